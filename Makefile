@@ -1,0 +1,105 @@
+# One entry point for people and CI: `make serve` and `make test` install what
+# is missing, then build or test. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TOOLS_VENV := .venv-pyodide
+PIP_FLAGS := --quiet --disable-pip-version-check
+PORT ?= 8000
+# The browser tests serve the site here, under a sub-path as GitHub Pages does.
+# site_url must name the address the site is served at, port and path
+# included, or mkdocs-material's instant navigation falls back to full loads.
+TEST_SITE_URL ?= http://127.0.0.1:8765/calcweb/
+# mkdocs-material prints an end-of-life banner on every build otherwise.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench chromium pyodide-wheels clean
+
+help:
+	@echo "make serve   build the wheel and the site, serve on http://127.0.0.1:$(PORT)/"
+	@echo "make test    every test: lint, types, native, Pyodide (Node), mkdocs --strict, browser"
+	@echo "make build   the wheel (dist/) and the site (site/)"
+	@echo "make bench   the benchmarks"
+	@echo "make clean   remove what the build made (keeps the environments)"
+
+# ------------------------------------------------------------------ set-up
+
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIP_FLAGS) -c requirements/constraints.txt -e '.[dev]'
+	touch $@
+
+$(TOOLS_VENV)/.installed: requirements/pyodide-tools.txt
+	python312=$$(tools/find-python312) && $$python312 -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/pip install $(PIP_FLAGS) -r requirements/pyodide-tools.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+.cache/pyodide-wheels/.installed: requirements/pyodide-test.txt $(VENV)/.installed
+	rm -rf .cache/pyodide-wheels
+	$(BIN)/pip download $(PIP_FLAGS) --no-deps --only-binary=:all: --platform any --python-version 3.14 \
+	  --implementation py --abi none -d .cache/pyodide-wheels -r requirements/pyodide-test.txt
+	touch $@
+
+tools: $(VENV)/.installed $(TOOLS_VENV)/.installed node_modules/.installed
+pyodide-wheels: .cache/pyodide-wheels/.installed
+
+# Debian's chromium drives the browser tests (playwright cannot download one here).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+# ------------------------------------------------------------------ build
+
+wheel: $(VENV)/.installed
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist .
+
+site: tools
+	$(BIN)/mkdocs build --strict
+
+build: wheel site
+
+serve: wheel tools
+	CALCWEB_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs build --strict
+	$(BIN)/python tools/serve.py --port $(PORT)
+
+# ------------------------------------------------------------------ test
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test-native: $(VENV)/.installed
+	$(BIN)/pytest --doctest-modules calcweb tests/unit tests/docs
+
+test-site: tools
+	CALCWEB_SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict
+
+test-pyodide: pyodide-wheels
+	node tools/pyodide-pytest.mjs
+
+test-browser: chromium
+	$(BIN)/pytest tests/browser
+
+test: tools
+	$(MAKE) lint
+	$(MAKE) test-native
+	$(MAKE) test-site
+	$(MAKE) test-pyodide
+	$(MAKE) test-browser
+
+bench: $(VENV)/.installed
+	@echo "No benchmarks exist yet: they arrive with the numerics, optimisation and live-cell issues."
+
+clean:
+	rm -rf site dist .cache/site-bundle .pytest_cache .mypy_cache .ruff_cache

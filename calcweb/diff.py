@@ -1,0 +1,152 @@
+r"""Finite-difference formulas for the first derivative.
+
+The three textbook difference quotients, each with a step chosen to balance
+truncation error against rounding error when the reader does not give one:
+
+* forward  :math:`\frac{f(x+h) - f(x)}{h}`, error :math:`O(h)`;
+* backward :math:`\frac{f(x) - f(x-h)}{h}`, error :math:`O(h)`;
+* central  :math:`\frac{f(x+h) - f(x-h)}{2h}`, error :math:`O(h^2)`.
+
+The step ``h`` is always positive: the formula itself decides on which side of
+``x`` it looks.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable
+
+from calcweb._checks import check_callable, check_real, check_step, evaluate
+from calcweb.exceptions import NumericalError
+
+__all__ = ["backward_difference", "central_difference", "forward_difference"]
+
+_EPS = sys.float_info.epsilon
+# Near-optimal steps for a function whose values and derivatives are of order
+# one: h ~ eps**(1/2) balances the O(h) truncation of a one-sided formula
+# against its O(eps/h) rounding; h ~ eps**(1/3) does the same for the O(h**2)
+# central formula. Both are scaled with |x| so the step stays meaningful.
+_ONE_SIDED_STEP = math.sqrt(_EPS)
+_CENTRAL_STEP = _EPS ** (1.0 / 3.0)
+
+
+def _representable_step(x: float, h: float) -> float:
+    """Return the step actually taken, so that x + h - x == h exactly.
+
+    Rounding x + h to a float changes the step; dividing by the step that was
+    really taken removes that error from the difference quotient.
+    """
+    step = (x + h) - x
+    if not math.isfinite(step) or step <= 0.0:
+        raise NumericalError(
+            f"the step h={h!r} at x={x!r} overflows or vanishes in floating "
+            "point; choose a step between 1e-300 and 1e300 that is not tiny "
+            "compared with |x|"
+        )
+    return step
+
+
+def _step(x: float, h: object, relative: float) -> float:
+    if h is None:
+        return _representable_step(x, relative * max(1.0, abs(x)))
+    return _representable_step(x, check_step(h))
+
+
+def forward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
+    r"""Approximate :math:`f'(x)` by the forward difference :math:`\frac{f(x+h) - f(x)}{h}`.
+
+    Args:
+        f: A function of one real number returning a real number.
+        x: The point at which to differentiate.
+        h: The step, > 0. By default :math:`\sqrt{\varepsilon}\max(1, |x|)`,
+            about ``1.5e-8`` near zero, which balances truncation and rounding.
+
+    Returns:
+        The approximation; its error is :math:`O(h)`.
+
+    Raises:
+        InvalidArgumentError: If ``h <= 0`` or ``x`` is not finite.
+        ArgumentTypeError: If ``f`` is not callable or returns a non-number.
+        DomainError: If ``f`` raises ValueError at one of the points used.
+        NumericalError: If ``f`` returns NaN or inf, or the step overflows.
+
+    Examples:
+        >>> from calcweb import forward_difference
+        >>> round(forward_difference(lambda x: x**2, 3.0, h=1e-3), 6)
+        6.001
+    """
+    check_callable(f)
+    x = check_real(x, "x")
+    step = _step(x, h, _ONE_SIDED_STEP)
+    return (evaluate(f, x + step) - evaluate(f, x)) / step
+
+
+def backward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
+    r"""Approximate :math:`f'(x)` by the backward difference :math:`\frac{f(x) - f(x-h)}{h}`.
+
+    Args:
+        f: A function of one real number returning a real number.
+        x: The point at which to differentiate.
+        h: The step, > 0; the formula looks to the left of ``x`` by itself.
+            By default :math:`\sqrt{\varepsilon}\max(1, |x|)`.
+
+    Returns:
+        The approximation; its error is :math:`O(h)`.
+
+    Raises:
+        InvalidArgumentError: If ``h <= 0`` or ``x`` is not finite.
+        ArgumentTypeError: If ``f`` is not callable or returns a non-number.
+        DomainError: If ``f`` raises ValueError at one of the points used.
+        NumericalError: If ``f`` returns NaN or inf, or the step overflows.
+
+    Examples:
+        >>> from calcweb import backward_difference
+        >>> round(backward_difference(lambda x: x**2, 3.0, h=1e-3), 6)
+        5.999
+    """
+    check_callable(f)
+    x = check_real(x, "x")
+    step = _step(x, h, _ONE_SIDED_STEP)
+    return (evaluate(f, x) - evaluate(f, x - step)) / step
+
+
+def central_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
+    r"""Approximate :math:`f'(x)` by the central difference :math:`\frac{f(x+h) - f(x-h)}{2h}`.
+
+    The central formula cancels the even terms of the Taylor expansion, so its
+    truncation error is :math:`\frac{h^2}{6} f'''(x)`: second order, against
+    first order for the one-sided formulas.
+
+    Args:
+        f: A function of one real number returning a real number.
+        x: The point at which to differentiate.
+        h: The step, > 0. By default :math:`\varepsilon^{1/3}\max(1, |x|)`,
+            about ``6e-6`` near zero, which balances the :math:`O(h^2)`
+            truncation error against the :math:`O(\varepsilon/h)` rounding error.
+
+    Returns:
+        The approximation of :math:`f'(x)`.
+
+    Raises:
+        InvalidArgumentError: If ``h <= 0`` or ``x`` is not finite.
+        ArgumentTypeError: If ``f`` is not callable or returns a non-number.
+        DomainError: If ``f`` raises ValueError at ``x - h`` or ``x + h``.
+        NumericalError: If ``f`` returns NaN or inf, or the step overflows.
+
+    Examples:
+        >>> import math
+        >>> from calcweb import central_difference
+        >>> round(central_difference(lambda x: x**3, 2.0), 8)
+        12.0
+        >>> abs(central_difference(math.sin, 0.5) - math.cos(0.5)) < 1e-10
+        True
+        >>> central_difference(math.exp, 1.0, h=0.0)
+        Traceback (most recent call last):
+          ...
+        calcweb.exceptions.InvalidArgumentError: h must be > 0, but got 0.0; ...
+    """
+    check_callable(f)
+    x = check_real(x, "x")
+    step = _step(x, h, _CENTRAL_STEP)
+    return (evaluate(f, x + step) - evaluate(f, x - step)) / (2.0 * step)

@@ -1,0 +1,112 @@
+// The module Web Worker that owns Pyodide. The page (calcweb.js) sends
+// {id, type, ...} requests; every reply carries the same id. Requests run one
+// at a time, in the order they arrive.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const runnerURL = new URL("./calcweb_runner.py", import.meta.url);
+let pyodide = null;
+let runner = null;
+let current = null; // id of the request whose output is being streamed
+let queue = Promise.resolve();
+
+// Output is forwarded in chunks: often enough to feel live, rarely enough
+// that a tight print loop does not flood the page with messages.
+const streams = { stdout: "", stderr: "" };
+let lastFlush = 0;
+function flush() {
+  for (const name of ["stdout", "stderr"]) {
+    if (streams[name]) {
+      postMessage({ id: current, type: "stream", name, text: streams[name] });
+      streams[name] = "";
+    }
+  }
+  lastFlush = performance.now();
+}
+function writer(name) {
+  const decoder = new TextDecoder();
+  return {
+    write(bytes) {
+      streams[name] += decoder.decode(bytes, { stream: true });
+      if (performance.now() - lastFlush > 50 || streams[name].length > 8192) flush();
+      return bytes.length;
+    },
+  };
+}
+
+// Downloads the runtime's files in parallel before Pyodide asks for them, to
+// report progress in bytes and to fail with a clear message (Pyodide itself
+// waits forever when its .wasm cannot be fetched). Pyodide's own requests are
+// then answered by the browser's HTTP cache.
+async function prefetch(indexURL, progress) {
+  const get = async (name) => {
+    const response = await fetch(new URL(name, indexURL));
+    if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status} ${response.statusText})`);
+    return response;
+  };
+  const lock = await (await get("pyodide-lock.json")).json();
+  const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
+  if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
+  const responses = await Promise.all(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", wheel].map(get));
+  const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
+  let loaded = 0;
+  await Promise.all(responses.map(async (response) => {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      loaded += value.length;
+      progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
+    }
+  }));
+  return lock;
+}
+
+async function boot({ indexURL, interruptBuffer }) {
+  let last = "";
+  const progress = (stage, percent = null) => {
+    const text = percent === null ? stage : `${stage} (${percent}%)`;
+    if (text !== last) postMessage({ type: "progress", stage: text });
+    last = text;
+  };
+  progress("Downloading Python", 0);
+  await prefetch(indexURL, progress);
+  progress("Starting Python");
+  pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+  pyodide.setStdout(writer("stdout"));
+  pyodide.setStderr(writer("stderr"));
+  if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
+  progress("Loading calcweb");
+  await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
+  const source = await (await fetch(runnerURL)).text();
+  const module = pyodide.runPython(
+    "import types\n_m = types.ModuleType('calcweb_runner')\n_m",
+  );
+  pyodide.runPython(source, { globals: module.__dict__ });
+  runner = module;
+  const version = pyodide.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
+  return { version };
+}
+
+async function run({ namespace, code, filename }) {
+  const result = await runner.run(namespace, code, filename);
+  flush();
+  const reply = result.toJs({ dict_converter: Object.fromEntries });
+  result.destroy();
+  return reply;
+}
+
+const handlers = { boot, run };
+
+self.onmessage = (event) => {
+  const { id, type } = event.data;
+  queue = queue.then(async () => {
+    current = id;
+    try {
+      const result = await handlers[type](event.data);
+      postMessage({ id, type: "reply", ok: true, result });
+    } catch (error) {
+      flush();
+      postMessage({ id, type: "reply", ok: false, error: String(error && error.message ? error.message : error) });
+    }
+  });
+};

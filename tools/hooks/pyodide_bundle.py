@@ -1,0 +1,147 @@
+"""mkdocs hook: self-host Pyodide, the calcweb wheel and the site's vendored scripts.
+
+At every build this hook
+
+1. builds the calcweb wheel from the working tree (``python -m build``),
+2. registers it in a copy of Pyodide's ``pyodide-lock.json`` with pyodide-build's
+   ``pyodide lockfile add-wheels`` (which needs Python >= 3.12, so it runs from
+   the tool environment ``.venv-pyodide`` that ``make`` creates),
+3. adds to the site the Pyodide runtime from ``node_modules/pyodide``, the wheel
+   and the new lockfile under ``pyodide/``, and KaTeX and DOMPurify from
+   ``node_modules`` under ``vendor/``,
+
+so that ``pyodide.loadPackage("calcweb")`` works with no network and the site
+loads nothing from another host. Results are cached in ``.cache/site-bundle``
+by a hash of the package sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "calcweb"
+NODE_MODULES = ROOT / "node_modules"
+CACHE = ROOT / ".cache" / "site-bundle"
+PYODIDE_CLI = Path(
+    os.environ.get("CALCWEB_PYODIDE_CLI", ROOT / ".venv-pyodide" / "bin" / "pyodide")
+)
+
+# Files of the npm package that the browser needs (the rest is docs and types).
+_RUNTIME_SUFFIXES = (".mjs", ".js", ".wasm", ".zip")
+_VENDOR = {
+    "katex": ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2"],
+    "dompurify": ["purify.es.mjs"],
+}
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    inputs = [ROOT / "pyproject.toml", ROOT / "README.md", *sorted(PACKAGE.rglob("*"))]
+    for path in inputs:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _run(command: list[str], what: str) -> None:
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(
+            f"{what} failed (exit {result.returncode}): {' '.join(command)}\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+
+
+def _build_bundle() -> Path:
+    """Build the wheel and its lockfile into a cache folder named by the sources' hash."""
+    folder = CACHE / _sources_digest()
+    if (folder / "pyodide-lock.json").is_file():
+        return folder
+    if not PYODIDE_CLI.is_file():
+        raise PluginError(
+            f"{PYODIDE_CLI} is missing. It registers the calcweb wheel in Pyodide's "
+            "lockfile and needs Python >= 3.12: run `make tools` (or set "
+            "CALCWEB_PYODIDE_CLI to a `pyodide` command from pyodide-build)."
+        )
+    lockfile = NODE_MODULES / "pyodide" / "pyodide-lock.json"
+    if not lockfile.is_file():
+        raise PluginError(f"{lockfile} is missing: run `npm ci` (or `make node_modules`).")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    _run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(folder), "."],
+        "building the calcweb wheel",
+    )
+    (wheel,) = folder.glob("calcweb-*.whl")
+    _run(
+        [
+            str(PYODIDE_CLI),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(lockfile),
+            "--output",
+            str(folder / "pyodide-lock.json.tmp"),
+            "--base-path",
+            str(folder),
+            str(wheel),
+        ],
+        "registering the wheel in pyodide-lock.json",
+    )
+    _check_lock_entry(folder / "pyodide-lock.json.tmp", wheel)
+    (folder / "pyodide-lock.json.tmp").rename(folder / "pyodide-lock.json")
+    return folder
+
+
+def _check_lock_entry(lockfile: Path, wheel: Path) -> None:
+    entry = json.loads(lockfile.read_text())["packages"].get("calcweb")
+    sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if not entry or entry["file_name"] != wheel.name or entry["sha256"] != sha256:
+        raise PluginError(f"pyodide-lock.json has no valid calcweb entry for {wheel.name}: {entry}")
+
+
+def _add(files: Files, config: MkDocsConfig, uri: str, source: Path) -> None:
+    existing = files.get_file_from_path(uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(File.generated(config, uri, abs_src_path=str(source)))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the Pyodide runtime, the wheel, the lockfile and vendored scripts to the site."""
+    bundle = _build_bundle()
+    runtime = NODE_MODULES / "pyodide"
+    for path in sorted(runtime.iterdir()):
+        if path.suffix in _RUNTIME_SUFFIXES:
+            _add(files, config, f"pyodide/{path.name}", path)
+    for path in sorted(bundle.iterdir()):
+        if path.suffix in {".whl", ".json"}:
+            _add(files, config, f"pyodide/{path.name}", path)
+    for package, patterns in _VENDOR.items():
+        dist = NODE_MODULES / package / "dist"
+        for pattern in patterns:
+            matches = sorted(dist.glob(pattern))
+            if not matches:
+                raise PluginError(f"{dist / pattern} is missing: run `npm ci`.")
+            for path in matches:
+                _add(files, config, f"vendor/{package}/{path.relative_to(dist).as_posix()}", path)
+    return files
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Rebuild the site (and the wheel) when the package changes under `mkdocs serve`."""
+    server.watch(str(PACKAGE))
+    return server
