@@ -98,8 +98,11 @@ test: tools
 	$(MAKE) test-pyodide
 	$(MAKE) test-browser
 
+# Each bench/bench_*.py prints a table of ratios and writes bench-results/<name>.md.
 bench: $(VENV)/.installed
-	@echo "No benchmarks exist yet: they arrive with the numerics, optimisation and live-cell issues."
+	@scripts=(bench/bench_*.py); \
+	if [ ! -e "$${scripts[0]}" ]; then echo "No benchmarks exist yet."; exit 0; fi; \
+	for script in "$${scripts[@]}"; do echo "== $$script"; $(BIN)/python "$$script"; done
 
 clean:
 	rm -rf site dist .cache/site-bundle .pytest_cache .mypy_cache .ruff_cache

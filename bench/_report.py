@@ -1,0 +1,41 @@
+"""Shared helpers for the benchmark scripts: timing and Markdown tables."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parents[1] / "bench-results"
+
+
+def best_time(function: Callable[[], object], repeat: int = 5, number: int = 1) -> float:
+    """The best of ``repeat`` timings of ``number`` calls, in seconds per call."""
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        timings.append((time.perf_counter() - start) / number)
+    return min(timings)
+
+
+def median(values: Sequence[float]) -> float:
+    """The median of ``values``."""
+    return statistics.median(values)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def publish(name: str, title: str, body: str) -> None:
+    """Print a result and write it to bench-results/<name>.md."""
+    RESULTS.mkdir(exist_ok=True)
+    text = f"## {title}\n\n{body}\n"
+    (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
+    print(text, flush=True)
