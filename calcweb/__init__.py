@@ -19,17 +19,21 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.exercises import CheckResult, check, check_function
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
+    "CheckResult",
     "DomainError",
     "InvalidArgumentError",
     "NumericalError",
     "__version__",
     "backward_difference",
     "central_difference",
+    "check",
+    "check_function",
     "forward_difference",
 ]
