@@ -7,7 +7,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parents[1] / "bench-results"
+# Committed after a run, so that the Benchmarks page of the docs shows them.
+RESULTS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
 
 
 def best_time(function: Callable[[], object], repeat: int = 5, number: int = 1) -> float:
@@ -34,7 +35,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def publish(name: str, title: str, body: str) -> None:
-    """Print a result and write it to bench-results/<name>.md."""
+    """Print a result and write it to docs/benchmarks/<name>.md."""
     RESULTS.mkdir(exist_ok=True)
     text = f"## {title}\n\n{body}\n"
     (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
