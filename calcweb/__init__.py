@@ -19,6 +19,8 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.integrate import IntegrationResult, integrate, riemann_sum
+from calcweb.limits import LimitResult, limit
 
 __version__ = "0.1.0"
 
@@ -26,10 +28,15 @@ __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
     "DomainError",
+    "IntegrationResult",
     "InvalidArgumentError",
+    "LimitResult",
     "NumericalError",
     "__version__",
     "backward_difference",
     "central_difference",
     "forward_difference",
+    "integrate",
+    "limit",
+    "riemann_sum",
 ]
