@@ -87,7 +87,9 @@ def _samples(f: Function, point: Callable[[float], float], scale: float) -> _One
 
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
     only the unbroken run closest to ``x0`` is extrapolated. If ``f`` fails
-    right next to ``x0`` after growing without bound, the limit is infinite.
+    right next to ``x0`` after growing without bound, the limit is infinite;
+    if it overflows there after a long run (``exp(-x) cosh(x)`` at ``inf``),
+    that run is used.
     """
     values: list[float] = []
     before: list[float] = []
@@ -107,6 +109,8 @@ def _samples(f: Function, point: Callable[[float], float], scale: float) -> _One
     # 1/x**30 overflows (or underflows to a division by 0) next to x0.
     if _divergence(before):
         return _infinite(before, nfev)
+    if isinstance(failure, NumericalError) and len(before) >= MIN_SAMPLES:
+        return before
     assert failure is not None  # noqa: S101 - STEPS > MIN_SAMPLES: a sample failed
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
 
@@ -153,12 +157,44 @@ def _extrapolate(values: list[float]) -> tuple[float, float]:
     return best_value, best_error
 
 
+def _without_plateau(values: list[float]) -> list[float]:
+    """``values`` without the run of equal values that ends them, but for its first.
+
+    Close to ``x0`` cancellation can round ``f`` to a constant: ``1 - cos(h)``
+    is exactly 0 for ``h < 1e-8``, so ``(1 - cos(x))/x**2`` sits at 0 there,
+    though its limit is 1/2. Such a plateau would look perfectly converged;
+    a function that is constant all along keeps all its samples.
+    """
+    end = len(values)
+    while end > 1 and values[end - 1] == values[end - 2]:
+        end -= 1
+    return values if end == 1 else values[:end]
+
+
+def _before_noise(values: list[float]) -> list[float]:
+    """``values`` up to where rounding noise starts to dominate them.
+
+    For a smooth ``f`` the changes ``|y[k+1] - y[k]|`` shrink as the step
+    halves, while rounding noise in ``f`` (cancellation, as in
+    ``(f(1 + h) - f(1))/h``) grows as ``h`` shrinks: the smallest change marks
+    where the noise wins, and the samples beyond it are dropped, since noisy
+    samples can agree by chance and fake convergence. A change of exactly 0
+    does not count: noise quantised to whole ulps repeats values too.
+    """
+    changes = [abs(b - a) for a, b in itertools.pairwise(values)]
+    nonzero = [k for k in range(MIN_SAMPLES - 2, len(changes)) if changes[k] > 0.0]
+    if not nonzero:
+        return values
+    smallest = min(nonzero, key=lambda k: changes[k])
+    return values[: smallest + 2]
+
+
 def _one_sided(f: Function, point: Callable[[float], float], scale: float, name: str) -> _OneSided:
     samples = _samples(f, point, scale)
     if isinstance(samples, _OneSided):
         return samples
     nfev = STEPS
-    value, error = _extrapolate(samples)
+    value, error = _extrapolate(_before_noise(_without_plateau(samples)))
     if math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value)):
         return _OneSided(value, error, nfev, True, f"extrapolated from the {name}")
     if _divergence(samples):
