@@ -1,12 +1,15 @@
-r"""The 21-point Gauss-Kronrod rule on one interval, with QUADPACK's error estimate.
+r"""Gauss-Kronrod rules on one interval, with QUADPACK's error estimate.
 
-The 10-point Gauss-Legendre rule is exact for polynomials of degree 19; the
-21-point Kronrod extension re-uses its 10 nodes, adds 11 and is exact to
-degree 31. Their difference estimates the error of the better rule. None of
-the nodes is an endpoint, so an integrable singularity at an end (such as
+A Gauss-Kronrod pair re-uses the n nodes of the n-point Gauss-Legendre rule
+(exact to degree 2n - 1) and adds n + 1 nodes to make a rule exact to degree
+3n + 1; their difference estimates the error of the better one. Two pairs, as
+in QUADPACK: G10-K21 (``qk21``) and G7-K15 (``qk15i``), which QUADPACK
+uses on a half-line mapped onto a finite interval, where the integrand is
+less smooth and a cheaper rule bisected more often pays. None of the nodes
+is an endpoint, so an integrable singularity at an end (such as
 :math:`1/\sqrt{x}` at 0) is never evaluated.
 
-The nodes and weights are those of QUADPACK's ``qk21`` (Piessens et al., 1983).
+Nodes and weights are QUADPACK's (Piessens et al., 1983).
 """
 
 from __future__ import annotations
@@ -16,45 +19,103 @@ import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["Panel", "gauss_kronrod"]
+__all__ = ["K15", "K21", "Panel", "Rule", "gauss_kronrod"]
 
-# Kronrod nodes on [-1, 1], positive half in decreasing order; the odd
-# positions (0-based 1, 3, 5, 7, 9) are the 10-point Gauss nodes, the last is 0.
-_XGK = (
-    0.995657163025808080735527280689003,
-    0.973906528517171720077964012084452,
-    0.930157491355708226001207180059508,
-    0.865063366688984510732096688423493,
-    0.780817726586416897063717578345042,
-    0.679409568299024406234327365114874,
-    0.562757134668604683339000099272694,
-    0.433395394129247190799265943165784,
-    0.294392862701460198131126603103866,
-    0.148874338981631210884826001129720,
-    0.000000000000000000000000000000000,
+
+class Rule(NamedTuple):
+    """A Gauss-Kronrod pair on [-1, 1], symmetric about 0.
+
+    ``nodes`` are the positive Kronrod nodes in decreasing order followed by
+    0; ``kronrod`` their weights; ``gauss`` the Gauss weight of each node
+    (0.0 where the node belongs to the Kronrod rule only).
+    """
+
+    nodes: tuple[float, ...]
+    kronrod: tuple[float, ...]
+    gauss: tuple[float, ...]
+
+    @property
+    def size(self) -> int:
+        """How many evaluations one application costs."""
+        return 2 * len(self.nodes) - 1
+
+
+# The 10-point Gauss nodes are the odd positions; it has no node at 0.
+K21 = Rule(
+    nodes=(
+        0.995657163025808080735527280689003,
+        0.973906528517171720077964012084452,
+        0.930157491355708226001207180059508,
+        0.865063366688984510732096688423493,
+        0.780817726586416897063717578345042,
+        0.679409568299024406234327365114874,
+        0.562757134668604683339000099272694,
+        0.433395394129247190799265943165784,
+        0.294392862701460198131126603103866,
+        0.148874338981631210884826001129720,
+        0.000000000000000000000000000000000,
+    ),
+    kronrod=(
+        0.011694638867371874278064396062192,
+        0.032558162307964727478818972459390,
+        0.054755896574351996031381300244580,
+        0.075039674810919952767043140916190,
+        0.093125454583697605535065465083366,
+        0.109387158802297641899210590325805,
+        0.123491976262065851077208980187651,
+        0.134709217311473325928054001771707,
+        0.142775938577060080797094273138717,
+        0.147739104901338491374841515972068,
+        0.149445554002916905664936468389821,
+    ),
+    gauss=(
+        0.0,
+        0.066671344308688137593568809893332,
+        0.0,
+        0.149451349150580593145776339657697,
+        0.0,
+        0.219086362515982043995534934228163,
+        0.0,
+        0.269266719309996355091226921569469,
+        0.0,
+        0.295524224714752870173892994651338,
+        0.0,
+    ),
 )
-_WGK = (
-    0.011694638867371874278064396062192,
-    0.032558162307964727478818972459390,
-    0.054755896574351996031381300244580,
-    0.075039674810919952767043140916190,
-    0.093125454583697605535065465083366,
-    0.109387158802297641899210590325805,
-    0.123491976262065851077208980187651,
-    0.134709217311473325928054001771707,
-    0.142775938577060080797094273138717,
-    0.147739104901338491374841515972068,
-    0.149445554002916905664936468389821,
+
+# The 7-point Gauss nodes are the odd positions and 0.
+K15 = Rule(
+    nodes=(
+        0.991455371120812639206854697526329,
+        0.949107912342758524526189684047851,
+        0.864864423359769072789712788640926,
+        0.741531185599394439863864773280788,
+        0.586087235467691130294144845693013,
+        0.405845151377397166906606412076961,
+        0.207784955007898467600689403773245,
+        0.000000000000000000000000000000000,
+    ),
+    kronrod=(
+        0.022935322010529224963732008058970,
+        0.063092092629978553290700663189204,
+        0.104790010322250183839876322541518,
+        0.140653259715525918745189590510238,
+        0.169004726639267902826583426598550,
+        0.190350578064785409913256402421014,
+        0.204432940075298892414161999234649,
+        0.209482141084727828012999174891714,
+    ),
+    gauss=(
+        0.0,
+        0.129484966168869693270611432679082,
+        0.0,
+        0.279705391489276667901467771423780,
+        0.0,
+        0.381830050505118944950369775488975,
+        0.0,
+        0.417959183673469387755102040816327,
+    ),
 )
-# Weights of the 10-point Gauss rule at _XGK[1], _XGK[3], ..., _XGK[9].
-_WG = (
-    0.066671344308688137593568809893332,
-    0.149451349150580593145776339657697,
-    0.219086362515982043995534934228163,
-    0.269266719309996355091226921569469,
-    0.295524224714752870173892994651338,
-)
-NODES = 21
 _EPS = sys.float_info.epsilon
 _TINY = sys.float_info.min
 
@@ -69,33 +130,33 @@ class Panel(NamedTuple):
     rounding_limited: bool  # the error is the rounding floor: bisecting cannot help
 
 
-def gauss_kronrod(f: Callable[[float], float], a: float, b: float) -> Panel:
-    """Integrate ``f`` over ``[a, b]`` with 21 evaluations; estimate the error.
+def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
+    """Integrate ``f`` over ``[a, b]`` with one application of ``rule``; estimate the error.
 
-    The raw estimate ``|K21 - G10|`` is far too pessimistic for smooth ``f``
-    (K21 is much better than G10), so QUADPACK scales it by
-    ``min(1, (200 |K21 - G10| / resasc)**1.5)``, where ``resasc`` measures how
+    The raw estimate ``|K - G|`` is far too pessimistic for smooth ``f`` (K is
+    much better than G), so QUADPACK scales it by
+    ``min(1, (200 |K - G| / resasc)**1.5)``, where ``resasc`` measures how
     much ``f`` varies, and never lets it fall below 50 ulps of ``∫|f|``, which
     rounding alone can produce.
     """
     center = 0.5 * a + 0.5 * b  # halves first: b - a may overflow
     half = 0.5 * b - 0.5 * a
     f_center = f(center)
-    kronrod = _WGK[10] * f_center
-    gauss = 0.0  # the 10-point rule has no node at the centre
-    absolute = _WGK[10] * abs(f_center)
+    kronrod = rule.kronrod[-1] * f_center
+    gauss = rule.gauss[-1] * f_center
+    absolute = rule.kronrod[-1] * abs(f_center)
     pairs = []
-    for i in range(10):
-        dx = half * _XGK[i]
+    for x, weight, gauss_weight in zip(rule.nodes[:-1], rule.kronrod, rule.gauss, strict=False):
+        dx = half * x
         left, right = f(center - dx), f(center + dx)
         pairs.append((left, right))
-        kronrod += _WGK[i] * (left + right)
-        absolute += _WGK[i] * (abs(left) + abs(right))
-        if i % 2:
-            gauss += _WG[i // 2] * (left + right)
+        kronrod += weight * (left + right)
+        absolute += weight * (abs(left) + abs(right))
+        gauss += gauss_weight * (left + right)
     mean = 0.5 * kronrod
-    variation = _WGK[10] * abs(f_center - mean) + math.fsum(
-        _WGK[i] * (abs(left - mean) + abs(right - mean)) for i, (left, right) in enumerate(pairs)
+    variation = rule.kronrod[-1] * abs(f_center - mean) + math.fsum(
+        weight * (abs(left - mean) + abs(right - mean))
+        for weight, (left, right) in zip(rule.kronrod, pairs, strict=False)
     )
     width = abs(half)
     variation *= width

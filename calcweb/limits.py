@@ -138,8 +138,8 @@ def _extrapolate(values: list[float]) -> tuple[float, float]:
     ``values[k]`` is ``f`` at step ``s * 2**-k``; column ``j`` of the table
     removes the ``h**j`` term, so each of its entries combines ``j + 1``
     neighbouring samples. An entry's error is the larger of the two changes
-    along its column just before it; taking the larger makes two noisy
-    samples that agree by chance unlikely to win.
+    along its column just before it (taking the larger makes two noisy
+    samples that agree by chance unlikely to win), or their geometric tail.
     """
     best_value, best_error = values[-1], math.inf
     column = values
@@ -148,8 +148,11 @@ def _extrapolate(values: list[float]) -> tuple[float, float]:
             factor = 2.0**order - 1.0
             column = [b + (b - a) / factor for a, b in itertools.pairwise(column)]
         for k in range(2, len(column)):
-            error = max(abs(column[k] - column[k - 1]), abs(column[k - 1] - column[k - 2]))
-            error = max(error, 2.0 * _EPS * abs(column[k]))
+            last, before = abs(column[k] - column[k - 1]), abs(column[k - 1] - column[k - 2])
+            # If the changes shrink slowly (sqrt(h) does), what is left to go
+            # is their geometric tail, last * r / (1 - r), not the last change.
+            ratio = min(last / before, 0.9) if before else 0.0
+            error = max(last, before, last * ratio / (1.0 - ratio), 2.0 * _EPS * abs(column[k]))
             if error < best_error:
                 best_value, best_error = column[k], error
         if len(column) < 4:
