@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
+from calcweb.exceptions import NumericalError
+
 __all__ = ["K15", "K21", "Panel", "Rule", "gauss_kronrod"]
 
 
@@ -154,7 +156,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
         absolute += weight * (abs(left) + abs(right))
         gauss += gauss_weight * (left + right)
     mean = 0.5 * kronrod
-    variation = rule.kronrod[-1] * abs(f_center - mean) + math.fsum(
+    variation = rule.kronrod[-1] * abs(f_center - mean) + sum(
         weight * (abs(left - mean) + abs(right - mean))
         for weight, (left, right) in zip(rule.kronrod, pairs, strict=False)
     )
@@ -169,4 +171,10 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     rounding_limited = absolute > _TINY / (50.0 * _EPS) and error <= floor
     if rounding_limited:
         error = floor
-    return Panel(a, b, kronrod * half, error, rounding_limited)
+    value = kronrod * half
+    if not (math.isfinite(value) and math.isfinite(error)):
+        raise NumericalError(
+            f"the integral over [{a!r}, {b!r}] overflows the float range (about 1e308); "
+            "rescale f or split the interval"
+        )
+    return Panel(a, b, value, error, rounding_limited)

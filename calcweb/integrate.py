@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from calcweb._checks import check_callable, check_real, check_real_or_infinite, evaluate
@@ -99,6 +99,14 @@ def _finite(value: float, what: str) -> float:
     return value
 
 
+def _sum(values: Iterable[float]) -> float:
+    """:func:`math.fsum`, with ``inf`` for its OverflowError: callers check with _finite."""
+    try:
+        return math.fsum(values)
+    except OverflowError:
+        return math.inf
+
+
 def _step(a: float, b: float, n: int) -> float:
     """``(b - a) / n``, also when ``b - a`` overflows and the halves do not."""
     h = (b - a) / n
@@ -177,15 +185,15 @@ def riemann_sum(
         return _finite(_trapezoid(_grid(f, a, width, range(n + 1)), width), "Riemann sum")
     indices = range(1, n + 1) if kind == "right" else range(n)
     values = _grid(f, a, width, indices, 0.5 if kind == "midpoint" else 0.0)
-    return _finite(math.fsum(values) * width, "Riemann sum")
+    return _finite(_sum(values) * width, "Riemann sum")
 
 
 def _trapezoid(values: list[float], h: float) -> float:
-    return h * (math.fsum(values) - 0.5 * (values[0] + values[-1]))
+    return h * (_sum(values) - 0.5 * (values[0] + values[-1]))
 
 
 def _simpson(values: list[float], h: float) -> float:
-    inner = 4.0 * math.fsum(values[1:-1:2]) + 2.0 * math.fsum(values[2:-1:2])
+    inner = 4.0 * _sum(values[1:-1:2]) + 2.0 * _sum(values[2:-1:2])
     return h / 3.0 * (values[0] + values[-1] + inner)
 
 
@@ -249,14 +257,14 @@ def _too_narrow(panel: Panel) -> bool:
 
 def _adaptive(g: Function, a: float, b: float, tol: float, rule: Rule) -> IntegrationResult:
     """Bisect the subinterval with the largest error until the sum meets ``tol``."""
-    panels = [gauss_kronrod(g, a, b, rule)]
+    first = gauss_kronrod(g, a, b, rule)
     # A heap of (-error, tie-breaker, panel) pops the worst panel first.
-    heap = [(-panels[0].error, 0, panels[0])]
+    heap = [(-first.error, 0, first)]
     nfev, count = rule.size, 1
     message = ""
     while True:
-        value = _finite(math.fsum(item[2].value for item in heap), "integral")
-        error = _finite(math.fsum(item[2].error for item in heap), "error estimate")
+        value = _finite(_sum(item[2].value for item in heap), "integral")
+        error = _finite(_sum(item[2].error for item in heap), "error estimate")
         target = tol * max(1.0, abs(value))
         if error <= target:
             break

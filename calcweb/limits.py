@@ -362,4 +362,5 @@ def _combine(x0: float, side: str, found: dict[str, _OneSided]) -> LimitResult:
         )
     value = left.value if math.isinf(left.value) else 0.5 * (left.value + right.value)
     error = 0.0 if math.isinf(value) else max(left.error, right.error, 0.5 * gap)
-    return LimitResult(value, error, nfev, side, left.value, right.value, True, right.message)
+    message = right.message if math.isinf(value) else "extrapolated from both sides, which agree"
+    return LimitResult(value, error, nfev, side, left.value, right.value, True, message)
