@@ -371,6 +371,11 @@ def test_an_integral_that_overflows_says_so() -> None:
         integrate(lambda x: 1e300, -1e300, 1e300)
     with pytest.raises(calcweb.NumericalError, match="overflow"):
         integrate(math.exp, 0, 1000)
+    # Each term is finite, their sum is not (math.fsum raises OverflowError).
+    with pytest.raises(calcweb.NumericalError, match="overflow"):
+        riemann_sum(abs, -1.5, -1e308, 3, rule="trapezoid")
+    with pytest.raises(calcweb.NumericalError, match="overflow"):
+        integrate(abs, -1e308, 1e308, method="simpson", n=10)
 
 
 def test_numpy_floats_and_functions_are_accepted() -> None:
