@@ -113,9 +113,15 @@ def _step(a: float, b: float, n: int) -> float:
     return h if math.isfinite(h) else b / n - a / n
 
 
-def _grid(f: Function, a: float, h: float, indices: range, offset: float = 0.0) -> list[float]:
-    """``f(a + (i + offset) h)`` for ``i`` in ``indices``: the textbook points."""
-    return [evaluate(f, a + (i + offset) * h) for i in indices]
+def _grid(
+    f: Function, a: float, b: float, n: int, indices: range, *, offset: float = 0.0
+) -> list[float]:
+    """``f`` at the textbook points ``a + (i + offset) (b - a)/n`` for ``i`` in ``indices``."""
+    if math.isfinite(b - a):
+        h = (b - a) / n
+        return [evaluate(f, a + (i + offset) * h) for i in indices]
+    # b - a overflows (so a < 0 < b); the weighted mean of the ends does not.
+    return [evaluate(f, (1.0 - t) * a + t * b) for t in ((i + offset) / n for i in indices)]
 
 
 def riemann_sum(
@@ -182,9 +188,9 @@ def riemann_sum(
         return 0.0
     width = _step(a, b, n)
     if kind == "trapezoid":
-        return _finite(_trapezoid(_grid(f, a, width, range(n + 1)), width), "Riemann sum")
+        return _finite(_trapezoid(_grid(f, a, b, n, range(n + 1)), width), "Riemann sum")
     indices = range(1, n + 1) if kind == "right" else range(n)
-    values = _grid(f, a, width, indices, 0.5 if kind == "midpoint" else 0.0)
+    values = _grid(f, a, b, n, indices, offset=0.5 if kind == "midpoint" else 0.0)
     return _finite(_sum(values) * width, "Riemann sum")
 
 
@@ -208,7 +214,7 @@ def _composite(f: Function, a: float, b: float, n: int, method: str) -> Integrat
     coarse_fits = n % (2 * unit) == 0
     points = n if coarse_fits else 2 * n
     h = _step(a, b, points)
-    values = _grid(f, a, h, range(points + 1))
+    values = _grid(f, a, b, points, range(points + 1))
     fine, coarse = rule(values, h), rule(values[::2], 2.0 * h)
     value = fine if coarse_fits else coarse
     error = abs(fine - coarse) / (2**order - 1) * (1 if coarse_fits else 2**order)
