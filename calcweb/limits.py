@@ -150,9 +150,11 @@ def _extrapolate(values: list[float]) -> tuple[float, float]:
         for k in range(2, len(column)):
             last, before = abs(column[k] - column[k - 1]), abs(column[k - 1] - column[k - 2])
             # If the changes shrink slowly (sqrt(h) does), what is left to go
-            # is their geometric tail, last * r / (1 - r), not the last change.
+            # is their geometric tail, last * r / (1 - r), not the last change;
+            # doubled, since r itself is only estimated.
             ratio = min(last / before, 0.9) if before else 0.0
-            error = max(last, before, last * ratio / (1.0 - ratio), 2.0 * _EPS * abs(column[k]))
+            tail = 2.0 * last * ratio / (1.0 - ratio)
+            error = max(last, before, tail, 2.0 * _EPS * abs(column[k]))
             if error < best_error:
                 best_value, best_error = column[k], error
         if len(column) < 4:
