@@ -21,7 +21,7 @@ Function = Callable[[float], float]
 
 
 def full(f: Function, x0: float, **options: object) -> LimitResult:
-    result = limit(f, x0, full_output=True, **options)  # type: ignore[call-overload]
+    result = limit(f, x0, full_output=True, **options)
     assert isinstance(result, LimitResult)
     return result
 
@@ -130,7 +130,7 @@ def test_a_function_that_grows_without_bound_has_an_infinite_limit(
     result = full(f, x0, side=side)
     assert result.value == expected
     assert "grows without bound" in result.message
-    assert limit(f, x0, side=side) == expected  # type: ignore[call-overload]
+    assert limit(f, x0, side=side) == expected
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_a_side_where_f_is_undefined_names_the_other_side() -> None:
 @pytest.mark.parametrize("side", ["up", "", None, 1, "BOTH"])
 def test_an_unknown_side_is_refused(side: object) -> None:
     with pytest.raises(calcweb.InvalidArgumentError, match="side must be 'both', 'left'"):
-        limit(math.sin, 0.0, side=side)  # type: ignore[call-overload]
+        limit(math.sin, 0.0, side=side)
 
 
 def test_there_is_nothing_beyond_infinity() -> None:
@@ -206,7 +206,7 @@ ANY_FLOAT = st.floats(allow_nan=True, allow_infinity=True)
 def test_limit_gives_a_number_or_a_calcweb_error_for_any_x0(x0: float, side: str) -> None:
     for f in (math.exp, math.atan, lambda x: 1 / x, lambda x: x * x, math.sqrt):
         try:
-            value = limit(f, x0, side=side)  # type: ignore[call-overload]
+            value = limit(f, x0, side=side)
         except calcweb.CalcwebError:
             continue
         assert not math.isnan(value)
