@@ -7,7 +7,10 @@ near :math:`\max(1, |x_0|)`, so every point is exact), then removes the
 \dots` by Richardson extrapolation. The estimate whose neighbours in the
 table agree best is returned, with their disagreement as its error: the
 extrapolation makes the big steps accurate, and the small steps cover limits
-such as :math:`x \log x` that are not power series in ``h``.
+such as :math:`x \log x` that are not power series in ``h``. Samples past the
+step where rounding noise starts to win (as it does in
+:math:`(e^x - 1 - x)/x^2`) are dropped first, so that noise cannot pass for
+convergence.
 
 A limit at :math:`\pm\infty` is the one-sided limit of :math:`f(\pm 1/h)` as
 :math:`h \to 0^+`.
