@@ -20,6 +20,8 @@ from calcweb.exceptions import (
     NumericalError,
 )
 from calcweb.exercises import CheckResult, check, check_function
+from calcweb.integrate import IntegrationResult, integrate, riemann_sum
+from calcweb.limits import LimitResult, limit
 
 __version__ = "0.1.0"
 
@@ -28,7 +30,9 @@ __all__ = [
     "CalcwebError",
     "CheckResult",
     "DomainError",
+    "IntegrationResult",
     "InvalidArgumentError",
+    "LimitResult",
     "NumericalError",
     "__version__",
     "backward_difference",
@@ -36,4 +40,7 @@ __all__ = [
     "check",
     "check_function",
     "forward_difference",
+    "integrate",
+    "limit",
+    "riemann_sum",
 ]

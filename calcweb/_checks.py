@@ -62,17 +62,23 @@ def check_step(h: object, name: str = "h") -> float:
 def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
     """Call ``f(x)`` and return the result as a finite float.
 
-    A ValueError raised by ``f`` (such as ``math.log(-1.0)``) becomes a
-    DomainError that names the point; a result that is not a real number or
+    A ValueError or ZeroDivisionError raised by ``f`` (such as
+    ``math.log(-1.0)`` or ``1 / 0``) becomes a DomainError that names the
+    point, an OverflowError a NumericalError; a result that is not a real number or
     is not finite is refused with a message that says so.
     """
     try:
         y = f(x)
-    except ValueError as error:
+    except OverflowError as error:
+        raise NumericalError(
+            f"{what}({x!r}) overflowed ({error}); the function grows beyond the "
+            "float range there, so keep x where its values stay below about 1e308"
+        ) from error
+    except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, InvalidArgumentError):
             raise
         raise DomainError(
-            f"{what}({x!r}) raised ValueError: {error}. The point {x!r} is "
+            f"{what}({x!r}) raised {type(error).__name__}: {error}. The point {x!r} is "
             f"outside the domain of {what}; move x away from the edge of the "
             "domain or use a one-sided formula"
         ) from error
@@ -89,3 +95,10 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
             "step is not so large that it leaves it"
         )
     return value
+
+
+def check_real_or_infinite(value: object, name: str) -> float:
+    """Return ``value`` as a float that may be ``±inf`` (an integration limit) but not NaN."""
+    if isinstance(value, float) and math.isinf(value):
+        return value
+    return check_real(value, name)
