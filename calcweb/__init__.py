@@ -25,7 +25,7 @@ from calcweb.limits import LimitResult, limit
 
 __version__ = "0.1.0"
 
-__all__ = [
+__all__ = [  # plain sorted(), as tests/unit/test_public_api.py checks
     "ArgumentTypeError",
     "CalcwebError",
     "CheckResult",
