@@ -44,7 +44,9 @@ Scalar = Value | float
 Scalars = Scalar | Sequence[Scalar]
 _REDUCTIONS = ("mean", "sum")
 _LOG_FLOOR = -100.0  # torch's clamp on the logs of binary_cross_entropy
-_BCE_EPSILON = 1e-12  # torch's floor on p(1 - p) in the gradient of binary_cross_entropy
+# torch's floor on p(1 - p) in the gradient of binary_cross_entropy: the
+# constant 1e-12 rounded to float32, as torch stores it.
+_BCE_EPSILON = 9.999999960041972e-13
 
 
 def _number(x: object, what: str) -> float:
@@ -113,7 +115,7 @@ def binary_cross_entropy(
     """Binary cross-entropy of probabilities in [0, 1], as torch's ``binary_cross_entropy``.
 
     Feed it ``sigmoid`` outputs. Each log is clamped at -100 and the gradient
-    uses max(p(1 - p), 1e-12), exactly as torch does, so a saturated sigmoid
+    uses max(p(1 - p), ~1e-12), exactly as torch does, so a saturated sigmoid
     (p == 1.0 in floating point) gives a large finite loss, not an error.
 
     Args:
