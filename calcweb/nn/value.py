@@ -377,25 +377,25 @@ class Value:
 
     # ------------------------------------------------------------------ backpropagation
 
-    def _topological_order(self) -> list[Value]:
-        """Every value this one depends on, each after all the values that use it.
+    def _count_uses(self) -> dict[Value, int]:
+        """How many times each value of the graph is an input of another one.
 
-        Depth-first search with an explicit stack instead of recursion: a node
-        is emitted only after everything pushed above it (its inputs) is.
+        A walk with an explicit stack instead of recursion, so graphs of any
+        depth work. It also clears the gradient of every intermediate value.
         """
-        order: list[Value] = []
-        visited: set[Value] = set()
-        stack: list[tuple[Value, bool]] = [(self, False)]
+        uses: dict[Value, int] = {self: 0}
+        stack = [self]
         while stack:
-            node, inputs_done = stack.pop()
-            if inputs_done:
-                order.append(node)
-            elif node not in visited:
-                visited.add(node)
-                stack.append((node, True))
-                stack.extend((child, False) for child in node._prev if child not in visited)
-        order.reverse()
-        return order
+            node = stack.pop()
+            for child in node._prev:
+                if child in uses:
+                    uses[child] += 1
+                else:
+                    uses[child] = 1
+                    if child._prev:
+                        child.grad = 0.0
+                    stack.append(child)
+        return uses
 
     def backward(self, gradient: float = 1.0) -> None:
         """Compute ``d(self)/dv`` for every value ``v`` this one was computed from.
@@ -420,14 +420,19 @@ class Value:
             >>> y.backward(); x.grad
             6.0
         """
-        order = self._topological_order()
-        for node in order:
-            if node._prev:
-                node.grad = 0.0
+        # Kahn's topological sort: a value passes its gradient on to its inputs
+        # once every value that uses it has passed on its own, so its grad is
+        # complete by then.
+        uses = self._count_uses()
+        if self._prev:
+            self.grad = 0.0
         self.grad += gradient
-        for node in order:
+        ready = [self]
+        while ready:
+            node = ready.pop()
             grad = node.grad
-            for child, local in zip(
-                node._prev, node._local, strict=False
-            ):  # same length by construction
+            for child, local in zip(node._prev, node._local, strict=False):  # equal lengths
                 child.grad += local * grad
+                uses[child] -= 1
+                if not uses[child]:
+                    ready.append(child)
