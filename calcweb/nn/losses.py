@@ -195,7 +195,7 @@ def cross_entropy(
         m = max(z)
         exps = [math.exp(zj - m) for zj in z]
         total = math.fsum(exps)
-        terms.append(m + math.log(total) - z[k])
+        terms.append((m - z[k]) + math.log(total))  # m - z[k] first: exact, no cancellation
         slopes += [(v, e / total - (j == k)) for j, (v, e) in enumerate(zip(zs, exps, strict=True))]
     return _loss_node(terms, slopes, reduction)
 
