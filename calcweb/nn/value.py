@@ -16,7 +16,10 @@ Gradients follow PyTorch: the gradients of the *leaves* (values you created
 yourself, such as weights) add up across calls to ``backward()`` until they
 are set back to zero, so ``backward(); zero_grad(); backward()`` gives the same
 gradients twice. The sort is iterative, so a graph a million operations deep
-does not hit Python's recursion limit.
+does not hit Python's recursion limit. (In Pyodide, CPython frees deeply
+nested objects recursively on the browser's small stack, so there a graph
+more than about 2 000 operations deep, like a list nested that deep, crashes
+the interpreter when it is freed.)
 
 Examples:
     >>> from calcweb.nn import Value
