@@ -42,7 +42,8 @@ def test_each_method_has_the_textbook_derivative(name: str) -> None:
     x = Value(x0)
     y = getattr(x, name)()
     y.backward()
-    assert math.isclose(y.data, getattr(math, name, None)(x0) if hasattr(math, name) else y.data)
+    if hasattr(math, name):
+        assert y.data == getattr(math, name)(x0)
     assert math.isclose(x.grad, derivative(x0), rel_tol=1e-14)
 
 
@@ -197,6 +198,7 @@ UNARY: list[Callable[[Value], Value]] = [
     lambda v: (v.sin() * 0.5).log1p() + v.cos().sinh() + v.sin().cosh() + (v.atan() * 0.5).tan(),
     lambda v: v.abs() ** 1.5 + 2 ** v.sin(),
     lambda v: (v * v + 1) ** v.cos(),
+    lambda v: -v.sin(),
 ]
 BINARY: list[Callable[[Value, Value], Value]] = [
     lambda a, b: a + b,
