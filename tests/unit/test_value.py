@@ -196,7 +196,7 @@ UNARY: list[Callable[[Value], Value]] = [
     lambda v: v.tanh().exp(),
     lambda v: (v.sigmoid() * 0.9).asin() + (v.tanh() * 0.5).acos(),
     lambda v: (v.sin() * 0.5).log1p() + v.cos().sinh() + v.sin().cosh() + (v.atan() * 0.5).tan(),
-    lambda v: v.abs() ** 1.5 + 2 ** v.sin(),
+    lambda v: (v.sin() - 2).abs() ** 1.5 + 2 ** v.sin(),  # abs away from its kink
     lambda v: (v * v + 1) ** v.cos(),
     lambda v: -v.sin(),
 ]
@@ -225,7 +225,7 @@ def expressions() -> st.SearchStrategy[Expression]:
     return st.recursive(leaf, extend, max_leaves=8)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)  # the same cases in every run
 @given(expressions(), st.floats(-2.0, 2.0))
 def test_gradients_of_random_expressions_match_central_differences(
     expression: Expression, x0: float
