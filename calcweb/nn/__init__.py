@@ -1,8 +1,8 @@
 """Backpropagation from scratch: ``Value``, neurons, layers, MLPs and losses.
 
-* :mod:`calcweb.nn.value`: :class:`Value`, scalar reverse-mode autodiff.
-* :mod:`calcweb.nn.modules`: :class:`Neuron`, :class:`Layer`, :class:`MLP`.
-* :mod:`calcweb.nn.losses`: ``mse_loss``, ``binary_cross_entropy``,
+* `calcweb.nn.value`: `Value`, scalar reverse-mode autodiff.
+* `calcweb.nn.modules`: `Neuron`, `Layer`, `MLP`.
+* `calcweb.nn.losses`: ``mse_loss``, ``binary_cross_entropy``,
   ``cross_entropy``, ``l1_penalty``, ``l2_penalty``.
 
 Examples:

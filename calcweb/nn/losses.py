@@ -3,20 +3,20 @@ r"""Loss functions and weight penalties, with the gradients torch gives.
 Each loss is one node of the graph whose local derivatives are written out in
 closed form, the formulas a reader would derive by hand:
 
-* ``mse_loss``: :math:`L = \frac1n\sum (p_i - y_i)^2`,
-  :math:`\partial L/\partial p_i = 2(p_i - y_i)/n`.
-* ``binary_cross_entropy`` on probabilities :math:`p_i \in [0, 1]`:
-  :math:`L = -\frac1n\sum y_i\log p_i + (1-y_i)\log(1-p_i)`,
-  :math:`\partial L/\partial p_i = \frac{p_i - y_i}{p_i(1-p_i)\,n}`
+* ``mse_loss``: $L = \frac1n\sum (p_i - y_i)^2$,
+  $\partial L/\partial p_i = 2(p_i - y_i)/n$.
+* ``binary_cross_entropy`` on probabilities $p_i \in [0, 1]$:
+  $L = -\frac1n\sum y_i\log p_i + (1-y_i)\log(1-p_i)$,
+  $\partial L/\partial p_i = \frac{p_i - y_i}{p_i(1-p_i)\,n}$
   (each log clamped at -100 as torch does, so p = 0 or 1 gives a large,
   finite loss instead of infinity).
-* ``cross_entropy`` on logits :math:`z` and a class index :math:`t`:
-  :math:`L = \log\sum_j e^{z_j} - z_t`, :math:`\partial L/\partial z_j =
-  \operatorname{softmax}(z)_j - [j = t]`. The log-sum-exp is computed as
-  :math:`m + \log\sum_j e^{z_j - m}` with :math:`m = \max_j z_j`, so logits of
+* ``cross_entropy`` on logits $z$ and a class index $t$:
+  $L = \log\sum_j e^{z_j} - z_t$, $\partial L/\partial z_j =
+  \operatorname{softmax}(z)_j - [j = t]$. The log-sum-exp is computed as
+  $m + \log\sum_j e^{z_j - m}$ with $m = \max_j z_j$, so logits of
   ±1000 neither overflow nor underflow.
-* ``l1_penalty`` :math:`c\sum|w|` and ``l2_penalty`` :math:`c\sum w^2`.
-  ``l2_penalty(params, c)`` adds :math:`2cw` to each gradient, which is what
+* ``l1_penalty`` $c\sum|w|$ and ``l2_penalty`` $c\sum w^2$.
+  ``l2_penalty(params, c)`` adds $2cw$ to each gradient, which is what
   ``SGD(..., weight_decay=2c)`` does.
 
 Examples:

@@ -1,26 +1,24 @@
-r"""Neurons, layers and multi-layer perceptrons built from :class:`~calcweb.nn.Value`.
+r"""Neurons, layers and multi-layer perceptrons built from `calcweb.nn.Value`.
 
-A neuron computes the pre-activation :math:`z = w \cdot x + b` and returns
-:math:`\phi(z)` for its activation :math:`\phi`. The derivative of each
+A neuron computes the pre-activation $z = w \cdot x + b$ and returns
+$\phi(z)$ for its activation $\phi$. The derivative of each
 activation is a function of that same pre-activation z:
 
-========== ============================== ==========================================
-activation :math:`\phi(z)`                :math:`\phi'(z)`
-========== ============================== ==========================================
-tanh       :math:`\tanh z`                :math:`1 - \tanh^2 z`
-sigmoid    :math:`\sigma(z) = 1/(1+e^{-z})` :math:`\sigma(z)\,(1 - \sigma(z))`
-relu       :math:`\max(0, z)`             1 for z > 0, else 0
-softplus   :math:`\log(1 + e^z)`          :math:`\sigma(z)`
-linear     :math:`z`                      1
-========== ============================== ==========================================
+| activation | $\phi(z)$                    | $\phi'(z)$                      |
+|------------|------------------------------|---------------------------------|
+| tanh       | $\tanh z$                    | $1 - \tanh^2 z$                 |
+| sigmoid    | $\sigma(z) = 1/(1+e^{-z})$   | $\sigma(z)\,(1 - \sigma(z))$    |
+| relu       | $\max(0, z)$                 | 1 for $z > 0$, else 0           |
+| softplus   | $\log(1 + e^z)$              | $\sigma(z)$                     |
+| linear     | $z$                          | 1                               |
 
-(:math:`\sigma'(z) = \sigma(z)(1-\sigma(z))` takes the pre-activation z: it is
-*not* :math:`a(1-a)` evaluated at some other point; with :math:`a = \sigma(z)`
-the two agree.)
+$\sigma'(z) = \sigma(z)(1-\sigma(z))$ takes the pre-activation $z$. Written
+with the neuron's output $a = \sigma(z)$ it is $a(1 - a)$; the classic slip
+is to evaluate $\sigma'$ at the output instead, and $\sigma'(a) \ne a(1-a)$.
 
-The dot product :math:`w \cdot x + b` is a single node of the graph whose
-local derivatives are :math:`\partial z/\partial w_i = x_i`,
-:math:`\partial z/\partial x_i = w_i` and :math:`\partial z/\partial b = 1`:
+The dot product $w \cdot x + b$ is a single node of the graph whose
+local derivatives are $\partial z/\partial w_i = x_i$,
+$\partial z/\partial x_i = w_i$ and $\partial z/\partial b = 1$:
 the same chain rule as a chain of ``+`` and ``*``, with far fewer nodes.
 
 Examples:
@@ -112,7 +110,7 @@ class Module:
 class Neuron(Module):
     r"""One neuron: ``activation(w·x + b)``.
 
-    Weights and bias start uniform in :math:`[-1/\sqrt{n}, 1/\sqrt{n}]` for n
+    Weights and bias start uniform in $[-1/\sqrt{n}, 1/\sqrt{n}]$ for n
     inputs, as ``torch.nn.Linear`` does.
 
     Args:
@@ -157,7 +155,7 @@ class Layer(Module):
     Args:
         nin: Number of inputs.
         nout: Number of neurons (outputs).
-        activation: As for :class:`Neuron`.
+        activation: As for `Neuron`.
         seed: An int (or a ``random.Random``) for reproducible weights.
 
     Calling a layer returns a list of ``nout`` Values, or a single Value when
@@ -192,7 +190,7 @@ class MLP(Module):
     Args:
         nin: Number of inputs.
         nouts: Size of each layer, the last one being the number of outputs.
-        activation: Activation of the hidden layers (see :class:`Neuron`).
+        activation: Activation of the hidden layers (see `Neuron`).
         seed: An int for reproducible initial weights (None: a fresh random start).
 
     Calling the model returns a Value when the last layer has one neuron,

@@ -1,16 +1,18 @@
 r"""``Value``: a scalar that remembers how it was computed, for backpropagation.
 
-Every operation on a :class:`Value` returns a new ``Value`` that records its
+Every operation on a `Value` returns a new ``Value`` that records its
 inputs (``_prev``) and the *local derivative* of the output with respect to
 each input (``_local``), computed right beside the forward math. For
-``out = tanh(x)`` the local derivative is :math:`1 - \tanh^2 x`; for
+``out = tanh(x)`` the local derivative is $1 - \tanh^2 x$; for
 ``out = x * y`` it is ``y`` with respect to ``x`` and ``x`` with respect to ``y``.
 
-:meth:`Value.backward` then applies the chain rule once over the graph, from
+`Value.backward` then applies the chain rule once over the graph, from
 the output back to the inputs, in reverse topological order:
 
-.. math:: \frac{\partial L}{\partial x} = \sum_{\text{out} \ni x}
+$$
+\frac{\partial L}{\partial x} = \sum_{\text{out} \ni x}
     \frac{\partial L}{\partial \text{out}}\,\frac{\partial \text{out}}{\partial x}.
+$$
 
 Gradients follow PyTorch: the gradients of the *leaves* (values you created
 yourself, such as weights) add up across calls to ``backward()`` until they
@@ -113,7 +115,7 @@ class Value:
 
     Arithmetic (``+ - * / **``, also with plain numbers on either side, and a
     ``Value`` exponent) and the math methods below build a graph;
-    :meth:`backward` fills in ``grad`` for every value in it.
+    `backward` fills in ``grad`` for every value in it.
 
     Examples:
         >>> a, b = Value(3.0), Value(-2.0)
@@ -239,7 +241,7 @@ class Value:
     # ------------------------------------------------------------------ functions
 
     def exp(self) -> Value:
-        """:math:`e^x`; its derivative is itself."""
+        """$e^x$; its derivative is itself."""
         try:
             out = math.exp(self.data)
         except OverflowError:
@@ -257,7 +259,7 @@ class Value:
         return Value(math.log(x), (self,), (1.0 / x,), "log")
 
     def log1p(self) -> Value:
-        r""":math:`\log(1 + x)`, accurate for tiny x, for x > -1; derivative 1/(1 + x).
+        r"""$\log(1 + x)$, accurate for tiny x, for x > -1; derivative 1/(1 + x).
 
         Raises:
             DomainError: if x <= -1.
@@ -310,7 +312,7 @@ class Value:
         return Value(t, (self,), (1.0 - t * t,), "tanh")
 
     def sigmoid(self) -> Value:
-        r"""Sigmoid :math:`\sigma(x) = 1/(1 + e^{-x})`; derivative :math:`\sigma(1-\sigma)`.
+        r"""Sigmoid $\sigma(x) = 1/(1 + e^{-x})$; derivative $\sigma(1-\sigma)$.
 
         Evaluated without overflow for any x (e^{-x} is only formed for x >= 0).
         """
@@ -328,7 +330,7 @@ class Value:
         return Value(x if x > 0.0 else 0.0, (self,), (1.0 if x > 0.0 else 0.0,), "relu")
 
     def softplus(self) -> Value:
-        r""":math:`\log(1 + e^x)`, a smooth relu; its derivative is :math:`\sigma(x)`.
+        r"""$\log(1 + e^x)$, a smooth relu; its derivative is $\sigma(x)$.
 
         Written as max(x, 0) + log1p(e^{-|x|}), so it neither overflows for
         large x nor loses digits for very negative x. (torch switches to the

@@ -1,8 +1,8 @@
 """Optimisation: torch's optimisers, gradient clipping and ``minimize``.
 
-* :mod:`calcweb.optim.optimizers`: ``SGD``, ``Adam``, ``AdamW``, ``RMSprop``, ``Adagrad``.
-* :mod:`calcweb.optim.clip`: ``clip_grad_norm``.
-* :mod:`calcweb.optim.descent`: ``minimize`` and its ``OptimizeResult``.
+* `calcweb.optim.optimizers`: ``SGD``, ``Adam``, ``AdamW``, ``RMSprop``, ``Adagrad``.
+* `calcweb.optim.clip`: ``clip_grad_norm``.
+* `calcweb.optim.descent`: ``minimize`` and its ``OptimizeResult``.
 
 Examples:
     >>> from calcweb.optim import minimize

@@ -1,7 +1,7 @@
 """``minimize``: gradient descent on a function, with any of calcweb's optimisers.
 
 The gradient comes from calcweb's own reverse-mode autodiff: ``f`` is called
-on :class:`~calcweb.nn.Value` objects, and ``backward()`` fills in the
+on `calcweb.nn.Value` objects, and ``backward()`` fills in the
 gradient. So ``f`` must be written with operators and calcweb's math (``x.exp()``,
 ``x.sin()``, or ``calcweb.exp(x)``) rather than ``math.exp``, which only takes floats.
 
@@ -49,7 +49,7 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 
 @dataclass(repr=False)
 class OptimizeResult:
-    """What :func:`minimize` found, and the way it went.
+    """What `minimize` found, and the way it went.
 
     Attributes:
         x: The last point (a float for a function of one number, else a list).
@@ -77,7 +77,7 @@ class OptimizeResult:
     def plot(self, **kwargs: Any) -> Any:
         """Draw the descent: the loss per step, or the path over the contours of f.
 
-        Delegates to :func:`calcweb.plot.plot_optimization`.
+        Delegates to `calcweb.plot.plot_optimization`.
         """
         plot_module = importlib.import_module("calcweb.plot")
         return plot_module.plot_optimization(self, **kwargs)
@@ -174,7 +174,7 @@ def minimize(
         **hyper: Further hyper-parameters of the optimiser, e.g. ``momentum=0.9``.
 
     Returns:
-        An :class:`OptimizeResult`. A loss or gradient that becomes NaN or
+        An `OptimizeResult`. A loss or gradient that becomes NaN or
         infinite (a diverging run) stops the run with ``converged=False`` and
         a message suggesting a smaller learning rate.
 

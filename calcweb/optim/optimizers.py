@@ -2,25 +2,25 @@ r"""The optimisers of ``torch.optim``, one scalar parameter at a time.
 
 Each class follows torch's update rule line for line (its ``foreach=False``
 path), with the same hyper-parameter names, defaults and meaning, so what you
-learn here carries over to PyTorch unchanged. Writing :math:`g` for the
-gradient, :math:`\theta` for a parameter and :math:`\gamma` for the learning
+learn here carries over to PyTorch unchanged. Writing $g$ for the
+gradient, $\theta$ for a parameter and $\gamma$ for the learning
 rate:
 
-* ``SGD``: :math:`\theta \leftarrow \theta - \gamma g`, with optional
-  momentum :math:`b \leftarrow \mu b + (1 - \tau) g` (Nesterov: step along
-  :math:`g + \mu b`).
-* ``Adam``: moving averages :math:`m \leftarrow \beta_1 m + (1-\beta_1) g`,
-  :math:`v \leftarrow \beta_2 v + (1-\beta_2) g^2`, bias-corrected, then
-  :math:`\theta \leftarrow \theta - \gamma \frac{\hat m}{\sqrt{\hat v} + \epsilon}`.
+* ``SGD``: $\theta \leftarrow \theta - \gamma g$, with optional
+  momentum $b \leftarrow \mu b + (1 - \tau) g$ (Nesterov: step along
+  $g + \mu b$).
+* ``Adam``: moving averages $m \leftarrow \beta_1 m + (1-\beta_1) g$,
+  $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, bias-corrected, then
+  $\theta \leftarrow \theta - \gamma \frac{\hat m}{\sqrt{\hat v} + \epsilon}$.
 * ``AdamW``: Adam with *decoupled* weight decay
-  :math:`\theta \leftarrow \theta(1 - \gamma\lambda)` instead of adding
-  :math:`\lambda\theta` to the gradient.
-* ``RMSprop``: :math:`v \leftarrow \alpha v + (1-\alpha) g^2`,
-  :math:`\theta \leftarrow \theta - \gamma g / (\sqrt v + \epsilon)`.
-* ``Adagrad``: :math:`s \leftarrow s + g^2`,
-  :math:`\theta \leftarrow \theta - \gamma g / (\sqrt s + \epsilon)`.
+  $\theta \leftarrow \theta(1 - \gamma\lambda)$ instead of adding
+  $\lambda\theta$ to the gradient.
+* ``RMSprop``: $v \leftarrow \alpha v + (1-\alpha) g^2$,
+  $\theta \leftarrow \theta - \gamma g / (\sqrt v + \epsilon)$.
+* ``Adagrad``: $s \leftarrow s + g^2$,
+  $\theta \leftarrow \theta - \gamma g / (\sqrt s + \epsilon)$.
 
-``weight_decay`` (except in AdamW) adds :math:`\lambda\theta` to the gradient;
+``weight_decay`` (except in AdamW) adds $\lambda\theta$ to the gradient;
 ``maximize=True`` climbs instead of descending. Each optimiser keeps what it
 remembers per parameter in ``state[p]`` under torch's names (``exp_avg``,
 ``exp_avg_sq``, ``momentum_buffer``, ``square_avg``, ``sum``, ``step``, ...).
@@ -126,10 +126,10 @@ class SGD(Optimizer):
 
     Args:
         params: The parameters to optimise.
-        lr: Learning rate :math:`\gamma`.
-        momentum: Momentum factor :math:`\mu` (0 disables momentum).
-        dampening: Dampening :math:`\tau` applied to the gradient in the momentum buffer.
-        weight_decay: L2 penalty :math:`\lambda` (adds :math:`\lambda\theta` to the gradient).
+        lr: Learning rate $\gamma$.
+        momentum: Momentum factor $\mu$ (0 disables momentum).
+        dampening: Dampening $\tau$ applied to the gradient in the momentum buffer.
+        weight_decay: L2 penalty $\lambda$ (adds $\lambda\theta$ to the gradient).
         nesterov: Use Nesterov momentum (needs momentum > 0 and dampening == 0).
         maximize: Maximise the objective instead of minimising it.
 
@@ -191,7 +191,7 @@ class Adam(Optimizer):
         lr: Learning rate.
         betas: Decay rates of the moving averages of the gradient and of its square.
         eps: Added to the denominator to avoid dividing by zero.
-        weight_decay: L2 penalty, added to the gradient (see :class:`AdamW`
+        weight_decay: L2 penalty, added to the gradient (see `AdamW`
             for the decoupled form).
         amsgrad: Divide by the running maximum of the second moment.
         maximize: Maximise the objective instead of minimising it.
@@ -257,10 +257,10 @@ class Adam(Optimizer):
 class AdamW(Adam):
     r"""Adam with decoupled weight decay, as ``torch.optim.AdamW``.
 
-    Each step first shrinks the parameter, :math:`\theta \leftarrow
-    \theta(1 - \gamma\lambda)`, then takes the Adam step on the plain
+    Each step first shrinks the parameter, $\theta \leftarrow
+    \theta(1 - \gamma\lambda)$, then takes the Adam step on the plain
     gradient, so the decay is not rescaled by Adam's denominator. Arguments
-    and ``state`` are those of :class:`Adam`; ``weight_decay`` defaults to 1e-2.
+    and ``state`` are those of `Adam`; ``weight_decay`` defaults to 1e-2.
     """
 
     _decoupled = True
