@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from numbers import Integral
 
 from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError
 from calcweb.nn.value import Value
@@ -150,11 +151,11 @@ def binary_cross_entropy(
 
 
 def _class_index(t: object, classes: int) -> int:
-    if isinstance(t, bool) or not isinstance(t, int) or not 0 <= t < classes:
+    if isinstance(t, bool) or not isinstance(t, Integral) or not 0 <= int(t) < classes:
         raise InvalidArgumentError(
             f"a target must be a class index, an int in 0..{classes - 1}, but got {t!r}"
         )
-    return t
+    return int(t)
 
 
 def cross_entropy(
@@ -178,7 +179,7 @@ def cross_entropy(
         >>> loss.backward(); [round(v.grad, 6) for v in z]   # softmax - one-hot
         [-0.340999, 0.242433, 0.098566]
     """
-    batch = not isinstance(target, int)
+    batch = not isinstance(target, Integral)  # numpy ints are class indices too
     samples = list(logits) if batch else [logits]
     targets = list(target) if batch else [target]  # type: ignore[arg-type]
     if len(samples) != len(targets) or not samples:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,7 +187,7 @@ def minimize(
         so try a smaller learning rate such as lr=1
     """
     f = check_callable(f)
-    if isinstance(x0, Sequence):
+    if isinstance(x0, Iterable):  # a list, a tuple or a numpy array
         scalar, start = False, [check_real(v, f"x0[{i}]") for i, v in enumerate(x0)]
     else:
         scalar, start = True, [check_real(x0, "x0")]

@@ -96,3 +96,9 @@ def test_values_keep_working_with_minimize_after_backward() -> None:
     # f may build its own Values; only the parameters are leaves that matter.
     result = minimize(lambda x: (x - Value(2.0)) ** 2, 0.0, lr=0.5, steps=1)
     assert result.x == 2.0
+
+
+def test_numpy_arrays_are_accepted_as_the_start() -> None:
+    np = pytest.importorskip("numpy", reason="numpy is an optional oracle (absent in Pyodide)")
+    result = minimize(lambda p: (p[0] - 1) ** 2 + p[1] ** 2, np.array([0.0, 1.0]), lr=0.5, steps=1)
+    assert result.x == [1.0, 0.0]

@@ -151,3 +151,10 @@ def test_l2_penalty_gradient_equals_sgd_weight_decay() -> None:
     opt2.step()
     assert math.isclose(w1.data, w2.data, rel_tol=1e-15)
     assert l1_penalty([Value(-2.0), Value(3.0)]).data == 5.0
+
+
+def test_numpy_targets_and_class_indices_work() -> None:
+    np = pytest.importorskip("numpy", reason="numpy is an optional oracle (absent in Pyodide)")
+    z = [Value(1.0), Value(2.0)]
+    assert cross_entropy(z, np.int64(1)).data == cross_entropy(z, 1).data
+    assert mse_loss(z, np.array([1.0, 2.0])).data == 0.0
