@@ -26,6 +26,36 @@ from calcweb.limits import LimitResult, limit
 __version__ = "0.1.0"
 
 __all__ = [  # plain sorted(), as tests/unit/test_public_api.py checks
+from calcweb.nn import (
+    MLP,
+    Layer,
+    Module,
+    Neuron,
+    Value,
+    binary_cross_entropy,
+    cross_entropy,
+    l1_penalty,
+    l2_penalty,
+    mse_loss,
+)
+from calcweb.optim import (
+    SGD,
+    Adagrad,
+    Adam,
+    AdamW,
+    Optimizer,
+    OptimizeResult,
+    RMSprop,
+    clip_grad_norm,
+    minimize,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [  # noqa: RUF022  plain sorted(), as tests/unit/test_public_api.py checks
+    "Adagrad",
+    "Adam",
+    "AdamW",
     "ArgumentTypeError",
     "CalcwebError",
     "CheckResult",
@@ -33,9 +63,19 @@ __all__ = [  # plain sorted(), as tests/unit/test_public_api.py checks
     "IntegrationResult",
     "InvalidArgumentError",
     "LimitResult",
+    "Layer",
+    "MLP",
+    "Module",
+    "Neuron",
     "NumericalError",
+    "OptimizeResult",
+    "Optimizer",
+    "RMSprop",
+    "SGD",
+    "Value",
     "__version__",
     "backward_difference",
+    "binary_cross_entropy",
     "central_difference",
     "check",
     "check_function",
@@ -43,4 +83,11 @@ __all__ = [  # plain sorted(), as tests/unit/test_public_api.py checks
     "integrate",
     "limit",
     "riemann_sum",
+    "clip_grad_norm",
+    "cross_entropy",
+    "forward_difference",
+    "l1_penalty",
+    "l2_penalty",
+    "minimize",
+    "mse_loss",
 ]

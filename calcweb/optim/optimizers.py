@@ -1,0 +1,395 @@
+r"""The optimisers of ``torch.optim``, one scalar parameter at a time.
+
+Each class follows torch's update rule line for line (its ``foreach=False``
+path), with the same hyper-parameter names, defaults and meaning, so what you
+learn here carries over to PyTorch unchanged. Writing $g$ for the
+gradient, $\theta$ for a parameter and $\gamma$ for the learning
+rate:
+
+* ``SGD``: $\theta \leftarrow \theta - \gamma g$, with optional
+  momentum $b \leftarrow \mu b + (1 - \tau) g$ (Nesterov: step along
+  $g + \mu b$).
+* ``Adam``: moving averages $m \leftarrow \beta_1 m + (1-\beta_1) g$,
+  $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, bias-corrected, then
+  $\theta \leftarrow \theta - \gamma \frac{\hat m}{\sqrt{\hat v} + \epsilon}$.
+* ``AdamW``: Adam with *decoupled* weight decay
+  $\theta \leftarrow \theta(1 - \gamma\lambda)$ instead of adding
+  $\lambda\theta$ to the gradient.
+* ``RMSprop``: $v \leftarrow \alpha v + (1-\alpha) g^2$,
+  $\theta \leftarrow \theta - \gamma g / (\sqrt v + \epsilon)$.
+* ``Adagrad``: $s \leftarrow s + g^2$,
+  $\theta \leftarrow \theta - \gamma g / (\sqrt s + \epsilon)$.
+
+``weight_decay`` (except in AdamW) adds $\lambda\theta$ to the gradient;
+``maximize=True`` climbs instead of descending. Each optimiser keeps what it
+remembers per parameter in ``state[p]`` under torch's names (``exp_avg``,
+``exp_avg_sq``, ``momentum_buffer``, ``square_avg``, ``sum``, ``step``, ...).
+
+Examples:
+    >>> from calcweb.nn import Value
+    >>> x = Value(5.0)
+    >>> opt = SGD([x], lr=0.1)
+    >>> for _ in range(3):
+    ...     opt.zero_grad()
+    ...     loss = x ** 2
+    ...     loss.backward()
+    ...     opt.step()
+    >>> round(x.data, 6)     # each step multiplies x by 1 - 0.1 * 2
+    2.56
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from calcweb._checks import check_real
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.nn.value import Value
+
+__all__ = ["SGD", "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop"]
+
+State = dict[str, float]
+
+
+def _require(ok: bool, message: str) -> None:
+    if not ok:
+        raise InvalidArgumentError(message)
+
+
+def _nonnegative(value: float, name: str, label: str) -> float:
+    value = check_real(value, name)
+    _require(value >= 0.0, f"Invalid {label}: {value!r} ({name} must be >= 0)")
+    return value
+
+
+def _lerp(start: float, end: float, weight: float) -> float:
+    """``start + weight * (end - start)``, evaluated as torch's ``lerp`` does."""
+    if abs(weight) < 0.5:
+        return start + weight * (end - start)
+    return end - (end - start) * (1.0 - weight)
+
+
+class Optimizer:
+    """Base class: holds the parameters and their per-parameter ``state``.
+
+    Args:
+        params: The ``Value`` objects to optimise, e.g. ``model.parameters()``.
+
+    Attributes:
+        params: The list of parameters.
+        state: ``state[p]`` is a dict of what the optimiser remembers about
+            ``p`` (empty until the first ``step()``).
+    """
+
+    def __init__(self, params: Iterable[Value]) -> None:
+        if isinstance(params, Value):
+            params = [params]
+        self.params = list(params)
+        _require(bool(self.params), "optimizer got an empty parameter list")
+        for p in self.params:
+            if not isinstance(p, Value):
+                raise ArgumentTypeError(
+                    f"an optimizer updates Values, but got {type(p).__name__} {p!r}; wrap "
+                    "each number in Value(...) or pass model.parameters()"
+                )
+        self.state: dict[Value, State] = {}
+
+    def zero_grad(self) -> None:
+        """Set every parameter's gradient to zero before the next ``backward()``."""
+        for p in self.params:
+            p.grad = 0.0
+
+    def step(self) -> None:
+        """Update every parameter once from its current ``grad``."""
+        for p in self.params:
+            state = self.state.get(p)
+            if state is None:
+                state = self.state[p] = self._initial_state()
+            p.data = self._update(p.data, p.grad, state)
+
+    def _initial_state(self) -> State:
+        return {}
+
+    def _update(self, theta: float, grad: float, state: State) -> float:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        hyper = ", ".join(
+            f"{k}={v!r}" for k, v in vars(self).items() if k not in ("params", "state")
+        )
+        return f"{type(self).__name__}({len(self.params)} parameters, {hyper})"
+
+
+class SGD(Optimizer):
+    r"""Stochastic gradient descent, with momentum and Nesterov momentum, as ``torch.optim.SGD``.
+
+    Args:
+        params: The parameters to optimise.
+        lr: Learning rate $\gamma$.
+        momentum: Momentum factor $\mu$ (0 disables momentum).
+        dampening: Dampening $\tau$ applied to the gradient in the momentum buffer.
+        weight_decay: L2 penalty $\lambda$ (adds $\lambda\theta$ to the gradient).
+        nesterov: Use Nesterov momentum (needs momentum > 0 and dampening == 0).
+        maximize: Maximise the objective instead of minimising it.
+
+    ``state[p]["momentum_buffer"]`` holds the momentum buffer once momentum is used.
+    """
+
+    def __init__(  # noqa: PLR0917  torch takes these positionally too
+        self,
+        params: Iterable[Value],
+        lr: float = 1e-3,
+        momentum: float = 0.0,
+        dampening: float = 0.0,
+        weight_decay: float = 0.0,
+        nesterov: bool = False,
+        maximize: bool = False,
+    ) -> None:
+        super().__init__(params)
+        self.lr = _nonnegative(lr, "lr", "learning rate")
+        self.momentum = _nonnegative(momentum, "momentum", "momentum value")
+        self.dampening = check_real(dampening, "dampening")
+        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
+        _require(
+            not nesterov or (self.momentum > 0.0 and self.dampening == 0.0),
+            "Nesterov momentum requires a momentum and zero dampening",
+        )
+        self.nesterov = bool(nesterov)
+        self.maximize = bool(maximize)
+
+    def _update(self, theta: float, grad: float, state: State) -> float:
+        g = -grad if self.maximize else grad
+        if self.weight_decay != 0.0:
+            g = g + self.weight_decay * theta
+        if self.momentum != 0.0:
+            buf = state.get("momentum_buffer")
+            # The first step starts the buffer at g itself, not at (1 - dampening) g.
+            buf = g if buf is None else buf * self.momentum + (1.0 - self.dampening) * g
+            state["momentum_buffer"] = buf
+            g = g + self.momentum * buf if self.nesterov else buf
+        return theta + -self.lr * g
+
+
+def _betas(betas: tuple[float, float]) -> tuple[float, float]:
+    if not isinstance(betas, (tuple, list)) or len(betas) != 2:
+        raise ArgumentTypeError(f"betas must be a pair (beta1, beta2), but got {betas!r}")
+    beta1, beta2 = (check_real(beta, f"betas[{i}]") for i, beta in enumerate(betas))
+    for i, beta in enumerate((beta1, beta2)):
+        _require(
+            0.0 <= beta < 1.0,
+            f"Invalid beta parameter at index {i}: {beta!r} (needs 0 <= beta < 1)",
+        )
+    return beta1, beta2
+
+
+class Adam(Optimizer):
+    """Adam, as ``torch.optim.Adam`` (and AMSGrad with ``amsgrad=True``).
+
+    Args:
+        params: The parameters to optimise.
+        lr: Learning rate.
+        betas: Decay rates of the moving averages of the gradient and of its square.
+        eps: Added to the denominator to avoid dividing by zero.
+        weight_decay: L2 penalty, added to the gradient (see `AdamW`
+            for the decoupled form).
+        amsgrad: Divide by the running maximum of the second moment.
+        maximize: Maximise the objective instead of minimising it.
+
+    ``state[p]`` holds ``step``, ``exp_avg`` (m), ``exp_avg_sq`` (v) and, with
+    AMSGrad, ``max_exp_avg_sq``.
+
+    Examples:
+        >>> from calcweb.nn import Value
+        >>> x = Value(1.0)
+        >>> opt = Adam([x], lr=0.1)
+        >>> x.grad = 2.0
+        >>> opt.step()
+        >>> x.data, opt.state[x]["exp_avg"]  # the first step moves by about lr
+        (0.9000000005, 0.19999999999999996)
+    """
+
+    _decoupled = False
+
+    def __init__(  # noqa: PLR0917  torch takes these positionally too
+        self,
+        params: Iterable[Value],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+        amsgrad: bool = False,
+        maximize: bool = False,
+    ) -> None:
+        super().__init__(params)
+        self.lr = _nonnegative(lr, "lr", "learning rate")
+        self.betas = _betas(betas)
+        self.eps = _nonnegative(eps, "eps", "epsilon value")
+        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
+        self.amsgrad = bool(amsgrad)
+        self.maximize = bool(maximize)
+
+    def _initial_state(self) -> State:
+        state = {"step": 0.0, "exp_avg": 0.0, "exp_avg_sq": 0.0}
+        if self.amsgrad:
+            state["max_exp_avg_sq"] = 0.0
+        return state
+
+    def _update(self, theta: float, grad: float, state: State) -> float:
+        beta1, beta2 = self.betas
+        g = -grad if self.maximize else grad
+        state["step"] = step = state["step"] + 1.0
+        if self.weight_decay != 0.0:
+            if self._decoupled:
+                theta = theta * (1.0 - self.lr * self.weight_decay)
+            else:
+                g = g + self.weight_decay * theta
+        m = state["exp_avg"] = _lerp(state["exp_avg"], g, 1.0 - beta1)
+        v = state["exp_avg_sq"] = state["exp_avg_sq"] * beta2 + (1.0 - beta2) * g * g
+        step_size = self.lr / (1.0 - beta1**step)
+        bias_correction2_sqrt = (1.0 - beta2**step) ** 0.5
+        if self.amsgrad:
+            v = state["max_exp_avg_sq"] = max(state["max_exp_avg_sq"], v)
+        denom = math.sqrt(v) / bias_correction2_sqrt + self.eps
+        return float(theta + -step_size * m / denom)
+
+
+class AdamW(Adam):
+    r"""Adam with decoupled weight decay, as ``torch.optim.AdamW``.
+
+    Each step first shrinks the parameter, $\theta \leftarrow
+    \theta(1 - \gamma\lambda)$, then takes the Adam step on the plain
+    gradient, so the decay is not rescaled by Adam's denominator. Arguments
+    and ``state`` are those of `Adam`; ``weight_decay`` defaults to 1e-2.
+    """
+
+    _decoupled = True
+
+    def __init__(  # noqa: PLR0917  torch takes these positionally too
+        self,
+        params: Iterable[Value],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 1e-2,
+        amsgrad: bool = False,
+        maximize: bool = False,
+    ) -> None:
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, maximize)
+
+
+class RMSprop(Optimizer):
+    """RMSprop, as ``torch.optim.RMSprop``.
+
+    Args:
+        params: The parameters to optimise.
+        lr: Learning rate.
+        alpha: Smoothing constant of the moving average of the squared gradient.
+        eps: Added to the denominator to avoid dividing by zero.
+        weight_decay: L2 penalty, added to the gradient.
+        momentum: Momentum factor (0 disables it).
+        centered: Divide by an estimate of the gradient's variance instead of
+            its second moment.
+        maximize: Maximise the objective instead of minimising it.
+
+    ``state[p]`` holds ``step``, ``square_avg`` and, when used,
+    ``momentum_buffer`` and ``grad_avg``.
+    """
+
+    def __init__(  # noqa: PLR0917  torch takes these positionally too
+        self,
+        params: Iterable[Value],
+        lr: float = 1e-2,
+        alpha: float = 0.99,
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+        momentum: float = 0.0,
+        centered: bool = False,
+        maximize: bool = False,
+    ) -> None:
+        super().__init__(params)
+        self.lr = _nonnegative(lr, "lr", "learning rate")
+        self.alpha = _nonnegative(alpha, "alpha", "alpha value")
+        self.eps = _nonnegative(eps, "eps", "epsilon value")
+        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
+        self.momentum = _nonnegative(momentum, "momentum", "momentum value")
+        self.centered = bool(centered)
+        self.maximize = bool(maximize)
+
+    def _initial_state(self) -> State:
+        state = {"step": 0.0, "square_avg": 0.0}
+        if self.momentum > 0.0:
+            state["momentum_buffer"] = 0.0
+        if self.centered:
+            state["grad_avg"] = 0.0
+        return state
+
+    def _update(self, theta: float, grad: float, state: State) -> float:
+        g = -grad if self.maximize else grad
+        state["step"] += 1.0
+        if self.weight_decay != 0.0:
+            g = g + self.weight_decay * theta
+        square_avg = state["square_avg"] = (
+            state["square_avg"] * self.alpha + (1.0 - self.alpha) * g * g
+        )
+        if self.centered:
+            grad_avg = state["grad_avg"] = _lerp(state["grad_avg"], g, 1.0 - self.alpha)
+            # E[g²] - E[g]² >= 0 in exact arithmetic; rounding may dip below 0.
+            avg = math.sqrt(max(square_avg + -1.0 * grad_avg * grad_avg, 0.0))
+        else:
+            avg = math.sqrt(square_avg)
+        avg += self.eps
+        if self.momentum > 0.0:
+            buf = state["momentum_buffer"] = state["momentum_buffer"] * self.momentum + g / avg
+            return theta + -self.lr * buf
+        return theta + -self.lr * g / avg
+
+
+class Adagrad(Optimizer):
+    """Adagrad, as ``torch.optim.Adagrad``.
+
+    Args:
+        params: The parameters to optimise.
+        lr: Learning rate.
+        lr_decay: The learning rate at step t is ``lr / (1 + (t - 1) * lr_decay)``.
+        weight_decay: L2 penalty, added to the gradient.
+        initial_accumulator_value: Starting value of the sum of squared gradients.
+        eps: Added to the denominator to avoid dividing by zero.
+        maximize: Maximise the objective instead of minimising it.
+
+    ``state[p]`` holds ``step`` and ``sum`` (the running sum of squared gradients).
+    """
+
+    def __init__(  # noqa: PLR0917  torch takes these positionally too
+        self,
+        params: Iterable[Value],
+        lr: float = 1e-2,
+        lr_decay: float = 0.0,
+        weight_decay: float = 0.0,
+        initial_accumulator_value: float = 0.0,
+        eps: float = 1e-10,
+        maximize: bool = False,
+    ) -> None:
+        super().__init__(params)
+        self.lr = _nonnegative(lr, "lr", "learning rate")
+        self.lr_decay = _nonnegative(lr_decay, "lr_decay", "lr_decay value")
+        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
+        self.initial_accumulator_value = _nonnegative(
+            initial_accumulator_value,
+            "initial_accumulator_value",
+            "initial_accumulator_value value",
+        )
+        self.eps = _nonnegative(eps, "eps", "epsilon value")
+        self.maximize = bool(maximize)
+
+    def _initial_state(self) -> State:
+        return {"step": 0.0, "sum": self.initial_accumulator_value}
+
+    def _update(self, theta: float, grad: float, state: State) -> float:
+        state["step"] = step = state["step"] + 1.0
+        g = -grad if self.maximize else grad
+        if self.weight_decay != 0.0:
+            g = g + self.weight_decay * theta
+        clr = self.lr / (1.0 + (step - 1.0) * self.lr_decay)
+        total = state["sum"] = state["sum"] + 1.0 * g * g
+        return theta + -clr * g / (math.sqrt(total) + self.eps)
