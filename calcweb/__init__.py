@@ -22,10 +22,6 @@ from calcweb.exceptions import (
 from calcweb.exercises import CheckResult, check, check_function
 from calcweb.integrate import IntegrationResult, integrate, riemann_sum
 from calcweb.limits import LimitResult, limit
-
-__version__ = "0.1.0"
-
-__all__ = [  # plain sorted(), as tests/unit/test_public_api.py checks
 from calcweb.nn import (
     MLP,
     Layer,
@@ -52,7 +48,7 @@ from calcweb.optim import (
 
 __version__ = "0.1.0"
 
-__all__ = [  # noqa: RUF022  plain sorted(), as tests/unit/test_public_api.py checks
+__all__ = [
     "Adagrad",
     "Adam",
     "AdamW",
@@ -62,8 +58,8 @@ __all__ = [  # noqa: RUF022  plain sorted(), as tests/unit/test_public_api.py ch
     "DomainError",
     "IntegrationResult",
     "InvalidArgumentError",
-    "LimitResult",
     "Layer",
+    "LimitResult",
     "MLP",
     "Module",
     "Neuron",
@@ -79,15 +75,14 @@ __all__ = [  # noqa: RUF022  plain sorted(), as tests/unit/test_public_api.py ch
     "central_difference",
     "check",
     "check_function",
-    "forward_difference",
-    "integrate",
-    "limit",
-    "riemann_sum",
     "clip_grad_norm",
     "cross_entropy",
     "forward_difference",
+    "integrate",
     "l1_penalty",
     "l2_penalty",
+    "limit",
     "minimize",
     "mse_loss",
+    "riemann_sum",
 ]

@@ -3,9 +3,9 @@ r"""Finite-difference formulas for the first derivative.
 The three textbook difference quotients, each with a step chosen to balance
 truncation error against rounding error when the reader does not give one:
 
-* forward  :math:`\frac{f(x+h) - f(x)}{h}`, error :math:`O(h)`;
-* backward :math:`\frac{f(x) - f(x-h)}{h}`, error :math:`O(h)`;
-* central  :math:`\frac{f(x+h) - f(x-h)}{2h}`, error :math:`O(h^2)`.
+* forward  $\frac{f(x+h) - f(x)}{h}$, error $O(h)$;
+* backward $\frac{f(x) - f(x-h)}{h}$, error $O(h)$;
+* central  $\frac{f(x+h) - f(x-h)}{2h}$, error $O(h^2)$.
 
 The step ``h`` is always positive: the formula itself decides on which side of
 ``x`` it looks.
@@ -54,16 +54,16 @@ def _step(x: float, h: object, relative: float) -> float:
 
 
 def forward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
-    r"""Approximate :math:`f'(x)` by the forward difference :math:`\frac{f(x+h) - f(x)}{h}`.
+    r"""Approximate $f'(x)$ by the forward difference $\frac{f(x+h) - f(x)}{h}$.
 
     Args:
         f: A function of one real number returning a real number.
         x: The point at which to differentiate.
-        h: The step, > 0. By default :math:`\sqrt{\varepsilon}\max(1, |x|)`,
+        h: The step, > 0. By default $\sqrt{\varepsilon}\max(1, |x|)$,
             about ``1.5e-8`` near zero, which balances truncation and rounding.
 
     Returns:
-        The approximation; its error is :math:`O(h)`.
+        The approximation; its error is $O(h)$.
 
     Raises:
         InvalidArgumentError: If ``h <= 0`` or ``x`` is not finite.
@@ -83,16 +83,16 @@ def forward_difference(f: Callable[[float], float], x: float, h: float | None = 
 
 
 def backward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
-    r"""Approximate :math:`f'(x)` by the backward difference :math:`\frac{f(x) - f(x-h)}{h}`.
+    r"""Approximate $f'(x)$ by the backward difference $\frac{f(x) - f(x-h)}{h}$.
 
     Args:
         f: A function of one real number returning a real number.
         x: The point at which to differentiate.
         h: The step, > 0; the formula looks to the left of ``x`` by itself.
-            By default :math:`\sqrt{\varepsilon}\max(1, |x|)`.
+            By default $\sqrt{\varepsilon}\max(1, |x|)$.
 
     Returns:
-        The approximation; its error is :math:`O(h)`.
+        The approximation; its error is $O(h)$.
 
     Raises:
         InvalidArgumentError: If ``h <= 0`` or ``x`` is not finite.
@@ -112,21 +112,21 @@ def backward_difference(f: Callable[[float], float], x: float, h: float | None =
 
 
 def central_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
-    r"""Approximate :math:`f'(x)` by the central difference :math:`\frac{f(x+h) - f(x-h)}{2h}`.
+    r"""Approximate $f'(x)$ by the central difference $\frac{f(x+h) - f(x-h)}{2h}$.
 
     The central formula cancels the even terms of the Taylor expansion, so its
-    truncation error is :math:`\frac{h^2}{6} f'''(x)`: second order, against
+    truncation error is $\frac{h^2}{6} f'''(x)$: second order, against
     first order for the one-sided formulas.
 
     Args:
         f: A function of one real number returning a real number.
         x: The point at which to differentiate.
-        h: The step, > 0. By default :math:`\varepsilon^{1/3}\max(1, |x|)`,
-            about ``6e-6`` near zero, which balances the :math:`O(h^2)`
-            truncation error against the :math:`O(\varepsilon/h)` rounding error.
+        h: The step, > 0. By default $\varepsilon^{1/3}\max(1, |x|)$,
+            about ``6e-6`` near zero, which balances the $O(h^2)$
+            truncation error against the $O(\varepsilon/h)$ rounding error.
 
     Returns:
-        The approximation of :math:`f'(x)`.
+        The approximation of $f'(x)$.
 
     Raises:
         InvalidArgumentError: If ``h <= 0`` or ``x`` is not finite.
