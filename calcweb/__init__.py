@@ -1,7 +1,7 @@
 """calcweb: the calculus behind deep learning, in small, correct, pure Python.
 
 Every public name is re-exported here; the implementation lives in small
-modules with one concept each (:mod:`calcweb.diff`, :mod:`calcweb.exceptions`).
+modules with one concept each (`calcweb.diff`, `calcweb.exceptions`).
 
 Examples:
     >>> import calcweb

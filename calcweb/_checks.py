@@ -1,6 +1,6 @@
 """Argument checks shared by calcweb's public functions.
 
-Each check returns the cleaned value or raises a :mod:`calcweb.exceptions`
+Each check returns the cleaned value or raises a `calcweb.exceptions`
 error whose message names the argument and says how to fix it.
 """
 

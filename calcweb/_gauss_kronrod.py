@@ -7,7 +7,7 @@ in QUADPACK: G10-K21 (``qk21``) and G7-K15 (``qk15i``), which QUADPACK
 uses on a half-line mapped onto a finite interval, where the integrand is
 less smooth and a cheaper rule bisected more often pays. None of the nodes
 is an endpoint, so an integrable singularity at an end (such as
-:math:`1/\sqrt{x}` at 0) is never evaluated.
+$1/\sqrt{x}$ at 0) is never evaluated.
 
 Nodes and weights are QUADPACK's (Piessens et al., 1983).
 """

@@ -1,6 +1,6 @@
 """The exceptions calcweb raises.
 
-Every exception derives from :class:`CalcwebError`, so ``except CalcwebError``
+Every exception derives from `CalcwebError`, so ``except CalcwebError``
 catches anything calcweb refuses, and also from the builtin that matches the
 kind of mistake (``ValueError``, ``TypeError`` or ``ArithmeticError``), so code
 written against the builtins keeps working. Each message says what was wrong

@@ -84,7 +84,7 @@ def check(
         atol: Absolute tolerance, for expected values at or near zero.
 
     Returns:
-        A :class:`CheckResult`; truthy when every number is within tolerance.
+        A `CheckResult`; truthy when every number is within tolerance.
 
     Raises:
         InvalidArgumentError: If ``expected`` is not a number or a list of
@@ -135,13 +135,13 @@ def check_function(
 
     Args:
         candidate: The reader's function, e.g. a derivative worked out by hand.
-        reference: The right function (e.g. built with :func:`calcweb.derivative`).
+        reference: The right function (e.g. built with `calcweb.derivative`).
         points: Where to compare them.
         rtol: Relative tolerance at each point.
         atol: Absolute tolerance at each point.
 
     Returns:
-        A :class:`CheckResult` that names the first point where they differ,
+        A `CheckResult` that names the first point where they differ,
         or the exception the candidate raised there.
 
     Raises:

@@ -1,10 +1,10 @@
 r"""Definite integrals: Riemann sums, the composite rules and adaptive Gauss-Kronrod.
 
-* :func:`riemann_sum` is the textbook sum :math:`\sum_i f(x_i)\,\Delta x`
+* `riemann_sum` is the textbook sum $\sum_i f(x_i)\,\Delta x$
   that defines the integral;
-* :func:`integrate` with ``method="trapezoid"`` or ``"simpson"`` applies a
-  composite rule on ``n`` equal intervals (error :math:`O(h^2)` and
-  :math:`O(h^4)`);
+* `integrate` with ``method="trapezoid"`` or ``"simpson"`` applies a
+  composite rule on ``n`` equal intervals (error $O(h^2)$ and
+  $O(h^4)$);
 * ``method="adaptive"`` (the default) bisects the interval where the
   21-point Gauss-Kronrod rule says the error is largest, until the estimated
   error meets ``tol``, as QUADPACK's ``qag`` (behind ``scipy.integrate.quad``)
@@ -36,7 +36,7 @@ MIN_TOL = 50 * 2.0**-52  # the rounding floor of the Gauss-Kronrod error estimat
 
 @dataclasses.dataclass(frozen=True)
 class IntegrationResult:
-    """What :func:`integrate` returns with ``full_output=True``.
+    """What `integrate` returns with ``full_output=True``.
 
     Attributes:
         value: The estimate of the integral.
@@ -100,7 +100,7 @@ def _finite(value: float, what: str) -> float:
 
 
 def _sum(values: Iterable[float]) -> float:
-    """:func:`math.fsum`, with ``inf`` for its OverflowError: callers check with _finite."""
+    """`math.fsum`, with ``inf`` for its OverflowError: callers check with _finite."""
     try:
         return math.fsum(values)
     except OverflowError:
@@ -133,16 +133,16 @@ def riemann_sum(
 ) -> float:
     r"""The Riemann sum of ``f`` over ``[a, b]`` with ``n`` equal intervals.
 
-    With :math:`\Delta x = (b - a)/n` and :math:`x_i = a + i\,\Delta x`, the
+    With $\Delta x = (b - a)/n$ and $x_i = a + i\,\Delta x$, the
     sums are, exactly as in the textbook:
 
-    * ``"left"``: :math:`\sum_{i=0}^{n-1} f(x_i)\,\Delta x`;
-    * ``"right"``: :math:`\sum_{i=1}^{n} f(x_i)\,\Delta x`;
-    * ``"midpoint"``: :math:`\sum_{i=0}^{n-1} f(x_i + \Delta x/2)\,\Delta x`;
+    * ``"left"``: $\sum_{i=0}^{n-1} f(x_i)\,\Delta x$;
+    * ``"right"``: $\sum_{i=1}^{n} f(x_i)\,\Delta x$;
+    * ``"midpoint"``: $\sum_{i=0}^{n-1} f(x_i + \Delta x/2)\,\Delta x$;
     * ``"trapezoid"``: the mean of the left and right sums.
 
-    The sum is added with :func:`math.fsum`, so the only rounding left is that
-    of the points and of ``f``. If ``a > b`` then :math:`\Delta x < 0`, as in
+    The sum is added with `math.fsum`, so the only rounding left is that
+    of the points and of ``f``. If ``a > b`` then $\Delta x < 0$, as in
     the definition, and the sum changes sign.
 
     Args:
@@ -153,7 +153,7 @@ def riemann_sum(
         rule: Where each rectangle takes its height.
 
     Returns:
-        The sum, which tends to :math:`\int_a^b f(x)\,dx` as ``n`` grows.
+        The sum, which tends to $\int_a^b f(x)\,dx$ as ``n`` grows.
 
     Raises:
         InvalidArgumentError: For an unknown ``rule``, a bad ``n``, NaN or
@@ -163,8 +163,8 @@ def riemann_sum(
         NumericalError: If ``f`` or the sum overflows.
 
     Examples:
-        The left sum of :math:`x^2` on ``[0, 1]`` with 4 rectangles is
-        :math:`(0 + 1 + 4 + 9)/64`:
+        The left sum of $x^2$ on ``[0, 1]`` with 4 rectangles is
+        $(0 + 1 + 4 + 9)/64$:
 
         >>> from calcweb import riemann_sum
         >>> riemann_sum(lambda x: x**2, 0, 1, 4)
@@ -231,9 +231,9 @@ def _composite(f: Function, a: float, b: float, n: int, method: str) -> Integrat
 def _change_of_variable(f: Function, a: float, b: float) -> tuple[Function, float, float]:
     """Map an infinite interval onto a finite one, returning ``(g, t0, t1)``.
 
-    ``[a, inf)`` becomes ``(0, 1]`` by :math:`x = a + (1 - t)/t`,
-    ``(-inf, b]`` by :math:`x = b - (1 - t)/t` and ``(-inf, inf)`` becomes
-    ``(-1, 1)`` by :math:`x = t/(1 - t^2)`; ``g`` includes ``dx/dt``. The
+    ``[a, inf)`` becomes ``(0, 1]`` by $x = a + (1 - t)/t$,
+    ``(-inf, b]`` by $x = b - (1 - t)/t$ and ``(-inf, inf)`` becomes
+    ``(-1, 1)`` by $x = t/(1 - t^2)$; ``g`` includes ``dx/dt``. The
     Gauss-Kronrod nodes never reach the ends, where ``x`` would be infinite.
     """
     if math.isfinite(a) and math.isfinite(b):
@@ -328,7 +328,7 @@ def integrate(
     tol: float = 1e-10,
     full_output: bool = False,
 ) -> float | IntegrationResult:
-    r"""The definite integral :math:`\int_a^b f(x)\,dx`.
+    r"""The definite integral $\int_a^b f(x)\,dx$.
 
     ``method="adaptive"`` (the default) applies the 21-point Gauss-Kronrod rule
     (15-point on a half-line, as QUADPACK does) and bisects the
@@ -337,7 +337,7 @@ def integrate(
     relative tolerance, like ``scipy.integrate.quad`` with
     ``epsabs = epsrel = tol``). Infinite limits are mapped onto a finite
     interval, and since no node is an endpoint, integrable singularities at
-    the ends (:math:`1/\sqrt{x}` on ``[0, 1]``) work too, at the cost of more
+    the ends ($1/\sqrt{x}$ on ``[0, 1]``) work too, at the cost of more
     evaluations.
 
     ``"trapezoid"`` and ``"simpson"`` apply the composite rule on ``n`` equal
@@ -362,10 +362,10 @@ def integrate(
         n: The number of intervals of the composite rules; not used by
             ``"adaptive"``, which chooses its own subintervals.
         tol: The tolerance of ``"adaptive"``, at least ``1.2e-14``.
-        full_output: Return an :class:`IntegrationResult` instead of a float.
+        full_output: Return an `IntegrationResult` instead of a float.
 
     Returns:
-        The integral as a float, or an :class:`IntegrationResult` with
+        The integral as a float, or an `IntegrationResult` with
         ``value``, ``error``, ``nfev``, ``method``, ``intervals``,
         ``converged`` and ``message``.
 

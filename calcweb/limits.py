@@ -1,19 +1,19 @@
 r"""Numerical limits by Richardson extrapolation, with an error estimate.
 
-To find :math:`\lim_{x \to x_0^+} f(x)`, :func:`limit` evaluates ``f`` at
-:math:`x_0 + h_k` for the steps :math:`h_k = s\,2^{-k-2}` (``s`` a power of two
-near :math:`\max(1, |x_0|)`, so every point is exact), then removes the
-:math:`h, h^2, h^3, \dots` terms of :math:`f(x_0 + h) = L + c_1 h + c_2 h^2 +
-\dots` by Richardson extrapolation. The estimate whose neighbours in the
+To find $\lim_{x \to x_0^+} f(x)$, `limit` evaluates ``f`` at
+$x_0 + h_k$ for the steps $h_k = s\,2^{-k-2}$ (``s`` a power of two
+near $\max(1, |x_0|)$, so every point is exact), then removes the
+$h, h^2, h^3, \dots$ terms of $f(x_0 + h) = L + c_1 h + c_2 h^2 +
+\dots$ by Richardson extrapolation. The estimate whose neighbours in the
 table agree best is returned, with their disagreement as its error: the
 extrapolation makes the big steps accurate, and the small steps cover limits
-such as :math:`x \log x` that are not power series in ``h``. Samples past the
+such as $x \log x$ that are not power series in ``h``. Samples past the
 step where rounding noise starts to win (as it does in
-:math:`(e^x - 1 - x)/x^2`) are dropped first, so that noise cannot pass for
+$(e^x - 1 - x)/x^2$) are dropped first, so that noise cannot pass for
 convergence.
 
-A limit at :math:`\pm\infty` is the one-sided limit of :math:`f(\pm 1/h)` as
-:math:`h \to 0^+`.
+A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
+$h \to 0^+$.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _EPS = sys.float_info.epsilon
 
 @dataclasses.dataclass(frozen=True)
 class LimitResult:
-    """What :func:`limit` returns with ``full_output=True``.
+    """What `limit` returns with ``full_output=True``.
 
     Attributes:
         value: The limit; ``math.inf`` or ``-math.inf`` when ``f`` grows
@@ -271,10 +271,10 @@ def limit(
         f: A function of one real number returning a real number.
         x0: The point approached; may be infinite.
         side: ``"both"``, ``"left"`` (``"-"``) or ``"right"`` (``"+"``).
-        full_output: Return a :class:`LimitResult` instead of a float.
+        full_output: Return a `LimitResult` instead of a float.
 
     Returns:
-        The limit as a float, or a :class:`LimitResult` with ``value``,
+        The limit as a float, or a `LimitResult` with ``value``,
         ``error``, ``nfev``, ``side``, ``left``, ``right``, ``converged`` and
         ``message``.
 
