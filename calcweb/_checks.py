@@ -39,7 +39,10 @@ def check_real(value: object, name: str) -> float:
         raise ArgumentTypeError(
             f"{name} must be a real number (int or float), but got {type(value).__name__} {value!r}"
         )
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:  # an int beyond 1.8e308
+        result = math.inf
     if not math.isfinite(result):
         raise InvalidArgumentError(
             f"{name} must be a finite number, but got {result!r}; pass an ordinary float"
