@@ -11,6 +11,7 @@ Examples:
 
 from __future__ import annotations
 
+from calcweb.derivative import DerivativeResult, derivative
 from calcweb.diff import backward_difference, central_difference, forward_difference
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -19,17 +20,66 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.functions import (
+    abs,
+    acos,
+    asin,
+    atan,
+    cos,
+    cosh,
+    erf,
+    exp,
+    log,
+    log1p,
+    pow,
+    relu,
+    sigmoid,
+    sin,
+    sinh,
+    softplus,
+    sqrt,
+    tan,
+    tanh,
+)
+from calcweb.jet import Jet
+from calcweb.multivariate import directional_derivative, grad, hessian, jacobian
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
+    "DerivativeResult",
     "DomainError",
     "InvalidArgumentError",
+    "Jet",
     "NumericalError",
     "__version__",
+    "abs",
+    "acos",
+    "asin",
+    "atan",
     "backward_difference",
     "central_difference",
+    "cos",
+    "cosh",
+    "derivative",
+    "directional_derivative",
+    "erf",
+    "exp",
     "forward_difference",
+    "grad",
+    "hessian",
+    "jacobian",
+    "log",
+    "log1p",
+    "pow",
+    "relu",
+    "sigmoid",
+    "sin",
+    "sinh",
+    "softplus",
+    "sqrt",
+    "tan",
+    "tanh",
 ]

@@ -31,9 +31,7 @@ def finite(name: str, x: object, compute: Callable[[], float]) -> float:
             "use a smaller argument, or work with logarithms (e.g. log-sum-exp)"
         ) from error
     if not math.isfinite(result):
-        raise NumericalError(
-            f"{name}({x!r}) is not a finite float; use a smaller argument"
-        )
+        raise NumericalError(f"{name}({x!r}) is not a finite float; use a smaller argument")
     return result
 
 

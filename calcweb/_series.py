@@ -35,10 +35,7 @@ def div(a: Series, b: Series) -> Series:
 
 def chain(a: Series, y0: float, u: Series) -> Series:
     """Integrate ``y' = u * a'`` with ``y(0) = y0``; ``u`` is known in full."""
-    y = [y0]
-    for k in range(1, len(a)):
-        y.append(sum(j * a[j] * u[k - j] for j in range(1, k + 1)) / k)
-    return y
+    return [y0] + [sum(j * a[j] * u[k - j] for j in range(1, k + 1)) / k for k in range(1, len(a))]
 
 
 def chain_implicit(a: Series, y0: float, u_of: Callable[[Series, int], float]) -> Series:

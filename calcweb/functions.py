@@ -33,7 +33,7 @@ from __future__ import annotations
 import cmath
 from collections.abc import Callable
 from numbers import Real
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from calcweb import _real
 from calcweb.exceptions import ArgumentTypeError, DomainError, NumericalError
@@ -91,15 +91,15 @@ def _complex(name: str, z: complex) -> complex:
         raise NumericalError(f"{name}({z!r}) overflows; use a smaller argument") from error
 
 
-def _apply(name: str, x: Any) -> Any:
+def _apply(name: str, x: X) -> X:
     """Dispatch ``name(x)`` on the kind of ``x``."""
     if isinstance(x, Real):
-        return _real.unary(name, x)
+        return cast("X", _real.unary(name, x))
     if isinstance(x, complex) and name in _COMPLEX:
-        return _complex(name, x)
+        return cast("X", _complex(name, x))
     method = getattr(x, name, None)
     if callable(method):
-        return method()
+        return cast("X", method())
     raise ArgumentTypeError(
         f"{name}() needs a real number, a calcweb.Jet or an object with a "
         f".{name}() method (such as calcweb.Value), but got {type(x).__name__} {x!r}"
@@ -166,6 +166,7 @@ def sin(x: X) -> X:
     """
     return _apply("sin", x)
 
+
 def cos(x: X) -> X:
     r"""The cosine of ``x`` (radians).
 
@@ -182,6 +183,7 @@ def cos(x: X) -> X:
         1.0
     """
     return _apply("cos", x)
+
 
 def tan(x: X) -> X:
     r"""The tangent of ``x`` (radians).
@@ -200,6 +202,7 @@ def tan(x: X) -> X:
     """
     return _apply("tan", x)
 
+
 def exp(x: X) -> X:
     r"""The exponential :math:`e^x`; a result beyond about 1.8e308 raises NumericalError.
 
@@ -216,6 +219,7 @@ def exp(x: X) -> X:
         1.0
     """
     return _apply("exp", x)
+
 
 def log(x: X) -> X:
     r"""The natural logarithm; ``x`` must be > 0.
@@ -234,6 +238,7 @@ def log(x: X) -> X:
     """
     return _apply("log", x)
 
+
 def log1p(x: X) -> X:
     r"""``log(1 + x)``, accurate for tiny ``x``; ``x`` must be > -1.
 
@@ -251,8 +256,12 @@ def log1p(x: X) -> X:
     """
     return _apply("log1p", x)
 
+
 def sqrt(x: X) -> X:
-    r"""The square root; ``x`` must be >= 0 (and > 0 for a :class:`~calcweb.Jet` of degree >= 1, since :math:`\sqrt{x}` has no derivative at 0).
+    r"""The square root; ``x`` must be >= 0.
+
+    For a :class:`~calcweb.Jet` of degree >= 1, ``x`` must be > 0: :math:`\sqrt{x}`
+    has no derivative at 0.
 
     Args:
         x: A real number, a :class:`~calcweb.Jet`, or any object with a
@@ -267,6 +276,7 @@ def sqrt(x: X) -> X:
         3.0
     """
     return _apply("sqrt", x)
+
 
 def tanh(x: X) -> X:
     r"""The hyperbolic tangent, the classic activation function.
@@ -285,6 +295,7 @@ def tanh(x: X) -> X:
     """
     return _apply("tanh", x)
 
+
 def sinh(x: X) -> X:
     r"""The hyperbolic sine.
 
@@ -301,6 +312,7 @@ def sinh(x: X) -> X:
         0.0
     """
     return _apply("sinh", x)
+
 
 def cosh(x: X) -> X:
     r"""The hyperbolic cosine.
@@ -319,8 +331,11 @@ def cosh(x: X) -> X:
     """
     return _apply("cosh", x)
 
+
 def sigmoid(x: X) -> X:
-    r"""The logistic function :math:`\sigma(x) = 1/(1 + e^{-x})`, computed without overflow for large ``|x|``.
+    r"""The logistic function :math:`\sigma(x) = 1/(1 + e^{-x})`.
+
+    Computed without overflow for large ``|x|``.
 
     Args:
         x: A real number, a :class:`~calcweb.Jet`, or any object with a
@@ -335,6 +350,7 @@ def sigmoid(x: X) -> X:
         0.5
     """
     return _apply("sigmoid", x)
+
 
 def relu(x: X) -> X:
     r"""The rectifier :math:`\max(x, 0)`. Its derivative at 0 is taken as 0, as in torch.
@@ -353,6 +369,7 @@ def relu(x: X) -> X:
     """
     return _apply("relu", x)
 
+
 def softplus(x: X) -> X:
     r"""The smooth rectifier :math:`\log(1 + e^x)`, computed without overflow for large ``x``.
 
@@ -369,6 +386,7 @@ def softplus(x: X) -> X:
         1000.0
     """
     return _apply("softplus", x)
+
 
 def abs(x: X) -> X:
     r"""The absolute value. Its derivative at 0 is taken as 0, as in torch.
@@ -387,6 +405,7 @@ def abs(x: X) -> X:
     """
     return _apply("abs", x)
 
+
 def atan(x: X) -> X:
     r"""The arc tangent, in radians.
 
@@ -404,8 +423,12 @@ def atan(x: X) -> X:
     """
     return _apply("atan", x)
 
+
 def asin(x: X) -> X:
-    r"""The arc sine, in radians; ``x`` must lie in [-1, 1] (and inside (-1, 1) for a jet of degree >= 1).
+    r"""The arc sine, in radians; ``x`` must lie in [-1, 1].
+
+    For a jet of degree >= 1, ``x`` must lie inside (-1, 1): the derivative is
+    infinite at the ends.
 
     Args:
         x: A real number, a :class:`~calcweb.Jet`, or any object with a
@@ -422,8 +445,12 @@ def asin(x: X) -> X:
     """
     return _apply("asin", x)
 
+
 def acos(x: X) -> X:
-    r"""The arc cosine, in radians; ``x`` must lie in [-1, 1] (and inside (-1, 1) for a jet of degree >= 1).
+    r"""The arc cosine, in radians; ``x`` must lie in [-1, 1].
+
+    For a jet of degree >= 1, ``x`` must lie inside (-1, 1): the derivative is
+    infinite at the ends.
 
     Args:
         x: A real number, a :class:`~calcweb.Jet`, or any object with a
@@ -438,6 +465,7 @@ def acos(x: X) -> X:
         0.0
     """
     return _apply("acos", x)
+
 
 def erf(x: X) -> X:
     r"""The error function :math:`\frac{2}{\sqrt\pi}\int_0^x e^{-t^2}\,dt`.

@@ -20,8 +20,8 @@ higher coefficients 0 too).
 
 from __future__ import annotations
 
-import math
 import builtins
+import math
 from collections.abc import Callable, Iterable, Sequence
 from numbers import Real
 from typing import Any
@@ -75,7 +75,7 @@ class Jet:
         >>> math.sin(x)
         Traceback (most recent call last):
           ...
-        TypeError: must be real number, not Jet
+        TypeError: ...Jet
     """
 
     __slots__ = ("_c",)
@@ -142,7 +142,7 @@ class Jet:
         return tuple(self._c)
 
     def derivative(self, k: int) -> float:
-        """The derivative :math:`f^{(k)}(x_0) = k!\\,c_k`.
+        r"""The derivative :math:`f^{(k)}(x_0) = k!\,c_k`.
 
         Raises:
             InvalidArgumentError: If ``k`` is not in ``0..degree``.
@@ -163,7 +163,7 @@ class Jet:
         )
 
     def derivatives(self) -> tuple[float, ...]:
-        """All derivatives :math:`f(x_0), f'(x_0), \\dots, f^{(n)}(x_0)`."""
+        r"""All derivatives :math:`f(x_0), f'(x_0), \dots, f^{(n)}(x_0)`."""
         return tuple(self.derivative(k) for k in range(len(self._c)))
 
     def __repr__(self) -> str:
@@ -182,7 +182,7 @@ class Jet:
         b = self._coerce(other)
         if b is None:
             return NotImplemented
-        return Jet._of([x + y for x, y in zip(self._c, b)])
+        return Jet._of([x + y for x, y in zip(self._c, b, strict=False)])
 
     __radd__ = __add__
 
@@ -190,13 +190,13 @@ class Jet:
         b = self._coerce(other)
         if b is None:
             return NotImplemented
-        return Jet._of([x - y for x, y in zip(self._c, b)])
+        return Jet._of([x - y for x, y in zip(self._c, b, strict=False)])
 
     def __rsub__(self, other: object) -> Jet:
         b = self._coerce(other)
         if b is None:
             return NotImplemented
-        return Jet._of([y - x for x, y in zip(self._c, b)])
+        return Jet._of([y - x for x, y in zip(self._c, b, strict=False)])
 
     def __neg__(self) -> Jet:
         return Jet._of([-x for x in self._c])
@@ -205,7 +205,7 @@ class Jet:
         return self
 
     def __mul__(self, other: object) -> Jet:
-        if isinstance(other, Real) and not isinstance(other, Jet):
+        if isinstance(other, Real):
             k = check_real(other, "a number multiplied by a Jet")
             return Jet._of([k * x for x in self._c])
         b = self._coerce(other)
@@ -305,7 +305,7 @@ class Jet:
             )
 
     def exp(self) -> Jet:
-        """:math:`e^x`, from :math:`y' = y\\,x'`."""
+        r""":math:`e^x`, from :math:`y' = y\,x'`."""
         return _exp_of(self, self._y0("exp"))
 
     def log(self) -> Jet:
@@ -314,12 +314,12 @@ class Jet:
         return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), self._c)))
 
     def log1p(self) -> Jet:
-        """:math:`\\log(1 + x)`, from :math:`y' = x'/(1 + x)`."""
+        r""":math:`\log(1 + x)`, from :math:`y' = x'/(1 + x)`."""
         y0 = self._y0("log1p")
         return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), (self + 1.0)._c)))
 
     def sqrt(self) -> Jet:
-        """:math:`\\sqrt{x}`, solving :math:`y^2 = x`; not differentiable at 0."""
+        r""":math:`\sqrt{x}`, solving :math:`y^2 = x`; not differentiable at 0."""
         y0 = self._y0("sqrt")
         if y0 == 0.0:
             self._smooth_only("sqrt", 0.0)
@@ -345,7 +345,7 @@ class Jet:
         return Jet._of(pair[1])
 
     def tan(self) -> Jet:
-        """The tangent, from :math:`y' = (1 + y^2)\\,x'`."""
+        r"""The tangent, from :math:`y' = (1 + y^2)\,x'`."""
         return Jet._of(
             _series.chain_implicit(
                 self._c, self._y0("tan"), lambda y, m: (m == 0) + _series.square_coefficient(y, m)
@@ -353,7 +353,7 @@ class Jet:
         )
 
     def tanh(self) -> Jet:
-        """The hyperbolic tangent, from :math:`y' = (1 - y^2)\\,x'`."""
+        r"""The hyperbolic tangent, from :math:`y' = (1 - y^2)\,x'`."""
         return Jet._of(
             _series.chain_implicit(
                 self._c, self._y0("tanh"), lambda y, m: (m == 0) - _series.square_coefficient(y, m)
@@ -361,7 +361,7 @@ class Jet:
         )
 
     def sigmoid(self) -> Jet:
-        """The logistic function, from :math:`y' = y(1-y)\\,x'`.
+        r"""The logistic function, from :math:`y' = y(1-y)\,x'`.
 
         :math:`1 - y` is carried as its own series whose value part is
         ``sigmoid(-x0)``, so the derivatives stay accurate when ``y0`` rounds to 1.
@@ -377,7 +377,7 @@ class Jet:
         return Jet._of(_series.chain_implicit(self._c, y0, u_of))
 
     def softplus(self) -> Jet:
-        """:math:`\\log(1 + e^x)`, from :math:`y' = \\sigma(x)\\,x'`."""
+        r""":math:`\log(1 + e^x)`, from :math:`y' = \sigma(x)\,x'`."""
         return Jet._of(_series.chain(self._c, self._y0("softplus"), self.sigmoid()._c))
 
     def atan(self) -> Jet:
@@ -386,7 +386,7 @@ class Jet:
         return Jet._of(_series.chain(self._c, self._y0("atan"), u))
 
     def _arcsine_rate(self, name: str) -> Series:
-        """:math:`1/\\sqrt{1 - x^2}`, the rate of asin (and, negated, of acos)."""
+        r""":math:`1/\sqrt{1 - x^2}`, the rate of asin (and, negated, of acos)."""
         if builtins.abs(self._c[0]) == 1.0:
             self._smooth_only(name, self._c[0])
         if self.degree == 0:
@@ -394,23 +394,23 @@ class Jet:
         return _series.div(self._one(), (1.0 - self * self).sqrt()._c)
 
     def asin(self) -> Jet:
-        """The arc sine, from :math:`y' = x'/\\sqrt{1 - x^2}`; not differentiable at ±1."""
+        r"""The arc sine, from :math:`y' = x'/\sqrt{1 - x^2}`; not differentiable at ±1."""
         y0 = self._y0("asin")
         return Jet._of(_series.chain(self._c, y0, self._arcsine_rate("asin")))
 
     def acos(self) -> Jet:
-        """The arc cosine, from :math:`y' = -x'/\\sqrt{1 - x^2}`; not differentiable at ±1."""
+        r"""The arc cosine, from :math:`y' = -x'/\sqrt{1 - x^2}`; not differentiable at ±1."""
         y0 = self._y0("acos")
         rate = [-u for u in self._arcsine_rate("acos")]
         return Jet._of(_series.chain(self._c, y0, rate))
 
     def erf(self) -> Jet:
-        """The error function, from :math:`y' = \\frac{2}{\\sqrt\\pi}e^{-x^2}x'`."""
+        r"""The error function, from :math:`y' = \frac{2}{\sqrt\pi}e^{-x^2}x'`."""
         u = (-(self * self)).exp() * _TWO_OVER_SQRT_PI
         return Jet._of(_series.chain(self._c, self._y0("erf"), u._c))
 
     def relu(self) -> Jet:
-        """:math:`\\max(x, 0)`; at 0 the derivative is 0, as in torch."""
+        r""":math:`\max(x, 0)`; at 0 the derivative is 0, as in torch."""
         return Jet._of(list(self._c) if self._c[0] > 0.0 else [0.0] * len(self._c))
 
     def abs(self) -> Jet:
