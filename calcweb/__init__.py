@@ -43,6 +43,7 @@ from calcweb.functions import (
 )
 from calcweb.jet import Jet
 from calcweb.multivariate import directional_derivative, grad, hessian, jacobian
+from calcweb.taylor import TaylorPolynomial, taylor
 
 __version__ = "0.1.0"
 
@@ -54,6 +55,7 @@ __all__ = [
     "InvalidArgumentError",
     "Jet",
     "NumericalError",
+    "TaylorPolynomial",
     "__version__",
     "abs",
     "acos",
@@ -82,4 +84,5 @@ __all__ = [
     "sqrt",
     "tan",
     "tanh",
+    "taylor",
 ]
