@@ -79,6 +79,11 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
             f"outside the domain of {what}; move x away from the edge of the "
             "domain or use a one-sided formula"
         ) from error
+    except OverflowError as error:
+        raise NumericalError(
+            f"{what}({x!r}) overflowed: {error}; the step may be too large for "
+            "this function, so pass a smaller h"
+        ) from error
     if isinstance(y, bool) or not isinstance(y, Real):
         raise ArgumentTypeError(
             f"{what}({x!r}) returned {type(y).__name__} {y!r}; {what} must "

@@ -28,7 +28,12 @@ from typing import Any
 
 from calcweb._checks import check_callable, check_real, check_step, evaluate
 from calcweb.diff import _representable_step
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    DomainError,
+    InvalidArgumentError,
+    NumericalError,
+)
 from calcweb.jet import Jet
 
 __all__ = ["DerivativeResult", "derivative"]
@@ -272,7 +277,7 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
             first, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
             nfev += per_row
             break
-        except (ValueError, ArithmeticError):
+        except (DomainError, NumericalError):
             nfev += per_row
             if h is not None or step < 1e-6 * max(1.0, abs(x)):
                 raise

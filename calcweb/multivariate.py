@@ -48,10 +48,12 @@ def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
     The line is parametrised as ``x + (s t) v`` with ``s`` a power of two near
-    ``max|x|``, so default finite-difference steps in ``t`` are relative to
-    the size of ``x``; derivatives in ``t`` are divided by ``s**n`` (exactly).
+    the size of the coordinates that move, so that default finite-difference
+    steps in ``t`` are relative to them; derivatives in ``t`` are divided by
+    ``s**n``, exactly.
     """
-    scale = 2.0 ** math.frexp(max(1.0, *map(abs, x)))[1]
+    size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
+    scale = 2.0 ** math.frexp(size)[1]
     direction = [scale * c for c in v]
 
     def restricted(t: Any) -> Any:
