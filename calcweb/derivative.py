@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from numbers import Real
 from typing import Any
 
+from calcweb import _real
 from calcweb._checks import check_callable, check_real, check_step, evaluate
 from calcweb.diff import _representable_step
 from calcweb.exceptions import (
@@ -156,6 +157,12 @@ def derivative(
         result = _complex_step(f, x, n, step)
     else:
         result = _one_quotient(f, x, n, method, h=step, estimate=full_output)
+    if not (math.isfinite(result.value) and math.isfinite(result.error)):
+        raise NumericalError(
+            f"the derivative of order {n} at x={x!r} came out as {result.value!r} "
+            f"(error {result.error!r}); the function or the step overflows here, "
+            "so try a smaller h or a point where f is of moderate size"
+        )
     return result if full_output else result.value
 
 
@@ -192,7 +199,8 @@ def jet_derivative(y: object, n: int, what: str) -> float:
     if isinstance(y, Jet):
         value = y.derivative(n)
     elif not isinstance(y, bool) and isinstance(y, Real):
-        value = float(y) if n == 0 else 0.0  # a constant function
+        constant = float(y)  # f ignored its argument: a constant function
+        value = constant if n == 0 or not math.isfinite(constant) else 0.0
     else:
         raise ArgumentTypeError(
             f"{what} returned {type(y).__name__} {y!r}; it must return a number "
@@ -230,7 +238,7 @@ def _quotient(
     """One difference quotient and a bound on its rounding error."""
     offsets, weights, spacing = _stencil(kind, n)
     values = [evaluate(f, x + o * step) if o else evaluate(f, x) for o in offsets]
-    scale = (spacing * step) ** n
+    scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
     total = sum(w * v for w, v in zip(weights, values, strict=True))
     size = max(abs(v) for v in values)
     return total / scale, 2.0 * _EPS * size * sum(map(abs, weights)) / scale

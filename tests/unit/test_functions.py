@@ -53,7 +53,14 @@ def test_ints_give_floats() -> None:
 
 @pytest.mark.parametrize(
     ("name", "x"),
-    [("log", 0.0), ("log", -1.0), ("sqrt", -1e-300), ("asin", 2.0), ("acos", -1.5), ("log1p", -1.0)],
+    [
+        ("log", 0.0),
+        ("log", -1.0),
+        ("sqrt", -1e-300),
+        ("asin", 2.0),
+        ("acos", -1.5),
+        ("log1p", -1.0),
+    ],
 )
 def test_points_outside_the_domain_raise_domain_error(name: str, x: float) -> None:
     with pytest.raises(calcweb.DomainError, match="undefined") as info:

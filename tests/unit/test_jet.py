@@ -88,7 +88,19 @@ def test_first_derivatives_match_closed_forms(
         assert f(Jet.variable(x0, 1)).coefficients[1] == pytest.approx(derivative(x0), rel=1e-14)
 
 
-SYMPY_AT_ZERO = ["tan", "erf", "asin", "acos", "atan", "exp", "log1p", "sin", "tanh", "sinh", "cosh"]
+SYMPY_AT_ZERO = [
+    "tan",
+    "erf",
+    "asin",
+    "acos",
+    "atan",
+    "exp",
+    "log1p",
+    "sin",
+    "tanh",
+    "sinh",
+    "cosh",
+]
 
 
 @pytest.mark.parametrize("name", SYMPY_AT_ZERO)
