@@ -32,7 +32,9 @@ def test_full_output() -> None:
     assert (r.value, r.nfev, r.method, r.step) == (-0.25, 1, "ad", None)
     assert 0 < r.error < 1e-14
     r = derivative(math.log, 2.0, full_output=True)
-    assert r.method == "richardson" and r.nfev > 2 and r.step is not None
+    assert r.method == "richardson"
+    assert r.nfev > 2
+    assert r.step is not None
 
 
 def test_auto_falls_back_to_richardson_for_math_functions() -> None:

@@ -47,7 +47,8 @@ def test_floats_agree_with_math(name: str, x: float) -> None:
 
 
 def test_ints_give_floats() -> None:
-    assert calcweb.exp(0) == 1.0 and type(calcweb.exp(0)) is float
+    assert calcweb.exp(0) == 1.0
+    assert type(calcweb.exp(0)) is float
     assert calcweb.pow(2, 3) == 8.0
 
 
@@ -89,7 +90,8 @@ def test_sigmoid_and_softplus_are_stable_in_the_tails() -> None:
     assert calcweb.softplus(1000.0) == 1000.0
     assert calcweb.softplus(-1000.0) == 0.0
     assert calcweb.softplus(-40.0) == pytest.approx(math.exp(-40.0), rel=1e-15)
-    assert calcweb.relu(-0.0) == 0.0 and math.copysign(1.0, calcweb.relu(-0.0)) == 1.0
+    assert calcweb.relu(-0.0) == 0.0
+    assert math.copysign(1.0, calcweb.relu(-0.0)) == 1.0
 
 
 class Dual:

@@ -180,7 +180,12 @@ def test_mixed_degrees_truncate_and_numbers_are_constants() -> None:
 
 def test_comparisons_look_at_the_value() -> None:
     x = Jet.variable(2.0, 3)
-    assert x > 1 and x >= 2.0 and x < 3 and x <= Jet([2.0]) and x == 2.0 and x != 1
+    assert x > 1
+    assert x >= 2.0
+    assert x < 3
+    assert x <= Jet([2.0])
+    assert x == 2.0
+    assert x != 1
     assert (x if x > 0 else -x).coefficients == x.coefficients
 
 
