@@ -44,30 +44,31 @@ def _vector(x: object, name: str) -> Vector:
     return values
 
 
-def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any], Any], float]:
+def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any], Any], int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
-    The line is parametrised as ``x + (s t) v`` with ``s`` a power of two near
-    the size of the coordinates that move, so that default finite-difference
-    steps in ``t`` are relative to them; derivatives in ``t`` are divided by
-    ``s**n``, exactly.
+    The line is parametrised as ``x + (s t) v`` with ``s = 2**e`` the power of
+    two just below the size of the coordinates that move, so that default
+    finite-difference steps in ``t`` are relative to them; derivatives in ``t``
+    are then divided by ``s**n``, exactly (returns ``e``).
     """
     size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
-    scale = 2.0 ** math.frexp(size)[1]
+    exponent = math.frexp(size)[1] - 1
+    scale = math.ldexp(1.0, exponent)
     direction = [scale * c for c in v]
 
     def restricted(t: Any) -> Any:
         return f([xi + t * di if di else xi for xi, di in zip(x, direction, strict=True)])
 
-    return restricted, scale
+    return restricted, exponent
 
 
 def _directional(
     f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
 ) -> float:
-    restricted, scale = _along(f, x, v)
+    restricted, exponent = _along(f, x, v)
     value: float = derivative(restricted, 0.0, n, method=method, h=h)
-    return value / scale**n
+    return math.ldexp(value, -exponent * n)
 
 
 def _unit(i: int, size: int) -> Vector:
