@@ -50,6 +50,30 @@ def check_real(value: object, name: str) -> float:
     return result
 
 
+METHODS = ("auto", "ad", "richardson", "central", "forward", "backward", "complex")
+"""The differentiation methods of calcweb.derivative."""
+_MAX_ORDER = 170  # n! overflows a float beyond this
+
+
+def check_order(n: object) -> int:
+    """Return the order ``n`` as an int in ``0..170``."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _MAX_ORDER:
+        raise InvalidArgumentError(
+            f"n must be an integer between 0 and {_MAX_ORDER} (the order of the "
+            f"derivative), but got {n!r}; pass e.g. n=2 for the second derivative"
+        )
+    return n
+
+
+def check_method(method: object) -> str:
+    """Return ``method`` if it names one of :data:`METHODS`."""
+    if method not in METHODS:
+        raise InvalidArgumentError(
+            f"method must be one of {', '.join(map(repr, METHODS))}, but got {method!r}"
+        )
+    return str(method)
+
+
 def check_step(h: object, name: str = "h") -> float:
     """Return the step ``h`` as a finite float > 0."""
     step = check_real(h, name)

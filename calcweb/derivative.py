@@ -27,7 +27,14 @@ from numbers import Real
 from typing import Any
 
 from calcweb import _real
-from calcweb._checks import check_callable, check_real, check_step, evaluate
+from calcweb._checks import (
+    check_callable,
+    check_method,
+    check_order,
+    check_real,
+    check_step,
+    evaluate,
+)
 from calcweb.diff import _representable_step
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -39,9 +46,7 @@ from calcweb.jet import Jet
 
 __all__ = ["DerivativeResult", "derivative"]
 
-METHODS = ("auto", "ad", "richardson", "central", "forward", "backward", "complex")
 _EPS = sys.float_info.epsilon
-_MAX_ORDER = 170  # n! overflows a float beyond this
 # Richardson: the first step (relative to max(1, |x|)), the most rows of the
 # tableau, and how much worse a new row may be before we stop (Ridders' SAFE).
 _RICHARDSON_ROWS = 14
@@ -71,25 +76,6 @@ class DerivativeResult:
     nfev: int
     method: str
     step: float | None
-
-
-def check_order(n: object) -> int:
-    """Return the order ``n`` as an int in ``0..170``."""
-    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _MAX_ORDER:
-        raise InvalidArgumentError(
-            f"n must be an integer between 0 and {_MAX_ORDER} (the order of the "
-            f"derivative), but got {n!r}; pass e.g. n=2 for the second derivative"
-        )
-    return n
-
-
-def check_method(method: object) -> str:
-    """Return ``method`` if it names one of :data:`METHODS`."""
-    if method not in METHODS:
-        raise InvalidArgumentError(
-            f"method must be one of {', '.join(map(repr, METHODS))}, but got {method!r}"
-        )
-    return str(method)
 
 
 def derivative(
@@ -185,16 +171,16 @@ def _taylor_mode(
             f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, "
             "...) instead of math's, or use method='richardson'"
         ) from error
-    value = jet_derivative(y, n, "f")
-    return DerivativeResult(value, rounding_error(value, n), 1, "ad", None)
+    value = _jet_derivative(y, n, "f")
+    return DerivativeResult(value, _rounding_error(value, n), 1, "ad", None)
 
 
-def rounding_error(value: float, n: int) -> float:
+def _rounding_error(value: float, n: int) -> float:
     """The rounding error to expect of an ``n``-th derivative from Taylor mode."""
     return 8.0 * (n + 1) * _EPS * abs(value)
 
 
-def jet_derivative(y: object, n: int, what: str) -> float:
+def _jet_derivative(y: object, n: int, what: str) -> float:
     """The ``n``-th derivative held by ``y``, what a function returned for a jet."""
     if isinstance(y, Jet):
         value = y.derivative(n)
@@ -244,7 +230,7 @@ def _quotient(
     return total / scale, 2.0 * _EPS * size * sum(map(abs, weights)) / scale
 
 
-def default_step(x: float, n: int, kind: str) -> float:
+def _default_step(x: float, n: int, kind: str) -> float:
     """A step balancing truncation against rounding: eps**(1/(n+p)) with p the order."""
     order = 2 if kind == "central" else 1
     return _representable_step(x, _EPS ** (1.0 / (n + order)) * max(1.0, abs(x)))
@@ -255,7 +241,7 @@ def _one_quotient(
 ) -> DerivativeResult:
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, kind, None)
-    step = default_step(x, n, kind) if h is None else _representable_step(x, h)
+    step = _default_step(x, n, kind) if h is None else _representable_step(x, h)
     value, rounding = _quotient(f, x, n, kind, step)
     nfev = n + 1
     error = rounding

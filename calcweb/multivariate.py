@@ -21,8 +21,8 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from calcweb._checks import check_callable, check_real
-from calcweb.derivative import check_method, derivative
+from calcweb._checks import check_callable, check_method, check_real
+from calcweb.derivative import derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 
 __all__ = ["directional_derivative", "grad", "hessian", "jacobian"]

@@ -15,14 +15,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from calcweb._checks import check_callable, check_real
-from calcweb.derivative import (
-    DerivativeResult,
-    check_order,
-    derivative,
-    jet_derivative,
-    rounding_error,
-)
+from calcweb._checks import check_callable, check_order, check_real
+from calcweb.derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.jet import Jet
 
@@ -194,9 +188,9 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         return _numerical(f, center, degree)
     if isinstance(y, Jet):
         derivatives = y.derivatives()
-    else:  # a constant function, or a non-number that jet_derivative refuses
-        derivatives = tuple(jet_derivative(y, k, "f") for k in range(degree + 1))
-    errors = tuple(rounding_error(d, k) for k, d in enumerate(derivatives))
+    else:  # a constant function, or a non-number that _jet_derivative refuses
+        derivatives = tuple(_jet_derivative(y, k, "f") for k in range(degree + 1))
+    errors = tuple(_rounding_error(d, k) for k, d in enumerate(derivatives))
     return TaylorPolynomial(f, center, derivatives, errors, "ad")
 
 
