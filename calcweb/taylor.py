@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from calcweb import _real
 from calcweb._checks import check_callable, check_order, check_real
 from calcweb.derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
@@ -77,7 +78,7 @@ class TaylorPolynomial:
         result = 0.0
         for c in reversed(self.coefficients):
             result = result * t + c
-        return result
+        return _real.finite("the Taylor polynomial", x, lambda: result)
 
     def remainder_bound(self, x: float, M: float) -> float:  # noqa: N803  # M as in the textbook
         r"""The Lagrange bound :math:`\frac{M}{(n+1)!}|x - x_0|^{n+1}` on :math:`|f(x) - T_n(x)|`.
@@ -108,7 +109,7 @@ class TaylorPolynomial:
         result = bound
         for k in range(1, n + 1):
             result *= distance / k
-        return result
+        return _real.finite("remainder_bound", (x, M), lambda: result)
 
     def _repr_latex_(self) -> str:
         t = "x" if self.center == 0.0 else f"(x - {self.center:g})"

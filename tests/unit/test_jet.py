@@ -248,3 +248,43 @@ def test_product_and_chain_rules(a: float, b: float, x0: float) -> None:
     assert chained == pytest.approx(
         math.cos(math.exp(b * x0)) * b * math.exp(b * x0), rel=1e-12, abs=1e-12
     )
+
+
+UNARY = [name for name in calcweb.functions.__all__ if name != "pow"]
+
+
+def attempt(compute: Callable[[], Any]) -> Any:
+    """The result of compute(), or None if it raised a CalcwebError."""
+    try:
+        return compute()
+    except calcweb.CalcwebError:
+        return None
+
+
+@given(
+    x0=st.floats(allow_nan=True, allow_infinity=True),
+    degree=st.integers(0, 6),
+    p=st.floats(allow_nan=True, allow_infinity=True),
+)
+def test_arbitrary_points_give_finite_jets_or_calcweb_errors(
+    x0: float, degree: int, p: float
+) -> None:
+    x = attempt(lambda: Jet.variable(x0, degree))
+    if x is None:
+        assert not math.isfinite(x0)
+        return
+    results = []
+    for name in UNARY:
+        jet = attempt(lambda name=name: getattr(calcweb, name)(x))
+        if jet is not None:
+            assert jet.value == pytest.approx(getattr(calcweb, name)(x0), rel=1e-15)
+            results.append(jet)
+    operations = (lambda: x**p, lambda: p**x, lambda: x / p, lambda: p / x, lambda: x * p)
+    results.extend(attempt(operation) for operation in operations)
+    for jet in (j for j in results if j is not None):
+        assert jet.degree == degree
+        # Huge points may overflow high coefficients: reading them must raise
+        # NumericalError, never return inf or NaN.
+        for k in range(degree + 1):
+            value = attempt(lambda k=k, jet=jet: jet.derivative(k))
+            assert value is None or math.isfinite(value)

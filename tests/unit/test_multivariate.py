@@ -122,3 +122,27 @@ def test_arbitrary_points_give_finite_results_or_calcweb_errors(
             continue
         flat = [v for row in result for v in (row if isinstance(row, list) else [row])]
         assert all(math.isfinite(v) for v in flat)
+
+
+@given(
+    x=st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=2, max_size=2),
+    v=st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=2, max_size=2),
+    method=st.sampled_from(["auto", "richardson", "complex"]),
+)
+@settings(max_examples=100)
+def test_directional_derivative_and_jacobian_on_arbitrary_floats(
+    x: list[float], v: list[float], method: str
+) -> None:
+    def f(p: Sequence[Any]) -> list[Any]:
+        return [calcweb.sin(p[0]) * p[1], calcweb.exp(p[1] / 8)]
+
+    try:
+        value = directional_derivative(lambda p: f(p)[0], x, v, method=method)
+        assert math.isfinite(value)
+    except calcweb.CalcwebError:
+        pass
+    try:
+        matrix = jacobian(f, method=method)(x)
+        assert all(math.isfinite(entry) for row in matrix for entry in row)
+    except calcweb.CalcwebError:
+        pass

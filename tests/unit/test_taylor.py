@@ -102,3 +102,17 @@ def test_arbitrary_centers_give_finite_coefficients_or_calcweb_errors(x0: float,
             continue
         assert all(math.isfinite(c) for c in p.coefficients)
         assert math.isfinite(p(x0))
+
+
+@given(
+    x=st.floats(allow_nan=True, allow_infinity=True),
+    m=st.floats(allow_nan=True, allow_infinity=True),
+)
+def test_evaluation_and_remainder_on_arbitrary_floats(x: float, m: float) -> None:
+    p = taylor(calcweb.sin, 0.5, 7)
+    for compute in (lambda: p(x), lambda: p.remainder_bound(x, m)):
+        try:
+            result = compute()
+        except calcweb.CalcwebError:
+            continue
+        assert math.isfinite(result)
