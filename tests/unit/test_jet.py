@@ -288,3 +288,14 @@ def test_arbitrary_points_give_finite_jets_or_calcweb_errors(
         for k in range(degree + 1):
             value = attempt(lambda k=k, jet=jet: jet.derivative(k))
             assert value is None or math.isfinite(value)
+
+
+def test_numpy_scalars_and_arrays_combine_with_jets() -> None:
+    numpy = pytest.importorskip("numpy", reason="numpy is optional (absent in Pyodide)")
+    x = Jet.variable(numpy.float64(1.5), 2)
+    y = numpy.float64(2.0) * x + x * numpy.float64(3.0) - numpy.float64(1.0)
+    assert isinstance(y, Jet)
+    assert y.coefficients == (6.5, 5.0, 0.0)
+    weights = numpy.array([2.0, -1.0])
+    total = sum(w * v for w, v in zip(weights, [x, x * x], strict=True))
+    assert total.coefficients == (3.0 - 2.25, 2.0 - 3.0, -1.0)
