@@ -236,22 +236,33 @@ def _default_step(x: float, n: int, kind: str) -> float:
     return _representable_step(x, _EPS ** (1.0 / (n + order)) * max(1.0, abs(x)))
 
 
+class _Counted:
+    """``f`` with a count of its calls, for an honest ``nfev``."""
+
+    def __init__(self, f: Callable[[float], float]) -> None:
+        self.f = f
+        self.calls = 0
+
+    def __call__(self, x: float) -> float:
+        self.calls += 1
+        return self.f(x)
+
+
 def _one_quotient(
     f: Callable[[float], float], x: float, n: int, kind: str, *, h: float | None, estimate: bool
 ) -> DerivativeResult:
+    counted = _Counted(f)
     if n == 0:
-        return DerivativeResult(evaluate(f, x), 0.0, 1, kind, None)
+        return DerivativeResult(evaluate(counted, x), 0.0, 1, kind, None)
     step = _default_step(x, n, kind) if h is None else _representable_step(x, h)
-    value, rounding = _quotient(f, x, n, kind, step)
-    nfev = n + 1
+    value, rounding = _quotient(counted, x, n, kind, step)
     error = rounding
     if estimate:
         # The same quotient at twice the step: their difference estimates the
         # truncation error (O(h) one-sided, O(h**2) central).
-        coarse, _ = _quotient(f, x, n, kind, 2.0 * step)
+        coarse, _ = _quotient(counted, x, n, kind, 2.0 * step)
         error += abs(value - coarse) / (3.0 if kind == "central" else 1.0)
-        nfev *= 2
-    return DerivativeResult(value, error, nfev, kind, step)
+    return DerivativeResult(value, error, counted.calls, kind, step)
 
 
 def _first_step(x: float, n: int) -> float:
@@ -266,18 +277,15 @@ def _first_step(x: float, n: int) -> float:
 
 def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) -> DerivativeResult:
     """Neville's tableau on central quotients at h, h/2, h/4, ... (Ridders' method)."""
+    f = _Counted(f)
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
-    per_row = n + 1
     step = _first_step(x, n) if h is None else h
-    nfev = 0
     while True:  # shrink a default first step until the stencil stays in the domain
         try:
             first, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
-            nfev += per_row
             break
         except (DomainError, NumericalError):
-            nfev += per_row
             if h is not None or step < 1e-6 * max(1.0, abs(x)):
                 raise
             step /= 8.0
@@ -287,7 +295,6 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
     for i in range(1, _RICHARDSON_ROWS):
         step /= 2.0
         value, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
-        nfev += per_row
         new_row = [value]
         factor = 1.0
         for k in range(1, i + 1):
@@ -303,7 +310,7 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
         if best_error <= 4.0 * _EPS * abs(best):
             break  # converged to rounding
     error = max(best_error, rounding, 4.0 * _EPS * abs(best))
-    return DerivativeResult(best, error, nfev, "richardson", first_step)
+    return DerivativeResult(best, error, f.calls, "richardson", first_step)
 
 
 # ------------------------------------------------------------------ complex step
