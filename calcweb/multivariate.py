@@ -22,8 +22,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from calcweb._checks import check_callable, check_method, check_real
-from calcweb.derivative import derivative
+from calcweb.derivative import _jet_derivative, derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.jet import Jet
 
 __all__ = ["directional_derivative", "grad", "hessian", "jacobian"]
 
@@ -117,6 +118,30 @@ def directional_derivative(
     return _directional(f, point, direction, 1, method=method, h=h)
 
 
+def _outputs(outputs: object) -> Sequence[Any]:
+    """What a vector-valued ``f`` returned, checked to be a sequence."""
+    if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Sequence):
+        raise ArgumentTypeError(
+            f"f must return a sequence of numbers for a Jacobian, but returned "
+            f"{type(outputs).__name__} {outputs!r}; for a scalar f use calcweb.grad"
+        )
+    return outputs
+
+
+def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector) -> Matrix | None:
+    """The Jacobian from one call of ``f`` per input on jets; None if ``f`` refuses jets."""
+    size = len(point)
+    columns = []
+    for j in range(size):
+        restricted, exponent = _along(f, point, _unit(j, size))
+        try:
+            outputs = _outputs(restricted(Jet.variable(0.0, 1)))
+        except TypeError:
+            return None
+        columns.append([math.ldexp(_jet_derivative(y, 1, "f"), -exponent) for y in outputs])
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
 def grad(
     f: Callable[[Any], Any], *, method: str = "auto", h: float | None = None
 ) -> Callable[[Sequence[float]], Vector]:
@@ -153,9 +178,9 @@ def jacobian(
 ) -> Callable[[Sequence[float]], Matrix]:
     r"""The Jacobian matrix :math:`J_{ij} = \partial f_i / \partial x_j` as a function of the point.
 
-    Rows are outputs, columns are inputs. Each entry is one call of
-    :func:`calcweb.derivative`, so ``f`` is called about ``m * n`` times
-    (more with finite differences).
+    Rows are outputs, columns are inputs. With ``"ad"`` each column costs one
+    call of ``f`` on jets; with the other methods each entry is one call of
+    :func:`calcweb.derivative` on one output.
 
     Args:
         f: A function of a list of numbers returning a sequence of numbers.
@@ -176,12 +201,13 @@ def jacobian(
 
     def matrix(x: Sequence[float]) -> Matrix:
         point = _vector(x, "x")
-        outputs = f(list(point))
-        if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Sequence):
-            raise ArgumentTypeError(
-                f"f must return a sequence of numbers for a Jacobian, but returned "
-                f"{type(outputs).__name__} {outputs!r}; for a scalar f use calcweb.grad"
-            )
+        outputs = _outputs(f(list(point)))
+        if method in ("auto", "ad"):
+            by_jets = _jacobian_by_jets(f, point)
+            if by_jets is not None:
+                return by_jets
+            # f refuses jets: "auto" falls back to Richardson below, and "ad"
+            # raises there with derivative's explanation.
         size = len(point)
 
         def component(i: int) -> Callable[[Any], Any]:

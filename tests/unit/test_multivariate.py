@@ -146,3 +146,16 @@ def test_directional_derivative_and_jacobian_on_arbitrary_floats(
         assert all(math.isfinite(entry) for row in matrix for entry in row)
     except calcweb.CalcwebError:
         pass
+
+
+def test_jacobian_with_jets_calls_f_once_per_input() -> None:
+    calls = []
+
+    def f(p: Sequence[Any]) -> list[Any]:
+        calls.append(p)
+        return [p[0] * p[1], calcweb.exp(p[0]), p[1] ** 2]
+
+    assert jacobian(f)([0.0, 3.0]) == [[3.0, 0.0], [1.0, 0.0], [0.0, 6.0]]
+    assert len(calls) == 1 + 2  # the output check, then one call per column
+    with pytest.raises(calcweb.ArgumentTypeError, match="calcweb's functions"):
+        jacobian(lambda p: [math.exp(p[0])], method="ad")([1.0])
