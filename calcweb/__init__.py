@@ -11,6 +11,7 @@ Examples:
 
 from __future__ import annotations
 
+from calcweb.derivative import DerivativeResult, derivative
 from calcweb.diff import backward_difference, central_difference, forward_difference
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -45,6 +46,30 @@ from calcweb.optim import (
     clip_grad_norm,
     minimize,
 )
+from calcweb.functions import (
+    abs,
+    acos,
+    asin,
+    atan,
+    cos,
+    cosh,
+    erf,
+    exp,
+    log,
+    log1p,
+    pow,
+    relu,
+    sigmoid,
+    sin,
+    sinh,
+    softplus,
+    sqrt,
+    tan,
+    tanh,
+)
+from calcweb.jet import Jet
+from calcweb.multivariate import directional_derivative, grad, hessian, jacobian
+from calcweb.taylor import TaylorPolynomial, taylor
 
 __version__ = "0.1.0"
 
@@ -55,6 +80,7 @@ __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
     "CheckResult",
+    "DerivativeResult",
     "DomainError",
     "IntegrationResult",
     "InvalidArgumentError",
@@ -69,7 +95,14 @@ __all__ = [
     "RMSprop",
     "SGD",
     "Value",
+    "Jet",
+    "NumericalError",
+    "TaylorPolynomial",
     "__version__",
+    "abs",
+    "acos",
+    "asin",
+    "atan",
     "backward_difference",
     "binary_cross_entropy",
     "central_difference",
@@ -85,4 +118,26 @@ __all__ = [
     "minimize",
     "mse_loss",
     "riemann_sum",
+    "cos",
+    "cosh",
+    "derivative",
+    "directional_derivative",
+    "erf",
+    "exp",
+    "forward_difference",
+    "grad",
+    "hessian",
+    "jacobian",
+    "log",
+    "log1p",
+    "pow",
+    "relu",
+    "sigmoid",
+    "sin",
+    "sinh",
+    "softplus",
+    "sqrt",
+    "tan",
+    "tanh",
+    "taylor",
 ]

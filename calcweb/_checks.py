@@ -39,12 +39,39 @@ def check_real(value: object, name: str) -> float:
         raise ArgumentTypeError(
             f"{name} must be a real number (int or float), but got {type(value).__name__} {value!r}"
         )
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:  # an int beyond 1.8e308
+        result = math.inf
     if not math.isfinite(result):
         raise InvalidArgumentError(
             f"{name} must be a finite number, but got {result!r}; pass an ordinary float"
         )
     return result
+
+
+METHODS = ("auto", "ad", "richardson", "central", "forward", "backward", "complex")
+"""The differentiation methods of calcweb.derivative."""
+_MAX_ORDER = 170  # n! overflows a float beyond this
+
+
+def check_order(n: object) -> int:
+    """Return the order ``n`` as an int in ``0..170``."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _MAX_ORDER:
+        raise InvalidArgumentError(
+            f"n must be an integer between 0 and {_MAX_ORDER} (the order of the "
+            f"derivative), but got {n!r}; pass e.g. n=2 for the second derivative"
+        )
+    return n
+
+
+def check_method(method: object) -> str:
+    """Return ``method`` if it names one of :data:`METHODS`."""
+    if method not in METHODS:
+        raise InvalidArgumentError(
+            f"method must be one of {', '.join(map(repr, METHODS))}, but got {method!r}"
+        )
+    return str(method)
 
 
 def check_step(h: object, name: str = "h") -> float:
@@ -81,6 +108,11 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
             f"{what}({x!r}) raised {type(error).__name__}: {error}. The point {x!r} is "
             f"outside the domain of {what}; move x away from the edge of the "
             "domain or use a one-sided formula"
+        ) from error
+    except OverflowError as error:
+        raise NumericalError(
+            f"{what}({x!r}) overflowed: {error}; the step may be too large for "
+            "this function, so pass a smaller h"
         ) from error
     if isinstance(y, bool) or not isinstance(y, Real):
         raise ArgumentTypeError(

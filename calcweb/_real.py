@@ -1,0 +1,129 @@
+"""The math functions on plain real numbers, with their domains checked.
+
+:mod:`calcweb.functions` calls these for ``float``/``int`` arguments and
+:class:`calcweb.Jet` calls them for its value part, so a point outside a
+domain or a result that overflows is refused the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from calcweb._checks import check_real
+from calcweb.exceptions import DomainError, NumericalError
+
+
+def outside(name: str, x: float, domain: str) -> DomainError:
+    """The error for ``name(x)`` with ``x`` outside ``domain``."""
+    return DomainError(
+        f"{name}({x!r}) is undefined: {name} needs {domain}; move the point inside the domain"
+    )
+
+
+def finite(name: str, x: object, compute: Callable[[], float]) -> float:
+    """Run ``compute()`` and turn an overflow into a NumericalError naming ``name(x)``."""
+    try:
+        result = compute()
+    except OverflowError as error:
+        raise NumericalError(
+            f"{name}({x!r}) overflows a float (it is larger than about 1.8e308); "
+            "use a smaller argument, or work with logarithms (e.g. log-sum-exp)"
+        ) from error
+    if not math.isfinite(result):
+        raise NumericalError(f"{name}({x!r}) is not a finite float; use a smaller argument")
+    return result
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function, without overflow for large ``|x|``."""
+    if x >= 0.0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)  # exp(-x) would overflow for x < -709
+    return z / (1.0 + z)
+
+
+def softplus(x: float) -> float:
+    """``log(1 + exp(x))``, without overflow for large ``x``."""
+    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
+
+
+def relu(x: float) -> float:
+    """``max(x, 0)``, returning ``0.0`` (not ``-0.0``) for ``x <= 0``."""
+    return x if x > 0.0 else 0.0
+
+
+def _positive(name: str, f: Callable[[float], float]) -> Callable[[float], float]:
+    def checked(x: float) -> float:
+        if x <= 0.0:
+            raise outside(name, x, "a point > 0")
+        return f(x)
+
+    return checked
+
+
+def _sqrt(x: float) -> float:
+    if x < 0.0:
+        raise outside("sqrt", x, "a point >= 0")
+    return math.sqrt(x)
+
+
+def _log1p(x: float) -> float:
+    if x <= -1.0:
+        raise outside("log1p", x, "a point > -1")
+    return math.log1p(x)
+
+
+def _unit(name: str, f: Callable[[float], float]) -> Callable[[float], float]:
+    def checked(x: float) -> float:
+        if not -1.0 <= x <= 1.0:
+            raise outside(name, x, "a point in [-1, 1]")
+        return f(x)
+
+    return checked
+
+
+# name -> float implementation; every name of calcweb.functions except pow.
+UNARY: dict[str, Callable[[float], float]] = {
+    "sin": math.sin,
+    "cos": math.cos,
+    "tan": math.tan,
+    "exp": math.exp,
+    "log": _positive("log", math.log),
+    "log1p": _log1p,
+    "sqrt": _sqrt,
+    "tanh": math.tanh,
+    "sinh": math.sinh,
+    "cosh": math.cosh,
+    "sigmoid": sigmoid,
+    "relu": relu,
+    "softplus": softplus,
+    "abs": math.fabs,
+    "atan": math.atan,
+    "asin": _unit("asin", math.asin),
+    "acos": _unit("acos", math.acos),
+    "erf": math.erf,
+}
+
+
+def unary(name: str, x: object) -> float:
+    """``name(x)`` for a real ``x``: checked to be finite, in the domain, and not overflowing."""
+    value = check_real(x, "x")
+    return finite(name, value, lambda: UNARY[name](value))
+
+
+def power(x: object, y: object) -> float:
+    """``x ** y`` for real numbers, refusing complex results and overflow."""
+    base = check_real(x, "x")
+    exponent = check_real(y, "y")
+    if base < 0.0 and not exponent.is_integer():
+        raise DomainError(
+            f"pow({base!r}, {exponent!r}) is not a real number: a negative base "
+            "needs an integer exponent; use abs(x) ** y or an integer y"
+        )
+    if base == 0.0 and exponent < 0.0:
+        raise DomainError(
+            f"pow(0.0, {exponent!r}) divides by zero: a zero base needs an "
+            "exponent >= 0; move x away from 0"
+        )
+    return finite("pow", (base, exponent), lambda: math.pow(base, exponent))

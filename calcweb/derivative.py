@@ -1,0 +1,345 @@
+r"""Derivatives of any order, exact (Taylor mode) or numerical with an error estimate.
+
+:func:`derivative` offers one front door to several methods:
+
+* ``"ad"``: Taylor-mode automatic differentiation. ``f`` is called once on a
+  :class:`~calcweb.Jet`; the result is exact up to rounding, for any ``n``.
+  ``f`` must be written with ``+ - * / **`` and :mod:`calcweb.functions`.
+* ``"richardson"``: central differences at the steps :math:`h_0, h_0/2,
+  h_0/4, \dots`, combined by Richardson extrapolation (Neville's tableau,
+  as in Ridders' method). The spread of the tableau gives the error estimate;
+  it stops when extrapolating no longer helps.
+* ``"central"``, ``"forward"``, ``"backward"``: one finite-difference
+  quotient of order ``n`` (for ``n = 1`` the formulas of :mod:`calcweb.diff`).
+* ``"complex"``: the complex step :math:`\operatorname{Im} f(x + ih)/h`
+  (first derivatives of functions that accept complex numbers), with no
+  cancellation at all.
+* ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet, else ``"richardson"``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from numbers import Real
+from typing import Any
+
+from calcweb import _real
+from calcweb._checks import (
+    check_callable,
+    check_method,
+    check_order,
+    check_real,
+    check_step,
+    evaluate,
+)
+from calcweb.diff import _representable_step
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    DomainError,
+    InvalidArgumentError,
+    NumericalError,
+)
+from calcweb.jet import Jet
+
+__all__ = ["DerivativeResult", "derivative"]
+
+_EPS = sys.float_info.epsilon
+# Richardson: the first step (relative to max(1, |x|)), the most rows of the
+# tableau, and how much worse a new row may be before we stop (Ridders' SAFE).
+_RICHARDSON_ROWS = 14
+_RICHARDSON_SAFE = 2.0
+
+
+@dataclass(frozen=True)
+class DerivativeResult:
+    """A derivative with an estimate of its error and what it cost.
+
+    Attributes:
+        value: The derivative.
+        error: An estimate of ``|value - exact|``: rounding for ``"ad"`` and
+            ``"complex"``; truncation plus rounding for the difference methods.
+        nfev: How many times ``f`` was called.
+        method: The method used (``"auto"`` resolves to ``"ad"`` or ``"richardson"``).
+        step: The step ``h`` used, or ``None`` for ``"ad"``.
+
+    Examples:
+        >>> from calcweb import derivative, exp
+        >>> derivative(exp, 0.0, full_output=True)
+        DerivativeResult(value=1.0, error=..., nfev=1, method='ad', step=None)
+    """
+
+    value: float
+    error: float
+    nfev: int
+    method: str
+    step: float | None
+
+
+def derivative(
+    f: Callable[[Any], Any],
+    x: float,
+    n: int = 1,
+    *,
+    method: str = "auto",
+    h: float | None = None,
+    full_output: bool = False,
+) -> Any:
+    r"""The ``n``-th derivative of ``f`` at ``x``.
+
+    Args:
+        f: A function of one real number. Written with calcweb's math
+            functions (``calcweb.sin``, ...) it is differentiated exactly.
+        x: The point, a finite real number.
+        n: The order of the derivative, 0 to 170.
+        method: ``"auto"``, ``"ad"``, ``"richardson"``, ``"central"``,
+            ``"forward"``, ``"backward"`` or ``"complex"`` (see the module).
+        h: The step, > 0: the first (largest) step for ``"richardson"``, the
+            step of the other difference methods. ``None`` chooses one scaled
+            to ``max(1, |x|)``. Not used by ``"ad"``.
+        full_output: Return a :class:`DerivativeResult` instead of a float.
+
+    Returns:
+        The derivative as a float, or a :class:`DerivativeResult`.
+
+    Raises:
+        InvalidArgumentError: For a bad ``n``, ``h``, ``method`` or a non-finite ``x``.
+        ArgumentTypeError: If ``f`` is not callable, returns a non-number,
+            or does not accept the jet / complex number the method needs.
+        DomainError: If ``f`` is undefined (or not differentiable) near ``x``.
+        NumericalError: If ``f`` returns NaN or inf, or a step overflows.
+
+    Examples:
+        >>> import math
+        >>> from calcweb import derivative, sin, tan
+        >>> derivative(sin, 0.0)
+        1.0
+        >>> derivative(tan, 0.0, 3)  # exact: f is built from calcweb functions
+        2.0
+        >>> abs(derivative(math.sin, 1.0) - math.cos(1.0)) < 1e-12  # Richardson
+        True
+        >>> r = derivative(math.exp, 0.0, method="richardson", full_output=True)
+        >>> r.error < 1e-11, r.method
+        (True, 'richardson')
+        >>> derivative(math.sin, 0.0, method="ad")
+        Traceback (most recent call last):
+          ...
+        calcweb.exceptions.ArgumentTypeError: method='ad' needs f to accept a calcweb.Jet, ...
+    """
+    check_callable(f)
+    x = check_real(x, "x")
+    n = check_order(n)
+    method = check_method(method)
+    step = None if h is None else check_step(h)
+    if method in ("auto", "ad"):
+        result = _taylor_mode(f, x, n, required=method == "ad")
+        if result is None:
+            result = _richardson(f, x, n, step)
+    elif method == "richardson":
+        result = _richardson(f, x, n, step)
+    elif method == "complex":
+        result = _complex_step(f, x, n, step)
+    else:
+        result = _one_quotient(f, x, n, method, h=step, estimate=full_output)
+    if not (math.isfinite(result.value) and math.isfinite(result.error)):
+        raise NumericalError(
+            f"the derivative of order {n} at x={x!r} came out as {result.value!r} "
+            f"(error {result.error!r}); the function or the step overflows here, "
+            "so try a smaller h or a point where f is of moderate size"
+        )
+    return result if full_output else result.value
+
+
+# ------------------------------------------------------------------ Taylor mode
+
+
+def _taylor_mode(
+    f: Callable[[Any], Any], x: float, n: int, required: bool
+) -> DerivativeResult | None:
+    """Differentiate by one call of ``f`` on a jet; ``None`` if ``f`` refuses jets."""
+    try:
+        y = f(Jet.variable(x, n))
+    except TypeError as error:
+        if not required:
+            return None  # "auto": f is not jet-aware, so fall back to Richardson
+        if isinstance(error, ArgumentTypeError):
+            raise
+        raise ArgumentTypeError(
+            f"method='ad' needs f to accept a calcweb.Jet, but f raised TypeError: "
+            f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, "
+            "...) instead of math's, or use method='richardson'"
+        ) from error
+    value = _jet_derivative(y, n, "f")
+    return DerivativeResult(value, _rounding_error(value, n), 1, "ad", None)
+
+
+def _rounding_error(value: float, n: int) -> float:
+    """The rounding error to expect of an ``n``-th derivative from Taylor mode."""
+    return 8.0 * (n + 1) * _EPS * abs(value)
+
+
+def _jet_derivative(y: object, n: int, what: str) -> float:
+    """The ``n``-th derivative held by ``y``, what a function returned for a jet."""
+    if isinstance(y, Jet):
+        value = y.derivative(n)
+    elif not isinstance(y, bool) and isinstance(y, Real):
+        constant = float(y)  # f ignored its argument: a constant function
+        value = constant if n == 0 or not math.isfinite(constant) else 0.0
+    else:
+        raise ArgumentTypeError(
+            f"{what} returned {type(y).__name__} {y!r}; it must return a number "
+            "(a Jet when given a Jet)"
+        )
+    if not math.isfinite(value):
+        raise NumericalError(
+            f"the derivative of order {n} is not a finite number ({value!r}); "
+            "the function or its derivatives overflow near this point"
+        )
+    return value
+
+
+# ------------------------------------------------------------ finite differences
+
+
+def _stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
+    """Offsets (in steps), weights and the spacing factor of an order-``n`` difference.
+
+    The central stencil of odd order uses offsets 2 steps apart so that, for
+    ``n = 1``, it is ``(f(x + h) - f(x - h)) / (2h)`` as in :mod:`calcweb.diff`.
+    """
+    weights = [(-1.0) ** k * math.comb(n, k) for k in range(n + 1)]
+    if kind == "central":
+        spacing = 2.0 if n % 2 else 1.0
+        return [(n / 2 - k) * spacing for k in range(n + 1)], weights, spacing
+    if kind == "forward":
+        return [float(n - k) for k in range(n + 1)], weights, 1.0
+    return [-float(k) for k in range(n + 1)], weights, 1.0
+
+
+def _quotient(
+    f: Callable[[float], float], x: float, n: int, kind: str, step: float
+) -> tuple[float, float]:
+    """One difference quotient and a bound on its rounding error."""
+    offsets, weights, spacing = _stencil(kind, n)
+    values = [evaluate(f, x + o * step) if o else evaluate(f, x) for o in offsets]
+    scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
+    total = sum(w * v for w, v in zip(weights, values, strict=True))
+    size = max(abs(v) for v in values)
+    return total / scale, 2.0 * _EPS * size * sum(map(abs, weights)) / scale
+
+
+def _default_step(x: float, n: int, kind: str) -> float:
+    """A step balancing truncation against rounding: eps**(1/(n+p)) with p the order."""
+    order = 2 if kind == "central" else 1
+    return _representable_step(x, _EPS ** (1.0 / (n + order)) * max(1.0, abs(x)))
+
+
+class _Counted:
+    """``f`` with a count of its calls, for an honest ``nfev``."""
+
+    def __init__(self, f: Callable[[float], float]) -> None:
+        self.f = f
+        self.calls = 0
+
+    def __call__(self, x: float) -> float:
+        self.calls += 1
+        return self.f(x)
+
+
+def _one_quotient(
+    f: Callable[[float], float], x: float, n: int, kind: str, *, h: float | None, estimate: bool
+) -> DerivativeResult:
+    counted = _Counted(f)
+    if n == 0:
+        return DerivativeResult(evaluate(counted, x), 0.0, 1, kind, None)
+    step = _default_step(x, n, kind) if h is None else _representable_step(x, h)
+    value, rounding = _quotient(counted, x, n, kind, step)
+    error = rounding
+    if estimate:
+        # The same quotient at twice the step: their difference estimates the
+        # truncation error (O(h) one-sided, O(h**2) central).
+        coarse, _ = _quotient(counted, x, n, kind, 2.0 * step)
+        error += abs(value - coarse) / (3.0 if kind == "central" else 1.0)
+    return DerivativeResult(value, error, counted.calls, kind, step)
+
+
+def _first_step(x: float, n: int) -> float:
+    """The default first Richardson step, relative to ``max(1, |x|)``.
+
+    Extrapolation removes truncation error, so the steps can start large; the
+    values were tuned on bench/bench_derivatives.py: small for first
+    derivatives (fewer rows), larger for higher ones (rounding grows as h**-n).
+    """
+    return (0.015 if n == 1 else 0.1 * (1.0 + 0.5 * n)) * max(1.0, abs(x))
+
+
+def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) -> DerivativeResult:
+    """Neville's tableau on central quotients at h, h/2, h/4, ... (Ridders' method)."""
+    f = _Counted(f)
+    if n == 0:
+        return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
+    step = _first_step(x, n) if h is None else h
+    while True:  # shrink a default first step until the stencil stays in the domain
+        try:
+            first, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
+            break
+        except (DomainError, NumericalError):
+            if h is not None or step < 1e-6 * max(1.0, abs(x)):
+                raise
+            step /= 8.0
+    first_step = step
+    row = [first]
+    best, best_error = first, math.inf
+    for i in range(1, _RICHARDSON_ROWS):
+        step /= 2.0
+        value, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
+        new_row = [value]
+        factor = 1.0
+        for k in range(1, i + 1):
+            factor *= 4.0
+            extrapolated = new_row[k - 1] + (new_row[k - 1] - row[k - 1]) / (factor - 1.0)
+            error = max(abs(extrapolated - new_row[k - 1]), abs(extrapolated - row[k - 1]))
+            new_row.append(extrapolated)
+            if error <= best_error:
+                best, best_error = extrapolated, error
+        if abs(new_row[i] - row[i - 1]) >= _RICHARDSON_SAFE * best_error:
+            break  # rounding now dominates: smaller steps only make it worse
+        row = new_row
+        if best_error <= 4.0 * _EPS * abs(best):
+            break  # converged to rounding
+    error = max(best_error, rounding, 4.0 * _EPS * abs(best))
+    return DerivativeResult(best, error, f.calls, "richardson", first_step)
+
+
+# ------------------------------------------------------------------ complex step
+
+
+def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) -> DerivativeResult:
+    if n != 1:
+        raise InvalidArgumentError(
+            f"method='complex' gives first derivatives only, but n={n}; use "
+            "method='ad' or method='richardson' for other orders"
+        )
+    # The complex step has no subtraction, hence no cancellation: h can be tiny.
+    step = 1e-20 * max(1.0, abs(x)) if h is None else h
+    try:
+        y = f(complex(x, step))
+    except TypeError as error:
+        raise ArgumentTypeError(
+            f"method='complex' needs f to accept complex numbers, but f raised "
+            f"TypeError: {error}. Write f with cmath or calcweb's functions, or use "
+            "method='richardson'"
+        ) from error
+    if isinstance(y, bool) or not isinstance(y, (Real, complex)):
+        raise ArgumentTypeError(
+            f"f({complex(x, step)!r}) returned {type(y).__name__} {y!r}; f must return a number"
+        )
+    value = complex(y).imag / step
+    if not math.isfinite(value):
+        raise NumericalError(
+            f"the complex step gave {value!r}; f overflows near x={x!r}, use method='richardson'"
+        )
+    # Truncation is O(h**2 f'''), negligible for the default step.
+    return DerivativeResult(value, 4.0 * _EPS * abs(value), 1, "complex", step)

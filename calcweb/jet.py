@@ -1,0 +1,441 @@
+r"""Taylor-mode arithmetic: the :class:`Jet`, a truncated power series.
+
+A jet of degree :math:`n` at :math:`x_0` stores the first :math:`n+1` Taylor
+coefficients :math:`c_k = f^{(k)}(x_0)/k!` of a function. Arithmetic on jets
+is arithmetic on power series truncated after :math:`t^n`, and every math
+function of :mod:`calcweb.functions` has a recurrence (see
+:mod:`calcweb._series`), so evaluating ``f(Jet.variable(x0, n))`` gives all
+derivatives of ``f`` at ``x0`` up to order ``n``, exact to rounding.
+
+A jet deliberately has no ``__float__``: ``math.sin(jet)`` raises
+``TypeError`` instead of silently dropping the derivatives. Use
+``calcweb.sin`` (or the method ``jet.sin()``).
+
+Comparisons (``<``, ``==``, ...) look at the value part only, so a function
+with branches such as ``x if x > 0 else -x`` takes the branch of ``x0``.
+
+``relu`` and ``abs`` follow torch's convention at 0: derivative 0 (all
+higher coefficients 0 too).
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+from collections.abc import Callable, Iterable, Sequence
+from numbers import Real
+from typing import Any
+
+from calcweb import _real, _series
+from calcweb._checks import check_real
+from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError, NumericalError
+
+__all__ = ["Jet"]
+
+Series = list[float]
+_TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+# Exponents up to this use exact repeated squaring (also valid when the value is 0).
+_SQUARING_LIMIT = 64
+
+
+def _check_degree(degree: object) -> int:
+    if isinstance(degree, bool) or not isinstance(degree, int) or degree < 0:
+        raise InvalidArgumentError(
+            f"degree must be an integer >= 0, but got {degree!r}; pass e.g. degree=3"
+        )
+    return degree
+
+
+class Jet:
+    r"""A truncated power series :math:`c_0 + c_1 t + \dots + c_n t^n`.
+
+    ``Jet.variable(x0, n)`` is the independent variable :math:`x_0 + t`; any
+    function built from ``+ - * / **`` and :mod:`calcweb.functions` applied to
+    it returns the jet of Taylor coefficients of that function at ``x0``.
+    Mixing jets of different degrees truncates to the smaller degree; ints and
+    floats act as constants.
+
+    Args:
+        coefficients: :math:`c_0, \dots, c_n`, finite real numbers (at least one).
+
+    Raises:
+        InvalidArgumentError: If there are no coefficients or one is not finite.
+        ArgumentTypeError: If a coefficient is not a real number.
+
+    Examples:
+        >>> from calcweb import Jet, exp, sin
+        >>> x = Jet.variable(0.0, 4)
+        >>> exp(x).coefficients  # 1, 1, 1/2, 1/6, 1/24
+        (1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664)
+        >>> (x * x + 3 * x).derivatives()
+        (0.0, 3.0, 2.0, 0.0, 0.0)
+        >>> sin(Jet.variable(1.0, 2)).derivative(2) == -sin(1.0)
+        True
+        >>> import math
+        >>> math.sin(x)
+        Traceback (most recent call last):
+          ...
+        TypeError: ...Jet
+    """
+
+    __slots__ = ("_c",)
+    __hash__ = None  # type: ignore[assignment]  # == compares values, so jets are unhashable
+    __array_ufunc__ = None  # numpy defers to our reflected operators
+
+    def __init__(self, coefficients: Sequence[float]) -> None:
+        if isinstance(coefficients, (str, bytes)) or not isinstance(coefficients, Iterable):
+            raise ArgumentTypeError(
+                f"coefficients must be a list of numbers, but got {coefficients!r}; "
+                "pass e.g. Jet([2.0, 1.0]) or use Jet.variable(x0, degree)"
+            )
+        coefficients = list(coefficients)
+        if not coefficients:
+            raise InvalidArgumentError(
+                "a Jet needs at least one coefficient (its value); pass e.g. Jet([2.0, 1.0])"
+            )
+        self._c = [check_real(c, f"coefficient {k}") for k, c in enumerate(coefficients)]
+
+    @classmethod
+    def variable(cls, x0: float, degree: int) -> Jet:
+        """The independent variable :math:`x_0 + t`, to ``degree``.
+
+        Examples:
+            >>> Jet.variable(2.0, 3)
+            Jet([2.0, 1.0, 0.0, 0.0])
+        """
+        jet = cls.constant(x0, degree)
+        if degree > 0:
+            jet._c[1] = 1.0
+        return jet
+
+    @classmethod
+    def constant(cls, value: float, degree: int) -> Jet:
+        """The constant ``value`` as a jet of ``degree`` (all other coefficients 0).
+
+        Examples:
+            >>> Jet.constant(5.0, 2)
+            Jet([5.0, 0.0, 0.0])
+        """
+        return cls._of([check_real(value, "value")] + [0.0] * _check_degree(degree))
+
+    @classmethod
+    def _of(cls, coefficients: Series) -> Jet:
+        jet = cls.__new__(cls)
+        jet._c = coefficients
+        return jet
+
+    # ------------------------------------------------------------- reading
+
+    @property
+    def value(self) -> float:
+        """The value :math:`c_0 = f(x_0)`."""
+        return self._c[0]
+
+    @property
+    def degree(self) -> int:
+        """The degree :math:`n` of the truncation."""
+        return len(self._c) - 1
+
+    @property
+    def coefficients(self) -> tuple[float, ...]:
+        """The Taylor coefficients :math:`c_k = f^{(k)}(x_0)/k!`, for k = 0..degree."""
+        return tuple(self._c)
+
+    def derivative(self, k: int) -> float:
+        r"""The derivative :math:`f^{(k)}(x_0) = k!\,c_k`.
+
+        Raises:
+            InvalidArgumentError: If ``k`` is not in ``0..degree``.
+            NumericalError: If ``k!`` times the coefficient overflows.
+
+        Examples:
+            >>> from calcweb import Jet, exp
+            >>> exp(Jet.variable(0.0, 10)).derivative(10)
+            1.0
+        """
+        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= self.degree:
+            raise InvalidArgumentError(
+                f"k must be an integer in 0..{self.degree} (the degree of this jet), "
+                f"but got {k!r}; build the jet with a higher degree"
+            )
+        return _real.finite(
+            "derivative", k, lambda: self._c[k] * math.factorial(k) if self._c[k] else 0.0
+        )
+
+    def derivatives(self) -> tuple[float, ...]:
+        r"""All derivatives :math:`f(x_0), f'(x_0), \dots, f^{(n)}(x_0)`."""
+        return tuple(self.derivative(k) for k in range(len(self._c)))
+
+    def __repr__(self) -> str:
+        return f"Jet({self._c!r})"
+
+    # ----------------------------------------------------------- arithmetic
+
+    def _coerce(self, other: object) -> Series | None:
+        if isinstance(other, Jet):
+            return other._c
+        if isinstance(other, Real):
+            return [check_real(other, "a number combined with a Jet")] + [0.0] * self.degree
+        return None
+
+    def __add__(self, other: object) -> Jet:
+        b = self._coerce(other)
+        if b is None:
+            return NotImplemented
+        return Jet._of([x + y for x, y in zip(self._c, b, strict=False)])
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> Jet:
+        b = self._coerce(other)
+        if b is None:
+            return NotImplemented
+        return Jet._of([x - y for x, y in zip(self._c, b, strict=False)])
+
+    def __rsub__(self, other: object) -> Jet:
+        b = self._coerce(other)
+        if b is None:
+            return NotImplemented
+        return Jet._of([y - x for x, y in zip(self._c, b, strict=False)])
+
+    def __neg__(self) -> Jet:
+        return Jet._of([-x for x in self._c])
+
+    def __pos__(self) -> Jet:
+        return self
+
+    def __mul__(self, other: object) -> Jet:
+        if isinstance(other, Real):
+            k = check_real(other, "a number multiplied by a Jet")
+            return Jet._of([k * x for x in self._c])
+        b = self._coerce(other)
+        if b is None:
+            return NotImplemented
+        return Jet._of(_series.mul(self._c, b))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Jet:
+        b = self._coerce(other)
+        if b is None:
+            return NotImplemented
+        return Jet._of(_divide(self._c, b))
+
+    def __rtruediv__(self, other: object) -> Jet:
+        b = self._coerce(other)
+        if b is None:
+            return NotImplemented
+        return Jet._of(_divide(b, self._c))
+
+    def __pow__(self, exponent: object) -> Jet:
+        if isinstance(exponent, Jet):
+            y0 = _real.power(self.value, exponent.value)
+            return _exp_of(exponent * self.log(), y0)
+        if not isinstance(exponent, Real):
+            return NotImplemented
+        p = check_real(exponent, "the exponent")
+        a = self._c
+        if p.is_integer() and 0 <= p <= _SQUARING_LIMIT:
+            return Jet._of(_series.integer_power(a, int(p)))
+        y0 = _real.power(a[0], p)  # checks the domain of the value part
+        if a[0] == 0.0 and self.degree > 0:
+            raise DomainError(
+                f"x**{p!r} is not differentiable at x = 0 (its derivatives blow up "
+                "or are complex there); expand around a point x0 != 0"
+            )
+        return Jet._of(_series.power(a, p, y0))
+
+    def __rpow__(self, base: object) -> Jet:
+        if not isinstance(base, Real):
+            return NotImplemented
+        b = check_real(base, "the base")
+        if b <= 0.0:
+            raise DomainError(
+                f"{b!r}**x with a jet x needs a base > 0 (it is exp(x*log(base))); "
+                "use a positive base"
+            )
+        return _exp_of(self * math.log(b), _real.power(b, self.value))
+
+    # ------------------------------------------------------- comparisons
+
+    def _value_of(self, other: object) -> float | None:
+        if isinstance(other, Jet):
+            return other.value
+        if isinstance(other, Real):
+            return float(other)
+        return None
+
+    def _compare(self, other: object, test: Callable[[float, float], bool]) -> Any:
+        value = self._value_of(other)
+        return NotImplemented if value is None else test(self.value, value)
+
+    def __eq__(self, other: object) -> Any:
+        return self._compare(other, lambda x, y: x == y)
+
+    def __ne__(self, other: object) -> Any:
+        return self._compare(other, lambda x, y: x != y)
+
+    def __lt__(self, other: object) -> Any:
+        return self._compare(other, lambda x, y: x < y)
+
+    def __le__(self, other: object) -> Any:
+        return self._compare(other, lambda x, y: x <= y)
+
+    def __gt__(self, other: object) -> Any:
+        return self._compare(other, lambda x, y: x > y)
+
+    def __ge__(self, other: object) -> Any:
+        return self._compare(other, lambda x, y: x >= y)
+
+    # ------------------------------------------------------------ functions
+    # Each method checks the value part with calcweb._real (same domain and
+    # overflow errors as on floats), then runs the coefficient recurrence.
+
+    def _y0(self, name: str) -> float:
+        return _real.unary(name, self._c[0])
+
+    def _one(self) -> Series:
+        return [1.0] + [0.0] * self.degree
+
+    def _smooth_only(self, name: str, point: float) -> None:
+        if self.degree > 0:
+            raise DomainError(
+                f"{name} is not differentiable at {point!r} (its derivative is "
+                "infinite there); expand around a point inside the domain"
+            )
+
+    def exp(self) -> Jet:
+        r""":math:`e^x`, from :math:`y' = y\,x'`."""
+        return _exp_of(self, self._y0("exp"))
+
+    def log(self) -> Jet:
+        """The natural logarithm, from :math:`y' = x'/x`."""
+        y0 = self._y0("log")
+        return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), self._c)))
+
+    def log1p(self) -> Jet:
+        r""":math:`\log(1 + x)`, from :math:`y' = x'/(1 + x)`."""
+        y0 = self._y0("log1p")
+        return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), (self + 1.0)._c)))
+
+    def sqrt(self) -> Jet:
+        r""":math:`\sqrt{x}`, solving :math:`y^2 = x`; not differentiable at 0."""
+        y0 = self._y0("sqrt")
+        if y0 == 0.0:
+            self._smooth_only("sqrt", 0.0)
+            return Jet._of([0.0])
+        return Jet._of(_series.sqrt(self._c, y0))
+
+    def sin(self) -> Jet:
+        """The sine, solved together with the cosine."""
+        return Jet._of(_series.sin_cos(self._c, self._y0("sin"), self._y0("cos"))[0])
+
+    def cos(self) -> Jet:
+        """The cosine, solved together with the sine."""
+        return Jet._of(_series.sin_cos(self._c, self._y0("sin"), self._y0("cos"))[1])
+
+    def sinh(self) -> Jet:
+        """The hyperbolic sine, solved together with cosh."""
+        pair = _series.sin_cos(self._c, self._y0("sinh"), self._y0("cosh"), sign=1.0)
+        return Jet._of(pair[0])
+
+    def cosh(self) -> Jet:
+        """The hyperbolic cosine, solved together with sinh."""
+        pair = _series.sin_cos(self._c, self._y0("sinh"), self._y0("cosh"), sign=1.0)
+        return Jet._of(pair[1])
+
+    def tan(self) -> Jet:
+        r"""The tangent, from :math:`y' = (1 + y^2)\,x'`."""
+        return Jet._of(
+            _series.chain_implicit(
+                self._c, self._y0("tan"), lambda y, m: (m == 0) + _series.square_coefficient(y, m)
+            )
+        )
+
+    def tanh(self) -> Jet:
+        r"""The hyperbolic tangent, from :math:`y' = (1 - y^2)\,x'`."""
+        return Jet._of(
+            _series.chain_implicit(
+                self._c, self._y0("tanh"), lambda y, m: (m == 0) - _series.square_coefficient(y, m)
+            )
+        )
+
+    def sigmoid(self) -> Jet:
+        r"""The logistic function, from :math:`y' = y(1-y)\,x'`.
+
+        :math:`1 - y` is carried as its own series whose value part is
+        ``sigmoid(-x0)``, so the derivatives stay accurate when ``y0`` rounds to 1.
+        """
+        y0 = self._y0("sigmoid")
+        z0 = _real.sigmoid(-self._c[0])
+
+        def u_of(y: Series, m: int) -> float:
+            return y[0] * (z0 if m == 0 else -y[m]) + sum(
+                y[i] * (z0 if i == m else -y[m - i]) for i in range(1, m + 1)
+            )
+
+        return Jet._of(_series.chain_implicit(self._c, y0, u_of))
+
+    def softplus(self) -> Jet:
+        r""":math:`\log(1 + e^x)`, from :math:`y' = \sigma(x)\,x'`."""
+        return Jet._of(_series.chain(self._c, self._y0("softplus"), self.sigmoid()._c))
+
+    def atan(self) -> Jet:
+        """The arc tangent, from :math:`y' = x'/(1 + x^2)`."""
+        u = _series.div(self._one(), (1.0 + self * self)._c)
+        return Jet._of(_series.chain(self._c, self._y0("atan"), u))
+
+    def _arcsine_rate(self, name: str) -> Series:
+        r""":math:`1/\sqrt{1 - x^2}`, the rate of asin (and, negated, of acos)."""
+        if builtins.abs(self._c[0]) == 1.0:
+            self._smooth_only(name, self._c[0])
+        if self.degree == 0:
+            return [0.0]
+        return _series.div(self._one(), (1.0 - self * self).sqrt()._c)
+
+    def asin(self) -> Jet:
+        r"""The arc sine, from :math:`y' = x'/\sqrt{1 - x^2}`; not differentiable at ±1."""
+        y0 = self._y0("asin")
+        return Jet._of(_series.chain(self._c, y0, self._arcsine_rate("asin")))
+
+    def acos(self) -> Jet:
+        r"""The arc cosine, from :math:`y' = -x'/\sqrt{1 - x^2}`; not differentiable at ±1."""
+        y0 = self._y0("acos")
+        rate = [-u for u in self._arcsine_rate("acos")]
+        return Jet._of(_series.chain(self._c, y0, rate))
+
+    def erf(self) -> Jet:
+        r"""The error function, from :math:`y' = \frac{2}{\sqrt\pi}e^{-x^2}x'`."""
+        u = (-(self * self)).exp() * _TWO_OVER_SQRT_PI
+        return Jet._of(_series.chain(self._c, self._y0("erf"), u._c))
+
+    def relu(self) -> Jet:
+        r""":math:`\max(x, 0)`; at 0 the derivative is 0, as in torch."""
+        return Jet._of(list(self._c) if self._c[0] > 0.0 else [0.0] * len(self._c))
+
+    def abs(self) -> Jet:
+        """:math:`|x|`; at 0 the derivative is 0, as in torch."""
+        sign = (self._c[0] > 0.0) - (self._c[0] < 0.0)
+        return Jet._of([sign * x for x in self._c])
+
+    __abs__ = abs
+
+
+def _divide(a: Series, b: Series) -> Series:
+    if b[0] == 0.0:
+        raise DomainError(
+            "division by a quantity whose value is 0 is undefined; move the "
+            "point away from the zero of the denominator"
+        )
+    quotient = _series.div(a, b)
+    if not all(math.isfinite(q) for q in quotient):
+        raise NumericalError(
+            "a quotient overflowed: the denominator is too close to 0 for the "
+            "degree asked; use a lower degree or a point further from the zero"
+        )
+    return quotient
+
+
+def _exp_of(a: Jet, y0: float) -> Jet:
+    """``exp(a)`` given its value ``y0``, which callers may know more exactly than exp(a0)."""
+    return Jet._of(_series.chain_implicit(a._c, y0, lambda y, m: y[m]))

@@ -1,0 +1,211 @@
+r"""Taylor polynomials :math:`T_n(x) = \sum_{k=0}^{n} \frac{f^{(k)}(x_0)}{k!}(x - x_0)^k`.
+
+:func:`taylor` computes the coefficients with one evaluation of ``f`` on a
+:class:`~calcweb.Jet` (Taylor-mode arithmetic), exact to rounding to any
+degree. A function that does not accept jets (one written with ``math``)
+gets finite-difference coefficients instead, by Richardson extrapolation,
+only up to degree :data:`MAX_NUMERICAL_DEGREE`: higher derivatives from
+differences lose too many digits to be worth printing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Callable
+from typing import Any
+
+from calcweb import _real
+from calcweb._checks import check_callable, check_order, check_real
+from calcweb.derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.jet import Jet
+
+__all__ = ["TaylorPolynomial", "taylor"]
+
+MAX_NUMERICAL_DEGREE = 4
+"""The highest degree :func:`taylor` computes by finite differences."""
+
+
+class TaylorPolynomial:
+    r"""The Taylor polynomial of degree ``n`` of ``f`` around ``x0``.
+
+    Attributes:
+        center: The point :math:`x_0` of the expansion.
+        degree: The degree :math:`n`.
+        coefficients: :math:`c_k = f^{(k)}(x_0)/k!` for k = 0..n.
+        derivatives: :math:`f^{(k)}(x_0)` for k = 0..n.
+        function: The function that was expanded.
+        method: ``"ad"`` (exact to rounding) or ``"richardson"`` (finite differences).
+        errors: An estimate of the error of each derivative (rounding for ``"ad"``).
+
+    Examples:
+        >>> from calcweb import exp, taylor
+        >>> p = taylor(exp, 0.0, 3)
+        >>> p.coefficients
+        (1.0, 1.0, 0.5, 0.16666666666666666)
+        >>> round(p(0.1), 10)
+        1.1051666667
+        >>> p
+        TaylorPolynomial(center=0.0, degree=3, coefficients=(1.0, 1.0, 0.5, 0.1666...), method='ad')
+    """
+
+    def __init__(
+        self,
+        function: Callable[[Any], Any],
+        center: float,
+        derivatives: tuple[float, ...],
+        errors: tuple[float, ...],
+        method: str,
+    ) -> None:
+        self.function = function
+        self.center = center
+        self.degree = len(derivatives) - 1
+        self.derivatives = derivatives
+        self.coefficients = tuple(d / math.factorial(k) for k, d in enumerate(derivatives))
+        self.errors = errors
+        self.method = method
+
+    def __call__(self, x: float) -> float:
+        """Evaluate the polynomial at ``x`` by Horner's rule.
+
+        Examples:
+            >>> from calcweb import sin, taylor
+            >>> round(taylor(sin, 0.0, 5)(0.5), 12)  # 0.5 - 0.5**3/6 + 0.5**5/120
+            0.479427083333
+        """
+        t = check_real(x, "x") - self.center
+        result = 0.0
+        for c in reversed(self.coefficients):
+            result = result * t + c
+        return _real.finite("the Taylor polynomial", x, lambda: result)
+
+    def remainder_bound(self, x: float, M: float) -> float:  # noqa: N803  # M as in the textbook
+        r"""The Lagrange bound :math:`\frac{M}{(n+1)!}|x - x_0|^{n+1}` on :math:`|f(x) - T_n(x)|`.
+
+        Args:
+            x: The point.
+            M: A bound on :math:`|f^{(n+1)}|` between :math:`x_0` and ``x``, >= 0.
+
+        Returns:
+            The bound (0.0 if it underflows).
+
+        Raises:
+            InvalidArgumentError: If ``M`` is negative or not finite.
+
+        Examples:
+            >>> from calcweb import exp, taylor
+            >>> taylor(exp, 0.0, 3).remainder_bound(0.1, M=exp(0.1)) < 5e-6
+            True
+        """
+        distance = abs(check_real(x, "x") - self.center)
+        bound = check_real(M, "M")
+        if bound < 0.0:
+            raise InvalidArgumentError(
+                f"M must be >= 0 (a bound on |f^(n+1)|), but got {bound!r}; pass its absolute value"
+            )
+        n = self.degree + 1
+        # Divide step by step so that neither distance**n nor n! overflows.
+        result = bound
+        for k in range(1, n + 1):
+            result *= distance / k
+        return _real.finite("remainder_bound", (x, M), lambda: result)
+
+    def _repr_latex_(self) -> str:
+        t = "x" if self.center == 0.0 else f"(x - {self.center:g})"
+        if self.center < 0.0:
+            t = f"(x + {-self.center:g})"
+        terms = []
+        for k, c in enumerate(self.coefficients):
+            if c == 0.0 and self.degree > 0:
+                continue
+            power = "" if k == 0 else t if k == 1 else f"{t}^{{{k}}}"
+            magnitude = f"{abs(c):.6g}"
+            if power and magnitude == "1":
+                magnitude = ""
+            sign = "-" if c < 0.0 else "+"
+            terms.append((sign, f"{magnitude} {power}".strip()))
+        if not terms:
+            return "$0$"
+        body = ("-" if terms[0][0] == "-" else "") + terms[0][1]
+        body += "".join(f" {sign} {term}" for sign, term in terms[1:])
+        return f"$T_{{{self.degree}}}(x) = {body}$"
+
+    def plot(self, **kwargs: Any) -> Any:
+        """Plot the polynomial against its function (see :func:`calcweb.plot.plot_taylor`)."""
+        # Imported on use: plotting is a separate module that most callers never need.
+        plotting = importlib.import_module("calcweb.plot")
+        return plotting.plot_taylor(self, **kwargs)
+
+    def __repr__(self) -> str:
+        # Finite-difference coefficients are approximate: show how much.
+        errors = "" if self.method == "ad" else f", errors={self.errors!r}"
+        return (
+            f"TaylorPolynomial(center={self.center!r}, degree={self.degree}, "
+            f"coefficients={self.coefficients!r}, method={self.method!r}{errors})"
+        )
+
+
+def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
+    r"""The Taylor polynomial of degree ``n`` of ``f`` around ``x0``.
+
+    Args:
+        f: A function of one number. Written with calcweb's functions it is
+            expanded exactly to any degree; otherwise finite differences give
+            degree <= 4, with the estimated errors in ``errors``.
+        x0: The center of the expansion.
+        n: The degree, 0 to 170.
+
+    Returns:
+        A :class:`TaylorPolynomial`.
+
+    Raises:
+        InvalidArgumentError: For a bad ``n`` or a non-finite ``x0``.
+        ArgumentTypeError: If ``f`` does not accept jets and ``n > 4``.
+        DomainError: If ``f`` is not differentiable at ``x0``.
+
+    Examples:
+        >>> from fractions import Fraction
+        >>> from calcweb import tan, taylor
+        >>> p = taylor(tan, 0.0, 7)
+        >>> Fraction(p.coefficients[7]).limit_denominator(1000)
+        Fraction(17, 315)
+        >>> import math
+        >>> p = taylor(math.cos, 0.0, 2)  # math.cos refuses jets: finite differences
+        >>> p.method, max(p.errors) < 1e-9
+        ('richardson', True)
+    """
+    check_callable(f)
+    center = check_real(x0, "x0")
+    degree = check_order(n)
+    try:
+        y = f(Jet.variable(center, degree))
+    except TypeError as error:
+        if isinstance(error, ArgumentTypeError) or degree > MAX_NUMERICAL_DEGREE:
+            raise ArgumentTypeError(
+                f"f does not accept a calcweb.Jet ({error}), so its Taylor "
+                f"coefficients can only come from finite differences, which are "
+                f"too inaccurate beyond degree {MAX_NUMERICAL_DEGREE}; write f with "
+                "calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of "
+                "math's, or ask for a lower degree"
+            ) from error
+        return _numerical(f, center, degree)
+    if isinstance(y, Jet):
+        derivatives = y.derivatives()
+    else:  # a constant function, or a non-number that _jet_derivative refuses
+        derivatives = tuple(_jet_derivative(y, k, "f") for k in range(degree + 1))
+    errors = tuple(_rounding_error(d, k) for k, d in enumerate(derivatives))
+    return TaylorPolynomial(f, center, derivatives, errors, "ad")
+
+
+def _numerical(f: Callable[[Any], Any], center: float, degree: int) -> TaylorPolynomial:
+    results: list[DerivativeResult] = [
+        derivative(f, center, k, method="richardson", full_output=True) for k in range(degree + 1)
+    ]
+    return TaylorPolynomial(
+        f,
+        center,
+        tuple(r.value for r in results),
+        tuple(r.error for r in results),
+        "richardson",
+    )
