@@ -66,7 +66,7 @@ def check_order(n: object) -> int:
 
 
 def check_method(method: object) -> str:
-    """Return ``method`` if it names one of :data:`METHODS`."""
+    """Return ``method`` if it names one of `METHODS`."""
     if method not in METHODS:
         raise InvalidArgumentError(
             f"method must be one of {', '.join(map(repr, METHODS))}, but got {method!r}"
@@ -91,8 +91,8 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
 
     A ValueError or ZeroDivisionError raised by ``f`` (such as
     ``math.log(-1.0)`` or ``1 / 0``) becomes a DomainError that names the
-    point, an OverflowError a NumericalError; a result that is not a real number or
-    is not finite is refused with a message that says so.
+    point, and an OverflowError a NumericalError; a result that is not a real
+    number or is not finite is refused with a message that says so.
     """
     try:
         y = f(x)
@@ -108,11 +108,6 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
             f"{what}({x!r}) raised {type(error).__name__}: {error}. The point {x!r} is "
             f"outside the domain of {what}; move x away from the edge of the "
             "domain or use a one-sided formula"
-        ) from error
-    except OverflowError as error:
-        raise NumericalError(
-            f"{what}({x!r}) overflowed: {error}; the step may be too large for "
-            "this function, so pass a smaller h"
         ) from error
     if isinstance(y, bool) or not isinstance(y, Real):
         raise ArgumentTypeError(

@@ -1,7 +1,7 @@
 """The math functions on plain real numbers, with their domains checked.
 
-:mod:`calcweb.functions` calls these for ``float``/``int`` arguments and
-:class:`calcweb.Jet` calls them for its value part, so a point outside a
+`calcweb.functions` calls these for ``float``/``int`` arguments and
+`calcweb.Jet` calls them for its value part, so a point outside a
 domain or a result that overflows is refused the same way everywhere.
 """
 

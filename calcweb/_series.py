@@ -1,13 +1,13 @@
 r"""Recurrences for the coefficients of truncated power series.
 
-A series is a list ``a`` with ``a[k]`` the coefficient of :math:`t^k`, i.e.
-:math:`f^{(k)}(x_0)/k!`. Every function here returns the first ``len(a)``
-coefficients of its result in :math:`O(n^2)` operations, as in Taylor-mode
+A series is a list ``a`` with ``a[k]`` the coefficient of $t^k$, i.e.
+$f^{(k)}(x_0)/k!$. Every function here returns the first ``len(a)``
+coefficients of its result in $O(n^2)$ operations, as in Taylor-mode
 automatic differentiation (Griewank & Walther, *Evaluating Derivatives*, ch. 13).
 
-The workhorse is :func:`chain`: if :math:`y' = u\,a'` then comparing the
-coefficients of :math:`t^{k-1}` gives
-:math:`y_k = \frac{1}{k}\sum_{j=1}^{k} j\,a_j\,u_{k-j}`. The value part
+The workhorse is `chain`: if $y' = u\,a'$ then comparing the
+coefficients of $t^{k-1}$ gives
+$y_k = \frac{1}{k}\sum_{j=1}^{k} j\,a_j\,u_{k-j}$. The value part
 ``y[0]`` always comes from the caller, which has checked the domain.
 """
 
@@ -70,9 +70,9 @@ def sin_cos(a: Series, s0: float, c0: float, sign: float = -1.0) -> tuple[Series
 
 
 def power(a: Series, p: float, y0: float) -> Series:
-    r"""``a ** p`` for ``a[0] != 0``, from :math:`a\,y' = p\,y\,a'`.
+    r"""``a ** p`` for ``a[0] != 0``, from $a\,y' = p\,y\,a'$.
 
-    Coefficients: :math:`y_k = \frac{1}{k a_0}\sum_{j=1}^{k}((p+1)j - k)\,a_j\,y_{k-j}`.
+    Coefficients: $y_k = \frac{1}{k a_0}\sum_{j=1}^{k}((p+1)j - k)\,a_j\,y_{k-j}$.
     """
     y = [y0]
     for k in range(1, len(a)):

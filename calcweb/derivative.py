@@ -1,17 +1,17 @@
 r"""Derivatives of any order, exact (Taylor mode) or numerical with an error estimate.
 
-:func:`derivative` offers one front door to several methods:
+`derivative` offers one front door to several methods:
 
 * ``"ad"``: Taylor-mode automatic differentiation. ``f`` is called once on a
-  :class:`~calcweb.Jet`; the result is exact up to rounding, for any ``n``.
-  ``f`` must be written with ``+ - * / **`` and :mod:`calcweb.functions`.
-* ``"richardson"``: central differences at the steps :math:`h_0, h_0/2,
-  h_0/4, \dots`, combined by Richardson extrapolation (Neville's tableau,
+  `Jet`; the result is exact up to rounding, for any ``n``.
+  ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
+* ``"richardson"``: central differences at the steps $h_0, h_0/2,
+  h_0/4, \dots$, combined by Richardson extrapolation (Neville's tableau,
   as in Ridders' method). The spread of the tableau gives the error estimate;
   it stops when extrapolating no longer helps.
 * ``"central"``, ``"forward"``, ``"backward"``: one finite-difference
-  quotient of order ``n`` (for ``n = 1`` the formulas of :mod:`calcweb.diff`).
-* ``"complex"``: the complex step :math:`\operatorname{Im} f(x + ih)/h`
+  quotient of order ``n`` (for ``n = 1`` the formulas of `calcweb.diff`).
+* ``"complex"``: the complex step $\operatorname{Im} f(x + ih)/h$
   (first derivatives of functions that accept complex numbers), with no
   cancellation at all.
 * ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet, else ``"richardson"``.
@@ -99,10 +99,10 @@ def derivative(
         h: The step, > 0: the first (largest) step for ``"richardson"``, the
             step of the other difference methods. ``None`` chooses one scaled
             to ``max(1, |x|)``. Not used by ``"ad"``.
-        full_output: Return a :class:`DerivativeResult` instead of a float.
+        full_output: Return a `DerivativeResult` instead of a float.
 
     Returns:
-        The derivative as a float, or a :class:`DerivativeResult`.
+        The derivative as a float, or a `DerivativeResult`.
 
     Raises:
         InvalidArgumentError: For a bad ``n``, ``h``, ``method`` or a non-finite ``x``.
@@ -207,7 +207,7 @@ def _stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
     """Offsets (in steps), weights and the spacing factor of an order-``n`` difference.
 
     The central stencil of odd order uses offsets 2 steps apart so that, for
-    ``n = 1``, it is ``(f(x + h) - f(x - h)) / (2h)`` as in :mod:`calcweb.diff`.
+    ``n = 1``, it is ``(f(x + h) - f(x - h)) / (2h)`` as in `calcweb.diff`.
     """
     weights = [(-1.0) ** k * math.comb(n, k) for k in range(n + 1)]
     if kind == "central":

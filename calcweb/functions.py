@@ -4,14 +4,14 @@ Every function accepts
 
 * a real number (``int``, ``float``, numpy scalar) and returns a ``float``;
   a point outside the domain (``log(0)``, ``sqrt(-1)``, ``asin(2)``) raises
-  :class:`~calcweb.DomainError`, a result that overflows raises
-  :class:`~calcweb.NumericalError`, and NaN or infinity is refused;
+  `DomainError`, a result that overflows raises
+  `NumericalError`, and NaN or infinity is refused;
 * a complex number, for the analytic functions (used by the complex-step
   derivative);
-* a :class:`~calcweb.Jet`, returning the jet of the composed function, so
+* a `Jet`, returning the jet of the composed function, so
   ``calcweb.derivative`` and ``calcweb.taylor`` differentiate exactly;
 * any other object with a method of the same name: ``sin(v)`` calls
-  ``v.sin()``, so :class:`calcweb.Value` works too.
+  ``v.sin()``, so `calcweb.Value` works too.
 
 ``abs`` and ``pow`` have the names of Python builtins; inside this module the
 builtins stay reachable as ``builtins.abs`` and ``builtins.pow``.
@@ -114,7 +114,7 @@ def pow(x: Any, y: Any) -> Any:
     complex numbers use their own ``**`` (a jet exponent is allowed).
 
     Args:
-        x: The base: a real number, a :class:`~calcweb.Jet`, or an object with ``**``.
+        x: The base: a real number, a `Jet`, or an object with ``**``.
         y: The exponent, of the same kinds.
 
     Returns:
@@ -153,8 +153,8 @@ def sin(x: X) -> X:
     r"""The sine of ``x`` (radians).
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``sin()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``sin()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.sin()`` returns.
@@ -171,8 +171,8 @@ def cos(x: X) -> X:
     r"""The cosine of ``x`` (radians).
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``cos()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``cos()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.cos()`` returns.
@@ -189,8 +189,8 @@ def tan(x: X) -> X:
     r"""The tangent of ``x`` (radians).
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``tan()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``tan()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.tan()`` returns.
@@ -204,11 +204,11 @@ def tan(x: X) -> X:
 
 
 def exp(x: X) -> X:
-    r"""The exponential :math:`e^x`; a result beyond about 1.8e308 raises NumericalError.
+    r"""The exponential $e^x$; a result beyond about 1.8e308 raises NumericalError.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``exp()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``exp()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.exp()`` returns.
@@ -225,8 +225,8 @@ def log(x: X) -> X:
     r"""The natural logarithm; ``x`` must be > 0.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``log()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``log()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.log()`` returns.
@@ -243,8 +243,8 @@ def log1p(x: X) -> X:
     r"""``log(1 + x)``, accurate for tiny ``x``; ``x`` must be > -1.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``log1p()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``log1p()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.log1p()`` returns.
@@ -260,12 +260,12 @@ def log1p(x: X) -> X:
 def sqrt(x: X) -> X:
     r"""The square root; ``x`` must be >= 0.
 
-    For a :class:`~calcweb.Jet` of degree >= 1, ``x`` must be > 0: :math:`\sqrt{x}`
+    For a `Jet` of degree >= 1, ``x`` must be > 0: $\sqrt{x}$
     has no derivative at 0.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``sqrt()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``sqrt()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.sqrt()`` returns.
@@ -282,8 +282,8 @@ def tanh(x: X) -> X:
     r"""The hyperbolic tangent, the classic activation function.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``tanh()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``tanh()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.tanh()`` returns.
@@ -300,8 +300,8 @@ def sinh(x: X) -> X:
     r"""The hyperbolic sine.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``sinh()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``sinh()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.sinh()`` returns.
@@ -318,8 +318,8 @@ def cosh(x: X) -> X:
     r"""The hyperbolic cosine.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``cosh()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``cosh()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.cosh()`` returns.
@@ -333,13 +333,13 @@ def cosh(x: X) -> X:
 
 
 def sigmoid(x: X) -> X:
-    r"""The logistic function :math:`\sigma(x) = 1/(1 + e^{-x})`.
+    r"""The logistic function $\sigma(x) = 1/(1 + e^{-x})$.
 
     Computed without overflow for large ``|x|``.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``sigmoid()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``sigmoid()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.sigmoid()`` returns.
@@ -353,11 +353,11 @@ def sigmoid(x: X) -> X:
 
 
 def relu(x: X) -> X:
-    r"""The rectifier :math:`\max(x, 0)`. Its derivative at 0 is taken as 0, as in torch.
+    r"""The rectifier $\max(x, 0)$. Its derivative at 0 is taken as 0, as in torch.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``relu()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``relu()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.relu()`` returns.
@@ -371,11 +371,11 @@ def relu(x: X) -> X:
 
 
 def softplus(x: X) -> X:
-    r"""The smooth rectifier :math:`\log(1 + e^x)`, computed without overflow for large ``x``.
+    r"""The smooth rectifier $\log(1 + e^x)$, computed without overflow for large ``x``.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``softplus()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``softplus()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.softplus()`` returns.
@@ -392,8 +392,8 @@ def abs(x: X) -> X:
     r"""The absolute value. Its derivative at 0 is taken as 0, as in torch.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``abs()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``abs()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.abs()`` returns.
@@ -410,8 +410,8 @@ def atan(x: X) -> X:
     r"""The arc tangent, in radians.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``atan()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``atan()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.atan()`` returns.
@@ -431,8 +431,8 @@ def asin(x: X) -> X:
     infinite at the ends.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``asin()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``asin()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.asin()`` returns.
@@ -453,8 +453,8 @@ def acos(x: X) -> X:
     infinite at the ends.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``acos()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``acos()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.acos()`` returns.
@@ -468,11 +468,11 @@ def acos(x: X) -> X:
 
 
 def erf(x: X) -> X:
-    r"""The error function :math:`\frac{2}{\sqrt\pi}\int_0^x e^{-t^2}\,dt`.
+    r"""The error function $\frac{2}{\sqrt\pi}\int_0^x e^{-t^2}\,dt$.
 
     Args:
-        x: A real number, a :class:`~calcweb.Jet`, or any object with a
-            ``erf()`` method (such as :class:`calcweb.Value`).
+        x: A real number, a `Jet`, or any object with a
+            ``erf()`` method (such as `calcweb.Value`).
 
     Returns:
         A float for a real ``x``; otherwise whatever ``x.erf()`` returns.

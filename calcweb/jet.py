@@ -1,10 +1,10 @@
-r"""Taylor-mode arithmetic: the :class:`Jet`, a truncated power series.
+r"""Taylor-mode arithmetic: the `Jet`, a truncated power series.
 
-A jet of degree :math:`n` at :math:`x_0` stores the first :math:`n+1` Taylor
-coefficients :math:`c_k = f^{(k)}(x_0)/k!` of a function. Arithmetic on jets
-is arithmetic on power series truncated after :math:`t^n`, and every math
-function of :mod:`calcweb.functions` has a recurrence (see
-:mod:`calcweb._series`), so evaluating ``f(Jet.variable(x0, n))`` gives all
+A jet of degree $n$ at $x_0$ stores the first $n+1$ Taylor
+coefficients $c_k = f^{(k)}(x_0)/k!$ of a function. Arithmetic on jets
+is arithmetic on power series truncated after $t^n$, and every math
+function of `calcweb.functions` has a recurrence (see
+`calcweb._series`), so evaluating ``f(Jet.variable(x0, n))`` gives all
 derivatives of ``f`` at ``x0`` up to order ``n``, exact to rounding.
 
 A jet deliberately has no ``__float__``: ``math.sin(jet)`` raises
@@ -47,16 +47,16 @@ def _check_degree(degree: object) -> int:
 
 
 class Jet:
-    r"""A truncated power series :math:`c_0 + c_1 t + \dots + c_n t^n`.
+    r"""A truncated power series $c_0 + c_1 t + \dots + c_n t^n$.
 
-    ``Jet.variable(x0, n)`` is the independent variable :math:`x_0 + t`; any
-    function built from ``+ - * / **`` and :mod:`calcweb.functions` applied to
+    ``Jet.variable(x0, n)`` is the independent variable $x_0 + t$; any
+    function built from ``+ - * / **`` and `calcweb.functions` applied to
     it returns the jet of Taylor coefficients of that function at ``x0``.
     Mixing jets of different degrees truncates to the smaller degree; ints and
     floats act as constants.
 
     Args:
-        coefficients: :math:`c_0, \dots, c_n`, finite real numbers (at least one).
+        coefficients: $c_0, \dots, c_n$, finite real numbers (at least one).
 
     Raises:
         InvalidArgumentError: If there are no coefficients or one is not finite.
@@ -97,7 +97,7 @@ class Jet:
 
     @classmethod
     def variable(cls, x0: float, degree: int) -> Jet:
-        """The independent variable :math:`x_0 + t`, to ``degree``.
+        """The independent variable $x_0 + t$, to ``degree``.
 
         Examples:
             >>> Jet.variable(2.0, 3)
@@ -128,21 +128,21 @@ class Jet:
 
     @property
     def value(self) -> float:
-        """The value :math:`c_0 = f(x_0)`."""
+        """The value $c_0 = f(x_0)$."""
         return self._c[0]
 
     @property
     def degree(self) -> int:
-        """The degree :math:`n` of the truncation."""
+        """The degree $n$ of the truncation."""
         return len(self._c) - 1
 
     @property
     def coefficients(self) -> tuple[float, ...]:
-        """The Taylor coefficients :math:`c_k = f^{(k)}(x_0)/k!`, for k = 0..degree."""
+        """The Taylor coefficients $c_k = f^{(k)}(x_0)/k!$, for k = 0..degree."""
         return tuple(self._c)
 
     def derivative(self, k: int) -> float:
-        r"""The derivative :math:`f^{(k)}(x_0) = k!\,c_k`.
+        r"""The derivative $f^{(k)}(x_0) = k!\,c_k$.
 
         Raises:
             InvalidArgumentError: If ``k`` is not in ``0..degree``.
@@ -163,7 +163,7 @@ class Jet:
         )
 
     def derivatives(self) -> tuple[float, ...]:
-        r"""All derivatives :math:`f(x_0), f'(x_0), \dots, f^{(n)}(x_0)`."""
+        r"""All derivatives $f(x_0), f'(x_0), \dots, f^{(n)}(x_0)$."""
         return tuple(self.derivative(k) for k in range(len(self._c)))
 
     def __repr__(self) -> str:
@@ -305,21 +305,21 @@ class Jet:
             )
 
     def exp(self) -> Jet:
-        r""":math:`e^x`, from :math:`y' = y\,x'`."""
+        r"""$e^x$, from $y' = y\,x'$."""
         return _exp_of(self, self._y0("exp"))
 
     def log(self) -> Jet:
-        """The natural logarithm, from :math:`y' = x'/x`."""
+        """The natural logarithm, from $y' = x'/x$."""
         y0 = self._y0("log")
         return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), self._c)))
 
     def log1p(self) -> Jet:
-        r""":math:`\log(1 + x)`, from :math:`y' = x'/(1 + x)`."""
+        r"""$\log(1 + x)$, from $y' = x'/(1 + x)$."""
         y0 = self._y0("log1p")
         return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), (self + 1.0)._c)))
 
     def sqrt(self) -> Jet:
-        r""":math:`\sqrt{x}`, solving :math:`y^2 = x`; not differentiable at 0."""
+        r"""$\sqrt{x}$, solving $y^2 = x$; not differentiable at 0."""
         y0 = self._y0("sqrt")
         if y0 == 0.0:
             self._smooth_only("sqrt", 0.0)
@@ -345,7 +345,7 @@ class Jet:
         return Jet._of(pair[1])
 
     def tan(self) -> Jet:
-        r"""The tangent, from :math:`y' = (1 + y^2)\,x'`."""
+        r"""The tangent, from $y' = (1 + y^2)\,x'$."""
         return Jet._of(
             _series.chain_implicit(
                 self._c, self._y0("tan"), lambda y, m: (m == 0) + _series.square_coefficient(y, m)
@@ -353,7 +353,7 @@ class Jet:
         )
 
     def tanh(self) -> Jet:
-        r"""The hyperbolic tangent, from :math:`y' = (1 - y^2)\,x'`."""
+        r"""The hyperbolic tangent, from $y' = (1 - y^2)\,x'$."""
         return Jet._of(
             _series.chain_implicit(
                 self._c, self._y0("tanh"), lambda y, m: (m == 0) - _series.square_coefficient(y, m)
@@ -361,9 +361,9 @@ class Jet:
         )
 
     def sigmoid(self) -> Jet:
-        r"""The logistic function, from :math:`y' = y(1-y)\,x'`.
+        r"""The logistic function, from $y' = y(1-y)\,x'$.
 
-        :math:`1 - y` is carried as its own series whose value part is
+        $1 - y$ is carried as its own series whose value part is
         ``sigmoid(-x0)``, so the derivatives stay accurate when ``y0`` rounds to 1.
         """
         y0 = self._y0("sigmoid")
@@ -377,16 +377,16 @@ class Jet:
         return Jet._of(_series.chain_implicit(self._c, y0, u_of))
 
     def softplus(self) -> Jet:
-        r""":math:`\log(1 + e^x)`, from :math:`y' = \sigma(x)\,x'`."""
+        r"""$\log(1 + e^x)$, from $y' = \sigma(x)\,x'$."""
         return Jet._of(_series.chain(self._c, self._y0("softplus"), self.sigmoid()._c))
 
     def atan(self) -> Jet:
-        """The arc tangent, from :math:`y' = x'/(1 + x^2)`."""
+        """The arc tangent, from $y' = x'/(1 + x^2)$."""
         u = _series.div(self._one(), (1.0 + self * self)._c)
         return Jet._of(_series.chain(self._c, self._y0("atan"), u))
 
     def _arcsine_rate(self, name: str) -> Series:
-        r""":math:`1/\sqrt{1 - x^2}`, the rate of asin (and, negated, of acos)."""
+        r"""$1/\sqrt{1 - x^2}$, the rate of asin (and, negated, of acos)."""
         if builtins.abs(self._c[0]) == 1.0:
             self._smooth_only(name, self._c[0])
         if self.degree == 0:
@@ -394,27 +394,27 @@ class Jet:
         return _series.div(self._one(), (1.0 - self * self).sqrt()._c)
 
     def asin(self) -> Jet:
-        r"""The arc sine, from :math:`y' = x'/\sqrt{1 - x^2}`; not differentiable at ±1."""
+        r"""The arc sine, from $y' = x'/\sqrt{1 - x^2}$; not differentiable at ±1."""
         y0 = self._y0("asin")
         return Jet._of(_series.chain(self._c, y0, self._arcsine_rate("asin")))
 
     def acos(self) -> Jet:
-        r"""The arc cosine, from :math:`y' = -x'/\sqrt{1 - x^2}`; not differentiable at ±1."""
+        r"""The arc cosine, from $y' = -x'/\sqrt{1 - x^2}$; not differentiable at ±1."""
         y0 = self._y0("acos")
         rate = [-u for u in self._arcsine_rate("acos")]
         return Jet._of(_series.chain(self._c, y0, rate))
 
     def erf(self) -> Jet:
-        r"""The error function, from :math:`y' = \frac{2}{\sqrt\pi}e^{-x^2}x'`."""
+        r"""The error function, from $y' = \frac{2}{\sqrt\pi}e^{-x^2}x'$."""
         u = (-(self * self)).exp() * _TWO_OVER_SQRT_PI
         return Jet._of(_series.chain(self._c, self._y0("erf"), u._c))
 
     def relu(self) -> Jet:
-        r""":math:`\max(x, 0)`; at 0 the derivative is 0, as in torch."""
+        r"""$\max(x, 0)$; at 0 the derivative is 0, as in torch."""
         return Jet._of(list(self._c) if self._c[0] > 0.0 else [0.0] * len(self._c))
 
     def abs(self) -> Jet:
-        """:math:`|x|`; at 0 the derivative is 0, as in torch."""
+        """$|x|$; at 0 the derivative is 0, as in torch."""
         sign = (self._c[0] > 0.0) - (self._c[0] < 0.0)
         return Jet._of([sign * x for x in self._c])
 

@@ -1,16 +1,16 @@
 r"""Gradients, Jacobians, Hessians and directional derivatives.
 
-Everything here reduces to :func:`calcweb.derivative` of a function of one
-variable: the restriction :math:`\varphi(t) = f(x + t v)` of ``f`` to the line
+Everything here reduces to `calcweb.derivative` of a function of one
+variable: the restriction $\varphi(t) = f(x + t v)$ of ``f`` to the line
 through ``x`` in the direction ``v``. Then
 
-* :math:`\varphi'(0) = \nabla f(x) \cdot v` (the directional derivative; with
-  :math:`v = e_i` a partial derivative);
-* :math:`\varphi''(0) = v^\top H v`, and polarisation recovers every entry of
-  the Hessian: :math:`H_{ij} = \tfrac12\,(\varphi_{e_i+e_j}''(0) - H_{ii} - H_{jj})`.
+* $\varphi'(0) = \nabla f(x) \cdot v$ (the directional derivative; with
+  $v = e_i$ a partial derivative);
+* $\varphi''(0) = v^\top H v$, and polarisation recovers every entry of
+  the Hessian: $H_{ij} = \tfrac12\,(\varphi_{e_i+e_j}''(0) - H_{ii} - H_{jj})$.
 
 With ``method="ad"`` (chosen by ``"auto"`` when ``f`` is written with
-calcweb's functions) ``t`` is a :class:`~calcweb.Jet`, so ``f`` receives a
+calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a
 list whose entries are jets and every result is exact to rounding. ``f``
 always receives a ``list``, whatever sequence ``x`` was.
 """
@@ -84,7 +84,7 @@ def directional_derivative(
     method: str = "auto",
     h: float | None = None,
 ) -> float:
-    r"""The derivative of ``f`` at ``x`` along ``v``: :math:`\nabla f(x) \cdot v`.
+    r"""The derivative of ``f`` at ``x`` along ``v``: $\nabla f(x) \cdot v$.
 
     ``v`` is not normalised: divide it by its length first for the rate of
     change per unit distance.
@@ -93,8 +93,8 @@ def directional_derivative(
         f: A function of a list of numbers returning a number.
         x: The point (list, tuple or numpy array).
         v: The direction, of the same length.
-        method: As for :func:`calcweb.derivative`.
-        h: As for :func:`calcweb.derivative` (a step in units of ``max(1, |x|)``).
+        method: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative` (a step in units of ``max(1, |x|)``).
 
     Returns:
         The directional derivative.
@@ -145,12 +145,12 @@ def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector) -> Matrix | None:
 def grad(
     f: Callable[[Any], Any], *, method: str = "auto", h: float | None = None
 ) -> Callable[[Sequence[float]], Vector]:
-    r"""The gradient :math:`\nabla f` as a function of the point.
+    r"""The gradient $\nabla f$ as a function of the point.
 
     Args:
         f: A function of a list of numbers returning a number.
-        method: As for :func:`calcweb.derivative`.
-        h: As for :func:`calcweb.derivative`.
+        method: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative`.
 
     Returns:
         A function ``x -> list[float]`` of partial derivatives (one call of
@@ -176,16 +176,16 @@ def grad(
 def jacobian(
     f: Callable[[Any], Sequence[Any]], *, method: str = "auto", h: float | None = None
 ) -> Callable[[Sequence[float]], Matrix]:
-    r"""The Jacobian matrix :math:`J_{ij} = \partial f_i / \partial x_j` as a function of the point.
+    r"""The Jacobian matrix $J_{ij} = \partial f_i / \partial x_j$ as a function of the point.
 
     Rows are outputs, columns are inputs. With ``"ad"`` each column costs one
     call of ``f`` on jets; with the other methods each entry is one call of
-    :func:`calcweb.derivative` on one output.
+    `calcweb.derivative` on one output.
 
     Args:
         f: A function of a list of numbers returning a sequence of numbers.
-        method: As for :func:`calcweb.derivative`.
-        h: As for :func:`calcweb.derivative`.
+        method: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative`.
 
     Returns:
         A function ``x -> list[list[float]]``.
@@ -227,15 +227,15 @@ def jacobian(
 def hessian(
     f: Callable[[Any], Any], *, method: str = "auto", h: float | None = None
 ) -> Callable[[Sequence[float]], Matrix]:
-    r"""The Hessian matrix :math:`H_{ij} = \partial^2 f / \partial x_i \partial x_j`.
+    r"""The Hessian matrix $H_{ij} = \partial^2 f / \partial x_i \partial x_j$.
 
     Computed by polarisation of second directional derivatives (see the
     module), ``n (n + 1) / 2`` of them; exact to rounding with ``"ad"``.
 
     Args:
         f: A function of a list of numbers returning a number.
-        method: As for :func:`calcweb.derivative`.
-        h: As for :func:`calcweb.derivative`.
+        method: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative`.
 
     Returns:
         A function ``x -> list[list[float]]``, symmetric.

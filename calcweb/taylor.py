@@ -1,10 +1,10 @@
-r"""Taylor polynomials :math:`T_n(x) = \sum_{k=0}^{n} \frac{f^{(k)}(x_0)}{k!}(x - x_0)^k`.
+r"""Taylor polynomials $T_n(x) = \sum_{k=0}^{n} \frac{f^{(k)}(x_0)}{k!}(x - x_0)^k$.
 
-:func:`taylor` computes the coefficients with one evaluation of ``f`` on a
-:class:`~calcweb.Jet` (Taylor-mode arithmetic), exact to rounding to any
+`taylor` computes the coefficients with one evaluation of ``f`` on a
+`Jet` (Taylor-mode arithmetic), exact to rounding to any
 degree. A function that does not accept jets (one written with ``math``)
 gets finite-difference coefficients instead, by Richardson extrapolation,
-only up to degree :data:`MAX_NUMERICAL_DEGREE`: higher derivatives from
+only up to degree `MAX_NUMERICAL_DEGREE`: higher derivatives from
 differences lose too many digits to be worth printing.
 """
 
@@ -24,17 +24,17 @@ from calcweb.jet import Jet
 __all__ = ["TaylorPolynomial", "taylor"]
 
 MAX_NUMERICAL_DEGREE = 4
-"""The highest degree :func:`taylor` computes by finite differences."""
+"""The highest degree `taylor` computes by finite differences."""
 
 
 class TaylorPolynomial:
     r"""The Taylor polynomial of degree ``n`` of ``f`` around ``x0``.
 
     Attributes:
-        center: The point :math:`x_0` of the expansion.
-        degree: The degree :math:`n`.
-        coefficients: :math:`c_k = f^{(k)}(x_0)/k!` for k = 0..n.
-        derivatives: :math:`f^{(k)}(x_0)` for k = 0..n.
+        center: The point $x_0$ of the expansion.
+        degree: The degree $n$.
+        coefficients: $c_k = f^{(k)}(x_0)/k!$ for k = 0..n.
+        derivatives: $f^{(k)}(x_0)$ for k = 0..n.
         function: The function that was expanded.
         method: ``"ad"`` (exact to rounding) or ``"richardson"`` (finite differences).
         errors: An estimate of the error of each derivative (rounding for ``"ad"``).
@@ -81,11 +81,11 @@ class TaylorPolynomial:
         return _real.finite("the Taylor polynomial", x, lambda: result)
 
     def remainder_bound(self, x: float, M: float) -> float:  # noqa: N803  # M as in the textbook
-        r"""The Lagrange bound :math:`\frac{M}{(n+1)!}|x - x_0|^{n+1}` on :math:`|f(x) - T_n(x)|`.
+        r"""The Lagrange bound $\frac{M}{(n+1)!}|x - x_0|^{n+1}$ on $|f(x) - T_n(x)|$.
 
         Args:
             x: The point.
-            M: A bound on :math:`|f^{(n+1)}|` between :math:`x_0` and ``x``, >= 0.
+            M: A bound on $|f^{(n+1)}|$ between $x_0$ and ``x``, >= 0.
 
         Returns:
             The bound (0.0 if it underflows).
@@ -132,7 +132,7 @@ class TaylorPolynomial:
         return f"$T_{{{self.degree}}}(x) = {body}$"
 
     def plot(self, **kwargs: Any) -> Any:
-        """Plot the polynomial against its function (see :func:`calcweb.plot.plot_taylor`)."""
+        """Plot the polynomial against its function (see `calcweb.plot.plot_taylor`)."""
         # Imported on use: plotting is a separate module that most callers never need.
         plotting = importlib.import_module("calcweb.plot")
         return plotting.plot_taylor(self, **kwargs)
@@ -157,7 +157,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         n: The degree, 0 to 170.
 
     Returns:
-        A :class:`TaylorPolynomial`.
+        A `TaylorPolynomial`.
 
     Raises:
         InvalidArgumentError: For a bad ``n`` or a non-finite ``x0``.
