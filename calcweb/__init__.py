@@ -19,6 +19,14 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.plot import (
+    Figure,
+    compare_paths,
+    contour,
+    plot_function,
+    plot_optimization,
+    plot_taylor,
+)
 
 __version__ = "0.1.0"
 
@@ -26,10 +34,16 @@ __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
     "DomainError",
+    "Figure",
     "InvalidArgumentError",
     "NumericalError",
     "__version__",
     "backward_difference",
     "central_difference",
+    "compare_paths",
+    "contour",
     "forward_difference",
+    "plot_function",
+    "plot_optimization",
+    "plot_taylor",
 ]
