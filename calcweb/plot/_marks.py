@@ -1,5 +1,7 @@
-"""The things drawn inside a figure's frame: lines, points, reference lines,
-tangents, arrows, text, contour lines and descent paths.
+"""The marks drawn inside a figure's frame.
+
+Lines, points, reference lines, tangents, arrows, text, contour lines and
+descent paths.
 
 Each mark knows the data range it needs (``extent``) and how to draw itself
 into a :class:`Frame`, which maps data to pixels and clips to the plot area,
@@ -8,6 +10,7 @@ so nothing is ever drawn outside the axes.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,10 +38,10 @@ Range = tuple[float, float] | None
 
 @dataclass(frozen=True)
 class Extent:
-    """The data a mark wants to see; ``tight`` asks for no padding on x."""
+    """The data values a mark wants to see; ``tight`` asks for no padding on x."""
 
-    x: Range
-    y: Range
+    x: tuple[float, ...] = ()
+    y: tuple[float, ...] = ()
     tight: bool = False
 
 
@@ -176,7 +179,7 @@ class Mark:
     color: str = FG
     legend_kind: str = "line"
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:
+    def extent(self) -> Extent:
         """The data range this mark needs to be seen."""
         raise NotImplementedError
 
@@ -201,14 +204,13 @@ class Line(Mark):
     tight: bool = True
     kind: str = "line"
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
+    def extent(self) -> Extent:
         points = [p for piece in self.pieces for p in piece]
-        y = span((p[1] for p in points), ylog)
-        if self.view is not None and y is not None:
-            y = (max(y[0], self.view[0]), min(y[1], self.view[1]))
-        return Extent(span((p[0] for p in points), xlog), y, self.tight)
+        lo, hi = self.view if self.view is not None else (-math.inf, math.inf)
+        ys = tuple(y for _, y in points if lo <= y <= hi)
+        return Extent(tuple(x for x, _ in points), ys, self.tight)
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         data = path_data(frame.polylines(self.pieces))
         return (
             [element("path", {"d": data, **_stroke(self.color, dashed=self.dashed)})]
@@ -216,7 +218,7 @@ class Line(Mark):
             else []
         )
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         return f"{self.kind} {self.label}" if self.label else self.kind
 
 
@@ -230,12 +232,10 @@ class Points(Mark):
     radius: float = 3.5
     legend_kind: str = "point"
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
-        return Extent(
-            span((p[0] for p in self.points), xlog), span((p[1] for p in self.points), ylog)
-        )
+    def extent(self) -> Extent:
+        return Extent(tuple(x for x, _ in self.points), tuple(y for _, y in self.points))
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         dots = []
         for x, y in self.points:
             px, py = frame.pixel(x, y)
@@ -243,7 +243,7 @@ class Points(Mark):
                 dots.append(element("circle", {"cx": px, "cy": py, "r": self.radius}))
         return [f'<g style="fill:{self.color}">{"".join(dots)}</g>'] if dots else []
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         return f"{len(self.points)} points" + (f" {self.label}" if self.label else "")
 
 
@@ -256,11 +256,10 @@ class RefLine(Mark):
     label: str | None = None
     color: str = FG
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
-        at = (self.value, self.value)
-        return Extent(at, None) if self.axis == "x" else Extent(None, at)
+    def extent(self) -> Extent:
+        return Extent(x=(self.value,)) if self.axis == "x" else Extent(y=(self.value,))
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         left, top, right, bottom = frame.box
         if self.axis == "x":
             px = frame.x(self.value)
@@ -274,7 +273,7 @@ class RefLine(Mark):
         attrs["stroke-opacity"] = ".7"
         return [element("path", {"d": path_data([ends]), **attrs})]
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         name = "vertical line at x" if self.axis == "x" else "horizontal line at y"
         return f"{name} = {self.value:g}" + (f" ({self.label})" if self.label else "")
 
@@ -289,10 +288,10 @@ class Tangent(Mark):
     label: str | None = None
     color: str = FG
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
-        return Extent((self.x0, self.x0), (self.y0, self.y0))
+    def extent(self) -> Extent:
+        return Extent((self.x0,), (self.y0,))
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         xs = [frame.x.lo + (frame.x.hi - frame.x.lo) * k / 64 for k in range(65)]
         line = Line(
             [[(x, self.y0 + self.slope * (x - self.x0)) for x in xs]], color=self.color, dashed=True
@@ -301,7 +300,7 @@ class Tangent(Mark):
             frame
         )
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         return f"tangent at x = {self.x0:g} with slope {self.slope:.4g}"
 
 
@@ -313,11 +312,10 @@ class Arrow(Mark):
     end: tuple[float, float]
     color: str = FG
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
-        ends = (self.start, self.end)
-        return Extent(span((p[0] for p in ends), xlog), span((p[1] for p in ends), ylog))
+    def extent(self) -> Extent:
+        return Extent((self.start[0], self.end[0]), (self.start[1], self.end[1]))
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         a, b = frame.pixel(*self.start), frame.pixel(*self.end)
         if not all(math.isfinite(c) for c in (*a, *b)) or not (
             frame.inside(*a) and frame.inside(*b)
@@ -328,7 +326,7 @@ class Arrow(Mark):
             arrowhead(b, a, self.color),
         ]
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         return "arrow"
 
 
@@ -341,10 +339,10 @@ class Text(Mark):
     text: str
     color: str = FG
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
-        return Extent((self.x, self.x), (self.y, self.y))
+    def extent(self) -> Extent:
+        return Extent((self.x,), (self.y,))
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         px, py = frame.pixel(self.x, self.y)
         if not (math.isfinite(px) and math.isfinite(py) and frame.inside(px, py)):
             return []
@@ -357,7 +355,7 @@ class Text(Mark):
         attrs: dict[str, str | float] = {"x": px + dx, "y": py + dy, "text-anchor": anchor}
         return [dot, element("text", {**attrs, "style": f"fill:{self.color}"}, self.text)]
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         return f"note '{self.text}' at ({self.x:g}, {self.y:g})"
 
 
@@ -369,10 +367,10 @@ class ContourLines(Mark):
     xlim: tuple[float, float]
     ylim: tuple[float, float]
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
+    def extent(self) -> Extent:
         return Extent(self.xlim, self.ylim, tight=True)
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         paths = []
         count = len(self.levels)
         for index, (_, lines) in enumerate(self.levels):
@@ -385,15 +383,17 @@ class ContourLines(Mark):
             return []
         return [f'<g fill="none" stroke="{FG}" stroke-width="1">{"".join(paths)}</g>']
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         shown = ", ".join(f"{level:.3g}" for level, _ in self.levels)
         return f"contour lines at levels {shown}" if shown else "no contour lines (f is constant)"
 
 
 @dataclass
 class Path(Mark):
-    """A descent path: a line through the iterates, arrows for direction,
-    an open ring at the start and a filled dot at the end."""
+    """A descent path: a line through the iterates with arrows for direction.
+
+    An open ring marks the start and a filled dot the end.
+    """
 
     points: list[tuple[float, float]]
     label: str | None = None
@@ -402,10 +402,10 @@ class Path(Mark):
     marks: int = 40
     arrows: int = 6
 
-    def extent(self, xlog: bool, ylog: bool) -> Extent:  # noqa: D102 - see Mark
-        return Points(self.points).extent(xlog, ylog)
+    def extent(self) -> Extent:
+        return Points(self.points).extent()
 
-    def draw(self, frame: Frame) -> list[str]:  # noqa: D102 - see Mark
+    def draw(self, frame: Frame) -> list[str]:
         out = Line([self.points], color=self.color).draw(frame)
         pixels = [frame.pixel(*p) for p in self.points]
         every = max(1, math.ceil(len(self.points) / self.marks))
@@ -427,7 +427,7 @@ class Path(Mark):
         """Arrowheads at the middle of a few long steps, to show the direction."""
         steps = [
             (a, b)
-            for a, b in zip(pixels, pixels[1:])
+            for a, b in itertools.pairwise(pixels)
             if all(math.isfinite(c) for c in (*a, *b))
             and frame.inside(*a)
             and frame.inside(*b)
@@ -443,7 +443,8 @@ class Path(Mark):
             heads.append(arrowhead(middle, a, self.color, 8.0))
         return heads
 
-    def describe(self) -> str:  # noqa: D102 - see Mark
+    def describe(self) -> str:
         first, last = self.points[0], self.points[-1]
         name = f"path {self.label}" if self.label else "path"
-        return f"{name} of {len(self.points)} points from ({first[0]:.3g}, {first[1]:.3g}) to ({last[0]:.3g}, {last[1]:.3g})"
+        ends = f"from ({first[0]:.3g}, {first[1]:.3g}) to ({last[0]:.3g}, {last[1]:.3g})"
+        return f"{name} of {len(self.points)} points {ends}"

@@ -45,8 +45,9 @@ def _value(f: Callable[[float], float], x: float) -> float | None:
 
 
 def robust_range(values: Sequence[float]) -> tuple[float, float] | None:
-    """The range of ``values`` worth showing: all of it, unless a few values
-    near a pole dwarf the rest, then the bulk of it.
+    """The range of ``values`` worth showing.
+
+    All of it, unless a few values near a pole dwarf the rest: then the bulk.
 
     Examples:
         >>> robust_range([1.0, 2.0, 3.0])
@@ -128,7 +129,7 @@ def sample_function(
                 new_ys.append(ys[i + 1])
                 new_flags.append(flag)
         us, ys, flags = new_us, new_ys, new_flags
-    return _pieces(f, us, ys, flags, height, to_x), span
+    return _pieces(f, us, ys, flags, height=height, to_x=to_x), span
 
 
 def _close(
@@ -159,6 +160,7 @@ def _pieces(
     us: list[float],
     ys: list[float | None],
     unresolved: list[bool],
+    *,
     height: float,
     to_x: Callable[[float], float],
 ) -> list[Piece]:

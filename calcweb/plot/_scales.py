@@ -82,8 +82,10 @@ def format_tick(value: float, step: float) -> str:
     """The label of a tick at ``value`` on an axis whose ticks are ``step`` apart.
 
     Examples:
-        >>> format_tick(0.30000000000000004, 0.1), format_tick(-2.0, 1.0), format_tick(2e6, 1e6)
-        ('0.3', '−2', '2e6')
+        >>> format_tick(0.30000000000000004, 0.1), format_tick(2e6, 1e6)
+        ('0.3', '2e6')
+        >>> format_tick(-2.0, 1.0) == "\N{MINUS SIGN}2"
+        True
     """
     if abs(value) < step * 1e-9:
         value = 0.0  # k * step can land a rounding error away from zero
@@ -108,8 +110,8 @@ def linear_ticks(lo: float, hi: float, max_ticks: int) -> Ticks:
     """At most ``max_ticks`` (>= 2) ticks at multiples of a 1-2-5 step inside ``[lo, hi]``.
 
     Examples:
-        >>> linear_ticks(-3.0, 3.0, 7).labels
-        ['−3', '−2', '−1', '0', '1', '2', '3']
+        >>> linear_ticks(0.0, 3.0, 4).labels
+        ['0', '1', '2', '3']
         >>> linear_ticks(0.0, 1.0, 4).labels
         ['0.0', '0.5', '1.0']
     """
@@ -133,7 +135,7 @@ def log_ticks(lo: float, hi: float, max_ticks: int) -> Ticks:
     first, last = math.ceil(math.log10(lo) - 1e-9), math.floor(math.log10(hi) + 1e-9)
     if last - first < 1:
         ticks = linear_ticks(lo, hi, max_ticks)
-        kept = [(v, t) for v, t in zip(ticks.values, ticks.labels) if v > 0]
+        kept = [(v, t) for v, t in zip(ticks.values, ticks.labels, strict=True) if v > 0]
         return Ticks([v for v, _ in kept], [t for _, t in kept], [])
     every = next(
         s for s in (1, 2, 3, 4, 5, 10, 20, 50, 100) if (last - first) // s + 1 <= max_ticks

@@ -32,8 +32,9 @@ from calcweb.plot._marks import (
     RefLine,
     Tangent,
     Text,
+    span,
 )
-from calcweb.plot._sampling import Piece, sample_function
+from calcweb.plot._sampling import sample_function
 from calcweb.plot._scales import Scale, Ticks, axis_limits, linear_ticks, log_ticks
 from calcweb.plot._svg import FG, color, element, path_data, text_width
 
@@ -47,8 +48,11 @@ _LEGEND_ROW = 20.0
 
 def _limits(value: object, name: str) -> tuple[float, float] | None:
     """Check an optional (lo, hi) pair of finite numbers with lo < hi."""
-    if value is None:
-        return None
+    return None if value is None else _pair(value, name)
+
+
+def _pair(value: object, name: str) -> tuple[float, float]:
+    """Check a (lo, hi) pair of finite numbers with lo < hi."""
     if not isinstance(value, Sequence) or len(value) != 2:
         raise ArgumentTypeError(
             f"{name} must be a pair (lo, hi) such as (-3, 3), but got {value!r}"
@@ -67,16 +71,14 @@ def _floats(values: Sequence[object], name: str) -> list[float]:
     for value in values:
         if value is None:
             out.append(math.nan)
-        elif (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            and not hasattr(value, "__float__")
+        elif isinstance(value, bool) or (
+            not isinstance(value, (int, float)) and not hasattr(value, "__float__")
         ):
             raise ArgumentTypeError(
                 f"{name} must hold real numbers, but got {type(value).__name__} {value!r}"
             )
         else:
-            out.append(float(value))  # type: ignore[arg-type]
+            out.append(float(value))
     return out
 
 
@@ -100,7 +102,7 @@ class Figure:
 
     Examples:
         >>> import math
-        >>> fig = Figure("Sine", xlabel="x", ylabel="sin x").add_function(math.sin, -3, 3, label="sin")
+        >>> fig = Figure("Sine", ylabel="sin x").add_function(math.sin, -3, 3, label="sin")
         >>> svg = fig.to_svg()
         >>> svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg
         True
@@ -219,7 +221,7 @@ class Figure:
             raise InvalidArgumentError(
                 f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
             )
-        return self.add(Line([list(zip(x, y))], label, self._color(color), dashed))
+        return self.add(Line([list(zip(x, y, strict=True))], label, self._color(color), dashed))
 
     def scatter(
         self,
@@ -235,7 +237,7 @@ class Figure:
             raise InvalidArgumentError(
                 f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
             )
-        return self.add(Points(list(zip(x, y)), label, self._color(color)))
+        return self.add(Points(list(zip(x, y, strict=True)), label, self._color(color)))
 
     def hline(self, y: float, *, label: str | None = None) -> Figure:
         """A dashed horizontal reference line at ``y``."""
@@ -300,12 +302,13 @@ class Figure:
             n: Grid points along each axis (10 to 200).
         """
         check_callable(f)
-        xl, yl = _limits(xlim, "xlim"), _limits(ylim, "ylim")
-        assert xl is not None and yl is not None  # noqa: S101 - _limits returns a pair for a pair
+        xl, yl = _pair(xlim, "xlim"), _pair(ylim, "ylim")
         if not (isinstance(n, int) and 10 <= n <= 200):
             raise InvalidArgumentError(f"n must be a whole number from 10 to 200, but got {n!r}")
         xs, ys, grid = sample_grid(f, xl, yl, n)
-        if isinstance(levels, int) and not isinstance(levels, bool):
+        if isinstance(levels, bool):
+            raise ArgumentTypeError("levels must be a count or a list of levels, not a bool")
+        if isinstance(levels, int):
             if not 1 <= levels <= 50:
                 raise InvalidArgumentError(f"levels must be from 1 to 50, but got {levels!r}")
             chosen = choose_levels(grid, levels, log_levels)
@@ -325,7 +328,13 @@ class Figure:
         pairs = [(p[0], p[1]) for p in points if len(p) >= 2]
         if not pairs or len(pairs) != len(points):
             raise InvalidArgumentError("points must be a non-empty list of (x, y) pairs")
-        floats = list(zip(_floats([p[0] for p in pairs], "x"), _floats([p[1] for p in pairs], "y")))
+        floats = list(
+            zip(
+                _floats([p[0] for p in pairs], "x"),
+                _floats([p[1] for p in pairs], "y"),
+                strict=True,
+            )
+        )
         return self.add(Path(floats, label, self._color(color)))
 
     # ---------------------------------------------------------------- output
@@ -333,11 +342,10 @@ class Figure:
     def _axis(self, lim: tuple[float, float] | None, log: bool, which: str) -> tuple[float, float]:
         if lim is not None:
             return lim
-        extents = [m.extent(self.xlog, self.ylog) for m in self.marks]
-        ranges = [getattr(e, which) for e in extents if getattr(e, which) is not None]
-        lo = min((r[0] for r in ranges), default=None)
-        hi = max((r[1] for r in ranges), default=None)
+        extents = [m.extent() for m in self.marks]
+        found = span((v for e in extents for v in getattr(e, which)), log)
         tight = which == "x" and any(e.tight for e in extents)
+        lo, hi = found if found is not None else (None, None)
         return axis_limits(lo, hi, log, 0.0 if tight else 0.05)
 
     def _legend_rows(self) -> list[list[tuple[Mark, float]]]:
@@ -391,7 +399,7 @@ class Figure:
             widths = [text_width(t, _TICK_FONT) for t in ticks.labels]
             gaps = [
                 (b - a) - (wa + wb) / 2
-                for a, b, wa, wb in zip(pixels, pixels[1:], widths, widths[1:])
+                for a, b, wa, wb in zip(pixels, pixels[1:], widths, widths[1:], strict=False)
             ]
             if all(g >= 10 for g in gaps):
                 return ticks
@@ -399,8 +407,8 @@ class Figure:
 
     def _axes(self, frame: Frame, xticks: Ticks, yticks: Ticks) -> list[str]:
         left, top, right, bottom = frame.box
-        xs = [(frame.x(v), t) for v, t in zip(xticks.values, xticks.labels)]
-        ys = [(frame.y(v), t) for v, t in zip(yticks.values, yticks.labels)]
+        xs = [(frame.x(v), t) for v, t in zip(xticks.values, xticks.labels, strict=True)]
+        ys = [(frame.y(v), t) for v, t in zip(yticks.values, yticks.labels, strict=True)]
         grid = [[(x, top), (x, bottom)] for x, _ in xs] + [[(left, y), (right, y)] for y, _ in ys]
         minor = [[(frame.x(v), bottom), (frame.x(v), bottom - 4)] for v in xticks.minor]
         minor += [[(left, frame.y(v)), (left + 4, frame.y(v))] for v in yticks.minor]
@@ -492,7 +500,7 @@ class Figure:
                     )
                 else:
                     dashed = getattr(mark, "dashed", False)
-                    attrs = {
+                    attrs: dict[str, str | float] = {
                         "d": path_data([[(x, y), (x + 22, y)]]),
                         "fill": "none",
                         "style": f"stroke:{mark.color}",
@@ -532,7 +540,7 @@ class Figure:
         desc = self._describe()
         # Ids must differ between figures on one page yet stay deterministic.
         uid = "calcweb-" + hashlib.sha256((title + desc + body).encode()).hexdigest()[:10]
-        root = {
+        root: dict[str, str | float] = {
             "xmlns": "http://www.w3.org/2000/svg",
             "viewBox": f"0 0 {self.width} {self.height}",
             "width": "100%",

@@ -52,7 +52,8 @@ def plot_function(
     functions = list(f) if isinstance(f, Sequence) else [f]
     if labels is not None and len(labels) != len(functions):
         raise InvalidArgumentError(
-            f"labels must have one label per function: {len(functions)} functions, {len(labels)} labels"
+            f"labels must have one label per function, but got {len(functions)} "
+            f"functions and {len(labels)} labels"
         )
     fig = Figure(title, xlabel=xlabel, ylabel=ylabel, ylim=ylim, xlog=xlog, ylog=ylog)
     for index, function in enumerate(functions):
@@ -91,7 +92,8 @@ def contour(
         The :class:`Figure`.
 
     Examples:
-        >>> fig = contour(lambda x, y: x * x + 3 * y * y, (-2, 2), (-2, 2), path=[(1.5, 1.5), (0.6, -0.3), (0.1, 0.0)])
+        >>> path = [(1.5, 1.5), (0.6, -0.3), (0.1, 0.0)]
+        >>> fig = contour(lambda x, y: x * x + 3 * y * y, (-2, 2), (-2, 2), path=path)
         >>> "contour lines at levels" in fig.to_svg()
         True
     """

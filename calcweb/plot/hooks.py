@@ -182,7 +182,7 @@ def compare_paths(
     f = results[0].function
     fig = Figure(title, xlabel="x₁", ylabel="x₂", xlim=xlim, ylim=ylim)
     fig.add_contour(lambda x, y: f([x, y]), xlim, ylim, levels=levels, log_levels=log_levels)
-    for result, name in zip(results, names):
+    for result, name in zip(results, names, strict=True):
         fig.add_path([(float(p[0]), float(p[1])) for p in result.path], label=name)
     return fig
 
