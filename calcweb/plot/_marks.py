@@ -203,12 +203,13 @@ class Line(Mark):
     view: Range = None
     tight: bool = True
     kind: str = "line"
+    domain: tuple[float, ...] = ()  # x values to show even where f is undefined
 
     def extent(self) -> Extent:
         points = [p for piece in self.pieces for p in piece]
         lo, hi = self.view if self.view is not None else (-math.inf, math.inf)
         ys = tuple(y for _, y in points if lo <= y <= hi)
-        return Extent(tuple(x for x, _ in points), ys, self.tight)
+        return Extent(tuple(x for x, _ in points) + self.domain, ys, self.tight)
 
     def draw(self, frame: Frame) -> list[str]:
         data = path_data(frame.polylines(self.pieces))

@@ -36,7 +36,7 @@ def _value(f: Callable[[float], float], x: float) -> float | None:
         return None
     try:
         value = float(y)
-    except TypeError as error:
+    except (TypeError, ValueError) as error:  # a string or complex result
         raise ArgumentTypeError(
             f"f({x!r}) returned {type(y).__name__} {y!r}; a function to plot must "
             "return a real number (int or float)"

@@ -204,7 +204,10 @@ class Figure:
             )
         name = label if label is not None else getattr(f, "__name__", None)
         name = None if name == "<lambda>" else name
-        return self.add(Line(pieces, name, self._color(color), dashed, view, kind="function"))
+        line = Line(
+            pieces, name, self._color(color), dashed, view, kind="function", domain=(lo, hi)
+        )
+        return self.add(line)
 
     def line(
         self,
@@ -376,7 +379,7 @@ class Figure:
         )
         label_room = max((text_width(t, _TICK_FONT) for t in yticks.labels), default=0.0)
         left = 10.0 + (_FONT + 8 if self.ylabel else 0) + label_room + 6
-        right = self.width - 16.0
+        right = self.width - 22.0
         xticks = self._fitting_xticks(xlo, xhi, right - left)
         frame = Frame(
             Scale(xlo, xhi, left, right, self.xlog), Scale(ylo, yhi, bottom, top, self.ylog)
