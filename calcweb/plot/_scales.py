@@ -93,7 +93,9 @@ def format_tick(value: float, step: float) -> str:
     if big >= 1e6 or step < 1e-4:
         digits = max(0, math.floor(math.log10(big) + 1e-9) - math.floor(math.log10(step) + 1e-9))
         mantissa, exponent = f"{value:.{digits}e}".split("e")
-        text = f"{mantissa}e{int(exponent)}"
+        if "." in mantissa:
+            mantissa = mantissa.rstrip("0").rstrip(".")
+        text = "0" if value == 0.0 else f"{mantissa}e{int(exponent)}"
     else:
         text = f"{value:.{_decimals(step)}f}"
     return text.replace("-", _MINUS)
@@ -102,7 +104,7 @@ def format_tick(value: float, step: float) -> str:
 def _nice_steps(raw: float) -> list[float]:
     """Candidate 1-2-5 steps, from the first one >= ``raw`` upward."""
     magnitude = 10.0 ** math.floor(math.log10(raw))
-    steps = [m * magnitude * 10.0**k for k in range(3) for m in (1.0, 2.0, 5.0)]
+    steps = [m * magnitude * 10.0**k for k in range(4) for m in (1.0, 2.0, 5.0)]
     return [s for s in steps if s >= raw * (1 - 1e-12)]
 
 
@@ -115,7 +117,8 @@ def linear_ticks(lo: float, hi: float, max_ticks: int) -> Ticks:
         >>> linear_ticks(0.0, 1.0, 4).labels
         ['0.0', '0.5', '1.0']
     """
-    for step in _nice_steps((hi - lo) / max(1, max_ticks - 1)):
+    # The smallest step that gives at most max_ticks ticks gives the most ticks.
+    for step in _nice_steps((hi - lo) / max(1, max_ticks - 1) / 10.0):
         first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
         if last - first + 1 <= max_ticks:
             values = [k * step for k in range(first, last + 1)]

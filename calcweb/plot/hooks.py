@@ -9,31 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from calcweb.exceptions import InvalidArgumentError
 from calcweb.plot._sampling import sample_function
 from calcweb.plot.figure import Figure
 
 __all__ = ["compare_paths", "plot_optimization", "plot_taylor"]
-
-
-class TaylorLike(Protocol):
-    """What :func:`plot_taylor` reads from a Taylor polynomial."""
-
-    center: float
-    degree: int
-    coefficients: Sequence[float]
-    function: Callable[[float], float]
-
-
-class OptimizeResultLike(Protocol):
-    """What :func:`plot_optimization` and :func:`compare_paths` read from a result."""
-
-    path: Sequence[Sequence[float]]
-    losses: Sequence[float]
-    function: Callable[[Sequence[float]], float]
-    x: Sequence[float]
 
 
 def _partial_sum(

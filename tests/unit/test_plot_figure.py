@@ -8,6 +8,7 @@ reference, title and desc, under 50 KB).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -117,7 +118,7 @@ def spikes(svg: str) -> list[tuple[tuple[float, float], tuple[float, float]]]:
         for line in polylines(path.get("d", "")):
             found += [
                 (a, b)
-                for a, b in zip(line, line[1:])
+                for a, b in itertools.pairwise(line)
                 if abs(a[0] - b[0]) < 1 and abs(a[1] - b[1]) > 100
             ]
     return found
@@ -143,7 +144,7 @@ def test_a_step_is_not_joined_by_a_vertical_line() -> None:
 def test_the_axis_keeps_the_interval_where_f_is_undefined() -> None:
     fig = plot_function(math.sqrt, -1, 4)
     root = check_figure(fig.to_svg())
-    assert "−1" in texts(root)  # the x axis starts at -1: the gap is visible
+    assert "\N{MINUS SIGN}1" in texts(root)  # the x axis starts at -1: the gap is visible
     pieces = fig.marks[0].pieces  # type: ignore[attr-defined]
     assert all(x >= 0 for piece in pieces for x, _ in piece)
 
@@ -187,7 +188,7 @@ def test_tick_labels_do_not_overlap() -> None:
                 for t in group
                 if t.get("text-anchor") == "middle"
             ]
-            for (x0, a), (x1, b) in zip(row, row[1:]):
+            for (x0, a), (x1, b) in itertools.pairwise(row):
                 assert x1 - x0 >= 0.6 * 13 * (len(a) + len(b)) / 2 + 8, (a, b)
 
 
