@@ -58,8 +58,9 @@ def choose_levels(values: Grid, count: int, log: bool) -> list[float]:
     lo, hi = finite[0], finite[-1]
     if log:
         above = [v - lo for v in finite if v > lo]
-        # Start where the valley floor is sampled: about 1 % of the grid.
-        first = max(above[len(above) // 100], (hi - lo) * 1e-9)
+        # Start above the lowest 5 % of the grid: a level that only a few
+        # grid points reach draws specks along a narrow valley, not a line.
+        first = max(above[len(above) // 20], (hi - lo) * 1e-9)
         ratio = ((hi - lo) / first) ** (1.0 / max(1, count - 1))
         return [lo + first * ratio**k for k in range(count)]
     ticks = linear_ticks(lo, hi, count + 2).values

@@ -42,7 +42,7 @@ __all__ = ["Figure"]
 
 _FONT = 14.0
 _TICK_FONT = 13.0
-_TITLE_FONT = 16.0
+_TITLE_FONT = 15.0
 _LEGEND_ROW = 20.0
 
 
@@ -118,8 +118,8 @@ class Figure:
         ylim: tuple[float, float] | None = None,
         xlog: bool = False,
         ylog: bool = False,
-        width: int = 440,
-        height: int = 300,
+        width: int = 400,
+        height: int = 280,
         description: str | None = None,
     ) -> None:
         for name, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel)):
@@ -551,7 +551,7 @@ class Figure:
             "aria-labelledby": f"{uid}-title {uid}-desc",
             "font-size": _FONT,
             "style": (
-                f"max-width:{self.width * 1.6:g}px;height:auto;"
+                f"max-width:{self.width * 1.4:g}px;height:auto;"
                 "color:var(--md-default-fg-color,currentColor);"
                 "font-family:var(--md-text-font-family,sans-serif)"
             ),

@@ -92,12 +92,16 @@ def test_a_figure_fits_a_phone(make_page: Callable[..., Page], server: Server) -
     assert box is not None
     assert box["x"] >= 0
     assert box["x"] + box["width"] <= 375
-    # Tick labels stay readable: at least 9 CSS pixels high.
-    height = page.evaluate(
-        """() => document.querySelector(".calcweb-output svg g[font-size] text")
-                   .getBoundingClientRect().height"""
+    # Tick labels stay readable: at least 10 CSS pixels.
+    size = page.evaluate(
+        """() => {
+          const svg = document.querySelector(".calcweb-output svg");
+          const ticks = svg.querySelector("g[font-size]");
+          const scale = svg.clientWidth / svg.viewBox.baseVal.width;
+          return scale * parseFloat(ticks.getAttribute("font-size"));
+        }"""
     )
-    assert height >= 9
+    assert size >= 10
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "plot-phone.png", full_page=False)
     svg.screenshot(path=SCREENSHOTS / "plot-poles-phone.png")
