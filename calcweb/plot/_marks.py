@@ -204,6 +204,7 @@ class Line(Mark):
     tight: bool = True
     kind: str = "line"
     domain: tuple[float, ...] = ()  # x values to show even where f is undefined
+    width: float = 2.0
 
     def extent(self) -> Extent:
         points = [p for piece in self.pieces for p in piece]
@@ -213,11 +214,8 @@ class Line(Mark):
 
     def draw(self, frame: Frame) -> list[str]:
         data = path_data(frame.polylines(self.pieces))
-        return (
-            [element("path", {"d": data, **_stroke(self.color, dashed=self.dashed)})]
-            if data
-            else []
-        )
+        attrs = _stroke(self.color, self.width, dashed=self.dashed)
+        return [element("path", {"d": data, **attrs})] if data else []
 
     def describe(self) -> str:
         return f"{self.kind} {self.label}" if self.label else self.kind
@@ -288,6 +286,7 @@ class Tangent(Mark):
     slope: float
     label: str | None = None
     color: str = FG
+    dashed: bool = True  # for the legend
 
     def extent(self) -> Extent:
         return Extent((self.x0,), (self.y0,))

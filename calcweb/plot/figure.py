@@ -181,6 +181,7 @@ class Figure:
         label: str | None = None,
         color: str | None = None,
         dashed: bool = False,
+        width: float = 2.0,
     ) -> Figure:
         """Draw ``y = f(x)`` for x in ``[a, b]``, sampled adaptively.
 
@@ -207,6 +208,7 @@ class Figure:
         line = Line(
             pieces, name, self._color(color), dashed, view, kind="function", domain=(lo, hi)
         )
+        line.width = min(max(check_real(width, "width"), 0.5), 8.0)
         return self.add(line)
 
     def line(

@@ -99,7 +99,8 @@ def plot_taylor(
         ylabel="y",
         ylim=ylim,
     )
-    fig.add_function(f, lo, hi, label=name, color="currentColor")
+    # Wide and solid under the dashed polynomials, so it shows where they hug it.
+    fig.add_function(f, lo, hi, label=name, color="currentColor", width=4.0)
     for k in chosen:
         fig.add_function(
             _partial_sum(coefficients, center, k), lo, hi, label=f"degree {k}", dashed=True
