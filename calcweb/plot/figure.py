@@ -167,8 +167,8 @@ class Figure:
         self._colors += 1
         return color(self._colors - 1)
 
-    def add(self, mark: Mark) -> Figure:
-        """Add a prepared mark (see :mod:`calcweb.plot._marks`); returns the figure."""
+    def _add(self, mark: Mark) -> Figure:
+        """Add a prepared mark and return the figure, so calls chain."""
         self.marks.append(mark)
         return self
 
@@ -209,7 +209,7 @@ class Figure:
             pieces, name, self._color(color), dashed, view, kind="function", domain=(lo, hi)
         )
         line.width = min(max(check_real(width, "width"), 0.5), 8.0)
-        return self.add(line)
+        return self._add(line)
 
     def line(
         self,
@@ -226,7 +226,7 @@ class Figure:
             raise InvalidArgumentError(
                 f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
             )
-        return self.add(Line([list(zip(x, y, strict=True))], label, self._color(color), dashed))
+        return self._add(Line([list(zip(x, y, strict=True))], label, self._color(color), dashed))
 
     def scatter(
         self,
@@ -242,15 +242,15 @@ class Figure:
             raise InvalidArgumentError(
                 f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
             )
-        return self.add(Points(list(zip(x, y, strict=True)), label, self._color(color)))
+        return self._add(Points(list(zip(x, y, strict=True)), label, self._color(color)))
 
     def hline(self, y: float, *, label: str | None = None) -> Figure:
         """A dashed horizontal reference line at ``y``."""
-        return self.add(RefLine("y", check_real(y, "y"), label))
+        return self._add(RefLine("y", check_real(y, "y"), label))
 
     def vline(self, x: float, *, label: str | None = None) -> Figure:
         """A dashed vertical reference line at ``x``."""
-        return self.add(RefLine("x", check_real(x, "x"), label))
+        return self._add(RefLine("x", check_real(x, "x"), label))
 
     def tangent(
         self,
@@ -269,13 +269,13 @@ class Figure:
         x = check_real(x0, "x0")
         y = check_real(f(x), "f(x0)")
         m = central_difference(f, x) if slope is None else check_real(slope, "slope")
-        return self.add(Tangent(x, y, m, label, self._color(color)))
+        return self._add(Tangent(x, y, m, label, self._color(color)))
 
     def annotate(self, text: str, x: float, y: float) -> Figure:
         """Write ``text`` next to the point (x, y), which is marked with a dot."""
         if not isinstance(text, str):
             raise ArgumentTypeError(f"text must be a string, but got {type(text).__name__}")
-        return self.add(Text(check_real(x, "x"), check_real(y, "y"), text))
+        return self._add(Text(check_real(x, "x"), check_real(y, "y"), text))
 
     def arrow(
         self, start: Sequence[float], end: Sequence[float], *, color: str | None = None
@@ -283,7 +283,7 @@ class Figure:
         """An arrow from ``start`` to ``end`` (points (x, y)), e.g. a gradient or a step."""
         a = (check_real(start[0], "start[0]"), check_real(start[1], "start[1]"))
         b = (check_real(end[0], "end[0]"), check_real(end[1], "end[1]"))
-        return self.add(Arrow(a, b, FG if color is None else self._color(color)))
+        return self._add(Arrow(a, b, FG if color is None else self._color(color)))
 
     def add_contour(
         self,
@@ -320,7 +320,7 @@ class Figure:
         else:
             chosen = sorted(check_real(v, "levels[i]") for v in levels)
         lines = [(level, contour_lines(xs, ys, grid, level)) for level in chosen]
-        return self.add(ContourLines(lines, xl, yl))
+        return self._add(ContourLines(lines, xl, yl))
 
     def add_path(
         self,
@@ -340,7 +340,7 @@ class Figure:
                 strict=True,
             )
         )
-        return self.add(Path(floats, label, self._color(color)))
+        return self._add(Path(floats, label, self._color(color)))
 
     # ---------------------------------------------------------------- output
 
