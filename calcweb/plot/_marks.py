@@ -76,7 +76,7 @@ class Frame:
         """Data polylines as pixel polylines, clipped to the plot area.
 
         A point with no pixel (NaN, inf, x <= 0 on a log axis) breaks the line;
-        points closer than a third of a pixel to the last one are dropped.
+        points closer than half a pixel to the last one are dropped.
         """
         out: list[Piece] = []
         for piece in pieces:
@@ -136,7 +136,7 @@ class Frame:
 
 
 def _add(piece: Piece, point: tuple[float, float]) -> None:
-    if not piece or math.dist(piece[-1], point) >= 0.34:
+    if not piece or math.dist(piece[-1], point) >= 0.5:
         piece.append(point)
 
 

@@ -7,7 +7,6 @@ pixel at the figure's own scale).
 
 from __future__ import annotations
 
-import math
 from xml.sax.saxutils import escape, quoteattr
 
 __all__ = ["FG", "PALETTE", "color", "element", "num", "path_data", "text_width"]
@@ -84,7 +83,3 @@ def text_width(text: str, size: float) -> float:
     """
     return 0.6 * size * len(text)
 
-
-def is_finite_point(point: tuple[float, float]) -> bool:
-    """Whether both coordinates of ``point`` are finite numbers."""
-    return math.isfinite(point[0]) and math.isfinite(point[1])

@@ -389,7 +389,7 @@ class Figure:
         body = self._axes(frame, xticks, yticks)
         for mark in self.marks:
             body += mark.draw(frame)
-        body += self._legend(legend, bottom)
+        body += self._legend(legend)
         return self._document("".join(body))
 
     def _ticks(self, lo: float, hi: float, log: bool, count: int) -> Ticks:
@@ -488,7 +488,7 @@ class Figure:
             )
         return out
 
-    def _legend(self, rows: list[list[tuple[Mark, float]]], bottom: float) -> list[str]:
+    def _legend(self, rows: list[list[tuple[Mark, float]]]) -> list[str]:
         out = []
         y0 = self.height - _LEGEND_ROW * len(rows) - 4
         for r, row in enumerate(rows):
@@ -519,7 +519,6 @@ class Figure:
                         "text", {"x": x + 28, "y": y + _FONT * 0.35, "fill": FG}, mark.label or ""
                     )
                 )
-        del bottom
         return out
 
     def _describe(self) -> str:
