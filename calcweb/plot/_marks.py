@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from calcweb.plot._sampling import Piece
 from calcweb.plot._scales import Scale
-from calcweb.plot._svg import FG, element, path_data
+from calcweb.plot._svg import FG, element, fit_text, path_data
 
 __all__ = [
     "Arrow",
@@ -353,7 +353,9 @@ class Text(Mark):
         dy = -7 if py > (top + bottom) / 2 else 15
         dot = element("circle", {"cx": px, "cy": py, "r": 2.5, "style": f"fill:{self.color}"})
         attrs: dict[str, str | float] = {"x": px + dx, "y": py + dy, "text-anchor": anchor}
-        return [dot, element("text", {**attrs, "style": f"fill:{self.color}"}, self.text)]
+        room = right + 16 - (px + dx) if anchor == "start" else px + dx - 4
+        shown = fit_text(self.text, room, 13.0)
+        return [dot, element("text", {**attrs, "style": f"fill:{self.color}"}, shown)]
 
     def describe(self) -> str:
         return f"note '{self.text}' at ({self.x:g}, {self.y:g})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["FG", "PALETTE", "color", "element", "num", "path_data", "text_width"]
+__all__ = ["FG", "PALETTE", "color", "element", "fit_text", "num", "path_data", "text_width"]
 
 # The foreground follows the page: mkdocs-material's text colour on the site,
 # the inherited text colour elsewhere (Jupyter, a browser showing the file).
@@ -83,3 +83,17 @@ def text_width(text: str, size: float) -> float:
     """
     return 0.6 * size * len(text)
 
+
+def fit_text(text: str, room: float, size: float) -> str:
+    """``text`` cut with an ellipsis so that it fits in ``room`` units.
+
+    The full text stays in the figure's <title> or <desc>.
+
+    Examples:
+        >>> fit_text("a short label", 200, 10), fit_text("a much longer label", 60, 10)
+        ('a short label', 'a much lo…')
+    """
+    keep = int(room / (0.6 * size))
+    return (
+        text if len(text) <= keep else text[: max(0, keep - 1)].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+    )

@@ -36,7 +36,7 @@ from calcweb.plot._marks import (
 )
 from calcweb.plot._sampling import sample_function
 from calcweb.plot._scales import Scale, Ticks, axis_limits, linear_ticks, log_ticks
-from calcweb.plot._svg import FG, color, element, path_data, text_width
+from calcweb.plot._svg import FG, color, element, fit_text, path_data, text_width
 
 __all__ = ["Figure"]
 
@@ -63,6 +63,11 @@ def _pair(value: object, name: str) -> tuple[float, float]:
             f"{name} must satisfy lo < hi, but got {value!r}; swap or widen it"
         )
     return lo, hi
+
+
+def _short(label: str) -> str:
+    """A legend label cut so that one entry fits the narrowest figure."""
+    return fit_text(label, 24 * 0.6 * _FONT, _FONT)
 
 
 def _floats(values: Sequence[object], name: str) -> list[float]:
@@ -359,7 +364,7 @@ class Figure:
         for mark in self.marks:
             if not mark.label or isinstance(mark, (RefLine, Text)):
                 continue
-            entry = 28 + text_width(mark.label, _FONT) + 16
+            entry = 28 + text_width(_short(mark.label), _FONT) + 16
             if rows[-1] and used + entry > self.width - 20:
                 rows.append([])
                 used = 0.0
@@ -383,6 +388,13 @@ class Figure:
         left = 10.0 + (_FONT + 8 if self.ylabel else 0) + label_room + 6
         right = self.width - 22.0
         xticks = self._fitting_xticks(xlo, xhi, right - left)
+        # A wide last tick label moves the right edge in, so it is not cut off.
+        if xticks.values:
+            last = Scale(xlo, xhi, left, right, self.xlog)(xticks.values[-1])
+            overflow = last + text_width(xticks.labels[-1], _TICK_FONT) / 2 - (self.width - 4)
+            if overflow > 0:
+                right -= overflow
+                xticks = self._fitting_xticks(xlo, xhi, right - left)
         frame = Frame(
             Scale(xlo, xhi, left, right, self.xlog), Scale(ylo, yhi, bottom, top, self.ylog)
         )
@@ -453,7 +465,7 @@ class Figure:
                 element(
                     "text",
                     {"x": (left + right) / 2, "y": y, "text-anchor": "middle", "fill": FG},
-                    self.xlabel,
+                    fit_text(self.xlabel, right - left + 40, _FONT),
                 )
             )
         if self.ylabel:
@@ -468,7 +480,7 @@ class Figure:
                         "fill": FG,
                         "transform": f"rotate(-90 {x:g} {y:g})",
                     },
-                    self.ylabel,
+                    fit_text(self.ylabel, bottom - top + 20, _FONT),
                 )
             )
         if self.title:
@@ -483,7 +495,7 @@ class Figure:
                         "font-size": _TITLE_FONT,
                         "font-weight": "bold",
                     },
-                    self.title,
+                    fit_text(self.title, self.width - 16, _TITLE_FONT),
                 )
             )
         return out
@@ -492,7 +504,7 @@ class Figure:
         out = []
         y0 = self.height - _LEGEND_ROW * len(rows) - 4
         for r, row in enumerate(rows):
-            width = sum(28 + text_width(m.label or "", _FONT) + 16 for m, _ in row) - 16
+            width = sum(28 + text_width(_short(m.label or ""), _FONT) + 16 for m, _ in row) - 16
             start = max(10.0, (self.width - width) / 2)
             y = y0 + r * _LEGEND_ROW + _LEGEND_ROW / 2
             for mark, offset in row:
@@ -516,7 +528,9 @@ class Figure:
                     out.append(element("path", attrs))
                 out.append(
                     element(
-                        "text", {"x": x + 28, "y": y + _FONT * 0.35, "fill": FG}, mark.label or ""
+                        "text",
+                        {"x": x + 28, "y": y + _FONT * 0.35, "fill": FG},
+                        _short(mark.label or ""),
                     )
                 )
         return out

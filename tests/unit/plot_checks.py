@@ -58,7 +58,22 @@ def check_figure(svg: str) -> ElementTree.Element:
         for x, y in points:
             assert -0.5 <= x <= width + 0.5, (tag, x, y)  # also false for NaN
             assert -0.5 <= y <= height + 0.5, (tag, x, y)
+    for text in root.iter(f"{SVG}text"):
+        if text.get("transform") is None:
+            assert_fits(text, width)
     return root
+
+
+def assert_fits(text: ElementTree.Element, width: float) -> None:
+    """A text's estimated extent (0.6 em per character) lies inside the figure."""
+    size = 15.0 if text.get("font-weight") else 13.0
+    length = 0.6 * size * len(text.text or "")
+    x = float(text.get("x", "0"))
+    left = {"start": x, "middle": x - length / 2, "end": x - length}[
+        text.get("text-anchor", "start")
+    ]
+    assert left >= -1, (text.text, left)
+    assert left + length <= width + 1, (text.text, left + length, width)
 
 
 def texts(root: ElementTree.Element) -> list[str]:

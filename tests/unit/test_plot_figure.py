@@ -85,7 +85,7 @@ def test_figures_on_one_page_have_different_ids() -> None:
 
 
 def test_text_is_escaped() -> None:
-    nasty = "<script>alert('x')</script> & \"quotes\""
+    nasty = "<script>x</script>&'\""
     fig = Figure(nasty, xlabel=nasty, ylabel="y < 1").add_function(math.sin, 0, 1, label=nasty)
     root = check_figure(fig.annotate(nasty, 0.5, 0.5).to_svg())
     assert root.find(f"{SVG}title") is not None
@@ -190,6 +190,11 @@ def test_tick_labels_do_not_overlap() -> None:
             ]
             for (x0, a), (x1, b) in itertools.pairwise(row):
                 assert x1 - x0 >= 0.6 * 13 * (len(a) + len(b)) / 2 + 8, (a, b)
+
+
+def test_long_labels_and_wide_tick_labels_stay_inside() -> None:
+    check_figure(Figure("t").line([0, 1e-3], [0, 1], label="x" * 80).to_svg())
+    check_figure(Figure().line([-7e-4, -1e-4], [0, 1]).to_svg())
 
 
 def test_narrow_and_wide_figures() -> None:
