@@ -447,6 +447,8 @@ class Path(Mark):
 
     def describe(self) -> str:
         first, last = self.points[0], self.points[-1]
-        name = f"path {self.label}" if self.label else "path"
+        name = "descent path" + (
+            f" {self.label!r}" if self.label not in {None, "descent path"} else ""
+        )
         ends = f"from ({first[0]:.3g}, {first[1]:.3g}) to ({last[0]:.3g}, {last[1]:.3g})"
         return f"{name} of {len(self.points)} points {ends}"

@@ -100,5 +100,5 @@ def contour(
     fig = Figure(title, xlabel=xlabel, ylabel=ylabel, xlim=xlim, ylim=ylim)
     fig.add_contour(f, xlim, ylim, levels=levels, log_levels=log_levels, n=n)
     if path is not None:
-        fig.add_path(path, label="path")
+        fig.add_path(path, label="descent path")
     return fig

@@ -190,7 +190,7 @@ def plot_optimization(result: Any, *, title: str | None = None, log_levels: bool
     """
     if _is_2d(result):
         return compare_paths(
-            [result], ["path"], title=title or "Descent path", log_levels=log_levels
+            [result], ["descent path"], title=title or "Descent path", log_levels=log_levels
         )
     losses = [float(v) for v in result.losses]
     finite = [v for v in losses if math.isfinite(v)]

@@ -238,7 +238,7 @@ def test_plot_optimization_draws_contours_and_the_path_in_2d() -> None:
     root = check_figure(svg)
     desc = root.findtext(f"{SVG}desc") or ""
     assert "contour lines at levels" in desc
-    assert "path path of 501 points from (-1.5, 2)" in desc
+    assert "descent path of 501 points from (-1.5, 2)" in desc
 
 
 def test_plot_optimization_draws_the_loss_curve_otherwise() -> None:
@@ -261,6 +261,7 @@ def test_compare_paths_overlays_several_optimisers() -> None:
     runs = [descend([-1.5, 2.0], 1e-3, 300), descend([-1.5, 2.0], 1e-3, 300, momentum=0.9)]
     root = check_figure(compare_paths(runs, ["GD", "momentum"]).to_svg())
     assert {"GD", "momentum"} <= set(texts(root))
+    assert "descent path 'momentum' of 301 points" in (root.findtext(f"{SVG}desc") or "")
     with pytest.raises(InvalidArgumentError, match="one label per result"):
         compare_paths(runs, ["GD"])
     with pytest.raises(InvalidArgumentError, match="2-D"):
