@@ -123,8 +123,8 @@ class Figure:
         ylim: tuple[float, float] | None = None,
         xlog: bool = False,
         ylog: bool = False,
-        width: int = 400,
-        height: int = 280,
+        width: int = 380,
+        height: int = 270,
         description: str | None = None,
     ) -> None:
         for name, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel)):
