@@ -16,7 +16,7 @@ def plot_function(
     b: float,
     *,
     labels: Sequence[str] | None = None,
-    title: str = "",
+    title: str | None = None,
     xlabel: str = "x",
     ylabel: str = "y",
     ylim: tuple[float, float] | None = None,
@@ -33,7 +33,7 @@ def plot_function(
         a: Left end of the interval.
         b: Right end of the interval.
         labels: Legend labels, one per function (default: the functions' names).
-        title: Title of the figure.
+        title: Title of the figure; by default it names the functions.
         xlabel: Label of the x axis.
         ylabel: Label of the y axis.
         ylim: ``(lo, hi)`` to fix the y range.
@@ -55,9 +55,12 @@ def plot_function(
             f"labels must have one label per function, but got {len(functions)} "
             f"functions and {len(labels)} labels"
         )
-    fig = Figure(title, xlabel=xlabel, ylabel=ylabel, ylim=ylim, xlog=xlog, ylog=ylog)
+    fig = Figure(title or "", xlabel=xlabel, ylabel=ylabel, ylim=ylim, xlog=xlog, ylog=ylog)
     for index, function in enumerate(functions):
         fig.add_function(function, a, b, label=None if labels is None else labels[index])
+    if title is None:
+        names = list(labels or []) or [f"{m.label}(x)" for m in fig.marks if m.label]
+        fig.title = ", ".join(names) or "y = f(x)"
     return fig
 
 
@@ -69,7 +72,7 @@ def contour(
     levels: int | Sequence[float] = 10,
     log_levels: bool = False,
     path: Sequence[Sequence[float]] | None = None,
-    title: str = "",
+    title: str = "Contour lines",
     xlabel: str = "x",
     ylabel: str = "y",
     n: int = 48,
