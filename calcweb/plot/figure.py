@@ -65,6 +65,16 @@ def _pair(value: object, name: str) -> tuple[float, float]:
     return lo, hi
 
 
+def _points(xs: Sequence[object], ys: Sequence[object]) -> list[tuple[float, float]]:
+    """Pair xs with ys as floats (None and non-finite values become NaN, a gap)."""
+    x, y = _floats(xs, "xs"), _floats(ys, "ys")
+    if len(x) != len(y):
+        raise InvalidArgumentError(
+            f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
+        )
+    return list(zip(x, y, strict=True))
+
+
 def _short(label: str) -> str:
     """A legend label cut so that one entry fits the narrowest figure."""
     return fit_text(label, 24 * 0.6 * _FONT, _FONT)
@@ -226,12 +236,7 @@ class Figure:
         dashed: bool = False,
     ) -> Figure:
         """Join the points (xs[i], ys[i]) by straight lines; NaN, inf or None leave a gap."""
-        x, y = _floats(xs, "xs"), _floats(ys, "ys")
-        if len(x) != len(y):
-            raise InvalidArgumentError(
-                f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
-            )
-        return self._add(Line([list(zip(x, y, strict=True))], label, self._color(color), dashed))
+        return self._add(Line([_points(xs, ys)], label, self._color(color), dashed))
 
     def scatter(
         self,
@@ -242,12 +247,7 @@ class Figure:
         color: str | None = None,
     ) -> Figure:
         """Mark the points (xs[i], ys[i]) with dots."""
-        x, y = _floats(xs, "xs"), _floats(ys, "ys")
-        if len(x) != len(y):
-            raise InvalidArgumentError(
-                f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
-            )
-        return self._add(Points(list(zip(x, y, strict=True)), label, self._color(color)))
+        return self._add(Points(_points(xs, ys), label, self._color(color)))
 
     def hline(self, y: float, *, label: str | None = None) -> Figure:
         """A dashed horizontal reference line at ``y``."""
@@ -335,17 +335,10 @@ class Figure:
         color: str | None = None,
     ) -> Figure:
         """A descent path through 2-D points: start ring, arrows, end dot."""
-        pairs = [(p[0], p[1]) for p in points if len(p) >= 2]
-        if not pairs or len(pairs) != len(points):
+        if not points or any(len(p) != 2 for p in points):
             raise InvalidArgumentError("points must be a non-empty list of (x, y) pairs")
-        floats = list(
-            zip(
-                _floats([p[0] for p in pairs], "x"),
-                _floats([p[1] for p in pairs], "y"),
-                strict=True,
-            )
-        )
-        return self._add(Path(floats, label, self._color(color)))
+        xy = _points([p[0] for p in points], [p[1] for p in points])
+        return self._add(Path(xy, label, self._color(color)))
 
     # ---------------------------------------------------------------- output
 

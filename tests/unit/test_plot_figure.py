@@ -226,6 +226,10 @@ def test_arguments_are_checked_with_helpful_errors() -> None:
         plot_function("sin", 0, 1)  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="real number"):
         plot_function(lambda x: "one", 0, 1)  # type: ignore[arg-type, return-value]
+    with pytest.raises(InvalidArgumentError, match="pairs"):
+        Figure().add_path([(0.0, 1.0, 2.0)])
+    with pytest.raises(InvalidArgumentError, match="pairs"):
+        Figure().add_path([])
     with pytest.raises(DomainError, match="could not be evaluated"):
         plot_function(math.log, -2, -1)
 
