@@ -70,6 +70,14 @@ from calcweb.optim import (
     minimize,
 )
 from calcweb.taylor import TaylorPolynomial, taylor
+from calcweb.plot import (
+    Figure,
+    compare_paths,
+    contour,
+    plot_function,
+    plot_optimization,
+    plot_taylor,
+)
 
 __version__ = "0.1.0"
 
@@ -83,6 +91,7 @@ __all__ = [
     "DerivativeResult",
     "DomainError",
     "IntegrationResult",
+    "Figure",
     "InvalidArgumentError",
     "Jet",
     "Layer",
@@ -138,4 +147,10 @@ __all__ = [
     "tan",
     "tanh",
     "taylor",
+    "compare_paths",
+    "contour",
+    "forward_difference",
+    "plot_function",
+    "plot_optimization",
+    "plot_taylor",
 ]

@@ -1,0 +1,107 @@
+"""One-call figures: :func:`plot_function` and :func:`contour`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from calcweb.exceptions import InvalidArgumentError
+from calcweb.plot.figure import Figure
+
+__all__ = ["contour", "plot_function"]
+
+
+def plot_function(
+    f: Callable[[float], float] | Sequence[Callable[[float], float]],
+    a: float,
+    b: float,
+    *,
+    labels: Sequence[str] | None = None,
+    title: str | None = None,
+    xlabel: str = "x",
+    ylabel: str = "y",
+    ylim: tuple[float, float] | None = None,
+    xlog: bool = False,
+    ylog: bool = False,
+) -> Figure:
+    """Plot one function, or several on shared axes, over ``[a, b]``.
+
+    Sampling follows the curvature of each function; gaps (where it raises or
+    is not finite) and poles break the line.
+
+    Args:
+        f: A function of one number, or a list of them.
+        a: Left end of the interval.
+        b: Right end of the interval.
+        labels: Legend labels, one per function (default: the functions' names).
+        title: Title of the figure; by default it names the functions.
+        xlabel: Label of the x axis.
+        ylabel: Label of the y axis.
+        ylim: ``(lo, hi)`` to fix the y range.
+        xlog: Logarithmic x axis (needs a > 0).
+        ylog: Logarithmic y axis.
+
+    Returns:
+        The :class:`Figure`; add more to it, or let the cell show it.
+
+    Examples:
+        >>> import math
+        >>> fig = plot_function([math.sin, math.cos], 0, 6.3, labels=["sin", "cos"])
+        >>> [mark.label for mark in fig.marks]
+        ['sin', 'cos']
+    """
+    functions = list(f) if isinstance(f, Sequence) else [f]
+    if labels is not None and len(labels) != len(functions):
+        raise InvalidArgumentError(
+            f"labels must have one label per function, but got {len(functions)} "
+            f"functions and {len(labels)} labels"
+        )
+    fig = Figure(title or "", xlabel=xlabel, ylabel=ylabel, ylim=ylim, xlog=xlog, ylog=ylog)
+    for index, function in enumerate(functions):
+        fig.add_function(function, a, b, label=None if labels is None else labels[index])
+    if title is None:
+        names = list(labels or []) or [f"{m.label}(x)" for m in fig.marks if m.label]
+        fig.title = ", ".join(names) or "y = f(x)"
+    return fig
+
+
+def contour(
+    f: Callable[[float, float], float],
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    *,
+    levels: int | Sequence[float] = 10,
+    log_levels: bool = False,
+    path: Sequence[Sequence[float]] | None = None,
+    title: str = "Contour lines",
+    xlabel: str = "x",
+    ylabel: str = "y",
+    n: int = 48,
+) -> Figure:
+    """Contour lines of ``f(x, y)``, optionally with a descent path on top.
+
+    Args:
+        f: A function of two numbers, ``f(x, y)``.
+        xlim: ``(lo, hi)`` of x.
+        ylim: ``(lo, hi)`` of y.
+        levels: How many levels to choose, or the levels themselves.
+        log_levels: Geometric levels above the minimum, for steep valleys.
+        path: Points ``(x, y)`` of a descent path, drawn with its direction.
+        title: Title of the figure.
+        xlabel: Label of the x axis.
+        ylabel: Label of the y axis.
+        n: Grid points along each axis.
+
+    Returns:
+        The :class:`Figure`.
+
+    Examples:
+        >>> path = [(1.5, 1.5), (0.6, -0.3), (0.1, 0.0)]
+        >>> fig = contour(lambda x, y: x * x + 3 * y * y, (-2, 2), (-2, 2), path=path)
+        >>> "contour lines at levels" in fig.to_svg()
+        True
+    """
+    fig = Figure(title, xlabel=xlabel, ylabel=ylabel, xlim=xlim, ylim=ylim)
+    fig.add_contour(f, xlim, ylim, levels=levels, log_levels=log_levels, n=n)
+    if path is not None:
+        fig.add_path(path, label="descent path")
+    return fig
