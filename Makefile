@@ -98,7 +98,7 @@ test: tools
 	$(MAKE) test-pyodide
 	$(MAKE) test-browser
 
-# Each bench/bench_*.py prints a table of ratios and writes docs/benchmarks/<name>.md.
+# Each bench/bench_*.py prints a table of ratios and writes docs/benchmark-results/<name>.md.
 bench: $(VENV)/.installed
 	@scripts=(bench/bench_*.py); \
 	if [ ! -e "$${scripts[0]}" ]; then echo "No benchmarks exist yet."; exit 0; fi; \

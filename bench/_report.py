@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # Committed after a run, so that the Benchmarks page of the docs shows them.
-RESULTS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
+RESULTS = Path(__file__).resolve().parents[1] / "docs" / "benchmark-results"
 
 
 def best_time(function: Callable[[], object], repeat: int = 5, number: int = 1) -> float:
@@ -35,7 +35,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def publish(name: str, title: str, body: str) -> None:
-    """Print a result and write it to docs/benchmarks/<name>.md."""
+    """Print a result and write it to docs/benchmark-results/<name>.md."""
     RESULTS.mkdir(exist_ok=True)
     text = f"## {title}\n\n{body}\n"
     (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")

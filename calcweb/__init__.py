@@ -69,15 +69,17 @@ from calcweb.optim import (
     clip_grad_norm,
     minimize,
 )
-from calcweb.taylor import TaylorPolynomial, taylor
 from calcweb.plot import (
+    ComputationGraph,
     Figure,
     compare_paths,
     contour,
+    draw_graph,
     plot_function,
     plot_optimization,
     plot_taylor,
 )
+from calcweb.taylor import TaylorPolynomial, taylor
 
 __version__ = "0.1.0"
 
@@ -88,10 +90,11 @@ __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
     "CheckResult",
+    "ComputationGraph",
     "DerivativeResult",
     "DomainError",
-    "IntegrationResult",
     "Figure",
+    "IntegrationResult",
     "InvalidArgumentError",
     "Jet",
     "Layer",
@@ -117,11 +120,14 @@ __all__ = [
     "check",
     "check_function",
     "clip_grad_norm",
+    "compare_paths",
+    "contour",
     "cos",
     "cosh",
     "cross_entropy",
     "derivative",
     "directional_derivative",
+    "draw_graph",
     "erf",
     "exp",
     "forward_difference",
@@ -136,6 +142,9 @@ __all__ = [
     "log1p",
     "minimize",
     "mse_loss",
+    "plot_function",
+    "plot_optimization",
+    "plot_taylor",
     "pow",
     "relu",
     "riemann_sum",
@@ -147,10 +156,4 @@ __all__ = [
     "tan",
     "tanh",
     "taylor",
-    "compare_paths",
-    "contour",
-    "forward_difference",
-    "plot_function",
-    "plot_optimization",
-    "plot_taylor",
 ]

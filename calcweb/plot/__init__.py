@@ -1,11 +1,12 @@
 """Figures as standalone SVG, drawn with the standard library alone.
 
-:class:`Figure` collects lines, points, reference lines, tangents, arrows,
+`Figure` collects lines, points, reference lines, tangents, arrows,
 notes, contour lines and descent paths, and writes them as one small SVG
 document (``_repr_svg_``, so Jupyter and the live cells show it; ``save`` to
-write a file). :func:`plot_function` and :func:`contour` make a figure in one
-call; :func:`plot_taylor`, :func:`plot_optimization` and
-:func:`compare_paths` draw Taylor polynomials and optimisation results.
+write a file). `plot_function` and `contour` make a figure in one
+call; `plot_taylor`, `plot_optimization` and
+`compare_paths` draw Taylor polynomials and optimisation results;
+`draw_graph` draws the computational graph of a ``Value``.
 
 Examples:
     >>> import math
@@ -20,12 +21,15 @@ from __future__ import annotations
 
 from calcweb.plot.figure import Figure
 from calcweb.plot.functions import contour, plot_function
+from calcweb.plot.graph import ComputationGraph, draw_graph
 from calcweb.plot.hooks import compare_paths, plot_optimization, plot_taylor
 
 __all__ = [
+    "ComputationGraph",
     "Figure",
     "compare_paths",
     "contour",
+    "draw_graph",
     "plot_function",
     "plot_optimization",
     "plot_taylor",

@@ -4,7 +4,7 @@ Lines, points, reference lines, tangents, arrows, text, contour lines and
 descent paths.
 
 Each mark knows the data range it needs (``extent``) and how to draw itself
-into a :class:`Frame`, which maps data to pixels and clips to the plot area,
+into a `Frame`, which maps data to pixels and clips to the plot area,
 so nothing is ever drawn outside the axes.
 """
 

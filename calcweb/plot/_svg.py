@@ -44,7 +44,7 @@ def num(value: float) -> str:
 
 
 def element(tag: str, attrs: dict[str, str | float], text: str | None = None) -> str:
-    """One SVG element; numbers are written with :func:`num`, text is escaped.
+    """One SVG element; numbers are written with `num`, text is escaped.
 
     Examples:
         >>> element("text", {"x": 1.25, "y": 2}, "a < b")

@@ -1,4 +1,4 @@
-"""The :class:`Figure`: axes, ticks, legend and marks, written as standalone SVG.
+"""The `Figure`: axes, ticks, legend and marks, written as standalone SVG.
 
 A figure collects marks (lines, points, reference lines, tangents, arrows,
 notes, contour lines, descent paths) and lays them out only when it is

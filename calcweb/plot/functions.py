@@ -1,4 +1,4 @@
-"""One-call figures: :func:`plot_function` and :func:`contour`."""
+"""One-call figures: `plot_function` and `contour`."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def plot_function(
         ylog: Logarithmic y axis.
 
     Returns:
-        The :class:`Figure`; add more to it, or let the cell show it.
+        The `Figure`; add more to it, or let the cell show it.
 
     Examples:
         >>> import math
@@ -92,7 +92,7 @@ def contour(
         n: Grid points along each axis.
 
     Returns:
-        The :class:`Figure`.
+        The `Figure`.
 
     Examples:
         >>> path = [(1.5, 1.5), (0.6, -0.3), (0.1, 0.0)]

@@ -63,7 +63,7 @@ def plot_taylor(
         title: Title; by default says which function and centre.
 
     Returns:
-        The :class:`Figure`. The y range is the function's, so the polynomials
+        The `Figure`. The y range is the function's, so the polynomials
         leave the frame where they stop approximating it.
 
     Examples:
@@ -126,7 +126,8 @@ def _window(points: Sequence[Sequence[float]]) -> tuple[tuple[float, float], tup
 
 
 def _is_2d(result: Any) -> bool:
-    return bool(result.path) and all(len(p) == 2 for p in result.path)
+    # A run from a number x0 has a path of numbers; from a vector, of lists.
+    return bool(result.path) and all(isinstance(p, Sequence) and len(p) == 2 for p in result.path)
 
 
 def compare_paths(
@@ -148,7 +149,7 @@ def compare_paths(
             valleys); pass False for evenly spaced ones.
 
     Returns:
-        The :class:`Figure`.
+        The `Figure`.
     """
     if not results:
         raise InvalidArgumentError("results is empty; pass one or more optimisation results")
@@ -179,7 +180,7 @@ def plot_optimization(result: Any, *, title: str | None = None, log_levels: bool
         log_levels: For 2-D problems, geometric contour levels above the minimum.
 
     Returns:
-        The :class:`Figure`.
+        The `Figure`.
 
     Examples:
         >>> from types import SimpleNamespace
