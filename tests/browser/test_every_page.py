@@ -37,8 +37,12 @@ def navigate(page: Page, url: str) -> None:
     links = page.locator("nav.md-nav--primary a.md-nav__link")
     index = links.evaluate_all("(links, url) => links.findIndex(a => a.href === url)", url)
     assert index >= 0, f"no navigation link to {url}"
+    # Instant navigation swaps the article in place: mark the old one, and
+    # wait until a new one has replaced it.
+    page.evaluate("document.querySelector('article').dataset.previous = 'yes'")
     links.nth(index).click()
     expect(page).to_have_url(url)
+    expect(page.locator("article[data-previous]")).to_have_count(0)
 
 
 def test_every_cell_of_every_page_finishes_as_its_fence_says(
