@@ -64,18 +64,18 @@ async function prefetch(indexURL, progress) {
 async function boot({ indexURL, interruptBuffer }) {
   let last = "";
   const progress = (stage, percent = null) => {
-    const text = percent === null ? stage : `${stage} (${percent}%)`;
-    if (text !== last) postMessage({ type: "progress", stage: text });
+    const text = `${stage} ${percent}`;
+    if (text !== last) postMessage({ type: "progress", stage, percent });
     last = text;
   };
   progress("Downloading Python", 0);
   await prefetch(indexURL, progress);
-  progress("Starting Python");
+  progress("Starting Python", 100);
   pyodide = await loadPyodide({ indexURL, fullStdLib: false });
   pyodide.setStdout(writer("stdout"));
   pyodide.setStderr(writer("stderr"));
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
-  progress("Loading calcweb");
+  progress("Loading calcweb", 100);
   await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
   const source = await (await fetch(runnerURL)).text();
   const module = pyodide.runPython(
@@ -106,7 +106,11 @@ self.onmessage = (event) => {
       postMessage({ id, type: "reply", ok: true, result });
     } catch (error) {
       flush();
-      postMessage({ id, type: "reply", ok: false, error: String(error && error.message ? error.message : error) });
+      // A fatal error (out of memory in WebAssembly, a crash) leaves Pyodide
+      // unusable: the page then restarts the worker.
+      const fatal = type === "run" && Boolean(pyodide && pyodide._api && pyodide._api.fatal_error_occurred);
+      const text = String(error && error.message ? error.message : error);
+      postMessage({ id, type: "reply", ok: false, fatal: fatal || /fatal error/i.test(text), error: text });
     }
   });
 };
