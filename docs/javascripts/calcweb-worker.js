@@ -9,10 +9,15 @@ let runner = null;
 let current = null; // id of the request whose output is being streamed
 let queue = Promise.resolve();
 
-// Output is forwarded in chunks: often enough to feel live, rarely enough
-// that a tight print loop does not flood the page with messages.
+// Output is forwarded line by line while it is slow, so a line printed just
+// before a long computation shows at once (the worker cannot run a timer while
+// Python runs); a tight print loop is batched to a few messages per 50 ms so
+// it does not flood the page.
 const streams = { stdout: "", stderr: "" };
-let lastFlush = 0;
+const WINDOW_MS = 50;
+const LINES_PER_WINDOW = 20;
+let windowStart = 0;
+let sentInWindow = 0;
 function flush() {
   for (const name of ["stdout", "stderr"]) {
     if (streams[name]) {
@@ -20,14 +25,26 @@ function flush() {
       streams[name] = "";
     }
   }
-  lastFlush = performance.now();
 }
 function writer(name) {
   const decoder = new TextDecoder();
+  const other = name === "stdout" ? "stderr" : "stdout";
   return {
     write(bytes) {
+      // Keep the order of stdout and stderr: switching streams sends the other first.
+      if (streams[other]) flush();
       streams[name] += decoder.decode(bytes, { stream: true });
-      if (performance.now() - lastFlush > 50 || streams[name].length > 8192) flush();
+      const now = performance.now();
+      const newWindow = now - windowStart > WINDOW_MS;
+      if (newWindow) {
+        windowStart = now;
+        sentInWindow = 0;
+      }
+      const lineEnded = streams[name].endsWith("\n");
+      if ((lineEnded && sentInWindow < LINES_PER_WINDOW) || streams[name].length > 8192 || newWindow) {
+        sentInWindow += 1;
+        flush();
+      }
       return bytes.length;
     },
   };

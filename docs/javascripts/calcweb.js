@@ -34,6 +34,7 @@ class Python {
   boot() {
     if (!this.booting) {
       this.version = undefined;
+      this.progress = null;
       this.generation += 1;
       this.booting = this.start().then(
         ({ version }) => (this.version = version),
@@ -69,6 +70,7 @@ class Python {
 
   receive(message) {
     if (message.type === "progress") {
+      this.progress = message;
       for (const listener of this.listeners) listener(message);
       return;
     }
@@ -275,6 +277,7 @@ async function bootInto(cell, output) {
   showStatus(output, "Starting Python…");
   const onProgress = ({ stage, percent }) => showStatus(output, percent === null ? `${stage}…` : `${stage}… ${percent}%`, percent);
   python.listeners.add(onProgress);
+  if (python.booting && python.progress) onProgress(python.progress); // boot already under way
   try {
     await python.boot();
     return true;
