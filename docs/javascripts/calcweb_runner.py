@@ -77,8 +77,12 @@ def _traceback(error, filename):
     if isinstance(error, SyntaxError) and error.filename == filename:
         line = error.lineno or 0
     shown = _explain(error)
-    text = "".join(traceback.format_exception(type(shown), shown, tb))
-    return text, line
+    report = traceback.TracebackException(type(shown), shown, tb)
+    # Only the reader's code (cells, <calcweb.run>): not the frames inside calcweb.
+    report.stack = traceback.StackSummary.from_list(
+        [frame for frame in report.stack if frame.filename.startswith("<")]
+    )
+    return "".join(report.format()), line
 
 
 async def run(key, code, filename):

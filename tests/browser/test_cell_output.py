@@ -42,7 +42,9 @@ def png_1x1() -> bytes:
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def run_in_cell(page: Page, code: str, state: str = "done") -> str:
@@ -73,8 +75,19 @@ def test_hostile_html_and_svg_are_sanitised(shared_page: Page) -> None:
     svg = box.inner_html()
     for markup in (html, svg):
         lowered = markup.lower()
-        for forbidden in ("<script", "onerror", "onload", "onclick", "ontoggle", "javascript:",
-                          "<iframe", "<form", "<style", "example.org", "foreignobject"):
+        for forbidden in (
+            "<script",
+            "onerror",
+            "onload",
+            "onclick",
+            "ontoggle",
+            "javascript:",
+            "<iframe",
+            "<form",
+            "<style",
+            "example.org",
+            "foreignobject",
+        ):
             assert forbidden not in lowered, (forbidden, markup)
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
@@ -86,14 +99,17 @@ def test_rich_reprs_svg_html_latex_png(shared_page: Page) -> None:
     run_in_cell(
         page,
         "class S:\n    def _repr_svg_(self):\n"
-        "        return '<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9\" height=\"9\">"
-        "<title>a dot</title><circle r=\"4\" cx=\"4\" cy=\"4\"/></svg>'\nS()",
+        '        return \'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">'
+        '<title>a dot</title><circle r="4" cx="4" cy="4"/></svg>\'\nS()',
     )
     display = cell(page, 0).locator(".calcweb-display")
     expect(display.locator("svg")).to_have_count(1)
     run_in_cell(page, "class T:\n    def _repr_latex_(self): return r'$$\\frac{a}{b}$$'\nT()")
     expect(display.locator(".katex .mfrac")).to_have_count(1)
-    run_in_cell(page, "class H:\n    def _repr_html_(self): return '<table><tr><td>42</td></tr></table>'\nH()")
+    run_in_cell(
+        page,
+        "class H:\n    def _repr_html_(self): return '<table><tr><td>42</td></tr></table>'\nH()",
+    )
     expect(display.locator("table td")).to_have_text("42")
     run_in_cell(
         page,

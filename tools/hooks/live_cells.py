@@ -32,7 +32,6 @@ import linecache
 import re
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +40,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 FENCE_NAME = "pyodide"
-ROOT = Path(__file__).resolve().parents[2]
 _KNOWN_OPTIONS = {"expect-error"}
 
 
@@ -138,15 +136,19 @@ def execute(code: str, namespace: dict[str, Any], filename: str) -> Result:
                 expression = ast.Expression(last.value)
                 value = eval(compile(expression, filename, "eval"), namespace)  # noqa: S307 - as above
                 display = _display(value)
-        except Exception as raised:  # noqa: BLE001 - every error of a cell is its output
+        except Exception as raised:  # every error of a cell is its output
             frames = traceback.extract_tb(raised.__traceback__)
             tb = raised.__traceback__
             for frame in frames:  # drop this hook's frames: the reader's code starts the story
                 if frame.filename == filename or tb is None:
                     break
                 tb = tb.tb_next
-            error = "".join(traceback.format_exception(type(raised), raised, tb))
-            error = error.replace(f'"{ROOT}/', '"')  # no build machine's paths in the page
+            report = traceback.TracebackException(type(raised), raised, tb)
+            # Only the reader's code (the cells), as in the browser.
+            report.stack = traceback.StackSummary.from_list(
+                [frame for frame in report.stack if frame.filename.startswith("<")]
+            )
+            error = "".join(report.format())
     return Result(stdout.getvalue(), stderr.getvalue(), display, error)
 
 
