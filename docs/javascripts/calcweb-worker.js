@@ -52,28 +52,47 @@ function writer(name) {
 
 // Downloads the runtime's files in parallel before Pyodide asks for them, to
 // report progress in bytes and to fail with a clear message (Pyodide itself
-// waits forever when its .wasm cannot be fetched). Pyodide's own requests are
-// then answered by the browser's HTTP cache.
+// waits forever when its .wasm cannot be fetched). The bodies are kept in
+// memory and handed to Pyodide's own fetch() calls (see answerFromMemory), so
+// nothing is downloaded twice even when the HTTP cache does not keep a 10 MB
+// file; pyodide.asm.mjs is imported, not fetched: the HTTP cache serves it.
+const MEMORY = new Map(); // absolute URL -> Blob, until the boot is over
+const TYPES = { ".wasm": "application/wasm", ".zip": "application/zip", ".whl": "application/zip" };
+const realFetch = globalThis.fetch.bind(globalThis);
+
+function answerFromMemory(input, init) {
+  const url = typeof input === "string" || input instanceof URL ? String(input) : input.url;
+  const blob = MEMORY.get(new URL(url, self.location.href).href);
+  if (!blob) return realFetch(input, init);
+  const type = TYPES[url.slice(url.lastIndexOf("."))] || "application/octet-stream";
+  return Promise.resolve(new Response(blob, { status: 200, headers: { "Content-Type": type } }));
+}
+globalThis.fetch = answerFromMemory;
+
 async function prefetch(indexURL, progress) {
   const get = async (name) => {
-    const response = await fetch(new URL(name, indexURL));
+    const response = await realFetch(new URL(name, indexURL));
     if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status} ${response.statusText})`);
     return response;
   };
   const lock = await (await get("pyodide-lock.json")).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
-  const responses = await Promise.all(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", wheel].map(get));
+  const names = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", wheel];
+  const responses = await Promise.all(names.map(get));
   const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
   let loaded = 0;
-  await Promise.all(responses.map(async (response) => {
+  await Promise.all(responses.map(async (response, i) => {
     const reader = response.body.getReader();
+    const chunks = [];
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      chunks.push(value);
       loaded += value.length;
       progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
     }
+    if (!names[i].endsWith(".mjs")) MEMORY.set(new URL(names[i], indexURL).href, new Blob(chunks));
   }));
   return lock;
 }
@@ -86,9 +105,15 @@ async function boot({ indexURL, interruptBuffer }) {
     last = text;
   };
   progress("Downloading Python", 0);
-  await prefetch(indexURL, progress);
+  let lock;
+  try {
+    lock = await prefetch(indexURL, progress);
+  } catch (error) {
+    MEMORY.clear();
+    throw error;
+  }
   progress("Starting Python", 100);
-  pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+  pyodide = await loadPyodide({ indexURL, lockFileContents: lock, packageBaseUrl: indexURL });
   pyodide.setStdout(writer("stdout"));
   pyodide.setStderr(writer("stderr"));
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
@@ -100,6 +125,7 @@ async function boot({ indexURL, interruptBuffer }) {
   );
   pyodide.runPython(source, { globals: module.__dict__ });
   runner = module;
+  MEMORY.clear();
   const version = pyodide.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
   return { version };
 }

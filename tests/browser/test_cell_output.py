@@ -168,3 +168,43 @@ def test_copy_puts_the_code_on_the_clipboard(shared_page: Page) -> None:
     expect(button).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == "print('copied code')"
     expect(button).to_have_text("Copy", timeout=5_000)
+
+
+def test_stdout_is_streamed_while_the_cell_runs_in_order_with_stderr(shared_page: Page) -> None:
+    page = shared_page
+    set_code(
+        page,
+        0,
+        "import sys, time\n"
+        "print('one')\n"
+        "print('two', file=sys.stderr)\n"
+        "print('three')\n"
+        "end = time.time() + 1.5\n"
+        "while time.time() < end:\n"
+        "    pass\n"
+        "print('four')",
+    )
+    cell(page, 0).locator("button.calcweb-run").click()
+    out = cell(page, 0).locator(".calcweb-output")
+    expect(out).to_contain_text("three", timeout=60_000)
+    # Seen while the loop still runs, not only at the end.
+    assert cell(page, 0).get_attribute("data-state") == "running"
+    assert "four" not in out.inner_text()
+    expect(cell(page, 0)).to_have_attribute("data-state", "done")
+    spans = out.locator(".calcweb-streams > span")
+    assert [spans.nth(i).get_attribute("data-stream") for i in range(spans.count())] == [
+        "stdout",
+        "stderr",
+        "stdout",
+    ]
+    assert out.inner_text() == "one\ntwo\nthree\nfour\n"
+
+
+def test_falsy_values_are_displayed_and_none_is_not(shared_page: Page) -> None:
+    page = shared_page
+    for code, shown in (("0", "0"), ("False", "False"), ("''", "''"), ("[]", "[]")):
+        set_code(page, 0, code)
+        assert run_cell(page, 0) == shown
+    set_code(page, 0, "None")
+    run_cell(page, 0)
+    assert cell(page, 0).locator(".calcweb-output").inner_html() == ""
