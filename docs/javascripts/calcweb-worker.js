@@ -140,6 +140,29 @@ async function run({ namespace, code, filename }) {
 
 const handlers = { boot, run };
 
+// A fatal error leaves Pyodide dead and the running request unanswered for
+// ever. Pyodide reports it on console.error (its documented behaviour) and
+// sometimes as an uncaught error: either way the page is told, and restarts
+// the worker.
+let crashed = false;
+function crash(reason) {
+  if (crashed) return;
+  crashed = true;
+  postMessage({ type: "fatal", error: String(reason).slice(0, 300) });
+}
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  consoleError(...args);
+  if (typeof args[0] === "string" && args[0].startsWith("Pyodide has suffered a fatal error")) crash("Pyodide has suffered a fatal error");
+};
+self.addEventListener("unhandledrejection", (event) => {
+  if (crashed) {
+    event.preventDefault(); // the dead runtime's last words: the page already knows
+    return;
+  }
+  if (pyodide && /fatal error|RuntimeError: (memory access|unreachable)/i.test(String(event.reason))) crash(event.reason);
+});
+
 self.onmessage = (event) => {
   const { id, type } = event.data;
   queue = queue.then(async () => {

@@ -69,6 +69,10 @@ class Python {
   }
 
   receive(message) {
+    if (message.type === "fatal") {
+      this.restart(new PythonRestarted(`Python crashed (${message.error}) and was restarted: run the cell again; the cells before it run first.`));
+      return;
+    }
     if (message.type === "progress") {
       this.progress = message;
       for (const listener of this.listeners) listener(message);

@@ -123,3 +123,21 @@ def test_stop_without_isolation_restarts_python_and_reruns_earlier_cells(
     text = run_cell(page, 1)
     assert text.startswith("error of the central difference")
     assert output(page, 0).strip() == expected_first_output()
+
+
+def test_a_crashed_python_gives_a_message_and_a_working_restart(page: Page, server: Server) -> None:
+    page.goto(server.base)
+    run_cell(page, 0)
+    # Kill Pyodide as a fatal error does (the running request would never end).
+    set_code(
+        page,
+        1,
+        "import pyodide_js\npyodide_js._api.fatal_error(Exception('simulated crash'))",
+    )
+    text = run_cell(page, 1, state="error")
+    assert "Python crashed" in text
+    assert "restarted" in text
+    cell(page, 1).locator("button.calcweb-reset").click()
+    # A new Python: cell 1 runs again first, so `slope` exists for cell 2.
+    assert run_cell(page, 1).startswith("error of the central difference")
+    assert output(page, 0).strip() == expected_first_output()
