@@ -88,6 +88,14 @@ class Bytes:
         self.total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+}).observe({ type: "longtask", buffered: true });
+"""
+
+
 def first_result_site(page: Page, base: str) -> float:
     started = time.perf_counter()
     page.goto(base, wait_until="commit")
@@ -119,15 +127,17 @@ def rerun_site(page: Page) -> float:
 
 def measure(browser: Browser, base: str, kind: str) -> dict[str, float]:
     first = first_result_site if kind == "site" else first_result_bare
-    colds, warms, bytes_ = [], [], []
+    colds, warms, bytes_, long_tasks = [], [], [], []
     rerun = float("nan")
     for _ in range(REPEAT):
         context = browser.new_context()
         counter = Bytes()
         context.on("requestfinished", counter.add)
+        context.add_init_script(LONG_TASKS)
         page = context.new_page()
         colds.append(first(page, base))
         bytes_.append(counter.total)
+        long_tasks += page.evaluate("window.__longTasks")
         page.wait_for_timeout(500)
         warms.append(first(page, base))
         if kind == "site":
@@ -140,6 +150,8 @@ def measure(browser: Browser, base: str, kind: str) -> dict[str, float]:
         "warm": statistics.median(warms),
         "rerun": rerun,
         "bytes": statistics.median(bytes_),
+        "longest": max(long_tasks, default=0.0),
+        "long_count": len(long_tasks) / REPEAT,
     }
 
 
@@ -187,6 +199,9 @@ def main() -> None:
          f"{bare['rerun'] * 1000:.1f} ms (runPython only)", "-"],
         ["bytes for the first result", f"{site['bytes'] / 1e6:.2f} MB",
          f"{bare['bytes'] / 1e6:.2f} MB", f"{site['bytes'] / bare['bytes']:.2f}x"],
+        ["main-thread tasks > 50 ms, cold (per run; longest)",
+         f"{site['long_count']:.0f}; {site['longest']:.0f} ms",
+         f"{bare['long_count']:.0f}; {bare['longest']:.0f} ms", "-"],
     ]  # fmt: skip
     body = table(["measure", "live cells", "bare Pyodide page", "ratio"], rows)
     body += (
