@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -19,8 +18,6 @@ from playwright.sync_api import Locator, Page, expect
 import calcweb
 
 from .conftest import Server
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
 
 
 def cell(page: Page, index: int) -> Locator:
