@@ -358,9 +358,14 @@ function runCell(cell) {
 
 function copyCode(cell, button) {
   const code = cell.calcwebEditor.code;
+  const label = button.getAttribute("aria-label");
   const done = () => {
     button.textContent = "Copied";
-    setTimeout(() => (button.textContent = "Copy"), 1500);
+    button.setAttribute("aria-label", label.replace(/^Copy/, "Copied")); // what a screen reader says
+    setTimeout(() => {
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", label);
+    }, 1500);
   };
   if (navigator.clipboard && globalThis.isSecureContext) {
     navigator.clipboard.writeText(code).then(done, () => (button.textContent = "Copy failed"));
