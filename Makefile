@@ -99,7 +99,7 @@ test: tools
 	$(MAKE) test-browser
 
 # Each bench/bench_*.py prints a table of ratios and writes docs/benchmark-results/<name>.md.
-bench: $(VENV)/.installed
+bench: tools chromium
 	@scripts=(bench/bench_*.py); \
 	if [ ! -e "$${scripts[0]}" ]; then echo "No benchmarks exist yet."; exit 0; fi; \
 	for script in "$${scripts[@]}"; do echo "== $$script"; $(BIN)/python "$$script"; done

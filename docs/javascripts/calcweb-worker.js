@@ -9,10 +9,15 @@ let runner = null;
 let current = null; // id of the request whose output is being streamed
 let queue = Promise.resolve();
 
-// Output is forwarded in chunks: often enough to feel live, rarely enough
-// that a tight print loop does not flood the page with messages.
+// Output is forwarded line by line while it is slow, so a line printed just
+// before a long computation shows at once (the worker cannot run a timer while
+// Python runs); a tight print loop is batched to a few messages per 50 ms so
+// it does not flood the page.
 const streams = { stdout: "", stderr: "" };
-let lastFlush = 0;
+const WINDOW_MS = 50;
+const LINES_PER_WINDOW = 20;
+let windowStart = 0;
+let sentInWindow = 0;
 function flush() {
   for (const name of ["stdout", "stderr"]) {
     if (streams[name]) {
@@ -20,14 +25,26 @@ function flush() {
       streams[name] = "";
     }
   }
-  lastFlush = performance.now();
 }
 function writer(name) {
   const decoder = new TextDecoder();
+  const other = name === "stdout" ? "stderr" : "stdout";
   return {
     write(bytes) {
+      // Keep the order of stdout and stderr: switching streams sends the other first.
+      if (streams[other]) flush();
       streams[name] += decoder.decode(bytes, { stream: true });
-      if (performance.now() - lastFlush > 50 || streams[name].length > 8192) flush();
+      const now = performance.now();
+      const newWindow = now - windowStart > WINDOW_MS;
+      if (newWindow) {
+        windowStart = now;
+        sentInWindow = 0;
+      }
+      const lineEnded = streams[name].endsWith("\n");
+      if ((lineEnded && sentInWindow < LINES_PER_WINDOW) || streams[name].length > 8192 || newWindow) {
+        sentInWindow += 1;
+        flush();
+      }
       return bytes.length;
     },
   };
@@ -35,28 +52,47 @@ function writer(name) {
 
 // Downloads the runtime's files in parallel before Pyodide asks for them, to
 // report progress in bytes and to fail with a clear message (Pyodide itself
-// waits forever when its .wasm cannot be fetched). Pyodide's own requests are
-// then answered by the browser's HTTP cache.
+// waits forever when its .wasm cannot be fetched). The bodies are kept in
+// memory and handed to Pyodide's own fetch() calls (see answerFromMemory), so
+// nothing is downloaded twice even when the HTTP cache does not keep a 10 MB
+// file; pyodide.asm.mjs is imported, not fetched: the HTTP cache serves it.
+const MEMORY = new Map(); // absolute URL -> Blob, until the boot is over
+const TYPES = { ".wasm": "application/wasm", ".zip": "application/zip", ".whl": "application/zip" };
+const realFetch = globalThis.fetch.bind(globalThis);
+
+function answerFromMemory(input, init) {
+  const url = typeof input === "string" || input instanceof URL ? String(input) : input.url;
+  const blob = MEMORY.get(new URL(url, self.location.href).href);
+  if (!blob) return realFetch(input, init);
+  const type = TYPES[url.slice(url.lastIndexOf("."))] || "application/octet-stream";
+  return Promise.resolve(new Response(blob, { status: 200, headers: { "Content-Type": type } }));
+}
+globalThis.fetch = answerFromMemory;
+
 async function prefetch(indexURL, progress) {
   const get = async (name) => {
-    const response = await fetch(new URL(name, indexURL));
+    const response = await realFetch(new URL(name, indexURL));
     if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status} ${response.statusText})`);
     return response;
   };
   const lock = await (await get("pyodide-lock.json")).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
-  const responses = await Promise.all(["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", wheel].map(get));
+  const names = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", wheel];
+  const responses = await Promise.all(names.map(get));
   const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
   let loaded = 0;
-  await Promise.all(responses.map(async (response) => {
+  await Promise.all(responses.map(async (response, i) => {
     const reader = response.body.getReader();
+    const chunks = [];
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      chunks.push(value);
       loaded += value.length;
       progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
     }
+    if (!names[i].endsWith(".mjs")) MEMORY.set(new URL(names[i], indexURL).href, new Blob(chunks));
   }));
   return lock;
 }
@@ -64,18 +100,24 @@ async function prefetch(indexURL, progress) {
 async function boot({ indexURL, interruptBuffer }) {
   let last = "";
   const progress = (stage, percent = null) => {
-    const text = percent === null ? stage : `${stage} (${percent}%)`;
-    if (text !== last) postMessage({ type: "progress", stage: text });
+    const text = `${stage} ${percent}`;
+    if (text !== last) postMessage({ type: "progress", stage, percent });
     last = text;
   };
   progress("Downloading Python", 0);
-  await prefetch(indexURL, progress);
-  progress("Starting Python");
-  pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+  let lock;
+  try {
+    lock = await prefetch(indexURL, progress);
+  } catch (error) {
+    MEMORY.clear();
+    throw error;
+  }
+  progress("Starting Python", 100);
+  pyodide = await loadPyodide({ indexURL, lockFileContents: lock, packageBaseUrl: indexURL });
   pyodide.setStdout(writer("stdout"));
   pyodide.setStderr(writer("stderr"));
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
-  progress("Loading calcweb");
+  progress("Loading calcweb", 100);
   await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
   const source = await (await fetch(runnerURL)).text();
   const module = pyodide.runPython(
@@ -83,6 +125,7 @@ async function boot({ indexURL, interruptBuffer }) {
   );
   pyodide.runPython(source, { globals: module.__dict__ });
   runner = module;
+  MEMORY.clear();
   const version = pyodide.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
   return { version };
 }
@@ -97,6 +140,29 @@ async function run({ namespace, code, filename }) {
 
 const handlers = { boot, run };
 
+// A fatal error leaves Pyodide dead and the running request unanswered for
+// ever. Pyodide reports it on console.error (its documented behaviour) and
+// sometimes as an uncaught error: either way the page is told, and restarts
+// the worker.
+let crashed = false;
+function crash(reason) {
+  if (crashed) return;
+  crashed = true;
+  postMessage({ type: "fatal", error: String(reason).slice(0, 300) });
+}
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  consoleError(...args);
+  if (typeof args[0] === "string" && args[0].startsWith("Pyodide has suffered a fatal error")) crash("Pyodide has suffered a fatal error");
+};
+self.addEventListener("unhandledrejection", (event) => {
+  if (crashed) {
+    event.preventDefault(); // the dead runtime's last words: the page already knows
+    return;
+  }
+  if (pyodide && /fatal error|RuntimeError: (memory access|unreachable)/i.test(String(event.reason))) crash(event.reason);
+});
+
 self.onmessage = (event) => {
   const { id, type } = event.data;
   queue = queue.then(async () => {
@@ -106,7 +172,11 @@ self.onmessage = (event) => {
       postMessage({ id, type: "reply", ok: true, result });
     } catch (error) {
       flush();
-      postMessage({ id, type: "reply", ok: false, error: String(error && error.message ? error.message : error) });
+      // A fatal error (out of memory in WebAssembly, a crash) leaves Pyodide
+      // unusable: the page then restarts the worker.
+      const fatal = type === "run" && Boolean(pyodide && pyodide._api && pyodide._api.fatal_error_occurred);
+      const text = String(error && error.message ? error.message : error);
+      postMessage({ id, type: "reply", ok: false, fatal: fatal || /fatal error/i.test(text), error: text });
     }
   });
 };

@@ -4,10 +4,13 @@
 // document$ emission, the worker lives across pages, and each page gets a
 // fresh Python namespace.
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
+import { createEditor } from "./calcweb-editor.js";
 
 const WORKER_URL = new URL("./calcweb-worker.js", import.meta.url);
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
+const STOP_GRACE_MS = 1000; // an interrupt not honoured by then becomes a restart
 
+// Python is gone (stopped without isolation, or crashed) and will be restarted.
 class PythonRestarted extends Error {}
 
 // The worker that owns Pyodide, and the requests waiting for its replies.
@@ -19,6 +22,8 @@ class Python {
     this.nextId = 1;
     this.interrupt = null;
     this.listeners = new Set();
+    this.generation = 0; // grows at each start: the namespaces of older ones are gone
+    this.runningId = null;
   }
 
   get booted() {
@@ -29,6 +34,8 @@ class Python {
   boot() {
     if (!this.booting) {
       this.version = undefined;
+      this.progress = null;
+      this.generation += 1;
       this.booting = this.start().then(
         ({ version }) => (this.version = version),
         (error) => {
@@ -46,7 +53,8 @@ class Python {
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.teardown(new Error(`the Python worker failed to load (${event.message || WORKER_URL})`));
+      const message = event.message || `${WORKER_URL} failed`;
+      this.restart(new PythonRestarted(`Python crashed (${message}) and will be restarted: run the cell again.`));
     };
     this.interrupt = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
     return this.request({ type: "boot", indexURL: INDEX_URL, interruptBuffer: this.interrupt });
@@ -61,8 +69,13 @@ class Python {
   }
 
   receive(message) {
+    if (message.type === "fatal") {
+      this.restart(new PythonRestarted(`Python crashed (${message.error}) and was restarted: run the cell again; the cells before it run first.`));
+      return;
+    }
     if (message.type === "progress") {
-      for (const listener of this.listeners) listener(message.stage);
+      this.progress = message;
+      for (const listener of this.listeners) listener(message);
       return;
     }
     const waiting = this.pending.get(message.id);
@@ -72,32 +85,53 @@ class Python {
     } else if (message.type === "reply") {
       this.pending.delete(message.id);
       if (message.ok) waiting.resolve(message.result);
-      else waiting.reject(new Error(message.error));
+      else if (message.fatal) {
+        waiting.reject(new PythonRestarted(`Python crashed (${message.error}) and was restarted: run the cell again.`));
+        this.restart();
+      } else waiting.reject(new Error(message.error));
     }
   }
 
   teardown(error) {
     if (this.worker) this.worker.terminate();
     this.worker = null;
+    this.runningId = null;
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
 
+  // Ends this Python (rejecting what waits for it); the next boot() starts anew.
+  restart(error = new PythonRestarted("Python was restarted.")) {
+    this.teardown(error);
+    this.booting = null;
+  }
+
   // Stops the running code: KeyboardInterrupt when the page is cross-origin
-  // isolated (the namespace survives), otherwise a restart of the worker.
+  // isolated (the namespace survives), otherwise - or if the interrupt is not
+  // honoured within STOP_GRACE_MS - a restart of the worker.
   stop() {
-    if (this.interrupt && this.booted) {
+    const stopped = new PythonRestarted("Stopped: Python was restarted, so the variables of earlier cells are gone.");
+    if (this.interrupt && this.booted && this.runningId !== null) {
+      const id = this.runningId;
       Atomics.store(this.interrupt, 0, 2); // 2 = SIGINT
+      setTimeout(() => {
+        if (this.runningId === id) this.restart(stopped);
+      }, STOP_GRACE_MS);
       return "interrupted";
     }
-    this.teardown(new PythonRestarted("Stopped: Python was restarted, so the variables of earlier cells are gone."));
-    this.booting = null;
+    this.restart(stopped);
     return "restarted";
   }
 
   async run(namespace, code, filename, onStream) {
     if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-    return this.request({ type: "run", namespace, code, filename }, onStream);
+    const id = this.nextId; // the id request() is about to use
+    this.runningId = id;
+    try {
+      return await this.request({ type: "run", namespace, code, filename }, onStream);
+    } finally {
+      if (this.runningId === id) this.runningId = null;
+    }
   }
 }
 
@@ -107,7 +141,7 @@ let pageCount = 0;
 let pageQueue = Promise.resolve();
 
 // Runs code in the current page's namespace; resolves to
-// {ok, stdout, stderr, display} and never rejects.
+// {ok, stdout, stderr, display} (and errorLine, restarted) and never rejects.
 async function run(code, { filename = "<calcweb.run>", onStream = () => {} } = {}) {
   const out = { stdout: "", stderr: "" };
   const collect = (name, text) => {
@@ -118,26 +152,29 @@ async function run(code, { filename = "<calcweb.run>", onStream = () => {} } = {
     await python.boot();
     const result = await python.run(pageKey, String(code), filename, collect);
     if (!result.ok) collect("stderr", result.error);
-    return { ok: result.ok, stdout: out.stdout, stderr: out.stderr, display: result.display };
+    return { ok: result.ok, stdout: out.stdout, stderr: out.stderr, display: result.display, errorLine: result.line || 0 };
   } catch (error) {
-    const message = error instanceof PythonRestarted ? error.message : `Python could not start: ${error.message}`;
-    collect("stderr", message);
-    return { ok: false, stdout: out.stdout, stderr: out.stderr, display: [], restarted: error instanceof PythonRestarted };
+    const restarted = error instanceof PythonRestarted;
+    collect("stderr", restarted ? error.message : `Python could not start: ${error.message}`);
+    return { ok: false, stdout: out.stdout, stderr: out.stderr, display: [], errorLine: 0, restarted };
   }
 }
 
 // ---------------------------------------------------------------- output
 
+// Strict profile: HTML and SVG without scripts, event handlers, forms,
+// styles that load things, or any URL but an in-document #reference.
 const SANITIZE = {
   USE_PROFILES: { html: true, svg: true, svgFilters: true },
-  FORBID_TAGS: ["style", "foreignObject", "iframe", "object", "embed", "form"],
+  FORBID_TAGS: ["style", "foreignObject", "iframe", "object", "embed", "form", "input", "button", "link", "meta", "base"],
+  FORBID_ATTR: ["srcset", "action", "formaction", "ping"],
   ALLOW_DATA_ATTR: false,
 };
 DOMPurify.addHook("uponSanitizeAttribute", (node, data) => {
-  // No loads from anywhere: only in-document references (#id) survive.
-  if (/^(href|src|xlink:href|srcset|action|formaction)$/i.test(data.attrName) && !/^#/.test(data.attrValue.trim())) {
-    data.keepAttr = false;
-  }
+  const name = data.attrName.toLowerCase();
+  const value = data.attrValue.trim();
+  if (/^(href|src|xlink:href|poster|background)$/.test(name) && !value.startsWith("#")) data.keepAttr = false;
+  if (name === "style" && /url\s*\(|@import|expression\s*\(/i.test(value)) data.keepAttr = false;
 });
 
 function renderDisplay(item) {
@@ -147,7 +184,12 @@ function renderDisplay(item) {
     box.append(DOMPurify.sanitize(item.data, { ...SANITIZE, RETURN_DOM_FRAGMENT: true }));
   } else if (item.mime === "text/latex" && globalThis.katex) {
     const tex = item.data.trim().replace(/^\$\$?|\$\$?$/g, "");
-    globalThis.katex.render(tex, box, { displayMode: true, throwOnError: false });
+    globalThis.katex.render(tex, box, { displayMode: true, throwOnError: false, trust: false });
+  } else if (item.mime === "image/png") {
+    const img = document.createElement("img");
+    img.alt = "figure computed by the cell";
+    img.src = `data:image/png;base64,${item.data.replace(/[^A-Za-z0-9+/=]/g, "")}`;
+    box.append(img);
   } else {
     const pre = document.createElement("pre");
     pre.className = "calcweb-result";
@@ -157,6 +199,7 @@ function renderDisplay(item) {
   return box;
 }
 
+// Appends streamed text to the output, one span per run of the same stream.
 function streamTo(output) {
   let pre = null;
   return (name, text) => {
@@ -179,14 +222,52 @@ function streamTo(output) {
   };
 }
 
-function showStatus(output, text) {
+function showStatus(output, text, percent = null) {
   const p = document.createElement("p");
   p.className = "calcweb-status";
   p.textContent = text;
+  output.removeAttribute("data-prerendered");
   output.replaceChildren(p);
+  if (percent !== null) {
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = percent;
+    bar.setAttribute("aria-label", text);
+    output.append(bar);
+  }
 }
 
+// ---------------------------------------------------------------- persistence
+
+// FNV-1a: a short, stable fingerprint of a cell's original code.
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const storage = {
+  get(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null; // storage disabled: edits simply are not kept
+    }
+  },
+  set(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      /* full or disabled */
+    }
+  },
+};
+
 // ---------------------------------------------------------------- cells
+
+const cellsOfPage = () => [...document.querySelectorAll(".calcweb-cell")];
+const ranToken = () => `${pageKey}/${python.generation}`;
 
 function setState(cell, state) {
   cell.dataset.state = state;
@@ -194,87 +275,181 @@ function setState(cell, state) {
   cell.querySelector(".calcweb-stop").disabled = !(state === "loading" || state === "running");
 }
 
-function fitEditor(editor) {
-  editor.rows = Math.max(1, editor.value.split("\n").length);
+// Boots Python with progress in `output`; false (and a Retry button) on failure.
+async function bootInto(cell, output) {
+  if (python.booted) return true;
+  showStatus(output, "Starting Python…");
+  const onProgress = ({ stage, percent }) => showStatus(output, percent === null ? `${stage}…` : `${stage}… ${percent}%`, percent);
+  python.listeners.add(onProgress);
+  if (python.booting && python.progress) onProgress(python.progress); // boot already under way
+  try {
+    await python.boot();
+    return true;
+  } catch (error) {
+    showStatus(output, `Python could not start: ${error.message}`);
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "calcweb-retry md-button";
+    retry.textContent = "Retry";
+    retry.setAttribute("aria-label", "Retry starting Python and run the cell");
+    retry.addEventListener("click", () => runCell(cell));
+    output.append(retry);
+    return false;
+  } finally {
+    python.listeners.delete(onProgress);
+  }
 }
 
+// Runs one cell now (Python booted); shows its streams, value or traceback.
+async function execute(cell) {
+  const output = cell.querySelector(".calcweb-output");
+  const editor = cell.calcwebEditor;
+  const index = Number(cell.dataset.cellIndex);
+  setState(cell, "running");
+  showStatus(output, "Running…");
+  editor.markErrorLine(0);
+  const stream = streamTo(output);
+  let streamed = false;
+  const token = ranToken();
+  const result = await run(editor.code, {
+    filename: `<cell ${index + 1}>`,
+    onStream: (name, text) => {
+      streamed = true;
+      stream(name, text);
+    },
+  });
+  if (!streamed) output.replaceChildren();
+  for (const item of result.display) output.append(renderDisplay(item));
+  if (result.errorLine) editor.markErrorLine(result.errorLine);
+  cell.dataset.ranIn = token;
+  setState(cell, result.ok ? "done" : "error");
+  return result;
+}
+
+// Queues a run of `cell`; earlier cells that never ran in this namespace run
+// first, in page order, so a reader can start anywhere.
 function runCell(cell) {
   const output = cell.querySelector(".calcweb-output");
-  const editor = cell.querySelector(".calcweb-editor");
-  const index = Number(cell.dataset.cellIndex);
   setState(cell, "loading");
   showStatus(output, python.booted ? "Waiting for the cells before this one…" : "Starting Python…");
   const task = pageQueue.then(async () => {
-    if (!python.booted) {
-      const onProgress = (stage) => showStatus(output, `${stage}…`);
-      python.listeners.add(onProgress);
-      try {
-        await python.boot();
-      } catch (error) {
-        showStatus(output, `Python could not start: ${error.message}. Press Run to try again.`);
+    if (!cell.isConnected) return; // the page changed meanwhile
+    if (!(await bootInto(cell, output))) {
+      setState(cell, "error");
+      return;
+    }
+    const cells = cellsOfPage();
+    const earlier = cells.slice(0, cells.indexOf(cell)).filter((other) => other.dataset.ranIn !== ranToken());
+    for (const other of earlier) {
+      const before = other.dataset.state;
+      const result = await execute(other);
+      if (result.restarted) {
+        other.dataset.state = before === "idle" ? "idle" : "error";
         setState(cell, "error");
+        showStatus(output, result.stderr);
         return;
-      } finally {
-        python.listeners.delete(onProgress);
       }
     }
-    setState(cell, "running");
-    showStatus(output, "Running…");
-    const stream = streamTo(output);
-    let streamed = false;
-    const result = await run(editor.value, {
-      filename: `<cell ${index + 1}>`,
-      onStream: (name, text) => {
-        streamed = true;
-        stream(name, text);
-      },
-    });
-    if (!streamed) output.replaceChildren();
-    for (const item of result.display) output.append(renderDisplay(item));
-    setState(cell, result.ok ? "done" : "error");
+    await execute(cell);
   });
   pageQueue = task.catch(() => {});
   return task;
 }
 
+function copyCode(cell, button) {
+  const code = cell.calcwebEditor.code;
+  const label = button.getAttribute("aria-label");
+  const done = () => {
+    button.textContent = "Copied";
+    button.setAttribute("aria-label", label.replace(/^Copy/, "Copied")); // what a screen reader says
+    setTimeout(() => {
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", label);
+    }, 1500);
+  };
+  if (navigator.clipboard && globalThis.isSecureContext) {
+    navigator.clipboard.writeText(code).then(done, () => (button.textContent = "Copy failed"));
+  } else {
+    const area = cell.querySelector("textarea.calcweb-editor");
+    area.value = code;
+    area.hidden = false;
+    area.select();
+    document.execCommand("copy");
+    area.hidden = true;
+    done();
+  }
+}
+
 function setUpCell(cell) {
   if (cell.dataset.wired) return;
   cell.dataset.wired = "true";
-  const editor = cell.querySelector(".calcweb-editor");
-  const original = editor.value;
-  fitEditor(editor);
-  editor.addEventListener("input", () => fitEditor(editor));
-  editor.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      runCell(cell);
-    }
+  const index = Number(cell.dataset.cellIndex);
+  const textarea = cell.querySelector("textarea.calcweb-editor");
+  const original = textarea.value;
+  const key = `calcweb:${location.pathname}:${index}:${hash(original)}`;
+  const edited = cell.querySelector(".calcweb-edited");
+  const markEdited = (code) => {
+    const changed = code !== original;
+    cell.dataset.edited = String(changed);
+    edited.hidden = !changed;
+    return changed;
+  };
+  const saved = storage.get(key);
+  const editor = createEditor({
+    parent: cell.querySelector(".calcweb-editor-box"),
+    doc: saved ?? original,
+    label: textarea.getAttribute("aria-label"),
+    onRun: () => runCell(cell),
+    onChange: (code) => storage.set(key, markEdited(code) ? code : null),
   });
+  textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
+  cell.calcwebEditor = editor;
+  markEdited(editor.code);
   cell.querySelector(".calcweb-run").addEventListener("click", () => runCell(cell));
   cell.querySelector(".calcweb-stop").addEventListener("click", () => {
-    const how = python.stop();
-    if (how === "restarted") for (const other of document.querySelectorAll(".calcweb-cell")) {
-      if (other.dataset.state === "loading" || other.dataset.state === "running") setState(other, "error");
+    if (python.stop() !== "restarted") return;
+    for (const other of cellsOfPage()) {
+      if (other.dataset.state === "loading" || other.dataset.state === "running") {
+        setState(other, "error");
+        showStatus(other.querySelector(".calcweb-output"), "Stopped: Python was restarted, so the variables of earlier cells are gone. Run the cell again: the cells before it run first.");
+      }
     }
   });
   cell.querySelector(".calcweb-reset").addEventListener("click", () => {
-    editor.value = original;
-    fitEditor(editor);
+    editor.code = original;
+    storage.set(key, null);
+    markEdited(original);
   });
+  const copy = cell.querySelector(".calcweb-copy");
+  copy.addEventListener("click", () => copyCode(cell, copy));
+  // The first touch of a cell starts Python, so it is ready sooner.
+  cell.addEventListener("focusin", bootQuietly, { once: true });
+  cell.addEventListener("pointerdown", bootQuietly, { once: true });
   setState(cell, "idle");
+}
+
+// Starts Python ahead of need; a failure shows when a cell runs.
+function bootQuietly() {
+  python.boot().catch(() => {});
 }
 
 function setUpPage() {
   pageKey = `${location.pathname}#${++pageCount}`;
   pageQueue = Promise.resolve();
-  const cells = document.querySelectorAll(".calcweb-cell");
+  const cells = cellsOfPage();
   cells.forEach(setUpCell);
   for (const button of document.querySelectorAll(".calcweb-run-all")) {
     if (button.dataset.wired) continue;
     button.dataset.wired = "true";
     button.addEventListener("click", () => {
-      for (const cell of document.querySelectorAll(".calcweb-cell")) runCell(cell);
+      for (const cell of cellsOfPage()) runCell(cell);
     });
+  }
+  // Lazy boot: pages without cells never load Python; pages with cells start
+  // it once the browser is idle after loading.
+  if (cells.length && !python.booting) {
+    const idle = globalThis.requestIdleCallback || ((callback) => setTimeout(callback, 1500));
+    idle(bootQuietly, { timeout: 4000 });
   }
 }
 

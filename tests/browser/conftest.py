@@ -139,6 +139,23 @@ class Watch:
             route.abort()
 
 
+def _open(browser: Browser, **options: Any) -> tuple[BrowserContext, Watch, Page]:
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
+    watch = Watch()
+    context.route("**/*", watch.guard)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    return context, watch, page
+
+
+def _close(context: BrowserContext, watch: Watch) -> None:
+    context.close()
+    assert not watch.foreign, f"the site requested other hosts: {watch.foreign}"
+    assert not watch.errors, f"uncaught errors in the page: {watch.errors}"
+
+
 @pytest.fixture
 def make_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     """Open a page in a new browser context (options as for new_context).
@@ -149,23 +166,26 @@ def make_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     opened: list[tuple[BrowserContext, Watch]] = []
 
     def open_page(**options: Any) -> Page:
-        options.setdefault("viewport", {"width": 1280, "height": 900})
-        context = browser.new_context(**options)
-        watch = Watch()
-        context.route("**/*", watch.guard)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        page.on("pageerror", lambda error: watch.errors.append(str(error)))
+        context, watch, page = _open(browser, **options)
         opened.append((context, watch))
         return page
 
     yield open_page
     for context, watch in opened:
-        context.close()
-        assert not watch.foreign, f"the site requested other hosts: {watch.foreign}"
-        assert not watch.errors, f"uncaught errors in the page: {watch.errors}"
+        _close(context, watch)
 
 
 @pytest.fixture
 def page(make_page: Callable[..., Page]) -> Page:
     return make_page()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser, server: Server) -> Iterator[Page]:
+    """One page of the start page with Python booted, for the tests of a module
+    that only run code (booting once keeps the suite fast). Clipboard allowed."""
+    context, watch, page = _open(browser, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(server.base)
+    page.evaluate("window.calcweb.ready")
+    yield page
+    _close(context, watch)

@@ -1,13 +1,16 @@
-"""The walking skeleton in a real browser: the built site, its live cells and
-``window.calcweb``, served under /calcweb/ with every other host blocked."""
+"""The live cells in a real browser: the built site, its cells and
+``window.calcweb``, served under /calcweb/ with every other host blocked.
+
+Helpers set a cell's code through ``cell.calcwebEditor`` (the CodeMirror
+wrapper calcweb.js attaches to each cell); the tests that are about the
+editor type with the keyboard instead.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 import time
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -16,18 +19,39 @@ import calcweb
 
 from .conftest import Server
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
-
 
 def cell(page: Page, index: int) -> Locator:
     return page.locator(f".calcweb-cell[data-cell-index='{index}']")
+
+
+def output(page: Page, index: int) -> str:
+    return cell(page, index).locator(".calcweb-output").inner_text()
 
 
 def run_cell(page: Page, index: int, state: str = "done") -> str:
     target = cell(page, index)
     target.locator("button.calcweb-run").click()
     expect(target).to_have_attribute("data-state", state, timeout=60_000)
-    return target.locator(".calcweb-output").inner_text()
+    return output(page, index)
+
+
+def set_code(page: Page, index: int, code: str) -> None:
+    cell(page, index).locator(".cm-content").wait_for()
+    page.evaluate(
+        "([i, code]) => { document.querySelector("
+        "`.calcweb-cell[data-cell-index='${i}']`).calcwebEditor.code = code; }",
+        [index, code],
+    )
+
+
+def code_of(page: Page, index: int) -> str:
+    return str(
+        page.evaluate(
+            "(i) => document.querySelector(`.calcweb-cell[data-cell-index='${i}']`)"
+            ".calcwebEditor.code",
+            index,
+        )
+    )
 
 
 def expected_first_output() -> str:
@@ -44,18 +68,22 @@ def test_the_cell_computes_a_derivative_in_the_browser(
     expect(cells).to_have_count(4)
     first = cell(page, 0)
     for part in (
-        "textarea.calcweb-editor",
+        ".cm-editor .cm-content[contenteditable='true']",
         "button.calcweb-run",
         "button.calcweb-stop",
         "button.calcweb-reset",
+        "button.calcweb-copy",
         ".calcweb-output[role='status'][aria-live='polite']",
     ):
         expect(first.locator(part)).to_have_count(1)
+    expect(first.locator("textarea")).to_be_hidden()
+    # Python highlighting: the keyword and the string get token classes.
+    expect(first.locator(".tok-keyword").first).to_have_text("import")
     expect(first).to_have_attribute("data-state", "idle")
-    output = run_cell(page, 0)
+    text = run_cell(page, 0)
     elapsed = time.perf_counter() - started
     # The browser runs the same calcweb on the same IEEE doubles: same digits.
-    assert output.strip() == expected_first_output()
+    assert text.strip() == expected_first_output()
     report.append(f"cold time to first result (page load -> derivative printed): {elapsed:.2f} s")
 
 
@@ -68,15 +96,15 @@ def test_cells_share_a_namespace_and_a_failing_cell_does_not_stop_the_next(
     states = [cell(page, i).get_attribute("data-state") for i in range(4)]
     assert states == ["done", "done", "error", "done"]
     assert cell(page, 2).get_attribute("data-expect") == "error"
-    error_text = cell(page, 2).locator(".calcweb-output").inner_text()
+    error_text = output(page, 2)
     assert "InvalidArgumentError: h must be > 0" in error_text
-    assert "<cell 3>" in error_text
+    assert 'File "<cell 3>", line 1' in error_text
     assert "_pyodide" not in error_text
     assert "calcweb_runner" not in error_text
     # The error of the central difference with the default step, from cell 2.
-    error = float(cell(page, 1).locator(".calcweb-output").inner_text().split(":")[1])
+    error = float(output(page, 1).split(":")[1])
     assert error < 1e-8
-    value = float(cell(page, 3).locator(".calcweb-output").inner_text())
+    value = float(output(page, 3))
     assert value == calcweb.central_difference(lambda x: x**3, 2.0, h=1e-3)
     assert math.isclose(value, 12.0 + 1e-6, rel_tol=1e-12)
 
@@ -85,8 +113,9 @@ def test_window_calcweb_runs_code_and_reports_errors(page: Page, server: Server)
     page.goto(server.base)
     assert page.evaluate("window.calcweb.ready") is True
     ok = page.evaluate("window.calcweb.run('x = 21\\nx * 2')")
-    answer = [{"mime": "text/plain", "data": "42"}]
-    assert ok == {"ok": True, "stdout": "", "stderr": "", "display": answer}
+    assert ok["ok"] is True
+    assert (ok["stdout"], ok["stderr"]) == ("", "")
+    assert ok["display"] == [{"mime": "text/plain", "data": "42"}]
     shared = page.evaluate("window.calcweb.run('print(x)')")
     assert shared["stdout"] == "21\n"
     failed = page.evaluate("window.calcweb.run('print(\"before\")\\n1 / 0')")
@@ -106,87 +135,121 @@ def test_the_site_also_works_from_the_root_path(page: Page, server: Server) -> N
     assert run_cell(page, 0).strip() == expected_first_output()
 
 
-def test_shift_enter_runs_an_edit_and_reset_restores_the_code(page: Page, server: Server) -> None:
-    page.goto(server.base)
-    editor = cell(page, 0).locator("textarea")
-    original = editor.input_value()
-    editor.fill("import calcweb, math\nprint(round(calcweb.central_difference(math.sin, 0.0), 9))")
-    editor.press("Shift+Enter")
-    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
-    assert cell(page, 0).locator(".calcweb-output").inner_text().strip() == "1.0"
-    cell(page, 0).locator("button.calcweb-reset").click()
-    assert editor.input_value() == original
-
-
-def test_a_failed_boot_says_so_and_run_retries(page: Page, server: Server) -> None:
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
-    page.goto(server.base)
-    output = run_cell(page, 0, state="error")
-    assert "Python could not start" in output
-    page.unroute("**/pyodide.asm.wasm")
-    assert run_cell(page, 0).strip() == expected_first_output()
-
-
-def test_stop_interrupts_an_endless_loop(page: Page, server: Server) -> None:
-    page.goto(server.base)
-    assert page.evaluate("crossOriginIsolated") is True
-    editor = cell(page, 0).locator("textarea")
-    editor.fill("n = 0\nwhile True:\n    n += 1")
-    cell(page, 0).locator("button.calcweb-run").click()
-    expect(cell(page, 0)).to_have_attribute("data-state", "running", timeout=60_000)
-    page.wait_for_timeout(300)
-    cell(page, 0).locator("button.calcweb-stop").click()
-    expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=2_000)
-    assert "KeyboardInterrupt" in cell(page, 0).locator(".calcweb-output").inner_text()
-    # The namespace survived the interrupt.
-    result = page.evaluate("window.calcweb.run('n > 0')")
-    assert result["display"] == [{"mime": "text/plain", "data": "True"}]
-
-
-def test_stop_without_isolation_restarts_python(
-    make_page: Callable[..., Page], plain_server: Server
+def test_typing_and_shift_enter_run_an_edit_that_persists_until_reset(
+    page: Page, server: Server
 ) -> None:
-    page = make_page()
-    page.goto(plain_server.base)
-    assert page.evaluate("crossOriginIsolated") is False
-    cell(page, 0).locator("textarea").fill("while True:\n    pass")
-    cell(page, 0).locator("button.calcweb-run").click()
-    expect(cell(page, 0)).to_have_attribute("data-state", "running", timeout=60_000)
-    cell(page, 0).locator("button.calcweb-stop").click()
-    expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=2_000)
-    assert "Python was restarted" in cell(page, 0).locator(".calcweb-output").inner_text()
+    page.goto(server.base)
+    original = code_of(page, 0)
+    content = cell(page, 0).locator(".cm-content")
+    content.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    # Auto-indent and bracket closing are on: type only what a reader types.
+    page.keyboard.type("for k in range(2):\n")
+    page.keyboard.type('print("k =", k')
+    page.keyboard.press("Shift+Enter")
+    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
+    assert output(page, 0).strip().splitlines()[-2:] == ["k = 0", "k = 1"]
+    assert code_of(page, 0).endswith('for k in range(2):\n    print("k =", k)')
+    expect(cell(page, 0)).to_have_attribute("data-edited", "true")
+    expect(cell(page, 0).locator(".calcweb-edited")).to_be_visible()
+    # Ctrl+Enter runs too.
+    set_code(page, 0, "print('ctrl')")
+    cell(page, 0).locator(".cm-content").press("Control+Enter")
+    expect(cell(page, 0).locator(".calcweb-output")).to_have_text("ctrl\n", timeout=30_000)
+    # The edit survives a reload; the other cells are untouched.
+    page.reload()
+    assert code_of(page, 0) == "print('ctrl')"
+    expect(cell(page, 0)).to_have_attribute("data-edited", "true")
+    expect(cell(page, 1)).to_have_attribute("data-edited", "false")
+    # Reset restores the original and forgets the edit.
     cell(page, 0).locator("button.calcweb-reset").click()
-    assert run_cell(page, 0).strip() == expected_first_output()
+    assert code_of(page, 0) == original
+    expect(cell(page, 0).locator(".calcweb-edited")).to_be_hidden()
+    page.reload()
+    assert code_of(page, 0) == original
+    expect(cell(page, 0)).to_have_attribute("data-edited", "false")
 
 
-def test_cells_work_after_instant_navigation(page: Page, server: Server) -> None:
+def test_a_saved_edit_is_not_restored_when_the_page_code_changed(
+    page: Page, server: Server
+) -> None:
+    page.goto(server.base)
+    # An edit saved for another version of cell 1's code (another hash).
+    page.evaluate(
+        "localStorage.setItem(`calcweb:${location.pathname}:0:stale`, 'print(\"stale\")')"
+    )
+    page.reload()
+    assert "stale" not in code_of(page, 0)
+
+
+def test_keyboard_only_workflow_and_no_focus_trap(page: Page, server: Server) -> None:
+    page.goto(server.base)
+    cell(page, 0).locator(".cm-content").wait_for()
+    # No editor takes focus on load.
+    assert page.evaluate("document.activeElement === document.body")
+    # Tab to the first cell's Run button and press Enter.
+    run = cell(page, 0).locator("button.calcweb-run")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('calcweb-run')"):
+            break
+    else:
+        pytest.fail("Tab never reached the first Run button")
+    outline = run.evaluate("b => getComputedStyle(b).outlineStyle")
+    assert outline != "none", "the focused button shows no focus ring"
+    page.keyboard.press("Enter")
+    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
+    # Into the editor with Tab (through Reset and Copy), Tab indents there,
+    # and Escape then Tab leaves it.
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cm-content')"):
+            break
+    else:
+        pytest.fail("Tab never reached the editor")
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("Tab")
+    assert code_of(page, 0).startswith("    import calcweb")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.activeElement.classList.contains('cm-content')")
+    assert page.evaluate("document.activeElement.tagName") in {"BUTTON", "A", "INPUT"}
+
+
+def test_running_a_later_cell_first_runs_the_cells_before_it(page: Page, server: Server) -> None:
+    page.goto(server.base)
+    # Cell 4 uses f from cell 1: the cells before it run first, in order.
+    assert float(run_cell(page, 3)) == calcweb.central_difference(lambda x: x**3, 2.0, h=1e-3)
+    states = [cell(page, i).get_attribute("data-state") for i in range(4)]
+    assert states == ["done", "done", "error", "done"]
+    assert output(page, 0).strip() == expected_first_output()
+    # Running cell 2 again does not rerun cell 1.
+    set_code(page, 0, "print('cell 1 ran again')")
+    run_cell(page, 1)
+    assert "again" not in output(page, 0)
+
+
+def test_instant_navigation_keeps_the_worker_and_gives_a_fresh_namespace(
+    page: Page, server: Server
+) -> None:
     page.goto(server.base)
     page.evaluate("window.__notReloaded = true")
+    assert page.evaluate("window.calcweb.run('secret = 42')")["ok"] is True
     page.locator("nav.md-nav--primary a", has_text="API reference").first.click()
     expect(page).to_have_url(re.compile(r"/calcweb/api/$"))
     expect(page.locator("h1")).to_contain_text("API reference")
     page.locator("nav.md-nav--primary a", has_text="Start here").first.click()
     expect(page).to_have_url(re.compile(r"/calcweb/$"))
     assert page.evaluate("window.__notReloaded") is True, "instant navigation reloaded the page"
+    fresh = page.evaluate("window.calcweb.run(\"'secret' in globals()\")")
+    assert fresh["display"] == [{"mime": "text/plain", "data": "False"}]
+    started = time.perf_counter()
     assert run_cell(page, 0).strip() == expected_first_output()
+    assert time.perf_counter() - started < 10, "the worker was not reused"
 
 
 def test_math_is_typeset_by_the_self_hosted_katex(page: Page, server: Server) -> None:
     page.goto(server.base)
     expect(page.locator(".katex").first).to_be_visible()
     assert page.locator(".arithmatex .katex").count() >= 3
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_of_the_start_page(
-    make_page: Callable[..., Page], server: Server, scheme: str
-) -> None:
-    # Pictures for a person to look at (.cache/screenshots); nothing to compare.
-    page = make_page(color_scheme=scheme, viewport={"width": 1280, "height": 1000})
-    page.goto(server.base)
-    scheme_in_page = page.evaluate("document.body.dataset.mdColorScheme")
-    assert scheme_in_page == ("slate" if scheme == "dark" else "default")
-    page.locator("button.calcweb-run-all").click()
-    expect(cell(page, 3)).to_have_attribute("data-state", "done", timeout=60_000)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"start-{scheme}.png", full_page=True)

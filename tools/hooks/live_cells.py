@@ -1,4 +1,4 @@
-"""mkdocs hook: render ```pyodide fences as live cells.
+"""mkdocs hook: render ```pyodide fences as live cells, with pre-rendered output.
 
 A fence such as::
 
@@ -8,15 +8,30 @@ A fence such as::
     ```
 
 becomes the cell markup of DESIGN.md (``div.calcweb-cell`` with an editor,
-Run / Stop / Reset buttons and an ``aria-live`` output); ``javascripts/calcweb.js``
-brings it to life. ```` ```pyodide expect-error ```` marks a cell that is meant
-to raise. Cells are numbered per page, in page order.
+Run / Stop / Reset / Copy buttons and an ``aria-live`` output);
+``javascripts/calcweb.js`` brings it to life. ```` ```pyodide expect-error ````
+marks a cell that is meant to raise. Cells are numbered per page, in page order.
+
+At build time every cell is also executed natively, with the calcweb of the
+working tree, in page order and in one namespace per page (as the browser
+does). Its output (printed text, the last expression's SVG, HTML, LaTeX, PNG
+or repr) is embedded in the page and marked as computed at build time, so
+readers see results before Python boots and search engines index them. A cell
+that raises fails the build unless its fence says ``expect-error``, and an
+``expect-error`` cell that does not raise fails it too.
 """
 
 from __future__ import annotations
 
+import ast
+import base64
+import contextlib
 import html
+import io
+import linecache
 import re
+import traceback
+from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +42,17 @@ from mkdocs.structure.pages import Page
 FENCE_NAME = "pyodide"
 _KNOWN_OPTIONS = {"expect-error"}
 
-_cells_on_page = 0
+
+@dataclass
+class _PageState:
+    """The page being converted: its cell counter and its Python namespace."""
+
+    path: str = "?"
+    cells: int = 0
+    namespace: dict[str, Any] = field(default_factory=lambda: {"__name__": "__main__"})
+
+
+_page = _PageState()
 
 
 # superfences accepts only identifiers as bare options, so on_page_markdown
@@ -63,11 +88,110 @@ def _validator(
     return True
 
 
-def _button(kind: str, label: str, text: str, hidden: bool = False) -> str:
-    extra = " hidden" if hidden else ""
+# ------------------------------------------------------------------ build-time run
+
+
+@dataclass
+class Result:
+    """What running one cell natively produced."""
+
+    stdout: str
+    stderr: str
+    display: list[tuple[str, str]]  # (mime type, data)
+    error: str | None  # the traceback, when the cell raised
+
+
+def _display(value: object) -> list[tuple[str, str]]:
+    """The richest representation of a cell's last value (as calcweb_runner.py)."""
+    if value is None:
+        return []
+    for method, mime in (
+        ("_repr_svg_", "image/svg+xml"),
+        ("_repr_html_", "text/html"),
+        ("_repr_latex_", "text/latex"),
+        ("_repr_png_", "image/png"),
+    ):
+        render = getattr(value, method, None)
+        if callable(render):
+            data = render()
+            if isinstance(data, bytes) and mime == "image/png":
+                return [(mime, base64.b64encode(data).decode("ascii"))]
+            if isinstance(data, str):
+                return [(mime, data)]
+    return [("text/plain", repr(value))]
+
+
+def execute(code: str, namespace: dict[str, Any], filename: str) -> Result:
+    """Run ``code`` in ``namespace`` as a live cell does; never raises."""
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    display: list[tuple[str, str]] = []
+    error = None
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            tree = ast.parse(code, filename)
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            exec(compile(tree, filename, "exec"), namespace)  # noqa: S102 - the docs' own cells
+            if isinstance(last, ast.Expr):
+                expression = ast.Expression(last.value)
+                value = eval(compile(expression, filename, "eval"), namespace)  # noqa: S307 - as above
+                display = _display(value)
+        except Exception as raised:  # every error of a cell is its output
+            frames = traceback.extract_tb(raised.__traceback__)
+            tb = raised.__traceback__
+            for frame in frames:  # drop this hook's frames: the reader's code starts the story
+                if frame.filename == filename or tb is None:
+                    break
+                tb = tb.tb_next
+            report = traceback.TracebackException(type(raised), raised, tb)
+            # Only the reader's code (the cells), as in the browser.
+            report.stack = traceback.StackSummary.from_list(
+                [frame for frame in report.stack if frame.filename.startswith("<")]
+            )
+            error = "".join(report.format())
+    return Result(stdout.getvalue(), stderr.getvalue(), display, error)
+
+
+def _display_html(mime: str, data: str) -> str:
+    if mime in {"image/svg+xml", "text/html"}:
+        body = data  # produced at build time by the docs' own code
+    elif mime == "text/latex":
+        tex = data.strip().removeprefix("$$").removesuffix("$$").strip("$")
+        body = f'<div class="arithmatex">\\[{html.escape(tex)}\\]</div>'
+    elif mime == "image/png":
+        body = f'<img alt="figure computed by the cell" src="data:image/png;base64,{data}">'
+    else:
+        body = f'<pre class="calcweb-result">{html.escape(data)}</pre>'
+    return f'<div class="calcweb-display">{body}</div>'
+
+
+def _output_html(result: Result) -> str:
+    streams = [("stdout", result.stdout), ("stderr", result.stderr)]
+    if result.error:
+        streams.append(("stderr", result.error))
+    spans = "".join(
+        f'<span class="calcweb-{name}" data-stream="{name}">{html.escape(text)}</span>'
+        for name, text in streams
+        if text
+    )
+    parts = [f'<pre class="calcweb-streams">{spans}</pre>'] if spans else []
+    parts += [_display_html(mime, data) for mime, data in result.display]
+    if not parts:
+        return ""
+    note = (
+        '<p class="calcweb-prerendered-note">Output computed when this page was built; '
+        "press Run to compute it in your browser.</p>"
+    )
+    return note + "".join(parts)
+
+
+# ------------------------------------------------------------------ markup
+
+
+def _button(kind: str, label: str, text: str) -> str:
     return (
-        f'<button type="button" class="calcweb-{kind} md-button" '
-        f'aria-label="{label}"{extra}>{text}</button>'
+        f'<button type="button" class="calcweb-{kind} md-button" aria-label="{label}">'
+        f"{text}</button>"
     )
 
 
@@ -79,12 +203,23 @@ def _format(
     md: Any,
     **kwargs: Any,
 ) -> str:
-    global _cells_on_page  # noqa: PLW0603 - one counter per page, reset by on_page_markdown
-    index = _cells_on_page
-    _cells_on_page += 1
+    index = _page.cells
+    _page.cells += 1
+    number = index + 1
     code = source.rstrip("\n")
-    expect = ' data-expect="error"' if "expect-error" in options.get("flags", ()) else ""
-    lines = code.count("\n") + 1
+    expect_error = "expect-error" in options.get("flags", ())
+    result = execute(code, _page.namespace, f"<cell {number}>")
+    where = f"cell {number} of {_page.path}"
+    if result.error and not expect_error:
+        raise PluginError(
+            f"{where} raised at build time (write ```{FENCE_NAME} expect-error if it is "
+            f"meant to):\n{result.error}"
+        )
+    if expect_error and not result.error:
+        raise PluginError(f"{where} is marked expect-error but did not raise")
+    expect = ' data-expect="error"' if expect_error else ""
+    output = _output_html(result)
+    prerendered = ' data-prerendered="true"' if output else ""
     run_all = ""
     if index == 0:
         run_all = (
@@ -92,20 +227,24 @@ def _format(
             + _button("run-all", "Run all cells on this page", "Run all")
             + "</div>"
         )
-    number = index + 1
+    lines = code.count("\n") + 1
     return (
         f"{run_all}"
         f'<div class="calcweb-cell" data-cell-index="{index}" data-state="idle"{expect}>'
         f'<div class="calcweb-toolbar" role="toolbar" aria-label="Cell {number}">'
-        f'<span class="calcweb-label">Python · cell {number}</span>'
+        f'<span class="calcweb-label">Python · cell {number}'
+        '<span class="calcweb-edited" hidden> · edited</span></span>'
         + _button("run", f"Run cell {number}", "Run")
         + _button("stop", f"Stop cell {number}", "Stop")
         + _button("reset", f"Reset cell {number} to its original code", "Reset")
+        + _button("copy", f"Copy the code of cell {number}", "Copy")
         + "</div>"
+        f'<div class="calcweb-editor-box">'
         f'<textarea class="calcweb-editor" rows="{lines}" spellcheck="false" '
         f'autocapitalize="off" autocomplete="off" aria-label="Python code of cell {number}">'
-        f"{html.escape(code)}</textarea>"
-        '<div class="calcweb-output" role="status" aria-live="polite"></div>'
+        f"{html.escape(code)}</textarea></div>"
+        f'<div class="calcweb-output" role="status" aria-live="polite"{prerendered}>'
+        f"{output}</div>"
         "</div>"
     )
 
@@ -123,7 +262,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Start numbering cells from 0 on every page; spell fence options for superfences."""
-    global _cells_on_page  # noqa: PLW0603 - see _format
-    _cells_on_page = 0
+    """Start a page: cells numbered from 0, a fresh namespace; spell fence options."""
+    global _page  # noqa: PLW0603 - one state per page, used by _format during conversion
+    _page = _PageState(path=page.file.src_uri)
     return _FENCE_OPTIONS.sub(_spell_options, markdown)

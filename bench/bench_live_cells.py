@@ -1,0 +1,216 @@
+"""Live cells against a bare Pyodide page, measured in the same run.
+
+Builds the site into .cache/bench-site for a local address, adds a bare page
+(pyodide.mjs + loadPackage("calcweb") + the same code, nothing else) and
+drives both in headless Chromium (Debian's chromium, as the browser tests):
+
+- cold time to first result: a new browser profile, navigation -> the first
+  cell's output (for the site: the reader presses Run as soon as it shows);
+- warm reload: the same profile, reload -> the first result;
+- rerun latency: a trivial cell run again (click -> done; bare: runPython);
+- bytes transferred for the first cold result (response bodies + headers);
+- the compressed (gzip -9) size of our JavaScript and CSS.
+
+Figures, not assertions: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from _report import publish, table
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / ".cache" / "bench-site"
+PORT = int(os.environ.get("BENCH_PORT", "8794"))
+PREFIX = "/calcweb/"
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from serve import make_server, serve_in_thread  # noqa: E402 - tools/ is not a package
+
+CODE = (
+    "import calcweb\n\ndef f(x):\n    return x**3\n\n"
+    'slope = calcweb.central_difference(f, 2.0)\nprint(f"f\'(2) ≈ {slope:.10f}")'
+)
+BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>
+<pre id="out"></pre>
+<script type="module">
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+const out = document.getElementById("out");
+const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+await pyodide.loadPackage("calcweb", { messageCallback: () => {} });
+pyodide.setStdout({ batched: (text) => (out.textContent += text + "\\n") });
+pyodide.runPython(%s);
+window.rerun = () => {
+  const t = performance.now();
+  pyodide.runPython("1 + 1");
+  return performance.now() - t;
+};
+document.body.dataset.done = "true";
+</script>
+"""
+
+
+def build_site() -> None:
+    env = {**os.environ, "CALCWEB_SITE_URL": f"http://127.0.0.1:{PORT}{PREFIX}"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    subprocess.run(  # noqa: S603 - our own mkdocs, fixed arguments
+        [str(mkdocs), "build", "--strict", "--quiet", "-d", str(SITE)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+    bare = SITE / "bare"
+    bare.mkdir(exist_ok=True)
+    (bare / "index.html").write_text(BARE_HTML % json.dumps(CODE), encoding="utf-8")
+
+
+class Bytes:
+    """Response bytes (headers + body) of every request of a context."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def add(self, request: Any) -> None:
+        sizes = request.sizes()
+        self.total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+}).observe({ type: "longtask", buffered: true });
+"""
+
+
+def first_result_site(page: Page, base: str) -> float:
+    started = time.perf_counter()
+    page.goto(base, wait_until="commit")
+    run = page.locator(".calcweb-cell[data-cell-index='0'] button.calcweb-run")
+    page.locator(".calcweb-cell[data-cell-index='0'] .cm-content").wait_for()
+    run.click()
+    page.locator(".calcweb-cell[data-cell-index='0'][data-state='done']").wait_for(timeout=120_000)
+    return time.perf_counter() - started
+
+
+def first_result_bare(page: Page, base: str) -> float:
+    started = time.perf_counter()
+    page.goto(base + "bare/", wait_until="commit")
+    page.locator("body[data-done='true']").wait_for(timeout=120_000)
+    return time.perf_counter() - started
+
+
+def rerun_site(page: Page) -> float:
+    cell = ".calcweb-cell[data-cell-index='0']"
+    page.evaluate(f'document.querySelector("{cell}").calcwebEditor.code = "1 + 1"')
+    timings = []
+    for _ in range(10):
+        started = time.perf_counter()
+        page.locator(f"{cell} button.calcweb-run").click()
+        page.locator(f"{cell}[data-state='done']").wait_for()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def measure(browser: Browser, base: str, kind: str) -> dict[str, float]:
+    first = first_result_site if kind == "site" else first_result_bare
+    colds, warms, bytes_, long_tasks = [], [], [], []
+    rerun = float("nan")
+    for _ in range(REPEAT):
+        context = browser.new_context()
+        counter = Bytes()
+        context.on("requestfinished", counter.add)
+        context.add_init_script(LONG_TASKS)
+        page = context.new_page()
+        colds.append(first(page, base))
+        bytes_.append(counter.total)
+        long_tasks += page.evaluate("window.__longTasks")
+        page.wait_for_timeout(500)
+        warms.append(first(page, base))
+        if kind == "site":
+            rerun = rerun_site(page)
+        else:
+            rerun = min(page.evaluate("window.rerun()") / 1000 for _ in range(10))
+        context.close()
+    return {
+        "cold": statistics.median(colds),
+        "warm": statistics.median(warms),
+        "rerun": rerun,
+        "bytes": statistics.median(bytes_),
+        "longest": max(long_tasks, default=0.0),
+        "long_count": len(long_tasks) / REPEAT,
+    }
+
+
+def asset_sizes() -> tuple[int, int]:
+    """gzip -9 bytes of the live cells' own JS/CSS, and with KaTeX added."""
+    ours = [
+        *sorted((SITE / "javascripts").glob("*.js")),
+        SITE / "javascripts" / "calcweb_runner.py",
+        SITE / "stylesheets" / "calcweb.css",
+        SITE / "vendor" / "dompurify" / "purify.es.mjs",
+    ]
+    katex = [SITE / "vendor" / "katex" / name for name in ("katex.min.js", "katex.min.css")]
+    katex.append(SITE / "vendor" / "katex" / "contrib" / "auto-render.min.js")
+
+    def size(paths: list[Path]) -> int:
+        return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths)
+
+    return size(ours), size(ours) + size(katex)
+
+
+def main() -> None:
+    executable = shutil.which("chromium")
+    if executable is None:
+        sys.exit("Debian's chromium is missing: run `make chromium`")
+    build_site()
+    server = make_server(SITE, PORT, prefixes=(PREFIX,), isolation=True, quiet=True)
+    serve_in_thread(server)
+    base = f"http://127.0.0.1:{PORT}{PREFIX}"
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+            bare = measure(browser, base, "bare")
+            site = measure(browser, base, "site")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    ours, with_katex = asset_sizes()
+    rows = [
+        ["cold time to first result", f"{site['cold']:.2f} s", f"{bare['cold']:.2f} s",
+         f"{site['cold'] / bare['cold']:.2f}x"],
+        ["warm reload to first result", f"{site['warm']:.2f} s", f"{bare['warm']:.2f} s",
+         f"{site['warm'] / bare['warm']:.2f}x"],
+        ["rerun of a trivial cell", f"{site['rerun'] * 1000:.0f} ms",
+         f"{bare['rerun'] * 1000:.1f} ms (runPython only)", "-"],
+        ["bytes for the first result", f"{site['bytes'] / 1e6:.2f} MB",
+         f"{bare['bytes'] / 1e6:.2f} MB", f"{site['bytes'] / bare['bytes']:.2f}x"],
+        ["main-thread tasks > 50 ms, cold (per run; longest)",
+         f"{site['long_count']:.0f}; {site['longest']:.0f} ms",
+         f"{bare['long_count']:.0f}; {bare['longest']:.0f} ms", "-"],
+    ]  # fmt: skip
+    body = table(["measure", "live cells", "bare Pyodide page", "ratio"], rows)
+    body += (
+        f"\n\nOur JS/CSS, gzip -9: {ours / 1024:.0f} KB "
+        f"({with_katex / 1024:.0f} KB with KaTeX); target < 300 KB. "
+        f"Median of {REPEAT} runs, Chromium headless, {os.cpu_count()} cores."
+    )
+    publish("live_cells", "Live cells vs a bare Pyodide page", body)
+
+
+if __name__ == "__main__":
+    main()

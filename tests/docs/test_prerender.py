@@ -1,0 +1,74 @@
+"""The live-cell hook's build-time run: output embedded, raising cells refused."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+HOOK = Path(__file__).resolve().parents[2] / "tools" / "hooks" / "live_cells.py"
+
+
+@pytest.fixture(scope="module")
+def hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("live_cells_hook", HOOK)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def render(hook: ModuleType, cells: list[tuple[str, bool]]) -> list[str]:
+    """Render the cells of one page in order, as superfences would."""
+    hook._page = hook._PageState(path="page.md")
+    html = []
+    for code, expect_error in cells:
+        options: dict[str, Any] = {"flags": {"expect-error"} if expect_error else set()}
+        html.append(hook._format(code, "pyodide", "calcweb", options, None))
+    return html
+
+
+def test_output_is_computed_in_page_order_in_one_namespace(hook: ModuleType) -> None:
+    first, second = render(hook, [("x = 6\nprint('six')", False), ("x * 7", False)])
+    assert 'data-prerendered="true"' in first
+    assert "computed when this page was built" in first
+    assert '<span class="calcweb-stdout" data-stream="stdout">six\n</span>' in first
+    assert '<pre class="calcweb-result">42</pre>' in second
+
+
+def test_rich_values_are_embedded_and_none_shows_nothing(hook: ModuleType) -> None:
+    code = (
+        "class Figure:\n"
+        "    def _repr_svg_(self):\n"
+        "        return '<svg xmlns=\"http://www.w3.org/2000/svg\"><title>t</title></svg>'\n"
+        "Figure()"
+    )
+    (svg,) = render(hook, [(code, False)])
+    assert "<svg" in svg
+    (latex,) = render(hook, [("class T:\n    def _repr_latex_(self): return '$x^2$'\nT()", False)])
+    assert '<div class="arithmatex">\\[x^2\\]</div>' in latex
+    (nothing,) = render(hook, [("None", False)])
+    assert "data-prerendered" not in nothing
+    (falsy,) = render(hook, [("0", False)])
+    assert '<pre class="calcweb-result">0</pre>' in falsy
+
+
+def test_a_raising_cell_fails_the_build(hook: ModuleType) -> None:
+    with pytest.raises(PluginError, match=r"cell 2 of page.md raised at build time"):
+        render(hook, [("y = 1", False), ("1 / 0", False)])
+
+
+def test_an_expect_error_cell_embeds_its_traceback_and_must_raise(hook: ModuleType) -> None:
+    (shown,) = render(hook, [("def f():\n    return 1 / 0\nf()", True)])
+    assert "ZeroDivisionError" in shown
+    assert "File &quot;&lt;cell 1&gt;&quot;, line 3" in shown
+    assert "live_cells.py" not in shown
+    with pytest.raises(PluginError, match="marked expect-error but did not raise"):
+        render(hook, [("1 + 1", True)])
