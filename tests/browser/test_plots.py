@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import Server
+from .test_live_cells import cell, set_code
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
 
@@ -44,11 +45,10 @@ FIGURES = {
 
 def show(page: Page, code: str) -> None:
     """Run ``code`` in the first live cell, as a reader would, and wait for its figure."""
-    cell = page.locator(".calcweb-cell[data-cell-index='0']")
-    cell.locator("textarea").fill(code)
-    cell.locator("button.calcweb-run").click()
-    expect(cell).to_have_attribute("data-state", "done", timeout=60_000)
-    expect(cell.locator(".calcweb-output svg[role='img']")).to_have_count(1)
+    set_code(page, 0, code)
+    cell(page, 0).locator("button.calcweb-run").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
+    expect(cell(page, 0).locator(".calcweb-output svg[role='img']")).to_have_count(1)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

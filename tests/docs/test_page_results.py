@@ -109,10 +109,11 @@ def test_integrals() -> None:
     runs = page("integrals.md")
     midpoints = runs[0].after("midpoint")
     assert midpoints[-1] == pytest.approx(1 / 3 - 1 / (12 * 256**2), abs=1e-6)
-    assert runs[1].numbers()[0] == pytest.approx(2.0, abs=1e-12)
-    (mass,) = runs[4].after("total mass:")
-    (second_moment,) = runs[4].after("E[X^2]:")
-    inside, erf = runs[4].after("P(|X| < 1):")[0], runs[4].after("=")[-1]
+    assert "<svg" in runs[1].value._repr_svg_()  # type: ignore[attr-defined]
+    assert runs[2].numbers()[0] == pytest.approx(2.0, abs=1e-12)
+    (mass,) = runs[5].after("total mass:")
+    (second_moment,) = runs[5].after("E[X^2]:")
+    inside, erf = runs[5].after("P(|X| < 1):")[0], runs[5].after("=")[-1]
     assert mass == pytest.approx(1.0, abs=1e-12)
     assert second_moment == pytest.approx(1.0, abs=1e-12)
     assert inside == pytest.approx(math.erf(1 / math.sqrt(2)), abs=1e-12)
