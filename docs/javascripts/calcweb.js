@@ -4,7 +4,10 @@
 // document$ emission, the worker lives across pages, and each page gets a
 // fresh Python namespace.
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
-import { createEditor } from "./calcweb-editor.js";
+// The editor bundle (CodeMirror) is the largest script: load it in its own
+// task, after the page has shown, rather than as part of this module.
+const editorReady = import("./calcweb-editor.js");
+let createEditor = null;
 
 const WORKER_URL = new URL("./calcweb-worker.js", import.meta.url);
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
@@ -302,6 +305,8 @@ async function bootInto(cell, output) {
 
 // Runs one cell now (Python booted); shows its streams, value or traceback.
 async function execute(cell) {
+  ({ createEditor } = await editorReady);
+  setUpCell(cell); // a no-op unless the page is still setting its cells up
   const output = cell.querySelector(".calcweb-output");
   const editor = cell.calcwebEditor;
   const index = Number(cell.dataset.cellIndex);
@@ -433,11 +438,22 @@ function bootQuietly() {
   python.boot().catch(() => {});
 }
 
+// Creating an editor takes several milliseconds: one cell per task keeps a page
+// with many cells free of long main-thread tasks while it loads.
+async function setUpCells(cells, page) {
+  ({ createEditor } = await editorReady);
+  for (const cell of cells) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (page !== pageCount) return; // the reader has moved on to another page
+    setUpCell(cell);
+  }
+}
+
 function setUpPage() {
   pageKey = `${location.pathname}#${++pageCount}`;
   pageQueue = Promise.resolve();
   const cells = cellsOfPage();
-  cells.forEach(setUpCell);
+  setUpCells(cells, pageCount);
   for (const button of document.querySelectorAll(".calcweb-run-all")) {
     if (button.dataset.wired) continue;
     button.dataset.wired = "true";

@@ -45,6 +45,7 @@ def set_code(page: Page, index: int, code: str) -> None:
 
 
 def code_of(page: Page, index: int) -> str:
+    cell(page, index).locator(".cm-content").wait_for()  # editors are set up one per task
     return str(
         page.evaluate(
             "(i) => document.querySelector(`.calcweb-cell[data-cell-index='${i}']`)"
