@@ -141,3 +141,38 @@ def test_a_crashed_python_gives_a_message_and_a_working_restart(page: Page, serv
     # A new Python: cell 1 runs again first, so `slope` exists for cell 2.
     assert run_cell(page, 1).startswith("error of the central difference")
     assert output(page, 0).strip() == expected_first_output()
+
+
+def test_an_interrupt_the_code_ignores_becomes_a_restart(page: Page, server: Server) -> None:
+    page.goto(server.base)
+    assert page.evaluate("crossOriginIsolated") is True
+    # This loop swallows KeyboardInterrupt, so only a restart can stop it.
+    set_code(
+        page, 0, "while True:\n    try:\n        pass\n    except KeyboardInterrupt:\n        pass"
+    )
+    cell(page, 0).locator("button.calcweb-run").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "running", timeout=60_000)
+    started = time.perf_counter()
+    cell(page, 0).locator("button.calcweb-stop").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=2_000)
+    assert time.perf_counter() - started < 2
+    assert "Python was restarted" in output(page, 0)
+    cell(page, 0).locator("button.calcweb-reset").click()
+    assert run_cell(page, 0).strip() == expected_first_output()
+
+
+def test_stop_while_python_boots_ends_the_boot_and_retry_works(page: Page, server: Server) -> None:
+    # Never answer the runtime download, so that Stop surely comes while
+    # Python boots (stopping the worker cancels the request).
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    page.goto(server.base)
+    cell(page, 0).locator("button.calcweb-run").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "loading")
+    page.wait_for_timeout(300)
+    cell(page, 0).locator("button.calcweb-stop").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=2_000)
+    expect(cell(page, 0).locator("button.calcweb-retry")).to_be_visible()
+    page.unroute("**/pyodide.asm.wasm")
+    cell(page, 0).locator("button.calcweb-retry").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
+    assert output(page, 0).strip() == expected_first_output()
