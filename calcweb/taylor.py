@@ -137,6 +137,10 @@ class TaylorPolynomial:
         plotting = importlib.import_module("calcweb.plot")
         return plotting.plot_taylor(self, **kwargs)
 
+    def _repr_svg_(self) -> str:
+        """The figure of `plot` with its defaults, for Jupyter and the live cells."""
+        return str(self.plot()._repr_svg_())
+
     def __repr__(self) -> str:
         # Finite-difference coefficients are approximate: show how much.
         errors = "" if self.method == "ad" else f", errors={self.errors!r}"

@@ -242,8 +242,10 @@ def test_the_plot_module_and_the_flat_names_agree() -> None:
 
 def test_real_taylor_and_optimize_results_plot() -> None:
     # The hooks read attributes of the real classes, not only of stand-ins.
-    taylor_svg = calcweb.taylor(calcweb.sin, 0.0, 7).plot()._repr_svg_()
+    polynomial = calcweb.taylor(calcweb.sin, 0.0, 7)
+    taylor_svg = polynomial.plot()._repr_svg_()
     assert taylor_svg.startswith("<svg")
+    assert polynomial._repr_svg_() == taylor_svg  # shown as its figure
     plane = calcweb.minimize(lambda p: p[0] ** 2 + 3 * p[1] ** 2, [1.0, 1.0], lr=0.1, steps=20)
     assert "<path" in plane.plot()._repr_svg_()
     line = calcweb.minimize(lambda x: (x - 2) ** 2, 0.0, lr=0.1, steps=20)
