@@ -52,20 +52,21 @@ function writer(name) {
 
 // Downloads the runtime's files in parallel before Pyodide asks for them, to
 // report progress in bytes and to fail with a clear message (Pyodide itself
-// waits forever when its .wasm cannot be fetched). The bodies are kept in
-// memory and handed to Pyodide's own fetch() calls (see answerFromMemory), so
-// nothing is downloaded twice even when the HTTP cache does not keep a 10 MB
-// file; pyodide.asm.mjs is imported, not fetched: the HTTP cache serves it.
-const MEMORY = new Map(); // absolute URL -> Blob, until the boot is over
-const TYPES = { ".wasm": "application/wasm", ".zip": "application/zip", ".whl": "application/zip" };
+// waits forever when its .wasm cannot be fetched). Each response is cloned:
+// the original is read for the progress, the clone is handed, once, to
+// Pyodide's own fetch() call (see answerFromMemory), so nothing is downloaded
+// twice and no copy of the 10 MB runtime is assembled in memory.
+// pyodide.asm.mjs is imported, not fetched: the HTTP cache serves it.
+const MEMORY = new Map(); // absolute URL -> unread Response, until Pyodide takes it
 const realFetch = globalThis.fetch.bind(globalThis);
 
 function answerFromMemory(input, init) {
   const url = typeof input === "string" || input instanceof URL ? String(input) : input.url;
-  const blob = MEMORY.get(new URL(url, self.location.href).href);
-  if (!blob) return realFetch(input, init);
-  const type = TYPES[url.slice(url.lastIndexOf("."))] || "application/octet-stream";
-  return Promise.resolve(new Response(blob, { status: 200, headers: { "Content-Type": type } }));
+  const key = new URL(url, self.location.href).href;
+  const response = MEMORY.get(key);
+  if (!response) return realFetch(input, init);
+  MEMORY.delete(key); // a body can be read once; a second request goes to the network
+  return Promise.resolve(response);
 }
 globalThis.fetch = answerFromMemory;
 
@@ -83,16 +84,14 @@ async function prefetch(indexURL, progress) {
   const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
   let loaded = 0;
   await Promise.all(responses.map(async (response, i) => {
+    if (!names[i].endsWith(".mjs")) MEMORY.set(new URL(names[i], indexURL).href, response.clone());
     const reader = response.body.getReader();
-    const chunks = [];
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
       loaded += value.length;
       progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
     }
-    if (!names[i].endsWith(".mjs")) MEMORY.set(new URL(names[i], indexURL).href, new Blob(chunks));
   }));
   return lock;
 }
