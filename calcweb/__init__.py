@@ -1,7 +1,10 @@
 """calcweb: the calculus behind deep learning, in small, correct, pure Python.
 
 Every public name is re-exported here; the implementation lives in small
-modules with one concept each (`calcweb.diff`, `calcweb.exceptions`).
+modules with one concept each: derivatives (`calcweb.derivative`,
+`calcweb.multivariate`, `calcweb.diff`, `calcweb.jet`), `calcweb.taylor`,
+`calcweb.integrate`, `calcweb.limits`, `calcweb.functions`, `calcweb.nn`,
+`calcweb.optim`, `calcweb.plot`, `calcweb.exercises` and `calcweb.exceptions`.
 
 Examples:
     >>> import calcweb
