@@ -27,7 +27,8 @@ MATH = {
     "cosh": math.cosh,
     "sigmoid": lambda x: 1 / (1 + math.exp(-x)),
     "relu": lambda x: max(x, 0.0),
-    "softplus": lambda x: math.log(1 + math.exp(x)),
+    # log1p keeps the oracle exact where exp(x) is tiny (log(1 + e) loses its digits).
+    "softplus": lambda x: math.log1p(math.exp(x)),
     "abs": math.fabs,
     "atan": math.atan,
     "asin": math.asin,
