@@ -50,12 +50,13 @@ function writer(name) {
   };
 }
 
-// Downloads the runtime's files in parallel before Pyodide asks for them, to
-// report progress in bytes and to fail with a clear message (Pyodide itself
-// waits forever when its .wasm cannot be fetched). Each response is cloned:
-// the original is read for the progress, the clone is handed, once, to
-// Pyodide's own fetch() call (see answerFromMemory), so nothing is downloaded
-// twice and no copy of the 10 MB runtime is assembled in memory.
+// Downloads the runtime's files in parallel, to report progress in bytes and
+// to fail with a clear message (Pyodide itself waits forever when its .wasm
+// cannot be fetched). Each response is cloned: the original is read for the
+// progress, the clone is handed, once, to Pyodide's own fetch() call (see
+// answerFromMemory), so nothing is downloaded twice and no copy of the 10 MB
+// runtime is assembled in memory. Pyodide starts as soon as the responses'
+// headers are in: it compiles the .wasm while it streams in.
 // pyodide.asm.mjs is imported, not fetched: the HTTP cache serves it.
 const MEMORY = new Map(); // absolute URL -> unread Response, until Pyodide takes it
 const realFetch = globalThis.fetch.bind(globalThis);
@@ -70,21 +71,30 @@ function answerFromMemory(input, init) {
 }
 globalThis.fetch = answerFromMemory;
 
-async function prefetch(indexURL, progress) {
-  const get = async (name) => {
-    const response = await realFetch(new URL(name, indexURL));
-    if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status} ${response.statusText})`);
-    return response;
-  };
-  const lock = await (await get("pyodide-lock.json")).json();
+async function get(url) {
+  const response = await realFetch(url);
+  const name = String(url).split("/").pop();
+  if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status} ${response.statusText})`);
+  return response;
+}
+
+// Resolves, once every response has started, to the lock file's contents and
+// a promise of the whole download (which rejects if any body fails).
+async function download(indexURL, progress) {
+  const url = (name) => new URL(name, indexURL).href;
+  // The lock file names the wheel, so it is read first - but alongside the runtime.
+  const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
+  const pending = [get(url("pyodide-lock.json")), ...runtime.map((name) => get(url(name)))];
+  pending.forEach((promise) => promise.catch(() => {})); // each is awaited below
+  const lock = await (await pending[0]).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
-  const names = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", wheel];
-  const responses = await Promise.all(names.map(get));
+  const names = [...runtime, wheel];
+  const responses = await Promise.all([...pending.slice(1), get(url(wheel))]);
   const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
   let loaded = 0;
-  await Promise.all(responses.map(async (response, i) => {
-    if (!names[i].endsWith(".mjs")) MEMORY.set(new URL(names[i], indexURL).href, response.clone());
+  const bodies = responses.map(async (response, i) => {
+    if (!names[i].endsWith(".mjs")) MEMORY.set(url(names[i]), response.clone());
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
@@ -92,8 +102,8 @@ async function prefetch(indexURL, progress) {
       loaded += value.length;
       progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
     }
-  }));
-  return lock;
+  });
+  return { lock, downloaded: Promise.all(bodies) };
 }
 
 async function boot({ indexURL, interruptBuffer }) {
@@ -104,27 +114,28 @@ async function boot({ indexURL, interruptBuffer }) {
     last = text;
   };
   progress("Downloading Python", 0);
-  let lock;
+  const runnerSource = get(runnerURL).then((response) => response.text());
+  runnerSource.catch(() => {}); // awaited below
   try {
-    lock = await prefetch(indexURL, progress);
+    const { lock, downloaded } = await download(indexURL, progress);
+    const starting = loadPyodide({ indexURL, lockFileContents: lock, packageBaseUrl: indexURL });
+    const shown = downloaded.then(() => progress("Starting Python", 100));
+    [pyodide] = await Promise.all([starting, shown]);
   } catch (error) {
     MEMORY.clear();
     throw error;
   }
-  progress("Starting Python", 100);
-  pyodide = await loadPyodide({ indexURL, lockFileContents: lock, packageBaseUrl: indexURL });
   pyodide.setStdout(writer("stdout"));
   pyodide.setStderr(writer("stderr"));
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   progress("Loading calcweb", 100);
   await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
-  const source = await (await fetch(runnerURL)).text();
+  MEMORY.clear();
   const module = pyodide.runPython(
     "import types\n_m = types.ModuleType('calcweb_runner')\n_m",
   );
-  pyodide.runPython(source, { globals: module.__dict__ });
+  pyodide.runPython(await runnerSource, { globals: module.__dict__ });
   runner = module;
-  MEMORY.clear();
   const version = pyodide.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
   return { version };
 }

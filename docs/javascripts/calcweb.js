@@ -305,8 +305,7 @@ async function bootInto(cell, output) {
 
 // Runs one cell now (Python booted); shows its streams, value or traceback.
 async function execute(cell) {
-  ({ createEditor } = await editorReady);
-  setUpCell(cell); // a no-op unless the page is still setting its cells up
+  await attachEditor(cell); // a no-op unless the page is still setting its cells up
   const output = cell.querySelector(".calcweb-output");
   const editor = cell.calcwebEditor;
   const index = Number(cell.dataset.cellIndex);
@@ -385,31 +384,12 @@ function copyCode(cell, button) {
   }
 }
 
-function setUpCell(cell) {
+// The buttons work as soon as the page shows - before the editor bundle has
+// loaded: a click then waits for the cell's editor.
+function wireCell(cell) {
   if (cell.dataset.wired) return;
   cell.dataset.wired = "true";
-  const index = Number(cell.dataset.cellIndex);
-  const textarea = cell.querySelector("textarea.calcweb-editor");
-  const original = textarea.value;
-  const key = `calcweb:${location.pathname}:${index}:${hash(original)}`;
-  const edited = cell.querySelector(".calcweb-edited");
-  const markEdited = (code) => {
-    const changed = code !== original;
-    cell.dataset.edited = String(changed);
-    edited.hidden = !changed;
-    return changed;
-  };
-  const saved = storage.get(key);
-  const editor = createEditor({
-    parent: cell.querySelector(".calcweb-editor-box"),
-    doc: saved ?? original,
-    label: textarea.getAttribute("aria-label"),
-    onRun: () => runCell(cell),
-    onChange: (code) => storage.set(key, markEdited(code) ? code : null),
-  });
-  textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
-  cell.calcwebEditor = editor;
-  markEdited(editor.code);
+  const withEditor = (action) => () => attachEditor(cell).then(() => action(cell.calcwebEditor));
   cell.querySelector(".calcweb-run").addEventListener("click", () => runCell(cell));
   cell.querySelector(".calcweb-stop").addEventListener("click", () => {
     if (python.stop() !== "restarted") return;
@@ -420,17 +400,58 @@ function setUpCell(cell) {
       }
     }
   });
-  cell.querySelector(".calcweb-reset").addEventListener("click", () => {
-    editor.code = original;
-    storage.set(key, null);
-    markEdited(original);
-  });
+  cell.querySelector(".calcweb-reset").addEventListener("click", withEditor((editor) => editor.reset()));
   const copy = cell.querySelector(".calcweb-copy");
-  copy.addEventListener("click", () => copyCode(cell, copy));
+  copy.addEventListener("click", withEditor(() => copyCode(cell, copy)));
+  // Until the editor replaces it, the plain textarea runs on the same keys.
+  cell.querySelector("textarea.calcweb-editor").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      runCell(cell);
+    }
+  });
   // The first touch of a cell starts Python, so it is ready sooner.
   cell.addEventListener("focusin", bootQuietly, { once: true });
   cell.addEventListener("pointerdown", bootQuietly, { once: true });
   setState(cell, "idle");
+}
+
+// Replaces the cell's textarea by a CodeMirror editor holding the reader's
+// saved edit, if any (or what they typed before the editor loaded).
+async function attachEditor(cell) {
+  ({ createEditor } = await editorReady);
+  if (cell.calcwebEditor) return;
+  const index = Number(cell.dataset.cellIndex);
+  const textarea = cell.querySelector("textarea.calcweb-editor");
+  const original = textarea.defaultValue;
+  const key = `calcweb:${location.pathname}:${index}:${hash(original)}`;
+  const edited = cell.querySelector(".calcweb-edited");
+  const markEdited = (code) => {
+    const changed = code !== original;
+    cell.dataset.edited = String(changed);
+    edited.hidden = !changed;
+    return changed;
+  };
+  const save = (code) => storage.set(key, markEdited(code) ? code : null);
+  const typed = textarea.value !== original ? textarea.value : null;
+  const editor = createEditor({
+    parent: cell.querySelector(".calcweb-editor-box"),
+    doc: typed ?? storage.get(key) ?? original,
+    label: textarea.getAttribute("aria-label"),
+    onRun: () => runCell(cell),
+    onChange: save,
+  });
+  const hadFocus = document.activeElement === textarea;
+  textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
+  if (hadFocus) editor.view.focus();
+  editor.reset = () => {
+    editor.code = original;
+    storage.set(key, null);
+    markEdited(original);
+  };
+  cell.calcwebEditor = editor;
+  if (typed !== null) save(typed);
+  else markEdited(editor.code);
 }
 
 // Starts Python ahead of need; a failure shows when a cell runs.
@@ -441,11 +462,11 @@ function bootQuietly() {
 // Creating an editor takes several milliseconds: one cell per task keeps a page
 // with many cells free of long main-thread tasks while it loads.
 async function setUpCells(cells, page) {
-  ({ createEditor } = await editorReady);
+  await editorReady;
   for (const cell of cells) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (page !== pageCount) return; // the reader has moved on to another page
-    setUpCell(cell);
+    await attachEditor(cell);
   }
 }
 
@@ -453,6 +474,7 @@ function setUpPage() {
   pageKey = `${location.pathname}#${++pageCount}`;
   pageQueue = Promise.resolve();
   const cells = cellsOfPage();
+  cells.forEach(wireCell);
   setUpCells(cells, pageCount);
   for (const button of document.querySelectorAll(".calcweb-run-all")) {
     if (button.dataset.wired) continue;
@@ -462,11 +484,14 @@ function setUpPage() {
     });
   }
   // Lazy boot: pages without cells never load Python; pages with cells start
-  // it once the browser is idle after loading.
-  if (cells.length && !python.booting) {
-    const idle = globalThis.requestIdleCallback || ((callback) => setTimeout(callback, 1500));
-    idle(bootQuietly, { timeout: 4000 });
-  }
+  // it as soon as the page itself has loaded (its styles, scripts and fonts
+  // come first). It runs in the worker: the page stays free meanwhile.
+  if (cells.length && !python.booting) afterLoad(bootQuietly);
+}
+
+function afterLoad(callback) {
+  if (document.readyState === "complete") callback();
+  else addEventListener("load", callback, { once: true });
 }
 
 window.calcweb = {

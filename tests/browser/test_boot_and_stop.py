@@ -42,13 +42,13 @@ def test_python_boots_lazily_only_on_pages_with_cells(page: Page, server: Server
     page.goto(server.base + "api/")
     page.wait_for_timeout(2_500)
     assert wasm == [], "a page without cells loaded Python"
-    # A page with cells starts Python when the browser is idle, untouched.
+    # A page with cells starts Python once it has loaded, untouched.
     page.goto(server.base)
     page.wait_for_function("() => true")
     deadline = time.monotonic() + 15
     while not wasm and time.monotonic() < deadline:
         page.wait_for_timeout(200)
-    assert wasm, "Python did not boot when the browser was idle"
+    assert wasm, "Python did not boot once the page had loaded"
     assert page.evaluate("document.activeElement === document.body")
 
 

@@ -13,7 +13,7 @@ import re
 import time
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 import calcweb
 
@@ -170,6 +170,34 @@ def test_typing_and_shift_enter_run_an_edit_that_persists_until_reset(
     page.reload()
     assert code_of(page, 0) == original
     expect(cell(page, 0)).to_have_attribute("data-edited", "false")
+
+
+def test_a_cell_typed_and_run_before_its_editor_loads_runs_what_was_typed(
+    page: Page, server: Server
+) -> None:
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:  # the editor bundle is slow to come
+        held.append(route)  # (playwright needs a Python function, not a bound builtin)
+
+    page.route("**/javascripts/calcweb-editor.js", hold)
+    page.goto(server.base)
+    typed = "print('typed before the editor')"
+    area = cell(page, 0).locator("textarea.calcweb-editor")
+    area.fill(typed)
+    area.press("Shift+Enter")
+    expect(cell(page, 0)).to_have_attribute("data-state", "loading")
+    while not held:  # the route is reported while the test waits on the page
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    page.unroute("**/javascripts/calcweb-editor.js")
+    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
+    assert output(page, 0).strip() == "typed before the editor"
+    # The editor took over what was typed, as an edit that is kept.
+    assert code_of(page, 0) == typed
+    expect(cell(page, 0)).to_have_attribute("data-edited", "true")
+    page.reload()
+    assert code_of(page, 0) == typed
 
 
 def test_a_saved_edit_is_not_restored_when_the_page_code_changed(
