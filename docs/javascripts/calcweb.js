@@ -5,9 +5,15 @@
 // fresh Python namespace.
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
 // The editor bundle (CodeMirror) is the largest script: load it in its own
-// task, after the page has shown, rather than as part of this module.
-const editorReady = import("./calcweb-editor.js");
-let createEditor = null;
+// task, after the page has shown, rather than as part of this module. If it
+// cannot load, the cells keep working with their plain textareas.
+const editorReady = import("./calcweb-editor.js").then(
+  (module) => module.createEditor,
+  (error) => {
+    console.error("calcweb: the code editor could not load; cells use plain text boxes", error);
+    return null;
+  },
+);
 
 const WORKER_URL = new URL("./calcweb-worker.js", import.meta.url);
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
@@ -419,7 +425,7 @@ function wireCell(cell) {
 // Replaces the cell's textarea by a CodeMirror editor holding the reader's
 // saved edit, if any (or what they typed before the editor loaded).
 async function attachEditor(cell) {
-  ({ createEditor } = await editorReady);
+  const createEditor = await editorReady;
   if (cell.calcwebEditor) return;
   const index = Number(cell.dataset.cellIndex);
   const textarea = cell.querySelector("textarea.calcweb-editor");
@@ -434,16 +440,22 @@ async function attachEditor(cell) {
   };
   const save = (code) => storage.set(key, markEdited(code) ? code : null);
   const typed = textarea.value !== original ? textarea.value : null;
-  const editor = createEditor({
-    parent: cell.querySelector(".calcweb-editor-box"),
-    doc: typed ?? storage.get(key) ?? original,
-    label: textarea.getAttribute("aria-label"),
-    onRun: () => runCell(cell),
-    onChange: save,
-  });
-  const hadFocus = document.activeElement === textarea;
-  textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
-  if (hadFocus) editor.view.focus();
+  const doc = typed ?? storage.get(key) ?? original;
+  let editor;
+  if (createEditor) {
+    editor = createEditor({
+      parent: cell.querySelector(".calcweb-editor-box"),
+      doc,
+      label: textarea.getAttribute("aria-label"),
+      onRun: () => runCell(cell),
+      onChange: save,
+    });
+    const hadFocus = document.activeElement === textarea;
+    textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
+    if (hadFocus) editor.view.focus();
+  } else {
+    editor = plainEditor(textarea, doc, save);
+  }
   editor.reset = () => {
     editor.code = original;
     storage.set(key, null);
@@ -452,6 +464,23 @@ async function attachEditor(cell) {
   cell.calcwebEditor = editor;
   if (typed !== null) save(typed);
   else markEdited(editor.code);
+}
+
+// The cell's textarea, with the editor's interface, for when CodeMirror is missing.
+function plainEditor(textarea, doc, onChange) {
+  textarea.value = doc;
+  textarea.addEventListener("input", () => onChange(textarea.value));
+  return {
+    view: textarea,
+    get code() {
+      return textarea.value;
+    },
+    set code(text) {
+      textarea.value = text;
+      onChange(text);
+    },
+    markErrorLine() {},
+  };
 }
 
 // Starts Python ahead of need; a failure shows when a cell runs.

@@ -200,6 +200,24 @@ def test_a_cell_typed_and_run_before_its_editor_loads_runs_what_was_typed(
     assert code_of(page, 0) == typed
 
 
+def test_without_the_editor_bundle_the_cells_work_as_plain_text_boxes(
+    page: Page, server: Server
+) -> None:
+    page.route("**/javascripts/calcweb-editor.js", lambda route: route.fulfill(status=404))
+    page.goto(server.base)
+    area = cell(page, 0).locator("textarea.calcweb-editor")
+    area.fill("print(6 * 7)")
+    cell(page, 0).locator("button.calcweb-run").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
+    assert output(page, 0).strip() == "42"
+    expect(cell(page, 0)).to_have_attribute("data-edited", "true")
+    expect(area).to_be_visible()
+    # Reset still restores the page's code.
+    cell(page, 0).locator("button.calcweb-reset").click()
+    expect(area).to_have_value(area.evaluate("(area) => area.defaultValue"))
+    expect(cell(page, 0)).to_have_attribute("data-edited", "false")
+
+
 def test_a_saved_edit_is_not_restored_when_the_page_code_changed(
     page: Page, server: Server
 ) -> None:
