@@ -385,9 +385,30 @@ function copyCode(cell, button) {
   }
 }
 
-function setUpCell(cell) {
+// Run and Stop work as soon as the page shows: a run waits for the editor
+// (see execute), which loads in the background.
+function wireCell(cell) {
   if (cell.dataset.wired) return;
   cell.dataset.wired = "true";
+  cell.querySelector(".calcweb-run").addEventListener("click", () => runCell(cell));
+  cell.querySelector(".calcweb-stop").addEventListener("click", () => {
+    if (python.stop() !== "restarted") return;
+    for (const other of cellsOfPage()) {
+      if (other.dataset.state === "loading" || other.dataset.state === "running") {
+        setState(other, "error");
+        showStatus(other.querySelector(".calcweb-output"), "Stopped: Python was restarted, so the variables of earlier cells are gone. Run the cell again: the cells before it run first.");
+      }
+    }
+  });
+  // The first touch of a cell starts Python, so it is ready sooner.
+  cell.addEventListener("focusin", bootQuietly, { once: true });
+  cell.addEventListener("pointerdown", bootQuietly, { once: true });
+  setState(cell, "idle");
+}
+
+// Gives the cell its editor (once), with Reset and Copy.
+function setUpCell(cell) {
+  if (cell.calcwebEditor) return;
   const index = Number(cell.dataset.cellIndex);
   const textarea = cell.querySelector("textarea.calcweb-editor");
   const original = textarea.value;
@@ -410,16 +431,6 @@ function setUpCell(cell) {
   textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
   cell.calcwebEditor = editor;
   markEdited(editor.code);
-  cell.querySelector(".calcweb-run").addEventListener("click", () => runCell(cell));
-  cell.querySelector(".calcweb-stop").addEventListener("click", () => {
-    if (python.stop() !== "restarted") return;
-    for (const other of cellsOfPage()) {
-      if (other.dataset.state === "loading" || other.dataset.state === "running") {
-        setState(other, "error");
-        showStatus(other.querySelector(".calcweb-output"), "Stopped: Python was restarted, so the variables of earlier cells are gone. Run the cell again: the cells before it run first.");
-      }
-    }
-  });
   cell.querySelector(".calcweb-reset").addEventListener("click", () => {
     editor.code = original;
     storage.set(key, null);
@@ -427,10 +438,6 @@ function setUpCell(cell) {
   });
   const copy = cell.querySelector(".calcweb-copy");
   copy.addEventListener("click", () => copyCode(cell, copy));
-  // The first touch of a cell starts Python, so it is ready sooner.
-  cell.addEventListener("focusin", bootQuietly, { once: true });
-  cell.addEventListener("pointerdown", bootQuietly, { once: true });
-  setState(cell, "idle");
 }
 
 // Starts Python ahead of need; a failure shows when a cell runs.
@@ -453,6 +460,7 @@ function setUpPage() {
   pageKey = `${location.pathname}#${++pageCount}`;
   pageQueue = Promise.resolve();
   const cells = cellsOfPage();
+  for (const cell of cells) wireCell(cell);
   setUpCells(cells, pageCount);
   for (const button of document.querySelectorAll(".calcweb-run-all")) {
     if (button.dataset.wired) continue;
