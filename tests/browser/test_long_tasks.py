@@ -19,10 +19,10 @@ from .test_every_page import site_pages
 
 LIMIT_MS = 50
 # Wall-clock durations only grow when other processes share the CPU (a loaded
-# 2-core CI runner stretches a 20 ms task past 50 ms now and then), so a load
-# passes if any of a few fresh loads does: a task that really takes longer
-# than the limit fails every one of them.
-ATTEMPTS = 3
+# 2-core CI runner stretches a 20 ms task past 50 ms now and then), so the
+# verdict is that of most of three fresh loads: a task of ours that really
+# takes about the limit or more fails most of them.
+LOADS = 3
 
 RECORD = """
 window.__scripts = [];
@@ -63,15 +63,14 @@ def test_no_task_of_our_scripts_takes_over_50_ms(
     make_page: Callable[..., Page], server: Server, report: list[str]
 ) -> None:
     path = page_with_most_cells()
-    attempts = []
-    for _ in range(ATTEMPTS):
-        attempts.append(
-            longest_task_of_ours(make_page(), server.origin + path, server.base + "javascripts/")
-        )
-        if attempts[-1][0] <= LIMIT_MS:
-            break
-    figures = ", ".join(f"{ms:.0f} ms" for ms, _ in attempts)
+    url, ours = server.origin + path, server.base + "javascripts/"
+    longest: list[tuple[float, str]] = []
+    over = 0
+    for _ in range(LOADS):
+        longest.append(longest_task_of_ours(make_page(), url, ours))
+        over = sum(ms > LIMIT_MS for ms, _ in longest)
+        if max(over, len(longest) - over) > LOADS // 2:
+            break  # the majority is known
+    figures = ", ".join(f"{ms:.0f} ms" for ms, _ in longest)
     report.append(f"longest task of our scripts on {path}, load through a first run: {figures}")
-    assert min(attempts)[0] <= LIMIT_MS, (
-        f"every load of {path} had a task of ours over {LIMIT_MS} ms: {attempts}"
-    )
+    assert over <= LOADS // 2, f"most loads had a task of ours over {LIMIT_MS} ms: {longest}"
