@@ -446,11 +446,15 @@ function bootQuietly() {
 }
 
 // Creating an editor takes several milliseconds: one cell per task keeps a page
-// with many cells free of long main-thread tasks while it loads.
+// with many cells free of long main-thread tasks while it loads. Each waits for
+// a frame, so that it starts on a page laid out (see createEditor). (Closures,
+// not `resolve` itself, so that profilers attribute the task to this script.)
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+
 async function setUpCells(cells, page) {
   createEditor = await editorReady;
   for (const cell of cells) {
-    await new Promise((resolve) => setTimeout(() => resolve(), 0)); // a closure: profilers name this script
+    await nextFrame();
     if (page !== pageCount) return; // the reader has moved on to another page
     setUpCell(cell);
   }

@@ -87,10 +87,14 @@ export const warmUp = {
  * @param {(code: string) => void} options.onChange called after each edit
  */
 export function createEditor({ parent, doc, label, onRun, onChange }) {
+  // Built detached, then attached: the constructor reads document.fonts.ready
+  // and the DOM selection, each of which lays out the whole page if it has
+  // changed; detached, they find it laid out, and the new editor is laid out
+  // once, in its first measure.
   const view = new EditorView({
-    parent,
     state: EditorState.create({ doc, extensions: extensions({ label, onRun, onChange }) }),
   });
+  parent.append(view.dom);
   return {
     view,
     get code() {
