@@ -4,9 +4,13 @@
 // Evaluating all of CodeMirror at once is one main-thread task of 50-100 ms on
 // a slow machine, so load() brings it in steps, one task each: every dynamic
 // import evaluates only the chunks the earlier ones have not, and a timer
-// between steps lets the browser render and handle input.
-// (A closure, not `resolve` itself, so that profilers attribute the task to this script.)
+// between steps lets the browser render and handle input. The chunks:
+//   view.js         @codemirror/view and /state, the bulk
+//   editor-core.js  the rest of the editor: language, commands, closeBrackets
+//   python.js       the Python grammar (@lezer/python, @lezer/lr)
+// (Closures, not `resolve` itself, so that profilers attribute tasks to this script.)
 const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
 
 /** Resolves to createEditor (see editor-core.js) once CodeMirror is loaded. */
 export async function load() {
@@ -17,7 +21,7 @@ export async function load() {
   core.setLanguage((await import("./python.js")).pythonSupport);
   await nextTask();
   const state = core.warmUp.state();
-  await nextTask();
+  await nextFrame(); // a view reads the layout: start on a page laid out (see createEditor)
   core.warmUp.view(state);
   return core.createEditor;
 }
