@@ -68,9 +68,10 @@ function extensions({ label, onRun, onChange }) {
 }
 
 // The first state and the first view cost several times the next ones (V8
-// compiles CodeMirror's code on first use, the grammar parses for the first
-// time, the base theme's CSS is added): load() pays that on throwaway ones,
-// each in a task of its own, instead of in the first cell's task.
+// runs new code slowly until it has warmed up, the grammar parses for the
+// first time, the base theme's CSS is added): load() pays that on throwaway
+// ones, each in a task of its own, rather than in the first cell's task
+// (35-70 ms without, 17-31 ms with, here).
 const SAMPLE = "import calcweb\n\ndef f(x):\n    return [x**2, (x + 1) / 2]  # sample\n";
 export const warmUp = {
   state: () => EditorState.create({ doc: SAMPLE, extensions: extensions({ label: "", onRun() {}, onChange() {} }) }),
