@@ -4,16 +4,15 @@
 // document$ emission, the worker lives across pages, and each page gets a
 // fresh Python namespace.
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
-// The editor bundle (CodeMirror) is the largest script: load it in its own
-// task, after the page has shown, rather than as part of this module. If it
-// cannot load, the cells keep working with their plain textareas.
-const editorReady = import("./calcweb-editor.js").then(
-  (module) => module.createEditor,
-  (error) => {
+// The editor (CodeMirror) is the largest script: it loads after the page has
+// shown, in several short tasks (see tools/js/editor.js), not with this module.
+// If it cannot load, the cells keep working with their plain textareas.
+const editorReady = import("./calcweb-editor.js")
+  .then((editor) => editor.load())
+  .catch((error) => {
     console.error("calcweb: the code editor could not load; cells use plain text boxes", error);
     return null;
-  },
-);
+  });
 
 const WORKER_URL = new URL("./calcweb-worker.js", import.meta.url);
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
@@ -489,11 +488,15 @@ function bootQuietly() {
 }
 
 // Creating an editor takes several milliseconds: one cell per task keeps a page
-// with many cells free of long main-thread tasks while it loads.
+// with many cells free of long main-thread tasks while it loads. Each waits for
+// a frame, so that it starts on a page laid out (see createEditor). (Closures,
+// not `resolve` itself, so that profilers attribute the task to this script.)
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+
 async function setUpCells(cells, page) {
   await editorReady;
   for (const cell of cells) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextFrame();
     if (page !== pageCount) return; // the reader has moved on to another page
     await attachEditor(cell);
   }
@@ -503,7 +506,7 @@ function setUpPage() {
   pageKey = `${location.pathname}#${++pageCount}`;
   pageQueue = Promise.resolve();
   const cells = cellsOfPage();
-  cells.forEach(wireCell);
+  for (const cell of cells) wireCell(cell);
   setUpCells(cells, pageCount);
   for (const button of document.querySelectorAll(".calcweb-run-all")) {
     if (button.dataset.wired) continue;

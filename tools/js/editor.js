@@ -1,93 +1,27 @@
-// The code editor of a live cell: CodeMirror 6 with Python highlighting,
-// auto-indent, bracket matching and closing, undo history. esbuild bundles
-// this file (and the CodeMirror packages it imports from node_modules) into
-// site/javascripts/calcweb-editor.js at every mkdocs build
-// (tools/hooks/js_bundle.py); calcweb.js imports that bundle.
+// Entry point of the live cells' editor (CodeMirror 6), bundled by esbuild
+// into site/javascripts/calcweb-editor.js plus chunks (tools/hooks/js_bundle.py).
 //
-// Colours are not set here: tokens get `tok-*` classes (classHighlighter) and
-// stylesheets/calcweb.css maps them to mkdocs-material's --md-code-hl-*
-// variables, so the editor follows the light and dark palettes by itself.
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { python } from "@codemirror/lang-python";
-import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap } from "@codemirror/view";
-import { classHighlighter } from "@lezer/highlight";
+// Evaluating all of CodeMirror at once is one main-thread task of 50-100 ms on
+// a slow machine, so load() brings it in steps, one task each: every dynamic
+// import evaluates only the chunks the earlier ones have not, and a timer
+// between steps lets the browser render and handle input. The chunks:
+//   view.js         @codemirror/view and /state, the bulk
+//   editor-core.js  the rest of the editor: language, commands, closeBrackets
+//   python.js       the Python grammar (@lezer/python, @lezer/lr)
+// (Closures, not `resolve` itself, so that profilers attribute tasks to this script.)
+const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
 
-// One highlighted line (the line of an error), or none: set with setErrorLine.
-const setErrorLine = StateEffect.define();
-const errorLine = StateField.define({
-  create: () => Decoration.none,
-  update(lines, transaction) {
-    if (transaction.docChanged) return Decoration.none; // an edit makes it stale
-    for (const effect of transaction.effects) {
-      if (!effect.is(setErrorLine)) continue;
-      const number = effect.value;
-      if (!number || number > transaction.state.doc.lines) return Decoration.none;
-      const line = transaction.state.doc.line(number);
-      return Decoration.set([Decoration.line({ class: "calcweb-error-line" }).range(line.from)]);
-    }
-    return lines;
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
-
-/**
- * Builds an editor inside `parent`.
- * @param {object} options
- * @param {HTMLElement} options.parent where the editor goes
- * @param {string} options.doc the code to start with
- * @param {string} options.label accessible name of the editing area
- * @param {() => void} options.onRun Shift+Enter / Ctrl+Enter / Cmd+Enter
- * @param {(code: string) => void} options.onChange called after each edit
- */
-export function createEditor({ parent, doc, label, onRun, onChange }) {
-  const run = () => {
-    onRun();
-    return true;
-  };
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc,
-      extensions: [
-        // Highest precedence: these keys run the cell instead of inserting a line.
-        keymap.of([
-          { key: "Shift-Enter", run },
-          { key: "Mod-Enter", run },
-        ]),
-        history(),
-        drawSelection(),
-        highlightActiveLine(),
-        indentOnInput(),
-        indentUnit.of("    "),
-        bracketMatching(),
-        closeBrackets(),
-        python(),
-        syntaxHighlighting(classHighlighter),
-        errorLine,
-        // Tab indents; Escape then Tab moves focus out (CodeMirror's own
-        // tab-focus mode), so the editor is no keyboard trap.
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocapitalize: "off" }),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
-        }),
-      ],
-    }),
-  });
-  return {
-    view,
-    get code() {
-      return view.state.doc.toString();
-    },
-    set code(text) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-    },
-    /** Highlights line `number` (1-based) of the code; 0 removes the highlight. */
-    markErrorLine(number) {
-      view.dispatch({ effects: setErrorLine.of(number) });
-    },
-  };
+/** Resolves to createEditor (see editor-core.js) once CodeMirror is loaded. */
+export async function load() {
+  await import("./view.js");
+  await nextTask();
+  const core = await import("./editor-core.js");
+  await nextTask();
+  core.setLanguage((await import("./python.js")).pythonSupport);
+  await nextTask();
+  const state = core.warmUp.state();
+  await nextFrame(); // a view reads the layout: start on a page laid out (see createEditor)
+  core.warmUp.view(state);
+  return core.createEditor;
 }
