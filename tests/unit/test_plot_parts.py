@@ -8,6 +8,7 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import assume, given
@@ -18,6 +19,7 @@ from calcweb import InvalidArgumentError, compare_paths, plot_optimization, plot
 from calcweb.plot._contour import choose_levels, contour_lines, sample_grid
 from calcweb.plot._sampling import robust_range, sample_function
 from calcweb.plot._scales import axis_limits, format_tick, linear_ticks, log_ticks
+from calcweb.plot._svg import element
 
 MINUS = "\N{MINUS SIGN}"
 
@@ -268,3 +270,18 @@ def test_compare_paths_overlays_several_optimisers() -> None:
         compare_paths([ResultStandIn([[1.0]], [1.0], lambda p: p[0], [1.0])])
     with pytest.raises(InvalidArgumentError, match="empty"):
         compare_paths([])
+
+
+# XML 1.0 characters: what an SVG can carry at all.
+xml_text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff").filter(
+        lambda c: c in "\t\n\r" or ord(c) >= 0x20
+    )
+)
+
+
+@given(xml_text, xml_text)
+def test_element_escapes_any_text_and_attribute(text: str, value: str) -> None:
+    parsed = ElementTree.fromstring(element("text", {"aria-label": value}, text))  # noqa: S314
+    assert (parsed.text or "") == text.replace("\r\n", "\n").replace("\r", "\n")
+    assert parsed.get("aria-label") == value
