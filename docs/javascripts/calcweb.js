@@ -389,8 +389,9 @@ function copyCode(cell, button) {
   }
 }
 
-// The buttons work as soon as the page shows - before the editor bundle has
-// loaded: a click then waits for the cell's editor.
+// The buttons (disabled in the page until now) work as soon as this module
+// runs - before the editor bundle has loaded: a click then waits for the
+// cell's editor.
 function wireCell(cell) {
   if (cell.dataset.wired) return;
   cell.dataset.wired = "true";
@@ -408,6 +409,7 @@ function wireCell(cell) {
   cell.querySelector(".calcweb-reset").addEventListener("click", withEditor((editor) => editor.reset()));
   const copy = cell.querySelector(".calcweb-copy");
   copy.addEventListener("click", withEditor(() => copyCode(cell, copy)));
+  for (const button of cell.querySelectorAll(".calcweb-reset, .calcweb-copy")) button.disabled = false;
   // Until the editor replaces it, the plain textarea runs on the same keys.
   cell.querySelector("textarea.calcweb-editor").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
@@ -514,6 +516,7 @@ function setUpPage() {
     button.addEventListener("click", () => {
       for (const cell of cellsOfPage()) runCell(cell);
     });
+    button.disabled = false;
   }
   // Lazy boot: pages without cells never load Python; pages with cells start
   // it as soon as the page itself has loaded (its styles, scripts and fonts

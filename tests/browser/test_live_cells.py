@@ -200,6 +200,28 @@ def test_a_cell_typed_and_run_before_its_editor_loads_runs_what_was_typed(
     assert code_of(page, 0) == typed
 
 
+def test_buttons_are_disabled_until_the_page_module_wires_them(page: Page, server: Server) -> None:
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/javascripts/calcweb.js", hold)
+    page.goto(server.base, wait_until="commit")
+    buttons = page.locator(".calcweb-cell button, button.calcweb-run-all")
+    buttons.first.wait_for(state="attached")
+    while not held:
+        page.wait_for_timeout(50)
+    # A click now would be lost: every button says it cannot be used yet.
+    assert buttons.evaluate_all("(all) => all.every((b) => b.disabled)")
+    held[0].continue_()
+    page.unroute("**/javascripts/calcweb.js")
+    for name in ("run", "reset", "copy"):
+        expect(cell(page, 0).locator(f"button.calcweb-{name}")).to_be_enabled()
+    expect(page.locator("button.calcweb-run-all")).to_be_enabled()
+    expect(cell(page, 0).locator("button.calcweb-stop")).to_be_disabled()
+
+
 def test_without_the_editor_bundle_the_cells_work_as_plain_text_boxes(
     page: Page, server: Server
 ) -> None:

@@ -189,8 +189,9 @@ def _output_html(result: Result) -> str:
 
 
 def _button(kind: str, label: str, text: str) -> str:
+    # Disabled until calcweb.js wires it: a click before then would be lost.
     return (
-        f'<button type="button" class="calcweb-{kind} md-button" aria-label="{label}">'
+        f'<button type="button" class="calcweb-{kind} md-button" aria-label="{label}" disabled>'
         f"{text}</button>"
     )
 
