@@ -1,7 +1,9 @@
 // The module Web Worker that owns Pyodide. The page (calcweb.js) sends
 // {id, type, ...} requests; every reply carries the same id. Requests run one
 // at a time, in the order they arrive.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// Pyodide's loader is imported when Python boots, alongside the downloads
+// (a static import would delay them by a round trip).
+const PYODIDE_URL = new URL("../pyodide/pyodide.mjs", import.meta.url);
 
 const runnerURL = new URL("./calcweb_runner.py", import.meta.url);
 let pyodide = null;
@@ -116,8 +118,11 @@ async function boot({ indexURL, interruptBuffer }) {
   progress("Downloading Python", 0);
   const runnerSource = get(runnerURL).then((response) => response.text());
   runnerSource.catch(() => {}); // awaited below
+  const loader = import(PYODIDE_URL.href);
+  loader.catch(() => {}); // awaited below
   try {
     const { lock, downloaded } = await download(indexURL, progress);
+    const { loadPyodide } = await loader;
     const starting = loadPyodide({ indexURL, lockFileContents: lock, packageBaseUrl: indexURL });
     const shown = downloaded.then(() => progress("Starting Python", 100));
     [pyodide] = await Promise.all([starting, shown]);
