@@ -185,14 +185,27 @@ DOMPurify.addHook("uponSanitizeAttribute", (node, data) => {
   if (name === "style" && /url\s*\(|@import|expression\s*\(/i.test(value)) data.keepAttr = false;
 });
 
+// KaTeX, loaded the first time a cell shows LaTeX (the pages' own math is
+// typeset when the site is built).
+let katex = null;
+function loadKatex() {
+  katex ??= import("./calcweb-katex.js").catch((error) => {
+    katex = null; // a later cell tries again
+    console.error("calcweb: KaTeX could not load; LaTeX is shown as source", error);
+    return { render() {} };
+  });
+  return katex;
+}
+
 function renderDisplay(item) {
   const box = document.createElement("div");
   box.className = "calcweb-display";
   if (item.mime === "image/svg+xml" || item.mime === "text/html") {
     box.append(DOMPurify.sanitize(item.data, { ...SANITIZE, RETURN_DOM_FRAGMENT: true }));
-  } else if (item.mime === "text/latex" && globalThis.katex) {
+  } else if (item.mime === "text/latex") {
     const tex = item.data.trim().replace(/^\$\$?|\$\$?$/g, "");
-    globalThis.katex.render(tex, box, { displayMode: true, throwOnError: false, trust: false });
+    box.textContent = tex; // until KaTeX has loaded, or if it cannot
+    loadKatex().then(({ render }) => render(tex, box, { displayMode: true, throwOnError: false, trust: false }));
   } else if (item.mime === "image/png") {
     const img = document.createElement("img");
     img.alt = "figure computed by the cell";

@@ -318,7 +318,19 @@ def test_instant_navigation_keeps_the_worker_and_gives_a_fresh_namespace(
     assert time.perf_counter() - started < 10, "the worker was not reused"
 
 
-def test_math_is_typeset_by_the_self_hosted_katex(page: Page, server: Server) -> None:
+def test_math_is_typeset_when_the_site_is_built(page: Page, server: Server) -> None:
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url))
     page.goto(server.base)
     expect(page.locator(".katex").first).to_be_visible()
     assert page.locator(".arithmatex .katex").count() >= 3
+    # The served page has the math already typeset, and no math script runs.
+    served = page.request.get(server.base).text()
+    assert served.count('class="katex"') >= 3
+    assert "\\(" not in served
+    assert not [url for url in scripts if "katex" in url and url.endswith(".js")]
+    # The KaTeX fonts come from the site itself.
+    resources = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    fonts = [url for url in resources if url.endswith(".woff2")]
+    assert fonts
+    assert all(font.startswith(server.base) for font in fonts)

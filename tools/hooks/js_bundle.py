@@ -1,10 +1,11 @@
-"""mkdocs hook: bundle the live cells' editor (CodeMirror 6) with esbuild.
+"""mkdocs hook: bundle the live cells' editor (CodeMirror 6) and KaTeX with esbuild.
 
 ``tools/js/editor.js`` imports CodeMirror's packages from ``node_modules``
 (pinned in ``package-lock.json``); esbuild, pinned there too, bundles and
 minifies it into ES modules that the site serves from ``javascripts/``:
 ``calcweb-editor.js``, whose ``load()`` imports the ``calcweb-editor-*.js``
-chunks one per task (see the comment in editor.js on why), by relative URLs.
+chunks one per task (see the comment in editor.js on why), by relative URLs;
+and ``calcweb-katex.js`` (``tools/js/katex.js``), for the LaTeX of live cells.
 The result is cached in ``.cache/js-bundle`` by a hash of the sources, of
 ``package-lock.json`` and of this file (esbuild's options).
 """
@@ -25,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tools" / "js"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 CACHE = ROOT / ".cache" / "js-bundle"
-ENTRY = SOURCES / "editor.js"
+# The editor, and KaTeX for the LaTeX a live cell shows (the pages' own math
+# is typeset at build time by tools/hooks/math.py).
+ENTRIES = (SOURCES / "editor.js", SOURCES / "katex.js")
 FOLDER = "javascripts"  # where the site serves the bundle and its chunks
 
 
@@ -38,12 +41,12 @@ def _digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _bundle(entry: Path, outdir: Path) -> None:
+def _bundle(entries: tuple[Path, ...], outdir: Path) -> None:
     if not ESBUILD.is_file():
         raise PluginError(f"{ESBUILD} is missing: run `npm ci` (or `make tools`).")
     command = [
         str(ESBUILD),
-        str(entry),
+        *map(str, entries),
         "--bundle",
         "--splitting",
         "--format=esm",
@@ -67,7 +70,7 @@ def _bundle(entry: Path, outdir: Path) -> None:
     ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise PluginError(f"esbuild failed on {entry}:\n{result.stdout}\n{result.stderr}")
+        raise PluginError(f"esbuild failed:\n{result.stdout}\n{result.stderr}")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -76,7 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not folder.is_dir():
         partial = folder.with_name(folder.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
-        _bundle(ENTRY, partial)
+        _bundle(ENTRIES, partial)
         partial.rename(folder)  # only a complete bundle is ever cached
     for output in sorted(folder.glob("*.js")):
         uri = f"{FOLDER}/{output.name}"

@@ -7,8 +7,8 @@ At every build this hook
    ``pyodide lockfile add-wheels`` (which needs Python >= 3.12, so it runs from
    the tool environment ``.venv-pyodide`` that ``make`` creates),
 3. adds to the site the Pyodide runtime from ``node_modules/pyodide``, the wheel
-   and the new lockfile under ``pyodide/``, and KaTeX and DOMPurify from
-   ``node_modules`` under ``vendor/``,
+   and the new lockfile under ``pyodide/``, and KaTeX's CSS and fonts and
+   DOMPurify from ``node_modules`` under ``vendor/``,
 
 so that ``pyodide.loadPackage("calcweb")`` works with no network and the site
 loads nothing from another host. Results are cached in ``.cache/site-bundle``
@@ -41,7 +41,7 @@ PYODIDE_CLI = Path(
 # Files of the npm package that the browser needs (the rest is docs and types).
 _RUNTIME_SUFFIXES = (".mjs", ".js", ".wasm", ".zip")
 _VENDOR = {
-    "katex": ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2"],
+    "katex": ["katex.min.css", "fonts/*.woff2"],  # its script: javascripts/calcweb-katex.js
     "dompurify": ["purify.es.mjs"],
 }
 
