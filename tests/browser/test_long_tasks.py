@@ -20,9 +20,11 @@ from .test_every_page import site_pages
 LIMIT_MS = 50
 # Wall-clock durations only grow when other processes share the CPU (a loaded
 # 2-core CI runner stretches a 20 ms task past 50 ms now and then), so the
-# verdict is that of most of three fresh loads: a task of ours that really
-# takes about the limit or more fails most of them.
-LOADS = 3
+# verdict is that of most of five fresh loads (measured here: one load in
+# five to ten has a 50-55 ms frame, a garbage collection or the editor's
+# warm-up stretched): a task of ours that really takes about the limit or
+# more fails most of them.
+LOADS = 5
 
 RECORD = """
 window.__scripts = [];
@@ -54,7 +56,11 @@ def longest_task_of_ours(page: Page, url: str, ours: str) -> tuple[float, str]:
     page.wait_for_timeout(500)  # entries arrive after their frame
     scripts = page.evaluate("window.__scripts")
     return max(
-        ((s["ms"], f"{s['invoker']} in {s['url']}") for s in scripts if s["url"].startswith(ours)),
+        (
+            (s["ms"], f"{s['invoker'][:60]} in {s['url'].rsplit('/', 1)[-1]}")
+            for s in scripts
+            if s["url"].startswith(ours)
+        ),
         default=(0.0, "none"),
     )
 
@@ -71,6 +77,6 @@ def test_no_task_of_our_scripts_takes_over_50_ms(
         over = sum(ms > LIMIT_MS for ms, _ in longest)
         if max(over, len(longest) - over) > LOADS // 2:
             break  # the majority is known
-    figures = ", ".join(f"{ms:.0f} ms" for ms, _ in longest)
+    figures = ", ".join(f"{ms:.0f} ms ({what})" for ms, what in longest)
     report.append(f"longest task of our scripts on {path}, load through a first run: {figures}")
     assert over <= LOADS // 2, f"most loads had a task of ours over {LIMIT_MS} ms: {longest}"
