@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
@@ -13,17 +10,12 @@ import markdown
 import pytest
 from mkdocs.exceptions import PluginError
 
-HOOK = Path(__file__).resolve().parents[2] / "tools" / "hooks" / "math.py"
+from .hooks import load_hook
 
 
 @pytest.fixture(scope="module")
 def hook(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("math_hook", HOOK)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = load_hook("math")
     module.CACHE = tmp_path_factory.mktemp("math-cache")  # renders for real, not from the cache
     return module
 

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-HOOK = Path(__file__).resolve().parents[2] / "tools" / "hooks" / "live_cells.py"
+from .hooks import load_hook
 
 
 @pytest.fixture(scope="module")
 def hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("live_cells_hook", HOOK)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("live_cells")
 
 
 def render(hook: ModuleType, cells: list[tuple[str, bool]]) -> list[str]:
