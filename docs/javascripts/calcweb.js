@@ -465,8 +465,13 @@ async function attachEditor(cell) {
       onChange: save,
     });
     const hadFocus = document.activeElement === textarea;
+    const caret = Math.min(textarea.selectionEnd, doc.length);
     textarea.hidden = true; // kept as the no-JavaScript view and the copy fallback
-    if (hadFocus) editor.view.focus();
+    if (hadFocus) {
+      // The reader was typing: they go on typing where they were.
+      editor.view.dispatch({ selection: { anchor: caret } });
+      editor.view.focus();
+    }
   } else {
     editor = plainEditor(textarea, doc, save);
   }

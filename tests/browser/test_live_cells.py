@@ -193,9 +193,13 @@ def test_a_cell_typed_and_run_before_its_editor_loads_runs_what_was_typed(
     page.unroute("**/javascripts/calcweb-editor.js")
     expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
     assert output(page, 0).strip() == "typed before the editor"
-    # The editor took over what was typed, as an edit that is kept.
+    # The editor took over what was typed, as an edit that is kept, with the
+    # focus and the caret where they were.
     assert code_of(page, 0) == typed
     expect(cell(page, 0)).to_have_attribute("data-edited", "true")
+    page.keyboard.type("  # more")
+    assert code_of(page, 0) == typed + "  # more"
+    typed += "  # more"
     page.reload()
     assert code_of(page, 0) == typed
 
