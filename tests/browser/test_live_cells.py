@@ -172,25 +172,40 @@ def test_typing_and_shift_enter_run_an_edit_that_persists_until_reset(
     expect(cell(page, 0)).to_have_attribute("data-edited", "false")
 
 
+class HeldRequest:
+    """The page's request for ``pattern``, held back until ``release()``: a
+    slow server, with the test choosing when the answer comes."""
+
+    def __init__(self, page: Page, pattern: str) -> None:
+        self.page, self.pattern = page, pattern
+        self.routes: list[Route] = []
+        page.route(pattern, self._hold)
+
+    def _hold(self, route: Route) -> None:  # a function: playwright refuses a bound builtin
+        self.routes.append(route)
+
+    def wait(self) -> None:
+        """Until the page has asked (routes are reported while the test waits on it)."""
+        while not self.routes:
+            self.page.wait_for_timeout(50)
+
+    def release(self) -> None:
+        self.wait()
+        self.routes[0].continue_()
+        self.page.unroute(self.pattern)
+
+
 def test_a_cell_typed_and_run_before_its_editor_loads_runs_what_was_typed(
     page: Page, server: Server
 ) -> None:
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:  # the editor bundle is slow to come
-        held.append(route)  # (playwright needs a Python function, not a bound builtin)
-
-    page.route("**/javascripts/calcweb-editor.js", hold)
+    editor = HeldRequest(page, "**/javascripts/calcweb-editor.js")
     page.goto(server.base)
     typed = "print('typed before the editor')"
     area = cell(page, 0).locator("textarea.calcweb-editor")
     area.fill(typed)
     area.press("Shift+Enter")
     expect(cell(page, 0)).to_have_attribute("data-state", "loading")
-    while not held:  # the route is reported while the test waits on the page
-        page.wait_for_timeout(50)
-    held[0].continue_()
-    page.unroute("**/javascripts/calcweb-editor.js")
+    editor.release()
     expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
     assert output(page, 0).strip() == "typed before the editor"
     # The editor took over what was typed, as an edit that is kept, with the
@@ -205,21 +220,14 @@ def test_a_cell_typed_and_run_before_its_editor_loads_runs_what_was_typed(
 
 
 def test_buttons_are_disabled_until_the_page_module_wires_them(page: Page, server: Server) -> None:
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
-    page.route("**/javascripts/calcweb.js", hold)
+    module = HeldRequest(page, "**/javascripts/calcweb.js")
     page.goto(server.base, wait_until="commit")
     buttons = page.locator(".calcweb-cell button, button.calcweb-run-all")
     buttons.first.wait_for(state="attached")
-    while not held:
-        page.wait_for_timeout(50)
+    module.wait()
     # A click now would be lost: every button says it cannot be used yet.
     assert buttons.evaluate_all("(all) => all.every((b) => b.disabled)")
-    held[0].continue_()
-    page.unroute("**/javascripts/calcweb.js")
+    module.release()
     for name in ("run", "reset", "copy"):
         expect(cell(page, 0).locator(f"button.calcweb-{name}")).to_be_enabled()
     expect(page.locator("button.calcweb-run-all")).to_be_enabled()
