@@ -13,6 +13,7 @@ and of ``package-lock.json`` (KaTeX's version).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -40,10 +41,14 @@ FORMULA = re.compile(
 _rendered: dict[str, str] = {}  # cache key -> KaTeX HTML, for this build
 
 
+@functools.cache
+def _katex_version() -> str:
+    """A digest of package-lock.json, read once: it pins KaTeX's version."""
+    return hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+
+
 def _key(tex: str, display: bool) -> str:
-    digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes())
-    digest.update(f"{display}:{tex}".encode())
-    return digest.hexdigest()[:24]
+    return hashlib.sha256(f"{_katex_version()}:{display}:{tex}".encode()).hexdigest()[:24]
 
 
 def _render(formulas: list[tuple[str, bool]], where: str) -> None:
@@ -103,4 +108,5 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """Each build starts from the disk cache (``mkdocs serve`` rebuilds in one process)."""
     _rendered.clear()
+    _katex_version.cache_clear()  # `npm ci` may have changed KaTeX meanwhile
     return config
