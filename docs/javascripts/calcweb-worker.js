@@ -73,6 +73,13 @@ function answerFromMemory(input, init) {
 }
 globalThis.fetch = answerFromMemory;
 
+// A promise awaited later, after other awaits: marked handled now, so that an
+// early failure is not reported as unhandled before the await that handles it.
+function awaitedLater(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
 async function get(url) {
   const response = await realFetch(url);
   const name = String(url).split("/").pop();
@@ -86,8 +93,7 @@ async function download(indexURL, progress) {
   const url = (name) => new URL(name, indexURL).href;
   // The lock file names the wheel, so it is read first - but alongside the runtime.
   const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
-  const pending = [get(url("pyodide-lock.json")), ...runtime.map((name) => get(url(name)))];
-  pending.forEach((promise) => promise.catch(() => {})); // each is awaited below
+  const pending = [get(url("pyodide-lock.json")), ...runtime.map((name) => get(url(name)))].map(awaitedLater);
   const lock = await (await pending[0]).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
@@ -116,10 +122,8 @@ async function boot({ indexURL, interruptBuffer }) {
     last = text;
   };
   progress("Downloading Python", 0);
-  const runnerSource = get(runnerURL).then((response) => response.text());
-  runnerSource.catch(() => {}); // awaited below
-  const loader = import(PYODIDE_URL.href);
-  loader.catch(() => {}); // awaited below
+  const runnerSource = awaitedLater(get(runnerURL).then((response) => response.text()));
+  const loader = awaitedLater(import(PYODIDE_URL.href));
   try {
     const { lock, downloaded } = await download(indexURL, progress);
     const { loadPyodide } = await loader;
