@@ -419,7 +419,9 @@ function wireCell(cell) {
       }
     }
   });
-  cell.querySelector(".calcweb-reset").addEventListener("click", withEditor((editor) => editor.reset()));
+  // Reset puts back the page's code; the editor's onChange then forgets the edit.
+  const original = cell.querySelector("textarea.calcweb-editor").defaultValue;
+  cell.querySelector(".calcweb-reset").addEventListener("click", withEditor((editor) => (editor.code = original)));
   const copy = cell.querySelector(".calcweb-copy");
   copy.addEventListener("click", withEditor(() => copyCode(cell, copy)));
   for (const button of cell.querySelectorAll(".calcweb-reset, .calcweb-copy")) button.disabled = false;
@@ -475,11 +477,6 @@ async function attachEditor(cell) {
   } else {
     editor = plainEditor(textarea, doc, save);
   }
-  editor.reset = () => {
-    editor.code = original;
-    storage.set(key, null);
-    markEdited(original);
-  };
   cell.calcwebEditor = editor;
   if (typed !== null) save(typed);
   else markEdited(editor.code);
