@@ -87,21 +87,33 @@ async function get(url) {
   return response;
 }
 
-// Resolves, once every response has started, to the lock file's contents and
-// a promise of the whole download (which rejects if any body fails).
-async function download(indexURL, progress) {
+// The memory snapshot (tools/make-snapshot.mjs) made for this Pyodide and
+// this wheel. The name says both, so a snapshot left in a cache by an older
+// build is never restored into a newer runtime: it is simply not found.
+function snapshotName(pyodideVersion, lock) {
+  return `snapshot-pyodide-${pyodideVersion}-calcweb-${lock.packages.calcweb.sha256.slice(0, 16)}.gz`;
+}
+
+// Resolves, once every response has started, to the lock file's contents, a
+// promise of the snapshot's memory (null without one) and a promise of the
+// whole download (which rejects if a body of the runtime fails).
+async function download(indexURL, loader, progress) {
   const url = (name) => new URL(name, indexURL).href;
-  // The lock file names the wheel, so it is read first - but alongside the runtime.
+  // The lock file names the wheel and the snapshot, so it is read first - but
+  // alongside the runtime.
   const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
   const pending = [get(url("pyodide-lock.json")), ...runtime.map((name) => get(url(name)))].map(awaitedLater);
   const lock = await (await pending[0]).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
-  const names = [...runtime, wheel];
-  const responses = await Promise.all([...pending.slice(1), get(url(wheel))]);
-  const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
+  const snapshot = snapshotName((await loader).version, lock);
+  const names = [...runtime, wheel, snapshot];
+  const optional = realFetch(url(snapshot)).then((response) => (response.ok ? response : null), () => null);
+  const responses = await Promise.all([...pending.slice(1), get(url(wheel)), optional]);
+  const total = responses.reduce((sum, r) => sum + Number((r && r.headers.get("Content-Length")) || 0), 0);
   let loaded = 0;
   const bodies = responses.map(async (response, i) => {
+    if (!response) return;
     if (!names[i].endsWith(".mjs")) MEMORY.set(url(names[i]), response.clone());
     const reader = response.body.getReader();
     for (;;) {
@@ -111,7 +123,41 @@ async function download(indexURL, progress) {
       progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
     }
   });
-  return { lock, downloaded: Promise.all(bodies) };
+  // The snapshot is optional: if it fails to arrive, Python starts afresh.
+  bodies[bodies.length - 1] = bodies.at(-1).catch(() => {});
+  const snapshotBytes = responses.at(-1) ? answerFromMemory(url(snapshot)).then(gunzip).catch(() => null) : null;
+  return { lock, snapshot: snapshotBytes, downloaded: Promise.all(bodies) };
+}
+
+// The snapshot is a gzip file; a server that sent it with Content-Encoding:
+// gzip has had it decoded by the browser already.
+async function gunzip(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// Python as the snapshot left it: started, calcweb imported, and `random`
+// reseeded (or every reader would draw the same numbers). Null if the snapshot
+// cannot be restored: the caller then starts Python the usual way.
+async function restore(loadPyodide, options, snapshot) {
+  try {
+    const restored = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    restored.runPython("import random\nrandom.seed()");
+    return restored;
+  } catch (error) {
+    console.warn("calcweb: Python could not start from its snapshot; starting it afresh", error);
+    return null;
+  }
+}
+
+// A snapshot holds memory, not files: the wheel's files are unpacked again
+// (tracebacks and inspect.getsource read them; calcweb is imported already).
+async function unpackWheel(url) {
+  const wheel = await (await answerFromMemory(url)).arrayBuffer();
+  const sitePackages = pyodide.runPython("import site\nsite.getsitepackages()[0]");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
 async function boot({ indexURL, interruptBuffer }) {
@@ -124,29 +170,32 @@ async function boot({ indexURL, interruptBuffer }) {
   progress("Downloading Python", 0);
   const runnerSource = awaitedLater(get(runnerURL).then((response) => response.text()));
   const loader = awaitedLater(import(PYODIDE_URL.href));
+  let fromSnapshot = false;
   try {
-    const { lock, downloaded } = await download(indexURL, progress);
+    const { lock, snapshot, downloaded } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;
-    const starting = loadPyodide({ indexURL, lockFileContents: lock, packageBaseUrl: indexURL });
+    const options = { indexURL, lockFileContents: lock, packageBaseUrl: indexURL };
+    const restored = Promise.resolve(snapshot).then((bytes) => bytes && restore(loadPyodide, options, bytes));
+    const starting = restored.then((python) => python ?? loadPyodide(options));
     const shown = downloaded.then(() => progress("Starting Python", 100));
     [pyodide] = await Promise.all([starting, shown]);
-  } catch (error) {
+    fromSnapshot = (await restored) !== null;
+    progress("Loading calcweb", 100);
+    if (fromSnapshot) await unpackWheel(new URL(lock.packages.calcweb.file_name, indexURL));
+    else await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
+  } finally {
     MEMORY.clear();
-    throw error;
   }
   pyodide.setStdout(writer("stdout"));
   pyodide.setStderr(writer("stderr"));
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
-  progress("Loading calcweb", 100);
-  await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
-  MEMORY.clear();
   const module = pyodide.runPython(
     "import types\n_m = types.ModuleType('calcweb_runner')\n_m",
   );
   pyodide.runPython(await runnerSource, { globals: module.__dict__ });
   runner = module;
   const version = pyodide.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
-  return { version };
+  return { version, fromSnapshot };
 }
 
 async function run({ namespace, code, filename }) {

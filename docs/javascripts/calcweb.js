@@ -45,7 +45,10 @@ class Python {
       this.progress = null;
       this.generation += 1;
       this.booting = this.start().then(
-        ({ version }) => (this.version = version),
+        ({ version, fromSnapshot }) => {
+          this.version = version;
+          this.fromSnapshot = fromSnapshot;
+        },
         (error) => {
           this.teardown(error);
           this.booting = null;
@@ -547,6 +550,10 @@ function afterLoad(callback) {
 window.calcweb = {
   get ready() {
     return python.boot().then(() => true);
+  },
+  // How Python started: {version, fromSnapshot}, once it has (else null).
+  get python() {
+    return python.booted ? { version: python.version, fromSnapshot: python.fromSnapshot } : null;
   },
   run,
 };

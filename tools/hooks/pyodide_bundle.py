@@ -6,13 +6,16 @@ At every build this hook
 2. registers it in a copy of Pyodide's ``pyodide-lock.json`` with pyodide-build's
    ``pyodide lockfile add-wheels`` (which needs Python >= 3.12, so it runs from
    the tool environment ``.venv-pyodide`` that ``make`` creates),
-3. adds to the site the Pyodide runtime from ``node_modules/pyodide``, the wheel
-   and the new lockfile under ``pyodide/``, and KaTeX's CSS and fonts and
-   DOMPurify from ``node_modules`` under ``vendor/``,
+3. makes a memory snapshot of Pyodide with calcweb imported
+   (``tools/make-snapshot.mjs``, under Node): the live cells boot from it,
+   skipping seconds of CPython start-up and import,
+4. adds to the site the Pyodide runtime from ``node_modules/pyodide``, the
+   wheel, the new lockfile and the snapshot under ``pyodide/``, and KaTeX's CSS
+   and fonts and DOMPurify from ``node_modules`` under ``vendor/``,
 
 so that ``pyodide.loadPackage("calcweb")`` works with no network and the site
 loads nothing from another host. Results are cached in ``.cache/site-bundle``
-by a hash of the package sources.
+by a hash of the package sources, the Pyodide version and the snapshot script.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "calcweb"
 NODE_MODULES = ROOT / "node_modules"
 CACHE = ROOT / ".cache" / "site-bundle"
+PYODIDE = NODE_MODULES / "pyodide"
+SNAPSHOT_SCRIPT = ROOT / "tools" / "make-snapshot.mjs"
 PYODIDE_CLI = Path(
     os.environ.get("CALCWEB_PYODIDE_CLI", ROOT / ".venv-pyodide" / "bin" / "pyodide")
 )
@@ -48,7 +53,13 @@ _VENDOR = {
 
 def _sources_digest() -> str:
     digest = hashlib.sha256()
-    inputs = [ROOT / "pyproject.toml", ROOT / "README.md", *sorted(PACKAGE.rglob("*"))]
+    inputs = [
+        ROOT / "pyproject.toml",
+        ROOT / "README.md",
+        PYODIDE / "package.json",
+        SNAPSHOT_SCRIPT,
+        *sorted(PACKAGE.rglob("*")),
+    ]
     for path in inputs:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(ROOT)).encode())
@@ -76,7 +87,7 @@ def _build_bundle() -> Path:
             "lockfile and needs Python >= 3.12: run `make tools` (or set "
             "CALCWEB_PYODIDE_CLI to a `pyodide` command from pyodide-build)."
         )
-    lockfile = NODE_MODULES / "pyodide" / "pyodide-lock.json"
+    lockfile = PYODIDE / "pyodide-lock.json"
     if not lockfile.is_file():
         raise PluginError(f"{lockfile} is missing: run `npm ci` (or `make node_modules`).")
     shutil.rmtree(folder, ignore_errors=True)
@@ -103,7 +114,23 @@ def _build_bundle() -> Path:
     )
     _check_lock_entry(folder / "pyodide-lock.json.tmp", wheel)
     (folder / "pyodide-lock.json.tmp").rename(folder / "pyodide-lock.json")
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("node is missing: the Pyodide snapshot is made under Node (make tools).")
+    _run(
+        [node, str(SNAPSHOT_SCRIPT), str(folder), str(folder / snapshot_name(folder))],
+        "making the Pyodide memory snapshot",
+    )
     return folder
+
+
+def snapshot_name(bundle: Path) -> str:
+    """The snapshot's file name: calcweb-worker.js derives the same from the
+    Pyodide version and the lockfile, so a snapshot cached by a browser is
+    never restored into another runtime or beside another wheel."""
+    version = json.loads((PYODIDE / "package.json").read_text())["version"]
+    sha256 = json.loads((bundle / "pyodide-lock.json").read_text())["packages"]["calcweb"]["sha256"]
+    return f"snapshot-pyodide-{version}-calcweb-{sha256[:16]}.gz"
 
 
 def _check_lock_entry(lockfile: Path, wheel: Path) -> None:
@@ -123,12 +150,11 @@ def _add(files: Files, config: MkDocsConfig, uri: str, source: Path) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the Pyodide runtime, the wheel, the lockfile and vendored scripts to the site."""
     bundle = _build_bundle()
-    runtime = NODE_MODULES / "pyodide"
-    for path in sorted(runtime.iterdir()):
+    for path in sorted(PYODIDE.iterdir()):
         if path.suffix in _RUNTIME_SUFFIXES:
             _add(files, config, f"pyodide/{path.name}", path)
     for path in sorted(bundle.iterdir()):
-        if path.suffix in {".whl", ".json"}:
+        if path.suffix in {".whl", ".json", ".gz"}:
             _add(files, config, f"pyodide/{path.name}", path)
     for package, patterns in _VENDOR.items():
         dist = NODE_MODULES / package / "dist"
