@@ -87,6 +87,7 @@ test-site: tools
 
 test-pyodide: pyodide-wheels
 	node tools/pyodide-pytest.mjs
+	node tools/pyodide-pytest.mjs --from-snapshot
 
 test-browser: chromium
 	$(BIN)/pytest tests/browser

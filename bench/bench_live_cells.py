@@ -10,7 +10,8 @@ drives both in headless Chromium (Debian's chromium, as the browser tests):
 - warm reload: the same profile, reload -> the first result;
 - rerun latency: a trivial cell run again (click -> done; bare: runPython);
 - a third page runs the bare page's Pyodide in a module worker, to tell
-  what a worker costs from what the live cells cost;
+  what a worker costs from what the live cells cost (the live cells also
+  start Python from the build's memory snapshot, the bare pages afresh);
 - bytes transferred for the first cold result (response bodies + headers);
 - the compressed (gzip -9) size of our JavaScript and CSS.
 
@@ -231,6 +232,8 @@ def main() -> None:
         server.server_close()
     site, bare, worker = (results[kind] for kind in PAGES)
     ours, on_demand = asset_sizes()
+    (snapshot_file,) = (SITE / "pyodide").glob("snapshot-*.gz")
+    snapshot = snapshot_file.stat().st_size
 
     def compare(key: str, unit: str, scale: float = 1.0) -> list[str]:
         row = []
@@ -259,7 +262,10 @@ def main() -> None:
         f"Median of {REPEAT} runs (the three pages take turns), Chromium headless, "
         f"{os.cpu_count()} cores. The target is the first ratio: cold first result "
         "within 1.3x of the bare page. The live cells run Pyodide in a worker (the "
-        "page never blocks); the last columns show what the worker alone costs."
+        "page never blocks; the last columns show what a worker alone costs) and "
+        "start Python from a memory snapshot made when the site is built (CPython "
+        f"started, calcweb imported: {snapshot / 1e6:.1f} MB gzip, in the bytes "
+        "above), where the bare pages start it afresh."
     )
     publish("live_cells", "Live cells vs a bare Pyodide page", body)
 

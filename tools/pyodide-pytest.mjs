@@ -6,10 +6,15 @@
 // downloaded by `make` into .cache/pyodide-wheels/ and unpacked into
 // site-packages. The tests folder is mounted read-only from the work tree.
 //
-// usage: node tools/pyodide-pytest.mjs [extra pytest arguments]
+// With --from-snapshot, Python starts from the site's memory snapshot
+// (tools/make-snapshot.mjs) the way calcweb-worker.js starts it for a reader:
+// restored, `random` reseeded, the wheel's files unpacked.
+//
+// usage: node tools/pyodide-pytest.mjs [--from-snapshot] [extra pytest arguments]
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const indexURL = path.join(root, "site", "pyodide") + path.sep;
@@ -26,14 +31,30 @@ process.on("unhandledRejection", (error) => fail(error && error.message ? error.
 if (!existsSync(path.join(indexURL, "pyodide-lock.json"))) fail(`${indexURL} has no Pyodide bundle: run \`make site\` first`);
 if (!existsSync(wheelDir)) fail(`${wheelDir} is missing: run \`make pyodide-wheels\` first`);
 
+const args = process.argv.slice(2);
+const fromSnapshot = args[0] === "--from-snapshot";
+if (fromSnapshot) args.shift();
 const { loadPyodide } = await import(path.join(indexURL, "pyodide.mjs"));
 const started = performance.now();
-const pyodide = await loadPyodide({ indexURL });
+let pyodide;
+if (fromSnapshot) {
+  const snapshots = readdirSync(indexURL).filter((n) => n.startsWith("snapshot-") && n.endsWith(".gz"));
+  if (snapshots.length !== 1) fail(`expected one snapshot in ${indexURL}, found ${snapshots.length}: run \`make site\``);
+  pyodide = await loadPyodide({ indexURL, _loadSnapshot: gunzipSync(readFileSync(path.join(indexURL, snapshots[0]))) });
+  pyodide.runPython("import random; random.seed()");
+} else {
+  pyodide = await loadPyodide({ indexURL });
+}
 const passThrough = (stream) => ({ write: (bytes) => (stream.write(bytes), bytes.length) });
 pyodide.setStdout(passThrough(process.stdout));
 pyodide.setStderr(passThrough(process.stderr));
-await pyodide.loadPackage("calcweb", { messageCallback: () => {} });
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+if (fromSnapshot) {
+  const { file_name } = JSON.parse(readFileSync(path.join(indexURL, "pyodide-lock.json"), "utf8")).packages.calcweb;
+  pyodide.unpackArchive(new Uint8Array(readFileSync(path.join(indexURL, file_name))), "wheel", { extractDir: sitePackages });
+} else {
+  await pyodide.loadPackage("calcweb", { messageCallback: () => {} });
+}
 for (const name of readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort()) {
   pyodide.unpackArchive(new Uint8Array(readFileSync(path.join(wheelDir, name))), "wheel", { extractDir: sitePackages });
 }
@@ -41,9 +62,10 @@ for (const name of readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort(
 pyodide.FS.mkdirTree("/work/tests");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.join(root, "tests") }, "/work/tests");
 pyodide.FS.writeFile("/work/pyproject.toml", readFileSync(path.join(root, "pyproject.toml")));
-console.log(`Pyodide ${pyodide.version} booted with calcweb in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const how = fromSnapshot ? "from the site's snapshot" : "afresh";
+console.log(`Pyodide ${pyodide.version} booted ${how} with calcweb in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-pyodide.globals.set("extra_args", process.argv.slice(2));
+pyodide.globals.set("extra_args", args);
 const code = await pyodide.runPythonAsync(`
 import os, sys
 import calcweb, pytest

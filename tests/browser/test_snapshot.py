@@ -24,6 +24,8 @@ import calcweb, fractions, inspect, json, os, random, sys
 env = {k: v for k, v in os.environ.items() if k != "LANG"}
 print(json.dumps({
     "path": sys.path, "env": env, "executable": sys.executable, "argv": sys.argv,
+    "cwd": os.getcwd(), "recursion": sys.getrecursionlimit(),
+    "encoding": [sys.getfilesystemencoding(), sys.stdout.encoding],
     "calcweb": calcweb.__version__, "file": calcweb.__file__,
     "source": inspect.getsource(calcweb.derivative).splitlines()[0],
     "fraction": str(fractions.Fraction(1, 3) + fractions.Fraction(1, 6)),
