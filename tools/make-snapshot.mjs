@@ -1,36 +1,45 @@
 // Makes the memory snapshot the live cells boot from, for
-// tools/hooks/pyodide_bundle.py: Python started and calcweb imported, as a
-// gzip file. Booting from it skips CPython's start-up and calcweb's import
-// (seconds of WebAssembly that a fresh boot runs before the first result).
+// tools/hooks/pyodide_bundle.py: Python started and calcweb imported, gzipped.
+// Booting from it skips CPython's start-up and calcweb's import (seconds of
+// WebAssembly that a fresh start runs before the first result).
 //
-//   node tools/make-snapshot.mjs <folder with pyodide-lock.json and the wheel> <output.gz>
+//   node tools/make-snapshot.mjs <folder with pyodide-lock.json and the wheel>
 //
-// Pyodide's snapshots hold the WebAssembly memory only: the worker still
-// fetches the runtime, and installs the wheel's files (loadPackage) for
-// tracebacks and lazy imports; it reseeds `random` (the snapshot's state would
-// be every reader's). The wheel is unpacked with zipfile, not loadPackage,
-// which would leave JavaScript references that a snapshot cannot hold.
-import { readFileSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+// writes into that folder snapshot-<hash of its bytes>.gz and, last,
+// snapshot.json: {file, pyodide, calcweb_sha256}. calcweb-worker.js reads the
+// manifest and restores the snapshot only into the Pyodide version and beside
+// the wheel it was made with.
+//
+// A snapshot holds the WebAssembly memory only. The worker fetches the runtime
+// as usual, and redoes after the restore what memory cannot carry (the
+// wheel's files, `random`'s seed, the time zone, LANG). The wheel is unpacked
+// here with zipfile, not loadPackage, which would leave JavaScript references
+// that a snapshot cannot hold.
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadPyodide } from "pyodide";
+import { gzipSync } from "node:zlib";
+import { loadPyodide, version } from "pyodide";
 
-const [folder, output] = process.argv.slice(2).map((path) => resolve(path));
-if (!folder || !output) {
-  console.error("usage: node tools/make-snapshot.mjs <bundle folder> <output.gz>");
+const folder = process.argv[2] && resolve(process.argv[2]);
+if (!folder) {
+  console.error("usage: node tools/make-snapshot.mjs <bundle folder>");
   process.exit(2);
 }
 const lock = JSON.parse(readFileSync(join(folder, "pyodide-lock.json"), "utf8"));
-const wheel = lock.packages.calcweb?.file_name;
-if (!wheel) {
+const calcweb = lock.packages.calcweb;
+if (!calcweb) {
   console.error(`${folder}/pyodide-lock.json has no calcweb entry`);
   process.exit(1);
 }
-// Emscripten names the program after argv[1] in Node; a browser calls it
-// ./this.program, and Python's sys.executable follows.
+// The same snapshot whatever the build machine's zone (the worker sets the
+// reader's), and a program named as in a browser: Emscripten takes argv[1]
+// in Node, "./this.program" in a browser, and sys.executable follows.
+process.env.TZ = "UTC";
 process.argv[1] = "./this.program";
+
 const pyodide = await loadPyodide({ lockFileContents: lock, _makeSnapshot: true });
-pyodide.FS.writeFile("/tmp/calcweb.whl", readFileSync(join(folder, wheel)));
+pyodide.FS.writeFile("/tmp/calcweb.whl", readFileSync(join(folder, calcweb.file_name)));
 pyodide.runPython(`
 import os, site, sys, zipfile
 with zipfile.ZipFile("/tmp/calcweb.whl") as wheel:
@@ -40,4 +49,9 @@ import calcweb, calcweb.plot
 # Pyodide puts "" in front of sys.path again after a restore.
 sys.path.remove("")
 `);
-writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));
+const snapshot = gzipSync(pyodide.makeMemorySnapshot(), { level: 9 });
+const file = `snapshot-${createHash("sha256").update(snapshot).digest("hex").slice(0, 16)}.gz`;
+writeFileSync(join(folder, file), snapshot);
+const manifest = { file, pyodide: version, calcweb_sha256: calcweb.sha256 };
+writeFileSync(join(folder, "snapshot.json.tmp"), JSON.stringify(manifest, null, 1));
+renameSync(join(folder, "snapshot.json.tmp"), join(folder, "snapshot.json"));

@@ -7,8 +7,9 @@
 // site-packages. The tests folder is mounted read-only from the work tree.
 //
 // With --from-snapshot, Python starts from the site's memory snapshot
-// (tools/make-snapshot.mjs) the way calcweb-worker.js starts it for a reader:
-// restored, `random` reseeded, the wheel's files unpacked.
+// (tools/make-snapshot.mjs) as calcweb-worker.js starts it for a reader:
+// restored, `random` reseeded, the wheel's files unpacked (the time zone and
+// LANG, which the worker also sets, are the build's here: both run in Node).
 //
 // usage: node tools/pyodide-pytest.mjs [--from-snapshot] [extra pytest arguments]
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -38,9 +39,10 @@ const { loadPyodide } = await import(path.join(indexURL, "pyodide.mjs"));
 const started = performance.now();
 let pyodide;
 if (fromSnapshot) {
-  const snapshots = readdirSync(indexURL).filter((n) => n.startsWith("snapshot-") && n.endsWith(".gz"));
-  if (snapshots.length !== 1) fail(`expected one snapshot in ${indexURL}, found ${snapshots.length}: run \`make site\``);
-  pyodide = await loadPyodide({ indexURL, _loadSnapshot: gunzipSync(readFileSync(path.join(indexURL, snapshots[0]))) });
+  const manifest = path.join(indexURL, "snapshot.json");
+  if (!existsSync(manifest)) fail(`${manifest} is missing: run \`make site\``);
+  const { file } = JSON.parse(readFileSync(manifest, "utf8"));
+  pyodide = await loadPyodide({ indexURL, _loadSnapshot: gunzipSync(readFileSync(path.join(indexURL, file))) });
   pyodide.runPython("import random; random.seed()");
 } else {
   pyodide = await loadPyodide({ indexURL });

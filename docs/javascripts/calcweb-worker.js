@@ -87,69 +87,146 @@ async function get(url) {
   return response;
 }
 
-// The memory snapshot (tools/make-snapshot.mjs) made for this Pyodide and
-// this wheel. The name says both, so a snapshot left in a cache by an older
-// build is never restored into a newer runtime: it is simply not found.
-function snapshotName(pyodideVersion, lock) {
-  return `snapshot-pyodide-${pyodideVersion}-calcweb-${lock.packages.calcweb.sha256.slice(0, 16)}.gz`;
-}
-
-// Resolves, once every response has started, to the lock file's contents, a
-// promise of the snapshot's memory (null without one) and a promise of the
-// whole download (which rejects if a body of the runtime fails).
+// Resolves, once every response of the runtime has started, to the lock
+// file's contents, a promise of the whole runtime download (which rejects if a
+// body fails) and a promise of the snapshot's memory (null when there is no
+// usable one; it never rejects).
 async function download(indexURL, loader, progress) {
   const url = (name) => new URL(name, indexURL).href;
-  // The lock file names the wheel and the snapshot, so it is read first - but
-  // alongside the runtime.
+  // The lock file names the wheel, so it is read first - but alongside the
+  // runtime and the snapshot's manifest.
   const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
   const pending = [get(url("pyodide-lock.json")), ...runtime.map((name) => get(url(name)))].map(awaitedLater);
+  const manifest = realFetch(url("snapshot.json")).then((response) => (response.ok ? response : null), () => null);
   const lock = await (await pending[0]).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
-  const snapshot = snapshotName((await loader).version, lock);
-  const names = [...runtime, wheel, snapshot];
-  const optional = realFetch(url(snapshot)).then((response) => (response.ok ? response : null), () => null);
-  const responses = await Promise.all([...pending.slice(1), get(url(wheel)), optional]);
-  const total = responses.reduce((sum, r) => sum + Number((r && r.headers.get("Content-Length")) || 0), 0);
+  const names = [...runtime, wheel];
+  const stopSnapshot = new AbortController();
+  const snapshotStarted = snapshotResponse(url, manifest, lock, loader, stopSnapshot.signal);
+  const responses = await Promise.all([...pending.slice(1), get(url(wheel))]);
+  // The progress counts the snapshot's bytes too (Python waits for them); its
+  // request starts a round trip later, so its size is waited for a moment.
+  const size = (response) => Number((response && response.headers.get("Content-Length")) || 0);
+  let total = responses.reduce((sum, response) => sum + size(response), 0);
+  const snapshot = await Promise.race([snapshotStarted, delay(1000)]);
+  if (snapshot === undefined) snapshotStarted.then((response) => (total += size(response)));
+  else total += size(snapshot);
   let loaded = 0;
-  const bodies = responses.map(async (response, i) => {
-    if (!response) return;
-    if (!names[i].endsWith(".mjs")) MEMORY.set(url(names[i]), response.clone());
+  const read = async (response, chunks = null) => {
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) return chunks;
+      chunks?.push(value);
       loaded += value.length;
       progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
     }
+  };
+  const bodies = responses.map((response, i) => {
+    if (!names[i].endsWith(".mjs")) MEMORY.set(url(names[i]), response.clone());
+    return read(response);
   });
-  // The snapshot is optional: if it fails to arrive, Python starts afresh.
-  bodies[bodies.length - 1] = bodies.at(-1).catch(() => {});
-  const snapshotBytes = responses.at(-1) ? answerFromMemory(url(snapshot)).then(gunzip).catch(() => null) : null;
-  return { lock, snapshot: snapshotBytes, downloaded: Promise.all(bodies) };
+  const downloaded = Promise.all(bodies);
+  // A snapshot still not in some seconds after the runtime is given up: a
+  // fresh start then beats waiting on a stalled connection.
+  let arrived = false;
+  const memory = snapshotStarted
+    .then((response) => response && read(response, []))
+    .then((chunks) => chunks && gunzip(new Blob(chunks)))
+    .catch((error) => stopSnapshot.signal.aborted ? null : noSnapshot(`the Python snapshot could not be read (${error.message || error})`))
+    .finally(() => (arrived = true));
+  const late = awaitedLater(downloaded).then(() => delay(SNAPSHOT_GRACE_MS)).then(() => {
+    if (arrived) return null;
+    stopSnapshot.abort();
+    return noSnapshot("the Python snapshot did not arrive in time");
+  }, () => null);
+  return { lock, downloaded, snapshot: Promise.race([memory, late]) };
+}
+
+// The memory snapshot made at build time (tools/make-snapshot.mjs): Python
+// started, calcweb imported. Its manifest says for which Pyodide and which
+// wheel it was made; one made for another build is never restored.
+const SNAPSHOT_GRACE_MS = 5000;
+const delay = (ms) => new Promise((resolve) => setTimeout(() => resolve(), ms));
+
+function noSnapshot(reason) {
+  console.warn(`calcweb: ${reason}; Python starts afresh (slower)`);
+  return null;
+}
+
+// The snapshot's response, or null (with a warning) when none fits this build.
+async function snapshotResponse(url, manifestResponse, lock, loader, signal) {
+  try {
+    const manifest = await manifestResponse;
+    if (!manifest) return noSnapshot("the site has no Python snapshot (pyodide/snapshot.json)");
+    const { file, pyodide: madeFor, calcweb_sha256: wheel } = await manifest.json();
+    const { version } = await loader;
+    if (madeFor !== version || wheel !== lock.packages.calcweb.sha256) {
+      return noSnapshot(`the Python snapshot was made for another build (Pyodide ${madeFor})`);
+    }
+    const response = await realFetch(url(file), { signal });
+    if (!response.ok) return noSnapshot(`could not download the Python snapshot (HTTP ${response.status})`);
+    return response;
+  } catch (error) {
+    return noSnapshot(`could not download the Python snapshot (${error.message || error})`);
+  }
 }
 
 // The snapshot is a gzip file; a server that sent it with Content-Encoding:
 // gzip has had it decoded by the browser already.
-async function gunzip(response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+async function gunzip(blob) {
+  const magic = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return new Uint8Array(await blob.arrayBuffer());
+  const stream = blob.stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-// Python as the snapshot left it: started, calcweb imported, and `random`
-// reseeded (or every reader would draw the same numbers). Null if the snapshot
-// cannot be restored: the caller then starts Python the usual way.
+// Python as the snapshot left it, made local (see localise); null if the
+// snapshot cannot be restored: the caller then starts Python afresh.
+let restoring = false; // a fatal error meanwhile means "start afresh", not "restart the worker"
 async function restore(loadPyodide, options, snapshot) {
+  restoring = true;
   try {
     const restored = await loadPyodide({ ...options, _loadSnapshot: snapshot });
-    restored.runPython("import random\nrandom.seed()");
+    // Pyodide keeps its options: without this, the 31 MB image would live as long as the worker.
+    delete restored._api?.config?._loadSnapshot;
+    localise(restored);
     return restored;
   } catch (error) {
-    console.warn("calcweb: Python could not start from its snapshot; starting it afresh", error);
-    return null;
+    return noSnapshot(`Python could not start from its snapshot (${error.message || error})`);
+  } finally {
+    restoring = false;
   }
+}
+
+// What memory made on the build machine cannot carry to this browser:
+// - a seed for `random`, or every reader would draw the same numbers;
+// - the time zone: Emscripten's tzset() ran at build time (in UTC) and keeps
+//   its result, so its JavaScript half runs again and the time module's
+//   constants are set as CPython sets them (altzone = timezone - 3600);
+// - LANG, from the browser's language as Emscripten sets it.
+// (str hashes keep the build's secret: hash randomisation guards servers
+// against crafted keys, and there is no server here.)
+function localise(py) {
+  const m = py._module;
+  const names = m.HEAPU32.subarray(m._tzname >>> 2, (m._tzname >>> 2) + 2);
+  m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
+  const local = {
+    timezone: m.HEAP32[m._timezone >>> 2],
+    daylight: m.HEAP32[m._daylight >>> 2],
+    tzname: Array.from(names, (pointer) => m.UTF8ToString(pointer)),
+    lang: (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8",
+  };
+  py.runPython(`
+import json, os, random, time
+random.seed()
+local = json.loads(${JSON.stringify(JSON.stringify(local))})
+time.timezone, time.daylight, time.tzname = local["timezone"], local["daylight"], tuple(local["tzname"])
+time.altzone = time.timezone - 3600
+os.environ["LANG"] = local["lang"]
+del json, os, random, time, local
+`);
 }
 
 // A snapshot holds memory, not files: the wheel's files are unpacked again
@@ -175,7 +252,7 @@ async function boot({ indexURL, interruptBuffer }) {
     const { lock, snapshot, downloaded } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;
     const options = { indexURL, lockFileContents: lock, packageBaseUrl: indexURL };
-    const restored = Promise.resolve(snapshot).then((bytes) => bytes && restore(loadPyodide, options, bytes));
+    const restored = snapshot.then((bytes) => bytes && restore(loadPyodide, options, bytes));
     const starting = restored.then((python) => python ?? loadPyodide(options));
     const shown = downloaded.then(() => progress("Starting Python", 100));
     [pyodide] = await Promise.all([starting, shown]);
@@ -214,7 +291,7 @@ const handlers = { boot, run };
 // the worker.
 let crashed = false;
 function crash(reason) {
-  if (crashed) return;
+  if (crashed || restoring) return;
   crashed = true;
   postMessage({ type: "fatal", error: String(reason).slice(0, 300) });
 }

@@ -79,7 +79,7 @@ def _run(command: list[str], what: str) -> None:
 def _build_bundle() -> Path:
     """Build the wheel and its lockfile into a cache folder named by the sources' hash."""
     folder = CACHE / _sources_digest()
-    if (folder / "pyodide-lock.json").is_file():
+    if (folder / "snapshot.json").is_file():  # written last
         return folder
     if not PYODIDE_CLI.is_file():
         raise PluginError(
@@ -117,20 +117,9 @@ def _build_bundle() -> Path:
     node = shutil.which("node")
     if node is None:
         raise PluginError("node is missing: the Pyodide snapshot is made under Node (make tools).")
-    _run(
-        [node, str(SNAPSHOT_SCRIPT), str(folder), str(folder / snapshot_name(folder))],
-        "making the Pyodide memory snapshot",
-    )
+    # Writes snapshot-<hash>.gz, then snapshot.json, which marks the folder complete.
+    _run([node, str(SNAPSHOT_SCRIPT), str(folder)], "making the Pyodide memory snapshot")
     return folder
-
-
-def snapshot_name(bundle: Path) -> str:
-    """The snapshot's file name: calcweb-worker.js derives the same from the
-    Pyodide version and the lockfile, so a snapshot cached by a browser is
-    never restored into another runtime or beside another wheel."""
-    version = json.loads((PYODIDE / "package.json").read_text())["version"]
-    sha256 = json.loads((bundle / "pyodide-lock.json").read_text())["packages"]["calcweb"]["sha256"]
-    return f"snapshot-pyodide-{version}-calcweb-{sha256[:16]}.gz"
 
 
 def _check_lock_entry(lockfile: Path, wheel: Path) -> None:
