@@ -113,6 +113,7 @@ async function download(indexURL, loader, progress) {
   if (snapshot === undefined) snapshotStarted.then((response) => (total += size(response)));
   else total += size(snapshot);
   let loaded = 0;
+  let percent = 0; // never shown going back, should the snapshot's size come late
   const read = async (response, chunks = null) => {
     const reader = response.body.getReader();
     for (;;) {
@@ -120,7 +121,8 @@ async function download(indexURL, loader, progress) {
       if (done) return chunks;
       chunks?.push(value);
       loaded += value.length;
-      progress("Downloading Python", total ? Math.min(100, Math.round((100 * loaded) / total)) : null);
+      percent = Math.max(percent, total ? Math.min(100, Math.round((100 * loaded) / total)) : 0);
+      progress("Downloading Python", total ? percent : null);
     }
   };
   const bodies = responses.map((response, i) => {
@@ -129,18 +131,29 @@ async function download(indexURL, loader, progress) {
   });
   const downloaded = Promise.all(bodies);
   // A snapshot still not in some seconds after the runtime is given up: a
-  // fresh start then beats waiting on a stalled connection.
+  // fresh start then beats waiting on a stalled connection. (The timer is
+  // cleared once it has arrived: a pending one would keep the image alive.)
   let arrived = false;
+  let timer = null;
   const memory = snapshotStarted
     .then((response) => response && read(response, []))
     .then((chunks) => chunks && gunzip(new Blob(chunks)))
-    .catch((error) => stopSnapshot.signal.aborted ? null : noSnapshot(`the Python snapshot could not be read (${error.message || error})`))
-    .finally(() => (arrived = true));
-  const late = awaitedLater(downloaded).then(() => delay(SNAPSHOT_GRACE_MS)).then(() => {
-    if (arrived) return null;
-    stopSnapshot.abort();
-    return noSnapshot("the Python snapshot did not arrive in time");
-  }, () => null);
+    .catch((error) => (stopSnapshot.signal.aborted ? null : noSnapshot(`the Python snapshot could not be read (${error.message || error})`)))
+    .finally(() => {
+      arrived = true;
+      clearTimeout(timer);
+    });
+  const late = awaitedLater(downloaded).then(
+    () => (arrived ? null : new Promise((resolve) => (timer = setTimeout(resolve, SNAPSHOT_GRACE_MS)))).then(() => {
+      if (arrived) return null;
+      stopSnapshot.abort();
+      return noSnapshot("the Python snapshot did not arrive in time");
+    }),
+    () => {
+      stopSnapshot.abort(); // the runtime failed, so the boot fails: the snapshot is not needed
+      return null;
+    },
+  );
   return { lock, downloaded, snapshot: Promise.race([memory, late]) };
 }
 
@@ -169,6 +182,7 @@ async function snapshotResponse(url, manifestResponse, lock, loader, signal) {
     if (!response.ok) return noSnapshot(`could not download the Python snapshot (HTTP ${response.status})`);
     return response;
   } catch (error) {
+    if (signal.aborted) return null; // given up on already, and said so
     return noSnapshot(`could not download the Python snapshot (${error.message || error})`);
   }
 }
@@ -205,13 +219,15 @@ async function restore(loadPyodide, options, snapshot) {
 // - the time zone: Emscripten's tzset() ran at build time (in UTC) and keeps
 //   its result, so its JavaScript half runs again and the time module's
 //   constants are set as CPython sets them (altzone = timezone - 3600);
-// - LANG, from the browser's language as Emscripten sets it.
+// - LANG, from the browser's language as Emscripten sets it, and the C
+//   locale's character type that CPython sets from it at start-up.
 // (str hashes keep the build's secret: hash randomisation guards servers
 // against crafted keys, and there is no server here.)
 function localise(py) {
   const m = py._module;
   const names = m.HEAPU32.subarray(m._tzname >>> 2, (m._tzname >>> 2) + 2);
-  m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
+  if (names[0] && names[1]) m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
+  else m._tzset(); // never ran at build time: the first call reads this browser's zone
   const local = {
     timezone: m.HEAP32[m._timezone >>> 2],
     daylight: m.HEAP32[m._daylight >>> 2],
@@ -219,13 +235,17 @@ function localise(py) {
     lang: (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8",
   };
   py.runPython(`
-import json, os, random, time
+import json, locale, os, random, time
 random.seed()
 local = json.loads(${JSON.stringify(JSON.stringify(local))})
 time.timezone, time.daylight, time.tzname = local["timezone"], local["daylight"], tuple(local["tzname"])
 time.altzone = time.timezone - 3600
 os.environ["LANG"] = local["lang"]
-del json, os, random, time, local
+try:
+    locale.setlocale(locale.LC_CTYPE, "")  # as CPython does at start-up
+except locale.Error:
+    pass  # and as CPython does, keep C.UTF-8 for a name the C library refuses
+del json, locale, os, random, time, local
 `);
 }
 
@@ -254,9 +274,9 @@ async function boot({ indexURL, interruptBuffer }) {
     const options = { indexURL, lockFileContents: lock, packageBaseUrl: indexURL };
     const restored = snapshot.then((bytes) => bytes && restore(loadPyodide, options, bytes));
     const starting = restored.then((python) => python ?? loadPyodide(options));
-    const shown = downloaded.then(() => progress("Starting Python", 100));
+    const shown = downloaded.then(() => snapshot).then(() => progress("Starting Python", 100));
     [pyodide] = await Promise.all([starting, shown]);
-    fromSnapshot = (await restored) !== null;
+    fromSnapshot = Boolean(await restored);
     progress("Loading calcweb", 100);
     if (fromSnapshot) await unpackWheel(new URL(lock.packages.calcweb.file_name, indexURL));
     else await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });

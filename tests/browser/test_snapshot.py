@@ -23,11 +23,12 @@ READER = {"timezone_id": "America/New_York", "locale": "de-DE"}
 
 # What a reader's code can see of how Python started.
 PROBE = """
-import calcweb, fractions, inspect, json, os, random, sys, time
+import calcweb, fractions, inspect, json, locale, os, random, sys, time
 print(json.dumps({
     "path": sys.path, "env": dict(os.environ), "executable": sys.executable,
     "argv": sys.argv, "cwd": os.getcwd(), "recursion": sys.getrecursionlimit(),
     "encoding": [sys.getfilesystemencoding(), sys.stdout.encoding],
+    "locale": [locale.getlocale(), locale.setlocale(locale.LC_CTYPE)],
     "zone": [time.tzname, time.timezone, time.altzone, time.daylight,
              time.strftime("%Z", time.localtime(0)), time.localtime(0).tm_hour],
     "calcweb": calcweb.__version__, "file": calcweb.__file__,
