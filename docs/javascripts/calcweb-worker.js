@@ -114,20 +114,15 @@ async function download(indexURL, loader, progress) {
   else total += size(snapshot);
   let loaded = 0;
   let percent = 0; // never shown going back, should the snapshot's size come late
-  const read = async (response, chunks = null) => {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return chunks;
-      chunks?.push(value);
-      loaded += value.length;
-      percent = Math.max(percent, total ? Math.min(100, Math.round((100 * loaded) / total)) : 0);
-      progress("Downloading Python", total ? percent : null);
-    }
+  const count = (bytes) => {
+    loaded += bytes;
+    percent = Math.max(percent, total ? Math.min(100, Math.round((100 * loaded) / total)) : 0);
+    progress("Downloading Python", total ? percent : null);
   };
-  const bodies = responses.map((response, i) => {
+  const bodies = responses.map(async (response, i) => {
     if (!names[i].endsWith(".mjs")) MEMORY.set(url(names[i]), response.clone());
-    return read(response);
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.length);
   });
   const downloaded = Promise.all(bodies);
   // A snapshot still not in some seconds after the runtime is given up: a
@@ -136,8 +131,7 @@ async function download(indexURL, loader, progress) {
   let arrived = false;
   let timer = null;
   const memory = snapshotStarted
-    .then((response) => response && read(response, []))
-    .then((chunks) => chunks && gunzip(new Blob(chunks)))
+    .then((response) => response && gunzip(response, count))
     .catch((error) => (stopSnapshot.signal.aborted ? null : noSnapshot(`the Python snapshot could not be read (${error.message || error})`)))
     .finally(() => {
       arrived = true;
@@ -187,13 +181,20 @@ async function snapshotResponse(url, manifestResponse, lock, loader, signal) {
   }
 }
 
-// The snapshot is a gzip file; a server that sent it with Content-Encoding:
-// gzip has had it decoded by the browser already.
-async function gunzip(blob) {
-  const magic = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return new Uint8Array(await blob.arrayBuffer());
-  const stream = blob.stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+// The snapshot's memory, decompressed while it downloads (count sees each
+// chunk as it comes). It is a gzip file: a server that sent it with
+// Content-Encoding: gzip has had it decoded by the browser already.
+async function gunzip(response, count) {
+  let body = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, stream) {
+        count(chunk.length);
+        stream.enqueue(chunk);
+      },
+    }),
+  );
+  if (!/gzip/i.test(response.headers.get("Content-Encoding") || "")) body = body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
 // Python as the snapshot left it, made local (see localise); null if the
