@@ -126,8 +126,9 @@ async function download(indexURL, loader, progress) {
   });
   const downloaded = Promise.all(bodies);
   // A snapshot still not in some seconds after the runtime is given up: a
-  // fresh start then beats waiting on a stalled connection. (The timer is
-  // cleared once it has arrived: a pending one would keep the image alive.)
+  // fresh start then beats waiting on a stalled connection. Once it is in, the
+  // timer is cleared (a pending one would keep the image alive) and `late`
+  // never settles: the race is won already.
   let arrived = false;
   let timer = null;
   const memory = snapshotStarted
@@ -138,11 +139,14 @@ async function download(indexURL, loader, progress) {
       clearTimeout(timer);
     });
   const late = awaitedLater(downloaded).then(
-    () => (arrived ? null : new Promise((resolve) => (timer = setTimeout(resolve, SNAPSHOT_GRACE_MS)))).then(() => {
-      if (arrived) return null;
-      stopSnapshot.abort();
-      return noSnapshot("the Python snapshot did not arrive in time");
-    }),
+    () =>
+      new Promise((resolve) => {
+        if (arrived) return;
+        timer = setTimeout(() => {
+          stopSnapshot.abort();
+          resolve(noSnapshot("the Python snapshot did not arrive in time"));
+        }, SNAPSHOT_GRACE_MS);
+      }),
     () => {
       stopSnapshot.abort(); // the runtime failed, so the boot fails: the snapshot is not needed
       return null;
