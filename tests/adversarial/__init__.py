@@ -1,0 +1,1 @@
+"""Adversarial cases for numerical derivatives (issue 13): cases.py, and the tests over them."""
