@@ -35,7 +35,7 @@ from calcweb._checks import (
     check_step,
     evaluate,
 )
-from calcweb.diff import _representable_step
+from calcweb._richardson import extrapolate, representable_step, stencil
 from calcweb.exceptions import (
     ArgumentTypeError,
     DomainError,
@@ -47,10 +47,6 @@ from calcweb.jet import Jet
 __all__ = ["DerivativeResult", "derivative"]
 
 _EPS = sys.float_info.epsilon
-# Richardson: the first step (relative to max(1, |x|)), the most rows of the
-# tableau, and how much worse a new row may be before we stop (Ridders' SAFE).
-_RICHARDSON_ROWS = 14
-_RICHARDSON_SAFE = 2.0
 
 
 @dataclass(frozen=True)
@@ -203,26 +199,11 @@ def _jet_derivative(y: object, n: int, what: str) -> float:
 # ------------------------------------------------------------ finite differences
 
 
-def _stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
-    """Offsets (in steps), weights and the spacing factor of an order-``n`` difference.
-
-    The central stencil of odd order uses offsets 2 steps apart so that, for
-    ``n = 1``, it is ``(f(x + h) - f(x - h)) / (2h)`` as in `calcweb.diff`.
-    """
-    weights = [(-1.0) ** k * math.comb(n, k) for k in range(n + 1)]
-    if kind == "central":
-        spacing = 2.0 if n % 2 else 1.0
-        return [(n / 2 - k) * spacing for k in range(n + 1)], weights, spacing
-    if kind == "forward":
-        return [float(n - k) for k in range(n + 1)], weights, 1.0
-    return [-float(k) for k in range(n + 1)], weights, 1.0
-
-
 def _quotient(
     f: Callable[[float], float], x: float, n: int, kind: str, step: float
 ) -> tuple[float, float]:
     """One difference quotient and a bound on its rounding error."""
-    offsets, weights, spacing = _stencil(kind, n)
+    offsets, weights, spacing = stencil(kind, n)
     values = [evaluate(f, x + o * step) if o else evaluate(f, x) for o in offsets]
     scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
     total = sum(w * v for w, v in zip(weights, values, strict=True))
@@ -233,7 +214,7 @@ def _quotient(
 def _default_step(x: float, n: int, kind: str) -> float:
     """A step balancing truncation against rounding: eps**(1/(n+p)) with p the order."""
     order = 2 if kind == "central" else 1
-    return _representable_step(x, _EPS ** (1.0 / (n + order)) * max(1.0, abs(x)))
+    return representable_step(x, _EPS ** (1.0 / (n + order)) * max(1.0, abs(x)))
 
 
 class _Counted:
@@ -254,7 +235,7 @@ def _one_quotient(
     counted = _Counted(f)
     if n == 0:
         return DerivativeResult(evaluate(counted, x), 0.0, 1, kind, None)
-    step = _default_step(x, n, kind) if h is None else _representable_step(x, h)
+    step = _default_step(x, n, kind) if h is None else representable_step(x, h)
     value, rounding = _quotient(counted, x, n, kind, step)
     error = rounding
     if estimate:
@@ -268,49 +249,19 @@ def _one_quotient(
 def _first_step(x: float, n: int) -> float:
     """The default first Richardson step, relative to ``max(1, |x|)``.
 
-    Extrapolation removes truncation error, so the steps can start large; the
-    values were tuned on bench/bench_derivatives.py: small for first
-    derivatives (fewer rows), larger for higher ones (rounding grows as h**-n).
+    The search walks down from it until the quotients behave as their Taylor
+    expansion predicts, so it may be large: large steps keep rounding error
+    small. Higher orders start larger, as their rounding grows like h**-n.
     """
     return (0.015 if n == 1 else 0.1 * (1.0 + 0.5 * n)) * max(1.0, abs(x))
 
 
 def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) -> DerivativeResult:
-    """Neville's tableau on central quotients at h, h/2, h/4, ... (Ridders' method)."""
-    f = _Counted(f)
+    """Robust Richardson extrapolation (see `calcweb._richardson`)."""
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
-    step = _first_step(x, n) if h is None else h
-    while True:  # shrink a default first step until the stencil stays in the domain
-        try:
-            first, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
-            break
-        except (DomainError, NumericalError):
-            if h is not None or step < 1e-6 * max(1.0, abs(x)):
-                raise
-            step /= 8.0
-    first_step = step
-    row = [first]
-    best, best_error = first, math.inf
-    for i in range(1, _RICHARDSON_ROWS):
-        step /= 2.0
-        value, rounding = _quotient(f, x, n, "central", _representable_step(x, step))
-        new_row = [value]
-        factor = 1.0
-        for k in range(1, i + 1):
-            factor *= 4.0
-            extrapolated = new_row[k - 1] + (new_row[k - 1] - row[k - 1]) / (factor - 1.0)
-            error = max(abs(extrapolated - new_row[k - 1]), abs(extrapolated - row[k - 1]))
-            new_row.append(extrapolated)
-            if error <= best_error:
-                best, best_error = extrapolated, error
-        if abs(new_row[i] - row[i - 1]) >= _RICHARDSON_SAFE * best_error:
-            break  # rounding now dominates: smaller steps only make it worse
-        row = new_row
-        if best_error <= 4.0 * _EPS * abs(best):
-            break  # converged to rounding
-    error = max(best_error, rounding, 4.0 * _EPS * abs(best))
-    return DerivativeResult(best, error, f.calls, "richardson", first_step)
+    found = extrapolate(f, x, n, _first_step(x, n) if h is None else h)
+    return DerivativeResult(found.value, found.error, found.nfev, "richardson", found.step)
 
 
 # ------------------------------------------------------------------ complex step
@@ -326,6 +277,11 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     step = 1e-20 * max(1.0, abs(x)) if h is None else h
     try:
         y = f(complex(x, step))
+    except OverflowError as error:
+        raise NumericalError(
+            f"f({complex(x, step)!r}) overflowed ({error}); use a point where f is "
+            "of moderate size, or method='richardson'"
+        ) from error
     except TypeError as error:
         raise ArgumentTypeError(
             f"method='complex' needs f to accept complex numbers, but f raised "
@@ -336,10 +292,52 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
         raise ArgumentTypeError(
             f"f({complex(x, step)!r}) returned {type(y).__name__} {y!r}; f must return a number"
         )
-    value = complex(y).imag / step
+    if not isinstance(y, complex):
+        raise ArgumentTypeError(
+            f"f({complex(x, step)!r}) returned the real number {y!r}: f dropped the "
+            "imaginary part, so it is not analytic (abs, max, min, comparisons and "
+            ".real are not) and the complex step would give 0; use method='richardson'"
+        )
+    value = y.imag / step
     if not math.isfinite(value):
         raise NumericalError(
             f"the complex step gave {value!r}; f overflows near x={x!r}, use method='richardson'"
         )
+    nfev = 1 + _check_analytic(f, x, value, step)
     # Truncation is O(h**2 f'''), negligible for the default step.
-    return DerivativeResult(value, 4.0 * _EPS * abs(value), 1, "complex", step)
+    return DerivativeResult(value, 4.0 * _EPS * abs(value), nfev, "complex", step)
+
+
+def _check_analytic(f: Callable[[Any], Any], x: float, value: float, step: float) -> int:
+    """Compare the complex step with central differences; the number of calls made.
+
+    A function that is not analytic can still return a complex number (``z *
+    z.conjugate()`` has no imaginary part at all), and then the complex step is
+    silently wrong. Two central differences (steps h and h/2) bound the real
+    derivative: a complex-step value outside that bound is refused. Points
+    where ``f`` is not defined on the real line skip the check.
+    """
+
+    def real(t: float) -> float:
+        y = f(t)
+        return y.real if isinstance(y, complex) and y.imag == 0.0 else y
+
+    h = representable_step(x, _EPS ** (1.0 / 3.0) * max(1.0, abs(x)))  # not the complex step
+    half = representable_step(x, h / 2.0)
+    try:
+        coarse, rounding = _quotient(real, x, 1, "central", h)
+        fine, _ = _quotient(real, x, 1, "central", half)
+    except (DomainError, NumericalError, ArgumentTypeError):
+        return 4
+    # The truncation of the finer quotient is about a third of their difference.
+    # sys.float_info.min / step: Im f(x + ih) underflows for tiny derivatives.
+    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine)
+    bound += sys.float_info.min / step
+    if abs(value - fine) > bound:
+        raise ArgumentTypeError(
+            f"method='complex' gave {value!r} but central differences give about "
+            f"{fine!r} +- {bound:.2g}: f is not analytic near x={x!r} (it uses abs, "
+            "conjugate, .real or a comparison), so the complex step does not apply; "
+            "use method='richardson'"
+        )
+    return 4

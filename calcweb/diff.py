@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 
 from calcweb._checks import check_callable, check_real, check_step, evaluate
-from calcweb.exceptions import NumericalError
+from calcweb._richardson import representable_step
 
 __all__ = ["backward_difference", "central_difference", "forward_difference"]
 
@@ -31,26 +31,10 @@ _ONE_SIDED_STEP = math.sqrt(_EPS)
 _CENTRAL_STEP = _EPS ** (1.0 / 3.0)
 
 
-def _representable_step(x: float, h: float) -> float:
-    """Return the step actually taken, so that x + h - x == h exactly.
-
-    Rounding x + h to a float changes the step; dividing by the step that was
-    really taken removes that error from the difference quotient.
-    """
-    step = (x + h) - x
-    if not math.isfinite(step) or step <= 0.0:
-        raise NumericalError(
-            f"the step h={h!r} at x={x!r} overflows or vanishes in floating "
-            "point; choose a step between 1e-300 and 1e300 that is not tiny "
-            "compared with |x|"
-        )
-    return step
-
-
 def _step(x: float, h: object, relative: float) -> float:
     if h is None:
-        return _representable_step(x, relative * max(1.0, abs(x)))
-    return _representable_step(x, check_step(h))
+        return representable_step(x, relative * max(1.0, abs(x)))
+    return representable_step(x, check_step(h))
 
 
 def forward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:

@@ -107,7 +107,7 @@ def test_central_second_difference_of_a_cubic_is_exact() -> None:
 def test_complex_step() -> None:
     r = derivative(calcweb.exp, 1.0, method="complex", full_output=True)
     assert r.value == pytest.approx(math.e, rel=1e-15)
-    assert r.nfev == 1
+    assert r.nfev == 5  # the complex step and two central differences that check it
     with pytest.raises(calcweb.ArgumentTypeError, match="complex"):
         derivative(math.exp, 1.0, method="complex")
     with pytest.raises(calcweb.InvalidArgumentError, match="first derivatives only"):
@@ -239,3 +239,74 @@ def test_arbitrary_steps_give_a_finite_result_or_a_calcweb_error(h: float, metho
     except calcweb.CalcwebError:
         return
     assert math.isfinite(result)
+
+
+# Each once gave a wrong value with a tiny error estimate, or raised (issue 13).
+HARD_FIRST_DERIVATIVES: list[tuple[str, Callable[[float], float], float, float, int]] = [
+    ("sin at 1e4 (first step spans periods)", math.sin, 1e4, math.cos(1e4), 1),
+    ("sin at 1e3", math.sin, 1e3, math.cos(1e3), 1),
+    ("tan near its pole", math.tan, 1.56, 1 / math.cos(1.56) ** 2, 1),
+    (
+        "1/sin x, stencil would reach the pole",
+        lambda x: 1 / math.sin(x),
+        0.1,
+        (1 + math.cos(0.1) ** 2) / math.sin(0.1) ** 3,
+        2,
+    ),
+    ("sqrt by its branch point", math.sqrt, 1e-7, 0.5 / math.sqrt(1e-7), 1),
+    ("log by 0", math.log, 1e-5, 1e5, 1),
+    ("acos by 1", math.acos, 0.999, -1 / math.sqrt(1 - 0.999**2), 1),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x", "exact", "n"), HARD_FIRST_DERIVATIVES)
+def test_richardson_is_right_or_honest_where_steps_are_hard(
+    name: str, f: Callable[[float], float], x: float, exact: float, n: int
+) -> None:
+    r = derivative(f, x, n, full_output=True)
+    assert abs(r.value - exact) <= 2 * r.error, name
+    assert r.value == pytest.approx(exact, rel=1e-7), name
+
+
+def test_a_stencil_at_the_edge_of_the_domain_turns_one_sided() -> None:
+    def f(x: float) -> float:  # smooth, but defined for x >= 0 only
+        return math.sqrt(x) ** 2 * math.exp(x)
+
+    for x in (0.0, 1e-300, 1e-9):
+        r = derivative(f, x, full_output=True)
+        assert abs(r.value - (1 + x) * math.exp(x)) <= 2 * r.error
+        assert r.value == pytest.approx((1 + x) * math.exp(x), rel=1e-8)
+    r = derivative(f, 0.0, 2, full_output=True)
+    assert abs(r.value - 2.0) <= 2 * r.error
+
+
+def test_no_stencil_fits_names_the_points() -> None:
+    def only_at_one(x: float) -> float:
+        if x != 1.0:
+            raise ValueError("undefined")
+        return 1.0
+
+    with pytest.raises(calcweb.DomainError, match="no difference stencil"):
+        derivative(only_at_one, 1.0, method="richardson")
+
+
+def test_quotients_that_never_settle_are_refused() -> None:
+    def wiggly(x: float) -> float:  # x**2 sin(1/x): f'(0) = 0, but no expansion in h
+        return x * x * math.sin(1 / x) if x else 0.0
+
+    with pytest.raises(calcweb.NumericalError, match="never settled"):
+        derivative(wiggly, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("f", "x"), [(abs, 0.0), (lambda x: max(x, 0.0), 0.0), (lambda x: abs(x - 1e6), 1e6)]
+)
+def test_a_kink_is_refused_not_averaged(f: Callable[[float], float], x: float) -> None:
+    with pytest.raises(calcweb.DomainError, match="not differentiable"):
+        derivative(f, x, method="richardson")
+
+
+@pytest.mark.parametrize("f", [abs, lambda z: z * z.conjugate(), lambda z: complex(z.real**2, 0.0)])
+def test_complex_step_refuses_functions_that_are_not_analytic(f: Callable[[Any], Any]) -> None:
+    with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
+        derivative(f, 1.5, method="complex")

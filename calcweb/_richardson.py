@@ -1,0 +1,442 @@
+r"""Robust Richardson extrapolation of difference quotients, with an honest error.
+
+A difference quotient $D(h)$ of order ``n`` approaches $f^{(n)}(x)$ as
+$D(h) = f^{(n)}(x) + c_1 h^p + c_2 h^{2p} + \dots$ (``p = 2`` for a central
+stencil, ``p = 1`` for a one-sided one) -- but only once ``h`` is small
+compared with the scale on which ``f`` varies. That scale is unknown: it is
+``|x|`` for ``log`` at ``1e6`` and ``1`` for ``sin`` there. So no single first
+step can be trusted; instead:
+
+1. The quotients are taken on a sequence of steps from large to small.
+2. A window of consecutive quotients is used only while its differences shrink
+   at the rate the expansion predicts (the *asymptotic range*); a step that
+   breaks that pattern restarts the window. Steps larger than the scale of
+   ``f`` (``sin`` at ``1e4`` with ``h = 150``) give quotients that vary at
+   random, and cannot pass for convergence.
+3. Neville's tableau extrapolates the window to ``h = 0``; each entry's error
+   is its disagreement with the two entries it was made from (Ridders). The
+   entry with the smallest error wins; the search stops when rounding noise
+   makes smaller steps worse.
+4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
+   inf) shrinks the step quickly; when no central stencil fits, a one-sided
+   one is used on the side where ``f`` is defined.
+
+If no window ever converges, no estimate is trusted: `NumericalError`.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from calcweb import _real
+from calcweb._checks import evaluate
+from calcweb.exceptions import DomainError, NumericalError
+
+__all__ = ["Estimate", "extrapolate", "stencil"]
+
+_EPS = sys.float_info.epsilon
+MAX_ROWS = 44  # steps tried, from the first down to about 1e-12 of it
+SEARCH_SHRINK = 4.0  # step ratio before the asymptotic range is found
+SHRINK = 2.0  # step ratio inside it
+FAIL_SHRINK = 8.0  # step ratio after a stencil point falls outside the domain
+SAFE = 2.0  # a new row this much worse than the best estimate ends the search (Ridders)
+
+Function = Callable[[float], float]
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The extrapolated derivative, its error estimate, the calls and the first step."""
+
+    value: float
+    error: float
+    nfev: int
+    step: float  # the first step
+    kind: str
+    smallest: float = math.nan  # the smallest step the estimate rests on
+
+
+def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
+    """Offsets (in steps), weights and the spacing factor of an order-``n`` difference.
+
+    The central stencil of odd order uses offsets 2 steps apart so that, for
+    ``n = 1``, it is ``(f(x + h) - f(x - h)) / (2h)`` as in `calcweb.diff`.
+    """
+    weights = [(-1.0) ** k * math.comb(n, k) for k in range(n + 1)]
+    if kind == "central":
+        spacing = 2.0 if n % 2 else 1.0
+        return [(n / 2 - k) * spacing for k in range(n + 1)], weights, spacing
+    if kind == "forward":
+        return [float(n - k) for k in range(n + 1)], weights, 1.0
+    return [-float(k) for k in range(n + 1)], weights, 1.0
+
+
+def representable_step(x: float, h: float) -> float:
+    """Return the step actually taken, so that x + h - x == h exactly.
+
+    Rounding x + h to a float changes the step; dividing by the step that was
+    really taken removes that error from the difference quotient.
+    """
+    step = (x + h) - x
+    if not math.isfinite(step) or step <= 0.0:
+        raise NumericalError(
+            f"the step h={h!r} at x={x!r} overflows or vanishes in floating "
+            "point; choose a step between 1e-300 and 1e300 that is not tiny "
+            "compared with |x|"
+        )
+    return step
+
+
+class Sampler:
+    """``f`` evaluated at ``x + t`` with each point computed once, and a count of calls."""
+
+    def __init__(self, f: Function, x: float) -> None:
+        self.f = f
+        self.x = x
+        self.values: dict[float, float] = {}
+        self.calls = 0
+        self.failed: list[tuple[float, str]] = []  # (point, why), for the final error
+
+    def __call__(self, point: float) -> float:
+        if point not in self.values:
+            self.calls += 1
+            try:
+                self.values[point] = evaluate(self.f, point)
+            except (DomainError, NumericalError) as error:
+                self.failed.append((point, str(error)))
+                raise
+        return self.values[point]
+
+    def quotient(self, kind: str, n: int, h: float) -> tuple[float, float, float]:
+        """The quotient at step ``h`` (made representable), its rounding bound, the step."""
+        offsets, weights, spacing = stencil(kind, n)
+        step = representable_step(self.x, h)
+        # The farthest points first: they are the ones that leave a domain.
+        order = sorted(range(n + 1), key=lambda i: -abs(offsets[i]))
+        values = [0.0] * (n + 1)
+        for i in order:
+            values[i] = self(self.x + offsets[i] * step if offsets[i] else self.x)
+        scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
+        try:
+            total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
+        except OverflowError:
+            total = math.inf  # refused just below
+        size = max(abs(v) for v in values)
+        noise = 2.0 * _EPS * size * sum(map(abs, weights)) / scale
+        if not math.isfinite(total / scale) or not math.isfinite(noise):
+            raise NumericalError(
+                f"the difference quotient with step {step!r} overflows; f is too large here"
+            )
+        return total / scale, noise, step
+
+
+class _Window:
+    """The quotients of the current asymptotic window and their Neville tableau."""
+
+    def __init__(self, power: int, reference: float) -> None:
+        self.power = power  # D(h) = L + c1 h**p + c2 h**(2p) + ...
+        self.reference = reference  # nodes are (h / reference)**p: h**p can overflow
+        self.steps: list[float] = []
+        self.nodes: list[float] = []  # h**p of each row
+        self.quotients: list[float] = []
+        self.noises: list[float] = []
+        self.rows: list[list[float]] = []  # rows[k][j]: j extrapolations of rows k-j..k
+
+    def clear_to_last(self) -> None:
+        """Keep only the newest quotient: the older ones broke the pattern."""
+        self.steps, self.nodes = self.steps[-1:], self.nodes[-1:]
+        self.quotients, self.noises = self.quotients[-1:], self.noises[-1:]
+        self.rows = [self.quotients[:]]
+
+    def node(self, step: float) -> float:
+        """The variable of the expansion, ``h**p``, in units of the first step."""
+        return (step / self.reference) ** self.power
+
+    def add(self, step: float, quotient: float, noise: float) -> None:
+        node = self.node(step)
+        row = [quotient]
+        for j in range(1, len(self.rows) + 1):
+            ratio = self.nodes[-j] / node  # nodes[len-j] is row k-j's node
+            previous = self.rows[-1][j - 1] if j - 1 < len(self.rows[-1]) else None
+            if previous is None:
+                break
+            row.append(row[j - 1] + (row[j - 1] - previous) / (ratio - 1.0))
+        self.steps.append(step)
+        self.nodes.append(node)
+        self.quotients.append(quotient)
+        self.noises.append(noise)
+        self.rows.append(row)
+
+    def in_asymptotic_range(self) -> bool:
+        """Whether the last three quotients shrink their differences as ``h**p`` predicts.
+
+        With leading terms ``c1 h**p`` the ratio of successive differences is
+        ``(t0 - t1)/(t1 - t2)`` for ``t = h**p``; it is larger when ``c1``
+        happens to vanish (``h**(2p)`` leads). Differences at the level of
+        rounding noise count as converged.
+        """
+        if len(self.quotients) < 3:
+            return True
+        d0, d1, d2 = self.quotients[-3], self.quotients[-2], self.quotients[-1]
+        first, second = d0 - d1, d1 - d2
+        noise = 4.0 * max(self.noises[-3:])
+        if abs(second) <= noise:
+            return True  # converged onto the level of rounding
+        if first * second <= 0.0:
+            return False
+        # Node ratios (not the nodes, whose powers can overflow) give the expected rate.
+        r1, r2 = self.nodes[-2] / self.nodes[-3], self.nodes[-1] / self.nodes[-3]
+        observed = first / second
+        # The leading term is h**p, or h**2p or h**3p when the first coefficients vanish.
+        return any(0.75 <= observed * (r1**m - r2**m) / (1.0 - r1**m) <= 1.35 for m in (1, 2, 3))
+
+
+def _best(window: _Window) -> _Candidate | None:
+    """The tableau entry with the smallest error that is consistent with its neighbours.
+
+    An entry's error is the largest of its differences from the entries it was
+    made from (Ridders) and from the entries of its column in the rows before
+    and after it, plus the rounding noise of its quotients: an estimate must
+    agree with every neighbour, so that two values agreeing by chance, or
+    rounding noise bigger than the bound on it, cannot pass for accuracy.
+    """
+    best: _Candidate | None = None
+    rows = window.rows
+    for k in range(2, len(rows)):
+        for j in range(1, len(rows[k])):
+            entry = rows[k][j]
+            neighbours = [rows[k][j - 1]] + [
+                rows[i][jj]
+                for i, jj in ((k - 1, j - 1), (k - 1, j), (k + 1, j))
+                if _has(rows, i, jj)
+            ]
+            noise = 2.5 * max(window.noises[k - j : k + 1])
+            error = max(abs(entry - other) for other in neighbours) + noise
+            if best is None or error < best.error:
+                best = _Candidate(entry, error, k, j, window.steps[k])
+    return best
+
+
+def _has(rows: list[list[float]], k: int, j: int) -> bool:
+    return 0 <= k < len(rows) and j < len(rows[k])
+
+
+def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
+    """The ``n``-th derivative of ``f`` at ``x`` by robust Richardson extrapolation.
+
+    Raises:
+        DomainError: If no stencil, central or one-sided, fits in the domain of ``f``.
+        NumericalError: If the quotients never settle into the pattern that
+            makes an error estimate trustworthy.
+    """
+    sampler = Sampler(f, x)
+    sampler(x)  # x itself must be in the domain: a clear error if not
+    kinds = ["central"] if n == 0 else ["central", "forward", "backward"]
+    last_trouble: NumericalError | None = None
+    fitted = False
+    for kind in kinds:
+        try:
+            estimate = _search(sampler, kind, n, first_step)
+        except _NoFitError:
+            continue
+        except NumericalError as error:
+            last_trouble = error
+            continue
+        if estimate is None:
+            fitted = True
+            break  # the stencil fitted but never settled: one-sided ones would not either
+        if kind == "central" and n == 1:
+            _check_one_sided(sampler, estimate)
+        return Estimate(estimate.value, estimate.error, sampler.calls, first_step, kind)
+    if not fitted and last_trouble is None and sampler.failed:
+        shown = ", ".join(f"{point!r}" for point, _ in sampler.failed[:4])
+        raise DomainError(
+            f"no difference stencil around x={x!r} fits in the domain of f: f failed at "
+            f"{shown} ({sampler.failed[-1][1]}). Move x further inside the domain of f"
+        )
+    raise NumericalError(
+        f"the difference quotients of order {n} at x={x!r} never settled into the "
+        "pattern that makes an error estimate trustworthy (f may oscillate faster than "
+        "the smallest usable step, be non-smooth near x, or lose accuracy to rounding); "
+        "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+        + (f" ({last_trouble})" if last_trouble else "")
+    )
+
+
+def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
+    """Refuse a first derivative where the one-sided derivatives differ (a kink).
+
+    The central quotient of ``|x|`` at 0 is exactly 0 at every step: it
+    converges to the mean of the one-sided derivatives, a derivative that
+    does not exist. A forward quotient extrapolated once (steps h and h/2,
+    most of them points already evaluated) must agree with it.
+    """
+    h = estimate.smallest
+    x = sampler.x
+    try:
+        coarse, noise, h = sampler.quotient("forward", 1, h)
+        fine, _, _ = sampler.quotient("forward", 1, h / 2.0)
+    except (DomainError, NumericalError):
+        return  # f is not defined on the right: nothing to compare with
+    forward = 2.0 * fine - coarse
+    tolerance = 4.0 * abs(fine - coarse) + 100.0 * noise + 2.0 * estimate.error
+    if abs(forward - estimate.value) > tolerance:
+        raise DomainError(
+            f"f is not differentiable at x={x!r}: the difference quotients from the right "
+            f"tend to about {forward:.6g}, but the symmetric ones to {estimate.value:.6g} "
+            "(f has a kink or a jump there); take a one-sided derivative with "
+            "method='forward' or method='backward', or move x"
+        )
+
+
+class _NoFitError(Exception):
+    """This kind of stencil never fitted in the domain of f."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    value: float
+    error: float
+    row: int  # the entry T[row][level] of the window's tableau
+    level: int
+    smallest: float  # the step of that row
+
+
+def _search(sampler: Sampler, kind: str, n: int, first_step: float) -> Estimate | None:
+    """Walk the steps down with one kind of stencil; the best confirmed estimate or None."""
+    walk = _Walk(sampler, kind, n, first_step)
+    h = first_step
+    for _ in range(MAX_ROWS):
+        next_h = walk.row(h)
+        if next_h is None:
+            break
+        h = next_h
+    if not walk.fitted:
+        raise _NoFitError
+    return walk.result()
+
+
+class _Walk:
+    """The state of the walk down the steps with one kind of stencil.
+
+    Each window of quotients in the asymptotic range ends (the pattern breaks,
+    Ridders' stop, or convergence to rounding) with its best entry, which is
+    kept only if `_confirmed`. The walk goes on a few rows past a confirmed
+    estimate that is not yet accurate, in case a later window does better.
+    """
+
+    def __init__(self, sampler: Sampler, kind: str, n: int, first_step: float) -> None:
+        self.sampler, self.kind, self.n, self.first_step = sampler, kind, n, first_step
+        self.floor = 1e-12 * first_step  # below it, no stencil fits
+        self.window = self.new_window()
+        self.fitted = False
+        self.best: _Candidate | None = None  # of the current window
+        self.accepted: _Candidate | None = None  # the best confirmed one so far
+        self.rows_since_accepted = 0
+        self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
+
+    def new_window(self) -> _Window:
+        return _Window(2 if self.kind == "central" else 1, self.first_step)
+
+    def row(self, h: float) -> float | None:
+        """Take the quotient at step ``h``; the next step, or None to stop."""
+        try:
+            quotient, noise, step = self.sampler.quotient(self.kind, self.n, h)
+            if self.window.steps and step >= self.window.steps[-1]:
+                raise NumericalError("the step no longer shrinks: it is a few ulps of x")
+        except (DomainError, NumericalError):
+            if self.best is None and self.accepted is None and h >= self.floor:
+                self.window = self.new_window()  # outside the domain: shrink fast
+                return h / FAIL_SHRINK
+            self.end_window(converged=False)  # no smaller step fits: end with what we have
+            return None
+        self.fitted = True
+        window = self.window
+        window.add(step, quotient, noise)
+        ended = False
+        if not window.in_asymptotic_range():
+            ended = self.best is not None
+            if not ended:
+                window.clear_to_last()
+                self.asymptotic = False
+        elif len(window.quotients) >= 3:
+            self.asymptotic = True
+            previous, self.best = self.best, _best(window)
+            ended = previous is not None and _worse(window, previous)
+        best = self.best
+        converged = best is not None and best.error <= 16.0 * _EPS * abs(best.value)
+        if (ended or converged) and self.end_window(converged) and converged:
+            return None
+        if self.accepted is not None:
+            self.rows_since_accepted += 1
+            good = self.accepted.error <= 1e-8 * abs(self.accepted.value)
+            if good or self.rows_since_accepted > 4:
+                return None
+        return step / (SHRINK if self.asymptotic else SEARCH_SHRINK)
+
+    def end_window(self, converged: bool) -> bool:
+        """Confirm the window's best entry, keep it if it is the best yet, start anew."""
+        best, kept = self.best, False
+        if best is not None and (self.accepted is None or best.error < self.accepted.error):
+            kept = _confirmed(self.sampler, self.kind, self.n, self.window, best)
+            if kept:
+                self.accepted, self.rows_since_accepted = best, 0
+        self.window, self.best, self.asymptotic = self.new_window(), None, converged
+        return kept
+
+    def result(self) -> Estimate | None:
+        if self.best is not None:
+            self.end_window(converged=False)
+        if self.accepted is None:
+            return None
+        error = max(self.accepted.error, 4.0 * _EPS * abs(self.accepted.value))
+        smallest = self.accepted.smallest
+        return Estimate(
+            self.accepted.value, error, self.sampler.calls, self.first_step, self.kind, smallest
+        )
+
+
+def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate) -> bool:
+    """Whether one more quotient, at a step between the window's, fits its polynomial.
+
+    Steps that halve can stay commensurate with a period of ``f``
+    (``0.015 * 1e4 = 150`` is close to ``48 pi``), so quotients that look
+    smooth may be a coincidence; a step in an irrational ratio to them breaks
+    it. The extrapolating polynomial through the rows used must predict that
+    quotient to within its error, allowing for rounding noise.
+    """
+    first = best.row - best.level
+    steps = window.steps[first : best.row + 1]
+    probe = math.sqrt(steps[-1] * steps[-2])
+    try:
+        quotient, noise, probe = sampler.quotient(kind, n, probe)
+    except (DomainError, NumericalError):
+        return False
+    nodes = window.nodes[first : best.row + 1]
+    values = window.quotients[first : best.row + 1]
+    predicted = _interpolate(nodes, values, window.node(probe))
+    return abs(quotient - predicted) <= 2.0 * best.error + 100.0 * noise
+
+
+def _interpolate(nodes: list[float], values: list[float], t: float) -> float:
+    """The polynomial through ``(nodes[i], values[i])`` at ``t`` (Lagrange's form)."""
+    total = 0.0
+    for i, (ti, vi) in enumerate(zip(nodes, values, strict=True)):
+        weight = 1.0
+        for m, tm in enumerate(nodes):
+            if m != i:
+                weight *= (t - tm) / (ti - tm)
+        total += weight * vi
+    return total
+
+
+def _worse(window: _Window, best: _Candidate) -> bool:
+    """Ridders' stop: the newest, most extrapolated entry moved more than SAFE errors."""
+    rows = window.rows
+    top = len(rows[-1]) - 1
+    if top < 1 or top - 1 >= len(rows[-2]):
+        return False
+    return abs(rows[-1][top] - rows[-2][top - 1]) >= SAFE * best.error
