@@ -62,6 +62,7 @@ class Case:
     scale: float  # how far f stays smooth (see the module docstring)
     may_refuse: str = ""  # why double precision cannot do it; "" means it must answer
     terms: float = 0.0  # the size of the terms f's formula cancels, if larger than |f|
+    closed_form: Callable[[Any], Any] | None = None  # f^(n) with mpmath, where diff cannot
 
     @property
     def id(self) -> str:
@@ -103,8 +104,9 @@ def _case(
     scale: float,
     may_refuse: str = "",
     terms: float = 0.0,
+    closed_form: Callable[[Any], Any] | None = None,
 ) -> None:
-    _CASES.append(Case(kind, name, f, mp, x, n, scale, may_refuse, terms))
+    _CASES.append(Case(kind, name, f, mp, x, n, scale, may_refuse, terms, closed_form))
 
 
 # --- Oscillation at large |x|: a first step proportional to |x| spans many periods.
@@ -220,6 +222,29 @@ _case(
 )
 _case("domain", "sqrt or NaN", _sqrt_or_nan, mpmath.sqrt, 1e-7, scale=1e-7)
 _case("domain", "log or -inf", _log_or_minus_inf, mpmath.log, 1e-5, scale=1e-5)
+# At the very edge of the domain no central stencil fits, at any step: only a
+# one-sided one. sqrt(x)**2 is x where it is defined; mpmath differentiates x.
+_case("domain", "sqrt(x)^2", lambda x: math.sqrt(x) ** 2, lambda x: x, 0.0, scale=1.0)
+_case("domain", "sqrt(1-x)^2", lambda x: math.sqrt(1 - x) ** 2, lambda x: 1 - x, 1.0, scale=1.0)
+_case(
+    "domain",
+    "sqrt(x)^2 exp(x)",
+    lambda x: math.sqrt(x) ** 2 * math.exp(x),
+    lambda x: x * mpmath.exp(x),
+    0.0,
+    n=2,
+    scale=1.0,
+)
+_case(
+    "domain",
+    "x^2.5",
+    lambda x: math.pow(x, 2.5),
+    lambda x: x**2.5,
+    0.0,
+    scale=0.0,
+    may_refuse="f''(x) ~ sqrt(x) is not smooth at the edge: quotients converge like h^1.5",
+    closed_form=lambda x: 2.5 * x**1.5,  # mpmath.diff's central stencil would leave the domain
+)
 _case("domain", "sqrt", math.sqrt, None, 0.0, scale=0.0, may_refuse="f'(0) is infinite (+inf)")
 _case("domain", "log", math.log, None, 0.0, scale=0.0, may_refuse="0 is outside log's domain")
 
@@ -411,6 +436,9 @@ assert len({case.id for case in CASES}) == len(CASES), "case ids must be unique"
 def oracle_derivative(case: Case, digits: int = DIGITS, shift: int = 10) -> Any:
     """The n-th derivative of ``case.mp`` at ``case.x`` by mpmath, or None if there is none.
 
+    A case's ``closed_form`` is used instead where mpmath.diff cannot work (a
+    point at the edge of the domain with a singular derivative beyond it).
+
     The step is ``|x| * 2**-(prec + shift)`` (1 at x = 0): relative to x, and far
     below any length scale of the cases. mpmath works at ``(prec + 20) * (n + 1)``
     bits inside, enough for the cancellation of the difference quotient.
@@ -419,6 +447,8 @@ def oracle_derivative(case: Case, digits: int = DIGITS, shift: int = 10) -> Any:
         return None
     with mpmath.workdps(digits):
         x = mpmath.mpf(case.x)
+        if case.closed_form is not None:
+            return +case.closed_form(x)
         h = mpmath.ldexp(abs(x) if x else mpmath.mpf(1), -(mpmath.mp.prec + shift))
         return +mpmath.diff(case.mp, x, case.n, h=h)
 
