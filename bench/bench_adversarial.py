@@ -160,10 +160,9 @@ def summary(results: dict[str, list[Outcome]], chosen: list[int]) -> list[list[o
         truths = {i: exact(CASES[i]) for i, _ in outcomes}
         good = [relative_error(o, truths[i]) for i, o in outcomes if well_conditioned(CASES[i])]
         comparable = [(i, o) for i, o in outcomes if truths[i] is not None]
-        as_good = sum(
-            relative_error(o, truths[i]) <= max(relative_error(reference[i], truths[i]), TIE)
-            for i, o in comparable
-        )
+        theirs = {i: max(relative_error(reference[i], truths[i]), TIE) for i, _ in comparable}
+        as_good = sum(relative_error(o, truths[i]) <= theirs[i] for i, o in comparable)
+        near = sum(relative_error(o, truths[i]) <= 10 * theirs[i] for i, o in comparable)
         nfev = [o.nfev for _, o in outcomes]
         rows.append(
             [
@@ -173,6 +172,7 @@ def summary(results: dict[str, list[Outcome]], chosen: list[int]) -> list[list[o
                 f"{max(good):.1e}" if good else "-",
                 f"{sum(r <= 1e-7 for r in good)}/{len(good)}",
                 f"{as_good}/{len(comparable)}",
+                f"{near}/{len(comparable)}",
                 f"{sum(dishonest(o, truths[i]) for i, o in outcomes)}/{len(outcomes)}",
                 sum(o.status == "refused" for _, o in outcomes),
                 sum(o.status == "crashed" for _, o in outcomes),
@@ -190,6 +190,7 @@ HEADERS = [
     "worst rel. error (well-cond.)",
     "well-cond. within 1e-7",
     "as accurate as numdifftools",
+    "within 10x of numdifftools",
     "dishonest",
     "refused",
     "crashed",
@@ -240,7 +241,7 @@ def run() -> str:
             ]
         )
     parts.append(
-        "<details><summary>Every case: relative error (✗ = dishonest: true error "
+        '<details markdown="1"><summary>Every case: relative error (✗ = dishonest: true error '
         "above twice the reported one) and evaluations</summary>\n\n"
         + table(
             [
@@ -260,10 +261,11 @@ def run() -> str:
         f"{len(CASES)} cases of tests/adversarial/cases.py ({well} well conditioned by its "
         "stated criterion); exact values from mpmath at 50 digits. A refusal or crash counts "
         "as an infinite error for accuracy and as honest. 'As accurate as numdifftools': "
-        "relative error at most numdifftools' (or at most 4 eps), over the cases that have "
-        "a derivative. numdifftools and scipy get f element by element with NaN where math "
-        "raises; every evaluation is counted. scipy: derivative for n = 1, hessian for n = 2, "
-        "n/a above; success=False counts as a refusal."
+        "relative error at most numdifftools' (or at most 4 eps; 'within 10x': at most 10 "
+        "times that), over the cases that have a derivative. numdifftools and scipy get f "
+        "element by element with NaN where math raises; every evaluation is counted. "
+        "scipy: derivative for n = 1, hessian for n = 2, n/a above; success=False counts "
+        "as a refusal."
     )
     return "\n\n".join(parts)
 
