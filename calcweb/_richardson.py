@@ -38,6 +38,7 @@ from calcweb.exceptions import DomainError, NumericalError
 __all__ = ["Estimate", "extrapolate", "stencil"]
 
 _EPS = sys.float_info.epsilon
+_TINY = 2.0 * 5e-324  # the spacing of subnormal floats, twice
 MAX_ROWS = 44  # steps tried, from the first down to about 1e-12 of it
 SEARCH_SHRINK = 4.0  # step ratio before the asymptotic range is found
 SHRINK = 2.0  # step ratio inside it
@@ -99,6 +100,7 @@ class Sampler:
         self.values: dict[float, float] = {}
         self.calls = 0
         self.failed: list[tuple[float, str]] = []  # (point, why), for the final error
+        self.noise_floor = 0.0  # the noise of f measured by `measure_noise`
 
     def __call__(self, point: float) -> float:
         if point not in self.values:
@@ -110,6 +112,39 @@ class Sampler:
                 raise
         return self.values[point]
 
+    def measure_noise(self, spacing: float, widest: float) -> float:
+        """The noise of ``f`` near ``x``, from 4th differences at small spacings.
+
+        Rounding inside ``f`` (``(1e8 + sin(x)) - 1e8`` loses 8 digits) can be
+        far larger than an ulp of its value. Noise of standard deviation s
+        gives 4th differences of standard deviation ``sqrt(70) s`` whatever the
+        spacing, while the smooth part of ``f`` gives its 4th derivative times
+        ``spacing**4``: a 4th difference that grows 16-fold from spacing to
+        twice the spacing is smoothness, not noise (0 is returned). Five equal
+        values say that ``f`` is rounded more coarsely than the spacing, which
+        then grows (up to ``widest``) until they differ. A point outside the
+        domain leaves the noise unmeasured (0).
+        """
+        while True:
+            fine = self._fourth_difference(spacing)
+            if fine is None:
+                return 0.0
+            if fine != 0.0 or spacing * 16.0 > widest:
+                break
+            spacing *= 16.0
+        coarse = self._fourth_difference(2.0 * spacing)
+        if coarse is None or abs(coarse) >= 8.0 * abs(fine):
+            return 0.0
+        return 3.0 * max(abs(fine), abs(coarse)) / math.sqrt(70.0)
+
+    def _fourth_difference(self, spacing: float) -> float | None:
+        try:
+            step = representable_step(self.x, spacing)
+            values = [self(self.x + k * step) if k else self(self.x) for k in (-2, -1, 0, 1, 2)]
+        except (DomainError, NumericalError):
+            return None
+        return values[0] - 4.0 * values[1] + 6.0 * values[2] - 4.0 * values[3] + values[4]
+
     def quotient(self, kind: str, n: int, h: float) -> tuple[float, float, float]:
         """The quotient at step ``h`` (made representable), its rounding bound, the step."""
         offsets, weights, spacing = stencil(kind, n)
@@ -120,12 +155,17 @@ class Sampler:
         for i in order:
             values[i] = self(self.x + offsets[i] * step if offsets[i] else self.x)
         scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
+        if scale == 0.0:
+            raise NumericalError(f"the step {step!r} to the power {n} underflows to 0")
         try:
             total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
         except OverflowError:
             total = math.inf  # refused just below
         size = max(abs(v) for v in values)
-        noise = 2.0 * _EPS * size * sum(map(abs, weights)) / scale
+        # Rounding of f: relative to its size, but never below the measured
+        # noise of f nor the spacing of subnormal floats.
+        level = max(2.0 * _EPS * size, self.noise_floor, _TINY)
+        noise = level * sum(map(abs, weights)) / scale
         if not math.isfinite(total / scale) or not math.isfinite(noise):
             raise NumericalError(
                 f"the difference quotient with step {step!r} overflows; f is too large here"
@@ -136,36 +176,32 @@ class Sampler:
 class _Window:
     """The quotients of the current asymptotic window and their Neville tableau."""
 
-    def __init__(self, power: int, reference: float) -> None:
+    def __init__(self, power: int) -> None:
         self.power = power  # D(h) = L + c1 h**p + c2 h**(2p) + ...
-        self.reference = reference  # nodes are (h / reference)**p: h**p can overflow
         self.steps: list[float] = []
-        self.nodes: list[float] = []  # h**p of each row
         self.quotients: list[float] = []
         self.noises: list[float] = []
         self.rows: list[list[float]] = []  # rows[k][j]: j extrapolations of rows k-j..k
 
     def clear_to_last(self) -> None:
         """Keep only the newest quotient: the older ones broke the pattern."""
-        self.steps, self.nodes = self.steps[-1:], self.nodes[-1:]
+        self.steps = self.steps[-1:]
         self.quotients, self.noises = self.quotients[-1:], self.noises[-1:]
         self.rows = [self.quotients[:]]
 
-    def node(self, step: float) -> float:
-        """The variable of the expansion, ``h**p``, in units of the first step."""
-        return (step / self.reference) ** self.power
+    def ratio(self, larger: float, smaller: float) -> float:
+        """``(larger / smaller)**p``: the ratio of two nodes ``h**p``, which never overflows."""
+        return (larger / smaller) ** self.power
 
     def add(self, step: float, quotient: float, noise: float) -> None:
-        node = self.node(step)
         row = [quotient]
         for j in range(1, len(self.rows) + 1):
-            ratio = self.nodes[-j] / node  # nodes[len-j] is row k-j's node
+            ratio = self.ratio(self.steps[-j], step)  # steps[-j] is row k-j's step
             previous = self.rows[-1][j - 1] if j - 1 < len(self.rows[-1]) else None
             if previous is None:
                 break
             row.append(row[j - 1] + (row[j - 1] - previous) / (ratio - 1.0))
         self.steps.append(step)
-        self.nodes.append(node)
         self.quotients.append(quotient)
         self.noises.append(noise)
         self.rows.append(row)
@@ -185,10 +221,13 @@ class _Window:
         noise = 4.0 * max(self.noises[-3:])
         if abs(second) <= noise:
             return True  # converged onto the level of rounding
-        if first * second <= 0.0:
+        if (first > 0.0) != (second > 0.0):  # not first * second: it underflows
             return False
         # Node ratios (not the nodes, whose powers can overflow) give the expected rate.
-        r1, r2 = self.nodes[-2] / self.nodes[-3], self.nodes[-1] / self.nodes[-3]
+        r1, r2 = (
+            1.0 / self.ratio(self.steps[-3], self.steps[-2]),
+            1.0 / self.ratio(self.steps[-3], self.steps[-1]),
+        )
         observed = first / second
         # The leading term is h**p, or h**2p or h**3p when the first coefficients vanish.
         return any(0.75 <= observed * (r1**m - r2**m) / (1.0 - r1**m) <= 1.35 for m in (1, 2, 3))
@@ -234,6 +273,23 @@ def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
     """
     sampler = Sampler(f, x)
     sampler(x)  # x itself must be in the domain: a clear error if not
+    estimate = _walks(sampler, n, first_step)
+    if estimate.kind == "central" and n == 1:
+        _check_one_sided(sampler, estimate)
+    # Rounding inside f can be far larger than a few ulps of its value, and
+    # then the walk trusted steps that are too small: measure it, and walk
+    # again (mostly over points already evaluated) if it is larger.
+    floor = sampler.measure_noise(estimate.smallest * 1e-4, first_step / 16.0)
+    size = max(abs(sampler.values[point]) for point in sampler.values)
+    if floor > 8.0 * _EPS * size:
+        sampler.noise_floor = floor
+        estimate = _walks(sampler, n, first_step)
+    return Estimate(estimate.value, estimate.error, sampler.calls, first_step, estimate.kind)
+
+
+def _walks(sampler: Sampler, n: int, first_step: float) -> Estimate:
+    """The central walk, or one-sided ones when no central stencil fits."""
+    x = sampler.x
     kinds = ["central"] if n == 0 else ["central", "forward", "backward"]
     last_trouble: NumericalError | None = None
     fitted = False
@@ -248,9 +304,7 @@ def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
         if estimate is None:
             fitted = True
             break  # the stencil fitted but never settled: one-sided ones would not either
-        if kind == "central" and n == 1:
-            _check_one_sided(sampler, estimate)
-        return Estimate(estimate.value, estimate.error, sampler.calls, first_step, kind)
+        return estimate
     if not fitted and last_trouble is None and sampler.failed:
         shown = ", ".join(f"{point!r}" for point, _ in sampler.failed[:4])
         raise DomainError(
@@ -339,7 +393,7 @@ class _Walk:
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
 
     def new_window(self) -> _Window:
-        return _Window(2 if self.kind == "central" else 1, self.first_step)
+        return _Window(2 if self.kind == "central" else 1)
 
     def row(self, h: float) -> float | None:
         """Take the quotient at step ``h``; the next step, or None to stop."""
@@ -350,7 +404,9 @@ class _Walk:
         except (DomainError, NumericalError):
             if self.best is None and self.accepted is None and h >= self.floor:
                 self.window = self.new_window()  # outside the domain: shrink fast
-                return h / FAIL_SHRINK
+                # Domains often end at 0 (log, sqrt): the scale of x is a good next guess.
+                near = 0.5 * abs(self.sampler.x)
+                return near if 0.0 < near < h / FAIL_SHRINK else h / FAIL_SHRINK
             self.end_window(converged=False)  # no smaller step fits: end with what we have
             return None
         self.fitted = True
@@ -410,14 +466,14 @@ def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Cand
     """
     first = best.row - best.level
     steps = window.steps[first : best.row + 1]
-    probe = math.sqrt(steps[-1] * steps[-2])
+    probe = math.sqrt(steps[-1]) * math.sqrt(steps[-2])  # their product can overflow
     try:
         quotient, noise, probe = sampler.quotient(kind, n, probe)
     except (DomainError, NumericalError):
         return False
-    nodes = window.nodes[first : best.row + 1]
+    nodes = [window.ratio(step, steps[0]) for step in steps]  # h**p in units of the first
     values = window.quotients[first : best.row + 1]
-    predicted = _interpolate(nodes, values, window.node(probe))
+    predicted = _interpolate(nodes, values, window.ratio(probe, steps[0]))
     return abs(quotient - predicted) <= 2.0 * best.error + 100.0 * noise
 
 
