@@ -112,7 +112,7 @@ class Sampler:
                 raise
         return self.values[point]
 
-    def measure_noise(self, spacing: float, widest: float) -> float:
+    def measure_noise(self, spacing: float, widest: float, quiet: float) -> float:
         """The noise of ``f`` near ``x``, from 4th differences at small spacings.
 
         Rounding inside ``f`` (``(1e8 + sin(x)) - 1e8`` loses 8 digits) can be
@@ -123,27 +123,34 @@ class Sampler:
         twice the spacing is smoothness, not noise (0 is returned). Five equal
         values say that ``f`` is rounded more coarsely than the spacing, which
         then grows (up to ``widest``) until they differ. A point outside the
-        domain leaves the noise unmeasured (0).
+        domain leaves the noise unmeasured (0), and so does noise below ``quiet``.
         """
         while True:
-            fine = self._fourth_difference(spacing)
+            try:
+                step = representable_step(self.x, spacing)
+            except NumericalError:
+                return 0.0
+            fine = self._fourth_difference(step)
             if fine is None:
                 return 0.0
-            if fine != 0.0 or spacing * 16.0 > widest:
+            if fine[1] or spacing * 16.0 > widest:
                 break
             spacing *= 16.0
-        coarse = self._fourth_difference(2.0 * spacing)
-        if coarse is None or abs(coarse) >= 8.0 * abs(fine):
+        if 3.0 * abs(fine[0]) <= quiet * math.sqrt(70.0):
+            return 0.0  # below what would matter: no need to tell noise from smoothness
+        coarse = self._fourth_difference(2.0 * step)  # shares two points with the fine one
+        if coarse is None or abs(coarse[0]) >= 8.0 * abs(fine[0]):
             return 0.0
-        return 3.0 * max(abs(fine), abs(coarse)) / math.sqrt(70.0)
+        return 3.0 * max(abs(fine[0]), abs(coarse[0])) / math.sqrt(70.0)
 
-    def _fourth_difference(self, spacing: float) -> float | None:
+    def _fourth_difference(self, step: float) -> tuple[float, bool] | None:
+        """The 4th difference at ``step`` and whether its values differ at all."""
         try:
-            step = representable_step(self.x, spacing)
             values = [self(self.x + k * step) if k else self(self.x) for k in (-2, -1, 0, 1, 2)]
         except (DomainError, NumericalError):
             return None
-        return values[0] - 4.0 * values[1] + 6.0 * values[2] - 4.0 * values[3] + values[4]
+        fourth = values[0] - 4.0 * values[1] + 6.0 * values[2] - 4.0 * values[3] + values[4]
+        return fourth, len(set(values)) > 1
 
     def quotient(self, kind: str, n: int, h: float) -> tuple[float, float, float]:
         """The quotient at step ``h`` (made representable), its rounding bound, the step."""
@@ -279,9 +286,9 @@ def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
     # Rounding inside f can be far larger than a few ulps of its value, and
     # then the walk trusted steps that are too small: measure it, and walk
     # again (mostly over points already evaluated) if it is larger.
-    floor = sampler.measure_noise(estimate.smallest * 1e-4, first_step / 16.0)
     size = max(abs(sampler.values[point]) for point in sampler.values)
-    if floor > 8.0 * _EPS * size:
+    floor = sampler.measure_noise(estimate.smallest * 1e-4, first_step / 16.0, 8.0 * _EPS * size)
+    if floor > 0.0:
         sampler.noise_floor = floor
         estimate = _walks(sampler, n, first_step)
     return Estimate(estimate.value, estimate.error, sampler.calls, first_step, estimate.kind)
@@ -390,6 +397,7 @@ class _Walk:
         self.best: _Candidate | None = None  # of the current window
         self.accepted: _Candidate | None = None  # the best confirmed one so far
         self.rows_since_accepted = 0
+        self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
 
     def new_window(self) -> _Window:
@@ -421,7 +429,12 @@ class _Walk:
         elif len(window.quotients) >= 3:
             self.asymptotic = True
             previous, self.best = self.best, _best(window)
-            ended = previous is not None and _worse(window, previous)
+            improved = previous is None or (
+                self.best is not None and self.best.error < 0.5 * previous.error
+            )
+            self.stale = 0 if improved else self.stale + 1
+            # Ridders' stop, or two rows that no longer halve the error.
+            ended = previous is not None and (_worse(window, previous) or self.stale >= 2)
         best = self.best
         converged = best is not None and best.error <= 16.0 * _EPS * abs(best.value)
         if (ended or converged) and self.end_window(converged) and converged:
@@ -441,6 +454,7 @@ class _Walk:
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
         self.window, self.best, self.asymptotic = self.new_window(), None, converged
+        self.stale = 0
         return kept
 
     def result(self) -> Estimate | None:
