@@ -6,21 +6,25 @@ r"""Definite integrals: Riemann sums, the composite rules and adaptive Gauss-Kro
   composite rule on ``n`` equal intervals (error $O(h^2)$ and
   $O(h^4)$);
 * ``method="adaptive"`` (the default) bisects the interval where the
-  21-point Gauss-Kronrod rule says the error is largest, until the estimated
-  error meets ``tol``, as QUADPACK's ``qag`` (behind ``scipy.integrate.quad``)
-  does. Infinite limits are mapped onto a finite interval.
+  21-point Gauss-Kronrod rule says the error is largest and extrapolates
+  the sums with Wynn's epsilon algorithm, until the estimated error meets
+  ``tol``, as QUADPACK's ``qags`` (behind ``scipy.integrate.quad``) does,
+  with further checks so that a claimed convergence is real. Infinite
+  limits are mapped onto a finite interval.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-import heapq
+import itertools
 import math
+import sys
 from collections.abc import Callable, Iterable
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from calcweb._checks import check_callable, check_real, check_real_or_infinite, evaluate
-from calcweb._gauss_kronrod import K15, K21, Panel, Rule, gauss_kronrod
+from calcweb._gauss_kronrod import K15, K21, UNRESOLVED_SHARE, Panel, Rule, gauss_kronrod
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 
 __all__ = ["IntegrationResult", "integrate", "riemann_sum"]
@@ -32,6 +36,8 @@ DEFAULT_N = 128  # a power of two, so the error estimate re-uses every point
 MAX_N = 10_000_000  # about a minute of pure Python: more is a mistake
 MAX_INTERVALS = 500  # subintervals of the adaptive rule (quad's default is 50)
 MIN_TOL = 50 * 2.0**-52  # the rounding floor of the Gauss-Kronrod error estimate
+EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
+_EPS = sys.float_info.epsilon
 
 
 @dataclasses.dataclass(frozen=True)
@@ -261,61 +267,579 @@ def _too_narrow(panel: Panel) -> bool:
     return half <= 1e4 * 2.0**-52 * max(abs(panel.a), abs(panel.b), 2.0**-1022)
 
 
-def _adaptive(g: Function, a: float, b: float, tol: float, rule: Rule) -> IntegrationResult:
-    """Bisect the subinterval with the largest error until the sum meets ``tol``."""
-    first = gauss_kronrod(g, a, b, rule)
-    # A heap of (-error, tie-breaker, panel) pops the worst panel first.
-    heap = [(-first.error, 0, first)]
-    nfev, count = rule.size, 1
-    message = ""
-    while True:
-        value = _finite(_sum(item[2].value for item in heap), "integral")
-        error = _finite(_sum(item[2].error for item in heap), "error estimate")
-        target = tol * max(1.0, abs(value))
-        if error <= target:
-            break
-        worst = heap[0][2]
-        if len(heap) >= MAX_INTERVALS:
-            message = (
-                f"the adaptive rule reached {MAX_INTERVALS} subintervals with an estimated "
-                f"error of {error:.3g}, above the tolerance {target:.3g}; the integrand may be "
-                "oscillatory, discontinuous or not integrable. Split the interval at its "
-                "troublesome points, pass a larger tol, or pass full_output=True to get the "
-                "best estimate with its error"
-            )
-            break
-        if worst.rounding_limited:
-            message = (
-                f"rounding error limits the accuracy to about {error:.3g}, above the "
-                f"tolerance {target:.3g}; pass a larger tol"
-            )
-            break
-        if _too_narrow(worst):
-            message = (
-                f"the integrand needs subintervals narrower than floating point resolves "
-                f"near x={0.5 * worst.a + 0.5 * worst.b!r} (estimated error {error:.3g}, "
-                f"tolerance {target:.3g}); it may be singular or not integrable there. Split "
-                "the interval at that point or pass a larger tol"
-            )
-            break
-        heapq.heappop(heap)
-        middle = 0.5 * worst.a + 0.5 * worst.b
-        for part in (
-            gauss_kronrod(g, worst.a, middle, rule),
-            gauss_kronrod(g, middle, worst.b, rule),
+class _Epsilon:
+    r"""Wynn's epsilon algorithm, fed one partial sum at a time.
+
+    If the error of $S_n$ is a sum of geometric terms,
+    $S_n = S + \sum_j c_j q_j^n$, as it is for the sums of an adaptive rule
+    that keeps halving the panel at an end singularity, the even columns
+    $\varepsilon_{2k}$ of the epsilon table remove one term each
+    ($\varepsilon_2$ is Aitken's $\Delta^2$), so they reach $S$ long before
+    the sums do. Each new element adds one entry to every column, by Wynn's
+    cross rule on the even columns (stabler than the two-column recursion):
+
+    $$\frac{1}{E - C} = \frac{1}{N - C} + \frac{1}{S - C} - \frac{1}{W - C},$$
+
+    with $N, C, S = \varepsilon_{2k}^{(n-1)}, \varepsilon_{2k}^{(n)},
+    \varepsilon_{2k}^{(n+1)}$, $W = \varepsilon_{2k-2}^{(n+1)}$ (infinite
+    for $k = 0$) and $E = \varepsilon_{2k+2}^{(n-1)}$. Only the last three
+    entries of each column are needed. Where two neighbours agree to rounding
+    or the correction would dwarf the value, the cross rule means nothing:
+    the higher columns are dropped and grow again from later elements.
+    """
+
+    MAX_COLUMNS = 25  # the table of about 50 elements QUADPACK keeps
+
+    def __init__(self) -> None:
+        self.columns: list[list[float]] = [[]]
+        self.estimates: list[float] = []  # the last extrapolated values
+        self.irregular = False  # the sums themselves defeat the cross rule
+
+    def add(self, element: float) -> tuple[float, float]:
+        """Append ``element``; return the extrapolated limit and an estimate of its error.
+
+        The limit is the new entry whose three parents are closest together
+        (the best-settled column). No entry carries its own error, so the
+        error is the spread of this limit from the three previous ones
+        (infinite until there are three), at least 5 ulps.
+        """
+        base = self.columns[0]
+        base.append(element)
+        del base[:-3]
+        if len(base) < 3:
+            return element, math.inf
+        limit, local = element, math.inf
+        for k in range(self.MAX_COLUMNS - 1):
+            if len(self.columns[k]) < 3:
+                break
+            north, center, south = self.columns[k]
+            d_north, d_south = north - center, south - center
+            settled_north = abs(d_north) <= _EPS * max(abs(north), abs(center))
+            settled_south = abs(d_south) <= _EPS * max(abs(south), abs(center))
+            if settled_north and settled_south:
+                # Three equal entries: this column has converged to rounding.
+                limit, local = south, abs(d_north) + abs(d_south)
+                self.estimates = [limit]  # a fresh start for the spread
+                return limit, max(local, 5.0 * _EPS * abs(limit))
+            west = self.columns[k - 1][0] if k else math.inf
+            d_west = west - center
+            inverse = 0.0
+            if not (settled_north or settled_south):
+                inverse = 1.0 / d_north + 1.0 / d_south - 1.0 / d_west
+            settled_west = k > 0 and abs(d_west) <= _EPS * max(abs(west), abs(center))
+            if settled_west or abs(inverse * center) <= 1e-4:
+                # Breakdown: the correction 1/inverse would be 1e4 |center| or
+                # more (or undefined); keep the columns up to this one.
+                del self.columns[k + 1 :]
+                self.irregular = self.irregular or k == 0
+                break
+            new = center + 1.0 / inverse
+            if k + 1 == len(self.columns):
+                self.columns.append([])
+            self.columns[k + 1].append(new)
+            del self.columns[k + 1][:-3]
+            closeness = abs(d_north) + abs(d_south) + abs(new - south)
+            if closeness <= local:
+                limit, local = new, closeness
+        previous = self.estimates[-3:]
+        self.estimates = [*previous, limit]
+        if len(previous) < 3:
+            return limit, math.inf
+        spread = math.fsum(abs(limit - value) for value in previous)
+        return limit, max(spread, 5.0 * _EPS * abs(limit))
+
+
+class _Entry(NamedTuple):
+    """A panel as the adaptive rule keeps it; ordered by ``(error, serial)``."""
+
+    error: float  # the panel's error, raised where its nodes cannot be trusted
+    serial: int  # a tie-breaker, so that panels are never compared
+    panel: Panel
+    change: float  # |parent - (this + sibling)| when it was made; inf for the first panels
+    witness: tuple[float, float]  # (x, |f(x)|) at the largest |f| sampled inside it so far
+    unresolved: bool  # its nodes do not resolve f (see `_Panels.unresolved`)
+    weight: float  # ∫|f| over it, or as much as its witness says it may hold
+    jumps: tuple[float, float]  # a jump that may hide next to its left and right end
+
+    @property
+    def rounding_limited(self) -> bool:
+        return self.panel.rounding_limited and self.error == self.panel.error
+
+
+class _Panels:
+    """The subintervals and their Gauss-Kronrod estimates, sorted by error (worst last)."""
+
+    def __init__(self, g: Function, rule: Rule) -> None:
+        self.g = g
+        self.rule = rule
+        self.entries: list[_Entry] = []
+        self.nfev = 0
+        self.count = 0
+        self.ends: tuple[float, float] = (math.nan, math.nan)  # of the whole interval
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _apply(self, a: float, b: float) -> Panel:
+        self.nfev += self.rule.size
+        return gauss_kronrod(self.g, a, b, self.rule)
+
+    def _keep(
+        self,
+        panel: Panel,
+        *,
+        change: float,
+        inherited: tuple[float, float],
+        floor: float,
+        jumps: tuple[float, float] = (0.0, 0.0),
+        scale: float = 1.0,
+    ) -> None:
+        own = max(panel.peaks, key=lambda peak: peak[1])
+        # A jump next to an end, in the sliver outside the outermost nodes,
+        # is invisible to this panel; it may be worth |jump| times the sliver.
+        sliver = (1.0 - self.rule.nodes[0]) * abs(0.5 * panel.b - 0.5 * panel.a)
+        floor = max(floor, (jumps[0] + jumps[1]) * sliver)
+        error, weight, witness = max(scale * panel.error, floor), panel.absolute, own
+        # An ancestor's node inside this panel saw |f| at least twice as large
+        # as any of its own nodes: they straddle a peak (or the far side of a
+        # jump) that they cannot see. It may hold about |f| times its width.
+        suspect = inherited[1] > 2.0 * own[1]
+        if suspect:
+            witness = inherited
+            possible = inherited[1] * abs(panel.b - panel.a)
+            error, weight = max(error, possible), max(weight, possible)
+        self.count += 1
+        # Unresolved: saturated, suspect, or an error (perhaps raised by the
+        # trend floor) that is a sizeable part of the panel's ∫|f|.
+        unresolved = panel.unresolved or suspect or error >= UNRESOLVED_SHARE * panel.absolute
+        entry = _Entry(error, self.count, panel, change, witness, unresolved, weight, jumps)
+        bisect.insort(self.entries, entry)
+
+    def add(self, a: float, b: float) -> None:
+        """Apply the rule on ``[a, b]`` and keep the panel."""
+        self._keep(self._apply(a, b), change=math.inf, inherited=(0.0, 0.0), floor=0.0)
+
+    def panel(self, index: int) -> Panel:
+        return self.entries[index].panel
+
+    def split(self, index: int) -> tuple[_Entry, Panel, Panel]:
+        """Bisect the panel at ``index``; return its entry and its two halves.
+
+        Besides their own Gauss-Kronrod estimates, the halves are checked
+        against their parent, a differently placed rule on the same ground.
+        For smooth f none of these checks raises an error (they cost no
+        evaluation, and no extra bisection on smooth integrands); each
+        catches a way in which the halves' own estimates can be far too
+        small:
+
+        0. the parent's estimate fell short of the change ``d`` its
+           bisection revealed: the halves' estimates are scaled up alike;
+        1. if the estimates change by ``d`` from parent to halves after a
+           change ``d0`` one level up, errors shrinking by ``r = d / d0`` per
+           level leave ``d r / (1 - r)`` in the halves (tiny for smooth f;
+           for a jump, r is about 1/2);
+        2. each half inherits the largest ``|f|`` the parent (or an ancestor)
+           saw inside it, see `_keep`;
+        3. a jump between the halves' innermost nodes, in the gap around the
+           middle that neither half samples.
+        """
+        entry = self.entries.pop(index)
+        parent = entry.panel
+        middle = 0.5 * parent.a + 0.5 * parent.b
+        left, right = self._apply(parent.a, middle), self._apply(middle, parent.b)
+        change = abs(parent.value - (left.value + right.value))
+        # (0) The parent's error was measured, not just estimated: it is about
+        # `change`. If its estimate fell short of that, the rule's estimates
+        # are too optimistic for this f (QUADPACK's scaling assumes fast
+        # convergence; a kink such as |x - c|**1.5 converges slowly), and the
+        # halves' are raised by the same factor.
+        scale = change / entry.error if change > entry.error > 0.0 else 1.0
+        # (1) The trend of the changes from level to level.
+        if entry.change == math.inf or change == 0.0:
+            ratio = 0.0
+        else:  # a change after none at all is no evidence of convergence either
+            ratio = min(0.9, change / entry.change) if entry.change > 0.0 else 0.9
+        tail = change * ratio / (1.0 - ratio) if ratio > 0.0 else 0.0
+        # The half whose own estimate is worse is the likelier home of the
+        # error; with no clue (both 0: a blind spot), each gets half.
+        both = left.error + right.error
+        # (3) f at the halves' innermost nodes, on either side of the middle,
+        # differing ten times more than from their next nodes: a jump in the
+        # gap between them, which neither half sees.
+        inner, outer = (left.edges[2], right.edges[0]), (left.edges[3], right.edges[1])
+        gap = abs(inner[1] - inner[0])
+        nearby = max(abs(inner[0] - outer[0]), abs(inner[1] - outer[1]))
+        jump = gap if gap > 10.0 * nearby and gap > 50.0 * _EPS * max(map(abs, inner)) else 0.0
+        x, seen = entry.witness  # (2)
+        for half, peak, inside, jumps in (
+            (left, parent.peaks[0], parent.a <= x <= middle, (entry.jumps[0], jump)),
+            (right, parent.peaks[1], middle <= x <= parent.b, (jump, entry.jumps[1])),
         ):
-            count += 1
-            heapq.heappush(heap, (-part.error, count, part))
-        nfev += 2 * rule.size
-    return IntegrationResult(
-        value=value,
-        error=error,
-        nfev=nfev,
-        method="adaptive",
-        intervals=len(heap),
-        converged=not message,
-        message=message or f"the estimated error {error:.3g} meets the tolerance {target:.3g}",
-    )
+            share = half.error / both if both > 0.0 else 0.5
+            inherited = (x, seen) if inside and seen > peak[1] else peak
+            self._keep(
+                half,
+                change=change,
+                inherited=inherited,
+                floor=tail * share,
+                jumps=jumps,
+                scale=scale,
+            )
+        return entry, left, right
+
+    def worst(self, wider_than: float = -1.0) -> int | None:
+        """The index of the panel with the largest error among those wider than ``wider_than``."""
+        for index in range(len(self.entries) - 1, -1, -1):
+            panel = self.entries[index].panel
+            if panel.b - panel.a > wider_than:
+                return index
+        return None
+
+    def value(self) -> float:
+        return _sum(entry.panel.value for entry in self.entries)
+
+    def error(self, wider_than: float = -1.0) -> float:
+        return _sum(
+            entry.error for entry in self.entries if entry.panel.b - entry.panel.a > wider_than
+        )
+
+    def absolute(self) -> float:
+        return _sum(entry.panel.absolute for entry in self.entries)
+
+    def unresolved(self, tol: float, wider_than: float = -1.0) -> int | None:
+        """The heaviest unresolved panel wider than ``wider_than`` holding ``tol`` of the weight.
+
+        A tiny absolute error proves nothing on a panel whose nodes do not
+        resolve f: the mass may sit between them (exp on a huge interval, a
+        narrow peak whose tail one node grazes). Such a panel blocks
+        convergence until it is bisected, unless its weight (∫|f|, or what
+        its witness says it may hold) is negligible.
+        """
+        heaviest = tol * _sum(entry.weight for entry in self.entries)
+        index = None
+        for position, entry in enumerate(self.entries):
+            if (
+                entry.unresolved
+                and entry.weight > heaviest
+                and entry.panel.b - entry.panel.a > wider_than
+            ):
+                heaviest, index = entry.weight, position
+        return index
+
+    def anchored(self, index: int) -> bool:
+        """Whether the panel at ``index`` touches an end of the whole interval.
+
+        Extrapolation is trusted only for a chain of panels shrinking onto an
+        end, where the sums are those of an end singularity, as the epsilon
+        algorithm assumes (an infinite singularity inside the interval at a
+        dyadic point is the centre node of some panel, so it raises first). A
+        chain closing in on a jump or a kink at an arbitrary point alternates
+        sides; while the binary digits of that point repeat (0.83376 looks
+        like 5/6 = 0.110101...) its sums look geometric and extrapolate,
+        confidently, to the wrong limit.
+        """
+        panel = self.entries[index].panel
+        return panel.a in self.ends or panel.b in self.ends
+
+    def explore(self, a: float, b: float, pieces: int) -> None:
+        """Replace the panels by ``pieces`` equal ones (f vanished at every node so far)."""
+        self.entries.clear()
+        ends = [a, *((1.0 - i / pieces) * a + i / pieces * b for i in range(1, pieces)), b]
+        for left, right in itertools.pairwise(ends):
+            self.add(left, right)
+
+
+def _adaptive(g: Function, a: float, b: float, tol: float, rule: Rule) -> IntegrationResult:
+    r"""QUADPACK's qags strategy: bisect the worst panel, extrapolate the sums with Wynn's epsilon.
+
+    Without extrapolation an end singularity such as $x^{-0.9}$ costs
+    thousands of evaluations: each halving of the panel at the singular end
+    reduces its error by only $2^{-0.1}$. The sums $S_0, S_1, \dots$ taken
+    each time the smallest panels are halved converge geometrically, so the
+    epsilon algorithm extrapolates them to the limit. Between two
+    extrapolations the larger panels are bisected until their errors fall
+    below the tolerance, so that the smallest panels' geometric error is
+    the one left (the ``small``/``erlarg`` bookkeeping of ``qagse``).
+
+    On top of QUADPACK, so that ``converged=True`` can be believed:
+
+    * a panel that does not resolve f (its Gauss and Kronrod estimates
+      disagree by as much as f varies, or its error is 5% of its ∫|f|)
+      blocks convergence until it is bisected or negligible, whatever the
+      absolute tolerance: this is what finds exp's mass on
+      [-210342, 290] and a narrow peak whose tail one node grazes;
+    * an integrand that is 0 at every node of the first rule is sampled on
+      64 panels, and if it is still 0 everywhere the result says it cannot
+      tell (``converged=False``);
+    * each panel's error is checked against its parent's (`_Panels.split`)
+      and against how fast f's Legendre coefficients fall
+      (`calcweb._gauss_kronrod`), and includes the rounding of the nodes;
+    * an extrapolated value is accepted only from a chain of panels shrinking
+      onto an end of the interval (`_Panels.anchored`), and its error
+      includes that of the larger panels the extrapolation does not model.
+    """
+    panels = _Panels(g, rule)
+    panels.ends = (a, b)
+    panels.add(a, b)
+    if panels.absolute() == 0.0:
+        panels.explore(a, b, EXPLORE_PANELS)
+        if panels.absolute() == 0.0:
+            return IntegrationResult(
+                value=0.0,
+                error=0.0,
+                nfev=panels.nfev,
+                method="adaptive",
+                intervals=len(panels),
+                converged=False,
+                message=f"f was 0 at all {panels.nfev} points where it was evaluated (on "
+                f"{len(panels)} equal subintervals), so the integral looks like 0, but a peak "
+                "narrower than their spacing would be missed. If f has one, split the "
+                "interval around it",
+            )
+    return _Extrapolated(panels, tol).run()
+
+
+class _Extrapolated:
+    """One adaptive integration: the panels, the epsilon table and the flags of `_adaptive`."""
+
+    def __init__(self, panels: _Panels, tol: float) -> None:
+        self.panels = panels
+        self.tol = tol
+        self.initial_absolute = panels.absolute()
+        value = panels.value()
+        # qagse's ksgn: an integrand of one sign is tested for divergence
+        # even when its integral is small.
+        self.one_sign = abs(value) >= (1.0 - 50.0 * _EPS) * self.initial_absolute
+        self.epsilon = _Epsilon()
+        self.epsilon.add(value)
+        self.best = (0.0, math.inf)  # the extrapolated value and its error
+        self.correction = 0.0  # the error of the larger panels when `best` was found
+        self.test = self.target(value)  # the tolerance the extrapolation must meet
+        self.problem = ""
+        # Panels at most `small` wide are the smallest level, whose sums the
+        # epsilon table extrapolates; the larger ones are bisected first.
+        self.small = 0.75 * max(entry.panel.b - entry.panel.a for entry in panels.entries)
+        self.started = len(panels) > 1  # after exploring, the extrapolation starts at once
+        self.extrapolating = False
+        self.allowed = True
+        self.stalled = 0
+        # QUADPACK's roundoff counters (iroff1, iroff2, iroff3).
+        self.same_value = self.same_value_late = self.growing = 0
+
+    def target(self, value: float) -> float:
+        return self.tol * max(1.0, abs(value))
+
+    def run(self) -> IntegrationResult:
+        panels = self.panels
+        value, error = panels.value(), panels.error()
+        index = panels.unresolved(self.tol) if error <= self.target(value) else None
+        if error <= self.target(value) and index is None:
+            return self.plain(value, error)
+        while True:
+            if index is None:
+                index = panels.worst()
+                assert index is not None  # noqa: S101 - the list is never empty
+            self.problem = self.refusal(panels.entries[index], value, error)
+            if self.problem:
+                break
+            width = self.bisect(index)
+            value, error = panels.value(), panels.error()
+            if error <= self.target(value):
+                # Converged, unless a panel that does not resolve f is heavy.
+                index = panels.unresolved(self.tol)
+                if index is None:
+                    return self.plain(value, error)
+                continue
+            if self.same_value + self.same_value_late >= 10 or self.growing >= 20:
+                self.problem = (
+                    f"rounding error limits the accuracy to about {error:.3g}, above the "
+                    f"tolerance {self.target(value):.3g} (halving the subintervals no "
+                    "longer reduces the error estimate); pass a larger tol"
+                )
+                break
+            index = self.next_panel(value, error, width)
+            if index is None:
+                break
+        return self.finish(value, error)
+
+    def refusal(self, entry: _Entry, value: float, error: float) -> str:
+        """Why ``entry`` cannot usefully be bisected, or ``""``."""
+        tolerance = f"above the tolerance {self.target(value):.3g}"
+        if len(self.panels) >= MAX_INTERVALS:
+            return (
+                f"the adaptive rule reached {MAX_INTERVALS} subintervals with an estimated "
+                f"error of {error:.3g}, {tolerance}; the integrand may be oscillatory, "
+                "discontinuous or not integrable. Split the interval at its troublesome "
+                "points, pass a larger tol, or pass full_output=True to get the best "
+                "estimate with its error"
+            )
+        if entry.rounding_limited:
+            return (
+                f"rounding error limits the accuracy to about {error:.3g}, {tolerance}; "
+                "pass a larger tol"
+            )
+        if _too_narrow(entry.panel):
+            middle = 0.5 * entry.panel.a + 0.5 * entry.panel.b
+            return (
+                "the integrand needs subintervals narrower than floating point resolves "
+                f"near x={middle!r} (estimated error {error:.3g}, {tolerance}); it may be "
+                "singular or not integrable there. Split the interval at that point or "
+                "pass a larger tol"
+            )
+        return ""
+
+    def bisect(self, index: int) -> float:
+        """Bisect the panel at ``index``, counting QUADPACK's signs of rounding; return its width.
+
+        The counts follow qagse: both halves resolved, their sum within 1e-5
+        of the parent's estimate and their error no smaller, or (after ten
+        panels) an error that grew.
+        """
+        parent, left, right = self.panels.split(index)
+        pair_value, pair_error = left.value + right.value, left.error + right.error
+        if not (left.unresolved or right.unresolved):
+            # Halving changed nothing, yet the error did not shrink (or grew).
+            if (
+                abs(parent.panel.value - pair_value) <= 1e-5 * abs(pair_value)
+                and pair_error >= 0.99 * parent.error
+            ):
+                if self.extrapolating:
+                    self.same_value_late += 1
+                else:
+                    self.same_value += 1
+            if len(self.panels) > 10 and pair_error > parent.error:
+                self.growing += 1
+        return parent.panel.b - parent.panel.a
+
+    def next_panel(self, value: float, error: float, width: float) -> int | None:
+        """The panel to bisect next, extrapolating first if it is time; None to stop.
+
+        While the worst panel is wider than `small`, it is bisected (qag).
+        Once the worst is among the smallest, the larger panels are bisected
+        until their error is below the tolerance; then the sum is a new
+        element of the epsilon table, and `small` is halved.
+        """
+        panels = self.panels
+        worst = panels.worst()
+        assert worst is not None  # noqa: S101 - the list is never empty
+        if not self.started:
+            self.started = True
+            self.small = 0.375 * width
+            self.epsilon.add(value)
+            self.test = self.target(value)
+            return worst
+        if not self.allowed:
+            return worst
+        if not self.extrapolating:
+            if panels.panel(worst).b - panels.panel(worst).a > self.small:
+                return worst
+            self.extrapolating = True
+        large_error = panels.error(wider_than=self.small)
+        if self.same_value_late < 5 and large_error > self.test:
+            larger = panels.worst(wider_than=self.small)
+            if larger is not None:
+                return larger
+        if self.extrapolate(value, error, large_error):
+            return None
+        self.allowed = not self.epsilon.irregular
+        self.extrapolating = False
+        self.small *= 0.5
+        return worst
+
+    def extrapolate(self, value: float, error: float, large_error: float) -> bool:
+        """Add ``value`` to the epsilon table; return whether to stop (success or stall)."""
+        estimate, spread = self.epsilon.add(value)
+        self.stalled += 1
+        # Spreads are compared as fractions of their own tolerance: while the
+        # mass is still being found (exp on a huge interval) the sums grow by
+        # orders of magnitude, and an absolute spread of the early, tiny sums
+        # says nothing.
+        best_ratio = self.best[1] / self.target(self.best[0])
+        if self.stalled > 5 and best_ratio < 1e-3 * error / self.target(value):
+            self.problem = (
+                f"the extrapolation stopped improving at an estimated error of "
+                f"{self.best[1]:.3g}, above the tolerance {self.test:.3g}; rounding or an "
+                "integrand too irregular to extrapolate. Split the interval at its "
+                "troublesome points or pass a larger tol"
+            )
+        chain = self.panels.worst()
+        assert chain is not None  # noqa: S101 - the list is never empty
+        if spread / self.target(estimate) < best_ratio and self.panels.anchored(chain):
+            self.stalled = 0
+            self.best = (estimate, spread)
+            self.correction = large_error
+            self.test = self.target(estimate)
+            if (
+                spread + large_error <= self.test
+                and self.panels.unresolved(self.tol, self.small) is None
+            ):
+                return True
+        return bool(self.problem)
+
+    def plain(self, value: float, error: float) -> IntegrationResult:
+        """The sum over the panels, with the sum of their errors."""
+        message = self.problem or (
+            f"the estimated error {error:.3g} meets the tolerance {self.target(value):.3g}"
+        )
+        return IntegrationResult(
+            value=value,
+            error=error,
+            nfev=self.panels.nfev,
+            method="adaptive",
+            intervals=len(self.panels),
+            converged=not self.problem,
+            message=message,
+        )
+
+    def finish(self, value: float, error: float) -> IntegrationResult:
+        """Choose between the plain sum and the extrapolation, as qagse does at its end."""
+        estimate, spread = self.best
+        if spread == math.inf:
+            return self.plain(value, error)
+        # The extrapolation models the smallest panels only: the error of the
+        # larger ones, frozen in every element of the sequence, adds to it.
+        spread += self.correction
+        if self.problem or self.same_value_late >= 5:
+            if not self.problem:
+                self.problem = (
+                    f"rounding error in the extrapolation limits the accuracy to about "
+                    f"{spread:.3g}, above the tolerance {self.target(estimate):.3g}; "
+                    "pass a larger tol"
+                )
+            if estimate != 0.0 and value != 0.0:
+                if spread / abs(estimate) > error / abs(value):
+                    return self.plain(value, error)
+            elif spread > error:
+                return self.plain(value, error)
+            elif value == 0.0:
+                return self.extrapolated(estimate, spread)
+        small = max(abs(estimate), abs(value)) <= 0.01 * self.initial_absolute
+        if (self.one_sign or not small) and (
+            value == 0.0 or not 0.01 <= estimate / value <= 100.0 or error > abs(value)
+        ):
+            self.problem = (
+                f"the integral probably diverges: the sums over the subintervals "
+                f"({value:.6g}, estimated error {error:.3g}) and their extrapolation "
+                f"({estimate:.6g}) disagree. Check that f is integrable on the interval; if "
+                "it is, split the interval at its singular points or pass a larger tol"
+            )
+            spread = max(spread, error, abs(estimate - value))
+        return self.extrapolated(estimate, spread)
+
+    def extrapolated(self, estimate: float, spread: float) -> IntegrationResult:
+        message = self.problem or (
+            f"the extrapolated estimate's error {spread:.3g} meets the tolerance "
+            f"{self.target(estimate):.3g}"
+        )
+        return IntegrationResult(
+            value=_finite(estimate, "integral"),
+            error=_finite(spread, "error estimate"),
+            nfev=self.panels.nfev,
+            method="adaptive",
+            intervals=len(self.panels),
+            converged=not self.problem,
+            message=message,
+        )
 
 
 def integrate(
@@ -331,14 +855,26 @@ def integrate(
     r"""The definite integral $\int_a^b f(x)\,dx$.
 
     ``method="adaptive"`` (the default) applies the 21-point Gauss-Kronrod rule
-    (15-point on a half-line, as QUADPACK does) and bisects the
-    subinterval with the largest estimated error until the total estimate is
-    at most ``tol * max(1, |value|)`` (``tol`` is both an absolute and a
-    relative tolerance, like ``scipy.integrate.quad`` with
-    ``epsabs = epsrel = tol``). Infinite limits are mapped onto a finite
-    interval, and since no node is an endpoint, integrable singularities at
-    the ends ($1/\sqrt{x}$ on ``[0, 1]``) work too, at the cost of more
-    evaluations.
+    (15-point on a half-line, as QUADPACK does), bisects the subinterval
+    with the largest estimated error and extrapolates the sums with Wynn's
+    epsilon algorithm, as QUADPACK's ``qags`` (``scipy.integrate.quad``)
+    does, until the estimated error is at most ``tol * max(1, |value|)``
+    (``tol`` is both an absolute and a relative tolerance, like ``quad``
+    with ``epsabs = epsrel = tol``). Infinite limits are mapped onto a
+    finite interval. No node is an endpoint, so integrable singularities at
+    the ends ($x^{-0.9}$, $\log x$ on ``[0, 1]``) work, and the
+    extrapolation makes them cost about what they cost ``quad``: a few
+    hundred evaluations. A singularity or a jump inside the interval is
+    left to bisection (extrapolating towards an arbitrary point is not
+    reliable): split the interval there.
+
+    ``converged=True`` is meant: on top of QUADPACK's tests, a subinterval
+    whose nodes do not resolve ``f`` (mass crowded between them, as for
+    ``exp`` on ``[-210342, 290]`` or a narrow peak) is bisected even when
+    its error is below the absolute tolerance, and each error estimate is
+    checked against its parent's. No rule that samples ``f`` at finitely
+    many points can see a peak narrower than their spacing: when ``f`` is 0
+    at every point sampled, the result says so, with ``converged=False``.
 
     ``"trapezoid"`` and ``"simpson"`` apply the composite rule on ``n`` equal
     intervals (default 128; ``n`` even for Simpson, which is exact for
@@ -350,8 +886,9 @@ def integrate(
     When the adaptive rule cannot reach ``tol`` (an oscillatory, discontinuous
     or non-integrable ``f``, or a ``tol`` below rounding), it raises
     NumericalError saying why and what to try. With ``full_output=True`` it
-    returns its best estimate instead, with ``converged=False``, an honest
-    ``error`` and the reason in ``message``, as ``quad(..., full_output=1)``
+    returns its best estimate instead, with ``converged=False``, the error
+    it estimated (which, the computation having failed, may itself be too
+    small) and the reason in ``message``, as ``quad(..., full_output=1)``
     does.
 
     Args:
@@ -385,6 +922,19 @@ def integrate(
         >>> result = integrate(lambda x: math.exp(-x * x), -math.inf, math.inf, full_output=True)
         >>> abs(result.value - math.sqrt(math.pi)) < 1e-12, result.error < 1e-10
         (True, True)
+
+        An end singularity, at the cost of ``quad``'s 231 evaluations, and
+        the mass of exp at the far end of a huge interval:
+
+        >>> result = integrate(lambda x: x**-0.9, 0, 1, full_output=True)
+        >>> round(result.value, 10), result.nfev
+        (10.0, 231)
+        >>> result = integrate(math.exp, -210342.43, 289.95, full_output=True)
+        >>> abs(result.value / math.exp(289.95) - 1) < 1e-12, result.converged
+        (True, True)
+
+        Composite rules:
+
         >>> integrate(lambda x: x**3, 0, 2, method="simpson", n=2)
         4.0
         >>> integrate(lambda x: x * x, 0, 1, method="trapezoid", n=4)
