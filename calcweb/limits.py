@@ -1,19 +1,30 @@
-r"""Numerical limits by Richardson extrapolation, with an error estimate.
+r"""Numerical limits by Richardson extrapolation, with an honest error estimate.
 
 To find $\lim_{x \to x_0^+} f(x)$, `limit` evaluates ``f`` at
 $x_0 + h_k$ for the steps $h_k = s\,2^{-k-2}$ (``s`` a power of two
 near $\max(1, |x_0|)$, so every point is exact), then removes the
 $h, h^2, h^3, \dots$ terms of $f(x_0 + h) = L + c_1 h + c_2 h^2 +
-\dots$ by Richardson extrapolation. The estimate whose neighbours in the
-table agree best is returned, with their disagreement as its error: the
-extrapolation makes the big steps accurate, and the small steps cover limits
-such as $x \log x$ that are not power series in ``h``. Samples past the
-step where rounding noise starts to win (as it does in
-$(e^x - 1 - x)/x^2$) are dropped first, so that noise cannot pass for
-convergence.
+\dots$ by Richardson extrapolation. Each entry of the table gets an error:
+the larger of the two changes along its column before it (or their
+geometric tail, for limits such as $\sqrt{x}$ that are not power series in
+``h``), or the rounding noise its samples carry, if larger; the entry with
+the smallest error is returned.
+
+The rounding noise is what makes a numerical limit lie. Close to ``x0``,
+cancellation in ``f`` (``(2**h - 1)/h``, ``(1 - cos h)/h**2``) adds noise
+that grows like a power of ``1/h``, and it can make neighbouring entries
+agree by chance: rounding often keeps the same bits for several steps, so
+that a run of samples is off by the very same amount. So the noise is not
+judged from one entry but from the top column of the table, where the
+smooth part of ``f`` has cancelled out: from where its changes stop
+shrinking, they are noise, and the noise at a sample is bounded by the
+changes at that sample and the next few, scaled back by the rate at which
+they grow. Samples past the point where ``f`` gets stuck on one rounded
+value (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
-$h \to 0^+$.
+$h \to 0^+$. A two-sided limit does not exist when the one-sided limits
+differ by more than their error estimates allow.
 """
 
 from __future__ import annotations
@@ -42,6 +53,18 @@ STEPS = 48  # samples per side: h from s/4 down to s * 2**-49, a few ulps of x0
 ORDERS = 6  # the highest power of h that Richardson extrapolation removes
 MIN_SAMPLES = 6  # fewer valid samples next to x0 than this cannot show a trend
 ACCEPT = 1e-6  # a relative error above this means f does not settle
+LONG_RUN = 16  # a run this long may end where f raises (as 0/0 does, after rounding)
+STUCK = 3  # so many equal samples in a row: f is stuck on one rounded value
+NOISE_POINTS = 8  # the changes that show how the noise grows
+RISE_POINTS = 4  # the first of them, which show how it starts to grow
+HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
+MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
+SAFETY = 2.0  # the noise bound is doubled: it is judged from few changes
+TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant
+JUMP = 4.0  # one-sided limits further apart than this times their errors differ
+DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
+DEEP_STEPS = 16  # more samples at x0 = 0 or inf when f converges slowly ...
+DEEP_RATIO = 2.0**-16  # ... each this much closer than the one before
 _EPS = sys.float_info.epsilon
 
 
@@ -53,7 +76,8 @@ class LimitResult:
         value: The limit; ``math.inf`` or ``-math.inf`` when ``f`` grows
             without bound (``message`` says so).
         error: An estimate of the absolute error of a finite ``value``
-            (0.0 for an infinite one).
+            (0.0 for an infinite one): the true error is not larger than
+            twice this when ``converged`` is True.
         nfev: How many times ``f`` was evaluated.
         side: ``"both"``, ``"left"`` or ``"right"``.
         left: The limit from the left, or None if it was not taken.
@@ -85,36 +109,48 @@ class _OneSided:
     message: str
 
 
-def _samples(f: Function, point: Callable[[float], float], scale: float) -> _OneSided | list[float]:
+@dataclasses.dataclass(frozen=True)
+class _Run:
+    """Samples of ``f`` at consecutive steps, unbroken, the last at step ``last``."""
+
+    values: list[float]
+    last: int
+    note: str = ""
+
+
+def _samples(f: Function, point: Callable[[float], float], scale: float) -> _OneSided | _Run:
     """``f`` at the points nearest ``x0``, or a result when they settle nothing.
 
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
     only the unbroken run closest to ``x0`` is extrapolated. If ``f`` fails
     right next to ``x0`` after growing without bound, the limit is infinite;
-    if it overflows there after a long run (``exp(-x) cosh(x)`` at ``inf``),
-    that run is used.
+    if it fails there only after a long run (``exp(-x) cosh(x)`` overflows at
+    ``inf``; ``(x - sin x)/(x - tan x)`` divides 0 by 0 once ``tan x`` rounds
+    to ``x``), that run is used.
     """
     values: list[float] = []
     before: list[float] = []
+    before_last = 0
     failure: CalcwebError | None = None
-    nfev = 0
     for k in range(STEPS):
         x = point(scale * 2.0 ** -(k + 2))
-        nfev += 1
         try:
             if not math.isfinite(x):
                 raise NumericalError(f"the sample point {x!r} is not a finite number")
             values.append(evaluate(f, x))
         except (DomainError, NumericalError) as error:
-            failure, before, values = error, values or before, []
+            if values:
+                before, before_last = values, k - 1
+            failure, values = error, []
     if len(values) >= MIN_SAMPLES:
-        return values
+        return _Run(values, STEPS - 1)
     # 1/x**30 overflows (or underflows to a division by 0) next to x0.
     if _divergence(before):
-        return _infinite(before, nfev)
-    if isinstance(failure, NumericalError) and len(before) >= MIN_SAMPLES:
-        return before
+        return _infinite(before, STEPS)
     assert failure is not None  # noqa: S101 - STEPS > MIN_SAMPLES: a sample failed
+    needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
+    if len(before) >= needed:
+        return _Run(before, before_last, f"; f fails closer to x0 ({failure})")
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
 
 
@@ -135,78 +171,229 @@ def _infinite(values: list[float], nfev: int) -> _OneSided:
     return _OneSided(value, 0.0, nfev, True, f"f grows without bound: the limit is {value}")
 
 
-def _extrapolate(values: list[float]) -> tuple[float, float]:
-    """The Richardson estimate whose neighbours agree best, and that disagreement.
+def _until_stuck(values: list[float]) -> list[float]:
+    """``values`` up to where ``f`` gets stuck on one value, keeping that value once.
 
-    ``values[k]`` is ``f`` at step ``s * 2**-k``; column ``j`` of the table
-    removes the ``h**j`` term, so each of its entries combines ``j + 1``
-    neighbouring samples. An entry's error is the larger of the two changes
-    along its column just before it (taking the larger makes two noisy
-    samples that agree by chance unlikely to win), or their geometric tail.
+    Close to ``x0`` cancellation can round ``f`` to a constant: ``1 - cos(h)``
+    is exactly 0 for ``h < 1e-8``, so ``(1 - cos(x))/x**2`` sits at 0 there,
+    though its limit is 1/2; a second difference quotient can sit at 0 for
+    a while and jump away again. Such a run of equal values would look
+    perfectly converged, so the samples end at its first value: a run of
+    ``STUCK`` equal values, or of two at the very end. A function that is
+    constant all along keeps all its samples.
     """
-    best_value, best_error = values[-1], math.inf
-    column = values
-    for order in range(ORDERS + 1):
-        if order:
-            factor = 2.0**order - 1.0
-            column = [b + (b - a) / factor for a, b in itertools.pairwise(column)]
-        for k in range(2, len(column)):
-            last, before = abs(column[k] - column[k - 1]), abs(column[k - 1] - column[k - 2])
+    if len(set(values)) == 1:
+        return values
+    n, i = len(values), 0
+    while i < n:
+        j = i
+        while j + 1 < n and values[j + 1] == values[i]:
+            j += 1
+        if j - i + 1 >= STUCK or (j == n - 1 and j > i):
+            return values[: i + 1]
+        i = j + 1
+    return values
+
+
+def _table(values: list[float]) -> list[list[float]]:
+    """The Richardson table: column ``j`` has the ``h, ..., h**j`` terms removed.
+
+    ``values[k]`` is ``f`` at step ``s * 2**-k``, so entry ``i`` of column
+    ``j`` combines samples ``i .. i + j``.
+    """
+    columns = [values]
+    for order in range(1, ORDERS + 1):
+        if len(columns[-1]) < 4:
+            break
+        factor = 2.0**order - 1.0
+        columns.append([b + (b - a) / factor for a, b in itertools.pairwise(columns[-1])])
+    return columns
+
+
+# The sum of the absolute weights of the samples in an entry of column j:
+# how much the entry can amplify noise in the samples.
+_AMPLIFY = [1.0, 3.0, 5.0, 6.43, 7.29, 7.76, 8.0]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    value: float
+    trend: float  # the error that the changes along its column show
+    order: int
+    last: int  # the index of the last sample it uses
+
+
+def _entries(columns: list[list[float]]) -> list[_Entry]:
+    """Every entry with two changes before it along its column, with their error.
+
+    That error is the larger of the two changes (taking the larger makes two
+    samples that agree by chance unlikely to win), or their geometric tail,
+    or the rounding error of the samples it combines.
+    """
+    found = []
+    for order, column in enumerate(columns):
+        for i in range(2, len(column)):
+            last, before = abs(column[i] - column[i - 1]), abs(column[i - 1] - column[i - 2])
             # If the changes shrink slowly (sqrt(h) does), what is left to go
             # is their geometric tail, last * r / (1 - r), not the last change;
             # doubled, since r itself is only estimated.
             ratio = min(last / before, 0.9) if before else 0.0
             tail = 2.0 * last * ratio / (1.0 - ratio)
-            error = max(last, before, tail, 2.0 * _EPS * abs(column[k]))
-            if error < best_error:
-                best_value, best_error = column[k], error
-        if len(column) < 4:
+            size = max(abs(y) for y in columns[0][i : i + order + 1])
+            rounding = _EPS * max(2.0 * abs(column[i]), _AMPLIFY[order] * size)
+            found.append(_Entry(column[i], max(last, before, tail, rounding), order, i + order))
+    return found
+
+
+def _lower_quartile_slope(points: list[tuple[int, float]]) -> float:
+    """The lower quartile of the slopes between pairs of ``points`` (0 if none)."""
+    slopes = sorted(
+        (yb - ya) / (kb - ka) for (ka, ya), (kb, yb) in itertools.combinations(points, 2)
+    )
+    return slopes[len(slopes) // 4] if slopes else 0.0
+
+
+def _noise(columns: list[list[float]]) -> list[float]:
+    """A bound on the rounding noise of the top column's entries, by last sample.
+
+    In the top column the smooth part of ``f`` has cancelled out, so its
+    changes, from where they stop shrinking, are noise. The bound at a sample
+    is the largest of the changes at it and the ``HORIZON`` after it, each
+    scaled back by the rate at which they grow (the lower quartile of the
+    slopes between the first ``NOISE_POINTS`` of them, up to the largest:
+    too small a rate only makes the bound larger). Before the noise shows,
+    the bound shrinks from where it does at the rate it starts to grow with,
+    and at least like ``h``.
+    """
+    top = columns[-1]
+    shift = len(columns)  # the change from entry i - 1 to i ends at sample i + shift - 1
+    changes = [0.0] * shift + [abs(b - a) for a, b in itertools.pairwise(top)]
+    n = len(changes)
+    # Where the changes stop shrinking: the first local minimum of the
+    # largest change in each window of three, so that a change small by
+    # chance (or exactly 0: rounding can repeat values) does not count.
+    windows = [max(changes[max(k - 1, shift) : k + 2], default=0.0) for k in range(n)]
+    known = [k for k in range(shift, n) if windows[k] > 0.0]
+    if not known:
+        return [0.0] * n
+    start = next((a for a, b in itertools.pairwise(known) if windows[a] <= windows[b]), known[-1])
+    logs = {k: math.log2(changes[k]) for k in range(start, n) if changes[k] > 0.0}
+    points = list(logs.items())[:NOISE_POINTS]
+    if points:  # up to the largest: noise stops growing where f loses all its digits
+        points = points[: max(2, 1 + max(range(len(points)), key=lambda i: points[i][1]))]
+    slope = min(max(_lower_quartile_slope(points), 0.0), MAX_SLOPE)
+    rise = min(max(_lower_quartile_slope(points[:RISE_POINTS]), slope, 1.0), MAX_SLOPE)
+    bound = [0.0] * n
+    for k in range(start, n):
+        ahead = [y - slope * (i - k) for i, y in logs.items() if k <= i <= k + HORIZON]
+        if not ahead:  # no change to judge by: the nearest one after, or else before
+            later = [(i, y) for i, y in logs.items() if i > k]
+            earlier = [y for i, y in logs.items() if i < k]
+            ahead = [later[0][1] - slope * (later[0][0] - k)] if later else earlier[-1:]
+        bound[k] = 2.0 ** min(max(ahead), 1000.0) if ahead else 0.0
+    for k in range(start):
+        bound[k] = bound[start] * 2.0 ** (-rise * (start - k))
+    return bound
+
+
+def _estimate(samples: list[float], first: int) -> tuple[float, float]:
+    """The entry of the Richardson table with the smallest honest error, and that error.
+
+    The entries come from the samples before ``f`` gets stuck (`_until_stuck`),
+    the noise from all of them, since those past a stuck run show how coarse
+    the rounding of ``f`` is there. If ``f`` gets stuck before it shows a
+    trend, the value it is stuck on is returned, as far from the limit as
+    the samples just before and after the run are from it. ``first`` is the step of the first
+    sample (`_tail_gap`).
+    """
+    values = _until_stuck(samples)
+    if len(values) < MIN_SAMPLES:
+        stuck, end = values[-1], len(values) - 1
+        after = next((y for y in samples[end:] if y != stuck), stuck)
+        error = max(abs(y - stuck) for y in [*samples[end - 1 : end], after])
+        return stuck, max(error, 2.0 * _EPS * abs(stuck))
+    full = _table(samples)
+    noise = _noise(full)
+    top = _AMPLIFY[len(full) - 1]
+    columns = full if len(values) == len(samples) else _table(values)
+
+    def honest(entry: _Entry) -> float:
+        rounding = SAFETY * noise[entry.last] * _AMPLIFY[entry.order] / top
+        return max(entry.trend, rounding)
+
+    best = min(_entries(columns), key=honest)
+    return best.value, max(honest(best), _tail_gap(samples, first, best.value))
+
+
+def _tail_gap(samples: list[float], first: int, value: float) -> float:
+    """How far ``value`` is from a constant that ``f`` keeps to the last sample.
+
+    Rounding can make ``f`` constant close to ``x0`` (``1 - cos h`` is 0 for
+    ``h < 2**-26``), but not at a step as large as ``2**-TRUSTED_TAIL``
+    times the first: a constant from there on may be what ``f`` really does
+    (``floor(x)`` just left of 1000 is 999 for ``h < 1``), and the limit
+    cannot be told apart from that constant any better than they differ.
+    ``first`` is the step (counted from 0) of the first sample.
+    """
+    start = len(samples) - 1
+    while start > 0 and samples[start - 1] == samples[-1]:
+        start -= 1
+    if len(samples) - start < STUCK or first + start > TRUSTED_TAIL:
+        return 0.0
+    return abs(value - samples[-1])
+
+
+def _deeper(
+    f: Function, point: Callable[[float], float], scale: float, run: _Run
+) -> tuple[float, float, int]:
+    """A slowly converging ``f`` at ``x0 = 0`` or ``inf``, sampled much closer.
+
+    There the sample points stay exact far below the usual last step, so
+    if ``f`` has not got stuck on one rounded value by then, it is sampled
+    ``DEEP_STEPS`` more times, each step ``DEEP_RATIO``
+    times the one before (``sqrt(x) log(x)`` is still 1e-6 from its limit
+    at ``x = 1e-15``, but not at ``x = 1e-90``). These steps are too far apart
+    for Richardson extrapolation: the error of a sample is the larger of the
+    two changes before it, or their geometric tail.
+    """
+    values = [run.values[-1]]
+    h = scale * 2.0 ** -(run.last + 2)
+    for _ in range(DEEP_STEPS):
+        h *= DEEP_RATIO
+        try:
+            values.append(evaluate(f, point(h)))
+        except (DomainError, NumericalError):
             break
-    return best_value, best_error
+    nfev = len(values) - 1
+    values = _until_stuck(values)
+    if len(values) < 3:
+        return math.nan, math.inf, nfev
+    best = min(_entries([values]), key=lambda entry: entry.trend)
+    return best.value, best.trend, nfev
 
 
-def _without_plateau(values: list[float]) -> list[float]:
-    """``values`` without the run of equal values that ends them, but for its first.
-
-    Close to ``x0`` cancellation can round ``f`` to a constant: ``1 - cos(h)``
-    is exactly 0 for ``h < 1e-8``, so ``(1 - cos(x))/x**2`` sits at 0 there,
-    though its limit is 1/2. Such a plateau would look perfectly converged;
-    a function that is constant all along keeps all its samples.
-    """
-    end = len(values)
-    while end > 1 and values[end - 1] == values[end - 2]:
-        end -= 1
-    return values if end == 1 else values[:end]
-
-
-def _before_noise(values: list[float]) -> list[float]:
-    """``values`` up to where rounding noise starts to dominate them.
-
-    For a smooth ``f`` the changes ``|y[k+1] - y[k]|`` shrink as the step
-    halves, while rounding noise in ``f`` (cancellation, as in
-    ``(f(1 + h) - f(1))/h``) grows as ``h`` shrinks: the smallest change marks
-    where the noise wins, and the samples beyond it are dropped, since noisy
-    samples can agree by chance and fake convergence. A change of exactly 0
-    does not count: noise quantised to whole ulps repeats values too.
-    """
-    changes = [abs(b - a) for a, b in itertools.pairwise(values)]
-    nonzero = [k for k in range(MIN_SAMPLES - 2, len(changes)) if changes[k] > 0.0]
-    if not nonzero:
-        return values
-    smallest = min(nonzero, key=lambda k: changes[k])
-    return values[: smallest + 2]
-
-
-def _one_sided(f: Function, point: Callable[[float], float], scale: float, name: str) -> _OneSided:
-    samples = _samples(f, point, scale)
-    if isinstance(samples, _OneSided):
-        return samples
+def _one_sided(
+    f: Function, point: Callable[[float], float], scale: float, x0: float, name: str
+) -> _OneSided:
+    run = _samples(f, point, scale)
+    if isinstance(run, _OneSided):
+        return run
+    value, error = _estimate(run.values, run.last + 1 - len(run.values))
     nfev = STEPS
-    value, error = _extrapolate(_before_noise(_without_plateau(samples)))
-    if math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value)):
-        return _OneSided(value, error, nfev, True, f"extrapolated from the {name}")
-    if _divergence(samples):
-        return _infinite(samples, nfev)
+
+    def settled(value: float, error: float) -> bool:
+        return math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value))
+
+    slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
+    if not settled(value, error) and x0 in (0.0, math.inf, -math.inf) and slow:
+        deep_value, deep_error, extra = _deeper(f, point, scale, run)
+        nfev += extra
+        if deep_error < error:
+            value, error = deep_value, deep_error
+    if settled(value, error):
+        return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
+    if _divergence(run.values) and not error <= DIVERGE * abs(value):
+        return _infinite(run.values, nfev)
     return _OneSided(
         value,
         error,
@@ -321,7 +508,7 @@ def limit(
 def _one_sided_of(f: Function, x0: float, name: str, scale: float, side: str) -> _OneSided:
     """The limit from ``name``, explaining a failure on one side of a two-sided limit."""
     try:
-        return _one_sided(f, _points(x0, name), scale, name)
+        return _one_sided(f, _points(x0, name), scale, x0, name)
     except DomainError as error:
         if side != "both":
             raise
@@ -355,14 +542,24 @@ def _combine(x0: float, side: str, found: dict[str, _OneSided]) -> LimitResult:
                 one.value, one.error, nfev, side, left.value, right.value, False, one.message
             )
     gap = abs(left.value - right.value)
-    tolerance = 10.0 * (left.error + right.error) + 4.0 * _EPS * max(
+    # Each error is honest to within a factor of 2, so two one-sided limits
+    # of one limit are at most 2 * (sum of errors) apart; JUMP leaves room.
+    allowed = JUMP * (left.error + right.error) + 4.0 * _EPS * max(
         abs(left.value), abs(right.value)
     )
     infinite = math.isinf(left.value) or math.isinf(right.value)
-    if left.value != right.value and (infinite or not gap <= tolerance):
+    if left.value != right.value and (infinite or not gap <= allowed):
+        why = (
+            ""
+            if infinite
+            else (
+                f" (they are {gap:.3g} apart, their estimated errors only "
+                f"{right.error:.2g} and {left.error:.2g})"
+            )
+        )
         raise DomainError(
             f"the one-sided limits at x0={x0!r} differ: {right.value!r} from the right "
-            f"and {left.value!r} from the left, so the limit does not exist; pass "
+            f"and {left.value!r} from the left, so the limit does not exist{why}; pass "
             "side='left' or side='right' for a one-sided limit"
         )
     value = left.value if math.isinf(left.value) else 0.5 * (left.value + right.value)
