@@ -78,7 +78,7 @@ if not package.startswith(sys.prefix):
 print(f"calcweb {calcweb.__version__} from {package}; Python {sys.version.split()[0]} ({sys.platform})")
 pytest.main([
     "-p", "no:cacheprovider", "--rootdir", "/work", "-c", "/work/pyproject.toml",
-    "--doctest-modules", "tests/unit", package, *extra_args.to_py(),
+    "--doctest-modules", "tests/unit", "tests/adversarial", package, *extra_args.to_py(),
 ])
 `);
 process.exit(Number(code));
