@@ -19,6 +19,7 @@ from calcweb.diff import backward_difference, central_difference, forward_differ
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
+    DivisionByZeroError,
     DomainError,
     InvalidArgumentError,
     NumericalError,
@@ -95,6 +96,7 @@ __all__ = [
     "CheckResult",
     "ComputationGraph",
     "DerivativeResult",
+    "DivisionByZeroError",
     "DomainError",
     "Figure",
     "IntegrationResult",

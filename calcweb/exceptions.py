@@ -20,6 +20,7 @@ from __future__ import annotations
 __all__ = [
     "ArgumentTypeError",
     "CalcwebError",
+    "DivisionByZeroError",
     "DomainError",
     "InvalidArgumentError",
     "NumericalError",
@@ -56,4 +57,20 @@ class NumericalError(CalcwebError, ArithmeticError):
     """A computation produced a value that is not a finite number.
 
     For example a step that overflows or a function that returns NaN or inf.
+    """
+
+
+class DivisionByZeroError(DomainError, ZeroDivisionError):
+    """A division by zero: zero lies outside the domain of ``x / y`` in ``y``.
+
+    It is a `DomainError`, and also a ``ZeroDivisionError`` (hence an
+    ``ArithmeticError``), so code catching the builtin keeps working.
+
+    Examples:
+        >>> from calcweb.exceptions import CalcwebError, DivisionByZeroError
+        >>> try:
+        ...     raise DivisionByZeroError("1 / x is undefined at x = 0; move x off 0")
+        ... except ZeroDivisionError as error:
+        ...     print(type(error).__name__, isinstance(error, CalcwebError))
+        DivisionByZeroError True
     """
