@@ -13,13 +13,70 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from numbers import Real
 
 from calcweb._checks import check_real
-from calcweb.exceptions import InvalidArgumentError, NumericalError
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.nn.value import Value
 
 __all__ = ["clip_grad_norm"]
+
+
+def _values(params: object) -> list[Value]:
+    """The parameters as a list of Values, or an ArgumentTypeError naming the culprit."""
+    if isinstance(params, Value):
+        return [params]
+    if isinstance(params, (str, bytes, Mapping)) or not isinstance(params, Iterable):
+        raise ArgumentTypeError(
+            f"clip_grad_norm needs a list of calcweb.Value (such as model.parameters()), "
+            f"but got {type(params).__name__} {params!r}"
+        )
+    values = list(params)
+    for index, p in enumerate(values):
+        if not isinstance(p, Value):
+            raise ArgumentTypeError(
+                f"clip_grad_norm needs a list of calcweb.Value (such as model.parameters()), "
+                f"but params[{index}] is {type(p).__name__} {p!r}: it clips the .grad of "
+                "each Value after loss.backward(), so pass the Values themselves"
+            )
+    return values
+
+
+def _gradient(p: Value, index: int) -> float:
+    g: object = p.grad
+    if type(g) is float:
+        return g
+    if isinstance(g, bool) or not isinstance(g, Real):
+        raise ArgumentTypeError(
+            f"params[{index}].grad is {type(g).__name__} {g!r}, not a number; "
+            "call loss.backward() to fill in the gradients"
+        )
+    try:
+        return float(g)
+    except OverflowError as error:
+        raise NumericalError(
+            f"params[{index}].grad is an integer too large for a float; scale it down"
+        ) from error
+
+
+def _norm(grads: list[float], norm_type: float) -> float:
+    """The p-norm of ``grads``, without overflow or underflow on the way."""
+    if any(math.isnan(g) for g in grads):
+        return math.nan
+    if norm_type == math.inf:
+        return max(grads)
+    if norm_type == 2.0:
+        return math.hypot(*grads)
+    largest = max(grads)
+    if largest == 0.0 or math.isinf(largest):
+        return largest
+    # Dividing by the largest keeps every term in [0, 1], so g**p cannot overflow.
+    try:
+        total = math.fsum((g / largest) ** norm_type for g in grads)
+        return largest * float(total ** (1.0 / norm_type))
+    except OverflowError:  # a norm of order p << 1 beyond the float range
+        return math.inf
 
 
 def clip_grad_norm(
@@ -37,36 +94,49 @@ def clip_grad_norm(
     1.0), as torch does.
 
     Args:
-        params: The parameters whose ``grad`` to clip.
+        params: The parameters whose ``grad`` to clip: a list of
+            `calcweb.Value` (or one Value).
         max_norm: The largest norm allowed (>= 0).
         norm_type: The order p of the norm (2.0 by default; ``math.inf`` for
             the largest absolute value).
         error_if_nonfinite: If True, raise when the norm is NaN or infinite. If
             False (torch's default), the gradients are scaled anyway and become
-            NaN (an infinite norm gives factor 0, and inf * 0 is NaN), which
-            the next step then writes into the parameters.
+            NaN (an infinite norm gives factor 0, and inf * 0 is NaN); the next
+            optimiser ``step()`` then refuses them with a NumericalError.
 
     Returns:
         The total norm of the gradients *before* clipping.
 
     Raises:
+        ArgumentTypeError: If ``params`` is not a list of Values or a gradient
+            is not a number.
+        InvalidArgumentError: If ``max_norm < 0`` or ``norm_type <= 0``.
         NumericalError: if ``error_if_nonfinite`` and the norm is NaN or infinite.
     """
-    params = list(params)
+    values = _values(params)
     max_norm = check_real(max_norm, "max_norm")
     if max_norm < 0.0:
         raise InvalidArgumentError(f"max_norm must be >= 0, but got {max_norm!r}")
-    if not (norm_type > 0.0):
+    order_given: object = norm_type
+    if isinstance(order_given, bool) or not isinstance(order_given, Real):
+        raise ArgumentTypeError(
+            f"norm_type must be a number > 0 (2.0 for the Euclidean norm, math.inf for the "
+            f"largest entry), but got {type(norm_type).__name__} {norm_type!r}"
+        )
+    try:
+        order = float(order_given)
+    except OverflowError:  # an order beyond 1.8e308 is the largest entry, as inf is
+        order = math.inf
+    if not (order > 0.0):
         raise InvalidArgumentError(f"norm_type must be > 0 (or math.inf), but got {norm_type!r}")
-    if not params:
+    if not isinstance(error_if_nonfinite, bool):
+        raise ArgumentTypeError(
+            f"error_if_nonfinite must be True or False, but got {error_if_nonfinite!r}"
+        )
+    if not values:
         return 0.0
-    grads = [abs(p.grad) for p in params]
-    if norm_type == math.inf:
-        total = max(grads)
-    elif norm_type == 2.0:
-        total = math.hypot(*grads)
-    else:
-        total = math.fsum(g**norm_type for g in grads) ** (1.0 / norm_type)
+    grads = [_gradient(p, i) for i, p in enumerate(values)]
+    total = _norm([abs(g) for g in grads], order)
     if error_if_nonfinite and not math.isfinite(total):
         raise NumericalError(
             f"The total norm of order {norm_type} for gradients is non-finite ({total}), so "
@@ -74,6 +144,6 @@ def clip_grad_norm(
             "learning rate often helps), or pass error_if_nonfinite=False"
         )
     scale = min(max_norm / (total + 1e-6), 1.0)
-    for p in params:
-        p.grad = p.grad * scale
+    for p, g in zip(values, grads, strict=True):
+        p.grad = g * scale
     return total

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from numbers import Integral, Real
 from typing import Any
 
 from calcweb._checks import check_callable, check_real
 from calcweb.exceptions import (
     ArgumentTypeError,
+    CalcwebError,
     DomainError,
     InvalidArgumentError,
     NumericalError,
@@ -46,6 +48,9 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
     "sgd": SGD,
 }
 
+GTOL = 1e-6
+"""The default tolerance of `minimize`, relative to the gradient norm at ``x0`` (if above 1)."""
+
 
 @dataclass(repr=False)
 class OptimizeResult:
@@ -58,10 +63,15 @@ class OptimizeResult:
         path: Every point visited, from ``x0`` to ``x`` (``steps + 1`` points;
             a point where the loss is not finite is left out).
         losses: ``f`` at each point of ``path``.
-        converged: True when the gradient norm fell to ``tol`` or below.
+        converged: True when the gradient norm at ``x`` is ``tol`` or below:
+            ``x`` is then a stationary point of ``f`` to that tolerance
+            (usually a minimum).
         message: Why the run stopped, in words.
         function: The function that was minimised (for plotting).
         gradient_norm: The norm of the gradient at the last point evaluated.
+        tol: The gradient-norm tolerance the run used.
+        diverged: True when the run stopped because the loss, the gradient or
+            a step stopped being a finite number (or left the domain of ``f``).
     """
 
     x: Point
@@ -73,14 +83,24 @@ class OptimizeResult:
     message: str = ""
     function: Callable[..., Any] | None = None
     gradient_norm: float = math.nan
+    tol: float = math.nan
+    diverged: bool = False
 
-    def plot(self, **kwargs: Any) -> Any:
+    def plot(self, *, title: str | None = None, log_levels: bool = True) -> Any:
         """Draw the descent: the loss per step, or the path over the contours of f.
 
-        Delegates to `calcweb.plot.plot_optimization`.
+        A diverged run is drawn up to its last finite point, with a note
+        saying where it diverged. Delegates to `calcweb.plot.plot_optimization`.
+
+        Args:
+            title: Title of the figure; by default it says what is shown.
+            log_levels: For a function of two numbers, geometric contour levels.
+
+        Returns:
+            A `calcweb.Figure`.
         """
         plot_module = importlib.import_module("calcweb.plot")
-        return plot_module.plot_optimization(self, **kwargs)
+        return plot_module.plot_optimization(self, title=title, log_levels=log_levels)
 
     def __repr__(self) -> str:
         return (
@@ -89,31 +109,71 @@ class OptimizeResult:
         )
 
 
-def _optimizer_class(optimizer: str | type[Optimizer]) -> type[Optimizer]:
+def _optimizer_class(optimizer: object) -> type[Optimizer]:
     if isinstance(optimizer, type) and issubclass(optimizer, Optimizer):
+        if optimizer is Optimizer:
+            raise ArgumentTypeError(
+                f"optimizer=Optimizer is the base class; choose one of {sorted(OPTIMIZERS)} "
+                "or a class such as calcweb.Adam"
+            )
         return optimizer
-    if isinstance(optimizer, str) and optimizer.lower() in OPTIMIZERS:
-        return OPTIMIZERS[optimizer.lower()]
-    raise InvalidArgumentError(
-        f"unknown optimizer {optimizer!r}; choose one of {sorted(OPTIMIZERS)} or pass an "
-        "optimiser class such as calcweb.Adam"
+    if isinstance(optimizer, str):
+        if optimizer.lower() in OPTIMIZERS:
+            return OPTIMIZERS[optimizer.lower()]
+        raise InvalidArgumentError(
+            f"unknown optimizer {optimizer!r}; choose one of {sorted(OPTIMIZERS)} or pass an "
+            "optimiser class such as calcweb.Adam"
+        )
+    raise ArgumentTypeError(
+        f"optimizer must be a name such as 'adam' or an optimiser class such as calcweb.Adam, "
+        f"but got {type(optimizer).__name__} {optimizer!r}"
     )
+
+
+def _start(x0: object) -> tuple[bool, list[float]]:
+    """Whether ``x0`` is one number, and its coordinates as floats."""
+    if getattr(x0, "ndim", None) == 0 and hasattr(x0, "item"):
+        x0 = x0.item()  # a 0-d numpy array is one number
+    if not isinstance(x0, bool) and isinstance(x0, Real):
+        return True, [check_real(x0, "x0")]
+    if isinstance(x0, (str, bytes, Mapping)) or not isinstance(x0, Iterable):
+        raise ArgumentTypeError(
+            f"x0 must be a number or a list of numbers (the starting point), but got "
+            f"{type(x0).__name__} {x0!r}"
+        )
+    start = [check_real(v, f"x0[{i}]") for i, v in enumerate(x0)]
+    if not start:
+        raise InvalidArgumentError(
+            "x0 is empty; pass the starting point, a number or a list such as [0.0, 0.0]"
+        )
+    return False, start
 
 
 def _loss(f: Callable[..., Any], params: list[Value], scalar: bool) -> Value:
     try:
         out = f(params[0] if scalar else params)
+    except CalcwebError:
+        raise
     except TypeError as error:
+        called = "one Value x" if scalar else f"a list of {len(params)} Values p"
         raise ArgumentTypeError(
-            f"f could not be evaluated on calcweb Values ({error}); write f with operators "
-            "and calcweb's functions (calcweb.exp(x) or x.exp(), not math.exp(x)) so that "
-            "calcweb can differentiate it"
+            f"f could not be evaluated on calcweb Values ({error}); minimize calls f on "
+            f"{called}, so write f with operators and calcweb's functions "
+            "(calcweb.exp(x) or x.exp(), not math.exp(x)) so that calcweb can differentiate it"
         ) from error
     if isinstance(out, Value):
         return out
-    if isinstance(out, (int, float)) and not isinstance(out, bool):
-        return Value(out)  # f does not depend on x: every gradient is 0
-    raise ArgumentTypeError(f"f must return a number, but returned {type(out).__name__} {out!r}")
+    if not isinstance(out, bool) and isinstance(out, Real):
+        try:
+            return Value(float(out))  # f does not depend on x: every gradient is 0
+        except OverflowError as error:
+            raise NumericalError(
+                "f returned an integer too large for a float; scale f down"
+            ) from error
+    raise ArgumentTypeError(
+        f"f must return a number (a calcweb.Value built from its argument), but returned "
+        f"{type(out).__name__} {out!r}"
+    )
 
 
 def _evaluate(
@@ -140,12 +200,39 @@ def _evaluate(
             )
         return loss.data, norm, f"the loss is {loss.data!r}"
     if not math.isfinite(norm):
+        if first:
+            raise NumericalError(
+                f"the gradient of f at x0 is not finite (its norm is {norm!r}); start where "
+                "f is differentiable"
+            )
         return loss.data, norm, f"the gradient norm is {norm!r}"
     return loss.data, norm, ""
 
 
 def _point(params: list[Value], scalar: bool) -> Point:
     return params[0].data if scalar else [p.data for p in params]
+
+
+def _steps(steps: object) -> int:
+    if isinstance(steps, bool) or not isinstance(steps, Integral):
+        raise ArgumentTypeError(
+            f"steps must be a whole number >= 0, but got {type(steps).__name__} {steps!r}"
+        )
+    if steps < 0:
+        raise InvalidArgumentError(f"steps must be an int >= 0, but got {steps!r}")
+    return int(steps)
+
+
+def _tolerance(tol: object) -> float | None:
+    if tol is None:
+        return None
+    value = check_real(tol, "tol")
+    if value < 0.0:
+        raise InvalidArgumentError(
+            f"tol must be >= 0 (a bound on the gradient norm), but got {value!r}; pass e.g. "
+            "tol=1e-8, or leave it out for the default"
+        )
+    return value
 
 
 def minimize(
@@ -160,45 +247,70 @@ def minimize(
 ) -> OptimizeResult:
     """Minimise ``f`` by gradient descent from ``x0``.
 
+    ``converged`` is True when the gradient norm at the returned ``x`` is at
+    most ``tol``: ``x`` is then a stationary point of ``f`` to that tolerance
+    (usually a minimum), as with ``scipy.optimize.minimize``'s ``gtol``. The
+    run takes ``steps`` steps, fewer if a ``tol`` you pass is reached first or
+    if the loss, the gradient or a step stops being a finite number (the steps
+    diverged: ``diverged`` is True).
+
     Args:
         f: The function to minimise. With a number ``x0`` it is called as
             ``f(x)`` on one Value; with a list ``x0`` as ``f(p)`` on a list
-            of Values, so write ``p[0]``, ``p[1]``, ...
-        x0: The starting point: a number, or a list of numbers.
+            of Values, so write ``p[0]``, ``p[1]``, ... An exception that ``f``
+            raises at ``x0`` reaches you unchanged.
+        x0: The starting point: a number, or a list of numbers (a tuple or a
+            1-D numpy array too).
         optimizer: ``"sgd"``, ``"adam"``, ``"adamw"``, ``"rmsprop"``,
             ``"adagrad"``, or an optimiser class.
         lr: Learning rate.
         steps: The largest number of optimiser steps to take.
-        tol: Stop, converged, once the gradient norm is <= tol. With None the
-            run takes every step and ``converged`` stays False.
+        tol: The gradient-norm tolerance. Given, the run stops, converged, as
+            soon as the gradient norm is <= tol. By default (None) the run
+            takes every step and ``converged`` tells whether the final
+            gradient norm is <= ``1e-6 * max(1, |grad f(x0)|)``: below 1e-6,
+            or a million times smaller than at the start when it starts above
+            1, so that the test does not depend on how f is scaled. The
+            tolerance used is ``result.tol``.
         **hyper: Further hyper-parameters of the optimiser, e.g. ``momentum=0.9``.
 
     Returns:
         An `OptimizeResult`. A loss or gradient that becomes NaN or
-        infinite (a diverging run) stops the run with ``converged=False`` and
-        a message suggesting a smaller learning rate.
+        infinite (a diverging run) stops the run with ``converged=False``,
+        ``diverged=True`` and a message suggesting a smaller learning rate.
+
+    Raises:
+        ArgumentTypeError: If ``f`` is not callable, cannot take Values, or
+            returns something other than a number; or an argument has the
+            wrong type.
+        InvalidArgumentError: For an unknown optimizer, ``steps < 0``,
+            ``tol < 0``, an empty ``x0`` or a bad hyper-parameter.
+        NumericalError: If ``f(x0)`` or its gradient is not finite.
 
     Examples:
+        >>> result = minimize(lambda x: (x - 1) ** 2, 3.0, lr=0.1)
+        >>> result.converged, result.steps, round(result.x, 12), result.tol
+        (True, 1000, 1.0, 4e-06)
+        >>> minimize(lambda x: (x - 1) ** 2, 3.0, lr=0.1, tol=1e-8).steps  # stops when reached
+        97
         >>> result = minimize(lambda x: x * x, 1.0, lr=10.0)
-        >>> result.converged, result.steps
-        (False, 120)
+        >>> result.converged, result.diverged, result.steps
+        (False, True, 120)
         >>> print(result.message)  # doctest: +NORMALIZE_WHITESPACE
         stopped at step 121: the loss is inf; the steps diverged,
         so try a smaller learning rate such as lr=1
     """
     f = check_callable(f)
-    if isinstance(x0, Iterable):  # a list, a tuple or a numpy array
-        scalar, start = False, [check_real(v, f"x0[{i}]") for i, v in enumerate(x0)]
-    else:
-        scalar, start = True, [check_real(x0, "x0")]
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise InvalidArgumentError(f"steps must be an int >= 0, but got {steps!r}")
-    if tol is not None:
-        tol = check_real(tol, "tol")
+    scalar, start = _start(x0)
+    steps = _steps(steps)
+    tol = _tolerance(tol)
     params = [Value(v) for v in start]
+    cls = _optimizer_class(optimizer)
     try:
         # Every concrete optimiser takes lr; the base class does not.
-        opt = _optimizer_class(optimizer)(params, lr=lr, **hyper)  # type: ignore[call-arg]
+        opt = cls(params, lr=lr, **hyper)  # type: ignore[call-arg]
+    except CalcwebError:
+        raise
     except TypeError as error:
         raise ArgumentTypeError(
             f"{error}; see the optimiser's documentation for its arguments"
@@ -206,30 +318,40 @@ def minimize(
 
     path: list[Point] = []
     losses: list[float] = []
-    converged, message, norm = False, "", math.nan
+    given = tol is not None  # a tolerance the reader chose also stops the run early
+    limit = math.inf if tol is None else tol
+    norm, problem, at = math.nan, "", 0
     for step in range(steps + 1):
+        at = step
         loss, norm, problem = _evaluate(f, params, scalar, opt, first=step == 0)
+        if step == 0 and not given:
+            limit = GTOL * max(1.0, norm)
         if math.isfinite(loss):
             path.append(_point(params, scalar))
             losses.append(loss)
-        if problem:
-            message = (
-                f"stopped at step {step}: {problem}; the steps diverged, so try a smaller "
-                f"learning rate such as lr={lr / 10:g}"
-            )
+        if problem or step == steps or (given and norm <= limit):
             break
-        if tol is not None and norm <= tol:
-            converged = True
-            message = (
-                f"converged after {step} steps: the gradient norm {norm:.3g} is <= tol={tol:g}"
-            )
+        try:
+            opt.step()
+        except (NumericalError, DomainError) as error:
+            at, problem = step + 1, f"the step fails: {error}"  # the next step is the one
             break
-        if step == steps:
-            message = f"took all {steps} steps; the gradient norm is {norm:.3g}"
-            if tol is not None:
-                message += f", still above tol={tol:g}: try more steps or a larger learning rate"
-            break
-        opt.step()
+    converged = not problem and norm <= limit
+    if problem:
+        shown = getattr(opt, "lr", lr)
+        message = (
+            f"stopped at step {at}: {problem}; the steps diverged, so try a smaller "
+            f"learning rate such as lr={shown / 10:g}"
+        )
+    elif converged and given:
+        message = f"converged after {at} steps: the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+    elif converged:
+        message = f"converged: after {at} steps the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+    else:
+        message = (
+            f"took all {steps} steps; the gradient norm {norm:.3g} is still above "
+            f"tol={limit:.3g}: try more steps or a larger learning rate"
+        )
     return OptimizeResult(
         x=path[-1],
         fun=losses[-1],
@@ -240,4 +362,6 @@ def minimize(
         message=message,
         function=f,
         gradient_norm=norm,
+        tol=limit,
+        diverged=bool(problem),
     )

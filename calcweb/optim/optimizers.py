@@ -41,10 +41,16 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from numbers import Real
 
 from calcweb._checks import check_real
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    DivisionByZeroError,
+    InvalidArgumentError,
+    NumericalError,
+)
 from calcweb.nn.value import Value
 
 __all__ = ["SGD", "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop"]
@@ -63,6 +69,33 @@ def _nonnegative(value: float, name: str, label: str) -> float:
     return value
 
 
+def _flag(value: object, name: str) -> bool:
+    """``value`` as a bool: True, False (or 1, 0, or a numpy bool), else ArgumentTypeError."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in {0, 1}:
+        return bool(value)
+    kind = type(value)
+    if kind.__module__ == "numpy" and kind.__name__ in {"bool", "bool_"}:
+        return bool(value)
+    raise ArgumentTypeError(
+        f"{name} must be True or False, but got {kind.__name__} {value!r}; "
+        f"pass {name}=True to switch it on"
+    )
+
+
+def _as_list(params: object) -> list[object]:
+    """The parameters as a list: one Value, or any iterable of them."""
+    if isinstance(params, Value):
+        return [params]
+    if isinstance(params, (str, bytes, Mapping)) or not isinstance(params, Iterable):
+        raise ArgumentTypeError(
+            f"params must be a list of calcweb.Value (such as model.parameters() or [w, b]), "
+            f"but got {type(params).__name__} {params!r}; wrap each number in Value(...)"
+        )
+    return list(params)
+
+
 def _lerp(start: float, end: float, weight: float) -> float:
     """``start + weight * (end - start)``, evaluated as torch's ``lerp`` does."""
     if abs(weight) < 0.5:
@@ -70,8 +103,45 @@ def _lerp(start: float, end: float, weight: float) -> float:
     return end - (end - start) * (1.0 - weight)
 
 
+def _number(value: object, index: int, what: str) -> float:
+    """A parameter's ``data`` or ``grad`` as a finite float, or the error saying why not."""
+    if type(value) is not float:  # the fast path: backward() writes floats
+        if isinstance(value, bool) or not isinstance(value, Real):
+            raise ArgumentTypeError(
+                f"params[{index}].{what} is {type(value).__name__} {value!r}, not a number; "
+                f"{what} must be a float (backward() sets grad, Value(x) sets data)"
+            )
+        try:
+            value = float(value)
+        except OverflowError as error:  # an int beyond 1.8e308
+            raise NumericalError(
+                f"params[{index}].{what} is an integer too large for a float; "
+                "scale it down below about 1e308"
+            ) from error
+    if not math.isfinite(value):
+        cause = (
+            "the loss or its gradient overflowed or left a function's domain"
+            if what == "grad"
+            else "an earlier update overflowed"
+        )
+        raise NumericalError(
+            f"params[{index}].{what} is {value!r}, not a finite number, so the step would "
+            f"write {value!r} into the parameter: {cause}. Try a smaller learning rate, or "
+            "clip the gradients with calcweb.clip_grad_norm(params, max_norm)"
+        )
+    return value
+
+
 class Optimizer:
     """Base class: holds the parameters and their per-parameter ``state``.
+
+    Use one of its subclasses (`SGD`, `Adam`, `AdamW`, `RMSprop`, `Adagrad`);
+    a new optimiser overrides ``_update(theta, grad, state)``, which returns
+    the new value of one parameter and may change its ``state`` dict.
+
+    A `step` either updates every parameter or, if any gradient or update is
+    not a finite number, raises a `calcweb.NumericalError` and changes
+    nothing, so a diverging run stops where it went wrong.
 
     Args:
         params: The ``Value`` objects to optimise, e.g. ``model.parameters()``.
@@ -80,33 +150,107 @@ class Optimizer:
         params: The list of parameters.
         state: ``state[p]`` is a dict of what the optimiser remembers about
             ``p`` (empty until the first ``step()``).
+
+    Raises:
+        ArgumentTypeError: If ``params`` is not a list of ``Value``, or if
+            ``Optimizer`` itself is built instead of a subclass.
+        InvalidArgumentError: If ``params`` is empty or holds a Value twice.
     """
 
     def __init__(self, params: Iterable[Value]) -> None:
-        if isinstance(params, Value):
-            params = [params]
-        self.params = list(params)
-        _require(bool(self.params), "optimizer got an empty parameter list")
-        for p in self.params:
+        if type(self) is Optimizer:
+            raise ArgumentTypeError(
+                "Optimizer is the base class and has no update rule; use calcweb.SGD, "
+                "calcweb.Adam, calcweb.AdamW, calcweb.RMSprop or calcweb.Adagrad"
+            )
+        items = _as_list(params)
+        _require(
+            bool(items),
+            "optimizer got an empty parameter list; pass the Values to optimise, "
+            "e.g. model.parameters() or [w, b]",
+        )
+        for index, p in enumerate(items):
             if not isinstance(p, Value):
                 raise ArgumentTypeError(
-                    f"an optimizer updates Values, but got {type(p).__name__} {p!r}; wrap "
-                    "each number in Value(...) or pass model.parameters()"
+                    f"an optimizer updates Values, but params[{index}] is "
+                    f"{type(p).__name__} {p!r}; wrap each number in Value(...) or pass "
+                    "model.parameters()"
                 )
+        # The same Value twice would be stepped twice (torch warns it will refuse this).
+        _require(
+            len({id(p) for p in items}) == len(items),
+            "params holds the same Value more than once, so it would be updated twice per "
+            "step; pass each parameter once",
+        )
+        self.params: list[Value] = items  # type: ignore[assignment]  # checked above
         self.state: dict[Value, State] = {}
 
     def zero_grad(self) -> None:
         """Set every parameter's gradient to zero before the next ``backward()``."""
-        for p in self.params:
+        for index, p in enumerate(self.params):
+            if not isinstance(p, Value):
+                raise ArgumentTypeError(
+                    f"params[{index}] is {type(p).__name__} {p!r}, not a Value; an "
+                    "optimizer's params list must hold only calcweb.Value objects"
+                )
             p.grad = 0.0
 
     def step(self) -> None:
-        """Update every parameter once from its current ``grad``."""
-        for p in self.params:
+        """Update every parameter once from its current ``grad``.
+
+        Raises:
+            ArgumentTypeError: If a parameter's ``grad`` or ``data`` is not a number.
+            NumericalError: If a gradient is NaN or infinite, or the update
+                overflows; then no parameter and no state is changed.
+            DivisionByZeroError: If the update divides zero by zero (``eps=0``
+                with a zero gradient).
+        """
+        updates: list[tuple[Value, float, State]] = []
+        for index, p in enumerate(self.params):
+            if not isinstance(p, Value):
+                raise ArgumentTypeError(
+                    f"params[{index}] is {type(p).__name__} {p!r}, not a Value; an "
+                    "optimizer's params list must hold only calcweb.Value objects"
+                )
+            theta = _number(p.data, index, "data")
+            grad = _number(p.grad, index, "grad")
             state = self.state.get(p)
-            if state is None:
-                state = self.state[p] = self._initial_state()
-            p.data = self._update(p.data, p.grad, state)
+            # Work on a copy, so that a step refused half-way leaves every state as it was.
+            trial = self._initial_state() if state is None else state.copy()
+            updates.append((p, self._checked_update(theta, grad, trial, index), trial))
+        for p, theta, trial in updates:
+            p.data = theta
+            self.state[p] = trial
+
+    def _checked_update(self, theta: float, grad: float, state: State, index: int) -> float:
+        name = type(self).__name__
+        try:
+            new = self._update(theta, grad, state)
+        except ZeroDivisionError as error:
+            raise DivisionByZeroError(
+                f"the {name} step of params[{index}] divides 0 by 0: its gradient and the "
+                "running average it is divided by are both 0 and eps is 0; pass eps > 0 "
+                "(torch's default is 1e-8)"
+            ) from error
+        except (OverflowError, ValueError) as error:
+            raise NumericalError(
+                f"the {name} step of params[{index}] failed ({error}); its data {theta!r} "
+                f"or gradient {grad!r} is too large: try a smaller learning rate"
+            ) from error
+        if not math.isfinite(new):
+            raise NumericalError(
+                f"the {name} step of params[{index}] overflows: from {theta!r} with gradient "
+                f"{grad!r} it gives {new!r}. The steps are diverging; try a smaller learning "
+                "rate, or clip the gradients with calcweb.clip_grad_norm(params, max_norm)"
+            )
+        for key, value in state.items():
+            if not math.isfinite(value):
+                raise NumericalError(
+                    f"the {name} state {key!r} of params[{index}] overflows ({value!r}) with "
+                    f"gradient {grad!r}: the gradient is too large for its running averages; "
+                    "scale the loss down or clip the gradients with calcweb.clip_grad_norm"
+                )
+        return new
 
     def _initial_state(self) -> State:
         return {}
@@ -151,12 +295,12 @@ class SGD(Optimizer):
         self.momentum = _nonnegative(momentum, "momentum", "momentum value")
         self.dampening = check_real(dampening, "dampening")
         self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
+        self.nesterov = _flag(nesterov, "nesterov")
         _require(
-            not nesterov or (self.momentum > 0.0 and self.dampening == 0.0),
+            not self.nesterov or (self.momentum > 0.0 and self.dampening == 0.0),
             "Nesterov momentum requires a momentum and zero dampening",
         )
-        self.nesterov = bool(nesterov)
-        self.maximize = bool(maximize)
+        self.maximize = _flag(maximize, "maximize")
 
     def _update(self, theta: float, grad: float, state: State) -> float:
         g = -grad if self.maximize else grad
@@ -171,10 +315,19 @@ class SGD(Optimizer):
         return theta + -self.lr * g
 
 
-def _betas(betas: tuple[float, float]) -> tuple[float, float]:
-    if not isinstance(betas, (tuple, list)) or len(betas) != 2:
-        raise ArgumentTypeError(f"betas must be a pair (beta1, beta2), but got {betas!r}")
-    beta1, beta2 = (check_real(beta, f"betas[{i}]") for i, beta in enumerate(betas))
+def _betas(betas: object) -> tuple[float, float]:
+    if isinstance(betas, (str, bytes, Mapping)) or not isinstance(betas, Iterable):
+        raise ArgumentTypeError(
+            f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
+            f"{type(betas).__name__} {betas!r}"
+        )
+    pair = list(betas)
+    if len(pair) != 2:
+        raise InvalidArgumentError(
+            f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
+            f"{len(pair)} values {pair!r}"
+        )
+    beta1, beta2 = (check_real(beta, f"betas[{i}]") for i, beta in enumerate(pair))
     for i, beta in enumerate((beta1, beta2)):
         _require(
             0.0 <= beta < 1.0,
@@ -226,8 +379,8 @@ class Adam(Optimizer):
         self.betas = _betas(betas)
         self.eps = _nonnegative(eps, "eps", "epsilon value")
         self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.amsgrad = bool(amsgrad)
-        self.maximize = bool(maximize)
+        self.amsgrad = _flag(amsgrad, "amsgrad")
+        self.maximize = _flag(maximize, "maximize")
 
     def _initial_state(self) -> State:
         state = {"step": 0.0, "exp_avg": 0.0, "exp_avg_sq": 0.0}
@@ -310,11 +463,18 @@ class RMSprop(Optimizer):
         super().__init__(params)
         self.lr = _nonnegative(lr, "lr", "learning rate")
         self.alpha = _nonnegative(alpha, "alpha", "alpha value")
+        # torch accepts alpha > 1, but then the "average" of g² turns negative and
+        # its square root is NaN.
+        _require(
+            self.alpha <= 1.0,
+            f"Invalid alpha value: {self.alpha!r} (alpha must be <= 1: it weighs the old "
+            "average of g² against the new g², as 0.99 does by default)",
+        )
         self.eps = _nonnegative(eps, "eps", "epsilon value")
         self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
         self.momentum = _nonnegative(momentum, "momentum", "momentum value")
-        self.centered = bool(centered)
-        self.maximize = bool(maximize)
+        self.centered = _flag(centered, "centered")
+        self.maximize = _flag(maximize, "maximize")
 
     def _initial_state(self) -> State:
         state = {"step": 0.0, "square_avg": 0.0}
@@ -380,7 +540,7 @@ class Adagrad(Optimizer):
             "initial_accumulator_value value",
         )
         self.eps = _nonnegative(eps, "eps", "epsilon value")
-        self.maximize = bool(maximize)
+        self.maximize = _flag(maximize, "maximize")
 
     def _initial_state(self) -> State:
         return {"step": 0.0, "sum": self.initial_accumulator_value}

@@ -89,7 +89,7 @@ def test_a_constant_function_has_zero_gradient() -> None:
 
 def test_repr_is_short() -> None:
     result = minimize(lambda x: x * x, 1.0, lr=0.5, steps=1)
-    assert repr(result).startswith("OptimizeResult(x=0.0, fun=0.0, steps=1, converged=False")
+    assert repr(result).startswith("OptimizeResult(x=0.0, fun=0.0, steps=1, converged=True")
 
 
 def test_values_keep_working_with_minimize_after_backward() -> None:
