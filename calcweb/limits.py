@@ -144,10 +144,14 @@ def _samples(f: Function, point: Callable[[float], float], scale: float) -> _One
             failure, values = error, []
     if len(values) >= MIN_SAMPLES:
         return _Run(values, STEPS - 1)
-    # 1/x**30 overflows (or underflows to a division by 0) next to x0.
-    if _divergence(before):
-        return _infinite(before, STEPS)
     assert failure is not None  # noqa: S101 - STEPS > MIN_SAMPLES: a sample failed
+    # 1/x**30 overflows (or underflows to a division by 0) next to x0; but
+    # log(x - 1e-3), which grows too, is not defined next to 0.
+    overflow = isinstance(failure, NumericalError) or isinstance(
+        failure.__cause__, ZeroDivisionError
+    )
+    if overflow and _divergence(before):
+        return _infinite(before, STEPS)
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
         return _Run(before, before_last, f"; f fails closer to x0 ({failure})")
@@ -392,7 +396,7 @@ def _one_sided(
             value, error = deep_value, deep_error
     if settled(value, error):
         return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
-    if _divergence(run.values) and not error <= DIVERGE * abs(value):
+    if _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
         return _infinite(run.values, nfev)
     return _OneSided(
         value,

@@ -8,6 +8,7 @@ ones; and any float at all for ``x0``.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable
 
 import pytest
@@ -20,8 +21,8 @@ from calcweb import LimitResult, limit
 Function = Callable[[float], float]
 
 
-def full(f: Function, x0: float, **options: object) -> LimitResult:
-    result = limit(f, x0, full_output=True, **options)
+def full(f: Function, x0: float, side: str = "both") -> LimitResult:
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     return result
 
@@ -110,6 +111,274 @@ def test_one_sided_limits_that_differ_are_reported_with_both_values(
     assert full(f, 0.0, side="right").value == pytest.approx(right, abs=1e-12)
 
 
+def test_the_difference_quotient_of_2_to_the_h_is_log_2_from_both_sides() -> None:
+    # The reproducer of issue 13: rounding in 2**h repeats its bits for
+    # several steps, which once made the left limit 4e-11 off with an error
+    # of 3e-16, and the two sides "differ".
+    result = full(lambda h: (2**h - 1) / h, 0.0)
+    assert result.converged
+    assert result.left is not None
+    assert result.right is not None
+    for value in (result.value, result.left, result.right):
+        assert abs(value - math.log(2.0)) <= 2.0 * result.error
+    assert abs(result.value - math.log(2.0)) < 1e-12
+    assert result.error < 1e-10
+
+
+JUMPS: list[tuple[str, Function, float, float, float]] = [
+    ("sign(x) at 0", lambda x: math.copysign(1.0, x), 0.0, -1.0, 1.0),
+    ("|x|/x at 0", lambda x: abs(x) / x, 0.0, -1.0, 1.0),
+    ("floor at 0", math.floor, 0.0, -1.0, 0.0),
+    ("floor at 1", math.floor, 1.0, 0.0, 1.0),
+    ("floor at 3", math.floor, 3.0, 2.0, 3.0),
+    ("floor at -3", math.floor, -3.0, -4.0, -3.0),
+    ("ceil at 2", math.ceil, 2.0, 2.0, 3.0),
+    ("atan(1/x) at 0", lambda x: math.atan(1 / x), 0.0, -math.pi / 2, math.pi / 2),
+    ("exp(1/x) at 0", lambda x: math.exp(1 / x), 0.0, 0.0, math.inf),
+    ("1/(1+exp(1/x)) at 0", lambda x: 1 / (1 + math.exp(1 / x)), 0.0, 1.0, 0.0),
+    # Jumps far smaller than the values, which their error estimates resolve.
+    (
+        "sin(x)/x + 1e-9 [x>0]",
+        lambda x: math.sin(x) / x + (1e-9 if x > 0 else 0.0),
+        0.0,
+        1.0,
+        1.0 + 1e-9,
+    ),
+    (
+        "1e6 + x + 1e-6 [x>3]",
+        lambda x: 1e6 + x + (1e-6 if x > 3 else 0.0),
+        3.0,
+        1e6 + 3,
+        1e6 + 3 + 1e-6,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "left", "right"), [row[1:] for row in JUMPS], ids=[row[0] for row in JUMPS]
+)
+def test_a_real_jump_is_reported_as_one_with_both_one_sided_limits(
+    f: Function, x0: float, left: float, right: float
+) -> None:
+    with pytest.raises(calcweb.DomainError, match="differ") as info:
+        limit(f, x0)
+    assert "so the limit does not exist" in str(info.value)
+    for name, expected in (("left", left), ("right", right)):
+        result = full(f, x0, side=name)
+        assert result.converged, result.message
+        if math.isinf(expected):
+            assert result.value == expected
+        else:
+            assert abs(result.value - expected) <= max(2.0 * result.error, 1e-300)
+            assert abs(result.value - expected) <= 1e-12 * max(1.0, abs(expected))
+
+
+def test_the_message_of_a_jump_gives_the_gap_and_the_errors() -> None:
+    with pytest.raises(calcweb.DomainError, match=r"they are 1e-09 apart, their estimated errors"):
+        limit(lambda x: math.sin(x) / x + (1e-9 if x > 0 else 0.0), 0.0)
+
+
+def test_one_sided_limits_differ_when_they_are_further_apart_than_their_errors_allow() -> None:
+    # A jump of a few times the estimated errors is a jump; one well inside
+    # them is not (honest errors put both sides within 2 * errors of the limit).
+    def base(h: float) -> float:
+        return (math.exp(h) - 1) / h
+
+    left, right = full(base, 0.0, side="left"), full(base, 0.0, side="right")
+    errors = left.error + right.error
+    for size, jumps in ((7.0 * errors, True), (0.3 * errors, False)):
+
+        def f(h: float, size: float = size) -> float:
+            return base(h) + (size if h > 0 else 0.0)
+
+        if jumps:
+            with pytest.raises(calcweb.DomainError, match="differ"):
+                limit(f, 0.0)
+        else:
+            assert abs(full(f, 0.0).value - 1.0) <= errors
+
+
+def test_a_two_sided_limit_is_as_uncertain_as_its_less_certain_side() -> None:
+    # Exact from the left, rounding noise from the right: the limit is the
+    # mean of the two, and its error covers the right side's.
+    def f(h: float) -> float:
+        return (math.exp(h) - 1) / h if h > 0 else 1 + h / 2 + h * h / 6
+
+    result = full(f, 0.0)
+    assert result.left is not None
+    assert result.right is not None
+    assert abs(result.left - 1.0) < 1e-15
+    assert abs(result.right - 1.0) > 1e-15
+    assert abs(result.value - 1.0) <= 2.0 * result.error
+    assert result.error >= full(f, 0.0, side="right").error
+
+
+def test_one_sided_limits_that_agree_within_their_errors_make_a_limit() -> None:
+    # The two sides carry different rounding noise; the limit is still one.
+    result = full(lambda x: (math.sin(x) - math.sin(1e6)) / (x - 1e6), 1e6)
+    assert result.left is not None
+    assert result.right is not None
+    assert result.left != result.right
+    assert abs(result.left - result.right) <= 2.0 * result.error
+    assert abs(result.value - math.cos(1e6)) <= 2.0 * result.error
+    assert abs(result.value - math.cos(1e6)) < 1e-11
+
+
+# Functions with their first and second derivatives, and where to take them.
+FAMILIES: dict[str, tuple[Function, Function, Function, float, float]] = {
+    "exp": (math.exp, math.exp, math.exp, -20.0, 20.0),
+    "sin": (math.sin, math.cos, lambda a: -math.sin(a), -1e6, 1e6),
+    "log": (math.log, lambda a: 1 / a, lambda a: -1 / a**2, 1e-3, 1e6),
+    "sqrt": (math.sqrt, lambda a: 0.5 / math.sqrt(a), lambda a: -0.25 * a**-1.5, 1e-3, 1e6),
+    "atan": (
+        math.atan,
+        lambda a: 1 / (1 + a * a),
+        lambda a: -2 * a / (1 + a * a) ** 2,
+        -100.0,
+        100.0,
+    ),
+    "cube": (lambda x: x**3, lambda a: 3 * a * a, lambda a: 6 * a, -1e4, 1e4),
+    "1/x": (lambda x: 1 / x, lambda a: -1 / a**2, lambda a: 2 / a**3, 1e-2, 1e5),
+    "2**x": (
+        lambda x: 2**x,
+        lambda a: math.log(2) * 2**a,
+        lambda a: math.log(2) ** 2 * 2**a,
+        -30.0,
+        30.0,
+    ),
+    "tan": (
+        math.tan,
+        lambda a: 1 / math.cos(a) ** 2,
+        lambda a: 2 * math.tan(a) / math.cos(a) ** 2,
+        -1.5,
+        1.5,
+    ),
+}
+
+
+def difference_quotients(seed: int, count: int) -> list[tuple[str, Function, float, str, float]]:
+    """Random difference quotients (first and second, one- and two-sided, at
+    infinity, scaled by 1e8 and 1e-12) with their exact limits."""
+    rng = random.Random(seed)  # noqa: S311  reproducible cases, not cryptography
+    cases: list[tuple[str, Function, float, str, float]] = []
+    for _ in range(count):
+        name = rng.choice(sorted(FAMILIES))
+        g, d1, d2, low, high = FAMILIES[name]
+        size = math.exp(rng.uniform(math.log(max(low, 1e-2)), math.log(high)))
+        a = size if low > 0 or rng.random() < 0.5 else -size
+        form = rng.choice(["forward", "symmetric", "second", "infinity", "big", "tiny"])
+        side = "both" if form == "infinity" else rng.choice(["left", "right", "both"])
+        x0 = a if form in ("forward", "big", "tiny") else 0.0
+        if form == "infinity":
+            x0 = rng.choice([math.inf, -math.inf])
+        f = quotient(form, g, a)
+        exact = d2(a) if form == "second" else d1(a) * {"big": 1e8, "tiny": 1e-12}.get(form, 1.0)
+        cases.append((f"{form} {name} at {a:.6g} [{side}]", f, x0, side, exact))
+    return cases
+
+
+def quotient(form: str, g: Function, a: float) -> Function:
+    """A difference quotient of ``g`` at ``a``, of x near a, h near 0 or x near inf."""
+    ga = g(a)
+    scale = {"big": 1e8, "tiny": 1e-12}.get(form, 1.0)
+
+    def forward(x: float) -> float:
+        return scale * (g(x) - ga) / (x - a)
+
+    def symmetric(h: float) -> float:
+        return (g(a + h) - g(a - h)) / (2 * h)
+
+    def second(h: float) -> float:
+        return (g(a + h) - 2 * ga + g(a - h)) / h**2
+
+    def at_infinity(x: float) -> float:
+        return x * (g(a + 1 / x) - ga)
+
+    return {"symmetric": symmetric, "second": second, "infinity": at_infinity}.get(form, forward)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_difference_quotients_at_random_points_have_honest_errors(seed: int) -> None:
+    # Rounding noise of every kind: cancellation at large |a|, a + h rounded
+    # inside f, second differences that lose all their digits. A limit may
+    # refuse (NumericalError) but never claim an error it does not have.
+    settled = 0
+    cases = difference_quotients(seed, 60)
+    for name, f, x0, side, exact in cases:
+        try:
+            result = full(f, x0, side=side)
+        except calcweb.NumericalError:
+            continue
+        assert isinstance(result, LimitResult)
+        if result.converged:
+            settled += 1
+            assert abs(result.value - exact) <= 2.0 * result.error, (name, result)
+    assert settled >= 0.8 * len(cases)
+
+
+def test_floor_left_of_a_large_integer_is_not_claimed_too_precisely() -> None:
+    # Steps of 1 and more land on integers, where floor(x) looks like x; only
+    # the samples closer than 1 show the jump, as a constant tail.
+    result = full(math.floor, 1e6, side="left")
+    if result.converged:
+        assert abs(result.value - 999999.0) <= 2.0 * result.error
+
+
+def test_a_function_undefined_close_to_x0_is_refused() -> None:
+    # log(x - 1e-3) is defined only for x > 1e-3: no limit at 0 from the right.
+    with pytest.raises(calcweb.DomainError, match="cannot be evaluated close enough"):
+        limit(lambda x: math.log(x - 1e-3), 0.0, side="right")
+
+
+def test_a_limit_costs_48_evaluations_a_side_and_a_slow_one_at_0_16_more() -> None:
+    assert full(lambda x: math.sin(x) / x, 0.0).nfev == 96
+    assert full(lambda x: (2**x - 1) / x, 0.0, side="left").nfev == 48
+    slow = full(lambda x: math.sqrt(x) * math.log(x), 0.0, side="right")
+    assert slow.converged
+    assert slow.nfev == 64
+    assert abs(slow.value) <= 2.0 * slow.error < 1e-30
+
+
+def test_noise_that_grows_close_to_x0_is_not_an_infinite_limit() -> None:
+    # cos(h) - 1 + h**2/2 loses all its digits near 0, so the quotient grows
+    # like 1/h**4 there; its limit is 1/24 all the same.
+    result = full(lambda h: (math.cos(h) - 1 + h * h / 2) / h**4, 0.0)
+    assert result.converged
+    assert abs(result.value - 1 / 24) <= 2.0 * result.error < 1e-6
+    # One more term, and 1/h**6: the estimate is too rough to be a limit,
+    # but it is no infinite limit either.
+    sixth = lambda h: (math.cos(h) - 1 + h * h / 2 - h**4 / 24) / h**6  # noqa: E731
+    with pytest.raises(calcweb.NumericalError, match="does not settle"):
+        limit(sixth, 0.0)
+    rough = full(sixth, 0.0)
+    assert not rough.converged
+    assert abs(rough.value + 1 / 720) <= 2.0 * rough.error < 1e-4
+
+
+# Honesty failures that a random search over difference quotients once
+# found in earlier versions: (function, a, form, side, x0).
+HARD: list[tuple[str, float, str, str, float]] = [
+    ("cube", -7.451840991305542, "forward", "right", -7.451840991305542),
+    ("2**x", 0.045521472640956476, "infinity", "both", math.inf),
+    ("1/x", 607.6776250571868, "symmetric", "both", 0.0),
+    ("cube", -55.69980379557867, "tiny", "left", -55.69980379557867),
+    ("cube", -17.043359914492726, "infinity", "both", -math.inf),
+    ("cube", -1075.1619278067517, "second", "left", 0.0),
+    ("sqrt", 9467.211369639264, "infinity", "both", math.inf),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "form", "side", "x0"), HARD)
+def test_hard_difference_quotients_have_honest_errors(
+    name: str, a: float, form: str, side: str, x0: float
+) -> None:
+    g, d1, d2, _, _ = FAMILIES[name]
+    exact = d2(a) if form == "second" else d1(a) * {"tiny": 1e-12}.get(form, 1.0)
+    result = full(quotient(form, g, a), x0, side=side)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2.0 * result.error
+
+
 @pytest.mark.parametrize(
     ("f", "x0", "side", "expected"),
     [
@@ -130,7 +399,7 @@ def test_a_function_that_grows_without_bound_has_an_infinite_limit(
     result = full(f, x0, side=side)
     assert result.value == expected
     assert "grows without bound" in result.message
-    assert limit(f, x0, side=side) == expected
+    assert limit(f, x0, side=side) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -157,7 +426,7 @@ def test_a_side_where_f_is_undefined_names_the_other_side() -> None:
 @pytest.mark.parametrize("side", ["up", "", None, 1, "BOTH"])
 def test_an_unknown_side_is_refused(side: object) -> None:
     with pytest.raises(calcweb.InvalidArgumentError, match="side must be 'both', 'left'"):
-        limit(math.sin, 0.0, side=side)
+        limit(math.sin, 0.0, side=side)  # type: ignore[arg-type]
 
 
 def test_there_is_nothing_beyond_infinity() -> None:
@@ -206,7 +475,7 @@ ANY_FLOAT = st.floats(allow_nan=True, allow_infinity=True)
 def test_limit_gives_a_number_or_a_calcweb_error_for_any_x0(x0: float, side: str) -> None:
     for f in (math.exp, math.atan, lambda x: 1 / x, lambda x: x * x, math.sqrt):
         try:
-            value = limit(f, x0, side=side)
+            value = limit(f, x0, side=side)  # type: ignore[arg-type]
         except calcweb.CalcwebError:
             continue
         assert not math.isnan(value)
