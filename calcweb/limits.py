@@ -21,6 +21,9 @@ shrinking, they are noise, and the noise at a sample is bounded by the
 changes at that sample and the next few, scaled back by the rate at which
 they grow. Samples past the point where ``f`` gets stuck on one rounded
 value (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all.
+At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
+that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
+$h \approx 10^{-90}$.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -60,11 +63,12 @@ RISE_POINTS = 4  # the first of them, which show how it starts to grow
 HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
 SAFETY = 2.0  # the noise bound is doubled: it is judged from few changes
-TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant
+TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
-DEEP_STEPS = 16  # more samples at x0 = 0 or inf when f converges slowly ...
-DEEP_RATIO = 2.0**-16  # ... each this much closer than the one before
+DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
+DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
+DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
 _EPS = sys.float_info.epsilon
 
 
@@ -307,8 +311,8 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     the noise from all of them, since those past a stuck run show how coarse
     the rounding of ``f`` is there. If ``f`` gets stuck before it shows a
     trend, the value it is stuck on is returned, as far from the limit as
-    the samples just before and after the run are from it. ``first`` is the step of the first
-    sample (`_tail_gap`).
+    the samples just before and after the run are from it. ``first`` is the
+    step (counted from 0) of the first sample.
     """
     values = _until_stuck(samples)
     if len(values) < MIN_SAMPLES:
@@ -333,11 +337,11 @@ def _tail_gap(samples: list[float], first: int, value: float) -> float:
     """How far ``value`` is from a constant that ``f`` keeps to the last sample.
 
     Rounding can make ``f`` constant close to ``x0`` (``1 - cos h`` is 0 for
-    ``h < 2**-26``), but not at a step as large as ``2**-TRUSTED_TAIL``
-    times the first: a constant from there on may be what ``f`` really does
-    (``floor(x)`` just left of 1000 is 999 for ``h < 1``), and the limit
-    cannot be told apart from that constant any better than they differ.
-    ``first`` is the step (counted from 0) of the first sample.
+    ``h < 2**-26``), but hardly from a step as large as ``s * 2**-24`` (step
+    ``TRUSTED_TAIL``) on: a constant from there may be what ``f`` really does
+    (``floor(x)`` just left of 1000 is 999 for ``h < 1``, and ``x`` at the
+    larger steps), and the limit cannot be told apart from that constant
+    any better than they differ. ``first`` is the step of the first sample.
     """
     start = len(samples) - 1
     while start > 0 and samples[start - 1] == samples[-1]:
@@ -354,11 +358,13 @@ def _deeper(
 
     There the sample points stay exact far below the usual last step, so
     if ``f`` has not got stuck on one rounded value by then, it is sampled
-    ``DEEP_STEPS`` more times, each step ``DEEP_RATIO``
-    times the one before (``sqrt(x) log(x)`` is still 1e-6 from its limit
-    at ``x = 1e-15``, but not at ``x = 1e-90``). These steps are too far apart
-    for Richardson extrapolation: the error of a sample is the larger of the
-    two changes before it, or their geometric tail.
+    ``DEEP_STEPS`` more times, each step ``DEEP_RATIO`` times the one before
+    (``sqrt(x) log(x)`` is still 1e-6 from its limit at ``x = 1e-15``, but
+    not at ``x = 1e-90``). These steps are too far apart for Richardson
+    extrapolation: the error of a sample is the larger of the two changes
+    before it, or their geometric tail. Samples that all equal the last
+    usual one show nothing (``a + h`` may round to ``a`` inside ``f``).
+    Returns the value, its error and the number of evaluations.
     """
     values = [run.values[-1]]
     h = scale * 2.0 ** -(run.last + 2)
@@ -369,6 +375,8 @@ def _deeper(
         except (DomainError, NumericalError):
             break
     nfev = len(values) - 1
+    if len(set(values)) == 1:  # stuck on the value the samples ended with
+        return math.nan, math.inf, nfev
     values = _until_stuck(values)
     if len(values) < 3:
         return math.nan, math.inf, nfev
@@ -389,10 +397,12 @@ def _one_sided(
         return math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value))
 
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
-    if not settled(value, error) and x0 in (0.0, math.inf, -math.inf) and slow:
+    rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
+    if rough and x0 in (0.0, math.inf, -math.inf) and slow:
         deep_value, deep_error, extra = _deeper(f, point, scale, run)
         nfev += extra
-        if deep_error < error:
+        # Closer samples refine the estimate; they may not contradict it.
+        if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
     if settled(value, error):
         return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
@@ -445,10 +455,13 @@ def limit(
 
     ``f`` is sampled on a geometric sequence of points approaching ``x0`` and
     the samples are extrapolated to the limit (Richardson extrapolation); the
-    error estimate comes from how well neighbouring extrapolations agree.
+    error estimate comes from how well neighbouring extrapolations agree and
+    from the rounding noise of the samples: the true error is at most twice
+    the estimate, or the limit is refused.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
-      giving both values, when they differ (``sign(x)`` or ``1/x`` at 0).
+      giving both values, when they differ by more than their error
+      estimates allow (``sign(x)`` or ``1/x`` at 0).
     * ``side="right"`` (or ``"+"``) and ``side="left"`` (or ``"-"``) take one.
     * ``x0`` may be ``math.inf`` or ``-math.inf``.
     * When ``f`` grows without bound (``1/x**2`` at 0), the result is
