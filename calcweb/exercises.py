@@ -16,15 +16,20 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from numbers import Real
 
 from calcweb._checks import check_callable, check_real
-from calcweb.exceptions import InvalidArgumentError
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.nn.value import Value
 
 __all__ = ["CheckResult", "check", "check_function"]
+
+_DEEPEST = 32  # levels of nested lists in an answer
+_MOST = 100_000  # numbers in an expected answer, or points to check a function at
 
 
 @dataclass(frozen=True)
@@ -51,24 +56,79 @@ def _tolerances(rtol: float, atol: float) -> tuple[float, float]:
     return rtol, atol
 
 
-def _flatten(value: object, where: str) -> list[float] | str:
-    """The numbers in a number or (nested) sequence, or a sentence on why not."""
+class _NotANumberError(Exception):
+    """Why a value is not a number or a list of numbers; ``kind`` is the error it would be."""
+
+    def __init__(self, sentence: str, kind: type[Exception] = ArgumentTypeError) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+        self.kind = kind
+
+
+def _number(value: object, where: str) -> float | None:
+    """``value`` as a float if it is one number (a Value, a numpy 0-d array too), else None."""
+    if isinstance(value, Value):
+        value = value.data
+    elif getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
+        value = value.item()  # a 0-d numpy array
     if isinstance(value, bool):
-        return f"{where} is {value!r}, a bool; the answer is a number"
-    if isinstance(value, Real):
-        return [float(value)]
-    if isinstance(value, Sequence | Iterable) and not isinstance(value, str | bytes):
-        numbers: list[float] = []
-        for index, item in enumerate(value):
-            inner = _flatten(item, f"{where}[{index}]")
-            if isinstance(inner, str):
-                return inner
-            numbers.extend(inner)
-        return numbers
-    return f"{where} is {type(value).__name__} {value!r}; the answer is a number"
+        raise _NotANumberError(f"{where} is {value!r}, a bool; the answer is a number")
+    if not isinstance(value, Real):
+        return None
+    try:
+        return float(value)
+    except OverflowError as error:
+        raise _NotANumberError(
+            f"{where} is an integer too large for a float (beyond 1.8e308)", NumericalError
+        ) from error
+
+
+def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
+    """The numbers in a number or (nested) list, at most ``most + 1`` of them.
+
+    Returns them and whether ``value`` was a single number.
+
+    Raises:
+        _NotANumberError: saying why ``value`` is not a number or a list of numbers.
+    """
+    single = _number(value, where)
+    if single is not None:
+        return [single], True
+    numbers: list[float] = []
+
+    def walk(item: object, place: str, depth: int) -> None:
+        if len(numbers) > most:
+            return
+        number = _number(item, place)
+        if number is not None:
+            numbers.append(number)
+            return
+        if isinstance(item, (str, bytes, Mapping)) or not isinstance(item, Iterable):
+            raise _NotANumberError(
+                f"{place} is {type(item).__name__} {item!r}; the answer is a number"
+            )
+        if depth >= _DEEPEST:
+            raise _NotANumberError(
+                f"{where} is nested more than {_DEEPEST} lists deep; the answer is a number "
+                "or a list of numbers",
+                InvalidArgumentError,
+            )
+        try:
+            elements = iter(item)
+        except TypeError as error:  # a 0-d numpy array says it is iterable, then refuses
+            raise _NotANumberError(
+                f"{place} is {type(item).__name__}; the answer is a number"
+            ) from error
+        for index, element in enumerate(itertools.islice(elements, most + 1 - len(numbers))):
+            walk(element, f"{place}[{index}]", depth + 1)
+
+    walk(value, where, 0)
+    return numbers, False
 
 
 def _close(a: float, b: float, rtol: float, atol: float) -> bool:
+    if a == b:  # also an infinite answer that is right
+        return True
     return math.isfinite(a) and abs(a - b) <= atol + rtol * abs(b)
 
 
@@ -78,7 +138,8 @@ def check(
     """Check a numeric answer (a number or a list of numbers) against the expected one.
 
     Args:
-        answer: The reader's answer: a number, or a (nested) list of numbers.
+        answer: The reader's answer: a number, or a (nested) list of numbers
+            (tuples, numpy arrays and calcweb Values too).
         expected: The right answer, of the same shape.
         rtol: Relative tolerance: ``|answer - expected| <= atol + rtol * |expected|``.
         atol: Absolute tolerance, for expected values at or near zero.
@@ -87,8 +148,10 @@ def check(
         A `CheckResult`; truthy when every number is within tolerance.
 
     Raises:
-        InvalidArgumentError: If ``expected`` is not a number or a list of
-            numbers, or a tolerance is negative.
+        ArgumentTypeError: If ``expected`` is not a number or a list of numbers.
+        InvalidArgumentError: If ``expected`` holds NaN or is nested too
+            deep, or a tolerance is negative.
+        NumericalError: If ``expected`` holds an integer too large for a float.
 
     Examples:
         >>> check([2.0, -1.0], [2.0, -1.0000001])
@@ -99,16 +162,27 @@ def check(
         ✗ Not yet: your answer is str '12'; the answer is a number
     """
     rtol, atol = _tolerances(rtol, atol)
-    want = _flatten(expected, "expected")
-    if isinstance(want, str):
-        raise InvalidArgumentError(f"check() needs a number or a list of numbers: {want}")
-    got = _flatten(answer, "your answer")
-    if isinstance(got, str):
-        return CheckResult(False, f"✗ Not yet: {got}")
+    try:
+        want, _ = _flatten(expected, "expected", _MOST)
+    except _NotANumberError as refusal:
+        raise refusal.kind(
+            f"check() needs a number or a list of numbers as expected: {refusal.sentence}"
+        ) from None
+    if len(want) > _MOST:
+        raise InvalidArgumentError(f"expected holds more than {_MOST} numbers; check fewer")
+    if any(math.isnan(b) for b in want):
+        raise InvalidArgumentError(
+            "expected holds NaN, which no answer can match; fix the exercise"
+        )
+    try:
+        got, single = _flatten(answer, "your answer", len(want))
+    except _NotANumberError as refusal:
+        return CheckResult(False, f"✗ Not yet: {refusal.sentence}")
     if len(got) != len(want):
+        count = f"more than {len(want)}" if len(got) > len(want) else str(len(got))
         return CheckResult(
             False,
-            f"✗ Not yet: your answer has {len(got)} numbers, the exercise asks for {len(want)}.",
+            f"✗ Not yet: your answer has {count} numbers, the exercise asks for {len(want)}.",
         )
     for index, (a, b) in enumerate(zip(got, want, strict=True)):
         if not _close(a, b, rtol, atol):
@@ -117,9 +191,9 @@ def check(
                     False, f"✗ Not yet: element {index} is {a!r} but should be about {b!r}."
                 )
             off = abs(a - b)
-            relative = f" ({off / abs(b):.1%})" if b and math.isfinite(off) else ""
+            relative = f" ({off / abs(b):.1%})" if b and math.isfinite(off / abs(b)) else ""
             return CheckResult(False, f"✗ Not yet: {a!r} is off by {off:.3g}{relative}.")
-    shown = got[0] if len(got) == 1 and not isinstance(answer, Iterable) else got
+    shown = got[0] if single else got
     return CheckResult(True, f"✓ Correct: {shown!r} matches the expected value.")
 
 
@@ -144,9 +218,15 @@ def check_function(
         A `CheckResult` that names the first point where they differ,
         or the exception the candidate raised there.
 
+    An exception that ``reference`` raises reaches you unchanged; one that
+    ``candidate`` raises is reported in the result.
+
     Raises:
-        ArgumentTypeError: If ``candidate`` or ``reference`` is not callable.
-        InvalidArgumentError: If there are no points or a tolerance is negative.
+        ArgumentTypeError: If ``candidate`` or ``reference`` is not callable,
+            ``points`` is not a list of numbers, or ``reference`` returns
+            something other than a number.
+        InvalidArgumentError: If there are no points, a tolerance is
+            negative, or ``reference`` returns NaN.
 
     Examples:
         >>> import math
@@ -158,11 +238,19 @@ def check_function(
     check_callable(candidate, "candidate")
     check_callable(reference, "reference")
     rtol, atol = _tolerances(rtol, atol)
-    xs = [check_real(x, "each point") for x in points]
+    if isinstance(points, (str, bytes, Mapping)) or not isinstance(points, Iterable):
+        raise ArgumentTypeError(
+            f"points must be a list of numbers where to compare, such as [0.0, 0.5, 1.0], "
+            f"but got {type(points).__name__} {points!r}"
+        )
+    given = list(itertools.islice(points, _MOST + 1))
+    if len(given) > _MOST:
+        raise InvalidArgumentError(f"points holds more than {_MOST} points; compare at fewer")
+    xs = [check_real(x, f"points[{i}]") for i, x in enumerate(given)]
     if not xs:
         raise InvalidArgumentError("check_function needs at least one point to compare at")
     for x in xs:
-        want = float(reference(x))
+        want = _reference_value(reference(x), x)
         try:
             got = candidate(x)
         except Exception as error:
@@ -170,15 +258,38 @@ def check_function(
                 False,
                 f"✗ Not yet: at x = {x!r} your function raised {type(error).__name__}: {error}",
             )
-        if isinstance(got, bool) or not isinstance(got, Real):
+        try:
+            value = _number(got, f"at x = {x!r} your function's result")
+        except _NotANumberError as refusal:
+            return CheckResult(False, f"✗ Not yet: {refusal.sentence}")
+        if value is None:
             return CheckResult(
                 False,
                 f"✗ Not yet: at x = {x!r} your function returned {type(got).__name__} {got!r}",
             )
-        if not _close(float(got), want, rtol, atol):
+        if not _close(value, want, rtol, atol):
             return CheckResult(
                 False,
-                f"✗ Not yet: at x = {x!r} your function gives {float(got)!r}, "
+                f"✗ Not yet: at x = {x!r} your function gives {value!r}, "
                 f"the right value is {want!r}.",
             )
     return CheckResult(True, f"✓ Correct at all {len(xs)} points.")
+
+
+def _reference_value(value: object, x: float) -> float:
+    """What the reference function returned at ``x``, as a float that can be compared."""
+    try:
+        number = _number(value, f"reference({x!r})")
+    except _NotANumberError as refusal:
+        raise refusal.kind(refusal.sentence) from None
+    if number is None:
+        raise ArgumentTypeError(
+            f"reference({x!r}) returned {type(value).__name__} {value!r}; the reference "
+            "function must return a number"
+        )
+    if math.isnan(number):
+        raise InvalidArgumentError(
+            f"reference({x!r}) is nan, which no answer can match; compare at points where "
+            "the reference is defined"
+        )
+    return number

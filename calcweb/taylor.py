@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from calcweb import _real
@@ -112,15 +112,24 @@ class TaylorPolynomial:
         return _real.finite("remainder_bound", (x, M), lambda: result)
 
     def _repr_latex_(self) -> str:
-        t = "x" if self.center == 0.0 else f"(x - {self.center:g})"
+        r"""The polynomial in LaTeX, numbers to 6 significant digits.
+
+        Very large or small numbers are written $m \cdot 10^{k}$, not ``1e-05``.
+
+        Examples:
+            >>> from calcweb import taylor
+            >>> taylor(lambda x: 1 + 2e-5 * x**3, 0.0, 3)._repr_latex_()
+            '$T_{3}(x) = 1 + 2 \\cdot 10^{-5} x^{3}$'
+        """
+        t = "x" if self.center == 0.0 else f"(x - {_latex_number(self.center)})"
         if self.center < 0.0:
-            t = f"(x + {-self.center:g})"
+            t = f"(x + {_latex_number(-self.center)})"
         terms = []
         for k, c in enumerate(self.coefficients):
             if c == 0.0 and self.degree > 0:
                 continue
             power = "" if k == 0 else t if k == 1 else f"{t}^{{{k}}}"
-            magnitude = f"{abs(c):.6g}"
+            magnitude = _latex_number(abs(c))
             if power and magnitude == "1":
                 magnitude = ""
             sign = "-" if c < 0.0 else "+"
@@ -131,11 +140,26 @@ class TaylorPolynomial:
         body += "".join(f" {sign} {term}" for sign, term in terms[1:])
         return f"$T_{{{self.degree}}}(x) = {body}$"
 
-    def plot(self, **kwargs: Any) -> Any:
-        """Plot the polynomial against its function (see `calcweb.plot.plot_taylor`)."""
+    def plot(
+        self,
+        *,
+        xlim: tuple[float, float] | None = None,
+        degrees: Sequence[int] | None = None,
+        title: str | None = None,
+    ) -> Any:
+        """Plot the polynomial against its function (see `calcweb.plot.plot_taylor`).
+
+        Args:
+            xlim: ``(lo, hi)`` of x; by default the centre +- 3 (or +- 3|x0|).
+            degrees: The degrees to draw; by default up to four, up to ``degree``.
+            title: Title; by default says which function and centre.
+
+        Returns:
+            A `calcweb.Figure`.
+        """
         # Imported on use: plotting is a separate module that most callers never need.
         plotting = importlib.import_module("calcweb.plot")
-        return plotting.plot_taylor(self, **kwargs)
+        return plotting.plot_taylor(self, xlim=xlim, degrees=degrees, title=title)
 
     def _repr_svg_(self) -> str:
         """The figure of `plot` with its defaults, for Jupyter and the live cells."""
@@ -148,6 +172,22 @@ class TaylorPolynomial:
             f"TaylorPolynomial(center={self.center!r}, degree={self.degree}, "
             f"coefficients={self.coefficients!r}, method={self.method!r}{errors})"
         )
+
+
+def _latex_number(value: float) -> str:
+    r"""``value`` to 6 significant digits in LaTeX: ``m \cdot 10^{k}`` instead of ``me-k``.
+
+    Examples:
+        >>> _latex_number(0.5), _latex_number(1e-05), _latex_number(-2.5e20)
+        ('0.5', '1 \\cdot 10^{-5}', '-2.5 \\cdot 10^{20}')
+    """
+    if not math.isfinite(value):
+        return {math.inf: r"\infty", -math.inf: r"-\infty"}.get(value, r"\mathrm{NaN}")
+    shown = f"{value:.6g}"
+    if "e" not in shown:
+        return shown
+    mantissa, exponent = shown.split("e")
+    return f"{mantissa} \\cdot 10^{{{int(exponent)}}}"
 
 
 def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:

@@ -165,11 +165,17 @@ def _loss(f: Callable[..., Any], params: list[Value], scalar: bool) -> Value:
         return out
     if not isinstance(out, bool) and isinstance(out, Real):
         try:
-            return Value(float(out))  # f does not depend on x: every gradient is 0
+            number = float(out)
         except OverflowError as error:
             raise NumericalError(
                 "f returned an integer too large for a float; scale f down"
             ) from error
+        if not math.isfinite(number):
+            raise NumericalError(
+                f"f returned {number!r}, which is not a finite number; keep x where f is "
+                "defined and finite"
+            )
+        return Value(number)  # f does not depend on x: every gradient is 0
     raise ArgumentTypeError(
         f"f must return a number (a calcweb.Value built from its argument), but returned "
         f"{type(out).__name__} {out!r}"

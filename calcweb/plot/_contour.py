@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from calcweb.plot._inputs import output
 from calcweb.plot._sampling import Piece
-from calcweb.plot._scales import linear_ticks
+from calcweb.plot._scales import LARGEST, linear_ticks
 
 __all__ = ["Grid", "choose_levels", "contour_lines", "sample_grid"]
 
@@ -32,10 +33,11 @@ def sample_grid(
 
     def value(x: float, y: float) -> float:
         try:
-            z = float(f(x, y))
+            z = f(x, y)
         except (ArithmeticError, ValueError):
             return math.nan
-        return z if math.isfinite(z) else math.nan
+        number = output(z, f"f({x!r}, {y!r})")
+        return math.nan if number is None else number
 
     return xs, ys, [[value(x, y) for x in xs] for y in ys]
 
@@ -52,10 +54,16 @@ def choose_levels(values: Grid, count: int, log: bool) -> list[float]:
         >>> [round(v, 3) for v in choose_levels([[0.0, 1.0], [2.0, 1000.0]], 3, True)]
         [1.0, 31.623, 1000.0]
     """
-    finite = sorted(v for row in values for v in row if math.isfinite(v))
+    # Values beyond what an axis reaches are levelled as if at its end, so that
+    # differences between levels never overflow.
+    finite = sorted(
+        min(max(v, -LARGEST), LARGEST) for row in values for v in row if math.isfinite(v)
+    )
     if not finite or finite[0] == finite[-1]:
         return []
     lo, hi = finite[0], finite[-1]
+    if not hi - lo >= 1e-300:
+        return []  # a range that floats cannot split into levels is constant
     if log:
         above = [v - lo for v in finite if v > lo]
         # Start above the lowest 5 % of the grid: a level that only a few

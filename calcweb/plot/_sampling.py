@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from calcweb.exceptions import ArgumentTypeError
+from calcweb.plot._inputs import output
 
 __all__ = ["Piece", "robust_range", "sample_function"]
 
@@ -34,14 +34,7 @@ def _value(f: Callable[[float], float], x: float) -> float | None:
         y = f(x)
     except (ArithmeticError, ValueError):
         return None
-    try:
-        value = float(y)
-    except (TypeError, ValueError) as error:  # a string or complex result
-        raise ArgumentTypeError(
-            f"f({x!r}) returned {type(y).__name__} {y!r}; a function to plot must "
-            "return a real number (int or float)"
-        ) from error
-    return value if math.isfinite(value) else None
+    return output(y, f"f({x!r})")
 
 
 def robust_range(values: Sequence[float]) -> tuple[float, float] | None:

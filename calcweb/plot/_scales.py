@@ -3,6 +3,10 @@
 Ticks step by 1, 2 or 5 times a power of ten; on a log axis by whole decades.
 Each axis asks for as many ticks as its labels leave room for, so labels
 never overlap.
+
+An axis covers at most ``±LARGEST`` (linear) or ``10**LOG_MIN .. 10**LOG_MAX``
+(log), and at least a width that floats can resolve, so that its ticks and
+pixels never overflow; data beyond are clipped by the frame.
 """
 
 from __future__ import annotations
@@ -10,7 +14,64 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["Scale", "Ticks", "axis_limits", "format_tick", "linear_ticks", "log_ticks"]
+from calcweb.exceptions import InvalidArgumentError
+
+__all__ = [
+    "LARGEST",
+    "LOG_MAX",
+    "LOG_MIN",
+    "Scale",
+    "Ticks",
+    "axis_limits",
+    "check_limits",
+    "format_tick",
+    "linear_ticks",
+    "log_ticks",
+]
+
+LARGEST = 1e300
+"""The largest absolute value a linear axis reaches."""
+LOG_MIN = math.log10(5e-324)
+"""log10 of the smallest positive float: where a log axis ends below."""
+LOG_MAX = 308.0
+"""log10 of the largest value a log axis reaches."""
+_TINY = 1e-300  # the narrowest linear axis
+_RELATIVE = 1e-12  # ... and relative to its values: narrower than that is rounding
+
+
+def _too_narrow(lo: float, hi: float) -> bool:
+    return not hi - lo >= max(_TINY, _RELATIVE * max(abs(lo), abs(hi)))
+
+
+def check_limits(lo: float, hi: float, log: bool, name: str) -> tuple[float, float]:
+    """Refuse axis limits (finite, lo < hi) that cannot be drawn, saying how to fix them.
+
+    Examples:
+        >>> check_limits(0.0, 1e-320, False, "xlim")
+        Traceback (most recent call last):
+        ...
+        calcweb.exceptions.InvalidArgumentError: xlim=(0.0, 1e-320) is too narrow to draw ...
+    """
+    if log:
+        if lo <= 0.0:
+            raise InvalidArgumentError(
+                f"{name} must be positive on a log axis, but got {(lo, hi)!r}"
+            )
+        narrow = math.log10(hi) - math.log10(lo) < _RELATIVE
+    else:
+        if max(abs(lo), abs(hi)) > LARGEST:
+            raise InvalidArgumentError(
+                f"{name}={(lo, hi)!r} reaches beyond ±{LARGEST:g}, where a figure's ticks "
+                f"would overflow; pass limits within ±{LARGEST:g} (or use a log axis)"
+            )
+        narrow = _too_narrow(lo, hi)
+    if narrow:
+        raise InvalidArgumentError(
+            f"{name}={(lo, hi)!r} is too narrow to draw: its ends differ by less than floats "
+            "resolve; widen it"
+        )
+    return lo, hi
+
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MINUS = "\N{MINUS SIGN}"
@@ -49,7 +110,8 @@ class Ticks:
 def axis_limits(lo: float | None, hi: float | None, log: bool, pad: float) -> tuple[float, float]:
     """Limits for data spanning ``[lo, hi]``, padded by the fraction ``pad``.
 
-    An empty range (``None``) or a constant one still gives a usable axis.
+    An empty range (``None``), a constant one or one too narrow to resolve
+    still gives a usable axis; data beyond what an axis can reach are cut off.
 
     Examples:
         >>> axis_limits(None, None, False, 0.05)
@@ -58,20 +120,38 @@ def axis_limits(lo: float | None, hi: float | None, log: bool, pad: float) -> tu
         (1.0, 3.0)
         >>> axis_limits(5.0, 5.0, True, 0.0)
         (0.5, 50.0)
+        >>> axis_limits(-1e308, 1e308, False, 0.05)
+        (-1e+300, 1e+300)
     """
     if lo is None or hi is None:
         return (1.0, 10.0) if log else (0.0, 1.0)
     if log:
-        a, b = math.log10(lo), math.log10(hi)
-        if a == b:
-            return lo / 10.0, hi * 10.0
-        margin = (b - a) * pad
-        return 10.0 ** (a - margin), 10.0 ** (b + margin)
-    if lo == hi:
-        half = max(1.0, abs(lo) * 0.1)
-        return lo - half, hi + half
-    margin = (hi - lo) * pad
-    return lo - margin, hi + margin
+        a = min(max(math.log10(lo), LOG_MIN), LOG_MAX)
+        b = min(max(math.log10(hi), LOG_MIN), LOG_MAX)
+        if b - a < _RELATIVE:
+            if a >= LOG_MIN + 1.0 and b <= LOG_MAX - 1.0:
+                return lo / 10.0, hi * 10.0  # a decade either side, exactly
+            a, b = a - 1.0, b + 1.0
+        else:
+            margin = (b - a) * pad
+            a, b = a - margin, b + margin
+        if a >= LOG_MIN and b <= LOG_MAX:
+            return 10.0**a, 10.0**b
+        # Squeezed against an end of the float range: keep two decades inside it.
+        a, b = max(a, LOG_MIN), min(b, LOG_MAX)
+        if b - a < 1.0:
+            middle = min(max(0.5 * (a + b), LOG_MIN + 1.0), LOG_MAX - 1.0)
+            a, b = middle - 1.0, middle + 1.0
+        return 10.0**a, 10.0**b
+    lo, hi = min(max(lo, -LARGEST), LARGEST), min(max(hi, -LARGEST), LARGEST)
+    if _too_narrow(lo, hi):
+        middle = 0.5 * lo + 0.5 * hi
+        half = max(1.0, abs(middle) * 0.1)
+        lo, hi = middle - half, middle + half
+    else:
+        margin = (hi - lo) * pad
+        lo, hi = lo - margin, hi + margin
+    return max(lo, -LARGEST), min(hi, LARGEST)
 
 
 def _decimals(step: float) -> int:
@@ -117,8 +197,12 @@ def linear_ticks(lo: float, hi: float, max_ticks: int) -> Ticks:
         >>> linear_ticks(0.0, 1.0, 4).labels
         ['0.0', '0.5', '1.0']
     """
+    raw = (hi - lo) / max(1, max_ticks - 1) / 10.0
+    if not 0.0 < raw < math.inf:  # a width floats cannot split: label the ends
+        width = max(hi - lo, abs(hi), 5e-324)
+        return Ticks([lo, hi], [format_tick(lo, width), format_tick(hi, width)], [])
     # The smallest step that gives at most max_ticks ticks gives the most ticks.
-    for step in _nice_steps((hi - lo) / max(1, max_ticks - 1) / 10.0):
+    for step in _nice_steps(raw):
         first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
         if last - first + 1 <= max_ticks:
             values = [k * step for k in range(first, last + 1)]
@@ -141,7 +225,9 @@ def log_ticks(lo: float, hi: float, max_ticks: int) -> Ticks:
         kept = [(v, t) for v, t in zip(ticks.values, ticks.labels, strict=True) if v > 0]
         return Ticks([v for v, _ in kept], [t for _, t in kept], [])
     every = next(
-        s for s in (1, 2, 3, 4, 5, 10, 20, 50, 100) if (last - first) // s + 1 <= max_ticks
+        s
+        for s in (1, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500, 1000)
+        if (last - first) // s + 1 <= max_ticks
     )
     start = math.ceil(first / every) * every
     exponents = list(range(start, last + 1, every))

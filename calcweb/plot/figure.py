@@ -12,15 +12,26 @@ an Okabe-Ito palette that a site may override with CSS custom properties
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 from collections.abc import Callable, Sequence
+from numbers import Integral
 from pathlib import Path as FilePath
 
-from calcweb._checks import check_callable, check_real
+from calcweb._checks import check_real
 from calcweb.diff import central_difference
 from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError
 from calcweb.plot._contour import choose_levels, contour_lines, sample_grid
+from calcweb.plot._inputs import (
+    arity,
+    flag,
+    items,
+    limits,
+    optional_text,
+    pair,
+    reals,
+    text,
+    whole,
+)
 from calcweb.plot._marks import (
     Arrow,
     ContourLines,
@@ -35,7 +46,14 @@ from calcweb.plot._marks import (
     span,
 )
 from calcweb.plot._sampling import sample_function
-from calcweb.plot._scales import Scale, Ticks, axis_limits, linear_ticks, log_ticks
+from calcweb.plot._scales import (
+    Scale,
+    Ticks,
+    axis_limits,
+    check_limits,
+    linear_ticks,
+    log_ticks,
+)
 from calcweb.plot._svg import FG, color, element, fit_text, path_data, text_width
 
 __all__ = ["Figure"]
@@ -44,33 +62,16 @@ _FONT = 14.0
 _TICK_FONT = 13.0
 _TITLE_FONT = 15.0
 _LEGEND_ROW = 20.0
+_MOST_LEVELS = 200
 
 
-def _limits(value: object, name: str) -> tuple[float, float] | None:
-    """Check an optional (lo, hi) pair of finite numbers with lo < hi."""
-    return None if value is None else _pair(value, name)
-
-
-def _pair(value: object, name: str) -> tuple[float, float]:
-    """Check a (lo, hi) pair of finite numbers with lo < hi."""
-    if not isinstance(value, Sequence) or len(value) != 2:
-        raise ArgumentTypeError(
-            f"{name} must be a pair (lo, hi) such as (-3, 3), but got {value!r}"
-        )
-    lo, hi = check_real(value[0], f"{name}[0]"), check_real(value[1], f"{name}[1]")
-    if not lo < hi:
-        raise InvalidArgumentError(
-            f"{name} must satisfy lo < hi, but got {value!r}; swap or widen it"
-        )
-    return lo, hi
-
-
-def _points(xs: Sequence[object], ys: Sequence[object]) -> list[tuple[float, float]]:
+def _points(xs: object, ys: object) -> list[tuple[float, float]]:
     """Pair xs with ys as floats (None and non-finite values become NaN, a gap)."""
-    x, y = _floats(xs, "xs"), _floats(ys, "ys")
+    x, y = reals(xs, "xs"), reals(ys, "ys")
     if len(x) != len(y):
         raise InvalidArgumentError(
-            f"xs and ys must have the same length, but have {len(x)} and {len(y)}"
+            f"xs and ys must have the same length, but have {len(x)} and {len(y)}; "
+            "pass one y for every x"
         )
     return list(zip(x, y, strict=True))
 
@@ -78,23 +79,6 @@ def _points(xs: Sequence[object], ys: Sequence[object]) -> list[tuple[float, flo
 def _short(label: str) -> str:
     """A legend label cut so that one entry fits the narrowest figure."""
     return fit_text(label, 24 * 0.6 * _FONT, _FONT)
-
-
-def _floats(values: Sequence[object], name: str) -> list[float]:
-    """Values as floats; None and non-finite numbers become NaN (a gap)."""
-    out = []
-    for value in values:
-        if value is None:
-            out.append(math.nan)
-        elif isinstance(value, bool) or (
-            not isinstance(value, (int, float)) and not hasattr(value, "__float__")
-        ):
-            raise ArgumentTypeError(
-                f"{name} must hold real numbers, but got {type(value).__name__} {value!r}"
-            )
-        else:
-            out.append(float(value))
-    return out
 
 
 class Figure:
@@ -137,42 +121,34 @@ class Figure:
         height: int = 270,
         description: str | None = None,
     ) -> None:
-        for name, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel)):
-            if not isinstance(value, str):
+        self.title = text(title, "title")
+        self.xlabel = text(xlabel, "xlabel")
+        self.ylabel = text(ylabel, "ylabel")
+        for name, size, lo in (("width", width, 200), ("height", height, 150)):
+            if isinstance(size, bool) or not isinstance(size, int | Integral):
                 raise ArgumentTypeError(
-                    f"{name} must be a string, but got {type(value).__name__} {value!r}"
+                    f"{name} must be a whole number of SVG units, but got "
+                    f"{type(size).__name__} {size!r}"
                 )
-        if not (
-            isinstance(width, int)
-            and isinstance(height, int)
-            and 200 <= width <= 2000
-            and 150 <= height <= 2000
-        ):
-            raise InvalidArgumentError(
-                f"width and height must be whole numbers between 200 and 2000 (150 for height), "
-                f"but got {width!r} x {height!r}; the figure scales to its container anyway"
-            )
-        self.title = title
-        self.xlabel = xlabel
-        self.ylabel = ylabel
-        self.xlim = _limits(xlim, "xlim")
-        self.ylim = _limits(ylim, "ylim")
-        self.xlog = bool(xlog)
-        self.ylog = bool(ylog)
-        for name, lim, log in (("xlim", self.xlim, self.xlog), ("ylim", self.ylim, self.ylog)):
-            if lim is not None and log and lim[0] <= 0.0:
+            if not lo <= size <= 2000:
                 raise InvalidArgumentError(
-                    f"{name} must be positive on a log axis, but got {lim!r}"
+                    f"width and height must be whole numbers between 200 and 2000 (150 for "
+                    f"height), but got {width!r} x {height!r}; the figure scales to its "
+                    "container anyway"
                 )
-        self.width = width
-        self.height = height
-        self.description = description
+        self.xlog = flag(xlog, "xlog")
+        self.ylog = flag(ylog, "ylog")
+        self.xlim = None if xlim is None else limits(xlim, "xlim", self.xlog)
+        self.ylim = None if ylim is None else limits(ylim, "ylim", self.ylog)
+        self.width = int(width)
+        self.height = int(height)
+        self.description = optional_text(description, "description")
         self.marks: list[Mark] = []
         self._colors = 0
 
     # ---------------------------------------------------------------- marks
 
-    def _color(self, chosen: str | None) -> str:
+    def _color(self, chosen: object) -> str:
         if chosen is not None:
             if not isinstance(chosen, str) or any(c in chosen for c in "<>\"'&;{}"):
                 raise InvalidArgumentError(
@@ -201,29 +177,37 @@ class Figure:
         """Draw ``y = f(x)`` for x in ``[a, b]``, sampled adaptively.
 
         Where f raises (ValueError, ArithmeticError) or returns NaN or inf the
-        line has a gap, and at a pole it is broken rather than joined.
+        line has a gap, and at a pole it is broken rather than joined. Any
+        other exception f raises reaches you unchanged.
 
         Raises:
+            ArgumentTypeError: If f is not a function of one number or returns
+                something other than a number.
+            InvalidArgumentError: If the interval is empty or cannot be drawn.
             DomainError: If f is defined at no sampled point of [a, b].
         """
-        check_callable(f)
+        arity(f, 1)
         lo, hi = check_real(a, "a"), check_real(b, "b")
         if not lo < hi:
             raise InvalidArgumentError(f"the interval needs a < b, but got a={lo!r}, b={hi!r}")
         if self.xlog and lo <= 0.0:
             raise InvalidArgumentError(f"a must be > 0 on a log x axis, but got {lo!r}")
+        check_limits(lo, hi, self.xlog, "the interval (a, b)")
+        name = optional_text(label, "label")
+        stroke = self._color(color)
+        thickness = min(max(check_real(width, "width"), 0.5), 8.0)
+        broken = flag(dashed, "dashed")
         pieces, view = sample_function(f, lo, hi, log=self.xlog)
         if view is None:
             raise DomainError(
                 f"f could not be evaluated at any point of [{lo:g}, {hi:g}] (it raised or "
                 "returned NaN/inf everywhere); choose an interval inside its domain"
             )
-        name = label if label is not None else getattr(f, "__name__", None)
-        name = None if name == "<lambda>" else name
-        line = Line(
-            pieces, name, self._color(color), dashed, view, kind="function", domain=(lo, hi)
-        )
-        line.width = min(max(check_real(width, "width"), 0.5), 8.0)
+        if name is None:
+            name = getattr(f, "__name__", None)
+            name = name if isinstance(name, str) and name != "<lambda>" else None
+        line = Line(pieces, name, stroke, broken, view, kind="function", domain=(lo, hi))
+        line.width = thickness
         return self._add(line)
 
     def line(
@@ -235,8 +219,13 @@ class Figure:
         color: str | None = None,
         dashed: bool = False,
     ) -> Figure:
-        """Join the points (xs[i], ys[i]) by straight lines; NaN, inf or None leave a gap."""
-        return self._add(Line([_points(xs, ys)], label, self._color(color), dashed))
+        """Join the points (xs[i], ys[i]) by straight lines; NaN, inf or None leave a gap.
+
+        ``xs`` and ``ys`` may be lists, tuples or 1-D numpy arrays of equal length.
+        """
+        points = _points(xs, ys)
+        name = optional_text(label, "label")
+        return self._add(Line([points], name, self._color(color), flag(dashed, "dashed")))
 
     def scatter(
         self,
@@ -246,16 +235,17 @@ class Figure:
         label: str | None = None,
         color: str | None = None,
     ) -> Figure:
-        """Mark the points (xs[i], ys[i]) with dots."""
-        return self._add(Points(_points(xs, ys), label, self._color(color)))
+        """Mark the points (xs[i], ys[i]) with dots; a point with NaN, inf or None is left out."""
+        points = _points(xs, ys)
+        return self._add(Points(points, optional_text(label, "label"), self._color(color)))
 
     def hline(self, y: float, *, label: str | None = None) -> Figure:
         """A dashed horizontal reference line at ``y``."""
-        return self._add(RefLine("y", check_real(y, "y"), label))
+        return self._add(RefLine("y", check_real(y, "y"), optional_text(label, "label")))
 
     def vline(self, x: float, *, label: str | None = None) -> Figure:
         """A dashed vertical reference line at ``x``."""
-        return self._add(RefLine("x", check_real(x, "x"), label))
+        return self._add(RefLine("x", check_real(x, "x"), optional_text(label, "label")))
 
     def tangent(
         self,
@@ -268,26 +258,31 @@ class Figure:
     ) -> Figure:
         """The tangent line of f at x0, with the point marked.
 
-        The slope is the central difference of f at x0 unless given.
+        The slope is the central difference of f at x0 unless given. An
+        exception f raises at x0 reaches you unchanged.
         """
-        check_callable(f)
+        arity(f, 1)
         x = check_real(x0, "x0")
+        name = optional_text(label, "label")
+        stroke = self._color(color)
+        m = None if slope is None else check_real(slope, "slope")
         y = check_real(f(x), "f(x0)")
-        m = central_difference(f, x) if slope is None else check_real(slope, "slope")
-        return self._add(Tangent(x, y, m, label, self._color(color)))
+        m = central_difference(f, x) if m is None else m
+        return self._add(Tangent(x, y, m, name, stroke))
 
     def annotate(self, text: str, x: float, y: float) -> Figure:
         """Write ``text`` next to the point (x, y), which is marked with a dot."""
         if not isinstance(text, str):
-            raise ArgumentTypeError(f"text must be a string, but got {type(text).__name__}")
+            raise ArgumentTypeError(
+                f"text must be a string, but got {type(text).__name__} {text!r}"
+            )
         return self._add(Text(check_real(x, "x"), check_real(y, "y"), text))
 
     def arrow(
         self, start: Sequence[float], end: Sequence[float], *, color: str | None = None
     ) -> Figure:
         """An arrow from ``start`` to ``end`` (points (x, y)), e.g. a gradient or a step."""
-        a = (check_real(start[0], "start[0]"), check_real(start[1], "start[1]"))
-        b = (check_real(end[0], "end[0]"), check_real(end[1], "end[1]"))
+        a, b = pair(start, "start"), pair(end, "end")
         return self._add(Arrow(a, b, FG if color is None else self._color(color)))
 
     def add_contour(
@@ -302,28 +297,41 @@ class Figure:
     ) -> Figure:
         """Contour lines of ``f(x, y)`` over the window ``xlim`` x ``ylim``.
 
+        Where f raises (ValueError, ArithmeticError) or returns NaN or inf
+        there are no lines; any other exception f raises reaches you unchanged.
+
         Args:
             f: A function of two numbers.
             xlim: ``(lo, hi)`` of x.
             ylim: ``(lo, hi)`` of y.
-            levels: How many levels to choose, or the levels themselves.
+            levels: How many levels to choose (1 to 50), or the levels themselves.
             log_levels: Space the chosen levels geometrically above the
                 minimum (for steep valleys such as Rosenbrock's).
             n: Grid points along each axis (10 to 200).
         """
-        check_callable(f)
-        xl, yl = _pair(xlim, "xlim"), _pair(ylim, "ylim")
-        if not (isinstance(n, int) and 10 <= n <= 200):
-            raise InvalidArgumentError(f"n must be a whole number from 10 to 200, but got {n!r}")
-        xs, ys, grid = sample_grid(f, xl, yl, n)
-        if isinstance(levels, bool):
+        arity(f, 2)
+        xl, yl = limits(xlim, "xlim"), limits(ylim, "ylim")
+        size = whole(n, "n", 10, 200)
+        geometric = flag(log_levels, "log_levels")
+        count: int | None = None
+        chosen: list[float] = []
+        wanted: object = levels
+        if isinstance(wanted, bool):
             raise ArgumentTypeError("levels must be a count or a list of levels, not a bool")
-        if isinstance(levels, int):
-            if not 1 <= levels <= 50:
+        if isinstance(wanted, Integral):
+            count = int(wanted)
+            if not 1 <= count <= 50:
                 raise InvalidArgumentError(f"levels must be from 1 to 50, but got {levels!r}")
-            chosen = choose_levels(grid, levels, log_levels)
         else:
-            chosen = sorted(check_real(v, "levels[i]") for v in levels)
+            given = items(wanted, "levels", "levels (numbers) or a count such as 10")
+            if len(given) > _MOST_LEVELS:
+                raise InvalidArgumentError(
+                    f"levels holds {len(given)} values; at most {_MOST_LEVELS} can be told apart"
+                )
+            chosen = sorted(check_real(v, f"levels[{i}]") for i, v in enumerate(given))
+        xs, ys, grid = sample_grid(f, xl, yl, size)
+        if count is not None:
+            chosen = choose_levels(grid, count, geometric)
         lines = [(level, contour_lines(xs, ys, grid, level)) for level in chosen]
         return self._add(ContourLines(lines, xl, yl))
 
@@ -334,11 +342,29 @@ class Figure:
         label: str | None = None,
         color: str | None = None,
     ) -> Figure:
-        """A descent path through 2-D points: start ring, arrows, end dot."""
-        if not points or any(len(p) != 2 for p in points):
+        """A descent path through 2-D points: start ring, arrows, end dot.
+
+        ``points`` is a list of pairs (x, y), or an n x 2 numpy array; a point
+        with NaN or inf leaves a gap.
+        """
+        given = items(points, "points", "(x, y) pairs")
+        pairs = []
+        for index, point in enumerate(given):
+            coordinates = None if isinstance(point, (str, bytes)) else point
+            try:
+                both = items(coordinates, f"points[{index}]", "two numbers")
+            except ArgumentTypeError:
+                both = []
+            if len(both) != 2:
+                raise InvalidArgumentError(
+                    f"points must be a non-empty list of (x, y) pairs, but points[{index}] "
+                    f"is {point!r}"
+                )
+            pairs.append(both)
+        if not pairs:
             raise InvalidArgumentError("points must be a non-empty list of (x, y) pairs")
-        xy = _points([p[0] for p in points], [p[1] for p in points])
-        return self._add(Path(xy, label, self._color(color)))
+        xy = _points([p[0] for p in pairs], [p[1] for p in pairs])
+        return self._add(Path(xy, optional_text(label, "label"), self._color(color)))
 
     # ---------------------------------------------------------------- output
 
@@ -573,6 +599,43 @@ class Figure:
     def _repr_svg_(self) -> str:
         return self.to_svg()
 
+    def __repr__(self) -> str:
+        xlo, xhi = self._axis(self.xlim, self.xlog, "x")
+        ylo, yhi = self._axis(self.ylim, self.ylog, "y")
+        marks = "; ".join(m.describe() for m in self.marks) or "no marks"
+        log = {True: ", log", False: ""}
+        return (
+            f"<Figure {self.title or 'untitled'!r}: {marks}; x axis {self.xlabel!r} from "
+            f"{xlo:.4g} to {xhi:.4g}{log[self.xlog]}, y axis {self.ylabel!r} from {ylo:.4g} "
+            f"to {yhi:.4g}{log[self.ylog]}>"
+        )
+
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the SVG to ``path`` (UTF-8), e.g. ``fig.save("sine.svg")``."""
-        FilePath(path).write_text(self.to_svg(), encoding="utf-8")
+        """Write the SVG to ``path`` (UTF-8), e.g. ``fig.save("sine.svg")``.
+
+        Raises:
+            ArgumentTypeError: If ``path`` is not a string or a path.
+            InvalidArgumentError: If ``path`` does not end in ``.svg`` (the
+                figure is SVG, and a .png holding SVG would not open), or the
+                file cannot be written there.
+        """
+        name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+        if not isinstance(name, str):
+            raise ArgumentTypeError(
+                f"path must be a file name such as 'figure.svg' (a str or a pathlib.Path), "
+                f"but got {type(path).__name__} {path!r}"
+            )
+        target = FilePath(name)
+        if target.suffix.lower() != ".svg":
+            raise InvalidArgumentError(
+                f"a Figure is saved as SVG, so path must end in .svg, but got {name!r}; write "
+                f"fig.save({str(target.with_suffix('.svg')) if target.name else 'figure.svg'!r}) "
+                "(a browser opens it, and converts it to PNG by a screenshot or print)"
+            )
+        try:
+            target.write_text(self.to_svg(), encoding="utf-8")
+        except OSError as error:
+            raise InvalidArgumentError(
+                f"could not write {name!r}: {error.strerror or error}; check that its folder "
+                "exists and that you may write there"
+            ) from error

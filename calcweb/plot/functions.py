@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from calcweb.exceptions import InvalidArgumentError
+from calcweb.plot._inputs import items, optional_text, text
 from calcweb.plot.figure import Figure
 
 __all__ = ["contour", "plot_function"]
@@ -29,7 +30,9 @@ def plot_function(
     is not finite) and poles break the line.
 
     Args:
-        f: A function of one number, or a list of them.
+        f: A function of one number, or a list of them. An exception a
+            function raises, other than ValueError and ArithmeticError (which
+            leave a gap), reaches you unchanged.
         a: Left end of the interval.
         b: Right end of the interval.
         labels: Legend labels, one per function (default: the functions' names).
@@ -49,18 +52,25 @@ def plot_function(
         >>> [mark.label for mark in fig.marks]
         ['sin', 'cos']
     """
-    functions = list(f) if isinstance(f, Sequence) else [f]
-    if labels is not None and len(labels) != len(functions):
-        raise InvalidArgumentError(
-            f"labels must have one label per function, but got {len(functions)} "
-            f"functions and {len(labels)} labels"
-        )
-    fig = Figure(title or "", xlabel=xlabel, ylabel=ylabel, ylim=ylim, xlog=xlog, ylog=ylog)
+    several = isinstance(f, Iterable) and not callable(f)
+    functions = items(f, "f", "functions") if several else [f]
+    if not functions:
+        raise InvalidArgumentError("f is an empty list; pass a function or a list of functions")
+    names: list[str] | None = None
+    if labels is not None:
+        names = [text(v, f"labels[{i}]") for i, v in enumerate(items(labels, "labels", "str"))]
+        if len(names) != len(functions):
+            raise InvalidArgumentError(
+                f"labels must have one label per function, but got {len(functions)} "
+                f"functions and {len(names)} labels"
+            )
+    heading = optional_text(title, "title")
+    fig = Figure(heading or "", xlabel=xlabel, ylabel=ylabel, ylim=ylim, xlog=xlog, ylog=ylog)
     for index, function in enumerate(functions):
-        fig.add_function(function, a, b, label=None if labels is None else labels[index])
-    if title is None:
-        names = list(labels or []) or [f"{m.label}(x)" for m in fig.marks if m.label]
-        fig.title = ", ".join(names) or "y = f(x)"
+        fig.add_function(function, a, b, label=None if names is None else names[index])
+    if heading is None:
+        shown = names or [f"{m.label}(x)" for m in fig.marks if m.label]
+        fig.title = ", ".join(shown) or "y = f(x)"
     return fig
 
 

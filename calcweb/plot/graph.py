@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.nn.value import Value
+from calcweb.plot._inputs import text
 from calcweb.plot._svg import FG, color, element, fit_text
 
 __all__ = ["ComputationGraph", "draw_graph"]
@@ -43,8 +45,11 @@ def _nodes_in_order(root: Any) -> list[Any]:
     return order
 
 
-def _format(value: float) -> str:
-    return f"{value:.4g}"
+def _format(value: object) -> str:
+    try:
+        return f"{value:.4g}"
+    except (TypeError, ValueError):  # data or grad set by hand to something else
+        return fit_text(repr(value), 60, _FONT)
 
 
 class ComputationGraph:
@@ -53,10 +58,29 @@ class ComputationGraph:
     Build it with `draw_graph`.
     """
 
-    def __init__(self, root: Any, labels: Mapping[Any, str], title: str) -> None:
+    def __init__(
+        self, root: Any, labels: Mapping[Any, str] | None = None, title: str = "Computational graph"
+    ) -> None:
+        if not isinstance(root, Value):
+            raise ArgumentTypeError(
+                f"draw_graph needs a calcweb Value (the result of a computation), "
+                f"but got {type(root).__name__} {root!r}"
+            )
+        if labels is None:
+            labels = {}
+        if not isinstance(labels, Mapping):
+            raise ArgumentTypeError(
+                f"labels must be a dict from Values to names, such as {{a: 'a', loss: 'L'}}, "
+                f"but got {type(labels).__name__} {labels!r}"
+            )
+        self._labels = {id(node): text(name, "each label") for node, name in labels.items()}
+        self._title = text(title, "title")
         self._nodes = _nodes_in_order(root)
-        self._labels = {id(node): name for node, name in labels.items()}
-        self._title = title
+        if len(self._nodes) > _LARGEST:
+            raise InvalidArgumentError(
+                f"the graph has {len(self._nodes)} values, too many to draw legibly "
+                f"(at most {_LARGEST}); draw a smaller part of the computation"
+            )
 
     def _layout(self) -> dict[int, tuple[float, float]]:
         level: dict[int, int] = {}
@@ -235,7 +259,8 @@ def draw_graph(
         A `ComputationGraph`, shown as SVG in a notebook or a live cell.
 
     Raises:
-        ArgumentTypeError: If ``root`` is not a Value.
+        ArgumentTypeError: If ``root`` is not a Value, ``labels`` is not a
+            dict of names or ``title`` is not a string.
         InvalidArgumentError: If the graph has more than 200 values.
 
     Examples:
@@ -247,15 +272,4 @@ def draw_graph(
         >>> svg.startswith("<svg") and "c = -6" in svg and "grad -3" in svg
         True
     """
-    if not all(hasattr(root, name) for name in ("data", "grad", "_prev", "_op")):
-        raise ArgumentTypeError(
-            f"draw_graph needs a calcweb Value (the result of a computation), "
-            f"but got {type(root).__name__}"
-        )
-    graph = ComputationGraph(root, labels or {}, title)
-    if len(graph._nodes) > _LARGEST:
-        raise InvalidArgumentError(
-            f"the graph has {len(graph._nodes)} values, too many to draw legibly "
-            f"(at most {_LARGEST}); draw a smaller part of the computation"
-        )
-    return graph
+    return ComputationGraph(root, labels, title)

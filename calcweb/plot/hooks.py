@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from numbers import Integral
 from typing import Any
 
-from calcweb.exceptions import InvalidArgumentError
+from calcweb._checks import check_callable, check_real
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.nn.value import Value
+from calcweb.plot._inputs import flag, items, limits, optional_text, reals, text
 from calcweb.plot._sampling import sample_function
+from calcweb.plot._scales import axis_limits
 from calcweb.plot.figure import Figure
 
 __all__ = ["compare_paths", "plot_optimization", "plot_taylor"]
+
+_RUNAWAY = 100.0  # a diverged path is shown until it is this much farther out than its start
 
 
 def _partial_sum(
@@ -46,6 +53,32 @@ def _degrees(coefficients: Sequence[float], degree: int, count: int) -> list[int
     return sorted(picks)
 
 
+def _attribute(thing: object, name: str, needed: str) -> Any:
+    """``thing.name``, or an ArgumentTypeError saying what was expected."""
+    try:
+        return getattr(thing, name)
+    except AttributeError as error:
+        raise ArgumentTypeError(
+            f"{needed}, but got {type(thing).__name__} {thing!r}, which has no {name!r}"
+        ) from error
+
+
+def _polynomial(poly: object) -> tuple[float, int, list[float], Callable[[float], float]]:
+    """The centre, degree, coefficients and function of a Taylor polynomial, checked."""
+    needed = "plot_taylor needs a TaylorPolynomial, such as calcweb.taylor(calcweb.sin, 0.0, 5)"
+    center = check_real(_attribute(poly, "center", needed), "poly.center")
+    degree = _attribute(poly, "degree", needed)
+    if isinstance(degree, bool) or not isinstance(degree, Integral) or degree < 0:
+        raise ArgumentTypeError(f"{needed}; its degree {degree!r} is not a whole number >= 0")
+    coefficients = reals(_attribute(poly, "coefficients", needed), "poly.coefficients")
+    if len(coefficients) < int(degree) + 1:
+        raise InvalidArgumentError(
+            f"{needed}; it has {len(coefficients)} coefficients for degree {degree}"
+        )
+    f = check_callable(_attribute(poly, "function", needed), "poly.function")
+    return center, int(degree), coefficients, f
+
+
 def plot_taylor(
     poly: Any,
     *,
@@ -66,6 +99,12 @@ def plot_taylor(
         The `Figure`. The y range is the function's, so the polynomials
         leave the frame where they stop approximating it.
 
+    Raises:
+        ArgumentTypeError: If ``poly`` is not a Taylor polynomial, or an
+            argument has the wrong type.
+        InvalidArgumentError: If ``xlim`` is not a pair lo < hi, or a degree
+            is not between 0 and ``poly.degree``.
+
     Examples:
         >>> import math
         >>> from types import SimpleNamespace
@@ -74,26 +113,36 @@ def plot_taylor(
         >>> [mark.label for mark in plot_taylor(sine).marks]
         ['f = sin', 'degree 1', 'degree 3', 'degree 5', 'centre x0 = 0']
     """
-    center, degree = float(poly.center), int(poly.degree)
-    coefficients = list(poly.coefficients)
-    f = poly.function
-    half = 3.0 * max(1.0, abs(center))
-    lo, hi = xlim if xlim is not None else (center - half, center + half)
-    chosen = _degrees(coefficients, degree, 4) if degrees is None else sorted(set(degrees))
-    if any(not 0 <= k <= degree for k in chosen):
-        raise InvalidArgumentError(
-            f"degrees must lie between 0 and {degree}, but got {list(chosen)}"
-        )
+    center, degree, coefficients, f = _polynomial(poly)
+    heading = optional_text(title, "title")
+    if xlim is not None:
+        lo, hi = limits(xlim, "xlim")
+    else:
+        half = 3.0 * max(1.0, abs(center))
+        lo, hi = axis_limits(center - half, center + half, False, 0.0)
+    if degrees is None:
+        chosen = _degrees(coefficients, degree, 4)
+    else:
+        given = items(degrees, "degrees", "whole numbers such as [1, 3, 5]")
+        if any(isinstance(k, bool) or not isinstance(k, Integral) for k in given):
+            raise ArgumentTypeError(
+                f"degrees must be a list of whole numbers such as [1, 3, 5], but got {degrees!r}"
+            )
+        chosen = sorted({int(k) for k in given})
+        if any(not 0 <= k <= degree for k in chosen):
+            raise InvalidArgumentError(
+                f"degrees must lie between 0 and {degree}, but got {list(chosen)}"
+            )
     _, view = sample_function(f, lo, hi)
     ylim = None
     if view is not None:
         pad = max(0.3 * (view[1] - view[0]), 0.5)
-        ylim = (view[0] - pad, view[1] + pad)
+        ylim = axis_limits(view[0] - pad, view[1] + pad, False, 0.0)
     name = getattr(f, "__name__", "f")
-    name = "f" if name == "<lambda>" else f"f = {name}"
+    name = "f" if not isinstance(name, str) or name == "<lambda>" else f"f = {name}"
     fig = Figure(
-        title
-        if title is not None
+        heading
+        if heading is not None
         else f"Taylor polynomials of {name.removeprefix('f = ')} at x0 = {center:g}",
         xlabel="x",
         ylabel="y",
@@ -109,25 +158,82 @@ def plot_taylor(
     return fig.scatter([center], [y0], label=f"centre x0 = {center:g}", color="currentColor")
 
 
-def _window(points: Sequence[Sequence[float]]) -> tuple[tuple[float, float], tuple[float, float]]:
+def _window(
+    points: Sequence[tuple[float, float]],
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """A window around the points: their bounding box, padded, never empty."""
-    xs = [float(p[0]) for p in points if math.isfinite(p[0]) and math.isfinite(p[1])]
-    ys = [float(p[1]) for p in points if math.isfinite(p[0]) and math.isfinite(p[1])]
-    if not xs:
-        raise InvalidArgumentError("the path has no finite point to plot")
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
     # A square window (in data units) keeps the contours' shapes true.
     size = max(max(xs) - min(xs), max(ys) - min(ys), 1e-3 * max(1.0, *map(abs, xs + ys)))
 
     def around(values: list[float]) -> tuple[float, float]:
-        middle = 0.5 * (min(values) + max(values))
-        return middle - 0.75 * size, middle + 0.75 * size
+        middle = 0.5 * min(values) + 0.5 * max(values)
+        return axis_limits(middle - 0.75 * size, middle + 0.75 * size, False, 0.0)
 
     return around(xs), around(ys)
 
 
-def _is_2d(result: Any) -> bool:
-    # A run from a number x0 has a path of numbers; from a vector, of lists.
-    return bool(result.path) and all(isinstance(p, Sequence) and len(p) == 2 for p in result.path)
+def _path(result: object, index: int) -> list[tuple[float, float]] | None:
+    """The points of a result's path if every one has two coordinates, else None."""
+    path = items(
+        _attribute(result, "path", "an optimisation result (from calcweb.minimize) is needed"),
+        f"results[{index}].path",
+        "points",
+    )
+    rows = []
+    for point in path:
+        if isinstance(point, (str, bytes)):
+            return None
+        try:
+            coordinates = reals(point, "a point of the path")
+        except ArgumentTypeError:
+            return None  # a number, not a point: a run of a function of one number
+        if len(coordinates) != 2:
+            return None
+        rows.append((coordinates[0], coordinates[1]))
+    return rows or None
+
+
+def _shown(path: list[tuple[float, float]], diverged: bool) -> list[tuple[float, float]]:
+    """The finite points of a path that its window should hold.
+
+    A diverged run is followed until it leaves the neighbourhood of its start
+    (``_RUNAWAY`` times farther out): beyond, the frame clips it.
+    """
+    finite = [p for p in path if math.isfinite(p[0]) and math.isfinite(p[1])]
+    if not diverged or len(finite) <= 2:
+        return finite
+    reach = _RUNAWAY * max(1.0, *(abs(c) for p in finite[:2] for c in p))
+    kept = finite[:2]
+    for point in finite[2:]:
+        kept.append(point)
+        if max(abs(point[0]), abs(point[1])) > reach:
+            break
+    return kept
+
+
+def _surface(f: Callable[..., Any], x: float, y: float) -> Callable[[float, float], float]:
+    """``f`` of a list [x, y], as a function of two numbers for the contour lines.
+
+    ``minimize`` calls f on Values, so a function written with Value methods
+    (``p[0].exp()``) is evaluated on Values here too; others on plain floats.
+    """
+
+    def on_floats(u: float, v: float) -> Any:
+        return f([u, v])
+
+    def on_values(u: float, v: float) -> Any:
+        out = f([Value(u), Value(v)])
+        return out.data if isinstance(out, Value) else out
+
+    try:
+        on_floats(x, y)
+    except (TypeError, AttributeError):
+        return on_values
+    except (ArithmeticError, ValueError):
+        pass  # undefined there: the contour leaves a gap, whatever f takes
+    return on_floats
 
 
 def compare_paths(
@@ -140,6 +246,9 @@ def compare_paths(
 ) -> Figure:
     """Several optimisers' paths over one contour map of the first result's function.
 
+    A run that diverged is shown until it runs away from its start, with a
+    note where it leaves the window.
+
     Args:
         results: Results with ``path`` (points [x, y]) and ``function`` (of a list).
         labels: One legend label per result (default "run 1", "run 2", ...).
@@ -150,29 +259,64 @@ def compare_paths(
 
     Returns:
         The `Figure`.
+
+    Raises:
+        ArgumentTypeError: If a result has no ``path`` or ``function``, or an
+            argument has the wrong type.
+        InvalidArgumentError: If there are no results, a path is not 2-D, or
+            the labels do not match the results.
     """
-    if not results:
+    runs = items(results, "results", "optimisation results (from calcweb.minimize)")
+    if not runs:
         raise InvalidArgumentError("results is empty; pass one or more optimisation results")
-    if not all(_is_2d(r) for r in results):
+    paths = [_path(run, index) for index, run in enumerate(runs)]
+    if any(path is None for path in paths):
         raise InvalidArgumentError(
             "compare_paths draws 2-D problems only: every point of every path needs 2 coordinates"
         )
-    names = list(labels) if labels is not None else [f"run {i + 1}" for i in range(len(results))]
-    if len(names) != len(results):
+    if labels is None:
+        names = [f"run {i + 1}" for i in range(len(runs))]
+    else:
+        names = [text(v, f"labels[{i}]") for i, v in enumerate(items(labels, "labels", "str"))]
+    if len(names) != len(runs):
         raise InvalidArgumentError(
-            f"labels must have one label per result: {len(results)} results, {len(names)} labels"
+            f"labels must have one label per result: {len(runs)} results, {len(names)} labels"
         )
-    xlim, ylim = _window([p for r in results for p in r.path])
-    f = results[0].function
-    fig = Figure(title, xlabel="x₁", ylabel="x₂", xlim=xlim, ylim=ylim)
-    fig.add_contour(lambda x, y: f([x, y]), xlim, ylim, levels=levels, log_levels=log_levels)
-    for result, name in zip(results, names, strict=True):
-        fig.add_path([(float(p[0]), float(p[1])) for p in result.path], label=name)
+    heading = text(title, "title")
+    geometric = flag(log_levels, "log_levels")
+    f = check_callable(
+        _attribute(runs[0], "function", "an optimisation result (from calcweb.minimize)"),
+        "results[0].function",
+    )
+    diverged = [getattr(run, "diverged", False) is True for run in runs]
+    shown = [
+        _shown(path, gone) for path, gone in zip(paths, diverged, strict=True) if path is not None
+    ]
+    if not any(shown):
+        raise InvalidArgumentError("the paths have no finite point to plot")
+    xlim, ylim = _window([p for points in shown for p in points])
+    fig = Figure(heading, xlabel="x₁", ylabel="x₂", xlim=xlim, ylim=ylim)
+    fig.add_contour(
+        _surface(f, 0.5 * xlim[0] + 0.5 * xlim[1], 0.5 * ylim[0] + 0.5 * ylim[1]),
+        xlim,
+        ylim,
+        levels=levels,
+        log_levels=geometric,
+    )
+    for path, name in zip(paths, names, strict=True):
+        if path is not None:
+            fig.add_path(path, label=name)
+    for points, gone in zip(shown, diverged, strict=True):
+        if gone and points:
+            fig.annotate("diverged: it runs off from here", *points[-1])
     return fig
 
 
 def plot_optimization(result: Any, *, title: str | None = None, log_levels: bool = True) -> Figure:
     """Contour map and path for a 2-D problem, else the loss curve.
+
+    A run that diverged is drawn up to its last finite point (the axes fit
+    the finite part), with a note saying so.
 
     Args:
         result: An optimisation result with ``path``, ``losses``, ``function`` and ``x``.
@@ -182,6 +326,9 @@ def plot_optimization(result: Any, *, title: str | None = None, log_levels: bool
     Returns:
         The `Figure`.
 
+    Raises:
+        ArgumentTypeError: If ``result`` is not an optimisation result.
+
     Examples:
         >>> from types import SimpleNamespace
         >>> run = SimpleNamespace(x=[3.0, 4.0, 5.0], path=[[1.0, 2.0, 3.0], [3.0, 4.0, 5.0]],
@@ -189,13 +336,19 @@ def plot_optimization(result: Any, *, title: str | None = None, log_levels: bool
         >>> plot_optimization(run).ylabel
         'loss'
     """
-    if _is_2d(result):
+    heading = optional_text(title, "title")
+    if _path(result, 0) is not None:
         return compare_paths(
-            [result], ["descent path"], title=title or "Descent path", log_levels=log_levels
+            [result], ["descent path"], title=heading or "Descent path", log_levels=log_levels
         )
-    losses = [float(v) for v in result.losses]
+    needed = "an optimisation result (from calcweb.minimize) is needed"
+    losses = reals(_attribute(result, "losses", needed), "result.losses")
     finite = [v for v in losses if math.isfinite(v)]
-    # A loss that falls over decades reads best on a log axis.
+    # A loss that falls (or climbs) over decades reads best on a log axis.
     ylog = bool(finite) and min(finite) > 0.0 and max(finite) / min(finite) > 100.0
-    fig = Figure(title or "Loss during optimisation", xlabel="step", ylabel="loss", ylog=ylog)
-    return fig.line(list(range(len(losses))), losses, label="loss")
+    fig = Figure(heading or "Loss during optimisation", xlabel="step", ylabel="loss", ylog=ylog)
+    fig.line(list(range(len(losses))), losses, label="loss")
+    last = max((i for i, v in enumerate(losses) if math.isfinite(v)), default=None)
+    if getattr(result, "diverged", False) is True and last is not None:
+        fig.annotate(f"diverged after step {last}", last, losses[last])
+    return fig

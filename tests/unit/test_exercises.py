@@ -47,7 +47,7 @@ def test_answers_that_are_not_finite_numbers_fail_politely(answer: object) -> No
 
 
 def test_a_bad_expected_value_or_tolerance_is_the_authors_error() -> None:
-    with pytest.raises(calcweb.InvalidArgumentError, match="number or a list"):
+    with pytest.raises(calcweb.ArgumentTypeError, match="number or a list"):
         check(1.0, "one")
     with pytest.raises(calcweb.InvalidArgumentError, match="must be >= 0"):
         check(1.0, 1.0, rtol=-1.0)
