@@ -392,14 +392,13 @@ class _Panels:
         inherited: tuple[float, float],
         floor: float,
         jumps: tuple[float, float] = (0.0, 0.0),
-        scale: float = 1.0,
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
         # is invisible to this panel; it may be worth |jump| times the sliver.
         sliver = (1.0 - self.rule.nodes[0]) * abs(0.5 * panel.b - 0.5 * panel.a)
         floor = max(floor, (jumps[0] + jumps[1]) * sliver)
-        error, weight, witness = max(scale * panel.error, floor), panel.absolute, own
+        error, weight, witness = max(panel.error, floor), panel.absolute, own
         # An ancestor's node inside this panel saw |f| at least twice as large
         # as any of its own nodes: they straddle a peak (or the far side of a
         # jump) that they cannot see. It may hold about |f| times its width.
@@ -432,8 +431,6 @@ class _Panels:
         catches a way in which the halves' own estimates can be far too
         small:
 
-        0. the parent's estimate fell short of the change ``d`` its
-           bisection revealed: the halves' estimates are scaled up alike;
         1. if the estimates change by ``d`` from parent to halves after a
            change ``d0`` one level up, errors shrinking by ``r = d / d0`` per
            level leave ``d r / (1 - r)`` in the halves (tiny for smooth f;
@@ -448,12 +445,6 @@ class _Panels:
         middle = 0.5 * parent.a + 0.5 * parent.b
         left, right = self._apply(parent.a, middle), self._apply(middle, parent.b)
         change = abs(parent.value - (left.value + right.value))
-        # (0) The parent's error was measured, not just estimated: it is about
-        # `change`. If its estimate fell short of that, the rule's estimates
-        # are too optimistic for this f (QUADPACK's scaling assumes fast
-        # convergence; a kink such as |x - c|**1.5 converges slowly), and the
-        # halves' are raised by the same factor.
-        scale = change / entry.error if change > entry.error > 0.0 else 1.0
         # (1) The trend of the changes from level to level.
         if entry.change == math.inf or change == 0.0:
             ratio = 0.0
@@ -483,7 +474,6 @@ class _Panels:
                 inherited=inherited,
                 floor=tail * share,
                 jumps=jumps,
-                scale=scale,
             )
         return entry, left, right
 
