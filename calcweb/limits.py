@@ -62,7 +62,8 @@ NOISE_POINTS = 8  # the changes that show how the noise grows
 RISE_POINTS = 4  # the first of them, which show how it starts to grow
 HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
-SAFETY = 2.0  # the noise bound is doubled: it is judged from few changes
+SAFETY = 3.0  # the noise bound is tripled: it is judged from few changes
+ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
@@ -236,7 +237,8 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
 
     That error is the larger of the two changes (taking the larger makes two
     samples that agree by chance unlikely to win), or their geometric tail,
-    or the rounding error of the samples it combines.
+    or the rounding error of the samples it combines (``ULPS`` rounding
+    units each, amplified by the extrapolation).
     """
     found = []
     for order, column in enumerate(columns):
@@ -248,7 +250,7 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
             ratio = min(last / before, 0.9) if before else 0.0
             tail = 2.0 * last * ratio / (1.0 - ratio)
             size = max(abs(y) for y in columns[0][i : i + order + 1])
-            rounding = _EPS * max(2.0 * abs(column[i]), _AMPLIFY[order] * size)
+            rounding = _EPS * max(2.0 * abs(column[i]), ULPS * _AMPLIFY[order] * size)
             found.append(_Entry(column[i], max(last, before, tail, rounding), order, i + order))
     return found
 
@@ -277,18 +279,23 @@ def _noise(columns: list[list[float]]) -> list[float]:
     shift = len(columns)  # the change from entry i - 1 to i ends at sample i + shift - 1
     changes = [0.0] * shift + [abs(b - a) for a, b in itertools.pairwise(top)]
     n = len(changes)
-    # Where the changes stop shrinking: the first local minimum of the
-    # largest change in each window of three, so that a change small by
-    # chance (or exactly 0: rounding can repeat values) does not count.
+    # Where the changes stop shrinking: the first of the largest changes in
+    # each window of three that is no larger than the next three, so that a
+    # change small by chance (or exactly 0: rounding repeats values) does
+    # not count, nor a pause in the shrinking.
     windows = [max(changes[max(k - 1, shift) : k + 2], default=0.0) for k in range(n)]
     known = [k for k in range(shift, n) if windows[k] > 0.0]
     if not known:
         return [0.0] * n
-    start = next((a for a, b in itertools.pairwise(known) if windows[a] <= windows[b]), known[-1])
+    start = next(
+        (k for i, k in enumerate(known) if windows[k] <= min(windows[j] for j in known[i : i + 4])),
+        known[-1],
+    )
     logs = {k: math.log2(changes[k]) for k in range(start, n) if changes[k] > 0.0}
     points = list(logs.items())[:NOISE_POINTS]
     if points:  # up to the largest: noise stops growing where f loses all its digits
-        points = points[: max(2, 1 + max(range(len(points)), key=lambda i: points[i][1]))]
+        peak = max(range(len(points)), key=lambda i: points[i][1])
+        points = points[: max(RISE_POINTS, peak + 1)]
     slope = min(max(_lower_quartile_slope(points), 0.0), MAX_SLOPE)
     rise = min(max(_lower_quartile_slope(points[:RISE_POINTS]), slope, 1.0), MAX_SLOPE)
     bound = [0.0] * n
