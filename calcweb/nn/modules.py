@@ -34,14 +34,18 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+from numbers import Integral, Real
+from operator import mul
 
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
-from calcweb.nn.value import Value
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.nn.value import Value, _real_number, _shown
 
 __all__ = ["MLP", "Layer", "Module", "Neuron"]
 
 Input = Value | float
+Inputs = Sequence[Input] | Iterable[Input] | Input
 Seed = int | random.Random | None
 
 ACTIVATIONS: dict[str, Callable[[Value], Value] | None] = {
@@ -52,46 +56,138 @@ ACTIVATIONS: dict[str, Callable[[Value], Value] | None] = {
     "tanh": Value.tanh,
 }
 
+# A network of Values is for learning how backpropagation works: ten million
+# parameters take about 2 GB and minutes per step. Larger sizes are refused
+# at once instead of exhausting memory.
+MAX_PARAMETERS = 10_000_000
 
-def _activation(name: str | None) -> Callable[[Value], Value] | None:
-    key = "linear" if name is None else name
-    if key not in ACTIVATIONS:
+
+def _activation(name: object) -> Callable[[Value], Value] | None:
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise ArgumentTypeError(
+            f"activation must be a name (a str) or None, but got {type(name).__name__} "
+            f"{_shown(name)}; choose one of {sorted(ACTIVATIONS)}"
+        )
+    if name not in ACTIVATIONS:
         raise InvalidArgumentError(
             f"unknown activation {name!r}; choose one of {sorted(ACTIVATIONS)} (or None for linear)"
         )
-    return ACTIVATIONS[key]
+    return ACTIVATIONS[name]
 
 
-def _rng(seed: Seed) -> random.Random:
-    # Weight initialisation, not cryptography: a seeded PRNG is what reproducibility needs.
-    return seed if isinstance(seed, random.Random) else random.Random(seed)  # noqa: S311
-
-
-def _affine(weights: Sequence[Value], inputs: Sequence[Input], bias: Value) -> Value:
-    """The node z = w·x + b, with one local derivative per input it depends on."""
-    if len(inputs) != len(weights):
-        raise InvalidArgumentError(
-            f"this neuron takes {len(weights)} inputs but got {len(inputs)}; pass a list "
-            f"of {len(weights)} numbers"
+def _size(n: object, name: str) -> int:
+    """A layer size: a positive int (numpy ints too)."""
+    if isinstance(n, bool) or not isinstance(n, Integral):
+        raise ArgumentTypeError(
+            f"{name} must be a positive int, but got {type(n).__name__} {_shown(n)}; "
+            "pass a whole number such as 2"
         )
-    total = bias.data
-    prev: list[Value] = [bias]
-    local: list[float] = [1.0]
-    for w, x in zip(weights, inputs, strict=True):
-        if type(x) is Value:
-            xd = x.data
-            prev += (w, x)
-            local += (xd, w.data)
-        elif isinstance(x, (int, float)) and not isinstance(x, bool):
-            xd = float(x)
-            prev.append(w)
-            local.append(xd)
+    if n < 1:
+        raise InvalidArgumentError(f"{name} must be a positive int, but got {n!r}")
+    return int(n)
+
+
+def _check_parameters(count: int) -> None:
+    if count > MAX_PARAMETERS:
+        raise InvalidArgumentError(
+            f"this network would have {count} parameters; a network of calcweb Values "
+            f"is for learning and is limited to {MAX_PARAMETERS:,} (each takes ~200 bytes "
+            "and a Python-speed step): use fewer or smaller layers"
+        )
+
+
+def _rng(seed: object) -> random.Random:
+    if isinstance(seed, random.Random):
+        return seed
+    if seed is not None and not isinstance(seed, Integral):
+        raise ArgumentTypeError(
+            f"seed must be an int, a random.Random or None, but got {type(seed).__name__} "
+            f"{_shown(seed)}; pass e.g. seed=0 for reproducible weights"
+        )
+    # Weight initialisation, not cryptography: a seeded PRNG is what reproducibility needs.
+    return random.Random(None if seed is None else int(seed))  # noqa: S311
+
+
+def _inputs(x: object, nin: int) -> list[Input]:
+    """The inputs of a layer as a list of Values and floats, checked once for all its neurons.
+
+    Accepts a list, a tuple, a 1-D numpy array or any iterable of real numbers
+    and Values; a single number or Value when there is one input.
+    """
+    if not isinstance(x, bool) and isinstance(x, (Value, Real)):
+        items: list[object] = [x]
+    elif isinstance(x, (str, bytes, dict, bool)) or x is None or not hasattr(x, "__iter__"):
+        raise ArgumentTypeError(
+            f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D numpy "
+            f"array works too), but got {type(x).__name__} {_shown(x)}"
+        )
+    else:
+        items = list(x)
+    if len(items) != nin:
+        raise InvalidArgumentError(
+            f"this model takes {nin} inputs but got {len(items)}; pass a list of {nin} numbers"
+        )
+    checked: list[Input] = []
+    for i, v in enumerate(items):
+        if type(v) is float or isinstance(v, Value):
+            checked.append(v)
+        elif not isinstance(v, bool) and isinstance(v, Real):
+            checked.append(_real_number(v, f"input {i}"))
         else:
             raise ArgumentTypeError(
-                f"a neuron's inputs must be numbers or Values, but got {type(x).__name__} {x!r}"
+                f"a neuron's inputs must be numbers or Values, but input {i} is "
+                f"{type(v).__name__} {_shown(v)}; for a batch, call the model once per sample"
             )
-        total += w.data * xd
+    return checked
+
+
+def _affine(weights: list[Value], inputs: Sequence[Input], bias: Value) -> Value:
+    """The node z = w·x + b, with one local derivative per input it depends on.
+
+    ``inputs`` come from `_inputs` (floats and Values, as many as weights).
+    """
+    xs = [x if type(x) is float else x.data for x in inputs]  # type: ignore[union-attr]
+    ws = [w.data for w in weights]
+    total = bias.data
+    for product in map(mul, ws, xs):  # in order, as micrograd and torch's CPU kernel
+        total += product
+    if total - total:
+        raise _affine_error(ws, xs, bias.data)
+    values = [x for x in inputs if type(x) is not float]  # Values (of any subclass)
+    if not values:  # numbers only: the first layer
+        return Value(total, (bias, *weights), (1.0, *xs), "w·x+b")
+    if len(values) == len(inputs):  # Values only: a hidden layer
+        return Value(total, (bias, *weights, *values), (1.0, *xs, *ws), "w·x+b")  # type: ignore[arg-type]
+    prev: list[Value] = [bias, *weights]
+    local: list[float] = [1.0, *xs]
+    for x, w in zip(inputs, ws, strict=True):
+        if type(x) is not float:
+            prev.append(x)  # type: ignore[arg-type]
+            local.append(w)
     return Value(total, tuple(prev), tuple(local), "w·x+b")
+
+
+def _affine_error(
+    ws: list[float], xs: list[float], b: float
+) -> InvalidArgumentError | NumericalError:
+    """Why w·x + b is not finite: a NaN or infinite input or weight, or an overflow."""
+    for i, x in enumerate(xs):
+        if not math.isfinite(x):
+            return InvalidArgumentError(
+                f"input {i} of a neuron is {x!r}; pass finite numbers (check the data for "
+                "NaN or inf)"
+            )
+    if not all(map(math.isfinite, [*ws, b])):
+        return InvalidArgumentError(
+            "a weight or bias of a neuron is not finite (did an optimiser diverge? try a "
+            "smaller learning rate, then re-create the model)"
+        )
+    return NumericalError(
+        "w·x + b of a neuron overflows a float (beyond about 1.8e308); scale the inputs "
+        "down (normalise the data) or use a smaller learning rate"
+    )
 
 
 class Module:
@@ -119,6 +215,11 @@ class Neuron(Module):
             ``"linear"`` (also ``None``).
         seed: An int (or a ``random.Random``) for reproducible weights.
 
+    Raises:
+        ArgumentTypeError: ``nin`` is not an int, or ``activation`` or ``seed``
+            has the wrong type.
+        InvalidArgumentError: ``nin < 1`` or an unknown activation.
+
     Examples:
         >>> n = Neuron(2, activation="relu", seed=1)
         >>> n.w[0].data = 1.0; n.w[1].data = -1.0; n.b.data = 0.5
@@ -127,17 +228,25 @@ class Neuron(Module):
     """
 
     def __init__(self, nin: int, activation: str | None = "tanh", *, seed: Seed = None) -> None:
-        if isinstance(nin, bool) or not isinstance(nin, int) or nin < 1:
-            raise InvalidArgumentError(f"nin must be a positive int, but got {nin!r}")
+        nin = _size(nin, "nin")
+        _check_parameters(nin + 1)
+        self._phi = _activation(activation)
         rng = _rng(seed)
         bound = 1.0 / math.sqrt(nin)
         self.w = [Value(rng.uniform(-bound, bound)) for _ in range(nin)]
         self.b = Value(rng.uniform(-bound, bound))
         self.activation = "linear" if activation is None else activation
-        self._phi = _activation(activation)
 
-    def __call__(self, x: Sequence[Input]) -> Value:
-        """The neuron's output for the inputs ``x``."""
+    def __call__(self, x: Inputs) -> Value:
+        """The neuron's output for the inputs ``x`` (a list, tuple or 1-D array).
+
+        Raises:
+            InvalidArgumentError: ``x`` has the wrong length or a NaN/inf entry.
+            ArgumentTypeError: an input is not a number or a Value.
+        """
+        return self._forward(_inputs(x, len(self.w)))
+
+    def _forward(self, x: Sequence[Input]) -> Value:
         z = _affine(self.w, x, self.b)
         return z if self._phi is None else self._phi(z)
 
@@ -165,14 +274,19 @@ class Layer(Module):
     def __init__(
         self, nin: int, nout: int, activation: str | None = "tanh", *, seed: Seed = None
     ) -> None:
-        if isinstance(nout, bool) or not isinstance(nout, int) or nout < 1:
-            raise InvalidArgumentError(f"nout must be a positive int, but got {nout!r}")
+        nin = _size(nin, "nin")
+        nout = _size(nout, "nout")
+        _check_parameters(nout * (nin + 1))
+        _activation(activation)
         rng = _rng(seed)
         self.neurons = [Neuron(nin, activation, seed=rng) for _ in range(nout)]
 
-    def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
-        """The outputs of every neuron for the inputs ``x``."""
-        out = [n(x) for n in self.neurons]
+    def __call__(self, x: Inputs) -> Value | list[Value]:
+        """The outputs of every neuron for the inputs ``x`` (a list, tuple or 1-D array)."""
+        return self._forward(_inputs(x, len(self.neurons[0].w)))
+
+    def _forward(self, x: Sequence[Input]) -> Value | list[Value]:
+        out = [n._forward(x) for n in self.neurons]
         return out[0] if len(out) == 1 else out
 
     def parameters(self) -> list[Value]:
@@ -189,12 +303,19 @@ class MLP(Module):
 
     Args:
         nin: Number of inputs.
-        nouts: Size of each layer, the last one being the number of outputs.
+        nouts: Size of each layer, the last one being the number of outputs;
+            a single int is one layer (``MLP(2, 1)`` is ``MLP(2, [1])``, a
+            linear model).
         activation: Activation of the hidden layers (see `Neuron`).
         seed: An int for reproducible initial weights (None: a fresh random start).
 
-    Calling the model returns a Value when the last layer has one neuron,
-    else a list of Values.
+    Calling the model on a list, tuple or 1-D numpy array of ``nin`` numbers
+    returns a Value when the last layer has one neuron, else a list of Values.
+
+    Raises:
+        ArgumentTypeError: a size is not an int, or ``activation`` or ``seed``
+            has the wrong type.
+        InvalidArgumentError: a size below 1, no layers, or an unknown activation.
 
     Examples:
         >>> model = MLP(2, [4, 1], activation="tanh", seed=0)
@@ -207,24 +328,30 @@ class MLP(Module):
     """
 
     def __init__(
-        self, nin: int, nouts: Sequence[int], activation: str | None = "tanh", *, seed: Seed = None
+        self,
+        nin: int,
+        nouts: Sequence[int] | int,
+        activation: str | None = "tanh",
+        *,
+        seed: Seed = None,
     ) -> None:
-        if not nouts:
-            raise InvalidArgumentError("nouts must list at least one layer size, e.g. [4, 1]")
+        nin = _size(nin, "nin")
+        sizes = [nin, *_layer_sizes(nouts)]
+        _check_parameters(sum(n * (m + 1) for m, n in pairwise(sizes)))
+        _activation(activation)
         rng = _rng(seed)
-        sizes = [nin, *nouts]
-        last = len(nouts) - 1
+        last = len(sizes) - 2
         self.layers = [
             Layer(sizes[i], sizes[i + 1], None if i == last else activation, seed=rng)
-            for i in range(len(nouts))
+            for i in range(len(sizes) - 1)
         ]
-        self._signature = f"{nin}, {list(nouts)}, activation={activation!r}"
+        self._signature = f"{nin}, {sizes[1:]}, activation={activation!r}"
 
-    def __call__(self, x: Sequence[Input]) -> Value | list[Value]:
+    def __call__(self, x: Inputs) -> Value | list[Value]:
         """The model's output for the inputs ``x``, layer after layer."""
         out = self.layers[0](x)
         for layer in self.layers[1:]:
-            out = layer([out] if isinstance(out, Value) else out)
+            out = layer._forward([out] if isinstance(out, Value) else out)
         return out
 
     def parameters(self) -> list[Value]:
@@ -233,3 +360,18 @@ class MLP(Module):
 
     def __repr__(self) -> str:
         return f"MLP({self._signature})"
+
+
+def _layer_sizes(nouts: object) -> list[int]:
+    """``nouts`` as a list of layer sizes; one int is one layer."""
+    if not isinstance(nouts, bool) and isinstance(nouts, Integral):
+        return [_size(nouts, "nouts")]
+    if isinstance(nouts, (str, bytes, dict)) or not hasattr(nouts, "__iter__"):
+        raise ArgumentTypeError(
+            f"nouts must list the size of each layer, e.g. [4, 1], but got "
+            f"{type(nouts).__name__} {_shown(nouts)}"
+        )
+    sizes = list(nouts)
+    if not sizes:
+        raise InvalidArgumentError("nouts must list at least one layer size, e.g. [4, 1]")
+    return [_size(n, f"nouts[{i}]") for i, n in enumerate(sizes)]

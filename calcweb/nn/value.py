@@ -17,11 +17,23 @@ $$
 Gradients follow PyTorch: the gradients of the *leaves* (values you created
 yourself, such as weights) add up across calls to ``backward()`` until they
 are set back to zero, so ``backward(); zero_grad(); backward()`` gives the same
-gradients twice. The sort is iterative, so a graph a million operations deep
-does not hit Python's recursion limit. (In Pyodide, CPython frees deeply
-nested objects recursively on the browser's small stack, so there a graph
-more than about 2 000 operations deep, like a list nested that deep, crashes
-the interpreter when it is freed.)
+gradients twice.
+
+Graphs of any depth work, natively and in the browser: the topological sort
+uses an explicit stack instead of recursion, and a graph is freed node by
+node from a queue. (Left to itself, CPython frees a chain of objects by
+recursing in C, one level per link; on WebAssembly's small stack, in Pyodide,
+a chain of a few thousand operations would crash the interpreter when it is
+freed.) So a training loop that chains 100 000 operations builds,
+back-propagates and is freed in time proportional to its size.
+
+Every value is a finite float. An operation whose result overflows raises
+`calcweb.NumericalError`, a point outside a function's domain
+`calcweb.DomainError` (a division by zero `calcweb.DivisionByZeroError`), a
+NaN or infinite input `calcweb.InvalidArgumentError`, and an operand that is
+not a real number (a string, a complex number, a ``Decimal``)
+`calcweb.ArgumentTypeError`. Any real number works on either side of an
+operator: ``int``, ``float``, ``fractions.Fraction`` and numpy scalars.
 
 Examples:
     >>> from calcweb.nn import Value
@@ -35,87 +47,153 @@ Examples:
 from __future__ import annotations
 
 import math
-from numbers import Real
-from typing import TypeGuard
+import threading
+from numbers import Number, Real
 
-from calcweb.exceptions import ArgumentTypeError, DomainError, NumericalError
+from calcweb import _real
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    DivisionByZeroError,
+    DomainError,
+    InvalidArgumentError,
+    NumericalError,
+)
 
 __all__ = ["Value"]
 
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
 
 
-def _to_float(data: object) -> float:
-    if isinstance(data, bool) or not isinstance(data, Real):
+def _shown(x: object) -> str:
+    """A short, safe description of ``x`` for an error message.
+
+    ``repr`` of a huge int raises ValueError beyond 4300 digits and a user's
+    object may have a ``__repr__`` that fails; neither may hide the real error.
+    """
+    if isinstance(x, int) and not isinstance(x, bool) and x.bit_length() > 64:
+        return f"an int of about {x.bit_length() * math.log10(2):.0f} digits"
+    try:
+        text = repr(x)
+    except Exception:  # any failure of repr leaves the type name
+        return f"a {type(x).__name__}"
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _real_number(x: object, what: str) -> float:
+    """``x`` as a finite float, or the calcweb error that says why it cannot be.
+
+    Accepts every ``numbers.Real`` except bool: int, float, Fraction and numpy
+    scalars of any float or int dtype.
+
+    Raises:
+        ArgumentTypeError: ``x`` is not a real number (str, None, complex, Decimal, bool).
+        NumericalError: ``x`` is finite but does not fit a float (an int beyond 1.8e308).
+        InvalidArgumentError: ``x`` is NaN or infinite.
+    """
+    if isinstance(x, bool) or not isinstance(x, Real):
         raise ArgumentTypeError(
-            f"Value holds one real number (int or float), but got {type(data).__name__} "
-            f"{data!r}; for a vector use a list of Values"
-        )
-    return float(data)
-
-
-def _is_number(other: object) -> TypeGuard[float]:
-    return isinstance(other, (int, float)) and not isinstance(other, bool)
-
-
-def _power(base: float, exponent: float) -> float:
-    """``base ** exponent`` as a real number, or a DomainError saying why not."""
-    if base < 0.0 and exponent != math.floor(exponent):
-        raise DomainError(
-            f"{base!r} ** {exponent!r} is not a real number (a negative base needs an "
-            "integer exponent); make the base positive, e.g. with abs() or exp()"
-        )
-    if base == 0.0 and exponent < 0.0:
-        raise DomainError(
-            f"0.0 ** {exponent!r} divides by zero; keep the base away from 0 "
-            "(add a small epsilon) or use a non-negative exponent"
+            f"{what} must be a real number (int, float, Fraction or a numpy scalar), but got "
+            f"{type(x).__name__} {_shown(x)}; {_how_to_fix(x)}"
         )
     try:
-        return float(base**exponent)
-    except OverflowError as error:
-        raise NumericalError(
-            f"{base!r} ** {exponent!r} overflows a float; scale the inputs down "
-            "(a smaller learning rate often keeps them small)"
-        ) from error
+        value = float(x)
+    except OverflowError:
+        value = math.inf  # an int or Fraction beyond the float range
+    if value - value:  # inf - inf and nan - nan are nan, which is true
+        # A huge int, Fraction or long double became inf; an inf of its own type equals inf.
+        if not math.isnan(value) and x != value:
+            raise NumericalError(
+                f"{what} is {_shown(x)}, too large for a float (beyond about 1.8e308); "
+                "scale it down"
+            )
+        raise InvalidArgumentError(
+            f"{what} must be a finite number, but got {_shown(x)}; NaN and infinity "
+            "cannot be differentiated through: check where it came from"
+        )
+    return value
 
 
-def _power_slope(base: float, exponent: float) -> float:
-    """d(base**exponent)/d(base) = exponent * base**(exponent - 1), as torch computes it."""
-    if exponent == 0.0:
-        return 0.0
-    if base == 0.0 and exponent < 1.0:
-        return math.inf  # the slope of sqrt-like powers at 0 is vertical
-    return exponent * _power(base, exponent - 1.0)
+def _how_to_fix(x: object) -> str:
+    """The advice for a value that is not a real number."""
+    if isinstance(x, complex):
+        return "calcweb differentiates real functions: pass the real part (z.real) or abs(z)"
+    if isinstance(x, bool):
+        return "write 1.0 or 0.0 for a number (a bool is a truth value here)"
+    if isinstance(x, (str, bytes, Number)):  # Number: a Decimal, say
+        return "convert it with float() first"
+    if x is None:
+        return "pass a number (a function that returns nothing returns None)"
+    if hasattr(x, "__iter__") or hasattr(x, "__len__"):
+        return "this takes one number; for a vector use a list with one number per entry"
+    return "pass an int or a float"
 
 
-def _overflow(name: str, x: float) -> NumericalError:
+class _Teardown(threading.local):
+    """The inputs of freed values that are still to be released, per thread.
+
+    ``pending`` is not empty exactly while a teardown runs in this thread.
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Value, ...] | None] = []
+
+
+_TEARDOWN = _Teardown()
+
+
+def _operand(other: object, op: str) -> float | None:
+    """The other operand of a binary operator as a float; None for a numpy array.
+
+    A numpy array is left to numpy (``NotImplemented``), which applies the
+    operator to each element.
+    """
+    if isinstance(other, Value):  # a subclass of Value
+        return other.data
+    if hasattr(type(other), "__array_ufunc__") and not isinstance(other, Real):
+        return None
+    return _real_number(other, f"the operand of Value {op}")
+
+
+def _not_finite(expression: str, *operands: float) -> InvalidArgumentError | NumericalError:
+    """The error for an operation whose result is not finite: a bad operand or an overflow."""
+    if any(x - x for x in operands):
+        return InvalidArgumentError(
+            f"{expression}: an operand is not a finite number (was .data set to NaN or inf, "
+            "or did an optimiser diverge?); use finite numbers"
+        )
     return NumericalError(
-        f"{name}({x!r}) overflows a float; its result is larger than 1.8e308. "
-        "Scale the input down (a smaller learning rate often keeps it small)"
+        f"{expression} overflows a float (its result is beyond about 1.8e308); scale the "
+        "inputs down (a smaller learning rate often keeps them small)"
     )
 
 
-def _check_domain(ok: bool, name: str, x: float, domain: str) -> None:
-    if not ok:
-        raise DomainError(
-            f"{name}({x!r}) is undefined: {name} needs {domain}; move the input "
-            "inside the domain (for example add a small epsilon or clip it)"
-        )
+def _singular(name: str, x: float) -> DomainError:
+    """The error for a derivative that is infinite at ``x`` (the name says at what)."""
+    return DomainError(
+        f"{name} is not differentiable at {x!r} (its derivative is infinite there); "
+        "move the point inside the domain, e.g. add a small epsilon"
+    )
 
 
 class Value:
     """A scalar that records the operations applied to it, for reverse-mode autodiff.
 
     Args:
-        data: The number this value holds.
+        data: The number this value holds: any real number (int, float,
+            Fraction, numpy scalar), finite.
 
     Attributes:
         data: The number (a float).
         grad: ``dL/d(this value)`` after ``L.backward()``; 0.0 before.
 
-    Arithmetic (``+ - * / **``, also with plain numbers on either side, and a
+    Arithmetic (``+ - * / **``, also with real numbers on either side, and a
     ``Value`` exponent) and the math methods below build a graph;
     `backward` fills in ``grad`` for every value in it.
+
+    Raises:
+        ArgumentTypeError: ``data`` is not a real number.
+        InvalidArgumentError: ``data`` is NaN or infinite.
+        NumericalError: ``data`` does not fit a float (``Value(10**400)``).
 
     Examples:
         >>> a, b = Value(3.0), Value(-2.0)
@@ -125,6 +203,10 @@ class Value:
         >>> c.backward()
         >>> round(a.grad, 6), round(b.grad, 6)
         (-0.074123, 0.122142)
+        >>> Value(1.0) / 0.0
+        Traceback (most recent call last):
+          ...
+        calcweb.exceptions.DivisionByZeroError: Value(1.0) / 0.0 divides by zero; ...
     """
 
     __slots__ = ("_local", "_op", "_prev", "data", "grad")
@@ -136,116 +218,231 @@ class Value:
         _local: tuple[float, ...] = (),
         _op: str = "",
     ) -> None:
-        # Operations pass floats; only values made by the reader need checking.
-        self.data: float = data if type(data) is float else _to_float(data)
+        # Operations pass finite floats with their inputs; only a value made by
+        # the reader (no inputs) needs checking.
+        if type(data) is not float or (not _prev and data - data):
+            data = _real_number(data, "Value(data)")
+        self.data: float = data
         self.grad: float = 0.0
         self._prev = _prev
         self._local = _local
         self._op = _op
 
+    def __del__(self, _teardown: _Teardown = _TEARDOWN) -> None:
+        # Freeing this value releases its inputs, which may release theirs, and
+        # so on down the graph: in CPython a recursion in C as deep as the
+        # graph. Instead, the first value freed in a thread drains a queue, and
+        # the values it frees only add their inputs to that queue, so the C
+        # stack stays shallow (this matters in Pyodide, whose stack is small).
+        try:
+            prev = self._prev
+        except AttributeError:  # __init__ refused the data before setting it
+            return
+        if not prev:
+            return
+        self._prev = ()
+        pending = _teardown.pending
+        if pending:  # a teardown is already running further up this thread's stack
+            pending.append(prev)
+            return
+        pending += (None, prev)  # None marks the bottom of this teardown
+        del prev  # the queue must hold the only reference, or it is freed on return
+        while pending.pop() is not None:  # each tuple popped is released here
+            pass
+
     def __repr__(self) -> str:
         return f"Value(data={self.data!r}, grad={self.grad!r})"
 
     # ------------------------------------------------------------------ arithmetic
+    # Each operator has a fast path for a Value or a float operand; any other
+    # real number (int, Fraction, numpy scalar) is converted and checked first.
+    # A result that is not finite means an overflow (or a non-finite .data).
 
     def __add__(self, other: Value | float) -> Value:
+        a = self.data
         if type(other) is Value:
-            return Value(self.data + other.data, (self, other), (1.0, 1.0), "+")
-        if _is_number(other):
-            return Value(self.data + other, (self,), (1.0,), "+")
-        return NotImplemented
+            out = a + other.data
+            if out - out:
+                raise _not_finite(f"Value({a!r}) + Value({other.data!r})", a, other.data)
+            return Value(out, (self, other), (1.0, 1.0), "+")
+        b = other if type(other) is float else _operand(other, "+")
+        if b is None:
+            return NotImplemented
+        out = a + b
+        if out - out:
+            raise _not_finite(f"Value({a!r}) + {b!r}", a, b)
+        if isinstance(other, Value):
+            return Value(out, (self, other), (1.0, 1.0), "+")
+        return Value(out, (self,), (1.0,), "+")
 
     def __radd__(self, other: float) -> Value:
         return self.__add__(other)
 
     def __sub__(self, other: Value | float) -> Value:
+        a = self.data
         if type(other) is Value:
-            return Value(self.data - other.data, (self, other), (1.0, -1.0), "-")
-        if _is_number(other):
-            return Value(self.data - other, (self,), (1.0,), "-")
-        return NotImplemented
+            out = a - other.data
+            if out - out:
+                raise _not_finite(f"Value({a!r}) - Value({other.data!r})", a, other.data)
+            return Value(out, (self, other), (1.0, -1.0), "-")
+        b = other if type(other) is float else _operand(other, "-")
+        if b is None:
+            return NotImplemented
+        out = a - b
+        if out - out:
+            raise _not_finite(f"Value({a!r}) - {b!r}", a, b)
+        if isinstance(other, Value):
+            return Value(out, (self, other), (1.0, -1.0), "-")
+        return Value(out, (self,), (1.0,), "-")
 
     def __rsub__(self, other: float) -> Value:
-        if _is_number(other):
-            return Value(other - self.data, (self,), (-1.0,), "-")
-        return NotImplemented
+        b = self.data
+        a = _operand(other, "-")
+        if a is None:
+            return NotImplemented
+        out = a - b
+        if out - out:
+            raise _not_finite(f"{a!r} - Value({b!r})", a, b)
+        return Value(out, (self,), (-1.0,), "-")
 
     def __mul__(self, other: Value | float) -> Value:
+        a = self.data
         if type(other) is Value:
-            return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
-        if _is_number(other):
-            return Value(self.data * other, (self,), (float(other),), "*")
-        return NotImplemented
+            b = other.data
+            out = a * b
+            if out - out:
+                raise _not_finite(f"Value({a!r}) * Value({b!r})", a, b)
+            return Value(out, (self, other), (b, a), "*")
+        c = other if type(other) is float else _operand(other, "*")
+        if c is None:
+            return NotImplemented
+        out = a * c
+        if out - out:
+            raise _not_finite(f"Value({a!r}) * {c!r}", a, c)
+        if isinstance(other, Value):
+            return Value(out, (self, other), (c, a), "*")
+        return Value(out, (self,), (c,), "*")
 
     def __rmul__(self, other: float) -> Value:
         return self.__mul__(other)
 
     def __truediv__(self, other: Value | float) -> Value:
-        # d(a/b)/da = 1/b, d(a/b)/db = -a/b²
+        # d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -(a/b)/b (a/b first: b*b may underflow)
+        a = self.data
         if type(other) is Value:
             b = other.data
-            return Value(self.data / b, (self, other), (1.0 / b, -self.data / (b * b)), "/")
-        if _is_number(other):
-            return Value(self.data / other, (self,), (1.0 / other,), "/")
-        return NotImplemented
+        elif type(other) is float:
+            b = other
+        else:
+            c = _operand(other, "/")
+            if c is None:
+                return NotImplemented
+            b = c
+        if not b:
+            raise DivisionByZeroError(
+                f"Value({a!r}) / {b!r} divides by zero; keep the divisor away from 0 "
+                "(add a small epsilon, or clip it)"
+            )
+        out = a / b
+        if out - out:
+            raise _not_finite(f"Value({a!r}) / {b!r}", a, b)
+        if isinstance(other, Value):
+            return Value(out, (self, other), (1.0 / b, -out / b), "/")
+        return Value(out, (self,), (1.0 / b,), "/")
 
     def __rtruediv__(self, other: float) -> Value:
-        if _is_number(other):
-            b = self.data
-            return Value(other / b, (self,), (-other / (b * b),), "/")
-        return NotImplemented
+        b = self.data
+        a = _operand(other, "/")
+        if a is None:
+            return NotImplemented
+        if not b:
+            raise DivisionByZeroError(
+                f"{a!r} / Value({b!r}) divides by zero; keep the divisor away from 0 "
+                "(add a small epsilon, or clip it)"
+            )
+        out = a / b
+        if out - out:
+            raise _not_finite(f"{a!r} / Value({b!r})", a, b)
+        return Value(out, (self,), (-out / b,), "/")
 
     def __neg__(self) -> Value:
-        return Value(-self.data, (self,), (-1.0,), "neg")
+        return Value(-self._input("neg"), (self,), (-1.0,), "neg")
 
     def __pos__(self) -> Value:
         return self
 
     def __pow__(self, other: Value | float) -> Value:
-        a = self.data
-        if type(other) is Value:
-            # d(a**b)/da = b a**(b-1); d(a**b)/db = a**b log a, which needs a > 0
-            # (torch's convention: 0 at a == 0 when b >= 0).
-            b = other.data
-            out = _power(a, b)
-            if a < 0.0:
-                raise DomainError(
-                    f"{a!r} ** Value({b!r}): the gradient with respect to a Value "
-                    "exponent needs a positive base (it is a**b * log(a)); use a "
-                    "plain number as the exponent, or a positive base"
-                )
-            slope_b = out * math.log(a) if a > 0.0 else 0.0
-            return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
-        if _is_number(other):
-            b = float(other)
-            return Value(_power(a, b), (self,), (_power_slope(a, b),), "**")
-        return NotImplemented
+        a = self._input("pow")
+        b = _operand(other, "**")
+        if b is None:
+            return NotImplemented
+        out = _real.power(a, b)  # DomainError or NumericalError, as calcweb.pow
+        if not isinstance(other, Value):
+            return Value(out, (self,), (_power_slope(a, b),), "**")
+        # d(a**b)/db = a**b log a needs a > 0 (torch's convention: 0 at a == 0).
+        if a < 0.0:
+            raise DomainError(
+                f"{a!r} ** Value({b!r}): the gradient with respect to a Value "
+                "exponent needs a positive base (it is a**b * log(a)); use a "
+                "plain number as the exponent, or a positive base"
+            )
+        slope_b = out * math.log(a) if a > 0.0 else 0.0
+        return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
 
     def __rpow__(self, other: float) -> Value:
-        if not _is_number(other):
+        a = _operand(other, "** (as the base)")
+        if a is None:
             return NotImplemented
-        return Value(other).__pow__(self)
+        return Value(a).__pow__(self)
 
     def pow(self, exponent: Value | float) -> Value:
         """``self ** exponent`` (the exponent may be a ``Value`` too).
+
+        Raises:
+            DomainError: if the real power does not exist (a negative base with a
+                fractional exponent, or 0 to a negative power).
+            NumericalError: if the result overflows.
+            ArgumentTypeError: if the exponent is not a real number or a Value.
 
         Examples:
             >>> Value(3.0).pow(2)
             Value(data=9.0, grad=0.0)
         """
-        return self.__pow__(exponent)
+        out = self.__pow__(exponent)
+        if out is NotImplemented:
+            raise ArgumentTypeError(
+                f"pow() needs a real number or a Value as the exponent, but got "
+                f"{type(exponent).__name__}; for an array, raise each Value in turn"
+            )
+        return out
 
     def __abs__(self) -> Value:
         return self.abs()
 
     # ------------------------------------------------------------------ functions
 
+    def _input(self, name: str) -> float:
+        """This value's data, refused if it is not finite (set by hand or by an optimiser)."""
+        x = self.data
+        if x - x:
+            raise InvalidArgumentError(
+                f"{name}(Value({x!r})): the value is not a finite number (was .data set "
+                "to NaN or inf, or did an optimiser diverge?); use a finite number"
+            )
+        return x
+
+    def _checked(self, name: str) -> float:
+        """``name(x)`` through calcweb.functions' checks: its domain and overflow."""
+        x = self._input(name)
+        return _real.finite(name, x, lambda: _real.UNARY[name](x))
+
     def exp(self) -> Value:
-        """$e^x$; its derivative is itself."""
-        try:
-            out = math.exp(self.data)
-        except OverflowError:
-            raise _overflow("exp", self.data) from None
+        """$e^x$; its derivative is itself.
+
+        Raises:
+            NumericalError: if $e^x$ overflows (x > 709.78).
+        """
+        out = self._checked("exp")
         return Value(out, (self,), (out,), "exp")
 
     def log(self) -> Value:
@@ -254,9 +451,8 @@ class Value:
         Raises:
             DomainError: if x <= 0.
         """
-        x = self.data
-        _check_domain(x > 0.0, "log", x, "x > 0")
-        return Value(math.log(x), (self,), (1.0 / x,), "log")
+        out = self._checked("log")
+        return Value(out, (self,), (1.0 / self.data,), "log")
 
     def log1p(self) -> Value:
         r"""$\log(1 + x)$, accurate for tiny x, for x > -1; derivative 1/(1 + x).
@@ -264,51 +460,56 @@ class Value:
         Raises:
             DomainError: if x <= -1.
         """
-        x = self.data
-        _check_domain(x > -1.0, "log1p", x, "x > -1")
-        return Value(math.log1p(x), (self,), (1.0 / (1.0 + x),), "log1p")
+        out = self._checked("log1p")
+        return Value(out, (self,), (1.0 / (1.0 + self.data),), "log1p")
 
     def sqrt(self) -> Value:
-        """Square root, for x >= 0; derivative 1/(2 sqrt x) (infinite at 0).
+        """Square root, for x >= 0; derivative 1/(2 sqrt x).
+
+        At 0 the derivative is infinite: backward() through it raises DomainError.
 
         Raises:
             DomainError: if x < 0.
         """
-        x = self.data
-        _check_domain(x >= 0.0, "sqrt", x, "x >= 0")
-        out = math.sqrt(x)
+        out = self._checked("sqrt")
         return Value(out, (self,), (0.5 / out if out else math.inf,), "sqrt")
 
     def sin(self) -> Value:
         """Sine; derivative cos x."""
-        return Value(math.sin(self.data), (self,), (math.cos(self.data),), "sin")
+        x = self._input("sin")
+        return Value(math.sin(x), (self,), (math.cos(x),), "sin")
 
     def cos(self) -> Value:
         """Cosine; derivative -sin x."""
-        return Value(math.cos(self.data), (self,), (-math.sin(self.data),), "cos")
+        x = self._input("cos")
+        return Value(math.cos(x), (self,), (-math.sin(x),), "cos")
 
     def tan(self) -> Value:
         """Tangent; derivative 1 + tan² x."""
-        t = math.tan(self.data)
+        t = math.tan(self._input("tan"))
         return Value(t, (self,), (1.0 + t * t,), "tan")
 
     def sinh(self) -> Value:
-        """Hyperbolic sine; derivative cosh x."""
-        try:
-            return Value(math.sinh(self.data), (self,), (math.cosh(self.data),), "sinh")
-        except OverflowError:
-            raise _overflow("sinh", self.data) from None
+        """Hyperbolic sine; derivative cosh x.
+
+        Raises:
+            NumericalError: if the result overflows (|x| > 710.47).
+        """
+        out = self._checked("sinh")
+        return Value(out, (self,), (math.cosh(self.data),), "sinh")
 
     def cosh(self) -> Value:
-        """Hyperbolic cosine; derivative sinh x."""
-        try:
-            return Value(math.cosh(self.data), (self,), (math.sinh(self.data),), "cosh")
-        except OverflowError:
-            raise _overflow("cosh", self.data) from None
+        """Hyperbolic cosine; derivative sinh x.
+
+        Raises:
+            NumericalError: if the result overflows (|x| > 710.47).
+        """
+        out = self._checked("cosh")
+        return Value(out, (self,), (math.sinh(self.data),), "cosh")
 
     def tanh(self) -> Value:
         """Hyperbolic tangent; derivative 1 - tanh² x."""
-        t = math.tanh(self.data)
+        t = math.tanh(self._input("tanh"))
         return Value(t, (self,), (1.0 - t * t,), "tanh")
 
     def sigmoid(self) -> Value:
@@ -316,18 +517,19 @@ class Value:
 
         Evaluated without overflow for any x (e^{-x} is only formed for x >= 0).
         """
-        x = self.data
-        if x >= 0.0:
-            s = 1.0 / (1.0 + math.exp(-x))
-        else:
-            e = math.exp(x)
-            s = e / (1.0 + e)
+        s = _real.sigmoid(self._input("sigmoid"))
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")
 
     def relu(self) -> Value:
         """max(0, x); derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as torch)."""
         x = self.data
-        return Value(x if x > 0.0 else 0.0, (self,), (1.0 if x > 0.0 else 0.0,), "relu")
+        if x > 0.0:
+            if x - x:
+                raise InvalidArgumentError(f"relu(Value({x!r})): the value is not finite")
+            return Value(x, (self,), (1.0,), "relu")
+        if x <= 0.0:
+            return Value(0.0, (self,), (0.0,), "relu")
+        raise InvalidArgumentError("relu(Value(nan)): the value is not a number")
 
     def softplus(self) -> Value:
         r"""$\log(1 + e^x)$, a smooth relu; its derivative is $\sigma(x)$.
@@ -336,71 +538,83 @@ class Value:
         large x nor loses digits for very negative x. (torch switches to the
         identity above x = 20; this stays exact there.)
         """
-        x = self.data
-        e = math.exp(-abs(x))
-        out = max(x, 0.0) + math.log1p(e)
-        slope = 1.0 / (1.0 + e) if x >= 0.0 else e / (1.0 + e)
-        return Value(out, (self,), (slope,), "softplus")
+        x = self._input("softplus")
+        return Value(_real.softplus(x), (self,), (_real.sigmoid(x),), "softplus")
 
     def abs(self) -> Value:
         """|x|; derivative sign(x) (0 at x = 0, as torch)."""
-        x = self.data
+        x = self._input("abs")
         sign = 1.0 if x > 0.0 else (-1.0 if x < 0.0 else 0.0)
         return Value(abs(x), (self,), (sign,), "abs")
 
     def atan(self) -> Value:
         """Arctangent; derivative 1/(1 + x²)."""
-        x = self.data
+        x = self._input("atan")
         return Value(math.atan(x), (self,), (1.0 / (1.0 + x * x),), "atan")
 
     def asin(self) -> Value:
-        """Arcsine, for -1 <= x <= 1; derivative 1/sqrt(1 - x²) (infinite at ±1).
+        """Arcsine, for -1 <= x <= 1; derivative 1/sqrt(1 - x²).
+
+        At ±1 the derivative is infinite: backward() through it raises DomainError.
 
         Raises:
             DomainError: if |x| > 1.
         """
-        x = self.data
-        _check_domain(-1.0 <= x <= 1.0, "asin", x, "-1 <= x <= 1")
-        root = math.sqrt(1.0 - x * x)
-        return Value(math.asin(x), (self,), (1.0 / root if root else math.inf,), "asin")
+        out = self._checked("asin")
+        root = math.sqrt(1.0 - self.data * self.data)
+        return Value(out, (self,), (1.0 / root if root else math.inf,), "asin")
 
     def acos(self) -> Value:
-        """Arccosine, for -1 <= x <= 1; derivative -1/sqrt(1 - x²) (infinite at ±1).
+        """Arccosine, for -1 <= x <= 1; derivative -1/sqrt(1 - x²).
+
+        At ±1 the derivative is infinite: backward() through it raises DomainError.
 
         Raises:
             DomainError: if |x| > 1.
         """
-        x = self.data
-        _check_domain(-1.0 <= x <= 1.0, "acos", x, "-1 <= x <= 1")
-        root = math.sqrt(1.0 - x * x)
-        return Value(math.acos(x), (self,), (-1.0 / root if root else -math.inf,), "acos")
+        out = self._checked("acos")
+        root = math.sqrt(1.0 - self.data * self.data)
+        return Value(out, (self,), (-1.0 / root if root else -math.inf,), "acos")
 
     def erf(self) -> Value:
         """Error function; derivative (2/sqrt π) e^{-x²}."""
-        x = self.data
+        x = self._input("erf")
         return Value(math.erf(x), (self,), (_TWO_OVER_SQRT_PI * math.exp(-x * x),), "erf")
 
     # ------------------------------------------------------------------ backpropagation
 
-    def _count_uses(self) -> dict[Value, int]:
-        """How many times each value of the graph is an input of another one.
+    def _topological_order(self) -> tuple[list[Value], list[Value]]:
+        """The values of the graph with inputs, each after every value it feeds; and the leaves.
 
-        A walk with an explicit stack instead of recursion, so graphs of any
-        depth work. It also clears the gradient of every intermediate value.
+        A depth-first walk with an explicit stack instead of recursion, so
+        graphs of any depth work: a value is written out once all its inputs
+        are (a ``None`` on the stack marks the value below it as done). It also
+        clears the gradient of every intermediate value.
         """
-        uses: dict[Value, int] = {self: 0}
-        stack = [self]
+        order: list[Value] = []
+        leaves: list[Value] = []
+        seen: set[Value] = set()
+        stack: list[Value | None] = [self]
+        push, pop = stack.append, stack.pop
         while stack:
-            node = stack.pop()
-            for child in node._prev:
-                if child in uses:
-                    uses[child] += 1
-                else:
-                    uses[child] = 1
-                    if child._prev:
-                        child.grad = 0.0
-                    stack.append(child)
-        return uses
+            node = pop()
+            if node is None:  # every input of the value below is written out
+                order.append(pop())  # type: ignore[arg-type]
+                continue
+            if node in seen:
+                continue
+            seen.add(node)
+            prev = node._prev
+            if not prev:
+                leaves.append(node)
+                continue
+            node.grad = 0.0
+            push(node)
+            push(None)
+            for child in prev:
+                if child not in seen:
+                    push(child)
+        return order, leaves
 
     def backward(self, gradient: float = 1.0) -> None:
         """Compute ``d(self)/dv`` for every value ``v`` this one was computed from.
@@ -413,7 +627,13 @@ class Value:
 
         Args:
             gradient: The gradient of the final loss with respect to this value
-                (1.0 when this value is the loss).
+                (1.0 when this value is the loss): a finite real number.
+
+        Raises:
+            DomainError: if the chain rule goes through a point where a
+                derivative is infinite (``sqrt`` at 0, ``asin`` at ±1).
+            NumericalError: if a gradient overflows a float. The gradients are
+                then partly updated: zero them before the next pass.
 
         Examples:
             >>> x = Value(3.0)
@@ -425,19 +645,71 @@ class Value:
             >>> y.backward(); x.grad
             6.0
         """
-        # Kahn's topological sort: a value passes its gradient on to its inputs
-        # once every value that uses it has passed on its own, so its grad is
-        # complete by then.
-        uses = self._count_uses()
-        if self._prev:
-            self.grad = 0.0
+        if type(gradient) is not float or gradient - gradient:
+            gradient = _real_number(gradient, "backward(gradient)")
+        # A value passes its gradient on to its inputs once every value that
+        # uses it has passed on its own (reverse topological order), so its
+        # grad is complete by then.
+        order, leaves = self._topological_order()
         self.grad += gradient
-        ready = [self]
-        while ready:
-            node = ready.pop()
+        for node in reversed(order):
             grad = node.grad
+            if grad - grad:  # inf or nan: say where it came from
+                raise _gradient_error(node, order)
             for child, local in zip(node._prev, node._local, strict=False):  # equal lengths
                 child.grad += local * grad
-                uses[child] -= 1
-                if not uses[child]:
-                    ready.append(child)
+        for leaf in leaves:
+            if leaf.grad - leaf.grad:
+                raise _gradient_error(leaf, order)
+
+
+def _power_slope(base: float, exponent: float) -> float:
+    """d(base**exponent)/d(base) = exponent * base**(exponent - 1), as torch computes it.
+
+    Infinite where the slope is vertical (base 0, exponent below 1) or
+    overflows; backward() says which if the chain rule uses it.
+    """
+    if exponent == 0.0:
+        return 0.0
+    if base == 0.0 and exponent < 1.0:
+        return math.inf  # the slope of sqrt-like powers at 0 is vertical
+    try:
+        return exponent * math.pow(base, exponent - 1.0)
+    except OverflowError:
+        return math.inf
+
+
+def _gradient_error(node: Value, order: list[Value]) -> DomainError | NumericalError:
+    """Why ``node.grad`` is not finite: the edge of the graph that made it so."""
+    for user in order:
+        for child, local in zip(user._prev, user._local, strict=False):
+            if child is not node:
+                continue
+            x = child.data
+            if local - local:  # an infinite local derivative
+                if _is_singular(user._op, x):
+                    return _singular(user._op, x)
+                return NumericalError(
+                    f"backward(): the derivative of {user._op!r} at {x!r} overflows a float "
+                    f"({local!r}); keep the inputs of {user._op!r} away from 0 or scale them"
+                )
+            if (local * user.grad) - (local * user.grad):
+                return NumericalError(
+                    f"backward(): a gradient overflows a float at an input of "
+                    f"{user._op!r} ({local!r} * {user.grad!r}); scale the loss or the "
+                    "inputs down (a smaller learning rate often keeps them small)"
+                )
+    return NumericalError(
+        f"backward(): the gradient of a value ({node!r}) is not finite: the sum of the "
+        "gradients reaching it overflows a float, or its grad was not finite before "
+        "backward() (call zero_grad() first); scale the loss or the inputs down"
+    )
+
+
+def _is_singular(op: str, x: float) -> bool:
+    """Whether ``op`` has an infinite derivative at its input ``x`` (not an overflow)."""
+    if op in {"sqrt", "**"}:
+        return x == 0.0
+    if op in ("asin", "acos"):
+        return abs(x) == 1.0
+    return False
