@@ -472,11 +472,12 @@ def test_an_aliased_oscillation_is_not_taken_for_a_smooth_function() -> None:
 
 
 def test_the_extrapolated_error_includes_the_larger_panels() -> None:
-    # x**-0.5 plus a peak: the extrapolation models the panels at 0; the
-    # error of the panels around the peak adds to its spread.
-    c, w = 0.6924923792830544, 0.0008802548238057968
-    exact = 2 + peak(c, w, 0.0, 1.0)
-    result = full(lambda x: x**-0.5 + math.exp(-((x - c) ** 2) / w), 0.0, 1.0, tol=1e-8)
+    # x**-0.75 plus a peak: the extrapolation models the panels at 0; the
+    # error of the panels around the peak adds to its spread (alone, the
+    # spread said 2.7e-14 for a true error of 2.1e-13).
+    c, w = 0.7285, 0.0011
+    exact = 4 + peak(c, w, 0.0, 1.0)
+    result = full(lambda x: x**-0.75 + math.exp(-((x - c) ** 2) / w), 0.0, 1.0, tol=1e-6)
     assert result.converged
     assert honest(result, exact)
 
