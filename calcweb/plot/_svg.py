@@ -7,6 +7,8 @@ pixel at the figure's own scale).
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["FG", "PALETTE", "color", "element", "fit_text", "num", "path_data", "text_width"]
 
 # The foreground follows the page: mkdocs-material's text colour on the site,
@@ -30,6 +32,16 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
         "\t": "&#9;",
     }
 )
+
+
+# Characters XML 1.0 cannot carry at all (C0 controls but tab and newlines,
+# lone surrogates, U+FFFE and U+FFFF): a reader's label may hold them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` with the characters XML cannot carry replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def color(index: int) -> str:
@@ -68,11 +80,11 @@ def element(tag: str, attrs: dict[str, str | float], text: str | None = None) ->
     parts = [tag]
     for name, value in attrs.items():
         shown = num(value) if isinstance(value, (int, float)) else value
-        parts.append(f'{name}="{shown.translate(_ATTRIBUTE_ESCAPES)}"')
+        parts.append(f'{name}="{_xml(shown).translate(_ATTRIBUTE_ESCAPES)}"')
     opening = " ".join(parts)
     if text is None:
         return f"<{opening}/>"
-    return f"<{opening}>{text.translate(_TEXT_ESCAPES)}</{tag}>"
+    return f"<{opening}>{_xml(text).translate(_TEXT_ESCAPES)}</{tag}>"
 
 
 def path_data(pieces: list[list[tuple[float, float]]]) -> str:

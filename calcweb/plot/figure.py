@@ -573,8 +573,9 @@ class Figure:
         return "; ".join(p for p in parts if p) + "."
 
     def _document(self, body: str) -> str:
-        title = self.title or "Figure"
-        desc = self._describe()
+        # A title or description of only spaces would leave screen readers nothing.
+        title = self.title.strip() or "Figure"
+        desc = self._describe().strip() or "An empty figure."
         # Ids must differ between figures on one page yet stay deterministic.
         uid = "calcweb-" + hashlib.sha256((title + desc + body).encode()).hexdigest()[:10]
         root: dict[str, str | float] = {
@@ -634,8 +635,9 @@ class Figure:
             )
         try:
             target.write_text(self.to_svg(), encoding="utf-8")
-        except OSError as error:
+        except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
+            reason = getattr(error, "strerror", None) or error
             raise InvalidArgumentError(
-                f"could not write {name!r}: {error.strerror or error}; check that its folder "
+                f"could not write {name!r}: {reason}; check the file name, that its folder "
                 "exists and that you may write there"
             ) from error

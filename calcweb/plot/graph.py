@@ -8,6 +8,7 @@ to right and backpropagation right to left.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -176,7 +177,7 @@ class ComputationGraph:
                     element(
                         "path",
                         {
-                            "d": f"M{cx + _OP_R:.1f} {middle:.1f}H{x:.1f}",
+                            "d": f"M{cx + _OP_R:.1f} {middle:.1f}L{x:.1f} {middle:.1f}",
                             "stroke": FG,
                             "stroke-opacity": "0.55",
                         },
@@ -225,17 +226,23 @@ class ComputationGraph:
             f"(gradient {_format(n.grad)})"
             for n in self._nodes
         )
+        title = self._title.strip() or "Computational graph"
+        desc = f"Computational graph of {len(self._nodes)} values: {described}."
+        body = "".join(parts)
+        # Ids must differ between graphs on one page yet stay deterministic.
+        uid = "calcweb-" + hashlib.sha256((title + desc + body).encode()).hexdigest()[:10]
         header = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'width="100%" style="max-width:{width:.0f}px;'
             "color:var(--md-default-fg-color,currentColor);"
-            'font-family:var(--md-text-font-family,sans-serif)" role="img">'
+            'font-family:var(--md-text-font-family,sans-serif)" role="img" '
+            f'aria-labelledby="{uid}-title {uid}-desc">'
         )
         return (
             header
-            + element("title", {}, self._title)
-            + element("desc", {}, f"Computational graph of {len(self._nodes)} values: {described}.")
-            + "".join(parts)
+            + element("title", {"id": f"{uid}-title"}, title)
+            + element("desc", {"id": f"{uid}-desc"}, desc)
+            + body
             + "</svg>"
         )
 

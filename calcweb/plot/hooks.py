@@ -303,10 +303,12 @@ def compare_paths(
         levels=levels,
         log_levels=geometric,
     )
-    for path, name in zip(paths, names, strict=True):
-        if path is not None:
-            fig.add_path(path, label=name)
-    for points, gone in zip(shown, diverged, strict=True):
+    for path, points, gone, name in zip(paths, shown, diverged, names, strict=True):
+        # A diverged path is drawn until it runs off: its later steps only
+        # zigzag across the window from ever farther away.
+        drawn = points if gone else path
+        if drawn:
+            fig.add_path(drawn, label=name)
         if gone and points:
             fig.annotate("diverged: it runs off from here", *points[-1])
     return fig
