@@ -42,6 +42,17 @@ class CheckResult:
     passed: bool
     message: str
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.passed, bool):
+            raise ArgumentTypeError(
+                f"passed must be True or False, but got {type(self.passed).__name__} "
+                f"{self.passed!r}"
+            )
+        if not isinstance(self.message, str):
+            raise ArgumentTypeError(
+                f"message must be a string, but got {type(self.message).__name__} {self.message!r}"
+            )
+
     def __bool__(self) -> bool:
         return self.passed
 

@@ -50,6 +50,8 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 
 GTOL = 1e-6
 """The default tolerance of `minimize`, relative to the gradient norm at ``x0`` (if above 1)."""
+MAX_STEPS = 1_000_000
+"""The most steps `minimize` takes: more would run for minutes in the browser."""
 
 
 @dataclass(repr=False)
@@ -224,8 +226,11 @@ def _steps(steps: object) -> int:
         raise ArgumentTypeError(
             f"steps must be a whole number >= 0, but got {type(steps).__name__} {steps!r}"
         )
-    if steps < 0:
-        raise InvalidArgumentError(f"steps must be an int >= 0, but got {steps!r}")
+    if not 0 <= int(steps) <= MAX_STEPS:
+        raise InvalidArgumentError(
+            f"steps must be a whole number from 0 to {MAX_STEPS:,}, but got {steps!r}; a "
+            "longer run would take minutes (pass tol to stop once the gradient is small)"
+        )
     return int(steps)
 
 
@@ -270,7 +275,7 @@ def minimize(
         optimizer: ``"sgd"``, ``"adam"``, ``"adamw"``, ``"rmsprop"``,
             ``"adagrad"``, or an optimiser class.
         lr: Learning rate.
-        steps: The largest number of optimiser steps to take.
+        steps: The largest number of optimiser steps to take (at most 1,000,000).
         tol: The gradient-norm tolerance. Given, the run stops, converged, as
             soon as the gradient norm is <= tol. By default (None) the run
             takes every step and ``converged`` tells whether the final

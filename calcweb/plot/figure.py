@@ -577,7 +577,8 @@ class Figure:
         title = self.title.strip() or "Figure"
         desc = self._describe().strip() or "An empty figure."
         # Ids must differ between figures on one page yet stay deterministic.
-        uid = "calcweb-" + hashlib.sha256((title + desc + body).encode()).hexdigest()[:10]
+        seed = (title + desc + body).encode("utf-8", "surrogatepass")  # a label may hold any text
+        uid = "calcweb-" + hashlib.sha256(seed).hexdigest()[:10]
         root: dict[str, str | float] = {
             "xmlns": "http://www.w3.org/2000/svg",
             "viewBox": f"0 0 {self.width} {self.height}",

@@ -230,7 +230,8 @@ class ComputationGraph:
         desc = f"Computational graph of {len(self._nodes)} values: {described}."
         body = "".join(parts)
         # Ids must differ between graphs on one page yet stay deterministic.
-        uid = "calcweb-" + hashlib.sha256((title + desc + body).encode()).hexdigest()[:10]
+        seed = (title + desc + body).encode("utf-8", "surrogatepass")  # a label may hold any text
+        uid = "calcweb-" + hashlib.sha256(seed).hexdigest()[:10]
         header = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'width="100%" style="max-width:{width:.0f}px;'

@@ -15,7 +15,7 @@ from typing import Any
 from calcweb._checks import check_callable, check_real
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.nn.value import Value
-from calcweb.plot._inputs import flag, items, limits, optional_text, reals, text
+from calcweb.plot._inputs import arity, flag, items, limits, optional_text, reals, text
 from calcweb.plot._sampling import sample_function
 from calcweb.plot._scales import axis_limits
 from calcweb.plot.figure import Figure
@@ -75,7 +75,7 @@ def _polynomial(poly: object) -> tuple[float, int, list[float], Callable[[float]
         raise InvalidArgumentError(
             f"{needed}; it has {len(coefficients)} coefficients for degree {degree}"
         )
-    f = check_callable(_attribute(poly, "function", needed), "poly.function")
+    f = arity(_attribute(poly, "function", needed), 1, "poly.function")
     return center, int(degree), coefficients, f
 
 

@@ -629,6 +629,12 @@ def test_a_diverged_run_plots_with_a_note_instead_of_raising() -> None:
     check_figure(many.plot().to_svg())
 
 
+def test_a_run_too_long_to_wait_for_is_refused() -> None:
+    with pytest.raises(calcweb.InvalidArgumentError, match="from 0 to 1,000,000"):
+        minimize(lambda x: x, 5.0, optimizer="adam", steps=2**63)
+    assert minimize(lambda x: (x - 3) ** 2, 5.0, steps=1_000_000, tol=1e-3).converged
+
+
 def test_a_step_that_overflows_stops_minimize_gracefully() -> None:
     result = minimize(lambda x: x * x, 1.0, lr=1e308)
     assert result.diverged

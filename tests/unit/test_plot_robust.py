@@ -157,6 +157,9 @@ SPECIAL = [
     None,
     "1",
     "",
+    " ",
+    "\ud800 lone surrogate",
+    "bell \x07 and \x1f",
     b"1",
     1j,
     Decimal("0.5"),
@@ -614,6 +617,30 @@ def test_check_reports_what_is_wrong() -> None:
 
 
 # ------------------------------------------------------------------ friction
+
+
+def test_any_text_makes_valid_svg() -> None:
+    for text in ("\ud800", "\x00\x07\x1f", " ", "\ufffe", "<&>\"'"):
+        fig = Figure(text, xlabel=text, ylabel=text, description=text).line([0, 1], [0, 1])
+        check_figure(fig.annotate(text, 0.5, 0.5).scatter([0], [0], label=text).to_svg())
+        a = Value(1.0)
+        check_figure(draw_graph(a * 2.0, {a: text}, title=text).to_svg())
+
+
+def test_results_built_by_hand() -> None:
+    with pytest.raises(calcweb.ArgumentTypeError, match="passed must be True or False"):
+        calcweb.CheckResult(None, "fine")  # type: ignore[arg-type]
+    with pytest.raises(calcweb.ArgumentTypeError, match="message must be a string"):
+        calcweb.CheckResult(True, 3)  # type: ignore[arg-type]
+    odd = taylor(calcweb.exp, 0.5, 2)
+    odd.center, odd.coefficients = Fraction(1, 2), (Fraction(1, 3), 1j, 10**400)  # by hand
+    assert odd._repr_latex_() == (
+        "$T_{2}(x) = 0.333333 + \\mathrm{NaN} (x - 0.5) + \\infty (x - 0.5)^{2}$"
+    )
+    two = taylor(calcweb.exp, 0.0, 1)
+    two.function = lambda x, y: x
+    with pytest.raises(calcweb.ArgumentTypeError, match="function of one number"):
+        two.plot()
 
 
 def test_figure_repr_says_what_it_shows() -> None:
