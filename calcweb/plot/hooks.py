@@ -22,7 +22,7 @@ from calcweb.plot.figure import Figure
 
 __all__ = ["compare_paths", "plot_optimization", "plot_taylor"]
 
-_RUNAWAY = 100.0  # a diverged path is shown until it is this much farther out than its start
+_RUNAWAY = 20.0  # a diverged path is shown until it is this much farther out than its start
 
 
 def _partial_sum(
@@ -310,7 +310,7 @@ def compare_paths(
         if drawn:
             fig.add_path(drawn, label=name)
         if gone and points:
-            fig.annotate("diverged: it runs off from here", *points[-1])
+            fig.annotate("diverges from here", *points[-1])
     return fig
 
 

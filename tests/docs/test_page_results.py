@@ -127,7 +127,13 @@ def test_gradient_descent() -> None:
     assert w == pytest.approx(w_exact, abs=1e-9)
     assert b == pytest.approx(b_exact, abs=1e-9)
     assert max(w_difference, b_difference) < 1e-9
+    # SGD on x^2 + 10 y^2 from (-2, 1): x_k = -2 (0.82)^k, y_k = (-0.8)^k, so the
+    # gradient (2 x_k, 20 y_k) first has norm <= tol = 1e-6 at this k.
+    k = next(k for k in range(500) if math.hypot(4 * 0.82**k, 20 * 0.8**k) <= 1e-6)
+    assert runs[1].stdout.startswith(f"converged: True after {k} steps")
+    assert runs[2].stdout.startswith("False True")  # converged, diverged
     assert "smaller learning rate" in runs[2].stdout
+    assert "diverges from here" in runs[2].value._repr_svg_()  # type: ignore[attr-defined]
 
 
 def test_optimizers() -> None:

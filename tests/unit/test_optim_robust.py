@@ -624,7 +624,7 @@ def test_a_diverged_run_plots_with_a_note_instead_of_raising() -> None:
     plane = minimize(lambda p: p[0] ** 2 + p[1] ** 2, [1.0, -0.5], lr=10.0)
     svg = plane.plot().to_svg()
     check_figure(svg)
-    assert "diverged" in svg
+    assert "diverges from here" in svg
     many = minimize(lambda p: p[0] ** 2 + p[1] ** 2 + p[2] ** 2, [1.0, 1.0, 1.0], lr=10.0)
     check_figure(many.plot().to_svg())
 
