@@ -7,12 +7,15 @@ error whose message names the argument and says how to fix it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from numbers import Real
+import operator
+from collections.abc import Callable, Iterable, Mapping, Set
+from decimal import Decimal
+from numbers import Integral, Real
 from typing import Any
 
 from calcweb.exceptions import (
     ArgumentTypeError,
+    DivisionByZeroError,
     DomainError,
     InvalidArgumentError,
     NumericalError,
@@ -29,25 +32,167 @@ def check_callable(f: object, name: str = "f") -> Callable[..., Any]:
     return f
 
 
+def _not_real(value: object, name: str) -> ArgumentTypeError:
+    """The error for a ``value`` that is not a real number, with the fix for its kind."""
+    if isinstance(value, Decimal):
+        hint = f"convert it with float({name})"
+    elif isinstance(value, complex):
+        hint = "calcweb works with real numbers: pass the real part (z.real)"
+    elif isinstance(value, bool):
+        hint = "a bool is not a number here: pass 1.0 or 0.0"
+    elif isinstance(value, str):
+        hint = f"convert it with float({value!r})"
+    elif hasattr(value, "__len__") or hasattr(value, "__iter__"):
+        hint = "pass a single number, not a sequence"
+    else:
+        hint = "pass an int or a float"
+    return ArgumentTypeError(
+        f"{name} must be a real number (int or float), but got {type(value).__name__} "
+        f"{_shown(value)}; {hint}"
+    )
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, cut short: a 10**400 or a long list stays readable in a message."""
+    try:
+        text = repr(value)
+    except Exception:  # a broken __repr__ must not hide the real error
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def as_float(value: object, name: str) -> float:
+    """Return the real number ``value`` as a float, which may be NaN or infinite.
+
+    Accepts ``numbers.Real`` except bool: int, float, Fraction and numpy
+    floating and integer scalars of every dtype. Decimal, complex and anything
+    else raise ArgumentTypeError; an int or fraction beyond the float range
+    raises NumericalError.
+    """
+    if type(value) is float:  # the common case, first
+        return value
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise _not_real(value, name)
+    try:
+        return float(value)
+    except OverflowError as error:  # an int or Fraction beyond 1.8e308
+        raise NumericalError(
+            f"{name} = {_shown(value)} is too large for a float (beyond about 1.8e308); "
+            "scale it down"
+        ) from error
+    except (TypeError, ValueError) as error:  # a Real whose __float__ is broken
+        raise ArgumentTypeError(
+            f"{name} = {_shown(value)} could not be converted to a float ({error}); "
+            "pass an int or a float"
+        ) from error
+
+
 def check_real(value: object, name: str) -> float:
     """Return ``value`` as a finite float.
 
-    Accepts int, float and other real numbers (numpy floats, fractions) but
-    not bool, complex or strings; NaN and infinities are refused too.
+    Accepts int, float and other real numbers (numpy scalars of every float
+    and int dtype, fractions) but not bool, complex, Decimal or strings
+    (ArgumentTypeError); NaN and infinities raise InvalidArgumentError, and an
+    int too large for a float NumericalError.
     """
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise ArgumentTypeError(
-            f"{name} must be a real number (int or float), but got {type(value).__name__} {value!r}"
-        )
-    try:
-        result = float(value)
-    except OverflowError:  # an int beyond 1.8e308
-        result = math.inf
+    result = as_float(value, name)
     if not math.isfinite(result):
         raise InvalidArgumentError(
-            f"{name} must be a finite number, but got {result!r}; pass an ordinary float"
+            f"{name} must be a finite number, but got {_shown(value)}; pass an ordinary float"
         )
     return result
+
+
+def check_int(value: object, name: str, low: int, high: int, example: str) -> int:
+    """Return ``value`` as an int in ``low..high`` (Python or numpy integer, not bool).
+
+    Args:
+        value: What the reader passed.
+        name: Its name, for the message.
+        low: The smallest value allowed.
+        high: The largest value allowed.
+        example: How to fix it, e.g. ``"pass e.g. n=2"``.
+    """
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise ArgumentTypeError(
+            f"{name} must be a whole number (int) between {low} and {high}, but got "
+            f"{type(value).__name__} {_shown(value)}; {example}"
+        )
+    number = operator.index(value)
+    if not low <= number <= high:
+        raise InvalidArgumentError(
+            f"{name} must be between {low} and {high}, but got {_shown(number)}; {example}"
+        )
+    return number
+
+
+def check_vector(x: object, name: str, *, empty: bool = False) -> list[float]:
+    """Return the point ``x`` as a list of finite floats.
+
+    Accepts a list, tuple, 1-D numpy array or any other iterable of real
+    numbers, except str, bytes, mappings and sets (whose order is not
+    defined); entries are checked with `check_real`.
+
+    Args:
+        x: What the reader passed.
+        name: Its name, for the message.
+        empty: Whether an empty sequence is allowed.
+    """
+    if isinstance(x, (str, bytes, Mapping, Set)) or not isinstance(x, Iterable):
+        raise ArgumentTypeError(
+            f"{name} must be a sequence of numbers (list, tuple or 1-D numpy array), but "
+            f"got {type(x).__name__} {_shown(x)}; for a single number use [x]"
+        )
+    try:
+        entries = list(x)
+    except TypeError as error:  # a 0-d numpy array is iterable only in name
+        raise ArgumentTypeError(
+            f"{name} must be a sequence of numbers, but {type(x).__name__} {_shown(x)} "
+            f"cannot be iterated ({error}); pass a list such as [1.0, 2.0]"
+        ) from error
+    if not entries and not empty:
+        raise InvalidArgumentError(f"{name} must have at least one entry, but it is empty")
+    for i, entry in enumerate(entries):
+        if isinstance(entry, Iterable) and not isinstance(entry, (str, bytes)):
+            raise ArgumentTypeError(
+                f"{name} must be a flat (1-D) sequence of numbers, but {name}[{i}] is "
+                f"{type(entry).__name__} {_shown(entry)}; flatten it or pass one row"
+            )
+    return [check_real(entry, f"{name}[{i}]") for i, entry in enumerate(entries)]
+
+
+def check_flag(value: object, name: str) -> bool:
+    """Return ``value`` as a bool: True, False, 0, 1 or a numpy bool; else ArgumentTypeError."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Integral) and value in (0, 1):
+        return bool(value)
+    kind = type(value)
+    if kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"):
+        return bool(value)
+    raise ArgumentTypeError(
+        f"{name} must be True or False, but got {kind.__name__} {_shown(value)}"
+    )
+
+
+def call(f: Callable[..., Any], *args: Any, what: str = "f", takes: str = "one number") -> Any:
+    """``f(*args)``, turning a failed *call* (a wrong number of arguments) into ArgumentTypeError.
+
+    A TypeError raised inside ``f`` (its traceback goes on into ``f``) is the
+    reader's own and passes through unchanged, as every other exception of
+    ``f`` does. One raised by the call itself, or by a builtin such as
+    ``math.atan2`` that cannot take these arguments, has no frame beyond this
+    one: that is a mistake in what was passed to calcweb.
+    """
+    try:
+        return f(*args)
+    except TypeError as error:
+        if error.__traceback__ is not None and error.__traceback__.tb_next is None:
+            raise ArgumentTypeError(
+                f"{what} could not be called with {_shown(args[0]) if len(args) == 1 else args}: "
+                f"{error}. {what} must be a function of {takes}"
+            ) from error
+        raise
 
 
 METHODS = ("auto", "ad", "richardson", "central", "forward", "backward", "complex")
@@ -57,17 +202,12 @@ _MAX_ORDER = 170  # n! overflows a float beyond this
 
 def check_order(n: object) -> int:
     """Return the order ``n`` as an int in ``0..170``."""
-    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _MAX_ORDER:
-        raise InvalidArgumentError(
-            f"n must be an integer between 0 and {_MAX_ORDER} (the order of the "
-            f"derivative), but got {n!r}; pass e.g. n=2 for the second derivative"
-        )
-    return n
+    return check_int(n, "n", 0, _MAX_ORDER, "pass e.g. n=2 for the second derivative")
 
 
 def check_method(method: object) -> str:
     """Return ``method`` if it names one of `METHODS`."""
-    if method not in METHODS:
+    if not isinstance(method, str) or method not in METHODS:
         raise InvalidArgumentError(
             f"method must be one of {', '.join(map(repr, METHODS))}, but got {method!r}"
         )
@@ -91,11 +231,13 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
 
     A ValueError or ZeroDivisionError raised by ``f`` (such as
     ``math.log(-1.0)`` or ``1 / 0``) becomes a DomainError that names the
-    point, and an OverflowError a NumericalError; a result that is not a real
-    number or is not finite is refused with a message that says so.
+    point (the original is its ``__cause__``), and an OverflowError a
+    NumericalError; a wrong number of arguments an ArgumentTypeError; a result
+    that is not a real number or is not finite is refused with a message that
+    says so. Any other exception of ``f`` passes through unchanged.
     """
     try:
-        y = f(x)
+        y = call(f, x, what=what)
     except OverflowError as error:
         raise NumericalError(
             f"{what}({x!r}) overflowed ({error}); the function grows beyond the "
@@ -104,20 +246,28 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, InvalidArgumentError):
             raise
-        raise DomainError(
+        kind = DivisionByZeroError if isinstance(error, ZeroDivisionError) else DomainError
+        raise kind(
             f"{what}({x!r}) raised {type(error).__name__}: {error}. The point {x!r} is "
             f"outside the domain of {what}; move x away from the edge of the "
             "domain or use a one-sided formula"
         ) from error
+    return result_value(y, f"{what}({x!r})", what)
+
+
+def result_value(y: object, where: str, what: str = "f") -> float:
+    """What the reader's function returned (``where`` names the call) as a finite float."""
+    if type(y) is float and math.isfinite(y):
+        return y
     if isinstance(y, bool) or not isinstance(y, Real):
         raise ArgumentTypeError(
-            f"{what}({x!r}) returned {type(y).__name__} {y!r}; {what} must "
+            f"{where} returned {type(y).__name__} {_shown(y)}; {what} must "
             "return a real number (int or float)"
         )
-    value = float(y)
+    value = as_float(y, f"the value {where}")
     if not math.isfinite(value):
         raise NumericalError(
-            f"{what}({x!r}) returned {value!r}, which is not a finite number; "
+            f"{where} returned {value!r}, which is not a finite number; "
             "check that x is inside the domain of the function and that the "
             "step is not so large that it leaves it"
         )
@@ -126,6 +276,8 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
 
 def check_real_or_infinite(value: object, name: str) -> float:
     """Return ``value`` as a float that may be ``±inf`` (an integration limit) but not NaN."""
-    if isinstance(value, float) and math.isinf(value):
-        return value
+    if isinstance(value, Real):
+        result = as_float(value, name)  # refuses bools
+        if math.isinf(result):
+            return result
     return check_real(value, name)

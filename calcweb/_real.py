@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from calcweb._checks import check_real
-from calcweb.exceptions import DomainError, NumericalError
+from calcweb.exceptions import DivisionByZeroError, DomainError, NumericalError
 
 
 def outside(name: str, x: float, domain: str) -> DomainError:
@@ -122,7 +122,7 @@ def power(x: object, y: object) -> float:
             "needs an integer exponent; use abs(x) ** y or an integer y"
         )
     if base == 0.0 and exponent < 0.0:
-        raise DomainError(
+        raise DivisionByZeroError(
             f"pow(0.0, {exponent!r}) divides by zero: a zero base needs an "
             "exponent >= 0; move x away from 0"
         )

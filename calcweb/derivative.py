@@ -23,11 +23,13 @@ import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from numbers import Real
+from numbers import Integral, Real
 from typing import Any
 
 from calcweb import _real
 from calcweb._checks import (
+    as_float,
+    call,
     check_callable,
     check_method,
     check_order,
@@ -61,10 +63,16 @@ class DerivativeResult:
         method: The method used (``"auto"`` resolves to ``"ad"`` or ``"richardson"``).
         step: The step ``h`` used, or ``None`` for ``"ad"``.
 
+    ``float(result)`` is ``result.value``, as for `calcweb.IntegrationResult`
+    and `calcweb.LimitResult`.
+
     Examples:
         >>> from calcweb import derivative, exp
-        >>> derivative(exp, 0.0, full_output=True)
+        >>> r = derivative(exp, 0.0, full_output=True)
+        >>> r
         DerivativeResult(value=1.0, error=..., nfev=1, method='ad', step=None)
+        >>> float(r)
+        1.0
     """
 
     value: float
@@ -72,6 +80,23 @@ class DerivativeResult:
     nfev: int
     method: str
     step: float | None
+
+    def __post_init__(self) -> None:
+        # Built by hand, a result still holds floats, so float() and repr() work.
+        object.__setattr__(self, "value", as_float(self.value, "value"))
+        object.__setattr__(self, "error", as_float(self.error, "error"))
+        nfev: object = self.nfev
+        if isinstance(nfev, bool) or not isinstance(nfev, Integral) or nfev < 0:
+            raise ArgumentTypeError(f"nfev must be an int >= 0, but got {nfev!r}")
+        object.__setattr__(self, "nfev", int(nfev))
+        method: object = self.method
+        if not isinstance(method, str):
+            raise ArgumentTypeError(f"method must be a str, but got {method!r}")
+        if self.step is not None:
+            object.__setattr__(self, "step", as_float(self.step, "step"))
+
+    def __float__(self) -> float:
+        return self.value
 
 
 def derivative(
@@ -181,7 +206,7 @@ def _jet_derivative(y: object, n: int, what: str) -> float:
     if isinstance(y, Jet):
         value = y.derivative(n)
     elif not isinstance(y, bool) and isinstance(y, Real):
-        constant = float(y)  # f ignored its argument: a constant function
+        constant = as_float(y, f"the value {what} returned")  # f ignored its argument
         value = constant if n == 0 or not math.isfinite(constant) else 0.0
     else:
         raise ArgumentTypeError(
@@ -226,9 +251,9 @@ class _Counted:
         self.f = f
         self.calls = 0
 
-    def __call__(self, x: float) -> float:
+    def __call__(self, x: float) -> Any:
         self.calls += 1
-        return self.f(x)
+        return call(self.f, x)  # a wrong number of arguments is reported as f's
 
 
 def _one_quotient(

@@ -31,12 +31,20 @@ Examples:
 from __future__ import annotations
 
 import cmath
+import math
 from collections.abc import Callable
-from numbers import Real
+from decimal import Decimal
+from numbers import Number, Real
 from typing import Any, TypeVar, cast
 
 from calcweb import _real
-from calcweb.exceptions import ArgumentTypeError, DomainError, NumericalError
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    DivisionByZeroError,
+    DomainError,
+    InvalidArgumentError,
+    NumericalError,
+)
 
 __all__ = [
     "abs",
@@ -83,12 +91,29 @@ _COMPLEX: dict[str, Callable[[complex], complex]] = {
 
 
 def _complex(name: str, z: complex) -> complex:
+    if not (math.isfinite(z.real) and math.isfinite(z.imag)):
+        raise InvalidArgumentError(f"{name}() needs a finite complex number, but got {z!r}")
     try:
-        return _COMPLEX[name](z)
+        result = _COMPLEX[name](complex(z))
     except (ValueError, ZeroDivisionError) as error:
         raise DomainError(f"{name}({z!r}) is undefined: {error}; move the point") from error
     except OverflowError as error:
         raise NumericalError(f"{name}({z!r}) overflows; use a smaller argument") from error
+    if not (math.isfinite(result.real) and math.isfinite(result.imag)):
+        raise NumericalError(f"{name}({z!r}) is not a finite number; use a smaller argument")
+    return result
+
+
+def _not_real(name: str, x: object) -> ArgumentTypeError:
+    """The error for a Decimal, or a complex number where no complex version exists."""
+    fix = (
+        "convert it with float(x)"
+        if isinstance(x, Decimal)
+        else f"{name} has no complex version here: pass a real number"
+    )
+    return ArgumentTypeError(
+        f"{name}() needs a real number, but got {type(x).__name__} {x!r}; {fix}"
+    )
 
 
 def _apply(name: str, x: X) -> X:
@@ -97,6 +122,8 @@ def _apply(name: str, x: X) -> X:
         return cast("X", _real.unary(name, x))
     if isinstance(x, complex) and name in _COMPLEX:
         return cast("X", _complex(name, x))
+    if isinstance(x, Number):  # Decimal has .sqrt() and .exp(): never use them
+        raise _not_real(name, x)
     method = getattr(x, name, None)
     if callable(method):
         return cast("X", method())
@@ -138,15 +165,27 @@ def pow(x: Any, y: Any) -> Any:
     """
     if isinstance(x, Real) and isinstance(y, Real):
         return _real.power(x, y)
+    for value in (x, y):
+        if isinstance(value, Number) and not isinstance(value, (Real, complex)):
+            raise _not_real("pow", value)  # Decimal ** Decimal would quietly be a Decimal
     try:
-        return x**y
+        result = x**y
     except TypeError as error:
         raise ArgumentTypeError(
             f"pow() needs numbers, jets or objects that support **, but got "
             f"{type(x).__name__} and {type(y).__name__}: {error}"
         ) from error
     except ZeroDivisionError as error:
-        raise DomainError(f"pow({x!r}, {y!r}) divides by zero; move x away from 0") from error
+        raise DivisionByZeroError(
+            f"pow({x!r}, {y!r}) divides by zero; move x away from 0"
+        ) from error
+    except OverflowError as error:
+        raise NumericalError(f"pow({x!r}, {y!r}) overflows; use smaller numbers") from error
+    if isinstance(result, complex) and not (
+        math.isfinite(result.real) and math.isfinite(result.imag)
+    ):
+        raise NumericalError(f"pow({x!r}, {y!r}) is not a finite number; use smaller numbers")
+    return result
 
 
 def sin(x: X) -> X:

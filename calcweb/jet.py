@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import builtins
 import math
-from collections.abc import Callable, Iterable, Sequence
-from numbers import Real
+import operator
+from collections.abc import Callable, Sequence
+from numbers import Number, Real
 from typing import Any
 
 from calcweb import _real, _series
-from calcweb._checks import check_real
-from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError, NumericalError
+from calcweb._checks import check_int, check_real, check_vector
+from calcweb.exceptions import ArgumentTypeError, DivisionByZeroError, DomainError, NumericalError
 
 __all__ = ["Jet"]
 
@@ -36,14 +37,26 @@ Series = list[float]
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
 # Exponents up to this use exact repeated squaring (also valid when the value is 0).
 _SQUARING_LIMIT = 64
+# Products of jets cost degree**2: beyond this a jet would take seconds per
+# operation, and derivatives beyond order 170 overflow a float anyway.
+MAX_DEGREE = 1000
 
 
 def _check_degree(degree: object) -> int:
-    if isinstance(degree, bool) or not isinstance(degree, int) or degree < 0:
-        raise InvalidArgumentError(
-            f"degree must be an integer >= 0, but got {degree!r}; pass e.g. degree=3"
-        )
-    return degree
+    return check_int(degree, "degree", 0, MAX_DEGREE, "pass e.g. degree=3")
+
+
+def _number(other: object, what: str) -> float:
+    """A real operand as a finite float; a bool counts as 0 or 1, as in Python (``x * (x > 0)``)."""
+    return float(other) if isinstance(other, bool) else check_real(other, what)
+
+
+def _not_real(other: object, what: str) -> ArgumentTypeError:
+    """The error for a Decimal or complex number combined with a jet."""
+    return ArgumentTypeError(
+        f"{what} must be a real number (int or float), but got {type(other).__name__} "
+        f"{other!r}; a Jet holds real Taylor coefficients, so convert it with float()"
+    )
 
 
 class Jet:
@@ -83,17 +96,8 @@ class Jet:
     __array_ufunc__ = None  # numpy defers to our reflected operators
 
     def __init__(self, coefficients: Sequence[float]) -> None:
-        if isinstance(coefficients, (str, bytes)) or not isinstance(coefficients, Iterable):
-            raise ArgumentTypeError(
-                f"coefficients must be a list of numbers, but got {coefficients!r}; "
-                "pass e.g. Jet([2.0, 1.0]) or use Jet.variable(x0, degree)"
-            )
-        coefficients = list(coefficients)
-        if not coefficients:
-            raise InvalidArgumentError(
-                "a Jet needs at least one coefficient (its value); pass e.g. Jet([2.0, 1.0])"
-            )
-        self._c = [check_real(c, f"coefficient {k}") for k, c in enumerate(coefficients)]
+        # "coefficients must have at least one entry": a Jet needs its value c_0.
+        self._c = check_vector(coefficients, "coefficients")
 
     @classmethod
     def variable(cls, x0: float, degree: int) -> Jet:
@@ -120,6 +124,14 @@ class Jet:
 
     @classmethod
     def _of(cls, coefficients: Series) -> Jet:
+        """A jet of computed coefficients, refused if one overflowed (or is NaN)."""
+        for c in coefficients:
+            if not math.isfinite(c):
+                raise NumericalError(
+                    "a Taylor coefficient overflowed (it is larger than about 1.8e308): "
+                    "the function or its derivatives are too large at this point for this "
+                    "degree; use a lower degree or a point where the function is of moderate size"
+                )
         jet = cls.__new__(cls)
         jet._c = coefficients
         return jet
@@ -153,14 +165,9 @@ class Jet:
             >>> exp(Jet.variable(0.0, 10)).derivative(10)
             1.0
         """
-        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= self.degree:
-            raise InvalidArgumentError(
-                f"k must be an integer in 0..{self.degree} (the degree of this jet), "
-                f"but got {k!r}; build the jet with a higher degree"
-            )
-        return _real.finite(
-            "derivative", k, lambda: self._c[k] * math.factorial(k) if self._c[k] else 0.0
-        )
+        k = check_int(k, "k", 0, self.degree, "build the jet with a higher degree for more")
+        c = self._c[k]
+        return _real.finite("derivative", k, lambda: c * math.factorial(k) if c else 0.0)
 
     def derivatives(self) -> tuple[float, ...]:
         r"""All derivatives $f(x_0), f'(x_0), \dots, f^{(n)}(x_0)$."""
@@ -175,7 +182,9 @@ class Jet:
         if isinstance(other, Jet):
             return other._c
         if isinstance(other, Real):
-            return [check_real(other, "a number combined with a Jet")] + [0.0] * self.degree
+            return [_number(other, "a number combined with a Jet")] + [0.0] * self.degree
+        if isinstance(other, Number):  # Decimal, complex: numbers, but not real ones
+            raise _not_real(other, "a number combined with a Jet")
         return None
 
     def __add__(self, other: object) -> Jet:
@@ -206,7 +215,7 @@ class Jet:
 
     def __mul__(self, other: object) -> Jet:
         if isinstance(other, Real):
-            k = check_real(other, "a number multiplied by a Jet")
+            k = _number(other, "a number multiplied by a Jet")
             return Jet._of([k * x for x in self._c])
         b = self._coerce(other)
         if b is None:
@@ -232,8 +241,10 @@ class Jet:
             y0 = _real.power(self.value, exponent.value)
             return _exp_of(exponent * self.log(), y0)
         if not isinstance(exponent, Real):
+            if isinstance(exponent, Number):
+                raise _not_real(exponent, "the exponent")
             return NotImplemented
-        p = check_real(exponent, "the exponent")
+        p = _number(exponent, "the exponent")
         a = self._c
         if p.is_integer() and 0 <= p <= _SQUARING_LIMIT:
             return Jet._of(_series.integer_power(a, int(p)))
@@ -247,8 +258,10 @@ class Jet:
 
     def __rpow__(self, base: object) -> Jet:
         if not isinstance(base, Real):
+            if isinstance(base, Number):
+                raise _not_real(base, "the base")
             return NotImplemented
-        b = check_real(base, "the base")
+        b = _number(base, "the base")
         if b <= 0.0:
             raise DomainError(
                 f"{b!r}**x with a jet x needs a base > 0 (it is exp(x*log(base))); "
@@ -258,34 +271,38 @@ class Jet:
 
     # ------------------------------------------------------- comparisons
 
-    def _value_of(self, other: object) -> float | None:
+    def _value_of(self, other: object, ordering: bool) -> Any:
         if isinstance(other, Jet):
             return other.value
         if isinstance(other, Real):
-            return float(other)
+            return (
+                other  # compared as it is: float vs int or Fraction is exact, and never overflows
+            )
+        if ordering and isinstance(other, Number):
+            raise _not_real(other, "a number compared with a Jet")
         return None
 
-    def _compare(self, other: object, test: Callable[[float, float], bool]) -> Any:
-        value = self._value_of(other)
-        return NotImplemented if value is None else test(self.value, value)
+    def _compare(self, other: object, test: Callable[[Any, Any], bool], ordering: bool) -> Any:
+        value = self._value_of(other, ordering)
+        return NotImplemented if value is None else bool(test(self.value, value))
 
     def __eq__(self, other: object) -> Any:
-        return self._compare(other, lambda x, y: x == y)
+        return self._compare(other, operator.eq, ordering=False)
 
     def __ne__(self, other: object) -> Any:
-        return self._compare(other, lambda x, y: x != y)
+        return self._compare(other, operator.ne, ordering=False)
 
     def __lt__(self, other: object) -> Any:
-        return self._compare(other, lambda x, y: x < y)
+        return self._compare(other, operator.lt, ordering=True)
 
     def __le__(self, other: object) -> Any:
-        return self._compare(other, lambda x, y: x <= y)
+        return self._compare(other, operator.le, ordering=True)
 
     def __gt__(self, other: object) -> Any:
-        return self._compare(other, lambda x, y: x > y)
+        return self._compare(other, operator.gt, ordering=True)
 
     def __ge__(self, other: object) -> Any:
-        return self._compare(other, lambda x, y: x >= y)
+        return self._compare(other, operator.ge, ordering=True)
 
     # ------------------------------------------------------------ functions
     # Each method checks the value part with calcweb._real (same domain and
@@ -423,7 +440,7 @@ class Jet:
 
 def _divide(a: Series, b: Series) -> Series:
     if b[0] == 0.0:
-        raise DomainError(
+        raise DivisionByZeroError(
             "division by a quantity whose value is 0 is undefined; move the "
             "point away from the zero of the denominator"
         )

@@ -18,12 +18,12 @@ always receives a ``list``, whatever sequence ``x`` was.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Any
 
-from calcweb._checks import check_callable, check_method, check_real
+from calcweb._checks import call, check_callable, check_method, check_vector
 from calcweb.derivative import _jet_derivative, derivative
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
 
 __all__ = ["directional_derivative", "grad", "hessian", "jacobian"]
@@ -32,36 +32,64 @@ Vector = list[float]
 Matrix = list[list[float]]
 
 
+_TAKES = "a list of numbers (the point)"
+
+
 def _vector(x: object, name: str) -> Vector:
-    """``x`` (list, tuple or 1-D numpy array) as a non-empty list of finite floats."""
-    if isinstance(x, (str, bytes)) or not hasattr(x, "__iter__"):
+    """``x`` (list, tuple, 1-D numpy array, any iterable of numbers) as a list of finite floats."""
+    return check_vector(x, name)
+
+
+def _called_with_a_point(misplaced: tuple[object, ...], name: str) -> None:
+    """Refuse ``grad(f, x)``: the point goes to the function that ``grad(f)`` returns."""
+    if misplaced:
         raise ArgumentTypeError(
-            f"{name} must be a sequence of numbers (list, tuple or numpy array), "
-            f"but got {type(x).__name__} {x!r}; for one variable use calcweb.derivative"
+            f"{name}(f) returns the {name} as a function of the point: write {name}(f)(x), "
+            f"not {name}(f, x) (got {len(misplaced)} extra positional argument(s))"
         )
-    values = [check_real(v, f"{name}[{i}]") for i, v in enumerate(x)]
-    if not values:
-        raise InvalidArgumentError(f"{name} must have at least one entry, but it is empty")
-    return values
 
 
 def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any], Any], int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
-    The line is parametrised as ``x + (s t) v`` with ``s = 2**e`` the power of
-    two just below the size of the coordinates that move, so that default
-    finite-difference steps in ``t`` are relative to them; derivatives in ``t``
-    are then divided by ``s**n``, exactly (returns ``e``).
+    The line is parametrised as ``x + (s t) u`` with ``u = v / 2**k`` (``k``
+    the exponent of the largest ``|v_i|``, so ``u`` cannot overflow) and
+    ``s = 2**e`` the power of two just below the size of the coordinates that
+    move, so that default finite-difference steps in ``t`` are relative to
+    them. An ``n``-th derivative in ``t`` is then multiplied by
+    ``2**(n (k - e))``, exactly: this returns ``k - e``.
     """
     size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
     exponent = math.frexp(size)[1] - 1
-    scale = math.ldexp(1.0, exponent)
-    direction = [scale * c for c in v]
+    largest = max(abs(c) for c in v)
+    shift = math.frexp(largest)[1] - 1 if largest else 0  # unit vectors: 0, u = v
+    try:
+        direction = [math.ldexp(c, exponent - shift) for c in v]
+    except OverflowError as error:  # only for a point within a factor 2 of the float limit
+        raise NumericalError(
+            f"the point {x!r} is too close to the largest float to take steps from; "
+            "scale the variables down"
+        ) from error
 
     def restricted(t: Any) -> Any:
-        return f([xi + t * di if di else xi for xi, di in zip(x, direction, strict=True)])
+        point = [xi + t * di if di else xi for xi, di in zip(x, direction, strict=True)]
+        return call(f, point, takes=_TAKES)
 
-    return restricted, exponent
+    return restricted, shift - exponent
+
+
+def _scaled(value: float, exponent: int) -> float:
+    """``value * 2**exponent``, or a NumericalError if that overflows."""
+    try:
+        result = math.ldexp(value, exponent)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise NumericalError(
+            f"the derivative is {value!r} * 2**{exponent}, beyond the float range "
+            "(about 1.8e308); scale the direction or the function down"
+        )
+    return result
 
 
 def _directional(
@@ -69,7 +97,7 @@ def _directional(
 ) -> float:
     restricted, exponent = _along(f, x, v)
     value: float = derivative(restricted, 0.0, n, method=method, h=h)
-    return math.ldexp(value, -exponent * n)
+    return _scaled(value, exponent * n)
 
 
 def _unit(i: int, size: int) -> Vector:
@@ -118,43 +146,71 @@ def directional_derivative(
     return _directional(f, point, direction, 1, method=method, h=h)
 
 
-def _outputs(outputs: object) -> Sequence[Any]:
-    """What a vector-valued ``f`` returned, checked to be a sequence."""
-    if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Sequence):
+def _outputs(outputs: object, count: int | None = None) -> list[Any]:
+    """What a vector-valued ``f`` returned, as a list: any sequence, 1-D array or iterable.
+
+    ``count`` is the number of outputs ``f`` returned before: it must not change.
+    """
+    if isinstance(outputs, (str, bytes, Mapping, Set)) or not isinstance(outputs, Iterable):
+        raise ArgumentTypeError(
+            f"f must return a sequence of numbers for a Jacobian (a list, tuple or 1-D "
+            f"numpy array), but returned {type(outputs).__name__} {outputs!r}; for a "
+            "scalar f use calcweb.grad"
+        )
+    try:
+        values = list(outputs)
+    except TypeError as error:  # a 0-d numpy array
         raise ArgumentTypeError(
             f"f must return a sequence of numbers for a Jacobian, but returned "
-            f"{type(outputs).__name__} {outputs!r}; for a scalar f use calcweb.grad"
+            f"{type(outputs).__name__} {outputs!r}, which cannot be iterated ({error})"
+        ) from error
+    if not values:
+        raise InvalidArgumentError(
+            "f returned no outputs, so its Jacobian has no rows; return at least one number"
         )
-    return outputs
+    if count is not None and len(values) != count:
+        raise InvalidArgumentError(
+            f"f returned {count} outputs at x but {len(values)} at a nearby point; a "
+            "Jacobian needs the same number of outputs everywhere"
+        )
+    return values
 
 
-def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector) -> Matrix | None:
+def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Matrix | None:
     """The Jacobian from one call of ``f`` per input on jets; None if ``f`` refuses jets."""
     size = len(point)
     columns = []
     for j in range(size):
         restricted, exponent = _along(f, point, _unit(j, size))
         try:
-            outputs = _outputs(restricted(Jet.variable(0.0, 1)))
+            outputs = _outputs(restricted(Jet.variable(0.0, 1)), count)
+        except ArgumentTypeError:
+            raise
         except TypeError:
             return None
-        columns.append([math.ldexp(_jet_derivative(y, 1, "f"), -exponent) for y in outputs])
+        columns.append([_scaled(_jet_derivative(y, 1, "f"), exponent) for y in outputs])
     return [list(row) for row in zip(*columns, strict=True)]
 
 
 def grad(
-    f: Callable[[Any], Any], *, method: str = "auto", h: float | None = None
+    f: Callable[[Any], Any], *misplaced: object, method: str = "auto", h: float | None = None
 ) -> Callable[[Sequence[float]], Vector]:
     r"""The gradient $\nabla f$ as a function of the point.
 
     Args:
         f: A function of a list of numbers returning a number.
+        *misplaced: Nothing: ``grad(f, x)`` raises an ArgumentTypeError that
+            says to write ``grad(f)(x)``.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`.
 
     Returns:
         A function ``x -> list[float]`` of partial derivatives (one call of
-        ``f`` per variable with ``"ad"``).
+        ``f`` per variable with ``"ad"``); ``x`` is a list, tuple or 1-D numpy array.
+
+    Raises:
+        ArgumentTypeError: If ``f`` is not callable, or for ``grad(f, x)``.
+        InvalidArgumentError: For a bad method or step.
 
     Examples:
         >>> from calcweb import grad, exp
@@ -162,6 +218,7 @@ def grad(
         >>> g([0.0, 3.0])
         [4.0, 0.0]
     """
+    _called_with_a_point(misplaced, "grad")
     check_callable(f)
     check_method(method)
 
@@ -174,7 +231,10 @@ def grad(
 
 
 def jacobian(
-    f: Callable[[Any], Sequence[Any]], *, method: str = "auto", h: float | None = None
+    f: Callable[[Any], Sequence[Any]],
+    *misplaced: object,
+    method: str = "auto",
+    h: float | None = None,
 ) -> Callable[[Sequence[float]], Matrix]:
     r"""The Jacobian matrix $J_{ij} = \partial f_i / \partial x_j$ as a function of the point.
 
@@ -183,12 +243,20 @@ def jacobian(
     `calcweb.derivative` on one output.
 
     Args:
-        f: A function of a list of numbers returning a sequence of numbers.
+        f: A function of a list of numbers returning a sequence of numbers (a
+            list, tuple or 1-D numpy array).
+        *misplaced: Nothing: ``jacobian(f, x)`` raises an ArgumentTypeError
+            that says to write ``jacobian(f)(x)``.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`.
 
     Returns:
         A function ``x -> list[list[float]]``.
+
+    Raises:
+        ArgumentTypeError: If ``f`` is not callable, or for ``jacobian(f, x)``.
+        InvalidArgumentError: For a bad method or step, or if ``f`` returns no
+            outputs or a number of outputs that changes from point to point.
 
     Examples:
         >>> from calcweb import jacobian
@@ -196,14 +264,15 @@ def jacobian(
         >>> J([3.0, 5.0])
         [[5.0, 3.0], [1.0, 2.0]]
     """
+    _called_with_a_point(misplaced, "jacobian")
     check_callable(f)
     check_method(method)
 
     def matrix(x: Sequence[float]) -> Matrix:
         point = _vector(x, "x")
-        outputs = _outputs(f(list(point)))
+        outputs = _outputs(call(f, list(point), takes=_TAKES))
         if method in ("auto", "ad"):
-            by_jets = _jacobian_by_jets(f, point)
+            by_jets = _jacobian_by_jets(f, point, len(outputs))
             if by_jets is not None:
                 return by_jets
             # f refuses jets: "auto" falls back to Richardson below, and "ad"
@@ -211,7 +280,7 @@ def jacobian(
         size = len(point)
 
         def component(i: int) -> Callable[[Any], Any]:
-            return lambda p: f(p)[i]
+            return lambda p: _outputs(f(p), len(outputs))[i]
 
         return [
             [
@@ -225,7 +294,7 @@ def jacobian(
 
 
 def hessian(
-    f: Callable[[Any], Any], *, method: str = "auto", h: float | None = None
+    f: Callable[[Any], Any], *misplaced: object, method: str = "auto", h: float | None = None
 ) -> Callable[[Sequence[float]], Matrix]:
     r"""The Hessian matrix $H_{ij} = \partial^2 f / \partial x_i \partial x_j$.
 
@@ -234,11 +303,18 @@ def hessian(
 
     Args:
         f: A function of a list of numbers returning a number.
+        *misplaced: Nothing: ``hessian(f, x)`` raises an ArgumentTypeError
+            that says to write ``hessian(f)(x)``.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`.
 
     Returns:
         A function ``x -> list[list[float]]``, symmetric.
+
+    Raises:
+        ArgumentTypeError: If ``f`` is not callable, or for ``hessian(f, x)``.
+        InvalidArgumentError: For a bad method or step.
+        NumericalError: If an entry overflows.
 
     Examples:
         >>> from calcweb import hessian
@@ -246,6 +322,7 @@ def hessian(
         >>> H([1.0, 2.0])
         [[4.0, 2.0], [2.0, 12.0]]
     """
+    _called_with_a_point(misplaced, "hessian")
     check_callable(f)
     check_method(method)
 
@@ -260,7 +337,13 @@ def hessian(
             for j in range(i + 1, size):
                 both = [a + b for a, b in zip(units[i], units[j], strict=True)]
                 mixed = _directional(f, point, both, 2, method=method, h=h)
-                result[i][j] = result[j][i] = 0.5 * (mixed - result[i][i] - result[j][j])
+                entry = 0.5 * (mixed - result[i][i] - result[j][j])
+                if not math.isfinite(entry):  # inf - inf: the diagonal overflows by itself
+                    raise NumericalError(
+                        f"the Hessian entry ({i}, {j}) overflows: second derivatives near "
+                        "1e308 cannot be combined; scale the function down"
+                    )
+                result[i][j] = result[j][i] = entry
         return result
 
     return matrix

@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from calcweb import _real
-from calcweb._checks import check_callable, check_order, check_real
+from calcweb._checks import check_callable, check_order, check_real, check_vector
 from calcweb.derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
-from calcweb.jet import Jet
+from calcweb.jet import MAX_DEGREE, Jet
 
 __all__ = ["TaylorPolynomial", "taylor"]
 
@@ -54,16 +54,31 @@ class TaylorPolynomial:
         self,
         function: Callable[[Any], Any],
         center: float,
-        derivatives: tuple[float, ...],
-        errors: tuple[float, ...],
+        derivatives: Sequence[float],
+        errors: Sequence[float],
         method: str,
     ) -> None:
-        self.function = function
-        self.center = center
-        self.degree = len(derivatives) - 1
-        self.derivatives = derivatives
-        self.coefficients = tuple(d / math.factorial(k) for k, d in enumerate(derivatives))
-        self.errors = errors
+        # taylor() passes checked floats; a polynomial built by hand is checked the same way.
+        self.function = check_callable(function, "function")
+        self.center = check_real(center, "center")
+        values = check_vector(derivatives, "derivatives")
+        if len(values) > MAX_DEGREE + 1:
+            raise InvalidArgumentError(
+                f"a TaylorPolynomial has degree at most {MAX_DEGREE}, but got "
+                f"{len(values)} derivatives; pass fewer"
+            )
+        estimates = check_vector(errors, "errors")
+        if len(estimates) != len(values) or any(e < 0.0 for e in estimates):
+            raise InvalidArgumentError(
+                f"errors must hold one estimate >= 0 per derivative ({len(values)}), but got "
+                f"{estimates!r}"
+            )
+        if not isinstance(method, str):
+            raise ArgumentTypeError(f"method must be a str such as 'ad', but got {method!r}")
+        self.degree = len(values) - 1
+        self.derivatives = tuple(values)
+        self.coefficients = tuple(_over_factorial(d, k) for k, d in enumerate(values))
+        self.errors = tuple(estimates)
         self.method = method
 
     def __call__(self, x: float) -> float:
@@ -190,6 +205,15 @@ def _latex_number(value: float) -> str:
     return f"{mantissa} \\cdot 10^{{{int(exponent)}}}"
 
 
+def _over_factorial(d: float, k: int) -> float:
+    """``d / k!``, also beyond ``k = 170`` where ``k!`` no longer fits a float."""
+    if k <= 170:
+        return d / math.factorial(k)
+    for i in range(1, k + 1):
+        d /= i
+    return d
+
+
 def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     r"""The Taylor polynomial of degree ``n`` of ``f`` around ``x0``.
 
@@ -235,6 +259,12 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
             ) from error
         return _numerical(f, center, degree)
     if isinstance(y, Jet):
+        if y.degree < degree:
+            raise ArgumentTypeError(
+                f"f returned a jet of degree {y.degree}, not {degree}: it combined its "
+                "argument with a calcweb.Jet of lower degree; build f from its argument "
+                "and numbers only"
+            )
         derivatives = y.derivatives()
     else:  # a constant function, or a non-number that _jet_derivative refuses
         derivatives = tuple(_jet_derivative(y, k, "f") for k in range(degree + 1))
