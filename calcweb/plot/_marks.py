@@ -111,14 +111,18 @@ class Frame:
     ) -> tuple[tuple[float, float], tuple[float, float]] | None:
         """Liang-Barsky: the part of segment ab inside the plot area, if any.
 
-        Each end of the part is measured from the nearer end of ab, so that a
-        far end does not round it off; a segment with both ends so far out
-        that rounding would misplace it by a pixel is left out, and the ends
-        are kept inside the area against the last rounding error.
+        The part is measured from the nearer end of ab, so that a far end
+        does not round it off; a segment with both ends so far out that
+        rounding would misplace it is left out, and the ends are kept inside
+        the area against the last rounding error.
         """
         left, top, right, bottom = self.box
-        if min(_reach(a, self.box), _reach(b, self.box)) > _FAR:
+        near, far = _reach(a, self.box), _reach(b, self.box)
+        if min(near, far) > _FAR:
             return None
+        if near > far:  # measure t from the nearer end, where it is exact
+            part = self._clip(b, a)
+            return None if part is None else (part[1], part[0])
         dx, dy = b[0] - a[0], b[1] - a[1]
         if not (math.isfinite(dx) and math.isfinite(dy)):
             return None
@@ -140,8 +144,8 @@ class Frame:
                 t1 = min(t1, t)
             if t0 > t1:
                 return None
-        start = a if t0 == 0.0 else self._inside(_along(a, b, t0))
-        end = b if t1 == 1.0 else self._inside(_along(a, b, t1))
+        start = a if t0 == 0.0 else self._inside((a[0] + t0 * dx, a[1] + t0 * dy))
+        end = b if t1 == 1.0 else self._inside((a[0] + t1 * dx, a[1] + t1 * dy))
         return start, end
 
     def _inside(self, point: tuple[float, float]) -> tuple[float, float]:
@@ -156,13 +160,6 @@ def _reach(point: tuple[float, float], box: tuple[float, float, float, float]) -
     """How many pixels ``point`` lies outside ``box`` (0 inside)."""
     left, top, right, bottom = box
     return max(left - point[0], point[0] - right, top - point[1], point[1] - bottom, 0.0)
-
-
-def _along(a: tuple[float, float], b: tuple[float, float], t: float) -> tuple[float, float]:
-    """The point at ``t`` of segment ab, measured from its nearer end."""
-    if t <= 0.5:
-        return a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
-    return b[0] - (1.0 - t) * (b[0] - a[0]), b[1] - (1.0 - t) * (b[1] - a[1])
 
 
 def _add(piece: Piece, point: tuple[float, float]) -> None:

@@ -17,8 +17,9 @@ from plot_checks import SVG, check_figure, texts
 
 from calcweb import InvalidArgumentError, compare_paths, plot_optimization, plot_taylor
 from calcweb.plot._contour import choose_levels, contour_lines, sample_grid
+from calcweb.plot._marks import Frame
 from calcweb.plot._sampling import robust_range, sample_function
-from calcweb.plot._scales import axis_limits, format_tick, linear_ticks, log_ticks
+from calcweb.plot._scales import Scale, axis_limits, format_tick, linear_ticks, log_ticks
 from calcweb.plot._svg import element
 
 MINUS = "\N{MINUS SIGN}"
@@ -285,3 +286,19 @@ def test_element_escapes_any_text_and_attribute(text: str, value: str) -> None:
     parsed = ElementTree.fromstring(element("text", {"aria-label": value}, text))  # noqa: S314
     assert (parsed.text or "") == text.replace("\r\n", "\n").replace("\r", "\n")
     assert parsed.get("aria-label") == value
+
+
+def test_clipping_is_exact_from_a_near_end_and_skips_what_rounding_would_misplace() -> None:
+    frame = Frame(Scale(0.0, 100.0, 0.0, 100.0), Scale(0.0, 100.0, 100.0, 0.0))  # data = pixels
+    # From (50, 50) along y = x to a point 1e18 away: it leaves the frame at its
+    # top right corner, pixel (100, 0).
+    ((start, end),) = frame.polylines([[(50.0, 50.0), (50.0 + 1e18, 50.0 + 1e18)]])
+    assert start == (50.0, 50.0)
+    assert end == pytest.approx((100.0, 0.0), abs=1e-9)
+    ((start, end),) = frame.polylines([[(50.0 + 1e18, 50.0 + 1e18), (50.0, 50.0)]])  # reversed
+    assert start == pytest.approx((100.0, 0.0), abs=1e-9)
+    assert end == (50.0, 50.0)
+    # y = x + 50 between two points 1e18 out: stored, its ends round onto y = x
+    # (50 pixels off), so the segment is left out rather than drawn wrong.
+    far = [(-1e18, -1e18 + 50.0), (1e18, 1e18 + 50.0)]
+    assert frame.polylines([far]) == []
