@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable, Sequence
+from numbers import Real
 from typing import Any
 
 from calcweb import _real
@@ -136,11 +137,12 @@ class TaylorPolynomial:
             >>> taylor(lambda x: 1 + 2e-5 * x**3, 0.0, 3)._repr_latex_()
             '$T_{3}(x) = 1 + 2 \\cdot 10^{-5} x^{3}$'
         """
-        t = "x" if self.center == 0.0 else f"(x - {_latex_number(self.center)})"
-        if self.center < 0.0:
-            t = f"(x + {_latex_number(-self.center)})"
+        center = _as_float(self.center)
+        t = "x" if center == 0.0 else f"(x - {_latex_number(center)})"
+        if center < 0.0:
+            t = f"(x + {_latex_number(-center)})"
         terms = []
-        for k, c in enumerate(self.coefficients):
+        for k, c in enumerate(map(_as_float, self.coefficients)):
             if c == 0.0 and self.degree > 0:
                 continue
             power = "" if k == 0 else t if k == 1 else f"{t}^{{{k}}}"
@@ -187,6 +189,16 @@ class TaylorPolynomial:
             f"TaylorPolynomial(center={self.center!r}, degree={self.degree}, "
             f"coefficients={self.coefficients!r}, method={self.method!r}{errors})"
         )
+
+
+def _as_float(value: object) -> float:
+    """``value`` as a float for display: NaN if it is not a real number, inf if too large."""
+    if isinstance(value, Real):
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the float range
+            return math.inf if value > 0 else -math.inf  # type: ignore[operator]  # Real compares
+    return math.nan
 
 
 def _latex_number(value: float) -> str:
