@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from pathlib import Path as FilePath
 
-from calcweb._checks import check_real
+from calcweb._checks import check_real, evaluate
 from calcweb.diff import central_difference
 from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError
 from calcweb.plot._contour import choose_levels, contour_lines, sample_grid
@@ -258,15 +258,20 @@ class Figure:
     ) -> Figure:
         """The tangent line of f at x0, with the point marked.
 
-        The slope is the central difference of f at x0 unless given. An
-        exception f raises at x0 reaches you unchanged.
+        The slope is the central difference of f at x0 unless given.
+
+        Raises:
+            DomainError: If f raises ValueError or ZeroDivisionError at x0
+                (x0 lies outside its domain); any other exception of f
+                reaches you unchanged.
+            NumericalError: If f(x0) is not a finite number.
         """
         arity(f, 1)
         x = check_real(x0, "x0")
         name = optional_text(label, "label")
         stroke = self._color(color)
         m = None if slope is None else check_real(slope, "slope")
-        y = check_real(f(x), "f(x0)")
+        y = evaluate(f, x)
         m = central_difference(f, x) if m is None else m
         return self._add(Tangent(x, y, m, name, stroke))
 

@@ -696,6 +696,9 @@ def test_the_readers_exception_passes_through() -> None:
         contour(raises, (0, 1), (0, 1))
     with pytest.raises(UserError):
         check_function(math.sin, raises, [1.0])
+    with pytest.raises(calcweb.DomainError, match=r"f\(-1\.0\) raised ValueError") as caught:
+        Figure().tangent(math.log, -1.0)  # outside the domain of f: said so, the cause kept
+    assert isinstance(caught.value.__cause__, ValueError)
     ok = plot_function(lambda x: math.log(x), -1, 1)  # noqa: PLW0108  ValueError: a gap, not an error
     check_figure(ok.to_svg())
 
