@@ -3,12 +3,17 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
 `derivative` offers one front door to several methods:
 
 * ``"ad"``: Taylor-mode automatic differentiation. ``f`` is called once on a
-  `Jet`; the result is exact up to rounding, for any ``n``.
+  `Jet`; the result has no truncation error, for any ``n``, but it rounds
+  like any float computation (and cancellation inside ``f``, as in
+  ``exp(x) - 1 - x`` near 0, can lose digits).
   ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
-* ``"richardson"``: central differences at the steps $h_0, h_0/2,
-  h_0/4, \dots$, combined by Richardson extrapolation (Neville's tableau,
-  as in Ridders' method). The spread of the tableau gives the error estimate;
-  it stops when extrapolating no longer helps.
+* ``"richardson"``: difference quotients (central, or one-sided next to the
+  edge of the domain of ``f``) on a decreasing sequence of steps, combined by
+  Richardson extrapolation (Neville's tableau, as in Ridders' method) once
+  they converge at the rate their Taylor expansion predicts. The spread of
+  the tableau and the measured noise of ``f`` give the error estimate; an
+  estimate that cannot be trusted raises `NumericalError`
+  (`calcweb._richardson` explains the checks).
 * ``"central"``, ``"forward"``, ``"backward"``: one finite-difference
   quotient of order ``n`` (for ``n = 1`` the formulas of `calcweb.diff`).
 * ``"complex"``: the complex step $\operatorname{Im} f(x + ih)/h$
@@ -57,8 +62,10 @@ class DerivativeResult:
 
     Attributes:
         value: The derivative.
-        error: An estimate of ``|value - exact|``: rounding for ``"ad"`` and
-            ``"complex"``; truncation plus rounding for the difference methods.
+        error: An estimate of ``|value - exact|``: truncation plus rounding for
+            the difference methods and ``"complex"``. For ``"ad"``, a bound on
+            the rounding of the last steps only: it does not see cancellation
+            inside ``f`` (``exp(x) - 1 - x`` near 0).
         nfev: How many times ``f`` was called.
         method: The method used (``"auto"`` resolves to ``"ad"`` or ``"richardson"``).
         step: The step ``h`` used, or ``None`` for ``"ad"``.
@@ -119,7 +126,9 @@ def derivative(
             ``"forward"``, ``"backward"`` or ``"complex"`` (see the module).
         h: The step, > 0: the first (largest) step for ``"richardson"``, the
             step of the other difference methods. ``None`` chooses one scaled
-            to ``max(1, |x|)``. Not used by ``"ad"``.
+            to ``max(1, |x|)`` (for ``"richardson"`` at ``0 < |x| < 0.01``,
+            also a second walk from a step scaled to ``|x|``). Not used by
+            ``"ad"``.
         full_output: Return a `DerivativeResult` instead of a float.
 
     Returns:
@@ -129,8 +138,12 @@ def derivative(
         InvalidArgumentError: For a bad ``n``, ``h``, ``method`` or a non-finite ``x``.
         ArgumentTypeError: If ``f`` is not callable, returns a non-number,
             or does not accept the jet / complex number the method needs.
-        DomainError: If ``f`` is undefined (or not differentiable) near ``x``.
-        NumericalError: If ``f`` returns NaN or inf, or a step overflows.
+        DomainError: If ``f`` is undefined at ``x`` or at every stencil that
+            could be used, or (``"richardson"``, first derivatives) its
+            one-sided difference quotients disagree: a kink.
+        NumericalError: If the difference quotients never settle into an
+            estimate that can be trusted, if ``f`` returns NaN or inf where it
+            must be used, or if a step or the result overflows.
 
     Examples:
         >>> import math
@@ -344,19 +357,24 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
         raise NumericalError(
             f"the complex step gave {value!r}; f overflows near x={x!r}, use method='richardson'"
         )
-    nfev = 1 + _check_analytic(f, x, value, step)
-    # Truncation is O(h**2 f'''), negligible for the default step.
-    return DerivativeResult(value, 4.0 * _EPS * abs(value), nfev, "complex", step)
+    calls, truncation = _check_analytic(f, x, value, step)
+    # Truncation is h**2 |f'''| / 6: negligible for the default step, not for a large h.
+    estimate = 4.0 * _EPS * abs(value) + 2.0 * truncation
+    return DerivativeResult(value, estimate, 1 + calls, "complex", step)
 
 
-def _check_analytic(f: Callable[[Any], Any], x: float, value: float, step: float) -> int:
-    """Compare the complex step with central differences; the number of calls made.
+def _check_analytic(
+    f: Callable[[Any], Any], x: float, value: float, step: float
+) -> tuple[int, float]:
+    """Compare the complex step with central differences: the calls made, the truncation.
 
     A function that is not analytic can still return a complex number (``z *
     z.conjugate()`` has no imaginary part at all), and then the complex step is
     silently wrong. Two central differences (steps h and h/2) bound the real
-    derivative: a complex-step value outside that bound is refused. Points
-    where ``f`` is not defined on the real line skip the check.
+    derivative: a complex-step value outside that bound is refused. The same
+    two quotients estimate ``f'''``, hence the truncation ``step**2 |f'''| / 6``
+    of the complex step. Points where ``f`` is not defined on the real line
+    skip the check (truncation 0).
     """
 
     def real(t: float) -> float:
@@ -369,10 +387,12 @@ def _check_analytic(f: Callable[[Any], Any], x: float, value: float, step: float
         coarse, rounding = _quotient(real, x, 1, "central", h)
         fine, _ = _quotient(real, x, 1, "central", half)
     except (DomainError, NumericalError, ArgumentTypeError):
-        return 4
+        return 4, 0.0
+    # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
+    truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
     # The truncation of the finer quotient is about a third of their difference.
     # sys.float_info.min / step: Im f(x + ih) underflows for tiny derivatives.
-    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine)
+    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine) + 2.0 * truncation
     bound += sys.float_info.min / step
     if abs(value - fine) > bound:
         raise ArgumentTypeError(
@@ -381,4 +401,4 @@ def _check_analytic(f: Callable[[Any], Any], x: float, value: float, step: float
             "conjugate, .real or a comparison), so the complex step does not apply; "
             "use method='richardson'"
         )
-    return 4
+    return 4, truncation

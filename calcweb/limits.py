@@ -2,7 +2,8 @@ r"""Numerical limits by Richardson extrapolation, with an honest error estimate.
 
 To find $\lim_{x \to x_0^+} f(x)$, `limit` evaluates ``f`` at
 $x_0 + h_k$ for the steps $h_k = s\,2^{-k-2}$ (``s`` a power of two
-near $\max(1, |x_0|)$, so every point is exact), then removes the
+near $\max(1, |x_0|)$, so that the points are exact at 0 and
+$\pm\infty$ and wherever $x_0 \pm h$ stays in the binade of $x_0$), then removes the
 $h, h^2, h^3, \dots$ terms of $f(x_0 + h) = L + c_1 h + c_2 h^2 +
 \dots$ by Richardson extrapolation. Each entry of the table gets an error:
 the larger of the two changes along its column before it (or their
@@ -81,8 +82,9 @@ class LimitResult:
         value: The limit; ``math.inf`` or ``-math.inf`` when ``f`` grows
             without bound (``message`` says so).
         error: An estimate of the absolute error of a finite ``value``
-            (0.0 for an infinite one): the true error is not larger than
-            twice this when ``converged`` is True.
+            (0.0 for an infinite one): when ``converged`` is True, the true
+            error is not larger than twice this, provided ``f`` changes
+            nothing closer to ``x0`` than the points sampled (see `limit`).
         nfev: How many times ``f`` was evaluated.
         side: ``"both"``, ``"left"`` or ``"right"``.
         left: The limit from the left, or None if it was not taken.
@@ -463,8 +465,12 @@ def limit(
     ``f`` is sampled on a geometric sequence of points approaching ``x0`` and
     the samples are extrapolated to the limit (Richardson extrapolation); the
     error estimate comes from how well neighbouring extrapolations agree and
-    from the rounding noise of the samples: the true error is at most twice
-    the estimate, or the limit is refused.
+    from the rounding noise of the samples. Provided ``f`` behaves near
+    ``x0`` as it does at the points sampled (down to about
+    ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
+    about ``1e-90`` when the estimate is still poor there), the true error is at most twice the estimate, or the limit is
+    refused; ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at
+    every point sampled.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

@@ -316,3 +316,12 @@ def test_a_kink_is_refused_not_averaged(f: Callable[[float], float], x: float) -
 def test_complex_step_refuses_functions_that_are_not_analytic(f: Callable[[Any], Any]) -> None:
     with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
         derivative(f, 1.5, method="complex")
+
+
+@pytest.mark.parametrize("h", [1e-4, 1e-3, 0.1])
+def test_complex_step_with_a_large_h_counts_its_truncation(h: float) -> None:
+    cmath = pytest.importorskip("cmath")
+    r = derivative(cmath.sin, 1.0, method="complex", h=h, full_output=True)
+    true_error = abs(r.value - math.cos(1.0))
+    assert true_error > 1e-12  # the truncation is real at these steps
+    assert true_error <= 2 * r.error
