@@ -468,9 +468,10 @@ def limit(
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
     ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
-    about ``1e-90`` when the estimate is still poor there), the true error is at most twice the estimate, or the limit is
-    refused; ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at
-    every point sampled.
+    about ``1e-90`` when the estimate is still poor there), the true error
+    is at most twice the estimate, or the limit is refused.
+    ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
+    sampled.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error
