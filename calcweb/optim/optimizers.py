@@ -103,6 +103,10 @@ def _lerp(start: float, end: float, weight: float) -> float:
     return end - (end - start) * (1.0 - weight)
 
 
+class _Careful(Exception):  # noqa: N818  a signal inside step(), never raised out of it
+    """Leave `Optimizer.step`'s fast path for the careful one."""
+
+
 def _number(value: object, index: int, what: str) -> float:
     """A parameter's ``data`` or ``grad`` as a finite float, or the error saying why not."""
     if type(value) is not float:  # the fast path: backward() writes floats
@@ -205,6 +209,34 @@ class Optimizer:
             DivisionByZeroError: If the update divides zero by zero (``eps=0``
                 with a zero gradient).
         """
+        # The fast path: plain finite floats, no error; anything else (or any
+        # error) goes to the careful path, which says what is wrong. Nothing is
+        # written until every parameter's update is known to be finite.
+        isfinite = math.isfinite
+        states = self.state
+        news: list[float] = []
+        trials: list[State] = []
+        try:
+            for p in self.params:
+                theta, grad = p.data, p.grad
+                if not (type(theta) is float and type(grad) is float and isfinite(theta + grad)):
+                    raise _Careful
+                state = states.get(p)
+                trial = self._initial_state() if state is None else state.copy()
+                new = self._update(theta, grad, trial)
+                if not (isfinite(new) and all(map(isfinite, trial.values()))):
+                    raise _Careful
+                news.append(new)
+                trials.append(trial)
+        except (_Careful, AttributeError, TypeError, ArithmeticError, ValueError):
+            self._careful_step()
+            return
+        for p, new, trial in zip(self.params, news, trials, strict=True):
+            p.data = new
+            states[p] = trial
+
+    def _careful_step(self) -> None:
+        """`step` with every value checked, raising the error that names what is wrong."""
         updates: list[tuple[Value, float, State]] = []
         for index, p in enumerate(self.params):
             if not isinstance(p, Value):
