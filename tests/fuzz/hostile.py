@@ -63,6 +63,18 @@ SPECIAL_FLOATS = [
     1e16,
 ]
 HUGE_INTS = [10**400, -(10**400), 2**1024, 2**63, -(2**63), 2**64 + 1, 10**20]
+# Numbers of the wrong kind: Decimal and complex must get a clear ArgumentTypeError,
+# bools are no numbers here, and a fraction may overflow a float.
+NEAR_NUMBERS: list[Any] = [
+    Decimal("1.5"),
+    Decimal("NaN"),
+    Decimal("1e400"),
+    complex(1.0, 2.0),
+    complex(1.0, 0.0),
+    True,
+    False,
+    Fraction(10**400, 3),
+]
 NOT_NUMBERS: list[Any] = [
     None,
     "1.0",
@@ -76,17 +88,10 @@ NOT_NUMBERS: list[Any] = [
     {"x": 1.0},
     {1.0},
     object(),
-    Decimal("1.5"),
-    Decimal("NaN"),
-    Decimal("1e400"),
-    complex(1.0, 2.0),
-    complex(1.0, 0.0),
-    True,
-    False,
-    Fraction(10**400, 3),
     Ellipsis,
     float,
     cw.sin,
+    *NEAR_NUMBERS,
 ]
 VALID_EXACT = [Fraction(1, 3), Fraction(-5, 2), Fraction(7, 1)]
 
@@ -137,8 +142,13 @@ positive_number = one_of(
     st.integers(1, 5),
     st.sampled_from([Fraction(1, 2), *(x for x in NUMPY_VALID if x > 0)]),
 )
+# One branch per kind of hostility, so that each kind is drawn often.
 hostile_number = one_of(
-    st.sampled_from(SPECIAL_FLOATS + HUGE_INTS + NOT_NUMBERS + NUMPY_HOSTILE),
+    st.sampled_from(SPECIAL_FLOATS),
+    st.sampled_from(HUGE_INTS),
+    st.sampled_from(NOT_NUMBERS),
+    st.sampled_from(NEAR_NUMBERS),
+    *([st.sampled_from(NUMPY_HOSTILE)] if NUMPY_HOSTILE else []),
     st.floats(),
     st.integers(),
 )
@@ -178,9 +188,17 @@ def valid_vector(size: int, element: Strategy = valid_number) -> Strategy:
     )
 
 
+EXTREME_FINITE = [1e300, -1e300, sys.float_info.max, -sys.float_info.max, 5e-324, -0.0, 1e-300]
+
+
 def hostile_vector(size: int) -> Strategy:
-    """Not a point of ``size`` coordinates: wrong length, depth, type or entries."""
-    fixed: list[Any] = [
+    """Not a point of ``size`` coordinates, or one at the edge of the floats.
+
+    One branch per kind: the wrong shape, entries of the wrong kind, finite
+    entries near overflow or underflow, numpy arrays of the wrong shape or
+    dtype, and random entries.
+    """
+    shapes: list[Any] = [
         None,
         "ab",
         b"ab",
@@ -193,6 +211,10 @@ def hostile_vector(size: int) -> Strategy:
         [1.0] * max(size - 1, 0),
         [[1.0] * size],
         [[1.0]] * size,
+        range(size),
+        [1.0] * 100,
+    ]
+    entries: list[Any] = [
         [math.nan] * size,
         [math.inf] + [0.0] * (size - 1),
         [10**400] * size,
@@ -202,11 +224,10 @@ def hostile_vector(size: int) -> Strategy:
         [complex(1, 1)] * size,
         [Decimal(1)] * size,
         [cw.Value(1.0)] * size,
-        range(size),
-        [1.0] * 100,
     ]
+    arrays: list[Any] = []
     if np is not None:
-        fixed += [
+        arrays = [
             np.zeros((size, 1)),
             np.zeros((1, size)),
             np.array(1.0),
@@ -217,7 +238,10 @@ def hostile_vector(size: int) -> Strategy:
             np.zeros(size, dtype=bool),
         ]
     return one_of(
-        st.sampled_from(fixed),
+        st.sampled_from(shapes),
+        st.sampled_from(entries),
+        st.lists(st.sampled_from(EXTREME_FINITE) | valid_float, min_size=size, max_size=size),
+        *([st.sampled_from(arrays)] if arrays else []),
         st.lists(any_number, min_size=size, max_size=size),
         st.lists(valid_number, min_size=0, max_size=size + 2),
     )

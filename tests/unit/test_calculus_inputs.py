@@ -253,3 +253,13 @@ def test_a_taylor_polynomial_built_by_hand_holds_floats() -> None:
     ):
         with pytest.raises(cw.CalcwebError):
             bad()
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_a_point_with_nan_or_inf_names_the_entry(bad: float) -> None:
+    with pytest.raises(cw.InvalidArgumentError, match=r"x\[1\] must be a finite number"):
+        cw.grad(product)([1.0, bad])
+    with pytest.raises(cw.InvalidArgumentError, match=r"v\[0\] must be a finite number"):
+        cw.directional_derivative(product, [1.0, 2.0], [bad, 0.0])
+    with pytest.raises(cw.InvalidArgumentError, match=r"coefficients\[0\] must be a finite"):
+        Jet([bad])
