@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from numbers import Real
 
-from calcweb._checks import check_callable, check_real
+from calcweb._checks import call, check_callable, check_real
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.nn.value import Value
 
@@ -249,19 +249,22 @@ def check_function(
     check_callable(candidate, "candidate")
     check_callable(reference, "reference")
     rtol, atol = _tolerances(rtol, atol)
-    if isinstance(points, (str, bytes, Mapping)) or not isinstance(points, Iterable):
+    try:
+        if isinstance(points, (str, bytes, Mapping)):
+            raise TypeError(type(points).__name__)
+        given = list(itertools.islice(points, _MOST + 1))
+    except TypeError as error:  # not iterable (a 0-d numpy array says it is, then refuses)
         raise ArgumentTypeError(
             f"points must be a list of numbers where to compare, such as [0.0, 0.5, 1.0], "
             f"but got {type(points).__name__} {points!r}"
-        )
-    given = list(itertools.islice(points, _MOST + 1))
+        ) from error
     if len(given) > _MOST:
         raise InvalidArgumentError(f"points holds more than {_MOST} points; compare at fewer")
     xs = [check_real(x, f"points[{i}]") for i, x in enumerate(given)]
     if not xs:
         raise InvalidArgumentError("check_function needs at least one point to compare at")
     for x in xs:
-        want = _reference_value(reference(x), x)
+        want = _reference_value(call(reference, x, what="reference"), x)
         try:
             got = candidate(x)
         except Exception as error:

@@ -13,26 +13,25 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from numbers import Real
 
 from calcweb._checks import check_real
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.nn.value import Value
+from calcweb.optim.optimizers import listed
 
 __all__ = ["clip_grad_norm"]
 
 
 def _values(params: object) -> list[Value]:
     """The parameters as a list of Values, or an ArgumentTypeError naming the culprit."""
-    if isinstance(params, Value):
-        return [params]
-    if isinstance(params, (str, bytes, Mapping)) or not isinstance(params, Iterable):
+    values: list[object] | None = [params] if isinstance(params, Value) else listed(params)
+    if values is None:
         raise ArgumentTypeError(
             f"clip_grad_norm needs a list of calcweb.Value (such as model.parameters()), "
             f"but got {type(params).__name__} {params!r}"
         )
-    values = list(params)
     for index, p in enumerate(values):
         if not isinstance(p, Value):
             raise ArgumentTypeError(
@@ -40,7 +39,7 @@ def _values(params: object) -> list[Value]:
                 f"but params[{index}] is {type(p).__name__} {p!r}: it clips the .grad of "
                 "each Value after loss.backward(), so pass the Values themselves"
             )
-    return values
+    return [p for p in values if isinstance(p, Value)]  # all of them, checked above
 
 
 def _gradient(p: Value, index: int) -> float:

@@ -84,16 +84,25 @@ def _flag(value: object, name: str) -> bool:
     )
 
 
+def listed(value: object) -> list[object] | None:
+    """The elements of a list, tuple, 1-D array or other iterable; None for anything else."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return None
+    try:
+        return list(value)
+    except TypeError:  # a 0-d numpy array says it is iterable, then refuses
+        return None
+
+
 def _as_list(params: object) -> list[object]:
     """The parameters as a list: one Value, or any iterable of them."""
-    if isinstance(params, Value):
-        return [params]
-    if isinstance(params, (str, bytes, Mapping)) or not isinstance(params, Iterable):
+    items: list[object] | None = [params] if isinstance(params, Value) else listed(params)
+    if items is None:
         raise ArgumentTypeError(
             f"params must be a list of calcweb.Value (such as model.parameters() or [w, b]), "
             f"but got {type(params).__name__} {params!r}; wrap each number in Value(...)"
         )
-    return list(params)
+    return items
 
 
 def _lerp(start: float, end: float, weight: float) -> float:
@@ -348,12 +357,12 @@ class SGD(Optimizer):
 
 
 def _betas(betas: object) -> tuple[float, float]:
-    if isinstance(betas, (str, bytes, Mapping)) or not isinstance(betas, Iterable):
+    pair = listed(betas)
+    if pair is None:
         raise ArgumentTypeError(
             f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
             f"{type(betas).__name__} {betas!r}"
         )
-    pair = list(betas)
     if len(pair) != 2:
         raise InvalidArgumentError(
             f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "

@@ -698,3 +698,10 @@ def test_numpy_arrays_are_points_and_pairs() -> None:
     assert scalar.x == 1.0
     with pytest.raises(calcweb.ArgumentTypeError, match=r"x0\[0\]"):
         minimize(lambda p: p[0], np.ones((2, 2)))
+    zero_d = np.array(1.0)  # iterable by its type, not by its shape
+    with pytest.raises(calcweb.ArgumentTypeError, match="params must be a list"):
+        Adam(zero_d)
+    with pytest.raises(calcweb.ArgumentTypeError, match="betas must be a pair"):
+        Adam([Value(1.0)], betas=zero_d)
+    with pytest.raises(calcweb.ArgumentTypeError, match="clip_grad_norm needs a list"):
+        clip_grad_norm(zero_d, 1.0)

@@ -614,6 +614,8 @@ def test_check_reports_what_is_wrong() -> None:
         check(1.0, 10**400)
     with pytest.raises(calcweb.ArgumentTypeError, match="reference function must return"):
         check_function(math.sin, lambda x: "one", [1.0])
+    with pytest.raises(calcweb.ArgumentTypeError, match="reference could not be called"):
+        check_function(math.sin, lambda: 1.0, [1.0])  # type: ignore[arg-type, misc]
 
 
 # ------------------------------------------------------------------ friction
@@ -752,6 +754,8 @@ def test_numpy_data_of_every_dtype_plots(dtype: str) -> None:
     assert check(np.array(2.5), 2.5)  # a 0-d array is one number
     assert check_function(math.sin, math.sin, xs)
     assert check(xs.reshape(3, 1), [[1], [2], [3]])
+    with pytest.raises(calcweb.ArgumentTypeError, match="points must be a list"):
+        check_function(math.sin, math.sin, np.array(1.0))
 
 
 def test_numpy_results_plot() -> None:
