@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from calcweb._checks import check_callable, check_real, check_step, evaluate
 from calcweb._richardson import representable_step
+from calcweb.exceptions import NumericalError
 
 __all__ = ["backward_difference", "central_difference", "forward_difference"]
 
@@ -29,6 +30,19 @@ _EPS = sys.float_info.epsilon
 # central formula. Both are scaled with |x| so the step stays meaningful.
 _ONE_SIDED_STEP = math.sqrt(_EPS)
 _CENTRAL_STEP = _EPS ** (1.0 / 3.0)
+
+
+def _quotient(upper: float, lower: float, width: float) -> float:
+    """``(upper - lower) / width``, also if only the difference overflows; else NumericalError."""
+    result = (upper - lower) / width
+    if not math.isfinite(result):  # 1e308 - (-1e308): halve both before subtracting
+        result = (0.5 * upper - 0.5 * lower) / width * 2.0
+    if not math.isfinite(result):
+        raise NumericalError(
+            f"the difference quotient ({upper!r} - {lower!r}) / {width!r} overflows a float; "
+            "f changes by more than about 1e308 over the step: use a smaller h"
+        )
+    return result
 
 
 def _step(x: float, h: object, relative: float) -> float:
@@ -63,7 +77,7 @@ def forward_difference(f: Callable[[float], float], x: float, h: float | None = 
     check_callable(f)
     x = check_real(x, "x")
     step = _step(x, h, _ONE_SIDED_STEP)
-    return (evaluate(f, x + step) - evaluate(f, x)) / step
+    return _quotient(evaluate(f, x + step), evaluate(f, x), step)
 
 
 def backward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
@@ -92,7 +106,7 @@ def backward_difference(f: Callable[[float], float], x: float, h: float | None =
     check_callable(f)
     x = check_real(x, "x")
     step = _step(x, h, _ONE_SIDED_STEP)
-    return (evaluate(f, x) - evaluate(f, x - step)) / step
+    return _quotient(evaluate(f, x), evaluate(f, x - step), step)
 
 
 def central_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
@@ -133,4 +147,4 @@ def central_difference(f: Callable[[float], float], x: float, h: float | None = 
     check_callable(f)
     x = check_real(x, "x")
     step = _step(x, h, _CENTRAL_STEP)
-    return (evaluate(f, x + step) - evaluate(f, x - step)) / (2.0 * step)
+    return _quotient(evaluate(f, x + step), evaluate(f, x - step), 2.0 * step)

@@ -40,6 +40,7 @@ from typing import Any, TypeVar, cast
 from calcweb import _real
 from calcweb.exceptions import (
     ArgumentTypeError,
+    CalcwebError,
     DivisionByZeroError,
     DomainError,
     InvalidArgumentError,
@@ -181,6 +182,10 @@ def pow(x: Any, y: Any) -> Any:
         ) from error
     except OverflowError as error:
         raise NumericalError(f"pow({x!r}, {y!r}) overflows; use smaller numbers") from error
+    except ValueError as error:  # numpy: "Integers to negative integer powers are not allowed"
+        if isinstance(error, CalcwebError):
+            raise
+        raise DomainError(f"pow({x!r}, {y!r}) is undefined: {error}; use real numbers") from error
     if isinstance(result, complex) and not (
         math.isfinite(result.real) and math.isfinite(result.imag)
     ):

@@ -624,10 +624,9 @@ def use_model(draw: Draw, h: Harness, model: Any, nin: object) -> None:
     outputs = out if isinstance(out, list) else [out]
     if out is not REFUSED:
         h.verify(outputs, lambda o: next(filter(None, map(finite_value, o)), None), "model output")
-        total = outputs[0]
-        for o in outputs[1:]:
-            total = total + o
-        h.call(total.backward, expect=nothing)
+        total = h.call(sum, outputs, shown="sum(outputs)", expect=finite_value)
+        if total is not REFUSED:
+            h.call(total.backward, expect=nothing)
     params = h.call(model.parameters, expect=instance_of(list))
     if params is not REFUSED and params:
         h.verify([p.grad for p in params], finite_vector, "parameter grads")
@@ -884,8 +883,10 @@ def clip_grad_norm(draw: Draw, h: Harness) -> None:
         norm_type=(hv.omittable(st.sampled_from([1.0, 2.0, 0.5, 3, math.inf])), hv.hostile_number),
         error_if_nonfinite=(hv.omittable(hv.valid_bool), hv.hostile_bool),
     )
-    finite_grads = all(isinstance(p.grad, float) and math.isfinite(p.grad) for p in params)
-    h.call(cw.clip_grad_norm, **kwargs, expect=finite_float if finite_grads else real_or_nan)
+    # As torch: with error_if_nonfinite=False a non-finite norm (NaN grads, or a p-norm
+    # of tiny order that overflows) is returned; with True it must raise instead.
+    strict = kwargs.get("error_if_nonfinite") is True
+    h.call(cw.clip_grad_norm, **kwargs, expect=finite_float if strict else real_or_nan)
 
 
 def real_or_nan(x: object) -> str | None:

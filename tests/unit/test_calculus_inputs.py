@@ -263,3 +263,11 @@ def test_a_point_with_nan_or_inf_names_the_entry(bad: float) -> None:
         cw.directional_derivative(product, [1.0, 2.0], [bad, 0.0])
     with pytest.raises(cw.InvalidArgumentError, match=r"coefficients\[0\] must be a finite"):
         Jet([bad])
+
+
+def test_pow_turns_errors_of_the_operands_own_power_into_calcweb_errors() -> None:
+    np = numpy()
+    with pytest.raises(cw.DomainError, match="negative integer powers"):
+        cw.pow(np.array([2, 3]), -1)
+    with pytest.raises(cw.NumericalError):
+        cw.pow(complex(1e300, 1e300), 2)

@@ -173,3 +173,17 @@ def test_numpy_floats_are_accepted() -> None:
     assert central_difference(numpy.sin, numpy.float64(0.5)) == pytest.approx(
         math.cos(0.5), rel=1e-9
     )
+
+
+def test_a_difference_that_overflows_alone_still_gives_the_quotient() -> None:
+    # f(x + h) - f(x - h) = 2e308 overflows, the quotient 1e308 does not.
+    assert central_difference(lambda x: 1e308 * x, 0.0, 1.0) == 1e308
+    assert forward_difference(lambda x: 1e308 * x, -1.0, 2.0) == 1e308
+
+
+@pytest.mark.parametrize("formula", ALL_FORMULAS)
+def test_a_quotient_beyond_the_float_range_is_a_numerical_error(
+    formula: Callable[..., float],
+) -> None:
+    with pytest.raises(calcweb.NumericalError, match="overflows a float"):
+        formula(lambda x: x * 1e10 * 1e300, 0.0, 1e-20)  # a slope of 1e310
