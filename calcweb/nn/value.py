@@ -376,8 +376,8 @@ class Value:
         b = _operand(other, "**")
         if b is None:
             return NotImplemented
-        out = _real.power(a, b)  # DomainError or NumericalError, as calcweb.pow
         if not isinstance(other, Value):
+            out = _real.power(a, b)  # DomainError or NumericalError, as calcweb.pow
             return Value(out, (self,), (_power_slope(a, b),), "**")
         # d(a**b)/db = a**b log a needs a > 0 (torch's convention: 0 at a == 0).
         if a < 0.0:
@@ -386,6 +386,7 @@ class Value:
                 "exponent needs a positive base (it is a**b * log(a)); use a "
                 "plain number as the exponent, or a positive base"
             )
+        out = _real.power(a, b)
         slope_b = out * math.log(a) if a > 0.0 else 0.0
         return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
 

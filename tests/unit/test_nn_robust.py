@@ -354,6 +354,29 @@ def test_a_weight_made_nan_by_hand_is_refused_at_the_next_call() -> None:
         neuron([1.7e308, 1.7e308])
 
 
+def test_gradients_through_an_mlp_match_central_differences() -> None:
+    # Value inputs make every layer use the all-Values node of w·x + b.
+    model = MLP(3, [4, 3, 2], "tanh", seed=5)
+    inputs = [Value(0.3), Value(-1.2), Value(0.8)]
+    out = model(inputs)
+    (out[0] * out[0] - 2.0 * out[1]).backward()
+    leaves = [*model.parameters(), *inputs]
+
+    def loss() -> float:
+        ys = forward(model, [v.data for v in inputs])
+        return ys[0] * ys[0] - 2.0 * ys[1]
+
+    h = 1e-6
+    for leaf in leaves:
+        start = leaf.data
+        leaf.data = start + h
+        up = loss()
+        leaf.data = start - h
+        down = loss()
+        leaf.data = start
+        assert math.isclose(leaf.grad, (up - down) / (2 * h), rel_tol=1e-6, abs_tol=1e-8)
+
+
 # ---------------------------------------------------------------- losses
 
 
@@ -501,7 +524,12 @@ def sample(
 
 @SETTINGS
 @given(
-    st.one_of(sequences(scalars()), st.lists(sequences(scalars()), max_size=3)),
+    st.one_of(
+        sequences(scalars()),
+        st.lists(sequences(scalars()), max_size=3),
+        st.lists(st.floats(-5.0, 5.0).map(Value), min_size=1, max_size=4),
+        st.lists(st.lists(st.floats(-5.0, 5.0).map(Value), min_size=1, max_size=3), max_size=3),
+    ),
     class_targets(),
     REDUCTIONS,
 )
@@ -582,6 +610,7 @@ def test_penalties(parameters: object, coefficient: object, kind: str) -> None:
         (lambda: cross_entropy([[1.0, 2.0]], [0, 1]), InvalidArgumentError, "1 samples"),
         (lambda: binary_cross_entropy(Value(0.5), math.inf), InvalidArgumentError, "finite"),
         (lambda: mse_loss(Value(1.0), 0.0, reduction=["mean"]), InvalidArgumentError, "reduction"),
+        (lambda: cross_entropy([Value(1.0), Value(2.0)], -1), InvalidArgumentError, "0..1"),
     ],
 )
 def test_the_reproducers_of_issue_14(
@@ -589,6 +618,21 @@ def test_the_reproducers_of_issue_14(
 ) -> None:
     with pytest.raises(error, match=needle):
         build()
+
+
+def test_a_mean_that_fits_a_float_is_computed_even_if_the_sum_does_not() -> None:
+    predictions = [Value(1e154), Value(1e154)]
+    loss = mse_loss(predictions, [-3e153, -3e153])
+    assert math.isclose(loss.data, 1.3e154**2, rel_tol=1e-15)  # 1.69e308; the sum overflows
+    loss.backward()
+    assert all(math.isclose(v.grad, 1.3e154, rel_tol=1e-15) for v in predictions)
+
+
+def test_binary_cross_entropy_at_a_saturated_probability_uses_torchs_epsilon() -> None:
+    # torch floors p(1 - p) at 1e-12 stored in float32, so the slope at p = 0 is 1/that.
+    p = Value(0.0)
+    binary_cross_entropy(p, 1.0).backward()
+    assert p.grad == -1 / TORCH_EPSILON
 
 
 # ---------------------------------------------------------------- numpy
@@ -614,6 +658,8 @@ def test_numpy_arrays_and_scalars_of_every_dtype_are_inputs_targets_and_class_in
         assert batch.data == cross_entropy(rows, [1, 0]).data
         assert cross_entropy(rows[0], dtype(1)).data == cross_entropy(rows[0], 1).data
     assert MLP(numpy.int64(2), numpy.array([3, 1]), seed=0)([1.0, 2.0]) is not None
+    with pytest.raises(InvalidArgumentError, match="reduction"):
+        mse_loss(Value(1.0), 0.0, reduction=numpy.array(["mean", "sum"]))
 
 
 def test_every_public_name_of_calcweb_nn_is_fuzzed_here() -> None:

@@ -302,6 +302,16 @@ def test_fractions_work_on_both_sides_of_every_operator() -> None:
     assert math.isclose(x.grad, expected, rel_tol=1e-14)
 
 
+def test_an_infinite_derivative_inside_the_graph_is_named() -> None:
+    # The chain rule meets sqrt's vertical slope at 0 in the middle of the graph: the
+    # error says so (DomainError), not only that x's gradient ended up infinite.
+    x = Value(3.0)
+    with pytest.raises(DomainError, match="sqrt is not differentiable"):
+        ((x - 3.0).sqrt() * 2.0).backward()
+    with pytest.raises(DomainError, match="asin is not differentiable"):
+        ((x - 2.0).asin().relu() + 1.0).backward()
+
+
 def test_a_gradient_that_overflows_is_a_numerical_error() -> None:
     x = Value(1e-320)
     y = x * 1e300 * Value(1e300)  # finite values, but dy/dx = 1e600
@@ -461,6 +471,35 @@ def test_a_teardown_started_inside_another_one_is_queued() -> None:
     del y, head
     del z
     assert values_alive() == before
+
+
+def frame_depth() -> int:
+    frame, depth = sys._getframe(1), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
+
+
+def test_freeing_a_chain_does_not_nest_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Natively CPython's trashcan hides a recursive teardown (it stops at ~50 levels
+    # of C); in Pyodide it would crash. So measure it: each freed value's __del__
+    # must run at most a few frames below the statement that frees the chain.
+    depths: list[int] = []
+    original = Value.__del__
+
+    def probe(self: Value) -> None:
+        depths.append(frame_depth())
+        original(self)
+
+    y = Value(1.0)
+    for _ in range(5_000):
+        y = y * 1.0 + 0.0
+    monkeypatch.setattr(Value, "__del__", probe)
+    here = frame_depth()
+    del y
+    monkeypatch.undo()
+    assert len(depths) == 10_001
+    assert max(depths) - here <= 3, max(depths) - here
 
 
 def backward_seconds_per_node(depth: int, repeat: int) -> float:
