@@ -24,7 +24,13 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Literal, NamedTuple
 
-from calcweb._checks import check_callable, check_real, check_real_or_infinite, evaluate
+from calcweb._checks import (
+    as_float,
+    check_callable,
+    check_real,
+    check_real_or_infinite,
+    evaluate,
+)
 from calcweb._gauss_kronrod import K15, K21, UNRESOLVED_SHARE, Panel, Rule, gauss_kronrod
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 
@@ -66,7 +72,7 @@ class IntegrationResult:
     message: str = "the estimated error meets the tolerance"
 
     def __float__(self) -> float:
-        return self.value
+        return as_float(self.value, "value")  # a result built by hand may hold anything
 
 
 def _check_n(n: object, minimum: int = 1) -> int:

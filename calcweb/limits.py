@@ -40,7 +40,7 @@ import sys
 from collections.abc import Callable
 from typing import Literal
 
-from calcweb._checks import check_callable, check_real_or_infinite, evaluate
+from calcweb._checks import as_float, check_callable, check_real_or_infinite, evaluate
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -104,7 +104,7 @@ class LimitResult:
     message: str = ""
 
     def __float__(self) -> float:
-        return self.value
+        return as_float(self.value, "value")  # a result built by hand may hold anything
 
 
 @dataclasses.dataclass(frozen=True)
