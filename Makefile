@@ -80,7 +80,7 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 
 test-native: $(VENV)/.installed
-	$(BIN)/pytest --doctest-modules calcweb tests/unit tests/adversarial tests/docs
+	$(BIN)/pytest --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz
 
 test-site: tools
 	CALCWEB_SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict

@@ -43,8 +43,6 @@ if PROFILE_NAME not in ("fuzz", "long"):
 PROFILE = settings.get_profile(PROFILE_NAME)
 SCALE = PROFILE.max_examples / 150  # the long profile must make ten times the calls too
 
-_START = time.perf_counter()
-
 
 @pytest.fixture(scope="session")
 def fuzz_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -56,7 +54,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """How many calls the fuzz made, and its slowest calls."""
     if not STATS.calls:
         return
-    elapsed = time.perf_counter() - _START
+    elapsed = time.perf_counter() - (STATS.started or 0.0)
     terminalreporter.write_line(
         f"fuzz ({PROFILE_NAME}): {STATS.calls} calls of calcweb in {elapsed:.1f} s"
     )

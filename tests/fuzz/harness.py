@@ -119,6 +119,7 @@ class Stats:
     findings: dict[tuple[str, str, str, str], Finding] = field(default_factory=dict)
     finished: set[str] = field(default_factory=set)
     hangs: dict[str, int] = field(default_factory=dict)
+    started: float | None = None  # perf_counter() at the first call
 
 
 STATS = Stats()
@@ -213,6 +214,8 @@ class Harness:
             kwargs: Its keyword arguments.
         """
         STATS.calls += 1
+        if STATS.started is None:
+            STATS.started = time.perf_counter()
         STATS.per_name[self.name] = STATS.per_name.get(self.name, 0) + 1
         USER_RAISED.clear()
         shown = shown or getattr(fn, "__qualname__", None) or short(fn)
