@@ -120,8 +120,11 @@ def limits(value: object, name: str, log: bool = False) -> tuple[float, float]:
     return check_limits(lo, hi, log, name)
 
 
-def arity(f: object, count: int, name: str = "f") -> Callable[..., Any]:
-    """``f`` if it can be called with ``count`` numbers, else an ArgumentTypeError."""
+def arity(f: object, count: int, name: str = "f", takes: str | None = None) -> Callable[..., Any]:
+    """``f`` if it can be called with ``count`` arguments, else an ArgumentTypeError.
+
+    ``takes`` says what they are, for the message (by default: numbers).
+    """
     function = check_callable(f, name)
     try:
         signature = inspect.signature(function)
@@ -131,10 +134,12 @@ def arity(f: object, count: int, name: str = "f") -> Callable[..., Any]:
         signature.bind(*([0.0] * count))
     except TypeError as error:
         wanted = "one number, f(x)" if count == 1 else f"{count} numbers, f(x, y)"
+        example = "lambda x: x**2" if count == 1 else "lambda x, y: x**2 + y**2"
+        if takes is not None:
+            wanted, example = takes, "lambda p: p[0]**2 + p[1]**2"
         raise ArgumentTypeError(
             f"{name} must be a function of {wanted}, but its signature is "
-            f"{signature} ({error}); write e.g. "
-            + ("lambda x: x**2" if count == 1 else "lambda x, y: x**2 + y**2")
+            f"{signature} ({error}); write e.g. {example}"
         ) from error
     return function
 

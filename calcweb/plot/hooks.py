@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from typing import Any
 
-from calcweb._checks import check_callable, check_real
+from calcweb._checks import check_real
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.nn.value import Value
 from calcweb.plot._inputs import arity, flag, items, limits, optional_text, reals, text
@@ -284,9 +284,11 @@ def compare_paths(
         )
     heading = text(title, "title")
     geometric = flag(log_levels, "log_levels")
-    f = check_callable(
+    f = arity(
         _attribute(runs[0], "function", "an optimisation result (from calcweb.minimize)"),
+        1,
         "results[0].function",
+        takes="one point, a list [x, y], as minimize calls it",
     )
     diverged = [getattr(run, "diverged", False) is True for run in runs]
     shown = [

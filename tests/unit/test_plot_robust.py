@@ -639,6 +639,10 @@ def test_results_built_by_hand() -> None:
     assert odd._repr_latex_() == (
         "$T_{2}(x) = 0.333333 + \\mathrm{NaN} (x - 0.5) + \\infty (x - 0.5)^{2}$"
     )
+    run = calcweb.minimize(lambda p: p[0] ** 2 + p[1] ** 2, [1.0, 1.0], steps=3)
+    run.function = lambda x, y: x  # by hand: a function of two numbers, not of a point
+    with pytest.raises(calcweb.ArgumentTypeError, match=r"a list \[x, y\]"):
+        run.plot()
     two = taylor(calcweb.exp, 0.0, 1)
     two.function = lambda x, y: x
     with pytest.raises(calcweb.ArgumentTypeError, match="function of one number"):
