@@ -23,7 +23,7 @@ Graphs of any depth work, natively and in the browser: the topological sort
 uses an explicit stack instead of recursion, and a graph is freed node by
 node from a queue. (Left to itself, CPython frees a chain of objects by
 recursing in C, one level per link; on WebAssembly's small stack, in Pyodide,
-a chain of a few thousand operations would crash the interpreter when it is
+a chain of about two thousand operations crashed the interpreter when it was
 freed.) So a training loop that chains 100 000 operations builds,
 back-propagates and is freed in time proportional to its size.
 

@@ -519,7 +519,9 @@ def backward_seconds_per_node(depth: int, repeat: int) -> float:
 
 def test_backward_costs_the_same_per_node_on_a_chain_100_times_deeper() -> None:
     # Linear cost: 100 times the nodes take about 100 times as long. The bound
-    # is loose (3x, best of 3) because a loaded machine is noisy.
+    # is loose (3x, best of 3) because a loaded machine is noisy. Measured when
+    # written: 404 and 462 ns/node natively (CPython 3.11), 1079 and 1092 ns/node
+    # in Pyodide under Node, for 1e3 and 1e5 operations.
     gc.collect()
     small = backward_seconds_per_node(1_000, repeat=100)
     large = backward_seconds_per_node(100_000, repeat=1)
