@@ -38,6 +38,7 @@ from numbers import Number, Real
 from typing import Any, TypeVar, cast
 
 from calcweb import _real
+from calcweb._checks import check_real
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -169,6 +170,8 @@ def pow(x: Any, y: Any) -> Any:
     for value in (x, y):
         if isinstance(value, Number) and not isinstance(value, (Real, complex)):
             raise _not_real("pow", value)  # Decimal ** Decimal would quietly be a Decimal
+    # Python numbers, so that a numpy scalar does not compute (and warn) in numpy.
+    x, y = (_plain(value, name) for value, name in ((x, "x"), (y, "y")))
     try:
         result = x**y
     except TypeError as error:
@@ -191,6 +194,17 @@ def pow(x: Any, y: Any) -> Any:
     ):
         raise NumericalError(f"pow({x!r}, {y!r}) is not a finite number; use smaller numbers")
     return result
+
+
+def _plain(value: Any, name: str) -> Any:
+    """A real or complex ``value`` as a Python float or complex; anything else as it is."""
+    if isinstance(value, Real):
+        return check_real(value, name)
+    if isinstance(value, complex):
+        if not (math.isfinite(value.real) and math.isfinite(value.imag)):
+            raise InvalidArgumentError(f"{name} must be a finite number, but got {value!r}")
+        return complex(value)
+    return value
 
 
 def sin(x: X) -> X:
