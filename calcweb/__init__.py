@@ -1,10 +1,21 @@
 """calcweb: the calculus behind deep learning, in small, correct, pure Python.
 
-Every public name is re-exported here; the implementation lives in small
-modules with one concept each: derivatives (`calcweb.derivative`,
-`calcweb.multivariate`, `calcweb.diff`, `calcweb.jet`), `calcweb.taylor`,
-`calcweb.integrate`, `calcweb.limits`, `calcweb.functions`, `calcweb.nn`,
-`calcweb.optim`, `calcweb.plot`, `calcweb.exercises` and `calcweb.exceptions`.
+Every public name is re-exported here, so ``from calcweb import derivative,
+taylor, Value`` is all a reader needs, and ``calcweb.derivative`` is always
+the function. The implementation lives in small modules with one concept
+each. Those named like the function they hold are private
+(``calcweb._derivative``, ``calcweb._taylor``, ``calcweb._integrate``); the
+others can be imported as well: ``calcweb.multivariate``, ``calcweb.diff``,
+``calcweb.jet``, ``calcweb.limits``, ``calcweb.functions``, ``calcweb.nn``,
+``calcweb.optim``, ``calcweb.plot``, ``calcweb.exercises`` and
+``calcweb.exceptions``.
+
+Every error calcweb raises is a `CalcwebError` (and the matching builtin),
+whose message says how to fix it. An exception raised by your own function
+passes through unchanged; only a ``ValueError``, ``ZeroDivisionError`` or
+``OverflowError`` of ``f`` at a point that a numerical method chose becomes a
+``DomainError``, ``DivisionByZeroError`` or ``NumericalError`` naming that
+point (with yours as its ``__cause__``).
 
 Examples:
     >>> import calcweb
@@ -14,7 +25,9 @@ Examples:
 
 from __future__ import annotations
 
-from calcweb.derivative import DerivativeResult, derivative
+from calcweb._derivative import DerivativeResult, derivative
+from calcweb._integrate import IntegrationResult, integrate, riemann_sum
+from calcweb._taylor import TaylorPolynomial, taylor
 from calcweb.diff import backward_difference, central_difference, forward_difference
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -46,7 +59,6 @@ from calcweb.functions import (
     tan,
     tanh,
 )
-from calcweb.integrate import IntegrationResult, integrate, riemann_sum
 from calcweb.jet import Jet
 from calcweb.limits import LimitResult, limit
 from calcweb.multivariate import directional_derivative, grad, hessian, jacobian
@@ -83,7 +95,6 @@ from calcweb.plot import (
     plot_optimization,
     plot_taylor,
 )
-from calcweb.taylor import TaylorPolynomial, taylor
 
 __version__ = "0.1.0"
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Any
 
 from calcweb._checks import call, check_callable, check_method, check_vector
-from calcweb.derivative import _jet_derivative, derivative
+from calcweb._derivative import _jet_derivative, derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
 

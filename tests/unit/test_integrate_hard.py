@@ -27,7 +27,7 @@ import calcweb
 from calcweb import IntegrationResult, integrate
 
 Function = Callable[[float], float]
-integrate_module = sys.modules["calcweb.integrate"]
+integrate_module = sys.modules["calcweb._integrate"]
 
 
 class Case(NamedTuple):

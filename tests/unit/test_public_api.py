@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
+import pkgutil
+import re
+import types
 
 import pytest
 
@@ -42,3 +46,32 @@ def test_every_public_exception_is_listed() -> None:
         and issubclass(getattr(calcweb, name), BaseException)
     ]
     assert sorted(exceptions) == sorted(calcweb.exceptions.__all__)
+
+
+def test_no_public_module_is_shadowed_by_a_public_name() -> None:
+    # `import calcweb.taylor` once gave the function taylor; modules named
+    # like their function are private now, so every public one is reachable.
+    for info in pkgutil.iter_modules(calcweb.__path__):
+        module = importlib.import_module(f"calcweb.{info.name}")
+        if not info.name.startswith("_"):
+            assert getattr(calcweb, info.name) is module, info.name
+    for name in calcweb.__all__:
+        assert not isinstance(getattr(calcweb, name), types.ModuleType), name
+
+
+def test_the_modules_the_package_docstring_names_exist() -> None:
+    named = re.findall(r"``calcweb\.(\w+)``", calcweb.__doc__ or "")
+    assert len(named) >= 10
+    for name in named:  # a private module, a public one reachable by name, or a public function
+        if name.startswith("_"):
+            assert isinstance(importlib.import_module(f"calcweb.{name}"), types.ModuleType)
+        elif name not in calcweb.__all__:
+            assert getattr(calcweb, name) is importlib.import_module(f"calcweb.{name}"), name
+
+
+@pytest.mark.parametrize("name", ["derivative", "taylor", "integrate"])
+def test_the_functions_are_what_their_names_give(name: str) -> None:
+    assert callable(getattr(calcweb, name))
+    assert getattr(calcweb, name).__module__ == f"calcweb._{name}"
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module(f"calcweb.{name}")

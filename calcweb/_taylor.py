@@ -18,7 +18,7 @@ from typing import Any
 
 from calcweb import _real
 from calcweb._checks import check_callable, check_order, check_real, check_vector
-from calcweb.derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
+from calcweb._derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.jet import MAX_DEGREE, Jet
 
