@@ -124,7 +124,13 @@ def _inputs(x: object, nin: int) -> list[Input]:
             f"array works too), but got {type(x).__name__} {_shown(x)}"
         )
     else:
-        items = list(x)
+        try:
+            items = list(x)
+        except TypeError as error:  # a 0-d numpy array has __iter__ but cannot iterate
+            raise ArgumentTypeError(
+                f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D "
+                f"numpy array works too), but got {type(x).__name__} {_shown(x)}"
+            ) from error
     if len(items) != nin:
         raise InvalidArgumentError(
             f"this model takes {nin} inputs but got {len(items)}; pass a list of {nin} numbers"

@@ -677,3 +677,10 @@ def test_every_public_name_of_calcweb_nn_is_fuzzed_here() -> None:
         "l2_penalty": test_penalties,
     }
     assert set(calcweb.nn.__all__) <= set(fuzzed), set(calcweb.nn.__all__) - set(fuzzed)
+
+
+def test_a_0d_numpy_array_as_inputs_is_refused_with_a_calcweb_error() -> None:
+    np = pytest.importorskip("numpy")
+    model = MLP(2, [2, 1])
+    with pytest.raises(ArgumentTypeError, match="list of 2 numbers"):
+        model(np.array(0.5))
