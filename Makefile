@@ -74,10 +74,15 @@ serve: wheel tools
 
 # ------------------------------------------------------------------ test
 
-lint: $(VENV)/.installed
+# tsc checks the served JavaScript's types (tsconfig.json: the page's scripts;
+# tsconfig.worker.json: the worker's, whose globals differ); ESLint lints it.
+lint: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
+	node_modules/.bin/tsc --noEmit -p tsconfig.worker.json
+	node_modules/.bin/eslint --max-warnings 0 .
 
 test-native: $(VENV)/.installed
 	$(BIN)/pytest --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz

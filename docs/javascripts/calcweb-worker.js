@@ -1,3 +1,4 @@
+// @ts-check
 // The module Web Worker that owns Pyodide. The page (calcweb.js) sends
 // {id, type, ...} requests; every reply carries the same id. Requests run one
 // at a time, in the order they arrive.
@@ -159,7 +160,7 @@ async function download(indexURL, loader, progress) {
 // started, calcweb imported. Its manifest says for which Pyodide and which
 // wheel it was made; one made for another build is never restored.
 const SNAPSHOT_GRACE_MS = 5000;
-const delay = (ms) => new Promise((resolve) => setTimeout(() => resolve(), ms));
+const delay = (ms) => new /** @type {typeof Promise<void>} */ (Promise)((resolve) => setTimeout(() => resolve(), ms));
 
 function noSnapshot(reason) {
   console.warn(`calcweb: ${reason}; Python starts afresh (slower)`);
@@ -272,7 +273,7 @@ async function boot({ indexURL, interruptBuffer }) {
   progress("Downloading Python", 0);
   const runnerSource = awaitedLater(get(runnerURL).then((response) => response.text()));
   const loader = awaitedLater(import(PYODIDE_URL.href));
-  let fromSnapshot = false;
+  let fromSnapshot;
   try {
     const { lock, snapshot, downloaded } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;

@@ -1,12 +1,15 @@
+// @ts-check
 // calcweb live cells: wires every div.calcweb-cell on the page to a Python
 // (Pyodide) that runs in a module Web Worker, and exposes window.calcweb.
 // Works with mkdocs-material's instant navigation: cells are set up on every
 // document$ emission, the worker lives across pages, and each page gets a
 // fresh Python namespace.
+// @ts-expect-error -- tools/hooks/pyodide_bundle.py copies it from node_modules/dompurify into the site
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
 // The editor (CodeMirror) is the largest script: it loads after the page has
 // shown, in several short tasks (see tools/js/editor.js), not with this module.
 // If it cannot load, the cells keep working with their plain textareas.
+// @ts-expect-error -- made by tools/hooks/js_bundle.py from tools/js/editor.js
 const editorReady = import("./calcweb-editor.js")
   .then((editor) => editor.load())
   .catch((error) => {
@@ -151,8 +154,12 @@ let pageKey = `${location.pathname}#0`;
 let pageCount = 0;
 let pageQueue = Promise.resolve();
 
-// Runs code in the current page's namespace; resolves to
-// {ok, stdout, stderr, display} (and errorLine, restarted) and never rejects.
+/**
+ * Runs code in the current page's namespace; resolves to
+ * {ok, stdout, stderr, display} (and errorLine, restarted) and never rejects.
+ * @param {string} code
+ * @param {{filename?: string, onStream?: (name: "stdout" | "stderr", text: string) => void}} [options]
+ */
 async function run(code, { filename = "<calcweb.run>", onStream = () => {} } = {}) {
   const out = { stdout: "", stderr: "" };
   const collect = (name, text) => {
@@ -192,6 +199,7 @@ DOMPurify.addHook("uponSanitizeAttribute", (node, data) => {
 // typeset when the site is built).
 let katex = null;
 function loadKatex() {
+  // @ts-expect-error -- made by tools/hooks/js_bundle.py from tools/js/katex.js
   katex ??= import("./calcweb-katex.js").catch((error) => {
     katex = null; // a later cell tries again
     console.error("calcweb: KaTeX could not load; LaTeX is shown as source", error);
@@ -290,7 +298,7 @@ const storage = {
 
 // ---------------------------------------------------------------- cells
 
-const cellsOfPage = () => [...document.querySelectorAll(".calcweb-cell")];
+const cellsOfPage = () => [...document.querySelectorAll(/** @type {"div"} */ (".calcweb-cell"))];
 const ranToken = () => `${pageKey}/${python.generation}`;
 
 function setState(cell, state) {
@@ -511,7 +519,7 @@ function bootQuietly() {
 // with many cells free of long main-thread tasks while it loads. Each waits for
 // a frame, so that it starts on a page laid out (see createEditor). (Closures,
 // not `resolve` itself, so that profilers attribute the task to this script.)
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+const nextFrame = () => new /** @type {typeof Promise<void>} */ (Promise)((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
 
 async function setUpCells(cells, page) {
   await editorReady;
@@ -528,7 +536,7 @@ function setUpPage() {
   const cells = cellsOfPage();
   for (const cell of cells) wireCell(cell);
   setUpCells(cells, pageCount);
-  for (const button of document.querySelectorAll(".calcweb-run-all")) {
+  for (const button of document.querySelectorAll(/** @type {"button"} */ (".calcweb-run-all"))) {
     if (button.dataset.wired) continue;
     button.dataset.wired = "true";
     button.addEventListener("click", () => {
@@ -547,7 +555,7 @@ function afterLoad(callback) {
   else addEventListener("load", callback, { once: true });
 }
 
-window.calcweb = {
+/** @type {any} */ (window).calcweb = {
   get ready() {
     return python.boot().then(() => true);
   },
