@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import calcweb
 from calcweb import IntegrationResult, integrate, riemann_sum
-from calcweb._gauss_kronrod import K15, K21, Rule, gauss_kronrod
+from calcweb._gauss_kronrod import K15, K21, Panel, Rule, gauss_kronrod
+from calcweb._integrate import _too_narrow
 
 Function = Callable[[float], float]
 
@@ -443,3 +444,18 @@ def test_fixed_rules_give_a_number_or_a_calcweb_error_for_any_floats(
             continue
         assert math.isfinite(value)
         assert abs(value) <= abs(b - a) * (1 + 1e-12) or not math.isfinite(b - a)
+
+
+@pytest.mark.parametrize("a", [1.0, -3.0, 1e-300, 7e300])
+def test_a_panel_is_too_narrow_to_bisect_from_1e4_ulps_of_its_ends(a: float) -> None:
+    # The boundary of `_too_narrow`: a quarter of the width (half of a half)
+    # at most 1e4 units in the last place of the larger end.
+    ulps = 1e4 * 2.0**-52 * abs(a)
+
+    def panel(quarter: float) -> Panel:
+        return Panel(a, a + 4.0 * quarter, 0.0, 0.0, False)
+
+    assert _too_narrow(panel(0.9 * ulps))
+    assert not _too_narrow(panel(1.1 * ulps))
+    assert not _too_narrow(panel(-1.1 * ulps))  # a reversed panel, b < a
+    assert _too_narrow(panel(-0.9 * ulps))

@@ -141,3 +141,28 @@ def test_clip_grad_norm_checks_its_arguments() -> None:
     with pytest.raises(calcweb.InvalidArgumentError, match="norm_type"):
         clip_grad_norm([Value(0.0)], 1.0, norm_type=0.0)
     assert clip_grad_norm([], 1.0) == 0.0
+
+
+# torch's lerp computes start + w * (end - start) for |w| < 0.5 and
+# end - (end - start) * (1 - w) otherwise, so that w = 1 gives `end` exactly:
+# with beta1 = 0 (or alpha = 0) torch's running average is the gradient itself.
+LAST_GRADIENTS = [0.1, 0.7, -0.3, 1e-3, 2.9, -1.7]
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "adamw"])
+def test_adam_with_beta1_zero_keeps_the_gradient_itself_as_its_average(optimizer: str) -> None:
+    p = Value(0.5)
+    opt = {"adam": Adam, "adamw": AdamW}[optimizer]([p], lr=0.01, betas=(0.0, 0.999))
+    for g in LAST_GRADIENTS:
+        p.grad = g
+        opt.step()
+        assert opt.state[p]["exp_avg"] == g
+
+
+def test_centered_rmsprop_with_alpha_zero_keeps_the_gradient_itself_as_its_average() -> None:
+    p = Value(0.5)
+    opt = RMSprop([p], lr=0.01, alpha=0.0, centered=True)
+    for g in LAST_GRADIENTS:
+        p.grad = g
+        opt.step()
+        assert opt.state[p]["grad_avg"] == g
