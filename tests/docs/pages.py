@@ -1,18 +1,17 @@
-"""Run the live cells of a docs page natively, as the browser runs them.
+"""Run the live cells of a docs page natively, as the browser and the build run them.
 
-Cells share one namespace per page and run in page order; the value of a
-cell's last expression is kept, as the browser displays it.
+Cells share one namespace per page and run in page order, through calcweb's
+cell executor (``calcweb/_cell.py``), the one the browser and the build use.
 """
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from calcweb._cell import CellResult, run_cell
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 NUMBER = r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?"
@@ -31,11 +30,22 @@ class Cell:
 
 @dataclass(frozen=True)
 class Run:
-    """What a cell did: its stdout, the value of its last expression, its exception."""
+    """What a cell did, as calcweb's cell executor reports it (the browser's and the build's)."""
 
-    stdout: str
-    value: object
-    error: BaseException | None
+    result: CellResult
+
+    @property
+    def stdout(self) -> str:
+        return self.result.stdout
+
+    @property
+    def value(self) -> object:
+        """The value of the cell's last expression."""
+        return self.result.value
+
+    @property
+    def error(self) -> BaseException | None:
+        return self.result.error
 
     def numbers(self) -> list[float]:
         """Every number printed, in order (for checks against oracles)."""
@@ -71,20 +81,8 @@ def pages_with_cells() -> list[Path]:
 def run_page(page: Path) -> tuple[Run, ...]:
     """Run every cell of ``page`` in one fresh namespace (cached: pages are slow)."""
     namespace: dict[str, object] = {"__name__": "__main__"}
-    runs = []
-    for index, cell in enumerate(cells(page)):
-        filename = f"<{page.name} cell {index + 1}>"
-        tree = ast.parse(cell.code, filename)
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        stdout = io.StringIO()
-        value: object = None
-        error: BaseException | None = None
-        with contextlib.redirect_stdout(stdout):
-            try:
-                exec(compile(tree, filename, "exec"), namespace)  # noqa: S102 - running the docs is the test
-                if last is not None:
-                    value = eval(compile(ast.Expression(last.value), filename, "eval"), namespace)  # noqa: S307
-            except Exception as raised:
-                error = raised
-        runs.append(Run(stdout.getvalue(), value, error))
-    return tuple(runs)
+    # Named as the build and the browser name them: "<cell 1>", "<cell 2>", ...
+    return tuple(
+        Run(run_cell(cell.code, namespace, f"<cell {index + 1}>"))
+        for index, cell in enumerate(cells(page))
+    )

@@ -30,6 +30,8 @@ def test_every_cell_of_the_page_runs_as_its_fence_says(page: Path) -> None:
             assert isinstance(run.error, calcweb.CalcwebError), f"{where} should raise: {run}"
         else:
             assert run.error is None, f"{where} raised {run.error!r}"
+        # The build refuses a value whose _repr_*_ fails: so do the tests.
+        assert not run.result.display_errors, f"{where}: {run.result.stderr}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(DOCS)))

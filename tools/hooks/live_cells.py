@@ -13,24 +13,20 @@ Run / Stop / Reset / Copy buttons and an ``aria-live`` output);
 marks a cell that is meant to raise. Cells are numbered per page, in page order.
 
 At build time every cell is also executed natively, with the calcweb of the
-working tree, in page order and in one namespace per page (as the browser
-does). Its output (printed text, the last expression's SVG, HTML, LaTeX, PNG
-or repr) is embedded in the page and marked as computed at build time, so
-readers see results before Python boots and search engines index them. A cell
-that raises fails the build unless its fence says ``expect-error``, and an
-``expect-error`` cell that does not raise fails it too.
+working tree, in page order and in one namespace per page, by the executor
+the browser uses (``calcweb/_cell.py``). Its output (printed text, the last
+expression's SVG, HTML, LaTeX, PNG or repr) is embedded in the page and marked
+as computed at build time, so readers see results before Python boots and
+search engines index them. A cell that raises fails the build unless its
+fence says ``expect-error``, and an ``expect-error`` cell that does not raise
+fails it too; so does a cell whose value's ``_repr_*_`` fails (the reader
+would see a note and a poorer view).
 """
 
 from __future__ import annotations
 
-import ast
-import base64
-import contextlib
 import html
-import io
-import linecache
 import re
-import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +34,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from calcweb._cell import CellResult, run_cell
 
 FENCE_NAME = "pyodide"
 _KNOWN_OPTIONS = {"expect-error"}
@@ -91,67 +89,6 @@ def _validator(
 # ------------------------------------------------------------------ build-time run
 
 
-@dataclass
-class Result:
-    """What running one cell natively produced."""
-
-    stdout: str
-    stderr: str
-    display: list[tuple[str, str]]  # (mime type, data)
-    error: str | None  # the traceback, when the cell raised
-
-
-def _display(value: object) -> list[tuple[str, str]]:
-    """The richest representation of a cell's last value (as calcweb_runner.py)."""
-    if value is None:
-        return []
-    for method, mime in (
-        ("_repr_svg_", "image/svg+xml"),
-        ("_repr_html_", "text/html"),
-        ("_repr_latex_", "text/latex"),
-        ("_repr_png_", "image/png"),
-    ):
-        render = getattr(value, method, None)
-        if callable(render):
-            data = render()
-            if isinstance(data, bytes) and mime == "image/png":
-                return [(mime, base64.b64encode(data).decode("ascii"))]
-            if isinstance(data, str):
-                return [(mime, data)]
-    return [("text/plain", repr(value))]
-
-
-def execute(code: str, namespace: dict[str, Any], filename: str) -> Result:
-    """Run ``code`` in ``namespace`` as a live cell does; never raises."""
-    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
-    stdout, stderr = io.StringIO(), io.StringIO()
-    display: list[tuple[str, str]] = []
-    error = None
-    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        try:
-            tree = ast.parse(code, filename)
-            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-            exec(compile(tree, filename, "exec"), namespace)  # noqa: S102 - the docs' own cells
-            if isinstance(last, ast.Expr):
-                expression = ast.Expression(last.value)
-                value = eval(compile(expression, filename, "eval"), namespace)  # noqa: S307 - as above
-                display = _display(value)
-        except Exception as raised:  # every error of a cell is its output
-            frames = traceback.extract_tb(raised.__traceback__)
-            tb = raised.__traceback__
-            for frame in frames:  # drop this hook's frames: the reader's code starts the story
-                if frame.filename == filename or tb is None:
-                    break
-                tb = tb.tb_next
-            report = traceback.TracebackException(type(raised), raised, tb)
-            # Only the reader's code (the cells), as in the browser.
-            report.stack = traceback.StackSummary.from_list(
-                [frame for frame in report.stack if frame.filename.startswith("<")]
-            )
-            error = "".join(report.format())
-    return Result(stdout.getvalue(), stderr.getvalue(), display, error)
-
-
 def _display_html(mime: str, data: str) -> str:
     if mime in {"image/svg+xml", "text/html"}:
         body = data  # produced at build time by the docs' own code
@@ -165,10 +102,10 @@ def _display_html(mime: str, data: str) -> str:
     return f'<div class="calcweb-display">{body}</div>'
 
 
-def _output_html(result: Result) -> str:
+def _output_html(result: CellResult) -> str:
     streams = [("stdout", result.stdout), ("stderr", result.stderr)]
     if result.error:
-        streams.append(("stderr", result.error))
+        streams.append(("stderr", result.traceback))
     spans = "".join(
         f'<span class="calcweb-{name}" data-stream="{name}">{html.escape(text)}</span>'
         for name, text in streams
@@ -209,13 +146,16 @@ def _format(
     number = index + 1
     code = source.rstrip("\n")
     expect_error = "expect-error" in options.get("flags", ())
-    result = execute(code, _page.namespace, f"<cell {number}>")
+    result = run_cell(code, _page.namespace, f"<cell {number}>")
     where = f"cell {number} of {_page.path}"
     if result.error and not expect_error:
         raise PluginError(
             f"{where} raised at build time (write ```{FENCE_NAME} expect-error if it is "
-            f"meant to):\n{result.error}"
+            f"meant to):\n{result.traceback}"
         )
+    if result.display_errors:
+        # The reader would see the note and a poorer view: a docs page must not ship that.
+        raise PluginError(f"{where}: a representation of its value failed:\n{result.stderr}")
     if expect_error and not result.error:
         raise PluginError(f"{where} is marked expect-error but did not raise")
     expect = ' data-expect="error"' if expect_error else ""
