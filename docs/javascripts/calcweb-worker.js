@@ -1,14 +1,31 @@
 // @ts-check
 // The module Web Worker that owns Pyodide. The page (calcweb.js) sends
 // {id, type, ...} requests; every reply carries the same id. Requests run one
-// at a time, in the order they arrive.
+// at a time, in the order they arrive. The messages: protocol.js.
 // Pyodide's loader is imported when Python boots, alongside the downloads
 // (a static import would delay them by a round trip).
 const PYODIDE_URL = new URL("../pyodide/pyodide.mjs", import.meta.url);
 
 const runnerURL = new URL("./calcweb_runner.py", import.meta.url);
+
+/** @typedef {import("./protocol.js").BootRequest} BootRequest */
+/** @typedef {import("./protocol.js").BootResult} BootResult */
+/** @typedef {import("./protocol.js").Request} Request */
+/** @typedef {import("./protocol.js").RunRequest} RunRequest */
+/** @typedef {import("./protocol.js").RunResult} RunResult */
+/** @typedef {import("./protocol.js").WorkerMessage} WorkerMessage */
+
+/**
+ * Every message to the page goes through here, so tsc checks it against the protocol.
+ * @param {WorkerMessage} message
+ */
+function send(message) {
+  postMessage(message);
+}
+
 let pyodide = null;
 let runner = null;
+/** @type {number | null} */
 let current = null; // id of the request whose output is being streamed
 let queue = Promise.resolve();
 
@@ -16,19 +33,21 @@ let queue = Promise.resolve();
 // before a long computation shows at once (the worker cannot run a timer while
 // Python runs); a tight print loop is batched to a few messages per 50 ms so
 // it does not flood the page.
+/** @type {{stdout: string, stderr: string}} */
 const streams = { stdout: "", stderr: "" };
 const WINDOW_MS = 50;
 const LINES_PER_WINDOW = 20;
 let windowStart = 0;
 let sentInWindow = 0;
 function flush() {
-  for (const name of ["stdout", "stderr"]) {
+  for (const name of /** @type {const} */ (["stdout", "stderr"])) {
     if (streams[name]) {
-      postMessage({ id: current, type: "stream", name, text: streams[name] });
+      send({ id: current, type: "stream", name, text: streams[name] });
       streams[name] = "";
     }
   }
 }
+/** @param {"stdout" | "stderr"} name */
 function writer(name) {
   const decoder = new TextDecoder();
   const other = name === "stdout" ? "stderr" : "stdout";
@@ -263,11 +282,15 @@ async function unpackWheel(url) {
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
+/**
+ * @param {BootRequest} request
+ * @returns {Promise<BootResult>}
+ */
 async function boot({ indexURL, interruptBuffer }) {
   let last = "";
   const progress = (stage, percent = null) => {
     const text = `${stage} ${percent}`;
-    if (text !== last) postMessage({ type: "progress", stage, percent });
+    if (text !== last) send({ type: "progress", stage, percent });
     last = text;
   };
   progress("Downloading Python", 0);
@@ -301,6 +324,10 @@ async function boot({ indexURL, interruptBuffer }) {
   return { version, fromSnapshot };
 }
 
+/**
+ * @param {RunRequest} request
+ * @returns {Promise<RunResult>}
+ */
 async function run({ namespace, code, filename }) {
   const result = await runner.run(namespace, code, filename);
   flush();
@@ -309,17 +336,20 @@ async function run({ namespace, code, filename }) {
   return reply;
 }
 
+/** @type {{[T in Request["type"]]: (request: Extract<Request, {type: T}>) => Promise<unknown>}} */
 const handlers = { boot, run };
 
 // A fatal error leaves Pyodide dead and the running request unanswered for
-// ever. Pyodide reports it on console.error (its documented behaviour) and
-// sometimes as an uncaught error: either way the page is told, and restarts
-// the worker.
+// ever. Pyodide reports it on console.error (its documented behaviour),
+// sometimes as an uncaught error, and as the error of the request that was
+// running: each way, crash() tells the page, once, with a Fatal message (no
+// reply follows), and the page restarts the worker.
 let crashed = false;
+/** @param {unknown} reason */
 function crash(reason) {
   if (crashed || restoring) return;
   crashed = true;
-  postMessage({ type: "fatal", error: String(reason).slice(0, 300) });
+  send({ type: "fatal", error: String(reason).slice(0, 300) });
 }
 const consoleError = console.error.bind(console);
 console.error = (...args) => {
@@ -334,20 +364,23 @@ self.addEventListener("unhandledrejection", (event) => {
   if (pyodide && /fatal error|RuntimeError: (memory access|unreachable)/i.test(String(event.reason))) crash(event.reason);
 });
 
+/** @param {MessageEvent<Request>} event */
 self.onmessage = (event) => {
-  const { id, type } = event.data;
+  const request = event.data;
+  const { id, type } = request;
   queue = queue.then(async () => {
     current = id;
     try {
-      const result = await handlers[type](event.data);
-      postMessage({ id, type: "reply", ok: true, result });
+      const result = await handlers[type](/** @type {any} */ (request));
+      send({ id, type: "reply", ok: true, result: /** @type {BootResult | RunResult} */ (result) });
     } catch (error) {
       flush();
       // A fatal error (out of memory in WebAssembly, a crash) leaves Pyodide
       // unusable: the page then restarts the worker.
       const fatal = type === "run" && Boolean(pyodide && pyodide._api && pyodide._api.fatal_error_occurred);
       const text = String(error && error.message ? error.message : error);
-      postMessage({ id, type: "reply", ok: false, fatal: fatal || /fatal error/i.test(text), error: text });
+      if (fatal || /fatal error/i.test(text)) crash(text);
+      else send({ id, type: "reply", ok: false, error: text });
     }
   });
 };

@@ -21,18 +21,40 @@ const WORKER_URL = new URL("./calcweb-worker.js", import.meta.url);
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 const STOP_GRACE_MS = 1000; // an interrupt not honoured by then becomes a restart
 
+// The messages exchanged with the worker (docs/javascripts/protocol.js).
+/** @typedef {import("./protocol.js").Request} Request */
+/** @typedef {import("./protocol.js").RequestBody} RequestBody */
+/** @typedef {import("./protocol.js").Results} Results */
+/** @typedef {import("./protocol.js").WorkerMessage} WorkerMessage */
+/** @typedef {import("./protocol.js").Progress} Progress */
+/** @typedef {(name: "stdout" | "stderr", text: string) => void} OnStream */
+/**
+ * A request waiting for its reply.
+ * @typedef {{resolve: (result: any) => void, reject: (error: Error) => void, onStream: OnStream}} Waiting
+ */
+
 // Python is gone (stopped without isolation, or crashed) and will be restarted.
 class PythonRestarted extends Error {}
 
 // The worker that owns Pyodide, and the requests waiting for its replies.
 class Python {
   constructor() {
+    /** @type {Worker | null} */
     this.worker = null;
+    /** @type {Promise<void> | null} */
     this.booting = null;
+    /** @type {Map<number, Waiting>} */
     this.pending = new Map();
     this.nextId = 1;
+    /** @type {Int32Array | null} */
     this.interrupt = null;
+    /** @type {Set<(progress: Progress) => void>} */
     this.listeners = new Set();
+    /** @type {Progress | null} */
+    this.progress = null;
+    /** @type {string | undefined} */
+    this.version = undefined;
+    this.fromSnapshot = false;
     this.generation = 0; // grows at each start: the namespaces of older ones are gone
     this.runningId = null;
   }
@@ -67,24 +89,34 @@ class Python {
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
-      const message = event.message || `${WORKER_URL} failed`;
-      this.restart(new PythonRestarted(`Python crashed (${message}) and will be restarted: run the cell again.`));
+      this.crashed(event.message || `${WORKER_URL} failed`);
     };
     this.interrupt = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    return this.request({ type: "boot", indexURL: INDEX_URL, interruptBuffer: this.interrupt });
+    return this.request({ type: "boot", indexURL: INDEX_URL, interruptBuffer: this.interrupt }).reply;
   }
 
+  /**
+   * Sends a request to the worker: its id, and a promise of its result.
+   * @template {RequestBody} R
+   * @param {R} message
+   * @param {OnStream} [onStream] receives the request's output as it comes
+   * @returns {{id: number, reply: Promise<Results[R["type"]]>}}
+   */
   request(message, onStream = () => {}) {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    /** @type {Request} */
+    const request = { ...message, id };
+    const reply = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onStream });
-      this.worker.postMessage({ ...message, id });
+      this.worker.postMessage(request);
     });
+    return { id, reply };
   }
 
+  /** @param {WorkerMessage} message */
   receive(message) {
     if (message.type === "fatal") {
-      this.restart(new PythonRestarted(`Python crashed (${message.error}) and was restarted: run the cell again; the cells before it run first.`));
+      this.crashed(message.error);
       return;
     }
     if (message.type === "progress") {
@@ -98,14 +130,19 @@ class Python {
       waiting.onStream(message.name, message.text);
     } else if (message.type === "reply") {
       this.pending.delete(message.id);
-      if (message.ok) waiting.resolve(message.result);
-      else if (message.fatal) {
-        waiting.reject(new PythonRestarted(`Python crashed (${message.error}) and was restarted: run the cell again.`));
-        this.restart();
-      } else waiting.reject(new Error(message.error));
+      if ("error" in message) waiting.reject(new Error(message.error));
+      else waiting.resolve(message.result);
     }
   }
 
+  // The one path of a crash, whether Pyodide died (the worker's Fatal
+  // message) or the worker itself failed (its error event).
+  /** @param {string} reason */
+  crashed(reason) {
+    this.restart(new PythonRestarted(`Python crashed (${reason}) and was restarted: run the cell again; the cells before it run first.`));
+  }
+
+  /** @param {Error} error */
   teardown(error) {
     if (this.worker) this.worker.terminate();
     this.worker = null;
@@ -115,6 +152,7 @@ class Python {
   }
 
   // Ends this Python (rejecting what waits for it); the next boot() starts anew.
+  /** @param {Error} [error] */
   restart(error = new PythonRestarted("Python was restarted.")) {
     this.teardown(error);
     this.booting = null;
@@ -127,7 +165,7 @@ class Python {
     const stopped = new PythonRestarted("Stopped: Python was restarted, so the variables of earlier cells are gone.");
     if (this.interrupt && this.booted && this.runningId !== null) {
       const id = this.runningId;
-      Atomics.store(this.interrupt, 0, 2); // 2 = SIGINT
+      Atomics.store(this.interrupt, 0, 2); // 2 = SIGINT (see protocol.js)
       setTimeout(() => {
         if (this.runningId === id) this.restart(stopped);
       }, STOP_GRACE_MS);
@@ -137,12 +175,19 @@ class Python {
     return "restarted";
   }
 
+  /**
+   * Runs code in the namespace `namespace`.
+   * @param {string} namespace
+   * @param {string} code
+   * @param {string} filename
+   * @param {OnStream} onStream
+   */
   async run(namespace, code, filename, onStream) {
     if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-    const id = this.nextId; // the id request() is about to use
+    const { id, reply } = this.request({ type: "run", namespace, code, filename }, onStream);
     this.runningId = id;
     try {
-      return await this.request({ type: "run", namespace, code, filename }, onStream);
+      return await reply;
     } finally {
       if (this.runningId === id) this.runningId = null;
     }
