@@ -299,9 +299,9 @@ def run_cell(
 
     Examples:
         >>> page = {"__name__": "__main__"}
-        >>> run_cell("import asyncio\nawait asyncio.sleep(0, 'slept')", page, "<c>").value
-        'slept'
-        >>> run_cell("y = 2\ny;", page, "<c>").display
+        >>> run_cell("y = 2\nprint(y)\ny + 1", page, "<cell 1>").display
+        (Display(mime='text/plain', data='3'),)
+        >>> run_cell("y;", page, "<cell 2>").display
         ()
     """
     if not capture:
