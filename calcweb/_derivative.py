@@ -43,6 +43,7 @@ from calcweb._checks import (
     evaluate,
 )
 from calcweb._richardson import extrapolate, representable_step, stencil
+from calcweb._taylor_mode import jet_derivative, rounding_error
 from calcweb.exceptions import (
     ArgumentTypeError,
     DomainError,
@@ -205,33 +206,8 @@ def _taylor_mode(
             f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, "
             "...) instead of math's, or use method='richardson'"
         ) from error
-    value = _jet_derivative(y, n, "f")
-    return DerivativeResult(value, _rounding_error(value, n), 1, "ad", None)
-
-
-def _rounding_error(value: float, n: int) -> float:
-    """The rounding error to expect of an ``n``-th derivative from Taylor mode."""
-    return 8.0 * (n + 1) * _EPS * abs(value)
-
-
-def _jet_derivative(y: object, n: int, what: str) -> float:
-    """The ``n``-th derivative held by ``y``, what a function returned for a jet."""
-    if isinstance(y, Jet):
-        value = y.derivative(n)
-    elif not isinstance(y, bool) and isinstance(y, Real):
-        constant = as_float(y, f"the value {what} returned")  # f ignored its argument
-        value = constant if n == 0 or not math.isfinite(constant) else 0.0
-    else:
-        raise ArgumentTypeError(
-            f"{what} returned {type(y).__name__} {y!r}; it must return a number "
-            "(a Jet when given a Jet)"
-        )
-    if not math.isfinite(value):
-        raise NumericalError(
-            f"the derivative of order {n} is not a finite number ({value!r}); "
-            "the function or its derivatives overflow near this point"
-        )
-    return value
+    value = jet_derivative(y, n, "f")
+    return DerivativeResult(value, rounding_error(value, n), 1, "ad", None)
 
 
 # ------------------------------------------------------------ finite differences

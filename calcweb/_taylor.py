@@ -10,7 +10,6 @@ differences lose too many digits to be worth printing.
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable, Sequence
 from numbers import Real
@@ -18,9 +17,12 @@ from typing import Any
 
 from calcweb import _real
 from calcweb._checks import check_callable, check_order, check_real, check_vector
-from calcweb._derivative import DerivativeResult, _jet_derivative, _rounding_error, derivative
+from calcweb._derivative import DerivativeResult, derivative
+from calcweb._taylor_mode import jet_derivative, rounding_error
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.jet import MAX_DEGREE, Jet
+from calcweb.plot.figure import Figure
+from calcweb.plot.results import plot_taylor
 
 __all__ = ["TaylorPolynomial", "taylor"]
 
@@ -163,7 +165,7 @@ class TaylorPolynomial:
         xlim: tuple[float, float] | None = None,
         degrees: Sequence[int] | None = None,
         title: str | None = None,
-    ) -> Any:
+    ) -> Figure:
         """Plot the polynomial against its function (see `calcweb.plot.plot_taylor`).
 
         Args:
@@ -174,9 +176,7 @@ class TaylorPolynomial:
         Returns:
             A `calcweb.Figure`.
         """
-        # Imported on use: plotting is a separate module that most callers never need.
-        plotting = importlib.import_module("calcweb.plot")
-        return plotting.plot_taylor(self, xlim=xlim, degrees=degrees, title=title)
+        return plot_taylor(self, xlim=xlim, degrees=degrees, title=title)
 
     def _repr_svg_(self) -> str:
         """The figure of `plot` with its defaults, for Jupyter and the live cells."""
@@ -278,9 +278,9 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
                 "and numbers only"
             )
         derivatives = y.derivatives()
-    else:  # a constant function, or a non-number that _jet_derivative refuses
-        derivatives = tuple(_jet_derivative(y, k, "f") for k in range(degree + 1))
-    errors = tuple(_rounding_error(d, k) for k, d in enumerate(derivatives))
+    else:  # a constant function, or a non-number that jet_derivative refuses
+        derivatives = tuple(jet_derivative(y, k, "f") for k in range(degree + 1))
+    errors = tuple(rounding_error(d, k) for k, d in enumerate(derivatives))
     return TaylorPolynomial(f, center, derivatives, errors, "ad")
 
 

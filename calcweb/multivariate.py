@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Any
 
 from calcweb._checks import call, check_callable, check_method, check_vector
-from calcweb._derivative import _jet_derivative, derivative
+from calcweb._derivative import derivative
+from calcweb._taylor_mode import jet_derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
 
@@ -188,7 +189,7 @@ def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Mat
             raise
         except TypeError:
             return None
-        columns.append([_scaled(_jet_derivative(y, 1, "f"), exponent) for y in outputs])
+        columns.append([_scaled(jet_derivative(y, 1, "f"), exponent) for y in outputs])
     return [list(row) for row in zip(*columns, strict=True)]
 
 

@@ -42,7 +42,8 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.nn.value import Value, _real_number, _shown
+from calcweb.nn._scalars import real_number, shown
+from calcweb.nn.value import Value
 
 __all__ = ["binary_cross_entropy", "cross_entropy", "l1_penalty", "l2_penalty", "mse_loss"]
 
@@ -66,9 +67,9 @@ def _number(x: object, what: str) -> float:
         return x.data
     if isinstance(x, bool) or not isinstance(x, Real):
         raise ArgumentTypeError(
-            f"{what} must be numbers or Values, but got {type(x).__name__} {_shown(x)}"
+            f"{what} must be numbers or Values, but got {type(x).__name__} {shown(x)}"
         )
-    return _real_number(x, what)
+    return real_number(x, what)
 
 
 def _listed(x: object, what: str) -> list[object]:
@@ -84,7 +85,7 @@ def _listed(x: object, what: str) -> list[object]:
             return list(items)
     raise ArgumentTypeError(
         f"{what} must be a number or a Value, or a list of numbers or Values (a tuple or a "
-        f"1-D numpy array works too), but got {type(x).__name__} {_shown(x)}"
+        f"1-D numpy array works too), but got {type(x).__name__} {shown(x)}"
     )
 
 
@@ -103,9 +104,7 @@ def _pairs(predictions: object, targets: object) -> list[tuple[object, float, fl
 
 def _reduction(reduction: object) -> str:
     if not isinstance(reduction, str) or reduction not in _REDUCTIONS:
-        raise InvalidArgumentError(
-            f"reduction must be 'mean' or 'sum', but got {_shown(reduction)}"
-        )
+        raise InvalidArgumentError(f"reduction must be 'mean' or 'sum', but got {shown(reduction)}")
     return reduction
 
 
@@ -214,12 +213,12 @@ def _class_index(t: object, classes: int) -> int:
     if isinstance(t, bool) or not isinstance(t, Integral):
         raise ArgumentTypeError(
             f"a target must be a class index, an int in 0..{classes - 1}, but got "
-            f"{type(t).__name__} {_shown(t)}"
+            f"{type(t).__name__} {shown(t)}"
         )
     index = int(t)
     if not 0 <= index < classes:
         raise InvalidArgumentError(
-            f"a target must be a class index, an int in 0..{classes - 1}, but got {_shown(t)}"
+            f"a target must be a class index, an int in 0..{classes - 1}, but got {shown(t)}"
         )
     return index
 
@@ -288,7 +287,7 @@ def cross_entropy(
 def _penalty_terms(
     parameters: object, coefficient: object, name: str
 ) -> tuple[list[tuple[object, float]], float]:
-    c = _real_number(coefficient, f"{name}(coefficient)")
+    c = real_number(coefficient, f"{name}(coefficient)")
     ws = [
         (v, _number(v, f"parameters[{i}]")) for i, v in enumerate(_listed(parameters, "parameters"))
     ]

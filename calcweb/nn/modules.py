@@ -40,7 +40,8 @@ from numbers import Integral, Real
 from operator import mul
 
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
-from calcweb.nn.value import Value, _real_number, _shown
+from calcweb.nn._scalars import real_number, shown
+from calcweb.nn.value import Value
 
 __all__ = ["MLP", "Layer", "Module", "Neuron"]
 
@@ -68,7 +69,7 @@ def _activation(name: object) -> Callable[[Value], Value] | None:
     if not isinstance(name, str):
         raise ArgumentTypeError(
             f"activation must be a name (a str) or None, but got {type(name).__name__} "
-            f"{_shown(name)}; choose one of {sorted(ACTIVATIONS)}"
+            f"{shown(name)}; choose one of {sorted(ACTIVATIONS)}"
         )
     if name not in ACTIVATIONS:
         raise InvalidArgumentError(
@@ -81,7 +82,7 @@ def _size(n: object, name: str) -> int:
     """A layer size: a positive int (numpy ints too)."""
     if isinstance(n, bool) or not isinstance(n, Integral):
         raise ArgumentTypeError(
-            f"{name} must be a positive int, but got {type(n).__name__} {_shown(n)}; "
+            f"{name} must be a positive int, but got {type(n).__name__} {shown(n)}; "
             "pass a whole number such as 2"
         )
     if n < 1:
@@ -104,7 +105,7 @@ def _rng(seed: object) -> random.Random:
     if seed is not None and not isinstance(seed, Integral):
         raise ArgumentTypeError(
             f"seed must be an int, a random.Random or None, but got {type(seed).__name__} "
-            f"{_shown(seed)}; pass e.g. seed=0 for reproducible weights"
+            f"{shown(seed)}; pass e.g. seed=0 for reproducible weights"
         )
     # Weight initialisation, not cryptography: a seeded PRNG is what reproducibility needs.
     return random.Random(None if seed is None else int(seed))  # noqa: S311
@@ -121,7 +122,7 @@ def _inputs(x: object, nin: int) -> list[Input]:
     elif isinstance(x, (str, bytes, dict, bool)) or x is None or not hasattr(x, "__iter__"):
         raise ArgumentTypeError(
             f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D numpy "
-            f"array works too), but got {type(x).__name__} {_shown(x)}"
+            f"array works too), but got {type(x).__name__} {shown(x)}"
         )
     else:
         try:
@@ -129,7 +130,7 @@ def _inputs(x: object, nin: int) -> list[Input]:
         except TypeError as error:  # a 0-d numpy array has __iter__ but cannot iterate
             raise ArgumentTypeError(
                 f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D "
-                f"numpy array works too), but got {type(x).__name__} {_shown(x)}"
+                f"numpy array works too), but got {type(x).__name__} {shown(x)}"
             ) from error
     if len(items) != nin:
         raise InvalidArgumentError(
@@ -140,11 +141,11 @@ def _inputs(x: object, nin: int) -> list[Input]:
         if type(v) is float or isinstance(v, Value):
             checked.append(v)
         elif not isinstance(v, bool) and isinstance(v, Real):
-            checked.append(_real_number(v, f"input {i}"))
+            checked.append(real_number(v, f"input {i}"))
         else:
             raise ArgumentTypeError(
                 f"a neuron's inputs must be numbers or Values, but input {i} is "
-                f"{type(v).__name__} {_shown(v)}; for a batch, call the model once per sample"
+                f"{type(v).__name__} {shown(v)}; for a batch, call the model once per sample"
             )
     return checked
 
@@ -375,7 +376,7 @@ def _layer_sizes(nouts: object) -> list[int]:
     if isinstance(nouts, (str, bytes, dict)) or not hasattr(nouts, "__iter__"):
         raise ArgumentTypeError(
             f"nouts must list the size of each layer, e.g. [4, 1], but got "
-            f"{type(nouts).__name__} {_shown(nouts)}"
+            f"{type(nouts).__name__} {shown(nouts)}"
         )
     sizes = list(nouts)
     if not sizes:

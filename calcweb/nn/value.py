@@ -1,7 +1,7 @@
 r"""``Value``: a scalar that remembers how it was computed, for backpropagation.
 
 Every operation on a `Value` returns a new ``Value`` that records its
-inputs (``_prev``) and the *local derivative* of the output with respect to
+inputs (`Value.inputs`) and the *local derivative* of the output with respect to
 each input (``_local``), computed right beside the forward math. For
 ``out = tanh(x)`` the local derivative is $1 - \tanh^2 x$; for
 ``out = x * y`` it is ``y`` with respect to ``x`` and ``x`` with respect to ``y``.
@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 import threading
-from numbers import Number, Real
+from numbers import Real
 
 from calcweb import _real
 from calcweb.exceptions import (
@@ -58,74 +58,11 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.nn._scalars import real_number
 
 __all__ = ["Value"]
 
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
-
-
-def _shown(x: object) -> str:
-    """A short, safe description of ``x`` for an error message.
-
-    ``repr`` of a huge int raises ValueError beyond 4300 digits and a user's
-    object may have a ``__repr__`` that fails; neither may hide the real error.
-    """
-    if isinstance(x, int) and not isinstance(x, bool) and x.bit_length() > 64:
-        return f"an int of about {x.bit_length() * math.log10(2):.0f} digits"
-    try:
-        text = repr(x)
-    except Exception:  # any failure of repr leaves the type name
-        return f"a {type(x).__name__}"
-    return text if len(text) <= 60 else f"{text[:57]}..."
-
-
-def _real_number(x: object, what: str) -> float:
-    """``x`` as a finite float, or the calcweb error that says why it cannot be.
-
-    Accepts every ``numbers.Real`` except bool: int, float, Fraction and numpy
-    scalars of any float or int dtype.
-
-    Raises:
-        ArgumentTypeError: ``x`` is not a real number (str, None, complex, Decimal, bool).
-        NumericalError: ``x`` is finite but does not fit a float (an int beyond 1.8e308).
-        InvalidArgumentError: ``x`` is NaN or infinite.
-    """
-    if isinstance(x, bool) or not isinstance(x, Real):
-        raise ArgumentTypeError(
-            f"{what} must be a real number (int, float, Fraction or a numpy scalar), but got "
-            f"{type(x).__name__} {_shown(x)}; {_how_to_fix(x)}"
-        )
-    try:
-        value = float(x)
-    except OverflowError:
-        value = math.inf  # an int or Fraction beyond the float range
-    if value - value:  # inf - inf and nan - nan are nan, which is true
-        # A huge int, Fraction or long double became inf; an inf of its own type equals inf.
-        if not math.isnan(value) and x != value:
-            raise NumericalError(
-                f"{what} is {_shown(x)}, too large for a float (beyond about 1.8e308); "
-                "scale it down"
-            )
-        raise InvalidArgumentError(
-            f"{what} must be a finite number, but got {_shown(x)}; NaN and infinity "
-            "cannot be differentiated through: check where it came from"
-        )
-    return value
-
-
-def _how_to_fix(x: object) -> str:
-    """The advice for a value that is not a real number."""
-    if isinstance(x, complex):
-        return "calcweb differentiates real functions: pass the real part (z.real) or abs(z)"
-    if isinstance(x, bool):
-        return "write 1.0 or 0.0 for a number (a bool is a truth value here)"
-    if isinstance(x, (str, bytes, Number)):  # Number: a Decimal, say
-        return "convert it with float() first"
-    if x is None:
-        return "pass a number (a function that returns nothing returns None)"
-    if hasattr(x, "__iter__") or hasattr(x, "__len__"):
-        return "this takes one number; for a vector use a list with one number per entry"
-    return "pass an int or a float"
 
 
 class _Teardown(threading.local):
@@ -151,7 +88,7 @@ def _operand(other: object, op: str) -> float | None:
         return other.data
     if hasattr(type(other), "__array_ufunc__") and not isinstance(other, Real):
         return None
-    return _real_number(other, f"the operand of Value {op}")
+    return real_number(other, f"the operand of Value {op}")
 
 
 def _not_finite(expression: str, *operands: float) -> InvalidArgumentError | NumericalError:
@@ -221,12 +158,34 @@ class Value:
         # Operations pass finite floats with their inputs; only a value made by
         # the reader (no inputs) needs checking.
         if type(data) is not float or (not _prev and data - data):
-            data = _real_number(data, "Value(data)")
+            data = real_number(data, "Value(data)")
         self.data: float = data
         self.grad: float = 0.0
         self._prev = _prev
         self._local = _local
         self._op = _op
+
+    @property
+    def inputs(self) -> tuple[Value, ...]:
+        """The values this one was computed from (empty for a value you made).
+
+        Examples:
+            >>> x = Value(2.0)
+            >>> y = x * 3.0
+            >>> y.inputs == (x,), x.inputs
+            (True, ())
+        """
+        return self._prev
+
+    @property
+    def op(self) -> str:
+        """The name of the operation that made this value (``""`` for a value you made).
+
+        Examples:
+            >>> (Value(2.0) * 3.0).op, Value(2.0).exp().op, Value(2.0).op
+            ('*', 'exp', '')
+        """
+        return self._op
 
     def __del__(self, _teardown: _Teardown = _TEARDOWN) -> None:
         # Freeing this value releases its inputs, which may release theirs, and
@@ -647,7 +606,7 @@ class Value:
             6.0
         """
         if type(gradient) is not float or gradient - gradient:
-            gradient = _real_number(gradient, "backward(gradient)")
+            gradient = real_number(gradient, "backward(gradient)")
         # A value passes its gradient on to its inputs once every value that
         # uses it has passed on its own (reverse topological order), so its
         # grad is complete by then.

@@ -18,7 +18,6 @@ Examples:
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,8 @@ from calcweb.exceptions import (
 )
 from calcweb.nn.value import Value
 from calcweb.optim.optimizers import SGD, Adagrad, Adam, AdamW, Optimizer, RMSprop
+from calcweb.plot.figure import Figure
+from calcweb.plot.results import plot_optimization
 
 __all__ = ["OptimizeResult", "minimize"]
 
@@ -88,7 +89,7 @@ class OptimizeResult:
     tol: float = math.nan
     diverged: bool = False
 
-    def plot(self, *, title: str | None = None, log_levels: bool = True) -> Any:
+    def plot(self, *, title: str | None = None, log_levels: bool = True) -> Figure:
         """Draw the descent: the loss per step, or the path over the contours of f.
 
         A diverged run is drawn up to its last finite point, with a note
@@ -101,8 +102,7 @@ class OptimizeResult:
         Returns:
             A `calcweb.Figure`.
         """
-        plot_module = importlib.import_module("calcweb.plot")
-        return plot_module.plot_optimization(self, title=title, log_levels=log_levels)
+        return plot_optimization(self, title=title, log_levels=log_levels)
 
     def __repr__(self) -> str:
         return (

@@ -20,9 +20,9 @@ Examples:
 from __future__ import annotations
 
 from calcweb.plot.figure import Figure
-from calcweb.plot.functions import contour, plot_function
 from calcweb.plot.graph import ComputationGraph, draw_graph
-from calcweb.plot.hooks import compare_paths, plot_optimization, plot_taylor
+from calcweb.plot.results import compare_paths, plot_optimization, plot_taylor
+from calcweb.plot.shortcuts import contour, plot_function
 
 __all__ = [
     "ComputationGraph",

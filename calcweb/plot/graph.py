@@ -42,7 +42,7 @@ def _nodes_in_order(root: Any) -> list[Any]:
             continue
         seen.add(id(node))
         stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node._prev) if id(child) not in seen)
+        stack.extend((child, False) for child in reversed(node.inputs) if id(child) not in seen)
     return order
 
 
@@ -86,17 +86,17 @@ class ComputationGraph:
     def _layout(self) -> dict[int, tuple[float, float]]:
         level: dict[int, int] = {}
         for node in self._nodes:
-            level[id(node)] = 1 + max((level[id(c)] for c in node._prev), default=-1)
+            level[id(node)] = 1 + max((level[id(c)] for c in node.inputs), default=-1)
         # An input sits just before the first operation that uses it, so that
         # its arrows stay short.
         first_use: dict[int, int] = {}
         for node in self._nodes:
-            for child in node._prev:
+            for child in node.inputs:
                 first_use[id(child)] = min(
                     first_use.get(id(child), level[id(node)]), level[id(node)]
                 )
         for node in self._nodes:
-            if not node._prev and id(node) in first_use:
+            if not node.inputs and id(node) in first_use:
                 level[id(node)] = first_use[id(node)] - 1
         rows: dict[int, int] = {}
         where = {}
@@ -131,9 +131,9 @@ class ComputationGraph:
         for node in self._nodes:
             x, y = where[id(node)]
             middle = y + _BOX_H / 2
-            if node._prev:
+            if node.inputs:
                 cx = x - 1.6 * _OP_R
-                for child in node._prev:
+                for child in node.inputs:
                     sx, sy = where[id(child)]
                     parts.append(
                         element(
@@ -170,7 +170,7 @@ class ComputationGraph:
                             "text-anchor": "middle",
                             "fill": FG,
                         },
-                        fit_text(node._op or "?", 2.4 * _OP_R, _FONT),
+                        fit_text(node.op or "?", 2.4 * _OP_R, _FONT),
                     )
                 )
                 parts.append(
@@ -184,7 +184,7 @@ class ComputationGraph:
                     )
                 )
             label = self._labels.get(id(node))
-            leaf = not node._prev
+            leaf = not node.inputs
             parts.append(
                 element(
                     "rect",
@@ -222,7 +222,7 @@ class ComputationGraph:
                 )
             )
         described = ", ".join(
-            f"{self._labels.get(id(n), n._op or 'input')} = {_format(n.data)} "
+            f"{self._labels.get(id(n), n.op or 'input')} = {_format(n.data)} "
             f"(gradient {_format(n.grad)})"
             for n in self._nodes
         )

@@ -1,8 +1,8 @@
-"""Figures for other calcweb objects: Taylor polynomials and optimisation results.
+"""Figures of calcweb's results: Taylor polynomials and optimisation runs.
 
 These functions only read attributes, so any object with the right ones
 works (duck typing): ``TaylorPolynomial.plot()`` and ``OptimizeResult.plot()``
-call them.
+call them, and this module never imports the modules that define those.
 """
 
 from __future__ import annotations
