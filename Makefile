@@ -75,7 +75,8 @@ serve: wheel tools
 # ------------------------------------------------------------------ test
 
 # tsc checks the served JavaScript's types (tsconfig.json: the page's scripts;
-# tsconfig.worker.json: the worker's, whose globals differ); ESLint lints it.
+# tsconfig.worker.json: the worker's, whose globals differ); ESLint lints it;
+# the Pyodide adapter must name the Pyodide that package.json pins.
 lint: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -83,6 +84,10 @@ lint: $(VENV)/.installed node_modules/.installed
 	node_modules/.bin/tsc --noEmit -p tsconfig.json
 	node_modules/.bin/tsc --noEmit -p tsconfig.worker.json
 	node_modules/.bin/eslint --max-warnings 0 .
+	@# The worker's use of Pyodide's internals was checked against one version.
+	@pinned=$$(node -p 'require("./package.json").dependencies.pyodide'); \
+	adapter=$$(sed -n 's/^export const PYODIDE_VERSION = "\(.*\)";$$/\1/p' docs/javascripts/pyodide-adapter.js); \
+	[ "$$pinned" = "$$adapter" ] || { echo "package.json pins Pyodide $$pinned, but docs/javascripts/pyodide-adapter.js was written for '$$adapter': read it and update it" >&2; exit 1; }
 
 test-native: $(VENV)/.installed
 	$(BIN)/pytest --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz

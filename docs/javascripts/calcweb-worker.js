@@ -3,7 +3,18 @@
 // {id, type, ...} requests; every reply carries the same id. Requests run one
 // at a time, in the order they arrive. The messages: protocol.js.
 // Pyodide's loader is imported when Python boots, alongside the downloads
-// (a static import would delay them by a round trip).
+// (a static import would delay them by a round trip). What the worker uses of
+// Pyodide's private internals is in pyodide-adapter.js.
+import {
+  assertPinnedVersion,
+  browserTimeZone,
+  fatalErrorOccurred,
+  isCrash,
+  isFatalErrorReport,
+  loadFromSnapshot,
+  saysFatal,
+} from "./pyodide-adapter.js";
+
 const PYODIDE_URL = new URL("../pyodide/pyodide.mjs", import.meta.url);
 
 const runnerURL = new URL("./calcweb_runner.py", import.meta.url);
@@ -14,6 +25,7 @@ const runnerURL = new URL("./calcweb_runner.py", import.meta.url);
 /** @typedef {import("./protocol.js").RunRequest} RunRequest */
 /** @typedef {import("./protocol.js").RunResult} RunResult */
 /** @typedef {import("./protocol.js").WorkerMessage} WorkerMessage */
+/** @typedef {import("./pyodide-adapter.js").Pyodide} Pyodide */
 
 /**
  * Every message to the page goes through here, so tsc checks it against the protocol.
@@ -23,8 +35,10 @@ function send(message) {
   postMessage(message);
 }
 
+/** @type {Pyodide | null} */
 let pyodide = null;
-let runner = null;
+/** @type {any} */
+let runner = null; // the calcweb_runner module (a PyProxy)
 /** @type {number | null} */
 let current = null; // id of the request whose output is being streamed
 let queue = Promise.resolve();
@@ -227,9 +241,7 @@ let restoring = false; // a fatal error meanwhile means "start afresh", not "res
 async function restore(loadPyodide, options, snapshot) {
   restoring = true;
   try {
-    const restored = await loadPyodide({ ...options, _loadSnapshot: snapshot });
-    // Pyodide keeps its options: without this, the 31 MB image would live as long as the worker.
-    delete restored._api?.config?._loadSnapshot;
+    const restored = await loadFromSnapshot(loadPyodide, options, snapshot);
     localise(restored);
     return restored;
   } catch (error) {
@@ -242,21 +254,16 @@ async function restore(loadPyodide, options, snapshot) {
 // What memory made on the build machine cannot carry to this browser:
 // - a seed for `random`, or every reader would draw the same numbers;
 // - the time zone: Emscripten's tzset() ran at build time (in UTC) and keeps
-//   its result, so its JavaScript half runs again and the time module's
+//   its result, so it runs again (browserTimeZone) and the time module's
 //   constants are set as CPython sets them (altzone = timezone - 3600);
 // - LANG, from the browser's language as Emscripten sets it, and the C
 //   locale's character type that CPython sets from it at start-up.
 // (str hashes keep the build's secret: hash randomisation guards servers
 // against crafted keys, and there is no server here.)
+/** @param {Pyodide} py */
 function localise(py) {
-  const m = py._module;
-  const names = m.HEAPU32.subarray(m._tzname >>> 2, (m._tzname >>> 2) + 2);
-  if (names[0] && names[1]) m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
-  else m._tzset(); // never ran at build time: the first call reads this browser's zone
   const local = {
-    timezone: m.HEAP32[m._timezone >>> 2],
-    daylight: m.HEAP32[m._daylight >>> 2],
-    tzname: Array.from(names, (pointer) => m.UTF8ToString(pointer)),
+    ...browserTimeZone(py),
     lang: (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8",
   };
   py.runPython(`
@@ -300,6 +307,7 @@ async function boot({ indexURL, interruptBuffer }) {
   try {
     const { lock, snapshot, downloaded } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;
+    assertPinnedVersion(await loader);
     const options = { indexURL, lockFileContents: lock, packageBaseUrl: indexURL };
     const restored = snapshot.then((bytes) => bytes && restore(loadPyodide, options, bytes));
     const starting = restored.then((python) => python ?? loadPyodide(options));
@@ -354,14 +362,14 @@ function crash(reason) {
 const consoleError = console.error.bind(console);
 console.error = (...args) => {
   consoleError(...args);
-  if (typeof args[0] === "string" && args[0].startsWith("Pyodide has suffered a fatal error")) crash("Pyodide has suffered a fatal error");
+  if (isFatalErrorReport(args)) crash("Pyodide has suffered a fatal error");
 };
 self.addEventListener("unhandledrejection", (event) => {
   if (crashed) {
     event.preventDefault(); // the dead runtime's last words: the page already knows
     return;
   }
-  if (pyodide && /fatal error|RuntimeError: (memory access|unreachable)/i.test(String(event.reason))) crash(event.reason);
+  if (pyodide && isCrash(event.reason)) crash(event.reason);
 });
 
 /** @param {MessageEvent<Request>} event */
@@ -377,9 +385,8 @@ self.onmessage = (event) => {
       flush();
       // A fatal error (out of memory in WebAssembly, a crash) leaves Pyodide
       // unusable: the page then restarts the worker.
-      const fatal = type === "run" && Boolean(pyodide && pyodide._api && pyodide._api.fatal_error_occurred);
       const text = String(error && error.message ? error.message : error);
-      if (fatal || /fatal error/i.test(text)) crash(text);
+      if ((type === "run" && fatalErrorOccurred(pyodide)) || saysFatal(text)) crash(text);
       else send({ id, type: "reply", ok: false, error: text });
     }
   });

@@ -1,0 +1,117 @@
+// @ts-check
+// Pyodide's private internals, in one place. The worker (calcweb-worker.js)
+// needs a few things that Pyodide's public API does not offer: each is used
+// only through this module, which says below what it relies on. Nothing here
+// is promised by Pyodide across versions, so the worker refuses any version
+// but the one this file was checked against.
+//
+// To upgrade Pyodide: bump it in package.json (npm install), re-read each use
+// below against the new version's sources (src/js/*.ts, and Emscripten's
+// library for the time zone), then set PYODIDE_VERSION. `make lint` checks
+// that PYODIDE_VERSION is the version package.json pins.
+
+/** @typedef {import("pyodide").PyodideInterface} Pyodide */
+/** @typedef {typeof import("pyodide").loadPyodide} LoadPyodide */
+/** @typedef {import("pyodide").PyodideConfig} PyodideConfig */
+
+/** The Pyodide this file was written for: the version package.json pins. */
+export const PYODIDE_VERSION = "314.0.7";
+
+/**
+ * Throws unless the loader (pyodide.mjs) is the pinned version.
+ * @param {{version: string}} loader
+ */
+export function assertPinnedVersion(loader) {
+  if (loader.version !== PYODIDE_VERSION) {
+    throw new Error(
+      `the site serves Pyodide ${loader.version}, but calcweb's worker was written for ${PYODIDE_VERSION} ` +
+        "(see javascripts/pyodide-adapter.js); rebuild the site",
+    );
+  }
+}
+
+/**
+ * The private internals this module reads, beyond the public PyodideInterface.
+ * @typedef {object} Internals
+ * @property {{config?: {_loadSnapshot?: unknown}, fatal_error_occurred?: boolean}} [_api]
+ * @property {any} _module Emscripten's Module: its heap and C symbols
+ */
+
+/** @param {Pyodide} py */
+const internals = (py) => /** @type {Internals} */ (/** @type {unknown} */ (py));
+
+/**
+ * Python restored from a memory snapshot made at build time
+ * (tools/make-snapshot.mjs): the private `_loadSnapshot` option of
+ * loadPyodide(). Rejects when the snapshot cannot be restored.
+ * @param {LoadPyodide} loadPyodide
+ * @param {PyodideConfig} options
+ * @param {Uint8Array} snapshot the snapshot's memory image
+ * @returns {Promise<Pyodide>}
+ */
+export async function loadFromSnapshot(loadPyodide, options, snapshot) {
+  const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  // Pyodide keeps its options in the private `_api.config`: without this, the
+  // 31 MB image would live as long as the worker.
+  delete internals(py)._api?.config?._loadSnapshot;
+  return py;
+}
+
+/**
+ * The time zone as the C library sees it in this browser. A snapshot's memory
+ * holds the build machine's: Emscripten's tzset() ran there (in UTC) and
+ * keeps its result, so its JavaScript half, `__tzset_js` (which reads the
+ * browser's zone into the C globals `_timezone`, `_daylight` and the two
+ * strings of `_tzname`), runs again on the same pointers; or, when tzset()
+ * never ran at build time, `_tzset` itself. Reads Emscripten's Module
+ * (`_module`): its heap views and those symbols.
+ * @param {Pyodide} py
+ * @returns {{timezone: number, daylight: number, tzname: string[]}}
+ */
+export function browserTimeZone(py) {
+  const m = internals(py)._module;
+  const names = m.HEAPU32.subarray(m._tzname >>> 2, (m._tzname >>> 2) + 2);
+  if (names[0] && names[1]) m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
+  else m._tzset(); // never ran at build time: the first call reads this browser's zone
+  return {
+    timezone: m.HEAP32[m._timezone >>> 2],
+    daylight: m.HEAP32[m._daylight >>> 2],
+    tzname: Array.from(names, (pointer) => m.UTF8ToString(pointer)),
+  };
+}
+
+/**
+ * Whether Pyodide has died: the private flag `_api.fatal_error_occurred`
+ * that its fatal_error() sets.
+ * @param {Pyodide | null} py
+ */
+export function fatalErrorOccurred(py) {
+  return Boolean(py && internals(py)._api?.fatal_error_occurred);
+}
+
+/**
+ * Whether console.error's arguments are Pyodide's report of a fatal error:
+ * fatal_error() writes this sentence first, then the error.
+ * @param {unknown[]} args
+ */
+export function isFatalErrorReport(args) {
+  return typeof args[0] === "string" && args[0].startsWith("Pyodide has suffered a fatal error");
+}
+
+/**
+ * Whether an error's text says that Pyodide died: its own fatal errors say
+ * "fatal error".
+ * @param {string} text
+ */
+export function saysFatal(text) {
+  return /fatal error/i.test(text);
+}
+
+/**
+ * Whether an uncaught rejection means that Pyodide died: a fatal error, or a
+ * WebAssembly trap (a bad memory access, `unreachable`) that escaped it.
+ * @param {unknown} reason
+ */
+export function isCrash(reason) {
+  return /fatal error|RuntimeError: (memory access|unreachable)/i.test(String(reason));
+}
