@@ -321,10 +321,31 @@ def minimize(
     steps = _steps(steps)
     tol = _tolerance(tol)
     params = [Value(v) for v in start]
-    cls = _optimizer_class(optimizer)
+    opt = _optimizer(_optimizer_class(optimizer), params, lr, hyper)
+    run = _descend(f, params, scalar, opt, steps=steps, tol=tol)
+    converged = not run.problem and run.norm <= run.limit
+    return OptimizeResult(
+        x=run.path[-1],
+        fun=run.losses[-1],
+        steps=len(run.path) - 1,
+        path=run.path,
+        losses=run.losses,
+        converged=converged,
+        message=_message(run, converged, tol is not None, steps, getattr(opt, "lr", lr)),
+        function=f,
+        gradient_norm=run.norm,
+        tol=run.limit,
+        diverged=bool(run.problem),
+    )
+
+
+def _optimizer(
+    cls: type[Optimizer], params: list[Value], lr: float, hyper: Mapping[str, Any]
+) -> Optimizer:
+    """The optimiser of ``params``; a TypeError of its arguments as a calcweb error."""
     try:
         # Every concrete optimiser takes lr; the base class does not.
-        opt = cls(params, lr=lr, **hyper)  # type: ignore[call-arg]
+        return cls(params, lr=lr, **hyper)  # type: ignore[call-arg]
     except CalcwebError:
         raise
     except TypeError as error:
@@ -332,52 +353,62 @@ def minimize(
             f"{error}; see the optimiser's documentation for its arguments"
         ) from error
 
-    path: list[Point] = []
-    losses: list[float] = []
+
+@dataclass
+class _Run:
+    """Where a descent went: its points and losses, and where and why it stopped."""
+
+    limit: float  # the gradient-norm tolerance
+    path: list[Point] = field(default_factory=list)
+    losses: list[float] = field(default_factory=list)
+    norm: float = math.nan  # the gradient norm at the last point
+    problem: str = ""  # why the run stopped early (it diverged), if it did
+    at: int = 0  # the step the run stopped at
+
+
+def _descend(
+    f: Callable[..., Any],
+    params: list[Value],
+    scalar: bool,
+    opt: Optimizer,
+    *,
+    steps: int,
+    tol: float | None,
+) -> _Run:
+    """Take up to ``steps`` steps, stopping early at ``tol`` or where the run diverges."""
     given = tol is not None  # a tolerance the reader chose also stops the run early
-    limit = math.inf if tol is None else tol
-    norm, problem, at = math.nan, "", 0
+    run = _Run(limit=math.inf if tol is None else tol)
     for step in range(steps + 1):
-        at = step
-        loss, norm, problem = _evaluate(f, params, scalar, opt, first=step == 0)
+        run.at = step
+        loss, run.norm, run.problem = _evaluate(f, params, scalar, opt, first=step == 0)
         if step == 0 and not given:
-            limit = GTOL * max(1.0, norm)
+            run.limit = GTOL * max(1.0, run.norm)
         if math.isfinite(loss):
-            path.append(_point(params, scalar))
-            losses.append(loss)
-        if problem or step == steps or (given and norm <= limit):
+            run.path.append(_point(params, scalar))
+            run.losses.append(loss)
+        if run.problem or step == steps or (given and run.norm <= run.limit):
             break
         try:
             opt.step()
         except (NumericalError, DomainError) as error:
-            at, problem = step + 1, f"the step fails ({_first(error)})"  # the next step
+            run.at, run.problem = step + 1, f"the step fails ({_first(error)})"  # the next step
             break
-    converged = not problem and norm <= limit
-    if problem:
-        shown = getattr(opt, "lr", lr)
-        message = (
-            f"stopped at step {at}: {problem}; the steps diverged, so try a smaller "
-            f"learning rate such as lr={shown / 10:g}"
+    return run
+
+
+def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> str:
+    """What `OptimizeResult.message` says of a run."""
+    norm, limit, at = run.norm, run.limit, run.at
+    if run.problem:
+        return (
+            f"stopped at step {at}: {run.problem}; the steps diverged, so try a smaller "
+            f"learning rate such as lr={lr / 10:g}"
         )
-    elif converged and given:
-        message = f"converged after {at} steps: the gradient norm {norm:.3g} is <= tol={limit:.3g}"
-    elif converged:
-        message = f"converged: after {at} steps the gradient norm {norm:.3g} is <= tol={limit:.3g}"
-    else:
-        message = (
-            f"took all {steps} steps; the gradient norm {norm:.3g} is still above "
-            f"tol={limit:.3g}: try more steps or a larger learning rate"
-        )
-    return OptimizeResult(
-        x=path[-1],
-        fun=losses[-1],
-        steps=len(path) - 1,
-        path=path,
-        losses=losses,
-        converged=converged,
-        message=message,
-        function=f,
-        gradient_norm=norm,
-        tol=limit,
-        diverged=bool(problem),
+    if converged and given:
+        return f"converged after {at} steps: the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+    if converged:
+        return f"converged: after {at} steps the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+    return (
+        f"took all {steps} steps; the gradient norm {norm:.3g} is still above "
+        f"tol={limit:.3g}: try more steps or a larger learning rate"
     )

@@ -129,98 +129,114 @@ class ComputationGraph:
             )
         ]
         for node in self._nodes:
-            x, y = where[id(node)]
-            middle = y + _BOX_H / 2
             if node.inputs:
-                cx = x - 1.6 * _OP_R
-                for child in node.inputs:
-                    sx, sy = where[id(child)]
-                    parts.append(
-                        element(
-                            "path",
-                            {
-                                "d": f"M{sx + _BOX_W:.1f} {sy + _BOX_H / 2:.1f}"
-                                f"L{cx - _OP_R:.1f} {middle:.1f}",
-                                "stroke": FG,
-                                "stroke-opacity": "0.55",
-                                "fill": "none",
-                            },
-                        )
-                    )
-                parts.append(
-                    element(
-                        "circle",
-                        {
-                            "cx": cx,
-                            "cy": middle,
-                            "r": _OP_R,
-                            "fill": color(1),
-                            "fill-opacity": "0.18",
-                            "stroke": color(1),
-                        },
-                    )
-                )
-                parts.append(
-                    element(
-                        "text",
-                        {
-                            "x": cx,
-                            "y": middle + 4,
-                            "font-size": _FONT,
-                            "text-anchor": "middle",
-                            "fill": FG,
-                        },
-                        fit_text(node.op or "?", 2.4 * _OP_R, _FONT),
-                    )
-                )
-                parts.append(
-                    element(
-                        "path",
-                        {
-                            "d": f"M{cx + _OP_R:.1f} {middle:.1f}L{x:.1f} {middle:.1f}",
-                            "stroke": FG,
-                            "stroke-opacity": "0.55",
-                        },
-                    )
-                )
-            label = self._labels.get(id(node))
-            leaf = not node.inputs
+                parts += self._operation(node, where)
+            parts += self._box(node, *where[id(node)])
+        return self._document("".join(parts), width, height)
+
+    def _operation(self, node: Any, where: dict[int, tuple[float, float]]) -> list[str]:
+        """The edges from a value's inputs into the circle of its operation, and on to its box."""
+        x, y = where[id(node)]
+        middle = y + _BOX_H / 2
+        parts: list[str] = []
+        cx = x - 1.6 * _OP_R
+        for child in node.inputs:
+            sx, sy = where[id(child)]
             parts.append(
                 element(
-                    "rect",
+                    "path",
                     {
-                        "x": x,
-                        "y": y,
-                        "width": _BOX_W,
-                        "height": _BOX_H,
-                        "rx": 6,
-                        "fill": color(0 if leaf else 2),
-                        "fill-opacity": "0.12",
-                        "stroke": color(0 if leaf else 2),
+                        "d": f"M{sx + _BOX_W:.1f} {sy + _BOX_H / 2:.1f}"
+                        f"L{cx - _OP_R:.1f} {middle:.1f}",
+                        "stroke": FG,
+                        "stroke-opacity": "0.55",
+                        "fill": "none",
                     },
                 )
             )
-            head = f"{label} = {_format(node.data)}" if label else f"data {_format(node.data)}"
-            parts.append(
-                element(
-                    "text",
-                    {"x": x + 8, "y": y + 18, "font-size": _FONT, "fill": FG},
-                    fit_text(head, _BOX_W - 12, _FONT),
-                )
+        parts.append(
+            element(
+                "circle",
+                {
+                    "cx": cx,
+                    "cy": middle,
+                    "r": _OP_R,
+                    "fill": color(1),
+                    "fill-opacity": "0.18",
+                    "stroke": color(1),
+                },
             )
-            parts.append(
-                element(
-                    "text",
-                    {
-                        "x": x + 8,
-                        "y": y + 36,
-                        "font-size": _FONT,
-                        "fill": FG,
-                        "fill-opacity": "0.8",
-                    },
-                    fit_text(f"grad {_format(node.grad)}", _BOX_W - 12, _FONT),
-                )
+        )
+        parts.append(
+            element(
+                "text",
+                {
+                    "x": cx,
+                    "y": middle + 4,
+                    "font-size": _FONT,
+                    "text-anchor": "middle",
+                    "fill": FG,
+                },
+                fit_text(node.op or "?", 2.4 * _OP_R, _FONT),
             )
+        )
+        parts.append(
+            element(
+                "path",
+                {
+                    "d": f"M{cx + _OP_R:.1f} {middle:.1f}L{x:.1f} {middle:.1f}",
+                    "stroke": FG,
+                    "stroke-opacity": "0.55",
+                },
+            )
+        )
+        return parts
+
+    def _box(self, node: Any, x: float, y: float) -> list[str]:
+        """A value's box at (x, y): its label and data, and its gradient."""
+        parts: list[str] = []
+        label = self._labels.get(id(node))
+        leaf = not node.inputs
+        parts.append(
+            element(
+                "rect",
+                {
+                    "x": x,
+                    "y": y,
+                    "width": _BOX_W,
+                    "height": _BOX_H,
+                    "rx": 6,
+                    "fill": color(0 if leaf else 2),
+                    "fill-opacity": "0.12",
+                    "stroke": color(0 if leaf else 2),
+                },
+            )
+        )
+        head = f"{label} = {_format(node.data)}" if label else f"data {_format(node.data)}"
+        parts.append(
+            element(
+                "text",
+                {"x": x + 8, "y": y + 18, "font-size": _FONT, "fill": FG},
+                fit_text(head, _BOX_W - 12, _FONT),
+            )
+        )
+        parts.append(
+            element(
+                "text",
+                {
+                    "x": x + 8,
+                    "y": y + 36,
+                    "font-size": _FONT,
+                    "fill": FG,
+                    "fill-opacity": "0.8",
+                },
+                fit_text(f"grad {_format(node.grad)}", _BOX_W - 12, _FONT),
+            )
+        )
+        return parts
+
+    def _document(self, body: str, width: float, height: float) -> str:
+        """The SVG document around ``body``, with a title and a description of every value."""
         described = ", ".join(
             f"{self._labels.get(id(n), n.op or 'input')} = {_format(n.data)} "
             f"(gradient {_format(n.grad)})"
@@ -228,7 +244,6 @@ class ComputationGraph:
         )
         title = self._title.strip() or "Computational graph"
         desc = f"Computational graph of {len(self._nodes)} values: {described}."
-        body = "".join(parts)
         # Ids must differ between graphs on one page yet stay deterministic.
         seed = (title + desc + body).encode("utf-8", "surrogatepass")  # a label may hold any text
         uid = "calcweb-" + hashlib.sha256(seed).hexdigest()[:10]
