@@ -27,7 +27,7 @@ def polylines(d: str) -> list[list[tuple[float, float]]]:
 
 
 def check_figure(svg: str) -> ElementTree.Element:
-    """Parse the SVG and check the contract of DESIGN.md "Plots" and issue 6."""
+    """Parse the SVG and check the contract of ARCHITECTURE.md "Plots" and issue 6."""
     assert len(svg.encode()) < MAX_BYTES, f"{len(svg.encode())} bytes"
     root = parse(svg)
     assert root.tag == f"{SVG}svg"

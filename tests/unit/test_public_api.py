@@ -1,4 +1,4 @@
-"""The flat public API and the exception hierarchy of DESIGN.md."""
+"""The flat public API and the exception hierarchy of ARCHITECTURE.md ("Rules")."""
 
 from __future__ import annotations
 
