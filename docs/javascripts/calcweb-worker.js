@@ -39,8 +39,7 @@ function send(message) {
 let pyodide = null;
 /** @type {any} */
 let runner = null; // the calcweb_runner module (a PyProxy)
-/** @type {number | null} */
-let current = null; // id of the request whose output is being streamed
+let current = 0; // id of the request whose output is being streamed (ids start at 1)
 let queue = Promise.resolve();
 
 // Output is forwarded line by line while it is slow, so a line printed just
@@ -164,7 +163,8 @@ async function download(indexURL, loader, progress) {
   // timer is cleared (a pending one would keep the image alive) and `late`
   // never settles: the race is won already.
   let arrived = false;
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   const memory = snapshotStarted
     .then((response) => response && gunzip(response, count))
     .catch((error) => (stopSnapshot.signal.aborted ? null : noSnapshot(`the Python snapshot could not be read (${error.message || error})`)))
@@ -283,10 +283,14 @@ del json, locale, os, random, time, local
 
 // A snapshot holds memory, not files: the wheel's files are unpacked again
 // (tracebacks and inspect.getsource read them; calcweb is imported already).
-async function unpackWheel(url) {
+/**
+ * @param {Pyodide} py
+ * @param {URL} url
+ */
+async function unpackWheel(py, url) {
   const wheel = await (await answerFromMemory(url)).arrayBuffer();
-  const sitePackages = pyodide.runPython("import site\nsite.getsitepackages()[0]");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  const sitePackages = py.runPython("import site\nsite.getsitepackages()[0]");
+  py.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
 /**
@@ -295,6 +299,10 @@ async function unpackWheel(url) {
  */
 async function boot({ indexURL, interruptBuffer }) {
   let last = "";
+  /**
+   * @param {string} stage
+   * @param {number | null} [percent]
+   */
   const progress = (stage, percent = null) => {
     const text = `${stage} ${percent}`;
     if (text !== last) send({ type: "progress", stage, percent });
@@ -304,6 +312,8 @@ async function boot({ indexURL, interruptBuffer }) {
   const runnerSource = awaitedLater(get(runnerURL).then((response) => response.text()));
   const loader = awaitedLater(import(PYODIDE_URL.href));
   let fromSnapshot;
+  /** @type {Pyodide} */
+  let py;
   try {
     const { lock, snapshot, downloaded } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;
@@ -312,23 +322,24 @@ async function boot({ indexURL, interruptBuffer }) {
     const restored = snapshot.then((bytes) => bytes && restore(loadPyodide, options, bytes));
     const starting = restored.then((python) => python ?? loadPyodide(options));
     const shown = downloaded.then(() => snapshot).then(() => progress("Starting Python", 100));
-    [pyodide] = await Promise.all([starting, shown]);
+    [py] = await Promise.all([starting, shown]);
+    pyodide = py;
     fromSnapshot = Boolean(await restored);
     progress("Loading calcweb", 100);
-    if (fromSnapshot) await unpackWheel(new URL(lock.packages.calcweb.file_name, indexURL));
-    else await pyodide.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
+    if (fromSnapshot) await unpackWheel(py, new URL(lock.packages.calcweb.file_name, indexURL));
+    else await py.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
   } finally {
     MEMORY.clear();
   }
-  pyodide.setStdout(writer("stdout"));
-  pyodide.setStderr(writer("stderr"));
-  if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
-  const module = pyodide.runPython(
+  py.setStdout(writer("stdout"));
+  py.setStderr(writer("stderr"));
+  if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
+  const module = py.runPython(
     "import types\n_m = types.ModuleType('calcweb_runner')\n_m",
   );
-  pyodide.runPython(await runnerSource, { globals: module.__dict__ });
+  py.runPython(await runnerSource, { globals: module.__dict__ });
   runner = module;
-  const version = pyodide.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
+  const version = py.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
   return { version, fromSnapshot };
 }
 

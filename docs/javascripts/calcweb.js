@@ -108,7 +108,7 @@ class Python {
     const request = { ...message, id };
     const reply = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onStream });
-      this.worker.postMessage(request);
+      /** @type {Worker} */ (this.worker).postMessage(request);
     });
     return { id, reply };
   }
@@ -242,6 +242,7 @@ DOMPurify.addHook("uponSanitizeAttribute", (node, data) => {
 
 // KaTeX, loaded the first time a cell shows LaTeX (the pages' own math is
 // typeset when the site is built).
+/** @type {Promise<{render: (tex: string, element: HTMLElement, options: object) => void}> | null} */
 let katex = null;
 function loadKatex() {
   // @ts-expect-error -- made by tools/hooks/js_bundle.py from tools/js/katex.js
@@ -277,7 +278,9 @@ function renderDisplay(item) {
 }
 
 // Appends streamed text to the output, one span per run of the same stream.
+/** @param {HTMLElement} output */
 function streamTo(output) {
+  /** @type {HTMLPreElement | null} */
   let pre = null;
   return (name, text) => {
     if (!pre) {
@@ -286,7 +289,7 @@ function streamTo(output) {
       pre.className = "calcweb-streams";
       output.append(pre);
     }
-    const last = pre.lastElementChild;
+    const last = /** @type {HTMLElement | null} */ (pre.lastElementChild);
     if (last && last.dataset.stream === name) {
       last.textContent += text;
     } else {
