@@ -325,3 +325,20 @@ def test_complex_step_with_a_large_h_counts_its_truncation(h: float) -> None:
     true_error = abs(r.value - math.cos(1.0))
     assert true_error > 1e-12  # the truncation is real at these steps
     assert true_error <= 2 * r.error
+
+
+@pytest.mark.parametrize("kind", ["central", "forward", "backward"])
+@pytest.mark.parametrize("h", [0.3, 0.05, 1e-3])
+@pytest.mark.parametrize("n", [1, 2])
+def test_one_quotient_with_a_large_step_reports_its_truncation(kind: str, h: float, n: int) -> None:
+    # exp at 0.5: every derivative is exp(0.5). At these steps the truncation
+    # (O(h) one-sided, O(h**2) central) is far above rounding, so the error
+    # estimate is the truncation term, from the quotient at 2h: honest (2x
+    # allowed) at any step, and nearly exact once h is small, where the
+    # difference of the two quotients is a fixed multiple of the leading term.
+    r = derivative(math.exp, 0.5, n, method=kind, h=h, full_output=True)
+    true_error = abs(r.value - math.exp(0.5))
+    assert true_error > 1e-9  # the truncation is real at these steps
+    assert true_error <= 2.0 * r.error <= 6.0 * true_error, (r.value, r.error, true_error)
+    if h <= 1e-3:
+        assert 0.9 * true_error <= r.error <= 1.1 * true_error, (r.error, true_error)
