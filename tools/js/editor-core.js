@@ -1,3 +1,4 @@
+// @ts-check
 // The code editor of a live cell: CodeMirror 6 with Python highlighting,
 // auto-indent, bracket matching and closing, undo history. editor.js loads
 // this module (and python.js) in steps; calcweb.js uses createEditor.

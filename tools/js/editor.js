@@ -1,3 +1,4 @@
+// @ts-check
 // Entry point of the live cells' editor (CodeMirror 6), bundled by esbuild
 // into site/javascripts/calcweb-editor.js plus chunks (tools/hooks/js_bundle.py).
 //
@@ -9,8 +10,8 @@
 //   editor-core.js  the rest of the editor: language, commands, closeBrackets
 //   python.js       the Python grammar (@lezer/python, @lezer/lr)
 // (Closures, not `resolve` itself, so that profilers attribute tasks to this script.)
-const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+const nextTask = () => new /** @type {typeof Promise<void>} */ (Promise)((resolve) => setTimeout(() => resolve(), 0));
+const nextFrame = () => new /** @type {typeof Promise<void>} */ (Promise)((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
 
 /** Resolves to createEditor (see editor-core.js) once CodeMirror is loaded. */
 export async function load() {

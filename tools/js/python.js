@@ -1,3 +1,4 @@
+// @ts-check
 // Python for the editor: the lezer grammar with its highlighting, indentation
 // and folding rules. Not python() from @codemirror/lang-python: its
 // completion sources are dead weight here, as the editor has no autocompletion.
