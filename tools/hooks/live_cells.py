@@ -7,8 +7,8 @@ A fence such as::
     print(calcweb.central_difference(lambda x: x**2, 3.0))
     ```
 
-becomes the cell markup of DESIGN.md (``div.calcweb-cell`` with an editor,
-Run / Stop / Reset / Copy buttons and an ``aria-live`` output);
+becomes the cell markup of ARCHITECTURE.md, "The DOM contract" (``div.calcweb-cell`` with an
+editor, Run / Stop / Reset / Copy buttons and an ``aria-live`` output);
 ``javascripts/calcweb.js`` brings it to life. ```` ```pyodide expect-error ````
 marks a cell that is meant to raise. Cells are numbered per page, in page order.
 
