@@ -48,17 +48,37 @@ def _not_real(value: object, name: str) -> ArgumentTypeError:
         hint = "pass an int or a float"
     return ArgumentTypeError(
         f"{name} must be a real number (int or float), but got {type(value).__name__} "
-        f"{_shown(value)}; {hint}"
+        f"{shown(value)}; {hint}"
     )
 
 
-def _shown(value: object) -> str:
-    """``repr(value)``, cut short: a 10**400 or a long list stays readable in a message."""
+def shown(value: object) -> str:
+    """``repr(value)``, cut short: a 10**400 or a long list stays readable in a message.
+
+    ``repr`` of an int beyond 4300 digits raises ValueError and a user's object
+    may have a ``__repr__`` that fails; neither may hide the real error.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an int of about {value.bit_length() * math.log10(2):.0f} digits"
     try:
         text = repr(value)
     except Exception:  # a broken __repr__ must not hide the real error
         text = f"<{type(value).__name__}>"
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def listed(value: object) -> list[object] | None:
+    """The elements of a list, tuple, 1-D array or other iterable; None for anything else.
+
+    str, bytes and mappings are not sequences of numbers, and a 0-d numpy
+    array says it is iterable, then refuses: all give None.
+    """
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return None
+    try:
+        return list(value)
+    except TypeError:
+        return None
 
 
 def as_float(value: object, name: str) -> float:
@@ -77,12 +97,12 @@ def as_float(value: object, name: str) -> float:
         return float(value)
     except OverflowError as error:  # an int or Fraction beyond 1.8e308
         raise NumericalError(
-            f"{name} = {_shown(value)} is too large for a float (beyond about 1.8e308); "
+            f"{name} = {shown(value)} is too large for a float (beyond about 1.8e308); "
             "scale it down"
         ) from error
     except (TypeError, ValueError) as error:  # a Real whose __float__ is broken
         raise ArgumentTypeError(
-            f"{name} = {_shown(value)} could not be converted to a float ({error}); "
+            f"{name} = {shown(value)} could not be converted to a float ({error}); "
             "pass an int or a float"
         ) from error
 
@@ -98,7 +118,7 @@ def check_real(value: object, name: str) -> float:
     result = as_float(value, name)
     if not math.isfinite(result):
         raise InvalidArgumentError(
-            f"{name} must be a finite number, but got {_shown(value)}; pass an ordinary float"
+            f"{name} must be a finite number, but got {shown(value)}; pass an ordinary float"
         )
     return result
 
@@ -116,12 +136,12 @@ def check_int(value: object, name: str, low: int, high: int, example: str) -> in
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise ArgumentTypeError(
             f"{name} must be a whole number (int) between {low} and {high}, but got "
-            f"{type(value).__name__} {_shown(value)}; {example}"
+            f"{type(value).__name__} {shown(value)}; {example}"
         )
     number = operator.index(value)
     if not low <= number <= high:
         raise InvalidArgumentError(
-            f"{name} must be between {low} and {high}, but got {_shown(number)}; {example}"
+            f"{name} must be between {low} and {high}, but got {shown(number)}; {example}"
         )
     return number
 
@@ -141,13 +161,13 @@ def check_vector(x: object, name: str, *, empty: bool = False) -> list[float]:
     if isinstance(x, (str, bytes, Mapping, Set)) or not isinstance(x, Iterable):
         raise ArgumentTypeError(
             f"{name} must be a sequence of numbers (list, tuple or 1-D numpy array), but "
-            f"got {type(x).__name__} {_shown(x)}; for a single number use [x]"
+            f"got {type(x).__name__} {shown(x)}; for a single number use [x]"
         )
     try:
         entries = list(x)
     except TypeError as error:  # a 0-d numpy array is iterable only in name
         raise ArgumentTypeError(
-            f"{name} must be a sequence of numbers, but {type(x).__name__} {_shown(x)} "
+            f"{name} must be a sequence of numbers, but {type(x).__name__} {shown(x)} "
             f"cannot be iterated ({error}); pass a list such as [1.0, 2.0]"
         ) from error
     if not entries and not empty:
@@ -156,7 +176,7 @@ def check_vector(x: object, name: str, *, empty: bool = False) -> list[float]:
         if isinstance(entry, Iterable) and not isinstance(entry, (str, bytes)):
             raise ArgumentTypeError(
                 f"{name} must be a flat (1-D) sequence of numbers, but {name}[{i}] is "
-                f"{type(entry).__name__} {_shown(entry)}; flatten it or pass one row"
+                f"{type(entry).__name__} {shown(entry)}; flatten it or pass one row"
             )
     return [check_real(entry, f"{name}[{i}]") for i, entry in enumerate(entries)]
 
@@ -171,7 +191,8 @@ def check_flag(value: object, name: str) -> bool:
     if kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"):
         return bool(value)
     raise ArgumentTypeError(
-        f"{name} must be True or False, but got {kind.__name__} {_shown(value)}"
+        f"{name} must be True or False, but got {kind.__name__} {shown(value)}; "
+        f"pass {name}=True or {name}=False"
     )
 
 
@@ -189,7 +210,7 @@ def call(f: Callable[..., Any], *args: Any, what: str = "f", takes: str = "one n
     except TypeError as error:
         if error.__traceback__ is not None and error.__traceback__.tb_next is None:
             raise ArgumentTypeError(
-                f"{what} could not be called with {_shown(args[0]) if len(args) == 1 else args}: "
+                f"{what} could not be called with {shown(args[0]) if len(args) == 1 else args}: "
                 f"{error}. {what} must be a function of {takes}"
             ) from error
         raise
@@ -261,7 +282,7 @@ def result_value(y: object, where: str, what: str = "f") -> float:
         return y
     if isinstance(y, bool) or not isinstance(y, Real):
         raise ArgumentTypeError(
-            f"{where} returned {type(y).__name__} {_shown(y)}; {what} must "
+            f"{where} returned {type(y).__name__} {shown(y)}; {what} must "
             "return a real number (int or float)"
         )
     value = as_float(y, f"the value {where}")

@@ -9,22 +9,8 @@ from __future__ import annotations
 import math
 from numbers import Number, Real
 
+from calcweb._checks import shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
-
-
-def shown(x: object) -> str:
-    """A short, safe description of ``x`` for an error message.
-
-    ``repr`` of a huge int raises ValueError beyond 4300 digits and a user's
-    object may have a ``__repr__`` that fails; neither may hide the real error.
-    """
-    if isinstance(x, int) and not isinstance(x, bool) and x.bit_length() > 64:
-        return f"an int of about {x.bit_length() * math.log10(2):.0f} digits"
-    try:
-        text = repr(x)
-    except Exception:  # any failure of repr leaves the type name
-        return f"a {type(x).__name__}"
-    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def real_number(x: object, what: str) -> float:

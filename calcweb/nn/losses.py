@@ -36,13 +36,14 @@ import math
 from collections.abc import Iterable, Sequence
 from numbers import Integral, Real
 
+from calcweb._checks import listed, shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     DomainError,
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.nn._scalars import real_number, shown
+from calcweb.nn._scalars import real_number
 from calcweb.nn.value import Value
 
 __all__ = ["binary_cross_entropy", "cross_entropy", "l1_penalty", "l2_penalty", "mse_loss"]
@@ -76,13 +77,9 @@ def _listed(x: object, what: str) -> list[object]:
     """``x`` as a list: one Value or number, or a list, tuple, 1-D numpy array or iterable."""
     if isinstance(x, Value) or (not isinstance(x, bool) and isinstance(x, Real)):
         return [x]
-    if not isinstance(x, (str, bytes, dict, bool)) and x is not None:
-        try:
-            items = iter(x)  # type: ignore[call-overload]
-        except TypeError:  # not iterable (a 0-d numpy array, say)
-            pass
-        else:
-            return list(items)
+    items = listed(x)
+    if items is not None:
+        return items
     raise ArgumentTypeError(
         f"{what} must be a number or a Value, or a list of numbers or Values (a tuple or a "
         f"1-D numpy array works too), but got {type(x).__name__} {shown(x)}"

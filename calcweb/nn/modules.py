@@ -39,8 +39,9 @@ from itertools import pairwise
 from numbers import Integral, Real
 from operator import mul
 
+from calcweb._checks import listed, shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
-from calcweb.nn._scalars import real_number, shown
+from calcweb.nn._scalars import real_number
 from calcweb.nn.value import Value
 
 __all__ = ["MLP", "Layer", "Module", "Neuron"]
@@ -117,21 +118,12 @@ def _inputs(x: object, nin: int) -> list[Input]:
     Accepts a list, a tuple, a 1-D numpy array or any iterable of real numbers
     and Values; a single number or Value when there is one input.
     """
-    if not isinstance(x, bool) and isinstance(x, (Value, Real)):
-        items: list[object] = [x]
-    elif isinstance(x, (str, bytes, dict, bool)) or x is None or not hasattr(x, "__iter__"):
+    items = [x] if not isinstance(x, bool) and isinstance(x, (Value, Real)) else listed(x)
+    if items is None:
         raise ArgumentTypeError(
             f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D numpy "
             f"array works too), but got {type(x).__name__} {shown(x)}"
         )
-    else:
-        try:
-            items = list(x)
-        except TypeError as error:  # a 0-d numpy array has __iter__ but cannot iterate
-            raise ArgumentTypeError(
-                f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D "
-                f"numpy array works too), but got {type(x).__name__} {shown(x)}"
-            ) from error
     if len(items) != nin:
         raise InvalidArgumentError(
             f"this model takes {nin} inputs but got {len(items)}; pass a list of {nin} numbers"

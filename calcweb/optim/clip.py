@@ -16,10 +16,9 @@ import math
 from collections.abc import Iterable
 from numbers import Real
 
-from calcweb._checks import check_real
+from calcweb._checks import check_real, listed
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.nn.value import Value
-from calcweb.optim.optimizers import listed
 
 __all__ = ["clip_grad_norm"]
 

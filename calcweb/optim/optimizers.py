@@ -41,10 +41,10 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from numbers import Real
 
-from calcweb._checks import check_real
+from calcweb._checks import check_flag, check_real, listed
 from calcweb.exceptions import (
     ArgumentTypeError,
     DivisionByZeroError,
@@ -67,31 +67,6 @@ def _nonnegative(value: float, name: str, label: str) -> float:
     value = check_real(value, name)
     _require(value >= 0.0, f"Invalid {label}: {value!r} ({name} must be >= 0)")
     return value
-
-
-def _flag(value: object, name: str) -> bool:
-    """``value`` as a bool: True, False (or 1, 0, or a numpy bool), else ArgumentTypeError."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in {0, 1}:
-        return bool(value)
-    kind = type(value)
-    if kind.__module__ == "numpy" and kind.__name__ in {"bool", "bool_"}:
-        return bool(value)
-    raise ArgumentTypeError(
-        f"{name} must be True or False, but got {kind.__name__} {value!r}; "
-        f"pass {name}=True to switch it on"
-    )
-
-
-def listed(value: object) -> list[object] | None:
-    """The elements of a list, tuple, 1-D array or other iterable; None for anything else."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        return None
-    try:
-        return list(value)
-    except TypeError:  # a 0-d numpy array says it is iterable, then refuses
-        return None
 
 
 def _as_list(params: object) -> list[object]:
@@ -336,12 +311,12 @@ class SGD(Optimizer):
         self.momentum = _nonnegative(momentum, "momentum", "momentum value")
         self.dampening = check_real(dampening, "dampening")
         self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.nesterov = _flag(nesterov, "nesterov")
+        self.nesterov = check_flag(nesterov, "nesterov")
         _require(
             not self.nesterov or (self.momentum > 0.0 and self.dampening == 0.0),
             "Nesterov momentum requires a momentum and zero dampening",
         )
-        self.maximize = _flag(maximize, "maximize")
+        self.maximize = check_flag(maximize, "maximize")
 
     def _update(self, theta: float, grad: float, state: State) -> float:
         g = -grad if self.maximize else grad
@@ -420,8 +395,8 @@ class Adam(Optimizer):
         self.betas = _betas(betas)
         self.eps = _nonnegative(eps, "eps", "epsilon value")
         self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.amsgrad = _flag(amsgrad, "amsgrad")
-        self.maximize = _flag(maximize, "maximize")
+        self.amsgrad = check_flag(amsgrad, "amsgrad")
+        self.maximize = check_flag(maximize, "maximize")
 
     def _initial_state(self) -> State:
         state = {"step": 0.0, "exp_avg": 0.0, "exp_avg_sq": 0.0}
@@ -514,8 +489,8 @@ class RMSprop(Optimizer):
         self.eps = _nonnegative(eps, "eps", "epsilon value")
         self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
         self.momentum = _nonnegative(momentum, "momentum", "momentum value")
-        self.centered = _flag(centered, "centered")
-        self.maximize = _flag(maximize, "maximize")
+        self.centered = check_flag(centered, "centered")
+        self.maximize = check_flag(maximize, "maximize")
 
     def _initial_state(self) -> State:
         state = {"step": 0.0, "square_avg": 0.0}
@@ -581,7 +556,7 @@ class Adagrad(Optimizer):
             "initial_accumulator_value value",
         )
         self.eps = _nonnegative(eps, "eps", "epsilon value")
-        self.maximize = _flag(maximize, "maximize")
+        self.maximize = check_flag(maximize, "maximize")
 
     def _initial_state(self) -> State:
         return {"step": 0.0, "sum": self.initial_accumulator_value}

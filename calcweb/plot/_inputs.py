@@ -14,6 +14,7 @@ from numbers import Integral, Real
 from typing import Any
 
 from calcweb._checks import check_callable, check_real
+from calcweb._checks import check_flag as flag  # plot's modules call it flag
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.plot._scales import check_limits
 
@@ -33,18 +34,6 @@ def text(value: object, name: str) -> str:
 def optional_text(value: object, name: str) -> str | None:
     """``value`` if it is a string or None, else an ArgumentTypeError."""
     return None if value is None else text(value, name)
-
-
-def flag(value: object, name: str) -> bool:
-    """``value`` as a bool: True, False, 0, 1 or a numpy bool."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in {0, 1}:
-        return bool(value)
-    kind = type(value)
-    if kind.__module__ == "numpy" and kind.__name__ in {"bool", "bool_"}:
-        return bool(value)
-    raise ArgumentTypeError(f"{name} must be True or False, but got {kind.__name__} {value!r}")
 
 
 def whole(value: object, name: str, lo: int, hi: int) -> int:
