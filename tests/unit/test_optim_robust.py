@@ -10,19 +10,20 @@ is fast (these tests also run inside Pyodide).
 
 from __future__ import annotations
 
-import functools
 import math
-import signal
-import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import pytest
+from hostile_calls import (
+    PASSED_THROUGH,
+    REFUSED,
+    UserError,
+    outcome,
+    reader,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plot_checks import check_figure
@@ -49,79 +50,6 @@ SETTINGS = settings(
     database=None,
 )
 FEW = settings(SETTINGS, max_examples=40)  # for calls that draw contour maps
-LIMIT = 20.0  # seconds one call may take: far beyond any legitimate call here
-
-
-class UserError(Exception):
-    """Raised by a reader's function: calcweb must let it through unchanged."""
-
-
-class Hang(BaseException):
-    """A call ran past LIMIT."""
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt a call that runs too long (natively; Pyodide has no timers for it)."""
-    if (
-        sys.platform == "emscripten"
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def stop(_signum: int, _frame: object) -> None:
-        raise Hang(f"the call took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-REFUSED = object()  # the call raised a CalcwebError
-PASSED_THROUGH = object()  # the reader's function raised, and calcweb let it through
-RAISED: list[BaseException] = []  # what the reader's functions raised
-
-
-def reader(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``f`` as a reader's function: whatever it raises is recorded, to be let through."""
-
-    @functools.wraps(f)
-    def recorded(*arguments: Any) -> Any:
-        try:
-            return f(*arguments)
-        except Exception as error:
-            RAISED.append(error)
-            raise
-
-    return recorded
-
-
-def outcome(call: Callable[[], Any]) -> Any:
-    """The call's result, REFUSED or PASSED_THROUGH; any other exception fails the test."""
-    start = time.perf_counter()
-    refusal: CalcwebError | None = None
-    RAISED.clear()
-    with time_limit(LIMIT):
-        try:
-            result = call()
-        except Exception as error:
-            if any(error is mine for mine in RAISED):
-                result = PASSED_THROUGH  # the very exception the reader's function raised
-            elif isinstance(error, CalcwebError):
-                refusal, result = error, REFUSED
-            else:
-                raise
-    assert time.perf_counter() - start < LIMIT
-    if refusal is not None:
-        assert isinstance(refusal, (ValueError, TypeError, ArithmeticError)), repr(refusal)
-        assert len(str(refusal)) > 20, repr(refusal)  # a message that says what to do
-    return result
 
 
 # ------------------------------------------------------------------ hostile values
