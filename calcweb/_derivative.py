@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from numbers import Integral, Real
 from typing import Any
 
-from calcweb import _real
 from calcweb._checks import (
     as_float,
     call,
@@ -42,7 +41,7 @@ from calcweb._checks import (
     check_step,
     evaluate,
 )
-from calcweb._richardson import extrapolate, representable_step, stencil
+from calcweb._richardson import combine, extrapolate, representable_step, stencil
 from calcweb._taylor_mode import jet_derivative, rounding_error
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -217,14 +216,9 @@ def _quotient(
     f: Callable[[float], float], x: float, n: int, kind: str, step: float
 ) -> tuple[float, float]:
     """One difference quotient and a bound on its rounding error."""
-    offsets, weights, spacing = stencil(kind, n)
+    offsets = stencil(kind, n)[0]
     values = [evaluate(f, x + o * step) if o else evaluate(f, x) for o in offsets]
-    scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
-    if scale == 0.0:
-        raise NumericalError(f"the step {step!r} to the power {n} underflows to 0; use a larger h")
-    total = sum(w * v for w, v in zip(weights, values, strict=True))
-    size = max(abs(v) for v in values)
-    return total / scale, 2.0 * _EPS * size * sum(map(abs, weights)) / scale
+    return combine(values, kind, n, step)
 
 
 def _default_step(x: float, n: int, kind: str) -> float:

@@ -51,7 +51,7 @@ from calcweb import _real
 from calcweb._checks import evaluate
 from calcweb.exceptions import DomainError, NumericalError
 
-__all__ = ["Estimate", "extrapolate", "stencil"]
+__all__ = ["Estimate", "combine", "extrapolate", "stencil"]
 
 _EPS = sys.float_info.epsilon
 _TINY = 2.0 * 5e-324  # the spacing of subnormal floats, twice
@@ -170,30 +170,40 @@ class Sampler:
 
     def quotient(self, kind: str, n: int, h: float) -> tuple[float, float, float]:
         """The quotient at step ``h`` (made representable), its rounding bound, the step."""
-        offsets, weights, spacing = stencil(kind, n)
+        offsets = stencil(kind, n)[0]
         step = representable_step(self.x, h)
         # The farthest points first: they are the ones that leave a domain.
         order = sorted(range(n + 1), key=lambda i: -abs(offsets[i]))
         values = [0.0] * (n + 1)
         for i in order:
             values[i] = self(self.x + offsets[i] * step if offsets[i] else self.x)
-        scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
-        if scale == 0.0:
-            raise NumericalError(f"the step {step!r} to the power {n} underflows to 0")
-        try:
-            total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
-        except OverflowError:
-            total = math.inf  # refused just below
-        size = max(abs(v) for v in values)
-        # Rounding of f: relative to its size, but never below the measured
-        # noise of f nor the spacing of subnormal floats.
-        level = max(2.0 * _EPS * size, self.noise_floor, _TINY)
-        noise = level * sum(map(abs, weights)) / scale
-        if not math.isfinite(total / scale) or not math.isfinite(noise):
+        quotient, noise = combine(values, kind, n, step, self.noise_floor)
+        if not math.isfinite(quotient) or not math.isfinite(noise):
             raise NumericalError(
                 f"the difference quotient with step {step!r} overflows; f is too large here"
             )
-        return total / scale, noise, step
+        return quotient, noise, step
+
+
+def combine(
+    values: list[float], kind: str, n: int, step: float, noise_floor: float = 0.0
+) -> tuple[float, float]:
+    """The order-``n`` quotient of f's values at the stencil's points, and its rounding bound.
+
+    The rounding of each value is taken relative to its size, but never below
+    ``noise_floor`` (the measured noise of ``f``) nor the spacing of subnormal
+    floats.
+    """
+    _, weights, spacing = stencil(kind, n)
+    scale = _real.finite("the step to the power n", step, lambda: (spacing * step) ** n)
+    if scale == 0.0:
+        raise NumericalError(f"the step {step!r} to the power {n} underflows to 0; use a larger h")
+    try:
+        total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
+    except OverflowError:
+        total = math.inf  # the caller refuses a quotient that is not finite
+    level = max(2.0 * _EPS * max(abs(v) for v in values), noise_floor, _TINY)
+    return total / scale, level * sum(map(abs, weights)) / scale
 
 
 class _Window:
