@@ -49,8 +49,10 @@ from __future__ import annotations
 import math
 import threading
 from numbers import Real
+from typing import cast
 
 from calcweb import _real
+from calcweb._checks import shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     DivisionByZeroError,
@@ -85,6 +87,8 @@ def _operand(other: object, op: str) -> float | None:
     operator to each element.
     """
     if isinstance(other, Value):  # a subclass of Value
+        if other.data is None:  # set by hand; None here would mean "a numpy array"
+            raise _not_a_number(TypeError(), other)
         return other.data
     if hasattr(type(other), "__array_ufunc__") and not isinstance(other, Real):
         return None
@@ -102,6 +106,26 @@ def _not_finite(expression: str, *operands: float) -> InvalidArgumentError | Num
         f"{expression} overflows a float (its result is beyond about 1.8e308); scale the "
         "inputs down (a smaller learning rate often keeps them small)"
     )
+
+
+def _not_a_number(error: TypeError, *operands: object) -> TypeError:
+    """Why an operation on Values raised a TypeError: a ``.data`` or ``.grad`` set to a non-number.
+
+    Both attributes are plain and unchecked, so that the arithmetic stays fast;
+    the check runs only once an operation has failed. Any other error is
+    returned unchanged.
+    """
+    for operand in operands:
+        if not isinstance(operand, Value):
+            continue
+        for name in ("data", "grad"):
+            x = getattr(operand, name)
+            if not isinstance(x, Real):
+                return ArgumentTypeError(
+                    f"a Value's .{name} was set to {shown(x)} (a {type(x).__name__}), but a "
+                    f"Value holds real numbers: assign a float, e.g. value.{name} = 0.0"
+                )
+    return error  # its own message says what went wrong
 
 
 def _singular(name: str, x: float) -> DomainError:
@@ -218,111 +242,129 @@ class Value:
     # A result that is not finite means an overflow (or a non-finite .data).
 
     def __add__(self, other: Value | float) -> Value:
-        a = self.data
-        if type(other) is Value:
-            out = a + other.data
+        try:
+            a = self.data
+            if type(other) is Value:
+                out = a + other.data
+                if out - out:
+                    raise _not_finite(f"Value({a!r}) + Value({other.data!r})", a, other.data)
+                return Value(out, (self, other), (1.0, 1.0), "+")
+            b = other if type(other) is float else _operand(other, "+")
+            if b is None:
+                return NotImplemented
+            out = a + b
             if out - out:
-                raise _not_finite(f"Value({a!r}) + Value({other.data!r})", a, other.data)
-            return Value(out, (self, other), (1.0, 1.0), "+")
-        b = other if type(other) is float else _operand(other, "+")
-        if b is None:
-            return NotImplemented
-        out = a + b
-        if out - out:
-            raise _not_finite(f"Value({a!r}) + {b!r}", a, b)
-        if isinstance(other, Value):
-            return Value(out, (self, other), (1.0, 1.0), "+")
-        return Value(out, (self,), (1.0,), "+")
+                raise _not_finite(f"Value({a!r}) + {b!r}", a, b)
+            if isinstance(other, Value):
+                return Value(out, (self, other), (1.0, 1.0), "+")
+            return Value(out, (self,), (1.0,), "+")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __radd__(self, other: float) -> Value:
         return self.__add__(other)
 
     def __sub__(self, other: Value | float) -> Value:
-        a = self.data
-        if type(other) is Value:
-            out = a - other.data
+        try:
+            a = self.data
+            if type(other) is Value:
+                out = a - other.data
+                if out - out:
+                    raise _not_finite(f"Value({a!r}) - Value({other.data!r})", a, other.data)
+                return Value(out, (self, other), (1.0, -1.0), "-")
+            b = other if type(other) is float else _operand(other, "-")
+            if b is None:
+                return NotImplemented
+            out = a - b
             if out - out:
-                raise _not_finite(f"Value({a!r}) - Value({other.data!r})", a, other.data)
-            return Value(out, (self, other), (1.0, -1.0), "-")
-        b = other if type(other) is float else _operand(other, "-")
-        if b is None:
-            return NotImplemented
-        out = a - b
-        if out - out:
-            raise _not_finite(f"Value({a!r}) - {b!r}", a, b)
-        if isinstance(other, Value):
-            return Value(out, (self, other), (1.0, -1.0), "-")
-        return Value(out, (self,), (1.0,), "-")
+                raise _not_finite(f"Value({a!r}) - {b!r}", a, b)
+            if isinstance(other, Value):
+                return Value(out, (self, other), (1.0, -1.0), "-")
+            return Value(out, (self,), (1.0,), "-")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __rsub__(self, other: float) -> Value:
-        b = self.data
-        a = _operand(other, "-")
-        if a is None:
-            return NotImplemented
-        out = a - b
-        if out - out:
-            raise _not_finite(f"{a!r} - Value({b!r})", a, b)
-        return Value(out, (self,), (-1.0,), "-")
+        try:
+            b = self.data
+            a = _operand(other, "-")
+            if a is None:
+                return NotImplemented
+            out = a - b
+            if out - out:
+                raise _not_finite(f"{a!r} - Value({b!r})", a, b)
+            return Value(out, (self,), (-1.0,), "-")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __mul__(self, other: Value | float) -> Value:
-        a = self.data
-        if type(other) is Value:
-            b = other.data
-            out = a * b
+        try:
+            a = self.data
+            if type(other) is Value:
+                b = other.data
+                out = a * b
+                if out - out:
+                    raise _not_finite(f"Value({a!r}) * Value({b!r})", a, b)
+                return Value(out, (self, other), (b, a), "*")
+            c = other if type(other) is float else _operand(other, "*")
+            if c is None:
+                return NotImplemented
+            out = a * c
             if out - out:
-                raise _not_finite(f"Value({a!r}) * Value({b!r})", a, b)
-            return Value(out, (self, other), (b, a), "*")
-        c = other if type(other) is float else _operand(other, "*")
-        if c is None:
-            return NotImplemented
-        out = a * c
-        if out - out:
-            raise _not_finite(f"Value({a!r}) * {c!r}", a, c)
-        if isinstance(other, Value):
-            return Value(out, (self, other), (c, a), "*")
-        return Value(out, (self,), (c,), "*")
+                raise _not_finite(f"Value({a!r}) * {c!r}", a, c)
+            if isinstance(other, Value):
+                return Value(out, (self, other), (c, a), "*")
+            return Value(out, (self,), (c,), "*")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __rmul__(self, other: float) -> Value:
         return self.__mul__(other)
 
     def __truediv__(self, other: Value | float) -> Value:
-        # d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -(a/b)/b (a/b first: b*b may underflow)
-        a = self.data
-        if type(other) is Value:
-            b = other.data
-        elif type(other) is float:
-            b = other
-        else:
-            c = _operand(other, "/")
-            if c is None:
-                return NotImplemented
-            b = c
-        if not b:
-            raise DivisionByZeroError(
-                f"Value({a!r}) / {b!r} divides by zero; keep the divisor away from 0 "
-                "(add a small epsilon, or clip it)"
-            )
-        out = a / b
-        if out - out:
-            raise _not_finite(f"Value({a!r}) / {b!r}", a, b)
-        if isinstance(other, Value):
-            return Value(out, (self, other), (1.0 / b, -out / b), "/")
-        return Value(out, (self,), (1.0 / b,), "/")
+        try:
+            # d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -(a/b)/b (a/b first: b*b may underflow)
+            a = self.data
+            if type(other) is Value:
+                b = other.data
+            elif type(other) is float:
+                b = other
+            else:
+                c = _operand(other, "/")
+                if c is None:
+                    return NotImplemented
+                b = c
+            if b == 0.0:  # not `not b`: a .data set to None or [] must not read as 0
+                raise DivisionByZeroError(
+                    f"Value({a!r}) / {b!r} divides by zero; keep the divisor away from 0 "
+                    "(add a small epsilon, or clip it)"
+                )
+            out = a / b
+            if out - out:
+                raise _not_finite(f"Value({a!r}) / {b!r}", a, b)
+            if isinstance(other, Value):
+                return Value(out, (self, other), (1.0 / b, -out / b), "/")
+            return Value(out, (self,), (1.0 / b,), "/")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __rtruediv__(self, other: float) -> Value:
-        b = self.data
-        a = _operand(other, "/")
-        if a is None:
-            return NotImplemented
-        if not b:
-            raise DivisionByZeroError(
-                f"{a!r} / Value({b!r}) divides by zero; keep the divisor away from 0 "
-                "(add a small epsilon, or clip it)"
-            )
-        out = a / b
-        if out - out:
-            raise _not_finite(f"{a!r} / Value({b!r})", a, b)
-        return Value(out, (self,), (-out / b,), "/")
+        try:
+            b = self.data
+            a = _operand(other, "/")
+            if a is None:
+                return NotImplemented
+            if b == 0.0:  # not `not b`: a .data set to None or [] must not read as 0
+                raise DivisionByZeroError(
+                    f"{a!r} / Value({b!r}) divides by zero; keep the divisor away from 0 "
+                    "(add a small epsilon, or clip it)"
+                )
+            out = a / b
+            if out - out:
+                raise _not_finite(f"{a!r} / Value({b!r})", a, b)
+            return Value(out, (self,), (-out / b,), "/")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __neg__(self) -> Value:
         return Value(-self._input("neg"), (self,), (-1.0,), "neg")
@@ -331,23 +373,26 @@ class Value:
         return self
 
     def __pow__(self, other: Value | float) -> Value:
-        a = self._input("pow")
-        b = _operand(other, "**")
-        if b is None:
-            return NotImplemented
-        if not isinstance(other, Value):
-            out = _real.power(a, b)  # DomainError or NumericalError, as calcweb.pow
-            return Value(out, (self,), (_power_slope(a, b),), "**")
-        # d(a**b)/db = a**b log a needs a > 0 (torch's convention: 0 at a == 0).
-        if a < 0.0:
-            raise DomainError(
-                f"{a!r} ** Value({b!r}): the gradient with respect to a Value "
-                "exponent needs a positive base (it is a**b * log(a)); use a "
-                "plain number as the exponent, or a positive base"
-            )
-        out = _real.power(a, b)
-        slope_b = out * math.log(a) if a > 0.0 else 0.0
-        return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
+        try:
+            a = self._input("pow")
+            b = _operand(other, "**")
+            if b is None:
+                return NotImplemented
+            if not isinstance(other, Value):
+                out = _real.power(a, b)  # DomainError or NumericalError, as calcweb.pow
+                return Value(out, (self,), (_power_slope(a, b),), "**")
+            # d(a**b)/db = a**b log a needs a > 0 (torch's convention: 0 at a == 0).
+            if a < 0.0:
+                raise DomainError(
+                    f"{a!r} ** Value({b!r}): the gradient with respect to a Value "
+                    "exponent needs a positive base (it is a**b * log(a)); use a "
+                    "plain number as the exponent, or a positive base"
+                )
+            out = _real.power(a, b)
+            slope_b = out * math.log(a) if a > 0.0 else 0.0
+            return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self, other) from None
 
     def __rpow__(self, other: float) -> Value:
         a = _operand(other, "** (as the base)")
@@ -384,6 +429,8 @@ class Value:
     def _input(self, name: str) -> float:
         """This value's data, refused if it is not finite (set by hand or by an optimiser)."""
         x = self.data
+        if type(x) is not float and not isinstance(cast(object, x), Real):  # set by hand
+            raise _not_a_number(TypeError(), self)
         if x - x:
             raise InvalidArgumentError(
                 f"{name}(Value({x!r})): the value is not a finite number (was .data set "
@@ -482,14 +529,17 @@ class Value:
 
     def relu(self) -> Value:
         """max(0, x); derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as torch)."""
-        x = self.data
-        if x > 0.0:
-            if x - x:
-                raise InvalidArgumentError(f"relu(Value({x!r})): the value is not finite")
-            return Value(x, (self,), (1.0,), "relu")
-        if x <= 0.0:
-            return Value(0.0, (self,), (0.0,), "relu")
-        raise InvalidArgumentError("relu(Value(nan)): the value is not a number")
+        try:
+            x = self.data
+            if x > 0.0:
+                if x - x:
+                    raise InvalidArgumentError(f"relu(Value({x!r})): the value is not finite")
+                return Value(x, (self,), (1.0,), "relu")
+            if x <= 0.0:
+                return Value(0.0, (self,), (0.0,), "relu")
+            raise InvalidArgumentError("relu(Value(nan)): the value is not a number")
+        except TypeError as error:  # a .data set to something that is not a number
+            raise _not_a_number(error, self) from None
 
     def softplus(self) -> Value:
         r"""$\log(1 + e^x)$, a smooth relu; its derivative is $\sigma(x)$.
@@ -611,16 +661,22 @@ class Value:
         # uses it has passed on its own (reverse topological order), so its
         # grad is complete by then.
         order, leaves = self._topological_order()
-        self.grad += gradient
-        for node in reversed(order):
-            grad = node.grad
-            if grad - grad:  # inf or nan: say where it came from
-                raise _gradient_error(node, order)
-            for child, local in zip(node._prev, node._local, strict=False):  # equal lengths
-                child.grad += local * grad
-        for leaf in leaves:
-            if leaf.grad - leaf.grad:
-                raise _gradient_error(leaf, order)
+        try:
+            self.grad += gradient
+            for node in reversed(order):
+                grad = node.grad
+                if grad - grad:  # inf or nan: say where it came from
+                    raise _gradient_error(node, order)
+                for child, local in zip(node._prev, node._local, strict=False):  # equal lengths
+                    child.grad += local * grad
+            for leaf in leaves:
+                grad = leaf.grad
+                if type(grad) is not float and not isinstance(cast(object, grad), Real):
+                    raise _not_a_number(TypeError(), leaf)
+                if grad - grad:
+                    raise _gradient_error(leaf, order)
+        except TypeError as error:  # a leaf's .grad set to something that is not a number
+            raise _not_a_number(error, self, *leaves) from None
 
 
 def _power_slope(base: float, exponent: float) -> float:

@@ -352,6 +352,45 @@ SLOPES: dict[str, Callable[[float], float]] = {
 }
 
 
+NOT_NUMBERS = ("x", None, [1.0], {"a": 1}, 1j, Decimal("1"), object())
+EVERY_OPERATION: dict[str, Callable[[Value], object]] = {
+    "+": lambda v: v + 1.0,
+    "r+": lambda v: 1.0 + v,
+    "+V": lambda v: v + Value(1.0),
+    "-": lambda v: v - 1.0,
+    "r-": lambda v: 1.0 - v,
+    "*": lambda v: v * 2.0,
+    "*V": lambda v: Value(2.0) * v,
+    "/": lambda v: v / 2.0,
+    "r/": lambda v: 2.0 / v,
+    "**": lambda v: v**2,
+    "r**": lambda v: 2.0**v,
+    "neg": lambda v: -v,
+    "abs": abs,
+    **{name: (lambda v, name=name: getattr(v, name)()) for name in SLOPES},
+    "backward": lambda v: (v * 2.0).backward(),
+}
+
+
+@pytest.mark.parametrize("bad", NOT_NUMBERS, ids=repr)
+@pytest.mark.parametrize("name", EVERY_OPERATION)
+def test_data_set_to_a_non_number_is_named_by_the_next_operation(name: str, bad: object) -> None:
+    # .data is a plain attribute (fast); the error must still say what is wrong.
+    x = Value(1.0)
+    x.data = bad  # type: ignore[assignment]
+    with pytest.raises(ArgumentTypeError, match=r"\.data was set to .* e\.g\. value\.data = 0\.0"):
+        EVERY_OPERATION[name](x)
+
+
+@pytest.mark.parametrize("bad", NOT_NUMBERS, ids=repr)
+def test_grad_set_to_a_non_number_is_named_by_backward(bad: object) -> None:
+    x = Value(1.0)
+    y = x * x
+    x.grad = bad  # type: ignore[assignment]
+    with pytest.raises(ArgumentTypeError, match=r"\.grad was set to .* value\.grad = 0\.0"):
+        y.backward()
+
+
 def slope_or_inf(name: str, x: float) -> float:
     try:
         return float(SLOPES[name](x))
