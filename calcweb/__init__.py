@@ -25,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+from calcweb._controls import choice, slider
 from calcweb._derivative import DerivativeResult, derivative
 from calcweb._integrate import IntegrationResult, integrate, riemann_sum
 from calcweb._taylor import TaylorPolynomial, taylor
@@ -135,6 +136,7 @@ __all__ = [
     "central_difference",
     "check",
     "check_function",
+    "choice",
     "clip_grad_norm",
     "compare_paths",
     "contour",
@@ -167,6 +169,7 @@ __all__ = [
     "sigmoid",
     "sin",
     "sinh",
+    "slider",
     "softplus",
     "sqrt",
     "tan",

@@ -347,8 +347,8 @@ async function boot({ indexURL, interruptBuffer }) {
  * @param {RunRequest} request
  * @returns {Promise<RunResult>}
  */
-async function run({ namespace, code, filename }) {
-  const result = await runner.run(namespace, code, filename);
+async function run({ namespace, code, filename, controls = {} }) {
+  const result = await runner.run(namespace, code, filename, JSON.stringify(controls));
   flush();
   const reply = result.toJs({ dict_converter: Object.fromEntries });
   result.destroy();

@@ -5,12 +5,17 @@ the site build and the docs tests run it: its last expression's value comes
 back as display data, an error as a traceback that starts at the reader's code
 with the line of the cell to highlight. What belongs to the browser stays here:
 one namespace per page, keyed by the page's id; output streamed to the page as
-it is printed (not captured); and the messages of errors a reader cannot act on
-as they stand (a package this offline site does not host, memory).
+it is printed (not captured); the explorable controls (``calcweb.slider``,
+``calcweb.choice``): the page's current values go into a ``calcweb._controls``
+session for the run, and the controls the run declared come back; and the
+messages of errors a reader cannot act on as they stand (a package this offline
+site does not host, memory).
 """
 
+import json
 import sys
 
+from calcweb import _controls
 from calcweb._cell import run_cell_async
 
 _namespaces = {}
@@ -44,13 +49,27 @@ def _explain(error):
     return error
 
 
-async def run(key, code, filename):
-    """Run ``code`` in the namespace ``key``; return a dict for the page."""
+async def run(key, code, filename, values="{}"):
+    """Run ``code`` in the namespace ``key``; return a dict for the page.
+
+    ``values`` is the JSON of the page's control values by label (protocol.js
+    RunRequest.controls); the reply lists the controls the run declared, also
+    when it raised (those declared before the error).
+    """
     try:
-        result = await run_cell_async(code, _namespace(key), filename, explain=_explain)
+        with _controls.session(json.loads(values)) as declared:
+            result = await run_cell_async(code, _namespace(key), filename, explain=_explain)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+    controls = [control.as_dict() for control in declared]
     if result.ok:
-        return {"ok": True, "display": [shown._asdict() for shown in result.display]}
-    return {"ok": False, "display": [], "error": result.traceback, "line": result.line}
+        display = [shown._asdict() for shown in result.display]
+        return {"ok": True, "display": display, "controls": controls}
+    return {
+        "ok": False,
+        "display": [],
+        "error": result.traceback,
+        "line": result.line,
+        "controls": controls,
+    }

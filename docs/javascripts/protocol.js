@@ -37,7 +37,40 @@ export {}; // types only
  * @property {string} namespace the page's key: each key has its own Python globals
  * @property {string} code
  * @property {string} filename shown in tracebacks, e.g. "<cell 2>"
+ * @property {ControlValues} [controls] the current value of each control of the cell, by label
  */
+
+/**
+ * The values of a cell's controls, by label: a slider's number, or the text
+ * of the option a choice shows. calcweb.slider and calcweb.choice return
+ * them in the run (a value that no longer fits falls back: see
+ * calcweb/_controls.py).
+ * @typedef {{[label: string]: number | string}} ControlValues
+ */
+
+/**
+ * A slider a run declared (calcweb.slider): the values start + k * step up to
+ * stop; all ints or all floats. `value` is what the call returned.
+ * @typedef {object} SliderControl
+ * @property {"slider"} kind
+ * @property {string} label
+ * @property {number} start
+ * @property {number} stop
+ * @property {number} step
+ * @property {number} value
+ */
+
+/**
+ * A drop-down list a run declared (calcweb.choice): the options' texts and
+ * the text of the one the call returned.
+ * @typedef {object} ChoiceControl
+ * @property {"choice"} kind
+ * @property {string} label
+ * @property {string[]} options
+ * @property {string} value
+ */
+
+/** @typedef {SliderControl | ChoiceControl} Control */
 
 /** @typedef {BootRequest | RunRequest} Request */
 /** @typedef {Request["type"]} RequestType */
@@ -67,6 +100,8 @@ export {}; // types only
  * @property {DisplayItem[]} display the last expression's value (empty on error or None)
  * @property {string} [error] the traceback, when not ok
  * @property {number} [line] the line of the error in the cell (0 when not in it)
+ * @property {Control[]} controls the controls the run declared, in the order of their first
+ *   call (on error, those declared before it)
  */
 
 /**

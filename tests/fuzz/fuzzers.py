@@ -1307,6 +1307,58 @@ def check_result(draw: Draw, h: Harness) -> None:
         h.call(repr, r, expect=any_result)
 
 
+# ------------------------------------------------------------------ explorable controls
+
+valid_label = st.sampled_from(["degree", "x", "π ≈ 3.14", "<b>centre</b>", "a & b"])
+hostile_label = st.sampled_from([None, 3, b"x", ["x"], "", "   ", math.nan])
+
+
+@fuzzes("slider", weight=0.5)
+def slider(draw: Draw, h: Harness) -> None:
+    """slider(label, start, stop, step=, value=): natively its default, in range."""
+    kwargs = ordered(
+        draw,
+        hv.arguments(
+            draw,
+            label=(valid_label, hostile_label),
+            start=(hv.valid_number, hv.hostile_number),
+            stop=(hv.valid_number, hv.hostile_number),
+            step=(hv.omittable(st.none() | hv.positive_number), hv.hostile_number),
+            value=(hv.omittable(st.none() | hv.valid_number), hv.hostile_number),
+        ),
+        "start",
+        "stop",
+    )
+
+    def in_range(x: object) -> str | None:
+        if not is_number(x) or not float(kwargs["start"]) <= x <= float(kwargs["stop"]):  # type: ignore[arg-type, operator]
+            return "expected a number between start and stop"
+        return None
+
+    h.call(cw.slider, **kwargs, expect=in_range)
+
+
+@fuzzes("choice", weight=0.5)
+def choice(draw: Draw, h: Harness) -> None:
+    """choice(label, options, value=): natively the default, one of the options."""
+    options = [1, 2.5, "sin", cw.sin, None, (1, 2)]
+    kwargs = hv.arguments(
+        draw,
+        label=(valid_label, hostile_label),
+        options=(
+            st.lists(st.sampled_from(options), min_size=1, max_size=4, unique_by=repr),
+            st.sampled_from([[], "abc", 3, None, [1, 1], [1, 1.0], iter([]), {"a": 1}]),
+        ),
+        value=(hv.omittable(st.sampled_from(options)), hv.any_number | hv.hostile_text),
+    )
+
+    def an_option(x: object) -> str | None:
+        found = any(x is option for option in kwargs["options"])
+        return None if found else "expected one of the options itself"
+
+    h.call(cw.choice, **kwargs, expect=an_option)
+
+
 # ------------------------------------------------------------------ exceptions and metadata
 
 
