@@ -18,14 +18,17 @@ NUMBER = r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?"
 FENCE = re.compile(
     r"^```pyodide(?P<options>[^\n]*)\n(?P<code>.*?)^```\s*$", re.MULTILINE | re.DOTALL
 )
+# The options tools/hooks/live_cells.py accepts: expect-error and id="...".
+OPTION = re.compile(r'(?P<flag>expect-error)|id="(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A fence: its code and whether it is meant to raise."""
+    """A fence: its code, whether it is meant to raise, and its id (``id="..."``), if any."""
 
     code: str
     expect_error: bool
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,15 +69,24 @@ def cells(page: Path) -> list[Cell]:
     """The pyodide fences of a page, in order."""
     found = []
     for match in FENCE.finditer(page.read_text(encoding="utf-8")):
-        options = match["options"].split()
-        if not set(options) <= {"expect-error"}:
-            raise ValueError(f"unknown fence options {options} in {page}")
-        found.append(Cell(match["code"], "expect-error" in options))
+        options = [OPTION.fullmatch(word) for word in match["options"].split()]
+        if not all(options):
+            raise ValueError(f"unknown fence options {match['options'].split()} in {page}")
+        cell_id = next((option["id"] for option in options if option and option["id"]), None)
+        if cell_id is not None and any(cell.id == cell_id for cell in found):
+            raise ValueError(f'two cells of {page} have id="{cell_id}"')
+        expect_error = any(option and option["flag"] for option in options)
+        found.append(Cell(match["code"], expect_error, cell_id))
     return found
 
 
 def pages_with_cells() -> list[Path]:
     return sorted(path for path in DOCS.rglob("*.md") if cells(path))
+
+
+def runs_by_id(page: Path) -> dict[str, Run]:
+    """What the page's named cells did, by id (the whole page runs, in order)."""
+    return {cell.id: run for cell, run in zip(cells(page), run_page(page), strict=True) if cell.id}
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 from typing import Any
 
@@ -63,3 +64,40 @@ def test_an_expect_error_cell_embeds_its_traceback_and_must_raise(hook: ModuleTy
     assert "live_cells.py" not in shown
     with pytest.raises(PluginError, match="marked expect-error but did not raise"):
         render(hook, [("1 + 1", True)])
+
+
+def test_a_cell_id_is_rendered_as_data_cell_id(hook: ModuleType) -> None:
+    hook._page = hook._PageState(path="page.md")
+    named = hook._format("1", "pyodide", "calcweb", {"flags": set(), "id": "one"}, None)
+    unnamed = hook._format("2", "pyodide", "calcweb", {"flags": set()}, None)
+    assert '<div class="calcweb-cell" data-cell-index="0" data-cell-id="one" ' in named
+    assert "data-cell-id" not in unnamed
+
+
+def spell(hook: ModuleType, markdown: str) -> str:
+    """The fence options of one page, as on_page_markdown spells them for superfences."""
+    hook._page = hook._PageState(path="page.md")
+    return str(hook._FENCE_OPTIONS.sub(hook._spell_options, markdown))
+
+
+def test_fence_options_reach_the_formatter_as_flags_and_id(hook: ModuleType) -> None:
+    header = spell(hook, '```pyodide expect-error id="taylor-sin"\n1 / 0\n```\n').splitlines()[0]
+    assert header == '```pyodide expect_error id="taylor-sin"'
+    options: dict[str, Any] = {}
+    inputs = {"expect_error": "expect_error", "id": "taylor-sin"}  # as superfences parses it
+    assert hook._validator("pyodide", inputs, options, {}, None)
+    assert options == {"flags": {"expect-error"}, "id": "taylor-sin"}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "message"),
+    [
+        ("```pyodide expect-eror\n```\n", "unknown option 'expect-eror'"),
+        ('```pyodide id="Taylor sin"\n```\n', "unknown option 'id=\"Taylor'"),
+        ("```pyodide id=taylor\n```\n", "unknown option 'id=taylor'"),
+        ('```pyodide id="a"\n```\n```pyodide id="a"\n```\n', 'two cells of page.md have id="a"'),
+    ],
+)
+def test_bad_or_repeated_ids_fail_the_build(hook: ModuleType, markdown: str, message: str) -> None:
+    with pytest.raises(PluginError, match=re.escape(message)):
+        spell(hook, markdown)

@@ -10,7 +10,10 @@ A fence such as::
 becomes the cell markup of ARCHITECTURE.md, "The DOM contract" (``div.calcweb-cell`` with an
 editor, Run / Stop / Reset / Copy buttons and an ``aria-live`` output);
 ``javascripts/calcweb.js`` brings it to life. ```` ```pyodide expect-error ````
-marks a cell that is meant to raise. Cells are numbered per page, in page order.
+marks a cell that is meant to raise. Cells are numbered per page, in page order;
+```` ```pyodide id="taylor-sin" ```` also names a cell, for good: the id is
+rendered as ``data-cell-id`` and is how tests find the cell, whatever cells
+are added above it (unique per page; lowercase letters, digits and hyphens).
 
 At build time every cell is also executed natively, with the calcweb of the
 working tree, in page order and in one namespace per page, by the executor
@@ -39,14 +42,17 @@ from calcweb._cell import CellResult, run_cell
 
 FENCE_NAME = "pyodide"
 _KNOWN_OPTIONS = {"expect-error"}
+# A fence's options: the flags above and id="...".
+_OPTION = re.compile(r'(?P<flag>[a-z][a-z-]*)|id="(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 
 @dataclass
 class _PageState:
-    """The page being converted: its cell counter and its Python namespace."""
+    """The page being converted: its cell counter, its cell ids and its Python namespace."""
 
     path: str = "?"
     cells: int = 0
+    ids: set[str] = field(default_factory=set)
     namespace: dict[str, Any] = field(default_factory=lambda: {"__name__": "__main__"})
 
 
@@ -61,18 +67,21 @@ _FENCE_OPTIONS = re.compile(
 
 
 def _spell_options(match: re.Match[str]) -> str:
-    words = match[2].split()
-    unknown = set(words) - _KNOWN_OPTIONS
-    if unknown:
-        raise PluginError(
-            f"unknown option(s) {sorted(unknown)} on a ```{FENCE_NAME} fence; "
-            f"the only option is {sorted(_KNOWN_OPTIONS)}"
-        )
-    return match[1] + "".join(" " + word.replace("-", "_") for word in words)
-
-
-def _options_from_header(values: dict[str, str]) -> set[str]:
-    return {key.replace("_", "-") for key in values}
+    spelled = []
+    for word in match[2].split():
+        option = _OPTION.fullmatch(word)
+        if option is None or (option["flag"] and option["flag"] not in _KNOWN_OPTIONS):
+            raise PluginError(
+                f"unknown option {word!r} on a ```{FENCE_NAME} fence of {_page.path}; the "
+                f'options are {sorted(_KNOWN_OPTIONS)} and id="..." (lowercase letters, '
+                "digits and single hyphens)"
+            )
+        if option["id"] in _page.ids:
+            raise PluginError(f'two cells of {_page.path} have id="{option["id"]}"; rename one')
+        if option["id"]:
+            _page.ids.add(option["id"])
+        spelled.append(word.replace("-", "_") if option["flag"] else word)
+    return match[1] + "".join(" " + word for word in spelled)
 
 
 def _validator(
@@ -82,7 +91,8 @@ def _validator(
     attrs: dict[str, str],
     md: Any,
 ) -> bool:
-    options["flags"] = _options_from_header(inputs)
+    options["flags"] = {key.replace("_", "-") for key in inputs if key != "id"}
+    options["id"] = inputs.get("id")
     return True
 
 
@@ -159,6 +169,8 @@ def _format(
     if expect_error and not result.error:
         raise PluginError(f"{where} is marked expect-error but did not raise")
     expect = ' data-expect="error"' if expect_error else ""
+    cell_id = options.get("id")
+    named = f' data-cell-id="{html.escape(cell_id)}"' if cell_id else ""
     output = _output_html(result)
     prerendered = ' data-prerendered="true"' if output else ""
     run_all = ""
@@ -171,7 +183,7 @@ def _format(
     lines = code.count("\n") + 1
     return (
         f"{run_all}"
-        f'<div class="calcweb-cell" data-cell-index="{index}" data-state="idle"{expect}>'
+        f'<div class="calcweb-cell" data-cell-index="{index}"{named} data-state="idle"{expect}>'
         f'<div class="calcweb-toolbar" role="toolbar" aria-label="Cell {number}">'
         f'<span class="calcweb-label">Python · cell {number}'
         '<span class="calcweb-edited" hidden> · edited</span></span>'
@@ -203,7 +215,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Start a page: cells numbered from 0, a fresh namespace; spell fence options."""
+    """Start a page: cells numbered from 0, no ids, a fresh namespace; spell fence options."""
     global _page  # noqa: PLW0603 - one state per page, used by _format during conversion
     _page = _PageState(path=page.file.src_uri)
     return _FENCE_OPTIONS.sub(_spell_options, markdown)
