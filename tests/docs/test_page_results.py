@@ -1,7 +1,9 @@
 """The numbers the course pages show, checked against independent oracles.
 
 Each test runs a page (as the browser would) and checks what its cells print
-or display against closed forms, the math module or a second method.
+or display against closed forms, the math module or a second method. Cells
+are found by the id of their fence (```` ```pyodide id="..." ````), so adding
+a cell to a page does not move the checks onto another cell.
 """
 
 from __future__ import annotations
@@ -11,109 +13,119 @@ import math
 
 import pytest
 
-from .pages import DOCS, run_page
+from .pages import DOCS, Run, runs_by_id
 
 
-def page(name: str) -> tuple:  # type: ignore[type-arg]
-    return run_page(DOCS / name)
+def page(name: str) -> dict[str, Run]:
+    return runs_by_id(DOCS / name)
 
 
 def test_start_page() -> None:
     runs = page("index.md")
-    assert runs[0].numbers()[-1] == pytest.approx(12.0, abs=1e-9)
-    assert runs[1].numbers()[-1] < 1e-8
-    assert runs[3].value == pytest.approx(12.0 + 1e-6, rel=1e-12)
+    assert runs["first-derivative"].numbers()[-1] == pytest.approx(12.0, abs=1e-9)
+    assert runs["central-error"].numbers()[-1] < 1e-8
+    assert runs["step-of-your-own"].value == pytest.approx(12.0 + 1e-6, rel=1e-12)
 
 
 def test_limits() -> None:
     runs = page("limits.md")
-    assert runs[0].numbers()[-1] == pytest.approx(1.0, abs=1e-13)
-    value, error = runs[1].numbers()[-2:]
+    assert runs["sinc-table"].numbers()[-1] == pytest.approx(1.0, abs=1e-13)
+    value, error = runs["sinc-limit"].numbers()[-2:]
     assert value == pytest.approx(1.0, abs=1e-12)
     assert error < 1e-10
-    assert runs[2].numbers()[0] == pytest.approx(math.e, abs=1e-10)
-    assert runs[3].value == pytest.approx(0.0, abs=1e-10)
+    assert runs["limit-e"].numbers()[0] == pytest.approx(math.e, abs=1e-10)
+    assert runs["x-log-x"].value == pytest.approx(0.0, abs=1e-10)
     # Catastrophic cancellation shows as 0 at x = 1e-8; the fixes give 1/2.
-    assert runs[5].numbers()[-1] == 0.0
-    assert runs[6].numbers() == pytest.approx([0.5, 0.5], abs=1e-9)
+    assert runs["cancellation-table"].numbers()[-1] == 0.0
+    assert runs["cancellation-fixed"].numbers() == pytest.approx([0.5, 0.5], abs=1e-9)
 
 
 def test_derivatives() -> None:
     runs = page("derivatives.md")
-    assert runs[0].numbers()[-1] == pytest.approx(6.001)
-    exact, formula = runs[2].numbers()
+    assert runs["secant-slopes"].numbers()[-1] == pytest.approx(6.001)
+    exact, formula = runs["product-rule"].numbers()
     assert exact == pytest.approx(formula, rel=1e-15)
-    chain, by_hand = runs[3].numbers()
+    chain, by_hand = runs["chain-rule"].numbers()
     assert chain == pytest.approx(2 * 0.8 * math.cos(0.64), rel=1e-15)
     assert by_hand == pytest.approx(chain, rel=1e-15)
-    for z, derivative, formula in zip(*[iter(runs[4].numbers())] * 3, strict=True):
+    for z, derivative, formula in zip(
+        *[iter(runs["sigmoid-derivative"].numbers())] * 3, strict=True
+    ):
         s = 1 / (1 + math.exp(-z))
         assert derivative == pytest.approx(s * (1 - s), rel=1e-14)
         assert formula == pytest.approx(derivative, rel=1e-14)
-    assert runs[5].numbers() == [1.0, -1.0, 0.0]
-    assert runs[6].numbers() == [0.0, 0.0, 1.0]
+    assert runs["abs-kink"].numbers() == [1.0, -1.0, 0.0]
+    assert runs["relu-derivative"].numbers() == [0.0, 0.0, 1.0]
 
 
 def test_numerical_derivatives() -> None:
     runs = page("numerical-derivatives.md")
-    rows = [runs[0].numbers()[i : i + 3] for i in range(0, 12, 3)]
+    rows = [runs["error-orders"].numbers()[i : i + 3] for i in range(0, 12, 3)]
     for (h, forward, central), (_, next_forward, next_central) in itertools.pairwise(rows):
         assert forward / next_forward == pytest.approx(2.0, rel=0.05)
         assert central / next_central == pytest.approx(4.0, rel=0.01)
         assert central == pytest.approx(-(h**2) / 6 * math.cos(1.0), rel=0.01)
-    forward_error, central_error = runs[2].numbers()
+    forward_error, central_error = runs["default-steps"].numbers()
     assert 1e-10 < abs(forward_error) < 1e-7
     assert abs(central_error) < 1e-10
-    single, extrapolated = runs[3].numbers()[1], runs[3].numbers()[-1]
+    single, extrapolated = (
+        runs["richardson-by-hand"].numbers()[1],
+        runs["richardson-by-hand"].numbers()[-1],
+    )
     assert abs(extrapolated) < abs(single) / 1000
-    assert runs[5].numbers()[0] == 0.0  # the complex step is exact here
+    assert runs["complex-step"].numbers()[0] == 0.0  # the complex step is exact here
     errors = dict(
         zip(
             ["forward", "backward", "central", "richardson", "complex", "ad"],
-            runs[7].numbers()[0::2],
+            runs["all-methods"].numbers()[0::2],
             strict=True,
         )
     )
-    assert errors["ad"] == 0.0
+    # Against f' by hand (itself rounded): Taylor mode and the complex step are exact to rounding.
+    assert errors["ad"] < 1e-15
+    assert errors["complex"] < 1e-15
     assert errors["richardson"] < errors["central"] < errors["forward"]
 
 
 def test_gradients() -> None:
     runs = page("gradients.md")
-    computed, by_hand = runs[0].numbers()[:2], runs[0].numbers()[2:]
+    computed, by_hand = runs["partials"].numbers()[:2], runs["partials"].numbers()[2:]
     assert computed == pytest.approx(by_hand, rel=1e-15)
-    along, norm, across = runs[2].numbers()
+    along, norm, across = runs["directional"].numbers()
     assert along == pytest.approx(norm, rel=1e-14)
     assert across == pytest.approx(0.0, abs=1e-14)
-    assert runs[3].numbers()[-2:] == pytest.approx([2.0, 2.0], rel=1e-14)
-    numbers = runs[4].numbers()
+    assert runs["jacobian-polar"].numbers()[-2:] == pytest.approx([2.0, 2.0], rel=1e-14)
+    numbers = runs["hessians"].numbers()
     assert numbers[:4] == [2.0, 0.0, 0.0, -2.0]
     assert numbers[4:8] == pytest.approx(numbers[8:12], rel=1e-14)
 
 
 def test_taylor() -> None:
     runs = page("taylor.md")
-    numbers = runs[0].numbers()
+    numbers = runs["exp-coefficients"].numbers()
     assert numbers[:7] == pytest.approx([1 / math.factorial(k) for k in range(7)], rel=1e-15)
-    actual, bound = runs[3].numbers()
+    actual, bound = runs["lagrange-bound"].numbers()
     assert actual == pytest.approx(abs(math.sin(1.2) - (1.2 - 1.2**3 / 6 + 1.2**5 / 120)), rel=1e-9)
     assert actual <= bound
     assert bound == pytest.approx(1.2**6 / 720, rel=1e-12)
-    newton = runs[6].numbers()
+    newton = runs["newton"].numbers()
     assert newton[-2] == pytest.approx(1.1309011226299978, rel=1e-12)
-    first, second = runs[7].numbers()
+    first, second = runs["two-variables"].numbers()
     assert second < first / 100
 
 
 def test_integrals() -> None:
     runs = page("integrals.md")
-    midpoints = runs[0].after("midpoint")
+    midpoints = runs["riemann-sums"].after("midpoint")
     assert midpoints[-1] == pytest.approx(1 / 3 - 1 / (12 * 256**2), abs=1e-6)
-    assert "<svg" in runs[1].value._repr_svg_()  # type: ignore[attr-defined]
-    assert runs[2].numbers()[0] == pytest.approx(2.0, abs=1e-12)
-    (mass,) = runs[5].after("total mass:")
-    (second_moment,) = runs[5].after("E[X^2]:")
-    inside, erf = runs[5].after("P(|X| < 1):")[0], runs[5].after("=")[-1]
+    assert "<svg" in runs["midpoint-figure"].value._repr_svg_()  # type: ignore[attr-defined]
+    assert runs["fundamental-theorem"].numbers()[0] == pytest.approx(2.0, abs=1e-12)
+    (mass,) = runs["normal-density"].after("total mass:")
+    (second_moment,) = runs["normal-density"].after("E[X^2]:")
+    inside, erf = (
+        runs["normal-density"].after("P(|X| < 1):")[0],
+        runs["normal-density"].after("=")[-1],
+    )
     assert mass == pytest.approx(1.0, abs=1e-12)
     assert second_moment == pytest.approx(1.0, abs=1e-12)
     assert inside == pytest.approx(math.erf(1 / math.sqrt(2)), abs=1e-12)
@@ -122,32 +134,34 @@ def test_integrals() -> None:
 
 def test_gradient_descent() -> None:
     runs = page("gradient-descent.md")
-    w, b = runs[3].numbers()
-    w_exact, b_exact, w_difference, b_difference = runs[4].numbers()
+    w, b = runs["batch-regression"].numbers()
+    w_exact, b_exact, w_difference, b_difference = runs["closed-form"].numbers()
     assert w == pytest.approx(w_exact, abs=1e-9)
     assert b == pytest.approx(b_exact, abs=1e-9)
     assert max(w_difference, b_difference) < 1e-9
     # SGD on x^2 + 10 y^2 from (-2, 1): x_k = -2 (0.82)^k, y_k = (-0.8)^k, so the
     # gradient (2 x_k, 20 y_k) first has norm <= tol = 1e-6 at this k.
     k = next(k for k in range(500) if math.hypot(4 * 0.82**k, 20 * 0.8**k) <= 1e-6)
-    assert runs[1].stdout.startswith(f"converged: True after {k} steps")
-    assert runs[2].stdout.startswith("False True")  # converged, diverged
-    assert "smaller learning rate" in runs[2].stdout
-    assert "diverges from here" in runs[2].value._repr_svg_()  # type: ignore[attr-defined]
+    assert runs["elongated-bowl"].stdout.startswith(f"converged: True after {k} steps")
+    assert runs["diverging-run"].stdout.startswith("False True")  # converged, diverged
+    assert "smaller learning rate" in runs["diverging-run"].stdout
+    assert "diverges from here" in runs["diverging-run"].value._repr_svg_()  # type: ignore[attr-defined]
 
 
 def test_optimizers() -> None:
     runs = page("optimizers.md")
-    assert runs[0].numbers()[-1] == 2.0  # bias correction is exact for a constant gradient
-    small, large = runs[1].after("λ =")
-    adam_small, adam_large = runs[1].after("Adam + L2:")
-    adamw_small, adamw_large = runs[1].after("AdamW:")
+    assert (
+        runs["bias-correction"].numbers()[-1] == 2.0
+    )  # bias correction is exact for a constant gradient
+    small, large = runs["adam-vs-adamw"].after("λ =")
+    adam_small, adam_large = runs["adam-vs-adamw"].after("Adam + L2:")
+    adamw_small, adamw_large = runs["adam-vs-adamw"].after("AdamW:")
     assert adam_small == pytest.approx(adam_large, abs=1e-4)  # λ lost its meaning under Adam
     assert adamw_small == pytest.approx((1 - 0.01 * small) ** 10, abs=1e-6)  # printed to 6 places
     assert adamw_large == pytest.approx((1 - 0.01 * large) ** 10, abs=1e-6)
-    adam_row = runs[2].stdout.splitlines()[-1]
+    adam_row = runs["rosenbrock-race"].stdout.splitlines()[-1]
     assert "Adam: x = [1.0000, 1.0000]" in adam_row
-    y_sgd, y_rmsprop, y_adam = runs[3].after("steps =")
+    y_sgd, y_rmsprop, y_adam = runs["saddle-escape"].after("steps =")
     assert y_sgd < 0.1
     assert y_rmsprop > 1.0
     assert y_adam > 1.0
@@ -157,18 +171,18 @@ def test_backpropagation() -> None:
     runs = page("backpropagation.md")
     t = math.tanh(0.5)
     expected = [(-2.0) * t + 2.0 * (1 - t * t), 0.5 * t, t]
-    assert runs[0].numbers()[-3:] == pytest.approx(expected, rel=1e-15)
-    assert "<svg" in runs[1].value._repr_svg_()  # type: ignore[attr-defined]
-    assert runs[2].numbers()[-3:] == pytest.approx(expected, rel=1e-15)
-    checks = runs[3].numbers()
+    assert runs["value-graph"].numbers()[-3:] == pytest.approx(expected, rel=1e-15)
+    assert "<svg" in runs["draw-graph"].value._repr_svg_()  # type: ignore[attr-defined]
+    assert runs["sweep-by-hand"].numbers()[-3:] == pytest.approx(expected, rel=1e-15)
+    checks = runs["gradient-check"].numbers()
     for backprop, finite in zip(checks[1::3], checks[2::3], strict=True):
         assert backprop == pytest.approx(finite, abs=1e-9)
-    assert runs[5].numbers() == [6.0, 12.0, 6.0]
+    assert runs["backward-twice"].numbers() == [6.0, 12.0, 6.0]
 
 
 def test_activations() -> None:
     runs = page("activations.md")
-    exact, correct, wrong = (line[-1] for line in runs[3].line_numbers())
+    exact, correct, wrong = (line[-1] for line in runs["sigmoid-derivative-mistake"].line_numbers())
     s = 1 / (1 + math.exp(-2.0))
     assert exact == pytest.approx(s * (1 - s), rel=1e-14)
     assert correct == pytest.approx(exact, rel=1e-14)
@@ -177,43 +191,51 @@ def test_activations() -> None:
 
 def test_losses() -> None:
     runs = page("losses.md")
-    numbers = runs[0].numbers()
+    numbers = runs["mse"].numbers()
     assert numbers[0] == pytest.approx((0.25 + 0.25 + 0.01) / 3, rel=1e-14)
     assert numbers[1:4] == pytest.approx(numbers[4:7], rel=1e-14)
-    by_backprop, formula = runs[1].numbers()
+    by_backprop, formula = runs["bce-gradient"].numbers()
     assert by_backprop == pytest.approx(formula, rel=1e-14)
-    gradient = runs[2].numbers()
+    # Through sigmoid then BCE, z = -40, y = 1 loses its gradient (-1); the logit form keeps it.
+    (loss, lost), (logit_loss, kept) = runs["bce-logits"].line_numbers()
+    assert loss == pytest.approx(40.0, rel=1e-12)
+    assert abs(lost) < 1e-3
+    assert logit_loss == pytest.approx(40.0 + math.log1p(math.exp(-40.0)), rel=1e-15)
+    assert kept == pytest.approx(1 / (1 + math.exp(40.0)) - 1.0, rel=1e-15)
+    gradient = runs["cross-entropy-gradient"].numbers()
     assert gradient[:3] == pytest.approx(gradient[3:], abs=1e-12)
-    stable, ours = runs[3].numbers()[-2:]
+    stable, ours = runs["log-sum-exp"].numbers()[-2:]
     assert stable == pytest.approx(math.log(1 + math.exp(-1.0)), rel=1e-14)
     assert ours == pytest.approx(stable, rel=1e-14)
 
 
 def test_regularization() -> None:
     runs = page("regularization.md")
-    l2, l1 = runs[0].line_numbers()
+    l2, l1 = runs["penalty-gradients"].line_numbers()
     assert l2 == pytest.approx([2, 0.6, -0.1, 0.002])  # "L2 gradient: [2λw, ...]"
     assert l1 == pytest.approx([1, 0.1, -0.1, 0.1])  # "L1 gradient: [λ sign w, ...]"
-    rows = [n for line in runs[1].line_numbers() for n in line[-2:]]
+    rows = [n for line in runs["penalised-solutions"].line_numbers() for n in line[-2:]]
     assert rows[0:2] == pytest.approx([2.0, 0.05], abs=1e-4)
     assert rows[2:4] == pytest.approx([2 / 1.2, 0.05 / 1.2], abs=1e-4)
     assert rows[4] == pytest.approx(1.9, abs=1e-3)
     assert abs(rows[5]) < 0.011  # L1 drives the weakly supported weight to about 0
-    before, after, ratio = runs[2].numbers()[:3]
+    # The proximal (soft-threshold) step reaches the L1 optimum, 0 included, exactly.
+    assert runs["proximal-l1"].numbers()[-2:] == [1.9, 0.0]
+    before, after, ratio = runs["clip-by-norm"].numbers()[:3]
     assert (before, ratio) == (50.0, 0.75)
     assert after == pytest.approx(5.0, rel=1e-6)
 
 
 def test_training() -> None:
     runs = page("training.md")
-    w, b, _loss = runs[0].numbers()
+    w, b, _loss = runs["linear-neuron"].numbers()
     assert w == pytest.approx(1.5, abs=0.05)
     assert b == pytest.approx(-0.7, abs=0.05)
-    probabilities = runs[1].after("->")
+    probabilities = runs["xor"].after("->")
     assert [round(p) for p in probabilities] == [0, 1, 1, 0]
 
 
 def test_constrained() -> None:
     runs = page("constrained.md")
-    x, y, lam = runs[0].numbers()[-4:-1]
+    x, y, lam = runs["lagrange-newton"].numbers()[-4:-1]
     assert (x, y, lam) == pytest.approx((2**-0.5, 2**-0.5, 2**-0.5), rel=1e-12)
