@@ -13,7 +13,9 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   they converge at the rate their Taylor expansion predicts. The spread of
   the tableau and the measured noise of ``f`` give the error estimate; an
   estimate that cannot be trusted raises `NumericalError`
-  (`calcweb._richardson` explains the checks).
+  (`calcweb._richardson` explains the checks). With the default step, one
+  wide stencil spread over the scale on which ``f`` varies then refines it
+  (less rounding), if it agrees with it.
 * ``"central"``, ``"forward"``, ``"backward"``: one finite-difference
   quotient of order ``n`` (for ``n = 1`` the formulas of `calcweb.diff`).
 * ``"complex"``: the complex step $\operatorname{Im} f(x + ih)/h$
@@ -127,8 +129,10 @@ def derivative(
         h: The step, > 0: the first (largest) step for ``"richardson"``, the
             step of the other difference methods. ``None`` chooses one scaled
             to ``max(1, |x|)`` (for ``"richardson"`` at ``0 < |x| < 0.01``,
-            also a second walk from a step scaled to ``|x|``). Not used by
-            ``"ad"``.
+            also a second walk from a step scaled to ``|x|``), and lets
+            ``"richardson"`` refine its estimate with a wide stencil whose
+            steps can be larger; a given ``h`` is never exceeded. Not used
+            by ``"ad"``.
         full_output: Return a `DerivativeResult` instead of a float.
 
     Returns:
@@ -270,13 +274,13 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
     """Robust Richardson extrapolation (see `calcweb._richardson`)."""
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
-    found = extrapolate(f, x, n, _first_step(x, n) if h is None else h)
+    found = extrapolate(f, x, n, _first_step(x, n) if h is None else h, refine=h is None)
     nfev = found.nfev
     if h is None and 0.0 < abs(x) < 1e-2 and found.error > 1e-8 * abs(found.value):
         # Steps scaled to max(1, |x|) are too coarse for a function whose scale
         # is |x| itself (x**3 at 1e-100): walk again from a step on that scale.
         try:
-            closer = extrapolate(f, x, n, _first_step(x, n) * abs(x))
+            closer = extrapolate(f, x, n, _first_step(x, n) * abs(x), refine=True)
         except (DomainError, NumericalError):
             closer = None
         if closer is not None:

@@ -32,6 +32,16 @@ step can be trusted; instead:
    value by far, and then the walk is done again with that noise.
 6. A first derivative whose one-sided quotients disagree with the central
    ones (a kink, as ``abs`` at 0) is refused with `DomainError`.
+7. With the default steps (``refine``), the estimate is then refined. The
+   halving steps end small, where rounding is largest (``eps |f| / h``), but
+   the window's quotients also tell the scale on which ``f`` varies: one wide
+   symmetric stencil of ``2m + 1`` equally spaced points (`_refine`), spread
+   over that scale, has a truncation error of high order and far less
+   rounding. Its value replaces the walk's only if it agrees with it within
+   the walk's error and its truncation, judged from the stencils without its
+   outer points, is below its rounding. As the walk then only has to be
+   right, not as accurate as it can be, it stops once its error is below
+   ``ENOUGH`` (relative), and goes on from there if the refinement fails.
 
 If no window's estimate passes the check of 2., no estimate is trusted:
 `NumericalError`. The error estimate was honest (the true error at most
@@ -60,6 +70,8 @@ SEARCH_SHRINK = 4.0  # step ratio before the asymptotic range is found
 SHRINK = 2.0  # step ratio inside it
 FAIL_SHRINK = 8.0  # step ratio after a stencil point falls outside the domain
 SAFE = 2.0  # a new row this much worse than the best estimate ends the search (Ridders)
+ENOUGH = 1e-7  # a relative error at which a walk to be refined may stop
+WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
 
 Function = Callable[[float], float]
 
@@ -74,6 +86,8 @@ class Estimate:
     step: float  # the first step
     kind: str
     smallest: float = math.nan  # the smallest step the estimate rests on
+    window: tuple[tuple[float, float], ...] = ()  # (step, quotient) of the rows it rests on
+    early: bool = False  # the walk stopped at ENOUGH, short of its best
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -296,8 +310,10 @@ def _has(rows: list[list[float]], k: int, j: int) -> bool:
     return 0 <= k < len(rows) and j < len(rows[k])
 
 
-def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
+def extrapolate(f: Function, x: float, n: int, first_step: float, refine: bool = False) -> Estimate:
     """The ``n``-th derivative of ``f`` at ``x`` by robust Richardson extrapolation.
+
+    ``refine`` allows steps larger than ``first_step`` (see 7. above).
 
     Raises:
         DomainError: If no stencil, central or one-sided, fits in the domain of ``f``.
@@ -306,7 +322,8 @@ def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
     """
     sampler = Sampler(f, x)
     sampler(x)  # x itself must be in the domain: a clear error if not
-    estimate = _walks(sampler, n, first_step)
+    enough = ENOUGH if refine else 0.0
+    estimate = _walks(sampler, n, first_step, enough)
     if estimate.kind == "central" and n == 1:
         _check_one_sided(sampler, estimate)
     # Rounding inside f can be far larger than a few ulps of its value, and
@@ -316,11 +333,17 @@ def extrapolate(f: Function, x: float, n: int, first_step: float) -> Estimate:
     floor = sampler.measure_noise(estimate.smallest * 1e-4, first_step / 16.0, 8.0 * _EPS * size)
     if floor > 0.0:
         sampler.noise_floor = floor
-        estimate = _walks(sampler, n, first_step)
+        estimate = _walks(sampler, n, first_step, enough)
+    if refine and estimate.kind == "central":
+        refined = _refine(sampler, n, estimate)
+        if refined is not None:
+            estimate = refined
+        elif estimate.early:  # the walk goes on to its best after all
+            estimate = _walks(sampler, n, first_step, 0.0)
     return Estimate(estimate.value, estimate.error, sampler.calls, first_step, estimate.kind)
 
 
-def _walks(sampler: Sampler, n: int, first_step: float) -> Estimate:
+def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estimate:
     """The central walk, or one-sided ones when no central stencil fits."""
     x = sampler.x
     kinds = ["central"] if n == 0 else ["central", "forward", "backward"]
@@ -328,7 +351,7 @@ def _walks(sampler: Sampler, n: int, first_step: float) -> Estimate:
     fitted = False
     for kind in kinds:
         try:
-            estimate = _search(sampler, kind, n, first_step)
+            estimate = _search(sampler, kind, n, first_step, enough)
         except _NoFitError:
             continue
         except NumericalError as error:
@@ -392,9 +415,11 @@ class _Candidate:
     smallest: float  # the step of that row
 
 
-def _search(sampler: Sampler, kind: str, n: int, first_step: float) -> Estimate | None:
+def _search(
+    sampler: Sampler, kind: str, n: int, first_step: float, enough: float
+) -> Estimate | None:
     """Walk the steps down with one kind of stencil; the best confirmed estimate or None."""
-    walk = _Walk(sampler, kind, n, first_step)
+    walk = _Walk(sampler, kind, n, first_step, enough)
     h = first_step
     for _ in range(MAX_ROWS):
         next_h = walk.row(h)
@@ -413,15 +438,22 @@ class _Walk:
     Ridders' stop, or convergence to rounding) with its best entry, which is
     kept only if `_confirmed`. The walk goes on a few rows past a confirmed
     estimate that is not yet accurate, in case a later window does better.
+    A window that began at the first step (no search was needed) ends as soon
+    as its error is below ``enough`` relative (0: never), for `_refine`.
     """
 
-    def __init__(self, sampler: Sampler, kind: str, n: int, first_step: float) -> None:
+    def __init__(
+        self, sampler: Sampler, kind: str, n: int, first_step: float, enough: float
+    ) -> None:
         self.sampler, self.kind, self.n, self.first_step = sampler, kind, n, first_step
+        self.enough = enough
+        self.early = False
         self.floor = 1e-12 * first_step  # below it, no stencil fits
         self.window = self.new_window()
         self.fitted = False
         self.best: _Candidate | None = None  # of the current window
         self.accepted: _Candidate | None = None  # the best confirmed one so far
+        self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
         self.rows_since_accepted = 0
         self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
@@ -463,7 +495,13 @@ class _Walk:
             ended = previous is not None and (_worse(window, previous) or self.stale >= 2)
         best = self.best
         converged = best is not None and best.error <= 16.0 * _EPS * abs(best.value)
-        if (ended or converged) and self.end_window(converged) and converged:
+        early = (
+            best is not None
+            and window.steps[0] >= 0.5 * self.first_step
+            and best.error <= self.enough * abs(best.value)
+        )
+        if (ended or converged or early) and self.end_window(converged) and (converged or early):
+            self.early = early and not converged
             return None
         if self.accepted is not None:
             self.rows_since_accepted += 1
@@ -479,6 +517,10 @@ class _Walk:
             kept = _confirmed(self.sampler, self.kind, self.n, self.window, best)
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
+                rows = slice(best.row - best.level, best.row + 1)
+                self.accepted_rows = tuple(
+                    zip(self.window.steps[rows], self.window.quotients[rows], strict=True)
+                )
         self.window, self.best, self.asymptotic = self.new_window(), None, converged
         self.stale = 0
         return kept
@@ -491,7 +533,14 @@ class _Walk:
         error = max(self.accepted.error, 4.0 * _EPS * abs(self.accepted.value))
         smallest = self.accepted.smallest
         return Estimate(
-            self.accepted.value, error, self.sampler.calls, self.first_step, self.kind, smallest
+            self.accepted.value,
+            error,
+            self.sampler.calls,
+            self.first_step,
+            self.kind,
+            smallest,
+            self.accepted_rows,
+            self.early,
         )
 
 
@@ -536,3 +585,141 @@ def _worse(window: _Window, best: _Candidate) -> bool:
     if top < 1 or top - 1 >= len(rows[-2]):
         return False
     return abs(rows[-1][top] - rows[-2][top - 1]) >= SAFE * best.error
+
+
+def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
+    """The estimate from one wide stencil on the scale of ``f``, or None if it is not better.
+
+    The stencil has ``2m + 1`` points ``x + kH``, ``|k| <= m``: its truncation
+    error is about ``|f^(n)| (s H / 2)**p / 3`` (order ``p``, ``s`` the rate
+    of `_growth`), its rounding ``level * sum|w| / H**n``; ``H``, a power of
+    2, about balances the two, and is at most ``1 / s``. The same points
+    without the outer two, and four, make stencils of order ``p - 2`` and
+    ``p - 4``: their differences, shrinking geometrically, say what is left
+    of the truncation; it must be below the rounding. If not (a scale
+    misjudged), one more try at ``H / 2``, where half the points are known.
+
+    The error reported is the difference from the walk's estimate plus the
+    smaller of two bounds: the walk's error, and the stencil's difference
+    from the one of order ``p - 2`` plus its rounding bound.
+
+    Not refined, to save calls: first and second derivatives whose walk had to
+    search for its asymptotic range (a pole or an edge of the domain close
+    by: the walk's steps are then already on the scale of ``f``), and
+    estimates already at rounding level.
+    """
+    rows = estimate.window
+    searched = bool(rows) and rows[0][0] < 0.5 * estimate.step
+    if (
+        len(rows) < 3
+        or (n <= 2 and searched)
+        or estimate.error <= 16.0 * _EPS * abs(estimate.value)
+    ):
+        return None
+    h1 = rows[1][0]
+    # s * h1, doubled: the rate grows with the order where f has singularities
+    # (log, tanh: f^(k) ~ k! / R**k), and the stencil's order is 12 or more.
+    growth = 2.0 * _growth(n, rows, estimate.value)
+    if not 0.0 <= growth < math.inf or estimate.value == 0.0:
+        return None
+    m = WIDTH + n // 2
+    order = 2 * m - 2 * ((n - 1) // 2)
+    unit = sum(map(abs, _weights(n, [float(k) for k in range(-m, m + 1)])))
+    size = max(abs(value) for value in sampler.values.values())
+    level = max(2.0 * _EPS * size, sampler.noise_floor, _TINY)
+    # log(H / h1) where |f^(n)| (s H / 2)**p / 3 = level * unit / H**n
+    balance = (
+        math.log(3.0 * level * unit)
+        + order * math.log(2.0 / (growth or 1.0))
+        - math.log(abs(estimate.value))
+        - n * math.log(h1)
+    ) / (order + n)
+    # No h**4 term (a cubic) means no truncation: then the walk's own largest step.
+    step = h1 * min(math.exp(min(balance, 700.0)), 1.0 / growth) if growth else rows[0][0]
+    if not 0.0 < step < math.inf:
+        return None
+    # A power of 2, so that halving it keeps the points x + k * step / 2 with k even.
+    step = math.ldexp(0.5, math.frexp(step)[1])
+    for _ in range(2):
+        found = _wide(sampler, n, m, step)
+        if found is None:
+            return None
+        value, coarse, coarser, rounding = found
+        last, before = abs(value - coarse), abs(coarse - coarser)
+        likely = (last * min(1.0, last / before) if before else last) + rounding
+        apart = abs(value - estimate.value)
+        if apart <= estimate.error and likely < min(estimate.error, 2.0 * rounding):
+            error = min(last + rounding, estimate.error) + apart
+            return Estimate(
+                value, error, sampler.calls, estimate.step, estimate.kind, estimate.smallest
+            )
+        step /= 2.0
+    return None
+
+
+def _wide(
+    sampler: Sampler, n: int, m: int, step: float
+) -> tuple[float, float, float, float] | None:
+    """The wide stencil's value, those without the outer 2 and 4 points, its rounding bound."""
+    x = sampler.x
+    try:
+        step = representable_step(x, step)
+        points = [x + k * step if k else x for k in range(-m, m + 1)]
+        values = [sampler(point) for point in points]
+        scale = step**n
+    except (DomainError, NumericalError, OverflowError):
+        return None
+    if not 0.0 < scale < math.inf:
+        return None
+    # The offsets really taken (x + k * step is rounded), in units of the step.
+    offsets = [(point - x) / step for point in points]
+
+    def without(outer: int) -> float:
+        """The stencil without its ``outer`` points on each side."""
+        inner = slice(outer, len(points) - outer)
+        weights = _weights(n, offsets[inner])
+        return math.fsum(w * v for w, v in zip(weights, values[inner], strict=True)) / scale
+
+    fine, coarse, coarser = without(0), without(1), without(2)
+    level = max(2.0 * _EPS * max(map(abs, values)), sampler.noise_floor, _TINY)
+    rounding = level * sum(map(abs, _weights(n, offsets))) / scale
+    if not all(map(math.isfinite, (fine, coarse, coarser, rounding))):
+        return None
+    return fine, coarse, coarser, rounding
+
+
+def _growth(n: int, rows: tuple[tuple[float, float], ...], value: float) -> float:
+    """``s h1``, where ``f^(k+1) ~ s f^(k)``, from the two largest steps of the window.
+
+    ``D(h) - D(0) = c1 h**2 + c2 h**4 + ...``; for ``f = exp(s x)`` the ratio
+    ``c2 / c1`` is ``s**2 (spacing / 2)**2 (1/20 + (n - 1)/12)``.
+    """
+    (h0, d0), (h1, d1) = rows[0], rows[1]
+    if d1 == value:
+        return math.nan
+    ratio = (h0 / h1) ** 2
+    once = d1 + (d1 - d0) / (ratio - 1.0)  # = value - ratio * c2 h1**4 (c1 eliminated)
+    spacing = 2.0 if n % 2 else 1.0
+    c2_over_c1 = abs((once - value) / (d1 - value)) / ratio  # in units of h1**2
+    return math.sqrt(c2_over_c1 / ((spacing / 2.0) ** 2 * (1.0 / 20.0 + (n - 1) / 12.0)))
+
+
+def _weights(n: int, nodes: list[float]) -> list[float]:
+    """Weights of the ``n``-th derivative at 0 from values at ``nodes`` (Fornberg, 1988)."""
+    c = [[0.0] * (n + 1) for _ in nodes]
+    c[0][0] = 1.0
+    c1, c4 = 1.0, nodes[0]
+    for i in range(1, len(nodes)):
+        c2, c5, c4 = 1.0, c4, nodes[i]
+        for j in range(i):
+            c3 = nodes[i] - nodes[j]
+            c2 *= c3
+            if j == i - 1:
+                for k in range(min(i, n), 0, -1):
+                    c[i][k] = c1 * (k * c[i - 1][k - 1] - c5 * c[i - 1][k]) / c2
+                c[i][0] = -c1 * c5 * c[i - 1][0] / c2
+            for k in range(min(i, n), 0, -1):
+                c[j][k] = (c4 * c[j][k] - k * c[j][k - 1]) / c3
+            c[j][0] = c4 * c[j][0] / c3
+        c1 = c2
+    return [row[n] for row in c]
