@@ -62,7 +62,7 @@ from calcweb.functions import (
 )
 from calcweb.jet import Jet
 from calcweb.limits import LimitResult, limit
-from calcweb.multivariate import directional_derivative, grad, hessian, jacobian
+from calcweb.multivariate import directional_derivative, grad, hessian, jacobian, jvp, vjp
 from calcweb.nn import (
     MLP,
     Layer,
@@ -70,10 +70,13 @@ from calcweb.nn import (
     Neuron,
     Value,
     binary_cross_entropy,
+    binary_cross_entropy_with_logits,
     cross_entropy,
     l1_penalty,
     l2_penalty,
+    log_softmax,
     mse_loss,
+    softmax,
 )
 from calcweb.optim import (
     SGD,
@@ -133,6 +136,7 @@ __all__ = [
     "atan",
     "backward_difference",
     "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
     "central_difference",
     "check",
     "check_function",
@@ -153,11 +157,13 @@ __all__ = [
     "hessian",
     "integrate",
     "jacobian",
+    "jvp",
     "l1_penalty",
     "l2_penalty",
     "limit",
     "log",
     "log1p",
+    "log_softmax",
     "minimize",
     "mse_loss",
     "plot_function",
@@ -170,9 +176,11 @@ __all__ = [
     "sin",
     "sinh",
     "slider",
+    "softmax",
     "softplus",
     "sqrt",
     "tan",
     "tanh",
     "taylor",
+    "vjp",
 ]

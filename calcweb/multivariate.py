@@ -13,21 +13,39 @@ With ``method="ad"`` (chosen by ``"auto"`` when ``f`` is written with
 calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a
 list whose entries are jets and every result is exact to rounding. ``f``
 always receives a ``list``, whatever sequence ``x`` was.
+
+`jvp` and `vjp` give the two products of the Jacobian without building it,
+with JAX's names and shapes: forward mode pushes one tangent $v$ through
+``f`` on jets ($J v$ in one call of ``f``), reverse mode calls ``f`` once on
+`calcweb.nn.Value` leaves and pulls a cotangent $u$ back ($u^\top J$ in one
+backward pass, whatever the number of inputs).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from numbers import Real
 from typing import Any
 
-from calcweb._checks import call, check_callable, check_method, check_vector
+from calcweb._checks import (
+    call,
+    check_callable,
+    check_method,
+    check_real,
+    check_step,
+    check_vector,
+    listed,
+    result_value,
+    shown,
+)
 from calcweb._derivative import derivative
 from calcweb._taylor_mode import jet_derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
+from calcweb.nn.value import Value
 
-__all__ = ["directional_derivative", "grad", "hessian", "jacobian"]
+__all__ = ["directional_derivative", "grad", "hessian", "jacobian", "jvp", "vjp"]
 
 Vector = list[float]
 Matrix = list[list[float]]
@@ -348,3 +366,364 @@ def hessian(
         return result
 
     return matrix
+
+
+# ------------------------------------------------------- Jacobian-vector products
+
+_TAKES_POINT = "a list of numbers (the point), or one number when x is a number"
+
+
+def _primal(x: object) -> tuple[Vector, bool]:
+    """``x`` as a list of finite floats, and whether it was one number (then f takes a number)."""
+    if not isinstance(x, bool) and isinstance(x, Real):
+        return [check_real(x, "x")], True
+    return _vector(x, "x"), False
+
+
+def _tangent(v: object, point: Vector, scalar: bool, name: str) -> Vector:
+    """``v`` (a tangent or cotangent of the input) checked against the shape of ``x``."""
+    if scalar:
+        if isinstance(v, bool) or not isinstance(v, Real):
+            raise ArgumentTypeError(
+                f"x is one number, so {name} must be one number too, but got "
+                f"{type(v).__name__} {shown(v)}"
+            )
+        return [check_real(v, name)]
+    if not isinstance(v, bool) and isinstance(v, Real):
+        raise ArgumentTypeError(
+            f"x is a list of {len(point)} numbers, so {name} must be a list of {len(point)} "
+            f"numbers too (one per entry of x), but got the number {shown(v)}"
+        )
+    direction = _vector(v, name)
+    if len(direction) != len(point):
+        raise InvalidArgumentError(
+            f"x has {len(point)} entries but {name} has {len(direction)}; give {name} one "
+            "entry per entry of x"
+        )
+    return direction
+
+
+def _call_at(f: Callable[[Any], Any], entries: list[Any], scalar: bool) -> Any:
+    """``f`` at the point ``entries`` (floats, jets or Values): a number when x was a number."""
+    return call(f, entries[0] if scalar else list(entries), takes=_TAKES_POINT)
+
+
+def _entries(y: object) -> tuple[list[Any], bool]:
+    """What ``f`` returned, as a list, and whether it was one number (a scalar f)."""
+    if isinstance(y, (Jet, Value)) or (not isinstance(y, bool) and isinstance(y, Real)):
+        return [y], True
+    items = None if isinstance(y, Set) else listed(y)
+    if items is None:
+        raise ArgumentTypeError(
+            f"f must return a number or a list of numbers (a tuple or a 1-D numpy array "
+            f"works too), but returned {type(y).__name__} {shown(y)}"
+        )
+    if not items:
+        raise InvalidArgumentError("f returned an empty list; return at least one number")
+    for i, item in enumerate(items):
+        if isinstance(item, (str, bytes)) or listed(item) is not None:
+            raise ArgumentTypeError(
+                f"f must return a flat list of numbers, but entry {i} of what it returned is "
+                f"{type(item).__name__} {shown(item)}; flatten it"
+            )
+    return items, False
+
+
+def _shaped(values: Vector, scalar: bool) -> Any:
+    """A float when the shape is one number, else the list."""
+    return values[0] if scalar else values
+
+
+def _refused(what: str, error: TypeError) -> ArgumentTypeError:
+    """The error for method='ad' when ``f`` does not accept jets or Values."""
+    return ArgumentTypeError(
+        f"method='ad' needs f to accept a calcweb.{what}, but f raised TypeError: {error}. "
+        "Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of math's, "
+        "or use method='richardson'"
+    )
+
+
+def _components(
+    f: Callable[[Any], Any], point: Vector, scalar: bool
+) -> tuple[list[Any], bool, list[Callable[[Any], Any]]]:
+    """The outputs of ``f`` at the point, whether it returns one number, and one function each."""
+    outputs, scalar_out = _entries(_call_at(f, point, scalar))
+
+    def component(i: int) -> Callable[[Any], Any]:
+        def output(p: Any) -> Any:
+            entries, _ = _entries(_call_at(f, p, scalar))
+            if len(entries) != len(outputs):
+                raise InvalidArgumentError(
+                    f"f returned {len(outputs)} outputs at x but {len(entries)} at a nearby "
+                    "point; it must return the same number of outputs everywhere"
+                )
+            return entries[i]
+
+        return output
+
+    return outputs, scalar_out, [component(i) for i in range(len(outputs))]
+
+
+def jvp(
+    f: Callable[[Any], Any],
+    x: float | Sequence[float],
+    v: float | Sequence[float],
+    *,
+    method: str = "auto",
+    h: float | None = None,
+) -> tuple[Any, Any]:
+    r"""``(f(x), J v)``: the value of ``f`` and its derivative along ``v``, as ``jax.jvp``.
+
+    Forward mode: ``f`` is called once, on jets $x_i + v_i t$, and both the
+    value and $J v = \frac{d}{dt} f(x + t v)\big|_{t=0}$ come out of that one
+    call, exact to rounding, however many outputs ``f`` has. (JAX takes
+    tuples of primals and tangents, ``jax.jvp(f, (x,), (v,))``; calcweb takes
+    the one argument ``x`` and its tangent ``v`` directly.)
+
+    Args:
+        f: A function of a list of numbers (or of one number, when ``x`` is
+            one) returning a number or a list of numbers. Written with
+            calcweb's functions (``calcweb.sin``, ...) it accepts jets.
+        x: The point: a list, tuple or 1-D numpy array of numbers, or one number.
+        v: The tangent, of the same shape as ``x``.
+        method: ``"auto"`` (default): jets, or ``"richardson"`` when ``f``
+            does not accept jets (written with ``math``, say), as
+            `calcweb.jacobian` does; ``"ad"``: jets or an ArgumentTypeError;
+            any other method of `calcweb.derivative`: the directional
+            derivative of each output along ``v`` by that method.
+        h: As for `calcweb.derivative` (not used by jets).
+
+    Returns:
+        ``(f(x), J v)``: two floats when ``f`` returns a number, else two
+        lists with one entry per output.
+
+    Raises:
+        ArgumentTypeError: ``f`` is not callable or returns something that is
+            not a number or a flat list of numbers, ``x`` or ``v`` is not a
+            number or a list of numbers, or ``v`` does not have the shape of
+            ``x``; with ``method="ad"``, ``f`` does not accept jets.
+        InvalidArgumentError: ``v`` has another length than ``x``, a NaN or
+            infinite entry, a bad method or step.
+        NumericalError: a value or derivative overflows.
+
+    Examples:
+        >>> from calcweb import jvp, sin
+        >>> jvp(lambda p: [p[0] * p[1], sin(p[0])], [2.0, 3.0], [1.0, 0.0])
+        ([6.0, 0.9092974268256817], [3.0, -0.4161468365471424])
+        >>> jvp(lambda t: t**3, 2.0, 1.0)   # one number in, one number out
+        (8.0, 12.0)
+    """
+    check_callable(f)
+    check_method(method)
+    if h is not None:
+        check_step(h)
+    point, scalar = _primal(x)
+    direction = _tangent(v, point, scalar, "v")
+    if method in ("auto", "ad"):
+        jets = [Jet([xi, vi]) for xi, vi in zip(point, direction, strict=True)]
+        try:
+            y = _call_at(f, jets, scalar)
+        except ArgumentTypeError:
+            raise
+        except TypeError as error:  # f is not written for jets
+            if method == "ad":
+                raise _refused("Jet", error) from error
+        else:
+            outputs, scalar_out = _entries(y)
+            values = [jet_derivative(out, 0, "f") for out in outputs]
+            tangents = [jet_derivative(out, 1, "f") for out in outputs]
+            return _shaped(values, scalar_out), _shaped(tangents, scalar_out)
+        method = "richardson"
+    outputs, scalar_out, components = _components(f, point, scalar)
+    values = [result_value(out, "f(x)") for out in outputs]
+    if not any(direction):
+        tangents = [0.0] * len(values)
+    else:
+        tangents = [
+            _directional(component, point, direction, 1, method=method, h=h)
+            for component in components
+        ]
+    return _shaped(values, scalar_out), _shaped(tangents, scalar_out)
+
+
+def _graph_leaves(outputs: list[Value], ours: list[Value]) -> list[Value]:
+    """The leaves of the graph of ``outputs`` other than ``ours`` (parameters, constants)."""
+    mine = {id(leaf) for leaf in ours}
+    seen: set[int] = set()
+    stack = list(outputs)
+    leaves = []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.inputs:
+            stack.extend(node.inputs)
+        elif id(node) not in mine:
+            leaves.append(node)
+    return leaves
+
+
+def _reverse_mode(
+    outputs: list[Any], leaves: list[Value], scalar: bool, scalar_out: bool
+) -> Callable[[Any], Any]:
+    """The pullback ``u -> u^T J`` by one backward pass through the graph of ``outputs``."""
+    values = [out for out in outputs if isinstance(out, Value)]
+    others = _graph_leaves(values, leaves)
+
+    def pullback(u: float | Sequence[float]) -> Any:
+        weights = _cotangent(u, len(outputs), scalar_out)
+        pairs = [
+            (out, w) for out, w in zip(outputs, weights, strict=True) if isinstance(out, Value)
+        ]
+        saved = [(leaf, leaf.grad) for leaf in others]
+        for leaf in leaves:
+            leaf.grad = 0.0
+        try:
+            if pairs:  # one node sum_i u_i y_i, whose own value is never read
+                sink = Value(0.0, tuple(p for p, _ in pairs), tuple(w for _, w in pairs), "uᵀy")
+                sink.backward()
+            gradient = [leaf.grad for leaf in leaves]
+        finally:  # a pullback leaves the grads of f's other leaves (a model's weights) as they were
+            for leaf, grad in saved:
+                leaf.grad = grad
+        return _shaped(gradient, scalar)
+
+    return pullback
+
+
+def _cotangent(u: object, count: int, scalar_out: bool) -> Vector:
+    """``u``, a cotangent of f's output: one number for a scalar f, else one per output."""
+    if scalar_out:
+        if isinstance(u, bool) or not isinstance(u, Real):
+            raise ArgumentTypeError(
+                f"f returns one number, so u must be one number too, but got "
+                f"{type(u).__name__} {shown(u)}"
+            )
+        return [check_real(u, "u")]
+    if not isinstance(u, bool) and isinstance(u, Real):
+        raise ArgumentTypeError(
+            f"f returns a list of {count} numbers, so u must be a list of {count} numbers "
+            f"(one per output), but got the number {shown(u)}"
+        )
+    weights = _vector(u, "u")
+    if len(weights) != count:
+        raise InvalidArgumentError(
+            f"f returns {count} outputs but u has {len(weights)} entries; give u one entry "
+            "per output of f"
+        )
+    return weights
+
+
+def vjp(
+    f: Callable[[Any], Any],
+    x: float | Sequence[float],
+    *,
+    method: str = "auto",
+    h: float | None = None,
+) -> tuple[Any, Callable[[Any], Any]]:
+    r"""``(f(x), pullback)`` with ``pullback(u)`` $= u^\top J$, as ``jax.vjp``.
+
+    Reverse mode: ``f`` is called once, on `calcweb.Value` leaves, and each
+    ``pullback(u)`` is one backward pass through that graph from the single
+    node $\sum_i u_i f_i(x)$, so its cost does not grow with the length of
+    ``x``. ``pullback`` may be called any number of times, with different
+    ``u``: it zeroes the leaves' gradients first, and leaves the ``grad`` of
+    every other leaf of the graph (a model's weights, say) as it found it.
+
+    JAX's pullback returns a tuple with one cotangent per primal argument,
+    ``(x_bar,)``; calcweb's ``f`` has the one argument ``x``, so
+    ``pullback(u)`` returns $u^\top J$ itself, in the shape of ``x``.
+
+    Args:
+        f: A function of a list of numbers (or of one number, when ``x`` is
+            one) returning a number or a list of numbers. Written with
+            calcweb's functions, or `calcweb.nn` (a model, a loss), it
+            accepts Values.
+        x: The point: a list, tuple or 1-D numpy array of numbers, or one number.
+        method: ``"auto"`` (default): Values, or when ``f`` does not accept
+            them (written with ``math``, say) the Jacobian by
+            ``"richardson"``, one derivative per entry, as `calcweb.jacobian`
+            does; ``"ad"``: Values or an ArgumentTypeError; any other method
+            of `calcweb.derivative`: the Jacobian by that method.
+        h: As for `calcweb.derivative` (not used by Values).
+
+    Returns:
+        ``(f(x), pullback)``: ``f(x)`` as a float or a list of floats;
+        ``pullback(u)``, with ``u`` of the shape of ``f(x)``, returns a list
+        of floats of the length of ``x`` (a float when ``x`` is a number).
+
+    Raises:
+        ArgumentTypeError: ``f`` is not callable or returns something that is
+            not a number or a flat list of numbers or Values, ``x`` is not a
+            number or a list of numbers, or (from ``pullback``) ``u`` does not
+            have the shape of ``f(x)``; with ``method="ad"``, ``f`` does not
+            accept Values.
+        InvalidArgumentError: a NaN or infinite entry, an empty ``x``, a bad
+            method or step, or a ``u`` of the wrong length.
+        NumericalError: a gradient overflows.
+
+    Examples:
+        >>> from calcweb import vjp, exp
+        >>> y, pullback = vjp(lambda p: [p[0] * p[1], exp(p[0])], [0.0, 3.0])
+        >>> y
+        [0.0, 1.0]
+        >>> pullback([1.0, 0.0])   # the first row of J
+        [3.0, 0.0]
+        >>> pullback([2.0, 1.0])   # 2 * row 0 + row 1
+        [7.0, 0.0]
+    """
+    check_callable(f)
+    check_method(method)
+    if h is not None:
+        check_step(h)
+    point, scalar = _primal(x)
+    if method in ("auto", "ad"):
+        leaves = [Value(xi) for xi in point]
+        try:
+            y = _call_at(f, leaves, scalar)
+        except ArgumentTypeError:
+            raise
+        except TypeError as error:  # f is not written for Values
+            if method == "ad":
+                raise _refused("nn.Value", error) from error
+        else:
+            outputs, scalar_out = _entries(y)
+            values = [_output_value(out, i) for i, out in enumerate(outputs)]
+            return _shaped(values, scalar_out), _reverse_mode(outputs, leaves, scalar, scalar_out)
+        method = "richardson"
+    outputs, scalar_out, components = _components(f, point, scalar)
+    values = [result_value(out, "f(x)") for out in outputs]
+    units = [_unit(j, len(point)) for j in range(len(point))]
+    rows = [
+        [_directional(component, point, unit, 1, method=method, h=h) for unit in units]
+        for component in components
+    ]
+
+    def pullback(u: float | Sequence[float]) -> Any:
+        weights = _cotangent(u, len(rows), scalar_out)
+        columns = zip(*rows, strict=True)
+        return _shaped([_dot(weights, column) for column in columns], scalar)
+
+    return _shaped(values, scalar_out), pullback
+
+
+def _dot(weights: Vector, column: Sequence[float]) -> float:
+    """``sum(w_i c_i)``, correctly rounded when no product overflows."""
+    total = math.fsum(w * c for w, c in zip(weights, column, strict=True))
+    if not math.isfinite(total):
+        raise NumericalError(
+            "u^T J overflows a float (beyond about 1.8e308); scale u or the function down"
+        )
+    return total
+
+
+def _output_value(y: object, i: int) -> float:
+    """An output of ``f`` on Values: a Value's data, or a number (a constant)."""
+    if isinstance(y, Value):
+        return y.data
+    if isinstance(y, Jet):
+        raise ArgumentTypeError(
+            f"f returned a Jet for output {i} when called on Values; return Values or numbers"
+        )
+    return result_value(y, "f(x)")

@@ -3,7 +3,8 @@
 * `calcweb.nn.value`: `Value`, scalar reverse-mode autodiff.
 * `calcweb.nn.modules`: `Neuron`, `Layer`, `MLP`.
 * `calcweb.nn.losses`: ``mse_loss``, ``binary_cross_entropy``,
-  ``cross_entropy``, ``l1_penalty``, ``l2_penalty``.
+  ``binary_cross_entropy_with_logits``, ``cross_entropy``, ``softmax``,
+  ``log_softmax``, ``l1_penalty``, ``l2_penalty``.
 
 Examples:
     >>> from calcweb.nn import MLP, mse_loss
@@ -16,10 +17,13 @@ from __future__ import annotations
 
 from calcweb.nn.losses import (
     binary_cross_entropy,
+    binary_cross_entropy_with_logits,
     cross_entropy,
     l1_penalty,
     l2_penalty,
+    log_softmax,
     mse_loss,
+    softmax,
 )
 from calcweb.nn.modules import MLP, Layer, Module, Neuron
 from calcweb.nn.value import Value
@@ -31,8 +35,11 @@ __all__ = [
     "Neuron",
     "Value",
     "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
     "cross_entropy",
     "l1_penalty",
     "l2_penalty",
+    "log_softmax",
     "mse_loss",
+    "softmax",
 ]

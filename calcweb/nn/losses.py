@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from numbers import Integral, Real
+from typing import Any
 
 from calcweb._checks import listed, shown
 from calcweb.exceptions import (
@@ -43,13 +44,24 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
 from calcweb.nn.value import Value
 
-__all__ = ["binary_cross_entropy", "cross_entropy", "l1_penalty", "l2_penalty", "mse_loss"]
+__all__ = [
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "cross_entropy",
+    "l1_penalty",
+    "l2_penalty",
+    "log_softmax",
+    "mse_loss",
+    "softmax",
+]
 
 Scalar = Value | float
 Scalars = Scalar | Sequence[Scalar] | Iterable[Scalar]
+Logits = Sequence[Scalar | Jet] | Sequence[Sequence[Scalar | Jet]]
 _REDUCTIONS = ("mean", "sum")
 _LOG_FLOOR = -100.0  # torch's clamp on the logs of binary_cross_entropy
 # torch's floor on p(1 - p) in the gradient of binary_cross_entropy: the
@@ -86,15 +98,17 @@ def _listed(x: object, what: str) -> list[object]:
     )
 
 
-def _pairs(predictions: object, targets: object) -> list[tuple[object, float, float]]:
-    ps, ts = _listed(predictions, "predictions"), _listed(targets, "targets")
+def _pairs(
+    predictions: object, targets: object, what: str = "predictions"
+) -> list[tuple[object, float, float]]:
+    ps, ts = _listed(predictions, what), _listed(targets, "targets")
     if len(ps) != len(ts) or not ps:
         raise InvalidArgumentError(
-            f"got {len(ps)} predictions and {len(ts)} targets; pass one target per "
-            "prediction (at least one)"
+            f"got {len(ps)} {what} and {len(ts)} targets; pass one target per "
+            f"{what[:-1]} (at least one)"
         )
     return [
-        (p, _number(p, f"predictions[{i}]"), _number(t, f"targets[{i}]"))
+        (p, _number(p, f"{what}[{i}]"), _number(t, f"targets[{i}]"))
         for i, (p, t) in enumerate(zip(ps, ts, strict=True))
     ]
 
@@ -206,6 +220,75 @@ def binary_cross_entropy(
     return _loss_node("binary_cross_entropy", terms, slopes, reduction)
 
 
+def _exponentials(z: list[float]) -> tuple[float, list[float], float]:
+    """``m = max(z)``, the ``exp(z_j - m)`` and their sum: the log-sum-exp without overflow.
+
+    Every exponent is <= 0, so no exp overflows, and the largest is exp(0) = 1,
+    so the sum is at least 1 and its log is finite.
+    """
+    m = max(z)
+    exps = [math.exp(zj - m) for zj in z]  # zj - m may be -inf: exp gives 0
+    return m, exps, math.fsum(exps)
+
+
+def _sigmoid(x: float) -> float:
+    """sigma(x) as torch's CPU kernel computes it, 1 / (1 + exp(-x)): 0.0 once exp(-x) overflows.
+
+    For x < 0 this is as accurate as exp(x) / (1 + exp(x)) (both round a
+    handful of times), and it gives torch's gradients bit for bit.
+    """
+    try:
+        return 1.0 / (1.0 + math.exp(-x))
+    except OverflowError:  # x < -709.78: sigma(x) < 1e-308, and C's 1 / (1 + inf) is 0
+        return 0.0
+
+
+def binary_cross_entropy_with_logits(
+    logits: Scalars, targets: Scalars, reduction: str = "mean"
+) -> Value:
+    r"""Binary cross-entropy of raw scores, as torch's ``binary_cross_entropy_with_logits``.
+
+    ``binary_cross_entropy(sigmoid(x), y)`` in one stable step: each term is
+    $\max(x, 0) - x y + \log(1 + e^{-|x|})$, whose exponent is never
+    positive, so a logit of ±1000 (or ±1e300) gives the exact loss instead of
+    an overflow or a log of 0 clamped at -100; its gradient is
+    $\sigma(x) - y$ (divided by n for the mean), as torch computes it.
+
+    Args:
+        logits: Values (or numbers), any finite real numbers.
+        targets: Labels in [0, 1] (usually 0 or 1), one per logit.
+        reduction: ``"mean"`` (default) or ``"sum"``.
+
+    Raises:
+        DomainError: if a target lies outside [0, 1].
+        InvalidArgumentError: different lengths, no logits, a NaN or infinite
+            number, or an unknown reduction.
+        ArgumentTypeError: an entry is not a number or a Value.
+        NumericalError: the sum overflows a float (logits near 1e308).
+
+    Examples:
+        >>> x = [Value(1000.0), Value(-1000.0), Value(0.0)]
+        >>> loss = binary_cross_entropy_with_logits(x, [0.0, 1.0, 1.0], reduction="sum")
+        >>> round(loss.data, 9)   # 1000 + 1000 + log 2
+        2000.693147181
+        >>> loss.backward(); [v.grad for v in x]   # sigmoid(x) - y
+        [1.0, -1.0, -0.5]
+    """
+    reduction = _reduction(reduction)
+    terms: list[float] = []
+    slopes: list[tuple[object, float]] = []
+    for v, x, y in _pairs(logits, targets, "logits"):
+        if not 0.0 <= y <= 1.0:
+            raise DomainError(
+                f"binary_cross_entropy_with_logits needs targets in [0, 1], but got "
+                f"target={y!r}; use 0 or 1 (or a probability) for each label"
+            )
+        # -log(sigmoid(x)) y - log(1 - sigmoid(x)) (1 - y), with exp(-|x|) <= 1.
+        terms.append((max(x, 0.0) - x * y) + math.log1p(math.exp(-abs(x))))
+        slopes.append((v, _sigmoid(x) - y))
+    return _loss_node("binary_cross_entropy_with_logits", terms, slopes, reduction)
+
+
 def _class_index(t: object, classes: int) -> int:
     if isinstance(t, bool) or not isinstance(t, Integral):
         raise ArgumentTypeError(
@@ -273,12 +356,186 @@ def cross_entropy(
             )
         z = [_number(v, "logits") for v in zs]
         k = _class_index(t, len(z))
-        m = max(z)
-        exps = [math.exp(zj - m) for zj in z]  # zj - m may be -inf: exp gives 0
-        total = math.fsum(exps)
+        m, exps, total = _exponentials(z)
         terms.append((m - z[k]) + math.log(total))  # m - z[k] first: exact, no cancellation
         slopes += [(v, e / total - (j == k)) for j, (v, e) in enumerate(zip(zs, exps, strict=True))]
     return _loss_node("cross_entropy", terms, slopes, reduction)
+
+
+def _logit_rows(logits: object, dim: object, name: str) -> tuple[list[list[object]], int, bool]:
+    """``logits`` as rows to normalise: (rows, number of dimensions, along columns).
+
+    One sample is a 1-D sequence; a batch is a 2-D sequence of equally long rows.
+    """
+    if isinstance(logits, (Value, Jet, Real)) or listed(logits) is None:
+        raise ArgumentTypeError(
+            f"{name} needs a list of logits (numbers, Values or Jets), or a list of such "
+            f"lists for a batch, but got {type(logits).__name__} {shown(logits)}; for one "
+            "logit write [z]"
+        )
+    items = _listed(logits, "logits")
+    nested = [not isinstance(z, (Value, Jet, Real)) and listed(z) is not None for z in items]
+    ndim = 2 if any(nested) else 1
+    if isinstance(dim, bool) or not isinstance(dim, Integral):
+        raise ArgumentTypeError(
+            f"dim must be an int, but got {type(dim).__name__} {shown(dim)}; pass dim=-1 to "
+            "normalise each row"
+        )
+    axis = int(dim)
+    if not -ndim <= axis < ndim:
+        raise InvalidArgumentError(
+            f"dim must be in the range [{-ndim}, {ndim - 1}] for {ndim}-D logits, but got "
+            f"{shown(dim)}; pass dim=-1 to normalise the last dimension"
+        )
+    if ndim == 1:
+        return [items], 1, False
+    if not all(nested):
+        raise ArgumentTypeError(
+            f"{name} got a batch whose rows are not all lists: row {nested.index(False)} is "
+            f"{shown(items[nested.index(False)])}; pass a list of lists of equal length"
+        )
+    rows = [_listed(row, f"row {i} of the logits") for i, row in enumerate(items)]
+    if not all(rows):
+        raise InvalidArgumentError(
+            f"row {[len(r) for r in rows].index(0)} of the logits is empty; pass at least one "
+            "logit per row"
+        )
+    if len({len(row) for row in rows}) > 1:
+        raise InvalidArgumentError(
+            f"the rows of the logits have different lengths {[len(r) for r in rows]}; "
+            "pass one logit per class in every row"
+        )
+    along_columns = axis % 2 == 0
+    if along_columns:
+        rows = [list(column) for column in zip(*rows, strict=True)]
+    return rows, 2, along_columns
+
+
+def _normalised_row(row: list[object], log: bool, where: str) -> list[Any]:
+    """The softmax (or log_softmax) of one row of floats, Values or Jets."""
+    name = "log_softmax" if log else "softmax"
+    if not row:
+        raise InvalidArgumentError(f"{where} is empty; pass at least one logit")
+    if any(isinstance(z, Jet) for z in row):
+        return _normalised_jets(row, log, where)
+    z = [_number(v, where) for v in row]
+    m, exps, total = _exponentials(z)
+    probabilities = [e / total for e in exps]
+    if log:
+        log_total = math.log(total)
+        out = [(zj - m) - log_total for zj in z]  # zj - m first, as torch: exact when close
+        if any(o - o for o in out):
+            raise NumericalError(
+                f"log_softmax overflows a float: the logits of {where} are more than about "
+                "1.8e308 apart; scale them down"
+            )
+    else:
+        out = probabilities
+    inputs = [(j, v) for j, v in enumerate(row) if isinstance(v, Value)]
+    if not inputs:
+        return out
+    prev = tuple(v for _, v in inputs)
+    if log:  # d log_softmax_i / dz_j = [i = j] - softmax_j
+        slopes = [[(i == j) - probabilities[j] for j, _ in inputs] for i in range(len(z))]
+    else:  # d softmax_i / dz_j = softmax_i ([i = j] - softmax_j)
+        slopes = [
+            [p * ((i == j) - probabilities[j]) for j, _ in inputs]
+            for i, p in enumerate(probabilities)
+        ]
+    return [Value(o, prev, tuple(s), name) for o, s in zip(out, slopes, strict=True)]
+
+
+def _normalised_jets(row: list[object], log: bool, where: str) -> list[Any]:
+    """The softmax (or log_softmax) of jets and numbers, by jet arithmetic (for calcweb.jvp)."""
+    if any(isinstance(z, Value) for z in row):
+        raise ArgumentTypeError(
+            f"{where} mixes Values and Jets; pass Values (reverse mode) or Jets (Taylor "
+            "mode), not both"
+        )
+    z = [v if isinstance(v, Jet) else _number(v, where) for v in row]
+    m = max(v.coefficients[0] if isinstance(v, Jet) else v for v in z)
+    shifted = [v - m for v in z]
+    exps = [s.exp() if isinstance(s, Jet) else math.exp(s) for s in shifted]
+    total: Any = sum(exps[1:], exps[0])
+    if log:
+        log_total = total.log() if isinstance(total, Jet) else math.log(total)
+        return [s - log_total for s in shifted]
+    return [e / total for e in exps]
+
+
+def _normalised(logits: object, dim: object, log: bool) -> list[Any]:
+    name = "log_softmax" if log else "softmax"
+    rows, ndim, along_columns = _logit_rows(logits, dim, name)
+    if ndim == 1:
+        return _normalised_row(rows[0], log, "the logits")
+    what = "column" if along_columns else "row"
+    out = [_normalised_row(row, log, f"{what} {i} of the logits") for i, row in enumerate(rows)]
+    return [list(column) for column in zip(*out, strict=True)] if along_columns else out
+
+
+def softmax(logits: Logits, dim: int = -1) -> list[Any]:
+    r"""$\operatorname{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$, as ``torch.softmax(logits, dim)``.
+
+    Computed as $e^{z_i - m} / \sum_j e^{z_j - m}$ with $m = \max_j z_j$, so
+    logits of ±1000 neither overflow nor divide 0 by 0.
+
+    Args:
+        logits: One sample's logits (a list, tuple or 1-D numpy array of numbers,
+            Values or Jets), or a batch of them (a list of equally long lists).
+        dim: The dimension that sums to 1, as in torch: for a batch, ``-1``
+            (default) or ``1`` normalises each row, ``0`` or ``-2`` each column.
+
+    Returns:
+        Lists of the same shape: floats for numbers; Values for Values, whose
+        gradient is $\partial s_i / \partial z_j = s_i([i = j] - s_j)$;
+        Jets for Jets (so `calcweb.jvp` sees through it).
+
+    Raises:
+        ArgumentTypeError: ``logits`` is not a list (of lists) of numbers,
+            Values or Jets, mixes Values with Jets, or ``dim`` is not an int.
+        InvalidArgumentError: no logits, rows of different lengths, a NaN or
+            infinite logit, or ``dim`` out of range.
+
+    Examples:
+        >>> softmax([1000.0, 1000.0, -1000.0])
+        [0.5, 0.5, 0.0]
+        >>> z = [Value(0.0), Value(0.0)]
+        >>> s = softmax(z)
+        >>> s[0].backward(); [v.grad for v in z]   # s0 (1 - s0), -s0 s1
+        [0.25, -0.25]
+    """
+    return _normalised(logits, dim, log=False)
+
+
+def log_softmax(logits: Logits, dim: int = -1) -> list[Any]:
+    r"""$\log \operatorname{softmax}(z)_i = z_i - \log\sum_j e^{z_j}$, as ``torch.log_softmax``.
+
+    Computed as $(z_i - m) - \log\sum_j e^{z_j - m}$ with $m = \max_j z_j$:
+    finite for logits of ±1000, where ``log(softmax(z))`` would be log 0.
+
+    Args:
+        logits: As for `softmax`.
+        dim: As for `softmax`.
+
+    Returns:
+        Lists of the same shape, floats, Values or Jets as for `softmax`. The
+        gradient of a Value is $\partial \ell_i / \partial z_j = [i = j] - s_j$
+        (one-hot minus softmax).
+
+    Raises:
+        ArgumentTypeError: As for `softmax`.
+        InvalidArgumentError: As for `softmax`.
+        NumericalError: the logits are more than about 1.8e308 apart.
+
+    Examples:
+        >>> log_softmax([1000.0, -1000.0])
+        [0.0, -2000.0]
+        >>> z = [Value(1.0), Value(1.0)]
+        >>> out = log_softmax(z)
+        >>> out[0].backward(); [v.grad for v in z]   # one-hot - softmax
+        [0.5, -0.5]
+    """
+    return _normalised(logits, dim, log=True)
 
 
 def _penalty_terms(

@@ -21,6 +21,26 @@ local derivatives are $\partial z/\partial w_i = x_i$,
 $\partial z/\partial x_i = w_i$ and $\partial z/\partial b = 1$:
 the same chain rule as a chain of ``+`` and ``*``, with far fewer nodes.
 
+The initial weights of a layer with $n_\text{in}$ inputs and $n_\text{out}$
+neurons are drawn as ``torch.nn.init`` draws them (``init=`` of `Layer` and
+`MLP`); every scheme but the default starts the biases at 0:
+
+* ``"default"``: $U(-1/\sqrt{n_\text{in}}, 1/\sqrt{n_\text{in}})$ for weights
+  and biases, as ``torch.nn.Linear`` does;
+* ``"xavier_uniform"`` (Glorot): $U(-a, a)$ with
+  $a = \sqrt{6/(n_\text{in} + n_\text{out})}$, torch's ``xavier_uniform_``;
+* ``"xavier_normal"``: $N(0, 2/(n_\text{in} + n_\text{out}))$, ``xavier_normal_``;
+* ``"kaiming_uniform"`` (He): $U(-a, a)$ with $a = \sqrt{6/n_\text{in}}$,
+  ``kaiming_uniform_`` with its defaults (gain $\sqrt 2$, fan in);
+* ``"kaiming_normal"``: $N(0, 2/n_\text{in})$, ``kaiming_normal_``;
+* a number $s \ge 0$: $N(0, s^2)$, ``normal_(std=s)``; ``init=0.01`` gives
+  small weights.
+
+Both variances are chosen to keep the variance of the signal roughly the same
+from layer to layer: Glorot and Bengio's $2/(n_\text{in} + n_\text{out})$ for
+layers that are linear near 0 (tanh), He et al.'s $2/n_\text{in}$ for ReLU
+layers, which zero about half of it.
+
 Examples:
     >>> from calcweb.nn import MLP
     >>> model = MLP(2, [3, 1], seed=0)
@@ -110,6 +130,60 @@ def _rng(seed: object) -> random.Random:
         )
     # Weight initialisation, not cryptography: a seeded PRNG is what reproducibility needs.
     return random.Random(None if seed is None else int(seed))  # noqa: S311
+
+
+INITS = ("default", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal")
+"""The names ``init=`` accepts (besides a standard deviation)."""
+
+
+def _init(init: object) -> str | float:
+    """``init`` checked: one of `INITS`, or a standard deviation >= 0 as a float."""
+    if isinstance(init, str):
+        if init not in INITS:
+            raise InvalidArgumentError(
+                f"unknown init {init!r}; choose one of {list(INITS)} or pass a standard "
+                "deviation such as init=0.01"
+            )
+        return init
+    if isinstance(init, bool) or not isinstance(init, Real):
+        raise ArgumentTypeError(
+            f"init must be a name such as 'xavier_uniform' or a standard deviation (a number), "
+            f"but got {type(init).__name__} {shown(init)}"
+        )
+    std = real_number(init, "init (a standard deviation)")
+    if std < 0.0:
+        raise InvalidArgumentError(
+            f"init as a number is a standard deviation and must be >= 0, but got {std!r}"
+        )
+    return std
+
+
+def _initialise(neurons: list[Neuron], init: str | float, rng: random.Random) -> None:
+    """Redraw the weights of a layer's ``neurons`` by ``init``, biases 0, as torch.nn.init does.
+
+    Like ``torch.nn.init.xavier_uniform_(layer.weight)`` after ``nn.Linear``
+    has drawn its default weights: the default draws come first.
+    """
+    if init == "default":
+        return
+    nin, nout = len(neurons[0].w), len(neurons)
+    uniform = {
+        "xavier_uniform": math.sqrt(6.0 / (nin + nout)),
+        "kaiming_uniform": math.sqrt(6.0 / nin),
+    }
+    normal = {
+        "xavier_normal": math.sqrt(2.0 / (nin + nout)),
+        "kaiming_normal": math.sqrt(2.0 / nin),
+    }
+    for neuron in neurons:
+        for w in neuron.w:
+            if isinstance(init, float):
+                w.data = rng.normalvariate(0.0, init)
+            elif init in uniform:
+                w.data = rng.uniform(-uniform[init], uniform[init])
+            else:
+                w.data = rng.normalvariate(0.0, normal[init])
+        neuron.b.data = 0.0
 
 
 def _inputs(x: object, nin: int) -> list[Input]:
@@ -265,20 +339,38 @@ class Layer(Module):
         nout: Number of neurons (outputs).
         activation: As for `Neuron`.
         seed: An int (or a ``random.Random``) for reproducible weights.
+        init: How to draw the initial weights: ``"default"`` (``nn.Linear``'s),
+            ``"xavier_uniform"``, ``"xavier_normal"``, ``"kaiming_uniform"``,
+            ``"kaiming_normal"`` or a standard deviation (see the module).
 
     Calling a layer returns a list of ``nout`` Values, or a single Value when
     ``nout == 1``.
+
+    Examples:
+        >>> layer = Layer(100, 50, init="kaiming_normal", seed=0)
+        >>> ws = [w.data for n in layer.neurons for w in n.w]
+        >>> round(sum(w * w for w in ws) / len(ws), 2)   # variance 2 / nin
+        0.02
     """
 
     def __init__(
-        self, nin: int, nout: int, activation: str | None = "tanh", *, seed: Seed = None
+        self,
+        nin: int,
+        nout: int,
+        activation: str | None = "tanh",
+        *,
+        seed: Seed = None,
+        init: str | float = "default",
     ) -> None:
         nin = _size(nin, "nin")
         nout = _size(nout, "nout")
         _check_parameters(nout * (nin + 1))
         _activation(activation)
+        scheme = _init(init)
         rng = _rng(seed)
         self.neurons = [Neuron(nin, activation, seed=rng) for _ in range(nout)]
+        _initialise(self.neurons, scheme, rng)
+        self.init = scheme
 
     def __call__(self, x: Inputs) -> Value | list[Value]:
         """The outputs of every neuron for the inputs ``x`` (a list, tuple or 1-D array)."""
@@ -294,7 +386,8 @@ class Layer(Module):
 
     def __repr__(self) -> str:
         n = self.neurons[0]
-        return f"Layer({len(n.w)}, {len(self.neurons)}, activation={n.activation!r})"
+        shown_init = "" if self.init == "default" else f", init={self.init!r}"
+        return f"Layer({len(n.w)}, {len(self.neurons)}, activation={n.activation!r}{shown_init})"
 
 
 class MLP(Module):
@@ -307,16 +400,22 @@ class MLP(Module):
             linear model).
         activation: Activation of the hidden layers (see `Neuron`).
         seed: An int for reproducible initial weights (None: a fresh random start).
+        init: How every layer draws its initial weights, as for `Layer`:
+            ``"default"``, ``"xavier_uniform"``, ``"xavier_normal"``,
+            ``"kaiming_uniform"``, ``"kaiming_normal"`` or a standard deviation.
 
     Calling the model on a list, tuple or 1-D numpy array of ``nin`` numbers
     returns a Value when the last layer has one neuron, else a list of Values.
 
     Raises:
-        ArgumentTypeError: a size is not an int, or ``activation`` or ``seed``
-            has the wrong type.
-        InvalidArgumentError: a size below 1, no layers, or an unknown activation.
+        ArgumentTypeError: a size is not an int, or ``activation``, ``seed``
+            or ``init`` has the wrong type.
+        InvalidArgumentError: a size below 1, no layers, an unknown activation
+            or init, or a negative standard deviation.
 
     Examples:
+        >>> MLP(2, [4, 1], activation="relu", init="kaiming_uniform")
+        MLP(2, [4, 1], activation='relu', init='kaiming_uniform')
         >>> model = MLP(2, [4, 1], activation="tanh", seed=0)
         >>> model
         MLP(2, [4, 1], activation='tanh')
@@ -333,18 +432,21 @@ class MLP(Module):
         activation: str | None = "tanh",
         *,
         seed: Seed = None,
+        init: str | float = "default",
     ) -> None:
         nin = _size(nin, "nin")
         sizes = [nin, *_layer_sizes(nouts)]
         _check_parameters(sum(n * (m + 1) for m, n in pairwise(sizes)))
         _activation(activation)
+        scheme = _init(init)
         rng = _rng(seed)
         last = len(sizes) - 2
         self.layers = [
-            Layer(sizes[i], sizes[i + 1], None if i == last else activation, seed=rng)
+            Layer(sizes[i], sizes[i + 1], None if i == last else activation, seed=rng, init=scheme)
             for i in range(len(sizes) - 1)
         ]
-        self._signature = f"{nin}, {sizes[1:]}, activation={activation!r}"
+        shown_init = "" if scheme == "default" else f", init={scheme!r}"
+        self._signature = f"{nin}, {sizes[1:]}, activation={activation!r}{shown_init}"
 
     def __call__(self, x: Inputs) -> Value | list[Value]:
         """The model's output for the inputs ``x``, layer after layer."""

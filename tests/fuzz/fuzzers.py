@@ -426,6 +426,83 @@ def directional(draw: Draw, h: Harness) -> None:
     h.call(cw.directional_derivative, **kwargs, expect=finite_float)
 
 
+def product_value(x: object) -> str | None:
+    """A finite float, or a non-empty list of finite floats (a value, J v or u^T J)."""
+    return finite_float(x) if not isinstance(x, list) else finite_vector(x)
+
+
+def jvp_expect(r: object) -> str | None:
+    """jvp returns (f(x), J v): two floats or two lists of the same length."""
+    if not isinstance(r, tuple) or len(r) != 2:
+        return f"expected a pair, not {type(r).__name__}"
+    if isinstance(r[0], list) != isinstance(r[1], list) or (
+        isinstance(r[0], list) and len(r[0]) != len(r[1])
+    ):
+        return "expected f(x) and J v of the same shape"
+    return product_value(r[0]) or product_value(r[1])
+
+
+valid_point = st.integers(1, 3).flatmap(hv.valid_vector) | hv.valid_number
+
+
+def point_functions(x: object) -> tuple[hv.Strategy, hv.Strategy]:
+    """The (valid, hostile) functions of x: of a number when x is one, else of a list."""
+    if isinstance(x, list):
+        return VECTOR_VALUED[0] | VECTOR[0], VECTOR_VALUED[1] | VECTOR[1]
+    return SCALAR
+
+
+hostile_point = st.integers(0, 3).flatmap(hv.hostile_vector) | hv.hostile_number
+
+
+@fuzzes("jvp", weight=1.0)
+def jvp(draw: Draw, h: Harness) -> None:
+    """jvp(f, x, v, method=, h=), x a list or a number, v of its shape (or not)."""
+    x = draw(valid_point)
+    size = len(x) if isinstance(x, list) else 0
+    tangent = hv.valid_vector(size) if size else hv.valid_number
+    kwargs = hv.arguments(
+        draw,
+        f=point_functions(x),
+        x=(st.just(x), hostile_point),
+        v=(tangent, hostile_point),
+        method=(valid_method, hostile_method),
+        h=(valid_step, hv.hostile_number),
+    )
+    args = [kwargs.pop(name, None) for name in ("f", "x", "v")]
+    h.call(cw.jvp, *args, **kwargs, expect=jvp_expect)
+
+
+@fuzzes("vjp", weight=1.0)
+def vjp(draw: Draw, h: Harness) -> None:
+    """vjp(f, x, method=, h=), then the pullback on a valid or hostile cotangent, twice."""
+    x = draw(valid_point)
+    kwargs = hv.arguments(
+        draw,
+        f=point_functions(x),
+        x=(st.just(x), hostile_point),
+        method=(valid_method, hostile_method),
+        h=(valid_step, hv.hostile_number),
+    )
+    args = [kwargs.pop(name, None) for name in ("f", "x")]
+    result = h.call(
+        cw.vjp, *args, **kwargs, expect=lambda r: None if isinstance(r, tuple) else "a pair"
+    )
+    if result is REFUSED:
+        return
+    y, pullback = result
+    h.verify(y, product_value, "f(x)")
+    size = len(y) if isinstance(y, list) else 0
+    u = draw(hv.valid_vector(size) if size else hv.valid_number) if draw(st.booleans()) else None
+    if u is None:
+        u = draw(hostile_point)
+    shape = len(args[1]) if isinstance(args[1], list) else None  # the x vjp was given
+    for _ in range(2):
+        got = h.call(pullback, u, expect=product_value, shown="pullback(u)")
+        if got is not REFUSED and shape is not None:
+            h.verify(got, lambda g: None if len(g) == shape else "u^T J of x's length", "u^T J")
+
+
 # ------------------------------------------------------------------ Taylor
 
 valid_degree = st.sampled_from([0, 1, 2, 3, 5, 8])
@@ -652,15 +729,25 @@ def neuron(draw: Draw, h: Harness) -> None:
         use_model(draw, h, model, kwargs.get("nin"))
 
 
+valid_init = hv.omittable(
+    st.sampled_from(
+        ["default", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal"]
+    )
+    | st.sampled_from([0.0, 0.01, 1.0, 1e-300])
+)
+hostile_init = st.sampled_from(["he", "", None, -1.0, math.nan, math.inf, True, 10**400, ["x"]])
+
+
 @fuzzes("Layer", weight=0.8)
 def layer(draw: Draw, h: Harness) -> None:
-    """Layer(nin, nout, activation, seed=)."""
+    """Layer(nin, nout, activation, seed=, init=)."""
     kwargs = hv.arguments(
         draw,
         nin=(valid_nin, hostile_nin),
         nout=(valid_nin, hostile_nin),
         activation=(valid_activation, hostile_activation),
         seed=(valid_seed, hostile_seed),
+        init=(valid_init, hostile_init),
     )
     model = h.call(cw.Layer, **kwargs, expect=instance_of(cw.Layer))
     if model is not REFUSED:
@@ -669,7 +756,7 @@ def layer(draw: Draw, h: Harness) -> None:
 
 @fuzzes("MLP", weight=0.8)
 def mlp(draw: Draw, h: Harness) -> None:
-    """MLP(nin, nouts, activation, seed=)."""
+    """MLP(nin, nouts, activation, seed=, init=)."""
     valid_nouts = st.lists(st.integers(1, 3), min_size=1, max_size=3).flatmap(
         lambda sizes: (
             st.sampled_from([sizes, tuple(sizes), hv.as_container(sizes, "array")])
@@ -686,6 +773,7 @@ def mlp(draw: Draw, h: Harness) -> None:
         ),
         activation=(valid_activation, hostile_activation),
         seed=(valid_seed, hostile_seed),
+        init=(valid_init, hostile_init),
     )
     model = h.call(cw.MLP, **kwargs, expect=instance_of(cw.MLP))
     if model is not REFUSED:
@@ -790,6 +878,89 @@ def penalty(draw: Draw, h: Harness) -> None:
     args = (kwargs.pop("parameters", None),)
     loss = h.call(getattr(cw, h.name), *args, **kwargs, expect=finite_value)
     backward_loss(h, loss, args[0])
+
+
+@fuzzes("binary_cross_entropy_with_logits", weight=1.0)
+def bce_with_logits(draw: Draw, h: Harness) -> None:
+    """binary_cross_entropy_with_logits(logits, targets, reduction), then backward."""
+    size = draw(st.integers(1, 3))
+    x = (
+        predictions(draw, size)
+        if draw(st.booleans())
+        else draw(
+            st.lists(
+                st.builds(cw.Value, st.sampled_from([1000.0, -1000.0, 1e300, -40.0, 0.0])),
+                min_size=size,
+                max_size=size,
+            )
+        )
+    )
+    n = 1 if isinstance(x, cw.Value) else size
+    targets = hv.valid_vector(n, st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0))
+    kwargs = hv.arguments(
+        draw,
+        logits=(st.just(x), hv.hostile_vector(n)),
+        targets=(targets, hv.hostile_vector(n)),
+        reduction=(valid_reduction, hostile_reduction),
+    )
+    args = (kwargs.pop("logits", x), kwargs.pop("targets", None))
+    loss = h.call(cw.binary_cross_entropy_with_logits, *args, **kwargs, expect=finite_value)
+    backward_loss(h, loss, args[0])
+
+
+def normalised(out: Any) -> str | None:
+    """softmax's result: a non-empty list (of lists) of finite floats, Values or Jets."""
+    if not isinstance(out, list) or not out:
+        return "expected a non-empty list"
+    flat = [v for r in out for v in r] if isinstance(out[0], list) else out
+    for v in flat:
+        if isinstance(v, cw.Value):
+            problem = finite_value(v)
+        elif isinstance(v, cw.Jet):
+            problem = finite_jet(v)
+        else:
+            problem = finite_float(v)
+        if problem:
+            return problem
+    return None
+
+
+@fuzzes("softmax", "log_softmax", weight=1.0)
+def softmax(draw: Draw, h: Harness) -> None:
+    """softmax/log_softmax of a row or a batch, along dim, then backward through the Values."""
+    classes = draw(st.integers(1, 4))
+    element = (
+        st.builds(cw.Value, hv.valid_float)
+        | hv.valid_float
+        | st.sampled_from([1000.0, -1000.0, 1e300, -1e300])
+        | jets
+    )
+    row = st.lists(element, min_size=classes, max_size=classes)
+    logits = st.lists(row, min_size=1, max_size=3) if draw(st.booleans()) else row
+    kwargs = hv.arguments(
+        draw,
+        logits=(logits, hv.hostile_vector(classes) | st.just([[1.0], [1.0, 2.0]])),
+        dim=(
+            hv.omittable(st.sampled_from([-1, 0])),
+            hv.hostile_int | st.sampled_from([2, -3, 1.0, None]),
+        ),
+    )
+    args = (kwargs.pop("logits", None),)
+    out = h.call(getattr(cw, h.name), *args, **kwargs, expect=normalised)
+    if out is REFUSED:
+        return
+    flat = [v for r in out for v in (r if isinstance(r, list) else [r])]
+    values = [v for v in flat if isinstance(v, cw.Value)]
+    if values:
+        leaves = [
+            v
+            for r in args[0]
+            for v in (r if isinstance(r, list) else [r])
+            if isinstance(v, cw.Value)
+        ]
+        total = h.call(sum, values, shown="sum(outputs)", expect=finite_value)
+        if total is not REFUSED:
+            backward_loss(h, total, leaves)
 
 
 # ------------------------------------------------------------------ optim

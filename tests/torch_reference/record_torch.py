@@ -6,9 +6,12 @@
 
 It writes tests/data/torch_optim.json (25-step trajectories of every optimiser
 configuration, float64, foreach=False, the same gradients fed at each step),
-and tests/data/torch_autograd.json (random expression graphs, losses and
-gradient clipping with the gradients torch computes). The tests read only the
-JSON, so torch is never needed to run them.
+tests/data/torch_autograd.json (random expression graphs, losses and
+gradient clipping with the gradients torch computes), and
+tests/data/torch_products.json (torch.func.jvp and torch.func.vjp of the
+functions of PRODUCT_FUNCTIONS, softmax, log_softmax and
+binary_cross_entropy_with_logits with their gradients, logits of ±1000
+included). The tests read only the JSON, so torch is never needed to run them.
 """
 
 from __future__ import annotations
@@ -282,6 +285,131 @@ def _clip_cases(rng: random.Random) -> list[dict[str, Any]]:
     return cases
 
 
+# The functions whose jvp and vjp are recorded; tests/unit/test_jvp_vjp.py
+# writes the same functions with calcweb's (name: (torch function, input size)).
+def _stack(*outputs: torch.Tensor) -> torch.Tensor:
+    return torch.stack(list(outputs))
+
+
+PRODUCT_FUNCTIONS: dict[str, tuple[Any, int]] = {
+    "polynomial": (lambda x: _stack(x[0] * x[1] + x[2] ** 2, x[0] - 3.0 * x[1] * x[2]), 3),
+    "trigonometric": (
+        lambda x: _stack(torch.sin(x[0]) * torch.cos(x[1]), torch.tanh(x[0] * x[1] + x[2])),
+        3,
+    ),
+    "exp_log": (
+        lambda x: _stack(torch.exp(x[0]) * torch.log1p(x[1] ** 2), torch.sqrt(x[2] ** 2 + 1.0)),
+        3,
+    ),
+    "scalar": (lambda x: (torch.sigmoid(x) * x).sum(), 4),
+    "softmax": (lambda x: torch.softmax(x, 0), 4),
+    "log_softmax": (lambda x: torch.log_softmax(x, 0), 4),
+    "layer": (
+        lambda x: torch.tanh(
+            torch.tensor([[0.5, -1.0, 0.25], [2.0, 0.1, -0.7]]) @ x + torch.tensor([0.1, -0.2])
+        ),
+        3,
+    ),
+    "one_number": (lambda x: torch.sin(x) ** 3 * torch.exp(-x), 0),
+}
+
+
+def _point(rng: random.Random, size: int) -> list[float] | float:
+    return rng.uniform(-1.5, 1.5) if size == 0 else [rng.uniform(-1.5, 1.5) for _ in range(size)]
+
+
+def _product_cases(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
+    jvps, vjps = [], []
+    for name, (f, size) in PRODUCT_FUNCTIONS.items():
+        for _ in range(3):
+            x, v = _point(rng, size), _point(rng, size)
+            value, tangent = torch.func.jvp(f, (torch.tensor(x),), (torch.tensor(v),))
+            jvps.append(
+                {
+                    "function": name,
+                    "x": x,
+                    "v": v,
+                    "value": value.tolist(),
+                    "tangent": tangent.tolist(),
+                }
+            )
+            value, pullback = torch.func.vjp(f, torch.tensor(x))
+            u = (
+                rng.uniform(-2.0, 2.0)
+                if value.dim() == 0
+                else [rng.uniform(-2.0, 2.0) for _ in range(value.numel())]
+            )
+            (cotangent,) = pullback(torch.tensor(u))
+            vjps.append(
+                {
+                    "function": name,
+                    "x": x,
+                    "u": u,
+                    "value": value.tolist(),
+                    "cotangent": cotangent.tolist(),
+                }
+            )
+    return {"jvp": jvps, "vjp": vjps}
+
+
+def _softmax_cases(rng: random.Random) -> list[dict[str, Any]]:
+    """softmax and log_softmax, and the gradient of sum(weights * output) (torch's backward)."""
+    shapes: list[Any] = [[rng.uniform(-5, 5) for _ in range(n)] for n in (1, 2, 3, 5, 9)]
+    shapes += [
+        [1000.0, -1000.0, 0.0],
+        [1000.0, 1000.0, -1000.0],
+        [-1000.0, -1000.0],
+        [[rng.uniform(-5, 5) for _ in range(3)] for _ in range(4)],
+        [[1000.0, -1000.0], [0.5, -0.5], [-1000.0, 1000.0]],
+    ]
+    cases = []
+    for logits in shapes:
+        dims = [-1, 0] if isinstance(logits[0], list) else [-1]
+        for dim in dims:
+            case: dict[str, Any] = {"logits": logits, "dim": dim}
+            for name in ("softmax", "log_softmax"):
+                z = torch.tensor(logits, requires_grad=True)
+                out = getattr(torch, name)(z, dim)
+                weights = torch.tensor(
+                    [[rng.uniform(-2, 2) for _ in row] for row in logits]
+                    if isinstance(logits[0], list)
+                    else [rng.uniform(-2, 2) for _ in logits]
+                )
+                (out * weights).sum().backward()
+                case[name] = {
+                    "value": out.tolist(),
+                    "weights": weights.tolist(),
+                    "grads": z.grad.tolist(),
+                }
+            cases.append(case)
+    return cases
+
+
+def _bce_with_logits_cases(rng: random.Random) -> list[dict[str, Any]]:
+    cases = []
+    logits = [rng.uniform(-8, 8) for _ in range(6)] + [1000.0, -1000.0, 0.0, 40.0, -40.0]
+    for targets in (
+        [float(rng.random() < 0.5) for _ in range(6)] + [0.0, 1.0, 1.0, 1.0, 0.0],
+        [rng.random() for _ in range(6)] + [1.0, 0.0, 0.5, 0.0, 1.0],
+    ):
+        for reduction in ("mean", "sum", "none"):
+            x = torch.tensor(logits, requires_grad=True)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                x, torch.tensor(targets), reduction=reduction
+            )
+            loss.sum().backward()
+            cases.append(
+                {
+                    "logits": logits,
+                    "targets": targets,
+                    "reduction": reduction,
+                    "value": loss.tolist(),
+                    "grads": x.grad.tolist(),
+                }
+            )
+    return cases
+
+
 def main() -> None:
     if torch.__version__.split("+")[0] != "2.13.0":
         sys.exit(f"expected torch 2.13.0, found {torch.__version__}")
@@ -296,7 +424,18 @@ def main() -> None:
         "losses": _loss_cases(rng),
         "clip": _clip_cases(rng),
     }
-    for name, payload in [("torch_optim.json", optim), ("torch_autograd.json", autograd)]:
+    extra = random.Random(20261202)  # noqa: S311  its own stream: the files above do not change
+    products = {
+        "meta": {"torch": torch.__version__, "dtype": "float64"},
+        **_product_cases(extra),
+        "softmax": _softmax_cases(extra),
+        "bce_with_logits": _bce_with_logits_cases(extra),
+    }
+    for name, payload in [
+        ("torch_optim.json", optim),
+        ("torch_autograd.json", autograd),
+        ("torch_products.json", products),
+    ]:
         (DATA / name).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {DATA / name}")
 

@@ -158,3 +158,97 @@ def test_numpy_targets_and_class_indices_work() -> None:
     z = [Value(1.0), Value(2.0)]
     assert cross_entropy(z, np.int64(1)).data == cross_entropy(z, 1).data
     assert mse_loss(z, np.array([1.0, 2.0])).data == 0.0
+
+
+# ---------------------------------------------------------------- initialisation
+
+
+def moments(layer: Layer) -> tuple[float, float, float]:
+    """Mean, variance and kurtosis of a layer's weights."""
+    ws = [w.data for n in layer.neurons for w in n.w]
+    mean = math.fsum(ws) / len(ws)
+    variance = math.fsum((w - mean) ** 2 for w in ws) / len(ws)
+    kurtosis = math.fsum((w - mean) ** 4 for w in ws) / len(ws) / variance**2
+    return mean, variance, kurtosis
+
+
+NIN, NOUT = 400, 300  # 120 000 weights
+
+
+@pytest.mark.parametrize(
+    ("init", "variance", "uniform"),
+    [
+        ("xavier_uniform", 6 / (NIN + NOUT) / 3, True),  # U(-a, a) has variance a**2 / 3
+        ("kaiming_uniform", 6 / NIN / 3, True),
+        ("xavier_normal", 2 / (NIN + NOUT), False),
+        ("kaiming_normal", 2 / NIN, False),
+        (0.01, 0.01**2, False),
+        ("default", 1 / NIN / 3, True),
+    ],
+)
+def test_initial_weights_have_torchs_variance_and_distribution(
+    init: str | float, variance: float, uniform: bool
+) -> None:
+    layer = Layer(NIN, NOUT, seed=2026, init=init)
+    n = NIN * NOUT
+    mean, var, kurtosis = moments(layer)
+    # Five standard errors of each estimate (seeded, so the draw is fixed): the
+    # sample variance has variance (mu4 - sigma**4) / n, with mu4 = 9/5 sigma**4
+    # for a uniform and 3 sigma**4 for a normal distribution.
+    mu4 = (1.8 if uniform else 3.0) * variance**2
+    assert abs(mean) <= 5 * math.sqrt(variance / n)
+    assert abs(var - variance) <= 5 * math.sqrt((mu4 - variance**2) / n)
+    # The kurtosis tells a uniform (1.8) from a normal (3) distribution.
+    assert abs(kurtosis - (1.8 if uniform else 3.0)) < 0.1
+    ws = [w.data for neuron in layer.neurons for w in neuron.w]
+    if uniform:
+        bound = math.sqrt(3 * variance)
+        assert max(abs(w) for w in ws) <= bound
+        assert max(abs(w) for w in ws) > 0.999 * bound
+    biases = [neuron.b.data for neuron in layer.neurons]
+    if init == "default":
+        assert max(abs(b) for b in biases) <= 1 / math.sqrt(NIN)
+        assert len(set(biases)) == NOUT
+    else:
+        assert biases == [0.0] * NOUT
+
+
+def test_every_layer_of_an_mlp_uses_its_own_sizes_and_the_default_is_unchanged() -> None:
+    model = MLP(50, [200, 100, 1], seed=3, init="kaiming_normal")
+    for layer, nin in zip(model.layers, [50, 200, 100], strict=True):
+        _, var, _ = moments(layer)
+        count = len(layer.neurons) * nin
+        assert abs(var - 2 / nin) <= 6 * math.sqrt(2 * (2 / nin) ** 2 / count) + 1e-12
+    default = MLP(3, [4, 1], seed=5)
+    assert [p.data for p in MLP(3, [4, 1], seed=5, init="default").parameters()] == [
+        p.data for p in default.parameters()
+    ]
+    assert [p.data for p in MLP(3, [4, 1], seed=5, init="xavier_uniform").parameters()] == [
+        p.data for p in MLP(3, [4, 1], seed=5, init="xavier_uniform").parameters()
+    ]
+    assert repr(MLP(2, [1], init=0.5)) == "MLP(2, [1], activation='tanh', init=0.5)"
+    assert repr(Layer(2, 3, init="xavier_normal")) == (
+        "Layer(2, 3, activation='tanh', init='xavier_normal')"
+    )
+    assert all(p.data == 0.0 for p in MLP(2, [3, 1], init=0).parameters())
+
+
+@pytest.mark.parametrize(
+    ("init", "error", "needle"),
+    [
+        ("he", calcweb.InvalidArgumentError, "unknown init"),
+        ("Xavier_uniform", calcweb.InvalidArgumentError, "unknown init"),
+        (-0.1, calcweb.InvalidArgumentError, ">= 0"),
+        (math.nan, calcweb.InvalidArgumentError, "finite"),
+        (math.inf, calcweb.InvalidArgumentError, "finite"),
+        (True, calcweb.ArgumentTypeError, "standard deviation"),
+        (None, calcweb.ArgumentTypeError, "standard deviation"),
+        (["xavier_uniform"], calcweb.ArgumentTypeError, "standard deviation"),
+        (10**400, calcweb.NumericalError, "too large"),
+    ],
+)
+def test_a_bad_init_gets_a_calcweb_error(init: object, error: type[Exception], needle: str) -> None:
+    with pytest.raises(error, match=needle):
+        MLP(2, [3, 1], init=init)  # type: ignore[arg-type]
+    with pytest.raises(error, match=needle):
+        Layer(2, 3, init=init)  # type: ignore[arg-type]
