@@ -596,7 +596,8 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     2, about balances the two, and is at most ``1 / s``. The same points
     without the outer two, and four, make stencils of order ``p - 2`` and
     ``p - 4``: their differences, shrinking geometrically, say what is left
-    of the truncation; it must be below the rounding. If not (a scale
+    of the truncation; it must be below the rounding, or the last difference
+    no larger than the rounding bounds of its two stencils. If not (a scale
     misjudged), one more try at ``H / 2``, where half the points are known.
 
     The error reported is the difference from the walk's estimate plus the
@@ -611,7 +612,7 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     rows = estimate.window
     searched = bool(rows) and rows[0][0] < 0.5 * estimate.step
     if (
-        len(rows) < 3
+        len(rows) < 2
         or (n <= 2 and searched)
         or estimate.error <= 16.0 * _EPS * abs(estimate.value)
     ):
@@ -644,11 +645,14 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         found = _wide(sampler, n, m, step)
         if found is None:
             return None
-        value, coarse, coarser, rounding = found
+        (value, rounding), (coarse, coarse_rounding), (coarser, _) = found
         last, before = abs(value - coarse), abs(coarse - coarser)
-        likely = (last * min(1.0, last / before) if before else last) + rounding
+        truncation = last * min(1.0, last / before) if before else last
+        # Converged: what is left is below the rounding, or the last difference
+        # is no more than the rounding of the two stencils could make it.
+        settled = truncation < rounding or last <= rounding + coarse_rounding
         apart = abs(value - estimate.value)
-        if apart <= estimate.error and likely < min(estimate.error, 2.0 * rounding):
+        if apart <= estimate.error and settled and truncation + rounding < estimate.error:
             error = min(last + rounding, estimate.error) + apart
             return Estimate(
                 value, error, sampler.calls, estimate.step, estimate.kind, estimate.smallest
@@ -657,10 +661,8 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     return None
 
 
-def _wide(
-    sampler: Sampler, n: int, m: int, step: float
-) -> tuple[float, float, float, float] | None:
-    """The wide stencil's value, those without the outer 2 and 4 points, its rounding bound."""
+def _wide(sampler: Sampler, n: int, m: int, step: float) -> list[tuple[float, float]] | None:
+    """(value, rounding bound) of the wide stencil, and of it without 2 and 4 outer points."""
     x = sampler.x
     try:
         step = representable_step(x, step)
@@ -674,29 +676,35 @@ def _wide(
     # The offsets really taken (x + k * step is rounded), in units of the step.
     offsets = [(point - x) / step for point in points]
 
-    def without(outer: int) -> float:
-        """The stencil without its ``outer`` points on each side."""
+    level = max(2.0 * _EPS * max(map(abs, values)), sampler.noise_floor, _TINY)
+
+    def without(outer: int) -> tuple[float, float]:
+        """The stencil without its ``outer`` points on each side, and its rounding bound."""
         inner = slice(outer, len(points) - outer)
         weights = _weights(n, offsets[inner])
-        return math.fsum(w * v for w, v in zip(weights, values[inner], strict=True)) / scale
+        value = math.fsum(w * v for w, v in zip(weights, values[inner], strict=True))
+        return value / scale, level * sum(map(abs, weights)) / scale
 
-    fine, coarse, coarser = without(0), without(1), without(2)
-    level = max(2.0 * _EPS * max(map(abs, values)), sampler.noise_floor, _TINY)
-    rounding = level * sum(map(abs, _weights(n, offsets))) / scale
-    if not all(map(math.isfinite, (fine, coarse, coarser, rounding))):
+    found = [without(outer) for outer in (0, 1, 2)]
+    if not all(math.isfinite(number) for pair in found for number in pair):
         return None
-    return fine, coarse, coarser, rounding
+    return found
 
 
 def _growth(n: int, rows: tuple[tuple[float, float], ...], value: float) -> float:
     """``s h1``, where ``f^(k+1) ~ s f^(k)``, from the two largest steps of the window.
 
     ``D(h) - D(0) = c1 h**2 + c2 h**4 + ...``; for ``f = exp(s x)`` the ratio
-    ``c2 / c1`` is ``s**2 (spacing / 2)**2 (1/20 + (n - 1)/12)``.
+    ``c2 / c1`` is ``s**2 (spacing / 2)**2 (1/20 + (n - 1)/12)``, and
+    ``c1 / D(0)`` is ``s**2 (spacing / 2)**2 n / 6``: the only one known when
+    the estimate rests on two rows.
     """
     (h0, d0), (h1, d1) = rows[0], rows[1]
     if d1 == value:
         return math.nan
+    spacing = 2.0 if n % 2 else 1.0
+    if len(rows) == 2:  # value is the level-1 entry: only c1 / value is known
+        return math.sqrt(abs((d1 - value) / value) * 6.0 / (n * (spacing / 2.0) ** 2))
     ratio = (h0 / h1) ** 2
     once = d1 + (d1 - d0) / (ratio - 1.0)  # = value - ratio * c2 h1**4 (c1 eliminated)
     spacing = 2.0 if n % 2 else 1.0
