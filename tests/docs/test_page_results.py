@@ -120,6 +120,9 @@ def test_integrals() -> None:
     assert midpoints[-1] == pytest.approx(1 / 3 - 1 / (12 * 256**2), abs=1e-6)
     assert "<svg" in runs["midpoint-figure"].value._repr_svg_()  # type: ignore[attr-defined]
     assert runs["fundamental-theorem"].numbers()[0] == pytest.approx(2.0, abs=1e-12)
+    singular = runs["singular-endpoint"]
+    assert singular.after("value=") == [pytest.approx(2.0, abs=1e-12)]
+    assert singular.after("nfev=") == [231.0]  # the count the prose quotes
     (mass,) = runs["normal-density"].after("total mass:")
     (second_moment,) = runs["normal-density"].after("E[X^2]:")
     inside, erf = (
@@ -199,7 +202,8 @@ def test_losses() -> None:
     # Through sigmoid then BCE, z = -40, y = 1 loses its gradient (-1); the logit form keeps it.
     (loss, lost), (logit_loss, kept) = runs["bce-logits"].line_numbers()
     assert loss == pytest.approx(40.0, rel=1e-12)
-    assert abs(lost) < 1e-3
+    p = 1 / (1 + math.exp(40.0))  # (p - 1) p (1 - p) / 1e-12: the clamped p(1 - p), as torch
+    assert lost == pytest.approx((p - 1) * p * (1 - p) / 1e-12, rel=1e-9)
     assert logit_loss == pytest.approx(40.0 + math.log1p(math.exp(-40.0)), rel=1e-15)
     assert kept == pytest.approx(1 / (1 + math.exp(40.0)) - 1.0, rel=1e-15)
     gradient = runs["cross-entropy-gradient"].numbers()
