@@ -27,6 +27,8 @@ const STOP_GRACE_MS = 1000; // an interrupt not honoured by then becomes a resta
 /** @typedef {import("./protocol.js").Results} Results */
 /** @typedef {import("./protocol.js").WorkerMessage} WorkerMessage */
 /** @typedef {import("./protocol.js").Progress} Progress */
+/** @typedef {import("./protocol.js").Control} Control */
+/** @typedef {import("./protocol.js").ControlValues} ControlValues */
 /** @typedef {(name: "stdout" | "stderr", text: string) => void} OnStream */
 /**
  * A request waiting for its reply.
@@ -181,10 +183,11 @@ class Python {
    * @param {string} code
    * @param {string} filename
    * @param {OnStream} onStream
+   * @param {ControlValues} controls
    */
-  async run(namespace, code, filename, onStream) {
+  async run(namespace, code, filename, onStream, controls) {
     if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-    const { id, reply } = this.request({ type: "run", namespace, code, filename }, onStream);
+    const { id, reply } = this.request({ type: "run", namespace, code, filename, controls }, onStream);
     this.runningId = id;
     try {
       return await reply;
@@ -201,11 +204,13 @@ let pageQueue = Promise.resolve();
 
 /**
  * Runs code in the current page's namespace; resolves to
- * {ok, stdout, stderr, display} (and errorLine, restarted) and never rejects.
+ * {ok, stdout, stderr, display, controls} (and errorLine, restarted) and
+ * never rejects. `controls` are the values calcweb.slider and calcweb.choice
+ * return, by label; the result lists the controls the code declared.
  * @param {string} code
- * @param {{filename?: string, onStream?: (name: "stdout" | "stderr", text: string) => void}} [options]
+ * @param {{filename?: string, onStream?: (name: "stdout" | "stderr", text: string) => void, controls?: ControlValues}} [options]
  */
-async function run(code, { filename = "<calcweb.run>", onStream = () => {} } = {}) {
+async function run(code, { filename = "<calcweb.run>", onStream = () => {}, controls = {} } = {}) {
   const out = { stdout: "", stderr: "" };
   const collect = (name, text) => {
     out[name] += text;
@@ -213,13 +218,13 @@ async function run(code, { filename = "<calcweb.run>", onStream = () => {} } = {
   };
   try {
     await python.boot();
-    const result = await python.run(pageKey, String(code), filename, collect);
+    const result = await python.run(pageKey, String(code), filename, collect, controls);
     if (!result.ok) collect("stderr", result.error);
-    return { ok: result.ok, stdout: out.stdout, stderr: out.stderr, display: result.display, errorLine: result.line || 0 };
+    return { ok: result.ok, stdout: out.stdout, stderr: out.stderr, display: result.display, controls: result.controls, errorLine: result.line || 0 };
   } catch (error) {
     const restarted = error instanceof PythonRestarted;
     collect("stderr", restarted ? error.message : `Python could not start: ${error.message}`);
-    return { ok: false, stdout: out.stdout, stderr: out.stderr, display: [], errorLine: 0, restarted };
+    return { ok: false, stdout: out.stdout, stderr: out.stderr, display: [], controls: [], errorLine: 0, restarted };
   }
 }
 
@@ -380,14 +385,16 @@ async function bootInto(cell, output) {
   }
 }
 
-// Runs one cell now (Python booted); shows its streams, value or traceback.
-async function execute(cell) {
+// Runs one cell now (Python booted); shows its streams, value or traceback,
+// and its controls. A quiet run (a control moved) keeps the last output on
+// screen until the new one replaces it.
+async function execute(cell, { quiet = false } = {}) {
   await attachEditor(cell); // a no-op unless the page is still setting its cells up
   const output = cell.querySelector(".calcweb-output");
   const editor = cell.calcwebEditor;
   const index = Number(cell.dataset.cellIndex);
   setState(cell, "running");
-  showStatus(output, "Running…");
+  if (!quiet) showStatus(output, "Running…");
   editor.markErrorLine(0);
   const stream = streamTo(output);
   let streamed = false;
@@ -396,9 +403,13 @@ async function execute(cell) {
     filename: `<cell ${index + 1}>`,
     onStream: (name, text) => {
       streamed = true;
+      output.removeAttribute("data-prerendered");
       stream(name, text);
     },
+    controls: controlValues(cell),
   });
+  showControls(cell, result.controls, result.ok);
+  output.removeAttribute("data-prerendered");
   if (!streamed) output.replaceChildren();
   for (const item of result.display) output.append(renderDisplay(item));
   if (result.errorLine) editor.markErrorLine(result.errorLine);
@@ -408,11 +419,12 @@ async function execute(cell) {
 }
 
 // Queues a run of `cell`; earlier cells that never ran in this namespace run
-// first, in page order, so a reader can start anywhere.
-function runCell(cell) {
+// first, in page order, so a reader can start anywhere. A quiet run (see
+// execute) shows no status unless Python has to start.
+function runCell(cell, { quiet = false } = {}) {
   const output = cell.querySelector(".calcweb-output");
   setState(cell, "loading");
-  showStatus(output, python.booted ? "Waiting for the cells before this one…" : "Starting Python…");
+  if (!quiet || !python.booted) showStatus(output, python.booted ? "Waiting for the cells before this one…" : "Starting Python…");
   const task = pageQueue.then(async () => {
     if (!cell.isConnected) return; // the page changed meanwhile
     if (!(await bootInto(cell, output))) {
@@ -431,10 +443,173 @@ function runCell(cell) {
         return;
       }
     }
-    await execute(cell);
+    await execute(cell, { quiet });
   });
   pageQueue = task.catch(() => {});
   return task;
+}
+
+// ---------------------------------------------------------------- controls
+
+// calcweb.slider and calcweb.choice: a run replies with the controls it
+// declared, drawn in div.calcweb-controls above the output. Moving one runs
+// the cell again with the page's values (controlValues). The controls are
+// updated in place, never replaced while they exist, so the one the reader
+// is dragging or typing on keeps its focus.
+
+let controlCount = 0; // ids that tie each <label> and <output> to its control
+
+/**
+ * The values of the cell's controls, by label, for its next run.
+ * @param {HTMLElement} cell
+ * @returns {ControlValues}
+ */
+function controlValues(cell) {
+  /** @type {ControlValues} */
+  const values = {};
+  for (const field of cell.querySelectorAll(/** @type {"input"} */ (".calcweb-controls [data-label]"))) {
+    const label = /** @type {string} */ (field.dataset.label);
+    values[label] = field.type === "range" ? field.valueAsNumber : field.value;
+  }
+  return values;
+}
+
+// A control moved: run the cell again. While a run is in flight only the
+// latest values are kept: one more run follows it, with the values the
+// controls have then (no queue of stale runs).
+/** @param {any} cell */
+function rerunForControls(cell) {
+  if (cell.calcwebRerun) {
+    cell.calcwebRerun.again = true;
+    return;
+  }
+  const rerun = { again: false };
+  cell.calcwebRerun = rerun;
+  (async () => {
+    try {
+      do {
+        rerun.again = false;
+        await runCell(cell, { quiet: true });
+      } while (rerun.again && cell.isConnected);
+    } finally {
+      cell.calcwebRerun = null;
+    }
+  })();
+}
+
+/**
+ * A new control's row: its visible label, the input, and (for a slider) its value.
+ * @param {HTMLElement} cell
+ * @param {Control} control
+ */
+function makeControl(cell, control) {
+  const row = document.createElement("div");
+  row.className = "calcweb-control";
+  row.dataset.kind = control.kind;
+  row.dataset.label = control.label;
+  const id = `calcweb-control-${++controlCount}`;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = control.label;
+  const field = document.createElement(control.kind === "slider" ? "input" : "select");
+  if (field instanceof HTMLInputElement) field.type = "range";
+  field.className = control.kind === "slider" ? "calcweb-slider" : "calcweb-choice";
+  field.id = id;
+  field.dataset.label = control.label;
+  field.setAttribute("aria-label", control.label);
+  row.append(label, field);
+  if (control.kind === "slider") {
+    const shown = document.createElement("output");
+    shown.className = "calcweb-control-value";
+    shown.setAttribute("for", id);
+    row.append(shown);
+  }
+  field.addEventListener("input", () => {
+    showValue(row);
+    rerunForControls(cell);
+  });
+  return row;
+}
+
+// The slider's value as the reader reads it: beside it, and to a screen reader.
+/** @param {HTMLElement} row */
+function showValue(row) {
+  const field = /** @type {HTMLInputElement | HTMLSelectElement} */ (row.querySelector("[data-label]"));
+  const shown = row.querySelector("output");
+  if (field instanceof HTMLInputElement && shown) {
+    shown.textContent = field.value;
+    field.setAttribute("aria-valuetext", field.value);
+  }
+}
+
+/**
+ * Brings a control's row up to date with what the run declared. Its value is
+ * the run's only when no newer one waits to run (the reader's is newer).
+ * @param {HTMLElement} row
+ * @param {Control} control
+ * @param {boolean} newer
+ */
+function updateControl(row, control, newer) {
+  const field = /** @type {HTMLInputElement | HTMLSelectElement} */ (row.querySelector("[data-label]"));
+  if (control.kind === "slider" && field instanceof HTMLInputElement) {
+    const value = field.value;
+    for (const name of /** @type {const} */ (["min", "max", "step"])) {
+      const wanted = String(control[name === "min" ? "start" : name === "max" ? "stop" : "step"]);
+      if (field.getAttribute(name) !== wanted) field.setAttribute(name, wanted);
+    }
+    field.value = newer ? value : String(control.value);
+  } else if (control.kind === "choice" && field instanceof HTMLSelectElement) {
+    const value = field.value;
+    const options = [...field.options].map((option) => option.value);
+    if (options.join("\u0000") !== control.options.join("\u0000") || options.length !== control.options.length) {
+      field.replaceChildren(...control.options.map((text) => new Option(text, text)));
+    }
+    field.value = newer && control.options.includes(value) ? value : control.value;
+  }
+  showValue(row);
+}
+
+/**
+ * Draws the controls a run declared. After a successful run, the controls it
+ * did not declare go (the code no longer has them); after an error they stay.
+ * @param {any} cell
+ * @param {Control[]} controls
+ * @param {boolean} ok
+ */
+function showControls(cell, controls, ok) {
+  let box = /** @type {HTMLElement | null} */ (cell.querySelector(".calcweb-controls"));
+  if (!box && !controls.length) return;
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "calcweb-controls";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", `Inputs of cell ${Number(cell.dataset.cellIndex) + 1}`);
+    cell.querySelector(".calcweb-output").before(box);
+  }
+  /** @type {Map<string, HTMLElement>} */
+  const rows = new Map([...box.children].map((row) => [/** @type {HTMLElement} */ (row).dataset.label ?? "", /** @type {HTMLElement} */ (row)]));
+  const newer = Boolean(cell.calcwebRerun && cell.calcwebRerun.again);
+  /** @type {HTMLElement | null} */
+  let previous = null;
+  for (const control of controls) {
+    let row = rows.get(control.label);
+    rows.delete(control.label);
+    if (row && row.dataset.kind !== control.kind) {
+      row.remove();
+      row = undefined;
+    }
+    row ??= makeControl(cell, control);
+    updateControl(row, control, newer);
+    // In the order of the calls; the row being used is not moved (it would lose focus).
+    const place = previous ? previous.nextElementSibling : box.firstElementChild;
+    if (row !== place && !row.contains(document.activeElement)) {
+      if (previous) previous.after(row);
+      else box.prepend(row);
+    }
+    previous = row;
+  }
+  if (ok) for (const row of rows.values()) row.remove();
+  box.hidden = box.childElementCount === 0;
 }
 
 function copyCode(cell, button) {
