@@ -61,7 +61,10 @@ function extensions({ label, onRun, onChange }) {
     // Tab indents; Escape then Tab moves focus out (CodeMirror's own
     // tab-focus mode), so the editor is no keyboard trap.
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
-    EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocapitalize: "off" }),
+    // tabindex="0" changes nothing for the browser (an editable element is
+    // focusable already) but tells axe-core that the scroller around it, which
+    // scrolls a long line sideways, has keyboard-focusable content.
+    EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "false", autocapitalize: "off", tabindex: "0" }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());
     }),
