@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_calls import PASSED_THROUGH, REFUSED, outcome, reader
 
 import calcweb as cw
 from calcweb import (
@@ -357,3 +358,38 @@ def test_numpy_arrays_are_points_tangents_and_cotangents() -> None:
     _, pullback = vjp(f, np.array(x))
     assert pullback(np.array([1.0, 2.0])) == vjp(f, x)[1]([1.0, 2.0])
     assert jvp(lambda p: np.array([p[0], p[1]]), [1.0, 2.0], [1.0, 0.0])[1] == [1.0, 0.0]
+
+
+# ---------------------------------------------------------------- every hostile combination
+
+HOSTILE_POINTS: list[object] = [
+    [1.0, 2.0], 0.5, [], [math.nan], [math.inf, 1.0], None, "ab", [[1.0]], [1.0, "a"],
+    [10**400], True, {1.0: 2.0}, {1.0, 2.0}, (x for x in [1.0]), 1j, [1e308, 1e308],
+]  # fmt: skip
+FUNCTIONS_OF_A_POINT: list[Callable[..., Any]] = [
+    lambda p: p[0] * p[0],
+    lambda p: [cw.exp(p[0]), p[0]],
+    lambda p: math.sin(p[0]),
+    lambda p: p,
+    lambda p: "y",
+    lambda p: None,
+    lambda p: [[p[0]]],
+    lambda p: math.nan,
+    lambda p: p[0] ** 1000,
+    lambda: 1.0,
+]
+
+
+@pytest.mark.parametrize("f", FUNCTIONS_OF_A_POINT)
+def test_every_combination_gives_a_result_or_a_calcweb_error(f: Callable[..., Any]) -> None:
+    f = reader(f)  # what f raises is the reader's own, to be let through
+    for x in HOSTILE_POINTS:
+        for v in HOSTILE_POINTS:
+            got = outcome(lambda x=x, v=v: jvp(f, x, v))
+            assert got is REFUSED or got is PASSED_THROUGH or isinstance(got, tuple)
+        result = outcome(lambda x=x: vjp(f, x))
+        if isinstance(result, tuple):
+            pullback = result[1]
+            for u in [*HOSTILE_POINTS, [1.0, 1.0, 1.0]]:
+                got = outcome(lambda u=u, pullback=pullback: pullback(u))
+                assert got in (REFUSED, PASSED_THROUGH) or isinstance(got, (float, list))

@@ -16,6 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_calls import REFUSED, outcome
+from hypothesis import given
+from hypothesis import strategies as st
+from test_nn_robust import (
+    REDUCTIONS,
+    SETTINGS,
+    check_gradients,
+    pairs_problems,
+    reduce,
+    reduction_problem,
+    scalars,
+    sequences,
+)
 
 import calcweb
 from calcweb import (
@@ -358,3 +371,64 @@ def test_numpy_arrays_are_logits() -> None:
     assert log_softmax([np.float32(1.0), np.int64(2)], dim=np.int64(0)) == log_softmax([1.0, 2.0])
     loss = binary_cross_entropy_with_logits(np.array([0.5, -1.0]), np.array([1.0, 0.0]))
     assert loss.data == binary_cross_entropy_with_logits([0.5, -1.0], [1.0, 0.0]).data
+
+
+# ---------------------------------------------------------------- property: hostile or right
+
+
+@SETTINGS
+@given(
+    sequences(st.one_of(scalars(), st.sampled_from([1000.0, -1000.0, 1e300]))),
+    sequences(st.one_of(st.sampled_from([0.0, 1.0, 0.5, 1, 0, 2.0, -0.5]), scalars())),
+    REDUCTIONS,
+)
+def test_bce_with_logits_is_right_or_refused(
+    logits: object, targets: object, reduction: object
+) -> None:
+    got = outcome(lambda: binary_cross_entropy_with_logits(logits, targets, reduction))
+    pairs, problems = pairs_problems(logits, targets)
+    problems |= reduction_problem(reduction)
+    if any(not 0 <= y <= 1 for _, _, y in pairs):
+        problems.add(DomainError)
+    if got is REFUSED:
+        assert problems or any(abs(x) > 1e307 for _, x, _ in pairs), (logits, targets)
+        return
+    assert not problems, (problems, got)
+    n = len(pairs) if reduction == "mean" else 1
+    terms = [max(x, 0.0) - x * y + math.log1p(math.exp(-abs(x))) for _, x, y in pairs]
+    assert math.isclose(got.data, reduce(terms, str(reduction)), rel_tol=1e-12)
+    check_gradients(got, [(v, (0.5 * (1 + math.tanh(x / 2)) - y) / n) for v, x, y in pairs])
+
+
+rows = st.lists(
+    st.one_of(st.floats(-1e3, 1e3), st.floats(-5.0, 5.0).map(Value), st.integers(-3, 3)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@SETTINGS
+@given(
+    st.one_of(rows, st.lists(rows, min_size=1, max_size=3), sequences(scalars())),
+    st.sampled_from([-1, 0, 1, -2, 2, None, 1.0]),
+    st.booleans(),
+)
+def test_softmax_is_right_or_refused(logits: Any, dim: object, log: bool) -> None:
+    fn = log_softmax if log else softmax
+    got = outcome(lambda: fn(logits, -1 if dim is None else dim))
+    if got is REFUSED:
+        return  # hostile_calls.outcome checked it is a CalcwebError that says what to do
+    batch = isinstance(got[0], list)
+    table = [list(r) for r in logits] if batch else [list(logits)]
+    if batch and dim in (0, -2):
+        table = [list(c) for c in zip(*table, strict=True)]
+    out = [list(c) for c in zip(*got, strict=True)] if batch and dim in (0, -2) else got
+    out = out if batch else [out]
+    for row, result in zip(table, out, strict=True):
+        z = [v.data if isinstance(v, Value) else float(v) for v in row]
+        m = max(z)
+        total = math.fsum(math.exp(v - m) for v in z)
+        for zi, r in zip(z, result, strict=True):
+            value = r.data if isinstance(r, Value) else r
+            expected = (zi - m) - math.log(total) if log else math.exp(zi - m) / total
+            assert math.isclose(value, expected, rel_tol=1e-13, abs_tol=1e-300)
