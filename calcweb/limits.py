@@ -323,6 +323,9 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     the samples just before and after the run are from it. ``first`` is the
     step (counted from 0) of the first sample.
     """
+    constant = _constant_tail(samples, first)
+    if constant is not None:
+        return constant, 2.0 * _EPS * abs(constant)
     values = _until_stuck(samples)
     if len(values) < MIN_SAMPLES:
         stuck, end = values[-1], len(values) - 1
@@ -342,15 +345,51 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     return best.value, max(honest(best), _tail_gap(samples, first, best.value))
 
 
+def _constant_tail(samples: list[float], first: int) -> float | None:
+    """The value ``f`` keeps from a large step to the last sample, if it is what ``f`` does.
+
+    ``floor`` at an integer ``x0 >= 4`` is sampled first at steps of 1 and
+    more, which land on other integers (``floor(4 + 1) = 5``), and then is
+    constant: its one-sided limit is that constant, and a jump of ``floor``
+    must show as two such constants. A run of ``LONG_RUN`` equal samples or
+    more to the end, from a step no smaller than ``s * 2**-24`` (step
+    ``TRUSTED_TAIL``), is taken as the limit when the samples before it are
+    exactly a polynomial in ``h`` (some column of their Richardson table is
+    constant, to rounding) or are too few (two or fewer) to show anything,
+    as when all samples are equal. Rounding that gets ``f`` stuck
+    (``1 - cos(x / 1e3)`` is 0 for ``x < 1.5e-5``) comes after samples
+    whose noise grows: then it is not taken.
+    """
+    start = len(samples) - 1
+    while start > 0 and samples[start - 1] == samples[-1]:
+        start -= 1
+    if start == 0 or len(samples) - start < LONG_RUN or first + start > TRUSTED_TAIL:
+        return None
+    before = samples[:start]
+    if len(before) <= 2:  # too few to show a trend: whole numbers only (floor, ceil)
+        whole = all(float(y).is_integer() for y in [*before, samples[-1]])
+        return samples[-1] if whole else None
+    rounding = ULPS * _AMPLIFY[-1] * _EPS * max(abs(y) for y in before)
+    column = before
+    for order in range(1, len(before)):
+        factor = 2.0**order - 1.0
+        column = [b + (b - a) / factor for a, b in itertools.pairwise(column)]
+        if len(column) < 2:
+            break
+        if all(abs(b - a) <= rounding for a, b in itertools.pairwise(column)):
+            return samples[-1]
+    return None
+
+
 def _tail_gap(samples: list[float], first: int, value: float) -> float:
     """How far ``value`` is from a constant that ``f`` keeps to the last sample.
 
     Rounding can make ``f`` constant close to ``x0`` (``1 - cos h`` is 0 for
     ``h < 2**-26``), but hardly from a step as large as ``s * 2**-24`` (step
-    ``TRUSTED_TAIL``) on: a constant from there may be what ``f`` really does
-    (``floor(x)`` just left of 1000 is 999 for ``h < 1``, and ``x`` at the
-    larger steps), and the limit cannot be told apart from that constant
-    any better than they differ. ``first`` is the step of the first sample.
+    ``TRUSTED_TAIL``) on: a constant from there may be what ``f`` really does.
+    When the samples before it do not settle that (`_constant_tail`), the
+    limit cannot be told apart from that constant any better than they
+    differ. ``first`` is the step of the first sample.
     """
     start = len(samples) - 1
     while start > 0 and samples[start - 1] == samples[-1]:
