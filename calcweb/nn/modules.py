@@ -58,15 +58,17 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from numbers import Integral, Real
 from operator import mul
+from typing import Any, cast
 
 from calcweb._checks import listed, shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
 from calcweb.nn.value import Value
 
 __all__ = ["MLP", "Layer", "Module", "Neuron"]
 
-Input = Value | float
+Input = Value | float | Jet
 Inputs = Sequence[Input] | Iterable[Input] | Input
 Seed = int | random.Random | None
 
@@ -192,7 +194,8 @@ def _inputs(x: object, nin: int) -> list[Input]:
     Accepts a list, a tuple, a 1-D numpy array or any iterable of real numbers
     and Values; a single number or Value when there is one input.
     """
-    items = [x] if not isinstance(x, bool) and isinstance(x, (Value, Real)) else listed(x)
+    single = not isinstance(x, bool) and isinstance(x, (Value, Jet, Real))
+    items = [x] if single else listed(x)
     if items is None:
         raise ArgumentTypeError(
             f"the inputs must be a list of {nin} numbers or Values (a tuple or a 1-D numpy "
@@ -204,7 +207,7 @@ def _inputs(x: object, nin: int) -> list[Input]:
         )
     checked: list[Input] = []
     for i, v in enumerate(items):
-        if type(v) is float or isinstance(v, Value):
+        if type(v) is float or isinstance(v, (Value, Jet)):
             checked.append(v)
         elif not isinstance(v, bool) and isinstance(v, Real):
             checked.append(real_number(v, f"input {i}"))
@@ -213,7 +216,20 @@ def _inputs(x: object, nin: int) -> list[Input]:
                 f"a neuron's inputs must be numbers or Values, but input {i} is "
                 f"{type(v).__name__} {shown(v)}; for a batch, call the model once per sample"
             )
+    if any(isinstance(v, Jet) for v in checked) and any(isinstance(v, Value) for v in checked):
+        raise ArgumentTypeError(
+            "a neuron's inputs mix Values and Jets; pass Values (reverse mode) or Jets "
+            "(forward mode, as calcweb.jvp does), not both"
+        )
     return checked
+
+
+def _affine_jet(weights: list[Value], inputs: Sequence[Input], bias: Value) -> Jet:
+    """The pre-activation w·x + b of jets (from calcweb.jvp): the weights are constants here."""
+    total: Any = bias.data
+    for w, x in zip(weights, inputs, strict=True):  # in the order of _affine
+        total = total + w.data * x
+    return cast(Jet, total)
 
 
 def _affine(weights: list[Value], inputs: Sequence[Input], bias: Value) -> Value:
@@ -320,6 +336,10 @@ class Neuron(Module):
         return self._forward(_inputs(x, len(self.w)))
 
     def _forward(self, x: Sequence[Input]) -> Value:
+        if any(isinstance(v, Jet) for v in x):  # forward mode: jets in, jets out
+            jet = _affine_jet(self.w, x, self.b)
+            out = jet if self._phi is None else getattr(jet, self.activation)()
+            return cast(Value, out)  # a Jet, typed as what the reader usually gets
         z = _affine(self.w, x, self.b)
         return z if self._phi is None else self._phi(z)
 
@@ -406,6 +426,9 @@ class MLP(Module):
 
     Calling the model on a list, tuple or 1-D numpy array of ``nin`` numbers
     returns a Value when the last layer has one neuron, else a list of Values.
+    Called on `calcweb.Jet` inputs (as `calcweb.jvp` calls it), the weights
+    are constants and the outputs are jets: ``jvp(model, x, v)`` is the
+    derivative of the output along ``v`` in the input space.
 
     Raises:
         ArgumentTypeError: a size is not an int, or ``activation``, ``seed``
@@ -452,7 +475,7 @@ class MLP(Module):
         """The model's output for the inputs ``x``, layer after layer."""
         out = self.layers[0](x)
         for layer in self.layers[1:]:
-            out = layer._forward([out] if isinstance(out, Value) else out)
+            out = layer._forward([out] if isinstance(out, (Value, Jet)) else out)
         return out
 
     def parameters(self) -> list[Value]:

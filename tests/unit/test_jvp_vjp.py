@@ -393,3 +393,37 @@ def test_every_combination_gives_a_result_or_a_calcweb_error(f: Callable[..., An
             for u in [*HOSTILE_POINTS, [1.0, 1.0, 1.0]]:
                 got = outcome(lambda u=u, pullback=pullback: pullback(u))
                 assert got in (REFUSED, PASSED_THROUGH) or isinstance(got, (float, list))
+
+
+# ---------------------------------------------------------------- through a network
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu", "softplus", "linear"])
+def test_forward_and_reverse_mode_agree_on_a_network(activation: str) -> None:
+    model = MLP(3, [6, 5, 2], activation=activation, seed=4)
+    x, v = [0.3, -0.2, 0.9], [1.0, 0.5, -1.0]
+    value, tangent = jvp(model, x, v)
+    y, pullback = vjp(model, x)
+    assert value == y == [o.data for o in model(x)]  # type: ignore[union-attr]
+    rows = [pullback([1.0, 0.0]), pullback([0.0, 1.0])]
+    for t, row in zip(tangent, rows, strict=True):
+        assert math.isclose(
+            t, math.fsum(a * b for a, b in zip(row, v, strict=True)), rel_tol=1e-13, abs_tol=1e-16
+        )
+
+    def along(s: float, i: int) -> float:
+        out = model(moved(x, v, s))
+        return out[i].data  # type: ignore[index]
+
+    for i, t in enumerate(tangent):
+        assert math.isclose(t, central(lambda s, i=i: along(s, i)), rel_tol=1e-7, abs_tol=1e-9)
+    assert all(p.grad == 0.0 for p in model.parameters())  # jets leave the weights alone
+
+
+def test_a_neuron_takes_one_jet_and_refuses_jets_mixed_with_values() -> None:
+    neuron = cw.Neuron(1, "tanh", seed=0)
+    out = neuron(cw.Jet([0.5, 1.0]))
+    assert isinstance(out, cw.Jet)
+    assert out.coefficients[0] == neuron([0.5]).data
+    with pytest.raises(ArgumentTypeError, match="mix Values and Jets"):
+        cw.Neuron(2, seed=0)([Value(1.0), cw.Jet([1.0, 1.0])])
