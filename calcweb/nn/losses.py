@@ -15,6 +15,12 @@ closed form, the formulas a reader would derive by hand:
   \operatorname{softmax}(z)_j - [j = t]$. The log-sum-exp is computed as
   $m + \log\sum_j e^{z_j - m}$ with $m = \max_j z_j$, so logits of
   ±1000 neither overflow nor underflow.
+* ``binary_cross_entropy_with_logits`` on logits $x_i$:
+  $L = \frac1n\sum \max(x_i, 0) - x_i y_i + \log(1 + e^{-|x_i|})$,
+  $\partial L/\partial x_i = (\sigma(x_i) - y_i)/n$.
+* ``softmax`` and ``log_softmax``, with the same log-sum-exp as
+  ``cross_entropy``: $\partial s_i/\partial z_j = s_i([i = j] - s_j)$ and
+  $\partial \log s_i/\partial z_j = [i = j] - s_j$.
 * ``l1_penalty`` $c\sum|w|$ and ``l2_penalty`` $c\sum w^2$.
   ``l2_penalty(params, c)`` adds $2cw$ to each gradient, which is what
   ``SGD(..., weight_decay=2c)`` does.
