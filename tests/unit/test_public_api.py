@@ -75,3 +75,23 @@ def test_the_functions_are_what_their_names_give(name: str) -> None:
     assert getattr(calcweb, name).__module__ == f"calcweb._{name}"
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module(f"calcweb.{name}")
+
+
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [
+        ("jvp", "calcweb.multivariate"),
+        ("vjp", "calcweb.multivariate"),
+        ("softmax", "calcweb.nn.losses"),
+        ("log_softmax", "calcweb.nn.losses"),
+        ("binary_cross_entropy_with_logits", "calcweb.nn.losses"),
+    ],
+)
+def test_the_names_of_issue_17_are_exported_flat_and_from_their_module(
+    name: str, module: str
+) -> None:
+    function = getattr(calcweb, name)
+    assert function.__module__ == module
+    assert getattr(importlib.import_module(module), name) is function
+    if module.startswith("calcweb.nn"):
+        assert getattr(calcweb.nn, name) is function
