@@ -244,7 +244,9 @@ def slider(
             ``stop - start``. Default: 1 when ``start`` and ``stop`` are
             ints, else a hundredth of the range.
         value: The default, between ``start`` and ``stop``; it is rounded to
-            the nearest value of the slider. Default: ``start``.
+            the nearest value of the slider (halfway between two, to the one
+            an even number of steps from ``start``, as `round` does).
+            Default: ``start``.
 
     Returns:
         An int when ``start``, ``stop`` and ``step`` are ints (or ``step`` is

@@ -46,8 +46,10 @@ def grid(start: float, stop: float, step: float) -> list[Fraction]:
 
 
 def nearest(points: list[Fraction], x: float) -> Fraction:
+    """The point nearest ``x``; of two as near, the one an even number of steps from start."""
     distance = min(abs(p - Fraction(x)) for p in points)
-    return next(p for p in points if abs(p - Fraction(x)) == distance)
+    ties = [k for k, p in enumerate(points) if abs(p - Fraction(x)) == distance]
+    return points[next((k for k in ties if k % 2 == 0), ties[0])]
 
 
 # ------------------------------------------------------------------ natively: the defaults
@@ -71,7 +73,11 @@ def test_the_default_value_is_rounded_to_the_nearest_step() -> None:
     assert slider("x", 0.0, 1.0, step=0.1, value=0.33) == 0.3  # not 0.30000000000000004
     assert slider("x", 0.0, 1.0, step=0.3, value=1.0) == 0.9  # the last step below stop
     assert slider("n", 0, 10, step=3, value=5) == 6
-    assert slider("n", 0, 10, value=2.5) == 2  # a tie goes to the even step, as round() does
+    # Halfway between two values: the one an even number of steps from start, as round() does.
+    assert slider("n", 0, 10, value=2.5) == 2
+    assert slider("n", 0, 3, value=1.5) == 2
+    assert slider("x", 0.5, 5.5, step=1.0, value=1.0) == 0.5
+    assert slider("x", 0.5, 5.5, step=1.0, value=2.0) == 2.5
     assert slider("x", -3.0, 3.0, value=0.7) == 0.72  # default step: a hundredth of 6
 
 
