@@ -17,13 +17,14 @@ TEST_SITE_URL ?= http://127.0.0.1:8765/calcweb/
 # mkdocs-material prints an end-of-life banner on every build otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench chromium pyodide-wheels clean
+.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench mutation chromium pyodide-wheels clean
 
 help:
 	@echo "make serve   build the wheel and the site, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every test: lint, types, native, Pyodide (Node), mkdocs --strict, browser"
 	@echo "make build   the wheel (dist/) and the site (site/)"
 	@echo "make bench   the benchmarks"
+	@echo "make mutation  mutation testing of the numerical core (slow; not in make test)"
 	@echo "make clean   remove what the build made (keeps the environments)"
 
 # ------------------------------------------------------------------ set-up
@@ -114,6 +115,27 @@ bench: tools chromium
 	@scripts=(bench/bench_*.py); \
 	if [ ! -e "$${scripts[0]}" ]; then echo "No benchmarks exist yet."; exit 0; fi; \
 	for script in "$${scripts[@]}"; do echo "== $$script"; $(BIN)/python "$$script"; done
+
+# Mutation testing of the numerical core (not part of `make test`: hours on 2 cores).
+# mutmut copies the package and the tests to mutants/ and mutates only that copy, never
+# the working tree; its results stay there, so the next run re-tests only the functions
+# that changed (and stats new tests). MUTANTS='calcweb.jet.*' re-runs only those mutants.
+# tools/mutation/report.py writes docs/benchmark-results/mutation.md and the survivors'
+# diffs, one file per module, to MUTATION_SURVIVORS.
+MUTATION_JOBS ?= 2
+MUTANTS ?=
+MUTATION_SURVIVORS ?= mutants/survivors
+
+$(VENV)/.mutation-installed: requirements/mutation.txt $(VENV)/.installed
+	$(BIN)/pip install $(PIP_FLAGS) -c requirements/constraints.txt -r requirements/mutation.txt
+	touch $@
+
+mutation: $(VENV)/.mutation-installed
+	set -f; start=$$(date +%s); fresh=$$([ -d mutants ] && echo false || echo true); \
+	nice -n 10 $(BIN)/python tools/mutation/run.py run --max-children $(MUTATION_JOBS) $(MUTANTS); \
+	if [ -z "$(MUTANTS)" ]; then \
+	  echo "{\"seconds\": $$(( $$(date +%s) - start )), \"fresh\": $$fresh}" > mutants/run-seconds.json; fi
+	$(BIN)/python tools/mutation/report.py --survivors $(MUTATION_SURVIVORS)
 
 clean:
 	rm -rf site dist .cache/site-bundle .pytest_cache .mypy_cache .ruff_cache
