@@ -620,14 +620,14 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     h1 = rows[1][0]
     # s * h1, doubled: the rate grows with the order where f has singularities
     # (log, tanh: f^(k) ~ k! / R**k), and the stencil's order is 12 or more.
-    growth = 2.0 * _growth(n, rows, estimate.value)
+    size = max(abs(value) for value in sampler.values.values())
+    level = max(2.0 * _EPS * size, sampler.noise_floor, _TINY)
+    growth = 2.0 * _growth(n, rows, estimate.value, level)
     if not 0.0 <= growth < math.inf or estimate.value == 0.0:
         return None
     m = WIDTH + n // 2
     order = 2 * m - 2 * ((n - 1) // 2)
     unit = sum(map(abs, _weights(n, [float(k) for k in range(-m, m + 1)])))
-    size = max(abs(value) for value in sampler.values.values())
-    level = max(2.0 * _EPS * size, sampler.noise_floor, _TINY)
     # log(H / h1) where |f^(n)| (s H / 2)**p / 3 = level * unit / H**n
     balance = (
         math.log(3.0 * level * unit)
@@ -691,23 +691,29 @@ def _wide(sampler: Sampler, n: int, m: int, step: float) -> list[tuple[float, fl
     return found
 
 
-def _growth(n: int, rows: tuple[tuple[float, float], ...], value: float) -> float:
+def _growth(n: int, rows: tuple[tuple[float, float], ...], value: float, level: float) -> float:
     """``s h1``, where ``f^(k+1) ~ s f^(k)``, from the two largest steps of the window.
 
     ``D(h) - D(0) = c1 h**2 + c2 h**4 + ...``; for ``f = exp(s x)`` the ratio
     ``c2 / c1`` is ``s**2 (spacing / 2)**2 (1/20 + (n - 1)/12)``, and
     ``c1 / D(0)`` is ``s**2 (spacing / 2)**2 n / 6``: the only one known when
-    the estimate rests on two rows.
+    the estimate rests on two rows, or when ``c2``'s part is below the noise
+    of the quotients (``level``, the rounding of ``f``'s values).
     """
     (h0, d0), (h1, d1) = rows[0], rows[1]
-    if d1 == value:
-        return math.nan
     spacing = 2.0 if n % 2 else 1.0
-    if len(rows) == 2:  # value is the level-1 entry: only c1 / value is known
-        return math.sqrt(abs((d1 - value) / value) * 6.0 / (n * (spacing / 2.0) ** 2))
+    try:
+        noise = level * 2.0**n / (spacing * h1) ** n  # bounds the quotient's at h1
+    except OverflowError:
+        noise = 0.0
+    except ZeroDivisionError:
+        return math.nan
+    if not abs(d1 - value) > noise:
+        return math.nan
     ratio = (h0 / h1) ** 2
     once = d1 + (d1 - d0) / (ratio - 1.0)  # = value - ratio * c2 h1**4 (c1 eliminated)
-    spacing = 2.0 if n % 2 else 1.0
+    if len(rows) == 2 or abs(once - value) <= 2.0 * noise:
+        return math.sqrt(abs((d1 - value) / value) * 6.0 / (n * (spacing / 2.0) ** 2))
     c2_over_c1 = abs((once - value) / (d1 - value)) / ratio  # in units of h1**2
     return math.sqrt(c2_over_c1 / ((spacing / 2.0) ** 2 * (1.0 / 20.0 + (n - 1) / 12.0)))
 
