@@ -104,6 +104,24 @@ def test_the_refinement_brings_smooth_first_derivatives_to_rounding_level() -> N
     assert sorted(errors)[len(errors) // 2] <= 6e-15, errors
 
 
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        (lambda x: (1e8 + math.sin(x)) - 1e8, 1.0, math.cos(1.0)),  # noise 1e-8 in f
+        (lambda x: 1 - math.cos(x), 1e-7, math.sin(1e-7)),
+        (math.cos, 1e-8, -math.sin(1e-8)),
+    ],
+)
+def test_a_noisy_f_is_refined_on_its_own_scale(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    # Rounding inside f: the measured noise spreads the wide stencil over the
+    # scale of sin (the walk alone: 2e-6, 9e-8 and 1.4e-6 relative).
+    r = derivative(f, x, method="richardson", full_output=True)
+    assert abs(r.value - exact) <= 2 * r.error
+    assert abs(r.value - exact) <= 3e-8 * abs(exact)
+
+
 def test_a_given_step_is_never_exceeded() -> None:
     # Only the default step lets the refinement take wider steps: a reader's
     # h may keep f away from something it should not see.
