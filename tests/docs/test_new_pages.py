@@ -88,7 +88,11 @@ def test_convexity_local_minima() -> None:
     assert (x_q1, x_q2) == pytest.approx((quartic_minimum, quartic_minimum), abs=1e-6)
     assert right == pytest.approx(1.130901, abs=5e-7)  # quoted in the prose
     assert quartic_minimum == pytest.approx(-0.629961, abs=5e-7)
-    # The page's chord is drawn between the two minima.
+    # The page's chord is drawn between the two minima, which its cell writes out.
+    code = next(cell.code for cell in cells(CONVEXITY) if cell.id == "chord-figure")
+    written = re.search(r"left, right = (\S+), (\S+)  #", code)
+    assert written is not None
+    assert (float(written[1]), float(written[2])) == pytest.approx((left, right), abs=1e-10)
     assert "a chord" in runs(CONVEXITY)["chord-figure"].value._repr_svg_()  # type: ignore[attr-defined]
 
 
