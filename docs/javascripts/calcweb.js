@@ -669,6 +669,8 @@ function wireCell(cell) {
   // The first touch of a cell starts Python, so it is ready sooner.
   cell.addEventListener("focusin", bootQuietly, { once: true });
   cell.addEventListener("pointerdown", bootQuietly, { once: true });
+  // The controls the build's run declared, at their defaults: usable at once.
+  if (cell.dataset.controls) showControls(cell, JSON.parse(cell.dataset.controls), true);
   setState(cell, "idle");
 }
 

@@ -100,11 +100,11 @@ def focus_kept(page: Page) -> bool:
     return bool(page.evaluate("() => document.activeElement.calcwebTestTag === 'same'"))
 
 
-def test_running_the_cell_draws_labelled_controls_above_the_output(
-    page: Page, server: Server
-) -> None:
+def test_the_cell_has_labelled_controls_above_the_output(page: Page, server: Server) -> None:
     index, target = open_taylor(page, server)
-    expect(target.locator(".calcweb-controls")).to_have_count(0)  # the build draws none
+    # Drawn from the build's run (the defaults) before the cell runs, the same after.
+    expect(target.locator(".calcweb-slider")).to_have_count(2)
+    expect(target).to_have_attribute("data-state", "idle")
     run(target)
     controls = target.locator("div.calcweb-controls")
     expect(controls).to_have_count(1)
@@ -128,6 +128,23 @@ def test_running_the_cell_draws_labelled_controls_above_the_output(
     expect(controls.locator(".calcweb-control[data-label='degree'] output")).to_have_text("5")
     expect(degree).to_have_attribute("aria-valuetext", "5")
     shows(target, 5)
+    assert index >= 0
+
+
+def test_a_control_moved_before_any_run_starts_python_and_runs_the_cell(
+    page: Page, server: Server
+) -> None:
+    index, target = open_taylor(page, server)
+    expect(target.locator(".calcweb-output svg")).to_have_count(1)  # the build's figure
+    shows(target, 5)
+    slider = target.locator(".calcweb-slider[aria-label='centre']")
+    expect(slider).to_have_value("0")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    expect(slider).to_have_value("0.5")
+    shows(target, 5, 0.5)
+    expect(target).to_have_attribute("data-state", "done")
+    expect(slider).to_be_focused()
     assert index >= 0
 
 

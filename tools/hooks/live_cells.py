@@ -23,12 +23,16 @@ as computed at build time, so readers see results before Python boots and
 search engines index them. A cell that raises fails the build unless its
 fence says ``expect-error``, and an ``expect-error`` cell that does not raise
 fails it too; so does a cell whose value's ``_repr_*_`` fails (the reader
-would see a note and a poorer view).
+would see a note and a poorer view). The controls a cell declares
+(``calcweb.slider``, ``calcweb.choice``, at their defaults) go into the cell's
+``data-controls`` as the JSON of the browser's run reply, so ``calcweb.js``
+draws them before the cell has run.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +42,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from calcweb import _controls
 from calcweb._cell import CellResult, run_cell
 
 FENCE_NAME = "pyodide"
@@ -156,7 +161,8 @@ def _format(
     number = index + 1
     code = source.rstrip("\n")
     expect_error = "expect-error" in options.get("flags", ())
-    result = run_cell(code, _page.namespace, f"<cell {number}>")
+    with _controls.session() as declared:
+        result = run_cell(code, _page.namespace, f"<cell {number}>")
     where = f"cell {number} of {_page.path}"
     if result.error and not expect_error:
         raise PluginError(
@@ -171,6 +177,10 @@ def _format(
     expect = ' data-expect="error"' if expect_error else ""
     cell_id = options.get("id")
     named = f' data-cell-id="{html.escape(cell_id)}"' if cell_id else ""
+    controls = ""
+    if declared:
+        declared_json = json.dumps([control.as_dict() for control in declared])
+        controls = f' data-controls="{html.escape(declared_json)}"'
     output = _output_html(result)
     prerendered = ' data-prerendered="true"' if output else ""
     run_all = ""
@@ -183,7 +193,8 @@ def _format(
     lines = code.count("\n") + 1
     return (
         f"{run_all}"
-        f'<div class="calcweb-cell" data-cell-index="{index}"{named} data-state="idle"{expect}>'
+        f'<div class="calcweb-cell" data-cell-index="{index}"{named}{controls} '
+        f'data-state="idle"{expect}>'
         f'<div class="calcweb-toolbar" role="toolbar" aria-label="Cell {number}">'
         f'<span class="calcweb-label">Python · cell {number}'
         '<span class="calcweb-edited" hidden> · edited</span></span>'
