@@ -8,8 +8,9 @@ the value the reader has set; moving the control runs the cell again.
 
 The session is the whole protocol between the package and the runner: the
 runner hands in the current values by label and reads back the controls the
-run declared (`Slider` and `Choice` records). The package knows nothing of
-pages or browsers.
+run declared (`Slider` and `Choice` records). The site's build opens one
+too, with no values, to draw the controls at their defaults before a cell
+runs. The package knows nothing of pages or browsers.
 
 Examples:
     >>> slider("degree", 1, 9, value=3)
@@ -229,7 +230,8 @@ def slider(
     In a live cell of the site, the call draws a slider named ``label`` above
     the cell's output; moving it runs the cell again, and this call returns
     the new value. Everywhere else (a script, Jupyter, the site's build) it
-    returns ``value``, so the same code runs unchanged.
+    returns its default (``value``, else ``start``), so the same code runs
+    unchanged.
 
     The slider takes the values ``start + k * step`` from ``start`` up to
     ``stop`` (``stop`` itself when the range is a whole number of steps).
@@ -342,7 +344,7 @@ def choice(label: str, options: Sequence[T], *, value: T | None = None) -> T:
     In a live cell of the site, the call draws a drop-down list named
     ``label`` above the cell's output; picking another option runs the cell
     again, and this call returns it. Everywhere else (a script, Jupyter, the
-    site's build) it returns ``value``.
+    site's build) it returns its default (``value``, else the first option).
 
     The list shows a str option as it is, a function by its ``__name__`` and
     anything else by its ``repr``; those texts must differ.
