@@ -39,6 +39,27 @@ EQUIVALENT = HERE / "equivalent.toml"
 sys.path.insert(0, str(HERE))
 from run import NOT_MUTATED  # noqa: E402  (run.py sits next to this script)
 
+HOW_TO_CHECK = """\
+mutmut only writes to `mutants/`, its copy; `calcweb/` and `tests/` are never
+touched. There is one `mutants/` per checkout, so in a tree other people run
+mutmut in, work in a copy of your own (`mutants/` included, copied with its
+times, `cp -a`, so that nothing is mutated again) and call the driver, not make
+(make would reinstall the environment into the copy):
+
+```sh
+.venv/bin/python tools/mutation/run.py show 'calcweb.jet.xǁJetǁ__pow____mutmut_27'
+.venv/bin/python tools/mutation/run.py tests-for-mutant 'calcweb.jet.xǁJetǁ__pow____mutmut_27'
+# write the test, then re-run that mutant (names and globs, as many as you like):
+.venv/bin/python tools/mutation/run.py run 'calcweb.jet.xǁJetǁ__pow____mutmut_27'
+.venv/bin/python tools/mutation/run.py run 'calcweb.jet.*'
+```
+
+In your own checkout, `make mutation MUTANTS='calcweb.jet.*'` does the same and
+rewrites this report. A run without names is incremental: it tests the mutants
+of the functions whose code changed and those never checked, after timing and
+mapping any new tests; it does not re-test old survivors against new tests, so
+name them. Never run `mutmut apply`: it writes the mutant into `calcweb/`."""
+
 COLUMNS = ("killed", "timeout", "survived", "no tests", "other")
 DETECTED = ("killed", "timeout")  # a mutant that makes the tests hang is detected too
 
@@ -223,6 +244,7 @@ def report(mutants: list[Mutant], entries: list[dict[str, str]], commit: str) ->
         out += ["| mutant | status | change |", "|---|---|---|"]
         out += [f"| `{short(m.name)}` | {m.status} | {m.one_line} |" for m in undetected]
 
+    out += ["", "## Checking that a new test kills a survivor", "", *HOW_TO_CHECK.splitlines()]
     out += ["", "## Equivalent mutants excluded", ""]
     listed = [m for m in mutants if m.name in equivalent]
     if not listed:
