@@ -6,6 +6,7 @@
 // fresh Python namespace.
 // @ts-expect-error -- tools/hooks/pyodide_bundle.py copies it from node_modules/dompurify into the site
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
+import { addShareButton, heldBack, openLink } from "./share.js";
 // The editor (CodeMirror) is the largest script: it loads after the page has
 // shown, in several short tasks (see tools/js/editor.js), not with this module.
 // If it cannot load, the cells keep working with their plain textareas.
@@ -432,7 +433,8 @@ function runCell(cell, { quiet = false } = {}) {
       return;
     }
     const cells = cellsOfPage();
-    const earlier = cells.slice(0, cells.indexOf(cell)).filter((other) => other.dataset.ranIn !== ranToken());
+    // A link's code is left out: only its own Run button runs it (share.js).
+    const earlier = cells.slice(0, cells.indexOf(cell)).filter((other) => other.dataset.ranIn !== ranToken() && !heldBack(other));
     for (const other of earlier) {
       const before = other.dataset.state;
       const result = await execute(other);
@@ -659,6 +661,7 @@ function wireCell(cell) {
   const copy = cell.querySelector(".calcweb-copy");
   copy.addEventListener("click", withEditor(() => copyCode(cell, copy)));
   for (const button of cell.querySelectorAll(".calcweb-reset, .calcweb-copy")) button.disabled = false;
+  addShareButton(cell, () => attachEditor(cell).then(() => cell.calcwebEditor.code));
   // Until the editor replaces it, the plain textarea runs on the same keys.
   cell.querySelector("textarea.calcweb-editor").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
@@ -760,12 +763,13 @@ function setUpPage() {
   pageQueue = Promise.resolve();
   const cells = cellsOfPage();
   for (const cell of cells) wireCell(cell);
+  openLink(cells, (cell) => attachEditor(cell).then(() => cell.calcwebEditor)); // a link's code, not run
   setUpCells(cells, pageCount);
   for (const button of document.querySelectorAll(/** @type {"button"} */ (".calcweb-run-all"))) {
     if (button.dataset.wired) continue;
     button.dataset.wired = "true";
     button.addEventListener("click", () => {
-      for (const cell of cellsOfPage()) runCell(cell);
+      for (const cell of cellsOfPage()) if (!heldBack(cell)) runCell(cell);
     });
     button.disabled = false;
   }
