@@ -313,7 +313,7 @@ async function share(cell, button, code) {
   const label = button.getAttribute("aria-label") ?? "";
   const copied = () => {
     button.textContent = "Link copied";
-    button.setAttribute("aria-label", label.replace(/^Copy a link/, "Copied a link")); // what a screen reader says
+    button.setAttribute("aria-label", `Link copied: ${label}`); // what a screen reader says, the visible text first
     setTimeout(() => {
       button.textContent = "Share";
       button.setAttribute("aria-label", label);
@@ -342,7 +342,7 @@ export function addShareButton(cell, codeOf) {
   button.type = "button";
   button.className = "calcweb-share md-button";
   button.textContent = "Share";
-  button.setAttribute("aria-label", `Copy a link to the code of cell ${number}`);
+  button.setAttribute("aria-label", `Share a link to the code of cell ${number}`);
   button.addEventListener("click", () =>
     codeOf()
       .then((code) => share(cell, button, code))

@@ -339,7 +339,9 @@ def test_share_by_keyboard_alone(make_page: Callable[..., Page], server: Server)
     page.keyboard.press("Enter")
     button = cell(page, 0).locator("button.calcweb-share")
     expect(button).to_have_text("Link copied")
-    expect(button).to_have_attribute("aria-label", "Copied a link to the code of cell 1")
+    expect(button).to_have_attribute(
+        "aria-label", "Link copied: Share a link to the code of cell 1"
+    )
     assert code_in(page.evaluate("navigator.clipboard.readText()")) == (0, originals(page)[0])
     expect(button).to_have_text("Share", timeout=5_000)
     set_code(page, 0, "print('by space')")
