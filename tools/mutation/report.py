@@ -43,8 +43,9 @@ HOW_TO_CHECK = """\
 mutmut only writes to `mutants/`, its copy; `calcweb/` and `tests/` are never
 touched. There is one `mutants/` per checkout, so in a tree other people run
 mutmut in, work in a copy of your own (`mutants/` included, copied with its
-times, `cp -a`, so that nothing is mutated again) and call the driver, not make
-(make would reinstall the environment into the copy):
+times, `cp -a`, so that nothing is mutated again; `.venv` a symlink to the
+shared one) and call the driver, not make (make could reinstall the shared
+environment, pointing it at the copy):
 
 ```sh
 .venv/bin/python tools/mutation/run.py show 'calcweb.jet.xǁJetǁ__pow____mutmut_27'
@@ -158,7 +159,7 @@ def run_time() -> str:
     """The last whole run's wall-clock time, which the Makefile records."""
     path = Path("mutants/run-seconds.json")
     if not path.exists():
-        return "Run time not recorded."
+        return ""  # no whole run yet, only runs of named mutants
     run = json.loads(path.read_text("utf-8"))
     kind = "first (every mutant)" if run["fresh"] else "incremental"
     return f"Last whole run ({kind}): {run['seconds'] / 60:.0f} min on 2 workers."
@@ -172,7 +173,7 @@ def write_survivor_files(directory: Path, survivors: dict[str, list[Mutant]]) ->
         (directory / f"{name}.txt").write_text(text, "utf-8")
 
 
-def report(mutants: list[Mutant], entries: list[dict[str, str]], commit: str) -> str:
+def report(mutants: list[Mutant], entries: list[dict[str, str]], commit: str, note: str) -> str:
     """The markdown report."""
     by_file: dict[str, list[Mutant]] = {}
     for mutant in mutants:
@@ -203,6 +204,7 @@ def report(mutants: list[Mutant], entries: list[dict[str, str]], commit: str) ->
         "",
         tests,
         "",
+        *([note, ""] if note else []),
         (
             "| module | mutants | killed | timeout | survived | no tests | other "
             "| not checked | equivalent | score |"
@@ -273,11 +275,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("docs/benchmark-results/mutation.md"))
     parser.add_argument("--survivors", type=Path, help="write <module>.txt survivor diffs here")
     parser.add_argument("--commit", help="the commit the run tested (default: git HEAD)")
+    parser.add_argument("--note", default="", help="a paragraph on this run, after the intro")
     args = parser.parse_args()
 
     mutants = load_mutants()
     entries = load_equivalent()
-    args.out.write_text(report(mutants, entries, args.commit or commit_of_tree()), "utf-8")
+    args.out.write_text(
+        report(mutants, entries, args.commit or commit_of_tree(), args.note), "utf-8"
+    )
     print(f"wrote {args.out}")
     if args.survivors:
         equivalent = {m.name for m in mutants if equivalent_reason(m, entries) is not None}
