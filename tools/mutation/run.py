@@ -16,6 +16,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 from mutmut.__main__ import cli
+from mutmut.configuration import config
 from mutmut.mutation import file_mutation
 
 # (file, qualified function) -> why mutmut must leave it alone.
@@ -70,6 +71,10 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
 )
 settings.load_profile("mutation")
+# Importing hypothesis here, before pytest starts, makes pytest warn that it cannot
+# rewrite the asserts of hypothesis's own module (harmless; calcweb's tests are
+# rewritten as usual), and the project's pytest settings turn warnings into errors.
+config().pytest_add_cli_args += ["-W", "ignore::pytest.PytestAssertRewriteWarning"]
 
 if __name__ == "__main__":
     sys.exit(cli())
