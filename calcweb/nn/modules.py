@@ -4,7 +4,7 @@ A neuron computes the pre-activation $z = w \cdot x + b$ and returns
 $\phi(z)$ for its activation $\phi$. The derivative of each
 activation is a function of that same pre-activation z:
 
-| activation | $\phi(z)$                    | $\phi'(z)$                      |
+| activation | value $\phi(z)$              | derivative $\phi'(z)$           |
 |------------|------------------------------|---------------------------------|
 | tanh       | $\tanh z$                    | $1 - \tanh^2 z$                 |
 | sigmoid    | $\sigma(z) = 1/(1+e^{-z})$   | $\sigma(z)\,(1 - \sigma(z))$    |
