@@ -85,6 +85,15 @@ def test_numerical_derivatives() -> None:
     assert errors["ad"] < 1e-15
     assert errors["complex"] < 1e-15
     assert errors["richardson"] < errors["central"] < errors["forward"]
+    # The explorable cell at its default h = 1e-8: rounding, by the quotient itself.
+    h, forward, central = runs["numerical-derivatives-explore"].numbers()
+    assert h == 1e-8
+    step = (1.0 + h) - 1.0  # the step calcweb takes: one that x + h represents exactly
+    by_hand = (math.sin(1.0 + step) - math.sin(1.0)) / step - math.cos(1.0)
+    assert forward == pytest.approx(abs(by_hand), rel=0.05)
+    assert central == pytest.approx(
+        abs((math.sin(1.0 + step) - math.sin(1.0 - step)) / (2 * step) - math.cos(1.0)), rel=0.05
+    )
 
 
 def test_gradients() -> None:
