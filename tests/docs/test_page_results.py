@@ -38,6 +38,12 @@ def test_limits() -> None:
     # Catastrophic cancellation shows as 0 at x = 1e-8; the fixes give 1/2.
     assert runs["cancellation-table"].numbers()[-1] == 0.0
     assert runs["cancellation-fixed"].numbers() == pytest.approx([0.5, 0.5], abs=1e-9)
+    # The explorable cell at its default x = 1e-2: no cancellation to speak of yet.
+    numbers = runs["limits-explore"].numbers()
+    x, quotient, distance = numbers[0], numbers[2], numbers[-1]
+    assert x == 1e-2
+    assert quotient == pytest.approx(2 * math.sin(x / 2) ** 2 / x**2, abs=1e-11)
+    assert distance == pytest.approx(x**2 / 24, rel=0.01)
 
 
 def test_derivatives() -> None:
