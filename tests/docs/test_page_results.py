@@ -164,6 +164,11 @@ def test_gradient_descent() -> None:
     assert runs["diverging-run"].stdout.startswith("False True")  # converged, diverged
     assert "smaller learning rate" in runs["diverging-run"].stdout
     assert "diverges from here" in runs["diverging-run"].value._repr_svg_()  # type: ignore[attr-defined]
+    # The explorable cell at its default rate: 40 steps of x -> (1 - 2 lr) x, y -> (1 - 20 lr) y.
+    lr, loss, steps = runs["gradient-descent-explore"].numbers()
+    assert (lr, steps) == (0.08, 40)
+    assert loss == pytest.approx(4 * (1 - 2 * lr) ** 80 + 10 * (1 - 20 * lr) ** 80, rel=2e-3)
+    assert f"learning rate {lr}" in runs["gradient-descent-explore"].value._repr_svg_()  # type: ignore[attr-defined]
 
 
 def test_optimizers() -> None:
