@@ -188,6 +188,22 @@ def test_optimizers() -> None:
     assert y_sgd < 0.1
     assert y_rmsprop > 1.0
     assert y_adam > 1.0
+    # The explorable cell at its default momentum, against the heavy-ball recurrence
+    # by hand (PyTorch's: b_1 = g_1, b_t = mu b_{t-1} + g_t), one coordinate at a time.
+    mu, loss, steps, x_end = runs["optimizers-explore"].numbers()
+    assert (mu, steps) == (0.5, 50)
+
+    def heavy_ball(start: float, curvature: float) -> float:
+        theta, buffer = start, 0.0
+        for t in range(50):
+            gradient = curvature * theta
+            buffer = gradient if t == 0 else mu * buffer + gradient
+            theta -= 0.02 * buffer
+        return theta
+
+    x, y = heavy_ball(-2.0, 2.0), heavy_ball(1.0, 20.0)
+    assert x_end == pytest.approx(x, abs=5e-5)
+    assert loss == pytest.approx(x**2 + 10 * y**2, rel=2e-3)
 
 
 def test_backpropagation() -> None:
