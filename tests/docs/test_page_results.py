@@ -226,6 +226,10 @@ def test_activations() -> None:
     assert exact == pytest.approx(s * (1 - s), rel=1e-14)
     assert correct == pytest.approx(exact, rel=1e-14)
     assert wrong == -2.0
+    # The explorable cell at its defaults: sigmoid, 3 layers; sigma'(0) = 1/4 is the peak.
+    explore = runs["activations-explore"]
+    assert "largest sigmoid′(z)^3" in explore.stdout
+    assert explore.numbers()[-1] == pytest.approx(0.25**3, rel=1e-6)
 
 
 def test_losses() -> None:
