@@ -128,6 +128,15 @@ def _not_a_number(error: TypeError, *operands: object) -> TypeError:
     return error  # its own message says what went wrong
 
 
+def _negative_base(a: float, b: float) -> DomainError:
+    """The error for ``a ** Value(b)`` with a < 0: its slope in b, a**b log a, is not real."""
+    return DomainError(
+        f"{a!r} ** Value({b!r}): the gradient with respect to a Value exponent needs a "
+        "positive base (it is a**b * log(a)); use a plain number as the exponent, or a "
+        "positive base"
+    )
+
+
 def _singular(name: str, x: float) -> DomainError:
     """The error for a derivative that is infinite at ``x`` (the name says at what)."""
     return DomainError(
@@ -383,11 +392,7 @@ class Value:
                 return Value(out, (self,), (_power_slope(a, b),), "**")
             # d(a**b)/db = a**b log a needs a > 0 (torch's convention: 0 at a == 0).
             if a < 0.0:
-                raise DomainError(
-                    f"{a!r} ** Value({b!r}): the gradient with respect to a Value "
-                    "exponent needs a positive base (it is a**b * log(a)); use a "
-                    "plain number as the exponent, or a positive base"
-                )
+                raise _negative_base(a, b)
             out = _real.power(a, b)
             slope_b = out * math.log(a) if a > 0.0 else 0.0
             return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
@@ -398,7 +403,13 @@ class Value:
         a = _operand(other, "** (as the base)")
         if a is None:
             return NotImplemented
-        return Value(a).__pow__(self)
+        b = self._input("pow")
+        # A plain base is a constant: only d(a**b)/db = a**b log a is needed
+        # (0 at a == 0, torch's convention), not the slope in a, infinite at 0.
+        if a < 0.0:
+            raise _negative_base(a, b)
+        out = _real.power(a, b)
+        return Value(out, (self,), (out * math.log(a) if a > 0.0 else 0.0,), "**")
 
     def pow(self, exponent: Value | float) -> Value:
         """``self ** exponent`` (the exponent may be a ``Value`` too).
