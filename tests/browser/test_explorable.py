@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from xml.etree import ElementTree
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 import calcweb
@@ -341,3 +342,37 @@ def test_the_controls_fit_a_375_px_screen(make_page: Callable[..., Page], server
         assert box["x"] + box["width"] <= cell_box["x"] + cell_box["width"] + 0.5
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+
+
+# Each page's explorable cell (found by the label of the slider it declares)
+# and the slider's value after one ArrowRight from its default.
+EXPLORABLE_PAGES = [
+    ("taylor/", "degree", "6"),
+    ("numerical-derivatives/", "log10 h", "-7.5"),
+    ("limits/", "log10 x", "-1.5"),
+    ("gradient-descent/", "learning rate", "0.085"),
+    ("optimizers/", "momentum", "0.55"),
+    ("activations/", "layers", "4"),
+]
+
+
+@pytest.mark.parametrize(("path", "label", "moved"), EXPLORABLE_PAGES)
+def test_each_explorable_cell_follows_its_slider(
+    page: Page, server: Server, path: str, label: str, moved: str
+) -> None:
+    page.goto(server.base + path)
+    target = page.locator(
+        ".calcweb-cell", has=page.locator(f"input.calcweb-slider[aria-label='{label}']")
+    )
+    expect(target).to_have_count(1)  # its slider drawn by the build, before any run
+    slider = target.locator(f"input.calcweb-slider[aria-label='{label}']")
+    figure = target.locator(".calcweb-output svg").first
+    expect(figure).to_have_count(1)  # the build's figure, at the defaults
+    before = svg_of(target)
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    expect(slider).to_have_value(moved)
+    expect(target).to_have_attribute("data-state", "done", timeout=120_000)
+    expect(target.locator(f".calcweb-control[data-label='{label}'] output")).to_have_text(moved)
+    expect(figure).to_contain_text(moved)  # each title shows the slider's value
+    assert svg_of(target) != before
