@@ -434,6 +434,28 @@ def _shaped(values: Vector, scalar: bool) -> Any:
     return values[0] if scalar else values
 
 
+# What _call_for_ad returns when f refuses jets or Values and may fall back.
+_NOT_WRITTEN_FOR_AD = object()
+
+
+def _call_for_ad(
+    f: Callable[[Any], Any], entries: list[Any], scalar: bool, method: str, what: str
+) -> Any:
+    """``f`` at jets or Values (``what`` names them); `_NOT_WRITTEN_FOR_AD` if f refuses them.
+
+    A refusal is a TypeError other than calcweb's own; with method='ad' it is an
+    error that says how to write f, else the caller falls back to differences.
+    """
+    try:
+        return _call_at(f, entries, scalar)
+    except ArgumentTypeError:
+        raise
+    except TypeError as error:
+        if method == "ad":
+            raise _refused(what, error) from error
+        return _NOT_WRITTEN_FOR_AD
+
+
 def _refused(what: str, error: TypeError) -> ArgumentTypeError:
     """The error for method='ad' when ``f`` does not accept jets or Values."""
     return ArgumentTypeError(
@@ -521,14 +543,8 @@ def jvp(
     direction = _tangent(v, point, scalar, "v")
     if method in ("auto", "ad"):
         jets = [Jet([xi, vi]) for xi, vi in zip(point, direction, strict=True)]
-        try:
-            y = _call_at(f, jets, scalar)
-        except ArgumentTypeError:
-            raise
-        except TypeError as error:  # f is not written for jets
-            if method == "ad":
-                raise _refused("Jet", error) from error
-        else:
+        y = _call_for_ad(f, jets, scalar, method, "Jet")
+        if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [jet_derivative(out, 0, "f") for out in outputs]
             tangents = [jet_derivative(out, 1, "f") for out in outputs]
@@ -680,14 +696,8 @@ def vjp(
     point, scalar = _primal(x)
     if method in ("auto", "ad"):
         leaves = [Value(xi) for xi in point]
-        try:
-            y = _call_at(f, leaves, scalar)
-        except ArgumentTypeError:
-            raise
-        except TypeError as error:  # f is not written for Values
-            if method == "ad":
-                raise _refused("nn.Value", error) from error
-        else:
+        y = _call_for_ad(f, leaves, scalar, method, "nn.Value")
+        if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [_output_value(out, i) for i, out in enumerate(outputs)]
             return _shaped(values, scalar_out), _reverse_mode(outputs, leaves, scalar, scalar_out)

@@ -128,6 +128,14 @@ def _not_a_number(error: TypeError, *operands: object) -> TypeError:
     return error  # its own message says what went wrong
 
 
+def _division_by_zero(expression: str) -> DivisionByZeroError:
+    """The error for a division of Values whose divisor is 0."""
+    return DivisionByZeroError(
+        f"{expression} divides by zero; keep the divisor away from 0 "
+        "(add a small epsilon, or clip it)"
+    )
+
+
 def _negative_base(a: float, b: float) -> DomainError:
     """The error for ``a ** Value(b)`` with a < 0: its slope in b, a**b log a, is not real."""
     return DomainError(
@@ -344,10 +352,7 @@ class Value:
                     return NotImplemented
                 b = c
             if b == 0.0:  # not `not b`: a .data set to None or [] must not read as 0
-                raise DivisionByZeroError(
-                    f"Value({a!r}) / {b!r} divides by zero; keep the divisor away from 0 "
-                    "(add a small epsilon, or clip it)"
-                )
+                raise _division_by_zero(f"Value({a!r}) / {b!r}")
             out = a / b
             if out - out:
                 raise _not_finite(f"Value({a!r}) / {b!r}", a, b)
@@ -364,10 +369,7 @@ class Value:
             if a is None:
                 return NotImplemented
             if b == 0.0:  # not `not b`: a .data set to None or [] must not read as 0
-                raise DivisionByZeroError(
-                    f"{a!r} / Value({b!r}) divides by zero; keep the divisor away from 0 "
-                    "(add a small epsilon, or clip it)"
-                )
+                raise _division_by_zero(f"{a!r} / Value({b!r})")
             out = a / b
             if out - out:
                 raise _not_finite(f"{a!r} / Value({b!r})", a, b)
