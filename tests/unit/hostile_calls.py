@@ -8,15 +8,54 @@ with a message, or let the reader's own exception through unchanged, within
 from __future__ import annotations
 
 import functools
+import math
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from calcweb import CalcwebError
+
+# Scalars no argument should be trusted with: float extremes, integers beyond a
+# float, bools, strings, bytes and the number types calcweb refuses or converts.
+# Each hostile test adds the containers its own arguments could be confused with.
+HOSTILE_SCALARS: list[Any] = [
+    math.nan,
+    math.inf,
+    -math.inf,
+    -0.0,
+    0.0,
+    5e-324,
+    1e-300,
+    1e300,
+    1.7976931348623157e308,
+    -1.7976931348623157e308,
+    -1e308,
+    2**53,
+    2**53 + 1,
+    -(2**53),
+    10**400,
+    -(10**400),
+    True,
+    False,
+    None,
+    "1",
+    "0.1",
+    "",
+    " ",
+    "\ud800 lone surrogate",
+    "bell \x07 and \x1f",
+    b"1",
+    1j,
+    Decimal("0.5"),
+    Fraction(1, 3),
+    object(),
+]
 
 LIMIT = 20.0  # seconds one call may take: far beyond any legitimate call here
 

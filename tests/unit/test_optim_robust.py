@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import pytest
 from hostile_calls import (
+    HOSTILE_SCALARS,
     PASSED_THROUGH,
     REFUSED,
     UserError,
@@ -55,33 +55,12 @@ FEW = settings(SETTINGS, max_examples=40)  # for calls that draw contour maps
 # ------------------------------------------------------------------ hostile values
 
 SPECIAL = [
-    math.nan,
-    math.inf,
-    -math.inf,
-    -0.0,
-    0.0,
-    5e-324,
-    1e-300,
-    1e300,
-    1.7976931348623157e308,
-    -1e308,
-    10**400,
-    -(10**400),
-    True,
-    False,
-    None,
-    "0.1",
-    "",
-    b"1",
-    1j,
-    Decimal("0.5"),
-    Fraction(1, 3),
+    *HOSTILE_SCALARS,
     [],
     [0.9],
     (0.9, 0.999),
     (0.9, 0.999, 0.5),
     {"lr": 0.1},
-    object(),
 ]
 hostile = st.one_of(
     st.floats(),  # NaN, infinities, -0.0, subnormals, huge
