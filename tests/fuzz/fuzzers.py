@@ -40,6 +40,13 @@ from tests.fuzz.harness import (
 Draw = Callable[[hv.Strategy], Any]
 
 
+def draw_figure(h: Harness, make: Callable[..., Any], /, **kwargs: Any) -> None:
+    """``make(**kwargs)`` must give a Figure (or refuse), and the figure must draw."""
+    fig = h.call(make, **kwargs, expect=instance_of(cw.Figure))
+    if fig is not REFUSED:
+        h.call(fig.to_svg, expect=svg)
+
+
 @dataclass(frozen=True)
 class Fuzzer:
     """How to fuzz one public name."""
@@ -542,9 +549,7 @@ def polynomial_methods(draw: Draw, h: Harness, p: Any) -> None:
             ),
             title=(hv.omittable(hv.valid_text), hv.hostile_text),
         )
-        fig = h.call(p.plot, **kwargs, expect=instance_of(cw.Figure))
-        if fig is not REFUSED:
-            h.call(fig.to_svg, expect=svg)
+        draw_figure(h, p.plot, **kwargs)
 
 
 @fuzzes("TaylorPolynomial", weight=0.5)
@@ -575,9 +580,7 @@ def plot_taylor(draw: Draw, h: Harness) -> None:
         degrees=(hv.omittable(st.just([1, 3])), st.sampled_from([[-1], [9], "ab", [None], 3, []])),
         title=(hv.omittable(hv.valid_text), hv.hostile_text),
     )
-    fig = h.call(cw.plot_taylor, **kwargs, expect=instance_of(cw.Figure))
-    if fig is not REFUSED:
-        h.call(fig.to_svg, expect=svg)
+    draw_figure(h, cw.plot_taylor, **kwargs)
 
 
 # ------------------------------------------------------------------ integrals and limits
@@ -1102,9 +1105,7 @@ def minimize(draw: Draw, h: Harness) -> None:
     if result is not REFUSED:
         h.call(repr, result, expect=text)
         if draw(st.integers(0, 2)) == 0:
-            fig = h.call(result.plot, expect=instance_of(cw.Figure))
-            if fig is not REFUSED:
-                h.call(fig.to_svg, expect=svg)
+            draw_figure(h, result.plot)
 
 
 PROBLEMS = [
@@ -1146,9 +1147,7 @@ def optimize_result(draw: Draw, h: Harness) -> None:
     r = h.call(cw.OptimizeResult, **kwargs)
     if r is not REFUSED:
         h.call(repr, r, expect=text)
-        fig = h.call(r.plot, expect=instance_of(cw.Figure))
-        if fig is not REFUSED:
-            h.call(fig.to_svg, expect=svg)
+        draw_figure(h, r.plot)
 
 
 @fuzzes("plot_optimization", weight=0.4)
@@ -1160,9 +1159,7 @@ def plot_optimization(draw: Draw, h: Harness) -> None:
         title=(hv.omittable(hv.valid_text), hv.hostile_text),
         log_levels=(hv.omittable(hv.valid_bool), hv.hostile_bool),
     )
-    fig = h.call(cw.plot_optimization, **kwargs, expect=instance_of(cw.Figure))
-    if fig is not REFUSED:
-        h.call(fig.to_svg, expect=svg)
+    draw_figure(h, cw.plot_optimization, **kwargs)
 
 
 @fuzzes("compare_paths", weight=0.4)
@@ -1183,9 +1180,7 @@ def compare_paths(draw: Draw, h: Harness) -> None:
         levels=(hv.omittable(st.sampled_from([3, 12])), hv.hostile_int),
         log_levels=(hv.omittable(hv.valid_bool), hv.hostile_bool),
     )
-    fig = h.call(cw.compare_paths, **kwargs, expect=instance_of(cw.Figure))
-    if fig is not REFUSED:
-        h.call(fig.to_svg, expect=svg)
+    draw_figure(h, cw.compare_paths, **kwargs)
 
 
 # ------------------------------------------------------------------ plots
