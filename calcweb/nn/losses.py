@@ -464,7 +464,8 @@ def _normalised_jets(row: list[object], log: bool, where: str) -> list[Any]:
     exps = [s.exp() if isinstance(s, Jet) else math.exp(s) for s in shifted]
     total: Any = sum(exps[1:], exps[0])
     if log:
-        log_total = total.log() if isinstance(total, Jet) else math.log(total)
+        # total is a Jet: the row holds at least one (the caller checks), and so does the sum.
+        log_total = total.log()
         return [s - log_total for s in shifted]
     return [e / total for e in exps]
 
