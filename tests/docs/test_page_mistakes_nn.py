@@ -66,7 +66,10 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     ("name", "quotes"),
     [
         ("backpropagation.md", ["tf.Session()", "tf.gradients(f(x), x)[0]", "tf.GradientTape()"]),
-        ("activations.md", ["return z * (1 - z)", "sigmoid_gradient(x)", "1 if \\(x \\ge 0\\)"]),
+        (
+            "activations.md",
+            ["return z * (1 - z)", "sigmoid_gradient(x)", "**1 if \\(x \\ge 0\\)**"],
+        ),
         (
             "training.md",
             ["multi-layer\n    perceptron (MLP)", "np.dot(X.T, (sigmoid(np.dot(X, theta)) - y))"],
