@@ -26,6 +26,18 @@ At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$.
 
+When the samples end on one exact value, ``f`` may be constant there
+because it is (``floor`` between two integers, ``sign``) or because
+rounding cancels all its digits (``1 - cos t`` for ``|t| < 1e-8``). The
+samples before that run tell which, and when there are fewer than four of
+them ``f`` is also sampled farther out, at steps ``s/2, s, 2s, ...``: samples
+that are exactly a polynomial in ``h`` (``floor(x0 - h)`` is ``x0 - h`` at
+whole steps) and stop on their way to its value at 0 make the constant the
+limit, as another constant only beyond ``s/4`` does (a step); samples that
+head clearly for another value, when the run starts at a step no smaller
+than ``s * 2**-24``, are the signature of cancellation, and the limit is
+refused.
+
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
 differ by more than their error estimates allow.
@@ -66,6 +78,9 @@ MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
 SAFETY = 3.0  # the noise bound is tripled: it is judged from few changes
 ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
+PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
+PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
+OUTER_SAMPLES = 16  # farther out: so many samples off the constant show a trend
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -323,9 +338,6 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     the samples just before and after the run are from it. ``first`` is the
     step (counted from 0) of the first sample.
     """
-    constant = _constant_tail(samples, first)
-    if constant is not None:
-        return constant, 2.0 * _EPS * abs(constant)
     values = _until_stuck(samples)
     if len(values) < MIN_SAMPLES:
         stuck, end = values[-1], len(values) - 1
@@ -345,40 +357,173 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     return best.value, max(honest(best), _tail_gap(samples, first, best.value))
 
 
-def _constant_tail(samples: list[float], first: int) -> float | None:
-    """The value ``f`` keeps from a large step to the last sample, if it is what ``f`` does.
-
-    ``floor`` at an integer ``x0 >= 4`` is sampled first at steps of 1 and
-    more, which land on other integers (``floor(4 + 1) = 5``), and then is
-    constant: its one-sided limit is that constant, and a jump of ``floor``
-    must show as two such constants. A run of ``LONG_RUN`` equal samples or
-    more to the end, from a step no smaller than ``s * 2**-24`` (step
-    ``TRUSTED_TAIL``), is taken as the limit when the samples before it are
-    exactly a polynomial in ``h`` (some column of their Richardson table is
-    constant, to rounding) or are too few (two or fewer) to show anything,
-    as when all samples are equal. Rounding that gets ``f`` stuck
-    (``1 - cos(x / 1e3)`` is 0 for ``x < 1.5e-5``) comes after samples
-    whose noise grows: then it is not taken.
-    """
+def _run_start(samples: list[float]) -> int:
+    """The index of the first of the equal samples that end ``samples``."""
     start = len(samples) - 1
     while start > 0 and samples[start - 1] == samples[-1]:
         start -= 1
-    if start == 0 or len(samples) - start < LONG_RUN or first + start > TRUSTED_TAIL:
-        return None
-    before = samples[:start]
-    if len(before) <= 2:  # too few to show a trend: whole numbers only (floor, ceil)
-        whole = all(float(y).is_integer() for y in [*before, samples[-1]])
-        return samples[-1] if whole else None
-    rounding = ULPS * _AMPLIFY[-1] * _EPS * max(abs(y) for y in before)
-    column = before
-    for order in range(1, len(before)):
-        factor = 2.0**order - 1.0
-        column = [b + (b - a) / factor for a, b in itertools.pairwise(column)]
+    return start
+
+
+def _polynomial_limit(samples: list[float]) -> float | None:
+    """``P(0)`` if ``samples`` are exactly a polynomial ``P`` in ``h``, else None.
+
+    Exactly means to rounding (``ULPS`` units each, amplified), of degree at
+    most ``ORDERS``, with a sample to spare: a column of the Richardson table
+    with two entries or more that are all equal. ``floor(x0 - h)`` at an
+    integer ``x0`` is ``x0 - h`` at every step ``h >= 1``; samples that
+    rounding disturbs are not (they are noisy, or stuck on one value).
+    """
+    rounding = ULPS * _AMPLIFY[-1] * _EPS * max(abs(y) for y in samples)
+    column = samples
+    for order in range(ORDERS + 1):
+        if order:
+            factor = 2.0**order - 1.0
+            column = [b + (b - a) / factor for a, b in itertools.pairwise(column)]
         if len(column) < 2:
-            break
+            return None
         if all(abs(b - a) <= rounding for a, b in itertools.pairwise(column)):
-            return samples[-1]
+            return column[-1]
     return None
+
+
+def _farther(
+    f: Function, point: Callable[[float], float], h: float, constant: float
+) -> list[float]:
+    """``f`` at steps ``2 h, 4 h, ...``, the nearest first, to see what it does farther out.
+
+    Called only when ``f`` is ``constant`` at nearly all the usual samples:
+    it stops ``OUTER_SAMPLES`` samples after the first that is not
+    ``constant``, where ``f`` fails, or after ``PROBE_STEPS`` doublings.
+    """
+    found: list[float] = []
+    off = 0
+    for _ in range(PROBE_STEPS):
+        h *= 2.0
+        x = point(h)
+        if not math.isfinite(x):
+            break
+        try:
+            y = evaluate(f, x)
+        except (DomainError, NumericalError):
+            break
+        found.append(y)
+        off += bool(off or y != constant)
+        if off >= OUTER_SAMPLES:
+            break
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class _Trend:
+    """Where the samples before a constant run head: ``value``, give or take ``error``.
+
+    ``band``, for samples that are exactly a polynomial ``P`` in ``h`` up to
+    some step, is the least and the greatest of ``P(0)`` and the last of
+    them: the samples after them stay in it.
+    """
+
+    value: float
+    error: float
+    band: tuple[float, float] | None = None
+
+
+def _trend(before: list[float], first: int) -> _Trend | None:
+    """The limit the samples ``before`` a constant run extrapolate to, if they show one.
+
+    Samples that are exactly a polynomial ``P`` in ``h`` from the first on,
+    three or more, give ``P(0)`` (the longest such run of them); the samples
+    after them must stay between the last of them and ``P(0)``: ``floor(x0 +
+    h)`` for ``x0 = 2.5`` is ``2 + h`` at steps ``h >= 1``, then 3 at 0.5.
+    Otherwise the samples are extrapolated, if there are enough of them.
+    """
+    exact, fit = None, 0
+    for end in range(3, len(before) + 1):
+        found = _polynomial_limit(before[:end])
+        if found is None:
+            break
+        exact, fit = found, end
+    if exact is not None:
+        low, high = min(exact, before[fit - 1]), max(exact, before[fit - 1])
+        slack = 4.0 * _EPS * max(abs(low), abs(high))
+        if all(low - slack <= y <= high + slack for y in before[fit:]):
+            return _Trend(exact, 0.0, (low - slack, high + slack))
+    if len(before) < MIN_SAMPLES:
+        return None
+    value, error = _estimate(before, first)
+    return _Trend(value, error)
+
+
+def _constant_run(
+    samples: list[float], first: int, point: Callable[[float], float], scale: float, name: str
+) -> _OneSided | None:
+    """The limit when ``f`` ends on one exact value, or a refusal, or None to extrapolate.
+
+    ``f`` may be constant next to ``x0`` because it is (``floor`` between two
+    integers, ``sign``), or because rounding cancels all its digits there
+    (``1 - cos(t)`` is exactly 0 for ``|t| < 1e-8``). The samples before the
+    run tell them apart; when the run starts within ``PRE_MIN`` samples of
+    the first, ``f`` has already been sampled farther out (`_farther`):
+
+    * none differ: ``f`` is constant, and so is its limit;
+    * they are exactly a polynomial ``P`` in ``h`` (``floor(x0 - h)`` is
+      ``x0 - h`` at whole steps) and the constant lies between the last of
+      them and ``P(0)``: ``f`` stops on its way there, as ``floor`` does at
+      ``x0 - 1``; the constant is the limit;
+    * they are all one other constant, and only beyond the usual samples:
+      a step, as Heaviside's at 0 seen from 0.5; the constant is the limit;
+    * they head for another value than the constant, clearly: rounding, if
+      the run starts from a large step (before ``TRUSTED_TAIL``); the limit
+      is refused. From a smaller step, rounding is expected and the samples
+      before the run are extrapolated (None), as they are when they settle
+      nothing.
+
+    ``first`` is the step of the first sample, counted from 0 at ``s / 4``
+    (negative for steps farther out).
+    """
+    start = _run_start(samples)
+    before, constant = samples[:start], samples[-1]
+    if not before:
+        return _OneSided(
+            constant,
+            2.0 * _EPS * abs(constant),
+            0,
+            True,
+            f"f is {constant!r} at every point sampled on the {name}, out to "
+            f"{point(scale * 2.0 ** -(first + 2))!r}",
+        )
+    trend = _trend(before, first)
+    if trend is None:
+        return None
+    edge = point(scale * 2.0 ** -(first + start + 2))
+    on_its_way = trend.band is not None and trend.band[0] <= constant <= trend.band[1]
+    # Another constant only beyond the usual samples: a step, as Heaviside's.
+    step = first + start <= 0 and len(set(before)) == 1
+    if on_its_way or step:
+        return _OneSided(
+            constant,
+            2.0 * _EPS * abs(constant),
+            0,
+            True,
+            f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0",
+        )
+    gap = abs(trend.value - constant)
+    clear = gap > JUMP * trend.error + 4.0 * _EPS * max(abs(constant), abs(trend.value))
+    if not clear or first + start > TRUSTED_TAIL:
+        return None
+    return _OneSided(
+        trend.value,
+        max(gap, trend.error),
+        0,
+        False,
+        f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
+        f"(from the {name}), while farther out it approaches {trend.value:.6g}: the "
+        "signature of rounding that cancels all the digits of f close to x0 (1 - cos(t) "
+        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16). Rewrite f without "
+        "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for "
+        "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "
+        "estimate from farther out anyway",
+    )
 
 
 def _tail_gap(samples: list[float], first: int, value: float) -> float:
@@ -387,13 +532,11 @@ def _tail_gap(samples: list[float], first: int, value: float) -> float:
     Rounding can make ``f`` constant close to ``x0`` (``1 - cos h`` is 0 for
     ``h < 2**-26``), but hardly from a step as large as ``s * 2**-24`` (step
     ``TRUSTED_TAIL``) on: a constant from there may be what ``f`` really does.
-    When the samples before it do not settle that (`_constant_tail`), the
+    When the samples before it do not settle that (`_constant_run`), the
     limit cannot be told apart from that constant any better than they
     differ. ``first`` is the step of the first sample.
     """
-    start = len(samples) - 1
-    while start > 0 and samples[start - 1] == samples[-1]:
-        start -= 1
+    start = _run_start(samples)
     if len(samples) - start < STUCK or first + start > TRUSTED_TAIL:
         return 0.0
     return abs(value - samples[-1])
@@ -438,8 +581,17 @@ def _one_sided(
     run = _samples(f, point, scale)
     if isinstance(run, _OneSided):
         return run
-    value, error = _estimate(run.values, run.last + 1 - len(run.values))
-    nfev = STEPS
+    first, nfev = run.last + 1 - len(run.values), STEPS
+    if len(run.values) - _run_start(run.values) >= STUCK:  # f ends on one exact value
+        samples = run.values
+        if _run_start(samples) < PRE_MIN:
+            outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
+            nfev += len(outer)
+            samples = outer[::-1] + samples
+        constant = _constant_run(samples, run.last + 1 - len(samples), point, scale, name)
+        if constant is not None:
+            return dataclasses.replace(constant, nfev=nfev)
+    value, error = _estimate(run.values, first)
 
     def settled(value: float, error: float) -> bool:
         return math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value))
@@ -510,7 +662,12 @@ def limit(
     about ``1e-90`` when the estimate is still poor there), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
-    sampled.
+    sampled; ``((2**60 + x) - 2**60) / x`` at 0, whose limit is 1, is 0 at
+    the points within 1/4 of 0 that are sampled and 1 at ``±256, ±512, ...``,
+    which is what a step looks like.
+    When ``f`` is exactly constant at the points sampled but farther out
+    heads for another value, as rounding makes ``(1 - cos(x/1e8)) /
+    (x/1e8)**2`` at 0, the limit is refused with a message that says so.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

@@ -1,0 +1,289 @@
+"""Issue 13's last dishonest limits: f exactly constant next to x0.
+
+A function can be constant next to ``x0`` because it is (``floor`` between
+two integers, ``sign``, a constant), or because rounding cancels all its
+digits there (``1 - cos(t)`` is exactly 0 for ``|t| < 1e-8``). `limit` must
+take the first kind's constant, and must not pass off the second kind's as
+converged: each case here comes out right with an honest error (the true
+error at most twice the reported one) or is refused with a CalcwebError.
+
+The oracles are exact: the definition of ``floor`` and ``ceil`` (just left
+of an integer ``k``, ``floor`` is ``k - 1`` and ``ceil`` is ``k``; just right,
+``k`` and ``k + 1``), and the textbook limits 1/2 of ``(1 - cos t)/t**2`` and
+``(sqrt(1 + t) - 1)/t`` and 1 of ``(exp(t) - 1)/t`` and ``((a + t) - a)/t``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable
+
+import pytest
+
+import calcweb
+from calcweb import LimitResult, limit
+
+Function = Callable[[float], float]
+
+
+def full(f: Function, x0: float, side: str = "both") -> LimitResult:
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    return result
+
+
+def honest_or_refused(f: Function, x0: float, side: str, exact: float) -> str:
+    """``"right"`` or ``"refused"``; fails on a converged result whose error lies."""
+    try:
+        result = full(f, x0, side)
+    except calcweb.CalcwebError:
+        return "refused"
+    if not result.converged:
+        return "refused"
+    assert abs(result.value - exact) <= 2.0 * result.error, (x0, side, result)
+    return "right"
+
+
+# --- The reproducers of the issue, each with its exact value. ---------------
+
+
+def test_floor_left_of_2_to_the_25_is_2_to_the_25_minus_1() -> None:
+    result = full(math.floor, 2.0**25, "-")
+    assert result.converged
+    assert result.value == 2.0**25 - 1
+    assert result.error <= 1e-12 * 2.0**25
+
+
+def test_ceil_right_of_2_to_the_26_is_2_to_the_26_plus_1() -> None:
+    result = full(math.ceil, 2.0**26, "+")
+    assert result.converged
+    assert result.value == 2.0**26 + 1
+    assert result.error <= 1e-12 * 2.0**26
+
+
+def test_floor_at_2_to_the_25_is_a_jump() -> None:
+    with pytest.raises(calcweb.DomainError, match=r"one-sided limits .* differ"):
+        limit(math.floor, 2.0**25)
+
+
+def test_cancellation_that_makes_f_exactly_0_near_x0_is_refused_and_explained() -> None:
+    # cos(x/1e8) == 1.0 exactly at every usual sample point: f is 0 there.
+    def f(x: float) -> float:
+        return (1 - math.cos(x / 1e8)) / (x / 1e8) ** 2
+
+    with pytest.raises(calcweb.NumericalError) as caught:
+        limit(f, 0.0)
+    message = str(caught.value)
+    assert "f is exactly 0.0 at every point sampled" in message
+    assert "farther out it approaches 0.5" in message
+    assert "2*math.sin(t/2)**2" in message
+    result = full(f, 0.0)
+    assert not result.converged
+    assert abs(result.value - 0.5) <= 2.0 * result.error
+
+
+# --- floor and ceil at large integers. --------------------------------------
+
+# From x0 = 2**25 on the constant next to x0 starts past step s * 2**-24;
+# up to 2**46 it spans 3 samples or more and is the limit, exactly.
+EXPONENTS = range(25, 47)
+INTEGERS = [k for e in EXPONENTS for k in (2.0**e, 2.0**e + 3.0)]
+POINTS = INTEGERS + [-k for k in INTEGERS]
+JUMPS = [(math.floor, -1.0, 0.0), (math.ceil, 0.0, 1.0)]
+
+
+@pytest.mark.parametrize("k", POINTS)
+@pytest.mark.parametrize(("f", "left", "right"), JUMPS, ids=["floor", "ceil"])
+def test_floor_and_ceil_jump_at_large_integers(
+    f: Function, left: float, right: float, k: float
+) -> None:
+    with pytest.raises(calcweb.DomainError, match=r"one-sided limits .* differ"):
+        limit(f, k)
+    for side, exact in (("left", k + left), ("right", k + right)):
+        result = full(f, k, side)
+        assert result.converged
+        assert result.value == exact, (side, result)
+        assert result.error <= 1e-12 * abs(exact)
+
+
+# From 2**47 on, a jump of 1 is a few ulps of x0: the samples stop 2**-49 s
+# from x0, so the constant next to x0 is 2 samples or fewer (or none). The
+# one-sided limits must still be honest, and so must a two-sided result.
+LARGE = [k for e in range(47, 53) for k in (2.0**e, 2.0**e + 3.0)]
+
+
+@pytest.mark.parametrize("k", LARGE + [-k for k in LARGE])
+@pytest.mark.parametrize(("f", "left", "right"), JUMPS, ids=["floor", "ceil"])
+def test_floor_and_ceil_at_huge_integers_are_honest(
+    f: Function, left: float, right: float, k: float
+) -> None:
+    exact = {"left": k + left, "right": k + right}
+    for side, value in exact.items():
+        assert honest_or_refused(f, k, side, value) in ("right", "refused")
+    try:
+        both = full(f, k)
+    except calcweb.DomainError:
+        return  # a jump: right
+    for value in exact.values():  # either one-sided limit is within the error
+        assert abs(both.value - value) <= 2.0 * both.error, both
+
+
+# Between two integers floor and ceil are constant: one value from both sides.
+BETWEEN = [s * (2.0**e + d) for e in range(25, 51, 5) for d in (0.5, 0.25) for s in (1, -1)]
+
+
+@pytest.mark.parametrize("x0", BETWEEN)
+@pytest.mark.parametrize("f", [math.floor, math.ceil], ids=["floor", "ceil"])
+def test_floor_and_ceil_between_large_integers_have_a_limit(f: Function, x0: float) -> None:
+    result = full(f, x0)
+    assert result.converged
+    assert result.value == f(x0)
+
+
+# --- Functions that are constant near x0, and stay right. --------------------
+
+PIECEWISE = [
+    ("floor at 2.5", math.floor, 2.5, "both", 2.0),
+    ("floor at 0.3", math.floor, 0.3, "both", 0.0),
+    ("ceil at -7.75", math.ceil, -7.75, "both", -7.0),
+    ("floor(x/10) at 20-", lambda x: math.floor(x / 10), 20.0, "left", 1.0),
+    ("floor at 5-", math.floor, 5.0, "left", 4.0),
+    ("sign at 0+", lambda x: math.copysign(1.0, x), 0.0, "right", 1.0),
+    ("sign at 0-", lambda x: math.copysign(1.0, x), 0.0, "left", -1.0),
+    ("Heaviside at 0-", lambda x: 1.0 if x > 0 else 0.0, 0.0, "left", 0.0),
+    ("Heaviside at 0+", lambda x: 1.0 if x > 0 else 0.0, 0.0, "right", 1.0),
+    ("Heaviside at 0.5-", lambda x: 1.0 if x > 0 else 0.0, 0.5, "left", 1.0),
+    ("3 at 0", lambda x: 3.0, 0.0, "both", 3.0),
+    ("3 at 1e30", lambda x: 3.0, 1e30, "both", 3.0),
+    ("3 at inf", lambda x: 3.0, math.inf, "left", 3.0),
+    ("max(0, |x| - 1) at 0", lambda x: max(0.0, abs(x) - 1.0), 0.0, "both", 0.0),
+    ("max(0, |x| - 0.7) at 0", lambda x: max(0.0, abs(x) - 0.7), 0.0, "both", 0.0),
+    ("clamp to [-1, 1] at 5", lambda x: min(1.0, max(-1.0, x)), 5.0, "both", 1.0),
+    ("round(x) at 7.2", round, 7.2, "both", 7.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x0", "side", "exact"), PIECEWISE, ids=[row[0] for row in PIECEWISE]
+)
+def test_a_function_constant_near_x0_has_that_constant_as_its_limit(
+    name: str, f: Function, x0: float, side: str, exact: float
+) -> None:
+    result = full(f, x0, side)
+    assert result.converged, (name, result.message)
+    assert result.value == exact, (name, result)
+    assert result.error <= 4.0 * 2.0**-52 * abs(exact)
+
+
+def test_a_jump_next_to_a_constant_is_still_a_jump() -> None:
+    with pytest.raises(calcweb.DomainError, match="differ"):
+        limit(lambda x: 1.0 if x > 0 else 0.0, 0.0)
+    with pytest.raises(calcweb.DomainError, match="differ"):
+        limit(math.floor, 5.0)
+
+
+# --- Rounding that cancels all the digits of f near x0. ---------------------
+
+
+def _one_minus_cos(t: float) -> float:
+    return (1.0 - math.cos(t)) / t**2
+
+
+def _exp_minus_1(t: float) -> float:
+    return (math.exp(t) - 1.0) / t
+
+
+def _sqrt_minus_1(t: float) -> float:
+    return (math.sqrt(1.0 + t) - 1.0) / t
+
+
+CANCELLING = [
+    ("(1 - cos t)/t^2", _one_minus_cos, 0.5),
+    ("(exp t - 1)/t", _exp_minus_1, 1.0),
+    ("(sqrt(1 + t) - 1)/t", _sqrt_minus_1, 0.5),
+]
+SCALES = [1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12]
+
+
+@pytest.mark.parametrize("x0", [0.0, 1.0, 37.0, -3e5])
+@pytest.mark.parametrize("c", SCALES)
+@pytest.mark.parametrize(("name", "g", "exact"), CANCELLING, ids=[row[0] for row in CANCELLING])
+def test_cancellation_at_tiny_scales_is_right_or_refused(
+    name: str, g: Function, exact: float, c: float, x0: float
+) -> None:
+    # f(x) = g(t) with t = (x - x0)/c: the tinier t, the more digits cancel.
+    def f(x: float) -> float:
+        return g((x - x0) / c)
+
+    for side in ("left", "right", "both"):
+        assert honest_or_refused(f, x0, side, exact) in ("right", "refused"), name
+
+
+@pytest.mark.parametrize("c", [1e8, 1e9, 1e10, 1e11, 1e12])
+def test_1_minus_cos_is_refused_where_it_is_exactly_0_at_every_usual_sample(c: float) -> None:
+    def f(x: float) -> float:
+        return _one_minus_cos(x / c)
+
+    for side in ("left", "right"):
+        result = full(f, 0.0, side)
+        assert not result.converged
+        assert "f is exactly 0.0 at every point sampled" in result.message
+        assert abs(result.value - 0.5) <= 2.0 * result.error
+
+
+@pytest.mark.parametrize("a", [2.0**20, 2.0**30, 2.0**40, 2.0**50, 1e10, 1e15])
+def test_a_difference_quotient_that_rounding_makes_0_is_right_or_refused(a: float) -> None:
+    # (a + t) - a is 0 for |t| below half an ulp of a, t above. (From
+    # a = 2**51 on it is 0 at every usual sample, and 1 only beyond them,
+    # like a step: out of reach, as `limit` says.)
+    def f(t: float) -> float:
+        return ((a + t) - a) / t
+
+    for side in ("left", "right", "both"):
+        honest_or_refused(f, 0.0, side, 1.0)
+
+
+# --- How the samples are taken. ---------------------------------------------
+
+SIDE_POINTS = [
+    0.0,
+    5e-324,
+    -1e-300,
+    1.0,
+    2.5,
+    2.0**25,
+    -(2.0**25),
+    2.0**26 + 3.0,
+    2.0**52,
+    2.0**53 - 1.0,
+    1e300,
+    -1.7e308,
+]
+
+
+@pytest.mark.parametrize("x0", SIDE_POINTS)
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize(
+    "g", [math.floor, lambda x: 3.0, lambda x: _one_minus_cos(x / 1e8)], ids=["floor", "3", "cos"]
+)
+def test_every_sample_is_strictly_on_the_requested_side(g: Function, side: str, x0: float) -> None:
+    seen: list[float] = []
+
+    def f(x: float) -> float:
+        seen.append(x)
+        return float(g(x))
+
+    with contextlib.suppress(calcweb.CalcwebError):
+        limit(f, x0, side=side)  # type: ignore[arg-type]
+    assert seen
+    direction = 1.0 if side == "right" else -1.0
+    assert all(direction * (x - x0) > 0.0 for x in seen), [x for x in seen if x == x0]
+
+
+def test_only_a_constant_next_to_x0_costs_samples_farther_out() -> None:
+    # Normal limits take 48 samples a side; f stuck on 0 only from step
+    # s * 2**-26 on ((1 - cos h)/h**2) is judged from them alone.
+    assert full(lambda x: math.sin(x) / x, 0.0).nfev == 96
+    assert full(lambda h: (1 - math.cos(h)) / h**2, 0.0).nfev == 96
+    assert full(lambda x: 3.0, 0.0).nfev > 96
