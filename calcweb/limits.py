@@ -428,14 +428,13 @@ class _Trend:
     band: tuple[float, float] | None = None
 
 
-def _trend(before: list[float], first: int) -> _Trend | None:
-    """The limit the samples ``before`` a constant run extrapolate to, if they show one.
+def _exact_trend(before: list[float]) -> _Trend | None:
+    """``P(0)``, if the samples ``before`` a constant run are a polynomial ``P`` in ``h``.
 
-    Samples that are exactly a polynomial ``P`` in ``h`` from the first on,
-    three or more, give ``P(0)`` (the longest such run of them); the samples
-    after them must stay between the last of them and ``P(0)``: ``floor(x0 +
-    h)`` for ``x0 = 2.5`` is ``2 + h`` at steps ``h >= 1``, then 3 at 0.5.
-    Otherwise the samples are extrapolated, if there are enough of them.
+    That is, three or more of them from the first on (the longest such run
+    of them) are exactly ``P``, and the samples after them stay between the
+    last of them and ``P(0)``: ``floor(x0 + h)`` for ``x0 = 2.5`` is ``2 +
+    h`` at steps ``h >= 1``, then 3 at 0.5.
     """
     exact, fit = None, 0
     for end in range(3, len(before) + 1):
@@ -443,15 +442,13 @@ def _trend(before: list[float], first: int) -> _Trend | None:
         if found is None:
             break
         exact, fit = found, end
-    if exact is not None:
-        low, high = min(exact, before[fit - 1]), max(exact, before[fit - 1])
-        slack = 4.0 * _EPS * max(abs(low), abs(high))
-        if all(low - slack <= y <= high + slack for y in before[fit:]):
-            return _Trend(exact, 0.0, (low - slack, high + slack))
-    if len(before) < MIN_SAMPLES:
+    if exact is None:
         return None
-    value, error = _estimate(before, first)
-    return _Trend(value, error)
+    low, high = min(exact, before[fit - 1]), max(exact, before[fit - 1])
+    slack = 4.0 * _EPS * max(abs(low), abs(high))
+    if not all(low - slack <= y <= high + slack for y in before[fit:]):
+        return None
+    return _Trend(exact, 0.0, (low - slack, high + slack))
 
 
 def _constant_run(
@@ -492,11 +489,10 @@ def _constant_run(
             f"f is {constant!r} at every point sampled on the {name}, out to "
             f"{point(scale * 2.0 ** -(first + 2))!r}",
         )
-    trend = _trend(before, first)
-    if trend is None:
-        return None
+    trend = _exact_trend(before)
     edge = point(scale * 2.0 ** -(first + start + 2))
-    on_its_way = trend.band is not None and trend.band[0] <= constant <= trend.band[1]
+    band = None if trend is None else trend.band
+    on_its_way = band is not None and band[0] <= constant <= band[1]
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
     if on_its_way or step:
@@ -507,9 +503,14 @@ def _constant_run(
             True,
             f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0",
         )
+    if first + start > TRUSTED_TAIL:
+        return None  # rounding is expected this close to x0: extrapolate before it
+    if trend is None and len(before) >= MIN_SAMPLES:
+        trend = _Trend(*_estimate(before, first))
+    if trend is None:
+        return None
     gap = abs(trend.value - constant)
-    clear = gap > JUMP * trend.error + 4.0 * _EPS * max(abs(constant), abs(trend.value))
-    if not clear or first + start > TRUSTED_TAIL:
+    if gap <= JUMP * trend.error + 4.0 * _EPS * max(abs(constant), abs(trend.value)):
         return None
     return _OneSided(
         trend.value,
