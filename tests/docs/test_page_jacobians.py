@@ -113,17 +113,20 @@ def test_reverse_mode_is_the_closed_form_gradient(n: int) -> None:
 
 def test_count_calls() -> None:
     run = runs()["count-calls"]
-    rows = run.line_numbers()[2:]
+    lines = run.line_numbers()
+    calls, differences = lines[2:7], lines[9:14]
+    assert lines[0] == lines[1] == lines[7] == lines[8] == []  # the headers
     h = 1e-6
-    for n, row in zip([1, 3, 10, 30, 100], rows, strict=True):
-        assert row[:4] == [n, n + 1, n, 1]
-        differences, forward = row[4:]
+    for n, row, off in zip([1, 3, 10, 30, 100], calls, differences, strict=True):
+        assert row == [n, n + 1, n, 1]
+        assert off[0] == n
+        by_differences, by_forward = off[1:]
         _, _, second = logistic_loss(n)
         truncation = h / 2 * second.max()  # the largest error of the forward quotients
         # Printed to one digit: within rounding of the digit, the truncation error.
-        assert truncation / 2 < differences < truncation * 2
-        assert 5e-8 < differences <= 6e-7  # "10⁻⁷ to 10⁻⁶"
-        assert forward <= 2e-16  # "agree to rounding (about 10⁻¹⁶)"
+        assert truncation / 2 < by_differences < truncation * 2
+        assert 5e-8 < by_differences <= 6e-7  # "10⁻⁷ to 10⁻⁶"
+        assert by_forward <= 2e-16  # "agree to rounding (about 10⁻¹⁶)"
     svg = run.value._repr_svg_()  # type: ignore[attr-defined]
     for label in ("finite differences", "forward mode", "reverse mode"):
         assert label in svg
@@ -150,7 +153,7 @@ def test_timing_ratio_grows() -> None:
     assert growth == pytest.approx(at_1000 / at_100, rel=0.1, abs=0.06)  # printed to 1 decimal
     assert growth > 2  # by operation counts 10; measured about 6 natively
     assert at_1000 > 2
-    assert 0.1 < at_100 < 10  # "within a small factor of each other"
+    assert at_100 < 30  # "far smaller than the hundredfold": 1.4 natively, 3 to 6 in Pyodide
 
 
 def test_exercises() -> None:

@@ -163,17 +163,22 @@ def torch_bce_after_sigmoid(z: float) -> tuple[float, float]:
 
 def test_bce_lost_gradient() -> None:
     run = runs()["bce-lost-gradient"]
-    rows = run.line_numbers()[2:]
-    for row, z in zip(rows, (-10.0, -20.0, -30.0, -40.0, -100.0, -800.0), strict=True):
-        assert row[0] == z
+    lines = run.line_numbers()
+    assert lines[0] == lines[1] == lines[8] == []  # the headers
+    losses, gradients = lines[2:8], lines[9:15]
+    logits = (-10.0, -20.0, -30.0, -40.0, -100.0, -800.0)
+    for loss_row, gradient_row, z in zip(losses, gradients, logits, strict=True):
+        assert loss_row[0] == gradient_row[0] == z
         loss, gradient = torch_bce_after_sigmoid(z)
         with mpmath.workdps(DIGITS):
             stable_loss = float(mpmath.log(1 + mpmath.exp(-z)))
             stable_gradient = float(1 / (1 + mpmath.exp(-z)) - 1)
-        assert row[1:] == pytest.approx(
-            [loss, gradient, stable_loss, stable_gradient], rel=5e-4, abs=1e-300
-        )  # printed to 4 digits
-    assert rows[-1][1:3] == [100.0, 0.0]  # "the loss 100 instead of 800, the gradient exactly 0"
+        # Printed to 4 digits.
+        assert loss_row[1:] == pytest.approx([loss, stable_loss], rel=5e-4)
+        assert gradient_row[1:] == pytest.approx([gradient, stable_gradient], rel=5e-4)
+    # "the loss 100 instead of 800, and the gradient is exactly 0"
+    assert losses[-1][1:] == [100.0, 800.0]
+    assert gradients[-1][1] == 0.0
     svg = run.value._repr_svg_()  # type: ignore[attr-defined]
     assert "from the logit" in svg
     assert "sigmoid, then BCE" in svg
