@@ -33,8 +33,9 @@ samples before that run tell which, and when there are fewer than four of
 them ``f`` is also sampled farther out, at steps ``s/2, s, 2s, ...``: samples
 that are exactly a polynomial in ``h`` (``floor(x0 - h)`` is ``x0 - h`` at
 whole steps) and stop on their way to its value at 0 make the constant the
-limit, as another constant only beyond ``s/4`` does (a step); samples that
-head clearly for another value, when the run starts at a step no smaller
+limit, as do whole numbers that come closer to it at every step (a
+staircase: ``floor(x / 1000)``) and another constant only beyond ``s/4``
+(a step); samples that head clearly for another value, when the run starts at a step no smaller
 than ``s * 2**-24``, are the signature of cancellation, and the limit is
 refused.
 
@@ -451,6 +452,21 @@ def _exact_trend(before: list[float]) -> _Trend | None:
     return _Trend(exact, 0.0, (low - slack, high + slack))
 
 
+def _staircase(before: list[float], constant: float) -> bool:
+    """Whether whole numbers ``before`` step ever closer to the whole number ``constant``.
+
+    ``ceil(x / 1000)`` near a large ``x0`` takes whole values that are not
+    exactly a polynomial in ``h`` but come closer to ``constant`` at every
+    step, as a staircase does, until they reach it. Rounding that gets ``f``
+    stuck (on 0, say) comes after values that are not whole numbers, or that
+    did not come closer (``((2**40 + x) - 2**40) / x`` is 1 and then 0).
+    """
+    if len(before) < 3 or not all(float(y).is_integer() for y in [*before, constant]):
+        return False
+    distances = [abs(y - constant) for y in before]
+    return all(later < earlier for earlier, later in itertools.pairwise(distances))
+
+
 def _constant_run(
     samples: list[float], first: int, point: Callable[[float], float], scale: float, name: str
 ) -> _OneSided | None:
@@ -467,6 +483,8 @@ def _constant_run(
       ``x0 - h`` at whole steps) and the constant lies between the last of
       them and ``P(0)``: ``f`` stops on its way there, as ``floor`` does at
       ``x0 - 1``; the constant is the limit;
+    * they are whole numbers that come closer to the constant, a whole
+      number too, at every step (`_staircase`); the constant is the limit;
     * they are all one other constant, and only beyond the usual samples:
       a step, as Heaviside's at 0 seen from 0.5; the constant is the limit;
     * they head for another value than the constant, clearly: rounding, if
@@ -495,7 +513,7 @@ def _constant_run(
     on_its_way = band is not None and band[0] <= constant <= band[1]
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
-    if on_its_way or step:
+    if on_its_way or step or _staircase(before, constant):
         return _OneSided(
             constant,
             2.0 * _EPS * abs(constant),

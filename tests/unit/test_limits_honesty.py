@@ -141,6 +141,31 @@ def test_floor_and_ceil_between_large_integers_have_a_limit(f: Function, x0: flo
     assert result.value == f(x0)
 
 
+# floor(x/1000) near a multiple of 1000 is a staircase in h, not a polynomial:
+# whole numbers that come closer to its one-sided limit at every step.
+THOUSANDS = [2**20 + 1, 2**30 + 5, 10**9 + 7, 3 * 10**10 + 1, -(10**9 + 7)]
+
+
+@pytest.mark.parametrize("k", THOUSANDS)
+@pytest.mark.parametrize(("f", "left", "right"), JUMPS, ids=["floor", "ceil"])
+def test_floor_and_ceil_of_x_over_1000_jump_at_multiples_of_1000(
+    f: Function, left: float, right: float, k: int
+) -> None:
+    def g(x: float) -> float:
+        return f(x / 1000)
+
+    x0 = 1000.0 * k
+    with pytest.raises(calcweb.DomainError, match=r"one-sided limits .* differ"):
+        limit(g, x0)
+    for side, exact in (("left", k + left), ("right", k + right)):
+        result = full(g, x0, side)
+        assert result.converged
+        assert result.value == exact, (side, result)
+    between = full(g, x0 + 500.0)
+    assert between.converged
+    assert between.value == f(k + 0.5)
+
+
 # --- Functions that are constant near x0, and stay right. --------------------
 
 PIECEWISE = [
