@@ -181,6 +181,24 @@ def test_what_np_gradient_does() -> None:
     assert f"`TypeError: {called.value}`" in page
 
 
+def test_the_posts_loss_broadcasts() -> None:
+    # The post's linear_regression_loss, as published, on its shapes: X and y (100, 1).
+    rng = np.random.default_rng(0)
+    x, y, weights = rng.random((100, 1)), rng.random((100, 1)), np.array([0.7])
+    residuals = np.dot(x, weights) - y
+    assert residuals.shape == (100, 100)
+    posts = 0.5 * np.mean(residuals**2)
+    m, w, xs, ys = 100, 0.7, x[:, 0], y[:, 0]
+    every_pair = sum((w * xs[j] - ys[i]) ** 2 for i in range(m) for j in range(m))
+    assert posts == pytest.approx(every_pair / (2 * m * m), rel=1e-12)
+    meant = np.sum((w * xs - ys) ** 2) / (2 * m)
+    assert abs(posts - meant) > 0.01 * meant  # not the loss the post means
+    page = text("numerical-derivatives.md")
+    assert "the loss the post means, \\(\\frac{1}{2m}\\sum_i (w x_i - y_i)^2\\)" in page
+    assert "to the 100 × 100 array of all \\(w x_j - y_i\\)" in page
+    assert "\\(\\frac{1}{2m^2}\\sum_{i,j} (w x_j - y_i)^2\\)" in page
+
+
 def test_the_gradient_of_the_loss_by_calcweb() -> None:
     out = runs("numerical-derivatives.md")["grad-not-np-gradient"].stdout.splitlines()
     rng = random.Random(0)  # noqa: S311 - the page's own seeded draw

@@ -13,6 +13,8 @@ import math
 
 import pytest
 
+import calcweb
+
 from .pages import DOCS, Run, runs_by_id
 
 
@@ -38,6 +40,19 @@ def test_limits() -> None:
     # Catastrophic cancellation shows as 0 at x = 1e-8; the fixes give 1/2.
     assert runs["cancellation-table"].numbers()[-1] == 0.0
     assert runs["cancellation-fixed"].numbers() == pytest.approx([0.5, 0.5], abs=1e-9)
+    # What the page says limit does there: it samples where the quotient is stuck on 0,
+    # yet its value and honest error come from the larger steps.
+    quotients = []
+
+    def quotient(t: float) -> float:
+        quotients.append((1 - math.cos(t)) / t**2)
+        return quotients[-1]
+
+    result = calcweb.limit(quotient, 0.0, full_output=True)
+    assert 0.0 in quotients
+    assert 0 < abs(result.value - 0.5) <= result.error < 1e-9
+    prose = " ".join((DOCS / "limits.md").read_text(encoding="utf-8").split())
+    assert "closer to 0 too, but leaves out the samples stuck on 0" in prose
     # The explorable cell at its default x = 1e-2: no cancellation to speak of yet.
     numbers = runs["limits-explore"].numbers()
     x, quotient, distance = numbers[0], numbers[2], numbers[-1]
