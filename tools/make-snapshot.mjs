@@ -10,7 +10,8 @@
 // manifest and restores the snapshot only into the Pyodide version and beside
 // the wheel it was made with.
 //
-// A snapshot holds the WebAssembly memory only. The worker fetches the runtime
+// A snapshot holds the WebAssembly memory only, and no table of contents of
+// the standard library's archive (see below). The worker fetches the runtime
 // as usual, and redoes after the restore what memory cannot carry (the
 // wheel's files, `random`'s seed, the time zone, LANG). The wheel is unpacked
 // here with zipfile, not loadPackage, which would leave JavaScript references
@@ -48,6 +49,15 @@ os.remove("/tmp/calcweb.whl")
 import calcweb, calcweb.plot
 # Pyodide puts "" in front of sys.path again after a restore.
 sys.path.remove("")
+# zipimport keeps the table of contents of the standard library's archive
+# (each member's offset): forgotten here, it is read again from the archive
+# the reader's Pyodide has, which need not be this one byte for byte (the
+# worker's is repacked with its members stored, for gzip). Last: an import
+# would read it again (importlib.invalidate_caches() itself imports).
+import zipimport
+for finder in list(sys.path_importer_cache.values()):
+    if isinstance(finder, zipimport.zipimporter):
+        finder.invalidate_caches()
 `);
 const snapshot = gzipSync(pyodide.makeMemorySnapshot(), { level: 9 });
 const file = `snapshot-${createHash("sha256").update(snapshot).digest("hex").slice(0, 16)}.gz`;

@@ -12,6 +12,7 @@ import {
   isCrash,
   isFatalErrorReport,
   loadFromSnapshot,
+  runtimeFromSource,
   saysFatal,
 } from "./pyodide-adapter.js";
 
@@ -87,24 +88,80 @@ function writer(name) {
 
 // Downloads the runtime's files in parallel, to report progress in bytes and
 // to fail with a clear message (Pyodide itself waits forever when its .wasm
-// cannot be fetched). Each response is cloned: the original is read for the
-// progress, the clone is handed, once, to Pyodide's own fetch() call (see
+// cannot be fetched). Each body is split in two (tee): one half is read for
+// the progress, the other is handed, once, to Pyodide's own fetch() call (see
 // answerFromMemory), so nothing is downloaded twice and no copy of the 10 MB
 // runtime is assembled in memory. Pyodide starts as soon as the responses'
 // headers are in: it compiles the .wasm while it streams in.
-// pyodide.asm.mjs is imported, not fetched: the HTTP cache serves it.
+//
+// The runtime's files are fetched precompressed, as <name>.gz (gzip -9, made
+// by tools/hooks/pyodide_bundle.py), and decompressed while they stream, so
+// the bytes on the wire do not depend on the host compressing them. Pyodide
+// gets each file under its own name and type (instantiateStreaming wants
+// application/wasm); pyodide.asm.mjs, which it would import, is handed over
+// as a module made from its source (runtimeFromSource). The standard
+// library's archive in python_stdlib.zip.gz has the members of
+// python_stdlib.zip stored, not deflated: gzip compresses it better whole.
+// A browser without DecompressionStream fetches the uncompressed originals.
+const PACKED = typeof DecompressionStream === "function";
+/** @type {{[name: string]: string}} */
+const RUNTIME_TYPES = {
+  "pyodide-lock.json": "application/json",
+  "pyodide.asm.wasm": "application/wasm",
+  "python_stdlib.zip": "application/zip",
+  "pyodide.asm.mjs": "text/javascript",
+};
 const MEMORY = new Map(); // absolute URL -> unread Response, until Pyodide takes it
+let runtimeBase = ""; // the URL of the runtime's folder, once the boot has started
 const realFetch = globalThis.fetch.bind(globalThis);
 
 function answerFromMemory(input, init) {
   const url = typeof input === "string" || input instanceof URL ? String(input) : input.url;
   const key = new URL(url, self.location.href).href;
   const response = MEMORY.get(key);
-  if (!response) return realFetch(input, init);
-  MEMORY.delete(key); // a body can be read once; a second request goes to the network
-  return Promise.resolve(response);
+  if (response) {
+    MEMORY.delete(key); // a body can be read once; a second request goes to the network
+    return Promise.resolve(response);
+  }
+  // Asked again (a fresh start after a failed restore): compressed again.
+  const name = key.startsWith(runtimeBase) ? key.slice(runtimeBase.length) : "";
+  if (PACKED && runtimeBase && name in RUNTIME_TYPES) return runtimeFile(runtimeBase, name);
+  return realFetch(input, init);
 }
 globalThis.fetch = answerFromMemory;
+
+/**
+ * A gzip body, decompressed: a server that sent it with Content-Encoding:
+ * gzip has had it decoded by the browser already.
+ * @param {Response} response
+ * @param {ReadableStream} body its body, or a copy of it
+ */
+function decompressed(response, body) {
+  if (/gzip/i.test(response.headers.get("Content-Encoding") || "")) return body;
+  return body.pipeThrough(new DecompressionStream("gzip"));
+}
+
+/**
+ * A runtime file as Pyodide expects it: decompressed while it streams, with
+ * its own Content-Type.
+ * @param {string} name
+ * @param {Response} response what was fetched for it
+ * @param {ReadableStream} body its body, or a copy of it
+ */
+function unpacked(name, response, body) {
+  if (!PACKED) return new Response(body, { headers: response.headers });
+  return new Response(decompressed(response, body), { headers: { "Content-Type": RUNTIME_TYPES[name] } });
+}
+
+/**
+ * Fetches a runtime file (compressed where the browser can decompress it).
+ * @param {string} base the runtime's folder
+ * @param {string} name
+ */
+async function runtimeFile(base, name) {
+  const response = await get(new URL(PACKED ? `${name}.gz` : name, base).href);
+  return unpacked(name, response, /** @type {ReadableStream} */ (response.body));
+}
 
 // A promise awaited later, after other awaits: marked handled now, so that an
 // early failure is not reported as unhandled before the await that handles it.
@@ -122,16 +179,20 @@ async function get(url) {
 
 // Resolves, once every response of the runtime has started, to the lock
 // file's contents, a promise of the whole runtime download (which rejects if a
-// body fails) and a promise of the snapshot's memory (null when there is no
-// usable one; it never rejects).
+// body fails), a promise of the snapshot's memory (null when there is no
+// usable one; it never rejects) and pyodide.asm.mjs's source when it came
+// compressed (else null: Pyodide imports it).
 async function download(indexURL, loader, progress) {
   const url = (name) => new URL(name, indexURL).href;
+  runtimeBase = url(".");
+  const fetched = (name) => get(url(PACKED ? `${name}.gz` : name));
   // The lock file names the wheel, so it is read first - but alongside the
   // runtime and the snapshot's manifest.
   const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
-  const pending = [get(url("pyodide-lock.json")), ...runtime.map((name) => get(url(name)))].map(awaitedLater);
+  const pending = ["pyodide-lock.json", ...runtime].map(fetched).map(awaitedLater);
   const manifest = realFetch(url("snapshot.json")).then((response) => (response.ok ? response : null), () => null);
-  const lock = await (await pending[0]).json();
+  const lockResponse = await pending[0];
+  const lock = await unpacked("pyodide-lock.json", lockResponse, lockResponse.body).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
   const names = [...runtime, wheel];
@@ -152,9 +213,19 @@ async function download(indexURL, loader, progress) {
     percent = Math.max(percent, total ? Math.min(100, Math.round((100 * loaded) / total)) : 0);
     progress("Downloading Python", total ? percent : null);
   };
+  /** @type {Promise<string> | null} */
+  let script = null;
   const bodies = responses.map(async (response, i) => {
-    if (!names[i].endsWith(".mjs")) MEMORY.set(url(names[i]), response.clone());
-    const reader = response.body.getReader();
+    const name = names[i];
+    let body = response.body;
+    if (PACKED || name !== "pyodide.asm.mjs") {
+      const [counted, kept] = body.tee();
+      body = counted;
+      if (name === wheel) MEMORY.set(url(name), new Response(kept, { headers: response.headers }));
+      else if (name === "pyodide.asm.mjs") script = awaitedLater(unpacked(name, response, kept).text());
+      else MEMORY.set(url(name), unpacked(name, response, kept));
+    }
+    const reader = body.getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.length);
   });
   const downloaded = Promise.all(bodies);
@@ -186,7 +257,7 @@ async function download(indexURL, loader, progress) {
       return null;
     },
   );
-  return { lock, downloaded, snapshot: Promise.race([memory, late]) };
+  return { lock, downloaded, snapshot: Promise.race([memory, late]), script };
 }
 
 // The memory snapshot made at build time (tools/make-snapshot.mjs): Python
@@ -220,10 +291,9 @@ async function snapshotResponse(url, manifestResponse, lock, loader, signal) {
 }
 
 // The snapshot's memory, decompressed while it downloads (count sees each
-// chunk as it comes). It is a gzip file: a server that sent it with
-// Content-Encoding: gzip has had it decoded by the browser already.
+// chunk as it comes). It is a gzip file.
 async function gunzip(response, count) {
-  let body = response.body.pipeThrough(
+  const body = response.body.pipeThrough(
     new TransformStream({
       transform(chunk, stream) {
         count(chunk.length);
@@ -231,8 +301,7 @@ async function gunzip(response, count) {
       },
     }),
   );
-  if (!/gzip/i.test(response.headers.get("Content-Encoding") || "")) body = body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(body).arrayBuffer());
+  return new Uint8Array(await new Response(decompressed(response, body)).arrayBuffer());
 }
 
 // Python as the snapshot left it, made local (see localise); null if the
@@ -315,10 +384,11 @@ async function boot({ indexURL, interruptBuffer }) {
   /** @type {Pyodide} */
   let py;
   try {
-    const { lock, snapshot, downloaded } = await download(indexURL, loader, progress);
+    const { lock, snapshot, downloaded, script } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;
     assertPinnedVersion(await loader);
-    const options = { indexURL, lockFileContents: lock, packageBaseUrl: indexURL };
+    const runtime = script ? runtimeFromSource(script) : {};
+    const options = { indexURL, lockFileContents: lock, packageBaseUrl: indexURL, ...runtime };
     const restored = snapshot.then((bytes) => bytes && restore(loadPyodide, options, bytes));
     const starting = restored.then((python) => python ?? loadPyodide(options));
     const shown = downloaded.then(() => snapshot).then(() => progress("Starting Python", 100));

@@ -58,6 +58,29 @@ export async function loadFromSnapshot(loadPyodide, options, snapshot) {
 }
 
 /**
+ * loadPyodide() options that hand it the module of pyodide.asm.mjs made from
+ * its source text (through a blob URL), instead of letting it import the file
+ * itself: the worker downloads that file compressed. Uses the option
+ * `createPyodideModule`, public but marked experimental ("may change in the
+ * future"): Pyodide calls it with its Emscripten settings in place of the
+ * module's default export. The source may still be on its way.
+ * @param {Promise<string>} source pyodide.asm.mjs's text
+ * @returns {PyodideConfig}
+ */
+export function runtimeFromSource(source) {
+  const module = source.then(async (text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+    try {
+      return await import(url);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+  module.catch(() => {}); // awaited by Pyodide; a failure there fails the boot
+  return { createPyodideModule: async (settings) => (await module).default(settings) };
+}
+
+/**
  * The time zone as the C library sees it in this browser. A snapshot's memory
  * holds the build machine's: Emscripten's tzset() ran there (in UTC) and
  * keeps its result, so its JavaScript half, `__tzset_js` (which reads the

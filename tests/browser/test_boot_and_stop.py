@@ -35,7 +35,7 @@ def test_python_boots_lazily_only_on_pages_with_cells(page: Page, server: Server
     wasm: list[str] = []
 
     def seen(request: Request) -> None:
-        if request.url.endswith("pyodide.asm.wasm"):
+        if "pyodide.asm.wasm" in request.url:  # compressed (.gz) or not
             wasm.append(request.url)
 
     page.on("request", seen)
@@ -54,7 +54,7 @@ def test_python_boots_lazily_only_on_pages_with_cells(page: Page, server: Server
 
 def test_prerendered_output_then_failed_boot_then_retry(page: Page, server: Server) -> None:
     page.add_init_script(RECORD_STATUSES)
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.route("**/pyodide.asm.wasm*", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(server.base)
     # Before Python runs, the output computed at build time is there.
     first = cell(page, 0).locator(".calcweb-output")
@@ -69,7 +69,7 @@ def test_prerendered_output_then_failed_boot_then_retry(page: Page, server: Serv
     assert "404" in text
     retry = cell(page, 0).locator("button.calcweb-retry")
     expect(retry).to_be_visible()
-    page.unroute("**/pyodide.asm.wasm")
+    page.unroute("**/pyodide.asm.wasm*")
     page.evaluate("window.__statuses = []")
     retry.click()
     expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
@@ -168,7 +168,7 @@ def test_an_interrupt_the_code_ignores_becomes_a_restart(page: Page, server: Ser
 def test_stop_while_python_boots_ends_the_boot_and_retry_works(page: Page, server: Server) -> None:
     # Never answer the runtime download, so that Stop surely comes while
     # Python boots (stopping the worker cancels the request).
-    page.route("**/pyodide.asm.wasm", lambda route: None)
+    page.route("**/pyodide.asm.wasm*", lambda route: None)
     page.goto(server.base)
     cell(page, 0).locator("button.calcweb-run").click()
     expect(cell(page, 0)).to_have_attribute("data-state", "loading")
@@ -176,7 +176,7 @@ def test_stop_while_python_boots_ends_the_boot_and_retry_works(page: Page, serve
     cell(page, 0).locator("button.calcweb-stop").click()
     expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=2_000)
     expect(cell(page, 0).locator("button.calcweb-retry")).to_be_visible()
-    page.unroute("**/pyodide.asm.wasm")
+    page.unroute("**/pyodide.asm.wasm*")
     cell(page, 0).locator("button.calcweb-retry").click()
     expect(cell(page, 0)).to_have_attribute("data-state", "done", timeout=60_000)
     assert output(page, 0).strip() == expected_first_output()

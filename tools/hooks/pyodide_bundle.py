@@ -6,26 +6,38 @@ At every build this hook
 2. registers it in a copy of Pyodide's ``pyodide-lock.json`` with pyodide-build's
    ``pyodide lockfile add-wheels`` (which needs Python >= 3.12, so it runs from
    the tool environment ``.venv-pyodide`` that ``make`` creates),
-3. makes a memory snapshot of Pyodide with calcweb imported
+3. precompresses the runtime the live cells fetch (gzip -9, ``<name>.gz``):
+   ``pyodide.asm.wasm``, ``pyodide.asm.mjs``, the new lockfile and the
+   standard library, whose archive is first repacked with its members stored
+   (Pyodide's deflates each member, which leaves gzip nothing to gain), so
+   that one gzip stream compresses it as a whole; the worker decompresses them
+   while they stream, so the bytes on the wire do not depend on the host,
+4. makes a memory snapshot of Pyodide with calcweb imported
    (``tools/make-snapshot.mjs``, under Node): the live cells boot from it,
    skipping seconds of CPython start-up and import,
-4. adds to the site the Pyodide runtime from ``node_modules/pyodide``, the
-   wheel, the new lockfile and the snapshot under ``pyodide/``, and KaTeX's CSS
-   and fonts and DOMPurify from ``node_modules`` under ``vendor/``,
+5. adds to the site the Pyodide runtime from ``node_modules/pyodide`` (the
+   originals, for a bare Pyodide page, Node and a browser without
+   DecompressionStream), the wheel, the new lockfile, the ``.gz`` files and the
+   snapshot under ``pyodide/``, and KaTeX's CSS and fonts and DOMPurify from
+   ``node_modules`` under ``vendor/``,
 
 so that ``pyodide.loadPackage("calcweb")`` works with no network and the site
 loads nothing from another host. Results are cached in ``.cache/site-bundle``
-by a hash of the package sources, the Pyodide version and the snapshot script.
+by a hash of the package sources, the Pyodide version, this hook and the
+snapshot script.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,6 +69,7 @@ def _sources_digest() -> str:
         ROOT / "pyproject.toml",
         ROOT / "README.md",
         PYODIDE / "package.json",
+        Path(__file__),
         SNAPSHOT_SCRIPT,
         *sorted(PACKAGE.rglob("*")),
     ]
@@ -114,12 +127,40 @@ def _build_bundle() -> Path:
     )
     _check_lock_entry(folder / "pyodide-lock.json.tmp", wheel)
     (folder / "pyodide-lock.json.tmp").rename(folder / "pyodide-lock.json")
+    _precompress(folder)
     node = shutil.which("node")
     if node is None:
         raise PluginError("node is missing: the Pyodide snapshot is made under Node (make tools).")
     # Writes snapshot-<hash>.gz, then snapshot.json, which marks the folder complete.
     _run([node, str(SNAPSHOT_SCRIPT), str(folder)], "making the Pyodide memory snapshot")
     return folder
+
+
+def _stored(archive: bytes) -> bytes:
+    """The zip archive with the same members, in the same order, stored (not deflated)."""
+    packed = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as stored,
+    ):
+        for member in source.infolist():
+            copy = zipfile.ZipInfo(member.filename, member.date_time)
+            copy.external_attr = member.external_attr
+            stored.writestr(copy, source.read(member))
+    return packed.getvalue()
+
+
+def _precompress(folder: Path) -> None:
+    """Write ``<name>.gz`` of each runtime file the worker fetches (gzip -9, no
+    timestamp: the same bytes at every build)."""
+    runtime = {
+        "pyodide.asm.wasm": (PYODIDE / "pyodide.asm.wasm").read_bytes(),
+        "pyodide.asm.mjs": (PYODIDE / "pyodide.asm.mjs").read_bytes(),
+        "python_stdlib.zip": _stored((PYODIDE / "python_stdlib.zip").read_bytes()),
+        "pyodide-lock.json": (folder / "pyodide-lock.json").read_bytes(),
+    }
+    for name, data in runtime.items():
+        (folder / f"{name}.gz").write_bytes(gzip.compress(data, 9, mtime=0))
 
 
 def _check_lock_entry(lockfile: Path, wheel: Path) -> None:

@@ -1,0 +1,162 @@
+"""Fewer bytes to the first result, whatever the host: the worker fetches the
+runtime precompressed (``<name>.gz``, made by tools/hooks/pyodide_bundle.py)
+and never the uncompressed originals, each file once, on the snapshot path,
+on a fresh start and after a snapshot that fails to restore; a Python
+restored from the snapshot imports any module of the standard library from
+the repacked archive; a host that sends the .gz files gzip-encoded works too."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, Request, Response, Route
+from serve import SiteHandler, SiteServer, serve_in_thread
+
+from .conftest import SITE, Server, built_for
+from .test_live_cells import expected_first_output, run_cell
+
+ORIGINALS = {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json"}
+PACKED = {f"{name}.gz" for name in ORIGINALS}
+
+
+def _no_manifest(route: Route) -> None:
+    route.fulfill(status=404, body="no snapshot")
+
+
+def _corrupt_snapshot(route: Route) -> None:
+    route.fulfill(body=gzip.compress(b"not a memory image"))
+
+
+def _pyodide_files(page: Page) -> Counter[str]:
+    """The files of pyodide/ the page requests from now on, counted."""
+    seen: Counter[str] = Counter()
+
+    def add(request: Request) -> None:
+        path = urlsplit(request.url).path
+        if "/pyodide/" in path:
+            seen[path.rsplit("/", 1)[1]] += 1
+
+    page.on("request", add)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("pattern", "handler", "from_snapshot"),
+    [
+        (None, None, True),
+        ("**/pyodide/snapshot.json", _no_manifest, False),
+        ("**/pyodide/snapshot-*.gz", _corrupt_snapshot, False),
+    ],
+    ids=["snapshot", "fresh", "failed-restore"],
+)
+def test_the_first_result_fetches_the_runtime_compressed_and_not_the_originals(
+    page: Page,
+    server: Server,
+    pattern: str | None,
+    handler: Callable[[Route], None] | None,
+    from_snapshot: bool,
+) -> None:
+    if pattern and handler:
+        page.route(pattern, handler)
+    fetched = _pyodide_files(page)
+    page.goto(server.base)
+    assert run_cell(page, 0).strip() == expected_first_output()
+    assert page.evaluate("window.calcweb.python.fromSnapshot") is from_snapshot
+    assert not ORIGINALS & set(fetched), fetched
+    assert set(fetched) >= PACKED, fetched
+    if from_snapshot or pattern == "**/pyodide/snapshot.json":
+        assert all(count == 1 for count in fetched.values()), fetched
+    # After a failed restore Python starts afresh: the wasm and the standard
+    # library are fetched (compressed) a second time, nothing else is.
+    repeated = {name for name, count in fetched.items() if count > 1}
+    assert repeated <= {"pyodide.asm.wasm.gz", "python_stdlib.zip.gz"}, fetched
+
+
+# Modules of the archive that neither Python's start nor calcweb imports, so
+# that the restored Python must read them from the archive this browser got;
+# and the source of a module the snapshot imported, read from that archive too.
+IMPORTS = """
+import json, sys
+names = ["xml.dom.minidom", "difflib", "email.mime.text", "tomllib", "graphlib"]
+before = [name for name in names if name in sys.modules]
+import difflib, email.mime.text, graphlib, inspect, tomllib, xml.dom.minidom
+print(json.dumps({
+    "before": before,
+    "minidom": xml.dom.minidom.parseString("<a><b/></a>").documentElement.firstChild.tagName,
+    "difflib": difflib.SequenceMatcher(None, "calculus", "calcweb").ratio(),
+    "mime": email.mime.text.MIMEText("x")["Content-Type"],
+    "toml": tomllib.loads("a = 1"),
+    "order": list(graphlib.TopologicalSorter({"b": {"a"}}).static_order()),
+    "source": inspect.getsource(json.dumps).splitlines()[0],
+    "archive": json.__file__,
+}))
+"""
+
+
+def test_a_restored_python_imports_any_module_from_the_repacked_archive(
+    page: Page, server: Server
+) -> None:
+    page.goto(server.base)
+    page.evaluate("window.calcweb.ready")
+    assert page.evaluate("window.calcweb.python.fromSnapshot") is True
+    result = page.evaluate("(code) => window.calcweb.run(code)", IMPORTS)
+    assert result["ok"], result["stderr"]
+    got = json.loads(result["stdout"])
+    assert got["before"] == []
+    assert got["minidom"] == "b"
+    assert got["difflib"] == pytest.approx(2 * 4 / (8 + 7))  # "calc" in common
+    assert got["mime"] == 'text/plain; charset="us-ascii"'
+    assert got["toml"] == {"a": 1}
+    assert got["order"] == ["a", "b"]
+    assert (
+        got["source"] == "def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,"
+    )
+    assert got["archive"].startswith("/lib/python3")
+    assert ".zip/" in got["archive"]
+
+
+class GzipEncodingHandler(SiteHandler):
+    """The site as a host sends it that marks .gz files Content-Encoding: gzip
+    (the browser then decodes them before the worker reads them)."""
+
+    def end_headers(self) -> None:
+        if urlsplit(self.path).path.endswith(".gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
+@pytest.fixture
+def gzip_encoding_server() -> Iterator[str]:
+    _, prefix = built_for()
+    handler = functools.partial(
+        GzipEncodingHandler, directory=str(SITE), prefixes=(prefix,), isolation=True, quiet=True
+    )
+    server = SiteServer(("127.0.0.1", 0), handler)
+    serve_in_thread(server)
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_host_that_sends_the_files_gzip_encoded_works_too(
+    page: Page, gzip_encoding_server: str
+) -> None:
+    encodings: dict[str, str | None] = {}
+
+    def note(response: Response) -> None:
+        name = urlsplit(response.url).path.rsplit("/", 1)[1]
+        if name.endswith(".gz"):
+            encodings[name] = response.headers.get("content-encoding")
+
+    page.on("response", note)
+    page.goto(gzip_encoding_server)
+    assert run_cell(page, 0).strip() == expected_first_output()
+    assert page.evaluate("window.calcweb.python.fromSnapshot") is True
+    assert set(encodings) >= PACKED, encodings
+    assert set(encodings.values()) == {"gzip"}, encodings
