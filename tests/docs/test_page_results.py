@@ -37,6 +37,10 @@ def test_limits() -> None:
     assert error < 1e-10
     assert runs["limit-e"].numbers()[0] == pytest.approx(math.e, abs=1e-10)
     assert runs["x-log-x"].value == pytest.approx(0.0, abs=1e-10)
+    # "not exactly 0, but within the error estimate that full_output=True reports"
+    x_log_x = calcweb.limit(lambda x: x * math.log(x), 0.0, side="right", full_output=True)
+    assert x_log_x.value == runs["x-log-x"].value != 0.0
+    assert abs(x_log_x.value) <= x_log_x.error
     # Catastrophic cancellation shows as 0 at x = 1e-8; the fixes give 1/2.
     assert runs["cancellation-table"].numbers()[-1] == 0.0
     assert runs["cancellation-fixed"].numbers() == pytest.approx([0.5, 0.5], abs=1e-9)
