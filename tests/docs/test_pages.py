@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 
-from .pages import Cell, cells, runs_by_id
+from .pages import DOCS, Cell, cells, runs_by_id
 
 
 def test_fences_give_code_flags_and_ids(tmp_path: Path) -> None:
@@ -40,3 +43,41 @@ def test_unknown_options_and_repeated_ids_are_refused(tmp_path: Path, fences: st
     page.write_text(fences, encoding="utf-8")
     with pytest.raises(ValueError, match=r"unknown fence options|two cells"):
         cells(page)
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name`` tags need mkdocs itself."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def markdown_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The build's Markdown extensions and their settings (snippets left out: it reads files)."""
+    text = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, _AnyTagLoader)  # noqa: S506  (a SafeLoader: tags become None)
+    names, settings = [], {}
+    for entry in config["markdown_extensions"]:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        if name != "pymdownx.snippets":
+            names.append(name)
+            if isinstance(entry, dict):
+                settings[name] = entry[name] or {}
+    return names, settings
+
+
+def test_numbered_lists_broken_by_a_cell_keep_their_numbers() -> None:
+    """Exercises are numbered lists with cells between items: 3. must not render as 1."""
+    names, settings = markdown_extensions()
+    split = 0
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if "\n## Exercises" not in text:
+            continue
+        section = text.split("\n## Exercises", 1)[1].split("\n## ", 1)[0]
+        html = markdown.markdown(section, extensions=names, extension_configs=settings)
+        for match in re.finditer(r"<ol(?: start=\"(\d+)\")?>", html):
+            items_before = html[: match.start()].count("<li>")
+            assert int(match.group(1) or 1) == items_before + 1, f"{page.name}: {match.group()}"
+            split += items_before > 0
+    assert split >= 2  # convexity and backprop-layers have exercises split by cells
