@@ -75,6 +75,8 @@ def test_numbered_lists_broken_by_a_cell_keep_their_numbers() -> None:
         if "\n## Exercises" not in text:
             continue
         section = text.split("\n## Exercises", 1)[1].split("\n## ", 1)[0]
+        # The build's hook turns each cell into an HTML block before Markdown runs.
+        section = re.sub(r"^```pyodide.*?^```$", "<div></div>", section, flags=re.M | re.S)
         html = markdown.markdown(section, extensions=names, extension_configs=settings)
         for match in re.finditer(r"<ol(?: start=\"(\d+)\")?>", html):
             items_before = html[: match.start()].count("<li>")
