@@ -629,3 +629,40 @@ def test_the_parameter_list_is_checked_with_full_messages() -> None:
     assert SGD(v).params == [v]
     w = Value(1.0)
     assert SGD(p for p in (v, w)).params == [v, w]
+
+
+def test_a_bool_grad_or_data_is_refused_though_it_adds_like_a_number() -> None:
+    # True + 0.5 is a finite number, so only the type check keeps a bool out of a step.
+    for attribute in ("grad", "data"):
+        params = [Value(1.0), Value(2.0)]
+        opt = SGD(params, lr=0.1)
+        params[0].grad, params[1].grad = 0.5, 0.5
+        setattr(params[1], attribute, True)
+        with raises(
+            ArgumentTypeError,
+            f"params[1].{attribute} is bool True, not a number; {attribute} must be a float "
+            "(backward() sets grad, Value(x) sets data)",
+        ):
+            opt.step()
+        assert params[0].data == 1.0
+
+
+def test_betas_that_are_not_a_pair_are_shown() -> None:
+    with raises(
+        ArgumentTypeError,
+        "betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got float 0.9",
+    ):
+        Adam([Value(1.0)], betas=0.9)  # type: ignore[arg-type]
+
+
+def test_plain_finite_floats_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # step() checks every value one by one (_careful_step) only when something is not a
+    # plain finite float or an update fails: training loops, and the explorable cells
+    # that re-run minimize in the browser, pay for the checks only then.
+    def careful(self: Optimizer) -> None:
+        raise AssertionError(f"{type(self).__name__} took the careful path")
+
+    monkeypatch.setattr(Optimizer, "_careful_step", careful)
+    for name, hyper in CONFIGURATIONS:
+        for t, _, params, theirs, _ in trajectories(name, hyper):
+            assert [p.data for p in params] == theirs, (name, hyper, t)
