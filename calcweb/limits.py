@@ -37,7 +37,10 @@ limit, as do whole numbers that come closer to it at every step (a
 staircase: ``floor(x / 1000)``) and another constant only beyond ``s/4``
 (a step); samples that head clearly for another value, when the run starts at a step no smaller
 than ``s * 2**-24``, are the signature of cancellation, and the limit is
-refused.
+refused. So is an infinite limit when ``f`` grows only on the last samples,
+exactly like ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
+``exp(t)`` rounds to 1), after samples that scatter about a value it settles
+on farther out.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -82,6 +85,7 @@ TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant t
 PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
 PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
 OUTER_SAMPLES = 16  # farther out: so many samples off the constant show a trend
+POWER_POINTS = 5  # f is c / h**p from rounding on its last samples as many as this
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -191,6 +195,32 @@ def _divergence(values: list[float]) -> bool:
     return all(step > 0 for step in steps) and all(
         later >= 0.99 * earlier for earlier, later in itertools.pairwise(steps)
     )
+
+
+def _growth_start(values: list[float]) -> int:
+    """The index from which the samples keep one sign and grow in size to the last."""
+    start = len(values) - 1
+    while (
+        start > 0
+        and math.copysign(1.0, values[start - 1]) == math.copysign(1.0, values[-1])
+        and abs(values[start - 1]) < abs(values[start])
+    ):
+        start -= 1
+    return start
+
+
+def _power_law(values: list[float]) -> bool:
+    """Whether each of ``values`` is the one before times one power of 2, to rounding.
+
+    Close to ``x0``, rounding can leave ``f`` exactly ``c / h**p``:
+    ``exp(t) - 1 - t`` is exactly ``-t`` once ``exp(t)`` rounds to 1, so
+    ``(exp(t) - 1 - t) / t**2`` is ``-1/t``.
+    """
+    ratios = [b / a for a, b in itertools.pairwise(values)]
+    if min(ratios) <= 0.0:
+        return False
+    power = 2.0 ** round(math.log2(ratios[0]))
+    return all(abs(r - power) <= 16.0 * _EPS * power for r in ratios)
 
 
 def _infinite(values: list[float], nfev: int) -> _OneSided:
@@ -389,7 +419,11 @@ def _polynomial_limit(samples: list[float]) -> float | None:
 
 
 def _farther(
-    f: Function, point: Callable[[float], float], h: float, constant: float
+    f: Function,
+    point: Callable[[float], float],
+    h: float,
+    constant: float,
+    enough: int = OUTER_SAMPLES,
 ) -> list[float]:
     """``f`` at steps ``2 h, 4 h, ...``, the nearest first, to see what it does farther out.
 
@@ -410,7 +444,7 @@ def _farther(
             break
         found.append(y)
         off += bool(off or y != constant)
-        if off >= OUTER_SAMPLES:
+        if off >= enough:
             break
     return found
 
@@ -594,6 +628,51 @@ def _deeper(
     return best.value, best.trend, nfev
 
 
+def _settled(value: float, error: float) -> bool:
+    return math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value))
+
+
+def _grows(
+    f: Function, point: Callable[[float], float], scale: float, run: _Run, name: str, *, nfev: int
+) -> _OneSided:
+    """An infinite limit, or a refusal when rounding only makes ``f`` look infinite.
+
+    ``f`` that grows from the first sample on, or not exactly like ``c / h**p``
+    on its last ones (`_power_law`), has an infinite limit. Otherwise ``f`` is
+    sampled farther out too (`_farther`): if it settles there on a value that
+    the samples before the growth scatter about (rounding noise), rather than
+    leave on one side, the growth is rounding's, and the limit is refused.
+    """
+    growth = _growth_start(run.values)
+    if growth == 0 or not _power_law(run.values[-POWER_POINTS:]):
+        return _infinite(run.values, nfev)
+    first = run.last + 1 - len(run.values)
+    far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
+    nfev += len(far)
+    if len(far) < MIN_SAMPLES:
+        return _infinite(run.values, nfev)
+    trend, spread = _estimate(far, first - len(far))
+    # Rounding noise scatters the samples before the growth about the
+    # trend; f that really grows (1/x - 1e6 at 0) leaves it on one side.
+    offsets = [y - trend for y in run.values[: growth + 1]]
+    crossings = sum(a * b < 0 for a, b in itertools.pairwise(offsets))
+    if not _settled(trend, spread) or crossings < 2:
+        return _infinite(run.values, nfev)
+    edge = point(scale * 2.0 ** -(first + growth + 2))
+    return _OneSided(
+        trend,
+        math.inf,
+        nfev,
+        False,
+        f"f grows without bound only between x0 and {edge!r} (from the {name}), "
+        f"while farther out it settles near {trend:.6g}: the signature of rounding "
+        "that cancels all the digits of f close to x0 (exp(t) - 1 - t is exactly -t "
+        "for |t| < 1e-16). Rewrite f without the cancellation (math.expm1(t) - t, "
+        "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
+        "full_output=True to get the estimate from farther out anyway",
+    )
+
+
 def _one_sided(
     f: Function, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
@@ -611,10 +690,6 @@ def _one_sided(
         if constant is not None:
             return dataclasses.replace(constant, nfev=nfev)
     value, error = _estimate(run.values, first)
-
-    def settled(value: float, error: float) -> bool:
-        return math.isfinite(value) and error <= ACCEPT * max(1.0, abs(value))
-
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
     if rough and x0 in (0.0, math.inf, -math.inf) and slow:
@@ -623,10 +698,10 @@ def _one_sided(
         # Closer samples refine the estimate; they may not contradict it.
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
-    if settled(value, error):
+    if _settled(value, error):
         return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
     if _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
-        return _infinite(run.values, nfev)
+        return _grows(f, point, scale, run, name, nfev=nfev)
     return _OneSided(
         value,
         error,
@@ -686,7 +761,9 @@ def limit(
     which is what a step looks like.
     When ``f`` is exactly constant at the points sampled but farther out
     heads for another value, as rounding makes ``(1 - cos(x/1e8)) /
-    (x/1e8)**2`` at 0, the limit is refused with a message that says so.
+    (x/1e8)**2`` at 0, or grows without bound only where rounding makes it
+    ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` for ``t = x/1e8``), the limit is
+    refused with a message that says so.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

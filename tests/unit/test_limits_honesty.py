@@ -312,3 +312,62 @@ def test_only_a_constant_next_to_x0_costs_samples_farther_out() -> None:
     assert full(lambda x: math.sin(x) / x, 0.0).nfev == 96
     assert full(lambda h: (1 - math.cos(h)) / h**2, 0.0).nfev == 96
     assert full(lambda x: 3.0, 0.0).nfev > 96
+
+
+# --- Rounding that makes f look infinite near x0. ---------------------------
+
+
+def _exp_minus_1_minus_t(t: float) -> float:
+    return (math.exp(t) - 1.0 - t) / t**2
+
+
+@pytest.mark.parametrize("x0", [0.0, 1.0, 37.0])
+@pytest.mark.parametrize("c", [1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12])
+def test_a_quotient_that_rounding_makes_minus_c_over_h_is_not_infinite(c: float, x0: float) -> None:
+    # exp(t) rounds to 1 for |t| < 1e-16: f is exactly -1/t there, whose
+    # one-sided limits are -inf and inf; the limit of f is 1/2 all the same.
+    def f(x: float) -> float:
+        return _exp_minus_1_minus_t((x - x0) / c)
+
+    for side in ("left", "right"):
+        result = full(f, x0, side)
+        assert not result.converged
+        assert "grows without bound only between x0 and" in result.message
+        assert abs(result.value - 0.5) <= 1e-6
+    with pytest.raises(calcweb.NumericalError, match="grows without bound only"):
+        limit(f, x0)
+
+
+GROWING = [
+    ("1/x - 100 at 0+", lambda x: 1 / x - 100, 0.0, "right", math.inf),
+    ("1/x + 1000 sin(1/x) at 0+", lambda x: 1 / x + 1e3 * math.sin(1 / x), 0.0, "right", math.inf),
+    (
+        "1/x + 100 sin(1e5 x) at 0+",
+        lambda x: 1 / x + 100 * math.sin(1e5 * x),
+        0.0,
+        "right",
+        math.inf,
+    ),
+    (
+        "1/x + 100 sin(1e5 x), only below 0.6, at 0+",
+        lambda x: 1 / x + 100 * math.sin(1e5 * x) + 0 * math.log(0.6 - x),
+        0.0,
+        "right",
+        math.inf,
+    ),
+    ("log(x) + 20 at 0+", lambda x: math.log(x) + 20, 0.0, "right", -math.inf),
+    ("1/x^2 - 1e3 at 0", lambda x: 1 / x**2 - 1e3, 0.0, "both", math.inf),
+    ("x + sin(x) at inf", lambda x: x + math.sin(x), math.inf, "left", math.inf),
+    ("x^2 - 1e9 x at inf", lambda x: x * x - 1e9 * x, math.inf, "left", math.inf),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x0", "side", "exact"), GROWING, ids=[row[0] for row in GROWING]
+)
+def test_f_that_really_grows_without_bound_keeps_its_infinite_limit(
+    name: str, f: Function, x0: float, side: str, exact: float
+) -> None:
+    result = full(f, x0, side)
+    assert result.converged, (name, result.message)
+    assert result.value == exact, (name, result)
