@@ -268,6 +268,7 @@ def test_first_keeps_the_first_clause_of_a_message() -> None:
     assert _first(ValueError(".5 is too big.")) == ".5 is too big"
     assert _first(ValueError("x = 1.5e3. Next")) == "x = 1.5e3"
     assert _first(ValueError("ends with a dot. ")) == "ends with a dot"
+    assert _first(ValueError("the matrix X")) == "the matrix X"
 
 
 def test_plot_passes_title_and_levels_on() -> None:
