@@ -146,14 +146,58 @@ def test_calcweb_grad_is_forward_mode() -> None:
 
 
 def test_timing_ratio_grows() -> None:
-    """Seconds vary, so only what the prose says of them: the ratio grows, and starts small."""
-    found = re.findall(r"took (\S+) times", runs()["timing"].stdout)
-    at_100, at_1000 = (float(r) for r in found)
-    growth = float(re.findall(r"grew (\S+)-fold", runs()["timing"].stdout)[0])
+    """Seconds vary with the machine and its load, so only a loose ordering on them.
+
+    Measured natively (also with three busy processes on two cores) the ratio
+    was 0.8 to 2.0 at n = 100 and 6 to 14 at n = 1000; in Pyodide under Node,
+    0.4 to 4.6 and 8 to 22. The cell takes the shortest of many runs of each
+    way, in turns, so a disturbed run does not count.
+    """
+    stdout = runs()["timing"].stdout
+    at_100, at_1000 = (float(r) for r in re.findall(r"took (\S+) times", stdout))
+    growth = float(re.findall(r"grew (\S+)-fold", stdout)[0])
     assert growth == pytest.approx(at_1000 / at_100, rel=0.1, abs=0.06)  # printed to 1 decimal
-    assert growth > 2  # by operation counts 10; measured about 6 natively
-    assert at_1000 > 2
-    assert at_100 < 30  # "far smaller than the hundredfold": 1.4 natively, 3 to 6 in Pyodide
+    assert at_1000 > at_100  # "measured in seconds it grows too"
+    assert at_100 < 15  # "not the hundred times faster ..., but a few times at most"
+
+
+def graph_size(n: int) -> int:
+    """The operations recorded by one evaluation of the page's loss on Values."""
+    a, _, _ = logistic_loss(n)
+    theta = [calcweb.Value(0.1) for _ in range(n)]
+    s = sum(ai * ti for ai, ti in zip(a.tolist(), theta, strict=True))
+    loss = calcweb.log(1 + calcweb.exp(-s)) + sum(t * t for t in theta) / (2 * n)
+    seen: set[int] = set()
+    stack = [loss]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(node.inputs)
+    return len(seen) - n  # the leaves are not operations
+
+
+def test_work_counted_in_operations() -> None:
+    """The prose's counts: 10x the work per evaluation and for reverse mode, 100x by differences."""
+    per_evaluation = graph_size(1000) / graph_size(100)
+    # "about ten times as much work"; reverse mode's evaluation and backward pass
+    # (a fixed cost per recorded operation): "only about ten times as much".
+    assert 9.5 < per_evaluation < 10.5
+    differences = 1001 * graph_size(1000) / (101 * graph_size(100))
+    assert 90 < differences < 110  # n + 1 evaluations: "about a hundred times the work"
+
+
+def test_the_seed_mistake_is_named_here_and_linked_from_backprop_layers() -> None:
+    """Post 001's 'Taylor reduces computation': the admonition here, one linking sentence there."""
+    page = PAGE.read_text(encoding="utf-8")
+    assert "**reduce the number of computations of the\n    model**" in page
+    layers = (DOCS / "backprop-layers.md").read_text(encoding="utf-8")
+    assert "jacobians.md#what-a-gradient-costs" in layers
+    assert "first-order Taylor" in layers
+    for admonition in layers.split('!!! warning "Common mistake"')[1:]:
+        body = admonition.split("\n\n")[0]  # the indented lines up to the first blank one
+        assert "computations of the model" not in body  # said once, as an admonition, here
+    assert "## What a gradient costs" in page
 
 
 def test_exercises() -> None:
