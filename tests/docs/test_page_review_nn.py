@@ -10,6 +10,7 @@ replaced backprop-layers' second telling of the sigmoid mistake.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -175,3 +176,28 @@ def test_backprop_layers_links_the_sigmoid_mistake_instead_of_repeating_it() -> 
     assert "activations.md#the-sigmoids-derivative-through-its-output" in layers
     assert "x * (1 - x)" not in layers  # told once, on the activations page
     assert "## The sigmoid's derivative through its output" in text("activations.md")
+
+
+# ------------------------------------------------------------------ exercises
+
+
+def test_exercises_ask_for_exact_answers_where_a_rounded_one_is_refused() -> None:
+    """check() wants 6 significant digits: the exact forms pass, 4-digit roundings do not."""
+    log_three = calcweb.cross_entropy([Value(0.0)] * 3, 1).data
+    assert calcweb.check(math.log(3), log_three)
+    assert not calcweb.check(1.0986, log_three)
+    assert calcweb.check([1 / 3, 1 / 3 - 1, 1 / 3], [1 / 3, 1 / 3 - 1, 1 / 3])
+    assert not calcweb.check([0.3333, -0.6667, 0.3333], [1 / 3, 1 / 3 - 1, 1 / 3])
+    assert calcweb.check(5 / 3, 2 / (1 + 0.2))
+    assert not calcweb.check(1.667, 2 / (1 + 0.2))
+    w = Value(2.0)
+    (w * -1.0).sigmoid().backward()
+    s = calcweb.sigmoid(-2.0)
+    assert calcweb.check(s * (1 - s) * -1.0, w.grad)
+    assert not calcweb.check(-0.105, w.grad)
+    assert "Enter it exactly, as a Python expression (`math` is imported)" in flat("losses.md")
+    assert "exactly (fractions such as `1 / 3` are Python)" in flat("losses.md")
+    assert "enter the exact value: a fraction such as `7 / 3` is Python" in flat(
+        "regularization.md"
+    )
+    assert "with `calcweb.sigmoid` for \\(\\sigma\\)" in flat("backpropagation.md")
