@@ -138,6 +138,15 @@ def test_figure_shows_the_medians() -> None:
         assert activation in svg
 
 
+def test_relu_units_are_active_half_the_time() -> None:
+    """He weights, biases 0: each ReLU's z is symmetric about 0, so φ' = 1 half the time."""
+    active = []
+    for seed in range(DRAWS):
+        zs = replay(weights("relu", "kaiming_normal", seed), page_input(), "relu", False)[1]
+        active.append(np.mean(np.concatenate(zs) > 0))
+    assert np.mean(active) == pytest.approx(0.5, abs=0.03)  # 5 x 256 units
+
+
 def he_relu_ratios(width: int, depth: int, trials: int, seed: int) -> np.ndarray:
     """‖g_0‖ / ‖g_n‖ of many random ReLU networks with He weights, zero biases."""
     rng = np.random.default_rng(seed)
