@@ -75,6 +75,7 @@ def test_batch_gradient_noise() -> None:
         [*full, spread], abs=5e-5
     )
     draw = random.Random(2)  # noqa: S311 - the page's own draw of batches
+    measured_by_size, formula_by_size = {}, {}
     for size, line in zip((1, 4, 16, 64), lines[2:], strict=True):
         shown = [float(v) for v in re.findall(NUMBER, line)]
         estimates = np.array([grads[draw.sample(range(N), size)].mean(axis=0) for _ in range(1000)])
@@ -88,9 +89,15 @@ def test_batch_gradient_noise() -> None:
         standard_error = math.sqrt(formula / 2 / 1000)
         assert np.all(np.abs(estimates.mean(axis=0) - full) < 4 * standard_error)
         assert measured == pytest.approx(formula, rel=0.1)
-    # The prose: (N - B)/(N - 1) at B = 64.
-    correction = (N - 64) / (N - 1)
-    assert round(correction, 2) == 0.68
+        measured_by_size[size], formula_by_size[size] = measured, formula
+    # The prose: more than four times smaller for each fourfold batch, measured and by the
+    # formula; (N - B)/(N - 1) from 0.92 at B = 16 to 0.68 at B = 64, the last step 5.4.
+    for small, large in pairwise((1, 4, 16, 64)):
+        assert formula_by_size[small] / formula_by_size[large] > 4
+        assert measured_by_size[small] / measured_by_size[large] > 4
+    assert round((N - 16) / (N - 1), 2) == 0.92
+    assert round((N - 64) / (N - 1), 2) == 0.68
+    assert round(formula_by_size[16] / formula_by_size[64], 1) == 5.4
 
 
 def best_loss() -> float:
@@ -146,6 +153,9 @@ def test_loss_curves() -> None:
     assert round(summaries[10][1], 3) == 0.002
     assert round(summaries[1][1], 2) == 0.03
     assert summaries[1][1] > summaries[1][0]  # B = 1 no lower than after its first epoch
+    # The single points of B = 10 over the last 5 epochs: from 1.0e-4 to 8.4e-3.
+    last_ten = [v for e, v in summaries[10][2] if e > 15]
+    assert (f"{min(last_ten):.1e}", f"{max(last_ten):.1e}") == ("1.0e-04", "8.4e-03")
     svg = page()["loss-curves"].value._repr_svg_()  # type: ignore[attr-defined]
     assert "B = 200" in svg
     assert "SGD at α = 0.1" in svg
