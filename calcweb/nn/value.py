@@ -354,7 +354,7 @@ class Value:
             if b == 0.0:  # not `not b`: a .data set to None or [] must not read as 0
                 raise _division_by_zero(f"Value({a!r}) / {b!r}")
             out = a / b
-            if out - out:
+            if out - out or b - b:  # a / inf is a finite 0, but inf is not a finite operand
                 raise _not_finite(f"Value({a!r}) / {b!r}", a, b)
             if isinstance(other, Value):
                 return Value(out, (self, other), (1.0 / b, -out / b), "/")
@@ -371,7 +371,7 @@ class Value:
             if b == 0.0:  # not `not b`: a .data set to None or [] must not read as 0
                 raise _division_by_zero(f"{a!r} / Value({b!r})")
             out = a / b
-            if out - out:
+            if out - out or b - b:  # a / inf is a finite 0, but inf is not a finite operand
                 raise _not_finite(f"{a!r} / Value({b!r})", a, b)
             return Value(out, (self,), (-out / b,), "/")
         except TypeError as error:  # a .data set to something that is not a number

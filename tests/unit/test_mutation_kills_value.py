@@ -433,3 +433,50 @@ def test_a_leafs_grad_set_to_a_non_number_is_named() -> None:
         "e.g. value.grad = 0.0",
     ):
         y.backward()
+
+
+def test_a_division_by_an_infinite_or_nan_divisor_is_refused() -> None:
+    # 1 / inf is a finite 0, yet an infinite operand is refused like in every other operation.
+    for expression, shown in [
+        (lambda: Value(1.0) / math.inf, "Value(1.0) / inf"),
+        (lambda: Value(1.0) / -math.inf, "Value(1.0) / -inf"),
+        (lambda: Value(1.0) / with_data(math.inf), "Value(1.0) / inf"),
+        (lambda: Value(1.0) / math.nan, "Value(1.0) / nan"),
+        (lambda: 1.0 / with_data(math.inf), "1.0 / Value(inf)"),
+        (lambda: 1.0 / with_data(math.nan), "1.0 / Value(nan)"),
+    ]:
+        with raises(InvalidArgumentError, f"{shown}: {NOT_FINITE_OPERAND}"):
+            expression()
+
+
+def test_neg_and_pow_of_a_nan_value_name_themselves() -> None:
+    for name, expression in [
+        ("neg", lambda v: -v),
+        ("pow", lambda v: v**2.0),
+        ("pow", lambda v: v ** Value(2.0)),
+        ("pow", lambda v: 2.0**v),
+    ]:
+        with raises(
+            InvalidArgumentError,
+            f"{name}(Value(nan)): the value is not a finite number (was .data set to NaN or inf, "
+            "or did an optimiser diverge?); use a finite number",
+        ):
+            expression(with_data(math.nan))
+
+
+class _Sub(Value):
+    """A subclass of Value: Python tries its reflected operators first."""
+
+    __slots__ = ()
+
+
+def test_a_divisor_or_dividend_whose_data_is_not_a_number_is_named() -> None:
+    message = (
+        "a Value's .data was set to 's' (a str), but a Value holds real numbers: assign a float, "
+        "e.g. value.data = 0.0"
+    )
+    with raises(ArgumentTypeError, message):
+        Value(1.0) / with_data("s")
+    with raises(ArgumentTypeError, message):
+        with_data("s") / _Sub(2.0)  # _Sub.__rtruediv__ runs first, with the Value as `other`
+    assert (Value(1.0) / _Sub(2.0)).data == 0.5
