@@ -83,3 +83,21 @@ def test_numbered_lists_broken_by_a_cell_keep_their_numbers() -> None:
             assert int(match.group(1) or 1) == items_before + 1, f"{page.name}: {match.group()}"
             split += items_before > 0
     assert split >= 2  # convexity and backprop-layers have exercises split by cells
+
+
+NOT_COURSE_PAGES = {"api.md", "benchmarks.md"}  # generated reference and measured tables
+
+
+@pytest.mark.parametrize(
+    "page",
+    sorted(p.name for p in DOCS.glob("*.md") if p.name not in NOT_COURSE_PAGES),
+)
+def test_every_course_page_ends_with_two_to_five_references(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    assert "\n## Further reading\n" in text, f"{page} has no Further reading"
+    section = text.split("\n## Further reading\n", 1)[1]
+    assert "\n## " not in section, f"{page}: Further reading is not the last section"
+    entries = re.findall(r"^- .*?(?=^- |\Z)", section, re.M | re.S)
+    assert 2 <= len(entries) <= 5, f"{page}: {len(entries)} references"
+    for entry in entries:
+        assert re.search(r"<https?://[^>]+>", entry), f"{page}: no link in {entry[:60]!r}"
