@@ -480,3 +480,62 @@ def test_a_divisor_or_dividend_whose_data_is_not_a_number_is_named() -> None:
     with raises(ArgumentTypeError, message):
         with_data("s") / _Sub(2.0)  # _Sub.__rtruediv__ runs first, with the Value as `other`
     assert (Value(1.0) / _Sub(2.0)).data == 0.5
+
+
+def test_relu_of_a_negative_value_is_a_node_of_the_graph() -> None:
+    x = Value(-2.0)
+    y = x.relu()
+    assert (y.data, y.op, y.inputs) == (0.0, "relu", (x,))
+    z = y * 3.0
+    z.backward()
+    z.backward()  # an intermediate's grad is rewritten each pass, a leaf's would add up
+    assert (y.grad, x.grad) == (3.0, 0.0)
+
+
+class _Odd(float):
+    """A real number whose comparison fails with its own TypeError."""
+
+    def __gt__(self, other: object) -> bool:
+        raise TypeError("odd comparison")
+
+
+def test_an_error_of_the_users_own_number_passes_through_relu_unchanged() -> None:
+    v = Value(1.0)
+    v.data = _Odd(2.0)
+    with pytest.raises(TypeError, match=r"^odd comparison$"):
+        v.relu()
+
+
+def test_a_checked_function_names_itself_and_its_point() -> None:
+    with raises(
+        NumericalError,
+        "exp(1000.0) overflows a float (it is larger than about 1.8e308); use a smaller "
+        "argument, or work with logarithms (e.g. log-sum-exp)",
+    ):
+        Value(1000.0).exp()
+    with raises(
+        DomainError,
+        "log(-1.0) is undefined: log needs a point > 0; move the point inside the domain",
+    ):
+        Value(-1.0).log()
+
+
+def test_backward_finds_the_edge_to_the_second_input_of_an_operation() -> None:
+    x = Value(1e-300)
+    y = Value(1.0) / x  # d y / d x = -1e300 / 1e-300 overflows; x is the second input
+    with raises(
+        NumericalError,
+        "backward(): the derivative of '/' at 1e-300 overflows a float (-inf); keep the inputs "
+        "of '/' away from 0 or scale them",
+    ):
+        y.backward()
+
+
+def test_a_subtrahend_whose_data_is_not_a_number_is_named() -> None:
+    with raises(
+        ArgumentTypeError,
+        "a Value's .data was set to 's' (a str), but a Value holds real numbers: assign a float, "
+        "e.g. value.data = 0.0",
+    ):
+        with_data("s") - _Sub(2.0)  # _Sub.__rsub__ runs first, with the Value as `other`
+    assert (Value(1.0) - _Sub(2.0)).data == -1.0
