@@ -465,9 +465,24 @@ def test_neg_and_pow_of_a_nan_value_name_themselves() -> None:
 
 
 class _Sub(Value):
-    """A subclass of Value: Python tries its reflected operators first."""
+    """A subclass of Value, which the operators take by their second path (not type Value)."""
 
     __slots__ = ()
+
+
+class _Reflected(Value):
+    """A subclass that overrides its reflected operators, so Python calls them first.
+
+    Their ``other`` is then the Value on the left, which they take as a number.
+    """
+
+    __slots__ = ()
+
+    def __rsub__(self, other: float) -> Value:
+        return super().__rsub__(other)
+
+    def __rtruediv__(self, other: float) -> Value:
+        return super().__rtruediv__(other)
 
 
 def test_a_divisor_or_dividend_whose_data_is_not_a_number_is_named() -> None:
@@ -478,8 +493,8 @@ def test_a_divisor_or_dividend_whose_data_is_not_a_number_is_named() -> None:
     with raises(ArgumentTypeError, message):
         Value(1.0) / with_data("s")
     with raises(ArgumentTypeError, message):
-        with_data("s") / _Sub(2.0)  # _Sub.__rtruediv__ runs first, with the Value as `other`
-    assert (Value(1.0) / _Sub(2.0)).data == 0.5
+        with_data("s") / _Reflected(2.0)  # its __rtruediv__ runs, with the Value as `other`
+    assert (Value(1.0) / _Reflected(2.0)).data == 0.5
 
 
 def test_relu_of_a_negative_value_is_a_node_of_the_graph() -> None:
@@ -537,5 +552,33 @@ def test_a_subtrahend_whose_data_is_not_a_number_is_named() -> None:
         "a Value's .data was set to 's' (a str), but a Value holds real numbers: assign a float, "
         "e.g. value.data = 0.0",
     ):
-        with_data("s") - _Sub(2.0)  # _Sub.__rsub__ runs first, with the Value as `other`
-    assert (Value(1.0) - _Sub(2.0)).data == -1.0
+        with_data("s") - _Reflected(2.0)  # its __rsub__ runs, with the Value as `other`
+    assert (Value(1.0) - _Reflected(2.0)).data == -1.0
+
+
+def test_a_value_subclass_operand_gets_its_gradient() -> None:
+    # type(other) is not Value for a subclass, so each operator's second path builds its node.
+    for op, expression, slopes in [
+        ("+", lambda a, b: a + b, (1.0, 1.0)),
+        ("-", lambda a, b: a - b, (1.0, -1.0)),
+        ("*", lambda a, b: a * b, (-0.5, 3.0)),
+        ("/", lambda a, b: a / b, (1.0 / -0.5, -(3.0 / -0.5) / -0.5)),
+        ("**", lambda a, b: a**b, (-0.5 * 3.0**-1.5, 3.0**-0.5 * math.log(3.0))),
+    ]:
+        a, b = Value(3.0), _Sub(-0.5)
+        out = expression(a, b)
+        assert (out.op, out.inputs) == (op, (a, b)), op
+        out.backward()
+        assert (a.grad, b.grad) == slopes, op
+
+
+def test_a_subclass_operand_whose_data_is_none_is_named() -> None:
+    b = _Sub(1.0)
+    b.data = None  # type: ignore[assignment]
+    for expression in (lambda: Value(1.0) + b, lambda: Value(1.0) * b, lambda: Value(1.0) ** b):
+        with raises(
+            ArgumentTypeError,
+            "a Value's .data was set to None (a NoneType), but a Value holds real numbers: "
+            "assign a float, e.g. value.data = 0.0",
+        ):
+            expression()
