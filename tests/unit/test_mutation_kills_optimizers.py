@@ -632,19 +632,22 @@ def test_the_parameter_list_is_checked_with_full_messages() -> None:
 
 
 def test_a_bool_grad_or_data_is_refused_though_it_adds_like_a_number() -> None:
-    # True + 0.5 is a finite number, so only the type check keeps a bool out of a step.
+    # True + 0.5 is a finite number, so only the type check keeps a bool out of a step:
+    # alone, or after a parameter of plain floats.
     for attribute in ("grad", "data"):
-        params = [Value(1.0), Value(2.0)]
-        opt = SGD(params, lr=0.1)
-        params[0].grad, params[1].grad = 0.5, 0.5
-        setattr(params[1], attribute, True)
-        with raises(
-            ArgumentTypeError,
-            f"params[1].{attribute} is bool True, not a number; {attribute} must be a float "
-            "(backward() sets grad, Value(x) sets data)",
-        ):
-            opt.step()
-        assert params[0].data == 1.0
+        for n in (1, 2):
+            params = [Value(float(i + 1)) for i in range(n)]
+            opt = SGD(params, lr=0.1)
+            for p in params:
+                p.grad = 0.5
+            setattr(params[-1], attribute, True)
+            with raises(
+                ArgumentTypeError,
+                f"params[{n - 1}].{attribute} is bool True, not a number; {attribute} must be a "
+                "float (backward() sets grad, Value(x) sets data)",
+            ):
+                opt.step()
+            assert params[0].data == 1.0  # unchanged (True == 1.0 where data was set to True)
 
 
 def test_betas_that_are_not_a_pair_are_shown() -> None:
