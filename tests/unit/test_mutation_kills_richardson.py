@@ -1,0 +1,370 @@
+"""calcweb._richardson's pieces on inputs the derivative tests leave out (mutation testing).
+
+The oracles: the definition of an order-n difference (its weights kill every
+monomial of lower degree and give n! on t**n, in exact rational arithmetic);
+Neville's tableau as Lagrange extrapolation to 0, in fractions; the rate test
+and the thresholds of the docstrings, probed on both sides of each bound; the
+error messages, word for word.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from fractions import Fraction
+
+import pytest
+
+import calcweb
+from calcweb._richardson import (
+    Sampler,
+    _best,
+    _Candidate,
+    _interpolate,
+    _weights,
+    _Window,
+    _worse,
+    combine,
+    representable_step,
+    stencil,
+)
+
+EPS = sys.float_info.epsilon
+TINY = 2.0 * 5e-324
+
+
+# ------------------------------------------------------------------ stencil
+
+
+@pytest.mark.parametrize("kind", ["central", "forward", "backward"])
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 6])
+def test_a_stencil_is_an_order_n_difference(kind: str, n: int) -> None:
+    # sum w_k (o_k h)**j / (spacing h)**n is 0 for j < n and n! for j == n.
+    offsets, weights, spacing = stencil(kind, n)
+    assert len(offsets) == len(weights) == n + 1
+    for j in range(n + 1):
+        moment = sum(Fraction(w) * Fraction(o) ** j for w, o in zip(weights, offsets, strict=True))
+        expected = math.factorial(n) * Fraction(spacing) ** n if j == n else 0
+        assert moment == expected, (kind, n, j)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 6])
+def test_the_shapes_of_the_stencils(n: int) -> None:
+    central, _, spacing = stencil("central", n)
+    # Symmetric about x, points 2 steps apart for odd n (x +- h for n = 1), 1 for even n.
+    assert spacing == (2.0 if n % 2 else 1.0)
+    assert central == [(n / 2 - k) * spacing for k in range(n + 1)]
+    assert sorted(central) == sorted(-o for o in central)
+    assert stencil("forward", n)[0] == [float(n - k) for k in range(n + 1)]
+    assert stencil("backward", n)[0] == [-float(k) for k in range(n + 1)]
+    assert stencil("forward", n)[2] == stencil("backward", n)[2] == 1.0
+    assert stencil("forward", n)[1] == [(-1) ** k * math.comb(n, k) for k in range(n + 1)]
+
+
+def test_the_first_order_stencils_are_the_textbook_ones() -> None:
+    assert stencil("central", 1) == ([1.0, -1.0], [1.0, -1.0], 2.0)
+    assert stencil("central", 2) == ([1.0, 0.0, -1.0], [1.0, -2.0, 1.0], 1.0)
+    assert stencil("forward", 1) == ([1.0, 0.0], [1.0, -1.0], 1.0)
+    assert stencil("backward", 1) == ([-0.0, -1.0], [1.0, -1.0], 1.0)
+
+
+# -------------------------------------------------------- representable_step
+
+
+def test_the_step_taken_is_the_rounded_one() -> None:
+    assert representable_step(1.0, 0.1) == (1.0 + 0.1) - 1.0 != 0.1
+    assert representable_step(0.0, 1e-300) == 1e-300
+    assert representable_step(1e300, 1e300) == 1e300  # (2e300 - 1e300) is exact
+
+
+def step_message(x: float, h: float) -> str:
+    return (
+        f"the step h={h!r} at x={x!r} overflows or vanishes in floating "
+        "point; choose a step between 1e-300 and 1e300 that is not tiny "
+        "compared with |x|"
+    )
+
+
+@pytest.mark.parametrize(
+    ("x", "h"),
+    [
+        (1e16, 0.5),  # x + h rounds back to x: the step vanishes
+        (1.0, 1e-17),
+        (1e308, 1e308),  # x + h overflows: the step is inf - x = inf
+        (-1e308, math.inf),
+    ],
+)
+def test_a_step_that_vanishes_or_overflows_is_refused(x: float, h: float) -> None:
+    with pytest.raises(calcweb.NumericalError) as info:
+        representable_step(x, h)
+    assert str(info.value) == step_message(x, h)
+
+
+# ------------------------------------------------------------------ combine
+
+
+def test_combine_is_the_quotient_and_its_rounding_bound() -> None:
+    # (f(x + h) - f(x - h)) / (2h) with h = 0.5; the bound 2 eps max|f| sum|w| / 1.
+    assert combine([3.0, 1.0], "central", 1, 0.5) == (2.0, 2 * EPS * 3.0 * 2.0)
+    # Second order: (1 - 2 * 4 + 9) / 0.25 = 8; sum|w| = 4.
+    assert combine([1.0, 4.0, 9.0], "central", 2, 0.5) == (8.0, 2 * EPS * 9.0 * 4.0 / 0.25)
+    # Forward, third order, step 2: (-1 * 8 ...) exactly, over 2**3.
+    values = [27.0, 8.0, 1.0, 0.0]  # t**3 at 3, 2, 1, 0 (in steps of 1), step 2 below
+    assert combine(values, "forward", 3, 2.0)[0] == 6.0 / 8.0
+    assert combine(values, "backward", 3, 0.25)[0] == 6.0 / 0.25**3
+
+
+def test_combine_counts_the_measured_noise_and_the_subnormal_spacing() -> None:
+    # The level of rounding is the largest of 2 eps max|f|, the noise floor and
+    # twice the smallest subnormal.
+    assert combine([3.0, 1.0], "central", 1, 0.5, noise_floor=1e-3) == (2.0, 1e-3 * 2.0)
+    assert combine([3.0, 1.0], "central", 1, 0.5, noise_floor=1e-20)[1] == 2 * EPS * 3.0 * 2.0
+    assert combine([0.0, 0.0], "central", 1, 0.5) == (0.0, TINY * 2.0)
+    assert combine([-5.0, 1.0], "central", 1, 0.5)[1] == 2 * EPS * 5.0 * 2.0  # |f|, not f
+
+
+def test_combine_refuses_a_step_whose_power_underflows() -> None:
+    with pytest.raises(calcweb.NumericalError) as info:
+        combine([1.0, 2.0, 1.0], "central", 2, 1e-200)
+    assert str(info.value) == "the step 1e-200 to the power 2 underflows to 0; use a larger h"
+
+
+def test_combine_refuses_a_step_whose_power_overflows() -> None:
+    with pytest.raises(calcweb.NumericalError, match=r"the step to the power n\(1e\+200\)"):
+        combine([1.0, 2.0, 1.0], "central", 2, 1e200)
+
+
+def test_an_overflowing_sum_makes_an_infinite_quotient() -> None:
+    # fsum raises OverflowError on 1.7e308 + 1.7e308: the quotient is inf, which
+    # Sampler.quotient then refuses.
+    value, bound = combine([1.7e308, -1.7e308], "central", 1, 0.5)
+    assert value == math.inf
+    assert bound == 2 * EPS * 1.7e308 * 2.0
+
+
+def test_the_sampler_refuses_an_infinite_quotient() -> None:
+    sampler = Sampler(lambda t: 1.7e308 if t > 0 else -1.7e308, 0.0)
+    with pytest.raises(calcweb.NumericalError) as info:
+        sampler.quotient("central", 1, 0.5)
+    assert str(info.value) == (
+        "the difference quotient with step 0.5 overflows; f is too large here"
+    )
+
+
+# ------------------------------------------------------------- interpolation
+
+
+def test_interpolate_is_the_polynomial_through_the_points() -> None:
+    # p(t) = 2 - 3t + t**2 through t = 1, 2, 4; at 0 it is 2, at 3 it is 2.
+    nodes = [1.0, 2.0, 4.0]
+    values = [2 - 3 * t + t * t for t in nodes]
+    assert _interpolate(nodes, values, 0.0) == 2.0
+    assert _interpolate(nodes, values, 3.0) == 2.0
+    assert _interpolate([1.0], [5.0], 7.0) == 5.0
+    assert _interpolate([1.0, 3.0], [1.0, 5.0], 0.0) == -1.0
+
+
+def test_fornberg_weights_are_exact_on_small_stencils() -> None:
+    assert _weights(1, [-1.0, 0.0, 1.0]) == [-0.5, 0.0, 0.5]
+    assert _weights(2, [-1.0, 0.0, 1.0]) == [1.0, -2.0, 1.0]
+    assert _weights(0, [-1.0, 0.0, 1.0]) == [0.0, 1.0, 0.0]
+    assert _weights(1, [0.0, 1.0]) == [-1.0, 1.0]
+    assert _weights(1, [0.0, 1.0, 2.0]) == [-1.5, 2.0, -0.5]
+
+
+# -------------------------------------------------------------- the tableau
+
+
+def lagrange_at_zero(nodes: list[Fraction], values: list[Fraction]) -> Fraction:
+    total = Fraction(0)
+    for i, (ti, vi) in enumerate(zip(nodes, values, strict=True)):
+        weight = Fraction(1)
+        for m, tm in enumerate(nodes):
+            if m != i:
+                weight *= (0 - tm) / (ti - tm)
+        total += weight * vi
+    return total
+
+
+@pytest.mark.parametrize("power", [1, 2])
+def test_each_tableau_entry_extrapolates_its_rows_to_zero(power: int) -> None:
+    # rows[k][j] is the polynomial in t = h**p through rows k-j..k, at t = 0.
+    steps = [1.0, 0.5, 0.25, 0.125, 0.0625]
+    quotients = [3.0, 1.0 + 2.0 * 0.5**power, 1.5, -0.25, 0.75]  # any values
+    window = _Window(power)
+    for step, quotient in zip(steps, quotients, strict=True):
+        window.add(step, quotient, 0.0)
+    assert window.steps == steps
+    assert window.quotients == quotients
+    assert window.noises == [0.0] * 5
+    for k, row in enumerate(window.rows):
+        assert len(row) == k + 1
+        for j, entry in enumerate(row):
+            nodes = [Fraction(s) ** power for s in steps[k - j : k + 1]]
+            values = [Fraction(q) for q in quotients[k - j : k + 1]]
+            assert entry == pytest.approx(float(lagrange_at_zero(nodes, values)), rel=1e-13)
+
+
+def test_clearing_a_window_keeps_its_last_row_only() -> None:
+    window = _Window(2)
+    for step, quotient, noise in [(1.0, 5.0, 1e-3), (0.5, 4.0, 2e-3), (0.25, 2.0, 3e-3)]:
+        window.add(step, quotient, noise)
+    window.clear_to_last()
+    assert (window.steps, window.quotients, window.noises) == ([0.25], [2.0], [3e-3])
+    assert window.rows == [[2.0]]
+    window.add(0.125, 1.0, 0.0)
+    assert window.rows[1] == [1.0, 1.0 + (1.0 - 2.0) / 3.0]  # ratio (0.25 / 0.125)**2 = 4
+
+
+def test_the_ratio_of_two_steps_is_raised_to_the_power() -> None:
+    assert _Window(2).ratio(3.0, 1.5) == 4.0
+    assert _Window(1).ratio(3.0, 1.5) == 2.0
+    assert _Window(2).ratio(1e300, 1e-300) == math.inf  # not an OverflowError
+
+
+# ------------------------------------------------------- the asymptotic range
+
+
+def window_of(
+    power: int, steps: list[float], quotients: list[float], noises: list[float]
+) -> _Window:
+    window = _Window(power)
+    for step, quotient, noise in zip(steps, quotients, noises, strict=True):
+        window.add(step, quotient, noise)
+    return window
+
+
+def rate_window(observed: float, power: int = 2, noise: float = 0.0) -> _Window:
+    """Three halving steps whose differences are ``observed`` and 1 (ratio ``observed``)."""
+    window = window_of(power, [1.0, 0.5, 0.25], [observed + 1.0, 1.0, 0.0], [0.0, 0.0, noise])
+    first = window.quotients[0] - window.quotients[1]
+    assert first == observed  # exactly: the test is at the bound it names
+    return window
+
+
+# For halving steps, successive differences shrink by 4**m (p = 2, h**(mp) leading),
+# accepted from 0.75 to 1.35 times that: [3, 5.4], [12, 21.6], [48, 86.4]
+# (5.4 itself rounds to just above the bound).
+@pytest.mark.parametrize("observed", [3.0, 4.0, 5.399, 12.0, 16.0, 21.6, 48.0, 64.0, 86.4])
+def test_differences_shrinking_at_the_predicted_rate_are_asymptotic(observed: float) -> None:
+    assert rate_window(observed).in_asymptotic_range()
+
+
+@pytest.mark.parametrize("observed", [2.99, 5.41, 8.0, 11.99, 21.61, 30.0, 47.99, 86.41, 1.0])
+def test_differences_shrinking_at_another_rate_are_not(observed: float) -> None:
+    assert not rate_window(observed).in_asymptotic_range()
+
+
+@pytest.mark.parametrize(
+    ("observed", "expected"),
+    [
+        (1.4, False),
+        (1.5, True),
+        (2.7, True),
+        (2.71, False),
+        (3.0, True),
+        (5.399, True),
+        (6.0, True),
+        (10.8, True),
+        (10.81, False),
+    ],
+)
+def test_the_rates_of_one_sided_quotients_are_powers_of_two(
+    observed: float, expected: bool
+) -> None:
+    # p = 1: the bands are 0.75..1.35 times 2, 4 and 8.
+    assert rate_window(observed, power=1).in_asymptotic_range() is expected
+
+
+def test_the_rate_is_read_from_the_last_three_steps() -> None:
+    # Steps 1, 0.5, 0.125 (after a step of 8 that is not among them): r1 = 1/4 and
+    # r2 = 1/64, so the band for m = 1 is (1 - r1) / (r1 - r2) * [0.75, 1.35] = [2.4, 4.32]
+    # (4.32 itself rounds to just above the bound).
+    for observed, expected in [(2.4, True), (2.39, False), (4.319, True), (4.33, False)]:
+        window = window_of(2, [8.0, 1.0, 0.5, 0.125], [-7.0, observed + 1.0, 1.0, 0.0], [0.0] * 4)
+        assert window.in_asymptotic_range() is expected, observed
+
+
+def test_fewer_than_three_quotients_are_asymptotic() -> None:
+    assert window_of(2, [1.0, 0.5], [5.0, -3.0], [0.0, 0.0]).in_asymptotic_range()
+    assert window_of(2, [1.0], [5.0], [0.0]).in_asymptotic_range()
+
+
+def test_differences_at_the_level_of_rounding_count_as_converged() -> None:
+    # |second difference| <= 4 x the largest noise of the last three quotients.
+    window = window_of(2, [1.0, 0.5, 0.25], [-9.0, 1.0, 0.0], [0.0, 0.0, 0.25])
+    assert window.in_asymptotic_range()
+    window = window_of(2, [1.0, 0.5, 0.25], [-9.0, 1.0, 0.0], [0.25, 0.0, 0.0])
+    assert window.in_asymptotic_range()
+    window = window_of(2, [1.0, 0.5, 0.25], [-9.0, 1.0, 0.0], [0.0, 0.0, 0.2499])
+    assert not window.in_asymptotic_range()
+    # The noise of a quotient before the last three does not count.
+    window = window_of(2, [2.0, 1.0, 0.5, 0.25], [0.0, -9.0, 1.0, 0.0], [1.0, 0.0, 0.0, 0.0])
+    assert not window.in_asymptotic_range()
+
+
+def test_differences_of_opposite_signs_are_not_asymptotic() -> None:
+    # A ratio of -4 in absolute value would pass: the signs must agree.
+    assert not window_of(2, [1.0, 0.5, 0.25], [-3.0, 1.0, 0.0], [0.0] * 3).in_asymptotic_range()
+    assert not window_of(2, [1.0, 0.5, 0.25], [3.0, -1.0, 0.0], [0.0] * 3).in_asymptotic_range()
+    # Both negative, ratio 4: asymptotic.
+    assert window_of(2, [1.0, 0.5, 0.25], [-5.0, -1.0, 0.0], [0.0] * 3).in_asymptotic_range()
+
+
+# -------------------------------------------------------------- the best entry
+
+
+def error_of(rows: list[list[float]], noises: list[float], k: int, j: int) -> float:
+    """The docstring's error of rows[k][j]: its largest difference from the two
+    entries it was made from and from its column's entries in rows k - 1 and
+    k + 1, plus 2.5 times the largest noise of the quotients it rests on."""
+    neighbours = [rows[k][j - 1], rows[k - 1][j - 1]]
+    if j < len(rows[k - 1]):
+        neighbours.append(rows[k - 1][j])
+    if k + 1 < len(rows):
+        neighbours.append(rows[k + 1][j])
+    return max(abs(rows[k][j] - other) for other in neighbours) + 2.5 * max(noises[k - j : k + 1])
+
+
+def table(rows: list[list[float]], noises: list[float]) -> _Window:
+    window = _Window(2)
+    window.rows = rows
+    window.noises = noises
+    window.steps = [0.5**k for k in range(len(rows))]
+    window.quotients = [row[0] for row in rows]
+    return window
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_best_entry_has_the_smallest_error_by_the_docstring(seed: int) -> None:
+    rng = random.Random(seed)  # noqa: S311  (test data, not secrets)
+    size = rng.randint(3, 6)
+    rows = [[rng.uniform(-1.0, 1.0) for _ in range(k + 1)] for k in range(size)]
+    noises = [rng.choice([0.0, rng.uniform(0.0, 0.3)]) for _ in range(size)]
+    errors = {(k, j): error_of(rows, noises, k, j) for k in range(2, size) for j in range(1, k + 1)}
+    (k, j) = min(errors, key=lambda key: errors[key])
+    best = _best(table(rows, noises))
+    assert best == _Candidate(rows[k][j], errors[k, j], k, j, 0.5**k)
+
+
+def test_the_first_of_two_equally_good_entries_wins() -> None:
+    # Every entry of a table of zeros has error 0: the first in row order, rows[2][1], wins.
+    best = _best(table([[0.0] * (k + 1) for k in range(4)], [0.0] * 4))
+    assert best is not None
+    assert (best.row, best.level, best.error) == (2, 1, 0.0)
+
+
+def test_a_window_of_two_rows_has_no_best_entry() -> None:
+    assert _best(table([[1.0], [2.0, 3.0]], [0.0, 0.0])) is None
+
+
+def test_ridders_stop_compares_the_newest_diagonal_entries() -> None:
+    # |rows[-1][top] - rows[-2][top - 1]| >= 2 x the best error ends the window.
+    rows = [[0.0], [0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 3.0]]
+    window = table(rows, [0.0] * 4)
+    assert _worse(window, _Candidate(0.0, 1.0, 2, 1, 0.25))  # |3 - 1| = 2 >= 2
+    assert not _worse(window, _Candidate(0.0, 1.0001, 2, 1, 0.25))
+    assert not _worse(table([[0.0]], [0.0]), _Candidate(0.0, 0.0, 0, 0, 1.0))  # no entry yet
+    # A first row after a restart has no diagonal to compare: never worse.
+    assert not _worse(table([[5.0], [9.0]], [0.0, 0.0]), _Candidate(0.0, 0.0, 0, 0, 1.0))
