@@ -21,6 +21,7 @@ from calcweb._richardson import (
     Sampler,
     _best,
     _Candidate,
+    _growth,
     _interpolate,
     _weights,
     _Window,
@@ -368,3 +369,243 @@ def test_ridders_stop_compares_the_newest_diagonal_entries() -> None:
     assert not _worse(table([[0.0]], [0.0]), _Candidate(0.0, 0.0, 0, 0, 1.0))  # no entry yet
     # A first row after a restart has no diagonal to compare: never worse.
     assert not _worse(table([[5.0], [9.0]], [0.0, 0.0]), _Candidate(0.0, 0.0, 0, 0, 1.0))
+
+
+# ------------------------------------------------------------------ the sampler
+
+
+def test_the_sampler_calls_f_once_per_point_and_keeps_its_failures() -> None:
+    calls: list[float] = []
+
+    def f(t: float) -> float:
+        calls.append(t)
+        return math.log(t)
+
+    sampler = Sampler(f, 1.0)
+    assert (sampler.f, sampler.x, sampler.values, sampler.calls) == (f, 1.0, {}, 0)
+    assert (sampler.failed, sampler.noise_floor) == ([], 0.0)
+    assert sampler(2.0) == math.log(2.0)
+    assert sampler(2.0) == math.log(2.0)
+    assert (calls, sampler.calls, sampler.values) == ([2.0], 1, {2.0: math.log(2.0)})
+    with pytest.raises(calcweb.DomainError) as info:
+        sampler(-1.0)
+    assert sampler.failed == [(-1.0, str(info.value))]
+    assert sampler.calls == 2
+
+
+def test_the_sampler_records_an_overflow_as_a_failure() -> None:
+    sampler = Sampler(math.exp, 0.0)
+    with pytest.raises(calcweb.NumericalError) as info:
+        sampler(1000.0)
+    assert sampler.failed == [(1000.0, str(info.value))]
+
+
+def test_a_quotient_evaluates_the_farthest_points_first() -> None:
+    # A domain ends at the far points: they are tried first, so a stencil that
+    # does not fit costs one call.
+    calls: list[float] = []
+
+    def f(t: float) -> float:
+        calls.append(t)
+        return t**4
+
+    sampler = Sampler(f, 0.0)
+    value, noise, step = sampler.quotient("central", 4, 0.5)
+    assert calls[:2] in ([1.0, -1.0], [-1.0, 1.0])
+    assert sorted(calls) == [-1.0, -0.5, 0.0, 0.5, 1.0]
+    assert value == 24.0
+    assert (noise, step) == (2 * EPS * 1.0 * 16.0 / 0.5**4, 0.5)
+    calls.clear()
+    Sampler(f, 0.0).quotient("forward", 3, 0.25)
+    assert calls == [0.75, 0.5, 0.25, 0.0]
+    calls.clear()
+    Sampler(f, 0.0).quotient("backward", 2, 0.25)
+    assert calls == [-0.5, -0.25, 0.0]
+
+
+def test_a_quotient_uses_the_measured_noise_floor() -> None:
+    sampler = Sampler(lambda t: t * t, 1.0)
+    sampler.noise_floor = 1e-6
+    value, noise, step = sampler.quotient("central", 2, 0.5)
+    assert (value, noise, step) == (2.0, 1e-6 * 4.0 / 0.25, 0.5)
+
+
+def alternating(amplitude: float, spacing: float, calls: list[float] | None = None):  # type: ignore[no-untyped-def]
+    """1 + amplitude (-1)**k at t = k spacing: noise whose 4th difference is 16 amplitude."""
+
+    def f(t: float) -> float:
+        if calls is not None:
+            calls.append(t)
+        k = round(t / spacing)
+        return 1.0 + amplitude * (-1.0) ** k
+
+    return f
+
+
+def test_the_noise_of_f_is_measured_from_its_fourth_differences() -> None:
+    # At spacing s: (+a, -a, +a, -a, +a) gives 16a; at 2s the points are all +a: 0,
+    # far below 8 x 16a, so it is noise, of standard deviation 3 x 16a / sqrt(70).
+    a, s = 2.0**-20, 2.0**-10
+    sampler = Sampler(alternating(a, s), 0.0)
+    assert sampler.measure_noise(s, 1.0, 0.0) == 3.0 * 16.0 * a / math.sqrt(70.0)
+
+
+def test_noise_below_quiet_is_not_measured() -> None:
+    a, s = 2.0**-20, 2.0**-10
+    fine = 16.0 * a
+    # 3 |fine| <= quiet sqrt(70): unmeasured (0); just above quiet: measured.
+    quiet = 3.0 * fine / math.sqrt(70.0)
+    while quiet * math.sqrt(70.0) < 3.0 * fine:  # the smallest quiet that hides it
+        quiet = math.nextafter(quiet, math.inf)
+    while math.nextafter(quiet, 0.0) * math.sqrt(70.0) >= 3.0 * fine:
+        quiet = math.nextafter(quiet, 0.0)
+    assert Sampler(alternating(a, s), 0.0).measure_noise(s, 1.0, quiet) == 0.0
+    below = math.nextafter(quiet, 0.0)
+    assert Sampler(alternating(a, s), 0.0).measure_noise(s, 1.0, below) > 0.0
+
+
+def test_a_smooth_f_has_no_noise() -> None:
+    # exp at spacing 2**-4: the 4th difference grows 16-fold at twice the spacing.
+    assert Sampler(math.exp, 0.0).measure_noise(2.0**-4, 1.0, 0.0) == 0.0
+
+
+def test_noise_is_told_from_smoothness_at_a_factor_of_8() -> None:
+    # f = noise + c t**4: the fine 4th difference is 16a + 24 c s**4, the coarse one
+    # 0 + 24 c (2s)**4; coarse >= 8 fine (smooth) where c s**4 >= 2a/3. Here
+    # a = 3 * 2**-22 and c s**4 = 2**-21 = 2a/3 exactly: every value and difference is
+    # exact, and the coarse difference is exactly 8 times the fine one.
+    a, s = 3.0 * 2.0**-22, 2.0**-4
+    noisy = alternating(a, s)
+    c = 2.0**-21 / s**4
+    assert Sampler(lambda t: noisy(t) + c * t**4, 0.0).measure_noise(s, 1.0, 0.0) == 0.0
+    below = 0.99 * c
+    measured = Sampler(lambda t: noisy(t) + below * t**4, 0.0).measure_noise(s, 1.0, 0.0)
+    coarse = 24.0 * below * (2.0 * s) ** 4
+    assert measured == pytest.approx(3.0 * coarse / math.sqrt(70.0), rel=1e-12)
+
+
+def test_equal_values_widen_the_spacing_16_fold() -> None:
+    # f constant on [-1/64, 1/64]: five equal values say nothing; the spacing grows
+    # from 2**-12 by 16 until the points leave that interval (2**-8 * 2 = 2**-7).
+    calls: list[float] = []
+
+    def staircase(t: float) -> float:
+        calls.append(t)
+        return 0.0 if abs(t) <= 2.0**-6 else 1.0 + t
+
+    Sampler(staircase, 0.0).measure_noise(2.0**-12, 1.0, 0.0)
+    # Spacings 2**-12, 2**-8, 2**-4 (the values differ), then the coarse difference at
+    # twice that, whose farthest points are 4 x 2**-4 away.
+    assert max(calls) == 4.0 * 2.0**-4
+    assert 2.0 * 2.0**-8 in calls
+    calls.clear()
+    # No wider than `widest`: at 2**-8 the next spacing, 2**-4, would exceed 2**-5.
+    assert Sampler(staircase, 0.0).measure_noise(2.0**-12, 2.0**-5, 0.0) == 0.0
+    assert max(calls) == 2.0 * 2.0**-8
+    calls.clear()
+    # widest = 16 x spacing exactly: the spacing still grows.
+    Sampler(staircase, 0.0).measure_noise(2.0**-12, 2.0**-8, 0.0)
+    assert max(calls) == 2.0 * 2.0**-8
+
+
+def test_noise_is_unmeasured_outside_the_domain() -> None:
+    # A point of the 4th difference outside the domain (fine or coarse): 0.
+    assert Sampler(math.log, 1e-3).measure_noise(1e-3, 1.0, 0.0) == 0.0
+    a, s = 2.0**-20, 2.0**-10
+    noisy = alternating(a, s)
+
+    def edge(t: float) -> float:  # defined on the fine stencil only
+        if abs(t) > 2.5 * s:
+            raise ValueError("outside")
+        return noisy(t)
+
+    assert Sampler(edge, 0.0).measure_noise(s, 1.0, 0.0) == 0.0
+    # A spacing that vanishes at x: unmeasured.
+    assert Sampler(math.exp, 1e20).measure_noise(1e-10, 1.0, 0.0) == 0.0
+
+
+def test_the_fourth_difference_and_whether_the_values_differ() -> None:
+    sampler = Sampler(lambda t: t**4, 0.0)
+    assert sampler._fourth_difference(0.5) == (24.0 * 0.5**4, True)
+    assert Sampler(lambda t: 3.0, 1.0)._fourth_difference(0.5) == (0.0, False)
+    calls: list[float] = []
+    Sampler(alternating(1.0, 1.0, calls), 2.0)._fourth_difference(1.0)
+    assert calls == [0.0, 1.0, 2.0, 3.0, 4.0]
+    assert Sampler(math.log, 0.5)._fourth_difference(0.5) is None
+
+
+# ------------------------------------------------------------ the rate of f
+
+
+def exp_rows(s: float, n: int, steps: list[float]) -> tuple[tuple[float, float], ...]:
+    """(h, central quotient of order n of exp(s t) at 0): exact sums of its series."""
+    offsets, weights, spacing = stencil("central", n)
+    rows = []
+    for h in steps:
+        # sum_k w_k exp(s o_k h) / (spacing h)**n, with the series of each exp
+        # summed in fractions, so that the rows carry no rounding.
+        total = Fraction(0)
+        for w, o in zip(weights, offsets, strict=True):
+            z = Fraction(s) * Fraction(o) * Fraction(h)
+            term, series = Fraction(1), Fraction(0)
+            for i in range(1, 40):
+                series += term
+                term = term * z / i
+            total += Fraction(w) * series
+        rows.append((h, float(total / (Fraction(spacing) * Fraction(h)) ** n)))
+    return tuple(rows)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+@pytest.mark.parametrize("s", [1.0, 3.0])
+def test_the_growth_rate_of_exp_is_s_times_the_second_step(n: int, s: float) -> None:
+    # f = exp(s t): f^(k+1) = s f^(k), so _growth is s h1, from c2/c1 (three rows) or
+    # from c1 alone (two rows); the next terms of the series change it by about (s h1)**2.
+    h1 = 2.0**-7
+    rows = exp_rows(s, n, [2 * h1, h1, h1 / 2])
+    value = s**n
+    assert _growth(n, rows, value, 0.0) == pytest.approx(s * h1, rel=0.01)
+    assert _growth(n, rows[:2], value, 0.0) == pytest.approx(s * h1, rel=0.01)
+
+
+def test_the_growth_rate_formulas() -> None:
+    # Two rows: sqrt(|(d1 - D) / D| * 6 / (n (spacing/2)**2)). Three rows, c2's part above
+    # the noise: sqrt(c2/c1 / ((spacing/2)**2 (1/20 + (n-1)/12))), c2/c1 from the
+    # extrapolation `once` of the first two rows.
+    rows = ((0.5, 1.75), (0.25, 1.25), (0.125, 1.0))
+    assert _growth(1, rows[:2], 1.0, 0.0) == math.sqrt(0.25 * 6.0)
+    assert _growth(2, rows[:2], 2.0, 0.0) == math.sqrt(0.375 * 6.0 / (2 * 0.25))
+    once = 1.25 + (1.25 - 1.75) / 3.0
+    c2_over_c1 = abs((once - 1.0) / 0.25) / 4.0
+    assert _growth(1, rows, 1.0, 0.0) == math.sqrt(c2_over_c1 / (1.0 / 20.0))
+    c2_over_c1 = abs((once - 2.0) / (1.25 - 2.0)) / 4.0
+    expected = math.sqrt(c2_over_c1 / (0.25 * (1.0 / 20.0 + 1.0 / 12.0)))
+    assert _growth(2, rows, 2.0, 0.0) == expected
+
+
+def test_the_growth_rate_needs_a_difference_above_the_noise() -> None:
+    # The noise of the quotient at h1: level 2**n / (spacing h1)**n; |d1 - D| must exceed it.
+    rows = ((2.0, 1.75), (1.0, 1.5))
+    assert math.isnan(_growth(1, rows, 1.0, 0.5))  # 0.5 * 2 / 2 = 0.5: not above
+    assert _growth(1, rows, 1.0, 0.4999) == math.sqrt(0.5 * 6.0)
+    assert math.isnan(_growth(2, rows, 1.0, 0.125))  # 0.125 * 4 / 1 = 0.5
+    assert _growth(2, rows, 1.0, 0.1249) == math.sqrt(0.5 * 6.0 / (2 * 0.25))
+    assert math.isnan(_growth(1, rows, 1.5, 0.0))  # d1 == D: no rate at all
+
+
+def test_the_growth_rate_when_c2_is_below_the_noise() -> None:
+    # |once - D| <= 2 x noise: c2 is not measured, the two-row formula is used.
+    rows = ((0.5, 1.75), (0.25, 1.25), (0.125, 1.0))
+    once = 1.25 + (1.25 - 1.75) / 3.0  # 1.0833...: |once - D| = 1/12
+    level = (1.0 / 12.0) / 2.0 / (2.0 / 0.5)  # noise = level * 2 / (2 * 0.25) = 1/24
+    two_rows = math.sqrt(0.25 * 6.0)
+    assert abs(once - 1.0) <= 2.0 * level * 2.0 / 0.5
+    assert _growth(1, rows, 1.0, level * 1.01) == two_rows
+    assert _growth(1, rows, 1.0, level * 0.99) != two_rows
+
+
+def test_the_growth_rate_survives_extreme_steps() -> None:
+    # (spacing h1)**n underflows to 0: no rate (nan); overflows: no noise (0), a rate.
+    assert math.isnan(_growth(2, ((2e-200, 2.0), (1e-200, 1.5)), 1.0, 1e-300))
+    rate = _growth(2, ((2e200, 2.0), (1e200, 1.5)), 1.0, 1e-300)
+    assert rate == math.sqrt(0.5 * 6.0 / (2 * 0.25))
