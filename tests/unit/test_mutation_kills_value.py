@@ -484,6 +484,9 @@ class _Reflected(Value):
     def __rtruediv__(self, other: float) -> Value:
         return super().__rtruediv__(other)
 
+    def __rpow__(self, other: float) -> Value:
+        return super().__rpow__(other)
+
 
 def test_a_divisor_or_dividend_whose_data_is_not_a_number_is_named() -> None:
     message = (
@@ -582,3 +585,35 @@ def test_a_subclass_operand_whose_data_is_none_is_named() -> None:
             "assign a float, e.g. value.data = 0.0",
         ):
             expression()
+
+
+def test_a_non_finite_float_operand_or_a_nan_value_on_the_left_is_named() -> None:
+    for expression, shown in [
+        (lambda: Value(1.0) + math.nan, "Value(1.0) + nan"),
+        (lambda: Value(1.0) - math.nan, "Value(1.0) - nan"),
+        (lambda: Value(1.0) - math.inf, "Value(1.0) - inf"),
+        (lambda: Value(1.0) * math.inf, "Value(1.0) * inf"),
+        (lambda: with_data(math.nan) - Value(1.0), "Value(nan) - Value(1.0)"),
+    ]:
+        with raises(InvalidArgumentError, f"{shown}: {NOT_FINITE_OPERAND}"):
+            expression()
+
+
+def test_a_right_operand_whose_data_is_not_a_number_is_named() -> None:
+    message = (
+        "a Value's .data was set to 's' (a str), but a Value holds real numbers: assign a float, "
+        "e.g. value.data = 0.0"
+    )
+    for expression in (
+        lambda v: Value(1.0) - v,
+        lambda v: Value(1.0) * v,
+        lambda v: Value(1.0) ** v,
+    ):
+        with raises(ArgumentTypeError, message):
+            expression(with_data("s"))
+    with raises(
+        ArgumentTypeError,
+        "a Value's .data was set to None (a NoneType), but a Value holds real numbers: assign a "
+        "float, e.g. value.data = 0.0",
+    ):
+        with_data(None) ** _Reflected(2.0)  # its __rpow__ runs, with the Value as `other`
