@@ -214,7 +214,7 @@ def combine(
         raise NumericalError(f"the step {step!r} to the power {n} underflows to 0; use a larger h")
     try:
         total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
-    except OverflowError:
+    except (OverflowError, ValueError):  # a partial sum overflows; inf - inf (w * v overflowed)
         total = math.inf  # the caller refuses a quotient that is not finite
     level = max(2.0 * _EPS * max(abs(v) for v in values), noise_floor, _TINY)
     return total / scale, level * sum(map(abs, weights)) / scale
@@ -391,7 +391,7 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
         fine, _, _ = sampler.quotient("forward", 1, h / 2.0)
     except (DomainError, NumericalError):
         return  # f is not defined on the right: nothing to compare with
-    forward = 2.0 * fine - coarse
+    forward = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
     tolerance = 4.0 * abs(fine - coarse) + 100.0 * noise + 2.0 * estimate.error
     if abs(forward - estimate.value) > tolerance:
         raise DomainError(
@@ -685,7 +685,10 @@ def _wide(sampler: Sampler, n: int, m: int, step: float) -> list[tuple[float, fl
         value = math.fsum(w * v for w, v in zip(weights, values[inner], strict=True))
         return value / scale, level * sum(map(abs, weights)) / scale
 
-    found = [without(outer) for outer in (0, 1, 2)]
+    try:
+        found = [without(outer) for outer in (0, 1, 2)]
+    except (OverflowError, ValueError):  # fsum: a partial sum overflows, or inf - inf
+        return None
     if not all(math.isfinite(number) for pair in found for number in pair):
         return None
     return found

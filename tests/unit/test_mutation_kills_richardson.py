@@ -17,6 +17,7 @@ from fractions import Fraction
 import pytest
 
 import calcweb
+from calcweb import _richardson
 from calcweb._richardson import (
     Sampler,
     _best,
@@ -609,3 +610,29 @@ def test_the_growth_rate_survives_extreme_steps() -> None:
     assert math.isnan(_growth(2, ((2e-200, 2.0), (1e-200, 1.5)), 1.0, 1e-300))
     rate = _growth(2, ((2e200, 2.0), (1e200, 1.5)), 1.0, 1e-300)
     assert rate == math.sqrt(0.5 * 6.0 / (2 * 0.25))
+
+
+# ------------------------------------------------- near the top of the float range
+
+
+def test_a_smooth_f_near_the_largest_float_is_not_called_kinked() -> None:
+    # The forward check extrapolated 2 * fine - coarse, and 2 * 1.3e308 overflowed:
+    # "from the right tend to about inf", a kink refused where f is smooth.
+    r = calcweb.derivative(lambda t: 1.5e308 * math.sin(t), 0.5, full_output=True)
+    exact = 1.5e308 * math.cos(0.5)
+    assert abs(r.value - exact) <= 2 * r.error
+    assert r.value == pytest.approx(exact, rel=1e-10)
+
+
+def test_weighted_values_that_overflow_make_an_infinite_quotient() -> None:
+    # n = 3: weights 1, -3, 3, -1, and 3 * 8e307 overflows to inf: fsum then saw
+    # inf - inf and raised a bare ValueError out of derivative.
+    assert combine([8e307, 8e307, 8e307, 8e307], "central", 3, 1.0)[0] == math.inf
+    with pytest.raises(calcweb.NumericalError):  # a calcweb error, whichever
+        calcweb.derivative(lambda t: 8e307 * math.sin(t), 1.48, 3)
+
+
+def test_the_wide_stencil_gives_up_when_its_sum_overflows() -> None:
+    # Weights larger than 1 times values near the largest float: no refinement.
+    sampler = Sampler(lambda t: 1.7e308 if round(t) % 2 else -1.7e308, 0.0)
+    assert _richardson._wide(sampler, 2, 3, 1.0) is None
