@@ -175,6 +175,13 @@ def main() -> None:
         "the file would send, about. The `brotli` package is not in the project's "
         "lock files, so this table has no brotli sizes."
     )
+    whole = SITE / "pyodide" / "python_stdlib.zip.gz"
+    if whole.is_file():
+        body += (
+            f"\n\nThe live cells start with a trimmed standard library; the whole one "
+            f"(`pyodide/python_stdlib.zip.gz`, {whole.stat().st_size:,} bytes) is fetched "
+            "when a cell first imports a module outside it, so it is not in these columns."
+        )
     publish("bytes", "Bytes to the first result", body)
 
 

@@ -62,6 +62,47 @@ for finder in list(sys.path_importer_cache.values()):
 const snapshot = gzipSync(pyodide.makeMemorySnapshot(), { level: 9 });
 const file = `snapshot-${createHash("sha256").update(snapshot).digest("hex").slice(0, 16)}.gz`;
 writeFileSync(join(folder, file), snapshot);
+
+// The standard library a first result needs, for the trimmed archive the
+// worker fetches (tools/hooks/pyodide_bundle.py packs it; any other module is
+// fetched when a cell first imports it): what this Python imported, what a
+// fresh start's loadPackage and a restore's unpackArchive import, what the
+// worker and calcweb_runner.py import, and what typical cells import (a few
+// cells run through the runner, and TYPICAL). Written before snapshot.json.
+const TYPICAL = [
+  "abc", "array", "ast", "asyncio", "base64", "bisect", "cmath", "collections", "contextlib",
+  "copy", "dataclasses", "datetime", "decimal", "enum", "fractions", "functools", "gzip",
+  "hashlib", "heapq", "html", "inspect", "io", "itertools", "json", "keyword", "linecache",
+  "locale", "math", "numbers", "operator", "os", "pathlib", "pprint", "random", "re",
+  "statistics", "string", "struct", "textwrap", "time", "timeit", "tokenize", "traceback",
+  "types", "typing", "unicodedata", "warnings", "weakref", "zipimport", "zlib",
+];
+const CELLS = [
+  "import calcweb\ncalcweb.derivative(calcweb.sin, 1.0)",
+  "import calcweb\nprint(calcweb.taylor(calcweb.exp, 0.0, 3))",
+  "import calcweb\ncalcweb.taylor(calcweb.exp, 0.0, 3).plot()",
+  "import calcweb\ncalcweb.slider('x', 0, 1, step=0.1) + 1",
+  "1 / 0",
+];
+const wheelBytes = new Uint8Array(readFileSync(join(folder, calcweb.file_name)));
+pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: "/tmp/wheel" });
+await pyodide.loadPackage(join(folder, calcweb.file_name), { messageCallback: () => {} });
+pyodide.globals.set("runner_source", readFileSync(new URL("../docs/javascripts/calcweb_runner.py", import.meta.url), "utf8"));
+pyodide.globals.set("typical", TYPICAL);
+pyodide.globals.set("cells", CELLS);
+const core = await pyodide.runPythonAsync(`
+import importlib, json, sys, types
+runner = types.ModuleType("calcweb_runner")
+exec(runner_source, runner.__dict__)
+for code in cells:
+    await runner.run("page", code, "<cell>", "{}")
+for name in typical:
+    importlib.import_module(name)
+archive = next(path for path in sys.path if path.endswith(".zip")) + "/"
+files = {getattr(module, "__file__", None) or "" for module in list(sys.modules.values())}
+json.dumps(sorted(path[len(archive):] for path in files if path.startswith(archive)))
+`);
+writeFileSync(join(folder, "stdlib-core.list"), core);
 const manifest = { file, pyodide: version, calcweb_sha256: calcweb.sha256 };
 writeFileSync(join(folder, "snapshot.json.tmp"), JSON.stringify(manifest, null, 1));
 renameSync(join(folder, "snapshot.json.tmp"), join(folder, "snapshot.json"));

@@ -99,11 +99,16 @@ function writer(name) {
 // the bytes on the wire do not depend on the host compressing them. Pyodide
 // gets each file under its own name and type (instantiateStreaming wants
 // application/wasm); pyodide.asm.mjs, which it would import, is handed over
-// as a module made from its source (runtimeFromSource). The standard
-// library's archive in python_stdlib.zip.gz has the members of
-// python_stdlib.zip stored, not deflated: gzip compresses it better whole.
-// A browser without DecompressionStream fetches the uncompressed originals.
+// as a module made from its source (runtimeFromSource). The standard library
+// comes trimmed (python_stdlib-core.zip.gz: what a first result and typical
+// cells import, its members stored, not deflated, so that gzip compresses the
+// archive whole); the first import of another of its modules fetches all of
+// it (wholeStandardLibraryOnDemand). A browser without DecompressionStream
+// fetches the uncompressed originals, the whole standard library among them.
 const PACKED = typeof DecompressionStream === "function";
+/** @type {{[name: string]: string}} */
+const PACKED_AS = { "python_stdlib.zip": "python_stdlib-core.zip.gz" };
+const packedName = (name) => PACKED_AS[name] ?? `${name}.gz`;
 /** @type {{[name: string]: string}} */
 const RUNTIME_TYPES = {
   "pyodide-lock.json": "application/json",
@@ -159,7 +164,7 @@ function unpacked(name, response, body) {
  * @param {string} name
  */
 async function runtimeFile(base, name) {
-  const response = await get(new URL(PACKED ? `${name}.gz` : name, base).href);
+  const response = await get(new URL(PACKED ? packedName(name) : name, base).href);
   return unpacked(name, response, /** @type {ReadableStream} */ (response.body));
 }
 
@@ -180,12 +185,14 @@ async function get(url) {
 // Resolves, once every response of the runtime has started, to the lock
 // file's contents, a promise of the whole runtime download (which rejects if a
 // body fails), a promise of the snapshot's memory (null when there is no
-// usable one; it never rejects) and pyodide.asm.mjs's source when it came
-// compressed (else null: Pyodide imports it).
+// usable one; it never rejects), pyodide.asm.mjs's source when it came
+// compressed (else null: Pyodide imports it) and the top-level names of the
+// standard library when it came trimmed (else null).
 async function download(indexURL, loader, progress) {
   const url = (name) => new URL(name, indexURL).href;
   runtimeBase = url(".");
-  const fetched = (name) => get(url(PACKED ? `${name}.gz` : name));
+  const fetched = (name) => get(url(PACKED ? packedName(name) : name));
+  const stdlibNames = PACKED ? awaitedLater(get(url("python_stdlib-names.json")).then((response) => response.json())) : null;
   // The lock file names the wheel, so it is read first - but alongside the
   // runtime and the snapshot's manifest.
   const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
@@ -257,7 +264,7 @@ async function download(indexURL, loader, progress) {
       return null;
     },
   );
-  return { lock, downloaded, snapshot: Promise.race([memory, late]), script };
+  return { lock, downloaded, snapshot: Promise.race([memory, late]), script, stdlibNames };
 }
 
 // The memory snapshot made at build time (tools/make-snapshot.mjs): Python
@@ -350,6 +357,59 @@ del json, locale, os, random, time, local
 `);
 }
 
+// The trimmed standard library holds what a first result needs
+// (tools/make-snapshot.mjs lists it). The first import of any other of its
+// modules (a top-level name of the whole library, `names`) fetches the whole
+// archive - synchronously: an import cannot wait - and puts it in the trimmed
+// one's place, so every import works, and the next ones cost nothing. A name
+// outside the standard library fetches nothing.
+/**
+ * @param {Pyodide} py
+ * @param {string[]} names
+ * @param {string} url the whole archive, gzipped
+ */
+function wholeStandardLibraryOnDemand(py, names, url) {
+  py.runPython(`
+import json, sys
+
+class WholeStandardLibrary:
+    def __init__(self, names, url):
+        self.names, self.url = frozenset(names), url
+        self.archive = next(path for path in sys.path if path.endswith(".zip"))
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] not in self.names:
+            return None
+        import importlib.machinery, zipimport, zlib
+        from js import XMLHttpRequest
+        try:
+            request = XMLHttpRequest.new()
+            request.open("GET", self.url, False)
+            request.responseType = "arraybuffer"
+            request.send()
+            if request.status != 200:
+                raise OSError(f"HTTP {request.status}")
+            data = request.response.to_bytes()
+        except Exception as error:  # no name: the runner keeps this message
+            raise ModuleNotFoundError(
+                f"{name} is in Python's standard library, but this page could not download "
+                f"it ({error}). Check the connection and run the cell again."
+            ) from None
+        if data[:2] == b"\\x1f\\x8b":  # not decoded by the browser already
+            data = zlib.decompress(data, 31)
+        with open(self.archive, "wb") as file:
+            file.write(data)
+        for finder in list(sys.path_importer_cache.values()):
+            if isinstance(finder, zipimport.zipimporter):
+                finder.invalidate_caches()
+        sys.meta_path.remove(self)
+        return importlib.machinery.PathFinder.find_spec(name, path, target)
+
+sys.meta_path.append(WholeStandardLibrary(json.loads(${JSON.stringify(JSON.stringify(names))}), ${JSON.stringify(url)}))
+del json, sys, WholeStandardLibrary
+`);
+}
+
 // A snapshot holds memory, not files: the wheel's files are unpacked again
 // (tracebacks and inspect.getsource read them; calcweb is imported already).
 /**
@@ -384,7 +444,7 @@ async function boot({ indexURL, interruptBuffer }) {
   /** @type {Pyodide} */
   let py;
   try {
-    const { lock, snapshot, downloaded, script } = await download(indexURL, loader, progress);
+    const { lock, snapshot, downloaded, script, stdlibNames } = await download(indexURL, loader, progress);
     const { loadPyodide } = await loader;
     assertPinnedVersion(await loader);
     const runtime = script ? runtimeFromSource(script) : {};
@@ -395,6 +455,7 @@ async function boot({ indexURL, interruptBuffer }) {
     [py] = await Promise.all([starting, shown]);
     pyodide = py;
     fromSnapshot = Boolean(await restored);
+    if (stdlibNames) wholeStandardLibraryOnDemand(py, await stdlibNames, new URL("python_stdlib.zip.gz", indexURL).href);
     progress("Loading calcweb", 100);
     if (fromSnapshot) await unpackWheel(py, new URL(lock.packages.calcweb.file_name, indexURL));
     else await py.loadPackage("calcweb", { messageCallback: () => {}, errorCallback: (m) => console.error(m) });

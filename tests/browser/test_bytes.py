@@ -1,9 +1,11 @@
 """Fewer bytes to the first result, whatever the host: the worker fetches the
 runtime precompressed (``<name>.gz``, made by tools/hooks/pyodide_bundle.py)
 and never the uncompressed originals, each file once, on the snapshot path,
-on a fresh start and after a snapshot that fails to restore; a Python
-restored from the snapshot imports any module of the standard library from
-the repacked archive; a host that sends the .gz files gzip-encoded works too."""
+on a fresh start and after a snapshot that fails to restore; the standard
+library comes trimmed, and the first import of another of its modules fetches
+it whole, once, after which any module imports (also in a Python restored
+from the snapshot, whose archive differs from the build's); a host that sends
+the .gz files gzip-encoded works too."""
 
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from .conftest import SITE, Server, built_for
 from .test_live_cells import expected_first_output, run_cell
 
 ORIGINALS = {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json"}
-PACKED = {f"{name}.gz" for name in ORIGINALS}
+WHOLE_STDLIB = "python_stdlib.zip.gz"
+CORE_STDLIB = "python_stdlib-core.zip.gz"
+PACKED = {f"{name}.gz" for name in ORIGINALS - {"python_stdlib.zip"}} | {CORE_STDLIB}
 
 
 def _no_manifest(route: Route) -> None:
@@ -68,19 +72,21 @@ def test_the_first_result_fetches_the_runtime_compressed_and_not_the_originals(
     page.goto(server.base)
     assert run_cell(page, 0).strip() == expected_first_output()
     assert page.evaluate("window.calcweb.python.fromSnapshot") is from_snapshot
-    assert not ORIGINALS & set(fetched), fetched
+    assert not (ORIGINALS | {WHOLE_STDLIB}) & set(fetched), fetched
     assert set(fetched) >= PACKED, fetched
     if from_snapshot or pattern == "**/pyodide/snapshot.json":
         assert all(count == 1 for count in fetched.values()), fetched
     # After a failed restore Python starts afresh: the wasm and the standard
     # library are fetched (compressed) a second time, nothing else is.
     repeated = {name for name, count in fetched.items() if count > 1}
-    assert repeated <= {"pyodide.asm.wasm.gz", "python_stdlib.zip.gz"}, fetched
+    assert repeated <= {"pyodide.asm.wasm.gz", CORE_STDLIB}, fetched
 
 
-# Modules of the archive that neither Python's start nor calcweb imports, so
-# that the restored Python must read them from the archive this browser got;
-# and the source of a module the snapshot imported, read from that archive too.
+# Modules that neither Python's start nor calcweb imports (so outside the
+# trimmed archive: the first fetches the whole one), which the restored Python
+# must read from the archive this browser got; a codec outside the trimmed
+# archive; and the source of a module the snapshot imported, read from the
+# archive too.
 IMPORTS = """
 import json, sys
 names = ["xml.dom.minidom", "difflib", "email.mime.text", "tomllib", "graphlib"]
@@ -95,18 +101,34 @@ print(json.dumps({
     "order": list(graphlib.TopologicalSorter({"b": {"a"}}).static_order()),
     "source": inspect.getsource(json.dumps).splitlines()[0],
     "archive": json.__file__,
+    "codec": "é".encode("cp850").hex(),
 }))
 """
 
 
-def test_a_restored_python_imports_any_module_from_the_repacked_archive(
+def run(page: Page, code: str) -> dict[str, object]:
+    return dict(page.evaluate("(code) => window.calcweb.run(code)", code))
+
+
+def test_a_restored_python_imports_any_module_fetching_the_whole_library_once(
     page: Page, server: Server
 ) -> None:
+    fetched = _pyodide_files(page)
     page.goto(server.base)
     page.evaluate("window.calcweb.ready")
     assert page.evaluate("window.calcweb.python.fromSnapshot") is True
-    result = page.evaluate("(code) => window.calcweb.run(code)", IMPORTS)
+    assert fetched[WHOLE_STDLIB] == 0, fetched
+    # A module outside the standard library fetches nothing.
+    missing = run(page, "import no_such_module_anywhere")
+    assert "ModuleNotFoundError" in str(missing["stderr"])
+    assert fetched[WHOLE_STDLIB] == 0, fetched
+    result = run(page, IMPORTS)
     assert result["ok"], result["stderr"]
+    assert fetched[WHOLE_STDLIB] == 1, fetched
+    more = run(page, "import imaplib, wave, xml.etree.ElementTree as ET\nET.fromstring('<a/>').tag")
+    assert more["ok"], more["stderr"]
+    assert more["display"] == [{"mime": "text/plain", "data": "'a'"}]
+    assert fetched[WHOLE_STDLIB] == 1, fetched
     got = json.loads(result["stdout"])
     assert got["before"] == []
     assert got["minidom"] == "b"
@@ -117,8 +139,26 @@ def test_a_restored_python_imports_any_module_from_the_repacked_archive(
     assert (
         got["source"] == "def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,"
     )
+    assert got["codec"] == "82"  # a codec outside the trimmed archive
     assert got["archive"].startswith("/lib/python3")
     assert ".zip/" in got["archive"]
+
+
+def test_a_failed_download_of_the_whole_library_says_so_and_a_rerun_works(
+    page: Page, server: Server
+) -> None:
+    page.goto(server.base)
+    page.evaluate("window.calcweb.ready")
+    page.route(f"**/pyodide/{WHOLE_STDLIB}", lambda route: route.abort())
+    failed = run(page, "import difflib")
+    assert not failed["ok"]
+    assert "difflib is in Python's standard library, but this page could not download it" in str(
+        failed["stderr"]
+    )
+    page.unroute(f"**/pyodide/{WHOLE_STDLIB}")
+    again = run(page, "import difflib\ndifflib.SequenceMatcher(None, 'ab', 'ab').ratio()")
+    assert again["ok"], again["stderr"]
+    assert again["display"] == [{"mime": "text/plain", "data": "1.0"}]
 
 
 class GzipEncodingHandler(SiteHandler):
@@ -158,5 +198,7 @@ def test_a_host_that_sends_the_files_gzip_encoded_works_too(
     page.goto(gzip_encoding_server)
     assert run_cell(page, 0).strip() == expected_first_output()
     assert page.evaluate("window.calcweb.python.fromSnapshot") is True
-    assert set(encodings) >= PACKED, encodings
+    result = run(page, IMPORTS)  # the whole standard library, decoded by the browser
+    assert result["ok"], result["stderr"]
+    assert set(encodings) >= PACKED | {WHOLE_STDLIB}, encodings
     assert set(encodings.values()) == {"gzip"}, encodings

@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,6 +52,19 @@ NODE_MODULES = ROOT / "node_modules"
 CACHE = ROOT / ".cache" / "site-bundle"
 PYODIDE = NODE_MODULES / "pyodide"
 SNAPSHOT_SCRIPT = ROOT / "tools" / "make-snapshot.mjs"
+RUNNER = ROOT / "docs" / "javascripts" / "calcweb_runner.py"  # its imports join the core
+# The trimmed standard library (its members stored, then gzip -9), and the
+# top-level names of the whole one, whose first import fetches it.
+CORE_STDLIB = "python_stdlib-core.zip.gz"
+STDLIB_NAMES = "python_stdlib-names.json"
+# Imported lazily (codecs by name, sysconfig): always in the core. Other
+# codecs come with the whole library, at their first use.
+_ALWAYS_CORE = (
+    *(f"encodings/{codec}.py" for codec in ("__init__", "aliases", "ascii", "latin_1", "cp1252")),
+    *(f"encodings/{codec}.py" for codec in ("utf_8", "utf_8_sig", "utf_16", "utf_32", "idna")),
+    *(f"encodings/{codec}.py" for codec in ("unicode_escape", "raw_unicode_escape", "punycode")),
+    "_sysconfigdata_",
+)
 PYODIDE_CLI = Path(
     os.environ.get("CALCWEB_PYODIDE_CLI", ROOT / ".venv-pyodide" / "bin" / "pyodide")
 )
@@ -71,6 +85,7 @@ def _sources_digest() -> str:
         PYODIDE / "package.json",
         Path(__file__),
         SNAPSHOT_SCRIPT,
+        RUNNER,
         *sorted(PACKAGE.rglob("*")),
     ]
     for path in inputs:
@@ -92,7 +107,7 @@ def _run(command: list[str], what: str) -> None:
 def _build_bundle() -> Path:
     """Build the wheel and its lockfile into a cache folder named by the sources' hash."""
     folder = CACHE / _sources_digest()
-    if (folder / "snapshot.json").is_file():  # written last
+    if (folder / CORE_STDLIB).is_file():  # written last
         return folder
     if not PYODIDE_CLI.is_file():
         raise PluginError(
@@ -133,17 +148,21 @@ def _build_bundle() -> Path:
         raise PluginError("node is missing: the Pyodide snapshot is made under Node (make tools).")
     # Writes snapshot-<hash>.gz, then snapshot.json, which marks the folder complete.
     _run([node, str(SNAPSHOT_SCRIPT), str(folder)], "making the Pyodide memory snapshot")
+    _pack_core(folder)
     return folder
 
 
-def _stored(archive: bytes) -> bytes:
-    """The zip archive with the same members, in the same order, stored (not deflated)."""
+def _stored(archive: bytes, keep: Callable[[str], bool] | None = None) -> bytes:
+    """The zip archive with the same members (those ``keep`` keeps), in the
+    same order, stored (not deflated)."""
     packed = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(archive)) as source,
         zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as stored,
     ):
         for member in source.infolist():
+            if keep is not None and not keep(member.filename):
+                continue
             copy = zipfile.ZipInfo(member.filename, member.date_time)
             copy.external_attr = member.external_attr
             stored.writestr(copy, source.read(member))
@@ -161,6 +180,32 @@ def _precompress(folder: Path) -> None:
     }
     for name, data in runtime.items():
         (folder / f"{name}.gz").write_bytes(gzip.compress(data, 9, mtime=0))
+
+
+def _pack_core(folder: Path) -> None:
+    """Write the trimmed standard library: the members that make-snapshot.mjs
+    listed (``stdlib-core.list``), their folders and ``_ALWAYS_CORE``'s; and the
+    top-level names of the whole library. The core archive is written last."""
+    listed = set(json.loads((folder / "stdlib-core.list").read_text()))
+    if not listed:
+        raise PluginError("make-snapshot.mjs listed no module of the standard library")
+    whole = (PYODIDE / "python_stdlib.zip").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(whole)) as archive:
+        names = archive.namelist()
+    missing = listed - set(names)
+    if missing:
+        raise PluginError(f"modules listed for the core are not in python_stdlib.zip: {missing}")
+    parts = [name.split("/")[:-1] for name in listed]
+    folders = {"/".join(path[:depth]) + "/" for path in parts for depth in range(1, len(path) + 1)}
+
+    def keep(name: str) -> bool:
+        return name in listed or name in folders or name.startswith(_ALWAYS_CORE)
+
+    top_level = sorted({name.split("/")[0].removesuffix(".py") for name in names})
+    (folder / STDLIB_NAMES).write_text(json.dumps(top_level))
+    core = gzip.compress(_stored(whole, keep), 9, mtime=0)
+    (folder / f"{CORE_STDLIB}.tmp").write_bytes(core)
+    (folder / f"{CORE_STDLIB}.tmp").rename(folder / CORE_STDLIB)
 
 
 def _check_lock_entry(lockfile: Path, wheel: Path) -> None:
