@@ -18,9 +18,9 @@ from typing import Any
 from calcweb import _real
 from calcweb._checks import check_callable, check_order, check_real, check_vector
 from calcweb._derivative import DerivativeResult, derivative
-from calcweb._taylor_mode import jet_derivative, rounding_error
+from calcweb._taylor_mode import derivative_error, jet_derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
-from calcweb.jet import MAX_DEGREE, Jet
+from calcweb.jet import MAX_DEGREE, Jet, rounding_tracked_variable
 from calcweb.plot.figure import Figure
 from calcweb.plot.results import plot_taylor
 
@@ -40,7 +40,8 @@ class TaylorPolynomial:
         derivatives: $f^{(k)}(x_0)$ for k = 0..n.
         function: The function that was expanded.
         method: ``"ad"`` (exact to rounding) or ``"richardson"`` (finite differences).
-        errors: An estimate of the error of each derivative (rounding for ``"ad"``).
+        errors: An estimate of the error of each derivative; for ``"ad"``, a bound
+            on its rounding error (cancellation inside ``f`` included).
 
     Examples:
         >>> from calcweb import exp, taylor
@@ -259,7 +260,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     center = check_real(x0, "x0")
     degree = check_order(n)
     try:
-        y = f(Jet.variable(center, degree))
+        y = f(rounding_tracked_variable(center, degree))  # errors: bounds on the rounding
     except TypeError as error:
         if isinstance(error, ArgumentTypeError) or degree > MAX_NUMERICAL_DEGREE:
             raise ArgumentTypeError(
@@ -280,7 +281,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         derivatives = y.derivatives()
     else:  # a constant function, or a non-number that jet_derivative refuses
         derivatives = tuple(jet_derivative(y, k, "f") for k in range(degree + 1))
-    errors = tuple(rounding_error(d, k) for k, d in enumerate(derivatives))
+    errors = tuple(derivative_error(y, k, d) for k, d in enumerate(derivatives))
     return TaylorPolynomial(f, center, derivatives, errors, "ad")
 
 

@@ -16,6 +16,13 @@ with branches such as ``x if x > 0 else -x`` takes the branch of ``x0``.
 
 ``relu`` and ``abs`` follow torch's convention at 0: derivative 0 (all
 higher coefficients 0 too).
+
+`rounding_tracked_variable` starts a jet whose coefficients are
+`RoundedFloat`\ s: the same floats, computed in the same order, each carrying
+a bound on its accumulated rounding error (running error analysis, Higham,
+*Accuracy and Stability of Numerical Algorithms*, ch. 3). Cancellation
+inside ``f`` (``exp(x) - 1 - x`` near 0) shows in those bounds. Plain jets
+carry no bounds and pay nothing for them.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import builtins
 import math
 import operator
+import sys
 from collections.abc import Callable, Sequence
 from numbers import Number, Real
 from typing import Any
@@ -35,6 +43,12 @@ __all__ = ["Jet"]
 
 Series = list[float]
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+_EPS = sys.float_info.epsilon
+# A value of exp, sin, ... is within 1 ulp in libm; _real's sigmoid and
+# softplus round a few times. 2 eps relative covers both (1 ulp <= eps).
+_FUNCTION_ROUNDING = 2.0 * _EPS
+# The largest rounding error of a product or quotient in the subnormal range.
+_UNDERFLOW = math.ulp(0.0)
 # Exponents up to this use exact repeated squaring (also valid when the value is 0).
 _SQUARING_LIMIT = 64
 # Products of jets cost degree**2: beyond this a jet would take seconds per
@@ -57,6 +71,182 @@ def _not_real(other: object, what: str) -> ArgumentTypeError:
         f"{what} must be a real number (int or float), but got {type(other).__name__} "
         f"{other!r}; a Jet holds real Taylor coefficients, so convert it with float()"
     )
+
+
+def _bound(x: object) -> float:
+    """The error bound ``x`` carries: 0 for a plain number, which counts as exact."""
+    return x.bound if isinstance(x, RoundedFloat) else 0.0
+
+
+class RoundedFloat(float):
+    r"""A float with a bound on its accumulated rounding error.
+
+    Arithmetic gives exactly the float result, and a new bound: the operands'
+    errors carried through the operation (to first order for ``+ -``, exactly
+    for ``* /``) plus the operation's own rounding, at most
+    $\varepsilon\,|\text{result}|$ (twice the unit roundoff, a factor 2 of
+    margin). Plain ints and floats count as exact. This is running error
+    analysis (Higham, *Accuracy and Stability*, ch. 3): a cancellation such as
+    ``(1 + 1e-10) - 1`` keeps the bound of the large operands, so it shows.
+
+    Args:
+        value: The computed float.
+        bound: A bound on ``|value - exact|``, >= 0.
+
+    Examples:
+        >>> one = RoundedFloat(1.0, 0.0)
+        >>> tiny = (one + 1e-10) - 1.0
+        >>> tiny == (1.0 + 1e-10) - 1.0  # the same float
+        True
+        >>> round(tiny.bound / 2.0**-52, 6)  # about eps, from rounding 1 + 1e-10
+        1.0
+    """
+
+    __slots__ = ("bound",)
+    bound: float
+
+    def __new__(cls, value: float, bound: float) -> RoundedFloat:
+        rounded = super().__new__(cls, value)
+        rounded.bound = bound
+        return rounded
+
+    def _sum(self, value: float, other: object) -> Any:
+        if value is NotImplemented:
+            return NotImplemented
+        # Adding 0 is exact; any other sum rounds by at most eps |value| / 2.
+        rounding = 0.0 if self == 0.0 or other == 0 else _EPS * builtins.abs(value)
+        return RoundedFloat(value, self.bound + _bound(other) + rounding)
+
+    def __add__(self, other: object) -> Any:
+        return self._sum(float.__add__(self, other), other)  # type: ignore[operator]
+
+    def __radd__(self, other: object) -> Any:
+        return self._sum(float.__radd__(self, other), other)  # type: ignore[operator]
+
+    def __sub__(self, other: object) -> Any:
+        return self._sum(float.__sub__(self, other), other)  # type: ignore[operator]
+
+    def __rsub__(self, other: object) -> Any:
+        return self._sum(float.__rsub__(self, other), other)  # type: ignore[operator]
+
+    def __mul__(self, other: object) -> Any:
+        value = float.__mul__(self, other)  # type: ignore[operator]
+        if value is NotImplemented:
+            return NotImplemented
+        b = _bound(other)
+        carried = math.fabs(self) * b + math.fabs(other) * self.bound + self.bound * b  # type: ignore[arg-type]
+        exact = _power_of_two(self) or _power_of_two(other) or value == 0.0
+        return RoundedFloat(value, carried + _rounding(value, exact))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Any:
+        value = float.__truediv__(self, other)  # type: ignore[operator]
+        if value is NotImplemented:
+            return NotImplemented
+        return _quotient(value, self.bound, other, _bound(other))
+
+    def __rtruediv__(self, other: object) -> Any:
+        value = float.__rtruediv__(self, other)  # type: ignore[operator]
+        if value is NotImplemented:
+            return NotImplemented
+        return _quotient(value, _bound(other), self, self.bound)
+
+    def __neg__(self) -> RoundedFloat:
+        return RoundedFloat(-float(self), self.bound)
+
+    def __pos__(self) -> RoundedFloat:
+        return self
+
+    def __abs__(self) -> RoundedFloat:
+        return RoundedFloat(math.fabs(self), self.bound)
+
+
+def _quotient(value: float, numerator_bound: float, b: object, b_bound: float) -> RoundedFloat:
+    r"""``q = a / b`` with its bound.
+
+    Exactly, $a/b - (a+\delta_a)/(b+\delta_b) = (q\,\delta_b - \delta_a)/(b+\delta_b)$.
+    """
+    room = math.fabs(b) - b_bound  # type: ignore[arg-type]
+    carried = (numerator_bound + builtins.abs(value) * b_bound) / room if room > 0.0 else math.inf
+    return RoundedFloat(value, carried + _rounding(value, _power_of_two(b) or value == 0.0))
+
+
+def _power_of_two(x: object) -> bool:
+    """Whether ``x`` is +-2**k: multiplying or dividing by it is exact (above the subnormals)."""
+    return math.frexp(x)[0] in (0.5, -0.5)  # type: ignore[arg-type]
+
+
+def _rounding(value: float, exact: bool) -> float:
+    """The rounding of a product or quotient: eps |value| / 2, or only the subnormal spacing."""
+    return (0.0 if exact else _EPS * builtins.abs(value)) + _UNDERFLOW
+
+
+def rounding_tracked_variable(x0: float, degree: int) -> Jet:
+    """``Jet.variable(x0, degree)`` whose coefficients carry rounding bounds (`RoundedFloat`).
+
+    ``x0`` and the seed 1 are exact; every coefficient computed from them carries
+    a bound on its rounding error, read with ``jet.coefficients[k].bound``.
+
+    Examples:
+        >>> from calcweb import exp
+        >>> y = exp(rounding_tracked_variable(1e-8, 2)) - 1.0
+        >>> y.coefficients[0] == math.exp(1e-8) - 1.0, y.coefficients[0].bound > 1e-16
+        (True, True)
+    """
+    jet = Jet.variable(x0, degree)
+    jet._c = [RoundedFloat(c, 0.0) for c in jet._c]
+    return jet
+
+
+def _slope_bound(slope: Callable[[float], float], x: float, bound: float) -> float:
+    """How far ``f`` moves when ``x`` moves by ``bound``: ``bound`` times the largest ``|f'|``.
+
+    ``|f'|`` is taken at ``x`` and at both ends. Outside the domain of ``f'``
+    (or if it overflows) the answer is inf: no bound.
+    """
+    try:
+        steepest = max(math.fabs(slope(t)) for t in (x - bound, x, x + bound))
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return math.inf
+    return steepest * bound
+
+
+def _rounded_value(y: float, x: float, slope: Callable[[float], float]) -> float:
+    """``y = f(x)``, bounded if ``x`` carries a bound: f's own rounding plus x's error through f."""
+    if not isinstance(x, RoundedFloat):
+        return y
+    moved = _slope_bound(slope, float(x), x.bound) if x.bound else 0.0
+    return RoundedFloat(y, _FUNCTION_ROUNDING * builtins.abs(y) + moved)
+
+
+def _sigmoid_slope(t: float) -> float:
+    return _real.sigmoid(t) * _real.sigmoid(-t)
+
+
+def _arcsine_slope(t: float) -> float:
+    return 1.0 / math.sqrt(1.0 - t * t)
+
+
+# name -> f', to carry an argument's error into the value f(x0).
+_SLOPES: dict[str, Callable[[float], float]] = {
+    "exp": math.exp,
+    "log": lambda t: 1.0 / t,
+    "log1p": lambda t: 1.0 / (1.0 + t),
+    "sqrt": lambda t: 0.5 / math.sqrt(t),
+    "sin": math.cos,
+    "cos": math.sin,
+    "tan": lambda t: 1.0 + math.tan(t) ** 2,
+    "sinh": math.cosh,
+    "cosh": math.sinh,
+    "tanh": lambda t: 1.0 - math.tanh(t) ** 2,
+    "sigmoid": _sigmoid_slope,
+    "softplus": _real.sigmoid,
+    "atan": lambda t: 1.0 / (1.0 + t * t),
+    "asin": _arcsine_slope,
+    "acos": _arcsine_slope,
+    "erf": lambda t: _TWO_OVER_SQRT_PI * math.exp(-t * t),
+}
 
 
 class Jet:
@@ -254,6 +444,7 @@ class Jet:
                 f"x**{p!r} is not differentiable at x = 0 (its derivatives blow up "
                 "or are complex there); expand around a point x0 != 0"
             )
+        y0 = _rounded_value(y0, a[0], lambda t: p * math.pow(t, p - 1.0))
         return Jet._of(_series.power(a, p, y0))
 
     def __rpow__(self, base: object) -> Jet:
@@ -309,7 +500,8 @@ class Jet:
     # overflow errors as on floats), then runs the coefficient recurrence.
 
     def _y0(self, name: str) -> float:
-        return _real.unary(name, self._c[0])
+        a0 = self._c[0]
+        return _rounded_value(_real.unary(name, a0), a0, _SLOPES[name])
 
     def _one(self) -> Series:
         return [1.0] + [0.0] * self.degree
@@ -323,7 +515,7 @@ class Jet:
 
     def exp(self) -> Jet:
         r"""$e^x$, from $y' = y\,x'$."""
-        return _exp_of(self, self._y0("exp"))
+        return _exp_of(self, _real.unary("exp", self._c[0]))
 
     def log(self) -> Jet:
         """The natural logarithm, from $y' = x'/x$."""
@@ -384,7 +576,8 @@ class Jet:
         ``sigmoid(-x0)``, so the derivatives stay accurate when ``y0`` rounds to 1.
         """
         y0 = self._y0("sigmoid")
-        z0 = _real.sigmoid(-self._c[0])
+        minus_a0 = -self._c[0]
+        z0 = _rounded_value(_real.sigmoid(minus_a0), minus_a0, _sigmoid_slope)
 
         def u_of(y: Series, m: int) -> float:
             return y[0] * (z0 if m == 0 else -y[m]) + sum(
@@ -455,4 +648,5 @@ def _divide(a: Series, b: Series) -> Series:
 
 def _exp_of(a: Jet, y0: float) -> Jet:
     """``exp(a)`` given its value ``y0``, which callers may know more exactly than exp(a0)."""
+    y0 = _rounded_value(y0, a._c[0], math.exp)
     return Jet._of(_series.chain_implicit(a._c, y0, lambda y, m: y[m]))
