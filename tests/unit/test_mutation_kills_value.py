@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from fractions import Fraction
 
 import pytest
 
@@ -617,3 +618,15 @@ def test_a_right_operand_whose_data_is_not_a_number_is_named() -> None:
         "float, e.g. value.data = 0.0",
     ):
         with_data(None) ** _Reflected(2.0)  # its __rpow__ runs, with the Value as `other`
+
+
+def test_a_nan_right_value_of_a_product_is_named() -> None:
+    with raises(InvalidArgumentError, f"Value(2.0) * Value(nan): {NOT_FINITE_OPERAND}"):
+        Value(2.0) * with_data(math.nan)
+
+
+def test_a_real_number_set_by_hand_as_data_works_in_every_method() -> None:
+    # .data is unchecked; an int or Fraction put there is still a real number.
+    assert with_data(3).exp().data == math.exp(3)
+    assert with_data(Fraction(1, 2)).sin().data == math.sin(0.5)
+    assert (-with_data(3)).data == -3
