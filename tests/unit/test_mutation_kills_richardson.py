@@ -636,3 +636,131 @@ def test_the_wide_stencil_gives_up_when_its_sum_overflows() -> None:
     # Weights larger than 1 times values near the largest float: no refinement.
     sampler = Sampler(lambda t: 1.7e308 if round(t) % 2 else -1.7e308, 0.0)
     assert _richardson._wide(sampler, 2, 3, 1.0) is None
+
+
+# ------------------------------------------------------------ the wide stencil
+
+
+def exact_weights(n: int, nodes: list[float]) -> list[Fraction]:
+    """Weights of the n-th derivative at 0 from values at nodes: the moment equations
+    sum_k w_k t_k**j = n! [j == n], j < len(nodes), solved exactly (Gauss-Jordan)."""
+    size = len(nodes)
+    rows = [
+        [Fraction(t) ** j for t in nodes] + [Fraction(math.factorial(n) if j == n else 0)]
+        for j in range(size)
+    ]
+    for col in range(size):
+        pivot = next(r for r in range(col, size) if rows[r][col] != 0)
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        rows[col] = [v / rows[col][col] for v in rows[col]]
+        for r in range(size):
+            if r != col and rows[r][col] != 0:
+                factor = rows[r][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
+    return [row[-1] for row in rows]
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_the_wide_stencil_and_its_two_narrower_ones(n: int) -> None:
+    # x = 0.3, step 1/4: x + k step is rounded, and the offsets really taken are used.
+    x, step, m = 0.3, 0.25, 3
+    sampler = Sampler(math.exp, x)
+    found = _richardson._wide(sampler, n, m, step)
+    assert found is not None
+    points = [x + k * step if k else x for k in range(-m, m + 1)]
+    values = [math.exp(p) for p in points]
+    level = 2 * EPS * max(values)
+    for outer, (value, rounding) in zip((0, 1, 2), found, strict=True):
+        inner = slice(outer, len(points) - outer)
+        offsets = [(p - x) / step for p in points[inner]]
+        weights = exact_weights(n, offsets)
+        exact = sum(w * Fraction(v) for w, v in zip(weights, values[inner], strict=True))
+        assert value == pytest.approx(float(exact) / step**n, rel=1e-13), outer
+        bound = level * float(sum(abs(w) for w in weights)) / step**n
+        assert rounding == pytest.approx(bound, rel=1e-12), outer
+
+
+def test_the_wide_stencils_rounding_level() -> None:
+    # The level is never below the noise floor or the spacing of subnormals.
+    unit = float(sum(abs(w) for w in exact_weights(2, [float(k) for k in range(-3, 4)])))
+    sampler = Sampler(lambda t: 0.0, 0.0)
+    found = _richardson._wide(sampler, 2, 3, 0.5)
+    assert found is not None
+    assert found[0][0] == 0.0
+    assert found[0][1] == pytest.approx(TINY * unit / 0.25, rel=1e-12)
+    sampler.noise_floor = 1e-3
+    found = _richardson._wide(sampler, 2, 3, 0.5)
+    assert found is not None
+    assert found[0][1] == pytest.approx(1e-3 * unit / 0.25, rel=1e-12)
+
+
+def test_the_wide_stencil_gives_up_where_it_cannot_be_taken() -> None:
+    assert _richardson._wide(Sampler(math.exp, 0.0), 2, 3, 1e-200) is None  # step**2 underflows
+    assert _richardson._wide(Sampler(lambda t: 0.0, 0.0), 2, 3, 1e200) is None  # overflows
+    assert _richardson._wide(Sampler(math.log, 0.5), 1, 3, 0.25) is None  # outside the domain
+    assert _richardson._wide(Sampler(math.exp, 1e20), 1, 3, 1e-10) is None  # the step vanishes
+    jump = Sampler(lambda t: 1e300 if t > 0 else 0.0, 0.0)
+    assert _richardson._wide(jump, 2, 3, 1e-10) is None  # the quotient overflows
+
+
+# ------------------------------------------------------------ the confirmation
+
+
+def confirming(quotients: list[float], steps: list[float], best: _Candidate) -> bool:
+    """_confirmed for t**3 at 1, whose central quotient is 3 + h**2 at every step."""
+    sampler = Sampler(lambda t: t**3, 1.0)
+    window = window_of(2, steps, quotients, [0.0] * len(steps))
+    return _richardson._confirmed(sampler, "central", 1, window, best)
+
+
+def probe_quotient(steps: list[float]) -> tuple[float, float, float]:
+    """The quotient of t**3 at 1 at the geometric mean of two steps, its noise, its step."""
+    probe = math.sqrt(steps[0]) * math.sqrt(steps[1])
+    return Sampler(lambda t: t**3, 1.0).quotient("central", 1, probe)
+
+
+def test_a_window_is_confirmed_when_its_polynomial_predicts_a_quotient_between() -> None:
+    # The rows 1..2 of the window (steps 0.25, 0.125) are 3 + h**2 plus eps: the line
+    # through them predicts the probe's quotient plus eps. Confirmed iff
+    # eps <= 2 error + 100 noise. Rows 0 and 3 are wild: they are not among the rows used.
+    steps = [0.5, 0.25, 0.125, 0.0625]
+    quotient, noise, probe = probe_quotient(steps[1:3])
+    assert steps[2] < probe < steps[1]
+    eps = 1e-6
+    quotients = [99.0, 3.0 + 0.25**2 + eps, 3.0 + 0.125**2 + eps, -99.0]
+    predicted = _interpolate([1.0, 0.25], quotients[1:3], (probe / 0.25) ** 2)
+    apart = abs(quotient - predicted)
+    assert apart == pytest.approx(eps, rel=1e-6)
+    for factor, expected in [(1.001, True), (0.999, False)]:
+        error = factor * (apart - 100.0 * noise) / 2.0
+        assert confirming(quotients, steps, _Candidate(0.0, error, 2, 1, 0.125)) is expected
+    # With no error, the noise alone: 100 times the probe's rounding bound.
+    eps = 100.0 * noise
+    for factor, expected in [(0.999, True), (1.001, False)]:
+        shift = factor * eps
+        quotients = [99.0, 3.0 + 0.25**2 + shift, 3.0 + 0.125**2 + shift, -99.0]
+        assert confirming(quotients, steps, _Candidate(0.0, 0.0, 2, 1, 0.125)) is expected
+
+
+def test_a_window_of_three_rows_is_confirmed_by_its_parabola() -> None:
+    steps = [1.0, 0.5, 0.25, 0.125, 0.0625]
+    exact = [3.0 + h * h for h in steps]
+    quotients = [50.0, *exact[1:4], -50.0]
+    assert confirming(quotients, steps, _Candidate(0.0, 1e-12, 3, 2, 0.125))
+    # A parabola through rows 1..3 that is not the quotients' curve: refused.
+    bent = [50.0, exact[1], exact[2] + 1e-3, exact[3], -50.0]
+    assert not confirming(bent, steps, _Candidate(0.0, 1e-9, 3, 2, 0.125))
+
+
+def test_a_probe_outside_the_domain_is_not_a_confirmation() -> None:
+    steps = [0.5, 0.25, 0.125]
+    allowed = {1.0 + s for s in steps} | {1.0 - s for s in steps} | {1.0}
+
+    def f(t: float) -> float:
+        if t not in allowed:
+            raise ValueError("undefined")
+        return t**3
+
+    window = window_of(2, steps, [3.0 + h * h for h in steps], [0.0] * 3)
+    best = _Candidate(3.0, 1.0, 2, 1, 0.125)
+    assert not _richardson._confirmed(Sampler(f, 1.0), "central", 1, window, best)
