@@ -764,3 +764,99 @@ def test_a_probe_outside_the_domain_is_not_a_confirmation() -> None:
     window = window_of(2, steps, [3.0 + h * h for h in steps], [0.0] * 3)
     best = _Candidate(3.0, 1.0, 2, 1, 0.125)
     assert not _richardson._confirmed(Sampler(f, 1.0), "central", 1, window, best)
+
+
+# ------------------------------------------------------------------ the kink check
+
+
+def estimate(value: float, error: float, smallest: float) -> _richardson.Estimate:
+    return _richardson.Estimate(value, error, 0, 1.0, "central", smallest)
+
+
+def kink_message(x: float, forward: float, central: float) -> str:
+    return (
+        f"f is not differentiable at x={x!r}: the difference quotients from the right "
+        f"tend to about {forward:.6g}, but the symmetric ones to {central:.6g} "
+        "(f has a kink or a jump there); take a one-sided derivative with "
+        "method='forward' or method='backward', or move x"
+    )
+
+
+def test_a_kink_is_refused_beyond_the_tolerance() -> None:
+    # |t| at 0: the forward quotients are 1 at h = 1/4 and 1/8, the central value 0.
+    # Tolerance: 4 |fine - coarse| (0) + 100 x the rounding bound of the coarse
+    # quotient (2 eps 0.25 x 2 / 0.25 = 4 eps) + 2 x the error: exactly 1 when the
+    # error is (1 - 400 eps) / 2, and 1 is not beyond 1.
+    error = (1.0 - 400.0 * EPS) / 2.0
+    _richardson._check_one_sided(Sampler(abs, 0.0), estimate(0.0, error, 0.25))
+    smaller = math.nextafter(error, 0.0)
+    with pytest.raises(calcweb.DomainError) as info:
+        _richardson._check_one_sided(Sampler(abs, 0.0), estimate(0.0, smaller, 0.25))
+    assert str(info.value) == kink_message(0.0, 1.0, 0.0)
+
+
+def test_the_kink_tolerance_counts_how_far_the_forward_quotients_moved() -> None:
+    # |t| + t**2 at 0: forward quotients 1 + h, at h = 1/4 and 1/8: extrapolated 1,
+    # 4 |fine - coarse| = 0.5. Against a central value of 0: refused unless
+    # 0.5 + 100 noise + 2 error >= 1.
+    def f(t: float) -> float:
+        return abs(t) + t * t
+
+    noise = Sampler(f, 0.0).quotient("forward", 1, 0.25)[1]
+    boundary = (0.5 - 100.0 * noise) / 2.0
+    _richardson._check_one_sided(Sampler(f, 0.0), estimate(0.0, boundary * 1.000001, 0.25))
+    with pytest.raises(calcweb.DomainError) as info:
+        _richardson._check_one_sided(Sampler(f, 0.0), estimate(0.0, boundary * 0.999999, 0.25))
+    assert str(info.value) == kink_message(0.0, 1.0, 0.0)
+
+
+def test_the_kink_check_extrapolates_the_forward_quotients() -> None:
+    # exp at 0 with h = 1/8: forward quotients 1.0652 and 1.0319, extrapolated (h, h/2)
+    # to 0.99864; tolerance 4 x 0.0333. A central value of 1 passes, 1.2 does not.
+    _richardson._check_one_sided(Sampler(math.exp, 0.0), estimate(1.0, 0.0, 0.125))
+    with pytest.raises(calcweb.DomainError) as info:
+        _richardson._check_one_sided(Sampler(math.exp, 0.0), estimate(1.2, 0.0, 0.125))
+    forward = 2.0 * (16.0 * math.expm1(1.0 / 16.0)) - 8.0 * math.expm1(1.0 / 8.0)
+    assert str(info.value) == kink_message(0.0, forward, 1.2)
+
+
+def test_no_kink_check_where_f_is_undefined_on_the_right() -> None:
+    def left_only(t: float) -> float:
+        return math.sqrt(-t)
+
+    _richardson._check_one_sided(Sampler(left_only, -1.0), estimate(123.0, 0.0, 2.0))
+
+
+# ------------------------------------------------------------------ the walks
+
+
+def test_no_stencil_fits_names_four_points_and_the_last_reason() -> None:
+    def only_at_one(t: float) -> float:
+        if t != 1.0:
+            raise ValueError("undefined")
+        return 1.0
+
+    with pytest.raises(calcweb.DomainError) as info:
+        _richardson.extrapolate(only_at_one, 1.0, 1, 0.5)
+    message = str(info.value)
+    sampler = Sampler(only_at_one, 1.0)
+    for point in (1.5, 0.5):
+        with pytest.raises(calcweb.DomainError):
+            sampler(point)
+    assert message.startswith("no difference stencil around x=1.0 fits in the domain of f: ")
+    assert message.endswith(". Move x further inside the domain of f")
+    shown = message.split("f failed at ")[1].split(" (", maxsplit=1)[0]
+    assert len(shown.split(", ")) == 4
+    assert shown.split(", ")[0] == "1.5"
+    reason = message.split(" (", 1)[1].rsplit("). Move x", 1)[0]
+    assert reason.startswith("f(")
+    assert "raised ValueError: undefined" in reason
+
+
+def test_quotients_that_overflow_say_so_when_nothing_settles() -> None:
+    with pytest.raises(calcweb.NumericalError) as info:
+        _richardson.extrapolate(lambda t: 1.7e308 * math.sin(40.0 * t), 0.0, 3, 1e-3)
+    message = str(info.value)
+    assert message.startswith(
+        "the difference quotients of order 3 at x=0.0 never settled into the pattern"
+    )
