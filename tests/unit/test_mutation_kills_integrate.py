@@ -170,3 +170,48 @@ def test_composite_rules_and_their_richardson_error(
         f"composite {method} rule on {n} intervals; error estimated by Richardson"
     )
     assert result.converged is True
+
+
+# ------------------------------------------------------------ how the adaptive rule ends
+
+
+def test_an_extrapolated_result_says_so() -> None:
+    result = integrate(lambda x: x**-0.9, 0, 1, full_output=True)  # 10
+    assert isinstance(result, IntegrationResult)
+    assert abs(result.value - 10.0) <= result.error <= 1e-9
+    assert (result.method, result.converged) == ("adaptive", True)
+    assert result.message == (
+        f"the extrapolated estimate's error {result.error:.3g} meets the tolerance "
+        f"{1e-10 * abs(result.value):.3g}"
+    )
+
+
+def test_a_plain_result_says_so() -> None:
+    result = integrate(lambda x: math.exp(-x), 0, math.inf, full_output=True)  # 1
+    assert isinstance(result, IntegrationResult)
+    assert abs(result.value - 1.0) <= result.error <= 1e-10
+    assert (result.method, result.converged) == ("adaptive", True)
+    assert result.message == (
+        f"the estimated error {result.error:.3g} meets the tolerance {1e-10:.3g}"
+    )
+
+
+def test_a_divergent_integral_is_refused_with_both_estimates() -> None:
+    result = integrate(lambda x: x**-1.5, 0, 1, full_output=True)  # diverges
+    assert isinstance(result, IntegrationResult)
+    assert (result.method, result.converged) == ("adaptive", False)
+    shown = re.fullmatch(
+        r"the integral probably diverges: the sums over the subintervals \((\S+), estimated "
+        r"error (\S+)\) and their extrapolation \((\S+)\) disagree\. Check that f is "
+        r"integrable on the interval; if it is, split the interval at its singular points or "
+        r"pass a larger tol",
+        result.message,
+    )
+    assert shown is not None
+    plain, plain_error, extrapolated = (float(group) for group in shown.groups())
+    assert f"{result.value:.6g}" == shown.group(3)
+    assert result.value == pytest.approx(extrapolated, rel=1e-5)
+    assert result.error >= max(plain_error * (1 - 1e-3), abs(plain - result.value) * (1 - 1e-5))
+    with pytest.raises(calcweb.NumericalError) as caught:
+        integrate(lambda x: x**-1.5, 0, 1)
+    assert str(caught.value) == result.message
