@@ -83,6 +83,17 @@ def test_an_overflowing_composite_integral_is_named() -> None:
     ) == ("the integral overflows the float range (about 1e308); rescale f or the interval")
 
 
+def test_an_overflowing_composite_error_estimate_is_named() -> None:
+    # T1 = 1e308 fits, T2 = -1e308 too, but their difference does not.
+    def f(x: float) -> float:
+        return -3.0 if 0.0 < x < 1e308 else 1.0
+
+    assert refusal(
+        calcweb.NumericalError,
+        lambda: integrate(f, 0.0, 1e308, method="trapezoid", n=1),
+    ) == ("the error estimate overflows the float range (about 1e308); rescale f or the interval")
+
+
 def test_float_of_a_result_names_value() -> None:
     result = IntegrationResult("x", 0.0, 0, "adaptive", 0)  # type: ignore[arg-type]
     with pytest.raises(calcweb.ArgumentTypeError, match=re.escape("value must be a real number")):
