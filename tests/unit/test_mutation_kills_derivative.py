@@ -1,0 +1,323 @@
+"""calcweb.derivative's difference methods, refusals and steps, exactly (mutation testing).
+
+The oracles: the textbook formulas of each step and quotient (eps**(1/(n+p))
+max(1, |x|), 0.015 or 0.1 (1 + n/2) times max(1, |x|), 1e-20 max(1, |x|)),
+recomputed here; f's calls counted by f itself; the messages, word for word.
+"""
+
+from __future__ import annotations
+
+import cmath
+import math
+import sys
+from typing import Any
+
+import pytest
+
+import calcweb
+from calcweb import DerivativeResult, derivative
+from calcweb._richardson import combine, representable_step
+
+EPS = sys.float_info.epsilon
+
+
+# ------------------------------------------------------------- DerivativeResult
+
+
+def test_a_result_built_by_hand_holds_floats() -> None:
+    r = DerivativeResult(1, 0, 3, "central", 2)
+    assert (r.value, r.error, r.nfev, r.method, r.step) == (1.0, 0.0, 3, "central", 2.0)
+    assert type(r.value) is type(r.error) is type(r.step) is float
+    assert type(r.nfev) is int
+    assert DerivativeResult(1.0, 0.0, 0, "ad", None).step is None
+    assert DerivativeResult(1.0, 0.0, 0, "ad", None).nfev == 0  # 0 calls is a count
+    assert float(DerivativeResult(2.5, 0.0, 1, "ad", None)) == 2.5
+
+
+@pytest.mark.parametrize("nfev", [-1, True, 1.0, "3", None])
+def test_a_result_refuses_a_count_that_is_not_an_int(nfev: object) -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        DerivativeResult(1.0, 0.0, nfev, "ad", None)  # type: ignore[arg-type]
+    assert str(info.value) == f"nfev must be an int >= 0, but got {nfev!r}"
+
+
+def test_a_result_refuses_a_method_that_is_not_a_str() -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        DerivativeResult(1.0, 0.0, 1, 3, None)  # type: ignore[arg-type]
+    assert str(info.value) == "method must be a str, but got 3"
+
+
+# -------------------------------------------------------- results that overflow
+
+
+def test_a_quotient_that_overflows_is_refused_with_its_value_and_error() -> None:
+    def step(t: float) -> float:
+        return 1e308 if t > 0 else -1e308
+
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(step, 0.0, method="central", h=0.5)
+    bound = combine([1e308, -1e308], "central", 1, 0.5)[1]
+    assert str(info.value) == (
+        f"the derivative of order 1 at x=0.0 came out as inf (error {bound!r}); the "
+        "function or the step overflows here, so try a smaller h or a point where f is "
+        "of moderate size"
+    )
+
+
+def test_a_finite_quotient_with_an_infinite_error_is_refused() -> None:
+    # f = 1e308: the quotient is 0, but its rounding bound 2 eps 1e308 x 2 / 2e-20 is inf.
+    with pytest.raises(calcweb.NumericalError, match=r"came out as 0\.0 \(error inf\)"):
+        derivative(lambda t: 1e308, 0.0, method="central", h=1e-20)
+
+
+# ------------------------------------------------------------------- Taylor mode
+
+
+def test_ad_names_the_type_error_of_f() -> None:
+    def f(_t: Any) -> Any:
+        raise TypeError("no jets here")
+
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(f, 1.0, method="ad")
+    assert str(info.value) == (
+        "method='ad' needs f to accept a calcweb.Jet, but f raised TypeError: no jets "
+        "here. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead "
+        "of math's, or use method='richardson'"
+    )
+    assert isinstance(info.value.__cause__, TypeError)
+
+
+def test_ad_lets_an_argument_type_error_of_f_through() -> None:
+    error = calcweb.ArgumentTypeError("f's own message")
+
+    def f(_t: Any) -> Any:
+        raise error
+
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(f, 1.0, method="ad")
+    assert info.value is error
+
+
+def test_auto_falls_back_to_richardson_on_a_type_error() -> None:
+    def f(t: Any) -> Any:
+        if not isinstance(t, float):
+            raise TypeError("floats only")
+        return t * t
+
+    r = derivative(f, 1.5, full_output=True)
+    assert r.method == "richardson"
+    assert r.value == pytest.approx(3.0, rel=1e-12)
+
+
+# ------------------------------------------------------------ one quotient
+
+
+@pytest.mark.parametrize(
+    ("method", "n", "power"),
+    [("central", 1, 1 / 3), ("central", 2, 1 / 4), ("forward", 1, 1 / 2), ("backward", 3, 1 / 4)],
+)
+@pytest.mark.parametrize("x", [0.5, -1.0, 10.0, -300.0])
+def test_the_default_step_balances_truncation_and_rounding(
+    method: str, n: int, power: float, x: float
+) -> None:
+    # eps**(1/(n + p)), p = 2 central and 1 one-sided, scaled to max(1, |x|).
+    r = derivative(math.exp, x, n, method=method, full_output=True)
+    assert r.step == representable_step(x, EPS**power * max(1.0, abs(x)))
+
+
+def test_a_given_step_is_made_representable() -> None:
+    r = derivative(math.exp, 1.0, method="central", h=0.1, full_output=True)
+    assert r.step == (1.0 + 0.1) - 1.0
+
+
+@pytest.mark.parametrize("method", ["central", "forward", "backward", "richardson"])
+def test_order_zero_is_the_value_of_f(method: str) -> None:
+    calls: list[float] = []
+
+    def f(t: float) -> float:
+        calls.append(t)
+        return math.exp(t)
+
+    r = derivative(f, 0.5, 0, method=method, full_output=True)
+    assert r == DerivativeResult(math.exp(0.5), 0.0, 1, method, None)
+    assert calls == [0.5]
+
+
+def counted(g: Any) -> tuple[Any, list[float]]:
+    calls: list[float] = []
+
+    def f(t: float) -> float:
+        calls.append(t)
+        return g(t)
+
+    return f, calls
+
+
+@pytest.mark.parametrize(("method", "divisor"), [("central", 3.0), ("forward", 1.0)])
+def test_the_error_of_one_quotient_is_its_rounding_plus_its_change_at_twice_the_step(
+    method: str, divisor: float
+) -> None:
+    # t**3 at 1, h = 1/4: central 3 + h**2 (3.0625; 3.25 at 2h), forward 3 + 3h + h**2
+    # (3.8125; 4.75 at 2h). The difference estimates the truncation: / 3 central (h**2).
+    f, calls = counted(lambda t: t**3)
+    r = derivative(f, 1.0, method=method, h=0.25, full_output=True)
+    value, coarse = {"central": (3.0625, 3.25), "forward": (3.8125, 4.75)}[method]
+    points = [1.25, 0.75] if method == "central" else [1.25, 1.0]
+    rounding = combine([p**3 for p in points], method, 1, 0.25)[1]
+    assert r == DerivativeResult(value, rounding + abs(value - coarse) / divisor, 4, method, 0.25)
+    assert len(calls) == 4
+    calls.clear()
+    assert derivative(f, 1.0, method=method, h=0.25) == value
+    assert len(calls) == 2  # no quotient at 2h without full_output
+
+
+def test_the_backward_quotient_and_its_points() -> None:
+    f, calls = counted(lambda t: t**3)
+    r = derivative(f, 1.0, 2, method="backward", h=0.25, full_output=True)
+    # (f(1) - 2 f(0.75) + f(0.5)) / h**2 = 6 - 6h = 4.5; at 2h: (f(1) - 2 f(.5) + f(0)) / .25 = 3.
+    assert (r.value, r.nfev, r.step) == (4.5, 6, 0.25)
+    assert sorted(set(calls)) == [0.0, 0.5, 0.75, 1.0]
+
+
+# -------------------------------------------------------------- richardson
+
+
+@pytest.mark.parametrize(("n", "factor"), [(1, 0.015), (2, 0.2), (3, 0.25), (4, 0.1 * 3.0)])
+@pytest.mark.parametrize("x", [0.5, 1.0, -4.0])
+def test_the_first_richardson_step(n: int, factor: float, x: float) -> None:
+    # 0.015 for first derivatives, 0.1 (1 + n/2) for the others, times max(1, |x|).
+    r = derivative(math.exp, x, n, method="richardson", full_output=True)
+    assert r.step == factor * max(1.0, abs(x))
+
+
+def test_a_given_first_step_is_the_step_reported() -> None:
+    r = derivative(math.exp, 1.0, 2, method="richardson", h=0.05, full_output=True)
+    assert r.step == 0.05
+    assert abs(r.value - math.e) <= 2 * r.error
+
+
+def test_a_second_walk_on_the_scale_of_a_small_x() -> None:
+    # x**3 at 1e-100: steps scaled to 1 see nothing; a walk from 0.015 |x| does.
+    f, calls = counted(lambda t: t**3)
+    r = derivative(f, 1e-100, method="richardson", full_output=True)
+    assert r.value == pytest.approx(3e-200, rel=1e-10)
+    assert abs(r.value - 3e-200) <= 2 * r.error
+    assert r.nfev == len(calls)
+    assert representable_step(1e-100, 0.015e-100) + 1e-100 in calls
+    assert r.step == 0.015 * 1e-100  # the step of the walk that was kept
+
+
+def test_no_second_walk_at_zero_or_for_a_given_step() -> None:
+    f, calls = counted(lambda t: t**3 + t)
+    r = derivative(f, 0.0, method="richardson", full_output=True)
+    assert r.step == 0.015
+    assert r.nfev == len(calls)
+    calls.clear()
+    r = derivative(f, 1e-100, method="richardson", h=1e-3, full_output=True)
+    assert r.step == 1e-3
+    assert min(abs(t - 1e-100) for t in calls if t != 1e-100) > 1e-15
+
+
+# ------------------------------------------------------------------ complex step
+
+
+@pytest.mark.parametrize("x", [0.5, 2.0, -3.0])
+def test_the_default_complex_step(x: float) -> None:
+    r = derivative(cmath.sin, x, method="complex", full_output=True)
+    assert r.step == 1e-20 * max(1.0, abs(x))
+    assert r.value == pytest.approx(math.cos(x), rel=1e-15)
+
+
+def test_an_overflow_in_f_is_named() -> None:
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(cmath.exp, 1000.0, method="complex")
+    point = complex(1000.0, 1e-20 * 1000.0)
+    assert str(info.value) == (
+        f"f({point!r}) overflowed (math range error); use a point where f is of "
+        "moderate size, or method='richardson'"
+    )
+
+
+def test_a_type_error_of_f_is_named() -> None:
+    def f(_z: Any) -> Any:
+        raise TypeError("real numbers only")
+
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(f, 1.0, method="complex")
+    assert str(info.value) == (
+        "method='complex' needs f to accept complex numbers, but f raised TypeError: "
+        "real numbers only. Write f with cmath or calcweb's functions, or use "
+        "method='richardson'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("y", "shown"), [("s", "str 's'"), (True, "bool True"), (None, "NoneType None")]
+)
+def test_a_result_that_is_not_a_number_is_named(y: object, shown: str) -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(lambda z: y, 1.0, method="complex")
+    assert str(info.value) == f"f((1+1e-20j)) returned {shown}; f must return a number"
+
+
+def test_a_real_result_means_f_is_not_analytic() -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(lambda z: 2.5, 1.0, method="complex")
+    assert str(info.value) == (
+        "f((1+1e-20j)) returned the real number 2.5: f dropped the imaginary part, so it "
+        "is not analytic (abs, max, min, comparisons and .real are not) and the complex "
+        "step would give 0; use method='richardson'"
+    )
+
+
+def test_an_infinite_complex_step_is_refused() -> None:
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(lambda z: complex(0.0, 1e300), 1.0, method="complex")
+    assert str(info.value) == (
+        "the complex step gave inf; f overflows near x=1.0, use method='richardson'"
+    )
+
+
+def central(f: Any, x: float, h: float) -> float:
+    return math.fsum([f(x + h), -f(x - h)]) / (2.0 * h)
+
+
+@pytest.mark.parametrize("h", [None, 1e-3, 0.1])
+def test_the_complex_steps_error_is_rounding_plus_twice_its_truncation(h: float | None) -> None:
+    # Truncation h**2 |f'''| / 6, with f''' / 6 = 4 (coarse - fine) / (3 H**2) from two
+    # central quotients at H = eps**(1/3) max(1, |x|) and H / 2.
+    x = 0.7
+    r = derivative(cmath.exp, x, method="complex", h=h, full_output=True)
+    step = 1e-20 if h is None else h
+    assert r.value == pytest.approx(math.exp(x) * math.sin(step) / step, rel=1e-15)
+    big = representable_step(x, EPS ** (1.0 / 3.0))
+    half = representable_step(x, big / 2.0)
+    coarse, fine = central(math.exp, x, big), central(math.exp, x, half)
+    truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * big * big)
+    assert r.error == pytest.approx(4.0 * EPS * abs(r.value) + 2.0 * truncation, rel=1e-6)
+    assert r.nfev == 5
+
+
+def test_a_complex_step_where_f_is_undefined_on_the_reals_is_not_checked() -> None:
+    # cmath.sqrt(-1 + ih) is analytic; the real check of central differences would
+    # call f at real points, where this f refuses: the check is skipped.
+    def f(z: Any) -> Any:
+        if not isinstance(z, complex):
+            raise ValueError("complex only")
+        return cmath.sqrt(z)
+
+    r = derivative(f, 2.0, method="complex", full_output=True)
+    assert r.value == pytest.approx(0.5 / math.sqrt(2.0), rel=1e-15)
+    assert r.error == 4.0 * EPS * abs(r.value)
+    assert r.nfev == 5
+
+
+def test_a_function_that_is_not_analytic_is_refused_with_both_values() -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(lambda z: z * z.conjugate(), 1.5, method="complex")
+    message = str(info.value)
+    assert message.startswith("method='complex' gave 0.0 but central differences give about 3.0")
+    assert message.endswith(
+        ": f is not analytic near x=1.5 (it uses abs, conjugate, .real or a comparison), "
+        "so the complex step does not apply; use method='richardson'"
+    )
