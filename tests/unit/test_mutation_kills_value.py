@@ -620,9 +620,11 @@ def test_a_right_operand_whose_data_is_not_a_number_is_named() -> None:
         with_data(None) ** _Reflected(2.0)  # its __rpow__ runs, with the Value as `other`
 
 
-def test_a_nan_right_value_of_a_product_is_named() -> None:
+def test_a_nan_right_value_of_a_sum_or_product_is_named() -> None:
     with raises(InvalidArgumentError, f"Value(2.0) * Value(nan): {NOT_FINITE_OPERAND}"):
         Value(2.0) * with_data(math.nan)
+    with raises(InvalidArgumentError, f"Value(2.0) + Value(nan): {NOT_FINITE_OPERAND}"):
+        Value(2.0) + with_data(math.nan)
 
 
 def test_a_real_number_set_by_hand_as_data_works_in_every_method() -> None:
