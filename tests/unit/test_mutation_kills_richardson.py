@@ -860,3 +860,27 @@ def test_quotients_that_overflow_say_so_when_nothing_settles() -> None:
     assert message.startswith(
         "the difference quotients of order 3 at x=0.0 never settled into the pattern"
     )
+
+
+def test_the_growth_rate_after_a_search_step() -> None:
+    # Rows 4x apart (a searching walk quarters its steps): ratio (h0/h1)**2 = 16.
+    rows = ((1.0, 1.0 + 16.0 * 0.25 + 256.0 * 0.01), (0.25, 1.25 + 0.01))
+    once = rows[1][1] + (rows[1][1] - rows[0][1]) / 15.0
+    c2_over_c1 = abs((once - 1.0) / (rows[1][1] - 1.0)) / 16.0
+    rows3 = (*rows, (0.125, 1.0625))
+    assert _growth(1, rows3, 1.0, 0.0) == math.sqrt(c2_over_c1 / (1.0 / 20.0))
+
+
+def test_the_noise_of_a_third_order_quotient_at_h1() -> None:
+    # n = 3 (spacing 2): level 2**3 / (2 h1)**3 = level at h1 = 1; |d1 - D| = 0.5.
+    rows = ((2.0, 1.75), (1.0, 1.5))
+    assert math.isnan(_growth(3, rows, 1.0, 0.5))
+    assert _growth(3, rows, 1.0, 0.4999) == math.sqrt(0.5 * 6.0 / 3.0)
+
+
+def test_c2_exactly_at_twice_the_noise_is_not_measured() -> None:
+    # once = 1.25 + (1.25 - 2.75) / 3 = 0.75, |once - D| = 0.25 = 2 x noise at
+    # level 1/32 (noise = level 2 / (2 x 0.25) = 1/8): the two-row formula.
+    rows = ((0.5, 2.75), (0.25, 1.25), (0.125, 1.0))
+    assert _growth(1, rows, 1.0, 1.0 / 32.0) == math.sqrt(0.25 * 6.0)
+    assert _growth(1, rows, 1.0, math.nextafter(1.0 / 32.0, 0.0)) != math.sqrt(0.25 * 6.0)
