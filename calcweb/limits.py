@@ -40,7 +40,17 @@ than ``s * 2**-24``, are the signature of cancellation, and the limit is
 refused. So is an infinite limit when ``f`` grows only on the last samples,
 exactly like ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
 ``exp(t)`` rounds to 1), after samples that scatter about a value it settles
-on farther out.
+on farther out. Last samples that leave a settled value ever faster
+contradict it: unless ``f`` lost its digits before (its samples scatter
+about the value, or got stuck on another), the limit is infinite when the
+departures from the value are exactly ``c / h**p`` (``1 + 1e-20/x**2`` at 0),
+the value stands when ``f`` itself is (a numerator that is all rounding), and
+it is refused otherwise. Samples past rounding noise may look smooth again
+and still be off: rounding can turn ``f`` into another smooth function with
+another limit (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount
+exactly proportional to ``t``). So once a column of the table, after
+settling smoothly, zigzags ever more widely, no later entry is trusted to
+better than the widest zigzag.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -77,6 +87,7 @@ LONG_RUN = 16  # a run this long may end where f raises (as 0/0 does, after roun
 STUCK = 3  # so many equal samples in a row: f is stuck on one rounded value
 NOISE_POINTS = 8  # the changes that show how the noise grows
 RISE_POINTS = 4  # the first of them, which show how it starts to grow
+SMOOTH = 4  # changes of one sign, each smaller, in a row: f settles smoothly
 HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
 SAFETY = 3.0  # the noise bound is tripled: it is judged from few changes
@@ -209,18 +220,60 @@ def _growth_start(values: list[float]) -> int:
     return start
 
 
-def _power_law(values: list[float]) -> bool:
-    """Whether each of ``values`` is the one before times one power of 2, to rounding.
+def _power_law(values: list[float], offset: float = 0.0) -> bool:
+    """Whether each of ``values`` minus ``offset`` is the one before times one power of 2.
 
-    Close to ``x0``, rounding can leave ``f`` exactly ``c / h**p``:
-    ``exp(t) - 1 - t`` is exactly ``-t`` once ``exp(t)`` rounds to 1, so
-    ``(exp(t) - 1 - t) / t**2`` is ``-1/t``.
+    To rounding: close to ``x0``, rounding can leave ``f`` exactly ``c /
+    h**p``: ``exp(t) - 1 - t`` is exactly ``-t`` once ``exp(t)`` rounds to 1,
+    so ``(exp(t) - 1 - t) / t**2`` is ``-1/t``. The rounding of a value,
+    ``eps * |y|``, is a larger part of a smaller ``y - offset``.
     """
-    ratios = [b / a for a, b in itertools.pairwise(values)]
+    parts = [y - offset for y in values]
+    if not all(parts):
+        return False
+    ratios = [b / a for a, b in itertools.pairwise(parts)]
     if min(ratios) <= 0.0:
         return False
     power = 2.0 ** round(math.log2(ratios[0]))
-    return all(abs(r - power) <= 16.0 * _EPS * power for r in ratios)
+    blur = [abs(y / part) for y, part in zip(values, parts, strict=True)]
+    return all(
+        abs(r - power) <= 8.0 * _EPS * (blur[i] + blur[i + 1]) * power for i, r in enumerate(ratios)
+    )
+
+
+def _power_run(values: list[float], offset: float = 0.0) -> int:
+    """How many of the last ``values`` (3 or more, else 0) minus ``offset`` follow `_power_law`."""
+    n = 0
+    while n < len(values) and _power_law(values[-max(n + 1, 3) :], offset):
+        n = max(n + 1, 3)
+    return n
+
+
+def _scatter(values: list[float], value: float) -> bool:
+    """Whether the samples before the growth that ends ``values`` cross ``value`` twice.
+
+    Rounding noise scatters them about the limit; ``f`` that really grows
+    (``1/x - 1e6``, ``1 + 1e-20/x**2`` at 0) leaves it on one side.
+    """
+    offsets = [y - value for y in values[: _growth_start(values) + 1]]
+    return sum(a * b < 0 for a, b in itertools.pairwise(offsets)) >= 2
+
+
+def _lost_before_growth(values: list[float], value: float, error: float) -> bool:
+    """Whether rounding ruined ``f`` before the growth that ends ``values`` began.
+
+    Then the growth may be rounding's too, and does not contradict ``value``:
+    ``(cos h - 1 + h**2/2)/h**4`` leaves 1/24 and gets stuck on 0, and only
+    then is exactly ``1/(2 h**2)``, once ``cos h`` rounds to 1. So the
+    samples before the growth scatter about ``value`` (`_scatter`), or end
+    on a run of ``STUCK`` equal samples that ``value`` is clearly not.
+    ``1 + 1e-20/x**2`` at 0, which is exactly 1 and then grows, lost nothing.
+    """
+    growth = _growth_start(values)
+    stuck = values[growth]
+    run = len(values[: growth + 1]) - _run_start(values[: growth + 1])
+    off = abs(stuck - value) > JUMP * error + 4.0 * _EPS * max(abs(stuck), abs(value))
+    return _scatter(values, value) or (run >= STUCK and off)
 
 
 def _infinite(values: list[float], nfev: int) -> _OneSided:
@@ -311,7 +364,7 @@ def _lower_quartile_slope(points: list[tuple[int, float]]) -> float:
     return slopes[len(slopes) // 4] if slopes else 0.0
 
 
-def _noise(columns: list[list[float]]) -> list[float]:
+def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     """A bound on the rounding noise of the top column's entries, by last sample.
 
     In the top column the smooth part of ``f`` has cancelled out, so its
@@ -334,7 +387,7 @@ def _noise(columns: list[list[float]]) -> list[float]:
     windows = [max(changes[max(k - 1, shift) : k + 2], default=0.0) for k in range(n)]
     known = [k for k in range(shift, n) if windows[k] > 0.0]
     if not known:
-        return [0.0] * n
+        return [0.0] * n, n
     start = next(
         (k for i, k in enumerate(known) if windows[k] <= min(windows[j] for j in known[i : i + 4])),
         known[-1],
@@ -356,7 +409,7 @@ def _noise(columns: list[list[float]]) -> list[float]:
         bound[k] = 2.0 ** min(max(ahead), 1000.0) if ahead else 0.0
     for k in range(start):
         bound[k] = bound[start] * 2.0 ** (-rise * (start - k))
-    return bound
+    return bound, start
 
 
 def _estimate(samples: list[float], first: int) -> tuple[float, float]:
@@ -376,16 +429,50 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
         error = max(abs(y - stuck) for y in [*samples[end - 1 : end], after])
         return stuck, max(error, 2.0 * _EPS * abs(stuck))
     full = _table(samples)
-    noise = _noise(full)
+    noise, _ = _noise(full)
     top = _AMPLIFY[len(full) - 1]
     columns = full if len(values) == len(samples) else _table(values)
 
+    scatter = _growing_scatter(full)
+
     def honest(entry: _Entry) -> float:
         rounding = SAFETY * noise[entry.last] * _AMPLIFY[entry.order] / top
-        return max(entry.trend, rounding)
+        return max(entry.trend, rounding, scatter[entry.last])
 
     best = min(_entries(columns), key=honest)
     return best.value, max(honest(best), _tail_gap(samples, first, best.value))
+
+
+def _growing_scatter(columns: list[list[float]]) -> list[float]:
+    """At each sample, the rounding noise that the samples before it showed growing.
+
+    Once a column of the table, after settling smoothly (``SMOOTH`` changes
+    of one sign in a row, each at most 3/4 of the one before), zigzags ever
+    more widely, the samples after that are trusted no better than the
+    widest zigzag so far, however smooth they look: rounding can turn ``f``
+    into another smooth function with another limit (``log(1 + t)/t`` with
+    ``1 + t`` rounded is off by an amount exactly proportional to ``t`` on
+    the last samples, a bias that extrapolation cannot see). A zigzag
+    is two changes in a row of opposite signs, as wide as the smaller; it
+    counts from the second zigzag wider than all before it (a decaying
+    oscillation has one), divided by how much the column amplifies noise.
+    """
+    floor = [0.0] * len(columns[0])
+    for order, column in enumerate(columns):
+        changes = [b - a for a, b in itertools.pairwise(column)]
+        smooth, widest, records, level = 0, 0.0, 0, 0.0
+        for k in range(1, len(changes)):
+            before, change = changes[k - 1], changes[k]
+            if smooth < SMOOTH:
+                shrinks = before * change > 0.0 and abs(change) <= 0.75 * abs(before)
+                smooth = smooth + 1 if shrinks else 0
+            elif before * change < 0.0:
+                width = min(abs(before), abs(change))
+                if width > widest:
+                    widest, records = width, records + 1
+                    level = width / _AMPLIFY[order] if records >= 2 else level
+            floor[k + 1 + order] = max(floor[k + 1 + order], level)
+    return list(itertools.accumulate(floor, max))
 
 
 def _run_start(samples: list[float]) -> int:
@@ -642,6 +729,9 @@ def _grows(
     sampled farther out too (`_farther`): if it settles there on a value that
     the samples before the growth scatter about (rounding noise), rather than
     leave on one side, the growth is rounding's, and the limit is refused.
+    Where ``f`` fails farther out, the limit is refused when the samples
+    before the growth zigzag ever more widely, as rounding noise does
+    (`_zigzags_grow`), and is infinite otherwise.
     """
     growth = _growth_start(run.values)
     if growth == 0 or not _power_law(run.values[-POWER_POINTS:]):
@@ -649,14 +739,14 @@ def _grows(
     first = run.last + 1 - len(run.values)
     far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
     nfev += len(far)
-    if len(far) < MIN_SAMPLES:
+    if len(far) < MIN_SAMPLES:  # f fails farther out: the samples cannot tell
+        if _zigzags_grow(run.values[: growth + 1]):
+            edge = point(scale * 2.0 ** -(first + growth + 2))
+            outer = point(scale * 2.0 ** (len(far) - first - 2))
+            return _untold(run, name, edge=edge, outer=outer, nfev=nfev)
         return _infinite(run.values, nfev)
     trend, spread = _estimate(far, first - len(far))
-    # Rounding noise scatters the samples before the growth about the
-    # trend; f that really grows (1/x - 1e6 at 0) leaves it on one side.
-    offsets = [y - trend for y in run.values[: growth + 1]]
-    crossings = sum(a * b < 0 for a, b in itertools.pairwise(offsets))
-    if not _settled(trend, spread) or crossings < 2:
+    if not _settled(trend, spread) or not _scatter(run.values, trend):
         return _infinite(run.values, nfev)
     edge = point(scale * 2.0 ** -(first + growth + 2))
     return _OneSided(
@@ -665,11 +755,82 @@ def _grows(
         nfev,
         False,
         f"f grows without bound only between x0 and {edge!r} (from the {name}), "
-        f"while farther out it settles near {trend:.6g}: the signature of rounding "
+        f"while farther from x0 it settles near {trend:.6g}: the signature of rounding "
         "that cancels all the digits of f close to x0 (exp(t) - 1 - t is exactly -t "
         "for |t| < 1e-16). Rewrite f without the cancellation (math.expm1(t) - t, "
         "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
+    )
+
+
+def _zigzags_grow(values: list[float]) -> bool:
+    """Whether the last ``RISE_POINTS`` zigzags of ``values`` each widen by half or more.
+
+    Rounding noise that grows like ``1/h**p`` does; an oscillation of fixed
+    size (``100 sin(1e5 x)``) does not. A zigzag is two changes in a row of
+    opposite signs, as wide as the smaller.
+    """
+    changes = [b - a for a, b in itertools.pairwise(values)]
+    widths = [min(abs(a), abs(b)) for a, b in itertools.pairwise(changes) if a * b < 0.0][
+        -RISE_POINTS:
+    ]
+    return len(widths) == RISE_POINTS and all(
+        later >= 1.5 * earlier for earlier, later in itertools.pairwise(widths)
+    )
+
+
+def _untold(run: _Run, name: str, *, edge: float, outer: float, nfev: int) -> _OneSided:
+    """The refusal when ``f`` grows past noise that grew and fails farther out than ``outer``."""
+    return _OneSided(
+        run.values[-1],
+        math.inf,
+        nfev,
+        False,
+        f"f grows without bound between x0 and {edge!r} (from the {name}), after "
+        "samples that zigzag ever more widely, as rounding noise does, and f cannot "
+        f"be evaluated farther out than {outer!r} to see where it settles: the samples cannot "
+        "tell an infinite limit from rounding that cancels all the digits of f close "
+        "to x0 (exp(t) - 1 - t is exactly -t for |t| < 1e-16). Rewrite f without the "
+        "cancellation (math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), "
+        "math.log1p(t) for log(1 + t))",
+    )
+
+
+def _contradicted(
+    run: _Run, value: float, error: float, outermost: float, name: str
+) -> _OneSided | None:
+    """What last samples that grow ever faster make of a ``value`` settled before them.
+
+    Rounding can make them grow (`_lost_before_growth`), and then ``value``
+    stands (None). So it does when they are exactly ``c / h**p``, as a
+    numerator that is nothing but rounding makes them (`_power_law`), while
+    their departures from ``value`` are not: the second difference of ``x**3``
+    at -6.1 drifts from -36.85 and ends as ``-2**53 h**2 / h**4``. Departures
+    exactly ``c / h**p`` are a real growth away from ``value`` (``1 +
+    1e-20/x**2`` at 0): the limit is infinite. Anything else is refused: the
+    samples cannot tell a real growth from rounding. ``outermost`` is the
+    first sample point.
+    """
+    if _lost_before_growth(run.values, value, error):
+        return None
+    exact, departs = _power_run(run.values), _power_run(run.values, value)
+    if exact == len(run.values):
+        return _infinite(run.values, 0)
+    if departs > exact:
+        return _infinite([run.values[-1] - value], 0)
+    if exact > departs:
+        return None
+    return _OneSided(
+        value,
+        math.inf,
+        0,
+        False,
+        f"f settles near {value:.6g} from {outermost!r} on (from the {name}), but its "
+        f"last samples grow ever faster, to {run.values[-1]:.3g}: either the limit is "
+        "infinite or rounding inside f grows as x approaches x0, and the samples cannot "
+        "tell which. Rewrite f without cancellation (math.expm1, math.log1p, "
+        "2*math.sin(t/2)**2 for 1 - cos(t)) or take the limit of its exact form (sympy); "
+        "pass full_output=True to get the estimate anyway",
     )
 
 
@@ -698,10 +859,16 @@ def _one_sided(
         # Closer samples refine the estimate; they may not contradict it.
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
-    if _settled(value, error):
-        return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
-    if _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
+    settled = _settled(value, error)
+    # The last samples leaving a settled value ever faster contradict it.
+    if settled and _divergence([y - value for y in run.values]):
+        growth = _contradicted(run, value, error, point(scale * 2.0 ** -(first + 2)), name)
+        if growth is not None:
+            return dataclasses.replace(growth, nfev=nfev)
+    elif not settled and _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
         return _grows(f, point, scale, run, name, nfev=nfev)
+    if settled:
+        return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
     return _OneSided(
         value,
         error,
@@ -763,7 +930,10 @@ def limit(
     heads for another value, as rounding makes ``(1 - cos(x/1e8)) /
     (x/1e8)**2`` at 0, or grows without bound only where rounding makes it
     ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` for ``t = x/1e8``), the limit is
-    refused with a message that says so.
+    refused with a message that says so. So is a value that ``f`` settles on
+    and then leaves ever faster on its last samples, when they cannot tell a
+    real growth from rounding; when they leave it exactly like ``c / h**p``
+    (``1 + 1e-20/x**2`` at 0), the limit is infinite.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

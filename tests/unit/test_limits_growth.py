@@ -1,0 +1,200 @@
+"""Issue 13's last dishonest limits: samples that leave a settled value at the end.
+
+Rounding noise grows as ``x`` approaches ``x0``, and so does a real ``c /
+h**p``; `limit` must not return, as converged, a value that its last samples
+contradict. Each case here comes out right with an honest error (the true
+error at most twice the reported one), or is refused with a CalcwebError.
+
+The oracles are exact: ``L + c/|x - x0|**p`` with ``c > 0`` grows to
+``+inf``; ``log(1 + t)/t``, ``(exp(t) - 1 - t)/t**2`` and the second
+difference quotient of ``x**3`` at ``a`` have the limits 1, 1/2 and ``6 a``
+(to within the rounding of ``6 a``, far below the errors compared).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Callable
+
+import pytest
+
+import calcweb
+from calcweb import LimitResult, limit
+
+Function = Callable[[float], float]
+
+
+def full(f: Function, x0: float, side: str = "both") -> LimitResult:
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    return result
+
+
+def honest_or_refused(f: Function, x0: float, side: str, exact: float) -> str:
+    """``"right"`` or ``"refused"``; fails on a converged result that lies."""
+    try:
+        result = full(f, x0, side)
+    except calcweb.CalcwebError:
+        return "refused"
+    if not result.converged:
+        return "refused"
+    if math.isinf(exact) or math.isinf(result.value):
+        assert result.value == exact, (x0, side, result)
+    else:
+        assert abs(result.value - exact) <= 2.0 * result.error, (x0, side, result)
+    return "right"
+
+
+# --- A plateau, then a real growth: the limit is infinite. -------------------
+
+GROWING = [
+    # 1 + 1e-20/x**2 is exactly 1 out to 0.01, then grows to 3e9 at the last
+    # sample; limit said 1.0 with an error of 4.4e-16, converged.
+    ("1 + 1e-20/x^2 at 0", lambda x: 1 + 1e-20 / x**2, 0.0, "both", math.inf),
+    ("1 + 1e-20/x^2 at 0-", lambda x: 1 + 1e-20 / x**2, 0.0, "left", math.inf),
+    ("1 + 1e-20/x^2 at 0+", lambda x: 1 + 1e-20 / x**2, 0.0, "right", math.inf),
+    ("1e-7 + 1e-20/x^2 at 0", lambda x: 1e-7 + 1e-20 / x**2, 0.0, "both", math.inf),
+    ("1 + 1e-20/x at 0+", lambda x: 1 + 1e-20 / x, 0.0, "right", math.inf),
+    ("2 - 1e-30/x^4 at 0", lambda x: 2 - 1e-30 / x**4, 0.0, "both", -math.inf),
+    # f is negative and shrinks in size on its last samples: it grows
+    # towards +inf all the same.
+    (
+        "-2.5 + 5.7e-21/|x - 1| at 1-",
+        lambda x: -2.5 + 5.6575390308619815e-21 / abs(x - 1),
+        1.0,
+        "left",
+        math.inf,
+    ),
+    (
+        "-2.5 + 4.2e-23/(x - 37)^2 at 37+",
+        lambda x: -2.5 + 4.2e-23 / (x - 37) ** 2,
+        37.0,
+        "right",
+        math.inf,
+    ),
+    ("1 + 1e-20 x^2 at inf", lambda x: 1 + 1e-20 * x * x, math.inf, "left", math.inf),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x0", "side", "exact"), GROWING, ids=[r[0] for r in GROWING])
+def test_a_settled_value_that_the_last_samples_leave_exactly_like_c_over_h_p_is_infinite(
+    name: str, f: Function, x0: float, side: str, exact: float
+) -> None:
+    result = full(f, x0, side)
+    assert result.converged, (name, result.message)
+    assert result.value == exact, (name, result)
+
+
+def test_a_growth_that_is_not_exactly_a_power_of_h_is_refused_and_explained() -> None:
+    # Two powers: the departures from 1 are not exactly c/h**p, nor is f.
+    def f(x: float) -> float:
+        return 1 + 1e-20 / x**2 + 1e-25 / x**3
+
+    with pytest.raises(calcweb.NumericalError) as caught:
+        limit(f, 0.0, side="right")
+    message = str(caught.value)
+    assert "f settles near 1 from 0.25 on (from the right)" in message
+    assert "the samples cannot tell which" in message
+    result = full(f, 0.0, "right")
+    assert not result.converged
+    assert result.error == math.inf
+
+
+# --- Rounding's growth after a settled value: the value stands. --------------
+
+
+def test_a_second_difference_that_rounding_makes_c_over_h_p_keeps_its_limit() -> None:
+    # (g(a + h) - 2 g(a) + g(a - h))/h**2 drifts off -36.85 as rounding
+    # grows, and ends as exactly -2**53 h**2/h**4: the numerator is rounding.
+    a = -6.142211600378001
+
+    def second(h: float) -> float:
+        return ((a + h) ** 3 - 2 * a**3 + (a - h) ** 3) / h**2
+
+    result = full(second, 0.0, "right")
+    assert result.converged, result.message
+    assert abs(result.value - 6 * a) <= 2.0 * result.error
+    assert result.error < 1e-9
+
+
+# --- log(1 + t)/t when 1 + t rounds with a bias proportional to t. ------------
+
+# (c, x0, side): t = (x - x0)/c. At these, 1 + t rounds with an error exactly
+# proportional to t on the last samples, after rounding noise that grew:
+# they looked smoothly converged to 1.0000544, 1.000000017, ... (errors 1e-12
+# to 1e-15).
+LOG1P = [
+    (210.06270750637972, 1000.0, "left"),
+    (210.06270750637972, 1000.0, "both"),
+    (23.808546795053, 1000.0, "right"),
+    (122.38438383629108, 37.0, "left"),
+    (0.2554941499716279, -300000.0, "left"),
+]
+
+
+@pytest.mark.parametrize(("c", "x0", "side"), LOG1P)
+def test_a_rounding_bias_after_growing_noise_does_not_pass_for_the_limit(
+    c: float, x0: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return math.log(1 + t) / t
+
+    assert honest_or_refused(f, x0, side, 1.0) == "right"
+
+
+# --- f that cannot be evaluated farther out. --------------------------------
+
+
+@pytest.mark.parametrize("edge", [0.6, 0.4])
+@pytest.mark.parametrize("c", [1e7, 1e8, 1e10])
+def test_rounding_growth_is_refused_when_f_fails_farther_out(c: float, edge: float) -> None:
+    # Fewer than 6 samples farther out (f is not defined beyond edge, so it
+    # is sampled at 0.5 or not at all) cannot
+    # show where f settles; the noise before the growth grows as rounding's
+    # does, so an infinite limit (it said -inf) would be a guess. Limit 1/2.
+    def f(x: float) -> float:
+        t = x / c
+        return (math.exp(t) - 1 - t) / t**2 + 0 * math.log(edge - x)
+
+    outer = re.escape(f"farther out than {0.5 if edge > 0.5 else 0.25}")
+    with pytest.raises(calcweb.NumericalError, match=f"cannot be evaluated {outer}"):
+        limit(f, 0.0, side="right")
+    assert honest_or_refused(f, 0.0, "right", 0.5) == "refused"
+
+
+@pytest.mark.parametrize("edge", [0.6, 0.4])
+def test_a_real_growth_stays_infinite_when_f_fails_farther_out(edge: float) -> None:
+    # An oscillation of fixed size before the growth is no rounding noise.
+    def f(x: float) -> float:
+        return 1 / x + 100 * math.sin(1e5 * x) + 0 * math.log(edge - x)
+
+    result = full(f, 0.0, "right")
+    assert result.converged, result.message
+    assert result.value == math.inf
+
+
+# --- A random search over L + c/|x - x0|**p. --------------------------------
+
+
+def test_l_plus_c_over_h_p_at_random_is_infinite_or_refused() -> None:
+    # Only where c/h**p at the last sample (h = s * 2**-49) is visible, at
+    # least 1e-8 of max(1, |L|): below that f looks constant, out of reach.
+    rng = random.Random(13)  # noqa: S311  reproducible cases, not cryptography
+    seen = 0
+    for _ in range(120):
+        level = rng.choice([0.0, 1.0, -2.5, 1e-7, 1e6])
+        c, p = 10 ** rng.uniform(-35, -5), rng.choice([1, 2, 3, 4])
+        x0, side = rng.choice([0.0, 1.0, 37.0, 1000.0, -3e5]), rng.choice(["left", "right"])
+        scale = 1.0 if abs(x0) < 2.0 else math.ldexp(1.0, math.frexp(x0)[1] - 1)
+        if c / (scale * 2.0**-49) ** p < 1e-8 * max(1.0, abs(level)):
+            continue
+        seen += 1
+
+        def f(x: float, level: float = level, c: float = c, p: int = p, x0: float = x0) -> float:
+            return level + c / abs(x - x0) ** p
+
+        honest_or_refused(f, x0, side, math.inf)
+    assert seen >= 80
