@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import random
 import sys
+from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
@@ -884,3 +885,59 @@ def test_c2_exactly_at_twice_the_noise_is_not_measured() -> None:
     rows = ((0.5, 2.75), (0.25, 1.25), (0.125, 1.0))
     assert _growth(1, rows, 1.0, 1.0 / 32.0) == math.sqrt(0.25 * 6.0)
     assert _growth(1, rows, 1.0, math.nextafter(1.0 / 32.0, 0.0)) != math.sqrt(0.25 * 6.0)
+
+
+# ------------------------------------------------------------------ the walk
+
+
+def recorded(g: Callable[[float], float]) -> tuple[Callable[[float], float], list[float]]:
+    calls: list[float] = []
+
+    def f(t: float) -> float:
+        calls.append(t)
+        return g(t)
+
+    return f, calls
+
+
+def test_the_walk_halves_its_steps_while_the_quotients_behave() -> None:
+    f, calls = recorded(math.exp)
+    r = _richardson.extrapolate(f, 0.0, 1, 2.0**-6)
+    offsets = {abs(t) for t in calls}
+    assert {2.0**-6, 2.0**-7, 2.0**-8, 2.0**-9} <= offsets
+    assert 2.0**-5 not in offsets  # never above the first step without refine
+    assert max(offsets) == 2.0**-6
+    # The final estimate: every call counted once, the first step, and no window.
+    assert r.nfev == len(calls) == len(set(calls))
+    assert (r.step, r.kind, r.window, r.early) == (2.0**-6, "central", (), False)
+    assert math.isnan(r.smallest)
+    assert abs(r.value - 1.0) <= 2 * r.error
+    assert r.error <= 1e-12
+
+
+def test_a_step_outside_the_domain_shrinks_eightfold_or_to_half_of_x() -> None:
+    # log at 0.01 from 0.015: x - 0.015 < 0 fails; then 0.015 / 8 (0.005, half of x, is
+    # not below 0.015 / 8). At 1e-3: half of x, 5e-4, is below 0.015 / 8: taken.
+    f, calls = recorded(math.log)
+    _richardson.extrapolate(f, 0.01, 1, 0.015)
+    assert 0.01 + representable_step(0.01, 0.015 / 8.0) in calls
+    assert 0.01 + representable_step(0.01, 0.005) not in calls
+    f, calls = recorded(math.log)
+    r = _richardson.extrapolate(f, 1e-3, 1, 0.015)
+    assert 1e-3 + representable_step(1e-3, 5e-4) in calls
+    assert abs(r.value - 1e3) <= 2 * r.error
+
+
+def test_the_walk_quarters_its_steps_while_searching() -> None:
+    # sin(1e4 t) at 0 from 1: halving at first (1, 1/2, 1/4), until three quotients show
+    # no h**2 pattern; then quartering while searching, down to where h is well below
+    # 1e-4 and the pattern holds, and halving again.
+    f, calls = recorded(lambda t: math.sin(1e4 * t))
+    r = _richardson.extrapolate(f, 0.0, 1, 1.0)
+    steps: list[float] = []
+    for t in calls:
+        if t > 0 and t not in steps:
+            steps.append(t)
+    assert steps[:9] == [1.0, 0.5, 0.25, *(0.25 / 4.0**k for k in range(1, 7))]
+    assert steps[11] == steps[10] / 2.0
+    assert abs(r.value - 1e4) <= 2 * r.error
