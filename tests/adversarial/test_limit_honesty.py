@@ -1,0 +1,197 @@
+"""Issue 13's reproducers for `calcweb.limit`, checked against mpmath or exact oracles.
+
+Each case is a limit that calcweb once got wrong with a small error estimate
+(or refused when it should not). The oracle is ``mpmath.limit`` at 30 digits
+on the same formula written with mpmath, or the exact value where there is
+one (the definition of ``floor`` and ``ceil``; ``L + c/|x - x0|**p`` with
+``c > 0`` grows to ``+inf``). A result must be right to twice its error
+estimate, or refused with a CalcwebError; ``must`` says which of the two
+the case demands, when it demands one: "right" where double precision
+settles the limit, "refused" where the samples cannot, "jump" where the
+one-sided limits differ.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+mpmath = pytest.importorskip("mpmath")  # the oracle
+
+import calcweb  # noqa: E402  (after the skip)
+from calcweb import LimitResult, limit  # noqa: E402
+
+Function = Callable[[float], float]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    f: Function
+    x0: float
+    side: str
+    oracle: Callable[[], Any]  # the exact limit, from mpmath or by definition
+    must: str = ""  # "right", "refused", "jump" or "" (either right or refused)
+
+
+def _exactly(value: int) -> Callable[[], Any]:
+    return lambda: value
+
+
+def _mp_limit(g: Callable[[Any], Any], x0: float, side: str) -> Callable[[], Any]:
+    direction = {"left": -1, "right": 1, "both": 1}[side]
+
+    def oracle() -> Any:
+        with mpmath.workdps(30):
+            return mpmath.limit(g, mpmath.mpf(x0), direction=direction)
+
+    return oracle
+
+
+C = 210.06270750637972  # 1 + t rounds with a bias proportional to t, from the left
+
+
+def _log_quotient(x: float) -> float:
+    t = (x - 1000.0) / C
+    return math.log(1 + t) / t
+
+
+def _mp_log_quotient(x: Any) -> Any:
+    t = (x - 1000) / mpmath.mpf(C)
+    return mpmath.log(1 + t) / t
+
+
+def _one_minus_cos(x: float) -> float:
+    return (1 - math.cos(x / 1e8)) / (x / 1e8) ** 2
+
+
+def _mp_one_minus_cos(x: Any) -> Any:
+    t = x / mpmath.mpf(1e8)
+    return (1 - mpmath.cos(t)) / t**2
+
+
+def _exp_quotient(c: float) -> Function:
+    def f(x: float) -> float:
+        t = x / c
+        return (math.exp(t) - 1 - t) / t**2
+
+    return f
+
+
+def _mp_exp_quotient(x: Any) -> Any:
+    return (mpmath.exp(x) - 1 - x) / x**2
+
+
+CASES = [
+    # The issue's own reproducer: the one-sided limits differ by 4e-11.
+    Case(
+        "(2**h - 1)/h at 0",
+        lambda h: (2**h - 1) / h,
+        0.0,
+        "both",
+        _mp_limit(lambda h: (2**h - 1) / h, 0.0, "both"),
+        "right",
+    ),
+    # f constant next to x0 (floor) or made constant by rounding (1 - cos).
+    Case("floor at 2**25-", math.floor, 2.0**25, "left", lambda: 2**25 - 1, "right"),
+    Case("ceil at 2**26+", math.ceil, 2.0**26, "right", lambda: 2**26 + 1, "right"),
+    Case("floor at 2**25", math.floor, 2.0**25, "both", lambda: None, "jump"),
+    Case(
+        "(1 - cos(x/1e8))/(x/1e8)**2 at 0",
+        _one_minus_cos,
+        0.0,
+        "both",
+        _mp_limit(_mp_one_minus_cos, 0.0, "both"),
+        "refused",
+    ),
+    # A plateau, then a real growth (said 1.0, error 4.4e-16).
+    Case("1 + 1e-20/x**2 at 0", lambda x: 1 + 1e-20 / x**2, 0.0, "both", lambda: math.inf, "right"),
+    Case(
+        "-2.5 + 4.2e-23/(x - 37)**2 at 37+",
+        lambda x: -2.5 + 4.2e-23 / (x - 37) ** 2,
+        37.0,
+        "right",
+        lambda: math.inf,
+        "right",
+    ),
+    # A rounding bias proportional to t (said 1.0000544, error 2.7e-15).
+    Case(
+        "log(1 + t)/t, t = (x - 1000)/210.06.. at 1000-",
+        _log_quotient,
+        1000.0,
+        "left",
+        _mp_limit(_mp_log_quotient, 1000.0, "left"),
+        "right",
+    ),
+    Case(
+        "log(1 + t)/t, t = (x - 1000)/210.06.. at 1000",
+        _log_quotient,
+        1000.0,
+        "both",
+        _mp_limit(_mp_log_quotient, 1000.0, "both"),
+        "right",
+    ),
+    # Rounding that makes f exactly -1/t: no infinite limit.
+    *(
+        Case(
+            f"(exp(t) - 1 - t)/t**2, t = x/{c:g} at 0",
+            _exp_quotient(c),
+            0.0,
+            "both",
+            _mp_limit(_mp_exp_quotient, 0.0, "both"),
+        )
+        for c in (1e6, 1e8, 1e10)
+    ),
+    # The rounding of cos h - 1 + h**2/2 grows, then f is exactly 1/(2 h**2).
+    Case(
+        "(cos h - 1 + h**2/2)/h**4 at 0",
+        lambda h: (math.cos(h) - 1 + h * h / 2) / h**4,
+        0.0,
+        "both",
+        _mp_limit(lambda h: (mpmath.cos(h) - 1 + h * h / 2) / h**4, 0.0, "both"),
+        "right",
+    ),
+    # floor and ceil where a jump of 1 is a few ulps of x0: honest either way.
+    *(
+        Case(f"{g.__name__} at 2**{e} {side}", g, 2.0**e, side, _exactly(k))
+        for e in (47, 50)
+        for g, side, k in (
+            (math.floor, "left", 2**e - 1),
+            (math.floor, "right", 2**e),
+            (math.ceil, "left", 2**e),
+            (math.ceil, "right", 2**e + 1),
+        )
+    ),
+]
+
+
+def _result_or_none(case: Case) -> LimitResult | None:
+    """The full result, or None when `limit` refuses with a CalcwebError."""
+    try:
+        result = limit(case.f, case.x0, side=case.side, full_output=True)  # type: ignore[arg-type]
+    except calcweb.CalcwebError:
+        return None
+    assert isinstance(result, LimitResult)
+    return result
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_a_limit_is_right_to_twice_its_error_or_refused(case: Case) -> None:
+    if case.must == "jump":
+        with pytest.raises(calcweb.DomainError, match=r"one-sided limits .* differ"):
+            limit(case.f, case.x0, side=case.side)  # type: ignore[arg-type]
+        return
+    exact = case.oracle()
+    result = _result_or_none(case)
+    if result is None or not result.converged:
+        assert case.must != "right", (case.name, result)
+        return
+    assert case.must != "refused", (case.name, result)
+    if mpmath.isinf(exact):
+        assert result.value == float(exact), (case.name, result)
+    else:
+        assert abs(mpmath.mpf(result.value) - exact) <= 2 * result.error, (case.name, result)
