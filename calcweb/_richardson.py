@@ -615,6 +615,7 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         len(rows) < 2
         or (n <= 2 and searched)
         or estimate.error <= 16.0 * _EPS * abs(estimate.value)
+        or estimate.value == 0.0  # before _growth, which divides by it
     ):
         return None
     h1 = rows[1][0]
@@ -623,7 +624,7 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     size = max(abs(value) for value in sampler.values.values())
     level = max(2.0 * _EPS * size, sampler.noise_floor, _TINY)
     growth = 2.0 * _growth(n, rows, estimate.value, level)
-    if not 0.0 <= growth < math.inf or estimate.value == 0.0:
+    if not 0.0 <= growth < math.inf:
         return None
     m = WIDTH + n // 2
     order = 2 * m - 2 * ((n - 1) // 2)

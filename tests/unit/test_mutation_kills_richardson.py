@@ -14,6 +14,7 @@ import random
 import sys
 from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -941,3 +942,61 @@ def test_the_walk_quarters_its_steps_while_searching() -> None:
     assert steps[:9] == [1.0, 0.5, 0.25, *(0.25 / 4.0**k for k in range(1, 7))]
     assert steps[11] == steps[10] / 2.0
     assert abs(r.value - 1e4) <= 2 * r.error
+
+
+# ------------------------------------------------------------ the refinement
+
+
+@pytest.mark.parametrize(
+    ("n", "x", "f", "exact", "first"),
+    [(1, 0.0, math.exp, 1.0, 0.015), (2, 0.3, math.sin, -math.sin(0.3), 0.2)],
+)
+def test_the_refinement_is_one_wide_stencil_on_a_power_of_two(
+    n: int, x: float, f: Callable[[float], float], exact: float, first: float
+) -> None:
+    # 2m + 1 points x + kH, m = 6 + n // 2, H a power of 2; its value replaces the
+    # walk's, with a smaller error that is still honest.
+    sampler = Sampler(f, x)
+    sampler(x)
+    walk = _richardson._walks(sampler, n, first, _richardson.ENOUGH)
+    before = set(sampler.values)
+    refined = _richardson._refine(sampler, n, walk)
+    assert refined is not None
+    new = sorted(t - x for t in set(sampler.values) - before)
+    m = 6 + n // 2
+    assert len(new) == 2 * m
+    spacing = min(abs(o) for o in new)
+    assert math.frexp(spacing)[0] == 0.5  # a power of 2
+    assert max(abs(o) for o in new) == m * spacing
+    assert abs(refined.value - exact) <= 2 * refined.error < walk.error
+    assert (refined.step, refined.kind, refined.smallest) == (walk.step, "central", walk.smallest)
+    assert refined.nfev == sampler.calls
+
+
+def walk_estimate(value: float, error: float, rows: tuple[tuple[float, float], ...]) -> Any:
+    return _richardson.Estimate(value, error, 0, 0.015, "central", 0.001, rows)
+
+
+def test_what_is_not_refined() -> None:
+    sampler = Sampler(math.exp, 0.0)
+    sampler(0.0)
+    rows = ((0.015, 1.0000375004218762), (0.0075, 1.0000093750263637))
+    # One row only; an estimate at rounding level (16 eps |value|); a value of 0.
+    assert _richardson._refine(sampler, 1, walk_estimate(1.0, 1e-10, rows[:1])) is None
+    assert _richardson._refine(sampler, 1, walk_estimate(1.0, 16 * EPS, rows)) is None
+    assert _richardson._refine(sampler, 1, walk_estimate(0.0, 1e-10, rows)) is None
+    # A walk that searched (its window starts below half the first step), n <= 2.
+    searched = ((0.0074, 1.0000375), (0.0037, 1.00000937))
+    assert _richardson._refine(sampler, 1, walk_estimate(1.0, 1e-10, searched)) is None
+    assert _richardson._refine(sampler, 2, walk_estimate(1.0, 1e-10, searched)) is None
+    # A window starting at exactly half the first step did not search: refined.
+    halfway = ((0.0075, 1.0000093750263637), (0.00375, 1.0000023437530518))
+    assert _richardson._refine(sampler, 1, walk_estimate(1.0, 1e-10, halfway)) is not None
+
+
+def test_a_refinement_that_disagrees_with_the_walk_is_dropped() -> None:
+    # The walk's value 1.001 +- 1e-10 is not what the wide stencil finds (1): no refinement.
+    sampler = Sampler(math.exp, 0.0)
+    sampler(0.0)
+    rows = ((0.015, 1.0000375004218762), (0.0075, 1.0000093750263637))
+    assert _richardson._refine(sampler, 1, walk_estimate(1.001, 1e-10, rows)) is None
