@@ -40,7 +40,11 @@ than ``s * 2**-24``, are the signature of cancellation, and the limit is
 refused. So is an infinite limit when ``f`` grows only on the last samples,
 exactly like ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
 ``exp(t)`` rounds to 1), after samples that scatter about a value it settles
-on farther out. Last samples that leave a settled value ever faster
+on farther out, or when ``f`` is exactly ``c / h**p`` at every sample but
+not farther out, checked at steps ``2**8, 2**16, ...`` times the first
+(``cos t`` rounds to 1 for ``|t| < 1e-8``, so that
+``(cos t - 1 + t**2/2)/t**4`` is ``1/(2 t**2)`` there; ``1/x**2`` pays 6
+more evaluations a side for the check). Last samples that leave a settled value ever faster
 contradict it: unless ``f`` lost its digits before (its samples scatter
 about the value, or got stuck on another), the limit is infinite when the
 departures from the value are exactly ``c / h**p`` (``1 + 1e-20/x**2`` at 0),
@@ -94,6 +98,7 @@ SAFETY = 3.0  # the noise bound is tripled: it is judged from few changes
 ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
 PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
+JUMP_STEPS = 6  # f exactly c/h**p everywhere: checked at 2**8, ..., 2**48 times s/4
 PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
 OUTER_SAMPLES = 16  # farther out: so many samples off the constant show a trend
 POWER_POINTS = 5  # f is c / h**p from rounding on its last samples as many as this
@@ -734,9 +739,11 @@ def _grows(
     (`_zigzags_grow`), and is infinite otherwise.
     """
     growth = _growth_start(run.values)
+    first = run.last + 1 - len(run.values)
+    if growth == 0 and _power_law(run.values):
+        return _power_everywhere(f, point, scale * 2.0 ** -(first + 2), run, name, nfev=nfev)
     if growth == 0 or not _power_law(run.values[-POWER_POINTS:]):
         return _infinite(run.values, nfev)
-    first = run.last + 1 - len(run.values)
     far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
     nfev += len(far)
     if len(far) < MIN_SAMPLES:  # f fails farther out: the samples cannot tell
@@ -761,6 +768,55 @@ def _grows(
         "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
     )
+
+
+def _power_everywhere(
+    f: Function, point: Callable[[float], float], h: float, run: _Run, name: str, *, nfev: int
+) -> _OneSided:
+    """An infinite limit, or a refusal when ``f`` may be ``c / h**p`` only by rounding.
+
+    ``f`` is exactly ``c / h**p`` at every usual sample (``h`` is the first
+    step): ``1/x**2`` at 0, but also ``(cos t - 1 + t**2/2)/t**4`` for ``t =
+    x/1e9``, which is ``1/(2 t**2)`` wherever ``cos t`` rounds to 1
+    (``|t| < 1e-8``). Checked at ``JUMP_STEPS`` steps each ``2**8`` times the one
+    before, a power law stays exact (its ratios are powers of 2). Where ``f``
+    leaves it, the samples cannot tell an infinite limit from rounding, and
+    the limit is refused; ``f`` is sampled at every doubling farther out
+    (`_farther`) for an estimate to return with ``full_output=True``.
+    """
+    ratio = run.values[1] / run.values[0]
+    for jump in range(1, JUMP_STEPS + 1):
+        x = point(h * 2.0 ** (8 * jump))
+        try:
+            if not math.isfinite(x):
+                break
+            y = evaluate(f, x)
+        except (DomainError, NumericalError):
+            break
+        nfev += 1
+        law = run.values[0] / ratio ** (8 * jump)
+        if y == law:
+            continue
+        far = _farther(f, point, h, math.nan, PROBE_STEPS)
+        nfev += len(far)
+        # Only the samples off the power law show where f settles.
+        on = next((j for j, y in enumerate(far) if y != run.values[0] / ratio ** (j + 1)), len(far))
+        far = far[on:][::-1]
+        trend = _estimate(far, -len(far) - on)[0] if far else y
+        return _OneSided(
+            trend if math.isfinite(trend) else y,
+            math.inf,
+            nfev,
+            False,
+            f"f is exactly c/h**p at every point sampled between x0 and {point(h)!r} "
+            f"(from the {name}), as if it grew without bound, but not farther out (at "
+            f"{x!r} it is {y:.6g}, not {law:.6g}): either the limit is infinite or "
+            "rounding cancels all the digits of f close to x0 (cos(t) rounds to 1 "
+            "for |t| < 1e-8), and the samples cannot tell which. Rewrite f "
+            "without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) "
+            "for exp(t) - 1); pass full_output=True to get an estimate from farther out",
+        )
+    return _infinite(run.values, nfev)
 
 
 def _zigzags_grow(values: list[float]) -> bool:

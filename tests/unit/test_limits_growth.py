@@ -198,3 +198,41 @@ def test_l_plus_c_over_h_p_at_random_is_infinite_or_refused() -> None:
 
         honest_or_refused(f, x0, side, math.inf)
     assert seen >= 80
+
+
+# --- f exactly c/h**p at every usual sample. --------------------------------
+
+
+@pytest.mark.parametrize("c", [1e8, 1e9, 1e10, 1e12])
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_f_that_rounding_makes_c_over_h_p_at_every_sample_is_refused(c: float, side: str) -> None:
+    # cos t rounds to 1 - t**2/2 for |t| < 1e-4: f is exactly 1/(2 t**2) at
+    # every usual sample, though its limit is 1/24 (it said inf or -inf).
+    def f(x: float) -> float:
+        t = x / c
+        return (math.cos(t) - 1 + t * t / 2) / t**4
+
+    with pytest.raises(calcweb.NumericalError, match="but not farther out"):
+        limit(f, 0.0, side=side)  # type: ignore[arg-type]
+    assert honest_or_refused(f, 0.0, side, 1 / 24) == "refused"
+
+
+PURE_POWERS = [
+    ("1/x^2 at 0", lambda x: 1 / x**2, 0.0, "both", math.inf, 2 * (64 + 6)),
+    ("1/x at 0+", lambda x: 1 / x, 0.0, "right", math.inf, 64 + 6),
+    ("-1/x^4 at 0", lambda x: -1 / x**4, 0.0, "both", -math.inf, 2 * (60 + 6)),
+    ("x^2 at inf", lambda x: x * x, math.inf, "left", math.inf, 64 + 6),
+]
+
+
+@pytest.mark.parametrize("row", PURE_POWERS, ids=[r[0] for r in PURE_POWERS])
+def test_a_pure_power_stays_infinite_for_at_most_six_more_samples_a_side(
+    row: tuple[str, Function, float, str, float, int],
+) -> None:
+    name, f, x0, side, exact, most = row
+    # As many samples as before (64 a side; 60 for 1/x**4, which overflows
+    # closer to 0), and 6 more that check the power law farther out.
+    result = full(f, x0, side)
+    assert result.converged, (name, result.message)
+    assert result.value == exact
+    assert result.nfev <= most, (name, result.nfev)
