@@ -73,9 +73,23 @@ def _not_real(other: object, what: str) -> ArgumentTypeError:
     )
 
 
+# The float operations and functions the bounds use, bound once: RoundedFloat
+# arithmetic runs in the innermost loops of the recurrences.
+_new_float = float.__new__
+_add, _radd, _sub, _rsub = float.__add__, float.__radd__, float.__sub__, float.__rsub__
+_mul, _div, _rdiv = float.__mul__, float.__truediv__, float.__rtruediv__
+_fabs, _frexp = math.fabs, math.frexp
+
+
 def _bound(x: object) -> float:
     """The error bound ``x`` carries: 0 for a plain number, which counts as exact."""
     return x.bound if isinstance(x, RoundedFloat) else 0.0
+
+
+def _rounded(value: float, bound: float) -> RoundedFloat:
+    rounded: RoundedFloat = _new_float(RoundedFloat, value)
+    rounded.bound = bound
+    return rounded
 
 
 class RoundedFloat(float):
@@ -106,60 +120,67 @@ class RoundedFloat(float):
     bound: float
 
     def __new__(cls, value: float, bound: float) -> RoundedFloat:
-        rounded = super().__new__(cls, value)
-        rounded.bound = bound
-        return rounded
+        return _rounded(value, bound)
 
     def _sum(self, value: float, other: object) -> Any:
         if value is NotImplemented:
             return NotImplemented
         # Adding 0 is exact; any other sum rounds by at most eps |value| / 2.
-        rounding = 0.0 if self == 0.0 or other == 0 else _EPS * builtins.abs(value)
-        return RoundedFloat(value, self.bound + _bound(other) + rounding)
+        rounding = 0.0 if self == 0.0 or other == 0 else _EPS * _fabs(value)
+        return _rounded(value, self.bound + _bound(other) + rounding)
 
     def __add__(self, other: object) -> Any:
-        return self._sum(float.__add__(self, other), other)  # type: ignore[operator]
+        return self._sum(_add(self, other), other)  # type: ignore[arg-type]
 
     def __radd__(self, other: object) -> Any:
-        return self._sum(float.__radd__(self, other), other)  # type: ignore[operator]
+        return self._sum(_radd(self, other), other)  # type: ignore[arg-type]
 
     def __sub__(self, other: object) -> Any:
-        return self._sum(float.__sub__(self, other), other)  # type: ignore[operator]
+        return self._sum(_sub(self, other), other)  # type: ignore[arg-type]
 
     def __rsub__(self, other: object) -> Any:
-        return self._sum(float.__rsub__(self, other), other)  # type: ignore[operator]
+        return self._sum(_rsub(self, other), other)  # type: ignore[arg-type]
 
     def __mul__(self, other: object) -> Any:
-        value = float.__mul__(self, other)  # type: ignore[operator]
+        value = _mul(self, other)  # type: ignore[arg-type]
         if value is NotImplemented:
             return NotImplemented
-        b = _bound(other)
-        carried = math.fabs(self) * b + math.fabs(other) * self.bound + self.bound * b  # type: ignore[arg-type]
-        exact = _power_of_two(self) or _power_of_two(other) or value == 0.0
-        return RoundedFloat(value, carried + _rounding(value, exact))
+        size = _fabs(other)  # type: ignore[arg-type]
+        if isinstance(other, RoundedFloat):
+            b = other.bound
+            carried = _fabs(self) * b + size * self.bound + self.bound * b
+        else:
+            carried = size * self.bound
+        # A product by a power of 2 is exact (short of the subnormals); eps |0| = 0.
+        if _frexp(self)[0] in _HALVES or _frexp(size)[0] == 0.5:
+            return _rounded(value, carried + _UNDERFLOW)
+        return _rounded(value, carried + _EPS * _fabs(value) + _UNDERFLOW)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Any:
-        value = float.__truediv__(self, other)  # type: ignore[operator]
+        value = _div(self, other)  # type: ignore[arg-type]
         if value is NotImplemented:
             return NotImplemented
         return _quotient(value, self.bound, other, _bound(other))
 
     def __rtruediv__(self, other: object) -> Any:
-        value = float.__rtruediv__(self, other)  # type: ignore[operator]
+        value = _rdiv(self, other)  # type: ignore[arg-type]
         if value is NotImplemented:
             return NotImplemented
         return _quotient(value, _bound(other), self, self.bound)
 
     def __neg__(self) -> RoundedFloat:
-        return RoundedFloat(-float(self), self.bound)
+        return _rounded(-float(self), self.bound)
 
     def __pos__(self) -> RoundedFloat:
         return self
 
     def __abs__(self) -> RoundedFloat:
-        return RoundedFloat(math.fabs(self), self.bound)
+        return _rounded(_fabs(self), self.bound)
+
+
+_HALVES = (0.5, -0.5)  # the mantissas frexp gives for +-2**k
 
 
 def _quotient(value: float, numerator_bound: float, b: object, b_bound: float) -> RoundedFloat:
@@ -167,19 +188,13 @@ def _quotient(value: float, numerator_bound: float, b: object, b_bound: float) -
 
     Exactly, $a/b - (a+\delta_a)/(b+\delta_b) = (q\,\delta_b - \delta_a)/(b+\delta_b)$.
     """
-    room = math.fabs(b) - b_bound  # type: ignore[arg-type]
-    carried = (numerator_bound + builtins.abs(value) * b_bound) / room if room > 0.0 else math.inf
-    return RoundedFloat(value, carried + _rounding(value, _power_of_two(b) or value == 0.0))
-
-
-def _power_of_two(x: object) -> bool:
-    """Whether ``x`` is +-2**k: multiplying or dividing by it is exact (above the subnormals)."""
-    return math.frexp(x)[0] in (0.5, -0.5)  # type: ignore[arg-type]
-
-
-def _rounding(value: float, exact: bool) -> float:
-    """The rounding of a product or quotient: eps |value| / 2, or only the subnormal spacing."""
-    return (0.0 if exact else _EPS * builtins.abs(value)) + _UNDERFLOW
+    size = _fabs(b)  # type: ignore[arg-type]
+    room = size - b_bound
+    carried = (numerator_bound + _fabs(value) * b_bound) / room if room > 0.0 else math.inf
+    # A quotient by a power of 2 is exact (short of the subnormals).
+    if _frexp(size)[0] == 0.5:
+        return _rounded(value, carried + _UNDERFLOW)
+    return _rounded(value, carried + _EPS * _fabs(value) + _UNDERFLOW)
 
 
 def rounding_tracked_variable(x0: float, degree: int) -> Jet:
@@ -212,10 +227,8 @@ def _slope_bound(slope: Callable[[float], float], x: float, bound: float) -> flo
     return steepest * bound
 
 
-def _rounded_value(y: float, x: float, slope: Callable[[float], float]) -> float:
-    """``y = f(x)``, bounded if ``x`` carries a bound: f's own rounding plus x's error through f."""
-    if not isinstance(x, RoundedFloat):
-        return y
+def _rounded_value(y: float, x: RoundedFloat, slope: Callable[[float], float]) -> RoundedFloat:
+    """``y = f(x)`` with its bound: f's own rounding plus x's error carried through f."""
     moved = _slope_bound(slope, float(x), x.bound) if x.bound else 0.0
     return RoundedFloat(y, _FUNCTION_ROUNDING * builtins.abs(y) + moved)
 
@@ -444,7 +457,8 @@ class Jet:
                 f"x**{p!r} is not differentiable at x = 0 (its derivatives blow up "
                 "or are complex there); expand around a point x0 != 0"
             )
-        y0 = _rounded_value(y0, a[0], lambda t: p * math.pow(t, p - 1.0))
+        if isinstance(a[0], RoundedFloat):
+            y0 = _rounded_value(y0, a[0], lambda t: p * math.pow(t, p - 1.0))
         return Jet._of(_series.power(a, p, y0))
 
     def __rpow__(self, base: object) -> Jet:
@@ -501,7 +515,9 @@ class Jet:
 
     def _y0(self, name: str) -> float:
         a0 = self._c[0]
-        return _rounded_value(_real.unary(name, a0), a0, _SLOPES[name])
+        y0 = _real.unary(name, a0)
+        # Checked here, not in _rounded_value: plain jets must not pay for bounds.
+        return _rounded_value(y0, a0, _SLOPES[name]) if isinstance(a0, RoundedFloat) else y0
 
     def _one(self) -> Series:
         return [1.0] + [0.0] * self.degree
@@ -577,7 +593,9 @@ class Jet:
         """
         y0 = self._y0("sigmoid")
         minus_a0 = -self._c[0]
-        z0 = _rounded_value(_real.sigmoid(minus_a0), minus_a0, _sigmoid_slope)
+        z0 = _real.sigmoid(minus_a0)
+        if isinstance(minus_a0, RoundedFloat):
+            z0 = _rounded_value(z0, minus_a0, _sigmoid_slope)
 
         def u_of(y: Series, m: int) -> float:
             return y[0] * (z0 if m == 0 else -y[m]) + sum(
@@ -648,5 +666,6 @@ def _divide(a: Series, b: Series) -> Series:
 
 def _exp_of(a: Jet, y0: float) -> Jet:
     """``exp(a)`` given its value ``y0``, which callers may know more exactly than exp(a0)."""
-    y0 = _rounded_value(y0, a._c[0], math.exp)
+    if isinstance(a._c[0], RoundedFloat):
+        y0 = _rounded_value(y0, a._c[0], math.exp)
     return Jet._of(_series.chain_implicit(a._c, y0, lambda y, m: y[m]))

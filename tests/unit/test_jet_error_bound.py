@@ -103,8 +103,10 @@ def test_products_carry_the_first_order_terms_and_their_product() -> None:
 def test_a_product_with_a_power_of_two_or_zero_does_not_round() -> None:
     three = rounded(3.0, 1e-20)
     assert (three * 2).bound == 2 * 1e-20 + TINY
+    assert (rounded(3.0) * 2).bound == TINY  # unless it falls among the subnormals
     assert (three * -0.25).bound == 0.25 * 1e-20 + TINY
     assert (rounded(0.5, 1e-20) * 3.0).bound == 3.0 * 1e-20 + TINY  # self a power of two
+    assert (rounded(-0.5, 1e-20) * 3.0).bound == 3.0 * 1e-20 + TINY
     assert (three * 0.0).bound == TINY
     assert (rounded(0.0) * 3.0).bound == TINY
     assert (three * 3.0).bound == 3.0 * 1e-20 + EPS * 9.0 + TINY  # 3 is no power of two
