@@ -287,22 +287,21 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
     """Robust Richardson extrapolation (see `calcweb._richardson`)."""
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
-    found = extrapolate(f, x, n, _first_step(x, n) if h is None else h, refine=h is None)
-    nfev = found.nfev
+    counted = _Counted(f)  # the calls of both walks, even of one that fails
+    found = extrapolate(counted, x, n, _first_step(x, n) if h is None else h, refine=h is None)
     if h is None and 0.0 < abs(x) < 1e-2 and found.error > 1e-8 * abs(found.value):
         # Steps scaled to max(1, |x|) are too coarse for a function whose scale
         # is |x| itself (x**3 at 1e-100): walk again from a step on that scale.
         try:
-            closer = extrapolate(f, x, n, _first_step(x, n) * abs(x), refine=True)
+            closer = extrapolate(counted, x, n, _first_step(x, n) * abs(x), refine=True)
         except (DomainError, NumericalError):
             closer = None
         if closer is not None:
-            nfev += closer.nfev
             # Only an estimate within the first one's error bars refines it:
             # a cancelling f (exp(x) - 1 - x) is noise at the scale of x.
             agree = abs(closer.value - found.value) <= 2.0 * (found.error + closer.error)
             found = closer if agree and closer.error < found.error else found
-    return DerivativeResult(found.value, found.error, nfev, "richardson", found.step)
+    return DerivativeResult(found.value, found.error, counted.calls, "richardson", found.step)
 
 
 # ------------------------------------------------------------------ complex step

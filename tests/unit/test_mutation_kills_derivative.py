@@ -321,3 +321,48 @@ def test_a_function_that_is_not_analytic_is_refused_with_both_values() -> None:
         ": f is not analytic near x=1.5 (it uses abs, conjugate, .real or a comparison), "
         "so the complex step does not apply; use method='richardson'"
     )
+
+
+def test_a_complex_step_of_a_tiny_derivative_is_not_called_non_analytic() -> None:
+    # Im f(x + ih) = 1e-300 cos(1) 1e-20 is subnormal: the value keeps 4 digits, and the
+    # check allows sys.float_info.min / h for that.
+    r = derivative(lambda z: 1e-300 * cmath.sin(z), 1.0, method="complex", full_output=True)
+    assert r.value == pytest.approx(1e-300 * math.cos(1.0), rel=1e-3)
+
+
+@pytest.mark.parametrize(("share", "refused"), [(0.98, False), (1.05, True)])
+def test_the_analytic_check_allows_a_relative_disagreement_of_1e_8(
+    share: float, refused: bool
+) -> None:
+    # exp(z) + c conj(z) at 0: the complex step gives 1 - c, central differences 1 + c.
+    # |2c| against 1e-8 |fine| plus about 4e-10 of rounding and truncation terms.
+    c = share * 0.5e-8
+
+    def f(z: Any) -> Any:
+        return cmath.exp(z) + c * z.conjugate()
+
+    if refused:
+        with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
+            derivative(f, 0.0, method="complex")
+    else:
+        assert derivative(f, 0.0, method="complex") == pytest.approx(1.0 - c, rel=1e-15)
+
+
+def test_the_complex_step_gives_first_derivatives_only() -> None:
+    with pytest.raises(calcweb.InvalidArgumentError) as info:
+        derivative(cmath.exp, 1.0, 2, method="complex")
+    assert str(info.value) == (
+        "method='complex' gives first derivatives only, but n=2; use method='ad' or "
+        "method='richardson' for other orders"
+    )
+
+
+@pytest.mark.parametrize(("x", "second"), [(0.01, False), (0.0099, True), (-0.0099, True)])
+def test_the_second_walk_is_for_points_closer_to_0_than_1e_2(x: float, second: bool) -> None:
+    # (1e8 + t) - 1e8 has noise 1.5e-8: the first walk's error is above 1e-8 |value|, so a
+    # point 0 < |x| < 0.01 is walked again from 0.015 |x|.
+    f, calls = counted(lambda t: (1e8 + t) - 1e8)
+    r = derivative(f, x, method="richardson", full_output=True)
+    assert (x + representable_step(x, 0.015 * abs(x)) in calls) is second
+    # Every call counted, those of a second walk that failed (at -0.0099) too.
+    assert r.nfev == len(calls)
