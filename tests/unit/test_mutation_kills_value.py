@@ -632,3 +632,58 @@ def test_a_real_number_set_by_hand_as_data_works_in_every_method() -> None:
     assert with_data(3).exp().data == math.exp(3)
     assert with_data(Fraction(1, 2)).sin().data == math.sin(0.5)
     assert (-with_data(3)).data == -3
+
+
+class _Grad(float):
+    """A real number whose sums stay of its type (as a numpy float64 does)."""
+
+    def __add__(self, other: object) -> _Grad:
+        return _Grad(float(self) + float(other))  # type: ignore[arg-type]
+
+    __radd__ = __add__
+
+
+class _Box:
+    """A grad that is not a number but adds like one, so only backward's last check sees it."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __add__(self, other: float) -> _Box:
+        return _Box(self.value + other)
+
+    __radd__ = __add__
+
+    def __repr__(self) -> str:
+        return f"_Box({self.value})"
+
+
+class _FailingAdd(float):
+    """A real number whose addition fails with its own TypeError."""
+
+    def __add__(self, other: object) -> float:
+        raise TypeError("failing add")
+
+
+def test_backward_checks_each_leafs_grad_after_the_pass() -> None:
+    x = Value(2.0)
+    x.grad = _Grad(1.0)  # a real number of another type is fine
+    (x * 3.0).backward()
+    assert x.grad == 4.0
+    # A grad that is not a number, though it adds like one, is named.
+    x = Value(2.0)
+    y = x * 1.0
+    x.grad = _Box(0.0)  # type: ignore[assignment]
+    with raises(
+        ArgumentTypeError,
+        "a Value's .grad was set to _Box(1.0) (a _Box), but a Value holds real numbers: assign "
+        "a float, e.g. value.grad = 0.0",
+    ):
+        y.backward()
+
+
+def test_a_users_type_error_inside_backward_passes_through() -> None:
+    x = Value(2.0)
+    x.grad = _FailingAdd(0.0)
+    with pytest.raises(TypeError, match=r"^failing add$"):
+        (x * 3.0).backward()
