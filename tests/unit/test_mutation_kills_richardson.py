@@ -9,6 +9,7 @@ error messages, word for word.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import sys
@@ -1000,3 +1001,34 @@ def test_a_refinement_that_disagrees_with_the_walk_is_dropped() -> None:
     sampler(0.0)
     rows = ((0.015, 1.0000375004218762), (0.0075, 1.0000093750263637))
     assert _richardson._refine(sampler, 1, walk_estimate(1.001, 1e-10, rows)) is None
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "n"), [(math.exp, 0.0, 1), (math.sin, 0.5, 2), (math.exp, 1.0, 3)]
+)
+def test_a_walks_estimate_is_the_extrapolation_of_the_rows_it_names(
+    f: Callable[[float], float], x: float, n: int
+) -> None:
+    # The estimate's window lists (step, quotient) of the rows its value rests on:
+    # consecutive halving steps, each quotient the sampler's own, and the value
+    # Neville's extrapolation of them to h = 0 (Lagrange in h**2, in fractions).
+    sampler = Sampler(f, x)
+    sampler(x)
+    found = _richardson._search(sampler, "central", n, 2.0**-4, 0.0)
+    assert found is not None
+    steps = [step for step, _ in found.window]
+    assert len(steps) >= 2
+    assert all(b == a / 2.0 for a, b in itertools.pairwise(steps))
+    for step, quotient in found.window:
+        assert sampler.quotient("central", n, step)[0] == quotient
+    assert found.smallest == steps[-1]
+    nodes = [Fraction(step) ** 2 for step in steps]
+    values = [Fraction(q) for _, q in found.window]
+    assert found.value == pytest.approx(float(lagrange_at_zero(nodes, values)), rel=1e-13)
+    assert found.error >= 4 * EPS * abs(found.value)
+    assert (found.step, found.kind, found.nfev, found.early) == (
+        2.0**-4,
+        "central",
+        sampler.calls,
+        False,
+    )
