@@ -1032,3 +1032,33 @@ def test_a_walks_estimate_is_the_extrapolation_of_the_rows_it_names(
         sampler.calls,
         False,
     )
+
+
+def test_a_searched_window_is_not_refined_even_where_it_could_be() -> None:
+    # The walk's own rows for exp at 0 refine (see above), but claimed by an estimate
+    # whose first step was twice as large they are a searched window: not refined.
+    sampler = Sampler(math.exp, 0.0)
+    sampler(0.0)
+    walk = _richardson._walks(sampler, 1, 0.015, _richardson.ENOUGH)
+    assert _richardson._refine(sampler, 1, walk) is not None
+    searched = _richardson.Estimate(
+        walk.value, walk.error, walk.nfev, 0.031, "central", walk.smallest, walk.window
+    )
+    assert _richardson._refine(sampler, 1, searched) is None
+    # n = 3 refines a searched window all the same.
+    sampler = Sampler(math.exp, 1.0)
+    sampler(1.0)
+    walk = _richardson._walks(sampler, 3, 0.25, _richardson.ENOUGH)
+    searched = _richardson.Estimate(
+        walk.value, walk.error, walk.nfev, 1.0, "central", walk.smallest, walk.window
+    )
+    assert _richardson._refine(sampler, 3, searched) is not None
+
+
+def test_ridders_stop_on_the_smallest_tableaux() -> None:
+    # Two rows: the diagonal is rows[1][1] against rows[0][0].
+    assert _worse(table([[0.0], [0.0, 3.0]], [0.0] * 2), _Candidate(0.0, 1.0, 1, 1, 0.5))
+    # A previous row too short to hold the diagonal's entry: no comparison.
+    short = table([[0.0], [0.0, 0.0]], [0.0] * 2)
+    short.rows = [[1.0], [1.0, 2.0, 30.0]]
+    assert not _worse(short, _Candidate(0.0, 1.0, 1, 1, 0.5))
