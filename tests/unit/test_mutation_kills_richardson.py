@@ -1062,3 +1062,40 @@ def test_ridders_stop_on_the_smallest_tableaux() -> None:
     short = table([[0.0], [0.0, 0.0]], [0.0] * 2)
     short.rows = [[1.0], [1.0, 2.0, 30.0]]
     assert not _worse(short, _Candidate(0.0, 1.0, 1, 1, 0.5))
+
+
+def test_a_walk_may_stop_early_only_in_a_window_from_the_first_step() -> None:
+    # enough = 1e-7: exp at 0 stops as soon as its error is below 1e-7 relative (early),
+    # in fewer calls; a walk that searched (sin(1e4 t) from 1) goes on to its best.
+    for enough, early in [(0.0, False), (1e-7, True)]:
+        sampler = Sampler(math.exp, 0.0)
+        sampler(0.0)
+        found = _richardson._search(sampler, "central", 1, 0.015, enough)
+        assert found is not None
+        assert found.early is early
+        assert found.error <= (enough or 1e-12) * abs(found.value)
+        assert (sampler.calls < 15) is early
+    sampler = Sampler(lambda t: math.sin(1e4 * t), 0.0)
+    sampler(0.0)
+    found = _richardson._search(sampler, "central", 1, 1.0, 1e-7)
+    assert found is not None
+    assert not found.early
+    assert found.error <= 1e-14 * abs(found.value)
+
+
+def test_a_stencil_that_never_fits_is_tried_down_to_1e_12_of_the_first_step() -> None:
+    # f defined at x only: the steps shrink 8-fold from 1/2 while they are at least
+    # 1e-12 / 2; 2**-40 still is, so 2**-43 is tried last.
+    calls: list[float] = []
+
+    def only_at_one(t: float) -> float:
+        calls.append(t)
+        if t != 1.0:
+            raise ValueError("undefined")
+        return 1.0
+
+    with pytest.raises(calcweb.DomainError):
+        _richardson.extrapolate(only_at_one, 1.0, 1, 0.5)
+    offsets = sorted({abs(t - 1.0) for t in calls if t != 1.0})
+    assert offsets[:2] == [2.0**-43, 2.0**-40]
+    assert offsets[-1] == 0.5
