@@ -8,7 +8,9 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   ``exp(x) - 1 - x`` near 0, can lose digits). With ``full_output=True`` the
   jet's coefficients carry bounds on their rounding errors (running error
   analysis, `calcweb.jet.RoundedFloat`), so the reported error sees that
-  cancellation; without it ``f`` runs on plain floats, at full speed.
+  cancellation; without it ``f`` runs on plain floats, at full speed. (From
+  Python 3.12, ``sum()`` adds plain floats with compensation but not the
+  tracked ones, so the two values can differ in their last bits.)
   ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
 * ``"richardson"``: difference quotients (central, or one-sided next to the
   edge of the domain of ``f``) on a decreasing sequence of steps, combined by

@@ -95,17 +95,19 @@ def _rounded(value: float, bound: float) -> RoundedFloat:
 class RoundedFloat(float):
     r"""A float with a bound on its accumulated rounding error.
 
-    Arithmetic gives exactly the float result, and a new bound: the operands'
-    errors carried through the operation (to first order for ``+ -``, exactly
-    for ``* /``) plus the operation's own rounding, at most
+    ``RoundedFloat(value, bound)`` is the computed float ``value`` with a bound
+    on ``|value - exact|``. Arithmetic gives exactly the float result, and a
+    new bound: the operands' errors carried through the operation (with their
+    product, for ``* /``) plus the operation's own rounding,
     $\varepsilon\,|\text{result}|$ (twice the unit roundoff, a factor 2 of
-    margin). Plain ints and floats count as exact. This is running error
-    analysis (Higham, *Accuracy and Stability*, ch. 3): a cancellation such as
-    ``(1 + 1e-10) - 1`` keeps the bound of the large operands, so it shows.
+    margin; no such term for a sum with 0 or a product or quotient by a power
+    of 2, which are exact), and for ``* /`` the subnormal spacing. Plain ints
+    and floats count as exact. This is running error analysis (Higham,
+    *Accuracy and Stability*, ch. 3): a cancellation such as ``(1 + 1e-10) - 1``
+    keeps the bound of the large operands, so it shows.
 
-    Args:
-        value: The computed float.
-        bound: A bound on ``|value - exact|``, >= 0.
+    Attributes:
+        bound: The bound on ``|value - exact|``, >= 0.
 
     Examples:
         >>> one = RoundedFloat(1.0, 0.0)

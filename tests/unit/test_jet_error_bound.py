@@ -198,7 +198,12 @@ def test_tracked_jets_compute_the_same_floats_as_plain_jets() -> None:
 
     plain = f(Jet.variable(0.7, 6)).coefficients
     tracked = f(rounding_tracked_variable(0.7, 6)).coefficients
-    assert [float(c) for c in tracked] == list(plain)
+    if sys.version_info < (3, 12):
+        assert [float(c) for c in tracked] == list(plain)
+    # From 3.12 sum() adds plain floats with compensation (Neumaier), RoundedFloats
+    # one by one: the plain coefficients can differ, within the bounds.
+    for t, p in zip(tracked, plain, strict=True):
+        assert abs(t - p) <= 2 * t.bound
 
 
 def slope_bound(fprime: Callable[[float], float], x: float, bound: float) -> float:
