@@ -729,8 +729,10 @@ def _grows(
 ) -> _OneSided:
     """An infinite limit, or a refusal when rounding only makes ``f`` look infinite.
 
-    ``f`` that grows from the first sample on, or not exactly like ``c / h**p``
-    on its last ones (`_power_law`), has an infinite limit. Otherwise ``f`` is
+    ``f`` exactly ``c / h**p`` from one of its first few samples on is checked
+    farther out (`_power_everywhere`). Otherwise ``f`` that grows from the
+    first sample on, or not exactly like ``c / h**p`` on its last ones
+    (`_power_law`), has an infinite limit; otherwise ``f`` is
     sampled farther out too (`_farther`): if it settles there on a value that
     the samples before the growth scatter about (rounding noise), rather than
     leave on one side, the growth is rounding's, and the limit is refused.
@@ -740,8 +742,9 @@ def _grows(
     """
     growth = _growth_start(run.values)
     first = run.last + 1 - len(run.values)
-    if growth == 0 and _power_law(run.values):
-        return _power_everywhere(f, point, scale * 2.0 ** -(first + 2), run, name, nfev=nfev)
+    if growth < MIN_SAMPLES and _power_law(run.values[growth:]):
+        h = scale * 2.0 ** -(first + 2)
+        return _power_everywhere(f, point, h, run, growth, name, nfev=nfev)
     if growth == 0 or not _power_law(run.values[-POWER_POINTS:]):
         return _infinite(run.values, nfev)
     far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
@@ -770,13 +773,21 @@ def _grows(
     )
 
 
-def _power_everywhere(
-    f: Function, point: Callable[[float], float], h: float, run: _Run, name: str, *, nfev: int
+def _power_everywhere(  # noqa: PLR0917 - the state of _grows
+    f: Function,
+    point: Callable[[float], float],
+    h: float,
+    run: _Run,
+    base: int,
+    name: str,
+    *,
+    nfev: int,
 ) -> _OneSided:
     """An infinite limit, or a refusal when ``f`` may be ``c / h**p`` only by rounding.
 
-    ``f`` is exactly ``c / h**p`` at every usual sample (``h`` is the first
-    step): ``1/x**2`` at 0, but also ``(cos t - 1 + t**2/2)/t**4`` for ``t =
+    ``f`` is exactly ``c / h**p`` at every usual sample from ``base`` on
+    (``h`` is the first step; ``base`` is 0, or a few samples of noise):
+    ``1/x**2`` at 0, but also ``(cos t - 1 + t**2/2)/t**4`` for ``t =
     x/1e9``, which is ``1/(2 t**2)`` wherever ``cos t`` rounds to 1
     (``|t| < 1e-8``). Checked at ``JUMP_STEPS`` steps each ``2**8`` times the one
     before, a power law stays exact (its ratios are powers of 2). Where ``f``
@@ -784,7 +795,7 @@ def _power_everywhere(
     the limit is refused; ``f`` is sampled at every doubling farther out
     (`_farther`) for an estimate to return with ``full_output=True``.
     """
-    ratio = run.values[1] / run.values[0]
+    ratio = run.values[base + 1] / run.values[base]
     for jump in range(1, JUMP_STEPS + 1):
         x = point(h * 2.0 ** (8 * jump))
         try:
@@ -794,13 +805,17 @@ def _power_everywhere(
         except (DomainError, NumericalError):
             break
         nfev += 1
-        law = run.values[0] / ratio ** (8 * jump)
+        law = run.values[base] / ratio ** (8 * jump + base)
         if y == law:
             continue
         far = _farther(f, point, h, math.nan, PROBE_STEPS)
         nfev += len(far)
+        edge = point(h * 2.0**-base)
         # Only the samples off the power law show where f settles.
-        on = next((j for j, y in enumerate(far) if y != run.values[0] / ratio ** (j + 1)), len(far))
+        on = next(
+            (j for j, y in enumerate(far) if y != run.values[base] / ratio ** (j + 1 + base)),
+            len(far),
+        )
         far = far[on:][::-1]
         trend = _estimate(far, -len(far) - on)[0] if far else y
         return _OneSided(
@@ -808,7 +823,7 @@ def _power_everywhere(
             math.inf,
             nfev,
             False,
-            f"f is exactly c/h**p at every point sampled between x0 and {point(h)!r} "
+            f"f is exactly c/h**p at every point sampled between x0 and {edge!r} "
             f"(from the {name}), as if it grew without bound, but not farther out (at "
             f"{x!r} it is {y:.6g}, not {law:.6g}): either the limit is infinite or "
             "rounding cancels all the digits of f close to x0 (cos(t) rounds to 1 "

@@ -217,6 +217,20 @@ def test_f_that_rounding_makes_c_over_h_p_at_every_sample_is_refused(c: float, s
     assert honest_or_refused(f, 0.0, side, 1 / 24) == "refused"
 
 
+def test_f_that_rounding_makes_c_over_h_p_after_one_noisy_sample_is_refused() -> None:
+    # Here the first sample is noise (-7.3e13) and f is exactly 1/(2 t**2)
+    # from the second on: it said inf.
+    c = 12218211.974115878
+
+    def f(x: float) -> float:
+        t = x / c
+        return (math.cos(t) - 1 + t * t / 2) / t**4
+
+    with pytest.raises(calcweb.NumericalError, match=r"between x0 and -0\.125 .* but not farther"):
+        limit(f, 0.0, side="left")
+    assert honest_or_refused(f, 0.0, "left", 1 / 24) == "refused"
+
+
 PURE_POWERS = [
     ("1/x^2 at 0", lambda x: 1 / x**2, 0.0, "both", math.inf, 2 * (64 + 6)),
     ("1/x at 0+", lambda x: 1 / x, 0.0, "right", math.inf, 64 + 6),
