@@ -205,6 +205,15 @@ def test_a_second_walk_on_the_scale_of_a_small_x() -> None:
     assert r.nfev == len(calls)
     assert representable_step(1e-100, 0.015e-100) + 1e-100 in calls
     assert r.step == 0.015 * 1e-100  # the step of the walk that was kept
+    assert r.error <= 1e-213  # refined like the first walk (unrefined: 3.0e-213)
+
+
+def test_a_second_walk_that_disagrees_is_dropped() -> None:
+    # exp(t) - 1 - t at 1e-100 cancels to noise at the scale of x: the second walk
+    # finds -1.0 +- 3e-13, outside the first one's error bars: the first is kept.
+    r = derivative(lambda t: math.exp(t) - 1.0 - t, 1e-100, method="richardson", full_output=True)
+    assert r.step == 0.015
+    assert abs(r.value - 1e-100) <= 2 * r.error
 
 
 def test_no_second_walk_at_zero_or_for_a_given_step() -> None:
