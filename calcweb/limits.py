@@ -742,9 +742,10 @@ def _grows(
     """
     growth = _growth_start(run.values)
     first = run.last + 1 - len(run.values)
-    if growth < MIN_SAMPLES and _power_law(run.values[growth:]):
+    noisy = len(run.values) - _power_run(run.values)  # samples before the exact power law
+    if noisy < MIN_SAMPLES:
         h = scale * 2.0 ** -(first + 2)
-        return _power_everywhere(f, point, h, run, growth, name, nfev=nfev)
+        return _power_everywhere(f, point, h, run, noisy, name, nfev=nfev)
     if growth == 0 or not _power_law(run.values[-POWER_POINTS:]):
         return _infinite(run.values, nfev)
     far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
