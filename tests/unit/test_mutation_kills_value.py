@@ -687,3 +687,13 @@ def test_a_users_type_error_inside_backward_passes_through() -> None:
     x.grad = _FailingAdd(0.0)
     with pytest.raises(TypeError, match=r"^failing add$"):
         (x * 3.0).backward()
+
+
+def test_a_refused_backward_leaves_the_infinite_slope_with_its_sign() -> None:
+    # backward() says the gradients are then partly updated: they hold the infinite
+    # slope itself, -inf for acos at 1 and +inf for asin at 1.
+    for name, expected in (("acos", -math.inf), ("asin", math.inf)):
+        x = Value(1.0)
+        with pytest.raises(DomainError):
+            getattr(x, name)().backward()
+        assert x.grad == expected, name
