@@ -1099,3 +1099,53 @@ def test_a_stencil_that_never_fits_is_tried_down_to_1e_12_of_the_first_step() ->
     offsets = sorted({abs(t - 1.0) for t in calls if t != 1.0})
     assert offsets[:2] == [2.0**-43, 2.0**-40]
     assert offsets[-1] == 0.5
+
+
+def stencil_order(n: int, m: int) -> int:
+    """The order p of the symmetric 2m+1-point stencil: its first nonzero moment past n."""
+    offsets = [float(k) for k in range(-m, m + 1)]
+    weights = exact_weights(n, offsets)
+    k = n + 1
+    while sum(w * Fraction(o) ** k for w, o in zip(weights, offsets, strict=True)) == 0:
+        k += 1
+    return k - n
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+@pytest.mark.parametrize("s", [0.3, 0.7, 1.3, 2.9, 4.1, 7.7, 13.0, 23.0])
+def test_the_wide_step_balances_truncation_against_rounding(n: int, s: float) -> None:
+    # The docstring's balance: |f^(n)| (s' H / 2)**p / 3 = level * sum|w| / H**n, with
+    # s' = growth / h1 (twice _growth's rate), p the stencil's order, level the rounding
+    # of f's values; H at most h1 / growth, then the largest power of 2 not above it.
+    # The first stencil's widest points, x +- m H, are the farthest it evaluates.
+    def f(t: float) -> float:
+        return math.exp(s * t)
+
+    sampler = Sampler(f, 0.0)
+    sampler(0.0)
+    first = 0.015 if n == 1 else 0.1 * (1.0 + 0.5 * n)
+    walk = _richardson._walks(sampler, n, first, _richardson.ENOUGH)
+    rows = walk.window
+    searched = rows[0][0] < 0.5 * walk.step
+    if len(rows) < 2 or (n <= 2 and searched) or walk.error <= 16 * EPS * abs(walk.value):
+        pytest.skip("not a case the refinement takes")
+    before = set(sampler.values)
+    size = max(abs(v) for v in sampler.values.values())
+    level = max(2 * EPS * size, TINY)
+    growth = 2.0 * _growth(n, rows, walk.value, level)
+    if not 0.0 <= growth < math.inf:  # no rate of f known: no refinement
+        assert _richardson._refine(sampler, n, walk) is None
+        return
+    m = 6 + n // 2
+    p = stencil_order(n, m)
+    unit = float(sum(abs(w) for w in exact_weights(n, [float(k) for k in range(-m, m + 1)])))
+    h1 = rows[1][0]
+    rate = growth / h1
+    log_h = (math.log(3 * level * unit) - math.log(abs(walk.value)) - p * math.log(rate / 2)) / (
+        p + n
+    )
+    wide = min(math.exp(log_h), h1 / growth)
+    spacing = 2.0 ** math.floor(math.log2(wide))
+    _richardson._refine(sampler, n, walk)
+    new = [abs(t) for t in set(sampler.values) - before]
+    assert max(new) == m * spacing, (wide, spacing)
