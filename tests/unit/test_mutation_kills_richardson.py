@@ -1112,7 +1112,7 @@ def stencil_order(n: int, m: int) -> int:
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])
-@pytest.mark.parametrize("s", [0.3, 0.7, 1.3, 2.9, 4.1, 7.7, 13.0, 23.0])
+@pytest.mark.parametrize("s", [0.3, 0.7, 1.3, 2.9, 4.1, 7.7, 13.0, 23.0, 40.0, 100.0])
 def test_the_wide_step_balances_truncation_against_rounding(n: int, s: float) -> None:
     # The docstring's balance: |f^(n)| (s' H / 2)**p / 3 = level * sum|w| / H**n, with
     # s' = growth / h1 (twice _growth's rate), p the stencil's order, level the rounding
