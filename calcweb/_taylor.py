@@ -41,7 +41,9 @@ class TaylorPolynomial:
         function: The function that was expanded.
         method: ``"ad"`` (exact to rounding) or ``"richardson"`` (finite differences).
         errors: An estimate of the error of each derivative; for ``"ad"``, a bound
-            on its rounding error (cancellation inside ``f`` included).
+            on its rounding error (cancellation inside ``f`` included), worked
+            out when first read: that calls ``f`` once more, on jets that carry
+            bounds (several times slower than the plain jets of the derivatives).
 
     Examples:
         >>> from calcweb import exp, taylor
@@ -82,8 +84,18 @@ class TaylorPolynomial:
         self.degree = len(values) - 1
         self.derivatives = tuple(values)
         self.coefficients = tuple(_over_factorial(d, k) for k, d in enumerate(values))
-        self.errors = tuple(estimates)
+        # taylor() replaces this by a function computing them on first use.
+        self._errors: tuple[float, ...] | Callable[[], tuple[float, ...]] = tuple(estimates)
         self.method = method
+
+    @property
+    def errors(self) -> tuple[float, ...]:
+        """An estimate of the error of each derivative (see the class's attributes)."""
+        if callable(self._errors):
+            # Bounding the rounding runs f once more on bound-carrying jets, several
+            # times slower than plain ones: only when somebody reads the errors.
+            self._errors = self._errors()
+        return self._errors
 
     def __call__(self, x: float) -> float:
         """Evaluate the polynomial at ``x`` by Horner's rule.
@@ -260,7 +272,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     center = check_real(x0, "x0")
     degree = check_order(n)
     try:
-        y = f(rounding_tracked_variable(center, degree))  # errors: bounds on the rounding
+        y = f(Jet.variable(center, degree))
     except TypeError as error:
         if isinstance(error, ArgumentTypeError) or degree > MAX_NUMERICAL_DEGREE:
             raise ArgumentTypeError(
@@ -271,6 +283,14 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
                 "math's, or ask for a lower degree"
             ) from error
         return _numerical(f, center, degree)
+    derivatives = _derivatives(y, degree)
+    polynomial = TaylorPolynomial(f, center, derivatives, [0.0] * (degree + 1), "ad")
+    polynomial._errors = lambda: _rounding_bounds(f, center, degree)
+    return polynomial
+
+
+def _derivatives(y: object, degree: int) -> tuple[float, ...]:
+    """f^(k)(x0) for k = 0..degree from what f returned on a jet of that degree."""
     if isinstance(y, Jet):
         if y.degree < degree:
             raise ArgumentTypeError(
@@ -278,11 +298,16 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
                 "argument with a calcweb.Jet of lower degree; build f from its argument "
                 "and numbers only"
             )
-        derivatives = y.derivatives()
-    else:  # a constant function, or a non-number that jet_derivative refuses
-        derivatives = tuple(jet_derivative(y, k, "f") for k in range(degree + 1))
-    errors = tuple(derivative_error(y, k, d) for k, d in enumerate(derivatives))
-    return TaylorPolynomial(f, center, derivatives, errors, "ad")
+        return y.derivatives()
+    # A constant function, or a non-number that jet_derivative refuses.
+    return tuple(jet_derivative(y, k, "f") for k in range(degree + 1))
+
+
+def _rounding_bounds(f: Callable[[Any], Any], center: float, degree: int) -> tuple[float, ...]:
+    """Bounds on the rounding of each derivative: f once more, on bound-carrying jets."""
+    y = f(rounding_tracked_variable(center, degree))
+    derivatives = _derivatives(y, degree)
+    return tuple(float(derivative_error(y, k, d)) for k, d in enumerate(derivatives))
 
 
 def _numerical(f: Callable[[Any], Any], center: float, degree: int) -> TaylorPolynomial:

@@ -116,3 +116,19 @@ def test_evaluation_and_remainder_on_arbitrary_floats(x: float, m: float) -> Non
         except calcweb.CalcwebError:
             continue
         assert math.isfinite(result)
+
+
+def test_taylor_bounds_its_rounding_only_when_the_errors_are_read() -> None:
+    calls = []
+
+    def f(x: object) -> object:
+        calls.append(x)
+        return calcweb.exp(x) - 1 - x
+
+    p = calcweb.taylor(f, 1e-8, 4)
+    assert len(calls) == 1  # the derivatives: one call on plain jets
+    assert p.errors[0] > 1e-16  # cancellation inside f is in the bound
+    assert len(calls) == 2
+    assert p.errors == p.errors  # worked out once:
+    assert len(calls) == 2
+    assert all(type(e) is float for e in p.errors)
