@@ -1000,7 +1000,14 @@ def test_a_refinement_that_disagrees_with_the_walk_is_dropped() -> None:
     sampler = Sampler(math.exp, 0.0)
     sampler(0.0)
     rows = ((0.015, 1.0000375004218762), (0.0075, 1.0000093750263637))
+    before = set(sampler.values)
     assert _richardson._refine(sampler, 1, walk_estimate(1.001, 1e-10, rows)) is None
+    # Two tries, at H and H / 2 (the points x + k H / 2, k even, already known): the
+    # new points are multiples of H / 2, none of H / 4.
+    new = sorted(abs(t) for t in set(sampler.values) - before)
+    spacing = max(new) / 6.0
+    assert all((t / (spacing / 2.0)).is_integer() for t in new)
+    assert any(not (t / spacing).is_integer() for t in new)
 
 
 @pytest.mark.parametrize(
