@@ -15,6 +15,7 @@ import {
   runtimeFromSource,
   saysFatal,
 } from "./pyodide-adapter.js";
+import { chooseStart } from "./connection.js";
 
 const PYODIDE_URL = new URL("../pyodide/pyodide.mjs", import.meta.url);
 
@@ -185,10 +186,16 @@ async function get(url) {
 // Resolves, once every response of the runtime has started, to the lock
 // file's contents, a promise of the whole runtime download (which rejects if a
 // body fails), a promise of the snapshot's memory (null when there is no
-// usable one; it never rejects), pyodide.asm.mjs's source when it came
-// compressed (else null: Pyodide imports it) and the top-level names of the
-// standard library when it came trimmed (else null).
-async function download(indexURL, loader, progress) {
+// usable one or a fresh start is chosen; it never rejects), pyodide.asm.mjs's
+// source when it came compressed (else null: Pyodide imports it) and the
+// top-level names of the standard library when it came trimmed (else null).
+//
+// The snapshot saves seconds of CPU but costs megabytes, so whether to fetch
+// it is decided by chooseStart (connection.js): at once when the connection
+// decides (Save-Data, cellular, a slow effectiveType), else once the first
+// MEASURE_BYTES of the runtime have measured the link. Only then does the
+// snapshot's download start; a fresh start begins at once.
+async function download(indexURL, loader, progress, connection) {
   const url = (name) => new URL(name, indexURL).href;
   runtimeBase = url(".");
   const fetched = (name) => get(url(PACKED ? packedName(name) : name));
@@ -198,27 +205,57 @@ async function download(indexURL, loader, progress) {
   const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
   const pending = ["pyodide-lock.json", ...runtime].map(fetched).map(awaitedLater);
   const manifest = realFetch(url("snapshot.json")).then((response) => (response.ok ? response : null), () => null);
+  const sizes = realFetch(url(DOWNLOAD_SIZES)).then((response) => (response.ok ? response.json() : null)).catch(() => null);
   const lockResponse = await pending[0];
   const lock = await unpacked("pyodide-lock.json", lockResponse, lockResponse.body).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
   if (!wheel) throw new Error("pyodide-lock.json has no calcweb entry; rebuild the site");
   const names = [...runtime, wheel];
   const stopSnapshot = new AbortController();
-  const snapshotStarted = snapshotResponse(url, manifest, lock, loader, stopSnapshot.signal);
+  const snapshotBytes = (await sizes)?.snapshot_bytes;
+  /** @type {(useSnapshot: boolean) => void} */
+  let decide = () => {};
+  const chosen = new /** @type {typeof Promise<boolean>} */ (Promise)((resolve) => (decide = resolve));
+  let decided = false;
+  const choose = (bytesPerSecond) => {
+    if (decided) return;
+    if (typeof snapshotBytes !== "number") {
+      decided = true;
+      console.info(`calcweb: starting from the snapshot: the site lists no sizes (pyodide/${DOWNLOAD_SIZES})`);
+      decide(true);
+      return;
+    }
+    const { useSnapshot, reason } = chooseStart({ snapshotBytes, bytesPerSecond, connection });
+    if (useSnapshot === null) return;
+    decided = true;
+    console.info(`calcweb: ${useSnapshot ? "starting Python from its snapshot" : "starting Python afresh"}: ${reason}`);
+    decide(useSnapshot);
+  };
+  choose(null); // the connection alone may decide
+  const snapshotStarted = chosen.then((useSnapshot) => (useSnapshot ? snapshotResponse(url, manifest, lock, loader, stopSnapshot.signal) : null));
   const responses = await Promise.all([...pending.slice(1), get(url(wheel))]);
-  // The progress counts the snapshot's bytes too (Python waits for them); its
-  // request starts a round trip later, so its size is waited for a moment.
+  // The progress counts the snapshot's bytes too, once it is chosen (Python
+  // waits for them); the percentage never goes back meanwhile.
   const size = (response) => Number((response && response.headers.get("Content-Length")) || 0);
   let total = responses.reduce((sum, response) => sum + size(response), 0);
-  const snapshot = await Promise.race([snapshotStarted, delay(1000)]);
-  if (snapshot === undefined) snapshotStarted.then((response) => (total += size(response)));
-  else total += size(snapshot);
+  snapshotStarted.then((response) => (total += size(response)));
   let loaded = 0;
-  let percent = 0; // never shown going back, should the snapshot's size come late
+  let percent = 0;
   const count = (bytes) => {
     loaded += bytes;
     percent = Math.max(percent, total ? Math.min(100, Math.round((100 * loaded) / total)) : 0);
     progress("Downloading Python", total ? percent : null);
+  };
+  // The link's speed: the runtime's bytes after its first chunk, over the
+  // time since that chunk (the request's round trip left out).
+  let clock = 0;
+  let measured = 0;
+  const measure = (bytes) => {
+    if (decided) return;
+    const now = performance.now();
+    if (!clock) clock = now;
+    else measured += bytes;
+    if (measured >= MEASURE_BYTES) choose(measured / ((now - clock) / 1000));
   };
   /** @type {Promise<string> | null} */
   let script = null;
@@ -233,9 +270,14 @@ async function download(indexURL, loader, progress) {
       else MEMORY.set(url(name), unpacked(name, response, kept));
     }
     const reader = body.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.length);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      count(chunk.value.length);
+      measure(chunk.value.length);
+    }
   });
   const downloaded = Promise.all(bodies);
+  // The whole runtime in before MEASURE_BYTES were counted: it measured what it could.
+  awaitedLater(downloaded).then(() => choose(clock && measured ? measured / ((performance.now() - clock) / 1000) : Infinity));
   // A snapshot still not in some seconds after the runtime is given up: a
   // fresh start then beats waiting on a stalled connection. Once it is in, the
   // timer is cleared (a pending one would keep the image alive) and `late`
@@ -267,11 +309,15 @@ async function download(indexURL, loader, progress) {
   return { lock, downloaded, snapshot: Promise.race([memory, late]), script, stdlibNames };
 }
 
+// The sizes of the files on each path, written by the build
+// (tools/hooks/pyodide_bundle.py), and how much of the runtime measures the link.
+const DOWNLOAD_SIZES = "download.json";
+const MEASURE_BYTES = 512 * 1024;
+
 // The memory snapshot made at build time (tools/make-snapshot.mjs): Python
 // started, calcweb imported. Its manifest says for which Pyodide and which
 // wheel it was made; one made for another build is never restored.
 const SNAPSHOT_GRACE_MS = 5000;
-const delay = (ms) => new /** @type {typeof Promise<void>} */ (Promise)((resolve) => setTimeout(() => resolve(), ms));
 
 function noSnapshot(reason) {
   console.warn(`calcweb: ${reason}; Python starts afresh (slower)`);
@@ -426,7 +472,7 @@ async function unpackWheel(py, url) {
  * @param {BootRequest} request
  * @returns {Promise<BootResult>}
  */
-async function boot({ indexURL, interruptBuffer }) {
+async function boot({ indexURL, interruptBuffer, connection = null }) {
   let last = "";
   /**
    * @param {string} stage
@@ -444,7 +490,7 @@ async function boot({ indexURL, interruptBuffer }) {
   /** @type {Pyodide} */
   let py;
   try {
-    const { lock, snapshot, downloaded, script, stdlibNames } = await download(indexURL, loader, progress);
+    const { lock, snapshot, downloaded, script, stdlibNames } = await download(indexURL, loader, progress, connection);
     const { loadPyodide } = await loader;
     assertPinnedVersion(await loader);
     const runtime = script ? runtimeFromSource(script) : {};

@@ -7,6 +7,7 @@
 // @ts-expect-error -- tools/hooks/pyodide_bundle.py copies it from node_modules/dompurify into the site
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
 import { addShareButton, heldBack, openLink } from "./share.js";
+import { connectionInfo, metered } from "./connection.js";
 // The editor (CodeMirror) is the largest script: it loads after the page has
 // shown, in several short tasks (see tools/js/editor.js), not with this module.
 // If it cannot load, the cells keep working with their plain textareas.
@@ -95,7 +96,8 @@ class Python {
       this.crashed(event.message || `${WORKER_URL} failed`);
     };
     this.interrupt = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    return this.request({ type: "boot", indexURL: INDEX_URL, interruptBuffer: this.interrupt }).reply;
+    const connection = connectionInfo();
+    return this.request({ type: "boot", indexURL: INDEX_URL, interruptBuffer: this.interrupt, connection }).reply;
   }
 
   /**
@@ -423,6 +425,10 @@ async function execute(cell, { quiet = false } = {}) {
 // first, in page order, so a reader can start anywhere. A quiet run (see
 // execute) shows no status unless Python has to start.
 function runCell(cell, { quiet = false } = {}) {
+  if (!mayDownload()) {
+    askToDownload(cell, "this cell", () => runCell(cell, { quiet }));
+    return Promise.resolve();
+  }
   const output = cell.querySelector(".calcweb-output");
   setState(cell, "loading");
   if (!quiet || !python.booted) showStatus(output, python.booted ? "Waiting for the cells before this one…" : "Starting Python…");
@@ -449,6 +455,81 @@ function runCell(cell, { quiet = false } = {}) {
   });
   pageQueue = task.catch(() => {});
   return task;
+}
+
+// ---------------------------------------------------------------- metered connections
+
+// When the browser reports Save-Data or a cellular connection, Python's
+// download waits for the reader: the first Run (Run all, a moved control)
+// shows how many megabytes it needs and a button that starts it, and the
+// pre-rendered output stays meanwhile. The answer holds for the session. On
+// such a connection the worker starts Python afresh (connection.js), so the
+// figure is the fresh start's, from the build's pyodide/download.json.
+const CONSENT_KEY = "calcweb:download-python";
+let consented = false; // for when sessionStorage is disabled
+/** @type {Promise<string | null> | null} */
+let downloadSize = null;
+
+function mayDownload() {
+  if (consented || python.booting || !metered(connectionInfo())) return true;
+  try {
+    return sessionStorage.getItem(CONSENT_KEY) === "yes";
+  } catch {
+    return false;
+  }
+}
+
+function consent() {
+  consented = true;
+  try {
+    sessionStorage.setItem(CONSENT_KEY, "yes");
+  } catch {
+    /* disabled: this page remembers it */
+  }
+}
+
+/** @returns {Promise<string | null>} e.g. "4.9 MB", or null when the build's sizes cannot be read */
+function pythonDownloadSize() {
+  downloadSize ??= fetch(new URL("download.json", INDEX_URL))
+    .then((response) => (response.ok ? response.json() : null))
+    .then((sizes) => (sizes && typeof sizes.fresh_bytes === "number" ? `${(sizes.fresh_bytes / 1e6).toFixed(1)} MB` : null))
+    .catch(() => null);
+  return downloadSize;
+}
+
+let askToken = 0;
+/**
+ * Shows the question in div.calcweb-download above the cell's output (one
+ * per page: a newer question replaces it); the button does `action`.
+ * @param {HTMLElement} cell
+ * @param {string} what "this cell" or "the cells on this page"
+ * @param {() => unknown} action
+ */
+async function askToDownload(cell, what, action) {
+  const token = ++askToken;
+  const size = await pythonDownloadSize();
+  if (token !== askToken || !cell.isConnected) return;
+  for (const old of document.querySelectorAll(".calcweb-download")) old.remove();
+  const box = document.createElement("div");
+  box.className = "calcweb-download";
+  const text = document.createElement("p");
+  const why = metered(connectionInfo()) === "save-data" ? "Your browser asks to save data." : "You are on a mobile connection.";
+  const download = size ? `a download of ${size}` : "a download of several megabytes";
+  text.textContent = `${why} Running ${what} needs Python, ${download}.`;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "calcweb-download-start md-button";
+  button.textContent = size ? `Download Python (${size})` : "Download Python";
+  button.addEventListener("click", () => {
+    consent();
+    box.remove();
+    action();
+    const stop = /** @type {HTMLButtonElement} */ (cell.querySelector(".calcweb-stop"));
+    stop.focus(); // the button is gone; Stop ends the download
+  });
+  box.append(text, button);
+  /** @type {HTMLElement} */ (cell.querySelector(".calcweb-output")).before(box);
+  button.focus();
 }
 
 // ---------------------------------------------------------------- controls
@@ -740,7 +821,7 @@ function plainEditor(textarea, doc, onChange) {
 
 // Starts Python ahead of need; a failure shows when a cell runs.
 function bootQuietly() {
-  python.boot().catch(() => {});
+  if (mayDownload()) python.boot().catch(() => {});
 }
 
 // Creating an editor takes several milliseconds: one cell per task keeps a page
@@ -768,9 +849,12 @@ function setUpPage() {
   for (const button of document.querySelectorAll(/** @type {"button"} */ (".calcweb-run-all"))) {
     if (button.dataset.wired) continue;
     button.dataset.wired = "true";
-    button.addEventListener("click", () => {
-      for (const cell of cellsOfPage()) if (!heldBack(cell)) runCell(cell);
-    });
+    const runAll = () => {
+      const cells = cellsOfPage().filter((cell) => !heldBack(cell));
+      if (cells.length && !mayDownload()) askToDownload(cells[0], "the cells on this page", runAll);
+      else for (const cell of cells) runCell(cell);
+    };
+    button.addEventListener("click", runAll);
     button.disabled = false;
   }
   // Lazy boot: pages without cells never load Python; pages with cells start

@@ -27,6 +27,18 @@ export {}; // types only
  * @property {"boot"} type
  * @property {string} indexURL absolute URL of the site's pyodide/ folder
  * @property {Int32Array | null} interruptBuffer one Int32 over a SharedArrayBuffer (see above), or null
+ * @property {ConnectionInfo | null} [connection] the page's navigator.connection (a worker
+ *   sees its own, which a test cannot emulate): the worker chooses how Python starts from it
+ *   and from the measured speed of the download (connection.js)
+ */
+
+/**
+ * What the browser says of the connection (navigator.connection), as the page read it.
+ * @typedef {object} ConnectionInfo
+ * @property {boolean} saveData the reader asked to save data (Save-Data)
+ * @property {string | null} type e.g. "cellular", "wifi" (few browsers say)
+ * @property {string | null} effectiveType "slow-2g", "2g", "3g" or "4g"
+ * @property {number | null} downlink the browser's estimate in Mbit/s (Chromium caps it at 10)
  */
 
 /**

@@ -20,6 +20,10 @@ At every build this hook
    DecompressionStream), the wheel, the new lockfile, the ``.gz`` files and the
    snapshot under ``pyodide/``, and KaTeX's CSS and fonts and DOMPurify from
    ``node_modules`` under ``vendor/``,
+6. writes ``pyodide/download.json``: the size of each file a live cell's first
+   run downloads for Python on a fresh start (the worker's scripts included)
+   and the snapshot's, which the worker weighs against the measured speed of
+   the link and the page names before a download on a metered connection,
 
 so that ``pyodide.loadPackage("calcweb")`` works with no network and the site
 loads nothing from another host. Results are cached in ``.cache/site-bundle``
@@ -57,6 +61,24 @@ RUNNER = ROOT / "docs" / "javascripts" / "calcweb_runner.py"  # its imports join
 # top-level names of the whole one, whose first import fetches it.
 CORE_STDLIB = "python_stdlib-core.zip.gz"
 STDLIB_NAMES = "python_stdlib-names.json"
+DOWNLOAD_SIZES = "download.json"
+# What the worker downloads for a fresh start: these files of pyodide/, the
+# wheel, and the worker's own scripts (the page has its own already).
+_FRESH_START = (
+    "pyodide.mjs",
+    "pyodide-lock.json.gz",
+    "pyodide.asm.wasm.gz",
+    "pyodide.asm.mjs.gz",
+    CORE_STDLIB,
+    STDLIB_NAMES,
+    "snapshot.json",
+)
+_WORKER_SCRIPTS = (
+    "javascripts/calcweb-worker.js",
+    "javascripts/pyodide-adapter.js",
+    "javascripts/connection.js",
+    "javascripts/calcweb_runner.py",
+)
 # Imported lazily (codecs by name, sysconfig): always in the core. Other
 # codecs come with the whole library, at their first use.
 _ALWAYS_CORE = (
@@ -222,6 +244,27 @@ def _add(files: Files, config: MkDocsConfig, uri: str, source: Path) -> None:
     files.append(File.generated(config, uri, abs_src_path=str(source)))
 
 
+def _download_sizes(files: Files) -> dict[str, object]:
+    """The bytes of each file on the fresh start's path, their sum, and the snapshot's."""
+    paths: dict[str, Path] = {}
+    wheels = [file.src_uri for file in files if file.src_uri.startswith("pyodide/calcweb-")]
+    for uri in (*(f"pyodide/{name}" for name in _FRESH_START), *_WORKER_SCRIPTS, *wheels):
+        file = files.get_file_from_path(uri)
+        if file is None or file.abs_src_path is None:
+            raise PluginError(f"{uri} is not in the site: the live cells' worker needs it")
+        paths[uri] = Path(file.abs_src_path)
+    snapshot_uri = "pyodide/" + json.loads(paths["pyodide/snapshot.json"].read_text())["file"]
+    snapshot = files.get_file_from_path(snapshot_uri)
+    if snapshot is None or snapshot.abs_src_path is None:
+        raise PluginError(f"pyodide/snapshot.json names {snapshot_uri}, which is not in the site")
+    sizes = {uri: path.stat().st_size for uri, path in paths.items()}
+    return {
+        "fresh_bytes": sum(sizes.values()),
+        "snapshot_bytes": Path(snapshot.abs_src_path).stat().st_size,
+        "fresh_files": sizes,
+    }
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the Pyodide runtime, the wheel, the lockfile and vendored scripts to the site."""
     bundle = _build_bundle()
@@ -239,6 +282,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 raise PluginError(f"{dist / pattern} is missing: run `npm ci`.")
             for path in matches:
                 _add(files, config, f"vendor/{package}/{path.relative_to(dist).as_posix()}", path)
+    sizes = json.dumps(_download_sizes(files), indent=1)
+    files.append(File.generated(config, f"pyodide/{DOWNLOAD_SIZES}", content=sizes))
     return files
 
 
