@@ -1156,3 +1156,29 @@ def test_the_wide_step_balances_truncation_against_rounding(n: int, s: float) ->
     _richardson._refine(sampler, n, walk)
     new = [abs(t) for t in set(sampler.values) - before]
     assert max(new) == m * spacing, (wide, spacing)
+
+
+@pytest.mark.parametrize("x", [1e-3, 0.01])
+def test_each_point_is_called_once_even_where_f_fails(x: float) -> None:
+    # log near 0: the first stencils leave the domain. Values are cached; failures are
+    # not, so a walk done twice (a noise floor of 0 is no reason to) would call them twice.
+    f, calls = recorded(math.log)
+    r = _richardson.extrapolate(f, x, 1, 0.015)
+    assert len(calls) == len(set(calls)) == r.nfev
+    assert any(t <= 0.0 for t in calls)
+
+
+def test_x_itself_is_the_point_at_offset_0() -> None:
+    # At x = -0.0 the centre is x, not x + 0 * step (which is +0.0): f sees -0.0.
+    signs: list[float] = []
+
+    def f(t: float) -> float:
+        if t == 0.0:
+            signs.append(math.copysign(1.0, t))
+        return math.exp(t)
+
+    Sampler(f, -0.0)._fourth_difference(1.0)
+    assert signs == [-1.0]
+    signs.clear()
+    _richardson._wide(Sampler(f, -0.0), 1, 3, 0.5)
+    assert signs == [-1.0]
