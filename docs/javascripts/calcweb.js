@@ -516,10 +516,12 @@ async function askToDownload(cell, what, action) {
   const why = metered(connectionInfo()) === "save-data" ? "Your browser asks to save data." : "You are on a mobile connection.";
   const download = size ? `a download of ${size}` : "a download of several megabytes";
   text.textContent = `${why} Running ${what} needs Python, ${download}.`;
+  text.id = "calcweb-download-text"; // one question per page; read with the focused button
   const button = document.createElement("button");
   button.type = "button";
   button.className = "calcweb-download-start md-button";
   button.textContent = size ? `Download Python (${size})` : "Download Python";
+  button.setAttribute("aria-describedby", text.id);
   button.addEventListener("click", () => {
     consent();
     box.remove();

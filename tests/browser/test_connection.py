@@ -212,6 +212,7 @@ def test_on_a_metered_connection_the_first_run_asks_before_the_download(
     button = prompt.locator("button.calcweb-download-start")
     expect(button).to_have_text(f"Download Python ({size})")
     expect(button).to_be_focused()
+    expect(button).to_have_accessible_description(prompt.locator("p").inner_text())
     assert output.inner_text() == prerendered  # still the pre-rendered output
     expect(output).to_have_attribute("data-prerendered", re.compile(".*"))
     expect(first).to_have_attribute("data-state", "idle")
