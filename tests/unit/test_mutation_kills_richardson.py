@@ -1182,3 +1182,48 @@ def test_x_itself_is_the_point_at_offset_0() -> None:
     signs.clear()
     _richardson._wide(Sampler(f, -0.0), 1, 3, 0.5)
     assert signs == [-1.0]
+
+
+def never_settled(n: int, x: float) -> str:
+    return (
+        f"the difference quotients of order {n} at x={x!r} never settled into the "
+        "pattern that makes an error estimate trustworthy (f may oscillate faster than "
+        "the smallest usable step, be non-smooth near x, or lose accuracy to rounding); "
+        "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+    )
+
+
+def test_quotients_that_fit_but_never_settle_are_a_numerical_error() -> None:
+    # t**2 sin(1/t), defined on |t| <= 1/2 only: the first stencil fails (a domain
+    # error), the next ones fit and never settle. Not a domain error: they did fit.
+    def wiggly(t: float) -> float:
+        if abs(t) > 0.5:
+            raise ValueError("outside")
+        return t * t * math.sin(1.0 / t) if t else 0.0
+
+    with pytest.raises(calcweb.NumericalError) as info:
+        _richardson.extrapolate(wiggly, 0.0, 1, 1.0)
+    assert str(info.value) == never_settled(1, 0.0)
+
+
+def test_a_stencil_only_on_the_left_is_a_backward_one() -> None:
+    def left(t: float) -> float:  # -t exp(t), for t <= 0 only
+        return math.sqrt(-t) ** 2 * math.exp(t)
+
+    r = _richardson.extrapolate(left, 0.0, 1, 0.015)
+    assert r.kind == "backward"
+    assert r.value == pytest.approx(-1.0, rel=1e-9)
+    assert _richardson.extrapolate(math.exp, 0.5, 0, 0.1).kind == "central"
+
+
+def test_a_walk_that_stopped_early_goes_on_when_the_refinement_fails() -> None:
+    # A bump 0.03 from x, beyond the walk's steps but inside the wide stencil: the
+    # refinement is refused, and the walk (stopped at 1e-7) is done again to its best,
+    # exactly as without refinement.
+    def bump(x: float) -> float:
+        return math.sin(x) + 1e-4 * math.exp(-(((x - 1.03) / 0.01) ** 2))
+
+    refined = _richardson.extrapolate(bump, 1.0, 1, 0.015, refine=True)
+    plain = _richardson.extrapolate(bump, 1.0, 1, 0.015, refine=False)
+    assert (refined.value, refined.error) == (plain.value, plain.error)
+    assert abs(refined.value - math.cos(1.0)) <= 2 * refined.error
