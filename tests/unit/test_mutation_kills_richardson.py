@@ -1228,3 +1228,31 @@ def test_a_walk_that_stopped_early_goes_on_when_the_refinement_fails() -> None:
     assert (refined.value, refined.error) == (plain.value, plain.error)
     exact = math.cos(1.0) + 1e-4 * math.exp(-9.0) * 600.0  # u = -3: -2u/0.01 exp(-u**2)
     assert abs(refined.value - exact) <= 2 * refined.error
+
+
+def test_a_stencil_is_tried_at_the_floor_itself() -> None:
+    # f defined at x = 2e-12 only, first step 1: after 1 fails, half of x (1e-12, the
+    # floor 1e-12 x the first step exactly) is tried; it fails too, and as it is not
+    # below the floor, one more step, 1e-12 / 8, is tried.
+    x = 2e-12
+    calls: list[float] = []
+
+    def only_at_x(t: float) -> float:
+        calls.append(t)
+        if t != x:
+            raise ValueError("undefined")
+        return 1.0
+
+    with pytest.raises(calcweb.DomainError):
+        _richardson.extrapolate(only_at_x, x, 1, 1.0)
+    offsets = sorted({abs(t - x) for t in calls if t != x})
+    assert offsets[0] == pytest.approx(1.25e-13, rel=1e-12)
+    assert offsets[1] == pytest.approx(1e-12, rel=1e-12)
+
+
+@pytest.mark.parametrize(("x", "h"), [(1e6, 1e-9), (1e6, 1e-8), (1.0, 1e-14)])
+def test_steps_a_few_ulps_of_x_end_the_walk_honestly(x: float, h: float) -> None:
+    # Halving steps near the spacing of floats at x round to the same step again: the
+    # walk ends there with what it has (a quotient at a repeated step would divide by 0).
+    r = _richardson.extrapolate(math.sin, x, 1, h)
+    assert abs(r.value - math.cos(x)) <= 2 * r.error
