@@ -193,7 +193,7 @@ async function get(url) {
 // The snapshot saves seconds of CPU but costs megabytes, so whether to fetch
 // it is decided by chooseStart (connection.js): at once when the connection
 // decides (Save-Data, cellular, a slow effectiveType), else once the first
-// MEASURE_BYTES of the runtime have measured the link. Only then does the
+// WARM_UP_BYTES + MEASURE_BYTES of the runtime have measured the link. Only then does the
 // snapshot's download start; a fresh start begins at once.
 async function download(indexURL, loader, progress, connection) {
   const url = (name) => new URL(name, indexURL).href;
@@ -246,12 +246,16 @@ async function download(indexURL, loader, progress, connection) {
     percent = Math.max(percent, total ? Math.min(100, Math.round((100 * loaded) / total)) : 0);
     progress("Downloading Python", total ? percent : null);
   };
-  // The link's speed: the runtime's bytes after its first chunk, over the
-  // time since that chunk (the request's round trip left out).
+  // The link's speed: MEASURE_BYTES of the runtime over the time they took to
+  // come, after its first WARM_UP_BYTES (the request's round trip, and what
+  // the bodies buffered before they were read, would make it look faster).
   let clock = 0;
+  let seen = 0;
   let measured = 0;
   const measure = (bytes) => {
     if (decided) return;
+    seen += bytes;
+    if (seen < WARM_UP_BYTES) return;
     const now = performance.now();
     if (!clock) clock = now;
     else measured += bytes;
@@ -312,6 +316,7 @@ async function download(indexURL, loader, progress, connection) {
 // The sizes of the files on each path, written by the build
 // (tools/hooks/pyodide_bundle.py), and how much of the runtime measures the link.
 const DOWNLOAD_SIZES = "download.json";
+const WARM_UP_BYTES = 256 * 1024;
 const MEASURE_BYTES = 512 * 1024;
 
 // The memory snapshot made at build time (tools/make-snapshot.mjs): Python

@@ -28,7 +28,7 @@ export {}; // types only
  * @property {string} indexURL absolute URL of the site's pyodide/ folder
  * @property {Int32Array | null} interruptBuffer one Int32 over a SharedArrayBuffer (see above), or null
  * @property {ConnectionInfo | null} [connection] the page's navigator.connection (a worker
- *   sees its own, which a test cannot emulate): the worker chooses how Python starts from it
+ *   sees its own, which a test's init script does not reach): the worker chooses how Python starts from it
  *   and from the measured speed of the download (connection.js)
  */
 
