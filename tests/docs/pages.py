@@ -98,3 +98,21 @@ def run_page(page: Path) -> tuple[Run, ...]:
         Run(run_cell(cell.code, namespace, f"<cell {index + 1}>"))
         for index, cell in enumerate(cells(page))
     )
+
+
+def with_answers(page: Path, answers: dict[str, str]) -> dict[str, CellResult]:
+    """Run the page with ``answer = None`` of the named cells replaced by an answer.
+
+    Returns what each named cell did, by id (not cached: each call runs afresh).
+    """
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    results = {}
+    for index, cell in enumerate(cells(page)):
+        code = cell.code
+        if cell.id in answers:
+            assert "answer = None" in code
+            code = code.replace("answer = None", f"answer = {answers[cell.id]}", 1)
+        result = run_cell(code, namespace, f"<cell {index + 1}>")
+        if cell.id is not None:
+            results[cell.id] = result
+    return results

@@ -16,9 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from calcweb._cell import CellResult, run_cell
-
-from .pages import DOCS, Run, cells, runs_by_id
+from .pages import DOCS, Run, cells, runs_by_id, with_answers
 
 CONVEXITY = DOCS / "convexity.md"
 LAYERS = DOCS / "backprop-layers.md"
@@ -31,21 +29,6 @@ def runs(page: Path) -> dict[str, Run]:
 def floats(text: str) -> list[float]:
     """The numbers in ``text`` (a thousands separator joins the digits)."""
     return [float(n.replace(",", "")) for n in re.findall(r"-?\d[\d,]*\.?\d*(?:e[-+]?\d+)?", text)]
-
-
-def with_answers(page: Path, answers: dict[str, str]) -> dict[str, CellResult]:
-    """Run the page with ``answer = None`` of the named cells replaced by an answer."""
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    results = {}
-    for index, cell in enumerate(cells(page)):
-        code = cell.code
-        if cell.id in answers:
-            assert "answer = None" in code
-            code = code.replace("answer = None", f"answer = {answers[cell.id]}", 1)
-        result = run_cell(code, namespace, f"<cell {index + 1}>")
-        if cell.id is not None:
-            results[cell.id] = result
-    return results
 
 
 # ------------------------------------------------------------------ convexity

@@ -12,15 +12,13 @@ from __future__ import annotations
 import math
 import random
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import calcweb
-from calcweb._cell import CellResult, run_cell
 
-from .pages import DOCS, Run, cells, runs_by_id
+from .pages import DOCS, Run, runs_by_id, with_answers
 
 PAGE = DOCS / "jacobians.md"
 POINT = np.array([1.0, 2.0, 3.0])
@@ -28,21 +26,6 @@ POINT = np.array([1.0, 2.0, 3.0])
 
 def runs() -> dict[str, Run]:
     return runs_by_id(PAGE)
-
-
-def with_answers(page: Path, answers: dict[str, str]) -> dict[str, CellResult]:
-    """Run the page with ``answer = None`` of the named cells replaced by an answer."""
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    results = {}
-    for index, cell in enumerate(cells(page)):
-        code = cell.code
-        if cell.id in answers:
-            assert "answer = None" in code
-            code = code.replace("answer = None", f"answer = {answers[cell.id]}", 1)
-        result = run_cell(code, namespace, f"<cell {index + 1}>")
-        if cell.id is not None:
-            results[cell.id] = result
-    return results
 
 
 def page_jacobian() -> np.ndarray:

@@ -21,9 +21,7 @@ from itertools import pairwise
 import numpy as np
 import pytest
 
-from calcweb._cell import CellResult, run_cell
-
-from .pages import DOCS, Run, cells, runs_by_id
+from .pages import DOCS, Run, runs_by_id, with_answers
 
 PAGE = DOCS / "minibatch-sgd.md"
 N = 200
@@ -189,28 +187,13 @@ def test_schedules() -> None:
     assert "cosine" in svg
 
 
-def with_answers(answers: dict[str, str]) -> dict[str, CellResult]:
-    """Run the page with ``answer = None`` of the named cells replaced by an answer."""
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    results = {}
-    for index, cell in enumerate(cells(PAGE)):
-        code = cell.code
-        if cell.id in answers:
-            assert "answer = None" in code
-            code = code.replace("answer = None", f"answer = {answers[cell.id]}", 1)
-        result = run_cell(code, namespace, f"<cell {index + 1}>")
-        if cell.id is not None:
-            results[cell.id] = result
-    return results
-
-
 def test_exercises() -> None:
     names = ["exercise-steps", "exercise-factor", "exercise-cosine"]
     # 1000 / 25; 100 (N - 1)/(N - 100) = 199 for N = 200; 0.05 (1 + cos(pi/4)).
     cosine_25 = 0.05 * (1 + math.cos(math.pi / 4))
-    right = with_answers(dict(zip(names, ["40", "199", repr(cosine_25)], strict=True)))
+    right = with_answers(PAGE, dict(zip(names, ["40", "199", repr(cosine_25)], strict=True)))
     # 25 (batch size for steps); the naive 1/B factor 100; the linear decay's 0.075.
-    wrong = with_answers(dict(zip(names, ["25", "100", "0.075"], strict=True)))
+    wrong = with_answers(PAGE, dict(zip(names, ["25", "100", "0.075"], strict=True)))
     for name in names:
         assert right[name].value.passed is True  # type: ignore[attr-defined]
         assert wrong[name].value.passed is False  # type: ignore[attr-defined]

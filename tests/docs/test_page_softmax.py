@@ -14,15 +14,12 @@ from __future__ import annotations
 import math
 import re
 import sys
-from pathlib import Path
 
 import mpmath
 import numpy as np
 import pytest
 
-from calcweb._cell import CellResult, run_cell
-
-from .pages import DOCS, Run, cells, runs_by_id
+from .pages import DOCS, Run, runs_by_id, with_answers
 
 PAGE = DOCS / "softmax.md"
 Z = np.array([2.0, 1.0, -1.0])
@@ -32,21 +29,6 @@ DIGITS = 60
 
 def runs() -> dict[str, Run]:
     return runs_by_id(PAGE)
-
-
-def with_answers(page: Path, answers: dict[str, str]) -> dict[str, CellResult]:
-    """Run the page with ``answer = None`` of the named cells replaced by an answer."""
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    results = {}
-    for index, cell in enumerate(cells(page)):
-        code = cell.code
-        if cell.id in answers:
-            assert "answer = None" in code
-            code = code.replace("answer = None", f"answer = {answers[cell.id]}", 1)
-        result = run_cell(code, namespace, f"<cell {index + 1}>")
-        if cell.id is not None:
-            results[cell.id] = result
-    return results
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
