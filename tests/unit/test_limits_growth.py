@@ -16,36 +16,12 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Callable
 
 import pytest
+from limit_checks import Function, full, honest_or_refused
 
 import calcweb
-from calcweb import LimitResult, limit
-
-Function = Callable[[float], float]
-
-
-def full(f: Function, x0: float, side: str = "both") -> LimitResult:
-    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
-    assert isinstance(result, LimitResult)
-    return result
-
-
-def honest_or_refused(f: Function, x0: float, side: str, exact: float) -> str:
-    """``"right"`` or ``"refused"``; fails on a converged result that lies."""
-    try:
-        result = full(f, x0, side)
-    except calcweb.CalcwebError:
-        return "refused"
-    if not result.converged:
-        return "refused"
-    if math.isinf(exact) or math.isinf(result.value):
-        assert result.value == exact, (x0, side, result)
-    else:
-        assert abs(result.value - exact) <= 2.0 * result.error, (x0, side, result)
-    return "right"
-
+from calcweb import limit
 
 # --- A plateau, then a real growth: the limit is infinite. -------------------
 
