@@ -101,3 +101,12 @@ def test_every_course_page_ends_with_two_to_five_references(page: str) -> None:
     assert 2 <= len(entries) <= 5, f"{page}: {len(entries)} references"
     for entry in entries:
         assert re.search(r"<https?://[^>]+>", entry), f"{page}: no link in {entry[:60]!r}"
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+def test_headings_have_no_math(page: str) -> None:
+    """The table of contents shows a heading's text raw: \\(p - y\\) would show its backslashes."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    text = re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S)  # a comment in code is no heading
+    headings = re.findall(r"^#{1,6} .*$", text, re.M)
+    assert not [h for h in headings if "\\(" in h or "$" in h], page
