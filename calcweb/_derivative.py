@@ -295,7 +295,10 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
         # Steps scaled to max(1, |x|) are too coarse for a function whose scale
         # is |x| itself (x**3 at 1e-100): walk again from a step on that scale.
         try:
-            closer = extrapolate(counted, x, n, _first_step(x, n) * abs(x), refine=True)
+            # The stairs of a staircase f seen by the wider steps are still there.
+            closer = extrapolate(
+                counted, x, n, _first_step(x, n) * abs(x), refine=True, noise=found.noise
+            )
         except (DomainError, NumericalError):
             closer = None
         if closer is not None:

@@ -52,6 +52,7 @@ cannot be seen by any difference method.
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 from collections.abc import Callable
@@ -72,6 +73,9 @@ FAIL_SHRINK = 8.0  # step ratio after a stencil point falls outside the domain
 SAFE = 2.0  # a new row this much worse than the best estimate ends the search (Ridders)
 ENOUGH = 1e-7  # a relative error at which a walk to be refined may stop
 WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
+# The noise bound of a forward quotient at h, times this, bounds the noise of the
+# quotients at h, h/2 (and h/4) extrapolated once (5x) or twice (15x).
+KINK_NOISE = 20.0
 
 Function = Callable[[float], float]
 
@@ -88,6 +92,7 @@ class Estimate:
     smallest: float = math.nan  # the smallest step the estimate rests on
     window: tuple[tuple[float, float], ...] = ()  # (step, quotient) of the rows it rests on
     early: bool = False  # the walk stopped at ENOUGH, short of its best
+    noise: float = 0.0  # the measured noise of f's values (0: no more than their rounding)
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -154,7 +159,17 @@ class Sampler:
         values say that ``f`` is rounded more coarsely than the spacing, which
         then grows (up to ``widest``) until they differ. A point outside the
         domain leaves the noise unmeasured (0), and so does noise below ``quiet``.
+
+        A staircase (``f`` rounded to a grid coarser than its rounding, as
+        ``(1e8 + g(x)) - 1e8`` is to ulp(1e8)) is noise of the height of its
+        stairs, but its 4th differences can be exactly 0: five values on one
+        stair, or on stairs that fall evenly. Equal neighbouring values where
+        ``f`` is not constant (`_quantum`) measure the stairs instead; values
+        that fall exactly evenly (as a linear ``f``'s do too) are measured
+        again at a spacing in an irrational ratio to the first.
         """
+        flat = False  # five equal values at a smaller spacing
+        spacing = max(spacing, 4.0 * math.ulp(self.x))  # not below what x + spacing can show
         while True:
             try:
                 step = representable_step(self.x, spacing)
@@ -163,15 +178,39 @@ class Sampler:
             fine = self._fourth_difference(step)
             if fine is None:
                 return 0.0
+            flat = flat or not fine[1]
             if fine[1] or spacing * 16.0 > widest:
                 break
             spacing *= 16.0
+        if flat or 0.0 in _differences(self._stencil(step)):
+            # f is a staircase near x (or constant): each value is off by up to a stair.
+            quantum = self._quantum(step if fine[1] else 0.0)
+            if quantum > quiet:
+                return quantum
         if 3.0 * abs(fine[0]) <= quiet * math.sqrt(70.0):
             return 0.0  # below what would matter: no need to tell noise from smoothness
         coarse = self._fourth_difference(2.0 * step)  # shares two points with the fine one
         if coarse is None or abs(coarse[0]) >= 8.0 * abs(fine[0]):
             return 0.0
         return 3.0 * max(abs(fine[0]), abs(coarse[0])) / math.sqrt(70.0)
+
+    def _quantum(self, step: float) -> float:
+        """The height of the stairs of ``f``: the smallest gap between its distinct values.
+
+        Equal values where a smooth function would change are what a function
+        rounded to a grid gives; its values differ by multiples of the grid's
+        spacing, the noise of each value. The values are those of the 5-point
+        stencil at ``step``, or with ``step`` 0 (they were all equal) all the
+        values computed so far; if those are all equal too, ``f`` is constant
+        and 0 is returned. Gaps below the rounding of ``f`` are the caller's to
+        ignore: they are what a smooth function gives where it barely changes.
+        """
+        ordered = sorted(set(self._stencil(step) if step else self.values.values()))
+        return min((b - a for a, b in itertools.pairwise(ordered)), default=0.0)
+
+    def _stencil(self, step: float) -> list[float]:
+        """The values of the 5-point stencil at ``step``, already computed."""
+        return [self.values[self.x + k * step] if k else self.values[self.x] for k in range(-2, 3)]
 
     def _fourth_difference(self, step: float) -> tuple[float, bool] | None:
         """The 4th difference at ``step`` and whether its values differ at all."""
@@ -197,6 +236,10 @@ class Sampler:
                 f"the difference quotient with step {step!r} overflows; f is too large here"
             )
         return quotient, noise, step
+
+
+def _differences(values: list[float]) -> list[float]:
+    return [b - a for a, b in itertools.pairwise(values)]
 
 
 def combine(
@@ -310,10 +353,15 @@ def _has(rows: list[list[float]], k: int, j: int) -> bool:
     return 0 <= k < len(rows) and j < len(rows[k])
 
 
-def extrapolate(f: Function, x: float, n: int, first_step: float, refine: bool = False) -> Estimate:
+def extrapolate(
+    f: Function, x: float, n: int, first_step: float, refine: bool = False, *, noise: float = 0.0
+) -> Estimate:
     """The ``n``-th derivative of ``f`` at ``x`` by robust Richardson extrapolation.
 
     ``refine`` allows steps larger than ``first_step`` (see 7. above).
+    ``noise`` is a noise of ``f``'s values already known (from a walk with
+    larger steps, which can see the stairs of a staircase that smaller ones
+    cannot): the measured noise is never taken below it.
 
     Raises:
         DomainError: If no stencil, central or one-sided, fits in the domain of ``f``.
@@ -321,26 +369,40 @@ def extrapolate(f: Function, x: float, n: int, first_step: float, refine: bool =
             makes an error estimate trustworthy.
     """
     sampler = Sampler(f, x)
+    sampler.noise_floor = noise
     sampler(x)  # x itself must be in the domain: a clear error if not
     enough = ENOUGH if refine else 0.0
     estimate = _walks(sampler, n, first_step, enough)
-    if estimate.kind == "central" and n == 1:
-        _check_one_sided(sampler, estimate)
     # Rounding inside f can be far larger than a few ulps of its value, and
     # then the walk trusted steps that are too small: measure it, and walk
     # again (mostly over points already evaluated) if it is larger.
     size = max(abs(sampler.values[point]) for point in sampler.values)
-    floor = sampler.measure_noise(estimate.smallest * 1e-4, first_step / 16.0, 8.0 * _EPS * size)
-    if floor > 0.0:
+    quiet = 8.0 * _EPS * size
+    spacing = estimate.smallest * 1e-4
+    if n == 1 and estimate.value:
+        # Where f changes by about 4 x its rounding per spacing: stairs any higher
+        # than that leave equal neighbouring values, and do not fall evenly.
+        spacing = 4.0 * quiet / abs(estimate.value)
+    floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
+    if floor > sampler.noise_floor:
         sampler.noise_floor = floor
         estimate = _walks(sampler, n, first_step, enough)
+    if estimate.kind == "central" and n == 1:  # with the noise of f measured
+        _check_one_sided(sampler, estimate)
     if refine and estimate.kind == "central":
         refined = _refine(sampler, n, estimate)
         if refined is not None:
             estimate = refined
         elif estimate.early:  # the walk goes on to its best after all
             estimate = _walks(sampler, n, first_step, 0.0)
-    return Estimate(estimate.value, estimate.error, sampler.calls, first_step, estimate.kind)
+    return Estimate(
+        estimate.value,
+        estimate.error,
+        sampler.calls,
+        first_step,
+        estimate.kind,
+        noise=sampler.noise_floor,
+    )
 
 
 def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estimate:
@@ -382,7 +444,9 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
     The central quotient of ``|x|`` at 0 is exactly 0 at every step: it
     converges to the mean of the one-sided derivatives, a derivative that
     does not exist. A forward quotient extrapolated once (steps h and h/2,
-    most of them points already evaluated) must agree with it.
+    most of them points already evaluated) must agree with it, within its
+    truncation (judged from how far it moved), the noise of f and the
+    error of the estimate; if it does not, extrapolated twice (h/4 too).
     """
     h = estimate.smallest
     x = sampler.x
@@ -392,7 +456,20 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
     except (DomainError, NumericalError):
         return  # f is not defined on the right: nothing to compare with
     forward = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
-    tolerance = 4.0 * abs(fine - coarse) + 100.0 * noise + 2.0 * estimate.error
+    tolerance = 4.0 * abs(fine - coarse) + KINK_NOISE * noise + 2.0 * estimate.error
+    if abs(forward - estimate.value) > tolerance:
+        # The h and h**2 terms can cancel in fine - coarse (sin at -0.0018 with
+        # h = 0.00375: 1.7e-6 each), hiding what is left of them: one more
+        # quotient, at h / 4, and a second extrapolation say how much that is.
+        try:
+            finer = sampler.quotient("forward", 1, h / 4.0)[0]
+        except (DomainError, NumericalError):
+            finer = math.nan  # no verdict without it: the kink stands
+        once = finer + (finer - fine)
+        twice = once + (once - forward) / 3.0
+        if math.isfinite(twice):
+            forward = twice
+            tolerance = 4.0 * abs(twice - once) + KINK_NOISE * noise + 2.0 * estimate.error
     if abs(forward - estimate.value) > tolerance:
         raise DomainError(
             f"f is not differentiable at x={x!r}: the difference quotients from the right "

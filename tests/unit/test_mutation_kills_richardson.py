@@ -498,10 +498,12 @@ def test_equal_values_widen_the_spacing_16_fold() -> None:
         calls.append(t)
         return 0.0 if abs(t) <= 2.0**-6 else 1.0 + t
 
-    Sampler(staircase, 0.0).measure_noise(2.0**-12, 1.0, 0.0)
-    # Spacings 2**-12, 2**-8, 2**-4 (the values differ), then the coarse difference at
-    # twice that, whose farthest points are 4 x 2**-4 away.
-    assert max(calls) == 4.0 * 2.0**-4
+    noise = Sampler(staircase, 0.0).measure_noise(2.0**-12, 1.0, 0.0)
+    # Spacings 2**-12, 2**-8, 2**-4: the values differ, and as they were equal at a
+    # smaller spacing, f is a staircase: its noise is the smallest gap between its
+    # values (0.9375 - 0.875), with no coarse difference (no point 4 x 2**-4 away).
+    assert max(calls) == 2.0 * 2.0**-4
+    assert noise == 2.0**-4
     assert 2.0 * 2.0**-8 in calls
     calls.clear()
     # No wider than `widest`: at 2**-8 the next spacing, 2**-4, would exceed 2**-5.
@@ -787,11 +789,11 @@ def kink_message(x: float, forward: float, central: float) -> str:
 
 
 def test_a_kink_is_refused_beyond_the_tolerance() -> None:
-    # |t| at 0: the forward quotients are 1 at h = 1/4 and 1/8, the central value 0.
-    # Tolerance: 4 |fine - coarse| (0) + 100 x the rounding bound of the coarse
+    # |t| at 0: the forward quotients are 1 at h = 1/4, 1/8 (and 1/16), the central
+    # value 0. Tolerance: 4 |fine - coarse| (0) + 20 x the rounding bound of the coarse
     # quotient (2 eps 0.25 x 2 / 0.25 = 4 eps) + 2 x the error: exactly 1 when the
-    # error is (1 - 400 eps) / 2, and 1 is not beyond 1.
-    error = (1.0 - 400.0 * EPS) / 2.0
+    # error is (1 - 80 eps) / 2, and 1 is not beyond 1.
+    error = (1.0 - 80.0 * EPS) / 2.0
     _richardson._check_one_sided(Sampler(abs, 0.0), estimate(0.0, error, 0.25))
     smaller = math.nextafter(error, 0.0)
     with pytest.raises(calcweb.DomainError) as info:
@@ -816,12 +818,32 @@ def test_the_kink_tolerance_counts_how_far_the_forward_quotients_moved() -> None
 
 def test_the_kink_check_extrapolates_the_forward_quotients() -> None:
     # exp at 0 with h = 1/8: forward quotients 1.0652 and 1.0319, extrapolated (h, h/2)
-    # to 0.99864; tolerance 4 x 0.0333. A central value of 1 passes, 1.2 does not.
+    # to 0.99864; tolerance 4 x 0.0333. A central value of 1 passes, 1.2 does not,
+    # nor once more extrapolated with the quotient at h/4 (1.0157): to 0.99999.
     _richardson._check_one_sided(Sampler(math.exp, 0.0), estimate(1.0, 0.0, 0.125))
     with pytest.raises(calcweb.DomainError) as info:
         _richardson._check_one_sided(Sampler(math.exp, 0.0), estimate(1.2, 0.0, 0.125))
-    forward = 2.0 * (16.0 * math.expm1(1.0 / 16.0)) - 8.0 * math.expm1(1.0 / 8.0)
-    assert str(info.value) == kink_message(0.0, forward, 1.2)
+    coarse, fine, finer = (k * math.expm1(1.0 / k) for k in (8.0, 16.0, 32.0))
+    once, forward = 2.0 * finer - fine, 2.0 * fine - coarse
+    assert str(info.value) == kink_message(0.0, once + (once - forward) / 3.0, 1.2)
+
+
+def test_the_kink_check_extrapolates_twice_before_it_refuses() -> None:
+    # sin at x = -0.0018 with h = 0.00375 > |x|: the h and h**2 terms of the forward
+    # quotients (f''(x)/2 = 9e-4, f'''(x)/6 = -0.17) nearly cancel in fine - coarse:
+    # once extrapolated, they are 1.2e-6 from cos(x), 5 times 4 |fine - coarse|.
+    # The quotient at h/4 shows it: twice extrapolated, they are 1e-9 from cos(x).
+    x, h = -0.0018089107125886243, 0.00375
+
+    def forward(step: float) -> float:
+        return (math.sin(x + step) - math.sin(x)) / step
+
+    once = 2.0 * forward(h / 2) - forward(h)
+    assert abs(once - math.cos(x)) > 4.0 * 4.0 * abs(forward(h / 2) - forward(h))
+    _richardson._check_one_sided(Sampler(math.sin, x), estimate(math.cos(x), 0.0, h))
+    # A kink of 1e-5 in the slope (the tolerance is now 4 |twice - once| = 1.2e-6) is not.
+    with pytest.raises(calcweb.DomainError):
+        _richardson._check_one_sided(Sampler(math.sin, x), estimate(math.cos(x) - 1e-5, 0.0, h))
 
 
 def test_no_kink_check_where_f_is_undefined_on_the_right() -> None:
