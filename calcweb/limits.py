@@ -9,7 +9,9 @@ $h, h^2, h^3, \dots$ terms of $f(x_0 + h) = L + c_1 h + c_2 h^2 +
 the larger of the two changes along its column before it (or their
 geometric tail, for limits such as $\sqrt{x}$ that are not power series in
 ``h``), or the rounding noise its samples carry, if larger; the entry with
-the smallest error is returned.
+the smallest error is returned. An entry whose column still moves by a
+sizeable share of its samples, more with every step, has not settled at all
+(``1/(x - x0)**2 + 1e-20`` far from ``x0``).
 
 The rounding noise is what makes a numerical limit lie. Close to ``x0``,
 cancellation in ``f`` (``(2**h - 1)/h``, ``(1 - cos h)/h**2``) adds noise
@@ -44,8 +46,11 @@ on farther out, or when ``f`` is exactly ``c / h**p`` at every sample but
 not farther out, checked at steps ``2**8, 2**16, ...`` times the first
 (``cos t`` rounds to 1 for ``|t| < 1e-8``, so that
 ``(cos t - 1 + t**2/2)/t**4`` is ``1/(2 t**2)`` there; ``1/x**2`` pays 6
-more evaluations a side for the check). Last samples that leave a settled value ever faster
-contradict it: unless ``f`` lost its digits before (its samples scatter
+more evaluations a side for the check), or when that law starts abruptly
+after samples far off it (rounding brings it about by dropping a term as
+large as the law, which comes back at full size; ``1e-20 + 1/x**2`` leaves
+the law by little at first). Last samples that leave a settled value ever
+faster contradict it: unless ``f`` lost its digits before (its samples scatter
 about the value, or got stuck on another), the limit is infinite when the
 departures from the value are exactly ``c / h**p`` (``1 + 1e-20/x**2`` at 0),
 the value stands when ``f`` itself is (a numerator that is all rounding), and
@@ -91,6 +96,7 @@ LONG_RUN = 16  # a run this long may end where f raises (as 0/0 does, after roun
 STUCK = 3  # so many equal samples in a row: f is stuck on one rounded value
 NOISE_POINTS = 8  # the changes that show how the noise grows
 RISE_POINTS = 4  # the first of them, which show how it starts to grow
+MOVING = 0.1  # an entry whose change grew to this share of its samples has not settled
 SMOOTH = 4  # changes of one sign, each smaller, in a row: f settles smoothly
 HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
@@ -102,6 +108,8 @@ JUMP_STEPS = 6  # f exactly c/h**p everywhere: checked at 2**8, ..., 2**48 times
 PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
 OUTER_SAMPLES = 16  # farther out: so many samples off the constant show a trend
 POWER_POINTS = 5  # f is c / h**p from rounding on its last samples as many as this
+ROUNDING_DEPARTURE = 1e-13  # f off c/h**p by this share of it or less: rounding of x or f
+SMALL_DEPARTURE = 1e-6  # f leaving c/h**p first by this share of it or less: a real c/h**p
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -344,7 +352,13 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
     That error is the larger of the two changes (taking the larger makes two
     samples that agree by chance unlikely to win), or their geometric tail,
     or the rounding error of the samples it combines (``ULPS`` rounding
-    units each, amplified by the extrapolation).
+    units each, amplified by the extrapolation). It is infinite when the
+    second change is the larger and ``MOVING`` of the samples or more: ``f``
+    is still on its way there, not settling (``1/(x - x0)**2 + 1e-20`` is
+    tiny far from ``x0``, with changes tiny in size, but each 3/4 of the
+    sample, and ``(1 - cos t)/t**2`` for a large ``t``). Rounding noise,
+    which also grows, is a small part of the samples (or gets an error of
+    its own from `_noise`).
     """
     found = []
     for order, column in enumerate(columns):
@@ -356,6 +370,8 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
             ratio = min(last / before, 0.9) if before else 0.0
             tail = 2.0 * last * ratio / (1.0 - ratio)
             size = max(abs(y) for y in columns[0][i : i + order + 1])
+            if last > before and last > MOVING * size:  # f is still on its way
+                tail = math.inf
             rounding = _EPS * max(2.0 * abs(column[i]), ULPS * _AMPLIFY[order] * size)
             found.append(_Entry(column[i], max(last, before, tail, rounding), order, i + order))
     return found
@@ -732,10 +748,12 @@ def _grows(
     ``f`` exactly ``c / h**p`` from one of its first few samples on is checked
     farther out (`_power_everywhere`). Otherwise ``f`` that grows from the
     first sample on, or not exactly like ``c / h**p`` on its last ones
-    (`_power_law`), has an infinite limit; otherwise ``f`` is
-    sampled farther out too (`_farther`): if it settles there on a value that
-    the samples before the growth scatter about (rounding noise), rather than
-    leave on one side, the growth is rounding's, and the limit is refused.
+    (`_power_law`), has an infinite limit, unless that exact power law starts
+    abruptly (`_abrupt`); otherwise ``f`` is sampled farther out too
+    (`_farther`): if it settles there on a value, and the power law starts
+    abruptly or the samples before the growth scatter about the value
+    (rounding noise) rather than leave it on one side, the growth is
+    rounding's, and the limit is refused.
     Where ``f`` fails farther out, the limit is refused when the samples
     before the growth zigzag ever more widely, as rounding noise does
     (`_zigzags_grow`), and is infinite otherwise.
@@ -746,7 +764,8 @@ def _grows(
     if noisy < MIN_SAMPLES:
         h = scale * 2.0 ** -(first + 2)
         return _power_everywhere(f, point, h, run, noisy, name, nfev=nfev)
-    if growth == 0 or not _power_law(run.values[-POWER_POINTS:]):
+    abrupt = _abrupt(run.values, noisy)
+    if (growth == 0 and not abrupt) or not _power_law(run.values[-POWER_POINTS:]):
         return _infinite(run.values, nfev)
     far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
     nfev += len(far)
@@ -757,7 +776,7 @@ def _grows(
             return _untold(run, name, edge=edge, outer=outer, nfev=nfev)
         return _infinite(run.values, nfev)
     trend, spread = _estimate(far, first - len(far))
-    if not _settled(trend, spread) or not _scatter(run.values, trend):
+    if not _settled(trend, spread) or not (abrupt or _scatter(run.values, trend)):
         return _infinite(run.values, nfev)
     edge = point(scale * 2.0 ** -(first + growth + 2))
     return _OneSided(
@@ -791,10 +810,15 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
     ``1/x**2`` at 0, but also ``(cos t - 1 + t**2/2)/t**4`` for ``t =
     x/1e9``, which is ``1/(2 t**2)`` wherever ``cos t`` rounds to 1
     (``|t| < 1e-8``). Checked at ``JUMP_STEPS`` steps each ``2**8`` times the one
-    before, a power law stays exact (its ratios are powers of 2). Where ``f``
-    leaves it, the samples cannot tell an infinite limit from rounding, and
-    the limit is refused; ``f`` is sampled at every doubling farther out
-    (`_farther`) for an estimate to return with ``full_output=True``.
+    before, a power law stays exact (its ratios are powers of 2), to the
+    rounding of ``x`` and of ``f`` (``ROUNDING_DEPARTURE``). Where ``f`` leaves
+    it, each doubling of the step since the last check shows how: a real
+    ``c / h**p + L`` leaves it by ``SMALL_DEPARTURE`` of it or less at first
+    (``1e-20 + 1/x**2`` at 0), and the limit is infinite; rounding's law
+    is left at once by a share of it near 1. Then the samples cannot tell an
+    infinite limit from rounding, and the limit is refused; ``f`` is sampled
+    at every doubling farther out (`_farther`) for an estimate to return
+    with ``full_output=True``.
     """
     ratio = run.values[base + 1] / run.values[base]
     for jump in range(1, JUMP_STEPS + 1):
@@ -807,8 +831,15 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
             break
         nfev += 1
         law = run.values[base] / ratio ** (8 * jump + base)
-        if y == law:
+        if abs(y - law) <= ROUNDING_DEPARTURE * abs(law):
             continue
+        # Where f leaves the law, a real c/h**p + L leaves it by little at first.
+        departure, extra = _first_departure(
+            f, point, h * 2.0 ** (8 * jump - 8), law * ratio**8, ratio
+        )
+        nfev += extra
+        if (departure if departure is not None else abs(y / law - 1.0)) <= SMALL_DEPARTURE:
+            return _infinite(run.values, nfev)
         far = _farther(f, point, h, math.nan, PROBE_STEPS)
         nfev += len(far)
         edge = point(h * 2.0**-base)
@@ -833,6 +864,48 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
             "for exp(t) - 1); pass full_output=True to get an estimate from farther out",
         )
     return _infinite(run.values, nfev)
+
+
+def _first_departure(
+    f: Function, point: Callable[[float], float], h: float, law: float, ratio: float
+) -> tuple[float | None, int]:
+    """How far ``f`` leaves ``c / h**p`` first, as a share of it, between ``h`` and ``2**8 h``.
+
+    ``law`` is ``c / h**p`` at step ``h``, where ``f`` equals it; ``ratio``
+    is how much it grows each time the step halves. Each doubling of the step
+    is sampled until ``f`` leaves the law; returns ``|f / law - 1|`` there
+    (None when ``f`` fails first or leaves it only at ``2**8 h``) and the
+    number of evaluations.
+    """
+    nfev = 0
+    for _ in range(7):
+        h, law = 2.0 * h, law / ratio
+        try:
+            x = point(h)
+            if not math.isfinite(x):
+                return None, nfev
+            y = evaluate(f, x)
+        except (DomainError, NumericalError):
+            return None, nfev
+        nfev += 1
+        if abs(y - law) > ROUNDING_DEPARTURE * abs(law):
+            return abs(y / law - 1.0), nfev
+    return None, nfev
+
+
+def _abrupt(values: list[float], start: int) -> bool:
+    """Whether the sample before ``values[start:]``, exactly ``c / h**p``, is far off that law.
+
+    A real ``c / h**p + L`` leaves the law by little at first (at most ``2**p``
+    times as much as at the next sample, where it was rounding); rounding
+    that cancels the digits of ``f`` makes the law only where a term rounds
+    away, and the term comes back at full size: ``(cos t - 1 + t**2/2)/t**4``
+    is ``1/(2 t**2)`` where ``cos t`` rounds to 1, and far from it where not.
+    """
+    if not 0 < start < len(values) - 1:
+        return False
+    law = values[start] * values[start] / values[start + 1]
+    return abs(values[start - 1] - law) > SMALL_DEPARTURE * abs(law)
 
 
 def _zigzags_grow(values: list[float]) -> bool:

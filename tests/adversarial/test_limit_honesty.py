@@ -86,6 +86,18 @@ def _mp_exp_quotient(x: Any) -> Any:
     return (mpmath.exp(x) - 1 - x) / x**2
 
 
+def _t_quotient(kind: str, x0: float, c: float) -> Function:
+    """``(t - sin t)/t**3`` or ``(cos t - 1 + t**2/2)/t**4`` for ``t = (x - x0)/c``."""
+
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        if kind == "sin":
+            return (t - math.sin(t)) / t**3
+        return (math.cos(t) - 1 + t * t / 2) / t**4
+
+    return f
+
+
 CASES = [
     # The issue's own reproducer: the one-sided limits differ by 4e-11.
     Case(
@@ -154,6 +166,44 @@ CASES = [
         "both",
         _mp_limit(lambda h: (mpmath.cos(h) - 1 + h * h / 2) / h**4, 0.0, "both"),
         "right",
+    ),
+    # A small constant that every usual sample loses to rounding, then sees
+    # again farther out: no reason to doubt 1/x**2 (it was refused).
+    Case("1e-20 + 1/x**2 at 0", lambda x: 1e-20 + 1 / x**2, 0.0, "both", lambda: math.inf, "right"),
+    # Tiny samples far from x0, each 4 times the one before: said 3.7e-9,
+    # error 5e-8, converged.
+    Case(
+        "1/(x + 3e5)**2 + 1e-20 at -3e5",
+        lambda x: 1 / (x + 3e5) ** 2 + 1e-20,
+        -3e5,
+        "both",
+        lambda: math.inf,
+        "right",
+    ),
+    # f about 1/t**2 far out, tiny, on its way to the limit: said 3.1e-15.
+    Case(
+        "(t - sin t)/t**3, t = (x - 2**30)/3.73.. at 2**30+",
+        _t_quotient("sin", 2.0**30, 3.728803327467198),
+        2.0**30,
+        "right",
+        lambda: mpmath.mpf(1) / 6,  # t - sin t = t**3/6 - t**5/120 + ...
+        "right",
+    ),
+    # Rounding noise on the first samples, then exactly 1/(2 t**2) where
+    # cos t rounds to 1: said inf.
+    *(
+        Case(
+            f"(cos t - 1 + t**2/2)/t**4, t = (x - x0)/{c:.6g} at x0 = {x0:g} {side}",
+            _t_quotient("cos", x0, c),
+            x0,
+            side,
+            lambda: mpmath.mpf(1) / 24,  # cos t = 1 - t**2/2 + t**4/24 - ...
+        )
+        for x0, c, side in (
+            (1.0, 482008.4490908067, "left"),
+            (0.0, 58590.466360616454, "right"),
+            (-3e5, 121608665227.97931, "right"),
+        )
     ),
     # floor and ceil where a jump of 1 is a few ulps of x0: honest either way.
     *(

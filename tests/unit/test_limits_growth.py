@@ -229,3 +229,116 @@ def test_a_pure_power_stays_infinite_for_at_most_six_more_samples_a_side(
     assert result.converged, (name, result.message)
     assert result.value == exact
     assert result.nfev <= most, (name, result.nfev)
+
+
+# --- f far out is tiny, or on its way: no limit is read off it. ---------------
+
+FAR_OUT_GROWTH = [
+    # x0 is large, so the first samples are far from it, where c/h**p is
+    # tiny: they changed by 3/4 of themselves each step, and limit took the
+    # third (3.7e-9 with an error of 5e-8; 2.2e-16; 1.4e-20) as converged.
+    ("1/(x + 3e5)^2 + 1e-20 at -3e5", lambda x: 1 / (x + 3e5) ** 2 + 1e-20, -3e5),
+    ("1e-20 + 1/(x - 2^30)^2 at 2^30", lambda x: 1e-20 + 1 / (x - 2.0**30) ** 2, 2.0**30),
+    ("1e-3/(x + 3e5)^4 - 1e-30 at -3e5", lambda x: 1e-3 / (x + 3e5) ** 4 - 1e-30, -3e5),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x0"), FAR_OUT_GROWTH, ids=[r[0] for r in FAR_OUT_GROWTH])
+def test_a_function_that_grows_from_far_out_is_infinite_not_its_smallest_sample(
+    name: str, f: Function, x0: float
+) -> None:
+    result = full(f, x0)
+    assert result.converged, (name, result.message)
+    assert result.value == math.inf, (name, result)
+
+
+def _t_quotient(kind: str, x0: float, c: float) -> Function:
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        if kind == "t - sin t":
+            return (t - math.sin(t)) / t**3
+        return (math.cos(t) - 1 + t * t / 2) / t**4
+
+    return f
+
+
+ON_ITS_WAY = [
+    # t = (x - x0)/c is large far out, where f is about 1/t**2, tiny: limit
+    # said 3.1e-15 (error 4.2e-14) and 1.9e-9 (error 2.5e-8).
+    ("t - sin t", 2.0**30, 3.728803327467198, 1 / 6),
+    ("cos t - 1 + t^2/2", -3e5, 1.0055202505277294, 1 / 24),
+]
+
+
+@pytest.mark.parametrize(("kind", "x0", "c", "exact"), ON_ITS_WAY)
+def test_a_limit_is_not_read_off_samples_still_on_their_way_to_it(
+    kind: str, x0: float, c: float, exact: float
+) -> None:
+    assert honest_or_refused(_t_quotient(kind, x0, c), x0, "right", exact) == "right"
+
+
+# --- c/h**p + L where L is lost to rounding at every usual sample. ------------
+
+SMALL_CONSTANT = [
+    ("1e-20 + 1/x^2 at 0", lambda x: 1e-20 + 1 / x**2, 0.0, "both", math.inf),
+    (
+        "1e-20 + 1/(x - 1000)^2 at 1000",
+        lambda x: 1e-20 + 1 / (x - 1000) ** 2,
+        1000.0,
+        "both",
+        math.inf,
+    ),
+    ("1e-20 + 1/(x - 0.1)^2 at 0.1", lambda x: 1e-20 + 1 / (x - 0.1) ** 2, 0.1, "both", math.inf),
+    ("-1e-30 - 1/x^4 at 0", lambda x: -1e-30 - 1 / x**4, 0.0, "both", -math.inf),
+    ("1e-20 + 1/x at 0+", lambda x: 1e-20 + 1 / x, 0.0, "right", math.inf),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x0", "side", "exact"), SMALL_CONSTANT, ids=[r[0] for r in SMALL_CONSTANT]
+)
+def test_a_power_law_plus_a_constant_too_small_to_see_close_to_x0_is_infinite(
+    name: str, f: Function, x0: float, side: str, exact: float
+) -> None:
+    # Exactly c/h**p at every usual sample, and not at 2**16 times the first
+    # step, where the constant shows: it was refused as rounding's law. It
+    # leaves the law by 1e-13 of it or less at first (rounding's law, by 1).
+    result = full(f, x0, side)
+    assert result.converged, (name, result.message)
+    assert result.value == exact, (name, result)
+
+
+# --- An exact c/h**p that starts abruptly is rounding's. ---------------------
+
+ABRUPT = [
+    # (x0, c, side): (cos t - 1 + t**2/2)/t**4, t = (x - x0)/c, is rounding
+    # noise on the first 6 samples or more (rounding's, or growing from the
+    # first sample), then exactly 1/(2 t**2); limit said inf (limit 1/24).
+    (1.0, 482008.4490908067, "left"),
+    (1.0, 468877.520202727, "left"),
+    (1.0, 464986.8858726789, "right"),
+    (0.0, 58590.466360616454, "right"),
+    (-3e5, 121608665227.97931, "right"),
+]
+
+
+@pytest.mark.parametrize(("x0", "c", "side"), ABRUPT)
+def test_an_exact_power_law_after_samples_far_off_it_is_refused(
+    x0: float, c: float, side: str
+) -> None:
+    f = _t_quotient("cos t - 1 + t^2/2", x0, c)
+    with pytest.raises(calcweb.NumericalError, match=r"settles near 0\.0416667"):
+        limit(f, x0, side=side)  # type: ignore[arg-type]
+    assert honest_or_refused(f, x0, side, 1 / 24) == "refused"
+
+
+@pytest.mark.parametrize("c", [7142040176.048874, 1e9])
+def test_rounding_of_the_points_farther_out_does_not_pass_for_leaving_the_law(c: float) -> None:
+    # At x0 = 0.1 the points x0 + h farther out round (to an ulp of x), so f
+    # is c/h**p there only to a few ulps; that is no departure: f leaves the
+    # law (by about all of it) only where cos t stops rounding to 1. Taking
+    # the first rounding for the departure, by 1e-16 of the law, said inf.
+    f = _t_quotient("cos t - 1 + t^2/2", 0.1, c)
+    with pytest.raises(calcweb.NumericalError, match="but not farther out"):
+        limit(f, 0.1, side="right")
+    assert honest_or_refused(f, 0.1, "right", 1 / 24) == "refused"
