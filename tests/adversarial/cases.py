@@ -370,6 +370,110 @@ _case(
     terms=1.0,
 )
 
+# --- Staircases: f rounded to a grid far coarser than the rounding of its values,
+# by cancellation ((c + g(x)) - c is rounded to ulp(c)) or on purpose (round, floor).
+# Below a step of about (stair height) / |f'| the quotients are exactly 0: the noise
+# of f is the height of its stairs, and a quotient of 0 there must carry it. For
+# round and floor, ``terms`` is a power of 2 whose ulp is the stair height: the
+# float f differs from the mpmath one by up to a stair, as (terms + g) - terms does.
+
+
+def _stairs(g: Callable[[float], float], height: float) -> Callable[[float], float]:
+    return lambda x: math.floor(g(x) / height) * height
+
+
+def _rounded(g: Callable[[float], float], bits: int) -> Callable[[float], float]:
+    return lambda x: round(g(x) * 2.0**bits) / 2.0**bits
+
+
+def _ulp_is(height: float) -> float:
+    """The power of 2 whose ulp is the power of 2 at or above ``height``."""
+    return 2.0 ** (52 + math.frexp(height)[1])
+
+
+def _cancelled(c: float, g: Callable[[float], float]) -> Callable[[float], float]:
+    return lambda x: (c + g(x)) - c
+
+
+def _sin2(x: float) -> float:
+    return math.sin(x) ** 2
+
+
+def _mp_sin2(x: Any) -> Any:
+    return mpmath.sin(x) ** 2
+
+
+def _mp_expm1(x: Any) -> Any:
+    return mpmath.expm1(x)
+
+
+for _c, _x in ((1e8, 0.02), (2.24e11, 0.009709873224478667), (44600.0, 0.00035545296089536737)):
+    _case(  # (1e8, 0.02): issue 13's reproducer, once 0.0 +- 6.2e-11
+        "staircase",
+        f"({_c:g} + sin(x)^2) - {_c:g}",
+        _cancelled(_c, _sin2),
+        _mp_sin2,
+        _x,
+        scale=1.0,
+        terms=_c,
+    )
+for _c, _x in ((1e8, 0.0099), (1e4, -0.0018089107125886243)):
+    _case(  # both once refused as kinks: the one-sided check ignored the noise of f
+        "staircase",
+        f"({_c:g} + sin(x)) - {_c:g}",
+        _cancelled(_c, math.sin),
+        mpmath.sin,
+        _x,
+        scale=1.0,
+        terms=_c,
+    )
+_case(  # once 0.0 +- 7e-14: the walk settled on quotients of exactly 0
+    "staircase",
+    "(3.46e11 + exp(x) - 1) - 3.46e11",
+    lambda x: (3.46e11 + (math.exp(x) - 1)) - 3.46e11,
+    _mp_expm1,
+    6.200685375770687e-05,
+    scale=1.0,
+    terms=3.46e11,
+)
+_case(  # once 0.0 +- 8e-319: the walk at the scale of x saw a single stair
+    "staircase",
+    "round(x^3 2^22) / 2^22",
+    _rounded(lambda x: math.pow(x, 3), 22),
+    lambda x: x**3,
+    0.002010872927103268,
+    scale=0.002,
+    terms=_ulp_is(2.0**-22),
+)
+_case(  # once 1.0417 +- 2.3e-15: quotients at the first steps agree exactly
+    "staircase",
+    "round((exp(x) - 1) 2^11) / 2^11",
+    _rounded(math.expm1, 11),
+    _mp_expm1,
+    3.610170821969564e-05,
+    scale=1.0,
+    terms=_ulp_is(2.0**-11),
+)
+_case(  # once 0.0 +- 0.015
+    "staircase",
+    "round(sin(x) 2^39) / 2^39",
+    _rounded(math.sin, 39),
+    mpmath.sin,
+    1.350220205324094,
+    scale=1.0,
+    terms=_ulp_is(2.0**-39),
+)
+for _height, _x in ((3.3e-12, 0.02689993511715876), (1.8e-10, -0.12965156519906085)):
+    _case(  # once 0.0 +- 4e-3, and 0.8784015360 +- 1e-11 (true 0.8784014432)
+        "staircase",
+        f"floor((exp(x) - 1) / {_height:g}) {_height:g}",
+        _stairs(math.expm1, _height),
+        _mp_expm1,
+        _x,
+        scale=1.0,
+        terms=_ulp_is(_height),
+    )
+
 # --- Higher orders of ordinary functions.
 for _n in (2, 3, 6):
     _case("high order", "sin", math.sin, mpmath.sin, 0.5, n=_n, scale=1.0)

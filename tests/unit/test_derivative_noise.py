@@ -1,0 +1,247 @@
+"""Numerical derivatives of staircases: functions rounded to a grid coarser than their rounding.
+
+``(c + g(x)) - c`` is ``g`` rounded to ulp(c); ``round(g(x) 2**k) / 2**k`` and
+``floor(g(x) / q) q`` round it on purpose. Below a step of about (stair
+height) / |g'| their difference quotients are exactly 0, and their 4th
+differences (which measure the noise of f) can be exactly 0 too: issue 13's
+last confidently wrong results (0.0 +- 6e-11 for a derivative of 0.04) and
+false kinks. Every answer must be honest: the true error (of g', in closed
+form) at most twice the reported one, or a `NumericalError`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+from calcweb import DerivativeResult, DomainError, NumericalError, derivative
+from calcweb._richardson import Sampler, extrapolate
+
+HONESTY = 2.0
+
+# g and g' in closed form (math only: the tests also run inside Pyodide).
+FUNCTIONS: dict[str, tuple[Callable[[float], float], Callable[[float], float]]] = {
+    "sin": (math.sin, math.cos),
+    "sin^2": (lambda t: math.sin(t) ** 2, lambda t: math.sin(2.0 * t)),
+    "t^3": (lambda t: math.pow(t, 3), lambda t: 3.0 * t * t),
+    "exp(t) - 1": (lambda t: math.exp(t) - 1.0, math.exp),
+}
+# Ordinary points, small ones, and points where g' is tiny (sin at pi/2, t^3 near 0).
+POINTS = (-1.3, 0.02, 0.7, 1e-3, math.pi / 2 - 1e-3)
+
+
+class Recorded:
+    """f, with the set of values it returned."""
+
+    def __init__(self, f: Callable[[float], float]) -> None:
+        self.f = f
+        self.values: set[float] = set()
+
+    def __call__(self, t: float) -> float:
+        value = self.f(t)
+        self.values.add(value)
+        return value
+
+
+def assert_honest(f: Callable[[float], float], x: float, true: float, what: str) -> None:
+    """derivative(f, x) is within twice its error of ``true``, or refused as untrustworthy.
+
+    A function that took one value at every point evaluated is constant as far
+    as any difference method can tell: its answer, 0, is not held against it.
+    """
+    recorded = Recorded(f)
+    try:
+        result = derivative(recorded, x, full_output=True)
+    except NumericalError:
+        return
+    assert isinstance(result, DerivativeResult)
+    if len(recorded.values) == 1:
+        assert result.value == 0.0, what
+        return
+    error = abs(result.value - true)
+    rounding = math.ulp(true)
+    assert error <= HONESTY * result.error + rounding, (
+        f"{what} at {x!r}: {result.value!r} +- {result.error:.3g}, true {true!r} "
+        f"(true error {error:.3g}), nfev {result.nfev}"
+    )
+
+
+# ------------------------------------------------------------------ issue 13's two results
+
+
+def test_a_staircase_is_not_read_as_noiseless() -> None:
+    # Once 0.0 +- 6.2e-11: below a step of 4e-7 the quotients are exactly 0.
+    result = derivative(lambda t: (1e8 + math.sin(t) ** 2) - 1e8, 0.02, full_output=True)
+    true = math.sin(0.04)
+    assert abs(result.value - true) <= HONESTY * result.error
+    assert abs(result.value - true) <= 1e-5 * true  # and still a useful answer
+    assert result.error <= 1e-3 * true
+
+
+def test_noise_of_f_is_no_kink() -> None:
+    # Once refused: "kink ... right tend to about 0.999943, symmetric 0.999952".
+    result = derivative(lambda t: (1e8 + math.sin(t)) - 1e8, 0.0099, full_output=True)
+    true = math.cos(0.0099)
+    assert abs(result.value - true) <= HONESTY * result.error
+    assert abs(result.value - true) <= 1e-5
+
+
+# ------------------------------------------------------------------ generalised
+
+
+@pytest.mark.parametrize("c", [1e4, 1e6, 1e8, 1e10, 1e12])
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_cancelling_an_added_constant_is_honest(c: float, name: str) -> None:
+    g, derivative_of_g = FUNCTIONS[name]
+    for x in POINTS:
+        assert_honest(lambda t: (c + g(t)) - c, x, derivative_of_g(x), f"({c:g} + {name}) - {c:g}")
+
+
+@pytest.mark.parametrize("bits", [8, 11, 22, 33, 40])
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_rounding_to_a_power_of_2_is_honest(bits: int, name: str) -> None:
+    g, derivative_of_g = FUNCTIONS[name]
+    scale = 2.0**bits
+    for x in POINTS:
+        assert_honest(
+            lambda t: round(g(t) * scale) / scale,
+            x,
+            derivative_of_g(x),
+            f"round({name}, 2^-{bits})",
+        )
+
+
+@pytest.mark.parametrize("height", [3.3e-12, 1.8e-10, 3.4e-8, 1.2e-5])
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_a_floor_staircase_is_honest(height: float, name: str) -> None:
+    g, derivative_of_g = FUNCTIONS[name]
+    for x in (*POINTS, -0.12965156519906085, 0.02689993511715876):
+        assert_honest(
+            lambda t: math.floor(g(t) / height) * height,
+            x,
+            derivative_of_g(x),
+            f"floor({name} / {height:g})",
+        )
+
+
+def test_search_finds_of_each_kind() -> None:
+    # The worst results of a random search (before: 0.0 +- 4e-3, 0.878401536 +- 1e-11
+    # for 0.878401443, 1.0417 +- 2e-15 for 1.00004, 0.0 +- 0.015 for 0.2188).
+    cases = [
+        (lambda t: math.floor(math.expm1(t) / 3.3e-12) * 3.3e-12, 0.02689993511715876, math.exp),
+        (lambda t: math.floor(math.expm1(t) / 1.8e-10) * 1.8e-10, -0.12965156519906085, math.exp),
+        (lambda t: round(math.expm1(t) * 2.0**11) / 2.0**11, 3.610170821969564e-05, math.exp),
+        (lambda t: round(math.sin(t) * 2.0**39) / 2.0**39, 1.350220205324094, math.cos),
+        (lambda t: (44600.0 + math.sin(t) ** 2) - 44600.0, 0.00035545296089536737, _sin2x),
+    ]
+    for f, x, derivative_of_g in cases:
+        assert_honest(f, x, derivative_of_g(x), f"case at {x!r}")
+
+
+def _sin2x(t: float) -> float:
+    return math.sin(2.0 * t)
+
+
+def test_the_walk_at_the_scale_of_x_keeps_the_noise_the_first_walk_saw() -> None:
+    # round(x^3 2^22) / 2^22 at 0.002 is 0 on [-0.006, 0.006]: the walk from a step
+    # of 0.015 * 0.002 sees one stair only, and alone answered 0.0 +- 3e-318.
+    x = 0.002010872927103268
+    result = derivative(lambda t: round(math.pow(t, 3) * 2.0**22) / 2.0**22, x, full_output=True)
+    assert abs(result.value - 3.0 * x * x) <= HONESTY * result.error
+    assert result.error >= 2.0**-22 / 0.015  # a stair over the first step, at least
+
+
+def test_extrapolate_never_lowers_a_known_noise() -> None:
+    quiet = extrapolate(math.exp, 1.0, 1, 0.015, refine=True)
+    loud = extrapolate(math.exp, 1.0, 1, 0.015, refine=True, noise=1e-9)
+    assert quiet.noise == 0.0
+    assert loud.noise == 1e-9
+    assert loud.error > 1e3 * quiet.error  # the quotients carry that noise
+    assert abs(loud.value - math.e) <= HONESTY * loud.error
+
+
+@pytest.mark.parametrize("c", [1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12])
+def test_no_false_kinks_in_a_cancelling_sine(c: float) -> None:
+    # Once 93 false kinks in 2160 random cases of (c + g(t)) - c; here a grid of t.
+    kinks = [
+        t
+        for t in (-2.5, -0.3, -0.0018089107125886243, -1e-4, 2.4e-4, 0.0099, 0.08, 0.68, 1.9)
+        if _kink(lambda s: (c + math.sin(s)) - c, t)
+    ]
+    assert kinks == [], f"(c + sin) - c, c = {c:g}: false kinks at {kinks}"
+
+
+def _kink(f: Callable[[float], float], x: float) -> bool:
+    """Whether derivative(f, x) calls x a kink (a NumericalError is not one)."""
+    try:
+        derivative(f, x)
+    except DomainError:
+        return True
+    except NumericalError:
+        pass
+    return False
+
+
+# ------------------------------------------------------------------ real kinks
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x"),
+    [  # (the name is the test's id)
+        ("abs", abs, 0.0),
+        ("abs(t - 0.3)", lambda t: abs(t - 0.3), 0.3),
+        ("max(t, 2t)", lambda t: max(t, 2.0 * t), 0.0),
+        ("(1e4 + abs) - 1e4", lambda t: (1e4 + abs(t)) - 1e4, 0.0),
+        ("(1e8 + 1e-3 abs + sin) - 1e8", lambda t: (1e8 + 1e-3 * abs(t) + math.sin(t)) - 1e8, 0.0),
+        ("max(sin, 1/2)", lambda t: max(math.sin(t), 0.5), math.asin(0.5)),
+    ],
+)
+def test_real_kinks_are_still_refused(name: str, f: Callable[[float], float], x: float) -> None:
+    with pytest.raises(DomainError, match="not differentiable") as info:
+        derivative(f, x, method="richardson")
+    assert f"x={x!r}" in str(info.value), name
+
+
+@pytest.mark.parametrize("x", [0.0, 1.0])
+def test_a_jump_of_1e_6_is_refused(x: float) -> None:
+    def f(t: float) -> float:
+        return math.sin(t) + (1e-6 if t > x else 0.0)
+
+    with pytest.raises((DomainError, NumericalError)):
+        derivative(f, x, method="richardson")
+
+
+# ------------------------------------------------------------------ measuring the stairs
+
+
+def test_stairs_whose_fourth_difference_is_0_are_measured() -> None:
+    # floor at 0.5: equal at spacing 0.1 (0.3 .. 0.7), then -3, -2, 0, 2, 3 at 1.6,
+    # whose 4th difference is -3 + 8 + 0 - 8 + 3 = 0: the stairs are 1 high.
+    assert Sampler(math.floor, 0.5).measure_noise(0.1, 2.0, 0.0) == 1.0
+    # At spacing 0.3 the values -1, 0, 0, 0, 1 differ with equal neighbours:
+    # again a 4th difference of 0, and stairs 1 high.
+    assert Sampler(math.floor, 0.5).measure_noise(0.3, 0.3, 0.0) == 1.0
+
+
+def test_a_constant_f_has_no_noise() -> None:
+    assert Sampler(lambda t: 2.0, 0.5).measure_noise(0.1, 2.0, 0.0) == 0.0
+
+
+def test_equal_neighbours_below_the_rounding_of_f_are_not_stairs() -> None:
+    # cos near 0 is flat to its rounding: gaps of an ulp or two are not stairs.
+    quiet = 8.0 * 2.0**-52  # what extrapolate passes: 8 eps times the size of f
+    assert Sampler(math.cos, 0.0).measure_noise(1e-9, 1e-3, quiet) == 0.0
+
+
+def test_stairs_seen_only_beyond_the_widest_spacing() -> None:
+    # f is 0 on [-1, 1] and 1 beyond: never different up to the widest spacing,
+    # but the values computed so far (f(3) = 1) show a stair of 1.
+    def f(t: float) -> float:
+        return 0.0 if abs(t) <= 1.0 else 1.0
+
+    sampler = Sampler(f, 0.0)
+    sampler(3.0)
+    assert sampler.measure_noise(0.01, 0.1, 0.0) == 1.0
+    assert Sampler(f, 0.0).measure_noise(0.01, 0.1, 0.0) == 0.0  # nothing else seen
