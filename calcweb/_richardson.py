@@ -29,9 +29,21 @@ step can be trusted; instead:
    one is used on the side where ``f`` is defined.
 5. The noise of ``f`` is then measured (4th differences at tiny spacings):
    rounding inside ``f`` (``(1e8 + sin(x)) - 1e8``) can exceed an ulp of its
-   value by far, and then the walk is done again with that noise.
+   value by far, and then the walk is done again with that noise. Such an
+   ``f`` is a staircase (rounded to ulp(1e8)): below a step of (stair
+   height) / |f'| its quotients, and its 4th differences, are exactly 0,
+   which is no evidence of no noise. Equal neighbouring values where ``f``
+   is not constant say so, and their gaps measure the stairs
+   (`Sampler.measure_noise`); a first derivative's noise is measured where
+   ``f`` changes by a few times its rounding per spacing, so that stairs
+   any higher leave equal neighbours. Noise found at ``x`` is measured
+   again where ``|f|`` is largest: if larger there, as for ``f`` computed
+   in single precision, it is taken relative to ``|f|``. A noise already
+   known (a walk with larger steps saw the stairs) is never lowered.
 6. A first derivative whose one-sided quotients disagree with the central
-   ones (a kink, as ``abs`` at 0) is refused with `DomainError`.
+   ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
+   the noise of ``f`` is measured, allowing for the noise and the
+   truncation of the one-sided quotients (`_check_one_sided`).
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -136,6 +148,7 @@ class Sampler:
         self.calls = 0
         self.failed: list[tuple[float, str]] = []  # (point, why), for the final error
         self.noise_floor = 0.0  # the noise of f measured by `measure_noise`
+        self.relative_noise = 0.0  # and relative to |f|, where it grows with it (float32)
 
     def __call__(self, point: float) -> float:
         if point not in self.values:
@@ -185,7 +198,10 @@ class Sampler:
         if flat or 0.0 in _differences(self._stencil(step)):
             # f is a staircase near x (or constant): each value is off by up to a stair.
             quantum = self._quantum(step if fine[1] else 0.0)
-            if quantum > quiet:
+            # Gaps of an ulp or two of the values here are rounding, not stairs;
+            # quiet (from f's largest values) can be far above that near a zero.
+            local = 8.0 * _EPS * max(map(abs, self._stencil(step)))
+            if quantum > min(quiet, local):
                 return quantum
         if 3.0 * abs(fine[0]) <= quiet * math.sqrt(70.0):
             return 0.0  # below what would matter: no need to tell noise from smoothness
@@ -230,7 +246,9 @@ class Sampler:
         values = [0.0] * (n + 1)
         for i in order:
             values[i] = self(self.x + offsets[i] * step if offsets[i] else self.x)
-        quotient, noise = combine(values, kind, n, step, self.noise_floor)
+        quotient, noise = combine(
+            values, kind, n, step, noise_floor=self.noise_floor, relative_noise=self.relative_noise
+        )
         if not math.isfinite(quotient) or not math.isfinite(noise):
             raise NumericalError(
                 f"the difference quotient with step {step!r} overflows; f is too large here"
@@ -243,11 +261,18 @@ def _differences(values: list[float]) -> list[float]:
 
 
 def combine(
-    values: list[float], kind: str, n: int, step: float, noise_floor: float = 0.0
+    values: list[float],
+    kind: str,
+    n: int,
+    step: float,
+    *,
+    noise_floor: float = 0.0,
+    relative_noise: float = 0.0,
 ) -> tuple[float, float]:
     """The order-``n`` quotient of f's values at the stencil's points, and its rounding bound.
 
-    The rounding of each value is taken relative to its size, but never below
+    The rounding of each value is taken relative to its size (2 eps, or the
+    measured ``relative_noise`` of ``f`` if larger), but never below
     ``noise_floor`` (the measured noise of ``f``) nor the spacing of subnormal
     floats.
     """
@@ -259,7 +284,8 @@ def combine(
         total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
     except (OverflowError, ValueError):  # a partial sum overflows; inf - inf (w * v overflowed)
         total = math.inf  # the caller refuses a quotient that is not finite
-    level = max(2.0 * _EPS * max(abs(v) for v in values), noise_floor, _TINY)
+    relative = max(2.0 * _EPS, relative_noise)
+    level = max(relative * max(abs(v) for v in values), noise_floor, _TINY)
     return total / scale, level * sum(map(abs, weights)) / scale
 
 
@@ -384,8 +410,12 @@ def extrapolate(
         # than that leave equal neighbouring values, and do not fall evenly.
         spacing = 4.0 * quiet / abs(estimate.value)
     floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
-    if floor > sampler.noise_floor:
-        sampler.noise_floor = floor
+    if floor > 0.0:
+        # Noise can grow with |f| (f computed in single precision): measure it
+        # again where |f| is largest, as a fraction of |f|, if larger there.
+        sampler.relative_noise = _relative_noise(sampler, spacing, first_step / 16.0, quiet, floor)
+    if floor > sampler.noise_floor or sampler.relative_noise:
+        sampler.noise_floor = max(floor, sampler.noise_floor)
         estimate = _walks(sampler, n, first_step, enough)
     if estimate.kind == "central" and n == 1:  # with the noise of f measured
         _check_one_sided(sampler, estimate)
@@ -403,6 +433,30 @@ def extrapolate(
         estimate.kind,
         noise=sampler.noise_floor,
     )
+
+
+def _relative_noise(
+    sampler: Sampler, spacing: float, widest: float, quiet: float, floor: float
+) -> float:
+    """The noise of ``f`` where ``|f|`` is largest, relative to ``|f|``, if above ``floor``.
+
+    The noise measured at ``x`` (``floor``) is that of values of the size of
+    ``f(x)``; a function rounded to a relative grid (single precision) is
+    noisier where its values are larger, as at the walk's largest steps
+    when ``f(x)`` is near 0. 0 if the noise there is no larger.
+    """
+    far = max(sampler.values, key=lambda point: abs(sampler.values[point]))
+    size = abs(sampler.values[far])
+    if far == sampler.x or not size:
+        return 0.0
+    there = Sampler(sampler.f, far)
+    there.values = sampler.values  # the same f: the points computed are shared
+    # Where f changes by about one of the stairs seen at x per spacing (the
+    # slope from x to there): stairs as high as at x need no wider spacing.
+    slope = abs(sampler.values[far] - sampler.values[sampler.x]) / abs(far - sampler.x)
+    noise = there.measure_noise(floor / slope if slope else spacing, widest, quiet)
+    sampler.calls += there.calls
+    return noise / size if noise > floor else 0.0
 
 
 def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estimate:
@@ -699,7 +753,7 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     # s * h1, doubled: the rate grows with the order where f has singularities
     # (log, tanh: f^(k) ~ k! / R**k), and the stencil's order is 12 or more.
     size = max(abs(value) for value in sampler.values.values())
-    level = max(2.0 * _EPS * size, sampler.noise_floor, _TINY)
+    level = max(max(2.0 * _EPS, sampler.relative_noise) * size, sampler.noise_floor, _TINY)
     growth = 2.0 * _growth(n, rows, estimate.value, level)
     if not 0.0 <= growth < math.inf:
         return None
@@ -754,7 +808,8 @@ def _wide(sampler: Sampler, n: int, m: int, step: float) -> list[tuple[float, fl
     # The offsets really taken (x + k * step is rounded), in units of the step.
     offsets = [(point - x) / step for point in points]
 
-    level = max(2.0 * _EPS * max(map(abs, values)), sampler.noise_floor, _TINY)
+    relative = max(2.0 * _EPS, sampler.relative_noise)
+    level = max(relative * max(map(abs, values)), sampler.noise_floor, _TINY)
 
     def without(outer: int) -> tuple[float, float]:
         """The stencil without its ``outer`` points on each side, and its rounding bound."""

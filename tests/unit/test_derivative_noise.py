@@ -12,12 +12,13 @@ form) at most twice the reported one, or a `NumericalError`.
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Callable
 
 import pytest
 
 from calcweb import DerivativeResult, DomainError, NumericalError, derivative
-from calcweb._richardson import Sampler, extrapolate
+from calcweb._richardson import Sampler, combine, extrapolate
 
 HONESTY = 2.0
 
@@ -245,3 +246,35 @@ def test_stairs_seen_only_beyond_the_widest_spacing() -> None:
     sampler(3.0)
     assert sampler.measure_noise(0.01, 0.1, 0.0) == 1.0
     assert Sampler(f, 0.0).measure_noise(0.01, 0.1, 0.0) == 0.0  # nothing else seen
+
+
+# ------------------------------------------------------------------ noise that grows with |f|
+
+
+def single(g: Callable[[float], float]) -> Callable[[float], float]:
+    """g rounded to single precision: stairs relative to |g|."""
+    return lambda t: struct.unpack("f", struct.pack("f", g(t)))[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "x", "true"),
+    [
+        # f(x) near 0, f much larger at the walk's steps: the stairs measured at x
+        # (4.7e-19) were 3e7 times too low there (once 116 and 2e6 times the error).
+        ("sin^2", 2.0818330830529234e-06, math.sin(2.0 * 2.0818330830529234e-06)),
+        ("t^3", 1.6402116105391767e-05, 3.0 * 1.6402116105391767e-05**2),
+        ("t^3", 3.141959740415341e-06, 3.0 * 3.141959740415341e-06**2),
+        ("sin", 1.0, math.cos(1.0)),
+        ("exp(t) - 1", 5.3751377077603436e-05, math.exp(5.3751377077603436e-05)),
+    ],
+)
+def test_single_precision_noise_is_relative_to_f(name: str, x: float, true: float) -> None:
+    assert_honest(single(FUNCTIONS[name][0]), x, true, f"float32({name})")
+
+
+def test_a_relative_noise_scales_with_the_values() -> None:
+    # 1e-3 of the largest value (3) per value; the central weights sum to 2, over 2h = 1.
+    assert combine([3.0, 1.0], "central", 1, 0.5, relative_noise=1e-3) == (2.0, 6e-3)
+    # Never below 2 eps, nor below an absolute floor.
+    assert combine([3.0, 1.0], "central", 1, 0.5, relative_noise=1e-20)[1] == 2 * 2**-52 * 6.0
+    assert combine([3.0, 1.0], "central", 1, 0.5, noise_floor=1.0, relative_noise=1e-3)[1] == 2.0
