@@ -57,9 +57,10 @@ the value stands when ``f`` itself is (a numerator that is all rounding), and
 it is refused otherwise. Samples past rounding noise may look smooth again
 and still be off: rounding can turn ``f`` into another smooth function with
 another limit (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount
-exactly proportional to ``t``). So once a column of the table, after
-settling smoothly, zigzags ever more widely, no later entry is trusted to
-better than the widest zigzag.
+exactly proportional to ``t`` over runs of samples, and jumps between the
+runs). So once a column of the table, after settling smoothly (or, by as
+little as rounding, the column below), zigzags ever more widely, no later
+entry is trusted to better than the jump that the widest zigzag shows.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -97,6 +98,7 @@ STUCK = 3  # so many equal samples in a row: f is stuck on one rounded value
 NOISE_POINTS = 8  # the changes that show how the noise grows
 RISE_POINTS = 4  # the first of them, which show how it starts to grow
 MOVING = 0.1  # an entry whose change grew to this share of its samples has not settled
+FAINT = 1e-8  # zigzags this small a share of f are rounding's, once the column below settles
 SMOOTH = 4  # changes of one sign, each smaller, in a row: f settles smoothly
 HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
@@ -336,6 +338,8 @@ def _table(values: list[float]) -> list[list[float]]:
 # The sum of the absolute weights of the samples in an entry of column j:
 # how much the entry can amplify noise in the samples.
 _AMPLIFY = [1.0, 3.0, 5.0, 6.43, 7.29, 7.76, 8.0]
+# The widest zigzag that a step of 1 in the samples makes in column j.
+_STEP_ZIGZAG = [1.0, 1.0, 2.0, 2.67, 3.05, 3.25, 3.36]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -472,27 +476,38 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
     more widely, the samples after that are trusted no better than the
     widest zigzag so far, however smooth they look: rounding can turn ``f``
     into another smooth function with another limit (``log(1 + t)/t`` with
-    ``1 + t`` rounded is off by an amount exactly proportional to ``t`` on
-    the last samples, a bias that extrapolation cannot see). A zigzag
-    is two changes in a row of opposite signs, as wide as the smaller; it
-    counts from the second zigzag wider than all before it (a decaying
-    oscillation has one), divided by how much the column amplifies noise.
+    ``1 + t`` rounded is off by an amount exactly proportional to ``t`` over
+    runs of samples, a bias that extrapolation cannot see, which jumps from
+    one run to the next). A zigzag no wider than ``FAINT`` of the column
+    counts from where the column below settled, too: rounding noise may start
+    before the column itself has settled for long. A zigzag is two changes
+    in a row of opposite signs, as wide as the smaller; it counts from the
+    second zigzag wider than all before it (a decaying oscillation has one),
+    divided by the widest zigzag that a step of 1 in the samples makes in the
+    column (``_STEP_ZIGZAG``): the bias of a run is as large as the jumps
+    between runs, not smaller.
     """
     floor = [0.0] * len(columns[0])
+    below = math.inf  # the last sample at which the column below had settled
     for order, column in enumerate(columns):
         changes = [b - a for a, b in itertools.pairwise(column)]
         smooth, widest, records, level = 0, 0.0, 0, 0.0
+        settled = math.inf
         for k in range(1, len(changes)):
             before, change = changes[k - 1], changes[k]
             if smooth < SMOOTH:
                 shrinks = before * change > 0.0 and abs(change) <= 0.75 * abs(before)
                 smooth = smooth + 1 if shrinks else 0
-            elif before * change < 0.0:
-                width = min(abs(before), abs(change))
-                if width > widest:
-                    widest, records = width, records + 1
-                    level = width / _AMPLIFY[order] if records >= 2 else level
+                if smooth == SMOOTH:
+                    settled = k + 1 + order
+            width = min(abs(before), abs(change))
+            faint = width <= FAINT * abs(column[k])
+            since = min(settled, below) if faint else settled
+            if k + 1 + order > since and before * change < 0.0 and width > widest:
+                widest, records = width, records + 1
+                level = width / _STEP_ZIGZAG[order] if records >= 2 else level
             floor[k + 1 + order] = max(floor[k + 1 + order], level)
+        below = settled
     return list(itertools.accumulate(floor, max))
 
 

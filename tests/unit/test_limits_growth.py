@@ -107,6 +107,16 @@ LOG1P = [
     (23.808546795053, 1000.0, "right"),
     (122.38438383629108, 37.0, "left"),
     (0.2554941499716279, -300000.0, "left"),
+    # The bias is constant over runs of samples and jumps between them; the
+    # last run's bias is as large as the jump into it, which the columns of
+    # the table show as a zigzag up to 3.4 times the jump (was divided by up
+    # to 8: said 0.9999999999944529, error 2.4e-12, 2.2 times too small).
+    (411.5997634853731, 1000.0, "left"),
+    # The jumps zigzag in a column only after 3 smooth changes, though the
+    # column below settled long before: the error was 4 and 99 times too
+    # small (1.0000000000102938, error 2.6e-12; 1.0000000015982144, 1.6e-11).
+    (2159.3748360109494, 37.0, "left"),
+    (7480.18876145641, 0.1, "right"),
 ]
 
 
@@ -342,3 +352,18 @@ def test_rounding_of_the_points_farther_out_does_not_pass_for_leaving_the_law(c:
     with pytest.raises(calcweb.NumericalError, match="but not farther out"):
         limit(f, 0.1, side="right")
     assert honest_or_refused(f, 0.1, "right", 1 / 24) == "refused"
+
+
+def test_an_oscillation_far_out_is_no_rounding_noise() -> None:
+    # 1e6 + a t + sin(t)**2, t = (x - 2**30)/c: far out sin(t)**2 zigzags by
+    # about 1 in the columns of the table while the column below, dominated
+    # by a t, settles at once. Counted as rounding noise (a zigzag of 1e-6
+    # of f is no rounding), it would cap every later estimate at 1 and let a
+    # far-out one win: 1000000.74 with an error of 0.045.
+    x0, c = 2.0**30, 235575.44664087894
+
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return 1e6 - 3.2353357770686997 * t + math.sin(t) ** 2
+
+    assert honest_or_refused(f, x0, "right", 1e6) == "right"
