@@ -167,19 +167,20 @@ class Sampler:
         far larger than an ulp of its value. Noise of standard deviation s
         gives 4th differences of standard deviation ``sqrt(70) s`` whatever the
         spacing, while the smooth part of ``f`` gives its 4th derivative times
-        ``spacing**4``: a 4th difference that grows 16-fold from spacing to
-        twice the spacing is smoothness, not noise (0 is returned). Five equal
-        values say that ``f`` is rounded more coarsely than the spacing, which
-        then grows (up to ``widest``) until they differ. A point outside the
-        domain leaves the noise unmeasured (0), and so does noise below ``quiet``.
+        ``spacing**4``: a 4th difference that grows at least 8-fold (smooth:
+        16-fold) from spacing to twice the spacing is smoothness, not noise (0
+        is returned), if it does so again from twice to 4 times the spacing
+        (noise passes the first test about 1 time in 12). Five equal values say that
+        ``f`` is rounded more coarsely than the spacing, which then grows (up
+        to ``widest``) until they differ. A point outside the domain leaves the
+        noise unmeasured (0), and so does noise below ``quiet``.
 
         A staircase (``f`` rounded to a grid coarser than its rounding, as
         ``(1e8 + g(x)) - 1e8`` is to ulp(1e8)) is noise of the height of its
         stairs, but its 4th differences can be exactly 0: five values on one
-        stair, or on stairs that fall evenly. Equal neighbouring values where
-        ``f`` is not constant (`_quantum`) measure the stairs instead; values
-        that fall exactly evenly (as a linear ``f``'s do too) are measured
-        again at a spacing in an irrational ratio to the first.
+        stair, on stairs that fall symmetrically, or evenly. Five values that
+        were equal at a smaller spacing, or equal neighbours where ``f`` is not
+        constant, say so; their gaps (`_quantum`) measure the stairs.
         """
         flat = False  # five equal values at a smaller spacing
         spacing = max(spacing, 4.0 * math.ulp(self.x))  # not below what x + spacing can show
@@ -203,12 +204,23 @@ class Sampler:
             local = 8.0 * _EPS * max(map(abs, self._stencil(step)))
             if quantum > min(quiet, local):
                 return quantum
-        if 3.0 * abs(fine[0]) <= quiet * math.sqrt(70.0):
+        return self._random_noise(step, fine[0], quiet)
+
+    def _random_noise(self, step: float, fine: float, quiet: float) -> float:
+        """The noise from the 4th difference ``fine`` at ``step``, and at 2 (and 4) times it."""
+        if 3.0 * abs(fine) <= quiet * math.sqrt(70.0):
             return 0.0  # below what would matter: no need to tell noise from smoothness
         coarse = self._fourth_difference(2.0 * step)  # shares two points with the fine one
-        if coarse is None or abs(coarse[0]) >= 8.0 * abs(fine[0]):
+        if coarse is None:
             return 0.0
-        return 3.0 * max(abs(fine[0]), abs(coarse[0])) / math.sqrt(70.0)
+        if abs(coarse[0]) >= 8.0 * abs(fine):
+            # Smooth, or noise whose fine difference came out small (1 in 12):
+            # smoothness grows 16-fold once more, noise rarely 8-fold twice.
+            coarser = self._fourth_difference(4.0 * step)
+            if coarser is None or abs(coarser[0]) >= 8.0 * abs(coarse[0]):
+                return 0.0
+            fine, coarse = coarse[0], coarser
+        return 3.0 * max(abs(fine), abs(coarse[0])) / math.sqrt(70.0)
 
     def _quantum(self, step: float) -> float:
         """The height of the stairs of ``f``: the smallest gap between its distinct values.
