@@ -625,7 +625,13 @@ def _staircase(before: list[float], constant: float) -> bool:
 
 
 def _constant_run(
-    samples: list[float], first: int, point: Callable[[float], float], scale: float, name: str
+    samples: list[float],
+    first: int,
+    point: Callable[[float], float],
+    scale: float,
+    name: str,
+    *,
+    short: bool = False,
 ) -> _OneSided | None:
     """The limit when ``f`` ends on one exact value, or a refusal, or None to extrapolate.
 
@@ -651,7 +657,10 @@ def _constant_run(
       nothing.
 
     ``first`` is the step of the first sample, counted from 0 at ``s / 4``
-    (negative for steps farther out).
+    (negative for steps farther out). A ``short`` run, of two samples, is
+    the limit only in the second case (``floor`` next to ``2**47``, where
+    ``floor(x0 + h)`` is ``x0 + h`` down to ``h = 1`` and ``x0`` at the last
+    two steps); otherwise the samples are extrapolated (None).
     """
     start = _run_start(samples)
     before, constant = samples[:start], samples[-1]
@@ -670,7 +679,7 @@ def _constant_run(
     on_its_way = band is not None and band[0] <= constant <= band[1]
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
-    if on_its_way or step or _staircase(before, constant):
+    if on_its_way or (not short and (step or _staircase(before, constant))):
         return _OneSided(
             constant,
             2.0 * _EPS * abs(constant),
@@ -678,7 +687,7 @@ def _constant_run(
             True,
             f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0",
         )
-    if first + start > TRUSTED_TAIL:
+    if short or first + start > TRUSTED_TAIL:
         return None  # rounding is expected this close to x0: extrapolate before it
     if trend is None and len(before) >= MIN_SAMPLES:
         trend = _Trend(*_estimate(before, first))
@@ -1001,13 +1010,16 @@ def _one_sided(
     if isinstance(run, _OneSided):
         return run
     first, nfev = run.last + 1 - len(run.values), STEPS
-    if len(run.values) - _run_start(run.values) >= STUCK:  # f ends on one exact value
+    tail = len(run.values) - _run_start(run.values)
+    if tail >= 2:  # f ends on one exact value
         samples = run.values
-        if _run_start(samples) < PRE_MIN:
+        if tail >= STUCK and _run_start(samples) < PRE_MIN:
             outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
             nfev += len(outer)
             samples = outer[::-1] + samples
-        constant = _constant_run(samples, run.last + 1 - len(samples), point, scale, name)
+        first_kept = run.last + 1 - len(samples)
+        short = tail < STUCK
+        constant = _constant_run(samples, first_kept, point, scale, name, short=short)
         if constant is not None:
             return dataclasses.replace(constant, nfev=nfev)
     value, error = _estimate(run.values, first)

@@ -65,8 +65,10 @@ def test_cancellation_that_makes_f_exactly_0_near_x0_is_refused_and_explained() 
 # --- floor and ceil at large integers. --------------------------------------
 
 # From x0 = 2**25 on the constant next to x0 starts past step s * 2**-24;
-# up to 2**46 it spans 3 samples or more and is the limit, exactly.
-EXPONENTS = range(25, 47)
+# up to 2**46 it spans 3 samples or more and is the limit, exactly; at 2**47
+# it spans 2 from the right of floor (the left of ceil), after samples x0 + h
+# down to h = 1, which make it the limit too (it said the limits agreed).
+EXPONENTS = range(25, 48)
 INTEGERS = [k for e in EXPONENTS for k in (2.0**e, 2.0**e + 3.0)]
 POINTS = INTEGERS + [-k for k in INTEGERS]
 JUMPS = [(math.floor, -1.0, 0.0), (math.ceil, 0.0, 1.0)]
@@ -86,10 +88,10 @@ def test_floor_and_ceil_jump_at_large_integers(
         assert result.error <= 1e-12 * abs(exact)
 
 
-# From 2**47 on, a jump of 1 is a few ulps of x0: the samples stop 2**-49 s
-# from x0, so the constant next to x0 is 2 samples or fewer (or none). The
+# From 2**48 on, a jump of 1 is a few ulps of x0: the samples stop 2**-49 s
+# from x0, so the constant next to x0 is 1 sample or none on one side. The
 # one-sided limits must still be honest, and so must a two-sided result.
-LARGE = [k for e in range(47, 53) for k in (2.0**e, 2.0**e + 3.0)]
+LARGE = [k for e in range(48, 53) for k in (2.0**e, 2.0**e + 3.0)]
 
 
 @pytest.mark.parametrize("k", LARGE + [-k for k in LARGE])
