@@ -347,6 +347,12 @@ def test_no_change_leaves_no_tail() -> None:
     assert (left.error, right.error) == (2.0**-10, 3 * 2.0**-10)
 
 
+def test_a_change_of_exactly_1_is_a_change() -> None:
+    parent, left, right = halves(0.5, 0.5)
+    left, right = split_once(parent._replace(value=2.0), left, right, change=2.0)  # r = 1/2
+    assert (left.error, right.error) == (0.25, 0.75)  # the tail 1 * 0.5 / 0.5, shared 1 : 3
+
+
 def test_halves_with_no_error_share_the_tail_equally() -> None:
     left, right = split_once(*halves(errors=(0.0, 0.0)), change=0.5)
     assert (left.error, right.error) == (0.125, 0.125)
@@ -439,6 +445,10 @@ def test_a_witness_twice_the_halfs_largest_is_not_suspect() -> None:
     left_entry, _ = split_once(parent, left, right, witness=(0.25, 8.0))
     assert left_entry.witness == (0.125, 4.0)  # its own: 8 is not more than 2 x 4
     assert (left_entry.error, left_entry.unresolved) == (2.0**-10, False)
+    parent, left, right = halves(peaks=((0.125, 3.0), (0.375, 2.0)))
+    left_entry, _ = split_once(parent, left, right, witness=(0.25, 8.0))
+    assert left_entry.witness == (0.25, 8.0)  # 8 > 2 x 3: suspect
+    assert (left_entry.error, left_entry.unresolved) == (4.0, True)
 
 
 def test_an_error_of_five_percent_of_the_integral_of_abs_f_is_unresolved() -> None:
