@@ -25,10 +25,11 @@ import pytest
 
 import calcweb
 from calcweb import integrate, riemann_sum
-from calcweb._gauss_kronrod import K21, UNRESOLVED_SHARE, Panel
+from calcweb._gauss_kronrod import K15, K21, UNRESOLVED_SHARE, Panel, gauss_kronrod
 from calcweb._integrate import (
     MAX_INTERVALS,
     MAX_N,
+    MIN_TOL,
     IntegrationResult,
     _Entry,
     _Epsilon,
@@ -349,8 +350,8 @@ def test_no_change_leaves_no_tail() -> None:
 
 def test_a_change_of_exactly_1_is_a_change() -> None:
     parent, left, right = halves(0.5, 0.5)
-    left, right = split_once(parent._replace(value=2.0), left, right, change=2.0)  # r = 1/2
-    assert (left.error, right.error) == (0.25, 0.75)  # the tail 1 * 0.5 / 0.5, shared 1 : 3
+    entries = split_once(parent._replace(value=2.0), left, right, change=2.0)  # r = 1/2
+    assert [entry.error for entry in entries] == [0.25, 0.75]  # the tail 1 * 0.5 / 0.5, 1 : 3
 
 
 def test_halves_with_no_error_share_the_tail_equally() -> None:
@@ -1179,3 +1180,106 @@ def test_the_table_keeps_25_columns() -> None:
     epsilon = table(*[[1.0 + ((3 * k + 5 * i) % 7) / 8 + k for i in range(2)] for k in range(25)])
     epsilon.add(1.0 + (10 % 7) / 8)
     assert [len(column) for column in epsilon.columns] == [3] * 25
+
+
+# ------------------------------------------------------------ the adaptive rule's edges
+
+
+def test_panels_apply_their_own_rule() -> None:
+    panels = _Panels(math.exp, K15)
+    panels.add(0.0, 1.0)
+    assert panels.panel(0) == gauss_kronrod(math.exp, 0.0, 1.0, K15)
+    assert panels.panel(0) != gauss_kronrod(math.exp, 0.0, 1.0, K21)
+    assert panels.nfev == 15
+    # A first panel has no ancestor: whatever |f| its nodes see is all there is.
+    panels = _Panels(lambda x: 0.25, K21)
+    panels.add(0.0, 1.0)
+    entry = panels.entries[0]
+    assert entry.witness == max(entry.panel.peaks, key=lambda peak: peak[1])
+    assert (entry.witness[1], entry.unresolved, entry.change) == (0.25, False, math.inf)
+    assert entry.error == entry.panel.error < 1e-14
+
+
+def test_panels_of_equal_error_are_bisected_newest_first() -> None:
+    panels = hand_panels(0.5, 0.5, errors=(1.0, 1.0))  # [0, 0.5] first, then [0.5, 1]
+    assert panels.worst() == 1
+    assert panels.panel(1).a == 0.5
+    panels = HandPanels()
+    for a in (0.5, 0.0):  # made the other way round
+        panels._keep(made(a, a + 0.5, error=1.0), change=0.0, inherited=(0.0, 0.0), floor=0.0)
+    assert panels.panel(panels.worst() or 0).a == 0.0
+    assert [entry.serial for entry in panels.entries] == [1, 2]
+
+
+def test_a_panel_is_unresolved_when_its_nodes_are_or_a_witness_says_so() -> None:
+    panels = HandPanels()
+    panel = made(0.0, 1.0, error=2.0**-20, unresolved=True)  # flagged by gauss_kronrod
+    panels._keep(panel, change=math.inf, inherited=(0.0, 0.0), floor=0.0)
+    assert panels.entries[0].unresolved
+    # A suspect panel is unresolved even with an error far below 5 % of its ∫|f|.
+    parent, left, right = halves(peaks=((0.125, 3.0), (0.375, 2.0)), absolute=1000.0)
+    left_entry, _ = split_once(parent, left, right, witness=(0.25, 8.0))
+    assert (left_entry.error, left_entry.unresolved) == (4.0, True)
+
+
+def test_an_integrand_0_at_every_node_is_explored_then_refused() -> None:
+    result = integrate(lambda x: 0.0, 0, 1, full_output=True)
+    nfev = 21 + 64 * 21  # the first rule, then 64 equal panels
+    assert result == IntegrationResult(
+        value=0.0,
+        error=0.0,
+        nfev=nfev,
+        method="adaptive",
+        intervals=64,
+        converged=False,
+        message=f"f was 0 at all {nfev} points where it was evaluated (on 64 equal "
+        "subintervals), so the integral looks like 0, but a peak narrower than their spacing "
+        "would be missed. If f has one, split the interval around it",
+    )
+
+
+# ------------------------------------------------------------ integrate's arguments
+
+
+def test_integrates_refusals_are_worded_in_full() -> None:
+    assert refusal(calcweb.InvalidArgumentError, lambda: integrate(one, 0, 1, method="gauss")) == (  # type: ignore[arg-type]
+        "method must be one of 'adaptive', 'simpson', 'trapezoid', but got 'gauss'"
+    )
+    assert refusal(calcweb.InvalidArgumentError, lambda: riemann_sum(one, 0, 1, 4, rule="up")) == (  # type: ignore[arg-type]
+        "rule must be one of 'left', 'midpoint', 'right', 'trapezoid', but got 'up'"
+    )
+    with pytest.raises(calcweb.ArgumentTypeError, match=r"^a must be a real number"):
+        integrate(one, "0", 1)  # type: ignore[arg-type]
+    with pytest.raises(calcweb.ArgumentTypeError, match=r"^b must be a real number"):
+        integrate(one, 0, "1")  # type: ignore[arg-type]
+    assert refusal(calcweb.InvalidArgumentError, lambda: integrate(one, 0, 1, n=4)) == (
+        "n=4 is for method='trapezoid' or 'simpson'; the adaptive rule chooses its own "
+        "subintervals, so leave n out and set tol instead"
+    )
+    assert refusal(
+        calcweb.InvalidArgumentError, lambda: integrate(one, 0, 1, method="simpson", n=1)
+    ) == (
+        "n must be between 2 and 10_000_000, but got 1; pass the number of equal intervals, "
+        "such as n=100"
+    )
+    assert (
+        refusal(calcweb.InvalidArgumentError, lambda: integrate(one, 0, 1, method="simpson", n=3))
+        == "Simpson's rule pairs the intervals, so n must be even, but got n=3; pass n=4"
+    )
+    assert integrate(one, 0, 1, method="trapezoid", n=1) == 1.0  # one interval is enough
+    assert refusal(calcweb.ArgumentTypeError, lambda: integrate(one, 0, 1, full_output=1)) == (  # type: ignore[arg-type]
+        "full_output must be True or False, but got 1"
+    )
+
+
+def test_the_smallest_tol_is_allowed() -> None:
+    assert integrate(one, 0, 1, tol=MIN_TOL) == pytest.approx(1.0, rel=1e-15)
+    with pytest.raises(calcweb.InvalidArgumentError, match=r"^tol must be at least 1\.1e-14 "):
+        integrate(one, 0, 1, tol=math.nextafter(MIN_TOL, 0.0))
+
+
+@pytest.mark.parametrize("method", ["adaptive", "simpson", "trapezoid"])
+def test_an_empty_interval_says_so(method: str) -> None:
+    assert integrate(one, 1.5, 1.5, method=method, full_output=True) == IntegrationResult(  # type: ignore[arg-type]
+        0.0, 0.0, 0, method, 0, message="the interval is empty"
+    )
