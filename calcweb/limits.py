@@ -9,7 +9,8 @@ $h, h^2, h^3, \dots$ terms of $f(x_0 + h) = L + c_1 h + c_2 h^2 +
 the larger of the two changes along its column before it (or their
 geometric tail, for limits such as $\sqrt{x}$ that are not power series in
 ``h``), or the rounding noise its samples carry, if larger; the entry with
-the smallest error is returned. An entry whose column still moves by a
+the smallest error is returned, unless an entry closer to ``x0``, surer of
+its own value, contradicts it. An entry whose column still moves by a
 sizeable share of its samples, more with every step, has not settled at all
 (``1/(x - x0)**2 + 1e-20`` far from ``x0``).
 
@@ -442,10 +443,12 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
 
     The entries come from the samples before ``f`` gets stuck (`_until_stuck`),
     the noise from all of them, since those past a stuck run show how coarse
-    the rounding of ``f`` is there. If ``f`` gets stuck before it shows a
-    trend, the value it is stuck on is returned, as far from the limit as
-    the samples just before and after the run are from it. ``first`` is the
-    step (counted from 0) of the first sample.
+    the rounding of ``f`` is there. The entry with the smallest error wins
+    unless one closer to ``x0`` contradicts it (`_contradicted_later`). If
+    ``f`` gets stuck before it shows a trend, the value it is stuck on is
+    returned, as far from the limit as the samples just before and after
+    the run are from it. ``first`` is the step (counted from 0) of the first
+    sample.
     """
     values = _until_stuck(samples)
     if len(values) < MIN_SAMPLES:
@@ -464,8 +467,32 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
         rounding = SAFETY * noise[entry.last] * _AMPLIFY[entry.order] / top
         return max(entry.trend, rounding, scatter[entry.last])
 
-    best = min(_entries(columns), key=honest)
-    return best.value, max(honest(best), _tail_gap(samples, first, best.value))
+    entries = _entries(columns)
+    errors = [honest(entry) for entry in entries]
+    order = sorted(range(len(entries)), key=errors.__getitem__)
+    best = next((i for i in order if not _contradicted_later(i, entries, errors)), order[0])
+    value = entries[best].value
+    return value, max(errors[best], _tail_gap(samples, first, value))
+
+
+def _contradicted_later(best: int, entries: list[_Entry], errors: list[float]) -> bool:
+    """Whether an entry closer to ``x0``, and surer of itself, lies too far from entry ``best``.
+
+    Surer: with a smaller error for the size of its value. Too far: farther
+    than ``JUMP`` times the sum of their errors. ``(1 - cos t)/t**2`` for a
+    large ``t`` far from ``x0`` is tiny, and so are its changes there: an
+    entry of 4e-18 with an error of 1e-14 is contradicted by 0.5000000000007
+    with an error of 4e-10 closer to ``x0``. A later entry less sure of
+    itself is no witness: rounding can bias the samples close to ``x0``.
+    """
+    value, error, last = entries[best].value, errors[best], entries[best].last
+    share = error / abs(value) if value else math.inf
+    return any(
+        entry.last > last
+        and witness < share * abs(entry.value)
+        and abs(entry.value - value) > JUMP * (error + witness)
+        for entry, witness in zip(entries, errors, strict=True)
+    )
 
 
 def _growing_scatter(columns: list[list[float]]) -> list[float]:

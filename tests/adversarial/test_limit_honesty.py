@@ -95,12 +95,14 @@ def _mp_exp_quotient(x: Any) -> Any:
 
 
 def _t_quotient(kind: str, x0: float, c: float) -> Function:
-    """``(t - sin t)/t**3`` or ``(cos t - 1 + t**2/2)/t**4`` for ``t = (x - x0)/c``."""
+    """``(t - sin t)/t**3``, ``(1 - cos t)/t**2`` or ``(cos t - 1 + t**2/2)/t**4``."""
 
     def f(x: float) -> float:
         t = (x - x0) / c
         if kind == "sin":
             return (t - math.sin(t)) / t**3
+        if kind == "1 - cos":
+            return (1 - math.cos(t)) / t**2
         return (math.cos(t) - 1 + t * t / 2) / t**4
 
     return f
@@ -208,6 +210,16 @@ CASES = [
         2.0**30,
         "right",
         lambda: mpmath.mpf(1) / 6,  # t - sin t = t**3/6 - t**5/120 + ...
+        "right",
+    ),
+    # Tiny samples far out with tiny changes, each 1e-14 or so: said 3.9e-18
+    # with an error of 1.1e-14 (the entries closer to x0 say 0.5 +- 4e-10).
+    Case(
+        "(1 - cos t)/t**2, t = (x - 2**30)/0.1 at 2**30-",
+        _t_quotient("1 - cos", 2.0**30, 0.1),
+        2.0**30,
+        "left",
+        lambda: mpmath.mpf(1) / 2,  # 1 - cos t = t**2/2 - t**4/24 + ...
         "right",
     ),
     # Rounding noise on the first samples, then exactly 1/(2 t**2) where

@@ -367,3 +367,45 @@ def test_an_oscillation_far_out_is_no_rounding_noise() -> None:
         return 1e6 - 3.2353357770686997 * t + math.sin(t) ** 2
 
     assert honest_or_refused(f, x0, "right", 1e6) == "right"
+
+
+# --- A value that entries closer to x0, and surer of theirs, contradict. -----
+
+
+@pytest.mark.parametrize(
+    ("c", "side", "verdicts"),
+    [
+        (0.1, "left", ("right",)),
+        (3.2601821516371157, "left", ("right", "refused")),
+        (412.0632904304114, "right", ("right", "refused")),
+    ],
+)
+def test_tiny_samples_far_out_do_not_outvote_the_entries_closer_to_x0(
+    c: float, side: str, verdicts: tuple[str, ...]
+) -> None:
+    # (1 - cos t)/t**2 for t = (x - 2**30)/c is tiny far from x0 (t large),
+    # and so are its changes there: limit said 3.9e-18 with an error of
+    # 1.1e-14 (c = 0.1; 6e-17 and 3e-12 for the others), from the first
+    # samples, though the entries closer to x0 settle on 0.5000000000007
+    # with an error of 4e-10.
+    x0 = 2.0**30
+
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (1 - math.cos(t)) / t**2
+
+    assert honest_or_refused(f, x0, side, 0.5) in verdicts
+
+
+def test_a_biased_run_closer_to_x0_is_no_witness_against_a_surer_estimate() -> None:
+    # log(1 + t)/t, t = x/2499.96: samples 17-26 carry a rounding bias of
+    # -1.35e-7 and agree to 2e-9; the estimate farther out, 1.0000000000058
+    # with an error of 3e-10, is surer of itself than they are and stands.
+    def f(x: float) -> float:
+        t = x / 2499.9573436023006
+        return math.log(1 + t) / t
+
+    result = full(f, 0.0, "right")
+    assert result.converged, result.message
+    assert abs(result.value - 1.0) <= 2.0 * result.error
+    assert result.error < 1e-9
