@@ -18,7 +18,7 @@ from collections.abc import Callable
 import pytest
 
 from calcweb import DerivativeResult, DomainError, NumericalError, derivative
-from calcweb._richardson import Sampler, combine, extrapolate
+from calcweb._richardson import Sampler, _relative_noise, combine, extrapolate
 
 HONESTY = 2.0
 
@@ -319,3 +319,36 @@ def _white(t: float) -> float:
     bits = (bits * 0xBF58476D1CE4E5B9) % 2**64
     bits ^= bits >> 32
     return bits / 2.0**64 - 0.5
+
+
+def test_stairs_count_above_the_rounding_of_the_values_where_they_are_measured() -> None:
+    # Stairs 1 high (floor at 0.5, spacing 0.3: -1, 0, 0, 0, 1) count even below
+    # quiet (the rounding of f's largest values), being far above 8 eps of these.
+    assert Sampler(math.floor, 0.5).measure_noise(0.3, 0.3, 10.0) == 1.0
+
+    # Stairs of one ulp of values near 1 are their rounding, not stairs.
+    def ulps(t: float) -> float:
+        return 1.0 + 2.0**-52 * math.floor(t)
+
+    assert Sampler(ulps, 0.5).measure_noise(0.3, 0.3, 1.0) == 0.0
+
+
+def test_relative_noise_is_measured_where_f_is_largest() -> None:
+    # float32(t) at 2**-20 has stairs of 2**-43; at 1, its largest value computed,
+    # of 2**-23 above 1: relative to |f| = 1, 2**-23.
+    sampler = Sampler(single(lambda t: t), 2.0**-20)
+    sampler(2.0**-20)  # as extrapolate does first
+    sampler(1.0)
+    assert _relative_noise(sampler, 2.0**-43, 1.0 / 16.0, 0.0, 2.0**-43) == 2.0**-23
+    assert sampler.calls > 2  # the calls made there are counted
+
+
+def test_relative_noise_only_where_it_is_higher_than_at_x(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Noise 0.5 where |f| = 2 is largest: 0.25 of |f| if the noise at x is lower,
+    # else 0 (the noise is not relative: as high at x).
+    monkeypatch.setattr(Sampler, "measure_noise", lambda *_: 0.5)
+    sampler = Sampler(lambda t: 2.0 * t, 0.5)
+    sampler(0.5)
+    sampler(1.0)
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, math.nextafter(0.5, 0.0)) == 0.25
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.5) == 0.0
