@@ -672,7 +672,10 @@ def _constant_run(
     * they are exactly a polynomial ``P`` in ``h`` (``floor(x0 - h)`` is
       ``x0 - h`` at whole steps) and the constant lies between the last of
       them and ``P(0)``: ``f`` stops on its way there, as ``floor`` does at
-      ``x0 - 1``; the constant is the limit;
+      ``x0 - 1``; the constant is the limit, unless ``f`` stopped on another
+      value first and reached this one only past ``TRUSTED_TAIL``, where
+      rounding inside ``f`` may have moved it (``ceil(0.5 x - 596969)`` at
+      ``-106`` from the right is ``k + 1`` down to ``h = 1e-10``, then ``k``);
     * they are whole numbers that come closer to the constant, a whole
       number too, at every step (`_staircase`); the constant is the limit;
     * they are all one other constant, and only beyond the usual samples:
@@ -703,7 +706,10 @@ def _constant_run(
     trend = _exact_trend(before)
     edge = point(scale * 2.0 ** -(first + start + 2))
     band = None if trend is None else trend.band
-    on_its_way = band is not None and band[0] <= constant <= band[1]
+    # f that stopped on another value first, and only then, past TRUSTED_TAIL,
+    # on this one, may be stuck here by rounding (a x + b rounds to k).
+    stopped = len(before) - _run_start(before) >= STUCK and first + start > TRUSTED_TAIL
+    on_its_way = band is not None and band[0] <= constant <= band[1] and not stopped
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
     if on_its_way or (not short and (step or _staircase(before, constant))):
@@ -739,19 +745,29 @@ def _constant_run(
 
 
 def _tail_gap(samples: list[float], first: int, value: float) -> float:
-    """How far ``value`` is from a constant that ``f`` keeps to the last sample.
+    """How far ``value`` is from a constant that ``f`` keeps to the last sample or nearly.
 
     Rounding can make ``f`` constant close to ``x0`` (``1 - cos h`` is 0 for
     ``h < 2**-26``), but hardly from a step as large as ``s * 2**-24`` (step
     ``TRUSTED_TAIL``) on: a constant from there may be what ``f`` really does.
     When the samples before it do not settle that (`_constant_run`), the
     limit cannot be told apart from that constant any better than they
-    differ. ``first`` is the step of the first sample.
+    differ. A last run of another value (or a single sample) past step
+    ``TRUSTED_TAIL`` may be rounding's (``floor(x + 765026)`` at ``x0 =
+    57266`` from the left is ``822291`` from ``h = 1`` on, and ``822292`` at
+    the last step, where ``x + 765026`` rounds up), so the constant before it
+    counts too if it reaches that step. ``first`` is the step of the first
+    sample.
     """
-    start = _run_start(samples)
-    if len(samples) - start < STUCK or first + start > TRUSTED_TAIL:
-        return 0.0
-    return abs(value - samples[-1])
+    last = len(samples)
+    # The last run, or the one before it if it reaches past TRUSTED_TAIL,
+    # where rounding may have moved f onto the last one.
+    for end in (last, _run_start(samples)):
+        start = _run_start(samples[:end]) if end > 0 else 0
+        reaches = end == last or first + end > TRUSTED_TAIL
+        if end - start >= STUCK and first + start <= TRUSTED_TAIL and reaches:
+            return abs(value - samples[end - 1])
+    return 0.0
 
 
 def _deeper(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+from collections.abc import Callable
 
 import pytest
 from limit_checks import Function, full, honest_or_refused
@@ -352,3 +353,30 @@ def test_f_that_really_grows_without_bound_keeps_its_infinite_limit(
     result = full(f, x0, side)
     assert result.converged, (name, result.message)
     assert result.value == exact, (name, result)
+
+
+# --- floor(a x + b) where a x + b rounds to the integer next to x0. ----------
+
+ROUNDED_STEPS = [
+    # (g, a, b, x0, side): a x0 + b is the integer k, so the one-sided limits
+    # are k - 1 and k (floor) or k and k + 1 (ceil); but close to x0, a x + b
+    # rounds to k, so that f ends on another constant, from a step past
+    # s * 2**-24 (3 samples or more) or on the last sample alone. It said the
+    # wrong integer with errors of 3e-10 to 1e-4.
+    (math.ceil, 0.5, -596969.0, -106.0, "right"),
+    (math.floor, 0.5, -571780.0, 29014.0, "left"),
+    (math.floor, 1.0, 765026.0, 57266.0, "left"),
+]
+
+
+@pytest.mark.parametrize(("g", "a", "b", "x0", "side"), ROUNDED_STEPS)
+def test_a_step_that_rounding_moves_next_to_x0_is_not_passed_off_as_the_limit(
+    g: Callable[[float], int], a: float, b: float, x0: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        return g(a * x + b)
+
+    k = a * x0 + b
+    assert k.is_integer()
+    exact = k - (side == "left") + (g is math.ceil)
+    assert honest_or_refused(f, x0, side, exact) in ("right", "refused")
