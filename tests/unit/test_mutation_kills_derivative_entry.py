@@ -11,6 +11,7 @@ oracles: the formulas of each check, recomputed here from the quotients of
 from __future__ import annotations
 
 import cmath
+import enum
 import math
 import sys
 from typing import Any
@@ -18,8 +19,8 @@ from typing import Any
 import pytest
 
 import calcweb
+from calcweb import DerivativeResult, derivative, exp
 from calcweb import _derivative as derivative_module
-from calcweb import derivative, exp
 from calcweb._richardson import Estimate, combine, representable_step
 from calcweb.jet import rounding_tracked_variable
 
@@ -34,6 +35,51 @@ def recorded(g: Any) -> tuple[Any, list[float]]:
         return g(t)
 
     return f, calls
+
+
+# ------------------------------------------------------ results and arguments
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("a", 0.0, 1, "ad", None), "value"),
+        ((1.0, "a", 1, "ad", None), "error"),
+        ((1.0, 0.0, 1, "ad", "a"), "step"),
+    ],
+)
+def test_a_result_names_the_field_that_is_not_a_number(args: tuple[Any, ...], name: str) -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        DerivativeResult(*args)
+    assert str(info.value) == (
+        f"{name} must be a real number (int or float), but got str 'a'; convert it with float('a')"
+    )
+
+
+class _Calls(enum.IntEnum):
+    THREE = 3
+
+
+def test_a_results_count_is_a_plain_int() -> None:
+    r = DerivativeResult(1.0, 0.0, _Calls.THREE, "ad", None)
+    assert type(r.nfev) is int
+    assert r.nfev == 3
+    assert repr(r) == "DerivativeResult(value=1.0, error=0.0, nfev=3, method='ad', step=None)"
+
+
+def test_derivative_names_x_when_it_is_not_a_number() -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as info:
+        derivative(math.sin, "a")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "x must be a real number (int or float), but got str 'a'; convert it with float('a')"
+    )
+
+
+def test_auto_falls_back_to_richardson_with_the_given_step() -> None:
+    # math.exp refuses a jet: "auto" walks from the h it was given.
+    r = derivative(math.exp, 1.0, method="auto", h=0.05, full_output=True)
+    assert (r.method, r.step) == ("richardson", 0.05)
+    assert abs(r.value - math.e) <= 2.0 * r.error
 
 
 # ------------------------------------------------------------------- Taylor mode
