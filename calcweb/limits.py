@@ -247,11 +247,15 @@ def _power_law(values: list[float], offset: float = 0.0) -> bool:
     parts = [y - offset for y in values]
     if not all(parts):
         return False
+    return _geometric(parts, [abs(y / part) for y, part in zip(values, parts, strict=True)])
+
+
+def _geometric(parts: list[float], blur: list[float]) -> bool:
+    """Whether each of ``parts`` is the one before times one power of 2, to ``blur`` ulps each."""
     ratios = [b / a for a, b in itertools.pairwise(parts)]
     if min(ratios) <= 0.0:
         return False
     power = 2.0 ** round(math.log2(ratios[0]))
-    blur = [abs(y / part) for y, part in zip(values, parts, strict=True)]
     return all(
         abs(r - power) <= 8.0 * _EPS * (blur[i] + blur[i + 1]) * power for i, r in enumerate(ratios)
     )
@@ -263,6 +267,27 @@ def _power_run(values: list[float], offset: float = 0.0) -> int:
     while n < len(values) and _power_law(values[-max(n + 1, 3) :], offset):
         n = max(n + 1, 3)
     return n
+
+
+def _steps_power_run(values: list[float]) -> int:
+    """How many of the last ``values`` (4 or more, else 0) are ``L + c / h**p``, for one ``L``.
+
+    Their steps (differences) follow `_power_law` then, each to the rounding
+    of the two samples it joins: ``-1e10 + 92.8/|x - 37|`` from the left
+    steps by 11.6, 23.2, 46.4, ... from its first sample on.
+    """
+    steps = [b - a for a, b in itertools.pairwise(values)]
+    blur = [
+        max(abs(a), abs(b)) / abs(d) if d else math.inf
+        for (a, b), d in zip(itertools.pairwise(values), steps, strict=True)
+    ]
+    n = 0
+    while n < len(steps):
+        m = max(n + 1, 3)
+        if not all(steps[-m:]) or not _geometric(steps[-m:], blur[-m:]):
+            break
+        n = m
+    return n + 1 if n else 0
 
 
 def _scatter(values: list[float], value: float) -> bool:
@@ -1019,9 +1044,11 @@ def _contradicted(
     their departures from ``value`` are not: the second difference of ``x**3``
     at -6.1 drifts from -36.85 and ends as ``-2**53 h**2 / h**4``. Departures
     exactly ``c / h**p`` are a real growth away from ``value`` (``1 +
-    1e-20/x**2`` at 0): the limit is infinite. Anything else is refused: the
-    samples cannot tell a real growth from rounding. ``outermost`` is the
-    first sample point.
+    1e-20/x**2`` at 0): the limit is infinite. So are samples ``L + c /
+    h**p`` for an ``L`` a little off ``value``, over more samples than either
+    (`_steps_power_run`: ``-1e10 + 92.8/|x - 37|`` settles near ``-1e10 +
+    46``). Anything else is refused: the samples cannot tell a real growth
+    from rounding. ``outermost`` is the first sample point.
     """
     if _lost_before_growth(run.values, value, error):
         return None
@@ -1030,6 +1057,9 @@ def _contradicted(
         return _infinite(run.values, 0)
     if departs > exact:
         return _infinite([run.values[-1] - value], 0)
+    # f = L + c/h**p for an L not quite the value settled on: the steps show it.
+    if _steps_power_run(run.values) > max(exact, departs):
+        return _infinite([run.values[-1] - run.values[-2]], 0)
     if exact > departs:
         return None
     return _OneSided(

@@ -51,6 +51,23 @@ GROWING = [
         math.inf,
     ),
     ("1 + 1e-20 x^2 at inf", lambda x: 1 + 1e-20 * x * x, math.inf, "left", math.inf),
+    # f settles near -1e10 to 4e-8 of it, an estimate off L by 46 (or 1e-3):
+    # the departures from it are not exactly c/h**p, but the steps between
+    # samples are, from the first on (11.6, 23.2, 46.4, ...). It was refused.
+    (
+        "-1e10 + 92.8/|x - 37| at 37-",
+        lambda x: -1e10 + 92.77375867779672 / abs(x - 37),
+        37.0,
+        "left",
+        math.inf,
+    ),
+    (
+        "-1e10 + 0.07/|x| at 0-",
+        lambda x: -1e10 + 0.06965813192602806 / abs(x),
+        0.0,
+        "left",
+        math.inf,
+    ),
 ]
 
 
