@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 from unittest import mock
 
@@ -20,6 +21,7 @@ import pytest
 
 import calcweb
 from calcweb import Jet
+from calcweb.jet import RoundedFloat
 
 EPS = 2.0**-52
 DEGREE = 10
@@ -301,3 +303,21 @@ def test_every_refusal_of_a_jet_says_what_and_how_to_fix_it() -> None:
 def test_a_zero_coefficient_beyond_order_170_is_a_zero_derivative() -> None:
     # k! overflows a float for k > 170, but 0 times it is 0: never computed.
     assert Jet.variable(1.0, 200).derivative(200) == 0.0
+
+
+# ------------------------------------------------------- RoundedFloat in the subnormal range
+
+
+def test_a_quotient_in_the_subnormal_range_rounds_by_up_to_its_spacing() -> None:
+    tiny = math.ulp(0.0)  # 2**-1074, the spacing of the subnormals
+    quotient = RoundedFloat(10 * tiny, 0.0) / 3.0  # (10/3) 2**-1074, rounded to 3 of them
+    assert quotient == 3 * tiny
+    error = abs(Fraction(10 * tiny) / 3 - Fraction(float(quotient)))
+    assert error == Fraction(tiny) / 3
+    # eps |q| underflows to 0: the bound is the spacing itself, which covers the error.
+    assert quotient.bound == tiny
+    assert error <= Fraction(quotient.bound)
+    reflected = 1e-300 / RoundedFloat(3e18, 0.0)  # a plain numerator: the reflected quotient
+    assert 0.0 < reflected < 2.0**-1022
+    assert reflected.bound == tiny
+    assert abs(Fraction(1e-300) / Fraction(3e18) - Fraction(float(reflected))) <= tiny
