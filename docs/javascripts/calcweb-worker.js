@@ -15,7 +15,7 @@ import {
   runtimeFromSource,
   saysFatal,
 } from "./pyodide-adapter.js";
-import { chooseStart, cpuProbe, REFERENCE_PROBE_MS } from "./connection.js";
+import { chooseStart } from "./connection.js";
 
 const PYODIDE_URL = new URL("../pyodide/pyodide.mjs", import.meta.url);
 
@@ -193,9 +193,8 @@ async function get(url) {
 // The snapshot saves seconds of CPU but costs megabytes, so whether to fetch
 // it is decided by chooseStart (connection.js): at once when the connection
 // decides (Save-Data, cellular, a slow effectiveType), else once the first
-// WARM_UP_BYTES + MEASURE_BYTES of the runtime have measured the link (and
-// cpuProbe the CPU). Only then does the snapshot's download start; a fresh
-// start begins at once.
+// WARM_UP_BYTES + MEASURE_BYTES of the runtime have measured the link. Only then does the
+// snapshot's download start; a fresh start begins at once.
 async function download(indexURL, loader, progress, connection) {
   const url = (name) => new URL(name, indexURL).href;
   runtimeBase = url(".");
@@ -207,9 +206,6 @@ async function download(indexURL, loader, progress, connection) {
   const pending = ["pyodide-lock.json", ...runtime].map(fetched).map(awaitedLater);
   const manifest = realFetch(url("snapshot.json")).then((response) => (response.ok ? response : null), () => null);
   const sizes = realFetch(url(DOWNLOAD_SIZES)).then((response) => (response.ok ? response.json() : null)).catch(() => null);
-  // How slow this CPU is against the build machine's (the snapshot saves more
-  // on a slower one), timed while the first requests are on their way.
-  const cpuFactor = cpuProbe() / REFERENCE_PROBE_MS;
   const lockResponse = await pending[0];
   const lock = await unpacked("pyodide-lock.json", lockResponse, lockResponse.body).json();
   const wheel = lock.packages.calcweb && lock.packages.calcweb.file_name;
@@ -229,7 +225,7 @@ async function download(indexURL, loader, progress, connection) {
       decide(true);
       return;
     }
-    const { useSnapshot, reason } = chooseStart({ snapshotBytes, bytesPerSecond, connection, cpuFactor });
+    const { useSnapshot, reason } = chooseStart({ snapshotBytes, bytesPerSecond, connection });
     if (useSnapshot === null) return;
     decided = true;
     console.info(`calcweb: ${useSnapshot ? "starting Python from its snapshot" : "starting Python afresh"}: ${reason}`);
