@@ -1,14 +1,17 @@
-"""Issue 13's last dishonest limits: samples that leave a settled value at the end.
+"""Issue 13's last dishonest limits: growth, near x0 and far from it.
 
 Rounding noise grows as ``x`` approaches ``x0``, and so does a real ``c /
 h**p``; `limit` must not return, as converged, a value that its last samples
-contradict. Each case here comes out right with an honest error (the true
-error at most twice the reported one), or is refused with a CalcwebError.
+contradict, nor one read off samples far from ``x0`` that are still on their
+way, nor an infinite limit that rounding makes. Each case here comes out
+right with an honest error (the true error at most twice the reported one),
+or is refused with a CalcwebError.
 
 The oracles are exact: ``L + c/|x - x0|**p`` with ``c > 0`` grows to
-``+inf``; ``log(1 + t)/t``, ``(exp(t) - 1 - t)/t**2`` and the second
-difference quotient of ``x**3`` at ``a`` have the limits 1, 1/2 and ``6 a``
-(to within the rounding of ``6 a``, far below the errors compared).
+``+inf``; ``log(1 + t)/t``, ``(exp(t) - 1 - t)/t**2``, ``(1 - cos t)/t**2``,
+``(t - sin t)/t**3``, ``(cos t - 1 + t**2/2)/t**4`` and the second difference
+quotient of ``x**3`` at ``a`` have the limits 1, 1/2, 1/2, 1/6, 1/24 and
+``6 a`` (to within the rounding of ``6 a``, far below the errors compared).
 """
 
 from __future__ import annotations
