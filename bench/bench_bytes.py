@@ -1,7 +1,8 @@
 """The bytes on the path to the first result, file by file.
 
-Builds the site as bench_live_cells.py does (its build, server and page
-drivers are reused, with its bare Pyodide page) and records in headless
+Builds and serves the site as the other browser benchmarks do
+(bench/_browser.py), with bench_live_cells.py's bare Pyodide page and page
+drivers, and records in headless
 Chromium every response that has arrived when the first result shows, in a
 new browser profile each time, for three ways to a first result:
 
@@ -20,25 +21,15 @@ column. Bytes, not seconds: they do not depend on the machine's load.
 from __future__ import annotations
 
 import gzip
-import shutil
 import sys
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from _browser import PREFIX, SITE, FinishedRequests, served_site, wire_bytes
 from _report import publish, table
-from bench_live_cells import (
-    PAGES,
-    PORT,
-    PREFIX,
-    SITE,
-    build_site,
-    first_result_bare,
-    first_result_site,
-    make_server,
-    serve_in_thread,
-)
-from playwright.sync_api import Browser, Route, sync_playwright
+from bench_live_cells import BARE_FILES, PAGES, first_result_bare, first_result_site
+from playwright.sync_api import Browser, Route
 
 SCENARIOS = {
     "snapshot": "live cells, from the snapshot",
@@ -60,15 +51,7 @@ class Transfers:
         path = path[len(PREFIX) :] or "index.html"
         if path.endswith("/"):
             path += "index.html"
-        sizes = request.sizes()
-        body = sizes["responseBodySize"]
-        response = request.response()
-        if not body and response is not None and response.status == 200:
-            # Chromium reports no body for a worker's own script: our server
-            # compresses nothing, so its Content-Length is what was sent.
-            body = int(response.headers.get("content-length", 0))
-        bytes_ = body + sizes["responseHeadersSize"]
-        self.wire[path] = self.wire.get(path, 0) + bytes_
+        self.wire[path] = self.wire.get(path, 0) + wire_bytes(request)
 
 
 def _no_manifest(route: Route) -> None:
@@ -80,8 +63,7 @@ def record(browser: Browser, base: str, scenario: str) -> dict[str, int] | None:
     None when Python did not start the way the scenario says (a snapshot
     given up on a loaded machine, with the reason on the console)."""
     context = browser.new_context()
-    transfers = Transfers()
-    context.on("requestfinished", transfers.add)
+    finished = FinishedRequests(context)
     page = context.new_page()
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
@@ -96,7 +78,10 @@ def record(browser: Browser, base: str, scenario: str) -> dict[str, int] | None:
             print(f"{scenario}: Python started with fromSnapshot={from_snapshot}: {console}")
             context.close()
             return None
-    recorded = dict(transfers.wire)  # what arrived by the first result
+    transfers = Transfers()
+    for request in finished.so_far():  # what arrived by the first result
+        transfers.add(request)
+    recorded = transfers.wire
     context.close()
     return recorded
 
@@ -151,21 +136,8 @@ def report(results: dict[str, dict[str, int]]) -> str:
 
 
 def main() -> None:
-    executable = shutil.which("chromium")
-    if executable is None:
-        sys.exit("Debian's chromium is missing: run `make chromium`")
-    build_site()
-    server = make_server(SITE, PORT, prefixes=(PREFIX,), isolation=True, quiet=True)
-    serve_in_thread(server)
-    base = f"http://127.0.0.1:{PORT}{PREFIX}"
-    try:
-        with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-            results = {scenario: attempts(browser, base, scenario) for scenario in SCENARIOS}
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_site(BARE_FILES) as site:
+        results = {scenario: attempts(site.browser, site.base, scenario) for scenario in SCENARIOS}
     body = report(results)
     body += (
         "\n\nEvery response that had arrived when the first result showed, in a new "

@@ -1,7 +1,7 @@
 """Explorable cells: from a slider's input to the updated figure on screen.
 
-Builds the site into .cache/bench-site for a local address, opens the Taylor
-page in headless Chromium (Debian's chromium, as the browser tests), runs its
+Builds and serves the site as the other browser benchmarks do
+(bench/_browser.py), opens the Taylor page in headless Chromium, runs its
 explorable cell (a degree and a centre slider on a Taylor polynomial of sin)
 and moves the degree slider MOVES times with the arrow keys, as a reader
 would, waiting for each figure before the next move. For each move the page
@@ -17,27 +17,17 @@ Targets (issue 16): median <= 100 ms, 95th percentile <= 200 ms.
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
+from _browser import served_site
 from _report import publish, table
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 import calcweb
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / ".cache" / "bench-site"
-PORT = int(os.environ.get("BENCH_PORT", "8795"))
-PREFIX = "/calcweb/"
 MOVES = int(os.environ.get("BENCH_MOVES", "50"))
 WARM_UP = 5  # moves before the measured ones: the first runs compile and cache
-sys.path.insert(0, str(ROOT / "tools"))
-
-from serve import make_server, serve_in_thread  # noqa: E402 - tools/ is not a package
 
 # Watches the explorable cell: the slider's input event starts a timing, the
 # first frame after a figure titled with the slider's value ends it.
@@ -62,17 +52,6 @@ PROBE = """() => {
   }).observe(output, { childList: true, subtree: true });
   window.__sliderBench = bench;
 }"""
-
-
-def build_site() -> None:
-    env = {**os.environ, "CALCWEB_SITE_URL": f"http://127.0.0.1:{PORT}{PREFIX}"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    subprocess.run(  # noqa: S603 - our own mkdocs, fixed arguments
-        [str(mkdocs), "build", "--strict", "--quiet", "-d", str(SITE)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
 
 
 def keys(count: int) -> list[str]:
@@ -128,22 +107,9 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def main() -> None:
-    executable = shutil.which("chromium")
-    if executable is None:
-        sys.exit("Debian's chromium is missing: run `make chromium`")
-    build_site()
-    server = make_server(SITE, PORT, prefixes=(PREFIX,), isolation=True, quiet=True)
-    serve_in_thread(server)
-    base = f"http://127.0.0.1:{PORT}{PREFIX}"
-    try:
-        with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            timings = measure(page, base)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_site() as site:
+        page = site.browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        timings = measure(page, site.base)
     native = native_cell_time() * 1000
     middle = statistics.median(timings)
     rows = [
