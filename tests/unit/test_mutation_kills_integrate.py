@@ -354,6 +354,19 @@ def test_a_change_of_exactly_1_is_a_change() -> None:
     assert [entry.error for entry in entries] == [0.25, 0.75]  # the tail 1 * 0.5 / 0.5, 1 : 3
 
 
+def test_halves_whose_sum_overflows_show_no_trend_but_keep_their_jump() -> None:
+    # 0.9e308 + 0.9e308 overflows: the change from the parent is inf, a first change.
+    parent = made(0.0, 1.0, value=1e308)
+    left = made(0.0, 0.5, value=0.9e308, error=2.0**-10)
+    right = made(0.5, 1.0, value=0.9e308, error=3 * 2.0**-10, edges=(16.0, 16.0, 0.0, 0.0))
+    entries = split_once(parent, left, right)
+    assert [entry.change for entry in entries] == [math.inf, math.inf]
+    # No tail; the jump of 16 between the innermost nodes, in each half's sliver.
+    floor = 16.0 * SLIVER * 0.25
+    assert floor > 3 * 2.0**-10
+    assert [entry.error for entry in entries] == [floor, floor]
+
+
 def test_halves_with_no_error_share_the_tail_equally() -> None:
     left, right = split_once(*halves(errors=(0.0, 0.0)), change=0.5)
     assert (left.error, right.error) == (0.125, 0.125)
