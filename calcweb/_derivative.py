@@ -247,15 +247,27 @@ def _default_step(x: float, n: int, kind: str) -> float:
 
 
 class _Counted:
-    """``f`` with a count of its calls, for an honest ``nfev``."""
+    """``f`` with a count of its calls, for an honest ``nfev``, each point computed once.
+
+    The quotients at ``h`` and ``2h`` share points (``x`` itself, one-sided),
+    and so do Richardson's two walks (``x`` and every point of the second
+    walk's search that the first one took): ``f`` is called once per point.
+    ``-0.0`` and ``0.0`` are different points (``1 / t``).
+    """
 
     def __init__(self, f: Callable[[float], float]) -> None:
         self.f = f
         self.calls = 0
+        self.known: dict[tuple[float, float], Any] = {}
 
     def __call__(self, x: float) -> Any:
-        self.calls += 1
-        return call(self.f, x)  # a wrong number of arguments is reported as f's
+        key = (x, math.copysign(1.0, x))
+        if key not in self.known:
+            self.calls += 1
+            # A wrong number of arguments is reported as f's; a point where f
+            # raises is not kept, so it raises again if asked for again.
+            self.known[key] = call(self.f, x)
+        return self.known[key]
 
 
 def _one_quotient(

@@ -16,6 +16,7 @@ import pytest
 
 import calcweb
 from calcweb import DerivativeResult, derivative
+from calcweb._derivative import _Counted
 from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
@@ -164,8 +165,11 @@ def test_the_error_of_one_quotient_is_its_rounding_plus_its_change_at_twice_the_
     value, coarse = {"central": (3.0625, 3.25), "forward": (3.8125, 4.75)}[method]
     points = [1.25, 0.75] if method == "central" else [1.25, 1.0]
     rounding = combine([p**3 for p in points], method, 1, 0.25)[1]
-    assert r == DerivativeResult(value, rounding + abs(value - coarse) / divisor, 4, method, 0.25)
-    assert len(calls) == 4
+    # f(1) is in both forward quotients: computed once (3 calls), not twice.
+    nfev = 4 if method == "central" else 3
+    error = rounding + abs(value - coarse) / divisor
+    assert r == DerivativeResult(value, error, nfev, method, 0.25)
+    assert len(calls) == len(set(calls)) == nfev
     calls.clear()
     assert derivative(f, 1.0, method=method, h=0.25) == value
     assert len(calls) == 2  # no quotient at 2h without full_output
@@ -175,8 +179,9 @@ def test_the_backward_quotient_and_its_points() -> None:
     f, calls = counted(lambda t: t**3)
     r = derivative(f, 1.0, 2, method="backward", h=0.25, full_output=True)
     # (f(1) - 2 f(0.75) + f(0.5)) / h**2 = 6 - 6h = 4.5; at 2h: (f(1) - 2 f(.5) + f(0)) / .25 = 3.
-    assert (r.value, r.nfev, r.step) == (4.5, 6, 0.25)
-    assert sorted(set(calls)) == [0.0, 0.5, 0.75, 1.0]
+    # The two quotients share f(1) and f(0.5): each point is computed once.
+    assert (r.value, r.nfev, r.step) == (4.5, 4, 0.25)
+    assert sorted(calls) == [0.0, 0.5, 0.75, 1.0]
 
 
 # -------------------------------------------------------------- richardson
@@ -202,10 +207,30 @@ def test_a_second_walk_on_the_scale_of_a_small_x() -> None:
     r = derivative(f, 1e-100, method="richardson", full_output=True)
     assert r.value == pytest.approx(3e-200, rel=1e-10, abs=0)
     assert abs(r.value - 3e-200) <= 2 * r.error
-    assert r.nfev == len(calls)
+    # The second walk asks for x again (and the first one's noise points):
+    # each point is computed once.
+    assert r.nfev == len(calls) == len(set(calls))
     assert representable_step(1e-100, 0.015e-100) + 1e-100 in calls
     assert r.step == 0.015 * 1e-100  # the step of the walk that was kept
     assert r.error <= 1e-213  # refined like the first walk (unrefined: 3.0e-213)
+
+
+def test_each_point_is_computed_once_but_minus_0_is_not_0_and_failures_are_retried() -> None:
+    seen: list[float] = []
+
+    def f(t: float) -> float:
+        seen.append(t)
+        if t > 1.0:
+            raise ValueError("outside")
+        return math.copysign(1.0, t)
+
+    counted_f = _Counted(f)
+    assert [counted_f(t) for t in (0.5, 0.5, -0.0, 0.0, -0.0)] == [1.0, 1.0, -1.0, 1.0, -1.0]
+    assert counted_f.calls == 3
+    for _ in range(2):
+        with pytest.raises(ValueError, match="outside"):
+            counted_f(2.0)
+    assert (counted_f.calls, seen) == (5, [0.5, -0.0, 0.0, 2.0, 2.0])
 
 
 def test_a_second_walk_that_disagrees_is_dropped() -> None:
