@@ -1,0 +1,179 @@
+"""calcweb._richardson's noise and kink checks at their thresholds (mutation testing).
+
+Survivors of a mutation run of calcweb/_richardson.py that
+test_mutation_kills_richardson.py and test_derivative_noise.py leave: where
+``_relative_noise`` measures (the point of largest ``|f|``, at the spacing
+where ``f`` changes by one stair), and the tolerances of the kink check
+(``_check_one_sided``) at both of its stages. The oracles: ``f`` built by
+hand from dyadic values, so that each quotient, each extrapolation and each
+tolerance is an exact float, and the formulas of the docstrings.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from typing import Any
+
+import pytest
+
+import calcweb
+from calcweb._richardson import Estimate, Sampler, _check_one_sided, _relative_noise
+
+# ---------------------------------------------------------------- relative noise
+
+
+class _Measured:
+    """Sampler.measure_noise replaced: it records where it measured and returns ``noise``."""
+
+    def __init__(self, noise: float) -> None:
+        self.noise = noise
+        self.calls: list[tuple[float, float, float, float]] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def measure_noise(sampler: Sampler, spacing: float, widest: float, quiet: float) -> float:
+            self.calls.append((sampler.x, spacing, widest, quiet))
+            return self.noise
+
+        monkeypatch.setattr(Sampler, "measure_noise", measure_noise)
+
+
+def sampled(f: Any, x: float, *points: float) -> Sampler:
+    """A sampler at ``x`` that has computed f at ``points``, in that order."""
+    sampler = Sampler(f, x)
+    for point in points:
+        sampler(point)
+    return sampler
+
+
+def test_relative_noise_is_measured_at_the_largest_value_not_the_largest_point(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 1 - 4t at 0.5 (f = -1), 1 (-3) and -1 (5): |f| is largest at -1. The slope from x
+    # there is |5 - (-1)| / |-1 - 0.5| = 4, so stairs of 0.5 (the noise at x) are a
+    # spacing of 0.5 / 4 apart; the noise 2 measured there is 2 / 5 of |f|.
+    measured = _Measured(2.0)
+    measured.install(monkeypatch)
+    sampler = sampled(lambda t: 1.0 - 4.0 * t, 0.5, 0.5, 1.0, -1.0)
+    assert _relative_noise(sampler, 1e-3, 0.1, 1e-9, 0.5) == 2.0 / 5.0
+    assert measured.calls == [(-1.0, 0.125, 0.1, 1e-9)]
+
+
+def test_relative_noise_where_f_is_as_large_as_at_x(monkeypatch: pytest.MonkeyPatch) -> None:
+    # f = 2 at 1 (computed first) and at x = 0.5: no slope from x, so the spacing given.
+    measured = _Measured(1.0)
+    measured.install(monkeypatch)
+    sampler = sampled(lambda t: 2.0, 0.5, 1.0, 0.5)
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.25) == 1.0 / 2.0
+    assert measured.calls == [(1.0, 1e-3, 0.1, 0.0)]
+
+
+@pytest.mark.parametrize(
+    ("f", "points"),
+    [
+        (lambda t: 3.0 - t, (0.5, 1.0)),  # |f| is largest at x itself
+        (lambda t: 0.0, (1.0, 0.5)),  # f is 0 everywhere
+    ],
+)
+def test_no_relative_noise_at_x_or_where_f_is_0(
+    monkeypatch: pytest.MonkeyPatch, f: Any, points: tuple[float, ...]
+) -> None:
+    measured = _Measured(1.0)
+    measured.install(monkeypatch)
+    assert _relative_noise(sampled(f, 0.5, *points), 1e-3, 0.1, 0.0, 0.0) == 0.0
+    assert measured.calls == []
+
+
+def test_the_calls_made_where_f_is_largest_are_added_to_the_samplers() -> None:
+    # float32(t) at 2**-20 and 1: the points computed there join the same values, and
+    # each is counted once.
+    def single(t: float) -> float:
+        return float(struct.unpack("f", struct.pack("f", t))[0])
+
+    sampler = sampled(single, 2.0**-20, 2.0**-20, 1.0)
+    assert _relative_noise(sampler, 2.0**-43, 1.0 / 16.0, 0.0, 2.0**-43) == 2.0**-23
+    assert len(sampler.values) > 2
+    assert sampler.calls == len(sampler.values)
+
+
+# --------------------------------------------------------------------- kinks
+
+
+def estimate(value: float, error: float, smallest: float) -> Estimate:
+    return Estimate(value, error, 0, 1.0, "central", smallest)
+
+
+def forward_quotients(coarse: float, fine: float, finer: float | None) -> Any:
+    """f at 0 with forward quotients coarse, fine, finer at h = 1, 1/2, 1/4 (exactly).
+
+    ``finer`` None: f is undefined at 1/4.
+    """
+    values = {0.0: 0.0, 1.0: coarse, 0.5: fine / 2.0}
+    if finer is not None:
+        values[0.25] = finer / 4.0
+
+    def f(t: float) -> float:
+        if t not in values:
+            raise ValueError("undefined here")
+        return values[t]
+
+    return f
+
+
+def kink_message(forward: float, central: float) -> str:
+    return (
+        f"f is not differentiable at x=0.0: the difference quotients from the right "
+        f"tend to about {forward:.6g}, but the symmetric ones to {central:.6g} "
+        "(f has a kink or a jump there); take a one-sided derivative with "
+        "method='forward' or method='backward', or move x"
+    )
+
+
+def test_the_first_kink_tolerance_is_not_a_refusal_at_its_boundary() -> None:
+    # Forward quotients 0, 1 (and 2): extrapolated once, 2; the tolerance is
+    # 4 |1 - 0| + 20 x 2 TINY (the rounding of quotients of 0) + 2 x 1 = 6, exactly.
+    # A central value of -4 is at that tolerance: no refusal, and no second
+    # extrapolation, which would refuse it: 3 + 1/3 is 7 + 1/3 from -4, and its
+    # tolerance 4/3 + 2.
+    f = forward_quotients(0.0, 1.0, 2.0)
+    _check_one_sided(Sampler(f, 0.0), estimate(-4.0, 1.0, 1.0))
+    beyond = math.nextafter(-4.0, -math.inf)
+    with pytest.raises(calcweb.DomainError) as info:
+        _check_one_sided(Sampler(f, 0.0), estimate(beyond, 1.0, 1.0))
+    assert str(info.value) == kink_message(3.0 + 1.0 / 3.0, beyond)
+
+
+def test_a_central_value_that_agrees_is_not_a_kink() -> None:
+    # Forward quotients 3, 3, 3 and a central value of 3: no kink, however small the
+    # tolerance (the error of the estimate 0).
+    _check_one_sided(Sampler(forward_quotients(3.0, 3.0, 3.0), 0.0), estimate(3.0, 0.0, 1.0))
+
+
+def second_stage(central: float) -> None:
+    # Forward quotients 0, 1, 3: once extrapolated 2, twice 6 (once: 5). With a noise
+    # floor of 1/16 the coarse quotient's rounding bound is 1/8, and with an error of
+    # 1/4 both tolerances are 4 x 1 + 20 / 8 + 2 / 4 = 7: central values in (9, 13]
+    # fail the first and pass the second.
+    sampler = Sampler(forward_quotients(0.0, 1.0, 3.0), 0.0)
+    sampler.noise_floor = 1.0 / 16.0
+    _check_one_sided(sampler, estimate(central, 0.25, 1.0))
+
+
+def test_the_second_kink_tolerance_at_its_boundary() -> None:
+    second_stage(13.0)
+    second_stage(9.5)
+    beyond = math.nextafter(13.0, math.inf)
+    with pytest.raises(calcweb.DomainError) as info:
+        second_stage(beyond)
+    assert str(info.value) == kink_message(6.0, beyond)
+    second_stage(9.0)  # 7 from 2: within the first tolerance
+
+
+def test_without_a_quotient_at_a_quarter_of_the_step_the_kink_stands() -> None:
+    # f undefined at 1/4: no second extrapolation, and the first one's verdict holds.
+    f = forward_quotients(0.0, 1.0, None)
+    _check_one_sided(Sampler(f, 0.0), estimate(-4.0, 1.0, 1.0))
+    beyond = math.nextafter(-4.0, -math.inf)
+    with pytest.raises(calcweb.DomainError) as info:
+        _check_one_sided(Sampler(f, 0.0), estimate(beyond, 1.0, 1.0))
+    assert str(info.value) == kink_message(2.0, beyond)
