@@ -222,6 +222,17 @@ CASES = [
         lambda: mpmath.mpf(1) / 2,  # 1 - cos t = t**2/2 - t**4/24 + ...
         "right",
     ),
+    # Aliasing: the first 7 samples fall near multiples of 2 pi, where f is
+    # a smooth function heading for 2.8e-6; the next 15 head smoothly for
+    # 0.5. Said 2.778e-6 with an error of 1.9e-13.
+    Case(
+        "(1 - cos t)/t**2, t = (x + 3e5)/162.59.. at -3e5+",
+        _t_quotient("1 - cos", -3e5, 162.59048177216445),
+        -3e5,
+        "right",
+        lambda: mpmath.mpf(1) / 2,
+        "right",
+    ),
     # Rounding noise on the first samples, then exactly 1/(2 t**2) where
     # cos t rounds to 1: said inf.
     *(

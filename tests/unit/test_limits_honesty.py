@@ -23,7 +23,7 @@ import pytest
 from limit_checks import Function, full, honest_or_refused
 
 import calcweb
-from calcweb import limit
+from calcweb import limit, limits
 
 # --- The reproducers of the issue, each with its exact value. ---------------
 
@@ -380,3 +380,43 @@ def test_a_step_that_rounding_moves_next_to_x0_is_not_passed_off_as_the_limit(
     assert k.is_integer()
     exact = k - (side == "left") + (g is math.ceil)
     assert honest_or_refused(f, x0, side, exact) in ("right", "refused")
+
+
+# --- A sizeable jump in f is f moving, not rounding noise. -------------------
+
+
+def test_a_jump_a_sizeable_share_of_f_wide_sets_no_rounding_floor() -> None:
+    # Smooth to 2.8e-6 for 7 samples (aliasing), then smooth to 0.5: the
+    # jump between is no rounding noise, so it bounds no later entry's error.
+    first = [2.7784e-6 - 2e-7 * 4.0**-k for k in range(7)]
+    then = [0.5 - 0.3 * 4.0**-k for k in range(15)]
+    columns = limits._table(first + then)
+    assert max(limits._growing_scatter(columns)) == 0.0
+
+
+def test_a_faint_zigzag_after_settling_still_sets_a_rounding_floor() -> None:
+    # The rule above leaves rounding's own zigzags alone: samples that
+    # settle, then scatter by 1e-12 of f ever more widely.
+    values = [1.0 + 1e-3 * 2.0**-k for k in range(12)]
+    values += [1.0 + 1e-12 * (-3.0) ** k for k in range(6)]
+    assert max(limits._growing_scatter(limits._table(values))) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("x0", "c", "side"),
+    [
+        (-3e5, 162.59048177216445, "right"),  # said 2.778e-6, error 1.9e-13
+        (-3e5, 10.27995325771014, "right"),  # refused
+        (2.0**30, 1.278889829720107, "left"),  # refused
+        (2.0**30, 5256.211501052288, "right"),  # refused
+    ],
+)
+def test_1_minus_cos_whose_first_samples_alias_takes_the_limit_closer_in(
+    x0: float, c: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        return _one_minus_cos((x - x0) / c)
+
+    result = full(f, x0, side)
+    assert result.converged, result
+    assert abs(result.value - 0.5) <= 2.0 * result.error <= 1e-6, result
