@@ -4,21 +4,53 @@ Survivors of a mutation run of calcweb/_richardson.py that
 test_mutation_kills_richardson.py and test_derivative_noise.py leave: where
 ``_relative_noise`` measures (the point of largest ``|f|``, at the spacing
 where ``f`` changes by one stair), and the tolerances of the kink check
-(``_check_one_sided``) at both of its stages. The oracles: ``f`` built by
-hand from dyadic values, so that each quotient, each extrapolation and each
-tolerance is an exact float, and the formulas of the docstrings.
+(``_check_one_sided``) at both of its stages; the 5-point stencil the noise
+is read from; the confirmation of a window at its boundary. The oracles:
+``f`` built by hand from dyadic values, so that each quotient, each
+extrapolation and each tolerance is an exact float, and the formulas of the
+docstrings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import struct
+import sys
 from typing import Any
 
 import pytest
 
 import calcweb
-from calcweb._richardson import Estimate, Sampler, _check_one_sided, _relative_noise
+from calcweb import derivative
+from calcweb._richardson import (
+    Estimate,
+    Sampler,
+    _Candidate,
+    _check_one_sided,
+    _confirmed,
+    _differences,
+    _interpolate,
+    _refine,
+    _relative_noise,
+    _walks,
+    _Window,
+)
+
+EPS = sys.float_info.epsilon
+
+# ------------------------------------------------------- the stencil of the noise
+
+
+def test_the_noise_stencil_is_the_five_values_from_x_minus_2h_to_x_plus_2h() -> None:
+    sampler = sampled(lambda t: t * t * t, 1.0, 0.5, 0.75, 1.0, 1.25, 1.5)
+    assert sampler._stencil(0.25) == [0.125, 0.421875, 1.0, 1.953125, 3.375]
+
+
+def test_the_differences_of_neighbours() -> None:
+    assert _differences([1.0, 3.0, 3.0, -2.0]) == [2.0, 0.0, -5.0]
+    assert _differences([5.0]) == []
+
 
 # ---------------------------------------------------------------- relative noise
 
@@ -177,3 +209,81 @@ def test_without_a_quotient_at_a_quarter_of_the_step_the_kink_stands() -> None:
     with pytest.raises(calcweb.DomainError) as info:
         _check_one_sided(Sampler(f, 0.0), estimate(beyond, 1.0, 1.0))
     assert str(info.value) == kink_message(2.0, beyond)
+
+
+# -------------------------------------------------------------- confirmation
+
+
+def test_a_window_is_confirmed_at_exactly_twice_its_error() -> None:
+    # Rows 1..2 (steps 1/4, 1/8) of a window whose line predicts the probe's quotient
+    # (t**3 at 1, step sqrt(1/32)) about 1e6 away: that distance is twice the error at
+    # the boundary, and 100 x the probe's rounding bound is below half an ulp of it.
+    steps = [0.5, 0.25, 0.125]
+    quotients = [9.0, 1e6, 2e6 + 0.5]
+    window = _Window(2)
+    for step, quotient in zip(steps, quotients, strict=True):
+        window.add(step, quotient, 0.0)
+    sampler = Sampler(lambda t: t * t * t, 1.0)
+    quotient, noise, probe = sampler.quotient("central", 1, math.sqrt(0.125) * math.sqrt(0.25))
+    nodes = [(step / 0.25) ** 2 for step in steps[1:]]
+    predicted = _interpolate(nodes, quotients[1:], (probe / 0.25) ** 2)
+    apart = abs(quotient - predicted)
+    assert 100.0 * noise < math.ulp(apart) / 2.0
+    error = apart / 2.0
+    best = _Candidate(0.0, error, 2, 1, 0.125)
+    assert _confirmed(Sampler(lambda t: t * t * t, 1.0), "central", 1, window, best)
+    below = _Candidate(0.0, math.nextafter(error, 0.0), 2, 1, 0.125)
+    assert not _confirmed(Sampler(lambda t: t * t * t, 1.0), "central", 1, window, below)
+
+
+# ---------------------------------------------------------------- refinement
+
+
+def test_an_estimate_at_16_eps_is_at_rounding_level_and_not_refined() -> None:
+    # exp at 0 from 0.015: a walk stopped early (its error 1e-10). At exactly
+    # 16 eps |value| no wide stencil is tried; one ulp above, it is (18 calls).
+    sampler = Sampler(math.exp, 0.0)
+    sampler(0.0)
+    walked = _walks(sampler, 1, 0.015, 1e-7)
+    assert walked.early
+    rounding = 16.0 * EPS * abs(walked.value)
+    before = sampler.calls
+    assert _refine(sampler, 1, dataclasses.replace(walked, error=rounding)) is None
+    assert sampler.calls == before
+    above = math.nextafter(rounding, math.inf)
+    assert _refine(sampler, 1, dataclasses.replace(walked, error=above)) is None
+    assert sampler.calls > before
+
+
+def test_a_function_of_subnormal_size_is_refined_at_the_subnormal_spacing() -> None:
+    # 1e-310 sin(t): 2 eps |f| underflows to 0, so the rounding level of the wide
+    # stencil is the spacing of subnormal floats (its logarithm must exist).
+    r = derivative(lambda t: 1e-310 * math.sin(t), 0.5, method="richardson", full_output=True)
+    assert abs(r.value - 1e-310 * math.cos(0.5)) <= 2.0 * r.error
+    assert r.error < 1e-320
+
+
+# --------------------------------------------------------------------- walks
+
+
+def test_the_error_of_an_exact_extrapolation_is_its_quotients_rounding() -> None:
+    # t - t**3 at 0 from h = 1: central quotients 1 - h**2 (0, 3/4, 15/16, ...), which
+    # the tableau extrapolates to exactly 1 from three rows. The error is then 2.5 times
+    # the largest rounding bound of those quotients, 2 eps |f(h)| x 2 / 2h = 2 eps 15/16,
+    # = 4.6875 eps: above the 4 eps |value| below which no error is reported.
+    r = derivative(lambda t: t - t**3, 0.0, method="richardson", h=1.0, full_output=True)
+    assert r.value == 1.0
+    assert r.error == 2.5 * 2.0 * EPS * (15.0 / 16.0)
+
+
+def test_a_one_sided_walk_extrapolates_in_powers_of_h() -> None:
+    # exp, defined only from 1 on: forward quotients e + c1 h + c2 h**2 + ..., whose
+    # tableau (in h, not h**2) reaches 4e-12 from h = 0.1.
+    def right(t: float) -> float:
+        if t < 1.0:
+            raise ValueError("undefined left of 1")
+        return math.exp(t)
+
+    r = derivative(right, 1.0, method="richardson", h=0.1, full_output=True)
+    assert abs(r.value - math.e) <= 2.0 * r.error
+    assert r.error < 1e-10
