@@ -149,6 +149,7 @@ class Sampler:
         self.failed: list[tuple[float, str]] = []  # (point, why), for the final error
         self.noise_floor = 0.0  # the noise of f measured by `measure_noise`
         self.relative_noise = 0.0  # and relative to |f|, where it grows with it (float32)
+        self.slope = 0.0  # f'(x) as a walk found it, for `_three_point_noise` (0: unknown)
 
     def __call__(self, point: float) -> float:
         if point not in self.values:
@@ -173,7 +174,9 @@ class Sampler:
         (noise passes the first test about 1 time in 12). Five equal values say that
         ``f`` is rounded more coarsely than the spacing, which then grows (up
         to ``widest``) until they differ. A point outside the domain leaves the
-        noise unmeasured (0), and so does noise below ``quiet``.
+        noise unmeasured (0), and so does noise below ``quiet``. The inner three
+        points come first: if they show no noise (`_three_point_noise`), the
+        outer two are not needed.
 
         A staircase (``f`` rounded to a grid coarser than its rounding, as
         ``(1e8 + g(x)) - 1e8`` is to ulp(1e8)) is noise of the height of its
@@ -184,6 +187,9 @@ class Sampler:
         """
         flat = False  # five equal values at a smaller spacing
         spacing = max(spacing, 4.0 * math.ulp(self.x))  # not below what x + spacing can show
+        first = self._three_point_noise(spacing, quiet)
+        if first is not None:
+            return first
         while True:
             try:
                 step = representable_step(self.x, spacing)
@@ -205,6 +211,38 @@ class Sampler:
             if quantum > min(quiet, local):
                 return quantum
         return self._random_noise(step, fine[0], quiet)
+
+    def _three_point_noise(self, spacing: float, quiet: float) -> float | None:
+        """0 if ``x`` and ``x +- spacing`` already show no noise above ``quiet``, else None.
+
+        The inner three points of the 5-point stencil, first, where the slope
+        of ``f`` is known (``slope``, a first derivative's walk): if both gaps
+        between their values are ``slope * spacing`` to within ``quiet / 8``,
+        the outer two points are not needed. Noise would have to move both
+        gaps by less than that, which the 5-point test passes too: alternating
+        noise of amplitude a moves each gap by 2a and its 4th difference is
+        16a; stairs of height q (two gaps that are different whole numbers
+        of stairs, both that close to the slope) are at most ``quiet / 4``
+        high, so the 4th difference of their roundings, at most 8q, passes
+        it. A gap of 0 (a stair wider than the spacing) is never that close
+        (the spacing is where f changes by 4 ``quiet``); nor are gaps of stairs
+        in the argument of f (``g((t + c) - c)``), unless they happen to
+        divide the spacing to within 1/32. Otherwise (and with no slope) the
+        5-point measurement decides, reusing these three values. A point
+        outside the domain leaves the noise unmeasured (0), as there.
+        """
+        if not self.slope:
+            return None
+        try:
+            step = representable_step(self.x, spacing)
+            below, here, above = (
+                self(self.x + k * step) if k else self(self.x) for k in (-1, 0, 1)
+            )
+        except (DomainError, NumericalError):
+            return 0.0
+        expected = self.slope * step
+        close = all(abs(gap - expected) <= quiet / 8.0 for gap in (here - below, above - here))
+        return 0.0 if close else None
 
     def _random_noise(self, step: float, fine: float, quiet: float) -> float:
         """The noise from the 4th difference ``fine`` at ``step``, and at 2 (and 4) times it."""
@@ -421,6 +459,7 @@ def extrapolate(
         # Where f changes by about 4 x its rounding per spacing: stairs any higher
         # than that leave equal neighbouring values, and do not fall evenly.
         spacing = 4.0 * quiet / abs(estimate.value)
+        sampler.slope = estimate.value  # the three points that show no noise suffice
     floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it

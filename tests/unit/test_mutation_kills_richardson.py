@@ -31,6 +31,7 @@ from calcweb._richardson import (
     _Window,
     _worse,
     combine,
+    extrapolate,
     representable_step,
     stencil,
 )
@@ -466,6 +467,94 @@ def test_noise_below_quiet_is_not_measured() -> None:
     assert Sampler(alternating(a, s), 0.0).measure_noise(s, 1.0, quiet) == 0.0
     below = math.nextafter(quiet, 0.0)
     assert Sampler(alternating(a, s), 0.0).measure_noise(s, 1.0, below) > 0.0
+
+
+def counting(g, calls: list[float]):  # type: ignore[no-untyped-def]
+    def f(t: float) -> float:
+        calls.append(t)
+        return g(t)
+
+    return f
+
+
+def five(x: float, s: float) -> list[float]:
+    return [x - 2 * s, x - s, x, x + s, x + 2 * s]
+
+
+def sloped(g: Any, x: float, slope: float, calls: list[float]) -> Sampler:
+    sampler = Sampler(counting(g, calls), x)
+    sampler.slope = slope
+    return sampler
+
+
+def test_three_points_on_the_known_slope_save_the_outer_two() -> None:
+    # t**2 at 1, slope 2, spacing s = 2**-20: gaps 2s -+ s**2 (exact), each s**2 =
+    # 2**-40 from 2s: three points suffice where quiet / 8 >= 2**-40.
+    s, calls = 2.0**-20, []
+    quiet = 2.0**-37
+    assert sloped(lambda t: t * t, 1.0, 2.0, calls).measure_noise(s, 1.0, quiet) == 0.0
+    assert sorted(calls) == [1.0 - s, 1.0, 1.0 + s]
+    # Just below that quiet, or with no slope known, all five points decide
+    # (their 4th difference is 0: no noise either).
+    for slope, q in ((2.0, math.nextafter(quiet, 0.0)), (0.0, 1.0)):
+        calls.clear()
+        assert sloped(lambda t: t * t, 1.0, slope, calls).measure_noise(s, 1.0, q) == 0.0
+        assert sorted(calls) == five(1.0, s)
+
+
+def test_three_points_pass_alternating_noise_only_where_five_would() -> None:
+    # t + a (-1)**k on the grid k s: gaps s -+ 2a, so three points pass where
+    # 2a <= quiet / 8; five points (4th difference 16a) pass it there as well.
+    a, s, calls = 2.0**-30, 2.0**-10, []
+
+    def noisy(t: float) -> float:
+        return t + a * (-1.0) ** round(t / s)
+
+    quiet = 16.0 * a
+    assert sloped(noisy, 0.0, 1.0, calls).measure_noise(s, 1.0, quiet) == 0.0
+    assert len(calls) == 3
+    assert Sampler(noisy, 0.0).measure_noise(s, 1.0, quiet) == 0.0  # five agree
+    calls.clear()
+    below = math.nextafter(quiet, 0.0)
+    assert sloped(noisy, 0.0, 1.0, calls).measure_noise(s, 1.0, below) == 0.0
+    assert sorted(calls) == five(0.0, s)
+
+
+def test_a_gap_of_0_is_never_on_the_slope() -> None:
+    # max(t, 1) at 1 with slope 1 and quiet s / 4 (f changes by 4 quiet per
+    # spacing, as where it is measured): the gap of 0 is 4 quiet off.
+    s, calls = 2.0**-20, []
+    sloped(lambda t: max(t, 1.0), 1.0, 1.0, calls).measure_noise(s, 1.0, s / 4.0)
+    assert sorted(calls)[:5] == five(1.0, s)
+
+
+def test_three_points_outside_the_domain_leave_the_noise_unmeasured() -> None:
+    # f undefined at x + spacing only: unmeasured (0), and that point is not tried twice.
+    s, calls = 2.0**-20, []
+
+    def g(t: float) -> float:
+        if t == 1.0 + s:
+            raise ValueError("undefined here")
+        return t * t
+
+    assert sloped(g, 1.0, 2.0, calls).measure_noise(s, 1.0, 1.0) == 0.0
+    assert sorted(calls) == [1.0 - s, 1.0, 1.0 + s]
+
+
+@pytest.mark.parametrize(("n", "slope"), [(1, True), (2, False)])
+def test_the_slope_is_known_to_the_noise_measurement_of_a_first_derivative(
+    monkeypatch: pytest.MonkeyPatch, n: int, slope: bool
+) -> None:
+    seen: list[float] = []
+    measure = Sampler.measure_noise
+
+    def recorded(sampler: Sampler, spacing: float, widest: float, quiet: float) -> float:
+        seen.append(sampler.slope)
+        return measure(sampler, spacing, widest, quiet)
+
+    monkeypatch.setattr(Sampler, "measure_noise", recorded)
+    found = extrapolate(math.sin, 1.0, n, 0.015)
+    assert seen == [found.value if slope else 0.0]
 
 
 def test_a_smooth_f_has_no_noise() -> None:
