@@ -224,8 +224,8 @@ class Sampler:
         16a; stairs of height q (two gaps that are different whole numbers
         of stairs, both that close to the slope) are at most ``quiet / 4``
         high, so the 4th difference of their roundings, at most 8q, passes
-        it. A gap of 0 (a stair wider than the spacing) is never that close
-        (the spacing is where f changes by 4 ``quiet``); nor are gaps of stairs
+        it. A gap of 0 (a stair wider than the spacing) never passes (the
+        spacing is where f changes by 4 ``quiet``); nor do gaps of stairs
         in the argument of f (``g((t + c) - c)``), unless they happen to
         divide the spacing to within 1/32. Otherwise (and with no slope) the
         5-point measurement decides, reusing these three values. A point
@@ -240,8 +240,9 @@ class Sampler:
             )
         except (DomainError, NumericalError):
             return 0.0
-        expected = self.slope * step
-        close = all(abs(gap - expected) <= quiet / 8.0 for gap in (here - below, above - here))
+        gaps = (here - below, above - here)
+        expected = self.slope * step  # can underflow to 0 with f's values subnormal
+        close = all(gap and abs(gap - expected) <= quiet / 8.0 for gap in gaps)
         return 0.0 if close else None
 
     def _random_noise(self, step: float, fine: float, quiet: float) -> float:

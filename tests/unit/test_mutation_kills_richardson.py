@@ -526,6 +526,11 @@ def test_a_gap_of_0_is_never_on_the_slope() -> None:
     s, calls = 2.0**-20, []
     sloped(lambda t: max(t, 1.0), 1.0, 1.0, calls).measure_noise(s, 1.0, s / 4.0)
     assert sorted(calls)[:5] == five(1.0, s)
+    # Nor where the slope times the spacing underflows to 0 (and quiet with it):
+    # f constant near x at this spacing widens it, as without a slope.
+    calls.clear()
+    sloped(lambda t: 0.0 if abs(t) < 1e-3 else t, 0.0, 5e-324, calls).measure_noise(s, 1.0, 0.0)
+    assert max(calls) > 1e-3
 
 
 def test_three_points_outside_the_domain_leave_the_noise_unmeasured() -> None:
