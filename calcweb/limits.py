@@ -382,7 +382,9 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
     That error is the larger of the two changes (taking the larger makes two
     samples that agree by chance unlikely to win), or their geometric tail,
     or the rounding error of the samples it combines (``ULPS`` rounding
-    units each, amplified by the extrapolation). It is infinite when the
+    units each, amplified by the extrapolation). Two samples exactly equal
+    (a plateau of rounding: ``sqrt(1 + t)`` for tiny ``t``) are judged by
+    the change after them too. It is infinite when the
     second change is the larger and ``MOVING`` of the samples or more: ``f``
     is still on its way there, not settling (``1/(x - x0)**2 + 1e-20`` is
     tiny far from ``x0``, with changes tiny in size, but each 3/4 of the
@@ -403,7 +405,13 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
             if last > before and last > MOVING * size:  # f is still on its way
                 tail = math.inf
             rounding = _EPS * max(2.0 * abs(column[i]), ULPS * _AMPLIFY[order] * size)
-            found.append(_Entry(column[i], max(last, before, tail, rounding), order, i + order))
+            # Two samples exactly equal show how coarse the rounding is, not
+            # that f settled: the change after them counts too.
+            plateau = order == 0 and last == 0.0 and i + 1 < len(column)
+            after = abs(column[i + 1] - column[i]) if plateau else 0.0
+            found.append(
+                _Entry(column[i], max(last, before, after, tail, rounding), order, i + order)
+            )
     return found
 
 

@@ -82,6 +82,14 @@ def _mp_one_minus_cos(x: Any) -> Any:
     return (1 - mpmath.cos(t)) / t**2
 
 
+def _sqrt_quotient(x0: float, c: float) -> Function:
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (math.sqrt(1 + t) - 1) / t
+
+    return f
+
+
 def _exp_quotient(c: float) -> Function:
     def f(x: float) -> float:
         t = x / c
@@ -221,6 +229,15 @@ CASES = [
         "left",
         lambda: mpmath.mpf(1) / 2,  # 1 - cos t = t**2/2 - t**4/24 + ...
         "right",
+    ),
+    # Rounding noise from the first sample; two samples equal by rounding
+    # won with the change before them: said 0.5000000042640518, error 1.9e-9.
+    Case(
+        "(sqrt(1 + t) - 1)/t, t = (x - 1)/4.22..e6 at 1-",
+        _sqrt_quotient(1.0, 4223045.204945104),
+        1.0,
+        "left",
+        lambda: mpmath.mpf(1) / 2,  # sqrt(1 + t) = 1 + t/2 - t**2/8 + ...
     ),
     # Aliasing: the first 7 samples fall near multiples of 2 pi, where f is
     # a smooth function heading for 2.8e-6; the next 15 head smoothly for

@@ -420,3 +420,36 @@ def test_1_minus_cos_whose_first_samples_alias_takes_the_limit_closer_in(
     result = full(f, x0, side)
     assert result.converged, result
     assert abs(result.value - 0.5) <= 2.0 * result.error <= 1e-6, result
+
+
+# --- Two samples equal by rounding do not show that f settled. --------------
+
+
+def test_two_equal_samples_are_judged_by_the_change_after_them_too() -> None:
+    values = [0.5000000061394606, 0.5000000042640518, 0.5000000042640518, 0.4999999967624165]
+    entry = limits._entries([values])[0]
+    assert entry.value == values[2]
+    assert entry.trend >= abs(values[3] - values[2])
+
+
+def test_a_staircase_that_ends_on_its_limit_keeps_it() -> None:
+    # floor(x/1000 - 321137) from the left of -24095000 steps down to
+    # -345233, then rounding lifts the last sample by 1: equal entries of
+    # the higher columns are a polynomial, no plateau of rounding.
+    result = full(lambda x: math.floor(0.001 * x - 321137.0), -24095000.0, "left")
+    assert result.converged, result
+    assert result.value == -345233.0
+    assert result.error <= 0.5
+
+
+@pytest.mark.parametrize(
+    ("x0", "c", "side"),
+    [(1.0, 4223045.204945104, "left")],  # said 0.5000000042640518, error 1.9e-9
+)
+def test_sqrt_quotient_with_noise_from_the_first_sample_is_honest(
+    x0: float, c: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        return _sqrt_minus_1((x - x0) / c)
+
+    assert honest_or_refused(f, x0, side, 0.5) in ("right", "refused")
