@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import calcweb
-from calcweb import derivative
+from calcweb import _richardson, derivative
 from calcweb._richardson import (
     Estimate,
     Sampler,
@@ -287,3 +287,160 @@ def test_a_one_sided_walk_extrapolates_in_powers_of_h() -> None:
     r = derivative(right, 1.0, method="richardson", h=0.1, full_output=True)
     assert abs(r.value - math.e) <= 2.0 * r.error
     assert r.error < 1e-10
+
+
+# ------------------------------------------- the refinement's step and verdict
+
+
+class _FakeWide:
+    """_wide replaced: the steps it is asked for, and one (value, rounding) triple."""
+
+    def __init__(self, found: list[tuple[float, float]] | None) -> None:
+        self.found = found
+        self.steps: list[float] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def wide(
+            _sampler: Sampler, _n: int, _m: int, step: float
+        ) -> list[tuple[float, float]] | None:
+            self.steps.append(step)
+            return self.found
+
+        monkeypatch.setattr(_richardson, "_wide", wide)
+
+
+def refine(
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[float, float]],
+    value: float,
+    *,
+    error: float = 1.0,
+    f_at_x: float = 1.0,
+    noise_floor: float = 0.0,
+    found: list[tuple[float, float]] | None = None,
+) -> tuple[Estimate | None, list[float]]:
+    """_refine of a first derivative at 0 resting on ``rows``, with _wide replaced."""
+    wide = _FakeWide(found)
+    wide.install(monkeypatch)
+    sampler = sampled(lambda t: f_at_x, 0.0, 0.0)
+    sampler.noise_floor = noise_floor
+    walked = Estimate(value, error, 0, rows[0][0], "central", rows[-1][0], tuple(rows))
+    return _refine(sampler, 1, walked), wide.steps
+
+
+B = 2.0**996
+
+
+def test_without_a_measurable_growth_the_wide_step_is_the_walks_largest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Rows (2, 4B), (1, B), (1/2, 0) for a value 1/B: once extrapolated, 0, which is 1/B
+    # from the value; c2 / c1 = (1/B) / B / 4 underflows to 0. With f(x) = 0 the noise
+    # is the subnormal spacing, below 1/B: no growth, so the largest step, 2.
+    rows = [(2.0, 4.0 * B), (1.0, B), (0.5, 0.0)]
+    assert refine(monkeypatch, rows, 1.0 / B, f_at_x=0.0) == (None, [2.0])
+
+
+def test_an_infinite_growth_is_not_refined(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same rows with f(x) = 1: the noise 2 eps hides the extrapolation's 1/B, and
+    # |d1 - value| / value = B**2 overflows: the growth is inf.
+    rows = [(2.0, 4.0 * B), (1.0, B), (0.5, 0.0)]
+    assert refine(monkeypatch, rows, 1.0 / B) == (None, [])
+
+
+def test_a_wide_step_that_underflows_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    # h1 = 2**-1000 and 1 / growth = 6e-152: the step underflows to 0.
+    rows = [(2.0**-999, 0.0), (2.0**-1000, 2.0**500)]
+    assert refine(monkeypatch, rows, 2.0**-500, f_at_x=0.0) == (None, [])
+
+
+def test_a_wide_step_that_overflows_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    # h1 = 2**1023 and 1 / growth = 1.4e7 (quotients one ulp apart), under a noise
+    # floor of 1e300 that puts the balance at 1e4: the step overflows to inf.
+    v = 2.0**100
+    rows = [(1.5 * 2.0**1023, v), (2.0**1023, v * (1.0 + 2.0**-52))]
+    assert refine(monkeypatch, rows, v, noise_floor=1e300) == (None, [])
+
+
+def test_the_wide_step_is_at_most_one_over_the_growth(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Quotients 4, 1.75 at h = 2, 1 for a value 1: the growth is 2 sqrt(0.75 x 6) = 4.24;
+    # the balance of truncation and rounding (noise floor 1/2) is at 0.55, so the step
+    # is h1 / 4.24 = 0.236, and the power of 2 below it, 1/8. Then 1/16.
+    # Both wide stencils (5, 4 from the walk's value) are dropped.
+    rows = [(2.0, 4.0), (1.0, 1.75)]
+    far = [(5.0, 0.0), (5.0, 0.0), (5.0, 0.0)]
+    assert refine(monkeypatch, rows, 1.0, noise_floor=0.5, found=far) == (None, [0.125, 0.0625])
+
+
+WIDE_ROWS = [(2.0, 4.0), (1.0, 1.75)]
+Stencils = tuple[float, float, float, float, float]
+
+
+def wide_verdict(
+    monkeypatch: pytest.MonkeyPatch,
+    error: float,
+    stencils: Stencils,
+) -> Estimate | None:
+    """_refine of the value 1 with that error, when every wide stencil gives ``stencils``.
+
+    They are the value and rounding bound of the wide stencil, of it without its two
+    outer points, and the value without four.
+    """
+    value, rounding, coarse, coarse_rounding, coarser = stencils
+    found = [(value, rounding), (coarse, coarse_rounding), (coarser, 0.0)]
+    return refine(monkeypatch, WIDE_ROWS, 1.0, error=error, noise_floor=0.5, found=found)[0]
+
+
+def test_a_wide_value_is_kept_up_to_the_walks_error_away(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No truncation left (the three stencils agree); rounding 2**-20.
+    e = 2.0**-10
+    kept = wide_verdict(monkeypatch, e, (1.0 + e, 2.0**-20, 1.0 + e, 2.0**-20, 1.0 + e))
+    assert kept is not None
+    # Its error: the last difference (0) plus its rounding, plus how far it moved.
+    assert (kept.value, kept.error, kept.step) == (1.0 + e, 2.0**-20 + e, 2.0)
+    far = math.nextafter(1.0 + e, 2.0)
+    assert wide_verdict(monkeypatch, e, (far, 2.0**-20, far, 2.0**-20, far)) is None
+
+
+def test_a_wide_value_whose_truncation_and_rounding_reach_the_error_is_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Last difference 2**-12, the one before it as large: truncation 2**-12, rounding
+    # 2**-12; settled, as the last difference is within both roundings. Kept only if
+    # 2**-11 < the walk's error.
+    d = 2.0**-12
+    args = (1.0, d, 1.0 - d, 2.0**-30, 1.0 - 2.0 * d)
+    assert wide_verdict(monkeypatch, 2.0 * d, args) is None
+    kept = wide_verdict(monkeypatch, math.nextafter(2.0 * d, 1.0), args)
+    assert kept is not None
+    assert (kept.value, kept.error) == (1.0, 2.0 * d)
+
+
+def test_a_wide_value_is_settled_only_below_its_rounding(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Last difference 2**-10, the one before 2**-8: truncation 2**-10 x 1/4 = 2**-12,
+    # exactly the rounding, and the last difference is above both roundings: not
+    # settled, though truncation + rounding (2**-11) is below the error 2**-9.
+    d = 2.0**-10
+    assert wide_verdict(monkeypatch, 2.0**-7, (1.0, d / 4, 1.0 - d, 2.0**-30, 1.0 - 5 * d)) is None
+
+
+def test_a_wide_values_truncation_is_at_most_its_last_difference(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Last difference 2**-10, the one before 2**-11: truncation 2**-10 (not twice it);
+    # with the rounding 2**-12, 1.25 x 2**-10, below the error 2**-9: kept.
+    d = 2.0**-10
+    kept = wide_verdict(monkeypatch, 2.0 * d, (1.0, d / 4, 1.0 - d, d, 1.0 - d / 2))
+    assert kept is not None
+    assert kept.error == d + d / 4
+
+
+def test_a_last_difference_exactly_both_roundings_is_settled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Last difference 2**-10 = rounding 2**-11 + the coarser stencil's 2**-11; the one
+    # before as large, so truncation 2**-10, above the rounding: settled by the roundings.
+    d = 2.0**-10
+    kept = wide_verdict(monkeypatch, 2.0 * d, (1.0, d / 2, 1.0 - d, d / 2, 1.0 - 2 * d))
+    assert kept is not None
+    assert kept.error == d + d / 2
