@@ -33,6 +33,7 @@ from calcweb._richardson import (
     _interpolate,
     _refine,
     _relative_noise,
+    _Walk,
     _walks,
     _Window,
 )
@@ -444,3 +445,102 @@ def test_a_last_difference_exactly_both_roundings_is_settled(
     kept = wide_verdict(monkeypatch, 2.0 * d, (1.0, d / 2, 1.0 - d, d / 2, 1.0 - 2 * d))
     assert kept is not None
     assert kept.error == d + d / 2
+
+
+# ------------------------------------------------------- one walk, row by row
+
+
+class _ConstantQuotients:
+    """A sampler whose quotient is 1 with no noise at every step (``step_of(h)``)."""
+
+    x = 0.0
+    calls = 0
+
+    def __init__(self, step_of: Any = None) -> None:
+        self.step_of = step_of or (lambda h: h)
+
+    def quotient(self, _kind: str, _n: int, h: float) -> tuple[float, float, float]:
+        return 1.0, 0.0, self.step_of(h)
+
+
+def test_a_step_that_no_longer_shrinks_shrinks_the_next_one_fast() -> None:
+    # The step taken stays 1 (a few ulps of x): the second row is refused like a point
+    # outside the domain, h / 8 next, and the window starts anew.
+    walk = _Walk(_ConstantQuotients(lambda h: 1.0), "central", 1, 1.0, 0.0)  # type: ignore[arg-type]
+    assert walk.row(1.0) == 0.5
+    assert walk.row(0.5) == 0.5 / 8.0
+    assert walk.window.steps == []
+
+
+def walk_with_best(monkeypatch: pytest.MonkeyPatch, *candidates: _Candidate) -> _Walk:
+    """A walk over constant quotients whose windows' best entries are ``candidates``."""
+    best = iter(candidates)
+    monkeypatch.setattr(_richardson, "_best", lambda _window: next(best))
+    return _Walk(_ConstantQuotients(), "central", 1, 1.0, 0.0)  # type: ignore[arg-type]
+
+
+def test_a_window_ends_after_two_rows_that_do_not_halve_its_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Best errors 2**-10, then exactly half of it (not less: no improvement), then the
+    # same: the window ends at its fifth row, with its best entry (row 4, extrapolated
+    # once from rows 3 and 4) confirmed, and the walk searches on at a quarter step.
+    walk = walk_with_best(
+        monkeypatch,
+        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
+        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
+        last := _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+    )
+    stale = []
+    h: float | None = 1.0
+    for _ in range(4):
+        assert h is not None
+        h = walk.row(h)
+        stale.append(walk.stale)
+    assert (stale, h, len(walk.window.quotients)) == ([0, 0, 0, 1], 0.0625, 4)
+    assert walk.row(0.0625) == 0.0625 / 4.0
+    assert walk.window.quotients == []
+    assert walk.accepted == last
+    assert walk.accepted_rows == ((0.125, 1.0), (0.0625, 1.0))
+
+
+def test_a_converged_window_worse_than_the_accepted_one_does_not_end_the_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The first window ends (as above) with an estimate of 0 +- 2**-11; the next one's
+    # converges (2**-10 <= 16 eps 2**60) but is worse: not kept, and the walk goes on.
+    walk = walk_with_best(
+        monkeypatch,
+        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
+        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
+        kept := _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+        _Candidate(2.0**60, 2.0**-10, 2, 1, 0.0625 / 16.0),
+    )
+    h: float | None = 1.0
+    for _ in range(8):
+        assert h is not None
+        h = walk.row(h)
+    assert h is not None
+    assert walk.accepted == kept
+    result = walk.result()
+    assert result is not None
+    assert (result.value, result.error) == (0.0, 2.0**-11)
+
+
+def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    walk = walk_with_best(
+        monkeypatch,
+        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
+        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
+        _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+        _Candidate(5.0, 2.0**-11, 2, 1, 0.0625 / 16.0),
+    )
+    h: float | None = 1.0
+    for _ in range(8):
+        assert h is not None
+        h = walk.row(h)
+    result = walk.result()  # ends the second window: its best is no better
+    assert result is not None
+    assert (result.value, result.error) == (0.0, 2.0**-11)
