@@ -433,7 +433,9 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     slopes between the first ``NOISE_POINTS`` of them, up to the largest:
     too small a rate only makes the bound larger). Before the noise shows,
     the bound shrinks from where it does at the rate it starts to grow with,
-    and at least like ``h``.
+    and at least like ``h``. A change within the rounding of its samples
+    measures nothing: a run of samples exactly a polynomial may carry a
+    bias that only the noise after the run shows.
     """
     top = columns[-1]
     shift = len(columns)  # the change from entry i - 1 to i ends at sample i + shift - 1
@@ -451,7 +453,13 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
         (k for i, k in enumerate(known) if windows[k] <= min(windows[j] for j in known[i : i + 4])),
         known[-1],
     )
-    logs = {k: math.log2(changes[k]) for k in range(start, n) if changes[k] > 0.0}
+    # A change within the rounding of its samples measures no noise: they are
+    # exactly a polynomial there, as a rounding bias constant over a run of
+    # samples keeps them (log(1 + t)/t); the noise shows after the run.
+    blur = ULPS * _AMPLIFY[shift - 1] * _EPS
+    logs = {
+        k: math.log2(changes[k]) for k in range(start, n) if changes[k] > blur * abs(columns[0][k])
+    }
     points = list(logs.items())[:NOISE_POINTS]
     if points:  # up to the largest: noise stops growing where f loses all its digits
         peak = max(range(len(points)), key=lambda i: points[i][1])

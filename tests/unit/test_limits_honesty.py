@@ -453,3 +453,26 @@ def test_sqrt_quotient_with_noise_from_the_first_sample_is_honest(
         return _sqrt_minus_1((x - x0) / c)
 
     assert honest_or_refused(f, x0, side, 0.5) in ("right", "refused")
+
+
+# --- Samples exactly a polynomial measure no noise. --------------------------
+
+
+def test_noise_after_a_run_exactly_a_polynomial_bounds_the_noise_in_it() -> None:
+    # A line plus a constant bias for 24 samples (as log(1 + t)/t with
+    # 1 + t rounded keeps them), then noise of 1e-6 that doubles each step:
+    # the run's top-column changes are rounding, and the noise bound there
+    # is the noise after it scaled back, not that rounding.
+    values = [1.0 + 6.4e-11 + 1e-3 * 2.0**-k for k in range(24)]
+    values += [1.0 + 1e-6 * (-2.0) ** k for k in range(10)]
+    noise, _ = limits._noise(limits._table(values))
+    assert noise[15] >= 1e-9
+
+
+def test_log_quotient_with_a_bias_hidden_in_a_run_is_honest() -> None:
+    # Said 1.0000000000638956 with an error of 2.7e-15 (true error 6.4e-11).
+    def f(x: float) -> float:
+        t = (x - 0.1) / 5385.782049439761
+        return math.log(1 + t) / t
+
+    assert honest_or_refused(f, 0.1, "left", 1.0) in ("right", "refused")
