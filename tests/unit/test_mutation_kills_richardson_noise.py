@@ -358,9 +358,10 @@ def test_a_wide_step_that_underflows_is_not_taken(monkeypatch: pytest.MonkeyPatc
 def test_a_wide_step_that_overflows_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     # h1 = 2**1023 and 1 / growth = 1.4e7 (quotients one ulp apart), under a noise
     # floor of 1e300 that puts the balance at 1e4: the step overflows to inf.
+    # (An error of 2**60, above the 16 eps |value| = 2**52 of an estimate at rounding level.)
     v = 2.0**100
     rows = [(1.5 * 2.0**1023, v), (2.0**1023, v * (1.0 + 2.0**-52))]
-    assert refine(monkeypatch, rows, v, noise_floor=1e300) == (None, [])
+    assert refine(monkeypatch, rows, v, error=2.0**60, noise_floor=1e300) == (None, [])
 
 
 def test_the_wide_step_is_at_most_one_over_the_growth(monkeypatch: pytest.MonkeyPatch) -> None:
