@@ -36,6 +36,7 @@ from calcweb._richardson import (
     _Walk,
     _walks,
     _Window,
+    extrapolate,
 )
 
 EPS = sys.float_info.epsilon
@@ -545,3 +546,69 @@ def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
     result = walk.result()  # ends the second window: its best is no better
     assert result is not None
     assert (result.value, result.error) == (0.0, 2.0**-11)
+
+
+# ------------------------------------------------- extrapolate's measurements
+
+
+def test_the_noise_is_measured_where_f_changes_by_4_times_its_rounding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # t - t**3 at 0 from h = 1: the walk's value is exactly 1. The noise is measured
+    # from a spacing of 4 quiet / |f'|, quiet = 8 eps max |f| over the values computed,
+    # up to 1/16 of the first step. Found to be stairs of 2**-40 there, it is measured
+    # again where |f| is largest, from the same spacing, with that floor.
+    measured: list[tuple[float, float, float, float]] = []
+    relative: list[tuple[float, float, float, float]] = []
+
+    def measure_noise(sampler: Sampler, spacing: float, widest: float, quiet: float) -> float:
+        measured.append((spacing, widest, quiet, max(map(abs, sampler.values.values()))))
+        sampler.stairs = True
+        return 2.0**-40
+
+    def relative_noise(
+        _sampler: Sampler, spacing: float, widest: float, quiet: float, floor: float
+    ) -> float:
+        relative.append((spacing, widest, quiet, floor))
+        return 0.0
+
+    monkeypatch.setattr(Sampler, "measure_noise", measure_noise)
+    monkeypatch.setattr(_richardson, "_relative_noise", relative_noise)
+    extrapolate(lambda t: t - t**3, 0.0, 1, 1.0)
+    spacing, widest, quiet, size = measured[0]
+    assert quiet == 8.0 * EPS * size
+    assert (spacing, widest) == (4.0 * quiet, 1.0 / 16.0)
+    assert relative == [(spacing, widest, quiet, 2.0**-40)]
+
+
+def test_the_noise_of_a_higher_derivative_is_measured_below_its_smallest_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # exp'' at 0 from h = 0.5: 1e-4 of the smallest step the walk's estimate rests on.
+    spacings: list[float] = []
+
+    def measure_noise(_sampler: Sampler, spacing: float, _widest: float, _quiet: float) -> float:
+        spacings.append(spacing)
+        return 0.0
+
+    sampler = Sampler(math.exp, 0.0)
+    sampler(0.0)
+    walked = _walks(sampler, 2, 0.5, 0.0)
+    monkeypatch.setattr(Sampler, "measure_noise", measure_noise)
+    extrapolate(math.exp, 0.0, 2, 0.5)
+    assert spacings == [walked.smallest * 1e-4]
+
+
+def test_a_walk_stopped_early_goes_on_to_its_best_when_not_refined(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # exp at 0 from 0.015 stops at 1e-10 (below ENOUGH); with no refinement it walks
+    # on as if it had never been allowed to stop early.
+    monkeypatch.setattr(_richardson, "_refine", lambda *_: None)
+    found = extrapolate(math.exp, 0.0, 1, 0.015, refine=True)
+    sampler = Sampler(math.exp, 0.0)
+    sampler(0.0)
+    best = _walks(sampler, 1, 0.015, 0.0)
+    assert not best.early
+    assert (found.value, found.error) == (best.value, best.error)
+    assert found.error < 1e-12
