@@ -1,0 +1,188 @@
+"""calcweb.limits' pieces at their thresholds, and its refusals word for word (mutation testing).
+
+Survivors of a mutation run of calcweb/limits.py that the limit tests
+(test_limits*.py, tests/adversarial/test_limit*.py) leave. The oracles: the
+definitions in the docstrings, checked on samples built by hand from dyadic
+values (so that every difference, ratio and threshold is an exact float and
+a value exactly at a threshold is on the side the docstring says); ``f``
+evaluated directly at the points the docstrings name; the messages, word for
+word.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+
+import pytest
+
+import calcweb
+from calcweb import limit
+from calcweb.limits import (
+    JUMP,
+    ROUNDING_DEPARTURE,
+    LimitResult,
+    _first_departure,
+    _lost_before_growth,
+    _steps_power_run,
+    _zigzags_grow,
+)
+
+EPS = sys.float_info.epsilon
+
+
+def _identity(h: float) -> float:
+    return h
+
+
+# ------------------------------------------------------------- LimitResult
+
+
+def test_a_result_built_by_hand_names_its_value_when_it_is_no_number() -> None:
+    result = LimitResult("a", 0.0, 1, "both", None, None)  # type: ignore[arg-type]
+    with pytest.raises(calcweb.ArgumentTypeError) as caught:
+        float(result)
+    assert str(caught.value).startswith("value must be a real number (int or float), but got")
+
+
+# ------------------------------------------------------------- _zigzags_grow
+
+# Changes +1, -1.5, +2.25, -3.375, +5.0625: four zigzags, each exactly 1.5
+# times as wide as the one before (1, 1.5, 2.25, 3.375), all exact floats.
+_WIDENING = [0.0, 1.0, -0.5, 1.75, -1.625, 3.4375]
+
+
+def test_zigzags_that_widen_by_exactly_half_grow() -> None:
+    assert _zigzags_grow(_WIDENING)
+    # The same changes as sums of samples are all positive: no zigzag at all.
+    assert not _zigzags_grow([0.0, 1.0, 1.5, 2.75, 2.875, 4.6875])
+
+
+def test_zigzags_that_widen_by_less_than_half_do_not_grow() -> None:
+    # The third change 2**-40 smaller: the last zigzag is that much narrower.
+    assert not _zigzags_grow([0.0, 1.0, -0.5, 1.75, -1.625 + 2.0**-40, 3.4375])
+    assert not _zigzags_grow(_WIDENING[1:])  # three zigzags are too few
+
+
+def test_a_repeated_sample_or_two_changes_of_one_sign_make_no_zigzag() -> None:
+    # A last change of 0 (a product of 0) and a last change of the same sign
+    # as the one before (a product below 1) are no zigzags: the last four
+    # zigzags are still those that widen by half.
+    assert _zigzags_grow([*_WIDENING, _WIDENING[-1]])
+    assert _zigzags_grow([*_WIDENING, 3.4375 + 0.125])
+
+
+# ------------------------------------------------------------- _first_departure
+
+
+def test_f_on_the_law_at_every_doubling_departs_nowhere_after_seven_samples() -> None:
+    # 1/h**2 from h = 1: the law 1/4**k at each of the 7 doublings, exactly.
+    assert _first_departure(lambda x: 1.0 / x**2, _identity, 1.0, 1.0, 4.0) == (None, 7)
+
+
+def test_f_leaves_the_law_at_the_first_doubling_where_it_is_off() -> None:
+    # Off by 1e-3 from h = 16 on (the 4th doubling): 1e-3 / 4**-4 = 0.256.
+    def f(x: float) -> float:
+        return 1.0 / x**2 + (1e-3 if x >= 16.0 else 0.0)
+
+    departure, nfev = _first_departure(f, _identity, 1.0, 1.0, 4.0)
+    assert nfev == 4
+    assert departure == pytest.approx(1e-3 * 4.0**4, rel=1e-12)
+
+
+def test_f_off_the_law_by_exactly_the_rounding_share_stays_on_it() -> None:
+    # 1e13 + 1 against the law 1e13: off by exactly ROUNDING_DEPARTURE of it.
+    assert ROUNDING_DEPARTURE * 1e13 == (1e13 + 1.0) - 1e13 == 1.0
+    assert _first_departure(lambda x: 1e13 + 1.0, _identity, 1.0, 1e13, 1.0) == (None, 7)
+    departure = abs((1e13 + 2.0) / 1e13 - 1.0)
+    assert _first_departure(lambda x: 1e13 + 2.0, _identity, 1.0, 1e13, 1.0) == (departure, 1)
+
+
+# ------------------------------------------------------------- _untold
+
+
+def _growth_start(values: list[float]) -> int:
+    """The first of the last samples that keep one sign and grow in size (the docstring's)."""
+    start = len(values) - 1
+    while (
+        start > 0
+        and (values[start - 1] > 0) == (values[-1] > 0)
+        and abs(values[start - 1]) < abs(values[start])
+    ):
+        start -= 1
+    return start
+
+
+@pytest.mark.parametrize("edge", [0.6, 0.4])
+def test_growth_past_widening_noise_where_f_fails_farther_out_is_refused_word_for_word(
+    edge: float,
+) -> None:
+    c = 1e8
+
+    def f(x: float) -> float:
+        t = x / c
+        return (math.exp(t) - 1 - t) / t**2 + 0 * math.log(edge - x)
+
+    samples = [f(2.0 ** -(k + 2)) for k in range(48)]
+    growth = _growth_start(samples)
+    outer = 0.5 if edge > 0.5 else 0.25  # s / 4 doubled while f is defined
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.value == samples[-1] == f(2.0**-49)
+    assert result.error == math.inf
+    assert result.converged is False
+    # 48 samples, 16 deeper ones at 0, one farther out where f is defined.
+    assert result.nfev == 48 + 16 + (edge > 0.5)
+    assert result.message == (
+        f"f grows without bound between x0 and {2.0 ** -(growth + 2)!r} (from the right), "
+        "after samples that zigzag ever more widely, as rounding noise does, and f cannot "
+        f"be evaluated farther out than {outer!r} to see where it settles: the samples cannot "
+        "tell an infinite limit from rounding that cancels all the digits of f close "
+        "to x0 (exp(t) - 1 - t is exactly -t for |t| < 1e-16). Rewrite f without the "
+        "cancellation (math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), "
+        "math.log1p(t) for log(1 + t))"
+    )
+
+
+# ------------------------------------------------------------- _steps_power_run
+
+
+@pytest.mark.parametrize(
+    ("values", "run"),
+    [
+        # Steps 1, 2, 4, 8: every sample is L + c * 2**k; all 5 count.
+        ([1.0, 2.0, 4.0, 8.0, 16.0], 5),
+        # Steps 10, 1, 2, 4: only the last 3 steps double, so 4 samples.
+        ([0.0, 10.0, 11.0, 13.0, 17.0], 4),
+        # Steps 10, 1, 2, 4, 8: the last 4 steps double, so 5 samples.
+        ([0.0, 10.0, 11.0, 13.0, 17.0, 25.0], 5),
+        # Steps 0, 1, 2, 4, 8: a step of 0 ends the run (it has no ratio).
+        ([0.0, 0.0, 1.0, 3.0, 7.0, 15.0], 5),
+        # Steps 1, 3, 2: no 3 steps in a row double.
+        ([0.0, 1.0, 4.0, 6.0], 0),
+    ],
+)
+def test_the_samples_that_step_like_l_plus_c_over_h_p(values: list[float], run: int) -> None:
+    assert _steps_power_run(values) == run
+
+
+# ------------------------------------------------------------- _lost_before_growth
+
+# Growth 2, 4, 8, 16 after a run of three 2s (STUCK): the run is "stuck" on 2.
+_STUCK_THEN_GROWS = [1.0, 2.0, 2.0, 2.0, 4.0, 8.0, 16.0]
+
+
+def test_a_stuck_run_far_from_the_value_means_rounding_ruined_f() -> None:
+    assert _lost_before_growth(_STUCK_THEN_GROWS, 0.0, 0.0)
+    # A run of two equal samples is no stuck run.
+    assert not _lost_before_growth([1.0, 1.5, 2.0, 2.0, 4.0, 8.0, 16.0], 0.0, 0.0)
+
+
+def test_a_stuck_run_exactly_jump_errors_and_four_roundings_away_is_not_off() -> None:
+    # |2 - 0| against JUMP * error + 4 eps * 2, each sum exact but the last.
+    at_bound = 0.5 - 2.0**-51  # 4 * error + 8 eps == 2 exactly
+    assert JUMP * at_bound + 4.0 * EPS * 2.0 == 2.0
+    assert not _lost_before_growth(_STUCK_THEN_GROWS, 0.0, at_bound)
+    below = 0.5 - 9 * 2.0**-54  # 4 * error + 8 eps == 2 - 2**-52
+    assert JUMP * below + 4.0 * EPS * 2.0 < 2.0
+    assert _lost_before_growth(_STUCK_THEN_GROWS, 0.0, below)
