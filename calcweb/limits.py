@@ -554,9 +554,10 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
     divided by the widest zigzag that a step of 1 in the samples makes in the
     column (``_STEP_ZIGZAG``): the bias of a run is as large as the jumps
     between runs, not smaller. A zigzag wider than ``MOVING`` of the samples
-    it spans is ``f`` itself moving, not rounding noise, and does not count:
-    ``(1 - cos t)/t**2`` sampled near multiples of ``2 pi`` heads smoothly for
-    2.8e-6, jumps, and then heads smoothly for 1/2.
+    it spans, or over samples that change by as much, is ``f`` itself moving,
+    not rounding noise, and does not count: ``(1 - cos t)/t**2`` sampled near
+    multiples of ``2 pi`` heads smoothly for 2.8e-6 (or 1.2e-9), moves, and
+    then heads smoothly for 1/2.
     """
     floor = [0.0] * len(columns[0])
     below = math.inf  # the last sample at which the column below had settled
@@ -574,8 +575,11 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
             width = min(abs(before), abs(change))
             faint = width <= FAINT * abs(column[k])
             since = min(settled, below) if faint else settled
-            # A zigzag a sizeable share of f wide is f moving, not rounding's noise.
-            moving = width > MOVING * max(abs(y) for y in columns[0][k - 1 : k + 2 + order])
+            # Samples that change by a sizeable share of f are f moving, not
+            # rounding's noise, and so is a zigzag as wide.
+            spanned = columns[0][k - 1 : k + 2 + order]
+            jumps = [abs(b - a) for a, b in itertools.pairwise(spanned)]
+            moving = max(width, *jumps) > MOVING * max(abs(y) for y in spanned)
             if k + 1 + order > since and before * change < 0.0 and width > widest and not moving:
                 widest, records = width, records + 1
                 level = width / _STEP_ZIGZAG[order] if records >= 2 else level

@@ -260,6 +260,17 @@ CASES = [
         lambda: mpmath.mpf(1) / 2,
         "right",
     ),
+    # The same, heading for 1.2e-9 over samples 13 to 22, then moving to
+    # 0.5 over samples 23 to 29 and settling there: said 1.185e-9, error
+    # 8e-13.
+    Case(
+        "(1 - cos t)/t**2, t = (x - 2**30)/1.13.. at 2**30-",
+        _t_quotient("1 - cos", 2.0**30, 1.131823583223505),
+        2.0**30,
+        "left",
+        lambda: mpmath.mpf(1) / 2,
+        "right",
+    ),
     # Rounding noise on the first samples, then exactly 1/(2 t**2) where
     # cos t rounds to 1: said inf.
     *(

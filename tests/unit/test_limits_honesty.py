@@ -402,9 +402,22 @@ def test_a_faint_zigzag_after_settling_still_sets_a_rounding_floor() -> None:
     assert max(limits._growing_scatter(limits._table(values))) > 0.0
 
 
+def test_zigzags_while_the_samples_move_by_a_sizeable_share_set_no_rounding_floor() -> None:
+    # (1 - cos t)/t**2, t = (x - 2**30)/1.13..: near 1.2e-9 to sample 22,
+    # then the samples move to 0.5 over 7 steps, zigzagging in the higher
+    # columns by less than a tenth of f, and settle on 0.5 (the steps from
+    # 2**30 are 2**28 * 2**-k). Rounding's own zigzags, from sample 36 on,
+    # still count.
+    values = [_one_minus_cos(2.0**28 * 2.0**-k / 1.131823583223505) for k in range(48)]
+    scatter = limits._growing_scatter(limits._table(values))
+    assert scatter[35] == 0.0
+    assert scatter[-1] > 0.0
+
+
 @pytest.mark.parametrize(
     ("x0", "c", "side"),
     [
+        (2.0**30, 1.131823583223505, "left"),  # said 1.185e-9, error 8e-13
         (-3e5, 162.59048177216445, "right"),  # said 2.778e-6, error 1.9e-13
         (-3e5, 10.27995325771014, "right"),  # refused
         (2.0**30, 1.278889829720107, "left"),  # refused
