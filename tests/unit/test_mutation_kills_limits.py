@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -21,9 +22,12 @@ from calcweb import limit
 from calcweb.limits import (
     JUMP,
     ROUNDING_DEPARTURE,
+    SMALL_DEPARTURE,
     LimitResult,
+    _abrupt,
     _first_departure,
     _lost_before_growth,
+    _scatter,
     _steps_power_run,
     _zigzags_grow,
 )
@@ -186,3 +190,126 @@ def test_a_stuck_run_exactly_jump_errors_and_four_roundings_away_is_not_off() ->
     below = 0.5 - 9 * 2.0**-54  # 4 * error + 8 eps == 2 - 2**-52
     assert JUMP * below + 4.0 * EPS * 2.0 < 2.0
     assert _lost_before_growth(_STUCK_THEN_GROWS, 0.0, below)
+
+
+# ------------------------------------------------------------- _scatter
+
+
+@pytest.mark.parametrize(
+    ("values", "value", "scatters"),
+    [
+        # Before the growth (-2, -5, -8, -16 from the third sample on), -2, -4,
+        # -2 cross -3 twice; they do not cross 3.
+        ([-2.0, -4.0, -2.0, -5.0, -8.0, -16.0], -3.0, True),
+        ([-2.0, -4.0, -2.0, -5.0, -8.0, -16.0], 3.0, False),
+        ([1.0, -1.0, 1.0, 2.0, 4.0, 8.0], 0.0, True),
+        # The growth 1, 2, 4, ... starts at the second sample: only 2, 1
+        # come before it, one crossing of 1.5 (the third sample is growth).
+        ([2.0, 1.0, 2.0, 4.0, 8.0, 16.0], 1.5, False),
+    ],
+)
+def test_samples_before_the_growth_scatter_when_they_cross_the_value_twice(
+    values: list[float], value: float, scatters: bool
+) -> None:
+    assert _scatter(values, value) is scatters
+
+
+# ------------------------------------------------------------- _abrupt
+
+# The law c/h**p through 2e6, 4e6 is 1e6 one step before; SMALL_DEPARTURE of it is 1.0.
+
+
+def test_a_sample_off_the_law_by_more_than_small_departure_is_abrupt() -> None:
+    assert SMALL_DEPARTURE * 1e6 == 1.0
+    assert _abrupt([1e6 + 2.0, 2e6, 4e6], 1)
+    assert not _abrupt([1e6 + 1.0, 2e6, 4e6], 1)  # exactly SMALL_DEPARTURE off
+
+
+def test_a_law_from_the_first_sample_or_with_one_sample_is_not_abrupt() -> None:
+    # No sample before the law (start 0), or no second sample to fit it (the last).
+    assert not _abrupt([2e6, 4e6, 1e6 + 2.0], 0)
+    assert not _abrupt([1e6 + 2.0, 2e6, 4e6], 2)
+    assert not _abrupt([1e6 + 2.0, 2e6, 4e6], 3)
+
+
+# ------------------------------------------------------------- nfev and infinite limits
+
+
+def _counted(f: Callable[[float], float]) -> tuple[Callable[[float], float], list[int]]:
+    calls = [0]
+
+    def counted(x: float) -> float:
+        calls[0] += 1
+        return f(x)
+
+    return counted, calls
+
+
+def _cos_rounding(x: float) -> float:
+    t = (x - 1.0) / 1e9  # cos t rounds to 1 for |t| < 1e-8: then 1/(2 t**2)
+    return (math.cos(t) - 1 + t**2 / 2) / t**4
+
+
+def _expm1_rounding(x: float) -> float:
+    t = x / 1e8  # exp(t) rounds to 1 for |t| < 1e-16: then -1/t
+    return (math.exp(t) - 1 - t) / t**2
+
+
+NEVER_FAILING = [
+    # 48 samples a side, 16 deeper ones at 0, 6 checks of the power law.
+    ("1/x^2 at 0", lambda x: 1 / x**2, 0.0, "both", 2 * (48 + 16 + 6)),
+    ("1/(x - 1)^2 at 1", lambda x: 1 / (x - 1) ** 2, 1.0, "both", 2 * (48 + 6)),
+    # The law left at a check: the doublings since the check before show how.
+    ("1e-20 + 1/x^2 at 0", lambda x: 1e-20 + 1 / x**2, 0.0, "both", None),
+    ("1e-20 + 1/(x - 1)^2 at 1", lambda x: 1e-20 + 1 / (x - 1) ** 2, 1.0, "both", None),
+    ("1 + 1e-20/x^2 at 0", lambda x: 1 + 1e-20 / x**2, 0.0, "both", None),
+    ("rounding's c/h**p at 1", _cos_rounding, 1.0, "both", None),
+    ("rounding's growth at 0-", _expm1_rounding, 0.0, "left", None),
+    (
+        "(1 - cos t)/t^2, t = x/1e8",
+        lambda x: (1 - math.cos(x / 1e8)) / (x / 1e8) ** 2,
+        0.0,
+        "both",
+        None,
+    ),
+    ("floor(x/1000) at 5000.5", lambda x: math.floor(x / 1000), 5000.5, "both", None),
+    ("sign at 0+", lambda x: math.copysign(1.0, x), 0.0, "right", None),
+    ("sqrt(x) log(x) at 0+", lambda x: math.sqrt(x) * math.log(x), 0.0, "right", None),
+    ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * 48),
+    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48),
+    ("sin(1/x) at 0+", lambda x: math.sin(1 / x), 0.0, "right", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "expected"),
+    [case[1:] for case in NEVER_FAILING],
+    ids=[case[0] for case in NEVER_FAILING],
+)
+def test_nfev_is_how_many_times_f_was_called(
+    f: Callable[[float], float], x0: float, side: str, expected: int | None
+) -> None:
+    counted, calls = _counted(f)
+    result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert result.nfev == calls[0]
+    if expected is not None:
+        assert result.nfev == expected
+
+
+@pytest.mark.parametrize("f", [lambda x: 1 / x**2, lambda x: 1e-20 + 1 / x**2, lambda x: 1 / x**30])
+def test_an_infinite_limit_has_an_error_of_zero(f: Callable[[float], float]) -> None:
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert result.message == "f grows without bound: the limit is inf"
+
+
+def test_a_power_law_that_f_fails_to_reach_farther_out_is_still_infinite() -> None:
+    # 1/x**2 is checked at 2**8 / 4 = 64, where log(1 - x) is not defined: the
+    # checks end there, and the samples, exactly 1/h**2, make the limit infinite.
+    counted, calls = _counted(lambda x: 1 / x**2 + 0 * math.log(1 - x))
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert calls[0] == 48 + 16 + 1  # the failed check is a call too
