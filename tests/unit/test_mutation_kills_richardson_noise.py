@@ -529,6 +529,15 @@ def test_a_converged_window_worse_than_the_accepted_one_does_not_end_the_walk(
     assert (result.value, result.error) == (0.0, 2.0**-11)
 
 
+def test_a_window_converged_to_rounding_ends_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The third row's best entry, 1 +- 16 eps, is at rounding level: confirmed, and the
+    # walk stops there.
+    walk = walk_with_best(monkeypatch, converged := _Candidate(1.0, 16.0 * EPS, 2, 1, 0.25))
+    assert (walk.row(1.0), walk.row(0.5), walk.row(0.25)) == (0.5, 0.25, None)
+    assert walk.accepted == converged
+    assert not walk.early
+
+
 def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -612,3 +621,87 @@ def test_a_walk_stopped_early_goes_on_to_its_best_when_not_refined(
     assert not best.early
     assert (found.value, found.error) == (best.value, best.error)
     assert found.error < 1e-12
+
+
+# -------------------------------------------------- the noise's 4th differences
+
+
+def spaced(values: dict[int, float], s: float, reach: int = 8) -> Any:
+    """f at 0 with f(k s) = values[k] (else 0) for |k| <= reach; undefined elsewhere."""
+
+    def f(t: float) -> float:
+        k = round(t / s)
+        if k * s != t or abs(k) > reach:
+            raise ValueError("undefined here")
+        return values.get(k, 0.0)
+
+    return f
+
+
+S = 2.0**-4
+ROOT70 = math.sqrt(70.0)
+
+
+def test_noise_is_smoothness_when_its_4th_differences_grow_8_fold_twice() -> None:
+    # f(2s) = 1, f(4s) = 12, f(8s) = c: 4th differences 1 at s, 8 at 2s (8-fold:
+    # smooth?), c - 48 at 4s. Smooth (0) if that is 8-fold again (64), else noise
+    # from the two larger ones.
+    def noise(c: float) -> float:
+        return Sampler(spaced({2: 1.0, 4: 12.0, 8: c}, S), 0.0)._random_noise(S, 1.0, 0.0)
+
+    assert noise(48.0 + 64.0) == 0.0
+    assert noise(48.0 + 63.0) == 3.0 * 63.0 / ROOT70
+    assert noise(48.0 + 20.0) == 3.0 * 20.0 / ROOT70
+    # 7 times at 2s (f(4s) = 11): noise, from the fine and the coarse ones.
+    f = spaced({2: 1.0, 4: 11.0, 8: 48.0}, S)
+    assert Sampler(f, 0.0)._random_noise(S, 1.0, 0.0) == 3.0 * 7.0 / ROOT70
+
+
+def test_noise_is_unmeasured_where_the_coarse_4th_difference_leaves_the_domain() -> None:
+    # f undefined beyond 3s: the 4th difference at 2s (points up to 4s) cannot be taken.
+    f = spaced({2: 1.0}, S, reach=3)
+    assert Sampler(f, 0.0)._random_noise(S, 1.0, 0.0) == 0.0
+
+
+def test_noise_below_quiet_is_not_measured_at_its_boundary() -> None:
+    # 3 |fine| <= quiet sqrt(70): 0, without a coarser 4th difference; just above, the
+    # coarse one (8 at 2s, not 8 times the fine one now) makes it noise.
+    fine = 1.0
+    quiet = 3.0 * fine / ROOT70
+    while 3.0 * fine != quiet * ROOT70:  # a pair where the product is exact
+        fine = math.nextafter(fine, 0.0)
+        quiet = 3.0 * fine / ROOT70
+    f = spaced({2: 1.0, 4: 12.0, 8: 68.0}, S)
+    assert Sampler(f, 0.0)._random_noise(S, fine, quiet) == 0.0
+    above = fine * math.sqrt(70.5 / 70.0)
+    assert Sampler(f, 0.0)._random_noise(S, above, quiet) == 3.0 * 8.0 / ROOT70
+
+
+def test_the_noise_spacing_is_at_least_4_ulps_of_x() -> None:
+    # t at 1 from a spacing of 1e-300: the 5 points are 4 ulps of 1 apart.
+    sampler = Sampler(lambda t: t, 1.0)
+    assert sampler.measure_noise(1e-300, 1.0, 0.0) == 0.0
+    step = 4.0 * math.ulp(1.0)
+    assert sorted(sampler.values) == [1.0 + k * step for k in (-2, -1, 0, 1, 2)]
+
+
+def test_noise_is_unmeasured_where_the_spacing_overflows() -> None:
+    assert Sampler(lambda t: t, 1.7e308).measure_noise(1e307, 1e308, 0.0) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("stair", "quiet", "noise"),
+    [
+        # Stairs of 2304 on values near 2**60, whose rounding is 8 eps 2**60 = 2048: stairs.
+        (2304.0, 1e6, 2304.0),
+        # Stairs of 1024 against a quiet of exactly 1024: not above it, no stairs, and
+        # the 4th difference (0) is no noise.
+        (1024.0, 1024.0, 0.0),
+    ],
+)
+def test_stairs_count_only_above_the_rounding_of_f(
+    stair: float, quiet: float, noise: float
+) -> None:
+    # floor at 0.5 with spacing 0.3: values 2**60 + stair x (-1, 0, 0, 0, 1).
+    sampler = Sampler(lambda t: 2.0**60 + stair * math.floor(t), 0.5)
+    assert sampler.measure_noise(0.3, 1.0, quiet) == noise
