@@ -474,11 +474,17 @@ def test_a_step_that_no_longer_shrinks_shrinks_the_next_one_fast() -> None:
     assert walk.window.steps == []
 
 
-def walk_with_best(monkeypatch: pytest.MonkeyPatch, *candidates: _Candidate) -> _Walk:
-    """A walk over constant quotients whose windows' best entries are ``candidates``."""
+def walk_with_best(
+    monkeypatch: pytest.MonkeyPatch,
+    *candidates: _Candidate,
+    enough: float = 0.0,
+    step_of: Any = None,
+) -> _Walk:
+    """A walk from h = 1 over constant quotients whose windows' best entries are ``candidates``."""
     best = iter(candidates)
     monkeypatch.setattr(_richardson, "_best", lambda _window: next(best))
-    return _Walk(_ConstantQuotients(), "central", 1, 1.0, 0.0)  # type: ignore[arg-type]
+    sampler = _ConstantQuotients(step_of)
+    return _Walk(sampler, "central", 1, 1.0, enough)  # type: ignore[arg-type]
 
 
 def test_a_window_ends_after_two_rows_that_do_not_halve_its_error(
@@ -522,20 +528,57 @@ def test_a_converged_window_worse_than_the_accepted_one_does_not_end_the_walk(
     for _ in range(8):
         assert h is not None
         h = walk.row(h)
-    assert h is not None
+    # Steps 1 to 1/16 (halving), 1/64 to 1/1024 (quartering after the first window):
+    # converged, the walk halves again.
+    assert h == 2.0**-11
     assert walk.accepted == kept
     result = walk.result()
     assert result is not None
     assert (result.value, result.error) == (0.0, 2.0**-11)
 
 
-def test_a_window_converged_to_rounding_ends_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("enough", [0.0, 1e-7])
+def test_a_window_converged_to_rounding_ends_the_walk(
+    monkeypatch: pytest.MonkeyPatch, enough: float
+) -> None:
     # The third row's best entry, 1 +- 16 eps, is at rounding level: confirmed, and the
-    # walk stops there.
-    walk = walk_with_best(monkeypatch, converged := _Candidate(1.0, 16.0 * EPS, 2, 1, 0.25))
+    # walk stops there; not early, though also below ENOUGH (it is at its best).
+    best = _Candidate(1.0, 16.0 * EPS, 2, 1, 0.25)
+    walk = walk_with_best(monkeypatch, best, enough=enough)
     assert (walk.row(1.0), walk.row(0.5), walk.row(0.25)) == (0.5, 0.25, None)
-    assert walk.accepted == converged
+    assert walk.accepted == best
     assert not walk.early
+
+
+def test_a_window_just_above_rounding_level_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    above = _Candidate(1.0, math.nextafter(16.0 * EPS, 1.0), 2, 1, 0.25)
+    walk = walk_with_best(monkeypatch, above, above)
+    assert (walk.row(1.0), walk.row(0.5), walk.row(0.25)) == (0.5, 0.25, 0.125)
+    assert walk.accepted is None
+
+
+@pytest.mark.parametrize(
+    ("error", "steps", "early"),
+    [
+        (2.0**-20, {}, True),  # at ENOUGH (here 2**-20), from the first step: early
+        (math.nextafter(2.0**-20, 1.0), {}, False),
+        (2.0**-30, {1.0: 0.5}, True),  # its first step half the first one: still early
+        (2.0**-30, {0.5: 0.5 - 2.0**-30}, True),  # the second step does not count
+        (2.0**-30, {1.0: math.nextafter(0.5, 0.0)}, False),
+    ],
+)
+def test_a_window_from_the_first_step_stops_early_at_enough(
+    monkeypatch: pytest.MonkeyPatch, error: float, steps: dict[float, float], early: bool
+) -> None:
+    best = _Candidate(1.0, error, 2, 1, 0.25)
+    walk = walk_with_best(
+        monkeypatch, best, best, enough=2.0**-20, step_of=lambda h: steps.get(h, h)
+    )
+    h: float | None = 1.0
+    for _ in range(3):
+        assert h is not None
+        h = walk.row(h)
+    assert (h is None, walk.early) == (early, early)
 
 
 def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
