@@ -313,3 +313,49 @@ def test_a_power_law_that_f_fails_to_reach_farther_out_is_still_infinite() -> No
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
     assert calls[0] == 48 + 16 + 1  # the failed check is a call too
+
+
+# ------------------------------------------------------------- _power_everywhere
+
+
+@pytest.mark.parametrize(
+    ("c", "x0", "side", "edge", "nfev"),
+    [
+        # 48 samples, 1 check (at h = 64), 6 doublings from h = 1/4 to 16, where
+        # cos t stops rounding to 1 (t = 1.6e-8), 48 samples farther out.
+        (1e9, 1.0, "left", 0.75, 48 + 1 + 6 + 48),
+        (1e9, 1.0, "right", 1.25, 48 + 1 + 6 + 48),
+        # The first sample, or the first two, are noise (-7.3e13; -4.2e13,
+        # 2.6e14): f is exactly 1/(2 t**2) only from the next on.
+        (12218211.974115878, 0.0, "left", -0.125, None),
+        (7815909.128920878, 0.0, "left", -0.0625, None),
+    ],
+)
+def test_rounding_that_makes_f_c_over_h_p_at_every_sample_is_refused_word_for_word(
+    c: float, x0: float, side: str, edge: float, nfev: int | None
+) -> None:
+    # Where cos t rounds to 1 - t**2/2 exactly, f is 1/(2 t**2); at the first
+    # check, h = 64 (2**8 times the first step), it no longer is. Farther out
+    # f heads for its limit, 1/24.
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (math.cos(t) - 1 + t**2 / 2) / t**4
+
+    x = x0 + (64.0 if side == "right" else -64.0)
+    law = 1 / (2 * ((x - x0) / c) ** 2)
+    counted, calls = _counted(f)
+    result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert abs(result.value - 1 / 24) < 1e-8
+    assert (result.error, result.converged) == (math.inf, False)
+    if nfev is not None:  # (at 0 a deeper sample fails: t**4 underflows to 0)
+        assert result.nfev == calls[0] == nfev
+    assert result.message == (
+        f"f is exactly c/h**p at every point sampled between x0 and {edge!r} "
+        f"(from the {side}), as if it grew without bound, but not farther out (at "
+        f"{x!r} it is {f(x):.6g}, not {law:.6g}): either the limit is infinite or "
+        "rounding cancels all the digits of f close to x0 (cos(t) rounds to 1 "
+        "for |t| < 1e-8), and the samples cannot tell which. Rewrite f "
+        "without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) "
+        "for exp(t) - 1); pass full_output=True to get an estimate from farther out"
+    )
