@@ -359,3 +359,103 @@ def test_rounding_that_makes_f_c_over_h_p_at_every_sample_is_refused_word_for_wo
         "without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) "
         "for exp(t) - 1); pass full_output=True to get an estimate from farther out"
     )
+
+
+# ------------------------------------------------------------- _contradicted
+
+
+@pytest.mark.parametrize(
+    ("f", "side", "infinity"),
+    [
+        # Still below 0 at the last sample (-9.94e19), rising: +inf.
+        (lambda x: -1e20 + 1e3 / abs(x), "left", math.inf),
+        (lambda x: -1e20 + 1e3 / abs(x), "right", math.inf),
+        (lambda x: 1e20 - 1e3 / abs(x), "left", -math.inf),
+    ],
+)
+def test_l_plus_c_over_h_p_far_below_l_is_infinite_the_way_it_moves(
+    f: Callable[[float], float], side: str, infinity: float
+) -> None:
+    result = limit(f, 0.0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (infinity, 0.0, True)
+
+
+def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_word() -> None:
+    # Two powers: the departures from 1 are not exactly c/h**p, nor is f.
+    def f(x: float) -> float:
+        return 1 + 1e-20 / x**2 + 1e-25 / x**3
+
+    counted, calls = _counted(f)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert abs(result.value - 1.0) < 1e-12
+    assert (result.error, result.converged, result.nfev) == (math.inf, False, calls[0])
+    assert result.message == (
+        f"f settles near 1 from 0.25 on (from the right), but its "
+        f"last samples grow ever faster, to {f(2.0**-49):.3g}: either the limit is "
+        "infinite or rounding inside f grows as x approaches x0, and the samples cannot "
+        "tell which. Rewrite f without cancellation (math.expm1, math.log1p, "
+        "2*math.sin(t/2)**2 for 1 - cos(t)) or take the limit of its exact form (sympy); "
+        "pass full_output=True to get the estimate anyway"
+    )
+
+
+# ------------------------------------------------------------- _grows and _farther
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_f_that_grows_from_its_first_sample_is_infinite_without_looking_farther(
+    sign: float,
+) -> None:
+    # 1/x**2 +- 1/x grows from the first sample on, exactly like 1/h**2 on its
+    # last ones (1/x is below its rounding there): 48 samples and 16 deeper
+    # ones at 0, none farther out.
+    counted, calls = _counted(lambda x: 1 / x**2 + sign / x)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert result.nfev == calls[0] == 48 + 16
+
+
+def test_f_that_fails_at_its_first_sample_is_refused_naming_the_nearer_point() -> None:
+    # log(0.2 - x) fails at the first sample, 0.25: the samples start at
+    # 0.125, and f cannot be evaluated farther out than that.
+    def f(x: float) -> float:
+        return _expm1_rounding(x) + 0 * math.log(0.2 - x)
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged is False
+    assert "f cannot be evaluated farther out than 0.125 to see where it settles" in (
+        result.message
+    )
+
+
+def test_growth_only_close_to_x0_is_refused_word_for_word() -> None:
+    samples = [_expm1_rounding(-(2.0 ** -(k + 2))) for k in range(48)]
+    growth = len(samples) - 1
+    while abs(samples[growth - 1]) < abs(samples[growth]) and samples[growth - 1] > 0:
+        growth -= 1
+    result = limit(_expm1_rounding, 0.0, side="left", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert abs(result.value - 0.5) < 1e-8
+    assert (result.error, result.converged) == (math.inf, False)
+    assert result.message == (
+        f"f grows without bound only between x0 and {-(2.0 ** -(growth + 2))!r} (from the "
+        "left), while farther from x0 it settles near 0.5: the signature of rounding "
+        "that cancels all the digits of f close to x0 (exp(t) - 1 - t is exactly -t "
+        "for |t| < 1e-16). Rewrite f without the cancellation (math.expm1(t) - t, "
+        "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
+        "full_output=True to get the estimate from farther out anyway"
+    )
+
+
+def test_a_step_seen_farther_out_stops_sixteen_samples_off_the_constant() -> None:
+    # Heaviside at 0.5 from the left: 1 at every sample; farther out (x <= 0)
+    # it is 0, and 16 samples off the constant are enough.
+    counted, calls = _counted(lambda x: 1.0 if x > 0 else 0.0)
+    result = limit(counted, 0.5, side="left", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.converged) == (1.0, True)
+    assert result.nfev == calls[0] == 48 + 16
