@@ -581,6 +581,45 @@ def test_a_window_from_the_first_step_stops_early_at_enough(
     assert (h is None, walk.early) == (early, early)
 
 
+@pytest.mark.parametrize(("error", "stops"), [(1e-8, True), (math.nextafter(1e-8, 1.0), False)])
+def test_a_walk_stops_once_its_accepted_estimate_is_good_to_1e_8(
+    monkeypatch: pytest.MonkeyPatch, error: float, stops: bool
+) -> None:
+    # A window of 1 +- error ends at its fifth row (two rows without halving the error);
+    # its estimate accepted, the walk stops there if the error is at most 1e-8 |value|.
+    best = _Candidate(1.0, error, 2, 1, 0.25)
+    walk = walk_with_best(monkeypatch, best, best, best)
+    h: float | None = 1.0
+    for _ in range(5):
+        assert h is not None
+        h = walk.row(h)
+    assert walk.accepted == best
+    assert (h is None) is stops
+
+
+def test_a_walk_goes_on_5_rows_past_an_estimate_not_yet_good(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 0 +- 2**-11 accepted at the fifth row (not good: 1e-8 x 0 is 0); the next window's
+    # estimates (2**-5, worse) are not kept, and the walk stops 5 rows after it.
+    worse = _Candidate(1.0, 2.0**-5, 2, 1, 0.0)
+    walk = walk_with_best(
+        monkeypatch,
+        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
+        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
+        _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+        worse,
+        worse,
+    )
+    h: float | None = 1.0
+    for _ in range(8):
+        assert h is not None
+        h = walk.row(h)
+    assert h is not None
+    assert walk.row(h) is None
+    assert walk.rows_since_accepted == 5
+
+
 def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
