@@ -459,3 +459,22 @@ def test_a_step_seen_farther_out_stops_sixteen_samples_off_the_constant() -> Non
     assert isinstance(result, LimitResult)
     assert (result.value, result.converged) == (1.0, True)
     assert result.nfev == calls[0] == 48 + 16
+
+
+def test_a_power_law_left_past_a_hole_in_the_domain_returns_f_where_it_left() -> None:
+    # 1/h**2 at x0 = 1 from the right, on the law at the check h = 64, 0 at
+    # the next, h = 16384; f is not defined for 100 < h < 200, so the samples
+    # farther out (h = 0.5, ..., 64, on the law) stop at h = 128: none is off
+    # the law to estimate from, and the estimate is f where it left the law.
+    def f(x: float) -> float:
+        h = x - 1.0
+        if 100.0 < h < 200.0:
+            raise ValueError("outside the domain")
+        return 0.0 if h >= 16384.0 else 1 / h**2
+
+    result = limit(f, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (0.0, math.inf, False)
+    # 48 samples, 2 checks, 8 samples farther out (the failed calls uncounted).
+    assert result.nfev == 48 + 2 + 8
+    assert "(at 16385.0 it is 0, not 3.72529e-09)" in result.message
