@@ -25,8 +25,13 @@ from calcweb.limits import (
     SMALL_DEPARTURE,
     LimitResult,
     _abrupt,
+    _deeper,
     _first_departure,
+    _geometric,
     _lost_before_growth,
+    _power_law,
+    _power_run,
+    _Run,
     _scatter,
     _steps_power_run,
     _zigzags_grow,
@@ -478,3 +483,76 @@ def test_a_power_law_left_past_a_hole_in_the_domain_returns_f_where_it_left() ->
     # 48 samples, 2 checks, 8 samples farther out (the failed calls uncounted).
     assert result.nfev == 48 + 2 + 8
     assert "(at 16385.0 it is 0, not 3.72529e-09)" in result.message
+
+
+# ------------------------------------------------------------- _power_law, _geometric, _power_run
+
+
+def test_a_power_law_is_one_power_of_2_from_sample_to_sample_less_the_offset() -> None:
+    assert _power_law([1.0, 2.0, 4.0])  # no offset by default
+    assert _power_law([3.0, 4.0, 6.0], 2.0)  # 1, 2, 4 once 2 is taken off
+    assert not _power_law([1.0, 1.0, 2.0], 1.0)  # 0, 0, 1: a part of 0 has no ratio
+
+
+def test_geometric_parts_share_one_power_of_2_to_their_blur() -> None:
+    assert _geometric([4.0, 2.0, 1.0], [1.0, 1.0, 1.0])  # ratios 1/2
+    assert not _geometric([1.0, 0.0], [1.0, 1.0])  # a ratio of 0 is no power of 2
+    # Ratios 2 and 1, each part blurred by b ulps: the power is read off the
+    # first ratio (2), and 1 is within 8 eps (b + b) * 2 of it when b = 2**47.
+    assert 8.0 * EPS * (2.0**47 + 2.0**47) * 2.0 == 1.0
+    assert _geometric([1.0, 2.0, 2.0], [2.0**47] * 3)
+    assert not _geometric([1.0, 2.0, 2.0], [0.9 * 2.0**47] * 3)
+    # With b = 3 * 2**46 the tolerance is 1.5 for power 2 but 0.75 for power 1.
+    assert _geometric([1.0, 2.0, 2.0], [3.0 * 2.0**46] * 3)
+
+
+def test_each_ratio_is_blurred_by_the_two_parts_it_joins() -> None:
+    # Ratios 2.5 and 2: 0.5 off the power 2 at the first, where the parts'
+    # blur is 2**46 + 2**46, so the tolerance is exactly 0.5; the third part's
+    # blur (0) does not count there.
+    assert _geometric([1.0, 2.5, 5.0], [2.0**46, 2.0**46, 0.0])
+    assert not _geometric([1.0, 2.5, 5.0], [2.0**46, 0.0, 2.0**46])
+
+
+@pytest.mark.parametrize(
+    ("values", "run"),
+    [
+        ([1.0, 2.0, 4.0, 8.0], 4),
+        ([10.0, 1.0, 2.0, 4.0], 3),
+        ([1.0, 3.0, 4.0], 0),
+    ],
+)
+def test_the_last_samples_that_follow_a_power_law(values: list[float], run: int) -> None:
+    assert _power_run(values) == run
+
+
+# ------------------------------------------------------------- _deeper
+
+
+def test_deeper_samples_are_2_to_the_16_apart_below_the_last_usual_step() -> None:
+    points: list[float] = []
+
+    def f(x: float) -> float:
+        points.append(x)
+        return 5.0
+
+    run = _Run([1.0] * 46 + [2.0, 5.0], 47)  # the last step is 2**-49
+    value, error, nfev = _deeper(f, _identity, 1.0, run)
+    assert points == [2.0 ** -(49 + 16 * j) for j in range(1, 17)]
+    # f equals the last usual sample at every deeper one: they show nothing.
+    assert math.isnan(value)
+    assert (error, nfev) == (math.inf, 16)
+
+
+def test_two_deeper_samples_before_f_fails_give_an_estimate() -> None:
+    # The last usual sample 2, then 1.5 and 1.25, then f fails: the changes
+    # 0.5 and 0.25 (ratio 1/2) leave 1.25 with the error 2 * 0.25 * 0.5 / 0.5.
+    deep = {2.0**-65: 1.5, 2.0**-81: 1.25}
+
+    def f(x: float) -> float:
+        if x not in deep:
+            raise ValueError("outside the domain")
+        return deep[x]
+
+    run = _Run([1.0] * 47 + [2.0], 47)
+    assert _deeper(f, _identity, 1.0, run) == (1.25, 0.5, 2)
