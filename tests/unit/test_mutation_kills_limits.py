@@ -28,11 +28,14 @@ from calcweb.limits import (
     _deeper,
     _first_departure,
     _geometric,
+    _growth_start,
     _lost_before_growth,
+    _polynomial_limit,
     _power_law,
     _power_run,
     _Run,
     _scatter,
+    _staircase,
     _steps_power_run,
     _zigzags_grow,
 )
@@ -110,7 +113,7 @@ def test_f_off_the_law_by_exactly_the_rounding_share_stays_on_it() -> None:
 # ------------------------------------------------------------- _untold
 
 
-def _growth_start(values: list[float]) -> int:
+def _growth_of(values: list[float]) -> int:
     """The first of the last samples that keep one sign and grow in size (the docstring's)."""
     start = len(values) - 1
     while (
@@ -133,7 +136,7 @@ def test_growth_past_widening_noise_where_f_fails_farther_out_is_refused_word_fo
         return (math.exp(t) - 1 - t) / t**2 + 0 * math.log(edge - x)
 
     samples = [f(2.0 ** -(k + 2)) for k in range(48)]
-    growth = _growth_start(samples)
+    growth = _growth_of(samples)
     outer = 0.5 if edge > 0.5 else 0.25  # s / 4 doubled while f is defined
     result = limit(f, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
@@ -556,3 +559,33 @@ def test_two_deeper_samples_before_f_fails_give_an_estimate() -> None:
 
     run = _Run([1.0] * 47 + [2.0], 47)
     assert _deeper(f, _identity, 1.0, run) == (1.25, 0.5, 2)
+
+
+# ------------------------------------------- _growth_start, _polynomial_limit, _staircase
+
+
+@pytest.mark.parametrize(
+    ("values", "start"),
+    [
+        ([5.0, 1.0], 1),  # only the last sample: the one before is larger
+        ([1.0, 2.0, 4.0], 0),
+        ([1.0, 2.0, 4.0, 8.0], 0),
+        ([1.0, 2.0, -4.0], 2),  # the sign changes before the last
+        ([3.0, 1.0, 2.0, 4.0], 1),
+    ],
+)
+def test_the_growth_starts_where_the_samples_keep_one_sign_and_grow(
+    values: list[float], start: int
+) -> None:
+    assert _growth_start(values) == start
+
+
+def test_samples_within_32_rounding_units_of_a_constant_are_that_polynomial() -> None:
+    # ULPS * _AMPLIFY[-1] = 4 * 8 units of eps * max |y|; 2**-48 is 16 of them.
+    assert _polynomial_limit([1.0, 1.0 + 2.0**-48]) == 1.0 + 2.0**-48
+    assert _polynomial_limit([1.0, 1.0 + 2.0**-46]) is None  # 64 units off
+
+
+def test_three_whole_numbers_closer_each_step_are_a_staircase() -> None:
+    assert _staircase([1.0, 2.0, 3.0], 4.0)
+    assert not _staircase([2.0, 3.0], 4.0)
