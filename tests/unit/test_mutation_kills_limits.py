@@ -589,3 +589,35 @@ def test_samples_within_32_rounding_units_of_a_constant_are_that_polynomial() ->
 def test_three_whole_numbers_closer_each_step_are_a_staircase() -> None:
     assert _staircase([1.0, 2.0, 3.0], 4.0)
     assert not _staircase([2.0, 3.0], 4.0)
+
+
+def test_f_off_the_law_at_a_check_by_exactly_the_rounding_share_stays_on_it() -> None:
+    # 1e13/h**2 at x0 = 1: at the first check, h = 64, the law is 1e13/4096,
+    # and ROUNDING_DEPARTURE of it is exactly 2**-12, which f adds there.
+    law = 1e13 / 64.0**2
+    assert ROUNDING_DEPARTURE * law == 2.0**-12 == (law + 2.0**-12) - law
+
+    def f(x: float) -> float:
+        h = x - 1.0
+        return 1e13 / h**2 + (2.0**-12 if h == 64.0 else 0.0)
+
+    result = limit(f, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.converged) == (math.inf, True)
+    assert result.nfev == 48 + 6  # on the law at all 6 checks: no doublings
+
+
+def test_a_law_left_by_little_past_a_hole_in_the_domain_is_infinite() -> None:
+    # As in the test above with the hole, but at h = 16384 f is 1e-7 off the
+    # law, within SMALL_DEPARTURE: no doubling before it could be sampled, so
+    # the check itself shows a real c/h**p + L leaving the law by little.
+    def f(x: float) -> float:
+        h = x - 1.0
+        if 100.0 < h < 200.0:
+            raise ValueError("outside the domain")
+        return 1 / h**2 * (1 + 1e-7 if h >= 16384.0 else 1.0)
+
+    result = limit(f, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert result.nfev == 48 + 2
