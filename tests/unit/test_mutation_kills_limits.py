@@ -621,3 +621,41 @@ def test_a_law_left_by_little_past_a_hole_in_the_domain_is_infinite() -> None:
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
     assert result.nfev == 48 + 2
+
+
+def _tabulated(values: list[float], x0: float = 1.0) -> Callable[[float], float]:
+    """f that is ``values[k]`` at the k-th sample point right of ``x0`` and undefined elsewhere."""
+    table = {x0 + 2.0 ** -(k + 2): y for k, y in enumerate(values)}
+
+    def f(x: float) -> float:
+        if x not in table:
+            raise ValueError("outside the domain")
+        return table[x]
+
+    return f
+
+
+def test_growth_after_zigzags_that_widen_only_up_to_the_growth_is_refused() -> None:
+    # 38 samples of noise about -990 whose zigzags are 1000 wide, then 1, 1,
+    # 2, 4, 8, 16 wide (the last with the first sample of the growth, -1),
+    # then -1, -4, ..., -4**9: f grows exactly like 1/h**2 after noise that
+    # widens (its last 4 zigzags, up to the growth, each twice the one
+    # before), and f is defined nowhere farther out. Without the last two
+    # noisy samples the last 4 zigzags do not widen; the growth itself adds no
+    # zigzag that counts (a zigzag 3 wide after -1001, -1, -4).
+    changes = [1.0] * 30 + [1000.0, 1000.0, 1.0, 2.0, 4.0, 8.0, 16.0]
+    noise = [-1001.0]
+    for k in reversed(range(len(changes))):
+        sign = -1.0 if (len(changes) - 1 - k) % 2 == 0 else 1.0
+        noise.insert(0, noise[0] - sign * changes[k])
+    values = noise + [-(4.0**j) for j in range(10)]
+    assert len(values) == 48
+    assert values[36:39] == [-985.0, -1001.0, -1.0]
+    result = limit(_tabulated(values), 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (-(4.0**9), math.inf, False)
+    assert result.message.startswith(
+        f"f grows without bound between x0 and {1.0 + 2.0**-40!r} (from the right), after "
+        "samples that zigzag ever more widely, as rounding noise does, and f cannot "
+        "be evaluated farther out than 1.25 to see where it settles"
+    )
