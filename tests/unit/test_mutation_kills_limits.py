@@ -635,14 +635,14 @@ def _tabulated(values: list[float], x0: float = 1.0) -> Callable[[float], float]
     return f
 
 
-def test_growth_after_zigzags_that_widen_only_up_to_the_growth_is_refused() -> None:
-    # 38 samples of noise about -990 whose zigzags are 1000 wide, then 1, 1,
-    # 2, 4, 8, 16 wide (the last with the first sample of the growth, -1),
-    # then -1, -4, ..., -4**9: f grows exactly like 1/h**2 after noise that
-    # widens (its last 4 zigzags, up to the growth, each twice the one
-    # before), and f is defined nowhere farther out. Without the last two
-    # noisy samples the last 4 zigzags do not widen; the growth itself adds no
-    # zigzag that counts (a zigzag 3 wide after -1001, -1, -4).
+def _widening_then_growth() -> list[float]:
+    """38 samples of noise whose zigzags widen up to the growth, then -1, -4, ..., -4**9.
+
+    The noise, about -990, zigzags 1000 wide, then 1, 1, 2, 4, 8, 16 wide (the
+    last with the growth's first sample, -1): its last 4 zigzags up to the
+    growth each twice the one before, though not without its last two samples;
+    the growth adds no zigzag that counts (one 3 wide after -1001, -1, -4).
+    """
     changes = [1.0] * 30 + [1000.0, 1000.0, 1.0, 2.0, 4.0, 8.0, 16.0]
     noise = [-1001.0]
     for k in reversed(range(len(changes))):
@@ -651,6 +651,13 @@ def test_growth_after_zigzags_that_widen_only_up_to_the_growth_is_refused() -> N
     values = noise + [-(4.0**j) for j in range(10)]
     assert len(values) == 48
     assert values[36:39] == [-985.0, -1001.0, -1.0]
+    return values
+
+
+def test_growth_after_zigzags_that_widen_only_up_to_the_growth_is_refused() -> None:
+    # f grows exactly like 1/h**2 after noise that widens, and f is defined
+    # nowhere farther out.
+    values = _widening_then_growth()
     result = limit(_tabulated(values), 1.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (-(4.0**9), math.inf, False)
@@ -658,4 +665,38 @@ def test_growth_after_zigzags_that_widen_only_up_to_the_growth_is_refused() -> N
         f"f grows without bound between x0 and {1.0 + 2.0**-40!r} (from the right), after "
         "samples that zigzag ever more widely, as rounding noise does, and f cannot "
         "be evaluated farther out than 1.25 to see where it settles"
+    )
+
+
+def test_six_samples_farther_out_are_enough_to_see_where_f_settles() -> None:
+    # The same samples, and f = -990 at h = 1/2, 1, ..., 16 (6 samples
+    # farther out), undefined beyond: f settles there, and the noise before the
+    # growth is far off the law (abrupt): the growth is rounding's.
+    near = _tabulated(_widening_then_growth())
+    farther = {1.0 + 2.0**j: -990.0 for j in range(-1, 5)}
+
+    def f(x: float) -> float:
+        return farther[x] if x in farther else near(x)
+
+    result = limit(f, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (-990.0, math.inf, False)
+    assert result.nfev == 48 + 6
+    assert result.message.startswith(
+        f"f grows without bound only between x0 and {1.0 + 2.0**-40!r} (from the right), "
+        "while farther from x0 it settles near -990:"
+    )
+
+
+def test_power_law_checks_beyond_the_float_range_end_with_an_infinite_limit() -> None:
+    # x0 = 1.5 * 2**1023: the first step is 2**1021 and the first check,
+    # x0 + 2**1029, overflows; 2**1000/(x - x0) is exactly c/h at every sample.
+    x0 = 1.5 * 2.0**1023
+    result = limit(lambda x: 2.0**1000 / (x - x0), x0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged, result.nfev) == (
+        math.inf,
+        0.0,
+        True,
+        48,
     )
