@@ -412,14 +412,14 @@ def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_wo
 # ------------------------------------------------------------- _grows and _farther
 
 
-@pytest.mark.parametrize("sign", [1.0, -1.0])
+@pytest.mark.parametrize("c", [1e-3, -1e-3])
 def test_f_that_grows_from_its_first_sample_is_infinite_without_looking_farther(
-    sign: float,
+    c: float,
 ) -> None:
-    # 1/x**2 +- 1/x grows from the first sample on, exactly like 1/h**2 on its
-    # last ones (1/x is below its rounding there): 48 samples and 16 deeper
-    # ones at 0, none farther out.
-    counted, calls = _counted(lambda x: 1 / x**2 + sign / x)
+    # 1/x**2 + c/x grows from the first sample on, exactly like 1/h**2 on its
+    # last 5 (c/x is below their rounding), not on the 36 before: 48 samples
+    # and 16 deeper ones at 0, none farther out.
+    counted, calls = _counted(lambda x: 1 / x**2 + c / x)
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
