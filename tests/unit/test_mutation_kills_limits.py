@@ -26,6 +26,7 @@ from calcweb.limits import (
     LimitResult,
     _abrupt,
     _deeper,
+    _exact_trend,
     _first_departure,
     _geometric,
     _growth_start,
@@ -37,6 +38,7 @@ from calcweb.limits import (
     _scatter,
     _staircase,
     _steps_power_run,
+    _Trend,
     _zigzags_grow,
 )
 
@@ -700,3 +702,29 @@ def test_power_law_checks_beyond_the_float_range_end_with_an_infinite_limit() ->
         True,
         48,
     )
+
+
+def test_samples_exactly_a_polynomial_of_degree_six_give_its_value_at_zero() -> None:
+    # h**6 at h = 1, 1/2, ..., 2**-7: only the 6th column of the table is constant.
+    assert _polynomial_limit([(2.0**-k) ** 6 for k in range(8)]) == 0.0
+    assert _polynomial_limit([1.0 + (2.0**-k) ** 6 for k in range(8)]) == 1.0
+    # Degree 7 is beyond ORDERS: not a polynomial the table removes.
+    assert _polynomial_limit([(2.0**-k) ** 7 for k in range(9)]) is None
+
+
+def test_samples_at_exactly_32_rounding_units_are_still_constant() -> None:
+    # 32 units of eps * max |y| (= 1.0): 2**-47, exactly the tolerance.
+    assert _polynomial_limit([1.0, 1.0 - 2.0**-47]) == 1.0 - 2.0**-47
+    assert _polynomial_limit([1.0, 1.0 + 2.0**-47]) == 1.0 + 2.0**-47
+    # The last sample is the value: P(0) of a constant is any of them, to rounding.
+    assert _polynomial_limit([1.0, 1.0, 1.0 + 2.0**-48]) == 1.0 + 2.0**-48
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_an_exact_trend_is_bounded_by_its_limit_and_its_last_sample(sign: float) -> None:
+    # h at h = 4, 2, 1, 1/2: P(0) = 0, and the samples after stay between 0
+    # and 1/2, give or take 4 rounding units of 1/2.
+    slack = 4.0 * EPS * 0.5
+    band = (-slack, 0.5 + slack) if sign > 0 else (-0.5 - slack, slack)
+    before = [sign * 4.0, sign * 2.0, sign * 1.0, sign * 0.5]
+    assert _exact_trend(before) == _Trend(0.0, 0.0, band)
