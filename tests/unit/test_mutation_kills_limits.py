@@ -728,3 +728,32 @@ def test_an_exact_trend_is_bounded_by_its_limit_and_its_last_sample(sign: float)
     band = (-slack, 0.5 + slack) if sign > 0 else (-0.5 - slack, slack)
     before = [sign * 4.0, sign * 2.0, sign * 1.0, sign * 0.5]
     assert _exact_trend(before) == _Trend(0.0, 0.0, band)
+
+
+# ------------------------------------------------------------- _constant_run
+
+
+@pytest.mark.parametrize(
+    ("x0", "side", "scale"),
+    [(0.0, "right", 1.0), (3.0, "left", 2.0), (-5.0, "right", 4.0)],
+)
+def test_f_constant_at_every_point_sampled_is_its_limit_word_for_word(
+    x0: float, side: str, scale: float
+) -> None:
+    # 48 samples from s/4 in, then 48 farther out, the farthest at s * 2**46
+    # from x0 (s the power of 2 at or below max(1, |x0|)).
+    farthest = x0 + (scale if side == "right" else -scale) * 2.0**46
+    counted, calls = _counted(lambda x: 7.0)
+    result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (7.0, 2.0 * EPS * 7.0, True)
+    assert result.nfev == calls[0] == 96
+    assert result.message == f"f is 7.0 at every point sampled on the {side}, out to {farthest!r}"
+
+
+def test_the_constant_is_the_last_sample_down_to_the_sign_of_zero() -> None:
+    # -0.0 == 0.0, so the samples are one constant; the last of them, 0.0, is it.
+    result = limit(lambda x: 0.0 if x == 2.0**-49 else -0.0, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert math.copysign(1.0, result.value) == 1.0
+    assert result.message.startswith("f is 0.0 at every point sampled on the right")
