@@ -757,3 +757,34 @@ def test_the_constant_is_the_last_sample_down_to_the_sign_of_zero() -> None:
     assert isinstance(result, LimitResult)
     assert math.copysign(1.0, result.value) == 1.0
     assert result.message.startswith("f is 0.0 at every point sampled on the right")
+
+
+def test_floor_stopping_on_its_way_is_the_limit_word_for_word() -> None:
+    # floor(x) is 1 for 1 <= x < 2: at every point sampled from 1.0 to x0 = 2.
+    result = limit(math.floor, 2.0, side="left", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (1.0, 2.0 * EPS, True)
+    assert result.message == "f is 1.0 at every point sampled on the left between 1.0 and x0"
+
+
+@pytest.mark.parametrize(("side", "edge"), [("left", -1.0), ("right", 1.0)])
+def test_f_zero_by_rounding_close_to_x0_is_refused_word_for_word(side: str, edge: float) -> None:
+    # 1 - cos t, t = x/1e8, rounds to 0 for |x| <= 1 and not at |x| = 2.
+    def f(x: float) -> float:
+        t = x / 1e8
+        return (1 - math.cos(t)) / t**2
+
+    assert f(edge) == 0.0 != f(2.0 * edge)
+    result = limit(f, 0.0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert abs(result.value - 0.5) < 1e-6
+    assert (result.error, result.converged) == (result.value, False)  # its distance from 0
+    assert result.message == (
+        f"f is exactly 0.0 at every point sampled between x0 and {edge!r} "
+        f"(from the {side}), while farther out it approaches 0.5: the "
+        "signature of rounding that cancels all the digits of f close to x0 (1 - cos(t) "
+        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16). Rewrite f without "
+        "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for "
+        "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "
+        "estimate from farther out anyway"
+    )
