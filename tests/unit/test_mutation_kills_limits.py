@@ -25,6 +25,7 @@ from calcweb.limits import (
     SMALL_DEPARTURE,
     LimitResult,
     _abrupt,
+    _constant_run,
     _deeper,
     _exact_trend,
     _first_departure,
@@ -788,3 +789,46 @@ def test_f_zero_by_rounding_close_to_x0_is_refused_word_for_word(side: str, edge
         "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "
         "estimate from farther out anyway"
     )
+
+
+def test_a_constant_at_either_edge_of_the_exact_trends_band_is_on_its_way() -> None:
+    # Samples h at h = 4, ..., 1/2 head for 0: the band is [0, 1/2] widened by
+    # 4 rounding units of 1/2 (2**-51) on each side.
+    before = [4.0, 2.0, 1.0, 0.5]
+    for constant in (0.5 + 2.0**-51, -(2.0**-51)):
+        found = _constant_run([*before, constant, constant, constant], 0, _identity, 1.0, "right")
+        assert found is not None
+        assert (found.value, found.converged) == (constant, True)
+    beyond = 0.5 + 2.0**-51 + 2.0**-53
+    found = _constant_run([*before, beyond, beyond, beyond], 0, _identity, 1.0, "right")
+    assert found is not None
+    assert (found.value, found.converged) == (0.0, False)
+
+
+# h at 4, 2, 1, then stuck on 1 for three samples (STUCK), then 0.5 (in the band [0, 1]).
+_STOPPED_FIRST = [4.0, 2.0, 1.0, 1.0, 1.0, 0.5, 0.5]
+
+
+def test_f_that_stopped_on_another_value_up_to_the_trusted_tail_is_on_its_way() -> None:
+    # The run of 0.5 starts at step 17 + 5 = 22 = TRUSTED_TAIL: not past it.
+    found = _constant_run(_STOPPED_FIRST, 17, _identity, 1.0, "right")
+    assert found is not None
+    assert (found.value, found.converged) == (0.5, True)
+
+
+def test_f_that_stopped_on_another_value_past_the_trusted_tail_is_extrapolated() -> None:
+    # From step 25 on, rounding may have moved f onto 0.5: no verdict (None).
+    assert _constant_run(_STOPPED_FIRST, 20, _identity, 1.0, "right") is None
+
+
+def test_six_samples_that_head_clearly_elsewhere_up_to_the_trusted_tail_are_refused() -> None:
+    # 1 + sqrt(h), not a polynomial: its 6 samples, from step 16, head for 1
+    # (estimated), while f is 5 from step 16 + 6 = 22 = TRUSTED_TAIL on.
+    before = [1 + math.sqrt(2.0 ** -(k + 2)) for k in range(16, 22)]
+    found = _constant_run([*before, 5.0, 5.0, 5.0], 16, _identity, 1.0, "right")
+    assert found is not None
+    assert found.converged is False
+    assert abs(found.value - 1.0) < 1e-3
+    assert found.message.startswith("f is exactly 5.0 at every point sampled between x0 and")
+    # One step later the run is past TRUSTED_TAIL, where rounding is expected.
+    assert _constant_run([*before, 5.0, 5.0, 5.0], 17, _identity, 1.0, "right") is None
