@@ -27,16 +27,19 @@ from calcweb.limits import (
     _abrupt,
     _constant_run,
     _deeper,
+    _divergence,
     _exact_trend,
     _first_departure,
     _geometric,
     _growth_start,
     _lost_before_growth,
+    _lower_quartile_slope,
     _polynomial_limit,
     _power_law,
     _power_run,
     _Run,
     _scatter,
+    _settled,
     _staircase,
     _steps_power_run,
     _Trend,
@@ -832,3 +835,30 @@ def test_six_samples_that_head_clearly_elsewhere_up_to_the_trusted_tail_are_refu
     assert found.message.startswith("f is exactly 5.0 at every point sampled between x0 and")
     # One step later the run is past TRUSTED_TAIL, where rounding is expected.
     assert _constant_run([*before, 5.0, 5.0, 5.0], 17, _identity, 1.0, "right") is None
+
+
+# ------------------------------------ _divergence, _lower_quartile_slope, _settled
+
+
+def test_growth_without_slowing_down_over_the_last_eight_samples_diverges() -> None:
+    # Steps 100, then 99 = 0.99 * 100 exactly (no slowing down beyond 1 %), 99, ...
+    assert 0.99 * 100.0 == 99.0
+    assert _divergence([1.0, 101.0, 200.0, 299.0, 398.0, 497.0, 596.0, 695.0])
+    # Only the last 8 count: a sample of the other sign before them does not.
+    assert _divergence([-1.0] + [2.0**k for k in range(8)])
+    assert not _divergence([1.0, 2.0, 4.0])  # fewer than 8
+
+
+def test_the_lower_quartile_of_the_slopes() -> None:
+    # Points (k, k**2), k = 0..7: the slope between i and j is i + j; of the 28
+    # sums, sorted (1, 2, 3, 3, 4, 4, 5, 5, 5, ...), the 8th (index 28 // 4) is 5.
+    assert _lower_quartile_slope([(k, float(k * k)) for k in range(8)]) == 5.0
+    assert _lower_quartile_slope([]) == 0.0
+    assert _lower_quartile_slope([(1, 2.0)]) == 0.0
+
+
+def test_settled_means_an_error_of_at_most_accept_of_max_1_and_the_value() -> None:
+    assert _settled(0.5, 1e-6)  # exactly ACCEPT * 1
+    assert not _settled(0.5, 1.5e-6)
+    assert not _settled(1.5, 1.8e-6)  # above ACCEPT * 1.5
+    assert not _settled(math.inf, 0.0)
