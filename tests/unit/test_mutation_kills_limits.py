@@ -26,8 +26,10 @@ from calcweb.limits import (
     LimitResult,
     _abrupt,
     _constant_run,
+    _contradicted_later,
     _deeper,
     _divergence,
+    _Entry,
     _exact_trend,
     _first_departure,
     _geometric,
@@ -862,3 +864,30 @@ def test_settled_means_an_error_of_at_most_accept_of_max_1_and_the_value() -> No
     assert not _settled(0.5, 1.5e-6)
     assert not _settled(1.5, 1.8e-6)  # above ACCEPT * 1.5
     assert not _settled(math.inf, 0.0)
+
+
+# ------------------------------------------------------------- _contradicted_later
+
+
+def _entry(value: float, last: int) -> _Entry:
+    return _Entry(value, 0.0, 0, last)
+
+
+def test_only_an_entry_closer_to_x0_can_contradict() -> None:
+    # Same last sample: no witness, however sure and far.
+    entries = [_entry(1.0, 5), _entry(2.0, 5)]
+    assert not _contradicted_later(0, entries, [0.01, 0.001])
+    entries = [_entry(1.0, 5), _entry(2.0, 6)]
+    assert _contradicted_later(0, entries, [0.01, 0.001])
+
+
+def test_a_witness_exactly_as_sure_as_the_entry_is_no_witness() -> None:
+    # Entry 1 +- 1/16 (a share of 1/16); 3 +- 3/16 has the same share.
+    assert not _contradicted_later(0, [_entry(1.0, 1), _entry(3.0, 2)], [0.0625, 0.1875])
+    assert _contradicted_later(0, [_entry(1.0, 1), _entry(3.0, 2)], [0.0625, 0.125])
+
+
+def test_a_witness_exactly_jump_times_both_errors_away_does_not_contradict() -> None:
+    # |1.5 - 1| = 0.5 = JUMP * (1/16 + 1/16).
+    assert not _contradicted_later(0, [_entry(1.0, 1), _entry(1.5, 2)], [0.0625, 0.0625])
+    assert _contradicted_later(0, [_entry(1.0, 1), _entry(1.5 + 2.0**-40, 2)], [0.0625, 0.0625])
