@@ -44,6 +44,7 @@ from calcweb.limits import (
     _settled,
     _staircase,
     _steps_power_run,
+    _tail_gap,
     _Trend,
     _zigzags_grow,
 )
@@ -891,3 +892,22 @@ def test_a_witness_exactly_jump_times_both_errors_away_does_not_contradict() -> 
     # |1.5 - 1| = 0.5 = JUMP * (1/16 + 1/16).
     assert not _contradicted_later(0, [_entry(1.0, 1), _entry(1.5, 2)], [0.0625, 0.0625])
     assert _contradicted_later(0, [_entry(1.0, 1), _entry(1.5 + 2.0**-40, 2)], [0.0625, 0.0625])
+
+
+# ------------------------------------------------------------- _tail_gap
+
+
+def test_a_last_run_of_stuck_samples_from_the_trusted_tail_or_before_bounds_the_error() -> None:
+    # Three 5s (STUCK) from sample 2: the value 4 is 1 away from them, as long
+    # as the run starts at step TRUSTED_TAIL = 22 or before.
+    assert _tail_gap([1.0, 2.0, 5.0, 5.0, 5.0], 0, 4.0) == 1.0
+    assert _tail_gap([1.0, 2.0, 5.0, 5.0, 5.0], 20, 4.0) == 1.0  # from step 22
+    assert _tail_gap([1.0, 2.0, 5.0, 5.0, 5.0], 21, 4.0) == 0.0  # from step 23
+    assert _tail_gap([1.0, 2.0, 5.0, 5.0], 0, 4.0) == 0.0  # two 5s are no run
+
+
+def test_the_run_before_a_last_sample_counts_if_it_reaches_past_the_trusted_tail() -> None:
+    # Three 3s, then a 7 at the last sample: the 3s count when they reach a
+    # step past TRUSTED_TAIL (the 7 may be rounding's), at step 23, not 22.
+    assert _tail_gap([3.0, 3.0, 3.0, 7.0], 20, 0.0) == 3.0
+    assert _tail_gap([3.0, 3.0, 3.0, 7.0], 19, 0.0) == 0.0
