@@ -36,6 +36,7 @@ from calcweb.limits import (
     _growth_start,
     _lost_before_growth,
     _lower_quartile_slope,
+    _noise,
     _polynomial_limit,
     _power_law,
     _power_run,
@@ -911,3 +912,31 @@ def test_the_run_before_a_last_sample_counts_if_it_reaches_past_the_trusted_tail
     # step past TRUSTED_TAIL (the 7 may be rounding's), at step 23, not 22.
     assert _tail_gap([3.0, 3.0, 3.0, 7.0], 20, 0.0) == 3.0
     assert _tail_gap([3.0, 3.0, 3.0, 7.0], 19, 0.0) == 0.0
+
+
+# ------------------------------------------------------------- _noise
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        # Windows (the largest of the changes at k - 1, k, k + 1) 4, 4, 3, 8,
+        # 8, 8 from k = 2: the first no larger than the next three is 3, at k = 4.
+        [4.0, 2.0, 3.0, 2.0, 8.0, 4.0],
+        # Windows 8, 8, 4, 4, 4, 4, 3: 4 at k = 4 is no larger than the next
+        # three (4, 4, 4), though larger than the 3 after them.
+        [8.0, 4.0, 0.0, 1.0, 4.0, 3.0, 2.0],
+        # Windows 4, 4, 2, 2, 0: a window of 0 (a repeated value) does not
+        # count; 2 at k = 4 is no larger than the 2 after it.
+        [4.0, 0.0, 2.0, 0.0, 0.0],
+    ],
+)
+def test_the_noise_starts_where_the_changes_stop_shrinking(changes: list[float]) -> None:
+    # A top column whose changes are these (two columns: shift = 2, so the
+    # change between top entries i - 1 and i is at index i + 1).
+    top = [0.0]
+    for change in changes:
+        top.append(top[-1] + change)
+    samples = [1.0] * (len(top) + 1)
+    _, start = _noise([samples, top])
+    assert start == 4
