@@ -332,6 +332,22 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
         )
     # The complex step has no subtraction, hence no cancellation: h can be tiny.
     step = 1e-20 * max(1.0, abs(x)) if h is None else h
+    value = _complex_quotient(f, x, step)
+    calls, truncation = _check_analytic(f, x, value, step)
+    # The real line can miss a singularity next to x (sqrt at 1e-300 with
+    # h = 1e-20), and is not even tried where f is not real: the complex
+    # step at two more steps must show its own h**2 truncation.
+    ratio = 0.5 if step > 1e-290 else 2.0  # larger steps where smaller ones underflow
+    steps = (step, step * ratio, step * ratio * ratio)
+    values = (value, _complex_quotient(f, x, steps[1]), _complex_quotient(f, x, steps[2]))
+    truncation = max(truncation, _complex_truncation(x, steps, values))
+    # sys.float_info.min / step: Im f(x + ih) loses digits where it is subnormal.
+    estimate = 4.0 * _EPS * abs(value) + 2.0 * truncation + sys.float_info.min / step
+    return DerivativeResult(value, estimate, 3 + calls, "complex", step)
+
+
+def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
+    """``Im f(x + i step) / step``, or the calcweb error that says why it is no derivative."""
     try:
         y = f(complex(x, step))
     except OverflowError as error:
@@ -360,10 +376,40 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
         raise NumericalError(
             f"the complex step gave {value!r}; f overflows near x={x!r}, use method='richardson'"
         )
-    calls, truncation = _check_analytic(f, x, value, step)
-    # Truncation is h**2 |f'''| / 6: negligible for the default step, not for a large h.
-    estimate = 4.0 * _EPS * abs(value) + 2.0 * truncation
-    return DerivativeResult(value, estimate, 1 + calls, "complex", step)
+    return value
+
+
+def _complex_truncation(
+    x: float, steps: tuple[float, float, float], values: tuple[float, float, float]
+) -> float:
+    """The truncation of the complex step ``value`` at ``step``, from steps ``step * ratio**k``.
+
+    ``Im f(x + ih) / h = f'(x) - h**2 f'''(x) / 6 + ...``: once ``h`` is small
+    enough, successive differences shrink by ``ratio**2`` (4-fold for halving),
+    and the truncation of ``value`` is ``|value - other| / |1 - ratio**2|``.
+    Differences within the rounding of the quotients are rounding; any other
+    pattern means ``h`` is not small compared with the distance from ``x`` to a
+    singularity of ``f``, and no estimate is trusted.
+    """
+    (step, _, _), (value, other, last) = steps, values
+    ratio = steps[1] / step
+    first, second = value - other, other - last
+    rounding = 8.0 * _EPS * max(abs(value), abs(other), abs(last))
+    rounding += sys.float_info.min / min(steps)  # a subnormal Im f
+    if abs(first) <= rounding and abs(second) <= rounding:
+        return 0.0
+    shrink = first / second if ratio < 1.0 and second else second / first if first else 0.0
+    if 2.5 <= shrink <= 6.0:  # about 4: the h**2 term
+        return abs(first) / abs(1.0 - ratio * ratio) + rounding
+    if max(abs(first), abs(second)) <= 1e-6 * abs(value):
+        return 2.0 * max(abs(first), abs(second))  # rounding inside f: noise, not a trend
+    raise NumericalError(
+        f"the complex step at x={x!r} does not settle: Im f(x + ih)/h is {value!r}, "
+        f"{other!r} and {last!r} at h = {step!r}, {steps[1]!r} and "
+        f"{steps[2]!r}, where its h**2 error would shrink "
+        f"{max(ratio, 1 / ratio) ** 2:g}-fold each time: f has a singularity or a branch "
+        "point within about h of x. Pass a smaller h, or use method='richardson'"
+    )
 
 
 def _check_analytic(
@@ -377,7 +423,7 @@ def _check_analytic(
     derivative: a complex-step value outside that bound is refused. The same
     two quotients estimate ``f'''``, hence the truncation ``step**2 |f'''| / 6``
     of the complex step. Points where ``f`` is not defined on the real line
-    skip the check (truncation 0).
+    skip the check (truncation 0: `_complex_truncation` measures it there).
     """
 
     def real(t: float) -> float:
