@@ -382,11 +382,12 @@ def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
 def _complex_truncation(
     x: float, steps: tuple[float, float, float], values: tuple[float, float, float]
 ) -> float:
-    """The truncation of the complex step ``value`` at ``step``, from steps ``step * ratio**k``.
+    """The truncation of the complex step at ``steps[0]``, from its ``values`` at ``steps``.
 
-    ``Im f(x + ih) / h = f'(x) - h**2 f'''(x) / 6 + ...``: once ``h`` is small
-    enough, successive differences shrink by ``ratio**2`` (4-fold for halving),
-    and the truncation of ``value`` is ``|value - other| / |1 - ratio**2|``.
+    The steps are ``h``, ``h r`` and ``h r**2``. As ``Im f(x + ih) / h = f'(x) -
+    h**2 f'''(x) / 6 + ...``, once ``h`` is small enough the differences of the
+    values shrink by ``r**2`` (4-fold for halving), and the truncation of the
+    first value is its difference from the second over ``|1 - r**2|``.
     Differences within the rounding of the quotients are rounding; any other
     pattern means ``h`` is not small compared with the distance from ``x`` to a
     singularity of ``f``, and no estimate is trusted.
