@@ -940,3 +940,17 @@ def test_the_noise_starts_where_the_changes_stop_shrinking(changes: list[float])
     samples = [1.0] * (len(top) + 1)
     _, start = _noise([samples, top])
     assert start == 4
+
+
+def test_the_noise_bound_from_changes_that_shrink_and_then_double() -> None:
+    # Changes 8, 4, 2, 1, 2, 4, 8, 16 at k = 2..9: the windows stop shrinking
+    # at k = 5 (change 1); from there the log2 of the changes is 0, 1, 2, 3, 4,
+    # every slope 1, so the bound at k is 2**(k - 5) (each change ahead scaled
+    # back by 2 per step gives the same), and before k = 5 it shrinks at the
+    # same rate: 2**(k - 5) at every k.
+    top = [0.0]
+    for change in [8.0, 4.0, 2.0, 1.0, 2.0, 4.0, 8.0, 16.0]:
+        top.append(top[-1] + change)
+    bound, start = _noise([[1.0] * (len(top) + 1), top])
+    assert start == 5
+    assert bound == [2.0 ** (k - 5) for k in range(10)]
