@@ -954,3 +954,19 @@ def test_the_noise_bound_from_changes_that_shrink_and_then_double() -> None:
     bound, start = _noise([[1.0] * (len(top) + 1), top])
     assert start == 5
     assert bound == [2.0 ** (k - 5) for k in range(10)]
+
+
+def test_the_noise_bound_where_no_change_lies_ahead() -> None:
+    # Changes 8, 4, 2, 1 (k = 2..5), seven 0s (k = 6..12: no noise to measure),
+    # 1, 2, 16, 8 (k = 13..16: log2 0, 1, 4, 3), seven 0s. The noise starts at
+    # k = 6; the slopes between the logs are 1, 4/2, 3/3, 3, 2/2, -1, whose
+    # lower quartile is 1. At k = 6 no change lies within HORIZON ahead: the
+    # first after, 0 at k = 13, scaled back by 1 per step, gives 2**-7. From
+    # k = 17 none lies ahead or after: the last before, log2 8 = 3, gives 8.
+    top = [0.0]
+    for change in [8.0, 4.0, 2.0, 1.0] + [0.0] * 7 + [1.0, 2.0, 16.0, 8.0] + [0.0] * 7:
+        top.append(top[-1] + change)
+    bound, start = _noise([[1.0] * (len(top) + 1), top])
+    assert start == 6
+    assert bound[6] == 2.0**-7
+    assert bound[17:] == [8.0] * 7
