@@ -970,3 +970,7 @@ def test_the_noise_bound_where_no_change_lies_ahead() -> None:
     assert start == 6
     assert bound[6] == 2.0**-7
     assert bound[17:] == [8.0] * 7
+    # At k = 10 the largest scaled change is the one HORIZON ahead, 16 at
+    # k = 15: 2**(4 - 5); at k = 16, the change at k itself: 8.
+    assert bound[10] == 0.5
+    assert bound[16] == 8.0
