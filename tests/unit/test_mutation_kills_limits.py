@@ -29,6 +29,7 @@ from calcweb.limits import (
     _contradicted_later,
     _deeper,
     _divergence,
+    _entries,
     _Entry,
     _exact_trend,
     _first_departure,
@@ -974,3 +975,48 @@ def test_the_noise_bound_where_no_change_lies_ahead() -> None:
     # k = 15: 2**(4 - 5); at k = 16, the change at k itself: 8.
     assert bound[10] == 0.5
     assert bound[16] == 8.0
+
+
+def test_the_noise_bound_is_capped_at_2_to_the_1000() -> None:
+    # The changes of the test above times 2**1006: every bound from the start
+    # would be 2**1006 or more, and is 2**1000.
+    top = [0.0]
+    for change in [8.0, 4.0, 2.0, 1.0, 2.0, 4.0, 8.0, 16.0]:
+        top.append(top[-1] + change * 2.0**1006)
+    bound, start = _noise([[1.0] * (len(top) + 1), top])
+    assert start == 5
+    assert bound == [2.0 ** (1000 + min(k - 5, 0)) for k in range(10)]
+
+
+# ------------------------------------------------------------- _entries
+
+
+def test_two_equal_samples_are_judged_by_the_change_after_them() -> None:
+    # 2, 2, 2, 2.5: the entry 2 at sample 2 changed by 0 twice, but the
+    # change after it, 0.5, is its error; the last entry is still moving.
+    assert _entries([[2.0, 2.0, 2.0, 2.5]]) == [
+        _Entry(2.0, 0.5, 0, 2),
+        _Entry(2.5, math.inf, 0, 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        [0.0, 1.0, 2.0],  # the last change equals the one before: not growing
+        [8.5, 9.0, 10.0],  # the last change is exactly MOVING of the sample, 1 of 10
+    ],
+)
+def test_an_entry_is_moving_only_when_its_change_grows_past_moving_of_the_sample(
+    column: list[float],
+) -> None:
+    # Not moving: the error is the geometric tail of changes shrinking by at
+    # most 0.9, 2 * 1 * 0.9 / (1 - 0.9).
+    (entry,) = _entries([column])
+    assert entry.trend == 2.0 * 1.0 * 0.9 / (1.0 - 0.9)
+
+
+def test_an_entry_moving_past_its_own_samples_is_moving_whatever_comes_next() -> None:
+    # 0, 0.5, 2: the change 1.5 grows and is 3/4 of the sample 2 (the next,
+    # 100, is not among the samples of that entry).
+    assert _entries([[0.0, 0.5, 2.0, 100.0]])[0].trend == math.inf
