@@ -34,6 +34,7 @@ from calcweb.limits import (
     _exact_trend,
     _first_departure,
     _geometric,
+    _growing_scatter,
     _growth_start,
     _lost_before_growth,
     _lower_quartile_slope,
@@ -1020,3 +1021,35 @@ def test_an_entry_moving_past_its_own_samples_is_moving_whatever_comes_next() ->
     # 0, 0.5, 2: the change 1.5 grows and is 3/4 of the sample 2 (the next,
     # 100, is not among the samples of that entry).
     assert _entries([[0.0, 0.5, 2.0, 100.0]])[0].trend == math.inf
+
+
+# ------------------------------------------------------------- _growing_scatter
+
+
+def _from_changes(changes: list[float]) -> list[float]:
+    samples = [1000.0]
+    for change in changes:
+        samples.append(samples[-1] + change)
+    return samples
+
+
+@pytest.mark.parametrize(
+    ("changes", "floor"),
+    [
+        # Four changes of one sign, each exactly 3/4 of the one before: settled
+        # after the 5th sample; then zigzags 1 and 2 wide (the second record):
+        # the samples after them are trusted to 2 at best.
+        ([8.0, 6.0, 4.5, 3.375, 2.53125, -1.0, 2.0, -4.0], [0.0] * 8 + [2.0]),
+        # A change 1.5 times the one before is no settling: the same zigzags
+        # (0.5, then 1 wide) do not count.
+        ([4.0, 6.0, 3.0, 1.5, 0.75, -0.5, 1.0, -2.0], [0.0] * 9),
+        # Changes of 0 are no settling either (no sign).
+        ([8.0, 4.0, 0.0, 0.0, 0.0, 0.25, -0.5, 1.0], [0.0] * 9),
+        # After two sign changes, only three changes that shrink: not settled.
+        ([8.0, -4.0, 3.0, 2.0, 1.0, 0.5, -0.25, 0.5, -1.0], [0.0] * 10),
+    ],
+)
+def test_zigzags_count_only_after_four_changes_that_settle_smoothly(
+    changes: list[float], floor: list[float]
+) -> None:
+    assert _growing_scatter([_from_changes(changes)]) == floor
