@@ -384,19 +384,26 @@ def test_rounding_that_makes_f_c_over_h_p_at_every_sample_is_refused_word_for_wo
 # ------------------------------------------------------------- _contradicted
 
 
+_C = 955786.4893958082  # its departures from the settled value are not exactly c/h**p
+
+
 @pytest.mark.parametrize(
-    ("f", "side", "infinity"),
+    ("f", "x0", "side", "infinity"),
     [
         # Still below 0 at the last sample (-9.94e19), rising: +inf.
-        (lambda x: -1e20 + 1e3 / abs(x), "left", math.inf),
-        (lambda x: -1e20 + 1e3 / abs(x), "right", math.inf),
-        (lambda x: 1e20 - 1e3 / abs(x), "left", -math.inf),
+        (lambda x: -1e20 + 1e3 / abs(x), 0.0, "left", math.inf),
+        (lambda x: -1e20 + 1e3 / abs(x), 0.0, "right", math.inf),
+        (lambda x: 1e20 - 1e3 / abs(x), 0.0, "left", -math.inf),
+        # Its steps, not its departures, are exactly c/h**p (-8.3e19 at the
+        # last sample): infinite the way the last step goes.
+        (lambda x: -1e20 + _C / abs(x - 37), 37.0, "left", math.inf),
+        (lambda x: 1e20 - _C / abs(x - 37), 37.0, "left", -math.inf),
     ],
 )
 def test_l_plus_c_over_h_p_far_below_l_is_infinite_the_way_it_moves(
-    f: Callable[[float], float], side: str, infinity: float
+    f: Callable[[float], float], x0: float, side: str, infinity: float
 ) -> None:
-    result = limit(f, 0.0, side=side, full_output=True)  # type: ignore[arg-type]
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (infinity, 0.0, True)
 
@@ -571,6 +578,10 @@ def test_two_deeper_samples_before_f_fails_give_an_estimate() -> None:
 
     run = _Run([1.0] * 47 + [2.0], 47)
     assert _deeper(f, _identity, 1.0, run) == (1.25, 0.5, 2)
+    # From the last usual sample 3 instead: the changes 1.5 and 0.25 leave
+    # 1.25 with the larger, 1.5 (their tail, 2 * 0.25 * (1/6) / (5/6), is 0.1).
+    run = _Run([1.0] * 47 + [3.0], 47)
+    assert _deeper(f, _identity, 1.0, run) == (1.25, 1.5, 2)
 
 
 # ------------------------------------------- _growth_start, _polynomial_limit, _staircase
