@@ -1064,3 +1064,14 @@ def test_zigzags_count_only_after_four_changes_that_settle_smoothly(
     changes: list[float], floor: list[float]
 ) -> None:
     assert _growing_scatter([_from_changes(changes)]) == floor
+
+
+def test_a_sample_after_the_exact_trend_may_lie_exactly_on_the_edge_of_its_band() -> None:
+    # h at h = 4, ..., 1/2 (P(0) = 0), then a sample off that polynomial: on
+    # the edge of the band [0, 1/2] widened by 2**-51, it stays in the band.
+    slack = 2.0**-51
+    band = (-slack, 0.5 + slack)
+    for y in band:
+        assert _exact_trend([4.0, 2.0, 1.0, 0.5, y]) == _Trend(0.0, 0.0, band)
+    for y in (-slack - 2.0**-60, 0.5 + slack + 2.0**-53):
+        assert _exact_trend([4.0, 2.0, 1.0, 0.5, y]) is None
