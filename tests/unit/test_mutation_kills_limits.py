@@ -1075,3 +1075,16 @@ def test_a_sample_after_the_exact_trend_may_lie_exactly_on_the_edge_of_its_band(
         assert _exact_trend([4.0, 2.0, 1.0, 0.5, y]) == _Trend(0.0, 0.0, band)
     for y in (-slack - 2.0**-60, 0.5 + slack + 2.0**-53):
         assert _exact_trend([4.0, 2.0, 1.0, 0.5, y]) is None
+
+
+def test_noise_that_grows_slowly_is_bounded_by_the_changes_ahead() -> None:
+    # Changes 8, 4, 2 (k = 2..4), then 1, 1, 2, 2, 4, 4 (k = 5..10, log2 0, 0,
+    # 1, 1, 2, 2): the noise starts at k = 5, and the lower quartile of the
+    # slopes between those logs is 1/3. At k = 5 the largest change ahead,
+    # scaled back, is 4 at k = 9: log2 2 - 4/3.
+    top = [0.0]
+    for change in [8.0, 4.0, 2.0, 1.0, 1.0, 2.0, 2.0, 4.0, 4.0]:
+        top.append(top[-1] + change)
+    bound, start = _noise([[1.0] * (len(top) + 1), top])
+    assert start == 5
+    assert bound[5] == 2.0 ** (2.0 - (1 / 3) * 4)
