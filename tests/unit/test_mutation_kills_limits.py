@@ -1051,6 +1051,11 @@ def _from_changes(changes: list[float]) -> list[float]:
         # after the 5th sample; then zigzags 1 and 2 wide (the second record):
         # the samples after them are trusted to 2 at best.
         ([8.0, 6.0, 4.5, 3.375, 2.53125, -1.0, 2.0, -4.0], [0.0] * 8 + [2.0]),
+        # Each wider zigzag after them raises the floor to its width.
+        (
+            [8.0, 6.0, 4.5, 3.375, 2.53125, -1.0, 2.0, -4.0, 8.0, -16.0],
+            [0.0] * 8 + [2.0, 4.0, 8.0],
+        ),
         # A change 1.5 times the one before is no settling: the same zigzags
         # (0.5, then 1 wide) do not count.
         ([4.0, 6.0, 3.0, 1.5, 0.75, -0.5, 1.0, -2.0], [0.0] * 9),
