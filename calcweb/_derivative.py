@@ -426,9 +426,10 @@ def _check_analytic(
     of the complex step. Points where ``f`` is not defined on the real line
     skip the check (truncation 0: `_complex_truncation` measures it there).
     """
+    counted = _Counted(f)
 
     def real(t: float) -> float:
-        y = f(t)
+        y = counted(t)
         return y.real if isinstance(y, complex) and y.imag == 0.0 else y
 
     h = representable_step(x, _EPS ** (1.0 / 3.0) * max(1.0, abs(x)))  # not the complex step
@@ -437,7 +438,7 @@ def _check_analytic(
         coarse, rounding = _quotient(real, x, 1, "central", h)
         fine, _ = _quotient(real, x, 1, "central", half)
     except (DomainError, NumericalError, ArgumentTypeError):
-        return 4, 0.0
+        return counted.calls, 0.0  # the calls made before f failed
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
     # The truncation of the finer quotient is about a third of their difference.
