@@ -31,6 +31,7 @@ from calcweb.limits import (
     _divergence,
     _entries,
     _Entry,
+    _estimate,
     _exact_trend,
     _first_departure,
     _geometric,
@@ -47,6 +48,7 @@ from calcweb.limits import (
     _settled,
     _staircase,
     _steps_power_run,
+    _table,
     _tail_gap,
     _Trend,
     _zigzags_grow,
@@ -1093,3 +1095,28 @@ def test_noise_that_grows_slowly_is_bounded_by_the_changes_ahead() -> None:
     bound, start = _noise([[1.0] * (len(top) + 1), top])
     assert start == 5
     assert bound[5] == 2.0 ** (2.0 - (1 / 3) * 4)
+
+
+# ------------------------------------------------------------- _table, _estimate
+
+
+def test_the_table_extrapolates_while_a_column_has_four_entries() -> None:
+    # 5 samples: column 1 has 4 entries (2b - a), so column 2 (3 entries) is
+    # made too, and no column after it.
+    columns = _table([1.0, 2.0, 3.0, 4.0, 5.0])
+    assert [len(column) for column in columns] == [5, 4, 3]
+    assert columns[1] == [3.0, 4.0, 5.0, 6.0]
+
+
+def test_six_samples_are_enough_to_extrapolate() -> None:
+    # 1 + 2**-k, k = 0..5: exactly linear in the step, so the limit is 1.
+    value, error = _estimate([1.0 + 2.0**-k for k in range(6)], 0)
+    assert value == 1.0
+    assert error < 1e-14
+
+
+def test_f_stuck_before_it_shows_a_trend_is_the_value_it_is_stuck_on() -> None:
+    # 1, 2, then 3 four times: 3, as far from the limit as the sample before it.
+    assert _estimate([1.0, 2.0, 3.0, 3.0, 3.0, 3.0], 0) == (3.0, 1.0)
+    # The sample before is one ulp of 5 off: the error is at least 2 eps * 5.
+    assert _estimate([5.0 - 2.0**-50, 5.0, 5.0, 5.0], 0) == (5.0, 2.0 * EPS * 5.0)
