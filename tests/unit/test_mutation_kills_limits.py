@@ -51,6 +51,7 @@ from calcweb.limits import (
     _table,
     _tail_gap,
     _Trend,
+    _until_stuck,
     _zigzags_grow,
 )
 
@@ -1120,3 +1121,20 @@ def test_f_stuck_before_it_shows_a_trend_is_the_value_it_is_stuck_on() -> None:
     assert _estimate([1.0, 2.0, 3.0, 3.0, 3.0, 3.0], 0) == (3.0, 1.0)
     # The sample before is one ulp of 5 off: the error is at least 2 eps * 5.
     assert _estimate([5.0 - 2.0**-50, 5.0, 5.0, 5.0], 0) == (5.0, 2.0 * EPS * 5.0)
+
+
+# ------------------------------------------------------------- _until_stuck
+
+
+@pytest.mark.parametrize(
+    ("values", "kept"),
+    [
+        ([5.0] * 6, [5.0] * 6),  # constant all along: every sample kept
+        ([1.0, 2.0, 2.0, 2.0], [1.0, 2.0]),  # stuck on 2 (STUCK samples)
+        ([3.0, 3.0, 3.0, 1.0], [3.0]),  # stuck from the first sample
+        ([1.0, 2.0, 2.0], [1.0, 2.0]),  # two equal samples at the very end
+        ([1.0, 2.0, 2.0, 3.0], [1.0, 2.0, 2.0, 3.0]),  # two equal in the middle
+    ],
+)
+def test_samples_end_where_f_gets_stuck(values: list[float], kept: list[float]) -> None:
+    assert _until_stuck(values) == kept
