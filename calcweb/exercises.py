@@ -30,6 +30,7 @@ __all__ = ["CheckResult", "check", "check_function"]
 
 _DEEPEST = 32  # levels of nested lists in an answer
 _MOST = 100_000  # numbers in an expected answer, or points to check a function at
+_MOST_ITEMS = 4 * _MOST  # numbers and lists in one answer
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,16 @@ def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
     if single is not None:
         return [single], True
     numbers: list[float] = []
+    visited = [0]  # items of any kind: an endless run of empty lists must end too
 
     def walk(item: object, place: str, depth: int) -> None:
-        if len(numbers) > most:
-            return
+        visited[0] += 1
+        if visited[0] > _MOST_ITEMS:
+            raise _NotANumberError(
+                f"{where} holds more than {_MOST_ITEMS} items; the answer is a number or "
+                "a list of numbers",
+                InvalidArgumentError,
+            )
         number = _number(item, place)
         if number is not None:
             numbers.append(number)
@@ -130,7 +137,9 @@ def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
             raise _NotANumberError(
                 f"{place} is {type(item).__name__}; the answer is a number"
             ) from error
-        for index, element in enumerate(itertools.islice(elements, most + 1 - len(numbers))):
+        for index, element in enumerate(elements):
+            if len(numbers) > most:
+                return  # enough to say there are too many; empty lists hold none
             walk(element, f"{place}[{index}]", depth + 1)
 
     walk(value, where, 0)

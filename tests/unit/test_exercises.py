@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -73,3 +74,17 @@ def test_check_function_needs_points_and_functions() -> None:
         check_function(math.sin, math.sin, [])
     with pytest.raises(calcweb.ArgumentTypeError, match="candidate must be a function"):
         check_function(1.0, math.sin, [0.0])  # type: ignore[arg-type]
+
+
+def test_empty_lists_do_not_hide_numbers_after_them() -> None:
+    # The walk used to stop after as many items as numbers wanted, empty lists
+    # included, so the last 0.0 here went unseen and [0.0, [], 0.0] passed for 0.0.
+    assert not check([0.0, [], 0.0], 0.0)
+    assert not check([[], [], 1.0, 2.0], [1.0])
+    assert check([[1.0], [], [2.0]], [1.0, 2.0])
+
+
+def test_an_endless_answer_of_empty_lists_is_refused() -> None:
+    result = check(itertools.repeat([]), 1.0)
+    assert not result
+    assert "holds more than 400000 items" in result.message
