@@ -886,16 +886,15 @@ def _grows(
         return _infinite(run.values, nfev)
     far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
     nfev += len(far)
-    if len(far) < MIN_SAMPLES:  # f fails farther out: the samples cannot tell
-        if _zigzags_grow(run.values[: growth + 1]):
-            edge = point(scale * 2.0 ** -(first + growth + 2))
-            outer = point(scale * 2.0 ** (len(far) - first - 2))
-            return _untold(run, name, edge=edge, outer=outer, nfev=nfev)
-        return _infinite(run.values, nfev)
-    trend, spread = _estimate(far, first - len(far))
-    if not _settled(trend, spread) or not (abrupt or _scatter(run.values, trend)):
-        return _infinite(run.values, nfev)
     edge = point(scale * 2.0 ** -(first + growth + 2))
+    if len(far) < MIN_SAMPLES:  # f fails farther out: the samples cannot tell
+        outer = point(scale * 2.0 ** (len(far) - first - 2))
+        return _unsettled_outside(run, far, growth, name, edge=edge, outer=outer, nfev=nfev)
+    trend, spread = _estimate(far, first - len(far))
+    if not _settled(trend, spread):
+        return _unsettled_outside(run, far, growth, name, edge=edge, outer=None, nfev=nfev)
+    if not (abrupt or _scatter(run.values, trend)):
+        return _infinite(run.values, nfev)
     return _OneSided(
         trend,
         math.inf,
@@ -907,6 +906,64 @@ def _grows(
         "for |t| < 1e-16). Rewrite f without the cancellation (math.expm1(t) - t, "
         "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
+    )
+
+
+def _grows_inward(far: list[float], last: float) -> bool:
+    """Whether the nearest of the samples ``far`` out grow in size toward x0, as ``last`` does.
+
+    >>> _grows_inward([1.0, 2.0, 4.0, 8.0], 1e20), _grows_inward([0.54, 0.51, 0.4998], -1e20)
+    (True, False)
+    """
+    near = far[-3:]
+    return (
+        len(near) == 3
+        and all(
+            math.copysign(1.0, a) == math.copysign(1.0, last) and abs(a) < abs(b)
+            for a, b in itertools.pairwise(near)
+        )
+        and math.copysign(1.0, near[-1]) == math.copysign(1.0, last)
+    )
+
+
+def _unsettled_outside(
+    run: _Run,
+    far: list[float],
+    growth: int,
+    name: str,
+    *,
+    edge: float,
+    outer: float | None,
+    nfev: int,
+) -> _OneSided:
+    """An infinite limit, or a refusal when ``f`` farther out shows no growth.
+
+    ``far`` are the samples farther out, the farthest first; ``growth`` is
+    where the growth starts in ``run``; ``outer`` is where ``f`` fails
+    farther out (None when it does not, and ``far`` does not settle).
+    After samples before the growth that zigzag ever more widely, as
+    rounding noise does (`_zigzags_grow`), samples farther out that are too
+    few (`_untold`) or that do not grow toward x0 (`_grows_inward`) show no
+    growth of ``f``: the limit is refused.
+    """
+    if not _zigzags_grow(run.values[: growth + 1]):
+        return _infinite(run.values, nfev)
+    if outer is not None:
+        return _untold(run, name, edge=edge, outer=outer, nfev=nfev)
+    if _grows_inward(far, run.values[-1]):
+        return _infinite(run.values, nfev)
+    return _OneSided(
+        run.values[-1],
+        math.inf,
+        nfev,
+        False,
+        f"f grows without bound only between x0 and {edge!r} (from the {name}), exactly "
+        "as c/h**p on its last samples, the signature of rounding, while farther from x0 "
+        "it neither settles nor grows toward x0: the samples cannot tell an infinite "
+        "limit from rounding that cancels all the digits of f close to x0 (exp(t) - 1 - t "
+        "is exactly -t for |t| < 1e-16). Rewrite f without the cancellation "
+        "(math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for "
+        "log(1 + t))",
     )
 
 

@@ -287,6 +287,15 @@ CASES = [
             (-3e5, 121608665227.97931, "right"),
         )
     ),
+    # Rounding makes f grow near x0; farther out it stops at x = 20 (a log of
+    # 20 - x) after 6 samples that neither settle nor grow: it said -inf.
+    Case(
+        "(exp(t) - 1 - t)/t**2 + 0*log(20 - x), t = x/1e8, at 0+",
+        lambda x: _exp_quotient(1e8)(x) + 0 * math.log(20 - x),
+        0.0,
+        "right",
+        _mp_limit(_mp_exp_quotient, 0.0, "right"),
+    ),
     # floor and ceil where a jump of 1 is a few ulps of x0: honest either way.
     *(
         Case(f"{g.__name__} at 2**{e} {side}", g, 2.0**e, side, _exactly(k))

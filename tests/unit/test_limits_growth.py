@@ -182,6 +182,37 @@ def test_a_real_growth_stays_infinite_when_f_fails_farther_out(edge: float) -> N
     assert result.value == math.inf
 
 
+@pytest.mark.parametrize("edge", [20.0, 200.0])
+@pytest.mark.parametrize("c", [1e7, 1e8, 1e10])
+def test_rounding_growth_is_refused_when_f_farther_out_neither_settles_nor_grows(
+    c: float, edge: float
+) -> None:
+    # Farther out f is sampled at 0.5, 1, ..., 16 (128) only: its 6 (9)
+    # samples there zigzag without settling, and do not grow toward x0, so
+    # they show no growth; it said -inf, converged. Limit 1/2.
+    def f(x: float) -> float:
+        t = x / c
+        return (math.exp(t) - 1 - t) / t**2 + 0 * math.log(edge - x)
+
+    with pytest.raises(calcweb.NumericalError, match="neither settles nor grows toward x0"):
+        limit(f, 0.0, side="right")
+    assert honest_or_refused(f, 0.0, "right", 0.5) == "refused"
+
+
+@pytest.mark.parametrize("edge", [20.0, 1e6])
+@pytest.mark.parametrize(
+    "g",
+    [lambda x: 1 / x + 100 * math.sin(1e5 * x), lambda x: 1 / x + math.log(x)],
+    ids=["1/x + 100 sin(1e5 x)", "1/x + log x"],
+)
+def test_a_real_growth_stays_infinite_when_f_farther_out_does_not_settle(
+    g: Function, edge: float
+) -> None:
+    result = full(lambda x: g(x) + 0 * math.log(edge - x), 0.0, "right")
+    assert result.converged, result.message
+    assert result.value == math.inf
+
+
 # --- A random search over L + c/|x - x0|**p. --------------------------------
 
 
