@@ -404,7 +404,8 @@ def _entries(columns: list[list[float]]) -> list[_Entry]:
             size = max(abs(y) for y in columns[0][i : i + order + 1])
             if last > before and last > MOVING * size:  # f is still on its way
                 tail = math.inf
-            rounding = _EPS * max(2.0 * abs(column[i]), ULPS * _AMPLIFY[order] * size)
+            # |column[i]| is at most 1.001 * _AMPLIFY[order] * size: this covers it.
+            rounding = _EPS * (ULPS * _AMPLIFY[order] * size)
             # Two samples exactly equal show how coarse the rounding is, not
             # that f settled: the change after them counts too.
             plateau = order == 0 and last == 0.0 and i + 1 < len(column)
@@ -449,9 +450,9 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     known = [k for k in range(shift, n) if windows[k] > 0.0]
     if not known:
         return [0.0] * n, n
+    # The last of known always qualifies (it is its own window of four).
     start = next(
-        (k for i, k in enumerate(known) if windows[k] <= min(windows[j] for j in known[i : i + 4])),
-        known[-1],
+        k for i, k in enumerate(known) if windows[k] <= min(windows[j] for j in known[i : i + 4])
     )
     # A change within the rounding of its samples measures no noise: they are
     # exactly a polynomial there, as a rounding bias constant over a run of
@@ -511,7 +512,8 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     entries = _entries(columns)
     errors = [honest(entry) for entry in entries]
     order = sorted(range(len(entries)), key=errors.__getitem__)
-    best = next((i for i in order if not _contradicted_later(i, entries, errors)), order[0])
+    # An entry with the largest last sample has none after it to contradict it.
+    best = next(i for i in order if not _contradicted_later(i, entries, errors))
     value = entries[best].value
     return value, max(errors[best], _tail_gap(samples, first, value))
 
@@ -1116,7 +1118,7 @@ def _untold(run: _Run, name: str, *, edge: float, outer: float, nfev: int) -> _O
 
 
 def _contradicted(
-    run: _Run, value: float, error: float, outermost: float, name: str
+    run: _Run, value: float, error: float, outermost: float, name: str, *, nfev: int
 ) -> _OneSided | None:
     """What last samples that grow ever faster make of a ``value`` settled before them.
 
@@ -1136,18 +1138,18 @@ def _contradicted(
         return None
     exact, departs = _power_run(run.values), _power_run(run.values, value)
     if exact == len(run.values):
-        return _infinite(run.values, 0)
+        return _infinite(run.values, nfev)
     if departs > exact:
-        return _infinite([run.values[-1] - value], 0)
+        return _infinite([run.values[-1] - value], nfev)
     # f = L + c/h**p for an L not quite the value settled on: the steps show it.
     if _steps_power_run(run.values) > max(exact, departs):
-        return _infinite([run.values[-1] - run.values[-2]], 0)
+        return _infinite([run.values[-1] - run.values[-2]], nfev)
     if exact > departs:
         return None
     return _OneSided(
         value,
         math.inf,
-        0,
+        nfev,
         False,
         f"f settles near {value:.6g} from {outermost!r} on (from the {name}), but its "
         f"last samples grow ever faster, to {run.values[-1]:.3g}: either the limit is "
@@ -1189,9 +1191,10 @@ def _one_sided(
     settled = _settled(value, error)
     # The last samples leaving a settled value ever faster contradict it.
     if settled and _divergence([y - value for y in run.values]):
-        growth = _contradicted(run, value, error, point(scale * 2.0 ** -(first + 2)), name)
+        outermost = point(scale * 2.0 ** -(first + 2))
+        growth = _contradicted(run, value, error, outermost, name, nfev=nfev)
         if growth is not None:
-            return dataclasses.replace(growth, nfev=nfev)
+            return growth
     elif not settled and _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
         return _grows(f, point, scale, run, name, nfev=nfev)
     if settled:
