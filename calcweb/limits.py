@@ -172,8 +172,10 @@ class _Run:
     note: str = ""
 
 
-def _samples(f: Function, point: Callable[[float], float], scale: float) -> _OneSided | _Run:
-    """``f`` at the points nearest ``x0``, or a result when they settle nothing.
+def _samples(
+    f: Function, point: Callable[[float], float], scale: float
+) -> tuple[_OneSided | _Run, int]:
+    """``f`` at the points nearest ``x0`` (or a result when they settle nothing), and its calls.
 
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
     only the unbroken run closest to ``x0`` is extrapolated. If ``f`` fails
@@ -186,18 +188,20 @@ def _samples(f: Function, point: Callable[[float], float], scale: float) -> _One
     before: list[float] = []
     before_last = 0
     failure: CalcwebError | None = None
+    calls = 0
     for k in range(STEPS):
         x = point(scale * 2.0 ** -(k + 2))
         try:
             if not math.isfinite(x):
                 raise NumericalError(f"the sample point {x!r} is not a finite number")
+            calls += 1  # a call that fails counts too
             values.append(evaluate(f, x))
         except (DomainError, NumericalError) as error:
             if values:
                 before, before_last = values, k - 1
             failure, values = error, []
     if len(values) >= MIN_SAMPLES:
-        return _Run(values, STEPS - 1)
+        return _Run(values, STEPS - 1), calls
     assert failure is not None  # noqa: S101 - STEPS > MIN_SAMPLES: a sample failed
     # 1/x**30 overflows (or underflows to a division by 0) next to x0; but
     # log(x - 1e-3), which grows too, is not defined next to 0.
@@ -205,10 +209,10 @@ def _samples(f: Function, point: Callable[[float], float], scale: float) -> _One
         failure.__cause__, ZeroDivisionError
     )
     if overflow and _divergence(before):
-        return _infinite(before, STEPS)
+        return _infinite(before, calls), calls
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
-        return _Run(before, before_last, f"; f fails closer to x0 ({failure})")
+        return _Run(before, before_last, f"; f fails closer to x0 ({failure})"), calls
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
 
 
@@ -626,20 +630,22 @@ def _farther(
     h: float,
     constant: float,
     enough: int = OUTER_SAMPLES,
-) -> list[float]:
-    """``f`` at steps ``2 h, 4 h, ...``, the nearest first, to see what it does farther out.
+) -> tuple[list[float], int]:
+    """``f`` at steps ``2 h, 4 h, ...``, the nearest first, and the number of calls of ``f``.
 
+    They show what ``f`` does farther out.
     Called only when ``f`` is ``constant`` at nearly all the usual samples:
     it stops ``OUTER_SAMPLES`` samples after the first that is not
     ``constant``, where ``f`` fails, or after ``PROBE_STEPS`` doublings.
     """
     found: list[float] = []
-    off = 0
+    off = calls = 0
     for _ in range(PROBE_STEPS):
         h *= 2.0
         x = point(h)
         if not math.isfinite(x):
             break
+        calls += 1  # a call that fails counts too
         try:
             y = evaluate(f, x)
         except (DomainError, NumericalError):
@@ -648,7 +654,7 @@ def _farther(
         off += bool(off or y != constant)
         if off >= enough:
             break
-    return found
+    return found, calls
 
 
 @dataclasses.dataclass(frozen=True)
@@ -839,13 +845,14 @@ def _deeper(
     """
     values = [run.values[-1]]
     h = scale * 2.0 ** -(run.last + 2)
+    nfev = 0
     for _ in range(DEEP_STEPS):
         h *= DEEP_RATIO
+        nfev += 1  # a call that fails counts too
         try:
             values.append(evaluate(f, point(h)))
         except (DomainError, NumericalError):
             break
-    nfev = len(values) - 1
     if len(set(values)) == 1:  # stuck on the value the samples ended with
         return math.nan, math.inf, nfev
     values = _until_stuck(values)
@@ -886,8 +893,9 @@ def _grows(
     abrupt = _abrupt(run.values, noisy)
     if (growth == 0 and not abrupt) or not _power_law(run.values[-POWER_POINTS:]):
         return _infinite(run.values, nfev)
-    far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)[::-1]
-    nfev += len(far)
+    far, calls = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)
+    far.reverse()
+    nfev += calls
     edge = point(scale * 2.0 ** -(first + growth + 2))
     if len(far) < MIN_SAMPLES:  # f fails farther out: the samples cannot tell
         outer = point(scale * 2.0 ** (len(far) - first - 2))
@@ -1002,10 +1010,10 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
         try:
             if not math.isfinite(x):
                 break
+            nfev += 1  # a call that fails counts too
             y = evaluate(f, x)
         except (DomainError, NumericalError):
             break
-        nfev += 1
         law = run.values[base] / ratio ** (8 * jump + base)
         if abs(y - law) <= ROUNDING_DEPARTURE * abs(law):
             continue
@@ -1016,8 +1024,8 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
         nfev += extra
         if (departure if departure is not None else abs(y / law - 1.0)) <= SMALL_DEPARTURE:
             return _infinite(run.values, nfev)
-        far = _farther(f, point, h, math.nan, PROBE_STEPS)
-        nfev += len(far)
+        far, calls = _farther(f, point, h, math.nan, PROBE_STEPS)
+        nfev += calls
         edge = point(h * 2.0**-base)
         # Only the samples off the power law show where f settles.
         on = next(
@@ -1060,10 +1068,10 @@ def _first_departure(
             x = point(h)
             if not math.isfinite(x):
                 return None, nfev
+            nfev += 1  # a call that fails counts too
             y = evaluate(f, x)
         except (DomainError, NumericalError):
             return None, nfev
-        nfev += 1
         if abs(y - law) > ROUNDING_DEPARTURE * abs(law):
             return abs(y / law - 1.0), nfev
     return None, nfev
@@ -1163,16 +1171,16 @@ def _contradicted(
 def _one_sided(
     f: Function, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
-    run = _samples(f, point, scale)
+    run, nfev = _samples(f, point, scale)
     if isinstance(run, _OneSided):
         return run
-    first, nfev = run.last + 1 - len(run.values), STEPS
+    first = run.last + 1 - len(run.values)
     tail = len(run.values) - _run_start(run.values)
     if tail >= 2:  # f ends on one exact value
         samples = run.values
         if tail >= STUCK and _run_start(samples) < PRE_MIN:
-            outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
-            nfev += len(outer)
+            outer, calls = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
+            nfev += calls
             samples = outer[::-1] + samples
         first_kept = run.last + 1 - len(samples)
         short = tail < STUCK

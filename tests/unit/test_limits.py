@@ -340,6 +340,90 @@ def test_a_limit_costs_48_evaluations_a_side_and_a_slow_one_at_0_16_more() -> No
     assert abs(slow.value) <= 2.0 * slow.error < 1e-30
 
 
+def _undefined_for(low: float, high: float, g: Function, x0: float = 0.0) -> Function:
+    """``g``, raising ValueError where ``low < |x - x0| < high``."""
+
+    def f(x: float) -> float:
+        if low < abs(x - x0) < high:
+            raise ValueError("outside the domain")
+        return g(x)
+
+    return f
+
+
+def _rounding_growth(x: float) -> float:
+    t = x / 1e8
+    return (math.exp(t) - 1 - t) / t**2
+
+
+# Functions whose calls fail on the way: in the usual samples, farther out,
+# deeper, at the checks of a power law and at the doublings after them.
+FAILING_CALLS: list[tuple[str, Function, float, str]] = [
+    ("1/x**30 overflows next to 0", lambda x: 1 / x**30, 0.0, "right"),
+    ("-1/x**4 overflows deeper", lambda x: -1 / x**4, 0.0, "both"),
+    ("constant, undefined farther out", _undefined_for(0.3, math.inf, lambda x: 3.0), 0.0, "both"),
+    (
+        "rounding's growth, undefined farther out",
+        lambda x: _rounding_growth(x) + 0 * math.log(0.6 - x),
+        0.0,
+        "right",
+    ),
+    (
+        "1/h**2, a hole at a check",
+        _undefined_for(50.0, 100.0, lambda x: 1 / (x - 1) ** 2, 1.0),
+        1.0,
+        "right",
+    ),
+    (
+        "1/h**2, a hole at a doubling",
+        _undefined_for(100.0, 200.0, lambda x: 0.0 if x - 1 >= 16384 else 1 / (x - 1) ** 2, 1.0),
+        1.0,
+        "right",
+    ),
+    (
+        "(cos t - 1 + t**2/2)/t**4, t = x/1e9",
+        lambda x: (math.cos(x / 1e9) - 1 + (x / 1e9) ** 2 / 2) / (x / 1e9) ** 4,
+        0.0,
+        "both",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side"), [c[1:] for c in FAILING_CALLS], ids=[c[0] for c in FAILING_CALLS]
+)
+def test_nfev_counts_every_call_of_f_those_that_fail_too(f: Function, x0: float, side: str) -> None:
+    calls: list[float] = []
+
+    def counted(x: float) -> float:
+        calls.append(x)
+        return f(x)
+
+    result = full(counted, x0, side)
+    assert result.nfev == len(calls)
+    assert any(_fails(f, x) for x in calls)  # the case tests what it says
+
+
+def test_nfev_leaves_out_sample_points_beyond_the_largest_float() -> None:
+    # From the right of 1.7e308 the first two points, x0 + 2**1021 and
+    # x0 + 2**1020, overflow to inf: f is not called there.
+    calls: list[float] = []
+
+    def f(x: float) -> float:
+        calls.append(x)
+        return (x - 1.7e308) / 1e300
+
+    result = full(f, 1.7e308, "right")
+    assert result.nfev == len(calls) == 46
+
+
+def _fails(f: Function, x: float) -> bool:
+    try:
+        return not math.isfinite(f(x))
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return True
+
+
 def test_noise_that_grows_close_to_x0_is_not_an_infinite_limit() -> None:
     # cos(h) - 1 + h**2/2 loses all its digits near 0, so the quotient grows
     # like 1/h**4 there; its limit is 1/24 all the same.
