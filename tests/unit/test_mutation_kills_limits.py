@@ -20,7 +20,9 @@ import pytest
 import calcweb
 from calcweb import limit
 from calcweb.limits import (
+    FAINT,
     JUMP,
+    MOVING,
     ROUNDING_DEPARTURE,
     SMALL_DEPARTURE,
     LimitResult,
@@ -36,10 +38,12 @@ from calcweb.limits import (
     _first_departure,
     _geometric,
     _growing_scatter,
+    _grows_inward,
     _growth_start,
     _lost_before_growth,
     _lower_quartile_slope,
     _noise,
+    _OneSided,
     _polynomial_limit,
     _power_law,
     _power_run,
@@ -51,6 +55,7 @@ from calcweb.limits import (
     _table,
     _tail_gap,
     _Trend,
+    _unsettled_outside,
     _until_stuck,
     _zigzags_grow,
 )
@@ -169,6 +174,57 @@ def test_growth_past_widening_noise_where_f_fails_farther_out_is_refused_word_fo
         "to x0 (exp(t) - 1 - t is exactly -t for |t| < 1e-16). Rewrite f without the "
         "cancellation (math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), "
         "math.log1p(t) for log(1 + t))"
+    )
+
+
+# ------------------------------------------------------------- _grows_inward, _unsettled_outside
+
+
+@pytest.mark.parametrize(
+    ("far", "last", "grows"),
+    [
+        ([100.0, 1.0, 2.0, 4.0], 1e20, True),  # the nearest three, 1, 2, 4, grow toward x0
+        ([-100.0, -1.0, -2.0, -4.0], -1e20, True),
+        ([2.0, 4.0], 1e20, False),  # fewer than three
+        ([2.0, 2.0, 4.0], 1e20, False),  # 2, 2 does not grow
+        ([-1.0, -2.0, 4.0], 1e20, False),  # growing in size, but not all of one sign
+        ([1.0, 2.0, -4.0], 1e20, False),  # the nearest of another sign than last
+        ([1.0, 2.0, 4.0], -1e20, False),
+    ],
+)
+def test_samples_farther_out_grow_toward_x0_when_the_nearest_three_keep_lasts_sign_and_grow(
+    far: list[float], last: float, grows: bool
+) -> None:
+    assert _grows_inward(far, last) is grows
+
+
+# The noise of _WIDENING, then growth exactly like 1/h**2 from its last sample.
+_NOISY_GROWTH = _Run([*_WIDENING, 13.75, 55.0, 220.0, 880.0, 3520.0], 47)
+
+
+def test_growth_after_widening_noise_stays_infinite_when_f_farther_out_grows_toward_x0() -> None:
+    found = _unsettled_outside(
+        _NOISY_GROWTH, [1.0, 2.0, 4.0], 5, "right", edge=0.5, outer=None, nfev=70
+    )
+    assert found == _OneSided(math.inf, 0.0, 70, True, "f grows without bound: the limit is inf")
+
+
+def test_growth_after_widening_noise_is_refused_if_f_farther_out_does_not_grow() -> None:
+    found = _unsettled_outside(
+        _NOISY_GROWTH, [4.0, 2.0, 1.0], 5, "left", edge=0.5, outer=None, nfev=70
+    )
+    assert found == _OneSided(
+        3520.0,
+        math.inf,
+        70,
+        False,
+        "f grows without bound only between x0 and 0.5 (from the left), exactly "
+        "as c/h**p on its last samples, the signature of rounding, while farther from x0 "
+        "it neither settles nor grows toward x0: the samples cannot tell an infinite "
+        "limit from rounding that cancels all the digits of f close to x0 (exp(t) - 1 - t "
+        "is exactly -t for |t| < 1e-16). Rewrite f without the cancellation "
+        "(math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for "
+        "log(1 + t))",
     )
 
 
@@ -859,6 +915,40 @@ def test_six_samples_that_head_clearly_elsewhere_up_to_the_trusted_tail_are_refu
     assert _constant_run([*before, 5.0, 5.0, 5.0], 17, _identity, 1.0, "right") is None
 
 
+# Six samples that are no polynomial (3, 2.25, 2 is not linear in h), stuck
+# on 2 for three of them, then 2.125: _estimate gives 2, as far from the
+# limit as the samples before and after the stuck run, 0.25.
+_STUCK_BEFORE = [3.0, 2.25, 2.0, 2.0, 2.0, 2.125]
+
+
+def test_a_constant_exactly_jump_errors_and_four_roundings_from_the_trend_is_extrapolated() -> None:
+    assert _estimate(_STUCK_BEFORE, 0) == (2.0, 0.25)
+    # The gap from 2 to the constant 1 - 2**-49 is 1 + 2**-49: JUMP * 0.25
+    # plus 4 eps times the larger size, 2, exactly: f may still head there.
+    constant = 1.0 - 2.0**-49
+    assert 2.0 - constant == JUMP * 0.25 + 4.0 * EPS * 2.0
+    assert _constant_run([*_STUCK_BEFORE, *[constant] * 4], 0, _identity, 1.0, "right") is None
+
+
+def test_a_constant_one_ulp_farther_from_the_trend_is_refused() -> None:
+    constant = 1.0 - 9.0 * 2.0**-52  # the gap is 1 + 9 * 2**-52, one ulp more
+    found = _constant_run([*_STUCK_BEFORE, *[constant] * 4], 0, _identity, 1.0, "right")
+    assert found is not None
+    assert (found.value, found.error, found.converged) == (2.0, 2.0 - constant, False)
+    assert found.message.startswith(
+        f"f is exactly {constant!r} at every point sampled between x0 and {2.0**-8!r} "
+        "(from the right), while farther out it approaches 2:"
+    )
+
+
+def test_fewer_than_six_samples_before_a_constant_that_are_no_polynomial_are_extrapolated() -> None:
+    # 3, 2.25, 2, 2.125 head nowhere exactly, and are too few to estimate
+    # where they head: no verdict, however far the constant is.
+    before = [3.0, 2.25, 2.0, 2.125]
+    assert _exact_trend(before) is None
+    assert _constant_run([*before, -5.0, -5.0, -5.0], 0, _identity, 1.0, "right") is None
+
+
 # ------------------------------------ _divergence, _lower_quartile_slope, _settled
 
 
@@ -1074,6 +1164,68 @@ def test_zigzags_count_only_after_four_changes_that_settle_smoothly(
     changes: list[float], floor: list[float]
 ) -> None:
     assert _growing_scatter([_from_changes(changes)]) == floor
+
+
+def _columns(*columns: list[float]) -> list[list[float]]:
+    """Columns of a table built by hand, each one entry shorter than the one before."""
+    assert all(len(c) == len(columns[0]) - j for j, c in enumerate(columns))
+    return list(columns)
+
+
+# Four changes of one sign, each 3/4 of the one before: settled after the 5th sample.
+_SETTLING = [8.0, 6.0, 4.5, 3.375, 2.53125]
+
+
+def test_a_column_that_settles_again_later_settled_where_it_first_did() -> None:
+    # The samples settle at 5, zigzag once and settle again at 10; column 1
+    # zigzags faintly (2**-20, 2**-19, ... wide, below FAINT of 1000) from
+    # sample 7 on, before it settles itself: those zigzags count from where
+    # the samples first settled, 5, and set the floor from the second on.
+    samples = _from_changes([*_SETTLING, -1.0, -0.75, -0.5625, -0.421875, -0.31640625])
+    above = _from_changes([0.5] * 4 + [2.0**-20, -(2.0**-19), 2.0**-18, -(2.0**-17), 2.0**-16])
+    floor = _growing_scatter(_columns(samples, above))
+    assert floor == [0.0] * 8 + [2.0**-19, 2.0**-18, 2.0**-17]
+
+
+def test_a_zigzag_exactly_faint_counts_from_where_the_column_below_settled() -> None:
+    # Column 1 about 1e8 zigzags 0.5 wide, then exactly FAINT * 1e8 = 1 wide
+    # at its entry 1e8: faint, so it counts from where the samples settled.
+    assert FAINT * 1e8 == 1.0
+    samples = [1e8 + y for y in _from_changes([8.0 * 0.75**k for k in range(10)])]
+    above = [1e8 + y for y in [8.0, 7.0, 6.0, 5.0, 4.0, 4.5, 0.0, 1.0, 1.5, 1.75]]
+    assert _growing_scatter(_columns(samples, above)) == [0.0] * 8 + [1.0] * 3
+
+
+def test_a_zigzag_spans_the_samples_of_its_own_three_entries_only() -> None:
+    # Zigzags 1 and 2 wide after settling; the sample after the second
+    # zigzag's jumps by 200 (f moving), which that zigzag does not span.
+    samples = _from_changes([*_SETTLING, -1.0, 2.0, -4.0, 200.0])
+    assert _growing_scatter([samples]) == [0.0] * 8 + [2.0, 2.0]
+
+
+def test_a_zigzag_exactly_moving_of_its_samples_wide_still_counts() -> None:
+    # Samples 2.25 ... 9.75, 10, 9, 9.5: zigzags 0.25 and 0.5 wide whose
+    # largest change, 1, is exactly MOVING (0.1) of the largest sample, 10.
+    assert MOVING * 10.0 == 1.0
+    samples = [2.25, 6.25, 8.25, 9.25, 9.75, 10.0, 9.0, 9.5]
+    assert _growing_scatter([samples]) == [0.0] * 7 + [0.5]
+
+
+def test_a_zigzag_above_the_samples_wider_than_moving_of_them_is_f_moving() -> None:
+    # Samples about 10 that barely change; column 1 settles and zigzags 2
+    # and 4 wide, more than MOVING (1) of the samples: f moving, no floor.
+    samples = [10.0 + 2.0**-10 * (1.0 - 0.75**k) for k in range(10)]
+    above = _from_changes([*_SETTLING, -2.0, 4.0, -8.0])
+    assert _growing_scatter(_columns(samples, above)) == [0.0] * 10
+
+
+def test_a_zigzag_in_column_two_counts_for_half_its_width() -> None:
+    # A step of 1 in the samples zigzags 2 wide in column 2 (_STEP_ZIGZAG):
+    # zigzags 1 and 2 wide there after it settles leave a floor of 2 / 2.
+    samples = [1000.0 + 2.0**-10 * (1.0 - 0.75**k) for k in range(11)]
+    middle = samples[1:]
+    above = _from_changes([*_SETTLING, -1.0, 2.0, -4.0])
+    assert _growing_scatter(_columns(samples, middle, above)) == [0.0] * 10 + [1.0]
 
 
 def test_a_sample_after_the_exact_trend_may_lie_exactly_on_the_edge_of_its_band() -> None:
