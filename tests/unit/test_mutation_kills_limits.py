@@ -468,6 +468,20 @@ def test_l_plus_c_over_h_p_far_below_l_is_infinite_the_way_it_moves(
     assert (result.value, result.error, result.converged) == (infinity, 0.0, True)
 
 
+def test_l_plus_c_over_h_p_below_where_f_started_is_infinite_the_way_its_last_step_goes() -> None:
+    # f falls from 3e19 to 1e19 at its first three samples (h = 8, 4, 2), then
+    # is -1e20 + _C/h, rising by steps exactly c/h**p to -8.3e19 at the last
+    # sample, still below the third: +inf, the way the last step goes.
+    def f(x: float) -> float:
+        h = 37.0 - x
+        return {8.0: 3e19, 4.0: 2e19, 2.0: 1e19}.get(h, -1e20 + _C / h)
+
+    assert f(37.0 - 2.0**-45) < f(35.0)
+    result = limit(f, 37.0, side="left", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+
+
 def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_word() -> None:
     # Two powers: the departures from 1 are not exactly c/h**p, nor is f.
     def f(x: float) -> float:
@@ -769,6 +783,30 @@ def test_six_samples_farther_out_are_enough_to_see_where_f_settles() -> None:
     assert result.message.startswith(
         f"f grows without bound only between x0 and {1.0 + 2.0**-40!r} (from the right), "
         "while farther from x0 it settles near -990:"
+    )
+
+
+def test_f_farther_out_stuck_on_a_value_its_trend_is_not_settles_nothing() -> None:
+    # The same samples; farther out f is -990 + h at h = 4, ..., 2**14, then
+    # stuck at -986 (its value at h = 4) for h = 2, 1, 1/2, and undefined
+    # beyond 2**14: it heads for -990 but ends on -986, 4 away, a constant run
+    # from a large step that rounding hardly makes (_tail_gap): no settling.
+    near = _tabulated(_widening_then_growth())
+    farther = {
+        1.0 + 2.0 ** (i - 1): -986.0 if i < 3 else -990.0 + 2.0 ** (i - 1) for i in range(16)
+    }
+
+    def f(x: float) -> float:
+        return farther[x] if x in farther else near(x)
+
+    result = limit(f, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (-(4.0**9), math.inf, False)
+    assert result.nfev == 48 + 16 + 1  # and the call farther out that failed
+    assert result.message.startswith(
+        f"f grows without bound only between x0 and {1.0 + 2.0**-40!r} (from the right), "
+        "exactly as c/h**p on its last samples, the signature of rounding, while farther "
+        "from x0 it neither settles nor grows toward x0:"
     )
 
 
@@ -1082,6 +1120,34 @@ def test_the_noise_bound_where_no_change_lies_ahead() -> None:
     # k = 15: 2**(4 - 5); at k = 16, the change at k itself: 8.
     assert bound[10] == 0.5
     assert bound[16] == 8.0
+
+
+@pytest.mark.parametrize(("change", "bound"), [(12.0 * EPS, 0.0), (16.0 * EPS, 16.0 * EPS)])
+def test_a_change_within_the_top_columns_rounding_measures_no_noise(
+    change: float, bound: float
+) -> None:
+    # Two columns, samples 1: the top column's rounding is ULPS (4) units
+    # amplified 3-fold (_AMPLIFY[1]), 12 eps. Changes of exactly that are no
+    # noise; changes of 16 eps are, and so bound it, shrinking like h (by
+    # half a step) before the noise starts at 2.
+    top = [change * k for k in range(11)]
+    found, start = _noise([[1.0] * 12, top])
+    assert start == 2
+    assert found == [bound / 4.0, bound / 2.0] + [bound] * 10
+
+
+def test_the_noise_bound_before_it_shows_shrinks_at_least_as_fast_as_the_noise_grows() -> None:
+    # Changes 1, 1, 1, 1 (log2 0) then 2**10, 2**20, 2**30, 2**40 from k = 2:
+    # the noise starts at 2. The lower quartile of the 28 slopes between the
+    # logs is 10/3 (0 six times, then 2.5, then 10/3), larger than that of
+    # the first four (0): before k = 2 the bound shrinks by 2**(10/3) a step.
+    top = [0.0]
+    for change in [1.0] * 4 + [2.0**10, 2.0**20, 2.0**30, 2.0**40]:
+        top.append(top[-1] + change)
+    bound, start = _noise([[1.0] * (len(top) + 1), top])
+    assert start == 2
+    slope = 10.0 / 3.0
+    assert bound[:2] == [bound[2] * 2.0 ** (-slope * 2), bound[2] * 2.0 ** (-slope * 1)]
 
 
 def test_the_noise_bound_is_capped_at_2_to_the_1000() -> None:
