@@ -463,9 +463,22 @@ _C = 955786.4893958082  # its departures from the settled value are not exactly 
 def test_l_plus_c_over_h_p_far_below_l_is_infinite_the_way_it_moves(
     f: Callable[[float], float], x0: float, side: str, infinity: float
 ) -> None:
-    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    counted, calls = _counted(f)
+    result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (infinity, 0.0, True)
+    assert result.nfev == calls[0]
+
+
+def test_samples_each_exactly_the_one_before_times_2_to_the_0_are_infinite() -> None:
+    # 1 + eps log2(1/x) at 0 grows by one ulp a step: every sample is the one
+    # before times 2**0 to rounding, and its departures from the value it
+    # settles on (error about 1e-15) grow ever faster. It grows without bound.
+    counted, calls = _counted(lambda x: 1.0 + EPS * math.log2(1.0 / x))
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert result.nfev == calls[0] == 48
 
 
 def test_l_plus_c_over_h_p_below_where_f_started_is_infinite_the_way_its_last_step_goes() -> None:
@@ -477,9 +490,11 @@ def test_l_plus_c_over_h_p_below_where_f_started_is_infinite_the_way_its_last_st
         return {8.0: 3e19, 4.0: 2e19, 2.0: 1e19}.get(h, -1e20 + _C / h)
 
     assert f(37.0 - 2.0**-45) < f(35.0)
-    result = limit(f, 37.0, side="left", full_output=True)
+    counted, calls = _counted(f)
+    result = limit(counted, 37.0, side="left", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert result.nfev == calls[0]
 
 
 def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_word() -> None:
