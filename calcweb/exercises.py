@@ -107,11 +107,12 @@ def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
     if single is not None:
         return [single], True
     numbers: list[float] = []
-    visited = [0]  # items of any kind: an endless run of empty lists must end too
+    visited = 0  # items of any kind: an endless run of empty lists must end too
 
     def walk(item: object, place: str, depth: int) -> None:
-        visited[0] += 1
-        if visited[0] > _MOST_ITEMS:
+        nonlocal visited
+        visited += 1
+        if visited > _MOST_ITEMS:
             raise _NotANumberError(
                 f"{where} holds more than {_MOST_ITEMS} items; the answer is a number or "
                 "a list of numbers",
