@@ -247,12 +247,17 @@ def test_penalty_and_adam_do_not_change_the_product() -> None:
 def with_answers(answers: dict[str, str]) -> dict[str, CellResult]:
     """Run the exercise cells with ``answer = None`` replaced by an answer.
 
-    The exercises need only the page's imports, so the cells between are
+    The exercises need only the page's imports, so the other cells are
     skipped (they are slow, and run in the other tests).
     """
     all_cells = cells(PAGE)
     imports = "\n".join(
-        line for line in all_cells[0].code.splitlines() if line.startswith(("import", "from"))
+        dict.fromkeys(  # every cell's imports, once each, in page order
+            line
+            for cell in all_cells
+            for line in cell.code.splitlines()
+            if line.startswith(("import", "from"))
+        )
     )
     namespace: dict[str, object] = {"__name__": "__main__"}
     assert run_cell(imports, namespace, "<imports>").error is None
