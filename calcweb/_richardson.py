@@ -35,8 +35,9 @@ step can be trusted; instead:
    which is no evidence of no noise. Equal neighbouring values where ``f``
    is not constant say so, and their gaps measure the stairs
    (`Sampler.measure_noise`); a first derivative's noise is measured where
-   ``f`` changes by a few times its rounding per spacing, so that stairs
-   any higher leave equal neighbours. Noise found at ``x`` is measured
+   ``f`` changes by twice its rounding per spacing, so that stairs any
+   higher leave equal neighbours, there or, where they fell evenly, at a
+   spacing in the golden ratio to it. Noise found at ``x`` is measured
    again where ``|f|`` is largest: if larger there, as for ``f`` computed
    in single precision, it is taken relative to ``|f|``. A noise already
    known (a walk with larger steps saw the stairs) is never lowered.
@@ -53,7 +54,14 @@ step can be trusted; instead:
    the walk's error and its truncation, judged from the stencils without its
    outer points, is below its rounding. As the walk then only has to be
    right, not as accurate as it can be, it stops once its error is below
-   ``ENOUGH`` (relative), and goes on from there if the refinement fails.
+   ``ENOUGH`` (relative), and goes on from there if the refinement fails
+   (to an estimate within the early one's error: steps below the stairs of
+   a staircase give quotients of 0).
+8. Rounding in the argument of ``f`` (``g((t + c) - c)``, ``t`` rounded to
+   ulp(c)) moves a first derivative by up to ``|f''|`` times it, at every
+   step, while the values move by ``|f'|`` times it: nothing at a flat
+   point. There the noise is measured again where ``|f'|`` is larger, and
+   that much is added to the error (`_argument_noise`).
 
 If no window's estimate passes the check of 2., no estimate is trusted:
 `NumericalError`. The error estimate was honest (the true error at most
@@ -88,6 +96,8 @@ WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
 # The noise bound of a forward quotient at h, times this, bounds the noise of the
 # quotients at h, h/2 (and h/4) extrapolated once (5x) or twice (15x).
 KINK_NOISE = 20.0
+SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
+_GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
 
@@ -202,15 +212,42 @@ class Sampler:
             if fine[1] or spacing * 16.0 > widest:
                 break
             spacing *= 16.0
-        if flat or 0.0 in _differences(self._stencil(step)):
+        stairs = step
+        if not flat and self.slope:  # stairs that fell evenly: where they do not
+            stairs = self._uneven_step(step)
+        if flat or 0.0 in _differences(self._stencil(stairs)):
             # f is a staircase near x (or constant): each value is off by up to a stair.
-            quantum = self._quantum(step if fine[1] else 0.0)
+            quantum = self._quantum(stairs if fine[1] else 0.0)
             # Gaps of an ulp or two of the values here are rounding, not stairs;
             # quiet (from f's largest values) can be far above that near a zero.
-            local = 8.0 * _EPS * max(map(abs, self._stencil(step)))
+            local = 8.0 * _EPS * max(map(abs, self._stencil(stairs)))
             if quantum > min(quiet, local):
                 return quantum
         return self._random_noise(step, fine[0], quiet)
+
+    def _uneven_step(self, step: float) -> float:
+        """``step``, or a step where stairs that fell evenly at ``step`` leave equal neighbours.
+
+        Stairs a little higher than the change of ``f`` per spacing fall one
+        per spacing, or in whole numbers of stairs: gaps that are all whole
+        multiples of the smallest, with no equal neighbours and a 4th
+        difference of 0 (``(64 + tanh(t)) - 64`` at -1.77: stairs of
+        ``ulp(63)``, 4.2 times ``quiet``). A smooth ``f`` rarely gives such
+        gaps where the three points did not show it noise-free; then the
+        5-point stencil at ``step`` over the golden ratio, where those stairs
+        fall unevenly, says which it is.
+        """
+        gaps = _differences(self._stencil(step))
+        smallest = min(map(abs, gaps))
+        if not smallest or not all((gap / smallest).is_integer() for gap in gaps):
+            return step
+        try:
+            other = representable_step(self.x, step / _GOLDEN)
+        except NumericalError:
+            return step
+        if self._fourth_difference(other) is None:
+            return step
+        return other if 0.0 in _differences(self._stencil(other)) else step
 
     def _three_point_noise(self, spacing: float, quiet: float) -> float | None:
         """0 if ``x`` and ``x +- spacing`` already show no noise above ``quiet``, else None.
@@ -224,8 +261,10 @@ class Sampler:
         16a; stairs of height q (two gaps that are different whole numbers
         of stairs, both that close to the slope) are at most ``quiet / 4``
         high, so the 4th difference of their roundings, at most 8q, passes
-        it. A gap of 0 (a stair wider than the spacing) never passes (the
-        spacing is where f changes by 4 ``quiet``); nor do gaps of stairs
+        it; gaps of the same k stairs pass only for stairs within 1/16 of
+        ``2 quiet / k`` (values off by at most ``quiet``: harmless). A gap
+        of 0 (a stair wider than the spacing) never passes (the spacing is
+        where f changes by ``SPACING`` = 2 ``quiet``); nor do gaps of stairs
         in the argument of f (``g((t + c) - c)``), unless they happen to
         divide the spacing to within 1/32. Otherwise (and with no slope) the
         5-point measurement decides, reusing these three values. A point
@@ -273,7 +312,7 @@ class Sampler:
         ignore: they are what a smooth function gives where it barely changes.
         """
         ordered = sorted(set(self._stencil(step) if step else self.values.values()))
-        return min((b - a for a, b in itertools.pairwise(ordered)), default=0.0)
+        return min(_differences(ordered), default=0.0)
 
     def _stencil(self, step: float) -> list[float]:
         """The values of the 5-point stencil at ``step``, already computed."""
@@ -457,9 +496,9 @@ def extrapolate(
     quiet = 8.0 * _EPS * size
     spacing = estimate.smallest * 1e-4
     if n == 1 and estimate.value:
-        # Where f changes by about 4 x its rounding per spacing: stairs any higher
-        # than that leave equal neighbouring values, and do not fall evenly.
-        spacing = 4.0 * quiet / abs(estimate.value)
+        # Where f changes by about 2 x its rounding per spacing: stairs any higher
+        # than that leave equal neighbouring values, or fall unevenly (`_uneven_step`).
+        spacing = SPACING * quiet / abs(estimate.value)
         sampler.slope = estimate.value  # the three points that show no noise suffice
     floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
     if floor > 0.0:
@@ -471,20 +510,72 @@ def extrapolate(
         estimate = _walks(sampler, n, first_step, enough)
     if estimate.kind == "central" and n == 1:  # with the noise of f measured
         _check_one_sided(sampler, estimate)
+    final = estimate
     if refine and estimate.kind == "central":
         refined = _refine(sampler, n, estimate)
         if refined is not None:
-            estimate = refined
+            final = refined
         elif estimate.early:  # the walk goes on to its best after all
-            estimate = _walks(sampler, n, first_step, 0.0)
+            further = _walks(sampler, n, first_step, 0.0)
+            # Unless it leaves the bars of the estimate confirmed at larger steps:
+            # steps below the stairs of a staircase f give quotients of 0.
+            if abs(further.value - estimate.value) <= estimate.error + further.error:
+                estimate = final = further
+    error = final.error
+    if estimate.kind == "central" and n == 1:
+        error += _argument_noise(sampler, estimate, error, quiet, first_step / 16.0)
     return Estimate(
-        estimate.value,
-        estimate.error,
+        final.value,
+        error,
         sampler.calls,
         first_step,
-        estimate.kind,
+        final.kind,
         noise=sampler.noise_floor,
     )
+
+
+def _argument_noise(
+    sampler: Sampler, estimate: Estimate, error: float, quiet: float, widest: float
+) -> float:
+    """The error of a first derivative from rounding in the argument of ``f``.
+
+    ``f(t) = g((t + c) - c)`` computes ``g`` at ``t`` rounded to ulp(c): an
+    argument off by up to ``a`` moves every quotient by up to ``|f''| a``,
+    whatever the step (the central quotient is the slope at the mean of its
+    two rounded points), and the values by ``|f'| a``: noise ``N`` in the
+    values where the slope is ``f'`` may be that, ``a = N / |f'|``, and
+    noise below ``quiet`` is not seen. At ``x`` (``N`` its measured noise
+    floor), where ``|f'|`` is not small compared with ``|f''| h`` (``h`` the
+    largest step of the estimate's window), that is the bound. Near a flat
+    point, ``x`` cannot bound ``a``: if what it could miss may matter beside
+    the error, the noise is measured at the outer point of that step, where
+    ``|f'|`` is at least twice as large, and ``a`` is taken as what it
+    shows, or could miss there.
+    """
+    x, slope, floor = sampler.x, estimate.value, sampler.noise_floor
+    try:
+        step = representable_step(x, estimate.window[0][0])
+        below, here, above = (sampler(x + k * step) if k else sampler(x) for k in (-1, 0, 1))
+    except (DomainError, NumericalError):
+        return 0.0
+    curvature = ((above - here) - (here - below)) / step / step  # f'' from the walk's points
+    if not abs(curvature) * step >= abs(slope):  # not flat: x saw it (nan: nothing to see)
+        return 0.0
+    if not abs(curvature) * max(quiet, floor) > error * abs(slope):
+        return 0.0  # the argument noise x could miss moves f' less than the error
+    side = 1.0 if (slope >= 0.0) == (curvature >= 0.0) else -1.0  # where |f'| grows
+    outer = slope + side * curvature * step
+    if not 0.0 < abs(outer) < math.inf:
+        return 0.0
+    there = Sampler(sampler.f, x + side * step)
+    there.values = sampler.values  # the same f: the points computed are shared
+    there.slope = outer
+    noise = there.measure_noise(SPACING * quiet / abs(outer), widest, quiet)
+    sampler.calls += there.calls
+    there_bound = max(noise, quiet) / abs(outer)
+    if slope:  # what x could miss bounds it too
+        there_bound = min(there_bound, max(quiet, floor) / abs(slope))
+    return abs(curvature) * there_bound
 
 
 def _relative_noise(
@@ -515,21 +606,17 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
     """The central walk, or one-sided ones when no central stencil fits."""
     x = sampler.x
     kinds = ["central"] if n == 0 else ["central", "forward", "backward"]
-    last_trouble: NumericalError | None = None
     fitted = False
     for kind in kinds:
         try:
             estimate = _search(sampler, kind, n, first_step, enough)
         except _NoFitError:
             continue
-        except NumericalError as error:
-            last_trouble = error
-            continue
         if estimate is None:
             fitted = True
             break  # the stencil fitted but never settled: one-sided ones would not either
         return estimate
-    if not fitted and last_trouble is None and sampler.failed:
+    if not fitted and sampler.failed:
         shown = ", ".join(f"{point!r}" for point, _ in sampler.failed[:4])
         raise DomainError(
             f"no difference stencil around x={x!r} fits in the domain of f: f failed at "
@@ -540,7 +627,6 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
         "pattern that makes an error estimate trustworthy (f may oscillate faster than "
         "the smallest usable step, be non-smooth near x, or lose accuracy to rounding); "
         "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
-        + (f" ({last_trouble})" if last_trouble else "")
     )
 
 

@@ -33,6 +33,7 @@ a `NumericalError` or `DomainError` an acceptable answer. A case with
 
 from __future__ import annotations
 
+import cmath
 import functools
 import math
 import sys
@@ -474,6 +475,57 @@ for _height, _x in ((3.3e-12, 0.02689993511715876), (1.8e-10, -0.129651565199060
         terms=_ulp_is(_height),
     )
 
+# --- Rounding in the argument near a flat point: g((x + c) - c) computes g at x
+# rounded to ulp(c), so every quotient is the slope of g at a point off by up to
+# ulp(c) / 2: wrong by up to |g''| ulp(c) / 2, while the values are off by only
+# |g'| ulp(c), invisible where g' is near 0. The oracle is g' at x itself; ``terms``
+# is c, the size of what the argument cancels (g' <= 1 carries it into f). And
+# (c + g(x)) - c with stairs (ulp(c)) just above the change of f per spacing of
+# the noise measurement, which fall one per spacing. All once dishonest.
+
+
+def _argument_rounded(g: Callable[[float], float], c: float) -> Callable[[float], float]:
+    return lambda x: g((x + c) - c)
+
+
+for _g, _mp, _name, _c, _x in (
+    (math.sin, mpmath.sin, "sin", 1.3e6, 1.5707952267781657),  # 3200x: 1.09995e-06 +- 2e-14
+    (math.cos, mpmath.cos, "cos", 7.78e6, -2.321892682897609e-05),  # 94x
+    (math.cos, mpmath.cos, "cos", 30800.0, 7.315790334050055e-06),  # 16x
+    (math.sin, mpmath.sin, "sin", 1560.0, 1.5707892831958794),  # 4.3x
+):
+    _case(
+        "argument rounding",
+        f"{_name}((x + {_c:g}) - {_c:g})",
+        _argument_rounded(_g, _c),
+        _mp,
+        _x,
+        scale=1.0,
+        terms=_c,
+    )
+_case(  # once 0.0 +- 1e-13 (52000x): the walk on to its best went below the stairs
+    "argument rounding",
+    "((x + 1180) - 1180)^3",
+    _argument_rounded(lambda x: math.pow(x, 3), 1180.0),
+    lambda x: x**3,
+    4.4037243964446896e-05,
+    scale=4.4e-05,
+    terms=1180.0,
+)
+for _g, _mp, _name, _c, _x in (
+    (math.tanh, mpmath.tanh, "tanh", 64.0, -1.7723775773490216),  # 3.0x
+    (math.sin, mpmath.sin, "sin", 38.800307914799305, 1.7082856430240776),  # 2.9x
+):
+    _case(
+        "staircase",
+        f"({_c!r} + {_name}(x)) - {_c!r}",
+        _cancelled(_c, _g),
+        _mp,
+        _x,
+        scale=1.0,
+        terms=_c,
+    )
+
 # --- Higher orders of ordinary functions.
 for _n in (2, 3, 6):
     _case("high order", "sin", math.sin, mpmath.sin, 0.5, n=_n, scale=1.0)
@@ -602,3 +654,65 @@ def well_conditioned(case: Case) -> bool:
         return False
     normal = all(_NORMAL <= abs(v) <= sys.float_info.max for v in (_magnitude(case), true))
     return normal and condition(case) <= WELL_CONDITIONED
+
+
+# ------------------------------------------------------------------ complex step
+# Functions written with cmath whose own formula cancels inside Im f(x + ih)
+# (exp(x) sin(h) - h for exp(z) - 1 - z): method="complex" must count that
+# rounding in its error, or refuse. f' is the closed form, by mpmath at DIGITS.
+
+
+@dataclass(frozen=True)
+class ComplexCase:
+    """One cancelling function at one point, for ``method="complex"``."""
+
+    name: str
+    f: Callable[[complex], complex]  # with cmath
+    derivative: Callable[[Any], Any]  # f' with mpmath
+    x: float
+    # Why the real-line check may call f not analytic here (a false refusal), or "".
+    known_refusal: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.name} @ {self.x!r}"
+
+
+def _cmath_exp_exp(z: complex) -> complex:
+    return (cmath.exp(z) - 1) * (cmath.exp(-z) - 1) + z * z
+
+
+_FLAT_ON_THE_REALS = (
+    "f's values on the real line round to the same floats around x, so the central "
+    "differences of the check see neither f' nor their own rounding"
+)
+_COMPLEX_FUNCTIONS: tuple[tuple[str, Callable[[complex], complex], Callable[[Any], Any]], ...] = (
+    ("exp(z) - 1 - z", lambda z: cmath.exp(z) - 1 - z, mpmath.expm1),
+    ("sin(z) - z", lambda z: cmath.sin(z) - z, lambda x: mpmath.cos(x) - 1),
+    ("cos(z) - 1", lambda z: cmath.cos(z) - 1, lambda x: -mpmath.sin(x)),
+    ("log(1 + z) - z", lambda z: cmath.log(1 + z) - z, lambda x: 1 / (1 + x) - 1),
+    ("(1 + z)**3 - 1 - 3z", lambda z: (1 + z) ** 3 - 1 - 3 * z, lambda x: 3 * (1 + x) ** 2 - 3),
+    (
+        "(1 + z)**0.5 - 1 - z/2",
+        lambda z: (1 + z) ** 0.5 - 1 - z / 2,
+        lambda x: 1 / (2 * mpmath.sqrt(1 + x)) - mpmath.mpf(1) / 2,
+    ),
+    ("(1e8 + sin(z)) - 1e8", lambda z: (1e8 + cmath.sin(z)) - 1e8, mpmath.cos),
+    ("sinh(z) - z", lambda z: cmath.sinh(z) - z, lambda x: mpmath.cosh(x) - 1),
+    ("tan(z) - z", lambda z: cmath.tan(z) - z, lambda x: mpmath.sec(x) ** 2 - 1),
+    ("1/(1 + z) - 1 + z", lambda z: 1 / (1 + z) - 1 + z, lambda x: 1 - 1 / (1 + x) ** 2),
+    ("(exp(z) - 1)(exp(-z) - 1) + z**2", _cmath_exp_exp, lambda x: 2 * x - 2 * mpmath.sinh(x)),
+    ("cosh(z) - 1 - z**2/2", lambda z: cmath.cosh(z) - 1 - z * z / 2, lambda x: mpmath.sinh(x) - x),
+    ("atan(z) - z", lambda z: cmath.atan(z) - z, lambda x: 1 / (1 + x * x) - 1),
+    ("exp(z) exp(-z) - 1", lambda z: cmath.exp(z) * cmath.exp(-z) - 1, lambda x: 0 * x),
+)
+_COMPLEX_KNOWN_REFUSALS = {
+    ("cos(z) - 1", 1e-12): _FLAT_ON_THE_REALS,
+    ("(1e8 + sin(z)) - 1e8", 1e-12): _FLAT_ON_THE_REALS,
+    ("(1e8 + sin(z)) - 1e8", 1e-5): _FLAT_ON_THE_REALS,
+}
+COMPLEX_CASES: tuple[ComplexCase, ...] = tuple(
+    ComplexCase(name, f, derivative, x, _COMPLEX_KNOWN_REFUSALS.get((name, x), ""))
+    for name, f, derivative in _COMPLEX_FUNCTIONS
+    for x in (1e-12, -1e-8, 1e-5, -1e-3, 0.3, 3.0)
+)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from calcweb import DerivativeResult, DomainError, NumericalError, derivative
+from calcweb import DerivativeResult, DomainError, NumericalError, _richardson, derivative
 from calcweb._richardson import Sampler, _relative_noise, combine, extrapolate
 
 HONESTY = 2.0
@@ -352,3 +354,102 @@ def test_relative_noise_only_where_it_is_higher_than_at_x(monkeypatch: pytest.Mo
     sampler(1.0)
     assert _relative_noise(sampler, 1e-3, 0.1, 0.0, math.nextafter(0.5, 0.0)) == 0.25
     assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.5) == 0.0
+
+
+# ------------------------------------------------------------------ rounding in the argument
+
+# g((t + c) - c) computes g at t rounded to ulp(c): the quotients are the slope
+# of g at a point off by up to ulp(c) / 2, wrong by up to |g''| ulp(c) / 2. Near
+# a flat point of g the values barely show it (they are off by |g'| ulp(c)).
+# Each was dishonest (true error / reported, against g' at the unrounded t).
+ARGUMENT_ROUNDED = [
+    ("sin", 1.3e6, 1.5707952267781657),  # 3200x: 1.09995e-06 +- 2e-14, true 1.10002e-06
+    ("cos", 7.78e6, -2.321892682897609e-05),  # 94x
+    ("cos", 30800.0, 7.315790334050055e-06),  # 16x
+    ("sin", 1560.0, 1.5707892831958794),  # 4.3x: stairs below quiet at the first outer point
+    ("cos", 1.46e6, -0.007614841352159413),  # 2.8x: not flat, the noise seen at x is in t
+    ("sin^2", 1.7e8, 1.5707945729165915),  # 218x
+    ("t^3", 1180.0, 4.4037243964446896e-05),  # 52000x: 0.0 +- 1e-13 for 5.8e-9
+]
+ARGUMENT_FUNCTIONS: dict[str, tuple[Callable[[float], float], Callable[[float], float]]] = {
+    **FUNCTIONS,
+    "cos": (math.cos, lambda t: -math.sin(t)),
+}
+
+
+@pytest.mark.parametrize(("name", "c", "x"), ARGUMENT_ROUNDED)
+def test_rounding_in_the_argument_near_a_flat_point_is_honest(
+    name: str, c: float, x: float
+) -> None:
+    g, derivative_of_g = ARGUMENT_FUNCTIONS[name]
+    assert_honest(lambda t: g((t + c) - c), x, derivative_of_g(x), f"{name}((t + {c:g}) - {c:g})")
+
+
+def test_rounding_in_the_argument_is_counted_only_where_it_can_matter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    added: list[float] = []
+    measure = _richardson._argument_noise
+
+    def recorded(*args: Any) -> float:
+        added.append(measure(*args))
+        return added[-1]
+
+    monkeypatch.setattr(_richardson, "_argument_noise", recorded)
+    # sin near pi/2 with an exact argument: what x cannot see is counted, no more.
+    x = math.pi / 2 - 1e-6
+    result = derivative(math.sin, x, method="richardson", full_output=True)
+    assert isinstance(result, DerivativeResult)
+    assert abs(result.value - math.cos(x)) <= HONESTY * result.error <= 2e-13
+    assert 0.0 < added[-1] <= 1e-13
+    # Away from flat points, and with no noise at x, nothing is added.
+    derivative(math.sin, 0.7, method="richardson")
+    assert added[-1] == 0.0
+
+
+def test_the_walk_to_its_best_keeps_within_the_early_estimate() -> None:
+    # t^3((t + 1180) - 1180) at 4.4e-5: the refinement fails, and the walk on to its
+    # best goes below the stairs of the argument, where every quotient is 0.
+    c, x = 1180.0, 4.4037243964446896e-05
+    estimate = extrapolate(lambda t: math.pow((t + c) - c, 3), x, 1, 0.015, refine=True)
+    assert abs(estimate.value - 3.0 * x * x) <= HONESTY * estimate.error
+    assert estimate.value > 0.0
+
+
+# ------------------------------------------------------------------ stairs that fall evenly
+
+# (c + g(t)) - c with stairs (ulp(c)) a little above the change of f per spacing
+# of the noise measurement: one stair per spacing, no equal neighbours, a 4th
+# difference of 0. Each was 2.2-3x dishonest.
+EVEN_STAIRS = [
+    ("tanh", 64.0, -1.7723775773490216),
+    ("sin", 38.800307914799305, 1.7082856430240776),
+    ("sin", 64.0, -1.3052014482133338),
+    ("tanh", 32.0, 1.443975288830646),
+]
+
+
+@pytest.mark.parametrize(("name", "c", "x"), EVEN_STAIRS)
+def test_stairs_that_fall_evenly_are_honest(name: str, c: float, x: float) -> None:
+    g, derivative_of_g = {
+        "sin": (math.sin, math.cos),
+        "tanh": (math.tanh, lambda t: 1.0 - math.tanh(t) ** 2),
+    }[name]
+    assert_honest(lambda t: (c + g(t)) - c, x, derivative_of_g(x), f"({c:g} + {name}) - {c:g}")
+
+
+def test_stairs_that_fall_evenly_are_measured(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (16 + tanh) - 16 at 1.202: stairs of ulp(16) are 1.2 times the change of f per
+    # spacing; the five values fall one stair per spacing, with a 4th difference of 0.
+    x = 1.202
+
+    def noise() -> float:
+        sampler = Sampler(lambda t: (16.0 + math.tanh(t)) - 16.0, x)
+        quiet = 8.0 * sys.float_info.epsilon * abs(sampler(x))
+        sampler.slope = 1.0 - math.tanh(x) ** 2
+        return sampler.measure_noise(_richardson.SPACING * quiet / sampler.slope, 1e-3, quiet)
+
+    assert noise() == math.ulp(16.0)
+    # At the spacing over the golden ratio they leave equal neighbours: without it, none.
+    monkeypatch.setattr(Sampler, "_uneven_step", lambda self, step: step)
+    assert noise() == 0.0

@@ -522,7 +522,7 @@ def test_three_points_pass_alternating_noise_only_where_five_would() -> None:
 
 def test_a_gap_of_0_is_never_on_the_slope() -> None:
     # max(t, 1) at 1 with slope 1 and quiet s / 4 (f changes by 4 quiet per
-    # spacing, as where it is measured): the gap of 0 is 4 quiet off.
+    # spacing): the gap of 0 is 4 quiet off.
     s, calls = 2.0**-20, []
     sloped(lambda t: max(t, 1.0), 1.0, 1.0, calls).measure_noise(s, 1.0, s / 4.0)
     assert sorted(calls)[:5] == five(1.0, s)

@@ -642,11 +642,11 @@ def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
 # ------------------------------------------------- extrapolate's measurements
 
 
-def test_the_noise_is_measured_where_f_changes_by_4_times_its_rounding(
+def test_the_noise_is_measured_where_f_changes_by_2_times_its_rounding(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # t - t**3 at 0 from h = 1: the walk's value is exactly 1. The noise is measured
-    # from a spacing of 4 quiet / |f'|, quiet = 8 eps max |f| over the values computed,
+    # from a spacing of 2 quiet / |f'|, quiet = 8 eps max |f| over the values computed,
     # up to 1/16 of the first step. Found to be stairs of 2**-40 there, it is measured
     # again where |f| is largest, from the same spacing, with that floor.
     measured: list[tuple[float, float, float, float]] = []
@@ -668,7 +668,7 @@ def test_the_noise_is_measured_where_f_changes_by_4_times_its_rounding(
     extrapolate(lambda t: t - t**3, 0.0, 1, 1.0)
     spacing, widest, quiet, size = measured[0]
     assert quiet == 8.0 * EPS * size
-    assert (spacing, widest) == (4.0 * quiet, 1.0 / 16.0)
+    assert (spacing, widest) == (2.0 * quiet, 1.0 / 16.0)
     assert relative == [(spacing, widest, quiet, 2.0**-40)]
 
 
