@@ -318,10 +318,29 @@ def central(f: Any, x: float, h: float) -> float:
     return math.fsum([f(x + h), -f(x - h)]) / (2.0 * h)
 
 
+def im_quotient(f: Any, x: float, h: float) -> float:
+    return float(f(complex(x, h)).imag / h)
+
+
+def complex_scatter(f: Any, x: float, h: float, across_steps: bool) -> float:
+    """The complex step's scatter: off the line through x + 61.8 eps s and x - 38.2 eps s
+    (s = max(1, |x|)), and the spread over h, h/e, h/e**2 where they show no h**2 trend."""
+    scale = max(1.0, abs(x))
+    above, below = 61.80339887498948 * EPS * scale, 38.19660112501052 * EPS * scale
+    up, here, down = (im_quotient(f, t, h) for t in (x + above, x, x - below))
+    scatter = abs((here - down) - (up - down) * below / (above + below))
+    if across_steps:
+        values = [im_quotient(f, x, h * 0.36787944117144233**k) for k in range(3)]
+        scatter = max(scatter, max(values) - min(values))
+    return scatter
+
+
 @pytest.mark.parametrize("h", [None, 1e-3, 0.1])
 def test_the_complex_steps_error_is_rounding_plus_twice_its_truncation(h: float | None) -> None:
     # Truncation h**2 |f'''| / 6, with f''' / 6 = 4 (coarse - fine) / (3 H**2) from two
-    # central quotients at H = eps**(1/3) max(1, |x|) and H / 2.
+    # central quotients at H = eps**(1/3) max(1, |x|) and H / 2; f's own rounding is
+    # 16 times the scatter of Im f(x + ih)/h beside x (and across the steps for h = 1e-20,
+    # where they show no h**2 trend).
     x = 0.7
     r = derivative(cmath.exp, x, method="complex", h=h, full_output=True)
     step = 1e-20 if h is None else h
@@ -330,8 +349,10 @@ def test_the_complex_steps_error_is_rounding_plus_twice_its_truncation(h: float 
     half = representable_step(x, big / 2.0)
     coarse, fine = central(math.exp, x, big), central(math.exp, x, half)
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * big * big)
-    assert r.error == pytest.approx(4.0 * EPS * abs(r.value) + 2.0 * truncation, rel=1e-6, abs=0)
-    assert r.nfev == 7  # f(x + ih) at h, h/2, h/4 and the check's 4 real points
+    scatter = complex_scatter(cmath.exp, x, step, across_steps=h is None)
+    expected = 4.0 * EPS * abs(r.value) + 2.0 * truncation + 16.0 * scatter
+    assert r.error == pytest.approx(expected, rel=1e-6, abs=0)
+    assert r.nfev == 10  # f(x + ih) at h, h/e, h/e**2, at 2 points beside x; 5 real points
 
 
 def test_a_complex_step_where_f_is_undefined_on_the_reals_is_not_checked() -> None:
@@ -344,8 +365,9 @@ def test_a_complex_step_where_f_is_undefined_on_the_reals_is_not_checked() -> No
 
     r = derivative(f, 2.0, method="complex", full_output=True)
     assert r.value == pytest.approx(0.5 / math.sqrt(2.0), rel=1e-15, abs=0)
-    assert r.error == 4.0 * EPS * abs(r.value)
-    assert r.nfev == 4  # 3 complex steps, and the check stopped at its first real point
+    scatter = complex_scatter(cmath.sqrt, 2.0, 2e-20, across_steps=True)
+    assert r.error == pytest.approx(4.0 * EPS * abs(r.value) + 16.0 * scatter, rel=1e-12, abs=0)
+    assert r.nfev == 6  # 5 complex points, and the check stopped at its first real point
 
 
 def test_a_function_that_is_not_analytic_is_refused_with_both_values() -> None:
@@ -366,12 +388,13 @@ def test_a_complex_step_of_a_tiny_derivative_is_not_called_non_analytic() -> Non
     assert r.value == pytest.approx(1e-300 * math.cos(1.0), rel=1e-3, abs=0)
 
 
-@pytest.mark.parametrize(("share", "refused"), [(0.98, False), (1.05, True)])
+@pytest.mark.parametrize(("share", "refused"), [(0.9, False), (1.2, True)])
 def test_the_analytic_check_allows_a_relative_disagreement_of_1e_8(
     share: float, refused: bool
 ) -> None:
     # exp(z) + c conj(z) at 0: the complex step gives 1 - c, central differences 1 + c.
-    # |2c| against 1e-8 |fine| plus about 4e-10 of rounding and truncation terms.
+    # |2c| against 1e-8 |fine| plus about 7e-10 of rounding (exp's own, in the fourth
+    # difference of its values, too) and truncation terms.
     c = share * 0.5e-8
 
     def f(z: Any) -> Any:
