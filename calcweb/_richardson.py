@@ -905,7 +905,8 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         - math.log(abs(estimate.value))
         - n * math.log(h1)
     ) / (order + n)
-    # No h**4 term (a cubic) means no truncation: then the walk's own largest step.
+    # growth is 0 only where d1 - value overflows in _growth (a cubic's is not 0):
+    # then the walk's own largest step.
     step = h1 * min(math.exp(min(balance, 700.0)), 1.0 / growth) if growth else rows[0][0]
     if not 0.0 < step < math.inf:
         return None
