@@ -437,10 +437,14 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     scaled back by the rate at which they grow (the lower quartile of the
     slopes between the first ``NOISE_POINTS`` of them, up to the largest:
     too small a rate only makes the bound larger). Before the noise shows,
-    the bound shrinks from where it does at the rate it starts to grow with,
-    and at least like ``h``. A change within the rounding of its samples
-    measures nothing: a run of samples exactly a polynomial may carry a
-    bias that only the noise after the run shows.
+    the bound shrinks from where it does at the rate it starts to grow with
+    (the least step between its first changes: one small by chance makes the
+    next step steep), or the rate above if larger, and at least like ``h``;
+    a rate a little faster than a whole power of ``1/h`` is that power, as
+    cancellation noise grows like one (``eps/t`` in ``(exp(t) - 1)/t``). A
+    change within the rounding of its samples measures nothing: a run of
+    samples exactly a polynomial may carry a bias that only the noise after
+    the run shows.
     """
     top = columns[-1]
     shift = len(columns)  # the change from entry i - 1 to i ends at sample i + shift - 1
@@ -470,7 +474,15 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
         peak = max(range(len(points)), key=lambda i: points[i][1])
         points = points[: max(RISE_POINTS, peak + 1)]
     slope = min(max(_lower_quartile_slope(points), 0.0), MAX_SLOPE)
-    rise = min(max(_lower_quartile_slope(points[:RISE_POINTS]), slope, 1.0), MAX_SLOPE)
+    # The rate it starts to grow with: the least step between the first
+    # changes, since one small by chance makes the next step steep.
+    start_rate = min(
+        ((yb - ya) / (kb - ka) for (ka, ya), (kb, yb) in itertools.pairwise(points[:RISE_POINTS])),
+        default=0.0,
+    )
+    rise = min(max(start_rate, slope, 1.0), MAX_SLOPE)
+    # Cancellation noise grows like a whole power of 1/h: a little faster is that power.
+    rise = min(rise, round(rise))
     bound = [0.0] * n
     for k in range(start, n):
         ahead = [y - slope * (i - k) for i, y in logs.items() if k <= i <= k + HORIZON]
@@ -745,17 +757,19 @@ def _constant_run(
       nothing.
 
     ``first`` is the step of the first sample, counted from 0 at ``s / 4``
-    (negative for steps farther out). A ``short`` run, of two samples, is
-    the limit only in the second case (``floor`` next to ``2**47``, where
-    ``floor(x0 + h)`` is ``x0 + h`` down to ``h = 1`` and ``x0`` at the last
-    two steps); otherwise the samples are extrapolated (None).
+    (negative for steps farther out). A ``short`` run, of one or two
+    samples, is the limit only in the second case (``floor`` next to
+    ``2**47``, where ``floor(x0 + h)`` is ``x0 + h`` down to ``h = 1`` and
+    ``x0`` at the last two steps), and a single sample only if it is ``P(0)``
+    itself (``floor(x0 + h)`` at ``2**48`` is ``x0`` only at the last step,
+    ``h = 1/2``); otherwise the samples are extrapolated (None).
     """
     start = _run_start(samples)
     before, constant = samples[:start], samples[-1]
     if not before:
         return _OneSided(
             constant,
-            2.0 * _EPS * abs(constant),
+            _EPS * abs(constant),
             0,
             True,
             f"f is {constant!r} at every point sampled on the {name}, out to "
@@ -768,12 +782,15 @@ def _constant_run(
     # on this one, may be stuck here by rounding (a x + b rounds to k).
     stopped = len(before) - _run_start(before) >= STUCK and first + start > TRUSTED_TAIL
     on_its_way = band is not None and band[0] <= constant <= band[1] and not stopped
+    # A single last sample may as well be P on its way: it counts only as P(0).
+    if start == len(samples) - 1:
+        on_its_way = on_its_way and trend is not None and constant == trend.value
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
     if on_its_way or (not short and (step or _staircase(before, constant))):
         return _OneSided(
             constant,
-            2.0 * _EPS * abs(constant),
+            _EPS * abs(constant),
             0,
             True,
             f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0",
@@ -1175,18 +1192,17 @@ def _one_sided(
     if isinstance(run, _OneSided):
         return run
     first = run.last + 1 - len(run.values)
+    # f may end on one exact value: a run of them, or a single last sample.
     tail = len(run.values) - _run_start(run.values)
-    if tail >= 2:  # f ends on one exact value
-        samples = run.values
-        if tail >= STUCK and _run_start(samples) < PRE_MIN:
-            outer, calls = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
-            nfev += calls
-            samples = outer[::-1] + samples
-        first_kept = run.last + 1 - len(samples)
-        short = tail < STUCK
-        constant = _constant_run(samples, first_kept, point, scale, name, short=short)
-        if constant is not None:
-            return dataclasses.replace(constant, nfev=nfev)
+    samples = run.values
+    if tail >= STUCK and _run_start(samples) < PRE_MIN:
+        outer, calls = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
+        nfev += calls
+        samples = outer[::-1] + samples
+    first_kept = run.last + 1 - len(samples)
+    constant = _constant_run(samples, first_kept, point, scale, name, short=tail < STUCK)
+    if constant is not None:
+        return dataclasses.replace(constant, nfev=nfev)
     value, error = _estimate(run.values, first)
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))

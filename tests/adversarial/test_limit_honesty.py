@@ -90,10 +90,18 @@ def _sqrt_quotient(x0: float, c: float) -> Function:
     return f
 
 
-def _exp_quotient(c: float) -> Function:
+def _exp_quotient(c: float, x0: float = 0.0) -> Function:
     def f(x: float) -> float:
-        t = x / c
+        t = (x - x0) / c
         return (math.exp(t) - 1 - t) / t**2
+
+    return f
+
+
+def _expm1_quotient(x0: float, c: float) -> Function:
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (math.exp(t) - 1) / t
 
     return f
 
@@ -296,10 +304,35 @@ CASES = [
         "right",
         _mp_limit(_mp_exp_quotient, 0.0, "right"),
     ),
+    # Rounding noise eps/t that starts to grow faster by chance (two small
+    # changes where f is stuck on one value), and a bound scaled back at that
+    # rate: said 1.000000000206505, error 9.9e-11.
+    Case(
+        "(exp(t) - 1)/t, t = (x - 37)/4.52..e6 at 37+",
+        _expm1_quotient(37.0, 4523899.110050662),
+        37.0,
+        "right",
+        lambda: 1,  # exp(t) - 1 = t + t**2/2 + ...
+    ),
+    # Noise eps/t**2 measured growing like 1/t**2.19: said 0.4999975937219667,
+    # error 8.7e-7.
+    Case(
+        "(exp(t) - 1 - t)/t**2, t = (x - 37)/2.41..e5 at 37-",
+        _exp_quotient(241310.13088495907, 37.0),
+        37.0,
+        "left",
+        lambda: mpmath.mpf(1) / 2,  # exp(t) - 1 - t = t**2/2 + ...
+    ),
+    # floor and ceil jump at 2**48 too, where f reaches the constant only at
+    # the last step from one side (they said x0 - 0.5 and x0 + 0.5, error 0.75).
+    *(
+        Case(f"{g.__name__} at 2**48", g, 2.0**48, "both", lambda: None, "jump")
+        for g in (math.floor, math.ceil)
+    ),
     # floor and ceil where a jump of 1 is a few ulps of x0: honest either way.
     *(
         Case(f"{g.__name__} at 2**{e} {side}", g, 2.0**e, side, _exactly(k))
-        for e in (47, 50)
+        for e in (47, 48, 49, 50, 51, 52, 53)
         for g, side, k in (
             (math.floor, "left", 2**e - 1),
             (math.floor, "right", 2**e),

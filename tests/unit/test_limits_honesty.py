@@ -489,3 +489,119 @@ def test_log_quotient_with_a_bias_hidden_in_a_run_is_honest() -> None:
         return math.log(1 + t) / t
 
     assert honest_or_refused(f, 0.1, "left", 1.0) in ("right", "refused")
+
+
+# --- Noise grows like a whole power of 1/h. -----------------------------------
+
+
+def _noise_before_start(logs: list[float], lead: int = 3) -> tuple[list[float], int]:
+    """The noise bound of a top column whose changes are 2**logs after ``lead`` shrinking ones."""
+    changes = [2.0 ** (40 - 10 * k) for k in range(lead)] + [2.0**y for y in logs]
+    top = [0.0]
+    for change in changes:
+        top.append(top[-1] + change)
+    return limits._noise([[1.0] * (len(top) + 1), top])
+
+
+def test_noise_that_starts_to_grow_faster_than_a_whole_power_is_scaled_back_at_it() -> None:
+    # Changes growing like 1/h**2.2 from the start (steps of 2.2 in log2):
+    # the bound before the start shrinks by 2**2 a step, not 2**2.2, since
+    # rounding noise grows like a whole power of 1/h.
+    bound, start = _noise_before_start([2.2 * k for k in range(8)])
+    assert start > 2
+    assert bound[start - 2 : start] == [bound[start] * 2.0**-4, bound[start] * 2.0**-2]
+
+
+def test_a_rate_between_whole_powers_nearer_the_higher_is_kept() -> None:
+    # 1/h**1.6: 1.6 is not a little faster than 1 (nor than 2): kept as measured.
+    bound, start = _noise_before_start([1.6 * k for k in range(8)])
+    assert math.log2(bound[start] / bound[start - 1]) == pytest.approx(1.6, abs=1e-4)
+
+
+def test_two_changes_small_by_chance_do_not_make_the_noise_start_steep() -> None:
+    # (exp(t) - 1)/t: noise eps/t (a step of 1 in log2), but the first two
+    # changes are small where f is stuck on one value: -28.7, -32.8, then
+    # -19.1, -17.5, ... The least of the first steps (-4.1) sets the rate it
+    # starts with, not the lower quartile of the slopes (1.58): the overall
+    # rate 1.08 rounds to 1.
+    logs = [-28.67, -32.77, -19.12, -17.54, -17.93, -16.25, -14.55, -13.47]
+    top = [0.0]
+    for y in [-24.86, -23.79, -24.09, -25.76, *logs]:  # the changes before: no noise yet
+        top.append(top[-1] + 2.0**y)
+    bound, start = limits._noise([[1.0] * (len(top) + 1), top])
+    assert start == 2 + 4  # at the first of logs (changes count from sample 2)
+    assert bound[start - 1] == bound[start] * 2.0**-1
+
+
+@pytest.mark.parametrize(
+    ("c", "side"),
+    [(4523899.110050662, "right")],  # said 1.000000000206505, error 9.9e-11
+)
+def test_expm1_quotient_with_noise_that_starts_steep_by_chance_is_honest(
+    c: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        t = (x - 37.0) / c
+        return (math.exp(t) - 1) / t
+
+    assert honest_or_refused(f, 37.0, side, 1.0) in ("right", "refused")
+
+
+@pytest.mark.parametrize(
+    ("c", "side"),
+    [(241310.13088495907, "left")],  # said 0.4999975937219667, error 8.7e-7
+)
+def test_exp_quotient_with_noise_measured_a_little_faster_than_1_over_h2_is_honest(
+    c: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        t = (x - 37.0) / c
+        return (math.exp(t) - 1 - t) / t**2
+
+    assert honest_or_refused(f, 37.0, side, 0.5) in ("right", "refused")
+
+
+# --- A single last sample that is P(0) itself. --------------------------------
+
+
+def test_floor_and_ceil_jump_at_2_to_the_48() -> None:
+    # From the right floor(x0 + h) is x0 + h down to h = 1 and x0 only at the
+    # last step, h = 1/2; from the left x0 - 1 at the last two steps.
+    x0 = 2.0**48
+    for g, left, right in ((math.floor, x0 - 1, x0), (math.ceil, x0, x0 + 1)):
+        assert (full(g, x0, "left").value, full(g, x0, "right").value) == (left, right)
+        with pytest.raises(calcweb.DomainError, match=r"one-sided limits .* differ"):
+            limit(g, x0)
+
+
+@pytest.mark.parametrize("e", [49, 50, 51, 52, 53])
+@pytest.mark.parametrize("g", [math.floor, math.ceil])
+def test_floor_and_ceil_beyond_2_to_the_48_are_honest_from_both_sides(
+    g: Callable[[float], float], e: int
+) -> None:
+    # The last step is 1 or more: every sample of floor(x0 - h) is x0 - h, a
+    # line heading for x0, and the samples cannot see the jump. Each value is
+    # within twice its error of the one-sided limits it stands for.
+    x0 = 2.0**e
+    left, right = (x0 - 1, x0) if g is math.floor else (x0, x0 + 1)
+    assert honest_or_refused(g, x0, "left", left) == "right"
+    assert honest_or_refused(g, x0, "right", right) == "right"
+    with contextlib.suppress(calcweb.DomainError):
+        both = full(g, x0)
+        assert max(abs(both.value - left), abs(both.value - right)) <= 2.0 * both.error
+
+
+def test_a_single_last_sample_is_the_limit_only_as_p_of_0() -> None:
+    # Samples x0 + h (exactly a line) and a last one: x0 itself is the limit;
+    # any other value, even within the band between x0 and the sample
+    # before, is left to extrapolation (None).
+    x0 = 2.0**48
+    line = [x0 + 2.0 ** (46 - k) for k in range(47)]
+    found = limits._constant_run([*line, x0], 0, lambda h: x0 + h, 2.0**48, "right", short=True)
+    assert found is not None
+    assert (found.value, found.error, found.converged) == (x0, limits._EPS * x0, True)
+    for last in (x0 + 0.5, x0 + 0.25):
+        assert (
+            limits._constant_run([*line, last], 0, lambda h: x0 + h, 2.0**48, "right", short=True)
+            is None
+        )
