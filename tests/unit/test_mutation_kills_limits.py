@@ -27,6 +27,7 @@ from calcweb.limits import (
     SMALL_DEPARTURE,
     LimitResult,
     _abrupt,
+    _combine,
     _constant_run,
     _contradicted_later,
     _deeper,
@@ -44,6 +45,7 @@ from calcweb.limits import (
     _lower_quartile_slope,
     _noise,
     _OneSided,
+    _points,
     _polynomial_limit,
     _power_law,
     _power_run,
@@ -1000,6 +1002,87 @@ def test_fewer_than_six_samples_before_a_constant_that_are_no_polynomial_are_ext
     before = [3.0, 2.25, 2.0, 2.125]
     assert _exact_trend(before) is None
     assert _constant_run([*before, -5.0, -5.0, -5.0], 0, _identity, 1.0, "right") is None
+
+
+# ------------------------------------------------------------- _points, _combine
+
+
+def test_the_points_toward_infinity_are_1_over_the_step() -> None:
+    assert _points(math.inf, "left")(0.25) == 4.0
+    assert _points(-math.inf, "right")(0.25) == -4.0
+    assert (_points(3.0, "left")(0.25), _points(3.0, "right")(0.25)) == (2.75, 3.25)
+
+
+_LEFT = _OneSided(1.0, 0.25, 50, True, "extrapolated from the left")
+_RIGHT = _OneSided(1.0, 0.125, 60, True, "extrapolated from the right")
+
+
+def test_one_side_is_the_limit_with_its_own_nfev_and_no_value_for_the_other() -> None:
+    refused = _OneSided(2.0, math.inf, 70, False, "f does not settle")
+    assert _combine(0.0, "left", {"left": refused}) == LimitResult(
+        2.0, math.inf, 70, "left", 2.0, None, False, "f does not settle"
+    )
+    assert _combine(0.0, "right", {"right": _RIGHT}) == LimitResult(
+        1.0, 0.125, 60, "right", None, 1.0, True, "extrapolated from the right"
+    )
+
+
+def test_a_side_that_does_not_settle_is_the_result_of_both() -> None:
+    refused = _OneSided(3.0, 0.5, 70, False, "f does not settle as x approaches x0 from the right")
+    assert _combine(0.0, "both", {"left": _LEFT, "right": refused}) == LimitResult(
+        3.0, 0.5, 120, "both", 1.0, 3.0, False, refused.message
+    )
+
+
+def test_two_sides_that_agree_give_the_larger_error() -> None:
+    assert _combine(0.0, "both", {"left": _LEFT, "right": _RIGHT}) == LimitResult(
+        1.0, 0.25, 110, "both", 1.0, 1.0, True, "extrapolated from both sides, which agree"
+    )
+
+
+def test_two_sides_exactly_jump_errors_and_four_roundings_apart_agree() -> None:
+    # 2 and 1 - 2**-49 with errors 1/16 and 3/16: 1 + 2**-49 apart, exactly
+    # JUMP * (1/16 + 3/16) + 4 eps * 2. Their mean, give or take half the gap.
+    left = _OneSided(2.0, 0.0625, 50, True, "extrapolated from the left")
+    right = _OneSided(1.0 - 2.0**-49, 0.1875, 60, True, "extrapolated from the right")
+    assert 2.0 - right.value == JUMP * (0.0625 + 0.1875) + 4.0 * EPS * 2.0
+    assert _combine(0.0, "both", {"left": left, "right": right}) == LimitResult(
+        1.5 - 2.0**-50,
+        0.5 + 2.0**-50,
+        110,
+        "both",
+        2.0,
+        1.0 - 2.0**-49,
+        True,
+        "extrapolated from both sides, which agree",
+    )
+
+
+def test_two_sides_one_ulp_farther_apart_differ_word_for_word() -> None:
+    left = _OneSided(2.0, 0.0625, 50, True, "extrapolated from the left")
+    right = _OneSided(1.0 - 9.0 * 2.0**-52, 0.1875, 60, True, "extrapolated from the right")
+    with pytest.raises(calcweb.DomainError) as caught:
+        _combine(5.0, "both", {"left": left, "right": right})
+    assert str(caught.value) == (
+        f"the one-sided limits at x0=5.0 differ: {right.value!r} from the right "
+        "and 2.0 from the left, so the limit does not exist (they are 1 apart, their "
+        "estimated errors only 0.19 and 0.062); pass side='left' or side='right' for a "
+        "one-sided limit"
+    )
+
+
+def test_two_infinite_sides_agree_only_when_equal() -> None:
+    up = _OneSided(math.inf, 0.0, 50, True, "f grows without bound: the limit is inf")
+    down = _OneSided(-math.inf, 0.0, 60, True, "f grows without bound: the limit is -inf")
+    assert _combine(0.0, "both", {"left": up, "right": up}) == LimitResult(
+        math.inf, 0.0, 100, "both", math.inf, math.inf, True, up.message
+    )
+    with pytest.raises(calcweb.DomainError) as caught:
+        _combine(0.0, "both", {"left": up, "right": down})
+    assert str(caught.value) == (
+        "the one-sided limits at x0=0.0 differ: -inf from the right and inf from the left, "
+        "so the limit does not exist; pass side='left' or side='right' for a one-sided limit"
+    )
 
 
 # ------------------------------------ _divergence, _lower_quartile_slope, _settled
