@@ -482,7 +482,9 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     )
     rise = min(max(start_rate, slope, 1.0), MAX_SLOPE)
     # Cancellation noise grows like a whole power of 1/h: a little faster is that power.
-    rise = min(rise, round(rise))
+    # (NaN where changes overflow, as f near 1e308 makes them: round() would raise.)
+    if math.isfinite(rise):
+        rise = min(rise, round(rise))
     bound = [0.0] * n
     for k in range(start, n):
         ahead = [y - slope * (i - k) for i, y in logs.items() if k <= i <= k + HORIZON]

@@ -1249,6 +1249,19 @@ def test_the_noise_bound_before_it_shows_shrinks_at_least_as_fast_as_the_noise_g
     assert bound[:2] == [bound[2] * 2.0 ** (-slope * 2), bound[2] * 2.0 ** (-slope * 1)]
 
 
+def test_f_near_the_float_range_that_does_not_settle_is_refused() -> None:
+    # 1e308 sin(1/x): the changes of its table overflow, so the rate of its
+    # noise is NaN; the limit is refused as for sin(1/x), not a ValueError.
+    def f(x: float) -> float:
+        return 1e308 * math.sin(1 / x)
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged is False
+    with pytest.raises(calcweb.NumericalError, match="f does not settle"):
+        limit(f, 0.0)
+
+
 def test_the_noise_bound_is_capped_at_2_to_the_1000() -> None:
     # The changes of the test above times 2**1006: every bound from the start
     # would be 2**1006 or more, and is 2**1000.
