@@ -61,7 +61,10 @@ another limit (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount
 exactly proportional to ``t`` over runs of samples, and jumps between the
 runs). So once a column of the table, after settling smoothly (or, by as
 little as rounding, the column below), zigzags ever more widely, no later
-entry is trusted to better than the jump that the widest zigzag shows.
+entry is trusted to better than the jump that the widest zigzag shows,
+unless the samples end smooth, the last changes of the top column within
+rounding: rounding noise grows toward ``x0``, so the zigzags were ``f``
+moving.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -521,7 +524,9 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     top = _AMPLIFY[len(full) - 1]
     columns = full if len(values) == len(samples) else _table(values)
 
-    scatter = _growing_scatter(full)
+    # Zigzags before samples that end smooth were f moving, not rounding noise.
+    smooth_end = len(values) == len(samples) and _ends_smooth(full)
+    scatter = [0.0] * len(samples) if smooth_end else _growing_scatter(full)
 
     def honest(entry: _Entry) -> float:
         rounding = SAFETY * noise[entry.last] * _AMPLIFY[entry.order] / top
@@ -553,6 +558,23 @@ def _contradicted_later(best: int, entries: list[_Entry], errors: list[float]) -
         and witness < share * abs(entry.value)
         and abs(entry.value - value) > JUMP * (error + witness)
         for entry, witness in zip(entries, errors, strict=True)
+    )
+
+
+def _ends_smooth(columns: list[list[float]]) -> bool:
+    """Whether the last ``NOISE_POINTS`` changes of the top column are within rounding.
+
+    That is, within the rounding of their samples (``ULPS`` units each,
+    amplified), where the smooth part of ``f`` has cancelled out: rounding
+    noise, which grows toward ``x0``, would show there. ``1e6 - 0.59 t +
+    sin(t)**2`` for ``t = (x + 3e5)/5.1`` zigzags where ``sin(t)**2`` swings
+    (``t`` near 1), and then settles to the last sample.
+    """
+    top, shift = columns[-1], len(columns)
+    blur = ULPS * _AMPLIFY[shift - 1] * _EPS
+    return len(top) > NOISE_POINTS and all(
+        abs(top[i] - top[i - 1]) <= blur * abs(columns[0][i + shift - 1])
+        for i in range(len(top) - NOISE_POINTS, len(top))
     )
 
 
@@ -1412,6 +1434,8 @@ def _combine(x0: float, side: str, found: dict[str, _OneSided]) -> LimitResult:
             "side='left' or side='right' for a one-sided limit"
         )
     value = left.value if math.isinf(left.value) else 0.5 * (left.value + right.value)
+    if math.isinf(value) and not math.isinf(left.value):  # the sum overflowed: halve first
+        value = 0.5 * left.value + 0.5 * right.value
     error = 0.0 if math.isinf(value) else max(left.error, right.error, 0.5 * gap)
     message = right.message if math.isinf(value) else "extrapolated from both sides, which agree"
     return LimitResult(value, error, nfev, side, left.value, right.value, True, message)

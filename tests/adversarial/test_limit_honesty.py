@@ -98,6 +98,14 @@ def _exp_quotient(c: float, x0: float = 0.0) -> Function:
     return f
 
 
+def _aliased(x0: float, c: float, slope: float) -> Function:
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return 1e6 + slope * t + math.sin(t) ** 2
+
+    return f
+
+
 def _expm1_quotient(x0: float, c: float) -> Function:
     def f(x: float) -> float:
         t = (x - x0) / c
@@ -322,6 +330,19 @@ CASES = [
         37.0,
         "left",
         lambda: mpmath.mpf(1) / 2,  # exp(t) - 1 - t = t**2/2 + ...
+    ),
+    # Aliasing: samples 1 to 5 fall where sin(t)**2 is near 3/4 (t near pi/3
+    # times powers of 2), sample 13 where it swings from 0 to 1 (t near
+    # pi/2); the column zigzags there, and the samples after it, which settle
+    # smoothly to the last one, were trusted no better than the zigzag: said
+    # 1000000.7956598107, error 0.27.
+    Case(
+        "1e6 - 0.588 t + sin(t)**2, t = (x + 3e5)/5.106.. at -3e5+",
+        _aliased(-3e5, 5.106422949936204, -0.5877767578908983),
+        -3e5,
+        "right",
+        lambda: 1000000,
+        "right",
     ),
     # floor and ceil jump at 2**48 too, where f reaches the constant only at
     # the last step from one side (they said x0 - 0.5 and x0 + 0.5, error 0.75).

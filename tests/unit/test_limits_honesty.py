@@ -605,3 +605,41 @@ def test_a_single_last_sample_is_the_limit_only_as_p_of_0() -> None:
             limits._constant_run([*line, last], 0, lambda h: x0 + h, 2.0**48, "right", short=True)
             is None
         )
+
+
+# --- Zigzags before samples that end smooth are f moving. ---------------------
+
+
+def _smooth_after_a_swing(k: int) -> float:
+    """A column that settles, swings at sample 10 and settles again, to 1e6."""
+    return 1e6 + 2.0**-k + (3.0 if k == 10 else 0.0) + (-2.0 if k == 11 else 0.0)
+
+
+def test_samples_that_end_smooth_end_smooth() -> None:
+    samples = [_smooth_after_a_swing(k) for k in range(30)]
+    assert limits._ends_smooth(limits._table(samples))
+    # Rounding noise that grows toward x0 shows at the end.
+    noisy = [*samples[:22], *(y + 1e-6 * (-2.0) ** k for k, y in enumerate(samples[22:]))]
+    assert not limits._ends_smooth(limits._table(noisy))
+    # Too few samples to tell.
+    assert not limits._ends_smooth(limits._table(samples[:8]))
+
+
+def test_zigzags_before_samples_that_end_smooth_do_not_floor_the_error() -> None:
+    samples = [_smooth_after_a_swing(k) for k in range(30)]
+    value, error = limits._estimate(samples, 0)
+    assert abs(value - 1e6) <= 2.0 * error <= 1e-5  # the zigzag is 3 wide
+    # Stuck at the end (rounding got the better of f), the zigzags count: no
+    # entry after them is trusted to better than the zigzag.
+    stuck = [*samples[:27], samples[26], samples[26], samples[26]]
+    assert limits._estimate(stuck, 0)[1] >= 0.25
+
+
+def test_an_aliased_oscillation_that_settles_after_it_swings_is_honest() -> None:
+    # 1e6 - 0.588 t + sin(t)**2, t = (x + 3e5)/5.106: said 1000000.7956598107,
+    # error 0.27.
+    def f(x: float) -> float:
+        t = (x + 3e5) / 5.106422949936204
+        return 1e6 - 0.5877767578908983 * t + math.sin(t) ** 2
+
+    assert honest_or_refused(f, -3e5, "right", 1e6) == "right"
