@@ -1071,6 +1071,15 @@ def test_two_sides_one_ulp_farther_apart_differ_word_for_word() -> None:
     )
 
 
+@pytest.mark.parametrize("c", [1.7e308, -1.7e308])
+def test_a_constant_near_the_float_range_is_its_own_limit_from_both_sides(c: float) -> None:
+    # The mean of the one-sided limits, c and c, must not overflow to inf.
+    result = limit(lambda x: c, 0.0, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.left, result.right, result.converged) == (c, c, c, True)
+    assert result.error == EPS * abs(c)
+
+
 def test_two_infinite_sides_agree_only_when_equal() -> None:
     up = _OneSided(math.inf, 0.0, 50, True, "f grows without bound: the limit is inf")
     down = _OneSided(-math.inf, 0.0, 60, True, "f grows without bound: the limit is -inf")
