@@ -1457,6 +1457,17 @@ def test_six_samples_are_enough_to_extrapolate() -> None:
     assert error < 1e-14
 
 
+def test_an_exact_entry_is_as_sure_as_the_top_columns_noise_scaled_to_its_column() -> None:
+    # 1 + h with a bump of 2**-20 at the last of 12 samples: column 1 is exactly
+    # 1, with no change; its first entry (samples 2 and 3) is as far off as the
+    # top column's (column 6's) noise bound at sample 3, tripled (SAFETY),
+    # times column 1's amplification over the top column's, 3/8.
+    samples = [1.0 + 2.0**-k for k in range(12)]
+    samples[11] += 2.0**-20
+    bound, _ = _noise(_table(samples))
+    assert _estimate(samples, 0) == (1.0, 3.0 * bound[3] * 3.0 / 8.0)
+
+
 def test_f_stuck_before_it_shows_a_trend_is_the_value_it_is_stuck_on() -> None:
     # 1, 2, then 3 four times: 3, as far from the limit as the sample before it.
     assert _estimate([1.0, 2.0, 3.0, 3.0, 3.0, 3.0], 0) == (3.0, 1.0)
