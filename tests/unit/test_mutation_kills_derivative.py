@@ -16,7 +16,7 @@ import pytest
 
 import calcweb
 from calcweb import DerivativeResult, derivative
-from calcweb._derivative import _Counted
+from calcweb._derivative import _complex_truncation, _Counted
 from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
@@ -425,3 +425,45 @@ def test_the_second_walk_is_for_points_closer_to_0_than_1e_2(x: float, second: b
     assert (x + representable_step(x, 0.015 * abs(x)) in calls) is second
     # Every call counted, those of a second walk that failed (at -0.0099) too.
     assert r.nfev == len(calls)
+
+
+# ----------------------------------------- the complex step's rounding bound, at its edge
+
+ROUNDING_AT_4 = 8 * EPS * 4.0  # 2**-47: the rounding of values of size 4
+
+
+def test_a_first_difference_at_the_rounding_is_rounding_even_in_an_h_squared_pattern() -> None:
+    # Halving steps: the differences 2**-47 and 2**-49 shrink 4-fold as an h**2 term
+    # would, but both are within 8 eps of the values: rounding, no truncation.
+    values = (4.0, 4.0 - ROUNDING_AT_4, 4.0 - ROUNDING_AT_4 - ROUNDING_AT_4 / 4)
+    assert _complex_truncation(1.0, (1.0, 0.5, 0.25), values) == 0.0
+
+
+def test_a_second_difference_at_the_rounding_is_rounding_even_in_an_h_squared_pattern() -> None:
+    # Doubling steps: the differences 2**-49 and 2**-47 grow 4-fold, the later one at the bound.
+    values = (4.0, 4.0 - ROUNDING_AT_4 / 4, 4.0 - ROUNDING_AT_4 / 4 - ROUNDING_AT_4)
+    assert _complex_truncation(1.0, (0.1, 0.2, 0.4), values) == 0.0
+
+
+def test_the_analytic_check_allows_float_min_over_the_step() -> None:
+    # f is 0 on the reals (central differences 0, no rounding at all), and Im f(x + ih)/h
+    # is V = 2**-1013 at h = 2**-10, where Im f = 2**-1023 is subnormal: the check allows
+    # float_min / h = 2**-1012 (and the tiny scatter of the subnormal values) for it.
+    value = 2.0**-1013
+
+    def f(z: Any) -> Any:
+        return complex(0.0, value * z.imag) if isinstance(z, complex) else 0.0
+
+    r = derivative(f, 0.5, method="complex", h=2.0**-10, full_output=True)
+    assert r.value == value
+    with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
+        derivative(lambda z: 3 * f(z), 0.5, method="complex", h=2.0**-10)
+
+
+def test_the_middle_value_sets_the_rounding_next_to_float_min_over_the_step() -> None:
+    # Steps from 1e-300: the subnormal term float_min / 1e-300 (F) alone is 2 ulps short
+    # of the middle value's difference from 0; with 8 eps of the middle value it covers it.
+    subnormal = sys.float_info.min / 1e-300
+    middle = math.nextafter(math.nextafter(subnormal, math.inf), math.inf)
+    values = (0.0, middle, 0.0)
+    assert _complex_truncation(0.0, (1e-300, 2e-300, 4e-300), values) == 0.0
