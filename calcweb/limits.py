@@ -1180,15 +1180,18 @@ def _contradicted(
     1e-20/x**2`` at 0): the limit is infinite. So are samples ``L + c /
     h**p`` for an ``L`` a little off ``value``, over more samples than either
     (`_steps_power_run`: ``-1e10 + 92.8/|x - 37|`` settles near ``-1e10 +
-    46``). Anything else is refused: the samples cannot tell a real growth
-    from rounding. ``outermost`` is the first sample point.
+    46``), and samples each the one before times ``2**0``, to rounding,
+    that grow by ulps away from ``value`` (``1 - eps log2(x)`` at 0, which
+    tends to ``inf`` as slowly as a log). Anything else is refused: the
+    samples cannot tell a real growth from rounding. ``outermost`` is the
+    first sample point.
     """
     if _lost_before_growth(run.values, value, error):
         return None
     exact, departs = _power_run(run.values), _power_run(run.values, value)
-    if exact == len(run.values):
-        return _infinite(run.values, nfev)
-    if departs > exact:
+    # Every sample exactly the one before times 2**0, to rounding, is f
+    # growing by ulps (1 - eps log2(x) at 0): it grows away from the value.
+    if departs > exact or exact == len(run.values):
         return _infinite([run.values[-1] - value], nfev)
     # f = L + c/h**p for an L not quite the value settled on: the steps show it.
     if _steps_power_run(run.values) > max(exact, departs):

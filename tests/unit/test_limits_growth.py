@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import sys
 
 import pytest
 from limit_checks import Function, full, honest_or_refused
@@ -461,3 +462,22 @@ def test_a_biased_run_closer_to_x0_is_no_witness_against_a_surer_estimate() -> N
     assert result.converged, result.message
     assert abs(result.value - 1.0) <= 2.0 * result.error
     assert result.error < 1e-9
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        (lambda x: 1.0 - sys.float_info.epsilon * math.log2(x), math.inf),
+        (lambda x: 1.0 + sys.float_info.epsilon / 2 * math.log2(x), -math.inf),
+        (lambda x: -3.0 + 4 * sys.float_info.epsilon * math.log2(x), -math.inf),
+    ],
+)
+def test_f_that_grows_by_ulps_away_from_its_value_is_infinite_that_way(
+    f: Function, exact: float
+) -> None:
+    # 1 - eps log2(x) at 0 is 1 + (k + 2) eps at the k-th sample, exactly:
+    # each sample the one before times 2**0, to rounding, settling on a value
+    # it leaves ever farther. Its limit is inf (as slowly as a log); going
+    # down, -inf (it said inf, the sign of f).
+    result = full(f, 0.0, "right")
+    assert (result.value, result.converged) == (exact, True)
