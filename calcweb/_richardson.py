@@ -226,7 +226,7 @@ class Sampler:
         return self._random_noise(step, fine[0], quiet)
 
     def _uneven_step(self, step: float) -> float:
-        """``step``, or a step where stairs that fell evenly at ``step`` leave equal neighbours.
+        """``step``, or the step to look for equal neighbours at, where stairs fell evenly.
 
         Stairs a little higher than the change of ``f`` per spacing fall one
         per spacing, or in whole numbers of stairs: gaps that are all whole
@@ -235,7 +235,8 @@ class Sampler:
         ``ulp(63)``, 4.2 times ``quiet``). A smooth ``f`` rarely gives such
         gaps where the three points did not show it noise-free; then the
         5-point stencil at ``step`` over the golden ratio, where those stairs
-        fall unevenly, says which it is.
+        fall unevenly, says which it is: its values are computed, and it is
+        returned (``step`` if one of them is outside the domain of ``f``).
         """
         gaps = _differences(self._stencil(step))
         smallest = min(map(abs, gaps))
@@ -245,9 +246,7 @@ class Sampler:
             other = representable_step(self.x, step / _GOLDEN)
         except NumericalError:
             return step
-        if self._fourth_difference(other) is None:
-            return step
-        return other if 0.0 in _differences(self._stencil(other)) else step
+        return step if self._fourth_difference(other) is None else other
 
     def _three_point_noise(self, spacing: float, quiet: float) -> float | None:
         """0 if ``x`` and ``x +- spacing`` already show no noise above ``quiet``, else None.

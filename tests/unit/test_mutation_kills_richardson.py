@@ -22,7 +22,9 @@ import pytest
 import calcweb
 from calcweb import _richardson
 from calcweb._richardson import (
+    Estimate,
     Sampler,
+    _argument_noise,
     _best,
     _Candidate,
     _growth,
@@ -1374,3 +1376,185 @@ def test_steps_a_few_ulps_of_x_end_the_walk_honestly(x: float, h: float) -> None
     # walk ends there with what it has (a quotient at a repeated step would divide by 0).
     r = _richardson.extrapolate(math.sin, x, 1, h)
     assert abs(r.value - math.cos(x)) <= 2 * r.error
+
+
+# ------------------------------------------------------------------ rounding in the argument
+
+
+def argument_noise(
+    f: Callable[[float], float],
+    x: float,
+    slope: float,
+    step: float,
+    *,
+    error: float = 0.0,
+    quiet: float = 2.0**-60,
+    floor: float = 0.0,
+    widest: float = 0.125,
+    centre: bool = True,
+) -> tuple[float, Sampler]:
+    """_argument_noise after a walk whose window starts at ``step``, its value ``slope``."""
+    sampler = Sampler(f, x)
+    if centre:
+        sampler(x)
+    sampler.noise_floor = floor
+    window = ((step, slope), (step / 2.0, slope))
+    estimate = Estimate(slope, error, 0, step, "central", step / 2.0, window)
+    return _argument_noise(sampler, estimate, error, quiet, widest), sampler
+
+
+def noise_there(monkeypatch: pytest.MonkeyPatch, noise: float) -> list[tuple[float, ...]]:
+    """Sampler.measure_noise replaced: it records where it measures, costs 3 calls."""
+    seen: list[tuple[float, ...]] = []
+
+    def measure_noise(self: Sampler, spacing: float, widest: float, quiet: float) -> float:
+        seen.append((self.x, self.slope, spacing, widest, quiet))
+        self.calls += 3
+        return noise
+
+    monkeypatch.setattr(Sampler, "measure_noise", measure_noise)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("slope", "curvature", "side"),
+    [(0.25, 0.5, 1.0), (0.0, 0.5, 1.0), (-0.25, 0.5, -1.0), (0.25, -0.5, -1.0), (-0.25, -0.5, 1.0)],
+)
+def test_the_argument_noise_is_measured_where_the_slope_grows(
+    monkeypatch: pytest.MonkeyPatch, slope: float, curvature: float, side: float
+) -> None:
+    # f = curvature t**2 / 2 at 0, step 1 (every value and difference exact): flat, as
+    # |f''| 1 >= |f'|. At 0 + side, the slope is slope + side f'' (|f'| grows), and
+    # the noise there (2**-59, above quiet), over that slope, is the argument's noise.
+    seen = noise_there(monkeypatch, 2.0**-59)
+    quiet = 2.0**-60
+    added, sampler = argument_noise(lambda t: curvature * t * t / 2.0, 0.0, slope, 1.0)
+    outer = slope + side * curvature
+    assert seen == [(side, outer, _richardson.SPACING * quiet / abs(outer), 0.125, quiet)]
+    assert sampler.calls == 1 + 2 + 3  # x, x +- 1, and the three there
+    bound = 2.0**-59 / abs(outer)
+    if slope:  # what x could miss bounds it too: here it does not
+        assert quiet / abs(slope) > bound
+    assert added == abs(curvature) * bound
+
+
+def test_the_argument_noise_is_at_most_what_x_could_miss(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Noise of 2**-50 at 1 over a slope of 0.75, against quiet 2**-60 over 0.25 at x.
+    noise_there(monkeypatch, 2.0**-50)
+    added, _ = argument_noise(lambda t: t * t / 4.0, 0.0, 0.25, 1.0)
+    assert added == 0.5 * (2.0**-60 / 0.25)
+    # Noise below quiet there counts as quiet: what it could miss.
+    noise_there(monkeypatch, 2.0**-70)
+    added, _ = argument_noise(lambda t: t * t / 4.0, 0.0, 0.0, 1.0)
+    assert added == 0.5 * (2.0**-60 / 0.5)
+
+
+def test_a_flat_point_is_where_the_curvature_times_the_step_reaches_the_slope(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # f = t**2 / 4 (f'' = 0.5) with step 0.5: 0.5 * 0.5 == 0.25, flat; a slope an ulp
+    # above 0.25 is not (though 0.5 / 0.5 would be).
+    seen = noise_there(monkeypatch, 2.0**-59)
+    added, _ = argument_noise(lambda t: t * t / 4.0, 0.0, 0.25, 0.5)
+    assert added > 0.0
+    assert len(seen) == 1
+    added, _ = argument_noise(lambda t: t * t / 4.0, 0.0, math.nextafter(0.25, 1.0), 0.5)
+    assert added == 0.0
+    assert len(seen) == 1
+
+
+@pytest.mark.parametrize(("quiet", "floor"), [(2.0**-60, 0.0), (2.0**-60, 2.0**-58)])
+def test_argument_noise_x_could_miss_that_moves_f_less_than_the_error_is_not_measured(
+    monkeypatch: pytest.MonkeyPatch, quiet: float, floor: float
+) -> None:
+    # |f''| max(quiet, floor) == error |f'| exactly: not measured, nothing added;
+    # an ulp less error: measured.
+    seen = noise_there(monkeypatch, 2.0**-59)
+    error = 0.5 * max(quiet, floor) / 0.25
+    f = lambda t: t * t / 4.0  # noqa: E731
+    added, _ = argument_noise(f, 0.0, 0.25, 1.0, error=error, quiet=quiet, floor=floor)
+    assert added == 0.0
+    assert not seen
+    less = math.nextafter(error, 0.0)
+    added, _ = argument_noise(f, 0.0, 0.25, 1.0, error=less, quiet=quiet, floor=floor)
+    assert added > 0.0
+    assert len(seen) == 1
+
+
+def test_no_argument_noise_where_the_points_are_outside_the_domain() -> None:
+    # sqrt at 0.25 with step 1: 0.25 - 1 is outside its domain.
+    added, _ = argument_noise(math.sqrt, 0.25, 0.0, 1.0)
+    assert added == 0.0
+
+
+def test_no_argument_noise_where_the_slope_there_overflows() -> None:
+    # 1e308 t**2 at 0 with step 2**-100: f'' is inf, and so is the slope there.
+    added, _ = argument_noise(lambda t: 1e308 * t * t, 0.0, 0.0, 2.0**-100)
+    assert added == 0.0
+
+
+def test_the_argument_noise_reads_f_at_x_itself() -> None:
+    # At x = -0.0 the centre is x, not x + 0 * step (which is +0.0): f sees -0.0.
+    signs: list[float] = []
+
+    def f(t: float) -> float:
+        if t == 0.0:
+            signs.append(math.copysign(1.0, t))
+        return t * t
+
+    argument_noise(f, -0.0, 0.0, 1.0, centre=False)
+    assert signs[0] == -1.0
+
+
+def test_the_argument_noise_of_a_central_first_derivative_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[Any, ...]] = []
+    measure = _richardson._argument_noise
+
+    def recorded(*args: Any) -> float:
+        calls.append(args)
+        return measure(*args)
+
+    monkeypatch.setattr(_richardson, "_argument_noise", recorded)
+    extrapolate(math.exp, 0.5, 1, 0.25)
+    assert len(calls) == 1
+    assert calls[0][4] == 0.25 / 16.0
+    extrapolate(math.exp, 0.5, 2, 0.25)  # not for a second derivative
+    assert len(calls) == 1
+    # Nor for a one-sided one: sqrt(t)**2 at 0 is defined on the right only.
+    estimate = extrapolate(lambda t: math.sqrt(t) ** 2, 0.0, 1, 0.25)
+    assert estimate.kind == "forward"
+    assert len(calls) == 1
+
+
+def test_a_walk_to_be_refined_stops_at_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    enough: list[float] = []
+    walks = _richardson._walks
+
+    def recorded(sampler: Sampler, n: int, first_step: float, stop: float) -> Estimate:
+        enough.append(stop)
+        return walks(sampler, n, first_step, stop)
+
+    monkeypatch.setattr(_richardson, "_walks", recorded)
+    extrapolate(math.exp, 0.5, 1, 0.25, refine=True)
+    assert enough[0] == _richardson.ENOUGH
+    enough.clear()
+    extrapolate(math.exp, 0.5, 1, 0.25)
+    assert enough == [0.0]
+
+
+@pytest.mark.parametrize(("further", "kept"), [(2.0, 2.0), (math.nextafter(2.0, 3.0), 1.0)])
+def test_the_walk_to_its_best_stays_within_the_early_estimates_bars(
+    monkeypatch: pytest.MonkeyPatch, further: float, kept: float
+) -> None:
+    # The early estimate 1 +- 0.75 is not refined; the walk on to its best says
+    # further +- 0.25: |2 - 1| == 0.75 + 0.25 is within both bars, an ulp more is not.
+    early = Estimate(1.0, 0.75, 0, 0.5, "central", 0.25, ((0.5, 1.0), (0.25, 1.0)), early=True)
+    best = Estimate(further, 0.25, 0, 0.5, "central", 0.125, ((0.25, further), (0.125, further)))
+    walks = iter([early, best])
+    monkeypatch.setattr(_richardson, "_walks", lambda *args: next(walks))
+    monkeypatch.setattr(_richardson, "_refine", lambda *args: None)
+    monkeypatch.setattr(_richardson, "_check_one_sided", lambda *args: None)
+    result = extrapolate(lambda t: t, 0.0, 1, 0.5, refine=True)
+    assert (result.value, result.error) == ((kept, 0.25) if kept != 1.0 else (1.0, 0.75))
