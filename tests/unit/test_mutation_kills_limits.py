@@ -1071,9 +1071,10 @@ def test_two_sides_one_ulp_farther_apart_differ_word_for_word() -> None:
     )
 
 
-@pytest.mark.parametrize("c", [1.7e308, -1.7e308])
+@pytest.mark.parametrize("c", [1.7e308, -1.7e308, 5e-324])
 def test_a_constant_near_the_float_range_is_its_own_limit_from_both_sides(c: float) -> None:
-    # The mean of the one-sided limits, c and c, must not overflow to inf.
+    # The mean of the one-sided limits, c and c, must not overflow to inf,
+    # nor lose the smallest subnormal (half of 5e-324 rounds to 0).
     result = limit(lambda x: c, 0.0, full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.left, result.right, result.converged) == (c, c, c, True)
