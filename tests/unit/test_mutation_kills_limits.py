@@ -443,6 +443,33 @@ def test_rounding_that_makes_f_c_over_h_p_at_every_sample_is_refused_word_for_wo
     )
 
 
+def test_after_a_noisy_sample_only_the_samples_farther_out_off_the_law_give_the_estimate() -> None:
+    # f is 1/h**2 at every usual sample but the first (100 at h = 1/4, not
+    # 16): the law from sample 1 on. At the check h = 64 it is 0; farther out
+    # it is 4 and 1 at h = 1/2 and 1 (on the law), then 5, 6, 7 at h = 2, 4,
+    # 8, and undefined beyond: the estimate is where f is off the law, the
+    # nearest of those three (too few to extrapolate), 5.
+    table = {1.0 + 2.0 ** -(k + 2): 2.0 ** (2 * (k + 2)) for k in range(1, 48)}
+    table |= {1.25: 100.0, 65.0: 0.0, 1.5: 4.0, 2.0: 1.0, 3.0: 5.0, 5.0: 6.0, 9.0: 7.0}
+
+    def f(x: float) -> float:
+        if x not in table:
+            raise ValueError("outside the domain")
+        return table[x]
+
+    counted, calls = _counted(f)
+    result = limit(counted, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (5.0, math.inf, False)
+    # 48 samples, the check, 3 doublings to where f leaves the law, 5 samples
+    # farther out and the call beyond them that failed.
+    assert result.nfev == calls[0] == 48 + 1 + 3 + 5 + 1
+    assert result.message.startswith(
+        "f is exactly c/h**p at every point sampled between x0 and 1.125 (from the right), "
+        "as if it grew without bound, but not farther out (at 65.0 it is 0, not 0.000244141)"
+    )
+
+
 # ------------------------------------------------------------- _contradicted
 
 
