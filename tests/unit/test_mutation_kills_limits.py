@@ -32,6 +32,7 @@ from calcweb.limits import (
     _contradicted_later,
     _deeper,
     _divergence,
+    _ends_smooth,
     _entries,
     _Entry,
     _estimate,
@@ -1342,6 +1343,33 @@ def test_an_entry_moving_past_its_own_samples_is_moving_whatever_comes_next() ->
     # 0, 0.5, 2: the change 1.5 grows and is 3/4 of the sample 2 (the next,
     # 100, is not among the samples of that entry).
     assert _entries([[0.0, 0.5, 2.0, 100.0]])[0].trend == math.inf
+
+
+# ------------------------------------------------------------- _ends_smooth
+
+
+def test_the_top_column_ends_smooth_with_changes_up_to_its_rounding() -> None:
+    # Two columns: the top column's rounding is ULPS (4) units amplified
+    # 3-fold, 12 eps of the sample where each change ends. The last 8 of 9
+    # changes of exactly 12 eps are within it; one 4 eps more is not.
+    top = [12.0 * EPS * k for k in range(10)]
+    assert _ends_smooth([[1.0] * 11, top])
+    assert not _ends_smooth([[1.0] * 11, [*top[:-1], top[-1] + 4.0 * EPS]])
+
+
+def test_each_change_is_judged_by_the_sample_where_it_ends() -> None:
+    # Samples 2 at every third step, else 1: each change of the top column,
+    # 12 eps times the sample where it ends (entry i ends at sample i + 1).
+    samples = [2.0 if j % 3 == 0 else 1.0 for j in range(11)]
+    top = [0.0]
+    for i in range(1, 10):
+        top.append(top[-1] + 12.0 * EPS * samples[i + 1])
+    assert _ends_smooth([samples, top])
+
+
+def test_a_top_column_of_eight_entries_is_too_short_to_end_smooth() -> None:
+    assert not _ends_smooth([[1.0] * 9, [1.0] * 8])
+    assert _ends_smooth([[1.0] * 10, [1.0] * 9])
 
 
 # ------------------------------------------------------------- _growing_scatter
