@@ -1300,6 +1300,20 @@ def test_f_near_the_float_range_that_does_not_settle_is_refused() -> None:
         limit(f, 0.0)
 
 
+def test_the_rate_the_noise_starts_with_is_per_sample_across_a_change_within_rounding() -> None:
+    # Changes 1, 0, 16, 256, 4096, 65536 from k = 2: the 0 (within rounding)
+    # measures nothing, so the logs are 0, 4, 8, 12, 16 at k = 2, 4, 5, 6, 7.
+    # The least step between them is 2 a sample (0 to 4 over two samples),
+    # below the lower quartile of all the slopes, 3: before k = 2 the bound
+    # shrinks by 2**3 a step.
+    top = [0.0]
+    for change in [1.0, 0.0, 16.0, 256.0, 4096.0, 65536.0]:
+        top.append(top[-1] + change)
+    bound, start = _noise([[1.0] * (len(top) + 1), top])
+    assert start == 2
+    assert bound[:2] == [bound[2] * 2.0**-6, bound[2] * 2.0**-3]
+
+
 def test_the_noise_bound_is_capped_at_2_to_the_1000() -> None:
     # The changes of the test above times 2**1006: every bound from the start
     # would be 2**1006 or more, and is 2**1000.
