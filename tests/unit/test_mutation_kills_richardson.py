@@ -1457,7 +1457,7 @@ def test_a_flat_point_is_where_the_curvature_times_the_step_reaches_the_slope(
     seen = noise_there(monkeypatch, 2.0**-59)
     added, _ = argument_noise(lambda t: t * t / 4.0, 0.0, 0.25, 0.5)
     assert added > 0.0
-    assert len(seen) == 1
+    assert seen[0][:2] == (0.5, 0.5)  # at 0 + 0.5, where the slope is 0.25 + 0.5 * 0.5
     added, _ = argument_noise(lambda t: t * t / 4.0, 0.0, math.nextafter(0.25, 1.0), 0.5)
     assert added == 0.0
     assert len(seen) == 1
@@ -1482,9 +1482,10 @@ def test_argument_noise_x_could_miss_that_moves_f_less_than_the_error_is_not_mea
 
 
 def test_no_argument_noise_where_the_points_are_outside_the_domain() -> None:
-    # sqrt at 0.25 with step 1: 0.25 - 1 is outside its domain.
-    added, _ = argument_noise(math.sqrt, 0.25, 0.0, 1.0)
+    # sqrt at 0.25 with step 1: 0.25 - 1, evaluated first, is outside its domain.
+    added, sampler = argument_noise(math.sqrt, 0.25, 0.0, 1.0)
     assert added == 0.0
+    assert sampler.calls == 2  # x and x - 1: x + 1 is not needed
 
 
 def test_no_argument_noise_where_the_slope_there_overflows() -> None:
@@ -1558,3 +1559,22 @@ def test_the_walk_to_its_best_stays_within_the_early_estimates_bars(
     monkeypatch.setattr(_richardson, "_check_one_sided", lambda *args: None)
     result = extrapolate(lambda t: t, 0.0, 1, 0.5, refine=True)
     assert (result.value, result.error) == ((kept, 0.25) if kept != 1.0 else (1.0, 0.75))
+
+
+def test_stairs_are_looked_for_at_the_golden_step_only_where_f_is_defined() -> None:
+    # f = t, but undefined at x + s / golden: its gaps at s are all s (one "stair"
+    # each, as for stairs that fall evenly), and the three points do not show it
+    # noise-free on a slope of 2. The golden stencil fails: the 5 points at s decide.
+    s = 2.0**-20
+    golden = (1.0 + math.sqrt(5.0)) / 2.0
+    hole = 1.0 + representable_step(1.0, s / golden)
+
+    def f(t: float) -> float:
+        if t == hole:
+            raise ValueError("a hole")
+        return t
+
+    sampler = Sampler(f, 1.0)
+    sampler.slope = 2.0
+    assert sampler.measure_noise(s, 1.0, 2.0**-60) == 0.0
+    assert hole not in sampler.values
