@@ -1032,6 +1032,57 @@ def test_fewer_than_six_samples_before_a_constant_that_are_no_polynomial_are_ext
     assert _constant_run([*before, -5.0, -5.0, -5.0], 0, _identity, 1.0, "right") is None
 
 
+# ------------------------------------------------------------- _samples
+
+
+def test_x0_at_the_largest_float_from_the_right_has_no_sample_point_word_for_word() -> None:
+    # x0 + h overflows for every step h >= 2**970: all 48 sample points are inf.
+    with pytest.raises(calcweb.NumericalError) as caught:
+        limit(lambda x: 1.0, sys.float_info.max, side="right")
+    assert str(caught.value) == (
+        "f cannot be evaluated close enough to x0: the sample point inf is not a finite number"
+    )
+
+
+def test_a_constant_that_fails_close_to_x0_is_named_out_to_the_farthest_point() -> None:
+    # 7 for x > 1e-6 (the 18 samples from 1/4 to 2**-19), undefined closer:
+    # the run ends at step 17, so it starts at step 0, s/4, and the 48
+    # samples farther out end at 2**46, as when f is 7 everywhere.
+    def f(x: float) -> float:
+        if x <= 1e-6:
+            raise ValueError("outside the domain")
+        return 7.0
+
+    counted, calls = _counted(f)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.converged, result.nfev) == (7.0, True, calls[0])
+    assert result.message == "f is 7.0 at every point sampled on the right, out to 70368744177664.0"
+
+
+def test_six_samples_next_to_x0_after_f_fails_are_enough() -> None:
+    # 1 + x only for x <= 2**-44: the last 6 samples, after 42 that fail.
+    def f(x: float) -> float:
+        if x > 2.0**-44:
+            raise ValueError("outside the domain")
+        return 1.0 + x
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.converged) == (1.0, True)
+    assert result.message == "extrapolated from the right"
+
+
+def test_growth_that_overflows_next_to_x0_is_infinite_without_more_calls() -> None:
+    # 1/x**30 overflows from the 34th sample on: 33 samples that diverge,
+    # then the overflow: infinite at once, after the 48 usual calls.
+    counted, calls = _counted(lambda x: 1 / x**30)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
+    assert result.nfev == calls[0] == 48
+
+
 # ------------------------------------------------------------- _points, _combine
 
 
