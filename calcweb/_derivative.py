@@ -360,11 +360,18 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     # f's own rounding inside Im f: the scatter beside x (and across the steps,
     # where they show no h**2 trend), times a measured safety factor.
     scatter = _beside_scatter(f, x, step, value)
+    spread = max(values) - min(values)
     if trend == 0.0:
-        scatter = max(scatter, max(values) - min(values))
+        scatter = max(scatter, spread)
     rounding = _SCATTER_FACTOR * scatter
     calls, truncation = _check_analytic(f, x, value, step, rounding)
-    truncation = max(truncation, trend)
+    if truncation is not None and trend > 4.0 * truncation:
+        # A trend far beyond the truncation that f''' on the real line allows is
+        # rounding that happened to shrink like h**2 (atan(z) - z at 4.1e-4,
+        # whose pieces round alike at the points beside x): count the spread.
+        rounding = max(rounding, _SCATTER_FACTOR * spread)
+        trend = 0.0
+    truncation = max(truncation or 0.0, trend)
     # sys.float_info.min / step: Im f(x + ih) loses digits where it is subnormal.
     estimate = 4.0 * _EPS * abs(value) + 2.0 * truncation + rounding + sys.float_info.min / step
     return DerivativeResult(value, estimate, 5 + calls, "complex", step)
@@ -458,18 +465,21 @@ def _complex_truncation(
 
 def _check_analytic(
     f: Callable[[Any], Any], x: float, value: float, step: float, value_error: float
-) -> tuple[int, float]:
-    """Compare the complex step with central differences: the calls made, the truncation.
+) -> tuple[int, float | None]:
+    """Compare the complex step with the real line: the calls made, the truncation.
 
     A function that is not analytic can still return a complex number (``z *
     z.conjugate()`` has no imaginary part at all), and then the complex step is
     silently wrong. Two central differences (steps h and h/2) bound the real
-    derivative: a complex-step value outside that bound, widened by the
-    value's own error from f's rounding (``value_error``), is refused. The same
-    two quotients estimate ``f'''``, hence the truncation ``step**2 |f'''| / 6``
-    of the complex step. Points where ``f`` is not defined on the real line
-    skip the check (truncation 0: `_complex_truncation` measures it there).
-    A value of exactly 0 gets the real line's bound on ``|f'|`` as its truncation.
+    derivative; their difference estimates ``f'''``, hence the truncation
+    ``step**2 |f'''| / 6`` of the complex step. Where the complex step lies
+    outside that bound, widened by its own error from f's rounding
+    (``value_error``), the bound may be what is wrong (f's values on the real
+    line round to stairs: ``cos(t) - 1`` near 0), and robust Richardson
+    extrapolation on the real line decides (`_check_on_the_real_line`).
+    Points where ``f`` is not defined on the real line skip the check
+    (truncation ``None``: `_complex_truncation` measures it there). A value of
+    exactly 0 gets the real line's bound on ``|f'|`` as its truncation.
     """
     counted = _Counted(f)
 
@@ -489,22 +499,67 @@ def _check_analytic(
         inner = evaluate(real, x + half) + evaluate(real, x - half)
         rounding += abs(ends - 4.0 * inner + 6.0 * evaluate(real, x)) / h
     except (DomainError, NumericalError, ArgumentTypeError):
-        return counted.calls, 0.0  # the calls made before f failed
+        return counted.calls, None  # the calls made before f failed
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
     # The truncation of the finer quotient is about a third of their difference.
     # sys.float_info.min / step: Im f(x + ih) underflows for tiny derivatives.
     bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine) + 2.0 * truncation
-    bound += sys.float_info.min / step + value_error
-    if abs(value - fine) > bound:
-        raise ArgumentTypeError(
-            f"method='complex' gave {value!r} but central differences give about "
-            f"{fine!r} +- {bound:.2g}: f is not analytic near x={x!r} (it uses abs, "
-            "conjugate, .real or a comparison), so the complex step does not apply; "
-            "use method='richardson'"
-        )
+    bound += sys.float_info.min / step
+    if abs(value - fine) > bound + value_error:
+        own = value_error + 4.0 * _EPS * abs(value) + 2.0 * truncation + sys.float_info.min / step
+        disagreement = _check_on_the_real_line(real, x, value, own, (fine, bound))
+        truncation += disagreement / 2.0  # counted twice by the caller
     if value == 0.0:
         # Every digit of Im f cancelled (sin(z) - z where cos x rounds to 1):
         # no scatter shows f's rounding, and only the real line bounds f'.
         truncation = max(truncation, abs(fine) + abs(coarse - fine))
-    return 5, truncation
+    return counted.calls, truncation
+
+
+def _check_on_the_real_line(
+    real: Callable[[float], float],
+    x: float,
+    value: float,
+    own: float,
+    central: tuple[float, float],
+) -> float:
+    """Judge a complex step ``value`` (its own error ``own``) by robust Richardson.
+
+    Called only where two central differences (``central``: their value and
+    bound) disagree with it, so the common path keeps its calls. Within twice
+    Richardson's error plus its own, the value stands, and its distance from
+    Richardson's (returned) joins its error. Otherwise f is not analytic, if
+    the real line agrees with itself; if it does not (Richardson outside the
+    central differences' bound too, or unable to settle), neither answer is
+    known: `NumericalError`, not an accusation.
+    """
+    fine, bound = central
+    known = f"central differences give about {fine!r} +- {bound:.2g}"
+    try:
+        settled = _richardson(real, x, 1, None)
+    except (DomainError, NumericalError, ArgumentTypeError) as error:
+        raise NumericalError(
+            f"method='complex' gave {value!r} but {known}, and Richardson extrapolation "
+            f"on the real line could not settle ({error}): whether f is analytic near "
+            f"x={x!r} cannot be told from the real line; write f without cancellation, "
+            "or with calcweb's functions for method='ad'"
+        ) from error
+    disagreement = abs(value - settled.value)
+    if disagreement <= 2.0 * settled.error + own:
+        return disagreement
+    richardson = (
+        f"Richardson extrapolation on the real line gives {settled.value!r} +- {settled.error:.2g}"
+    )
+    if abs(settled.value - fine) > bound + 2.0 * settled.error:
+        raise NumericalError(
+            f"method='complex' gave {value!r}, but {known} and {richardson}, which "
+            f"disagree: f is not smooth near x={x!r} or its values round too coarsely, "
+            "and whether f is analytic cannot be told from the real line; write f "
+            "without cancellation, or with calcweb's functions for method='ad'"
+        )
+    raise ArgumentTypeError(
+        f"method='complex' gave {value!r} but {known}, and {richardson}: f is not analytic "
+        f"near x={x!r} (it uses abs, conjugate, .real or a comparison), so the complex "
+        "step does not apply; use method='richardson'"
+    )

@@ -434,3 +434,124 @@ def test_an_exact_zero_of_an_even_function_stays_exact() -> None:
     r = derivative(cmath.cos, 0.0, method="complex", full_output=True)
     assert r.value == 0.0
     assert r.error < 1e-40
+
+
+# ------------------------------------------------ when the real line disagrees
+# Two central differences at h ~ eps**(1/3) can be wrong about their own error where
+# f's real values round to stairs; robust Richardson on the real line then decides.
+
+
+def counting(f: Any) -> tuple[Any, list[Any]]:
+    calls: list[Any] = []
+
+    def counted(z: Any) -> Any:
+        calls.append(z)
+        return f(z)
+
+    return counted, calls
+
+
+STAIRS = [
+    # cos(t) - 1 rounds to multiples of ulp(1) near 0: the fourth difference is 0.
+    (lambda z: cmath.cos(z) - 1, lambda t: -math.sin(t), 1e-12),
+    (lambda z: cmath.cos(z) - 1, lambda t: -math.sin(t), -1e-12),
+    # 1e8 + sin(t) rounds to ulp(1e8) = 1.5e-8.
+    (lambda z: (1e8 + cmath.sin(z)) - 1e8, math.cos, 1e-12),
+    (lambda z: (1e8 + cmath.sin(z)) - 1e8, math.cos, -5e-11),
+    (lambda z: (1e8 + cmath.sin(z)) - 1e8, math.cos, 1e-6),
+    (lambda z: (1e8 + cmath.sin(z)) - 1e8, math.cos, -1e-5),
+]
+
+
+@pytest.mark.parametrize(("f", "exact", "x"), STAIRS)
+def test_a_staircase_on_the_real_line_is_no_proof_that_f_is_not_analytic(
+    f: Any, exact: Any, x: float
+) -> None:
+    # These were refused: "f is not analytic near x (it uses abs, ...)".
+    counted, calls = counting(f)
+    r = derivative(counted, x, method="complex", full_output=True)
+    assert abs(r.value - exact(x)) <= 2.0 * r.error
+    assert r.nfev == len(calls) > 10  # Richardson's calls on the real line are counted
+
+
+NOT_ANALYTIC = [
+    (lambda z: z * z.conjugate(), 1.5),
+    (lambda z: z * z.conjugate(), -0.3),
+    (lambda z: z * z * z.conjugate(), 2.0),
+    (lambda z: z.conjugate(), 0.7),
+    (lambda z: cmath.sin(z.conjugate()), 1.0),
+    (lambda z: cmath.exp(z) * z.conjugate(), -2.0),
+    (lambda z: (z + z.conjugate()) / 2, 10.0),
+    (lambda z: complex(abs(z), 0.0), -4.0),
+]
+
+
+@pytest.mark.parametrize(("f", "x"), NOT_ANALYTIC)
+def test_richardson_confirms_that_f_is_not_analytic(f: Any, x: float) -> None:
+    with pytest.raises(calcweb.ArgumentTypeError, match="f is not analytic") as info:
+        derivative(f, x, method="complex", full_output=True)
+    assert "and Richardson extrapolation on the real line gives" in str(info.value)
+
+
+def test_a_real_line_that_contradicts_itself_is_no_accusation() -> None:
+    # cosh(t) rounds to 1 for |t| < 1.5e-8, so on the real line f is -t**2 / 2 to the
+    # last bit there (Richardson: -x), while central differences 6e-6 away see
+    # cosh: 7e-12. The complex step's 0 is right (f' = x**3 / 6 = 2e-27), but
+    # which answer holds cannot be told from the real line: NumericalError.
+    def f(z: Any) -> Any:
+        return cmath.cosh(z) - 1 - z * z / 2
+
+    with pytest.raises(calcweb.NumericalError, match="which disagree: f is not smooth") as info:
+        derivative(f, 2.3760092996685174e-09, method="complex")
+    assert str(info.value).startswith("method='complex' gave 0.0, but central differences")
+
+
+def test_a_real_line_where_richardson_cannot_settle_is_no_accusation() -> None:
+    # f is defined on the real line only at the check's five points: Richardson has
+    # no stencil that fits, so the real path has no answer to compare the 2 with.
+    big = representable_step(0.0, EPS ** (1.0 / 3.0))
+    half = representable_step(0.0, big / 2.0)
+    real_points = {0.0, big, -big, half, -half}
+
+    def f(z: Any) -> Any:
+        if isinstance(z, complex):
+            return 2.0 * z
+        if z not in real_points:
+            raise ValueError("f is defined at five real points only")
+        return z
+
+    with pytest.raises(calcweb.NumericalError, match="could not settle") as info:
+        derivative(f, 0.0, method="complex")
+    assert "cannot be told from the real line" in str(info.value)
+    assert str(info.value).startswith("method='complex' gave 2.0 but central differences")
+
+
+TRENDS = [
+    # The pieces of f round alike at x and beside it (1 + x**2 and cosh x are the
+    # same floats there), and the values at h, h/e, h/e**2 happened to shrink about
+    # e**2-fold: taken for an h**2 trend, the error missed f's rounding (2.2 to 3.8x).
+    (lambda z: cmath.atan(z) - z, lambda x: -x * x / (1 + x * x), 4.101618175340246e-4),
+    (lambda z: cmath.sinh(z) - z, lambda x: 2 * math.sinh(x / 2) ** 2, -2.282993731556676e-6),
+    (lambda z: cmath.tan(z) - z, lambda x: math.tan(x) ** 2, -1.0631377595360138e-3),
+]
+
+
+@pytest.mark.parametrize(("f", "exact", "x"), TRENDS)
+def test_a_trend_the_real_line_cannot_explain_is_rounding(f: Any, exact: Any, x: float) -> None:
+    r = derivative(f, x, method="complex", full_output=True)
+    assert abs(r.value - exact(x)) <= 2.0 * r.error
+    assert r.nfev == 10
+
+
+def test_a_value_that_richardson_confirms_carries_their_distance_in_its_error() -> None:
+    # Both are right to within their errors; the complex step's error now covers
+    # Richardson's value too (it was 1.2e-27 for cos(z) - 1 at 1e-12, 8.9e-16 here).
+    for f, g, x in [
+        (lambda z: cmath.cos(z) - 1, lambda t: math.cos(t) - 1, 1e-12),
+        (lambda z: (1e8 + cmath.sin(z)) - 1e8, lambda t: (1e8 + math.sin(t)) - 1e8, 1e-6),
+    ]:
+        r = derivative(f, x, method="complex", full_output=True)
+        settled = derivative(g, x, method="richardson", full_output=True)
+        distance = abs(r.value - settled.value)
+        assert distance > 1e-9 * abs(r.value)
+        assert distance <= r.error <= distance + 1e-15
