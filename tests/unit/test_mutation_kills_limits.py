@@ -1083,6 +1083,99 @@ def test_growth_that_overflows_next_to_x0_is_infinite_without_more_calls() -> No
     assert result.nfev == calls[0] == 48
 
 
+# ------------------------------------------------------------- _one_sided
+
+
+def _table_f(values: dict[float, float]) -> Callable[[float], float]:
+    """f that is ``values[x]`` where given and undefined elsewhere."""
+
+    def f(x: float) -> float:
+        if x not in values:
+            raise ValueError("outside the domain")
+        return values[x]
+
+    return f
+
+
+def test_a_run_of_three_equal_samples_from_the_fourth_looks_farther_out() -> None:
+    # f only at the last 6 sample points (h = 2**-44 ... 2**-49): 4, 2.5, 2,
+    # then 1 three times (STUCK) from the 4th (before PRE_MIN): f is called
+    # farther out too, at 2**-43, where it fails.
+    f = _table_f(
+        {
+            2.0 ** -(k + 2): y
+            for k, y in zip(range(42, 48), [4.0, 2.5, 2.0, 1.0, 1.0, 1.0], strict=True)
+        }
+    )
+    counted, calls = _counted(f)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.nfev == calls[0] == 48 + 1
+
+
+def test_samples_farther_out_are_compared_with_the_value_f_ends_on() -> None:
+    # 5 and 6 at h = 1/4 and 1/8, 7 everywhere else: the 48 samples farther
+    # out equal 7, the value the samples end on, so none is off: all are taken.
+    def f(x: float) -> float:
+        return {0.25: 5.0, 0.125: 6.0}.get(x, 7.0)
+
+    counted, calls = _counted(f)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.nfev == calls[0] == 48 + 48
+
+
+def test_a_staircase_that_reaches_its_value_for_exactly_three_samples_is_the_limit() -> None:
+    # 5 + (45 - k)**2 at the k-th sample: whole numbers closer to 5 each step
+    # (no polynomial in h), then 5 at the last three: a staircase, not a short run.
+    f = _table_f({2.0 ** -(k + 2): 5.0 + max(45 - k, 0) ** 2 for k in range(48)})
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.converged) == (5.0, True)
+    assert result.message.startswith("f is 5.0 at every point sampled on the right between")
+
+
+def test_samples_stuck_for_a_while_are_not_sampled_deeper() -> None:
+    # 1 + sqrt(h), stuck on one value at samples 20 to 22: f got stuck, so
+    # the poor estimate is not refined by samples closer to 0.
+    values = [1.0 + math.sqrt(2.0 ** -(k + 2)) for k in range(48)]
+    values[21] = values[22] = values[20]
+    counted, calls = _counted(_table_f({2.0 ** -(k + 2): y for k, y in enumerate(values)}))
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.nfev == calls[0] == 48
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "deeper"),
+    [
+        # Its error, 1.5e-10, is above DEEPER_ABOVE (1e-10) times max(1, 1).
+        (lambda x: 1.0 + 4e-3 * math.sqrt(x), 0.0, True),
+        # 9.9e-11 is below 1e-10 times max(1, 4).
+        (lambda x: 4.0 + 2.6e-3 * math.sqrt(x), 0.0, False),
+        # At -inf too: sqrt(-1/x) log(-1/x) is still 1e-6 from 0 at x = -2**49.
+        (lambda x: math.sqrt(-1 / x) * math.log(-1 / x), -math.inf, True),
+    ],
+)
+def test_a_poor_estimate_at_0_or_infinity_is_refined_by_16_deeper_samples(
+    f: Callable[[float], float], x0: float, deeper: bool
+) -> None:
+    counted, calls = _counted(f)
+    result = limit(counted, x0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged
+    assert result.nfev == calls[0] == 48 + 16 * deeper
+
+
+def test_deeper_samples_refine_an_estimate_they_agree_with() -> None:
+    # 1 + sqrt(x) log(x): 7e-7 off at the last usual sample; the deeper
+    # samples agree with the estimate within both errors and refine it.
+    result = limit(lambda x: 1.0 + math.sqrt(x) * math.log(x), 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged
+    assert abs(result.value - 1.0) <= result.error < 1e-12
+
+
 # ------------------------------------------------------------- _points, _combine
 
 
