@@ -490,6 +490,7 @@ def _argument_rounded(g: Callable[[float], float], c: float) -> Callable[[float]
 
 for _g, _mp, _name, _c, _x in (
     (math.sin, mpmath.sin, "sin", 1.3e6, 1.5707952267781657),  # 3200x: 1.09995e-06 +- 2e-14
+    (math.cos, mpmath.cos, "cos", 7.78e6, -2.321892682897609e-05),  # 94x
     (math.cos, mpmath.cos, "cos", 30800.0, 7.315790334050055e-06),  # 16x
     (math.sin, mpmath.sin, "sin", 1560.0, 1.5707892831958794),  # 4.3x
 ):
