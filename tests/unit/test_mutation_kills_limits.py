@@ -1176,6 +1176,52 @@ def test_deeper_samples_refine_an_estimate_they_agree_with() -> None:
     assert abs(result.value - 1.0) <= result.error < 1e-12
 
 
+def test_sixteen_samples_before_f_fails_are_extrapolated_with_a_note_word_for_word() -> None:
+    # 1 + x only for x >= 2**-17: the first 16 samples (LONG_RUN), then f fails.
+    def f(x: float) -> float:
+        if x < 2.0**-17:
+            raise ValueError("outside the domain")
+        return 1.0 + x
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.converged) == (1.0, True)
+    last = 2.0**-49  # the last point tried, where f failed
+    assert result.message == (
+        f"extrapolated from the right; f fails closer to x0 (f({last!r}) raised ValueError: "
+        f"outside the domain. The point {last!r} is outside the domain of f; move x away "
+        "from the edge of the domain or use a one-sided formula)"
+    )
+
+
+def test_f_that_does_not_settle_is_refused_word_for_word() -> None:
+    result = limit(lambda x: math.sin(1 / x), 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged is False
+    assert result.message == (
+        "f does not settle as x approaches x0 from the right: the best estimate "
+        f"{result.value:.6g} has an estimated error of {result.error:.2g}. The limit may "
+        "not exist (f oscillates, as sin(1/x) does at 0) or f may lose its accuracy near "
+        "x0; pass full_output=True to get the estimate anyway"
+    )
+
+
+@pytest.mark.parametrize(("x0", "s"), [(1.5, 1.0), (2.0, 2.0), (2.5, 2.0)])
+def test_the_steps_scale_with_the_power_of_2_at_or_below_x0_from_2_on(x0: float, s: float) -> None:
+    # s = 1 below 2, else the power of 2 at or below |x0|: the farthest of the
+    # 48 samples farther out is at x0 + s * 2**46.
+    result = limit(lambda x: 7.0, x0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    farthest = x0 + s * 2.0**46
+    assert result.message == f"f is 7.0 at every point sampled on the right, out to {farthest!r}"
+
+
+def test_full_output_must_be_a_bool_word_for_word() -> None:
+    with pytest.raises(calcweb.ArgumentTypeError) as caught:
+        limit(lambda x: x, 0.0, full_output="yes")  # type: ignore[arg-type]
+    assert str(caught.value) == "full_output must be True or False, but got 'yes'"
+
+
 # ------------------------------------------------------------- _points, _combine
 
 
