@@ -1,0 +1,163 @@
+"""The complex step's referee on the real line, exactly (mutation testing).
+
+Functions built for the purpose: ``Im f(x + ih) / h`` is a chosen value ``V``
+(or ``V`` with a chosen ``h**2`` term), and f's real values are chosen too,
+some of them nudged at the real-line check's four points so that its central
+differences are off while robust Richardson (which never samples those
+points) sees the plain function. The oracles: the formulas of
+`calcweb._derivative` recomputed here, and Richardson's own result.
+"""
+
+from __future__ import annotations
+
+import cmath
+import math
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import calcweb
+from calcweb import derivative
+from calcweb._richardson import representable_step
+
+EPS = sys.float_info.epsilon
+BIG = representable_step(0.0, EPS ** (1.0 / 3.0))  # the check's steps at x = 0
+HALF = representable_step(0.0, BIG / 2.0)
+
+
+def built(value: Callable[[float], float], real: Callable[[float], float]) -> Any:
+    """``f`` with ``Im f(ih) / h = value(h)`` and ``f(t) = real(t)`` on the real line."""
+
+    def f(z: Any) -> Any:
+        if isinstance(z, complex):
+            return complex(0.0, value(z.imag) * z.imag)
+        return real(z)
+
+    return f
+
+
+def nudged(slope: float, tilt: float, at_half: float | None = None) -> Callable[[float], float]:
+    """``slope * t``, tilted at the check's points: its central differences are ``slope + tilt``."""
+    half_tilt = tilt if at_half is None else at_half
+
+    def g(t: float) -> float:
+        if abs(t) == BIG:
+            return slope * t + tilt * t
+        if abs(t) == HALF:
+            return slope * t + half_tilt * t
+        return slope * t
+
+    return g
+
+
+def test_float_min_over_the_step_counts_in_the_quick_bound_and_the_values_own_error() -> None:
+    # h = 2**-1000: float_min / h = 2.4e-7. Central differences exact (1): a value
+    # 1e-7 off passes the quick check (10 calls).
+    step = 2.0**-1000
+    slack = sys.float_info.min / step
+    r = derivative(built(lambda h: 1.0 + 1e-7, lambda t: t), 0.0, method="complex", h=step)
+    assert r == 1.0 + 1e-7
+    # Central differences off by 1e-3: Richardson (1 exactly) decides, and 2e-7 is
+    # within float_min / h of it: it stands, with that distance in its error.
+    f = built(lambda h: 1.0 + 2e-7, nudged(1.0, 1e-3))
+    result = derivative(f, 0.0, method="complex", h=step, full_output=True)
+    assert result.value == 1.0 + 2e-7
+    assert result.nfev > 10
+    assert result.error == pytest.approx(2e-7 + slack, rel=1e-6)
+    # 3e-7 is not (and the nudged central differences disagree with Richardson too).
+    with pytest.raises(calcweb.NumericalError, match="which disagree"):
+        derivative(built(lambda h: 1.0 + 3e-7, nudged(1.0, 1e-3)), 0.0, method="complex", h=step)
+
+
+def test_the_quick_bound_counts_float_min_over_the_step_in_the_call_count() -> None:
+    step = 2.0**-1000
+    counted = []
+
+    def f(z: Any) -> Any:
+        counted.append(z)
+        return built(lambda h: 1.0 + 1e-7, lambda t: t)(z)
+
+    r = derivative(f, 0.0, method="complex", h=step, full_output=True)
+    assert r.nfev == len(counted) == 10
+
+
+def test_the_checks_truncation_adds_to_the_distance_from_richardson() -> None:
+    # Central differences 1 + 1e-3 and 1 + 1e-3 - 1e-9 (their difference makes the
+    # truncation step**2 * 4e-9 / (3 BIG**2) = 3.6e-5 at step 2**-10); Richardson says 1.
+    step = 2.0**-10
+    g = nudged(1.0, 1e-3, 1e-3 - 1e-9)
+    coarse = (g(BIG) - g(-BIG)) / (2.0 * BIG)
+    fine = (g(HALF) - g(-HALF)) / (2.0 * HALF)
+    truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * BIG * BIG)
+    assert 3e-5 < truncation < 4e-5
+    exact = derivative(built(lambda h: 1.0, g), 0.0, method="complex", h=step, full_output=True)
+    assert exact.value == 1.0
+    assert exact.nfev > 10
+    assert exact.error == pytest.approx(4.0 * EPS + 2.0 * truncation, rel=1e-6)
+    # 5e-5 from Richardson's 1 is within the value's own error (2 truncation = 7e-5).
+    off = derivative(
+        built(lambda h: 1.0 + 5e-5, g), 0.0, method="complex", h=step, full_output=True
+    )
+    assert off.error == pytest.approx(5e-5 + 2.0 * truncation, rel=1e-6)
+
+
+def test_the_fourth_difference_widens_the_quick_bound() -> None:
+    # f(0) nudged by 1e-12: the fourth difference is 6e-12, its share of the
+    # rounding 6e-12 / BIG = 1e-6, four times that in the bound: a value 1e-6 off
+    # passes the quick check. Without that share, Richardson (exactly 1) refuses it.
+    def g(t: float) -> float:
+        return 1e-12 if t == 0.0 else t
+
+    r = derivative(built(lambda h: 1.0 + 1e-6, g), 0.0, method="complex", full_output=True)
+    assert (r.value, r.nfev) == (1.0 + 1e-6, 10)
+
+
+@pytest.mark.parametrize(("ratio", "spread_counted"), [(4.5, True), (3.5, False)])
+def test_a_trend_more_than_four_times_the_real_lines_truncation_is_rounding(
+    ratio: float, spread_counted: bool
+) -> None:
+    # Im f(ih)/h = 1 - c h**2 (a clean h**2 trend, c h**2 ~ 1e-9 at h = 2**-10),
+    # while on the real line f = t + k t**3 with k = c / ratio: the check's
+    # truncation is k step**2, the trend c step**2 (+ 8 eps rounding).
+    c, step = 1e-3, 2.0**-10
+    k = c / ratio
+    f = built(lambda h: 1.0 - c * h * h, lambda t: t + k * t * t * t)
+    r = derivative(f, 0.0, method="complex", h=step, full_output=True)
+    assert r.nfev == 10
+    values = [1.0 - c * s * s for s in (step, step / math.e, step / math.e**2)]
+    spread = max(values) - min(values)
+    if spread_counted:
+        assert r.error >= 16.0 * spread
+    else:
+        assert r.error < 16.0 * spread
+        assert r.error >= 2.0 * c * step * step
+
+
+NE_ADVICE = "write f without cancellation, or with calcweb's functions for method='ad'"
+
+
+def test_the_refusals_that_accuse_nobody_end_with_their_advice() -> None:
+    def f(z: Any) -> Any:  # cosh rounds to 1 on the real line here
+        return cmath.cosh(z) - 1 - z * z / 2
+
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(f, 2.3760092996685174e-09, method="complex")
+    assert str(info.value).endswith(
+        "which disagree: f is not smooth near x=2.3760092996685174e-09 or its values "
+        "round too coarsely, and whether f is analytic cannot be told from the real "
+        "line; " + NE_ADVICE
+    )
+    real_points = {0.0, BIG, -BIG, HALF, -HALF}
+
+    def only_five(t: float) -> float:
+        if t not in real_points:
+            raise ValueError("f is defined at five real points only")
+        return t
+
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(built(lambda h: 2.0, only_five), 0.0, method="complex")
+    assert str(info.value).endswith(
+        "): whether f is analytic near x=0.0 cannot be told from the real line; " + NE_ADVICE
+    )
