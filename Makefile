@@ -17,13 +17,14 @@ TEST_SITE_URL ?= http://127.0.0.1:8765/calcweb/
 # mkdocs-material prints an end-of-life banner on every build otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench mutation chromium pyodide-wheels clean
+.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench honesty mutation chromium pyodide-wheels clean
 
 help:
 	@echo "make serve   build the wheel and the site, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every test: lint, types, native, Pyodide (Node), mkdocs --strict, browser"
 	@echo "make build   the wheel (dist/) and the site (site/)"
 	@echo "make bench   the benchmarks"
+	@echo "make honesty  random searches for dishonest error estimates (bench/honesty)"
 	@echo "make mutation  mutation testing of the numerical core (slow; not in make test)"
 	@echo "make clean   remove what the build made (keeps the environments)"
 
@@ -115,6 +116,14 @@ bench: tools chromium
 	@scripts=(bench/bench_*.py); \
 	if [ ! -e "$${scripts[0]}" ]; then echo "No benchmarks exist yet."; exit 0; fi; \
 	for script in "$${scripts[@]}"; do echo "== $$script"; $(BIN)/python "$$script"; done
+
+# Random searches for dishonest answers (bench/honesty: issue 13's figures); not in test or bench.
+# make honesty HONESTY_SEED=7 HONESTY_DRAWS=2000 HONESTY_SEARCH=complex-step
+HONESTY_SEARCH ?= all
+HONESTY_SEED ?= 1
+HONESTY_DRAWS ?= 1000
+honesty: $(VENV)/.installed
+	$(BIN)/python -m bench.honesty $(HONESTY_SEARCH) --seed $(HONESTY_SEED) --draws $(HONESTY_DRAWS)
 
 # Mutation testing of the numerical core (not part of `make test`: hours on 2 cores).
 # mutmut copies the package and the tests to mutants/ and mutates only that copy, never

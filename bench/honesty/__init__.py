@@ -1,0 +1,32 @@
+"""Random searches for dishonest answers: the figures of issue 13, reproducible.
+
+Run from the repository's root, against the installed calcweb::
+
+    .venv/bin/python -m bench.honesty SEARCH --seed S --draws N
+    .venv/bin/python -m bench.honesty all --seed 1 --draws 1000   # what `make honesty` runs
+
+Each search draws N random cases from a seeded `random.Random` (the same seed
+gives the same cases) and prints, per search: draws, answered, refused
+(a `calcweb.CalcwebError`, or for limits a result with converged=False),
+dishonest, a few other counts (skipped draws without an exact value, ...), the
+median number of evaluations, then the dishonest cases, worst first.
+An answer is *dishonest* when its true error, against mpmath at 60 digits or a
+closed form, exceeds twice its reported error plus the rounding of the exact
+value to a float: the definition of bench/bench_adversarial.py and the tests.
+
+The searches (each module's docstring says what it draws):
+
+- ``derivative``, ``small-c``, ``flat`` (derivative.py): `derivative` (method
+  "auto", real steps) on smooth functions rounded to stairs, quantised in their
+  argument or made noisy, and on functions flat on one side.
+- ``complex-step``, ``complex-analytic`` (complex_step.py): ``method="complex"``
+  on 16 families of analytic functions that cancel (e^z - 1 - z, sin z - z, ...)
+  at 10^-12 <= |x| <= 30, and on five that do not.
+- ``limits``, ``limits-h10``, ``limits-infinity``, ``limits-textbook``
+  (limits.py): one-sided limits, 0/0 forms that cancel at every scale, real
+  divergences, jumps, limits at infinity, and the textbook cases of the tests.
+
+They began as scripts in /tmp (s4cx/search.py, s3deriv/search.py,
+s3nfev/smallc.py, s3_limits/search*.py): with the same seed they draw the same
+cases, so their figures can be checked again.
+"""

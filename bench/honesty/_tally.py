@@ -1,0 +1,82 @@
+"""What every search counts, and the one test of honesty they share."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import mpmath
+
+from tests.adversarial.cases import rounding_of
+
+HONESTY = 2.0  # as bench/bench_adversarial.py and the test-suite
+
+
+def is_dishonest(value: float, error: float, exact: Any) -> bool:
+    """True error above twice the reported error plus the rounding of the exact value.
+
+    An infinite exact value (or answer) must be matched exactly: no error covers it.
+    """
+    if math.isinf(value) or mpmath.isinf(exact):
+        return bool(value != exact)
+    return bool(abs(mpmath.mpf(value) - exact) > HONESTY * error + rounding_of(exact))
+
+
+@dataclass(order=True)
+class Lie:
+    """One dishonest answer: how many times its reported error the true error is."""
+
+    ratio: float
+    case: str
+    value: float
+    exact: float
+    error: float
+
+
+@dataclass
+class Tally:
+    """The counts of one search over one seed."""
+
+    search: str
+    seed: int
+    draws: int = 0
+    answered: int = 0
+    refused: int = 0
+    lies: list[Lie] = field(default_factory=list)
+    other: Counter[str] = field(default_factory=Counter)  # skipped, crashed, ...
+    nfevs: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def refuse(self) -> None:
+        self.refused += 1
+
+    def answer(self, case: str, value: float, error: float, exact: Any, nfev: int = 0) -> None:
+        """Count an answer, and keep it if it is dishonest."""
+        self.answered += 1
+        if nfev:
+            self.nfevs.append(nfev)
+        if is_dishonest(value, error, exact):
+            true_error = abs(mpmath.mpf(value) - exact) if mpmath.isfinite(exact) else math.inf
+            ratio = float(true_error / error) if error else math.inf
+            self.lies.append(Lie(ratio, case, value, float(exact), error))
+
+    def report(self, show: int) -> str:
+        """One line of counts, then the worst `show` dishonest cases."""
+        counts = (
+            f"{self.search} seed {self.seed}: draws {self.draws}, answered {self.answered}, "
+            f"refused {self.refused}, dishonest {len(self.lies)}"
+        )
+        for name, count in sorted(self.other.items()):
+            counts += f", {name} {count}"
+        if self.nfevs:
+            counts += f", median nfev {sorted(self.nfevs)[len(self.nfevs) // 2]}"
+        counts += f" ({self.seconds:.1f} s)"
+        lines = [counts]
+        lines.extend(
+            f"  {lie.ratio:9.3g}x  {lie.case}  value={lie.value!r} exact={lie.exact!r} "
+            f"error={lie.error:.3g}"
+            for lie in sorted(self.lies, reverse=True)[:show]
+        )
+        return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""Real-step derivative searches: `derivative(f, t)` (method "auto") on functions that round.
+
+``derivative``: g(t) from a few smooth functions, rounded by one of the families
+``add`` ((c + g) - c), ``round`` (to k bits after the point), ``floor`` (to a quantum q),
+``f32`` (to float32), ``arg`` (g((t + c) - c)) or ``rnd`` (deterministic noise of
+amplitude a), at ordinary points, small t and where g' is tiny. A wrong answer is
+not counted as dishonest when f returned one value at every point calcweb sampled
+("constant as sampled": 0 is then the only answer anyone could give).
+``small-c``: (c + g(t)) - c with c from 4 to 256, whose stairs are a few ulp of c.
+``flat``: six fixed functions flat on one side (max(0, t)^3, clip, floor) by
+Richardson; the seed and the number of draws do not matter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+import struct
+from collections.abc import Callable
+from typing import Any
+
+import mpmath
+
+import calcweb as cw
+
+from ._tally import Tally, is_dishonest
+
+# name: (g on floats, g' on mpmath numbers)
+SMOOTH: dict[str, tuple[Callable[[float], float], Callable[[Any], Any]]] = {
+    "sin": (math.sin, mpmath.cos),
+    "sin2": (lambda t: math.sin(t) ** 2, lambda t: mpmath.sin(2 * t)),
+    "t3": (lambda t: math.pow(t, 3), lambda t: 3 * t**2),
+    "expm1": (lambda t: math.exp(t) - 1, mpmath.exp),
+    "cos": (math.cos, lambda t: -mpmath.sin(t)),
+    "tanh": (math.tanh, lambda t: 1 - mpmath.tanh(t) ** 2),
+    "log1pt2": (lambda t: math.log(1 + t * t), lambda t: 2 * t / (1 + t * t)),
+}
+FAMILIES = ("add", "add", "round", "floor", "f32", "arg")  # add twice: drawn twice as often
+
+
+def _points(rng: random.Random, g: str) -> list[float]:
+    """Ordinary t, small t, and t where g' is tiny."""
+    ts = [rng.uniform(-3, 3), rng.uniform(0.001, 0.05), 10 ** rng.uniform(-6, -1)]
+    if g in ("sin", "sin2"):
+        ts.append(math.pi / 2 + rng.choice([-1, 1]) * 10 ** rng.uniform(-6, -1))
+    if g in ("sin2", "t3", "log1pt2", "cos"):
+        ts.append(rng.choice([-1, 1]) * 10 ** rng.uniform(-5, -1))
+    return ts
+
+
+def _white(s: float) -> float:
+    """Uniform noise in [-0.5, 0.5), independent between any two distinct floats."""
+    digest = hashlib.blake2b(struct.pack("d", s), digest_size=8).digest()
+    return int.from_bytes(digest, "little") / 2.0**64 - 0.5
+
+
+def _rounded(rng: random.Random, family: str, g: str) -> tuple[str, Callable[[float], float]]:
+    """g rounded by `family`, with its constants drawn from `rng`."""
+    gf = SMOOTH[g][0]
+    if family == "add":
+        c = float(f"{10 ** rng.uniform(4, 12):.3g}")
+        return f"({c:g} + {g}) - {c:g}", lambda s: (c + gf(s)) - c
+    if family == "round":
+        k = rng.randint(8, 40)
+        return f"round({g}*2^{k})/2^{k}", lambda s: round(gf(s) * 2.0**k) / 2.0**k
+    if family == "floor":
+        q = float(f"{10 ** rng.uniform(-12, -4):.2g}")
+        return f"floor({g}/{q:g})*{q:g}", lambda s: math.floor(gf(s) / q) * q
+    if family == "f32":
+        return f"float32({g})", lambda s: struct.unpack("f", struct.pack("f", gf(s)))[0]
+    if family == "rnd":
+        a = 10 ** rng.uniform(-14, -6)
+        return f"{g} + {a:.1g} noise", lambda s: gf(s) + a * _white(s)
+    if family == "arg":
+        c = float(f"{10 ** rng.uniform(2, 10):.3g}")
+        return f"{g}((t + {c:g}) - {c:g})", lambda s: gf((s + c) - c)
+    raise ValueError(f"unknown family {family!r}: use add, round, floor, f32, rnd or arg")
+
+
+def search(seed: int, draws: int, families: tuple[str, ...] = FAMILIES) -> Tally:
+    """Rounded smooth functions at random points (the cases of /tmp/s3deriv/search.py)."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
+    tally = Tally("derivative", seed)
+    for _ in range(draws):
+        family = rng.choice(families)
+        g = rng.choice(list(SMOOTH))
+        t = rng.choice(_points(rng, g))
+        name, f = _rounded(rng, family, g)
+        tally.draws += 1
+        seen: set[float] = set()
+
+        def recorded(s: float, f: Callable[[float], float] = f, seen: set[float] = seen) -> float:
+            value = f(s)
+            seen.add(value)
+            return value
+
+        try:
+            result = cw.derivative(recorded, t, full_output=True)
+        except (cw.NumericalError, cw.DomainError):
+            tally.refuse()
+            continue
+        exact = SMOOTH[g][1](mpmath.mpf(t))
+        if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
+            tally.answered += 1  # an answer, but not a dishonest one
+            tally.other["constant as sampled"] += 1
+            continue
+        tally.answer(f"{name} at t={t!r}", result.value, result.error, exact, result.nfev)
+    return tally
+
+
+def search_small_c(seed: int, draws: int) -> Tally:
+    """(c + g(t)) - c with c in [4, 256] (the cases of /tmp/s3nfev/smallc.py)."""
+    gs: dict[str, tuple[Callable[[float], float], Callable[[Any], Any]]] = {
+        "sin": (math.sin, mpmath.cos),
+        "exp": (math.exp, mpmath.exp),
+        "t3": (lambda t: t**3, lambda t: 3 * t * t),
+        "tanh": SMOOTH["tanh"],
+    }
+    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
+    tally = Tally("small-c", seed)
+    for _ in range(draws):
+        name = rng.choice(list(gs))
+        g, dg = gs[name]
+        c = 2 ** rng.uniform(2.0, 8.0)
+        c = rng.choice([c, 2.0 ** round(math.log2(c))])
+        t = rng.uniform(-2, 2)
+        tally.draws += 1
+        try:
+            result = cw.derivative(lambda s, g=g, c=c: (c + g(s)) - c, t, full_output=True)
+        except (cw.NumericalError, cw.DomainError):
+            tally.refuse()
+            continue
+        case = f"({c!r} + {name}) - {c!r} at t={t!r}"
+        tally.answer(case, result.value, result.error, dg(mpmath.mpf(t)), result.nfev)
+    return tally
+
+
+FLAT: list[tuple[str, Callable[[float], float], float]] = [
+    ("max(0,t)^3", lambda t: max(0.0, t) ** 3, -0.01),
+    ("max(0,t)^3", lambda t: max(0.0, t) ** 3, -0.005),
+    ("max(0,t)^2", lambda t: max(0.0, t) ** 2, -1e-3),
+    ("clip(t,0,1)", lambda t: min(max(t, 0.0), 1.0), 1.5),
+    ("floor(t)", math.floor, 2.5),
+    ("relu(t-1)^2", lambda t: max(0.0, t - 1.0) ** 2, 0.995),
+]
+
+
+def search_flat(seed: int, draws: int) -> Tally:  # noqa: ARG001 - fixed cases: same signature
+    """Functions flat near x, by Richardson (the cases of /tmp/s3deriv/flat.py)."""
+    tally = Tally("flat", seed)
+    for name, f, x in FLAT:
+        tally.draws += 1
+        try:
+            result = cw.derivative(f, x, method="richardson", full_output=True)
+        except (cw.NumericalError, cw.DomainError):
+            tally.refuse()
+            continue
+        tally.answer(f"{name} at {x!r}", result.value, result.error, mpmath.mpf(0), result.nfev)
+    return tally
