@@ -20,7 +20,7 @@ import pytest
 
 import calcweb
 from calcweb import derivative
-from calcweb._richardson import representable_step
+from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
 BIG = representable_step(0.0, EPS ** (1.0 / 3.0))  # the check's steps at x = 0
@@ -161,3 +161,87 @@ def test_the_refusals_that_accuse_nobody_end_with_their_advice() -> None:
     assert str(info.value).endswith(
         "): whether f is analytic near x=0.0 cannot be told from the real line; " + NE_ADVICE
     )
+
+
+def wave(t: float) -> float:
+    return math.exp(t) * math.sin(3.0 * t)  # small near 0: nudges resolve to 1e-15
+
+
+def wave_nudged(tilt: float) -> Callable[[float], float]:
+    """``wave``, tilted by ``tilt * t`` at the check's four points only."""
+
+    def g(t: float) -> float:
+        return wave(t) + tilt * t if abs(t) in (BIG, HALF) else wave(t)
+
+    return g
+
+
+def test_twice_richardsons_error_is_the_most_the_value_may_differ_by() -> None:
+    # Richardson on exp(t) sin(3t) at 0 (never at the check's points): s +- e,
+    # e = 1.9e-13, far above the value's own error (4 eps 3, and 16 times the spread
+    # of V h / h over the steps). 2.5 e away is refused, 1.5 e away stands.
+    settled = derivative(wave_nudged(1e-3), 0.0, method="richardson", full_output=True)
+    plain = derivative(wave, 0.0, method="richardson", full_output=True)
+    assert (settled.value, settled.error) == (plain.value, plain.error)
+    assert settled.error > 200.0 * EPS
+    near = settled.value + 1.5 * settled.error
+    r = derivative(
+        built(lambda h: near, wave_nudged(1e-3)), 0.0, method="complex", full_output=True
+    )
+    assert r.value == near
+    far = settled.value + 2.5 * settled.error
+    with pytest.raises(calcweb.NumericalError, match="which disagree"):
+        derivative(built(lambda h: far, wave_nudged(1e-3)), 0.0, method="complex")
+
+
+def quick_bound(g: Callable[[float], float]) -> tuple[float, float]:
+    """The check's central difference at HALF and its bound (h = 1e-20: no truncation share)."""
+    coarse, rounding = combine([g(BIG), g(-BIG)], "central", 1, BIG)
+    fine = combine([g(HALF), g(-HALF)], "central", 1, HALF)[0]
+    fourth = (g(BIG) + g(-BIG)) - 4.0 * (g(HALF) + g(-HALF)) + 6.0 * g(0.0)
+    rounding += abs(fourth) / BIG
+    truncation = 1e-40 * 4.0 * abs(coarse - fine) / (3.0 * BIG * BIG)
+    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine) + 2.0 * truncation
+    return fine, bound + sys.float_info.min / 1e-20
+
+
+@pytest.mark.parametrize(("margin", "accused"), [(1.0, True), (3.0, False)])
+def test_the_real_line_agrees_with_itself_within_twice_richardsons_error(
+    margin: float, accused: bool
+) -> None:
+    # Complex step 0.5 (not analytic), Richardson s +- e; the central differences
+    # nudged to lie bound + margin e from s: within 2 e they agree (f is not
+    # analytic), beyond it the real line contradicts itself (NumericalError).
+    settled = derivative(wave, 0.0, method="richardson", full_output=True)
+    tilt = 0.0
+    for _ in range(60):  # central differences at s + bound + margin e, to an ulp or so
+        fine, bound = quick_bound(wave_nudged(tilt))
+        tilt += settled.value + bound + margin * settled.error - fine
+    fine, bound = quick_bound(wave_nudged(tilt))
+    gap = fine - settled.value - bound
+    assert abs(gap - margin * settled.error) < 0.2 * settled.error
+    f = built(lambda h: 0.5, wave_nudged(tilt))
+    expected = calcweb.ArgumentTypeError if accused else calcweb.NumericalError
+    with pytest.raises(expected) as info:
+        derivative(f, 0.0, method="complex")
+    assert type(info.value) is expected
+
+
+@pytest.mark.parametrize(("ulps", "stands"), [(14, True), (15, False)])
+def test_the_values_own_error_counts_four_eps_of_it(ulps: int, stands: bool) -> None:
+    # f = c t on the real line (c = 2**20), nudged at the check's points: Richardson
+    # gives c +- 5 u exactly (u = c eps, an ulp of c); V = c + ulps u is exact at every
+    # step (no scatter), so the value stands within 2 (5 u) + 4 eps V = 14 u (and a hair).
+    c = 2.0**20
+    u = c * EPS
+    settled = derivative(lambda t: c * t, 0.0, method="richardson", full_output=True)
+    assert (settled.value, settled.error) == (c, 5.0 * u)
+    value = c + ulps * u
+    f = built(lambda h: value, nudged(c, 1e-3 * c))
+    if stands:
+        r = derivative(f, 0.0, method="complex", full_output=True)
+        assert r.value == value
+        assert r.error == pytest.approx((ulps + 4.0) * u, rel=1e-12)
+    else:
+        with pytest.raises(calcweb.NumericalError, match="which disagree"):
+            derivative(f, 0.0, method="complex")
