@@ -52,6 +52,11 @@ class Tally:
     def refuse(self) -> None:
         self.refused += 1
 
+    def crash(self, case: str, error: Exception) -> None:
+        """Count an exception that is not a CalcwebError (a bug), and print the case."""
+        self.other[f"crashed ({type(error).__name__})"] += 1
+        print(f"  crashed: {case}: {type(error).__name__}: {error}", flush=True)
+
     def answer(self, case: str, value: float, error: float, exact: Any, nfev: int = 0) -> None:
         """Count an answer, and keep it if it is dishonest."""
         self.answered += 1

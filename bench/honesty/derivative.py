@@ -100,6 +100,9 @@ def search(seed: int, draws: int, families: tuple[str, ...] = FAMILIES) -> Tally
         except (cw.NumericalError, cw.DomainError):
             tally.refuse()
             continue
+        except Exception as error:  # a crash is counted, and the search goes on
+            tally.crash(f"{name} at t={t!r}", error)
+            continue
         exact = SMOOTH[g][1](mpmath.mpf(t))
         if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
             tally.answered += 1  # an answer, but not a dishonest one

@@ -31,6 +31,7 @@ from ._tally import Tally
 
 Limit = Callable[..., Any]  # calcweb.limit, or the `limit` of a copy of limits.py
 Case = tuple[Callable[[float], float], float, str, Any]  # f, x0, side, exact (None: skip)
+Drawn = tuple[str, Case]  # the kind, and the case
 
 KINDS = (
     "L+c/h^p", "cancel", "second", "log1p", "exp1t", "1-cos", "expm1", "sqrt", "smooth",
@@ -145,6 +146,9 @@ def _judge(tally: Tally, limit: Limit, name: str, case: Case) -> Any:
     except cw.CalcwebError:
         tally.refuse()
         return None
+    except Exception as error:  # a crash is counted, and the search goes on
+        tally.crash(f"{name} x0={x0!r} {side}", error)
+        return None
     if not result.converged:
         tally.refuse()
         return None
@@ -152,19 +156,31 @@ def _judge(tally: Tally, limit: Limit, name: str, case: Case) -> Any:
     return result
 
 
+def _search(
+    name: str, seed: int, draws: int, limit: Limit, draw: Callable[[random.Random], Drawn]
+) -> Tally:
+    """`draws` limits from `draw`, each judged and counted."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
+    tally = Tally(name, seed)
+    for i in range(draws):
+        kind, case = draw(rng)
+        _judge(tally, limit, f"#{i} {kind}", case)
+    return tally
+
+
 def search(
     seed: int, draws: int, limit: Limit = cw.limit, kinds: tuple[str, ...] = DEFAULT_KINDS
 ) -> Tally:
     """Each draw a kind, then its limit (as search.py and search_cs.py in /tmp/s3_limits)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
-    tally = Tally("limits", seed)
-    for i in range(draws):
+
+    def draw(rng: random.Random) -> Drawn:
         kind = rng.choice(kinds)
-        _judge(tally, limit, f"#{i} {kind}", _case(rng, kind))
-    return tally
+        return kind, _case(rng, kind)
+
+    return _search("limits", seed, draws, limit, draw)
 
 
-def _h10_case(rng: random.Random) -> tuple[str, Case]:
+def _h10_case(rng: random.Random) -> Drawn:
     """One limit as /tmp/s3_limits/search_h10.py drew it."""
     kind = rng.choice(["L+c/h^p", "cancel", "second", "log1p", "exp1t"])
     x0 = rng.choice([0.0, 1.0, 37.0, 1000.0, -3e5])
@@ -205,15 +221,10 @@ def _h10_case(rng: random.Random) -> tuple[str, Case]:
 
 def search_h10(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
     """Five kinds (/tmp/s3_limits/search_h10.py, which drew 400 a seed)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
-    tally = Tally("limits-h10", seed)
-    for i in range(draws):
-        kind, case = _h10_case(rng)
-        _judge(tally, limit, f"#{i} {kind}", case)
-    return tally
+    return _search("limits-h10", seed, draws, limit, _h10_case)
 
 
-def _infinity_case(rng: random.Random) -> tuple[str, Case]:  # noqa: PLR0911 - one branch a kind
+def _infinity_case(rng: random.Random) -> Drawn:  # noqa: PLR0911 - one branch a kind
     """One limit at infinity or a slow one at 0 (as /tmp/s3_limits/search2.py)."""
     kind = rng.choice(INFINITY_KINDS)
     inf = math.inf
@@ -250,12 +261,7 @@ def _infinity_case(rng: random.Random) -> tuple[str, Case]:  # noqa: PLR0911 - o
 
 def search_infinity(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
     """Limits at infinity and slow ones at 0 (/tmp/s3_limits/search2.py)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
-    tally = Tally("limits-infinity", seed)
-    for i in range(draws):
-        kind, case = _infinity_case(rng)
-        _judge(tally, limit, f"#{i} {kind}", case)
-    return tally
+    return _search("limits-infinity", seed, draws, limit, _infinity_case)
 
 
 def _with_math(formula: Callable[[float, Any], float]) -> Callable[[float], float]:
