@@ -245,3 +245,47 @@ def test_the_values_own_error_counts_four_eps_of_it(ulps: int, stands: bool) -> 
     else:
         with pytest.raises(calcweb.NumericalError, match="which disagree"):
             derivative(f, 0.0, method="complex")
+
+
+def imag_giving(value: float, step: float) -> float:
+    """An ``Im f`` whose quotient by ``step`` is exactly ``value``."""
+    y = value * step
+    while y / step != value:
+        y = math.nextafter(y, math.inf if y / step < value else -math.inf)
+    return y
+
+
+def test_a_trend_exactly_four_times_the_real_lines_truncation_is_still_a_trend() -> None:
+    # Values found by a search: V h**2-shrinking from 2**-80 (c = 2**-13) at h = 2**-10,
+    # and real values at the check's points whose central differences make 4 times the
+    # check's truncation equal to the trend to the last bit. Only a trend above that
+    # is rounding: this one stays the truncation (2 trend in the error, no spread).
+    step = 2.0**-10
+    ratio = 0.36787944117144233  # the complex step's 1/e
+    steps = (step, step * ratio, step * ratio * ratio)
+    v0, c = 2.0**-80, 2.0**-13
+    values = (
+        v0,
+        v0 + c * (steps[0] ** 2 - steps[1] ** 2),
+        v0 + c * (steps[0] ** 2 - steps[2] ** 2),
+    )
+    imags = {s: imag_giving(v, s) for s, v in zip(steps, values, strict=True)}
+    y_big, y_half = 5.082197688534775e-21, 2.504477261608737e-30
+    real = {BIG: y_big, -BIG: -y_big, HALF: y_half, -HALF: -y_half, 0.0: 0.0}
+
+    def f(z: Any) -> Any:
+        return complex(0.0, imags[z.imag]) if isinstance(z, complex) else real[z]
+
+    coarse = combine([y_big, -y_big], "central", 1, BIG)[0]
+    fine = combine([y_half, -y_half], "central", 1, HALF)[0]
+    truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * BIG * BIG)
+    first = values[0] - values[1]
+    trend = (
+        abs(first) / abs(1.0 - ratio * ratio)
+        + 8.0 * EPS * max(values)
+        + (sys.float_info.min / steps[2])
+    )
+    assert trend == 4.0 * truncation
+    r = derivative(f, 0.0, method="complex", h=step, full_output=True)
+    assert (r.value, r.nfev) == (v0, 10)
+    assert r.error == 4.0 * EPS * v0 + 2.0 * trend + sys.float_info.min / step
