@@ -40,7 +40,14 @@ step can be trusted; instead:
    spacing in the golden ratio to it. Noise found at ``x`` is measured
    again where ``|f|`` is largest: if larger there, as for ``f`` computed
    in single precision, it is taken relative to ``|f|``. A noise already
-   known (a walk with larger steps saw the stairs) is never lowered.
+   known (a walk with larger steps saw the stairs) is never lowered. The
+   spacing is only as right as the slope: below the stairs of ``exp`` in
+   ``exp(t) - 1 - t`` at 3.2e-8 every quotient is exactly -1, and there
+   the stairs are 1e8 spacings wide. A window at larger steps that settled
+   on a value outside the estimate's bars says so: the noise is then
+   measured at its slope, or else where ``|f|`` is largest (``cos(t) - 1 +
+   t**2 / 2`` is ``t**2 / 2`` exactly for ``|t| < 1e-8``;
+   `_disagreeing_noise`).
 6. A first derivative whose one-sided quotients disagree with the central
    ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
    the noise of ``f`` is measured, allowing for the noise and the
@@ -115,6 +122,8 @@ class Estimate:
     window: tuple[tuple[float, float], ...] = ()  # (step, quotient) of the rows it rests on
     early: bool = False  # the walk stopped at ENOUGH, short of its best
     noise: float = 0.0  # the measured noise of f's values (0: no more than their rounding)
+    # The best entries (value, error) of the windows at larger steps, confirmed or not.
+    larger: tuple[tuple[float, float], ...] = ()
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -500,6 +509,8 @@ def extrapolate(
         spacing = SPACING * quiet / abs(estimate.value)
         sampler.slope = estimate.value  # the three points that show no noise suffice
     floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
+    if n == 1 and not floor:
+        floor = _disagreeing_noise(sampler, estimate, first_step / 16.0, quiet)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
         # again where |f| is largest, as a fraction of |f|, if larger there.
@@ -575,6 +586,46 @@ def _argument_noise(
     if slope:  # what x could miss bounds it too
         there_bound = min(there_bound, max(quiet, floor) / abs(slope))
     return abs(curvature) * there_bound
+
+
+def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quiet: float) -> float:
+    """The noise of ``f`` where it changes by ``SPACING`` quiet at a slope larger steps settled on.
+
+    The noise is measured where ``f`` would change by twice its rounding per
+    spacing at the slope the walk found; if that slope is wrong, so is the
+    spacing. ``exp(t) - 1 - t`` at 3.2e-8 is ``exp`` rounded to stairs of
+    ulp(1) minus a smooth ``t``: steps below the stairs give quotients of
+    exactly -1 (the ``exp`` part cancels), a slope at which the stairs are
+    10**8 spacings wide. A window at larger steps that settled on a value
+    the estimate's bars do not reach (unconfirmed: its probe saw the
+    stairs) says so: the noise is measured again at its slope. If none
+    shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
+    is ``t**2 / 2`` exactly for ``|t| < 1e-8``): it is measured where
+    ``|f|`` is largest, at the slope from ``x`` to there, and taken as the
+    noise at ``x`` too (a larger noise only widens the bars). 0 if no window
+    disagrees.
+    """
+    for value, error in estimate.larger:
+        if abs(value - estimate.value) > error + estimate.error:
+            break
+    else:
+        return 0.0
+    if value:
+        sampler.slope = value
+        noise = sampler.measure_noise(SPACING * quiet / abs(value), widest, quiet)
+        if noise:
+            return noise
+    far = max(sampler.values, key=lambda point: abs(sampler.values[point]))
+    if far == sampler.x:
+        return 0.0
+    slope = abs(sampler.values[far] - sampler.values[sampler.x]) / abs(far - sampler.x)
+    if not slope:
+        return 0.0
+    there = Sampler(sampler.f, far)
+    there.values = sampler.values  # the same f: the points computed are shared
+    noise = there.measure_noise(SPACING * quiet / slope, widest, quiet)
+    sampler.calls += there.calls
+    return noise
 
 
 def _relative_noise(
@@ -722,6 +773,7 @@ class _Walk:
         self.best: _Candidate | None = None  # of the current window
         self.accepted: _Candidate | None = None  # the best confirmed one so far
         self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
+        self.settled: list[_Candidate] = []  # every window's best entry, confirmed or not
         self.rows_since_accepted = 0
         self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
@@ -781,6 +833,8 @@ class _Walk:
     def end_window(self, converged: bool) -> bool:
         """Confirm the window's best entry, keep it if it is the best yet, start anew."""
         best, kept = self.best, False
+        if best is not None:
+            self.settled.append(best)
         if best is not None and (self.accepted is None or best.error < self.accepted.error):
             kept = _confirmed(self.sampler, self.kind, self.n, self.window, best)
             if kept:
@@ -809,6 +863,9 @@ class _Walk:
             smallest,
             self.accepted_rows,
             self.early,
+            larger=tuple(
+                (other.value, other.error) for other in self.settled if other.smallest > smallest
+            ),
         )
 
 

@@ -19,6 +19,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "derivative": derivative.search,
     "small-c": derivative.search_small_c,
     "flat": derivative.search_flat,
+    "cancelling": derivative.search_cancelling,
     "complex-step": complex_step.search,
     "complex-analytic": complex_step.search_analytic,
     "limits": limits.search,

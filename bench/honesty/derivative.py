@@ -161,3 +161,53 @@ def search_flat(seed: int, draws: int) -> Tally:  # noqa: ARG001 - fixed cases: 
             continue
         tally.answer(f"{name} at {x!r}", result.value, result.error, mpmath.mpf(0), result.nfev)
     return tally
+
+
+# name: (f on floats, f' on mpmath numbers): a smooth g minus its Taylor polynomial,
+# so that f(t) is far smaller than the terms it is computed from (issue 13).
+CANCELLING: dict[str, tuple[Callable[[float], float], Callable[[Any], Any]]] = {
+    "exp(t) - 1 - t": (lambda t: math.exp(t) - 1 - t, lambda t: mpmath.exp(t) - 1),
+    "cos(t) - 1 + t^2/2": (lambda t: math.cos(t) - 1 + t * t / 2, lambda t: t - mpmath.sin(t)),
+    "log(1 + t) - t": (lambda t: math.log(1 + t) - t, lambda t: 1 / (1 + t) - 1),
+    "sin(t) - t": (lambda t: math.sin(t) - t, lambda t: mpmath.cos(t) - 1),
+    "tanh(t) - t": (lambda t: math.tanh(t) - t, lambda t: -(mpmath.tanh(t) ** 2)),
+}
+
+
+def search_cancelling(seed: int, draws: int) -> Tally:
+    """g(t) minus its Taylor polynomial, and (c + g(t)) - c - t g'(0), at t = +-1e-10..1e-4."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
+    tally = Tally("cancelling", seed)
+    for _ in range(draws):
+        t = rng.choice([-1, 1]) * 10 ** rng.uniform(-10, -4)
+        if rng.random() < 0.6:
+            name = rng.choice(list(CANCELLING))
+            f, df = CANCELLING[name]
+        else:  # (c + g(t)) - c - t g'(0) for g = sin (g'(0) = 1) and c a power of 10
+            c = 10.0 ** rng.randint(-2, 3)
+            name = f"({c:g} + sin(t)) - {c:g} - t"
+            f = lambda s, c=c: (c + math.sin(s)) - c - s  # noqa: E731
+            df = lambda s: mpmath.cos(s) - 1  # noqa: E731
+        tally.draws += 1
+        seen: set[float] = set()
+
+        def recorded(s: float, f: Callable[[float], float] = f, seen: set[float] = seen) -> float:
+            value = f(s)
+            seen.add(value)
+            return value
+
+        try:
+            result = cw.derivative(recorded, t, full_output=True)
+        except (cw.NumericalError, cw.DomainError):
+            tally.refuse()
+            continue
+        except Exception as error:  # a crash is counted, and the search goes on
+            tally.crash(f"{name} at t={t!r}", error)
+            continue
+        exact = df(mpmath.mpf(t))
+        if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
+            tally.answered += 1  # an answer, but not a dishonest one (sin(t) - t is 0 here)
+            tally.other["constant as sampled"] += 1
+            continue
+        tally.answer(f"{name} at t={t!r}", result.value, result.error, exact, result.nfev)
+    return tally

@@ -453,3 +453,59 @@ def test_stairs_that_fall_evenly_are_measured(monkeypatch: pytest.MonkeyPatch) -
     # At the spacing over the golden ratio they leave equal neighbours: without it, none.
     monkeypatch.setattr(Sampler, "_uneven_step", lambda self, step: step)
     assert noise() == 0.0
+
+
+# ------------------------------------------------------------------ stairs beneath a slope
+
+# g(t) minus its Taylor polynomial: g rounded to ulp(1) plus a smooth part. Steps
+# below the stairs give the smooth part's quotients exactly (-1 for exp(t) - 1 - t at
+# 3.24e-8: -1.0 +- 3.7e-13 before), and the noise measured at that slope, at spacings
+# far below the stairs, shows none; windows at larger steps settled elsewhere.
+CANCELLING = [
+    ("exp(t) - 1 - t", lambda t: math.exp(t) - 1 - t, math.expm1, 3.240187062577008e-08),
+    (
+        "log(1 + t) - t",
+        lambda t: math.log(1 + t) - t,
+        lambda t: -t / (1 + t),
+        4.1780465242600735e-09,
+    ),
+    (
+        "log(1 + t) - t",
+        lambda t: math.log(1 + t) - t,
+        lambda t: -t / (1 + t),
+        -2.815044078701777e-10,
+    ),
+    (
+        "(100 + sin(t)) - 100 - t",
+        lambda t: (100 + math.sin(t)) - 100 - t,
+        lambda t: -2 * math.sin(t / 2) ** 2,
+        1.635256243573756e-05,
+    ),
+    # cos(t) is 1 for |t| < 1.05e-8: the stairs start farther out, where |f| is largest.
+    (
+        "cos(t) - 1 + t^2/2",
+        lambda t: math.cos(t) - 1 + t * t / 2,
+        lambda t: t - math.sin(t),
+        -2.9552077931501383e-09,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "derivative_of_f", "x"), CANCELLING)
+def test_stairs_beneath_a_slope_are_honest(
+    name: str, f: Callable[[float], float], derivative_of_f: Callable[[float], float], x: float
+) -> None:
+    assert_honest(f, x, derivative_of_f(x), name)
+
+
+def test_windows_at_larger_steps_that_disagree_have_the_noise_measured_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    x = 3.240187062577008e-08
+    estimate = extrapolate(lambda t: math.exp(t) - 1 - t, x, 1, 0.015, refine=True)
+    assert estimate.noise >= math.ulp(1.0) / 2.0  # the stairs of exp, seen at 3.24e-8's slope
+    assert abs(estimate.value - math.expm1(x)) <= HONESTY * estimate.error
+    # Without the second measurement, the quotients of -1 below the stairs stand.
+    monkeypatch.setattr(_richardson, "_disagreeing_noise", lambda *args: 0.0)
+    wrong = extrapolate(lambda t: math.exp(t) - 1 - t, x, 1, 0.015, refine=True)
+    assert wrong.value == -1.0
