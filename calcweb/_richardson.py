@@ -44,7 +44,9 @@ step can be trusted; instead:
    spacing is only as right as the slope: below the stairs of ``exp`` in
    ``exp(t) - 1 - t`` at 3.2e-8 every quotient is exactly -1, and there
    the stairs are 1e8 spacings wide. A window at larger steps that settled
-   on a value outside the estimate's bars says so: the noise is then
+   on a value outside the estimate's bars says so, as does a quotient the
+   next two left in one jump onto values within rounding of each other
+   (`_collapsed`): the noise is then
    measured at its slope, or else where ``|f|`` is largest (``cos(t) - 1 +
    t**2 / 2`` is ``t**2 / 2`` exactly for ``|t| < 1e-8``;
    `_disagreeing_noise`).
@@ -122,7 +124,8 @@ class Estimate:
     window: tuple[tuple[float, float], ...] = ()  # (step, quotient) of the rows it rests on
     early: bool = False  # the walk stopped at ENOUGH, short of its best
     noise: float = 0.0  # the measured noise of f's values (0: no more than their rounding)
-    # The best entries (value, error) of the windows at larger steps, confirmed or not.
+    # The best entries (value, error) of the windows at larger steps, confirmed or not,
+    # and the quotients before a collapse (`_collapsed`), with 4 times their rounding.
     larger: tuple[tuple[float, float], ...] = ()
 
 
@@ -445,6 +448,22 @@ class _Window:
         observed = first / second
         # The leading term is h**p, or h**2p or h**3p when the first coefficients vanish.
         return any(0.75 <= observed * (r1**m - r2**m) / (1.0 - r1**m) <= 1.35 for m in (1, 2, 3))
+
+
+def _collapsed(window: _Window) -> bool:
+    """Whether the last three quotients jump, then agree to within rounding.
+
+    Differences that shrink as ``h**p`` (or ``h**2p``, ``h**3p``) cannot fall
+    from far above rounding to within it in one step: quotients that do are
+    below the stairs of ``f``, where they see only a smooth part of it
+    (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for ``|t| < 1e-8``).
+    """
+    if len(window.quotients) < 3:
+        return False
+    d0, d1, d2 = window.quotients[-3:]
+    noise = 4.0 * max(window.noises[-3:])
+    rate = window.ratio(window.steps[-3], window.steps[-2]) ** 3
+    return abs(d1 - d2) <= noise < abs(d0 - d1) / (2.0 * rate)
 
 
 def _best(window: _Window) -> _Candidate | None:
@@ -798,6 +817,11 @@ class _Walk:
         self.fitted = True
         window = self.window
         window.add(step, quotient, noise)
+        if _collapsed(window):  # a value the quotients settled on before they jumped
+            before = _Candidate(
+                window.quotients[-3], 4.0 * window.noises[-3], 0, 0, window.steps[-3]
+            )
+            self.settled.append(before)
         ended = False
         if not window.in_asymptotic_range():
             ended = self.best is not None
