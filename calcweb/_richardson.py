@@ -450,19 +450,21 @@ class _Window:
         return any(0.75 <= observed * (r1**m - r2**m) / (1.0 - r1**m) <= 1.35 for m in (1, 2, 3))
 
 
-def _collapsed(window: _Window) -> bool:
+def _collapsed(power: int, rows: list[tuple[float, float, float]]) -> bool:
     """Whether the last three quotients jump, then agree to within rounding.
 
-    Differences that shrink as ``h**p`` (or ``h**2p``, ``h**3p``) cannot fall
-    from far above rounding to within it in one step: quotients that do are
-    below the stairs of ``f``, where they see only a smooth part of it
-    (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for ``|t| < 1e-8``).
+    ``rows`` are the walk's ``(step, quotient, rounding bound)``, whatever
+    its windows. Differences that shrink as ``h**p`` (or ``h**2p``,
+    ``h**3p``) cannot fall from far above rounding to within it in one step:
+    quotients that do are below the stairs of ``f``, where they see only a
+    smooth part of it (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for
+    ``|t| < 1e-8``).
     """
-    if len(window.quotients) < 3:
+    if len(rows) < 3:
         return False
-    d0, d1, d2 = window.quotients[-3:]
-    noise = 4.0 * max(window.noises[-3:])
-    rate = window.ratio(window.steps[-3], window.steps[-2]) ** 3
+    (h0, d0, _), (h1, d1, _), (_, d2, _) = rows[-3:]
+    noise = 4.0 * max(row[2] for row in rows[-3:])
+    rate = (h0 / h1) ** (3 * power)
     return abs(d1 - d2) <= noise < abs(d0 - d1) / (2.0 * rate)
 
 
@@ -793,6 +795,7 @@ class _Walk:
         self.accepted: _Candidate | None = None  # the best confirmed one so far
         self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
         self.settled: list[_Candidate] = []  # every window's best entry, confirmed or not
+        self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
         self.rows_since_accepted = 0
         self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
@@ -817,11 +820,10 @@ class _Walk:
         self.fitted = True
         window = self.window
         window.add(step, quotient, noise)
-        if _collapsed(window):  # a value the quotients settled on before they jumped
-            before = _Candidate(
-                window.quotients[-3], 4.0 * window.noises[-3], 0, 0, window.steps[-3]
-            )
-            self.settled.append(before)
+        self.rows.append((step, quotient, noise))
+        if _collapsed(window.power, self.rows):  # a value the quotients left in one jump
+            jumped, before, rounding = self.rows[-3]
+            self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped))
         ended = False
         if not window.in_asymptotic_range():
             ended = self.best is not None

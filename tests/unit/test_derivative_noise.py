@@ -482,12 +482,19 @@ CANCELLING = [
         1.635256243573756e-05,
     ),
     # cos(t) is 1 for |t| < 1.05e-8: the stairs start farther out, where |f| is largest.
-    # At -1.38e-9 no window settled before the quotients jumped onto t (`_collapsed`).
+    # At -1.38e-9 no window settled before the quotients jumped onto t (`_collapsed`);
+    # at -2.1e-10 the jump also ended the window the value before it was in.
     (
         "cos(t) - 1 + t^2/2",
         lambda t: math.cos(t) - 1 + t * t / 2,
         lambda t: t - math.sin(t),
         -1.3825013914953446e-09,
+    ),
+    (
+        "cos(t) - 1 + t^2/2",
+        lambda t: math.cos(t) - 1 + t * t / 2,
+        lambda t: t - math.sin(t),
+        -2.1068535018426261e-10,
     ),
     (
         "cos(t) - 1 + t^2/2",
@@ -520,14 +527,12 @@ def test_windows_at_larger_steps_that_disagree_have_the_noise_measured_again(
 
 def test_quotients_that_jump_then_agree_to_rounding_have_collapsed() -> None:
     # Steps 4 apart (h**2: differences shrink 16-fold, at most 4096-fold if h**6 leads).
-    def window(quotients: list[float]) -> _richardson._Window:
-        built = _richardson._Window(2)
-        for step, quotient in zip((4e-8, 1e-8, 2.5e-9), quotients, strict=True):
-            built.add(step, quotient, 1e-20)
-        return built
+    def collapsed(quotients: list[float]) -> bool:
+        rows = zip((4e-8, 1e-8, 2.5e-9), quotients, (1e-20,) * 3, strict=True)
+        return _richardson._collapsed(2, list(rows))
 
     # Rounding: 4 x 1e-20 per quotient; a jump must exceed 2 x 4096 x 4e-20 = 3.3e-16.
-    assert _richardson._collapsed(window([1.0, 0.0, 0.0]))
-    assert _richardson._collapsed(window([3.4e-16, 0.0, 4e-20]))
-    assert not _richardson._collapsed(window([3.2e-16, 0.0, 0.0]))  # h**6 could do that
-    assert not _richardson._collapsed(window([1.0, 0.0, 5e-20]))  # not to within rounding
+    assert collapsed([1.0, 0.0, 0.0])
+    assert collapsed([3.4e-16, 0.0, 4e-20])
+    assert not collapsed([3.2e-16, 0.0, 0.0])  # h**6 could do that
+    assert not collapsed([1.0, 0.0, 5e-20])  # not to within rounding
