@@ -536,3 +536,46 @@ def test_quotients_that_jump_then_agree_to_rounding_have_collapsed() -> None:
     assert collapsed([3.4e-16, 0.0, 4e-20])
     assert not collapsed([3.2e-16, 0.0, 0.0])  # h**6 could do that
     assert not collapsed([1.0, 0.0, 5e-20])  # not to within rounding
+    assert not collapsed([4e-20 * 8192.0, 0.0, 0.0])  # a jump of exactly 8192 x rounding
+    assert collapsed([1.0, -1.0, -1.0])  # the jump, not the sum
+    # Only the last three rows count: a noisy one before them changes nothing.
+    rows = [(1.6e-7, 0.0, 1.0), (4e-8, 1.0, 1e-20), (1e-8, 0.0, 1e-20), (2.5e-9, 0.0, 1e-20)]
+    assert _richardson._collapsed(2, rows)
+
+
+def _noise_if_disagreeing(value: float, larger: tuple[float, float]) -> float:
+    """`_disagreeing_noise` of exp(t) - 1 - t at 3.24e-8, an estimate ``value +- 0.25``."""
+    x = 3.240187062577008e-08
+    sampler = Sampler(lambda t: math.exp(t) - 1 - t, x)
+    for point in (x, x + 0.015, x - 0.015):
+        sampler(point)
+    quiet = 8.0 * sys.float_info.epsilon * max(map(abs, sampler.values.values()))
+    estimate = _richardson.Estimate(value, 0.25, 0, 0.015, "central", larger=(larger,))
+    return _richardson._disagreeing_noise(sampler, estimate, 1e-3, quiet)
+
+
+def test_only_a_window_outside_the_estimates_bars_has_the_noise_measured_again() -> None:
+    slope = math.expm1(3.240187062577008e-08)  # the larger steps' value: the true one
+    assert _noise_if_disagreeing(-1.0, (slope, 0.5)) >= math.ulp(1.0) / 2.0
+    assert _noise_if_disagreeing(-1.0, (slope, 0.9)) == 0.0  # 1 + 3e-8 < 0.9 + 0.25
+    # At the bars' edge exactly: within them.
+    edge = abs(slope - -1.0) - 0.25
+    assert edge + 0.25 == abs(slope - -1.0)
+    assert _noise_if_disagreeing(-1.0, (slope, edge)) == 0.0
+    assert _noise_if_disagreeing(-1.0, (slope, math.nextafter(edge, 0.0))) > 0.0
+    # The distance, not the sum: 1 - 3e-8 from an estimate of +1 is within 1 - 1e-8.
+    assert _noise_if_disagreeing(1.0, (slope, 0.75 - 1e-8)) == 0.0
+
+
+def test_the_calls_of_the_second_noise_measurement_are_counted() -> None:
+    # cos(t) - 1 + t^2/2 at -2.96e-9: measured again where |f| is largest, then walked again.
+    calls = 0
+
+    def f(t: float) -> float:
+        nonlocal calls
+        calls += 1
+        return math.cos(t) - 1 + t * t / 2
+
+    estimate = extrapolate(f, -2.9552077931501383e-09, 1, 0.015, refine=True)
+    assert estimate.noise > 0.0
+    assert estimate.nfev == calls
