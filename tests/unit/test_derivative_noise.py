@@ -579,3 +579,16 @@ def test_the_calls_of_the_second_noise_measurement_are_counted() -> None:
     estimate = extrapolate(f, -2.9552077931501383e-09, 1, 0.015, refine=True)
     assert estimate.noise > 0.0
     assert estimate.nfev == calls
+
+
+def test_no_second_measurement_where_f_is_no_larger_away_from_x() -> None:
+    # A larger window at slope 0 (nothing to measure at x), and f largest at x itself,
+    # or as large but equal there (no slope from x): no noise is found.
+    estimate = _richardson.Estimate(1.0, 0.25, 0, 0.015, "central", larger=((0.0, 0.5),))
+    at_x = Sampler(lambda t: 1.0, 0.5)
+    at_x(0.5)
+    assert _richardson._disagreeing_noise(at_x, estimate, 1e-3, 1e-15) == 0.0
+    flat = Sampler(lambda t: 1.0, 0.5)
+    flat(0.6)  # evaluated first: the point of largest |f|
+    flat(0.5)
+    assert _richardson._disagreeing_noise(flat, estimate, 1e-3, 1e-15) == 0.0
