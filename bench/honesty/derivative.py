@@ -78,6 +78,43 @@ def _rounded(rng: random.Random, family: str, g: str) -> tuple[str, Callable[[fl
     raise ValueError(f"unknown family {family!r}: use add, round, floor, f32, rnd or arg")
 
 
+def _check(
+    tally: Tally,
+    name: str,
+    f: Callable[[float], float],
+    t: float,
+    df: Callable[[Any], Any],
+) -> None:
+    """Differentiate ``f`` at ``t`` and tally the answer against ``df`` (mpmath).
+
+    An answer from an f that returned one value at every point it was called
+    (sin(t) - t where sin rounds to t) cannot be told from a constant: it
+    counts as "constant as sampled", not as dishonest.
+    """
+    tally.draws += 1
+    seen: set[float] = set()
+
+    def recorded(s: float) -> float:
+        value = f(s)
+        seen.add(value)
+        return value
+
+    try:
+        result = cw.derivative(recorded, t, full_output=True)
+    except (cw.NumericalError, cw.DomainError):
+        tally.refuse()
+        return
+    except Exception as error:  # a crash is counted, and the search goes on
+        tally.crash(f"{name} at t={t!r}", error)
+        return
+    exact = df(mpmath.mpf(t))
+    if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
+        tally.answered += 1  # an answer, but not a dishonest one
+        tally.other["constant as sampled"] += 1
+        return
+    tally.answer(f"{name} at t={t!r}", result.value, result.error, exact, result.nfev)
+
+
 def search(seed: int, draws: int, families: tuple[str, ...] = FAMILIES) -> Tally:
     """Rounded smooth functions at random points (the cases of /tmp/s3deriv/search.py)."""
     rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
@@ -87,28 +124,7 @@ def search(seed: int, draws: int, families: tuple[str, ...] = FAMILIES) -> Tally
         g = rng.choice(list(SMOOTH))
         t = rng.choice(_points(rng, g))
         name, f = _rounded(rng, family, g)
-        tally.draws += 1
-        seen: set[float] = set()
-
-        def recorded(s: float, f: Callable[[float], float] = f, seen: set[float] = seen) -> float:
-            value = f(s)
-            seen.add(value)
-            return value
-
-        try:
-            result = cw.derivative(recorded, t, full_output=True)
-        except (cw.NumericalError, cw.DomainError):
-            tally.refuse()
-            continue
-        except Exception as error:  # a crash is counted, and the search goes on
-            tally.crash(f"{name} at t={t!r}", error)
-            continue
-        exact = SMOOTH[g][1](mpmath.mpf(t))
-        if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
-            tally.answered += 1  # an answer, but not a dishonest one
-            tally.other["constant as sampled"] += 1
-            continue
-        tally.answer(f"{name} at t={t!r}", result.value, result.error, exact, result.nfev)
+        _check(tally, name, f, t, SMOOTH[g][1])
     return tally
 
 
@@ -188,26 +204,5 @@ def search_cancelling(seed: int, draws: int) -> Tally:
             name = f"({c:g} + sin(t)) - {c:g} - t"
             f = lambda s, c=c: (c + math.sin(s)) - c - s  # noqa: E731
             df = lambda s: mpmath.cos(s) - 1  # noqa: E731
-        tally.draws += 1
-        seen: set[float] = set()
-
-        def recorded(s: float, f: Callable[[float], float] = f, seen: set[float] = seen) -> float:
-            value = f(s)
-            seen.add(value)
-            return value
-
-        try:
-            result = cw.derivative(recorded, t, full_output=True)
-        except (cw.NumericalError, cw.DomainError):
-            tally.refuse()
-            continue
-        except Exception as error:  # a crash is counted, and the search goes on
-            tally.crash(f"{name} at t={t!r}", error)
-            continue
-        exact = df(mpmath.mpf(t))
-        if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
-            tally.answered += 1  # an answer, but not a dishonest one (sin(t) - t is 0 here)
-            tally.other["constant as sampled"] += 1
-            continue
-        tally.answer(f"{name} at t={t!r}", result.value, result.error, exact, result.nfev)
+        _check(tally, name, f, t, df)
     return tally
