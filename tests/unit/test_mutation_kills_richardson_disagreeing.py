@@ -1,0 +1,117 @@
+"""calcweb._richardson's second noise measurement and the windows it reads (mutation testing).
+
+Survivors of the mutation run of calcweb/_richardson.py at 9a1984f that the
+other kill tests leave: `_disagreeing_noise` measures at the slope of the
+disagreeing window (three points where they show no noise), else at the
+slope from ``x`` to the point of largest ``|f|``, with the spacing widening
+up to ``widest`` over a staircase; a collapse keeps the quotient before the
+jump with 4 times its rounding; an estimate's ``larger`` windows are those
+at strictly larger steps. The oracles: staircases and lines whose values
+are exact, and the formulas of the docstrings.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+
+from calcweb import _richardson
+from calcweb._richardson import SPACING, Estimate, Sampler, _Candidate, _Walk
+
+EPS = sys.float_info.epsilon
+
+
+def _stairs(t: float) -> float:
+    """Stairs 0.25 high and wide: f(t) = floor(4 t) / 4, exact for every float t."""
+    return math.floor(4.0 * t) / 4.0
+
+
+def _disagreeing(value: float, larger: float) -> Estimate:
+    """An estimate ``value +- 0.01`` beside a window at larger steps on ``larger +- 0.01``."""
+    return Estimate(value, 0.01, 0, 0.1, "central", larger=((larger, 0.01),))
+
+
+def test_a_staircase_flat_at_the_windows_slope_is_measured_up_to_widest() -> None:
+    # At 0.1 the stairs are flat from 0 to 0.25: five equal values at every spacing
+    # up to widest = 1e-3, so f is a staircase and its noise is the smallest gap of
+    # all its values (0, and 0.25 at 0.35): one stair.
+    sampler = Sampler(_stairs, 0.1)
+    sampler(0.1)
+    sampler(0.35)
+    quiet = 8.0 * EPS * 0.25
+    assert _richardson._disagreeing_noise(sampler, _disagreeing(0.0, 1.0), 1e-3, quiet) == 0.25
+    assert sampler.slope == 1.0  # measured at the window's slope
+    # The spacing grew 16-fold from where f changes by 2 quiet, up to widest only.
+    spacing = SPACING * quiet / 1.0
+    steps = [spacing * 16.0**k for k in range(12) if spacing * 16.0**k <= 1e-3]
+    last = _richardson.representable_step(0.1, steps[-1])
+    assert 0.1 + 2.0 * last in sampler.values
+    assert 0.1 + 2.0 * _richardson.representable_step(0.1, 16.0 * steps[-1]) not in sampler.values
+
+
+def test_a_staircase_flat_where_f_is_largest_is_measured_up_to_widest() -> None:
+    # A window at slope 0 (nothing to measure at x): measured at 0.6, where |f| is
+    # largest, at the slope from x to there, 0.5 / 0.5 = 1; flat there up to widest.
+    sampler = Sampler(_stairs, 0.1)
+    sampler(0.1)
+    sampler(0.6)
+    quiet = 8.0 * EPS * 0.5
+    assert _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet) == 0.5
+    spacing = SPACING * quiet / 1.0
+    steps = [spacing * 16.0**k for k in range(12) if spacing * 16.0**k <= 1e-3]
+    last = _richardson.representable_step(0.6, steps[-1])
+    assert 0.6 + 2.0 * last in sampler.values
+    assert 0.6 + 2.0 * _richardson.representable_step(0.6, 16.0 * steps[-1]) not in sampler.values
+
+
+def test_the_slope_to_where_f_is_largest_is_its_difference_over_the_distance() -> None:
+    # f(0.3) = 0.25 and f(0.8) = 0.75: the slope from x to there is 0.5 / 0.5 = 1
+    # (not (0.75 + 0.25) / 0.5, nor 0.5 / (0.8 + 0.3)); the noise is measured at
+    # 0.8 where f changes by 2 quiet per spacing at that slope.
+    sampler = Sampler(_stairs, 0.3)
+    sampler(0.3)
+    sampler(0.8)
+    quiet = 8.0 * EPS * 0.75
+    calls = sampler.calls
+    _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet)
+    step = _richardson.representable_step(0.8, SPACING * quiet / (0.5 / 0.5))
+    assert {0.8 + k * step for k in (-2, -1, 1, 2)} <= sampler.values.keys()
+    assert sampler.calls == calls + len(sampler.values) - 2  # every new point counted
+
+
+def test_the_windows_slope_lets_three_points_show_no_noise() -> None:
+    # f(t) = 3 t + 1, a window at its slope 3: at x the three inner points show no
+    # noise (the outer two are not needed), nor at 1.0 where |f| is largest.
+    sampler = Sampler(lambda t: 3.0 * t + 1.0, 0.5)
+    sampler(0.5)
+    sampler(1.0)
+    quiet = 8.0 * EPS * 4.0
+    assert _richardson._disagreeing_noise(sampler, _disagreeing(0.0, 3.0), 1e-3, quiet) == 0.0
+    step = _richardson.representable_step(0.5, SPACING * quiet / 3.0)
+    assert {0.5 - step, 0.5 + step} <= sampler.values.keys()
+    assert 0.5 + 2.0 * step not in sampler.values
+    assert 0.5 - 2.0 * step not in sampler.values
+
+
+def test_a_collapse_keeps_the_quotient_before_the_jump_with_4_times_its_rounding() -> None:
+    # f(t) = t: every quotient is exactly 1. Before it, at steps 4h and 2h, 5 and 1:
+    # a jump of 4, far above 64 x 2 x 4 x 1e-3, then none: the walk keeps 5 +- 4e-3
+    # at the step 4h as a window it settled on.
+    walk = _Walk(Sampler(lambda t: t, 0.5), "central", 1, 0.1, 0.0)
+    h = 2.0**-10
+    walk.rows = [(4.0 * h, 5.0, 1e-3), (2.0 * h, 1.0, 1e-3)]
+    walk.row(h)
+    assert [(c.value, c.error, c.smallest) for c in walk.settled] == [(5.0, 4.0 * 1e-3, 4.0 * h)]
+
+
+def test_the_larger_windows_are_those_at_strictly_larger_steps() -> None:
+    # A collapse can keep a quotient at the very step of the accepted entry: it is
+    # not at a larger step, and neither is the accepted entry itself.
+    walk = _Walk(Sampler(lambda t: t, 0.5), "central", 1, 0.1, 0.0)
+    accepted = _Candidate(1.0, 0.125, 2, 1, 0.25)
+    walk.accepted = accepted
+    walk.settled = [_Candidate(9.0, 0.5, 0, 0, 0.25), _Candidate(3.0, 0.5, 3, 2, 0.5), accepted]
+    estimate = walk.result()
+    assert estimate is not None
+    assert estimate.smallest == 0.25
+    assert estimate.larger == ((3.0, 0.5),)
