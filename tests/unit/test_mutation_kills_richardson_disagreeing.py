@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import sys
 
+import pytest
+
 from calcweb import _richardson
 from calcweb._richardson import SPACING, Estimate, Sampler, _Candidate, _Walk
 
@@ -115,3 +117,26 @@ def test_the_larger_windows_are_those_at_strictly_larger_steps() -> None:
     assert estimate is not None
     assert estimate.smallest == 0.25
     assert estimate.larger == ((3.0, 0.5),)
+
+
+def test_both_noise_measurements_widen_up_to_a_16th_of_the_first_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # sin at 0.5 shows no noise at x, so the windows at larger steps are asked too
+    # (none disagrees): both measurements may widen their spacing up to first_step / 16.
+    widest: list[float] = []
+    measure, disagreeing = Sampler.measure_noise, _richardson._disagreeing_noise
+
+    def measure_spy(self: Sampler, spacing: float, wide: float, quiet: float) -> float:
+        widest.append(wide)
+        return measure(self, spacing, wide, quiet)
+
+    def disagreeing_spy(sampler: Sampler, estimate: Estimate, wide: float, quiet: float) -> float:
+        widest.append(wide)
+        return disagreeing(sampler, estimate, wide, quiet)
+
+    monkeypatch.setattr(Sampler, "measure_noise", measure_spy)
+    monkeypatch.setattr(_richardson, "_disagreeing_noise", disagreeing_spy)
+    estimate = _richardson.extrapolate(math.sin, 0.5, 1, 0.1)
+    assert abs(estimate.value - math.cos(0.5)) <= estimate.error
+    assert widest == [0.1 / 16.0, 0.1 / 16.0]
