@@ -260,6 +260,20 @@ class Sampler:
             return step
         return step if self._fourth_difference(other) is None else other
 
+    def noise_at(
+        self, point: float, spacing: float, widest: float, quiet: float, slope: float = 0.0
+    ) -> float:
+        """`measure_noise` at another ``point`` of the same ``f`` (its ``slope`` there, 0: unknown).
+
+        The points computed are shared, and the calls it makes are counted here.
+        """
+        there = Sampler(self.f, point)
+        there.values = self.values
+        there.slope = slope
+        noise = there.measure_noise(spacing, widest, quiet)
+        self.calls += there.calls
+        return noise
+
     def _three_point_noise(self, spacing: float, quiet: float) -> float | None:
         """0 if ``x`` and ``x +- spacing`` already show no noise above ``quiet``, else None.
 
@@ -598,11 +612,7 @@ def _argument_noise(
     outer = slope + side * curvature * step
     if not 0.0 < abs(outer) < math.inf:
         return 0.0
-    there = Sampler(sampler.f, x + side * step)
-    there.values = sampler.values  # the same f: the points computed are shared
-    there.slope = outer
-    noise = there.measure_noise(SPACING * quiet / abs(outer), widest, quiet)
-    sampler.calls += there.calls
+    noise = sampler.noise_at(x + side * step, SPACING * quiet / abs(outer), widest, quiet, outer)
     there_bound = max(noise, quiet) / abs(outer)
     if slope:  # what x could miss bounds it too
         there_bound = min(there_bound, max(quiet, floor) / abs(slope))
@@ -636,17 +646,19 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
         noise = sampler.measure_noise(SPACING * quiet / abs(value), widest, quiet)
         if noise:
             return noise
+    largest = _largest(sampler)
+    if largest is None or not largest[1]:
+        return 0.0
+    far, slope = largest
+    return sampler.noise_at(far, SPACING * quiet / slope, widest, quiet)
+
+
+def _largest(sampler: Sampler) -> tuple[float, float] | None:
+    """The point computed where ``|f|`` is largest, and the slope from ``x`` to it (None: ``x``)."""
     far = max(sampler.values, key=lambda point: abs(sampler.values[point]))
     if far == sampler.x:
-        return 0.0
-    slope = abs(sampler.values[far] - sampler.values[sampler.x]) / abs(far - sampler.x)
-    if not slope:
-        return 0.0
-    there = Sampler(sampler.f, far)
-    there.values = sampler.values  # the same f: the points computed are shared
-    noise = there.measure_noise(SPACING * quiet / slope, widest, quiet)
-    sampler.calls += there.calls
-    return noise
+        return None
+    return far, abs(sampler.values[far] - sampler.values[sampler.x]) / abs(far - sampler.x)
 
 
 def _relative_noise(
@@ -659,18 +671,14 @@ def _relative_noise(
     noisier where its values are larger, as at the walk's largest steps
     when ``f(x)`` is near 0. 0 if the noise there is no larger.
     """
-    far = max(sampler.values, key=lambda point: abs(sampler.values[point]))
-    size = abs(sampler.values[far])
-    if far == sampler.x or not size:
+    largest = _largest(sampler)
+    if largest is None or not sampler.values[largest[0]]:
         return 0.0
-    there = Sampler(sampler.f, far)
-    there.values = sampler.values  # the same f: the points computed are shared
+    far, slope = largest
     # Where f changes by about one of the stairs seen at x per spacing (the
     # slope from x to there): stairs as high as at x need no wider spacing.
-    slope = abs(sampler.values[far] - sampler.values[sampler.x]) / abs(far - sampler.x)
-    noise = there.measure_noise(floor / slope if slope else spacing, widest, quiet)
-    sampler.calls += there.calls
-    return noise / size if noise > floor else 0.0
+    noise = sampler.noise_at(far, floor / slope if slope else spacing, widest, quiet)
+    return noise / abs(sampler.values[far]) if noise > floor else 0.0
 
 
 def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estimate:
