@@ -33,6 +33,15 @@ def _disagreeing(value: float, larger: float) -> Estimate:
     return Estimate(value, 0.01, 0, 0.1, "central", larger=((larger, 0.01),))
 
 
+def assert_widened_up_to(sampler: Sampler, point: float, spacing: float, widest: float) -> None:
+    """The stencil at ``point`` grew 16-fold from ``spacing`` up to ``widest``, no further."""
+    steps = [spacing * 16.0**k for k in range(12) if spacing * 16.0**k <= widest]
+    last = _richardson.representable_step(point, steps[-1])
+    assert point + 2.0 * last in sampler.values
+    wider = _richardson.representable_step(point, 16.0 * steps[-1])
+    assert point + 2.0 * wider not in sampler.values
+
+
 def test_a_staircase_flat_at_the_windows_slope_is_measured_up_to_widest() -> None:
     # At 0.1 the stairs are flat from 0 to 0.25: five equal values at every spacing
     # up to widest = 1e-3, so f is a staircase and its noise is the smallest gap of
@@ -44,11 +53,7 @@ def test_a_staircase_flat_at_the_windows_slope_is_measured_up_to_widest() -> Non
     assert _richardson._disagreeing_noise(sampler, _disagreeing(0.0, 1.0), 1e-3, quiet) == 0.25
     assert sampler.slope == 1.0  # measured at the window's slope
     # The spacing grew 16-fold from where f changes by 2 quiet, up to widest only.
-    spacing = SPACING * quiet / 1.0
-    steps = [spacing * 16.0**k for k in range(12) if spacing * 16.0**k <= 1e-3]
-    last = _richardson.representable_step(0.1, steps[-1])
-    assert 0.1 + 2.0 * last in sampler.values
-    assert 0.1 + 2.0 * _richardson.representable_step(0.1, 16.0 * steps[-1]) not in sampler.values
+    assert_widened_up_to(sampler, 0.1, SPACING * quiet / 1.0, 1e-3)
 
 
 def test_a_staircase_flat_where_f_is_largest_is_measured_up_to_widest() -> None:
@@ -59,11 +64,7 @@ def test_a_staircase_flat_where_f_is_largest_is_measured_up_to_widest() -> None:
     sampler(0.6)
     quiet = 8.0 * EPS * 0.5
     assert _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet) == 0.5
-    spacing = SPACING * quiet / 1.0
-    steps = [spacing * 16.0**k for k in range(12) if spacing * 16.0**k <= 1e-3]
-    last = _richardson.representable_step(0.6, steps[-1])
-    assert 0.6 + 2.0 * last in sampler.values
-    assert 0.6 + 2.0 * _richardson.representable_step(0.6, 16.0 * steps[-1]) not in sampler.values
+    assert_widened_up_to(sampler, 0.6, SPACING * quiet / 1.0, 1e-3)
 
 
 def test_the_slope_to_where_f_is_largest_is_its_difference_over_the_distance() -> None:
