@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 import pytest
+from call_log import recording
 
 import calcweb
 from calcweb import derivative
@@ -441,16 +442,6 @@ def test_an_exact_zero_of_an_even_function_stays_exact() -> None:
 # f's real values round to stairs; robust Richardson on the real line then decides.
 
 
-def counting(f: Any) -> tuple[Any, list[Any]]:
-    calls: list[Any] = []
-
-    def counted(z: Any) -> Any:
-        calls.append(z)
-        return f(z)
-
-    return counted, calls
-
-
 STAIRS = [
     # cos(t) - 1 rounds to multiples of ulp(1) near 0: the fourth difference is 0.
     (lambda z: cmath.cos(z) - 1, lambda t: -math.sin(t), 1e-12),
@@ -468,7 +459,7 @@ def test_a_staircase_on_the_real_line_is_no_proof_that_f_is_not_analytic(
     f: Any, exact: Any, x: float
 ) -> None:
     # These were refused: "f is not analytic near x (it uses abs, ...)".
-    counted, calls = counting(f)
+    counted, calls = recording(f)
     r = derivative(counted, x, method="complex", full_output=True)
     assert abs(r.value - exact(x)) <= 2.0 * r.error
     assert r.nfev == len(calls) > 10  # Richardson's calls on the real line are counted

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 import pytest
+from call_log import recording
 
 import calcweb
 from calcweb import DerivativeResult, derivative
@@ -144,23 +145,13 @@ def test_order_zero_is_the_value_of_f(method: str) -> None:
     assert calls == [0.5]
 
 
-def counted(g: Any) -> tuple[Any, list[float]]:
-    calls: list[float] = []
-
-    def f(t: float) -> float:
-        calls.append(t)
-        return g(t)
-
-    return f, calls
-
-
 @pytest.mark.parametrize(("method", "divisor"), [("central", 3.0), ("forward", 1.0)])
 def test_the_error_of_one_quotient_is_its_rounding_plus_its_change_at_twice_the_step(
     method: str, divisor: float
 ) -> None:
     # t**3 at 1, h = 1/4: central 3 + h**2 (3.0625; 3.25 at 2h), forward 3 + 3h + h**2
     # (3.8125; 4.75 at 2h). The difference estimates the truncation: / 3 central (h**2).
-    f, calls = counted(lambda t: t**3)
+    f, calls = recording(lambda t: t**3)
     r = derivative(f, 1.0, method=method, h=0.25, full_output=True)
     value, coarse = {"central": (3.0625, 3.25), "forward": (3.8125, 4.75)}[method]
     points = [1.25, 0.75] if method == "central" else [1.25, 1.0]
@@ -176,7 +167,7 @@ def test_the_error_of_one_quotient_is_its_rounding_plus_its_change_at_twice_the_
 
 
 def test_the_backward_quotient_and_its_points() -> None:
-    f, calls = counted(lambda t: t**3)
+    f, calls = recording(lambda t: t**3)
     r = derivative(f, 1.0, 2, method="backward", h=0.25, full_output=True)
     # (f(1) - 2 f(0.75) + f(0.5)) / h**2 = 6 - 6h = 4.5; at 2h: (f(1) - 2 f(.5) + f(0)) / .25 = 3.
     # The two quotients share f(1) and f(0.5): each point is computed once.
@@ -203,7 +194,7 @@ def test_a_given_first_step_is_the_step_reported() -> None:
 
 def test_a_second_walk_on_the_scale_of_a_small_x() -> None:
     # x**3 at 1e-100: steps scaled to 1 see nothing; a walk from 0.015 |x| does.
-    f, calls = counted(lambda t: t**3)
+    f, calls = recording(lambda t: t**3)
     r = derivative(f, 1e-100, method="richardson", full_output=True)
     assert r.value == pytest.approx(3e-200, rel=1e-10, abs=0)
     assert abs(r.value - 3e-200) <= 2 * r.error
@@ -242,7 +233,7 @@ def test_a_second_walk_that_disagrees_is_dropped() -> None:
 
 
 def test_no_second_walk_at_zero_or_for_a_given_step() -> None:
-    f, calls = counted(lambda t: t**3 + t)
+    f, calls = recording(lambda t: t**3 + t)
     r = derivative(f, 0.0, method="richardson", full_output=True)
     assert r.step == 0.015
     assert r.nfev == len(calls)
@@ -420,7 +411,7 @@ def test_the_complex_step_gives_first_derivatives_only() -> None:
 def test_the_second_walk_is_for_points_closer_to_0_than_1e_2(x: float, second: bool) -> None:
     # (1e8 + t) - 1e8 has noise 1.5e-8: the first walk's error is above 1e-8 |value|, so a
     # point 0 < |x| < 0.01 is walked again from 0.015 |x|.
-    f, calls = counted(lambda t: (1e8 + t) - 1e8)
+    f, calls = recording(lambda t: (1e8 + t) - 1e8)
     r = derivative(f, x, method="richardson", full_output=True)
     assert (x + representable_step(x, 0.015 * abs(x)) in calls) is second
     # Every call counted, those of a second walk that failed (at -0.0099) too.

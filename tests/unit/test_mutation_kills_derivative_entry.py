@@ -17,6 +17,7 @@ import sys
 from typing import Any
 
 import pytest
+from call_log import recording
 
 import calcweb
 from calcweb import DerivativeResult, derivative, exp
@@ -25,16 +26,6 @@ from calcweb._richardson import Estimate, combine, representable_step
 from calcweb.jet import rounding_tracked_variable
 
 EPS = sys.float_info.epsilon
-
-
-def recorded(g: Any) -> tuple[Any, list[float]]:
-    calls: list[float] = []
-
-    def f(t: float) -> Any:
-        calls.append(t)
-        return g(t)
-
-    return f, calls
 
 
 # ------------------------------------------------------ results and arguments
@@ -114,7 +105,7 @@ def test_without_full_output_no_rounding_bound_is_read() -> None:
 @pytest.mark.parametrize("method", ["central", "forward", "backward"])
 def test_one_quotient_calls_f_at_x_itself(method: str) -> None:
     # x + 0 * h is +0.0 at x = -0.0: the point of offset 0 must be x, sign and all.
-    f, calls = recorded(lambda t: math.copysign(1.0, t) + t * t)
+    f, calls = recording(lambda t: math.copysign(1.0, t) + t * t)
     r = derivative(f, -0.0, 2, method=method, h=0.5, full_output=True)
     at_x = [t for t in calls if t == 0.0]
     assert at_x
@@ -134,7 +125,7 @@ def test_one_quotient_calls_f_at_x_itself(method: str) -> None:
 def test_no_second_walk_at_zero_even_when_the_error_is_above_1e_8_relative() -> None:
     # t * t at 0: the derivative is 0, so any error is above 1e-8 |value|; a second
     # walk from 0.015 |x| = 0 would call f at 0 again.
-    f, calls = recorded(lambda t: t * t)
+    f, calls = recording(lambda t: t * t)
     r = derivative(f, 0.0, method="richardson", full_output=True)
     assert r.value == 0.0
     assert r.error > 0.0

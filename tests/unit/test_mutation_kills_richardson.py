@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from call_log import recording
 
 import calcweb
 from calcweb import _richardson
@@ -1011,18 +1012,8 @@ def test_c2_exactly_at_twice_the_noise_is_not_measured() -> None:
 # ------------------------------------------------------------------ the walk
 
 
-def recorded(g: Callable[[float], float]) -> tuple[Callable[[float], float], list[float]]:
-    calls: list[float] = []
-
-    def f(t: float) -> float:
-        calls.append(t)
-        return g(t)
-
-    return f, calls
-
-
 def test_the_walk_halves_its_steps_while_the_quotients_behave() -> None:
-    f, calls = recorded(math.exp)
+    f, calls = recording(math.exp)
     r = _richardson.extrapolate(f, 0.0, 1, 2.0**-6)
     offsets = {abs(t) for t in calls}
     assert {2.0**-6, 2.0**-7, 2.0**-8, 2.0**-9} <= offsets
@@ -1039,11 +1030,11 @@ def test_the_walk_halves_its_steps_while_the_quotients_behave() -> None:
 def test_a_step_outside_the_domain_shrinks_eightfold_or_to_half_of_x() -> None:
     # log at 0.01 from 0.015: x - 0.015 < 0 fails; then 0.015 / 8 (0.005, half of x, is
     # not below 0.015 / 8). At 1e-3: half of x, 5e-4, is below 0.015 / 8: taken.
-    f, calls = recorded(math.log)
+    f, calls = recording(math.log)
     _richardson.extrapolate(f, 0.01, 1, 0.015)
     assert 0.01 + representable_step(0.01, 0.015 / 8.0) in calls
     assert 0.01 + representable_step(0.01, 0.005) not in calls
-    f, calls = recorded(math.log)
+    f, calls = recording(math.log)
     r = _richardson.extrapolate(f, 1e-3, 1, 0.015)
     assert 1e-3 + representable_step(1e-3, 5e-4) in calls
     assert abs(r.value - 1e3) <= 2 * r.error
@@ -1053,7 +1044,7 @@ def test_the_walk_quarters_its_steps_while_searching() -> None:
     # sin(1e4 t) at 0 from 1: halving at first (1, 1/2, 1/4), until three quotients show
     # no h**2 pattern; then quartering while searching, down to where h is well below
     # 1e-4 and the pattern holds, and halving again.
-    f, calls = recorded(lambda t: math.sin(1e4 * t))
+    f, calls = recording(lambda t: math.sin(1e4 * t))
     r = _richardson.extrapolate(f, 0.0, 1, 1.0)
     steps: list[float] = []
     for t in calls:
@@ -1282,7 +1273,7 @@ def test_the_wide_step_balances_truncation_against_rounding(n: int, s: float) ->
 def test_each_point_is_called_once_even_where_f_fails(x: float) -> None:
     # log near 0: the first stencils leave the domain. Values are cached; failures are
     # not, so a walk done twice (a noise floor of 0 is no reason to) would call them twice.
-    f, calls = recorded(math.log)
+    f, calls = recording(math.log)
     r = _richardson.extrapolate(f, x, 1, 0.015)
     assert len(calls) == len(set(calls)) == r.nfev
     assert any(t <= 0.0 for t in calls)
