@@ -141,3 +141,23 @@ def test_both_noise_measurements_widen_up_to_a_16th_of_the_first_step(
     estimate = _richardson.extrapolate(math.sin, 0.5, 1, 0.1)
     assert abs(estimate.value - math.cos(0.5)) <= estimate.error
     assert widest == [0.1 / 16.0, 0.1 / 16.0]
+
+
+@pytest.mark.parametrize(("slope", "points"), [(None, 5), (1.0, 3)])
+def test_noise_at_another_point_trusts_three_points_only_with_a_slope(
+    slope: float | None, points: int
+) -> None:
+    # f(t) = t + 1 measured at 1.0: with the slope unknown (noise_at's default, 0) the
+    # three inner points cannot say "no noise" alone, and the outer two are computed;
+    # given its slope, 1, they can. Every call lands in the sampler's count.
+    sampler = Sampler(lambda t: t + 1.0, 0.5)
+    quiet = 8.0 * EPS * 2.0
+    spacing = SPACING * quiet / 1.0
+    if slope is None:
+        noise = sampler.noise_at(1.0, spacing, 1e-3, quiet)
+    else:
+        noise = sampler.noise_at(1.0, spacing, 1e-3, quiet, slope)
+    assert noise == 0.0
+    assert sampler.calls == len(sampler.values) == points
+    step = _richardson.representable_step(1.0, spacing)
+    assert (1.0 + 2.0 * step in sampler.values) == (points == 5)
