@@ -243,7 +243,8 @@ def run() -> str:
         )
     parts.append(
         '<details markdown="1"><summary>Every case: relative error (✗ = dishonest: true error '
-        "above twice the reported one) and evaluations</summary>\n\n"
+        "above twice the reported one plus the exact value's distance to the nearest float) "
+        "and evaluations</summary>\n\n"
         + table(
             [
                 "case",
