@@ -308,12 +308,24 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
     if h is None and 0.0 < abs(x) < 1e-2 and found.error > 1e-8 * abs(found.value):
         # Steps scaled to max(1, |x|) are too coarse for a function whose scale
         # is |x| itself (x**3 at 1e-100): walk again from a step on that scale.
+        seen: set[float] = set()  # the values of f that the second walk sees
+
+        def watched(t: float) -> float:
+            value: float = counted(t)
+            seen.add(value)
+            return value
+
         try:
             # The stairs of a staircase f seen by the wider steps are still there.
             closer = extrapolate(
-                counted, x, n, _first_step(x, n) * abs(x), refine=True, noise=found.noise
+                watched, x, n, _first_step(x, n) * abs(x), refine=True, noise=found.noise
             )
         except (DomainError, NumericalError):
+            closer = None
+        if len(seen) == 1:
+            # f, not constant on the first walk's scale, is on this one: its
+            # changes here are below its rounding (sin(t) - t is exactly 0 for
+            # |t| < 1.3e-8), so quotients of 0 say nothing about f'.
             closer = None
         if closer is not None:
             # Only an estimate within the first one's error bars refines it:

@@ -442,3 +442,16 @@ def test_one_quotient_with_a_large_step_reports_its_truncation(kind: str, h: flo
     assert true_error <= 2.0 * r.error <= 6.0 * true_error, (r.value, r.error, true_error)
     if h <= 1e-3:
         assert 0.9 * true_error <= r.error <= 1.1 * true_error, (r.error, true_error)
+
+
+@pytest.mark.parametrize(
+    "x", [-1.2493972057479522e-08, -4.348230953279053e-10, 1.521238184957679e-10]
+)
+def test_a_second_walk_that_sees_f_constant_does_not_replace_the_first(x: float) -> None:
+    # sin(t) - t is exactly 0 for |t| < 1.3e-8 (sin t rounds to t): the walk from
+    # 0.015 |x| sees one value, and its 0 +- 1e-311 once replaced the first walk's
+    # honest estimate. f' = cos(x) - 1 = -x**2 / 2 to within x**4 / 24.
+    r = derivative(lambda t: math.sin(t) - t, x, method="richardson", full_output=True)
+    assert r.step == 0.015  # the first walk's estimate
+    assert abs(r.value - (-x * x / 2)) <= 2.0 * r.error
+    assert r.error < 2e-16
