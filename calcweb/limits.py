@@ -161,9 +161,27 @@ class LimitResult:
 class _OneSided:
     value: float
     error: float
-    nfev: int
     converged: bool
     message: str
+
+
+class _Counted:
+    """``f`` that counts its calls, for an honest ``nfev``: every call, even one that raises.
+
+    Made once where ``f`` enters `limit` and read once at the end, so that no
+    helper that samples ``f`` has to count. Unlike the derivative's counter
+    it remembers no values: some points are sampled twice (`_farther` walks
+    out over the points `_power_everywhere` checked), and each call counts.
+    A call returns ``f``'s value as a finite float, or raises as `evaluate` does.
+    """
+
+    def __init__(self, f: Function) -> None:
+        self.f = f
+        self.calls = 0
+
+    def __call__(self, x: float) -> float:
+        self.calls += 1  # before the call: a call that fails counts too
+        return evaluate(self.f, x)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,10 +193,8 @@ class _Run:
     note: str = ""
 
 
-def _samples(
-    f: Function, point: Callable[[float], float], scale: float
-) -> tuple[_OneSided | _Run, int]:
-    """``f`` at the points nearest ``x0`` (or a result when they settle nothing), and its calls.
+def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _OneSided | _Run:
+    """``f`` at the points nearest ``x0``, or a result when they settle nothing.
 
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
     only the unbroken run closest to ``x0`` is extrapolated. If ``f`` fails
@@ -191,20 +207,18 @@ def _samples(
     before: list[float] = []
     before_last = 0
     failure: CalcwebError | None = None
-    calls = 0
     for k in range(STEPS):
         x = point(scale * 2.0 ** -(k + 2))
         try:
             if not math.isfinite(x):
                 raise NumericalError(f"the sample point {x!r} is not a finite number")
-            calls += 1  # a call that fails counts too
-            values.append(evaluate(f, x))
+            values.append(f(x))
         except (DomainError, NumericalError) as error:
             if values:
                 before, before_last = values, k - 1
             failure, values = error, []
     if len(values) >= MIN_SAMPLES:
-        return _Run(values, STEPS - 1), calls
+        return _Run(values, STEPS - 1)
     assert failure is not None  # noqa: S101 - STEPS > MIN_SAMPLES: a sample failed
     # 1/x**30 overflows (or underflows to a division by 0) next to x0; but
     # log(x - 1e-3), which grows too, is not defined next to 0.
@@ -212,10 +226,10 @@ def _samples(
         failure.__cause__, ZeroDivisionError
     )
     if overflow and _divergence(before):
-        return _infinite(before, calls), calls
+        return _infinite(before)
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
-        return _Run(before, before_last, f"; f fails closer to x0 ({failure})"), calls
+        return _Run(before, before_last, f"; f fails closer to x0 ({failure})")
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
 
 
@@ -324,9 +338,9 @@ def _lost_before_growth(values: list[float], value: float, error: float) -> bool
     return _scatter(values, value) or (run >= STUCK and off)
 
 
-def _infinite(values: list[float], nfev: int) -> _OneSided:
+def _infinite(values: list[float]) -> _OneSided:
     value = math.copysign(math.inf, values[-1])
-    return _OneSided(value, 0.0, nfev, True, f"f grows without bound: the limit is {value}")
+    return _OneSided(value, 0.0, True, f"f grows without bound: the limit is {value}")
 
 
 def _until_stuck(values: list[float]) -> list[float]:
@@ -661,13 +675,13 @@ def _polynomial_limit(samples: list[float]) -> float | None:
 
 
 def _farther(
-    f: Function,
+    f: _Counted,
     point: Callable[[float], float],
     h: float,
     constant: float,
     enough: int = OUTER_SAMPLES,
-) -> tuple[list[float], int]:
-    """``f`` at steps ``2 h, 4 h, ...``, the nearest first, and the number of calls of ``f``.
+) -> list[float]:
+    """``f`` at steps ``2 h, 4 h, ...``, the nearest first.
 
     They show what ``f`` does farther out.
     Called only when ``f`` is ``constant`` at nearly all the usual samples:
@@ -675,22 +689,21 @@ def _farther(
     ``constant``, where ``f`` fails, or after ``PROBE_STEPS`` doublings.
     """
     found: list[float] = []
-    off = calls = 0
+    off = 0
     for _ in range(PROBE_STEPS):
         h *= 2.0
         x = point(h)
         if not math.isfinite(x):
             break
-        calls += 1  # a call that fails counts too
         try:
-            y = evaluate(f, x)
+            y = f(x)
         except (DomainError, NumericalError):
             break
         found.append(y)
         off += bool(off or y != constant)
         if off >= enough:
             break
-    return found, calls
+    return found
 
 
 @dataclasses.dataclass(frozen=True)
@@ -794,7 +807,6 @@ def _constant_run(
         return _OneSided(
             constant,
             _EPS * abs(constant),
-            0,
             True,
             f"f is {constant!r} at every point sampled on the {name}, out to "
             f"{point(scale * 2.0 ** -(first + 2))!r}",
@@ -815,7 +827,6 @@ def _constant_run(
         return _OneSided(
             constant,
             _EPS * abs(constant),
-            0,
             True,
             f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0",
         )
@@ -831,7 +842,6 @@ def _constant_run(
     return _OneSided(
         trend.value,
         max(gap, trend.error),
-        0,
         False,
         f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
         f"(from the {name}), while farther out it approaches {trend.value:.6g}: the "
@@ -870,8 +880,8 @@ def _tail_gap(samples: list[float], first: int, value: float) -> float:
 
 
 def _deeper(
-    f: Function, point: Callable[[float], float], scale: float, run: _Run
-) -> tuple[float, float, int]:
+    f: _Counted, point: Callable[[float], float], scale: float, run: _Run
+) -> tuple[float, float]:
     """A slowly converging ``f`` at ``x0 = 0`` or ``inf``, sampled much closer.
 
     There the sample points stay exact far below the usual last step, so
@@ -882,25 +892,23 @@ def _deeper(
     extrapolation: the error of a sample is the larger of the two changes
     before it, or their geometric tail. Samples that all equal the last
     usual one show nothing (``a + h`` may round to ``a`` inside ``f``).
-    Returns the value, its error and the number of evaluations.
+    Returns the value and its error.
     """
     values = [run.values[-1]]
     h = scale * 2.0 ** -(run.last + 2)
-    nfev = 0
     for _ in range(DEEP_STEPS):
         h *= DEEP_RATIO
-        nfev += 1  # a call that fails counts too
         try:
-            values.append(evaluate(f, point(h)))
+            values.append(f(point(h)))
         except (DomainError, NumericalError):
             break
     if len(set(values)) == 1:  # stuck on the value the samples ended with
-        return math.nan, math.inf, nfev
+        return math.nan, math.inf
     values = _until_stuck(values)
     if len(values) < 3:
-        return math.nan, math.inf, nfev
+        return math.nan, math.inf
     best = min(_entries([values]), key=lambda entry: entry.trend)
-    return best.value, best.trend, nfev
+    return best.value, best.trend
 
 
 def _settled(value: float, error: float) -> bool:
@@ -908,7 +916,7 @@ def _settled(value: float, error: float) -> bool:
 
 
 def _grows(
-    f: Function, point: Callable[[float], float], scale: float, run: _Run, name: str, *, nfev: int
+    f: _Counted, point: Callable[[float], float], scale: float, run: _Run, name: str
 ) -> _OneSided:
     """An infinite limit, or a refusal when rounding only makes ``f`` look infinite.
 
@@ -930,26 +938,24 @@ def _grows(
     noisy = len(run.values) - _power_run(run.values)  # samples before the exact power law
     if noisy < MIN_SAMPLES:
         h = scale * 2.0 ** -(first + 2)
-        return _power_everywhere(f, point, h, run, noisy, name, nfev=nfev)
+        return _power_everywhere(f, point, h, run, noisy, name)
     abrupt = _abrupt(run.values, noisy)
     if (growth == 0 and not abrupt) or not _power_law(run.values[-POWER_POINTS:]):
-        return _infinite(run.values, nfev)
-    far, calls = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)
+        return _infinite(run.values)
+    far = _farther(f, point, scale * 2.0 ** -(first + 2), math.nan, PROBE_STEPS)
     far.reverse()
-    nfev += calls
     edge = point(scale * 2.0 ** -(first + growth + 2))
     if len(far) < MIN_SAMPLES:  # f fails farther out: the samples cannot tell
         outer = point(scale * 2.0 ** (len(far) - first - 2))
-        return _unsettled_outside(run, far, growth, name, edge=edge, outer=outer, nfev=nfev)
+        return _unsettled_outside(run, far, growth, name, edge=edge, outer=outer)
     trend, spread = _estimate(far, first - len(far))
     if not _settled(trend, spread):
-        return _unsettled_outside(run, far, growth, name, edge=edge, outer=None, nfev=nfev)
+        return _unsettled_outside(run, far, growth, name, edge=edge, outer=None)
     if not (abrupt or _scatter(run.values, trend)):
-        return _infinite(run.values, nfev)
+        return _infinite(run.values)
     return _OneSided(
         trend,
         math.inf,
-        nfev,
         False,
         f"f grows without bound only between x0 and {edge!r} (from the {name}), "
         f"while farther from x0 it settles near {trend:.6g}: the signature of rounding "
@@ -985,7 +991,6 @@ def _unsettled_outside(
     *,
     edge: float,
     outer: float | None,
-    nfev: int,
 ) -> _OneSided:
     """An infinite limit, or a refusal when ``f`` farther out shows no growth.
 
@@ -998,15 +1003,14 @@ def _unsettled_outside(
     growth of ``f``: the limit is refused.
     """
     if not _zigzags_grow(run.values[: growth + 1]):
-        return _infinite(run.values, nfev)
+        return _infinite(run.values)
     if outer is not None:
-        return _untold(run, name, edge=edge, outer=outer, nfev=nfev)
+        return _untold(run, name, edge=edge, outer=outer)
     if _grows_inward(far, run.values[-1]):
-        return _infinite(run.values, nfev)
+        return _infinite(run.values)
     return _OneSided(
         run.values[-1],
         math.inf,
-        nfev,
         False,
         f"f grows without bound only between x0 and {edge!r} (from the {name}), exactly "
         "as c/h**p on its last samples, the signature of rounding, while farther from x0 "
@@ -1019,14 +1023,7 @@ def _unsettled_outside(
 
 
 def _power_everywhere(  # noqa: PLR0917 - the state of _grows
-    f: Function,
-    point: Callable[[float], float],
-    h: float,
-    run: _Run,
-    base: int,
-    name: str,
-    *,
-    nfev: int,
+    f: _Counted, point: Callable[[float], float], h: float, run: _Run, base: int, name: str
 ) -> _OneSided:
     """An infinite limit, or a refusal when ``f`` may be ``c / h**p`` only by rounding.
 
@@ -1051,22 +1048,17 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
         try:
             if not math.isfinite(x):
                 break
-            nfev += 1  # a call that fails counts too
-            y = evaluate(f, x)
+            y = f(x)
         except (DomainError, NumericalError):
             break
         law = run.values[base] / ratio ** (8 * jump + base)
         if abs(y - law) <= ROUNDING_DEPARTURE * abs(law):
             continue
         # Where f leaves the law, a real c/h**p + L leaves it by little at first.
-        departure, extra = _first_departure(
-            f, point, h * 2.0 ** (8 * jump - 8), law * ratio**8, ratio
-        )
-        nfev += extra
+        departure = _first_departure(f, point, h * 2.0 ** (8 * jump - 8), law * ratio**8, ratio)
         if (departure if departure is not None else abs(y / law - 1.0)) <= SMALL_DEPARTURE:
-            return _infinite(run.values, nfev)
-        far, calls = _farther(f, point, h, math.nan, PROBE_STEPS)
-        nfev += calls
+            return _infinite(run.values)
+        far = _farther(f, point, h, math.nan, PROBE_STEPS)
         edge = point(h * 2.0**-base)
         # Only the samples off the power law show where f settles.
         on = next(
@@ -1078,7 +1070,6 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
         return _OneSided(
             trend if math.isfinite(trend) else y,
             math.inf,
-            nfev,
             False,
             f"f is exactly c/h**p at every point sampled between x0 and {edge!r} "
             f"(from the {name}), as if it grew without bound, but not farther out (at "
@@ -1088,34 +1079,31 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
             "without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) "
             "for exp(t) - 1); pass full_output=True to get an estimate from farther out",
         )
-    return _infinite(run.values, nfev)
+    return _infinite(run.values)
 
 
 def _first_departure(
-    f: Function, point: Callable[[float], float], h: float, law: float, ratio: float
-) -> tuple[float | None, int]:
+    f: _Counted, point: Callable[[float], float], h: float, law: float, ratio: float
+) -> float | None:
     """How far ``f`` leaves ``c / h**p`` first, as a share of it, between ``h`` and ``2**8 h``.
 
     ``law`` is ``c / h**p`` at step ``h``, where ``f`` equals it; ``ratio``
     is how much it grows each time the step halves. Each doubling of the step
     is sampled until ``f`` leaves the law; returns ``|f / law - 1|`` there
-    (None when ``f`` fails first or leaves it only at ``2**8 h``) and the
-    number of evaluations.
+    (None when ``f`` fails first or leaves it only at ``2**8 h``).
     """
-    nfev = 0
     for _ in range(7):
         h, law = 2.0 * h, law / ratio
         try:
             x = point(h)
             if not math.isfinite(x):
-                return None, nfev
-            nfev += 1  # a call that fails counts too
-            y = evaluate(f, x)
+                return None
+            y = f(x)
         except (DomainError, NumericalError):
-            return None, nfev
+            return None
         if abs(y - law) > ROUNDING_DEPARTURE * abs(law):
-            return abs(y / law - 1.0), nfev
-    return None, nfev
+            return abs(y / law - 1.0)
+    return None
 
 
 def _abrupt(values: list[float], start: int) -> bool:
@@ -1149,12 +1137,11 @@ def _zigzags_grow(values: list[float]) -> bool:
     )
 
 
-def _untold(run: _Run, name: str, *, edge: float, outer: float, nfev: int) -> _OneSided:
+def _untold(run: _Run, name: str, *, edge: float, outer: float) -> _OneSided:
     """The refusal when ``f`` grows past noise that grew and fails farther out than ``outer``."""
     return _OneSided(
         run.values[-1],
         math.inf,
-        nfev,
         False,
         f"f grows without bound between x0 and {edge!r} (from the {name}), after "
         "samples that zigzag ever more widely, as rounding noise does, and f cannot "
@@ -1167,7 +1154,7 @@ def _untold(run: _Run, name: str, *, edge: float, outer: float, nfev: int) -> _O
 
 
 def _contradicted(
-    run: _Run, value: float, error: float, outermost: float, name: str, *, nfev: int
+    run: _Run, value: float, error: float, outermost: float, name: str
 ) -> _OneSided | None:
     """What last samples that grow ever faster make of a ``value`` settled before them.
 
@@ -1192,16 +1179,15 @@ def _contradicted(
     # Every sample exactly the one before times 2**0, to rounding, is f
     # growing by ulps (1 - eps log2(x) at 0): it grows away from the value.
     if departs > exact or exact == len(run.values):
-        return _infinite([run.values[-1] - value], nfev)
+        return _infinite([run.values[-1] - value])
     # f = L + c/h**p for an L not quite the value settled on: the steps show it.
     if _steps_power_run(run.values) > max(exact, departs):
-        return _infinite([run.values[-1] - run.values[-2]], nfev)
+        return _infinite([run.values[-1] - run.values[-2]])
     if exact > departs:
         return None
     return _OneSided(
         value,
         math.inf,
-        nfev,
         False,
         f"f settles near {value:.6g} from {outermost!r} on (from the {name}), but its "
         f"last samples grow ever faster, to {run.values[-1]:.3g}: either the limit is "
@@ -1213,9 +1199,9 @@ def _contradicted(
 
 
 def _one_sided(
-    f: Function, point: Callable[[float], float], scale: float, x0: float, name: str
+    f: _Counted, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
-    run, nfev = _samples(f, point, scale)
+    run = _samples(f, point, scale)
     if isinstance(run, _OneSided):
         return run
     first = run.last + 1 - len(run.values)
@@ -1223,19 +1209,17 @@ def _one_sided(
     tail = len(run.values) - _run_start(run.values)
     samples = run.values
     if tail >= STUCK and _run_start(samples) < PRE_MIN:
-        outer, calls = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
-        nfev += calls
+        outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
         samples = outer[::-1] + samples
     first_kept = run.last + 1 - len(samples)
     constant = _constant_run(samples, first_kept, point, scale, name, short=tail < STUCK)
     if constant is not None:
-        return dataclasses.replace(constant, nfev=nfev)
+        return constant
     value, error = _estimate(run.values, first)
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
     if rough and x0 in (0.0, math.inf, -math.inf) and slow:
-        deep_value, deep_error, extra = _deeper(f, point, scale, run)
-        nfev += extra
+        deep_value, deep_error = _deeper(f, point, scale, run)
         # Closer samples refine the estimate; they may not contradict it.
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
@@ -1243,17 +1227,16 @@ def _one_sided(
     # The last samples leaving a settled value ever faster contradict it.
     if settled and _divergence([y - value for y in run.values]):
         outermost = point(scale * 2.0 ** -(first + 2))
-        growth = _contradicted(run, value, error, outermost, name, nfev=nfev)
+        growth = _contradicted(run, value, error, outermost, name)
         if growth is not None:
             return growth
     elif not settled and _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
-        return _grows(f, point, scale, run, name, nfev=nfev)
+        return _grows(f, point, scale, run, name)
     if settled:
-        return _OneSided(value, error, nfev, True, f"extrapolated from the {name}{run.note}")
+        return _OneSided(value, error, True, f"extrapolated from the {name}{run.note}")
     return _OneSided(
         value,
         error,
-        nfev,
         False,
         f"f does not settle as x approaches x0 from the {name}: the best estimate "
         f"{value:.6g} has an estimated error of {error:.2g}. The limit may not exist "
@@ -1372,14 +1355,15 @@ def limit(
         raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
     scale = 1.0 if abs(x0) < 2.0 or math.isinf(x0) else math.ldexp(1.0, math.frexp(x0)[1] - 1)
     sides = ("left", "right") if approach == "both" else (approach,)
-    found = {name: _one_sided_of(f, x0, name, scale, approach) for name in sides}
-    result = _combine(x0, approach, found)
+    counted = _Counted(f)
+    found = {name: _one_sided_of(counted, x0, name, scale, approach) for name in sides}
+    result = _combine(x0, approach, found, counted.calls)
     if not result.converged and not full_output:
         raise NumericalError(result.message)
     return result if full_output else result.value
 
 
-def _one_sided_of(f: Function, x0: float, name: str, scale: float, side: str) -> _OneSided:
+def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) -> _OneSided:
     """The limit from ``name``, explaining a failure on one side of a two-sided limit."""
     try:
         return _one_sided(f, _points(x0, name), scale, x0, name)
@@ -1393,17 +1377,16 @@ def _one_sided_of(f: Function, x0: float, name: str, scale: float, side: str) ->
         ) from error
 
 
-def _combine(x0: float, side: str, found: dict[str, _OneSided]) -> LimitResult:
-    """Join the one-sided limits, refusing two that differ."""
+def _combine(x0: float, side: str, found: dict[str, _OneSided], nfev: int) -> LimitResult:
+    """Join the one-sided limits, refusing two that differ; ``f`` was called ``nfev`` times."""
     left, right = found.get("left"), found.get("right")
-    nfev = sum(one.nfev for one in found.values())
     if left is None or right is None:
         one = left or right
         assert one is not None  # noqa: S101 - at least one side was taken
         return LimitResult(
             one.value,
             one.error,
-            one.nfev,
+            nfev,
             side,
             left.value if left else None,
             right.value if right else None,

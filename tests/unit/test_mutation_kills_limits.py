@@ -30,6 +30,7 @@ from calcweb.limits import (
     _combine,
     _constant_run,
     _contradicted_later,
+    _Counted,
     _deeper,
     _divergence,
     _ends_smooth,
@@ -112,7 +113,8 @@ def test_a_repeated_sample_or_two_changes_of_one_sign_make_no_zigzag() -> None:
 
 def test_f_on_the_law_at_every_doubling_departs_nowhere_after_seven_samples() -> None:
     # 1/h**2 from h = 1: the law 1/4**k at each of the 7 doublings, exactly.
-    assert _first_departure(lambda x: 1.0 / x**2, _identity, 1.0, 1.0, 4.0) == (None, 7)
+    f = _Counted(lambda x: 1.0 / x**2)
+    assert (_first_departure(f, _identity, 1.0, 1.0, 4.0), f.calls) == (None, 7)
 
 
 def test_f_leaves_the_law_at_the_first_doubling_where_it_is_off() -> None:
@@ -120,17 +122,20 @@ def test_f_leaves_the_law_at_the_first_doubling_where_it_is_off() -> None:
     def f(x: float) -> float:
         return 1.0 / x**2 + (1e-3 if x >= 16.0 else 0.0)
 
-    departure, nfev = _first_departure(f, _identity, 1.0, 1.0, 4.0)
-    assert nfev == 4
+    counted = _Counted(f)
+    departure = _first_departure(counted, _identity, 1.0, 1.0, 4.0)
+    assert counted.calls == 4
     assert departure == pytest.approx(1e-3 * 4.0**4, rel=1e-12)
 
 
 def test_f_off_the_law_by_exactly_the_rounding_share_stays_on_it() -> None:
     # 1e13 + 1 against the law 1e13: off by exactly ROUNDING_DEPARTURE of it.
     assert ROUNDING_DEPARTURE * 1e13 == (1e13 + 1.0) - 1e13 == 1.0
-    assert _first_departure(lambda x: 1e13 + 1.0, _identity, 1.0, 1e13, 1.0) == (None, 7)
+    on = _Counted(lambda x: 1e13 + 1.0)
+    assert (_first_departure(on, _identity, 1.0, 1e13, 1.0), on.calls) == (None, 7)
     departure = abs((1e13 + 2.0) / 1e13 - 1.0)
-    assert _first_departure(lambda x: 1e13 + 2.0, _identity, 1.0, 1e13, 1.0) == (departure, 1)
+    off = _Counted(lambda x: 1e13 + 2.0)
+    assert (_first_departure(off, _identity, 1.0, 1e13, 1.0), off.calls) == (departure, 1)
 
 
 # ------------------------------------------------------------- _untold
@@ -206,20 +211,15 @@ _NOISY_GROWTH = _Run([*_WIDENING, 13.75, 55.0, 220.0, 880.0, 3520.0], 47)
 
 
 def test_growth_after_widening_noise_stays_infinite_when_f_farther_out_grows_toward_x0() -> None:
-    found = _unsettled_outside(
-        _NOISY_GROWTH, [1.0, 2.0, 4.0], 5, "right", edge=0.5, outer=None, nfev=70
-    )
-    assert found == _OneSided(math.inf, 0.0, 70, True, "f grows without bound: the limit is inf")
+    found = _unsettled_outside(_NOISY_GROWTH, [1.0, 2.0, 4.0], 5, "right", edge=0.5, outer=None)
+    assert found == _OneSided(math.inf, 0.0, True, "f grows without bound: the limit is inf")
 
 
 def test_growth_after_widening_noise_is_refused_if_f_farther_out_does_not_grow() -> None:
-    found = _unsettled_outside(
-        _NOISY_GROWTH, [4.0, 2.0, 1.0], 5, "left", edge=0.5, outer=None, nfev=70
-    )
+    found = _unsettled_outside(_NOISY_GROWTH, [4.0, 2.0, 1.0], 5, "left", edge=0.5, outer=None)
     assert found == _OneSided(
         3520.0,
         math.inf,
-        70,
         False,
         "f grows without bound only between x0 and 0.5 (from the left), exactly "
         "as c/h**p on its last samples, the signature of rounding, while farther from x0 "
@@ -679,11 +679,12 @@ def test_deeper_samples_are_2_to_the_16_apart_below_the_last_usual_step() -> Non
         return 5.0
 
     run = _Run([1.0] * 46 + [2.0, 5.0], 47)  # the last step is 2**-49
-    value, error, nfev = _deeper(f, _identity, 1.0, run)
+    counted = _Counted(f)
+    value, error = _deeper(counted, _identity, 1.0, run)
     assert points == [2.0 ** -(49 + 16 * j) for j in range(1, 17)]
     # f equals the last usual sample at every deeper one: they show nothing.
     assert math.isnan(value)
-    assert (error, nfev) == (math.inf, 16)
+    assert (error, counted.calls) == (math.inf, 16)
 
 
 def test_two_deeper_samples_before_f_fails_give_an_estimate() -> None:
@@ -697,11 +698,13 @@ def test_two_deeper_samples_before_f_fails_give_an_estimate() -> None:
         return deep[x]
 
     run = _Run([1.0] * 47 + [2.0], 47)
-    assert _deeper(f, _identity, 1.0, run) == (1.25, 0.5, 3)  # 3 calls: the last failed
+    counted = _Counted(f)
+    assert _deeper(counted, _identity, 1.0, run) == (1.25, 0.5)
+    assert counted.calls == 3  # the last failed
     # From the last usual sample 3 instead: the changes 1.5 and 0.25 leave
     # 1.25 with the larger, 1.5 (their tail, 2 * 0.25 * (1/6) / (5/6), is 0.1).
     run = _Run([1.0] * 47 + [3.0], 47)
-    assert _deeper(f, _identity, 1.0, run) == (1.25, 1.5, 3)
+    assert _deeper(_Counted(f), _identity, 1.0, run) == (1.25, 1.5)
 
 
 # ------------------------------------------- _growth_start, _polynomial_limit, _staircase
@@ -1231,29 +1234,29 @@ def test_the_points_toward_infinity_are_1_over_the_step() -> None:
     assert (_points(3.0, "left")(0.25), _points(3.0, "right")(0.25)) == (2.75, 3.25)
 
 
-_LEFT = _OneSided(1.0, 0.25, 50, True, "extrapolated from the left")
-_RIGHT = _OneSided(1.0, 0.125, 60, True, "extrapolated from the right")
+_LEFT = _OneSided(1.0, 0.25, True, "extrapolated from the left")
+_RIGHT = _OneSided(1.0, 0.125, True, "extrapolated from the right")
 
 
-def test_one_side_is_the_limit_with_its_own_nfev_and_no_value_for_the_other() -> None:
-    refused = _OneSided(2.0, math.inf, 70, False, "f does not settle")
-    assert _combine(0.0, "left", {"left": refused}) == LimitResult(
+def test_one_side_is_the_limit_with_the_calls_of_f_and_no_value_for_the_other() -> None:
+    refused = _OneSided(2.0, math.inf, False, "f does not settle")
+    assert _combine(0.0, "left", {"left": refused}, 70) == LimitResult(
         2.0, math.inf, 70, "left", 2.0, None, False, "f does not settle"
     )
-    assert _combine(0.0, "right", {"right": _RIGHT}) == LimitResult(
+    assert _combine(0.0, "right", {"right": _RIGHT}, 60) == LimitResult(
         1.0, 0.125, 60, "right", None, 1.0, True, "extrapolated from the right"
     )
 
 
 def test_a_side_that_does_not_settle_is_the_result_of_both() -> None:
-    refused = _OneSided(3.0, 0.5, 70, False, "f does not settle as x approaches x0 from the right")
-    assert _combine(0.0, "both", {"left": _LEFT, "right": refused}) == LimitResult(
+    refused = _OneSided(3.0, 0.5, False, "f does not settle as x approaches x0 from the right")
+    assert _combine(0.0, "both", {"left": _LEFT, "right": refused}, 120) == LimitResult(
         3.0, 0.5, 120, "both", 1.0, 3.0, False, refused.message
     )
 
 
 def test_two_sides_that_agree_give_the_larger_error() -> None:
-    assert _combine(0.0, "both", {"left": _LEFT, "right": _RIGHT}) == LimitResult(
+    assert _combine(0.0, "both", {"left": _LEFT, "right": _RIGHT}, 110) == LimitResult(
         1.0, 0.25, 110, "both", 1.0, 1.0, True, "extrapolated from both sides, which agree"
     )
 
@@ -1261,10 +1264,10 @@ def test_two_sides_that_agree_give_the_larger_error() -> None:
 def test_two_sides_exactly_jump_errors_and_four_roundings_apart_agree() -> None:
     # 2 and 1 - 2**-49 with errors 1/16 and 3/16: 1 + 2**-49 apart, exactly
     # JUMP * (1/16 + 3/16) + 4 eps * 2. Their mean, give or take half the gap.
-    left = _OneSided(2.0, 0.0625, 50, True, "extrapolated from the left")
-    right = _OneSided(1.0 - 2.0**-49, 0.1875, 60, True, "extrapolated from the right")
+    left = _OneSided(2.0, 0.0625, True, "extrapolated from the left")
+    right = _OneSided(1.0 - 2.0**-49, 0.1875, True, "extrapolated from the right")
     assert 2.0 - right.value == JUMP * (0.0625 + 0.1875) + 4.0 * EPS * 2.0
-    assert _combine(0.0, "both", {"left": left, "right": right}) == LimitResult(
+    assert _combine(0.0, "both", {"left": left, "right": right}, 110) == LimitResult(
         1.5 - 2.0**-50,
         0.5 + 2.0**-50,
         110,
@@ -1277,10 +1280,10 @@ def test_two_sides_exactly_jump_errors_and_four_roundings_apart_agree() -> None:
 
 
 def test_two_sides_one_ulp_farther_apart_differ_word_for_word() -> None:
-    left = _OneSided(2.0, 0.0625, 50, True, "extrapolated from the left")
-    right = _OneSided(1.0 - 9.0 * 2.0**-52, 0.1875, 60, True, "extrapolated from the right")
+    left = _OneSided(2.0, 0.0625, True, "extrapolated from the left")
+    right = _OneSided(1.0 - 9.0 * 2.0**-52, 0.1875, True, "extrapolated from the right")
     with pytest.raises(calcweb.DomainError) as caught:
-        _combine(5.0, "both", {"left": left, "right": right})
+        _combine(5.0, "both", {"left": left, "right": right}, 110)
     assert str(caught.value) == (
         f"the one-sided limits at x0=5.0 differ: {right.value!r} from the right "
         "and 2.0 from the left, so the limit does not exist (they are 1 apart, their "
@@ -1300,13 +1303,13 @@ def test_a_constant_near_the_float_range_is_its_own_limit_from_both_sides(c: flo
 
 
 def test_two_infinite_sides_agree_only_when_equal() -> None:
-    up = _OneSided(math.inf, 0.0, 50, True, "f grows without bound: the limit is inf")
-    down = _OneSided(-math.inf, 0.0, 60, True, "f grows without bound: the limit is -inf")
-    assert _combine(0.0, "both", {"left": up, "right": up}) == LimitResult(
+    up = _OneSided(math.inf, 0.0, True, "f grows without bound: the limit is inf")
+    down = _OneSided(-math.inf, 0.0, True, "f grows without bound: the limit is -inf")
+    assert _combine(0.0, "both", {"left": up, "right": up}, 100) == LimitResult(
         math.inf, 0.0, 100, "both", math.inf, math.inf, True, up.message
     )
     with pytest.raises(calcweb.DomainError) as caught:
-        _combine(0.0, "both", {"left": up, "right": down})
+        _combine(0.0, "both", {"left": up, "right": down}, 110)
     assert str(caught.value) == (
         "the one-sided limits at x0=0.0 differ: -inf from the right and inf from the left, "
         "so the limit does not exist; pass side='left' or side='right' for a one-sided limit"
