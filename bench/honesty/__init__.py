@@ -19,14 +19,15 @@ The searches (each module's docstring says what it draws):
 - ``derivative``, ``small-c``, ``flat`` (derivative.py): `derivative` (method
   "auto", real steps) on smooth functions rounded to stairs, quantised in their
   argument or made noisy, and on functions flat on one side.
-- ``complex-step``, ``complex-analytic`` (complex_step.py): ``method="complex"``
-  on 16 families of analytic functions that cancel (e^z - 1 - z, sin z - z, ...)
-  at 10^-12 <= |x| <= 30, and on five that do not.
+- ``complex-step``, ``complex-analytic``, ``complex-nonanalytic``
+  (complex_step.py): ``method="complex"`` on 16 families of analytic functions
+  that cancel (e^z - 1 - z, sin z - z, ...) at 10^-12 <= |x| <= 30, on five
+  that do not, and on 18 functions that are not analytic.
 - ``limits``, ``limits-h10``, ``limits-infinity``, ``limits-textbook``
   (limits.py): one-sided limits, 0/0 forms that cancel at every scale, real
   divergences, jumps, limits at infinity, and the textbook cases of the tests.
 
-They began as scripts in /tmp (s4cx/search.py, s3deriv/search.py,
+They began as scripts in /tmp (s4cx/search.py, s4cx2/nonan.py, s3deriv/search.py,
 s3nfev/smallc.py, s3_limits/search*.py): with the same seed they draw the same
 cases, so their figures can be checked again.
 """

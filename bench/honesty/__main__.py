@@ -22,6 +22,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "cancelling": derivative.search_cancelling,
     "complex-step": complex_step.search,
     "complex-analytic": complex_step.search_analytic,
+    "complex-nonanalytic": complex_step.search_not_analytic,
     "limits": limits.search,
     "limits-h10": limits.search_h10,
     "limits-infinity": limits.search_infinity,

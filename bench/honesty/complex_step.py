@@ -4,6 +4,10 @@
 sin z - z, log(1 + z) - z, (1 + z)^k - 1 - kz, c + sin z - c, tan z - z, ...) at
 x = ±10^u, u uniform in [-12, 1.5]. ``complex-analytic``: five functions that do
 not cancel (exp, sin, 1/(1 + z^2), sqrt, a cubic) at ±10^u, u in [-3, 1.3].
+``complex-nonanalytic``: 18 functions that are not analytic (conjugates, abs,
+.real, branches; some only slightly: z + 1e-12 conj z) at ±10^u, u in [-12, 1.5],
+checked against the derivative of f on the real line: a refusal is right, an
+answer must be honest about that derivative.
 """
 
 from __future__ import annotations
@@ -118,5 +122,55 @@ def search_analytic(seed: int, draws: int) -> Tally:
         x = 10 ** rng.uniform(-3, 1.3)
         if name != "sqrt":
             x *= rng.choice([1, -1])
+        _check(tally, name, f, x, df(mpmath.mpf(x)))
+    return tally
+
+
+def _conjugate(z: complex) -> complex:
+    return z.conjugate()
+
+
+# (name, f, the derivative of f on the real line). None of them is analytic.
+NOT_ANALYTIC: list[Family] = [
+    ("z*conj(z)", lambda z: z * _conjugate(z), lambda x: 2 * x),
+    ("conj(z)**2*z", lambda z: _conjugate(z) ** 2 * z, lambda x: 3 * x * x),
+    ("z*z*conj(z)", lambda z: z * z * _conjugate(z), lambda x: 3 * x * x),
+    ("complex(z.real)", lambda z: complex(z.real, 0.0), lambda _: mpmath.mpf(1)),
+    ("(z+conj z)/2", lambda z: (z + _conjugate(z)) / 2, lambda _: mpmath.mpf(1)),
+    ("conj(z)", _conjugate, lambda _: mpmath.mpf(1)),
+    ("sin(conj z)", lambda z: cmath.sin(_conjugate(z)), mpmath.cos),
+    ("exp(z)*conj(z)", lambda z: cmath.exp(z) * _conjugate(z), lambda x: mpmath.exp(x) * (1 + x)),
+    ("sqrt(z conj z)", lambda z: cmath.sqrt(z * _conjugate(z)), mpmath.sign),
+    ("abs(z)+0j", lambda z: abs(z) + 0j, mpmath.sign),
+    ("abs(z)", abs, mpmath.sign),
+    ("z.real", lambda z: z.real, lambda _: mpmath.mpf(1)),
+    ("z if Re>0 else -z", lambda z: z if z.real > 0 else -z, mpmath.sign),
+    (
+        "z*z if Re>0.01 else 0z",
+        lambda z: z * z if z.real > 0.01 else 0 * z,
+        lambda x: 2 * x if x > 0.01 else mpmath.mpf(0),
+    ),
+    ("z+1e-6 z conj z", lambda z: z + 1e-6 * z * _conjugate(z), lambda x: 1 + 2e-6 * x),
+    ("z+1e-12 conj z", lambda z: z + 1e-12 * _conjugate(z), lambda _: 1 + mpmath.mpf(1e-12)),
+    (
+        "exp(z)+1e-9 |z|^2",
+        lambda z: cmath.exp(z) + 1e-9 * z * _conjugate(z),
+        lambda x: mpmath.exp(x) + 2e-9 * x,
+    ),
+    (
+        "cos(z)-1+z conj z",
+        lambda z: cmath.cos(z) - 1 + z * _conjugate(z),
+        lambda x: 2 * x - mpmath.sin(x),
+    ),
+]
+
+
+def search_not_analytic(seed: int, draws: int) -> Tally:
+    """Functions that are not analytic (the cases of /tmp/s4cx2/nonan.py)."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
+    tally = Tally("complex-nonanalytic", seed)
+    for _ in range(draws):
+        name, f, df = rng.choice(NOT_ANALYTIC)
+        x = rng.choice([1, -1]) * 10.0 ** rng.uniform(-12, 1.5)
         _check(tally, name, f, x, df(mpmath.mpf(x)))
     return tally
