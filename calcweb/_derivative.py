@@ -351,6 +351,11 @@ _BESIDE = (61.80339887498948, 38.19660112501052)
 # twice their error were 9 of 10,695 with 4 times the scatter, 4 with 8 (and 2
 # of 10,656 more), 1 of those 21,351 with 16, where no scatter showed at all.
 _SCATTER_FACTOR = 16.0
+# The real line checks the complex step to within this fraction of f' (plus
+# its rounding): a part of f that is not analytic and moves f' by less is not
+# seen. Central differences that cannot resolve this much are extrapolated (2
+# calls more, on 186 of the 3,000 draws of `bench.honesty complex-analytic`).
+_ANALYTIC_TOLERANCE = 1e-8
 
 
 def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) -> DerivativeResult:
@@ -488,45 +493,102 @@ def _check_analytic(
     outside that bound, widened by its own error from f's rounding
     (``value_error``), the bound may be what is wrong (f's values on the real
     line round to stairs: ``cos(t) - 1`` near 0), and robust Richardson
-    extrapolation on the real line decides (`_check_on_the_real_line`).
-    Points where ``f`` is not defined on the real line skip the check
-    (truncation ``None``: `_complex_truncation` measures it there). A value of
-    exactly 0 gets the real line's bound on ``|f'|`` as its truncation.
+    extrapolation on the real line decides (`_check_on_the_real_line`). It
+    decides too where the bound cannot tell: where the central differences'
+    own truncation exceeds ``_ANALYTIC_TOLERANCE`` of f' plus their rounding
+    (h is coarse for f: ``z * z * z.conjugate()`` at 1e-6), and where the
+    value is exactly 0 (``abs(z) + 0j`` has no imaginary part; a kink within
+    h of x looks like noise to the fourth difference). A part of ``f`` that
+    is not analytic and moves f' by less than the bound (``z + 1e-12 *
+    z.conjugate()``) is not seen: the real line cannot resolve it with these
+    few calls. Points where ``f`` is not defined on the real line (an
+    imaginary part there, as ``cmath.sqrt`` below 0, counts as undefined)
+    skip the quick check (truncation ``None``: `_complex_truncation`
+    measures it there). A value of exactly 0 gets the real line's bound on
+    ``|f'|`` as its truncation.
     """
     counted = _Counted(f)
 
     def real(t: float) -> float:
         y = counted(t)
-        return y.real if isinstance(y, complex) and y.imag == 0.0 else y
+        if isinstance(y, complex):
+            if y.imag:  # cmath.sqrt(t) for t < 0: off the real line, as math.sqrt
+                raise ValueError(f"f is not real there: f({t!r}) = {y!r}")
+            return y.real
+        return y  # type: ignore[no-any-return]
 
     h = representable_step(x, _EPS ** (1.0 / 3.0) * max(1.0, abs(x)))  # not the complex step
-    half = representable_step(x, h / 2.0)
     try:
-        coarse, rounding = _quotient(real, x, 1, "central", h)
-        fine, _ = _quotient(real, x, 1, "central", half)
-        # f's own rounding on the real line (of exp(t) in exp(t) - 1 - t), which
-        # `rounding`, taken from |f|, misses: the fourth difference of the five
-        # values at spacing h/2, whose h**4 f'''' / 16 is far below it.
-        ends = evaluate(real, x + h) + evaluate(real, x - h)
-        inner = evaluate(real, x + half) + evaluate(real, x - half)
-        rounding += abs(ends - 4.0 * inner + 6.0 * evaluate(real, x)) / h
+        coarse, fine, rounding = _central_pair(real, x, h)
     except (DomainError, NumericalError, ArgumentTypeError):
         return counted.calls, None  # the calls made before f failed
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
-    # The truncation of the finer quotient is about a third of their difference.
-    # sys.float_info.min / step: Im f(x + ih) underflows for tiny derivatives.
-    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine) + 2.0 * truncation
-    bound += sys.float_info.min / step
-    if abs(value - fine) > bound + value_error:
+    # Their truncation, above the tolerance on f' and their rounding, would hide
+    # as much of a part of f that is not analytic: h is coarse for f (x**3 at
+    # 1e-6). One more quotient, at h/4, and the two pairs extrapolated once
+    # leave a truncation like h**4 (none for a cubic); what is left of their
+    # difference is that, or f's noise, which the fourth difference misses
+    # where f's values round to stairs (sin(t) - t): the check's resolution.
+    coarse_for_f = value != 0.0 and (
+        2.0 * abs(fine - coarse) > _ANALYTIC_TOLERANCE * abs(fine) + 4.0 * rounding
+    )
+    if coarse_for_f:
+        try:
+            finer, _ = _quotient(real, x, 1, "central", representable_step(x, h / 4.0))
+            # The rounding of a quotient grows like 1/h: (4 * 4 + 2) / 3 times that at h.
+            coarse, fine = (4.0 * fine - coarse) / 3.0, (4.0 * finer - fine) / 3.0
+            rounding *= 6.0
+            coarse_for_f = False
+        except (DomainError, NumericalError, ArgumentTypeError):
+            pass  # Richardson decides
+    # The truncation of the finer quotient is about a third of their difference
+    # (a fifteenth, extrapolated). sys.float_info.min / step: Im f(x + ih)
+    # underflows for tiny derivatives.
+    bound = 2.0 * abs(fine - coarse) + _ANALYTIC_TOLERANCE * abs(fine) + 4.0 * rounding
+    bound += 2.0 * truncation + sys.float_info.min / step
+    # Where the pair is coarse and cannot be extrapolated, and where the value is
+    # exactly 0 and Im f stays 0 at x + h + ih/2 too (abs(z) + 0j drops it; in
+    # sin(z) - z at 1e-9 it only cancels, and z * z at 0 has f(ih) real, but not
+    # f(h + ih/2)), Richardson on the real line decides.
+    drops_imaginary = value == 0.0 and _imaginary_part(f, complex(x + h, h / 2.0)) == 0.0
+    disagrees = abs(value - fine) > bound + value_error
+    if disagrees or coarse_for_f or drops_imaginary:
         own = value_error + 4.0 * _EPS * abs(value) + 2.0 * truncation + sys.float_info.min / step
-        disagreement = _check_on_the_real_line(real, x, value, own, (fine, bound))
+        central = None if coarse_for_f else (fine, bound)
+        disagreement = _check_on_the_real_line(real, x, value, own, central)
         truncation += disagreement / 2.0  # counted twice by the caller
     if value == 0.0:
         # Every digit of Im f cancelled (sin(z) - z where cos x rounds to 1):
         # no scatter shows f's rounding, and only the real line bounds f'.
         truncation = max(truncation, abs(fine) + abs(coarse - fine))
-    return counted.calls, truncation
+    return counted.calls + (value == 0.0), truncation
+
+
+def _imaginary_part(f: Callable[[Any], Any], z: complex) -> float:
+    """``Im f(z)`` (one call of ``f``), or NaN if f cannot give it there."""
+    try:
+        y = f(z)
+    except (ArithmeticError, ValueError, TypeError):  # f's own failures leave it undecided
+        return math.nan
+    return y.imag if isinstance(y, complex) else math.nan
+
+
+def _central_pair(real: Callable[[float], float], x: float, h: float) -> tuple[float, float, float]:
+    """Central differences at steps ``h`` and ``h / 2``, and a bound on their rounding.
+
+    The bound adds f's own rounding on the real line (of exp(t) in exp(t) - 1
+    - t), which the rounding of the quotient, taken from |f|, misses: the
+    fourth difference of the five values at spacing h/2, whose smooth part
+    (h**4 / 16 times the fourth derivative) is far below it.
+    """
+    half = representable_step(x, h / 2.0)
+    coarse, rounding = _quotient(real, x, 1, "central", h)
+    fine, _ = _quotient(real, x, 1, "central", half)
+    ends = evaluate(real, x + h) + evaluate(real, x - h)
+    inner = evaluate(real, x + half) + evaluate(real, x - half)
+    rounding += abs(ends - 4.0 * inner + 6.0 * evaluate(real, x)) / h
+    return coarse, fine, rounding
 
 
 def _check_on_the_real_line(
@@ -534,23 +596,33 @@ def _check_on_the_real_line(
     x: float,
     value: float,
     own: float,
-    central: tuple[float, float],
+    central: tuple[float, float] | None,
 ) -> float:
     """Judge a complex step ``value`` (its own error ``own``) by robust Richardson.
 
-    Called only where two central differences (``central``: their value and
-    bound) disagree with it, so the common path keeps its calls. Within twice
-    Richardson's error plus its own, the value stands, and its distance from
-    Richardson's (returned) joins its error. Otherwise f is not analytic, if
-    the real line agrees with itself; if it does not (Richardson outside the
-    central differences' bound too, or unable to settle), neither answer is
-    known: `NumericalError`, not an accusation.
+    Called only where the two central differences of `_check_analytic`
+    (``central``: their value and bound; ``None`` where their step is too
+    coarse for ``f`` to check anything) cannot confirm it, so the common path
+    keeps its calls. Within twice Richardson's error plus its own, the value
+    stands, and its distance from Richardson's (returned) joins its error.
+    Farther off, ``f`` is not analytic (`ArgumentTypeError`), if the real
+    line agrees with itself; if it does not (Richardson outside the central
+    differences' bound too, or unable to settle), neither answer is known:
+    `NumericalError`, not an accusation.
     """
-    fine, bound = central
-    known = f"central differences give about {fine!r} +- {bound:.2g}"
     try:
         settled = _richardson(real, x, 1, None)
     except (DomainError, NumericalError, ArgumentTypeError) as error:
+        if central is None:
+            raise NumericalError(
+                f"method='complex' gave {value!r}, but central differences on the real "
+                f"line are too coarse for f at x={x!r} to check it, and Richardson "
+                f"extrapolation could not settle ({error}): whether f is analytic here "
+                "cannot be told (a kink or a conjugate within about 1e-5 of x?); use "
+                "method='richardson', or write f with calcweb's functions for method='ad'"
+            ) from error
+        fine, bound = central
+        known = f"central differences give about {fine!r} +- {bound:.2g}"
         raise NumericalError(
             f"method='complex' gave {value!r} but {known}, and Richardson extrapolation "
             f"on the real line could not settle ({error}): whether f is analytic near "
@@ -563,6 +635,14 @@ def _check_on_the_real_line(
     richardson = (
         f"Richardson extrapolation on the real line gives {settled.value!r} +- {settled.error:.2g}"
     )
+    if central is None:
+        raise ArgumentTypeError(
+            f"method='complex' gave {value!r} but {richardson}: f is not analytic near "
+            f"x={x!r} (it uses abs, conjugate, .real or a comparison), so the complex "
+            "step does not apply; use method='richardson'"
+        )
+    fine, bound = central
+    known = f"central differences give about {fine!r} +- {bound:.2g}"
     if abs(settled.value - fine) > bound + 2.0 * settled.error:
         raise NumericalError(
             f"method='complex' gave {value!r}, but {known} and {richardson}, which "
