@@ -583,10 +583,11 @@ def _central_pair(real: Callable[[float], float], x: float, h: float) -> tuple[f
     (h**4 / 16 times the fourth derivative) is far below it.
     """
     half = representable_step(x, h / 2.0)
-    coarse, rounding = _quotient(real, x, 1, "central", h)
-    fine, _ = _quotient(real, x, 1, "central", half)
-    ends = evaluate(real, x + h) + evaluate(real, x - h)
-    inner = evaluate(real, x + half) + evaluate(real, x - half)
+    wide = [evaluate(real, x + h), evaluate(real, x - h)]
+    narrow = [evaluate(real, x + half), evaluate(real, x - half)]
+    coarse, rounding = combine(wide, "central", 1, h)
+    fine, _ = combine(narrow, "central", 1, half)
+    ends, inner = wide[0] + wide[1], narrow[0] + narrow[1]
     rounding += abs(ends - 4.0 * inner + 6.0 * evaluate(real, x)) / h
     return coarse, fine, rounding
 
