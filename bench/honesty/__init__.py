@@ -19,6 +19,8 @@ The searches (each module's docstring says what it draws):
 - ``derivative``, ``small-c``, ``flat`` (derivative.py): `derivative` (method
   "auto", real steps) on smooth functions rounded to stairs, quantised in their
   argument or made noisy, and on functions flat on one side.
+- ``higher`` (higher.py): `derivative` of orders 2 to 6 of smooth functions
+  written with math (Richardson).
 - ``complex-step``, ``complex-analytic``, ``complex-nonanalytic``
   (complex_step.py): ``method="complex"`` on 16 families of analytic functions
   that cancel (e^z - 1 - z, sin z - z, ...) at 10^-12 <= |x| <= 30, on five
