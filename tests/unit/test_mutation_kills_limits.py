@@ -20,6 +20,8 @@ import pytest
 import calcweb
 from calcweb import limit
 from calcweb.limits import (
+    DEEPER_ABOVE,
+    DIVERGE,
     FAINT,
     JUMP,
     MOVING,
@@ -1177,6 +1179,78 @@ def test_deeper_samples_refine_an_estimate_they_agree_with() -> None:
     assert isinstance(result, LimitResult)
     assert result.converged
     assert abs(result.value - 1.0) <= result.error < 1e-12
+
+
+# _one_sided's thresholds, each at its edge: _estimate (and _deeper) stand in
+# with the error exactly at the threshold, so that the decision alone is tested.
+
+
+def _estimated(monkeypatch: pytest.MonkeyPatch, value: float, error: float) -> None:
+    monkeypatch.setattr(calcweb.limits, "_estimate", lambda samples, first: (value, error))
+
+
+@pytest.mark.parametrize(
+    ("error", "deeper"),
+    [(DEEPER_ABOVE, False), (math.nextafter(DEEPER_ABOVE, math.inf), True)],
+)
+def test_an_error_exactly_deeper_above_is_not_refined_by_deeper_samples(
+    monkeypatch: pytest.MonkeyPatch, error: float, deeper: bool
+) -> None:
+    # 1 + x at 0: 48 distinct samples, none stuck; the estimate 1 with an
+    # error of exactly DEEPER_ABOVE * max(1, 1) is not rough, one ulp more is.
+    _estimated(monkeypatch, 1.0, error)
+    counted, calls = _counted(lambda x: 1.0 + x)
+    result = limit(counted, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged
+    assert result.nfev == calls[0] == 48 + 16 * deeper
+
+
+@pytest.mark.parametrize(
+    ("deep", "refined"),
+    [
+        # As sure as the estimate (an error of 2**-30 too): not a refinement.
+        ((1.0 + 2.0**-31, 2.0**-30), False),
+        # Surer, and exactly 2**-30 + 2**-31 (the sum of the errors) away: agrees.
+        ((1.0 + 3.0 * 2.0**-31, 2.0**-31), True),
+        # One ulp farther: contradicts the estimate, which stands.
+        ((1.0 + 3.0 * 2.0**-31 + EPS, 2.0**-31), False),
+    ],
+)
+def test_deeper_samples_refine_only_when_surer_and_within_both_errors(
+    monkeypatch: pytest.MonkeyPatch, deep: tuple[float, float], refined: bool
+) -> None:
+    _estimated(monkeypatch, 1.0, 2.0**-30)
+    monkeypatch.setattr(calcweb.limits, "_deeper", lambda f, point, scale, run: deep)
+    result = limit(lambda x: 1.0 + x, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged
+    assert (result.value, result.error) == (deep if refined else (1.0, 2.0**-30))
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "infinite"),
+    [
+        (1.0, DIVERGE, False),  # exactly DIVERGE * max(1, 1): a good estimate, not infinite
+        (1.0, 1.5 * DIVERGE, True),  # above it (and below DIVERGE * 2)
+        (4.0, DIVERGE, False),  # below DIVERGE * max(1, 4) (above DIVERGE / 4)
+    ],
+)
+def test_growing_samples_are_infinite_only_past_an_estimate_better_than_diverge(
+    monkeypatch: pytest.MonkeyPatch, value: float, error: float, infinite: bool
+) -> None:
+    # 1/(x - 1)**2 at 1 grows at every sample (exactly 1/h**2); an unsettled
+    # estimate with an error up to DIVERGE times max(1, |value|) is refused
+    # as not settling, a worse one makes the limit infinite.
+    _estimated(monkeypatch, value, error)
+    result = limit(lambda x: 1 / (x - 1.0) ** 2, 1.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    if infinite:
+        assert (result.value, result.converged) == (math.inf, True)
+    else:
+        assert (result.value, result.error, result.converged) == (value, error, False)
+        assert result.nfev == 48
+        assert result.message.startswith("f does not settle as x approaches x0 from the right")
 
 
 def test_sixteen_samples_before_f_fails_are_extrapolated_with_a_note_word_for_word() -> None:
