@@ -619,8 +619,8 @@ def _check_on_the_real_line(
                 f"method='complex' gave {value!r}, but central differences on the real "
                 f"line are too coarse for f at x={x!r} to check it, and Richardson "
                 f"extrapolation could not settle ({error}): whether f is analytic here "
-                "cannot be told (a kink or a conjugate within about 1e-5 of x?); use "
-                "method='richardson', or write f with calcweb's functions for method='ad'"
+                "cannot be told (a kink close to x?); use method='richardson', or write f "
+                "with calcweb's functions for method='ad'"
             ) from error
         fine, bound = central
         known = f"central differences give about {fine!r} +- {bound:.2g}"

@@ -658,3 +658,29 @@ def test_a_coarse_pair_that_cannot_be_extrapolated_is_judged_by_richardson() -> 
     assert str(info.value).startswith(
         "method='complex' gave 1.001 but Richardson extrapolation on the real line gives 1.0"
     )
+
+
+def test_a_coarse_pair_where_richardson_cannot_settle_either_is_no_accusation() -> None:
+    # As above, but f is defined at the check's five points only: Richardson on the
+    # real line finds no stencil, and nothing can be told.
+    h = representable_step(0.0, EPS ** (1.0 / 3.0))
+    half = representable_step(0.0, h / 2.0)
+
+    def f(z: Any) -> Any:
+        if isinstance(z, complex):
+            return complex(0.0, z.imag)
+        if z not in (0.0, h, -h, half, -half):
+            raise ValueError("not here")
+        return z + 1e4 * z**3
+
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(f, 0.0, method="complex")
+    message = str(info.value)
+    assert message.startswith(
+        "method='complex' gave 1.0, but central differences on the real line are too "
+        "coarse for f at x=0.0 to check it, and Richardson extrapolation could not settle ("
+    )
+    assert message.endswith(
+        "): whether f is analytic here cannot be told (a kink close to x?); use "
+        "method='richardson', or write f with calcweb's functions for method='ad'"
+    )
