@@ -46,10 +46,13 @@ step can be trusted; instead:
    the stairs are 1e8 spacings wide. A window at larger steps that settled
    on a value outside the estimate's bars says so, as does a quotient the
    next two left in one jump onto values within rounding of each other
-   (`_collapsed`): the noise is then
-   measured at its slope, or else where ``|f|`` is largest (``cos(t) - 1 +
-   t**2 / 2`` is ``t**2 / 2`` exactly for ``|t| < 1e-8``;
-   `_disagreeing_noise`).
+   (`_collapsed`): the noise is then measured at its slope, or else at the
+   two points the quotient before the jump rested on, or else where ``|f|``
+   is largest (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for ``|t|
+   < 1e-8``, and its stairs, those of ``cos``, start beyond;
+   `_disagreeing_noise`). The stairs of a steep part of ``f`` that cancels
+   give 4th differences that are whole numbers of stairs, often 0: the 2nd
+   differences then show them (`Sampler._second_difference_noise`).
 6. A first derivative whose one-sided quotients disagree with the central
    ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
    the noise of ``f`` is measured, allowing for the noise and the
@@ -127,6 +130,8 @@ class Estimate:
     # The best entries (value, error) of the windows at larger steps, confirmed or not,
     # and the quotients before a collapse (`_collapsed`), with 4 times their rounding.
     larger: tuple[tuple[float, float], ...] = ()
+    # The steps of the quotients the walk left in such a collapse, above the smallest.
+    jumps: tuple[float, ...] = ()
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -235,7 +240,31 @@ class Sampler:
             local = 8.0 * _EPS * max(map(abs, self._stencil(stairs)))
             if quantum > min(quiet, local):
                 return quantum
-        return self._random_noise(step, fine[0], quiet)
+        noise = self._random_noise(step, fine[0], quiet)
+        if not noise and self.slope:  # the three points saw what the 4th difference did not
+            noise = self._second_difference_noise(step, quiet)
+        return noise
+
+    def _second_difference_noise(self, step: float, quiet: float) -> float:
+        """The noise from the spread of the 2nd differences at ``step`` and twice it.
+
+        The stairs of a nearly linear part of ``f`` (``cos`` in ``cos(t) - 1 +
+        t**2 / 2``) make 4th differences that are whole numbers of stairs, and
+        often 0; the three 2nd differences of the 5-point stencil then still
+        differ by a stair or two. A smooth ``f`` spreads them by about ``2
+        |f'''| step**3``, 8 times more at twice the step; noise does not grow:
+        a spread above ``quiet`` and not 4 times larger at twice the step is
+        taken as the noise (half the larger spread).
+        """
+        fine = _spread(self._stencil(step))
+        if not fine > quiet:
+            return 0.0
+        try:
+            values = [self(self.x + k * 2.0 * step) if k else self(self.x) for k in range(-2, 3)]
+        except (DomainError, NumericalError):
+            return 0.0
+        coarse = _spread(values)
+        return 0.0 if coarse >= 4.0 * fine else max(fine, coarse) / 2.0
 
     def _uneven_step(self, step: float) -> float:
         """``step``, or the step to look for equal neighbours at, where stairs fell evenly.
@@ -375,6 +404,12 @@ def _differences(values: list[float]) -> list[float]:
     return [b - a for a, b in itertools.pairwise(values)]
 
 
+def _spread(values: list[float]) -> float:
+    """How far apart the 2nd differences of ``values`` are (0 for a quadratic)."""
+    seconds = _differences(_differences(values))
+    return max(seconds) - min(seconds)
+
+
 def combine(
     values: list[float],
     kind: str,
@@ -472,14 +507,20 @@ def _collapsed(power: int, rows: list[tuple[float, float, float]]) -> bool:
     ``h**3p``) cannot fall from far above rounding to within it in one step:
     quotients that do are below the stairs of ``f``, where they see only a
     smooth part of it (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for
-    ``|t| < 1e-8``).
+    ``|t| < 1e-8``). The rounding bound, relative to ``|f|``, misses the
+    rounding of the parts that cancelled (``t**2 / 2`` there): within 1e-10
+    of the last quotient, and 16 times closer than such differences allow,
+    also counts (quotients that still fall steeply, far from ``h = 0``, do
+    not agree that well).
     """
     if len(rows) < 3:
         return False
     (h0, d0, _), (h1, d1, _), (_, d2, _) = rows[-3:]
     noise = 4.0 * max(row[2] for row in rows[-3:])
     rate = (h0 / h1) ** (3 * power)
-    return abs(d1 - d2) <= noise < abs(d0 - d1) / (2.0 * rate)
+    jump = abs(d0 - d1) / (2.0 * rate)
+    agree = min(jump / 16.0, 1e-10 * abs(d1))
+    return noise < jump and abs(d1 - d2) <= max(noise, agree)
 
 
 def _best(window: _Window) -> _Candidate | None:
@@ -646,11 +687,38 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
         noise = sampler.measure_noise(SPACING * quiet / abs(value), widest, quiet)
         if noise:
             return noise
+    for jump in sorted(estimate.jumps)[:3]:
+        # The quotient left in a collapse rests on f at x +- its step: stairs
+        # there show at a spacing of half of it, on both sides (a kink that
+        # made the quotient jump, within the step of x, is on one side only).
+        noise = min(
+            _noise_beside(sampler, sampler.x + side * jump, jump / 2.0, widest, quiet)
+            for side in (1.0, -1.0)
+        )
+        if noise:
+            return noise
     largest = _largest(sampler)
     if largest is None or not largest[1]:
         return 0.0
     far, slope = largest
     return sampler.noise_at(far, SPACING * quiet / slope, widest, quiet)
+
+
+def _noise_beside(
+    sampler: Sampler, point: float, spacing: float, widest: float, quiet: float
+) -> float:
+    """The noise of ``f`` at ``point``, tried at ``spacing`` and smaller ones in the golden ratio.
+
+    The 4th differences of stairs are whole numbers of stairs, by chance 0
+    (stairs that fall symmetrically, or evenly): at a spacing in an
+    irrational ratio to the first, they fall otherwise.
+    """
+    for _ in range(3):
+        noise = sampler.noise_at(point, spacing, widest, quiet)
+        if noise:
+            return noise
+        spacing /= _GOLDEN
+    return 0.0
 
 
 def _largest(sampler: Sampler) -> tuple[float, float] | None:
@@ -804,6 +872,7 @@ class _Walk:
         self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
         self.settled: list[_Candidate] = []  # every window's best entry, confirmed or not
         self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
+        self.jumps: list[float] = []  # the steps of the quotients left in a collapse
         self.rows_since_accepted = 0
         self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
@@ -832,6 +901,7 @@ class _Walk:
         if _collapsed(window.power, self.rows):  # a value the quotients left in one jump
             jumped, before, rounding = self.rows[-3]
             self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped))
+            self.jumps.append(jumped)
         ended = False
         if not window.in_asymptotic_range():
             ended = self.best is not None
@@ -900,6 +970,7 @@ class _Walk:
             larger=tuple(
                 (other.value, other.error) for other in self.settled if other.smallest > smallest
             ),
+            jumps=tuple(jump for jump in self.jumps if jump > smallest),
         )
 
 

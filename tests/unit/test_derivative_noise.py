@@ -502,6 +502,35 @@ CANCELLING = [
         lambda t: t - math.sin(t),
         -2.9552077931501383e-09,
     ),
+    # Found by bench.honesty cancelling (seeds 1 to 3), each dishonest before: quotients
+    # that fell onto t and agreed to 1e-14 of it, not to their rounding bound, which
+    # misses the rounding of t**2 / 2 (-1.28e-10: t +- 2e-23; `_collapsed`); a collapse
+    # whose stairs showed at neither the slope nor where |f| is largest, but at the
+    # points the quotient before it rested on (-2.79e-10, 2.23e-10, 8.65e-10:
+    # `_disagreeing_noise`); stairs of cos and of 10 + sin whose 4th differences are 0
+    # at every spacing tried (6.28e-5, -2.84e-6: `Sampler._second_difference_noise`).
+    *(
+        (
+            "cos(t) - 1 + t^2/2",
+            lambda t: math.cos(t) - 1 + t * t / 2,
+            lambda t: t - math.sin(t),
+            x,
+        )
+        for x in (
+            -1.2799326714384722e-10,
+            -1.4868181535832745e-10,
+            -2.7930672725685894e-10,
+            2.2334455203321972e-10,
+            8.650629639190455e-10,
+            6.27893824127396e-05,
+        )
+    ),
+    (
+        "(10 + sin(t)) - 10 - t",
+        lambda t: (10 + math.sin(t)) - 10 - t,
+        lambda t: -2 * math.sin(t / 2) ** 2,
+        -2.8391758384090857e-06,
+    ),
 ]
 
 
@@ -515,9 +544,9 @@ def test_stairs_beneath_a_slope_are_honest(
 def test_windows_at_larger_steps_that_disagree_have_the_noise_measured_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    x = 3.240187062577008e-08
+    x = 2.6196740977622534e-08
     estimate = extrapolate(lambda t: math.exp(t) - 1 - t, x, 1, 0.015, refine=True)
-    assert estimate.noise >= math.ulp(1.0) / 2.0  # the stairs of exp, seen at 3.24e-8's slope
+    assert estimate.noise >= math.ulp(1.0) / 2.0  # the stairs of exp, seen at 2.62e-8's slope
     assert abs(estimate.value - math.expm1(x)) <= HONESTY * estimate.error
     # Without the second measurement, the quotients of -1 below the stairs stand.
     monkeypatch.setattr(_richardson, "_disagreeing_noise", lambda *args: 0.0)
@@ -538,9 +567,45 @@ def test_quotients_that_jump_then_agree_to_rounding_have_collapsed() -> None:
     assert not collapsed([1.0, 0.0, 5e-20])  # not to within rounding
     assert not collapsed([4e-20 * 8192.0, 0.0, 0.0])  # a jump of exactly 8192 x rounding
     assert collapsed([1.0, -1.0, -1.0])  # the jump, not the sum
+    # Beyond rounding: within 1e-10 of the last quotient and a 16th of the jump / 8192
+    # (1e-6 / 8192 / 16 = 7.6e-12; 1e-10 of 0.5 is 5e-11).
+    assert collapsed([1.0, 0.5, 0.5 + 4e-11])
+    assert not collapsed([1.0, 0.5, 0.5 + 6e-11])
+    assert collapsed([0.5 + 1e-6, 0.5, 0.5 + 7e-12])
+    assert not collapsed([0.5 + 1e-6, 0.5, 0.5 + 8e-12])
     # Only the last three rows count: a noisy one before them changes nothing.
     rows = [(1.6e-7, 0.0, 1.0), (4e-8, 1.0, 1e-20), (1e-8, 0.0, 1e-20), (2.5e-9, 0.0, 1e-20)]
     assert _richardson._collapsed(2, rows)
+
+
+def test_a_kink_beside_one_of_the_points_a_collapse_rested_on_is_no_noise() -> None:
+    # abs at 1e-7: the quotients jump onto 1 at h = 5.7e-8 (the stencil no longer
+    # reaches 0). Measured beside x + 2.3e-7 only, the kink at 0 would pass for noise
+    # of 1e-7, and the walk with it, for a kink at x (DomainError); beside x - 2.3e-7
+    # f is linear.
+    result = derivative(abs, 1e-7, method="richardson", full_output=True)
+    assert abs(result.value - 1.0) <= HONESTY * result.error <= 1e-12
+
+
+def test_stairs_whose_fourth_differences_are_0_show_in_the_second_ones() -> None:
+    # cos(t) - 1 + t**2 / 2 at 6.28e-5, the walk's slope known: at the spacing where f
+    # changes by 2 quiet, the stairs of cos (ulp(1) / 2) leave the 3 points off the
+    # slope but a 4th difference of 4e-25; the 2nd differences differ by a stair (ulp(0.5)).
+    f, x, quiet = (lambda t: math.cos(t) - 1 + t * t / 2), 6.27893824127396e-05, 3.81e-24
+    step = _richardson.representable_step(x, 1.599e-10)
+    sampler = Sampler(f, x)
+    sampler.slope = 4.765421415725453e-14
+    assert sampler.measure_noise(1.599e-10, 1e-3, quiet) == pytest.approx(
+        math.ulp(0.5), rel=1e-7, abs=0
+    )
+    values = sampler._stencil(step)
+    assert abs(values[0] - 4 * values[1] + 6 * values[2] - 4 * values[3] + values[4]) < quiet
+    # A smooth f's 2nd differences spread 8 times more at twice the step: no noise.
+    smooth, step = Sampler(lambda t: t**5, 1.0), 2.0**-10
+    assert smooth._fourth_difference(step) is not None  # the 5-point stencil, computed
+    assert _richardson._spread(smooth._stencil(step)) > 1e-12
+    assert smooth._second_difference_noise(step, 1e-12) == 0.0
+    assert _richardson._spread([0.0, 1.0, 4.0, 9.0, 16.0]) == 0.0
 
 
 def _noise_if_disagreeing(value: float, larger: tuple[float, float]) -> float:
