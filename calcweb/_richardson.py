@@ -17,8 +17,9 @@ step can be trusted; instead:
    ``f`` (``sin`` at ``1e4`` with ``h = 150``) give quotients that vary at
    random and rarely pass that test by chance; steps that halve can stay
    commensurate with a period of ``f``, so the best estimate of a window must
-   also predict a quotient at a step in ratio ``sqrt(2)`` to its last two
-   (`_confirmed`).
+   also predict a quotient at a step between its last two, their ratio to
+   the power ``1 / golden ratio`` times the smaller (`_confirmed`): a period
+   of ``f`` (in ``h``, or in ``log h``) that the steps fit does not fit it.
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -978,14 +979,19 @@ def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Cand
     """Whether one more quotient, at a step between the window's, fits its polynomial.
 
     Steps that halve can stay commensurate with a period of ``f``
-    (``0.015 * 1e4 = 150`` is close to ``48 pi``), so quotients that look
-    smooth may be a coincidence; a step in an irrational ratio to them breaks
-    it. The extrapolating polynomial through the rows used must predict that
+    (``0.015 * 1e4 = 150`` is close to ``48 pi``), or of ``f`` in ``log |t|``
+    (``t (2 + sin(2 pi log2 |t|))`` at 0 looks like a slope of ``2 + sin(..)``
+    to every step a power of 2 apart), so quotients that look smooth may be a
+    coincidence; a step in an irrational ratio to them, at an irrational
+    fraction of the way between their logarithms, breaks it. The
+    extrapolating polynomial through the rows used must predict that
     quotient to within its error, allowing for rounding noise.
     """
     first = best.row - best.level
     steps = window.steps[first : best.row + 1]
-    probe = math.sqrt(steps[-1]) * math.sqrt(steps[-2])  # their product can overflow
+    # A power of their ratio, not their geometric mean: of steps 4 apart that is 2 apart
+    # from both, and 2 is a period of f(t) / t = 2 + sin(2 pi log2 |t|).
+    probe = steps[-1] * (steps[-2] / steps[-1]) ** (1.0 / _GOLDEN)
     try:
         quotient, noise, probe = sampler.quotient(kind, n, probe)
     except (DomainError, NumericalError):

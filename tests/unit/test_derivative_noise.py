@@ -657,3 +657,21 @@ def test_no_second_measurement_where_f_is_no_larger_away_from_x() -> None:
     flat(0.6)  # evaluated first: the point of largest |f|
     flat(0.5)
     assert _richardson._disagreeing_noise(flat, estimate, 1e-3, 1e-15) == 0.0
+
+
+# ------------------------------------------------------------------ log-periodic slopes
+
+
+@pytest.mark.parametrize("base", [2.0, math.sqrt(2.0), 4.0, 3.0, 10.0, math.e])
+def test_a_slope_that_swings_in_log_t_has_no_derivative(base: float) -> None:
+    # f(t) / t = 2 + sin(2 pi log_base |t|) swings between 1 and 3 however close to 0:
+    # f'(0) does not exist. Steps a power of 2 apart see one phase where the period
+    # divides log2 of their ratio (bases 2, sqrt 2 and 4): the quotients are all equal.
+    # The probe between two of them (`_confirmed`), in the ratio 2**(1 / golden) to the
+    # smaller, sees another phase; their geometric mean, 2 from both of steps 4 apart,
+    # did not (1.638 +- 2.3e-15 for base 2).
+    def f(t: float) -> float:
+        return t * (2.0 + math.sin(2.0 * math.pi * math.log(abs(t), base))) if t else 0.0
+
+    with pytest.raises(NumericalError, match="never settled"):
+        derivative(f, 0.0, method="richardson")

@@ -817,8 +817,8 @@ def confirming(quotients: list[float], steps: list[float], best: _Candidate) -> 
 
 
 def probe_quotient(steps: list[float]) -> tuple[float, float, float]:
-    """The quotient of t**3 at 1 at the geometric mean of two steps, its noise, its step."""
-    probe = math.sqrt(steps[0]) * math.sqrt(steps[1])
+    """The quotient of t**3 at 1 at the probe between two steps, its noise, its step."""
+    probe = steps[1] * (steps[0] / steps[1]) ** (1.0 / _richardson._GOLDEN)
     return Sampler(lambda t: t**3, 1.0).quotient("central", 1, probe)
 
 

@@ -24,6 +24,7 @@ import pytest
 import calcweb
 from calcweb import _richardson, derivative
 from calcweb._richardson import (
+    _GOLDEN,
     Estimate,
     Sampler,
     _Candidate,
@@ -218,15 +219,15 @@ def test_without_a_quotient_at_a_quarter_of_the_step_the_kink_stands() -> None:
 
 def test_a_window_is_confirmed_at_exactly_twice_its_error() -> None:
     # Rows 1..2 (steps 1/4, 1/8) of a window whose line predicts the probe's quotient
-    # (t**3 at 1, step sqrt(1/32)) about 1e6 away: that distance is twice the error at
-    # the boundary, and 100 x the probe's rounding bound is below half an ulp of it.
+    # (t**3 at 1, step 2**(1/golden - 3)) about 1e6 away: that distance is twice the error
+    # at the boundary, and 100 x the probe's rounding bound is below half an ulp of it.
     steps = [0.5, 0.25, 0.125]
     quotients = [9.0, 1e6, 2e6 + 0.5]
     window = _Window(2)
     for step, quotient in zip(steps, quotients, strict=True):
         window.add(step, quotient, 0.0)
     sampler = Sampler(lambda t: t * t * t, 1.0)
-    quotient, noise, probe = sampler.quotient("central", 1, math.sqrt(0.125) * math.sqrt(0.25))
+    quotient, noise, probe = sampler.quotient("central", 1, 0.125 * 2.0 ** (1.0 / _GOLDEN))
     nodes = [(step / 0.25) ** 2 for step in steps[1:]]
     predicted = _interpolate(nodes, quotients[1:], (probe / 0.25) ** 2)
     apart = abs(quotient - predicted)
