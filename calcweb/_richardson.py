@@ -53,7 +53,12 @@ step can be trusted; instead:
    < 1e-8``, and its stairs, those of ``cos``, start beyond;
    `_disagreeing_noise`). The stairs of a steep part of ``f`` that cancels
    give 4th differences that are whole numbers of stairs, often 0: the 2nd
-   differences then show them (`Sampler._second_difference_noise`).
+   differences then show them (`Sampler._second_difference_noise`). Where
+   no noise showed, but the values around ``x`` leave the estimate's slope
+   by more than its error and their truncation allow (`_drifts`: a window
+   at large steps settled in the stairs, while near ``x`` ``f`` is smooth),
+   it is measured at ``x`` at spacings from half the smallest step down
+   (`_noise_down_to`).
 6. A first derivative whose one-sided quotients disagree with the central
    ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
    the noise of ``f`` is measured, allowing for the noise and the
@@ -588,6 +593,8 @@ def extrapolate(
     floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
     if n == 1 and not floor:
         floor = _disagreeing_noise(sampler, estimate, first_step / 16.0, quiet)
+    if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
+        floor = _noise_down_to(sampler, estimate.smallest, first_step / 16.0, quiet)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
         # again where |f| is largest, as a fraction of |f|, if larger there.
@@ -703,6 +710,50 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
         return 0.0
     far, slope = largest
     return sampler.noise_at(far, SPACING * quiet / slope, widest, quiet)
+
+
+def _drifts(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -> bool:
+    """Whether the values around ``x`` leave the walk's slope by more than its error allows.
+
+    At the noise spacing (its 5 points computed) the central quotient at
+    twice the spacing must be the estimate, to within its error, the
+    truncation there (4/3 of the 3rd difference, in values) and ``quiet``.
+    ``cos(t) - 1 + t**2 / 2`` at 2.8e-9 is ``t**2 / 2`` exactly near ``x``
+    (slope ``x``), while the walk's steps, in the stairs of ``cos`` beyond
+    1e-8, settled on -5.8e-15.
+    """
+    x = sampler.x
+    try:
+        step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
+    except NumericalError:
+        return False
+    points = [x + k * step for k in (-2, -1, 1, 2)]
+    if not all(point in sampler.values for point in points):
+        return False
+    low, below, above, high = (sampler.values[point] for point in points)
+    third = high - 2.0 * above + 2.0 * below - low
+    apart = abs(high - low - 4.0 * step * estimate.value)
+    drift = apart - 4.0 * step * estimate.error - 4.0 / 3.0 * abs(third)
+    # Noise that high (or 16 times higher: the drift over 4 spacings can be a
+    # small part of a stair) moves the quotients at the smallest step by more
+    # than the error, or it does not matter.
+    return drift > quiet and 16.0 * drift > estimate.error * estimate.smallest
+
+
+def _noise_down_to(sampler: Sampler, smallest: float, widest: float, quiet: float) -> float:
+    """The noise at ``x`` at spacings from half the smallest step down, 16-fold each, or 0.
+
+    Stairs beyond a neighbourhood of ``x`` where ``f`` is smooth show at a
+    spacing that reaches them, once it is small enough for the smooth part's
+    4th difference to fall below them.
+    """
+    spacing = smallest / 2.0
+    for _ in range(4):
+        noise = _noise_beside(sampler, sampler.x, spacing, widest, quiet)
+        if noise:
+            return noise
+        spacing /= 16.0
+    return 0.0
 
 
 def _noise_beside(

@@ -508,7 +508,10 @@ CANCELLING = [
     # whose stairs showed at neither the slope nor where |f| is largest, but at the
     # points the quotient before it rested on (-2.79e-10, 2.23e-10, 8.65e-10:
     # `_disagreeing_noise`); stairs of cos and of 10 + sin whose 4th differences are 0
-    # at every spacing tried (6.28e-5, -2.84e-6: `Sampler._second_difference_noise`).
+    # at every spacing tried (6.28e-5, -2.84e-6: `Sampler._second_difference_noise`);
+    # a window at the largest steps, confirmed, that no collapse followed, while the
+    # values around x (t**2 / 2 exactly, slope t) left its slope (2.82e-9, 2.71e-9,
+    # 7.4e-6: `_drifts`, then `_noise_down_to`).
     *(
         (
             "cos(t) - 1 + t^2/2",
@@ -523,6 +526,9 @@ CANCELLING = [
             2.2334455203321972e-10,
             8.650629639190455e-10,
             6.27893824127396e-05,
+            2.8182214642303916e-09,
+            2.7098923003549642e-09,
+            7.401307990089471e-06,
         )
     ),
     (
