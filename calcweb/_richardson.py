@@ -9,7 +9,7 @@ step can be trusted; instead:
 
 1. The quotients are taken on a decreasing sequence of steps: halving inside
    the asymptotic range (below), quartering while searching for it, and
-   shrinking 8-fold (or jumping to ``|x| / 2``) when a stencil point falls
+   shrinking 16-fold (or jumping to ``|x| / 2``) when a stencil point falls
    outside the domain of ``f``.
 2. A window of consecutive quotients is used only while its differences shrink
    at the rate the expansion predicts (the *asymptotic range*); a step that
@@ -107,7 +107,7 @@ _TINY = 2.0 * 5e-324  # the spacing of subnormal floats, twice
 MAX_ROWS = 44  # steps tried, from the first down to about 1e-12 of it
 SEARCH_SHRINK = 4.0  # step ratio before the asymptotic range is found
 SHRINK = 2.0  # step ratio inside it
-FAIL_SHRINK = 8.0  # step ratio after a stencil point falls outside the domain
+FAIL_SHRINK = 16.0  # step ratio after a stencil point falls outside the domain
 SAFE = 2.0  # a new row this much worse than the best estimate ends the search (Ridders)
 ENOUGH = 1e-7  # a relative error at which a walk to be refined may stop
 WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points

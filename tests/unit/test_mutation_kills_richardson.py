@@ -1027,12 +1027,12 @@ def test_the_walk_halves_its_steps_while_the_quotients_behave() -> None:
     assert r.error <= 1e-12
 
 
-def test_a_step_outside_the_domain_shrinks_eightfold_or_to_half_of_x() -> None:
-    # log at 0.01 from 0.015: x - 0.015 < 0 fails; then 0.015 / 8 (0.005, half of x, is
-    # not below 0.015 / 8). At 1e-3: half of x, 5e-4, is below 0.015 / 8: taken.
+def test_a_step_outside_the_domain_shrinks_sixteenfold_or_to_half_of_x() -> None:
+    # log at 0.01 from 0.015: x - 0.015 < 0 fails; then 0.015 / 16 (0.005, half of x, is
+    # not below 0.015 / 16). At 1e-3: half of x, 5e-4, is below 0.015 / 16: taken.
     f, calls = recording(math.log)
     _richardson.extrapolate(f, 0.01, 1, 0.015)
-    assert 0.01 + representable_step(0.01, 0.015 / 8.0) in calls
+    assert 0.01 + representable_step(0.01, 0.015 / 16.0) in calls
     assert 0.01 + representable_step(0.01, 0.005) not in calls
     f, calls = recording(math.log)
     r = _richardson.extrapolate(f, 1e-3, 1, 0.015)
@@ -1201,8 +1201,8 @@ def test_a_walk_may_stop_early_only_in_a_window_from_the_first_step() -> None:
 
 
 def test_a_stencil_that_never_fits_is_tried_down_to_1e_12_of_the_first_step() -> None:
-    # f defined at x only: the steps shrink 8-fold from 1/2 while they are at least
-    # 1e-12 / 2; 2**-40 still is, so 2**-43 is tried last.
+    # f defined at x only: the steps shrink 16-fold from 1/2 while they are at least
+    # 1e-12 / 2; 2**-37 still is, so 2**-41 is tried last.
     calls: list[float] = []
 
     def only_at_one(t: float) -> float:
@@ -1214,7 +1214,7 @@ def test_a_stencil_that_never_fits_is_tried_down_to_1e_12_of_the_first_step() ->
     with pytest.raises(calcweb.DomainError):
         _richardson.extrapolate(only_at_one, 1.0, 1, 0.5)
     offsets = sorted({abs(t - 1.0) for t in calls if t != 1.0})
-    assert offsets[:2] == [2.0**-43, 2.0**-40]
+    assert offsets[:2] == [2.0**-41, 2.0**-37]
     assert offsets[-1] == 0.5
 
 
@@ -1344,7 +1344,7 @@ def test_a_walk_that_stopped_early_goes_on_when_the_refinement_fails() -> None:
 def test_a_stencil_is_tried_at_the_floor_itself() -> None:
     # f defined at x = 2e-12 only, first step 1: after 1 fails, half of x (1e-12, the
     # floor 1e-12 x the first step exactly) is tried; it fails too, and as it is not
-    # below the floor, one more step, 1e-12 / 8, is tried.
+    # below the floor, one more step, 1e-12 / 16, is tried.
     x = 2e-12
     calls: list[float] = []
 
@@ -1357,7 +1357,7 @@ def test_a_stencil_is_tried_at_the_floor_itself() -> None:
     with pytest.raises(calcweb.DomainError):
         _richardson.extrapolate(only_at_x, x, 1, 1.0)
     offsets = sorted({abs(t - x) for t in calls if t != x})
-    assert offsets[0] == pytest.approx(1.25e-13, rel=1e-12, abs=0)
+    assert offsets[0] == pytest.approx(6.25e-14, rel=1e-12, abs=0)
     assert offsets[1] == pytest.approx(1e-12, rel=1e-12, abs=0)
 
 

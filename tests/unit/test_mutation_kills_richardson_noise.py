@@ -468,10 +468,10 @@ class _ConstantQuotients:
 
 def test_a_step_that_no_longer_shrinks_shrinks_the_next_one_fast() -> None:
     # The step taken stays 1 (a few ulps of x): the second row is refused like a point
-    # outside the domain, h / 8 next, and the window starts anew.
+    # outside the domain, h / 16 next, and the window starts anew.
     walk = _Walk(_ConstantQuotients(lambda h: 1.0), "central", 1, 1.0, 0.0)  # type: ignore[arg-type]
     assert walk.row(1.0) == 0.5
-    assert walk.row(0.5) == 0.5 / 8.0
+    assert walk.row(0.5) == 0.5 / 16.0
     assert walk.window.steps == []
 
 
