@@ -102,3 +102,136 @@ def test_collapsed_quotients_agree_within_a_16th_of_the_jump() -> None:
 
     assert collapsed(0.5 + 7.4e-12)
     assert not collapsed(0.5 + 7.8e-12)
+
+
+# ------------------------------------------------------------------ _drifts
+
+
+def drifting(values: dict[int, float], x: float = 1.0, step: float = STEP) -> Sampler:
+    """A Sampler at ``x`` whose values at ``x + k step`` are ``values[k]`` (k = -2..2)."""
+    sampler = Sampler(lambda t: 0.0, x)
+    for k, value in values.items():
+        sampler.values[x + k * step if k else x] = value
+    return sampler
+
+
+def estimate(value: float, error: float, smallest: float = 0.0) -> _richardson.Estimate:
+    return _richardson.Estimate(value, error, 0, 1.0, "central", smallest)
+
+
+def linear(slope: float) -> dict[int, float]:
+    return {k: slope * k * STEP for k in range(-2, 3)}
+
+
+def test_values_that_leave_the_slope_by_more_than_quiet_drift() -> None:
+    # Slope 1 + 2**-5 around x, estimate 1 +- 0: 4 steps apart the values leave it by
+    # 4 * 2**-10 * 2**-5 = 2**-13, no 3rd difference: a drift of exactly 2**-13.
+    sampler = drifting(linear(1.0 + 2.0**-5))
+    assert not _richardson._drifts(sampler, STEP, estimate(1.0, 0.0), 2.0**-13)
+    assert _richardson._drifts(sampler, STEP, estimate(1.0, 0.0), math.nextafter(2.0**-13, 0.0))
+    # Not beside the slope's opposite, nor the sum of the outer values.
+    assert not _richardson._drifts(drifting(linear(1.0)), STEP, estimate(1.0, 0.0), 0.0)
+
+
+def test_the_estimates_error_over_four_steps_is_allowed() -> None:
+    sampler = drifting(linear(1.0 + 2.0**-5))
+    # An error of 2**-5 covers the 2**-13 exactly; 7/8 of it leaves 2**-16 (5/4 of it
+    # would cover it all).
+    assert not _richardson._drifts(sampler, STEP, estimate(1.0, 2.0**-5), 0.0)
+    assert _richardson._drifts(sampler, STEP, estimate(1.0, 7.0 * 2.0**-8), 0.0)
+
+
+def test_the_truncation_allowed_is_four_thirds_of_the_third_difference() -> None:
+    # c (k**3 + k): 4 steps apart the values differ by 20c, the 3rd difference is 12c,
+    # so 4/3 of it leaves a drift of 4c (estimate 0 +- 0).
+    c = 2.0**-20
+    sampler = drifting({k: c * (k**3 + k) for k in range(-2, 3)})
+    assert _richardson._drifts(sampler, STEP, estimate(0.0, 0.0), 0.0)
+    assert _richardson._drifts(sampler, STEP, estimate(0.0, 0.0), math.nextafter(4.0 * c, 0.0))
+    assert not _richardson._drifts(sampler, STEP, estimate(0.0, 0.0), 4.0 * c)
+    assert not _richardson._drifts(sampler, STEP, estimate(0.0, 0.0), 6.0 * c)
+
+
+def test_a_drift_counts_where_16_times_it_exceeds_the_error_times_the_smallest_step() -> None:
+    sampler = drifting(linear(1.0 + 2.0**-5))
+    error = 2.0**-20
+    drift = 2.0**-13 - 2.0**-8 * error
+    at_edge = estimate(1.0, error, 16.0 * drift / error)  # 2047.9375: exact
+    assert not _richardson._drifts(sampler, STEP, at_edge, 0.0)
+    below = estimate(1.0, error, math.nextafter(16.0 * drift / error, 0.0))
+    assert _richardson._drifts(sampler, STEP, below, 0.0)
+
+
+def test_a_drift_is_looked_for_at_four_ulps_of_x_at_least() -> None:
+    # Spacing 0 at x = 1: the points are 1 + k 2**-50 (4 ulps), their values 2k 2**-50.
+    sampler = drifting(linear(2.0), step=4.0 * math.ulp(1.0))
+    sampler.values = {1.0 + k * 2.0**-50: 2.0 * k * 2.0**-50 for k in range(-2, 3)}
+    assert _richardson._drifts(sampler, 0.0, estimate(1.0, 0.0), 0.0)
+
+
+def test_no_drift_without_the_five_points_or_a_step() -> None:
+    assert not _richardson._drifts(Sampler(math.sin, 1.0), STEP, estimate(1.0, 0.0), 0.0)
+    huge = Sampler(math.sin, 1e308)
+    assert not _richardson._drifts(huge, 1e308, estimate(1.0, 0.0), 0.0)  # x + h overflows
+
+
+# ------------------------------------------------------------------ where it is measured
+
+
+def test_the_noise_below_the_smallest_step_is_tried_at_four_spacings_16_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tried: list[tuple[float, float, float, float]] = []
+
+    def beside(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
+        tried.append((point, spacing, widest, quiet))
+        return 0.0
+
+    monkeypatch.setattr(_richardson, "_noise_beside", beside)
+    sampler = Sampler(math.sin, 0.5)
+    assert _richardson._noise_down_to(sampler, 0.25, 0.125, 1e-9) == 0.0
+    spacings = [0.125, 0.125 / 16, 0.125 / 256, 0.125 / 4096]
+    assert tried == [(0.5, spacing, 0.125, 1e-9) for spacing in spacings]
+
+
+def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tried: list[tuple[float, float, float, float]] = []
+
+    def beside(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
+        tried.append((point, spacing, widest, quiet))
+        return 0.0
+
+    monkeypatch.setattr(_richardson, "_noise_beside", beside)
+    monkeypatch.setattr(Sampler, "measure_noise", lambda *args: 0.0)
+    sampler = Sampler(math.sin, 0.5)
+    sampler(0.5)
+    found = _richardson.Estimate(
+        0.0, 0.25, 0, 1.0, "central", larger=((1.0, 0.0),), jumps=(4e-3, 1e-3, 8e-3, 2e-3)
+    )
+    assert _richardson._disagreeing_noise(sampler, found, 0.125, 1e-9) == 0.0
+    expected = [
+        (0.5 + side * jump, jump / 2.0, 0.125, 1e-9)
+        for jump in (1e-3, 2e-3, 4e-3)
+        for side in (1.0, -1.0)
+    ]
+    assert tried == expected
+
+
+def test_the_noise_where_f_is_largest_is_measured_at_its_slope(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tried: list[tuple[float, float, float, float]] = []
+
+    def noise_at(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
+        tried.append((point, spacing, widest, quiet))
+        return 0.0
+
+    monkeypatch.setattr(Sampler, "noise_at", noise_at)
+    sampler = Sampler(lambda t: 4.0 * t, 0.5)
+    sampler(0.5)
+    sampler(1.0)  # the slope from x to there: 4
+    found = _richardson.Estimate(1.0, 0.0, 0, 1.0, "central", larger=((0.0, 0.0),))
+    assert _richardson._disagreeing_noise(sampler, found, 0.125, 1e-9) == 0.0
+    assert tried == [(1.0, _richardson.SPACING * 1e-9 / 4.0, 0.125, 1e-9)]
