@@ -496,9 +496,12 @@ def _check_analytic(
     extrapolation on the real line decides (`_check_on_the_real_line`). It
     decides too where the bound cannot tell: where the central differences'
     own truncation exceeds ``_ANALYTIC_TOLERANCE`` of f' plus their rounding
-    (h is coarse for f: ``z * z * z.conjugate()`` at 1e-6), and where the
-    value is exactly 0 (``abs(z) + 0j`` has no imaginary part; a kink within
-    h of x looks like noise to the fourth difference). A part of ``f`` that
+    (h is coarse for f: ``z * z * z.conjugate()`` at 1e-6) and extrapolating
+    them with a third one at h/4 cannot be done, or shows that their fourth
+    difference is f's curvature, not its rounding (sqrt at 1e-4), and where the
+    value is exactly 0 and so is ``Im f(x + h + ih/2)`` (``abs(z) + 0j`` has no
+    imaginary part; a kink within h of x looks like noise to the fourth
+    difference). A part of ``f`` that
     is not analytic and moves f' by less than the bound (``z + 1e-12 *
     z.conjugate()``) is not seen: the real line cannot resolve it with these
     few calls. Points where ``f`` is not defined on the real line (an
@@ -519,7 +522,7 @@ def _check_analytic(
 
     h = representable_step(x, _EPS ** (1.0 / 3.0) * max(1.0, abs(x)))  # not the complex step
     try:
-        coarse, fine, rounding = _central_pair(real, x, h)
+        coarse, fine, rounding, fourth = _central_pair(real, x, h)
     except (DomainError, NumericalError, ArgumentTypeError):
         return counted.calls, None  # the calls made before f failed
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
@@ -535,13 +538,24 @@ def _check_analytic(
     )
     if coarse_for_f:
         try:
-            finer, _ = _quotient(real, x, 1, "central", representable_step(x, h / 4.0))
-            # The rounding of a quotient grows like 1/h: (4 * 4 + 2) / 3 times that at h.
-            coarse, fine = (4.0 * fine - coarse) / 3.0, (4.0 * finer - fine) / 3.0
-            rounding *= 6.0
-            coarse_for_f = False
+            quarter = representable_step(x, h / 4.0)
+            near = [evaluate(real, x + quarter), evaluate(real, x - quarter)]
         except (DomainError, NumericalError, ArgumentTypeError):
             pass  # Richardson decides
+        else:
+            finer, _ = combine(near, "central", 1, quarter)
+            coarse, fine = (4.0 * fine - coarse) / 3.0, (4.0 * finer - fine) / 3.0
+            # The rounding of a quotient grows like 1/h: (4 * 4 + 2) / 3 times that at h.
+            rounding *= 6.0
+            # But the fourth difference in it may be f's curvature, not its noise
+            # (sqrt at 1e-4): at spacing h/4 (known points) curvature shrinks it
+            # 16-fold, noise does not. Then the scale of f is about h, and
+            # Richardson decides.
+            half = representable_step(x, h / 2.0)  # as _central_pair's
+            halves = evaluate(real, x + half) + evaluate(real, x - half)
+            quartered = halves - 4.0 * (near[0] + near[1]) + 6.0 * evaluate(real, x)
+            size = max(abs(evaluate(real, x + h)), abs(evaluate(real, x - h)))
+            coarse_for_f = abs(fourth) > max(8.0 * abs(quartered), 64.0 * _EPS * size)
     # The truncation of the finer quotient is about a third of their difference
     # (a fifteenth, extrapolated). sys.float_info.min / step: Im f(x + ih)
     # underflows for tiny derivatives.
@@ -574,13 +588,16 @@ def _imaginary_part(f: Callable[[Any], Any], z: complex) -> float:
     return y.imag if isinstance(y, complex) else math.nan
 
 
-def _central_pair(real: Callable[[float], float], x: float, h: float) -> tuple[float, float, float]:
-    """Central differences at steps ``h`` and ``h / 2``, and a bound on their rounding.
+def _central_pair(
+    real: Callable[[float], float], x: float, h: float
+) -> tuple[float, float, float, float]:
+    """Central differences at steps ``h`` and ``h / 2``, their rounding bound, the 4th difference.
 
     The bound adds f's own rounding on the real line (of exp(t) in exp(t) - 1
     - t), which the rounding of the quotient, taken from |f|, misses: the
     fourth difference of the five values at spacing h/2, whose smooth part
-    (h**4 / 16 times the fourth derivative) is far below it.
+    (h**4 / 16 times the fourth derivative) is below it where h is small
+    compared with the scale of f.
     """
     half = representable_step(x, h / 2.0)
     wide = [evaluate(real, x + h), evaluate(real, x - h)]
@@ -588,8 +605,8 @@ def _central_pair(real: Callable[[float], float], x: float, h: float) -> tuple[f
     coarse, rounding = combine(wide, "central", 1, h)
     fine, _ = combine(narrow, "central", 1, half)
     ends, inner = wide[0] + wide[1], narrow[0] + narrow[1]
-    rounding += abs(ends - 4.0 * inner + 6.0 * evaluate(real, x)) / h
-    return coarse, fine, rounding
+    fourth = ends - 4.0 * inner + 6.0 * evaluate(real, x)
+    return coarse, fine, rounding + abs(fourth) / h, fourth
 
 
 def _check_on_the_real_line(

@@ -685,3 +685,50 @@ def test_a_coarse_pair_where_richardson_cannot_settle_either_is_no_accusation() 
         "): whether f is analytic here cannot be told (a kink close to x?); use "
         "method='richardson', or write f with calcweb's functions for method='ad'"
     )
+
+
+@pytest.mark.parametrize(("c", "x"), [(0.1, 1e-4), (0.1, 3e-5), (1e-3, 1e-3)])
+def test_curvature_taken_for_rounding_does_not_widen_the_check(c: float, x: float) -> None:
+    # sqrt(z) + c z conj(z): f' = 1 / (2 sqrt x) + 2 c x on the real line, the complex
+    # step gives 1 / (2 sqrt x). The check's step (6e-6) is not small against x, so
+    # the fourth difference of its values is sqrt's curvature (it shrinks 16-fold at
+    # spacing k/4), not rounding: counted as rounding, it hid the gap (50.0 +- 1e-13
+    # at 1e-4, where f' = 50.00002). Richardson on the real line decides.
+    def f(z: Any) -> Any:
+        return cmath.sqrt(z) + c * z * conj(z)
+
+    with pytest.raises(calcweb.ArgumentTypeError, match="not analytic") as info:
+        derivative(f, x, method="complex")
+    assert "Richardson extrapolation on the real line gives" in str(info.value)
+
+
+def test_sqrt_close_to_its_branch_point_is_confirmed_by_richardson() -> None:
+    f, calls = recording(cmath.sqrt)
+    r = derivative(f, 1e-4, method="complex", full_output=True)
+    assert abs(r.value - 50.0) <= 2.0 * r.error < 1e-11
+    assert r.nfev == len(calls) > 20
+
+
+@pytest.mark.parametrize(("ulps", "judged"), [(32.0, False), (128.0, True)])
+def test_a_fourth_difference_within_64_eps_of_f_is_no_curvature(ulps: float, judged: bool) -> None:
+    # On the real line f(t) = t, but 1 + 1e-6 times that at +-k (a coarse pair: it is
+    # extrapolated) and, at +k, off by `ulps` eps |f(k)|: the fourth difference at k/2
+    # is that much, the one at k/4 is 0. Below 64 eps |f| it is rounding, and the
+    # extrapolated check lets the complex step's 1 + 1e-7 stand; above, it is taken for
+    # curvature, and Richardson (1 on the real line) refuses it.
+    k = representable_step(0.0, EPS ** (1.0 / 3.0))
+    size = k * (1.0 + 1e-6)
+
+    def f(z: Any) -> Any:
+        if isinstance(z, complex):
+            return complex(0.0, (1.0 + 1e-7) * z.imag)
+        if z == k:
+            return size + ulps * EPS * size
+        return -size if z == -k else z
+
+    if judged:
+        with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
+            derivative(f, 0.0, method="complex")
+    else:
+        r = derivative(f, 0.0, method="complex", full_output=True)
+        assert (r.value, r.nfev) == (1.0 + 1e-7, 12)
