@@ -11,6 +11,7 @@ import math
 
 import pytest
 
+import calcweb
 from calcweb import _richardson
 from calcweb._richardson import _GOLDEN, Sampler
 
@@ -235,3 +236,44 @@ def test_the_noise_where_f_is_largest_is_measured_at_its_slope(
     found = _richardson.Estimate(1.0, 0.0, 0, 1.0, "central", larger=((0.0, 0.0),))
     assert _richardson._disagreeing_noise(sampler, found, 0.125, 1e-9) == 0.0
     assert tried == [(1.0, _richardson.SPACING * 1e-9 / 4.0, 0.125, 1e-9)]
+
+
+def test_a_drift_has_the_noise_measured_below_the_smallest_step_up_to_a_16th_of_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tried: list[tuple[float, float, float]] = []
+
+    def down_to(_: Sampler, smallest: float, widest: float, quiet: float) -> float:
+        tried.append((smallest, widest, quiet))
+        return 0.0
+
+    monkeypatch.setattr(_richardson, "_drifts", lambda *args: True)
+    monkeypatch.setattr(_richardson, "_noise_down_to", down_to)
+    _richardson.extrapolate(math.sin, 1.0, 1, 0.5)
+    assert tried
+    assert {widest for _, widest, _ in tried} == {0.5 / 16.0}
+
+
+def test_the_steps_outside_the_domain_go_down_to_1e_12_of_a_small_first_step() -> None:
+    # f defined at 0 only, first step 2**-20: 16-fold down while at least 1e-12 of it
+    # (9.5e-19): 2**-56 still is, 2**-60 is tried last.
+    calls: list[float] = []
+
+    def only_at_0(t: float) -> float:
+        calls.append(t)
+        if t != 0.0:
+            raise ValueError("undefined")
+        return 1.0
+
+    with pytest.raises(calcweb.DomainError):
+        _richardson.extrapolate(only_at_0, 0.0, 1, 2.0**-20)
+    assert min(abs(t) for t in calls if t) == 2.0**-60
+
+
+def test_the_estimate_lists_the_jumps_above_its_smallest_step_only() -> None:
+    walk = _richardson._Walk(Sampler(math.sin, 1.0), "central", 1, 1.0, 0.0)
+    walk.accepted = _richardson._Candidate(0.5, 1e-9, 2, 1, 0.25)
+    walk.jumps = [0.125, 0.25, 0.5]
+    estimate = walk.result()
+    assert estimate is not None
+    assert estimate.jumps == (0.5,)
