@@ -197,3 +197,98 @@ def test_a_coarse_pair_that_richardson_contradicts_names_richardson_word_for_wor
         "abs, conjugate, .real or a comparison), so the complex step does not apply; use "
         "method='richardson'"
     )
+
+
+# The extrapolated pair's fourth difference: f's rounding only if it does not shrink
+# 8-fold at spacing h/4 and is above 64 eps of |f| at x +- h; otherwise f's curvature
+# (its scale is about h) and Richardson decides (4f9f562). f = t on the real line
+# but at the check's points, where the pair is coarse for f (1 + 1e-6 and 1).
+Y_COARSE = BIG * (1.0 + 1e-6)
+
+
+def curved(e: float, q: float) -> Callable[[float], float]:
+    """``t``, but coarse at x +- h, plus an even part ``e`` there and ``q`` at x +- h/4."""
+    table = {BIG: Y_COARSE + e, -BIG: -Y_COARSE + e, QUARTER: QUARTER + q, -QUARTER: q - QUARTER}
+
+    def g(t: float) -> float:
+        return table.get(t, t)
+
+    return g
+
+
+def fourths(g: Callable[[float], float]) -> tuple[float, float, float]:
+    """The fourth differences at spacings h/2 and h/4, and |f| at x +- h (the larger)."""
+    halves = g(HALF) + g(-HALF)
+    fourth = (g(BIG) + g(-BIG)) - 4.0 * halves + 6.0 * g(0.0)
+    quartered = halves - 4.0 * (g(QUARTER) + g(-QUARTER)) + 6.0 * g(0.0)
+    return fourth, quartered, max(abs(g(BIG)), abs(g(-BIG)))
+
+
+def judged_by_richardson(g: Callable[[float], float]) -> bool:
+    """Whether Richardson on the real line decides (else 12 calls), the value 1 standing."""
+    f, points = recording(built(1.0, g))
+    r = derivative(f, 0.0, method="complex", full_output=True)
+    assert r.value == 1.0
+    assert QUARTER in points
+    assert r.nfev == len(points)
+    if r.nfev == 12:
+        return False
+    assert r.nfev > 20
+    return True
+
+
+@pytest.mark.parametrize(("over", "richardson"), [(32.0, False), (33.0, True)])
+def test_a_fourth_difference_that_shrinks_8_fold_at_h_over_4_is_curvature(
+    over: float, richardson: bool
+) -> None:
+    # q = 2**-50: the fourth difference at h/4 is -8 q exactly, at h/2 it is 2 e.
+    # e = 32 q: exactly 8-fold, not more: rounding, 12 calls. e = 33 q (8.25-fold):
+    # curvature, Richardson decides.
+    q = 2.0**-50
+    g = curved(over * q, q)
+    fourth, quartered, size = fourths(g)
+    assert (fourth, quartered) == (2.0 * over * q, -8.0 * q)
+    assert 64.0 * EPS * size < 8.0 * abs(quartered)
+    assert judged_by_richardson(g) == richardson
+
+
+def leveled(at_zero: float, even: float) -> Callable[[float], float]:
+    """``t``, but f(0) gives the fourth difference (6 f(0)) and ``even`` is added at x +- h.
+
+    The even part (a quarter of it at x +- h/2) is 0 in both fourth differences (2
+    even - 8 even / 4 at h/2; cancelled at h/4, with f(0)): it makes |f(x +- h)| differ.
+    """
+    near = (2.0 * (even / 4.0) + 6.0 * at_zero) / 8.0
+    table = {0.0: at_zero, BIG: Y_COARSE + even, -BIG: even - Y_COARSE}
+    table |= {HALF: HALF + even / 4.0, -HALF: even / 4.0 - HALF}
+    table |= {QUARTER: QUARTER + near, -QUARTER: near - QUARTER}
+
+    def g(t: float) -> float:
+        return table.get(t, t)
+
+    return g
+
+
+@pytest.mark.parametrize(
+    ("eps_of_f", "even", "richardson"),
+    [(64.5, 0.0, True), (63.5, 0.0, False), (64.0, 0.5, False), (64.0, -0.5, False)],
+)
+def test_a_fourth_difference_within_64_eps_of_the_larger_f_at_x_plus_or_minus_h_is_rounding(
+    eps_of_f: float, even: float, richardson: bool
+) -> None:
+    # The fourth difference at h/4 (about 0) bounds nothing: only 64 eps of the larger
+    # of |f(x + h)| and |f(x - h)| does. 64.5 eps of it: curvature, Richardson decides;
+    # 63.5: rounding. With an even part of half of it, |f| is 3 times larger on one
+    # side (either): 64 eps of the smaller one is no bound, and 12 calls suffice.
+    g = leveled(eps_of_f * EPS * Y_COARSE / 6.0, even * Y_COARSE)
+    fourth, quartered, size = fourths(g)
+    smaller = min(abs(g(BIG)), abs(g(-BIG)))
+    assert 8.0 * abs(quartered) < 64.0 * EPS * smaller
+    assert fourth == pytest.approx(eps_of_f * EPS * Y_COARSE, rel=1e-3)
+    if even:
+        assert size == pytest.approx(3.0 * smaller, rel=1e-9)
+        assert 64.0 * EPS * smaller < abs(fourth) < 64.0 * EPS * size
+    else:
+        assert (abs(fourth) > 64.0 * EPS * size) == richardson
+        assert abs(fourth) < 65.0 * EPS * size
+    assert judged_by_richardson(g) == richardson
