@@ -13,7 +13,9 @@ step can be trusted; instead:
    outside the domain of ``f``.
 2. A window of consecutive quotients is used only while its differences shrink
    at the rate the expansion predicts (the *asymptotic range*); a step that
-   breaks that pattern restarts the window. Steps larger than the scale of
+   breaks that pattern ends the window and is the first row of the next
+   (``tan`` at -0.8, ``n = 6``: the stencils at 0.4 to 0.1 cross the pole at
+   ``-pi / 2``, and the clean rows begin at 0.05). Steps larger than the scale of
    ``f`` (``sin`` at ``1e4`` with ``h = 150``) give quotients that vary at
    random and rarely pass that test by chance; steps that halve can stay
    commensurate with a period of ``f``, so the best estimate of a window must
@@ -24,7 +26,10 @@ step can be trusted; instead:
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
    quotients. The entry with the smallest error wins; a window ends when
-   two more rows do not halve that error.
+   two more rows do not halve that error. A quotient at a smaller step than
+   the kept estimate's rows, farther from it than their expansion allows,
+   widens its error to that distance (`_Walk.check_accepted`): a window far
+   from the asymptotic range can pass for one, its probe included.
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
    inf) shrinks the step quickly; when no central stencil fits, a one-sided
    one is used on the side where ``f`` is defined.
@@ -58,7 +63,15 @@ step can be trusted; instead:
    by more than its error and their truncation allow (`_drifts`: a window
    at large steps settled in the stairs, while near ``x`` ``f`` is smooth),
    it is measured at ``x`` at spacings from half the smallest step down
-   (`_noise_down_to`).
+   (`_noise_down_to`). Noise below ``quiet`` (8 eps times the largest
+   ``|f|`` sampled) can still be far above the rounding of the values the
+   estimate rests on: the first step of ``exp(a t)`` spans several e-folds,
+   and ``a t`` rounded makes it noisy by up to ``|a t| eps / 2``. Where those values
+   are ``LOCAL`` times smaller, the noise is measured again at their
+   rounding (`_local_quiet`, `_local_noise`), for a first derivative only
+   if the central difference at the noise spacing leaves the slope by more
+   than that (`_local_drift`); noise that moved it is at least half as
+   high, if no spacing shows it.
 6. A first derivative whose one-sided quotients disagree with the central
    ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
    the noise of ``f`` is measured, allowing for the noise and the
@@ -94,7 +107,7 @@ import itertools
 import math
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calcweb import _real
 from calcweb._checks import evaluate
@@ -114,6 +127,8 @@ WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
 # The noise bound of a forward quotient at h, times this, bounds the noise of the
 # quotients at h, h/2 (and h/4) extrapolated once (5x) or twice (15x).
 KINK_NOISE = 20.0
+LOCAL = 4.0  # noise is measured again near x where f's values there are this much smaller
+TRIES = 2  # spacings it is measured at, in the golden ratio (`_local_noise`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
@@ -595,6 +610,13 @@ def extrapolate(
         floor = _disagreeing_noise(sampler, estimate, first_step / 16.0, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, first_step / 16.0, quiet)
+    # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
+    local = _local_quiet(sampler, estimate, n, quiet)
+    drift = _local_drift(sampler, estimate, n, spacing, local) if local and not floor else 0.0
+    if drift:
+        # Noise moved the central difference by drift: it is at least half that high.
+        floor = _local_noise(sampler, estimate, n, first_step / 16.0, local)
+        floor = floor or (drift / 2.0 if drift < math.inf else 0.0)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
         # again where |f| is largest, as a fraction of |f|, if larger there.
@@ -666,6 +688,84 @@ def _argument_noise(
     if slope:  # what x could miss bounds it too
         there_bound = min(there_bound, max(quiet, floor) / abs(slope))
     return abs(curvature) * there_bound
+
+
+def _local_quiet(sampler: Sampler, estimate: Estimate, n: int, quiet: float) -> float:
+    """The rounding of ``f`` within reach of the estimate's smallest step, if far below ``quiet``.
+
+    ``quiet`` is the rounding of ``f``'s largest values, wherever the walk
+    sampled them: the first step of ``exp(a t)`` spans several e-folds, and
+    noise below it can still be far above the rounding of ``f`` where the
+    smallest quotients of the estimate are taken (``a t`` rounded to a float
+    makes ``exp(a t)`` noisy by up to ``|a t| eps / 2`` relative; ``1 + t**2`` rounded
+    to ulp(1) makes ``log(1 + t**2)`` noisy by 1e-16 near 0). 0 unless it is
+    ``LOCAL`` times below ``quiet``: then the noise is measured at it too.
+    """
+    if not estimate.smallest > 0.0:
+        return 0.0
+    x = sampler.x
+    reach = max(map(abs, stencil(estimate.kind, n)[0])) * estimate.smallest
+    near = max(abs(value) for point, value in sampler.values.items() if abs(point - x) <= reach)
+    local = 8.0 * _EPS * near
+    return local if 0.0 < LOCAL * local < quiet else 0.0
+
+
+def _local_drift(
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float, local: float
+) -> float:
+    """How far noise below ``quiet`` moved the central difference at ``spacing``, if it matters.
+
+    For a first derivative, the central difference at ``spacing`` (the
+    points ``measure_noise`` computed at ``quiet``) must be the estimate's
+    slope to within its error and ``local``: noise moves it by its odd part
+    about ``x``, which stairs that fall evenly (errors that grow linearly,
+    which no 4th difference sees) leave too. 0 if it is that close, or if
+    noise 16 times what moved it would move the quotients at the smallest
+    step by less than the error: it does not matter. Infinite for higher
+    orders: they have no slope to compare with.
+    """
+    if n != 1 or not estimate.value:
+        return math.inf
+    x = sampler.x
+    try:
+        step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
+        below, above = sampler(x - step), sampler(x + step)
+    except (DomainError, NumericalError):
+        return 0.0  # as measure_noise: no noise measured outside the domain
+    drift = abs(above - below - 2.0 * step * estimate.value) - 2.0 * step * estimate.error
+    return drift if drift > local and 16.0 * drift > estimate.error * estimate.smallest else 0.0
+
+
+def _local_noise(
+    sampler: Sampler, estimate: Estimate, n: int, widest: float, local: float
+) -> float:
+    """The noise of ``f`` at ``x`` above ``local``, the rounding of the values near it.
+
+    For a first derivative, first where ``f`` changes by ``SPACING`` times
+    ``local`` per spacing (the three points there showed noise); then at
+    ``1e-4`` of the estimate's smallest step and at ``TRIES - 1`` larger
+    spacings in the golden ratio, with the 5 points from ``x`` on. Stairs (of
+    ``f``, or of its argument: ``a t`` rounded to ulp(a t)) can fall evenly,
+    with 4th differences of 0, at one spacing (errors that grow linearly are
+    a slope); and the 4th difference about ``x`` sees only the part of the
+    noise that is even about ``x``: where ``a x`` is a float, the rounding of
+    ``a t`` is odd about it, and so are the quotients' errors. 0 if no noise
+    shows.
+    """
+    x = sampler.x
+    if n == 1 and estimate.value:
+        spacing = SPACING * local / abs(estimate.value)
+        noise = sampler.noise_at(x, spacing, widest, local, estimate.value)
+        if noise:
+            return noise
+    spacing, point = estimate.smallest * 1e-4, x
+    for _ in range(TRIES):
+        noise = sampler.noise_at(point, spacing, widest, local)
+        if noise:
+            return noise
+        spacing *= _GOLDEN
+        point = x + 2.0 * spacing  # the stencil from x on: it sees the odd part too
+    return 0.0
 
 
 def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quiet: float) -> float:
@@ -950,13 +1050,14 @@ class _Walk:
         window = self.window
         window.add(step, quotient, noise)
         self.rows.append((step, quotient, noise))
+        self.check_accepted(step, quotient, noise)
         if _collapsed(window.power, self.rows):  # a value the quotients left in one jump
             jumped, before, rounding = self.rows[-3]
             self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped))
             self.jumps.append(jumped)
-        ended = False
+        ended = broken = False
         if not window.in_asymptotic_range():
-            ended = self.best is not None
+            ended = broken = self.best is not None
             if not ended:
                 window.clear_to_last()
                 self.asymptotic = False
@@ -979,12 +1080,36 @@ class _Walk:
         if (ended or converged or early) and self.end_window(converged) and (converged or early):
             self.early = early and not converged
             return None
+        if broken:  # the row that broke the pattern may begin the next one
+            self.window.add(step, quotient, noise)
         if self.accepted is not None:
             self.rows_since_accepted += 1
             good = self.accepted.error <= 1e-8 * abs(self.accepted.value)
             if good or self.rows_since_accepted > 4:
                 return None
         return step / (SHRINK if self.asymptotic else SEARCH_SHRINK)
+
+    def check_accepted(self, step: float, quotient: float, noise: float) -> None:
+        """Widen the accepted estimate's error if a quotient at a smaller step contradicts it.
+
+        Below the smallest step ``h_w`` of its rows, a quotient approaches the
+        derivative as ``h**p``: it can be no farther from the estimate ``L``
+        than ``(|D(h_w) - L| + error) (h / h_w)**p + error``, twice that for
+        the terms after the first, and its rounding. A window far from the
+        asymptotic range can still look like one, and its probe agree, by
+        chance (``log(1 + t**2)``, ``n = 5`` at 0.497 with steps from 0.35:
+        21.35 +- 0.22, exact 20.48; the quotients at 0.011 and 0.0027 are
+        20.485 and 20.4796): then the error is at least as far as it is.
+        """
+        accepted = self.accepted
+        if accepted is None or not step < accepted.smallest or not self.accepted_rows:
+            return
+        last = self.accepted_rows[-1][1]  # the quotient at its smallest step
+        rate = self.window.ratio(step, accepted.smallest)
+        allowed = (abs(last - accepted.value) + accepted.error) * rate + accepted.error
+        apart = abs(quotient - accepted.value)
+        if apart > 2.0 * allowed + 4.0 * noise:
+            self.accepted = replace(accepted, error=accepted.error + apart)
 
     def end_window(self, converged: bool) -> bool:
         """Confirm the window's best entry, keep it if it is the best yet, start anew."""

@@ -21,6 +21,8 @@ The searches (each module's docstring says what it draws):
   argument or made noisy, and on functions flat on one side.
 - ``higher`` (higher.py): `derivative` of orders 2 to 6 of smooth functions
   written with math (Richardson).
+- ``steep`` (steep.py): `derivative` of orders 1 to 4 of g(a t) for steep g
+  (exp, logistic, softplus, log-sum-exp, ...) at ``|a t|`` up to 700.
 - ``complex-step``, ``complex-analytic``, ``complex-nonanalytic``
   (complex_step.py): ``method="complex"`` on 16 families of analytic functions
   that cancel (e^z - 1 - z, sin z - z, ...) at 10^-12 <= |x| <= 30, on five

@@ -12,7 +12,7 @@ from typing import Any
 
 import mpmath
 
-from . import complex_step, derivative, higher, limits
+from . import complex_step, derivative, higher, limits, steep
 from ._tally import Tally
 
 SEARCHES: dict[str, Callable[..., Tally]] = {
@@ -21,6 +21,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "flat": derivative.search_flat,
     "cancelling": derivative.search_cancelling,
     "higher": higher.search,
+    "steep": steep.search,
     "complex-step": complex_step.search,
     "complex-analytic": complex_step.search_analytic,
     "complex-nonanalytic": complex_step.search_not_analytic,

@@ -285,6 +285,14 @@ _case(
     scale=0.01,
 )
 _case("steep", "erfc", math.erfc, mpmath.erfc, 20.0, scale=0.025)  # 5e-176
+_case(  # 70.9 x rounded: f is noisy by 128 eps, below the rounding of its values 5 e-folds away
+    "steep",
+    "exp(70.9x)",
+    lambda x: math.exp(70.9 * x),
+    lambda x: mpmath.exp(70.9 * x),
+    6.049572154002099,
+    scale=1 / 70.9,
+)
 _case(
     "steep",
     "exp(exp(x))",
@@ -556,6 +564,18 @@ _case(
     scale=1.0,
 )
 _case("high order", "erf", math.erf, mpmath.erf, 0.4, n=3, scale=1.0)
+# The first window (steps 0.4 to 0.1) crosses the pole at -pi/2; the clean one starts at 0.05.
+_case("high order", "tan", math.tan, mpmath.tan, -0.799221409062185, n=6, scale=0.77)
+for _x, _n in ((0.029814482177145767, 2), (0.4971594911182683, 5)):  # 1 + x^2 rounds to ulp(1)
+    _case(
+        "high order",
+        "log(1+x^2)",
+        lambda x: math.log(1 + x * x),
+        lambda x: mpmath.log(1 + x * x),
+        _x,
+        n=_n,
+        scale=1.0,
+    )
 _case("high order", "sqrt", math.sqrt, mpmath.sqrt, 2.0, n=4, scale=2.0)
 _case(
     "high order",

@@ -516,13 +516,14 @@ def test_a_window_ends_after_two_rows_that_do_not_halve_its_error(
 def test_a_converged_window_worse_than_the_accepted_one_does_not_end_the_walk(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The first window ends (as above) with an estimate of 0 +- 2**-11; the next one's
-    # converges (2**-10 <= 16 eps 2**60) but is worse: not kept, and the walk goes on.
+    # The first window ends (as above) with an estimate of 1 +- 2**-11 (the quotients'
+    # value: the later ones do not contradict it); the next one's converges
+    # (2**-10 <= 16 eps 2**60) but is worse: not kept, and the walk goes on.
     walk = walk_with_best(
         monkeypatch,
-        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
-        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
-        kept := _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+        _Candidate(1.0, 2.0**-10, 2, 1, 0.25),
+        _Candidate(1.0, 2.0**-11, 3, 1, 0.125),
+        kept := _Candidate(1.0, 2.0**-11, 4, 1, 0.0625),
         _Candidate(2.0**60, 2.0**-10, 2, 1, 0.0625 / 16.0),
     )
     h: float | None = 1.0
@@ -535,7 +536,7 @@ def test_a_converged_window_worse_than_the_accepted_one_does_not_end_the_walk(
     assert walk.accepted == kept
     result = walk.result()
     assert result is not None
-    assert (result.value, result.error) == (0.0, 2.0**-11)
+    assert (result.value, result.error) == (1.0, 2.0**-11)
 
 
 @pytest.mark.parametrize("enough", [0.0, 1e-7])
@@ -626,9 +627,9 @@ def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
 ) -> None:
     walk = walk_with_best(
         monkeypatch,
-        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
-        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
-        _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+        _Candidate(1.0, 2.0**-10, 2, 1, 0.25),
+        _Candidate(1.0, 2.0**-11, 3, 1, 0.125),
+        _Candidate(1.0, 2.0**-11, 4, 1, 0.0625),
         _Candidate(5.0, 2.0**-11, 2, 1, 0.0625 / 16.0),
     )
     h: float | None = 1.0
@@ -637,7 +638,7 @@ def test_an_estimate_as_good_as_the_accepted_one_does_not_replace_it(
         h = walk.row(h)
     result = walk.result()  # ends the second window: its best is no better
     assert result is not None
-    assert (result.value, result.error) == (0.0, 2.0**-11)
+    assert (result.value, result.error) == (1.0, 2.0**-11)
 
 
 # ------------------------------------------------- extrapolate's measurements

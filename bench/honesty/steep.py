@@ -1,0 +1,77 @@
+"""``steep``: `derivative(f, x, n)` (method "auto", Richardson) of steep exponentials.
+
+f(t) = g(a t) with a = 10^u, u uniform in [0, 2], x = ±U(0, 700 / a) (so |a x|
+up to 700), n = 1 half the time, else uniform in 2..4, and g one of exp(s),
+exp(-s), sin(s) exp(s / 10), the logistic 1 / (1 + exp(-s)), softplus
+log(1 + exp(s)) and log(exp(s) + exp(-s)) (log-sum-exp). Rounding ``a t`` to a
+float makes f's values noisy by up to ``|a t| eps / 2`` relative, far more than an
+ulp of them at ``|a t|`` in the hundreds (plain ``exp(t)`` is not: ``t`` is
+exact). Exact values from mpmath at 60 digits, of g(a t) with ``a`` and ``x``
+the floats drawn.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from typing import Any
+
+import mpmath
+
+import calcweb as cw
+
+from ._tally import Tally
+
+
+def _logistic(s: float) -> float:
+    return 1.0 / (1.0 + math.exp(-s)) if s >= 0.0 else math.exp(s) / (1.0 + math.exp(s))
+
+
+def _softplus(s: float) -> float:
+    return s + math.log1p(math.exp(-s)) if s > 0.0 else math.log1p(math.exp(s))
+
+
+def _log_sum_exp(s: float) -> float:
+    return abs(s) + math.log1p(math.exp(-2.0 * abs(s)))
+
+
+# name: (g on floats, g on mpmath numbers)
+STEEP: dict[str, tuple[Callable[[float], float], Callable[[Any], Any]]] = {
+    "exp": (math.exp, mpmath.exp),
+    "exp(-s)": (lambda s: math.exp(-s), lambda s: mpmath.exp(-s)),
+    "sin(s) exp(s/10)": (
+        lambda s: math.sin(s) * math.exp(s / 10.0),
+        lambda s: mpmath.sin(s) * mpmath.exp(s / 10),
+    ),
+    "logistic": (_logistic, lambda s: 1 / (1 + mpmath.exp(-s))),
+    "softplus": (_softplus, lambda s: mpmath.log1p(mpmath.exp(s))),
+    "log-sum-exp": (_log_sum_exp, lambda s: mpmath.log(mpmath.exp(s) + mpmath.exp(-s))),
+}
+
+
+def search(seed: int, draws: int) -> Tally:
+    """Orders 1 to 4 of g(a t), |a x| up to 700."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
+    tally = Tally("steep", seed)
+    names = sorted(STEEP)
+    for _ in range(draws):
+        name = rng.choice(names)
+        g, exact_g = STEEP[name]
+        a = 10.0 ** rng.uniform(0, 2)
+        x = rng.uniform(0, 700 / a) * rng.choice([1, -1])
+        n = 1 if rng.random() < 0.5 else rng.randint(2, 4)
+        tally.draws += 1
+        a_mp = mpmath.mpf(a)
+        exact = mpmath.diff(lambda t, g=exact_g, a_mp=a_mp: g(a_mp * t), mpmath.mpf(x), n)
+        try:
+            result = cw.derivative(lambda t, g=g, a=a: g(a * t), x, n, full_output=True)
+        except cw.CalcwebError:
+            tally.refuse()
+            continue
+        except (OverflowError, ValueError) as error:  # g overflows: not calcweb's to answer
+            tally.crash(f"{name} a={a!r} n={n} at x={x!r}", error)
+            continue
+        case = f"{name} a={a!r} n={n} at x={x!r}"
+        tally.answer(case, result.value, result.error, exact, result.nfev)
+    return tally

@@ -1,0 +1,138 @@
+"""Numerical derivatives that were dishonest (issue 13): steep exponentials, tan and log(1 + x^2).
+
+``exp(a t)`` with ``a t`` in the hundreds: rounding ``a t`` to a float makes
+f's values noisy by up to ``|a t| eps / 2`` relative, below the rounding of the
+largest values the first step reaches (several e-folds away) but far above
+that of the values the estimate rests on (`_local_quiet`, `_local_noise`).
+``tan`` at -0.8, n = 6: a window whose largest stencil crosses the pole at
+-pi/2 broke off at the first clean row, which then has to begin the next
+one. ``log(1 + x**2)``: ``1 + x**2`` rounds to ulp(1), noise the refined
+stencil did not see (n = 2 near 0); and a window far from the asymptotic
+range whose probe agreed by chance (n = 5), which the quotients at smaller
+steps contradict (`_Walk.check_accepted`).
+
+Exact values from closed forms: with `decimal` for ``exp`` (``a x`` exact),
+in floats where their rounding is far below the errors tested. Every
+answer must be honest: the true error at most twice the reported one.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, localcontext
+
+import pytest
+
+from calcweb import derivative
+from calcweb._richardson import extrapolate
+
+HONESTY = 2.0
+
+
+def _exp_derivative(c: float, x: float, n: int = 1) -> Decimal:
+    """c**n exp(c x), with c x exact: 40 digits."""
+    with localcontext() as context:
+        context.prec = 40
+        return Decimal(c) ** n * (Decimal(c) * Decimal(x)).exp()
+
+
+# (c, x) of f(t) = exp(c t): the draws of bench.honesty steep (seeds 1 to 3) that
+# were 4 to 13 times dishonest, and the lead's reproducer (8.8 times).
+STEEP = (
+    (70.9, 6.049572154002099),
+    (-3.633667113437151, -120.527473927812),
+    (96.7521511871507, -4.405801408351476),
+    (-3.019226605773977, 124.80704420524286),
+    (13.284097707893629, -32.93462827404804),
+    (-1.2835730266937473, 325.5317813723383),
+    (-1.3448324686430297, 224.9078321821231),
+    (-19.209551169153357, -22.671260769435374),
+    (-47.683320255784, -13.600228603738787),
+    # c x is within 0.01 ulp of a float: the rounding of c t is odd about x, and the
+    # 4th difference about x sees none of it (a logistic draw of the search, 2.3x).
+    (1.7305608497134113, -260.4483499974298),
+    # The stairs of c t fall evenly at every spacing tried (errors linear in t):
+    # only the central difference's drift from the slope shows them (7.8x).
+    (-15.768897513286555, -33.548039618829904),
+)
+
+
+@pytest.mark.parametrize(("c", "x"), STEEP)
+def test_exp_of_a_rounded_product_is_honest(c: float, x: float) -> None:
+    result = derivative(lambda t: math.exp(c * t), x, full_output=True)
+    exact = _exp_derivative(c, x)
+    error = abs(Decimal(result.value) - exact)
+    assert error <= Decimal(HONESTY * result.error), (
+        f"exp({c!r} t) at {x!r}: {result.value!r} +- {result.error:.3g}, exact {exact:.17g}, "
+        f"{float(error) / result.error:.3g} times the reported error"
+    )
+
+
+def test_plain_exp_stays_accurate_and_cheap() -> None:
+    """t itself is exact: no noise to find, so nothing to widen and few calls to spend."""
+    result = derivative(math.exp, 400.0, full_output=True)
+    exact = _exp_derivative(1.0, 400.0)
+    assert abs(Decimal(result.value) - exact) <= Decimal("4e-16") * exact
+    assert result.error <= 1e-12 * result.value
+    assert result.nfev <= 30  # 24: the three points near x show no noise, as at quiet
+
+
+def _tan_derivative(x: float, n: int) -> float:
+    """The n-th derivative of tan, as a polynomial in t = tan x: P' (1 + t^2) each order."""
+    poly = [0.0, 1.0]  # coefficients of t**k
+    for _ in range(n):
+        derived = [k * poly[k] for k in range(1, len(poly))] + [0.0, 0.0]
+        poly = [derived[k] + (derived[k - 2] if k >= 2 else 0.0) for k in range(len(derived))]
+    t = math.tan(x)
+    return sum(c * t**k for k, c in enumerate(poly))
+
+
+def test_tan_sixth_derivative_after_a_window_across_the_pole() -> None:
+    x = -0.799221409062185
+    result = derivative(math.tan, x, 6, full_output=True)
+    exact = _tan_derivative(x, 6)  # -4421.0158...
+    assert abs(exact + 4421.0158) < 1e-3
+    assert abs(result.value - exact) <= HONESTY * result.error
+    # The clean rows at 0.05, 0.0125 and 0.003125 make a window: an error of 158,
+    # not the 1.3e6 of the window at 0.4 to 0.1 (or 882 for -2050 of an older walk).
+    assert result.error < 0.05 * abs(exact)
+
+
+def test_log_one_plus_square_second_derivative_near_zero_counts_the_rounding_of_one() -> None:
+    x = 0.029814482177145767
+    result = derivative(lambda t: math.log(1 + t * t), x, 2, full_output=True)
+    exact = 2 * (1 - x * x) / (1 + x * x) ** 2
+    assert abs(result.value - exact) <= HONESTY * result.error
+
+
+def _log_one_plus_square_derivative(x: float, n: int) -> float:
+    """log(1 + x^2) = log(1 + ix) + log(1 - ix): 2 Re((n-1)! (-1)^(n-1) (i / (1 + ix))^n)."""
+    term = (1j / (1 + 1j * x)) ** n
+    return 2.0 * math.factorial(n - 1) * (-1) ** (n - 1) * term.real
+
+
+def test_log_one_plus_square_fifth_derivative_is_not_a_lucky_window() -> None:
+    x = 0.4971594911182683
+    result = derivative(lambda t: math.log(1 + t * t), x, 5, full_output=True)
+    exact = _log_one_plus_square_derivative(x, 5)  # 20.4793...
+    assert abs(exact - 20.479285715185043) < 1e-9
+    assert abs(result.value - exact) <= HONESTY * result.error
+
+
+def test_a_contradicted_window_widens_its_error_in_the_walk_itself() -> None:
+    """The walk (no refinement) of log(1 + x^2), n = 5 at 0.497: 21.35, not +- 0.22."""
+    estimate = extrapolate(lambda t: math.log(1 + t * t), 0.4971594911182683, 5, 0.35)
+    exact = _log_one_plus_square_derivative(0.4971594911182683, 5)
+    assert abs(estimate.value - exact) <= HONESTY * estimate.error
+
+
+def test_the_noise_of_a_rounded_product_odd_about_x_is_measured_in_full() -> None:
+    """c x within 0.01 ulp of a float: f's values are off by up to half an ulp of c t.
+
+    A 4th difference about x sees only the part of the noise that is even about
+    x, none here; the drift of the central difference alone shows 90 eps of it.
+    """
+    c, x = 1.7305608497134113, -260.4483499974298
+    estimate = extrapolate(lambda t: math.exp(c * t), x, 1, 0.015 * abs(x), refine=True)
+    half_a_stair = 0.5 * math.ulp(c * x) * math.exp(c * x)  # 128 eps |f(x)|
+    assert estimate.noise >= half_a_stair
