@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import mpmath
 
+import calcweb as cw
 from tests.adversarial.cases import rounding_of
 
 HONESTY = 2.0  # as bench/bench_adversarial.py and the test-suite
@@ -49,6 +52,13 @@ class Tally:
     nfevs: list[int] = field(default_factory=list)
     seconds: float = 0.0
 
+    def drawing(self, draws: int) -> Iterator[random.Random]:
+        """One generator seeded with this search's seed, yielded once a draw, each counted."""
+        rng = random.Random(self.seed)  # noqa: S311 - reproducible draws, not secrets
+        for _ in range(draws):
+            self.draws += 1
+            yield rng
+
     def refuse(self) -> None:
         self.refused += 1
 
@@ -66,6 +76,31 @@ class Tally:
             true_error = abs(mpmath.mpf(value) - exact) if mpmath.isfinite(exact) else math.inf
             ratio = float(true_error / error) if error else math.inf
             self.lies.append(Lie(ratio, case, value, float(exact), error))
+
+    def ask_derivative(
+        self,
+        case: str,
+        f: Callable[[float], float],
+        x: float,
+        n: int,
+        exact: Any,
+        *,
+        crashes: tuple[type[Exception], ...] = (),
+    ) -> None:
+        """Count ``derivative(f, x, n)``'s answer, or its refusal (a CalcwebError).
+
+        The exceptions in `crashes` are counted as crashes, and the search goes on;
+        any other stops it.
+        """
+        try:
+            result = cw.derivative(f, x, n, full_output=True)
+        except cw.CalcwebError:
+            self.refuse()
+            return
+        except crashes as error:
+            self.crash(case, error)
+            return
+        self.answer(case, result.value, result.error, exact, result.nfev)
 
     def report(self, show: int) -> str:
         """One line of counts, then the worst `show` dishonest cases."""

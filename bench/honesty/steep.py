@@ -13,13 +13,10 @@ the floats drawn.
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Callable
 from typing import Any
 
 import mpmath
-
-import calcweb as cw
 
 from ._tally import Tally
 
@@ -52,26 +49,18 @@ STEEP: dict[str, tuple[Callable[[float], float], Callable[[Any], Any]]] = {
 
 def search(seed: int, draws: int) -> Tally:
     """Orders 1 to 4 of g(a t), |a x| up to 700."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("steep", seed)
     names = sorted(STEEP)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name = rng.choice(names)
         g, exact_g = STEEP[name]
         a = 10.0 ** rng.uniform(0, 2)
         x = rng.uniform(0, 700 / a) * rng.choice([1, -1])
         n = 1 if rng.random() < 0.5 else rng.randint(2, 4)
-        tally.draws += 1
         a_mp = mpmath.mpf(a)
         exact = mpmath.diff(lambda t, g=exact_g, a_mp=a_mp: g(a_mp * t), mpmath.mpf(x), n)
-        try:
-            result = cw.derivative(lambda t, g=g, a=a: g(a * t), x, n, full_output=True)
-        except cw.CalcwebError:
-            tally.refuse()
-            continue
-        except (OverflowError, ValueError) as error:  # g overflows: not calcweb's to answer
-            tally.crash(f"{name} a={a!r} n={n} at x={x!r}", error)
-            continue
         case = f"{name} a={a!r} n={n} at x={x!r}"
-        tally.answer(case, result.value, result.error, exact, result.nfev)
+        f = lambda t, g=g, a=a: g(a * t)  # noqa: E731
+        # g overflows (OverflowError, ValueError): not calcweb's to answer.
+        tally.ask_derivative(case, f, x, n, exact, crashes=(OverflowError, ValueError))
     return tally
