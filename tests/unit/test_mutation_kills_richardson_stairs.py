@@ -8,14 +8,31 @@ sides of its bound, with values chosen so that the answer is exact.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
+from call_log import recording
 
 import calcweb
 from calcweb import _richardson
 from calcweb._richardson import _GOLDEN, Sampler
 
 STEP = 2.0**-10  # x + k * STEP is exact at x = 0
+
+
+def finding_no_noise() -> tuple[Callable[..., float], list[tuple[float, ...]]]:
+    """A stand-in for a noise measurement that finds none, and the arguments it was given.
+
+    It stands for a Sampler method or a function of a Sampler: each call appends the
+    arguments after the Sampler to the list.
+    """
+    tried: list[tuple[float, ...]] = []
+
+    def measure(_: Sampler, *arguments: float) -> float:
+        tried.append(arguments)
+        return 0.0
+
+    return measure, tried
 
 
 def tabled(values: dict[int, float]) -> Sampler:
@@ -81,12 +98,7 @@ def test_a_spread_4_times_larger_at_twice_the_step_is_smoothness(
 def test_the_noise_beside_a_point_is_tried_at_three_spacings_in_the_golden_ratio(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tried: list[tuple[float, float, float, float]] = []
-
-    def noise_at(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
-        tried.append((point, spacing, widest, quiet))
-        return 0.0
-
+    noise_at, tried = finding_no_noise()
     monkeypatch.setattr(Sampler, "noise_at", noise_at)
     sampler = Sampler(math.sin, 1.0)
     assert _richardson._noise_beside(sampler, 1.5, 0.25, 0.125, 1e-9) == 0.0
@@ -182,12 +194,7 @@ def test_no_drift_without_the_five_points_or_a_step() -> None:
 def test_the_noise_below_the_smallest_step_is_tried_at_four_spacings_16_apart(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tried: list[tuple[float, float, float, float]] = []
-
-    def beside(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
-        tried.append((point, spacing, widest, quiet))
-        return 0.0
-
+    beside, tried = finding_no_noise()
     monkeypatch.setattr(_richardson, "_noise_beside", beside)
     sampler = Sampler(math.sin, 0.5)
     assert _richardson._noise_down_to(sampler, 0.25, 0.125, 1e-9) == 0.0
@@ -198,12 +205,7 @@ def test_the_noise_below_the_smallest_step_is_tried_at_four_spacings_16_apart(
 def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tried: list[tuple[float, float, float, float]] = []
-
-    def beside(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
-        tried.append((point, spacing, widest, quiet))
-        return 0.0
-
+    beside, tried = finding_no_noise()
     monkeypatch.setattr(_richardson, "_noise_beside", beside)
     monkeypatch.setattr(Sampler, "measure_noise", lambda *args: 0.0)
     sampler = Sampler(math.sin, 0.5)
@@ -223,12 +225,7 @@ def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
 def test_the_noise_where_f_is_largest_is_measured_at_its_slope(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tried: list[tuple[float, float, float, float]] = []
-
-    def noise_at(_: Sampler, point: float, spacing: float, widest: float, quiet: float) -> float:
-        tried.append((point, spacing, widest, quiet))
-        return 0.0
-
+    noise_at, tried = finding_no_noise()
     monkeypatch.setattr(Sampler, "noise_at", noise_at)
     sampler = Sampler(lambda t: 4.0 * t, 0.5)
     sampler(0.5)
@@ -241,12 +238,7 @@ def test_the_noise_where_f_is_largest_is_measured_at_its_slope(
 def test_a_drift_has_the_noise_measured_below_the_smallest_step_up_to_a_16th_of_the_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tried: list[tuple[float, float, float]] = []
-
-    def down_to(_: Sampler, smallest: float, widest: float, quiet: float) -> float:
-        tried.append((smallest, widest, quiet))
-        return 0.0
-
+    down_to, tried = finding_no_noise()
     monkeypatch.setattr(_richardson, "_drifts", lambda *args: True)
     monkeypatch.setattr(_richardson, "_noise_down_to", down_to)
     _richardson.extrapolate(math.sin, 1.0, 1, 0.5)
@@ -257,16 +249,14 @@ def test_a_drift_has_the_noise_measured_below_the_smallest_step_up_to_a_16th_of_
 def test_the_steps_outside_the_domain_go_down_to_1e_12_of_a_small_first_step() -> None:
     # f defined at 0 only, first step 2**-20: 16-fold down while at least 1e-12 of it
     # (9.5e-19): 2**-56 still is, 2**-60 is tried last.
-    calls: list[float] = []
-
     def only_at_0(t: float) -> float:
-        calls.append(t)
         if t != 0.0:
             raise ValueError("undefined")
         return 1.0
 
+    f, calls = recording(only_at_0)
     with pytest.raises(calcweb.DomainError):
-        _richardson.extrapolate(only_at_0, 0.0, 1, 2.0**-20)
+        _richardson.extrapolate(f, 0.0, 1, 2.0**-20)
     assert min(abs(t) for t in calls if t) == 2.0**-60
 
 
