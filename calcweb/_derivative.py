@@ -571,7 +571,7 @@ def _check_analytic(
         own = value_error + 4.0 * _EPS * abs(value) + 2.0 * truncation + sys.float_info.min / step
         central = None if coarse_for_f else (fine, bound)
         disagreement = _check_on_the_real_line(real, x, value, own, central)
-        truncation += disagreement / 2.0  # counted twice by the caller
+        truncation += disagreement / 2.0  # the caller doubles truncation: counted once
     if value == 0.0:
         # Every digit of Im f cancelled (sin(z) - z where cos x rounds to 1):
         # no scatter shows f's rounding, and only the real line bounds f'.
@@ -622,7 +622,9 @@ def _check_on_the_real_line(
     (``central``: their value and bound; ``None`` where their step is too
     coarse for ``f`` to check anything) cannot confirm it, so the common path
     keeps its calls. Within twice Richardson's error plus its own, the value
-    stands, and its distance from Richardson's (returned) joins its error.
+    stands, and its distance from Richardson's plus Richardson's error
+    (returned) joins its error: where ``f`` is not analytic, the value is off
+    by that much.
     Farther off, ``f`` is not analytic (`ArgumentTypeError`), if the real
     line agrees with itself; if it does not (Richardson outside the central
     differences' bound too, or unable to settle), neither answer is known:
@@ -649,7 +651,9 @@ def _check_on_the_real_line(
         ) from error
     disagreement = abs(value - settled.value)
     if disagreement <= 2.0 * settled.error + own:
-        return disagreement
+        # Where f is not analytic, f' is only known to lie within Richardson's
+        # error of its value: the value can be off by both.
+        return disagreement + settled.error
     richardson = (
         f"Richardson extrapolation on the real line gives {settled.value!r} +- {settled.error:.2g}"
     )

@@ -44,7 +44,9 @@ def test_a_value_exactly_twice_richardsons_error_plus_its_own_away_stands() -> N
     disagreement = abs(value - settled)
     own = _exactly(disagreement, 2.0 * error)  # 2 error + own == disagreement, to the bit
     central = (value, 1e-3)
-    assert _derivative._check_on_the_real_line(math.sin, 0.5, value, own, central) == disagreement
+    # It stands, its distance and Richardson's error returned to join its error.
+    returned = _derivative._check_on_the_real_line(math.sin, 0.5, value, own, central)
+    assert returned == disagreement + error
     # One ulp less of its own error: outside, and f is called not analytic.
     with pytest.raises(ArgumentTypeError, match="not analytic"):
         _derivative._check_on_the_real_line(math.sin, 0.5, value, math.nextafter(own, 0.0), central)
