@@ -38,7 +38,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, NamedTuple
 
 from calcweb._checks import (
     as_float,
@@ -522,9 +522,10 @@ def _check_analytic(
 
     h = representable_step(x, _EPS ** (1.0 / 3.0) * max(1.0, abs(x)))  # not the complex step
     try:
-        coarse, fine, rounding, fourth = _central_pair(real, x, h)
+        pair = _central_pair(real, x, h)
     except (DomainError, NumericalError, ArgumentTypeError):
         return counted.calls, None  # the calls made before f failed
+    coarse, fine, rounding = pair.coarse, pair.fine, pair.rounding
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
     # Their truncation, above the tolerance on f' and their rounding, would hide
@@ -551,11 +552,8 @@ def _check_analytic(
             # (sqrt at 1e-4): at spacing h/4 (known points) curvature shrinks it
             # 16-fold, noise does not. Then the scale of f is about h, and
             # Richardson decides.
-            half = representable_step(x, h / 2.0)  # as _central_pair's
-            halves = evaluate(real, x + half) + evaluate(real, x - half)
-            quartered = halves - 4.0 * (near[0] + near[1]) + 6.0 * evaluate(real, x)
-            size = max(abs(evaluate(real, x + h)), abs(evaluate(real, x - h)))
-            coarse_for_f = abs(fourth) > max(8.0 * abs(quartered), 64.0 * _EPS * size)
+            quartered = pair.inner - 4.0 * (near[0] + near[1]) + 6.0 * pair.center
+            coarse_for_f = abs(pair.fourth) > max(8.0 * abs(quartered), 64.0 * _EPS * pair.size)
     # The truncation of the finer quotient is about a third of their difference
     # (a fifteenth, extrapolated). sys.float_info.min / step: Im f(x + ih)
     # underflows for tiny derivatives.
@@ -588,25 +586,38 @@ def _imaginary_part(f: Callable[[Any], Any], z: complex) -> float:
     return y.imag if isinstance(y, complex) else math.nan
 
 
-def _central_pair(
-    real: Callable[[float], float], x: float, h: float
-) -> tuple[float, float, float, float]:
+class _CentralPair(NamedTuple):
+    """Two central differences on the real line and what `_check_analytic` reuses of them."""
+
+    coarse: float  # the central difference at step h
+    fine: float  # ... at step h / 2 (representable)
+    rounding: float  # a bound on the rounding of the coarse one, f's own included
+    fourth: float  # the fourth difference of the five values, at spacing h / 2
+    inner: float  # f(x + h/2) + f(x - h/2)
+    center: float  # f(x)
+    size: float  # max |f(x +- h)|
+
+
+def _central_pair(real: Callable[[float], float], x: float, h: float) -> _CentralPair:
     """Central differences at steps ``h`` and ``h / 2``, their rounding bound, the 4th difference.
 
     The bound adds f's own rounding on the real line (of exp(t) in exp(t) - 1
     - t), which the rounding of the quotient, taken from |f|, misses: the
     fourth difference of the five values at spacing h/2, whose smooth part
     (h**4 / 16 times the fourth derivative) is below it where h is small
-    compared with the scale of f.
+    compared with the scale of f. The sums and values it rests on come back
+    too, for the fourth difference at spacing h/4.
     """
     half = representable_step(x, h / 2.0)
     wide = [evaluate(real, x + h), evaluate(real, x - h)]
     narrow = [evaluate(real, x + half), evaluate(real, x - half)]
+    center = evaluate(real, x)
     coarse, rounding = combine(wide, "central", 1, h)
     fine, _ = combine(narrow, "central", 1, half)
     ends, inner = wide[0] + wide[1], narrow[0] + narrow[1]
-    fourth = ends - 4.0 * inner + 6.0 * evaluate(real, x)
-    return coarse, fine, rounding + abs(fourth) / h, fourth
+    fourth = ends - 4.0 * inner + 6.0 * center
+    size = max(abs(wide[0]), abs(wide[1]))
+    return _CentralPair(coarse, fine, rounding + abs(fourth) / h, fourth, inner, center, size)
 
 
 def _check_on_the_real_line(
