@@ -30,6 +30,15 @@ The searches (each module's docstring says what it draws):
 - ``limits``, ``limits-h10``, ``limits-infinity``, ``limits-textbook``
   (limits.py): one-sided limits, 0/0 forms that cancel at every scale, real
   divergences, jumps, limits at infinity, and the textbook cases of the tests.
+- ``integrate-peaks``, ``integrate-oscillating``, ``integrate-singular``,
+  ``integrate-infinite`` (integrals.py): `integrate` (adaptive, full_output)
+  on peaks of width w at c, sin(k x) and cos(k x) e^-x with k up to 1e3,
+  x^a log(x)^b and other end singularities, and decaying terms on infinite
+  intervals, at random tol, against closed forms (or mpmath.quad at two
+  precisions); scipy.integrate.quad's cost and honesty beside.
+- ``grad``, ``hessian`` (multivariate.py): `grad`, `directional_derivative`
+  and `hessian` of functions written with math (the numerical path); each
+  entry against mpmath.diff and against the error `derivative` reports for it.
 
 They began as scripts in /tmp (s4cx/search.py, s4cx2/nonan.py, s3deriv/search.py,
 s3nfev/smallc.py, s3_limits/search*.py): with the same seed they draw the same

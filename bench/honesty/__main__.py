@@ -12,7 +12,7 @@ from typing import Any
 
 import mpmath
 
-from . import complex_step, derivative, higher, limits, steep
+from . import complex_step, derivative, higher, integrals, limits, multivariate, steep
 from ._tally import Tally
 
 SEARCHES: dict[str, Callable[..., Tally]] = {
@@ -29,6 +29,12 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "limits-h10": limits.search_h10,
     "limits-infinity": limits.search_infinity,
     "limits-textbook": limits.search_textbook,
+    "integrate-peaks": integrals.search_peaks,
+    "integrate-oscillating": integrals.search_oscillating,
+    "integrate-singular": integrals.search_singular,
+    "integrate-infinite": integrals.search_infinite,
+    "grad": multivariate.search_grad,
+    "hessian": multivariate.search_hessian,
 }
 LIMIT_SEARCHES = {name for name in SEARCHES if name.startswith("limits")}
 
