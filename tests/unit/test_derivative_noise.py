@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from samplers import sampled
 
 from calcweb import DerivativeResult, DomainError, NumericalError, _richardson, derivative
 from calcweb._richardson import Sampler, _relative_noise, combine, extrapolate
@@ -338,9 +339,7 @@ def test_stairs_count_above_the_rounding_of_the_values_where_they_are_measured()
 def test_relative_noise_is_measured_where_f_is_largest() -> None:
     # float32(t) at 2**-20 has stairs of 2**-43; at 1, its largest value computed,
     # of 2**-23 above 1: relative to |f| = 1, 2**-23.
-    sampler = Sampler(single(lambda t: t), 2.0**-20)
-    sampler(2.0**-20)  # as extrapolate does first
-    sampler(1.0)
+    sampler = sampled(single(lambda t: t), 2.0**-20, 2.0**-20, 1.0)  # x first, as extrapolate
     assert _relative_noise(sampler, 2.0**-43, 1.0 / 16.0, 0.0, 2.0**-43) == 2.0**-23
     assert sampler.calls > 2  # the calls made there are counted
 
@@ -349,9 +348,7 @@ def test_relative_noise_only_where_it_is_higher_than_at_x(monkeypatch: pytest.Mo
     # Noise 0.5 where |f| = 2 is largest: 0.25 of |f| if the noise at x is lower,
     # else 0 (the noise is not relative: as high at x).
     monkeypatch.setattr(Sampler, "measure_noise", lambda *_: 0.5)
-    sampler = Sampler(lambda t: 2.0 * t, 0.5)
-    sampler(0.5)
-    sampler(1.0)
+    sampler = sampled(lambda t: 2.0 * t, 0.5, 0.5, 1.0)
     assert _relative_noise(sampler, 1e-3, 0.1, 0.0, math.nextafter(0.5, 0.0)) == 0.25
     assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.5) == 0.0
 
@@ -457,24 +454,22 @@ def test_stairs_that_fall_evenly_are_measured(monkeypatch: pytest.MonkeyPatch) -
 
 # ------------------------------------------------------------------ stairs beneath a slope
 
+# (name, f, f') of the two functions below tried at several points.
+LOG_LESS_T = ("log(1 + t) - t", lambda t: math.log(1 + t) - t, lambda t: -t / (1 + t))
+COS_LESS_TAYLOR = (
+    "cos(t) - 1 + t^2/2",
+    lambda t: math.cos(t) - 1 + t * t / 2,
+    lambda t: t - math.sin(t),
+)
+
 # g(t) minus its Taylor polynomial: g rounded to ulp(1) plus a smooth part. Steps
 # below the stairs give the smooth part's quotients exactly (-1 for exp(t) - 1 - t at
 # 3.24e-8: -1.0 +- 3.7e-13 before), and the noise measured at that slope, at spacings
 # far below the stairs, shows none; windows at larger steps settled elsewhere.
 CANCELLING = [
     ("exp(t) - 1 - t", lambda t: math.exp(t) - 1 - t, math.expm1, 3.240187062577008e-08),
-    (
-        "log(1 + t) - t",
-        lambda t: math.log(1 + t) - t,
-        lambda t: -t / (1 + t),
-        4.1780465242600735e-09,
-    ),
-    (
-        "log(1 + t) - t",
-        lambda t: math.log(1 + t) - t,
-        lambda t: -t / (1 + t),
-        -2.815044078701777e-10,
-    ),
+    (*LOG_LESS_T, 4.1780465242600735e-09),
+    (*LOG_LESS_T, -2.815044078701777e-10),
     (
         "(100 + sin(t)) - 100 - t",
         lambda t: (100 + math.sin(t)) - 100 - t,
@@ -484,24 +479,9 @@ CANCELLING = [
     # cos(t) is 1 for |t| < 1.05e-8: the stairs start farther out, where |f| is largest.
     # At -1.38e-9 no window settled before the quotients jumped onto t (`_collapsed`);
     # at -2.1e-10 the jump also ended the window the value before it was in.
-    (
-        "cos(t) - 1 + t^2/2",
-        lambda t: math.cos(t) - 1 + t * t / 2,
-        lambda t: t - math.sin(t),
-        -1.3825013914953446e-09,
-    ),
-    (
-        "cos(t) - 1 + t^2/2",
-        lambda t: math.cos(t) - 1 + t * t / 2,
-        lambda t: t - math.sin(t),
-        -2.1068535018426261e-10,
-    ),
-    (
-        "cos(t) - 1 + t^2/2",
-        lambda t: math.cos(t) - 1 + t * t / 2,
-        lambda t: t - math.sin(t),
-        -2.9552077931501383e-09,
-    ),
+    (*COS_LESS_TAYLOR, -1.3825013914953446e-09),
+    (*COS_LESS_TAYLOR, -2.1068535018426261e-10),
+    (*COS_LESS_TAYLOR, -2.9552077931501383e-09),
     # Found by bench.honesty cancelling (seeds 1 to 3), each dishonest before: quotients
     # that fell onto t and agreed to 1e-14 of it, not to their rounding bound, which
     # misses the rounding of t**2 / 2 (-1.28e-10: t +- 2e-23; `_collapsed`); a collapse
@@ -513,12 +493,7 @@ CANCELLING = [
     # values around x (t**2 / 2 exactly, slope t) left its slope (2.82e-9, 2.71e-9,
     # 7.4e-6: `_drifts`, then `_noise_down_to`).
     *(
-        (
-            "cos(t) - 1 + t^2/2",
-            lambda t: math.cos(t) - 1 + t * t / 2,
-            lambda t: t - math.sin(t),
-            x,
-        )
+        (*COS_LESS_TAYLOR, x)
         for x in (
             -1.2799326714384722e-10,
             -1.4868181535832745e-10,
@@ -617,9 +592,7 @@ def test_stairs_whose_fourth_differences_are_0_show_in_the_second_ones() -> None
 def _noise_if_disagreeing(value: float, larger: tuple[float, float]) -> float:
     """`_disagreeing_noise` of exp(t) - 1 - t at 3.24e-8, an estimate ``value +- 0.25``."""
     x = 3.240187062577008e-08
-    sampler = Sampler(lambda t: math.exp(t) - 1 - t, x)
-    for point in (x, x + 0.015, x - 0.015):
-        sampler(point)
+    sampler = sampled(lambda t: math.exp(t) - 1 - t, x, x, x + 0.015, x - 0.015)
     quiet = 8.0 * sys.float_info.epsilon * max(map(abs, sampler.values.values()))
     estimate = _richardson.Estimate(value, 0.25, 0, 0.015, "central", larger=(larger,))
     return _richardson._disagreeing_noise(sampler, estimate, 1e-3, quiet)
@@ -656,12 +629,9 @@ def test_no_second_measurement_where_f_is_no_larger_away_from_x() -> None:
     # A larger window at slope 0 (nothing to measure at x), and f largest at x itself,
     # or as large but equal there (no slope from x): no noise is found.
     estimate = _richardson.Estimate(1.0, 0.25, 0, 0.015, "central", larger=((0.0, 0.5),))
-    at_x = Sampler(lambda t: 1.0, 0.5)
-    at_x(0.5)
+    at_x = sampled(lambda t: 1.0, 0.5, 0.5)
     assert _richardson._disagreeing_noise(at_x, estimate, 1e-3, 1e-15) == 0.0
-    flat = Sampler(lambda t: 1.0, 0.5)
-    flat(0.6)  # evaluated first: the point of largest |f|
-    flat(0.5)
+    flat = sampled(lambda t: 1.0, 0.5, 0.6, 0.5)  # 0.6 first: the point of largest |f|
     assert _richardson._disagreeing_noise(flat, estimate, 1e-3, 1e-15) == 0.0
 
 

@@ -16,6 +16,7 @@ import math
 import sys
 
 import pytest
+from samplers import sampled
 
 from calcweb import _richardson
 from calcweb._richardson import SPACING, Estimate, Sampler, _Candidate, _Walk
@@ -46,9 +47,7 @@ def test_a_staircase_flat_at_the_windows_slope_is_measured_up_to_widest() -> Non
     # At 0.1 the stairs are flat from 0 to 0.25: five equal values at every spacing
     # up to widest = 1e-3, so f is a staircase and its noise is the smallest gap of
     # all its values (0, and 0.25 at 0.35): one stair.
-    sampler = Sampler(_stairs, 0.1)
-    sampler(0.1)
-    sampler(0.35)
+    sampler = sampled(_stairs, 0.1, 0.1, 0.35)
     quiet = 8.0 * EPS * 0.25
     assert _richardson._disagreeing_noise(sampler, _disagreeing(0.0, 1.0), 1e-3, quiet) == 0.25
     assert sampler.slope == 1.0  # measured at the window's slope
@@ -59,9 +58,7 @@ def test_a_staircase_flat_at_the_windows_slope_is_measured_up_to_widest() -> Non
 def test_a_staircase_flat_where_f_is_largest_is_measured_up_to_widest() -> None:
     # A window at slope 0 (nothing to measure at x): measured at 0.6, where |f| is
     # largest, at the slope from x to there, 0.5 / 0.5 = 1; flat there up to widest.
-    sampler = Sampler(_stairs, 0.1)
-    sampler(0.1)
-    sampler(0.6)
+    sampler = sampled(_stairs, 0.1, 0.1, 0.6)
     quiet = 8.0 * EPS * 0.5
     assert _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet) == 0.5
     assert_widened_up_to(sampler, 0.6, SPACING * quiet / 1.0, 1e-3)
@@ -71,9 +68,7 @@ def test_the_slope_to_where_f_is_largest_is_its_difference_over_the_distance() -
     # f(0.3) = 0.25 and f(0.8) = 0.75: the slope from x to there is 0.5 / 0.5 = 1
     # (not (0.75 + 0.25) / 0.5, nor 0.5 / (0.8 + 0.3)); the noise is measured at
     # 0.8 where f changes by 2 quiet per spacing at that slope.
-    sampler = Sampler(_stairs, 0.3)
-    sampler(0.3)
-    sampler(0.8)
+    sampler = sampled(_stairs, 0.3, 0.3, 0.8)
     quiet = 8.0 * EPS * 0.75
     calls = sampler.calls
     _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet)
@@ -85,9 +80,7 @@ def test_the_slope_to_where_f_is_largest_is_its_difference_over_the_distance() -
 def test_the_windows_slope_lets_three_points_show_no_noise() -> None:
     # f(t) = 3 t + 1, a window at its slope 3: at x the three inner points show no
     # noise (the outer two are not needed), nor at 1.0 where |f| is largest.
-    sampler = Sampler(lambda t: 3.0 * t + 1.0, 0.5)
-    sampler(0.5)
-    sampler(1.0)
+    sampler = sampled(lambda t: 3.0 * t + 1.0, 0.5, 0.5, 1.0)
     quiet = 8.0 * EPS * 4.0
     assert _richardson._disagreeing_noise(sampler, _disagreeing(0.0, 3.0), 1e-3, quiet) == 0.0
     step = _richardson.representable_step(0.5, SPACING * quiet / 3.0)

@@ -8,10 +8,10 @@ sides of its bound, with values chosen so that the answer is exact.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import pytest
 from call_log import recording
+from samplers import sampled
 
 import calcweb
 from calcweb import _richardson
@@ -20,11 +20,13 @@ from calcweb._richardson import _GOLDEN, Sampler
 STEP = 2.0**-10  # x + k * STEP is exact at x = 0
 
 
-def finding_no_noise() -> tuple[Callable[..., float], list[tuple[float, ...]]]:
-    """A stand-in for a noise measurement that finds none, and the arguments it was given.
+def finding_no_noise(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str
+) -> list[tuple[float, ...]]:
+    """``owner.name``, a noise measurement, replaced by one that finds none; what it is given.
 
     It stands for a Sampler method or a function of a Sampler: each call appends the
-    arguments after the Sampler to the list.
+    arguments after the Sampler to the list returned.
     """
     tried: list[tuple[float, ...]] = []
 
@@ -32,7 +34,8 @@ def finding_no_noise() -> tuple[Callable[..., float], list[tuple[float, ...]]]:
         tried.append(arguments)
         return 0.0
 
-    return measure, tried
+    monkeypatch.setattr(owner, name, measure)
+    return tried
 
 
 def tabled(values: dict[int, float]) -> Sampler:
@@ -98,8 +101,7 @@ def test_a_spread_4_times_larger_at_twice_the_step_is_smoothness(
 def test_the_noise_beside_a_point_is_tried_at_three_spacings_in_the_golden_ratio(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    noise_at, tried = finding_no_noise()
-    monkeypatch.setattr(Sampler, "noise_at", noise_at)
+    tried = finding_no_noise(monkeypatch, Sampler, "noise_at")
     sampler = Sampler(math.sin, 1.0)
     assert _richardson._noise_beside(sampler, 1.5, 0.25, 0.125, 1e-9) == 0.0
     spacings = [0.25, 0.25 / _GOLDEN, 0.25 / _GOLDEN / _GOLDEN]
@@ -194,8 +196,7 @@ def test_no_drift_without_the_five_points_or_a_step() -> None:
 def test_the_noise_below_the_smallest_step_is_tried_at_four_spacings_16_apart(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    beside, tried = finding_no_noise()
-    monkeypatch.setattr(_richardson, "_noise_beside", beside)
+    tried = finding_no_noise(monkeypatch, _richardson, "_noise_beside")
     sampler = Sampler(math.sin, 0.5)
     assert _richardson._noise_down_to(sampler, 0.25, 0.125, 1e-9) == 0.0
     spacings = [0.125, 0.125 / 16, 0.125 / 256, 0.125 / 4096]
@@ -205,11 +206,9 @@ def test_the_noise_below_the_smallest_step_is_tried_at_four_spacings_16_apart(
 def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    beside, tried = finding_no_noise()
-    monkeypatch.setattr(_richardson, "_noise_beside", beside)
+    tried = finding_no_noise(monkeypatch, _richardson, "_noise_beside")
     monkeypatch.setattr(Sampler, "measure_noise", lambda *args: 0.0)
-    sampler = Sampler(math.sin, 0.5)
-    sampler(0.5)
+    sampler = sampled(math.sin, 0.5, 0.5)
     found = _richardson.Estimate(
         0.0, 0.25, 0, 1.0, "central", larger=((1.0, 0.0),), jumps=(4e-3, 1e-3, 8e-3, 2e-3)
     )
@@ -225,11 +224,8 @@ def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
 def test_the_noise_where_f_is_largest_is_measured_at_its_slope(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    noise_at, tried = finding_no_noise()
-    monkeypatch.setattr(Sampler, "noise_at", noise_at)
-    sampler = Sampler(lambda t: 4.0 * t, 0.5)
-    sampler(0.5)
-    sampler(1.0)  # the slope from x to there: 4
+    tried = finding_no_noise(monkeypatch, Sampler, "noise_at")
+    sampler = sampled(lambda t: 4.0 * t, 0.5, 0.5, 1.0)  # the slope from x to 1.0: 4
     found = _richardson.Estimate(1.0, 0.0, 0, 1.0, "central", larger=((0.0, 0.0),))
     assert _richardson._disagreeing_noise(sampler, found, 0.125, 1e-9) == 0.0
     assert tried == [(1.0, _richardson.SPACING * 1e-9 / 4.0, 0.125, 1e-9)]
@@ -238,9 +234,8 @@ def test_the_noise_where_f_is_largest_is_measured_at_its_slope(
 def test_a_drift_has_the_noise_measured_below_the_smallest_step_up_to_a_16th_of_the_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    down_to, tried = finding_no_noise()
     monkeypatch.setattr(_richardson, "_drifts", lambda *args: True)
-    monkeypatch.setattr(_richardson, "_noise_down_to", down_to)
+    tried = finding_no_noise(monkeypatch, _richardson, "_noise_down_to")
     _richardson.extrapolate(math.sin, 1.0, 1, 0.5)
     assert tried
     assert {widest for _, widest, _ in tried} == {0.5 / 16.0}
