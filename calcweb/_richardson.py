@@ -8,9 +8,10 @@ compared with the scale on which ``f`` varies. That scale is unknown: it is
 step can be trusted; instead:
 
 1. The quotients are taken on a decreasing sequence of steps: halving inside
-   the asymptotic range (below), quartering while searching for it, and
-   shrinking 16-fold (or jumping to ``|x| / 2``) when a stencil point falls
-   outside the domain of ``f``.
+   the asymptotic range (below), quartering while searching for it (halving
+   for ``n >= 3``, whose range is too narrow for quartered steps:
+   `_search_shrink`), and shrinking 16-fold (or jumping to ``|x| / 2``) when
+   a stencil point falls outside the domain of ``f``.
 2. A window of consecutive quotients is used only while its differences shrink
    at the rate the expansion predicts (the *asymptotic range*); a step that
    breaks that pattern ends the window and is the first row of the next
@@ -31,8 +32,9 @@ step can be trusted; instead:
    widens its error to that distance (`_Walk.check_accepted`): a window far
    from the asymptotic range can pass for one, its probe included.
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
-   inf) shrinks the step quickly; when no central stencil fits, a one-sided
-   one is used on the side where ``f`` is defined.
+   inf) shrinks the step quickly, and the next stencil is evaluated from
+   that side; when no central stencil fits, a one-sided one is used on the
+   side where ``f`` is defined.
 5. The noise of ``f`` is then measured (4th differences at tiny spacings):
    rounding inside ``f`` (``(1e8 + sin(x)) - 1e8``) can exceed an ulp of its
    value by far, and then the walk is done again with that noise. Such an
@@ -119,6 +121,8 @@ _EPS = sys.float_info.epsilon
 _TINY = 2.0 * 5e-324  # the spacing of subnormal floats, twice
 MAX_ROWS = 44  # steps tried, from the first down to about 1e-12 of it
 SEARCH_SHRINK = 4.0  # step ratio before the asymptotic range is found
+# ... while it multiplies the rounding of an order-n quotient (as h**-n) by at most this
+SEARCH_GROWTH = 16.0
 SHRINK = 2.0  # step ratio inside it
 FAIL_SHRINK = 16.0  # step ratio after a stencil point falls outside the domain
 SAFE = 2.0  # a new row this much worse than the best estimate ends the search (Ridders)
@@ -406,8 +410,12 @@ class Sampler:
         """The quotient at step ``h`` (made representable), its rounding bound, the step."""
         offsets = stencil(kind, n)[0]
         step = representable_step(self.x, h)
-        # The farthest points first: they are the ones that leave a domain.
-        order = sorted(range(n + 1), key=lambda i: -abs(offsets[i]))
+        # The farthest points first: they are the ones that leave a domain; and of
+        # two as far, the one on the side where f last failed: failing again there
+        # costs one call, not two (log1p at -1 + 1e-8: its stencils fail on the left
+        # at every step down to the edge).
+        side = math.copysign(1.0, self.failed[-1][0] - self.x) if self.failed else 0.0
+        order = sorted(range(n + 1), key=lambda i: (-abs(offsets[i]), -side * offsets[i]))
         values = [0.0] * (n + 1)
         for i in order:
             values[i] = self(self.x + offsets[i] * step if offsets[i] else self.x)
@@ -1087,7 +1095,7 @@ class _Walk:
             good = self.accepted.error <= 1e-8 * abs(self.accepted.value)
             if good or self.rows_since_accepted > 4:
                 return None
-        return step / (SHRINK if self.asymptotic else SEARCH_SHRINK)
+        return step / (SHRINK if self.asymptotic else _search_shrink(self.n))
 
     def check_accepted(self, step: float, quotient: float, noise: float) -> None:
         """Widen the accepted estimate's error if a quotient at a smaller step contradicts it.
@@ -1149,6 +1157,26 @@ class _Walk:
             ),
             jumps=tuple(jump for jump in self.jumps if jump > smallest),
         )
+
+
+def _search_shrink(n: int) -> float:
+    """The step ratio while searching for the asymptotic range of an order-``n`` quotient.
+
+    Its rounding grows as ``h**-n`` and its truncation falls as ``h**2``: the
+    range where the truncation still leads but the rounding is small narrows
+    as ``n`` grows. Quartered steps multiply the rounding by ``4**n``, which
+    for ``n >= 3`` can jump from above the range to below it, or leave one row
+    in it (``log(1 + t**2)``, ``n = 5`` at 0.497: 0.044, 0.011, 0.0027 fail the
+    test of the range, 0.00068 is rounding; halved, 0.011, 0.0055 and 0.0027
+    make a window, 20.47916 +- 0.0018, refined to 20.4792857197 for
+    20.4792857152). So the steps are quartered only while that multiplies
+    the rounding by at most ``SEARCH_GROWTH``.
+
+    Examples:
+        >>> _search_shrink(1), _search_shrink(2), _search_shrink(3)
+        (4.0, 4.0, 2.0)
+    """
+    return SEARCH_SHRINK if SEARCH_SHRINK**n <= SEARCH_GROWTH else SHRINK
 
 
 def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate) -> bool:

@@ -93,8 +93,9 @@ def test_tan_sixth_derivative_after_a_window_across_the_pole() -> None:
     exact = _tan_derivative(x, 6)  # -4421.0158...
     assert abs(exact + 4421.0158) < 1e-3
     assert abs(result.value - exact) <= HONESTY * result.error
-    # The clean rows at 0.05, 0.0125 and 0.003125 make a window: an error of 158,
-    # not the 1.3e6 of the window at 0.4 to 0.1 (or 882 for -2050 of an older walk).
+    # The clean rows from 0.05 down make a window (halved: 0.05 to 0.0125, +- 3.0,
+    # refined to +- 0.008; quartered: 0.05, 0.0125 and 0.003125, +- 158), not the
+    # 1.3e6 of the one at 0.4 to 0.1 (or 882 for -2050 of an older walk).
     assert result.error < 0.05 * abs(exact)
 
 
