@@ -14,7 +14,9 @@ rule needs to judge it: the estimate of the integral of ``|f|``, whether the
 nodes resolve ``f`` at all, the largest sampled ``|f|`` in each half and the
 samples next to the ends. Its error never falls below what slowly falling
 Legendre coefficients of the samples (a kink) or the rounding of the nodes
-(far from 0) allow.
+(far from 0) allow; ``smoothness`` is a further floor for ``f`` of finite
+smoothness (see `_finite_smoothness`), which the adaptive rule applies
+everywhere except in its test for divergence.
 
 Nodes and weights are QUADPACK's (Piessens et al., 1983).
 """
@@ -131,6 +133,9 @@ _EPS = sys.float_info.epsilon
 UNRESOLVED_RATIO = 1.0  # 200 |K - G| >= resasc: QUADPACK's estimate saturates
 UNRESOLVED_SHARE = 0.05  # an error of 5% of ∫|f| or more
 FLAT_SPECTRUM = 0.25  # Legendre coefficients of degree 10-14 this large against |f|: no decay
+GEOMETRIC_DROP = 12.0  # the envelope falls more than this from degree 10 to 14: analytic f
+ODD_ONLY = 0.01  # even coefficients this small against the odd ones: f odd about the centre
+FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its first one
 _TINY = sys.float_info.min
 
 
@@ -148,6 +153,9 @@ class Panel(NamedTuple):
     least see again once it is bisected, if it resolves ``f``. ``edges`` are
     ``f`` at the two nodes nearest ``a`` (nearest first) and the two nearest
     ``b`` (nearest first): what a neighbouring panel is compared with.
+    ``smoothness`` is the error that Legendre coefficients falling like a
+    power of the degree (a kink) would leave, 0 where they fall fast; it is
+    not part of ``error`` (see `_finite_smoothness`).
     """
 
     a: float
@@ -159,6 +167,7 @@ class Panel(NamedTuple):
     unresolved: bool = False
     peaks: tuple[tuple[float, float], tuple[float, float]] = ((0.0, 0.0), (0.0, 0.0))
     edges: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    smoothness: float = 0.0
 
 
 def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
@@ -235,22 +244,32 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     # Saturated, or an error that is a sizeable part of the panel's ∫|f|.
     unresolved = (unresolved or error >= UNRESOLVED_SHARE * absolute) and not rounding_limited
     edges = (lefts[0], lefts[1], rights[0], rights[1])
-    return Panel(a, b, value, error, rounding_limited, absolute, unresolved, peaks, edges)
+    smoothness = 0.0 if rounding_limited else width * _finite_smoothness(rule, values)
+    return Panel(
+        a, b, value, error, rounding_limited, absolute, unresolved, peaks, edges, smoothness
+    )
+
+
+def _top_degree(rule: Rule) -> int:
+    """The highest even degree of `_legendre_rows`: 14 for K21, 10 for K15."""
+    return 2 * (rule.size // 4) + 4
 
 
 @functools.cache
-def _legendre_rows(rule: Rule) -> tuple[tuple[float, ...], ...]:
+def _legendre_rows(rule: Rule, odd: bool = False) -> tuple[tuple[float, ...], ...]:
     """Weights giving the Legendre coefficients of three even degrees from the samples.
 
     Degrees 10, 12, 14 for K21 (6, 8, 10 for K15): the rule integrates
     ``P_j * p`` exactly for ``p`` of degree up to ``3n + 1 - j`` (``n`` Gauss
     nodes), so these coefficients are exact for polynomials of about the
     same degree. Odd degrees are left out: a rule symmetric about the
-    panel's centre integrates every odd term exactly.
+    panel's centre integrates every odd term exactly. With ``odd``, the
+    three odd degrees one above them (11, 13, 15; 7, 9, 11), which say how
+    fast f's own coefficients fall where the even ones happen to be small.
     """
     positions = [-x for x in rule.nodes[:-1]] + [0.0] + list(reversed(rule.nodes[:-1]))
     weights = [*rule.kronrod[:-1], rule.kronrod[-1], *reversed(rule.kronrod[:-1])]
-    top = 2 * (len(positions) // 4) + 4  # 14 for K21, 10 for K15
+    top = _top_degree(rule) + odd
     rows = []
     for degree in (top - 4, top - 2, top):
         row = []
@@ -263,9 +282,11 @@ def _legendre_rows(rule: Rule) -> tuple[tuple[float, ...], ...]:
     return tuple(rows)
 
 
-def _legendre_tail(rule: Rule, values: list[float]) -> tuple[float, float, float]:
-    """``|c|`` for the three even Legendre degrees of `_legendre_rows`, from the samples."""
-    rows = _legendre_rows(rule)
+def _legendre_tail(
+    rule: Rule, values: list[float], odd: bool = False
+) -> tuple[float, float, float]:
+    """``|c|`` for the three Legendre degrees of `_legendre_rows`, from the samples."""
+    rows = _legendre_rows(rule, odd)
     c1, c2, c3 = (abs(math.fsum(w * v for w, v in zip(row, values, strict=True))) for row in rows)
     return c1, c2, c3
 
@@ -296,6 +317,47 @@ def _slow_decay(rule: Rule, tail: tuple[float, float, float]) -> float:
     nodes = 2 * len(rule.nodes) - 1
     steps = (3 * (nodes // 2) + 2 - (2 * (nodes // 4) + 4)) / 2  # 9 for K21, 6.5 for K15
     return c3 * math.pow(min(1.0, math.sqrt(c3 / c1)), steps)
+
+
+def _finite_smoothness(rule: Rule, values: list[float]) -> float:
+    """The error (per unit half-width) left by Legendre coefficients that fall like a power.
+
+    For ``f`` of finite smoothness in the panel, such as ``|x - c|**p`` (a
+    kink of order ``p``), the coefficients fall like a power of the degree,
+    ``A j**-alpha``, and oscillate with ``j`` at a rate set by where ``c``
+    lies: three even degrees can all sit near a zero of that oscillation,
+    and the panel's other estimates (QUADPACK's, `_slow_decay`) are then too
+    small, by up to 9,000 times on 20,000 random panels of ``|x - c|**p``.
+    Here the envelope is the larger of each even coefficient and the odd
+    one above it (degrees 10-11 and 14-15 for K21); ``alpha`` is fitted to
+    its fall from the lower pair to the upper one, and the error is the
+    upper envelope carried by that power to the first degree the rule
+    misses (32, or 23), times `FINITE_SAFETY`.
+
+    Where the envelope falls by more than `GEOMETRIC_DROP` over those four
+    degrees (as ``j**-7.4`` would), ``f`` is taken as analytic and the other
+    estimates stand: on 100,000 random panels of ``|x - c|**p``,
+    ``0.05 < p < 3``, 0.3% fell by more, all with ``c`` within 7% of the
+    panel's width from an end. Where the even coefficients are below
+    `ODD_ONLY` of the odd ones, ``f`` is odd about the panel's centre (plus
+    a constant), which the rule integrates exactly.
+
+    Examples:
+        >>> from calcweb._gauss_kronrod import K21
+        >>> nodes = [-x for x in K21.nodes[:-1]] + [0.0] + list(reversed(K21.nodes[:-1]))
+        >>> kink = _finite_smoothness(K21, [abs(x - 0.3) ** 1.5 for x in nodes])
+        >>> smooth = _finite_smoothness(K21, [1 / (2 + x) for x in nodes])
+        >>> 1e-4 < kink < 1e-2, smooth
+        (True, 0.0)
+    """
+    even, odd = _legendre_tail(rule, values), _legendre_tail(rule, values, odd=True)
+    low, high = max(even[0], odd[0]), max(even[2], odd[2])
+    if high == 0.0 or low > GEOMETRIC_DROP * high or max(even) < ODD_ONLY * max(odd):
+        return 0.0
+    top = _top_degree(rule)
+    first_missed = 3 * (len(rule.nodes) - 1) + 2  # 32 for K21, 23 for K15
+    alpha = max(0.0, math.log(low / high) / math.log(top / (top - 4)))
+    return FINITE_SAFETY * high * math.pow(top / first_missed, alpha)
 
 
 def _largest(

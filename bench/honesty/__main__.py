@@ -12,7 +12,7 @@ from typing import Any
 
 import mpmath
 
-from . import complex_step, derivative, higher, integrals, limits, multivariate, steep
+from . import complex_step, derivative, higher, integrals, kinks, limits, multivariate, steep
 from ._tally import Tally
 
 SEARCHES: dict[str, Callable[..., Tally]] = {
@@ -33,6 +33,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "integrate-oscillating": integrals.search_oscillating,
     "integrate-singular": integrals.search_singular,
     "integrate-infinite": integrals.search_infinite,
+    "integrate-kinks": kinks.search,
     "grad": multivariate.search_grad,
     "hessian": multivariate.search_hessian,
 }
