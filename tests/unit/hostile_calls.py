@@ -19,6 +19,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from hypothesis import HealthCheck, settings
+
 from calcweb import CalcwebError
 
 # Scalars no argument should be trusted with: float extremes, integers beyond a
@@ -58,6 +60,20 @@ HOSTILE_SCALARS: list[Any] = [
 ]
 
 LIMIT = 20.0  # seconds one call may take: far beyond any legitimate call here
+
+
+def steady(max_examples: int) -> settings:
+    """Hypothesis settings of a hostile test: ``max_examples``, the same in every run.
+
+    No deadline (a loaded machine is slow), no example database, no health checks.
+    """
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 class UserError(Exception):

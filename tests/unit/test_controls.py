@@ -18,21 +18,15 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hostile_calls import HOSTILE_SCALARS, REFUSED, outcome
-from hypothesis import HealthCheck, given, settings
+from hostile_calls import HOSTILE_SCALARS, REFUSED, outcome, steady
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calcweb
 from calcweb import ArgumentTypeError, InvalidArgumentError, choice, slider
 from calcweb._controls import Choice, Slider, session
 
-SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+SETTINGS = steady(200)
 
 
 def exact(x: float) -> Fraction:

@@ -20,7 +20,8 @@ from numbers import Integral, Real
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hostile_calls import steady
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calcweb.nn
@@ -47,13 +48,7 @@ try:
 except ImportError:  # Pyodide runs these tests without numpy
     np = None
 
-SETTINGS = settings(
-    max_examples=250,
-    deadline=None,
-    derandomize=True,  # the same examples in every run
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+SETTINGS = steady(250)
 ACTIVATION_NAMES = ["linear", "relu", "sigmoid", "softplus", "tanh"]
 PHI: dict[str, Callable[[float], float]] = {
     "linear": lambda z: z,

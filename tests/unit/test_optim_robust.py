@@ -23,8 +23,9 @@ from hostile_calls import (
     UserError,
     outcome,
     reader,
+    steady,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from plot_checks import check_figure
 
@@ -42,13 +43,7 @@ from calcweb import (
     minimize,
 )
 
-SETTINGS = settings(
-    max_examples=150,
-    deadline=None,  # a loaded machine is slow; `outcome` catches real hangs
-    derandomize=True,  # the same examples in every run
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+SETTINGS = steady(150)  # no deadline: `outcome` catches real hangs
 FEW = settings(SETTINGS, max_examples=40)  # for calls that draw contour maps
 
 

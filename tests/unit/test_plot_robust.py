@@ -24,8 +24,9 @@ from hostile_calls import (
     UserError,
     outcome,
     reader,
+    steady,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from plot_checks import check_figure, texts
 
@@ -44,13 +45,7 @@ from calcweb import (
     taylor,
 )
 
-SETTINGS = settings(
-    max_examples=120,
-    deadline=None,  # a loaded machine is slow; `outcome` catches real hangs
-    derandomize=True,  # the same examples in every run
-    suppress_health_check=list(HealthCheck),
-    database=None,
-)
+SETTINGS = steady(120)  # no deadline: `outcome` catches real hangs
 FEW = settings(SETTINGS, max_examples=40)  # for calls that draw contour maps
 
 

@@ -24,7 +24,8 @@ from numbers import Real
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hostile_calls import steady
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calcweb
@@ -43,13 +44,7 @@ try:
 except ImportError:  # Pyodide runs these tests without numpy
     np = None
 
-SETTINGS = settings(
-    max_examples=300,
-    deadline=None,
-    derandomize=True,  # the same examples in every run
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+SETTINGS = steady(300)
 
 # ---------------------------------------------------------------- hostile numbers
 
