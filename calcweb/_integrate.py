@@ -712,8 +712,7 @@ class _Extrapolated:
         panels) an error that grew.
         """
         parent, left, right = self.panels.split(index)
-        pair_value = left.value + right.value
-        pair_error = max(left.error, left.smoothness) + max(right.error, right.smoothness)
+        pair_value, pair_error = left.value + right.value, left.error + right.error
         if not (left.unresolved or right.unresolved):
             # Halving changed nothing, yet the error did not shrink (or grew).
             if (
