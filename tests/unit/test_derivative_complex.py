@@ -560,9 +560,15 @@ def test_an_answer_richardson_is_unsure_of_counts_its_error() -> None:
     # x**2 (the reproducer of bench.honesty complex-nonanalytic --seed 2). Richardson
     # is too unsure to refuse it, so its error must be in the answer's: it was only
     # their distance, 3.1e-21 +- 1.4e-21 with the truth 6.2e-21 away.
+    # (The rule itself is pinned exactly in test_mutation_kills_derivative_referee_edges.)
     x = -5.5686147030153334e-11
-    r = derivative(lambda z: z * z * conj(z), x, method="complex", full_output=True)
     settled = derivative(lambda t: t * t * t, x, method="richardson", full_output=True)
+    try:
+        r = derivative(lambda z: z * z * conj(z), x, method="complex", full_output=True)
+    except calcweb.ArgumentTypeError:
+        # A Richardson sure of f' = 3x**2 refuses x**2, rightly: nothing to count.
+        assert abs(x * x - settled.value) > 2.0 * settled.error
+        return
     assert r.value == pytest.approx(x * x, rel=1e-12)
     assert abs(r.value - 3.0 * x * x) <= 2.0 * r.error
     assert r.error >= abs(r.value - settled.value) + settled.error
