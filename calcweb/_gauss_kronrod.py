@@ -244,7 +244,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     # Saturated, or an error that is a sizeable part of the panel's ∫|f|.
     unresolved = (unresolved or error >= UNRESOLVED_SHARE * absolute) and not rounding_limited
     edges = (lefts[0], lefts[1], rights[0], rights[1])
-    smoothness = 0.0 if rounding_limited else width * _finite_smoothness(rule, values)
+    smoothness = width * _finite_smoothness(rule, values)
     return Panel(
         a, b, value, error, rounding_limited, absolute, unresolved, peaks, edges, smoothness
     )
@@ -356,7 +356,8 @@ def _finite_smoothness(rule: Rule, values: list[float]) -> float:
         return 0.0
     top = _top_degree(rule)
     first_missed = 3 * (len(rule.nodes) - 1) + 2  # 32 for K21, 23 for K15
-    alpha = max(0.0, math.log(low / high) / math.log(top / (top - 4)))
+    # A rising envelope (or one from 0) is carried as it is: alpha = 0.
+    alpha = math.log(low / high) / math.log(top / (top - 4)) if low > high else 0.0
     return FINITE_SAFETY * high * math.pow(top / first_missed, alpha)
 
 

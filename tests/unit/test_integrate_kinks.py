@@ -62,16 +62,30 @@ def test_the_floor_is_the_envelope_carried_by_its_power(rule: Rule) -> None:
     # from Legendre polynomials on the nodes: alpha = 3, the floor is twice
     # the upper envelope times (top / first_missed)**3.
     top, missed = (14, 32) if rule is K21 else (10, 23)
-
-    def legendre(n: int, x: float) -> float:
-        before, current = 1.0, x
-        for k in range(1, n):
-            before, current = current, ((2 * k + 1) * x * current - k * before) / (k + 1)
-        return current
-
     values = [sum(j**-3.0 * legendre(j, x) for j in range(top - 4, top + 2)) for x in nodes(rule)]
     expected = 2.0 * max(top**-3.0, (top + 1) ** -3.0) * (top / missed) ** 3
     assert _finite_smoothness(rule, values) == pytest.approx(expected, rel=1e-9)
+
+
+def legendre(n: int, x: float) -> float:
+    before, current = 1.0, x
+    for k in range(1, n):
+        before, current = current, ((2 * k + 1) * x * current - k * before) / (k + 1)
+    return current
+
+
+def test_a_rising_envelope_is_carried_as_it_is() -> None:
+    # Only degrees 14 and 15: the envelope rises from (nearly) 0 to 1, and a
+    # power fitted to that would be negative; the floor is twice the top.
+    values = [legendre(14, x) + legendre(15, x) for x in nodes(K21)]
+    assert _finite_smoothness(K21, values) == pytest.approx(2.0, rel=1e-12)
+
+
+@pytest.mark.parametrize("rule", [K21, K15])
+def test_a_constant_has_a_floor_at_rounding(rule: Rule) -> None:
+    # For K15 the coefficients of degrees 6 and 7 of a constant are exactly
+    # 0 and those of degree 10 are not: an envelope from 0.
+    assert 0.0 <= _finite_smoothness(rule, [1.0] * rule.size) < 1e-14
 
 
 def test_an_odd_function_plus_a_constant_has_no_floor() -> None:
