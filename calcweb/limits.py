@@ -23,8 +23,10 @@ judged from one entry but from the top column of the table, where the
 smooth part of ``f`` has cancelled out: from where its changes stop
 shrinking, they are noise, and the noise at a sample is bounded by the
 changes at that sample and the next few, scaled back by the rate at which
-they grow. Samples past the point where ``f`` gets stuck on one rounded
-value (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all.
+they grow (over the first few changes, or from where the noise shows to
+where it is as large as ``f``, if faster). Samples past the point where
+``f`` gets stuck on one rounded value (``1 - cos h`` is exactly 0 for
+``h < 1e-8``) are not used at all.
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$.
@@ -107,6 +109,9 @@ SMOOTH = 4  # changes of one sign, each smaller, in a row: f settles smoothly
 HORIZON = 5  # the noise at a sample is judged from the changes this many steps on
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
 SAFETY = 3.0  # the noise bound is tripled: it is judged from few changes
+LOSS = 0.25  # a top-column change this share of its sample or more: f lost all its digits
+LOSS_SPAN = 4  # noise shown fewer steps than this before f loses all its digits: no rate
+WHOLE_POWER_SLACK = 0.25  # a rate this far below a whole power of 1/h is that power
 ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
 PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
@@ -445,6 +450,36 @@ def _lower_quartile_slope(points: list[tuple[int, float]]) -> float:
     return slopes[len(slopes) // 4] if slopes else 0.0
 
 
+def _rate_to_loss(
+    changes: list[float], samples: list[float], points: list[tuple[int, float]]
+) -> float | None:
+    """How fast the noise grows, from where it shows to where ``f`` loses all its digits.
+
+    ``changes`` are the top column's, by last sample; ``points`` the
+    ``(sample, log2 change)`` of those that measure noise, from where it
+    shows. The rate is taken over the whole way, not from a few changes:
+    from the largest of the first three points (one small by chance does not
+    count) to the first change ``LOSS`` of its sample or more, where the
+    noise is as large as ``f``. None when there are fewer than three points,
+    or fewer than ``LOSS_SPAN`` steps between the two, or ``f`` never loses
+    its digits.
+
+    >>> changes = [0.0] * 3 + [2.0**-y for y in (40, 44, 38, 32, 26, 20, 14, 8, 2)]
+    >>> _rate_to_loss(changes, [1.0] * 12, [(3, -40.0), (4, -44.0), (5, -38.0)])
+    6.0
+    """
+    if len(points) < 3:
+        return None
+    first, level = max(points[:3], key=lambda point: point[1])
+    lost = next(
+        (k for k in range(first + 1, len(changes)) if changes[k] >= LOSS * abs(samples[k]) > 0.0),
+        None,
+    )
+    if lost is None or lost - first < LOSS_SPAN:
+        return None
+    return (math.log2(changes[lost]) - level) / (lost - first)
+
+
 def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     """A bound on the rounding noise of the top column's entries, by last sample.
 
@@ -458,7 +493,11 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     (the least step between its first changes: one small by chance makes the
     next step steep), or the rate above if larger, and at least like ``h``;
     a rate a little faster than a whole power of ``1/h`` is that power, as
-    cancellation noise grows like one (``eps/t`` in ``(exp(t) - 1)/t``). A
+    cancellation noise grows like one (``eps/t`` in ``(exp(t) - 1)/t``). The
+    first changes may grow slower than the noise does (``eps/t**2`` in
+    ``(exp(t) - 1 - t)/t**2`` grew 1.3 a step over its first 8), so the rate
+    over the whole way to where ``f`` loses all its digits (`_rate_to_loss`),
+    up to a quarter below a whole power, is that power if faster. A
     change within the rounding of its samples measures nothing: a run of
     samples exactly a polynomial may carry a bias that only the noise after
     the run shows.
@@ -502,6 +541,11 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     # (NaN where changes overflow, as f near 1e308 makes them: round() would raise.)
     if math.isfinite(rise):
         rise = min(rise, round(rise))
+    # A few changes at the start may show it slower than it grows: the rate
+    # over the whole way to where f loses all its digits, if faster, counts.
+    whole_way = _rate_to_loss(changes, columns[0], list(logs.items()))
+    if whole_way is not None and math.isfinite(whole_way):
+        rise = max(rise, min(math.floor(whole_way + WHOLE_POWER_SLACK), MAX_SLOPE))
     bound = [0.0] * n
     for k in range(start, n):
         ahead = [y - slope * (i - k) for i, y in logs.items() if k <= i <= k + HORIZON]
