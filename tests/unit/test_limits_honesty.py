@@ -491,6 +491,42 @@ def test_log_quotient_with_a_bias_hidden_in_a_run_is_honest() -> None:
     assert honest_or_refused(f, 0.1, "left", 1.0) in ("right", "refused")
 
 
+@pytest.mark.xfail(
+    strict=True, reason="issue 13: a bias smooth over a long run of samples, not fixed yet"
+)
+@pytest.mark.parametrize(
+    ("x0", "c", "side"),
+    [
+        # limits-h10 seed 2 #820: 0.9999973991260561 +- 2.6e-12 (true error 2.6e-6):
+        # samples 15 to 27 are smooth, biased alike by the rounding of 1 + t.
+        (1.0, 578523.1849853216, "left"),
+        # limits-h10 seed 2 #2260: 1.0000000000019003 +- 3.9e-14 (true error 1.9e-12).
+        (1000.0, 11076.301804062055, "right"),
+        # limits-h10 seed 5 #731: 0.9999999827759714 +- 1.7e-9 (true error 1.7e-8).
+        (0.0, 132845.6789412477, "right"),
+    ],
+)
+def test_log_quotient_with_a_bias_smooth_over_a_long_run_is_honest(
+    x0: float, c: float, side: str
+) -> None:
+    # Found by the limits-h10 search at seeds 2 and 5 (seed 1 has none).
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return math.log(1 + t) / t
+
+    assert honest_or_refused(f, x0, side, 1.0) in ("right", "refused")
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: rounding's growth taken for an infinite limit")
+def test_cos_quotient_whose_rounding_grows_at_every_sample_is_not_infinite() -> None:
+    # limits-h10 seed 3 #1946: inf, for the limit 1/24 (96 calls).
+    def f(x: float) -> float:
+        t = (x - 1.0) / 4.862371027865524
+        return (math.cos(t) - 1 + t**2 / 2) / t**4
+
+    assert honest_or_refused(f, 1.0, "right", 1 / 24) in ("right", "refused")
+
+
 # --- Noise grows like a whole power of 1/h. -----------------------------------
 
 
