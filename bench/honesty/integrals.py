@@ -20,8 +20,9 @@ w at c on [c0, inf), e^{a x} on (-inf, c0], and Lorentzians, Gaussians, sech^2 a
 An answer with converged=True is dishonest when its true error exceeds twice its
 reported error plus 4 ulp of the exact value. A result with converged=False
 counts as refused (as a NumericalError does); those whose error is still too
-small are counted apart ("unconverged, error too small"). Where a peak was
-never sampled within 3 widths of its centre, the lie is counted apart ("peak
+small are counted apart ("unconverged, error too small"). Where a peak added
+less than 1e-3 of its height to every sample calcweb took (2.6 widths for a
+Gaussian, 4.1 for sech^2, 32 for a Lorentzian), the lie is counted apart ("peak
 never sampled"): the blind spot `integrate`'s docstring documents. Each draw
 is also given to scipy.integrate.quad (epsabs = epsrel = tol, limit 500): its
 evaluations and its own dishonest answers (ier == 0) are reported beside
@@ -102,15 +103,20 @@ def _mp_quad(f: Callable[[Any], Any], a: float, b: float) -> Any:
     return high
 
 
-def _nearest_sample(terms: list[Term], sampled: list[float]) -> float:
-    """Over the peaks, the largest distance from a centre to its nearest sample, in widths."""
-    farthest = 0.0
+SEEN = 1e-3  # a peak adding less than this share of its height to every sample was not seen
+
+
+def _peak_seen(terms: list[Term], sampled: list[float]) -> tuple[bool, float]:
+    """Whether every peak added SEEN of its height to some sample; the least a peak added.
+
+    A peak's term is the peak alone, of height 1, so its largest value over the
+    samples is the share of its height the best-placed sample saw.
+    """
+    least = 1.0
     for term in terms:
         if term.peak is not None:
-            c, w = term.peak
-            nearest = min((abs(x - c) for x in sampled), default=math.inf)
-            farthest = max(farthest, nearest / w)
-    return farthest
+            least = min(least, max((term.f(x) for x in sampled), default=0.0))
+    return least >= SEEN, least
 
 
 def _check(tally: IntegralTally, terms: list[Term], a: float, b: float, tol: float) -> None:
@@ -150,12 +156,12 @@ def _check(tally: IntegralTally, terms: list[Term], a: float, b: float, tol: flo
     tally.nfevs.append(result.nfev)
     if not _too_far(result.value, result.error, exact):
         return
-    distance = _nearest_sample(terms, ours)
-    if distance > 3.0:
+    seen, least = _peak_seen(terms, ours)
+    if not seen:
         tally.other["dishonest, peak never sampled"] += 1
         return
-    if distance:
-        case += f" (nearest sample {distance:.2g} widths from the peak)"
+    if least < 1.0:
+        case += f" (the best sample saw {least:.2g} of the peak's height)"
     true_error = abs(mpmath.mpf(result.value) - exact)
     ratio = float(true_error / result.error) if result.error else math.inf
     tally.lies.append(
