@@ -89,7 +89,11 @@ step can be trusted; instead:
    right, not as accurate as it can be, it stops once its error is below
    ``ENOUGH`` (relative), and goes on from there if the refinement fails
    (to an estimate within the early one's error: steps below the stairs of
-   a staircase give quotients of 0).
+   a staircase give quotients of 0). The noise checks of 5. judged the
+   values near ``x`` against the walk's error; the refined one can be
+   thousands of times smaller: where those values leave its slope by more
+   than it allows, that drift, as noise, is added to its error
+   (`_with_drift`).
 8. Rounding in the argument of ``f`` (``g((t + c) - c)``, ``t`` rounded to
    ulp(c)) moves a first derivative by up to ``|f''|`` times it, at every
    step, while the values move by ``|f'|`` times it: nothing at a flat
@@ -132,7 +136,7 @@ WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
 # quotients at h, h/2 (and h/4) extrapolated once (5x) or twice (15x).
 KINK_NOISE = 20.0
 LOCAL = 4.0  # noise is measured again near x where f's values there are this much smaller
-TRIES = 2  # spacings it is measured at, in the golden ratio (`_local_noise`)
+TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
@@ -157,6 +161,8 @@ class Estimate:
     larger: tuple[tuple[float, float], ...] = ()
     # The steps of the quotients the walk left in such a collapse, above the smallest.
     jumps: tuple[float, ...] = ()
+    # How far noise of 1 in f's values can move a refined value (sum |w| / H**n; 0: not refined).
+    gain: float = 0.0
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -638,7 +644,7 @@ def extrapolate(
     if refine and estimate.kind == "central":
         refined = _refine(sampler, n, estimate)
         if refined is not None:
-            final = refined
+            final = _with_drift(sampler, refined, n, spacing, quiet)
         elif estimate.early:  # the walk goes on to its best after all
             further = _walks(sampler, n, first_step, 0.0)
             # Unless it leaves the bars of the estimate confirmed at larger steps:
@@ -656,6 +662,45 @@ def extrapolate(
         final.kind,
         noise=sampler.noise_floor,
     )
+
+
+def _with_drift(
+    sampler: Sampler, refined: Estimate, n: int, spacing: float, quiet: float
+) -> Estimate:
+    """A refined first derivative, its error widened by the noise that drifts near ``x``.
+
+    With no noise measured, where the values at the noise spacing leave the
+    refined estimate's slope by more than its error allows (`_refined_drift`),
+    the noise that moved them is at least half that drift, and its values'
+    noise moves the refined value by up to ``refined.gain`` times it: the
+    drift itself, twice that bound, times the gain is added to the error.
+    """
+    if n != 1 or sampler.noise_floor:
+        return refined
+    drift = _refined_drift(sampler, refined, spacing, quiet)
+    return replace(refined, error=refined.error + drift * refined.gain)
+
+
+def _refined_drift(sampler: Sampler, refined: Estimate, spacing: float, quiet: float) -> float:
+    """How far noise moved the values near ``x`` off a refined first derivative's slope, or 0.
+
+    The walk judged the values at the noise spacing against its own error
+    (`_drifts`, `_local_drift`); the refined estimate's can be thousands of
+    times smaller, and noise that did not matter beside the one can beside
+    the other. ``a t`` rounded to a float makes ``sin(a t) exp(a t / 10)``
+    noisy by up to ``|a t| eps / 2`` in its argument: at ``a = 3.89``, ``x =
+    -16.7``, the refined stencil's values are off by up to 25 times the 2 eps
+    of them it allows for. No 4th difference at ``x`` shows it (at a spacing
+    of 4 ulp(x) the rounding of ``a t`` grows nearly linearly), but the
+    central difference leaves the slope by 5.4e-18: nothing beside the
+    walk's error (3.3e-12), much beside the refined one's (2.6e-16, true
+    error 8.4e-16; with the drift added, 1.1e-15).
+    """
+    drift = _drift(sampler, spacing, refined, quiet)
+    local = _local_quiet(sampler, refined, 1, quiet)
+    if not drift and local:
+        drift = _local_drift(sampler, refined, 1, spacing, local)
+    return drift
 
 
 def _argument_noise(
@@ -755,10 +800,13 @@ def _local_noise(
     spacings in the golden ratio, with the 5 points from ``x`` on. Stairs (of
     ``f``, or of its argument: ``a t`` rounded to ulp(a t)) can fall evenly,
     with 4th differences of 0, at one spacing (errors that grow linearly are
-    a slope); and the 4th difference about ``x`` sees only the part of the
-    noise that is even about ``x``: where ``a x`` is a float, the rounding of
-    ``a t`` is odd about it, and so are the quotients' errors. 0 if no noise
-    shows.
+    a slope), or symmetrically, at two (``exp(20.73 t)``, ``n = 3`` at
+    -23.59: the rounding of ``a t``, over 100 eps of ``f``, shows at
+    neither of the first two spacings, at the third; without it the answer
+    was off by 10 times its error); and the 4th difference about ``x`` sees
+    only the part of the noise that is even about ``x``: where ``a x`` is a
+    float, the rounding of ``a t`` is odd about it, and so are the
+    quotients' errors. 0 if no noise shows.
     """
     x = sampler.x
     if n == 1 and estimate.value:
@@ -821,7 +869,12 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
 
 
 def _drifts(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -> bool:
-    """Whether the values around ``x`` leave the walk's slope by more than its error allows.
+    """Whether the values around ``x`` leave the walk's slope by more than its error allows."""
+    return _drift(sampler, spacing, estimate, quiet) > 0.0
+
+
+def _drift(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -> float:
+    """How far the values around ``x`` leave the estimate's slope beyond what it allows, or 0.
 
     At the noise spacing (its 5 points computed) the central quotient at
     twice the spacing must be the estimate, to within its error, the
@@ -834,10 +887,10 @@ def _drifts(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) 
     try:
         step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
     except NumericalError:
-        return False
+        return 0.0
     points = [x + k * step for k in (-2, -1, 1, 2)]
     if not all(point in sampler.values for point in points):
-        return False
+        return 0.0
     low, below, above, high = (sampler.values[point] for point in points)
     third = high - 2.0 * above + 2.0 * below - low
     apart = abs(high - low - 4.0 * step * estimate.value)
@@ -845,7 +898,7 @@ def _drifts(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) 
     # Noise that high (or 16 times higher: the drift over 4 spacings can be a
     # small part of a stair) moves the quotients at the smallest step by more
     # than the error, or it does not matter.
-    return drift > quiet and 16.0 * drift > estimate.error * estimate.smallest
+    return drift if drift > quiet and 16.0 * drift > estimate.error * estimate.smallest else 0.0
 
 
 def _noise_down_to(sampler: Sampler, smallest: float, widest: float, quiet: float) -> float:
@@ -1297,7 +1350,13 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         if apart <= estimate.error and settled and truncation + rounding < estimate.error:
             error = min(last + rounding, estimate.error) + apart
             return Estimate(
-                value, error, sampler.calls, estimate.step, estimate.kind, estimate.smallest
+                value,
+                error,
+                sampler.calls,
+                estimate.step,
+                estimate.kind,
+                estimate.smallest,
+                gain=_gain(sampler.x, n, m, step),
             )
         step /= 2.0
     return None
@@ -1335,6 +1394,13 @@ def _wide(sampler: Sampler, n: int, m: int, step: float) -> list[tuple[float, fl
     if not all(math.isfinite(number) for pair in found for number in pair):
         return None
     return found
+
+
+def _gain(x: float, n: int, m: int, step: float) -> float:
+    """``sum |w| / H**n`` of the wide stencil at ``step`` (as `_wide` takes it)."""
+    step = representable_step(x, step)
+    offsets = [((x + k * step if k else x) - x) / step for k in range(-m, m + 1)]
+    return sum(map(abs, _weights(n, offsets))) / step**n
 
 
 def _growth(n: int, rows: tuple[tuple[float, float], ...], value: float, level: float) -> float:

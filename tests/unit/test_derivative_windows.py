@@ -124,7 +124,7 @@ def test_a_stencil_that_failed_on_one_side_is_evaluated_from_that_side_first() -
 
 
 def test_a_second_derivative_at_the_edge_of_its_domain_fails_once_per_central_step() -> None:
-    """sqrt(x)**2 exp(x) at 0, n = 2: every central stencil fails on the left (33 -> 24 calls)."""
+    """sqrt(x)**2 exp(x) at 0, n = 2: every central stencil fails on the left (33 -> 25 calls)."""
 
     def f(t: float) -> float:
         return math.sqrt(t) ** 2 * math.exp(t)
@@ -132,4 +132,4 @@ def test_a_second_derivative_at_the_edge_of_its_domain_fails_once_per_central_st
     estimate = extrapolate(f, 0.0, 2, 0.2, refine=True)
     assert estimate.kind == "forward"
     assert abs(estimate.value - 2.0) <= HONESTY * estimate.error
-    assert estimate.nfev == 24
+    assert estimate.nfev == 25
