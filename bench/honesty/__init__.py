@@ -45,4 +45,8 @@ The searches (each module's docstring says what it draws):
 They began as scripts in /tmp (s4cx/search.py, s4cx2/nonan.py, s3deriv/search.py,
 s3nfev/smallc.py, s3_limits/search*.py): with the same seed they draw the same
 cases, so their figures can be checked again.
+
+``python -m bench.honesty.limit_diff OLD.py NEW.py --set corpus|fresh|heldout``
+runs two copies of calcweb/limits.py on the same limit draws and lists, draw
+by draw, the answers that move and the right answers refused (limit_diff.py).
 """
