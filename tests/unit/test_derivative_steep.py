@@ -9,7 +9,10 @@ that of the values the estimate rests on (`_local_quiet`, `_local_noise`).
 one. ``log(1 + x**2)``: ``1 + x**2`` rounds to ulp(1), noise the refined
 stencil did not see (n = 2 near 0); and a window far from the asymptotic
 range whose probe agreed by chance (n = 5), which the quotients at smaller
-steps contradict (`_Walk.check_accepted`).
+steps contradict (`_Walk.check_accepted`). The last residues of bench.honesty
+steep: noise that matters only beside the refined error (`_with_drift`), noise
+that hides at two spacings (``TRIES``) and noise even about ``x``
+(`_even_noise`).
 
 Exact values from closed forms: with `decimal` for ``exp`` (``a x`` exact),
 in floats where their rounding is far below the errors tested. Every
@@ -198,3 +201,18 @@ def test_a_third_derivative_whose_noise_hides_at_two_spacings() -> None:
     result = derivative(lambda t: math.exp(a * t), x, 3, full_output=True)
     exact = _g_of_a_product_derivative("exp", a, x, 3)
     assert abs(result.value - exact) <= HONESTY * result.error
+
+
+def test_noise_even_about_x_that_the_central_difference_cancels() -> None:
+    """exp(-a t), a = 2.97 at -151.7: f(x) 82 eps low, its neighbours 47 and 49 eps high.
+
+    The central difference near x cancels that noise and the walk's
+    quotients are not refined; the 2nd difference adds it up (was 3.0 times
+    dishonest: bench.honesty steep, seed 3).
+    """
+    a, x = 2.9723692972079863, -151.74510412788575
+    result = derivative(lambda t: math.exp(-a * t), x, full_output=True)
+    exact = _exp_derivative(-a, x)  # -a exp(-a x)
+    error = abs(Decimal(result.value) - exact)
+    assert error <= Decimal(HONESTY * result.error)
+    assert result.error < 1e-10 * abs(result.value)
