@@ -158,13 +158,15 @@ def test_noise_whose_first_changes_grow_slower_than_the_whole_way_shrinks_at_the
     assert bound[start - 2 : start] == [bound[start] * 2.0**-4, bound[start] * 2.0**-2]
 
 
-@pytest.mark.parametrize(("rate", "rise"), [(1.75, 2.0), (1.7, 1.0)])
+@pytest.mark.parametrize(("rate", "rise", "share"), [(1.75, 2.0, 4.0), (1.71875, 1.0, 3.9)])
 def test_a_whole_way_rate_a_quarter_below_a_whole_power_is_that_power(
-    rate: float, rise: float
+    rate: float, rise: float, share: float
 ) -> None:
-    # Samples 4 * 2**loss, so that the change 2**loss is exactly 1/4 of them.
+    # Samples share * 2**loss: at 4, the change 2**loss is exactly 1/4 of them
+    # (the sum in the top column rounds it exactly at 1.75); at 3.9, a little
+    # more, so that it counts though the sum rounds it.
     loss = -37.5 + 18 * rate
-    bound, start = _noise_of(_growing(loss), sample=4.0 * 2.0**loss)
+    bound, start = _noise_of(_growing(loss), sample=share * 2.0**loss)
     assert start == 5
     assert bound[start - 1] == bound[start] * 2.0**-rise
 
@@ -179,3 +181,48 @@ def test_f_that_loses_its_digits_within_4_steps_of_the_noise_measures_no_rate() 
         assert start == 5
         shrink = bound[start - 1] / bound[start]
         assert (shrink == 2.0**-8) == (after == 4), (after, shrink)
+
+
+def test_the_whole_way_rate_needs_three_noise_points_and_a_change_of_f_not_of_0() -> None:
+    # The doctest's changes: 3 points and a loss 6 steps after the largest
+    # measure 6 a step; 2 points measure nothing.
+    changes = [0.0] * 3 + [2.0**-y for y in (40, 44, 38, 32, 26, 20, 14, 8, 2)]
+    points = [(3, -40.0), (4, -44.0), (5, -38.0)]
+    assert limits._rate_to_loss(changes, [1.0] * 12, points) == 6.0
+    assert limits._rate_to_loss(changes, [1.0] * 12, points[:2]) is None
+    # Only the first three points count for the level: a 4th larger one does not.
+    assert limits._rate_to_loss(changes, [1.0] * 12, [*points, (6, -32.0)]) == 6.0
+    # Where f is exactly 0 and does not change, f has not lost its digits:
+    # a change of 0 is not 1/4 of a sample of 0 (the loss is 2**-2, after).
+    flat = [*changes[:6], 0.0, 0.0, 0.0, 0.0, 2.0**-14, 2.0**-2]
+    assert limits._rate_to_loss(flat, [1.0] * 6 + [0.0] * 4 + [1.0] * 2, points) == 6.0
+
+
+def test_changes_that_overflow_where_f_loses_its_digits_measure_no_rate() -> None:
+    # Samples 1.7e308: the top column's changes grow from 2**1000 to 4e307
+    # (below 1/4 of the samples) and then overflow to inf, the first change
+    # as large as f: no rate (an infinite one would overflow floor()).
+    changes = [2.0**y for y in (1006, 1004, 1002, 1000, 1001.25, 1002.5, 1004, 1006, 1008)]
+    changes += [4e307] * 3
+    top = [0.0]
+    for change in changes:
+        top.append(top[-1] + change)
+    top.append(-1.7e308)
+    assert math.isinf(top[-1] - top[-2])
+    bound, start = limits._noise([[1.7e308] * (len(top) + 1), top])
+    assert start == 5
+    assert all(math.isfinite(b) for b in bound)
+
+
+def test_the_whole_way_rate_counts_only_if_faster_and_from_the_first_loss() -> None:
+    # Changes that grow 3 a step for 8 samples: 72f8aa5's rate is 3. Then
+    # flat, and 2**-1.5 20 steps after the largest of the first three: the
+    # whole way measures 1.6, slower, and the rate stays 3.
+    bound, start = _noise_of([-40.0 + 3.0 * i for i in range(8)] + [-19.0] * 12 + [-1.5])
+    assert start == 5
+    assert bound[start - 1] == bound[start] * 2.0**-3
+    # A loss 1 step after the largest of the first three measures nothing,
+    # though another comes 5 steps after: the rate stays 72f8aa5's, 1.
+    bound, start = _noise_of([-40.0, -38.75, -37.5, -1.0, -20.0, -20.0, -20.0, 0.0])
+    assert start == 5
+    assert bound[start - 1] == bound[start] * 2.0**-1
