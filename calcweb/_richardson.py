@@ -675,9 +675,10 @@ def _with_drift(
 
     With no noise measured, where the values at the noise spacing leave the
     refined estimate's slope by more than its error allows (`_refined_drift`),
-    the noise that moved them is at least half that drift, and its values'
-    noise moves the refined value by up to ``refined.gain`` times it: the
-    drift itself, twice that bound, times the gain is added to the error.
+    the noise that moved them is at least half that drift, and noise ``N`` in
+    the values moves the refined value by up to ``N`` times ``refined.gain``:
+    the drift itself (twice that lower bound) times the gain is added to the
+    error.
     """
     if n != 1 or sampler.noise_floor:
         return refined
