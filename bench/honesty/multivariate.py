@@ -12,7 +12,9 @@ An entry is dishonest when its true error exceeds twice that implied error plus
 4 ulp of the exact entry (a user who asked `derivative` for that number would have
 been misled). Entries further than 1e-6 of the largest exact entry are counted
 as "silently wrong" whatever the implied error: grad and hessian return them
-with no warning.
+with no warning; so are entries whose implied error exceeds their own size
+("no digit right, no warning"), which `derivative` itself returns without a
+NumericalError unless full_output shows the error.
 
 Functions of d = 2 to 4 variables (each a family below), at points of scale s =
 10^u (u uniform in [-6, 6]: f(p) = g(p / s)) and multiplied by m = 10^v
