@@ -190,12 +190,18 @@ def test_rounding_growth_is_refused_when_f_farther_out_neither_settles_nor_grows
 ) -> None:
     # Farther out f is sampled at 0.5, 1, ..., 16 (128) only: its 6 (9)
     # samples there zigzag without settling, and do not grow toward x0, so
-    # they show no growth; it said -inf, converged. Limit 1/2.
+    # they show no growth; it said -inf, converged. Limit 1/2. (For c = 1e7
+    # the 9 samples out to 128 settle near 0.5, 0.49999966 with an error of
+    # 4.4e-4, within DIVERGE (1e-3), as a growing f that is not infinite
+    # does: the refusal says so.)
     def f(x: float) -> float:
         t = x / c
         return (math.exp(t) - 1 - t) / t**2 + 0 * math.log(edge - x)
 
-    with pytest.raises(calcweb.NumericalError, match="neither settles nor grows toward x0"):
+    why = (
+        "settles near 0.5:" if (c, edge) == (1e7, 200.0) else "neither settles nor grows toward x0"
+    )
+    with pytest.raises(calcweb.NumericalError, match=why):
         limit(f, 0.0, side="right")
     assert honest_or_refused(f, 0.0, "right", 0.5) == "refused"
 
