@@ -134,7 +134,7 @@ _EPS = sys.float_info.epsilon
 UNRESOLVED_RATIO = 1.0  # 200 |K - G| >= resasc: QUADPACK's estimate saturates
 UNRESOLVED_SHARE = 0.05  # an error of 5% of ∫|f| or more
 FLAT_SPECTRUM = 0.25  # Legendre coefficients of degree 10-14 this large against |f|: no decay
-GEOMETRIC_DROP = 12.0  # the envelope falls more than this from degree 10 to 14: analytic f
+GEOMETRIC_DROP = 16.0  # the envelope falls more than this from degree 9-11 to 13-15: analytic f
 ODD_ONLY = 0.01  # even coefficients this small against the odd ones: f odd about the centre
 FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its first one
 _TINY = sys.float_info.min
@@ -245,7 +245,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     # Saturated, or an error that is a sizeable part of the panel's ∫|f|.
     unresolved = (unresolved or error >= UNRESOLVED_SHARE * absolute) and not rounding_limited
     edges = (lefts[0], lefts[1], rights[0], rights[1])
-    smoothness = width * _finite_smoothness(rule, values)
+    smoothness = width * _finite_smoothness(rule, values, tail)
     return Panel(
         a, b, value, error, rounding_limited, absolute, unresolved, peaks, edges, smoothness
     )
@@ -265,14 +265,14 @@ def _legendre_rows(rule: Rule, odd: bool = False) -> tuple[tuple[float, ...], ..
     nodes), so these coefficients are exact for polynomials of about the
     same degree. Odd degrees are left out: a rule symmetric about the
     panel's centre integrates every odd term exactly. With ``odd``, the
-    three odd degrees one above them (11, 13, 15; 7, 9, 11), which say how
+    four odd degrees around them (9, 11, 13, 15; 5, 7, 9, 11), which say how
     fast f's own coefficients fall where the even ones happen to be small.
     """
     positions = [-x for x in rule.nodes[:-1]] + [0.0] + list(reversed(rule.nodes[:-1]))
     weights = [*rule.kronrod[:-1], rule.kronrod[-1], *reversed(rule.kronrod[:-1])]
-    top = _top_degree(rule) + odd
+    top = _top_degree(rule)
     rows = []
-    for degree in (top - 4, top - 2, top):
+    for degree in range(top - 5, top + 2, 2) if odd else range(top - 4, top + 1, 2):
         row = []
         for x, weight in zip(positions, weights, strict=True):
             before, current = 1.0, x  # P_0, P_1; Bonnet's recurrence up to P_degree
@@ -283,14 +283,16 @@ def _legendre_rows(rule: Rule, odd: bool = False) -> tuple[tuple[float, ...], ..
     return tuple(rows)
 
 
-def _legendre_tail(
-    rule: Rule, values: list[float], odd: bool = False
-) -> tuple[float, float, float]:
-    """``|c|`` for the three Legendre degrees of `_legendre_rows`, from the samples."""
-    rows = _legendre_rows(rule, odd)
-    # map(mul): the same products as a generator, at a third of its cost per panel.
-    c1, c2, c3 = (abs(math.fsum(map(operator.mul, row, values))) for row in rows)
+def _legendre_tail(rule: Rule, values: list[float]) -> tuple[float, float, float]:
+    """``|c|`` for the three even Legendre degrees of `_legendre_rows`, from the samples."""
+    c1, c2, c3 = _coefficients(_legendre_rows(rule), values)
     return c1, c2, c3
+
+
+def _coefficients(rows: tuple[tuple[float, ...], ...], values: list[float]) -> list[float]:
+    """``|c|`` for each row of `_legendre_rows`, from the samples."""
+    # map(mul): the same products as a generator, at a third of its cost per panel.
+    return [abs(math.fsum(map(operator.mul, row, values))) for row in rows]
 
 
 def _slow_decay(rule: Rule, tail: tuple[float, float, float]) -> float:
@@ -321,7 +323,9 @@ def _slow_decay(rule: Rule, tail: tuple[float, float, float]) -> float:
     return c3 * math.pow(min(1.0, math.sqrt(c3 / c1)), steps)
 
 
-def _finite_smoothness(rule: Rule, values: list[float]) -> float:
+def _finite_smoothness(
+    rule: Rule, values: list[float], even: tuple[float, float, float] | None = None
+) -> float:
     """The error (per unit half-width) left by Legendre coefficients that fall like a power.
 
     For ``f`` of finite smoothness in the panel, such as ``|x - c|**p`` (a
@@ -330,19 +334,23 @@ def _finite_smoothness(rule: Rule, values: list[float]) -> float:
     lies: three even degrees can all sit near a zero of that oscillation,
     and the panel's other estimates (QUADPACK's, `_slow_decay`) are then too
     small, by up to 9,000 times on 20,000 random panels of ``|x - c|**p``.
-    Here the envelope is the larger of each even coefficient and the odd
-    one above it (degrees 10-11 and 14-15 for K21); ``alpha`` is fitted to
-    its fall from the lower pair to the upper one, and the error is the
-    upper envelope carried by that power to the first degree the rule
-    misses (32, or 23), times `FINITE_SAFETY`.
+    Here the envelope is the largest of three neighbouring coefficients,
+    even and odd (degrees 9-11 and 13-15 for K21, 5-7 and 9-11 for K15:
+    three neighbours, so that the half period of the oscillation, 5 degrees
+    where ``c`` is at 0.83 of the half-width from the centre, cannot put
+    all of them near a zero); ``alpha`` is fitted to its fall from the
+    lower three to the upper three, and the error is the upper envelope
+    carried by that power from its first degree to the first degree the
+    rule misses (32, or 23), times `FINITE_SAFETY`. ``even`` are the
+    coefficients of `_legendre_tail`, if at hand.
 
     Where the envelope falls by more than `GEOMETRIC_DROP` over those four
-    degrees (as ``j**-7.4`` would), ``f`` is taken as analytic and the other
+    degrees (as ``j**-7.5`` would), ``f`` is taken as analytic and the other
     estimates stand: on 100,000 random panels of ``|x - c|**p``,
-    ``0.05 < p < 3``, 0.3% fell by more, all with ``c`` within 7% of the
-    panel's width from an end. Where the even coefficients are below
-    `ODD_ONLY` of the odd ones, ``f`` is odd about the panel's centre (plus
-    a constant), which the rule integrates exactly.
+    ``0.05 < p < 3``, 64 fell by more, all with ``c`` within 2% of the
+    panel's width from an end and ``p > 2.3``. Where the even coefficients
+    are below `ODD_ONLY` of the odd ones, ``f`` is odd about the panel's
+    centre (plus a constant), which the rule integrates exactly.
 
     Examples:
         >>> from calcweb._gauss_kronrod import K21
@@ -352,15 +360,18 @@ def _finite_smoothness(rule: Rule, values: list[float]) -> float:
         >>> 1e-4 < kink < 1e-2, smooth
         (True, 0.0)
     """
-    even, odd = _legendre_tail(rule, values), _legendre_tail(rule, values, odd=True)
-    low, high = max(even[0], odd[0]), max(even[2], odd[2])
+    # Degrees 10, 12, 14 and 9, 11, 13, 15 for K21 (6, 8, 10 and 5, 7, 9, 11).
+    even = _legendre_tail(rule, values) if even is None else even
+    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    low, high = max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
     if high == 0.0 or low > GEOMETRIC_DROP * high or max(even) < ODD_ONLY * max(odd):
         return 0.0
-    top = _top_degree(rule)
+    lower = _top_degree(rule) - 5  # 9, or 5
+    upper = lower + 4
     first_missed = 3 * (len(rule.nodes) - 1) + 2  # 32 for K21, 23 for K15
     # A rising envelope (or one from 0) is carried as it is: alpha = 0.
-    alpha = math.log(low / high) / math.log(top / (top - 4)) if low > high else 0.0
-    return FINITE_SAFETY * high * math.pow(top / first_missed, alpha)
+    alpha = math.log(low / high) / math.log(upper / lower) if low > high else 0.0
+    return FINITE_SAFETY * high * math.pow(upper / first_missed, alpha)
 
 
 def _largest(

@@ -893,9 +893,9 @@ def integrate(
     subinterval where ``f``'s Legendre coefficients fall like a power of the
     degree (a kink such as ``|x - c|**p``) is not trusted as if they fell
     geometrically, so that ``converged=True`` with a true error above twice
-    ``error`` is rare: none in 10,000 random kinks ``|x - c|**p`` on
+    ``error`` is rare: none in 18,000 random kinks ``|x - c|**p`` on
     ``[0, 1]`` with ``0.05 < p < 3`` (``python -m bench.honesty
-    integrate-kinks``, seeds 1 to 5). It still happens whenever ``f`` has a
+    integrate-kinks``, seeds 1 to 9). It still happens whenever ``f`` has a
     feature narrower than the spacing of the points sampled. No rule that
     samples ``f`` at finitely many points can see such a peak: on a nonzero
     background it is missed, by ``quad`` and calcweb alike; only when ``f``

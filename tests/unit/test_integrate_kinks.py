@@ -37,10 +37,19 @@ REPRODUCERS = [
     pytest.param(0.9590077109761306, 1.7194675201536285, 1e-6, id="two panels, 226x"),
     pytest.param(0.8597022047063388, 1.0289731726732296, 1e-10, id="357 evaluations, 26x"),
     pytest.param(0.4038852536920683, 2.0822792970657122, 1e-8, id="189 evaluations, 20x"),
-    # Near 0.83 or 0.99 of a panel's half-width from its centre, the error
-    # is 2.5 to 3.6 times the envelope's estimate: why FINITE_SAFETY is 2.
+    # Near 0.99 of a panel's half-width from its centre the error is up to
+    # 3.6 times the envelope carried by its power: why FINITE_SAFETY is 2
+    # (the second fails with 1); the first, at 0.83, was 3 times too small
+    # with envelopes of two neighbours and FINITE_SAFETY = 1 (see below).
     pytest.param(0.9790614896726205, 1.0270062527788875, 1e-4, id="at 0.83 of a panel, 3x"),
     pytest.param(0.49804562441964445, 2.987120557433263, 1e-6, id="at 0.99 of a panel, 3.6x"),
+    # At 0.83 of the half-width the coefficients' oscillation has a half
+    # period of about 5 degrees: with envelopes of two neighbours (degrees
+    # 10-11 and 14-15) both can sit near a zero, 2.6 to 4.5 times too small
+    # (bench.honesty integrate-kinks seeds 6 and 7); three neighbours cannot.
+    pytest.param(0.1303444129946396, 0.09914708940596843, 1e-4, id="seed 7, 0.83, 4.5x"),
+    pytest.param(0.5950765422331795, 0.49977974400438785, 1e-4, id="seed 6, 0.83, 2.7x"),
+    pytest.param(0.09242396633943126, 0.5233270311093333, 1e-4, id="seed 7, 0.83, 2.6x"),
 ]
 
 
@@ -58,12 +67,15 @@ def nodes(rule: Rule) -> list[float]:
 
 @pytest.mark.parametrize("rule", [K21, K15])
 def test_the_floor_is_the_envelope_carried_by_its_power(rule: Rule) -> None:
-    # Coefficients of exactly j**-3 at the six degrees (even and odd), built
-    # from Legendre polynomials on the nodes: alpha = 3, the floor is twice
-    # the upper envelope times (top / first_missed)**3.
-    top, missed = (14, 32) if rule is K21 else (10, 23)
-    values = [sum(j**-3.0 * legendre(j, x) for j in range(top - 4, top + 2)) for x in nodes(rule)]
-    expected = 2.0 * max(top**-3.0, (top + 1) ** -3.0) * (top / missed) ** 3
+    # Coefficients of exactly j**-3 at the seven degrees (even and odd), built
+    # from Legendre polynomials on the nodes: the envelope is the largest of
+    # each three neighbours (9-11 and 13-15 for K21, 5-7 and 9-11 for K15),
+    # alpha = 3, and the floor is twice the upper envelope times
+    # (upper / first_missed)**3.
+    lower, missed = (9, 32) if rule is K21 else (5, 23)
+    upper = lower + 4
+    values = [sum(j**-3.0 * legendre(j, x) for j in range(lower, lower + 7)) for x in nodes(rule)]
+    expected = 2.0 * upper**-3.0 * (upper / missed) ** 3
     assert _finite_smoothness(rule, values) == pytest.approx(expected, rel=1e-9)
 
 
@@ -109,11 +121,11 @@ def test_an_analytic_panel_has_no_floor() -> None:
 
 def test_the_floor_is_kept_apart_from_the_panels_error() -> None:
     # The first reproducer's one panel: QUADPACK's error 6.9e-11, the true
-    # one 5.0e-9, the floor 7.9e-9; `_integrate` applies the floor.
+    # one 5.0e-9, the floor 1.0e-8; `_integrate` applies the floor.
     c, p = 0.9884754632756649, 2.584130077647872
     panel = gauss_kronrod(lambda x: abs(x - c) ** p, 0.0, 1.0)
     true_error = abs(panel.value - (c ** (p + 1) + (1 - c) ** (p + 1)) / (p + 1))
-    assert panel.error < 1e-10 < true_error < panel.smoothness < 2 * true_error
+    assert panel.error < 1e-10 < true_error < panel.smoothness < 3 * true_error
 
 
 def test_an_end_singularity_near_divergence_still_converges() -> None:
