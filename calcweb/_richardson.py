@@ -750,7 +750,10 @@ def _refined_drift(sampler: Sampler, refined: Estimate, spacing: float, quiet: f
     walk's error (3.3e-12), much beside the refined one's (2.6e-16, true
     error 8.4e-16; with the drift added, 1.1e-15).
     """
-    drift = _drift(sampler, spacing, refined, quiet)
+    # The refined stencil allows for values rounded by 2 eps of the largest |f|, a
+    # quarter of quiet: a drift above that is noise it did not allow for (exp(-63.09 t)
+    # at -1.12, a t rounded: 0.58 quiet, which moved the refined value 4 times its error).
+    drift = _drift(sampler, spacing, refined, quiet / 4.0)
     local = _local_quiet(sampler, refined, 1, quiet)
     if not drift and local:
         drift = _local_drift(sampler, refined, 1, spacing, local)
@@ -824,23 +827,32 @@ def _local_drift(
 
     For a first derivative, the central difference at ``spacing`` (the
     points ``measure_noise`` computed at ``quiet``) must be the estimate's
-    slope to within its error and ``local``: noise moves it by its odd part
+    slope to within its error and a quarter of ``local`` (the most correctly
+    rounded values can leave it by): noise moves it by its odd part
     about ``x``, which stairs that fall evenly (errors that grow linearly,
-    which no 4th difference sees) leave too. 0 if it is that close, or if
-    noise 16 times what moved it would move the quotients at the smallest
-    step by less than the error: it does not matter. Infinite for higher
-    orders: they have no slope to compare with.
+    which no 4th difference sees) leave too. 0 if it is that close, if
+    ``spacing`` is beyond the walk's steps (there the truncation is
+    unknown: where the slope is tiny the spacing is huge, ``t**3`` at
+    -1.72e-12 has it at 1351, and its curvature is no noise), or if noise
+    16 times what moved it would move the quotients at the smallest step by
+    less than the error: it does not matter. Infinite for higher orders:
+    they have no slope to compare with.
     """
     if n != 1 or not estimate.value:
         return math.inf
     x = sampler.x
     try:
         step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
+        if not step <= max((row[0] for row in estimate.window), default=estimate.smallest):
+            return 0.0
         below, above = sampler(x - step), sampler(x + step)
     except (DomainError, NumericalError):
         return 0.0  # as measure_noise: no noise measured outside the domain
     drift = abs(above - below - 2.0 * step * estimate.value) - 2.0 * step * estimate.error
-    return drift if drift > local and 16.0 * drift > estimate.error * estimate.smallest else 0.0
+    # Correctly rounded values leave it by at most 2 eps of them, a quarter of local:
+    # more is noise (softplus(4.26 t) at -86.4: 1.03e-175 against local 1.9e-175).
+    matters = 16.0 * drift > estimate.error * estimate.smallest
+    return drift if drift > local / 4.0 and matters else 0.0
 
 
 def _local_noise(
@@ -1410,6 +1422,7 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
                 estimate.step,
                 estimate.kind,
                 estimate.smallest,
+                estimate.window,  # the walk's steps: the reach of `_local_drift`
                 gain=_gain(sampler.x, n, m, step),
             )
         step /= 2.0
