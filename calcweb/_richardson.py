@@ -139,7 +139,7 @@ WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
 # quotients at h, h/2 (and h/4) extrapolated once (5x) or twice (15x).
 KINK_NOISE = 20.0
 LOCAL = 4.0  # noise is measured again near x where f's values there are this much smaller
-TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`)
+TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`, `_local_drift`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
@@ -827,32 +827,44 @@ def _local_drift(
 
     For a first derivative, the central difference at ``spacing`` (the
     points ``measure_noise`` computed at ``quiet``) must be the estimate's
-    slope to within its error and a quarter of ``local`` (the most correctly
-    rounded values can leave it by): noise moves it by its odd part
+    slope to within its error and a quarter of ``local`` (2 eps of the values:
+    the most values within an ulp can leave it by): noise moves it by its odd part
     about ``x``, which stairs that fall evenly (errors that grow linearly,
-    which no 4th difference sees) leave too. 0 if it is that close, if
-    ``spacing`` is beyond the walk's steps (there the truncation is
-    unknown: where the slope is tiny the spacing is huge, ``t**3`` at
-    -1.72e-12 has it at 1351, and its curvature is no noise), or if noise
-    16 times what moved it would move the quotients at the smallest step by
-    less than the error: it does not matter. Infinite for higher orders:
-    they have no slope to compare with.
+    which no 4th difference sees) leave too. A drift between an eighth of
+    ``local`` (an eps of them: the most correctly rounded values can leave
+    it by) and a quarter of it says neither: it is judged again at up to
+    ``TRIES - 1`` larger spacings in the golden ratio (``a t`` rounded can be
+    off by nearly as much at ``x`` and both neighbours: ``logistic(2.32 t)``
+    at -288.1, 66 eps at each, where a wider spacing shows 36 times
+    ``local``). 0 if it is close, if ``spacing`` is beyond the walk's steps
+    (there the truncation is unknown: where the slope is tiny the spacing is
+    huge, ``t**3`` at -1.72e-12 has it at 1351, and its curvature is no
+    noise), or if noise 16 times what moved it would move the quotients at
+    the smallest step by less than the error: it does not matter. Infinite
+    for higher orders: they have no slope to compare with.
     """
     if n != 1 or not estimate.value:
         return math.inf
     x = sampler.x
-    try:
-        step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
-        if not step <= max((row[0] for row in estimate.window), default=estimate.smallest):
+    spacing = max(spacing, 4.0 * math.ulp(x))
+    reach = max((row[0] for row in estimate.window), default=estimate.smallest)
+    for _ in range(TRIES):
+        try:
+            step = representable_step(x, spacing)
+            if not step <= reach:
+                return 0.0
+            below, above = sampler(x - step), sampler(x + step)
+        except (DomainError, NumericalError):
+            return 0.0  # as measure_noise: no noise measured outside the domain
+        drift = abs(above - below - 2.0 * step * estimate.value) - 2.0 * step * estimate.error
+        # Values within an ulp leave it by at most 2 eps of them, a quarter of local:
+        # more is noise (softplus(4.26 t) at -86.4: 1.03e-175 against local 1.9e-175).
+        if drift > local / 4.0:
+            return drift if 16.0 * drift > estimate.error * estimate.smallest else 0.0
+        if not drift > local / 8.0:
             return 0.0
-        below, above = sampler(x - step), sampler(x + step)
-    except (DomainError, NumericalError):
-        return 0.0  # as measure_noise: no noise measured outside the domain
-    drift = abs(above - below - 2.0 * step * estimate.value) - 2.0 * step * estimate.error
-    # Correctly rounded values leave it by at most 2 eps of them, a quarter of local:
-    # more is noise (softplus(4.26 t) at -86.4: 1.03e-175 against local 1.9e-175).
-    matters = 16.0 * drift > estimate.error * estimate.smallest
-    return drift if drift > local / 4.0 and matters else 0.0
+        spacing *= _GOLDEN
+    return 0.0
 
 
 def _local_noise(
