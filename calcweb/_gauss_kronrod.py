@@ -11,12 +11,15 @@ $1/\sqrt{x}$ at 0) is never evaluated.
 
 Besides QUADPACK's estimate, each application reports what the adaptive
 rule needs to judge it: the estimate of the integral of ``|f|``, whether the
-nodes resolve ``f`` at all, the largest sampled ``|f|`` in each half and the
-samples next to the ends. Its error never falls below what slowly falling
-Legendre coefficients of the samples (a kink) or the rounding of the nodes
-(far from 0) allow; ``smoothness`` is a further floor for ``f`` of finite
-smoothness (see `_finite_smoothness`), which the adaptive rule applies
-everywhere except in its test for divergence.
+nodes resolve ``f`` at all, the largest sampled ``|f|`` in each half, the
+samples next to the ends, all the samples and how closely their
+interpolating polynomial should reproduce a resolved ``f`` (see `missed`).
+Its error never falls below what slowly falling Legendre coefficients of the
+samples (a kink) or the rounding of the nodes (far from 0) allow, nor below
+its ``∫|f|`` when the nodes round to one or two floats (an interval a few
+ulps wide); ``smoothness`` is a further floor for ``f`` of finite smoothness
+(see `_finite_smoothness`), which the adaptive rule applies everywhere
+except in its test for divergence.
 
 Nodes and weights are QUADPACK's (Piessens et al., 1983).
 """
@@ -33,7 +36,7 @@ from typing import NamedTuple
 
 from calcweb.exceptions import NumericalError
 
-__all__ = ["K15", "K21", "Panel", "Rule", "gauss_kronrod"]
+__all__ = ["K15", "K21", "Panel", "Rule", "gauss_kronrod", "missed", "positions"]
 
 
 class Rule(NamedTuple):
@@ -137,6 +140,8 @@ FLAT_SPECTRUM = 0.25  # Legendre coefficients of degree 10-14 this large against
 GEOMETRIC_DROP = 16.0  # the envelope falls more than this from degree 9-11 to 13-15: analytic f
 ODD_ONLY = 0.01  # even coefficients this small against the odd ones: f odd about the centre
 FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its first one
+MISSED_TAIL = 4.0  # a resolved f's interpolant is off by less than this times its top coefficients
+MISSED_ROUNDING = 1e3  # ulps of f (and of x times f's slope) that interpolation may amplify
 _TINY = sys.float_info.min
 
 
@@ -156,7 +161,10 @@ class Panel(NamedTuple):
     ``b`` (nearest first): what a neighbouring panel is compared with.
     ``smoothness`` is the error that Legendre coefficients falling like a
     power of the degree (a kink) would leave, 0 where they fall fast; it is
-    not part of ``error`` (see `_finite_smoothness`).
+    not part of ``error`` (see `_finite_smoothness`). ``samples`` are ``f`` at
+    the nodes, from ``a`` to ``b``: with `missed`, what a half of this panel
+    (or a panel nearby) must reproduce by interpolation if it resolves ``f``,
+    to within ``resolution`` (see `_interpolation_error`).
     """
 
     a: float
@@ -169,6 +177,8 @@ class Panel(NamedTuple):
     peaks: tuple[tuple[float, float], tuple[float, float]] = ((0.0, 0.0), (0.0, 0.0))
     edges: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     smoothness: float = 0.0
+    samples: tuple[float, ...] = ()
+    resolution: float = math.inf
 
 
 def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
@@ -227,7 +237,10 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     # coefficient, however well the Gauss and Kronrod sums agree by chance.
     if any(values) and max(tail) >= FLAT_SPECTRUM * max(map(abs, values)):
         error = max(error, width * max(tail))
-    floor = 50.0 * _EPS * absolute + _node_rounding(positions, values, all_weights, a, b)
+    floor = max(
+        50.0 * _EPS * absolute + _node_rounding(positions, values, all_weights, a, b),
+        absolute if _collapsed(center, half, nodes) else 0.0,
+    )
     rounding_limited = absolute > _TINY / (50.0 * _EPS) and error <= floor
     if rounding_limited:
         error = floor
@@ -245,9 +258,22 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     # Saturated, or an error that is a sizeable part of the panel's ∫|f|.
     unresolved = (unresolved or error >= UNRESOLVED_SHARE * absolute) and not rounding_limited
     edges = (lefts[0], lefts[1], rights[0], rights[1])
-    smoothness = width * _finite_smoothness(rule, values, tail)
+    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    smoothness = width * _finite_smoothness(rule, values, tail, odd)
+    resolution = _interpolation_error(rule, values, (tail, odd), a=a, b=b)
     return Panel(
-        a, b, value, error, rounding_limited, absolute, unresolved, peaks, edges, smoothness
+        a,
+        b,
+        value,
+        error,
+        rounding_limited,
+        absolute,
+        unresolved,
+        peaks,
+        edges,
+        smoothness,
+        tuple(values),
+        resolution,
     )
 
 
@@ -324,7 +350,10 @@ def _slow_decay(rule: Rule, tail: tuple[float, float, float]) -> float:
 
 
 def _finite_smoothness(
-    rule: Rule, values: list[float], even: tuple[float, float, float] | None = None
+    rule: Rule,
+    values: list[float],
+    even: tuple[float, float, float] | None = None,
+    odd: list[float] | None = None,
 ) -> float:
     """The error (per unit half-width) left by Legendre coefficients that fall like a power.
 
@@ -362,7 +391,7 @@ def _finite_smoothness(
     """
     # Degrees 10, 12, 14 and 9, 11, 13, 15 for K21 (6, 8, 10 and 5, 7, 9, 11).
     even = _legendre_tail(rule, values) if even is None else even
-    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    odd = _coefficients(_legendre_rows(rule, odd=True), values) if odd is None else odd
     low, high = max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
     if high == 0.0 or low > GEOMETRIC_DROP * high or max(even) < ODD_ONLY * max(odd):
         return 0.0
@@ -372,6 +401,110 @@ def _finite_smoothness(
     # A rising envelope (or one from 0) is carried as it is: alpha = 0.
     alpha = math.log(low / high) / math.log(upper / lower) if low > high else 0.0
     return FINITE_SAFETY * high * math.pow(upper / first_missed, alpha)
+
+
+def _collapsed(center: float, half: float, nodes: tuple[float, ...]) -> bool:
+    """Whether the nodes round to one or two floats (an interval a few ulps wide).
+
+    The samples then say nothing of how ``f`` varies across the panel: its
+    error is at least its ``∫|f|``.
+    """
+    return len({center - half * x for x in nodes} | {center + half * x for x in nodes}) < 3
+
+
+def _interpolation_error(
+    rule: Rule,
+    values: list[float],
+    coefficients: tuple[tuple[float, float, float], list[float]],
+    *,
+    a: float,
+    b: float,
+) -> float:
+    """How far the samples' interpolating polynomial may be from a resolved ``f`` on the panel.
+
+    `MISSED_TAIL` times the Legendre coefficient of the first degree the
+    polynomial misses, 21 (15 for K15): the envelope of degrees 9-11 and
+    13-15 (5-7 and 9-11), as in `_finite_smoothness`, carried on by its own
+    fall (at most flat); plus `MISSED_ROUNDING` ulps of ``f`` and of the
+    nodes' rounding times ``f``'s steepest slope between them.
+    ``coefficients`` are the even and odd ones of `_legendre_rows`.
+    """
+    even, odd = coefficients
+    low, high = max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
+    fall = min(1.0, high / low) if low > 0.0 else 1.0
+    tail = high * math.pow(fall, (rule.size - _top_degree(rule)) / 4.0)
+    half = abs(0.5 * b - 0.5 * a)
+    if half == 0.0:
+        return math.inf
+    steps = itertools.pairwise(zip(positions(rule), values, strict=True))
+    slope = max(abs(y1 - y0) / (x1 - x0) for (x0, y0), (x1, y1) in steps) / half
+    largest = max(map(abs, values))
+    spread = max(abs(a), abs(b))
+    return MISSED_TAIL * tail + MISSED_ROUNDING * _EPS * (largest + spread * slope)
+
+
+@functools.cache
+def positions(rule: Rule) -> tuple[float, ...]:
+    """The nodes of ``rule`` on [-1, 1] in increasing order (as `Panel.samples`)."""
+    return (*(-x for x in rule.nodes[:-1]), 0.0, *reversed(rule.nodes[:-1]))
+
+
+@functools.cache
+def _barycentric_weights(rule: Rule) -> tuple[float, ...]:
+    nodes = positions(rule)
+    return tuple(1.0 / math.prod(x - other for other in nodes if other != x) for x in nodes)
+
+
+@functools.lru_cache(maxsize=512)
+def _interpolation_row(rule: Rule, u: float) -> tuple[float, ...]:
+    """Weights giving, from the samples, the interpolating polynomial's value at ``u``."""
+    nodes = positions(rule)
+    if u in nodes:
+        return tuple(1.0 if x == u else 0.0 for x in nodes)
+    terms = [w / (u - x) for w, x in zip(_barycentric_weights(rule), nodes, strict=True)]
+    total = math.fsum(terms)
+    return tuple(term / total for term in terms)
+
+
+def missed(rule: Rule, panel: Panel, points: list[tuple[float, float]]) -> tuple[int, float]:
+    """The point ``(u, f(x))`` that the panel's samples fail to predict worst, and by how much.
+
+    ``u`` is the point's place on the panel mapped onto [-1, 1]; points
+    outside are skipped. The samples' interpolating polynomial (degree 20 for
+    K21) reproduces a resolved ``f`` anywhere on the panel to about its
+    highest Legendre coefficients, or to rounding; a sample of ``f`` taken
+    earlier (by a parent panel) that it misses by far more shows a feature
+    between the nodes, such as a narrow peak on a background, however well the
+    Gauss and Kronrod sums agree. Returns the index of the worst point and its
+    miss, or ``(-1, 0.0)`` if every miss is within ``panel.resolution``.
+
+    Examples:
+        A peak between the nodes of the right half of [0, 1], which the
+        parent's node at 0.93253 saw:
+
+        >>> import math
+        >>> from calcweb._gauss_kronrod import K21
+        >>> def f(x):
+        ...     return math.exp(-(((x - 0.9323838930623449) / 0.000522) ** 2)) + math.cos(x)
+        >>> half = gauss_kronrod(f, 0.5, 1.0)
+        >>> u = (0.93253 - 0.75) / 0.25
+        >>> index, miss = missed(K21, half, [(u, f(0.93253)), (0.0, f(0.75))])
+        >>> index, round(miss, 2)
+        (0, 0.92)
+    """
+    values = panel.samples
+    if not values or not points:
+        return -1, 0.0
+    try:
+        worst, index = panel.resolution, -1
+        for position, (u, value) in enumerate(points):
+            if -1.0 <= u <= 1.0:
+                predicted = math.fsum(map(operator.mul, _interpolation_row(rule, u), values))
+                if abs(value - predicted) > worst:
+                    worst, index = abs(value - predicted), position
+    except OverflowError:
+        return -1, 0.0  # samples too large to interpolate; the other checks see them
+    return (index, worst) if index >= 0 else (-1, 0.0)
 
 
 def _largest(

@@ -31,7 +31,16 @@ from calcweb._checks import (
     check_real_or_infinite,
     evaluate,
 )
-from calcweb._gauss_kronrod import K15, K21, UNRESOLVED_SHARE, Panel, Rule, gauss_kronrod
+from calcweb._gauss_kronrod import (
+    K15,
+    K21,
+    UNRESOLVED_SHARE,
+    Panel,
+    Rule,
+    gauss_kronrod,
+    missed,
+    positions,
+)
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 
 __all__ = ["IntegrationResult", "integrate", "riemann_sum"]
@@ -370,6 +379,9 @@ class _Entry(NamedTuple):
     # The error without the floor for finite smoothness (`Panel.smoothness`):
     # what the test for divergence compares with the sum, as qagse does.
     divergence_error: float = 0.0
+    # (x, f(x)) at an ancestor's node inside it that its own samples, by
+    # interpolation, fail to predict (see `_Panels.split`); x is NaN if none.
+    miss: tuple[float, float] = (math.nan, 0.0)
 
     @property
     def rounding_limited(self) -> bool:
@@ -402,6 +414,7 @@ class _Panels:
         inherited: tuple[float, float],
         floor: float,
         jumps: tuple[float, float] = (0.0, 0.0),
+        miss: tuple[float, float, float] = (math.nan, 0.0, 0.0),
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
@@ -417,6 +430,13 @@ class _Panels:
             witness = inherited
             possible = inherited[1] * abs(panel.b - panel.a)
             error, weight = max(error, possible), max(weight, possible)
+        # An ancestor's sample inside this panel that its own samples miss
+        # by ``miss[2]``: a feature between its nodes (a narrow peak on a
+        # background, where |f| alone proves nothing) may be worth that
+        # times its width.
+        missing = miss[2] * abs(panel.b - panel.a)
+        if missing > 0.0:
+            error, weight = max(error, missing), max(weight, missing)
         self.count += 1
         # The smoothness floor (a kink) is left out of the divergence test:
         # near an end singularity such as x**-0.985 it is honest, and as
@@ -426,7 +446,16 @@ class _Panels:
         # trend floor) that is a sizeable part of the panel's ∫|f|.
         unresolved = panel.unresolved or suspect or error >= UNRESOLVED_SHARE * panel.absolute
         entry = _Entry(
-            error, self.count, panel, change, witness, unresolved, weight, jumps, divergence_error
+            error,
+            self.count,
+            panel,
+            change,
+            witness,
+            unresolved,
+            weight,
+            jumps,
+            divergence_error,
+            miss[:2] if missing > 0.0 else (math.nan, 0.0),
         )
         bisect.insort(self.entries, entry)
 
@@ -454,7 +483,11 @@ class _Panels:
         2. each half inherits the largest ``|f|`` the parent (or an ancestor)
            saw inside it, see `_keep`;
         3. a jump between the halves' innermost nodes, in the gap around the
-           middle that neither half samples.
+           middle that neither half samples;
+        4. each half's samples must predict, by interpolation, the parent's
+           samples inside it and the ancestor's sample its parent missed
+           (`calcweb._gauss_kronrod.missed`): a narrow peak on a background
+           seen by one node of the parent and by none of the half's.
         """
         entry = self.entries.pop(index)
         parent = entry.panel
@@ -478,18 +511,39 @@ class _Panels:
         nearby = max(abs(inner[0] - outer[0]), abs(inner[1] - outer[1]))
         jump = gap if gap > 10.0 * nearby and gap > 50.0 * _EPS * max(map(abs, inner)) else 0.0
         x, seen = entry.witness  # (2)
-        for half, peak, inside, jumps in (
-            (left, parent.peaks[0], parent.a <= x <= middle, (entry.jumps[0], jump)),
-            (right, parent.peaks[1], middle <= x <= parent.b, (jump, entry.jumps[1])),
+        # (4) The parent's samples (and the point it missed) in each half's
+        # own coordinates: u = 2 p + 1 on the left half, 2 p - 1 on the right.
+        nodes, samples = positions(self.rule), parent.samples
+        middle_index = len(nodes) // 2
+        for half, peak, inside, jumps, side in (
+            (left, parent.peaks[0], parent.a <= x <= middle, (entry.jumps[0], jump), 1.0),
+            (right, parent.peaks[1], middle <= x <= parent.b, (jump, entry.jumps[1]), -1.0),
         ):
             share = half.error / both if both > 0.0 else 0.5
             inherited = (x, seen) if inside and seen > peak[1] else peak
+            indices = range(middle_index + 1) if side > 0.0 else range(middle_index, len(nodes))
+            points = [(2.0 * nodes[i] + side, samples[i]) for i in indices if samples]
+            where = [
+                0.5 * parent.a + 0.5 * parent.b + (0.5 * parent.b - 0.5 * parent.a) * nodes[i]
+                for i in indices
+                if samples
+            ]
+            lost_x, lost_f = entry.miss
+            if not math.isnan(lost_x):
+                center, radius = 0.5 * half.a + 0.5 * half.b, 0.5 * half.b - 0.5 * half.a
+                points.append(((lost_x - center) / radius, lost_f))
+                where.append(lost_x)
+            index, deviation = missed(self.rule, half, points)
+            miss = (math.nan, 0.0, 0.0)
+            if index >= 0:
+                miss = (where[index], points[index][1], deviation)
             self._keep(
                 half,
                 change=change,
                 inherited=inherited,
                 floor=tail * share,
                 jumps=jumps,
+                miss=miss,
             )
         return entry, left, right
 
@@ -523,7 +577,9 @@ class _Panels:
         resolve f: the mass may sit between them (exp on a huge interval, a
         narrow peak whose tail one node grazes). Such a panel blocks
         convergence until it is bisected, unless its weight (∫|f|, or what
-        its witness says it may hold) is negligible.
+        its witness says it may hold) is negligible. A panel that misses an
+        ancestor's sample (see `split`) counts at any width: the epsilon
+        extrapolation models a singular end, not a peak its nodes straddle.
         """
         heaviest = tol * _sum(entry.weight for entry in self.entries)
         index = None
@@ -531,7 +587,7 @@ class _Panels:
             if (
                 entry.unresolved
                 and entry.weight > heaviest
-                and entry.panel.b - entry.panel.a > wider_than
+                and (entry.panel.b - entry.panel.a > wider_than or not math.isnan(entry.miss[0]))
             ):
                 heaviest, index = entry.weight, position
         return index
@@ -581,7 +637,8 @@ def _adaptive(g: Function, a: float, b: float, tol: float, rule: Rule) -> Integr
     * an integrand that is 0 at every node of the first rule is sampled on
       64 panels, and if it is still 0 everywhere the result says it cannot
       tell (``converged=False``);
-    * each panel's error is checked against its parent's (`_Panels.split`)
+    * each panel's error is checked against its parent's, whose samples
+      inside it its own must predict by interpolation (`_Panels.split`),
       and against how fast f's Legendre coefficients fall
       (`calcweb._gauss_kronrod`), and includes the rounding of the nodes;
     * an extrapolated value is accepted only from a chain of panels shrinking
@@ -889,7 +946,10 @@ def integrate(
     On top of QUADPACK's tests, a subinterval whose nodes do not resolve
     ``f`` (mass crowded between them, as for ``exp`` on ``[-210342, 290]``
     or a narrow peak) is bisected even when its error is below the absolute
-    tolerance, each error estimate is checked against its parent's, and a
+    tolerance, each error estimate is checked against its parent's, each half
+    of a bisected subinterval must reproduce by interpolation what its parent
+    sampled inside it (a narrow peak on a background that one node saw and
+    the halves' nodes straddle), and a
     subinterval where ``f``'s Legendre coefficients fall like a power of the
     degree (a kink such as ``|x - c|**p``) is not trusted as if they fell
     geometrically, so that ``converged=True`` with a true error above twice
