@@ -50,7 +50,7 @@ from calcweb._checks import (
     check_step,
     evaluate,
 )
-from calcweb._richardson import combine, extrapolate, representable_step, stencil
+from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
 from calcweb._taylor_mode import derivative_error, jet_derivative, rounding_error
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -332,6 +332,7 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
             # a cancelling f (exp(x) - 1 - x) is noise at the scale of x.
             agree = abs(closer.value - found.value) <= 2.0 * (found.error + closer.error)
             found = closer if agree and closer.error < found.error else found
+    found = trusted(found, x, n)  # an estimate with no correct digit is no answer
     return DerivativeResult(found.value, found.error, counted.calls, "richardson", found.step)
 
 

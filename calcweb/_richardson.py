@@ -30,7 +30,14 @@ step can be trusted; instead:
    two more rows do not halve that error. A quotient at a smaller step than
    the kept estimate's rows, farther from it than their expansion allows,
    widens its error to that distance (`_Walk.check_accepted`): a window far
-   from the asymptotic range can pass for one, its probe included.
+   from the asymptotic range can pass for one, its probe included. An
+   estimate with no correct digit (`_no_digit`: its error above its value
+   and above what rounding or convergence to 0 allows) does not end the
+   walk: the first steps are scaled to ``max(1, |x|)``, far above the scale
+   of ``exp(-5000 t)`` or ``sin(1e6 t)``, and smaller ones may resolve ``f``.
+   Nor does one that lost its digits to `_Walk.check_accepted`; it is kept
+   (the ``fallback``) unless a window with digits does better, and the walk
+   stops at a collapse (below).
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
    inf) shrinks the step quickly, and the next stencil is evaluated from
    that side; when no central stencil fits, a one-sided one is used on the
@@ -104,10 +111,12 @@ step can be trusted; instead:
    that much is added to the error (`_argument_noise`).
 
 If no window's estimate passes the check of 2., no estimate is trusted:
-`NumericalError`. The error estimate was honest (the true error at most
-twice the estimate) on every case of the project's adversarial suite; a
-feature of ``f`` finer than the smallest step, or below its rounding noise,
-cannot be seen by any difference method.
+`NumericalError`; nor is one with no correct digit (`trusted`, which
+`calcweb.derivative` applies after its own second try). The error
+estimate was honest (the true error at most twice the estimate) on every
+case of the project's adversarial suite; a feature of ``f`` finer than the
+smallest step, or below its rounding noise, cannot be seen by any
+difference method.
 """
 
 from __future__ import annotations
@@ -122,7 +131,7 @@ from calcweb import _real
 from calcweb._checks import evaluate
 from calcweb.exceptions import DomainError, NumericalError
 
-__all__ = ["Estimate", "combine", "extrapolate", "stencil"]
+__all__ = ["Estimate", "combine", "extrapolate", "stencil", "trusted"]
 
 _EPS = sys.float_info.epsilon
 _TINY = 2.0 * 5e-324  # the spacing of subnormal floats, twice
@@ -141,6 +150,7 @@ KINK_NOISE = 20.0
 LOCAL = 4.0  # noise is measured again near x where f's values there are this much smaller
 TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`, `_local_drift`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
+NO_DIGIT = 16.0  # an error this many roundings above a quotient of 0 is not "0 within rounding"
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -166,6 +176,7 @@ class Estimate:
     jumps: tuple[float, ...] = ()
     # How far noise of 1 in f's values can move a refined value (sum |w| / H**n; 0: not refined).
     gain: float = 0.0
+    no_digit: bool = False  # the walk's estimate has no correct digit (`_no_digit`, `trusted`)
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -558,7 +569,10 @@ def _collapsed(power: int, rows: list[tuple[float, float, float]]) -> bool:
     rate = (h0 / h1) ** (3 * power)
     jump = abs(d0 - d1) / (2.0 * rate)
     agree = min(jump / 16.0, 1e-10 * abs(d1))
-    return noise < jump and abs(d1 - d2) <= max(noise, agree)
+    # The two that agree, within their own rounding: the first can be far larger
+    # (exp(-5000 t) at 0: 1e19 at 0.015, where f is 1e32; 1e3 at 0.0075).
+    rounding = 4.0 * max(rows[-2][2], rows[-1][2])
+    return noise < jump and abs(d1 - d2) <= max(rounding, agree)
 
 
 def _best(window: _Window) -> _Candidate | None:
@@ -580,10 +594,12 @@ def _best(window: _Window) -> _Candidate | None:
                 for i, jj in ((k - 1, j - 1), (k - 1, j), (k + 1, j))
                 if _has(rows, i, jj)
             ]
-            noise = 2.5 * max(window.noises[k - j : k + 1])
-            error = max(abs(entry - other) for other in neighbours) + noise
+            rounding = max(window.noises[k - j : k + 1])
+            error = max(abs(entry - other) for other in neighbours) + 2.5 * rounding
             if best is None or error < best.error:
-                best = _Candidate(entry, error, k, j, window.steps[k])
+                best = _Candidate(
+                    entry, error, k, j, window.steps[k], window.quotients[k], rounding
+                )
     return best
 
 
@@ -644,7 +660,7 @@ def extrapolate(
     if estimate.kind == "central" and n == 1:  # with the noise of f measured
         _check_one_sided(sampler, estimate)
     final = estimate
-    if refine and estimate.kind == "central":
+    if refine and estimate.kind == "central" and not estimate.no_digit:
         refined = _refine(sampler, n, estimate)
         if refined is not None:
             final = _with_drift(sampler, refined, n, spacing, quiet)
@@ -665,7 +681,29 @@ def extrapolate(
         first_step,
         final.kind,
         noise=sampler.noise_floor,
+        no_digit=estimate.no_digit,
     )
+
+
+def trusted(estimate: Estimate, x: float, n: int) -> Estimate:
+    """``estimate``, or a `NumericalError` if it has no correct digit (`_no_digit`).
+
+    `extrapolate` returns such an estimate, with its honest error, so that a
+    caller can try other steps first (`calcweb.derivative` walks again from
+    steps on the scale of ``x``); no digit is no answer.
+
+    Raises:
+        NumericalError: If ``estimate.no_digit``.
+    """
+    if estimate.no_digit:
+        raise NumericalError(
+            f"the difference quotients of order {n} at x={x!r} never settled into the "
+            f"pattern that makes an error estimate trustworthy: the best estimate, "
+            f"{estimate.value:.6g} +- {estimate.error:.3g}, has no correct digit (f varies "
+            "on a scale finer than the steps that resolve it, or is singular next to x); "
+            "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+        )
+    return estimate
 
 
 def _with_drift(
@@ -1120,6 +1158,8 @@ class _Candidate:
     row: int  # the entry T[row][level] of the window's tableau
     level: int
     smallest: float  # the step of that row
+    last: float = 0.0  # the quotient at that step
+    rounding: float = 0.0  # the largest rounding bound of the quotients it rests on
 
 
 def _search(
@@ -1165,6 +1205,10 @@ class _Walk:
         self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
         self.jumps: list[float] = []  # the steps of the quotients left in a collapse
         self.rows_since_accepted = 0
+        self.unresolved = False  # the accepted estimate had no digit (`_no_digit`) when kept
+        # The accepted estimate where a walk going on past it, as it has no digit, would
+        # have stopped: what it returns unless a later window does better.
+        self.fallback: _Candidate | None = None
         self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
 
@@ -1190,10 +1234,9 @@ class _Walk:
         window.add(step, quotient, noise)
         self.rows.append((step, quotient, noise))
         self.check_accepted(step, quotient, noise)
-        if _collapsed(window.power, self.rows):  # a value the quotients left in one jump
-            jumped, before, rounding = self.rows[-3]
-            self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped))
-            self.jumps.append(jumped)
+        if self.note_collapse() and self.fallback is not None:
+            self.best = None  # below the stairs of f: no window here will do
+            return None
         ended = broken = False
         if not window.in_asymptotic_range():
             ended = broken = self.best is not None
@@ -1221,12 +1264,37 @@ class _Walk:
             return None
         if broken:  # the row that broke the pattern may begin the next one
             self.window.add(step, quotient, noise)
-        if self.accepted is not None:
-            self.rows_since_accepted += 1
-            good = self.accepted.error <= 1e-8 * abs(self.accepted.value)
-            if good or self.rows_since_accepted > 4:
-                return None
+        if self.accepted is not None and self.done_after(self.accepted):
+            return None
         return step / (SHRINK if self.asymptotic else _search_shrink(self.n))
+
+    def note_collapse(self) -> bool:
+        """Keep the quotient before a collapse (`_collapsed`) as a settled value; whether one."""
+        if not _collapsed(self.window.power, self.rows):  # a value the quotients left in one jump
+            return False
+        jumped, before, rounding = self.rows[-3]
+        self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped))
+        self.jumps.append(jumped)
+        return True
+
+    def done_after(self, accepted: _Candidate) -> bool:
+        """Whether the walk stops: the ``accepted`` estimate is good, or 5 rows old.
+
+        An estimate with no digit (`_no_digit`) does not end the walk: smaller
+        steps may resolve ``f``. One that had digits when kept and lost them
+        to `check_accepted` is the ``fallback``, returned unless a window with
+        digits does better, and the walk stops at a collapse: below the stairs
+        of a staircase ``f`` quotients settle on the slope of a part of it.
+        """
+        self.rows_since_accepted += 1
+        if accepted.error <= 1e-8 * abs(accepted.value):
+            return True
+        if self.rows_since_accepted <= 4 or self.unresolved or self.fallback is not None:
+            return False
+        if not _no_digit(accepted):
+            return True
+        self.fallback = accepted
+        return False
 
     def check_accepted(self, step: float, quotient: float, noise: float) -> None:
         """Widen the accepted estimate's error if a quotient at a smaller step contradicts it.
@@ -1255,10 +1323,13 @@ class _Walk:
         best, kept = self.best, False
         if best is not None:
             self.settled.append(best)
-        if best is not None and (self.accepted is None or best.error < self.accepted.error):
+        better = best is not None and (self.accepted is None or best.error < self.accepted.error)
+        # Going on past an estimate with no digit, only one with digits replaces it.
+        if best is not None and better and not (self.fallback is not None and _no_digit(best)):
             kept = _confirmed(self.sampler, self.kind, self.n, self.window, best)
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
+                self.unresolved, self.fallback = _no_digit(best), None
                 rows = slice(best.row - best.level, best.row + 1)
                 self.accepted_rows = tuple(
                     zip(self.window.steps[rows], self.window.quotients[rows], strict=True)
@@ -1270,6 +1341,8 @@ class _Walk:
     def result(self) -> Estimate | None:
         if self.best is not None:
             self.end_window(converged=False)
+        if self.fallback is not None:  # no window after it did better
+            self.accepted = self.fallback
         if self.accepted is None:
             return None
         error = max(self.accepted.error, 4.0 * _EPS * abs(self.accepted.value))
@@ -1287,7 +1360,33 @@ class _Walk:
                 (other.value, other.error) for other in self.settled if other.smallest > smallest
             ),
             jumps=tuple(jump for jump in self.jumps if jump > smallest),
+            no_digit=self.unresolved,
         )
+
+
+def _no_digit(candidate: _Candidate) -> bool:
+    """Whether an estimate has no correct digit, and is not 0 within rounding either.
+
+    Its error exceeds its value, and also the size of the quotient at its
+    smallest step (how far that quotient is from a derivative of 0, which
+    extrapolation should improve on) plus ``NO_DIGIT`` times the quotients'
+    rounding: a window far above the scale of ``f`` (``exp(-5000 t)`` at 0,
+    steps 0.0075 to 0.00375: quotients -1.3e18 and -1.9e10 extrapolated to
+    4.3e17 +- 4.1e33). A derivative of 0 is not refused: its quotients are
+    0 within rounding (``cos`` at 0), or converge to 0 as the error shrinks
+    below them (``sin(t) - t`` at 0).
+
+    Examples:
+        >>> _no_digit(_Candidate(4.3e17, 4.1e33, 2, 1, 0.00375, -1.9e10, 1.7e-5))
+        True
+        >>> _no_digit(_Candidate(1e-20, 2.5e-16, 2, 1, 1e-3, 0.0, 1e-16))
+        False
+        >>> _no_digit(_Candidate(1e-20, 1e-12, 3, 2, 1e-3, -1.7e-7, 1e-16))
+        False
+    """
+    if candidate.error <= abs(candidate.value):
+        return False
+    return candidate.error > abs(candidate.last) + NO_DIGIT * candidate.rounding
 
 
 def _search_shrink(n: int) -> float:

@@ -22,6 +22,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "cancelling": derivative.search_cancelling,
     "higher": higher.search,
     "steep": steep.search,
+    "fast": steep.search_fast,
     "complex-step": complex_step.search,
     "complex-analytic": complex_step.search_analytic,
     "complex-nonanalytic": complex_step.search_not_analytic,

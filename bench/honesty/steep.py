@@ -64,3 +64,32 @@ def search(seed: int, draws: int) -> Tally:
         # g overflows (OverflowError, ValueError): not calcweb's to answer.
         tally.ask_derivative(case, f, x, n, exact, crashes=(OverflowError, ValueError))
     return tally
+
+
+def _exp_sin_derivative(k1: float, k2: float, phase: float, n: int) -> Any:
+    """The n-th derivative of exp(k1 t) sin(k2 t + phase) at 0, by mpmath, of the floats given."""
+    k1_mp, k2_mp, phase_mp = mpmath.mpf(k1), mpmath.mpf(k2), mpmath.mpf(phase)
+    return mpmath.diff(lambda t: mpmath.exp(k1_mp * t) * mpmath.sin(k2_mp * t + phase_mp), 0, n)
+
+
+def search_fast(seed: int, draws: int) -> Tally:
+    """Orders 1 and 2 of ``exp(k1 t) sin(k2 t + p)`` at 0, ``|k1|`` up to 1e5, ``k2`` up to 1e7.
+
+    ``k1 = ±10^u`` (u uniform in [1, 5], 5 significant digits; 0 a quarter of
+    the time: plain ``sin``), ``k2 = 10^v`` (v in [1, 7], 6 digits), ``p``
+    uniform in [0, 6.28] (5 digits): the scale of ``f`` is ``1 / max(|k1|, k2)``,
+    far below the default first step (the red team's family of issue 13).
+    """
+    tally = Tally("fast", seed)
+    for rng in tally.drawing(draws):
+        k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
+        k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
+        phase = float(f"{rng.uniform(0, 6.28):.5g}")
+        n = rng.choice([1, 2])
+        if rng.random() < 0.25:
+            k1 = 0.0
+        exact = _exp_sin_derivative(k1, k2, phase, n)
+        case = f"exp({k1!r} t) sin({k2!r} t + {phase!r}) n={n} at 0"
+        f = lambda t, k1=k1, k2=k2, phase=phase: math.exp(k1 * t) * math.sin(k2 * t + phase)  # noqa: E731
+        tally.ask_derivative(case, f, 0.0, n, exact, crashes=(OverflowError, ValueError))
+    return tally

@@ -354,7 +354,8 @@ def test_the_best_entry_has_the_smallest_error_by_the_docstring(seed: int) -> No
     errors = {(k, j): error_of(rows, noises, k, j) for k in range(2, size) for j in range(1, k + 1)}
     (k, j) = min(errors, key=lambda key: errors[key])
     best = _best(table(rows, noises))
-    assert best == _Candidate(rows[k][j], errors[k, j], k, j, 0.5**k)
+    rounding = max(noises[k - j : k + 1])
+    assert best == _Candidate(rows[k][j], errors[k, j], k, j, 0.5**k, rows[k][0], rounding)
 
 
 def test_the_first_of_two_equally_good_entries_wins() -> None:

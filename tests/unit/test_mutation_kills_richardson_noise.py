@@ -602,14 +602,16 @@ def test_a_walk_stops_once_its_accepted_estimate_is_good_to_1e_8(
 def test_a_walk_goes_on_5_rows_past_an_estimate_not_yet_good(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # 0 +- 2**-11 accepted at the fifth row (not good: 1e-8 x 0 is 0); the next window's
-    # estimates (2**-5, worse) are not kept, and the walk stops 5 rows after it.
+    # 1 +- 2**-11 accepted at the fifth row (not good: above 1e-8 x 1); the next window's
+    # estimates (2**-5, worse) are not kept, and the walk stops 5 rows after it. (It
+    # agrees with the quotients, 1: an estimate of 0 would lose its digits to them, and
+    # the walk would go on past it.)
     worse = _Candidate(1.0, 2.0**-5, 2, 1, 0.0)
     walk = walk_with_best(
         monkeypatch,
-        _Candidate(0.0, 2.0**-10, 2, 1, 0.25),
-        _Candidate(0.0, 2.0**-11, 3, 1, 0.125),
-        _Candidate(0.0, 2.0**-11, 4, 1, 0.0625),
+        _Candidate(1.0, 2.0**-10, 2, 1, 0.25, 1.0),
+        _Candidate(1.0, 2.0**-11, 3, 1, 0.125, 1.0),
+        _Candidate(1.0, 2.0**-11, 4, 1, 0.0625, 1.0),
         worse,
         worse,
     )
