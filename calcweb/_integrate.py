@@ -382,6 +382,9 @@ class _Entry(NamedTuple):
     # (x, f(x)) at an ancestor's node inside it that its own samples, by
     # interpolation, fail to predict (see `_Panels.split`); x is NaN if none.
     miss: tuple[float, float] = (math.nan, 0.0)
+    # Made by a bisection whose halves' sum left the parent by more than
+    # twice the parent's error: the parent's estimate was wrong.
+    surprise: bool = False
 
     @property
     def rounding_limited(self) -> bool:
@@ -415,6 +418,7 @@ class _Panels:
         floor: float,
         jumps: tuple[float, float] = (0.0, 0.0),
         miss: tuple[float, float, float] = (math.nan, 0.0, 0.0),
+        surprise: bool = False,
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
@@ -456,6 +460,7 @@ class _Panels:
             jumps,
             divergence_error,
             miss[:2] if missing > 0.0 else (math.nan, 0.0),
+            surprise,
         )
         bisect.insort(self.entries, entry)
 
@@ -544,6 +549,7 @@ class _Panels:
                 floor=tail * share,
                 jumps=jumps,
                 miss=miss,
+                surprise=change > 2.0 * entry.error,
             )
         return entry, left, right
 
@@ -578,8 +584,9 @@ class _Panels:
         narrow peak whose tail one node grazes). Such a panel blocks
         convergence until it is bisected, unless its weight (∫|f|, or what
         its witness says it may hold) is negligible. A panel that misses an
-        ancestor's sample (see `split`) counts at any width: the epsilon
-        extrapolation models a singular end, not a peak its nodes straddle.
+        ancestor's sample (see `split`), or whose parent's error proved more
+        than twice too small, counts at any width: the epsilon extrapolation
+        models a singular end, not a peak its nodes straddle or just found.
         """
         heaviest = tol * _sum(entry.weight for entry in self.entries)
         index = None
@@ -587,7 +594,11 @@ class _Panels:
             if (
                 entry.unresolved
                 and entry.weight > heaviest
-                and (entry.panel.b - entry.panel.a > wider_than or not math.isnan(entry.miss[0]))
+                and (
+                    entry.panel.b - entry.panel.a > wider_than
+                    or entry.surprise
+                    or not math.isnan(entry.miss[0])
+                )
             ):
                 heaviest, index = entry.weight, position
         return index

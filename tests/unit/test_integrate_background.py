@@ -94,6 +94,17 @@ REPRODUCERS = [
         + gaussian_mass(83.1186014548255, 0.038, -122.0, 84.4),
         id="peak on sech^2 next to the end, extrapolated, 1.5e4x",
     ),
+    # The smallest panel at the end found the peak (error 0.36 where its
+    # parent claimed 3.7e-10), and the extrapolation took it for the chain.
+    pytest.param(
+        lambda x: (1 + x * x) ** -2.32 + math.exp(-(((x + 8.227) / 0.0842) ** 2)),
+        -math.inf,
+        math.inf,
+        2.2e-12,
+        math.sqrt(math.pi) * math.gamma(2.32 - 0.5) / math.gamma(2.32)
+        + 0.0842 * math.sqrt(math.pi),
+        id="peak found by the smallest panel over R, extrapolated, 1e11x",
+    ),
 ]
 
 
