@@ -1296,3 +1296,70 @@ def test_an_empty_interval_says_so(method: str) -> None:
     assert integrate(one, 1.5, 1.5, method=method, full_output=True) == IntegrationResult(  # type: ignore[arg-type]
         0.0, 0.0, 0, method, 0, message="the interval is empty"
     )
+
+
+# ------------------------------------------------------------ the floor for finite smoothness
+
+
+def kept(panel: Panel, witness: tuple[float, float] = (0.0, 0.0)) -> HandPanels:
+    panels = HandPanels()
+    panels._keep(panel, change=math.inf, inherited=witness, floor=0.0)
+    return panels
+
+
+def test_a_panels_smoothness_floor_raises_its_error_but_not_its_divergence_error() -> None:
+    panels = kept(made(0.0, 1.0, error=2.0**-10)._replace(smoothness=2.0**-8))
+    (entry,) = panels.entries
+    assert (entry.error, entry.divergence_error) == (2.0**-8, 2.0**-10)
+    assert (panels.error(), panels.divergence_error()) == (2.0**-8, 2.0**-10)
+    # Below the panel's own error the floor changes nothing.
+    (entry,) = kept(made(0.0, 1.0, error=2.0**-8)._replace(smoothness=2.0**-10)).entries
+    assert (entry.error, entry.divergence_error) == (2.0**-8, 2.0**-8)
+
+
+def test_the_divergence_error_keeps_the_witness_floor() -> None:
+    # A witness of |f| = 3 over [0, 1/4] (three times the panel's largest
+    # sample, 1): the panel may hold 3/4, in both errors; the smoothness
+    # floor, 7/8, in the error only.
+    panel = made(0.0, 0.25, error=2.0**-10, peaks=((0.0, 1.0), (0.25, 0.5)))
+    (entry,) = kept(panel._replace(smoothness=0.875), witness=(0.1, 3.0)).entries
+    assert (entry.error, entry.divergence_error) == (0.875, 0.75)
+
+
+def test_a_smoothness_floor_of_5_percent_of_the_panels_weight_leaves_it_unresolved() -> None:
+    at_share = made(0.0, 1.0, error=2.0**-20, absolute=2.0)._replace(smoothness=0.1)
+    assert kept(at_share).entries[0].unresolved
+    below = at_share._replace(smoothness=math.nextafter(0.1, 0.0))
+    assert not kept(below).entries[0].unresolved
+
+
+def test_the_divergence_errors_of_the_panels_add_up() -> None:
+    panels = HandPanels()
+    for a, error, smoothness in [(0.0, 2.0**-6, 2.0**-3), (1.0, 2.0**-5, 0.0), (2.0, 2.0**-4, 0.5)]:
+        panels._keep(
+            made(a, a + 1.0, error=error)._replace(smoothness=smoothness),
+            change=math.inf,
+            inherited=(0.0, 0.0),
+            floor=0.0,
+        )
+    assert panels.divergence_error() == 2.0**-6 + 2.0**-5 + 2.0**-4
+    assert panels.error() == 2.0**-3 + 2.0**-5 + 0.5
+
+
+@pytest.mark.parametrize(("extra", "diverges"), [(0.0, False), (2.0**-10, True)])
+def test_the_divergence_test_leaves_the_smoothness_floor_out(extra: float, diverges: bool) -> None:
+    # One panel: error 1/16, floor 1/2, so the floors add 7/16 to the sum's
+    # error. A sum of 1 with an error of 1 + 7/16 is not divergent (the error
+    # without the floor is 1, not above the sum); 2**-10 more is.
+    panels = kept(made(0.0, 1.0, error=2.0**-4)._replace(smoothness=0.5))
+    panels.ends = (0.0, 1.0)
+    run = _Extrapolated(panels, 1e-10)
+    run.best, run.initial_absolute = (1.0, 2.0**-20), 1.0
+    error = 1.4375 + extra
+    result = run.finish(1.0, error)
+    assert result.converged is not diverges
+    if diverges:
+        assert result.message.startswith(f"{DIVERGES}(1, estimated error {error:.3g})")
+        assert result.error == error
+    else:
+        assert (result.value, result.error) == (1.0, 2.0**-20)

@@ -1,0 +1,134 @@
+"""The floor for finite smoothness of one panel at its edges, found by mutation testing.
+
+`calcweb._gauss_kronrod._finite_smoothness` takes the envelope of the
+Legendre coefficients as the largest of three neighbours (degrees 9-11 and
+13-15 for K21, 5-7 and 9-11 for K15), fits a power ``alpha`` between them
+and carries the upper one to the first degree the rule misses (32, 23),
+times 2; it gives 0 where the envelope falls more than 16x (analytic) or
+where the even coefficients are below 1% of the odd ones (odd about the
+centre). The oracle is that documented formula, fed samples built from
+Legendre polynomials at the nodes (whose coefficients the rule computes
+exactly, up to rounding) or, at the thresholds, coefficients given exactly:
+symmetric samples have odd coefficients exactly 0, antisymmetric ones even
+coefficients exactly 0.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb._gauss_kronrod import (
+    GEOMETRIC_DROP,
+    K15,
+    K21,
+    ODD_ONLY,
+    Rule,
+    _coefficients,
+    _finite_smoothness,
+    _legendre_rows,
+    gauss_kronrod,
+)
+
+# rule -> (lower window, upper window, first degree the rule misses)
+WINDOWS = {
+    "K21": ((9, 10, 11), (13, 14, 15), 32),
+    "K15": ((5, 6, 7), (9, 10, 11), 23),
+}
+RULES = {"K21": K21, "K15": K15}
+
+
+def positions(rule: Rule) -> list[float]:
+    inner = rule.nodes[:-1]
+    return [-x for x in inner] + [0.0] + list(reversed(inner))
+
+
+def legendre(n: int, x: float) -> float:
+    before, current = 1.0, x
+    for k in range(1, n):
+        before, current = current, ((2 * k + 1) * x * current - k * before) / (k + 1)
+    return current
+
+
+def series(rule: Rule, terms: dict[int, float]) -> list[float]:
+    """Samples at the nodes of ``sum(c P_j)`` for ``terms`` {j: c}."""
+    return [sum(c * legendre(j, x) for j, c in terms.items()) for x in positions(rule)]
+
+
+def floor(low: float, high: float, lower: int, missed: int) -> float:
+    """The documented floor: twice ``high`` carried by the power fitted from ``low``."""
+    upper = lower + 4
+    alpha = math.log(low / high) / math.log(upper / lower) if low > high else 0.0
+    return 2.0 * high * (upper / missed) ** alpha
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+@pytest.mark.parametrize("low_at", [0, 1, 2])
+@pytest.mark.parametrize("high_at", [0, 1, 2])
+def test_each_of_the_three_neighbours_sets_the_envelope(
+    name: str, low_at: int, high_at: int
+) -> None:
+    # One coefficient 1 in the lower window, one 1/4 in the upper, and the even
+    # degree between the windows at 1/10 (not odd-only, not in the envelope).
+    rule = RULES[name]
+    lows, highs, missed = WINDOWS[name]
+    middle = lows[2] + 1  # 12 or 8
+    values = series(rule, {lows[low_at]: 1.0, highs[high_at]: 0.25, middle: 0.1})
+    expected = floor(1.0, 0.25, lows[0], missed)
+    assert _finite_smoothness(rule, values) == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+def test_a_fall_of_exactly_geometric_drop_still_has_a_floor(name: str) -> None:
+    # Symmetric samples (a constant): the odd coefficients are exactly 0, and
+    # the even ones are given: the envelope falls 16x exactly, then just more.
+    rule = RULES[name]
+    lows, _, missed = WINDOWS[name]
+    ones = [1.0] * rule.size
+    assert _coefficients(_legendre_rows(rule, odd=True), ones) == [0.0] * 4
+    exact = _finite_smoothness(rule, ones, (GEOMETRIC_DROP, 0.0, 1.0))
+    assert exact == pytest.approx(floor(16.0, 1.0, lows[0], missed), rel=1e-12)
+    assert exact > 0.0
+    steeper = math.nextafter(GEOMETRIC_DROP, math.inf)
+    assert _finite_smoothness(rule, ones, (steeper, 0.0, 1.0)) == 0.0
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+def test_a_flat_envelope_of_one_is_carried_as_it_is(name: str) -> None:
+    # low == high == 1 (alpha 0): the floor is twice the top, not 0.
+    rule = RULES[name]
+    assert _finite_smoothness(rule, [1.0] * rule.size, (1.0, 0.0, 1.0)) == 2.0
+    assert _finite_smoothness(rule, [1.0] * rule.size, (0.0, 0.0, 0.0)) == 0.0
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+def test_even_coefficients_of_exactly_one_percent_of_the_odd_ones_count(name: str) -> None:
+    # Antisymmetric samples: the even coefficients computed from them are
+    # exactly 0, and those given are ODD_ONLY of the largest odd one exactly,
+    # then just below: odd about the centre, no floor.
+    rule = RULES[name]
+    lows, highs, missed = WINDOWS[name]
+    values = series(rule, {lows[0]: 4.0, highs[0]: 1.0})
+    assert _coefficients(_legendre_rows(rule), values) == [0.0] * 3
+    largest = max(_coefficients(_legendre_rows(rule, odd=True), values))
+    assert largest == pytest.approx(4.0, rel=1e-12)
+    edge = ODD_ONLY * largest
+    at_edge = _finite_smoothness(rule, values, (edge, 0.0, edge))
+    assert at_edge == pytest.approx(floor(4.0, 1.0, lows[0], missed), rel=1e-9)
+    below = math.nextafter(edge, 0.0)
+    assert _finite_smoothness(rule, values, (below, 0.0, below)) == 0.0
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+def test_the_panel_floor_is_the_half_width_times_the_unit_floor(name: str) -> None:
+    # [1, 5]: half-width 2, the samples f(3 + 2 x) at the nodes x.
+    rule = RULES[name]
+
+    def f(x: float) -> float:
+        return abs(x - 3.7) ** 1.5
+
+    panel = gauss_kronrod(f, 1.0, 5.0, rule)
+    unit = _finite_smoothness(rule, [f(3.0 + 2.0 * x) for x in positions(rule)])
+    assert unit > 0.0
+    assert panel.smoothness == 2.0 * unit
