@@ -11,6 +11,9 @@ Legendre polynomials at the nodes (whose coefficients the rule computes
 exactly, up to rounding) or, at the thresholds, coefficients given exactly:
 symmetric samples have odd coefficients exactly 0, antisymmetric ones even
 coefficients exactly 0.
+
+And `_collapsed` (ed22f1a) at its threshold: nodes that round to two floats
+collapse the panel, three do not.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from calcweb._gauss_kronrod import (
     ODD_ONLY,
     Rule,
     _coefficients,
+    _collapsed,
     _finite_smoothness,
     _legendre_rows,
     gauss_kronrod,
@@ -132,3 +136,14 @@ def test_the_panel_floor_is_the_half_width_times_the_unit_floor(name: str) -> No
     unit = _finite_smoothness(rule, [f(3.0 + 2.0 * x) for x in positions(rule)])
     assert unit > 0.0
     assert panel.smoothness == 2.0 * unit
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+def test_nodes_on_two_floats_collapse_and_on_three_do_not(name: str) -> None:
+    # About 1: the floats are 2**-53 apart below and 2**-52 above. A half-width
+    # of 2**-53 puts the nodes on 1 - 2**-53 and 1 only; 1.5 * 2**-53 also
+    # puts the outer right ones on 1 + 2**-52.
+    nodes = RULES[name].nodes
+    assert _collapsed(1.0, 2.0**-53, nodes)
+    assert not _collapsed(1.0, 1.5 * 2.0**-53, nodes)
+    assert not _collapsed(1.0, 2.0**-52, nodes)  # four floats
