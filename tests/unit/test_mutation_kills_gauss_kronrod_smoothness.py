@@ -19,6 +19,7 @@ collapse the panel, three do not.
 from __future__ import annotations
 
 import math
+import sys
 
 import pytest
 
@@ -31,6 +32,7 @@ from calcweb._gauss_kronrod import (
     _coefficients,
     _collapsed,
     _finite_smoothness,
+    _interpolation_error,
     _legendre_rows,
     gauss_kronrod,
 )
@@ -147,3 +149,69 @@ def test_nodes_on_two_floats_collapse_and_on_three_do_not(name: str) -> None:
     assert _collapsed(1.0, 2.0**-53, nodes)
     assert not _collapsed(1.0, 1.5 * 2.0**-53, nodes)
     assert not _collapsed(1.0, 2.0**-52, nodes)  # four floats
+
+
+# ------------------------------------------------------------ _interpolation_error (ed22f1a)
+
+# The first degree the interpolant misses, less the top even degree, over 4:
+# the tail's fall is carried (21 - 14) / 4 times for K21, (15 - 10) / 4 for K15.
+CARRIED = {"K21": 1.75, "K15": 1.25}
+SLOTS = ["odd 0", "even 0", "odd 1"], ["odd 2", "even 2", "odd 3"]
+
+
+def coefficients(
+    low: float, low_at: int, high: float, high_at: int
+) -> tuple[tuple[float, float, float], list[float]]:
+    """Even and odd coefficients, 0 but for ``low`` and ``high`` in the given slots."""
+    even, odd = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]
+    for value, slot in ((low, SLOTS[0][low_at]), (high, SLOTS[1][high_at])):
+        kind, index = slot.split()
+        (even if kind == "even" else odd)[int(index)] = value
+    return (even[0], even[1], even[2]), odd
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+@pytest.mark.parametrize("low_at", [0, 1, 2])
+@pytest.mark.parametrize("high_at", [0, 1, 2])
+def test_the_interpolation_tail_is_the_upper_envelope_carried_by_its_fall(
+    name: str, low_at: int, high_at: int
+) -> None:
+    # Samples all 0 (no rounding term); envelopes 1 and 1/4: the tail is
+    # 1/4 * (1/4)**CARRIED, times MISSED_TAIL = 4.
+    rule = RULES[name]
+    zeros = [0.0] * rule.size
+    given = coefficients(1.0, low_at, 0.25, high_at)
+    error = _interpolation_error(rule, zeros, given, a=0.0, b=1.0)
+    assert error == pytest.approx(4.0 * 0.25 * 0.25 ** CARRIED[name], rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+def test_a_rising_or_empty_lower_envelope_carries_the_top_flat(name: str) -> None:
+    rule = RULES[name]
+    zeros = [0.0] * rule.size
+    assert _interpolation_error(rule, zeros, coefficients(0.25, 0, 1.0, 0), a=0.0, b=1.0) == 4.0
+    assert _interpolation_error(rule, zeros, coefficients(0.0, 0, 1.0, 2), a=0.0, b=1.0) == 4.0
+    assert _interpolation_error(rule, zeros, coefficients(0.0, 0, 0.0, 0), a=0.0, b=1.0) == 0.0
+
+
+@pytest.mark.parametrize("name", ["K21", "K15"])
+@pytest.mark.parametrize(("a", "b"), [(2.0, 6.0), (-6.0, -2.0)])
+def test_the_rounding_term_is_ulps_of_f_and_of_the_nodes_times_the_slope(
+    name: str, a: float, b: float
+) -> None:
+    # f = 2 u - 1 on the panel mapped onto u in [-1, 1] (half-width 2): the
+    # slope in x is 1, the largest |f| is 2 u_max + 1, the farthest end 6.
+    rule = RULES[name]
+    values = [2.0 * u - 1.0 for u in positions(rule)]
+    none = coefficients(0.0, 0, 0.0, 0)
+    largest = 2.0 * rule.nodes[0] + 1.0
+    expected = 1e3 * sys.float_info.epsilon * (largest + 6.0 * 1.0)
+    assert _interpolation_error(rule, values, none, a=a, b=b) == pytest.approx(
+        expected, rel=1e-12, abs=0.0
+    )
+
+
+def test_an_empty_panel_cannot_be_interpolated() -> None:
+    values = [1.0] * K21.size
+    none = coefficients(0.0, 0, 0.0, 0)
+    assert _interpolation_error(K21, values, none, a=1.5, b=1.5) == math.inf
