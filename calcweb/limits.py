@@ -24,9 +24,11 @@ smooth part of ``f`` has cancelled out: from where its changes stop
 shrinking, they are noise, and the noise at a sample is bounded by the
 changes at that sample and the next few, scaled back by the rate at which
 they grow (over the first few changes, or from where the noise shows to
-where it is as large as ``f``, if faster). Samples past the point where
-``f`` gets stuck on one rounded value (``1 - cos h`` is exactly 0 for
-``h < 1e-8``) are not used at all.
+where it is as large as ``f``, if faster; next to samples exactly a
+polynomial, as a run biased alike is, by the largest noise before them
+when larger noise follows).
+Samples past the point where ``f`` gets stuck on one rounded value
+(``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all.
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$.
@@ -42,8 +44,11 @@ limit, as do whole numbers that come closer to it at every step (a
 staircase: ``floor(x / 1000)``) and another constant only beyond ``s/4``
 (a step); samples that head clearly for another value, when the run starts at a step no smaller
 than ``s * 2**-24``, are the signature of cancellation, and the limit is
-refused. So is an infinite limit when ``f`` grows only on the last samples,
-exactly like ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
+refused, as it is when ``f`` is the constant at every usual sample and
+farther out heads, if not clearly, for another value (``((a + t) - a)/t``
+where ``a + t`` rounds to ``a`` at every usual sample). So is an infinite
+limit when ``f`` grows only on the last samples, exactly like ``c / h**p``
+(``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
 ``exp(t)`` rounds to 1), after samples that scatter about a value it settles
 on farther out, or when ``f`` is exactly ``c / h**p`` at every sample but
 not farther out, checked at steps ``2**8, 2**16, ...`` times the first
@@ -500,7 +505,13 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
     up to a quarter below a whole power, is that power if faster. A
     change within the rounding of its samples measures nothing: a run of
     samples exactly a polynomial may carry a bias that only the noise after
-    the run shows.
+    the run shows. So next to such changes (at a sample or ``HORIZON`` after
+    it) the bound is at least the largest before it, when a change farther
+    on, before ``f`` gets stuck, is as large: rounding noise grows toward
+    ``x0``, and a run that shows none hides it as a bias (``log(1 + t)/t``
+    is off by the same share over runs of ``t``). Without a larger change
+    after the run, what showed before may be ``f`` moving (``sin(t)**2``
+    aliased), not rounding.
     """
     top = columns[-1]
     shift = len(columns)  # the change from entry i - 1 to i ends at sample i + shift - 1
@@ -554,6 +565,20 @@ def _noise(columns: list[list[float]]) -> tuple[list[float], int]:
             earlier = [y for i, y in logs.items() if i < k]
             ahead = [later[0][1] - slope * (later[0][0] - k)] if later else earlier[-1:]
         bound[k] = 2.0 ** min(max(ahead), 1000.0) if ahead else 0.0
+    # Rounding noise grows toward x0: next to samples exactly a polynomial,
+    # where the noise hides as a bias, it is at least the noise shown before,
+    # if larger noise after them, before f gets stuck (a jump onto the value
+    # it sticks to is no noise), confirms it was rounding's, not f moving.
+    live = len(_until_stuck(columns[0])) - 1  # the sample where f gets stuck
+    shown = 0.0
+    for k in range(start, n):
+        shown = max(shown, bound[k])
+        polynomial = any(
+            changes[i] <= blur * abs(columns[0][i]) for i in range(k, min(k + HORIZON + 1, n))
+        )
+        confirmed = any(2.0**y >= shown for i, y in logs.items() if k + HORIZON < i < live)
+        if polynomial and confirmed:
+            bound[k] = shown
     for k in range(start):
         bound[k] = bound[start] * 2.0 ** (-rise * (start - k))
     return bound, start
@@ -835,7 +860,11 @@ def _constant_run(
       the run starts from a large step (before ``TRUSTED_TAIL``); the limit
       is refused. From a smaller step, rounding is expected and the samples
       before the run are extrapolated (None), as they are when they settle
-      nothing.
+      nothing;
+    * every usual sample is the constant, and the samples farther out head
+      for another value, give or take less than the gap, but not clearly:
+      the limit is refused too, as ``f`` may have lost all its digits from
+      the first sample on (``((a + t) - a)/t`` where ``a + t`` rounds to ``a``).
 
     ``first`` is the step of the first sample, counted from 0 at ``s / 4``
     (negative for steps farther out). A ``short`` run, of one or two
@@ -881,20 +910,35 @@ def _constant_run(
     if trend is None:
         return None
     gap = abs(trend.value - constant)
-    if gap <= JUMP * trend.error + 4.0 * _EPS * max(abs(constant), abs(trend.value)):
+    clear = gap > JUMP * trend.error + 4.0 * _EPS * max(abs(constant), abs(trend.value))
+    # Every usual sample is the constant, and farther out f neither is one
+    # other constant (a step) nor clearly heads elsewhere: it may have lost
+    # its digits from the first sample on (((a + t) - a)/t, a + t rounding to a).
+    unclear = not clear and first + start <= 0 and gap > trend.error
+    if not (clear or unclear):
         return None
-    return _OneSided(
-        trend.value,
-        max(gap, trend.error),
-        False,
-        f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
-        f"(from the {name}), while farther out it approaches {trend.value:.6g}: the "
-        "signature of rounding that cancels all the digits of f close to x0 (1 - cos(t) "
-        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16). Rewrite f without "
-        "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for "
-        "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "
-        "estimate from farther out anyway",
-    )
+    if unclear:
+        value, error = constant, gap
+        message = (
+            f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
+            f"(from the {name}), while farther out it scatters about {trend.value:.6g} "
+            f"(give or take {trend.error:.2g}): the samples cannot tell whether f is "
+            "constant near x0 or rounding cancels all its digits there, as it does in "
+            "((a + t) - a)/t where a + t rounds to a; pass full_output=True to get the "
+            "constant anyway"
+        )
+    else:
+        value, error = trend.value, max(gap, trend.error)
+        message = (
+            f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
+            f"(from the {name}), while farther out it approaches {trend.value:.6g}: the "
+            "signature of rounding that cancels all the digits of f close to x0 (1 - cos(t) "
+            "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16). Rewrite f without "
+            "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for "
+            "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "
+            "estimate from farther out anyway"
+        )
+    return _OneSided(value, error, False, message)
 
 
 def _tail_gap(samples: list[float], first: int, value: float) -> float:
@@ -1340,7 +1384,9 @@ def limit(
     which is what a step looks like.
     When ``f`` is exactly constant at the points sampled but farther out
     heads for another value, as rounding makes ``(1 - cos(x/1e8)) /
-    (x/1e8)**2`` at 0, or grows without bound only where rounding makes it
+    (x/1e8)**2`` at 0 (or ``((a + t) - a)/t``, ``t = x/c``, where ``a + t``
+    rounds to ``a`` at those points, even if farther out it only scatters
+    about 1), or grows without bound only where rounding makes it
     ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` for ``t = x/1e8``), the limit is
     refused with a message that says so. So is a value that ``f`` settles on
     and then leaves ever faster on its last samples, when they cannot tell a

@@ -28,6 +28,9 @@ refused in the corpus, 32 in the fresh draws) come from here. The sets:
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
+import json
 import math
 import random
 import statistics
@@ -137,6 +140,20 @@ def run(limit: Any, name: str) -> dict[str, Outcome]:
     return found
 
 
+def cached_run(copy: Path, name: str, cache: Path | None) -> dict[str, Outcome]:
+    """`run` of one copy of limits.py, kept in ``cache`` by the copy's hash and the set."""
+    if cache is None:
+        return run(_limit_from(copy), name)
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()[:16]
+    stored = cache / f"{name}-{digest}.json"
+    if stored.exists():
+        return {k: Outcome(**v) for k, v in json.loads(stored.read_text()).items()}
+    found = run(_limit_from(copy), name)
+    cache.mkdir(parents=True, exist_ok=True)
+    stored.write_text(json.dumps({k: dataclasses.asdict(o) for k, o in found.items()}))
+    return found
+
+
 def summary(tag: str, found: dict[str, Outcome]) -> str:
     answered = [o for o in found.values() if o.answered]
     nfevs = [o.nfev for o in found.values() if o.nfev]
@@ -153,9 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("old", type=Path, help="a copy of calcweb/limits.py")
     parser.add_argument("new", type=Path, help="another copy")
     parser.add_argument("--set", choices=list(SETS), default="fresh")
+    parser.add_argument(
+        "--cache", type=Path, help="a folder that keeps each copy's outcomes, by its hash"
+    )
     args = parser.parse_args(argv)
-    old = run(_limit_from(args.old), args.set)
-    new = run(_limit_from(args.new), args.set)
+    old = cached_run(args.old, args.set, args.cache)
+    new = cached_run(args.new, args.set, args.cache)
     print(summary("old", old))
     print(summary("new", new))
     for tag, found in (("old", old), ("new", new)):
@@ -171,6 +191,15 @@ def main(argv: list[str] | None = None) -> int:
         note = " (a right answer refused)" if right else ""
         print(
             f"  {move}{note}: {label}: old {a.value!r} +- {a.error:.2g}, "
+            f"new {b.value!r} +- {b.error:.2g}"
+        )
+    both = [k for k in old if old[k].answered and new[k].answered]
+    changed = [k for k in both if (old[k].value, old[k].error) != (new[k].value, new[k].error)]
+    print(f"answered by both: {len(both)}, value or error changed: {len(changed)}")
+    for label in changed:
+        a, b = old[label], new[label]
+        print(
+            f"  changed: {label}: old {a.value!r} +- {a.error:.2g}, "
             f"new {b.value!r} +- {b.error:.2g}"
         )
     return 0

@@ -491,9 +491,6 @@ def test_log_quotient_with_a_bias_hidden_in_a_run_is_honest() -> None:
     assert honest_or_refused(f, 0.1, "left", 1.0) in ("right", "refused")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 13: a bias smooth over a long run of samples, not fixed yet"
-)
 @pytest.mark.parametrize(
     ("x0", "c", "side"),
     [
@@ -515,6 +512,101 @@ def test_log_quotient_with_a_bias_smooth_over_a_long_run_is_honest(
         return math.log(1 + t) / t
 
     assert honest_or_refused(f, x0, side, 1.0) in ("right", "refused")
+
+
+def _noise_of_top(changes: list[float], stuck_from: int | None = None) -> list[float]:
+    """The noise bound of a two-column table whose top column changes these.
+
+    The samples are near 1 and all different, or equal from ``stuck_from`` on.
+    """
+    top = [0.0]
+    for change in changes:
+        top.append(top[-1] + change)
+    samples = [1.0 + 2.0**-20 * k for k in range(len(top) + 1)]
+    if stuck_from is not None:
+        samples[stuck_from:] = [2.0] * (len(samples) - stuck_from)
+    return limits._noise([samples, top])[0]
+
+
+@pytest.mark.parametrize(
+    ("ahead", "after", "raised"),
+    [
+        (limits.HORIZON, "noise", True),
+        (limits.HORIZON + 1, "noise", False),
+        (limits.HORIZON, "none", False),
+        (limits.HORIZON, "stuck", False),
+    ],
+)
+def test_noise_next_to_samples_exactly_a_polynomial_is_the_largest_shown_before(
+    ahead: int, after: str, raised: bool
+) -> None:
+    # Changes 2**-20 (noise), then shrinking 2**-30 .. 2**-36, then 0 (the
+    # samples exactly a polynomial, biased alike: log(1 + t)/t), then 2**-10
+    # (the noise after the run, larger: rounding's). Next to the 0s, within
+    # HORIZON changes, the bound is the noise shown before, 2**-20, not the
+    # shrinking changes scaled back; farther from them, or with no larger
+    # noise after them (what showed may be f moving), or only where f gets
+    # stuck (a jump onto the value it sticks to), it is local.
+    shrinking = [2.0 ** -(30 + k) for k in range(ahead)]
+    tail = [2.0**-10] * 4 if after != "none" else []
+    changes = [2.0**-20] * 6 + shrinking + [0.0] * 6 + tail
+    bound = _noise_of_top(changes, 2 + len(changes) - 4 if after == "stuck" else None)
+    k = 2 + 6  # the first shrinking change ends at sample 8 (2 columns: the first at 2)
+    assert (bound[k] == 2.0**-20) is raised
+
+
+def test_sum_that_loses_its_digits_at_every_sample_is_refused() -> None:
+    # limits seed 401 #130: 0.0 +- 0.0 for the limit 1. a + t rounds to a at
+    # every usual sample (t <= 4e-11, half an ulp of a is 5.8e-11), so f is
+    # exactly 0 there; farther out f is 4/3, 2/3, then 1.000221 (t within an
+    # ulp of a) for 9 steps, then nearer 1: neither a step (one constant) nor
+    # clearly another value. Now refused, 0 +- 1.0002.
+    a, c = 821538.6144468001, 91646226831.63327
+
+    def f(x: float) -> float:
+        t = x / c
+        return ((a + t) - a) / t
+
+    result = limits.limit(f, 0.0, side="right", full_output=True)
+    assert not result.converged
+    assert (result.value, result.error) == (0.0, pytest.approx(1.000221092890205))
+    assert "cannot tell" in result.message
+
+
+# The 16 samples farther out of that sum, the farthest first: 1.000221 +- 0.33.
+_FARTHER_OUT = [1.0000175973879082, 0.9999768982874487, 1.0000582964883675]
+_FARTHER_OUT += [0.9998955000865299, *[1.000221092890205] * 10, 0.6668140619268035]
+_FARTHER_OUT += [1.333628123853607]
+
+
+@pytest.mark.parametrize(
+    ("first", "constant", "refused"),
+    [
+        (-16, 0.0, True),  # the run starts at step 0, the first usual sample
+        (-15, 0.0, False),  # at step 1: a usual sample was off the constant
+        (-16, 0.75, False),  # within the error of the trend (0.25 < 0.33)
+        (-16, 0.6, True),  # just off it (0.4 > 0.33)
+    ],
+)
+def test_a_constant_at_every_usual_sample_is_refused_unless_the_trend_allows_it(
+    first: int, constant: float, refused: bool
+) -> None:
+    samples = [*_FARTHER_OUT, *[constant] * 48]
+    found = limits._constant_run(samples, first, lambda h: h, 1.0, "right")
+    assert (found is not None) is refused
+    if found is not None:
+        assert (found.value, found.converged) == (constant, False)
+        assert found.error == abs(1.000221092890205 - constant)
+
+
+def test_a_step_seen_only_farther_out_is_still_a_step() -> None:
+    # ((2**60 + x) - 2**60)/x at 0 is 0 at every usual sample and exactly 1
+    # from 256 on, as a step is (limit's docstring says so): one constant.
+    def f(x: float) -> float:
+        return ((2.0**60 + x) - 2.0**60) / x
+
+    result = limits.limit(f, 0.0, side="right", full_output=True)
+    assert (result.value, result.error, result.converged) == (0.0, 0.0, True)
 
 
 def test_cos_quotient_whose_rounding_grows_at_every_sample_is_not_infinite() -> None:
