@@ -1383,10 +1383,10 @@ def limit(
     the points within 1/4 of 0 that are sampled and 1 at ``±256, ±512, ...``,
     which is what a step looks like.
     When ``f`` is exactly constant at the points sampled but farther out
-    heads for another value, as rounding makes ``(1 - cos(x/1e8)) /
+    heads for another value (farther from the constant than the error of
+    the estimate from there), as rounding makes ``(1 - cos(x/1e8)) /
     (x/1e8)**2`` at 0 (or ``((a + t) - a)/t``, ``t = x/c``, where ``a + t``
-    rounds to ``a`` at those points, even if farther out it only scatters
-    about 1), or grows without bound only where rounding makes it
+    rounds to ``a`` at those points), or grows without bound only where rounding makes it
     ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` for ``t = x/1e8``), the limit is
     refused with a message that says so. So is a value that ``f`` settles on
     and then leaves ever faster on its last samples, when they cannot tell a
