@@ -30,6 +30,7 @@ from calcweb._richardson import (
     _bend,
     _Candidate,
     _gain,
+    _local_drift,
     _local_noise,
     _local_quiet,
     _no_digit,
@@ -366,3 +367,70 @@ def test_then_at_1e_4_of_the_smallest_step_and_golden_ratios_from_x_on(
     measured = Recorder()
     assert _local_noise(sampled(1.0, {0.0: 1.0}), estimate, 1, 0.125, 2.0**-40) == 0.0
     assert len(measured.calls) == 1 + TRIES
+
+
+# -------------------------------------------------------------- _local_drift
+
+STEP = 2.0**-50  # 4 ulp(1): the smallest spacing at x = 1
+
+
+def linear(slope: float) -> Sampler:
+    """A sampler at 1 of slope (t - 1): exact at every float near 1."""
+    return Sampler(lambda t: slope * (t - 1.0), 1.0)
+
+
+def first(value: float, error: float, smallest: float, *window: float) -> Estimate:
+    rows = tuple((step, 0.0) for step in window)
+    return Estimate(value, error, 0, 1.0, "central", smallest, rows)
+
+
+def golden_step(k: int) -> float:
+    """The k-th spacing in the golden ratio from STEP, as taken at 1."""
+    spacing = STEP
+    for _ in range(k):
+        spacing *= _GOLDEN
+    return (1.0 + spacing) - 1.0
+
+
+def test_the_local_drift_is_taken_at_4_ulps_at_least() -> None:
+    # Slope 2 against the estimate's 1: the central difference leaves it by 2 STEP.
+    assert _local_drift(linear(2.0), first(1.0, 0.0, 1.0), 1, 0.0, 2.0 * STEP) == 2.0 * STEP
+
+
+def test_the_local_drift_is_taken_up_to_the_largest_step_of_the_window() -> None:
+    assert _local_drift(linear(2.0), first(1.0, 0.0, STEP, STEP), 1, 0.0, 2.0 * STEP) == 2 * STEP
+    assert _local_drift(linear(2.0), first(1.0, 0.0, STEP, STEP / 2.0), 1, 0.0, STEP) == 0.0
+
+
+def test_a_drift_matters_only_if_16_times_it_moves_the_smallest_quotient_by_the_error() -> None:
+    # Slope 1 + 1/8 against 1 +- 1/64: drift 2 STEP (1/8 - 1/64) = 7 x 2**-55, and
+    # 16 x drift = 7 x 2**-51 = error x smallest at smallest = 7 x 2**-45.
+    drift = 7.0 * 2.0**-55
+    at = first(1.0, 2.0**-6, 7.0 * 2.0**-45)
+    assert _local_drift(linear(1.125), at, 1, 0.0, drift) == 0.0
+    below = first(1.0, 2.0**-6, 6.0 * 2.0**-45)
+    assert _local_drift(linear(1.125), below, 1, 0.0, drift) == drift
+
+
+def test_a_drift_of_a_quarter_of_local_is_judged_again_at_a_wider_spacing() -> None:
+    # Drift 2 STEP at STEP: exactly a quarter of local, undecided; at the next spacing
+    # (STEP x golden) it is 2 x that step, above.
+    local = 8.0 * STEP
+    wider = golden_step(1)
+    assert _local_drift(linear(2.0), first(1.0, 0.0, 1.0), 1, 0.0, local) == 2.0 * wider
+
+
+def test_a_drift_of_an_eighth_of_local_is_no_noise() -> None:
+    assert _local_drift(linear(2.0), first(1.0, 0.0, 1.0), 1, 0.0, 16.0 * STEP) == 0.0
+
+
+def test_a_drift_undecided_at_every_spacing_tried_is_no_noise() -> None:
+    # Values that leave the slope 1 by exactly a quarter of local at each of the TRIES
+    # spacings (undecided each time); f itself (slope 9) would show a drift at a 4th.
+    local = 2.0**-40
+    sampler = linear(9.0)
+    for k in range(TRIES):
+        step = golden_step(k)
+        sampler.values[1.0 - step] = 0.0
+        sampler.values[1.0 + step] = 2.0 * step + local / 4.0
+    assert _local_drift(sampler, first(1.0, 0.0, 1.0), 1, 0.0, local) == 0.0
