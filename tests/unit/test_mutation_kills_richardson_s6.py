@@ -29,6 +29,7 @@ from calcweb._richardson import (
     Sampler,
     _bend,
     _Candidate,
+    _even_noise,
     _gain,
     _local_drift,
     _local_noise,
@@ -434,3 +435,55 @@ def test_a_drift_undecided_at_every_spacing_tried_is_no_noise() -> None:
         sampler.values[1.0 - step] = 0.0
         sampler.values[1.0 + step] = 2.0 * step + local / 4.0
     assert _local_drift(sampler, first(1.0, 0.0, 1.0), 1, 0.0, local) == 0.0
+
+
+# -------------------------------------------------------------- _even_noise
+
+BENT = {0.0: 2.0, -0.5: 2.0, 0.5: 5.0, -0.125: 3.0, 0.125: 7.0}  # bend 5.8125 (above)
+
+
+def test_even_noise_adds_half_the_bend_times_the_gain() -> None:
+    # Local rounding 8 eps x 7 (the largest value within 0.5), far below quiet 1, and
+    # below half the bend: twice a quarter of the bend, times the gain.
+    final = Estimate(1.0, 0.5, 0, 1.0, "central", 0.5, gain=8.0)
+    assert _even_noise(sampled(1.0, BENT), final, 0.125, 1.0) == 2.0 * 5.8125 / 4.0 * 8.0
+    # Not refined: the quotients at the smallest step move by 2.5 / step times it.
+    walked = Estimate(1.0, 0.5, 0, 1.0, "central", 0.5)
+    assert _even_noise(sampled(1.0, BENT), walked, 0.125, 1.0) == 2.0 * 5.8125 / 4.0 * 5.0
+
+
+def test_even_noise_counts_above_twice_the_local_rounding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    final = Estimate(1.0, 0.5, 0, 1.0, "central", 0.5, gain=8.0)
+    sampler = sampled(1.0, BENT)
+    local = Recorder(5.8125 / 2.0, 2.0, 0.0, 0.0)
+    monkeypatch.setattr(_richardson, "_local_quiet", local)
+    assert _even_noise(sampler, final, 0.125, 1.0) == 0.0  # half the bend, exactly
+    assert _even_noise(sampler, final, 0.125, 1.0) == 2.0 * 5.8125 / 4.0 * 8.0
+    assert local.calls == [(sampler, final, 1, 1.0)] * 2
+    # No local rounding: quiet is the level.
+    assert _even_noise(sampler, final, 0.125, 5.8125 / 2.0) == 0.0
+    assert _even_noise(sampler, final, 0.125, 2.0) == 2.0 * 5.8125 / 4.0 * 8.0
+
+
+def test_even_noise_is_taken_at_4_ulps_at_least() -> None:
+    final = Estimate(1.0, 0.5, 0, 1.0, "central", 0.5, gain=8.0)
+    values = {0.0: 2.0, -0.5: 2.0, 0.5: 5.0, -STEP: 3.0, STEP: 7.0}
+    bend = abs(6.0 - 3.0 * (STEP / 0.5) ** 2)
+    assert _even_noise(sampled(1.0, values), final, 0.0, 1.0) == 2.0 * bend / 4.0 * 8.0
+
+
+def test_no_even_noise_without_its_points_a_step_or_where_noise_is_known() -> None:
+    final = Estimate(1.0, 0.5, 0, 1.0, "central", 0.5, gain=8.0)
+    for missing in (-0.125, 0.125):
+        values = {offset: value for offset, value in BENT.items() if offset != missing}
+        assert _even_noise(sampled(1.0, values), final, 0.125, 1.0) == 0.0
+    noisy = sampled(1.0, BENT)
+    noisy.noise_floor = 1e-9
+    assert _even_noise(noisy, final, 0.125, 1.0) == 0.0
+    for smallest in (math.nan, 0.0):
+        unknown = Estimate(1.0, 0.5, 0, 1.0, "central", smallest, gain=8.0)
+        assert _even_noise(sampled(1.0, BENT), unknown, 0.125, 1.0) == 0.0
+    # A step that overflows at x = 1e308.
+    assert _even_noise(sampled(1e308, {0.0: 1.0}), final, 1e308, 1.0) == 0.0
