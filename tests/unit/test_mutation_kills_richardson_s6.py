@@ -38,6 +38,7 @@ from calcweb._richardson import (
     _refined_drift,
     _search_shrink,
     _Walk,
+    _wide,
     _with_drift,
     trusted,
 )
@@ -134,6 +135,20 @@ def test_the_gain_is_taken_at_the_step_actually_taken() -> None:
     assert taken != 0.1
     # The offsets (1 -+ taken) - 1 over taken are -+1 exactly: weights -+1/2.
     assert _gain(1.0, 1, 1, 0.1) == 1.0 / taken != 1.0 / 0.1
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "m", "step"),
+    [(-3.7, 5, 7, 0.04888971822960948), (1.0, 4, 8, 0.4513259846889109), (-0.15, 5, 5, 0.09)],
+)
+def test_the_gain_is_that_of_the_stencil_wide_takes(x: float, n: int, m: int, step: float) -> None:
+    # With a noise floor of 1 (f = 0), _wide's rounding bound is sum |w| / H**n of the
+    # weights it used, to the last bit: its nodes in its order, from x - m H up.
+    sampler = Sampler(lambda t: 0.0, x)
+    sampler.noise_floor = 1.0
+    found = _wide(sampler, n, m, step)
+    assert found is not None
+    assert _gain(x, n, m, step) == found[0][1]
 
 
 # ------------------------------------------------------------ _Walk.done_after
