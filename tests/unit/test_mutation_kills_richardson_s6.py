@@ -29,6 +29,7 @@ from calcweb._richardson import (
     Sampler,
     _bend,
     _Candidate,
+    _collapsed,
     _even_noise,
     _gain,
     _local_drift,
@@ -502,3 +503,27 @@ def test_no_even_noise_without_its_points_a_step_or_where_noise_is_known() -> No
         assert _even_noise(sampled(1.0, BENT), unknown, 0.125, 1.0) == 0.0
     # A step that overflows at x = 1e308.
     assert _even_noise(sampled(1e308, {0.0: 1.0}), final, 1e308, 1.0) == 0.0
+
+
+# --------------------------------------------------------------- _collapsed
+
+
+def collapse(last: float) -> list[tuple[float, float, float]]:
+    """Quotients 1, 0, ``last`` at steps 4 apart, roundings 2**-20, 2**-30, 2**-28.
+
+    Two rows before them, with no rounding, change nothing. The jump, 1 over
+    2 x 4**6, is 2**-13, above 4 x 2**-20; 1e-10 of 0 adds no agreement.
+    """
+    return [
+        (6.4e-7, 5.0, 0.0),
+        (1.6e-7, 3.0, 0.0),
+        (4e-8, 1.0, 2.0**-20),
+        (1e-8, 0.0, 2.0**-30),
+        (2.5e-9, last, 2.0**-28),
+    ]
+
+
+def test_the_two_that_agree_are_judged_by_4_times_their_own_larger_rounding() -> None:
+    assert _collapsed(2, collapse(2.0**-26))
+    assert _collapsed(2, collapse(-(2.0**-26)))
+    assert not _collapsed(2, collapse(math.nextafter(2.0**-26, 1.0)))
