@@ -28,6 +28,7 @@ from calcweb._gauss_kronrod import (
     K15,
     K21,
     ODD_ONLY,
+    Panel,
     Rule,
     _coefficients,
     _collapsed,
@@ -35,6 +36,7 @@ from calcweb._gauss_kronrod import (
     _interpolation_error,
     _legendre_rows,
     gauss_kronrod,
+    missed,
 )
 
 # rule -> (lower window, upper window, first degree the rule misses)
@@ -215,3 +217,39 @@ def test_an_empty_panel_cannot_be_interpolated() -> None:
     values = [1.0] * K21.size
     none = coefficients(0.0, 0, 0.0, 0)
     assert _interpolation_error(K21, values, none, a=1.5, b=1.5) == math.inf
+
+
+# ------------------------------------------------------------ missed (ed22f1a)
+
+
+def line() -> Panel:
+    """One K21 panel of 1 + x on [-1, 1] (u = x): its interpolant is the line."""
+    return gauss_kronrod(lambda x: 1.0 + x, -1.0, 1.0)
+
+
+def test_a_point_off_the_line_by_1_is_missed_at_both_ends_and_not_outside() -> None:
+    panel = line()
+    assert missed(K21, panel, [(-1.0, 1.0)]) == (0, pytest.approx(1.0, rel=1e-12))
+    assert missed(K21, panel, [(1.0, 3.0)]) == (0, pytest.approx(1.0, rel=1e-12))
+    assert missed(K21, panel, [(0.5, 1.5), (1.0, 3.0)]) == (1, pytest.approx(1.0, rel=1e-12))
+    # Outside [-1, 1] a point is skipped, however far off.
+    assert missed(K21, panel, [(-1.5, 100.0), (1.5, 100.0)]) == (-1, 0.0)
+
+
+def test_a_miss_of_exactly_the_resolution_is_not_missed() -> None:
+    # At a node the interpolant is the sample itself: a miss of exactly 1/2.
+    panel = line()._replace(resolution=0.5)
+    node = positions(K21)[3]
+    value = panel.samples[3] + 0.5
+    assert missed(K21, panel, [(node, value)]) == (-1, 0.0)
+    wider = panel._replace(resolution=math.nextafter(0.5, 0.0))
+    assert missed(K21, wider, [(node, value)]) == (0, 0.5)
+
+
+def test_no_samples_no_points_or_overflowing_samples_miss_nothing() -> None:
+    panel = line()
+    assert missed(K21, panel._replace(samples=()), [(0.0, 5.0)]) == (-1, 0.0)
+    assert missed(K21, panel, []) == (-1, 0.0)
+    # 1.7e308 times an interpolation weight above 1/2 overflows in fsum.
+    huge = panel._replace(samples=(1.7e308,) * K21.size)
+    assert missed(K21, huge, [(0.5, 1.0)]) == (-1, 0.0)
