@@ -16,8 +16,8 @@ samples next to the ends, all the samples and how closely their
 interpolating polynomial should reproduce a resolved ``f`` (see `missed`).
 Its error never falls below what slowly falling Legendre coefficients of the
 samples (a kink) or the rounding of the nodes (far from 0) allow, nor below
-its ``∫|f|`` when the nodes round to one or two floats (an interval a few
-ulps wide); ``smoothness`` is a further floor for ``f`` of finite smoothness
+its ``∫|f|`` when the nodes round to one or two floats (an interval about
+one ulp wide); ``smoothness`` is a further floor for ``f`` of finite smoothness
 (see `_finite_smoothness`), which the adaptive rule applies everywhere
 except in its test for divergence.
 
@@ -403,8 +403,17 @@ def _finite_smoothness(
     return FINITE_SAFETY * high * math.pow(upper / first_missed, alpha)
 
 
+def collapsed(rule: Rule, a: float, b: float) -> bool:
+    """Whether the nodes of ``rule`` on ``[a, b]`` round to one or two floats (see `_collapsed`).
+
+    >>> collapsed(K21, 1.0, math.nextafter(1.0, 2.0)), collapsed(K21, 1.0, 1.0 + 2**-40)
+    (True, False)
+    """
+    return _collapsed(0.5 * a + 0.5 * b, 0.5 * b - 0.5 * a, rule.nodes[:-1])  # as gauss_kronrod
+
+
 def _collapsed(center: float, half: float, nodes: tuple[float, ...]) -> bool:
-    """Whether the nodes round to one or two floats (an interval a few ulps wide).
+    """Whether the nodes round to one or two floats (an interval about one ulp wide).
 
     The samples then say nothing of how ``f`` varies across the panel: its
     error is at least its ``∫|f|``.

@@ -37,6 +37,7 @@ from calcweb._gauss_kronrod import (
     UNRESOLVED_SHARE,
     Panel,
     Rule,
+    collapsed,
     gauss_kronrod,
     missed,
     positions,
@@ -757,6 +758,14 @@ class _Extrapolated:
                 "points, pass a larger tol, or pass full_output=True to get the best "
                 "estimate with its error"
             )
+        if collapsed(self.panels.rule, entry.panel.a, entry.panel.b):
+            panel = entry.panel
+            return (
+                f"the subinterval [{panel.a!r}, {panel.b!r}] is about one ulp wide: the "
+                "rule's points round to one or two floats there, so how f varies across it "
+                "cannot be sampled, whatever tol; integrate over a wider interval, or take "
+                "f times the width if f is smooth at that scale"
+            )
         if entry.rounding_limited:
             return (
                 f"rounding error limits the accuracy to about {error:.3g}, {tolerance}; "
@@ -965,13 +974,14 @@ def integrate(
     degree (a kink such as ``|x - c|**p``) is not trusted as if they fell
     geometrically, so that ``converged=True`` with a true error above twice
     ``error`` is rare: none in 18,000 random kinks ``|x - c|**p`` on
-    ``[0, 1]`` with ``0.05 < p < 3`` (``python -m bench.honesty
-    integrate-kinks``, seeds 1 to 9). It still happens, rarely, for a narrow
-    peak that a point sampled did see: 8 in 3,000 random peaks on a
-    background (``integrate-peaks``, seeds 1 to 3), most next to an end of
-    the interval, where the extrapolation can take it for an end
-    singularity; and whenever ``f`` has a feature narrower than the spacing
-    of the points sampled. No rule that
+    ``[0, 1]`` with ``0.05 < p < 3`` at ``tol`` 1e-4 to 1e-10 (``python -m
+    bench.honesty integrate-kinks``, seeds 1 to 9). It still happens,
+    rarely, for a narrow peak that a point sampled did see: 8 of 3,000
+    random draws of one or two peaks, half of them on a background
+    (``integrate-peaks``, seeds 1 to 3, ``tol`` 1e-12 to 1e-4), most next
+    to an end of the interval, where the extrapolation can take it for an
+    end singularity; and whenever ``f`` has a feature narrower than the
+    spacing of the points sampled (618 more of those 3,000 draws). No rule that
     samples ``f`` at finitely many points can see such a peak: on a nonzero
     background it is missed, by ``quad`` and calcweb alike; only when ``f``
     is 0 at every point sampled does the result say so, with
@@ -987,8 +997,8 @@ def integrate(
     ``a > b`` gives minus the integral from ``b`` to ``a``; ``a == b`` gives 0.
 
     When the adaptive rule cannot reach ``tol`` (an oscillatory, discontinuous
-    or non-integrable ``f``, a ``tol`` below rounding, or an interval a few
-    ulps wide, whose nodes round to one or two floats), it raises
+    or non-integrable ``f``, a ``tol`` below rounding, or an interval about
+    one ulp wide, whose nodes round to one or two floats, whatever ``tol``), it raises
     NumericalError saying why and what to try. With ``full_output=True`` it
     returns its best estimate instead, with ``converged=False``, the error
     it estimated (which, the computation having failed, may itself be too

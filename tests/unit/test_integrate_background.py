@@ -21,8 +21,16 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import IntegrationResult, integrate
-from calcweb._gauss_kronrod import K21, Panel, _collapsed, gauss_kronrod, missed, positions
+from calcweb import IntegrationResult, NumericalError, integrate
+from calcweb._gauss_kronrod import (
+    K21,
+    Panel,
+    _collapsed,
+    collapsed,
+    gauss_kronrod,
+    missed,
+    positions,
+)
 
 
 def gaussian_mass(c: float, w: float, a: float, b: float) -> float:
@@ -161,3 +169,14 @@ def test_collapsed_nodes() -> None:
     assert _collapsed(c + math.ulp(c) / 2, math.ulp(c) / 2, K21.nodes[:-1])
     assert not _collapsed(0.5, 0.5, K21.nodes[:-1])
     assert not _collapsed(c + 32 * math.ulp(c), 32 * math.ulp(c), K21.nodes[:-1])
+
+
+def test_an_interval_one_ulp_wide_is_refused_whatever_tol_with_a_message_saying_so() -> None:
+    # A larger tol cannot help there: the message must not suggest one.
+    b = math.nextafter(1.0, 2.0)
+    for tol in (1e-10, 1e-2):
+        with pytest.raises(NumericalError, match="about one ulp wide") as caught:
+            integrate(math.exp, 1.0, b, tol=tol)
+        assert "larger tol" not in str(caught.value)
+    assert collapsed(K21, 1.0, b)
+    assert not collapsed(K21, 1.0, 1.0 + 2.0**-40)
