@@ -39,9 +39,10 @@ step can be trusted; instead:
    (the ``fallback``) unless a window with digits does better, and the walk
    stops at a collapse (below).
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
-   inf) shrinks the step quickly, and the next stencil is evaluated from
-   that side; when no central stencil fits, a one-sided one is used on the
-   side where ``f`` is defined.
+   inf) shrinks the step quickly, and of two stencil points as far from
+   ``x``, the one on the side where ``f`` last failed is evaluated first
+   (failing again costs one call, not two); when no central stencil fits,
+   a one-sided one is used on the side where ``f`` is defined.
 5. The noise of ``f`` is then measured (4th differences at tiny spacings):
    rounding inside ``f`` (``(1e8 + sin(x)) - 1e8``) can exceed an ulp of its
    value by far, and then the walk is done again with that noise. Such an
@@ -79,7 +80,9 @@ step can be trusted; instead:
    are ``LOCAL`` times smaller, the noise is measured again at their
    rounding (`_local_quiet`, `_local_noise`), for a first derivative only
    if the central difference at the noise spacing leaves the slope by more
-   than that (`_local_drift`); noise that moved it is at least half as
+   than a quarter of that (a drift between an eighth and a quarter of it is
+   judged again at up to ``TRIES - 1`` larger spacings in the golden ratio)
+   (`_local_drift`); noise that moved it is at least half as
    high, if no spacing shows it. Noise even about ``x`` (``f(x)`` off one
    way, its neighbours the other) cancels in that central difference; the
    2nd difference adds it up, and where it shows, with no noise known, what
@@ -102,8 +105,9 @@ step can be trusted; instead:
    a staircase give quotients of 0). The noise checks of 5. judged the
    values near ``x`` against the walk's error; the refined one can be
    thousands of times smaller: where those values leave its slope by more
-   than it allows, that drift, as noise, is added to its error
-   (`_with_drift`).
+   than it allows, for a first derivative with no noise measured, that
+   drift times what such noise moves the refined value by (its stencil's
+   gain) is added to its error (`_with_drift`).
 8. Rounding in the argument of ``f`` (``g((t + c) - c)``, ``t`` rounded to
    ulp(c)) moves a first derivative by up to ``|f''|`` times it, at every
    step, while the values move by ``|f'|`` times it: nothing at a flat
@@ -111,8 +115,10 @@ step can be trusted; instead:
    that much is added to the error (`_argument_noise`).
 
 If no window's estimate passes the check of 2., no estimate is trusted:
-`NumericalError`; nor is one with no correct digit (`trusted`, which
-`calcweb.derivative` applies after its own second try). The error
+`NumericalError`; nor is one whose window had no correct digit when kept
+(`trusted`, which `calcweb.derivative` applies after its own second try);
+one that lost its digits to `_Walk.check_accepted` (the fallback of 3.) is
+returned with its widened error. The error
 estimate was honest (the true error at most twice the estimate) on every
 case of the project's adversarial suite; a feature of ``f`` finer than the
 smallest step, or below its rounding noise, cannot be seen by any

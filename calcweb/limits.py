@@ -1013,7 +1013,8 @@ def _grows(
     first sample on, or not exactly like ``c / h**p`` on its last ones
     (`_power_law`), has an infinite limit, unless that exact power law starts
     abruptly (`_abrupt`); otherwise ``f`` is sampled farther out too
-    (`_farther`): if it settles there on a value (to ``DIVERGE`` of it, as
+    (`_farther`): if it settles there on a value (to ``DIVERGE`` times
+    the larger of 1 and its size, as
     a growing ``f`` that is not infinite does: ``(cos t - 1 + t**2/2)/t**4``
     for ``t = (x - 1)/4.86`` settles near 1/24 only to 5.7e-6 farther out,
     and is ``1/(2 t**2)`` close to 1), and the power law starts
