@@ -253,3 +253,10 @@ def test_no_samples_no_points_or_overflowing_samples_miss_nothing() -> None:
     # 1.7e308 times an interpolation weight above 1/2 overflows in fsum.
     huge = panel._replace(samples=(1.7e308,) * K21.size)
     assert missed(K21, huge, [(0.5, 1.0)]) == (-1, 0.0)
+
+
+def test_odd_coefficients_given_are_used() -> None:
+    # A constant's own odd coefficients are exactly 0; those given raise the
+    # upper envelope to 4 (flat from 1: alpha 0), so the floor is 8.
+    ones = [1.0] * K21.size
+    assert _finite_smoothness(K21, ones, (1.0, 0.0, 1.0), [0.0, 0.0, 4.0, 0.0]) == 8.0
