@@ -116,7 +116,8 @@ def lagrange_weights(n: int, nodes: list[int]) -> list[Fraction]:
             if j == k:
                 continue
             shifted = [Fraction(0), *coefficients]  # t * poly
-            coefficients = [a - j * b for a, b in zip(shifted, [*coefficients, 0], strict=True)]
+            padded = [*coefficients, Fraction(0)]
+            coefficients = [a - j * b for a, b in zip(shifted, padded, strict=True)]
             denominator *= k - j
         weights.append(coefficients[n] * math.factorial(n) / denominator)
     return weights
