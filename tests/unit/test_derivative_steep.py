@@ -25,6 +25,7 @@ import math
 from decimal import Decimal, localcontext
 
 import pytest
+from closed_forms import tan_derivative
 
 from calcweb import derivative
 from calcweb._richardson import extrapolate
@@ -83,20 +84,10 @@ def test_plain_exp_stays_accurate_and_cheap() -> None:
     assert result.nfev <= 30  # 24: the three points near x show no noise, as at quiet
 
 
-def _tan_derivative(x: float, n: int) -> float:
-    """The n-th derivative of tan, as a polynomial in t = tan x: P' (1 + t^2) each order."""
-    poly = [0.0, 1.0]  # coefficients of t**k
-    for _ in range(n):
-        derived = [k * poly[k] for k in range(1, len(poly))] + [0.0, 0.0]
-        poly = [derived[k] + (derived[k - 2] if k >= 2 else 0.0) for k in range(len(derived))]
-    t = math.tan(x)
-    return sum(c * t**k for k, c in enumerate(poly))
-
-
 def test_tan_sixth_derivative_after_a_window_across_the_pole() -> None:
     x = -0.799221409062185
     result = derivative(math.tan, x, 6, full_output=True)
-    exact = _tan_derivative(x, 6)  # -4421.0158...
+    exact = tan_derivative(x, 6)  # -4421.0158...
     assert abs(exact + 4421.0158) < 1e-3
     assert abs(result.value - exact) <= HONESTY * result.error
     # The clean rows from 0.05 down make a window (halved: 0.05 to 0.0125, +- 3.0,

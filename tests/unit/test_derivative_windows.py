@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import pytest
+from closed_forms import tan_derivative
 
 from calcweb._richardson import extrapolate
 
@@ -37,20 +38,10 @@ def _runge(x: float, n: int) -> float:
     return (-1) ** n * math.factorial(n) * ((x - 1j) ** -(n + 1)).imag
 
 
-def _tan(x: float, n: int) -> float:
-    """The n-th derivative of tan, as a polynomial in t = tan x: P' (1 + t^2) each order."""
-    poly = [0.0, 1.0]  # coefficients of t**k
-    for _ in range(n):
-        derived = [k * poly[k] for k in range(1, len(poly))] + [0.0, 0.0]
-        poly = [derived[k] + (derived[k - 2] if k >= 2 else 0.0) for k in range(len(derived))]
-    t = math.tan(x)
-    return sum(c * t**k for k, c in enumerate(poly))
-
-
 def test_the_closed_forms() -> None:
     assert _log_one_plus_square(LOG_X, 5) == pytest.approx(20.479285715185044, rel=1e-14)
     assert _runge(0.5, 6) == pytest.approx(327.942144, rel=1e-14)  # mpmath.diff, 40 digits
-    assert _tan(TAN_X, 6) == pytest.approx(-4421.015775855739, rel=1e-12)
+    assert tan_derivative(TAN_X, 6) == pytest.approx(-4421.015775855739, rel=1e-12)
 
 
 class Case(NamedTuple):
@@ -75,7 +66,7 @@ CASES = (
         _log_one_plus_square(LOG_X, 5),
         1e-8,
     ),
-    Case("tan", math.tan, TAN_X, 6, 0.4, _tan(TAN_X, 6), 1e-6),
+    Case("tan", math.tan, TAN_X, 6, 0.4, tan_derivative(TAN_X, 6), 1e-6),
     Case("1/(1+x^2)", lambda t: 1 / (1 + math.pow(t, 2)), 0.5, 6, 0.4, _runge(0.5, 6), 2e-6),
 )
 
