@@ -207,13 +207,11 @@ def _unit(i: int, d: int) -> list[float]:
 
 def search_grad(seed: int, draws: int) -> EntryTally:
     """grad at random points, and directional_derivative along a random direction."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = EntryTally("grad", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name, f, f_mp, x = _draw(rng)
         d = len(x)
         v = [float(f"{rng.uniform(-1, 1):.3g}") for _ in range(d)]
-        tally.draws += 1
         orders = [tuple(1 if j == i else 0 for j in range(d)) for i in range(d)]
         exact = _exact(f_mp, x, orders)
         if exact is None:
@@ -240,12 +238,10 @@ def search_grad(seed: int, draws: int) -> EntryTally:
 
 def search_hessian(seed: int, draws: int) -> EntryTally:
     """hessian at random points: every entry, diagonal and polarised."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = EntryTally("hessian", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name, f, f_mp, x = _draw(rng)
         d = len(x)
-        tally.draws += 1
         pairs = [(i, j) for i in range(d) for j in range(i, d)]
         orders = [tuple((k == i) + (k == j) for k in range(d)) for i, j in pairs]
         exact = _exact(f_mp, x, orders)
