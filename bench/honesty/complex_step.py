@@ -74,7 +74,6 @@ def _families(rng: random.Random) -> list[Family]:
 
 def _check(tally: Tally, name: str, f: Callable[[complex], complex], x: float, exact: Any) -> None:
     """One complex-step call, counted in `tally`."""
-    tally.draws += 1
     if not mpmath.isfinite(exact) or abs(exact) > 1e300:
         tally.other["skipped (no finite exact value)"] += 1
         return
@@ -91,9 +90,8 @@ def _check(tally: Tally, name: str, f: Callable[[complex], complex], x: float, e
 
 def search(seed: int, draws: int) -> Tally:
     """Cancelling analytic functions (the cases of /tmp/s4cx/search.py)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("complex-step", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name, f, df = rng.choice(_families(rng))
         x = rng.choice([1, -1]) * 10.0 ** rng.uniform(-12, 1.5)
         try:
@@ -115,9 +113,8 @@ ANALYTIC: list[Family] = [
 
 def search_analytic(seed: int, draws: int) -> Tally:
     """Functions that do not cancel (the cases of /tmp/s4cx/honest.py, which used seed 5)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("complex-analytic", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name, f, df = rng.choice(ANALYTIC)
         x = 10 ** rng.uniform(-3, 1.3)
         if name != "sqrt":
@@ -167,9 +164,8 @@ NOT_ANALYTIC: list[Family] = [
 
 def search_not_analytic(seed: int, draws: int) -> Tally:
     """Functions that are not analytic (the cases of /tmp/s4cx2/nonan.py)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("complex-nonanalytic", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name, f, df = rng.choice(NOT_ANALYTIC)
         x = rng.choice([1, -1]) * 10.0 ** rng.uniform(-12, 1.5)
         _check(tally, name, f, x, df(mpmath.mpf(x)))

@@ -91,7 +91,6 @@ def _check(
     (sin(t) - t where sin rounds to t) cannot be told from a constant: it
     counts as "constant as sampled", not as dishonest.
     """
-    tally.draws += 1
     seen: set[float] = set()
 
     def recorded(s: float) -> float:
@@ -117,9 +116,8 @@ def _check(
 
 def search(seed: int, draws: int, families: tuple[str, ...] = FAMILIES) -> Tally:
     """Rounded smooth functions at random points (the cases of /tmp/s3deriv/search.py)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("derivative", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         family = rng.choice(families)
         g = rng.choice(list(SMOOTH))
         t = rng.choice(_points(rng, g))
@@ -136,15 +134,13 @@ def search_small_c(seed: int, draws: int) -> Tally:
         "t3": (lambda t: t**3, lambda t: 3 * t * t),
         "tanh": SMOOTH["tanh"],
     }
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("small-c", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         name = rng.choice(list(gs))
         g, dg = gs[name]
         c = 2 ** rng.uniform(2.0, 8.0)
         c = rng.choice([c, 2.0 ** round(math.log2(c))])
         t = rng.uniform(-2, 2)
-        tally.draws += 1
         try:
             result = cw.derivative(lambda s, g=g, c=c: (c + g(s)) - c, t, full_output=True)
         except (cw.NumericalError, cw.DomainError):
@@ -192,9 +188,8 @@ CANCELLING: dict[str, tuple[Callable[[float], float], Callable[[Any], Any]]] = {
 
 def search_cancelling(seed: int, draws: int) -> Tally:
     """g(t) minus its Taylor polynomial, and (c + g(t)) - c - t g'(0), at t = +-1e-10..1e-4."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = Tally("cancelling", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         t = rng.choice([-1, 1]) * 10 ** rng.uniform(-10, -4)
         if rng.random() < 0.6:
             name = rng.choice(list(CANCELLING))

@@ -121,7 +121,6 @@ def _peak_seen(terms: list[Term], sampled: list[float]) -> tuple[bool, float]:
 
 def _check(tally: IntegralTally, terms: list[Term], a: float, b: float, tol: float) -> None:
     """Integrate the sum of ``terms`` on [a, b] with calcweb and quad; tally both."""
-    tally.draws += 1
     if any(term.exact is None for term in terms):
         tally.other["skipped (mpmath disagrees with itself)"] += 1
         return
@@ -257,9 +256,8 @@ def _centre(rng: random.Random, a: float, b: float) -> float:
 
 def search_peaks(seed: int, draws: int) -> IntegralTally:
     """One or two peaks, half the time on a background."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = IntegralTally("integrate-peaks", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         a, b = _interval(rng)
         terms = []
         for _peak_number in range(rng.choice([1, 1, 2])):
@@ -311,9 +309,8 @@ def _oscillating(rng: random.Random, a: float, b: float) -> Term:
 
 def search_oscillating(seed: int, draws: int) -> IntegralTally:
     """One or two oscillating terms, k up to 1000."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = IntegralTally("integrate-oscillating", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         kind = rng.random()
         if kind < 0.4:
             a, b = 0.0, 1.0
@@ -386,9 +383,8 @@ def _singular(rng: random.Random) -> tuple[list[Term], float, float]:
 
 def search_singular(seed: int, draws: int) -> IntegralTally:
     """Integrable singularities at one end or both."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = IntegralTally("integrate-singular", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         terms, a, b = _singular(rng)
         _check(tally, terms, a, b, _tol(rng))
     return tally
@@ -436,9 +432,8 @@ def _decaying(rng: random.Random, a: float, b: float) -> Term:
 
 def search_infinite(seed: int, draws: int) -> IntegralTally:
     """One or two decaying terms on a half-line or the whole line."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible draws, not secrets
     tally = IntegralTally("integrate-infinite", seed)
-    for _ in range(draws):
+    for rng in tally.drawing(draws):
         kind = rng.random()
         if kind < 0.5:
             a, b = float(f"{rng.choice([0.0, rng.uniform(-5, 5)]):.3g}"), INF
