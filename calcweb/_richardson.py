@@ -216,6 +216,11 @@ def representable_step(x: float, h: float) -> float:
     return step
 
 
+def _noise_spacing(x: float, spacing: float) -> float:
+    """A noise spacing at ``x``: not below 4 ulp(x), what ``x + spacing`` can show."""
+    return max(spacing, 4.0 * math.ulp(x))
+
+
 class Sampler:
     """``f`` evaluated at ``x + t`` with each point computed once, and a count of calls."""
 
@@ -264,7 +269,7 @@ class Sampler:
         constant, say so; their gaps (`_quantum`) measure the stairs.
         """
         flat = False  # five equal values at a smaller spacing
-        spacing = max(spacing, 4.0 * math.ulp(self.x))  # not below what x + spacing can show
+        spacing = _noise_spacing(self.x, spacing)
         first = self._three_point_noise(spacing, quiet)
         if first is not None:
             return first
@@ -748,7 +753,7 @@ def _even_noise(sampler: Sampler, final: Estimate, spacing: float, quiet: float)
         return 0.0
     x = sampler.x
     try:
-        step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
+        step = representable_step(x, _noise_spacing(x, spacing))
     except NumericalError:
         return 0.0
     if not all(point in sampler.values for point in (x - step, x + step)):
@@ -890,7 +895,7 @@ def _local_drift(
     if n != 1 or not estimate.value:
         return math.inf
     x = sampler.x
-    spacing = max(spacing, 4.0 * math.ulp(x))
+    spacing = _noise_spacing(x, spacing)
     reach = max((row[0] for row in estimate.window), default=estimate.smallest)
     for _ in range(TRIES):
         try:
@@ -1007,7 +1012,7 @@ def _drift(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -
     """
     x = sampler.x
     try:
-        step = representable_step(x, max(spacing, 4.0 * math.ulp(x)))
+        step = representable_step(x, _noise_spacing(x, spacing))
     except NumericalError:
         return 0.0
     points = [x + k * step for k in (-2, -1, 1, 2)]
