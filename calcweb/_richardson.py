@@ -905,11 +905,11 @@ def _local_drift(
             below, above = sampler(x - step), sampler(x + step)
         except (DomainError, NumericalError):
             return 0.0  # as measure_noise: no noise measured outside the domain
-        drift = abs(above - below - 2.0 * step * estimate.value) - 2.0 * step * estimate.error
+        drift = _off_slope(estimate, below, above, 2.0 * step)
         # Values within an ulp leave it by at most 2 eps of them, a quarter of local:
         # more is noise (softplus(4.26 t) at -86.4: 1.03e-175 against local 1.9e-175).
         if drift > local / 4.0:
-            return drift if 16.0 * drift > estimate.error * estimate.smallest else 0.0
+            return drift if _matters(drift, estimate) else 0.0
         if not drift > local / 8.0:
             return 0.0
         spacing *= _GOLDEN
@@ -1005,8 +1005,9 @@ def _drift(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -
 
     At the noise spacing (its 5 points computed) the central quotient at
     twice the spacing must be the estimate, to within its error, the
-    truncation there (4/3 of the 3rd difference, in values) and ``quiet``.
-    ``cos(t) - 1 + t**2 / 2`` at 2.8e-9 is ``t**2 / 2`` exactly near ``x``
+    truncation there (4/3 of the 3rd difference, in values) and ``quiet``
+    (`_off_slope`, as `_local_drift` at the spacing itself), where it
+    `_matters`. ``cos(t) - 1 + t**2 / 2`` at 2.8e-9 is ``t**2 / 2`` exactly near ``x``
     (slope ``x``), while the walk's steps, in the stairs of ``cos`` beyond
     1e-8, settled on -5.8e-15.
     """
@@ -1020,12 +1021,41 @@ def _drift(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -
         return 0.0
     low, below, above, high = (sampler.values[point] for point in points)
     third = high - 2.0 * above + 2.0 * below - low
-    apart = abs(high - low - 4.0 * step * estimate.value)
-    drift = apart - 4.0 * step * estimate.error - 4.0 / 3.0 * abs(third)
-    # Noise that high (or 16 times higher: the drift over 4 spacings can be a
-    # small part of a stair) moves the quotients at the smallest step by more
-    # than the error, or it does not matter.
-    return drift if drift > quiet and 16.0 * drift > estimate.error * estimate.smallest else 0.0
+    drift = _off_slope(estimate, low, high, 4.0 * step) - 4.0 / 3.0 * abs(third)
+    return drift if drift > quiet and _matters(drift, estimate) else 0.0
+
+
+def _off_slope(estimate: Estimate, below: float, above: float, width: float) -> float:
+    """How far ``f`` at ``x -+ width / 2`` (``below``, ``above``) leaves the slope beyond its error.
+
+    ``above - below`` is ``width`` times the slope, plus the truncation and
+    the part of the noise of the two values that is odd about ``x``; the
+    estimate's error allows ``width`` times that error. Negative where it
+    allows more.
+
+    Examples:
+        >>> walk = Estimate(2.0, 0.5, 0, 1.0, "central", smallest=0.01)
+        >>> _off_slope(walk, 1.0, 4.0, 1.0)  # |3 - 2| beyond 0.5
+        0.5
+        >>> _off_slope(walk, 1.0, 3.25, 1.0)  # within it
+        -0.25
+    """
+    return abs(above - below - width * estimate.value) - width * estimate.error
+
+
+def _matters(drift: float, estimate: Estimate) -> bool:
+    """Whether noise that moved the values near ``x`` by ``drift`` can matter to ``estimate``.
+
+    Noise that high, or 16 times higher (the drift over a few spacings can be a
+    small part of a stair), moves the quotients at the smallest step by more
+    than the error.
+
+    Examples:
+        >>> walk = Estimate(2.0, 0.5, 0, 1.0, "central", smallest=0.01)
+        >>> _matters(0.5, walk), _matters(0.0003, walk)  # 16 x 0.0003 < 0.5 x 0.01
+        (True, False)
+    """
+    return 16.0 * drift > estimate.error * estimate.smallest
 
 
 def _noise_down_to(sampler: Sampler, smallest: float, widest: float, quiet: float) -> float:
