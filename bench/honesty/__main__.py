@@ -30,6 +30,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "limits-h10": limits.search_h10,
     "limits-infinity": limits.search_infinity,
     "limits-textbook": limits.search_textbook,
+    "limits-textbook-more": importlib.import_module(".textbook", __package__).search,
     "integrate-peaks": integrals.search_peaks,
     "integrate-oscillating": integrals.search_oscillating,
     "integrate-singular": integrals.search_singular,
