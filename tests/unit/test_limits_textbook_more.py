@@ -391,21 +391,25 @@ CORPUS: list[Row] = [
 # Why runs fail today (bench/honesty/textbook.py prints each with a reproducer).
 ULP_AS_POLE = (
     "DISHONEST: tan(a + h) - tan(a) (a = pi/4 + k pi/2) is off by one rounding (1.1e-16) at "
-    "every sample, so f is L + c/h exactly: limit calls it infinite, though f left L by 2% only"
+    "every sample, so f is L + c/h exactly: called infinite, though f is within 7% of L"
 )
 STUCK_AT_ZERO = (
-    "refused: rounding cancels f to exactly 0 from h ~ 1e-5 (1e-8 for 1 - cos) on, and the "
-    "constant-run rule refuses though the samples before give the limit"
+    "refused: rounding cancels f to exactly 0 from h ~ 1e-5 on, and the constant-run rule "
+    "refuses though the samples before give the limit to about 1e-8"
+)
+GROWTH_THEN_ZERO = (
+    "refused (the two-sided limit: not reported as a jump): f grows like 1/(2x) down to "
+    "x ~ 1e-8, where 1 - cos x rounds to 0, and limit says f does not settle (error inf)"
 )
 OVERFLOW_EARLY = (
     "refused: f overflows from x = 1/32 on, 3 samples from the start, fewer than "
     "_divergence needs to call it infinite"
 )
-TOO_DEEP = "refused: the cancellation (noise eps/x**7) leaves 1e-4 at best at any step"
+TOO_DEEP = "refused: rounding noise eps/x**7 swamps f near 0; the best estimate is 2e-4 off"
 LOG_SLOW = "refused: f converges like 1/log x or x**-0.1, too slowly for any sample"
 SQRT_SLOW = (
     "wrong but honest: f ~ sqrt(h) at x0 != 0, where samples stop ~2**-49 x0 away: "
-    "3e-8 off (extrapolating in sqrt(h) would reach 0)"
+    "1e-8 to 5e-8 off (extrapolating in sqrt(h) would reach 0)"
 )
 SCALE = (
     "wrong but honest: f varies on a scale of 1e6 or 1e8, the steps start at 1/4: "
@@ -424,7 +428,7 @@ _FAILING: list[tuple[str, str, tuple[str, ...], str]] = [  # formula, x0, sides,
     ("(tan(pi/4 + 2*x) - tan(pi/4 - 2*x))/x", "0", ALL, ULP_AS_POLE),
     ("(exp(sin(x)) - exp(x))/x**3", "0", ALL, STUCK_AT_ZERO),
     ("(sqrt(1 + tan(x)) - sqrt(1 + sin(x)))/x**3", "0", ALL, STUCK_AT_ZERO),
-    ("(1 - cos(x))/x**3", "0", ALL, STUCK_AT_ZERO),
+    ("(1 - cos(x))/x**3", "0", ALL, GROWTH_THEN_ZERO),
     ("exp(1/x**2)", "0", ALL, OVERFLOW_EARLY),
     ("(sin(tan(x)) - tan(sin(x)))/x**7", "0", ALL, TOO_DEEP),
     ("log(x)/x**(1/10)", "oo", ("left",), LOG_SLOW),
