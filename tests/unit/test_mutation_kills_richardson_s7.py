@@ -1,0 +1,78 @@
+"""calcweb._richardson's extrapolate, _refine, _Walk.row and Sampler.quotient (mutation testing).
+
+The functions changed from 602f0d0 to 580d295, at the points no other test
+pins down. extrapolate: a drift of the central difference at the local
+rounding (`_local_drift`) has the noise measured again at that rounding
+(`_local_noise`, for the derivative's order and down to a 16th of the first
+step), and noise that moved it by ``drift`` is at least half as high if no
+spacing shows it. The helpers are stood in for by recorders, which return
+what the test needs and keep their arguments.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from calcweb import _richardson
+from calcweb._richardson import Estimate, Sampler, extrapolate
+
+
+class Recorder:
+    """A stand-in that records its arguments and returns the next of ``results``."""
+
+    def __init__(self, *results: float) -> None:
+        self.results = list(results)
+        self.calls: list[tuple[Any, ...]] = []
+
+    def __call__(self, *args: Any) -> float:
+        self.calls.append(args)
+        return self.results.pop(0) if self.results else 0.0
+
+
+LOCAL = 2.0**-30  # the local rounding _local_quiet finds
+FIRST_STEP = 0.5
+
+
+def _drifting(monkeypatch: pytest.MonkeyPatch, drift: float, noise: float) -> dict[str, Recorder]:
+    """exp at 0 (no noise of its own) with a local drift and local noise as given."""
+    recorders = {
+        "_local_quiet": Recorder(LOCAL),
+        "_local_drift": Recorder(drift),
+        "_local_noise": Recorder(noise),
+        "_relative_noise": Recorder(0.0),
+    }
+    for name, recorder in recorders.items():
+        monkeypatch.setattr(_richardson, name, recorder)
+    extrapolate(math.exp, 0.0, 1, FIRST_STEP)
+    return recorders
+
+
+def test_a_local_drift_has_the_noise_measured_again_at_the_local_rounding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drift = 2.0**-20
+    recorders = _drifting(monkeypatch, drift, 2.0**-24)
+    [(sampler, estimate, n, smallest, local)] = recorders["_local_noise"].calls
+    assert (type(sampler), type(estimate)) == (Sampler, Estimate)
+    assert (n, smallest, local) == (1, FIRST_STEP / 16.0, LOCAL)
+    # The noise found is the floor: _relative_noise is asked about it.
+    [(_, _, smallest, _, floor)] = recorders["_relative_noise"].calls
+    assert (smallest, floor) == (FIRST_STEP / 16.0, 2.0**-24)
+
+
+def test_noise_that_no_spacing_shows_is_half_the_drift(monkeypatch: pytest.MonkeyPatch) -> None:
+    drift = 2.0**-20
+    recorders = _drifting(monkeypatch, drift, 0.0)
+    [call] = recorders["_relative_noise"].calls
+    assert call[-1] == drift / 2.0
+
+
+def test_an_infinite_drift_with_no_noise_shown_leaves_no_floor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorders = _drifting(monkeypatch, math.inf, 0.0)
+    assert len(recorders["_local_noise"].calls) == 1
+    assert recorders["_relative_noise"].calls == []  # no floor: nothing to measure again
