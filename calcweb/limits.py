@@ -41,8 +41,12 @@ them ``f`` is also sampled farther out, at steps ``s/2, s, 2s, ...``: samples
 that are exactly a polynomial in ``h`` (``floor(x0 - h)`` is ``x0 - h`` at
 whole steps) and stop on their way to its value at 0 make the constant the
 limit, as do whole numbers that come closer to it at every step (a
-staircase: ``floor(x / 1000)``) and another constant only beyond ``s/4``
-(a step); samples that head clearly for another value, when the run starts at a step no smaller
+staircase: ``floor(x / 1000)``), another constant only beyond ``s/4``
+(a step, provided ``f`` is one of the two halfway between them too:
+``((2**60 + x) - 2**60)/x`` at 0, 4/3 at 192 between 0 up to 128 and 1
+from 256 on, is refused), and samples that fall onto it ever faster, wherever the run
+starts (``exp(-1/x**2)`` at 0 is 1.1e-7, 1.6e-28, 6.6e-112, then 0);
+samples that head clearly for another value, when the run starts at a step no smaller
 than ``s * 2**-24``, are the signature of cancellation, and the limit is
 refused, as it is when ``f`` is the constant at every usual sample and
 farther out heads, if not clearly, for another value (``((a + t) - a)/t``
@@ -119,6 +123,9 @@ LOSS_SPAN = 4  # noise shown fewer steps than this before f loses all its digits
 WHOLE_POWER_SLACK = 0.25  # a rate this far below a whole power of 1/h is that power
 ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
+REACH_POINTS = 3  # the samples before a constant run that show f falling onto it
+REACH_GROWTH = 16.0  # f falling onto a constant: each drop in bits at most this times the last
+REACH_ABOVE = 2.0**10  # ... from a distance this many roundings of the constant or more
 PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
 JUMP_STEPS = 6  # f exactly c/h**p everywhere: checked at 2**8, ..., 2**48 times s/4
 PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
@@ -827,7 +834,57 @@ def _staircase(before: list[float], constant: float) -> bool:
     return all(later < earlier for earlier, later in itertools.pairwise(distances))
 
 
-def _constant_run(
+def _reaches(before: list[float], constant: float) -> bool:
+    """Whether the last samples ``before`` a constant run fall onto ``constant`` ever faster.
+
+    Their distances from it shrink over the last ``REACH_POINTS``, each drop
+    (in bits) at least as large as the one before and at most
+    ``REACH_GROWTH`` times it, and the next drop, grown as much again,
+    takes ``f`` below the rounding of ``constant`` (``eps * |constant|``,
+    or the smallest normal float for 0), from ``REACH_ABOVE`` roundings or
+    more at the last sample but one (a smooth ``f`` whose last samples are
+    a few roundings off the constant, 4, 2, 1 of them, shrinks by rounding's
+    steps): ``f`` reaches the constant continuously, as
+    ``exp(-1/x**2)`` reaches 0 (0.0183, 1.1e-7, 1.6e-28, 6.6e-112 at
+    ``x = 1/2, ..., 1/16``, then exactly 0). Rounding that cancels all the
+    digits of ``f`` drops it onto the constant abruptly, from samples near
+    its limit (``(1 - cos t)/t**2`` is 0.49, 0.53, 0.71, then 0), as does
+    ``f`` that stops on its way (``h``, then a constant 0.5 from ``h = 1/2``
+    on: drops of 1.6 bits, then 50).
+    """
+    distances = [abs(y - constant) for y in before[-REACH_POINTS:]]
+    if len(distances) < REACH_POINTS or not all(distances):
+        return False
+    rounding = max(_EPS * abs(constant), sys.float_info.min)
+    # Distances of a few roundings shrink by rounding, not by f falling.
+    if distances[-2] <= REACH_ABOVE * rounding:
+        return False
+    drops = [math.log2(a / b) for a, b in itertools.pairwise(distances)]
+    if not all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops)):
+        return False
+    return math.log2(distances[-1]) - drops[-1] ** 2 / drops[-2] <= math.log2(rounding)
+
+
+def _off_step(
+    f: Function, point: Callable[[float], float], h: float, values: tuple[float, float]
+) -> tuple[float, float] | None:
+    """The point halfway between steps ``h`` and ``2 h`` and ``f`` there, if not one of ``values``.
+
+    ``f`` is one of ``values`` at step ``h`` and the other at ``2 h``, as a
+    step is; halfway, a step is one of them too, while ``f`` whose input
+    rounds need not be: ``((2**60 + x) - 2**60)/x`` is 0 up to ``x = 128``
+    and 1 from ``x = 256`` on, as ``2**60 + x`` rounds to a multiple of 256,
+    but 4/3 at ``x = 192``. None too where ``f`` fails there.
+    """
+    x = point(1.5 * h)
+    try:
+        y = f(x)
+    except (DomainError, NumericalError):
+        return None
+    return None if y in values else (x, y)
+
+
+def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
     samples: list[float],
     first: int,
     point: Callable[[float], float],
@@ -835,6 +892,7 @@ def _constant_run(
     name: str,
     *,
     short: bool = False,
+    f: Function | None = None,
 ) -> _OneSided | None:
     """The limit when ``f`` ends on one exact value, or a refusal, or None to extrapolate.
 
@@ -855,7 +913,16 @@ def _constant_run(
     * they are whole numbers that come closer to the constant, a whole
       number too, at every step (`_staircase`); the constant is the limit;
     * they are all one other constant, and only beyond the usual samples:
-      a step, as Heaviside's at 0 seen from 0.5; the constant is the limit;
+      a step, as Heaviside's at 0 seen from 0.5; the constant is the limit,
+      provided ``f`` (when given) is one of the two halfway between the
+      last sample of one and the first of the other (`_off_step`), as a
+      step is; if not, the limit is refused (``((2**60 + x) - 2**60)/x``
+      at 0 is 0 up to 128, 1 from 256 on, and 4/3 at 192);
+    * their last ``REACH_POINTS`` fall onto the constant ever faster
+      (`_reaches`), wherever the run starts: ``exp(-1/x**2)`` at 0 falls
+      onto 0 (6.6e-112 at ``x = 1/16``, then 0), though farther out it
+      heads for 1; the constant is the limit, which rounding cannot fake:
+      it drops ``f`` onto the constant from near its limit at once;
     * they head for another value than the constant, clearly: rounding, if
       the run starts from a large step (before ``TRUSTED_TAIL``); the limit
       is refused. From a smaller step, rounding is expected and the samples
@@ -896,12 +963,30 @@ def _constant_run(
         on_its_way = on_its_way and trend is not None and constant == trend.value
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
-    if on_its_way or (not short and (step or _staircase(before, constant))):
+    if step and not (on_its_way or short) and f is not None:
+        off = _off_step(f, point, scale * 2.0 ** -(first + start + 2), (constant, before[-1]))
+        if off is not None:
+            x, y = off
+            return _OneSided(
+                constant,
+                abs(before[-1] - constant),
+                False,
+                f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
+                f"(from the {name}) and {before[-1]!r} farther out, as a step is, but "
+                f"{y:.6g} at {x!r}, between them, which a step is not: rounding may cancel "
+                "all the digits of f close to x0, as it does in ((a + t) - a)/t where a + t "
+                "rounds to a; pass full_output=True to get the constant anyway",
+            )
+    known = on_its_way or (not short and (step or _staircase(before, constant)))
+    # f that falls onto the constant ever faster reaches it: it is no rounding.
+    falls = not (known or short) and _reaches(before, constant)
+    if known or falls:
         return _OneSided(
             constant,
             _EPS * abs(constant),
             True,
-            f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0",
+            f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0"
+            + (", and falls onto it ever faster from farther out" if falls else ""),
         )
     if short or first + start > TRUSTED_TAIL:
         return None  # rounding is expected this close to x0: extrapolate before it
@@ -1305,7 +1390,7 @@ def _one_sided(
         outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
         samples = outer[::-1] + samples
     first_kept = run.last + 1 - len(samples)
-    constant = _constant_run(samples, first_kept, point, scale, name, short=tail < STUCK)
+    constant = _constant_run(samples, first_kept, point, scale, name, short=tail < STUCK, f=f)
     if constant is not None:
         return constant
     value, error = _estimate(run.values, first)
@@ -1380,12 +1465,16 @@ def limit(
     about ``1e-90`` when the estimate is still poor there), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
-    sampled; ``((2**60 + x) - 2**60) / x`` at 0, whose limit is 1, is 0 at
-    the points within 1/4 of 0 that are sampled and 1 at ``±256, ±512, ...``,
-    which is what a step looks like.
+    sampled. ``f`` that is one constant at every point sampled and another
+    farther out is taken for a step only if it is one of the two halfway
+    between the last point of one and the first of the other:
+    ``((2**60 + x) - 2**60) / x`` at 0, whose limit is 1, is 0 at the
+    points from 0 out to 128 and 1 at ``256, 512, ...``, but 4/3 at 192
+    (``2**60 + x`` rounds to a multiple of 256), and is refused.
     When ``f`` is exactly constant at the points sampled but farther out
     heads for another value (farther from the constant than the error of
-    the estimate from there), as rounding makes ``(1 - cos(x/1e8)) /
+    the estimate from there) without falling onto the constant ever faster
+    as ``exp(-1/x**2)`` does at 0, as rounding makes ``(1 - cos(x/1e8)) /
     (x/1e8)**2`` at 0 (or ``((a + t) - a)/t``, ``t = x/c``, where ``a + t``
     rounds to ``a`` at those points), or grows without bound only where rounding makes it
     ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` for ``t = x/1e8``), the limit is

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -599,13 +600,31 @@ def test_a_constant_at_every_usual_sample_is_refused_unless_the_trend_allows_it(
         assert found.error == abs(1.000221092890205 - constant)
 
 
-def test_a_step_seen_only_farther_out_is_still_a_step() -> None:
+def test_a_step_seen_only_farther_out_is_refused_when_f_is_neither_value_between() -> None:
     # ((2**60 + x) - 2**60)/x at 0 is 0 at every usual sample and exactly 1
-    # from 256 on, as a step is (limit's docstring says so): one constant.
+    # from 256 on (from -128 on, to the left), as a step is; it said 0 +- 0.
+    # Halfway, at 192 (-96), 2**60 + x rounds up to 2**60 + 256 and f is
+    # 4/3, which no step is: refused, the limit 1 within the error, 1.
     def f(x: float) -> float:
         return ((2.0**60 + x) - 2.0**60) / x
 
-    result = limits.limit(f, 0.0, side="right", full_output=True)
+    for side, edge, between in (("right", 128.0, 192.0), ("left", -64.0, -96.0)):
+        assert (f(edge), f(between), f(2 * edge)) == (0.0, 4 / 3, 1.0)
+        result = limits.limit(f, 0.0, side=side, full_output=True)
+        assert (result.value, result.error, result.converged) == (0.0, 1.0, False)
+        assert result.message.startswith(
+            f"f is exactly {0.0 * edge!r} at every point sampled between x0 and {edge!r} "
+            f"(from the {side}) and 1.0 farther out, as a step is, but 1.33333 at "
+            f"{between!r}, between them, which a step is not:"
+        )
+    with pytest.raises(calcweb.NumericalError, match="which a step is not"):
+        limit(f, 0.0)
+
+
+@pytest.mark.parametrize("jump", [0.3, 0.5, 0.75, 1.0])
+def test_a_step_seen_only_farther_out_is_a_step_when_f_is_one_value_between(jump: float) -> None:
+    # Heaviside at jump, seen from 0: 0 at every usual sample, 1 from 0.5 or 1 on.
+    result = full(lambda x: 1.0 if abs(x) >= jump else 0.0, 0.0)
     assert (result.value, result.error, result.converged) == (0.0, 0.0, True)
 
 
@@ -775,3 +794,83 @@ def test_an_aliased_oscillation_that_settles_after_it_swings_is_honest() -> None
         return 1e6 - 0.5877767578908983 * t + math.sin(t) ** 2
 
     assert honest_or_refused(f, -3e5, "right", 1e6) == "right"
+
+
+# --- f that falls onto a constant ever faster reaches it (issue 13). ---------
+
+EPS = sys.float_info.epsilon
+
+
+def test_exp_of_minus_1_over_x2_is_0_from_both_sides() -> None:
+    # 0.0183, 1.1e-7, 1.6e-28, 6.6e-112 at x = 1/2, ..., 1/16, then exactly 0
+    # (underflow): farther out f heads for 1, which is no sign of rounding here.
+    result = full(lambda x: math.exp(-1 / x**2), 0.0)
+    assert (result.value, result.error, result.converged) == (0.0, 0.0, True)
+    for side, edge in (("left", -0.03125), ("right", 0.03125)):
+        result = full(lambda x: math.exp(-1 / x**2), 0.0, side)
+        assert result.message == (
+            f"f is 0.0 at every point sampled on the {side} between {edge!r} and x0, "
+            "and falls onto it ever faster from farther out"
+        )
+
+
+def test_exp_of_minus_1e_minus_4_over_h2_far_from_0_is_0_not_the_value_farther_out() -> None:
+    # At -3e5 the samples start at h = 65536: f is 1 - 1e-4/h**2 there,
+    # settles on 1 to 5e-12, and falls onto 0 (from h = 3e-3 on, step 25,
+    # past the steps where rounding makes f constant): it said 1 +- 5e-12.
+    x0 = -3e5
+    for side in ("left", "right"):
+        result = full(lambda x: math.exp(-1e-4 / (x - x0) ** 2), x0, side)
+        assert (result.value, result.error, result.converged) == (0.0, 0.0, True)
+
+
+@pytest.mark.parametrize(
+    ("logs", "reached"),
+    [
+        ([-10.0, -20.0, -40.0], True),  # drops 10, 20: next 40 bits, to 2**-80, below rounding
+        ([-1.0, -2.0, -18.0], True),  # drops 1, 16: 16 times as large
+        ([-1.0, -2.0, -19.0], False),  # drops 1, 17: more than 16 times as large
+        ([-1.0, -21.0, -41.0], True),  # drops 20, 20 (a power of h): next at 2**-61
+        ([-10.0, -10.0, -10.0], False),  # no drop at all
+        ([-10.0, -20.0, -29.0], False),  # drops 10, 9: it slows down (no power of h reaches it)
+        ([-10.0, -20.0, -30.0], False),  # drops 10, 10 (a power of h): next at 2**-40, above 2**-52
+        ([-1.0, -2.0, -4.0], False),  # drops 1, 2: next at 2**-8, far above rounding
+        ([-20.0, -10.0, -40.0], False),  # the first distance grows
+    ],
+)
+def test_f_falls_onto_a_constant_when_each_drop_grows_and_the_next_goes_below_rounding(
+    logs: list[float], reached: bool
+) -> None:
+    # Samples 1 + 2**y before a run of 1: its rounding is 2**-52.
+    assert limits._reaches([1.0 + 2.0**y for y in logs], 1.0) is reached
+
+
+def test_f_falls_onto_0_when_the_next_drop_goes_below_the_smallest_normal_float() -> None:
+    # drops 200, 400: next at 2**-1400 (below 2**-1022); drops 100, 200: 2**-700, above.
+    assert limits._reaches([2.0**-100, 2.0**-300, 2.0**-700], 0.0)
+    assert not limits._reaches([2.0**-100, 2.0**-200, 2.0**-400], 0.0)
+    # Below the smallest normal float is enough (2**-1050), though a float as
+    # small, subnormal, is not 0: a product such as x**-10 * exp(-1/x**2)
+    # is 0 once its last factor underflows.
+    assert limits._reaches([2.0**-750, 2.0**-850, 2.0**-950], 0.0)
+    # From 2**10 roundings (2**-1012) or more at the last sample but one: a
+    # smooth f whose last samples are a few roundings off shrinks by rounding.
+    assert limits._reaches([2.0**-999, 2.0**-1011, 2.0**-1029], 0.0)
+    assert not limits._reaches([2.0**-1000, 2.0**-1012, 2.0**-1030], 0.0)
+    assert not limits._reaches([1.0 + 8.0 * EPS, 1.0 + 4.0 * EPS, 1.0 + 2.0 * EPS], 1.0)
+    # A sample on the constant itself, or fewer than three, shows no fall.
+    assert not limits._reaches([2.0**-100, 0.0, 2.0**-700], 0.0)
+    assert not limits._reaches([0.0, 2.0**-300, 2.0**-700], 0.0)
+    assert not limits._reaches([2.0**-300, 2.0**-700], 0.0)
+
+
+def test_a_constant_that_f_falls_onto_is_its_limit_even_past_the_trusted_tail() -> None:
+    # 3, 2, then 1 + 2**-10, 2**-20, 2**-40 (falling ever faster) from step
+    # 30, then 1 from step 35, past TRUSTED_TAIL: the limit is 1, not
+    # extrapolated (None).
+    before = [3.0, 2.0, *(1.0 + 2.0**-y for y in (10, 20, 40))]
+    found = limits._constant_run([*before, 1.0, 1.0, 1.0], 30, lambda h: h, 1.0, "right")
+    assert found is not None
+    assert (found.value, found.error, found.converged) == (1.0, EPS, True)
+    # One or two samples at the end are no run: extrapolated.
+    assert limits._constant_run([*before, 1.0], 30, lambda h: h, 1.0, "right", short=True) is None

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from calcweb import LimitResult, limit
+from calcweb import DomainError, LimitResult, limit
 
 # Each function takes the module to compute with (math, or mpmath for the
 # oracle check) as its second argument.
@@ -181,6 +181,14 @@ CASES: list[Case] = [
     Case("sqrt(x) log x at 0+", lambda x, m: m.sqrt(x) * m.log(x), 0.0, "right", 0.0, 1e-6),
     Case("sin(x)/sqrt(x) at 0+", lambda x, m: m.sin(x) / m.sqrt(x), 0.0, "right", 0.0, 1e-6),
     Case("e^(-1/x) at 0+", lambda x, m: m.exp(-1 / x), 0.0, "right", 0.0),
+    # Flat at 0: each is exactly its limit close to 0 after falling onto it
+    # ever faster (exp(-1/x**2) underflows to 0 from x = 1/32 on), while
+    # farther out it heads elsewhere (1, 0, or 2).
+    Case("e^(-1/x^2) at 0", lambda x, m: m.exp(-1 / x**2), 0.0, "both", 0.0),
+    Case("e^(-1/|x|) at 0", lambda x, m: m.exp(-1 / abs(x)), 0.0, "both", 0.0),
+    Case("x^-2 e^(-1/x^2) at 0", lambda x, m: x**-2 * m.exp(-1 / x**2), 0.0, "both", 0.0),
+    Case("x^-10 e^(-1/x^2) at 0", lambda x, m: x**-10 * m.exp(-1 / x**2), 0.0, "both", 0.0),
+    Case("1+e^(-1/x^2) at 0", lambda x, m: 1 + m.exp(-1 / x**2), 0.0, "both", 1.0),
     Case("x^2 sin(1/x) at 0", lambda x, m: x * x * m.sin(1 / x), 0.0, "both", 0.0),
     Case("sqrt(1-x) at 1-", lambda x, m: m.sqrt(1 - x), 1.0, "left", 0.0, 1e-6),
     Case("(1-x)/acos(x)^2 at 1-", lambda x, m: (1 - x) / m.acos(x) ** 2, 1.0, "left", 0.5),
@@ -220,6 +228,19 @@ def test_a_textbook_limit_is_right_and_its_error_is_honest(case: Case, side: str
     actual = abs(result.value - case.exact)
     assert actual <= tolerance(case), (result.value, case.exact, result.error)
     assert actual <= 2.0 * result.error, (result.value, case.exact, result.error)
+
+
+@pytest.mark.parametrize("side", ["left", "both"])
+def test_e_to_the_minus_1_over_x_from_the_left_of_0_is_infinite(side: str) -> None:
+    # exp(-1/x) grows without bound as x rises to 0 (and overflows); from the
+    # right it falls onto 0 (the table's case): so the two sides differ.
+    f = lambda x: math.exp(-1 / x)  # noqa: E731 - one expression
+    if side == "both":
+        with pytest.raises(DomainError, match=r"one-sided limits at x0=0\.0 differ"):
+            limit(f, 0.0)
+        return
+    result = full(f, 0.0, side)
+    assert (result.value, result.converged) == (math.inf, True)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

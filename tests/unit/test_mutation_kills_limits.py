@@ -601,12 +601,13 @@ def test_growth_only_close_to_x0_is_refused_word_for_word() -> None:
 
 def test_a_step_seen_farther_out_stops_sixteen_samples_off_the_constant() -> None:
     # Heaviside at 0.5 from the left: 1 at every sample; farther out (x <= 0)
-    # it is 0, and 16 samples off the constant are enough.
+    # it is 0, and 16 samples off the constant are enough; one more, halfway
+    # between the last 1 (x = 0.25) and the first 0 (x = 0), is 1 too (x = 0.125).
     counted, calls = _counted(lambda x: 1.0 if x > 0 else 0.0)
     result = limit(counted, 0.5, side="left", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.converged) == (1.0, True)
-    assert result.nfev == calls[0] == 48 + 16
+    assert result.nfev == calls[0] == 48 + 16 + 1
 
 
 def test_a_power_law_left_past_a_hole_in_the_domain_returns_f_where_it_left() -> None:
