@@ -457,8 +457,8 @@ NOISE_AT_INF = (
 LOG_POLE = "refused: f = log x + O(x log(x)**2) tends to -inf like a log (it is not settling)"
 POWER_SLOW = "refused: f ~ x**(-1/6)/2 converges too slowly for the samples"
 BIASED_RUN = (
-    "DISHONEST with it (12x, 1.9e-15): f is exactly 0.6931471805599472 (8.5 ulps above ln 2) at "
-    "x = 32, ..., 512, before cosh overflows, and that run biased alike is taken as exact"
+    "DISHONEST (12x, 1.9e-15) since e2f5d7d: f is exactly 0.6931471805599472 (8.5 ulps above "
+    "ln 2) at x = 32, ..., 512, before cosh overflows; _reaches takes that run as exact"
 )
 ALL = ("left", "right", "both")
 _FAILING: list[tuple[str, str, tuple[str, ...], str]] = [  # formula, x0, sides, why
@@ -487,6 +487,7 @@ _FAILING: list[tuple[str, str, tuple[str, ...], str]] = [  # formula, x0, sides,
     ("(x + log(x))/(x*log(x))", "oo", ("left",), LOG_SLOW),
     ("(x**x - 1)/x", "0", ("right",), LOG_POLE),
     ("(x**3 + x**2)**(1/3) - x", "oo", ("left",), NOISE_AT_INF),
+    ("x - log(cosh(x))", "oo", ("left",), BIASED_RUN),
     ("x**(1/3)*(sqrt(x + 1) - sqrt(x))", "oo", ("left",), POWER_SLOW),
     ("(sqrt(10**6 + x) - 1000)/x", "0", ("left", "right"), SCALE),
     ("(exp(10**-8*x) - 1)/x", "0", ALL, SCALE),
@@ -563,18 +564,9 @@ def verdict(expected: str, got: Outcome) -> str:  # noqa: PLR0911 - a return a v
     return "right"
 
 
-# Runs whose outcome limits.py's uncommitted change (the rule for f that falls onto a
-# constant ever faster) moves: not strict until that change is committed, so that the
-# suite is green on either. run -> reason.
-LANDS = "passes once limits.py's change lands (refused before it)"
-PENDING: dict[tuple[str, str, str], str] = {
-    ("exp(-1/x**2)", "0", "left"): LANDS,
-    ("exp(-1/x**2)", "0", "right"): LANDS,
-    ("exp(-1/x**2)", "0", "both"): LANDS,
-    ("x**50*exp(-x)", "oo", "left"): LANDS,
-    ("(2**x + 3**x)**(1/x)", "oo", "left"): LANDS,
-    ("x - log(cosh(x))", "oo", "left"): "passes before limits.py's change, " + BIASED_RUN,
-}
+# Runs whose outcome a change to limits.py not yet committed moves: non-strict xfails
+# until it is committed, so that the suite is green on either. run -> reason.
+PENDING: dict[tuple[str, str, str], str] = {}
 
 
 def _param(row: Row, side: str) -> Any:
