@@ -1,6 +1,6 @@
 """``limits-textbook-more``: the corpus of tests/unit/test_limits_textbook_more.py, judged.
 
-About 230 limits as a calculus course sets them (0/0 and inf/inf forms,
+About 300 limits as a calculus course sets them (0/0 and inf/inf forms,
 difference quotients at many points, 1^inf forms, roots, logs, trig, flat
 functions, jumps, infinite one-sided limits, limits at +-infinity, large and
 small coefficients), each run from every side it has; their exact values

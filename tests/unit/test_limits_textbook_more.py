@@ -5,7 +5,8 @@ row is a formula in ``x`` written once, as a string, and read three ways: by
 `math` (the function `limit` is given), by sympy (the exact value:
 bench/honesty/textbook_exact.py computes each row's ``expected`` with
 ``sympy.limit`` and rewrites it with ``--write``) and by mpmath (a second
-oracle here, at 600 digits 1e-60 from ``x0``, when mpmath is installed).
+oracle here, at 600 digits 1e-60 from ``x0`` or at 1e60, when mpmath is
+installed; six rows converge too slowly for that and are checked by sympy only).
 
 ``expected`` is what a textbook answers: a float (the exact value rounded),
 ``"inf"`` or ``"-inf"``, ``"none"`` for a limit that does not exist because
@@ -17,9 +18,11 @@ run from the left, from the right and from both sides. A finite value must
 be right to 1e-8 (relative; absolute for 0) and honest (the true error at
 most twice the reported error); an infinite one must be exactly that.
 
-The runs calcweb gets wrong today are strict xfails (KNOWN_FAILURES), each
-with the reason it fails: they pass when the failure is fixed, and then
-must be moved out of that table. ``python -m bench.honesty limits-textbook-more``
+The runs calcweb gets wrong today are strict xfails, each with the reason it
+fails (``_FAILING``, one line a formula): fixed, they fail as XPASS(strict),
+and then their line must be deleted. ``PENDING`` holds, as non-strict xfails,
+runs that a change to limits.py not yet committed moves, so that the suite is
+green on either side of it. ``python -m bench.honesty limits-textbook-more``
 prints the same judgement as a table (bench/honesty/textbook.py).
 """
 
