@@ -76,3 +76,25 @@ def test_an_infinite_drift_with_no_noise_shown_leaves_no_floor(
     recorders = _drifting(monkeypatch, math.inf, 0.0)
     assert len(recorders["_local_noise"].calls) == 1
     assert recorders["_relative_noise"].calls == []  # no floor: nothing to measure again
+
+
+# -------------------------------------------------------------------- _refine
+
+
+def test_a_refined_estimate_keeps_the_walks_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The window's steps are the reach of _local_drift when the refined estimate is
+    # checked for drift (_refined_drift): they must be the walk's, not none.
+    seen: list[tuple[Estimate, Estimate | None]] = []
+    refine = _richardson._refine
+
+    def recording(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
+        refined = refine(sampler, n, estimate)
+        seen.append((estimate, refined))
+        return refined
+
+    monkeypatch.setattr(_richardson, "_refine", recording)
+    extrapolate(math.exp, 1.0, 1, 0.5, refine=True)
+    [(walked, refined)] = seen
+    assert refined is not None
+    assert len(walked.window) >= 2
+    assert refined.window == walked.window
