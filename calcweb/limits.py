@@ -24,7 +24,8 @@ smooth part of ``f`` has cancelled out: from where its changes stop
 shrinking, they are noise, and the noise at a sample is bounded by the
 changes at that sample and the next few, scaled back by the rate at which
 they grow (over the first few changes, or from where the noise shows to
-where it is as large as ``f``, if faster; next to samples exactly a
+where it is as large as ``f``, or on while it stays so, if faster; next
+to samples exactly a
 polynomial, as a run biased alike is, by the largest noise before them
 when larger noise follows).
 Samples past the point where ``f`` gets stuck on one rounded value
@@ -119,6 +120,7 @@ HORIZON = 5  # the noise at a sample is judged from the changes this many steps 
 MAX_SLOPE = 8.0  # noise grows no faster than 1/h**8
 SAFETY = 3.0  # the noise bound is tripled: it is judged from few changes
 LOSS = 0.25  # a top-column change this share of its sample or more: f lost all its digits
+LOST_SPAN = 8  # f lost within LOSS_SPAN steps: the rate over this many, if it stays lost
 LOSS_SPAN = 4  # noise shown fewer steps than this before f loses all its digits: no rate
 WHOLE_POWER_SLACK = 0.25  # a rate this far below a whole power of 1/h is that power
 ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
@@ -472,9 +474,15 @@ def _rate_to_loss(
     shows. The rate is taken over the whole way, not from a few changes:
     from the largest of the first three points (one small by chance does not
     count) to the first change ``LOSS`` of its sample or more, where the
-    noise is as large as ``f``. None when there are fewer than three points,
-    or fewer than ``LOSS_SPAN`` steps between the two, or ``f`` never loses
-    its digits.
+    noise is as large as ``f``. When that comes fewer than ``LOSS_SPAN``
+    steps on, too few to measure a rate, the rate is taken over
+    ``LOST_SPAN`` steps instead, provided every change from the loss to
+    there is ``LOSS`` of its sample or more: ``f`` stays all noise, which
+    grows on at its own rate (``(cos t - 1 + t**2/2)/t**4``, whose noise
+    grows like ``1/h**4``, loses its digits a step after the noise shows,
+    which its first changes show growing 3.67 a step). None when there are
+    fewer than three points, or ``f`` never loses its digits, or loses them
+    within ``LOSS_SPAN`` steps and does not stay lost for ``LOST_SPAN``.
 
     >>> changes = [0.0] * 3 + [2.0**-y for y in (40, 44, 38, 32, 26, 20, 14, 8, 2)]
     >>> _rate_to_loss(changes, [1.0] * 12, [(3, -40.0), (4, -44.0), (5, -38.0)])
@@ -487,8 +495,17 @@ def _rate_to_loss(
         (k for k in range(first + 1, len(changes)) if changes[k] >= LOSS * abs(samples[k]) > 0.0),
         None,
     )
-    if lost is None or lost - first < LOSS_SPAN:
+    if lost is None:
         return None
+    if lost - first < LOSS_SPAN:
+        # f lost all its digits within a few steps: the noise, as large as f,
+        # grows on; its rate over LOST_SPAN steps, if f stays lost all along.
+        end = first + LOST_SPAN
+        if end >= len(changes) or not all(
+            changes[k] >= LOSS * abs(samples[k]) > 0.0 for k in range(lost, end + 1)
+        ):
+            return None
+        lost = end
     return (math.log2(changes[lost]) - level) / (lost - first)
 
 

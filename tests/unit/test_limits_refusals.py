@@ -11,12 +11,14 @@ bench.honesty.limit_diff``). The rate over the whole way from where the
 noise shows to where ``f`` loses all its digits (`limits._rate_to_loss`),
 if faster, now counts. Each case below was answered, and honestly, by the
 limits.py before 72f8aa5 and refused by 72f8aa5 with the same value, within
-its error of the exact one. Those still refused (the noise of
-``(cos t - 1 + t**2/2)/t**4`` is as large as ``f`` within a few samples, so
-no rate is measured; the sqrt quotient's noise grows like ``1/h`` from the
-first sample) are marked ``xfail`` (strict): the next fix must drop the
-mark. Exact values: 1/2 for ``(exp(t) - 1 - t)/t**2``, 1/24 for ``(cos t -
-1 + t**2/2)/t**4`` and 1/2 for ``(sqrt(1 + t) - 1)/t``. No mpmath: these run
+its error of the exact one. The noise of ``(cos t - 1 + t**2/2)/t**4``
+is as large as ``f`` within a few samples, too few to measure a rate; since
+then the rate over ``LOST_SPAN`` steps, where ``f`` stays all noise, counts
+too, and two of those are answered. Those still refused (two more cos
+quotients; the sqrt quotient's noise grows like ``1/h`` from the first
+sample) are marked ``xfail`` (strict): the next fix must drop the mark.
+Exact values: 1/2 for ``(exp(t) - 1 - t)/t**2``, 1/24 for ``(cos t - 1 +
+t**2/2)/t**4`` and 1/2 for ``(sqrt(1 + t) - 1)/t``. No mpmath: these run
 inside Pyodide too.
 """
 
@@ -68,11 +70,15 @@ ANSWERED = [
     # limits seed 7 #142: 0.49999999957777824 +- 1.2e-6 (6.6e-7 before).
     (_exp_quotient(0.1, 174.26947118826024), 0.1, "left", 0.5, 4.3e-10),
 ]
-STILL_REFUSED = [
-    # limits seed 1 #321: 0.04166659588785387 +- 3.5e-6 (8.5e-7 before).
+# f loses all its digits within a few steps of where the noise shows: the
+# rate over LOST_SPAN steps, f lost all along, is 4 (measured 3.67 before).
+ANSWERED_LOST = [
+    # limits seed 1 #321: 0.04166659588785387 +- 3.5e-6 (8.5e-7 before), now +- 6.8e-7.
     (_cos_quotient(0.1, 9.773483714271041), 0.1, "left", 1 / 24, 7.1e-8),
-    # limits-h10 seed 1 #376: 0.0416666687623669 +- 1.6e-6 (7.0e-7 before).
+    # limits-h10 seed 1 #376: 0.0416666687623669 +- 1.6e-6 (7.0e-7 before), now +- 5.1e-7.
     (_cos_quotient(1000.0, 7921.177928635854), 1000.0, "right", 1 / 24, 2.1e-9),
+]
+STILL_REFUSED = [
     # limits seed 104 #923: 0.04166666844332516 +- 2.4e-6 (6.9e-7 before).
     (_cos_quotient(0.1, 0.9302988327190871), 0.1, "left", 1 / 24, 1.8e-9),
     # limits seed 101 #2473: 0.5000007699027675 +- 2.1e-6 (6.1e-7 before).
@@ -81,7 +87,7 @@ STILL_REFUSED = [
 PARAMETERS = ("f", "x0", "side", "exact", "true_error")
 
 
-@pytest.mark.parametrize(PARAMETERS, ANSWERED + STILL_REFUSED)
+@pytest.mark.parametrize(PARAMETERS, ANSWERED + ANSWERED_LOST + STILL_REFUSED)
 def test_the_value_refused_is_within_its_error(
     f: Function, x0: float, side: str, exact: float, true_error: float
 ) -> None:
@@ -102,6 +108,17 @@ def _answered(f: Function, x0: float, side: str, exact: float) -> None:
 
 @pytest.mark.parametrize(PARAMETERS, ANSWERED)
 def test_a_right_limit_whose_noise_grows_like_1_over_h2_is_answered(
+    f: Function,
+    x0: float,
+    side: str,
+    exact: float,
+    true_error: float,  # noqa: ARG001 - the table's column, checked above
+) -> None:
+    _answered(f, x0, side, exact)
+
+
+@pytest.mark.parametrize(PARAMETERS, ANSWERED_LOST)
+def test_a_right_limit_whose_f_loses_its_digits_a_step_after_the_noise_shows_is_answered(
     f: Function,
     x0: float,
     side: str,
@@ -226,3 +243,34 @@ def test_the_whole_way_rate_counts_only_if_faster_and_from_the_first_loss() -> N
     bound, start = _noise_of([-40.0, -38.75, -37.5, -1.0, -20.0, -20.0, -20.0, 0.0])
     assert start == 5
     assert bound[start - 1] == bound[start] * 2.0**-1
+
+
+def _lost_from(length: int) -> tuple[list[float], list[float]]:
+    """Changes after the doctest's three noise points (the largest 2**-38 at 5).
+
+    From sample 6 on the changes grow 16 a step and are as large as their
+    samples (f lost all its digits), ``length`` of them; before, samples 1.
+    """
+    changes = [0.0] * 3 + [2.0**-40, 2.0**-44, 2.0**-38]
+    changes += [2.0 ** (-38 + 4 * (k - 5)) for k in range(6, 6 + length)]
+    samples = [1.0] * 6 + changes[6:]
+    return changes, samples
+
+
+def test_f_lost_within_four_steps_and_lost_for_eight_measures_the_rate_over_eight() -> None:
+    # f loses its digits one step after the level (too close to measure) and
+    # stays lost: the rate from 2**-38 at 5 to 2**-6 at 13 is 4.
+    points = [(3, -40.0), (4, -44.0), (5, -38.0)]
+    changes, samples = _lost_from(8)
+    assert limits._rate_to_loss(changes, samples, points) == 4.0
+    # Seven steps only: no rate.
+    changes, samples = _lost_from(7)
+    assert limits._rate_to_loss(changes, samples, points) is None
+    # f not lost at one of them (its change 1/8 of the sample): no rate.
+    changes, samples = _lost_from(8)
+    samples[9] = 8.0 * changes[9]
+    assert limits._rate_to_loss(changes, samples, points) is None
+    samples[9] = 4.0 * changes[9]  # 1/4 of the sample: lost
+    assert limits._rate_to_loss(changes, samples, points) == 4.0
+    samples[13] = 8.0 * changes[13]  # not lost at the last of them, 8 steps on
+    assert limits._rate_to_loss(changes, samples, points) is None
