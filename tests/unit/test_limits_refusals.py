@@ -14,9 +14,10 @@ limits.py before 72f8aa5 and refused by 72f8aa5 with the same value, within
 its error of the exact one. The noise of ``(cos t - 1 + t**2/2)/t**4``
 is as large as ``f`` within a few samples, too few to measure a rate; since
 then the rate over ``LOST_SPAN`` steps, where ``f`` stays all noise, counts
-too, and two of those are answered. Those still refused (two more cos
-quotients; the sqrt quotient's noise grows like ``1/h`` from the first
-sample) are marked ``xfail`` (strict): the next fix must drop the mark.
+too, and two of those are answered. Those still refused (a third cos
+quotient, whose best entry's error comes from the noise 4 samples in; the
+sqrt quotient, whose noise grows like ``1/h`` from the first sample) are
+marked ``xfail`` (strict): the next fix must drop the mark.
 Exact values: 1/2 for ``(exp(t) - 1 - t)/t**2``, 1/24 for ``(cos t - 1 +
 t**2/2)/t**4`` and 1/2 for ``(sqrt(1 + t) - 1)/t``. No mpmath: these run
 inside Pyodide too.
