@@ -142,6 +142,7 @@ ODD_ONLY = 0.01  # even coefficients this small against the odd ones: f odd abou
 FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its first one
 MISSED_TAIL = 4.0  # a resolved f's interpolant is off by less than this times its top coefficients
 MISSED_ROUNDING = 1e3  # ulps of f (and of x times f's slope) that interpolation may amplify
+ROUNDING_ULPS = 4.0  # ulps of ∫|f| by which f's rounding and the rule's sum may move a panel
 _TINY = sys.float_info.min
 
 
@@ -164,7 +165,10 @@ class Panel(NamedTuple):
     not part of ``error`` (see `_finite_smoothness`). ``samples`` are ``f`` at
     the nodes, from ``a`` to ``b``: with `missed`, what a half of this panel
     (or a panel nearby) must reproduce by interpolation if it resolves ``f``,
-    to within ``resolution`` (see `_interpolation_error`).
+    to within ``resolution`` (see `_interpolation_error`). ``rounding`` is
+    how far the rounding of ``f`` and of the rule's sum may move ``value``
+    (`ROUNDING_ULPS` ulps of ``∫|f|``): what an extrapolation from the sums
+    of several panels amplifies.
     """
 
     a: float
@@ -179,6 +183,7 @@ class Panel(NamedTuple):
     smoothness: float = 0.0
     samples: tuple[float, ...] = ()
     resolution: float = math.inf
+    rounding: float = 0.0
 
 
 def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
@@ -274,6 +279,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
         smoothness,
         tuple(values),
         resolution,
+        ROUNDING_ULPS * _EPS * absolute,
     )
 
 

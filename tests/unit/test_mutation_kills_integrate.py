@@ -611,10 +611,12 @@ class Sequence:
     def __init__(self, *answers: tuple[float, float], irregular: bool = False) -> None:
         self.answers = list(answers)
         self.added: list[float] = []
+        self.noise: list[float] = []
         self.irregular = irregular
 
-    def add(self, element: float) -> tuple[float, float]:
+    def add(self, element: float, noise: float = 0.0) -> tuple[float, float]:
         self.added.append(element)
+        self.noise.append(noise)
         return self.answers.pop(0) if self.answers else (element, math.inf)
 
 
@@ -1104,6 +1106,8 @@ def table(*columns: list[float], estimates: tuple[float, ...] = ()) -> _Epsilon:
     """An epsilon table holding the given columns (the last entries of each)."""
     epsilon = _Epsilon()
     epsilon.columns = [list(column) for column in columns]
+    # Entries made by hand depend on no element the table was given.
+    epsilon.gradients = [[[] for _ in column] for column in columns]
     epsilon.estimates = list(estimates)
     return epsilon
 
