@@ -51,12 +51,13 @@ step can be trusted; instead:
    which is no evidence of no noise. Equal neighbouring values where ``f``
    is not constant say so, and their gaps measure the stairs
    (`Sampler.measure_noise`); a first derivative's noise is measured where
-   ``f`` changes by twice its rounding per spacing, so that stairs any
-   higher leave equal neighbours, there or, where they fell evenly, at a
-   spacing in the golden ratio to it. Noise found at ``x`` is measured
-   again where ``|f|`` is largest: if larger there, as for ``f`` computed
-   in single precision, it is taken relative to ``|f|``. A noise already
-   known (a walk with larger steps saw the stairs) is never lowered. The
+   ``f`` changes by twice its rounding per spacing (not beyond the first
+   step of the walk's first window with digits: `_within_reach`), so that
+   stairs any higher leave equal neighbours, there or, where they fell
+   evenly, at a spacing in the golden ratio to it. Noise found at ``x`` is
+   measured again where ``|f|`` is largest: if larger there, as for ``f``
+   computed in single precision, it is taken relative to ``|f|``. A noise
+   already known (a walk with larger steps saw the stairs) is never lowered. The
    spacing is only as right as the slope: below the stairs of ``exp`` in
    ``exp(t) - 1 - t`` at 3.2e-8 every quotient is exactly -1, and there
    the stairs are 1e8 spacings wide. A window at larger steps that settled
@@ -183,6 +184,9 @@ class Estimate:
     # How far noise of 1 in f's values can move a refined value (sum |w| / H**n; 0: not refined).
     gain: float = 0.0
     no_digit: bool = False  # the walk's estimate has no correct digit (`_no_digit`, `trusted`)
+    # The first step of the walk's first window that followed the expansion to an
+    # entry with digits (0: none): the walk saw f smooth below it (`_resolves`).
+    resolved: float = 0.0
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -649,7 +653,10 @@ def extrapolate(
         # than that leave equal neighbouring values, or fall unevenly (`_uneven_step`).
         spacing = SPACING * quiet / abs(estimate.value)
         sampler.slope = estimate.value  # the three points that show no noise suffice
-    floor = sampler.measure_noise(spacing, first_step / 16.0, quiet)
+    # Not beyond the steps where the walk saw f smooth (`_within_reach`): there its
+    # 4th differences are f itself, not noise.
+    within = _within_reach(spacing, estimate)
+    floor = sampler.measure_noise(spacing, first_step / 16.0, quiet) if within else 0.0
     if n == 1 and not floor:
         floor = _disagreeing_noise(sampler, estimate, first_step / 16.0, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
@@ -965,8 +972,11 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
     is ``t**2 / 2`` exactly for ``|t| < 1e-8``): it is measured where
     ``|f|`` is largest, at the slope from ``x`` to there, and taken as the
-    noise at ``x`` too (a larger noise only widens the bars). 0 if no window
-    disagrees.
+    noise at ``x`` too (a larger noise only widens the bars), unless it is a
+    quarter of ``|f|`` there or more: ``f`` has lost its digits there, which
+    says nothing of ``f`` near ``x`` (``sin(1e20 t)`` at 0.0058, its phase
+    rounded to 64: noise 0.53, which made the walk done again with it answer
+    -145 +- 973, for 1e20). 0 if no window disagrees.
     """
     for value, error in estimate.larger:
         if abs(value - estimate.value) > error + estimate.error:
@@ -992,7 +1002,50 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     if largest is None or not largest[1]:
         return 0.0
     far, slope = largest
-    return sampler.noise_at(far, SPACING * quiet / slope, widest, quiet)
+    noise = sampler.noise_at(far, SPACING * quiet / slope, widest, quiet)
+    # Noise of a quarter of |f| there is no staircase: f has lost its digits
+    # there (the phase of sin(1e20 t) at 0.0058 is rounded to 64), not near x.
+    return noise if 4.0 * noise < abs(sampler.values[far]) else 0.0
+
+
+def _resolves(window: _Window, best: _Candidate | None) -> bool:
+    """Whether a window's best entry shows the scale of ``f``: it has digits, and its rows differ.
+
+    An entry with no digit (`_no_digit`) is a window far above the scale of
+    ``f`` that passed by chance; quotients that are all equal show no
+    truncation at all: ``f`` is linear there, or they are below its stairs
+    (``exp(t) exp(-t) - 1``, all rounding: quotients of exactly 0 at steps
+    of 1e-13, 0 +- 1e-310 by the letter of `_no_digit`).
+    """
+    if best is None or _no_digit(best):
+        return False
+    return len(set(window.quotients[best.row - best.level : best.row + 1])) > 1
+
+
+def _within_reach(spacing: float, estimate: Estimate) -> bool:
+    """Whether a noise ``spacing`` is within the first step of the walk's first window.
+
+    Above that step the quotients did not follow the expansion to an entry
+    with digits: ``f`` varies on a finer scale, and at a spacing on that scale
+    its 4th differences are ``f`` itself, not noise; the noise is not measured
+    there. ``exp(-2290.8 t) sin(244936 t + 0.67432)`` at 0 has its largest
+    ``|f|``, 6e14, at the first step, -0.015, and a first derivative's noise
+    spacing (where ``f`` changes by twice ``quiet`` at the slope) was 1.2e-5,
+    half a period of ``f``: taken for noise of 3.5, with which the walk done
+    again answered 1930.6 +- 6e4, for 189896.98 (its first window began at
+    9.2e-7). Below that step a spacing is measured however wide: where the
+    slope is tiny the stairs of ``f`` show only there (``tanh(t) - t`` at
+    -1.95e-9, whose first window began at the first step: at 5e-5, where
+    ``tanh`` is rounded to ulp(1e-4)).
+
+    Examples:
+        >>> estimate = Estimate(1.0, 0.0, 0, 0.015, "central", resolved=9.2e-7)
+        >>> _within_reach(1.2e-5, estimate), _within_reach(9.2e-7, estimate)
+        (False, True)
+        >>> _within_reach(1.2e-5, Estimate(1.0, 0.0, 0, 0.015, "central"))
+        True
+    """
+    return not spacing > estimate.resolved > 0.0
 
 
 def _drifts(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -> bool:
@@ -1252,6 +1305,7 @@ class _Walk:
         self.fallback: _Candidate | None = None
         self.stale = 0  # rows in a row that did not improve the window's best error
         self.asymptotic = True  # until the quotients say otherwise: ordinary f need no search
+        self.resolved = 0.0  # the first step of the first window with an entry with digits
 
     def new_window(self) -> _Window:
         return _Window(2 if self.kind == "central" else 1)
@@ -1287,6 +1341,8 @@ class _Walk:
         elif len(window.quotients) >= 3:
             self.asymptotic = True
             previous, self.best = self.best, _best(window)
+            if not self.resolved and _resolves(window, self.best):
+                self.resolved = window.steps[0]
             improved = previous is None or (
                 self.best is not None and self.best.error < 0.5 * previous.error
             )
@@ -1402,6 +1458,7 @@ class _Walk:
             ),
             jumps=tuple(jump for jump in self.jumps if jump > smallest),
             no_digit=self.unresolved,
+            resolved=self.resolved,
         )
 
 

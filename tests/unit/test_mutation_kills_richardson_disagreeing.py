@@ -56,12 +56,24 @@ def test_a_staircase_flat_at_the_windows_slope_is_measured_up_to_widest() -> Non
 
 
 def test_a_staircase_flat_where_f_is_largest_is_measured_up_to_widest() -> None:
-    # A window at slope 0 (nothing to measure at x): measured at 0.6, where |f| is
-    # largest, at the slope from x to there, 0.5 / 0.5 = 1; flat there up to widest.
-    sampler = sampled(_stairs, 0.1, 0.1, 0.6)
-    quiet = 8.0 * EPS * 0.5
-    assert _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet) == 0.5
-    assert_widened_up_to(sampler, 0.6, SPACING * quiet / 1.0, 1e-3)
+    # A window at slope 0 (nothing to measure at x): measured at 2.6, where |f| is
+    # largest, at the slope from x to there, 2.5 / 2.5 = 1; flat there up to widest,
+    # so the noise is the smallest gap of all the values (0, 0.25 at 0.35, 2.5): a stair.
+    sampler = sampled(_stairs, 0.1, 0.1, 0.35, 2.6)
+    quiet = 8.0 * EPS * 2.5
+    assert _richardson._disagreeing_noise(sampler, _disagreeing(1.0, 0.0), 1e-3, quiet) == 0.25
+    assert_widened_up_to(sampler, 2.6, SPACING * quiet / 1.0, 1e-3)
+
+
+@pytest.mark.parametrize(("far", "noise"), [(1.35, 0.25), (1.1, 0.0), (0.6, 0.0)])
+def test_noise_of_a_quarter_of_f_where_it_is_largest_is_not_taken(far: float, noise: float) -> None:
+    # Stairs of 0.25 where f is 1.25 are taken as the noise at x; where f is 1.0 or
+    # 0.5 they are a quarter of it or more: f has lost its digits there (as sin(1e20 t)
+    # at 0.0058), which says nothing of f near x.
+    sampler = sampled(_stairs, 0.1, 0.1, 0.35, far)
+    quiet = 8.0 * EPS * _stairs(far)
+    disagreeing = _disagreeing(1.0, 0.0)
+    assert _richardson._disagreeing_noise(sampler, disagreeing, 1e-3, quiet) == noise
 
 
 def test_the_slope_to_where_f_is_largest_is_its_difference_over_the_distance() -> None:
