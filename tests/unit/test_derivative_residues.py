@@ -80,7 +80,10 @@ def test_a_window_of_equal_quotients_does_not_set_the_scale() -> None:
         lambda t: math.exp(t) * math.exp(-t) - 1.0, x, method="richardson", full_output=True
     )
     _assert_honest(result.value, result.error, 0.0)
-    assert derivative(lambda z: cmath.exp(z) * cmath.exp(-z) - 1.0, x, method="complex") == 0.0
+    result = derivative(
+        lambda z: cmath.exp(z) * cmath.exp(-z) - 1.0, x, method="complex", full_output=True
+    )
+    _assert_honest(result.value, result.error, 0.0)
 
 
 def test_a_wide_noise_spacing_within_the_first_window_stays() -> None:
