@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from calcweb import _richardson
+from calcweb import DomainError, _richardson
 from calcweb._richardson import Estimate, Sampler, extrapolate
 
 
@@ -98,3 +98,44 @@ def test_a_refined_estimate_keeps_the_walks_window(monkeypatch: pytest.MonkeyPat
     assert refined is not None
     assert len(walked.window) >= 2
     assert refined.window == walked.window
+
+
+# ------------------------------------------------------------ Sampler.quotient
+
+
+def _recording(f: Any) -> tuple[list[float], Any]:
+    calls: list[float] = []
+
+    def recorded(t: float) -> float:
+        calls.append(t)
+        return f(t)
+
+    return calls, recorded
+
+
+@pytest.mark.parametrize(
+    ("x", "f", "outside", "first"),
+    [
+        (1.0, lambda t: math.log(t - 0.9), 0.5, 0.9375),  # f failed on the left
+        (-1.0, lambda t: math.log(-0.9 - t), -0.5, -0.9375),  # on the right
+    ],
+    ids=["left", "right"],
+)
+def test_of_two_points_as_far_the_one_where_f_last_failed_comes_first(
+    x: float, f: Any, outside: float, first: float
+) -> None:
+    # The side is that of the failed point from x (not from -x: 0.5 + 1 is positive).
+    calls, recorded = _recording(f)
+    sampler = Sampler(recorded, x)
+    with pytest.raises(DomainError):
+        sampler(outside)
+    calls.clear()
+    sampler.quotient("central", 1, 0.0625)
+    assert calls == [first, 2.0 * x - first]
+
+
+def test_the_centre_of_a_stencil_is_x_itself_minus_zero_included() -> None:
+    # x + 0 * step would turn -0.0 into 0.0; f sees the x it was asked about.
+    calls, recorded = _recording(lambda t: math.copysign(1.0, t) + t * t)
+    Sampler(recorded, -0.0).quotient("central", 2, 0.25)
+    assert [math.copysign(1.0, t) for t in calls if t == 0.0] == [-1.0]
