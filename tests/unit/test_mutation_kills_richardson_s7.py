@@ -12,6 +12,7 @@ what the test needs and keep their arguments.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -103,7 +104,8 @@ def test_a_refined_estimate_keeps_the_walks_window(monkeypatch: pytest.MonkeyPat
 # ------------------------------------------------------------ Sampler.quotient
 
 
-def _recording(f: Any) -> tuple[list[float], Any]:
+def _recording(f: Callable[[float], float]) -> tuple[list[float], Callable[[float], float]]:
+    """f, and the list of the points it is called at."""
     calls: list[float] = []
 
     def recorded(t: float) -> float:
@@ -122,7 +124,7 @@ def _recording(f: Any) -> tuple[list[float], Any]:
     ids=["left", "right"],
 )
 def test_of_two_points_as_far_the_one_where_f_last_failed_comes_first(
-    x: float, f: Any, outside: float, first: float
+    x: float, f: Callable[[float], float], outside: float, first: float
 ) -> None:
     # The side is that of the failed point from x (not from -x: 0.5 + 1 is positive).
     calls, recorded = _recording(f)
