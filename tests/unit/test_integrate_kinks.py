@@ -50,6 +50,11 @@ REPRODUCERS = [
     pytest.param(0.1303444129946396, 0.09914708940596843, 1e-4, id="seed 7, 0.83, 4.5x"),
     pytest.param(0.5950765422331795, 0.49977974400438785, 1e-4, id="seed 6, 0.83, 2.7x"),
     pytest.param(0.09242396633943126, 0.5233270311093333, 1e-4, id="seed 7, 0.83, 2.6x"),
+    # 3 < p < 6 next to an end: the envelope falls 16 to 64 times from
+    # degrees 9-11 to 13-15, which GEOMETRIC_DROP = 16 took for analytic.
+    pytest.param(0.9449883539608096, 5.8434331021848775, 1e-8, id="p=5.8, 47x"),
+    pytest.param(0.05758762330210171, 5.586296968186916, 1e-6, id="p=5.6, 29x"),
+    pytest.param(0.944778500107352, 5.876439241753307, 1e-6, id="p=5.9, 9.4x"),
 ]
 
 
@@ -112,8 +117,8 @@ def test_an_odd_function_plus_a_constant_has_no_floor() -> None:
 
 
 def test_an_analytic_panel_has_no_floor() -> None:
-    # tanh^2 on [-3, 0]: the envelope falls 25 times from degree 10 to 14,
-    # more than GEOMETRIC_DROP; the panels of tanh^2 on [-3, 3] cost 63.
+    # tanh^2 on [-3, 0]: the envelope falls 116 times from degrees 9-11 to
+    # 13-15, more than GEOMETRIC_DROP (64); the panels of tanh^2 on [-3, 3] cost 63.
     squares = [math.tanh(1.5 * (x - 1)) ** 2 for x in nodes(K21)]
     assert _finite_smoothness(K21, squares) == 0.0
     assert gauss_kronrod(lambda x: math.tanh(x) ** 2, -3.0, 0.0).smoothness == 0.0

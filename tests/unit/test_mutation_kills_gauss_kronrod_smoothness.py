@@ -90,13 +90,14 @@ def test_each_of_the_three_neighbours_sets_the_envelope(
 @pytest.mark.parametrize("name", ["K21", "K15"])
 def test_a_fall_of_exactly_geometric_drop_still_has_a_floor(name: str) -> None:
     # Symmetric samples (a constant): the odd coefficients are exactly 0, and
-    # the even ones are given: the envelope falls 16x exactly, then just more.
+    # the even ones are given: the envelope falls GEOMETRIC_DROP (64) times
+    # exactly, then just more.
     rule = RULES[name]
     lows, _, missed = WINDOWS[name]
     ones = [1.0] * rule.size
     assert _coefficients(_legendre_rows(rule, odd=True), ones) == [0.0] * 4
     exact = _finite_smoothness(rule, ones, (GEOMETRIC_DROP, 0.0, 1.0))
-    assert exact == pytest.approx(floor(16.0, 1.0, lows[0], missed), rel=1e-12)
+    assert exact == pytest.approx(floor(64.0, 1.0, lows[0], missed), rel=1e-12)
     assert exact > 0.0
     steeper = math.nextafter(GEOMETRIC_DROP, math.inf)
     assert _finite_smoothness(rule, ones, (steeper, 0.0, 1.0)) == 0.0
