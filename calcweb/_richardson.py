@@ -79,7 +79,10 @@ step can be trusted; instead:
    estimate rests on: the first step of ``exp(a t)`` spans several e-folds,
    and ``a t`` rounded makes it noisy by up to ``|a t| eps / 2``. Where those values
    are ``LOCAL`` times smaller, the noise is measured again at their
-   rounding (`_local_quiet`, `_local_noise`), for a first derivative only
+   rounding (`_local_quiet`, `_local_noise`; at last at unequally spaced
+   points, `Sampler.irregular_noise`: the roundings of ``a t`` at equally
+   spaced ``t`` are a sawtooth whose 4th differences are whole ulps, often
+   0), for a first derivative only
    if the central difference at the noise spacing leaves the slope by more
    than a quarter of that (a drift between an eighth and a quarter of it is
    judged again at up to ``TRIES - 1`` larger spacings in the golden ratio)
@@ -304,6 +307,37 @@ class Sampler:
         if not noise and self.slope:  # the three points saw what the 4th difference did not
             noise = self._second_difference_noise(step, quiet)
         return noise
+
+    def irregular_noise(self, spacing: float, quiet: float) -> float:
+        """The noise of ``f`` from a 4th difference at unequally spaced points, if above ``quiet``.
+
+        ``f(t) = g(a t)`` computes ``g`` at ``a t`` rounded: at equally spaced
+        ``t`` the roundings are those of an arithmetic sequence, a sawtooth in
+        ``t`` whose 4th differences are whole numbers of ulps, often 0, at
+        every spacing (``exp(-1.188 t)``, ``n = 3`` at -417.45: ``a t``
+        rounded to ulp(496), 128 eps of ``f``, showed as 3 eps; the answer
+        was off by twice its error). At ``x + spacing * c`` with ``c`` in
+        ``(-golden, -1, 0, 1/golden, golden**2)`` no two points are in a
+        ratio of small integers, and the roundings fall as they will. Noise
+        of standard deviation ``s`` gives the weighted sum ``D`` of the 4th
+        derivative's weights a standard deviation ``s sqrt(sum w**2)``
+        (``sqrt(70)`` for equal spacings); ``3 |D| / sqrt(sum w**2)`` is
+        taken, as `_random_noise` does. At a spacing far below the walk's
+        steps the smooth part of ``D`` is nothing. 0 if it is below ``quiet``
+        or a point is outside the domain.
+        """
+        offsets = (-_GOLDEN, -1.0, 0.0, 1.0 / _GOLDEN, _GOLDEN**2)
+        points = [self.x + c * spacing if c else self.x for c in offsets]
+        if len(set(points)) < len(points):  # the spacing is a few ulps of x
+            return 0.0
+        try:
+            values = [self(point) for point in points]
+        except (DomainError, NumericalError):
+            return 0.0
+        weights = _weights(4, [(point - self.x) / spacing for point in points])
+        total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
+        noise = 3.0 * abs(total) / math.sqrt(math.fsum(w * w for w in weights))
+        return noise if noise > quiet else 0.0
 
     def _second_difference_noise(self, step: float, quiet: float) -> float:
         """The noise from the spread of the 2nd differences at ``step`` and twice it.
@@ -940,7 +974,10 @@ def _local_noise(
     was off by 10 times its error); and the 4th difference about ``x`` sees
     only the part of the noise that is even about ``x``: where ``a x`` is a
     float, the rounding of ``a t`` is odd about it, and so are the
-    quotients' errors. 0 if no noise shows.
+    quotients' errors. Equally spaced ``t`` can hide that rounding at every
+    spacing: last, where it can be above ``local`` (`_rounded_argument`), it
+    is measured at 5 unequally spaced points (`Sampler.irregular_noise`). 0
+    if no noise shows.
     """
     x = sampler.x
     if n == 1 and estimate.value:
@@ -955,7 +992,29 @@ def _local_noise(
             return noise
         spacing *= _GOLDEN
         point = x + 2.0 * spacing  # the stencil from x on: it sees the odd part too
-    return 0.0
+    if not _rounded_argument(sampler, estimate) > local:
+        return 0.0
+    return sampler.irregular_noise(estimate.smallest * 1e-4, local)
+
+
+def _rounded_argument(sampler: Sampler, estimate: Estimate) -> float:
+    """How noisy ``f`` can be near ``x`` from ``a t`` rounded in its argument, or 0.
+
+    ``g(a t)`` is ``g`` at ``a t (1 + d)``, ``|d| <= eps / 2``: at ``t`` off
+    by ``|t| eps / 2``, which moves ``f`` by ``|f'|`` times that. ``|f'|`` is
+    taken from the central estimate's points at ``x`` plus and minus its
+    smallest step (every central stencil has them). 0 for a one-sided
+    estimate (at the edge of the domain of ``f``, where no central points fit).
+    """
+    x, step = sampler.x, estimate.smallest
+    if estimate.kind != "central" or not step > 0.0:
+        return 0.0
+    below, above = sampler.values.get(x - step), sampler.values.get(x + step)
+    if below is None or above is None:
+        return 0.0
+    slope = abs(above - below) / (2.0 * step)
+    bound = (abs(x) + step) * slope * _EPS / 2.0
+    return bound if math.isfinite(bound) else 0.0
 
 
 def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quiet: float) -> float:

@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import cmath
 import math
+import sys
 
 import pytest
 
 from calcweb import derivative, grad
+from calcweb._richardson import Estimate, Sampler, _rounded_argument
 
 HONESTY = 2.0
 
@@ -115,3 +117,41 @@ def test_far_stairs_below_f_are_still_taken() -> None:
     result = derivative(lambda t: math.log(1.0 + t) - t, x, full_output=True)
     _assert_honest(result.value, result.error, exact)
     assert abs(result.value - exact) <= 1e-4 * abs(exact)
+
+
+def test_unequal_spacings_see_the_rounding_of_a_t() -> None:
+    # exp(-a t) computes exp at a t rounded to ulp(496): noise of up to 128 eps of f.
+    # At equally spaced t those roundings are a sawtooth whose 4th differences are
+    # whole ulps, here 0; at unequally spaced points they show (31 times local).
+    a, x = 1.1882374633757287, -417.4510295072856
+    sampler = Sampler(lambda t: math.exp(-(a * t)), x)
+    local = 8.0 * sys.float_info.epsilon * math.exp(-(a * x))
+    assert sampler.noise_at(x, 2.55e-6, 1.0, local) == 0.0
+    assert sampler.irregular_noise(2.55e-6, local) > 16.0 * local
+    # A smooth f rounded once shows nothing.
+    assert (
+        Sampler(math.exp, 1.0).irregular_noise(1e-6, 8.0 * sys.float_info.epsilon * math.e) == 0.0
+    )
+
+
+def test_a_third_derivative_of_a_rounded_argument_is_honest() -> None:
+    # bench.honesty steep, seed 6: was -4.448516409842274e215 +- 1.1e205 (2.1x): the
+    # noise of a t rounded went unseen (above), and the refined stencil allowed 2 eps.
+    a, x = 1.1882374633757287, -417.4510295072856
+    exact = -4.4485164096061866e215  # -a**3 exp(-a x), mpmath at 60 digits
+    result = derivative(lambda t: math.exp(-(a * t)), x, 3, full_output=True)
+    _assert_honest(result.value, result.error, exact)
+    assert abs(result.value - exact) <= 1e-9 * abs(exact)
+
+
+def test_the_rounded_argument_bound_is_t_eps_over_2_times_the_slope() -> None:
+    # f = 3 t at x = 2, the estimate's smallest step 0.5: |f'| = 3 from f(2.5) - f(1.5),
+    # and a t rounded can move t by up to (2 + 0.5) eps / 2 on the stencil.
+    sampler = Sampler(lambda t: 3.0 * t, 2.0)
+    for point in (1.5, 2.0, 2.5):
+        sampler(point)
+    central = Estimate(3.0, 0.0, 0, 1.0, "central", 0.5)
+    assert _rounded_argument(sampler, central) == 2.5 * 3.0 * sys.float_info.epsilon / 2.0
+    # One-sided (no central points fit), or points not computed: 0.
+    assert _rounded_argument(sampler, Estimate(3.0, 0.0, 0, 1.0, "forward", 0.5)) == 0.0
+    assert _rounded_argument(sampler, Estimate(3.0, 0.0, 0, 1.0, "central", 0.25)) == 0.0
