@@ -127,7 +127,8 @@ ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * 
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
 REACH_POINTS = 3  # the samples before a constant run that show f falling onto it
 REACH_GROWTH = 16.0  # f falling onto a constant: each drop in bits at most this times the last
-REACH_ABOVE = 2.0**10  # ... from a distance this many roundings of the constant or more
+REACH_ABOVE = 2.0**10  # ... from more than this many roundings of the constant, ...
+REACH_LAST = 16.0  # ... and more than this many at the last sample, its error
 PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
 JUMP_STEPS = 6  # f exactly c/h**p everywhere: checked at 2**8, ..., 2**48 times s/4
 PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
@@ -858,10 +859,12 @@ def _reaches(before: list[float], constant: float) -> bool:
     (in bits) at least as large as the one before and at most
     ``REACH_GROWTH`` times it, and the next drop, grown as much again,
     takes ``f`` below the rounding of ``constant`` (``eps * |constant|``,
-    or the smallest normal float for 0), from ``REACH_ABOVE`` roundings or
-    more at the last sample but one (a smooth ``f`` whose last samples are
-    a few roundings off the constant, 4, 2, 1 of them, shrinks by rounding's
-    steps): ``f`` reaches the constant continuously, as
+    or the smallest normal float for 0), from more than ``REACH_ABOVE``
+    roundings at the last sample but one (a smooth ``f`` whose last samples
+    are a few roundings off the constant, 4, 2, 1 of them, shrinks by
+    rounding's steps) and more than ``REACH_LAST`` at the last (its
+    distance is the error of the constant, which rounding inside ``f`` may
+    bias alike over the run): ``f`` reaches the constant continuously, as
     ``exp(-1/x**2)`` reaches 0 (0.0183, 1.1e-7, 1.6e-28, 6.6e-112 at
     ``x = 1/2, ..., 1/16``, then exactly 0). Rounding that cancels all the
     digits of ``f`` drops it onto the constant abruptly, from samples near
@@ -873,8 +876,9 @@ def _reaches(before: list[float], constant: float) -> bool:
     if len(distances) < REACH_POINTS or not all(distances):
         return False
     rounding = max(_EPS * abs(constant), sys.float_info.min)
-    # Distances of a few roundings shrink by rounding, not by f falling.
-    if distances[-2] <= REACH_ABOVE * rounding:
+    # Distances of a few roundings shrink by rounding, not by f falling; and
+    # the last is the error, in case rounding biases the run: clear of it.
+    if distances[-2] <= REACH_ABOVE * rounding or distances[-1] <= REACH_LAST * rounding:
         return False
     drops = [math.log2(a / b) for a, b in itertools.pairwise(distances)]
     if not all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops)):
@@ -939,7 +943,10 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
       (`_reaches`), wherever the run starts: ``exp(-1/x**2)`` at 0 falls
       onto 0 (6.6e-112 at ``x = 1/16``, then 0), though farther out it
       heads for 1; the constant is the limit, which rounding cannot fake:
-      it drops ``f`` onto the constant from near its limit at once;
+      it drops ``f`` onto the constant from near its limit at once. Its
+      error is the distance of the last sample before the run (rounding
+      inside ``f`` can bias the run alike), and when that is not below
+      ``ACCEPT`` the samples are judged as below;
     * they head for another value than the constant, clearly: rounding, if
       the run starts from a large step (before ``TRUSTED_TAIL``); the limit
       is refused. From a smaller step, rounding is expected and the samples
@@ -996,11 +1003,15 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
             )
     known = on_its_way or (not short and (step or _staircase(before, constant)))
     # f that falls onto the constant ever faster reaches it: it is no rounding.
-    falls = not (known or short) and _reaches(before, constant)
+    # But rounding in f may bias the run alike (x - log(cosh(x)) at inf is
+    # ln 2 + 1.9e-15 at x = 32 .. 512): it is as far off as the last sample
+    # before it, which the fall shows to be clear of rounding.
+    reach = abs(before[-1] - constant)
+    falls = not (known or short) and _reaches(before, constant) and _settled(constant, reach)
     if known or falls:
         return _OneSided(
             constant,
-            _EPS * abs(constant),
+            max(_EPS * abs(constant), reach if falls else 0.0),
             True,
             f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0"
             + (", and falls onto it ever faster from farther out" if falls else ""),

@@ -834,8 +834,9 @@ EPS = sys.float_info.epsilon
 def test_exp_of_minus_1_over_x2_is_0_from_both_sides() -> None:
     # 0.0183, 1.1e-7, 1.6e-28, 6.6e-112 at x = 1/2, ..., 1/16, then exactly 0
     # (underflow): farther out f heads for 1, which is no sign of rounding here.
+    # The error is the distance of the last sample before the run, exp(-256).
     result = full(lambda x: math.exp(-1 / x**2), 0.0)
-    assert (result.value, result.error, result.converged) == (0.0, 0.0, True)
+    assert (result.value, result.error, result.converged) == (0.0, math.exp(-256), True)
     for side, edge in (("left", -0.03125), ("right", 0.03125)):
         result = full(lambda x: math.exp(-1 / x**2), 0.0, side)
         assert result.message == (
@@ -846,12 +847,20 @@ def test_exp_of_minus_1_over_x2_is_0_from_both_sides() -> None:
 
 def test_exp_of_minus_1e_minus_4_over_h2_far_from_0_is_0_not_the_value_farther_out() -> None:
     # At -3e5 the samples start at h = 65536: f is 1 - 1e-4/h**2 there,
-    # settles on 1 to 5e-12, and falls onto 0 (from h = 3e-3 on, step 25,
-    # past the steps where rounding makes f constant): it said 1 +- 5e-12.
+    # settles on 1 to 5e-12, and falls onto 0 (exactly 0 from h = 2**-12 on,
+    # step 28, past the steps where rounding makes f constant): it said
+    # 1 +- 5e-12.
     x0 = -3e5
-    for side in ("left", "right"):
-        result = full(lambda x: math.exp(-1e-4 / (x - x0) ** 2), x0, side)
-        assert (result.value, result.error, result.converged) == (0.0, 0.0, True)
+
+    def f(x: float) -> float:
+        return math.exp(-1e-4 / (x - x0) ** 2)
+
+    for side, sign in (("left", -1.0), ("right", 1.0)):
+        result = full(f, x0, side)
+        # As far off as the last sample before the zeros (h = 1/2048: 1e-4 * 2**22).
+        last = [y for y in (f(x0 + sign * 65536.0 * 2.0**-k) for k in range(48)) if y][-1]
+        assert last == math.exp(-1e-4 * 2.0**22)
+        assert (result.value, result.error, result.converged) == (0.0, last, True)
 
 
 @pytest.mark.parametrize(
@@ -883,10 +892,13 @@ def test_f_falls_onto_0_when_the_next_drop_goes_below_the_smallest_normal_float(
     # small, subnormal, is not 0: a product such as x**-10 * exp(-1/x**2)
     # is 0 once its last factor underflows.
     assert limits._reaches([2.0**-750, 2.0**-850, 2.0**-950], 0.0)
-    # From 2**10 roundings (2**-1012) or more at the last sample but one: a
-    # smooth f whose last samples are a few roundings off shrinks by rounding.
-    assert limits._reaches([2.0**-999, 2.0**-1011, 2.0**-1029], 0.0)
-    assert not limits._reaches([2.0**-1000, 2.0**-1012, 2.0**-1030], 0.0)
+    # From more than 2**10 roundings (2**-1012) at the last sample but one,
+    # and 16 (2**-1018) at the last: a smooth f whose last samples are a few
+    # roundings off shrinks by rounding, and the last is the error.
+    assert limits._reaches([2.0**-1006.9, 2.0**-1011.9, 2.0**-1017.9], 0.0)
+    assert not limits._reaches([2.0**-1007, 2.0**-1012, 2.0**-1017.9], 0.0)
+    assert limits._reaches([2.0**-900, 2.0**-950, 2.0**-1017], 0.0)
+    assert not limits._reaches([2.0**-900, 2.0**-950, 2.0**-1018], 0.0)
     assert not limits._reaches([1.0 + 8.0 * EPS, 1.0 + 4.0 * EPS, 1.0 + 2.0 * EPS], 1.0)
     # A sample on the constant itself, or fewer than three, shows no fall.
     assert not limits._reaches([2.0**-100, 0.0, 2.0**-700], 0.0)
@@ -897,10 +909,37 @@ def test_f_falls_onto_0_when_the_next_drop_goes_below_the_smallest_normal_float(
 def test_a_constant_that_f_falls_onto_is_its_limit_even_past_the_trusted_tail() -> None:
     # 3, 2, then 1 + 2**-10, 2**-20, 2**-40 (falling ever faster) from step
     # 30, then 1 from step 35, past TRUSTED_TAIL: the limit is 1, not
-    # extrapolated (None).
+    # extrapolated (None), as far off as the last sample before the run.
     before = [3.0, 2.0, *(1.0 + 2.0**-y for y in (10, 20, 40))]
     found = limits._constant_run([*before, 1.0, 1.0, 1.0], 30, lambda h: h, 1.0, "right")
     assert found is not None
-    assert (found.value, found.error, found.converged) == (1.0, EPS, True)
+    assert (found.value, found.error, found.converged) == (1.0, 2.0**-40, True)
     # One or two samples at the end are no run: extrapolated.
     assert limits._constant_run([*before, 1.0], 30, lambda h: h, 1.0, "right", short=True) is None
+
+
+@pytest.mark.parametrize(("last", "answered"), [(20, True), (16, False)])
+def test_a_constant_that_f_falls_onto_from_farther_than_accept_is_judged_otherwise(
+    last: int, answered: bool
+) -> None:
+    # 3, 2.5, 1 + 2**-1, 2**-4, 2**-last fall onto 1 ever faster; the last
+    # is its error: 2**-20 is below ACCEPT (1e-6), 2**-16 is not, and then
+    # five samples that are no polynomial tell nothing (None: extrapolated).
+    before = [3.0, 2.5, *(1.0 + 2.0**-y for y in (1, 4, last))]
+    assert limits._reaches(before, 1.0)
+    found = limits._constant_run([*before, 1.0, 1.0, 1.0], 0, lambda h: h, 1.0, "right")
+    if answered:
+        assert found is not None
+        assert (found.value, found.error, found.converged) == (1.0, 2.0**-last, True)
+    else:
+        assert found is None
+
+
+def test_a_run_that_rounding_biases_alike_is_as_far_off_as_the_sample_before_it() -> None:
+    # x - log(cosh(x)) at inf is ln 2 + 1.9e-15 at x = 32, ..., 512 (then
+    # cosh overflows), after falling onto it, 1.4e-14 off at x = 16: the
+    # error of the run, 0.6931471805599472 +- 1.4e-14 (it said +- 1.5e-16).
+    f = lambda x: x - math.log(math.cosh(x))  # noqa: E731 - one expression
+    result = full(f, math.inf, "left")
+    assert (result.value, result.error, result.converged) == (f(32.0), abs(f(16.0) - f(32.0)), True)
+    assert abs(result.value - math.log(2.0)) <= 2.0 * result.error <= 1e-13
