@@ -325,8 +325,8 @@ class _Epsilon:
 
     QUADPACK's error of the table, the spread of the new limit from the
     last three, is too small when the sums converge slowly: with an
-    exponent near -1 (``x**-0.98``: ``2**-0.02`` per halving) or both ends
-    singular, the limits creep towards the integral about as slowly as the
+    exponent near -1 (``x**-0.98``: ``2**-0.02`` per halving), at one end
+    or both, the limits creep towards the integral about as slowly as the
     sums, and they amplify the sums' rounding, which recurs alike in every
     element and so does not show in their spread. Here the spread is
     multiplied by ``q/(1 - q)`` for the rate ``q`` of the sums
@@ -1115,8 +1115,8 @@ def integrate(
     extrapolation amplifies their rounding, and the extrapolation is only
     trusted from a subinterval at an end whose samples are monotone and
     from sums that approach its value: with an exponent near -1
-    ($x^{-0.98}$) or both ends singular the sums barely move as the
-    subintervals shrink, and a ``tol`` they cannot certify is refused
+    ($x^{-0.98}$, or such exponents at both ends) the sums barely move as
+    the subintervals shrink, and a ``tol`` they cannot certify is refused
     rather than met with too small an error. On 6,000 random end
     singularities (``python -m bench.honesty integrate-singular``, seeds 1
     to 6, ``tol`` 1e-12 to 1e-4) calcweb claims success with a true error
