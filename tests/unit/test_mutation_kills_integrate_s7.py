@@ -1,0 +1,67 @@
+"""integrate's refusal of an interval about one ulp wide, found by mutation testing.
+
+`collapsed` says whether the rule's points on ``[a, b]`` round to one or two
+floats, as `gauss_kronrod` places them: the oracle is the set of points
+`gauss_kronrod` calls ``f`` at (after the centre). Around 1, two ulps apart
+is not collapsed; three ulps apart, K21's points make three floats and
+K15's too. And integrate's refusal there says so word for word.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb import NumericalError, integrate
+from calcweb._gauss_kronrod import K15, K21, Rule, collapsed, gauss_kronrod
+
+
+def _ulps_above(x: float, k: int) -> float:
+    for _ in range(k):
+        x = math.nextafter(x, math.inf)
+    return x
+
+
+def _node_floats(rule: Rule, a: float, b: float) -> int:
+    """How many floats gauss_kronrod evaluates f at on [a, b], the centre (its first call) aside."""
+    points: list[float] = []
+
+    def f(t: float) -> float:
+        points.append(t)
+        return 1.0
+
+    gauss_kronrod(f, a, b, rule)
+    return len(set(points[1:]))
+
+
+STARTS = [1.0, 0.75, 1.5, -1.0, -0.75, 3.0, 1e-300, math.nextafter(2.0, 0.0)]
+
+
+@pytest.mark.parametrize("rule", [K21, K15], ids=["K21", "K15"])
+@pytest.mark.parametrize("a", STARTS)
+def test_collapsed_is_whether_gauss_kronrods_points_make_fewer_than_three_floats(
+    rule: Rule, a: float
+) -> None:
+    for k in range(1, 7):
+        b = _ulps_above(a, k)
+        assert collapsed(rule, a, b) == (_node_floats(rule, a, b) < 3), (a, k)
+
+
+@pytest.mark.parametrize("rule", [K21, K15], ids=["K21", "K15"])
+def test_one_ulp_is_collapsed_and_two_are_not_at_1(rule: Rule) -> None:
+    assert collapsed(rule, 1.0, _ulps_above(1.0, 1))
+    assert not collapsed(rule, 1.0, _ulps_above(1.0, 2))
+    assert not collapsed(rule, 1.0, _ulps_above(1.0, 3))
+
+
+def test_the_refusal_of_an_interval_one_ulp_wide_word_for_word() -> None:
+    b = math.nextafter(1.0, 2.0)
+    with pytest.raises(NumericalError) as caught:
+        integrate(math.exp, 1.0, b)
+    assert str(caught.value) == (
+        f"the subinterval [1.0, {b!r}] is about one ulp wide: the rule's points round to one "
+        "or two floats there, so how f varies across it cannot be sampled, whatever tol; "
+        "integrate over a wider interval, or take f times the width if f is smooth at that "
+        "scale"
+    )
