@@ -87,3 +87,22 @@ def test_node_rounding_where_b_minus_a_overflows_scales_like_any_other(
     quarter = gk._node_rounding(positions, values, weights, a / 4, b / 4)
     assert 0.0 < wide < math.inf
     assert wide == 4.0 * quarter
+
+
+@pytest.mark.parametrize("rule", [K21, K15], ids=["K21", "K15"])
+@pytest.mark.parametrize("at", ["left", "right"])
+def test_the_interpolation_rounding_takes_the_steepest_step_between_neighbouring_nodes(
+    rule: Rule, at: str
+) -> None:
+    # f is 0 at every node but the one nearest an end, where it is 1: the steepest
+    # step is that between the two outer nodes, 1 / (their distance in u), and the
+    # slope per unit x is that over the half-width 2 of [2, 6].
+    u = list(gk.positions(rule))
+    values = [0.0] * rule.size
+    values[0 if at == "left" else -1] = 1.0
+    outer = u[1] - u[0] if at == "left" else u[-1] - u[-2]
+    slope = 1.0 / outer / 2.0
+    none = ((0.0, 0.0, 0.0), [0.0, 0.0, 0.0, 0.0])
+    expected = 1e3 * EPS * (1.0 + 6.0 * slope)
+    error = gk._interpolation_error(rule, values, none, a=2.0, b=6.0)
+    assert error == pytest.approx(expected, rel=1e-12, abs=0.0)
