@@ -65,13 +65,16 @@ large as the law, which comes back at full size; ``1e-20 + 1/x**2`` leaves
 the law by little at first). Last samples that leave a settled value ever
 faster contradict it: unless ``f`` lost its digits before (its samples scatter
 about the value, or got stuck on another), the limit is infinite when the
-departures from the value are exactly ``c / h**p`` (``1 + 1e-20/x**2`` at 0),
-the value stands when ``f`` itself is (a numerator that is all rounding), and
-it is refused otherwise. Samples past rounding noise may look smooth again
-and still be off: rounding can turn ``f`` into another smooth function with
-another limit (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount
-exactly proportional to ``t`` over runs of samples, and jumps between the
-runs). So once a column of the table, after settling smoothly (or, by as
+departures from the value are exactly ``c / h**p`` and have outgrown the
+value (``1 + 1e-20/x**2`` at 0), the value stands when ``f`` itself is (a
+numerator that is all rounding), and it is refused otherwise: departures
+still smaller than the value may be a bias of rounding (``(tan(pi/4 + x) -
+tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its last samples, as
+``math.tan(math.pi/4)`` is ``1 - 2**-53``). Samples past rounding noise may
+look smooth again and still be off: rounding can turn ``f`` into another
+smooth function with another limit (``log(1 + t)/t`` with ``1 + t`` rounded
+is off by an amount exactly proportional to ``t`` over runs of samples, and
+jumps between the runs). So once a column of the table, after settling smoothly (or, by as
 little as rounding, the column below), zigzags ever more widely, no later
 entry is trusted to better than the jump that the widest zigzag shows,
 unless the samples end smooth, the last changes of the top column within
@@ -1359,6 +1362,18 @@ def _untold(run: _Run, name: str, *, edge: float, outer: float) -> _OneSided:
     )
 
 
+def _outgrown(last: float, value: float) -> bool:
+    """Whether ``f``'s last sample has left ``value`` by more than ``value`` itself.
+
+    A law ``L + c/h**p`` whose departure is still small beside ``L`` cannot
+    be told from a bias in ``f``'s rounding: ``(tan(pi/4 + x) - tan(pi/4))/x``
+    is exactly ``2 + 2**-53/x`` at its last samples (``math.tan(math.pi/4)``
+    is ``1 - 2**-53``, the float just below 1), as ``2 + 2**-53/x``, whose
+    limit is infinite, is.
+    """
+    return abs(last - value) > abs(value)
+
+
 def _contradicted(
     run: _Run, value: float, error: float, outermost: float, name: str
 ) -> _OneSided | None:
@@ -1369,27 +1384,31 @@ def _contradicted(
     numerator that is nothing but rounding makes them (`_power_law`), while
     their departures from ``value`` are not: the second difference of ``x**3``
     at -6.1 drifts from -36.85 and ends as ``-2**53 h**2 / h**4``. Departures
-    exactly ``c / h**p`` are a real growth away from ``value`` (``1 +
-    1e-20/x**2`` at 0): the limit is infinite. So are samples ``L + c /
-    h**p`` for an ``L`` a little off ``value``, over more samples than either
-    (`_steps_power_run`: ``-1e10 + 92.8/|x - 37|`` settles near ``-1e10 +
-    46``), and samples each the one before times ``2**0``, to rounding,
-    that grow by ulps away from ``value`` (``1 - eps log2(x)`` at 0, which
-    tends to ``inf`` as slowly as a log). Anything else is refused: the
-    samples cannot tell a real growth from rounding. ``outermost`` is the
-    first sample point.
+    exactly ``c / h**p`` that have outgrown ``value`` (`_outgrown`) are a
+    real growth away from it (``1 + 1e-20/x**2`` at 0): the limit is
+    infinite. So are samples ``L + c / h**p`` for an ``L`` a little off
+    ``value``, over more samples than either (`_steps_power_run`: ``-1e10 +
+    92.8/|x - 37|`` settles near ``-1e10 + 46``), once they have outgrown it
+    too, and samples each the one before times ``2**0``, to rounding, that
+    grow by ulps away from ``value`` (``1 - eps log2(x)`` at 0, which tends
+    to ``inf`` as slowly as a log). Anything else is refused: the samples
+    cannot tell a real growth from rounding. ``outermost`` is the first
+    sample point.
     """
     if _lost_before_growth(run.values, value, error):
         return None
     exact, departs = _power_run(run.values), _power_run(run.values, value)
     # Every sample exactly the one before times 2**0, to rounding, is f
     # growing by ulps (1 - eps log2(x) at 0): it grows away from the value.
-    if departs > exact or exact == len(run.values):
+    if exact == len(run.values):
         return _infinite([run.values[-1] - value])
-    # f = L + c/h**p for an L not quite the value settled on: the steps show it.
-    if _steps_power_run(run.values) > max(exact, departs):
-        return _infinite([run.values[-1] - run.values[-2]])
-    if exact > departs:
+    # Departures exactly c/h**p from the value, or f = L + c/h**p for an L
+    # not quite the value settled on (the steps show it): a real growth once
+    # it has outgrown the value.
+    stepped = _steps_power_run(run.values) > max(exact, departs)
+    if (departs > exact or stepped) and _outgrown(run.values[-1], value):
+        return _infinite([run.values[-1] - value])
+    if exact > departs and not stepped:
         return None
     return _OneSided(
         value,

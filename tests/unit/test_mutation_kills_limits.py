@@ -49,6 +49,7 @@ from calcweb.limits import (
     _lower_quartile_slope,
     _noise,
     _OneSided,
+    _outgrown,
     _points,
     _polynomial_limit,
     _power_law,
@@ -482,17 +483,18 @@ _C = 955786.4893958082  # its departures from the settled value are not exactly 
 @pytest.mark.parametrize(
     ("f", "x0", "side", "infinity"),
     [
-        # Still below 0 at the last sample (-9.94e19), rising: +inf.
-        (lambda x: -1e20 + 1e3 / abs(x), 0.0, "left", math.inf),
-        (lambda x: -1e20 + 1e3 / abs(x), 0.0, "right", math.inf),
-        (lambda x: 1e20 - 1e3 / abs(x), 0.0, "left", -math.inf),
-        # Its steps, not its departures, are exactly c/h**p (-8.3e19 at the
-        # last sample): infinite the way the last step goes.
-        (lambda x: -1e20 + _C / abs(x - 37), 37.0, "left", math.inf),
-        (lambda x: 1e20 - _C / abs(x - 37), 37.0, "left", -math.inf),
+        # Departures exactly c/h**p that outgrow -1e12 (5.6e17 at the last
+        # sample): +inf, and -inf from the other side of 0.
+        (lambda x: -1e12 + 1e3 / abs(x), 0.0, "left", math.inf),
+        (lambda x: -1e12 + 1e3 / abs(x), 0.0, "right", math.inf),
+        (lambda x: 1e12 - 1e3 / abs(x), 0.0, "left", -math.inf),
+        # Its steps, not its departures, are exactly c/h**p, and it outgrows
+        # -1e10: infinite the way it goes.
+        (lambda x: -1e10 + 92.77375867779672 / abs(x - 37), 37.0, "left", math.inf),
+        (lambda x: 1e10 - 92.77375867779672 / abs(x - 37), 37.0, "left", -math.inf),
     ],
 )
-def test_l_plus_c_over_h_p_far_below_l_is_infinite_the_way_it_moves(
+def test_l_plus_c_over_h_p_that_outgrows_l_is_infinite_the_way_it_moves(
     f: Callable[[float], float], x0: float, side: str, infinity: float
 ) -> None:
     counted, calls = _counted(f)
@@ -500,6 +502,49 @@ def test_l_plus_c_over_h_p_far_below_l_is_infinite_the_way_it_moves(
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (infinity, 0.0, True)
     assert result.nfev == calls[0]
+
+
+def _falls_first(x: float) -> float:
+    # f falls from 3e19 to 1e19 at its first three samples (h = 8, 4, 2),
+    # then is -1e20 + _C/h, rising by steps exactly c/h**p to -8.3e19.
+    h = 37.0 - x
+    return {8.0: 3e19, 4.0: 2e19, 2.0: 1e19}.get(h, -1e20 + _C / h)
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side"),
+    [
+        # Still far below 0 at the last sample (-9.94e19): the law may be a
+        # bias of rounding as well as a growth. Refused.
+        (lambda x: -1e20 + 1e3 / abs(x), 0.0, "left"),
+        (lambda x: -1e20 + 1e3 / abs(x), 0.0, "right"),
+        (lambda x: 1e20 - 1e3 / abs(x), 0.0, "left"),
+        # Its steps are exactly c/h**p (-8.3e19 at the last sample).
+        (lambda x: -1e20 + _C / abs(x - 37), 37.0, "left"),
+        (lambda x: 1e20 - _C / abs(x - 37), 37.0, "left"),
+        (_falls_first, 37.0, "left"),
+    ],
+)
+def test_l_plus_c_over_h_p_still_smaller_than_l_is_refused(
+    f: Callable[[float], float], x0: float, side: str
+) -> None:
+    counted, calls = _counted(f)
+    result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert (result.error, result.converged) == (math.inf, False)
+    assert abs(result.value) == pytest.approx(1e20, rel=1e-6)
+    assert result.message.startswith("f settles near ")
+    assert result.nfev == calls[0]
+
+
+def test_outgrown_means_a_departure_larger_than_the_value() -> None:
+    assert not _outgrown(2.0, 1.0)  # a departure of exactly the value
+    assert _outgrown(math.nextafter(2.0, 3.0), 1.0)
+    assert not _outgrown(-0.5, -1.0)
+    assert _outgrown(1.0, -0.5)  # |1.5| > |-0.5|: the sizes, not the signs
+    assert not _outgrown(-2.0, -1.0)  # |-1| is not above |-1|
+    assert _outgrown(-2.5, -1.0)
+    assert _outgrown(1e-300, 0.0)  # any departure from 0
 
 
 def test_samples_each_exactly_the_one_before_times_2_to_the_0_are_infinite() -> None:
@@ -511,22 +556,6 @@ def test_samples_each_exactly_the_one_before_times_2_to_the_0_are_infinite() -> 
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
     assert result.nfev == calls[0] == 48
-
-
-def test_l_plus_c_over_h_p_below_where_f_started_is_infinite_the_way_its_last_step_goes() -> None:
-    # f falls from 3e19 to 1e19 at its first three samples (h = 8, 4, 2), then
-    # is -1e20 + _C/h, rising by steps exactly c/h**p to -8.3e19 at the last
-    # sample, still below the third: +inf, the way the last step goes.
-    def f(x: float) -> float:
-        h = 37.0 - x
-        return {8.0: 3e19, 4.0: 2e19, 2.0: 1e19}.get(h, -1e20 + _C / h)
-
-    assert f(37.0 - 2.0**-45) < f(35.0)
-    counted, calls = _counted(f)
-    result = limit(counted, 37.0, side="left", full_output=True)
-    assert isinstance(result, LimitResult)
-    assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
-    assert result.nfev == calls[0]
 
 
 def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_word() -> None:
