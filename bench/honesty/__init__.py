@@ -39,7 +39,9 @@ The searches (each module's docstring says what it draws):
   intervals, at random tol, against closed forms (or mpmath.quad at two
   precisions); scipy.integrate.quad's cost and honesty beside.
 - ``integrate-kinks`` (kinks.py): `integrate` on kinks ``|x - c|**p`` on
-  [0, 1], 0.05 < p < 3, at random tol, against the closed form.
+  [0, 1], 0.05 < p < 3, at random tol, against the closed form;
+  ``integrate-kinks-high`` with 3 < p < 6, ``integrate-kinks-two`` the sum of
+  two kinks.
 - ``grad``, ``hessian`` (multivariate.py): `grad`, `directional_derivative`
   and `hessian` of functions written with math (the numerical path); each
   entry against mpmath.diff and against the error `derivative` reports for it.

@@ -36,6 +36,8 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "integrate-singular": integrals.search_singular,
     "integrate-infinite": integrals.search_infinite,
     "integrate-kinks": kinks.search,
+    "integrate-kinks-high": kinks.search_high,
+    "integrate-kinks-two": kinks.search_two,
     "grad": multivariate.search_grad,
     "hessian": multivariate.search_hessian,
 }

@@ -12,9 +12,13 @@ error exceeds twice its reported error (plus the rounding of the exact value)
 is dishonest.
 
 It began as /tmp/s5/int/kinks.py (the same draws for the same seed).
+``integrate-kinks-high`` draws p from (3, 6) instead, and ``integrate-kinks-two``
+sums two kinks drawn as above (c, p, c, p, then tol).
 """
 
 from __future__ import annotations
+
+import math
 
 import mpmath
 
@@ -23,6 +27,33 @@ import calcweb as cw
 from ._tally import Tally
 
 TOLERANCES = (1e-4, 1e-6, 1e-8, 1e-10)
+Kink = tuple[float, float]  # (c, p): |x - c|**p
+
+
+def _exact(kinks: list[Kink]) -> mpmath.mpf:
+    """The integral of the sum of ``|x - c|**p`` over [0, 1], in mpmath."""
+    return mpmath.fsum(
+        (mpmath.mpf(c) ** (p + 1) + (1 - mpmath.mpf(c)) ** (p + 1)) / (p + 1) for c, p in kinks
+    )
+
+
+def _check(tally: Tally, kinks: list[Kink], tol: float) -> None:
+    """Integrate the sum of ``kinks`` on [0, 1] and tally the answer."""
+
+    def f(x: float) -> float:
+        return math.fsum(float(abs(x - c) ** p) for c, p in kinks)
+
+    try:
+        result = cw.integrate(f, 0.0, 1.0, tol=tol, full_output=True)
+    except cw.CalcwebError:
+        tally.refuse()
+        return
+    if not isinstance(result, cw.IntegrationResult) or not result.converged:
+        tally.refuse()
+        return
+    terms = " + ".join(f"|x - {c!r}|**{p!r}" for c, p in kinks)
+    case = f"{terms} on [0, 1], tol={tol:g} (nfev {result.nfev})"
+    tally.answer(case, result.value, result.error, _exact(kinks), result.nfev)
 
 
 def search(seed: int, draws: int) -> Tally:
@@ -30,20 +61,23 @@ def search(seed: int, draws: int) -> Tally:
     tally = Tally("integrate-kinks", seed)
     for rng in tally.drawing(draws):
         c, p = rng.uniform(0.01, 0.99), rng.uniform(0.05, 3.0)
-        tol = rng.choice(TOLERANCES)
-        exact = (mpmath.mpf(c) ** (p + 1) + (1 - mpmath.mpf(c)) ** (p + 1)) / (p + 1)
+        _check(tally, [(c, p)], rng.choice(TOLERANCES))
+    return tally
 
-        def f(x: float, c: float = c, p: float = p) -> float:
-            return float(abs(x - c) ** p)
 
-        try:
-            result = cw.integrate(f, 0.0, 1.0, tol=tol, full_output=True)
-        except cw.CalcwebError:
-            tally.refuse()
-            continue
-        if not isinstance(result, cw.IntegrationResult) or not result.converged:
-            tally.refuse()
-            continue
-        case = f"|x - {c!r}|**{p!r} on [0, 1], tol={tol:g} (nfev {result.nfev})"
-        tally.answer(case, result.value, result.error, exact, result.nfev)
+def search_high(seed: int, draws: int) -> Tally:
+    """Kinks of higher order, p uniform in (3, 6): C^3 to C^5, smooth enough to look analytic."""
+    tally = Tally("integrate-kinks-high", seed)
+    for rng in tally.drawing(draws):
+        c, p = rng.uniform(0.01, 0.99), rng.uniform(3.0, 6.0)
+        _check(tally, [(c, p)], rng.choice(TOLERANCES))
+    return tally
+
+
+def search_two(seed: int, draws: int) -> Tally:
+    """Two kinks, each drawn as `search` draws one, summed."""
+    tally = Tally("integrate-kinks-two", seed)
+    for rng in tally.drawing(draws):
+        kinks = [(rng.uniform(0.01, 0.99), rng.uniform(0.05, 3.0)) for _ in range(2)]
+        _check(tally, kinks, rng.choice(TOLERANCES))
     return tally
