@@ -14,7 +14,8 @@ import math
 import pytest
 
 from calcweb import NumericalError, integrate
-from calcweb._gauss_kronrod import K15, K21, Rule, collapsed, gauss_kronrod
+from calcweb._gauss_kronrod import K15, K21, Panel, Rule, collapsed, gauss_kronrod
+from calcweb._integrate import _Entry, _Panels
 
 
 def _ulps_above(x: float, k: int) -> float:
@@ -65,3 +66,29 @@ def test_the_refusal_of_an_interval_one_ulp_wide_word_for_word() -> None:
         "integrate over a wider interval, or take f times the width if f is smooth at that "
         "scale"
     )
+
+
+# -------------------------------------------------------------- _Panels._keep
+
+
+def _kept(miss: tuple[float, float, float]) -> tuple[Panel, _Entry]:
+    """f = 1 on [2, 3] kept with the given miss (x, f(x), by how much)."""
+    panels = _Panels(lambda x: 1.0, K21)
+    panel = gauss_kronrod(lambda x: 1.0, 2.0, 3.0)
+    panels._keep(panel, change=math.inf, inherited=(0.0, 0.0), floor=0.0, miss=miss)
+    [entry] = panels.entries
+    return panel, entry
+
+
+def test_a_miss_is_worth_what_it_missed_by_times_the_width() -> None:
+    # Missed by 4 on a panel 1 wide (at 2 to 3, not 5 = |2 + 3| wide): error and weight 4.
+    panel, entry = _kept((2.5, 1.0, 4.0))
+    assert panel.error < 1e-12
+    assert panel.absolute == pytest.approx(1.0, rel=1e-14)
+    assert (entry.error, entry.weight, entry.miss) == (4.0, 4.0, (2.5, 1.0))
+
+
+def test_a_miss_by_nothing_is_no_miss() -> None:
+    panel, entry = _kept((2.5, 1.0, 0.0))
+    assert (entry.error, entry.weight) == (panel.error, panel.absolute)
+    assert math.isnan(entry.miss[0])  # no point for the next bisection to check
