@@ -428,8 +428,8 @@ CORPUS: list[Row] = [
 
 # Why runs fail today (bench/honesty/textbook.py prints each with a reproducer).
 ULP_AS_POLE = (
-    "DISHONEST: tan(a + h) - tan(a) (a = pi/4 + k pi/2) is off by one rounding (1.1e-16) at "
-    "every sample, so f is L + c/h exactly: called infinite, though f is within 7% of L"
+    "refused since 072c414 (before: DISHONEST, called infinite): tan(a + h) - tan(a), a = pi/4 "
+    "+ k pi/2, is off by one rounding (1.1e-16) at every sample, so f is L + c/h exactly"
 )
 STUCK_AT_ZERO = (
     "refused: rounding cancels f to exactly 0 from h ~ 1e-5 on, and the constant-run rule "
