@@ -32,6 +32,10 @@ The searches (each module's docstring says what it draws):
 - ``limits``, ``limits-h10``, ``limits-infinity``, ``limits-textbook``
   (limits.py): one-sided limits, 0/0 forms that cancel at every scale, real
   divergences, jumps, limits at infinity, and the textbook cases of the tests.
+- ``limits-textbook-more`` (textbook.py): 312 limits as a calculus course sets
+  them (742 runs: each two-sided row also from each side), the rows of
+  tests/unit/test_limits_textbook_more.py, with sympy's exact values
+  (textbook_exact.py recomputes them); each failure printed with a reproducer.
 - ``integrate-peaks``, ``integrate-oscillating``, ``integrate-singular``,
   ``integrate-infinite`` (integrals.py): `integrate` (adaptive, full_output)
   on peaks of width w at c, sin(k x) and cos(k x) e^-x with k up to 1e3,
