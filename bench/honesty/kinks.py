@@ -56,22 +56,23 @@ def _check(tally: Tally, kinks: list[Kink], tol: float) -> None:
     tally.answer(case, result.value, result.error, _exact(kinks), result.nfev)
 
 
-def search(seed: int, draws: int) -> Tally:
-    """Kinks ``|x - c|**p`` on [0, 1] at a random ``tol``."""
-    tally = Tally("integrate-kinks", seed)
+def _single(name: str, seed: int, draws: int, orders: tuple[float, float]) -> Tally:
+    """One kink a draw: c uniform in (0.01, 0.99), p uniform in ``orders``, then tol."""
+    tally = Tally(name, seed)
     for rng in tally.drawing(draws):
-        c, p = rng.uniform(0.01, 0.99), rng.uniform(0.05, 3.0)
+        c, p = rng.uniform(0.01, 0.99), rng.uniform(*orders)
         _check(tally, [(c, p)], rng.choice(TOLERANCES))
     return tally
+
+
+def search(seed: int, draws: int) -> Tally:
+    """Kinks ``|x - c|**p`` on [0, 1] at a random ``tol``."""
+    return _single("integrate-kinks", seed, draws, (0.05, 3.0))
 
 
 def search_high(seed: int, draws: int) -> Tally:
     """Kinks of higher order, p uniform in (3, 6): C^3 to C^5, smooth enough to look analytic."""
-    tally = Tally("integrate-kinks-high", seed)
-    for rng in tally.drawing(draws):
-        c, p = rng.uniform(0.01, 0.99), rng.uniform(3.0, 6.0)
-        _check(tally, [(c, p)], rng.choice(TOLERANCES))
-    return tally
+    return _single("integrate-kinks-high", seed, draws, (3.0, 6.0))
 
 
 def search_two(seed: int, draws: int) -> Tally:
