@@ -14,7 +14,7 @@ import math
 import pytest
 
 from calcweb import NumericalError, integrate
-from calcweb._gauss_kronrod import K15, K21, Panel, Rule, collapsed, gauss_kronrod
+from calcweb._gauss_kronrod import K15, K21, Panel, Rule, collapsed, gauss_kronrod, positions
 from calcweb._integrate import _Entry, _Panels
 
 
@@ -92,3 +92,18 @@ def test_a_miss_by_nothing_is_no_miss() -> None:
     panel, entry = _kept((2.5, 1.0, 0.0))
     assert (entry.error, entry.weight) == (panel.error, panel.absolute)
     assert math.isnan(entry.miss[0])  # no point for the next bisection to check
+
+
+# -------------------------------------------------------------- _Panels.split
+
+
+@pytest.mark.parametrize("node", [8, 9])
+def test_each_half_checks_every_parent_sample_on_its_side(node: int) -> None:
+    # A peak 1e-3 wide at the parent's node 8 or 9 (left of the centre): the parent's
+    # sample sees it, the left half's nodes do not; the left half misses it there.
+    x = positions(K21)[node]
+    panels = _Panels(lambda t: 1.0 + 10.0 * math.exp(-(((t - x) / 1e-3) ** 2)), K21)
+    panels.add(-1.0, 1.0)
+    panels.split(0)
+    left = next(entry for entry in panels.entries if entry.panel.b == 0.0)
+    assert left.miss == (x, 11.0)
