@@ -383,10 +383,11 @@ def _finite_smoothness(
     degrees (as ``j**-11.3`` would), ``f`` is taken as analytic and the other
     estimates stand. Kinks next to a panel's end fall steeply at these
     degrees, before their power takes over: of 100,000 random panels of
-    ``|x - c|**p`` (``c`` uniform on the panel), with ``0.05 < p < 3`` none
-    fell by more than 64 (56 by more than 16, all with ``c`` within 2% of
-    the panel's width from an end and ``p > 2.39``), with ``3 < p < 6``
-    2,766 did (19,391 by more than 16), all with ``c`` within 13% of the
+    ``|x - c|**p`` (``c`` uniform on the panel) in each range, with
+    ``0.05 < p < 3`` (seed 1) none fell by more than 64 (56 by more than 16,
+    all with ``c`` within 2% of the panel's width from an end and
+    ``p > 2.39``), with ``3 < p < 6`` (seed 2) 2,766 did (19,391 by more
+    than 16), all with ``c`` within 13% of the
     width from an end and ``p > 4.57``. Where the even coefficients
     are below `ODD_ONLY` of the odd ones, ``f`` is odd about the panel's
     centre (plus a constant), which the rule integrates exactly.

@@ -329,7 +329,7 @@ class _Epsilon:
     or both, the limits creep towards the integral about as slowly as the
     sums, and they amplify the sums' rounding, which recurs alike in every
     element and so does not show in their spread. Here the spread is
-    multiplied by ``q/(1 - q)`` for the rate ``q`` of the sums
+    multiplied by ``max(1, q/(1 - q))`` for the rate ``q`` of the sums
     (`_slowness`), each entry carries its derivatives with respect to the
     elements, so that the elements' rounding is weighted by them
     (`_amplified`), and a limit the sums move away from is no estimate at
@@ -353,7 +353,9 @@ class _Epsilon:
         The limit is the new entry whose three parents are closest together
         (the best-settled column). No entry carries its own error, so the
         error is the spread of this limit from the three previous ones
-        (infinite until there are three), at least 5 ulps, and at least
+        times ``max(1, q/(1 - q))`` (`_slowness`), infinite until there are
+        three or when the last element recedes from the limit (`_receding`), at
+        least 5 ulps, and at least
         what the elements' rounding errors (``noise``, each) can move the
         limit by (see `_amplified`).
         """

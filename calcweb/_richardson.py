@@ -52,7 +52,8 @@ step can be trusted; instead:
    is not constant say so, and their gaps measure the stairs
    (`Sampler.measure_noise`); a first derivative's noise is measured where
    ``f`` changes by twice its rounding per spacing (not beyond the first
-   step of the walk's first window with digits: `_within_reach`), so that
+   step of the walk's first window whose best entry has digits and rests on
+   quotients that differ: `_within_reach`), so that
    stairs any higher leave equal neighbours, there or, where they fell
    evenly, at a spacing in the golden ratio to it. Noise found at ``x`` is
    measured again where ``|f|`` is largest: if larger there, as for ``f``
@@ -188,7 +189,8 @@ class Estimate:
     gain: float = 0.0
     no_digit: bool = False  # the walk's estimate has no correct digit (`_no_digit`, `trusted`)
     # The first step of the walk's first window that followed the expansion to an
-    # entry with digits (0: none): the walk saw f smooth below it (`_resolves`).
+    # entry with digits resting on quotients that differ (0: none): the walk saw f
+    # smooth below it (`_resolves`).
     resolved: float = 0.0
 
 
@@ -1082,7 +1084,10 @@ def _resolves(window: _Window, best: _Candidate | None) -> bool:
 
 
 def _within_reach(spacing: float, estimate: Estimate) -> bool:
-    """Whether a noise ``spacing`` is within the first step of the walk's first window.
+    """Whether a noise ``spacing`` is within the first step of the first window that resolved f.
+
+    That is the first window whose best entry has digits and rests on
+    quotients that differ (`_resolves`); any spacing is, if none did.
 
     Above that step the quotients did not follow the expansion to an entry
     with digits: ``f`` varies on a finer scale, and at a spacing on that scale

@@ -44,7 +44,7 @@ whole steps) and stop on their way to its value at 0 make the constant the
 limit, as do whole numbers that come closer to it at every step (a
 staircase: ``floor(x / 1000)``), another constant only beyond ``s/4``
 (a step, provided ``f`` is one of the two halfway between them too:
-``((2**60 + x) - 2**60)/x`` at 0, 4/3 at 192 between 0 up to 128 and 1
+``((2**60 + x) - 2**60)/x`` at 0+, 4/3 at 192 between 0 up to 128 and 1
 from 256 on, is refused), and samples that fall onto it ever faster, wherever the run
 starts (``exp(-1/x**2)`` at 0 is 1.1e-7, 1.6e-28, 6.6e-112, then 0);
 samples that head clearly for another value, when the run starts at a step no smaller
@@ -69,8 +69,8 @@ departures from the value are exactly ``c / h**p`` and have outgrown the
 value (``1 + 1e-20/x**2`` at 0), the value stands when ``f`` itself is (a
 numerator that is all rounding), and it is refused otherwise: departures
 still smaller than the value may be a bias of rounding (``(tan(pi/4 + x) -
-tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its last samples, as
-``math.tan(math.pi/4)`` is ``1 - 2**-53``). Samples past rounding noise may
+tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at ``x = 2**-28`` down to
+``2**-52``, as ``math.tan(math.pi/4)`` is ``1 - 2**-53``). Samples past rounding noise may
 look smooth again and still be off: rounding can turn ``f`` into another
 smooth function with another limit (``log(1 + t)/t`` with ``1 + t`` rounded
 is off by an amount exactly proportional to ``t`` over runs of samples, and
@@ -483,8 +483,9 @@ def _rate_to_loss(
     ``LOST_SPAN`` steps instead, provided every change from the loss to
     there is ``LOSS`` of its sample or more: ``f`` stays all noise, which
     grows on at its own rate (``(cos t - 1 + t**2/2)/t**4``, whose noise
-    grows like ``1/h**4``, loses its digits a step after the noise shows,
-    which its first changes show growing 3.67 a step). None when there are
+    grows like ``1/h**4``, loses its digits a step or two after the noise
+    shows; its first changes grow by only 3.67 bits a step, not 4, at
+    ``t = (x - 1000)/7921`` from the right of 1000). None when there are
     fewer than three points, or ``f`` never loses its digits, or loses them
     within ``LOSS_SPAN`` steps and does not stay lost for ``LOST_SPAN``.
 
@@ -871,9 +872,10 @@ def _reaches(before: list[float], constant: float) -> bool:
     ``exp(-1/x**2)`` reaches 0 (0.0183, 1.1e-7, 1.6e-28, 6.6e-112 at
     ``x = 1/2, ..., 1/16``, then exactly 0). Rounding that cancels all the
     digits of ``f`` drops it onto the constant abruptly, from samples near
-    its limit (``(1 - cos t)/t**2`` is 0.49, 0.53, 0.71, then 0), as does
-    ``f`` that stops on its way (``h``, then a constant 0.5 from ``h = 1/2``
-    on: drops of 1.6 bits, then 50).
+    its limit (``(1 - cos t)/t**2`` at ``t = 5e-8, 2.5e-8, 1.25e-8,
+    6.25e-9`` is 0.49, 0.53, 0.71, then 0), as does ``f`` that stops on its
+    way (``h``, then a constant ``0.5 + 3`` ulps from ``h = 1/4`` on: drops
+    of 1.6 bits, then 50).
     """
     distances = [abs(y - constant) for y in before[-REACH_POINTS:]]
     if len(distances) < REACH_POINTS or not all(distances):
@@ -897,8 +899,9 @@ def _off_step(
     ``f`` is one of ``values`` at step ``h`` and the other at ``2 h``, as a
     step is; halfway, a step is one of them too, while ``f`` whose input
     rounds need not be: ``((2**60 + x) - 2**60)/x`` is 0 up to ``x = 128``
-    and 1 from ``x = 256`` on, as ``2**60 + x`` rounds to a multiple of 256,
-    but 4/3 at ``x = 192``. None too where ``f`` fails there.
+    and 1 from ``x = 256`` on, as ``2**60 + x`` rounds to a multiple of 256
+    above ``2**60``, but 4/3 at ``x = 192`` (from the left: 0 out to -64, 1
+    from -128 on, 4/3 at -96). None too where ``f`` fails there.
     """
     x = point(1.5 * h)
     try:
@@ -945,8 +948,9 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
     * their last ``REACH_POINTS`` fall onto the constant ever faster
       (`_reaches`), wherever the run starts: ``exp(-1/x**2)`` at 0 falls
       onto 0 (6.6e-112 at ``x = 1/16``, then 0), though farther out it
-      heads for 1; the constant is the limit, which rounding cannot fake:
-      it drops ``f`` onto the constant from near its limit at once. Its
+      heads for 1; the constant is the limit: cancellation does not look
+      like this, since it drops ``f`` onto the constant at once from near
+      its limit. Its
       error is the distance of the last sample before the run (rounding
       inside ``f`` can bias the run alike), and when that is not below
       ``ACCEPT`` the samples are judged as below;
@@ -1367,9 +1371,10 @@ def _outgrown(last: float, value: float) -> bool:
 
     A law ``L + c/h**p`` whose departure is still small beside ``L`` cannot
     be told from a bias in ``f``'s rounding: ``(tan(pi/4 + x) - tan(pi/4))/x``
-    is exactly ``2 + 2**-53/x`` at its last samples (``math.tan(math.pi/4)``
-    is ``1 - 2**-53``, the float just below 1), as ``2 + 2**-53/x``, whose
-    limit is infinite, is.
+    is exactly ``2 + 2**-53/x`` at ``x = 2**-28`` down to ``2**-52``, its
+    last samples from the right (``math.tan(math.pi/4)`` is ``1 - 2**-53``,
+    the float just below 1; from the left it is exactly 2), as
+    ``2 + 2**-53/x``, whose limit is infinite, is.
     """
     return abs(last - value) > abs(value)
 
@@ -1517,11 +1522,12 @@ def limit(
     between the last point of one and the first of the other:
     ``((2**60 + x) - 2**60) / x`` at 0, whose limit is 1, is 0 at the
     points from 0 out to 128 and 1 at ``256, 512, ...``, but 4/3 at 192
-    (``2**60 + x`` rounds to a multiple of 256), and is refused.
+    (``2**60 + x`` rounds to a multiple of 256 above ``2**60``; from the
+    left, 0 out to -64, 1 from -128 on, 4/3 at -96), and is refused.
     When ``f`` is exactly constant at the points sampled but farther out
     heads for another value (farther from the constant than the error of
-    the estimate from there) without falling onto the constant ever faster
-    as ``exp(-1/x**2)`` does at 0, as rounding makes ``(1 - cos(x/1e8)) /
+    the estimate from there) (and does not fall onto the constant ever
+    faster, as ``exp(-1/x**2)`` does at 0), as rounding makes ``(1 - cos(x/1e8)) /
     (x/1e8)**2`` at 0 (or ``((a + t) - a)/t``, ``t = x/c``, where ``a + t``
     rounds to ``a`` at those points), or grows without bound only where rounding makes it
     ``c / h**p`` (``(exp(t) - 1 - t)/t**2`` for ``t = x/1e8``), the limit is

@@ -9,10 +9,12 @@ come from sympy (bench/honesty/textbook_exact.py). The textbook cases of
 it (`verdict`): right, refused, wrong but honest, DISHONEST, exists but said
 not, not exists but given, or jump not reported. Every run that is not right
 is printed with a one-line reproducer (run after ``from math import *`` and
-``import calcweb as cw``); the seed and the number of draws do
+``import calcweb as cw``; a row that uses ``E`` or ``sign`` needs those
+names too); the seed and the number of draws do
 not matter. In the counts, "answered" is the runs that gave a value
 (converged), "refused" the runs refused (or not reported as a jump) where a
-limit exists, "right" also counts the limits that do not exist and were
+limit exists (or, where a limit does not exist, refused with a DomainError
+that does not say the sides differ), "right" also counts the limits that do not exist and were
 reported so, and "dishonest" the runs the test calls DISHONEST.
 """
 

@@ -6,7 +6,8 @@ row is a formula in ``x`` written once, as a string, and read three ways: by
 bench/honesty/textbook_exact.py computes each row's ``expected`` with
 ``sympy.limit`` and rewrites it with ``--write``) and by mpmath (a second
 oracle here, at 600 digits 1e-60 from ``x0`` or at 1e60, when mpmath is
-installed; six rows converge too slowly for that and are checked by sympy only).
+installed; six rows converge too slowly for that, and the four that oscillate
+have no value to check: those ten are checked by sympy only).
 
 ``expected`` is what a textbook answers: a float (the exact value rounded),
 ``"inf"`` or ``"-inf"``, ``"none"`` for a limit that does not exist because
