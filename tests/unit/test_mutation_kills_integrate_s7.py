@@ -97,12 +97,13 @@ def test_a_miss_by_nothing_is_no_miss() -> None:
 # -------------------------------------------------------------- _Panels.split
 
 
-@pytest.mark.parametrize("node", [8, 9])
+@pytest.mark.parametrize("node", [0, 8, 9])
 def test_each_half_checks_every_parent_sample_on_its_side(node: int) -> None:
-    # A peak 1e-3 wide at the parent's node 8 or 9 (left of the centre): the parent's
-    # sample sees it, the left half's nodes do not; the left half misses it there.
+    # A peak 1e-4 wide at the parent's node 0, 8 or 9 (left of the centre; node 0 is the
+    # first point checked): the parent's sample sees it, the left half's nodes do not;
+    # the left half misses it there.
     x = positions(K21)[node]
-    panels = _Panels(lambda t: 1.0 + 10.0 * math.exp(-(((t - x) / 1e-3) ** 2)), K21)
+    panels = _Panels(lambda t: 1.0 + 10.0 * math.exp(-(((t - x) / 1e-4) ** 2)), K21)
     panels.add(-1.0, 1.0)
     panels.split(0)
     left = next(entry for entry in panels.entries if entry.panel.b == 0.0)
