@@ -108,3 +108,28 @@ def test_each_half_checks_every_parent_sample_on_its_side(node: int) -> None:
     panels.split(0)
     left = next(entry for entry in panels.entries if entry.panel.b == 0.0)
     assert left.miss == (x, 11.0)
+
+
+def _surprises(monkeypatch: pytest.MonkeyPatch, left_above: float) -> list[bool]:
+    """Bisect [-1, 1] of error 2**-20 and sum 2 into halves summing to 2 + left_above."""
+    panels = _Panels(lambda t: 1.0, K21)
+    real = panels._apply
+
+    def apply(a: float, b: float) -> Panel:
+        panel = real(a, b)
+        if (a, b) == (-1.0, 1.0):
+            return panel._replace(value=2.0, error=2.0**-20)
+        return panel._replace(value=1.0 + left_above if b == 0.0 else 1.0)
+
+    monkeypatch.setattr(panels, "_apply", apply)
+    panels.add(-1.0, 1.0)
+    assert panels.entries[0].error == 2.0**-20
+    panels.split(0)
+    return [entry.surprise for entry in panels.entries]
+
+
+def test_halves_that_leave_their_parent_by_more_than_twice_its_error_are_a_surprise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _surprises(monkeypatch, 2.0 * 2.0**-20) == [False, False]  # exactly twice
+    assert _surprises(monkeypatch, 2.5 * 2.0**-20) == [True, True]
