@@ -113,6 +113,7 @@ ORDERS = 6  # the highest power of h that Richardson extrapolation removes
 MIN_SAMPLES = 6  # fewer valid samples next to x0 than this cannot show a trend
 ACCEPT = 1e-6  # a relative error above this means f does not settle
 LONG_RUN = 16  # a run this long may end where f raises (as 0/0 does, after rounding)
+DENSER = 8  # f overflowing next to x0 after few samples is sampled at 2**(1/8) steps too
 STUCK = 3  # so many equal samples in a row: f is stuck on one rounded value
 NOISE_POINTS = 8  # the changes that show how the noise grows
 RISE_POINTS = 4  # the first of them, which show how it starts to grow
@@ -221,7 +222,9 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
 
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
     only the unbroken run closest to ``x0`` is extrapolated. If ``f`` fails
-    right next to ``x0`` after growing without bound, the limit is infinite;
+    right next to ``x0`` after growing without bound, the limit is infinite
+    (after too few samples to show it, ``f`` is sampled between the last and
+    the first that failed: `_until_failure`);
     if it fails there only after a long run (``exp(-x) cosh(x)`` overflows at
     ``inf``; ``(x - sin x)/(x - tan x)`` divides 0 by 0 once ``tan x`` rounds
     to ``x``), that run is used.
@@ -250,16 +253,39 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
     )
     if overflow and _divergence(before):
         return _infinite(before)
+    if overflow and not values and _divergence(before, least=3):
+        # f fails at every point nearer than its last samples, which diverge but are
+        # too few to show it: look between the last and the first that failed.
+        nearer = _until_failure(f, point, scale * 2.0 ** -(before_last + 2))
+        if _divergence(before + nearer):
+            return _infinite(before)
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
         return _Run(before, before_last, f"; f fails closer to x0 ({failure})")
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
 
 
-def _divergence(values: list[float]) -> bool:
-    """Whether the last samples grow in size without slowing down, all of one sign."""
+def _until_failure(f: _Counted, point: Callable[[float], float], h: float) -> list[float]:
+    """``f`` at ``DENSER`` steps between ``h`` and ``h/2``, nearer each time, up to a failure.
+
+    ``exp(1/x**2)`` overflows from ``x = 1/32`` on, after three samples, too
+    few to show a divergence; between ``1/16`` and ``1/32`` it is finite up to
+    ``x = 0.0375`` (five more samples, 1e132 to 1e264), and a function whose
+    sign changes there (``exp(1/x**2) sin(1/x)``) shows it.
+    """
+    values: list[float] = []
+    for k in range(1, DENSER):
+        try:
+            values.append(f(point(h * 2.0 ** (-k / DENSER))))
+        except (DomainError, NumericalError):  # noqa: PERF203 - the samples end where f fails
+            break
+    return values
+
+
+def _divergence(values: list[float], least: int = 8) -> bool:
+    """Whether the last 8 samples (or ``least``) grow in size without slowing down, of one sign."""
     tail = values[-8:]
-    if len(tail) < 8 or len({math.copysign(1.0, y) for y in tail}) != 1:
+    if len(tail) < least or len({math.copysign(1.0, y) for y in tail}) != 1:
         return False
     sizes = [abs(y) for y in tail]
     steps = [later - earlier for earlier, later in itertools.pairwise(sizes)]

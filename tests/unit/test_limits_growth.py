@@ -540,3 +540,69 @@ def test_f_that_grows_by_ulps_away_from_its_value_is_infinite_that_way(
     # down, -inf (it said inf, the sign of f).
     result = full(f, 0.0, "right")
     assert (result.value, result.converged) == (exact, True)
+
+
+# --- f overflows next to x0 after too few samples to show a divergence. -------
+# exp(1/x**2) is 8.9e6, 6.2e27, 1.5e111 at x = 1/4, 1/8, 1/16 and overflows
+# from 1/32 on: three samples, where a divergence needs eight. limit refused it
+# ("f cannot be evaluated close enough to x0"); it now samples between 1/16 and
+# 1/32 at steps of 2**(1/8) (finite out to x = 0.0375) and sees the divergence.
+
+
+@pytest.mark.parametrize("side", ["left", "right", "both"])
+@pytest.mark.parametrize(
+    ("name", "f", "exact"),
+    [
+        ("exp(1/x^2)", lambda x: math.exp(1 / x**2), math.inf),
+        ("x^2 exp(1/x^2)", lambda x: x**2 * math.exp(1 / x**2), math.inf),
+        ("-exp(1/x^2)", lambda x: -math.exp(1 / x**2), -math.inf),
+        (
+            "exp(1/x^2) (2 + sin(1/x))",
+            lambda x: math.exp(1 / x**2) * (2 + math.sin(1 / x)),
+            math.inf,
+        ),
+    ],
+)
+def test_an_overflow_after_few_samples_that_diverge_is_an_infinite_limit(
+    name: str, f: Function, exact: float, side: str
+) -> None:
+    calls = [0]
+
+    def counted(x: float) -> float:
+        calls[0] += 1
+        return f(x)
+
+    result = full(counted, 0.0, side)
+    assert (result.value, result.error, result.converged) == (exact, 0.0, True), name
+    # 48 samples a side and at most 7 between x = 1/16 and 1/32.
+    assert result.nfev == calls[0] <= (48 + 7) * (2 if side == "both" else 1)
+
+
+def test_an_overflow_whose_samples_between_change_sign_is_no_infinite_limit() -> None:
+    # exp(1/x**2) sin(p/x + c): the same size, but its sign changes where the
+    # samples between 1/16 and 1/32 are taken, whatever the phase c.
+    for k in range(60):
+        c = k * 0.105
+        for p in (1.0, 3.0):
+            for side in ("left", "right"):
+                answer = honest_or_refused(
+                    lambda x, c=c, p=p: math.exp(1 / x**2) * math.sin(p / x + c),
+                    0.0,
+                    side,
+                    math.nan,
+                )
+                assert answer == "refused", (c, p, side)
+
+
+def test_an_overflow_after_samples_that_do_not_diverge_costs_no_more_calls() -> None:
+    # (x - sin x)/(x - tan x) divides 0 by 0 once tan x rounds to x, after a run
+    # that settles on -1/2: not a divergence, so nothing is sampled in between.
+    calls = [0]
+
+    def f(x: float) -> float:
+        calls[0] += 1
+        return (x - math.sin(x)) / (x - math.tan(x))
+
+    result = full(f, 0.0, "right")
+    assert abs(result.value + 0.5) <= 2 * result.error
+    assert calls[0] == 48
