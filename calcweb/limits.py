@@ -69,13 +69,14 @@ departures from the value are exactly ``c / h**p`` and have outgrown the
 value (``1 + 1e-20/x**2`` at 0), the value stands when ``f`` itself is (a
 numerator that is all rounding), and it is refused otherwise: departures
 still smaller than the value may be a bias of rounding (``(tan(pi/4 + x) -
-tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at ``x = 2**-28`` down to
-``2**-52``, as ``math.tan(math.pi/4)`` is ``1 - 2**-53``). Samples past rounding noise may
-look smooth again and still be off: rounding can turn ``f`` into another
-smooth function with another limit (``log(1 + t)/t`` with ``1 + t`` rounded
-is off by an amount exactly proportional to ``t`` over runs of samples, and
-jumps between the runs). So once a column of the table, after settling smoothly (or, by as
-little as rounding, the column below), zigzags ever more widely, no later
+tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27``
+down to ``2**-49``, the last, as ``math.tan(math.pi/4)`` is ``1 - 2**-53``).
+Samples past rounding noise may look smooth again and still be off:
+rounding can turn ``f`` into another smooth function with another limit
+(``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount exactly
+proportional to ``t`` over runs of samples, and jumps between the runs). So
+once a column of the table, after settling smoothly (or, by as little as
+rounding, the column below), zigzags ever more widely, no later
 entry is trusted to better than the jump that the widest zigzag shows,
 unless the samples end smooth, the last changes of the top column within
 rounding: rounding noise grows toward ``x0``, so the zigzags were ``f``
@@ -266,12 +267,15 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
 
 
 def _until_failure(f: _Counted, point: Callable[[float], float], h: float) -> list[float]:
-    """``f`` at ``DENSER`` steps between ``h`` and ``h/2``, nearer each time, up to a failure.
+    """``f`` at the ``DENSER - 1`` points ``h 2**(-k/DENSER)`` strictly between ``h`` and ``h/2``.
+
+    Nearer ``x0`` each time, up to the first that fails.
 
     ``exp(1/x**2)`` overflows from ``x = 1/32`` on, after three samples, too
     few to show a divergence; between ``1/16`` and ``1/32`` it is finite up to
-    ``x = 0.0375`` (five more samples, 1e132 to 1e264), and a function whose
-    sign changes there (``exp(1/x**2) sin(1/x)``) shows it.
+    ``x = 0.0375`` (five more samples, 1.6e132 to 2.7e264), and a function
+    whose sign changes there only shows it (``exp(1/x**2) sin(3/x)`` from the
+    right: of one sign at ``1/4, 1/8, 1/16``, then 1.4e132, 8.7e156, -5.3e186).
     """
     values: list[float] = []
     for k in range(1, DENSER):
@@ -283,7 +287,10 @@ def _until_failure(f: _Counted, point: Callable[[float], float], h: float) -> li
 
 
 def _divergence(values: list[float], least: int = 8) -> bool:
-    """Whether the last 8 samples (or ``least``) grow in size without slowing down, of one sign."""
+    """Whether the last 8 samples grow in size without slowing down, all of one sign.
+
+    All of them if fewer, but at least ``least``.
+    """
     tail = values[-8:]
     if len(tail) < least or len({math.copysign(1.0, y) for y in tail}) != 1:
         return False
@@ -1397,8 +1404,8 @@ def _outgrown(last: float, value: float) -> bool:
 
     A law ``L + c/h**p`` whose departure is still small beside ``L`` cannot
     be told from a bias in ``f``'s rounding: ``(tan(pi/4 + x) - tan(pi/4))/x``
-    is exactly ``2 + 2**-53/x`` at ``x = 2**-28`` down to ``2**-52``, its
-    last samples from the right (``math.tan(math.pi/4)`` is ``1 - 2**-53``,
+    is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27`` down to
+    ``2**-49``, the last, from the right (``math.tan(math.pi/4)`` is ``1 - 2**-53``,
     the float just below 1; from the left it is exactly 2), as
     ``2 + 2**-53/x``, whose limit is infinite, is.
     """

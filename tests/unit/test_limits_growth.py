@@ -77,7 +77,7 @@ def test_a_settled_value_that_the_last_samples_leave_exactly_like_c_over_h_p_is_
 # --- A departure exactly c/h**p but still small beside the value: refused. ----
 # It may be a real growth, or a bias that rounding puts in f's numerator: the
 # samples are the same. (tan(pi/4 + x) - tan(pi/4))/x is exactly 2 + 2**-53/x
-# at its last samples (math.tan(math.pi/4) is 1 - 2**-53), 6 % off 2 at the
+# at its last samples (math.tan(math.pi/4) is 1 - 2**-53), 3 % off 2 (2.0625) at the
 # last one; limit said +inf, converged (and "the one-sided limits differ" for
 # the two-sided limit). 1 + 1e-20/x and -2.5 + 5.7e-21/|x - 1| are the same
 # law with an infinite limit: refused too, as the samples cannot tell them
@@ -579,8 +579,10 @@ def test_an_overflow_after_few_samples_that_diverge_is_an_infinite_limit(
 
 
 def test_an_overflow_whose_samples_between_change_sign_is_no_infinite_limit() -> None:
-    # exp(1/x**2) sin(p/x + c): the same size, but its sign changes where the
-    # samples between 1/16 and 1/32 are taken, whatever the phase c.
+    # exp(1/x**2) sin(p/x + c): the same size, but of changing sign. For 88 of
+    # these 240 cases the first three samples share a sign and only the samples
+    # between 1/16 and 1/32 show the change; the others show it among the first
+    # three.
     for k in range(60):
         c = k * 0.105
         for p in (1.0, 3.0):
