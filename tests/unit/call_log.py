@@ -1,4 +1,4 @@
-"""``f`` that records every point it is called at, for tests that count or place the calls."""
+"""Stand-ins that record how they are called, for tests that count or place the calls."""
 
 from __future__ import annotations
 
@@ -14,3 +14,15 @@ def recording(g: Any) -> tuple[Any, list[Any]]:
         return g(t)
 
     return f, calls
+
+
+class Recorder:
+    """A stand-in that records its arguments and returns the next of ``results``."""
+
+    def __init__(self, *results: float) -> None:
+        self.results = list(results)
+        self.calls: list[tuple[Any, ...]] = []
+
+    def __call__(self, *args: Any) -> float:
+        self.calls.append(args)
+        return self.results.pop(0) if self.results else 0.0

@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 import sys
 from fractions import Fraction
-from typing import Any
 
 import pytest
+from call_log import Recorder
 
 from calcweb import NumericalError, _richardson
 from calcweb._richardson import (
@@ -282,18 +282,6 @@ def test_no_local_rounding_without_a_smallest_step() -> None:
 
 
 # --------------------------------------------------- _with_drift, _refined_drift
-
-
-class Recorder:
-    """A stand-in that records its arguments and returns the next of ``results``."""
-
-    def __init__(self, *results: float) -> None:
-        self.results = list(results)
-        self.calls: list[tuple[Any, ...]] = []
-
-    def __call__(self, *args: Any) -> float:
-        self.calls.append(args)
-        return self.results.pop(0) if self.results else 0.0
 
 
 REFINED = Estimate(1.0, 0.5, 0, 1.0, "central", 0.25, gain=8.0)

@@ -13,25 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
 
 import pytest
+from call_log import Recorder
 
 from calcweb import DomainError, _richardson
 from calcweb._richardson import Estimate, Sampler, extrapolate
-
-
-class Recorder:
-    """A stand-in that records its arguments and returns the next of ``results``."""
-
-    def __init__(self, *results: float) -> None:
-        self.results = list(results)
-        self.calls: list[tuple[Any, ...]] = []
-
-    def __call__(self, *args: Any) -> float:
-        self.calls.append(args)
-        return self.results.pop(0) if self.results else 0.0
-
 
 LOCAL = 2.0**-30  # the local rounding _local_quiet finds
 FIRST_STEP = 0.5
