@@ -18,7 +18,16 @@ import math
 import pytest
 
 from calcweb import IntegrationResult, integrate
-from calcweb._gauss_kronrod import K15, K21, Rule, _finite_smoothness, gauss_kronrod
+from calcweb._gauss_kronrod import (
+    FINITE_SAFETY,
+    K15,
+    K21,
+    ODD_ONLY,
+    Rule,
+    _finite_smoothness,
+    _unchecked,
+    gauss_kronrod,
+)
 
 
 def kink(c: float, p: float, tol: float) -> tuple[IntegrationResult, float]:
@@ -55,6 +64,18 @@ REPRODUCERS = [
     pytest.param(0.9449883539608096, 5.8434331021848775, 1e-8, id="p=5.8, 47x"),
     pytest.param(0.05758762330210171, 5.586296968186916, 1e-6, id="p=5.6, 29x"),
     pytest.param(0.944778500107352, 5.876439241753307, 1e-6, id="p=5.9, 9.4x"),
+    # Answered from a lone panel (21 evaluations) whose envelope falls 55 to
+    # 2,100 times from degrees 9-11 to 13-15 (bench.honesty integrate-kinks-high,
+    # seeds 1-3; the last two from 20,000 random panels with 6 < p < 12): the
+    # cliff from the kink's polynomial part to its singular tail, which looks
+    # analytic (or like a power of 11 to 21 where the kink's is about p + 1/2).
+    # The values were right to 1e-12, the estimates 1e-16 to 1e-13.
+    pytest.param(0.10687810160801785, 5.943286609100868, 1e-8, id="lone panel, p=5.9, 125x"),
+    pytest.param(0.9862995206639087, 5.001652622280612, 1e-8, id="lone panel, p=5.0, 6.8x"),
+    pytest.param(0.9827370718010973, 4.945039163532833, 1e-4, id="lone panel, p=4.9, 5.7x"),
+    pytest.param(0.05764681682265625, 5.9862356367214105, 1e-6, id="lone panel, p=6.0, 3.4x"),
+    pytest.param(0.20874540122663388, 9.100143228110912, 1e-4, id="lone panel, p=9.1, 69x"),
+    pytest.param(0.1033981165810719, 6.316774700098262, 1e-10, id="lone panel, p=6.3, 45x"),
 ]
 
 
@@ -149,3 +170,53 @@ def test_a_divergent_end_singularity_is_still_refused() -> None:
     result = integrate(lambda x: x**-1.01, 0.0, 1.0, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert not result.converged
+
+
+def test_a_lone_panel_cannot_vouch_for_the_fall_beyond_its_top_degrees() -> None:
+    # |x - 0.1069|**5.94: QUADPACK's estimate of the one panel is its
+    # rounding floor, 2.6e-15, the true error 3.3e-13; the coefficients of
+    # degrees 13-15, carried as they are, leave 5.6e-10, which meets 1e-8.
+    c, p = 0.10687810160801785, 5.943286609100868
+    panel = gauss_kronrod(lambda x: abs(x - c) ** p, 0.0, 1.0)
+    result, exact = kink(c, p, 1e-8)
+    assert panel.error < abs(panel.value - exact) / 100 < panel.flat / 100
+    assert (result.nfev, result.value, result.error) == (21, panel.value, panel.flat)
+
+
+def test_a_lone_panel_whose_flat_bound_misses_tol_is_checked_by_its_halves() -> None:
+    # exp(-x**2) on [0, 3]: QUADPACK's estimate (3.2e-11) meets 1e-10, the
+    # coefficients of degrees 13-15 (2.5e-5 carried as they are) do not, so
+    # the panel is bisected once and the halves' estimates stand.
+    panel = gauss_kronrod(lambda x: math.exp(-x * x), 0.0, 3.0)
+    assert panel.error < 1e-10 < panel.flat
+    result = integrate(lambda x: math.exp(-x * x), 0.0, 3.0, tol=1e-10, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    exact = math.sqrt(math.pi) / 2 * math.erf(3.0)
+    assert (result.nfev, result.converged) == (63, True)
+    assert abs(result.value - exact) <= 2 * result.error < 1e-10
+
+
+def coefficients(even: list[float], odd: list[float]) -> list[float]:
+    """Samples of the sum of P_10, P_12, P_14 and P_9, P_11, P_13, P_15 with these coefficients."""
+    degrees = [(10, even[0]), (12, even[1]), (14, even[2])]
+    degrees += [(9, odd[0]), (11, odd[1]), (13, odd[2]), (15, odd[3])]
+    return [sum(a * legendre(j, x) for j, a in degrees) for x in nodes(K21)]
+
+
+@pytest.mark.parametrize("top", range(3))
+def test_the_flat_bound_is_twice_the_upper_envelope(top: int) -> None:
+    # Each of odd 13, even 14 and odd 15 sets it; degrees 9-12 do not count.
+    upper = [0.5, 0.5, 0.5]
+    upper[top] = 1.0
+    even, odd = [9.0, 7.0, upper[1]], [9.0, 7.0, upper[0], upper[2]]
+    assert _unchecked((even[0], even[1], even[2]), odd) == FINITE_SAFETY * 1.0
+    panel = gauss_kronrod(lambda x: coefficients(even, odd)[nodes(K21).index(x)], -1.0, 1.0)
+    assert panel.flat == pytest.approx(FINITE_SAFETY, rel=1e-12)
+
+
+def test_an_odd_panel_has_no_flat_bound() -> None:
+    # The symmetric rule integrates an odd f (plus a constant) exactly: no
+    # flat bound when the even coefficients are below ODD_ONLY of the odd
+    # ones; at exactly ODD_ONLY they count.
+    assert _unchecked((0.0, 0.0, ODD_ONLY * 0.999), [0.0, 0.0, 1.0, 0.0]) == 0.0
+    assert _unchecked((0.0, 0.0, ODD_ONLY), [0.0, 0.0, 1.0, 0.0]) == FINITE_SAFETY
