@@ -67,10 +67,14 @@ faster contradict it: unless ``f`` lost its digits before (its samples scatter
 about the value, or got stuck on another), the limit is infinite when the
 departures from the value are exactly ``c / h**p`` and have outgrown the
 value (``1 + 1e-20/x**2`` at 0), the value stands when ``f`` itself is (a
-numerator that is all rounding), and it is refused otherwise: departures
-still smaller than the value may be a bias of rounding (``(tan(pi/4 + x) -
-tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27``
-down to ``2**-49``, the last, as ``math.tan(math.pi/4)`` is ``1 - 2**-53``).
+numerator that is all rounding), and departures still smaller than the
+value may be a bias of rounding (``(tan(pi/4 + x) - tan(pi/4))/x`` is
+exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27`` down to ``2**-49``,
+the last, as ``math.tan(math.pi/4)`` is ``1 - 2**-53`` and
+``math.tan(math.pi/4 + x)`` is ``1 + 2 x``): ``f`` is sampled between the
+last two steps, where a real law holds too, and the value stands when ``f``
+is off the law there by a quarter of the departure or more (``pi/4 + x``
+rounds anywhere within its ulp), and is refused otherwise.
 Samples past rounding noise may look smooth again and still be off:
 rounding can turn ``f`` into another smooth function with another limit
 (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount exactly
@@ -141,6 +145,7 @@ OUTER_SAMPLES = 16  # farther out: so many samples off the constant show a trend
 POWER_POINTS = 5  # f is c / h**p from rounding on its last samples as many as this
 ROUNDING_DEPARTURE = 1e-13  # f off c/h**p by this share of it or less: rounding of x or f
 SMALL_DEPARTURE = 1e-6  # f leaving c/h**p first by this share of it or less: a real c/h**p
+OFF_STEP_SHARE = 0.25  # f off its L + c/h**p between the steps by this share of c/h**p: rounding
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -1403,17 +1408,72 @@ def _outgrown(last: float, value: float) -> bool:
     """Whether ``f``'s last sample has left ``value`` by more than ``value`` itself.
 
     A law ``L + c/h**p`` whose departure is still small beside ``L`` cannot
-    be told from a bias in ``f``'s rounding: ``(tan(pi/4 + x) - tan(pi/4))/x``
-    is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27`` down to
-    ``2**-49``, the last, from the right (``math.tan(math.pi/4)`` is ``1 - 2**-53``,
-    the float just below 1; from the left it is exactly 2), as
-    ``2 + 2**-53/x``, whose limit is infinite, is.
+    be told at the steps from a bias in ``f``'s rounding: ``(tan(pi/4 + x) -
+    tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27``
+    down to ``2**-49``, the last, from the right (``math.tan(math.pi/4)`` is
+    ``1 - 2**-53``, the float just below 1; from the left it is exactly 2),
+    as ``2 + 2**-53/x``, whose limit is infinite, is (`_off_the_steps` looks
+    between them).
     """
     return abs(last - value) > abs(value)
 
 
+def _distance(x: float, x0: float) -> float:
+    """The step ``h`` of the sample point ``x``: ``|x - x0|``, or ``1/|x|`` at infinity."""
+    return 1.0 / abs(x) if math.isinf(x0) else abs(x - x0)
+
+
+def _off_the_steps(
+    f: _Counted, point: Callable[[float], float], x0: float, h: float, values: list[float]
+) -> bool:
+    """Whether ``f`` leaves, between the steps ``h`` and ``2 h``, the law its last samples keep.
+
+    ``values`` end with ``f`` at the steps ``4 h``, ``2 h`` and ``h``, which
+    are ``L + c / h**p`` (to rounding) for one ``L``, ``c`` and whole ``p > 0``.
+    A real ``L + c / h**p`` is a law of ``x``: it holds at any step, to the
+    rounding of ``f``. Rounding that makes
+    ``f`` such a law only at the steps ``s 2**-k`` does not: there the terms
+    inside ``f`` land alike on the float grid, so that one rounding, the same
+    at every step, is all the numerator's departure (``math.tan(math.pi/4 + x)``
+    is ``1 + 2 x`` exactly for ``x = 2**-27 .. 2**-49``, ``math.tan(math.pi/4)``
+    ``1 - 2**-53``, and ``(tan(pi/4 + x) - tan(pi/4))/x`` is ``2 + 2**-53/x``);
+    at the ``DENSER - 1`` steps ``h 2**(k/DENSER)`` between, which are off that
+    grid, each rounds anywhere within its ulp, and ``f`` is off the law by as
+    much as the departure itself (``OFF_STEP_SHARE`` of it or more, at one of
+    them at least): rounding noise as large as the departure, which it
+    therefore cannot show to be real.
+    """
+    near, middle, far = values[-1], values[-2], values[-3]
+    if middle in (near, far):  # no law to check (and no ratio)
+        return False
+    ratio = (near - middle) / (middle - far)
+    power = round(math.log2(ratio)) if ratio > 0.0 else 0
+    if power <= 0:
+        return False
+    law = (near - middle) / (1.0 - 2.0**-power)  # c / h**p at the step h
+    level = near - law
+    for k in range(1, DENSER):
+        x = point(h * 2.0 ** (k / DENSER))
+        try:
+            if not math.isfinite(x):
+                continue
+            y = f(x)
+        except (DomainError, NumericalError):
+            continue
+        part = law * (h / _distance(x, x0)) ** power
+        if abs(y - level - part) >= OFF_STEP_SHARE * abs(part):
+            return True
+    return False
+
+
 def _contradicted(
-    run: _Run, value: float, error: float, outermost: float, name: str
+    run: _Run,
+    value: float,
+    error: float,
+    outermost: float,
+    name: str,
+    *,
+    between: Callable[[list[float]], bool],
 ) -> _OneSided | None:
     """What last samples that grow ever faster make of a ``value`` settled before them.
 
@@ -1429,9 +1489,14 @@ def _contradicted(
     92.8/|x - 37|`` settles near ``-1e10 + 46``), once they have outgrown it
     too, and samples each the one before times ``2**0``, to rounding, that
     grow by ulps away from ``value`` (``1 - eps log2(x)`` at 0, which tends
-    to ``inf`` as slowly as a log). Anything else is refused: the samples
-    cannot tell a real growth from rounding. ``outermost`` is the first
-    sample point.
+    to ``inf`` as slowly as a log). Departures smaller than ``value`` that
+    ``f`` does not keep between the steps (``between``: `_off_the_steps`) are
+    rounding's, and ``value`` stands: ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0
+    is exactly ``2 + 2**-53/x`` at the steps, but off that law by up to
+    ``2**-53/x`` between them. Anything else is refused: the samples
+    cannot tell a real growth from rounding (``(tan(x) - tan(pi/4))/(x -
+    pi/4)`` at ``pi/4``, which is ``2 + 2**-53/(x - pi/4)`` at every float
+    within ``2**-28`` of ``pi/4``). ``outermost`` is the first sample point.
     """
     if _lost_before_growth(run.values, value, error):
         return None
@@ -1447,6 +1512,8 @@ def _contradicted(
     if (departs > exact or stepped) and _outgrown(run.values[-1], value):
         return _infinite([run.values[-1] - value])
     if exact > departs and not stepped:
+        return None
+    if between(run.values):
         return None
     return _OneSided(
         value,
@@ -1490,7 +1557,15 @@ def _one_sided(
     # The last samples leaving a settled value ever faster contradict it.
     if settled and _divergence([y - value for y in run.values]):
         outermost = point(scale * 2.0 ** -(first + 2))
-        growth = _contradicted(run, value, error, outermost, name)
+        h = scale * 2.0 ** -(run.last + 2)
+        growth = _contradicted(
+            run,
+            value,
+            error,
+            outermost,
+            name,
+            between=lambda values: _off_the_steps(f, point, x0, h, values),
+        )
         if growth is not None:
             return growth
     elif not settled and _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
@@ -1567,7 +1642,10 @@ def limit(
     refused with a message that says so. So is a value that ``f`` settles on
     and then leaves ever faster on its last samples, when they cannot tell a
     real growth from rounding; when they leave it exactly like ``c / h**p``
-    (``1 + 1e-20/x**2`` at 0), the limit is infinite.
+    by more than its size (``1 + 1e-20/x**2`` at 0), the limit is infinite,
+    and when by less, the value stands if ``f`` is off that law between the
+    last two steps by a quarter of the departure or more, as rounding makes
+    ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0 (and is refused if not).
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

@@ -74,28 +74,66 @@ def test_a_settled_value_that_the_last_samples_leave_exactly_like_c_over_h_p_is_
     assert result.value == exact, (name, result)
 
 
-# --- A departure exactly c/h**p but still small beside the value: refused. ----
-# It may be a real growth, or a bias that rounding puts in f's numerator: the
-# samples are the same. (tan(pi/4 + x) - tan(pi/4))/x is exactly 2 + 2**-53/x
-# at its last samples (math.tan(math.pi/4) is 1 - 2**-53), 3 % off 2 (2.0625) at the
-# last one; limit said +inf, converged (and "the one-sided limits differ" for
-# the two-sided limit). 1 + 1e-20/x and -2.5 + 5.7e-21/|x - 1| are the same
-# law with an infinite limit: refused too, as the samples cannot tell them
-# apart.
+# --- A departure exactly c/h**p but still small beside the value. ------------
+# It may be a real growth, or a bias that rounding puts in f's numerator: at
+# the steps s 2**-k the samples are the same. (tan(pi/4 + x) - tan(pi/4))/x is
+# exactly 2 + 2**-53/x at its last samples (math.tan(math.pi/4) is 1 - 2**-53,
+# and tan(pi/4 + x) rounds to 1 + 2x), 3 % off 2 (2.0625) at the last one;
+# limit said +inf, converged (and "the one-sided limits differ" for the
+# two-sided limit), then refused it. Between the steps, where pi/4 + x rounds
+# anywhere within its ulp, f is off that law by up to 2**-53/x: rounding, and
+# the value settled on stands. A real law keeps to it there too: 1 + 1e-20/x,
+# -2.5 + 5.7e-21/|x - 1| and 2 + 2**-53/x itself are refused, as is the tan
+# quotient at pi/4, which is 2 + 2**-53/(x - pi/4) at every float within
+# 2**-28 of pi/4 (x - pi/4 is a whole number of its ulps, 2**-53, and tan(x)
+# rounds to 1 + 2 (x - pi/4)), between the steps too.
 
-SMALL_DEPARTURES = [
+ROUNDING_DEPARTURES = [
     (
         "(tan(pi/4 + x) - tan(pi/4))/x at 0+",
         lambda x: (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4)) / x,
-        0.0,
         "right",
+        2.0,
     ),
     (
         "(tan(pi/4 + x) - tan(pi/4))/x at 0",
         lambda x: (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4)) / x,
-        0.0,
         "both",
+        2.0,
     ),
+    (
+        "(tan(pi/4 + x) - tan(pi/4 - x))/(2x) at 0",
+        lambda x: (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4 - x)) / (2 * x),
+        "both",
+        2.0,
+    ),
+    (
+        "(1/tan(pi/4 + x) - 1/tan(pi/4))/x at 0+",
+        lambda x: (1 / math.tan(math.pi / 4 + x) - 1 / math.tan(math.pi / 4)) / x,
+        "right",
+        -2.0,
+    ),
+    (
+        "(tan(-pi/4 + x) - tan(-pi/4))/x at 0-",
+        lambda x: (math.tan(-math.pi / 4 + x) - math.tan(-math.pi / 4)) / x,
+        "left",
+        2.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "side", "exact"), ROUNDING_DEPARTURES, ids=[r[0] for r in ROUNDING_DEPARTURES]
+)
+def test_a_departure_exactly_c_over_h_p_only_at_the_steps_is_rounding(
+    name: str, f: Function, side: str, exact: float
+) -> None:
+    result = full(f, 0.0, side)
+    assert result.converged, (name, result.message)
+    assert abs(result.value - exact) <= 2.0 * result.error <= 1e-10, (name, result)
+
+
+SMALL_DEPARTURES = [
     (
         "(tan(x) - tan(pi/4))/(x - pi/4) at pi/4+",
         lambda x: (math.tan(x) - math.tan(math.pi / 4)) / (x - math.pi / 4),
@@ -103,23 +141,34 @@ SMALL_DEPARTURES = [
         "right",
     ),
     (
-        "(tan(pi/4 + x) - tan(pi/4 - x))/(2x) at 0",
-        lambda x: (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4 - x)) / (2 * x),
-        0.0,
+        "(tan(x) - tan(pi/4))/(x - pi/4) at pi/4",
+        lambda x: (math.tan(x) - math.tan(math.pi / 4)) / (x - math.pi / 4),
+        math.pi / 4,
         "both",
     ),
-    (
-        "(1/tan(pi/4 + x) - 1/tan(pi/4))/x at 0+",
-        lambda x: (1 / math.tan(math.pi / 4 + x) - 1 / math.tan(math.pi / 4)) / x,
-        0.0,
-        "right",
-    ),
     ("1 + 1e-20/x at 0+", lambda x: 1 + 1e-20 / x, 0.0, "right"),
+    ("2 + 2**-53/x at 0+", lambda x: 2 + 2.0**-53 / x, 0.0, "right"),
+    ("2 + 2**-53/x at 0-", lambda x: 2 - 2.0**-53 / x, 0.0, "left"),
     (
         "-2.5 + 5.7e-21/|x - 1| at 1-",
         lambda x: -2.5 + 5.6575390308619815e-21 / abs(x - 1),
         1.0,
         "left",
+    ),
+    (
+        "1e6 + 1e-10/|x - 37| at 37+",
+        lambda x: 1e6 + 1e-10 / abs(x - 37),
+        37.0,
+        "right",
+    ),
+    # Exactly 2 + 2**-53/x at the steps, where log2(1/x) is whole, and off it
+    # between them by up to a tenth of 2**-53/x: more than f's rounding, but
+    # too little to be the rounding that made the law (its limit is +inf).
+    (
+        "2 + 2**-53 (1 + frac(log2(1/x))/10)/x at 0+",
+        lambda x: 2 + 2.0**-53 * (1 + (math.log2(1 / x) % 1.0) / 10) / x,
+        0.0,
+        "right",
     ),
 ]
 
