@@ -1444,7 +1444,7 @@ def _off_the_steps(
     therefore cannot show to be real.
     """
     near, middle, far = values[-1], values[-2], values[-3]
-    if middle in (near, far):  # no law to check (and no ratio)
+    if middle == far:  # no ratio (near == middle gives 0: no law either)
         return False
     ratio = (near - middle) / (middle - far)
     power = round(math.log2(ratio)) if ratio > 0.0 else 0
