@@ -48,8 +48,11 @@ staircase: ``floor(x / 1000)``), another constant only beyond ``s/4``
 from 256 on, is refused), and samples that fall onto it ever faster, wherever the run
 starts (``exp(-1/x**2)`` at 0 is 1.1e-7, 1.6e-28, 6.6e-112, then 0);
 samples that head clearly for another value, when the run starts at a step no smaller
-than ``s * 2**-24``, are the signature of cancellation, and the limit is
-refused, as it is when ``f`` is the constant at every usual sample and
+than ``s * 2**-24``, are the signature of cancellation: when their rounding
+noise grows, as the run starts, to the size of ``f`` (``(exp(sin x) -
+exp(x))/x**3`` at 0 is exactly 0 from ``x = 2**-17`` on), the run is the
+numerator cancelled to nothing and the limit is extrapolated from them; else
+the limit is refused, as it is when ``f`` is the constant at every usual sample and
 farther out heads, if not clearly, for another value (``((a + t) - a)/t``
 where ``a + t`` rounds to ``a`` at every usual sample). So is an infinite
 limit when ``f`` grows only on the last samples, exactly like ``c / h**p``
@@ -929,6 +932,33 @@ def _reaches(before: list[float], constant: float) -> bool:
     return math.log2(distances[-1]) - drops[-1] ** 2 / drops[-2] <= math.log2(rounding)
 
 
+def _lost_into(before: list[float]) -> bool:
+    """Whether the samples ``before`` a constant run lose all their digits as it starts.
+
+    That is, rounding noise grows toward the run as cancellation's does, and
+    reaches the size of ``f`` there. The noise is read from the changes of
+    the top column of their Richardson table, where the smooth part of ``f``
+    has cancelled out, as `_noise` reads it: its rate is the lower quartile
+    of the slopes between the last ``NOISE_POINTS`` changes (in bits a step),
+    at least 1 (cancellation noise grows at least like ``1/h``); the last
+    change, grown one step more at that rate, is ``LOSS`` of the last sample
+    or more. Then the numerator of ``f`` is all rounding at the run, which
+    cancels it to nothing: ``(exp(sin x) - exp(x))/x**3`` at 0 (numerator
+    about ``-x**3/6``) changes by 1.7e-4, 1.5e-3, 1.1e-2, 9.0e-2 at ``x =
+    2**-13, ..., 2**-16`` (the last sample -0.1875), 3 bits a step, and is
+    exactly 0 from ``2**-17`` on. A smooth ``f`` that a clamp makes constant
+    (``max(0, sin(x) - 1e-5)``) changes there by its rounding, which does not
+    grow so.
+    """
+    top = _table(before)[-1]
+    changes = [abs(b - a) for a, b in itertools.pairwise(top)][-NOISE_POINTS:]
+    points = [(k, math.log2(change)) for k, change in enumerate(changes) if change > 0.0]
+    if len(points) < RISE_POINTS or not changes[-1]:
+        return False
+    rate = min(_lower_quartile_slope(points), MAX_SLOPE)
+    return rate >= 1.0 and changes[-1] * 2.0**rate >= LOSS * abs(before[-1])
+
+
 def _off_step(
     f: Function, point: Callable[[float], float], h: float, values: tuple[float, float]
 ) -> tuple[float, float] | None:
@@ -994,7 +1024,10 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
       ``ACCEPT`` the samples are judged as below;
     * they head for another value than the constant, clearly: rounding, if
       the run starts from a large step (before ``TRUSTED_TAIL``); the limit
-      is refused. From a smaller step, rounding is expected and the samples
+      is refused, unless the run starts among the usual samples and their
+      rounding noise grows to the size of ``f`` as it starts (`_lost_into`):
+      then the run is all rounding, and the limit is where they head, with
+      their error. From a smaller step, rounding is expected and the samples
       before the run are extrapolated (None), as they are when they settle
       nothing;
     * every usual sample is the constant, and the samples farther out head
@@ -1075,6 +1108,21 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
     unclear = not clear and first + start <= 0 and gap > trend.error
     if not (clear or unclear):
         return None
+    # f heads clearly for another value among the usual samples and loses all
+    # its digits as the run starts: the run is rounding's (the numerator
+    # cancelled to nothing), and the limit is where the samples before it
+    # head, as past TRUSTED_TAIL. (A run over every usual sample leaves only
+    # samples farther out than s / 4: refused, as above.)
+    lost = first + start > 0 and _lost_into(before)
+    if clear and trend.band is None and _settled(trend.value, trend.error) and lost:
+        return _OneSided(
+            trend.value,
+            trend.error,
+            True,
+            f"extrapolated from the {name}: f is exactly {constant!r} between x0 and "
+            f"{edge!r}, where rounding cancels all its digits, as the samples before "
+            "show (their rounding noise grows to the size of f there)",
+        )
     if unclear:
         value, error = constant, gap
         message = (

@@ -943,3 +943,67 @@ def test_a_run_that_rounding_biases_alike_is_as_far_off_as_the_sample_before_it(
     result = full(f, math.inf, "left")
     assert (result.value, result.error, result.converged) == (f(32.0), abs(f(16.0) - f(32.0)), True)
     assert abs(result.value - math.log(2.0)) <= 2.0 * result.error <= 1e-13
+
+
+# --- f cancelled to exactly 0 where its noise grew to its size (issue 13). ----
+
+
+def _exp_sin(x: float) -> float:
+    return (math.exp(math.sin(x)) - math.exp(x)) / x**3  # numerator about -x**3/6
+
+
+def _sqrt_tan(x: float) -> float:
+    return (math.sqrt(1.0 + math.tan(x)) - math.sqrt(1.0 + math.sin(x))) / x**3
+
+
+def _one_minus_cos_100(x: float) -> float:
+    return _one_minus_cos(x / 100.0)
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [(_exp_sin, -1.0 / 6.0), (_sqrt_tan, 0.25), (_one_minus_cos_100, 0.5)],
+    ids=["(exp(sin x) - exp x)/x^3", "(sqrt(1 + tan x) - sqrt(1 + sin x))/x^3", "1-cos(x/100)"],
+)
+def test_f_cancelled_to_0_where_its_noise_grew_to_its_size_is_extrapolated_before_it(
+    f: Function, exact: float, side: str
+) -> None:
+    # f is exactly 0 from h ~ 1e-5 (1e-6 for 1 - cos(x/100)) on, step 15 to
+    # 18, before TRUSTED_TAIL; the samples before it head for the limit, their
+    # rounding noise growing 2 or 3 bits a step to the size of f: the run is
+    # rounding's, not the limit (refused before limits._lost_into).
+    assert f(math.copysign(2.0**-30, 1.0 if side == "right" else -1.0)) == 0.0
+    result = full(f, 0.0, side)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2.0 * result.error
+    assert result.error <= 1e-6 * abs(exact)
+    assert "where rounding cancels all its digits" in result.message
+
+
+@pytest.mark.parametrize("ulps", [1, 4, 16])
+def test_a_clamp_onto_0_is_no_cancellation(ulps: int) -> None:
+    # max(0, sin(x) - c), c a few ulps below sin(2**-16), heads smoothly for
+    # -c = -1.5e-5 and is exactly 0 from x = 2**-17 on: its limit at 0 from
+    # the right is 0. Its last sample before the run is a few ulps of c, and
+    # its top-column changes, rounding's, are as large: but they do not grow
+    # toward x0 (they shrink, 3 bits a step) as cancellation noise does.
+    c = math.sin(2.0**-16)
+    for _ in range(ulps):
+        c = math.nextafter(c, 0.0)
+
+    def f(x: float) -> float:
+        return max(0.0, math.sin(x) - c)
+
+    assert 0.0 < f(2.0**-16) < 1e-18
+    assert f(2.0**-17) == 0.0
+    assert not limits._lost_into([f(2.0 ** -(k + 2)) for k in range(15)])
+    assert honest_or_refused(f, 0.0, "right", 0.0) in ("right", "refused")
+
+
+def test_a_run_that_noise_reaches_but_f_plus_5_does_not_lose_its_digits() -> None:
+    # 5 + (exp(sin x) - exp x)/x**3: the same noise is a 40th of f, not all of
+    # its digits, when f is exactly 5 from 2**-17 on: still refused.
+    result = full(lambda x: 5.0 + _exp_sin(x), 0.0, "right")
+    assert not result.converged
+    assert "f is exactly 5.0 at every point sampled" in result.message

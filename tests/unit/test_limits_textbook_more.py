@@ -434,8 +434,9 @@ ULP_AS_POLE = (
     "between the steps too: no sample tells it from a real L + c/h"
 )
 STUCK_AT_ZERO = (
-    "refused: rounding cancels f to exactly 0 from h ~ 1e-5 on, and the constant-run rule "
-    "refuses though the samples before give the limit to about 1e-8"
+    "wrong but honest (refused before limits._lost_into): rounding cancels f to exactly 0 "
+    "from h ~ 1e-5 on; the samples before it, whose noise grows like eps/x**3, give the "
+    "limit to 2e-8 to 4e-8 relative, their error estimate 1e-7 to 3e-7"
 )
 GROWTH_THEN_ZERO = (
     "refused (the two-sided limit: not reported as a jump): f grows like 1/(2x) down to "
@@ -460,8 +461,8 @@ POWER_SLOW = "refused: f ~ x**(-1/6)/2 converges too slowly for the samples"
 ALL = ("left", "right", "both")
 _FAILING: list[tuple[str, str, tuple[str, ...], str]] = [  # formula, x0, sides, why
     ("(tan(x) - tan(pi/4))/(x - pi/4)", "pi/4", ("right", "both"), ULP_AS_POLE),
-    ("(exp(sin(x)) - exp(x))/x**3", "0", ALL, STUCK_AT_ZERO),
-    ("(sqrt(1 + tan(x)) - sqrt(1 + sin(x)))/x**3", "0", ALL, STUCK_AT_ZERO),
+    ("(exp(sin(x)) - exp(x))/x**3", "0", ("right", "both"), STUCK_AT_ZERO),
+    ("(sqrt(1 + tan(x)) - sqrt(1 + sin(x)))/x**3", "0", ("left",), STUCK_AT_ZERO),
     ("(1 - cos(x))/x**3", "0", ALL, GROWTH_THEN_ZERO),
     ("(sin(tan(x)) - tan(sin(x)))/x**7", "0", ALL, TOO_DEEP),
     ("log(x)/x**(1/10)", "oo", ("left",), LOG_SLOW),
