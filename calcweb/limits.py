@@ -29,7 +29,9 @@ to samples exactly a
 polynomial, as a run biased alike is, by the largest noise before them
 when larger noise follows).
 Samples past the point where ``f`` gets stuck on one rounded value
-(``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all.
+(``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all, nor
+to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
+grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$.
@@ -1576,6 +1578,31 @@ def _contradicted(
     )
 
 
+def _growth_before_stuck(run: _Run) -> _Run:
+    """``run`` without the constant run it ends on, if that breaks off a growth; else ``run``.
+
+    Rounding can cancel all the digits of a growing ``f`` close to ``x0``:
+    ``(1 - cos x)/x**3`` grows like ``1/(2 x)`` down to ``x = 2**-26``, and
+    is exactly 0 from ``2**-27`` on, where ``cos x`` rounds to 1. As for a
+    finite limit (`_until_stuck`), the samples past where ``f`` gets stuck
+    on one rounded value are not used: the growth is judged on those before
+    (`_grows`). Only a run of ``STUCK`` samples or more, from a step past
+    ``TRUSTED_TAIL`` (where `_constant_run` leaves a run to rounding too),
+    that falls back from the last sample before it, toward the samples
+    farther out, breaks off a growth: one beyond it (``min(1/x, 1e9)`` at 0)
+    may be where ``f`` stops.
+    """
+    start = _run_start(run.values)
+    before, constant = run.values[:start], run.values[-1]
+    first = run.last + 1 - len(run.values)
+    if len(run.values) - start < STUCK or not before or first + start <= TRUSTED_TAIL:
+        return run
+    falls_back = (constant - before[-1]) * math.copysign(1.0, before[-1]) < 0.0
+    if not falls_back:
+        return run
+    return _Run(before, run.last - (len(run.values) - start), run.note)
+
+
 def _one_sided(
     f: _Counted, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
@@ -1616,8 +1643,10 @@ def _one_sided(
         )
         if growth is not None:
             return growth
-    elif not settled and _divergence(run.values) and not error <= DIVERGE * max(1.0, abs(value)):
-        return _grows(f, point, scale, run, name)
+    elif not settled and not error <= DIVERGE * max(1.0, abs(value)):
+        growing = _growth_before_stuck(run)
+        if _divergence(growing.values):
+            return _grows(f, point, scale, growing, name)
     if settled:
         return _OneSided(value, error, True, f"extrapolated from the {name}{run.note}")
     return _OneSided(

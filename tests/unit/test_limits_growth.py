@@ -657,3 +657,34 @@ def test_an_overflow_after_samples_that_do_not_diverge_costs_no_more_calls() -> 
     result = full(f, 0.0, "right")
     assert abs(result.value + 0.5) <= 2 * result.error
     assert calls[0] == 48
+
+
+# --- A growth that rounding breaks off onto a constant (issue 13). ------------
+
+
+@pytest.mark.parametrize("x0", [0.0, 1.0, -3.0])
+def test_a_growth_that_cancellation_breaks_off_at_0_is_infinite(x0: float) -> None:
+    # (1 - cos h)/h**3 grows like 1/(2 h) down to h = 2**-26 and is exactly 0
+    # from 2**-27 on, step 25, past TRUSTED_TAIL, where cos h rounds to 1: the
+    # zeros are rounding's, as they are for (1 - cos h)/h**2. The one-sided
+    # limits are inf and -inf, and the limit does not exist (before
+    # limits._growth_before_stuck: refused, "f does not settle").
+    def f(x: float) -> float:
+        h = x - x0
+        return (1.0 - math.cos(h)) / h**3
+
+    assert f(x0 + 2.0**-27) == 0.0 < f(x0 + 2.0**-26)
+    assert limit(f, x0, side="right") == math.inf
+    assert limit(f, x0, side="left") == -math.inf
+    with pytest.raises(calcweb.DomainError, match=r"one-sided limits .* differ: inf .* -inf"):
+        limit(f, x0)
+
+
+def test_a_growth_stopped_by_a_constant_beyond_it_is_not_passed_off_as_infinite() -> None:
+    # min(1/x + sqrt(x), 2**28) grows like 1/x up to 2**28 at x = 2**-28 and
+    # stays there: its limit at 0+ is 2**28. A constant beyond the last
+    # growing sample may be where f stops, not rounding: still refused.
+    def f(x: float) -> float:
+        return min(1.0 / x + math.sqrt(x), 2.0**28)
+
+    assert honest_or_refused(f, 0.0, "right", 2.0**28) in ("right", "refused")
