@@ -91,6 +91,11 @@ unless the samples end smooth, the last changes of the top column within
 rounding: rounding noise grows toward ``x0``, so the zigzags were ``f``
 moving.
 
+When ``f`` neither settles nor grows ever faster, it may grow like a log: when
+its steps ``f(h/2) - f(h)`` settle, as any samples do, on a rate ``d``
+clearly not 0 (and do not leave it ever faster), ``f`` gains ``d`` at every
+halving of ``h``, and its limit is infinite (``(x**x - 1)/x`` at 0+).
+
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
 differ by more than their error estimates allow.
@@ -1578,6 +1583,39 @@ def _contradicted(
     )
 
 
+def _log_growth(values: list[float], first: int) -> float | None:
+    """``d`` if ``f`` grows like ``d log2(1/h)``: its steps settle on ``d``, clearly not 0.
+
+    The steps ``f(h/2) - f(h)`` between the ``values`` are extrapolated as
+    any samples are (`_estimate`), with an error at least the rounding of
+    the two samples of ``f`` that each joins (``ULPS`` units, amplified); a
+    limit ``d`` they settle on (``ACCEPT``) farther from 0 than ``JUMP``
+    times that error, with the last ``NOISE_POINTS`` steps all of its sign,
+    adds ``d`` to ``f`` at every halving of ``h`` from there on: ``f`` tends
+    to an infinity of the sign of ``d``, as slowly as a log. ``(x**x - 1)/x
+    = log x + O(x log(x)**2)`` at 0+ steps by -0.6931473 +- 1.3e-7 (``-ln 2``).
+    A ``f`` that converges as slowly, like ``1/log h`` (``log(2 x)/log(3 x)``
+    at ``inf``), has steps that shrink like ``1/k**2`` at the ``k``-th
+    halving, too slowly to settle on 0 or on anything else to ``ACCEPT``.
+    Steps that leave ``d`` ever faster contradict it, as samples that leave
+    a settled value do: ``log x + 1e-15/sqrt(x)`` at 0, which tends to
+    ``inf``, steps by ``-ln 2`` give or take 1e-8 but leaves it like
+    ``1/sqrt(h)``. ``first`` is the step of the first sample.
+    """
+    steps = [b - a for a, b in itertools.pairwise(values)]
+    if len(steps) < MIN_SAMPLES:
+        return None
+    d, error = _estimate(steps, first + 1)
+    rounding = 2.0 * ULPS * _AMPLIFY[-1] * _EPS * max(abs(y) for y in values)
+    error = max(error, rounding)
+    tail = steps[-NOISE_POINTS:]
+    if not _settled(d, error) or not abs(d) > JUMP * error or not all(y * d > 0.0 for y in tail):
+        return None
+    # Steps that leave d ever faster contradict it, as samples that leave a
+    # settled value do (log x + 1e-15/sqrt(x) at 0 steps by -ln 2 + 4e-9 ...).
+    return None if _divergence([y - d for y in steps]) else d
+
+
 def _growth_before_stuck(run: _Run) -> _Run:
     """``run`` without the constant run it ends on, if that breaks off a growth; else ``run``.
 
@@ -1649,6 +1687,21 @@ def _one_sided(
             return _grows(f, point, scale, growing, name)
     if settled:
         return _OneSided(value, error, True, f"extrapolated from the {name}{run.note}")
+    return _unsettled(run.values, first, value, error, name)
+
+
+def _unsettled(values: list[float], first: int, value: float, error: float, name: str) -> _OneSided:
+    """An infinite limit when ``f`` grows like a log (`_log_growth`), else the refusal."""
+    rate = _log_growth(values, first)
+    if rate is not None:
+        infinity = math.copysign(math.inf, rate)
+        return _OneSided(
+            infinity,
+            0.0,
+            True,
+            f"f grows without bound like {rate:.7g} log2(1/|x - x0|) (a step of {rate:.7g} "
+            f"each time x halves its distance to x0): the limit is {infinity}",
+        )
     return _OneSided(
         value,
         error,

@@ -688,3 +688,54 @@ def test_a_growth_stopped_by_a_constant_beyond_it_is_not_passed_off_as_infinite(
         return min(1.0 / x + math.sqrt(x), 2.0**28)
 
     assert honest_or_refused(f, 0.0, "right", 2.0**28) in ("right", "refused")
+
+
+# --- f that grows like a log: its steps settle on a rate (issue 13). ----------
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        (lambda x: (x**x - 1.0) / x, -math.inf),  # log x + O(x log(x)**2)
+        (lambda x: (1.0 - x**x) / x, math.inf),
+        (lambda x: 100.0 + math.log(x), -math.inf),  # still 66 at the last sample
+    ],
+    ids=["(x**x - 1)/x", "(1 - x**x)/x", "100 + log x"],
+)
+def test_f_that_grows_like_a_log_is_infinite(f: Function, exact: float) -> None:
+    # Its steps f(h/2) - f(h) settle on -ln 2 (or ln 2): f gains as much at
+    # every halving of h (before limits._log_growth: refused, "f does not
+    # settle": (x**x - 1)/x gave -34.9 +- 3.2).
+    result = full(f, 0.0, "right")
+    assert result.value == exact, result.message
+    assert result.converged
+    assert "log2(1/|x - x0|)" in result.message
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "exact"),
+    [
+        (lambda x: math.log(2.0 * x) / math.log(3.0 * x), math.inf, 1.0),
+        (lambda x: 1.0 / math.log(x), 0.0, 0.0),
+        (lambda x: (x + math.log(x)) / (x * math.log(x)), math.inf, 0.0),
+        (lambda x: math.sqrt(-math.log(x)), 0.0, math.inf),
+    ],
+    ids=["log(2x)/log(3x)", "1/log x", "(x + log x)/(x log x)", "sqrt(-log x)"],
+)
+def test_f_whose_steps_shrink_like_a_power_of_1_over_log_is_not_called_a_log_growth(
+    f: Function, x0: float, exact: float
+) -> None:
+    # Their steps shrink like 1/k**2 (k**-1.5) at the k-th halving: they do
+    # not settle to ACCEPT, on 0 or anything else.
+    side = "left" if math.isinf(x0) else "right"
+    assert honest_or_refused(f, x0, side, exact) == "refused"
+
+
+@pytest.mark.parametrize("c", [1e-15, 1e-12])
+def test_steps_that_leave_their_rate_ever_faster_are_no_log_growth(c: float) -> None:
+    # 100 + log x + c/sqrt(x) tends to +inf; its steps are -ln 2 give or take
+    # 1e-8 at most, but leave it like 1/sqrt(h) (without that check: -inf).
+    def f(x: float) -> float:
+        return 100.0 + math.log(x) + c / math.sqrt(x)
+
+    assert honest_or_refused(f, 0.0, "right", math.inf) in ("right", "refused")
