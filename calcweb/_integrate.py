@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import math
 import sys
@@ -860,6 +861,9 @@ class _Extrapolated:
         self.correction = 0.0  # the error of the larger panels when `best` was found
         self.test = self.target(value)  # the tolerance the extrapolation must meet
         self.problem = ""
+        # How `problem` reads for another (value, error): a refusal quotes the
+        # error of the plain sum, and `finish` may return the extrapolation.
+        self.restate: Callable[[float, float], str] | None = None
         # Panels at most `small` wide are the smallest level, whose sums the
         # epsilon table extrapolates; the larger ones are bisected first.
         self.small = 0.75 * max(entry.panel.b - entry.panel.a for entry in panels.entries)
@@ -883,8 +887,10 @@ class _Extrapolated:
             if index is None:
                 index = panels.worst()
                 assert index is not None  # noqa: S101 - the list is never empty
-            self.problem = self.refusal(panels.entries[index], value, error)
+            entry = panels.entries[index]
+            self.problem = self.refusal(entry, value, error)
             if self.problem:
+                self.restate = functools.partial(self.refusal, entry)
                 break
             width = self.bisect(index)
             value, error = panels.value(), panels.error()
@@ -895,16 +901,37 @@ class _Extrapolated:
                     return self.plain(value, error)
                 continue
             if self.same_value + self.same_value_late >= 10 or self.growing >= 20:
-                self.problem = (
-                    f"rounding error limits the accuracy to about {error:.3g}, above the "
-                    f"tolerance {self.target(value):.3g} (halving the subintervals no "
-                    "longer reduces the error estimate); pass a larger tol"
-                )
+                self.restate = self.halving_stalled
+                self.problem = self.halving_stalled(value, error)
                 break
             index = self.next_panel(value, error, width)
             if index is None:
                 break
         return self.finish(value, error)
+
+    def halving_stalled(self, value: float, error: float) -> str:
+        """Why the run stops when bisection no longer reduces the error (QUADPACK's counters)."""
+        return (
+            f"rounding error limits the accuracy to about {error:.3g}, above the "
+            f"tolerance {self.target(value):.3g} (halving the subintervals no "
+            "longer reduces the error estimate); pass a larger tol"
+        )
+
+    def stalled_extrapolation(self, value: float, error: float) -> str:
+        """Why the run stops when six extrapolations in a row were no better than the best."""
+        return (
+            f"the extrapolation stopped improving, with an estimated error of {error:.3g}, "
+            f"above the tolerance {self.target(value):.3g}; rounding or an integrand too "
+            "irregular to extrapolate. Split the interval at its troublesome points or pass "
+            "a larger tol"
+        )
+
+    def extrapolation_rounding(self, value: float, error: float) -> str:
+        """Why the run stops when rounding stalls the extrapolation (qagse's iroff2)."""
+        return (
+            f"rounding error in the extrapolation limits the accuracy to about "
+            f"{error:.3g}, above the tolerance {self.target(value):.3g}; pass a larger tol"
+        )
 
     def refusal(self, entry: _Entry, value: float, error: float) -> str:
         """Why ``entry`` cannot usefully be bisected, or ``""``."""
@@ -1014,12 +1041,8 @@ class _Extrapolated:
         # says nothing.
         best_ratio = self.best[1] / self.target(self.best[0])
         if self.stalled > 5 and best_ratio < 1e-3 * error / self.target(value):
-            self.problem = (
-                f"the extrapolation stopped improving at an estimated error of "
-                f"{self.best[1]:.3g}, above the tolerance {self.test:.3g}; rounding or an "
-                "integrand too irregular to extrapolate. Split the interval at its "
-                "troublesome points or pass a larger tol"
-            )
+            self.restate = self.stalled_extrapolation
+            self.problem = self.stalled_extrapolation(*self.best)
         chain = self.panels.worst()
         assert chain is not None  # noqa: S101 - the list is never empty
         if spread / self.target(estimate) < best_ratio and self.panels.anchored(chain):
@@ -1036,6 +1059,8 @@ class _Extrapolated:
 
     def plain(self, value: float, error: float) -> IntegrationResult:
         """The sum over the panels, with the sum of their errors."""
+        if self.restate is not None:
+            self.problem = self.restate(value, error)
         message = self.problem or (
             f"the estimated error {error:.3g} meets the tolerance {self.target(value):.3g}"
         )
@@ -1059,11 +1084,8 @@ class _Extrapolated:
         spread += self.correction
         if self.problem or self.same_value_late >= 5:
             if not self.problem:
-                self.problem = (
-                    f"rounding error in the extrapolation limits the accuracy to about "
-                    f"{spread:.3g}, above the tolerance {self.target(estimate):.3g}; "
-                    "pass a larger tol"
-                )
+                self.restate = self.extrapolation_rounding
+                self.problem = self.extrapolation_rounding(estimate, spread)
             if estimate != 0.0 and value != 0.0:
                 if spread / abs(estimate) > error / abs(value):
                     return self.plain(value, error)
@@ -1087,6 +1109,8 @@ class _Extrapolated:
         return self.extrapolated(estimate, spread)
 
     def extrapolated(self, estimate: float, spread: float) -> IntegrationResult:
+        if self.restate is not None:
+            self.problem = self.restate(estimate, spread)
         message = self.problem or (
             f"the extrapolated estimate's error {spread:.3g} meets the tolerance "
             f"{self.target(estimate):.3g}"

@@ -324,3 +324,21 @@ def test_sums_that_do_not_converge_yet_count_as_099() -> None:
     for element in (1.0, 2.0, 2.0, 2.0):  # settled: no rate to speak of
         table.add(element)
     assert table._slowness() == 1.0
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "b", "tol"), [pytest.param(*case.values[:4], id=case.id) for case in REPRODUCERS]
+)
+def test_a_refusal_quotes_the_error_of_the_estimate_it_returns(
+    f: Callable[[float], float], a: float, b: float, tol: float
+) -> None:
+    """The message of a result not converged names its own error, not another estimate's.
+
+    R8 returned the extrapolation (error 3.35e-10) with the message of the
+    plain sum it was refused on ("limits the accuracy to about 6.09").
+    """
+    result = integrate(f, a, b, tol=tol, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert not result.converged  # each is refused today; a converged one needs no message
+    tolerance = tol * max(1.0, abs(result.value))
+    assert f"{result.error:.3g}, above the tolerance {tolerance:.3g}" in result.message

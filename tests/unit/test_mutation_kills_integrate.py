@@ -793,7 +793,7 @@ def test_an_extrapolation_beyond_the_float_range_is_named() -> None:
     )
 
 
-STALLED = "the extrapolation stopped improving at an estimated error of "
+STALLED = "the extrapolation stopped improving, with an estimated error of "
 
 
 def test_an_extrapolation_that_stops_improving_stops_after_six_tries() -> None:
@@ -1367,3 +1367,40 @@ def test_the_divergence_test_leaves_the_smoothness_floor_out(extra: float, diver
         assert result.error == error
     else:
         assert (result.value, result.error) == (1.0, 2.0**-20)
+
+
+def test_a_stalled_extrapolation_is_reported_with_the_error_of_the_result_returned() -> None:
+    """The stall is found on the best extrapolation; the message names what is returned."""
+    run = bookkeeping(1.0)
+    run.best = (1.0, 1e-20)
+    run.epsilon = Sequence(*[(1.0, 1.0)] * 7)  # type: ignore[assignment]
+    for _ in range(6):
+        run.extrapolate(1.0, 1.0, 0.0)
+    run.correction = 3e-9  # the larger panels' error adds to the extrapolation's
+    result = run.finish(1.0, 1.0)
+    assert (result.value, result.error, result.converged) == (1.0, 1e-20 + 3e-9, False)
+    assert result.message.startswith(f"{STALLED}3e-09, above the tolerance 1e-10;")
+    # The plain sum, relatively better than the extrapolation, is returned with its own error.
+    run.best = (1.0, 0.5)
+    result = run.finish(2.0, 0.25)
+    assert (result.value, result.error) == (2.0, 0.25)
+    assert result.message.startswith(f"{STALLED}0.25, above the tolerance 2e-10;")
+
+
+def test_a_refusal_is_reported_with_the_error_of_the_extrapolation_returned() -> None:
+    """R8: refused on the sums' error (6.09), returned with the extrapolation's (3.35e-10)."""
+    panels = hand_panels()
+    panels._keep(
+        made(0.0, 1.0, error=1e-3, rounding_limited=True),
+        change=math.inf,
+        inherited=(0.0, 0.0),
+        floor=0.0,
+    )
+    run = _Extrapolated(panels, 1e-10)
+    run.best = (3.0, 1e-9)  # far better, relatively, than the sums' 6 on 1
+    result = run.run()
+    assert (result.value, result.error, result.converged) == (3.0, 1e-9, False)
+    assert result.message == (
+        "rounding error limits the accuracy to about 1e-09, above the tolerance 3e-10; "
+        "pass a larger tol"
+    )
