@@ -76,10 +76,11 @@ numerator that is all rounding), and departures still smaller than the
 value may be a bias of rounding (``(tan(pi/4 + x) - tan(pi/4))/x`` is
 exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27`` down to ``2**-49``,
 the last, as ``math.tan(math.pi/4)`` is ``1 - 2**-53`` and
-``math.tan(math.pi/4 + x)`` is ``1 + 2 x``): ``f`` is sampled between the
-last two steps, where a real law holds too, and the value stands when ``f``
-is off the law there by a quarter of the departure or more (``pi/4 + x``
-rounds anywhere within its ulp), and is refused otherwise.
+``math.tan(math.pi/4 + x)`` is ``1 + 2 x``): at 0 and at infinity ``f`` is
+sampled closer in too, down to ``h`` about ``1e-92``, where a real law grows
+on past every sample, and the value stands when ``f`` stays within the size
+of its samples there (0, once ``pi/4 + x`` rounds to ``pi/4``); otherwise it
+is refused.
 Samples past rounding noise may look smooth again and still be off:
 rounding can turn ``f`` into another smooth function with another limit
 (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount exactly
@@ -155,7 +156,7 @@ OUTER_SAMPLES = 16  # farther out: so many samples off the constant show a trend
 POWER_POINTS = 5  # f is c / h**p from rounding on its last samples as many as this
 ROUNDING_DEPARTURE = 1e-13  # f off c/h**p by this share of it or less: rounding of x or f
 SMALL_DEPARTURE = 1e-6  # f leaving c/h**p first by this share of it or less: a real c/h**p
-OFF_STEP_SHARE = 0.25  # f off its L + c/h**p between the steps by this share of c/h**p: rounding
+WELL_PAST = 4.0  # c/h**p this many times f's size: f stuck below it does not grow like it
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -1467,36 +1468,31 @@ def _outgrown(last: float, value: float) -> bool:
     tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27``
     down to ``2**-49``, the last, from the right (``math.tan(math.pi/4)`` is
     ``1 - 2**-53``, the float just below 1; from the left it is exactly 2),
-    as ``2 + 2**-53/x``, whose limit is infinite, is (`_off_the_steps` looks
-    between them).
+    as ``2 + 2**-53/x``, whose limit is infinite, is (`_law_ends` looks
+    closer in).
     """
     return abs(last - value) > abs(value)
 
 
-def _distance(x: float, x0: float) -> float:
-    """The step ``h`` of the sample point ``x``: ``|x - x0|``, or ``1/|x|`` at infinity."""
-    return 1.0 / abs(x) if math.isinf(x0) else abs(x - x0)
-
-
-def _off_the_steps(
-    f: _Counted, point: Callable[[float], float], x0: float, h: float, values: list[float]
-) -> bool:
-    """Whether ``f`` leaves, between the steps ``h`` and ``2 h``, the law its last samples keep.
+def _law_ends(f: _Counted, point: Callable[[float], float], h: float, values: list[float]) -> bool:
+    """Whether ``f``, sampled closer to ``x0``, stops growing like the law its last samples keep.
 
     ``values`` end with ``f`` at the steps ``4 h``, ``2 h`` and ``h``, which
     are ``L + c / h**p`` (to rounding) for one ``L``, ``c`` and whole ``p > 0``.
-    A real ``L + c / h**p`` is a law of ``x``: it holds at any step, to the
-    rounding of ``f``. Rounding that makes
-    ``f`` such a law only at the steps ``s 2**-k`` does not: there the terms
-    inside ``f`` land alike on the float grid, so that one rounding, the same
-    at every step, is all the numerator's departure (``math.tan(math.pi/4 + x)``
-    is ``1 + 2 x`` exactly for ``x = 2**-27 .. 2**-49``, ``math.tan(math.pi/4)``
-    ``1 - 2**-53``, and ``(tan(pi/4 + x) - tan(pi/4))/x`` is ``2 + 2**-53/x``);
-    at the ``DENSER - 1`` steps ``h 2**(k/DENSER)`` between, which are off that
-    grid, each rounds anywhere within its ulp, and ``f`` is off the law by as
-    much as the departure itself (``OFF_STEP_SHARE`` of it or more, at one of
-    them at least): rounding noise as large as the departure, which it
-    therefore cannot show to be real.
+    ``f`` is sampled at ``DEEP_STEPS`` steps each ``DEEP_RATIO`` times the one
+    before (at ``x0 = 0`` or ``inf``, where those points are exact). A real
+    ``c / h**p``, however small beside the rounding that may come with it,
+    grows there past every sample (``(exp(x) - 1)/x + 1e-17/x`` is
+    ``1e-17/x`` once ``exp(x)`` rounds to 1). A law that rounding makes
+    stops: one rounding, the same at every step, is all its numerator's
+    departure (``math.tan(math.pi/4)`` is ``1 - 2**-53`` and
+    ``math.tan(math.pi/4 + x)`` is ``1 + 2 x`` for ``x = 2**-27 .. 2**-49``,
+    so that ``(tan(pi/4 + x) - tan(pi/4))/x`` is ``2 + 2**-53/x``), and
+    closer in the terms inside ``f`` round away (``pi/4 + x`` to ``pi/4``,
+    and ``f`` is 0). So the law ends when ``f`` stays within the size of its
+    samples at every step closer in, down to the last (or to where ``f``
+    fails), and ``c / h**p`` outgrew that size ``WELL_PAST`` times over at
+    one of them at least.
     """
     near, middle, far = values[-1], values[-2], values[-3]
     if middle == far:  # no ratio (near == middle gives 0: no law either)
@@ -1505,20 +1501,21 @@ def _off_the_steps(
     power = round(math.log2(ratio)) if ratio > 0.0 else 0
     if power <= 0:
         return False
-    law = (near - middle) / (1.0 - 2.0**-power)  # c / h**p at the step h
-    level = near - law
-    for k in range(1, DENSER):
-        x = point(h * 2.0 ** (k / DENSER))
+    law = abs(near - middle) / (1.0 - 2.0**-power)  # |c| / h**p at the step h
+    size = max(abs(y) for y in values)
+    past = False  # whether a real law would have left size far behind
+    for depth in range(1, DEEP_STEPS + 1):
+        x = point(h * DEEP_RATIO**depth)
         try:
-            if not math.isfinite(x):
-                continue
             y = f(x)
         except (DomainError, NumericalError):
-            continue
-        part = law * (h / _distance(x, x0)) ** power
-        if abs(y - level - part) >= OFF_STEP_SHARE * abs(part):
-            return True
-    return False
+            break
+        if abs(y) > size:  # f grows on, as a real law does
+            return False
+        # In logarithms: c / h**p grows 2**(16 p) times a step, soon past any float.
+        grown = math.log2(law) - power * depth * math.log2(DEEP_RATIO)
+        past = past or grown > math.log2(WELL_PAST * size)
+    return past
 
 
 def _contradicted(
@@ -1528,7 +1525,7 @@ def _contradicted(
     outermost: float,
     name: str,
     *,
-    between: Callable[[list[float]], bool],
+    ends: Callable[[list[float]], bool],
 ) -> _OneSided | None:
     """What last samples that grow ever faster make of a ``value`` settled before them.
 
@@ -1544,11 +1541,11 @@ def _contradicted(
     92.8/|x - 37|`` settles near ``-1e10 + 46``), once they have outgrown it
     too, and samples each the one before times ``2**0``, to rounding, that
     grow by ulps away from ``value`` (``1 - eps log2(x)`` at 0, which tends
-    to ``inf`` as slowly as a log). Departures smaller than ``value`` that
-    ``f`` does not keep between the steps (``between``: `_off_the_steps`) are
-    rounding's, and ``value`` stands: ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0
-    is exactly ``2 + 2**-53/x`` at the steps, but off that law by up to
-    ``2**-53/x`` between them. Anything else is refused: the samples
+    to ``inf`` as slowly as a log). Departures smaller than ``value`` whose
+    law ends closer to ``x0`` (``ends``: `_law_ends`, at ``x0 = 0`` or
+    ``inf``) are rounding's, and ``value`` stands: ``(tan(pi/4 + x) -
+    tan(pi/4))/x`` at 0 is exactly ``2 + 2**-53/x`` at the steps, and 0 once
+    ``pi/4 + x`` rounds to ``pi/4``. Anything else is refused: the samples
     cannot tell a real growth from rounding (``(tan(x) - tan(pi/4))/(x -
     pi/4)`` at ``pi/4``, which is ``2 + 2**-53/(x - pi/4)`` at every float
     within ``2**-28`` of ``pi/4``). ``outermost`` is the first sample point.
@@ -1568,7 +1565,7 @@ def _contradicted(
         return _infinite([run.values[-1] - value])
     if exact > departs and not stepped:
         return None
-    if between(run.values):
+    if ends(run.values):
         return None
     return _OneSided(
         value,
@@ -1677,7 +1674,7 @@ def _one_sided(
             error,
             outermost,
             name,
-            between=lambda values: _off_the_steps(f, point, x0, h, values),
+            ends=lambda values: x0 in (0.0, math.inf, -math.inf) and _law_ends(f, point, h, values),
         )
         if growth is not None:
             return growth
@@ -1752,7 +1749,8 @@ def limit(
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
     ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
-    about ``1e-90`` when the estimate is still poor there), the true error
+    about ``1e-90`` when the estimate is still poor there, or when the last
+    samples leave it like ``c / h**p``), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
     sampled. ``f`` that is one constant at every point sampled and another
@@ -1773,9 +1771,10 @@ def limit(
     and then leaves ever faster on its last samples, when they cannot tell a
     real growth from rounding; when they leave it exactly like ``c / h**p``
     by more than its size (``1 + 1e-20/x**2`` at 0), the limit is infinite,
-    and when by less, the value stands if ``f`` is off that law between the
-    last two steps by a quarter of the departure or more, as rounding makes
-    ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0 (and is refused if not).
+    and when by less, the value stands if, at 0 or at infinity, ``f`` stays
+    within the size of its samples closer in, where a real ``c / h**p``
+    grows on, as ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0 does (it is 0 once
+    ``pi/4 + x`` rounds to ``pi/4``), and is refused if not.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

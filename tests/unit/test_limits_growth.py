@@ -80,13 +80,16 @@ def test_a_settled_value_that_the_last_samples_leave_exactly_like_c_over_h_p_is_
 # exactly 2 + 2**-53/x at its last samples (math.tan(math.pi/4) is 1 - 2**-53,
 # and tan(pi/4 + x) rounds to 1 + 2x), 3 % off 2 (2.0625) at the last one;
 # limit said +inf, converged (and "the one-sided limits differ" for the
-# two-sided limit), then refused it. Between the steps, where pi/4 + x rounds
-# anywhere within its ulp, f is off that law by up to 2**-53/x: rounding, and
-# the value settled on stands. A real law keeps to it there too: 1 + 1e-20/x,
-# -2.5 + 5.7e-21/|x - 1| and 2 + 2**-53/x itself are refused, as is the tan
-# quotient at pi/4, which is 2 + 2**-53/(x - pi/4) at every float within
-# 2**-28 of pi/4 (x - pi/4 is a whole number of its ulps, 2**-53, and tan(x)
-# rounds to 1 + 2 (x - pi/4)), between the steps too.
+# two-sided limit), then refused it. Closer to 0, where pi/4 + x rounds to
+# pi/4, f is 0: the law stops, and the value settled on stands. A real law
+# grows on there: 1 + 1e-20/x, 2 + 2**-53/x itself, and a real c/x under a
+# larger rounding bias ((tan(pi/4 + x) - tan(pi/4))/x + 3e-17/x, which is
+# 3e-17/x closer in; (exp(x) - 1)/x + 1e-17/x, 1 + 1e-17/x at the steps and
+# 1e-17/x once exp(x) rounds to 1) are refused, as is everything away from 0
+# and infinity, where no point lies closer in: -2.5 + 5.7e-21/|x - 1|, and
+# the tan quotient at pi/4, which is 2 + 2**-53/(x - pi/4) at every float
+# within 2**-28 of pi/4 (x - pi/4 is a whole number of its ulps, 2**-53, and
+# tan(x) rounds to 1 + 2 (x - pi/4)).
 
 ROUNDING_DEPARTURES = [
     (
@@ -161,12 +164,23 @@ SMALL_DEPARTURES = [
         37.0,
         "right",
     ),
-    # Exactly 2 + 2**-53/x at the steps, where log2(1/x) is whole, and off it
-    # between them by up to a tenth of 2**-53/x: more than f's rounding, but
-    # too little to be the rounding that made the law (its limit is +inf).
     (
-        "2 + 2**-53 (1 + frac(log2(1/x))/10)/x at 0+",
-        lambda x: 2 + 2.0**-53 * (1 + (math.log2(1 / x) % 1.0) / 10) / x,
+        "(tan(pi/4 + x) - tan(pi/4))/x + 3e-17/x at 0+",
+        lambda x: (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4)) / x + 3e-17 / x,
+        0.0,
+        "right",
+    ),
+    # Never sampled at x0 itself, where this one is 2 (a step in from 1 + 2**-49
+    # is 1 itself: away from 0 and infinity there is nothing closer in).
+    (
+        "2 + 2**-53/|x - 1|, 2 at 1, at 1+",
+        lambda x: 2.0 if x == 1.0 else 2 + 2.0**-53 / abs(x - 1),
+        1.0,
+        "right",
+    ),
+    (
+        "(exp(x) - 1)/x + 1e-17/x at 0+",
+        lambda x: (math.exp(x) - 1) / x + 1e-17 / x,
         0.0,
         "right",
     ),
