@@ -34,7 +34,9 @@ to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
-$h \approx 10^{-90}$.
+$h \approx 10^{-90}$. A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
+at 3, whose last sample is still 1e-8) is extrapolated once more with the
+$\sqrt{h}$ term removed, when that refines the estimate.
 
 When the samples end on one exact value, ``f`` may be constant there
 because it is (``floor`` between two integers, ``sign``) or because
@@ -1580,6 +1582,50 @@ def _contradicted(
     )
 
 
+def _root_refined(
+    values: list[float], first: int, value: float, error: float
+) -> tuple[float, float]:
+    """The estimate from ``values`` with a ``sqrt(h)`` term removed, if it refines ``value``.
+
+    ``f = L + c sqrt(h) + O(h)`` (``sqrt(x - 3)`` at 3, ``sqrt(4 - x**2)`` at
+    2) is no power series in ``h``: its table cannot remove ``c sqrt(h)``, and
+    the geometric tail of its changes is its error, ``sqrt(h)`` at the last
+    sample, 1e-8 at ``h = 2**-50``. The combinations ``(sqrt(2) f(h/2) -
+    f(h))/(sqrt(2) - 1)`` of neighbouring samples have the same limit and no
+    ``sqrt(h)`` term (``h**1.5`` is left, 1e-23 there); they are extrapolated
+    as any samples are (`_estimate`), with an error at least the rounding they
+    carry (``sqrt(2) + 1 over sqrt(2) - 1`` times ``f``'s, amplified). Their
+    estimate refines ``value`` when ``f`` leaves it like ``c sqrt(h)`` (its
+    last departures from it shrink by half a bit a step), its error is
+    smaller and it lies within the two errors of ``value``, as `_deeper`'s
+    must: a ``f`` with no ``sqrt(h)`` term (``(1 - cos t)/t**2``, whose
+    estimate the combination, amplifying rounding 5.8 times, would only
+    blur) or with another fractional power (``h**0.25``) keeps ``value``.
+    ``first`` is the step of the first sample.
+    """
+    root = math.sqrt(2.0)
+    removed = [(root * b - a) / (root - 1.0) for a, b in itertools.pairwise(values)]
+    if len(removed) < MIN_SAMPLES:
+        return value, error
+    refined, refined_error = _estimate(removed, first)
+    weight = (root + 1.0) / (root - 1.0)  # the sum of the combination's absolute weights
+    rounding = weight * ULPS * _AMPLIFY[-1] * _EPS * max(abs(y) for y in values)
+    refined_error = max(refined_error, rounding)
+    # f must leave the refined limit like c sqrt(h): each of its last SMOOTH
+    # departures from it, clear of its error, the one before over sqrt(2),
+    # to an eighth of a bit (a power of h between 3/8 and 5/8: not h**0.25
+    # or h**0.75, nor the noise or h**2 of a f with no sqrt(h) term, whose
+    # estimate the combination only blurs).
+    departures = [abs(y - refined) for y in values if abs(y - refined) > JUMP * refined_error]
+    tail = departures[-SMOOTH - 1 :]
+    halves = len(tail) == SMOOTH + 1 and all(
+        abs(math.log2(a / b) - 0.5) < 0.125 for a, b in itertools.pairwise(tail)
+    )
+    if halves and refined_error < error and abs(refined - value) <= error + refined_error:
+        return refined, refined_error
+    return value, error
+
+
 def _log_growth(values: list[float], first: int) -> float | None:
     """``d`` if ``f`` grows like ``d log2(1/h)``: its steps settle on ``d``, clearly not 0.
 
@@ -1663,6 +1709,8 @@ def _one_sided(
         # Closer samples refine the estimate; they may not contradict it.
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
+    if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
+        value, error = _root_refined(run.values, first, value, error)
     settled = _settled(value, error)
     # The last samples leaving a settled value ever faster contradict it.
     if settled and _divergence([y - value for y in run.values]):

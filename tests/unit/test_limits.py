@@ -576,3 +576,98 @@ def test_limit_gives_a_number_or_a_calcweb_error_for_any_x0(x0: float, side: str
         assert not math.isnan(value)
         if f is math.atan and math.isfinite(x0):
             assert value == pytest.approx(math.atan(x0), rel=1e-9, abs=1e-9)
+
+
+# --- f = L + c sqrt(h) + O(h) away from 0 (issue 13). -------------------------
+
+SQRT_CASES = [
+    ("sqrt(x - 3) at 3+", lambda x: math.sqrt(x - 3.0), 3.0, "right", 0.0),
+    ("sqrt(4 - x**2) at 2-", lambda x: math.sqrt(4.0 - x * x), 2.0, "left", 0.0),
+    (
+        "(x - 3)/sqrt(x**2 - 9) at 3+",
+        lambda x: (x - 3.0) / math.sqrt(x * x - 9.0),
+        3.0,
+        "right",
+        0.0,
+    ),
+    ("acos(x) at 1-", math.acos, 1.0, "left", 0.0),
+    (
+        "2 + exp(x) sqrt(x - 1) at 1+",
+        lambda x: 2.0 + math.exp(x) * math.sqrt(x - 1.0),
+        1.0,
+        "right",
+        2.0,
+    ),
+    ("sqrt(|x - 5|) at 5", lambda x: math.sqrt(abs(x - 5.0)), 5.0, "both", 0.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "exact"),
+    [case[1:] for case in SQRT_CASES],
+    ids=[case[0] for case in SQRT_CASES],
+)
+def test_a_limit_approached_like_sqrt_h_is_extrapolated_in_sqrt_h(
+    f: Callable[[float], float], x0: float, side: str, exact: float
+) -> None:
+    # The samples stop ~2**-50 x0 from x0, where sqrt(h) is still 1e-8: the
+    # table in powers of h left that much (sqrt(x - 3) at 3+: 2.7e-8 +- 5.4e-8).
+    # With the sqrt(h) term removed (limits._root_refined), 1e-11 or better.
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert result.converged
+    assert abs(result.value - exact) <= 2.0 * result.error
+    assert abs(result.value - exact) <= 1e-11
+    assert result.error <= 1e-10
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        (lambda x: (x - 1.0) ** 0.25, 0.0),
+        (lambda x: math.sqrt(x - 1.0) + 1e-3 * (x - 1.0) ** 0.25, 0.0),
+        (lambda x: 1.0 + math.sqrt(x - 1.0) * math.log(x - 1.0), 1.0),
+    ],
+    ids=["(x - 1)**0.25", "sqrt(x - 1) + 1e-3 (x - 1)**0.25", "1 + sqrt(x - 1) log(x - 1)"],
+)
+def test_other_slow_terms_stay_honest_with_the_sqrt_h_term_removed(
+    f: Callable[[float], float], exact: float
+) -> None:
+    try:
+        result = limit(f, 1.0, side="right", full_output=True)
+    except calcweb.CalcwebError:
+        return
+    assert isinstance(result, LimitResult)
+    if result.converged:
+        assert abs(result.value - exact) <= 2.0 * result.error
+
+
+def test_the_estimate_without_the_sqrt_h_term_may_not_contradict_the_first() -> None:
+    from calcweb.limits import _root_refined  # noqa: PLC0415 - a private helper
+
+    values = [math.sqrt(2.0 ** -(k + 2)) for k in range(40)]
+    # It refines 2.7e-8 +- 5.4e-8 to 0, to the rounding that it carries at least.
+    value, error = _root_refined(values, 0, 2.7e-8, 5.4e-8)
+    assert abs(value) <= 1e-20
+    assert error >= (math.sqrt(2.0) + 1.0) / (math.sqrt(2.0) - 1.0) * 4.0 * 8.0 * 2.0**-52 * 0.5
+    assert error < 5.4e-8
+    # An estimate it contradicts (1 +- 0.5: 0 is farther than both errors) stands.
+    assert _root_refined(values, 0, 1.0, 0.5) == (1.0, 0.5)
+
+
+def test_a_limit_with_no_sqrt_h_term_keeps_its_estimate() -> None:
+    # (1 - cos t)/t**2, t = (x - 2**30)/350.8 (limits seed 6 #2): the
+    # combination without a sqrt(h) term, its rounding amplified 5.8 times,
+    # estimated 0.5000000000183 +- 2.7e-10, a smaller error but 8.5 times
+    # farther off than 0.4999999999978 +- 1.2e-9. f leaves its limit like h**2
+    # and noise, not like sqrt(h): the first estimate stands.
+    c, x0 = 350.8125437587211, 2.0**30
+
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (1.0 - math.cos(t)) / t**2
+
+    result = limit(f, x0, side="left", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert abs(result.value - 0.5) < 1e-11  # 2.2e-12 here; 1.8e-11 with the combination
+    assert result.error > 5e-10  # 1.2e-9 here; 2.7e-10 with the combination
