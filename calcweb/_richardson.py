@@ -117,7 +117,9 @@ step can be trusted; instead:
    ulp(c)) moves a first derivative by up to ``|f''|`` times it, at every
    step, while the values move by ``|f'|`` times it: nothing at a flat
    point. There the noise is measured again where ``|f'|`` is larger, and
-   that much is added to the error (`_argument_noise`).
+   that much is added to the error (`_argument_noise`), for noise below the
+   rounding of the values the estimate's window rests on (`_window_quiet`,
+   where no noise was measured).
 
 If no window's estimate passes the check of 2., no estimate is trusted:
 `NumericalError`; nor is one whose window had no correct digit when kept
@@ -726,7 +728,11 @@ def extrapolate(
                 estimate = final = further
     error = final.error
     if estimate.kind == "central" and n == 1:
-        error += _argument_noise(sampler, estimate, error, quiet, first_step / 16.0)
+        # Where noise was measured, f is noisier than its rounding, and that noise can
+        # grow away from x faster than |f| (tanh(t) - t: as ulp(t), its values as
+        # t**3): the window's rounding says nothing of it, and quiet stays.
+        level = quiet if sampler.noise_floor else _window_quiet(sampler, estimate, quiet)
+        error += _argument_noise(sampler, estimate, error, level, first_step / 16.0)
         error += _even_noise(sampler, final, spacing, quiet)
     return Estimate(
         final.value,
@@ -862,7 +868,10 @@ def _argument_noise(
     whatever the step (the central quotient is the slope at the mean of its
     two rounded points), and the values by ``|f'| a``: noise ``N`` in the
     values where the slope is ``f'`` may be that, ``a = N / |f'|``, and
-    noise below ``quiet`` is not seen. At ``x`` (``N`` its measured noise
+    noise below ``quiet`` is not seen (the caller's: the rounding of the
+    values the window rests on, `_window_quiet`; from the largest ``|f|``,
+    3e56 at the first step of ``exp(11197 t) sin(149623 t + 1.6726)``, it
+    bounded the error of ``f'(0) = -4067`` by 8.9e62). At ``x`` (``N`` its measured noise
     floor), where ``|f'|`` is not small compared with ``|f''| h`` (``h`` the
     largest step of the estimate's window), that is the bound. Near a flat
     point, ``x`` cannot bound ``a``: if what it could miss may matter beside
@@ -890,6 +899,24 @@ def _argument_noise(
     if slope:  # what x could miss bounds it too
         there_bound = min(there_bound, max(quiet, floor) / abs(slope))
     return abs(curvature) * there_bound
+
+
+def _window_quiet(sampler: Sampler, estimate: Estimate, quiet: float) -> float:
+    """8 eps times the largest ``|f|`` at the points a first derivative's window rests on.
+
+    ``quiet`` is that of the largest ``|f|`` the walk sampled, wherever it
+    was: at steps far above the window, where ``f`` is huge (``exp(11197 t)
+    sin(149623 t + 1.6726)`` is 3e56 at the first step, 0.015, and its window
+    begins at 3.7e-6), its rounding says nothing of the values the quotients
+    rest on. ``quiet`` if the window is unknown, and never above it. (Only
+    where no noise was measured: see `extrapolate`.)
+    """
+    if not estimate.window:
+        return quiet
+    reach = estimate.window[0][0]  # the central stencil of n = 1 is x +- h
+    x = sampler.x
+    near = max((abs(value) for point, value in sampler.values.items() if abs(point - x) <= reach))
+    return min(8.0 * _EPS * near, quiet) or quiet
 
 
 def _local_quiet(sampler: Sampler, estimate: Estimate, n: int, quiet: float) -> float:

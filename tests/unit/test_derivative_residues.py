@@ -155,3 +155,26 @@ def test_the_rounded_argument_bound_is_t_eps_over_2_times_the_slope() -> None:
     # One-sided (no central points fit), or points not computed: 0.
     assert _rounded_argument(sampler, Estimate(3.0, 0.0, 0, 1.0, "forward", 0.5)) == 0.0
     assert _rounded_argument(sampler, Estimate(3.0, 0.0, 0, 1.0, "central", 0.25)) == 0.0
+
+
+def test_argument_noise_is_judged_at_the_rounding_of_the_window() -> None:
+    # exp(11197 t) sin(149623 t + 1.6726) at 0: f is 3e56 at the first step, and
+    # _argument_noise took the noise x could miss as 8 eps of that: +- 8.9e62, for
+    # f' = -4066.85 (honest, and useless). The window rests on values within 3.7e-6
+    # of 0, below 1.1: 8 eps of that. f' = k1 sin p + k2 cos p, mpmath at 60 digits.
+    k1, k2, phase = 11197.0, 149623.0, 1.6726
+    exact = -4066.8463121806285
+    result = derivative(
+        lambda t: math.exp(k1 * t) * math.sin(k2 * t + phase), 0.0, full_output=True
+    )
+    _assert_honest(result.value, result.error, exact)
+    assert result.error <= 1e-9 * abs(exact)
+
+
+def test_where_noise_was_measured_the_argument_noise_keeps_quiet() -> None:
+    # tanh(t) - t at 1.35e-10 (bench.honesty cancelling, seed 5): its noise grows as
+    # ulp(t), its values as t**3, so the rounding of the values the window rests on
+    # says nothing of it; judged there, 5.770173678469389e-17 +- 2.66e-17 (2.17x).
+    x = 1.3466841314860418e-10
+    result = derivative(lambda t: math.tanh(t) - t, x, full_output=True)
+    _assert_honest(result.value, result.error, -(math.tanh(x) ** 2))
