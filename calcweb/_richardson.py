@@ -955,10 +955,19 @@ def _local_drift(
     ``TRIES - 1`` larger spacings in the golden ratio (``a t`` rounded can be
     off by nearly as much at ``x`` and both neighbours: ``logistic(2.32 t)``
     at -288.1, 66 eps at each, where a wider spacing shows 36 times
-    ``local``). 0 if it is close, if ``spacing`` is beyond the walk's steps
-    (there the truncation is unknown: where the slope is tiny the spacing is
-    huge, ``t**3`` at -1.72e-12 has it at 1351, and its curvature is no
-    noise), or if noise 16 times what moved it would move the quotients at
+    ``local``). A ``spacing`` beyond the walk's steps (there the truncation
+    is unknown: where the slope is tiny the spacing is huge, ``t**3`` at
+    -1.72e-12 has it at 1351, and its curvature is no noise; and ``quiet``,
+    from the largest ``|f|``, can be far above ``local``) is replaced by
+    1e-4 of the smallest step, where the truncation of the central
+    difference is 1e-8 of its at that step (allowed for: ``(spacing / h)**2``
+    times the distance of the quotient at the smallest step ``h`` from the
+    estimate), and rounding in the argument of
+    ``f`` finer than it falls at random (``exp(82682 t) sin(342.156 t +
+    6.2626)`` at 0: its phase rounded to ulp(6.26) makes ``f``, 0.02, off by
+    up to 100 eps of it; the answer was off by 2.7 times its error). 0 if it
+    is close, if the spacing is still beyond the steps (4 ulp(x) above them),
+    or if noise 16 times what moved it would move the quotients at
     the smallest step by less than the error: it does not matter. Infinite
     for higher orders: they have no slope to compare with.
     """
@@ -967,6 +976,16 @@ def _local_drift(
     x = sampler.x
     spacing = _noise_spacing(x, spacing)
     reach = max((row[0] for row in estimate.window), default=estimate.smallest)
+    smallest, last = reach, estimate.value  # no truncation allowed for: see below
+    if not spacing <= reach:
+        spacing = _noise_spacing(x, 1e-4 * estimate.smallest)
+        # There the central difference leaves the slope by its truncation too: (s /
+        # h)**2 times that of the quotient at the smallest step h (its leading term;
+        # t**3 at -1.72e-12: s**2 at s = 3.6e-13, 1.4 % of f', extrapolated away).
+        # (Not at the noise spacing: there a drift that is truncation is what sends
+        # sin(t) - t at 4.6e-8 to measure the noise of sin t beyond x, which the
+        # walk's outer quotients rest on; without it that answer is 4.1x off.)
+        smallest, last = estimate.window[-1] if estimate.window else (reach, estimate.value)
     for _ in range(TRIES):
         try:
             step = representable_step(x, spacing)
@@ -975,7 +994,8 @@ def _local_drift(
             below, above = sampler(x - step), sampler(x + step)
         except (DomainError, NumericalError):
             return 0.0  # as measure_noise: no noise measured outside the domain
-        drift = _off_slope(estimate, below, above, 2.0 * step)
+        truncation = abs(last - estimate.value) * (step / smallest) ** 2
+        drift = _off_slope(estimate, below, above, 2.0 * step) - 2.0 * step * truncation
         # Values within an ulp leave it by at most 2 eps of them, a quarter of local:
         # more is noise (softplus(4.26 t) at -86.4: 1.03e-175 against local 1.9e-175).
         if drift > local / 4.0:

@@ -178,3 +178,16 @@ def test_where_noise_was_measured_the_argument_noise_keeps_quiet() -> None:
     x = 1.3466841314860418e-10
     result = derivative(lambda t: math.tanh(t) - t, x, full_output=True)
     _assert_honest(result.value, result.error, -(math.tanh(x) ** 2))
+
+
+def test_a_rounded_phase_shows_at_a_spacing_below_the_steps() -> None:
+    # bench.honesty fast, seed 3: was -1359.830655785435 +- 2.9e-10 (2.7x). The phase
+    # 342.156 t + 6.2626 is rounded to ulp(6.26): f, 0.02 at 0, is off by up to
+    # 4.4e-16, 100 eps of it; the noise spacing (from the largest |f|, 1.4e33 at the
+    # first step) was beyond the walk's steps, and the values near 0 went unchecked.
+    # f' = k1 sin p + k2 cos p, mpmath at 60 digits.
+    k1, k2, phase = 82682.0, 342.156, 6.2626
+    result = derivative(
+        lambda t: math.exp(k1 * t) * math.sin(k2 * t + phase), 0.0, full_output=True
+    )
+    _assert_honest(result.value, result.error, -1359.830655786218)
