@@ -918,7 +918,12 @@ class _Extrapolated:
         )
 
     def stalled_extrapolation(self, value: float, error: float) -> str:
-        """Why the run stops when six extrapolations in a row were no better than the best."""
+        """Why the run stops when the extrapolation stalls (`extrapolate`).
+
+        That is, six extrapolations in a row since the best (the last not yet
+        compared with it) have not replaced it, and it is more than 1,000
+        times better, relative to its tolerance, than the panels' sum.
+        """
         return (
             f"the extrapolation stopped improving, with an estimated error of {error:.3g}, "
             f"above the tolerance {self.target(value):.3g}; rounding or an integrand too "

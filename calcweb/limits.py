@@ -35,7 +35,7 @@ grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$. A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
-at 3, whose last sample is still 1e-8) is extrapolated once more with the
+at 3, whose last sample is still 6e-8) is extrapolated once more with the
 $\sqrt{h}$ term removed, when that refines the estimate.
 
 When the samples end on one exact value, ``f`` may be constant there
@@ -54,8 +54,9 @@ starts (``exp(-1/x**2)`` at 0 is 1.1e-7, 1.6e-28, 6.6e-112, then 0);
 samples that head clearly for another value, when the run starts at a step no smaller
 than ``s * 2**-24``, are the signature of cancellation: when their rounding
 noise grows, as the run starts, to the size of ``f`` (``(exp(sin x) -
-exp(x))/x**3`` at 0 is exactly 0 from ``x = 2**-17`` on), the run is the
-numerator cancelled to nothing and the limit is extrapolated from them; else
+exp(x))/x**3`` at 0 is exactly 0 from ``x = 2**-17`` on, ``-2**-18`` from the
+left), the run is the numerator cancelled to nothing and the limit is
+extrapolated from them; else
 the limit is refused, as it is when ``f`` is the constant at every usual sample and
 farther out heads, if not clearly, for another value (``((a + t) - a)/t``
 where ``a + t`` rounds to ``a`` at every usual sample). So is an infinite
@@ -1469,7 +1470,8 @@ def _outgrown(last: float, value: float) -> bool:
     be told at the steps from a bias in ``f``'s rounding: ``(tan(pi/4 + x) -
     tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27``
     down to ``2**-49``, the last, from the right (``math.tan(math.pi/4)`` is
-    ``1 - 2**-53``, the float just below 1; from the left it is exactly 2),
+    ``1 - 2**-53``, the float just below 1; from the left it is exactly 2
+    from ``x = -2**-30`` on),
     as ``2 + 2**-53/x``, whose limit is infinite, is (`_law_ends` looks
     closer in).
     """
@@ -1550,7 +1552,8 @@ def _contradicted(
     ``pi/4 + x`` rounds to ``pi/4``. Anything else is refused: the samples
     cannot tell a real growth from rounding (``(tan(x) - tan(pi/4))/(x -
     pi/4)`` at ``pi/4``, which is ``2 + 2**-53/(x - pi/4)`` at every float
-    within ``2**-28`` of ``pi/4``). ``outermost`` is the first sample point.
+    above ``pi/4`` within ``2**-28`` of it). ``outermost`` is the first
+    sample point.
     """
     if _lost_before_growth(run.values, value, error):
         return None
@@ -1590,11 +1593,12 @@ def _root_refined(
     ``f = L + c sqrt(h) + O(h)`` (``sqrt(x - 3)`` at 3, ``sqrt(4 - x**2)`` at
     2) is no power series in ``h``: its table cannot remove ``c sqrt(h)``, and
     the geometric tail of its changes is its error, ``sqrt(h)`` at the last
-    sample, 1e-8 at ``h = 2**-50``. The combinations ``(sqrt(2) f(h/2) -
-    f(h))/(sqrt(2) - 1)`` of neighbouring samples have the same limit and no
-    ``sqrt(h)`` term (``h**1.5`` is left, 1e-23 there); they are extrapolated
-    as any samples are (`_estimate`), with an error at least the rounding they
-    carry (``sqrt(2) + 1 over sqrt(2) - 1`` times ``f``'s, amplified). Their
+    sample, 6e-8 at ``h = 2**-48`` (``sqrt(x - 3)``). The combinations
+    ``(sqrt(2) f(h/2) - f(h))/(sqrt(2) - 1)`` of neighbouring samples have the
+    same limit and no ``sqrt(h)`` term (``h**1.5`` is left, 2e-22 there); they
+    are extrapolated as any samples are (`_estimate`), with an error at least
+    the rounding they carry (``sqrt(2) + 1 over sqrt(2) - 1`` times ``f``'s,
+    amplified). Their
     estimate refines ``value`` when ``f`` leaves it like ``c sqrt(h)`` (its
     last departures from it shrink by half a bit a step), its error is
     smaller and it lies within the two errors of ``value``, as `_deeper`'s
@@ -1744,8 +1748,8 @@ def _unsettled(values: list[float], first: int, value: float, error: float, name
             infinity,
             0.0,
             True,
-            f"f grows without bound like {rate:.7g} log2(1/|x - x0|) (a step of {rate:.7g} "
-            f"each time x halves its distance to x0): the limit is {infinity}",
+            f"f grows without bound like {rate:.7g} log2(1/h), h = |x - x0| (1/|x| at "
+            f"infinity): a step of {rate:.7g} each time h halves; the limit is {infinity}",
         )
     return _OneSided(
         value,

@@ -158,7 +158,7 @@ def test_the_rounded_argument_bound_is_t_eps_over_2_times_the_slope() -> None:
 
 
 def test_argument_noise_is_judged_at_the_rounding_of_the_window() -> None:
-    # exp(11197 t) sin(149623 t + 1.6726) at 0: f is 3e56 at the first step, and
+    # exp(11197 t) sin(149623 t + 1.6726) at 0: f is 1.9e72 at the first step, and
     # _argument_noise took the noise x could miss as 8 eps of that: +- 8.9e62, for
     # f' = -4066.85 (honest, and useless). The window rests on values within 3.7e-6
     # of 0, below 1.1: 8 eps of that. f' = k1 sin p + k2 cos p, mpmath at 60 digits.
@@ -183,8 +183,9 @@ def test_where_noise_was_measured_the_argument_noise_keeps_quiet() -> None:
 def test_a_rounded_phase_shows_at_a_spacing_below_the_steps() -> None:
     # bench.honesty fast, seed 3: was -1359.830655785435 +- 2.9e-10 (2.7x). The phase
     # 342.156 t + 6.2626 is rounded to ulp(6.26): f, 0.02 at 0, is off by up to
-    # 4.4e-16, 100 eps of it; the noise spacing (from the largest |f|, 1.4e33 at the
-    # first step) was beyond the walk's steps, and the values near 0 went unchecked.
+    # 4.4e-16, 100 eps of it; the noise spacing (from the largest |f|, 1.4e33 at
+    # t = 9.4e-4: f overflows at the first step, 0.015) was beyond the walk's steps,
+    # and the values near 0 went unchecked.
     # f' = k1 sin p + k2 cos p, mpmath at 60 digits.
     k1, k2, phase = 82682.0, 342.156, 6.2626
     result = derivative(

@@ -64,11 +64,11 @@ REPRODUCERS = [
     pytest.param(0.9449883539608096, 5.8434331021848775, 1e-8, id="p=5.8, 47x"),
     pytest.param(0.05758762330210171, 5.586296968186916, 1e-6, id="p=5.6, 29x"),
     pytest.param(0.944778500107352, 5.876439241753307, 1e-6, id="p=5.9, 9.4x"),
-    # Answered from a lone panel (21 evaluations) whose envelope falls 55 to
+    # Answered from a lone panel (21 evaluations) whose envelope falls 30 to
     # 2,100 times from degrees 9-11 to 13-15 (bench.honesty integrate-kinks-high,
     # seeds 1-3; the last two from 20,000 random panels with 6 < p < 12): the
     # cliff from the kink's polynomial part to its singular tail, which looks
-    # analytic (or like a power of 11 to 21 where the kink's is about p + 1/2).
+    # analytic (or like a power of 9 to 21 where the kink's is about p + 1/2).
     # The values were right to 1e-12, the estimates 1e-16 to 1e-13.
     pytest.param(0.10687810160801785, 5.943286609100868, 1e-8, id="lone panel, p=5.9, 125x"),
     pytest.param(0.9862995206639087, 5.001652622280612, 1e-8, id="lone panel, p=5.0, 6.8x"),
@@ -175,7 +175,7 @@ def test_a_divergent_end_singularity_is_still_refused() -> None:
 def test_a_lone_panel_cannot_vouch_for_the_fall_beyond_its_top_degrees() -> None:
     # |x - 0.1069|**5.94: QUADPACK's estimate of the one panel is its
     # rounding floor, 2.6e-15, the true error 3.3e-13; the coefficients of
-    # degrees 13-15, carried as they are, leave 5.6e-10, which meets 1e-8.
+    # degrees 13-15, carried as they are, leave 1.7e-9, which meets 1e-8.
     c, p = 0.10687810160801785, 5.943286609100868
     panel = gauss_kronrod(lambda x: abs(x - c) ** p, 0.0, 1.0)
     result, exact = kink(c, p, 1e-8)

@@ -610,8 +610,9 @@ SQRT_CASES = [
 def test_a_limit_approached_like_sqrt_h_is_extrapolated_in_sqrt_h(
     f: Callable[[float], float], x0: float, side: str, exact: float
 ) -> None:
-    # The samples stop ~2**-50 x0 from x0, where sqrt(h) is still 1e-8: the
-    # table in powers of h left that much (sqrt(x - 3) at 3+: 2.7e-8 +- 5.4e-8).
+    # The samples stop ~2**-50 x0 from x0, where sqrt(h) is still 6e-8 (sqrt(x - 3):
+    # h = 2**-48): the table in powers of h left about that much (sqrt(x - 3) at
+    # 3+: 2.7e-8 +- 5.4e-8).
     # With the sqrt(h) term removed (limits._root_refined), 1e-11 or better.
     result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)

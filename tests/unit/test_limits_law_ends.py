@@ -4,7 +4,7 @@ Its definition (calcweb/limits.py): the law ``L + c/h**p`` is fitted to the
 last three samples, at the steps ``4 h``, ``2 h`` and ``h``; ``f`` is
 evaluated at ``DEEP_STEPS`` steps each ``DEEP_RATIO`` times the one before,
 nearest ``h`` first. The law ends when ``f`` stays within the size of the
-samples at every one of them (until ``f`` fails or ``c/h**p`` overflows),
+samples at every one of them (until ``f`` fails),
 and ``c/h**p`` is more than ``WELL_PAST`` times that size at one of them at
 least. Any larger ``f`` ends the walk: the law goes on.
 """
@@ -38,7 +38,7 @@ def test_a_real_law_grows_on_past_every_sample(level: float, c: float, p: int) -
     f = _Counted(lambda x: level + c / x**p)
     assert not _law_ends(f, lambda h: h, H, samples(f.f))
     # It stops at the first step where f is larger than every sample: c/h**p is
-    # 2**16 p times as large a step in, more if p is larger.
+    # 2**(16 p) times as large a step in, more if p is larger.
     size = max(abs(y) for y in samples(f.f))
     first = next(d for d in range(1, DEEP_STEPS + 1) if abs(level + c / deep(d) ** p) > size)
     assert f.calls == first
@@ -111,7 +111,7 @@ def test_f_that_grows_past_its_samples_farther_in_ends_the_walk() -> None:
 
 
 def test_a_law_far_past_every_float_still_ends_where_f_stops() -> None:
-    # p = 8: c/h**8 is 2**(16 * 8) times larger each step in, past 1e308 at the eighth.
+    # p = 8: c/h**8 is 2**(16 * 8) times larger each step in, past 1e308 at the ninth.
     g = _Counted(lambda x: 1.0 + 1e-3 * (H / x) ** 8 if x >= H else 1.0)
     assert _law_ends(g, lambda h: h, H, samples(g.f))
     assert g.calls == DEEP_STEPS

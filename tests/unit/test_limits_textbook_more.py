@@ -430,13 +430,14 @@ CORPUS: list[Row] = [
 # Why runs fail today (bench/honesty/textbook.py prints each with a reproducer).
 ULP_AS_POLE = (
     "refused since 072c414 (before: DISHONEST, called infinite): tan(x) - tan(pi/4) is off by "
-    "one rounding (1.1e-16), so f is 2 + 2**-53/(x - pi/4) at every float within 2**-28 of pi/4, "
-    "between the steps too: no sample tells it from a real L + c/h"
+    "one rounding (1.1e-16), so f is 2 + 2**-53/(x - pi/4) at every float above pi/4 within "
+    "2**-28 of it, between the steps too: no sample tells it from a real L + c/h"
 )
 STUCK_AT_ZERO = (
     "wrong but honest (refused before limits._lost_into): rounding cancels f to exactly 0 "
     "from h ~ 1e-5 on; the samples before it, whose noise grows like eps/x**3, give the "
-    "limit to 2e-8 to 4e-8 relative, their error estimate 1e-7 to 3e-7"
+    "limit to 1.5e-8 to 4e-8 relative, their error estimate 4e-8 to 1e-7 (2.6e-7 to 3.9e-7 "
+    "relative)"
 )
 TOO_DEEP = "refused: rounding noise eps/x**7 swamps f near 0; the best estimate is 2e-4 off"
 LOG_SLOW = "refused: f converges like 1/log x (or x**-0.1), too slowly for any sample"
