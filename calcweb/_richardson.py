@@ -112,7 +112,9 @@ step can be trusted; instead:
    thousands of times smaller: where those values leave its slope by more
    than it allows, for a first derivative with no noise measured, that
    drift times what such noise moves the refined value by (its stencil's
-   gain) is added to its error (`_with_drift`).
+   gain) is added to its error (`_with_drift`; where ``a t`` rounded in its
+   argument could matter, also at a spacing where that rounding falls at
+   random).
 8. Rounding in the argument of ``f`` (``g((t + c) - c)``, ``t`` rounded to
    ulp(c)) moves a first derivative by up to ``|f''|`` times it, at every
    step, while the values move by ``|f'|`` times it: nothing at a flat
@@ -778,11 +780,24 @@ def _with_drift(
     the noise that moved them is at least half that drift, and noise ``N`` in
     the values moves the refined value by up to ``N`` times ``refined.gain``:
     the drift itself (twice that lower bound) times the gain is added to the
-    error.
+    error. Where none shows there but the rounding of ``a t`` in the argument
+    of ``f`` (`_rounded_argument`) times the gain could exceed the error, the
+    drift is judged again at 1e-4 of the smallest step (`_local_drift` with
+    a spacing beyond the steps, against a quarter of ``quiet``, the 2 eps of
+    the largest ``|f|`` the stencil allows for): at a few ulps of ``x`` that
+    rounding is a sawtooth, smooth to every difference, and there it falls
+    at random (``sin(s) exp(s / 10)``, ``s = 7.97 t``, at 9.19: ``s``
+    rounded to ulp(73), up to 11 times that; the refined value was off by
+    2.05 times its error).
     """
     if n != 1 or sampler.noise_floor:
         return refined
     drift = _refined_drift(sampler, refined, spacing, quiet)
+    if not drift and _rounded_argument(sampler, refined) * refined.gain > refined.error:
+        # a t rounded in the argument of f could matter, and the noise spacing (a few
+        # ulps of x) sees that rounding as a sawtooth: judged again at 1e-4 of the
+        # smallest step, where it falls at random (`_local_drift`'s fallback).
+        drift = _local_drift(sampler, refined, 1, math.inf, quiet)
     return replace(refined, error=refined.error + drift * refined.gain)
 
 

@@ -192,3 +192,14 @@ def test_a_rounded_phase_shows_at_a_spacing_below_the_steps() -> None:
         lambda t: math.exp(k1 * t) * math.sin(k2 * t + phase), 0.0, full_output=True
     )
     _assert_honest(result.value, result.error, -1359.830655786218)
+
+
+def test_a_refined_value_sees_the_rounding_of_a_t() -> None:
+    # bench.honesty steep, seed 12: was -7697.597589726995 +- 3.8e-10 (2.05x): a t =
+    # 73.2 rounded to ulp(73), up to 11 times the 2 eps the refined stencil allows
+    # for; at the noise spacing (4 ulp(x)) that rounding is a sawtooth.
+    # f' = a exp(s / 10) (cos s + sin(s) / 10) at s = a x, mpmath at 60 digits.
+    a, x = 7.971519357485187, 9.18781487195287
+    result = derivative(lambda t: math.sin(a * t) * math.exp(a * t / 10.0), x, full_output=True)
+    _assert_honest(result.value, result.error, -7697.597589727779)
+    assert result.error <= 1e-12 * 7697.6  # still a refined error (the walk's: 1.8e-5)
