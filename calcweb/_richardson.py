@@ -1150,10 +1150,13 @@ def _resolves(window: _Window, best: _Candidate | None) -> bool:
 
 
 def _within_reach(spacing: float, estimate: Estimate) -> bool:
-    """Whether a noise ``spacing`` is within the first step of the first window that resolved f.
+    """Whether the noise tests at ``spacing`` stay within the first window that resolved f.
 
     That is the first window whose best entry has digits and rests on
-    quotients that differ (`_resolves`); any spacing is, if none did.
+    quotients that differ (`_resolves`); any spacing is, if none did. The
+    tests compare the 5-point stencil at the spacing with the one at twice
+    it, which reaches 4 spacings from ``x``: that must be within the
+    window's first step.
 
     Above that step the quotients did not follow the expansion to an entry
     with digits: ``f`` varies on a finer scale, and at a spacing on that scale
@@ -1166,16 +1169,23 @@ def _within_reach(spacing: float, estimate: Estimate) -> bool:
     9.2e-7). Below that step a spacing is measured however wide: where the
     slope is tiny the stairs of ``f`` show only there (``tanh(t) - t`` at
     -1.95e-9, whose first window began at the first step: at 5e-5, where
-    ``tanh`` is rounded to ulp(1e-4)).
+    ``tanh`` is rounded to ulp(1e-4)). A spacing within that step whose
+    stencil at twice it is not shows ``f`` too: ``exp(2383.7 t) sin(1520310
+    t + 0.080174)`` at 0, first window at 9.2e-7, spacing 7.2e-7 (a sixth of
+    a period of ``f``): the spread of its 2nd differences, ``f``'s own, was
+    taken for noise of 2.57, with which the walk done again answered 10754
+    +- 7e4, for 1515617.3 (`Sampler._second_difference_noise`).
 
     Examples:
         >>> estimate = Estimate(1.0, 0.0, 0, 0.015, "central", resolved=9.2e-7)
-        >>> _within_reach(1.2e-5, estimate), _within_reach(9.2e-7, estimate)
+        >>> _within_reach(1.2e-5, estimate), _within_reach(2.3e-7, estimate)
         (False, True)
+        >>> _within_reach(7.2e-7, estimate)
+        False
         >>> _within_reach(1.2e-5, Estimate(1.0, 0.0, 0, 0.015, "central"))
         True
     """
-    return not spacing > estimate.resolved > 0.0
+    return not 4.0 * spacing > estimate.resolved > 0.0
 
 
 def _drifts(sampler: Sampler, spacing: float, estimate: Estimate, quiet: float) -> bool:

@@ -203,3 +203,16 @@ def test_a_refined_value_sees_the_rounding_of_a_t() -> None:
     result = derivative(lambda t: math.sin(a * t) * math.exp(a * t / 10.0), x, full_output=True)
     _assert_honest(result.value, result.error, -7697.597589727779)
     assert result.error <= 1e-12 * 7697.6  # still a refined error (the walk's: 1.8e-5)
+
+
+def test_the_noise_tests_stay_within_the_window_that_resolved_f() -> None:
+    # bench.honesty fast, seed 2: was 10754.03 +- 7.0e4 (21x off). The noise spacing,
+    # 7.2e-7, is within the first window's first step (9.2e-7), but the test at twice
+    # it reaches 2.9e-6, most of a period (4.1e-6): f's own 2nd-difference spread was
+    # taken for noise. f' = k1 sin p + k2 cos p, mpmath at 60 digits.
+    k1, k2, phase = 2383.7, 1520310.0, 0.080174
+    result = derivative(
+        lambda t: math.exp(k1 * t) * math.sin(k2 * t + phase), 0.0, full_output=True
+    )
+    _assert_honest(result.value, result.error, 1515617.3451097289)
+    assert result.error <= 1e-12 * 1515617.3
