@@ -38,6 +38,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "integrate-kinks": kinks.search,
     "integrate-kinks-high": kinks.search_high,
     "integrate-kinks-two": kinks.search_two,
+    "integrate-kinks-ends": kinks.search_ends,
     "grad": multivariate.search_grad,
     "hessian": multivariate.search_hessian,
 }

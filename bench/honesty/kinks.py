@@ -13,7 +13,11 @@ is dishonest.
 
 It began as /tmp/s5/int/kinks.py (the same draws for the same seed).
 ``integrate-kinks-high`` draws p from (3, 6) instead, and ``integrate-kinks-two``
-sums two kinks drawn as above (c, p, c, p, then tol).
+sums two kinks drawn as above (c, p, c, p, then tol). ``integrate-kinks-ends``
+puts the kink next to an end, where the first panel's highest Legendre
+coefficients are still rising: the end (0 or 1, equally likely), then the
+distance d of c from it, uniform in (0, 0.01), then p uniform in (0.05, 6),
+then ``tol`` from the decades 1e-4 to 1e-12 (`END_TOLERANCES`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import calcweb as cw
 from ._tally import Tally
 
 TOLERANCES = (1e-4, 1e-6, 1e-8, 1e-10)
+END_TOLERANCES = tuple(10.0**-k for k in range(4, 13))
 Kink = tuple[float, float]  # (c, p): |x - c|**p
 
 
@@ -81,4 +86,16 @@ def search_two(seed: int, draws: int) -> Tally:
     for rng in tally.drawing(draws):
         kinks = [(rng.uniform(0.01, 0.99), rng.uniform(0.05, 3.0)) for _ in range(2)]
         _check(tally, kinks, rng.choice(TOLERANCES))
+    return tally
+
+
+def search_ends(seed: int, draws: int) -> Tally:
+    """One kink within 0.01 of an end of [0, 1], p uniform in (0.05, 6), tol 1e-4 to 1e-12."""
+    tally = Tally("integrate-kinks-ends", seed)
+    for rng in tally.drawing(draws):
+        right = rng.random() < 0.5
+        distance = rng.uniform(0.0, 0.01)
+        c = 1.0 - distance if right else distance
+        p = rng.uniform(0.05, 6.0)
+        _check(tally, [(c, p)], rng.choice(END_TOLERANCES))
     return tally
