@@ -525,6 +525,9 @@ class _Entry(NamedTuple):
     # Made by a bisection whose halves' sum left the parent by more than
     # twice the parent's error: the parent's estimate was wrong.
     surprise: bool = False
+    # (x, f(x)) at every node of its ancestors inside it: its samples were
+    # checked against them, and its halves' will be (see `_Panels.split`).
+    history: tuple[tuple[float, float], ...] = ()
 
     @property
     def rounding_limited(self) -> bool:
@@ -559,6 +562,7 @@ class _Panels:
         jumps: tuple[float, float] = (0.0, 0.0),
         miss: tuple[float, float, float] = (math.nan, 0.0, 0.0),
         surprise: bool = False,
+        history: tuple[tuple[float, float], ...] = (),
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
@@ -601,6 +605,7 @@ class _Panels:
             divergence_error,
             miss[:2] if missing > 0.0 else (math.nan, 0.0),
             surprise,
+            history,
         )
         bisect.insort(self.entries, entry)
 
@@ -641,10 +646,12 @@ class _Panels:
            saw inside it, see `_keep`;
         3. a jump between the halves' innermost nodes, in the gap around the
            middle that neither half samples;
-        4. each half's samples must predict, by interpolation, the parent's
-           samples inside it and the ancestor's sample its parent missed
+        4. each half's samples must predict, by interpolation, the samples
+           of the parent and of every earlier ancestor inside it
            (`calcweb._gauss_kronrod.missed`): a narrow peak on a background
-           seen by one node of the parent and by none of the half's.
+           seen by one node of an ancestor and by none of the half's (an
+           ancestor that does not resolve f predicts any sample to within
+           its large resolution, so only a panel that resolves f checks it).
         """
         entry = self.entries.pop(index)
         parent = entry.panel
@@ -668,7 +675,7 @@ class _Panels:
         nearby = max(abs(inner[0] - outer[0]), abs(inner[1] - outer[1]))
         jump = gap if gap > 10.0 * nearby and gap > 50.0 * _EPS * max(map(abs, inner)) else 0.0
         x, seen = entry.witness  # (2)
-        # (4) The parent's samples (and the point it missed) in each half's
+        # (4) The parent's samples (and its ancestors') in each half's
         # own coordinates: u = 2 p + 1 on the left half, 2 p - 1 on the right.
         nodes, samples = positions(self.rule), parent.samples
         middle_index = len(nodes) // 2
@@ -685,11 +692,16 @@ class _Panels:
                 for i in indices
                 if samples
             ]
-            lost_x, lost_f = entry.miss
-            if not math.isnan(lost_x):
-                center, radius = 0.5 * half.a + 0.5 * half.b, 0.5 * half.b - 0.5 * half.a
+            # Every earlier ancestor's node inside the half (the point missed
+            # worst among them included): a parent that does not resolve f
+            # passes any sample within its large resolution, so a peak one
+            # of them saw is checked only by a panel that resolves f.
+            inside_before = [(x, y) for x, y in entry.history if half.a <= x <= half.b]
+            center, radius = 0.5 * half.a + 0.5 * half.b, 0.5 * half.b - 0.5 * half.a
+            for lost_x, lost_f in inside_before:
                 points.append(((lost_x - center) / radius, lost_f))
                 where.append(lost_x)
+            history = tuple(zip(where, [point[1] for point in points], strict=True))
             index, deviation = missed(self.rule, half, points)
             miss = (math.nan, 0.0, 0.0)
             if index >= 0:
@@ -702,6 +714,7 @@ class _Panels:
                 jumps=jumps,
                 miss=miss,
                 surprise=change > 2.0 * entry.error,
+                history=history,
             )
         return entry, left, right
 
@@ -1173,8 +1186,8 @@ def integrate(
     or a narrow peak) is bisected even when its error is below the absolute
     tolerance, each error estimate is checked against its parent's, each half
     of a bisected subinterval must reproduce by interpolation what its parent
-    sampled inside it (a narrow peak on a background that one node saw and
-    the halves' nodes straddle), and a
+    and their ancestors sampled inside it (a narrow peak on a background that
+    one node saw and the halves' nodes straddle), and a
     subinterval where ``f``'s Legendre coefficients fall like a power of the
     degree (a kink such as ``|x - c|**p``) is not trusted as if they fell
     geometrically, so that ``converged=True`` with a true error above twice
@@ -1183,21 +1196,22 @@ def integrate(
     bench.honesty integrate-kinks``, seeds 1 to 9), nor in 10,000 with
     ``3 < p < 6`` (``integrate-kinks-high``, seeds 1 to 5: 15 before the
     first subinterval, which no bisection has checked, was held to what its
-    highest Legendre coefficients show). It still happens,
-    rarely, for a narrow peak that a point sampled saw only faintly: 1 of
-    3,000 random draws of one or two peaks, half of them on a background
-    (``integrate-peaks``, seeds 1 to 3, ``tol`` 1e-12 to 1e-4), in which
-    the sample nearest the peak saw 0.0017 of its height (2 before the
-    first subinterval was held to its highest coefficients, the other one
-    answered from that subinterval alone; 8 at 5d0c3b0, most of them next
-    to an end of the interval, where the extrapolation took the peak for an
-    end singularity); and whenever
-    ``f`` has a feature narrower than the spacing of the points sampled
-    (609 more of those 3,000 draws). No rule that
-    samples ``f`` at finitely many points can see such a peak: on a nonzero
-    background it is missed, by ``quad`` and calcweb alike; only when ``f``
-    is 0 at every point sampled does the result say so, with
-    ``converged=False``.
+    highest Legendre coefficients show). Of 3,000 random draws of one or
+    two peaks, half of them on a background (``integrate-peaks``, seeds 1
+    to 3, ``tol`` 1e-12 to 1e-4), none whose every peak some sample saw is
+    answered so (1 before each half was held to all its ancestors' samples,
+    a peak whose only witness saw 0.0017 of its height; 2 before the first
+    subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
+    them next to an end of the interval, where the extrapolation took the
+    peak for an end singularity). It happens whenever ``f`` has a feature
+    narrower than the spacing of the points sampled (605 of those 3,000
+    draws), or one between an end of the interval and the point sampled
+    nearest it (``abs(x - 0.001)`` on ``[0, 1]`` is linear at every point
+    the first subinterval samples: 0.499 ``+-`` 5.8e-15 for 0.499001).
+    No rule that samples ``f`` at finitely many points can see such a
+    feature: on a nonzero background it is missed, by ``quad`` and calcweb
+    alike; only when ``f`` is 0 at every point sampled does the result say
+    so, with ``converged=False``.
 
     ``"trapezoid"`` and ``"simpson"`` apply the composite rule on ``n`` equal
     intervals (default 128; ``n`` even for Simpson, which is exact for
