@@ -71,19 +71,25 @@ more evaluations a side for the check), or when that law starts abruptly
 after samples far off it (rounding brings it about by dropping a term as
 large as the law, which comes back at full size; ``1e-20 + 1/x**2`` leaves
 the law by little at first). Last samples that leave a settled value ever
-faster contradict it: unless ``f`` lost its digits before (its samples scatter
-about the value, or got stuck on another), the limit is infinite when the
-departures from the value are exactly ``c / h**p`` and have outgrown the
-value (``1 + 1e-20/x**2`` at 0), the value stands when ``f`` itself is (a
-numerator that is all rounding), and departures still smaller than the
-value may be a bias of rounding (``(tan(pi/4 + x) - tan(pi/4))/x`` is
-exactly ``2 + 2**-53/x`` at its samples ``x = 2**-27`` down to ``2**-49``,
-the last, as ``math.tan(math.pi/4)`` is ``1 - 2**-53`` and
-``math.tan(math.pi/4 + x)`` is ``1 + 2 x``): at 0 and at infinity ``f`` is
-sampled closer in too, down to ``h`` about ``1e-92``, where a real law grows
-on past every sample, and the value stands when ``f`` stays within the size
-of its samples there (0, once ``pi/4 + x`` rounds to ``pi/4``); otherwise it
-is refused.
+faster contradict it: eight of one sign, or, whatever the samples before
+them do, the last three or more of the top column of the table (where the
+``h, h**2, ...`` terms are removed and a real ``c / h**p`` is not) when they
+are past the value's error and rounding and each the one before times one
+``2**p`` (``exp(x) + 1e-40/x**2`` at 0 from the left is below 1 until its
+last five samples; ``2 + 3 (x - 2**30) + 8.5e-20/(x - 2**30)**2`` leaves 2
+ever less, and only its extrapolations grow): unless ``f`` lost its digits
+before (its samples scatter about the value, or got stuck on another), the
+limit is infinite when the departures from the value are exactly ``c /
+h**p`` and have outgrown the value (``1 + 1e-20/x**2`` at 0), the value
+stands when ``f`` itself is (a numerator that is all rounding), and
+departures still smaller than the value may be a bias of rounding
+(``(tan(pi/4 + x) - tan(pi/4))/x`` is exactly ``2 + 2**-53/x`` at its
+samples ``x = 2**-27`` down to ``2**-49``, the last, as
+``math.tan(math.pi/4)`` is ``1 - 2**-53`` and ``math.tan(math.pi/4 + x)`` is
+``1 + 2 x``): at 0 and at infinity ``f`` is sampled closer in too, down to
+``h`` about ``1e-92``, where a real law grows on past every sample, and the
+value stands when ``f`` stays within the size of its samples there (0, once
+``pi/4 + x`` rounds to ``pi/4``); otherwise it is refused.
 Samples past rounding noise may look smooth again and still be off:
 rounding can turn ``f`` into another smooth function with another limit
 (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount exactly
@@ -160,6 +166,7 @@ POWER_POINTS = 5  # f is c / h**p from rounding on its last samples as many as t
 ROUNDING_DEPARTURE = 1e-13  # f off c/h**p by this share of it or less: rounding of x or f
 SMALL_DEPARTURE = 1e-6  # f leaving c/h**p first by this share of it or less: a real c/h**p
 WELL_PAST = 4.0  # c/h**p this many times f's size: f stuck below it does not grow like it
+DEPART_POINTS = 3  # so many last samples leaving a value ever faster, beyond its error
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -318,6 +325,37 @@ def _divergence(values: list[float], least: int = 8) -> bool:
     return all(step > 0 for step in steps) and all(
         later >= 0.99 * earlier for earlier, later in itertools.pairwise(steps)
     )
+
+
+def _departing(departures: list[float], floor: float) -> bool:
+    """Whether the last departures from a settled value grow like ``c / h**p``, past ``floor``.
+
+    ``departures`` are the top column's entries minus the value, where the
+    table has removed the ``h, h**2, ...`` terms of ``f`` and left a real
+    ``c / h**p`` (the table cannot remove it), times a constant; ``floor``
+    is what the value's error and the entries' rounding can account for.
+    The last ``DEPART_POINTS`` or more, whatever the departures before them
+    do, must each be the one before times ``2**p`` for one whole ``p >= 1``,
+    to within what ``floor`` allows each: noise that grows, and changes its
+    rate at random, does not keep one. ``exp(x) + 1e-40/x**2`` at 0 from the
+    left is below 1 down to ``x = -2**-45``, then above it by 9.6e-14 ..
+    3.2e-11 (an error of 2.7e-15); ``2 + 3 (x - 2**30) + 8.5e-20/(x -
+    2**30)**2`` leaves 2 ever less, and only its extrapolations grow. Three
+    are the fewest that show a rate kept.
+    """
+    if len(departures) < DEPART_POINTS or not abs(departures[-2]) > floor:
+        return False
+    ratio = departures[-1] / departures[-2]
+    power = round(math.log2(ratio)) if ratio > 0.0 else 0
+    if power < 1:
+        return False
+    kept = 1  # departures at the end that keep the rate 2**power
+    for a, b in itertools.pairwise(reversed(departures)):
+        # b is the departure before a: a must be b * 2**p, to floor for each.
+        if not (abs(b) > floor and abs(a - b * 2.0**power) <= floor * (1.0 + 2.0**power)):
+            break
+        kept += 1
+    return kept >= DEPART_POINTS
 
 
 def _growth_start(values: list[float]) -> int:
@@ -1531,7 +1569,10 @@ def _contradicted(
     *,
     ends: Callable[[list[float]], bool],
 ) -> _OneSided | None:
-    """What last samples that grow ever faster make of a ``value`` settled before them.
+    """What last samples that leave a settled ``value`` ever faster make of it.
+
+    They may leave it only once the table removes their ``h``, ``h**2``, ...
+    terms (`_departing`, in the top column of the table).
 
     Rounding can make them grow (`_lost_before_growth`), and then ``value``
     stands (None). So it does when they are exactly ``c / h**p``, as a
@@ -1577,7 +1618,8 @@ def _contradicted(
         math.inf,
         False,
         f"f settles near {value:.6g} from {outermost!r} on (from the {name}), but its "
-        f"last samples grow ever faster, to {run.values[-1]:.3g}: either the limit is "
+        "last samples (or the extrapolations from them) leave it ever faster, the last "
+        f"at {run.values[-1]:.3g}: either the limit is "
         "infinite or rounding inside f grows as x approaches x0, and the samples cannot "
         "tell which. Rewrite f without cancellation (math.expm1, math.log1p, "
         "2*math.sin(t/2)**2 for 1 - cos(t)) or take the limit of its exact form (sympy); "
@@ -1716,8 +1758,13 @@ def _one_sided(
     if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
         value, error = _root_refined(run.values, first, value, error)
     settled = _settled(value, error)
-    # The last samples leaving a settled value ever faster contradict it.
-    if settled and _divergence([y - value for y in run.values]):
+    # The last samples leaving a settled value ever faster contradict it, in
+    # f or once the table has removed the h, h**2, ... terms that hide them.
+    columns = _table(run.values)
+    # What the value's error and the top column's rounding can account for.
+    floor = JUMP * error + ULPS * _AMPLIFY[len(columns) - 1] * _EPS * abs(value)
+    top = [y - value for y in columns[-1]]
+    if settled and (_divergence([y - value for y in run.values]) or _departing(top, floor)):
         outermost = point(scale * 2.0 ** -(first + 2))
         h = scale * 2.0 ** -(run.last + 2)
         growth = _contradicted(

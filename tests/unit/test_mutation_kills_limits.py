@@ -570,7 +570,8 @@ def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_wo
     assert (result.error, result.converged, result.nfev) == (math.inf, False, calls[0])
     assert result.message == (
         f"f settles near 1 from 0.25 on (from the right), but its "
-        f"last samples grow ever faster, to {f(2.0**-49):.3g}: either the limit is "
+        "last samples (or the extrapolations from them) leave it ever faster, the last "
+        f"at {f(2.0**-49):.3g}: either the limit is "
         "infinite or rounding inside f grows as x approaches x0, and the samples cannot "
         "tell which. Rewrite f without cancellation (math.expm1, math.log1p, "
         "2*math.sin(t/2)**2 for 1 - cos(t)) or take the limit of its exact form (sympy); "
