@@ -172,8 +172,10 @@ class Panel(NamedTuple):
     (`ROUNDING_ULPS` ulps of ``∫|f|``): what an extrapolation from the sums
     of several panels amplifies. ``flat`` is the error that the highest
     Legendre coefficients the samples show would leave if they fell no
-    further, only the even ones where ``f`` is odd about the centre plus a
-    constant (see `_unchecked`); like ``smoothness``, not part of ``error``.
+    further: only the even ones (degrees 10-14, or 6-10) where those are
+    below `ODD_ONLY` of the odd ones, as for ``f`` odd about the centre plus
+    a constant, or for a kink by chance (see `_unchecked`); like
+    ``smoothness``, not part of ``error``.
     """
 
     a: float

@@ -1186,7 +1186,7 @@ def integrate(
     or a narrow peak) is bisected even when its error is below the absolute
     tolerance, each error estimate is checked against its parent's, each half
     of a bisected subinterval must reproduce by interpolation what its parent
-    and their ancestors sampled inside it (a narrow peak on a background that
+    and every earlier ancestor sampled inside it (a narrow peak on a background that
     one node saw and the halves' nodes straddle), and a
     subinterval where ``f``'s Legendre coefficients fall like a power of the
     degree (a kink such as ``|x - c|**p``) is not trusted as if they fell
@@ -1203,7 +1203,7 @@ def integrate(
     a peak whose only witness saw 0.0017 of its height; 2 before the first
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
-    peak for an end singularity). It happens whenever ``f`` has a feature
+    peak for an end singularity). It can happen where ``f`` has a feature
     narrower than the spacing of the points sampled (605 of those 3,000
     draws), or one between an end of the interval and the point sampled
     nearest it (``abs(x - 0.001)`` on ``[0, 1]`` is linear at every point

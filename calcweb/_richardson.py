@@ -785,10 +785,10 @@ def _with_drift(
     drift is judged again at 1e-4 of the smallest step (`_local_drift` with
     a spacing beyond the steps, against a quarter of ``quiet``, the 2 eps of
     the largest ``|f|`` the stencil allows for): at a few ulps of ``x`` that
-    rounding is a sawtooth, smooth to every difference, and there it falls
-    at random (``sin(s) exp(s / 10)``, ``s = 7.97 t``, at 9.19: ``s``
-    rounded to ulp(73), up to 11 times that; the refined value was off by
-    2.05 times its error).
+    rounding is a sawtooth, smooth to every difference, while at 1e-4 of
+    the smallest step it falls at random (``sin(s) exp(s / 10)``, ``s =
+    7.97 t``, at 9.19: ``s`` rounded to ulp(73) moves ``f`` by up to 11
+    times those 2 eps; the refined value was off by 2.05 times its error).
     """
     if n != 1 or sampler.noise_floor:
         return refined
@@ -1150,13 +1150,16 @@ def _resolves(window: _Window, best: _Candidate | None) -> bool:
 
 
 def _within_reach(spacing: float, estimate: Estimate) -> bool:
-    """Whether the noise tests at ``spacing`` stay within the first window that resolved f.
+    """Whether the noise tests at ``spacing`` start within the first window that resolved f.
 
     That is the first window whose best entry has digits and rests on
     quotients that differ (`_resolves`); any spacing is, if none did. The
     tests compare the 5-point stencil at the spacing with the one at twice
     it, which reaches 4 spacings from ``x``: that must be within the
-    window's first step.
+    window's first step. (A third stencil, at 4 times the spacing, is taken
+    only where the 4th difference grew 8-fold from the first to the second,
+    as smoothness does; five equal values widen the spacing 16-fold at a
+    time, up to ``widest``: those can reach beyond it.)
 
     Above that step the quotients did not follow the expansion to an entry
     with digits: ``f`` varies on a finer scale, and at a spacing on that scale
@@ -1166,13 +1169,13 @@ def _within_reach(spacing: float, estimate: Estimate) -> bool:
     spacing (where ``f`` changes by twice ``quiet`` at the slope) was 1.2e-5,
     half a period of ``f``: taken for noise of 3.5, with which the walk done
     again answered 1930.6 +- 6e4, for 189896.98 (its first window began at
-    9.2e-7). Below that step a spacing is measured however wide: where the
+    9.2e-7). Below a quarter of that step a spacing is measured however wide: where the
     slope is tiny the stairs of ``f`` show only there (``tanh(t) - t`` at
     -1.95e-9, whose first window began at the first step: at 5e-5, where
     ``tanh`` is rounded to ulp(1e-4)). A spacing within that step whose
     stencil at twice it is not shows ``f`` too: ``exp(2383.7 t) sin(1520310
-    t + 0.080174)`` at 0, first window at 9.2e-7, spacing 7.2e-7 (a sixth of
-    a period of ``f``): the spread of its 2nd differences, ``f``'s own, was
+    t + 0.080174)`` at 0, first window at 9.2e-7, spacing 7.2e-7 (0.17 of a
+    period of ``f``): the spread of its 2nd differences, ``f``'s own, was
     taken for noise of 2.57, with which the walk done again answered 10754
     +- 7e4, for 1515617.3 (`Sampler._second_difference_noise`).
 

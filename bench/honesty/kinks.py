@@ -14,8 +14,9 @@ is dishonest.
 It began as /tmp/s5/int/kinks.py (the same draws for the same seed).
 ``integrate-kinks-high`` draws p from (3, 6) instead, and ``integrate-kinks-two``
 sums two kinks drawn as above (c, p, c, p, then tol). ``integrate-kinks-ends``
-puts the kink next to an end, where the first panel's highest Legendre
-coefficients are still rising: the end (0 or 1, equally likely), then the
+puts the kink next to an end, in or near the first panel's sliver between
+the end and its outermost node (0.00217 of [0, 1] for K21), which no node
+samples: the end (0 or 1, equally likely), then the
 distance d of c from it, uniform in (0, 0.01), then p uniform in (0.05, 6),
 then ``tol`` from the decades 1e-4 to 1e-12 (`END_TOLERANCES`).
 """

@@ -114,10 +114,11 @@ REPRODUCERS = [
         id="peak found by the smallest panel over R, extrapolated, 1e11x",
     ),
     # Only the node at -162.5589 of [-183, -89.5] saw the peak, at 0.0017 of
-    # its height; the halves [-183, -136.25] (7 periods of cos x) predict it
-    # within their large resolution (0.22 of 3.96), and their halves were
-    # checked against their parent's nodes only; the panel that resolves f
-    # there, [-171.3, -159.6] (resolution 3.3e-7), would miss it by 0.0017
+    # its height; its half [-183, -136.25] (7.4 periods of cos x) predicts it
+    # within its large resolution (0.22 of 3.96), and its halves were checked
+    # against its nodes only ([-183, -159.6] would pass it too: 0.0016 of
+    # 0.46); the panel that resolves f there, [-171.3, -159.6] (resolution
+    # 3.3e-7), the great-grandchild of [-183, -89.5], would miss it by 0.0017
     # (integrate-peaks seed 1).
     pytest.param(
         lambda x: math.exp(-(((x + 162.70646430250355) / 0.0584) ** 2)) + math.cos(x),
@@ -127,7 +128,7 @@ REPRODUCERS = [
         gaussian_mass(-162.70646430250355, 0.0584, -183.0, 191.0)
         + math.sin(191.0)
         - math.sin(-183.0),
-        id="peak seen by a grandparent's node only, 1.25e6x",
+        id="peak seen by a great-grandparent's node only, 1.25e6x",
     ),
 ]
 
