@@ -117,7 +117,7 @@ import dataclasses
 import itertools
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from calcweb._checks import as_float, check_callable, check_real_or_infinite, evaluate
@@ -345,8 +345,7 @@ def _departing(departures: list[float], floor: float) -> bool:
     """
     if len(departures) < DEPART_POINTS or not abs(departures[-2]) > floor:
         return False
-    ratio = departures[-1] / departures[-2]
-    power = round(math.log2(ratio)) if ratio > 0.0 else 0
+    power = _whole_power(departures[-1] / departures[-2])
     if power < 1:
         return False
     kept = 1  # departures at the end that keep the rate 2**power
@@ -356,6 +355,11 @@ def _departing(departures: list[float], floor: float) -> bool:
             break
         kept += 1
     return kept >= DEPART_POINTS
+
+
+def _whole_power(ratio: float) -> int:
+    """The whole ``p`` for which ``ratio`` is nearest ``2**p``; 0 for a ratio not above 0."""
+    return round(math.log2(ratio)) if ratio > 0.0 else 0
 
 
 def _growth_start(values: list[float]) -> int:
@@ -1222,6 +1226,20 @@ def _tail_gap(samples: list[float], first: int, value: float) -> float:
     return 0.0
 
 
+def _closer_in(f: _Counted, point: Callable[[float], float], h: float) -> Iterator[float]:
+    """``f`` at the ``DEEP_STEPS`` steps below ``h``, each ``DEEP_RATIO`` times the one before.
+
+    Lazily, so that a caller that has seen enough stops evaluating; it ends
+    where ``f`` fails.
+    """
+    for _ in range(DEEP_STEPS):
+        h *= DEEP_RATIO
+        try:
+            yield f(point(h))
+        except (DomainError, NumericalError):
+            return
+
+
 def _deeper(
     f: _Counted, point: Callable[[float], float], scale: float, run: _Run
 ) -> tuple[float, float]:
@@ -1237,14 +1255,8 @@ def _deeper(
     usual one show nothing (``a + h`` may round to ``a`` inside ``f``).
     Returns the value and its error.
     """
-    values = [run.values[-1]]
     h = scale * 2.0 ** -(run.last + 2)
-    for _ in range(DEEP_STEPS):
-        h *= DEEP_RATIO
-        try:
-            values.append(f(point(h)))
-        except (DomainError, NumericalError):
-            break
+    values = [run.values[-1], *_closer_in(f, point, h)]
     if len(set(values)) == 1:  # stuck on the value the samples ended with
         return math.nan, math.inf
     values = _until_stuck(values)
@@ -1539,19 +1551,13 @@ def _law_ends(f: _Counted, point: Callable[[float], float], h: float, values: li
     near, middle, far = values[-1], values[-2], values[-3]
     if middle == far:  # no ratio (near == middle gives 0: no law either)
         return False
-    ratio = (near - middle) / (middle - far)
-    power = round(math.log2(ratio)) if ratio > 0.0 else 0
+    power = _whole_power((near - middle) / (middle - far))
     if power <= 0:
         return False
     law = abs(near - middle) / (1.0 - 2.0**-power)  # |c| / h**p at the step h
     size = max(abs(y) for y in values)
     past = False  # whether a real law would have left size far behind
-    for depth in range(1, DEEP_STEPS + 1):
-        x = point(h * DEEP_RATIO**depth)
-        try:
-            y = f(x)
-        except (DomainError, NumericalError):
-            break
+    for depth, y in enumerate(_closer_in(f, point, h), start=1):
         if abs(y) > size:  # f grows on, as a real law does
             return False
         # In logarithms: c / h**p grows 2**(16 p) times a step, soon past any float.
