@@ -34,7 +34,14 @@ to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
-$h \approx 10^{-90}$. A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
+$h \approx 10^{-90}$, and the answer must fit those samples too: it is refused
+when they turn back from a growth (``log(x) + 1e-15/sqrt(x)``, -34 at the last
+usual sample, is positive from ``x = 2e-34`` on) or stop it on a constant
+(``min(1/x, 1e30)``), or leave a value ever farther by a law ``c / h**p`` that
+the usual samples do not exclude (``sqrt(x) + 1e-30/x``, 1e-30/x being 5.6e-16
+at the last usual sample); a run on which they get stuck is rounding's, as is a
+law the usual samples exclude (``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
+``exp(t)`` rounds to 1). A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
 at 3, whose last sample is still 6e-8) is extrapolated once more with the
 $\sqrt{h}$ term removed, when that refines the estimate.
 
@@ -1240,23 +1247,20 @@ def _closer_in(f: _Counted, point: Callable[[float], float], h: float) -> Iterat
             return
 
 
-def _deeper(
-    f: _Counted, point: Callable[[float], float], scale: float, run: _Run
-) -> tuple[float, float]:
-    """A slowly converging ``f`` at ``x0 = 0`` or ``inf``, sampled much closer.
+def _deeper(last: float, deep: list[float]) -> tuple[float, float]:
+    """A slowly converging ``f`` at ``x0 = 0`` or ``inf``, from its samples much closer.
 
     There the sample points stay exact far below the usual last step, so
     if ``f`` has not got stuck on one rounded value by then, it is sampled
-    ``DEEP_STEPS`` more times, each step ``DEEP_RATIO`` times the one before
-    (``sqrt(x) log(x)`` is still 1e-6 from its limit at ``x = 1e-15``, but
-    not at ``x = 1e-90``). These steps are too far apart for Richardson
-    extrapolation: the error of a sample is the larger of the two changes
-    before it, or their geometric tail. Samples that all equal the last
-    usual one show nothing (``a + h`` may round to ``a`` inside ``f``).
-    Returns the value and its error.
+    ``DEEP_STEPS`` more times (`_closer_in`: ``deep``), each step
+    ``DEEP_RATIO`` times the one before (``sqrt(x) log(x)`` is still 1e-6
+    from its limit at ``x = 1e-15``, but not at ``x = 1e-90``). These steps
+    are too far apart for Richardson extrapolation: the error of a sample is
+    the larger of the two changes before it, or their geometric tail.
+    Samples that all equal the ``last`` usual one show nothing (``a + h`` may
+    round to ``a`` inside ``f``). Returns the value and its error.
     """
-    h = scale * 2.0 ** -(run.last + 2)
-    values = [run.values[-1], *_closer_in(f, point, h)]
+    values = [last, *deep]
     if len(set(values)) == 1:  # stuck on the value the samples ended with
         return math.nan, math.inf
     values = _until_stuck(values)
@@ -1264,6 +1268,104 @@ def _deeper(
         return math.nan, math.inf
     best = min(_entries([values]), key=lambda entry: entry.trend)
     return best.value, best.trend
+
+
+def _stuck_start(values: list[float]) -> int:
+    """Where ``values`` get stuck on one value (`_until_stuck`'s run), or ``len(values)``."""
+    n, i = len(values), 0
+    while i < n:
+        j = i
+        while j + 1 < n and values[j + 1] == values[i]:
+            j += 1
+        if j - i + 1 >= STUCK or (j == n - 1 and j > i):
+            return i
+        i = j + 1
+    return n
+
+
+def _deeper_against(result: _OneSided, usual: list[float], deep: list[float]) -> int | None:
+    """The index of a sample of ``deep`` that contradicts ``result``, or None.
+
+    ``deep`` are ``f`` closer to ``x0`` than the ``usual`` samples
+    (`_closer_in`, taken for `_deeper`), the nearest last; a run where they
+    get stuck on one value is rounding's, as it is among the usual samples
+    (``(x**x - 1)/x`` is 0 once ``x**x`` rounds to 1), and shows nothing,
+    unless it stops a growth short of falling back (``min(1/x, 1e30)``).
+    A finite value is contradicted by a sample that leaves it farther than
+    the one before did (the last usual sample, for the first), past ``JUMP``
+    times its error and rounding: ``f`` converging to it comes no farther
+    from it closer in, while a real ``c / h**p`` too small to show at the
+    usual steps grows away there (``sqrt(x) + 1e-30/x`` at 0 is 1e-8 at the
+    last usual step, 1e62 at ``x = 1e-92``). An infinite one by a sample of
+    that is not beyond the last usual sample, toward the infinity: ``f``
+    that tends to it passes any bound closer in, and does not fall back
+    behind what it reached farther out (``log(x) + 1e-15/sqrt(x)`` at 0 is
+    -33.97 at the last usual step, 2.4e-8 above ``log(x)``, and positive
+    from ``x = 2e-34`` on; ``100 + log(x)`` is 66 there and crosses 0
+    closer in, on its way to ``-inf``).
+    """
+    if not result.converged or not deep:
+        return None
+    stuck = _stuck_start(deep)
+    kept = deep[:stuck]
+    if math.isinf(result.value):
+        sign, reached = math.copysign(1.0, result.value), usual[-1]
+        before = kept[-1] if kept else reached
+        if stuck < len(deep) and (deep[stuck] - before) * sign >= 0.0:
+            return stuck  # f stops on a constant instead of falling back: no rounding
+        return next((i for i, y in enumerate(kept) if not (y - reached) * sign > 0.0), None)
+    value, error = result.value, result.error
+    offs = [y - value for y in kept]
+    floors = [JUMP * error + ULPS * _EPS * max(abs(y), abs(value)) for y in kept]
+    gone = abs(usual[-1] - value)
+    for i, off in enumerate(offs):
+        if abs(off) > gone and abs(off) > floors[i]:
+            law = _rounding_law(usual, value, error=error, offs=offs[i:], floors=floors[i:], i=i)
+            return None if law else i
+        gone = abs(off)
+    return None
+
+
+def _rounding_law(
+    usual: list[float],
+    value: float,
+    *,
+    error: float,
+    offs: list[float],
+    floors: list[float],
+    i: int,
+) -> bool:
+    """Whether the growth of ``f`` away from ``value`` closer in is a law the usual samples exclude.
+
+    ``offs`` are the departures of the samples closer in from ``value``,
+    from the ``i``-th (counted from 0 at ``DEEP_RATIO`` times the last usual
+    step), where ``f`` leaves it. Rounding can make ``f`` grow there: once
+    ``exp(t)`` rounds to 1, ``(exp(t) - 1 - t)/t**2`` is exactly ``-1/t``,
+    and ``(cos t - 1 + t**2/2)/t**4`` is ``1/(2 t**2)`` once ``cos t`` does.
+    Such a law is rounding's only where it holds: at the usual samples it
+    would be ``-4`` and ``-2**10`` (at ``t = 1/4`` and ``2**-10``) where
+    they are within 1e-2 and 1e-7 of ``value``. So the law ``c / h**p`` of
+    the first two departures past ``floors`` that keep one sign and grow is
+    taken back to the usual samples; where it is ``JUMP`` times their own
+    departure and ``error`` or more, it is not ``f``'s, and the growth is
+    rounding's. A real ``c / h**p`` too small to show there (``sqrt(x) +
+    1e-30/x`` at 0: 5.6e-16 at the last usual step, where ``sqrt(x)`` is
+    1.8e-8) fits them, as does anything without such a law (False).
+    """
+    step = -math.log2(DEEP_RATIO)  # bits between the steps closer in
+    for j in range(len(offs) - 1):
+        a, b = offs[j], offs[j + 1]
+        if not (abs(a) > floors[j] and a * b > 0.0 and abs(b) > abs(a)):
+            continue
+        power = math.log2(b / a) / step  # c / h**p at the steps h, h DEEP_RATIO
+        # log2 |c / h**p| at the usual step 2**m times the last, m = 0, 1, ...
+        level = math.log2(abs(a)) - power * step * (i + j + 1)
+        return any(
+            level - power * m > math.log2(JUMP * (abs(y - value) + error))
+            for m, y in enumerate(reversed(usual))
+            if abs(y - value) + error > 0.0
+        )
+    return False
 
 
 def _settled(value: float, error: float) -> bool:
@@ -1756,13 +1858,47 @@ def _one_sided(
     value, error = _estimate(run.values, first)
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
+    deep: list[float] = []  # f closer to x0, at 0 or inf, when the estimate is rough
     if rough and x0 in (0.0, math.inf, -math.inf) and slow:
-        deep_value, deep_error = _deeper(f, point, scale, run)
+        deep = list(_closer_in(f, point, scale * 2.0 ** -(run.last + 2)))
+        deep_value, deep_error = _deeper(run.values[-1], deep)
         # Closer samples refine the estimate; they may not contradict it.
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
     if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
         value, error = _root_refined(run.values, first, value, error)
+    result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
+    # What f does closer in, where it was sampled, must fit the answer.
+    off = _deeper_against(result, run.values, deep)
+    if off is None:
+        return result
+    x = point(scale * 2.0 ** -(run.last + 2) * DEEP_RATIO ** (off + 1))
+    what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f {what} at the usual points (from the {name}), but closer to x0, at {x!r}, "
+        f"it is {deep[off]:.6g}, which contradicts that: f changes nearer x0 than those "
+        "points show (log(x) + 1e-15/sqrt(x) falls like log(x) down to x = 1e-30, and "
+        "its limit at 0 is +inf), and the samples cannot tell its limit; pass "
+        "full_output=True to get the estimate anyway",
+    )
+
+
+def _judged(
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    x0: float,
+    name: str,
+    *,
+    run: _Run,
+    value: float,
+    error: float,
+) -> _OneSided:
+    """The limit from ``value`` and its ``error``, estimated from the samples ``run``."""
+    first = run.last + 1 - len(run.values)
     settled = _settled(value, error)
     # The last samples leaving a settled value ever faster contradict it, in
     # f or once the table has removed the h, h**2, ... terms that hide them.
@@ -1858,7 +1994,14 @@ def limit(
     samples leave it like ``c / h**p``), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
-    sampled. ``f`` that is one constant at every point sampled and another
+    sampled. Nor is ``f`` taken to change where it gets stuck on one value
+    on its last samples, from ``2**-24 * max(1, |x0|)`` to ``x0`` (roughly), after
+    samples that settle or grow: rounding that cancels all its digits does
+    that (``1 - cos x`` is 0 for ``|x| < 1e-8``), and the run is left out.
+    So ``f`` cut to a constant there is answered as if it were not: ``1/x``
+    for ``|x| > 2**-27`` and 0 below is infinite at 0, though its limit is 0,
+    as ``(1 - cos x)/x**3``, which rounding makes exactly 0 there, is.
+    ``f`` that is one constant at every point sampled and another
     farther out is taken for a step only if it is one of the two halfway
     between the last point of one and the first of the other:
     ``((2**60 + x) - 2**60) / x`` at 0, whose limit is 1, is 0 at the

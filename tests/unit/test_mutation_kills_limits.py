@@ -29,6 +29,7 @@ from calcweb.limits import (
     SMALL_DEPARTURE,
     LimitResult,
     _abrupt,
+    _closer_in,
     _combine,
     _constant_run,
     _contradicted_later,
@@ -704,6 +705,11 @@ def test_the_last_samples_that_follow_a_power_law(values: list[float], run: int)
 # ------------------------------------------------------------- _deeper
 
 
+def _sampled_deeper(f: _Counted, run: _Run) -> tuple[float, float]:
+    """`_deeper` on ``f`` closer in than the last step of ``run``, as `_one_sided` calls it."""
+    return _deeper(run.values[-1], list(_closer_in(f, _identity, 2.0 ** -(run.last + 2))))
+
+
 def test_deeper_samples_are_2_to_the_16_apart_below_the_last_usual_step() -> None:
     points: list[float] = []
 
@@ -713,7 +719,7 @@ def test_deeper_samples_are_2_to_the_16_apart_below_the_last_usual_step() -> Non
 
     run = _Run([1.0] * 46 + [2.0, 5.0], 47)  # the last step is 2**-49
     counted = _Counted(f)
-    value, error = _deeper(counted, _identity, 1.0, run)
+    value, error = _sampled_deeper(counted, run)
     assert points == [2.0 ** -(49 + 16 * j) for j in range(1, 17)]
     # f equals the last usual sample at every deeper one: they show nothing.
     assert math.isnan(value)
@@ -732,12 +738,12 @@ def test_two_deeper_samples_before_f_fails_give_an_estimate() -> None:
 
     run = _Run([1.0] * 47 + [2.0], 47)
     counted = _Counted(f)
-    assert _deeper(counted, _identity, 1.0, run) == (1.25, 0.5)
+    assert _sampled_deeper(counted, run) == (1.25, 0.5)
     assert counted.calls == 3  # the last failed
     # From the last usual sample 3 instead: the changes 1.5 and 0.25 leave
     # 1.25 with the larger, 1.5 (their tail, 2 * 0.25 * (1/6) / (5/6), is 0.1).
     run = _Run([1.0] * 47 + [3.0], 47)
-    assert _deeper(_Counted(f), _identity, 1.0, run) == (1.25, 1.5)
+    assert _sampled_deeper(_Counted(f), run) == (1.25, 1.5)
 
 
 # ------------------------------------------- _growth_start, _polynomial_limit, _staircase
@@ -1252,7 +1258,7 @@ def test_deeper_samples_refine_only_when_surer_and_within_both_errors(
     monkeypatch: pytest.MonkeyPatch, deep: tuple[float, float], refined: bool
 ) -> None:
     _estimated(monkeypatch, 1.0, 2.0**-30)
-    monkeypatch.setattr(calcweb.limits, "_deeper", lambda f, point, scale, run: deep)
+    monkeypatch.setattr(calcweb.limits, "_deeper", lambda last, samples: deep)
     result = limit(lambda x: 1.0 + x, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged

@@ -1,0 +1,232 @@
+"""`_deeper_against`: the answer must fit ``f`` closer to ``x0`` where it was sampled.
+
+At ``x0 = 0`` or ``inf`` a rough estimate makes `limit` sample ``f`` at
+``DEEP_STEPS`` steps each ``DEEP_RATIO`` times the one before, down to ``h``
+about 1e-92 (`_closer_in`, for `_deeper`). Before this rule those samples
+could only refine the estimate; when they contradicted it they were ignored,
+and ``log(x) + 1e-15/sqrt(x)`` at 0+ was -inf (converged) though it is
+positive from ``x = 2e-34`` on and tends to +inf. Now a run where the deeper
+samples get stuck on one value is rounding's (``(x**x - 1)/x`` is 0 once
+``x**x`` rounds to 1) unless it stops a growth short of falling back; an
+infinite answer is refused when a deeper sample is not beyond the last usual
+one toward the infinity; a finite one when a deeper sample leaves it farther
+than the one before, past ``JUMP`` times its error, unless that growth is a
+law ``c/h**p`` that the usual samples exclude (`_rounding_law`: rounding's,
+as ``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once ``exp(t)`` rounds to 1). No
+new evaluations: the deeper samples were taken before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+import calcweb
+from calcweb.limits import JUMP, LimitResult, _deeper_against, _OneSided, _rounding_law
+
+Function = Callable[[float], float]
+
+
+def full(f: Function, x0: float, side: str) -> LimitResult:
+    result = calcweb.limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    return result
+
+
+def finite(value: float, error: float) -> _OneSided:
+    return _OneSided(value, error, True, "")
+
+
+INFINITE = _OneSided(math.inf, 0.0, True, "")
+
+
+# Each tends to the infinity of its last term, which shows only closer in than
+# the usual samples (down to x = 2**-49, or up to 2**49 at inf); the old code
+# said the infinity of the other terms, converged.
+TURNING = [
+    ("log x + 1e-10/sqrt x", lambda x: math.log(x) + 1e-10 / math.sqrt(x), 0.0),
+    ("log x + 1e-12/sqrt x", lambda x: math.log(x) + 1e-12 / math.sqrt(x), 0.0),
+    ("log x + 1e-15/sqrt x", lambda x: math.log(x) + 1e-15 / math.sqrt(x), 0.0),
+    ("log x + 1e-40/x", lambda x: math.log(x) + 1e-40 / x, 0.0),
+    ("-log x - 1e-15/sqrt x", lambda x: -math.log(x) - 1e-15 / math.sqrt(x), 0.0),
+    ("(x**x - 1)/x + 1e-15/sqrt x", lambda x: (x**x - 1) / x + 1e-15 / math.sqrt(x), 0.0),
+    ("1/x - 1e-30/x**2", lambda x: 1 / x - 1e-30 / x**2, 0.0),
+    ("log x - 1e-12 sqrt x at inf", lambda x: math.log(x) - 1e-12 * math.sqrt(x), math.inf),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x0"), TURNING, ids=[case[0] for case in TURNING])
+def test_a_growth_that_turns_back_closer_in_is_refused(name: str, f: Function, x0: float) -> None:
+    side = "right" if x0 == 0.0 else "left"
+    result = full(f, x0, side)
+    assert not result.converged, name
+    assert "closer to x0" in result.message
+    assert result.nfev in (64, 70)  # the deeper samples were taken before the rule too
+    with pytest.raises(calcweb.NumericalError, match="closer to x0"):
+        calcweb.limit(f, x0, side=side)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cap", [1e16, 1e30])
+def test_a_growth_that_stops_on_a_constant_closer_in_is_refused(cap: float) -> None:
+    # min(1/x, cap) tends to cap: 1/x is 5.6e14 at the last usual sample, and
+    # cap from x = 1/cap on. A constant that does not fall back is no rounding.
+    result = full(lambda x: min(1 / x, cap), 0.0, "right")
+    assert not result.converged
+    assert "closer to x0" in result.message
+
+
+@pytest.mark.parametrize(
+    ("name", "f"),
+    [
+        ("sqrt x + 1e-30/x", lambda x: math.sqrt(x) + 1e-30 / x),
+        ("sqrt x - 1e-30/x", lambda x: math.sqrt(x) - 1e-30 / x),
+        ("sqrt x log x + 1e-40/x", lambda x: math.sqrt(x) * math.log(x) + 1e-40 / x),
+    ],
+)
+def test_a_slow_limit_that_a_hidden_law_leaves_closer_in_is_refused(name: str, f: Function) -> None:
+    # Before: 3.7e-20 +- 2.1e-14, -1.2e-20 +- 2.1e-14, 1.6e-11 +- 7.4e-9, converged
+    # (true +inf, -inf, +inf): 1e-30/x is 5.6e-16 at the last usual sample.
+    result = full(f, 0.0, "right")
+    assert not result.converged, name
+    assert "closer to x0" in result.message
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x0", "exact"),
+    [
+        ("log x", math.log, 0.0, -math.inf),
+        ("100 + log x", lambda x: 100 + math.log(x), 0.0, -math.inf),  # crosses 0 closer in
+        ("(x**x - 1)/x", lambda x: (x**x - 1) / x, 0.0, -math.inf),  # 0 closer in: stuck
+        ("1/x**2", lambda x: 1 / x**2, 0.0, math.inf),
+        ("1/sqrt x", lambda x: 1 / math.sqrt(x), 0.0, math.inf),
+        ("log x at inf", math.log, math.inf, math.inf),
+        ("sqrt x at inf", math.sqrt, math.inf, math.inf),
+        ("x/log x at inf", lambda x: x / math.log(x), math.inf, math.inf),
+        ("log x - 1e-40/x", lambda x: math.log(x) - 1e-40 / x, 0.0, -math.inf),
+        ("sqrt x", math.sqrt, 0.0, 0.0),
+        ("sqrt x log x", lambda x: math.sqrt(x) * math.log(x), 0.0, 0.0),
+        ("x**0.25", lambda x: x**0.25, 0.0, 0.0),
+        ("sqrt x sin(1/x)", lambda x: math.sqrt(x) * math.sin(1 / x), 0.0, 0.0),
+    ],
+)
+def test_limits_that_fit_f_closer_in_keep_their_answers(
+    name: str, f: Function, x0: float, exact: float
+) -> None:
+    side = "right" if x0 == 0.0 else "left"
+    result = full(f, x0, side)
+    assert result.converged, (name, result.message)
+    if math.isinf(exact):
+        assert result.value == exact
+    else:
+        assert abs(result.value - exact) <= 2 * result.error
+
+
+@pytest.mark.parametrize(
+    ("name", "g", "c"),
+    [
+        ("exp1t", lambda t: (math.exp(t) - 1 - t) / t**2, 3.0),
+        ("exp1t", lambda t: (math.exp(t) - 1 - t) / t**2, 100.0),
+        ("cancel", lambda t: (math.cos(t) - 1 + t**2 / 2) / t**4, 7.3),
+        ("cancel", lambda t: (math.cos(t) - 1 + t**2 / 2) / t**4, 0.003),
+    ],
+)
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_growth_closer_in_that_only_rounding_makes_leaves_the_value(
+    name: str, g: Function, c: float, side: str
+) -> None:
+    # Rough estimates (errors 1e-9 .. 6e-7), sampled closer in, where exp(t)
+    # or cos(t) rounds to 1 and f is -1/t or 1/(2 t**2): a law that would be
+    # -4/c .. or 8 c**2 at the first usual sample, where f is near its limit.
+    # Without _rounding_law, 147 such right answers of the corpus were refused.
+    exact = 0.5 if name == "exp1t" else 1 / 24
+    result = full(lambda x: g(x / c), 0.0, side)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
+
+
+# ------------------------------------------------------ _deeper_against itself
+
+USUAL = [-30.0, -31.0, -32.0, -33.0]  # the last usual samples, heading for -inf
+
+
+def test_an_infinite_answer_needs_every_deeper_sample_beyond_the_last_usual_one() -> None:
+    assert _deeper_against(finite(-math.inf, 0.0), USUAL, [-40.0, -50.0]) is None
+    assert _deeper_against(_OneSided(-math.inf, 0.0, True, ""), USUAL, [-40.0, -32.0]) == 1
+    assert _deeper_against(_OneSided(-math.inf, 0.0, True, ""), USUAL, [-33.0, -50.0]) == 0
+    assert _deeper_against(INFINITE, [30.0, 31.0], [40.0, 1e300]) is None
+    assert _deeper_against(INFINITE, [30.0, 31.0], [40.0, -1e300]) == 1
+
+
+def test_a_deeper_run_that_falls_back_is_rounding_and_one_that_does_not_refuses() -> None:
+    minus = _OneSided(-math.inf, 0.0, True, "")
+    # Stuck on 0 from the start ((x**x - 1)/x) or after growing on: rounding's.
+    assert _deeper_against(minus, USUAL, [0.0] * 16) is None
+    assert _deeper_against(minus, USUAL, [-40.0, -50.0, -1.0, -1.0, -1.0]) is None
+    assert _deeper_against(minus, USUAL, [-40.0, -50.0, -1.0, -1.0]) is None  # two at the end
+    # Stuck beyond the growth: f stops there (min(1/x, 1e30)).
+    assert _deeper_against(minus, USUAL, [-40.0, -50.0, -60.0, -60.0, -60.0]) == 2
+    assert _deeper_against(minus, USUAL, [-50.0, -50.0, -50.0]) == 0
+    # Among the samples before a run, one fallen back still counts.
+    assert _deeper_against(minus, USUAL, [-20.0, 0.0, 0.0, 0.0]) == 0
+
+
+def test_no_deeper_samples_or_a_refusal_leave_the_answer() -> None:
+    assert _deeper_against(INFINITE, [1.0, 2.0], []) is None
+    refused = _OneSided(math.inf, math.inf, False, "")
+    assert _deeper_against(refused, [1.0, 2.0], [-5.0]) is None
+
+
+def test_a_finite_value_is_left_only_by_a_sample_farther_than_the_one_before_past_its_error() -> (
+    None
+):
+    value = finite(0.0, 1e-8)
+    usual = [0.5, 0.25, 1e-7]  # the last usual sample is 1e-7 off
+    assert _deeper_against(value, usual, [1e-9, 1e-11, 1e-13]) is None  # converging
+    assert _deeper_against(value, usual, [1e-9, 1e-11, 1e-10]) is None  # within JUMP * error
+    assert _deeper_against(value, usual, [1e-9, 3e-8, 1e-5]) == 2  # growing past it
+    assert _deeper_against(value, usual, [1e-9, 1e-11, -5e-8]) == 2  # of either sign
+    assert _deeper_against(value, usual, [2e-7]) == 0  # the first: past the last usual one
+    # Past JUMP * error exactly, farther than the one before: not yet / now.
+    edge = JUMP * 1e-8
+    assert _deeper_against(value, usual, [1e-9, edge]) is None
+    assert _deeper_against(value, usual, [1e-9, edge * 1.001]) == 1
+    # A run where the samples get stuck is rounding's, however far off.
+    assert _deeper_against(value, usual, [1e-9, 1.0, 1.0, 1.0]) is None
+
+
+def test_a_law_that_the_usual_samples_exclude_is_rounding() -> None:
+    # f departs from 0.5 like -1/h closer in (steps 2**-65, 2**-81, 2**-97),
+    # which at the usual steps 2**-49, 2**-48, ... would be -2**49, -2**48, ...
+    # where f is within 4e-8 of 0.5.
+    usual = [0.5 + 1e-9 * k for k in range(40)]
+    value = finite(0.5, 1e-8)
+    assert _deeper_against(value, usual, [0.5 - 2.0**k for k in (65, 81, 97)]) is None
+    # The same law 2**-72 times as large is 2**-23 (1.2e-7) at the last usual
+    # step, within JUMP times the departure (3.9e-8) and error there: it may be
+    # real, and the value is refused, at the first deeper sample (-2**-7).
+    assert _deeper_against(value, usual, [0.5 - 2.0**k for k in (-7, 9, 25)]) == 0
+    # 2**-70 times: 2**-21 there, past JUMP * (3.9e-8 + 1e-8): excluded.
+    assert _deeper_against(value, usual, [0.5 - 2.0**k for k in (-5, 11, 27)]) is None
+
+
+def test_rounding_law_fits_the_first_growing_pair_of_one_sign() -> None:
+    usual, floors = [0.0, 0.0, 1.0], [1.0] * 4
+    # c/h from -2**10 at the step 2**-16 (i = 0): -2**-6 at the last usual step,
+    # well within the departure 1 there: it fits.
+    assert not _rounding_law(
+        usual, 0.0, error=0.0, offs=[-(2.0**10), -(2.0**26)], floors=floors[:2], i=0
+    )
+    # The same law 2**20 times as large is 2**14 there: excluded.
+    assert _rounding_law(
+        usual, 0.0, error=0.0, offs=[-(2.0**30), -(2.0**46)], floors=floors[:2], i=0
+    )
+    # Past the first contradicting sample (i = 2) the steps are 2**-48 smaller.
+    assert not _rounding_law(
+        usual, 0.0, error=0.0, offs=[-(2.0**30), -(2.0**46)], floors=floors[:2], i=2
+    )
+    # No pair of one sign that grows past its floor: no law, nothing excluded.
+    assert not _rounding_law(usual, 0.0, error=0.0, offs=[2.0**30, -(2.0**46)], floors=floors, i=0)
+    assert not _rounding_law(usual, 0.0, error=0.0, offs=[2.0**30, 2.0**29], floors=floors, i=0)
+    assert not _rounding_law(usual, 0.0, error=0.0, offs=[0.5, 2.0**29], floors=floors, i=0)
