@@ -34,14 +34,17 @@ to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
-$h \approx 10^{-90}$, and the answer must fit those samples too: it is refused
-when they turn back from a growth (``log(x) + 1e-15/sqrt(x)``, -34 at the last
-usual sample, is positive from ``x = 2e-34`` on) or stop it on a constant
-(``min(1/x, 1e30)``), or leave a value ever farther by a law ``c / h**p`` that
-the usual samples do not exclude (``sqrt(x) + 1e-30/x``, 1e-30/x being 5.6e-16
-at the last usual sample); a run on which they get stuck is rounding's, as is a
-law the usual samples exclude (``(exp(t) - 1 - t)/t**2`` is ``-1/t`` once
-``exp(t)`` rounds to 1). A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
+$h \approx 10^{-90}$, as is a value whose error is small beside the rounding
+noise of the last samples (a ``c / h**p`` may hide in that noise:
+``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``, noise about ``eps/x``), and the
+answer must fit those samples too: it is refused when they turn back from a
+growth (``log(x) + 1e-15/sqrt(x)``, -34 at the last usual sample, is
+positive from ``x = 1.7e-34`` on) or stop it on a constant (``min(1/x,
+1e30)``), or leave a value ever farther by a law ``c / h**p`` that the usual
+samples, with their noise, do not exclude (``sqrt(x) + 1e-30/x``, 1e-30/x
+being 5.6e-16 at the last usual sample); a run on which they get stuck is
+rounding's, as is a law the usual samples exclude (``(exp(t) - 1 - t)/t**2``
+is ``-1/t`` once ``exp(t)`` rounds to 1). A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
 at 3, whose last sample is still 6e-8) is extrapolated once more with the
 $\sqrt{h}$ term removed, when that refines the estimate.
 
@@ -1270,6 +1273,16 @@ def _deeper(last: float, deep: list[float]) -> tuple[float, float]:
     return best.value, best.trend
 
 
+def _until_run(samples: Iterator[float]) -> list[float]:
+    """``samples`` up to the first ``STUCK`` equal in a row: `_stuck_start` ignores the rest."""
+    found: list[float] = []
+    for y in samples:
+        found.append(y)
+        if len(found) >= STUCK and len(set(found[-STUCK:])) == 1:
+            break
+    return found
+
+
 def _stuck_start(values: list[float]) -> int:
     """Where ``values`` get stuck on one value (`_until_stuck`'s run), or ``len(values)``."""
     n, i = len(values), 0
@@ -1283,34 +1296,42 @@ def _stuck_start(values: list[float]) -> int:
     return n
 
 
-def _deeper_against(result: _OneSided, usual: list[float], deep: list[float]) -> int | None:
+def _deeper_against(
+    result: _OneSided, usual: list[float], deep: list[float], noise: list[float]
+) -> int | None:
     """The index of a sample of ``deep`` that contradicts ``result``, or None.
 
     ``deep`` are ``f`` closer to ``x0`` than the ``usual`` samples
-    (`_closer_in`, taken for `_deeper`), the nearest last; a run where they
-    get stuck on one value is rounding's, as it is among the usual samples
+    (`_closer_in`, for `_deeper` or as a check), the nearest last; ``noise``
+    bounds the rounding noise of each usual sample (`_noise`). A run where
+    they get stuck on one value is rounding's, as it is among the usual samples
     (``(x**x - 1)/x`` is 0 once ``x**x`` rounds to 1), and shows nothing,
-    unless it stops a growth short of falling back (``min(1/x, 1e30)``).
+    unless it stops a growth short of falling back (``min(1/x, 1e30)``); so
+    is the sample just before it, where ``f`` loses its last digits, a step
+    ``DEEP_RATIO`` before it loses them all (``sqrt(x**2 + 1e6 x) - x`` at
+    inf, 500000 to 1e-6 at the usual samples, is 499712 at ``x = 2**65``, 61
+    ulps of ``x``, and 0 from ``2**81`` on).
     A finite value is contradicted by a sample that leaves it farther than
     the one before did (the last usual sample, for the first), past ``JUMP``
     times its error and rounding: ``f`` converging to it comes no farther
     from it closer in, while a real ``c / h**p`` too small to show at the
-    usual steps grows away there (``sqrt(x) + 1e-30/x`` at 0 is 1e-8 at the
-    last usual step, 1e62 at ``x = 1e-92``). An infinite one by a sample of
+    usual steps grows away there (``sqrt(x) + 1e-30/x`` at 0 is 4.2e-8 at the
+    last usual step, 6.5e61 at ``x = 1.5e-92``). An infinite one by a sample
     that is not beyond the last usual sample, toward the infinity: ``f``
     that tends to it passes any bound closer in, and does not fall back
     behind what it reached farther out (``log(x) + 1e-15/sqrt(x)`` at 0 is
-    -33.97 at the last usual step, 2.4e-8 above ``log(x)``, and positive
-    from ``x = 2e-34`` on; ``100 + log(x)`` is 66 there and crosses 0
+    -33.96 at the last usual step, 2.4e-8 above ``log(x)``, and positive
+    from ``x = 1.7e-34`` on; ``100 + log(x)`` is 66 there and crosses 0
     closer in, on its way to ``-inf``).
     """
     if not result.converged or not deep:
         return None
     stuck = _stuck_start(deep)
-    kept = deep[:stuck]
+    # The sample before a stuck run is where f lost its last digits: rounding's too.
+    kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
     if math.isinf(result.value):
         sign, reached = math.copysign(1.0, result.value), usual[-1]
-        before = kept[-1] if kept else reached
+        before = deep[stuck - 1] if stuck else reached
         if stuck < len(deep) and (deep[stuck] - before) * sign >= 0.0:
             return stuck  # f stops on a constant instead of falling back: no rounding
         return next((i for i, y in enumerate(kept) if not (y - reached) * sign > 0.0), None)
@@ -1320,7 +1341,9 @@ def _deeper_against(result: _OneSided, usual: list[float], deep: list[float]) ->
     gone = abs(usual[-1] - value)
     for i, off in enumerate(offs):
         if abs(off) > gone and abs(off) > floors[i]:
-            law = _rounding_law(usual, value, error=error, offs=offs[i:], floors=floors[i:], i=i)
+            law = _rounding_law(
+                usual, value, error=error, noise=noise, offs=offs[i:], floors=floors[i:], i=i
+            )
             return None if law else i
         gone = abs(off)
     return None
@@ -1331,6 +1354,7 @@ def _rounding_law(
     value: float,
     *,
     error: float,
+    noise: list[float],
     offs: list[float],
     floors: list[float],
     i: int,
@@ -1345,25 +1369,31 @@ def _rounding_law(
     Such a law is rounding's only where it holds: at the usual samples it
     would be ``-4`` and ``-2**10`` (at ``t = 1/4`` and ``2**-10``) where
     they are within 1e-2 and 1e-7 of ``value``. So the law ``c / h**p`` of
-    the first two departures past ``floors`` that keep one sign and grow is
-    taken back to the usual samples; where it is ``JUMP`` times their own
-    departure and ``error`` or more, it is not ``f``'s, and the growth is
-    rounding's. A real ``c / h**p`` too small to show there (``sqrt(x) +
-    1e-30/x`` at 0: 5.6e-16 at the last usual step, where ``sqrt(x)`` is
-    1.8e-8) fits them, as does anything without such a law (False).
+    the first two steps between them past ``floors`` that keep one sign and
+    grow (steps, as ``f`` closer in may settle elsewhere first: ``(2**x -
+    1)/x - 1e-22/x`` is ``0 - 1e-22/x`` once ``2**x`` rounds to 1) is taken
+    back to the usual samples; where it is ``JUMP`` times their departure,
+    rounding noise (``noise``: a law may hide in it) and ``error`` or more,
+    it is not ``f``'s, and the growth is rounding's. A real ``c / h**p`` too
+    small to show there (``sqrt(x) + 1e-30/x`` at 0: 5.6e-16 at the last
+    usual step, where ``sqrt(x)`` is 4.2e-8), or hidden in their noise
+    (``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``: noise about ``eps/x``), fits
+    them, as does anything without such a law (False).
     """
     step = -math.log2(DEEP_RATIO)  # bits between the steps closer in
-    for j in range(len(offs) - 1):
-        a, b = offs[j], offs[j + 1]
-        if not (abs(a) > floors[j] and a * b > 0.0 and abs(b) > abs(a)):
+    for j in range(len(offs) - 2):
+        a, b = offs[j + 1] - offs[j], offs[j + 2] - offs[j + 1]
+        if not (abs(a) > floors[j + 1] and a * b > 0.0 and abs(b) > abs(a)):
             continue
-        power = math.log2(b / a) / step  # c / h**p at the steps h, h DEEP_RATIO
-        # log2 |c / h**p| at the usual step 2**m times the last, m = 0, 1, ...
-        level = math.log2(abs(a)) - power * step * (i + j + 1)
+        power = math.log2(b / a) / step  # c / h**p at the steps h, h DEEP_RATIO, ...
+        # log2 |c / h**p| at the usual step 2**m times the last, m = 0, 1, ...:
+        # the step a is c / h**p (1 - DEEP_RATIO**p) at the sample i + j + 1.
+        level = math.log2(abs(a) / (1.0 - DEEP_RATIO**power)) - power * step * (i + j + 2)
+        blur = [abs(y - value) + error + rounding for y, rounding in zip(usual, noise, strict=True)]
         return any(
-            level - power * m > math.log2(JUMP * (abs(y - value) + error))
-            for m, y in enumerate(reversed(usual))
-            if abs(y - value) + error > 0.0
+            level - power * m > math.log2(JUMP * room)
+            for m, room in enumerate(reversed(blur))
+            if room
         )
     return False
 
@@ -1868,8 +1898,15 @@ def _one_sided(
     if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
         value, error = _root_refined(run.values, first, value, error)
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
+    noise = _noise(_table(run.values))[0]
+    # A finite value whose error is small beside the rounding noise of the
+    # last samples was estimated farther out: a c/h**p may hide in that
+    # noise (it grows like it), and shows closer in, where f is sampled too.
+    hidden = result.converged and math.isfinite(result.value) and noise[-1] > JUMP * result.error
+    if hidden and not deep and not run.note and x0 in (0.0, math.inf, -math.inf):
+        deep = _until_run(_closer_in(f, point, scale * 2.0 ** -(run.last + 2)))
     # What f does closer in, where it was sampled, must fit the answer.
-    off = _deeper_against(result, run.values, deep)
+    off = _deeper_against(result, run.values, deep, noise)
     if off is None:
         return result
     x = point(scale * 2.0 ** -(run.last + 2) * DEEP_RATIO ** (off + 1))
@@ -1990,8 +2027,9 @@ def limit(
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
     ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
-    about ``1e-90`` when the estimate is still poor there, or when the last
-    samples leave it like ``c / h**p``), the true error
+    about ``1e-90`` when the estimate is still poor there, or small beside
+    the rounding noise of the last samples, or when the last samples leave it
+    like ``c / h**p``), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
     sampled. Nor is ``f`` taken to change where it gets stuck on one value

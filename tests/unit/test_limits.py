@@ -331,9 +331,11 @@ def test_a_function_undefined_close_to_x0_is_refused() -> None:
         limit(lambda x: math.log(x - 1e-3), 0.0, side="right")
 
 
-def test_a_limit_costs_48_evaluations_a_side_and_a_slow_one_at_0_16_more() -> None:
+def test_a_limit_costs_48_evaluations_a_side_a_noisy_one_3_more_a_slow_one_16() -> None:
     assert full(lambda x: math.sin(x) / x, 0.0).nfev == 96
-    assert full(lambda x: (2**x - 1) / x, 0.0, side="left").nfev == 48
+    # Its rounding noise at the last samples is above its error: f is sampled
+    # closer in until it gets stuck (on 0, once 2**x rounds to 1), 3 more.
+    assert full(lambda x: (2**x - 1) / x, 0.0, side="left").nfev == 48 + 3
     slow = full(lambda x: math.sqrt(x) * math.log(x), 0.0, side="right")
     assert slow.converged
     assert slow.nfev == 64

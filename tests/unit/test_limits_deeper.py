@@ -5,7 +5,7 @@ At ``x0 = 0`` or ``inf`` a rough estimate makes `limit` sample ``f`` at
 about 1e-92 (`_closer_in`, for `_deeper`). Before this rule those samples
 could only refine the estimate; when they contradicted it they were ignored,
 and ``log(x) + 1e-15/sqrt(x)`` at 0+ was -inf (converged) though it is
-positive from ``x = 2e-34`` on and tends to +inf. Now a run where the deeper
+positive from ``x = 1.7e-34`` on and tends to +inf. Now a run where the deeper
 samples get stuck on one value is rounding's (``(x**x - 1)/x`` is 0 once
 ``x**x`` rounds to 1) unless it stops a growth short of falling back; an
 infinite answer is refused when a deeper sample is not beyond the last usual
@@ -146,36 +146,127 @@ def test_a_growth_closer_in_that_only_rounding_makes_leaves_the_value(
     assert abs(result.value - exact) <= 2 * result.error
 
 
+T = math.tan(math.pi / 4)
+HIDDEN = [
+    (
+        "(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x",
+        lambda x: (math.exp(1.1 * x) - 1) / (1.1 * x) + 1e-16 / x,
+    ),
+    ("(2**x - 1)/x + 1e-16/x", lambda x: (2**x - 1) / x + 1e-16 / x),
+    (
+        "(exp(1.1 x) - 1)/(1.1 x) - 1e-20/x",
+        lambda x: (math.exp(1.1 * x) - 1) / (1.1 * x) - 1e-20 / x,
+    ),
+    ("(2**x - 1)/x - 1.08e-22/x", lambda x: (2**x - 1) / x - 1.0821877595747296e-22 / x),
+    ("(2**x - 1)/x + 1.16e-42/x**3", lambda x: (2**x - 1) / x + 1.1599992786856975e-42 / x**3),
+    (
+        "(tan(pi/4 + x) - tan(pi/4 - x))/(2 x) - 2.06e-46/x**3",
+        lambda x: (
+            (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4 - x)) / (2 * x)
+            - 2.057746235606079e-46 / x**3
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "f"), HIDDEN, ids=[case[0] for case in HIDDEN])
+def test_a_law_hidden_in_the_rounding_noise_shows_closer_in(name: str, f: Function) -> None:
+    # Before: converged, e.g. 1.00000000000006 +- 2.7e-12 and 0.69314718056004
+    # +- 1.5e-12 for the first two (true +inf): the noise of the quotient, about
+    # eps/x, is as large as 1e-16/x at every usual sample, and the estimate
+    # comes from farther out. Closer in exp(1.1 x) (2**x, tan(pi/4 + x))
+    # rounds away and f is the law alone, growing past every sample.
+    result = full(f, 0.0, "right")
+    assert not result.converged, name
+    assert "closer to x0" in result.message
+
+
+def test_a_law_hidden_in_the_noise_at_infinity_shows_closer_in_too() -> None:
+    # (2**(1/x) - 1) x + 1.78e-36 x**2 at inf: stress3 seed 1 (finite before).
+    result = full(
+        lambda x: (2 ** (1 / x) - 1) * x + 1.7816469633525946e-36 * x**2, math.inf, "left"
+    )
+    assert not result.converged
+    assert "closer to x0" in result.message
+
+
+def test_the_last_sample_before_f_loses_all_its_digits_closer_in_is_rounding() -> None:
+    # sqrt(x**2 + 1e6 x) - x at inf: 500000 to 1e-6 (5e-6 +- ...) at the usual
+    # samples, which end on 500000.0 (noise 6.5e-5 at the last, above JUMP
+    # times the error 5.4e-6: sampled closer in), then 499712 at x = 2**65 (61
+    # ulps of x, 8192 each) and 0 from 2**81 on. Refused when the 499712 counted.
+    result = full(lambda x: math.sqrt(x**2 + 10**6 * x) - x, math.inf, "left")
+    assert result.converged, result.message
+    assert abs(result.value - 500000) <= 2 * result.error
+    assert result.nfev == 48 + 4  # closer in: 499712, then three zeros
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "exact", "extra"),
+    [
+        # Their deeper samples get stuck on 0 at once: three more evaluations.
+        ("(exp(1.1 x) - 1)/(1.1 x)", lambda x: (math.exp(1.1 * x) - 1) / (1.1 * x), 1.0, 3),
+        ("(1 - cos x)/x**2", lambda x: (1 - math.cos(x)) / x**2, 0.5, 3),
+        ("(tan(pi/4 + x) - tan(pi/4))/x", lambda x: (math.tan(math.pi / 4 + x) - T) / x, 2.0, 3),
+        # Exactly -1/t closer in, which the usual samples exclude: all 16.
+        ("(exp(x) - 1 - x)/x**2", lambda x: (math.exp(x) - 1 - x) / x**2, 0.5, 16),
+        # No noise beside the error: not sampled closer in.
+        ("sin(x)/x", lambda x: math.sin(x) / x, 1.0, 0),
+        ("log(1 + x)/x", lambda x: math.log(1 + x) / x, 1.0, 0),
+        # Noise (1.2e-12 at the last sample) below JUMP times the error (3.6e-12).
+        ("x**0.75", lambda x: x**0.75, 0.0, 0),
+    ],
+)
+def test_a_noisy_limit_without_a_hidden_law_keeps_its_value(
+    name: str, f: Function, exact: float, extra: int
+) -> None:
+    result = full(f, 0.0, "right")
+    assert result.converged, (name, result.message)
+    assert abs(result.value - exact) <= 2 * result.error
+    usual = 48 + (16 if name == "(tan(pi/4 + x) - tan(pi/4))/x" else 0)  # _law_ends' samples
+    assert result.nfev == usual + extra
+
+
 # ------------------------------------------------------ _deeper_against itself
+
+
+def against(
+    result: _OneSided, usual: list[float], deep: list[float], noise: list[float] | None = None
+) -> int | None:
+    """`_deeper_against`, the usual samples free of rounding noise unless ``noise`` is given."""
+    return _deeper_against(result, usual, deep, noise or [0.0] * len(usual))
+
 
 USUAL = [-30.0, -31.0, -32.0, -33.0]  # the last usual samples, heading for -inf
 
 
 def test_an_infinite_answer_needs_every_deeper_sample_beyond_the_last_usual_one() -> None:
-    assert _deeper_against(finite(-math.inf, 0.0), USUAL, [-40.0, -50.0]) is None
-    assert _deeper_against(_OneSided(-math.inf, 0.0, True, ""), USUAL, [-40.0, -32.0]) == 1
-    assert _deeper_against(_OneSided(-math.inf, 0.0, True, ""), USUAL, [-33.0, -50.0]) == 0
-    assert _deeper_against(INFINITE, [30.0, 31.0], [40.0, 1e300]) is None
-    assert _deeper_against(INFINITE, [30.0, 31.0], [40.0, -1e300]) == 1
+    assert against(finite(-math.inf, 0.0), USUAL, [-40.0, -50.0]) is None
+    assert against(_OneSided(-math.inf, 0.0, True, ""), USUAL, [-40.0, -32.0]) == 1
+    assert against(_OneSided(-math.inf, 0.0, True, ""), USUAL, [-33.0, -50.0]) == 0
+    assert against(INFINITE, [30.0, 31.0], [40.0, 1e300]) is None
+    assert against(INFINITE, [30.0, 31.0], [40.0, -1e300]) == 1
 
 
 def test_a_deeper_run_that_falls_back_is_rounding_and_one_that_does_not_refuses() -> None:
     minus = _OneSided(-math.inf, 0.0, True, "")
     # Stuck on 0 from the start ((x**x - 1)/x) or after growing on: rounding's.
-    assert _deeper_against(minus, USUAL, [0.0] * 16) is None
-    assert _deeper_against(minus, USUAL, [-40.0, -50.0, -1.0, -1.0, -1.0]) is None
-    assert _deeper_against(minus, USUAL, [-40.0, -50.0, -1.0, -1.0]) is None  # two at the end
+    assert against(minus, USUAL, [0.0] * 16) is None
+    assert against(minus, USUAL, [-40.0, -50.0, -1.0, -1.0, -1.0]) is None
+    assert against(minus, USUAL, [-40.0, -50.0, -1.0, -1.0]) is None  # two at the end
     # Stuck beyond the growth: f stops there (min(1/x, 1e30)).
-    assert _deeper_against(minus, USUAL, [-40.0, -50.0, -60.0, -60.0, -60.0]) == 2
-    assert _deeper_against(minus, USUAL, [-50.0, -50.0, -50.0]) == 0
-    # Among the samples before a run, one fallen back still counts.
-    assert _deeper_against(minus, USUAL, [-20.0, 0.0, 0.0, 0.0]) == 0
+    assert against(minus, USUAL, [-40.0, -50.0, -60.0, -60.0, -60.0]) == 2
+    assert against(minus, USUAL, [-50.0, -50.0, -50.0]) == 0
+    # Among the samples before a run, one fallen back still counts, but not
+    # the last before it, where f loses its last digits.
+    assert against(minus, USUAL, [-20.0, -40.0, 0.0, 0.0, 0.0]) == 0
+    assert against(minus, USUAL, [-40.0, -20.0, 0.0, 0.0, 0.0]) is None
 
 
 def test_no_deeper_samples_or_a_refusal_leave_the_answer() -> None:
-    assert _deeper_against(INFINITE, [1.0, 2.0], []) is None
+    assert against(INFINITE, [1.0, 2.0], []) is None
     refused = _OneSided(math.inf, math.inf, False, "")
-    assert _deeper_against(refused, [1.0, 2.0], [-5.0]) is None
+    assert against(refused, [1.0, 2.0], [-5.0]) is None
 
 
 def test_a_finite_value_is_left_only_by_a_sample_farther_than_the_one_before_past_its_error() -> (
@@ -183,50 +274,75 @@ def test_a_finite_value_is_left_only_by_a_sample_farther_than_the_one_before_pas
 ):
     value = finite(0.0, 1e-8)
     usual = [0.5, 0.25, 1e-7]  # the last usual sample is 1e-7 off
-    assert _deeper_against(value, usual, [1e-9, 1e-11, 1e-13]) is None  # converging
-    assert _deeper_against(value, usual, [1e-9, 1e-11, 1e-10]) is None  # within JUMP * error
-    assert _deeper_against(value, usual, [1e-9, 3e-8, 1e-5]) == 2  # growing past it
-    assert _deeper_against(value, usual, [1e-9, 1e-11, -5e-8]) == 2  # of either sign
-    assert _deeper_against(value, usual, [2e-7]) == 0  # the first: past the last usual one
+    assert against(value, usual, [1e-9, 1e-11, 1e-13]) is None  # converging
+    assert against(value, usual, [1e-9, 1e-11, 1e-10]) is None  # within JUMP * error
+    assert against(value, usual, [1e-9, 3e-8, 1e-5]) == 2  # growing past it
+    assert against(value, usual, [1e-9, 1e-11, -5e-8]) == 2  # of either sign
+    assert against(value, usual, [2e-7]) == 0  # the first: past the last usual one
     # Past JUMP * error exactly, farther than the one before: not yet / now.
     edge = JUMP * 1e-8
-    assert _deeper_against(value, usual, [1e-9, edge]) is None
-    assert _deeper_against(value, usual, [1e-9, edge * 1.001]) == 1
-    # A run where the samples get stuck is rounding's, however far off.
-    assert _deeper_against(value, usual, [1e-9, 1.0, 1.0, 1.0]) is None
+    assert against(value, usual, [1e-9, edge]) is None
+    assert against(value, usual, [1e-9, edge * 1.001]) == 1
+    # A run where the samples get stuck is rounding's, however far off, and
+    # so is the sample before it; one before that is not.
+    assert against(value, usual, [1e-9, 1.0, 1.0, 1.0]) is None
+    assert against(value, usual, [1e-5, 0.0, 0.0, 0.0]) is None
+    assert against(value, usual, [1e-5, 2e-5, 0.0, 0.0, 0.0]) == 0
 
 
 def test_a_law_that_the_usual_samples_exclude_is_rounding() -> None:
-    # f departs from 0.5 like -1/h closer in (steps 2**-65, 2**-81, 2**-97),
+    # f departs from 0.5 like -1/h closer in (steps 2**-65, 2**-81, ...),
     # which at the usual steps 2**-49, 2**-48, ... would be -2**49, -2**48, ...
     # where f is within 4e-8 of 0.5.
     usual = [0.5 + 1e-9 * k for k in range(40)]
     value = finite(0.5, 1e-8)
-    assert _deeper_against(value, usual, [0.5 - 2.0**k for k in (65, 81, 97)]) is None
+    assert against(value, usual, [0.5 - 2.0**k for k in (65, 81, 97, 113)]) is None
     # The same law 2**-72 times as large is 2**-23 (1.2e-7) at the last usual
     # step, within JUMP times the departure (3.9e-8) and error there: it may be
     # real, and the value is refused, at the first deeper sample (-2**-7).
-    assert _deeper_against(value, usual, [0.5 - 2.0**k for k in (-7, 9, 25)]) == 0
-    # 2**-70 times: 2**-21 there, past JUMP * (3.9e-8 + 1e-8): excluded.
-    assert _deeper_against(value, usual, [0.5 - 2.0**k for k in (-5, 11, 27)]) is None
+    assert against(value, usual, [0.5 - 2.0**k for k in (-7, 9, 25, 41)]) == 0
+    # 2**-70 times: 2**-21 there, past JUMP * (3.9e-8 + 1e-8): excluded ...
+    law = [0.5 - 2.0**k for k in (-5, 11, 27, 43)]
+    assert against(value, usual, law) is None
+    # ... unless the noise of the usual samples (as large as the law: eps/h)
+    # could hide it: then it fits, and the value is refused.
+    noise = [2.0**-21 * 2.0 ** -(len(usual) - 1 - k) for k in range(len(usual))]
+    assert against(value, usual, law, noise) == 0
 
 
-def test_rounding_law_fits_the_first_growing_pair_of_one_sign() -> None:
-    usual, floors = [0.0, 0.0, 1.0], [1.0] * 4
-    # c/h from -2**10 at the step 2**-16 (i = 0): -2**-6 at the last usual step,
-    # well within the departure 1 there: it fits.
+def test_rounding_law_is_taken_from_steps_between_the_samples_closer_in() -> None:
+    # 0.7 - 2**-80/h closer in (f settled elsewhere first, as (2**x - 1)/x -
+    # 1e-22/x is -1e-22/x once 2**x rounds to 1): departures from 0 of 0.7 -
+    # 2**-15, 0.7 - 2**1, ... The law, from its steps, is 2**-31 at the last
+    # usual step (2**-49): within JUMP times 2**-31 + 2**-32 there.
+    usual = [2.0**-31] * 3
+    offs = [0.7 - 2.0**k for k in (-15, 1, 17, 33)]
+    fits = {"usual": usual, "value": 0.0, "error": 0.0, "noise": [0.0] * 3, "i": 0}
+    assert not _rounding_law(**fits, offs=offs, floors=[1e-9] * 4)
+    # A larger law, 2**6 times, is 2**-25 there: excluded (past 4 * 2**-31).
+    big = [0.7 - 2.0**k for k in (-9, 7, 23, 39)]
+    assert _rounding_law(**fits, offs=big, floors=[1e-9] * 4)
+    # The same offsets found from the third sample closer in (i = 2): the steps
+    # are 2**32 times closer to x0, the law 2**-32 times as large back there.
+    assert not _rounding_law(**{**fits, "i": 2}, offs=big, floors=[1e-9] * 4)
+
+
+@pytest.mark.parametrize(
+    "offs",
+    [
+        [1.0, 2.0**20, -(2.0**40), 2.0**60],  # steps of two signs
+        [1.0, 2.0**20, 2.0**20 + 1.0, 2.0**20 + 1.5],  # steps that shrink
+        [1.0, 1.0 + 1e-10, 1.0 + 1e-5, 1.0 + 1e5],  # the first step within its floor
+        [1.0, 2.0**20],  # too few for two steps
+    ],
+)
+def test_rounding_law_needs_two_growing_steps_of_one_sign_past_their_floor(
+    offs: list[float],
+) -> None:
+    usual = [0.0] * 3  # any law would be excluded here
+    floors = [1e-9, 1e-9, 1e-9, 1e-9][: len(offs)]
+    if offs[2:3] == [1.0 + 1e-5]:
+        floors = [1e-9, 1e-9, 1e-4, 1e-4]
     assert not _rounding_law(
-        usual, 0.0, error=0.0, offs=[-(2.0**10), -(2.0**26)], floors=floors[:2], i=0
+        usual, 0.0, error=1e-12, noise=[0.0] * 3, offs=offs, floors=floors, i=0
     )
-    # The same law 2**20 times as large is 2**14 there: excluded.
-    assert _rounding_law(
-        usual, 0.0, error=0.0, offs=[-(2.0**30), -(2.0**46)], floors=floors[:2], i=0
-    )
-    # Past the first contradicting sample (i = 2) the steps are 2**-48 smaller.
-    assert not _rounding_law(
-        usual, 0.0, error=0.0, offs=[-(2.0**30), -(2.0**46)], floors=floors[:2], i=2
-    )
-    # No pair of one sign that grows past its floor: no law, nothing excluded.
-    assert not _rounding_law(usual, 0.0, error=0.0, offs=[2.0**30, -(2.0**46)], floors=floors, i=0)
-    assert not _rounding_law(usual, 0.0, error=0.0, offs=[2.0**30, 2.0**29], floors=floors, i=0)
-    assert not _rounding_law(usual, 0.0, error=0.0, offs=[0.5, 2.0**29], floors=floors, i=0)
