@@ -30,7 +30,10 @@ step can be trusted; instead:
    two more rows do not halve that error. A quotient at a smaller step than
    the kept estimate's rows, farther from it than their expansion allows,
    widens its error to that distance (`_Walk.check_accepted`): a window far
-   from the asymptotic range can pass for one, its probe included. An
+   from the asymptotic range can pass for one, its probe included. So do the
+   quotients already taken below its rows when it is kept: the row that ended
+   its window, and an earlier walk's, when the walk is done again with the
+   noise of ``f`` measured (5.; `_Walk.check_below`). An
    estimate with no correct digit (`_no_digit`: its error above its value
    and above what rounding or convergence to 0 allows) does not end the
    walk: the first steps are scaled to ``max(1, |x|)``, far above the scale
@@ -246,6 +249,7 @@ class Sampler:
         self.noise_floor = 0.0  # the noise of f measured by `measure_noise`
         self.relative_noise = 0.0  # and relative to |f|, where it grows with it (float32)
         self.slope = 0.0  # f'(x) as a walk found it, for `_three_point_noise` (0: unknown)
+        self.steps: set[tuple[str, int, float]] = set()  # (kind, n, step) of quotients taken
 
     def __call__(self, point: float) -> float:
         if point not in self.values:
@@ -501,6 +505,7 @@ class Sampler:
             raise NumericalError(
                 f"the difference quotient with step {step!r} overflows; f is too large here"
             )
+        self.steps.add((kind, n, step))
         return quotient, noise, step
 
 
@@ -1558,6 +1563,35 @@ class _Walk:
         if apart > 2.0 * allowed + 4.0 * noise:
             self.accepted = replace(accepted, error=accepted.error + apart)
 
+    def check_below(self) -> None:
+        """`check_accepted` with the quotients already taken at steps below the accepted rows.
+
+        Their points are known (no call is made), and the quotients are taken
+        again with the noise now known. Truncation shrinks with the step: a
+        quotient that leaves the estimate by more than its expansion and the
+        quotient's noise allow disproves its error, whenever it was taken.
+        They are the row that ended the window (added before it ended: a
+        second derivative of ``3.25e4 / (a.p - shift)`` 6.5e-7 from its pole,
+        rounded in its argument, kept 4.184179e29 +- 6.6e23, for 4.184198e29,
+        and the quotient at half its smallest step is 1.2e25 from it, noise
+        6.9e23), and an earlier walk's, when the walk is done again
+        with the noise of ``f`` measured (`extrapolate`): it stops a few rows
+        past the estimate it keeps (`done_after`), but the earlier walk may
+        have gone far below it. The noise, measured near ``x`` and taken as a
+        floor everywhere, can be far above the values at the first steps:
+        ``m / (t + 1.6e-14)`` rounded in its argument is noisy by ``3e-8
+        |f(0)|``, some 1e4 times ``|f|`` at 0.015, where the quotients (``m /
+        h**2``) then all agree within it: 1.5e-25 +- 2.3e-21, while those at
+        1e-16 of the walk before it were -0.00621 (noise 2e-8).
+        """
+        for kind, n, step in sorted(self.sampler.steps, key=lambda taken: -taken[2]):
+            if (kind, n) == (self.kind, self.n):
+                try:
+                    quotient, noise, _ = self.sampler.quotient(kind, n, step)
+                except (DomainError, NumericalError):
+                    continue
+                self.check_accepted(step, quotient, noise)
+
     def end_window(self, converged: bool) -> bool:
         """Confirm the window's best entry, keep it if it is the best yet, start anew."""
         best, kept = self.best, False
@@ -1574,6 +1608,7 @@ class _Walk:
                 self.accepted_rows = tuple(
                     zip(self.window.steps[rows], self.window.quotients[rows], strict=True)
                 )
+                self.check_below()
         self.window, self.best, self.asymptotic = self.new_window(), None, converged
         self.stale = 0
         return kept
