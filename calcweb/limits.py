@@ -1917,9 +1917,9 @@ def _one_sided(
         False,
         f"f {what} at the usual points (from the {name}), but closer to x0, at {x!r}, "
         f"it is {deep[off]:.6g}, which contradicts that: f changes nearer x0 than those "
-        "points show (log(x) + 1e-15/sqrt(x) falls like log(x) down to x = 1e-30, and "
-        "its limit at 0 is +inf), and the samples cannot tell its limit; pass "
-        "full_output=True to get the estimate anyway",
+        "points show (log(x) + 1e-15/sqrt(x) is within 2% of log(x) down to x = 1e-30, "
+        "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
+        "tell its limit; pass full_output=True to get the estimate anyway",
     )
 
 
