@@ -220,7 +220,8 @@ def test_adaptive_meets_its_tolerance_with_an_honest_error(
     assert result.error <= 1e-10 * max(1.0, abs(result.value))
     assert actual <= max(result.error, 4e-16 * abs(exact)), name
     rule = K15 if math.isinf(a) != math.isinf(b) else K21
-    assert result.nfev == rule.size * (2 * result.intervals - 1)
+    ends = sum(map(math.isfinite, (a, b)))  # f is sampled once at each finite end
+    assert result.nfev == rule.size * (2 * result.intervals - 1) + ends
 
 
 @pytest.mark.parametrize(("name", "f", "a", "b", "exact"), TABLE, ids=IDS)
@@ -240,8 +241,9 @@ def test_the_tolerance_is_met_at_every_level(tol: float) -> None:
 
 
 def test_smooth_integrals_need_few_evaluations() -> None:
-    assert full(math.exp, 0, 1).nfev == 21
-    assert full(math.sin, 0, math.pi).nfev == 21
+    # One rule and the two ends, which check it.
+    assert full(math.exp, 0, 1).nfev == 23
+    assert full(math.sin, 0, math.pi).nfev == 23
 
 
 @pytest.mark.parametrize(("name", "f", "a", "b", "exact"), TABLE, ids=IDS)
@@ -259,7 +261,8 @@ def test_adaptive_agrees_with_scipy_quad_and_uses_no_more_evaluations_when_smoot
     assert result.value == pytest.approx(value, abs=max(result.error, error, 1e-15))
     smooth = not name.startswith(("1/sqrt", "log", "sqrt", "|x"))
     if smooth and math.isfinite(a) and math.isfinite(b):
-        assert result.nfev <= info["neval"], name
+        # and the two ends, where f is sampled to check the first panel
+        assert result.nfev <= info["neval"] + 2, name
 
 
 @pytest.mark.parametrize(("name", "f", "a", "b", "exact"), TABLE, ids=IDS)

@@ -134,7 +134,7 @@ def test_an_odd_function_plus_a_constant_has_no_floor() -> None:
     assert _finite_smoothness(K21, logistic) == 0.0
     result = integrate(lambda x: 1 / (1 + math.exp(-x)), -5, 5, full_output=True)
     assert isinstance(result, IntegrationResult)
-    assert (result.nfev, abs(result.value - 5.0) <= 2 * result.error) == (21, True)
+    assert (result.nfev, abs(result.value - 5.0) <= 2 * result.error) == (23, True)
 
 
 def test_an_analytic_panel_has_no_floor() -> None:
@@ -180,7 +180,7 @@ def test_a_lone_panel_cannot_vouch_for_the_fall_beyond_its_top_degrees() -> None
     panel = gauss_kronrod(lambda x: abs(x - c) ** p, 0.0, 1.0)
     result, exact = kink(c, p, 1e-8)
     assert panel.error < abs(panel.value - exact) / 100 < panel.flat / 100
-    assert (result.nfev, result.value, result.error) == (21, panel.value, panel.flat)
+    assert (result.nfev, result.value, result.error) == (23, panel.value, panel.flat)
 
 
 def test_a_lone_panel_whose_flat_bound_misses_tol_is_checked_by_its_halves() -> None:
@@ -192,7 +192,7 @@ def test_a_lone_panel_whose_flat_bound_misses_tol_is_checked_by_its_halves() -> 
     result = integrate(lambda x: math.exp(-x * x), 0.0, 3.0, tol=1e-10, full_output=True)
     assert isinstance(result, IntegrationResult)
     exact = math.sqrt(math.pi) / 2 * math.erf(3.0)
-    assert (result.nfev, result.converged) == (63, True)
+    assert (result.nfev, result.converged) == (65, True)
     assert abs(result.value - exact) <= 2 * result.error < 1e-10
 
 

@@ -222,7 +222,7 @@ def test_the_usual_end_singularities_keep_their_cost(
     assert isinstance(result, IntegrationResult)
     assert result.converged
     assert abs(result.value - exact) <= 2.0 * result.error
-    assert result.nfev <= most
+    assert result.nfev <= most + 2  # and the ends, which check the panels there
 
 
 @pytest.mark.parametrize(

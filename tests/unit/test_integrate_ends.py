@@ -1,0 +1,199 @@
+"""A feature between an end of the interval and the nearest node (issue 13).
+
+No node of the Gauss-Kronrod rule is an end: the first panel on [0, 1] samples
+nothing in [0, 0.00434) and (0.99566, 1], and a kink there (``abs(x - 0.001)``)
+leaves f a polynomial at all 21 nodes, which the rule integrates exactly: before,
+0.499 +- 5.8e-15 for 0.499001 (1.7e8 times), at every tol. `integrate` now
+samples f at the ends of the first panel (a failure there is ignored) and every
+panel at an end must predict those samples by interpolation, as its ancestors'
+(see `calcweb._integrate._Panels._end_miss`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb import IntegrationResult, integrate
+from calcweb._gauss_kronrod import K21, gauss_kronrod
+from calcweb._integrate import _Panels
+
+
+def full(f: object, a: float, b: float, tol: float) -> IntegrationResult:
+    result = integrate(f, a, b, tol=tol, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, IntegrationResult)
+    return result
+
+
+def kink(c: float, p: float) -> float:
+    """The integral of ``|x - c|**p`` over [0, 1]."""
+    return (c ** (p + 1) + (1 - c) ** (p + 1)) / (p + 1)
+
+
+# (c, p): |x - c|**p on [0, 1], polynomial at every node of [0, 1]; the true
+# error was this many times the reported one before, at every tol.
+BETWEEN_END_AND_NODE = [
+    pytest.param(0.001, 1.0, id="abs(x - 0.001), 1.7e8x"),
+    pytest.param(0.999, 1.0, id="abs(x - 0.999), 1.7e8x"),
+    pytest.param(0.002, 3.0, id="|x - 0.002|**3, 2.7e3x"),
+    pytest.param(0.9995, 2.0, id="(x - 0.9995)**2, smooth"),
+]
+
+
+@pytest.mark.parametrize(("c", "p"), BETWEEN_END_AND_NODE)
+@pytest.mark.parametrize("tol", [1e-6, 1e-10])
+def test_a_kink_between_an_end_and_the_outermost_node_is_seen(
+    c: float, p: float, tol: float
+) -> None:
+    result = full(lambda x: abs(x - c) ** p, 0.0, 1.0, tol)
+    assert result.converged, result.message
+    assert abs(result.value - kink(c, p)) <= min(2 * result.error, tol)
+
+
+def test_a_kink_next_to_an_end_is_checked_by_every_panel_at_that_end() -> None:
+    # cos(50 x) + |x - 1e-6|: the first panel does not resolve cos(50 x), so
+    # it predicts f(0) only to within its large resolution; [0, 1/8] and the
+    # smaller panels at 0 resolve it and must predict f(0) too. With the end
+    # sample checked by the first panel alone: 1.2856e-14 reported, 78 times
+    # too small, at tol 1e-10 and 1e-12.
+    c = 1e-6
+    exact = math.sin(50.0) / 50.0 + kink(c, 1.0)
+    for tol in (1e-10, 1e-12):
+        result = full(lambda x: math.cos(50.0 * x) + abs(x - c), 0.0, 1.0, tol)
+        assert result.converged, result.message
+        assert abs(result.value - exact) <= 2 * result.error
+
+
+def test_a_kink_next_to_the_finite_end_of_a_half_line_is_seen() -> None:
+    # |x - 0.001| e^-x on [0, inf): t = 1 is x = 0; before, 0.999 +- 1.9e-11.
+    c = 0.001
+    exact = c - 1.0 + 2.0 * math.exp(-c)
+    result = full(lambda x: abs(x - c) * math.exp(-x), 0.0, math.inf, 1e-10)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
+
+
+class Calls:
+    """f, recording where it is called."""
+
+    def __init__(self, f: object) -> None:
+        self.f = f
+        self.points: list[float] = []
+
+    def __call__(self, x: float) -> float:
+        self.points.append(x)
+        return self.f(x)  # type: ignore[operator, no-any-return]
+
+
+def test_each_end_costs_one_evaluation() -> None:
+    calls = Calls(math.sin)
+    result = full(calls, 0.0, math.pi, 1e-10)
+    assert result.nfev == len(calls.points) == 23
+    assert calls.points[-2:] == [0.0, math.pi]
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        pytest.param(lambda x: 1 / math.sqrt(x), 2.0, id="ZeroDivisionError"),
+        pytest.param(math.log, -1.0, id="ValueError"),
+        pytest.param(lambda x: x**-0.5 if x else math.inf, 2.0, id="inf"),
+        pytest.param(lambda x: x**-0.5 if x else math.nan, 2.0, id="nan"),
+        pytest.param(lambda x: x**-0.5 if x else "pole", 2.0, id="not a number"),
+        pytest.param(lambda x: x**-0.5 if x else {}[x], 2.0, id="KeyError"),
+    ],
+)
+def test_a_failure_at_an_end_is_ignored(f: object, exact: float) -> None:
+    # The end is a check, never part of the sum: f need not be defined there.
+    calls = Calls(f)
+    result = full(calls, 0.0, 1.0, 1e-10)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
+    assert result.nfev == len(calls.points)
+    assert 0.0 in calls.points
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ends"),
+    [(0.0, math.inf, [0.0]), (-math.inf, 1.0, [1.0]), (-math.inf, math.inf, [])],
+)
+def test_an_infinite_end_is_never_sampled(a: float, b: float, ends: list[float]) -> None:
+    # x = t/(1 - t**2) and x = a + (1 - t)/t are infinite at t = ±1 and t = 0:
+    # no call, none counted; a finite end of a half-line is sampled once.
+    calls = Calls(lambda x: math.exp(-x * x))
+    result = full(calls, a, b, 1e-10)
+    assert result.converged, result.message
+    assert all(math.isfinite(x) for x in calls.points)
+    assert result.nfev == len(calls.points)
+    assert [x for x in calls.points if x in (a, b)] == ends
+
+
+def test_a_smooth_f_costs_only_the_two_ends() -> None:
+    # exp on [0, 1]: the interpolant of the 21 samples predicts f(0) and f(1)
+    # to rounding, so the lone panel stands.
+    result = full(math.exp, 0.0, 1.0, 1e-10)
+    assert (result.nfev, result.intervals) == (23, 1)
+
+
+def test_an_end_miss_is_worth_the_miss_times_the_width() -> None:
+    # abs(x - 0.001) is x - 0.001 at every node of [0, 1]: the interpolant
+    # says -0.001 at 0, f says 0.001. The sliver outside the outermost node
+    # ((1 - 0.99566)/2 of the width) times that miss is above the panel's
+    # error, so the miss counts, with the whole width, as an ancestor's does.
+    f = lambda x: abs(x - 0.001)  # noqa: E731
+    panels = _Panels(f, K21)
+    panels.ends = (0.0, 1.0)
+    panels.add(0.0, 1.0, lone=True)
+    [entry] = panels.entries
+    sliver = 0.5 * (1.0 - K21.nodes[0])
+    assert gauss_kronrod(f, 0.0, 1.0).error < sliver * 0.002
+    assert entry.miss == (0.0, 0.001)
+    assert entry.error == pytest.approx(0.002, rel=1e-9)
+    assert panels.nfev == 23
+
+
+def sech2(t: float) -> float:
+    s = math.exp(-2.0 * abs(t))
+    return 4.0 * s / ((1.0 + s) * (1.0 + s))
+
+
+def test_a_peak_inside_the_sliver_is_worth_more_than_the_sliver_times_the_miss() -> None:
+    # sech2((x - c)/w) + 1 on [0, 99.1], c 0.0086 from the end, inside the
+    # sliver (0.215): f(99.1) sees 0.027 of the peak's height, and the peak
+    # holds 2 w = 0.0069. Before the ends were sampled, 99.1 +- 1.1e-12
+    # (6.2e9 times); with a miss worth only the sliver times 0.027, 2.4
+    # times too small (bench.honesty integrate-peaks seed 2).
+    c, w = 99.09140458606723, 0.00345
+    exact = w * (math.tanh((99.1 - c) / w) - math.tanh(-c / w)) + 99.1
+    result = full(lambda x: math.fsum([sech2((x - c) / w), 1.0]), 0.0, 99.1, 3.2e-05)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
+
+
+def test_an_end_singularity_with_a_value_at_its_end_is_still_extrapolated() -> None:
+    # sqrt's polynomial on [0, h] misses sqrt(0) by ten times its resolution,
+    # but the sliver's share of that is about 1% of its error: no miss, and
+    # the chain at 0 is extrapolated as before (231 evaluations and the ends).
+    result = full(math.sqrt, 0.0, 1.0, 1e-10)
+    assert (result.nfev, result.converged) == (233, True)
+    assert abs(result.value - 2 / 3) <= 2 * result.error
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(7.871430731659771, 10.36333053521387), (6.407999894240337, 8.722873112933582)],
+)
+def test_a_chain_that_misses_its_end_is_not_extrapolated(a: float, b: float) -> None:
+    # cos(k x) + |x - c|, c 1e-6 of the width from a: while c is in the
+    # sliver of the panels at a, their sums keep its error (about (c - a)**2)
+    # and the epsilon table took them for converged: 51 and 55 times too
+    # small at tol 1e-12 with the end checked but the chain still anchored.
+    c = a + 1e-6 * (b - a)
+    k = 50 / (b - a)
+    exact = math.fsum(
+        [(math.sin(k * b) - math.sin(k * a)) / k, 0.5 * (c - a) ** 2, 0.5 * (b - c) ** 2]
+    )
+    result = full(lambda x: math.cos(k * x) + abs(x - c), a, b, 1e-12)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
