@@ -1580,9 +1580,10 @@ class _Walk:
         have gone far below it. The noise, measured near ``x`` and taken as a
         floor everywhere, can be far above the values at the first steps:
         ``m / (t + 1.6e-14)`` rounded in its argument is noisy by ``3e-8
-        |f(0)|``, some 1e4 times ``|f|`` at 0.015, where the quotients (``m /
+        |f(0)|``, some 3e4 times ``|f|`` at 0.015, where the quotients (``m /
         h**2``) then all agree within it: 1.5e-25 +- 2.3e-21, while those at
-        1e-16 of the walk before it were -0.00621 (noise 2e-8).
+        1e-16 of the walk before it were -0.00621 (noise 2e-7 to 4e-7, taken
+        again with the noise of ``f`` known).
         """
         for kind, n, step in sorted(self.sampler.steps, key=lambda taken: -taken[2]):
             if (kind, n) == (self.kind, self.n):

@@ -1306,11 +1306,11 @@ def _deeper_against(
     bounds the rounding noise of each usual sample (`_noise`). A run where
     they get stuck on one value is rounding's, as it is among the usual samples
     (``(x**x - 1)/x`` is 0 once ``x**x`` rounds to 1), and shows nothing,
-    unless it stops a growth short of falling back (``min(1/x, 1e30)``); so
-    is the sample just before it, where ``f`` loses its last digits, a step
-    ``DEEP_RATIO`` before it loses them all (``sqrt(x**2 + 1e6 x) - x`` at
-    inf, 500000 to 1e-6 at the usual samples, is 499712 at ``x = 2**65``, 61
-    ulps of ``x``, and 0 from ``2**81`` on).
+    unless, for an infinite answer, it stops a growth short of falling back
+    (``min(1/x, 1e30)``); so is the sample just before it, where ``f`` loses
+    its last digits, a step ``DEEP_RATIO`` before it loses them all
+    (``sqrt(x**2 + 1e6 x) - x`` at inf, whose usual samples end on 500000.0,
+    is 499712 at ``x = 2**65``, 61 ulps of ``x``, and 0 from ``2**81`` on).
     A finite value is contradicted by a sample that leaves it farther than
     the one before did (the last usual sample, for the first), past ``JUMP``
     times its error and rounding: ``f`` converging to it comes no farther
@@ -1364,11 +1364,11 @@ def _rounding_law(
     ``offs`` are the departures of the samples closer in from ``value``,
     from the ``i``-th (counted from 0 at ``DEEP_RATIO`` times the last usual
     step), where ``f`` leaves it. Rounding can make ``f`` grow there: once
-    ``exp(t)`` rounds to 1, ``(exp(t) - 1 - t)/t**2`` is exactly ``-1/t``,
-    and ``(cos t - 1 + t**2/2)/t**4`` is ``1/(2 t**2)`` once ``cos t`` does.
-    Such a law is rounding's only where it holds: at the usual samples it
-    would be ``-4`` and ``-2**10`` (at ``t = 1/4`` and ``2**-10``) where
-    they are within 1e-2 and 1e-7 of ``value``. So the law ``c / h**p`` of
+    ``exp(t)`` rounds to 1, ``(exp(t) - 1 - t)/t**2`` is ``-t/t**2``, which is
+    ``-1/t`` to rounding, and ``(cos t - 1 + t**2/2)/t**4`` is ``1/(2 t**2)``
+    once ``cos t`` does. Such a law is rounding's only where it holds: at the
+    usual samples it would be ``-4`` and ``-2**10`` (at ``t = 1/4`` and
+    ``2**-10``) where ``f`` is within 0.05 and 2e-4 of ``value``. So the law ``c / h**p`` of
     the first two steps between them past ``floors`` that keep one sign and
     grow (steps, as ``f`` closer in may settle elsewhere first: ``(2**x -
     1)/x - 1e-22/x`` is ``0 - 1e-22/x`` once ``2**x`` rounds to 1) is taken
@@ -1888,7 +1888,7 @@ def _one_sided(
     value, error = _estimate(run.values, first)
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
-    deep: list[float] = []  # f closer to x0, at 0 or inf, when the estimate is rough
+    deep: list[float] = []  # f closer to x0, at 0 or inf: a rough estimate (or, below, a noisy one)
     if rough and x0 in (0.0, math.inf, -math.inf) and slow:
         deep = list(_closer_in(f, point, scale * 2.0 ** -(run.last + 2)))
         deep_value, deep_error = _deeper(run.values[-1], deep)
@@ -2027,8 +2027,8 @@ def limit(
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
     ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
-    about ``1e-90`` when the estimate is still poor there, or small beside
-    the rounding noise of the last samples, or when the last samples leave it
+    about ``1e-90`` when the estimate is still poor there, or its error small
+    beside the rounding noise of the last samples, or when the last samples leave it
     like ``c / h**p``), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point

@@ -6,8 +6,8 @@ that ran in it (module evaluation, timers, animation frames, events, with the
 microtasks they queue and any layout they force). Chromium's trace records
 those script entries on the same clock as the main thread's work, which has
 each piece's *thread time*: the CPU time the main thread spent on it. A
-script's CPU time is what it takes on an idle machine; its wall-clock time
-also counts the time other processes held the CPU, which on a loaded 2-core
+script's CPU time does not grow when other processes share the CPU; its
+wall-clock time also counts the time they held it, which on a loaded 2-core
 runner stretches a 20 ms task past 50 ms, so the check is on CPU time (the
 wall-clock figure is reported beside it). Only the scripts the site serves
 from ``javascripts/`` count: mkdocs-material's own bundle has tasks of 100+ ms
@@ -50,8 +50,9 @@ class Slice:
     children: list[Slice] = field(default_factory=list)
 
     def cpu_within(self, low: float, high: float) -> float:
-        """The CPU time of this slice between low and high: its children's,
-        exactly, and its own the more of it the window holds (its own CPU time
+        """The CPU time of this slice between low and high: all of it if the
+        window holds the whole slice; else its children's, each found the same
+        way, and its own the more of it the window holds (its own CPU time
         spread evenly over its own wall-clock time)."""
         overlap = min(high, self.start + self.wall) - max(low, self.start)
         if overlap <= 0:
