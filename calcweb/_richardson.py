@@ -116,8 +116,8 @@ step can be trusted; instead:
    than it allows, for a first derivative with no noise measured, that
    drift times what such noise moves the refined value by (its stencil's
    gain) is added to its error (`_with_drift`; where ``a t`` rounded in its
-   argument could matter, also at a spacing where that rounding falls at
-   random).
+   argument could matter beyond that, also at a spacing where that rounding
+   falls at random, and the larger drift is taken).
 8. Rounding in the argument of ``f`` (``g((t + c) - c)``, ``t`` rounded to
    ulp(c)) moves a first derivative by up to ``|f''|`` times it, at every
    step, while the values move by ``|f'|`` times it: nothing at a flat
@@ -785,24 +785,32 @@ def _with_drift(
     the noise that moved them is at least half that drift, and noise ``N`` in
     the values moves the refined value by up to ``N`` times ``refined.gain``:
     the drift itself (twice that lower bound) times the gain is added to the
-    error. Where none shows there but the rounding of ``a t`` in the argument
-    of ``f`` (`_rounded_argument`) times the gain could exceed the error, the
-    drift is judged again at 1e-4 of the smallest step (`_local_drift` with
-    a spacing beyond the steps, against a quarter of ``quiet``, the 2 eps of
-    the largest ``|f|`` the stencil allows for): at a few ulps of ``x`` that
-    rounding is a sawtooth, smooth to every difference, while at 1e-4 of
-    the smallest step it falls at random (``sin(s) exp(s / 10)``, ``s =
-    7.97 t``, at 9.19: ``s`` rounded to ulp(73) moves ``f`` by up to 11
-    times those 2 eps; the refined value was off by 2.05 times its error).
+    error. Where the rounding of ``a t`` in the argument of ``f``
+    (`_rounded_argument`, the most it can move ``f``) times the gain could
+    exceed that error (the drift seen there included), the drift is judged
+    again at 1e-4 of the smallest step (`_local_drift` with a spacing beyond
+    the steps, against a quarter of ``quiet``, the 2 eps of the largest
+    ``|f|`` the stencil allows for), and the larger drift is taken: at a
+    few ulps of ``x`` that rounding is a sawtooth, smooth to every
+    difference, and what drift it shows there is only a lower bound, while
+    at 1e-4 of the smallest step it falls at random (``sin(s) exp(s /
+    10)``, ``s = 7.97 t``, at 9.19: ``s`` rounded to ulp(73) moves ``f`` by
+    up to 11 times those 2 eps; the refined value was off by 2.05 times its
+    error. ``logistic(24.03 t)`` at -5.71: ``s`` rounded to ulp(137), 45
+    times those 2 eps, showed a drift of 1.5e-75 at the noise spacing, the
+    value was off by 2.31 times its error). Where the error with the drift
+    seen already covers all the rounding of ``a t`` can do, that is not
+    needed (``exp(50 t)`` at 1).
     """
     if n != 1 or sampler.noise_floor:
         return refined
     drift = _refined_drift(sampler, refined, spacing, quiet)
-    if not drift and _rounded_argument(sampler, refined) * refined.gain > refined.error:
-        # a t rounded in the argument of f could matter, and the noise spacing (a few
-        # ulps of x) sees that rounding as a sawtooth: judged again at 1e-4 of the
-        # smallest step, where it falls at random (`_local_drift`'s fallback).
-        drift = _local_drift(sampler, refined, 1, math.inf, quiet)
+    if _rounded_argument(sampler, refined) * refined.gain > refined.error + drift * refined.gain:
+        # a t rounded in the argument of f could matter beyond the error with what
+        # drift the noise spacing showed, and that spacing (a few ulps of x) sees
+        # that rounding as a sawtooth, a lower bound at most: judged again at 1e-4
+        # of the smallest step, where it falls at random (`_local_drift`'s fallback).
+        drift = max(drift, _local_drift(sampler, refined, 1, math.inf, quiet))
     return replace(refined, error=refined.error + drift * refined.gain)
 
 

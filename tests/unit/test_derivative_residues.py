@@ -216,3 +216,33 @@ def test_the_noise_tests_stay_within_the_window_that_resolved_f() -> None:
     )
     _assert_honest(result.value, result.error, 1515617.3451097289)
     assert result.error <= 1e-12 * 1515617.3
+
+
+def _logistic(s: float) -> float:
+    return 1.0 / (1.0 + math.exp(-s)) if s >= 0.0 else math.exp(s) / (1.0 + math.exp(s))
+
+
+def test_a_small_drift_at_the_noise_spacing_is_judged_again_where_a_t_falls_at_random() -> None:
+    # bench.honesty steep, seed 6: logistic(24.03 t) at -5.71 was 5.992084456249769e-59
+    # +- 5.9e-72 (2.31x): a t = -137.2 rounded to ulp(137), 45 times the 2 eps the
+    # refined stencil allows for; the noise spacing showed a drift of 1.5e-75, a
+    # sawtooth's lower bound. f' = a s (1 - s), s the logistic at a x: mpmath, 60 digits.
+    a, x = 24.031265603488944, -5.710953352443434
+    result = derivative(lambda t: _logistic(a * t), x, full_output=True)
+    _assert_honest(result.value, result.error, 5.992084456251142e-59)
+
+
+def test_a_drift_that_covers_the_rounding_of_a_t_is_not_judged_again() -> None:
+    # exp(50 t) at 1: a t rounded moves f by up to 2.9e7 (_rounded_argument), 7.2e10
+    # in the refined value; the drift at the noise spacing (3.6e7) already widened the
+    # error to 1.1e11, so no second look (2 calls) is needed. f' = 50 exp(50).
+    calls = 0
+
+    def f(t: float) -> float:
+        nonlocal calls
+        calls += 1
+        return math.exp(50.0 * t)
+
+    result = derivative(f, 1.0, full_output=True)
+    _assert_honest(result.value, result.error, 2.592352764293536e23)
+    assert calls <= 31  # 33 with the second look
