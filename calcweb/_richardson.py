@@ -67,7 +67,9 @@ step can be trusted; instead:
    the stairs are 1e8 spacings wide. A window at larger steps that settled
    on a value outside the estimate's bars says so, as does a quotient the
    next two left in one jump onto values within rounding of each other
-   (`_collapsed`): the noise is then measured at its slope, or else at the
+   (`_collapsed`): the noise is then measured at its slope (and where the
+   values there lie on a line of another slope, stairs that fell evenly, at
+   two smaller spacings in the golden ratio: `_fell_evenly`), or else at the
    two points the quotient before the jump rested on, or else where ``|f|``
    is largest (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for ``|t|
    < 1e-8``, and its stairs, those of ``cos``, start beyond;
@@ -1108,7 +1110,9 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     exactly -1 (the ``exp`` part cancels), a slope at which the stairs are
     10**8 spacings wide. A window at larger steps that settled on a value
     the estimate's bars do not reach (unconfirmed: its probe saw the
-    stairs) says so: the noise is measured again at its slope. If none
+    stairs) says so: the noise is measured again at its slope, and, where
+    the values there lie on a line of another slope (`_fell_evenly`), at up
+    to two smaller spacings in the golden ratio. If none
     shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
     is ``t**2 / 2`` exactly for ``|t| < 1e-8``): it is measured where
     ``|f|`` is largest, at the slope from ``x`` to there, and taken as the
@@ -1125,7 +1129,14 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
         return 0.0
     if value:
         sampler.slope = value
-        noise = sampler.measure_noise(SPACING * quiet / abs(value), widest, quiet)
+        spacing = SPACING * quiet / abs(value)
+        noise = sampler.measure_noise(spacing, widest, quiet)
+        for _ in range(2):
+            # Stairs that fell evenly at one spacing fall otherwise at the next.
+            if noise or not _fell_evenly(sampler, spacing, quiet):
+                break
+            spacing /= _GOLDEN
+            noise = sampler.measure_noise(spacing, widest, quiet)
         if noise:
             return noise
     for jump in sorted(estimate.jumps)[:3]:
@@ -1146,6 +1157,37 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     # Noise of a quarter of |f| there is no staircase: f has lost its digits
     # there (the phase of sin(1e20 t) at 0.0058 is rounded to 64), not near x.
     return noise if 4.0 * noise < abs(sampler.values[far]) else 0.0
+
+
+def _fell_evenly(sampler: Sampler, spacing: float, quiet: float) -> bool:
+    """Whether the 5-point stencil at ``spacing`` lies on a line whose slope is not ``slope``.
+
+    Stairs that fall by the same whole number of stairs and a little at each
+    spacing leave rounding errors that grow linearly across the stencil: a
+    line, with 4th differences and a spread of 2nd differences of 0, which
+    no test at that spacing tells from a smooth ``f``; the smooth part of
+    ``f`` beside them keeps the values apart, so they are not five equal
+    values either. Their gaps leave ``slope`` times the spacing by more than
+    ``quiet``. At a spacing in an irrational ratio to it they fall
+    otherwise (`_noise_beside`). ``cos(t) - 1 + t**2 / 2`` at 1.11e-5 is
+    ``cos``'s stairs (ulp(1)) plus ``t**2 / 2``; at the slope of a window
+    at larger steps (2.1e-14) the spacing, 3.6e-10, moved ``cos`` by 36
+    stairs and a little: gaps of 3e-18 for 7.5e-24, a spread of 1.3e-26 (the
+    answer, from steps within a stair, was 1.1145993e-5 +- 1.2e-6, for
+    2.3e-16). A smooth ``f`` whose slope is not ``slope`` gives such a line
+    too; the smaller spacings then show no noise either.
+    """
+    x = sampler.x
+    try:
+        step = representable_step(x, _noise_spacing(x, spacing))
+    except NumericalError:
+        return False
+    points = [x + k * step for k in (-2, -1, 1, 2)]
+    if not all(point in sampler.values for point in points):
+        return False
+    values = sampler._stencil(step)
+    off = abs(values[3] - values[1] - 2.0 * step * sampler.slope)
+    return _spread(values) <= quiet < off
 
 
 def _resolves(window: _Window, best: _Candidate | None) -> bool:
@@ -1440,7 +1482,12 @@ class _Walk:
     """
 
     def __init__(
-        self, sampler: Sampler, kind: str, n: int, first_step: float, enough: float
+        self,
+        sampler: Sampler,
+        kind: str,
+        n: int,
+        first_step: float,
+        enough: float,
     ) -> None:
         self.sampler, self.kind, self.n, self.first_step = sampler, kind, n, first_step
         self.enough = enough
