@@ -8,8 +8,8 @@ uses on a half-line mapped onto a finite interval, where the integrand is
 less smooth and a cheaper rule bisected more often pays. None of the nodes
 is an endpoint, so an integrable singularity at an end (such as
 $1/\sqrt{x}$ at 0) is never part of the sum (`calcweb._integrate` evaluates
-``f`` at the ends of the whole interval only to check the panels there, and
-ignores a failure).
+``f`` at the finite ends of the whole interval only to check the panels
+there, and ignores a failure).
 
 Besides QUADPACK's estimate, each application reports what the adaptive
 rule needs to judge it: the estimate of the integral of ``|f|``, whether the

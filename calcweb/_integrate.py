@@ -526,7 +526,8 @@ class _Entry(NamedTuple):
     # twice the parent's error: the parent's estimate was wrong.
     surprise: bool = False
     # (x, f(x)) at every node of its ancestors inside it, and at an end of
-    # the whole interval it touches: its samples were checked against them,
+    # the whole interval it touches where f was finite (the first panel's
+    # `_Panels._ends`): its samples were checked against them,
     # and its halves' will be (see `_Panels.split` and `_Panels._end_miss`).
     history: tuple[tuple[float, float], ...] = ()
 
@@ -622,10 +623,13 @@ class _Panels:
         of order 3 < p < 12 looks analytic there; see
         `calcweb._gauss_kronrod._unchecked`). Where that bound is above the
         tolerance the panel is bisected, and its halves are kept as those
-        of any bisection (`split`). It also samples f at both ends (`_ends`,
-        two evaluations), which it must predict (`_end_miss`), as must every
-        panel later made at either end: every other end of a panel is the
-        centre node of its parent, already sampled.
+        of any bisection (`split`). It also samples f at each end where x is
+        finite (`_ends`: two evaluations on a finite interval, one on a
+        half-line, none on the whole line), which it must predict
+        (`_end_miss`), as must every panel later bisected off it at that
+        end: every other end of a half is the centre node of its parent,
+        already sampled. The equal panels `explore` makes when f was 0 at
+        every node do not inherit the end samples.
         """
         panel = self._apply(a, b)
         if not lone:
@@ -654,20 +658,26 @@ class _Panels:
         that is an end of the whole interval (`_ends`), which its samples'
         interpolating polynomial misses by ``m``, more than its resolution
         (see `calcweb._gauss_kronrod.missed`), where the sliver between
-        that end and the outermost node (0.00217 of the width) times ``m``
-        is above the panel's own error. A feature there that no node sees
-        (a kink ``abs(x - c)`` with ``c`` in the sliver, f a polynomial at
-        every node) then moves the integral by more than the panel claims:
-        by about the sliver times ``m`` for a kink, where f leaves the
-        polynomial most at the end, by far more for a peak inside the
-        sliver, which f at the end sees only by its flank
-        (``sech2((x - 99.0914)/0.00345) + 1`` on [0, 99.1]: 0.027 of its
-        height, 2.4 times the sliver times ``m``). So, as for an ancestor's
-        sample, the miss counts with the panel's whole width. At an end
-        singularity such as ``sqrt(x)`` the polynomial misses f(0) too, by
-        ten times its resolution, but the sliver times that is 1% to 10% of
-        the panel's error (``x**0.05`` to ``x**2.5``): no miss, and the
-        extrapolation towards the end models it.
+        that end and the outermost node (0.00217 of the width for K21,
+        0.00427 for K15) times ``m`` is above the panel's own error. A
+        feature there that no node sees (a kink ``abs(x - c)`` with ``c``
+        in the sliver, f a polynomial at every node) may then move the
+        integral by more than the panel claims: by up to half the sliver
+        times ``m`` for a kink, where f leaves the polynomial most at the
+        end (``abs(x - c)`` misses by ``m = 2 c`` at 0 and moves it by
+        ``c**2``), by more for a peak inside the sliver, which f at the end
+        sees only by its flank (``sech2((x - 99.0914)/0.00345) + 1`` on
+        [0, 99.1]: f(99.1) is 0.027 of its height above the background,
+        and its area is 1.2 times the sliver times ``m`` on [0, 99.1], 2.4
+        times on [49.55, 99.1]). So, as for an ancestor's sample, the miss
+        counts with the panel's whole width. At an end singularity such as
+        ``sqrt(x)`` the polynomial misses f(0) too, by ten times its
+        resolution, but the sliver times that is 1.1% (``x**0.4``; 1.2%
+        for ``sqrt``) to 34% (``x**2.01``) of the panel's error for
+        ``x**p`` with ``0.05 <= p <= 2.5`` at least 0.01 from an integer:
+        no miss, and the extrapolation towards the end models it. Closer to
+        an integer it is more (``x**1.0001``: 1.09 times, so a miss, and 275
+        evaluations at tol 1e-10 instead of 147).
         """
         sliver = 0.5 * (1.0 - self.rule.nodes[0]) * abs(panel.b - panel.a)
         worst = (math.nan, 0.0, 0.0)
@@ -922,9 +932,11 @@ def _adaptive(
       and against how fast f's Legendre coefficients fall
       (`calcweb._gauss_kronrod`), and includes the rounding of the nodes;
       the first panel, which has no parent, is not trusted beyond what its
-      highest coefficients show (`_Panels.add`), and it and every panel at an
-      end of the interval must predict f at that end, which no node samples
-      (f is evaluated there once, and a failure ignored: `_Panels._end_miss`);
+      highest coefficients show (`_Panels.add`), and it and every panel
+      bisected off it at a finite end of the interval must predict f at
+      that end, which no node samples (f is evaluated there once, and a
+      failure ignored: `_Panels._end_miss`), unless f was 0 at every node
+      of the first panel (the panels of `_Panels.explore` do not check it);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the larger panels
@@ -1309,14 +1321,19 @@ def integrate(
     narrower than the spacing of the points sampled (533 of those 3,000
     draws; 605 before ``f`` was evaluated at the ends, which finds a peak
     next to one), or one between an end of the interval and the point sampled
-    nearest it where ``f`` at that end cannot be evaluated or happens to
-    agree with the polynomial through the samples (before ``f`` was
-    evaluated at the ends, ``abs(x - 0.001)`` on ``[0, 1]``, linear at every
-    point the first subinterval samples, was 0.499 ``+-`` 5.8e-15 for 0.499001).
-    No rule that samples ``f`` at finitely many points can see such a
-    feature: on a nonzero background it is missed, by ``quad`` and calcweb
-    alike; only when ``f`` is 0 at every point sampled does the result say
-    so, with ``converged=False``.
+    nearest it where ``f`` at that end cannot be evaluated, or is predicted
+    by the polynomial through the samples to within what the subinterval's
+    error allows, or where ``f`` was 0 at every point the first subinterval
+    samples (the equal subintervals that then replace it do not check the
+    ends: ``exp(-((x - 0.46)/1e-3)**2) + max(0, 1e-5 - x)*1e3`` on
+    ``[0, 1]`` is 0.00177245385090551 ``+-`` 1.6e-15 at ``tol`` 1e-12, 3e7
+    times too small). Before ``f`` was evaluated at the ends,
+    ``abs(x - 0.001)`` on ``[0, 1]``, linear at every point the first
+    subinterval samples, was 0.499 ``+-`` 5.8e-15 for 0.499001. No rule
+    that samples ``f`` at finitely many points can see such a feature: on a
+    nonzero background it is missed, by ``quad`` and calcweb alike; only
+    when ``f`` is 0 at every point of the rule (whatever it is at the ends
+    of the interval) does the result say so, with ``converged=False``.
 
     ``"trapezoid"`` and ``"simpson"`` apply the composite rule on ``n`` equal
     intervals (default 128; ``n`` even for Simpson, which is exact for

@@ -1,12 +1,12 @@
 """A feature between an end of the interval and the nearest node (issue 13).
 
 No node of the Gauss-Kronrod rule is an end: the first panel on [0, 1] samples
-nothing in [0, 0.00434) and (0.99566, 1], and a kink there (``abs(x - 0.001)``)
+nothing in [0, 0.00217) and (0.99783, 1], and a kink there (``abs(x - 0.001)``)
 leaves f a polynomial at all 21 nodes, which the rule integrates exactly: before,
 0.499 +- 5.8e-15 for 0.499001 (1.7e8 times), at every tol. `integrate` now
 samples f at the ends of the first panel (a failure there is ignored) and every
-panel at an end must predict those samples by interpolation, as its ancestors'
-(see `calcweb._integrate._Panels._end_miss`).
+panel bisected off it at an end must predict those samples by interpolation, as
+its ancestors' (see `calcweb._integrate._Panels._end_miss`).
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ def test_a_kink_between_an_end_and_the_outermost_node_is_seen(
 
 def test_a_kink_next_to_an_end_is_checked_by_every_panel_at_that_end() -> None:
     # cos(50 x) + |x - 1e-6|: the first panel does not resolve cos(50 x), so
-    # it predicts f(0) only to within its large resolution; [0, 1/8] and the
-    # smaller panels at 0 resolve it and must predict f(0) too. With the end
+    # it predicts f(0) only to within its large resolution (6.5), as does
+    # [0, 1/2] (0.33); [0, 1/4] (1.7e-7) and the smaller panels at 0 predict
+    # it to within less than the miss (2e-6) and must predict f(0) too. With the end
     # sample checked by the first panel alone: 1.2856e-14 reported, 78 times
     # too small, at tol 1e-10 and 1e-12.
     c = 1e-6

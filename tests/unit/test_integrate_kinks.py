@@ -129,7 +129,8 @@ def test_a_constant_has_a_floor_at_rounding(rule: Rule) -> None:
 def test_an_odd_function_plus_a_constant_has_no_floor() -> None:
     # The logistic function on [-5, 5] is 1/2 plus an odd function, which the
     # symmetric rule integrates exactly: its odd coefficients fall slowly,
-    # its even ones are 0, and 21 evaluations are enough.
+    # its even ones are 0, and one rule (21 evaluations, 23 with the two
+    # ends, which check it) is enough.
     logistic = [1 / (1 + math.exp(-5 * x)) for x in nodes(K21)]
     assert _finite_smoothness(K21, logistic) == 0.0
     result = integrate(lambda x: 1 / (1 + math.exp(-x)), -5, 5, full_output=True)
