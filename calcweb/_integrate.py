@@ -613,7 +613,14 @@ class _Panels:
         )
         bisect.insort(self.entries, entry)
 
-    def add(self, a: float, b: float, *, lone: bool = False) -> None:
+    def add(
+        self,
+        a: float,
+        b: float,
+        *,
+        lone: bool = False,
+        ends: tuple[tuple[float, float], ...] = (),
+    ) -> None:
         """Apply the rule on ``[a, b]`` and keep the panel.
 
         A ``lone`` panel (the whole interval, with no parent and no halves
@@ -629,11 +636,21 @@ class _Panels:
         (`_end_miss`), as must every panel later bisected off it at that
         end: every other end of a half is the centre node of its parent,
         already sampled. The equal panels `explore` makes when f was 0 at
-        every node do not inherit the end samples.
+        every node get those samples as ``ends``: the first and the last
+        must predict them too.
         """
         panel = self._apply(a, b)
         if not lone:
-            self._keep(panel, change=math.inf, inherited=(0.0, 0.0), floor=0.0)
+            history = tuple(end for end in ends if end[0] in (a, b))
+            miss = self._end_miss(panel, history)
+            self._keep(
+                panel,
+                change=math.inf,
+                inherited=(0.0, 0.0),
+                floor=0.0,
+                miss=miss,
+                history=history,
+            )
             return
         # The ends, which no node samples: a feature between an end and the
         # outermost node (abs(x - 0.001) on [0, 1]) leaves f a polynomial at
@@ -890,11 +907,17 @@ class _Panels:
         )
 
     def explore(self, a: float, b: float, pieces: int) -> None:
-        """Replace the panels by ``pieces`` equal ones (f vanished at every node so far)."""
+        """Replace the panels by ``pieces`` equal ones (f vanished at every node so far).
+
+        The samples at the ends of the interval, which the first panel took,
+        stay: the first and the last of the new panels must predict them
+        (a ramp within 1e-5 of 0 is in the sliver of [0, 1/64] too).
+        """
+        samples = tuple(sample for entry in self.entries for sample in entry.history)
         self.entries.clear()
         ends = [a, *((1.0 - i / pieces) * a + i / pieces * b for i in range(1, pieces)), b]
         for left, right in itertools.pairwise(ends):
-            self.add(left, right)
+            self.add(left, right, ends=samples)
 
 
 def _adaptive(
@@ -935,8 +958,8 @@ def _adaptive(
       highest coefficients show (`_Panels.add`), and it and every panel
       bisected off it at a finite end of the interval must predict f at
       that end, which no node samples (f is evaluated there once, and a
-      failure ignored: `_Panels._end_miss`), unless f was 0 at every node
-      of the first panel (the panels of `_Panels.explore` do not check it);
+      failure ignored: `_Panels._end_miss`), also where f was 0 at every
+      node of the first panel (the first and last of `_Panels.explore`'s);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the larger panels

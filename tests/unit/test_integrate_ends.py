@@ -198,3 +198,20 @@ def test_a_chain_that_misses_its_end_is_not_extrapolated(a: float, b: float) -> 
     result = full(lambda x: math.cos(k * x) + abs(x - c), a, b, 1e-12)
     assert result.converged, result.message
     assert abs(result.value - exact) <= 2 * result.error
+
+
+@pytest.mark.parametrize("tol", [1e-8, 1e-10, 1e-12])
+def test_the_panels_made_when_f_was_0_at_every_node_predict_the_ends_too(tol: float) -> None:
+    # A narrow peak no node of the first panel sees (f is 0 at all 21) and a
+    # ramp within 1e-5 of 0: `explore` samples f on 64 equal panels, the
+    # first of which, [0, 1/64], has its outermost node at 3.4e-5, beyond the
+    # ramp. Before, those panels did not inherit f(0) = 0.01 and the answer
+    # was 0.0017724538509055149 +- 1.6e-15 at tol 1e-12 (3.1e7 times too
+    # small; 3.4e4 times at 1e-10, 58 at 1e-8).
+    def f(x: float) -> float:
+        return math.exp(-(((x - 0.46) / 1e-3) ** 2)) + max(0.0, 1e-5 - x) * 1e3
+
+    exact = 1e-3 * math.sqrt(math.pi) + 5e-8  # the peak's tails beyond [0, 1] are below 1e-200
+    result = full(f, 0.0, 1.0, tol)
+    assert result.converged
+    assert abs(result.value - exact) <= 2.0 * result.error
