@@ -12,7 +12,17 @@ from typing import Any
 
 import mpmath
 
-from . import complex_step, derivative, higher, integrals, kinks, limits, multivariate, steep
+from . import (
+    complex_step,
+    derivative,
+    hidden,
+    higher,
+    integrals,
+    kinks,
+    limits,
+    multivariate,
+    steep,
+)
 from ._tally import Tally
 
 SEARCHES: dict[str, Callable[..., Tally]] = {
@@ -31,6 +41,8 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "limits-infinity": limits.search_infinity,
     "limits-textbook": limits.search_textbook,
     "limits-textbook-more": importlib.import_module(".textbook", __package__).search,
+    "limits-hidden-noisy": hidden.search_noisy,
+    "limits-hidden-slow": hidden.search_slow,
     "integrate-peaks": integrals.search_peaks,
     "integrate-oscillating": integrals.search_oscillating,
     "integrate-singular": integrals.search_singular,

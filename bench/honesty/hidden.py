@@ -1,0 +1,124 @@
+"""Limits whose answer is an infinity that only f closer to x0 shows (issue 13).
+
+A term ``k / |h|**p`` (``k * x**p`` at infinity) is added to a function whose
+own limit is finite (or a slower infinity), so the true limit is the infinity
+of k's sign; k is small, so that the term hides below the usual samples.
+
+* ``limits-hidden-noisy``: difference quotients that rounding biases
+  ((exp(x) - 1)/x, (tan(pi/4 + x) - 1)/x, ...) plus k/|x|**p with k 1e-22 to
+  1e-12 (times 2**(-49 (p - 1))), whose growth hides in the quotient's rounding
+  noise, of the same 1/h size (the lead's /tmp/s8/lima/stress3.py, same draws).
+* ``limits-hidden-slow``: slow laws (log, powers, their products) plus a term
+  that reaches 1 at h between 1e-88 and 1e-20, drawn only where it dominates
+  at 1e-88 and at 1e-300 (the limits engineer's /tmp/s9/lim/stress4.py, same
+  draws; the others are counted as skipped).
+
+Every converged answer that is not that infinity is dishonest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import calcweb as cw
+
+from ._tally import Tally
+from .limits import Limit
+
+Function = Callable[[float], float]
+_T = math.tan(math.pi / 4)
+
+NOISY: dict[str, Function] = {
+    "tanq": lambda x: (math.tan(math.pi / 4 + x) - _T) / x,
+    "tanq3": lambda x: (math.tan(math.pi / 4 + 3 * x) - _T) / x,
+    "tansym": lambda x: (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4 - x)) / (2 * x),
+    "cotq": lambda x: (1 / math.tan(math.pi / 4 + x) - 1 / _T) / x,
+    "expm1": lambda x: (math.exp(x) - 1) / x,
+    "sqrt": lambda x: (math.sqrt(1 + x) - 1) / x,
+    "log1p": lambda x: math.log(1 + x) / x,
+    "exp2": lambda x: (2**x - 1) / x,
+    "sinq": lambda x: math.sin(x) / x,
+    "atanq": lambda x: math.atan(x) / x,
+}
+
+SLOW: dict[str, Function] = {
+    "log": math.log,
+    "-log": lambda h: -math.log(h),
+    "100+log": lambda h: 100 + math.log(h),
+    "sqrt": math.sqrt,
+    "h^0.25": lambda h: h**0.25,
+    "h^0.75": lambda h: h**0.75,
+    "sqrt log": lambda h: math.sqrt(h) * math.log(h),
+    "h^0.1": lambda h: h**0.1,
+    "1/log": lambda h: 1 / math.log(h),
+    "loglog": lambda h: math.log(-math.log(h)),
+    "1/sqrt": lambda h: 1 / math.sqrt(h),
+    "1/h": lambda h: 1 / h,
+    "(h^h-1)/h": lambda h: (h**h - 1) / h,
+}
+
+
+def _with_term(base: Function, k: float, p: float, at_inf: bool) -> Function:
+    if at_inf:
+        return lambda x: base(1 / x) + k * abs(x) ** p
+    return lambda x: base(x) + k / abs(x) ** p
+
+
+def _ask(
+    tally: Tally, limit: Limit, case: str, f: Function, *, x0: float, side: str, k: float
+) -> None:
+    try:
+        got = limit(f, x0, side=side, full_output=True)
+    except cw.CalcwebError:
+        tally.refuse()
+        return
+    except Exception as error:  # a crash is counted, and the search goes on
+        tally.crash(case, error)
+        return
+    if not got.converged:
+        tally.refuse()
+        return
+    tally.answer(case, got.value, got.error, math.copysign(math.inf, k), got.nfev)
+
+
+def search_noisy(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
+    """A k/|x|**p hidden in the rounding noise of a difference quotient."""
+    tally = Tally("limits-hidden-noisy", seed)
+    for rng in tally.drawing(draws):
+        name = rng.choice(list(NOISY))
+        p = rng.choice([1, 1, 2, 3])
+        k = math.copysign(10 ** rng.uniform(-22, -12) * (2.0**-49) ** (p - 1), rng.choice([-1, 1]))
+        side = rng.choice(["left", "right"])
+        at_inf = rng.random() < 0.25
+        x0 = math.inf if at_inf else 0.0
+        side = "left" if at_inf else side
+        term = f"{k!r} * x**{p}" if at_inf else f"{k!r} / abs(x)**{p}"
+        case = f"{name} + {term} at {x0} side={side}"
+        _ask(tally, limit, case, _with_term(NOISY[name], k, p, at_inf), x0=x0, side=side, k=k)
+    return tally
+
+
+def search_slow(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
+    """A slow law plus a term that dominates only below the usual samples."""
+    tally = Tally("limits-hidden-slow", seed)
+    for rng in tally.drawing(draws):
+        name = rng.choice(list(SLOW))
+        base = SLOW[name]
+        p = rng.choice([0.5, 1.0, 2.0, 0.25, 3.0])
+        sign = rng.choice([-1.0, 1.0])
+        reach = 10 ** rng.uniform(-88, -20)  # k / h**p is 1 at h = reach
+        k = sign * reach**p
+        at_inf = rng.random() < 0.3
+
+        def dominates(h: float, base: Function = base, k: float = k, p: float = p) -> bool:
+            return math.log(abs(k)) - p * math.log(h) > math.log(10 * abs(base(h)) + 1e-300)
+
+        if not (dominates(1e-300) and dominates(1e-88)):
+            tally.other["skipped (the term does not dominate)"] += 1
+            continue
+        x0, side = (math.inf, "left") if at_inf else (0.0, "right")
+        term = f"{k!r} * x**{p}" if at_inf else f"{k!r} / x**{p}"
+        case = f"{name} + {term} at {x0}"
+        _ask(tally, limit, case, _with_term(base, k, p, at_inf), x0=x0, side=side, k=k)
+    return tally
