@@ -36,9 +36,10 @@ The searches (each module's docstring says what it draws):
   them (742 runs: each two-sided row also from each side), the rows of
   tests/unit/test_limits_textbook_more.py, with sympy's exact values
   (textbook_exact.py recomputes them); each failure printed with a reproducer.
-- ``limits-hidden-noisy``, ``limits-hidden-slow`` (hidden.py): an infinity
-  that only f closer to x0 shows: a k/|x|**p hidden in the rounding noise of
-  a difference quotient, or below a slow law's usual samples.
+- ``limits-hidden-noisy``, ``limits-hidden-slow``, ``limits-hidden-late``
+  (hidden.py): an infinity that only f closer to x0 shows: a k/|x|**p hidden
+  in the rounding noise of a difference quotient, below a slow law's usual
+  samples, or growing only in the last few of them.
 - ``integrate-peaks``, ``integrate-oscillating``, ``integrate-singular``,
   ``integrate-infinite`` (integrals.py): `integrate` (adaptive, full_output)
   on peaks of width w at c, sin(k x) and cos(k x) e^-x with k up to 1e3,

@@ -43,6 +43,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "limits-textbook-more": importlib.import_module(".textbook", __package__).search,
     "limits-hidden-noisy": hidden.search_noisy,
     "limits-hidden-slow": hidden.search_slow,
+    "limits-hidden-late": hidden.search_late,
     "integrate-peaks": integrals.search_peaks,
     "integrate-oscillating": integrals.search_oscillating,
     "integrate-singular": integrals.search_singular,

@@ -13,12 +13,20 @@ of k's sign; k is small, so that the term hides below the usual samples.
   at 1e-88 and at 1e-300 (the limits engineer's /tmp/s9/lim/stress4.py, same
   draws; the others are counted as skipped).
 
-Every converged answer that is not that infinity is dishonest.
+* ``limits-hidden-late``: L + k/|h|**p (and variants: signed, scaled, with
+  3 (x - x0) or 1/x added) at 0, 1, pi/4, 2**30, +-inf and other points, with
+  a departure from L of 1e-9 to 0.9 of |L| at the last usual sample, so that
+  it grows only in the last few (the lead's /tmp/s8/lima/stress2.py, same
+  draws): every side of each draw is asked.
+
+Every converged answer that is not that infinity is dishonest (where the two
+sides tend to infinities of opposite signs, any converged two-sided answer).
 """
 
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable
 
 import calcweb as cw
@@ -121,4 +129,70 @@ def search_slow(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
         term = f"{k!r} * x**{p}" if at_inf else f"{k!r} / x**{p}"
         case = f"{name} + {term} at {x0}"
         _ask(tally, limit, case, _with_term(base, k, p, at_inf), x0=x0, side=side, k=k)
+    return tally
+
+
+def _late(rng: random.Random) -> tuple[str, Function, float, list[tuple[str, float]]]:
+    """One draw of ``search_late``: its name, f, x0 and each side with its limit."""
+    points = [0.0, 1.0, 37.0, math.pi / 4, 0.1, math.inf, -math.inf, 1000.0, -3e5, 2.0**30, 5.5]
+    x0 = rng.choice(points)
+    big = rng.choice([1.0, 2.0, -2.5, 1e6, 1e-7, math.pi, -1e10, 8.0])
+    p = rng.choice([1, 2, 3, 4, 1, 1])
+    c = 10 ** rng.uniform(-3, 12)
+    form = rng.choice(["abs", "signed", "scaled", "mixed"])
+    scale = 1.0 if abs(x0) < 2 or math.isinf(x0) else math.ldexp(1.0, math.frexp(x0)[1] - 1)
+    last = scale * 2.0**-49  # the last usual sample's distance from x0
+    share = 10 ** rng.uniform(-9, math.log10(0.9))  # the departure there, relative to |L|
+    f: Function
+    if math.isinf(x0):
+        k = share * abs(big) * last**p
+        if form == "mixed":
+            f = lambda x: big + k * abs(x) ** p + 1 / x  # noqa: E731
+        else:
+            f = lambda x: big + k * abs(x) ** p  # noqa: E731
+        name = f"{big!r} + {k!r} * abs(x)**{p}" + (" + 1 / x" if form == "mixed" else "")
+        return name, f, x0, [("left" if x0 > 0 else "right", math.inf)]
+    k = share * abs(big) * (last / (c if form == "scaled" else 1.0)) ** p
+    if form == "abs":
+        f = lambda x: big + k / abs(x - x0) ** p  # noqa: E731
+    elif form == "signed":
+        f = lambda x: big + k / (x - x0) ** p  # noqa: E731
+    elif form == "scaled":
+        f = lambda x: big + k / abs((x - x0) / c) ** p  # noqa: E731
+    else:
+        f = lambda x: big + k / abs(x - x0) ** p + 3 * (x - x0)  # noqa: E731
+    term = {
+        "abs": f"{k!r} / abs(x - {x0!r})**{p}",
+        "signed": f"{k!r} / (x - {x0!r})**{p}",
+        "scaled": f"{k!r} / abs((x - {x0!r}) / {c!r})**{p}",
+        "mixed": f"{k!r} / abs(x - {x0!r})**{p} + 3 * (x - {x0!r})",
+    }[form]
+    name = f"{big!r} + {term}"
+    left = -math.inf if form == "signed" and p % 2 else math.inf
+    return (
+        name,
+        f,
+        x0,
+        [("left", left), ("right", math.inf), ("both", math.inf if left > 0 else math.nan)],
+    )
+
+
+def search_late(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
+    """A growth that shows only in the last few usual samples."""
+    tally = Tally("limits-hidden-late", seed)
+    for rng in tally.drawing(draws):
+        name, f, x0, sides = _late(rng)
+        for side, exact in sides:
+            try:
+                got = limit(f, x0, side=side, full_output=True)
+            except cw.CalcwebError:
+                tally.refuse()
+                continue
+            except Exception as error:  # a crash is counted, and the search goes on
+                tally.crash(f"{name} at {x0} side={side}", error)
+                continue
+            if not got.converged:
+                tally.refuse()
+                continue
+            tally.answer(f"{name} at {x0} side={side}", got.value, got.error, exact, got.nfev)
     return tally
