@@ -483,15 +483,7 @@ def _until_stuck(values: list[float]) -> list[float]:
     """
     if len(set(values)) == 1:
         return values
-    n, i = len(values), 0
-    while i < n:
-        j = i
-        while j + 1 < n and values[j + 1] == values[i]:
-            j += 1
-        if j - i + 1 >= STUCK or (j == n - 1 and j > i):
-            return values[: i + 1]
-        i = j + 1
-    return values
+    return values[: _stuck_start(values) + 1]
 
 
 def _table(values: list[float]) -> list[list[float]]:
@@ -1284,7 +1276,11 @@ def _until_run(samples: Iterator[float]) -> list[float]:
 
 
 def _stuck_start(values: list[float]) -> int:
-    """Where ``values`` get stuck on one value (`_until_stuck`'s run), or ``len(values)``."""
+    """Where ``values`` get stuck on one value, or ``len(values)``.
+
+    Stuck: a run of ``STUCK`` equal values, or of two at the very end (see
+    `_until_stuck`).
+    """
     n, i = len(values), 0
     while i < n:
         j = i
