@@ -640,28 +640,19 @@ class _Panels:
         must predict them too.
         """
         panel = self._apply(a, b)
-        if not lone:
-            history = tuple(end for end in ends if end[0] in (a, b))
-            miss = self._end_miss(panel, history)
-            self._keep(
-                panel,
-                change=math.inf,
-                inherited=(0.0, 0.0),
-                floor=0.0,
-                miss=miss,
-                history=history,
-            )
-            return
-        # The ends, which no node samples: a feature between an end and the
-        # outermost node (abs(x - 0.001) on [0, 1]) leaves f a polynomial at
-        # every node, and only f at the end shows it. They join the panel's
-        # history, so every panel later made at that end must predict them too.
-        history = tuple(end for end in self._ends(a, b) if math.isfinite(end[1]))
+        if lone:
+            # The ends, which no node samples: a feature between an end and
+            # the outermost node (abs(x - 0.001) on [0, 1]) leaves f a
+            # polynomial at every node, and only f at the end shows it. They
+            # join the panel's history, so every panel later made at that end
+            # must predict them too.
+            ends = self._ends(a, b)
+        history = tuple(end for end in ends if end[0] in (a, b) and math.isfinite(end[1]))
         self._keep(
             panel,
             change=math.inf,
             inherited=(0.0, 0.0),
-            floor=panel.flat,
+            floor=panel.flat if lone else 0.0,
             miss=self._end_miss(panel, history),
             history=history,
         )
