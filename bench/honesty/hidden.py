@@ -32,7 +32,7 @@ from collections.abc import Callable
 import calcweb as cw
 
 from ._tally import Tally
-from .limits import Limit
+from .limits import Limit, ask
 
 Function = Callable[[float], float]
 _T = math.tan(math.pi / 4)
@@ -73,23 +73,6 @@ def _with_term(base: Function, k: float, p: float, at_inf: bool) -> Function:
     return lambda x: base(x) + k / abs(x) ** p
 
 
-def _ask(
-    tally: Tally, limit: Limit, case: str, f: Function, *, x0: float, side: str, k: float
-) -> None:
-    try:
-        got = limit(f, x0, side=side, full_output=True)
-    except cw.CalcwebError:
-        tally.refuse()
-        return
-    except Exception as error:  # a crash is counted, and the search goes on
-        tally.crash(case, error)
-        return
-    if not got.converged:
-        tally.refuse()
-        return
-    tally.answer(case, got.value, got.error, math.copysign(math.inf, k), got.nfev)
-
-
 def search_noisy(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
     """A k/|x|**p hidden in the rounding noise of a difference quotient."""
     tally = Tally("limits-hidden-noisy", seed)
@@ -102,8 +85,8 @@ def search_noisy(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
         x0 = math.inf if at_inf else 0.0
         side = "left" if at_inf else side
         term = f"{k!r} * x**{p}" if at_inf else f"{k!r} / abs(x)**{p}"
-        case = f"{name} + {term} at {x0} side={side}"
-        _ask(tally, limit, case, _with_term(NOISY[name], k, p, at_inf), x0=x0, side=side, k=k)
+        f = _with_term(NOISY[name], k, p, at_inf)
+        ask(tally, limit, f"{name} + {term}", (f, x0, side, math.copysign(math.inf, k)))
     return tally
 
 
@@ -127,8 +110,8 @@ def search_slow(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
             continue
         x0, side = (math.inf, "left") if at_inf else (0.0, "right")
         term = f"{k!r} * x**{p}" if at_inf else f"{k!r} / x**{p}"
-        case = f"{name} + {term} at {x0}"
-        _ask(tally, limit, case, _with_term(base, k, p, at_inf), x0=x0, side=side, k=k)
+        f = _with_term(base, k, p, at_inf)
+        ask(tally, limit, f"{name} + {term}", (f, x0, side, math.copysign(math.inf, k)))
     return tally
 
 
@@ -183,16 +166,5 @@ def search_late(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
     for rng in tally.drawing(draws):
         name, f, x0, sides = _late(rng)
         for side, exact in sides:
-            try:
-                got = limit(f, x0, side=side, full_output=True)
-            except cw.CalcwebError:
-                tally.refuse()
-                continue
-            except Exception as error:  # a crash is counted, and the search goes on
-                tally.crash(f"{name} at {x0} side={side}", error)
-                continue
-            if not got.converged:
-                tally.refuse()
-                continue
-            tally.answer(f"{name} at {x0} side={side}", got.value, got.error, exact, got.nfev)
+            ask(tally, limit, name, (f, x0, side, exact))
     return tally

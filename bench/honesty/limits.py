@@ -135,12 +135,18 @@ def _case(rng: random.Random, kind: str) -> Case:  # noqa: PLR0911, PLR0912, PLR
 
 
 def _judge(tally: Tally, limit: Limit, name: str, case: Case) -> Any:
-    """One limit call, counted in `tally`; the result, or None."""
-    f, x0, side, exact = case
+    """One draw's limit call, counted in `tally`; the result, or None."""
     tally.draws += 1
-    if exact is None:
+    if case[3] is None:
         tally.other["skipped (no exact value)"] += 1
         return None
+    return ask(tally, limit, name, case)
+
+
+def ask(tally: Tally, limit: Limit, name: str, case: Case) -> Any:
+    """One limit call with a known limit, its answer or refusal counted in `tally`
+    (not as a draw: a draw may ask several); the result, or None."""
+    f, x0, side, exact = case
     try:
         result = limit(f, x0, side=side, full_output=True)
     except cw.CalcwebError:
