@@ -352,10 +352,11 @@ _BESIDE = (61.80339887498948, 38.19660112501052)
 # twice their error were 9 of 10,695 with 4 times the scatter, 4 with 8 (and 2
 # of 10,656 more), 1 of those 21,351 with 16, where no scatter showed at all.
 _SCATTER_FACTOR = 16.0
-# The real line checks the complex step to within this fraction of f' (plus
-# its rounding): a part of f that is not analytic and moves f' by less is not
-# seen. Central differences that cannot resolve this much are extrapolated (2
-# calls more, on 186 of the 3,000 draws of `bench.honesty complex-analytic`).
+# Central differences whose truncation (twice their difference) exceeds this
+# fraction of f' plus 4 times their rounding are coarse for f: they are
+# extrapolated (2 calls more, on 186 of the 3,000 draws of `bench.honesty
+# complex-analytic`). The check's bound is their own error, with no such margin:
+# a part of f that is not analytic and moves f' by more is seen.
 _ANALYTIC_TOLERANCE = 1e-8
 
 
@@ -489,12 +490,14 @@ def _check_analytic(
     A function that is not analytic can still return a complex number (``z *
     z.conjugate()`` has no imaginary part at all), and then the complex step is
     silently wrong. Two central differences (steps h and h/2) bound the real
-    derivative; their difference estimates ``f'''``, hence the truncation
-    ``step**2 |f'''| / 6`` of the complex step. Where the complex step lies
-    outside that bound, widened by its own error from f's rounding
-    (``value_error``), the bound may be what is wrong (f's values on the real
-    line round to stairs: ``cos(t) - 1`` near 0), and robust Richardson
-    extrapolation on the real line decides (`_check_on_the_real_line`). It
+    derivative (twice their difference plus four times their rounding, their
+    own error with margins and no more); their difference estimates
+    ``f'''``, hence the truncation ``step**2 |f'''| / 6`` of the complex
+    step. Where the complex step lies outside that bound, widened by its own
+    error from f's rounding (``value_error``), the bound may be what is
+    wrong (f's values on the real line round to stairs: ``cos(t) - 1`` near
+    0), and robust Richardson extrapolation on the real line decides
+    (`_check_on_the_real_line`). It
     decides too where the bound cannot tell: where the central differences'
     own truncation exceeds ``_ANALYTIC_TOLERANCE`` of f' plus their rounding
     (h is coarse for f: ``z * z * z.conjugate()`` at 1e-6) and extrapolating
@@ -502,12 +505,12 @@ def _check_analytic(
     difference is f's curvature, not its rounding (sqrt at 1e-4), and where the
     value is exactly 0 and so is ``Im f(x + h + ih/2)`` (``abs(z) + 0j`` has no
     imaginary part; a kink within h of x looks like noise to the fourth
-    difference). A part of ``f`` that
-    is not analytic and moves f' by less than the bound (``z + 1e-12 *
-    z.conjugate()``) is not seen: the real line cannot resolve it with these
-    few calls. Points where ``f`` is not defined on the real line (an
-    imaginary part there, as ``cmath.sqrt`` below 0, counts as undefined)
-    skip the quick check (truncation ``None``: `_complex_truncation`
+    difference). A part of ``f`` that is not analytic and moves f' by less
+    than the bound (``z + 1e-12 * z.conjugate()`` at 0.1: 2e-12, their bound
+    there 3e-11) is not seen: the real line cannot resolve it with these few
+    calls. Points where ``f`` is not defined on the real line (an imaginary
+    part there, as ``cmath.sqrt`` below 0, counts as undefined) skip the
+    quick check (truncation ``None``: `_complex_truncation`
     measures it there). A value of exactly 0 gets the real line's bound on
     ``|f'|`` as its truncation.
     """
@@ -556,9 +559,11 @@ def _check_analytic(
             quartered = pair.inner - 4.0 * (near[0] + near[1]) + 6.0 * pair.center
             coarse_for_f = abs(pair.fourth) > max(8.0 * abs(quartered), 64.0 * _EPS * pair.size)
     # The truncation of the finer quotient is about a third of their difference
-    # (a fifteenth, extrapolated). sys.float_info.min / step: Im f(x + ih)
-    # underflows for tiny derivatives.
-    bound = 2.0 * abs(fine - coarse) + _ANALYTIC_TOLERANCE * abs(fine) + 4.0 * rounding
+    # (a fifteenth, extrapolated), its rounding twice theirs: the bound is their
+    # own error, with margins, and nothing more (1e-8 of f' more hid the 2e-9 of
+    # z + 1e-6 z conj(z) at 1e-3, where this bound is 9e-13). sys.float_info.min /
+    # step: Im f(x + ih) underflows for tiny derivatives.
+    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding
     bound += 2.0 * truncation + sys.float_info.min / step
     # Where the pair is coarse and cannot be extrapolated, and where the value is
     # exactly 0 and Im f stays 0 at x + h + ih/2 too (abs(z) + 0j drops it; in

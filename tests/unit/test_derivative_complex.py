@@ -395,11 +395,26 @@ def test_sixteen_times_the_distance_off_the_line_is_counted(side: int) -> None:
     assert r.error == pytest.approx(expected, rel=1e-12, abs=0)
 
 
+@pytest.mark.parametrize(
+    ("f", "x"),
+    [
+        (lambda z: z + 1e-6 * z * z.conjugate(), -0.0016086124379599592),
+        (lambda z: z + 1e-12 * z.conjugate(), 6.751810922514285e-05),
+    ],
+)
+def test_a_part_that_is_not_analytic_is_seen_where_the_pair_resolves_it(f: Any, x: float) -> None:
+    # bench.honesty complex-nonanalytic --seed 1: 1.0 +- 8.9e-16 for 1 - 3.2e-9, and
+    # 0.999999999999 +- 2.7e-15 for 1 + 1e-12. The central differences resolve both gaps
+    # (their bound is 1.7e-12 and 2.6e-14 there); a margin of 1e-8 of f' hid them.
+    with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
+        derivative(f, x, method="complex", full_output=True)
+
+
 def test_the_analytic_check_allows_for_the_values_own_error() -> None:
     # On the reals f is t (f' = 1, central differences exact); Im f(x + ih)/h is
     # 1 + 1e-7 at x = 0.5 and 1 beside it: 1e-7 off the line, so the value's error is
     # 1.6e-6, and the disagreement of 1e-7 with central differences (whose own bound is
-    # about 1e-8) is within it: not refused as not analytic.
+    # about 1e-10) is within it: not refused as not analytic.
     def f(z: Any) -> Any:
         if isinstance(z, complex):
             return complex(z.real, z.imag * (1 + 1e-7 if z.real == 0.5 else 1.0))

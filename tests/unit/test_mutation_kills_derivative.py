@@ -16,7 +16,7 @@ import pytest
 from call_log import recording
 
 import calcweb
-from calcweb import DerivativeResult, derivative
+from calcweb import DerivativeResult, _derivative, derivative
 from calcweb._derivative import _complex_truncation, _Counted
 from calcweb._richardson import combine, representable_step
 
@@ -379,23 +379,26 @@ def test_a_complex_step_of_a_tiny_derivative_is_not_called_non_analytic() -> Non
     assert r.value == pytest.approx(1e-300 * math.cos(1.0), rel=1e-3, abs=0)
 
 
-@pytest.mark.parametrize(("share", "refused"), [(0.9, False), (1.2, True)])
-def test_the_analytic_check_allows_a_relative_disagreement_of_1e_8(
-    share: float, refused: bool
-) -> None:
+@pytest.mark.parametrize(("share", "refused"), [(0.9, False), (1.1, True)])
+def test_the_analytic_check_bound_is_the_pairs_own_error(share: float, refused: bool) -> None:
     # exp(z) + c conj(z) at 0: the complex step gives 1 - c, central differences 1 + c.
-    # |2c| against 1e-8 |fine| plus about 7e-10 of rounding (exp's own, in the fourth
-    # difference of its values, too) and truncation terms.
-    c = share * 0.5e-8
+    # |2c| against twice their difference plus 4 x their rounding (9.4e-10, exp's own
+    # rounding in the fourth difference of its values included), with no margin of
+    # 1e-8 |fine| more: c = 4.5e-9 (0.9 of that margin, answered 1 - c before) is refused.
+    big = representable_step(0.0, EPS ** (1.0 / 3.0))
+    pair = _derivative._central_pair(math.exp, 0.0, big)
+    bound = 2.0 * abs(pair.fine - pair.coarse) + 4.0 * pair.rounding
+    assert 9e-10 < bound < 1e-9
+    for c in (share * bound / 2.0, 0.45e-8):
 
-    def f(z: Any) -> Any:
-        return cmath.exp(z) + c * z.conjugate()
+        def f(z: Any, c: float = c) -> Any:
+            return cmath.exp(z) + c * z.conjugate()
 
-    if refused:
-        with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
-            derivative(f, 0.0, method="complex")
-    else:
-        assert derivative(f, 0.0, method="complex") == pytest.approx(1.0 - c, rel=1e-15, abs=0)
+        if refused or c == 0.45e-8:
+            with pytest.raises(calcweb.ArgumentTypeError, match="not analytic"):
+                derivative(f, 0.0, method="complex")
+        else:
+            assert derivative(f, 0.0, method="complex") == pytest.approx(1.0 - c, rel=1e-15, abs=0)
 
 
 def test_the_complex_step_gives_first_derivatives_only() -> None:

@@ -256,7 +256,7 @@ def test_the_analytic_check_tolerance_at_its_boundary() -> None:
     # On the reals f is g(t) = 1 + t**3 - half**2 t: its central quotient at the
     # check's finer step (half) is exactly 0, at its coarser step (big) it is not; on
     # complex numbers f returns a chosen complex-step value V. The check refuses
-    # |V - fine| > 2 |fine - coarse| + 4 rounding + 1e-8 |fine| + 2 truncation
+    # |V - fine| > 2 |fine - coarse| + 4 rounding + 2 truncation
     # + float_info.min / step, with truncation = step**2 4 |coarse - fine| / (3 big**2)
     # and rounding that of the coarser quotient plus |fourth difference of g| / big
     # (V is the same at every complex point: it adds no error of its own).
@@ -274,7 +274,7 @@ def test_the_analytic_check_tolerance_at_its_boundary() -> None:
     assert fine == 0.0
     assert coarse != 0.0
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * big * big)
-    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine) + 2.0 * truncation
+    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 2.0 * truncation
     bound += sys.float_info.min / step
     # Every term moves the bound by far more than an ulp of it.
     assert min(abs(coarse), rounding, truncation) > 1e6 * math.ulp(bound)

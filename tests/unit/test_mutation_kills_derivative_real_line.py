@@ -118,11 +118,13 @@ def test_a_trend_more_than_four_times_the_real_lines_truncation_is_rounding(
     ratio: float, spread_counted: bool
 ) -> None:
     # Im f(ih)/h = 1 - c h**2 (a clean h**2 trend, c h**2 ~ 1e-9 at h = 2**-10),
-    # while on the real line f = t + k t**3 with k = c / ratio: the check's
-    # truncation is k step**2, the trend c step**2 (+ 8 eps rounding).
+    # while on the real line f = (1 - c step**2) t + k t**3 with k = c / ratio (its
+    # slope the value's, within the check's bound): the check's truncation is
+    # k step**2, the trend c step**2 (+ 8 eps rounding).
     c, step = 1e-3, 2.0**-10
     k = c / ratio
-    f = built(lambda h: 1.0 - c * h * h, lambda t: t + k * t * t * t)
+    slope = 1.0 - c * step * step
+    f = built(lambda h: 1.0 - c * h * h, lambda t: slope * t + k * t * t * t)
     r = derivative(f, 0.0, method="complex", h=step, full_output=True)
     assert r.nfev == 10
     values = [1.0 - c * s * s for s in (step, step / math.e, step / math.e**2)]
@@ -199,7 +201,7 @@ def quick_bound(g: Callable[[float], float]) -> tuple[float, float]:
     fourth = (g(BIG) + g(-BIG)) - 4.0 * (g(HALF) + g(-HALF)) + 6.0 * g(0.0)
     rounding += abs(fourth) / BIG
     truncation = 1e-40 * 4.0 * abs(coarse - fine) / (3.0 * BIG * BIG)
-    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 1e-8 * abs(fine) + 2.0 * truncation
+    bound = 2.0 * abs(fine - coarse) + 4.0 * rounding + 2.0 * truncation
     return fine, bound + sys.float_info.min / 1e-20
 
 
