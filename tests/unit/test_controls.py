@@ -40,9 +40,10 @@ def grid(start: float, stop: float, step: float) -> list[Fraction]:
 
 
 def nearest(points: list[Fraction], x: float) -> Fraction:
-    """The point nearest ``x``; of two as near, the one an even number of steps from start."""
-    distance = min(abs(p - Fraction(x)) for p in points)
-    ties = [k for k, p in enumerate(points) if abs(p - Fraction(x)) == distance]
+    """The point nearest ``x`` (read as the decimal it is written as, as the
+    page's slider reads it); of two as near, the one an even number of steps from start."""
+    distance = min(abs(p - exact(x)) for p in points)
+    ties = [k for k, p in enumerate(points) if abs(p - exact(x)) == distance]
     return points[next((k for k in ties if k % 2 == 0), ties[0])]
 
 
@@ -133,6 +134,16 @@ def test_a_float_slider_is_the_nearest_decimal_step(
     assert type(got) is float
     assert got == float(nearest(grid(start, stop, step), asked))
     assert start <= got <= stop
+
+
+def test_a_value_written_halfway_between_two_steps_goes_to_the_even_one() -> None:
+    # 0.05 + 0.75 * 41.0 is written 30.8, halfway between 30.65 (102 steps of 0.3
+    # from 0.05) and 30.95 (103 steps); the float 30.8 itself lies 7e-16 above the
+    # decimal. The slider reads the value as written, as the page's range input
+    # does, so this is a tie and goes to the even step count.
+    assert slider("x", 0.05, 41.05, step=0.3, value=0.05 + 0.75 * 41.0) == 30.65
+    assert slider("x", 0.05, 41.05, step=0.3, value=30.5) == 30.65  # 101.5 steps: up to 102
+    assert slider("x", 0.05, 41.05, step=0.3, value=30.2) == 30.05  # 100.5 steps: down to 100
 
 
 # ------------------------------------------------------------------ the runner's session
