@@ -304,7 +304,11 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
     counted = _Counted(f)  # the calls of both walks, even of one that fails
-    found = extrapolate(counted, x, n, _first_step(x, n) if h is None else h, refine=h is None)
+    # A line through a point (calcweb.multivariate) says where its argument is rounded.
+    offset = getattr(f, "calcweb_offset", 0.0)
+    found = extrapolate(
+        counted, x, n, _first_step(x, n) if h is None else h, refine=h is None, offset=offset
+    )
     if h is None and 0.0 < abs(x) < 1e-2 and found.error > 1e-8 * abs(found.value):
         # Steps scaled to max(1, |x|) are too coarse for a function whose scale
         # is |x| itself (x**3 at 1e-100): walk again from a step on that scale.
@@ -318,7 +322,13 @@ def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) 
         try:
             # The stairs of a staircase f seen by the wider steps are still there.
             closer = extrapolate(
-                watched, x, n, _first_step(x, n) * abs(x), refine=True, noise=found.noise
+                watched,
+                x,
+                n,
+                _first_step(x, n) * abs(x),
+                refine=True,
+                noise=found.noise,
+                offset=offset,
             )
         except (DomainError, NumericalError):
             closer = None

@@ -97,6 +97,13 @@ step can be trusted; instead:
    way, its neighbours the other) cancels in that central difference; the
    2nd difference adds it up, and where it shows, with no noise known, what
    it can move the estimate by is added to the error (`_even_noise`).
+   On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
+   ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
+   coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
+   h`` in one variable is not (`representable_step`): where that rounding
+   can move ``f`` beyond ``quiet`` (`_rounded_argument`), a derivative of
+   order 2 or more with no noise measured has it measured at unequally
+   spaced points.
 6. A first derivative whose one-sided quotients disagree with the central
    ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
    the noise of ``f`` is measured, allowing for the noise and the
@@ -252,6 +259,7 @@ class Sampler:
         self.relative_noise = 0.0  # and relative to |f|, where it grows with it (float32)
         self.slope = 0.0  # f'(x) as a walk found it, for `_three_point_noise` (0: unknown)
         self.steps: set[tuple[str, int, float]] = set()  # (kind, n, step) of quotients taken
+        self.offset = 0.0  # f's argument is rounded as at |x| + offset (a line: `extrapolate`)
 
     def __call__(self, point: float) -> float:
         if point not in self.values:
@@ -670,14 +678,22 @@ def _has(rows: list[list[float]], k: int, j: int) -> bool:
 
 
 def extrapolate(
-    f: Function, x: float, n: int, first_step: float, refine: bool = False, *, noise: float = 0.0
+    f: Function,
+    x: float,
+    n: int,
+    first_step: float,
+    refine: bool = False,
+    *,
+    noise: float = 0.0,
+    offset: float = 0.0,
 ) -> Estimate:
     """The ``n``-th derivative of ``f`` at ``x`` by robust Richardson extrapolation.
 
     ``refine`` allows steps larger than ``first_step`` (see 7. above).
     ``noise`` is a noise of ``f``'s values already known (from a walk with
     larger steps, which can see the stairs of a staircase that smaller ones
-    cannot): the measured noise is never taken below it.
+    cannot): the measured noise is never taken below it. ``offset`` is where
+    the argument of a line's ``f`` is rounded (`_rounded_argument`; 0: at ``x``).
 
     Raises:
         DomainError: If no stencil, central or one-sided, fits in the domain of ``f``.
@@ -686,6 +702,7 @@ def extrapolate(
     """
     sampler = Sampler(f, x)
     sampler.noise_floor = noise
+    sampler.offset = offset
     sampler(x)  # x itself must be in the domain: a clear error if not
     enough = ENOUGH if refine else 0.0
     estimate = _walks(sampler, n, first_step, enough)
@@ -715,6 +732,7 @@ def extrapolate(
         # Noise moved the central difference by drift: it is at least half that high.
         floor = _local_noise(sampler, estimate, n, first_step / 16.0, local)
         floor = floor or (drift / 2.0 if drift < math.inf else 0.0)
+    floor = floor or _line_noise(sampler, estimate, n, quiet)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
         # again where |f| is largest, as a fraction of |f|, if larger there.
@@ -1088,6 +1106,10 @@ def _rounded_argument(sampler: Sampler, estimate: Estimate) -> float:
     taken from the central estimate's points at ``x`` plus and minus its
     smallest step (every central stencil has them). 0 for a one-sided
     estimate (at the edge of the domain of ``f``, where no central points fit).
+    On a line through a point (``sampler.offset``: ``f(x + t d)``, whose
+    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``) as a float
+    argument ``c + t`` would be, ``|c| = max |x_i / d_i|``) ``|t|`` is ``|c|``
+    plus the step.
     """
     x, step = sampler.x, estimate.smallest
     if estimate.kind != "central" or not step > 0.0:
@@ -1096,8 +1118,30 @@ def _rounded_argument(sampler: Sampler, estimate: Estimate) -> float:
     if below is None or above is None:
         return 0.0
     slope = abs(above - below) / (2.0 * step)
-    bound = (abs(x) + step) * slope * _EPS / 2.0
+    bound = (abs(x) + sampler.offset + step) * slope * _EPS / 2.0
     return bound if math.isfinite(bound) else 0.0
+
+
+def _line_noise(sampler: Sampler, estimate: Estimate, n: int, quiet: float) -> float:
+    """An order ``n >= 2``'s noise of a line's ``f`` at unequal spacings, where rounding matters.
+
+    A line through a point (``sampler.offset``, `calcweb.multivariate`) has
+    its points ``x_i + t d_i`` rounded to ulp(``x_i``) at every step, unlike
+    ``x + h`` in one variable (`representable_step`); at the equally spaced
+    ``t`` of the noise tests (1e-4 of the smallest step, for an order 2 or
+    more) those roundings are a sawtooth, smooth to every difference, and so
+    is the rounding of ``a_i p_i`` inside ``f``; at unequally spaced ``t``
+    they fall at random (`Sampler.irregular_noise`). Where they can move
+    ``f`` beyond ``quiet`` (`_rounded_argument`) the noise is measured there:
+    ``4.48e16 / (a.p - d)``, ``H[2][2]`` 1.3e-7 from its pole, is noisy by
+    4e14, 2e5 times ``quiet``, and answered 2.001191e36 +- 1.4e31, for
+    2.001148e36. 0 for a first derivative (its noise is measured at its
+    slope, not only at 1e-4 of the smallest step), a function of one
+    variable, or if no noise shows.
+    """
+    if n < 2 or not sampler.offset or not _rounded_argument(sampler, estimate) > quiet:
+        return 0.0
+    return sampler.irregular_noise(estimate.smallest * 1e-4, quiet)
 
 
 def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quiet: float) -> float:

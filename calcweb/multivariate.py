@@ -90,11 +90,26 @@ def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any
             "scale the variables down"
         ) from error
 
-    def restricted(t: Any) -> Any:
-        point = [xi + t * di if di else xi for xi, di in zip(x, direction, strict=True)]
-        return call(f, point, takes=_TAKES)
+    return _Line(f, x, direction), shift - exponent
 
-    return restricted, shift - exponent
+
+class _Line:
+    """``t -> f(x + t d)``: the restriction of ``f`` to a line, as `_along` makes it.
+
+    ``calcweb_offset`` tells `calcweb.derivative` where on its own axis the line's
+    argument is rounded: ``x_i + t d_i`` is rounded to ulp(``x_i``), as
+    a float argument ``c + t`` would be at ``|c| = max |x_i / d_i|`` (the
+    coordinates that move), not at ``t = 0``, where ``t`` itself is exact.
+    """
+
+    def __init__(self, f: Callable[[Any], Any], x: Vector, direction: Vector) -> None:
+        self.f, self.x, self.direction = f, x, direction
+        moving = [abs(xi / di) for xi, di in zip(x, direction, strict=True) if di]
+        self.calcweb_offset = max(moving, default=0.0)
+
+    def __call__(self, t: Any) -> Any:
+        point = [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]
+        return call(self.f, point, takes=_TAKES)
 
 
 def _scaled(value: float, exponent: int) -> float:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import cmath
 import math
 import sys
+from typing import Any
 
 import pytest
 
@@ -334,24 +335,87 @@ def test_noise_that_grows_slower_than_f() -> None:
     _assert_honest(result.value, result.error, -2.596688781521541e-15)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a second derivative's noise is measured at 1e-4 of the smallest step only, where "
-    "the rounding of the point x + t (ulp(x)) and of a_i p_i is a sawtooth, smooth to every "
-    "difference; the 1-D line at t = 0 cannot bound it from x (_rounded_argument is 0 there)",
-)
-def test_a_hessian_entry_next_to_a_pole() -> None:
-    # bench.honesty hessian, seed 1: H[2][2] of 4.48e16 / (a.p - d), p = x / 4, 1.3e-7 from
-    # the pole: 2.001190501484601e36 +- 1.36e31, exact 2.0011479250496034e36 (3.13x). f is
-    # noisy by about 5e14 (x_2 + t rounded to ulp(5.4) moves f by f' ulp(x_2); a_i p_i
-    # rounded), 2.6e5 times quiet. mpmath.diff at 50 digits.
-    a, shift, size = [-0.358, 0.0455, -0.913], 0.8040893173776266, 4.48e16
+# bench.honesty hessian, seed 1: H[2][2] of 4.48e16 / (a.p - d), p = x / 4, 1.3e-7 from
+# the pole, was 2.001190501484601e36 +- 1.36e31 (3.13x); seed 4: H[3][3] of 1.04e26 / (a.p
+# - d), p = x / 1024, was 1.3240043980776436e35 +- 1.63e26 (8.73x). f is noisy by about
+# 4e14 and 1.3e20 (x_i + t d_i rounded to ulp(x_i) moves f by f' ulp(x_i); a_i p_i and
+# their sum rounded), 2e5 and 900 times quiet; the walk at t = 0 measured no noise.
+# mpmath.diff at 50 digits.
+POLES = [
+    (
+        4.48e16,
+        [-0.358, 0.0455, -0.913],
+        0.8040893173776266,
+        4.0,
+        [5.316, 3.9996, -5.408],
+        2,
+        2.0011479250496034e36,
+    ),
+    (
+        1.04e26,
+        [1.73, -0.577, 0.32, 0.396],
+        -2.105416970515587,
+        1024.0,
+        [-1539.072, -1253.376, -102.912, -463.6672],
+        3,
+        1.3240044123182908e35,
+    ),
+]
+
+
+def _pole_line(
+    case: tuple[float, list[float], float, float, list[float], int, float],
+) -> tuple[Any, int, float]:
+    """The line along e_i of size / (a.p - shift), p = x / scale; its exponent; H_ii."""
+    size, a, shift, scale, x, i, exact = case
 
     def f(p: list[float]) -> float:
-        q = [pi / 4.0 for pi in p]
+        q = [pi / scale for pi in p]
         return size * (1 / (math.fsum(ai * qi for ai, qi in zip(a, q, strict=True)) - shift))
 
-    line, exponent = multivariate._along(f, [5.316, 3.9996, -5.408], [0.0, 0.0, 1.0])
+    line, exponent = multivariate._along(f, x, [1.0 if j == i else 0.0 for j in range(len(x))])
+    return line, exponent, exact
+
+
+@pytest.mark.parametrize("case", POLES)
+def test_a_hessian_entry_next_to_a_pole(
+    case: tuple[float, list[float], float, float, list[float], int, float],
+) -> None:
+    line, exponent, exact = _pole_line(case)
     result = derivative(line, 0.0, 2, full_output=True)
     value, error = math.ldexp(result.value, 2 * exponent), math.ldexp(result.error, 2 * exponent)
-    _assert_honest(value, error, 2.0011479250496034e36)
+    _assert_honest(value, error, exact)
+
+
+def test_a_line_says_where_its_argument_is_rounded() -> None:
+    # x + t d with d = 4 e_2 (the power of 2 below the largest moving coordinate, 5.408):
+    # x_2 + 4 t is rounded as a float at 5.408 / 4 + t would be.
+    line, exponent = multivariate._along(sum, [5.316, 3.9996, -5.408], [0.0, 0.0, 1.0])
+    assert (line.calcweb_offset, exponent) == (5.408 / 4.0, -2)
+    both, _ = multivariate._along(sum, [5.316, 3.9996, -5.408], [1.0, 0.0, 1.0])
+    assert both.calcweb_offset == 5.408 / 4.0  # the largest of the coordinates that move
+    assert multivariate._along(sum, [0.0, 0.0], [0.0, 0.0])[0].calcweb_offset == 0.0
+
+
+def test_a_second_derivative_on_a_line_measures_the_noise_at_unequal_spacings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Without the line's offset, H[2][2] above measures no noise (_rounded_argument is
+    # 0 at t = 0, and the values near x are within LOCAL of quiet): 3.13x.
+    line, exponent, exact = _pole_line(POLES[0])
+    measured = []
+    irregular = Sampler.irregular_noise
+
+    def watched(self: Sampler, spacing: float, quiet: float) -> float:
+        measured.append(spacing)
+        return irregular(self, spacing, quiet)
+
+    monkeypatch.setattr(Sampler, "irregular_noise", watched)
+    result = derivative(line, 0.0, 2, full_output=True)
+    assert measured
+    monkeypatch.setattr(line, "calcweb_offset", 0.0)
+    measured.clear()
+    result = derivative(line, 0.0, 2, full_output=True)
+    assert not measured
+    value, error = math.ldexp(result.value, 2 * exponent), math.ldexp(result.error, 2 * exponent)
+    assert abs(value - exact) > HONESTY * error

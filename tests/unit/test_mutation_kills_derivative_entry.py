@@ -149,6 +149,7 @@ class _FakeWalks:
         refine: bool = False,
         *,
         noise: float = 0.0,
+        **_: float,  # offset
     ) -> Estimate:
         self.calls.append((x, first, refine, noise))
         return self.estimates.pop(0)
