@@ -299,13 +299,26 @@ def _first_step(x: float, n: int) -> float:
     return (0.015 if n == 1 else 0.1 * (1.0 + 0.5 * n)) * max(1.0, abs(x))
 
 
+class RoundedLine:
+    """A function of ``t`` whose argument is rounded as ``c + t`` would be at ``|c| = offset``.
+
+    `calcweb.multivariate` restricts f to a line, ``t -> f(x + t d)``, whose
+    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``) even where ``t``
+    itself is exact (at ``t = 0``); the Richardson walk bounds that rounding's
+    effect on f from ``offset``. A plain callable's argument is ``t`` itself
+    (offset 0).
+    """
+
+    offset: float = 0.0
+
+
 def _richardson(f: Callable[[float], float], x: float, n: int, h: float | None) -> DerivativeResult:
     """Robust Richardson extrapolation (see `calcweb._richardson`)."""
     if n == 0:
         return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
     counted = _Counted(f)  # the calls of both walks, even of one that fails
     # A line through a point (calcweb.multivariate) says where its argument is rounded.
-    offset = getattr(f, "calcweb_offset", 0.0)
+    offset = f.offset if isinstance(f, RoundedLine) else 0.0
     found = extrapolate(
         counted, x, n, _first_step(x, n) if h is None else h, refine=h is None, offset=offset
     )

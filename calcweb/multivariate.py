@@ -39,7 +39,7 @@ from calcweb._checks import (
     result_value,
     shown,
 )
-from calcweb._derivative import derivative
+from calcweb._derivative import RoundedLine, derivative
 from calcweb._taylor_mode import jet_derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
@@ -93,10 +93,10 @@ def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any
     return _Line(f, x, direction), shift - exponent
 
 
-class _Line:
+class _Line(RoundedLine):
     """``t -> f(x + t d)``: the restriction of ``f`` to a line, as `_along` makes it.
 
-    ``calcweb_offset`` tells `calcweb.derivative` where on its own axis the line's
+    ``offset`` tells `calcweb.derivative` where on its own axis the line's
     argument is rounded: ``x_i + t d_i`` is rounded to ulp(``x_i``), as
     a float argument ``c + t`` would be at ``|c| = max |x_i / d_i|`` (the
     coordinates that move), not at ``t = 0``, where ``t`` itself is exact.
@@ -105,7 +105,7 @@ class _Line:
     def __init__(self, f: Callable[[Any], Any], x: Vector, direction: Vector) -> None:
         self.f, self.x, self.direction = f, x, direction
         moving = [abs(xi / di) for xi, di in zip(x, direction, strict=True) if di]
-        self.calcweb_offset = max(moving, default=0.0)
+        self.offset = max(moving, default=0.0)
 
     def __call__(self, t: Any) -> Any:
         point = [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]

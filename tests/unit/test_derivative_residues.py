@@ -391,10 +391,10 @@ def test_a_line_says_where_its_argument_is_rounded() -> None:
     # x + t d with d = 4 e_2 (the power of 2 below the largest moving coordinate, 5.408):
     # x_2 + 4 t is rounded as a float at 5.408 / 4 + t would be.
     line, exponent = multivariate._along(sum, [5.316, 3.9996, -5.408], [0.0, 0.0, 1.0])
-    assert (line.calcweb_offset, exponent) == (5.408 / 4.0, -2)
+    assert (line.offset, exponent) == (5.408 / 4.0, -2)
     both, _ = multivariate._along(sum, [5.316, 3.9996, -5.408], [1.0, 0.0, 1.0])
-    assert both.calcweb_offset == 5.408 / 4.0  # the largest of the coordinates that move
-    assert multivariate._along(sum, [0.0, 0.0], [0.0, 0.0])[0].calcweb_offset == 0.0
+    assert both.offset == 5.408 / 4.0  # the largest of the coordinates that move
+    assert multivariate._along(sum, [0.0, 0.0], [0.0, 0.0])[0].offset == 0.0
 
 
 def test_a_second_derivative_on_a_line_measures_the_noise_at_unequal_spacings(
@@ -413,7 +413,7 @@ def test_a_second_derivative_on_a_line_measures_the_noise_at_unequal_spacings(
     monkeypatch.setattr(Sampler, "irregular_noise", watched)
     result = derivative(line, 0.0, 2, full_output=True)
     assert measured
-    monkeypatch.setattr(line, "calcweb_offset", 0.0)
+    monkeypatch.setattr(line, "offset", 0.0)
     measured.clear()
     result = derivative(line, 0.0, 2, full_output=True)
     assert not measured
@@ -483,3 +483,17 @@ def test_a_refined_hessian_entry_beside_a_pole_with_a_small_coefficient() -> Non
     result = derivative(line, 0.0, 2, full_output=True)
     value, error = math.ldexp(result.value, 2 * exponent), math.ldexp(result.error, 2 * exponent)
     _assert_honest(value, error, exact)
+
+
+def test_a_callable_that_answers_no_attribute_is_still_differentiated() -> None:
+    # derivative asks whether f is a line of calcweb.multivariate by its type, never
+    # by reading an attribute of f, which a callable object may refuse in any way.
+    class Touchy:
+        def __call__(self, t: float) -> float:
+            return math.sin(t)
+
+        def __getattr__(self, name: str) -> object:
+            raise RuntimeError(f"no attribute {name} here")
+
+    result = derivative(Touchy(), 1.0, full_output=True)
+    _assert_honest(result.value, result.error, math.cos(1.0))
