@@ -27,7 +27,10 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   (first derivatives of functions that accept complex numbers), with no
   cancellation between values of ``f``. Its error estimate counts the
   truncation and ``f``'s own rounding inside ``Im f`` (as in ``exp(z) - 1 -
-  z``), seen as scatter across steps and points next to ``x``.
+  z``), seen as scatter across steps and points next to ``x``, and is at
+  least how closely the real line confirms the value (Richardson there:
+  about 1e-13 of ``f'`` where ``f`` rounds well), as no value of ``f`` proves
+  that ``f`` is analytic.
 * ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet, else ``"richardson"``.
 """
 
@@ -72,12 +75,14 @@ class DerivativeResult:
     Attributes:
         value: The derivative.
         error: An estimate of ``|value - exact|``: truncation plus rounding for
-            the difference methods and ``"complex"``. For ``"ad"``, a bound on
-            the rounding error of every operation of ``f`` (running error
-            analysis), so cancellation inside ``f`` (``exp(x) - 1 - x`` near 0)
-            counts; it assumes each math function is within 2 eps of its
-            true value, as libm's are. If ``f`` returns a number or a jet it
-            built itself, whose rounding is unknown, ``8 (n + 1) eps |value|``.
+            the difference methods and ``"complex"`` (for ``"complex"``, at
+            least how closely the real line confirms the value). For
+            ``"ad"``, a bound on the rounding error of every operation of
+            ``f`` (running error analysis), so cancellation inside ``f``
+            (``exp(x) - 1 - x`` near 0) counts; it assumes each math
+            function is within 2 eps of its true value, as libm's are. If
+            ``f`` returns a number or a jet it built itself, whose rounding
+            is unknown, ``8 (n + 1) eps |value|``.
         nfev: How many times ``f`` was called.
         method: The method used (``"auto"`` resolves to ``"ad"`` or ``"richardson"``).
         step: The step ``h`` used, or ``None`` for ``"ad"``.
@@ -406,7 +411,7 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     if trend == 0.0:
         scatter = max(scatter, spread)
     rounding = _SCATTER_FACTOR * scatter
-    calls, truncation = _check_analytic(f, x, value, step, rounding)
+    calls, truncation, confirmation = _check_analytic(f, x, value, step, rounding)
     if truncation is not None and trend > 4.0 * truncation:
         # A trend far beyond the truncation that f''' on the real line allows is
         # rounding that happened to shrink like h**2 (atan(z) - z at 4.1e-4,
@@ -414,8 +419,12 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
         rounding = max(rounding, _SCATTER_FACTOR * spread)
         trend = 0.0
     truncation = max(truncation or 0.0, trend)
+    # The value is known no more finely than the real line confirms it (for an
+    # analytic f it is, but no value of f proves that f is analytic: see
+    # `_confirmed`), hence at least that confirmation in place of the truncation.
     # sys.float_info.min / step: Im f(x + ih) loses digits where it is subnormal.
-    estimate = 4.0 * _EPS * abs(value) + 2.0 * truncation + rounding + sys.float_info.min / step
+    estimate = 4.0 * _EPS * abs(value) + max(2.0 * truncation, confirmation) + rounding
+    estimate += sys.float_info.min / step
     return DerivativeResult(value, estimate, 5 + calls, "complex", step)
 
 
@@ -507,8 +516,8 @@ def _complex_truncation(
 
 def _check_analytic(
     f: Callable[[Any], Any], x: float, value: float, step: float, value_error: float
-) -> tuple[int, float | None]:
-    """Compare the complex step with the real line: the calls made, the truncation.
+) -> tuple[int, float | None, float]:
+    """Compare the complex step with the real line: the calls, truncation, confirmation.
 
     A function that is not analytic can still return a complex number (``z *
     z.conjugate()`` has no imaginary part at all), and then the complex step is
@@ -530,12 +539,16 @@ def _check_analytic(
     imaginary part; a kink within h of x looks like noise to the fourth
     difference). A part of ``f`` that is not analytic and moves f' by less
     than the bound (``z + 1e-12 * z.conjugate()`` at 0.1: 2e-12, their bound
-    there 3e-11) is not seen: the real line cannot resolve it with these few
-    calls. Points where ``f`` is not defined on the real line (an imaginary
-    part there, as ``cmath.sqrt`` below 0, counts as undefined) skip the
-    quick check (truncation ``None``: `_complex_truncation`
-    measures it there). A value of exactly 0 gets the real line's bound on
-    ``|f'|`` as its truncation.
+    there 3e-11) is not seen by the pair: where it agrees, the value is
+    known no more finely than the real line confirms it, and that
+    confirmation (`_confirmed`, Richardson's calls) is returned as a floor
+    for the value's error (0 where Richardson already judged it: its
+    distance is in the truncation then). Points where ``f`` is not defined
+    on the real line (an imaginary part there, as ``cmath.sqrt`` below 0,
+    counts as undefined) skip the quick check (truncation ``None``:
+    `_complex_truncation` measures it there, and the confirmation is 0). A
+    value of exactly 0 gets the real line's bound on ``|f'|`` as its
+    truncation.
     """
     counted = _Counted(f)
 
@@ -551,7 +564,7 @@ def _check_analytic(
     try:
         pair = _central_pair(real, x, h)
     except (DomainError, NumericalError, ArgumentTypeError):
-        return counted.calls, None  # the calls made before f failed
+        return counted.calls, None, 0.0  # the calls made before f failed
     coarse, fine, rounding = pair.coarse, pair.fine, pair.rounding
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
@@ -599,11 +612,47 @@ def _check_analytic(
         central = None if coarse_for_f else (fine, bound)
         disagreement = _check_on_the_real_line(real, x, value, own, central)
         truncation += disagreement / 2.0  # the caller doubles truncation: counted once
+        confirmation = 0.0  # in the truncation already
+    else:
+        confirmation = _confirmed(real, x, value, fine=fine, coarse=coarse, rounding=rounding)
     if value == 0.0:
         # Every digit of Im f cancelled (sin(z) - z where cos x rounds to 1):
         # no scatter shows f's rounding, and only the real line bounds f'.
         truncation = max(truncation, abs(fine) + abs(coarse - fine))
-    return counted.calls + (value == 0.0), truncation
+    return counted.calls + (value == 0.0), truncation, confirmation
+
+
+def _confirmed(
+    real: Callable[[float], float],
+    x: float,
+    value: float,
+    *,
+    fine: float,
+    coarse: float,
+    rounding: float,
+) -> float:
+    """How closely the real line confirms a ``value`` its central differences agree with.
+
+    They prove no more than that f' on the real line lies within their
+    resolution of the value: the distance from the finer one, plus how far
+    that may be from f' (its truncation, about a third of their difference,
+    and its rounding, twice the coarse one's ``rounding``). Only for an
+    analytic f is the value known more finely, and no real values prove that:
+    a part of f that is not analytic and moves f' by less (``z + 1e-12 *
+    z.conjugate()`` at 0.1, 2e-12 under a resolution of 3e-11) is not seen,
+    and the value is off by as much. Robust Richardson extrapolation on the
+    real line (steps from 0.015 max(1, |x|), extrapolated) resolves f' more
+    finely: the finer of the two confirmations is returned, the pair's where
+    Richardson cannot settle. Richardson's disagreement is never a refusal
+    here: where f rounds to stairs on the real line (``cosh(z) - 1 - z*z/2``
+    is ``-t**2/2`` there below 1e-8), its f' is not the analytic one.
+    """
+    resolution = abs(value - fine) + abs(coarse - fine) + 2.0 * rounding
+    try:
+        settled = _richardson(real, x, 1, None)
+    except (DomainError, NumericalError, ArgumentTypeError):
+        return resolution
+    return min(resolution, abs(value - settled.value) + settled.error)
 
 
 def _imaginary_part(f: Callable[[Any], Any], z: complex) -> float:

@@ -110,6 +110,10 @@ def test_numerical_derivatives() -> None:
     assert errors["ad"] < 1e-15
     assert errors["complex"] < 1e-15
     assert errors["richardson"] < errors["central"] < errors["forward"]
+    # The page's call counts: the complex step's 5 complex and 5 real calls, then
+    # Richardson's on the real line, which confirms its value (f(x) is shared).
+    calls = dict(zip(errors, runs["all-methods"].numbers()[1::2], strict=True))
+    assert calls["complex"] == 5 + 5 + calls["richardson"] - 1 == 33
     # The explorable cell at its default h = 1e-8: rounding, by the quotient itself.
     h, forward, central = runs["numerical-derivatives-explore"].numbers()
     assert h == 1e-8

@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from complex_confirmation import confirmation, richardson_calls
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -207,7 +208,10 @@ def test_central_second_difference_of_a_cubic_is_exact() -> None:
 def test_complex_step() -> None:
     r = derivative(calcweb.exp, 1.0, method="complex", full_output=True)
     assert r.value == pytest.approx(math.e, rel=1e-15)
-    assert r.nfev == 10  # f(x + ih) at h, h/e, h/e**2 and beside x; f at 5 real points
+    # f(x + ih) at h, h/e, h/e**2 and beside x; f at 5 real points, where two central
+    # differences agree with the value; and Richardson's calls, which confirm it finer.
+    assert r.nfev == 10 + richardson_calls(calcweb.exp, 1.0)
+    assert r.error == pytest.approx(confirmation(calcweb.exp, 1.0, r.value), rel=0.05, abs=0)
     with pytest.raises(calcweb.ArgumentTypeError, match="complex"):
         derivative(math.exp, 1.0, method="complex")
     with pytest.raises(calcweb.InvalidArgumentError, match="first derivatives only"):

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from call_log import recording
+from complex_confirmation import confirmation, richardson_calls
 
 import calcweb
 from calcweb import DerivativeResult, _derivative, derivative
@@ -341,9 +342,12 @@ def test_the_complex_steps_error_is_rounding_plus_twice_its_truncation(h: float 
     coarse, fine = central(math.exp, x, big), central(math.exp, x, half)
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * big * big)
     scatter = complex_scatter(cmath.exp, x, step, across_steps=h is None)
-    expected = 4.0 * EPS * abs(r.value) + 2.0 * truncation + 16.0 * scatter
+    # The pair agrees, so the real line's confirmation is a floor under the truncation.
+    floor = confirmation(cmath.exp, x, r.value)
+    expected = 4.0 * EPS * abs(r.value) + max(2.0 * truncation, floor) + 16.0 * scatter
     assert r.error == pytest.approx(expected, rel=1e-6, abs=0)
-    assert r.nfev == 10  # f(x + ih) at h, h/e, h/e**2, at 2 points beside x; 5 real points
+    # f(x + ih) at h, h/e, h/e**2, at 2 points beside x; 5 real points; Richardson's.
+    assert r.nfev == 10 + richardson_calls(cmath.exp, x)
 
 
 def test_a_complex_step_where_f_is_undefined_on_the_reals_is_not_checked() -> None:

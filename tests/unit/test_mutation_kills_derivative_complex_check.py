@@ -20,7 +20,7 @@ import pytest
 from call_log import recording
 
 import calcweb
-from calcweb import derivative
+from calcweb import _derivative, derivative
 from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
@@ -28,6 +28,18 @@ BIG = representable_step(0.0, EPS ** (1.0 / 3.0))  # the check's steps at x = 0
 HALF = representable_step(0.0, BIG / 2.0)
 QUARTER = representable_step(0.0, BIG / 4.0)  # the third quotient's, when extrapolated
 TOLERANCE = 1e-8  # _derivative._ANALYTIC_TOLERANCE
+
+
+@pytest.fixture
+def unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real line's confirmation switched off: `_confirmed` returns 0, with no calls.
+
+    Where the quick check agrees, the value's error is at least that confirmation
+    (Richardson on the real line); switched off, the check's own formulas, which
+    the tests marked with it pin, are the whole error, and its 10 or 12 calls all
+    the calls. The confirmation is pinned in test_mutation_kills_derivative_confirmation.py.
+    """
+    monkeypatch.setattr(_derivative, "_confirmed", lambda *_, **__: 0.0)
 
 
 def built(value: float, real: Callable[[float], Any]) -> Any:
@@ -72,6 +84,7 @@ def spread_and_resolution(at_zero: float) -> tuple[float, float]:
     return 2.0 * abs(fine - coarse), TOLERANCE * abs(fine) + 4.0 * rounding
 
 
+@pytest.mark.usefixtures("unconfirmed")
 @pytest.mark.parametrize(("at_zero", "calls"), [(AT_ZERO, 10), (BELOW, 12)])
 def test_central_differences_are_coarse_for_f_only_above_the_checks_resolution(
     at_zero: float, calls: int
@@ -91,6 +104,7 @@ def test_central_differences_are_coarse_for_f_only_above_the_checks_resolution(
     assert (QUARTER in points) == (calls == 12)
 
 
+@pytest.mark.usefixtures("unconfirmed")
 def test_an_extrapolated_pair_counts_six_times_the_rounding_of_the_coarse_one() -> None:
     # f(0) = 1e-12: the pair's rounding is 6e-12 / BIG (1e-6) and a hair. The pair
     # (1 + 1e-5, 1) is coarse; with 1 at BIG / 4 it extrapolates to (1 - 1e-5 / 3, 1),
@@ -138,6 +152,7 @@ def test_only_im_f_at_x_plus_h_plus_ih_over_2_says_f_drops_the_imaginary_part() 
     assert r.nfev == len(points) > 20
 
 
+@pytest.mark.usefixtures("unconfirmed")
 def test_a_real_number_at_the_probe_is_no_imaginary_part() -> None:
     # f returns the float 2.0 at x + h + ih/2 (its Im f unknown): the value 0 stands
     # on the central differences, in 11 calls (the probe's one counted).
@@ -237,6 +252,7 @@ def judged_by_richardson(g: Callable[[float], float]) -> bool:
     return True
 
 
+@pytest.mark.usefixtures("unconfirmed")
 @pytest.mark.parametrize(("over", "richardson"), [(32.0, False), (33.0, True)])
 def test_a_fourth_difference_that_shrinks_8_fold_at_h_over_4_is_curvature(
     over: float, richardson: bool
@@ -269,6 +285,7 @@ def leveled(at_zero: float, even: float) -> Callable[[float], float]:
     return g
 
 
+@pytest.mark.usefixtures("unconfirmed")
 @pytest.mark.parametrize(
     ("eps_of_f", "even", "richardson"),
     [(64.5, 0.0, True), (63.5, 0.0, False), (64.0, 0.5, False), (64.0, -0.5, False)],

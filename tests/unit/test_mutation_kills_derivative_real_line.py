@@ -18,12 +18,24 @@ from typing import Any
 import pytest
 
 import calcweb
-from calcweb import derivative
+from calcweb import _derivative, derivative
 from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
 BIG = representable_step(0.0, EPS ** (1.0 / 3.0))  # the check's steps at x = 0
 HALF = representable_step(0.0, BIG / 2.0)
+
+
+@pytest.fixture
+def unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real line's confirmation switched off: `_confirmed` returns 0, with no calls.
+
+    Where the quick check agrees, the value's error is at least that confirmation
+    (Richardson on the real line); switched off, the check's own formulas, which
+    the tests marked with it pin, are the whole error, and its 10 or 12 calls all
+    the calls. The confirmation is pinned in test_mutation_kills_derivative_confirmation.py.
+    """
+    monkeypatch.setattr(_derivative, "_confirmed", lambda *_, **__: 0.0)
 
 
 def built(value: Callable[[float], float], real: Callable[[float], float]) -> Any:
@@ -70,6 +82,7 @@ def test_float_min_over_the_step_counts_in_the_quick_bound_and_the_values_own_er
         derivative(built(lambda h: 1.0 + 3e-7, nudged(1.0, 1e-3)), 0.0, method="complex", h=step)
 
 
+@pytest.mark.usefixtures("unconfirmed")
 def test_the_quick_bound_counts_float_min_over_the_step_in_the_call_count() -> None:
     step = 2.0**-1000
     counted = []
@@ -102,6 +115,7 @@ def test_the_checks_truncation_adds_to_the_distance_from_richardson() -> None:
     assert off.error == pytest.approx(5e-5 + 2.0 * truncation, rel=1e-6)
 
 
+@pytest.mark.usefixtures("unconfirmed")
 def test_the_fourth_difference_widens_the_quick_bound() -> None:
     # f(0) nudged by 1e-12: the fourth difference is 6e-12, its share of the
     # rounding 6e-12 / BIG = 1e-6, four times that in the bound: a value 1e-6 off
@@ -113,6 +127,7 @@ def test_the_fourth_difference_widens_the_quick_bound() -> None:
     assert (r.value, r.nfev) == (1.0 + 1e-6, 10)
 
 
+@pytest.mark.usefixtures("unconfirmed")
 @pytest.mark.parametrize(("ratio", "spread_counted"), [(4.5, True), (3.5, False)])
 def test_a_trend_more_than_four_times_the_real_lines_truncation_is_rounding(
     ratio: float, spread_counted: bool
@@ -256,6 +271,7 @@ def imag_giving(value: float, step: float) -> float:
     return y
 
 
+@pytest.mark.usefixtures("unconfirmed")
 def test_a_trend_exactly_four_times_the_real_lines_truncation_is_still_a_trend() -> None:
     # Values found by a search: V h**2-shrinking from 2**-80 (c = 2**-13) at h = 2**-10,
     # and real values at the check's points whose central differences make 4 times the
