@@ -65,7 +65,8 @@ step can be trusted; instead:
    spacing is only as right as the slope: below the stairs of ``exp`` in
    ``exp(t) - 1 - t`` at 3.2e-8 every quotient is exactly -1, and there
    the stairs are 1e8 spacings wide. A window at larger steps that settled
-   on a value outside the estimate's bars says so, as does a quotient the
+   on a value outside the estimate's bars (one with a digit: `_no_digit`)
+   says so, as does a quotient the
    next two left in one jump onto values within rounding of each other
    (`_collapsed`): the noise is then measured at its slope (and where the
    values there lie on a line of another slope, stairs that fell evenly, at
@@ -197,7 +198,8 @@ class Estimate:
     early: bool = False  # the walk stopped at ENOUGH, short of its best
     noise: float = 0.0  # the measured noise of f's values (0: no more than their rounding)
     # The best entries (value, error) of the windows at larger steps, confirmed or not,
-    # and the quotients before a collapse (`_collapsed`), with 4 times their rounding.
+    # with a digit (`_no_digit`: one with none settled on nothing, by chance), and the
+    # quotients before a collapse (`_collapsed`), with 4 times their rounding.
     larger: tuple[tuple[float, float], ...] = ()
     # The steps of the quotients the walk left in such a collapse, above the smallest.
     jumps: tuple[float, ...] = ()
@@ -1010,7 +1012,11 @@ def _local_drift(
     ``local``). A ``spacing`` beyond the walk's steps (there the truncation
     is unknown: where the slope is tiny the spacing is huge, ``t**3`` at
     -1.72e-12 has it at 1351, and its curvature is no noise; and ``quiet``,
-    from the largest ``|f|``, can be far above ``local``) is replaced by
+    from the largest ``|f|``, can be far above ``local``), or beyond the
+    first window that resolved ``f`` (`_within_reach`: there the central
+    difference's truncation is ``f``'s own, not noise; ``exp(2234 t)
+    sin(1581810 t + 1.1482)`` at 0 has the spacing at 2.9e-7, 0.07 of a
+    period, where it left the slope by 3.6 %), is replaced by
     1e-4 of the smallest step, where the truncation of the central
     difference is 1e-8 of its at that step (allowed for: ``(spacing / h)**2``
     times the distance of the quotient at the smallest step ``h`` from the
@@ -1029,7 +1035,7 @@ def _local_drift(
     spacing = _noise_spacing(x, spacing)
     reach = max((row[0] for row in estimate.window), default=estimate.smallest)
     smallest, last = reach, estimate.value  # no truncation allowed for: see below
-    if not spacing <= reach:
+    if not (spacing <= reach and _within_reach(spacing, estimate)):
         spacing = _noise_spacing(x, 1e-4 * estimate.smallest)
         # There the central difference leaves the slope by its truncation too: (s /
         # h)**2 times that of the quotient at the smallest step h (its leading term;
@@ -1154,7 +1160,13 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     exactly -1 (the ``exp`` part cancels), a slope at which the stairs are
     10**8 spacings wide. A window at larger steps that settled on a value
     the estimate's bars do not reach (unconfirmed: its probe saw the
-    stairs) says so: the noise is measured again at its slope, and, where
+    stairs) says so, if it has a digit (`Estimate.larger`: a window far
+    above the scale of ``f`` can pass by chance with none, as it can show
+    no scale, `_resolves`; ``exp(2234 t) sin(1581810 t + 1.1482)`` at 0:
+    steps of 9.4e-4 and 2.3e-4, 236 and 59 periods, gave 2062.9 +- 3.6e4, whose
+    slope set a spacing of 9.3e-5, where the 4th differences are ``f``
+    itself: noise 3.76, with which the walk done again answered 2062.9 +-
+    7.65e4, for 650784.8): the noise is measured again at its slope, and, where
     the values there lie on a line of another slope (`_fell_evenly`), at up
     to two smaller spacings in the golden ratio. If none
     shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
@@ -1617,7 +1629,7 @@ class _Walk:
         if not _collapsed(self.window.power, self.rows):  # a value the quotients left in one jump
             return False
         jumped, before, rounding = self.rows[-3]
-        self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped))
+        self.settled.append(_Candidate(before, 4.0 * rounding, 0, 0, jumped, before, rounding))
         self.jumps.append(jumped)
         return True
 
@@ -1732,7 +1744,9 @@ class _Walk:
             self.accepted_rows,
             self.early,
             larger=tuple(
-                (other.value, other.error) for other in self.settled if other.smallest > smallest
+                (other.value, other.error)
+                for other in self.settled
+                if other.smallest > smallest and not _no_digit(other)
             ),
             jumps=tuple(jump for jump in self.jumps if jump > smallest),
             no_digit=self.unresolved,

@@ -72,6 +72,25 @@ def test_a_window_with_no_digit_does_not_set_the_scale() -> None:
     assert abs(result.value - exact) <= 1e-9 * abs(exact)
 
 
+def test_a_window_with_no_digit_does_not_disagree() -> None:
+    # bench.honesty fast, seed 11: exp(2234 t) sin(1581810 t + 1.1482) at 0 was 2062.86 +-
+    # 7.65e4, for 650784.81 (8.48x). The first walk was right (+- 1.9e-7, first window at
+    # 4.6e-7, a period being 4e-6); a window at 9.4e-4 .. 2.3e-4, 236 and 59 periods,
+    # passed by chance on 2062.9 +- 3.6e4: no digit. Taken as a window that disagrees, its
+    # slope set a spacing of 9.3e-5, where the 4th differences are f itself (noise 3.76),
+    # and the walk done again with it settled on that window. Without it the drift at the
+    # noise spacing (2.9e-7, beyond the first window that resolved f) was the central
+    # difference's truncation (3.6 %), taken for noise (650784.809 +- 6.0e5).
+    k1, k2, phase = 2234.0, 1581810.0, 1.1482
+    exact = math.fsum([k1 * math.sin(phase), k2 * math.cos(phase)])
+    result = derivative(
+        lambda t: math.exp(k1 * t) * math.sin(k2 * t + phase), 0.0, full_output=True
+    )
+    _assert_honest(result.value, result.error, exact)
+    assert result.error <= 1e-9 * abs(exact)
+    assert result.nfev <= 40  # no second walk (57 calls)
+
+
 def test_a_window_of_equal_quotients_does_not_set_the_scale() -> None:
     # exp(t) exp(-t) - 1 is all rounding: at 3.15 its quotients at steps near 1e-13
     # are exactly 0, a window 0 +- 1e-310 with no truncation to show a scale. Had
