@@ -1199,8 +1199,12 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
         # The quotient left in a collapse rests on f at x +- its step: stairs
         # there show at a spacing of half of it, on both sides (a kink that
         # made the quotient jump, within the step of x, is on one side only).
+        # With the slope: stairs wider than the spacing can fall evenly on one
+        # side (cos(t) - 1 + t**2/2 at 2.48e-8: 4.5e-9 wide, jump 3.6e-9).
         noise = min(
-            _noise_beside(sampler, sampler.x + side * jump, jump / 2.0, widest, quiet)
+            _noise_beside(
+                sampler, sampler.x + side * jump, jump / 2.0, widest, quiet, slope=estimate.value
+            )
             for side in (1.0, -1.0)
         )
         if noise:
@@ -1382,16 +1386,26 @@ def _noise_down_to(sampler: Sampler, smallest: float, widest: float, quiet: floa
 
 
 def _noise_beside(
-    sampler: Sampler, point: float, spacing: float, widest: float, quiet: float
+    sampler: Sampler,
+    point: float,
+    spacing: float,
+    widest: float,
+    quiet: float,
+    *,
+    slope: float = 0.0,
 ) -> float:
     """The noise of ``f`` at ``point``, tried at ``spacing`` and smaller ones in the golden ratio.
 
     The 4th differences of stairs are whole numbers of stairs, by chance 0
     (stairs that fall symmetrically, or evenly): at a spacing in an
-    irrational ratio to the first, they fall otherwise.
+    irrational ratio to the first, they fall otherwise. Stairs wider than
+    those spacings can fall evenly at one and not at all at the smaller
+    ones; given the ``slope`` of ``f``, the spread of the 2nd differences
+    sees them (`Sampler._second_difference_noise`: stairs that fall 0, 1,
+    1, 1, 2 spread them by 2 stairs).
     """
     for _ in range(3):
-        noise = sampler.noise_at(point, spacing, widest, quiet)
+        noise = sampler.noise_at(point, spacing, widest, quiet, slope)
         if noise:
             return noise
         spacing /= _GOLDEN

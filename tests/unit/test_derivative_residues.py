@@ -321,18 +321,16 @@ def test_a_walk_with_no_noise_measured_is_not_checked_against_the_noise_tests_po
 # ------------------------------------------------------------------ not fixed (issue 13)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the stairs of cos near x (4.5e-9 wide) are wider than every spacing the noise "
-    "is measured at, and the collapse test finds them on one side of x only",
-)
 def test_stairs_wider_than_every_noise_spacing() -> None:
-    # bench.honesty cancelling, seed 3: cos(t) - 1 + t**2/2 at 2.48e-8 is 2.484513857910016e-8
+    # bench.honesty cancelling, seed 3: cos(t) - 1 + t**2/2 at 2.48e-8 was 2.484513857910016e-8
     # +- 8.7e-10 (28.6x): cos is rounded to stairs of ulp(1)/2, 4.5e-9 wide in t here; the
     # walk's steps (1e-10) and every noise spacing at x (3e-16 .. 1.5e-10) are within one,
-    # where f is t**2/2 plus a constant (slope t). The quotient collapse at 1.79e-9 shows
-    # the stairs on one side of x only (noise 1.6e-16), and a kink would too: the smaller
-    # side is taken. f' = t - sin t = 2.56e-24 (mpmath at 60 digits).
+    # where f is t**2/2 plus a constant (slope t). The quotient collapse at 3.58e-9 shows
+    # the stairs on both sides of x, but on the left they fell evenly at the first spacing
+    # (1.79e-9: stairs 0, 1, 1, 1, 2, 4th difference 0) and not at all at the two smaller
+    # ones; the spread of the 2nd differences, tried only with a slope given, sees them
+    # (1.1e-16). Now -9.7e-15 +- 7.7e-14: no digit, honest. f' = t - sin t = 2.56e-24
+    # (mpmath at 60 digits).
     x = 2.4845138579099948e-08
     result = derivative(lambda t: math.cos(t) - 1 + t * t / 2, x, full_output=True)
     _assert_honest(result.value, result.error, 2.5560716293988004e-24)

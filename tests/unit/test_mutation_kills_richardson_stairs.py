@@ -26,12 +26,12 @@ def finding_no_noise(
     """``owner.name``, a noise measurement, replaced by one that finds none; what it is given.
 
     It stands for a Sampler method or a function of a Sampler: each call appends the
-    arguments after the Sampler to the list returned.
+    arguments after the Sampler (the keyword ones last) to the list returned.
     """
     tried: list[tuple[float, ...]] = []
 
-    def measure(_: Sampler, *arguments: float) -> float:
-        tried.append(arguments)
+    def measure(_: Sampler, *arguments: float, **keywords: float) -> float:
+        tried.append(arguments + tuple(keywords.values()))
         return 0.0
 
     monkeypatch.setattr(owner, name, measure)
@@ -105,7 +105,11 @@ def test_the_noise_beside_a_point_is_tried_at_three_spacings_in_the_golden_ratio
     sampler = Sampler(math.sin, 1.0)
     assert _richardson._noise_beside(sampler, 1.5, 0.25, 0.125, 1e-9) == 0.0
     spacings = [0.25, 0.25 / _GOLDEN, 0.25 / _GOLDEN / _GOLDEN]
-    assert tried == [(1.5, spacing, 0.125, 1e-9) for spacing in spacings]
+    assert tried == [(1.5, spacing, 0.125, 1e-9, 0.0) for spacing in spacings]
+    # With a slope, each measurement is given it (the 2nd differences' spread is tried).
+    tried.clear()
+    assert _richardson._noise_beside(sampler, 1.5, 0.25, 0.125, 1e-9, slope=0.07) == 0.0
+    assert tried == [(1.5, spacing, 0.125, 1e-9, 0.07) for spacing in spacings]
 
 
 def test_collapsed_quotients_agree_within_a_16th_of_the_jump() -> None:
@@ -210,11 +214,11 @@ def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
     monkeypatch.setattr(Sampler, "measure_noise", lambda *args: 0.0)
     sampler = sampled(math.sin, 0.5, 0.5)
     found = _richardson.Estimate(
-        0.0, 0.25, 0, 1.0, "central", larger=((1.0, 0.0),), jumps=(4e-3, 1e-3, 8e-3, 2e-3)
+        0.125, 0.25, 0, 1.0, "central", larger=((1.0, 0.0),), jumps=(4e-3, 1e-3, 8e-3, 2e-3)
     )
     assert _richardson._disagreeing_noise(sampler, found, 0.125, 1e-9) == 0.0
-    expected = [
-        (0.5 + side * jump, jump / 2.0, 0.125, 1e-9)
+    expected = [  # with the walk's slope (stairs that fell evenly: the 2nd differences)
+        (0.5 + side * jump, jump / 2.0, 0.125, 1e-9, 0.125)
         for jump in (1e-3, 2e-3, 4e-3)
         for side in (1.0, -1.0)
     ]
