@@ -60,7 +60,9 @@ step can be trusted; instead:
    stairs any higher leave equal neighbours, there or, where they fell
    evenly, at a spacing in the golden ratio to it. Noise found at ``x`` is
    measured again where ``|f|`` is largest: if larger there, as for ``f``
-   computed in single precision, it is taken relative to ``|f|``. A noise
+   computed in single precision, it is taken relative to ``|f|``, and where
+   it grows slower than ``|f|`` (``sin(t) - t``: as ``|t|``), also as the
+   power of ``|f|`` through the two (`Sampler.floor_for`). A noise
    already known (a walk with larger steps saw the stairs) is never lowered. The
    spacing is only as right as the slope: below the stairs of ``exp`` in
    ``exp(t) - 1 - t`` at 3.2e-8 every quotient is exactly -1, and there
@@ -259,6 +261,9 @@ class Sampler:
         self.failed: list[tuple[float, str]] = []  # (point, why), for the final error
         self.noise_floor = 0.0  # the noise of f measured by `measure_noise`
         self.relative_noise = 0.0  # and relative to |f|, where it grows with it (float32)
+        # (|f(x)|, exponent): the noise grows as |f|**exponent from noise_floor at |f(x)|,
+        # where it grows slower than |f| (`floor_for`; exponent 0: it does not)
+        self.growth = (0.0, 0.0)
         self.slope = 0.0  # f'(x) as a walk found it, for `_three_point_noise` (0: unknown)
         self.steps: set[tuple[str, int, float]] = set()  # (kind, n, step) of quotients taken
         self.offset = 0.0  # f's argument is rounded as at |x| + offset (a line: `extrapolate`)
@@ -497,6 +502,26 @@ class Sampler:
         fourth = values[0] - 4.0 * values[1] + 6.0 * values[2] - 4.0 * values[3] + values[4]
         return fourth, len(set(values)) > 1
 
+    def floor_for(self, size: float) -> float:
+        """The noise floor of values as large as ``size``: ``noise_floor`` grown as a power of it.
+
+        ``noise_floor`` is the noise measured at ``x``; where ``|f|`` is
+        largest it was larger (`_relative_noise`), but less so than ``|f|``:
+        the rounding of the parts of ``f`` that cancel, which grow slower than
+        ``f`` (``sin(t) - t`` is ``sin t`` rounded to ulp(t): noise that grows as
+        ``|t|``, while ``|f|`` grows as ``|t|**3``; relative to ``|f|`` it
+        undercounts by 1e4 at 1e-4). The power of ``|f|`` through the two
+        measurements (0.32 there) says how the noise grows in between; it is 1
+        for noise relative to ``|f|``, 0 for a floor. Only a power below 1 is
+        kept (above it, the relative noise bounds the noise in between), and
+        values no larger than ``|f(x)|`` keep the floor.
+        """
+        scale, exponent = self.growth
+        if not exponent > 0.0 or not size > scale:
+            return self.noise_floor
+        grown = self.noise_floor * (size / scale) ** exponent
+        return grown if math.isfinite(grown) else self.noise_floor
+
     def quotient(self, kind: str, n: int, h: float) -> tuple[float, float, float]:
         """The quotient at step ``h`` (made representable), its rounding bound, the step."""
         offsets = stencil(kind, n)[0]
@@ -511,7 +536,12 @@ class Sampler:
         for i in order:
             values[i] = self(self.x + offsets[i] * step if offsets[i] else self.x)
         quotient, noise = combine(
-            values, kind, n, step, noise_floor=self.noise_floor, relative_noise=self.relative_noise
+            values,
+            kind,
+            n,
+            step,
+            noise_floor=self.floor_for(max(map(abs, values))),
+            relative_noise=self.relative_noise,
         )
         if not math.isfinite(quotient) or not math.isfinite(noise):
             raise NumericalError(
@@ -1428,7 +1458,11 @@ def _relative_noise(
     The noise measured at ``x`` (``floor``) is that of values of the size of
     ``f(x)``; a function rounded to a relative grid (single precision) is
     noisier where its values are larger, as at the walk's largest steps
-    when ``f(x)`` is near 0. 0 if the noise there is no larger.
+    when ``f(x)`` is near 0. 0 if the noise there is no larger. Where it is
+    larger, but the floor is above that fraction of ``|f(x)|``, the noise
+    grows slower than ``|f|``, and relative to ``|f|`` it undercounts in
+    between; the power of ``|f|`` through the two is kept as
+    ``Sampler.growth`` (`Sampler.floor_for`).
     """
     largest = _largest(sampler)
     if largest is None or not sampler.values[largest[0]]:
@@ -1437,7 +1471,16 @@ def _relative_noise(
     # Where f changes by about one of the stairs seen at x per spacing (the
     # slope from x to there): stairs as high as at x need no wider spacing.
     noise = sampler.noise_at(far, floor / slope if slope else spacing, widest, quiet)
-    return noise / abs(sampler.values[far]) if noise > floor else 0.0
+    if not noise > floor:
+        return 0.0
+    relative = noise / abs(sampler.values[far])
+    here = abs(sampler.values[sampler.x])
+    if floor > relative * here > 0.0:
+        # Noisier at x than relative to |f| there: the noise grows slower than |f|,
+        # which undercounts it in between (`Sampler.floor_for`).
+        exponent = math.log(noise / floor) / math.log(abs(sampler.values[far]) / here)
+        sampler.growth = (here, exponent)
+    return relative
 
 
 def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estimate:
@@ -1960,7 +2003,7 @@ def _wide(sampler: Sampler, n: int, m: int, step: float) -> list[tuple[float, fl
     offsets = [(point - x) / step for point in points]
 
     relative = max(2.0 * _EPS, sampler.relative_noise)
-    level = max(relative * max(map(abs, values)), sampler.noise_floor, _TINY)
+    level = max(relative * max(map(abs, values)), sampler.floor_for(max(map(abs, values))), _TINY)
 
     def without(outer: int) -> tuple[float, float]:
         """The stencil without its ``outer`` points on each side, and its rounding bound."""

@@ -336,17 +336,14 @@ def test_stairs_wider_than_every_noise_spacing() -> None:
     _assert_honest(result.value, result.error, 2.5560716293988004e-24)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the noise of sin(t) - t grows as ulp(t), between the floor measured at x and "
-    "the relative noise measured where |f| (t**3/6) is largest: both undercount it at the "
-    "window's steps",
-)
 def test_noise_that_grows_slower_than_f() -> None:
-    # bench.honesty cancelling, seed 3: sin(t) - t at -7.2e-8 is -2.635719064933535e-15
+    # bench.honesty cancelling, seed 3: sin(t) - t at -7.2e-8 was -2.635719064933535e-15
     # +- 1.8e-17 (2.16x). sin t is rounded to ulp(t): noise 1.3e-23 at x, 1.4e-20 at the
     # window's steps (1.2e-4 .. 9.4e-4), 1.7e-18 at 0.015; the walk allowed max(floor
-    # 1.3e-23, 3.1e-12 |f|) = 5e-25 at 1.2e-4. f' = cos t - 1 (mpmath at 60 digits).
+    # 1.3e-23, 3.1e-12 |f|) = 1.3e-23 at 1.2e-4. The noise at x is 0.2 of |f(x)|, far
+    # above 3.1e-12: it grows slower than |f| (as |t|, f as t**3), as |f|**0.32 through
+    # the two measurements (Sampler.floor_for). Now -2.5514e-15 +- 3.6e-16. f' = cos t - 1
+    # (mpmath at 60 digits).
     x = -7.206509254169514e-08
     result = derivative(lambda t: math.sin(t) - t, x, full_output=True)
     _assert_honest(result.value, result.error, -2.596688781521541e-15)
@@ -514,3 +511,16 @@ def test_a_callable_that_answers_no_attribute_is_still_differentiated() -> None:
 
     result = derivative(Touchy(), 1.0, full_output=True)
     _assert_honest(result.value, result.error, math.cos(1.0))
+
+
+def test_noise_that_grows_about_as_f_is_not_grown_faster() -> None:
+    # bench.honesty steep, seed 4: sin(s) exp(s / 10), s = 85.549 t, n = 4 at 6.71. Its
+    # noise (s rounded) is 1.8e-13 of |f(x)| (x is near a zero of sin) and 3.5e-14 of |f|
+    # where |f| is largest, 4 away: it grows as |f|**0.95. Grown along the chord between
+    # the two instead (linear in the distance from x: 2.7e23 and 5.3e23 at the window's
+    # steps 2e-3 and 4e-3, 2e11 to 4e11 times |f|**0.95's), it took the walk to a window
+    # far above the scale of f: -5.87e29 +- 3.5e30, for 4.19e32. mpmath at 60 digits.
+    a, x = 85.54902842452623, 6.712214052694505
+    result = derivative(lambda t: math.sin(a * t) * math.exp(a * t / 10), x, 4, full_output=True)
+    _assert_honest(result.value, result.error, 4.1947627355332525e32)
+    assert abs(result.value - 4.1947627355332525e32) <= 1e-6 * 4.1947627355332525e32
