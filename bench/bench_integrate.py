@@ -448,7 +448,7 @@ def main() -> None:
         "38 at 337e17d, before this check and the two that keep such "
         "subintervals out of the extrapolation; 8 at 5d0c3b0, most of them next to an end of "
         "the interval, where the extrapolation took a peak for an end singularity, before it "
-        "required monotone samples there and sums approaching its value); on 533, a "
+        "required monotone samples there and sums approaching its value); on 534, a "
         "peak no sample saw (605 before f was sampled at the ends of the interval, which "
         "finds a peak next to one) (quad: 1,017 dishonest in all). On 6,000 random end "
         "singularities "

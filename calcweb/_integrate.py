@@ -355,7 +355,8 @@ class _Epsilon:
         (the best-settled column). No entry carries its own error, so the
         error is the spread of this limit from the three previous ones
         times ``max(1, q/(1 - q))`` (`_slowness`), infinite until there are
-        three or when the last element recedes from the limit (`_receding`), at
+        three or when one of the last four elements recedes from the limit
+        (`_receding`), at
         least 5 ulps, and at least
         what the elements' rounding errors (``noise``, each) can move the
         limit by (see `_amplified`).
@@ -416,17 +417,22 @@ class _Epsilon:
         return limit, max(spread, 5.0 * _EPS * abs(limit), self._amplified(gradient))
 
     def _receding(self, limit: float) -> bool:
-        """Whether the last element is farther from ``limit`` than the one before.
+        """Whether an element of the last four is farther from ``limit`` than the one before.
 
         The sums of a chain converging onto an end approach their limit, even
         while their differences still grow (``x**-0.98 log x``); sums moving
         away from it (a peak next to the end, not yet resolved, whose share
         of the sums doubles at each halving) make it an antilimit, the
         background without the peak, however well the table settles on it.
+        The last four elements are those `_slowness` takes the rate from: a
+        peak found at the end takes the sums from ~0 up by orders of
+        magnitude, and the first step after (the chain now resolving it) may
+        well move back towards the antilimit ~0 of the steps before
+        (``exp(-((x - c)/1.41e-4)**2)`` on [0, 1.57], ``c`` 1.1e-5 from 1.57:
+        ~0, 2e-7, 7.4e-5, 1.8e-4, 1.3e-4, extrapolated to -3.9e-15).
         """
-        if len(self.recent) < 2:
-            return False
-        return abs(self.recent[-1] - limit) > abs(self.recent[-2] - limit)
+        distances = [abs(element - limit) for element in self.recent]
+        return any(later > earlier for earlier, later in itertools.pairwise(distances))
 
     def _slowness(self) -> float:
         """``q/(1 - q)`` (at least 1) for the rate ``q`` at which the elements converge.
@@ -1332,16 +1338,17 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (533 of those 3,000
-    draws; 605 before ``f`` was evaluated at the ends, which finds a peak
-    next to one), or one between an end of the interval and the point sampled
+    narrower than the spacing of the points sampled (534 of those 3,000
+    draws, one of them refused before an extrapolation the sums moved away
+    from was no estimate; 605 before ``f`` was evaluated at the ends, which
+    finds a peak next to one), or one between an end of the interval and the point sampled
     nearest it where ``f`` at that end cannot be evaluated, or is predicted
     by the polynomial through the samples to within what the subinterval's
-    error allows, or where ``f`` was 0 at every point the first subinterval
-    samples (the equal subintervals that then replace it do not check the
-    ends: ``exp(-((x - 0.46)/1e-3)**2) + max(0, 1e-5 - x)*1e3`` on
-    ``[0, 1]`` is 0.00177245385090551 ``+-`` 1.6e-15 at ``tol`` 1e-12, 3e7
-    times too small). Before ``f`` was evaluated at the ends,
+    error allows (before the equal subintervals that replace the first
+    where ``f`` was 0 at all its points checked the ends too,
+    ``exp(-((x - 0.46)/1e-3)**2) + max(0, 1e-5 - x)*1e3`` on ``[0, 1]`` was
+    0.00177245385090551 ``+-`` 1.6e-15 at ``tol`` 1e-12, 3e7 times too
+    small). Before ``f`` was evaluated at the ends,
     ``abs(x - 0.001)`` on ``[0, 1]``, linear at every point the first
     subinterval samples, was 0.499 ``+-`` 5.8e-15 for 0.499001. No rule
     that samples ``f`` at finitely many points can see such a feature: on a

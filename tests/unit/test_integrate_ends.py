@@ -215,3 +215,37 @@ def test_the_panels_made_when_f_was_0_at_every_node_predict_the_ends_too(tol: fl
     result = full(f, 0.0, 1.0, tol)
     assert result.converged
     assert abs(result.value - exact) <= 2.0 * result.error
+
+
+# A peak within 1e-5 of the width from an end, no background (integrate-peaks
+# seeds 1-3): (gaussian, c, w), a, b, tol. Two more draws refused so have a
+# second peak that no sample sees, inside the interval: now answered without
+# it, the blind spot `integrate` documents.
+PEAKS_AT_AN_END = [
+    pytest.param((True, 1.5699889243209737, 0.000141), (0.0, 1.57), 5.4e-6, id="gauss at 1.57"),
+    pytest.param((False, 0.00011076486495308135, 0.000998), (0.0, 76.7), 7.5e-7, id="sech2 at 0"),
+    pytest.param((False, 9.390555193655514e-06, 1.26e-05), (0.0, 1.0), 7.3e-7, id="sech2 at 1e-5"),
+    pytest.param((False, 1.9399943243369784, 5.47e-05), (-3.38, 1.94), 2.7e-11, id="sech2 at 1.94"),
+]
+
+
+@pytest.mark.parametrize(("peak", "interval", "tol"), PEAKS_AT_AN_END)
+def test_a_peak_found_at_an_end_is_not_extrapolated_away(
+    peak: tuple[bool, float, float], interval: tuple[float, float], tol: float
+) -> None:
+    # The chain at the end misses f there until it resolves the peak, so its
+    # sums are not extrapolated until then; but the epsilon table holds them,
+    # ~0 for levels (no node near the peak) and then growing by orders of
+    # magnitude. From the first anchored panel on, its limit was their
+    # antilimit ~0 (-3.9e-15 +- 1.4e-10 for 1.36e-4 for the first), which
+    # finish() then refused as 'the integral probably diverges'.
+    gaussian, c, w = peak
+    a, b = interval
+    if gaussian:
+        exact = 0.5 * w * math.sqrt(math.pi) * (math.erf((b - c) / w) - math.erf((a - c) / w))
+        result = full(lambda x: math.exp(-(((x - c) / w) ** 2)), a, b, tol)
+    else:
+        exact = w * (math.tanh((b - c) / w) - math.tanh((a - c) / w))
+        result = full(lambda x: sech2((x - c) / w), a, b, tol)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
