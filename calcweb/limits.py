@@ -99,7 +99,11 @@ samples ``x = 2**-27`` down to ``2**-49``, the last, as
 ``1 + 2 x``): at 0 and at infinity ``f`` is sampled closer in too, down to
 ``h`` about ``1e-92``, where a real law grows on past every sample, and the
 value stands when ``f`` stays within the size of its samples there (0, once
-``pi/4 + x`` rounds to ``pi/4``); otherwise it is refused.
+``pi/4 + x`` rounds to ``pi/4``); the limit is infinite when ``f`` is on the
+law at every step there and still shows ``L`` beside ``c / h**p`` at one
+(``2 + 2**-53/x`` at 0+: rounding makes a law that goes on closer in only
+out of a numerator that has lost its other digits, and the quotient's limit
+with them); otherwise it is refused.
 Samples past rounding noise may look smooth again and still be off:
 rounding can turn ``f`` into another smooth function with another limit
 (``log(1 + t)/t`` with ``1 + t`` rounded is off by an amount exactly
@@ -1650,13 +1654,46 @@ def _outgrown(last: float, value: float) -> bool:
     down to ``2**-49``, the last, from the right (``math.tan(math.pi/4)`` is
     ``1 - 2**-53``, the float just below 1; from the left it is exactly 2
     from ``x = -2**-30`` on),
-    as ``2 + 2**-53/x``, whose limit is infinite, is (`_law_ends` looks
+    as ``2 + 2**-53/x``, whose limit is infinite, is (`_law_closer_in` looks
     closer in).
     """
     return abs(last - value) > abs(value)
 
 
-def _law_ends(f: _Counted, point: Callable[[float], float], h: float, values: list[float]) -> bool:
+@dataclasses.dataclass(frozen=True)
+class _Law:
+    """``L + c / h**p`` fitted to the samples ``middle`` and ``near`` at ``2 h`` and ``h``.
+
+    ``at_h`` is ``c / h**p``; ``blur`` is its uncertainty, from their
+    rounding (``ULPS`` units each); ``L`` is ``near - at_h``.
+    """
+
+    level: float
+    at_h: float
+    power: int
+    blur: float
+    near: float
+
+    def on(self, y: float, halvings: int) -> tuple[bool, bool]:
+        """Whether ``y``, ``f`` at ``h 2**-halvings``, is on the law, and is not ``c / h**p`` alone.
+
+        To the law's uncertainty there (``blur``, grown with ``c / h**p``,
+        and the rounding of ``L``) and ``y``'s rounding, ``JUMP`` times over.
+        """
+        shift = self.power * halvings  # c / h**p is 2**shift times at_h there
+        try:
+            expected = math.ldexp(self.at_h, shift)
+            room = JUMP * (
+                math.ldexp(self.blur, shift) + self.blur + ULPS * _EPS * (abs(self.near) + abs(y))
+            )
+        except OverflowError:  # the law is past every float, and f is not
+            return False, False
+        return abs(y - (self.level + expected)) <= room, abs(y - expected) > room
+
+
+def _law_closer_in(
+    f: _Counted, point: Callable[[float], float], h: float, values: list[float]
+) -> Literal["ends", "holds"] | None:
     """Whether ``f``, sampled closer to ``x0``, stops growing like the law its last samples keep.
 
     ``values`` end with ``f`` at the steps ``4 h``, ``2 h`` and ``h``, which
@@ -1671,27 +1708,62 @@ def _law_ends(f: _Counted, point: Callable[[float], float], h: float, values: li
     ``math.tan(math.pi/4 + x)`` is ``1 + 2 x`` for ``x = 2**-27 .. 2**-49``,
     so that ``(tan(pi/4 + x) - tan(pi/4))/x`` is ``2 + 2**-53/x``), and
     closer in the terms inside ``f`` round away (``pi/4 + x`` to ``pi/4``,
-    and ``f`` is 0). So the law ends when ``f`` stays within the size of its
-    samples at every step closer in, down to the last (or to where ``f``
-    fails), and ``c / h**p`` outgrew that size ``WELL_PAST`` times over at
-    one of them at least.
+    and ``f`` is 0). So the law ends ("ends") when ``f`` stays within the
+    size of its samples at every step closer in, down to the last (or to
+    where ``f`` fails), and ``c / h**p`` outgrew that size ``WELL_PAST``
+    times over at one of them at least.
+
+    The law holds ("holds": the limit is infinite) when ``f`` is on it at
+    every step closer in (`_Law.on`; down to where ``f`` fails, as
+    ``c / h**p`` overflows), and at one of them at least ``f`` is not
+    ``c / h**p`` alone: ``L`` is still there. Rounding can make a law that
+    goes on closer in, but only out of a numerator that has lost its other
+    digits there, and with them the quotient's limit: ``(sin(pi/6 + x) -
+    0.5)/x`` is ``-5.6e-17/x`` once ``pi/6 + x`` rounds to ``pi/6``, whose
+    sine is ``0.5 - 2**-54``. A real ``L + c / h**p`` keeps its ``L``
+    (``2 + 2**-53/x`` at 0+ is ``2 + 2**12`` at ``x = 2**-65``). Where
+    ``c / h**p`` grows too fast for ``L`` to show past the law's uncertainty
+    at the first step closer in (``1 + 1e-50/x**3``: ``2**48`` times the
+    rounding of the usual samples), ``f`` is sampled once more, as far in as
+    it still shows: ``k`` halvings in, ``2**(k p)`` times the law's
+    uncertainty a ``4 JUMP``-th of ``L`` or less.
     """
     near, middle, far = values[-1], values[-2], values[-3]
     if middle == far:  # no ratio (near == middle gives 0: no law either)
-        return False
+        return None
     power = _whole_power((near - middle) / (middle - far))
     if power <= 0:
-        return False
-    law = abs(near - middle) / (1.0 - 2.0**-power)  # |c| / h**p at the step h
+        return None
+    at_h = (near - middle) / (1.0 - 2.0**-power)  # c / h**p at the step h
+    blur = ULPS * _EPS * (abs(near) + abs(middle)) / (1.0 - 2.0**-power)
+    law = _Law(near - at_h, at_h, power, blur, near)
+    halvings = round(-math.log2(DEEP_RATIO))  # between the steps closer in
     size = max(abs(y) for y in values)
+    stays = True  # whether f has stayed within size, as rounding's law does
     past = False  # whether a real law would have left size far behind
+    holds = abs(at_h) > JUMP * blur  # whether f is on the law: the samples fix c first
+    shown = False  # whether f showed L beside c/h**p somewhere
     for depth, y in enumerate(_closer_in(f, point, h), start=1):
-        if abs(y) > size:  # f grows on, as a real law does
-            return False
+        stays = stays and abs(y) <= size
         # In logarithms: c / h**p grows 2**(16 p) times a step, soon past any float.
-        grown = math.log2(law) - power * depth * math.log2(DEEP_RATIO)
+        grown = math.log2(abs(at_h)) + power * depth * halvings
         past = past or grown > math.log2(WELL_PAST * size)
-    return past
+        if holds:
+            holds, shows = law.on(y, depth * halvings)
+            shown = shown or shows
+        if not (stays or holds):
+            break
+    if stays:
+        return "ends" if past else None
+    if holds and not shown and law.level:
+        # L hid in the law's uncertainty at the first step in: look where it shows.
+        k = math.floor(math.log2(abs(law.level) / (4.0 * JUMP * blur)) / power)
+        if 0 < k < halvings:
+            try:
+                holds, shown = law.on(f(point(h * 2.0**-k)), k)
+            except (DomainError, NumericalError):
+                return None
+    return "holds" if holds and shown else None
 
 
 def _contradicted(
@@ -1701,7 +1773,7 @@ def _contradicted(
     outermost: float,
     name: str,
     *,
-    ends: Callable[[list[float]], bool],
+    closer: Callable[[list[float]], Literal["ends", "holds"] | None],
 ) -> _OneSided | None:
     """What last samples that leave a settled ``value`` ever faster make of it.
 
@@ -1721,10 +1793,12 @@ def _contradicted(
     too, and samples each the one before times ``2**0``, to rounding, that
     grow by ulps away from ``value`` (``1 - eps log2(x)`` at 0, which tends
     to ``inf`` as slowly as a log). Departures smaller than ``value`` whose
-    law ends closer to ``x0`` (``ends``: `_law_ends`, at ``x0 = 0`` or
+    law ends closer to ``x0`` (``closer``: `_law_closer_in`, at ``x0 = 0`` or
     ``inf``) are rounding's, and ``value`` stands: ``(tan(pi/4 + x) -
     tan(pi/4))/x`` at 0 is exactly ``2 + 2**-53/x`` at the steps, and 0 once
-    ``pi/4 + x`` rounds to ``pi/4``. Anything else is refused: the samples
+    ``pi/4 + x`` rounds to ``pi/4``; those whose law holds there, ``L``
+    and all, are a real growth (``2 + 2**-53/x``), and the limit is infinite.
+    Anything else is refused: the samples
     cannot tell a real growth from rounding (``(tan(x) - tan(pi/4))/(x -
     pi/4)`` at ``pi/4``, which is ``2 + 2**-53/(x - pi/4)`` at every float
     above ``pi/4`` within ``2**-28`` of it). ``outermost`` is the first
@@ -1745,8 +1819,9 @@ def _contradicted(
         return _infinite([run.values[-1] - value])
     if exact > departs and not stepped:
         return None
-    if ends(run.values):
-        return None
+    verdict = closer(run.values)
+    if verdict is not None:  # the law ends (rounding's) or holds (the sign of its growth)
+        return None if verdict == "ends" else _infinite([run.values[-1] - run.values[-2]])
     return _OneSided(
         value,
         math.inf,
@@ -1948,7 +2023,9 @@ def _judged(
             error,
             outermost,
             name,
-            ends=lambda values: x0 in (0.0, math.inf, -math.inf) and _law_ends(f, point, h, values),
+            closer=lambda values: (
+                _law_closer_in(f, point, h, values) if x0 in (0.0, math.inf, -math.inf) else None
+            ),
         )
         if growth is not None:
             return growth
@@ -2056,7 +2133,13 @@ def limit(
     and when by less, the value stands if, at 0 or at infinity, ``f`` stays
     within the size of its samples closer in, where a real ``c / h**p``
     grows on, as ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0 does (it is 0 once
-    ``pi/4 + x`` rounds to ``pi/4``), and is refused if not.
+    ``pi/4 + x`` rounds to ``pi/4``); the limit is infinite if ``f`` is
+    that law at every step closer in, still showing its value at one
+    (``2 + 2**-53/x`` at 0+), and it is refused otherwise. So a constant
+    that rounding leaves in a numerator, beside ``f``'s other terms, at
+    every point sampled is read as ``f``'s: ``5 + (((0.1 + x**2)*3)*7 -
+    0.1*21)/x``, ``5 + 4.4e-16/x`` at every float ``x`` below ``1e-8``, is
+    infinite at 0+.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,
       giving both values, when they differ by more than their error

@@ -227,7 +227,7 @@ def test_a_noisy_limit_without_a_hidden_law_keeps_its_value(
     result = full(f, 0.0, "right")
     assert result.converged, (name, result.message)
     assert abs(result.value - exact) <= 2 * result.error
-    usual = 48 + (16 if name == "(tan(pi/4 + x) - tan(pi/4))/x" else 0)  # _law_ends' samples
+    usual = 48 + (16 if name == "(tan(pi/4 + x) - tan(pi/4))/x" else 0)  # _law_closer_in's samples
     assert result.nfev == usual + extra
 
 

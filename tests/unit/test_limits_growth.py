@@ -150,9 +150,8 @@ SMALL_DEPARTURES = [
         math.pi / 4,
         "both",
     ),
-    ("1 + 1e-20/x at 0+", lambda x: 1 + 1e-20 / x, 0.0, "right"),
-    ("2 + 2**-53/x at 0+", lambda x: 2 + 2.0**-53 / x, 0.0, "right"),
-    ("2 + 2**-53/x at 0-", lambda x: 2 - 2.0**-53 / x, 0.0, "left"),
+    # (1 + 1e-20/x and 2 + 2**-53/x at 0, which f closer in shows to be
+    # infinite, are in test_limits_law_holds.py.)
     (
         "-2.5 + 5.7e-21/|x - 1| at 1-",
         lambda x: -2.5 + 5.6575390308619815e-21 / abs(x - 1),

@@ -1,12 +1,14 @@
-"""`_law_ends`: f that grows on closer to x0 like the law of its last samples, or stops.
+"""`_law_closer_in`: f that grows on closer to x0 like the law of its last samples, or stops.
 
 Its definition (calcweb/limits.py): the law ``L + c/h**p`` is fitted to the
 last three samples, at the steps ``4 h``, ``2 h`` and ``h``; ``f`` is
 evaluated at ``DEEP_STEPS`` steps each ``DEEP_RATIO`` times the one before,
-nearest ``h`` first. The law ends when ``f`` stays within the size of the
-samples at every one of them (until ``f`` fails),
-and ``c/h**p`` is more than ``WELL_PAST`` times that size at one of them at
-least. Any larger ``f`` ends the walk: the law goes on.
+nearest ``h`` first. The law ends ("ends") when ``f`` stays within the size
+of the samples at every one of them (until ``f`` fails), and ``c/h**p`` is
+more than ``WELL_PAST`` times that size at one of them at least. A larger
+``f`` goes on with the walk only while it is on the law (L + c/h**p, to the
+law's uncertainty), and the law holds ("holds") when it is at every step,
+showing ``L`` beside ``c/h**p`` at one at least (tests/unit/test_limits_law_holds.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable
 import pytest
 
 import calcweb
-from calcweb.limits import DEEP_RATIO, DEEP_STEPS, WELL_PAST, _Counted, _law_ends
+from calcweb.limits import DEEP_RATIO, DEEP_STEPS, WELL_PAST, _Counted, _law_closer_in
 
 H = 2.0**-49
 
@@ -32,16 +34,19 @@ def deep(depth: int) -> float:
 
 
 @pytest.mark.parametrize(
-    ("level", "c", "p"), [(2.0, 2.0**-53, 1), (-7.0, 3e-30, 2), (0.5, -1e-40, 3), (1.0, 1e-25, 1)]
+    ("level", "c", "p", "calls"),
+    [
+        (2.0, 2.0**-53, 1, DEEP_STEPS),
+        (-7.0, 3e-30, 2, DEEP_STEPS),
+        # L shows only nearer than the first step in: one sample more.
+        (0.5, -1e-40, 3, DEEP_STEPS + 1),
+        (1.0, 1e-25, 1, DEEP_STEPS),
+    ],
 )
-def test_a_real_law_grows_on_past_every_sample(level: float, c: float, p: int) -> None:
+def test_a_real_law_grows_on_past_every_sample(level: float, c: float, p: int, calls: int) -> None:
     f = _Counted(lambda x: level + c / x**p)
-    assert not _law_ends(f, lambda h: h, H, samples(f.f))
-    # It stops at the first step where f is larger than every sample: c/h**p is
-    # 2**(16 p) times as large a step in, more if p is larger.
-    size = max(abs(y) for y in samples(f.f))
-    first = next(d for d in range(1, DEEP_STEPS + 1) if abs(level + c / deep(d) ** p) > size)
-    assert f.calls == first
+    assert _law_closer_in(f, lambda h: h, H, samples(f.f)) == "holds"
+    assert f.calls == calls  # walked to the last step
 
 
 def test_a_real_law_at_infinity_grows_on_too() -> None:
@@ -49,21 +54,22 @@ def test_a_real_law_at_infinity_grows_on_too() -> None:
         return 1.0 + 1e-30 / h**2
 
     f = _Counted(lambda x: g(1.0 / x))
-    assert not _law_ends(f, lambda h: 1.0 / h, H, samples(g))
+    assert _law_closer_in(f, lambda h: 1.0 / h, H, samples(g)) == "holds"
 
 
 def test_a_real_law_under_a_larger_rounding_bias_grows_on() -> None:
     # (tan(pi/4 + x) - tan(pi/4))/x + 3e-17/x: 0 + 3e-17/x once pi/4 + x rounds to pi/4.
     t = math.tan(math.pi / 4)
     f = _Counted(lambda x: (math.tan(math.pi / 4 + x) - t) / x + 3e-17 / x)
-    assert not _law_ends(f, lambda h: h, H, samples(f.f))
+    # It does not end; nor does it hold: its samples carry the quotient's noise.
+    assert _law_closer_in(f, lambda h: h, H, samples(f.f)) is None
 
 
 def test_a_law_that_rounding_makes_stops_and_is_walked_to_the_end() -> None:
     t = math.tan(math.pi / 4)
     f = _Counted(lambda x: (math.tan(math.pi / 4 + x) - t) / x)  # 2 + 2**-53/x, then 0
     assert samples(f.f)[-1] == 2.0625
-    assert _law_ends(f, lambda h: h, H, samples(f.f))
+    assert _law_closer_in(f, lambda h: h, H, samples(f.f)) == "ends"
     assert f.calls == DEEP_STEPS
 
 
@@ -80,7 +86,7 @@ def stuck_then_failing(level: float, c: float, depth: int) -> Callable[[float], 
 
 def test_f_that_fails_at_once_closer_in_shows_nothing() -> None:
     f = _Counted(stuck_then_failing(2.0, 2.0**-53, 1))
-    assert not _law_ends(f, lambda h: h, H, samples(f.f))
+    assert _law_closer_in(f, lambda h: h, H, samples(f.f)) is None
     assert f.calls == 1
 
 
@@ -96,7 +102,7 @@ def test_the_law_must_have_outgrown_f_well_past_its_size_before_f_fails(
     values = samples(f.f)
     assert max(abs(y) for y in values) < 1.0001 * size
     assert (multiple > WELL_PAST) == ends
-    assert _law_ends(f, lambda h: h, H, values) == ends
+    assert (_law_closer_in(f, lambda h: h, H, values) == "ends") == ends
     assert f.calls == 2
 
 
@@ -106,14 +112,14 @@ def test_f_that_grows_past_its_samples_farther_in_ends_the_walk() -> None:
         return base + (1e9 if x <= deep(5) else 0.0)
 
     f = _Counted(g)
-    assert not _law_ends(f, lambda h: h, H, samples(g))
+    assert _law_closer_in(f, lambda h: h, H, samples(g)) is None
     assert f.calls == 5
 
 
 def test_a_law_far_past_every_float_still_ends_where_f_stops() -> None:
     # p = 8: c/h**8 is 2**(16 * 8) times larger each step in, past 1e308 at the ninth.
     g = _Counted(lambda x: 1.0 + 1e-3 * (H / x) ** 8 if x >= H else 1.0)
-    assert _law_ends(g, lambda h: h, H, samples(g.f))
+    assert _law_closer_in(g, lambda h: h, H, samples(g.f)) == "ends"
     assert g.calls == DEEP_STEPS
 
 
@@ -129,5 +135,5 @@ def test_a_law_far_past_every_float_still_ends_where_f_stops() -> None:
 )
 def test_without_a_growing_law_nothing_ends(values: list[float]) -> None:
     f = _Counted(lambda x: 0.0)  # stuck: it would end any law
-    assert not _law_ends(f, lambda h: h, H, values)
+    assert _law_closer_in(f, lambda h: h, H, values) is None
     assert f.calls == 0
