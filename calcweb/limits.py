@@ -36,7 +36,12 @@ At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$, as is a value whose error is small beside the rounding
 noise of the last samples (a ``c / h**p`` may hide in that noise:
-``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``, noise about ``eps/x``), and the
+``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``, noise about ``eps/x``), and any
+other finite value is checked at the deepest of those steps, where a term
+too small for the usual samples grows most, and sampled at the steps
+between when ``f`` is off it there (``x**0.75 + 1e-70/x`` at 0+, 1.8e-12
+give or take 3.6e-12 from the usual samples, is 6.5e21 at ``x =
+1.5e-92``); the
 answer must fit those samples too: it is refused when they turn back from a
 growth (``log(x) + 1e-15/sqrt(x)``, -34 at the last usual sample, is
 positive from ``x = 1.7e-34`` on) or stop it on a constant (``min(1/x,
@@ -44,9 +49,12 @@ positive from ``x = 1.7e-34`` on) or stop it on a constant (``min(1/x,
 samples, with their noise, do not exclude (``sqrt(x) + 1e-30/x``, 1e-30/x
 being 5.6e-16 at the last usual sample); a run on which they get stuck is
 rounding's, as is a law the usual samples exclude (``(exp(t) - 1 - t)/t**2``
-is ``-1/t`` once ``exp(t)`` rounds to 1). A limit approached like $L + c\sqrt{h}$ (``sqrt(x - 3)``
-at 3, whose last sample is still 6e-8) is extrapolated once more with the
-$\sqrt{h}$ term removed, when that refines the estimate.
+is ``-1/t`` once ``exp(t)`` rounds to 1), but ``f`` stays on that run: off it
+at the deepest step, it contradicts the answer (``(1 + x)**(1/x) +
+1e-200/x**3`` is 1.0 three steps in, and 2.8e75 at the deepest). A limit
+approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
+is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
+when that refines the estimate.
 
 When the samples end on one exact value, ``f`` may be constant there
 because it is (``floor`` between two integers, ``sign``) or because
@@ -1939,6 +1947,27 @@ def _growth_before_stuck(run: _Run) -> _Run:
     return _Run(before, run.last - (len(run.values) - start), run.note)
 
 
+def _at_the_floor(f: _Counted, point: Callable[[float], float], h: float) -> float:
+    """``f`` at the last of the steps closer in than ``h`` (`_closer_in`); NaN where it fails.
+
+    A term that the usual samples do not show, ``k / h**p`` too small there
+    beside a quiet ``f`` (``x**0.75 + 1e-70/x`` at 0+: 4.2e-12 at ``h =
+    2**-49``, where ``x**0.75`` is 1.8e-12 give or take 3.6e-12), grows
+    toward ``x0`` and is largest at the deepest step, ``h
+    DEEP_RATIO**DEEP_STEPS`` (about ``1e-92``): one sample there shows it.
+    """
+    try:
+        return f(point(h * DEEP_RATIO**DEEP_STEPS))
+    except (DomainError, NumericalError):
+        return math.nan
+
+
+def _fits(y: float, result: _OneSided) -> bool:
+    """Whether ``y`` is ``result``'s value to ``JUMP`` times its error and ``y``'s rounding."""
+    room = JUMP * result.error + ULPS * _EPS * max(abs(y), abs(result.value))
+    return abs(y - result.value) <= room
+
+
 def _one_sided(
     f: _Counted, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
@@ -1973,21 +2002,34 @@ def _one_sided(
     # A finite value whose error is small beside the rounding noise of the
     # last samples was estimated farther out: a c/h**p may hide in that
     # noise (it grows like it), and shows closer in, where f is sampled too.
-    hidden = result.converged and math.isfinite(result.value) and noise[-1] > JUMP * result.error
-    if hidden and not deep and not run.note and x0 in (0.0, math.inf, -math.inf):
-        deep = _until_run(_closer_in(f, point, scale * 2.0 ** -(run.last + 2)))
+    # Any other finite value is checked at the deepest step closer in
+    # (`_at_the_floor`), where a term too small for the usual samples grows
+    # most: f off the value there is sampled at the steps between too.
+    h = scale * 2.0 ** -(run.last + 2)
+    finite = result.converged and math.isfinite(result.value)
+    hidden = finite and noise[-1] > JUMP * result.error
+    closer = finite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf)
+    floor = _at_the_floor(f, point, h) if closer and not hidden else math.nan
+    if closer and (hidden or not _fits(floor, result)):
+        deep = _until_run(_closer_in(f, point, h))
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
+    seen = deep[off] if off is not None else math.nan
+    # The run f got stuck on is rounding's, where f stays (1 + x is 1 from there
+    # on): f off it at the deepest step is not ((1 + x)**(1/x) + 1e-200/x**3).
+    stuck = STUCK <= len(deep) < DEEP_STEPS and len(set(deep[-STUCK:])) == 1
+    if off is None and stuck and math.isfinite(floor) and floor != deep[-1]:
+        off, seen = DEEP_STEPS - 1, floor
     if off is None:
         return result
-    x = point(scale * 2.0 ** -(run.last + 2) * DEEP_RATIO ** (off + 1))
+    x = point(h * DEEP_RATIO ** (off + 1))
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
     return _OneSided(
         result.value,
         math.inf,
         False,
         f"f {what} at the usual points (from the {name}), but closer to x0, at {x!r}, "
-        f"it is {deep[off]:.6g}, which contradicts that: f changes nearer x0 than those "
+        f"it is {seen:.6g}, which contradicts that: f changes nearer x0 than those "
         "points show (log(x) + 1e-15/sqrt(x) is within 2% of log(x) down to x = 1e-30, "
         "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
         "tell its limit; pass full_output=True to get the estimate anyway",
@@ -2100,12 +2142,15 @@ def limit(
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
     ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
-    about ``1e-90`` when the estimate is still poor there, or its error small
-    beside the rounding noise of the last samples, or when the last samples leave it
+    about ``1e-90``: at that step alone for a finite value that ``f`` fits
+    there, at 16 steps down to it when the estimate is still poor, or its
+    error small beside the rounding noise of the last samples, or ``f`` off
+    it at the deepest step, or when the last samples leave it
     like ``c / h**p``), the true error
     is at most twice the estimate, or the limit is refused.
-    ``x / (x + 1e-30)`` at 0, whose limit is 0, looks like 1 at every point
-    sampled. Nor is ``f`` taken to change where it gets stuck on one value
+    ``x / (x + 1e-300)`` at 0, whose limit is 0, looks like 1 at every point
+    sampled (``x / (x + 1e-30)`` is 1.5e-62 at ``x = 1.5e-92``, and refused).
+    Nor is ``f`` taken to change where it gets stuck on one value
     on its last samples, from ``2**-24 * max(1, |x0|)`` to ``x0`` (roughly), after
     samples that settle or grow: rounding that cancels all its digits does
     that (``1 - cos x`` is 0 for ``|x| < 1e-8``), and the run is left out.
