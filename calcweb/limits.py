@@ -1350,7 +1350,7 @@ def _deeper_against(
     for i, off in enumerate(offs):
         if abs(off) > gone and abs(off) > floors[i]:
             law = _rounding_law(
-                usual, value, error=error, noise=noise, offs=offs[i:], floors=floors[i:], i=i
+                usual, error=error, noise=noise, offs=offs[i:], floors=floors[i:], i=i
             )
             return None if law else i
         gone = abs(off)
@@ -1359,7 +1359,6 @@ def _deeper_against(
 
 def _rounding_law(
     usual: list[float],
-    value: float,
     *,
     error: float,
     noise: list[float],
@@ -1367,26 +1366,30 @@ def _rounding_law(
     floors: list[float],
     i: int,
 ) -> bool:
-    """Whether the growth of ``f`` away from ``value`` closer in is a law the usual samples exclude.
+    """Whether the growth of ``f`` away from the value closer in is a law the usual samples exclude.
 
-    ``offs`` are the departures of the samples closer in from ``value``,
+    ``offs`` are the departures of the samples closer in from the value,
     from the ``i``-th (counted from 0 at ``DEEP_RATIO`` times the last usual
     step), where ``f`` leaves it. Rounding can make ``f`` grow there: once
     ``exp(t)`` rounds to 1, ``(exp(t) - 1 - t)/t**2`` is ``-t/t**2``, which is
     ``-1/t`` to rounding, and ``(cos t - 1 + t**2/2)/t**4`` is ``1/(2 t**2)``
     once ``cos t`` does. Such a law is rounding's only where it holds: at the
     usual samples it would be ``-4`` and ``-2**10`` (at ``t = 1/4`` and
-    ``2**-10``) where ``f`` is within 0.05 and 2e-4 of ``value``. So the law ``c / h**p`` of
-    the first two steps between them past ``floors`` that keep one sign and
-    grow (steps, as ``f`` closer in may settle elsewhere first: ``(2**x -
-    1)/x - 1e-22/x`` is ``0 - 1e-22/x`` once ``2**x`` rounds to 1) is taken
-    back to the usual samples; where it is ``JUMP`` times their departure,
-    rounding noise (``noise``: a law may hide in it) and ``error`` or more,
-    it is not ``f``'s, and the growth is rounding's. A real ``c / h**p`` too
-    small to show there (``sqrt(x) + 1e-30/x`` at 0: 5.6e-16 at the last
-    usual step, where ``sqrt(x)`` is 4.2e-8), or hidden in their noise
-    (``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``: noise about ``eps/x``), fits
-    them, as does anything without such a law (False).
+    ``2**-10``) where ``f`` is within 0.05 and 2e-4 of its limit, and steps by
+    less. So the law ``c / h**p`` of the first two steps between them past
+    ``floors`` that keep one sign and grow (steps, as ``f`` closer in may
+    settle elsewhere first: ``(2**x - 1)/x - 1e-22/x`` is ``0 - 1e-22/x`` once
+    ``2**x`` rounds to 1) is taken back to the usual samples; where its step
+    between two of them is ``JUMP`` times theirs, their rounding noise
+    (``noise``: a law may hide in it) and ``error`` or more, it is not
+    ``f``'s, and the growth is rounding's. Steps, not departures from the
+    value: a real law that dominates the usual samples moved the estimate too,
+    and the samples cross it (``sqrt(x) + 1e-10/x**0.25`` at 0, 4.1e-7 +-
+    3.1e-8), where a departure is nearly 0, while the law's steps are ``f``'s
+    own. A real ``c / h**p`` too small to show there (``sqrt(x) + 1e-30/x`` at
+    0: 5.6e-16 at the last usual step, where ``sqrt(x)`` is 4.2e-8), or hidden
+    in their noise (``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``: noise about
+    ``eps/x``), fits them, as does anything without such a law (False).
     """
     step = -math.log2(DEEP_RATIO)  # bits between the steps closer in
     for j in range(len(offs) - 2):
@@ -1397,7 +1400,15 @@ def _rounding_law(
         # log2 |c / h**p| at the usual step 2**m times the last, m = 0, 1, ...:
         # the step a is c / h**p (1 - DEEP_RATIO**p) at the sample i + j + 1.
         level = math.log2(abs(a) / (1.0 - DEEP_RATIO**power)) - power * step * (i + j + 2)
-        blur = [abs(y - value) + error + rounding for y, rounding in zip(usual, noise, strict=True)]
+        # Its step between the usual samples at 2 h and h is c/h**p (1 - 2**-p),
+        # against f's own step there, their noise and the error.
+        level += math.log2(1.0 - 2.0**-power)
+        blur = [
+            abs(b - a) + na + nb + error
+            for (a, b), (na, nb) in zip(
+                itertools.pairwise(usual), itertools.pairwise(noise), strict=True
+            )
+        ]
         return any(
             level - power * m > math.log2(JUMP * room)
             for m, room in enumerate(reversed(blur))

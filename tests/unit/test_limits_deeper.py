@@ -299,15 +299,16 @@ def test_a_finite_value_is_left_only_by_a_sample_farther_than_the_one_before_pas
 def test_a_law_that_the_usual_samples_exclude_is_rounding() -> None:
     # f departs from 0.5 like -1/h closer in (steps 2**-65, 2**-81, ...),
     # which at the usual steps 2**-49, 2**-48, ... would be -2**49, -2**48, ...
-    # where f is within 4e-8 of 0.5.
+    # and step by half that between them, where f steps by 1e-9.
     usual = [0.5 + 1e-9 * k for k in range(40)]
     value = finite(0.5, 1e-8)
     assert against(value, usual, [0.5 - 2.0**k for k in (65, 81, 97, 113)]) is None
-    # The same law 2**-72 times as large is 2**-23 (1.2e-7) at the last usual
-    # step, within JUMP times the departure (3.9e-8) and error there: it may be
-    # real, and the value is refused, at the first deeper sample (off by -2**-7).
-    assert against(value, usual, [0.5 - 2.0**k for k in (-7, 9, 25, 41)]) == 0
-    # 2**-70 times: 2**-21 there, past JUMP * (3.9e-8 + 1e-8): excluded ...
+    # The same law 2**-73 times as large is 2**-24 at the last usual step, and
+    # steps by 2**-25 (3e-8) there, within JUMP times f's step and the error
+    # (1.1e-8): it may be real, and the value is refused, at the first deeper
+    # sample (off by -2**-8).
+    assert against(value, usual, [0.5 - 2.0**k for k in (-8, 8, 24, 40)]) == 0
+    # 2**-70 times: steps of 2**-22 there, past JUMP * (1e-9 + 1e-8): excluded ...
     law = [0.5 - 2.0**k for k in (-5, 11, 27, 43)]
     assert against(value, usual, law) is None
     # ... unless the noise of the usual samples (as large as the law: eps/h)
@@ -320,12 +321,13 @@ def test_rounding_law_is_taken_from_steps_between_the_samples_closer_in() -> Non
     # 0.7 - 2**-80/h closer in (f settled elsewhere first, as (2**x - 1)/x -
     # 1e-22/x is -1e-22/x once 2**x rounds to 1): departures from 0 of 0.7 -
     # 2**-15, 0.7 - 2**1, ... The law, from its steps, is 2**-31 at the last
-    # usual step (2**-49): within JUMP times the usual samples' 2**-31 there.
-    usual = [2.0**-31] * 3
+    # usual step (2**-49), and steps by 2**-32 there: within JUMP times the
+    # usual samples' own steps, 2**-31.
+    usual = [0.0, 2.0**-31, 2.0**-30]
     offs = [0.7 - 2.0**k for k in (-15, 1, 17, 33)]
-    fits = {"usual": usual, "value": 0.0, "error": 0.0, "noise": [0.0] * 3, "i": 0}
+    fits = {"usual": usual, "error": 0.0, "noise": [0.0] * 3, "i": 0}
     assert not _rounding_law(**fits, offs=offs, floors=[1e-9] * 4)
-    # A larger law, 2**6 times, is 2**-25 there: excluded (past 4 * 2**-31).
+    # A larger law, 2**6 times, steps by 2**-26 there: excluded (past 4 * 2**-31).
     big = [0.7 - 2.0**k for k in (-9, 7, 23, 39)]
     assert _rounding_law(**fits, offs=big, floors=[1e-9] * 4)
     # The same offsets found from the third sample closer in (i = 2): the steps
@@ -349,6 +351,4 @@ def test_rounding_law_needs_two_growing_steps_of_one_sign_past_their_floor(
     floors = [1e-9, 1e-9, 1e-9, 1e-9][: len(offs)]
     if offs[2:3] == [1.0 + 1e-5]:
         floors = [1e-9, 1e-9, 1e-4, 1e-4]
-    assert not _rounding_law(
-        usual, 0.0, error=1e-12, noise=[0.0] * 3, offs=offs, floors=floors, i=0
-    )
+    assert not _rounding_law(usual, error=1e-12, noise=[0.0] * 3, offs=offs, floors=floors, i=0)

