@@ -1,6 +1,7 @@
 """Kill tests for limits' `_law_ends` and `_until_run` (mutation run of session 10, at badb78e).
 
-The first four are `_law_ends`'s. It fits ``L + c/h**p`` to the last three
+The first four are `_law_ends`'s, now `_law_closer_in`'s verdict "ends" (5f330cb
+renamed it when it added the verdict "holds"). It fits ``L + c/h**p`` to the last three
 usual samples (steps ``4 h``, ``2 h``, ``h``), then samples ``f`` at up to
 ``DEEP_STEPS`` steps, each
 ``DEEP_RATIO`` (2**-16) times the one before. The law ends when ``f`` stays
@@ -17,7 +18,7 @@ import math
 from collections.abc import Callable
 
 import calcweb
-from calcweb.limits import DEEP_RATIO, DEEP_STEPS, WELL_PAST, _Counted, _law_ends
+from calcweb.limits import DEEP_RATIO, DEEP_STEPS, WELL_PAST, _Counted, _law_closer_in
 
 H = 2.0**-49
 
@@ -44,7 +45,7 @@ def test_f_that_stays_at_the_size_of_its_samples_does_not_grow() -> None:
     # would call the last sample's own value growth and let the law go on.
     values = [1.0, 1.25, 1.75]
     f = _Counted(deeper([1.75] * DEEP_STEPS))
-    assert _law_ends(f, lambda h: h, H, values)
+    assert _law_closer_in(f, lambda h: h, H, values) == "ends"
     assert f.calls == DEEP_STEPS
 
 
@@ -54,7 +55,7 @@ def test_the_law_grows_by_2_to_the_16_p_at_every_step() -> None:
     # grow ever less (at most 2**-4) and the law never end.
     values = [1.75 - 3 * 2.0**-22, 1.75 - 2.0**-21, 1.75]
     f = _Counted(deeper([1.0] * DEEP_STEPS))
-    assert _law_ends(f, lambda h: h, H, values)
+    assert _law_closer_in(f, lambda h: h, H, values) == "ends"
     assert 2.0**-20 / DEEP_RATIO < WELL_PAST * 1.75 < 2.0**-20 / DEEP_RATIO**2
 
 
@@ -64,7 +65,7 @@ def test_well_past_is_a_multiple_of_the_size_not_of_its_inverse() -> None:
     # is not.
     values = [2.0**-30 - 3 * 2.0**-42, 2.0**-30 - 2.0**-41, 2.0**-30]
     f = _Counted(deeper([0.0], fails_at=2))
-    assert _law_ends(f, lambda h: h, H, values)
+    assert _law_closer_in(f, lambda h: h, H, values) == "ends"
     assert f.calls == 2
 
 
@@ -74,7 +75,7 @@ def test_a_law_exactly_well_past_the_size_is_not_past_it() -> None:
     # outgrow f, and f fails next, so the law does not end ('>=' would).
     values = [2.0**-30 - 3 * 2.0**-46, 2.0**-30 - 2.0**-45, 2.0**-30]
     f = _Counted(deeper([0.0], fails_at=2))
-    assert not _law_ends(f, lambda h: h, H, values)
+    assert _law_closer_in(f, lambda h: h, H, values) != "ends"
     assert f.calls == 2
     assert 2.0**-44 / DEEP_RATIO == WELL_PAST * 2.0**-30
 
