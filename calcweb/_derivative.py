@@ -29,8 +29,8 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   truncation and ``f``'s own rounding inside ``Im f`` (as in ``exp(z) - 1 -
   z``), seen as scatter across steps and points next to ``x``, and is at
   least how closely the real line confirms the value (Richardson there:
-  about 1e-13 of ``f'`` where ``f`` rounds well), as no value of ``f`` proves
-  that ``f`` is analytic.
+  1e-14 to 1e-12 of ``f'`` where ``f`` rounds well), as no value of ``f``
+  proves that ``f`` is analytic.
 * ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet, else ``"richardson"``.
 """
 
@@ -309,7 +309,7 @@ class RoundedLine:
 
     `calcweb.multivariate` restricts f to a line, ``t -> f(x + t d)``, whose
     coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``) even where ``t``
-    itself is exact (at ``t = 0``); the Richardson walk bounds that rounding's
+    itself is exact (near ``t = 0``); the Richardson walk bounds that rounding's
     effect on f from ``offset``. A plain callable's argument is ``t`` itself
     (offset 0).
     """
@@ -384,7 +384,8 @@ _SCATTER_FACTOR = 16.0
 # fraction of f' plus 4 times their rounding are coarse for f: they are
 # extrapolated (2 calls more, on 186 of the 3,000 draws of `bench.honesty
 # complex-analytic`). The check's bound is their own error, with no such margin:
-# a part of f that is not analytic and moves f' by more is seen.
+# a part of f that is not analytic and opens a wider gap between the complex step
+# and f' on the real line is seen.
 _ANALYTIC_TOLERANCE = 1e-8
 
 
@@ -537,9 +538,10 @@ def _check_analytic(
     difference is f's curvature, not its rounding (sqrt at 1e-4), and where the
     value is exactly 0 and so is ``Im f(x + h + ih/2)`` (``abs(z) + 0j`` has no
     imaginary part; a kink within h of x looks like noise to the fourth
-    difference). A part of ``f`` that is not analytic and moves f' by less
-    than the bound (``z + 1e-12 * z.conjugate()`` at 0.1: 2e-12, their bound
-    there 3e-11) is not seen by the pair: where it agrees, the value is
+    difference). A part of ``f`` that is not analytic and opens a gap
+    between the complex step and f' on the real line narrower than the bound
+    (``z + 1e-12 * z.conjugate()`` at 0.1: 2e-12, their bound there 3e-11)
+    is not seen by the pair: where it agrees, the value is
     known no more finely than the real line confirms it, and that
     confirmation (`_confirmed`, Richardson's calls) is returned as a floor
     for the value's error (0 where Richardson already judged it: its
@@ -595,10 +597,10 @@ def _check_analytic(
             quartered = pair.inner - 4.0 * (near[0] + near[1]) + 6.0 * pair.center
             coarse_for_f = abs(pair.fourth) > max(8.0 * abs(quartered), 64.0 * _EPS * pair.size)
     # The truncation of the finer quotient is about a third of their difference
-    # (a fifteenth, extrapolated), its rounding twice theirs: the bound is their
-    # own error, with margins, and nothing more (1e-8 of f' more hid the 2e-9 of
-    # z + 1e-6 z conj(z) at 1e-3, where this bound is 9e-13). sys.float_info.min /
-    # step: Im f(x + ih) underflows for tiny derivatives.
+    # (a fifteenth, extrapolated), its rounding twice the coarser one's (`rounding`):
+    # the bound is their own error, with margins, and nothing more (1e-8 of f' more
+    # hid the 2e-9 of z + 1e-6 z conj(z) at 1e-3, where this bound is 9e-13).
+    # sys.float_info.min / step: Im f(x + ih) underflows for tiny derivatives.
     bound = 2.0 * abs(fine - coarse) + 4.0 * rounding
     bound += 2.0 * truncation + sys.float_info.min / step
     # Where the pair is coarse and cannot be extrapolated, and where the value is
@@ -636,11 +638,13 @@ def _confirmed(
     They prove no more than that f' on the real line lies within their
     resolution of the value: the distance from the finer one, plus how far
     that may be from f' (its truncation, about a third of their difference,
-    and its rounding, twice the coarse one's ``rounding``). Only for an
-    analytic f is the value known more finely, and no real values prove that:
-    a part of f that is not analytic and moves f' by less (``z + 1e-12 *
-    z.conjugate()`` at 0.1, 2e-12 under a resolution of 3e-11) is not seen,
-    and the value is off by as much. Robust Richardson extrapolation on the
+    counted as the whole difference, and its rounding, twice the coarse
+    one's ``rounding``). Only for an analytic f is the value known more
+    finely, and no real values prove that: a part of f that is not analytic
+    and opens a gap between the complex step and f' on the real line
+    narrower than the pair's bound (``z + 1e-12 * z.conjugate()`` at 0.1,
+    2e-12 under a bound of 3e-11, a resolution of 1.7e-11) is not seen, and
+    the value is off by as much. Robust Richardson extrapolation on the
     real line (steps from 0.015 max(1, |x|), extrapolated) resolves f' more
     finely: the finer of the two confirmations is returned, the pair's where
     Richardson cannot settle. Richardson's disagreement is never a refusal

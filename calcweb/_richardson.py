@@ -1143,8 +1143,9 @@ def _rounded_argument(sampler: Sampler, estimate: Estimate) -> float:
     smallest step (every central stencil has them). 0 for a one-sided
     estimate (at the edge of the domain of ``f``, where no central points fit).
     On a line through a point (``sampler.offset``: ``f(x + t d)``, whose
-    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``) as a float
-    argument ``c + t`` would be, ``|c| = max |x_i / d_i|``) ``|t|`` is ``|c|``
+    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``) about as a float
+    argument ``c + t`` would be, ``|c| = max |x_i / d_i|``: exactly where
+    ``d_i`` is a power of 2, else within a factor 2) ``|t|`` is ``|c|``
     plus the step.
     """
     x, step = sampler.x, estimate.smallest
@@ -1170,10 +1171,11 @@ def _line_noise(sampler: Sampler, estimate: Estimate, n: int, quiet: float) -> f
     they fall at random (`Sampler.irregular_noise`). Where they can move
     ``f`` beyond ``quiet`` (`_rounded_argument`) the noise is measured there:
     ``4.48e16 / (a.p - d)``, ``H[2][2]`` 1.3e-7 from its pole, is noisy by
-    4e14, 2e5 times ``quiet``, and answered 2.001191e36 +- 1.4e31, for
-    2.001148e36. 0 for a first derivative (its noise is measured at its
-    slope, not only at 1e-4 of the smallest step), a function of one
-    variable, or if no noise shows.
+    4e14, 2e5 times ``quiet``, and was answered 2.001191e36 +- 1.4e31, for
+    2.001148e36, before it was measured there (now 2.0011476e36 +- 6.0e32).
+    0 for a first derivative (its noise is measured at its slope, not only
+    at 1e-4 of the smallest step), a function of one variable, or if no
+    noise shows.
     """
     if n < 2 or not sampler.offset or not _rounded_argument(sampler, estimate) > quiet:
         return 0.0

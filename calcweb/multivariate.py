@@ -99,7 +99,9 @@ class _Line(RoundedLine):
     ``offset`` tells `calcweb.derivative` where on its own axis the line's
     argument is rounded: ``x_i + t d_i`` is rounded to ulp(``x_i``), as
     a float argument ``c + t`` would be at ``|c| = max |x_i / d_i|`` (the
-    coordinates that move), not at ``t = 0``, where ``t`` itself is exact.
+    coordinates that move; exactly where ``d_i`` is a power of 2, as along a
+    unit vector, else to within a factor 2), not at ``t = 0``, where ``t``
+    itself is exact.
     """
 
     def __init__(self, f: Callable[[Any], Any], x: Vector, direction: Vector) -> None:

@@ -345,10 +345,10 @@ def test_a_derivative_that_is_all_rounding_is_refused() -> None:
 
 
 def test_the_brief_reproducer_is_honest_and_tight() -> None:
-    # Its value is as close as before (1.2e-16 off); its error is now how closely the
+    # Its value is as close as before (1.7e-16 off); its error is now how closely the
     # real line confirms it: exp(t) - 1 - t rounds by 1e-16 there, which Richardson's
-    # steps turn into 4e-13 (z + 1e-13 conj(z) added to f would move f' by 2e-13 and
-    # no value of f by more than its rounding).
+    # steps turn into 4e-13 (z + 1e-13 conj(z) added to f would put the complex step
+    # 2e-13 from f' on the real line, where f would be the analytic f + 1e-13 z).
     f = lambda z: cmath.exp(z) - 1 - z  # noqa: E731
     r = derivative(f, 1e-8, method="complex", full_output=True)
     assert abs(r.value - math.expm1(1e-8)) < 5e-16
@@ -369,8 +369,9 @@ HONEST = [
 def test_functions_that_round_well_keep_values_of_a_few_eps(f: Any, exact: Any, x: float) -> None:
     # The value keeps its few-eps accuracy; its error is the honest floor, how closely
     # the real line confirms it (Richardson there: about 1e-13 of f'), as no value of f
-    # proves that f is analytic (z + 1e-14 conj(z) moves f' by 2e-14 and no value of f
-    # by more than its rounding), plus the complex step's own few eps at most.
+    # proves that f is analytic (z + 1e-14 conj(z) puts the complex step 2e-14 from f'
+    # on the real line, where f is the analytic f + 1e-14 z), plus the complex step's
+    # own few eps at most.
     r = derivative(f, x, method="complex", full_output=True)
     assert abs(r.value - exact(x)) <= 4.0 * EPS * abs(r.value)
     floor = confirmation(f, x, r.value)
@@ -439,8 +440,8 @@ def test_the_analytic_check_allows_for_the_values_own_error() -> None:
     # On the reals f is t (f' = 1, central differences exact); Im f(x + ih)/h is
     # 1 + 1e-7 at x = 0.5 and 1 beside it: 1e-7 off the line, so the value's error is
     # 1.6e-6, and the disagreement of 1e-7 with central differences (whose own bound is
-    # about 1e-10) is within it: not refused as not analytic. Richardson on the real
-    # line (1, +- 1e-16 or so) confirms the value to within their distance, 1e-7, which
+    # about 1.5e-10) is within it: not refused as not analytic. Richardson on the real
+    # line (1 +- 1.5e-13) confirms the value to within their distance, 1e-7, which
     # joins the error: where f is not analytic, the value is off by that much.
     def f(z: Any) -> Any:
         if isinstance(z, complex):
@@ -476,7 +477,8 @@ def test_an_exact_zero_is_bounded_by_the_real_line() -> None:
 def test_an_exact_zero_of_an_even_function_stays_exact() -> None:
     # cos at 0: the central differences are 0 too, so no bound on |f'| is added; the
     # error is how closely the real line confirms the 0 (Richardson's error there,
-    # 5e-13: cos(t) + 1e-13 conj(t) would look the same to every value of f).
+    # 5e-13: cos(z) + 1e-13 conj(z), whose complex step is 2e-13 from its f' on the real
+    # line, is the analytic cos(z) + 1e-13 z there).
     r = derivative(cmath.cos, 0.0, method="complex", full_output=True)
     assert r.value == 0.0
     assert r.error == pytest.approx(confirmation(cmath.cos, 0.0, 0.0), rel=1e-12, abs=0)
@@ -601,8 +603,8 @@ def test_the_real_lines_confirmation_is_no_truncation_for_the_trend(
     # bench.honesty complex-step seeds 1 and 6: the three values shrink e**2-fold by
     # chance, a trend far beyond what f''' on the real line allows, so it is rounding:
     # 16 times their spread counts. Taken for truncation, the real line's confirmation
-    # hid that: tan(z) - z at -1e-6 gave 1.0092e-12 +- 2.6e-16 with the truth 2.6e-16
-    # away and 16 times the spread 1e-15.
+    # hid that: tan(z) - z at -1e-6 gave 1.0092e-12 +- 2.6e-16 (the truth 9.1e-17 away)
+    # where 16 times the spread is 1e-15.
     r = derivative(f, x, method="complex", full_output=True)
     values = [quotient(f, x, h) for h in (1e-20, 1e-20 * (1 / E), 1e-20 * (1 / E) * (1 / E))]
     assert r.error >= 16.0 * (max(values) - min(values))

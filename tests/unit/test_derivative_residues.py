@@ -329,7 +329,7 @@ def test_stairs_wider_than_every_noise_spacing() -> None:
     # the stairs on both sides of x, but on the left they fell evenly at the first spacing
     # (1.79e-9: stairs 0, 1, 1, 1, 2, 4th difference 0) and not at all at the two smaller
     # ones; the spread of the 2nd differences, tried only with a slope given, sees them
-    # (1.1e-16). Now -9.7e-15 +- 7.7e-14: no digit, honest. f' = t - sin t = 2.56e-24
+    # (1.1e-16). Now -9.7e-15 +- 8.1e-14: no digit, honest. f' = t - sin t = 2.56e-24
     # (mpmath at 60 digits).
     x = 2.4845138579099948e-08
     result = derivative(lambda t: math.cos(t) - 1 + t * t / 2, x, full_output=True)

@@ -1,7 +1,8 @@
 """The real line's confirmation of a complex step its quick check agrees with, exactly.
 
 Issue 13: no value of f proves that f is analytic (``z + 1e-12 * z.conjugate()``
-at 0.1 moves f' by 2e-12 under the quick check's resolution of 3e-11), so where
+at 0.1 puts the complex step 2e-12 from f' on the real line, under the quick
+check's bound of 3e-11), so where
 the check's two central differences agree with the complex step, its error is at
 least how closely the real line confirms it (`calcweb._derivative._confirmed`):
 the pair's resolution ``|value - fine| + |coarse - fine| + 2 rounding``, or, if
@@ -68,7 +69,7 @@ def truncation(step: float) -> float:
 
 @pytest.mark.parametrize("offset", [1e-10, 2e-9])
 def test_richardsons_distance_plus_its_error_where_finer_than_the_pair(offset: float) -> None:
-    # 1 + 1e-10 and 1 + 2e-9 both lie within the pair's bound (5.4e-9) of its finer
+    # 1 + 1e-10 and 1 + 2e-9 both lie within the pair's bound (5.5e-9) of its finer
     # quotient (1 + 9e-10); Richardson (1, exactly, for a cubic) confirms them only to
     # within their distance: that is the error, not the pair's 3.5e-9 or more. The
     # 2e-9 is farther than twice Richardson's error from it, and still no refusal.
