@@ -50,7 +50,8 @@ The searches (each module's docstring says what it draws):
   [0, 1], 0.05 < p < 3, at random tol, against the closed form;
   ``integrate-kinks-high`` with 3 < p < 6, ``integrate-kinks-two`` the sum of
   two kinks, ``integrate-kinks-ends`` one kink with c within 0.01 of an end,
-  0.05 < p < 6, tol 1e-4 to 1e-12.
+  0.05 < p < 6, tol 1e-4 to 1e-12; ``integrate-ends-singular`` ``x**p`` plus
+  a kink ``A |x - c|`` or a ramp ``A max(0, c - x)`` with c within 0.005 of 0.
 - ``grad``, ``hessian`` (multivariate.py): `grad`, `directional_derivative`
   and `hessian` of functions written with math (the numerical path); each
   entry against mpmath.diff and against the error `derivative` reports for it.

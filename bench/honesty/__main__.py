@@ -52,6 +52,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "integrate-kinks-high": kinks.search_high,
     "integrate-kinks-two": kinks.search_two,
     "integrate-kinks-ends": kinks.search_ends,
+    "integrate-ends-singular": kinks.search_ends_singular,
     "grad": multivariate.search_grad,
     "hessian": multivariate.search_hessian,
 }

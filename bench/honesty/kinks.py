@@ -19,6 +19,16 @@ the end and its outermost node (0.00217 of [0, 1] for K21), which no node
 samples: the end (0 or 1, equally likely), then the
 distance d of c from it, uniform in (0, 0.01), then p uniform in (0.05, 6),
 then ``tol`` from the decades 1e-4 to 1e-12 (`END_TOLERANCES`).
+
+``integrate-ends-singular`` puts such a kink or a ramp next to an end
+singularity: ``x**p + A |x - c|`` or ``x**p + A max(0, c - x)`` on [0, 1]
+with p uniform in (0.05, 2.5), A = 10**u with u uniform in (-8, 0),
+c = 10**v with v uniform in (-7, -2.3) (in or near the sliver of the panels
+at 0), the kind (kink or ramp, equally likely), then ``tol`` = 10**w with w
+uniform in (-12, -5), drawn in that order. The chain of panels at 0 is
+extrapolated, and a kink in its sliver keeps its sums off by ``A c**2`` (a
+ramp by ``A c**2 / 2``) at every level while it stays there. It began as
+/tmp/s10/int/adv4.py (the same draws for the same seed).
 """
 
 from __future__ import annotations
@@ -100,3 +110,49 @@ def search_ends(seed: int, draws: int) -> Tally:
         p = rng.uniform(0.05, 6.0)
         _check(tally, [(c, p)], rng.choice(END_TOLERANCES))
     return tally
+
+
+def search_ends_singular(seed: int, draws: int) -> Tally:
+    """``x**p`` plus a kink or a ramp at c within 0.005 of 0, at a random ``tol``."""
+    tally = Tally("integrate-ends-singular", seed)
+    for rng in tally.drawing(draws):
+        p = rng.uniform(0.05, 2.5)
+        size = 10 ** rng.uniform(-8.0, 0.0)
+        c = 10 ** rng.uniform(-7.0, -2.3)
+        ramp = rng.choice(("kink", "ramp")) == "ramp"
+        tol = 10 ** rng.uniform(-12.0, -5.0)
+        _check_end_singular(tally, (p, size, c, ramp), tol)
+    return tally
+
+
+def _check_end_singular(tally: Tally, draw: tuple[float, float, float, bool], tol: float) -> None:
+    """Integrate ``x**p + size |x - c|`` (``size max(0, c - x)`` if ramp) on [0, 1].
+
+    ``draw`` is ``(p, size, c, ramp)``.
+    """
+    p, size, c, ramp = draw
+    mc = mpmath.mpf(c)
+    if ramp:
+
+        def f(x: float) -> float:
+            return float(x**p) + size * max(0.0, c - x)
+
+        exact = 1 / mpmath.mpf(p + 1) + size * mc**2 / 2
+        term = f"{size!r}*max(0, {c!r} - x)"
+    else:
+
+        def f(x: float) -> float:
+            return float(x**p) + size * abs(x - c)
+
+        exact = 1 / mpmath.mpf(p + 1) + size * (mc**2 + (1 - mc) ** 2) / 2
+        term = f"{size!r}*abs(x - {c!r})"
+    try:
+        result = cw.integrate(f, 0.0, 1.0, tol=tol, full_output=True)
+    except cw.CalcwebError:
+        tally.refuse()
+        return
+    if not isinstance(result, cw.IntegrationResult) or not result.converged:
+        tally.refuse()
+        return
+    case = f"x**{p!r} + {term} on [0, 1], tol={tol:.2g} (nfev {result.nfev})"
+    tally.answer(case, result.value, result.error, exact, result.nfev)
