@@ -194,6 +194,9 @@ class Panel(NamedTuple):
     resolution: float = math.inf
     rounding: float = 0.0
     flat: float = 0.0
+    # K - G, signed: the raw error, linear in f (a function that the rule
+    # integrates exactly, such as a line, adds nothing to it).
+    difference: float = 0.0
 
 
 def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
@@ -291,6 +294,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
         resolution,
         ROUNDING_ULPS * _EPS * absolute,
         width * _unchecked(tail, odd),
+        (kronrod - gauss) * half,
     )
 
 
@@ -534,6 +538,11 @@ def _interpolation_row(rule: Rule, u: float) -> tuple[float, ...]:
     terms = [w / (u - x) for w, x in zip(_barycentric_weights(rule), nodes, strict=True)]
     total = math.fsum(terms)
     return tuple(term / total for term in terms)
+
+
+def interpolated(rule: Rule, panel: Panel, u: float) -> float:
+    """The panel's samples' interpolating polynomial at ``u`` (the panel mapped onto [-1, 1])."""
+    return math.fsum(map(operator.mul, _interpolation_row(rule, u), panel.samples))
 
 
 def missed(rule: Rule, panel: Panel, points: list[tuple[float, float]]) -> tuple[int, float]:

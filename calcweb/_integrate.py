@@ -40,6 +40,7 @@ from calcweb._gauss_kronrod import (
     Rule,
     collapsed,
     gauss_kronrod,
+    interpolated,
     missed,
     positions,
 )
@@ -536,6 +537,13 @@ class _Entry(NamedTuple):
     # `_Panels._ends`): its samples were checked against them,
     # and its halves' will be (see `_Panels.split` and `_Panels._end_miss`).
     history: tuple[tuple[float, float], ...] = ()
+    # The sliver at each end of the whole interval (left, right) times the
+    # amount by which its samples' polynomial overshoots f there, signed, 0
+    # where it does not touch that end or f there is unknown
+    # (`_Panels._end_share`); and the part of it that an extrapolation
+    # towards that end does not model (`_Panels._unmodelled`).
+    end_share: tuple[float, float] = (0.0, 0.0)
+    end_charge: float = 0.0
 
     @property
     def rounding_limited(self) -> bool:
@@ -573,6 +581,7 @@ class _Panels:
         miss: tuple[float, float, float] = (math.nan, 0.0, 0.0),
         surprise: bool = False,
         history: tuple[tuple[float, float], ...] = (),
+        end: tuple[tuple[float, float], float] = ((0.0, 0.0), 0.0),
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
@@ -616,6 +625,7 @@ class _Panels:
             miss[:2] if missing > 0.0 else (math.nan, 0.0),
             surprise,
             history,
+            *end,
         )
         bisect.insort(self.entries, entry)
 
@@ -654,6 +664,8 @@ class _Panels:
             # must predict them too.
             ends = self._ends(a, b)
         history = tuple(end for end in ends if end[0] in (a, b) and math.isfinite(end[1]))
+        # With no parent, the rate at which the share falls is unknown: all of it.
+        share = self._end_share(panel, history)
         self._keep(
             panel,
             change=math.inf,
@@ -661,6 +673,7 @@ class _Panels:
             floor=panel.flat if lone else 0.0,
             miss=self._end_miss(panel, history),
             history=history,
+            end=(share, abs(share[0]) + abs(share[1])),
         )
 
     def _end_miss(
@@ -689,7 +702,9 @@ class _Panels:
         resolution, but the sliver times that is 1.1% (``x**0.4``; 1.2%
         for ``sqrt``) to 34% (``x**2.01``) of the panel's error for
         ``x**p`` with ``0.05 <= p <= 2.5`` at least 0.01 from an integer:
-        no miss, and the extrapolation towards the end models it. Closer to
+        no miss, and the extrapolation towards the end models it (what it
+        does not, a kink or a ramp in the sliver, is charged to the
+        extrapolation: `_unmodelled`). Closer to
         an integer it is more (``x**1.0001``: 1.09 times, so a miss, and 275
         evaluations at tol 1e-10 instead of 147).
         """
@@ -701,6 +716,56 @@ class _Panels:
                 if index >= 0 and sliver * deviation > panel.error and deviation > worst[2]:
                     worst = (x, y, deviation)
         return worst
+
+    def _end_share(
+        self, panel: Panel, samples: Iterable[tuple[float, float]]
+    ) -> tuple[float, float]:
+        """The sliver times ``p(x) - f(x)`` at each end of the whole interval (`_Entry.end_share`).
+
+        ``p`` is the interpolating polynomial of the panel's samples, ``x`` an
+        end of ``panel`` that is an end of the whole interval where f was
+        sampled; ``(0.0, 0.0)`` if there is none.
+        """
+        sliver = 0.5 * (1.0 - self.rule.nodes[0]) * abs(panel.b - panel.a)
+        shares = [0.0, 0.0]
+        for x, y in samples:
+            if x in (panel.a, panel.b):
+                try:
+                    predicted = interpolated(self.rule, panel, -1.0 if x == panel.a else 1.0)
+                except OverflowError:
+                    predicted = math.inf
+                share = sliver * (predicted - y)
+                shares[0 if x == self.ends[0] else 1] = share if math.isfinite(share) else math.inf
+        return shares[0], shares[1]
+
+    def _unmodelled(self, share: tuple[float, float], half: Panel, parent: _Entry) -> float:
+        """The part of ``half``'s end share (`_end_share`) that shrinks slower than its error.
+
+        At an end singularity ``c x**p`` the panel's K - G and the sliver
+        times the miss both scale as ``h**(p + 1)`` on a panel ``h`` wide:
+        they fall by the same ``q = 2**-(p + 1)`` at each halving, as the
+        sums of the chain do, which the epsilon table models. A kink ``A |x
+        - c|`` (or a ramp ``A max(0, c - x)``) with ``c`` in the sliver
+        adds a line at every node, which changes neither K - G nor (while
+        ``c`` stays there) the miss ``2 A c`` (``A c``): its share falls by
+        1/2 only, and the chain's sums keep its ``A c**2`` (``A c**2 / 2``),
+        at most half that share, at every level, which the table takes for
+        converged. With ``q`` from K - G, the shares ``s`` of the half and
+        ``s0`` of its parent, ``s = a + b`` with ``s0 = a / q + 2 b``, are
+        split into the part ``a`` that falls with the sums and ``b = (s -
+        q s0) / (1 - 2 q)`` that falls by 1/2; ``|b|`` is returned. Where
+        ``q`` is not in [0, 1/2) the two cannot be told apart: all of ``|s|``.
+        """
+        total = 0.0
+        rate = half.difference / parent.panel.difference if parent.panel.difference else -1.0
+        for own, before in zip(share, parent.end_share, strict=True):
+            if own == 0.0:
+                continue
+            if 0.0 <= rate < 0.5 and before != 0.0:
+                total += abs(own - rate * before) / (1.0 - 2.0 * rate)
+            else:
+                total += abs(own)
+        return total if math.isfinite(total) else math.inf
 
     def _ends(self, a: float, b: float) -> tuple[tuple[float, float], tuple[float, float]]:
         """``(x, g(x))`` at ``a`` and ``b``, with NaN for g(x) where g fails or is not finite.
@@ -808,6 +873,7 @@ class _Panels:
             miss = self._end_miss(half, at_ends)
             if index >= 0 and deviation > miss[2]:
                 miss = (where[index], points[index][1], deviation)
+            end_share = self._end_share(half, at_ends)
             self._keep(
                 half,
                 change=change,
@@ -817,6 +883,7 @@ class _Panels:
                 miss=miss,
                 surprise=change > 2.0 * entry.error,
                 history=history,
+                end=(end_share, self._unmodelled(end_share, half, entry)),
             )
         return entry, left, right
 
@@ -834,6 +901,14 @@ class _Panels:
     def error(self, wider_than: float = -1.0) -> float:
         return _sum(
             entry.error for entry in self.entries if entry.panel.b - entry.panel.a > wider_than
+        )
+
+    def end_charge(self, wider_than: float) -> float:
+        """The `_Entry.end_charge` of the panels at most ``wider_than`` wide."""
+        return _sum(
+            entry.end_charge
+            for entry in self.entries
+            if entry.panel.b - entry.panel.a <= wider_than
         )
 
     def divergence_error(self) -> float:
@@ -961,8 +1036,10 @@ def _adaptive(
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the larger panels
       the extrapolation does not model, the rounding of the sums as the
-      extrapolation amplifies it, and how slowly the sums converge
-      (`_Epsilon`).
+      extrapolation amplifies it, how slowly the sums converge
+      (`_Epsilon`), and the part of the sliver at the chain's end times the
+      miss of f there that falls more slowly than the sums do (a kink or a
+      ramp in the sliver: `_Panels._unmodelled`).
     """
     panels = _Panels(g, rule)
     panels.ends = (a, b)
@@ -1014,6 +1091,7 @@ class _Extrapolated:
         self.extrapolating = False
         self.allowed = True
         self.stalled = 0
+        self.charges: list[float] = []  # `_Panels.end_charge` at the last four extrapolations
         # QUADPACK's roundoff counters (iroff1, iroff2, iroff3).
         self.same_value = self.same_value_late = self.growing = 0
 
@@ -1182,6 +1260,15 @@ class _Extrapolated:
     def extrapolate(self, value: float, error: float, large_error: float) -> bool:
         """Add ``value`` to the epsilon table; return whether to stop (success or stall)."""
         estimate, spread = self.epsilon.add(value, self.panels.rounding())
+        # The table models the smallest panels' sums as they fall, not a kink
+        # or a ramp in the sliver at an end (`_Panels._unmodelled`). Each of
+        # its last four elements (the window of `_Epsilon._slowness`) keeps
+        # the offset such a feature held while in the sliver then: a kink
+        # just outside the last chain panel's sliver is inside the earlier
+        # ones' (x**0.596 + 0.0432 max(0, 7.8e-5 - x) on [0, 1] at tol 2.1e-7:
+        # the last charge alone left it 3.99 times too small).
+        self.charges = [*self.charges[-3:], self.panels.end_charge(self.small)]
+        spread += max(self.charges)
         self.stalled += 1
         # Spreads are compared as fractions of their own tolerance: while the
         # mass is still being found (exp on a huge interval) the sums grow by
@@ -1303,8 +1390,12 @@ def integrate(
     end and the nearest node, ``abs(x - 0.001)`` on ``[0, 1]``, leaves ``f`` a
     polynomial at every node): an exception or a value that is not finite
     there is ignored. Unlike ``quad``, the error of an
-    extrapolated value counts how slowly the sums converge and how much the
-    extrapolation amplifies their rounding, and the extrapolation is only
+    extrapolated value counts how slowly the sums converge, how much the
+    extrapolation amplifies their rounding, and the part of that check at
+    the end that falls more slowly than the sums (a kink or a ramp between
+    a singular end and the nearest node, which the sums carry as a constant:
+    ``x**0.692 + 0.851 max(0, 1.085e-4 - x)`` on ``[0, 1]`` was 6e5 times too
+    small at ``tol`` 1.4e-12), and the extrapolation is only
     trusted from a subinterval at an end whose samples are monotone and
     from sums that approach its value: with an exponent near -1
     ($x^{-0.98}$, or such exponents at both ends) the sums barely move as
@@ -1313,7 +1404,7 @@ def integrate(
     singularities (``python -m bench.honesty integrate-singular``, seeds 1
     to 6, ``tol`` 1e-12 to 1e-4) calcweb claims success with a true error
     above twice ``error`` on none (25 at 5d0c3b0; ``quad`` on 49), and
-    refuses 823 (642 at 5d0c3b0; ``quad`` warns on 512).
+    refuses 822 (642 at 5d0c3b0; ``quad`` warns on 512).
 
     On top of QUADPACK's tests, a subinterval whose nodes do not resolve
     ``f`` (mass crowded between them, as for ``exp`` on ``[-210342, 290]``
@@ -1338,7 +1429,7 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (534 of those 3,000
+    narrower than the spacing of the points sampled (535 of those 3,000
     draws, one of them refused before an extrapolation the sums moved away
     from was no estimate; 605 before ``f`` was evaluated at the ends, which
     finds a peak next to one), or one between an end of the interval and the point sampled
