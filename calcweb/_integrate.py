@@ -1430,9 +1430,11 @@ def integrate(
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
     narrower than the spacing of the points sampled (535 of those 3,000
-    draws, one of them refused before an extrapolation the sums moved away
-    from was no estimate; 605 before ``f`` was evaluated at the ends, which
-    finds a peak next to one), or one between an end of the interval and the point sampled
+    draws: one of them refused before an extrapolation that any of the last
+    four sums moved away from was no estimate, one within twice its error
+    by chance before the part of the end check that falls more slowly than
+    the sums was charged to the extrapolation; 605 before ``f`` was
+    evaluated at the ends, which finds a peak next to one), or one between an end of the interval and the point sampled
     nearest it where ``f`` at that end cannot be evaluated, or is predicted
     by the polynomial through the samples to within what the subinterval's
     error allows (before the equal subintervals that replace the first

@@ -1962,8 +1962,8 @@ def _at_the_floor(f: _Counted, point: Callable[[float], float], h: float) -> flo
     """``f`` at the last of the steps closer in than ``h`` (`_closer_in`); NaN where it fails.
 
     A term that the usual samples do not show, ``k / h**p`` too small there
-    beside a quiet ``f`` (``x**0.75 + 1e-70/x`` at 0+: 4.2e-12 at ``h =
-    2**-49``, where ``x**0.75`` is 1.8e-12 give or take 3.6e-12), grows
+    beside a quiet ``f`` (``x**0.75 + 1e-70/x`` at 0+: 5.6e-56 at ``h =
+    2**-49``, where the usual samples give 1.8e-12 give or take 3.6e-12), grows
     toward ``x0`` and is largest at the deepest step, ``h
     DEEP_RATIO**DEEP_STEPS`` (about ``1e-92``): one sample there shows it.
     """
@@ -2194,7 +2194,7 @@ def limit(
     (``2 + 2**-53/x`` at 0+), and it is refused otherwise. So a constant
     that rounding leaves in a numerator, beside ``f``'s other terms, at
     every point sampled is read as ``f``'s: ``5 + (((0.1 + x**2)*3)*7 -
-    0.1*21)/x``, ``5 + 4.4e-16/x`` at every float ``x`` below ``1e-8``, is
+    0.1*21)/x``, ``5 + 4.4e-16/x`` at every float ``x`` below ``2.6e-9``, is
     infinite at 0+.
 
     * ``side="both"`` takes both one-sided limits and raises DomainError,

@@ -217,7 +217,7 @@ def test_the_panels_made_when_f_was_0_at_every_node_predict_the_ends_too(tol: fl
     assert abs(result.value - exact) <= 2.0 * result.error
 
 
-# A peak within 1e-5 of the width from an end, no background (integrate-peaks
+# A peak within 1e-5 of the interval's length from an end, no background (integrate-peaks
 # seeds 1-3): (gaussian, c, w), a, b, tol. Two more draws refused so have a
 # second peak that no sample sees, inside the interval: now answered without
 # it, the blind spot `integrate` documents.

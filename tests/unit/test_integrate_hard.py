@@ -550,8 +550,9 @@ def test_epsilon_gives_no_error_for_an_antilimit_the_sums_left() -> None:
     # The sums of exp(-((x - c)/1.41e-4)**2) on [0, 1.57] (c = 1.5699889) at
     # its elements, while the chain at 1.57 finds the peak: ~0 while no node
     # is near it, then growing by orders of magnitude. The table's limit is
-    # their antilimit ~0, whose spread from the earlier ~0 limits was 1.4e-10
-    # (the last step moves towards it); but the sums moved away from it at
+    # their antilimit ~0, whose error was 1.4e-10 (its spread from the earlier
+    # ~0 limits, 1.4e-12, times 99 for their slow rate; the last step moves
+    # towards it); but the sums moved away from it at
     # the two steps before.
     sequence = [
         5.339512991909969e-255,

@@ -27,7 +27,7 @@ from calcweb import limit
 from calcweb.limits import _EPS, JUMP, ULPS, _fits, _OneSided
 
 HIDDEN = [
-    # 4.2e-12 at the last usual step, where x**0.75 is 1.8e-12 +- 3.6e-12.
+    # 5.6e-56 at the last usual step, 2**-49, where the value is 1.8e-12 +- 3.6e-12.
     ("x**0.75 + 1e-70/x at 0+", lambda x: x**0.75 + 1e-70 / x, 0.0, "right"),
     ("x**0.75 - 1e-70/x at 0+", lambda x: x**0.75 - 1e-70 / x, 0.0, "right"),
     # The issue's: -1.4e-15 +- 3.0e-15 (true -inf).
@@ -37,7 +37,7 @@ HIDDEN = [
     # limit's docstring had it: 1 at every usual point, its limit 0.
     ("x/(x + 1e-30) at 0+", lambda x: x / (x + 1e-30), 0.0, "right"),
     # f fails at the deepest step (x**4 underflows to 0): the steps between
-    # show the term (7.3e-17 at x = 3.4e-49).
+    # show the term (7.3e-7 at x = 3.4e-49).
     ("x**0.75 + 1e-200/x**4 at 0+", lambda x: x**0.75 + 1e-200 / x**4, 0.0, "right"),
     # Stuck on 1.0 at the first three steps in (1 + x rounds to 1, and the
     # term with it), 2.8e75 at the deepest.

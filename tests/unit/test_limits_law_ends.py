@@ -38,7 +38,7 @@ def deep(depth: int) -> float:
     [
         (2.0, 2.0**-53, 1, DEEP_STEPS),
         (-7.0, 3e-30, 2, DEEP_STEPS),
-        # L shows only nearer than the first step in: one sample more.
+        # L shows only short of the first step in (at 2**-59, 10 halvings in): one sample more.
         (0.5, -1e-40, 3, DEEP_STEPS + 1),
         (1.0, 1e-25, 1, DEEP_STEPS),
     ],

@@ -105,9 +105,9 @@ def lost_from(halvings: int) -> Callable[[float], float]:
 @pytest.mark.parametrize(
     ("name", "f"),
     [
-        # L gone at the first step in, or only at the second (2**-69 < x <
-        # 2**-81): c/h there is 2**32 times its size at h, its uncertainty
-        # with it (a 200-millionth of 2).
+        # L gone at the first step in, or only at the second (below 2**-69:
+        # there at 2**-65, gone at 2**-81): c/h there is 2**32 times its size
+        # at h, its uncertainty with it (3.1e-5, a 64,000th of 2).
         ("2 + 2**-53/x, then 2**-53/x from 2**-50 in", lost_from(1)),
         ("2 + 2**-53/x, then 2**-53/x from 2**-69 in", lost_from(20)),
         # f keeps L and c/h down to 2**-129 (five steps in), then stops.
@@ -175,7 +175,7 @@ def test_each_step_in_must_be_on_the_law() -> None:
 
 def test_a_documented_blind_spot_a_constant_rounding_kept_at_every_sample() -> None:
     # ((0.1 + x**2) * 3 * 7 - 0.1 * 21)/x is 4.4e-16/x at every float x below
-    # 1e-8 (x**2 rounds away, 0.1 * 3 * 7 is 2.1000000000000005, 0.1 * 21 is 2.1),
+    # 2.6e-9 (x**2 rounds away, 0.1 * 3 * 7 is 2.1000000000000005, 0.1 * 21 is 2.1),
     # so 5 plus it is 5 + 4.4e-16/x as far in as f is sampled, and its limit is
     # read as infinite (as it was already where 100 times that outgrows 5).
     def f(x: float) -> float:

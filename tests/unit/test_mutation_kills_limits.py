@@ -1208,7 +1208,7 @@ def test_a_poor_estimate_at_0_or_infinity_is_refined_by_16_deeper_samples(
     result = limit(counted, x0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged
-    # Not refined, it is checked at the deepest of those steps alone.
+    # Refined by those 16 samples, or else checked at the deepest of them alone.
     assert result.nfev == calls[0] == 48 + (16 if deeper else 1)
 
 

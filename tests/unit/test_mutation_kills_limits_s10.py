@@ -84,10 +84,11 @@ def test_samples_closer_in_before_a_stuck_run_are_kept() -> None:
     """`_until_run` returns the samples closer in up to the first STUCK equal ones, not nothing.
 
     (exp(1.1 x) - 1)/(1.1 x) + min(1e-16/x, 1e10) at 0 from the right: the
-    1e-16/x hides in the rounding noise of the usual samples (1.06 at the
-    last), so f is sampled closer in: 3689.35 at 2.7e-20, 2.4e8, then 1e10 + 1
+    1e-16/x hides in the rounding noise of the usual samples (0.056 at the
+    last, beside a noise of 0.038), so f is sampled closer in (where exp(1.1 x)
+    rounds to 1, and the quotient is 0): 3689.35 at 2.7e-20, 2.4e8, then 1e10
     three times, where the cap stops it. The samples before that stuck run
-    contradict the usual samples' 1.00000000000006, and the limit (1e10 + 1)
+    contradict the usual samples' 1.00000000000006, and the limit (1e10)
     is refused. Returning at the stuck run without the samples (a 'return'
     for the 'break') would hide them and answer 1.00000000000006 +- 2.7e-12,
     converged.
