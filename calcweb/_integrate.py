@@ -1434,8 +1434,9 @@ def integrate(
     four sums moved away from was no estimate, one within twice its error
     by chance before the part of the end check that falls more slowly than
     the sums was charged to the extrapolation; 605 before ``f`` was
-    evaluated at the ends, which finds a peak next to one), or one between an end of the interval and the point sampled
-    nearest it where ``f`` at that end cannot be evaluated, or is predicted
+    evaluated at the ends, which finds a peak next to one), or one between
+    an end of the interval and the point sampled nearest it where ``f`` at
+    that end cannot be evaluated, or is predicted
     by the polynomial through the samples to within what the subinterval's
     error allows (before the equal subintervals that replace the first
     where ``f`` was 0 at all its points checked the ends too,
