@@ -34,6 +34,8 @@ ramp by ``A c**2 / 2``) at every level while it stays there. It began as
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import mpmath
 
@@ -59,6 +61,14 @@ def _check(tally: Tally, kinks: list[Kink], tol: float) -> None:
     def f(x: float) -> float:
         return math.fsum(float(abs(x - c) ** p) for c, p in kinks)
 
+    terms = " + ".join(f"|x - {c!r}|**{p!r}" for c, p in kinks)
+    _tally_on_unit(tally, f, tol, f"{terms} on [0, 1], tol={tol:g}", _exact(kinks))
+
+
+def _tally_on_unit(
+    tally: Tally, f: Callable[[float], float], tol: float, case: str, exact: Any
+) -> None:
+    """Integrate ``f`` on [0, 1] and tally the answer (a refusal if not converged)."""
     try:
         result = cw.integrate(f, 0.0, 1.0, tol=tol, full_output=True)
     except cw.CalcwebError:
@@ -67,9 +77,7 @@ def _check(tally: Tally, kinks: list[Kink], tol: float) -> None:
     if not isinstance(result, cw.IntegrationResult) or not result.converged:
         tally.refuse()
         return
-    terms = " + ".join(f"|x - {c!r}|**{p!r}" for c, p in kinks)
-    case = f"{terms} on [0, 1], tol={tol:g} (nfev {result.nfev})"
-    tally.answer(case, result.value, result.error, _exact(kinks), result.nfev)
+    tally.answer(f"{case} (nfev {result.nfev})", result.value, result.error, exact, result.nfev)
 
 
 def _single(name: str, seed: int, draws: int, orders: tuple[float, float]) -> Tally:
@@ -146,13 +154,4 @@ def _check_end_singular(tally: Tally, draw: tuple[float, float, float, bool], to
 
         exact = 1 / mpmath.mpf(p + 1) + size * (mc**2 + (1 - mc) ** 2) / 2
         term = f"{size!r}*abs(x - {c!r})"
-    try:
-        result = cw.integrate(f, 0.0, 1.0, tol=tol, full_output=True)
-    except cw.CalcwebError:
-        tally.refuse()
-        return
-    if not isinstance(result, cw.IntegrationResult) or not result.converged:
-        tally.refuse()
-        return
-    case = f"x**{p!r} + {term} on [0, 1], tol={tol:.2g} (nfev {result.nfev})"
-    tally.answer(case, result.value, result.error, exact, result.nfev)
+    _tally_on_unit(tally, f, tol, f"x**{p!r} + {term} on [0, 1], tol={tol:.2g}", exact)
