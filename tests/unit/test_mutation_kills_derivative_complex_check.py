@@ -20,7 +20,7 @@ import pytest
 from call_log import recording
 
 import calcweb
-from calcweb import _derivative, derivative
+from calcweb import derivative
 from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
@@ -28,18 +28,6 @@ BIG = representable_step(0.0, EPS ** (1.0 / 3.0))  # the check's steps at x = 0
 HALF = representable_step(0.0, BIG / 2.0)
 QUARTER = representable_step(0.0, BIG / 4.0)  # the third quotient's, when extrapolated
 TOLERANCE = 1e-8  # _derivative._ANALYTIC_TOLERANCE
-
-
-@pytest.fixture
-def unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real line's confirmation switched off: `_confirmed` returns 0, with no calls.
-
-    Where the quick check agrees, the value's error is at least that confirmation
-    (Richardson on the real line); switched off, the check's own formulas, which
-    the tests marked with it pin, are the whole error, and its 10 or 12 calls all
-    the calls. The confirmation is pinned in test_mutation_kills_derivative_confirmation.py.
-    """
-    monkeypatch.setattr(_derivative, "_confirmed", lambda *_, **__: 0.0)
 
 
 def built(value: float, real: Callable[[float], Any]) -> Any:

@@ -28,18 +28,6 @@ from calcweb.jet import rounding_tracked_variable
 EPS = sys.float_info.epsilon
 
 
-@pytest.fixture
-def unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real line's confirmation switched off: `_confirmed` returns 0, with no calls.
-
-    Where the quick check agrees, the value's error is at least that confirmation
-    (Richardson on the real line); switched off, the check's own formulas, which
-    the tests marked with it pin, are the whole error, and its 10 or 12 calls all
-    the calls. The confirmation is pinned in test_mutation_kills_derivative_confirmation.py.
-    """
-    monkeypatch.setattr(derivative_module, "_confirmed", lambda *_, **__: 0.0)
-
-
 # ------------------------------------------------------ results and arguments
 
 

@@ -18,24 +18,12 @@ from typing import Any
 import pytest
 
 import calcweb
-from calcweb import _derivative, derivative
+from calcweb import derivative
 from calcweb._richardson import combine, representable_step
 
 EPS = sys.float_info.epsilon
 BIG = representable_step(0.0, EPS ** (1.0 / 3.0))  # the check's steps at x = 0
 HALF = representable_step(0.0, BIG / 2.0)
-
-
-@pytest.fixture
-def unconfirmed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real line's confirmation switched off: `_confirmed` returns 0, with no calls.
-
-    Where the quick check agrees, the value's error is at least that confirmation
-    (Richardson on the real line); switched off, the check's own formulas, which
-    the tests marked with it pin, are the whole error, and its 10 or 12 calls all
-    the calls. The confirmation is pinned in test_mutation_kills_derivative_confirmation.py.
-    """
-    monkeypatch.setattr(_derivative, "_confirmed", lambda *_, **__: 0.0)
 
 
 def built(value: Callable[[float], float], real: Callable[[float], float]) -> Any:
