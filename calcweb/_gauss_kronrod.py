@@ -571,14 +571,13 @@ def missed(rule: Rule, panel: Panel, points: list[tuple[float, float]]) -> tuple
         >>> index, round(miss, 2)
         (0, 0.92)
     """
-    values = panel.samples
-    if not values or not points:
+    if not panel.samples or not points:
         return -1, 0.0
     try:
         worst, index = panel.resolution, -1
         for position, (u, value) in enumerate(points):
             if -1.0 <= u <= 1.0:
-                predicted = math.fsum(map(operator.mul, _interpolation_row(rule, u), values))
+                predicted = interpolated(rule, panel, u)
                 if abs(value - predicted) > worst:
                     worst, index = abs(value - predicted), position
     except OverflowError:
