@@ -1,0 +1,84 @@
+"""The error of one difference quotient (``method="central"``, ``"forward"``, ``"backward"``).
+
+With ``full_output=True`` `calcweb.derivative` estimates the truncation of one
+quotient ``D(h)`` from the same quotient at twice the step:
+``|D(h) - D(2h)| / 3`` (central) or ``|D(h) - D(2h)|`` (one-sided)
+(`calcweb._derivative._one_quotient`). That is Richardson's estimate, right
+only in the asymptotic range, where ``D(h) - f^(n)(x)`` falls like ``h**p``.
+Where ``f`` varies on the scale of the step (with the default step
+``eps**(1/3) = 6.1e-6`` for a central first derivative, an ``f`` whose scale is
+about 1e-6, as ``tanh(3e5 x)`` or a Lorentzian of width 1e-6), ``D(h)`` and
+``D(2h)`` are both far from ``f'``, and their difference says nothing about
+how far: the answers below were 5.8 to 3e3 times their error off, and an
+``f`` periodic in the step (``sin(2 pi x / h)``) makes ``D(h) = D(2h)`` exactly.
+Issue 13 asks every ``full_output`` answer to be honest or refused; these are
+neither. Found by the held-out audit of session 11 (no search draws these
+methods). A check that the quotients are in the asymptotic range (a third at
+``4h`` whose differences shrink ``2**p``-fold) would refuse most of them; an
+exact period of the stencil cannot be seen by any finite set of quotients.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb import derivative
+
+REASON = (
+    "_one_quotient takes |D(h) - D(2h)| (/3 central) for the truncation without checking "
+    "that h is in the asymptotic range: f varying on the scale of h leaves both quotients far "
+    "from f' and their difference small"
+)
+
+
+def _lorentzian(x: float) -> float:
+    return 1.0 / (1.0 + (1e6 * x) ** 2)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
+@pytest.mark.parametrize(
+    ("f", "x", "method", "exact"),
+    [
+        # -37283.3 +- 321 (3.2e3 times its error off)
+        (lambda x: math.sin(1e6 * x), 0.0, "central", 1e6),
+        # 156636 +- 24727 (5.8x)
+        (lambda x: math.tanh(3e5 * x), 0.0, "central", 3e5),
+        # -1483.04 +- 463 (1076x); f' = -2e12 x / (1 + (1e6 x)**2)**2 = -5e5 at 1e-6
+        (_lorentzian, 1e-6, "central", -5e5),
+        # 8.32e6 +- 6.4e4 (6.6e3x): forward, default step 1.49e-8
+        (lambda x: math.sin(4.3e8 * x), 0.0, "forward", 4.3e8),
+        (lambda x: math.sin(4.3e8 * x), 0.0, "backward", 4.3e8),
+    ],
+    ids=["sin-1e6", "tanh-3e5", "lorentzian-1e-6", "forward-sin-4.3e8", "backward-sin-4.3e8"],
+)
+def test_one_quotient_is_honest_or_refused_on_a_scale_of_the_default_step(
+    f: object, x: float, method: str, exact: float
+) -> None:
+    result = derivative(f, x, method=method, full_output=True)  # type: ignore[arg-type]
+    assert abs(result.value - exact) <= 2.0 * result.error + 4.0 * math.ulp(exact)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
+@pytest.mark.parametrize(
+    ("f", "x", "h", "exact"),
+    [
+        # -1.77e-17 +- 1.4e-16 for -sin(0.5) = -0.479
+        (math.cos, 0.5, math.pi, -math.sin(0.5)),
+        # 0.0254 +- 0.0169 for cos(1) = 0.540 (30x)
+        (math.sin, 1.0, 3.0, math.cos(1.0)),
+    ],
+)
+def test_one_quotient_with_a_step_on_the_scale_of_f(
+    f: object, x: float, h: float, exact: float
+) -> None:
+    result = derivative(f, x, method="central", h=h, full_output=True)  # type: ignore[arg-type]
+    assert abs(result.value - exact) <= 2.0 * result.error + 4.0 * math.ulp(exact)
+
+
+def test_the_asymptotic_range_is_answered_honestly() -> None:
+    # The control: f on a scale far above the step, as the estimate assumes.
+    for method in ("central", "forward", "backward"):
+        result = derivative(lambda x: math.sin(1e3 * x), 0.0, method=method, full_output=True)
+        assert abs(result.value - 1e3) <= 2.0 * result.error
