@@ -68,7 +68,7 @@ def _called_with_a_point(misplaced: tuple[object, ...], name: str) -> None:
         )
 
 
-def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[Callable[[Any], Any], int]:
+def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[_Line, int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
     The line is parametrised as ``x + (s t) u`` with ``u = v / 2**k`` (``k``
@@ -113,6 +113,10 @@ class _Line(RoundedLine):
         point = [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]
         return call(self.f, point, takes=_TAKES)
 
+    def moves(self, t: float) -> bool:
+        """Whether the point at ``t`` differs from ``x`` in some coordinate (as floats)."""
+        return any(xi + t * di != xi for xi, di in zip(self.x, self.direction, strict=True) if di)
+
 
 def _scaled(value: float, exponent: int) -> float:
     """``value * 2**exponent``, or a NumericalError if that overflows."""
@@ -132,8 +136,39 @@ def _directional(
     f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
 ) -> float:
     restricted, exponent = _along(f, x, v)
+    if h is not None:
+        _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
     value: float = derivative(restricted, 0.0, n, method=method, h=h)
     return _scaled(value, exponent * n)
+
+
+def _refuse_a_step_that_moves_nothing(
+    line: _Line, x: Vector, n: int, method: str, h: float
+) -> None:
+    """Refuse a given step ``h`` at which ``x + h d`` rounds to ``x`` in every coordinate.
+
+    In one variable `calcweb.derivative` refuses such a step (`representable_step`:
+    ``x + h`` rounds to ``x``); on a line ``t = h`` itself is a float far from 0,
+    so the difference methods would take quotients of equal values and return
+    0.0 (``grad(f, h=1e-17)([1.0])`` of ``p[0]**2``). The complex step and jets
+    take no real step: ``"ad"``, ``"complex"`` and ``"auto"`` on an ``f`` that
+    accepts jets are left alone.
+    """
+    if method in ("ad", "complex") or line.moves(check_step(h)):
+        return
+    if method == "auto":
+        try:
+            line(Jet.variable(0.0, n))
+        except TypeError:
+            pass  # "auto" falls back to differences with the step h, as derivative does
+        else:
+            return  # "auto" differentiates on jets: h is not used
+    raise NumericalError(
+        f"the step h={h!r} (in units of the coordinates' size) moves no coordinate of the "
+        f"point {shown(x)}: each x_i + h v_i rounds to x_i, so every difference quotient "
+        "would be 0; choose a step that is not tiny compared with the coordinates (above "
+        "about 1e-15), or leave h out to let calcweb choose one"
+    )
 
 
 def _unit(i: int, size: int) -> Vector:
@@ -165,6 +200,8 @@ def directional_derivative(
 
     Raises:
         InvalidArgumentError: If ``x`` and ``v`` differ in length, or for a bad method or step.
+        NumericalError: If a given ``h`` moves no coordinate of ``x`` (a difference
+            method's quotients would all be 0), as `calcweb.derivative` refuses one.
         ArgumentTypeError: If ``x`` or ``v`` is not a sequence of numbers.
 
     Examples:
@@ -247,6 +284,7 @@ def grad(
     Raises:
         ArgumentTypeError: If ``f`` is not callable, or for ``grad(f, x)``.
         InvalidArgumentError: For a bad method or step.
+        NumericalError: If a given ``h`` moves no coordinate of ``x``.
 
     Examples:
         >>> from calcweb import grad, exp
@@ -293,6 +331,7 @@ def jacobian(
         ArgumentTypeError: If ``f`` is not callable, or for ``jacobian(f, x)``.
         InvalidArgumentError: For a bad method or step, or if ``f`` returns no
             outputs or a number of outputs that changes from point to point.
+        NumericalError: If a given ``h`` moves no coordinate of ``x``.
 
     Examples:
         >>> from calcweb import jacobian
@@ -350,7 +389,8 @@ def hessian(
     Raises:
         ArgumentTypeError: If ``f`` is not callable, or for ``hessian(f, x)``.
         InvalidArgumentError: For a bad method or step.
-        NumericalError: If an entry overflows.
+        NumericalError: If an entry overflows, or a given ``h`` moves no
+            coordinate of ``x``.
 
     Examples:
         >>> from calcweb import hessian
@@ -543,7 +583,8 @@ def jvp(
             ``x``; with ``method="ad"``, ``f`` does not accept jets.
         InvalidArgumentError: ``v`` has another length than ``x``, a NaN or
             infinite entry, a bad method or step.
-        NumericalError: a value or derivative overflows.
+        NumericalError: a value or derivative overflows, or a given ``h``
+            moves no coordinate of ``x``.
 
     Examples:
         >>> from calcweb import jvp, sin
@@ -694,7 +735,8 @@ def vjp(
             accept Values.
         InvalidArgumentError: a NaN or infinite entry, an empty ``x``, a bad
             method or step, or a ``u`` of the wrong length.
-        NumericalError: a gradient overflows.
+        NumericalError: a gradient overflows, or a given ``h`` moves no
+            coordinate of ``x``.
 
     Examples:
         >>> from calcweb import vjp, exp
