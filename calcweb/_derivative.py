@@ -156,7 +156,8 @@ def derivative(
     Raises:
         InvalidArgumentError: For a bad ``n``, ``h``, ``method`` or a non-finite ``x``.
         ArgumentTypeError: If ``f`` is not callable, returns a non-number,
-            or does not accept the jet / complex number the method needs.
+            or does not accept the jet / complex number the method needs, or
+            ``full_output`` is not True or False.
         DomainError: If ``f`` is undefined at ``x`` or at every stencil that
             could be used, or (``"richardson"``, first derivatives) its
             one-sided difference quotients disagree: a kink.
@@ -190,6 +191,8 @@ def derivative(
     n = check_order(n)
     method = check_method(method)
     step = None if h is None else check_step(h)
+    if not isinstance(full_output, bool):  # as limit and integrate: 1, "yes", None are no flags
+        raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
     if method in ("auto", "ad"):
         result = _taylor_mode(f, x, n, required=method == "ad", full_output=full_output)
         if result is None:
