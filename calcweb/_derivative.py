@@ -162,8 +162,10 @@ def derivative(
             could be used, or (``"richardson"``, first derivatives) its
             one-sided difference quotients disagree: a kink.
         NumericalError: If the difference quotients never settle into an
-            estimate that can be trusted, if ``f`` returns NaN or inf where it
-            must be used, or if a step or the result overflows.
+            estimate that can be trusted (for ``"complex"``: if the answer has
+            no correct digit and Richardson on the real line refuses too), if
+            ``f`` returns NaN or inf where it must be used, or if a step or
+            the result overflows.
 
     Examples:
         >>> import math
@@ -415,7 +417,7 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     if trend == 0.0:
         scatter = max(scatter, spread)
     rounding = _SCATTER_FACTOR * scatter
-    calls, truncation, confirmation = _check_analytic(f, x, value, step, rounding)
+    calls, truncation, unconfirmed = _check_analytic(f, x, value, step, rounding)
     if truncation is not None and trend > 4.0 * truncation:
         # A trend far beyond the truncation that f''' on the real line allows is
         # rounding that happened to shrink like h**2 (atan(z) - z at 4.1e-4,
@@ -423,13 +425,21 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
         rounding = max(rounding, _SCATTER_FACTOR * spread)
         trend = 0.0
     truncation = max(truncation or 0.0, trend)
+
     # The value is known no more finely than the real line confirms it (for an
     # analytic f it is, but no value of f proves that f is analytic: see
     # `_confirmed`), hence at least that confirmation in place of the truncation.
     # sys.float_info.min / step: Im f(x + ih) loses digits where it is subnormal.
-    estimate = 4.0 * _EPS * abs(value) + max(2.0 * truncation, confirmation) + rounding
-    estimate += sys.float_info.min / step
-    return DerivativeResult(value, estimate, 5 + calls, "complex", step)
+    def error(confirmation: float) -> float:
+        estimate = 4.0 * _EPS * abs(value) + max(2.0 * truncation, confirmation) + rounding
+        return estimate + sys.float_info.min / step
+
+    confirmation = 0.0
+    if unconfirmed is not None:
+        before = unconfirmed.counted.calls
+        confirmation = _confirmed(unconfirmed.real, x, value, unconfirmed.pair, error)
+        calls += unconfirmed.counted.calls - before  # Richardson's, where it was asked
+    return DerivativeResult(value, error(confirmation), 5 + calls, "complex", step)
 
 
 def _beside_scatter(f: Callable[[Any], Any], x: float, step: float, value: float) -> float:
@@ -518,10 +528,18 @@ def _complex_truncation(
     )
 
 
+class _Unconfirmed(NamedTuple):
+    """A value the quick check agrees with, for `_confirmed`: f on the real line and the pair."""
+
+    real: Callable[[float], float]  # f on the real line, its calls counted in `counted`
+    counted: _Counted
+    pair: _CentralPair
+
+
 def _check_analytic(
     f: Callable[[Any], Any], x: float, value: float, step: float, value_error: float
-) -> tuple[int, float | None, float]:
-    """Compare the complex step with the real line: the calls, truncation, confirmation.
+) -> tuple[int, float | None, _Unconfirmed | None]:
+    """Compare the complex step with the real line: the calls, truncation, what to confirm.
 
     A function that is not analytic can still return a complex number (``z *
     z.conjugate()`` has no imaginary part at all), and then the complex step is
@@ -569,7 +587,7 @@ def _check_analytic(
     try:
         pair = _central_pair(real, x, h)
     except (DomainError, NumericalError, ArgumentTypeError):
-        return counted.calls, None, 0.0  # the calls made before f failed
+        return counted.calls, None, None  # the calls made before f failed
     coarse, fine, rounding = pair.coarse, pair.fine, pair.rounding
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
@@ -617,26 +635,26 @@ def _check_analytic(
         central = None if coarse_for_f else (fine, bound)
         disagreement = _check_on_the_real_line(real, x, value, own, central)
         truncation += disagreement / 2.0  # the caller doubles truncation: counted once
-        confirmation = 0.0  # in the truncation already
+        unconfirmed = None  # Richardson judged it: its distance is in the truncation
     else:
-        confirmation = _confirmed(real, x, value, fine=fine, coarse=coarse, rounding=rounding)
+        unconfirmed = _Unconfirmed(
+            real, counted, pair._replace(coarse=coarse, fine=fine, rounding=rounding)
+        )
     if value == 0.0:
         # Every digit of Im f cancelled (sin(z) - z where cos x rounds to 1):
         # no scatter shows f's rounding, and only the real line bounds f'.
         truncation = max(truncation, abs(fine) + abs(coarse - fine))
-    return counted.calls + (value == 0.0), truncation, confirmation
+    return counted.calls + (value == 0.0), truncation, unconfirmed
 
 
 def _confirmed(
     real: Callable[[float], float],
     x: float,
     value: float,
-    *,
-    fine: float,
-    coarse: float,
-    rounding: float,
+    pair: _CentralPair,
+    error: Callable[[float], float],
 ) -> float:
-    """How closely the real line confirms a ``value`` its central differences agree with.
+    """How closely the real line confirms a ``value`` its central ``pair`` agrees with.
 
     They prove no more than that f' on the real line lies within their
     resolution of the value: the distance from the finer one, plus how far
@@ -653,11 +671,33 @@ def _confirmed(
     Richardson cannot settle. Richardson's disagreement is never a refusal
     here: where f rounds to stairs on the real line (``cosh(z) - 1 - z*z/2``
     is ``-t**2/2`` there below 1e-8), its f' is not the analytic one.
+
+    ``error(c)`` is the value's error with the confirmation ``c``. Where
+    Richardson refuses the real line's estimate by its own rule (no digit,
+    and no 0 within rounding either: `calcweb._richardson.trusted`; or no
+    settling at all), as ``method="auto"`` would refuse it, and the value,
+    confirmed no more finely than by the pair, has no digit either (its
+    error above ``|value|``), the value is refused too: nothing shows a
+    digit of f' or that it is 0 within rounding (``cosh(z) - 1 - z*z/2`` at
+    -5.6e-6: -2.99e-17 +- 2.2e-10 before).
+
+    Raises:
+        NumericalError: If the value has no digit with the pair's resolution
+            and Richardson refuses the real line's estimate.
     """
-    resolution = abs(value - fine) + abs(coarse - fine) + 2.0 * rounding
+    resolution = abs(value - pair.fine) + abs(pair.coarse - pair.fine) + 2.0 * pair.rounding
     try:
         settled = _richardson(real, x, 1, None)
-    except (DomainError, NumericalError, ArgumentTypeError):
+    except (DomainError, NumericalError, ArgumentTypeError) as refusal:
+        if error(resolution) > abs(value):
+            raise NumericalError(
+                f"method='complex' gave {value!r} +- {error(resolution):.2g}, which has no "
+                f"correct digit: the real line confirms it only to within {resolution:.2g} "
+                "(central differences), and robust Richardson extrapolation there refuses "
+                f"its own estimate ({refusal}), so nothing shows a digit of f' at x={x!r}, "
+                "or that it is 0 (as where f cancels: its values round too coarsely). Write "
+                "f without the cancellation, or with calcweb's functions for method='ad'"
+            ) from refusal
         return resolution
     return min(resolution, abs(value - settled.value) + settled.error)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from call_log import recording
-from complex_confirmation import confirmation, richardson_calls
+from complex_confirmation import confirmation, on_the_real_line, richardson_calls
 
 import calcweb
 from calcweb import derivative
@@ -320,6 +320,12 @@ CANCELLING = [
 def test_rounding_inside_f_is_counted(f: Any, exact: Any, x: float) -> None:
     # Before, h, h/2, h/4 scaled f's rounding exactly: exp(z) - 1 - z at 1e-8 gave
     # 9.99999988e-9 +- 8.9e-24, 1.9e7 times too small for its true error 1.7e-16.
+    if f is CANCELLING[4][1] and x == 1e-12:
+        # f' = -3.3e-37 is far below the rounding of Im f (a value of -6.7e-17 +- 2.4e-15),
+        # and Richardson on the real line refuses: no digit, refused (pinned below).
+        with pytest.raises(calcweb.NumericalError, match="which has no correct digit"):
+            derivative(f, x, method="complex")
+        return
     r = derivative(f, x, method="complex", full_output=True)
     assert abs(r.value - exact(x)) <= 2.0 * r.error
     # The value stays close, but where every digit of Im f cancels (sin(z) - z at 1e-8:
@@ -329,6 +335,58 @@ def test_rounding_inside_f_is_counted(f: Any, exact: Any, x: float) -> None:
     # f's rounding on the real line (1e-16 / the steps) limits how finely that confirms.
     floor = confirmation(f, x, r.value)
     assert r.value == 0.0 or floor <= r.error <= 1e-13 + 1e-12 * abs(exact(x)) + floor
+
+
+# Answers with no digit (error above |value|), and what Richardson on the real line (the
+# "auto" path) does with the same f there.
+NO_DIGIT = [
+    # bench.honesty complex-step seed 1: was -2.98580156883669e-17 +- 2.16e-10 (the pair's
+    # resolution: cosh t - 1 rounds to 1e-16 steps, t**4 / 24 is 4e-23); f' = 2.99e-17.
+    ("cosh(z) - 1 - z*z/2", lambda z: cmath.cosh(z) - 1 - z * z / 2, -5.637305895038801e-06),
+    # was -6.677886221943567e-17 +- 2.43e-15 (16 times the scatter), f' = -3.3e-37.
+    (
+        "(exp(z) - 1)(exp(-z) - 1) + z**2",
+        lambda z: (cmath.exp(z) - 1) * (cmath.exp(-z) - 1) + z * z,
+        1e-12,
+    ),
+]
+ZERO_WITHIN_ROUNDING = [
+    # The closing note's example taken literally (its figures were those of -5.637e-6, above):
+    # 2.9269120569253773e-17 +- 2.55e-13, Richardson -2.6e-14 +- 2.3e-13 (no digit either,
+    # but 0 within rounding by its rule: answered).
+    ("cosh(z) - 1 - z*z/2", lambda z: cmath.cosh(z) - 1 - z * z / 2, 5.6e-6),
+    # Every digit of Im f cancelled: 0 +- 1.2e-11 (the pair's bound on |f'|), f' = -5e-19.
+    ("sin(z) - z", lambda z: cmath.sin(z) - z, 1e-9),
+    ("cos(z)", cmath.cos, 0.0),  # -0.0 +- 5.3e-13: a derivative of 0
+]
+
+
+@pytest.mark.parametrize(("f", "x"), [c[1:] for c in NO_DIGIT], ids=[c[0] for c in NO_DIGIT])
+def test_an_answer_with_no_digit_is_refused_where_richardson_refuses(f: Any, x: float) -> None:
+    # As method="auto" (robust Richardson on the real line, which refuses its own
+    # estimate), the complex step no longer returns an answer that proves no digit.
+    with pytest.raises(calcweb.NumericalError):
+        derivative(on_the_real_line(f), x, method="richardson")
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(f, x, method="complex")
+    message = str(info.value)
+    assert "which has no correct digit" in message
+    assert "robust Richardson extrapolation there refuses" in message
+    assert "Write f without the cancellation" in message
+
+
+@pytest.mark.parametrize(
+    ("f", "x"),
+    [c[1:] for c in ZERO_WITHIN_ROUNDING],
+    ids=[c[0] for c in ZERO_WITHIN_ROUNDING],
+)
+def test_an_answer_with_no_digit_stands_where_richardson_answers(f: Any, x: float) -> None:
+    # Richardson's own rule answers there (0 within rounding), so the complex step does.
+    settled = derivative(on_the_real_line(f), x, method="richardson", full_output=True)
+    r = derivative(f, x, method="complex", full_output=True)
+    assert r.error > abs(r.value)
+    assert settled.error > abs(settled.value)
+    assert abs(r.value - settled.value) <= 2.0 * (r.error + settled.error)
 
 
 def test_a_derivative_that_is_all_rounding_is_refused() -> None:
