@@ -16,12 +16,17 @@ from typing import Any
 
 import pytest
 from call_log import recording
-from complex_confirmation import confirmation, on_the_real_line, richardson_calls
+from complex_confirmation import (
+    confirmation,
+    on_the_real_line,
+    pair_resolution,
+    richardson_calls,
+)
 
 import calcweb
 from calcweb import derivative
 from calcweb._derivative import _complex_quotient, _complex_truncation
-from calcweb._richardson import representable_step
+from calcweb._richardson import extrapolate, representable_step, trusted
 
 EPS = sys.float_info.epsilon
 E = 2.718281828459045
@@ -387,6 +392,41 @@ def test_an_answer_with_no_digit_stands_where_richardson_answers(f: Any, x: floa
     assert r.error > abs(r.value)
     assert settled.error > abs(settled.value)
     assert abs(r.value - settled.value) <= 2.0 * (r.error + settled.error)
+
+
+@pytest.mark.parametrize("x", [1e-5, 1e-8])
+def test_richardsons_second_walk_is_not_asked_where_the_first_leaves_a_digit(x: float) -> None:
+    # exp(z) - 1 - z at 1e-5 took 79 calls (1e-8: 102), 28 (26) of them Richardson's second
+    # walk from steps on the scale of x, which it does on its own below |x| = 0.01; its
+    # first walk's bound already leaves the value a digit, so now 51 (76), the same error.
+    def g(z: Any) -> Any:
+        return cmath.exp(z) - 1 - z
+
+    first, first_points = recording(on_the_real_line(g))
+    walk = trusted(extrapolate(first, x, 1, 0.015, refine=True), x, 1)
+    full, full_points = recording(on_the_real_line(g))
+    derivative(full, x, method="richardson")
+    second = set(full_points) - set(first_points)
+    assert len(second) > 20
+    f, calls = recording(g)
+    r = derivative(f, x, method="complex", full_output=True)
+    real_points = {t for t in calls if not isinstance(t, complex)}
+    assert set(first_points) <= real_points
+    assert not real_points & second
+    assert r.nfev == len(calls)
+    floor = min(pair_resolution(g, x, r.value), abs(r.value - walk.value) + walk.error)
+    # The error is that floor and the complex step's own rounding (0.3 % of it here).
+    assert floor <= r.error <= 1.01 * floor < abs(r.value)
+    assert abs(r.value - math.expm1(x)) <= r.error
+
+
+def test_richardsons_second_walk_is_asked_where_the_first_leaves_no_digit() -> None:
+    # z * z at 1e-50: Richardson's first walk (steps from 0.015) sees f' = 2e-50 as 0 within
+    # its rounding, which would leave the exact value 2e-50 +- 5.4e-21; its second walk,
+    # from steps on the scale of x, confirms it to 3.2e-63.
+    r = derivative(lambda z: z * z, 1e-50, method="complex", full_output=True)
+    assert r.value == 2e-50
+    assert r.error < 1e-12 * r.value
 
 
 def test_a_derivative_that_is_all_rounding_is_refused() -> None:
