@@ -1,0 +1,79 @@
+"""First derivatives of a plain sine away from 0, and with a given first step (held-out audit).
+
+``bench.honesty fast`` draws ``exp(k1 t) sin(k2 t + p)`` at 0 only. Away from
+0, with the default method and step, ``derivative(lambda t: math.sin(k * t),
+x, full_output=True)`` is dishonest on about 1% of draws (7 of 564 answered,
+``k = 10**U(3, 6)``, ``x = U(-1, 1)``, ``random.Random(7)``, 600 draws, in a
+scan of the session 11 audit): ``sin(33264 t)`` at -0.5372 is 32739.411458333332 +- 0.44 for
+33234.963 (1130x), ``sin(1044.8 t)`` at 0.6889 is 10.8x. The estimates are
+rational-looking (...4583333, ...0.015625) and ``extrapolate`` reports
+noise 0: first diagnosis, the rounding of ``k t`` inside ``sin`` (to
+ulp(``k x``), 3.6e-12 at ``k x = 1.8e4``: a sawtooth at equally spaced
+``t``, whose 4th differences are whole ulps, often 0) is not measured, and the
+window rests on quotients it dominates. With a given ``h`` (never exceeded)
+the walk starts there: below the rounding floor (1.9e-9) it extrapolates those
+stairs too; far above the scale of ``f`` (``h = 0.218`` for ``k2 = 590280``)
+it keeps a far-field window. Exact values: mpmath.diff at 40 digits.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb import derivative
+
+
+def _exp_sin(k1: float, k2: float, phase: float):  # type: ignore[no-untyped-def]
+    return lambda t: math.exp(k1 * t) * math.sin(k2 * t + phase)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="_richardson (first diagnosis): the rounding of k t inside sin (to ulp(k x), a "
+    "sawtooth at equally spaced t) is not measured (noise 0) and the window rests on the "
+    "quotients it dominates",
+)
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        (lambda t: math.sin(33264.0 * t), -0.5372, 33234.96306270498),  # 1130x
+        (lambda t: math.sin(125210.0 * t), 0.7531, -91827.6337288529),  # 603x
+        (lambda t: math.sin(1044.8 * t), 0.6889, -985.6841521956994),  # 10.8x
+        (lambda t: math.sin(64000.0 * t + 1.126), 0.9, -63980.48375320832),  # 6.2e3x
+        (_exp_sin(-0.9871, 65664.0, 3.131), -0.4932, 40375.228183576655),  # 19.1x
+    ],
+    ids=["sin-33264", "sin-125210", "sin-1044.8", "sin-64000-phase", "exp-sin-65664"],
+)
+def test_a_sine_away_from_zero_with_the_default_step(f: object, x: float, exact: float) -> None:
+    result = derivative(f, x, full_output=True)  # type: ignore[arg-type]
+    assert abs(result.value - exact) <= 2.0 * result.error + 4.0 * math.ulp(exact), result
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="_richardson with a given h (never exceeded): a walk that starts below the rounding "
+    "floor extrapolates stairs; one that starts far above the scale of f keeps a far-field window",
+)
+@pytest.mark.parametrize(
+    ("f", "x", "h", "exact"),
+    [
+        (_exp_sin(-0.1841, 520410.0, 3.815), 0.2881, 1.87e-09, -70914.63307145103),  # 105x
+        (_exp_sin(0.9602, 544580.0, 5.034), 0.6909, 1.93e-09, 854433.7127970007),  # 365x
+        (_exp_sin(517.6, 66743.0, 0.3184), -0.7641, 3.93, -9.875058721249953e-168),  # 195x
+        (_exp_sin(106.8, 590280.0, 4.089), -0.1427, 0.218, -0.1322018006615403),  # 447x
+    ],
+    ids=["tiny-h-520410", "tiny-h-544580", "large-h-exp-517.6", "large-h-590280"],
+)
+def test_richardson_from_a_given_step(f: object, x: float, h: float, exact: float) -> None:
+    result = derivative(f, x, method="richardson", h=h, full_output=True)  # type: ignore[arg-type]
+    assert abs(result.value - exact) <= 2.0 * result.error + 4.0 * math.ulp(exact), result
+
+
+def test_the_same_sine_at_zero_is_honest() -> None:
+    # The control: at 0 (where bench.honesty fast draws) k t is exact for the small t.
+    result = derivative(lambda t: math.sin(33264.0 * t), 0.0, full_output=True)
+    assert abs(result.value - 33264.0) <= 2.0 * result.error
