@@ -24,7 +24,8 @@ The searches (each module's docstring says what it draws):
 - ``steep`` (steep.py): `derivative` of orders 1 to 4 of g(a t) for steep g
   (exp, logistic, softplus, log-sum-exp, ...) at ``|a t|`` up to 700.
 - ``fast`` (steep.py): `derivative` of orders 1 and 2 of exp(k1 t) sin(k2 t + p)
-  at 0, ``|k1|`` up to 1e5 and ``k2`` up to 1e7: far finer than the first step.
+  at 0, ``|k1|`` up to 1e5 and ``k2`` up to 1e7: far finer than the first step;
+  ``fast-off-zero`` the same at ``x`` in [-1, 1], where ``k2 t`` is rounded.
 - ``complex-step``, ``complex-analytic``, ``complex-nonanalytic``
   (complex_step.py): ``method="complex"`` on 16 families of analytic functions
   that cancel (e^z - 1 - z, sin z - z, ...) at 10^-12 <= |x| <= 30, on five

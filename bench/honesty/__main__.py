@@ -33,6 +33,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "higher": higher.search,
     "steep": steep.search,
     "fast": steep.search_fast,
+    "fast-off-zero": steep.search_fast_off_zero,
     "complex-step": complex_step.search,
     "complex-analytic": complex_step.search_analytic,
     "complex-nonanalytic": complex_step.search_not_analytic,

@@ -93,3 +93,40 @@ def search_fast(seed: int, draws: int) -> Tally:
         f = lambda t, k1=k1, k2=k2, phase=phase: math.exp(k1 * t) * math.sin(k2 * t + phase)  # noqa: E731
         tally.ask_derivative(case, f, 0.0, n, exact, crashes=(OverflowError, ValueError))
     return tally
+
+
+def _exp_sin_derivative_at(k1: float, k2: float, phase: float, x: float, n: int) -> Any:
+    """The n-th derivative of exp(k1 t) sin(k2 t + phase) at x, by mpmath, of the floats given."""
+    k1_mp, k2_mp, phase_mp = mpmath.mpf(k1), mpmath.mpf(k2), mpmath.mpf(phase)
+    return mpmath.diff(
+        lambda t: mpmath.exp(k1_mp * t) * mpmath.sin(k2_mp * t + phase_mp), mpmath.mpf(x), n
+    )
+
+
+def search_fast_off_zero(seed: int, draws: int) -> Tally:
+    """`search_fast`'s family at ``x`` away from 0: ``k2 t`` is then rounded inside ``sin``.
+
+    ``k1``, ``k2``, ``p`` and ``n`` as in `search_fast` (drawn in the same
+    order), then ``x`` uniform in [-1, 1] (4 significant digits). At 0 the
+    argument ``k2 t + p`` of the small steps is as exact as ``t``; at ``x``
+    it is rounded to ulp(``k2 x``), a sawtooth in ``t`` that the noise of
+    ``f`` must include (the held-out audit of session 11 found plain
+    ``sin(k t)`` dishonest here).
+    """
+    tally = Tally("fast-off-zero", seed)
+    for rng in tally.drawing(draws):
+        k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
+        k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
+        phase = float(f"{rng.uniform(0, 6.28):.5g}")
+        n = rng.choice([1, 2])
+        if rng.random() < 0.25:
+            k1 = 0.0
+        x = float(f"{rng.uniform(-1, 1):.4g}")
+        if abs(k1 * x) > 700:  # exp overflows or underflows to nothing: not a derivative test
+            tally.other["skipped (|k1 x| > 700)"] += 1
+            continue
+        exact = _exp_sin_derivative_at(k1, k2, phase, x, n)
+        case = f"exp({k1!r} t) sin({k2!r} t + {phase!r}) n={n} at {x!r}"
+        f = lambda t, k1=k1, k2=k2, phase=phase: math.exp(k1 * t) * math.sin(k2 * t + phase)  # noqa: E731
+        tally.ask_derivative(case, f, x, n, exact, crashes=(OverflowError, ValueError))
+    return tally
