@@ -5,12 +5,14 @@
 x, full_output=True)`` is dishonest on about 1% of draws (7 of 564 answered,
 ``k = 10**U(3, 6)``, ``x = U(-1, 1)``, ``random.Random(7)``, 600 draws, in a
 scan of the session 11 audit): ``sin(33264 t)`` at -0.5372 is 32739.411458333332 +- 0.44 for
-33234.963 (1130x), ``sin(1044.8 t)`` at 0.6889 is 10.8x. The estimates are
-rational-looking (...4583333, ...0.015625) and ``extrapolate`` reports
-noise 0: first diagnosis, the rounding of ``k t`` inside ``sin`` (to
-ulp(``k x``), 3.6e-12 at ``k x = 1.8e4``: a sawtooth at equally spaced
-``t``, whose 4th differences are whole ulps, often 0) is not measured, and the
-window rests on quotients it dominates. With a given ``h`` (never exceeded)
+33234.963 (1130x), ``sin(1044.8 t)`` at 0.6889 is 10.8x. Traced: the walk's
+quotients converge on the derivative (to 1.5e-4 at a step of 7e-9 for the first
+case), but the walk goes on down to
+steps of 1, 2, 4 and 8 ulp(``x``) (1.1e-16 to 8.9e-16), where ``k t`` rounded to
+ulp(``k x``) inside ``sin`` makes the four central quotients exactly equal, and
+495.6 off (19.6, -4.3e3, -1.54e3 in the other cases); the answer is that value
+(32739.411458333332 is a ratio of whole ulps), as if those equal quotients had
+converged, with ``extrapolate`` reporting noise 0. With a given ``h`` (never exceeded)
 the walk starts there: below the rounding floor (1.9e-9) it extrapolates those
 stairs too; far above the scale of ``f`` (``h = 0.218`` for ``k2 = 590280``)
 it keeps a far-field window. Exact values: mpmath.diff at 40 digits.
@@ -32,9 +34,9 @@ def _exp_sin(k1: float, k2: float, phase: float):  # type: ignore[no-untyped-def
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="_richardson (first diagnosis): the rounding of k t inside sin (to ulp(k x), a "
-    "sawtooth at equally spaced t) is not measured (noise 0) and the window rests on the "
-    "quotients it dominates",
+    reason="_richardson: equal quotients at steps of 1 to 8 ulp(x), made equal by k t rounded "
+    "to ulp(k x) inside sin, win over the walk's right window at 1e-6 to 1e-9 (noise 0 "
+    "measured): the answer is the stairs' slope",
 )
 @pytest.mark.parametrize(
     ("f", "x", "exact"),
