@@ -35,8 +35,9 @@ def _lorentz(t: float) -> float:
 
 
 REASON = (
-    "limits: the samples at 2**-50 |x0| to 2**-46 |x0| (f turning: sin(t)/t at t = 1, 2, 4) "
-    "leave the far-field extrapolation (or the law c/t**2 it reads as infinite) unchecked"
+    "limits._one_sided: _estimate keeps a far-field entry (or _judged the law c/t**2); the run's "
+    "own last samples (sin(t)/t at t = 1, 2, 4) contradict it, but at x0 not in (0, inf) there "
+    "are no deep samples and _deeper_against returns None without them: nothing compares them"
 )
 
 
