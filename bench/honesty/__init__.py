@@ -47,6 +47,8 @@ The searches (each module's docstring says what it draws):
   x^a log(x)^b and other end singularities, and decaying terms on infinite
   intervals, at random tol, against closed forms (or mpmath.quad at two
   precisions); scipy.integrate.quad's cost and honesty beside.
+  ``integrate-peaks-ends`` (integrals.py): a peak next to an end of [0, 1], on
+  a background, that f at the end sees only by its flank.
 - ``integrate-kinks`` (kinks.py): `integrate` on kinks ``|x - c|**p`` on
   [0, 1], 0.05 < p < 3, at random tol, against the closed form;
   ``integrate-kinks-high`` with 3 < p < 6, ``integrate-kinks-two`` the sum of

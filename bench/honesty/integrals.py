@@ -9,6 +9,14 @@ precisions that must agree to 1e-25 (else the draw is skipped).
 Gaussian e^{-((x-c)/w)^2}, sech^2((x-c)/w)) at c anywhere in [0, 1], [0, L] or
 [-A, B] (L, A, B up to 1000), often near an end, w from 10^-5 to 0.3 of the
 interval, sometimes on a background (1, x, cos x).
+``integrate-peaks-ends``: one such peak, of height 10^-6 to 1, at a distance d
+= 10^-7 to 2e-3 from 0 or 1 (inside the sliver between the end and the
+outermost node, 0.00217, that no node of the first panel samples), whose width
+makes it a share s = 10^-12 to 10^-1 of its height at that end, on a
+background (1, x, cos x); drawn as background, kind, d, s, height, end, tol.
+f at the end sees only the peak's flank. Here a lie counts apart as "peak
+never sampled" only where the peak changed no sample by 10^-11 of the
+largest |f| sampled (`FAINT`): what f at the end shows beyond rounding.
 ``integrate-oscillating``: sin(k x), x sin(k x), sin(k x)/x, cos(k x) e^{-x} with k
 up to 10^3 on [0, 1], [0, L] and [a, b] (L up to 100), and cos(k x) e^{-x} on [0, inf).
 ``integrate-singular``: x^a log(x)^b (b = 0, 1, 2) on [0, L], (L - x)^a on [0, L],
@@ -119,8 +127,21 @@ def _peak_seen(terms: list[Term], sampled: list[float]) -> tuple[bool, float]:
     return least >= SEEN, least
 
 
-def _check(tally: IntegralTally, terms: list[Term], a: float, b: float, tol: float) -> None:
-    """Integrate the sum of ``terms`` on [a, b] with calcweb and quad; tally both."""
+def _check(
+    tally: IntegralTally,
+    terms: list[Term],
+    a: float,
+    b: float,
+    tol: float,
+    *,
+    seen: Callable[[list[Term], list[float]], tuple[bool, float]] = _peak_seen,
+) -> None:
+    """Integrate the sum of ``terms`` on [a, b] with calcweb and quad; tally both.
+
+    ``seen`` says whether calcweb's samples saw every peak (a lie otherwise
+    counts apart, as "peak never sampled") and the least share of a peak's
+    height a sample saw.
+    """
     if any(term.exact is None for term in terms):
         tally.other["skipped (mpmath disagrees with itself)"] += 1
         return
@@ -155,8 +176,8 @@ def _check(tally: IntegralTally, terms: list[Term], a: float, b: float, tol: flo
     tally.nfevs.append(result.nfev)
     if not _too_far(result.value, result.error, exact):
         return
-    seen, least = _peak_seen(terms, ours)
-    if not seen:
+    peaks_seen, least = seen(terms, ours)
+    if not peaks_seen:
         tally.other["dishonest, peak never sampled"] += 1
         return
     if least < 1.0:
@@ -211,10 +232,17 @@ def _sech2(t: float) -> float:
 
 def _peak(rng: random.Random, c: float, w: float, a: float, b: float) -> Term:
     """A peak of height 1 and width w at c, with its exact integral on [a, b]."""
+    return _peak_of(rng.choice(PEAKS), c, w, a, b)
+
+
+PEAKS = ["lorentz", "gauss", "sech2"]
+
+
+def _peak_of(kind: str, c: float, w: float, a: float, b: float) -> Term:
+    """A peak of ``kind`` (in `PEAKS`), height 1 and width w at c, and its integral on [a, b]."""
     C, W = mpmath.mpf(c), mpmath.mpf(w)  # noqa: N806 - exact copies of c and w
     lo = (mpmath.mpf(a) - C) / W if math.isfinite(a) else -mpmath.inf
     hi = (mpmath.mpf(b) - C) / W if math.isfinite(b) else mpmath.inf
-    kind = rng.choice(["lorentz", "gauss", "sech2"])
     label = f"{kind}(c={c!r}, w={w!r})"
     if kind == "lorentz":
         exact = W * (mpmath.atan(hi) - mpmath.atan(lo))
@@ -267,6 +295,62 @@ def search_peaks(seed: int, draws: int) -> IntegralTally:
         if rng.random() < 0.5:
             terms.append(_background(rng, a, b))
         _check(tally, terms, a, b, _tol(rng))
+    return tally
+
+
+# ------------------------------------------------------------------------ peaks-ends
+
+FAINT = 1e-11  # a peak changing no sample by this share of the largest |f| sampled was not seen
+
+
+def _widths_to(kind: str, share: float) -> float:
+    """The distance, in widths, from a peak of ``kind`` at which it is ``share`` of its height."""
+    if kind == "gauss":
+        return math.sqrt(-math.log(share))
+    if kind == "sech2":
+        return math.acosh(1.0 / math.sqrt(share))
+    return math.sqrt((1.0 - share) / share)  # lorentz
+
+
+def _seen_beyond_rounding(terms: list[Term], sampled: list[float]) -> tuple[bool, float]:
+    """Whether the peak changed some sample by `FAINT` of the largest |f| sampled.
+
+    The peak's term is its height times a peak of height 1 (``peak[1]`` holds
+    its width, the term's own f the scaled peak); the share returned is that
+    of the peak's height the best-placed sample saw.
+    """
+    largest = max((abs(math.fsum(term.f(x) for term in terms)) for x in sampled), default=0.0)
+    for term in terms:
+        if term.peak is not None:
+            best = max((abs(term.f(x)) for x in sampled), default=0.0)
+            height = abs(term.f(term.peak[0]))
+            return best >= FAINT * largest, best / height if height else 0.0
+    return True, 1.0
+
+
+def _scaled(peak: Term, height: float) -> Term:
+    """``peak`` times ``height``."""
+    unit = peak.f
+    return Term(
+        f"{height!r}*{peak.name}", lambda x: height * unit(x), height * peak.exact, peak.peak
+    )
+
+
+def search_peaks_ends(seed: int, draws: int) -> IntegralTally:
+    """A peak next to an end of [0, 1] that f at the end sees only by its flank."""
+    tally = IntegralTally("integrate-peaks-ends", seed)
+    for rng in tally.drawing(draws):
+        background = _background(rng, 0.0, 1.0)
+        kind = rng.choice(PEAKS)
+        distance = 10 ** rng.uniform(-7.0, -2.7)
+        share = 10 ** rng.uniform(-12.0, -1.0)
+        height = 10 ** rng.uniform(-6.0, 0.0)
+        right = rng.random() < 0.5
+        tol = _tol(rng)
+        c = 1.0 - distance if right else distance
+        w = float(f"{distance / _widths_to(kind, share):.3g}")
+        peak = _scaled(_peak_of(kind, c, w, 0.0, 1.0), height)
+        _check(tally, [peak, background], 0.0, 1.0, tol, seen=_seen_beyond_rounding)
     return tally
 
 
