@@ -249,3 +249,59 @@ def test_a_peak_found_at_an_end_is_not_extrapolated_away(
         result = full(lambda x: sech2((x - c) / w), a, b, tol)
     assert result.converged, result.message
     assert abs(result.value - exact) <= 2 * result.error
+
+
+def flank_peak(x: float) -> float:
+    # A Gaussian 6.3e-5 wide at 0.000253, inside the sliver of [0, 1]
+    # (0.00217), on the line x: f(0) sees e**-16 of its height.
+    return x + 0.000169 * math.exp(-(((x - 0.000253) / 6.3e-5) ** 2))
+
+
+FLANK_PEAK = 0.5 + 0.000169 * 6.3e-5 * math.sqrt(math.pi) / 2 * (
+    math.erf((1 - 0.000253) / 6.3e-5) + math.erf(0.000253 / 6.3e-5)
+)
+
+
+@pytest.mark.parametrize("tol", [1.2e-9, 1e-8, 1e-10])
+def test_a_peak_the_end_sees_only_by_its_flank_is_resolved(tol: float) -> None:
+    # The first panel's polynomial (the line) misses f(0) by 1.7e-11, far
+    # beyond its resolution (4.4e-13), and the sliver times that is above its
+    # error: a miss, which was worth that times the width, 1.7e-11, and met
+    # the tolerance at 23 evaluations: 0.49999999999999994 for 0.5000000189
+    # (1,100 times the error). The peak holds 1.9e-8, and f at the end, which
+    # sees its flank, bounds nothing: the panel is unresolved, and bisected
+    # until the halves at 0 see the peak.
+    result = full(flank_peak, 0.0, 1.0, tol)
+    assert result.converged, result.message
+    assert abs(result.value - FLANK_PEAK) <= 2 * result.error
+
+
+@pytest.mark.parametrize(
+    ("p", "tol", "nfev"),
+    [(1.0001, 1e-10, 149), (1.0001, 1e-12, 233), (1.999, 1e-10, 65), (1.999, 1e-12, 149)],
+)
+def test_an_end_power_near_an_integer_is_not_a_miss(p: float, tol: float, nfev: int) -> None:
+    # x**p misses its polynomial at 0, and near an integer p the sliver times
+    # that is above the panel's error (x**1.0001: 1.09 times, on every panel
+    # at 0), so every panel of the chain missed its end and none was
+    # extrapolated: 275, 443, 149 and 233 evaluations. The share falls from
+    # parent to half as the panels' K - G do, so none of it is unexplained.
+    result = full(lambda x: x**p, 0.0, 1.0, tol)
+    assert (result.nfev, result.converged) == (nfev, True)
+    assert abs(result.value - 1 / (p + 1)) <= 2 * result.error
+
+
+def test_a_rate_of_rounding_explains_no_miss() -> None:
+    # gauss(c=2.85898, w=0.00346) + 1 on [-189, 2.86]: the peak sits in the
+    # sliver of the first panel (0.42) and of its right half, whose K - G, and
+    # their parent's, are the rounding of the constant 1 (1.1e-14 and 2.1e-14,
+    # within 8.5e-14 and 1.7e-13): their ratio, 0.49999999999999994, is
+    # noise, and the half's share s = s0 / 2 cancelled against q s0: with that
+    # q taken for the chain's rate, the run stopped at 65 evaluations with
+    # 191.86 +- 2.1e-12 for 191.86406 (1.9e9 times; integrate-peaks seed 1).
+    c, w = 2.85897935270156, 0.00346
+    peak = w * math.sqrt(math.pi) / 2 * (math.erf((2.86 - c) / w) + math.erf((c + 189) / w))
+    exact = 191.86 + peak
+    result = full(lambda x: math.fsum([math.exp(-(((x - c) / w) ** 2)), 1.0]), -189.0, 2.86, 5e-9)
+    assert result.converged, result.message
+    assert abs(result.value - exact) <= 2 * result.error
