@@ -126,7 +126,11 @@ moving.
 When ``f`` neither settles nor grows ever faster, it may grow like a log: when
 its steps ``f(h/2) - f(h)`` settle, as any samples do, on a rate ``d``
 clearly not 0 (and do not leave it ever faster), ``f`` gains ``d`` at every
-halving of ``h``, and its limit is infinite (``(x**x - 1)/x`` at 0+).
+halving of ``h``, and its limit is infinite (``(x**x - 1)/x`` at 0+). The
+steps' own changes must settle on 0 too: a tiny power (``x**1e-4`` at 0+, ``1
++ p ln x`` at the samples) steps by ``(2**-p - 1) x**p``, which changes by
+4.8e-9 at every halving, far above its rounding: it is refused, as ``f``
+changing too slowly to tell a log from a small power.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -1900,8 +1904,8 @@ def _root_refined(
     return value, error
 
 
-def _log_growth(values: list[float], first: int) -> float | None:
-    """``d`` if ``f`` grows like ``d log2(1/h)``: its steps settle on ``d``, clearly not 0.
+def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
+    """``(d, 0.0)`` if ``f`` grows like ``d log2(1/h)``: its steps settle on ``d``, clearly not 0.
 
     The steps ``f(h/2) - f(h)`` between the ``values`` are extrapolated as
     any samples are (`_estimate`), with an error at least the rounding of
@@ -1917,7 +1921,15 @@ def _log_growth(values: list[float], first: int) -> float | None:
     Steps that leave ``d`` ever faster contradict it, as samples that leave
     a settled value do: ``log x + 1e-15/sqrt(x)`` at 0, which tends to
     ``inf``, steps by ``-ln 2`` give or take 1e-8 but leaves it like
-    ``1/sqrt(h)``. ``first`` is the step of the first sample.
+    ``1/sqrt(h)``. Steps whose own changes settle on a ``delta`` clearly not
+    0 (as ``d`` must be, with the rounding of the four samples each joins)
+    have no limit: they move by ``delta`` at every halving, and ``(d,
+    delta)`` is returned, for a refusal. A tiny power's do: ``x**1e-4`` at
+    0+, ``1 + p ln x + ...`` at the samples, steps by ``(2**-p - 1) x**p``,
+    -6.9e-5 shrinking by ``2**-p`` a halving, and these changes settle on
+    4.8e-9 +- 5.9e-12, far above their rounding (2.8e-14); a log's steps are
+    constant but for terms that vanish, and their changes settle on 0.
+    ``first`` is the step of the first sample.
     """
     steps = [b - a for a, b in itertools.pairwise(values)]
     if len(steps) < MIN_SAMPLES:
@@ -1930,7 +1942,14 @@ def _log_growth(values: list[float], first: int) -> float | None:
         return None
     # Steps that leave d ever faster contradict it, as samples that leave a
     # settled value do (log x + 1e-15/sqrt(x) at 0 steps by -ln 2 + 4e-9 ...).
-    return None if _divergence([y - d for y in steps]) else d
+    if _divergence([y - d for y in steps]):
+        return None
+    # The steps settle only if their changes settle on 0: a change delta
+    # clearly not 0 at every halving moves them on for ever (a tiny power's
+    # geometric steps, whose ratio 2**-p is too near 1 for `_estimate`'s tail).
+    drift = [b - a for a, b in itertools.pairwise(steps)]
+    delta, delta_error = _estimate(drift, first + 2)
+    return (d, delta) if abs(delta) > JUMP * max(delta_error, 2.0 * rounding) else (d, 0.0)
 
 
 def _growth_before_stuck(run: _Run) -> _Run:
@@ -2093,8 +2112,22 @@ def _judged(
 
 def _unsettled(values: list[float], first: int, value: float, error: float, name: str) -> _OneSided:
     """An infinite limit when ``f`` grows like a log (`_log_growth`), else the refusal."""
-    rate = _log_growth(values, first)
-    if rate is not None:
+    growth = _log_growth(values, first)
+    if growth is not None and growth[1]:
+        rate, delta = growth
+        return _OneSided(
+            value,
+            error,
+            False,
+            f"f changes too slowly as x approaches x0 from the {name} to tell a log from a "
+            f"small power: it steps by about {rate:.7g} each time h = |x - x0| (1/|x| at "
+            f"infinity) halves, as d log2(1/h) would (limit {math.copysign(math.inf, rate)}), "
+            f"but that step changes by {delta:.3g} at every halving, as a power's does "
+            "(x**1e-4 at 0 steps by -6.9e-5 and tends to 0); the limit cannot be told; "
+            "pass full_output=True to get the estimate anyway",
+        )
+    if growth is not None:
+        rate = growth[0]
         infinity = math.copysign(math.inf, rate)
         return _OneSided(
             infinity,
