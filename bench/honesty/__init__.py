@@ -49,6 +49,13 @@ The searches (each module's docstring says what it draws):
   precisions); scipy.integrate.quad's cost and honesty beside.
   ``integrate-peaks-ends`` (integrals.py): a peak next to an end of [0, 1], on
   a background, that f at the end sees only by its flank.
+- ``one-quotient`` (derivative.py): ``method`` "central", "forward" or
+  "backward" (default step) on the ``derivative`` search's functions, plain or
+  rounded, and on the ``fast`` search's ``exp(k1 t) sin(k2 t + p)`` at 0.
+- ``composite`` (integrals.py): ``method`` "trapezoid" or "simpson" on the
+  integrands of ``integrate-peaks``, ``-oscillating`` (finite intervals),
+  ``-singular`` and ``integrate-kinks``, ``n`` default, a power of two or
+  random, at random ``tol``.
 - ``integrate-kinks`` (kinks.py): `integrate` on kinks ``|x - c|**p`` on
   [0, 1], 0.05 < p < 3, at random tol, against the closed form;
   ``integrate-kinks-high`` with 3 < p < 6, ``integrate-kinks-two`` the sum of

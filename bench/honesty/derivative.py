@@ -201,3 +201,64 @@ def search_cancelling(seed: int, draws: int) -> Tally:
             df = lambda s: mpmath.cos(s) - 1  # noqa: E731
         _check(tally, name, f, t, df)
     return tally
+
+
+QUOTIENTS = ("central", "forward", "backward")
+
+
+def search_one_quotient(seed: int, draws: int) -> Tally:
+    """One difference quotient (``method`` central, forward or backward, default step).
+
+    Half the draws are the ``derivative`` search's: a smooth g at its points,
+    plain or rounded by one of its families (first derivatives); half are the
+    ``fast`` search's ``exp(k1 t) sin(k2 t + p)`` at 0 (orders 1 and 2), whose
+    scale reaches the default step: the error reported with ``full_output`` must
+    cover the quotient's truncation there too. The value is the quotient, whatever
+    the error says. An f that returned one value at every point sampled is
+    "constant as sampled", as in the ``derivative`` search.
+    """
+    from .steep import _exp_sin_derivative  # noqa: PLC0415 - steep imports nothing of this
+
+    tally = Tally("one-quotient", seed)
+    for rng in tally.drawing(draws):
+        method = rng.choice(QUOTIENTS)
+        if rng.random() < 0.5:
+            g = rng.choice(list(SMOOTH))
+            t = rng.choice(_points(rng, g))
+            family = rng.choice(("plain", *FAMILIES))
+            if family == "plain":
+                name, f = g, SMOOTH[g][0]
+            else:
+                name, f = _rounded(rng, family, g)
+            case, n, exact = f"{method} {name} at t={t!r}", 1, SMOOTH[g][1](mpmath.mpf(t))
+        else:
+            k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
+            k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
+            phase = float(f"{rng.uniform(0, 6.28):.5g}")
+            n = rng.choice([1, 2])
+            if rng.random() < 0.25:
+                k1 = 0.0
+            t, exact = 0.0, _exp_sin_derivative(k1, k2, phase, n)
+            case = f"{method} exp({k1!r} t) sin({k2!r} t + {phase!r}) n={n} at 0"
+            f = lambda s, k1=k1, k2=k2, p=phase: math.exp(k1 * s) * math.sin(k2 * s + p)  # noqa: E731
+        seen: set[float] = set()
+
+        def recorded(s: float, f: Callable[[float], float] = f, seen: set[float] = seen) -> float:
+            value = f(s)
+            seen.add(value)
+            return value
+
+        try:
+            result = cw.derivative(recorded, t, n, method=method, full_output=True)
+        except cw.CalcwebError:
+            tally.refuse()
+            continue
+        except (OverflowError, ValueError) as error:
+            tally.crash(case, error)
+            continue
+        if len(seen) == 1 and is_dishonest(result.value, result.error, exact):
+            tally.answered += 1  # as in `_check`: 0 is the only answer anyone could give
+            tally.other["constant as sampled"] += 1
+            continue
+        tally.answer(case, result.value, result.error, exact, result.nfev)
+    return tally

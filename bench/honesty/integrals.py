@@ -528,3 +528,108 @@ def search_infinite(seed: int, draws: int) -> IntegralTally:
         terms = [_decaying(rng, a, b) for _ in range(rng.choice([1, 1, 2]))]
         _check(tally, terms, a, b, _tol(rng))
     return tally
+
+
+# ------------------------------------------------------------------------- composite
+
+
+def search_composite(seed: int, draws: int) -> IntegralTally:
+    """``method`` trapezoid or simpson (``full_output=True``) on the other searches' integrands.
+
+    Each draw takes the integrand and finite interval of an ``integrate-peaks``,
+    ``integrate-oscillating`` (finite intervals) or ``integrate-singular`` draw
+    (f undefined at an end: refused, as the rule must evaluate it there) or a
+    kink ``|x - c|**p`` on [0, 1], and ``n`` = the default 128, a power of two
+    from 2 to 4096, or an even number up to 2000 (odd for the trapezoid rule
+    half of those times), at the random ``tol`` the error is measured with.
+    Honest or ``converged=False`` as for the adaptive searches (no quad beside).
+    """
+    tally = IntegralTally("composite", seed)
+    for rng in tally.drawing(draws):
+        kind = rng.choice(["peaks", "oscillating", "singular", "kink"])
+        if kind == "peaks":
+            a, b = _interval(rng)
+            terms = []
+            for _peak_number in range(rng.choice([1, 1, 2])):
+                c = _centre(rng, a, b)
+                w = float(f"{(b - a) * 10 ** rng.uniform(-5, math.log10(0.3)):.3g}")
+                terms.append(_peak(rng, c, w, a, b))
+            if rng.random() < 0.5:
+                terms.append(_background(rng, a, b))
+        elif kind == "oscillating":
+            a = float(f"{rng.uniform(-10, 10):.3g}") if rng.random() < 0.5 else 0.0
+            b = a + float(f"{10 ** rng.uniform(-1, 2):.3g}")
+            terms = [_oscillating(rng, a, b) for _ in range(rng.choice([1, 1, 2]))]
+        elif kind == "singular":
+            terms, a, b = _singular(rng)
+        else:
+            c, p = rng.uniform(0, 1), float(f"{rng.uniform(0.05, 6):.3g}")
+            C, P = mpmath.mpf(c), mpmath.mpf(p)  # noqa: N806 - exact copies
+            exact = (C ** (P + 1) + (1 - C) ** (P + 1)) / (P + 1)
+            terms, a, b = (
+                [Term(f"|x - {c!r}|^{p!r}", lambda x, c=c, p=p: abs(x - c) ** p, exact)],
+                0.0,
+                1.0,
+            )
+        method = rng.choice(["trapezoid", "simpson"])
+        choice = rng.random()
+        if choice < 0.4:
+            n = None
+        elif choice < 0.7:
+            n = 2 ** rng.randint(1, 12)
+        else:
+            n = 2 * rng.randint(1, 1000) - (method == "trapezoid" and rng.random() < 0.5)
+        _check_composite(tally, terms, a, b, method=method, n=n, tol=_tol(rng))
+    return tally
+
+
+def _check_composite(
+    tally: IntegralTally,
+    terms: list[Term],
+    a: float,
+    b: float,
+    *,
+    method: str,
+    n: int | None,
+    tol: float,
+) -> None:
+    """A composite rule on the sum of ``terms``, tallied as `_check` does (without quad)."""
+    if any(term.exact is None for term in terms):
+        tally.other["skipped (mpmath disagrees with itself)"] += 1
+        return
+    exact = mpmath.fsum(term.exact for term in terms)
+    functions = [term.f for term in terms]
+    sampled: list[float] = []
+
+    def f(x: float) -> float:
+        sampled.append(x)
+        return math.fsum(g(x) for g in functions)
+
+    case = f"{method} n={n} {' + '.join(term.name for term in terms)} on [{a!r}, {b!r}] "
+    case += f"tol={tol:.1e}"
+    try:
+        result = cw.integrate(f, a, b, method=method, n=n, tol=tol, full_output=True)  # type: ignore[arg-type]
+    except cw.CalcwebError:
+        tally.refuse()
+        return
+    except Exception as error:  # a crash is counted, and the search goes on
+        tally.crash(case, error)
+        return
+    assert isinstance(result, cw.IntegrationResult)  # noqa: S101 - full_output=True
+    if not result.converged:
+        tally.refuse()
+        tally.other["converged=False"] += 1
+        return
+    tally.answered += 1
+    tally.nfevs.append(result.nfev)
+    if not _too_far(result.value, result.error, exact):
+        return
+    seen, _least = _peak_seen(terms, sampled)
+    if not seen:
+        tally.other["dishonest, peak never sampled"] += 1
+        return
+    true_error = abs(mpmath.mpf(result.value) - exact)
+    ratio = float(true_error / result.error) if result.error else math.inf
+    tally.lies.append(
+        Lie(ratio, f"{case} nfev={result.nfev}", result.value, float(exact), result.error)
+    )
