@@ -128,15 +128,17 @@ def test_composite_error_estimates_are_honest(method: str, n: int | None) -> Non
     exact = math.atan(3.0)
     result = full(lambda x: 1 / (1 + x * x), 0, 3, method=method, n=n)
     actual = abs(result.value - exact)
-    # Richardson's estimate is asymptotically exact; with few intervals it
-    # errs on the safe side.
-    assert actual / 2 <= result.error <= 10 * actual + 1e-15
-    assert result.nfev in {result.intervals + 1, 2 * result.intervals + 1}
+    # Richardson's estimate (asymptotically exact; with few intervals it errs on
+    # the safe side), or, where larger, the distance from the adaptive rule plus
+    # its error: the actual error plus up to about three times tol = 1e-10.
+    assert actual / 2 <= result.error <= max(10 * actual + 1e-15, actual + 3e-10)
+    robust = full(lambda x: 1 / (1 + x * x), 0, 3)
+    assert result.nfev - robust.nfev in {result.intervals + 1, 2 * result.intervals + 1}
 
 
 def test_the_default_composite_rule_uses_128_intervals() -> None:
     result = full(math.exp, 0, 1, method="simpson")
-    assert (result.intervals, result.nfev) == (128, 129)
+    assert (result.intervals, result.nfev) == (128, 129 + full(math.exp, 0, 1).nfev)
     assert result.value == pytest.approx(math.e - 1, rel=1e-10)
 
 

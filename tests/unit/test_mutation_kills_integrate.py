@@ -108,8 +108,10 @@ def test_an_overflowing_composite_error_estimate_is_named() -> None:
 
     assert refusal(
         calcweb.NumericalError,
-        lambda: integrate(f, 0.0, 1e308, method="trapezoid", n=1),
+        lambda: integrate(f, 0.0, 1e308, method="trapezoid", n=1, full_output=True),
     ) == ("the error estimate overflows the float range (about 1e308); rescale f or the interval")
+    # Without full_output no error is estimated: the rule's value alone.
+    assert integrate(f, 0.0, 1e308, method="trapezoid", n=1) == 1e308
 
 
 def test_float_of_a_result_names_value() -> None:
@@ -170,38 +172,57 @@ def samples(n: int) -> tuple[list[Fraction], Fraction]:
 
 
 @pytest.mark.parametrize(
-    ("method", "n", "fine", "value_is_fine", "order"),
+    ("method", "n", "fine", "value_is_fine"),
     [
-        ("trapezoid", 4, 4, True, 2),  # n splits in two: the fine sum, (T4 - T2) / 3
-        ("trapezoid", 2, 2, True, 2),
-        ("trapezoid", 1, 2, False, 2),  # n does not: T1, with (T2 - T1) / 3 * 4
-        ("simpson", 8, 8, True, 4),
-        ("simpson", 4, 4, True, 4),  # (S4 - S2) / 15
-        ("simpson", 2, 4, False, 4),  # S2, with (S4 - S2) / 15 * 16
+        ("trapezoid", 4, 4, True),  # n splits in two: the points of T4
+        ("trapezoid", 2, 2, True),
+        ("trapezoid", 1, 2, False),  # n does not: T1, from the points of T2 (as ever)
+        ("simpson", 8, 8, True),
+        ("simpson", 4, 4, True),
+        ("simpson", 2, 4, False),  # S2 from the points of S4
     ],
 )
-def test_composite_rules_and_their_richardson_error(
-    method: str, n: int, fine: int, value_is_fine: bool, order: int
+def test_composite_rules_and_their_measured_error(
+    method: str, n: int, fine: int, value_is_fine: bool
 ) -> None:
     rule = simpson if method == "simpson" else trapezoid
     values, h = samples(fine)
-    fine_sum = rule(values, h)
-    coarse_sum = rule(values[::2], 2 * h)
-    expected_error = abs(fine_sum - coarse_sum) / (2**order - 1)
-    if not value_is_fine:
-        expected_error *= 2**order
+    fine_sum, coarse_sum = rule(values, h), rule(values[::2], 2 * h)
+    expected = fine_sum if value_is_fine else coarse_sum
+    order = 4 if method == "simpson" else 2
+    richardson = abs(fine_sum - coarse_sum) / (2**order - 1) * (1 if value_is_fine else 2**order)
+    calls: list[float] = []
+
+    def f(x: float) -> float:
+        calls.append(x)
+        return x**4
+
+    assert integrate(f, 0, 1, method=method, n=n) == pytest.approx(
+        float(expected), rel=1e-15, abs=0
+    )
+    assert len(calls) == fine + 1  # the rule alone: no adaptive rule without full_output
     result = integrate(lambda x: x**4, 0, 1, method=method, n=n, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, IntegrationResult)
-    assert result.value == pytest.approx(
-        float(fine_sum if value_is_fine else coarse_sum), rel=1e-15, abs=0
-    )
-    assert result.error == pytest.approx(float(expected_error), rel=1e-14, abs=0)
+    assert result.value == pytest.approx(float(expected), rel=1e-15, abs=0)
+    # The error: the distance from the adaptive rule's value plus its error, its calls
+    # counted, or Richardson's estimate (the rule on n against n/2 or 2n) where larger.
+    robust = integrate(lambda x: x**4, 0, 1, full_output=True)
+    assert isinstance(robust, IntegrationResult)
+    measured = abs(result.value - robust.value) + robust.error
+    assert result.error == pytest.approx(max(measured, float(richardson)), rel=1e-14, abs=0)
     assert result.error > 0.0
-    assert (result.method, result.intervals, result.nfev) == (method, n, fine + 1)
+    assert (result.method, result.intervals) == (method, n)
+    assert result.nfev == fine + 1 + robust.nfev
     assert result.message == (
-        f"composite {method} rule on {n} intervals; error estimated by Richardson"
+        f"composite {method} rule on {n} intervals; error measured against the adaptive "
+        f"rule ({robust.value!r} +- {robust.error:.3g})"
     )
     assert result.converged is True
+    tighter = integrate(lambda x: x**4, 0, 1, method=method, n=n, tol=1e-13, full_output=True)  # type: ignore[arg-type]
+    at_tol = integrate(lambda x: x**4, 0, 1, tol=1e-13, full_output=True)
+    assert isinstance(tighter, IntegrationResult)
+    assert isinstance(at_tol, IntegrationResult)
+    assert tighter.nfev == fine + 1 + at_tol.nfev  # tol is passed on
 
 
 # ------------------------------------------------------------ how the adaptive rule ends
