@@ -73,7 +73,9 @@ step can be trusted; instead:
    (`_collapsed`): the noise is then measured at its slope (and where the
    values there lie on a line of another slope, stairs that fell evenly, at
    two smaller spacings in the golden ratio: `_fell_evenly`), or else at the
-   two points the quotient before the jump rested on, or else where ``|f|``
+   two points the quotient before the jump rested on (where their values lie
+   on two lines that meet at one place, a kink of ``f`` within the jump, that
+   is no noise: `_kinked`), or else where ``|f|``
    is largest (``cos(t) - 1 + t**2 / 2`` is ``t**2 / 2`` exactly for ``|t|
    < 1e-8``, and its stairs, those of ``cos``, start beyond;
    `_disagreeing_noise`). The stairs of a steep part of ``f`` that cancels
@@ -1200,7 +1202,12 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     itself: noise 3.76, with which the walk done again answered 2062.9 +-
     7.65e4, for 650784.8): the noise is measured again at its slope, and, where
     the values there lie on a line of another slope (`_fell_evenly`), at up
-    to two smaller spacings in the golden ratio. If none
+    to two smaller spacings in the golden ratio. Else, beside the quotients
+    left in a collapse, on both sides of ``x``: what a kink within the jump
+    shows there is no noise (`_kinked`; ``sqrt(p0 p1 + p1**2)`` along ``p1``,
+    2.8e-4 from its branch point, showed 5e-24 and 2.2e-24 for ``|f(x)|``
+    3e-24, and the walk done again with it answered 9.42e-22 +- 2.4e-21, for
+    1.07e-20). If none
     shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
     is ``t**2 / 2`` exactly for ``|t| < 1e-8``): it is measured where
     ``|f|`` is largest, at the slope from ``x`` to there, and taken as the
@@ -1233,9 +1240,17 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
         # made the quotient jump, within the step of x, is on one side only).
         # With the slope: stairs wider than the spacing can fall evenly on one
         # side (cos(t) - 1 + t**2/2 at 2.48e-8: 4.5e-9 wide, jump 3.6e-9).
+        # What a kink within the jump (a change of slope at one place) makes a
+        # stencil that reaches across it show is no noise (`_kinked`).
         noise = min(
             _noise_beside(
-                sampler, sampler.x + side * jump, jump / 2.0, widest, quiet, slope=estimate.value
+                sampler,
+                sampler.x + side * jump,
+                jump / 2.0,
+                widest,
+                quiet,
+                slope=estimate.value,
+                kinks=True,
             )
             for side in (1.0, -1.0)
         )
@@ -1425,6 +1440,7 @@ def _noise_beside(
     quiet: float,
     *,
     slope: float = 0.0,
+    kinks: bool = False,
 ) -> float:
     """The noise of ``f`` at ``point``, tried at ``spacing`` and smaller ones in the golden ratio.
 
@@ -1434,14 +1450,53 @@ def _noise_beside(
     those spacings can fall evenly at one and not at all at the smaller
     ones; given the ``slope`` of ``f``, the spread of the 2nd differences
     sees them (`Sampler._second_difference_noise`: stairs that fall 0, 1,
-    1, 1, 2 spread them by 2 stairs).
+    1, 1, 2 spread them by 2 stairs). With ``kinks``, noise that the
+    stencils' values show as a change of slope at one place (`_kinked`) is
+    none: 0.
     """
     for _ in range(3):
         noise = sampler.noise_at(point, spacing, widest, quiet, slope)
         if noise:
-            return noise
+            return 0.0 if kinks and _kinked(sampler, point, spacing, noise) else noise
         spacing /= _GOLDEN
     return 0.0
+
+
+def _kinked(sampler: Sampler, point: float, spacing: float, noise: float) -> bool:
+    """Whether the noise tests' values at ``point`` lie on two lines that meet at one place.
+
+    `Sampler.measure_noise` compares 5-point stencils at the spacing, twice
+    and 4 times it; one that reaches across a kink of ``f`` (a change of
+    slope, as ``sqrt(p (p + c))`` has beside its branch point) has a 4th
+    difference that grows with the spacing, as noise and stairs do not, and
+    is taken for ``noise``. The values computed there then lie, on each side
+    of the kink, within ``noise / 8`` of a line (a value off by ``noise``
+    would leave the chord of its neighbours by about that): only the
+    middle points of the two consecutive triples that straddle the kink
+    (one, if it lies at a point) leave their chord, and both bend the same
+    way (a convex or a concave corner). A stair is a jump, not a kink: its
+    two triples bend opposite ways, and stairs wider than the spacing (the
+    stairs of ``cos`` in ``cos(t) - 1 + t**2 / 2``, where they fell evenly
+    at one spacing) give such a pair at each of their edges.
+    """
+    try:
+        step = representable_step(point, _noise_spacing(point, spacing))
+    except NumericalError:
+        return False
+    offsets = sorted({k * step * 2.0**j for k in range(-2, 3) for j in range(3)})
+    points = [point + offset if offset else point for offset in offsets]
+    known = [(t, sampler.values[t]) for t in points if t in sampler.values]
+    bends = []
+    for k in range(1, len(known) - 1):
+        (a, fa), (m, fm), (b, fb) = known[k - 1 : k + 2]
+        bend = fm - (fa * (b - m) + fb * (m - a)) / (b - a)
+        if not abs(bend) <= noise / 8.0:  # nan: no line
+            bends.append((k, bend))
+    if len(bends) == 2:  # the kink between the two middle points, which bend one way
+        return bends[1][0] == bends[0][0] + 1 and bends[0][1] * bends[1][1] > 0.0
+    # A kink at a point, with two lines of at least three values each (a lone bend at
+    # the second or the last but one value is also what a stair in the outer gap gives).
+    return len(bends) == 1 and 2 <= bends[0][0] <= len(known) - 3
 
 
 def _largest(sampler: Sampler) -> tuple[float, float] | None:

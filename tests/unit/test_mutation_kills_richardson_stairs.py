@@ -8,6 +8,7 @@ sides of its bound, with values chosen so that the answer is exact.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 from call_log import recording
@@ -217,8 +218,9 @@ def test_the_noise_after_a_collapse_is_measured_beside_the_three_smallest_jumps(
         0.125, 0.25, 0, 1.0, "central", larger=((1.0, 0.0),), jumps=(4e-3, 1e-3, 8e-3, 2e-3)
     )
     assert _richardson._disagreeing_noise(sampler, found, 0.125, 1e-9) == 0.0
-    expected = [  # with the walk's slope (stairs that fell evenly: the 2nd differences)
-        (0.5 + side * jump, jump / 2.0, 0.125, 1e-9, 0.125)
+    expected = [  # with the walk's slope (stairs that fell evenly: the 2nd differences),
+        # and a kink that the stencils reach across taken for none (_kinked)
+        (0.5 + side * jump, jump / 2.0, 0.125, 1e-9, 0.125, True)
         for jump in (1e-3, 2e-3, 4e-3)
         for side in (1.0, -1.0)
     ]
@@ -266,3 +268,51 @@ def test_the_estimate_lists_the_jumps_above_its_smallest_step_only() -> None:
     estimate = walk.result()
     assert estimate is not None
     assert estimate.jumps == (0.5,)
+
+
+# ------------------------------------------------------------------ a kink is no noise
+
+
+def kinked(f: Callable[[float], float], noise: float = 1.0) -> bool:
+    """`_kinked` at 0, spacing STEP, for values of f at the offsets its noise tests take."""
+    sampler = Sampler(f, 0.0)
+    for k in (-8, -4, -2, -1, 0, 1, 2, 4, 8):
+        sampler(k * STEP if k else 0.0)
+    return _richardson._kinked(sampler, 0.0, STEP, noise)
+
+
+@pytest.mark.parametrize(
+    ("corner", "expected"),
+    [
+        (1.5, True),  # between 1 and 2 steps: the triples about 1 and 2 bend one way
+        (2.0, True),  # at a point, the last but two: one bend, 3 values on its right
+        (-2.0, True),  # at the third point: 3 values on its left
+        (-4.0, False),  # at the second point: a stair in the outer gap bends that triple too
+        (4.0, False),  # at the last point but one: the same
+        (8.0, False),  # at the last point: a line, no bend
+    ],
+)
+def test_a_kink_is_two_lines_meeting_at_one_place(corner: float, expected: bool) -> None:
+    assert kinked(lambda t: 4.0 * abs(t / STEP - corner) - t / STEP) == expected
+
+
+def test_a_stair_bends_its_two_triples_opposite_ways() -> None:
+    assert not kinked(lambda t: 4.0 if t / STEP > 1.5 else 0.0)
+    assert not kinked(lambda t: t / STEP + (4.0 if t / STEP > 1.5 else 0.0))
+
+
+def test_two_corners_are_no_kink() -> None:
+    # At -2 and 2, both convex: two bends of one sign, not next to each other.
+    assert not kinked(lambda t: 4.0 * abs(t / STEP + 2.0) + 4.0 * abs(t / STEP - 2.0))
+
+
+@pytest.mark.parametrize(("bump", "expected"), [(1.0 / 8.0, True), (0.13, False)])
+def test_each_side_is_a_line_to_within_an_eighth_of_the_noise(bump: float, expected: bool) -> None:
+    # The value at -1 off the left line by b bends the triple about it by b, and those
+    # about -2 and 0 by 2b/3 and b/2: b = 1/8 is within an eighth of the noise (1), 0.13
+    # is not, and makes a third bend.
+    def f(t: float) -> float:
+        k = t / STEP
+        return 4.0 * abs(k - 1.5) + (bump if k == -1.0 else 0.0)
+
+    assert kinked(f) == expected
