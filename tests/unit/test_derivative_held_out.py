@@ -65,16 +65,12 @@ def test_grad_seed_21_a_far_field_plateau_above_the_scale_of_f() -> None:
     _assert_honest(value, error, -2.605135705633949e23)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="_richardson._refine: the wide stencil's 2nd derivative on a line replaces the walk's "
-    "honest -1.0940425640781207e-21 +- 4.8e-32 with an error 7.5 times smaller, 2.3 times below "
-    "its true error (no noise measured; cf. the refined hessian entry xfail of session 10)",
-)
 def test_hessian_seed_21_a_refined_second_derivative_on_a_line() -> None:
     # bench.honesty hessian, seed 21: H[1][1] of 1.21e-22 exp(a.q) sin(b.q + 0.5), q = p / 0.25,
-    # -1.0940425640788916e-21 +- 6.38e-33 for -1.094042564064188e-21 (2.3x).
+    # -1.0940425640788916e-21 +- 6.38e-33 for -1.094042564064188e-21 (2.3x): the wide
+    # stencil's 2nd derivative on a line replaced the walk's honest -1.0940425640781207e-21
+    # +- 4.8e-32 with an error 7.5 times smaller, no noise measured. With the noise at
+    # unequal spacings times the stencil's gain added (_refined_line_noise): +- 9.1e-33.
     f = _exp_sin(1.21e-22, [-0.253, 1.97], [1.7, 0.0623], 0.25)
     line, exponent = multivariate._along(f, [0.37075, 0.306], [0.0, 1.0])
     result = derivative(line, 0.0, 2, full_output=True)

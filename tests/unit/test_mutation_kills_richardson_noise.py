@@ -792,3 +792,59 @@ def test_stairs_count_only_above_the_rounding_of_f(
     # floor at 0.5 with spacing 0.3: values 2**60 + stair x (-1, 0, 0, 0, 1).
     sampler = Sampler(lambda t: 2.0**60 + stair * math.floor(t), 0.5)
     assert sampler.measure_noise(0.3, 1.0, quiet) == noise
+
+
+# ------------------------------------------------------------------ a refined entry on a line
+
+
+def _spike(t: float) -> float:
+    """1 at 0, else 0: noise that `Sampler.irregular_noise` reads as 3 |w_0| / sqrt(sum w**2)."""
+    return 1.0 if t == 0.0 else 0.0
+
+
+def _spike_noise(spacing: float) -> float:
+    offsets = (-_GOLDEN, -1.0, 0.0, 1.0 / _GOLDEN, _GOLDEN**2)
+    # The offsets as irregular_noise takes them at x = 0: (c * spacing) / spacing.
+    weights = _richardson._weights(4, [c * spacing / spacing for c in offsets])
+    return 3.0 * abs(weights[2]) / math.sqrt(math.fsum(w * w for w in weights))
+
+
+SMALLEST = 2.0**-10  # the spike's noise is read at 1e-4 of it
+
+
+def _refined_on_line(n: int, offset: float, floor: float, error: float, quiet: float) -> float:
+    """The error `_refined_line_noise` gives an estimate of ``error`` with a gain of 2."""
+    sampler = Sampler(_spike, 0.0)
+    sampler.offset, sampler.noise_floor = offset, floor
+    refined = Estimate(5.0, error, 0, 1.0, "central", smallest=SMALLEST, gain=2.0)
+    return _richardson._refined_line_noise(sampler, refined, n, quiet).error
+
+
+@pytest.mark.parametrize(
+    ("n", "offset", "floor", "error", "widened"),
+    [
+        (2, 1.0, 0.0, 1.0, True),  # quiet x gain 2 > error 1: measured
+        (2, 1.0, 0.0, 2.0, False),  # quiet x gain = the error: noise of quiet is allowed for
+        (3, 1.0, 0.0, 1.0, True),  # every order from 2 on
+        (1, 1.0, 0.0, 1.0, False),  # a first derivative: _with_drift's
+        (2, 0.0, 0.0, 1.0, False),  # not a line: a function of one variable
+        (2, 1.0, 1e-3, 1.0, False),  # a noise was measured: the walk allowed for it
+    ],
+)
+def test_a_refined_entry_on_a_line_adds_the_noise_at_unequal_spacings_times_its_gain(
+    n: int, offset: float, floor: float, error: float, widened: bool
+) -> None:
+    noise = _spike_noise(SMALLEST * 1e-4)
+    found = _refined_on_line(n, offset, floor, error, quiet=1.0)
+    assert found == (error + noise * 2.0 if widened else error)
+
+
+@pytest.mark.parametrize(("fraction", "widened"), [(1.01, True), (0.99, False)])
+def test_a_refined_entry_on_a_line_reads_noise_above_a_quarter_of_quiet(
+    fraction: float, widened: bool
+) -> None:
+    # The refined stencil allows for values rounded by 2 eps of the largest |f|, quiet / 4.
+    noise = _spike_noise(SMALLEST * 1e-4)
+    quiet = 4.0 * noise / fraction
+    found = _refined_on_line(2, 1.0, 0.0, 1e-3, quiet)
+    assert found == (1e-3 + noise * 2.0 if widened else 1e-3)
