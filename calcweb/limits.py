@@ -51,7 +51,11 @@ being 5.6e-16 at the last usual sample); a run on which they get stuck is
 rounding's, as is a law the usual samples exclude (``(exp(t) - 1 - t)/t**2``
 is ``-1/t`` once ``exp(t)`` rounds to 1), but ``f`` stays on that run: off it
 at the deepest step, it contradicts the answer (``(1 + x)**(1/x) +
-1e-200/x**3`` is 1.0 three steps in, and 2.8e75 at the deepest). A limit
+1e-200/x**3`` is 1.0 three steps in, and 2.8e75 at the deepest); and
+``f`` falls onto it: a run off the answer that ``f`` grows onto, at the
+halvings before it, is where a term stops, and contradicts it too
+(``(exp(1.1 x) - 1)/(1.1 x) + min(1e-16/x, 10)`` is 1.8, 3.6 and 7.2 at
+``x = 2**-54 .. 2**-56``, then 10). A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
 when that refines the estimate.
@@ -1992,6 +1996,77 @@ def _at_the_floor(f: _Counted, point: Callable[[float], float], h: float) -> flo
         return math.nan
 
 
+def _grown_onto(
+    f: _Counted,
+    point: Callable[[float], float],
+    h: float,
+    *,
+    usual: list[float],
+    deep: list[float],
+    result: _OneSided,
+) -> tuple[float, float] | None:
+    """Where ``f`` grows onto the run that ``deep`` gets stuck on, off the value: ``(x, f(x))``.
+
+    ``deep`` are ``f`` at the steps closer in than ``h``, the last usual step
+    (`_closer_in`). A run on which they get stuck is rounding's when rounding
+    cancels the digits that carry ``x`` (``1 + x`` is 1 from a point on):
+    that drops ``f`` onto the run from where it was, by more than it moved
+    before (``(exp(2 + x) - exp(2))/x`` is 7.25, 7.5, 7.0, 6.0 at ``x =
+    2**-48 .. 2**-51``, then 0; ``(1 + x)**(-5/x)`` is ``exp(-5)`` down to
+    ``2**-52``, then 1). A term that grows and stops on a constant reaches it
+    on its way: ``(exp(1.1 x) - 1)/(1.1 x) + min(1e-16/x, 10)``, whose
+    quotient rounds to 0 before the cap holds, is 1.8, 3.6 and 7.2 at ``x =
+    2**-54 .. 2**-56`` and 10 from ``2**-57`` on, so its run is no rounding,
+    and its limit, 11, a value ``f`` takes nowhere. So ``f`` is sampled at
+    the halvings of the step between the last sample before the run and the
+    run's first, where the run starts (by bisection), and at the three
+    halvings before it. ``f`` grows onto the run when its steps there all
+    head for it, the first past the value's error and the samples'
+    rounding, each larger than the one before (a law ``c / h**p`` steps by
+    ``2**p`` a halving), and the step onto the run is no larger than the
+    growth would take next: it stops ``f`` short, as a cap does. Toward the
+    run from the last sample before it, not from the value: where the rest
+    of ``f`` rounds to 0 first, ``f`` falls past the run and then grows onto
+    it (``(exp(x) - 1)/x + min(3.66e-18/x, 0.578)`` is 0.033 at ``2**-53``,
+    then 0.066, 0.13, 0.26, 0.53 and 0.578 on). Returns the run's first
+    point sampled and its value, or None.
+    """
+    stuck = _stuck_start(deep)
+    if stuck == len(deep) or _fits(deep[stuck], result):
+        return None
+    constant = deep[stuck]
+    top = h * DEEP_RATIO**stuck  # the step of the last sample before the run
+    halvings = round(-math.log2(DEEP_RATIO))  # the run's first sample is this many in
+    known = {0: deep[stuck - 1] if stuck else usual[-1], halvings: constant}
+    if not stuck:  # the usual samples are at the halvings before h
+        known.update({-1 - k: y for k, y in enumerate(reversed(usual[:-1]))})
+
+    def at(j: int) -> float:
+        if j not in known:
+            try:
+                known[j] = f(point(top * 2.0**-j))
+            except (DomainError, NumericalError):
+                known[j] = math.nan
+        return known[j]
+
+    lo, hi = 0, halvings  # f is off the run at lo and on it at hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if at(mid) == constant else (mid, hi)
+    # Nearest first, so that f falling onto the run costs no more samples.
+    # Toward the run from the last sample before it (f may have fallen past it
+    # first, where the rest of f rounds to 0: min(k/x, C) under a quotient).
+    onto = abs(constant - at(hi - 1))  # NaN where f failed
+    sign = math.copysign(1.0, constant - at(hi - 1))
+    second = (at(hi - 1) - at(hi - 2)) * sign
+    if not (onto > 0.0 and second > 0.0):
+        return None
+    first = (at(hi - 2) - at(hi - 3)) * sign
+    room = JUMP * result.error + ULPS * _EPS * max(abs(at(hi - 3)), abs(at(hi - 2)))
+    grows = room < first < second and onto <= second * (second / first)
+    return (point(top * 2.0**-hi), constant) if grows else None
+
+
 def _fits(y: float, result: _OneSided) -> bool:
     """Whether ``y`` is ``result``'s value to ``JUMP`` times its error and ``y``'s rounding."""
     room = JUMP * result.error + ULPS * _EPS * max(abs(y), abs(result.value))
@@ -2050,9 +2125,17 @@ def _one_sided(
     stuck = STUCK <= len(deep) < DEEP_STEPS and len(set(deep[-STUCK:])) == 1
     if off is None and stuck and math.isfinite(floor) and floor != deep[-1]:
         off, seen = DEEP_STEPS - 1, floor
-    if off is None:
+    x = point(h * DEEP_RATIO ** (off + 1)) if off is not None else math.nan
+    # A run f grows onto, and stops on, is f's, not rounding's (min(1e-16/x, 10)).
+    grown = (
+        _grown_onto(f, point, h, usual=run.values, deep=deep, result=result)
+        if off is None and finite
+        else None
+    )
+    if grown is not None:
+        x, seen = grown
+    elif off is None:
         return result
-    x = point(h * DEEP_RATIO ** (off + 1))
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
     return _OneSided(
         result.value,
@@ -2194,6 +2277,11 @@ def limit(
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-300)`` at 0, whose limit is 0, looks like 1 at every point
     sampled (``x / (x + 1e-30)`` is 1.5e-62 at ``x = 1.5e-92``, and refused).
+    Closer in, a run that ``f`` drops onto is taken for rounding's, so a term
+    that reaches a cap where rounding drops the rest of ``f`` is not seen:
+    ``(tan(pi/4 + x) - tan(pi/4))/x + min(3.13e-16/x, 1.74)`` at 0+, whose
+    limit is 3.74, is 4.7 at ``x = 2**-53`` and 1.74 from ``2**-54`` on (the
+    quotient is 0 there), and is answered 2.0000000000014 give or take 7.2e-11.
     Nor is ``f`` taken to change where it gets stuck on one value
     on its last samples, from ``2**-24 * max(1, |x0|)`` to ``x0`` (roughly), after
     samples that settle or grow: rounding that cancels all its digits does

@@ -40,7 +40,9 @@ The searches (each module's docstring says what it draws):
 - ``limits-hidden-noisy``, ``limits-hidden-slow``, ``limits-hidden-late``
   (hidden.py): an infinity that only f closer to x0 shows: a k/|x|**p hidden
   in the rounding noise of a difference quotient, below a slow law's usual
-  samples, or growing only in the last few of them.
+  samples, or growing only in the last few of them; ``limits-capped``
+  (hidden.py): such a k/|x|**p capped at a constant C, which f reaches only
+  closer in (the limit is the quotient's plus C).
 - ``integrate-peaks``, ``integrate-oscillating``, ``integrate-singular``,
   ``integrate-infinite`` (integrals.py): `integrate` (adaptive, full_output)
   on peaks of width w at c, sin(k x) and cos(k x) e^-x with k up to 1e3,

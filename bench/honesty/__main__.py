@@ -46,6 +46,7 @@ SEARCHES: dict[str, Callable[..., Tally]] = {
     "limits-hidden-noisy": hidden.search_noisy,
     "limits-hidden-slow": hidden.search_slow,
     "limits-hidden-late": hidden.search_late,
+    "limits-capped": hidden.search_capped,
     "integrate-peaks": integrals.search_peaks,
     "integrate-peaks-ends": integrals.search_peaks_ends,
     "integrate-oscillating": integrals.search_oscillating,

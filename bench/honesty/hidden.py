@@ -19,7 +19,14 @@ of k's sign; k is small, so that the term hides below the usual samples.
   it grows only in the last few (the lead's /tmp/s8/lima/stress2.py, same
   draws): every side of each draw is asked.
 
-Every converged answer that is not that infinity is dishonest (where the two
+* ``limits-capped``: search_noisy's quotients plus ``min(k/|x|**p, C)`` (either
+  sign), the cap reached at ``h`` between ``2**-300`` and ``2**-50``: a term
+  hidden in their rounding noise that stops on a constant closer in than the
+  usual samples, where the quotient may round to 0; the limit is the
+  quotient's plus ``C``, a value ``f`` may take nowhere.
+
+Every converged answer that is not that infinity (for ``limits-capped``, that
+limit, to twice its error) is dishonest (where the two
 sides tend to infinities of opposite signs, any converged two-sided answer).
 """
 
@@ -112,6 +119,47 @@ def search_slow(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
         term = f"{k!r} * x**{p}" if at_inf else f"{k!r} / x**{p}"
         f = _with_term(base, k, p, at_inf)
         ask(tally, limit, f"{name} + {term}", (f, x0, side, math.copysign(math.inf, k)))
+    return tally
+
+
+# The limits of NOISY's quotients at 0 (at infinity, of f(1/x)).
+NOISY_LIMITS: dict[str, float] = {
+    "tanq": 2.0,
+    "tanq3": 6.0,
+    "tansym": 2.0,
+    "cotq": -2.0,
+    "expm1": 1.0,
+    "sqrt": 0.5,
+    "log1p": 1.0,
+    "exp2": math.log(2.0),
+    "sinq": 1.0,
+    "atanq": 1.0,
+}
+
+
+def _capped(base: Function, k: float, p: float, cap: float, at_inf: bool) -> Function:
+    if at_inf:
+        return lambda x: base(1 / x) + math.copysign(min(k * abs(x) ** p, abs(cap)), cap)
+    return lambda x: base(x) + math.copysign(min(k / abs(x) ** p, abs(cap)), cap)
+
+
+def search_capped(seed: int, draws: int, limit: Limit = cw.limit) -> Tally:
+    """A k/|x|**p hidden as in search_noisy, capped at C: the limit is the quotient's + C."""
+    tally = Tally("limits-capped", seed)
+    for rng in tally.drawing(draws):
+        name = rng.choice(list(NOISY))
+        p = rng.choice([1, 1, 2, 3])
+        k = 10 ** rng.uniform(-22, -12) * (2.0**-49) ** (p - 1)
+        # The cap holds from h = 2**-reach on: closer in than the usual samples
+        # (2**-49), farther out than the deepest step closer in (about 2**-305).
+        reach = rng.uniform(50, 300)
+        cap = math.copysign(k * 2.0 ** (reach * p), rng.choice([-1, 1]))
+        at_inf = rng.random() < 0.25
+        x0, side = (math.inf, "left") if at_inf else (0.0, rng.choice(["left", "right"]))
+        f = _capped(NOISY[name], k, p, cap, at_inf)
+        power = f"{k!r} * abs(x)**{p}" if at_inf else f"{k!r} / abs(x)**{p}"
+        term = f"copysign(min({power}, {abs(cap)!r}), {cap!r})"
+        ask(tally, limit, f"{name} + {term}", (f, x0, side, NOISY_LIMITS[name] + cap))
     return tally
 
 

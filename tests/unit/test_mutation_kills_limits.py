@@ -364,9 +364,9 @@ NEVER_FAILING = [
     ("sqrt(x) log(x) at 0+", lambda x: math.sqrt(x) * math.log(x), 0.0, "right", None),
     # At 0 and inf, one at the deepest step closer in: sin(x)/x is 1.0 there,
     # (1 + 1/x)^x 1.0 (1 + 1/x rounds to 1), which calls for the steps
-    # between, three 1.0s.
+    # between, three 1.0s, and the halvings before them (`_grown_onto`), 4.
     ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1)),
-    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3),
+    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4),
     ("sin(1/x) at 0+", lambda x: math.sin(1 / x), 0.0, "right", None),
 ]
 
