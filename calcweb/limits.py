@@ -1248,14 +1248,22 @@ def _tail_gap(samples: list[float], first: int, value: float) -> float:
     return 0.0
 
 
-def _closer_in(f: _Counted, point: Callable[[float], float], h: float) -> Iterator[float]:
+def _closer_in(
+    f: _Counted, point: Callable[[float], float], h: float, deepest: float | None = None
+) -> Iterator[float]:
     """``f`` at the ``DEEP_STEPS`` steps below ``h``, each ``DEEP_RATIO`` times the one before.
 
     Lazily, so that a caller that has seen enough stops evaluating; it ends
-    where ``f`` fails.
+    where ``f`` fails. ``deepest``, when given, is ``f`` at the last step,
+    already sampled there (`_at_the_floor`; NaN where ``f`` failed): it is
+    not sampled again.
     """
-    for _ in range(DEEP_STEPS):
+    for depth in range(1, DEEP_STEPS + 1):
         h *= DEEP_RATIO
+        if depth == DEEP_STEPS and deepest is not None:
+            if not math.isnan(deepest):
+                yield deepest
+            return
         try:
             yield f(point(h))
         except (DomainError, NumericalError):
@@ -2116,7 +2124,7 @@ def _one_sided(
     closer = finite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf)
     floor = _at_the_floor(f, point, h) if closer and not hidden else math.nan
     if closer and (hidden or not _fits(floor, result)):
-        deep = _until_run(_closer_in(f, point, h))
+        deep = _until_run(_closer_in(f, point, h, deepest=None if hidden else floor))
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
     seen = deep[off] if off is not None else math.nan

@@ -87,6 +87,30 @@ def test_a_quiet_limit_costs_one_evaluation_more_or_eight_where_f_gets_stuck(
     assert result.nfev == 48 + extra, name
 
 
+@pytest.mark.parametrize(("name", "f", "x0", "side"), HIDDEN[:5], ids=[r[0] for r in HIDDEN[:5]])
+def test_the_deepest_step_is_sampled_once(name: str, f: Function, x0: float, side: str) -> None:
+    # f off the value there calls for the steps between, which end at the
+    # deepest step: f there is the sample already taken, not a second call.
+    points: list[float] = []
+
+    def g(x: float) -> float:
+        points.append(x)
+        return f(x)
+
+    result = full(g, x0, side)
+    assert not result.converged, name
+    assert len(points) == len(set(points)) == result.nfev == 48 + 16, name
+
+
+def test_the_deepest_sample_counts_among_the_steps_between() -> None:
+    # f leaves the value only at the deepest step (about 1.5e-92; the step
+    # before it is 1e-87): that sample, taken once, refuses the value.
+    result = full(lambda x: x**0.75 + (1.0 if x < 1e-90 else 0.0), 0.0, "right")
+    assert not result.converged
+    assert "closer to x0, at 1.5340917079055395e-92, it is 1," in result.message
+    assert result.nfev == 48 + 16
+
+
 def test_away_from_0_and_infinity_nothing_is_sampled_closer_in() -> None:
     assert full(lambda x: math.sin(x - 1) / (x - 1), 1.0, "right").nfev == 48
 
