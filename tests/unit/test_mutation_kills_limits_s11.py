@@ -213,3 +213,45 @@ def test_the_rate_needs_four_changes_that_show_it(n: int, noisy: int, lost: bool
     before = [0.0] * (n - noisy) + [(-8.0) ** k for k in range(1, noisy + 1)]
     assert sum(c > 0.0 for c in top_changes(before)) == noisy
     assert _lost_into(before) is lost
+
+
+@pytest.mark.parametrize("margin", [2.0**-0.2, 2.0**0.2])
+def test_the_loss_is_of_the_last_sample_whatever_a_smooth_part_makes_of_the_others(
+    margin: float,
+) -> None:
+    # A h + (-2)**k: the top column removes A h (its changes are the noise's alone), while
+    # the earlier samples are 2 and 1000 times the last: the last is the one that is lost.
+    noise = [(-2.0) ** k for k in range(12)]
+    last = top_changes(noise)[-1] * 2.0
+    slope = -(last / (0.25 * margin) - 2.0**11) * 2.0**11
+    before = [slope * 2.0**-k + y for k, y in enumerate(noise)]
+    assert top_changes(before)[-1] * 2.0 == pytest.approx(0.25 * margin * abs(before[-1]), rel=1e-9)
+    assert abs(before[-2]) > 1.9 * abs(before[-1])
+    assert _lost_into(before) is (margin > 1.0)
+
+
+def test_noise_that_would_reach_exactly_a_quarter_of_f_is_a_loss() -> None:
+    # 14208 + 2**k, a part growing like 1/h (as eps/h does), which the table keeps: its top
+    # column changes by 2032 at the last, doubling a step (rate 1 exactly), and 2 x 2032 is
+    # exactly a quarter of the last sample, 14208 + 2048.
+    before = [14208.0 + 2.0**k for k in range(12)]
+    changes = top_changes(before)
+    assert changes[-1] == 2032.0
+    assert changes[-1] / changes[-2] == 2.0
+    assert changes[-1] * 2.0 == 0.25 * before[-1]
+    assert _lost_into(before)
+
+
+def test_a_pause_before_the_last_change_does_not_hide_the_loss() -> None:
+    # 2**k (doubling, rate 1) with the next-to-last sample moved so that the top column
+    # repeats one entry: its next-to-last change is 0, the others still double, and the
+    # last, grown a step, is past a quarter of the last sample.
+    before = [2.0**k for k in range(12)]
+    unit = [0.0] * 11 + [1.0]
+    weight = _table(unit)[-1][-1]  # of the newest sample in a top entry
+    top = _table(before)[-1]
+    before[-2] += (top[-3] - top[-2]) / weight
+    changes = top_changes(before)
+    assert changes[-2] == 0.0
+    assert sum(c > 0.0 for c in changes) == 4
+    assert _lost_into(before)
