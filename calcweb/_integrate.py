@@ -77,7 +77,8 @@ class IntegrationResult:
             composite rules).
         converged: ``False`` when the adaptive rule stopped before meeting
             ``tol``, or (composite rules) when their error could not be
-            measured against it; ``message`` then says why.
+            measured (the adaptive rule it is measured against failed or
+            did not converge); ``message`` then says why.
         message: A sentence about how the computation ended.
     """
 
@@ -244,7 +245,8 @@ def _composite(
     halved, on ``2n``: the same rule on half (or twice) as many intervals
     re-uses them, and for a rule of order ``p`` the difference of the two,
     divided by ``2**p - 1``, is Richardson's estimate of the finer one's
-    error, the floor of the error `_measured` reports.
+    error (``2**p`` times that, the error of the rule on ``n``, where the
+    finer is on ``2n``), the floor of the error `_measured` reports.
     """
     rule, order, unit = (_simpson, 4, 2) if method == "simpson" else (_trapezoid, 2, 1)
     coarse_fits = n % (2 * unit) == 0
@@ -274,7 +276,7 @@ def _measured(
     """The composite ``result`` with its error measured against the adaptive rule.
 
     ``result.error``, the rule on ``n`` intervals against the same rule on
-    ``n/2`` (Richardson), estimates the error only where both resolve ``f``,
+    ``n/2`` (or ``2n``: Richardson), estimates the error only where both resolve ``f``,
     which their shared nodes cannot show: ``1 + cos(256 pi x)`` on ``[0, 1]``
     is 2 at every node of 128 intervals, and both gave 2.0, error 0, for 1.
     The adaptive rule (other nodes, and its own checks that a subinterval

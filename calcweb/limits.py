@@ -1934,9 +1934,9 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
     a settled value do: ``log x + 1e-15/sqrt(x)`` at 0, which tends to
     ``inf``, steps by ``-ln 2`` give or take 1e-8 but leaves it like
     ``1/sqrt(h)``. Steps whose own changes settle on a ``delta`` clearly not
-    0 (as ``d`` must be, with the rounding of the four samples each joins)
-    have no limit: they move by ``delta`` at every halving, and ``(d,
-    delta)`` is returned, for a refusal. A tiny power's do: ``x**1e-4`` at
+    0 (as ``d`` must be, with the rounding of the three samples each joins,
+    the middle one twice) have no limit: they move by ``delta`` at every
+    halving, and ``(d, delta)`` is returned, for a refusal. A tiny power's do: ``x**1e-4`` at
     0+, ``1 + p ln x + ...`` at the samples, steps by ``(2**-p - 1) x**p``,
     -6.9e-5 shrinking by ``2**-p`` a halving, and these changes settle on
     4.8e-9 +- 5.9e-12, far above their rounding (2.8e-14); a log's steps are

@@ -56,7 +56,8 @@ The searches (each module's docstring says what it draws):
   rounded, and on the ``fast`` search's ``exp(k1 t) sin(k2 t + p)`` at 0.
 - ``composite`` (integrals.py): ``method`` "trapezoid" or "simpson" on the
   integrands of ``integrate-peaks``, ``-oscillating`` (finite intervals),
-  ``-singular`` and ``integrate-kinks``, ``n`` default, a power of two or
+  ``-singular`` and kinks ``|x - c|**p`` on [0, 1], 0.05 < p < 6 (as
+  ``integrate-kinks`` and ``-kinks-high``), ``n`` default, a power of two or
   random, at random ``tol``.
 - ``integrate-kinks`` (kinks.py): `integrate` on kinks ``|x - c|**p`` on
   [0, 1], 0.05 < p < 3, at random tol, against the closed form;

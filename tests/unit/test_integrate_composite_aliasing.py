@@ -88,9 +88,10 @@ def test_an_adaptive_rule_that_does_not_converge_leaves_the_error_unmeasured() -
 
 def test_a_peak_the_adaptive_rule_misses_keeps_richardsons_error() -> None:
     # A Gaussian of width 2.86e-4 on x: the adaptive rule (tol 3.1e-9) misses it and
-    # gives 0.5 +- 4e-15, but 902 Simpson intervals see it, and their Richardson
-    # estimate (7.0e-4 against a true error 4.5e-4) is the larger: honest where either is
-    # (bench.honesty composite, seed 12: 7.97x before the larger was taken).
+    # gives 0.49999999999999994 +- 5.8e-15, but 902 Simpson intervals see it, and
+    # their Richardson estimate (7.0e-4 against a true error 4.5e-4) is the larger:
+    # honest where either is (bench.honesty composite, seed 12: 7.97x before the
+    # larger was taken).
     def f(x: float) -> float:
         return math.exp(-(((x - 0.8930914340790302) / 0.000286) ** 2)) + x
 

@@ -48,7 +48,7 @@ CAPPED = [
         "right",
     ),
     # A quiet quotient (1.0 at every step closer in), the term 1e-60/|x|**3
-    # 1.7e-16 at the last usual step; 5 from x = 3.4e-21 on. Was 1.0 +- 8.9e-16.
+    # 1.8e-16 at the last usual step; 5 from x = 5.8e-21 on. Was 1.0 +- 8.9e-16.
     (
         "sin(x)/x - min(1e-60/|x|**3, 5) at 0-",
         lambda x: math.sin(x) / x - min(1e-60 / abs(x) ** 3, 5.0),
@@ -151,7 +151,7 @@ def grown(
 
 
 def test_f_growing_by_a_law_onto_the_run_grows_onto_it() -> None:
-    assert grown([1.0, 1.5, 2.0, 3.0, 5.0], 7.0) == (2.0**-55, 7.0)  # steps 0.5, 1, 2, then 2
+    assert grown([1.0, 1.5, 2.0, 3.0, 5.0], 7.0) == (2.0**-55, 7.0)  # steps 0.5, 0.5, 1, 2, then 2
     # The step onto the run as large as the growth would take next: still a cap.
     assert grown([1.0, 1.5, 2.0, 3.0, 5.0], 9.0) is not None
     # Larger: f dropped onto it.

@@ -199,8 +199,9 @@ def test_the_last_sample_before_f_loses_all_its_digits_closer_in_is_rounding() -
     # samples, which end on 500000.0 (noise 6.5e-5 at the last, above JUMP
     # times the error 5.4e-6: sampled closer in), then 499712 at x = 2**65 (61
     # ulps of x, 8192 each) and 0 from 2**81 on. Refused when the 499712 counted.
-    # Between them f falls onto the 0 from 524288 (2**19, at x = 2**72: the
-    # last unit rounding leaves), not on the way of a growth (`_grown_onto`).
+    # Between them f falls onto the 0 from 524288 (2**19, at x = 2**69 to 2**71:
+    # the last unit rounding leaves; 0 from 2**72 on), not on the way of a growth
+    # (`_grown_onto`).
     result = full(lambda x: math.sqrt(x**2 + 10**6 * x) - x, math.inf, "left")
     assert result.converged, result.message
     assert abs(result.value - 500000) <= 2 * result.error

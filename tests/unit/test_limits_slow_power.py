@@ -10,9 +10,10 @@ though ``f`` is positive, at most 1, and tends to 0; so was ``x**-0.0001`` at
 x**p`` are not constant as a log's are: they shrink by ``2**-p`` per halving,
 2% over the samples (``p = 1e-4``), and their own changes settle on 4.8e-9,
 far above their rounding, where a log's settle on 0. Such ``f`` is refused
-now, with a message that says so. Larger and smaller powers were refused
-already (``p = 1e-3``: converged=False, below). Found by the held-out audit
-of session 11.
+now, with a message that says so. Larger powers and some smaller ones were
+refused already (``p = 3e-3``, ``1e-3`` and ``1e-6``: converged=False, below);
+``p = 1e-7`` is still read as a log (the xfail below). Found by the held-out
+audit of session 11.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ def test_a_power_whose_curvature_or_size_shows_is_refused(p: float) -> None:
     strict=True,
     raises=AssertionError,
     reason="limits._log_growth: x**1e-7's steps change by 4.8e-15 a halving, below the rounding "
-    "of the four samples each change joins (2.8e-14); the samples closer in (h to 1e-92, 256 "
-    "more halvings, which _one_sided takes) would show the steps shrinking, by 1.2e-12",
+    "of the three samples each change joins, the middle one twice (2.8e-14); the samples closer "
+    "in (h to 1e-92, 256 more halvings, which _one_sided takes) would show the steps shrinking, "
+    "by 1.2e-12",
 )
 def test_a_power_too_tiny_for_the_steps_changes() -> None:
     result = limit(lambda x: x**1e-7, 0.0, side="right", full_output=True)
