@@ -155,8 +155,11 @@ def derivative(
             to ``max(1, |x|)`` (for ``"richardson"`` at ``0 < |x| < 0.01``,
             also a second walk from a step scaled to ``|x|``), and lets
             ``"richardson"`` refine its estimate with a wide stencil whose
-            steps can be larger; a given ``h`` is never exceeded. Not used
-            by ``"ad"``.
+            steps can be larger; a given ``h`` is never exceeded by the
+            method's own quotients (with ``full_output=True``, the error of
+            ``"central"``, ``"forward"`` and ``"backward"`` is measured by
+            Richardson from its default steps (from 0.015 ``max(1, |x|)``
+            for ``n = 1``), whatever ``h``). Not used by ``"ad"``.
         full_output: Return a `DerivativeResult` instead of a float.
 
     Returns:
@@ -168,16 +171,17 @@ def derivative(
             or does not accept the jet / complex number the method needs, or
             ``full_output`` is not True or False.
         DomainError: If ``f`` is undefined at ``x`` or at every stencil that
-            could be used, or (``"richardson"``, first derivatives) its
-            one-sided difference quotients disagree: a kink.
+            could be used, or (``"richardson"``, and ``"central"``,
+            ``"forward"`` and ``"backward"`` with ``full_output=True``, first
+            derivatives) its one-sided difference quotients disagree: a kink.
         NumericalError: If the difference quotients never settle into an
             estimate that can be trusted (for ``"complex"``: if the answer has
             no correct digit and Richardson on the real line refuses too), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
-            ``"backward"`` with ``full_output=True``, Richardson's errors
-            (those two) are raised too, saying so: the quotient's error is
-            measured against it.
+            ``"backward"`` with ``full_output=True``, Richardson's
+            DomainError and NumericalError are raised too (as the same
+            class), saying so: the quotient's error is measured against it.
 
     Examples:
         >>> import math
@@ -273,8 +277,8 @@ def _default_step(x: float, n: int, kind: str) -> float:
 class _Counted:
     """``f`` with a count of its calls, for an honest ``nfev``, each point computed once.
 
-    The quotients at ``h`` and ``2h`` share points (``x`` itself, one-sided),
-    and so do Richardson's two walks (``x`` and every point of the second
+    One quotient and the Richardson walks that measure its error share points
+    (``x`` itself, one-sided), and so do Richardson's two walks (``x`` and every point of the second
     walk's search that the first one took): ``f`` is called once per point.
     ``-0.0`` and ``0.0`` are different points (``1 / t``).
     """
@@ -600,13 +604,14 @@ def _check_analytic(
     between the complex step and f' on the real line narrower than the bound
     (``z + 1e-12 * z.conjugate()`` at 0.1: 2e-12, their bound there 3e-11)
     is not seen by the pair: where it agrees, the value is
-    known no more finely than the real line confirms it, and that
-    confirmation (`_confirmed`, Richardson's calls) is returned as a floor
-    for the value's error (0 where Richardson already judged it: its
-    distance is in the truncation then). Points where ``f`` is not defined
-    on the real line (an imaginary part there, as ``cmath.sqrt`` below 0,
-    counts as undefined) skip the quick check (truncation ``None``:
-    `_complex_truncation` measures it there, and the confirmation is 0). A
+    known no more finely than the real line confirms it, and what the
+    caller is to confirm (`_Unconfirmed`: f on the real line and the pair,
+    for `_confirmed`, whose Richardson calls the caller counts) is returned
+    for a floor of the value's error (None where Richardson already judged
+    it: its distance is in the truncation then). Points where ``f`` is not
+    defined on the real line (an imaginary part there, as ``cmath.sqrt``
+    below 0, counts as undefined) skip the quick check (truncation ``None``:
+    `_complex_truncation` measures it there, and nothing is to confirm). A
     value of exactly 0 gets the real line's bound on ``|f'|`` as its
     truncation.
     """
@@ -719,7 +724,7 @@ def _confirmed(
     confirmed no more finely than by the pair, has no digit either (its
     error above ``|value|``), the value is refused too: nothing shows a
     digit of f' or that it is 0 within rounding (``cosh(z) - 1 - z*z/2`` at
-    -5.6e-6: -2.99e-17 +- 2.2e-10 before).
+    -5.637e-6: -2.99e-17 +- 2.2e-10 before; at -5.6e-6 Richardson answers).
 
     Raises:
         NumericalError: If the value has no digit with the pair's resolution
@@ -728,9 +733,10 @@ def _confirmed(
     resolution = abs(value - pair.fine) + abs(pair.coarse - pair.fine) + 2.0 * pair.rounding
     with contextlib.suppress(DomainError, NumericalError, ArgumentTypeError):
         # Richardson's first walk alone: where its bound leaves the value a digit, that
-        # bound is honest, and the second walk, kept only where it agrees and is finer,
-        # could only narrow it, at the price of a walk (and f's noise measured again) at
-        # steps on the scale of |x|: 12 of the 82 calls of a cancelling f, on average.
+        # bound is honest, and the second walk (kept only where it agrees and has a smaller
+        # error) is not needed for it, at the price of a walk (and f's noise measured again)
+        # at steps on the scale of |x|: 12 of the 82 calls of bench.honesty complex-step,
+        # on average.
         walked = _richardson(real, x, 1, None, second_walk=False)
         confirmation = min(resolution, abs(value - walked.value) + walked.error)
         if error(confirmation) <= abs(value):

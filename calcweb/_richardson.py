@@ -834,6 +834,9 @@ def _with_drift(
 ) -> Estimate:
     """A refined first derivative, its error widened by the noise that drifts near ``x``.
 
+    Of order 2 or more, or where a noise was measured, `_refined_line_noise`
+    decides instead (it leaves the estimate as it is where a noise was measured).
+
     With no noise measured, where the values at the noise spacing leave the
     refined estimate's slope by more than its error allows (`_refined_drift`),
     the noise that moved them is at least half that drift, and noise ``N`` in
@@ -882,10 +885,11 @@ def _refined_line_noise(sampler: Sampler, refined: Estimate, n: int, quiet: floa
     rounding is a sawtooth (`_line_noise`). Where noise of ``quiet`` would
     move the refined value beyond its error, the noise is measured at
     unequally spaced points (`Sampler.irregular_noise`, at 1e-4 of the
-    smallest step), and what it shows above a quarter of ``quiet``, times
-    the gain, is added to the error: ``2.11e22 / (a.p - d)``, ``H[1][1]``,
-    was 7.426457944945194e16 +- 2.06e6, for 7.426457945422206e16, with noise
-    of 5 ``quiet`` and a gain of 1.2e5. Not for a first derivative
+    smallest step), and what it shows, where that is above a quarter of
+    ``quiet``, times the gain, is added to the error:
+    ``2.11e22 / (a.p - d)``, ``H[1][1]``, was 7.426457944945194e16 +-
+    2.06e6, for 7.426457945422206e16, with noise of 5 ``quiet`` and a gain
+    of 1.2e5. Not for a first derivative
     (`_with_drift` judges its drift), a function of one variable, or where a
     noise was measured (the walk's quotients and the stencil allowed for it).
     """

@@ -150,8 +150,8 @@ def _refuse_a_step_that_moves_nothing(
     In one variable `calcweb.derivative` refuses such a step (`representable_step`:
     ``x + h`` rounds to ``x``); on a line ``t = h`` itself is a float far from 0,
     so the difference methods would take quotients of equal values and return
-    0.0 (``grad(f, h=1e-17)([1.0])`` of ``p[0]**2``). The complex step and jets
-    take no real step: ``"ad"``, ``"complex"`` and ``"auto"`` on an ``f`` that
+    0.0 (``grad(f, method="central", h=1e-17)([1.0])`` of ``p[0]**2``). The
+    complex step and jets take no real step: ``"ad"``, ``"complex"`` and ``"auto"`` on an ``f`` that
     accepts jets are left alone.
     """
     if method in ("ad", "complex") or line.moves(check_step(h)):
@@ -165,9 +165,10 @@ def _refuse_a_step_that_moves_nothing(
             return  # "auto" differentiates on jets: h is not used
     raise NumericalError(
         f"the step h={h!r} (in units of the coordinates' size) moves no coordinate of the "
-        f"point {shown(x)}: each x_i + h v_i rounds to x_i, so every difference quotient "
-        "would be 0; choose a step that is not tiny compared with the coordinates (above "
-        "about 1e-15), or leave h out to let calcweb choose one"
+        f"point {shown(x)}: each x_i + h d_i rounds to x_i (d is v scaled by a power of two "
+        "to the coordinates' size), so every difference quotient would be 0; choose a step "
+        "that is not tiny compared with the coordinates (above about 1e-15), or leave h out "
+        "to let calcweb choose one"
     )
 
 

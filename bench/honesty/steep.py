@@ -108,8 +108,9 @@ def search_fast_off_zero(seed: int, draws: int) -> Tally:
 
     ``k1``, ``k2``, ``p`` and ``n`` as in `search_fast` (drawn in the same
     order), then ``x`` uniform in [-1, 1] (4 significant digits). At 0 the
-    argument ``k2 t + p`` of the small steps is as exact as ``t``; at ``x``
-    it is rounded to ulp(``k2 x``), a sawtooth in ``t`` that the noise of
+    argument ``k2 t + p`` of the small steps is rounded to about ulp(``p``)
+    (at most 8.9e-16, as ``f``'s own value); at ``x`` it is rounded to
+    ulp(``k2 x``), up to ulp(1e7) = 1.9e-9, a sawtooth in ``t`` that the noise of
     ``f`` must include (the held-out audit of session 11 found plain
     ``sin(k t)`` dishonest here).
     """
@@ -122,7 +123,7 @@ def search_fast_off_zero(seed: int, draws: int) -> Tally:
         if rng.random() < 0.25:
             k1 = 0.0
         x = float(f"{rng.uniform(-1, 1):.4g}")
-        if abs(k1 * x) > 700:  # exp overflows or underflows to nothing: not a derivative test
+        if abs(k1 * x) > 700:  # exp near overflow (709.8) or underflow: not a derivative test
             tally.other["skipped (|k1 x| > 700)"] += 1
             continue
         exact = _exp_sin_derivative_at(k1, k2, phase, x, n)

@@ -346,7 +346,7 @@ def test_rounding_inside_f_is_counted(f: Any, exact: Any, x: float) -> None:
 # "auto" path) does with the same f there.
 NO_DIGIT = [
     # bench.honesty complex-step seed 1: was -2.98580156883669e-17 +- 2.16e-10 (the pair's
-    # resolution: cosh t - 1 rounds to 1e-16 steps, t**4 / 24 is 4e-23); f' = 2.99e-17.
+    # resolution: cosh t - 1 rounds to 2.2e-16 steps, t**4 / 24 is 4e-23); f' = -2.99e-17.
     ("cosh(z) - 1 - z*z/2", lambda z: cmath.cosh(z) - 1 - z * z / 2, -5.637305895038801e-06),
     # was -6.677886221943567e-17 +- 2.43e-15 (16 times the scatter), f' = -3.3e-37.
     (

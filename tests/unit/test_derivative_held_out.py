@@ -2,7 +2,8 @@
 
 Every search was tuned on seeds 1 to 8 (and 11); seeds 21 and 22, 1000 draws
 each (``python -m bench.honesty all --seed 21 --draws 1000``), found these.
-Each is a strict xfail naming its first diagnosis: the fix must drop the mark.
+Each one still dishonest is a strict xfail naming its first diagnosis: the
+fix must drop the mark (the hessian case is fixed: `_refined_line_noise`).
 Exact values: closed forms, or mpmath.diff at 50 digits.
 """
 

@@ -9,7 +9,7 @@ f^(n)(x)`` falls like ``h**p``. Where ``f`` varies on the scale of the step
 derivative, an ``f`` whose scale is about 1e-6, as ``tanh(3e5 x)`` or a
 Lorentzian of width 1e-6), ``D(h)`` and ``D(2h)`` are both far from ``f'``,
 and their difference says nothing about how far: the answers below were 5.8
-to 3e3 times their error off, and an ``f`` periodic in the step (``sin(2 pi
+to 6.6e3 times their error off, and an ``f`` periodic in the step (``sin(2 pi
 x / h)``) makes ``D(h) = D(2h)`` exactly. Found by the held-out audit of
 session 11. No finite set of quotients at multiples of ``h`` can tell, so the
 quotient is now measured against robust Richardson extrapolation on the same

@@ -10,7 +10,7 @@ quotients converge on the derivative (to 1.5e-4 at a step of 7e-9 for the first
 case), but the walk goes on down to
 steps of 1, 2, 4 and 8 ulp(``x``) (1.1e-16 to 8.9e-16), where ``k t`` rounded to
 ulp(``k x``) inside ``sin`` makes the four central quotients exactly equal, and
-495.6 off (19.6, -4.3e3, -1.54e3 in the other cases); the answer is that value
+495.6 off (19.5, -4.3e3, -1.54e3 in the next three cases); the answer is that value
 (32739.411458333332 is a ratio of whole ulps), as if those equal quotients had
 converged, with ``extrapolate`` reporting noise 0. With a given ``h`` (never exceeded)
 the walk starts there: below the rounding floor (1.9e-9) it extrapolates those

@@ -3,8 +3,9 @@
 `calcweb.derivative` refuses a step at which ``x + h`` rounds to ``x``
 (NumericalError, `representable_step`). The multivariate functions take the
 derivative of ``t -> f(x + t d)`` at ``t = 0``, where ``t = h`` is a float far
-from 0 whatever ``x``: ``grad(lambda p: p[0]**2, h=1e-17)([1.0])`` took
-quotients of equal values and returned ``[0.0]`` (for 2.0), as did jacobian,
+from 0 whatever ``x``: ``grad(lambda p: p[0]**2, method="central",
+h=1e-17)([1.0])`` took quotients of equal values and returned ``[0.0]`` (for
+2.0; the default ``"auto"`` differentiates that ``f`` on jets), as did jacobian,
 hessian, directional_derivative, jvp and vjp, with every difference method
 (``"richardson"`` too). Found by the held-out audit of session 11.
 """
@@ -54,7 +55,8 @@ def test_one_variable_refuses_the_same_step() -> None:
 
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_a_step_that_moves_a_coordinate_is_taken(name: str) -> None:
-    # 1e-7 (in units of max(1, |x|) = 2) moves both coordinates: answered as before.
+    # 1e-7 (in units of the power of two at or below the largest |x_i| that moves, 1 or 2)
+    # moves the coordinates: answered as before.
     result = CALLS[name]("central", 1e-7)
     assert result is not None
 
