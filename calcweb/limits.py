@@ -41,7 +41,10 @@ other finite value is checked at the deepest of those steps, where a term
 too small for the usual samples grows most, and sampled at the steps
 between when ``f`` is off it there (``x**0.75 + 1e-70/x`` at 0+, 1.8e-12
 give or take 3.6e-12 from the usual samples, is 6.5e21 at ``x =
-1.5e-92``); the
+1.5e-92``), as is an infinite value, sampled at the steps between when
+``f`` there is short of the growth its last samples keep (``1 + min(1e-20/x**2,
+1e30)`` at 0+, 3.2e9 at the last usual sample, a law that predicts 1e164 at
+the deepest step, is 1e30 there); the
 answer must fit those samples too: it is refused when they turn back from a
 growth (``log(x) + 1e-15/sqrt(x)``, -34 at the last usual sample, is
 positive from ``x = 1.7e-34`` on) or stop it on a constant (``min(1/x,
@@ -259,6 +262,9 @@ class _Counted:
     def __init__(self, f: Function) -> None:
         self.f = f
         self.calls = 0
+        # f at the steps closer in (`_closer_in`) from each first point that a
+        # walk went all the way down from (to the last step or a failure).
+        self.walked: dict[float, list[float]] = {}
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
@@ -1256,18 +1262,24 @@ def _closer_in(
     Lazily, so that a caller that has seen enough stops evaluating; it ends
     where ``f`` fails. ``deepest``, when given, is ``f`` at the last step,
     already sampled there (`_at_the_floor`; NaN where ``f`` failed): it is
-    not sampled again.
+    not sampled again. A walk that its caller does not stop is kept in
+    ``f.walked``, under its first point (`_infinite_closer_in` uses it).
     """
+    first, walk = point(h * DEEP_RATIO), []
     for depth in range(1, DEEP_STEPS + 1):
         h *= DEEP_RATIO
         if depth == DEEP_STEPS and deepest is not None:
             if not math.isnan(deepest):
+                walk.append(deepest)
                 yield deepest
-            return
+            break
         try:
-            yield f(point(h))
+            y = f(point(h))
         except (DomainError, NumericalError):
-            return
+            break
+        walk.append(y)
+        yield y
+    f.walked[first] = walk  # reached only by a walk not stopped by its caller
 
 
 def _deeper(last: float, deep: list[float]) -> tuple[float, float]:
@@ -2081,6 +2093,64 @@ def _fits(y: float, result: _OneSided) -> bool:
     return abs(y - result.value) <= room
 
 
+def _short_of_growth(values: list[float], y: float, sign: float) -> bool:
+    """Whether ``y``, ``f`` at the deepest step, falls short of the growth ``values`` end with.
+
+    ``values`` are the usual samples of an ``f`` whose limit is infinite with
+    ``sign``; ``y`` is ``f`` at ``DEEP_RATIO**DEEP_STEPS`` times the last step
+    (`_at_the_floor`; NaN where ``f`` fails). Their last two changes, ``d``
+    then ``r d``, set the law: ``c / h**p`` changes by ``2**p`` times as much
+    at each halving, ``log(h)`` by as much, so ``f`` at the deepest step is
+    past the last sample by ``d (r + r**2 + ... + r**n)`` for the ``n``
+    halvings there (``r`` no less than 1: the slowest growth, a log's,
+    for one whose changes shrink). A cap that stops the growth
+    (``1 + min(1e-20/x**2, 1e30)`` at 0: 3.2e9 at the last step, a law that
+    predicts 1e164 at the deepest, 1e30 there) leaves ``f`` short of it, by
+    more than half; so does ``f`` that fails there, or falls back. Then
+    the steps between are sampled (`_deeper_against`).
+    """
+    gone = (y - values[-1]) * sign
+    if not gone > 0.0:  # NaN where f fails, or not beyond the last sample
+        return True
+    d, before = (values[-1] - values[-2]) * sign, (values[-2] - values[-3]) * sign
+    if not (d > 0.0 and before > 0.0):  # no law to compare with: beyond the last is enough
+        return False
+    ratio = max(d / before, 1.0)
+    n = round(-math.log2(DEEP_RATIO)) * DEEP_STEPS
+    # log2 of d (r + ... + r**n), in logarithms: it is soon past any float.
+    if ratio == 1.0:
+        law = math.log2(d) + math.log2(n)
+    else:
+        law = math.log2(d) + math.log2(ratio) + n * math.log2(ratio) - math.log2(ratio - 1.0)
+        law = min(law, math.log2(d) + math.log2(n) + n * math.log2(ratio))
+    return math.log2(gone) < law - 1.0
+
+
+def _infinite_closer_in(
+    f: _Counted, point: Callable[[float], float], h: float, run: _Run, value: float
+) -> list[float]:
+    """``f`` closer in than ``h`` that may contradict the infinite ``value`` (`_deeper_against`).
+
+    A growth that stops on a constant (a cap) between the last usual step
+    ``h`` and the deepest step leaves ``f`` there short of the growth its last
+    samples keep (`_short_of_growth`): then ``f`` is sampled at the steps
+    between, where `_deeper_against` refuses a run that stops a growth. A
+    walk already taken there (`_law_closer_in`, which found ``f`` on the law
+    at every step) is used as it is. Not where the usual samples end on
+    rounding's constant, which broke the growth off (`_growth_before_stuck`):
+    ``f`` stays on it closer in. Returns the samples, or none.
+    """
+    if _growth_before_stuck(run) is not run:
+        return []
+    walked = f.walked.get(point(h * DEEP_RATIO))
+    if walked is not None:
+        return walked
+    floor = _at_the_floor(f, point, h)
+    if not _short_of_growth(run.values, floor, math.copysign(1.0, value)):
+        return []
+    return _until_run(_closer_in(f, point, h, deepest=floor))
+
+
 def _one_sided(
     f: _Counted, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
@@ -2125,6 +2195,9 @@ def _one_sided(
     floor = _at_the_floor(f, point, h) if closer and not hidden else math.nan
     if closer and (hidden or not _fits(floor, result)):
         deep = _until_run(_closer_in(f, point, h, deepest=None if hidden else floor))
+    infinite = result.converged and math.isinf(result.value)
+    if infinite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf):
+        deep = _infinite_closer_in(f, point, h, run, result.value)
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
     seen = deep[off] if off is not None else math.nan
@@ -2278,9 +2351,10 @@ def limit(
     ``x0`` as it does at the points sampled (down to about
     ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
     about ``1e-90``: at that step alone for a finite value that ``f`` fits
-    there, at 16 steps down to it when the estimate is still poor, or its
-    error small beside the rounding noise of the last samples, or ``f`` off
-    it at the deepest step, or when the last samples leave it
+    there, or an infinite one that ``f`` there keeps growing to, at 16 steps
+    down to it when the estimate is still poor, or its error small beside
+    the rounding noise of the last samples, or ``f`` off it (or short of the
+    growth) at the deepest step, or when the last samples leave it
     like ``c / h**p``), the true error
     is at most twice the estimate, or the limit is refused.
     ``x / (x + 1e-300)`` at 0, whose limit is 0, looks like 1 at every point
