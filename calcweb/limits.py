@@ -1358,7 +1358,11 @@ def _deeper_against(
     behind what it reached farther out (``log(x) + 1e-15/sqrt(x)`` at 0 is
     -33.96 at the last usual step, 2.4e-8 above ``log(x)``, and positive
     from ``x = 1.7e-34`` on; ``100 + log(x)`` is 66 there and crosses 0
-    closer in, on its way to ``-inf``).
+    closer in, on its way to ``-inf``). Nor is ``f`` tending to it short, at
+    the last sample, of the growth the three before keep (`_short_of_growth`):
+    a cap reached at the last step alone is one sample, not a run
+    (``min(5.8e-15/x, 8.6e74)`` at 0+ is 5.7e72 a step before the deepest, and
+    the cap there, not 3.8e77).
     """
     if not result.converged or not deep:
         return None
@@ -1370,6 +1374,11 @@ def _deeper_against(
         before = deep[stuck - 1] if stuck else reached
         if stuck < len(deep) and (deep[stuck] - before) * sign >= 0.0:
             return stuck  # f stops on a constant instead of falling back: no rounding
+        # A cap reached at the last step alone is one sample, no run: f there
+        # short of the growth the samples before it keep, a step on, stops it.
+        last = len(deep) - 1
+        if stuck == len(deep) >= 4 and _short_of_growth(deep[:last], deep[last], sign, 1):
+            return last
         return next((i for i, y in enumerate(kept) if not (y - reached) * sign > 0.0), None)
     value, error = result.value, result.error
     offs = [y - value for y in kept]
@@ -2093,7 +2102,7 @@ def _fits(y: float, result: _OneSided) -> bool:
     return abs(y - result.value) <= room
 
 
-def _short_of_growth(values: list[float], y: float, sign: float) -> bool:
+def _short_of_growth(values: list[float], y: float, sign: float, steps: int = 0) -> bool:
     """Whether ``y``, ``f`` at the deepest step, falls short of the growth ``values`` end with.
 
     ``values`` are the usual samples of an ``f`` whose limit is infinite with
@@ -2107,22 +2116,28 @@ def _short_of_growth(values: list[float], y: float, sign: float) -> bool:
     (``1 + min(1e-20/x**2, 1e30)`` at 0: 3.2e9 at the last step, a law that
     predicts 1e164 at the deepest, 1e30 there) leaves ``f`` short of it, by
     more than half; so does ``f`` that fails there, or falls back. Then
-    the steps between are sampled (`_deeper_against`).
+    the steps between are sampled (`_deeper_against`). ``steps``, when
+    given, is ``n``: ``values`` are then samples a step apart, and ``y`` the
+    next. Changes within ``values``' rounding set no law.
     """
     gone = (y - values[-1]) * sign
     if not gone > 0.0:  # NaN where f fails, or not beyond the last sample
         return True
     d, before = (values[-1] - values[-2]) * sign, (values[-2] - values[-3]) * sign
-    if not (d > 0.0 and before > 0.0):  # no law to compare with: beyond the last is enough
+    blur = ULPS * _EPS * max(abs(values[-1]), abs(values[-2]), abs(values[-3]))
+    if not (d > blur and before > blur):  # no law to compare with: beyond the last is enough
         return False
     ratio = max(d / before, 1.0)
-    n = round(-math.log2(DEEP_RATIO)) * DEEP_STEPS
-    # log2 of d (r + ... + r**n), in logarithms: it is soon past any float.
+    n = steps or round(-math.log2(DEEP_RATIO)) * DEEP_STEPS
+    # log2 of d (r + ... + r**n) = d r (r**n - 1)/(r - 1), in logarithms:
+    # it is soon past any float.
     if ratio == 1.0:
         law = math.log2(d) + math.log2(n)
     else:
-        law = math.log2(d) + math.log2(ratio) + n * math.log2(ratio) - math.log2(ratio - 1.0)
-        law = min(law, math.log2(d) + math.log2(n) + n * math.log2(ratio))
+        e = n * math.log(ratio)  # r**n - 1 = expm1(e), past the floats from e = 709.78 on
+        huge = e >= math.log(sys.float_info.max)
+        powered = e / math.log(2.0) if huge else math.log2(math.expm1(e))
+        law = math.log2(d) + math.log2(ratio) + powered - math.log2(ratio - 1.0)
     return math.log2(gone) < law - 1.0
 
 

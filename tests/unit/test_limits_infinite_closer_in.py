@@ -99,3 +99,60 @@ def test_short_of_growth() -> None:
     assert not _short_of_growth([-1.0, -2.0, -4.0], -4.0 - 2.0**258, -1.0)  # toward -inf
     assert _short_of_growth([-1.0, -2.0, -4.0], -4.0 - 2.0**200, -1.0)
     assert not _short_of_growth([5.0, 5.0, 6.0], 6.5, 1.0)  # no law: beyond is enough
+
+
+def _tan_quotient(x: float) -> float:
+    return (math.tan(math.pi / 4 + x) - TAN) / x
+
+
+# bench.honesty limits-capped seed 1: the cap is reached between the 15th
+# step in (5.7e72 for the first) and the deepest (about 1.5e-92), where f is
+# the cap 8.6e74, not the 3.8e77 of c/x: one sample on the cap, no run.
+LAST_STEP = [
+    (
+        "tansym + min(5.78e-15/x, 8.6e74) at 0+",
+        lambda x: (
+            (math.tan(math.pi / 4 + x) - math.tan(math.pi / 4 - x)) / (2 * x)
+            + min(5.782156336768327e-15 / abs(x), 8.5978441400577e74)
+        ),
+        "right",
+    ),
+    (
+        "tanq + min(1.22e-14/|x|, 2.25e75) at 0-",
+        lambda x: _tan_quotient(x) + min(1.2195082011658222e-14 / abs(x), 2.2522936008609354e75),
+        "left",
+    ),
+    (
+        "log1p(x)/x + min(1.31e-14/|x|, 6.54e74) at 0-",
+        lambda x: math.log(1 + x) / x + min(1.310028095504081e-14 / abs(x), 6.538418792794647e74),
+        "left",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "side"), LAST_STEP, ids=[c[0] for c in LAST_STEP])
+def test_a_cap_reached_at_the_deepest_step_alone_is_refused(
+    name: str, f: Function, side: str
+) -> None:
+    result = full(f, 0.0, side)
+    assert not result.converged, name
+    assert result.error == math.inf, name
+    assert "closer to x0" in result.message, name
+
+
+def test_short_of_growth_a_step_on() -> None:
+    # Samples a step apart (steps=1): the next change is r times the last.
+    deep = [1.0, 1e4, 1e8, 1e12]  # changes multiply by 1e4 a step
+    assert not _short_of_growth(deep, 1e16, 1.0, 1)
+    assert not _short_of_growth(deep, 1e12 + 0.5e16, 1.0, 1)  # half of the change predicted
+    assert _short_of_growth(deep, 1e12 + 0.4e16, 1.0, 1)  # less than half: a cap
+    logs = [1.0, 17.0, 33.0]  # a log: the same change a step
+    assert not _short_of_growth(logs, 49.0, 1.0, 1)
+    assert _short_of_growth(logs, 40.0, 1.0, 1)
+    # Changes within the samples' rounding set no law: beyond the last is enough.
+    # (4 ulps of 1 a step is ULPS eps: rounding's; a law would want 4 more ulps.)
+    ulps = [1.0, 1.0 + 4 * 2.0**-52, 1.0 + 8 * 2.0**-52]
+    assert not _short_of_growth(ulps, 1.0 + 9 * 2.0**-52, 1.0, 1)
+    assert _short_of_growth(
+        [1.0, 1.0 + 5 * 2.0**-52, 1.0 + 10 * 2.0**-52], 1.0 + 11 * 2.0**-52, 1.0, 1
+    )
