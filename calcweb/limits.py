@@ -32,6 +32,10 @@ Samples past the point where ``f`` gets stuck on one rounded value
 (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all, nor
 to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
+A stuck run past samples that leave a settled value ever faster, farther
+from it than they are, is where a growth stops, not rounding's: the value
+is refused (``1 + min(1e-20/x**4, 1e30)`` at 0+, 1 far out, 2.3e29 at
+``2**-41``, 1e30 from ``2**-42`` on).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$, as is a value whose error is small beside the rounding
@@ -1985,6 +1989,29 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
     return (d, delta) if abs(delta) > JUMP * max(delta_error, 2.0 * rounding) else (d, 0.0)
 
 
+def _stopped_past(values: list[float], value: float) -> bool:
+    """Whether ``values`` leave ``value`` ever faster and then stop on a constant past them.
+
+    The samples before a run of ``STUCK`` equal ones or more grow away from
+    ``value`` without slowing (`_divergence`), the last of them by more than
+    ``value`` itself (`_outgrown`: no bias of ``f``'s rounding), and the run
+    is farther from 0 still, on their side. Rounding that cancels ``f``'s
+    digits there drops it toward 0 (`_growth_before_stuck`: ``(sin h -
+    h)/h**3`` is -0.125 at ``2**-11``, then 0); a constant past the growth is
+    where it stops, as a cap does. ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 to
+    rounding at the first samples, grows 16 times a halving from 1.1e-8 at
+    ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30 from ``2**-42`` on: its
+    limit is 1e30 + 1, not the far-field 1 that the table settles on.
+    """
+    start = _run_start(values)
+    if len(values) - start < STUCK or start == 0:
+        return False
+    last, constant = values[start - 1], values[-1]
+    past = (constant - last) * math.copysign(1.0, last) > 0.0
+    diverges = _divergence([y - value for y in values[:start]])
+    return past and diverges and _outgrown(last, value)
+
+
 def _growth_before_stuck(run: _Run) -> _Run:
     """``run`` without the constant run it ends on, if that breaks off a growth; else ``run``.
 
@@ -2265,6 +2292,19 @@ def _judged(
     # What the value's error and the top column's rounding can account for.
     floor = JUMP * error + ULPS * _AMPLIFY[len(columns) - 1] * _EPS * abs(value)
     top = [y - value for y in columns[-1]]
+    if settled and _stopped_past(run.values, value):
+        start = first + _run_start(run.values)
+        return _OneSided(
+            value,
+            math.inf,
+            False,
+            f"f settles near {value:.6g} far from x0 (from the {name}), but then leaves it "
+            f"ever faster and stops on {run.values[-1]:.6g} from "
+            f"{point(scale * 2.0 ** -(start + 2))!r} on, farther still from it: a growth "
+            "that stops there (1 + min(1e-20/x**4, 1e30) at 0, whose limit is 1e30 + 1) "
+            "contradicts the value, and the samples cannot tell the limit; pass "
+            "full_output=True to get the estimate anyway",
+        )
     if settled and (_divergence([y - value for y in run.values]) or _departing(top, floor)):
         outermost = point(scale * 2.0 ** -(first + 2))
         h = scale * 2.0 ** -(run.last + 2)
@@ -2386,6 +2426,11 @@ def limit(
     So ``f`` cut to a constant there is answered as if it were not: ``1/x``
     for ``|x| > 2**-27`` and 0 below is infinite at 0, though its limit is 0,
     as ``(1 - cos x)/x**3``, which rounding makes exactly 0 there, is.
+    A run past samples that leave a value settled farther out ever faster,
+    farther still from it, is where a growth stops (rounding's run falls
+    back), and the value is refused: ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1
+    far out, grows 16 times a halving to 2.3e29 at ``2**-41`` and is 1e30 from
+    ``2**-42`` on (its limit is 1e30 + 1).
     ``f`` that is one constant at every point sampled and another
     farther out is taken for a step only if it is one of the two halfway
     between the last point of one and the first of the other:

@@ -26,7 +26,7 @@ import math
 import pytest
 from limit_checks import Function, full
 
-from calcweb.limits import _Counted, _grown_onto, _OneSided
+from calcweb.limits import _Counted, _divergence, _grown_onto, _OneSided, _stopped_past
 
 CAPPED = [
     *(
@@ -127,18 +127,43 @@ def test_a_cap_reached_where_the_quotient_collapses_is_not_seen() -> None:
     assert not result.converged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="first diagnosis, not traced: the usual samples grow 16x a halving (1.1e-8 at "
-    "2**-10 to 2.3e29 at 2**-41) and then stick on the cap (1e30 from 2**-42 on); the "
-    "stuck run is left out as rounding's and the growth before it is not held against "
-    "the far-field value 1 (the same before this session's limits changes)",
-)
 def test_a_cap_reached_on_the_usual_samples_does_not_leave_the_far_field_value() -> None:
     # Found by session 11's LIM3: 1.0000000000000007 +- 8.9e-16, converged, 55 calls,
     # for the true limit 1e30 + 1, which f is at every usual sample from 2**-42 on.
     result = full(lambda x: 1 + min(1e-20 / x**4, 1e30), 0.0, "right")
     assert not result.converged or abs(result.value - 1e30) <= 2 * result.error
+    assert "stops on 1e+30" in result.message
+
+
+@pytest.mark.parametrize(("power", "cap"), [(4, 1e30), (4, 1e10), (3, 1e10), (2, 5.0)])
+def test_a_growth_that_stops_on_a_constant_past_it_is_refused(power: int, cap: float) -> None:
+    # 1 + min(1e-20/x**p, cap): the usual samples settle near 1 far out, grow
+    # 2**p times a halving, and end on a run of cap + 1 (the limit). All four
+    # were 1 +- 9e-16, converged, before `_stopped_past`.
+    result = full(lambda x: 1 + min(1e-20 / x**power, cap), 0.0, "right")
+    assert not result.converged
+    assert result.nfev == 48
+
+
+def test_a_growth_that_stops_on_a_constant_is_only_a_run_past_its_last_sample() -> None:
+    before = [1.0, 1.0, *(1.0 + 2.0**k for k in range(1, 12))]
+    assert _stopped_past([*before, 2.0**13, 2.0**13, 2.0**13], 1.0)
+    assert not _stopped_past([*before, 2.0**13, 2.0**13], 1.0)  # too short a run
+    assert not _stopped_past([*before, 1.5, 1.5, 1.5], 1.0)  # falls back: rounding's
+    assert not _stopped_past([*before, 0.5, 0.5, 0.5], 1.0)  # the other side of the value
+    # Departures growing ever faster, but not past the value itself: rounding's bias may do that.
+    small = [1.0, 1.0, *(1.0 + 2.0 ** (k - 50) for k in range(1, 12))]
+    assert _divergence([y - 1.0 for y in small])
+    assert not _stopped_past([*small, *[1.0 + 2.0**-30] * 3], 1.0)
+
+
+@pytest.mark.parametrize("shift", [0.0, 1.0, -1.0])
+def test_rounding_that_drops_a_cancelling_quotient_to_0_is_no_cap(shift: float) -> None:
+    # (sin h - h)/h**3 leaves -1/6 ever faster (rounding), -0.125 at 2**-11, then is 0:
+    # toward 0, not past the growth, and never past the value's own size.
+    result = full(lambda h: (math.sin(h) - h) / h**3 + shift, 0.0, "both")
+    assert result.converged
+    assert abs(result.value - (shift - 1 / 6)) <= 2 * result.error
 
 
 # ------------------------------------------------------------ _grown_onto itself
