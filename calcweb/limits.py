@@ -1997,7 +1997,7 @@ def _stopped_past(values: list[float], value: float) -> bool:
     ``value`` itself (`_outgrown`: no bias of ``f``'s rounding), and the run
     is farther from 0 still, on their side. Rounding that cancels ``f``'s
     digits there drops it toward 0 (`_growth_before_stuck`: ``(sin h -
-    h)/h**3`` is -0.125 at ``2**-11``, then 0); a constant past the growth is
+    h)/h**3`` is -0.125 at ``2**-25``, then 0); a constant past the growth is
     where it stops, as a cap does. ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 to
     rounding at the first samples, grows 16 times a halving from 1.1e-8 at
     ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30 from ``2**-42`` on: its
