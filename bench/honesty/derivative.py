@@ -217,7 +217,7 @@ def search_one_quotient(seed: int, draws: int) -> Tally:
     the error says. An f that returned one value at every point sampled is
     "constant as sampled", as in the ``derivative`` search.
     """
-    from .steep import _exp_sin_derivative  # noqa: PLC0415 - steep imports nothing of this
+    from .steep import _exp_sin_derivative, draw_fast  # noqa: PLC0415 - steep imports nothing of this
 
     tally = Tally("one-quotient", seed)
     for rng in tally.drawing(draws):
@@ -232,12 +232,7 @@ def search_one_quotient(seed: int, draws: int) -> Tally:
                 name, f = _rounded(rng, family, g)
             case, n, exact = f"{method} {name} at t={t!r}", 1, SMOOTH[g][1](mpmath.mpf(t))
         else:
-            k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
-            k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
-            phase = float(f"{rng.uniform(0, 6.28):.5g}")
-            n = rng.choice([1, 2])
-            if rng.random() < 0.25:
-                k1 = 0.0
+            k1, k2, phase, n = draw_fast(rng)
             t, exact = 0.0, _exp_sin_derivative(k1, k2, phase, n)
             case = f"{method} exp({k1!r} t) sin({k2!r} t + {phase!r}) n={n} at 0"
             f = lambda s, k1=k1, k2=k2, p=phase: math.exp(k1 * s) * math.sin(k2 * s + p)  # noqa: E731

@@ -13,6 +13,7 @@ the floats drawn.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable
 from typing import Any
 
@@ -66,6 +67,17 @@ def search(seed: int, draws: int) -> Tally:
     return tally
 
 
+def draw_fast(rng: random.Random) -> tuple[float, float, float, int]:
+    """``k1``, ``k2``, ``p`` and ``n`` of the fast family, in this order (see `search_fast`)."""
+    k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
+    k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
+    phase = float(f"{rng.uniform(0, 6.28):.5g}")
+    n = rng.choice([1, 2])
+    if rng.random() < 0.25:
+        k1 = 0.0
+    return k1, k2, phase, n
+
+
 def _exp_sin_derivative(k1: float, k2: float, phase: float, n: int) -> Any:
     """The n-th derivative of exp(k1 t) sin(k2 t + phase) at 0, by mpmath, of the floats given."""
     k1_mp, k2_mp, phase_mp = mpmath.mpf(k1), mpmath.mpf(k2), mpmath.mpf(phase)
@@ -82,12 +94,7 @@ def search_fast(seed: int, draws: int) -> Tally:
     """
     tally = Tally("fast", seed)
     for rng in tally.drawing(draws):
-        k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
-        k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
-        phase = float(f"{rng.uniform(0, 6.28):.5g}")
-        n = rng.choice([1, 2])
-        if rng.random() < 0.25:
-            k1 = 0.0
+        k1, k2, phase, n = draw_fast(rng)
         exact = _exp_sin_derivative(k1, k2, phase, n)
         case = f"exp({k1!r} t) sin({k2!r} t + {phase!r}) n={n} at 0"
         f = lambda t, k1=k1, k2=k2, phase=phase: math.exp(k1 * t) * math.sin(k2 * t + phase)  # noqa: E731
@@ -116,12 +123,7 @@ def search_fast_off_zero(seed: int, draws: int) -> Tally:
     """
     tally = Tally("fast-off-zero", seed)
     for rng in tally.drawing(draws):
-        k1 = float(f"{10 ** rng.uniform(1, 5):.5g}") * rng.choice([1, -1])
-        k2 = float(f"{10 ** rng.uniform(1, 7):.6g}")
-        phase = float(f"{rng.uniform(0, 6.28):.5g}")
-        n = rng.choice([1, 2])
-        if rng.random() < 0.25:
-            k1 = 0.0
+        k1, k2, phase, n = draw_fast(rng)
         x = float(f"{rng.uniform(-1, 1):.4g}")
         if abs(k1 * x) > 700:  # exp near overflow (709.8) or underflow: not a derivative test
             tally.other["skipped (|k1 x| > 700)"] += 1
