@@ -127,6 +127,18 @@ def _peak_seen(terms: list[Term], sampled: list[float]) -> tuple[bool, float]:
     return least >= SEEN, least
 
 
+def _recorded_sum(terms: list[Term]) -> tuple[Function, list[float]]:
+    """The sum of ``terms`` as one function, and the list of the points it is called at."""
+    functions = [term.f for term in terms]
+    sampled: list[float] = []
+
+    def f(x: float) -> float:
+        sampled.append(x)
+        return math.fsum(g(x) for g in functions)
+
+    return f, sampled
+
+
 def _check(
     tally: IntegralTally,
     terms: list[Term],
@@ -146,12 +158,7 @@ def _check(
         tally.other["skipped (mpmath disagrees with itself)"] += 1
         return
     exact = mpmath.fsum(term.exact for term in terms)
-    functions = [term.f for term in terms]
-    sampled: list[float] = []
-
-    def f(x: float) -> float:
-        sampled.append(x)
-        return math.fsum(g(x) for g in functions)
+    f, sampled = _recorded_sum(terms)
 
     case = f"{' + '.join(term.name for term in terms)} on [{a!r}, {b!r}] tol={tol:.1e}"
     try:
@@ -598,12 +605,7 @@ def _check_composite(
         tally.other["skipped (mpmath disagrees with itself)"] += 1
         return
     exact = mpmath.fsum(term.exact for term in terms)
-    functions = [term.f for term in terms]
-    sampled: list[float] = []
-
-    def f(x: float) -> float:
-        sampled.append(x)
-        return math.fsum(g(x) for g in functions)
+    f, sampled = _recorded_sum(terms)
 
     case = f"{method} n={n} {' + '.join(term.name for term in terms)} on [{a!r}, {b!r}] "
     case += f"tol={tol:.1e}"
