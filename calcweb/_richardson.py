@@ -1561,10 +1561,11 @@ def _relative_noise(
     # Where f changes by about one of the stairs seen at x per spacing (the
     # slope from x to there): stairs as high as at x need no wider spacing.
     # The slope from x can be far below f's own where f oscillates between
-    # (sin(1e13 t) at 0.3: 67 against 3.9e12; at the spacing 4e-6 it gives, f's
-    # 4th differences are its own swings, a "noise" 4.5 times |f|): the slope at
-    # x is then the larger. Too fine a spacing is safe (`measure_noise` widens
-    # it while the values are equal); too wide a one measures f as noise.
+    # (sin(1e13 t) at 0.3: 1.4e9 against 3.9e12; at the spacing 1.9e-13 it gives,
+    # 1.9 radians of k t, f's 4th differences are its own swings, a "noise" 4.5
+    # times |f|): the slope at x is then the larger. Too fine a spacing is safe
+    # (`measure_noise` widens it while the values are equal); too wide a one
+    # measures f as noise.
     slope = max(slope, abs(sampler.slope))
     noise = sampler.noise_at(far, floor / slope if slope else spacing, widest, quiet)
     if not noise > floor:

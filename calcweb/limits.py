@@ -32,8 +32,9 @@ Samples past the point where ``f`` gets stuck on one rounded value
 (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all, nor
 to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
-A stuck run past samples that leave a settled value ever faster, farther
-from it than they are, is where a growth stops, not rounding's: the value
+A stuck run past samples that leave a settled value ever faster, the
+last of them by more than the value's own size, and farther from 0 than
+they are, is taken for where a growth stops, not for rounding's: the value
 is refused (``1 + min(1e-20/x**4, 1e30)`` at 0+, 1 far out, 2.3e29 at
 ``2**-41``, 1e30 from ``2**-42`` on).
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
@@ -1992,15 +1993,20 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
 def _stopped_past(values: list[float], value: float) -> bool:
     """Whether ``values`` leave ``value`` ever faster and then stop on a constant past them.
 
-    The samples before a run of ``STUCK`` equal ones or more grow away from
-    ``value`` without slowing (`_divergence`), the last of them by more than
-    ``value`` itself (`_outgrown`: no bias of ``f``'s rounding), and the run
-    is farther from 0 still, on their side. Rounding that cancels ``f``'s
-    digits there drops it toward 0 (`_growth_before_stuck`: ``(sin h -
-    h)/h**3`` is -0.125 at ``2**-25``, then 0); a constant past the growth is
-    where it stops, as a cap does. ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 to
-    rounding at the first samples, grows 16 times a halving from 1.1e-8 at
-    ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30 from ``2**-42`` on: its
+    The last 8 samples before a run of ``STUCK`` equal ones or more grow away
+    from ``value`` without slowing (`_divergence`), the last of them by more
+    than ``value`` itself (`_outgrown`: a smaller departure may be a bias of
+    ``f``'s rounding), and the run is farther from 0 still, on their side.
+    Rounding that cancels all of ``f``'s digits there drops it toward 0
+    (`_growth_before_stuck`: ``(sin h - h)/h**3`` is -0.125 at ``2**-25``,
+    then 0); a constant past the growth is taken for where it stops, as a cap
+    does. Rounding that cancels a term beside a constant drops ``f`` onto the
+    constant, which may be past: ``(sin h - h)/h**3 + 1`` is 0.875 at
+    ``2**-25``, then 1, and only `_outgrown` holds that back (0.875 left 5/6
+    by 0.042); with ``+ 0.2`` for ``+ 1`` it does not (0.075 left 1/30 by as
+    much), and that limit is refused. ``1 + min(1e-20/x**4, 1e30)`` at 0+ is
+    1 to rounding at the first samples, grows 16 times a halving from 1.1e-8
+    at ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30 from ``2**-42`` on: its
     limit is 1e30 + 1, not the far-field 1 that the table settles on.
     """
     start = _run_start(values)
@@ -2426,11 +2432,13 @@ def limit(
     So ``f`` cut to a constant there is answered as if it were not: ``1/x``
     for ``|x| > 2**-27`` and 0 below is infinite at 0, though its limit is 0,
     as ``(1 - cos x)/x**3``, which rounding makes exactly 0 there, is.
-    A run past samples that leave a value settled farther out ever faster,
-    farther still from it, is where a growth stops (rounding's run falls
-    back), and the value is refused: ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1
-    far out, grows 16 times a halving to 2.3e29 at ``2**-41`` and is 1e30 from
-    ``2**-42`` on (its limit is 1e30 + 1).
+    But a run past samples that leave a value settled farther out ever
+    faster, the last of them by more than the value's own size, and farther
+    from 0 still, is taken for where a growth stops (rounding that cancels
+    all of ``f``'s digits drops it toward 0), and the value is refused:
+    ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 far out, grows 16 times a
+    halving to 2.3e29 at ``2**-41`` and is 1e30 from ``2**-42`` on (its limit
+    is 1e30 + 1).
     ``f`` that is one constant at every point sampled and another
     farther out is taken for a step only if it is one of the two halfway
     between the last point of one and the first of the other:

@@ -82,7 +82,8 @@ def test_the_same_sine_at_zero_is_honest() -> None:
 
 
 def test_a_sine_far_finer_than_the_first_step_is_not_a_far_field_window() -> None:
-    # 35.41974666043436 +- 2968 for -3.9e12 (1.3e9x); sin(5e12 t) at 0.3 is refused.
+    # 35.41974666043436 +- 2968 for -3.9e12 (1.3e9x) before `_relative_noise` took f's
+    # slope at x; sin(5e12 t) at 0.3 is refused.
     # Exact: k cos(k x) in floats is good to about ulp(k x) k = 5e9, far inside the slack.
     k, x = 1e13, 0.3
     exact = k * math.cos(k * x)
@@ -106,10 +107,10 @@ def test_a_sine_far_finer_than_the_first_step_is_answered_from_the_first_walks_w
     k: float, x: float
 ) -> None:
     # The noise measured where |f| is largest (`_relative_noise`) used the spacing at
-    # which f changes by the floor at the slope from x to there (67 for sin(1e13 t));
-    # at that spacing f's 4th differences are its own swings, a "noise" 4.5 times |f|,
-    # which gave every small-step quotient a noise above its size. With f's slope at x
-    # the spacing is fine enough, and the walk's window near 1e-14 stands.
+    # which f changes by the floor at the slope from x to there (1.4e9 for sin(1e13 t),
+    # a spacing of 1.9e-13); there f's 4th differences are its own swings, a "noise"
+    # 4.5 times |f|, which gave every small-step quotient a noise above its size. With
+    # f's slope at x the spacing is fine enough, and the walk's window near 1e-14 stands.
     # Exact: k cos(k x) in floats is good to about ulp(k x) k, far inside the slack.
     exact = k * math.cos(k * x)
     result = derivative(lambda t: math.sin(k * t), x, full_output=True)

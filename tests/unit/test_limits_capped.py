@@ -139,7 +139,7 @@ def test_a_cap_reached_on_the_usual_samples_does_not_leave_the_far_field_value()
 def test_a_growth_that_stops_on_a_constant_past_it_is_refused(power: int, cap: float) -> None:
     # 1 + min(1e-20/x**p, cap): the usual samples settle near 1 far out, grow
     # 2**p times a halving, and end on a run of cap + 1 (the limit). All four
-    # were 1 +- 9e-16, converged, before `_stopped_past`.
+    # were 1 +- 8.9e-16 (power 4) or 4.4e-16, converged, before `_stopped_past`.
     result = full(lambda x: 1 + min(1e-20 / x**power, cap), 0.0, "right")
     assert not result.converged
     assert result.nfev == 48
@@ -169,16 +169,17 @@ def test_a_cap_reached_before_the_trusted_tail_does_not_leave_the_far_field_valu
     power: int,
 ) -> None:
     # 1.0 +- 4.4e-16 (power 3) and 1.0000000000000007 +- 8.9e-16 (power 4), converged,
-    # 48 calls, "f is exactly 6.0 between x0 and 1.19e-07, where rounding cancels all its
-    # digits", for the true limit 6.
+    # 48 calls, "f is exactly 6.0 between x0 and 1.19e-07 (3.81e-06 for power 4), where
+    # rounding cancels all its digits", for the true limit 6.
     result = full(lambda x: 1 + min(1e-20 / x**power, 5.0), 0.0, "right")
     assert not result.converged or abs(result.value - 6.0) <= 2 * result.error
 
 
 @pytest.mark.parametrize("shift", [0.0, 1.0, -1.0])
 def test_rounding_that_drops_a_cancelling_quotient_to_0_is_no_cap(shift: float) -> None:
-    # (sin h - h)/h**3 leaves -1/6 ever faster (rounding), -0.125 at 2**-11, then is 0:
-    # toward 0, not past the growth, and never past the value's own size.
+    # (sin h - h)/h**3 leaves -1/6 ever faster (rounding), -0.125 at 2**-25, then is 0:
+    # toward 0, not past the growth. With shift 1, f goes from 0.875 to 1.0, past it, but
+    # the last departure (0.042) stays below the value's own size (`_outgrown`).
     result = full(lambda h: (math.sin(h) - h) / h**3 + shift, 0.0, "both")
     assert result.converged
     assert abs(result.value - (shift - 1 / 6)) <= 2 * result.error

@@ -123,7 +123,7 @@ LAST_STEP = [
         "left",
     ),
     (
-        "log1p(x)/x + min(1.31e-14/|x|, 6.54e74) at 0-",
+        "log(1 + x)/x + min(1.31e-14/|x|, 6.54e74) at 0-",
         lambda x: math.log(1 + x) / x + min(1.310028095504081e-14 / abs(x), 6.538418792794647e74),
         "left",
     ),
