@@ -1244,11 +1244,13 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
     is ``t**2 / 2`` exactly for ``|t| < 1e-8``): it is measured where
     ``|f|`` is largest, at the slope from ``x`` to there, and taken as the
-    noise at ``x`` too (a larger noise only widens the bars), unless it is a
-    quarter of ``|f|`` there or more: ``f`` has lost its digits there, which
-    says nothing of ``f`` near ``x`` (``sin(1e20 t)`` at 0.0058, its phase
-    rounded to 64: noise 0.53, which made the walk done again with it answer
-    -145 +- 973, for 1e20). 0 if no window disagrees.
+    noise at ``x`` too, unless it is a quarter of ``|f|`` there or more:
+    ``f`` has lost its digits there, which says nothing of ``f`` near ``x``
+    (``sin(1e20 t)`` at 0.0058, its phase rounded to 64: noise 0.53, which
+    made the walk done again with it answer -145 +- 973, for 1e20); nor is
+    a noise the estimate's own quotients rule out (`_ruled_out`): a larger
+    noise does not only widen the bars, the walk done again with it can keep
+    another window. 0 if no window disagrees.
     """
     for value, error in estimate.larger:
         if abs(value - estimate.value) > error + estimate.error:
@@ -1295,8 +1297,41 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     far, slope = largest
     noise = sampler.noise_at(far, SPACING * quiet / slope, widest, quiet)
     # Noise of a quarter of |f| there is no staircase: f has lost its digits
-    # there (the phase of sin(1e20 t) at 0.0058 is rounded to 64), not near x.
-    return noise if 4.0 * noise < abs(sampler.values[far]) else 0.0
+    # there (the phase of sin(1e20 t) at 0.0058 is rounded to 64), not near x;
+    # nor is noise the estimate's own quotients rule out (`_ruled_out`).
+    if 4.0 * noise >= abs(sampler.values[far]) or _ruled_out(sampler, noise, estimate):
+        return 0.0
+    return noise
+
+
+def _ruled_out(sampler: Sampler, noise: float, estimate: Estimate) -> bool:
+    """Whether the quotients a first derivative's estimate rests on rule out ``noise`` in f.
+
+    Noise ``N`` in the values moves a first derivative's quotient at step ``h``
+    by up to ``N / h`` (its rounding bound with that noise, as `combine` takes
+    it), at each step by another amount. Quotients that differ (not the equal
+    quotients below the stairs of a staircase ``f``, which show no truncation:
+    `_resolves`) and agree with their expansion to an error 16 times below
+    that at the smallest step cannot rest on values that noisy -- unless ``a
+    t`` rounded in the argument of ``f`` (`_rounded_argument`) can move them
+    by that error: at steps of a few ulps of ``x`` those roundings are stairs
+    alike at neighbouring steps, and quotients agree on them
+    (``exp(2076.7 t) sin(18116.4 t + 4.4972)`` at 0.1078: steps of 1 and 2
+    ulps, 1.5e-5 apart, 10 % off). Noise measured where ``|f|`` is largest and
+    far from ``x`` (`_disagreeing_noise`) can be rounding that grows with
+    ``|f|`` or with the argument there: ``2.28e19 exp(a.q) sin(b.q + 0.5)``,
+    ``q = p / 2**-17``, along ``p_1`` (``b_1 = 1.21``) has its phase rounded
+    to ulp(2379) at the first step, noise 2.4e18 there, where ``f`` is 5e30, while the
+    walk's window at steps 2.3e-7 to 5.7e-8 agreed to 4.8e11, 1e14 times
+    below that noise over its step; the walk done again with it kept a
+    plateau of quotients at steps above the scale of ``f`` (-3.2e22 +- 4e22,
+    for -2.6e23).
+    """
+    quotients = {quotient for _, quotient in estimate.window}
+    agreement = estimate.error * estimate.smallest  # in values, at the smallest step
+    if len(quotients) < 2 or not 16.0 * agreement < noise:
+        return False
+    return _rounded_argument(sampler, estimate) < agreement
 
 
 def _fell_evenly(sampler: Sampler, spacing: float, quiet: float) -> bool:

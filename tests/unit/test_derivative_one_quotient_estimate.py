@@ -108,22 +108,29 @@ def test_the_error_is_the_distance_from_richardson_plus_its_error() -> None:
 
 
 RICHARDSON_REASON = (
-    "_richardson (first diagnosis, not traced): on exp(k1 t) sin(k2 t + p) at 0 with k2 ~ 5e6 "
-    "(scale 2e-7, far below the first step 0.015) Richardson's answer is itself 26 to 36 times "
+    "_richardson (first diagnosis, not traced): on exp(k1 t) sin(k2 t + p) at 0 with k2 ~ 7e6 "
+    "(scale 1.5e-7, far below the first step 0.015) Richardson's answer is itself 26 times "
     "its error off, and the quotient measured against it inherits that"
 )
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=RICHARDSON_REASON)
 @pytest.mark.parametrize("method", ["richardson", "central"])
 @pytest.mark.parametrize(
     ("k1", "k2", "phase"),
     [
         # bench.honesty one-quotient seed 11: richardson -1407.8 +- 6636 (35.8x), central
-        # 6134.9 +- 1.42e4 (17.3x) for -238918.9
+        # 6134.9 +- 1.42e4 (17.3x) for -238918.9. Fixed by `_ruled_out`: the walk's window
+        # had it; the noise taken where |f| is largest (exp(1555.2 t) at 0.015, its phase
+        # rounded there) made the walk done again keep a window above the scale of f.
+        # Now -238918.92168862 +- 8.6 and 6134.87 +- 2.5e5.
         (1555.2, 5010750.0, 4.665),
         # seed 22: richardson -2346.9 +- 6.5e4 (25.8x), central 32604.6 +- 1.0e5 (17.2x)
-        (-1850.3, 6891840.0, 1.8181),
+        pytest.param(
+            -1850.3,
+            6891840.0,
+            1.8181,
+            marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=RICHARDSON_REASON),
+        ),
     ],
 )
 def test_one_quotient_inherits_a_dishonest_richardson(

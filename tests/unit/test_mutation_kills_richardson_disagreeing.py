@@ -166,3 +166,56 @@ def test_noise_at_another_point_trusts_three_points_only_with_a_slope(
     assert sampler.calls == len(sampler.values) == points
     step = _richardson.representable_step(1.0, spacing)
     assert (1.0 + 2.0 * step in sampler.values) == (points == 5)
+
+
+# -------------------------------------------------------------- _ruled_out
+
+
+def _resting_on(*quotients: float) -> Estimate:
+    """An estimate 1 +- 2**-7 at smallest step 2**-10, resting on ``quotients``."""
+    window = tuple((2.0 ** -(10 - k), quotient) for k, quotient in enumerate(quotients))
+    return Estimate(1.0, 2.0**-7, 0, 0.1, "central", 2.0**-10, window)
+
+
+def test_noise_is_ruled_out_above_16_times_the_error_over_the_smallest_step() -> None:
+    # 16 x 2**-7 x 2**-10 = 2**-13: noise moving the quotients at 2**-10 by more than
+    # 16 times the error is ruled out; as much is not.
+    differing, sampler = _resting_on(1.0, 1.01), Sampler(math.exp, 0.0)
+    assert not _richardson._ruled_out(sampler, 2.0**-13, differing)
+    assert _richardson._ruled_out(sampler, 2.0**-13 * (1.0 + 2.0**-50), differing)
+
+
+def test_equal_quotients_rule_out_no_noise() -> None:
+    # Equal quotients (steps below the stairs of a staircase f) show no truncation,
+    # and no noise either: whatever noise, it is not ruled out; nor with no window.
+    sampler = Sampler(math.exp, 0.0)
+    assert not _richardson._ruled_out(sampler, 1.0, _resting_on(1.0, 1.0, 1.0))
+    unknown = Estimate(1.0, 2.0**-7, 0, 0.1, "central", 2.0**-10)
+    assert not _richardson._ruled_out(sampler, 1.0, unknown)
+
+
+def test_quotients_within_the_rounding_of_the_argument_rule_out_no_noise() -> None:
+    # f(t) = t at 1, values at 1 +- 2**-10: a t rounded moves them by up to (1 + 2**-10)
+    # eps / 2 (`_rounded_argument`); quotients that agree to less than that over the
+    # step (stairs of that rounding at steps of a few ulps) rule nothing out.
+    sampler = sampled(lambda t: t, 1.0, 1.0 - 2.0**-10, 1.0 + 2.0**-10)
+    rounding = (1.0 + 2.0**-10) * EPS / 2.0
+    for agreement, ruled in ((1.01 * rounding, True), (0.99 * rounding, False)):
+        window = ((2.0**-9, 1.0), (2.0**-10, 1.0 + 2.0**-40))
+        estimate = Estimate(1.0, agreement / 2.0**-10, 0, 0.1, "central", 2.0**-10, window)
+        assert _richardson._ruled_out(sampler, 1.0, estimate) == ruled
+
+
+def test_noise_where_f_is_largest_that_the_quotients_rule_out_is_not_taken() -> None:
+    # As test_a_staircase_flat_where_f_is_largest_is_measured_up_to_widest (a stair of
+    # 0.25 measured at 2.6), but the estimate's quotients differ and agree to 2**-7 at
+    # 2**-10: noise 0.25 would move them by up to 256, far beyond 16 x 2**-7: not taken.
+    # With equal quotients it is.
+    quiet = 8.0 * EPS * 2.5
+    for quotients, noise in (((1.0, 1.01), 0.0), ((1.0, 1.0), 0.25)):
+        sampler = sampled(_stairs, 0.1, 0.1, 0.35, 2.6)
+        estimate = _resting_on(*quotients)
+        estimate = Estimate(
+            1.0, 2.0**-7, 0, 0.1, "central", 2.0**-10, estimate.window, larger=((0.0, 0.01),)
+        )
+        assert _richardson._disagreeing_noise(sampler, estimate, 1e-3, quiet) == noise
