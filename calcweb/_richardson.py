@@ -23,6 +23,11 @@ step can be trusted; instead:
    also predict a quotient at a step between its last two, their ratio to
    the power ``1 / golden ratio`` times the smaller (`_confirmed`): a period
    of ``f`` (in ``h``, or in ``log h``) that the steps fit does not fit it.
+   In one variable, a probe missed by no more than a multiple of ``t``
+   rounded inside ``f`` can move it and the window's smallest quotient
+   (``sin(33264 t)``: ``|t| eps / 2`` times ``|f'|``) keeps a window with a
+   correct digit, with the larger of that miss and that bound added to its
+   error (`_confirmed_despite_rounding`), if it is still the best yet with it.
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -770,7 +775,10 @@ def extrapolate(
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
         # again where |f| is largest, as a fraction of |f|, if larger there.
-        sampler.relative_noise = _relative_noise(sampler, spacing, first_step / 16.0, quiet, floor)
+        walked = abs(estimate.value) if n == 1 else 0.0  # f'(x) as the walk found it
+        sampler.relative_noise = _relative_noise(
+            sampler, spacing, first_step / 16.0, quiet, floor, walked=walked
+        )
     if floor > sampler.noise_floor or sampler.relative_noise:
         sampler.noise_floor = max(floor, sampler.noise_floor)
         estimate = _walks(sampler, n, first_step, enough)
@@ -1576,7 +1584,13 @@ def _largest(sampler: Sampler) -> tuple[float, float] | None:
 
 
 def _relative_noise(
-    sampler: Sampler, spacing: float, widest: float, quiet: float, floor: float
+    sampler: Sampler,
+    spacing: float,
+    widest: float,
+    quiet: float,
+    floor: float,
+    *,
+    walked: float = 0.0,
 ) -> float:
     """The noise of ``f`` where ``|f|`` is largest, relative to ``|f|``, if above ``floor``.
 
@@ -1601,7 +1615,12 @@ def _relative_noise(
     # times |f|): the slope at x is then the larger. Too fine a spacing is safe
     # (`measure_noise` widens it while the values are equal); too wide a one
     # measures f as noise.
-    slope = max(slope, abs(sampler.slope))
+    # Where `_disagreeing_noise` measured at the slope a larger window settled on,
+    # that is the sampler's slope, and it can be far below f's own too (sin(1.1366e12
+    # t) at 0.4589: -8.8 from steps near 2e-3, the secant 6.0e7, the walk's window
+    # -7.8e11; at the spacing 9.9e-13 the secant gives, 1.1 radians of k t, a "noise"
+    # 3.8 times |f|): the walk's estimate (``walked``) is taken too, the largest wins.
+    slope = max(slope, abs(sampler.slope), walked)
     noise = sampler.noise_at(far, floor / slope if slope else spacing, widest, quiet)
     if not noise > floor:
         return 0.0
@@ -1902,6 +1921,21 @@ class _Walk:
         # Going on past an estimate with no digit, only one with digits replaces it.
         if best is not None and better and not (self.fallback is not None and _no_digit(best)):
             kept = _confirmed(self.sampler, self.kind, self.n, self.window, best)
+            if not kept and not self.sampler.offset:
+                widened = _confirmed_despite_rounding(
+                    self.sampler, self.kind, self.n, self.window, best
+                )
+                # Only a window with digits is worth rescuing: keeping one with none
+                # (a far-field window) would change where the walk goes on to. And
+                # only one still better with its widened error: kept, it would let the
+                # walk go on past a better estimate, down to steps of a few ulp(x).
+                if (
+                    widened is not None
+                    and not _no_digit(widened)
+                    and (self.accepted is None or widened.error < self.accepted.error)
+                ):
+                    best, kept = widened, True
+                    self.settled[-1] = best
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
                 self.unresolved, self.fallback = _no_digit(best), None
@@ -2013,6 +2047,57 @@ def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Cand
     values = window.quotients[first : best.row + 1]
     predicted = _interpolate(nodes, values, window.ratio(probe, steps[0]))
     return abs(quotient - predicted) <= 2.0 * best.error + 100.0 * noise
+
+
+def _confirmed_despite_rounding(
+    sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate
+) -> _Candidate | None:
+    """``best`` with its error widened to the probe's miss, if rounding inside ``f`` explains it.
+
+    A multiple of ``t`` rounded inside ``f`` (``sin(33264 t)``) moves ``t`` by
+    up to ``|t| eps / 2``, and each value by ``|f'|`` times that: noise that
+    the noise measurements at ``x`` miss (it is a sawtooth at equally spaced
+    points) and that can make `_confirmed`'s probe miss a right window
+    (``sin(33264 t)`` at -0.5372: 33234.963066 +- 1.8e-6 at steps near 1e-7,
+    probe 0.2 ulp-scale off), leaving the walk to rest on quotients at steps
+    of a few ulp(``x``), made exactly equal by that rounding (32739.41 +-
+    0.44). Where the miss is within what that rounding can do to the probe
+    and the window's smallest quotient (`_rounded_inside`), the window is
+    kept with the larger of the miss and that bound added to its error (the
+    miss alone is one sample of the noise; the bound covers the rest).
+    """
+    first = best.row - best.level
+    steps = window.steps[first : best.row + 1]
+    probe = steps[-1] * (steps[-2] / steps[-1]) ** (1.0 / _GOLDEN)
+    try:
+        quotient, noise, probe = sampler.quotient(kind, n, probe)
+        allowed = _rounded_inside(sampler, kind, n, probe)
+        allowed += _rounded_inside(sampler, kind, n, steps[-1])
+    except (DomainError, NumericalError):
+        return None
+    nodes = [window.ratio(step, steps[0]) for step in steps]
+    values = window.quotients[first : best.row + 1]
+    apart = abs(quotient - _interpolate(nodes, values, window.ratio(probe, steps[0])))
+    if not apart <= 2.0 * best.error + 100.0 * noise + allowed:
+        return None
+    return replace(best, error=best.error + max(apart, allowed))
+
+
+def _rounded_inside(sampler: Sampler, kind: str, n: int, step: float) -> float:
+    """How far a multiple of ``t`` rounded inside ``f`` can move the quotient at ``step``.
+
+    Each value moves by up to ``|t| eps / 2`` times ``|f'|``: ``|t|`` at most
+    ``|x|`` plus the stencil's reach, ``|f'|`` taken as the slope between its
+    outer points (its values are known: no call is made).
+    """
+    offsets, weights, spacing = stencil(kind, n)
+    x = sampler.x
+    values = [sampler(x + offset * step if offset else x) for offset in offsets]
+    low, high = offsets.index(min(offsets)), offsets.index(max(offsets))
+    slope = abs(values[high] - values[low]) / ((offsets[high] - offsets[low]) * step)
+    reach = abs(x) + max(map(abs, offsets)) * step
+    bound = reach * _EPS / 2.0 * slope * sum(map(abs, weights)) / (spacing * step) ** n
+    return bound if math.isfinite(bound) else 0.0
 
 
 def _interpolate(nodes: list[float], values: list[float], t: float) -> float:

@@ -17,12 +17,17 @@ def recording(g: Any) -> tuple[Any, list[Any]]:
 
 
 class Recorder:
-    """A stand-in that records its arguments and returns the next of ``results``."""
+    """A stand-in that records its arguments and returns the next of ``results``.
+
+    ``calls`` holds the positional arguments of each call, ``keywords`` its keyword ones.
+    """
 
     def __init__(self, *results: float) -> None:
         self.results = list(results)
         self.calls: list[tuple[Any, ...]] = []
+        self.keywords: list[dict[str, Any]] = []
 
-    def __call__(self, *args: Any) -> float:
+    def __call__(self, *args: Any, **keywords: Any) -> float:
         self.calls.append(args)
+        self.keywords.append(keywords)
         return self.results.pop(0) if self.results else 0.0

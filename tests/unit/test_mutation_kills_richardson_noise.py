@@ -653,9 +653,10 @@ def test_the_noise_is_measured_where_f_changes_by_2_times_its_rounding(
     # t - t**3 at 0 from h = 1: the walk's value is exactly 1. The noise is measured
     # from a spacing of 2 quiet / |f'|, quiet = 8 eps max |f| over the values computed,
     # up to 1/16 of the first step. Found to be stairs of 2**-40 there, it is measured
-    # again where |f| is largest, from the same spacing, with that floor.
+    # again where |f| is largest, from the same spacing, with that floor (and the
+    # walk's slope, 1: that spacing is never wider than f's slope at x allows).
     measured: list[tuple[float, float, float, float]] = []
-    relative: list[tuple[float, float, float, float]] = []
+    relative: list[tuple[float, float, float, float, float]] = []
 
     def measure_noise(sampler: Sampler, spacing: float, widest: float, quiet: float) -> float:
         measured.append((spacing, widest, quiet, max(map(abs, sampler.values.values()))))
@@ -663,9 +664,15 @@ def test_the_noise_is_measured_where_f_changes_by_2_times_its_rounding(
         return 2.0**-40
 
     def relative_noise(
-        _sampler: Sampler, spacing: float, widest: float, quiet: float, floor: float
+        _sampler: Sampler,
+        spacing: float,
+        widest: float,
+        quiet: float,
+        floor: float,
+        *,
+        walked: float = 0.0,
     ) -> float:
-        relative.append((spacing, widest, quiet, floor))
+        relative.append((spacing, widest, quiet, floor, walked))
         return 0.0
 
     monkeypatch.setattr(Sampler, "measure_noise", measure_noise)
@@ -674,7 +681,7 @@ def test_the_noise_is_measured_where_f_changes_by_2_times_its_rounding(
     spacing, widest, quiet, size = measured[0]
     assert quiet == 8.0 * EPS * size
     assert (spacing, widest) == (2.0 * quiet, 1.0 / 16.0)
-    assert relative == [(spacing, widest, quiet, 2.0**-40)]
+    assert relative == [(spacing, widest, quiet, 2.0**-40, 1.0)]
 
 
 def test_the_noise_of_a_higher_derivative_is_measured_below_its_smallest_step(
