@@ -32,7 +32,11 @@ step can be trusted; instead:
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
    quotients. The entry with the smallest error wins; a window ends when
-   two more rows do not halve that error. A quotient at a smaller step than
+   two more rows do not halve that error. A later window replaces the
+   estimate kept only if its error is smaller, in one variable also with
+   what a multiple of ``t`` rounded inside ``f`` can do at the smallest step
+   of each added (`_Walk.beats`): at steps of a few ulp(``x``) that
+   rounding can make the quotients agree on a wrong value. A quotient at a smaller step than
    the kept estimate's rows, farther from it than their expansion allows,
    widens its error to that distance (`_Walk.check_accepted`): a window far
    from the asymptotic range can pass for one, its probe included. So do the
@@ -1917,7 +1921,7 @@ class _Walk:
         best, kept = self.best, False
         if best is not None:
             self.settled.append(best)
-        better = best is not None and (self.accepted is None or best.error < self.accepted.error)
+        better = best is not None and (self.accepted is None or self.beats(best, self.accepted))
         # Going on past an estimate with no digit, only one with digits replaces it.
         if best is not None and better and not (self.fallback is not None and _no_digit(best)):
             kept = _confirmed(self.sampler, self.kind, self.n, self.window, best)
@@ -1947,6 +1951,31 @@ class _Walk:
         self.window, self.best, self.asymptotic = self.new_window(), None, converged
         self.stale = 0
         return kept
+
+    def beats(self, best: _Candidate, accepted: _Candidate) -> bool:
+        """Whether ``best`` has a smaller error than ``accepted``, also with rounding inside ``f``.
+
+        A multiple of ``t`` rounded inside ``f`` can move a first derivative's
+        quotient at ``j`` ulp(``x``) by up to about ``|f'| / j``
+        (`_rounded_inside`), and alike at each step (``sin(17172227584.8 t)``
+        at 0.81: ``k ulp(x)`` is within 4.5e-4 of ulp(``k x``), so ``k t``
+        rounds to whole ulps and the quotients at 16 to 246 ulp(``x``) all
+        give ``ulp(k x) / ulp(x)`` times ``cos``: -858835226.9 +- 0.63, for
+        -858461933.4): their window's error does not see it. In one
+        variable, a window replaces the accepted one only if it is also
+        better with that bound, at the smallest step of each, added to both
+        errors (at larger steps it is smaller).
+        """
+        if not best.error < accepted.error:
+            return False
+        if self.sampler.offset:
+            return True
+        try:
+            mine = _rounded_inside(self.sampler, self.kind, self.n, best.smallest)
+            theirs = _rounded_inside(self.sampler, self.kind, self.n, accepted.smallest)
+        except (DomainError, NumericalError):
+            return True
+        return best.error + mine < accepted.error + theirs
 
     def result(self) -> Estimate | None:
         if self.best is not None:
