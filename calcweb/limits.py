@@ -86,7 +86,13 @@ than ``s * 2**-24``, are the signature of cancellation: when their rounding
 noise grows, as the run starts, to the size of ``f`` (``(exp(sin x) -
 exp(x))/x**3`` at 0 is exactly 0 from ``x = 2**-17`` on, ``-2**-18`` from the
 left), the run is the numerator cancelled to nothing and the limit is
-extrapolated from them; else
+extrapolated from them, unless they leave that value as a real ``c / h**p``
+does, at one whole power and between the samples too (at the samples,
+exact binary fractions, rounding may keep such a law: ``(sin t - t)/t**3``
+is ``-1/6 + 2**(2k - 53)/3`` at ``t = 2**-k`` for ``k = 12 .. 26``, and
+off that law by 0.2 to 3 times its departure at ``4/3 * 2**-k``),
+and stop on the run past them, within the law's next step (``1 + min(1e-20/x**3, 5)`` at 0+,
+1.74 at ``2**-22`` and 6 from ``2**-23`` on: a cap, refused); else
 the limit is refused, as it is when ``f`` is the constant at every usual sample and
 farther out heads, if not clearly, for another value (``((a + t) - a)/t``
 where ``a + t`` rounds to ``a`` at every usual sample). So is an infinite
@@ -1045,6 +1051,72 @@ def _lost_into(before: list[float]) -> bool:
     return rate >= 1.0 and changes[-1] * 2.0**rate >= LOSS * abs(before[-1])
 
 
+def _capped(before: list[float], constant: float, value: float, error: float) -> bool:
+    """Whether ``before`` leave ``value`` as a real ``c / h**p`` does and stop on ``constant``.
+
+    Rounding noise that grows toward a constant run mostly changes its rate
+    at random; departures from ``value`` that keep one whole power of
+    ``1/h`` (`_departing`, on the top column of their table, past what
+    ``error`` and rounding account for) look like a real term of ``f``
+    (which `_law_between` checks between the samples: at exact binary
+    fractions rounding may keep such a law too). A run past the last
+    of them, on their side and farther from 0 (rounding that cancels all the
+    digits of ``f`` drops it toward 0), and no farther from ``value`` than
+    the law's next step would take ``f``, is where that growth stops, as a
+    cap does between two samples: ``1 + min(1e-20/x**3, 5)`` at 0+ grows 8
+    times a halving to 1.74 at ``2**-22`` and is 6 (its limit) from
+    ``2**-23`` on, while ``(exp(sin x) - exp(x))/x**3``'s noise zigzags.
+    """
+    columns = _table(before)
+    floor = JUMP * error + ULPS * _AMPLIFY[len(columns) - 1] * _EPS * abs(value)
+    top = [y - value for y in columns[-1]]
+    if not _departing(top, floor):
+        return False
+    last = before[-1]
+    step = constant - last
+    beyond = step * (last - value) > 0.0 and step * math.copysign(1.0, last) > 0.0
+    rate = 2.0 ** _whole_power(top[-1] / top[-2])
+    return beyond and abs(constant - value) <= rate * abs(last - value) + floor * (1.0 + rate)
+
+
+def _law_between(
+    f: Function,
+    point: Callable[[float], float],
+    h: float,
+    *,
+    x0: float,
+    before: list[float],
+    value: float,
+) -> bool:
+    """Whether ``f`` between the last two samples ``before`` (steps ``2 h``, ``h``) keeps their law.
+
+    A real term ``c / h**p`` holds at any point; a law that rounding makes
+    at the samples, exact binary fractions (``(sin(t) - t)/t**3`` is
+    ``-1/6 + 2**(2k - 53)/3`` at ``t = 2**-k`` for ``k = 12 .. 26``: ``sin t``
+    rounds down by a third of an ulp at each), need not hold between them,
+    where the rounding is another (at ``t = 4/3 * 2**-k`` it is off that law
+    by 0.2 to 3 times its departure). ``f`` is sampled at ``4/3 h``
+    and must be where the law the last two departures from ``value`` keep
+    (``2**p``, p whole) puts it, as well as it holds at the samples
+    themselves. Steps are measured from ``x0`` at the points themselves
+    (``1/|x|`` at infinity), as ``x0 + h`` rounds.
+    """
+
+    def step(x: float) -> float:
+        return 1.0 / abs(x) if math.isinf(x0) else abs(x - x0)
+
+    x = point(h * 4.0 / 3.0)
+    try:
+        y = f(x)
+    except (DomainError, NumericalError):
+        return False
+    last, prior = before[-1] - value, before[-2] - value
+    power = _whole_power(last / prior)
+    law = last * (step(point(h)) / step(x)) ** power
+    room = abs(last - prior * 2.0**power) + ULPS * _EPS * (abs(y) + abs(value) + power * abs(last))
+    return abs(y - value - law) <= room
+
+
 def _off_step(
     f: Function, point: Callable[[float], float], h: float, values: tuple[float, float]
 ) -> tuple[float, float] | None:
@@ -1074,6 +1146,7 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
     *,
     short: bool = False,
     f: Function | None = None,
+    x0: float = 0.0,
 ) -> _OneSided | None:
     """The limit when ``f`` ends on one exact value, or a refusal, or None to extrapolate.
 
@@ -1113,9 +1186,11 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
       is refused, unless the run starts among the usual samples and their
       rounding noise grows to the size of ``f`` as it starts (`_lost_into`):
       then the run is all rounding, and the limit is where they head, with
-      their error. From a smaller step, rounding is expected and the samples
-      before the run are extrapolated (None), as they are when they settle
-      nothing;
+      their error, unless they leave that value as a real ``c / h**p`` does,
+      between them too (`_law_between`, one more sample), and stop on the
+      run past them (`_capped`): refused, as a cap. From a
+      smaller step, rounding is expected and the samples before the run are
+      extrapolated (None), as they are when they settle nothing;
     * every usual sample is the constant, and the samples farther out head
       for another value, give or take less than the gap, but not clearly:
       the limit is refused too, as ``f`` may have lost all its digits from
@@ -1201,11 +1276,33 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
     # samples farther out than s / 4: refused, as above.)
     lost = first + start > 0 and _lost_into(before)
     if clear and trend.band is None and _settled(trend.value, trend.error) and lost:
+        # Unless they leave it as a real c/h**p does and stop on the run past
+        # them (`_capped`): the run is where that growth stops, as a cap's is.
+        capped = _capped(before, constant, trend.value, trend.error) and (
+            f is None
+            or _law_between(
+                f,
+                point,
+                scale * 2.0 ** -(first + start + 1),
+                x0=x0,
+                before=before,
+                value=trend.value,
+            )
+        )
+        cap = (
+            f"f settles near {trend.value:.6g} far from x0 (from the {name}), but then leaves "
+            f"it as c/h**p does and stops on {constant:.6g} from {edge!r} on, farther still "
+            "from it: a growth that stops there (1 + min(1e-20/x**3, 5) at 0, whose limit "
+            "is 6) contradicts the value, and the samples cannot tell the limit; pass "
+            "full_output=True to get the estimate anyway"
+        )
         return _OneSided(
             trend.value,
-            trend.error,
-            True,
-            f"extrapolated from the {name}: f is exactly {constant!r} between x0 and "
+            math.inf if capped else trend.error,
+            not capped,
+            cap
+            if capped
+            else f"extrapolated from the {name}: f is exactly {constant!r} between x0 and "
             f"{edge!r}, where rounding cancels all its digits, as the samples before "
             "show (their rounding noise grows to the size of f there)",
         )
@@ -2213,7 +2310,9 @@ def _one_sided(
         outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
         samples = outer[::-1] + samples
     first_kept = run.last + 1 - len(samples)
-    constant = _constant_run(samples, first_kept, point, scale, name, short=tail < STUCK, f=f)
+    constant = _constant_run(
+        samples, first_kept, point, scale, name, short=tail < STUCK, f=f, x0=x0
+    )
     if constant is not None:
         return constant
     value, error = _estimate(run.values, first)
@@ -2438,7 +2537,11 @@ def limit(
     all of ``f``'s digits drops it toward 0), and the value is refused:
     ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 far out, grows 16 times a
     halving to 2.3e29 at ``2**-41`` and is 1e30 from ``2**-42`` on (its limit
-    is 1e30 + 1).
+    is 1e30 + 1). So is a run from a larger step past samples that leave the
+    value at one whole power of ``1/h``, between them too (f is sampled once
+    more there), within the law's next step:
+    ``1 + min(1e-20/x**3, 5)`` at 0+ is 1.74 at ``2**-22`` and 6 from
+    ``2**-23`` on.
     ``f`` that is one constant at every point sampled and another
     farther out is taken for a step only if it is one of the two halfway
     between the last point of one and the first of the other:

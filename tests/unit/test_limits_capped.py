@@ -26,7 +26,15 @@ import math
 import pytest
 from limit_checks import Function, full
 
-from calcweb.limits import _Counted, _divergence, _grown_onto, _OneSided, _stopped_past
+from calcweb.limits import (
+    _capped,
+    _Counted,
+    _divergence,
+    _grown_onto,
+    _law_between,
+    _OneSided,
+    _stopped_past,
+)
 
 CAPPED = [
     *(
@@ -157,22 +165,126 @@ def test_a_growth_that_stops_on_a_constant_is_only_a_run_past_its_last_sample() 
     assert not _stopped_past([*small, *[1.0 + 2.0**-30] * 3], 1.0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="first diagnosis, not traced: the cap is reached before step TRUSTED_TAIL (1 + "
-    "1e-20/x**3 is 1.74 at 2**-22, 6.0 from 2**-23 on), where _constant_run judges the run; "
-    "it reads the growth before it (8x a halving) as rounding noise that grows to f's size, "
-    "takes the run for rounding's and answers the far-field 1 (pre-existing)",
-)
 @pytest.mark.parametrize("power", [3, 4])
 def test_a_cap_reached_before_the_trusted_tail_does_not_leave_the_far_field_value(
     power: int,
 ) -> None:
-    # 1.0 +- 4.4e-16 (power 3) and 1.0000000000000007 +- 8.9e-16 (power 4), converged,
-    # 48 calls, "f is exactly 6.0 between x0 and 1.19e-07 (3.81e-06 for power 4), where
-    # rounding cancels all its digits", for the true limit 6.
+    # Found by session 11's LIM4: 1.0 +- 4.4e-16 (power 3) and 1.0000000000000007 +- 8.9e-16
+    # (power 4), converged, 48 calls, "f is exactly 6.0 between x0 and 1.19e-07 (3.81e-06 for
+    # power 4), where rounding cancels all its digits", for the true limit 6. 1 + 1e-20/x**3
+    # is 1.74 at 2**-22 and 6.0 from 2**-23 on, before TRUSTED_TAIL: `_constant_run` read
+    # the growth (8x a halving) as rounding noise grown to f's size (`_lost_into`).
     result = full(lambda x: 1 + min(1e-20 / x**power, 5.0), 0.0, "right")
     assert not result.converged or abs(result.value - 6.0) <= 2 * result.error
+    assert "stops on 6 from" in result.message
+    assert result.nfev == 49  # one more, between the last two samples before the cap
+
+
+@pytest.mark.parametrize("cap", [0.5, 1.0, 2.0, 3.0, 7.0])
+@pytest.mark.parametrize("power", [3, 4])
+def test_a_growth_capped_before_the_trusted_tail_is_refused(power: int, cap: float) -> None:
+    # 1 + min(1e-20/x**p, cap): first on the cap from 2**-17 (p = 4, cap 0.5) to 2**-24
+    # (p = 3, cap 7), before step TRUSTED_TAIL; each was 1.0 +- 4.4e-16 (p = 3) or
+    # 1.0000000000000007 +- 8.9e-16 (p = 4), converged, 48 calls.
+    result = full(lambda x: 1 + min(1e-20 / x**power, cap), 0.0, "right")
+    assert not result.converged
+    assert result.value == pytest.approx(1.0)
+
+
+VARIANTS = [
+    ("both sides of 0", lambda x: 1 + min(1e-20 / abs(x) ** 3, 5.0), 0.0, "both"),
+    ("0-", lambda x: 1 + min(1e-20 / abs(x) ** 3, 5.0), 0.0, "left"),
+    ("inf", lambda x: 1 + min(1e-20 * x**3, 5.0), math.inf, "left"),
+    ("3+", lambda x: 1 + min(1e-20 / abs(x - 3) ** 3, 5.0), 3.0, "right"),
+    ("negated", lambda x: -1 - min(1e-20 / x**3, 5.0), 0.0, "right"),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x0", "side"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_a_growth_capped_before_the_trusted_tail_is_refused_anywhere(
+    name: str, f: Function, x0: float, side: str
+) -> None:
+    # Each was the far-field value, +-1.0 +- 4.4e-16, converged (limits 6 and -6).
+    result = full(f, x0, side)
+    assert not result.converged, name
+    assert "stops on" in result.message
+
+
+def test_a_cap_is_only_a_law_that_stops_past_its_last_sample_within_its_next_step() -> None:
+    # 1 + 2**(3k - 60) at the steps k = 0 .. 19: a law that grows 8 times a halving.
+    before = [1.0 + 2.0 ** (3 * k - 60) for k in range(20)]
+    last = before[-1] - 1.0  # 0.125
+    assert _capped(before, 1.0 + 7.0 * last, 1.0, 1e-16)  # within the next step (8 times)
+    assert _capped(before, 1.0 + 8.0 * last, 1.0, 1e-16)
+    assert not _capped(before, 1.0 + 9.0 * last, 1.0, 1e-16)  # a jump past the law
+    assert not _capped(before, 1.0 + 0.5 * last, 1.0, 1e-16)  # falls back
+    assert not _capped(before, 0.5, 1.0, 1e-16)  # the other side of the value
+    # The same law toward 0 (departures -2**(3k - 60) from 1, last 0.875): 0.5 is past
+    # the last sample on the law's side but nearer 0, where rounding drops f.
+    toward = [2.0 - y for y in before]
+    assert not _capped(toward, 0.5, 1.0, 1e-16)
+    # Negated, the law rises from -1 to -0.875: -0.9 is farther from 0, but falls back.
+    assert not _capped([-y for y in toward], -0.9, -1.0, 1e-16)
+    # Shifted by 1 (value 2, last sample 2.125), 2.875 is past it and farther from 0: a cap.
+    assert _capped([y + 1.0 for y in before], 2.0 + 7.0 * last, 2.0, 1e-16)
+    # Departures that grow as fast but change their rate (6, 10, 6, ... times a halving),
+    # as noise does, are no law.
+    uneven = [1.0 + 2.0**-80 * math.prod(([6.0, 10.0] * 10)[:k]) for k in range(20)]
+    assert _divergence([y - 1.0 for y in uneven])
+    assert not _capped(uneven, 1.0 + 3.0 * (uneven[-1] - 1.0), 1.0, 1e-16)
+
+
+def _sin3(t: float) -> float:
+    return (math.sin(t) - t) / t**3
+
+
+def _tan_sin3(t: float) -> float:
+    return (math.tan(t) - math.sin(t)) / t**3
+
+
+def _log3(t: float) -> float:
+    return (math.log(1 + t) - t + t * t / 2) / t**3
+
+
+CANCELLED = [
+    ("(sin t - t)/t**3 + 1, t = x/4", lambda x: _sin3(x / 4) + 1, 5 / 6, "right"),
+    ("(sin t - t)/t**3 + 0.2, t = x/1024", lambda x: _sin3(x / 1024) + 0.2, 1 / 30, "left"),
+    ("(tan t - sin t)/t**3 - 1, t = x/16", lambda x: _tan_sin3(x / 16) - 1, -0.5, "right"),
+    ("(log(1 + t) - t + t**2/2)/t**3 - 1, t = x/4", lambda x: _log3(x / 4) - 1, -2 / 3, "left"),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "exact", "side"), CANCELLED, ids=[c[0] for c in CANCELLED])
+def test_a_cancelled_quotient_whose_rounding_keeps_a_law_at_the_samples_is_no_cap(
+    name: str, f: Function, exact: float, side: str
+) -> None:
+    # At t = 2**-k, exact binary fractions, rounding leaves each numerator off
+    # by a law: (sin t - t)/t**3 + 1 is 5/6 + 2**(2k - 53)/3 (sin t rounds down
+    # by a third of an ulp), 4 times a halving up to 0.875, then exactly 1 (the
+    # numerator cancelled to 0), before TRUSTED_TAIL for these scales: a c/h**2
+    # term capped at 1, as far as those samples show. Between them (4/3 of a
+    # step) rounding is another, off that law: `_law_between`. All four were
+    # refused by `_capped` alone; they cost one evaluation more.
+    result = full(f, 0.0, side)
+    assert result.converged, (name, result.message)
+    assert abs(result.value - exact) <= 2 * result.error, name
+    assert result.nfev == 49
+
+
+def test_a_real_term_keeps_its_law_between_the_samples_and_rounding_need_not() -> None:
+    def cap(x: float) -> float:
+        return 1 + min(1e-20 / x**3, 5.0)
+
+    def sin3(x: float) -> float:
+        return _sin3(x / 4) + 1
+
+    def law(f: Function, run: int) -> bool:
+        before = [f(2.0 ** -(k + 2)) for k in range(run)]
+        value = 1.0 if f is cap else 5 / 6
+        return _law_between(f, lambda h: h, 2.0 ** -(run + 1), x0=0.0, before=before, value=value)
+
+    assert law(cap, 21)  # 1.74 at 2**-22, on 1 + 1e-20/x**3 at 4/3 * 2**-23 too
+    assert not law(sin3, 22)  # 0.875 at 2**-23, off its law at 4/3 * 2**-24
 
 
 @pytest.mark.parametrize("shift", [0.0, 1.0, -1.0])
