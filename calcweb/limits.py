@@ -63,7 +63,22 @@ at the deepest step, it contradicts the answer (``(1 + x)**(1/x) +
 ``f`` falls onto it: a run off the answer that ``f`` grows onto, at the
 halvings before it, is where a term stops, and contradicts it too
 (``(exp(1.1 x) - 1)/(1.1 x) + min(1e-16/x, 10)`` is 1.8, 3.6 and 7.2 at
-``x = 2**-54 .. 2**-56``, then 10). A limit
+``x = 2**-54 .. 2**-56``, then 10).
+Elsewhere the usual samples end 8 floats from ``x0``, and ``f`` whose own
+scale is the spacing of the floats there shows only its far field, and its
+turn at the last samples (``sin(x - 1e15)/(x - 1e15)`` at ``1e15`` is an
+oscillation of size ``1/h``, read as rounding noise about 0, and 0.84 at the
+last step ``h = 1``). So a finite value that the last sample is off, which
+the samples before do not settle onto, is checked at the floats closer in,
+down to the spacing of floats at ``x0``: it is refused where ``f`` converges
+there (changes of one sign, each at most half the one before, as rounding
+noise, which grows toward ``x0``, does not) onto another value, off it by a
+quarter of ``f`` or more (``sin(t)/t`` is 0.96, 0.99, 0.997 at ``t = 0.5,
+0.25, 0.125``; less may be a bias of rounding, which can repeat itself there
+as a smooth run: ``log(1 + u)/u`` is ``1 - 2.2e-8 + O(u)`` at the floats next
+to ``x0`` when ``1 + u`` rounds to ``1 + (1 - 2.2e-8) u``); an infinite value is
+refused where ``f`` at that spacing is short of the growth the last samples
+keep (``1/(1 + (x - 1e15)**2)``, ``1/h**2`` to ``h = 8``, 0.985 at 0.125). A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
 when that refines the estimate.
@@ -216,6 +231,7 @@ DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
 DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
+FINEST = 3  # elsewhere, the halvings of the last step down to s * 2**-52, the floats' spacing
 _EPS = sys.float_info.epsilon
 
 
@@ -2328,6 +2344,8 @@ def _one_sided(
     if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
         value, error = _root_refined(run.values, first, value, error)
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
+    if result.converged and not run.note and x0 not in (0.0, math.inf, -math.inf):
+        return _at_the_finest(f, point, x0, scale * 2.0 ** -(run.last + 2), run, result)
     noise = _noise(_table(run.values))[0]
     # A finite value whose error is small beside the rounding noise of the
     # last samples was estimated farther out: a c/h**p may hide in that
@@ -2375,6 +2393,133 @@ def _one_sided(
         "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
         "tell its limit; pass full_output=True to get the estimate anyway",
     )
+
+
+def _finer(f: _Counted, point: Callable[[float], float], x0: float, h: float) -> Iterator[float]:
+    """``f`` at the ``FINEST`` halvings of the last usual step ``h``, lazily, nearest last.
+
+    Only where the point is exactly that step from ``x0`` (``(x0 + h) - x0 ==
+    h``: a float lies there); it ends where one does not, or ``f`` fails.
+    """
+    for _ in range(FINEST):
+        h *= 0.5
+        y = _finest(f, point, x0, h)
+        if math.isnan(y):
+            return
+        yield y
+
+
+def _finest(f: _Counted, point: Callable[[float], float], x0: float, h: float) -> float:
+    """``f`` at the step ``h`` from ``x0``; NaN where no float lies there, or ``f`` fails."""
+    x = point(h)
+    if abs(x - x0) != h:
+        return math.nan
+    try:
+        return f(x)
+    except (DomainError, NumericalError):
+        return math.nan
+
+
+def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
+    f: _Counted,
+    point: Callable[[float], float],
+    x0: float,
+    h: float,
+    run: _Run,
+    result: _OneSided,
+) -> _OneSided:
+    """``result``, or a refusal when ``f`` at the finest steps (`_finer`) contradicts it.
+
+    At ``x0`` not 0 or infinite the usual samples end at ``h = s * 2**-49``,
+    8 times the spacing of the floats there (``|x0| >= 1``); ``f`` whose own
+    scale is that spacing shows only its far field at them, and turns at the
+    last two or three: ``sin(x - 1e15)/(x - 1e15)`` at ``1e15`` is an
+    oscillation of size ``1/h`` from ``h = 2**47`` to 8, which reads as
+    rounding noise about 0, and 0.84 at the last step ``h = 1``; ``1/(1 + (x
+    - 1e15)**2)`` is ``1/h**2`` there, and 0.5 at ``h = 1``. The floats closer
+    in, at ``h/2, h/4, h/8`` (``s * 2**-52``: closer floats at ``|x0| < 1``
+    are not sampled, `limit` claims nothing there), tell the turn from noise.
+    A finite value that the last usual sample is off (by more than ``JUMP``
+    times its error and rounding: noise, or ``f`` turning) and that the
+    last three do not settle onto (`_settles_onto`) is contradicted where
+    ``f`` at them converges onto another value: its changes, from the last
+    usual sample on, keep one sign and each is at most half the one before
+    (``f`` settling at least like ``h``; rounding noise grows toward ``x0``
+    instead), the value is not within twice the last of them (changes
+    that halve add at most it) of the last sample, and it is off the value by
+    ``LOSS`` of itself or more (``sin(t)/t`` at ``t = 0.5, 0.25, 0.125``: 0.96,
+    0.99, 0.997, for the value 0): less may be a bias of rounding that keeps
+    f's leading digits and repeats itself there as a smooth run. They are
+    sampled one by one, up to a change that does not halve. An infinite value is contradicted where
+    ``f`` at ``h/8`` alone is short of the growth the last usual samples keep
+    (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, whose law ``1/t**2``
+    makes 32), unless they end on rounding's constant (`_growth_before_stuck`:
+    ``f`` stays on it) or ``f`` fails there.
+    """
+    usual = run.values
+    if math.isinf(result.value):
+        # Not where the usual samples end on rounding's constant, which broke
+        # the growth off (`_growth_before_stuck`): f stays on it closer in.
+        if _growth_before_stuck(run) is not run:
+            return result
+        seen = _finest(f, point, x0, h * 0.5**FINEST)
+        sign = math.copysign(1.0, result.value)
+        if math.isnan(seen) or not _short_of_growth(usual, seen, sign, FINEST):
+            return result
+        what = "grows without bound"
+    else:
+        # The last usual samples already settling onto the value show where f heads.
+        if _fits(usual[-1], result) or _settles_onto(usual[-3:], result):
+            return result
+        values = usual[-1:]
+        for y in _finer(f, point, x0, h):
+            values.append(y)
+            if len(values) > 2 and not _halving(values[-3:]):
+                return result
+        # Off the value by less than LOSS of f there, f may be the value and a
+        # bias of rounding, which repeats itself at the floats closer in as a
+        # smooth run: log(1 + u)/u for u = (x + 3e5)/0.14 is 1 - 2.2e-8 - 2.1e-10 j
+        # at x0 + j ulps, j = 1 .. 8 (1 + u rounds to 1 + (1 - 2.2e-8) u there).
+        # Rounding's bias is LOSS of f or more only where f lost all its digits
+        # (`_noise`), when the samples cannot tell the limit either.
+        seen = values[-1]
+        if (
+            len(values) <= FINEST
+            or _settles_onto(values, result)
+            or not abs(seen - result.value) >= LOSS * abs(seen)
+        ):
+            return result
+        what = f"settles near {result.value:.6g}"
+    x = point(h * 0.5**FINEST)
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f {what} at the usual points, but at the floats closer to x0, down to {x!r}, "
+        f"it heads for {seen:.6g} instead, which contradicts that: f turns at the finest "
+        "steps x allows near x0 (sin(x - 1e15)/(x - 1e15) at 1e15 is an oscillation about 0 "
+        "down to x - 1e15 = 8, 0.84 at 1 and 0.997 at 0.125: its limit is 1), and the "
+        "samples cannot tell its limit; pass full_output=True to get the estimate anyway",
+    )
+
+
+def _halving(values: list[float]) -> bool:
+    """Whether the changes between ``values`` keep one sign, each at most half the one before."""
+    changes = [b - a for a, b in itertools.pairwise(values)]
+    return all(a * b > 0.0 and abs(b) <= 0.5 * abs(a) for a, b in itertools.pairwise(changes))
+
+
+def _settles_onto(values: list[float], result: _OneSided) -> bool:
+    """Whether ``values``, whose changes halve (`_halving`), head for ``result``'s value.
+
+    Changes that halve add at most the last one to the last sample, or
+    twice that with rounding: the value lies there, to ``JUMP`` times its
+    error and rounding.
+    """
+    if not _halving(values):
+        return False
+    room = JUMP * result.error + ULPS * _EPS * max(abs(values[-1]), abs(result.value))
+    return abs(values[-1] - result.value) <= room + 2.0 * abs(values[-1] - values[-2])
 
 
 def _judged(
@@ -2509,7 +2654,9 @@ def limit(
     error estimate comes from how well neighbouring extrapolations agree and
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
-    ``2**-50 * max(1, |x0|)`` from ``x0``; at 0 and at infinity, down to
+    ``2**-50 * max(1, |x0|)`` from ``x0``, or elsewhere to the spacing of the
+    floats there, ``2**-52 * max(1, |x0|)``, when the last samples are off a finite
+    value and do not settle onto it, and for an infinite one; at 0 and at infinity, down to
     about ``1e-90``: at that step alone for a finite value that ``f`` fits
     there, or an infinite one that ``f`` there keeps growing to, at 16 steps
     down to it when the estimate is still poor, or its error small beside

@@ -343,9 +343,10 @@ def _expm1_rounding(x: float) -> float:
 
 
 NEVER_FAILING = [
-    # 48 samples a side, 16 deeper ones at 0, 6 checks of the power law.
+    # 48 samples a side, 16 deeper ones at 0, 6 checks of the power law;
+    # elsewhere one sample at the finest step (limits._at_the_finest).
     ("1/x^2 at 0", lambda x: 1 / x**2, 0.0, "both", 2 * (48 + 16 + 6)),
-    ("1/(x - 1)^2 at 1", lambda x: 1 / (x - 1) ** 2, 1.0, "both", 2 * (48 + 6)),
+    ("1/(x - 1)^2 at 1", lambda x: 1 / (x - 1) ** 2, 1.0, "both", 2 * (48 + 6 + 1)),
     # The law left at a check: the doublings since the check before show how.
     ("1e-20 + 1/x^2 at 0", lambda x: 1e-20 + 1 / x**2, 0.0, "both", None),
     ("1e-20 + 1/(x - 1)^2 at 1", lambda x: 1e-20 + 1 / (x - 1) ** 2, 1.0, "both", None),
@@ -793,7 +794,7 @@ def test_f_off_the_law_at_a_check_by_exactly_the_rounding_share_stays_on_it() ->
     result = limit(f, 1.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.converged) == (math.inf, True)
-    assert result.nfev == 48 + 6  # on the law at all 6 checks: no doublings
+    assert result.nfev == 48 + 6 + 1  # on the law at all 6 checks: no doublings; the finest step
 
 
 def test_a_law_left_by_little_past_a_hole_in_the_domain_is_infinite() -> None:
@@ -809,7 +810,8 @@ def test_a_law_left_by_little_past_a_hole_in_the_domain_is_infinite() -> None:
     result = limit(f, 1.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
-    assert result.nfev == 48 + 2 + 1  # and the doubling to h = 128, which failed
+    # and the doubling to h = 128, which failed, and the finest step (limits._at_the_finest)
+    assert result.nfev == 48 + 2 + 1 + 1
 
 
 def _tabulated(values: list[float], x0: float = 1.0) -> Callable[[float], float]:
@@ -903,7 +905,8 @@ def test_f_farther_out_stuck_on_a_value_its_trend_is_not_settles_nothing() -> No
 
 def test_power_law_checks_beyond_the_float_range_end_with_an_infinite_limit() -> None:
     # x0 = 1.5 * 2**1023: the first step is 2**1021 and the first check,
-    # x0 + 2**1029, overflows; 2**1000/(x - x0) is exactly c/h at every sample.
+    # x0 + 2**1029, overflows; 2**1000/(x - x0) is exactly c/h at every sample
+    # (and at the finest step, limits._at_the_finest: one more call).
     x0 = 1.5 * 2.0**1023
     result = limit(lambda x: 2.0**1000 / (x - x0), x0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
@@ -911,7 +914,7 @@ def test_power_law_checks_beyond_the_float_range_end_with_an_infinite_limit() ->
         math.inf,
         0.0,
         True,
-        48,
+        49,
     )
 
 
