@@ -163,7 +163,10 @@ halving of ``h``, and its limit is infinite (``(x**x - 1)/x`` at 0+). The
 steps' own changes must settle on 0 too: a tiny power (``x**1e-4`` at 0+, ``1
 + p ln x`` at the samples) steps by ``(2**-p - 1) x**p``, which changes by
 4.8e-9 at every halving, far above its rounding: it is refused, as ``f``
-changing too slowly to tell a log from a small power.
+changing too slowly to tell a log from a small power. At 0 and infinity,
+where ``f`` is sampled closer in too, ``f`` must stay on the line of steady
+steps there: ``x**1e-7``, whose steps change by 4.8e-15 a halving, below their
+rounding, falls 1.6e-10 behind it 256 halvings on, and is refused.
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -2055,8 +2058,10 @@ def _root_refined(
     return value, error
 
 
-def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
-    """``(d, 0.0)`` if ``f`` grows like ``d log2(1/h)``: its steps settle on ``d``, clearly not 0.
+def _log_growth(values: list[float], first: int) -> tuple[float, float, float] | None:
+    """``(d, 0.0, e)`` if ``f`` grows like ``d log2(1/h)``: steps that settle on ``d`` (not 0).
+
+    ``e`` is the error of ``d``.
 
     The steps ``f(h/2) - f(h)`` between the ``values`` are extrapolated as
     any samples are (`_estimate`), with an error at least the rounding of
@@ -2075,7 +2080,7 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
     ``1/sqrt(h)``. Steps whose own changes settle on a ``delta`` clearly not
     0 (as ``d`` must be, with the rounding of the three samples each joins,
     the middle one twice) have no limit: they move by ``delta`` at every
-    halving, and ``(d, delta)`` is returned, for a refusal. A tiny power's do: ``x**1e-4`` at
+    halving, and ``(d, delta, e)`` is returned, for a refusal. A tiny power's do: ``x**1e-4`` at
     0+, ``1 + p ln x + ...`` at the samples, steps by ``(2**-p - 1) x**p``,
     -6.9e-5 shrinking by ``2**-p`` a halving, and these changes settle on
     4.8e-9 +- 5.9e-12, far above their rounding (2.8e-14); a log's steps are
@@ -2100,7 +2105,71 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float] | None:
     # geometric steps, whose ratio 2**-p is too near 1 for `_estimate`'s tail).
     drift = [b - a for a, b in itertools.pairwise(steps)]
     delta, delta_error = _estimate(drift, first + 2)
-    return (d, delta) if abs(delta) > JUMP * max(delta_error, 2.0 * rounding) else (d, 0.0)
+    if abs(delta) > JUMP * max(delta_error, 2.0 * rounding):
+        return d, delta, error
+    return d, 0.0, error
+
+
+def _off_the_log(values: list[float], first: int, deep: list[float]) -> int | None:
+    """The index of the deepest of ``deep`` off the line of a log's steps, or None.
+
+    ``values`` are the usual samples (``first`` the step of the first),
+    ``deep`` ``f`` at the steps closer in (`_closer_in`), ``-log2(DEEP_RATIO)``
+    halvings apart. Where the usual samples step like a log, ``d`` at every
+    halving (`_log_growth`), a log goes on so: ``f`` ``n`` halvings past the
+    last usual sample is ``d n`` past it, to ``n`` times the error of ``d``
+    and rounding (``(x**x - 1)/x = log x + O(x log(x)**2)`` too: the term
+    left shrinks). A tiny power's steps shrink by ``2**-p`` a halving and
+    fall behind that line ever farther, as ``n**2``: ``x**1e-7`` at 0+, whose
+    steps change by 4.8e-15 a halving, below their rounding at the usual
+    samples, is 1.6e-10 behind it at the deepest step, 256 halvings on, where
+    the line's error is 3.6e-12. Only behind the line: beyond it, toward
+    the infinity, ``f`` grows faster than a log (``log x - 1e-40/x``), and its
+    limit is that infinity all the more. The run where ``deep`` get stuck and
+    the sample before it are rounding's (`_deeper_against`).
+    """
+    growth = _log_growth(values, first)
+    if growth is None:
+        return None
+    d, _, error = growth
+    stuck = _stuck_start(deep)
+    kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
+    if not kept:
+        return None
+    halvings = round(-math.log2(DEEP_RATIO)) * len(kept)
+    law = values[-1] + halvings * d
+    room = JUMP * (halvings * error + ULPS * _EPS * max(abs(values[-1]), abs(kept[-1])))
+    # Beyond the line, toward the infinity, f grows faster than a log: still infinite.
+    return len(kept) - 1 if (kept[-1] - law) * math.copysign(1.0, d) < -room else None
+
+
+def _on_the_log(  # noqa: PLR0917 - the state of _one_sided
+    result: _OneSided,
+    run: _Run,
+    deep: list[float],
+    point: Callable[[float], float],
+    h: float,
+    name: str,
+) -> _OneSided:
+    """The infinite ``result``, or a refusal when ``deep`` leave a log's line (`_off_the_log`).
+
+    ``deep`` are ``f`` at the steps closer in than ``h``, the last usual step.
+    """
+    first = run.last + 1 - len(run.values)
+    behind = _off_the_log(run.values, first, deep)
+    if behind is None:
+        return result
+    x = point(h * DEEP_RATIO ** (behind + 1))
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f steps like a log at the usual points (from the {name}), as if it grew "
+        f"without bound, but closer to x0, at {x!r}, it is {deep[behind]:.17g}, off the "
+        "line that a log's steady steps draw: its steps shrink, as a small power's do "
+        "(x**1e-7 at 0 steps by -6.9e-8, shrinking by 4.8e-15 a halving, and tends to 0), "
+        "and the limit cannot be told; pass full_output=True to get the estimate anyway",
+    )
 
 
 def _stopped_past(values: list[float], value: float) -> bool:
@@ -2365,6 +2434,8 @@ def _one_sided(
         deep = _infinite_closer_in(f, point, h, run, result.value)
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
+    # A log's growth goes on along its line closer in (x**1e-7 at 0 falls behind it).
+    result = _on_the_log(result, run, deep, point, h, name) if infinite and off is None else result
     seen = deep[off] if off is not None else math.nan
     # The run f got stuck on is rounding's, where f stays (1 + x is 1 from there
     # on): f off it at the deepest step is not ((1 + x)**(1/x) + 1e-200/x**3).
@@ -2583,7 +2654,7 @@ def _unsettled(values: list[float], first: int, value: float, error: float, name
     """An infinite limit when ``f`` grows like a log (`_log_growth`), else the refusal."""
     growth = _log_growth(values, first)
     if growth is not None and growth[1]:
-        rate, delta = growth
+        rate, delta, _ = growth
         return _OneSided(
             value,
             error,

@@ -12,8 +12,11 @@ x**p`` are not constant as a log's are: they shrink by ``2**-p`` per halving,
 far above their rounding, where a log's settle on 0. Such ``f`` is refused
 now, with a message that says so. Larger powers and some smaller ones were
 refused already (``p = 3e-3``, ``1e-3`` and ``1e-6``: converged=False, below);
-``p = 1e-7`` is still read as a log (the xfail below). Found by the held-out
-audit of session 11.
+``p = 1e-7``, whose steps change by 4.8e-15 a halving, below their rounding,
+was still read as a log: at 0 and infinity the samples closer in (to ``h``
+about 1e-92, 256 halvings on) show it 1.6e-10 behind the line a log's steady
+steps draw (`limits._off_the_log`), and it is refused too. Found by the
+held-out audit of session 11.
 """
 
 from __future__ import annotations
@@ -76,14 +79,38 @@ def test_a_power_whose_curvature_or_size_shows_is_refused(p: float) -> None:
     assert not result.converged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="limits._log_growth: x**1e-7's steps change by 4.8e-15 a halving, below the rounding "
-    "of the three samples each change joins, the middle one twice (2.8e-14); the samples closer "
-    "in (h to 1e-92, 256 more halvings, which _one_sided takes) would show the steps shrinking, "
-    "by 1.2e-12",
+@pytest.mark.parametrize(
+    ("f", "x0"),
+    [
+        (lambda x: x**1e-7, 0.0),  # was -inf, converged
+        (lambda x: x**-1e-7, math.inf),  # was -inf
+    ],
+    ids=["x**1e-7", "x**-1e-7-at-inf"],
 )
-def test_a_power_too_tiny_for_the_steps_changes() -> None:
-    result = limit(lambda x: x**1e-7, 0.0, side="right", full_output=True)
-    assert not result.converged or abs(result.value) <= 2.0 * result.error, result
+def test_a_power_too_tiny_for_the_steps_changes(f: Callable[[float], float], x0: float) -> None:
+    # Its steps change by 4.8e-15 a halving, below their rounding at the usual
+    # samples; 256 halvings on, f is 1.6e-10 behind the line of steady steps.
+    side = "left" if x0 == math.inf else "right"
+    result = limit(f, x0, side=side, full_output=True)
+    assert not result.converged, result
+    assert result.nfev == 64  # the 16 samples closer in were taken anyway (a rough estimate)
+    with pytest.raises(NumericalError, match="off the line that a log's steady steps draw"):
+        limit(f, x0, side=side)
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        (lambda x: 1.0 + 1e-7 * math.log(x), -math.inf),  # steps as small as x**1e-7's
+        (lambda x: 1e6 + math.log(x), -math.inf),  # rounding of 1e6 in the line's room
+        (lambda x: (x**x - 1.0) / x, -math.inf),  # the term left shrinks: on the line
+        (lambda x: math.log(x) + math.sqrt(x), -math.inf),
+        # Beyond the line, toward the infinity: faster than a log, still infinite.
+        (lambda x: x**-1e-7, math.inf),
+        (lambda x: math.log(x) - 1e-40 / x, -math.inf),
+    ],
+    ids=["1+1e-7log", "1e6+log", "(x**x-1)/x", "log+sqrt", "x**-1e-7", "log-1e-40/x"],
+)
+def test_a_log_stays_on_its_line_closer_in(f: Callable[[float], float], exact: float) -> None:
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert (result.value, result.converged) == (exact, True), result
