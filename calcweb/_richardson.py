@@ -1086,7 +1086,11 @@ def _local_drift(
     ``TRIES - 1`` larger spacings in the golden ratio (``a t`` rounded can be
     off by nearly as much at ``x`` and both neighbours: ``logistic(2.32 t)``
     at -288.1, 66 eps at each, where a wider spacing shows 36 times
-    ``local``). A ``spacing`` beyond the walk's steps (there the truncation
+    ``local``); so is a close one at the noise spacing itself where ``x -+``
+    it are exact (the step is the spacing: at ``x = 0``), where a
+    sinusoid's argument ``k t + c`` moves by whole ulps of ``c`` and shows
+    no noise (``sin(5545.87 t + 6.2524)`` at 0: 2.3 times its error before).
+    A ``spacing`` beyond the walk's steps (there the truncation
     is unknown: where the slope is tiny the spacing is huge, ``t**3`` at
     -1.72e-12 has it at 1351, and its curvature is no noise; and ``quiet``,
     from the largest ``|f|``, can be far above ``local``), or beyond the
@@ -1109,7 +1113,7 @@ def _local_drift(
     if n != 1 or not estimate.value:
         return math.inf
     x = sampler.x
-    spacing = _noise_spacing(x, spacing)
+    asked, spacing = spacing, _noise_spacing(x, spacing)
     reach = max((row[0] for row in estimate.window), default=estimate.smallest)
     smallest, last = reach, estimate.value  # no truncation allowed for: see below
     if not (spacing <= reach and _within_reach(spacing, estimate)):
@@ -1135,7 +1139,15 @@ def _local_drift(
         # more is noise (softplus(4.26 t) at -86.4: 1.03e-175 against local 1.9e-175).
         if drift > local / 4.0:
             return drift if _matters(drift, estimate) else 0.0
-        if not drift > local / 8.0:
+        # Where x -+ the noise spacing s are exact (the step is s itself, as at x = 0),
+        # an argument k t + c of f moves by k s there, and s (f changes by 16 eps max|f|
+        # over it) moves a sinusoid's near its zero (|f'| = k max|f|) by 16 eps: a whole
+        # number of ulps of any |c| < 32. The three points then share one rounding of
+        # c + k t, whatever it is elsewhere (sin(5545.87 t + 6.2524) at 0: 4 ulps of
+        # 6.25, while c + k t is rounded to them, 8 times local; at the walk's halving
+        # steps that rounding grew linearly in h, a slope error no extrapolation sees).
+        # A close drift there is judged again once at a spacing in the golden ratio.
+        if not drift > local / 8.0 and step != asked:
             return 0.0
         spacing *= _GOLDEN
     return 0.0
