@@ -678,14 +678,21 @@ class _Panels:
         # background, where |f| alone proves nothing) may be worth that
         # times its width.
         missing = miss[2] * abs(panel.b - panel.a)
-        # A miss at an end of the whole interval (`_end_miss`) worth more than
-        # the panel claims: f there is not its polynomial, so a feature in
-        # the sliver is unresolved, and f at the end may see only its flank,
-        # which bounds nothing (x + 0.000169 exp(-((x - 0.000253)/6.3e-5)**2)
-        # on [0, 1]: f(0) sees e**-16 of the peak, which holds 1,100 times
-        # the miss times the width). It is bisected until its halves predict
-        # f at the end, or hold too little to matter (`unresolved`).
-        blind = missing > error and miss[0] in self.ends
+        # A miss worth more than the panel claims, at an end of the whole
+        # interval (`_end_miss`) or at an ancestor's node: f there is not
+        # the panel's polynomial, so a feature between its nodes (or in the
+        # sliver) is unresolved, and the sample may see only its flank,
+        # which bounds nothing: a peak of height H and width w seen at d
+        # from its centre by H exp(-(d/w)**2) holds about H w, unbounded
+        # for a given miss as w shrinks (x + 0.000169 exp(-((x -
+        # 0.000253)/6.3e-5)**2) on [0, 1]: f(0) sees e**-16 of the peak,
+        # which holds 1,100 times the miss times the width; 0.00509
+        # gauss(c=0.000276, w=6.03e-5) + x at tol 7.1e-10: a node of [0,
+        # 1/4] sees 3e-9 of the peak's height, which bends its polynomial
+        # off the background its parent sampled at 0.00109, and the peak
+        # held 2.15e5 times the error). It is bisected until its halves
+        # predict the sample (`unresolved`).
+        blind = missing > error
         if missing > 0.0:
             error, weight = max(error, missing), max(weight, missing)
         self.count += 1
@@ -757,7 +764,7 @@ class _Panels:
             change=math.inf,
             inherited=(0.0, 0.0),
             floor=panel.flat if lone else 0.0,
-            miss=self._end_miss(panel, history, (abs(share[0]), abs(share[1]))),
+            miss=self._end_miss(panel, history, (abs(share[0]), abs(share[1])), lone=lone),
             history=history,
             end=(share, abs(share[0]) + abs(share[1])),
         )
@@ -767,6 +774,8 @@ class _Panels:
         panel: Panel,
         samples: Iterable[tuple[float, float]],
         unexplained: tuple[float, float],
+        *,
+        lone: bool = False,
     ) -> tuple[float, float, float]:
         """The sample at an end of the whole interval that ``panel`` misses, as `_keep` takes it.
 
@@ -800,9 +809,17 @@ class _Panels:
         the chain's own K - G from the parent's (`_unmodelled`): for ``c
         x**p`` the share falls with it and none is left (``x**1.0001`` on
         [0, 1] at tol 1e-10: 149 evaluations, 275 when every such miss
-        counted), while a feature in the sliver keeps its miss, and a lone
-        panel, with no parent, explains nothing. A miss makes the panel
-        unresolved where it is worth more than the panel claims (`_keep`).
+        counted), while a feature in the sliver keeps its miss. A ``lone``
+        panel (the first, `add`), with no parent, explains nothing, and no
+        bisection has checked it: there any miss beyond its resolution
+        counts, whatever the sliver times it (``0.97 sech2((x -
+        0.998765)/0.000108) + cos x`` on [0, 1] at tol 4.6e-6: a node sees
+        1.2e-7 of the peak's height, and the first panel's polynomial misses
+        f(1) by 1.6e-7, 3.6 times its resolution, but the sliver times that
+        is 0.06 of its error: its 23 evaluations were 1.8e4 times too small);
+        an end singularity costs it the bisection it would get anyway. A
+        miss makes the panel unresolved where it is worth more than the
+        panel claims (`_keep`).
         """
         sliver = 0.5 * (1.0 - self.rule.nodes[0]) * abs(panel.b - panel.a)
         worst = (math.nan, 0.0, 0.0)
@@ -810,12 +827,11 @@ class _Panels:
             if x in (panel.a, panel.b):
                 index, deviation = missed(self.rule, panel, [(-1.0 if x == panel.a else 1.0, y)])
                 own = unexplained[0 if x == self.ends[0] else 1]
-                if (
-                    index >= 0
-                    and sliver * deviation > panel.error
-                    and own > panel.error
-                    and deviation > worst[2]
-                ):
+                # The lone panel has no parent whose rate explains a miss, and
+                # no bisection has checked it: any miss beyond its resolution
+                # counts there.
+                worth = lone or (sliver * deviation > panel.error and own > panel.error)
+                if index >= 0 and worth and deviation > worst[2]:
                     worst = (x, y, deviation)
         return worst
 
@@ -1055,21 +1071,20 @@ class _Panels:
         narrow peak whose tail one node grazes). Such a panel blocks
         convergence until it is bisected, unless its weight (∫|f|, or what
         its witness says it may hold) is negligible. A panel that misses an
-        ancestor's sample (see `split`), or whose parent's error proved more
-        than twice too small, counts at any width: the epsilon extrapolation
-        models a singular end, not a peak its nodes straddle or just found.
+        ancestor's sample or f at an end (see `split`), or whose parent's
+        error proved more than twice too small, counts at any width: the
+        epsilon extrapolation models a singular end, not a peak its nodes
+        straddle or just found.
         """
-        heaviest = tol * _sum(entry.weight for entry in self.entries)
-        index = None
+        negligible = tol * _sum(entry.weight for entry in self.entries)
+        heaviest, index = -1.0, None
         for position, entry in enumerate(self.entries):
+            missing = not math.isnan(entry.miss[0])
             if (
                 entry.unresolved
+                and entry.weight > negligible
+                and (entry.panel.b - entry.panel.a > wider_than or entry.surprise or missing)
                 and entry.weight > heaviest
-                and (
-                    entry.panel.b - entry.panel.a > wider_than
-                    or entry.surprise
-                    or not math.isnan(entry.miss[0])
-                )
             ):
                 heaviest, index = entry.weight, position
         return index
@@ -1371,10 +1386,21 @@ class _Extrapolated:
                 return worst
             self.extrapolating = True
         large_error = panels.error(wider_than=self.small)
-        if self.same_value_late < 5 and large_error > self.test:
-            larger = panels.worst(wider_than=self.small)
-            if larger is not None:
-                return larger
+        if self.same_value_late < 5:
+            # The larger panels are bisected first (qagse's erlarg), and so
+            # is a panel that blocks convergence (`_Panels.unresolved`) at
+            # any width: the table models the chain's sums, not a feature
+            # its nodes miss, and a value that meets the tolerance is only
+            # accepted once no such panel is left. Left to the chain's turn,
+            # the chase after a kink's miss next to x**p's end had six
+            # extrapolations in a row fail to improve on the best, which was
+            # then refused although right (x**0.0856 + 2.03e-5 |x - 0.000763|
+            # on [0, 1] at tol 2.1e-11, integrate-ends-singular seed 1).
+            first = panels.worst(wider_than=self.small) if large_error > self.test else None
+            if first is None:
+                first = panels.unresolved(self.tol, self.small)
+            if first is not None:
+                return first
         if self.extrapolate(value, error, large_error):
             return None
         self.allowed = not self.epsilon.irregular
@@ -1529,7 +1555,9 @@ def integrate(
     singularities (``python -m bench.honesty integrate-singular``, seeds 1
     to 6, ``tol`` 1e-12 to 1e-4) calcweb claims success with a true error
     above twice ``error`` on none (25 at 5d0c3b0; ``quad`` on 49), and
-    refuses 823 (642 at 5d0c3b0; ``quad`` warns on 512).
+    refuses 812 (823 before a subinterval that blocks convergence was
+    bisected ahead of the next extrapolation; 642 at 5d0c3b0; ``quad``
+    warns on 512).
 
     On top of QUADPACK's tests, a subinterval whose nodes do not resolve
     ``f`` (mass crowded between them, as for ``exp`` on ``[-210342, 290]``
@@ -1554,8 +1582,10 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (533 of those 3,000
-    draws: one of them refused before an extrapolation that any of the last
+    narrower than the spacing of the points sampled (528 of those 3,000
+    draws; 533 before a subinterval that misses an ancestor's sample by
+    more than its error claims was bisected until its halves predict it,
+    one of them refused before an extrapolation that any of the last
     four sums moved away from was no estimate, one within twice its error
     by chance before the part of the end check that falls more slowly than
     the sums was charged to the extrapolation; 535 before a subinterval
@@ -1568,9 +1598,12 @@ def integrate(
     error allows, or shows only the flank of a peak until the subintervals
     at that end hold too little of ``∫|f|`` to be bisected further (of 3,000
     peaks inside that gap, on a background, ``integrate-peaks-ends``, seeds
-    1 to 3: 421 answered so that some sample saw by 1e-11 of the largest
-    ``|f|`` sampled, 818 that none did; 487 and 859 before such a
-    subinterval was bisected, when ``x + 0.000169 exp(-((x -
+    1 to 3: 152 answered so that some sample saw by 1e-11 of the largest
+    ``|f|`` sampled, 772 that none did; 421 and 818 before a subinterval
+    that misses an ancestor's sample by more than its error claims was
+    bisected until its halves predict it, and the first subinterval counted
+    any miss at an end beyond its resolution; 487 and 859 before one that
+    misses ``f`` at an end so was bisected, when ``x + 0.000169 exp(-((x -
     0.000253)/6.3e-5)**2)`` on ``[0, 1]``, whose peak ``f(0)`` sees by
     ``e**-16`` of its height, was 1,100 times too small at ``tol``
     1.2e-9) (before the equal subintervals that replace the first
