@@ -5,11 +5,11 @@ seen at d from its centre by H exp(-(d/w)**2) holds about H w, which for a
 given miss grows without bound as w shrinks. So a panel whose polynomial
 misses a sample (an ancestor's node, or f at an end of the interval) by more
 than it claims is unresolved until its halves predict the sample, whatever
-the miss times its width; the first panel counts any
-miss at an end beyond its resolution; and a panel that blocks convergence is
-bisected before the next extrapolation (see `calcweb._integrate._Panels._keep`,
-`_Panels.unresolved`, `_Panels._end_miss` and `_Extrapolated.next_panel`).
-The cases come from bench.honesty integrate-peaks-ends seed 1 and
+the miss times its width (and, for f at an end, whatever its weight); the
+first panel counts any miss at an end beyond its resolution; and a panel that
+blocks convergence is bisected before the next extrapolation (see
+`calcweb._integrate._Panels._keep`, `_Panels.unresolved`, `_Panels._end_miss`
+and `_Extrapolated.next_panel`). The cases come from bench.honesty integrate-peaks-ends seed 1 and
 integrate-ends-singular seed 1.
 """
 
@@ -59,6 +59,15 @@ def test_a_flank_an_ancestor_saw_is_chased(tol: float) -> None:
     # after 107 evaluations, 2.15e5 times too small (the peak holds 5.4e-7).
     peak, area = gauss(0.005089258675819081, 0.0002757867861044255, 6.03e-05)
     check(lambda x: peak(x) + x, 0.5 + area, tol)  # type: ignore[operator]
+
+
+def test_a_panel_that_misses_the_end_is_never_negligible() -> None:
+    # No node samples the sliver next to 0. [0, 2**-8] misses f(0) and holds
+    # 7.6e-6 by its samples, under tol times the weight: before, it stopped the
+    # chase, 0.5000000000000001 +- 1e-12 after 359 evaluations, 1.78e5 times
+    # too small (the peak holds 1.8e-7).
+    peak, area = gauss(0.16014704940997776, 2.905537670759511e-06, 6.46e-07)
+    check(lambda x: peak(x) + x, 0.5 + area, 4.3e-5)  # type: ignore[operator]
 
 
 def test_the_first_panel_counts_any_miss_at_an_end() -> None:
