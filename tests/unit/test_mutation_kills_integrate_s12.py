@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import pytest
 
-from calcweb._gauss_kronrod import K21, Panel
+from calcweb._gauss_kronrod import K21, Panel, gauss_kronrod, missed
 from calcweb._integrate import _Entry, _Panels
 
 EPS = sys.float_info.epsilon
@@ -117,3 +117,183 @@ def test_a_share_that_overflowed_counts_as_infinite() -> None:
     half, older = panel(0.5, 2.0**-11), panel(2.0, 2.0**-9)
     inf = math.inf
     assert unmodelled(half, older, (inf, 0.0), (inf, 0.0)) == ((inf, 0.0), (inf, 0.0))
+
+
+# `_end_share` and `_end_miss` on [1, 3] for f = |x - (1 + C1)| + 2 |x - (3 - C2)|: both
+# kinks lie in the slivers between an end and the outermost node (0.99566 of the half
+# width out), so f is the line 5 - C1 - 2 C2 - x at every node, and the polynomial
+# through the samples is that line. It misses f(1) = 4 + C1 - 2 C2 by -2 C1 and f(3) =
+# 2 - C1 + 2 C2 by -4 C2 (exact figures; the interpolation rounds to about 1e-15).
+C1, C2 = 2.0**-10, 2.0**-12
+A, B = 1.0, 3.0
+
+
+def kinks(x: float) -> float:
+    return abs(x - (A + C1)) + 2.0 * abs(x - (B - C2))
+
+
+SLIVER = 0.5 * (1.0 - K21.nodes[0]) * (B - A)  # 0.0043 of the width: (1 - 0.99566) / 2
+AT_ENDS = [(A, kinks(A)), (B, kinks(B))]
+
+
+def kinked_panels() -> tuple[_Panels, Panel]:
+    panels = _Panels(kinks, K21)
+    panels.ends = (A, B)
+    return panels, gauss_kronrod(kinks, A, B, K21)
+
+
+def test_the_sliver_is_the_part_of_the_width_beyond_the_outermost_node() -> None:
+    assert K21.nodes[0] == max(abs(u) for u in K21.nodes)
+    assert 0.00217 < SLIVER / (B - A) < 0.00218
+    assert C1 < SLIVER
+    assert C2 < SLIVER
+
+
+def test_the_end_shares_are_the_sliver_times_the_polynomials_miss_at_each_end() -> None:
+    panels, p = kinked_panels()
+    left, right = panels._end_share(p, AT_ENDS)
+    assert left == pytest.approx(-2.0 * C1 * SLIVER, rel=1e-9)
+    assert right == pytest.approx(-4.0 * C2 * SLIVER, rel=1e-9)
+    # Each end alone (in either order); no sample at an end leaves its share 0.
+    assert panels._end_share(p, AT_ENDS[:1]) == (left, 0.0)
+    assert panels._end_share(p, AT_ENDS[1:]) == (0.0, right)
+    assert panels._end_share(p, AT_ENDS[::-1]) == (left, right)
+    # A sample inside the panel is no end's (the caller passes only the whole interval's).
+    assert panels._end_share(p, [(2.0, 0.0), *AT_ENDS]) == (left, right)
+
+
+def test_an_end_share_that_overflows_is_infinite() -> None:
+    # f = -1.7e308 at the outermost node on the left (whose weight in the polynomial at
+    # the end is 1.45): the polynomial there is -inf, the share -inf, counted as +inf.
+    def spike(x: float) -> float:
+        return -1.7e308 if x < 1.0 + 0.005 else 0.0
+
+    panels = _Panels(spike, K21)
+    panels.ends = (1.0, 1.5)
+    p = gauss_kronrod(spike, 1.0, 1.5, K21)
+    assert panels._end_share(p, [(1.0, 0.0)]) == (math.inf, 0.0)
+
+    # 1.2e308 at the first and third nodes from the left (weights 1.45 and 0.42): the
+    # polynomial's sum overflows midway (fsum raises OverflowError): +inf too.
+    def spikes(x: float) -> float:
+        u = (x - 1.25) / 0.25
+        return 1.2e308 if min(abs(u + 0.9957), abs(u + 0.9302)) < 1e-3 else 0.0
+
+    panels = _Panels(spikes, K21)
+    panels.ends = (1.0, 1.5)
+    p = gauss_kronrod(spikes, 1.0, 1.5, K21)
+    assert panels._end_share(p, [(1.0, 0.0)]) == (math.inf, 0.0)
+
+
+# `_end_miss` on the same panel: the polynomial misses f(1) by 2 C1 = 2**-9 and f(3) by
+# 4 C2 = 2**-10, far above its resolution, and the sliver times either is far above the
+# panel's error (f is a line at every node: K - G is rounding).
+NO_MISS = (math.nan, 0.0, 0.0)
+
+
+def same(got: tuple[float, float, float], want: tuple[float, float, float]) -> bool:
+    return all(a == b or (math.isnan(a) and math.isnan(b)) for a, b in zip(got, want, strict=True))
+
+
+def test_the_worst_end_miss_is_returned_with_the_sample() -> None:
+    panels, p = kinked_panels()
+    assert p.resolution < 1e-11
+    assert 1e3 * p.error < SLIVER * 4.0 * C2
+    x, y, m = panels._end_miss(p, AT_ENDS, (1.0, 1.0))
+    assert (x, y) == AT_ENDS[0]
+    assert m == pytest.approx(2.0 * C1, rel=1e-9)
+    x, y, m = panels._end_miss(p, AT_ENDS[::-1], (1.0, 1.0))  # the worst, in either order
+    assert (x, y) == AT_ENDS[0]
+    x, y, m = panels._end_miss(p, AT_ENDS[1:], (1.0, 1.0))
+    assert (x, y) == AT_ENDS[1]
+    assert m == pytest.approx(4.0 * C2, rel=1e-9)
+
+
+def test_an_end_miss_needs_a_part_the_chain_does_not_explain() -> None:
+    # own, the part of that end's share the chain does not model (`_unmodelled`), must be
+    # above the panel's error: the left end's 0 leaves only the right end's miss.
+    panels, p = kinked_panels()
+    x, _, _ = panels._end_miss(p, AT_ENDS, (0.0, 1.0))
+    assert x == B
+    x, _, _ = panels._end_miss(p, AT_ENDS, (1.0, 0.0))
+    assert x == A
+    assert same(panels._end_miss(p, AT_ENDS, (0.0, 0.0)), NO_MISS)
+    # own exactly the panel's error is not above it.
+    assert same(panels._end_miss(p, AT_ENDS, (p.error, p.error)), NO_MISS)
+
+
+def test_an_end_miss_must_be_worth_more_than_the_panels_error() -> None:
+    # The sliver times the miss exactly the panel's error is not above it; one ulp
+    # below it is (mutants that widen or narrow the sliver move the edge).
+    panels, p = kinked_panels()
+    _, deviation = missed(K21, p, [(-1.0, kinks(A))])
+    edge = SLIVER * deviation
+    at = p._replace(error=edge)
+    assert same(panels._end_miss(at, AT_ENDS[:1], (1.0, 1.0)), NO_MISS)
+    below = p._replace(error=math.nextafter(edge, 0.0))
+    assert panels._end_miss(below, AT_ENDS[:1], (1.0, 1.0))[0] == A
+    # An error of 1 is far above either end's sliver times its miss (8.5e-6 at most):
+    # no miss, however large the part left unexplained.
+    big = p._replace(error=1.0)
+    assert same(panels._end_miss(big, AT_ENDS, (2.0, 2.0)), NO_MISS)
+
+
+def test_of_equal_end_misses_the_first_is_kept() -> None:
+    # f 0 at every node and +-1/2 at the ends: the polynomial, 0, misses both by 1/2
+    # exactly.
+    panels = _Panels(lambda x: 0.0, K21)
+    panels.ends = (A, B)
+    p = gauss_kronrod(lambda x: 0.0, A, B, K21)
+    assert panels._end_miss(p, [(A, 0.5), (B, -0.5)], (1.0, 1.0)) == (A, 0.5, 0.5)
+    assert panels._end_miss(p, [(B, -0.5), (A, 0.5)], (1.0, 1.0)) == (B, -0.5, 0.5)
+
+
+def test_the_ends_are_sampled_once_each_and_counted() -> None:
+    calls: list[float] = []
+
+    def g(x: float) -> float:
+        calls.append(x)
+        return x * x
+
+    panels = _Panels(g, K21)
+    panels.nfev = 5
+    assert panels._ends(2.0, 3.0) == ((2.0, 4.0), (3.0, 9.0))
+    assert calls == [2.0, 3.0]
+    assert panels.nfev == 7
+
+
+def test_an_end_where_g_fails_or_is_not_finite_is_nan_and_still_counted() -> None:
+    def g(x: float) -> float:
+        if x == 0.0:
+            raise ZeroDivisionError("1/sqrt(x) at 0")
+        return math.inf if x == 2.0 else 1.0
+
+    panels = _Panels(g, K21)
+    (a, ya), (b, yb) = panels._ends(0.0, 2.0)
+    assert (a, b) == (0.0, 2.0)
+    assert math.isnan(ya)
+    assert math.isnan(yb)
+    assert panels.nfev == 2
+    assert panels._ends(1.0, 0.0)[0] == (1.0, 1.0)
+
+
+def test_an_end_mapped_to_an_infinite_x_is_not_sampled() -> None:
+    calls: list[float] = []
+
+    def g(x: float) -> float:
+        calls.append(x)
+        return 1.0
+
+    panels = _Panels(g, K21)
+    panels.finite_ends = (True, False)
+    (a, ya), (b, yb) = panels._ends(0.0, 1.0)
+    assert (a, ya, b) == (0.0, 1.0, 1.0)
+    assert math.isnan(yb)
+    assert calls == [0.0]
+    assert panels.nfev == 1
+    panels.finite_ends = (False, True)
+    (a, ya), (b, yb) = panels._ends(0.0, 1.0)
+    assert math.isnan(ya)
+    assert (b, yb) == (1.0, 1.0)
+    assert calls == [0.0, 1.0]
+    assert panels.nfev == 2
