@@ -34,9 +34,15 @@ to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
 A stuck run past samples that leave a settled value ever faster, the
 last of them by more than the value's own size, and farther from 0 than
-they are, is taken for where a growth stops, not for rounding's: the value
-is refused (``1 + min(1e-20/x**4, 1e30)`` at 0+, 1 far out, 2.3e29 at
-``2**-41``, 1e30 from ``2**-42`` on).
+they are, is taken for where a growth stops, not for rounding's, when ``f``
+stays off the value between the last of them and the run too (at 3/4, 5/8
+and 7/8 of its step): the value is refused (``1 + min(1e-20/x**4, 1e30)``
+at 0+, 1 far out, 2.3e29 at ``2**-41``, 1e30 from ``2**-42`` on). Rounding
+that cancels a term beside a constant drops ``f`` onto the constant as
+well at the steps, where its ulps fall alike, but goes back to the value
+or past it between them (``(tan h - sin h)/h**3 - 0.5`` at 0+ is -0.125 at
+``2**-25`` and -0.5 from ``2**-26`` on, but 0.093 at ``0.75 * 2**-25``),
+and its limit is answered.
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$, as is a value whose error is small beside the rounding
@@ -217,6 +223,7 @@ WHOLE_POWER_SLACK = 0.25  # a rate this far below a whole power of 1/h is that p
 ULPS = 4.0  # rounding errors a sample of f carries at least, in units of eps * |f|
 TRUSTED_TAIL = 22  # f constant from step s * 2**-24 on may really be constant there
 REACH_POINTS = 3  # the samples before a constant run that show f falling onto it
+BETWEEN = (0.75, 0.625, 0.875)  # f at these shares of the step before a run past a growth
 REACH_GROWTH = 16.0  # f falling onto a constant: each drop in bits at most this times the last
 REACH_ABOVE = 2.0**10  # ... from more than this many roundings of the constant, ...
 REACH_LAST = 16.0  # ... and more than this many at the last sample, its error
@@ -2172,24 +2179,30 @@ def _on_the_log(  # noqa: PLR0917 - the state of _one_sided
     )
 
 
-def _stopped_past(values: list[float], value: float) -> bool:
+def _stopped_past(
+    values: list[float], value: float, between: Callable[[int, float], float]
+) -> bool:
     """Whether ``values`` leave ``value`` ever faster and then stop on a constant past them.
 
     The last 8 samples before a run of ``STUCK`` equal ones or more grow away
     from ``value`` without slowing (`_divergence`), the last of them by more
     than ``value`` itself (`_outgrown`: a smaller departure may be a bias of
-    ``f``'s rounding), and the run is farther from 0 still, on their side.
-    Rounding that cancels all of ``f``'s digits there drops it toward 0
-    (`_growth_before_stuck`: ``(sin h - h)/h**3`` is -0.125 at ``2**-25``,
-    then 0); a constant past the growth is taken for where it stops, as a cap
-    does. Rounding that cancels a term beside a constant drops ``f`` onto the
-    constant, which may be past: ``(sin h - h)/h**3 + 1`` is 0.875 at
-    ``2**-25``, then 1, and only `_outgrown` holds that back (0.875 left 5/6
-    by 0.042); with ``+ 0.2`` for ``+ 1`` it does not (0.075 left 1/30 by as
-    much), and that limit is refused. ``1 + min(1e-20/x**4, 1e30)`` at 0+ is
-    1 to rounding at the first samples, grows 16 times a halving from 1.1e-8
-    at ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30 from ``2**-42`` on: its
-    limit is 1e30 + 1, not the far-field 1 that the table settles on.
+    ``f``'s rounding), the run is farther from 0 still, on their side, and
+    ``f`` keeps away from ``value`` between the last of them and the run
+    (`_back_between`; ``between(i, t)`` is ``f`` at ``t`` times the step of
+    sample ``i``). Rounding that cancels all of ``f``'s digits there drops it
+    toward 0 (`_growth_before_stuck`: ``(sin h - h)/h**3`` is -0.125 at
+    ``2**-25``, then 0); a constant past the growth is taken for where it
+    stops, as a cap does. Rounding that cancels a term beside a constant
+    drops ``f`` onto the constant, which may be past: ``(sin h - h)/h**3 +
+    1`` is 0.875 at ``2**-25``, then 1, and `_outgrown` holds that back (0.875
+    left 5/6 by 0.042); with ``+ 0.2`` for ``+ 1`` it does not (0.075 left
+    1/30 by as much), but between the samples ``f`` goes back past 1/30
+    (-0.096 at ``0.75 * 2**-25``), and the value stands. ``1 + min(1e-20/x**4,
+    1e30)`` at 0+ is 1 to rounding at the first samples, grows 16 times a
+    halving from 1.1e-8 at ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30
+    from ``2**-42`` on, and between (7.4e29 at ``0.75 * 2**-41``): its limit
+    is 1e30 + 1, not the far-field 1 that the table settles on.
     """
     start = _run_start(values)
     if len(values) - start < STUCK or start == 0:
@@ -2197,7 +2210,32 @@ def _stopped_past(values: list[float], value: float) -> bool:
     last, constant = values[start - 1], values[-1]
     past = (constant - last) * math.copysign(1.0, last) > 0.0
     diverges = _divergence([y - value for y in values[:start]])
-    return past and diverges and _outgrown(last, value)
+    return (
+        past
+        and diverges
+        and _outgrown(last, value)
+        and not _back_between(last, value, lambda t: between(start - 1, t))
+    )
+
+
+def _back_between(last: float, value: float, between: Callable[[float], float]) -> bool:
+    """Whether ``f`` is back at ``value`` or past it between its ``last`` sample and a run.
+
+    ``between(t)`` is ``f`` at ``t`` times the step of the ``last`` sample
+    before the run, for the shares ``t`` in ``BETWEEN`` (NaN where it fails),
+    in the halving where the departure from ``value`` is largest. A term that
+    grows and stops on a cap there has left ``value`` at every point of it,
+    by more than ``value``'s own size, whatever rounding noise rides on it.
+    Rounding's growth is a numerator cancelled to a few ulps: at the steps
+    ``h = 2**-k`` its ulps fall alike, so that its departures may be an exact
+    law (``(tan h - sin h)/h**3 - 0.5`` is ``-2**-53/h**2`` from ``2**-13``
+    to ``2**-25``, where it is -0.125, and then -0.5 where ``tan h - sin h``
+    rounds to 0, just as ``max(-2**-53/h**2, -0.5)`` would be); between them
+    its ulps fall otherwise, and the departure, all rounding, goes back to
+    0 or past (0.093 at ``0.75 * 2**-25``). Nearest the middle of the halving
+    first, to the first return.
+    """
+    return any((between(t) - value) * (last - value) <= 0.0 for t in BETWEEN)
 
 
 def _growth_before_stuck(run: _Run) -> _Run:
@@ -2613,7 +2651,14 @@ def _judged(
     # What the value's error and the top column's rounding can account for.
     floor = JUMP * error + ULPS * _AMPLIFY[len(columns) - 1] * _EPS * abs(value)
     top = [y - value for y in columns[-1]]
-    if settled and _stopped_past(run.values, value):
+
+    def between(i: int, t: float) -> float:
+        try:
+            return f(point(t * scale * 2.0 ** -(first + i + 2)))
+        except (DomainError, NumericalError):
+            return math.nan
+
+    if settled and _stopped_past(run.values, value, between):
         start = first + _run_start(run.values)
         return _OneSided(
             value,
@@ -2752,14 +2797,19 @@ def limit(
     But a run past samples that leave a value settled farther out ever
     faster, the last of them by more than the value's own size, and farther
     from 0 still, is taken for where a growth stops (rounding that cancels
-    all of ``f``'s digits drops it toward 0), and the value is refused:
+    all of ``f``'s digits drops it toward 0) when ``f`` stays off the value
+    between the last of them and the run too, and the value is refused:
     ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 far out, grows 16 times a
     halving to 2.3e29 at ``2**-41`` and is 1e30 from ``2**-42`` on (its limit
     is 1e30 + 1). So is a run from a larger step past samples that leave the
     value at one whole power of ``1/h``, between them too (f is sampled once
     more there), within the law's next step:
     ``1 + min(1e-20/x**3, 5)`` at 0+ is 1.74 at ``2**-22`` and 6 from
-    ``2**-23`` on.
+    ``2**-23`` on. Rounding that cancels a term beside a constant drops
+    ``f`` onto it, past the growth, but goes back past the value between the
+    samples: ``(tan h - sin h)/h**3 - 0.5`` at 0+ is -0.125 at ``2**-25`` and
+    -0.5 from ``2**-26`` on, but 0.093 at ``0.75 * 2**-25``, and its limit,
+    0, is answered.
     ``f`` that is one constant at every point sampled and another
     farther out is taken for a step only if it is one of the two halfway
     between the last point of one and the first of the other:

@@ -22,11 +22,13 @@ before this change.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 from limit_checks import Function, full
 
 from calcweb.limits import (
+    BETWEEN,
     _capped,
     _Counted,
     _divergence,
@@ -150,19 +152,50 @@ def test_a_growth_that_stops_on_a_constant_past_it_is_refused(power: int, cap: f
     # were 1 +- 8.9e-16 (power 4) or 4.4e-16, converged, before `_stopped_past`.
     result = full(lambda x: 1 + min(1e-20 / x**power, cap), 0.0, "right")
     assert not result.converged
-    assert result.nfev == 48
+    # 48 usual samples, and f at 3/4, 5/8 and 7/8 of the step before the run.
+    assert result.nfev == 48 + len(BETWEEN)
+
+
+def midway(values: list[float]) -> Callable[[int, float], float]:
+    """``between`` for `_stopped_past`: f at ``t`` times sample ``i``'s step, on the chord."""
+    return lambda i, t: values[i + 1] + (values[i] - values[i + 1]) * (2 * t - 1)
 
 
 def test_a_growth_that_stops_on_a_constant_is_only_a_run_past_its_last_sample() -> None:
     before = [1.0, 1.0, *(1.0 + 2.0**k for k in range(1, 12))]
-    assert _stopped_past([*before, 2.0**13, 2.0**13, 2.0**13], 1.0)
-    assert not _stopped_past([*before, 2.0**13, 2.0**13], 1.0)  # too short a run
-    assert not _stopped_past([*before, 1.5, 1.5, 1.5], 1.0)  # falls back: rounding's
-    assert not _stopped_past([*before, 0.5, 0.5, 0.5], 1.0)  # the other side of the value
+    capped = [*before, 2.0**13, 2.0**13, 2.0**13]
+    assert _stopped_past(capped, 1.0, midway(capped))
+    for values in (
+        [*before, 2.0**13, 2.0**13],  # too short a run
+        [*before, 1.5, 1.5, 1.5],  # falls back: rounding's
+        [*before, 0.5, 0.5, 0.5],  # the other side of the value
+    ):
+        assert not _stopped_past(values, 1.0, midway(values)), values
     # Departures growing ever faster, but not past the value itself: rounding's bias may do that.
-    small = [1.0, 1.0, *(1.0 + 2.0 ** (k - 50) for k in range(1, 12))]
-    assert _divergence([y - 1.0 for y in small])
-    assert not _stopped_past([*small, *[1.0 + 2.0**-30] * 3], 1.0)
+    small = [1.0, 1.0, *(1.0 + 2.0 ** (k - 50) for k in range(1, 12)), *[1.0 + 2.0**-30] * 3]
+    assert _divergence([y - 1.0 for y in small[:-3]])
+    assert not _stopped_past(small, 1.0, midway(small))
+
+
+def test_a_growth_that_goes_back_to_the_value_between_its_samples_is_rounding() -> None:
+    before = [1.0, 1.0, *(1.0 + 2.0**k for k in range(1, 12))]
+    capped = [*before, 2.0**13, 2.0**13, 2.0**13]
+    last = len(before) - 1  # f between the last sample before the run and the run
+
+    def at(seen: dict[float, float]) -> Callable[[int, float], float]:
+        return lambda i, t: seen.get(t, midway(capped)(i, t)) if i == last else math.nan
+
+    # Back at the value, or past it, at any of 3/4, 5/8, 7/8 of the last step: rounding's.
+    for t in BETWEEN:
+        for y in (1.0, 0.5, -(2.0**13)):
+            assert not _stopped_past(capped, 1.0, at({t: y})), (t, y)
+    # Off the chord but not back to the value, beyond the run, or where f fails: a cap.
+    for y in (1.0 + 2.0**-40, 2.0, 2.0**20, math.nan):
+        assert _stopped_past(capped, 1.0, at({0.75: y})), y
+    assert _stopped_past(capped, 1.0, at({0.5: 1.0, 1.0: 1.0}))  # only inside the halving
+    calls: list[float] = []
+    _stopped_past(capped, 1.0, lambda i, t: calls.append(t) or 1.0)
+    assert calls == [0.75]  # the middle first, to the first return
 
 
 @pytest.mark.parametrize("power", [3, 4])
@@ -295,6 +328,44 @@ def test_rounding_that_drops_a_cancelling_quotient_to_0_is_no_cap(shift: float) 
     result = full(lambda h: (math.sin(h) - h) / h**3 + shift, 0.0, "both")
     assert result.converged
     assert abs(result.value - (shift - 1 / 6)) <= 2 * result.error
+
+
+# reviewC's scan of g(h) + s, s = -1 .. 1 in steps of 0.025, at 0+: the shifts that
+# _stopped_past refused alone (true limits 1/30 .. 1/12 and -0.1 .. 0.1).
+ONTO = [
+    *(
+        ("(sin h - h)/h**3", lambda h: (math.sin(h) - h) / h**3, -1 / 6, s)
+        for s in (0.15, 0.175, 0.2)
+    ),
+    *(
+        ("(tan h - sin h)/h**3", lambda h: (math.tan(h) - math.sin(h)) / h**3, 0.5, -i / 40)
+        for i in range(16, 25)
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "g", "exact", "shift"), ONTO, ids=[f"{r[0]} {r[3]:+g}" for r in ONTO]
+)
+def test_rounding_that_drops_a_cancelling_quotient_onto_a_constant_is_no_cap(
+    name: str, g: Function, exact: float, shift: float
+) -> None:
+    # (tan h - sin h)/h**3 - 0.5 leaves its value 4 times a halving to -0.125 at
+    # 2**-25 and is -0.5 from 2**-26 on (tan h - sin h rounds to 0), exactly as
+    # max(-2**-53/h**2, -0.5) would at those steps; between them it is back past 0
+    # (0.093 at 0.75 * 2**-25). Was refused ("stops on -0.5", error inf), as were the
+    # others: (sin h - h)/h**3 + 0.2 is 0.075 at 2**-25 and 0.2 from 2**-26 on.
+    result = full(lambda h: g(h) + shift, 0.0, "right")
+    assert result.converged, (name, shift, result.message)
+    assert abs(result.value - (exact + shift)) <= 2 * result.error, (name, shift)
+
+
+def test_the_tan_minus_sin_reproducer_from_both_sides() -> None:
+    # -8.07945287391216e-11 +- 2.9e-10, converged, 110 calls, before _stopped_past;
+    # -8.08e-11 +- inf, not converged, 96 calls, with it.
+    result = full(lambda h: (math.tan(h) - math.sin(h)) / h**3 - 0.5, 0.0)
+    assert result.converged, result.message
+    assert abs(result.value) <= 2 * result.error
 
 
 # ------------------------------------------------------------ _grown_onto itself

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
@@ -107,13 +108,19 @@ def test_a_change_before_of_exactly_the_rounding_sets_no_law() -> None:
     assert _short_of_growth([1.0 - 6.0 * BLUR, 1.0 - 4.0 * BLUR, 1.0], 1.0 + 2.0**-52, 1.0)
 
 
+def _on_the_last(values: list[float]) -> Callable[[int, float], float]:
+    """``between`` for `_stopped_past`: f between sample ``i`` and the next is sample ``i``."""
+    return lambda i, _t: values[i]
+
+
 @pytest.mark.parametrize("scale", [1.0, 2.0**-20, 2.0**-100])
 def test_a_run_past_the_growth_by_any_amount_stops_it(scale: float) -> None:
     # test_limits_capped's growth 1 + 2**k (k = 1 .. 11) onto a run of 2**13, scaled by a
     # power of two (exact): past the last sample by 6143 scale, 0.0059 at 2**-20. A
     # mutant asking it to be past by more than 1 lets the smaller ones through.
     before = [scale, scale, *(scale * (1.0 + 2.0**k) for k in range(1, 12))]
-    assert _stopped_past([*before, *[2.0**13 * scale] * 3], scale)
+    values = [*before, *[2.0**13 * scale] * 3]
+    assert _stopped_past(values, scale, _on_the_last(values))
 
 
 @pytest.mark.parametrize("c", [1e-20, 1e-30])
@@ -134,7 +141,8 @@ def test_the_growth_is_measured_from_the_value() -> None:
     # a mutant) the last eight, -2**21 + 2**k for k = 17 .. 24, change sign: no growth.
     value = -(2.0**20)
     before = [value, value, *(value + 2.0**k for k in range(1, 25))]
-    assert _stopped_past([*before, *[2.0**26] * 3], value)
+    values = [*before, *[2.0**26] * 3]
+    assert _stopped_past(values, value, _on_the_last(values))
 
 
 def test_a_cap_far_from_a_negative_far_field_value_is_refused() -> None:
