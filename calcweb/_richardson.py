@@ -1332,8 +1332,9 @@ def _ruled_out(sampler: Sampler, noise: float, estimate: Estimate) -> bool:
     """Whether the quotients a first derivative's estimate rests on rule out ``noise`` in f.
 
     Noise ``N`` in the values moves a first derivative's quotient at step ``h``
-    by up to ``N / h`` (its rounding bound with that noise, as `combine` takes
-    it), at each step by another amount. Quotients that differ (not the equal
+    by up to ``N / h`` (``2 N / h`` one-sided: its rounding bound with that
+    noise, as `combine` takes it), at each step by another amount. Quotients
+    that differ (not the equal
     quotients below the stairs of a staircase ``f``, which show no truncation:
     `_resolves`) and agree with their expansion to an error 16 times below
     that at the smallest step cannot rest on values that noisy -- unless ``a
@@ -2100,7 +2101,8 @@ def _confirmed_despite_rounding(
     the noise measurements at ``x`` miss (it is a sawtooth at equally spaced
     points) and that can make `_confirmed`'s probe miss a right window
     (``sin(33264 t)`` at -0.5372: 33234.963066 +- 1.8e-6 at steps near 1e-7,
-    probe 0.2 ulp-scale off), leaving the walk to rest on quotients at steps
+    the probe off by 9.1e-6, 2.5 times what `_confirmed` allows, within the
+    2.9e-5 that rounding can do), leaving the walk to rest on quotients at steps
     of a few ulp(``x``), made exactly equal by that rounding (32739.41 +-
     0.44). Where the miss is within what that rounding can do to the probe
     and the window's smallest quotient (`_rounded_inside`), the window is
@@ -2129,7 +2131,8 @@ def _rounded_inside(sampler: Sampler, kind: str, n: int, step: float) -> float:
 
     Each value moves by up to ``|t| eps / 2`` times ``|f'|``: ``|t|`` at most
     ``|x|`` plus the stencil's reach, ``|f'|`` taken as the slope between its
-    outer points (its values are known: no call is made).
+    outer points (at a step already sampled its values are known: no call
+    is made).
     """
     offsets, weights, spacing = stencil(kind, n)
     x = sampler.x

@@ -70,15 +70,16 @@ at the deepest step, it contradicts the answer (``(1 + x)**(1/x) +
 halvings before it, is where a term stops, and contradicts it too
 (``(exp(1.1 x) - 1)/(1.1 x) + min(1e-16/x, 10)`` is 1.8, 3.6 and 7.2 at
 ``x = 2**-54 .. 2**-56``, then 10).
-Elsewhere the usual samples end 8 floats from ``x0``, and ``f`` whose own
+Elsewhere the usual samples end 8 floats from ``x0`` (at ``|x0| >= 1``), and ``f`` whose own
 scale is the spacing of the floats there shows only its far field, and its
 turn at the last samples (``sin(x - 1e15)/(x - 1e15)`` at ``1e15`` is an
 oscillation of size ``1/h``, read as rounding noise about 0, and 0.84 at the
 last step ``h = 1``). So a finite value that the last sample is off, which
 the samples before do not settle onto, is checked at the floats closer in,
-down to the spacing of floats at ``x0``: it is refused where ``f`` converges
-there (changes of one sign, each at most half the one before, as rounding
-noise, which grows toward ``x0``, does not) onto another value, off it by a
+down to the spacing of floats at ``x0`` (``2**-52`` at ``|x0| < 1``): it is
+refused where ``f`` converges there (changes of one sign, each at most half
+the one before, as rounding noise, which grows toward ``x0``, does not) onto
+another value, off it by a
 quarter of ``f`` or more (``sin(t)/t`` is 0.96, 0.99, 0.997 at ``t = 0.5,
 0.25, 0.125``; less may be a bias of rounding, which can repeat itself there
 as a smooth run: ``log(1 + u)/u`` is ``1 - 2.2e-8 + O(u)`` at the floats next
@@ -111,7 +112,7 @@ extrapolated from them, unless they leave that value as a real ``c / h**p``
 does, at one whole power and between the samples too (at the samples,
 exact binary fractions, rounding may keep such a law: ``(sin t - t)/t**3``
 is ``-1/6 + 2**(2k - 53)/3`` at ``t = 2**-k`` for ``k = 12 .. 26``, and
-off that law by 0.2 to 3 times its departure at ``4/3 * 2**-k``),
+off that law by 0.06 to 3 times its departure at ``4/3 * 2**-k``),
 and stop on the run past them, within the law's next step (``1 + min(1e-20/x**3, 5)`` at 0+,
 1.74 at ``2**-22`` and 6 from ``2**-23`` on: a cap, refused); else
 the limit is refused, as it is when ``f`` is the constant at every usual sample and
@@ -241,7 +242,7 @@ DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
 DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
-FINEST = 3  # elsewhere, the halvings of the last step down to s * 2**-52, the floats' spacing
+FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' spacing at |x0| >= 1)
 _EPS = sys.float_info.epsilon
 
 
@@ -1119,9 +1120,9 @@ def _law_between(
     A real term ``c / h**p`` holds at any point; a law that rounding makes
     at the samples, exact binary fractions (``(sin(t) - t)/t**3`` is
     ``-1/6 + 2**(2k - 53)/3`` at ``t = 2**-k`` for ``k = 12 .. 26``: ``sin t``
-    rounds down by a third of an ulp at each), need not hold between them,
-    where the rounding is another (at ``t = 4/3 * 2**-k`` it is off that law
-    by 0.2 to 3 times its departure). ``f`` is sampled at ``4/3 h``
+    is rounded up, toward ``t``, by up to a third of an ulp at each), need not
+    hold between them, where the rounding is another (at ``t = 4/3 * 2**-k``
+    it is off that law by 0.06 to 3 times its departure). ``f`` is sampled at ``4/3 h``
     and must be where the law the last two departures from ``value`` keep
     (``2**p``, p whole) puts it, as well as it holds at the samples
     themselves. Steps are measured from ``x0`` at the points themselves
@@ -2561,9 +2562,10 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     f's leading digits and repeats itself there as a smooth run. They are
     sampled one by one, up to a change that does not halve. An infinite value is contradicted where
     ``f`` at ``h/8`` alone is short of the growth the last usual samples keep
-    (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, whose law ``1/t**2``
-    makes 32), unless they end on rounding's constant (`_growth_before_stuck`:
-    ``f`` stays on it) or ``f`` fails there.
+    (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, where the growth of the
+    last usual samples, 2.1 times a halving, makes 5.4), unless they end on
+    rounding's constant (`_growth_before_stuck`: ``f`` stays on it) or ``f``
+    fails there.
     """
     usual = run.values
     if math.isinf(result.value):
@@ -2770,8 +2772,9 @@ def limit(
     error estimate comes from how well neighbouring extrapolations agree and
     from the rounding noise of the samples. Provided ``f`` behaves near
     ``x0`` as it does at the points sampled (down to about
-    ``2**-50 * max(1, |x0|)`` from ``x0``, or elsewhere to the spacing of the
-    floats there, ``2**-52 * max(1, |x0|)``, when the last samples are off a finite
+    ``2**-50 * max(1, |x0|)`` from ``x0``, or elsewhere to about
+    ``2**-52 * max(1, |x0|)``, the spacing of the floats there if
+    ``|x0| >= 1``, when the last samples are off a finite
     value and do not settle onto it, and for an infinite one; at 0 and at infinity, down to
     about ``1e-90``: at that step alone for a finite value that ``f`` fits
     there, or an infinite one that ``f`` there keeps growing to, at 16 steps

@@ -292,8 +292,8 @@ def test_a_cancelled_quotient_whose_rounding_keeps_a_law_at_the_samples_is_no_ca
     name: str, f: Function, exact: float, side: str
 ) -> None:
     # At t = 2**-k, exact binary fractions, rounding leaves each numerator off
-    # by a law: (sin t - t)/t**3 + 1 is 5/6 + 2**(2k - 53)/3 (sin t rounds down
-    # by a third of an ulp), 4 times a halving up to 0.875, then exactly 1 (the
+    # by a law: (sin t - t)/t**3 + 1 is 5/6 + 2**(2k - 53)/3 (sin t is rounded up
+    # by up to a third of an ulp), 4 times a halving up to 0.875, then exactly 1 (the
     # numerator cancelled to 0), before TRUSTED_TAIL for these scales: a c/h**2
     # term capped at 1, as far as those samples show. Between them (4/3 of a
     # step) rounding is another, off that law: `_law_between`. All four were
@@ -316,8 +316,8 @@ def test_a_real_term_keeps_its_law_between_the_samples_and_rounding_need_not() -
         value = 1.0 if f is cap else 5 / 6
         return _law_between(f, lambda h: h, 2.0 ** -(run + 1), x0=0.0, before=before, value=value)
 
-    assert law(cap, 21)  # 1.74 at 2**-22, on 1 + 1e-20/x**3 at 4/3 * 2**-23 too
-    assert not law(sin3, 22)  # 0.875 at 2**-23, off its law at 4/3 * 2**-24
+    assert law(cap, 21)  # 1.74 at 2**-22, on 1 + 1e-20/x**3 at 4/3 * 2**-22 too
+    assert not law(sin3, 22)  # 0.875 at 2**-23, off its law at 4/3 * 2**-23
 
 
 @pytest.mark.parametrize("shift", [0.0, 1.0, -1.0])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from calcweb._richardson import _GOLDEN, Estimate, Sampler, _local_drift
 
 SPACING = 2.0**-20
-LOCAL = 2.0**-40  # a drift of LOCAL / 4 or more is noise
+LOCAL = 2.0**-40  # a drift of more than LOCAL / 4 is noise
 RISE = 2.0**-30  # the stairs' height beyond the inner points: far above LOCAL / 4
 
 
