@@ -32,12 +32,13 @@ Samples past the point where ``f`` gets stuck on one rounded value
 (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all, nor
 to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
-A stuck run past samples that leave a settled value ever faster, the
-last of them by more than the value's own size, and farther from 0 than
-they are, is taken for where a growth stops, not for rounding's, when ``f``
-stays off the value between the last of them and the run too (at 3/4, 5/8
-and 7/8 of its step): the value is refused (``1 + min(1e-20/x**4, 1e30)``
-at 0+, 1 far out, 2.3e29 at ``2**-41``, 1e30 from ``2**-42`` on). Rounding
+A stuck run past samples that leave a settled value ever faster, and
+farther from 0 than they are, is taken for where a growth stops, not for
+rounding's, when ``f`` stays off the value between the last of them and the
+run too (at 3/4, 5/8 and 7/8 of its step), however little they left it: the
+value is refused (``1 + min(1e-20/x**4, 1e30)`` at 0+, 1 far out, 2.3e29 at
+``2**-41``, 1e30 from ``2**-42`` on; ``1 + min(1e-20/x**2, 0.5)``, 1.18 at
+``2**-32``, 1.5 from ``2**-33`` on). Rounding
 that cancels a term beside a constant drops ``f`` onto the constant as
 well at the steps, where its ulps fall alike, but goes back to the value
 or past it between them (``(tan h - sin h)/h**3 - 0.5`` at 0+ is -0.125 at
@@ -2186,24 +2187,25 @@ def _stopped_past(
     """Whether ``values`` leave ``value`` ever faster and then stop on a constant past them.
 
     The last 8 samples before a run of ``STUCK`` equal ones or more grow away
-    from ``value`` without slowing (`_divergence`), the last of them by more
-    than ``value`` itself (`_outgrown`: a smaller departure may be a bias of
-    ``f``'s rounding), the run is farther from 0 still, on their side, and
-    ``f`` keeps away from ``value`` between the last of them and the run
-    (`_back_between`; ``between(i, t)`` is ``f`` at ``t`` times the step of
-    sample ``i``). Rounding that cancels all of ``f``'s digits there drops it
-    toward 0 (`_growth_before_stuck`: ``(sin h - h)/h**3`` is -0.125 at
-    ``2**-25``, then 0); a constant past the growth is taken for where it
-    stops, as a cap does. Rounding that cancels a term beside a constant
-    drops ``f`` onto the constant, which may be past: ``(sin h - h)/h**3 +
-    1`` is 0.875 at ``2**-25``, then 1, and `_outgrown` holds that back (0.875
-    left 5/6 by 0.042); with ``+ 0.2`` for ``+ 1`` it does not (0.075 left
-    1/30 by as much), but between the samples ``f`` goes back past 1/30
-    (-0.096 at ``0.75 * 2**-25``), and the value stands. ``1 + min(1e-20/x**4,
-    1e30)`` at 0+ is 1 to rounding at the first samples, grows 16 times a
-    halving from 1.1e-8 at ``2**-10`` to 2.3e29 at ``2**-41``, and is 1e30
-    from ``2**-42`` on, and between (7.4e29 at ``0.75 * 2**-41``): its limit
-    is 1e30 + 1, not the far-field 1 that the table settles on.
+    from ``value`` without slowing (`_divergence`), the run is farther from 0
+    still, on their side, and ``f`` keeps away from ``value`` between the
+    last of them and the run (`_back_between`; ``between(i, t)`` is ``f`` at
+    ``t`` times the step of sample ``i``). Rounding that cancels all of
+    ``f``'s digits there drops it toward 0 (`_growth_before_stuck`: ``(sin h
+    - h)/h**3`` is -0.125 at ``2**-25``, then 0); a constant past the growth
+    is taken for where it stops, as a cap does. Rounding that cancels a term
+    beside a constant drops ``f`` onto the constant, which may be past:
+    ``(sin h - h)/h**3 + 1`` is 0.875 at ``2**-25``, then 1, but between the
+    samples ``f`` goes back past 5/6 (0.70 at ``0.75 * 2**-25``), and the
+    value stands; so does ``+ 0.2``'s (0.075, then 0.2, but -0.096 there;
+    value 1/30). ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 to rounding at the
+    first samples, grows 16 times a halving from 1.1e-8 at ``2**-10`` to
+    2.3e29 at ``2**-41``, and is 1e30 from ``2**-42`` on, and between (7.4e29
+    at ``0.75 * 2**-41``): its limit is 1e30 + 1, not the far-field 1 that
+    the table settles on. How far the growth got does not matter: ``1 +
+    min(1e-20/x**2, 0.5)`` leaves 1 by 0.18 at ``2**-32``, less than 1
+    itself, and is 1.5 from ``2**-33`` on, and 1.33 between: its limit is
+    1.5.
     """
     start = _run_start(values)
     if len(values) - start < STUCK or start == 0:
@@ -2211,12 +2213,7 @@ def _stopped_past(
     last, constant = values[start - 1], values[-1]
     past = (constant - last) * math.copysign(1.0, last) > 0.0
     diverges = _divergence([y - value for y in values[:start]])
-    return (
-        past
-        and diverges
-        and _outgrown(last, value)
-        and not _back_between(last, value, lambda t: between(start - 1, t))
-    )
+    return past and diverges and not _back_between(last, value, lambda t: between(start - 1, t))
 
 
 def _back_between(last: float, value: float, between: Callable[[float], float]) -> bool:
@@ -2798,13 +2795,14 @@ def limit(
     for ``|x| > 2**-27`` and 0 below is infinite at 0, though its limit is 0,
     as ``(1 - cos x)/x**3``, which rounding makes exactly 0 there, is.
     But a run past samples that leave a value settled farther out ever
-    faster, the last of them by more than the value's own size, and farther
-    from 0 still, is taken for where a growth stops (rounding that cancels
-    all of ``f``'s digits drops it toward 0) when ``f`` stays off the value
-    between the last of them and the run too, and the value is refused:
+    faster, and farther from 0 still, is taken for where a growth stops
+    (rounding that cancels all of ``f``'s digits drops it toward 0) when
+    ``f`` stays off the value between the last of them and the run too,
+    however little they left it, and the value is refused:
     ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 far out, grows 16 times a
     halving to 2.3e29 at ``2**-41`` and is 1e30 from ``2**-42`` on (its limit
-    is 1e30 + 1). So is a run from a larger step past samples that leave the
+    is 1e30 + 1); ``1 + min(1e-20/x**2, 0.5)`` is 1.18 at ``2**-32`` and 1.5
+    from ``2**-33`` on. So is a run from a larger step past samples that leave the
     value at one whole power of ``1/h``, between them too (f is sampled once
     more there), within the law's next step:
     ``1 + min(1e-20/x**3, 5)`` at 0+ is 1.74 at ``2**-22`` and 6 from

@@ -156,6 +156,23 @@ def test_a_growth_that_stops_on_a_constant_past_it_is_refused(power: int, cap: f
     assert result.nfev == 48 + len(BETWEEN)
 
 
+@pytest.mark.parametrize("cap", [0.5, 1.0, 2.0])
+def test_a_growth_that_stops_on_a_constant_before_outgrowing_the_value_is_refused(
+    cap: float,
+) -> None:
+    # Found by LIM5: 1 + min(1e-20/x**2, cap) at 0+ (limit 1 + cap) was 1.0 +- 4.4e-16,
+    # converged, 55 calls. The usual samples settle near 1, grow 4 times a halving to
+    # 1.18 at 2**-32 (cap 0.5) or 1.74 at 2**-33 (caps 1 and 2), and stop on 1 + cap
+    # from the next step on, farther still: the last departure, 0.18 or 0.74, is below
+    # the value's own size, which once let rounding's bias be assumed. f stays off 1
+    # between that sample and the run (a cap), so the value is refused.
+    result = full(lambda x: 1 + min(1e-20 / x**2, cap), 0.0, "both")
+    assert not result.converged
+    assert f"stops on {1 + cap:.6g} from" in result.message
+    # 48 usual samples a side, and f at 3/4, 5/8 and 7/8 of the step before the run.
+    assert result.nfev == 2 * (48 + len(BETWEEN))
+
+
 def midway(values: list[float]) -> Callable[[int, float], float]:
     """``between`` for `_stopped_past`: f at ``t`` times sample ``i``'s step, on the chord."""
     return lambda i, t: values[i + 1] + (values[i] - values[i + 1]) * (2 * t - 1)
@@ -171,10 +188,13 @@ def test_a_growth_that_stops_on_a_constant_is_only_a_run_past_its_last_sample() 
         [*before, 0.5, 0.5, 0.5],  # the other side of the value
     ):
         assert not _stopped_past(values, 1.0, midway(values)), values
-    # Departures growing ever faster, but not past the value itself: rounding's bias may do that.
+    # Departures growing ever faster, but not past the value itself, stop on a cap too when f
+    # stays off the value between them (1 + min(1e-20/x**2, 0.5) at 0+); rounding's bias,
+    # which may grow so at the steps, goes back to the value there (`_back_between`).
     small = [1.0, 1.0, *(1.0 + 2.0 ** (k - 50) for k in range(1, 12)), *[1.0 + 2.0**-30] * 3]
     assert _divergence([y - 1.0 for y in small[:-3]])
-    assert not _stopped_past(small, 1.0, midway(small))
+    assert _stopped_past(small, 1.0, midway(small))
+    assert not _stopped_past(small, 1.0, lambda i, t: 1.0)
 
 
 def test_a_growth_that_goes_back_to_the_value_between_its_samples_is_rounding() -> None:
@@ -324,7 +344,7 @@ def test_a_real_term_keeps_its_law_between_the_samples_and_rounding_need_not() -
 def test_rounding_that_drops_a_cancelling_quotient_to_0_is_no_cap(shift: float) -> None:
     # (sin h - h)/h**3 leaves -1/6 ever faster (rounding), -0.125 at 2**-25, then is 0:
     # toward 0, not past the growth. With shift 1, f goes from 0.875 to 1.0, past it, but
-    # the last departure (0.042) stays below the value's own size (`_outgrown`).
+    # goes back past the value between them (0.70 at 0.75 * 2**-25: `_back_between`).
     result = full(lambda h: (math.sin(h) - h) / h**3 + shift, 0.0, "both")
     assert result.converged
     assert abs(result.value - (shift - 1 / 6)) <= 2 * result.error
