@@ -2557,7 +2557,16 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     ``LOSS`` of itself or more (``sin(t)/t`` at ``t = 0.5, 0.25, 0.125``: 0.96,
     0.99, 0.997, for the value 0): less may be a bias of rounding that keeps
     f's leading digits and repeats itself there as a smooth run. They are
-    sampled one by one, up to a change that does not halve. An infinite value is contradicted where
+    sampled one by one. Where ``f`` turns at a scale of one or two float
+    spacings (``sin(4 t)/(4 t)`` at ``t = 2, 1, 0.5``: 0.455, 0.84, 0.96), its
+    changes do not halve: the value is contradicted there too where the
+    three leave it with changes of one sign that shrink (`_away`) and ``f``
+    at ``3 h / 8`` is smooth between them (`_smooth`), which rounding noise,
+    growing toward ``x0`` like ``c / h`` or turning sign between neighbouring
+    floats, is not; the sampling stops at ``h / 4`` where the changes from the
+    last usual sample neither halve nor shrink (they grow with one sign), or
+    ``f`` at ``h / 4`` is not farther off the value than at ``h / 2``, on the
+    side it moved to. An infinite value is contradicted where
     ``f`` at ``h/8`` alone is short of the growth the last usual samples keep
     (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, where the growth of the
     last usual samples, 2.1 times a halving, makes 5.4), unless they end on
@@ -2582,19 +2591,32 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         values = usual[-1:]
         for y in _finer(f, point, x0, h):
             values.append(y)
-            if len(values) > 2 and not _halving(values[-3:]):
+            # Changes of one sign that grow are rounding's c / h (a rounded constant
+            # over the step), not f converging: no turn, the value stands.
+            if (
+                len(values) == 3
+                and not _halving(values)
+                and (_growing(values) or not _away(values[1:], result))
+            ):
                 return result
         # Off the value by less than LOSS of f there, f may be the value and a
         # bias of rounding, which repeats itself at the floats closer in as a
         # smooth run: log(1 + u)/u for u = (x + 3e5)/0.14 is 1 - 2.2e-8 - 2.1e-10 j
         # at x0 + j ulps, j = 1 .. 8 (1 + u rounds to 1 + (1 - 2.2e-8) u there).
         # Rounding's bias is LOSS of f or more only where f lost all its digits
-        # (`_noise`), when the samples cannot tell the limit either.
+        # (`_noise`), when the samples cannot tell the limit either. f that turns
+        # at a scale of a float spacing or two, whose changes do not halve, leaves
+        # the value with changes that shrink (`_away`) and is smooth between its
+        # samples (`_smooth`, a sample more, taken last).
         seen = values[-1]
         if (
             len(values) <= FINEST
             or _settles_onto(values, result)
             or not abs(seen - result.value) >= LOSS * abs(seen)
+            or not (
+                _halving(values)
+                or (_away(values[1:], result) and _smooth(f, point, x0, h, values[1:]))
+            )
         ):
             return result
         what = f"settles near {result.value:.6g}"
@@ -2605,7 +2627,7 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         False,
         f"f {what} at the usual points, but at the floats closer to x0, down to {x!r}, "
         f"it heads for {seen:.6g} instead, which contradicts that: f turns at the finest "
-        "steps x allows near x0 (sin(x - 1e15)/(x - 1e15) at 1e15 is an oscillation about 0 "
+        "steps sampled near x0 (sin(x - 1e15)/(x - 1e15) at 1e15 is an oscillation about 0 "
         "down to x - 1e15 = 8, 0.84 at 1 and 0.997 at 0.125: its limit is 1), and the "
         "samples cannot tell its limit; pass full_output=True to get the estimate anyway",
     )
@@ -2615,6 +2637,53 @@ def _halving(values: list[float]) -> bool:
     """Whether the changes between ``values`` keep one sign, each at most half the one before."""
     changes = [b - a for a, b in itertools.pairwise(values)]
     return all(a * b > 0.0 and abs(b) <= 0.5 * abs(a) for a, b in itertools.pairwise(changes))
+
+
+def _smooth(
+    f: _Counted, point: Callable[[float], float], x0: float, h: float, finer: list[float]
+) -> bool:
+    """Whether ``f`` at ``3 h / 8`` fits ``finer``, its samples at ``h/2, h/4, h/8``, as f's turn.
+
+    There ``f`` lies between its samples at ``h/2`` and ``h/4`` (rounding noise
+    of size ``ulp(numerator) / h`` turns sign between neighbouring floats:
+    ``(exp(t) - 1 - t)/t**2`` at 4, 3, 2 floats: 2.8e15, 7.9e15, -1.3e16), and
+    its change from ``h/4`` to ``h/8`` is less than twice that from ``3 h/8`` to
+    ``h/4``: rounding's ``c / h`` (a rounded constant over the step, as
+    ``(exp(t) - 1 - t)/t**2`` is ``-1/t`` where ``exp(t)`` rounds to 1) makes
+    it 3 times (``c / h**2`` 5.4 times), ``sin(4 t)/(4 t)`` 0.67 times, ``sin(8
+    t)/(8 t)`` 0.95 times.
+    """
+    y = _finest(f, point, x0, 0.375 * h)
+    outer, inner, last = finer
+    return min(outer, inner) <= y <= max(outer, inner) and abs(last - inner) < 2.0 * abs(inner - y)
+
+
+def _changes(values: list[float]) -> list[float]:
+    """The changes between neighbouring ``values``."""
+    return [b - a for a, b in itertools.pairwise(values)]
+
+
+def _growing(values: list[float]) -> bool:
+    """Whether the last two changes between ``values`` keep one sign and the later is no smaller."""
+    before, last = _changes(values)[-2:]
+    return before * last > 0.0 and abs(last) >= abs(before)
+
+
+def _away(values: list[float], result: _OneSided) -> bool:
+    """Whether ``values`` leave ``result``'s value, with changes of one sign that shrink.
+
+    Rounding noise of a quotient at the floats next to ``x0`` is of size
+    ``ulp(numerator) / h``: it grows toward ``x0`` (its changes double, as a
+    rounded constant's ``e / h`` does, or turn sign between neighbouring
+    floats); ``f`` that turns there, at a scale of one or two float spacings,
+    converges instead: ``sin(4 t)/(4 t)`` at ``t = 2, 1, 0.5`` is 0.455,
+    0.84, 0.96, which leave 0 by 0.39, then 0.12, and do not halve.
+    """
+    changes = _changes(values)
+    return all(
+        d * (b - result.value) > 0.0 and abs(b - result.value) > abs(a - result.value)
+        for a, b, d in zip(values, values[1:], changes, strict=False)
+    ) and all(a * b > 0.0 and abs(b) < abs(a) for a, b in itertools.pairwise(changes))
 
 
 def _settles_onto(values: list[float], result: _OneSided) -> bool:

@@ -35,7 +35,15 @@ import pytest
 
 import calcweb
 from calcweb import LimitResult, limit
-from calcweb.limits import _Counted, _finest, _halving, _OneSided, _settles_onto
+from calcweb.limits import (
+    _away,
+    _Counted,
+    _finest,
+    _halving,
+    _OneSided,
+    _settles_onto,
+    _smooth,
+)
 
 
 def _sinc(t: float) -> float:
@@ -87,7 +95,7 @@ def test_the_floats_closer_in_refuse_the_far_field_answer(
     assert result.error == math.inf
     assert result.nfev == (49 if math.isinf(result.value) else 51)
     assert "at the floats closer to x0" in result.message
-    with pytest.raises(calcweb.NumericalError, match="f turns at the finest steps x allows"):
+    with pytest.raises(calcweb.NumericalError, match="f turns at the finest steps sampled near x0"):
         limit(f, x0, side="right")
 
 
@@ -272,3 +280,97 @@ def test_a_bias_of_rounding_at_the_floats_closer_in_is_not_a_turn() -> None:
     assert result.converged, result
     assert abs(result.value - 1.0) <= 2.0 * result.error
     assert result.nfev == 48 + 3
+
+
+# sin(k (x - x0))/(k (x - x0)) with t = 4 or 8 at the last usual sample (review D,
+# item A): the floats closer in are still in the turn (t = 2, 1, 0.5: 0.455, 0.84,
+# 0.96), whose changes shrink but do not halve; all were answered from the far
+# field, 2.04e-14 +- 7.7e-14 (t = 4) or 4.6e-16 +- 7.4e-15 (t = 8), converged,
+# except x0 = 3 with t = 4 (refused already). The limit is 1.
+FINE = [
+    (1e15, 4.0),
+    (1e15, 8.0),
+    (3.0, 2.0**49),
+    (3.0, 2.0**50),
+    (1.0, 2.0**51),
+    (1.0, 2.0**52),
+    (0.5, 2.0**51),
+    (0.5, 2.0**52),
+]
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+@pytest.mark.parametrize(("x0", "k"), FINE)
+def test_a_scale_of_one_or_two_floats_is_refused(x0: float, k: float, side: str) -> None:
+    def f(x: float) -> float:
+        return _sinc(k * (x - x0))
+
+    result = limit(f, x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert result.error == math.inf
+    # 48, the 3 floats closer in, and the one between; at 3, t is 2 at the last
+    # sample (2**-48 there) and the changes halve: no sample between.
+    assert result.nfev == (51 if (x0, k) == (3.0, 2.0**49) else 52)
+    assert "f turns at the finest steps sampled near x0" in result.message
+
+
+def test_changes_that_leave_the_value_and_shrink_are_a_turn() -> None:
+    value = _OneSided(0.0, 1e-13, True, "")
+    assert _away([0.455, 0.841, 0.959], value)
+    assert _away([-0.455, -0.841, -0.959], value)
+    # Changes that grow (rounding's c / h), keep the distance, or come back are not.
+    assert not _away([0.455, 0.841, 1.3], value)
+    assert not _away([0.455, 0.841, 1.227], value)
+    assert not _away([0.455, 0.841, 0.841], value)
+    assert not _away([0.455, 0.841, 0.5], value)
+    # f crossing the value toward x0 leaves it only where it ends farther off.
+    assert _away([-0.2, 0.3], value)
+    assert not _away([-0.3, 0.2], value)
+    assert not _away([0.3, -0.2], value)
+    assert not _away([0.841, 0.455], value)
+
+
+# (exp(t) - 1 - t)/t**2, t = (x - x0)/c (the limits searches: seed 1 #58, seed 1
+# #269, limits-h10 seed 1 #101): rounding noise of size eps/t**2 at the floats
+# closer in leaves 0.5 with changes that shrink (2.8e15, -1.3e16, -2.6e16 at 4,
+# 2, 1 floats), but is no turn: f at 3 floats is off the run (7.9e15), or f is
+# rounding's -1/t exactly (exp(t) rounds to 1), whose change from 2 floats to 1
+# is 3 times that from 3 to 2. Both refused this right answer without `_smooth`.
+@pytest.mark.parametrize(
+    ("c", "x0", "side"),
+    [
+        (5.747747829887239, 1.0, "right"),
+        (180.03532517043257, -300000.0, "left"),
+        (130.40995422746968, -300000.0, "right"),
+    ],
+)
+def test_rounding_noise_that_leaves_the_value_is_no_turn(c: float, x0: float, side: str) -> None:
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (math.exp(t) - 1.0 - t) / t**2
+
+    result = limit(f, x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - 0.5) <= 2.0 * result.error, result
+    assert result.nfev == 52
+
+
+def test_a_turn_is_smooth_between_its_samples() -> None:
+    def smooth(at_3: float, finer: list[float]) -> bool:
+        counted = _Counted(lambda x: at_3 if x == 3.0 else math.nan)
+        return _smooth(counted, lambda h: h, 0.0, 8.0, finer)
+
+    sinc4 = [_sinc(2.0), _sinc(1.0), _sinc(0.5)]
+    assert smooth(_sinc(1.5), sinc4)  # 0.67 times
+    assert smooth(_sinc(3.0), [_sinc(4.0), _sinc(2.0), _sinc(1.0)])  # 0.95 times
+    # Not between the samples at 4 and 2 floats (either side), or at one of them:
+    assert not smooth(0.3, sinc4)
+    assert not smooth(0.9, sinc4)
+    assert smooth(_sinc(2.0), [_sinc(2.0), 0.841, 0.841 + 2.0 * (0.841 - _sinc(2.0)) * 0.99])
+    assert smooth(0.841 - 0.1, [-0.5, 0.841, 0.841 + 0.199])
+    # A change from 2 floats to 1 twice that from 3 to 2 or more is rounding's:
+    assert not smooth(0.841 - 0.1, [-0.5, 0.841, 0.841 + 0.2])
+    assert not smooth(-1.0 / 3.0, [-0.25, -0.5, -1.0])  # -1/t: 3 times
+    assert not smooth(-1.0 / 9.0, [-1.0 / 16.0, -0.25, -1.0])  # -1/t**2: 5.4 times
