@@ -30,6 +30,7 @@ halving, makes 5.4).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
@@ -153,7 +154,7 @@ def _all_rounding(x: float) -> float:
     ("f", "x0", "side", "exact", "nfev"),
     [
         (_all_rounding, 1e15, "right", 0.0, 48),  # 0.0 +- 8e-15: its last samples zigzag
-        (lambda x: (math.exp(x) - math.e) / (x - 1.0), 1.0, "both", math.e, 100),
+        (lambda x: (math.exp(x) - math.e) / (x - 1.0), 1.0, "both", math.e, 101),  # 3 + 2 closer in
         (lambda x: (1.0 - math.cos(x - 2.0)) / (x - 2.0) ** 2, 2.0, "both", 0.5, 100),
         (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "both", 2.0, 96),  # the last sample fits
         (lambda x: math.sin(x - 3.0) / (x - 3.0), 3.0, "both", 1.0, 96),
@@ -165,7 +166,7 @@ def test_noise_and_smooth_limits_are_still_answered(
     f: object, x0: float, side: str, exact: float, nfev: int
 ) -> None:
     # Rounding noise at the floats closer in does not converge: the value stands,
-    # after at most 2 more samples a side; none when the last samples fit the value.
+    # after at most 3 more samples a side; none when the last samples fit the value.
     result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type,call-overload]
     assert isinstance(result, LimitResult)
     assert result.converged, result
@@ -374,3 +375,27 @@ def test_a_turn_is_smooth_between_its_samples() -> None:
     assert not smooth(0.841 - 0.1, [-0.5, 0.841, 0.841 + 0.2])
     assert not smooth(-1.0 / 3.0, [-0.25, -0.5, -1.0])  # -1/t: 3 times
     assert not smooth(-1.0 / 9.0, [-1.0 / 16.0, -0.25, -1.0])  # -1/t**2: 5.4 times
+
+
+# f whose turn starts between the last usual sample and h/2 (changes that grow
+# there): (sin(t)/t)**2 with t = 4 at 8 floats (0.036, 0.21, 0.71, 0.92 at t = 4,
+# 2, 1, 0.5) was 2.1e-31 +- 3.4e-26, converged, and cos(t)/(1 + t**2) with t = 2
+# at 8 floats was -6.6e-30 +- 6.0e-28 (both limits 1) when the sampling stopped
+# at changes of one sign that grow (rounding's c / h, which `_smooth` tells).
+@pytest.mark.parametrize("x0", [1e15, 1.0])
+@pytest.mark.parametrize(
+    ("g", "m"),
+    [(lambda t: (math.sin(t) / t) ** 2, 4.0), (lambda t: math.cos(t) / (1.0 + t * t), 2.0)],
+)
+def test_a_turn_that_starts_before_the_floats_closer_in_is_refused(
+    g: Callable[[float], float], m: float, x0: float
+) -> None:
+    scale = m / (8.0 * math.ulp(x0))
+
+    def f(x: float) -> float:
+        return g((x - x0) * scale)
+
+    result = limit(f, x0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert "f turns at the finest steps sampled near x0" in result.message
