@@ -1074,9 +1074,9 @@ class _Panels:
         ancestor's sample or f at an end (see `split`), or whose parent's
         error proved more than twice too small, counts at any width: the
         epsilon extrapolation models a singular end, not a peak its nodes
-        straddle or just found; and one that misses f at an end by more than
-        it claims (`_keep`) is never negligible, as nothing else samples the
-        sliver there.
+        straddle or just found; and an unresolved one that misses f at an end
+        (`_end_miss`) is never negligible, as nothing else samples the sliver
+        there.
         """
         negligible = tol * _sum(entry.weight for entry in self.entries)
         heaviest, index = -1.0, None

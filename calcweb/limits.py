@@ -77,7 +77,8 @@ turn at the last samples (``sin(x - 1e15)/(x - 1e15)`` at ``1e15`` is an
 oscillation of size ``1/h``, read as rounding noise about 0, and 0.84 at the
 last step ``h = 1``). So a finite value that the last sample is off, which
 the samples before do not settle onto, is checked at the floats closer in,
-down to the spacing of floats at ``x0`` (``2**-52`` at ``|x0| < 1``): it is
+down to the spacing of floats at ``x0`` (at ``|x0| < 1`` to ``2**-52``, which
+is coarser): it is
 refused where ``f`` converges there (changes of one sign, each at most half
 the one before, as rounding noise, which grows toward ``x0``, does not) onto
 another value, off it by a
@@ -2223,7 +2224,8 @@ def _back_between(last: float, value: float, between: Callable[[float], float]) 
     before the run, for the shares ``t`` in ``BETWEEN`` (NaN where it fails),
     in the halving where the departure from ``value`` is largest. A term that
     grows and stops on a cap there has left ``value`` at every point of it,
-    by more than ``value``'s own size, whatever rounding noise rides on it.
+    however little (``1 + min(1e-20/x**2, 0.5)`` by 0.18 at ``2**-32``, 0.33
+    at ``0.75 * 2**-32``), whatever rounding noise rides on it.
     Rounding's growth is a numerator cancelled to a few ulps: at the steps
     ``h = 2**-k`` its ulps fall alike, so that its departures may be an exact
     law (``(tan h - sin h)/h**3 - 0.5`` is ``-2**-53/h**2`` from ``2**-13``
@@ -2558,7 +2560,7 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     0.99, 0.997, for the value 0): less may be a bias of rounding that keeps
     f's leading digits and repeats itself there as a smooth run. They are
     sampled one by one. Where ``f`` turns at a scale of one or two float
-    spacings (``sin(4 t)/(4 t)`` at ``t = 2, 1, 0.5``: 0.455, 0.84, 0.96), its
+    spacings (``sin(4 t)/(4 t)`` at ``t = 0.5, 0.25, 0.125``: 0.455, 0.84, 0.96), its
     changes do not halve: the value is contradicted there too where the
     three leave it with changes of one sign that shrink (`_away`) and ``f``
     at ``3 h / 8`` is smooth between them (`_smooth`), which rounding noise,
@@ -2592,7 +2594,8 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         values = usual[-1:]
         for y in _finer(f, point, x0, h):
             values.append(y)
-            # f at h/4 no farther off the value than at h/2: no turn, the value stands.
+            # Changes that do not halve, and f at h/4 no farther off the value than at
+            # h/2: no turn, the value stands.
             if len(values) == 3 and not _halving(values) and not _away(values[1:], result):
                 return result
         # Off the value by less than LOSS of f there, f may be the value and a
@@ -2666,8 +2669,8 @@ def _away(values: list[float], result: _OneSided) -> bool:
     ``ulp(numerator) / h``: it grows toward ``x0`` (its changes double, as a
     rounded constant's ``e / h`` does, or turn sign between neighbouring
     floats); ``f`` that turns there, at a scale of one or two float spacings,
-    converges instead: ``sin(4 t)/(4 t)`` at ``t = 2, 1, 0.5`` is 0.455,
-    0.84, 0.96, which leave 0 by 0.39, then 0.12, and do not halve.
+    converges instead: ``sin(4 t)/(4 t)`` at ``t = 0.5, 0.25, 0.125`` is
+    0.455, 0.84, 0.96, which leave 0 by 0.39, then 0.12, and do not halve.
     """
     changes = _changes(values)
     return all(

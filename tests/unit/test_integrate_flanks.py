@@ -73,7 +73,7 @@ def test_a_panel_that_misses_the_end_is_never_negligible() -> None:
 def test_the_first_panel_counts_any_miss_at_an_end() -> None:
     # A node sees 1.2e-7 of the peak's height; the first panel's polynomial
     # misses f(1) by 1.6e-7, 3.6 times its resolution, but the sliver times
-    # that is 0.06 of its error: before, 0.841470985470085 +- 1.2e-8 after 23
+    # that is 0.06 of its error: before, 0.841470985470085 +- 1.1e-8 after 23
     # evaluations, 1.8e4 times too small.
     peak, area = sech2(0.9705183188275093, 0.9987654851990754, 0.000108)
     check(lambda x: peak(x) + math.cos(x), math.sin(1.0) + area, 4.6e-6)  # type: ignore[operator]

@@ -283,11 +283,11 @@ def test_a_bias_of_rounding_at_the_floats_closer_in_is_not_a_turn() -> None:
     assert result.nfev == 48 + 3
 
 
-# sin(k (x - x0))/(k (x - x0)) with t = 4 or 8 at the last usual sample (review D,
-# item A): the floats closer in are still in the turn (t = 2, 1, 0.5: 0.455, 0.84,
-# 0.96), whose changes shrink but do not halve; all were answered from the far
-# field, 2.04e-14 +- 7.7e-14 (t = 4) or 4.6e-16 +- 7.4e-15 (t = 8), converged,
-# except x0 = 3 with t = 4 (refused already). The limit is 1.
+# sin(k (x - x0))/(k (x - x0)) with t = 4 or 8 at the last usual sample (2 or 4 at
+# x0 = 3; review D, item A): the floats closer in are still in the turn (t = 2, 1,
+# 0.5: 0.455, 0.84, 0.96), whose changes shrink but do not halve; all were answered
+# from the far field, 2.04e-14 +- 7.7e-14 (t = 4) or 4.6e-16 +- 7.4e-15 (t = 8),
+# converged, except x0 = 3 with t = 2 (refused already). The limit is 1.
 FINE = [
     (1e15, 4.0),
     (1e15, 8.0),
