@@ -320,6 +320,22 @@ class _Run:
     note: str = ""
 
 
+def _sampled(f: Callable[[float], float], x: float) -> float:
+    """``f`` at ``x``, or NaN where ``x`` is not a finite float or ``f`` fails there.
+
+    For the samples off the usual walk (between its steps, deeper, farther
+    out): a failure there settles nothing by itself, so each caller decides
+    what NaN means (stop, no evidence, no law). ``f`` is never called at an
+    infinite ``x``, and never returns NaN itself (`evaluate` refuses it).
+    """
+    if not math.isfinite(x):
+        return math.nan
+    try:
+        return f(x)
+    except (DomainError, NumericalError):
+        return math.nan
+
+
 def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _OneSided | _Run:
     """``f`` at the points nearest ``x0``, or a result when they settle nothing.
 
@@ -381,10 +397,10 @@ def _until_failure(f: _Counted, point: Callable[[float], float], h: float) -> li
     """
     values: list[float] = []
     for k in range(1, DENSER):
-        try:
-            values.append(f(point(h * 2.0 ** (-k / DENSER))))
-        except (DomainError, NumericalError):  # noqa: PERF203 - the samples end where f fails
+        y = _sampled(f, point(h * 2.0 ** (-k / DENSER)))
+        if math.isnan(y):  # the samples end where f fails
             break
+        values.append(y)
     return values
 
 
@@ -952,12 +968,8 @@ def _farther(
     off = 0
     for _ in range(PROBE_STEPS):
         h *= 2.0
-        x = point(h)
-        if not math.isfinite(x):
-            break
-        try:
-            y = f(x)
-        except (DomainError, NumericalError):
+        y = _sampled(f, point(h))
+        if math.isnan(y):
             break
         found.append(y)
         off += bool(off or y != constant)
@@ -1135,9 +1147,8 @@ def _law_between(
         return 1.0 / abs(x) if math.isinf(x0) else abs(x - x0)
 
     x = point(h * 4.0 / 3.0)
-    try:
-        y = f(x)
-    except (DomainError, NumericalError):
+    y = _sampled(f, x)
+    if math.isnan(y):
         return False
     last, prior = before[-1] - value, before[-2] - value
     power = _whole_power(last / prior)
@@ -1159,11 +1170,8 @@ def _off_step(
     from -128 on, 4/3 at -96). None too where ``f`` fails there.
     """
     x = point(1.5 * h)
-    try:
-        y = f(x)
-    except (DomainError, NumericalError):
-        return None
-    return None if y in values else (x, y)
+    y = _sampled(f, x)
+    return None if math.isnan(y) or y in values else (x, y)
 
 
 def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
@@ -1404,9 +1412,8 @@ def _closer_in(
                 walk.append(deepest)
                 yield deepest
             break
-        try:
-            y = f(point(h))
-        except (DomainError, NumericalError):
+        y = _sampled(f, point(h))
+        if math.isnan(y):
             break
         walk.append(y)
         yield y
@@ -1724,11 +1731,8 @@ def _power_everywhere(  # noqa: PLR0917 - the state of _grows
     ratio = run.values[base + 1] / run.values[base]
     for jump in range(1, JUMP_STEPS + 1):
         x = point(h * 2.0 ** (8 * jump))
-        try:
-            if not math.isfinite(x):
-                break
-            y = f(x)
-        except (DomainError, NumericalError):
+        y = _sampled(f, x)
+        if math.isnan(y):
             break
         law = run.values[base] / ratio ** (8 * jump + base)
         if abs(y - law) <= ROUNDING_DEPARTURE * abs(law):
@@ -1773,12 +1777,8 @@ def _first_departure(
     """
     for _ in range(7):
         h, law = 2.0 * h, law / ratio
-        try:
-            x = point(h)
-            if not math.isfinite(x):
-                return None
-            y = f(x)
-        except (DomainError, NumericalError):
+        y = _sampled(f, point(h))
+        if math.isnan(y):
             return None
         if abs(y - law) > ROUNDING_DEPARTURE * abs(law):
             return abs(y / law - 1.0)
@@ -1946,10 +1946,10 @@ def _law_closer_in(
         # L hid in the law's uncertainty at the first step in: look where it shows.
         k = math.floor(math.log2(abs(law.level) / (4.0 * JUMP * blur)) / power)
         if 0 < k < halvings:
-            try:
-                holds, shown = law.on(f(point(h * 2.0**-k)), k)
-            except (DomainError, NumericalError):
+            y = _sampled(f, point(h * 2.0**-k))
+            if math.isnan(y):
                 return None
+            holds, shown = law.on(y, k)
     return "holds" if holds and shown else None
 
 
@@ -2272,10 +2272,7 @@ def _at_the_floor(f: _Counted, point: Callable[[float], float], h: float) -> flo
     toward ``x0`` and is largest at the deepest step, ``h
     DEEP_RATIO**DEEP_STEPS`` (about ``1e-92``): one sample there shows it.
     """
-    try:
-        return f(point(h * DEEP_RATIO**DEEP_STEPS))
-    except (DomainError, NumericalError):
-        return math.nan
+    return _sampled(f, point(h * DEEP_RATIO**DEEP_STEPS))
 
 
 def _grown_onto(
@@ -2325,10 +2322,7 @@ def _grown_onto(
 
     def at(j: int) -> float:
         if j not in known:
-            try:
-                known[j] = f(point(top * 2.0**-j))
-            except (DomainError, NumericalError):
-                known[j] = math.nan
+            known[j] = _sampled(f, point(top * 2.0**-j))
         return known[j]
 
     lo, hi = 0, halvings  # f is off the run at lo and on it at hi
@@ -2521,12 +2515,7 @@ def _finer(f: _Counted, point: Callable[[float], float], x0: float, h: float) ->
 def _finest(f: _Counted, point: Callable[[float], float], x0: float, h: float) -> float:
     """``f`` at the step ``h`` from ``x0``; NaN where no float lies there, or ``f`` fails."""
     x = point(h)
-    if abs(x - x0) != h:
-        return math.nan
-    try:
-        return f(x)
-    except (DomainError, NumericalError):
-        return math.nan
+    return _sampled(f, x) if abs(x - x0) == h else math.nan
 
 
 def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
@@ -2714,10 +2703,7 @@ def _judged(
     top = [y - value for y in columns[-1]]
 
     def between(i: int, t: float) -> float:
-        try:
-            return f(point(t * scale * 2.0 ** -(first + i + 2)))
-        except (DomainError, NumericalError):
-            return math.nan
+        return _sampled(f, point(t * scale * 2.0 ** -(first + i + 2)))
 
     if settled and _stopped_past(run.values, value, between):
         start = first + _run_start(run.values)
