@@ -1092,6 +1092,30 @@ def _lost_into(before: list[float]) -> bool:
     return rate >= 1.0 and changes[-1] * 2.0**rate >= LOSS * abs(before[-1])
 
 
+def _arrives(before: list[float], constant: float) -> bool:
+    """Whether the last samples ``before`` a constant run come down onto it within rounding.
+
+    Their distances from it shrink over the last ``REACH_POINTS`` (or stay,
+    for a step finer than rounding's), the last no more than ``ULPS``
+    roundings of ``constant``: ``f`` has reached
+    its value to float resolution before the run, which is that value
+    rounded, whatever the samples farther out head for. ``atan`` from the
+    right of ``x0 = -5.48e14`` is 9, 3, 1 ulps above ``-1.5707963267948948``
+    at ``h = 2.8e14, 1.4e14, 7e13`` (``atan(x0 + h) - atan(x0)`` is about
+    ``h / (x0 (x0 + h))``) and exactly it from ``3.5e13`` on, while farther out than
+    ``|x0|`` it heads for ``+pi/2``. Rounding that cancels all the digits of
+    ``f`` drops it onto the run from near its limit instead, farther off
+    than that (`_reaches`).
+    """
+    distances = [abs(y - constant) for y in before[-REACH_POINTS:]]
+    return (
+        len(distances) == REACH_POINTS
+        and all(a >= b for a, b in itertools.pairwise(distances))
+        and distances[0] > distances[-1]
+        and distances[-1] <= ULPS * _EPS * abs(constant)
+    )
+
+
 def _capped(before: list[float], constant: float, value: float, error: float) -> bool:
     """Whether ``before`` leave ``value`` as a real ``c / h**p`` does and stop on ``constant``.
 
@@ -1174,7 +1198,7 @@ def _off_step(
     return None if math.isnan(y) or y in values else (x, y)
 
 
-def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
+def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the list below
     samples: list[float],
     first: int,
     point: Callable[[float], float],
@@ -1218,6 +1242,11 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
       error is the distance of the last sample before the run (rounding
       inside ``f`` can bias the run alike), and when that is not below
       ``ACCEPT`` the samples are judged as below;
+    * they head for another value than the constant, clearly, but their last
+      ``REACH_POINTS`` come down onto it within its rounding (`_arrives`):
+      ``f`` reached its value before the run; the constant is the limit
+      (``atan`` at ``-5.5e14`` from the right, whose samples farther out than
+      ``|x0|`` head for ``+pi/2``);
     * they head for another value than the constant, clearly: rounding, if
       the run starts from a large step (before ``TRUSTED_TAIL``); the limit
       is refused, unless the run starts among the usual samples and their
@@ -1306,6 +1335,16 @@ def _constant_run(  # noqa: PLR0911 - a return for each case of the list below
     unclear = not clear and first + start <= 0 and gap > trend.error
     if not (clear or unclear):
         return None
+    if clear and _arrives(before, constant):
+        # f came down onto the run within its rounding from a large step on:
+        # the run is f's value, wherever the samples farther out head.
+        return _OneSided(
+            constant,
+            max(_EPS * abs(constant), reach),
+            True,
+            f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0, "
+            "and comes down onto it to within its rounding from farther out",
+        )
     # f heads clearly for another value among the usual samples and loses all
     # its digits as the run starts: the run is rounding's (the numerator
     # cancelled to nothing), and the limit is where the samples before it
