@@ -690,7 +690,7 @@ class _Panels:
         # gauss(c=0.000276, w=6.03e-5) + x at tol 7.1e-10: a node of [0,
         # 1/4] sees 3e-9 of the peak's height, which bends its polynomial
         # off the background its parent sampled at 0.00109, and the peak
-        # held 2.15e5 times the error). It is bisected until its halves
+        # held 2.1e5 times the error). It is bisected until its halves
         # predict the sample (`unresolved`).
         blind = missing > error
         if missing > 0.0:
@@ -808,15 +808,19 @@ class _Panels:
         the panel's error, a part ``unexplained`` that does not fall with
         the chain's own K - G from the parent's (`_unmodelled`): for ``c
         x**p`` the share falls with it and none is left (``x**1.0001`` on
-        [0, 1] at tol 1e-10: 149 evaluations, 275 when every such miss
-        counted), while a feature in the sliver keeps its miss. A ``lone``
+        [0, 1] at tol 1e-10: 149 evaluations; 275 before this part was
+        asked for, when such a miss was worth the miss times the width and
+        did not make the panel unresolved; were every such miss counted
+        now, 20,981, refused), while a feature in the sliver keeps its
+        miss. A ``lone``
         panel (the first, `add`), with no parent, explains nothing, and no
         bisection has checked it: there any miss beyond its resolution
         counts, whatever the sliver times it (``0.97 sech2((x -
         0.998765)/0.000108) + cos x`` on [0, 1] at tol 4.6e-6: a node sees
         1.2e-7 of the peak's height, and the first panel's polynomial misses
-        f(1) by 1.6e-7, 3.6 times its resolution, but the sliver times that
-        is 0.06 of its error: its 23 evaluations were 1.8e4 times too small);
+        f(1) by 1.65e-7, 3.6 times its resolution, but the sliver times that
+        is 0.06 of its error (`Panel.error`; it claimed twice that, its
+        `Panel.flat`): its 23 evaluations were 1.8e4 times too small);
         an end singularity costs it the bisection it would get anyway. A
         miss makes the panel unresolved where it is worth more than the
         panel claims (`_keep`).
@@ -1085,13 +1089,14 @@ class _Panels:
             # negligible: its weight is what its nodes say, and no node of
             # any panel samples the sliver between the end and the outermost
             # node, where the miss shows a feature that f at the end sees
-            # only by its flank, which bounds nothing (0.16 gauss(c=2.9e-6,
-            # w=6.5e-7) + x at tol 4.3e-5: [0, 2**-8], missing f(0), held
+            # only by its flank, which bounds nothing (0.16 gauss(c=2.9055e-6,
+            # w=6.46e-7) + x at tol 4.3e-5: [0, 2**-8], missing f(0), held
             # 7.6e-6 by its samples, under tol times the weight, and the peak
             # 1.8e-7, 1.8e5 times the error). It is bisected until its halves
             # predict f at the end. (Every miss so counted, ancestors' too,
-            # chased the flanks of exp on [-210342, 290], holding 1e-51 of it,
-            # for 737 evaluations instead of 611, and cost integrate-peaks 7%.)
+            # chased the flanks of exp on [-210342, 290] on panels of weight
+            # 7.9e-51 at most (of 9e125), for 737 evaluations instead of 611,
+            # and cost integrate-peaks 7%.)
             missing = not math.isnan(entry.miss[0])
             if (
                 entry.unresolved
@@ -1558,8 +1563,9 @@ def integrate(
     extrapolation amplifies their rounding, and the part of that check at
     the end that falls more slowly than the sums (a kink or a ramp between
     a singular end and the nearest node, which the sums carry as a constant:
-    ``x**0.692 + 0.851 max(0, 1.085e-4 - x)`` on ``[0, 1]`` was 6e5 times too
-    small at ``tol`` 1.4e-12), and the extrapolation is only
+    ``x**0.6920752801312603 + 0.851 max(0, 1.085e-4 - x)`` on ``[0, 1]`` was
+    6e5 times too small at ``tol`` 1.4e-12; with ``x**0.692`` it was not),
+    and the extrapolation is only
     trusted from a subinterval at an end whose samples are monotone and
     from sums that approach its value: with an exponent near -1
     ($x^{-0.98}$, or such exponents at both ends) the sums barely move as
