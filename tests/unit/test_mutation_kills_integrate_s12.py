@@ -6,8 +6,9 @@ part ``a`` that falls with the chain's K - G, at ``q`` per halving, and ``b =
 ``b`` moves as ``q`` does within its spread (``d b / d q = (2 s - s0) / (1 -
 2 q)**2``), and ``|s - q s0|`` plus ``|s0|`` times the spread. ``q`` is the
 ratio of the two K - G, and its spread ``|q|`` times the sum of their relative
-roundings. The direct calls use powers of two, so every figure is exact and
-the tests compute it on their own with fractions.
+roundings. The direct calls use sums of powers of two, so most figures are
+exact, and the tests compute them on their own with fractions (where a
+division by 3/4 rounds, ``q = 1/8``, to within 4 eps; one edge takes fl(1/3)).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def test_the_rate_of_the_two_differences_and_its_spread_split_the_share() -> Non
 
 
 def test_a_rate_of_an_eighth() -> None:
-    # q = 1/8 (1 - 2q = 3/4, not 1/2: (1 - 2q)**2 and 2 (1 - 2q) differ), spread 2**-12.
+    # q = 1/8 (1 - 2q = 3/4, not 1/2, where dividing by (1 - 2q)**2 and, as a mutant
+    # does, by (1 - 2q) and then multiplying by 2 agree), spread 2**-12.
     half, older = panel(0.25, 2.0**-12), panel(2.0, 2.0**-9)
     q, b, rest = split(half, older, 1.0, 1.0)
     assert q == Fraction(1, 8)
@@ -132,7 +134,7 @@ def kinks(x: float) -> float:
     return abs(x - (A + C1)) + 2.0 * abs(x - (B - C2))
 
 
-SLIVER = 0.5 * (1.0 - K21.nodes[0]) * (B - A)  # 0.0043 of the width: (1 - 0.99566) / 2
+SLIVER = 0.5 * (1.0 - K21.nodes[0]) * (B - A)  # 0.0043: 0.00217 = (1 - 0.99566) / 2 of the width
 AT_ENDS = [(A, kinks(A)), (B, kinks(B))]
 
 

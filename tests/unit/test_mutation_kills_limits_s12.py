@@ -1,8 +1,9 @@
 """Mutation tests for limits' `_short_of_growth` and `_stopped_past` (session 12's run).
 
 `_stopped_past` refuses a value that the samples leave ever faster and then
-stop on a constant past their last growing sample: how far past does not
-matter, only the side (a cap at any scale).
+stop on a constant past their last growing sample, where ``f`` does not go
+back to the value between that sample and the run (`_back_between`): how far
+past does not matter, only the side (a cap at any scale).
 
 `_short_of_growth` takes the law of the last two changes ``d`` then ``r d`` of
 the usual samples (``c / h**p``: ``r = 2**p``) to the deepest step, ``n = 256``

@@ -2,8 +2,9 @@
 
 Where ``x -+`` the noise spacing are exact (the step is the spacing asked for,
 as at ``x = 0``), the noise spacing moves a sinusoid's argument ``k t + c``
-near its zero by whole ulps of ``c``: the three points can share one rounding
-of it and show no noise however noisy ``f`` is elsewhere. A close drift there
+near its zero by about 16 eps, a whole number of ulps of any ``|c| < 32``:
+the three points can share one rounding of it and show no noise however
+noisy ``f`` is elsewhere. A close drift there
 is judged again, once, at the next spacing in the golden ratio; where the
 step is rounded to ulps of ``x`` or raised to 4 of them, a close drift stays
 the verdict (no calls spent). The oracle: odd stairs whose values are exact.
