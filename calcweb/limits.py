@@ -3,7 +3,9 @@ r"""Numerical limits by Richardson extrapolation, with an honest error estimate.
 To find $\lim_{x \to x_0^+} f(x)$, `limit` evaluates ``f`` at
 $x_0 + h_k$ for the steps $h_k = s\,2^{-k-2}$ (``s`` a power of two
 near $\max(1, |x_0|)$, so that the points are exact at 0 and
-$\pm\infty$ and wherever $x_0 \pm h$ stays in the binade of $x_0$), then removes the
+$\pm\infty$ and wherever $x_0 \pm h$ stays in the binade of $x_0$; for
+$0 < |x_0| < 2^{-19}$, $2^{19}$ times one near $|x_0|$, so that the steps
+still end far below $|x_0|$: `_scale`), then removes the
 $h, h^2, h^3, \dots$ terms of $f(x_0 + h) = L + c_1 h + c_2 h^2 +
 \dots$ by Richardson extrapolation. Each entry of the table gets an error:
 the larger of the two changes along its column before it (or their
@@ -205,6 +207,7 @@ __all__ = ["LimitResult", "limit"]
 Function = Callable[[float], float]
 _SIDES = {"both": "both", "left": "left", "right": "right", "-": "left", "+": "right"}
 STEPS = 48  # samples per side: h from s/4 down to s * 2**-49, a few ulps of x0
+BELOW_X0 = 30  # the walk from x0 != 0 ends at least this many halvings below |x0|
 ORDERS = 6  # the highest power of h that Richardson extrapolation removes
 MIN_SAMPLES = 6  # fewer valid samples next to x0 than this cannot show a trend
 ACCEPT = 1e-6  # a relative error above this means f does not settle
@@ -2981,7 +2984,7 @@ def limit(
     approach = _check_side(side, x0)
     if not isinstance(full_output, bool):
         raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
-    scale = 1.0 if abs(x0) < 2.0 or math.isinf(x0) else math.ldexp(1.0, math.frexp(x0)[1] - 1)
+    scale = _scale(x0)
     sides = ("left", "right") if approach == "both" else (approach,)
     counted = _Counted(f)
     found = {name: _one_sided_of(counted, x0, name, scale, approach) for name in sides}
@@ -2989,6 +2992,26 @@ def limit(
     if not result.converged and not full_output:
         raise NumericalError(result.message)
     return result if full_output else result.value
+
+
+def _scale(x0: float) -> float:
+    """``s``, the first step of the walk from ``x0`` times 4: a power of two.
+
+    The binade's own at ``|x0| >= 2`` (the points stay in it: exact), 1 at
+    0, at infinity and at ``|x0|`` down to ``2**-19``; closer to 0, ``2**19``
+    times the binade's, so that the walk still ends ``BELOW_X0`` halvings
+    below ``|x0|``: from 1 it stops at ``2**-49``, and a walk that never gets
+    below ``|x0|`` sees the limit at 0 instead. ``1/x`` at ``9.3e-20`` from the
+    right was ``inf`` (its samples, ``1/(x0 + h)``, grow like ``1/h`` down to
+    ``h = 2**-49``); ``log`` at ``7.1e-18``, ``-inf``. Not below ``2**-1020``,
+    where the steps would fall below the smallest subnormal spacing.
+    """
+    if math.isinf(x0) or x0 == 0.0:
+        return 1.0
+    binade = math.ldexp(1.0, math.frexp(x0)[1] - 1)
+    if binade >= 2.0:
+        return binade
+    return max(min(1.0, binade * 2.0 ** (STEPS + 1 - BELOW_X0)), 2.0**-1020)
 
 
 def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) -> _OneSided:
