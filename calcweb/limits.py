@@ -179,6 +179,29 @@ where ``f`` is sampled closer in too, ``f`` must stay on the line of steady
 steps there: ``x**1e-7``, whose steps change by 4.8e-15 a halving, below their
 rounding, falls 1.6e-10 behind it 256 halvings on, and is refused.
 
+When ``f`` does not settle at 0 or at infinity, it may converge like a
+power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
+is 0.9994 at 1e300, but it is ``(1 + u log 2)/(1 + u log 3)``, smooth in
+``u`` (as ``x**(3/(4 + log x))`` at 0+ and ``log(x)/x**0.1``, flat in ``u``,
+are). So ``f`` is sampled at ``|x| = 2**e`` (``2**-e`` at 0) for ``e = 1022 *
+2**(-j/2)``, ``j = 0 .. 19``, where ``u`` shrinks by ``sqrt(2)`` at each step
+in, and extrapolated to ``u = 0`` as the usual samples are in ``h``. The value
+stands only when it settles, and the walk is smooth in ``u``: from the join
+(``e`` about 24, past the usual walk's last sample) in, ``f``'s changes
+shrink, out to 2**1022 or to where, beyond 2**305, they stop shrinking or
+``f`` fails, past which ``f`` is no farther off the value (``x log x``
+overflows in ``(x + log x)/(x log x)`` at 2**1022, which is 0 there, its
+limit); no sample repeats exactly (``f`` is not constant, as the usual walk
+did not settle: ``(sqrt(1 + t) - 1)/t``, ``t = x/7e8``, is 0 at every sample
+of the walk at 0, where ``1 + t`` rounds to 1); and ``f`` halfway between
+two of its samples lies between them. So a
+jump that rounding makes in ``f`` between the two walks (``((x + 1) - x) +
+1/log x`` is ``1/log x`` from 2**53 on), a period that fits the steps of ``u``
+(``1/log x + sin(4 pi log2(log2 x))``), an oscillation in ``x`` or in ``log x``,
+and ``f`` that changes past the walk's end (``1/log x + (x > 1e200)``) are
+refused, as is ``log(log x)/log x``, which is ``u log(1/u)``, not smooth in
+``u`` (0.0093 at 2**1022).
+
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
 differ by more than their error estimates allow.
@@ -2814,7 +2837,7 @@ def _unsettled(values: list[float], first: int, value: float, error: float, name
         value,
         error,
         False,
-        f"f does not settle as x approaches x0 from the {name}: the best estimate "
+        f"{_UNSETTLED} as x approaches x0 from the {name}: the best estimate "
         f"{value:.6g} has an estimated error of {error:.2g}. The limit may not exist "
         "(f oscillates, as sin(1/x) does at 0) or f may lose its accuracy near x0; "
         "pass full_output=True to get the estimate anyway",
@@ -2938,6 +2961,12 @@ def limit(
     * When ``f`` grows without bound (``1/x**2`` at 0), the result is
       ``math.inf`` or ``-math.inf``, as in ``sympy.limit``; ``message`` of
       the full output says so.
+    * At 0 and at infinity, ``f`` that does not settle at the usual points is
+      also sampled at ``|x| = 2**e`` (``2**-e`` at 0), ``e = 1022 * 2**(-j/2)``,
+      and extrapolated in ``u = 1/log|x|`` (20 evaluations, and up to 10
+      more halfway between), when ``f`` is smooth in ``u`` out to ``e = 24``:
+      ``log(2*x)/log(3*x)`` at infinity, 0.9994 at 1e300, is 1.0 give or take
+      7.7e-14 (the module docstring says when it stands).
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
       ``converged=False`` instead.
@@ -3017,7 +3046,7 @@ def _scale(x0: float) -> float:
 def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) -> _OneSided:
     """The limit from ``name``, explaining a failure on one side of a two-sided limit."""
     try:
-        return _one_sided(f, _points(x0, name), scale, x0, name)
+        result = _one_sided(f, _points(x0, name), scale, x0, name)
     except DomainError as error:
         if side != "both":
             raise
@@ -3026,6 +3055,9 @@ def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) ->
             f"f is not defined on the {name} of x0={x0!r} ({error}); pass "
             f"side={other!r} for the one-sided limit"
         ) from error
+    if x0 in (0.0, math.inf, -math.inf) and result.message.startswith(_UNSETTLED):
+        return _log_scale(f, x0, name, result)
+    return result
 
 
 def _combine(x0: float, side: str, found: dict[str, _OneSided], nfev: int) -> LimitResult:
@@ -3076,3 +3108,140 @@ def _combine(x0: float, side: str, found: dict[str, _OneSided], nfev: int) -> Li
     error = 0.0 if math.isinf(value) else max(left.error, right.error, 0.5 * gap)
     message = right.message if math.isinf(value) else "extrapolated from both sides, which agree"
     return LimitResult(value, error, nfev, side, left.value, right.value, True, message)
+
+
+_UNSETTLED = "f does not settle"  # how `_unsettled`'s plain refusal starts
+LOG_TOP = 1022.0  # the log-scale walk: |x| = 2**e at infinity, 2**-e at 0, from e = 1022 ...
+LOG_STEPS = 20  # ... out to e = 1022 * 2**-9.5, each e 2**-0.5 times the one before, so that ...
+LOG_RATIO = math.sqrt(2.0)  # ... u = 1/log|x| shrinks by this much at each step in
+LOG_JOIN = 24.0  # the walk is checked out to e >= 24, past the usual walk's last step, 2**-49
+LOG_KEEP = 305.0  # the walk may end short of e = 1022, not of e = 305, the usual walk's deepest
+
+
+def _log_table(values: list[float]) -> list[list[float]]:
+    """`_table` for samples whose ``u`` shrinks by ``LOG_RATIO`` at each step."""
+    columns = [values]
+    for order in range(1, ORDERS + 1):
+        if len(columns[-1]) < 4:
+            break
+        factor = LOG_RATIO**order - 1.0
+        columns.append([b + (b - a) / factor for a, b in itertools.pairwise(columns[-1])])
+    return columns
+
+
+def _log_estimate(values: list[float]) -> tuple[float, float]:
+    """The entry of `_log_table` with the smallest error, and that error.
+
+    The error is that of `_entries`: the larger of the two changes before the
+    entry along its column, or their geometric tail (at a ratio near
+    ``1/LOG_RATIO``, a first-order term's, it is 2.4 times the last change),
+    or the rounding of its samples amplified by the extrapolation (at most
+    ``1 + 2/(LOG_RATIO**j - 1)`` times by column ``j``). Changes that grow
+    have a tail of 18 times the last (their ratio is taken as 0.9).
+    """
+    best = (math.nan, math.inf)
+    amplify = 1.0
+    for order, column in enumerate(_log_table(values)):
+        amplify *= 1.0 + 2.0 / (LOG_RATIO**order - 1.0) if order else 1.0
+        for i in range(2, len(column)):
+            last, before = abs(column[i] - column[i - 1]), abs(column[i - 1] - column[i - 2])
+            ratio = min(last / before, 0.9) if before else 0.0
+            tail = 2.0 * last * ratio / (1.0 - ratio)
+            size = max(abs(y) for y in values[i - 2 : i + order + 1])
+            error = max(last, before, tail, _EPS * ULPS * amplify * size)
+            if error < best[1]:
+                best = (column[i], error)
+    return best
+
+
+def _log_fit(f: _Counted, x0: float, name: str) -> tuple[float, float] | None:
+    """The limit of ``f`` extrapolated in ``u = 1/log|x|``, and its error, or None.
+
+    See `_log_scale`.
+    """
+    sign = math.copysign(1.0, x0) if x0 else (1.0 if name == "right" else -1.0)
+    exponents = [LOG_TOP * 2.0 ** (-j / 2) for j in range(LOG_STEPS)]
+
+    def at(e: float) -> float:
+        return _sampled(f, sign * (2.0**e if x0 else 2.0**-e))
+
+    walk = [at(e) for e in exponents]  # nearest first
+    join = max(j for j, e in enumerate(exponents) if e >= LOG_JOIN)
+    if any(math.isnan(y) for y in walk[join - 1 : join + 1]):
+        return None
+    # Rounding at these samples, of f's size where it is checked.
+    slack = 2.0 * ULPS * _EPS * max(abs(y) for y in walk[: join + 1] if not math.isnan(y))
+    # From the join in, f's changes shrink, as those of f = L + c u**p (1 + o(1))
+    # do; the walk ends where they stop shrinking, or f fails.
+    start = join - 1
+    while start > 0 and _shrinks(walk[start - 1 : start + 2], slack):
+        start -= 1
+    end = next((j for j in range(join, LOG_STEPS) if math.isnan(walk[j])), LOG_STEPS)
+    near = walk[start:end]
+    # A value repeated exactly is rounding's: f that is not constant (the usual
+    # walk did not settle) but smooth in u takes none twice; (sqrt(1 + x) - 1)/x
+    # is 0 at every sample, where 1 + x rounds to 1.
+    if exponents[start] < LOG_KEEP or len(set(near)) < len(near):
+        return None
+    value, error = _log_estimate(near[::-1])
+    # Beyond the walk's end f is no farther off the value than at the end,
+    # and out to the join f between two samples lies between them (a period
+    # that fits the steps of u does not fit the halfway ones).
+    off = abs(walk[start] - value) + 2.0 * error
+    if (
+        not _settled(value, error)
+        or any(abs(y - value) > off for y in walk[:start])
+        or not all(
+            _between(at(exponents[j] * 2.0**-0.25), walk[j : j + 2], slack)
+            for j in range(start, join)
+        )
+    ):
+        return None
+    return value, error
+
+
+def _shrinks(three: list[float], slack: float) -> bool:
+    """Whether ``|three[1] - three[0]|`` is at most ``|three[2] - three[1]| + slack``."""
+    return abs(three[1] - three[0]) <= abs(three[2] - three[1]) + slack
+
+
+def _between(y: float, two: list[float], slack: float) -> bool:
+    """Whether ``y`` lies between the two values ``two`` (give or take ``slack``)."""
+    return min(two) - slack <= y <= max(two) + slack
+
+
+def _log_scale(f: _Counted, x0: float, name: str, refused: _OneSided) -> _OneSided:
+    """The limit of ``f`` as a function of ``u = 1/log|x|`` at 0 or at infinity, or ``refused``.
+
+    Called when the usual walk does not settle. ``log(2 x)/log(3 x)`` is
+    0.9994 at 1e300: no float is near enough for ``f`` to settle, but ``f``
+    is ``(1 + u log 2)/(1 + u log 3)``, smooth in ``u``, as are ``x**(3/(4 +
+    log x))`` at 0 (``exp(3/(1 + 4 u))``) and ``log(x)/x**0.1`` (flat in
+    ``u``). So ``f`` is sampled at ``|x| = 2**e`` (``2**-e`` at 0) for ``e =
+    1022 * 2**(-j/2)``, where ``u`` shrinks by ``sqrt(2)`` at each step in,
+    and extrapolated to ``u = 0`` (`_log_estimate`). The value must be
+    settled, and the walk smooth in ``u`` from 2**1022 (or where, beyond
+    2**305, the farthest the usual walk goes, its changes stop shrinking or
+    ``f`` fails) out to ``e = 24`` (past the usual walk's last sample, so that
+    a jump rounding makes in ``f`` between the two, ``((x + 1) - x) + 1/log
+    x``, shows): there the changes grow at every step out, no sample repeats
+    exactly (``(sqrt(1 + t) - 1)/t``, ``t = x/7e8``, is 0 at every sample at 0),
+    ``f`` halfway between two samples lies between them (``1/log x +
+    sin(4 pi log2(log2 x))`` is ``1/log x`` at every sample), and ``f`` at
+    the samples past the walk's end is no farther off the value than at its
+    end (``1/log x + (x > 1e200)``; ``x*log(x)`` overflows in ``(x + log
+    x)/(x log x)`` at 2**1022, which is 0 there, its limit). ``log(log x)/log
+    x`` is ``u log(1/u)``, not smooth in ``u``: 0.0093 at 2**1022 and
+    refused.
+    """
+    fit = _log_fit(f, x0, name)
+    if fit is None:
+        return refused
+    value, error = fit
+    return _OneSided(
+        value,
+        error,
+        True,
+        f"extrapolated from the {name} in u = 1/log|x| (f converges like a power of u, "
+        "too slowly for the usual samples, which do not settle)",
+    )

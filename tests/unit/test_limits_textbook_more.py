@@ -440,14 +440,18 @@ STUCK_AT_ZERO = (
     "relative)"
 )
 TOO_DEEP = "refused: rounding noise eps/x**7 swamps f near 0; the best estimate is 2e-4 off"
-LOG_SLOW = "refused: f converges like 1/log x (or x**-0.1), too slowly for any sample"
+LOG_SLOW = (
+    "refused: f is u log(1/u), u = 1/log x, not smooth in u: 0.0093 at 2**1022, too slow for "
+    "any sample, and the log-scale walk (limits._log_scale) cannot remove a u log u term"
+)
 SCALE = (
     "wrong but honest: f varies on a scale of 1e6 or 1e8, the steps start at 1/4: "
     "cancellation at every sample leaves 1.5e-8 to 8e-8 relative"
 )
 NOISE_AT_INF = (
-    "refused: rounding in (x**3 + x**2)**(1/3) - x grows like ulp(x); f settles near 1/3, "
-    "then its last samples leave it ever faster and limit cannot tell that from a growth"
+    "refused, rightly: 1/3 in Python is 1/3 - 1.85e-17, and (x**3 + x**2)**(1/3 - 1.85e-17) - x "
+    "is 1/3 - 5.55e-17 x log(x**3) + ..., -0.73 at 2**49 and -2661 at 2**60 (exactly, at 60 "
+    "digits): the function limit is given tends to -inf; the samples leave 1/3 like that"
 )
 POWER_SLOW = "refused: f ~ x**(-1/6)/2 converges too slowly for the samples"
 ALL = ("left", "right", "both")
@@ -456,11 +460,7 @@ _FAILING: list[tuple[str, str, tuple[str, ...], str]] = [  # formula, x0, sides,
     ("(exp(sin(x)) - exp(x))/x**3", "0", ("right", "both"), STUCK_AT_ZERO),
     ("(sqrt(1 + tan(x)) - sqrt(1 + sin(x)))/x**3", "0", ("left",), STUCK_AT_ZERO),
     ("(sin(tan(x)) - tan(sin(x)))/x**7", "0", ALL, TOO_DEEP),
-    ("log(x)/x**(1/10)", "oo", ("left",), LOG_SLOW),
     ("log(log(x))/log(x)", "oo", ("left",), LOG_SLOW),
-    ("log(2*x)/log(3*x)", "oo", ("left",), LOG_SLOW),
-    ("x**(3/(4 + log(x)))", "0", ("right",), LOG_SLOW),
-    ("(x + log(x))/(x*log(x))", "oo", ("left",), LOG_SLOW),
     ("(x**3 + x**2)**(1/3) - x", "oo", ("left",), NOISE_AT_INF),
     ("x**(1/3)*(sqrt(x + 1) - sqrt(x))", "oo", ("left",), POWER_SLOW),
     ("(sqrt(10**6 + x) - 1000)/x", "0", ("left", "right"), SCALE),

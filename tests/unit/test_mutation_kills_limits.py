@@ -24,6 +24,7 @@ from calcweb.limits import (
     DIVERGE,
     FAINT,
     JUMP,
+    LOG_STEPS,
     MOVING,
     ROUNDING_DEPARTURE,
     SMALL_DEPARTURE,
@@ -1149,7 +1150,8 @@ def _table_f(values: dict[float, float]) -> Callable[[float], float]:
 def test_a_run_of_three_equal_samples_from_the_fourth_looks_farther_out() -> None:
     # f only at the last 6 sample points (h = 2**-44 ... 2**-49): 4, 2.5, 2,
     # then 1 three times (STUCK) from the 4th (before PRE_MIN): f is called
-    # farther out too, at 2**-43, where it fails.
+    # farther out too, at 2**-43, where it fails (and at the LOG_STEPS points of
+    # the log-scale walk, as the limit is refused: f fails there too).
     f = _table_f(
         {
             2.0 ** -(k + 2): y
@@ -1159,19 +1161,20 @@ def test_a_run_of_three_equal_samples_from_the_fourth_looks_farther_out() -> Non
     counted, calls = _counted(f)
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
-    assert result.nfev == calls[0] == 48 + 1
+    assert result.nfev == calls[0] == 48 + 1 + LOG_STEPS
 
 
 def test_samples_farther_out_are_compared_with_the_value_f_ends_on() -> None:
     # 5 and 6 at h = 1/4 and 1/8, 7 everywhere else: the 48 samples farther
-    # out equal 7, the value the samples end on, so none is off: all are taken.
+    # out equal 7, the value the samples end on, so none is off: all are taken
+    # (and the limit is refused: the log-scale walk's samples are all 7 too).
     def f(x: float) -> float:
         return {0.25: 5.0, 0.125: 6.0}.get(x, 7.0)
 
     counted, calls = _counted(f)
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
-    assert result.nfev == calls[0] == 48 + 48
+    assert result.nfev == calls[0] == 48 + 48 + LOG_STEPS
 
 
 def test_a_staircase_that_reaches_its_value_for_exactly_three_samples_is_the_limit() -> None:
@@ -1186,13 +1189,14 @@ def test_a_staircase_that_reaches_its_value_for_exactly_three_samples_is_the_lim
 
 def test_samples_stuck_for_a_while_are_not_sampled_deeper() -> None:
     # 1 + sqrt(h), stuck on one value at samples 20 to 22: f got stuck, so
-    # the poor estimate is not refined by samples closer to 0.
+    # the poor estimate is not refined by samples closer to 0 (the refusal
+    # tries the log-scale walk, where f fails).
     values = [1.0 + math.sqrt(2.0 ** -(k + 2)) for k in range(48)]
     values[21] = values[22] = values[20]
     counted, calls = _counted(_table_f({2.0 ** -(k + 2): y for k, y in enumerate(values)}))
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
-    assert result.nfev == calls[0] == 48
+    assert result.nfev == calls[0] == 48 + LOG_STEPS
 
 
 @pytest.mark.parametrize(
