@@ -77,10 +77,9 @@ def test_richardson_from_a_given_step_just_above_the_rounding_floor(
 @pytest.mark.parametrize(
     ("f", "x", "h", "exact"),
     [
-        (_exp_sin(517.6, 66743.0, 0.3184), -0.7641, 3.93, -9.875058721249953e-168),  # 195x
         (_exp_sin(106.8, 590280.0, 4.089), -0.1427, 0.218, -0.1322018006615403),  # 447x
     ],
-    ids=["large-h-exp-517.6", "large-h-590280"],
+    ids=["large-h-590280"],
 )
 def test_richardson_from_a_given_step(f: object, x: float, h: float, exact: float) -> None:
     result = derivative(f, x, method="richardson", h=h, full_output=True)  # type: ignore[arg-type]

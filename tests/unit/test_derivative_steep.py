@@ -76,11 +76,17 @@ def test_exp_of_a_rounded_product_is_honest(c: float, x: float) -> None:
 
 
 def test_plain_exp_stays_accurate_and_cheap() -> None:
-    """t itself is exact: no noise to find, so nothing to widen and few calls to spend."""
+    """t itself is exact: no noise to find, so nothing to widen and few calls to spend.
+
+    The error is the bound of ``a t`` rounded in line over the window (3.8e-12
+    relative: `_richardson._lined_up`), which no sample can rule out: ``exp(a t)``
+    with ``a = 1 - 1e-12`` gives the same quotients' pattern, 2.35 times its error
+    off without it (test_derivative_lined_up).
+    """
     result = derivative(math.exp, 400.0, full_output=True)
     exact = _exp_derivative(1.0, 400.0)
     assert abs(Decimal(result.value) - exact) <= Decimal("4e-16") * exact
-    assert result.error <= 1e-12 * result.value
+    assert result.error <= 4e-12 * result.value
     assert result.nfev <= 30  # 24: the three points near x show no noise, as at quiet
 
 
