@@ -106,3 +106,30 @@ def test_a_refined_answer_rests_on_its_wide_stencil_not_on_the_walks_steps() -> 
     result = derivative(math.sin, 50.0, full_output=True)
     assert abs(result.value - math.cos(50.0)) <= 2.0 * result.error
     assert result.error < 5e-14
+
+
+def test_the_shift_of_the_argument_at_x_is_in_the_error() -> None:
+    """bench.honesty fast-off-zero seed 2 (1000 draws): -265.58810431179126 +- 7.2e-8 (5.75x).
+
+    ``k x + c`` rounded by 3.2e-12 at -0.5625 moves every quotient alike by
+    ``|f''|`` (1.3e10) times 3.2e-12 / 115263 (`_richardson._shifted`).
+    """
+    f = lambda t: math.sin(115263.0 * t + 3.9584)  # noqa: E731
+    result = derivative(f, -0.5625, full_output=True)
+    assert abs(result.value - -265.58810472879736) <= 2.0 * result.error, result
+
+
+def test_the_bound_of_the_shift_of_the_argument() -> None:
+    """``|f''| |x| eps / 2``, ``f''`` from the values at ``x`` and ``x +- h`` already taken."""
+    sampler = _richardson.Sampler(lambda t: t * t, 3.0)
+    for point in (2.5, 3.0, 3.5):
+        sampler(point)
+    estimate = _richardson.Estimate(6.0, 0.0, 3, 1.0, "central", 0.5)
+    assert _richardson._shifted(sampler, 1, estimate) == pytest.approx(2.0 * 3.0 * 2.0**-53)
+    assert sampler.calls == 3  # no call made
+    # Only a central first derivative, whose points are known.
+    assert _richardson._shifted(sampler, 2, estimate) == 0.0
+    forward = _richardson.Estimate(6.0, 0.0, 3, 1.0, "forward", 0.5)
+    assert _richardson._shifted(sampler, 1, forward) == 0.0
+    unknown = _richardson.Estimate(6.0, 0.0, 3, 1.0, "central", 0.25)
+    assert _richardson._shifted(sampler, 1, unknown) == 0.0
