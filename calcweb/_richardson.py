@@ -159,7 +159,10 @@ If no window's estimate passes the check of 2., no estimate is trusted:
 `NumericalError`; nor is one whose window had no correct digit when kept
 (`trusted`, which `calcweb.derivative` applies after its own second try);
 one that lost its digits to `_Walk.check_accepted` (the fallback of 3.) is
-returned with its widened error. The error
+returned with its widened error, unless ``f`` at the floats next to ``x``
+varies faster than their spacing resolves, and no estimate is trusted where
+the noise measured in 5. is larger than every value of ``f`` sampled
+(`_check_resolved`). The error
 estimate was honest (the true error at most twice the estimate) on every
 case of the project's adversarial suite; a feature of ``f`` finer than the
 smallest step, or below its rounding noise, cannot be seen by any
@@ -747,7 +750,8 @@ def extrapolate(
     Raises:
         DomainError: If no stencil, central or one-sided, fits in the domain of ``f``.
         NumericalError: If the quotients never settle into the pattern that
-            makes an error estimate trustworthy.
+            makes an error estimate trustworthy, or ``f`` varies faster than
+            the floats near ``x`` resolve (`_check_resolved`).
     """
     sampler = Sampler(f, x)
     sampler.noise_floor = noise
@@ -789,6 +793,7 @@ def extrapolate(
         sampler.relative_noise = _relative_noise(
             sampler, spacing, first_step / 16.0, quiet, floor, walked=walked
         )
+    _check_resolved(sampler, estimate, spacing, max(floor, sampler.noise_floor), size)
     if floor > sampler.noise_floor or sampler.relative_noise:
         sampler.noise_floor = max(floor, sampler.noise_floor)
         estimate = _walks(sampler, n, first_step, enough)
@@ -1413,6 +1418,72 @@ def _resolves(window: _Window, best: _Candidate | None) -> bool:
     if best is None or _no_digit(best):
         return False
     return len(set(window.quotients[best.row - best.level : best.row + 1])) > 1
+
+
+def _check_resolved(
+    sampler: Sampler, estimate: Estimate, spacing: float, noise: float, size: float
+) -> None:
+    """Refuse an ``f`` that near ``x`` varies faster than the floats there resolve.
+
+    ``noise`` is the noise measured at ``x``, ``size`` the largest ``|f|``
+    sampled. Noise larger than that says that no value of ``f`` near ``x``
+    has a correct digit: ``cos`` at 1.6e234 (noise 1.9) gave 6.3e-233 +-
+    1.2e-231 for -0.94, from a window of quotients 0 within that noise.
+
+    An ``estimate`` with no correct digit (its error above its value: a
+    window's, widened by a quotient at a smaller step that it does not
+    predict, `_Walk.check_accepted`) is honest if that quotient resolved
+    ``f``; at the float grid, where no smaller step can confirm it, ``f``
+    may be resolved at no step. Where ``f`` changes by ``SPACING`` times
+    ``quiet`` within 4 ulp(``x``) (``spacing``), the finest spacing the noise
+    is measured at (`_noise_spacing`), the 2nd difference ``E(u) = f(x + u) -
+    2 f(x) + f(x - u)`` at the float spacing ``u`` says whether it is: a
+    smooth ``f``'s is ``f'' u**2 + f'''' u**4 / 12 + ...``, which from ``u``
+    to ``4 u`` (the noise measurement's points) grows about 16-fold
+    (256-fold where ``f''`` is 0), and noise moves each by at most 4 times
+    that of the values (``quiet``, below which noise goes unmeasured, or
+    ``noise``). One larger at ``u`` by more than that is ``f`` oscillating
+    at the float grid: ``sin`` at 1e30, where ``u = 2**47`` is ``pi +
+    0.065`` modulo ``2 pi``, so that ``f(x + k u)`` is ``(-1)**k`` times a
+    smooth function of ``k``: the quotients at even multiples of ``u``
+    settled on its slope, those at odd ones on minus it (-4.6e-16 +- 9.2e-16,
+    for -0.99996), and the 4 ulp spacing of `measure_noise` sees only the
+    even ones (``E(u)`` is -0.037, ``E(4 u)`` -0.0006). (Where ``u`` modulo
+    ``2 pi`` is near 0 instead, ``f`` at every float of the binade is a
+    smooth function of ``k``, of a scale of ``1 / (u mod 2 pi)`` ulps: no
+    difference method can tell it from one that is.)
+
+    Raises:
+        NumericalError: If ``f`` is not resolved near ``x``.
+    """
+    x = sampler.x
+    if noise > size:
+        raise NumericalError(
+            f"f's values near x={x!r} are noise ({noise:.3g}) larger than any value it took "
+            f"({size:.3g}): no difference quotient has a correct digit (f may vary faster "
+            "than the floats near x can resolve); write f with calcweb's functions "
+            "(calcweb.sin, ...) for exact derivatives"
+        )
+    quiet = 8.0 * _EPS * size
+    if not (spacing < 4.0 * math.ulp(x) and estimate.error > abs(estimate.value)):
+        return
+    try:
+        step = representable_step(x, math.ulp(x))
+        seconds = []
+        for apart in (step, 4.0 * step):
+            below, here, above = (sampler(x + k * apart) if k else sampler(x) for k in (-1, 0, 1))
+            seconds.append((above - here) - (here - below))
+    except (DomainError, NumericalError):
+        return
+    fine, coarse = seconds
+    if abs(fine) > abs(coarse) + 4.0 * max(quiet, noise):
+        raise NumericalError(
+            f"f varies faster than the floats near x={x!r} can resolve: its 2nd difference "
+            f"at their spacing {step:.3g} is {fine:.3g}, at 4 times it {coarse:.3g}; a smooth "
+            "function's grows with the spacing, so no difference quotient here has a "
+            "correct digit (sin at 1e30); write f with calcweb's functions (calcweb.sin, "
+            "...) for exact derivatives"
+        )
 
 
 def _within_reach(spacing: float, estimate: Estimate) -> bool:
