@@ -153,7 +153,9 @@ step can be trusted; instead:
    point. There the noise is measured again where ``|f'|`` is larger, and
    that much is added to the error (`_argument_noise`), for noise below the
    rounding of the values the estimate's window rests on (`_window_quiet`,
-   where no noise was measured).
+   where no noise was measured); and at least ``|f''| |x| eps / 2``: a
+   multiple of ``t`` rounded inside ``f`` (``sin(k t + c)``) loses the bits
+   of ``c`` below ulp(``k t``) alike at every point, which no noise shows.
 
 If no window's estimate passes the check of 2., no estimate is trusted:
 `NumericalError`; nor is one whose window had no correct digit when kept
@@ -1023,7 +1025,15 @@ def _argument_noise(
     point, ``x`` cannot bound ``a``: if what it could miss may matter beside
     the error, the noise is measured at the outer point of that step, where
     ``|f'|`` is at least twice as large, and ``a`` is taken as what it
-    shows, or could miss there.
+    shows, or could miss there. But no noise shows the part of ``a`` that is
+    the same at every point: ``sin(k t + c)`` rounds ``k t + c`` to
+    ulp(``k t``), and the bits of ``c`` below it are lost alike near ``x``
+    (``sin(115263 t + 3.9584)`` at -0.5625, a crest: ``c`` off by 3.2e-12,
+    ``f'`` by 3.65e-7, while the noise at the outer point showed nothing and
+    1.2e-10 was added, for an error of 4.6e-8). So at a flat point ``a`` is
+    at least what a multiple of ``t`` rounded inside ``f`` can do,
+    ``(|x| + offset) eps / 2`` (`_rounded_argument`; 0 at ``x = 0``, where ``c``
+    is not rounded off): 8.3e-7 there.
     """
     x, slope, floor = sampler.x, estimate.value, sampler.noise_floor
     try:
@@ -1034,17 +1044,23 @@ def _argument_noise(
     curvature = ((above - here) - (here - below)) / step / step  # f'' from the walk's points
     if not abs(curvature) * step >= abs(slope):  # not flat: x saw it (nan: nothing to see)
         return 0.0
+    # At a flat point, also what no noise shows: a multiple of t rounded inside f
+    # (sin(k t + c)) loses the bits of c below ulp(k t) alike at every point near x,
+    # an argument off by up to |t| eps / 2 (`_rounded_argument`) at x and at the
+    # outer point alike.
+    rounded = abs(curvature) * (abs(x) + sampler.offset) * _EPS / 2.0
+    rounded = rounded if math.isfinite(rounded) else 0.0
     if not abs(curvature) * max(quiet, floor) > error * abs(slope):
-        return 0.0  # the argument noise x could miss moves f' less than the error
+        return rounded  # the argument noise x could miss moves f' less than the error
     side = 1.0 if (slope >= 0.0) == (curvature >= 0.0) else -1.0  # where |f'| grows
     outer = slope + side * curvature * step
     if not 0.0 < abs(outer) < math.inf:
-        return 0.0
+        return rounded
     noise = sampler.noise_at(x + side * step, SPACING * quiet / abs(outer), widest, quiet, outer)
     there_bound = max(noise, quiet) / abs(outer)
     if slope:  # what x could miss bounds it too
         there_bound = min(there_bound, max(quiet, floor) / abs(slope))
-    return abs(curvature) * there_bound
+    return max(abs(curvature) * there_bound, rounded)
 
 
 def _window_quiet(sampler: Sampler, estimate: Estimate, quiet: float) -> float:
