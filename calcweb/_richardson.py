@@ -1291,7 +1291,17 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     itself: noise 3.76, with which the walk done again answered 2062.9 +-
     7.65e4, for 650784.8): the noise is measured again at its slope, and, where
     the values there lie on a line of another slope (`_fell_evenly`), at up
-    to two smaller spacings in the golden ratio. Else, beside the quotients
+    to two smaller spacings in the golden ratio, unless the estimate's own
+    quotients put that spacing on the scale of ``f`` (`_on_its_scale`):
+    that window can be one far above the scale of ``f`` whose steps fit its
+    period by chance (``exp(-1850.3 t) sin(6891840 t + 1.8181)`` at 0: steps
+    of 9.2e-7 and 4.6e-7 are 2 pi and pi of ``k t``, -8874.85 +- 0.26), its
+    slope puts the spacing on that scale (4.5e-7), and the 4th differences
+    there are ``f`` itself: noise 5.56, with which the walk done again
+    answered -2346.9 +- 6.5e4 for -1688851.37. (Not `_ruled_out`: the
+    quotients below the stairs of ``cos(t) - 1 + t**2 / 2``, which differ by
+    their rounding alone, would rule out the stairs they cannot see.) Else,
+    beside the quotients
     left in a collapse, on both sides of ``x``: what a kink within the jump
     shows there is no noise (`_kinked`; ``sqrt(p0 p1 + p1**2)`` along ``p1``,
     2.8e-4 from its branch point, showed 5e-24 and 2.2e-24 for ``|f(x)|``
@@ -1323,7 +1333,7 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
                 break
             spacing /= _GOLDEN
             noise = sampler.measure_noise(spacing, widest, quiet)
-        if noise:
+        if noise and not _on_its_scale(4.0 * spacing, estimate):
             return noise
     for jump in sorted(estimate.jumps)[:3]:
         # The quotient left in a collapse rests on f at x +- its step: stairs
@@ -1358,6 +1368,24 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     if 4.0 * noise >= abs(sampler.values[far]) or _ruled_out(sampler, noise, estimate):
         return 0.0
     return noise
+
+
+def _on_its_scale(reach: float, estimate: Estimate) -> bool:
+    """Whether the estimate's own quotients put its truncation at ``reach`` above ``|f'|``.
+
+    The quotient at the estimate's smallest step ``h`` is off it by its
+    truncation, which grows as ``h**p``: at a step where that reaches the
+    derivative itself, a stencil spans the scale on which ``f`` varies, and
+    its 4th differences are ``f``, not noise. Quotients that show no
+    truncation (the equal quotients below the stairs of ``cos(t) - 1 +
+    t**2 / 2``) put no step there.
+    """
+    if not estimate.window:
+        return False
+    smallest, last = estimate.window[-1]
+    ratio = reach / smallest
+    growth = ratio * ratio if estimate.kind == "central" else ratio  # h**p; inf, not an error
+    return abs(last - estimate.value) * growth > abs(estimate.value)  # 0 * inf: nan, False
 
 
 def _ruled_out(sampler: Sampler, noise: float, estimate: Estimate) -> bool:
