@@ -100,10 +100,14 @@ step can be trusted; instead:
    by more than its error and their truncation allow (`_drifts`: a window
    at large steps settled in the stairs, while near ``x`` ``f`` is smooth),
    it is measured at ``x`` at spacings from half the smallest step down
-   (`_noise_down_to`). Noise below ``quiet`` (8 eps times the largest
-   ``|f|`` sampled) can still be far above the rounding of the values the
-   estimate rests on: the first step of ``exp(a t)`` spans several e-folds,
-   and ``a t`` rounded makes it noisy by up to ``|a t| eps / 2``. Where those values
+   (`_noise_down_to`). Noise shown at a first spacing raised to 4 ulp(``x``),
+   whole ulps apart (where ``a t`` rounded is a sawtooth that 4th
+   differences miss), is measured again at unequally spaced points where
+   `_rounded_argument` is above it (`Sampler.irregular_noise`). Noise
+   below ``quiet`` (8 eps times the largest ``|f|`` sampled) can still be
+   far above the rounding of the values the estimate rests on: the first
+   step of ``exp(a t)`` spans several e-folds, and ``a t`` rounded makes it
+   noisy by up to ``|a t| eps / 2``. Where those values
    are ``LOCAL`` times smaller, the noise is measured again at their
    rounding (`_local_quiet`, `_local_noise`; at last at unequally spaced
    points, `Sampler.irregular_noise`: the roundings of ``a t`` at equally
@@ -776,6 +780,7 @@ def extrapolate(
     # 4th differences are f itself, not noise.
     within = _within_reach(spacing, estimate)
     floor = sampler.measure_noise(spacing, first_step / 16.0, quiet) if within else 0.0
+    floor = _at_whole_ulps(sampler, estimate, n, spacing, floor)
     if n == 1 and not floor:
         floor = _disagreeing_noise(sampler, estimate, first_step / 16.0, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
@@ -1183,6 +1188,28 @@ def _local_drift(
             return 0.0
         spacing *= _GOLDEN
     return 0.0
+
+
+def _at_whole_ulps(
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float, noise: float
+) -> float:
+    """A first derivative's ``noise`` shown at ``spacing``, or more if shown at whole ulps of ``x``.
+
+    A spacing raised to 4 ulp(``x``) (`_noise_spacing`) puts the points
+    whole ulps of ``x`` apart, where ``a t`` rounded inside ``f`` is an
+    arithmetic sequence rounded: a sawtooth whose 4th differences are whole
+    ulps of ``a t``, often near 0 (``exp(210.45 t) sin(24050.2 t + 4.1729)``
+    at -0.9677: 6e-103, for values off by up to 4e-101, and the answer off by
+    2.24 times its error). Where that rounding can do more than the noise shown
+    (`_rounded_argument`), the noise is measured again at unequally spaced
+    points (`Sampler.irregular_noise`, as `_local_noise` does where none
+    showed), and the larger is taken.
+    """
+    if n != 1 or not noise or not _noise_spacing(sampler.x, spacing) > spacing:
+        return noise  # none shown: `_local_drift` judges
+    if not _rounded_argument(sampler, estimate) > noise:
+        return noise
+    return max(noise, sampler.irregular_noise(estimate.smallest * 1e-4, noise))
 
 
 def _local_noise(

@@ -1,4 +1,4 @@
-"""A phase rounded inside f at a flat point (issue 13): `_richardson._argument_noise`.
+"""A multiple of t rounded inside f (issue 13): the phase at a flat point, the noise at whole ulps.
 
 ``sin(k t + c)`` computes ``k t + c`` rounded to ulp(``k t``): the bits of ``c``
 below it are lost alike at every point near ``x``, a phase off by up to
@@ -64,3 +64,18 @@ def test_the_phase_counts_where_what_x_could_miss_does_not() -> None:
 def test_not_at_a_point_that_is_not_flat() -> None:
     # f'' * step = 1 below the slope 1.5: x saw the argument's noise (nothing added).
     assert _argument_noise_at(8.0, 1.5, 0.0) == 0.0
+
+
+def test_fast_off_zero_seed_3_noise_at_whole_ulps_of_x_is_measured_again() -> None:
+    # bench.honesty fast-off-zero, seed 3 (1000 draws): exp(210.45 t) sin(24050.2 t + 4.1729)
+    # at -0.9677 was -7.300522005904781e-85 +- 3.09e-95 for -7.300522005213052e-85 (2.24x):
+    # the quotients at the window's smallest step, 2.3e-7, were off by 7.5e-95, 20 times
+    # their bound. k t is rounded to ulp(23273): f is off by up to 4e-101, but the noise was
+    # measured at 4 ulp(x) (the spacing asked for was 8e-19), where the roundings of k t are
+    # an arithmetic sequence rounded: 6e-103. `_rounded_argument` (7.8e-101) is above it:
+    # measured again at unequally spaced points, the walk done again is honest.
+    exact = -7.300522005213052e-85
+    result = derivative(
+        lambda t: math.exp(210.45 * t) * math.sin(24050.2 * t + 4.1729), -0.9677, full_output=True
+    )
+    assert abs(result.value - exact) <= HONESTY * result.error
