@@ -776,23 +776,7 @@ def extrapolate(
         # than that leave equal neighbouring values, or fall unevenly (`_uneven_step`).
         spacing = SPACING * quiet / abs(estimate.value)
         sampler.slope = estimate.value  # the three points that show no noise suffice
-    # Not beyond the steps where the walk saw f smooth (`_within_reach`): there its
-    # 4th differences are f itself, not noise.
-    within = _within_reach(spacing, estimate)
-    floor = sampler.measure_noise(spacing, first_step / 16.0, quiet) if within else 0.0
-    floor = _at_whole_ulps(sampler, estimate, n, spacing, floor)
-    if n == 1 and not floor:
-        floor = _disagreeing_noise(sampler, estimate, first_step / 16.0, quiet)
-    if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
-        floor = _noise_down_to(sampler, estimate.smallest, first_step / 16.0, quiet)
-    # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
-    local = _local_quiet(sampler, estimate, n, quiet)
-    drift = _local_drift(sampler, estimate, n, spacing, local) if local and not floor else 0.0
-    if drift:
-        # Noise moved the central difference by drift: it is at least half that high.
-        floor = _local_noise(sampler, estimate, n, first_step / 16.0, local)
-        floor = floor or (drift / 2.0 if drift < math.inf else 0.0)
-    floor = floor or _line_noise(sampler, estimate, n, quiet)
+    floor = _noise_near(sampler, estimate, n, spacing, widest=first_step / 16.0, quiet=quiet)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
         # again where |f| is largest, as a fraction of |f|, if larger there.
@@ -841,6 +825,36 @@ def extrapolate(
         noise=sampler.noise_floor,
         no_digit=estimate.no_digit,
     )
+
+
+def _noise_near(
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float, *, widest: float, quiet: float
+) -> float:
+    """The noise of ``f`` near ``x`` that the walk's ``estimate`` must be judged with, or 0.
+
+    Measured at ``spacing`` first, then by each way below in turn until one
+    shows noise: at whole ulps (`_at_whole_ulps`), at a disagreeing window's
+    slope (`_disagreeing_noise`), down to the smallest step where the central
+    difference drifts (`_noise_down_to`), where the values the estimate rests
+    on are far below ``quiet`` (`_local_drift`), and along a line (`_line_noise`).
+    """
+    # Not beyond the steps where the walk saw f smooth (`_within_reach`): there its
+    # 4th differences are f itself, not noise.
+    within = _within_reach(spacing, estimate)
+    floor = sampler.measure_noise(spacing, widest, quiet) if within else 0.0
+    floor = _at_whole_ulps(sampler, estimate, n, spacing, floor)
+    if n == 1 and not floor:
+        floor = _disagreeing_noise(sampler, estimate, widest, quiet)
+    if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
+        floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
+    # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
+    local = _local_quiet(sampler, estimate, n, quiet)
+    drift = _local_drift(sampler, estimate, n, spacing, local) if local and not floor else 0.0
+    if drift:
+        # Noise moved the central difference by drift: it is at least half that high.
+        floor = _local_noise(sampler, estimate, n, widest, local)
+        floor = floor or (drift / 2.0 if drift < math.inf else 0.0)
+    return floor or _line_noise(sampler, estimate, n, quiet)
 
 
 def trusted(estimate: Estimate, x: float, n: int) -> Estimate:
