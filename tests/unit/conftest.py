@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 from calcweb import _derivative
+
+# No per-example deadline: timing on a shared 2-core machine (and in Pyodide,
+# several times slower) is noise, and a slow example is no failure of the code.
+# Registered here, loaded by every run of tests/unit, native and in Pyodide.
+settings.register_profile("calcweb", deadline=None)
+settings.load_profile("calcweb")
 
 
 @pytest.fixture
