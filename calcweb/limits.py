@@ -107,6 +107,9 @@ staircase: ``floor(x / 1000)``), another constant only beyond ``s/4``
 ``((2**60 + x) - 2**60)/x`` at 0+, 4/3 at 192 between 0 up to 128 and 1
 from 256 on, is refused), and samples that fall onto it ever faster, wherever the run
 starts (``exp(-1/x**2)`` at 0 is 1.1e-7, 1.6e-28, 6.6e-112, then 0);
+at 0 and at infinity such a constant is checked closer in as any finite
+value is (below): ``1 + min(1e-40/x, 0.3)`` at 0+ is 1 at every usual
+sample and farther out, and 1.3 at the deepest step, and is refused;
 samples that head clearly for another value, when the run starts at a step no smaller
 than ``s * 2**-24``, are the signature of cancellation: when their rounding
 noise grows, as the run starts, to the size of ``f`` (``(exp(sin x) -
@@ -1287,6 +1290,10 @@ def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the lis
       for another value, give or take less than the gap, but not clearly:
       the limit is refused too, as ``f`` may have lost all its digits from
       the first sample on (``((a + t) - a)/t`` where ``a + t`` rounds to ``a``).
+
+    A limit that is the constant (the first six cases) claims that ``f``
+    stays on it closer in: at 0 and at infinity, `_one_sided` checks it there
+    as it checks any finite value (`_checked_closer_in`).
 
     ``first`` is the step of the first sample, counted from 0 at ``s / 4``
     (negative for steps farther out). A ``short`` run, of one or two
@@ -2496,6 +2503,14 @@ def _one_sided(
         samples, first_kept, point, scale, name, short=tail < STUCK, f=f, x0=x0
     )
     if constant is not None:
+        # The constant f ends on, answered at 0 or infinity, is checked closer
+        # in as any finite value is: a term too small for every usual sample
+        # may grow there (1 + min(1e-40/x, 0.3) at 0+ is 1.0 at every usual
+        # sample, 1.3 at the deepest step).
+        on_it = constant.converged and constant.value == run.values[-1]
+        if on_it and x0 in (0.0, math.inf, -math.inf):
+            h = scale * 2.0 ** -(run.last + 2)
+            return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
         return constant
     value, error = _estimate(run.values, first)
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
@@ -2512,6 +2527,28 @@ def _one_sided(
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
     if result.converged and not run.note and x0 not in (0.0, math.inf, -math.inf):
         return _at_the_finest(f, point, x0, scale * 2.0 ** -(run.last + 2), run, result)
+    return _checked_closer_in(
+        f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
+    )
+
+
+def _checked_closer_in(
+    f: _Counted,
+    point: Callable[[float], float],
+    h: float,
+    x0: float,
+    name: str,
+    *,
+    run: _Run,
+    result: _OneSided,
+    deep: list[float],
+) -> _OneSided:
+    """``result``, or a refusal when ``f`` closer to ``x0`` than ``h`` contradicts it.
+
+    ``h`` is the last usual step. At 0 and infinity, where the points stay
+    exact far closer in, ``f`` is sampled there as below; ``deep`` are ``f``
+    at the steps closer in where the estimate already took them (else none).
+    """
     noise = _noise(_table(run.values))[0]
     # A finite value whose error is small beside the rounding noise of the
     # last samples was estimated farther out: a c/h**p may hide in that
@@ -2519,7 +2556,6 @@ def _one_sided(
     # Any other finite value is checked at the deepest step closer in
     # (`_at_the_floor`), where a term too small for the usual samples grows
     # most: f off the value there is sampled at the steps between too.
-    h = scale * 2.0 ** -(run.last + 2)
     finite = result.converged and math.isfinite(result.value)
     hidden = finite and noise[-1] > JUMP * result.error
     closer = finite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf)
@@ -2551,12 +2587,14 @@ def _one_sided(
     elif off is None:
         return result
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
+    # In full where six digits would not tell f there from the value (1 + 1.6e-11 from 1).
+    shown = f"{seen:.6g}" if f"{seen:.6g}" != f"{result.value:.6g}" else repr(seen)
     return _OneSided(
         result.value,
         math.inf,
         False,
         f"f {what} at the usual points (from the {name}), but closer to x0, at {x!r}, "
-        f"it is {seen:.6g}, which contradicts that: f changes nearer x0 than those "
+        f"it is {shown}, which contradicts that: f changes nearer x0 than those "
         "points show (log(x) + 1e-15/sqrt(x) is within 2% of log(x) down to x = 1e-30, "
         "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
         "tell its limit; pass full_output=True to get the estimate anyway",

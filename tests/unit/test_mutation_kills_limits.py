@@ -956,13 +956,14 @@ def test_f_constant_at_every_point_sampled_is_its_limit_word_for_word(
     x0: float, side: str, scale: float
 ) -> None:
     # 48 samples from s/4 in, then 48 farther out, the farthest at s * 2**46
-    # from x0 (s the power of 2 at or below max(1, |x0|)).
+    # from x0 (s the power of 2 at or below max(1, |x0|)); at 0, one more at
+    # the deepest step closer in (`_at_the_floor`), where f is 7.0 too.
     farthest = x0 + (scale if side == "right" else -scale) * 2.0**46
     counted, calls = _counted(lambda x: 7.0)
     result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (7.0, EPS * 7.0, True)
-    assert result.nfev == calls[0] == 96
+    assert result.nfev == calls[0] == 96 + (x0 == 0.0)
     assert result.message == f"f is 7.0 at every point sampled on the {side}, out to {farthest!r}"
 
 
