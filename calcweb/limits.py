@@ -154,7 +154,10 @@ samples ``x = 2**-27`` down to ``2**-49``, the last, as
 ``1 + 2 x``): at 0 and at infinity ``f`` is sampled closer in too, down to
 ``h`` about ``1e-92``, where a real law grows on past every sample, and the
 value stands when ``f`` stays within the size of its samples there (0, once
-``pi/4 + x`` rounds to ``pi/4``); the limit is infinite when ``f`` is on the
+``pi/4 + x`` rounds to ``pi/4``), but not on a constant other than 0, which
+may be a cap that stopped a term too small to show past the law as well as
+a constant beside the quotient (``+ min(3.13e-16/x, 1.74)``, limit 3.74, or
+``+ 5``, limit 7: both are refused); the limit is infinite when ``f`` is on the
 law at every step there and still shows ``L`` beside ``c / h**p`` at one
 (``2 + 2**-53/x`` at 0+: rounding makes a law that goes on closer in only
 out of a numerator that has lost its other digits, and the quotient's limit
@@ -1970,7 +1973,15 @@ def _law_closer_in(
     and ``f`` is 0). So the law ends ("ends") when ``f`` stays within the
     size of its samples at every step closer in, down to the last (or to
     where ``f`` fails), and ``c / h**p`` outgrew that size ``WELL_PAST``
-    times over at one of them at least.
+    times over at one of them at least, unless ``f`` gets stuck there on a
+    constant other than 0: what is left of ``f`` where ``x`` rounds away
+    may be a constant beside the quotient (``(tan(pi/4 + x) - tan(pi/4))/x
+    + 5``, 7 + ``2**-53/x``, then 5), or a term that grew beside it, too
+    little to show past the law, and stopped on a cap there
+    (``(tan(pi/4 + x) - tan(pi/4))/x + min(3.13e-16/x, 1.74)``, 2 +
+    ``4.2e-16/x``, then 1.74; its limit is 3.74, and ``f`` is 4.7 at ``x =
+    2**-53``, where the quotient is 3, and 1.74 from ``2**-54`` on), and
+    the samples cannot tell which (None).
 
     The law holds ("holds": the limit is infinite) when ``f`` is on it at
     every step closer in (`_Law.on`; down to where ``f`` fails, as
@@ -2002,7 +2013,9 @@ def _law_closer_in(
     past = False  # whether a real law would have left size far behind
     holds = abs(at_h) > JUMP * blur  # whether f is on the law: the samples fix c first
     shown = False  # whether f showed L beside c/h**p somewhere
+    deep: list[float] = []
     for depth, y in enumerate(_closer_in(f, point, h), start=1):
+        deep.append(y)
         stays = stays and abs(y) <= size
         # In logarithms: c / h**p grows 2**(16 p) times a step, soon past any float.
         grown = math.log2(abs(at_h)) + power * depth * halvings
@@ -2013,7 +2026,11 @@ def _law_closer_in(
         if not (stays or holds):
             break
     if stays:
-        return "ends" if past else None
+        # Rounding's law ends on what is left of f once x rounds away, 0 for a
+        # numerator cancelled to nothing; f stuck on another constant there may
+        # have stopped a term on it as well (a cap), and the law tells nothing.
+        capped = len(deep) >= STUCK and len(set(deep[-STUCK:])) == 1 and deep[-1] != 0.0
+        return "ends" if past and not capped else None
     if holds and not shown and law.level:
         # L hid in the law's uncertainty at the first step in: look where it shows.
         k = math.floor(math.log2(abs(law.level) / (4.0 * JUMP * blur)) / power)
@@ -2934,10 +2951,19 @@ def limit(
     ``x / (x + 1e-300)`` at 0, whose limit is 0, looks like 1 at every point
     sampled (``x / (x + 1e-30)`` is 1.5e-62 at ``x = 1.5e-92``, and refused).
     Closer in, a run that ``f`` drops onto is taken for rounding's, so a term
-    that reaches a cap where rounding drops the rest of ``f`` is not seen:
-    ``(tan(pi/4 + x) - tan(pi/4))/x + min(3.13e-16/x, 1.74)`` at 0+, whose
-    limit is 3.74, is 4.7 at ``x = 2**-53`` and 1.74 from ``2**-54`` on (the
-    quotient is 0 there), and is answered 2.0000000000014 give or take 7.2e-11.
+    that reaches a cap where rounding drops the rest of ``f`` is not seen
+    (``(tan(pi/4 + 3 x) - tan(pi/4))/x - min(2.37e-49/|x|**3, 0.0028)`` at
+    0-, whose limit is 5.99719, is exactly 6 at the usual samples ``-2**-31``
+    .. ``-2**-36``, as rounding leaves it, then leaves it, to 6 - 4.2e-5 at
+    the last, 7.9972 at ``x = -2**-55`` and -0.0028
+    from ``-2**-56`` on, and is answered 5.999999999999206 give or take
+    2.2e-11), unless the last usual samples leave the value by a law
+    ``c / h**p`` smaller than it, which rounding can make: a run other than 0
+    there is refused, as the samples cannot tell a cap that stops the term
+    (``(tan(pi/4 + x) - tan(pi/4))/x + min(3.13e-16/x, 1.74)`` at 0+, limit
+    3.74, is 2 + ``4.2e-16/x`` at the usual samples, 4.7 at ``x = 2**-53``,
+    1.74 from ``2**-54`` on) from the quotient's rounding beside a constant
+    (``+ 5`` in place of the cap: 7 + ``2**-53/x``, then 5; limit 7).
     Nor is ``f`` taken to change where it gets stuck on one value
     on its last samples, from ``2**-24 * max(1, |x0|)`` to ``x0`` (roughly), after
     samples that settle or grow: rounding that cancels all its digits does
@@ -2983,7 +3009,8 @@ def limit(
     and when by less, the value stands if, at 0 or at infinity, ``f`` stays
     within the size of its samples closer in, where a real ``c / h**p``
     grows on, as ``(tan(pi/4 + x) - tan(pi/4))/x`` at 0 does (it is 0 once
-    ``pi/4 + x`` rounds to ``pi/4``); the limit is infinite if ``f`` is
+    ``pi/4 + x`` rounds to ``pi/4``), and is not stuck there on a constant
+    other than 0 (above); the limit is infinite if ``f`` is
     that law at every step closer in, still showing its value at one
     (``2 + 2**-53/x`` at 0+), and it is refused otherwise. So a constant
     that rounding leaves in a numerator, beside ``f``'s other terms, at

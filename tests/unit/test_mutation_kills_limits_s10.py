@@ -42,9 +42,11 @@ def test_f_that_stays_at_the_size_of_its_samples_does_not_grow() -> None:
     # Law 1/h at h (p = 1: departures 0.25 then 0.5, |c|/h = 0.5 / (1 - 1/2) = 1),
     # 2**16 times that a step in, past 4 * 1.75 at once; f stays at 1.75, the
     # largest sample, all the way in: the law ends. '>= size' (growth at equality)
-    # would call the last sample's own value growth and let the law go on.
+    # would call the last sample's own value growth and let the law go on. (Of
+    # both signs, not stuck on 1.75: a law that ends on a constant other than 0
+    # tells nothing, test_limits_cap_collapse.py.)
     values = [1.0, 1.25, 1.75]
-    f = _Counted(deeper([1.75] * DEEP_STEPS))
+    f = _Counted(deeper([1.75, -1.75] * (DEEP_STEPS // 2)))
     assert _law_closer_in(f, lambda h: h, H, values) == "ends"
     assert f.calls == DEEP_STEPS
 
@@ -54,7 +56,7 @@ def test_the_law_grows_by_2_to_the_16_p_at_every_step() -> None:
     # WELL_PAST * 1.75 = 7 only at the second. 'power / depth' would make it
     # grow ever less (at most 2**-4) and the law never end.
     values = [1.75 - 3 * 2.0**-22, 1.75 - 2.0**-21, 1.75]
-    f = _Counted(deeper([1.0] * DEEP_STEPS))
+    f = _Counted(deeper([1.0, -1.0] * (DEEP_STEPS // 2)))  # not stuck on a constant
     assert _law_closer_in(f, lambda h: h, H, values) == "ends"
     assert 2.0**-20 / DEEP_RATIO < WELL_PAST * 1.75 < 2.0**-20 / DEEP_RATIO**2
 
