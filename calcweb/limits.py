@@ -244,6 +244,8 @@ LONG_RUN = 16  # a run this long may end where f raises (as 0/0 does, after roun
 DENSER = 8  # f overflowing next to x0 after few samples is sampled at 2**(1/8) steps too
 STUCK = 3  # so many equal samples in a row: f is stuck on one rounded value
 NOISE_POINTS = 8  # the changes that show how the noise grows
+GRAIN_POINTS = 3  # the last nonzero samples that show a grid of cancellation ...
+GRAIN_SPAN = 4.0  # ... sharing one quantum though this many times apart in size
 RISE_POINTS = 4  # the first of them, which show how it starts to grow
 MOVING = 0.1  # an entry whose change grew to this share of its samples has not settled
 FAINT = 1e-8  # zigzags this small a share of f are rounding's, once the column below settles
@@ -860,7 +862,36 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     # An entry with the largest last sample has none after it to contradict it.
     best = next(i for i in order if not _contradicted_later(i, entries, errors))
     value = entries[best].value
-    return value, max(errors[best], _tail_gap(samples, first, value))
+    return value, max(errors[best], _tail_gap(samples, first, value), _grain(values))
+
+
+def _grain(values: list[float]) -> float:
+    """The spacing of the grid that cancellation rounded the last samples to, or 0.
+
+    ``f = g - a`` with ``g`` near ``a`` is a multiple of ``ulp(a)``, whatever
+    its size: its last ``GRAIN_POINTS`` nonzero samples share one quantum (the
+    largest power of two dividing each) while their sizes differ by
+    ``GRAIN_SPAN`` times or more, where a sample computed without cancellation
+    has a quantum that shrinks with it. Each is off by up to half that
+    quantum, alike, so no extrapolation of them is closer than it:
+    ``sin(x)/x - 1`` at 0 is ``-(4**(26 - k) - 1)/3`` times ``2**-53`` at ``x =
+    2**-k`` (-21, -5, -1 at ``k = 23, 24, 25``, then 0): exactly ``-x**2/6 +
+    2**-53/3``, and the limit was 3.7e-17 +- 2.7e-27 for 0.
+    """
+    last = [y for y in values if y][-GRAIN_POINTS:]
+    if len(last) < GRAIN_POINTS or not all(map(math.isfinite, last)):
+        return 0.0
+    quanta = {_quantum(y) for y in last}
+    sizes = [abs(y) for y in last]
+    spread = max(sizes) >= GRAIN_SPAN * min(sizes)
+    return quanta.pop() if len(quanta) == 1 and spread else 0.0
+
+
+def _quantum(y: float) -> float:
+    """The largest power of two that divides the float ``y`` (nonzero, finite)."""
+    mantissa, exponent = math.frexp(y)
+    whole = int(abs(mantissa) * 2.0**53)
+    return math.ldexp(1.0, exponent - 53 + (whole & -whole).bit_length() - 1)
 
 
 def _contradicted_later(best: int, entries: list[_Entry], errors: list[float]) -> bool:
