@@ -887,6 +887,16 @@ def _grain(values: list[float]) -> float:
     return quanta.pop() if len(quanta) == 1 and spread else 0.0
 
 
+def _sign(y: float) -> float:
+    """1.0 or -1.0 with the sign of ``y``; ``y`` itself where it is 0 or NaN.
+
+    Sign tests compare signs, not products: a product of two departures
+    below about 1e-162 underflows to 0 (``1e-170 (1 + min(1e-20/x**3, 5))`` at
+    0+ was answered from the far field, 1e-170, converged, for 6e-170).
+    """
+    return y if y == 0.0 or math.isnan(y) else math.copysign(1.0, y)
+
+
 def _quantum(y: float) -> float:
     """The largest power of two that divides the float ``y`` (nonzero, finite)."""
     mantissa, exponent = math.frexp(y)
@@ -963,7 +973,7 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
         for k in range(1, len(changes)):
             before, change = changes[k - 1], changes[k]
             if smooth < SMOOTH:
-                shrinks = before * change > 0.0 and abs(change) <= 0.75 * abs(before)
+                shrinks = _sign(before) * _sign(change) > 0.0 and abs(change) <= 0.75 * abs(before)
                 smooth = smooth + 1 if shrinks else 0
                 if smooth == SMOOTH:
                     settled = k + 1 + order
@@ -975,7 +985,12 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
             spanned = columns[0][k - 1 : k + 2 + order]
             jumps = [abs(b - a) for a, b in itertools.pairwise(spanned)]
             moving = max(width, *jumps) > MOVING * max(abs(y) for y in spanned)
-            if k + 1 + order > since and before * change < 0.0 and width > widest and not moving:
+            if (
+                k + 1 + order > since
+                and _sign(before) * _sign(change) < 0.0
+                and width > widest
+                and not moving
+            ):
                 widest, records = width, records + 1
                 level = width / _STEP_ZIGZAG[order] if records >= 2 else level
             floor[k + 1 + order] = max(floor[k + 1 + order], level)
@@ -1202,7 +1217,7 @@ def _capped(before: list[float], constant: float, value: float, error: float) ->
         return False
     last = before[-1]
     step = constant - last
-    beyond = step * (last - value) > 0.0 and step * math.copysign(1.0, last) > 0.0
+    beyond = _sign(step) * _sign(last - value) > 0.0 and step * math.copysign(1.0, last) > 0.0
     rate = 2.0 ** _whole_power(top[-1] / top[-2])
     return beyond and abs(constant - value) <= rate * abs(last - value) + floor * (1.0 + rate)
 
@@ -1675,7 +1690,7 @@ def _rounding_law(
     step = -math.log2(DEEP_RATIO)  # bits between the steps closer in
     for j in range(len(offs) - 2):
         a, b = offs[j + 1] - offs[j], offs[j + 2] - offs[j + 1]
-        if not (abs(a) > floors[j + 1] and a * b > 0.0 and abs(b) > abs(a)):
+        if not (abs(a) > floors[j + 1] and _sign(a) * _sign(b) > 0.0 and abs(b) > abs(a)):
             continue
         power = math.log2(b / a) / step  # c / h**p at the steps h, h DEEP_RATIO, ...
         # log2 |c / h**p| at the usual step 2**m times the last, m = 0, 1, ...:
@@ -1914,9 +1929,9 @@ def _zigzags_grow(values: list[float]) -> bool:
     opposite signs, as wide as the smaller.
     """
     changes = [b - a for a, b in itertools.pairwise(values)]
-    widths = [min(abs(a), abs(b)) for a, b in itertools.pairwise(changes) if a * b < 0.0][
-        -RISE_POINTS:
-    ]
+    widths = [
+        min(abs(a), abs(b)) for a, b in itertools.pairwise(changes) if _sign(a) * _sign(b) < 0.0
+    ][-RISE_POINTS:]
     return len(widths) == RISE_POINTS and all(
         later >= 1.5 * earlier for earlier, later in itertools.pairwise(widths)
     )
@@ -2224,7 +2239,11 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float, float] |
     rounding = 2.0 * ULPS * _AMPLIFY[-1] * _EPS * max(abs(y) for y in values)
     error = max(error, rounding)
     tail = steps[-NOISE_POINTS:]
-    if not _settled(d, error) or not abs(d) > JUMP * error or not all(y * d > 0.0 for y in tail):
+    if (
+        not _settled(d, error)
+        or not abs(d) > JUMP * error
+        or not all(_sign(y) * _sign(d) > 0.0 for y in tail)
+    ):
         return None
     # Steps that leave d ever faster contradict it, as samples that leave a
     # settled value do (log x + 1e-15/sqrt(x) at 0 steps by -ln 2 + 4e-9 ...).
@@ -2355,7 +2374,7 @@ def _back_between(last: float, value: float, between: Callable[[float], float]) 
     0 or past (0.093 at ``0.75 * 2**-25``). Nearest the middle of the halving
     first, to the first return.
     """
-    return any((between(t) - value) * (last - value) <= 0.0 for t in BETWEEN)
+    return any(_sign(between(t) - value) * _sign(last - value) <= 0.0 for t in BETWEEN)
 
 
 def _growth_before_stuck(run: _Run) -> _Run:
@@ -2775,7 +2794,9 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
 def _halving(values: list[float]) -> bool:
     """Whether the changes between ``values`` keep one sign, each at most half the one before."""
     changes = [b - a for a, b in itertools.pairwise(values)]
-    return all(a * b > 0.0 and abs(b) <= 0.5 * abs(a) for a, b in itertools.pairwise(changes))
+    return all(
+        _sign(a) * _sign(b) > 0.0 and abs(b) <= 0.5 * abs(a) for a, b in itertools.pairwise(changes)
+    )
 
 
 def _smooth(
@@ -2814,9 +2835,9 @@ def _away(values: list[float], result: _OneSided) -> bool:
     """
     changes = _changes(values)
     return all(
-        d * (b - result.value) > 0.0 and abs(b - result.value) > abs(a - result.value)
+        _sign(d) * _sign(b - result.value) > 0.0 and abs(b - result.value) > abs(a - result.value)
         for a, b, d in zip(values, values[1:], changes, strict=False)
-    ) and all(a * b > 0.0 and abs(b) < abs(a) for a, b in itertools.pairwise(changes))
+    ) and all(_sign(a) * _sign(b) > 0.0 and abs(b) < abs(a) for a, b in itertools.pairwise(changes))
 
 
 def _settles_onto(values: list[float], result: _OneSided) -> bool:

@@ -13,12 +13,12 @@ close it must be to the samples' law (a law of ``2**3`` a halving, where
 the value's error and its rounding allow, at the boundary and one ulp past
 it). The samples are exact binary fractions, so the laws hold exactly.
 
-The xfail tests are dishonest answers found through survivors: sign tests
-written as products (``a * b > 0``) underflow to 0 for departures of about
-``1e-162`` and less, so a cap or a turn at such a scale is answered from the
-far field. The mutants that divide instead, or take ``>= 0``, are right
-there; these tests fail on them (an unexpected pass) until the products
-are fixed, and then lose their xfail mark.
+The tests at tiny scales are dishonest answers found through survivors:
+sign tests written as products (``a * b > 0``) underflowed to 0 for
+departures of about ``1e-162`` and less, so a cap or a turn at such a
+scale was answered from the far field. The mutants that divide instead, or
+take ``>= 0``, were right there; the products are now sign tests
+(`limits._sign`), and these tests pin them.
 """
 
 from __future__ import annotations
@@ -364,20 +364,17 @@ def test_an_infinite_value_refused_at_the_finest_says_so() -> None:
 # -- dishonest answers at tiny scales (products of departures underflow) --------
 
 
-@pytest.mark.xfail(strict=True, reason="a cap 1e-170 in size: the sign product underflows")
 def test_a_tiny_cap_is_refused() -> None:
     # 1e-170 (1 + min(1e-20/x**3, 5)), limit 6e-170; with c = 1 it is refused.
     result = full(lambda x: 1e-170 * (1.0 + min(1e-20 / x**3, 5.0)), 0.0, "right")
     assert not result.converged or abs(result.value - 6e-170) <= 2.0 * result.error
 
 
-@pytest.mark.xfail(strict=True, reason="a cap 1e-170 in size: the sign product underflows")
 def test_a_tiny_cap_of_a_fourth_power_is_refused() -> None:
     result = full(lambda x: 1e-172 * (1.0 + min(1e-20 / x**4, 1e10)), 0.0, "right")
     assert not result.converged or abs(result.value - 1e-172 * (1 + 1e10)) <= 2.0 * result.error
 
 
-@pytest.mark.xfail(strict=True, reason="a turn 1e-170 in size: the sign products underflow")
 def test_a_tiny_turn_at_the_finest_steps_is_refused() -> None:
     result = full(lambda x: 1e-170 * _sinc(4.0 * (x - 1e15)), 1e15, "right")
     assert not result.converged or abs(result.value - 1e-170) <= 2.0 * result.error
@@ -386,12 +383,10 @@ def test_a_tiny_turn_at_the_finest_steps_is_refused() -> None:
 TINY = 2.0**-600  # departures of 2**-600: their products, 2**-1200, underflow to 0
 
 
-@pytest.mark.xfail(strict=True, reason="departures 2**-600 in size: their product underflows")
 def test_tiny_departures_that_grow_are_away() -> None:
     assert _away([TINY, 2.0 * TINY], ZERO)
 
 
-@pytest.mark.xfail(strict=True, reason="changes 2**-540 in size: their product underflows")
 def test_tiny_changes_of_one_sign_that_shrink_are_away() -> None:
     # Departures of 2**-500 (their products with the changes, 2**-1040, do not underflow),
     # changes of 2**-540 and 2**-541 (their product, 2**-1081, does).
@@ -399,13 +394,11 @@ def test_tiny_changes_of_one_sign_that_shrink_are_away() -> None:
     assert _away([base, base + 2.0**-540, base + 1.5 * 2.0**-540], ZERO)
 
 
-@pytest.mark.xfail(strict=True, reason="departures 2**-600 in size: their product underflows")
 def test_a_tiny_law_that_stops_past_its_last_sample_is_capped() -> None:
     scaled = [TINY * (1.0 + y) for y in CUBE]
     assert _capped(scaled, TINY * (1.0 + 7.0 * 0.125), TINY, 0.0)
 
 
-@pytest.mark.xfail(strict=True, reason="departures 2**-600 in size: their product underflows")
 def test_f_between_a_tiny_growth_and_its_cap_on_its_side_is_not_back() -> None:
     # f at 1.5 TINY on the last sample's side of TINY (at 2 TINY): not back at it.
     assert not _back_between(2.0 * TINY, TINY, lambda t: 1.5 * TINY)
