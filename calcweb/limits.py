@@ -180,10 +180,15 @@ halving of ``h``, and its limit is infinite (``(x**x - 1)/x`` at 0+). The
 steps' own changes must settle on 0 too: a tiny power (``x**1e-4`` at 0+, ``1
 + p ln x`` at the samples) steps by ``(2**-p - 1) x**p``, which changes by
 4.8e-9 at every halving, far above its rounding: it is refused, as ``f``
-changing too slowly to tell a log from a small power. At 0 and infinity,
+changing too slowly to tell a log from a small power; so are steps that
+shrink by less than their rounding at each halving but by more over the
+usual samples, where rounding does not add up and a steady change does
+(``x**1e-7`` at 0+, ``(x - 1)**1e-7`` at 1+: 4.8e-15 a halving, 2.2e-13 over
+the samples). At 0 and infinity,
 where ``f`` is sampled closer in too, ``f`` must stay on the line of steady
-steps there: ``x**1e-7``, whose steps change by 4.8e-15 a halving, below their
-rounding, falls 1.6e-10 behind it 256 halvings on, and is refused.
+steps there: ``4 x**3e-8 - 3``, whose steps change by 1.8e-15 a halving (7.9e-14
+over the samples, within their rounding), falls 5.7e-11 behind it 256 halvings
+on, and is refused.
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -2230,6 +2235,11 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float, float] |
     -6.9e-5 shrinking by ``2**-p`` a halving, and these changes settle on
     4.8e-9 +- 5.9e-12, far above their rounding (2.8e-14); a log's steps are
     constant but for terms that vanish, and their changes settle on 0.
+    Where the steps shrink, ``delta`` times the number of its changes over
+    the usual samples need only pass twice their rounding: rounding does
+    not add up from halving to halving, a steady ``delta`` does
+    (``x**1e-7``: 4.8e-15 +- 1.1e-16 a halving, 2.2e-13 over 46 halvings); steps
+    that grow make ``f``'s growth only faster, infinite all the same.
     ``first`` is the step of the first sample.
     """
     steps = [b - a for a, b in itertools.pairwise(values)]
@@ -2254,7 +2264,14 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float, float] |
     # geometric steps, whose ratio 2**-p is too near 1 for `_estimate`'s tail).
     drift = [b - a for a, b in itertools.pairwise(steps)]
     delta, delta_error = _estimate(drift, first + 2)
-    if abs(delta) > JUMP * max(delta_error, 2.0 * rounding):
+    # Steps that shrink by a steady drift sum to a finite limit. Rounding moves
+    # a step by at most twice `rounding`, and such moves do not add up over the
+    # halvings; a drift settled on delta does, to len(drift) times delta over
+    # the usual samples: (x - 1)**1e-7 at 1+ drifts by 4.8e-15 +- 1.1e-16 a
+    # halving, below 2.8e-14, but by 2.2e-13 over the run. (Steps that grow
+    # make f's growth only faster: infinite all the same.)
+    floor = 2.0 * rounding / (len(drift) if delta * d < 0.0 else 1)
+    if abs(delta) > JUMP * max(delta_error, floor):
         return d, delta, error
     return d, 0.0, error
 
@@ -2269,10 +2286,10 @@ def _off_the_log(values: list[float], first: int, deep: list[float]) -> int | No
     last usual sample is ``d n`` past it, to ``n`` times the error of ``d``
     and rounding (``(x**x - 1)/x = log x + O(x log(x)**2)`` too: the term
     left shrinks). A tiny power's steps shrink by ``2**-p`` a halving and
-    fall behind that line ever farther, as ``n**2``: ``x**1e-7`` at 0+, whose
-    steps change by 4.8e-15 a halving, below their rounding at the usual
-    samples, is 1.6e-10 behind it at the deepest step, 256 halvings on, where
-    the line's error is 3.6e-12. Only behind the line: beyond it, toward
+    fall behind that line ever farther, as ``n**2``: ``4 x**3e-8 - 3`` at 0+, whose
+    steps change by 1.8e-15 +- 4.4e-16 a halving, within their rounding at the
+    usual samples, is 5.7e-11 behind it at the deepest step, 256 halvings on,
+    where the line's error is 3.6e-12. Only behind the line: beyond it, toward
     the infinity, ``f`` grows faster than a log (``log x - 1e-40/x``), and its
     limit is that infinity all the more. The run where ``deep`` get stuck and
     the sample before it are rounding's (`_deeper_against`).
@@ -2316,7 +2333,7 @@ def _on_the_log(  # noqa: PLR0917 - the state of _one_sided
         f"f steps like a log at the usual points (from the {name}), as if it grew "
         f"without bound, but closer to x0, at {x!r}, it is {deep[behind]:.17g}, off the "
         "line that a log's steady steps draw: its steps shrink, as a small power's do "
-        "(x**1e-7 at 0 steps by -6.9e-8, shrinking by 4.8e-15 a halving, and tends to 0), "
+        "(4 x**3e-8 - 3 at 0 steps by -8.3e-8, shrinking by 1.8e-15 a halving, and tends to -3), "
         "and the limit cannot be told; pass full_output=True to get the estimate anyway",
     )
 
@@ -2634,7 +2651,7 @@ def _checked_closer_in(
         deep = _infinite_closer_in(f, point, h, run, result.value)
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
-    # A log's growth goes on along its line closer in (x**1e-7 at 0 falls behind it).
+    # A log's growth goes on along its line closer in (4 x**3e-8 - 3 at 0 falls behind it).
     result = _on_the_log(result, run, deep, point, h, name) if infinite and off is None else result
     seen = deep[off] if off is not None else math.nan
     # The run f got stuck on is rounding's, where f stays (1 + x is 1 from there

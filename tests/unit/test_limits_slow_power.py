@@ -16,7 +16,11 @@ refused already (``p = 3e-3``, ``1e-3`` and ``1e-6``: converged=False, below);
 was still read as a log: at 0 and infinity the samples closer in (to ``h``
 about 1e-92, 256 halvings on) show it 1.6e-10 behind the line a log's steady
 steps draw (`limits._off_the_log`), and it is refused too. Found by the
-held-out audit of session 11.
+held-out audit of session 11. At ``x0 != 0``, with no samples closer in,
+``(x - 1)**1e-7`` at 1+ was still ``-inf``: its steps shrink by 2.2e-13 over
+the usual samples, a sum that rounding, which does not add up from halving to
+halving, cannot make; it is refused there now, and so is ``x**1e-7`` at 0+
+(at 64 evaluations still: the rough estimate takes the samples closer in).
 """
 
 from __future__ import annotations
@@ -82,20 +86,68 @@ def test_a_power_whose_curvature_or_size_shows_is_refused(p: float) -> None:
 @pytest.mark.parametrize(
     ("f", "x0"),
     [
-        (lambda x: x**1e-7, 0.0),  # was -inf, converged
-        (lambda x: x**-1e-7, math.inf),  # was -inf
+        (lambda x: 4.0 * x**3e-8 - 3.0, 0.0),
+        (lambda x: 4.0 * x**-3e-8 - 3.0, math.inf),
     ],
-    ids=["x**1e-7", "x**-1e-7-at-inf"],
+    ids=["4x**3e-8-3", "4x**-3e-8-3-at-inf"],
 )
 def test_a_power_too_tiny_for_the_steps_changes(f: Callable[[float], float], x0: float) -> None:
-    # Its steps change by 4.8e-15 a halving, below their rounding at the usual
-    # samples; 256 halvings on, f is 1.6e-10 behind the line of steady steps.
+    # Its steps change by 1.7e-15 a halving, 8e-14 over the usual samples, within
+    # their rounding (4 |f| * 2.8e-14); 256 halvings on, f is behind the line of
+    # steady steps. (x**1e-7, whose steps change by 4.8e-15 a halving, 2.2e-13
+    # over the usual samples, was refused so too, and is now refused at them.)
     side = "left" if x0 == math.inf else "right"
     result = limit(f, x0, side=side, full_output=True)
     assert not result.converged, result
     assert result.nfev == 64  # the 16 samples closer in were taken anyway (a rough estimate)
     with pytest.raises(NumericalError, match="off the line that a log's steady steps draw"):
         limit(f, x0, side=side)
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "nfev"),
+    [
+        (lambda x: x**1e-7, 0.0, "right", 64),  # was refused off the log's line closer in
+        (lambda x: x**-1e-7, math.inf, "left", 64),
+        (lambda x: (x - 1.0) ** 1e-7, 1.0, "right", 48),  # was -inf, converged
+        (lambda x: (1.0 - x) ** 1e-7, 1.0, "left", 48),  # was -inf, converged
+        (lambda x: (x - 1e15) ** 1e-7, 1e15, "right", 48),  # was -inf, converged
+        (lambda x: (-3.0 - x) ** 1e-7, -3.0, "left", 48),  # was -inf, converged
+    ],
+    ids=["x**1e-7", "x**-1e-7-at-inf", "(x-1)**1e-7", "(1-x)**1e-7", "(x-1e15)**1e-7", "-3"],
+)
+def test_steps_that_shrink_over_the_usual_samples_are_no_log(
+    f: Callable[[float], float], x0: float, side: str, nfev: int
+) -> None:
+    # The steps change by 4.8e-15 a halving, below twice their rounding (2.8e-14),
+    # which they would have to pass at every halving, but they shrink by 2.2e-13
+    # over the 47 halvings of the usual samples: a steady drift adds up, rounding
+    # does not. At x0 != 0 no samples are taken closer in to show it.
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
+    assert not result.converged, result
+    assert result.nfev == nfev
+    with pytest.raises(NumericalError, match="to tell a log from a small power"):
+        limit(f, x0, side=side)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "exact"),
+    [
+        # Steps that grow as slowly make f's growth only faster: infinite all the same.
+        (lambda x: x**-1e-7, 0.0, "right", math.inf),
+        (lambda x: (x - 1.0) ** -1e-7, 1.0, "right", math.inf),
+        (lambda x: x**1e-7, math.inf, "left", math.inf),
+        # A log's steps as small, and exactly steady (x - 1 is exact): on the line.
+        (lambda x: 1.0 + 1e-7 * math.log(x - 1.0), 1.0, "right", -math.inf),
+        (lambda x: 1.0 - 1e-7 * math.log(1e15 - x), 1e15, "left", math.inf),
+    ],
+    ids=["x**-1e-7", "(x-1)**-1e-7", "x**1e-7-at-inf", "1+1e-7log(x-1)", "1-1e-7log(1e15-x)"],
+)
+def test_steps_that_grow_or_hold_stay_infinite(
+    f: Callable[[float], float], x0: float, side: str, exact: float
+) -> None:
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
+    assert (result.value, result.converged) == (exact, True), result
 
 
 @pytest.mark.parametrize(
