@@ -2738,7 +2738,9 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     sampled one by one. Where ``f`` turns at a scale of one or two float
     spacings (``sin(4 t)/(4 t)`` at ``t = 0.5, 0.25, 0.125``: 0.455, 0.84, 0.96), its
     changes do not halve: the value is contradicted there too where the
-    three leave it with changes of one sign that shrink (`_away`) and ``f``
+    three leave it with changes of one sign that shrink, or grow by less than
+    twice (`_away`: ``cos(t)/(1 + t**2)`` at ``t = 2, 1, 0.5``, -0.083, 0.27,
+    0.70), and ``f``
     at ``3 h / 8`` is smooth between them (`_smooth`), which rounding noise,
     growing toward ``x0`` like ``c / h`` or turning sign between neighbouring
     floats, is not (the change from the last usual sample to ``h / 2`` may be
@@ -2781,8 +2783,9 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         # Rounding's bias is LOSS of f or more only where f lost all its digits
         # (`_noise`), when the samples cannot tell the limit either. f that turns
         # at a scale of a float spacing or two, whose changes do not halve, leaves
-        # the value with changes that shrink (`_away`) and is smooth between its
-        # samples (`_smooth`, a sample more, taken last).
+        # the value with changes that shrink, or grow by less than rounding's c/h
+        # does (`_away`), and is smooth between its samples (`_smooth`, a sample
+        # more, taken last).
         seen = values[-1]
         if (
             len(values) <= FINEST
@@ -2841,20 +2844,27 @@ def _changes(values: list[float]) -> list[float]:
 
 
 def _away(values: list[float], result: _OneSided) -> bool:
-    """Whether ``values`` leave ``result``'s value, with changes of one sign that shrink.
+    """Whether ``values`` leave ``result``'s value, with changes of one sign, less than doubling.
 
     Rounding noise of a quotient at the floats next to ``x0`` is of size
     ``ulp(numerator) / h``: it grows toward ``x0`` (its changes double, as a
-    rounded constant's ``e / h`` does, or turn sign between neighbouring
-    floats); ``f`` that turns there, at a scale of one or two float spacings,
-    converges instead: ``sin(4 t)/(4 t)`` at ``t = 0.5, 0.25, 0.125`` is
-    0.455, 0.84, 0.96, which leave 0 by 0.39, then 0.12, and do not halve.
+    rounded constant's ``e / h`` does, ``e / h**2``'s grow 4 times, or turn
+    sign between neighbouring floats); ``f`` that turns there, at a scale of
+    one or two float spacings, converges instead: ``sin(4 t)/(4 t)`` at ``t =
+    0.5, 0.25, 0.125`` is 0.455, 0.84, 0.96, which leave 0 by 0.39, then
+    0.12, and do not halve; or it is at the start of its turn, where its
+    changes grow, but by less than twice: ``cos(t)/(1 + t**2)`` at ``t = 2,
+    1, 0.5`` is -0.083, 0.27, 0.70 (changes 0.35, 0.43). (Rounding's ``e /
+    h**p`` with ``p < 1`` grows by ``2**p``, less than twice too: `_smooth`,
+    asked as well, tells it from a turn for ``p`` above 0.28.)
     """
     changes = _changes(values)
     return all(
         _sign(d) * _sign(b - result.value) > 0.0 and abs(b - result.value) > abs(a - result.value)
         for a, b, d in zip(values, values[1:], changes, strict=False)
-    ) and all(_sign(a) * _sign(b) > 0.0 and abs(b) < abs(a) for a, b in itertools.pairwise(changes))
+    ) and all(
+        _sign(a) * _sign(b) > 0.0 and abs(b) < 2.0 * abs(a) for a, b in itertools.pairwise(changes)
+    )
 
 
 def _settles_onto(values: list[float], result: _OneSided) -> bool:

@@ -316,13 +316,18 @@ def test_a_scale_of_one_or_two_floats_is_refused(x0: float, k: float, side: str)
     assert "f turns at the finest steps sampled near x0" in result.message
 
 
-def test_changes_that_leave_the_value_and_shrink_are_a_turn() -> None:
+def test_changes_that_leave_the_value_and_do_not_double_are_a_turn() -> None:
     value = _OneSided(0.0, 1e-13, True, "")
     assert _away([0.455, 0.841, 0.959], value)
     assert _away([-0.455, -0.841, -0.959], value)
-    # Changes that grow (rounding's c / h), keep the distance, or come back are not.
-    assert not _away([0.455, 0.841, 1.3], value)
-    assert not _away([0.455, 0.841, 1.227], value)
+    # Changes that grow by less than twice: f at the start of its turn.
+    assert _away([0.455, 0.841, 1.3], value)
+    assert _away([0.455, 0.841, 1.227], value)
+    assert _away([-0.083, 0.270, 0.702], value)  # cos(t)/(1 + t**2), t = 2, 1, 0.5
+    # Changes that double (rounding's c / h) or more, keep the distance, or come back are not.
+    assert not _away([0.455, 0.841, 0.841 + 2.0 * (0.841 - 0.455)], value)
+    assert not _away([0.455, 0.841, 2.0], value)
+    assert not _away([-0.25, -0.5, -1.0], value)  # -1/t
     assert not _away([0.455, 0.841, 0.841], value)
     assert not _away([0.455, 0.841, 0.5], value)
     # f crossing the value toward x0 leaves it only where it ends farther off.
@@ -398,4 +403,31 @@ def test_a_turn_that_starts_before_the_floats_closer_in_is_refused(
     result = limit(f, x0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert not result.converged, result
+    assert "f turns at the finest steps sampled near x0" in result.message
+
+
+# cos(t)/(1 + t**2) with t = 4 at the last usual sample (2 at x0 = 0.5, whose finest
+# step sampled is 2 floats): -6.6e-30 +- 3.8e-28, converged, for 1. At the floats
+# closer in (t = 2, 1, 0.5: -0.083, 0.27, 0.70) f starts its turn: its changes grow
+# (0.35, 0.43), but by less than twice, as rounding's c / h would, and f at 3
+# floats (0.022) lies between, smooth (`_smooth`: 1.7 times, not 3).
+@pytest.mark.parametrize("side", ["right", "left"])
+@pytest.mark.parametrize(
+    ("x0", "m"), [(1e15, 4.0), (1.0, 4.0), (3.0, 4.0), (-7.5, 4.0), (0.5, 2.0)]
+)
+def test_a_turn_whose_changes_grow_less_than_rounding_is_refused(
+    x0: float, m: float, side: str
+) -> None:
+    scale = m / (8.0 * math.ulp(x0))
+    sign = 1.0 if side == "right" else -1.0
+
+    def f(x: float) -> float:
+        t = sign * (x - x0) * scale
+        return math.cos(t) / (1.0 + t * t)
+
+    result = limit(f, x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert result.error == math.inf
+    assert result.nfev == 52
     assert "f turns at the finest steps sampled near x0" in result.message
