@@ -188,7 +188,10 @@ the samples). At 0 and infinity,
 where ``f`` is sampled closer in too, ``f`` must stay on the line of steady
 steps there: ``4 x**3e-8 - 3``, whose steps change by 1.8e-15 a halving (7.9e-14
 over the samples, within their rounding), falls 5.7e-11 behind it 256 halvings
-on, and is refused.
+on, and is refused. Elsewhere no samples are taken closer in, and a value
+that ``f`` settles on to its error while its steps settle on a ``d`` clearly
+not 0 is refused as well: ``(x - 1)**5e-8`` at 1+, 0.9999982 give or take
+6.2e-7 from steps of -3.5e-8 a halving, tends to 0.
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -2936,6 +2939,25 @@ def _judged(
         growing = _growth_before_stuck(run)
         if _divergence(growing.values):
             return _grows(f, point, scale, growing, name)
+    # A value settled to its error while f steps by d, clearly not 0, at every
+    # halving (`_log_growth`) is none: a log goes on so, and a tiny power does
+    # until it has moved by all of f ((x - 1)**5e-8 at 1+, 0.9999982 +- 6.2e-7 from
+    # steps of -3.5e-8; its limit is 0). At 0 and infinity the samples closer in
+    # show it; elsewhere there are none.
+    steps = _log_growth(run.values, first) if settled and math.isfinite(x0) and x0 else None
+    if steps is not None:
+        return _OneSided(
+            value,
+            math.inf,
+            False,
+            f"f changes too slowly as x approaches x0 from the {name} to tell a log from a "
+            f"small power: it steps by about {steps[0]:.7g} each time h = |x - x0| halves, "
+            f"as d log2(1/h) would (limit {math.copysign(math.inf, steps[0])}), and as "
+            "(x - x0)**p with a tiny p does (limit 0), down to the last point sampled, "
+            f"{point(scale * 2.0 ** -(run.last + 2))!r}; the estimate {value:.6g} is "
+            "neither, and the samples cannot tell the limit; pass full_output=True to "
+            "get the estimate anyway",
+        )
     if settled:
         return _OneSided(value, error, True, f"extrapolated from the {name}{run.note}")
     return _unsettled(run.values, first, value, error, name)

@@ -166,3 +166,40 @@ def test_steps_that_grow_or_hold_stay_infinite(
 def test_a_log_stays_on_its_line_closer_in(f: Callable[[float], float], exact: float) -> None:
     result = limit(f, 0.0, side="right", full_output=True)
     assert (result.value, result.converged) == (exact, True), result
+
+
+@pytest.mark.parametrize("p", [5e-8, 2e-8])
+@pytest.mark.parametrize(
+    ("x0", "side"), [(1.0, "right"), (1e15, "right"), (-3.0, "left"), (0.75, "left")]
+)
+def test_a_tiny_power_that_seems_to_settle_at_x0_not_0_is_refused(
+    p: float, x0: float, side: str
+) -> None:
+    # (x - 1)**5e-8 at 1+ was 0.9999982483195862 +- 6.2e-7, converged (48 calls):
+    # its steps, -3.5e-8 a halving, settle on a rate clearly not 0, as a log's
+    # do, and with no samples closer in the limit (0) cannot be told.
+    def f(x: float) -> float:
+        return abs(x - x0) ** p
+
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
+    assert not result.converged, result
+    assert result.nfev == 48
+    with pytest.raises(NumericalError, match="to tell a log from a small power"):
+        limit(f, x0, side=side)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        (lambda x: math.sqrt(x - 1.0), 0.0),
+        (lambda x: math.log(x) / (x - 1.0), 1.0),
+        (lambda x: (math.exp(x) - math.e) / (x - 1.0), math.e),
+    ],
+    ids=["sqrt", "log-quotient", "exp-quotient"],
+)
+def test_settled_values_whose_steps_vanish_are_still_answered(
+    f: Callable[[float], float], exact: float
+) -> None:
+    result = limit(f, 1.0, side="right", full_output=True)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2.0 * result.error, result
