@@ -86,12 +86,13 @@ def test_a_sample_at_the_value_does_not_leave_it() -> None:
     assert not _away([0.5, 1.0, 1.2], one)
 
 
-def test_away_needs_each_sample_farther_off_and_changes_that_shrink() -> None:
+def test_away_needs_each_sample_farther_off_and_changes_that_do_not_double() -> None:
     # -0.5 then 0.5: as far off on the other side, not farther.
     assert not _away([-0.5, 0.5], ZERO)
-    # Changes of 0.5 and 0.5: one sign, but they do not shrink.
-    assert not _away([0.0, 0.5, 1.0], ZERO)
+    # Changes of 0.5 and 1.0: one sign, but they double, as rounding's c / h does.
+    assert not _away([0.0, 0.5, 1.5], ZERO)
     assert _away([0.0, 0.5, 0.75], ZERO)
+    assert _away([0.0, 0.5, 1.25], ZERO)  # 0.5, then 0.75: a turn may start so
 
 
 # -- _back_between ------------------------------------------------------------
@@ -312,10 +313,10 @@ def test_finer_samples_off_the_value_by_exactly_loss_of_themselves_contradict_it
 
 
 def test_a_turn_at_the_finest_needs_all_three_finer_samples_to_leave_the_value() -> None:
-    # After -1: 0.2, 0.4, 0.7 at h/2, h/4, h/8 (0.22 at 3 h/8): they leave 0 with
-    # changes that grow (0.2, then 0.3), as rounding's c / h does: no turn, though the
+    # After -1: 0.2, 0.4, 0.8 at h/2, h/4, h/8 (0.22 at 3 h/8): they leave 0 with
+    # changes that double (0.2, then 0.4), as rounding's c / h does: no turn, though the
     # last two alone leave it, and f is smooth between.
-    finer = {0.5: 0.2, 0.25: 0.4, 0.125: 0.7, 0.375: 0.22}
+    finer = {0.5: 0.2, 0.25: 0.4, 0.125: 0.8, 0.375: 0.22}
     result = _OneSided(0.0, 1e-13, True, "")
     run = _Run([2.0, -3.0, -1.0], 48)
     counted = _Counted(lambda x: finer[x])
