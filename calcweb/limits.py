@@ -181,13 +181,13 @@ steps' own changes must settle on 0 too: a tiny power (``x**1e-4`` at 0+, ``1
 + p ln x`` at the samples) steps by ``(2**-p - 1) x**p``, which changes by
 4.8e-9 at every halving, far above its rounding: it is refused, as ``f``
 changing too slowly to tell a log from a small power; so are steps that
-shrink by less than their rounding at each halving but by more over the
-usual samples, where rounding does not add up and a steady change does
-(``x**1e-7`` at 0+, ``(x - 1)**1e-7`` at 1+: 4.8e-15 a halving, 2.2e-13 over
-the samples). At 0 and infinity,
+shrink by less than their rounding at each halving but, over the usual
+samples, by more than ``JUMP`` times twice it, where rounding does not add
+up and a steady change does (``x**1e-7`` at 0+, ``(x - 1)**1e-7`` at 1+:
+4.8e-15 a halving, 2.2e-13 over the samples, past 1.1e-13). At 0 and infinity,
 where ``f`` is sampled closer in too, ``f`` must stay on the line of steady
-steps there: ``4 x**3e-8 - 3``, whose steps change by 1.8e-15 a halving (7.9e-14
-over the samples, within their rounding), falls 5.7e-11 behind it 256 halvings
+steps there: ``4 x**3e-8 - 3``, whose steps change by 1.8e-15 a halving (8.2e-14
+over the samples, short of that 1.1e-13), falls 5.7e-11 behind it 256 halvings
 on, and is refused. Elsewhere no samples are taken closer in, and a value
 that ``f`` settles on to its error while its steps settle on a ``d`` clearly
 not 0 is refused as well: ``(x - 1)**5e-8`` at 1+, 0.9999982 give or take
@@ -207,8 +207,8 @@ shrink, out to 2**1022 or to where, beyond 2**305, they stop shrinking or
 overflows in ``(x + log x)/(x log x)`` at 2**1022, which is 0 there, its
 limit); no sample repeats exactly (``f`` is not constant, as the usual walk
 did not settle: ``(sqrt(1 + t) - 1)/t``, ``t = x/7e8``, is 0 at every sample
-of the walk at 0, where ``1 + t`` rounds to 1); and ``f`` halfway between
-two of its samples lies between them. So a
+of the walk at 0 out to ``e = 24``, where ``sqrt(1 + t)`` rounds to 1); and
+``f`` halfway between two of its samples lies between them. So a
 jump that rounding makes in ``f`` between the two walks (``((x + 1) - x) +
 1/log x`` is ``1/log x`` from 2**53 on), a period that fits the steps of ``u``
 (``1/log x + sin(4 pi log2(log2 x))``), an oscillation in ``x`` or in ``log x``,
@@ -2239,7 +2239,8 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float, float] |
     4.8e-9 +- 5.9e-12, far above their rounding (2.8e-14); a log's steps are
     constant but for terms that vanish, and their changes settle on 0.
     Where the steps shrink, ``delta`` times the number of its changes over
-    the usual samples need only pass twice their rounding: rounding does
+    the usual samples need only pass ``JUMP`` times twice their rounding
+    (1.1e-13 in all at ``|f|`` near 1): rounding does
     not add up from halving to halving, a steady ``delta`` does
     (``x**1e-7``: 4.8e-15 +- 1.1e-16 a halving, 2.2e-13 over 46 halvings); steps
     that grow make ``f``'s growth only faster, infinite all the same.
@@ -3054,7 +3055,7 @@ def limit(
     Closer in, a run that ``f`` drops onto is taken for rounding's, so a term
     that reaches a cap where rounding drops the rest of ``f`` is not seen
     (``(tan(pi/4 + 3 x) - tan(pi/4))/x - min(2.37e-49/|x|**3, 0.0028)`` at
-    0-, whose limit is 5.99719, is exactly 6 at the usual samples ``-2**-31``
+    0-, whose limit is 5.9972, is exactly 6 at the usual samples ``-2**-31``
     .. ``-2**-36``, as rounding leaves it, then leaves it, to 6 - 4.2e-5 at
     the last, 7.9972 at ``x = -2**-55`` and -0.0028
     from ``-2**-56`` on, and is answered 5.999999999999206 give or take
@@ -3198,8 +3199,10 @@ def _scale(x0: float) -> float:
     below ``|x0|``: from 1 it stops at ``2**-49``, and a walk that never gets
     below ``|x0|`` sees the limit at 0 instead. ``1/x`` at ``9.3e-20`` from the
     right was ``inf`` (its samples, ``1/(x0 + h)``, grow like ``1/h`` down to
-    ``h = 2**-49``); ``log`` at ``7.1e-18``, ``-inf``. Not below ``2**-1020``,
-    where the steps would fall below the smallest subnormal spacing.
+    ``h = 2**-49``); ``log`` at ``7.1e-18``, ``-inf``. Not below ``2**-1020``:
+    the last step, ``s * 2**-49``, stays 32 times the smallest subnormal
+    spacing, ``2**-1074`` (from ``|x0|`` below ``2**-1039`` the walk then ends
+    fewer than ``BELOW_X0`` halvings below it).
     """
     if math.isinf(x0) or x0 == 0.0:
         return 1.0
@@ -3299,11 +3302,12 @@ def _log_estimate(values: list[float]) -> tuple[float, float]:
     """The entry of `_log_table` with the smallest error, and that error.
 
     The error is that of `_entries`: the larger of the two changes before the
-    entry along its column, or their geometric tail (at a ratio near
-    ``1/LOG_RATIO``, a first-order term's, it is 2.4 times the last change),
-    or the rounding of its samples amplified by the extrapolation (at most
-    ``1 + 2/(LOG_RATIO**j - 1)`` times by column ``j``). Changes that grow
-    have a tail of 18 times the last (their ratio is taken as 0.9).
+    entry along its column, or twice their geometric tail (at a ratio near
+    ``1/LOG_RATIO``, a first-order term's, 4.8 times the last change), or
+    the rounding of its samples amplified by the extrapolation (by column
+    ``j`` at most the product of ``1 + 2/(LOG_RATIO**i - 1)`` for ``i = 1 ..
+    j``: 5.8 times by column 1, 17.5 by column 2). Changes that grow have a
+    tail of 18 times the last (their ratio is taken as 0.9).
     """
     best = (math.nan, math.inf)
     amplify = 1.0
@@ -3345,8 +3349,8 @@ def _log_fit(f: _Counted, x0: float, name: str) -> tuple[float, float] | None:
     end = next((j for j in range(join, LOG_STEPS) if math.isnan(walk[j])), LOG_STEPS)
     near = walk[start:end]
     # A value repeated exactly is rounding's: f that is not constant (the usual
-    # walk did not settle) but smooth in u takes none twice; (sqrt(1 + x) - 1)/x
-    # is 0 at every sample, where 1 + x rounds to 1.
+    # walk did not settle) but smooth in u takes none twice; (sqrt(1 + t) - 1)/t,
+    # t = x/7e8, is 0 at every sample at 0 out to e = 24, where sqrt(1 + t) rounds to 1.
     if exponents[start] < LOG_KEEP or len(set(near)) < len(near):
         return None
     value, error = _log_estimate(near[::-1])
@@ -3391,9 +3395,11 @@ def _log_scale(f: _Counted, x0: float, name: str, refused: _OneSided) -> _OneSid
     ``f`` fails) out to ``e = 24`` (past the usual walk's last sample, so that
     a jump rounding makes in ``f`` between the two, ``((x + 1) - x) + 1/log
     x``, shows): there the changes grow at every step out, no sample repeats
-    exactly (``(sqrt(1 + t) - 1)/t``, ``t = x/7e8``, is 0 at every sample at 0),
+    exactly (``(sqrt(1 + t) - 1)/t``, ``t = x/7e8``, is 0 at every sample at 0
+    out to ``e = 24``),
     ``f`` halfway between two samples lies between them (``1/log x +
-    sin(4 pi log2(log2 x))`` is ``1/log x`` at every sample), and ``f`` at
+    sin(4 pi log2(log2 x))`` is ``1/log x`` plus one constant, ``sin(4 pi
+    log2 1022) = -0.035``, at every sample), and ``f`` at
     the samples past the walk's end is no farther off the value than at its
     end (``1/log x + (x > 1e200)``; ``x*log(x)`` overflows in ``(x + log
     x)/(x log x)`` at 2**1022, which is 0 there, its limit). ``log(log x)/log
