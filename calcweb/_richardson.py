@@ -40,12 +40,13 @@ step can be trusted; instead:
    the walk's own window (not refined) has at least the error that rounding
    can give all its quotients alike (`_lined_up`): where ``a ulp(x)`` is
    close to ulp(``a x``), ``f`` at the floats sampled is ``g`` of a slightly
-   wrong multiple of ``t``, smooth to every quotient (``sin(1.7180308720e10
-   t)`` at 0.5455 was 3e7 times its error off), and, for a first derivative,
-   that ``a x`` rounded gives them all alike (`_shifted`). A quotient at a smaller step than
-   the kept estimate's rows, farther from it than their expansion allows,
-   widens its error to that distance (`_Walk.check_accepted`): a window far
-   from the asymptotic range can pass for one, its probe included. So do the
+   wrong multiple of ``t``, smooth to every quotient (``sin(17180308720.894814
+   t)`` at 0.5455065544805004 was 3e7 times its error off), and, for a first
+   derivative, that ``a x`` rounded gives them all alike (`_shifted`). A
+   quotient at a smaller step than the kept estimate's rows, farther from it
+   than their expansion allows, widens its error to that distance
+   (`_Walk.check_accepted`): a window far from the asymptotic range can pass
+   for one, its probe included. So do the
    quotients already taken below its rows when it is kept: the row that ended
    its window, and an earlier walk's, when the walk is done again with the
    noise of ``f`` measured (5.; `_Walk.check_below`). An
@@ -832,9 +833,10 @@ def _noise_near(
 ) -> float:
     """The noise of ``f`` near ``x`` that the walk's ``estimate`` must be judged with, or 0.
 
-    Measured at ``spacing`` first, then by each way below in turn until one
-    shows noise: at whole ulps (`_at_whole_ulps`), at a disagreeing window's
-    slope (`_disagreeing_noise`), down to the smallest step where the central
+    Measured at ``spacing`` first (where that shows noise at whole ulps of
+    ``x``, again at unequally spaced points: `_at_whole_ulps`), then by each
+    way below in turn until one shows noise: at a disagreeing window's slope
+    (`_disagreeing_noise`), down to the smallest step where the central
     difference drifts (`_noise_down_to`), where the values the estimate rests
     on are far below ``quiet`` (`_local_drift`), and along a line (`_line_noise`).
     """
@@ -1049,7 +1051,8 @@ def _argument_noise(
     ulp(``k t``), and the bits of ``c`` below it are lost alike near ``x``
     (``sin(115263 t + 3.9584)`` at -0.5625, a crest: ``c`` off by 3.2e-12,
     ``f'`` by 3.65e-7, while the noise at the outer point showed nothing and
-    1.2e-10 was added, for an error of 4.6e-8). So at a flat point ``a`` is
+    1.2e-10 was added, for an error of 4.6e-8, before `_shifted`, which now
+    bounds that window's answer by the same 8.3e-7). So at a flat point ``a`` is
     at least what a multiple of ``t`` rounded inside ``f`` can do,
     ``(|x| + offset) eps / 2`` (`_rounded_argument`; 0 at ``x = 0``, where ``c``
     is not rounded off): 8.3e-7 there.
@@ -2322,7 +2325,7 @@ def _lined_up(x: float, n: int, estimate: Estimate) -> float:
     stencil: ``f`` there is ``g`` of a slightly wrong multiple of ``t``, a
     smooth function, and every quotient, and every extrapolation of them, is
     off by the same relative ``n (a' - a) / a``, where no error estimate
-    sees it (``sin(17180308720.894814 t)`` at 0.5455: ``k ulp(x)`` is
+    sees it (``sin(17180308720.894814 t)`` at 0.5455065544805004: ``k ulp(x)`` is
     1.0000256 ulp(``k x``), the window at 492 to 3932 ulp(``x``) gave
     -14478253909.787 +- 0.012, off by 3.7e5). The line spans the smallest
     step's stencil with at most one ulp(``a t``) of slip, so ``|a' - a|``
@@ -2332,7 +2335,7 @@ def _lined_up(x: float, n: int, estimate: Estimate) -> float:
     from ``a`` that close to 1 or to another power of 2: ``log1p(a t)`` at
     -0.99999999 with ``a = 1 - 1e-8`` gave 50000000.0263 +- 3.7e-4, off by
     0.53, in the same pattern of quotients as ``log1p(t)`` there, which gave
-    99999999.4975 +- 3.8e-4 (right) without this bound (now +- 199). So the
+    99999999.4975 +- 3.8e-4 (right) without this bound (now +- 200). So the
     bound is taken whatever ``f`` is; it is small where the smallest step
     spans many ulps (``exp`` at 400: 3.8e-12 relative at 0.0117).
     """
