@@ -170,6 +170,22 @@ SMALL_DEPARTURES = [
         0.0,
         "right",
     ),
+    # The tan quotient at pi/4+ (above) has the samples of the first of these at the 23
+    # usual steps 2**-27 .. 2**-49; the second is 2 + 1.5 * 2**-53/(x - pi/4) there. Both
+    # tend to +inf: a rule that answers 2 for the quotient (a c/h smaller than the value
+    # at x0 != 0 read as rounding) answers 2 for them too (2 +- 1.6e-14 for the first).
+    (
+        "2 + 2**-53/(x - pi/4) at pi/4+",
+        lambda x: 2 + 2.0**-53 / (x - math.pi / 4),
+        math.pi / 4,
+        "right",
+    ),
+    (
+        "(tan(x) - tan(pi/4) + 2**-54)/(x - pi/4) at pi/4+",
+        lambda x: (math.tan(x) - math.tan(math.pi / 4) + 2.0**-54) / (x - math.pi / 4),
+        math.pi / 4,
+        "right",
+    ),
     # Never sampled at x0 itself, where this one is 2 (a step in from 1 + 2**-49
     # is 1 itself: away from 0 and infinity there is nothing closer in).
     (
