@@ -15,6 +15,7 @@ from typing import Any
 
 from calcweb.exceptions import (
     ArgumentTypeError,
+    CalcwebError,
     DivisionByZeroError,
     DomainError,
     InvalidArgumentError,
@@ -267,13 +268,38 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, InvalidArgumentError):
             raise
-        kind = DivisionByZeroError if isinstance(error, ZeroDivisionError) else DomainError
-        raise kind(
-            f"{what}({x!r}) raised {type(error).__name__}: {error}. The point {x!r} is "
-            f"outside the domain of {what}; move x away from the edge of the "
-            "domain or use a one-sided formula"
-        ) from error
+        # A restriction of f to a line (calcweb.multivariate) names the point of f's own.
+        point = f.point_at(x) if hasattr(f, "point_at") else x
+        raise outside_domain(error, f"{what}({shown(point)})", point, what) from error
     return result_value(y, f"{what}({x!r})", what)
+
+
+def outside_domain(
+    error: ValueError | ZeroDivisionError,
+    where: str,
+    x: object,
+    what: str = "f",
+    fix: str = "move x away from the edge of the domain or use a one-sided formula",
+) -> DomainError:
+    """The DomainError (DivisionByZeroError) for ``error``, raised by the call ``where``."""
+    kind = DivisionByZeroError if isinstance(error, ZeroDivisionError) else DomainError
+    return kind(
+        f"{where} raised {type(error).__name__}: {error}. The point {shown(x)} is "
+        f"outside the domain of {what}; {fix}"
+    )
+
+
+# What f may raise on a jet (or a Value) when it is not written for them: a
+# TypeError (math.sin of a jet), or a ValueError or ZeroDivisionError of its own
+# (math.sqrt(-1.0), 1 / 0). "auto" then falls back to the numerical path, which
+# calls f at floats: there `evaluate` names the point where f fails, or f works.
+# calcweb's own errors (a jet's log of a negative number) are not among them.
+NOT_FOR_JETS = (TypeError, ValueError, ZeroDivisionError)
+
+
+def refused_jets(error: BaseException) -> bool:
+    """Whether ``error`` (one of `NOT_FOR_JETS`) says f is not written for jets or Values."""
+    return isinstance(error, TypeError) or not isinstance(error, CalcwebError)
 
 
 def result_value(y: object, where: str, what: str = "f") -> float:

@@ -51,6 +51,7 @@ from numbers import Integral, Real
 from typing import Any, NamedTuple
 
 from calcweb._checks import (
+    NOT_FOR_JETS,
     as_float,
     call,
     check_callable,
@@ -59,6 +60,8 @@ from calcweb._checks import (
     check_real,
     check_step,
     evaluate,
+    outside_domain,
+    refused_jets,
 )
 from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
 from calcweb._taylor_mode import derivative_error, jet_derivative, rounding_error
@@ -241,11 +244,15 @@ def _taylor_mode(
     seed = rounding_tracked_variable(x, n) if full_output else Jet.variable(x, n)
     try:
         y = f(seed)
-    except TypeError as error:
+    except NOT_FOR_JETS as error:
+        if not refused_jets(error):
+            raise
         if not required:
             return None  # "auto": f is not jet-aware, so fall back to Richardson
         if isinstance(error, ArgumentTypeError):
             raise
+        if not isinstance(error, TypeError):
+            raise outside_domain(error, f"f(a Jet at {x!r})", x) from error
         raise ArgumentTypeError(
             f"method='ad' needs f to accept a calcweb.Jet, but f raised TypeError: "
             f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, "
@@ -296,6 +303,10 @@ class _Counted:
             # raises is not kept, so it raises again if asked for again.
             self.known[key] = call(self.f, x)
         return self.known[key]
+
+    def point_at(self, x: float) -> Any:
+        """The point of f's own that ``x`` stands for: a line's (calcweb.multivariate), or x."""
+        return self.f.point_at(x) if hasattr(self.f, "point_at") else x
 
 
 def _one_quotient(

@@ -16,7 +16,15 @@ from numbers import Real
 from typing import Any
 
 from calcweb import _real
-from calcweb._checks import check_callable, check_order, check_real, check_vector
+from calcweb._checks import (
+    NOT_FOR_JETS,
+    check_callable,
+    check_order,
+    check_real,
+    check_vector,
+    outside_domain,
+    refused_jets,
+)
 from calcweb._derivative import DerivativeResult, derivative
 from calcweb._taylor_mode import derivative_error, jet_derivative
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
@@ -273,7 +281,11 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     degree = check_order(n)
     try:
         y = f(Jet.variable(center, degree))
-    except TypeError as error:
+    except NOT_FOR_JETS as error:
+        if not refused_jets(error):
+            raise
+        if degree > MAX_NUMERICAL_DEGREE and not isinstance(error, TypeError):
+            raise outside_domain(error, f"f(a Jet at {center!r})", center) from error
         if isinstance(error, ArgumentTypeError) or degree > MAX_NUMERICAL_DEGREE:
             raise ArgumentTypeError(
                 f"f does not accept a calcweb.Jet ({error}), so its Taylor "

@@ -29,6 +29,7 @@ from numbers import Real
 from typing import Any
 
 from calcweb._checks import (
+    NOT_FOR_JETS,
     call,
     check_callable,
     check_method,
@@ -36,12 +37,19 @@ from calcweb._checks import (
     check_step,
     check_vector,
     listed,
+    outside_domain,
+    refused_jets,
     result_value,
     shown,
 )
 from calcweb._derivative import RoundedLine, derivative
 from calcweb._taylor_mode import jet_derivative
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    CalcwebError,
+    InvalidArgumentError,
+    NumericalError,
+)
 from calcweb.jet import Jet
 from calcweb.nn.value import Value
 
@@ -110,8 +118,11 @@ class _Line(RoundedLine):
         self.offset = max(moving, default=0.0)
 
     def __call__(self, t: Any) -> Any:
-        point = [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]
-        return call(self.f, point, takes=_TAKES)
+        return call(self.f, self.point_at(t), takes=_TAKES)
+
+    def point_at(self, t: Any) -> list[Any]:
+        """``x + t d``: the point of ``f``'s own that ``t`` stands for."""
+        return [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]
 
     def moves(self, t: float) -> bool:
         """Whether the point at ``t`` differs from ``x`` in some coordinate (as floats)."""
@@ -159,8 +170,10 @@ def _refuse_a_step_that_moves_nothing(
     if method == "auto":
         try:
             line(Jet.variable(0.0, n))
-        except TypeError:
-            pass  # "auto" falls back to differences with the step h, as derivative does
+        except NOT_FOR_JETS as error:
+            if not refused_jets(error):
+                raise
+            # "auto" falls back to differences with the step h, as derivative does
         else:
             return  # "auto" differentiates on jets: h is not used
     raise NumericalError(
@@ -260,7 +273,9 @@ def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Mat
             outputs = _outputs(restricted(Jet.variable(0.0, 1)), count)
         except ArgumentTypeError:
             raise
-        except TypeError:
+        except NOT_FOR_JETS as error:
+            if not refused_jets(error):
+                raise
             return None
         columns.append([_scaled(jet_derivative(y, 1, "f"), exponent) for y in outputs])
     return [list(row) for row in zip(*columns, strict=True)]
@@ -346,7 +361,7 @@ def jacobian(
 
     def matrix(x: Sequence[float]) -> Matrix:
         point = _vector(x, "x")
-        outputs = _outputs(call(f, list(point), takes=_TAKES))
+        outputs = _outputs(_value_at(f, point, False, _TAKES))
         if method in ("auto", "ad"):
             by_jets = _jacobian_by_jets(f, point, len(outputs))
             if by_jets is not None:
@@ -466,6 +481,19 @@ def _call_at(f: Callable[[Any], Any], entries: list[Any], scalar: bool) -> Any:
     return call(f, entries[0] if scalar else list(entries), takes=_TAKES_POINT)
 
 
+def _value_at(
+    f: Callable[[Any], Any], point: Vector, scalar: bool, takes: str = _TAKES_POINT
+) -> Any:
+    """``f`` at a point of floats; f's own ValueError or ZeroDivisionError as calcweb's."""
+    at: Any = point[0] if scalar else list(point)
+    try:
+        return call(f, at, takes=takes)
+    except (ValueError, ZeroDivisionError) as error:
+        if isinstance(error, CalcwebError):
+            raise
+        raise outside_domain(error, f"f({shown(at)})", at) from error
+
+
 def _entries(y: object) -> tuple[list[Any], bool]:
     """What ``f`` returned, as a list, and whether it was one number (a scalar f)."""
     if isinstance(y, (Jet, Value)) or (not isinstance(y, bool) and isinstance(y, Real)):
@@ -497,21 +525,34 @@ _NOT_WRITTEN_FOR_AD = object()
 
 
 def _call_for_ad(
-    f: Callable[[Any], Any], entries: list[Any], scalar: bool, method: str, what: str
+    f: Callable[[Any], Any],
+    entries: list[Any],
+    point: Vector,
+    scalar: bool,
+    *,
+    method: str,
+    what: str,
 ) -> Any:
-    """``f`` at jets or Values (``what`` names them); `_NOT_WRITTEN_FOR_AD` if f refuses them.
+    """``f`` at jets or Values (``what``) at ``point``; `_NOT_WRITTEN_FOR_AD` if f refuses them.
 
-    A refusal is a TypeError other than calcweb's own; with method='ad' it is an
-    error that says how to write f, else the caller falls back to differences.
+    A refusal is f's own error (`NOT_FOR_JETS`); with method='ad' it is an
+    error that says how to write f or where f fails, else the caller falls
+    back to differences.
     """
     try:
         return _call_at(f, entries, scalar)
     except ArgumentTypeError:
         raise
-    except TypeError as error:
-        if method == "ad":
+    except NOT_FOR_JETS as error:
+        if not refused_jets(error):
+            raise
+        if method != "ad":
+            return _NOT_WRITTEN_FOR_AD
+        if isinstance(error, TypeError):
             raise _refused(what, error) from error
-        return _NOT_WRITTEN_FOR_AD
+        shown_point = point[0] if scalar else point
+        where = f"f(calcweb.{what}s at {shown(shown_point)})"
+        raise outside_domain(error, where, shown_point) from error
 
 
 def _refused(what: str, error: TypeError) -> ArgumentTypeError:
@@ -527,7 +568,7 @@ def _components(
     f: Callable[[Any], Any], point: Vector, scalar: bool
 ) -> tuple[list[Any], bool, list[Callable[[Any], Any]]]:
     """The outputs of ``f`` at the point, whether it returns one number, and one function each."""
-    outputs, scalar_out = _entries(_call_at(f, point, scalar))
+    outputs, scalar_out = _entries(_value_at(f, point, scalar))
 
     def component(i: int) -> Callable[[Any], Any]:
         def output(p: Any) -> Any:
@@ -602,7 +643,7 @@ def jvp(
     direction = _tangent(v, point, scalar, "v")
     if method in ("auto", "ad"):
         jets = [Jet([xi, vi]) for xi, vi in zip(point, direction, strict=True)]
-        y = _call_for_ad(f, jets, scalar, method, "Jet")
+        y = _call_for_ad(f, jets, point, scalar, method=method, what="Jet")
         if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [jet_derivative(out, 0, "f") for out in outputs]
@@ -756,7 +797,7 @@ def vjp(
     point, scalar = _primal(x)
     if method in ("auto", "ad"):
         leaves = [Value(xi) for xi in point]
-        y = _call_for_ad(f, leaves, scalar, method, "nn.Value")
+        y = _call_for_ad(f, leaves, point, scalar, method=method, what="nn.Value")
         if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [_output_value(out, i) for i, out in enumerate(outputs)]

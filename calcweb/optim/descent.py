@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from numbers import Integral, Real
 from typing import Any
 
-from calcweb._checks import check_callable, check_real
+from calcweb._checks import check_callable, check_real, outside_domain, shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -163,6 +163,10 @@ def _loss(f: Callable[..., Any], params: list[Value], scalar: bool) -> Value:
             f"{called}, so write f with operators and calcweb's functions "
             "(calcweb.exp(x) or x.exp(), not math.exp(x)) so that calcweb can differentiate it"
         ) from error
+    except (ValueError, ZeroDivisionError) as error:  # f's own (1 / 0, math.sqrt(-1.0))
+        at = params[0].data if scalar else [p.data for p in params]
+        fix = "start the descent inside it, or take smaller steps (a smaller lr)"
+        raise outside_domain(error, f"f at {shown(at)}", at, fix=fix) from error
     if isinstance(out, Value):
         return out
     if not isinstance(out, bool) and isinstance(out, Real):

@@ -1,0 +1,142 @@
+"""f's own ValueError or ZeroDivisionError becomes calcweb's error, naming the point, on every path.
+
+`evaluate` turned them into DomainError / DivisionByZeroError on the
+numerical paths only: on the jet (and Value) paths that "auto" tries first,
+``cw.derivative(lambda x: 1 / 0, 1.0)`` raised a bare ZeroDivisionError, and
+``cw.grad(lambda p: math.log(p[0] - 2))([1.0])`` named the point as ``f(0.0)``
+(the parameter of the line through it), not ``f([1.0])``. Other exceptions of
+f (a KeyError of the reader's own) still pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import calcweb as cw
+
+
+def one_over_zero(_x: Any) -> Any:
+    return 1 / 0
+
+
+def log_left_of_2(p: Any) -> Any:
+    return math.log(p[0] - 2.0)  # a jet refuses math.log: TypeError, then floats: ValueError
+
+
+def sqrt_of_minus_one(x: Any) -> Any:
+    return math.sqrt(-1.0) + x  # ValueError before x is touched, jet or float
+
+
+CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
+    "derivative auto": (
+        lambda: cw.derivative(one_over_zero, 1.0),
+        cw.DivisionByZeroError,
+        "f(1.0)",
+    ),
+    "derivative ad": (
+        lambda: cw.derivative(one_over_zero, 1.0, method="ad"),
+        cw.DivisionByZeroError,
+        "f(a Jet at 1.0)",
+    ),
+    "derivative sqrt": (lambda: cw.derivative(sqrt_of_minus_one, 2.0), cw.DomainError, "f(2.0)"),
+    "grad auto": (
+        lambda: cw.grad(lambda p: 1 / 0)([1.0, 2.0]),
+        cw.DivisionByZeroError,
+        "f([1.0, 2.0])",
+    ),
+    "grad log": (lambda: cw.grad(log_left_of_2)([1.0]), cw.DomainError, "f([1.0])"),
+    "grad ad": (
+        lambda: cw.grad(lambda p: 1 / 0, method="ad")([1.0]),
+        cw.DivisionByZeroError,
+        "f(a Jet at 0.0)",
+    ),
+    "hessian log": (lambda: cw.hessian(log_left_of_2)([1.0, 5.0]), cw.DomainError, "f([1.0, 5.0])"),
+    "directional log": (
+        lambda: cw.directional_derivative(log_left_of_2, [1.0, 5.0], [1.0, 0.0]),
+        cw.DomainError,
+        "f([1.0, 5.0])",
+    ),
+    "jacobian": (lambda: cw.jacobian(lambda p: [1 / 0])([1.0]), cw.DivisionByZeroError, "f([1.0])"),
+    "jacobian log": (
+        lambda: cw.jacobian(lambda p: [log_left_of_2(p)])([1.0]),
+        cw.DomainError,
+        "f([1.0])",
+    ),
+    "jvp auto": (lambda: cw.jvp(log_left_of_2, [1.0], [1.0]), cw.DomainError, "f([1.0])"),
+    "jvp ad": (
+        lambda: cw.jvp(lambda p: 1 / 0, [1.0], [1.0], method="ad"),
+        cw.DivisionByZeroError,
+        "f(calcweb.Jets at [1.0])",
+    ),
+    "vjp auto": (lambda: cw.vjp(log_left_of_2, [1.0]), cw.DomainError, "f([1.0])"),
+    "vjp ad": (
+        lambda: cw.vjp(lambda p: 1 / 0, [1.0], method="ad"),
+        cw.DivisionByZeroError,
+        "f(calcweb.nn.Values at [1.0])",
+    ),
+    "taylor": (lambda: cw.taylor(one_over_zero, 1.0, 2), cw.DivisionByZeroError, "f(1.0)"),
+    "taylor high degree": (
+        lambda: cw.taylor(one_over_zero, 1.0, 20),
+        cw.DivisionByZeroError,
+        "f(a Jet at 1.0)",
+    ),
+    "minimize": (lambda: cw.minimize(one_over_zero, 1.0), cw.DivisionByZeroError, "f at 1.0"),
+}
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+def test_f_s_own_domain_error_is_calcweb_s_and_names_the_point(name: str) -> None:
+    run, kind, where = CALLS[name]
+    with pytest.raises(kind) as raised:
+        run()
+    message = str(raised.value)
+    assert message.startswith(f"{where} raised "), message
+    assert "outside the domain of f" in message
+    # The reader's own exception stays reachable, as the cause.
+    assert type(raised.value.__cause__) in (ValueError, ZeroDivisionError)
+
+
+def test_minimize_says_how_to_stay_in_the_domain() -> None:
+    with pytest.raises(cw.DomainError, match=r"smaller lr"):
+        cw.minimize(lambda x: math.sqrt(-1.0) + x, 1.0)
+
+
+def test_an_f_that_fails_only_on_jets_falls_back_to_differences() -> None:
+    # "auto" tries jets first; f's ValueError there says only that f was not written
+    # for them: at floats f is x**2, and the numerical path answers.
+    def squares_floats_only(x: Any) -> Any:
+        if not isinstance(x, float):
+            raise ValueError("floats only")
+        return x * x
+
+    assert cw.derivative(squares_floats_only, 3.0) == pytest.approx(6.0, rel=1e-12)
+    assert cw.grad(lambda p: squares_floats_only(p[0]))([3.0])[0] == pytest.approx(6.0, rel=1e-12)
+    assert cw.taylor(squares_floats_only, 3.0, 2).coefficients[1] == pytest.approx(6.0, rel=1e-9)
+
+
+def test_calcweb_s_own_domain_error_on_a_jet_is_not_a_fallback() -> None:
+    # A jet's log of a negative number is an answer ("undefined"), not "f refuses jets".
+    with pytest.raises(cw.DomainError, match=r"^log\(-1\.0\) is undefined"):
+        cw.derivative(cw.log, -1.0)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        lambda f: cw.derivative(f, 1.0),
+        lambda f: cw.derivative(f, 1.0, method="ad"),
+        lambda f: cw.grad(f)([1.0]),
+        lambda f: cw.taylor(f, 1.0, 2),
+        lambda f: cw.minimize(f, 1.0),
+    ],
+)
+def test_other_exceptions_of_f_pass_through_unchanged(run: Callable[[Any], object]) -> None:
+    def lookup(_x: Any) -> Any:
+        return {}["missing"]
+
+    with pytest.raises(KeyError):
+        run(lookup)
