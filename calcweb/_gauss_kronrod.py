@@ -585,6 +585,58 @@ def missed(rule: Rule, panel: Panel, points: list[tuple[float, float]]) -> tuple
     return (index, worst) if index >= 0 else (-1, 0.0)
 
 
+def interpolation_rounding(rule: Rule, panel: Panel) -> float:
+    """The part of the panel's resolution that rounding makes (see `_interpolation_error`).
+
+    What its samples' polynomial may miss a resolved ``f`` by however fast
+    ``f``'s Legendre coefficients fall: `MISSED_ROUNDING` ulps of ``f`` and of
+    the nodes' rounding times ``f``'s steepest slope between them.
+    """
+    if not panel.samples:
+        return math.inf
+    nothing = ((0.0, 0.0, 0.0), [0.0, 0.0, 0.0, 0.0])
+    return _interpolation_error(rule, list(panel.samples), nothing, a=panel.a, b=panel.b)
+
+
+def aliased(rule: Rule, panel: Panel) -> bool:
+    """Whether the panel's Legendre coefficients do not fall at the top degrees its samples show.
+
+    The coefficients of an ``f`` that the panel resolves fall with the degree:
+    geometrically where ``f`` is analytic there, like a power where it has
+    finite smoothness (``|x - c|**p``, an end singularity). Where the
+    largest of degrees 13-15 (9-11 for K15) is no smaller than the largest
+    of degrees 9-11 (5-7), as in `_finite_smoothness`, and above the
+    rounding part of `_interpolation_error`, the samples alias detail finer
+    than the nodes' spacing: the flank of a peak between two nodes, which
+    sees ``H (w / d)**2`` of a Lorentzian of height ``H`` and width ``w``
+    from ``d`` away and holds ``pi H w``, unbounded for a given sample as
+    ``w`` shrinks. Then no estimate from the samples bounds the error (the
+    resolution `missed` judges with is the top coefficients carried on by
+    their own fall: with no fall, made of that very flank), and only
+    bisection resolves the detail.
+
+    Examples:
+        The flank of a peak between two nodes of [0, 1], on a line:
+
+        >>> def f(x):
+        ...     return x + 1e-10 / ((x - 0.9) ** 2 + 1e-16)
+        >>> flank, smooth = gauss_kronrod(f, 0.0, 1.0), gauss_kronrod(math.exp, 0.0, 1.0)
+        >>> aliased(K21, flank), aliased(K21, smooth)
+        (True, False)
+    """
+    values = list(panel.samples)
+    if not values:
+        return False
+    even = _legendre_tail(rule, values)
+    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    low, high = max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
+    if not 0.0 < low <= high:
+        return False
+    # The resolution is MISSED_TAIL times the (unfallen) top coefficients
+    # plus its rounding part: the tail must be the larger of the two.
+    return 2.0 * MISSED_TAIL * high > panel.resolution
+
+
 def _largest(
     center: float, half: float, positions: list[float], values: list[float]
 ) -> tuple[float, float]:

@@ -38,9 +38,11 @@ from calcweb._gauss_kronrod import (
     UNRESOLVED_SHARE,
     Panel,
     Rule,
+    aliased,
     collapsed,
     gauss_kronrod,
     interpolated,
+    interpolation_rounding,
     missed,
     positions,
 )
@@ -620,6 +622,13 @@ class _Entry(NamedTuple):
     # towards that end does not model (`_Panels._unmodelled`).
     end_share: tuple[float, float] = (0.0, 0.0)
     end_charge: float = 0.0
+    # In a chase after detail finer than the nodes (`_Panels._keep`): its
+    # halves' predictions are held to the resolution the chase started
+    # from, ``held_to`` (inf outside a chase), or to its parent's
+    # resolution, ``parent_resolution``, if that is finer.
+    chasing: bool = False
+    held_to: float = math.inf
+    parent_resolution: float = math.inf
 
     @property
     def rounding_limited(self) -> bool:
@@ -658,6 +667,8 @@ class _Panels:
         surprise: bool = False,
         history: tuple[tuple[float, float], ...] = (),
         end: tuple[tuple[float, float], float] = ((0.0, 0.0), 0.0),
+        held: float = math.inf,
+        parent_resolution: float = math.inf,
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
@@ -693,6 +704,10 @@ class _Panels:
         # held 2.1e5 times the error). It is bisected until its halves
         # predict the sample (`unresolved`).
         blind = missing > error
+        # In a chase (see `split`), a miss beyond the resolution the chase
+        # holds the panel to is the feature itself, whatever it is worth.
+        chased = held < math.inf and missing > 0.0
+        blind = blind or chased
         if missing > 0.0:
             error, weight = max(error, missing), max(weight, missing)
         self.count += 1
@@ -700,10 +715,28 @@ class _Panels:
         # near an end singularity such as x**-0.985 it is honest, and as
         # large as the sum itself, which qagse's test reads as divergence.
         divergence_error, error = error, max(error, panel.smoothness)
+        if chased:
+            # Its samples see only the flank of what it chases, which bounds
+            # nothing: it may hold its whole weight (as a suspect panel may),
+            # also when that weight is negligible and it is left unresolved.
+            error = max(error, weight)
         # Unresolved: saturated, suspect, or an error (perhaps raised by the
-        # trend floor) that is a sizeable part of the panel's ∫|f|.
+        # trend floor) that is a sizeable part of the panel's ∫|f|; or
+        # Legendre coefficients that do not fall at the top degrees the
+        # samples show (`aliased`): detail finer than the nodes, such as the
+        # flank of a narrow peak that their polynomial then predicts with a
+        # resolution made of that flank (0.0097 lorentz(c=0.999842,
+        # w=2.64e-8) + x on [0, 1] at tol 1.2e-5: [0.998047, 1], whose nodes
+        # see 1e-8 of the peak's tail, predicted f(1) and its ancestors'
+        # samples within its resolution 1.05e-8 and claimed 5.1e-12; the
+        # peak held 8.1e-10).
+        fine = aliased(self.rule, panel) and not panel.rounding_limited
         unresolved = (
-            panel.unresolved or suspect or blind or error >= UNRESOLVED_SHARE * panel.absolute
+            panel.unresolved
+            or suspect
+            or blind
+            or error >= UNRESOLVED_SHARE * panel.absolute
+            or fine
         )
         entry = _Entry(
             error,
@@ -719,6 +752,9 @@ class _Panels:
             surprise,
             history,
             *end,
+            fine or chased,
+            held,
+            parent_resolution,
         )
         bisect.insort(self.entries, entry)
 
@@ -960,7 +996,13 @@ class _Panels:
            ancestor that does not resolve f predicts any sample to within
            its large resolution, so only a panel that resolves f checks it);
            a half at an end of the whole interval must also predict f at
-           that end, sampled once by the first panel (`_end_miss`).
+           that end, sampled once by the first panel (`_end_miss`);
+        5. in a chase after detail finer than the nodes (a parent whose top
+           Legendre coefficients do not fall, `aliased`, or a half that
+           missed a sample in such a chase), those predictions are held to
+           the resolution the chase started from, not to the half's own,
+           which the flank it sees raises; a miss then leaves the half
+           unresolved, with its weight as its error (`_keep`).
         """
         entry = self.entries.pop(index)
         parent = entry.panel
@@ -1013,10 +1055,32 @@ class _Panels:
                 points.append(((lost_x - center) / radius, lost_f))
                 where.append(lost_x)
             history = (*zip(where, [point[1] for point in points], strict=True), *at_ends)
-            index, deviation = missed(self.rule, half, points)
+            # (5) A chase after detail finer than the nodes: the parent's top
+            # Legendre coefficients did not fall (`aliased`), or its halves
+            # missed a sample in such a chase. A half nearer the detail sees
+            # more of its flank, which raises its own top coefficients and so
+            # its resolution: its polynomial would then predict every sample
+            # to within a resolution made of the flank it should explain
+            # (0.306 lorentz(c=0.9999817, w=1.2e-10) + cos x on [0, 1] at tol
+            # 4.2e-10: the panels' resolutions grew from 1.6e-9 to 6.8e-9 as
+            # they closed in, the last predicted its ancestors' samples to
+            # 4.1e-9 and claimed 1.5e-14; the peak held 1.2e-10). So a half in
+            # a chase must predict them to the resolution the chase started
+            # from, that of the parent of its first aliased panel (or to its
+            # own rounding), as it would if it resolved f.
+            held = (
+                min(entry.held_to, entry.parent_resolution, parent.resolution)
+                if entry.chasing
+                else math.inf
+            )
+            judge = half
+            if held < half.resolution:
+                limit = max(held, interpolation_rounding(self.rule, half))
+                judge = half._replace(resolution=min(half.resolution, limit))
+            index, deviation = missed(self.rule, judge, points)
             end_share = self._end_share(half, at_ends)
             unmodelled, unexplained = self._unmodelled(end_share, half, entry)
-            miss = self._end_miss(half, at_ends, unexplained)
+            miss = self._end_miss(judge, at_ends, unexplained)
             if index >= 0 and deviation > miss[2]:
                 miss = (where[index], points[index][1], deviation)
             self._keep(
@@ -1029,24 +1093,36 @@ class _Panels:
                 surprise=change > 2.0 * entry.error,
                 history=history,
                 end=(end_share, unmodelled[0] + unmodelled[1]),
+                held=held,
+                parent_resolution=parent.resolution,
             )
         return entry, left, right
 
-    def worst(self, wider_than: float = -1.0) -> int | None:
-        """The index of the panel with the largest error among those wider than ``wider_than``."""
+    def worst(self, wider_than: float = -1.0, since: int = 0) -> int | None:
+        """The index of the panel with the largest error among those `_beyond` the bounds."""
         for index in range(len(self.entries) - 1, -1, -1):
-            panel = self.entries[index].panel
-            if panel.b - panel.a > wider_than:
+            if self._beyond(self.entries[index], wider_than, since):
                 return index
         return None
+
+    @staticmethod
+    def _beyond(entry: _Entry, wider_than: float, since: int) -> bool:
+        """Whether the panel is wider than ``wider_than``, was kept by ``since``, or is chasing.
+
+        ``since`` is a `count`: the panels kept after it have serials above it.
+        A chasing panel (`_Entry.chasing`) claims its weight, a bound on what
+        its nodes do not see, which no sequence of sums models; its halves
+        claim theirs, so bisecting it does not shrink that error as it does a
+        resolved panel's.
+        """
+        return entry.panel.b - entry.panel.a > wider_than or entry.serial <= since or entry.chasing
 
     def value(self) -> float:
         return _sum(entry.panel.value for entry in self.entries)
 
-    def error(self, wider_than: float = -1.0) -> float:
-        return _sum(
-            entry.error for entry in self.entries if entry.panel.b - entry.panel.a > wider_than
-        )
+    def error(self, wider_than: float = -1.0, since: int = 0) -> float:
+        """The sum of the errors of the panels `_beyond` the bounds (all by default)."""
+        return _sum(entry.error for entry in self.entries if self._beyond(entry, wider_than, since))
 
     def end_charge(self, wider_than: float) -> float:
         """The `_Entry.end_charge` of the panels at most ``wider_than`` wide."""
@@ -1190,10 +1266,16 @@ def _adaptive(
       that end, which no node samples (f is evaluated there once, and a
       failure ignored: `_Panels._end_miss`), also where f was 0 at every
       node of the first panel (the first and last of `_Panels.explore`'s);
+    * a panel whose highest Legendre coefficients do not fall (the flank of
+      a peak between its nodes: `calcweb._gauss_kronrod.aliased`) does not
+      resolve f, and the halves of the chase that follows must predict
+      their ancestors' samples to the resolution the chase started from
+      (`_Panels.split`);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
-      (`_Panels.anchored`), and its error includes that of the larger panels
-      the extrapolation does not model, the rounding of the sums as the
+      (`_Panels.anchored`), and its error includes that of the panels the
+      extrapolation does not model (the larger ones, and smaller ones not
+      bisected since its last element: `_Extrapolated.next_panel`), the rounding of the sums as the
       extrapolation amplifies it, how slowly the sums converge
       (`_Epsilon`), and the part of the sliver at the chain's end times the
       miss of f there that falls more slowly than the sums do (a kink or a
@@ -1235,8 +1317,13 @@ class _Extrapolated:
         self.one_sign = abs(value) >= (1.0 - 50.0 * _EPS) * self.initial_absolute
         self.epsilon = _Epsilon()
         self.epsilon.add(value, panels.rounding())
+        # The panels' `_Panels.count` when the table's last element was
+        # taken: a panel kept before it and not bisected since has the same
+        # error in that element and the next, which the table cannot see.
+        self.element = panels.count
         self.best = (0.0, math.inf)  # the extrapolated value and its error
-        self.correction = 0.0  # the error of the larger panels when `best` was found
+        # The error of the panels the table does not model when `best` was found.
+        self.correction = 0.0
         self.test = self.target(value)  # the tolerance the extrapolation must meet
         self.problem = ""
         # How `problem` reads for another (value, error): a refusal quotes the
@@ -1384,8 +1471,9 @@ class _Extrapolated:
         """The panel to bisect next, extrapolating first if it is time; None to stop.
 
         While the worst panel is wider than `small`, it is bisected (qag).
-        Once the worst is among the smallest, the larger panels are bisected
-        until their error is below the tolerance; then the sum is a new
+        Once the worst is among the smallest, the larger panels (and smaller
+        ones kept before the table's last element) are bisected until their
+        error is below the tolerance; then the sum is a new
         element of the epsilon table, and `small` is halved.
         """
         panels = self.panels
@@ -1395,6 +1483,7 @@ class _Extrapolated:
             self.started = True
             self.small = 0.375 * width
             self.epsilon.add(value, panels.rounding())
+            self.element = panels.count
             self.test = self.target(value)
             return worst
         if not self.allowed:
@@ -1403,7 +1492,21 @@ class _Extrapolated:
             if panels.panel(worst).b - panels.panel(worst).a > self.small:
                 return worst
             self.extrapolating = True
-        large_error = panels.error(wider_than=self.small)
+        # The table models the sums of the panels at the smallest level that
+        # the last bisections made (the chain closing in on a singular end),
+        # not the error of a panel that stays the same in its elements: a
+        # larger one (qagse's erlarg), or a small one kept before the last
+        # element (a chase at the other end that went below the level), nor
+        # that of a chasing one, which is its weight (`_Panels._beyond`). It
+        # adds to the extrapolation's, and such panels are bisected first.
+        # (x**0.265 log(x)**2 + (1 - x)**0.517 on [0, 1] at tol 2.5e-6: a
+        # chase at 0, whose samples' top coefficients do not fall
+        # (`calcweb._gauss_kronrod.aliased`), left [0, 4.8e-7] with its
+        # weight, 2.36e-6, as its error, far below the level (0.0117); the
+        # chain at 1 was then extrapolated with 6.3e-15, plus 1.7e-14 for
+        # the larger panels, that panel counted nowhere: 1.647199135749231
+        # +- 2.4e-14, 3.5e3 times too small.)
+        large_error = panels.error(wider_than=self.small, since=self.element)
         if self.same_value_late < 5:
             # The larger panels are bisected first (qagse's erlarg), and so
             # is a panel that blocks convergence (`_Panels.unresolved`) at
@@ -1414,7 +1517,11 @@ class _Extrapolated:
             # extrapolations in a row fail to improve on the best, which was
             # then refused although right (x**0.0856 + 2.03e-5 |x - 0.000763|
             # on [0, 1] at tol 2.1e-11, integrate-ends-singular seed 1).
-            first = panels.worst(wider_than=self.small) if large_error > self.test else None
+            first = (
+                panels.worst(wider_than=self.small, since=self.element)
+                if large_error > self.test
+                else None
+            )
             if first is None:
                 first = panels.unresolved(self.tol, self.small)
             if first is not None:
@@ -1429,6 +1536,7 @@ class _Extrapolated:
     def extrapolate(self, value: float, error: float, large_error: float) -> bool:
         """Add ``value`` to the epsilon table; return whether to stop (success or stall)."""
         estimate, spread = self.epsilon.add(value, self.panels.rounding())
+        self.element = self.panels.count
         # The table models the smallest panels' sums as they fall, not a kink
         # or a ramp in the sliver at an end (`_Panels._unmodelled`). Each of
         # its last four elements (the window of `_Epsilon._slowness`) keeps
@@ -1483,8 +1591,9 @@ class _Extrapolated:
         estimate, spread = self.best
         if spread == math.inf:
             return self.plain(value, error)
-        # The extrapolation models the smallest panels only: the error of the
-        # larger ones, frozen in every element of the sequence, adds to it.
+        # The extrapolation models the smallest panels the last bisections
+        # made only: the error of the others (larger, or kept before its
+        # last element), frozen in every element of the sequence, adds to it.
         spread += self.correction
         if self.problem or self.same_value_late >= 5:
             if not self.problem:
@@ -1559,7 +1668,10 @@ def integrate(
     end and the nearest node, ``abs(x - 0.001)`` on ``[0, 1]``, leaves ``f`` a
     polynomial at every node): an exception or a value that is not finite
     there is ignored. Unlike ``quad``, the error of an
-    extrapolated value counts how slowly the sums converge, how much the
+    extrapolated value counts the error of every subinterval the
+    extrapolation does not model (the larger ones, as in ``quad``, but also
+    smaller ones not bisected since its last sum, such as those a chase
+    after a feature at the other end left), how slowly the sums converge, how much the
     extrapolation amplifies their rounding, and the part of that check at
     the end that falls more slowly than the sums (a kink or a ramp between
     a singular end and the nearest node, which the sums carry as a constant:
@@ -1601,10 +1713,12 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (528 of those 3,000
-    draws; 533 before a subinterval that misses an ancestor's sample by
-    more than its error claims was bisected until its halves predict it,
-    one of them refused before an extrapolation that any of the last
+    narrower than the spacing of the points sampled (516 of those 3,000
+    draws; 528 before a subinterval whose highest Legendre coefficients do
+    not fall was taken as unresolved, and the halves of the chase after it
+    held to the resolution it started from; 533 before a subinterval that
+    misses an ancestor's sample by more than its error claims was bisected
+    until its halves predict it, one of them refused before an extrapolation that any of the last
     four sums moved away from was no estimate, one within twice its error
     by chance before the part of the end check that falls more slowly than
     the sums was charged to the extrapolation; 535 before a subinterval
@@ -1617,9 +1731,14 @@ def integrate(
     resolution or error allows, or shows the flank of a peak only to an
     ancestor's sample inside subintervals that hold too little of ``∫|f|``
     to be bisected further (of 3,000 peaks inside that gap, on a
-    background, ``integrate-peaks-ends``, seeds 1 to 3: 147 answered so
-    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 767 that
-    none did; 152 and 772 before a subinterval that misses ``f`` at an end
+    background, ``integrate-peaks-ends``, seeds 1 to 3: 17 answered so
+    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 758 that
+    none did; 147 and 767 before a subinterval whose highest Legendre
+    coefficients do not fall was taken as unresolved, and the halves of the
+    chase after it held to the resolution it started from, when the last
+    subinterval of a chase after a Lorentzian's flank, whose own nodes saw
+    its tail, predicted every sample within a resolution made of that tail;
+    152 and 772 before a subinterval that misses ``f`` at an end
     by more than its error claims was bisected whatever its weight, when
     the subintervals at that end that saw only the flank of a peak could
     hold too little of ``∫|f|`` to be bisected further; 421 and 818 before

@@ -523,6 +523,16 @@ def test_worst_is_the_largest_error_among_the_wide_enough() -> None:
     assert panels.worst(wider_than=0.5) is None
     assert panels.error(wider_than=0.25) == 1.0
     assert panels.error() == 6.0
+    # Or kept by `since` (serials 1, 2, 3 in the order made), whatever the width.
+    assert panels.worst(wider_than=0.5, since=2) == 2
+    assert panels.error(wider_than=0.5, since=2) == 4.0
+    assert panels.worst(wider_than=0.5, since=1) == 0
+    assert panels.error(wider_than=0.5, since=1) == 1.0
+    assert panels.error(wider_than=0.25, since=2) == 4.0
+    # Or chasing (`_Entry.chasing`: it claims its weight), whatever its width and serial.
+    panels.entries[1] = panels.entries[1]._replace(chasing=True)  # serial 3, error 2
+    assert panels.error(wider_than=0.5, since=1) == 3.0
+    assert panels.worst(wider_than=0.5) == 1
 
 
 def test_unresolved_is_the_heaviest_unresolved_panel_above_its_share() -> None:
@@ -923,8 +933,24 @@ def test_panels_wider_than_small_are_bisected_first() -> None:
     assert run.next_panel(1.0, 3.0, 0.5) == 1  # the worst is wider than small
     assert not run.extrapolating  # read only for its truth
     run.small = 0.25  # now the worst is among the smallest: extrapolate, after the larger
+    run.element = 0  # both made since the table's last element
     assert run.next_panel(1.0, 3.0, 0.5) == 0
     assert run.extrapolating is True
+
+
+def test_a_small_panel_kept_before_the_last_element_goes_first_too() -> None:
+    # The same panels, but the small one (the worst) was kept before the table's
+    # last element: the table cannot model its error, which stays the same in
+    # its elements, so it is bisected as a larger one would be.
+    run = bookkeeping(0.5, 0.25, errors=(1.0, 2.0))
+    run.small, run.extrapolating = 0.25, True
+    assert run.element == run.panels.count == 2
+    run.epsilon = sequence = Sequence((1.0, 1.0))  # type: ignore[assignment]
+    assert run.next_panel(1.0, 3.0, 0.5) == 1
+    assert sequence.added == []  # not extrapolated
+    run.element = 1  # the small one (serial 2) made since: the larger first, then it
+    assert run.next_panel(1.0, 3.0, 0.5) == 0
+    assert sequence.added == []
 
 
 def test_the_larger_panels_go_first_while_their_error_is_above_the_test() -> None:
@@ -936,6 +962,7 @@ def test_the_larger_panels_go_first_while_their_error_is_above_the_test() -> Non
     ):
         run = bookkeeping(0.5, 0.25, tol=2.0**-36, errors=(large_error, 1.0))
         run.small, run.same_value_late, run.test = 0.25, late, 2.0**-36
+        run.element = 0  # both made since the table's last element
         run.epsilon = sequence = Sequence((1.0, 1.0), irregular=True)  # type: ignore[assignment]
         chosen = run.next_panel(1.0, 1.0, 0.25)
         if first_larger:
