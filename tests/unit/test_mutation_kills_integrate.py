@@ -927,6 +927,20 @@ def test_the_first_choice_starts_the_extrapolation() -> None:
     assert (run.started, run.small, sequence.added, run.test) == (True, 0.1875, [3.0], 3e-10)
 
 
+def test_every_element_of_the_table_marks_the_panels_kept_by_then() -> None:
+    # `_Extrapolated.element` is the panels' count at the table's last element:
+    # at the start, when the first choice adds one, and at each extrapolation.
+    run = bookkeeping(0.5, 0.25, errors=(1.0, 2.0))
+    assert run.element == run.panels.count == 2
+    run.started, run.element = False, 0
+    run.epsilon = Sequence()  # type: ignore[assignment]
+    run.next_panel(3.0, 1.0, 0.5)
+    assert run.element == 2
+    run.panels.count, run.element = 7, 0
+    run.extrapolate(1.0, 1.0, 0.0)
+    assert run.element == 7
+
+
 def test_panels_wider_than_small_are_bisected_first() -> None:
     run = bookkeeping(0.5, 0.25, errors=(1.0, 2.0))  # started: two panels
     run.small = 0.125
