@@ -169,7 +169,11 @@ one that lost its digits to `_Walk.check_accepted` (the fallback of 3.) is
 returned with its widened error, unless ``f`` at the floats next to ``x``
 varies faster than their spacing resolves, and no estimate is trusted where
 the noise measured in 5. is larger than every value of ``f`` sampled
-(`_check_resolved`). The error
+(`_check_resolved`). Nor is an estimate by which ``f`` varies on a scale
+of fewer than ``GRID`` float spacings near ``x`` (`_check_grid`, a policy):
+at so few floats ``f`` is the same as functions of other derivatives
+(``sin`` at 1e240 is ``sin(x0 + 0.0686 k)`` at the ``k``-th float), and
+which of them ``f`` is, no sample says. The error
 estimate was honest (the true error at most twice the estimate) on every
 case of the project's adversarial suite; a feature of ``f`` finer than the
 smallest step, or below its rounding noise, cannot be seen by any
@@ -208,6 +212,9 @@ LOCAL = 4.0  # noise is measured again near x where f's values there are this mu
 TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`, `_local_drift`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
 NO_DIGIT = 16.0  # an error this many roundings above a quotient of 0 is not "0 within rounding"
+# f's scale (as the walk's window shows it) must span this many float spacings (`_check_grid`):
+# a policy; between two powers of 2, so that no scale of 2**k spacings (sin's 1) is at its edge
+GRID = 2.0**11.5
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -758,7 +765,8 @@ def extrapolate(
         DomainError: If no stencil, central or one-sided, fits in the domain of ``f``.
         NumericalError: If the quotients never settle into the pattern that
             makes an error estimate trustworthy, or ``f`` varies faster than
-            the floats near ``x`` resolve (`_check_resolved`).
+            the floats near ``x`` resolve (`_check_resolved`), or on a scale
+            of fewer than ``GRID`` of their spacings (`_check_grid`).
     """
     sampler = Sampler(f, x)
     sampler.noise_floor = noise
@@ -802,6 +810,7 @@ def extrapolate(
             # steps below the stairs of a staircase f give quotients of 0.
             if abs(further.value - estimate.value) <= estimate.error + further.error:
                 estimate = final = further
+    _check_grid(sampler, estimate, n)  # the walk's window, which a refined value also rests on
     error = final.error
     if estimate.kind == "central" and n == 1:
         # Where noise was measured, f is noisier than its rounding, and that noise can
@@ -1572,6 +1581,67 @@ def _check_resolved(
             "correct digit (sin at 1e30); write f with calcweb's functions (calcweb.sin, "
             "...) for exact derivatives"
         )
+
+
+def _check_grid(sampler: Sampler, estimate: Estimate, n: int) -> None:
+    """Refuse an estimate by which ``f`` varies on fewer than ``GRID`` float spacings near ``x``.
+
+    The floats near ``x`` are ``u = ulp(x)`` apart, and ``f`` is known only
+    there. A function of a period below ``u`` (``sin`` at ``|x| > 2**53``)
+    is, at the floats of a binade, ``sin(x0 + k theta)`` for the ``k``-th
+    float, ``theta = u`` modulo ``2 pi``: where ``theta`` is near 0, a smooth
+    function of ``k`` of a scale of ``1 / |theta|`` spacings, the same at
+    every float as ``G(t) = sin(x0 + theta (t - x) / u)``, whose derivative
+    (``cos(x0) theta / u``) is what the walk finds; no sample tells the two
+    apart. ``sin`` at 1e240 (``theta`` = 0.0686) answered -3.7e-226 +-
+    2.2e-226 for ``cos(1e240)`` = -0.9995, from quotients at 19, 5 and 1 ulps;
+    at 4e234 (``theta`` = -0.00041) -3.75e-224 +- 6e-226 for 0.065, from
+    steps of 1237 down to 39 ulps. So a scale of ``f`` on the float grid is
+    not taken for one of ``f``: the scale the walk's window shows (``1 /
+    s``, ``f^(k+1) ~ s f^(k)``: `_growth`, the rate `_refine` also reads)
+    must span ``GRID`` float spacings. This is a policy, not a
+    test the samples can pass or fail: with ``theta`` as good as random from
+    binade to binade, the scale of such an alias is above ``GRID`` (2896)
+    spacings, and the answer a lie, in a fraction ``2 / (2 pi GRID)`` =
+    1.1e-4 of them; and every ``f`` whose scale near ``x`` is below ``GRID``
+    spacings is refused with them: ``sin`` and ``cos`` (scale 1) at ``|x| >=
+    2**41`` (2.2e12, where ``u >= 2**-11``: ``cos`` at 7.8e12 was 0.987 +-
+    0.067), ``sin(k t)`` with ``1 / k`` below ``GRID`` ulp(``t``) (``k``
+    above about 3e12 at ``|t|`` near 0.5), and ``f`` within about 5 ``GRID``
+    spacings of a pole or branch point (the scale `_growth` reads there is a
+    third to a fifth of the distance): ``log(t - 1)`` at ``1 + 1e-13``, 450
+    spacings from it, was 1.0008e13 +- 1.3e12, ``1 / (t - 0.5 + 1e-12)`` at
+    0.5 (9007 spacings) -1e24 +- 8.2e21. The scale is the window's: where
+    ``k t`` rounded inside ``sin(k t)`` moves its quotients, it can be below
+    ``f``'s own (``k`` = 95598239436.02031 at 0.8418526380982316: 94219
+    spacings, refused; it was -4.70e10 +- 1.4e10) or hidden (``k`` =
+    69025321729484.93 at -0.5125834041024158: 130 spacings, answered +- 22%).
+    Where measured, the answers refused had fewer than 3 digits.
+    The walks of one-sided stencils
+    (next to an edge of the domain of ``f``) are not judged: `_growth`
+    reads the central expansion.
+
+    Raises:
+        NumericalError: If ``f``'s scale near ``x`` is below ``GRID`` float spacings.
+    """
+    rows = estimate.window
+    if estimate.kind != "central" or len(rows) < 2 or not estimate.value:
+        return
+    size = max(abs(value) for value in sampler.values.values())
+    level = max(max(2.0 * _EPS, sampler.relative_noise) * size, sampler.noise_floor, _TINY)
+    rate = _growth(n, rows, estimate.value, level)  # s h1; NaN: no truncation above the noise
+    x, spacing = sampler.x, math.ulp(sampler.x)
+    if not rate * GRID * spacing > rows[1][0]:
+        return
+    scale = rows[1][0] / rate
+    raise NumericalError(
+        f"f varies on the scale of the float spacing near x={x!r}: the floats cannot resolve "
+        f"it. Its scale, as the difference quotients show it, is {scale:.3g}, "
+        f"{scale / spacing:.3g} float spacings ({spacing:.3g}), fewer than {GRID:.0f}; at so few "
+        "floats f is the same as functions of other derivatives (sin at 1e240, of period "
+        "2 pi far below the spacing, is at each of them sin(x0 + 0.0686 k), smooth in k); "
+        "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+    )
 
 
 def _within_reach(spacing: float, estimate: Estimate) -> bool:
