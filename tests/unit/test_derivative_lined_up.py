@@ -117,12 +117,18 @@ def test_a_given_large_step_on_a_steep_sine_is_honest() -> None:
 def test_a_refined_answer_rests_on_its_wide_stencil_not_on_the_walks_steps() -> None:
     """The bound is for the walk's own window: a refined value keeps its own error.
 
-    ``sin`` at 50: 0.9649660284921138 +- 1.2e-14 from the refining stencil; the
-    bound at the walk's smallest step would be 1.1e-13.
+    ``sin(t / 500)`` at 20: 0.001998400213321956 +- 2.3e-17 from the refining
+    stencil; the bound at the walk's smallest step would be 5.9e-17. (The
+    refining stencil has its own bound for ``a t`` rounded, `_moved`: ``sin``
+    at 50 is 0.9649660284921138 +- 2.2e-13, 1.2e-14 before it, where the walk's
+    would be 1.1e-13.)
     """
+    result = derivative(lambda t: math.sin(t / 500.0), 20.0, full_output=True)
+    assert abs(result.value - 0.001998400213321956) <= 2.0 * result.error
+    assert result.error < 4e-17
     result = derivative(math.sin, 50.0, full_output=True)
     assert abs(result.value - math.cos(50.0)) <= 2.0 * result.error
-    assert result.error < 5e-14
+    assert result.error < 3e-13
 
 
 def test_the_shift_of_the_argument_at_x_is_in_the_error() -> None:
