@@ -121,7 +121,13 @@ step can be trusted; instead:
    high, if no spacing shows it. Noise even about ``x`` (``f(x)`` off one
    way, its neighbours the other) cancels in that central difference; the
    2nd difference adds it up, and where it shows, with no noise known, what
-   it can move the estimate by is added to the error (`_even_noise`).
+   it can move the estimate by is added to the error (`_even_noise`). The
+   walk's own window at steps above ``|x|`` rests on values farther from 0,
+   where the rounding of terms that grow with ``|t|`` and cancel (``sin(t) -
+   t``: ulp(``t``)) is larger than at ``x``: where no noise was measured, its
+   values are far below ``quiet`` and its smallest quotient has no digit of
+   the estimate, the noise is measured at that quotient's outer point too,
+   and what it can move the estimate by is added (`_noise_beyond`).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -825,6 +831,7 @@ def extrapolate(
         level = quiet if sampler.noise_floor else _window_quiet(sampler, estimate, quiet)
         error += _argument_noise(sampler, estimate, error, level, first_step / 16.0)
         error += _even_noise(sampler, final, spacing, quiet)
+        error += _noise_beyond(sampler, estimate, final, quiet)
     # The walk's own window, in one variable: its quotients can all be wrong alike
     # where a multiple of t rounded inside f lines up over it (`_lined_up`), and all
     # are centred on a x rounded (`_shifted`).
@@ -994,6 +1001,43 @@ def _even_noise(sampler: Sampler, final: Estimate, spacing: float, quiet: float)
         return 0.0
     gain = final.gain or 2.5 / final.smallest
     return 2.0 * bend / 4.0 * gain
+
+
+def _noise_beyond(sampler: Sampler, estimate: Estimate, final: Estimate, quiet: float) -> float:
+    """What noise at the walk's own points beyond ``|x|`` can add to a first derivative's error.
+
+    A window at steps ``h`` above ``|x|`` rests on ``f`` at ``x +- h``,
+    farther from 0 than ``x``, and the rounding of the terms ``f`` is computed
+    from grows with ``|t|``: ``sin(t) - t`` is ``sin t`` rounded to ulp(``t``),
+    ulp(``h``) / 2 at ``x + h``, 256 times what it is at ``x``, where the noise
+    tests look (1.4679589812016387e-6, ``h`` = 4.7e-4). Noise ``N`` at those
+    points moves the quotients at ``h`` by up to ``N / h``.
+    Where the window's values are far below the largest ``|f|`` (`_local_quiet`:
+    they are what is left of larger terms) and the quotient at its smallest step
+    has no digit of the estimate (the window extrapolates away a truncation
+    larger than the answer, which rests on its quotients agreeing far below
+    their size), with no noise measured, ``N`` is measured at the outer point of
+    the smallest step, at unequally spaced points (`Sampler.irregular_noise`, at
+    1e-4 of the step: stairs of ulp(``t``) at equal spacings give 4th
+    differences of whole stairs, often 0), against the rounding of the values
+    there, and ``2.5 N / h`` is added (as the tableau allows for its quotients'
+    rounding): ``sin(t) - t`` there was -1.0773860242533732e-12 +- 3.0e-17,
+    2.2 times its error off, and is now +- 1.9e-16. Only for the walk's own
+    window (a refined value rests on other points).
+    """
+    x, step = sampler.x, estimate.smallest
+    if final is not estimate or sampler.noise_floor or not step > abs(x) or not estimate.window:
+        return 0.0
+    if not abs(estimate.window[-1][1] - estimate.value) > abs(estimate.value):
+        return 0.0
+    local = _local_quiet(sampler, estimate, 1, quiet)
+    if not local:
+        return 0.0
+    there = Sampler(sampler.f, x + math.copysign(step, x))  # x = 0: x + step
+    there.values = sampler.values
+    noise = there.irregular_noise(1e-4 * step, local)
+    sampler.calls += there.calls
+    return 2.5 * noise / step
 
 
 def _bend(sampler: Sampler, step: float, smallest: float) -> float:
