@@ -173,6 +173,23 @@ unless the samples end smooth, the last changes of the top column within
 rounding: rounding noise grows toward ``x0``, so the zigzags were ``f``
 moving.
 
+A value settles when its error is below ``ACCEPT`` of it, or, where it is
+below 1, below ``ACCEPT`` itself, so that a limit of 0 is told through the
+noise about it. But where ``f`` scatters by its own size at every step, to
+the last, taking a new value at each (`_scatters`: an oscillation that the
+steps do not follow), the value is one sample of the scatter, and its error
+the noise of a few, while the limit may lie anywhere in the scatter, or
+nowhere: the error is the scatter about the value, and the value settles
+only if that does. ``sin(x)/x`` at ``-1.2019435952952266e18``, where the
+floats are 256 apart, is ``sin`` at a new phase at every sample: it was
+3.66e-19 give or take 2.3e-19 from the left (the limit is -8.18e-19), and is
+3.66e-19 give or take 1.19e-18; ``1e-6 sin(1/x)`` at 0, 7.2e-7 give or take
+4.7e-7 from the right, is refused, as ``sin(1/x)`` is (``1e-10 sin(1/x)``,
+within ``ACCEPT``, is 7.2e-11 give or take 1.7e-10). Rounding's residue of a
+cancellation scatters so too, but on a grid of a few values, again and again
+(``cos(x)**2 + sin(x)**2 - 1``), about its limit, and keeps its answer, 0
+within that noise.
+
 When ``f`` neither settles nor grows ever faster, it may grow like a log: when
 its steps ``f(h/2) - f(h)`` settle, as any samples do, on a rate ``d``
 clearly not 0 (and do not leave it ever faster), ``f`` gains ``d`` at every
@@ -287,6 +304,7 @@ DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
 DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
 FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' spacing at |x0| >= 1)
+TAIL_CHANGES = 3  # f that changes by less than LOSS of itself over its last changes so many settles
 _EPS = sys.float_info.epsilon
 
 
@@ -2884,6 +2902,43 @@ def _settles_onto(values: list[float], result: _OneSided) -> bool:
     return abs(values[-1] - result.value) <= room + 2.0 * abs(values[-1] - values[-2])
 
 
+def _scatters(values: list[float]) -> bool:
+    """Whether ``f`` scatters by its own size at every step, to the last, all of its samples new.
+
+    That is, in each run of ``NOISE_POINTS`` samples (counted back from the
+    last), ``f`` changes between neighbours by ``LOSS`` of the largest of them
+    or more (it has no digit anywhere), and still does so within its last
+    ``TAIL_CHANGES`` changes (it has not started to settle: ``cos`` at
+    ``1.24e13``, where the floats are 0.002 apart, scatters out to ``h = 1``
+    and settles at the last samples, changing by 0.06, 0.03, 0.015); it is as
+    large in each run as in any other, within a factor 2, though the step
+    shrinks ``2**40`` times over the walk (a limit approached like ``h**p``,
+    ``p > 1/40``, shrinks it more; cancellation's noise grows at least like
+    ``1/h``); and no two samples are equal: rounding's residue of a
+    cancellation takes a few values on a grid, again and again (``cos(x)**2 +
+    sin(x)**2 - 1`` is 0 or a multiple of 1.1e-16 at every sample), while
+    ``f``'s own values are new at each. Such ``f`` oscillates faster than the
+    steps follow, at every step: ``sin(x)/x`` at ``-1.2019435952952266e18``,
+    where the floats are 256 apart, is ``sin`` at a new phase at each sample,
+    of size 8.3e-19 from ``h = 2**58`` down to ``h = 2**11``, 8 floats; so is
+    ``1e-10 sin(1/x)`` at 0.
+    """
+    n = NOISE_POINTS
+    if len(values) < 2 * n or len(set(values)) < len(values):
+        return False
+    sizes = []
+    for end in range(len(values), n - 1, -n):
+        window = values[end - n : end]
+        size = max(abs(y) for y in window)
+        if not max(abs(b - a) for a, b in itertools.pairwise(window)) >= LOSS * size:
+            return False
+        sizes.append(size)
+    tail = values[-TAIL_CHANGES - 1 :]
+    return max(abs(b - a) for a, b in itertools.pairwise(tail)) >= LOSS * sizes[0] and max(
+        sizes
+    ) <= 2.0 * min(sizes)
+
+
 def _judged(
     f: _Counted,
     point: Callable[[float], float],
@@ -2908,6 +2963,16 @@ def _judged(
     def between(i: int, t: float) -> float:
         return _sampled(f, point(t * scale * 2.0 ** -(first + i + 2)))
 
+    # A value below 1 settles in absolute terms (`_settled`). Where f scatters by
+    # its own size at every step (`_scatters`), the value is one sample of the
+    # scatter and its error the noise of a few, but the limit may lie anywhere in
+    # the scatter: sin(x)/x at -1.2019435952952266e18 from the left was 3.66e-19 +-
+    # 2.3e-19 for -8.18e-19. The error is the scatter about the value, and the value
+    # settles only if that does (1e-6 sin(1/x) at 0 does not, as sin(1/x) does not).
+    scatter = settled and _scatters(run.values)
+    if scatter:
+        error = max(error, *(abs(y - value) for y in run.values))
+        settled = _settled(value, error)
     if settled and _stopped_past(run.values, value, between):
         start = first + _run_start(run.values)
         return _OneSided(
@@ -2960,7 +3025,14 @@ def _judged(
             "get the estimate anyway",
         )
     if settled:
-        return _OneSided(value, error, True, f"extrapolated from the {name}{run.note}")
+        # What f's scattering shows (`_scatters`), said.
+        shown = (
+            "; f scatters by its own size at every step, faster than the steps can "
+            "follow (an oscillation), and the error is that scatter"
+            if scatter
+            else ""
+        )
+        return _OneSided(value, error, True, f"extrapolated from the {name}{run.note}{shown}")
     return _unsettled(run.values, first, value, error, name)
 
 
