@@ -1587,7 +1587,16 @@ class _Extrapolated:
         )
 
     def finish(self, value: float, error: float) -> IntegrationResult:
-        """Choose between the plain sum and the extrapolation, as qagse does at its end."""
+        """Choose between the plain sum and the extrapolation, as qagse does at its end.
+
+        qagse's test for divergence (the sum and the extrapolation more than a
+        factor 100 apart, or the sum's error above the sum) is kept for an
+        integrand of one sign; where f changes sign, the error is measured
+        against the integral of |f| the panels estimate, and the ratio counts
+        only when the extrapolation lies outside the sum's error: an
+        integral that cancels (``log(x)/sqrt(x)`` on ``[0, e**2]``, 0) is
+        not a divergent one.
+        """
         estimate, spread = self.best
         if spread == math.inf:
             return self.plain(value, error)
@@ -1609,9 +1618,18 @@ class _Extrapolated:
         small = max(abs(estimate), abs(value)) <= 0.01 * self.initial_absolute
         # Without the floors for finite smoothness (see `_Panels._keep`).
         plain_error = error - (self.panels.error() - self.panels.divergence_error())
-        if (self.one_sign or not small) and (
-            value == 0.0 or not 0.01 <= estimate / value <= 100.0 or plain_error > abs(value)
-        ):
+        disagree = value == 0.0 or not 0.01 <= estimate / value <= 100.0
+        if not self.one_sign:
+            # Where f changes sign, the sum and the extrapolation may both be
+            # what is left of a cancellation, whose ratio means nothing: they
+            # disagree only if the extrapolation is outside the sum's error.
+            disagree = disagree and abs(estimate - value) > plain_error
+        # An error above the sum says the panel at a singular end holds as
+        # much as all of f (its error does not fall as it shrinks). The size
+        # of f is the integral of |f|, which the panels estimate: it is the
+        # sum's size where f has one sign and, in a divergence, where the
+        # singular panel outweighs the rest; a sum that cancels is smaller.
+        if (self.one_sign or not small) and (disagree or plain_error > self.panels.absolute()):
             self.problem = (
                 f"the integral probably diverges: the sums over the subintervals "
                 f"({value:.6g}, estimated error {error:.3g}) and their extrapolation "
@@ -1686,8 +1704,10 @@ def integrate(
     singularities (``python -m bench.honesty integrate-singular``, seeds 1
     to 6, ``tol`` 1e-12 to 1e-4) calcweb claims success with a true error
     above twice ``error`` on none (25 at 5d0c3b0; ``quad`` on 49), and
-    refuses 812 (823 before a subinterval that blocks convergence was
-    bisected ahead of the next extrapolation; 642 at 5d0c3b0; ``quad``
+    refuses 806 (812 before an integral that cancels, ``x**a log(x)``
+    on ``[0, L]``, was no longer taken for a divergent one; 823 before a
+    subinterval that blocks convergence was bisected ahead of the next
+    extrapolation; 642 at 5d0c3b0; ``quad``
     warns on 512).
 
     On top of QUADPACK's tests, a subinterval whose nodes do not resolve

@@ -670,8 +670,9 @@ def finished(
     late: int = 0,
     one_sign: bool = True,
     initial_absolute: float = 1.0,
+    absolute: float = 1.0,
 ) -> IntegrationResult:
-    run = bookkeeping(1.0)
+    run = bookkeeping(absolute)  # one panel: the panels' integral of |f| is its width
     run.best, run.correction, run.problem = best, correction, problem
     run.same_value_late, run.one_sign, run.initial_absolute = late, one_sign, initial_absolute
     return run.finish(value, error)
@@ -770,29 +771,53 @@ DIVERGES = "the integral probably diverges: the sums over the subintervals "
 
 
 @pytest.mark.parametrize(
-    ("estimate", "value", "error", "one_sign", "initial", "diverges"),
+    ("estimate", "value", "error", "one_sign", "initial", "absolute", "diverges"),
     [
-        (2.0, 1.0, 2.0**-10, True, 1.0, False),
-        (1000.0, 1.0, 2.0**-10, True, 1.0, True),  # 1000 times the sum
-        (100.0, 1.0, 2.0**-10, True, 1.0, False),  # 100 times: still agree
-        (100.5, 1.0, 2.0**-10, True, 1.0, True),
-        (0.01, 1.0, 2.0**-10, True, 1.0, False),
-        (0.0099, 1.0, 2.0**-10, True, 1.0, True),
-        (1.0, 1.0, 1.0, True, 1.0, False),  # an error as large as the sum
-        (1.0, 1.0, 1.0 + 2.0**-10, True, 1.0, True),
-        (1.0, 0.0, 2.0**-10, True, 1.0, True),  # a sum of 0
+        (2.0, 1.0, 2.0**-10, True, 1.0, 1.0, False),
+        (1000.0, 1.0, 2.0**-10, True, 1.0, 1.0, True),  # 1000 times the sum
+        (100.0, 1.0, 2.0**-10, True, 1.0, 1.0, False),  # 100 times: still agree
+        (100.5, 1.0, 2.0**-10, True, 1.0, 1.0, True),
+        (0.01, 1.0, 2.0**-10, True, 1.0, 1.0, False),
+        (0.0099, 1.0, 2.0**-10, True, 1.0, 1.0, True),
+        (1.0, 1.0, 1.0, True, 1.0, 1.0, False),  # an error as large as the sum
+        (1.0, 1.0, 1.0 + 2.0**-10, True, 1.0, 1.0, True),
+        (1.0, 0.0, 2.0**-10, True, 1.0, 1.0, True),  # a sum of 0
+        # One sign: 1/200 of the sum is too far, even within the sum's error.
+        (0.005, 1.0, 0.996, True, 1.0, 1.0, True),
         # Signs change and both estimates are at most 1 % of ∫|f|: no conclusion.
-        (1.0, 0.5, 1.0, False, 100.0, False),
-        (1.0, 0.5, 1.0, False, 99.0, True),
-        (50.0, 100.0, 200.0, False, 1000.0, True),
+        (1.0, 0.5, 1.0, False, 100.0, 1.0, False),
+        # Signs change, not small: the error is measured against ∫|f| (the
+        # panels' absolute), not against the sum, which may cancel.
+        (1.0, 0.5, 1.0, False, 99.0, 1.0, False),
+        (1.0, 0.5, 1.0 + 2.0**-10, False, 99.0, 1.0, True),
+        (50.0, 100.0, 200.0, False, 1000.0, 200.0, False),
+        (50.0, 100.0, 200.0, False, 1000.0, 199.0, True),
+        # ... and the ratio counts only outside the sum's error.
+        (0.005, 1.0, 0.996, False, 1.0, 1.0, False),
+        (0.005, 1.0, 0.994, False, 1.0, 1.0, True),
+        (-1.0, 1.0, 2.0, False, 1.0, 4.0, False),  # opposite signs, within the error
+        (-1.0, 1.0, 2.0 - 2.0**-10, False, 1.0, 4.0, True),
+        (0.5, 0.0, 0.5, False, 1.0, 4.0, False),  # a sum of 0, within the error
+        (0.5, 0.0, 0.5 - 2.0**-10, False, 1.0, 4.0, True),
     ],
 )
 def test_a_sum_and_an_extrapolation_that_disagree_diverge(  # noqa: PLR0917  one per column
-    estimate: float, value: float, error: float, one_sign: bool, initial: float, diverges: bool
+    estimate: float,
+    value: float,
+    error: float,
+    one_sign: bool,
+    initial: float,
+    absolute: float,
+    diverges: bool,
 ) -> None:
     spread = 2.0**-20
     result = finished(
-        value, error, best=(estimate, spread), one_sign=one_sign, initial_absolute=initial
+        value,
+        error,
+        best=(estimate, spread),
+        one_sign=one_sign,
+        initial_absolute=initial,
+        absolute=absolute,
     )
     assert result.value == estimate
     if diverges:
