@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 
 import pytest
 from limit_checks import full
 
+from calcweb import DomainError
 from calcweb.limits import (
     LOG_RATIO,
+    LOG_STEPS,
+    LOG_TOP,
     ORDERS,
     ULPS,
     _arrives,
@@ -148,3 +152,134 @@ def test_the_log_scale_answer_says_how_it_was_found() -> None:
         "extrapolated from the left in u = 1/log|x| (f converges like a power of u, "
         "too slowly for the usual samples, which do not settle)"
     )
+
+
+# -------------------------------------------------------------------- _log_fit
+
+
+def _ratio(x: float) -> float:
+    """log(2|x|)/log(3|x|) with the sign of x: -+(1 + u log 2)/(1 + u log 3), limits -+1."""
+    return math.copysign(1.0, x) * math.log(2.0 * abs(x)) / math.log(3.0 * abs(x))
+
+
+EXPONENTS = [LOG_TOP * 2.0 ** (-j / 2) for j in range(LOG_STEPS)]
+
+
+@pytest.mark.parametrize(
+    ("x0", "side", "point", "exact"),
+    [
+        (math.inf, "both", lambda e: 2.0**e, 1.0),
+        (0.0, "right", lambda e: 2.0**-e, 1.0),
+        (0.0, "left", lambda e: -(2.0**-e), -1.0),
+    ],
+)
+def test_the_log_scale_walk_samples_f_at_2_to_the_e_on_its_side(
+    x0: float, side: str, point: Callable[[float], float], exact: float
+) -> None:
+    # |x| = 2**e at infinity, 2**-e at 0, e = 1022 * 2**(-j/2), on the side asked for.
+    seen: list[float] = []
+
+    def f(x: float) -> float:
+        seen.append(x)
+        return _ratio(x)
+
+    result = full(f, x0, side)
+    assert result.converged
+    assert abs(result.value - exact) <= 2.0 * result.error
+    assert {point(e) for e in EXPONENTS} <= set(seen)
+    # The changes shrink from the join (e = 31.9) all the way out to e = 1022, and f is
+    # checked halfway (in e, 2**-0.25 times) between each two samples out there.
+    assert {point(e * 2.0**-0.25) for e in EXPONENTS[:10]} <= set(seen)
+
+
+def test_f_failing_past_the_join_ends_the_log_scale_walk_there() -> None:
+    # f fails below 1e7: at e = 1022 * 2**-5.5 = 22.6, past the join (e >= 24), and
+    # closer in; the walk ends there and still answers.
+    def f(x: float) -> float:
+        if x < 1e7:
+            raise DomainError("not below 1e7")
+        return _ratio(x)
+
+    result = full(f, math.inf)
+    assert result.converged
+    assert abs(result.value - 1.0) <= 2.0 * result.error
+
+
+def _inverse_log_squared(x: float) -> float:
+    """1/log(x)**2 at infinity: u**2 / log(2)**2 on the walk, 200 times larger at e = 31.9."""
+    return 1.0 / math.log(x) ** 2
+
+
+@pytest.mark.parametrize(("g", "exact"), [(_ratio, 1.0), (_inverse_log_squared, 0.0)])
+@pytest.mark.parametrize(("times", "answered"), [(0.5, True), (1.5, False)])
+def test_f_halfway_may_leave_its_two_samples_by_their_rounding_alone(
+    g: Callable[[float], float], exact: float, times: float, answered: bool
+) -> None:
+    # The rounding allowed is 2 ULPS eps times the largest |f| of the walk out to the join
+    # (e >= 24; its farthest sample for 1/log(x)**2). f halfway between the samples at
+    # e = 180.7 and 127.75 is set above the larger by times that rounding.
+    walk = [g(2.0**e) for e in EXPONENTS]
+    slack = 2.0 * ULPS * EPS * max(abs(y) for y in walk[:11])
+    halfway = 2.0 ** (EXPONENTS[5] * 2.0**-0.25)
+    raised = max(walk[5:7]) + times * slack
+
+    def f(x: float) -> float:
+        return raised if x == halfway else g(x)
+
+    result = full(f, math.inf)
+    assert result.converged is answered
+    if answered:
+        assert abs(result.value - exact) <= 2.0 * result.error
+
+
+def test_f_failing_far_out_ends_the_log_scale_walk_there() -> None:
+    # f fails beyond 2**600: the walk in from the join ends at e = 511 (past 305, the
+    # usual walk's farthest), and no failure lies past the join.
+    def f(x: float) -> float:
+        if x > 2.0**600:
+            raise DomainError("not beyond 2**600")
+        return _ratio(x)
+
+    result = full(f, math.inf)
+    assert result.converged
+    assert abs(result.value - 1.0) <= 2.0 * result.error
+
+
+@pytest.mark.parametrize(("times", "answered"), [(1.0, True), (2.5, False)])
+def test_f_beyond_the_walks_start_is_no_farther_off_than_at_the_start(
+    times: float, answered: bool
+) -> None:
+    # f at e = 1022 is moved to the other side of the value, as far from it as f at the
+    # next sample (where the walk in then starts) and times the error farther: within
+    # twice the error that is allowed. The value and its error are those of the walk
+    # from that next sample on (_log_estimate, pinned above).
+    # f halfway between e = 1022 and the next sample, beyond the walk's start, is not
+    # checked: 0.5 there changes nothing.
+    walk = [_ratio(2.0**e) for e in EXPONENTS]
+    value, error = _log_estimate(walk[1:][::-1])
+    moved = value + (value - walk[1]) + times * error
+
+    def f(x: float) -> float:
+        if x == 2.0 ** (EXPONENTS[0] * 2.0**-0.25):
+            return 0.5
+        return moved if x == 2.0 ** EXPONENTS[0] else _ratio(x)
+
+    result = full(f, math.inf)
+    assert result.converged is answered
+    if answered:
+        assert (result.value, result.error) == (value, error)
+        assert abs(result.value - 1.0) <= 2.0 * result.error
+
+
+def test_f_halfway_must_lie_between_its_own_two_samples() -> None:
+    # f halfway between the samples at e = 180.7 and 127.75 is set halfway between the
+    # one at 127.75 and the next (90.3): between three samples, not between its two.
+    walk = [_ratio(2.0**e) for e in EXPONENTS]
+    assert walk[5] > walk[6] > walk[7]
+    halfway = 2.0 ** (EXPONENTS[5] * 2.0**-0.25)
+    lowered = (walk[6] + walk[7]) / 2.0
+
+    def f(x: float) -> float:
+        return lowered if x == halfway else _ratio(x)
+
+    assert not full(f, math.inf).converged
