@@ -271,6 +271,32 @@ def test_f_beyond_the_walks_start_is_no_farther_off_than_at_the_start(
         assert abs(result.value - 1.0) <= 2.0 * result.error
 
 
+def test_f_beyond_the_walks_start_may_be_exactly_as_far_off_as_allowed() -> None:
+    # f on the log-scale walk (farthest first) is 1 + 2**-48 plus changes 2**(2 - 3 i),
+    # i = 17 .. 0, all exact: the estimate is the nearest sample, 1 + 2**-48, its error
+    # the change before it, 2**-46 (the rest are larger, or amplified). f at e = 1022 is
+    # moved exactly 2 errors off it, as far as allowed (0 at the start + 2 errors): so
+    # moved, it ends the walk in there, and the answer stands. Elsewhere f is
+    # log(2x)/log(3x); its limit, 1, is within the error.
+    farthest_first = [1.0 + 2.0**-48]
+    for i in range(17, -1, -1):
+        farthest_first.insert(0, farthest_first[0] + 2.0 ** (2 - 3 * i))
+    walk = [math.nan, *farthest_first[::-1]]
+    value, error = _log_estimate(farthest_first)
+    assert (value, error) == (walk[1], 2.0**-46)
+    off = abs(walk[1] - value) + 2.0 * error
+    walk[0] = value + off
+    assert abs(walk[0] - value) == off
+    table = {2.0**e: y for e, y in zip(EXPONENTS, walk, strict=False)}
+    for j in range(1, LOG_STEPS - 1):  # halfway, between its two samples
+        table[2.0 ** (EXPONENTS[j] * 2.0**-0.25)] = (walk[j] + walk[j + 1]) / 2.0
+
+    result = full(lambda x: table.get(x, _ratio(x)), math.inf)
+    assert result.converged
+    assert (result.value, result.error) == (value, error)
+    assert abs(result.value - 1.0) <= 2.0 * result.error
+
+
 def test_f_halfway_must_lie_between_its_own_two_samples() -> None:
     # f halfway between the samples at e = 180.7 and 127.75 is set halfway between the
     # one at 127.75 and the next (90.3): between three samples, not between its two.
