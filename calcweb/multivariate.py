@@ -76,7 +76,9 @@ def _called_with_a_point(misplaced: tuple[object, ...], name: str) -> None:
         )
 
 
-def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[_Line, int]:
+def _along(
+    f: Callable[[Any], Any], x: Vector, v: Vector, *, axis: bool = False
+) -> tuple[_Line, int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
     The line is parametrised as ``x + (s t) u`` with ``u = v / 2**k`` (``k``
@@ -84,7 +86,8 @@ def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[_Line, int]:
     ``s = 2**e`` the power of two just below the size of the coordinates that
     move, so that default finite-difference steps in ``t`` are relative to
     them. An ``n``-th derivative in ``t`` is then multiplied by
-    ``2**(n (k - e))``, exactly: this returns ``k - e``.
+    ``2**(n (k - e))``, exactly: this returns ``k - e``. ``axis``: a line
+    along one coordinate is that coordinate itself (`_Line`).
     """
     size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
     exponent = math.frexp(size)[1] - 1
@@ -98,7 +101,7 @@ def _along(f: Callable[[Any], Any], x: Vector, v: Vector) -> tuple[_Line, int]:
             "scale the variables down"
         ) from error
 
-    return _Line(f, x, direction), shift - exponent
+    return _Line(f, x, direction, axis=axis), shift - exponent
 
 
 class _Line(RoundedLine):
@@ -110,12 +113,33 @@ class _Line(RoundedLine):
     coordinates that move; exactly where ``d_i`` is a power of 2, as along a
     unit vector, else to within a factor 2), not at ``t = 0``, where ``t``
     itself is exact.
+
+    With ``axis``, where one coordinate moves and its ``d_i`` is a power of 2
+    (a first partial derivative), the line is that coordinate itself, scaled: ``t`` stands for
+    ``x_i / d_i`` (``at``, exact), and ``t d_i`` is exact, so that ``f`` is a
+    function of one variable whose argument is rounded where ``t`` is, and
+    its derivative is taken at ``at`` as any other one's (``offset`` 0): its
+    steps are then whole multiples of ulp(``at``), as ``representable_step``
+    makes them, never below it. At ``t = 0`` with ``offset`` the walk can
+    take steps far below that grid, where every point rounds to ``x``
+    (``sin(p[0])`` at ``[1e12]``: quotients of 0 at ``t`` = 1.3e-17 for a
+    grid of 2.2e-16, then that grid measured as noise, and 5.3e-10 returned
+    for 0.79).
     """
 
-    def __init__(self, f: Callable[[Any], Any], x: Vector, direction: Vector) -> None:
+    def __init__(
+        self, f: Callable[[Any], Any], x: Vector, direction: Vector, *, axis: bool = False
+    ) -> None:
         self.f, self.x, self.direction = f, x, direction
-        moving = [abs(xi / di) for xi, di in zip(x, direction, strict=True) if di]
-        self.offset = max(moving, default=0.0)
+        moving = [i for i, di in enumerate(direction) if di]
+        self.at = 0.0  # the t that stands for x
+        if axis and len(moving) == 1 and math.frexp(direction[moving[0]])[0] in (0.5, -0.5):
+            i = moving[0]
+            self.at = x[i] / direction[i]  # exact: d_i is a power of 2
+            self.x = [0.0 if j == i else xj for j, xj in enumerate(x)]
+            self.offset = 0.0
+        else:
+            self.offset = max((abs(x[i] / direction[i]) for i in moving), default=0.0)
 
     def __call__(self, t: Any) -> Any:
         return call(self.f, self.point_at(t), takes=_TAKES)
@@ -125,8 +149,8 @@ class _Line(RoundedLine):
         return [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]
 
     def moves(self, t: float) -> bool:
-        """Whether the point at ``t`` differs from ``x`` in some coordinate (as floats)."""
-        return any(xi + t * di != xi for xi, di in zip(self.x, self.direction, strict=True) if di)
+        """Whether the point ``t`` from ``at`` differs from ``x`` in some coordinate (as floats)."""
+        return self.point_at(self.at + t) != self.point_at(self.at)
 
 
 def _scaled(value: float, exponent: int) -> float:
@@ -146,10 +170,12 @@ def _scaled(value: float, exponent: int) -> float:
 def _directional(
     f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
 ) -> float:
-    restricted, exponent = _along(f, x, v)
+    # A first derivative along an axis is one of one variable (`_Line`); a second
+    # one keeps the line's offset, whose noise rules (`_refined_line_noise`) it needs.
+    restricted, exponent = _along(f, x, v, axis=n == 1)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
-    value: float = derivative(restricted, 0.0, n, method=method, h=h)
+    value: float = derivative(restricted, restricted.at, n, method=method, h=h)
     return _scaled(value, exponent * n)
 
 
@@ -169,7 +195,7 @@ def _refuse_a_step_that_moves_nothing(
         return
     if method == "auto":
         try:
-            line(Jet.variable(0.0, n))
+            line(Jet.variable(line.at, n))
         except NOT_FOR_JETS as error:
             if not refused_jets(error):
                 raise
@@ -270,7 +296,7 @@ def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Mat
     for j in range(size):
         restricted, exponent = _along(f, point, _unit(j, size))
         try:
-            outputs = _outputs(restricted(Jet.variable(0.0, 1)), count)
+            outputs = _outputs(restricted(Jet.variable(restricted.at, 1)), count)
         except ArgumentTypeError:
             raise
         except NOT_FOR_JETS as error:

@@ -168,8 +168,9 @@ def _exact(f_mp: MpF, x: list[float], orders: list[tuple[int, ...]]) -> list[Any
 
 def _implied(f: FloatF, x: list[float], v: list[float], n: int) -> tuple[float, float, int]:
     """The entry along ``v`` (order ``n``) as grad/hessian compute it, with derivative's error."""
-    restricted, exponent = multivariate._along(f, x, v)  # the same line as grad's
-    result = cw.derivative(restricted, 0.0, n, full_output=True)
+    # the same line as grad's (`multivariate._directional`)
+    restricted, exponent = multivariate._along(f, x, v, axis=n == 1)
+    result = cw.derivative(restricted, restricted.at, n, full_output=True)
     scale = exponent * n
     return math.ldexp(result.value, scale), math.ldexp(result.error, scale), result.nfev
 
