@@ -62,6 +62,7 @@ from calcweb._checks import (
     evaluate,
     outside_domain,
     refused_jets,
+    shown,
 )
 from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
 from calcweb._taylor_mode import derivative_error, jet_derivative, rounding_error
@@ -252,7 +253,13 @@ def _taylor_mode(
         if isinstance(error, ArgumentTypeError):
             raise
         if not isinstance(error, TypeError):
-            raise outside_domain(error, f"f(a Jet at {x!r})", x) from error
+            # f fails at x itself: a one-sided formula would call f there too. A
+            # restriction of f to a line (calcweb.multivariate) names f's own point.
+            line = hasattr(f, "point_at")
+            point = getattr(f, "point_at")(x) if line else x  # noqa: B009
+            fix = "move x into the domain of f"
+            where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
+            raise outside_domain(error, where, point, fix=fix) from error
         raise ArgumentTypeError(
             f"method='ad' needs f to accept a calcweb.Jet, but f raised TypeError: "
             f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, "

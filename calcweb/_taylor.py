@@ -285,7 +285,8 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         if not refused_jets(error):
             raise
         if degree > MAX_NUMERICAL_DEGREE and not isinstance(error, TypeError):
-            raise outside_domain(error, f"f(a Jet at {center!r})", center) from error
+            fix = "move x0 into the domain of f"  # f fails at x0 itself
+            raise outside_domain(error, f"f(a Jet at {center!r})", center, fix=fix) from error
         if isinstance(error, ArgumentTypeError) or degree > MAX_NUMERICAL_DEGREE:
             raise ArgumentTypeError(
                 f"f does not accept a calcweb.Jet ({error}), so its Taylor "

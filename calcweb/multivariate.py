@@ -507,6 +507,10 @@ def _call_at(f: Callable[[Any], Any], entries: list[Any], scalar: bool) -> Any:
     return call(f, entries[0] if scalar else list(entries), takes=_TAKES_POINT)
 
 
+# What to do where f fails at x itself.
+_INTO_DOMAIN = "move x into the domain of f"
+
+
 def _value_at(
     f: Callable[[Any], Any], point: Vector, scalar: bool, takes: str = _TAKES_POINT
 ) -> Any:
@@ -517,7 +521,8 @@ def _value_at(
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, CalcwebError):
             raise
-        raise outside_domain(error, f"f({shown(at)})", at) from error
+        # f fails at x itself: no step or formula helps (there is no one-sided one here).
+        raise outside_domain(error, f"f({shown(at)})", at, fix=_INTO_DOMAIN) from error
 
 
 def _entries(y: object) -> tuple[list[Any], bool]:
@@ -578,7 +583,7 @@ def _call_for_ad(
             raise _refused(what, error) from error
         shown_point = point[0] if scalar else point
         where = f"f(calcweb.{what}s at {shown(shown_point)})"
-        raise outside_domain(error, where, shown_point) from error
+        raise outside_domain(error, where, shown_point, fix=_INTO_DOMAIN) from error
 
 
 def _refused(what: str, error: TypeError) -> ArgumentTypeError:

@@ -4,7 +4,10 @@
 numerical paths only: on the jet (and Value) paths that "auto" tries first,
 ``cw.derivative(lambda x: 1 / 0, 1.0)`` raised a bare ZeroDivisionError, and
 ``cw.grad(lambda p: math.log(p[0] - 2))([1.0])`` named the point as ``f(0.0)``
-(the parameter of the line through it), not ``f([1.0])``. Other exceptions of
+(the parameter of the line through it), not ``f([1.0])`` (with
+``method="ad"``, as ``f(a Jet at 0.0)``, until the jet path named the point
+too). Where f fails at ``x`` itself the error says to move ``x`` into the
+domain of f: no step or one-sided formula helps there. Other exceptions of
 f (a KeyError of the reader's own) still pass through unchanged.
 """
 
@@ -52,7 +55,12 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "grad ad": (
         lambda: cw.grad(lambda p: 1 / 0, method="ad")([1.0]),
         cw.DivisionByZeroError,
-        "f(a Jet at 1.0)",  # a partial derivative's line is its coordinate (multivariate._Line)
+        "f(calcweb.Jets at [1.0])",  # not t = 0.0 on the line through it
+    ),
+    "hessian ad": (
+        lambda: cw.hessian(lambda p: 1 / 0, method="ad")([1.0, 2.0]),
+        cw.DivisionByZeroError,
+        "f(calcweb.Jets at [1.0, 2.0])",
     ),
     "hessian log": (lambda: cw.hessian(log_left_of_2)([1.0, 5.0]), cw.DomainError, "f([1.0, 5.0])"),
     "directional log": (
@@ -98,6 +106,33 @@ def test_f_s_own_domain_error_is_calcweb_s_and_names_the_point(name: str) -> Non
     assert "outside the domain of f" in message
     # The reader's own exception stays reachable, as the cause.
     assert type(raised.value.__cause__) in (ValueError, ZeroDivisionError)
+
+
+# Where f fails at x itself no step or one-sided formula helps (a one-sided
+# formula calls f at x too, and grad, jacobian, jvp, vjp and taylor have none):
+# the error says to move x (x0) into the domain of f.
+AT_X_ITSELF = {
+    "derivative ad": "x",
+    "grad ad": "x",
+    "hessian ad": "x",
+    "jacobian": "x",
+    "jacobian log": "x",
+    "jvp auto": "x",
+    "jvp ad": "x",
+    "vjp auto": "x",
+    "vjp ad": "x",
+    "taylor high degree": "x0",
+}
+
+
+@pytest.mark.parametrize("name", list(AT_X_ITSELF))
+def test_f_failing_at_x_itself_says_to_move_x_into_the_domain(name: str) -> None:
+    run, kind, _ = CALLS[name]
+    with pytest.raises(kind) as raised:
+        run()
+    message = str(raised.value)
+    assert message.endswith(f"; move {AT_X_ITSELF[name]} into the domain of f"), message
+    assert "one-sided" not in message
 
 
 def test_minimize_says_how_to_stay_in_the_domain() -> None:
