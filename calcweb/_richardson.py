@@ -1683,10 +1683,10 @@ def _check_grid(sampler: Sampler, estimate: Estimate, n: int) -> None:
         return
     scale = rows[1][0] / rate
     raise NumericalError(
-        f"f varies on the scale of the float spacing near x={x!r}: the floats cannot resolve "
-        f"it. Its scale, as the difference quotients show it, is {scale:.3g}, "
+        f"f varies on the scale of the float spacing near x={x!r}, too few floats for calcweb "
+        f"(a policy). Its scale, as the difference quotients show it, is {scale:.3g}, "
         f"{scale / spacing:.3g} float spacings ({spacing:.3g}), fewer than {GRID:.0f}; at so few "
-        "floats f is the same as functions of other derivatives (sin at 1e240, of period "
+        "floats f can be the same as functions of other derivatives (sin at 1e240, of period "
         "2 pi far below the spacing, is at each of them sin(x0 + 0.0686 k), smooth in k); "
         "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
     )
