@@ -304,7 +304,9 @@ DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
 DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
 FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' spacing at |x0| >= 1)
-TAIL_CHANGES = 3  # f that changes by less than LOSS of itself over its last changes so many settles
+# f whose last so many changes are all below LOSS of the largest of its last NOISE_POINTS samples
+# is not taken as scattering (`_scatters`): it may be settling
+TAIL_CHANGES = 3
 _EPS = sys.float_info.epsilon
 
 
