@@ -444,8 +444,9 @@ STUCK_AT_ZERO = (
     "relative)"
 )
 TOO_DEEP = (
-    "refused: rounding noise 0.1 to 0.65 eps/x**6 swamps f near 0 (the numerator is 0 at "
-    "2**-9 .. 2**-12 and from 2**-26 on, -ulp(x) between); the estimate is -0.0333271 +- "
+    "refused: rounding noise up to eps/x**6 swamps f near 0 (the numerator is 0 at "
+    "2**-9 .. 2**-12 and from 2**-26 on, -ulp(x) between, where f is -eps/x**6 exactly; "
+    "0.47 and 0.13 eps/x**6 off at 2**-8 and 2**-7); the estimate is -0.0333271 +- "
     "9.8e-5, 6.2e-6 off. No entry of the table on the usual samples has truncation plus its "
     "samples' true rounding, amplified, below 6.4e-5 relative (the closest, by chance, is "
     "3.6e-5 off): no honest 1e-8 from them"
