@@ -1651,11 +1651,12 @@ def _check_grid(sampler: Sampler, estimate: Estimate, n: int) -> None:
     test the samples can pass or fail: with ``theta`` as good as random from
     binade to binade, the scale of such an alias is above ``GRID`` (2896)
     spacings, and the answer a lie, in a fraction ``2 / (2 pi GRID)`` =
-    1.1e-4 of them; and every ``f`` whose scale near ``x`` is below ``GRID``
-    spacings is refused with them: ``sin`` and ``cos`` (scale 1) at ``|x| >=
-    2**41`` (2.2e12, where ``u >= 2**-11``: ``cos`` at 7.8e12 was 0.987 +-
-    0.067), ``sin(k t)`` with ``1 / k`` below ``GRID`` ulp(``t``) (``k``
-    above about 3e12 at ``|t|`` near 0.5), and ``f`` within about 5 ``GRID``
+    1.1e-4 of them; and an ``f`` whose scale near ``x``, as the window
+    shows it, is below ``GRID`` spacings is refused with them: ``sin`` and
+    ``cos`` (scale 1) at ``|x| >= 2**41`` (2.2e12, where ``u >= 2**-11``:
+    ``cos`` at 7.8e12 was 0.987 +- 0.067), ``sin(k t)`` with ``1 / k``
+    below ``GRID`` ulp(``t``) (``k`` above about 3e12 at ``|t|`` near 0.5;
+    34 of 35 random draws, the other hidden as below), and ``f`` within about 5 ``GRID``
     spacings of a pole or branch point (the scale `_growth` reads there is a
     third to a fifth of the distance): ``log(t - 1)`` at ``1 + 1e-13``, 450
     spacings from it, was 1.0008e13 +- 1.3e12, ``1 / (t - 0.5 + 1e-12)`` at
