@@ -270,6 +270,9 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
             raise
         # A restriction of f to a line (calcweb.multivariate) names the point of f's own.
         point = f.point_at(x) if hasattr(f, "point_at") else x
+        if point is not x:  # on a line: grad, hessian, ... offer no one-sided formula
+            fix = "move x inside the domain of f, away from its edge"
+            raise outside_domain(error, f"{what}({shown(point)})", point, what, fix) from error
         raise outside_domain(error, f"{what}({shown(point)})", point, what) from error
     return result_value(y, f"{what}({x!r})", what)
 

@@ -135,6 +135,16 @@ def test_f_failing_at_x_itself_says_to_move_x_into_the_domain(name: str) -> None
     assert "one-sided" not in message
 
 
+@pytest.mark.parametrize("name", ["grad auto", "grad log", "hessian log", "directional log"])
+def test_f_failing_on_a_line_through_x_offers_no_one_sided_formula(name: str) -> None:
+    # The numerical path of grad and hessian differentiates f along lines through x,
+    # which has no one-sided formula to offer (derivative's method='forward').
+    run, kind, _ = CALLS[name]
+    with pytest.raises(kind) as raised:
+        run()
+    assert str(raised.value).endswith("; move x inside the domain of f, away from its edge")
+
+
 def test_minimize_says_how_to_stay_in_the_domain() -> None:
     with pytest.raises(cw.DomainError, match=r"smaller lr"):
         cw.minimize(lambda x: math.sqrt(-1.0) + x, 1.0)
