@@ -1654,7 +1654,9 @@ def _check_grid(sampler: Sampler, estimate: Estimate, n: int) -> None:
     1.1e-4 of them; and an ``f`` whose scale near ``x``, as the window
     shows it, is below ``GRID`` spacings is refused with them: ``sin`` and
     ``cos`` (scale 1) at ``|x| >= 2**41`` (2.2e12, where ``u >= 2**-11``:
-    ``cos`` at 7.8e12 was 0.987 +- 0.067), ``sin(k t)`` with ``1 / k``
+    ``cos`` at 7.8e12 was 0.987 +- 0.067; not a window whose steps are far
+    above that scale, which shows none: ``sin`` at 33614626641256.94 is
+    still -2e-12 +- 3.9e-9 for -0.936), ``sin(k t)`` with ``1 / k``
     below ``GRID`` ulp(``t``) (``k`` above about 3e12 at ``|t|`` near 0.5;
     34 of 35 random draws, the other hidden as below), and ``f`` within about 5 ``GRID``
     spacings of a pole or branch point (the scale `_growth` reads there is a
