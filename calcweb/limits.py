@@ -598,15 +598,32 @@ def _lost_before_growth(values: list[float], value: float, error: float) -> bool
     Then the growth may be rounding's too, and does not contradict ``value``:
     ``(cos h - 1 + h**2/2)/h**4`` leaves 1/24 and gets stuck on 0, and only
     then is exactly ``1/(2 h**2)``, once ``cos h`` rounds to 1. So the
-    samples before the growth scatter about ``value`` (`_scatter`), or end
+    samples before the growth scatter about ``value`` (cross it twice, as
+    `_scatter` counts), or end
     on a run of ``STUCK`` equal samples that ``value`` is clearly not.
     ``1 + 1e-20/x**2`` at 0, which is exactly 1 and then grows, lost nothing.
+
+    The growth is the samples' departure from ``value``, which need not be
+    a growth of ``f``: ``(tan(pi/4 + 3 x) - tan(pi/4))/x - min(2.37e-49/|x|**3,
+    0.0028)`` at 0- is exactly 6 at ``x = -2**-31 .. -2**-36``, 7.9e-13 above
+    the estimate, then leaves it toward 0 like ``-2.37e-49/|x|**3``, crossing
+    it on the way. That crossing is the departure's, not rounding's scatter,
+    so only the samples before the departure are looked at, with all of a
+    run it starts from.
     """
-    growth = _growth_start(values)
-    stuck = values[growth]
-    run = len(values[: growth + 1]) - _run_start(values[: growth + 1])
+    offsets = [y - value for y in values]
+    start = _growth_start(offsets)
+    # A run the departure starts from ends where its samples stop being equal.
+    while 0 < start < len(values) and values[start] == values[start - 1]:
+        start += 1
+    before = values[:start]
+    if not before:
+        return False
+    crossings = sum(a * b < 0 for a, b in itertools.pairwise(offsets[: len(before)]))
+    stuck = before[-1]
+    run = len(before) - _run_start(before)
     off = abs(stuck - value) > JUMP * error + 4.0 * _EPS * max(abs(stuck), abs(value))
-    return _scatter(values, value) or (run >= STUCK and off)
+    return crossings >= 2 or (run >= STUCK and off)
 
 
 def _infinite(values: list[float]) -> _OneSided:
@@ -3128,12 +3145,13 @@ def limit(
     sampled (``x / (x + 1e-30)`` is 1.5e-62 at ``x = 1.5e-92``, and refused).
     Closer in, a run that ``f`` drops onto is taken for rounding's, so a term
     that reaches a cap where rounding drops the rest of ``f`` is not seen
-    (``(tan(pi/4 + 3 x) - tan(pi/4))/x - min(2.37e-49/|x|**3, 0.0028)`` at
-    0-, whose limit is 5.9972, is exactly 6 at the usual samples ``-2**-31``
-    .. ``-2**-36``, as rounding leaves it, then leaves it, to 6 - 4.2e-5 at
-    the last, 7.9972 at ``x = -2**-55`` and -0.0028
-    from ``-2**-56`` on, and is answered 5.999999999999206 give or take
-    2.2e-11), unless the last usual samples leave the value by a law
+    (``(sin(x) - x)/x**3 - min(1e-40/|x|**3, 1000)`` at 0+, whose limit is
+    -1000.17, is -1/6 and rounding's ``-2**-53/x**2`` out to ``x =
+    2**-25`` (-0.125 there), then, as ``sin x`` rounds to ``x``, the term
+    alone, -3e-17 at ``2**-26`` growing 8 times a halving to -279 at
+    ``2**-47``, and -1000 from ``2**-48`` on, closer in too, and is answered
+    -0.16666666666242236 give or take 5.4e-11), unless the last usual
+    samples leave the value by a law
     ``c / h**p`` smaller than it, which rounding can make: a run other than 0
     there is refused, as the samples cannot tell a cap that stops the term
     (``(tan(pi/4 + x) - tan(pi/4))/x + min(3.13e-16/x, 1.74)`` at 0+, limit
