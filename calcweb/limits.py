@@ -201,14 +201,18 @@ changing too slowly to tell a log from a small power; so are steps that
 shrink by less than their rounding at each halving but, over the usual
 samples, by more than ``JUMP`` times twice it, where rounding does not add
 up and a steady change does (``x**1e-7`` at 0+, ``(x - 1)**1e-7`` at 1+:
-4.8e-15 a halving, 2.2e-13 over the samples, past 1.1e-13). At 0 and infinity,
-where ``f`` is sampled closer in too, ``f`` must stay on the line of steady
-steps there: ``4 x**3e-8 - 3``, whose steps change by 1.8e-15 a halving (8.2e-14
-over the samples, short of that 1.1e-13), falls 5.7e-11 behind it 256 halvings
-on, and is refused. Elsewhere no samples are taken closer in, and a value
-that ``f`` settles on to its error while its steps settle on a ``d`` clearly
-not 0 is refused as well: ``(x - 1)**5e-8`` at 1+, 0.9999982 give or take
-6.2e-7 from steps of -3.5e-8 a halving, tends to 0.
+4.8e-15 a halving, 2.2e-13 over the samples, past 1.1e-13), and steps that
+change by one amount over each of the last two blocks of 23 halvings,
+clearly more than the rounding of such a change, which is that of its two
+steps alone (``4 (x - 1)**3e-8 - 3`` at 1+, whose steps change by 1.8e-15 a
+halving, 8.2e-14 over the samples, short of that 1.1e-13, but by 4.0e-14
+over each block, against 3.6e-15). At 0 and infinity, where ``f`` is
+sampled closer in too, ``f`` must stay on the line of steady steps there:
+``4 x**3e-8 - 3`` falls 5.7e-11 behind it 256 halvings on (and is refused
+at the usual samples already). Elsewhere no samples are taken closer in,
+and a value that ``f`` settles on to its error while its steps settle on a
+``d`` clearly not 0 is refused as well: ``(x - 1)**5e-8`` at 1+, 0.9999982
+give or take 6.2e-7 from steps of -3.5e-8 a halving, tends to 0.
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -2279,7 +2283,10 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float, float] |
     the usual samples need only pass ``JUMP`` times twice their rounding
     (1.1e-13 in all at ``|f|`` near 1): rounding does
     not add up from halving to halving, a steady ``delta`` does
-    (``x**1e-7``: 4.8e-15 +- 1.1e-16 a halving, 2.2e-13 over 46 halvings); steps
+    (``x**1e-7``: 4.8e-15 +- 1.1e-16 a halving, 2.2e-13 over 46 halvings);
+    so do steps that change by one amount over each of the last two blocks
+    of halvings (`_steady_drift`: ``4 (x - 1)**3e-8 - 3`` at 1+), and
+    that change a halving is returned for ``delta``; steps
     that grow make ``f``'s growth only faster, infinite all the same.
     ``first`` is the step of the first sample.
     """
@@ -2314,7 +2321,43 @@ def _log_growth(values: list[float], first: int) -> tuple[float, float, float] |
     floor = 2.0 * rounding / (len(drift) if delta * d < 0.0 else 1)
     if abs(delta) > JUMP * max(delta_error, floor):
         return d, delta, error
-    return d, 0.0, error
+    # Summed over a block of halvings the drift is the change of one step,
+    # with the rounding of two steps alone (4 (x - 1)**3e-8 - 3 at 1+).
+    return d, _steady_drift(steps, values, d), error
+
+
+def _steady_drift(steps: list[float], values: list[float], d: float) -> float:
+    """The change a halving of ``steps`` that shrink by one steady amount (a tiny power's); else 0.
+
+    Summed over a block of halvings the drift telescopes into the change of
+    one step, ``steps[j] - steps[i]``, whose rounding is that of the two
+    steps alone (``ULPS`` units of each of their four samples), not
+    amplified by an extrapolation and not added up: a steady drift sums to
+    ``m`` times itself over ``m`` halvings, rounding does not. So the steps
+    change by the same amount over the last two blocks of ``m`` halvings
+    (half the steps each), each clearly more than that rounding (``JUMP``
+    times) and against ``d`` (they shrink): ``4 (x - 1)**3e-8 - 3`` at 1+
+    steps by -8.3e-8, and its steps change by 4.0e-14 over each of the last
+    two blocks of 23 halvings, 2.8 times ``JUMP`` times their rounding
+    (3.6e-15), while the drift extrapolated, 1.8e-15 +- 4.4e-16 a halving,
+    is within the extrapolation's rounding even summed over the samples. A
+    log's steps change by rounding only, once the terms beside it have
+    vanished, and a vanishing term (``1e-7 log(x) + x`` at 0+) changes the
+    steps of the earlier block ``2**m`` times more than the last: not
+    steady. Only where the steps shrink: steps that grow make ``f``'s
+    growth only faster, infinite all the same.
+    """
+    m = (len(steps) - 1) // 2
+    if m < 1:
+        return 0.0
+    last, before = steps[-1] - steps[-1 - m], steps[-1 - m] - steps[-1 - 2 * m]
+    rounding = 2.0 * ULPS * _EPS * max(abs(y) for y in values[-2 * m - 2 :])  # of one step
+    steady = (
+        _sign(last) == _sign(before) == -_sign(d)
+        and min(abs(last), abs(before)) > JUMP * 2.0 * rounding
+        and abs(last - before) <= JUMP * 4.0 * rounding
+    )
+    return (last + before) / (2 * m) if steady else 0.0
 
 
 def _off_the_log(values: list[float], first: int, deep: list[float]) -> int | None:

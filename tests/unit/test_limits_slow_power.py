@@ -25,12 +25,14 @@ halving, cannot make; it is refused there now, and so is ``x**1e-7`` at 0+
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 
 import pytest
 
 from calcweb import NumericalError, limit
+from calcweb.limits import DEEP_STEPS, _off_the_log, _steady_drift
 
 
 @pytest.mark.parametrize("p", [3e-4, 1e-4, 1e-5])
@@ -93,15 +95,87 @@ def test_a_power_whose_curvature_or_size_shows_is_refused(p: float) -> None:
 )
 def test_a_power_too_tiny_for_the_steps_changes(f: Callable[[float], float], x0: float) -> None:
     # Its steps change by 1.7e-15 a halving, 8e-14 over the usual samples, within
-    # their rounding (4 |f| * 2.8e-14); 256 halvings on, f is behind the line of
-    # steady steps. (x**1e-7, whose steps change by 4.8e-15 a halving, 2.2e-13
-    # over the usual samples, was refused so too, and is now refused at them.)
+    # the rounding of their extrapolated change (4 |f| * 2.8e-14); 256 halvings on,
+    # f is behind the line of steady steps. It was refused there; the steps change
+    # by 4.0e-14 over each of the last two blocks of 23 halvings, steadily, which
+    # rounding (3.6e-15 for such a change) does not make (`_steady_drift`), and it
+    # is refused at the usual samples now. (x**1e-7, whose steps change by 4.8e-15
+    # a halving, 2.2e-13 over the usual samples, was refused so too.)
     side = "left" if x0 == math.inf else "right"
     result = limit(f, x0, side=side, full_output=True)
     assert not result.converged, result
     assert result.nfev == 64  # the 16 samples closer in were taken anyway (a rough estimate)
-    with pytest.raises(NumericalError, match="off the line that a log's steady steps draw"):
+    with pytest.raises(NumericalError, match="to tell a log from a small power"):
         limit(f, x0, side=side)
+
+
+def _usual(f: Callable[[float], float]) -> list[float]:
+    """``f`` at the usual samples at 0+: ``h = 2**-2 .. 2**-49`` (first step 0)."""
+    return [f(2.0 ** -(i + 2)) for i in range(48)]
+
+
+def test_a_tiny_power_falls_behind_a_logs_line_closer_in() -> None:
+    # _off_the_log itself, on 4 x**3e-8 - 3 at 0+ (refused before it is asked now):
+    # 256 halvings past the usual samples it is 5.7e-11 behind the line, where the
+    # line's error is 3.6e-12. A log stays on it.
+    power = lambda x: 4.0 * x**3e-8 - 3.0  # noqa: E731
+    log = lambda x: 1.0 + 1e-7 * math.log(x)  # noqa: E731
+    for f, off in [(power, True), (log, False)]:
+        deep = [f(2.0**-49 * 2.0 ** (-16 * k)) for k in range(1, DEEP_STEPS + 1)]
+        behind = _off_the_log(_usual(f), 0, deep)
+        assert (behind is not None) == off, (off, behind)
+    # Beyond the line, toward the infinity, f grows faster than a log: not off it.
+    faster = [log(2.0**-49 * 2.0 ** (-16 * k)) - 1e-3 * k for k in range(1, DEEP_STEPS + 1)]
+    assert _off_the_log(_usual(log), 0, faster) is None
+
+
+@pytest.mark.parametrize(
+    ("f", "steady"),
+    [
+        (lambda x: 4.0 * x**3e-8 - 3.0, True),  # 4.0e-14 over each block of 23 halvings
+        (lambda x: 4.0 * x**2.5e-8 - 3.0, True),  # 2.8e-14
+        (lambda x: 1.0 + 1e-7 * math.log(x), False),  # rounding's only
+        (lambda x: 1.0 + 1e-7 * math.log(x) + x, False),  # a term that vanishes: not steady
+        (lambda x: 1.0 + 1e-7 * math.log(x) - x, False),  # the steps grow
+        (lambda x: 4.0 * x**1e-8 - 3.0, False),  # 4.4e-15 over a block: within JUMP roundings
+    ],
+    ids=["4x**3e-8-3", "4x**2.5e-8-3", "1+1e-7log", "1+1e-7log+x", "1+1e-7log-x", "4x**1e-8-3"],
+)
+def test_a_steady_drift_is_a_change_that_holds_over_two_blocks(
+    f: Callable[[float], float], steady: bool
+) -> None:
+    values = _usual(f)
+    steps = [b - a for a, b in itertools.pairwise(values)]
+    change = _steady_drift(steps, values, steps[-1])
+    assert (change != 0.0) == steady, change
+    if steady:  # the steps shrink: the change is against them
+        assert change * steps[-1] < 0.0
+    # Mirrored, the same; but a change along d makes the steps grow: no such drift.
+    assert _steady_drift([-y for y in steps], values, -steps[-1]) == -change
+    assert _steady_drift(steps, values, -steps[-1]) == 0.0
+    # Fewer samples (an even number of steps, as near tiny |x0|): the two blocks still fit.
+    assert (_steady_drift(steps[1:], values[1:], steps[-1]) != 0.0) == steady
+    assert _steady_drift(steps[:2], values[:3], steps[-1]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("x0", "side"),
+    [(1.0, "right"), (1.0, "left"), (1e15, "right"), (-3.0, "left"), (0.75, "left")],
+)
+@pytest.mark.parametrize("p", [2.5e-8, 3e-8, 4e-8])
+def test_a_tiny_power_with_a_steady_drift_at_x0_is_refused(p: float, x0: float, side: str) -> None:
+    # 4 (x - 1)**3e-8 - 3 at 1+ was -inf, converged (49 calls; "f grows without
+    # bound like -8.317758e-08 log2(1/h)"): its steps shrink by 1.8e-15 +- 4.4e-16
+    # a halving, within the rounding of that extrapolation even summed over the
+    # usual samples (`_log_growth`'s floor). Its limit is -3. The steps change by
+    # 4.0e-14 over each of the last two blocks of 23 halvings (`_steady_drift`).
+    sign = 1.0 if side == "right" else -1.0
+    f = lambda x: 4.0 * (sign * (x - x0)) ** p - 3.0  # noqa: E731
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
+    assert not result.converged, result
+    assert result.nfev == 48
+    with pytest.raises(NumericalError, match="to tell a log from a small power"):
+        limit(f, x0, side=side)  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize(
@@ -140,8 +214,17 @@ def test_steps_that_shrink_over_the_usual_samples_are_no_log(
         # A log's steps as small, and exactly steady (x - 1 is exact): on the line.
         (lambda x: 1.0 + 1e-7 * math.log(x - 1.0), 1.0, "right", -math.inf),
         (lambda x: 1.0 - 1e-7 * math.log(1e15 - x), 1e15, "left", math.inf),
+        # A log with a term that vanishes: its steps' change is not steady.
+        (lambda x: 1.0 + 1e-7 * x * math.log(x - 1.0), 1.0, "right", -math.inf),
     ],
-    ids=["x**-1e-7", "(x-1)**-1e-7", "x**1e-7-at-inf", "1+1e-7log(x-1)", "1-1e-7log(1e15-x)"],
+    ids=[
+        "x**-1e-7",
+        "(x-1)**-1e-7",
+        "x**1e-7-at-inf",
+        "1+1e-7log(x-1)",
+        "1-1e-7log(1e15-x)",
+        "1+1e-7xlog(x-1)",
+    ],
 )
 def test_steps_that_grow_or_hold_stay_infinite(
     f: Callable[[float], float], x0: float, side: str, exact: float
