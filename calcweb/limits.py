@@ -34,9 +34,10 @@ Samples past the point where ``f`` gets stuck on one rounded value
 (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all, nor
 to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
-A stuck run past samples that leave a settled value ever faster, and
-farther from 0 than they are, is taken for where a growth stops, not for
-rounding's, when ``f`` stays off the value between the last of them and the
+A stuck run past samples that leave a settled value ever faster (away
+from the value, or farther from 0) and other than 0 (what rounding leaves
+of a numerator cancelled to nothing) is taken for where a growth stops, not
+for rounding's, when ``f`` stays off the value between the last of them and the
 run too (at 3/4, 5/8 and 7/8 of its step), however little they left it: the
 value is refused (``1 + min(1e-20/x**4, 1e30)`` at 0+, 1 far out, 2.3e29 at
 ``2**-41``, 1e30 from ``2**-42`` on; ``1 + min(1e-20/x**2, 0.5)``, 1.18 at
@@ -1252,8 +1253,10 @@ def _capped(before: list[float], constant: float, value: float, error: float) ->
     ``error`` and rounding account for) look like a real term of ``f``
     (which `_law_between` checks between the samples: at exact binary
     fractions rounding may keep such a law too). A run past the last
-    of them, on their side and farther from 0 (rounding that cancels all the
-    digits of ``f`` drops it toward 0), and no farther from ``value`` than
+    of them, on their side of ``value`` and other than 0 (rounding that
+    cancels all the digits of ``f`` leaves 0 of it; a cap may be nearer 0
+    than they are, or across it: ``1 - min(1e-40/x**6, 0.3)`` at 0 stops on
+    0.7, ``1 - min(1e-20/|x|**3, 5)`` on -4), and no farther from ``value`` than
     the law's next step would take ``f``, is where that growth stops, as a
     cap does between two samples: ``1 + min(1e-20/x**3, 5)`` at 0+ grows 8
     times a halving to 1.74 at ``2**-22`` and is 6 (its limit) from
@@ -1266,7 +1269,11 @@ def _capped(before: list[float], constant: float, value: float, error: float) ->
         return False
     last = before[-1]
     step = constant - last
-    beyond = _sign(step) * _sign(last - value) > 0.0 and step * math.copysign(1.0, last) > 0.0
+    # Past them, away from the value, and not 0: 0 is what rounding leaves of
+    # a numerator cancelled to nothing, while a cap may be nearer 0 than they
+    # are, or across it (1 - min(1e-20/|x|**3, 5) at 0 leaves 1 as 1e-20/h**3
+    # does, to 0.26 at 2**-22, and is -4 from 2**-23 on; its limit is -4).
+    beyond = _sign(step) * _sign(last - value) > 0.0 and constant != 0.0
     rate = 2.0 ** _whole_power(top[-1] / top[-2])
     return beyond and abs(constant - value) <= rate * abs(last - value) + floor * (1.0 + rate)
 
@@ -2428,13 +2435,17 @@ def _stopped_past(
     """Whether ``values`` leave ``value`` ever faster and then stop on a constant past them.
 
     The last 8 samples before a run of ``STUCK`` equal ones or more grow away
-    from ``value`` without slowing (`_divergence`), the run is farther from 0
-    still, on their side, and ``f`` keeps away from ``value`` between the
-    last of them and the run (`_back_between`; ``between(i, t)`` is ``f`` at
-    ``t`` times the step of sample ``i``). Rounding that cancels all of
-    ``f``'s digits there drops it toward 0 (`_growth_before_stuck`: ``(sin h
-    - h)/h**3`` is -0.125 at ``2**-25``, then 0); a constant past the growth
-    is taken for where it stops, as a cap does. Rounding that cancels a term
+    from ``value`` without slowing (`_divergence`), the run is past the
+    last of them (away from ``value``, or farther from 0) and not 0, and
+    ``f`` keeps away from ``value`` between the last of them and the run
+    (`_back_between`; ``between(i, t)`` is ``f`` at ``t`` times the step of
+    sample ``i``).
+    Rounding that cancels all of ``f``'s digits there leaves 0 of it
+    (`_growth_before_stuck`: ``(sin h - h)/h**3`` is -0.125 at ``2**-25``,
+    then 0); a constant past the growth, across 0 or nearer it than its
+    last sample as well (``(exp(x) - 1)/x - min(1e-30/|x|**3, 5)`` at 0+ is
+    0.37 at ``2**-33`` and -4 from ``2**-34`` on), is taken for where it
+    stops, as a cap does. Rounding that cancels a term
     beside a constant drops ``f`` onto the constant, which may be past:
     ``(sin h - h)/h**3 + 1`` is 0.875 at ``2**-25``, then 1, but between the
     samples ``f`` goes back past 5/6 (0.70 at ``0.75 * 2**-25``), and the
@@ -2452,7 +2463,12 @@ def _stopped_past(
     if len(values) - start < STUCK or start == 0:
         return False
     last, constant = values[start - 1], values[-1]
-    past = (constant - last) * math.copysign(1.0, last) > 0.0
+    # Past them and not 0 (what rounding leaves of a numerator cancelled to
+    # nothing): farther from 0, or away from the value, as a cap nearer 0
+    # than they are is.
+    beyond = (constant - last) * math.copysign(1.0, last) > 0.0
+    away = _sign(constant - last) * _sign(last - value) > 0.0
+    past = (beyond or away) and constant != 0.0
     diverges = _divergence([y - value for y in values[:start]])
     return past and diverges and not _back_between(last, value, lambda t: between(start - 1, t))
 
@@ -3209,8 +3225,8 @@ def limit(
     for ``|x| > 2**-27`` and 0 below is infinite at 0, though its limit is 0,
     as ``(1 - cos x)/x**3``, which rounding makes exactly 0 there, is.
     But a run past samples that leave a value settled farther out ever
-    faster, and farther from 0 still, is taken for where a growth stops
-    (rounding that cancels all of ``f``'s digits drops it toward 0) when
+    faster (away from the value, or farther from 0) and other than 0 is
+    taken for where a growth stops (rounding that cancels all of ``f``'s digits leaves 0) when
     ``f`` stays off the value between the last of them and the run too,
     however little they left it, and the value is refused:
     ``1 + min(1e-20/x**4, 1e30)`` at 0+ is 1 far out, grows 16 times a

@@ -277,9 +277,15 @@ def test_a_cap_is_only_a_law_that_stops_past_its_last_sample_within_its_next_ste
     assert not _capped(before, 1.0 + 0.5 * last, 1.0, 1e-16)  # falls back
     assert not _capped(before, 0.5, 1.0, 1e-16)  # the other side of the value
     # The same law toward 0 (departures -2**(3k - 60) from 1, last 0.875): 0.5 is past
-    # the last sample on the law's side but nearer 0, where rounding drops f.
+    # the last sample on the law's side, nearer 0: a cap too (rounding leaves 0 alone);
+    # 0 itself is what rounding leaves of a numerator cancelled to nothing.
     toward = [2.0 - y for y in before]
-    assert not _capped(toward, 0.5, 1.0, 1e-16)
+    assert _capped(toward, 0.5, 1.0, 1e-16)
+    assert not _capped(toward, 0.0, 1.0, 1e-16)
+    assert not _capped(toward, -0.0, 1.0, 1e-16)
+    # Shifted by -0.5 (value 0.5, last sample 0.375): -0.25, across 0, within the next step.
+    assert _capped([y - 0.5 for y in toward], -0.25, 0.5, 1e-16)
+    assert not _capped([y - 0.5 for y in toward], 0.0, 0.5, 1e-16)
     # Negated, the law rises from -1 to -0.875: -0.9 is farther from 0, but falls back.
     assert not _capped([-y for y in toward], -0.9, -1.0, 1e-16)
     # Shifted by 1 (value 2, last sample 2.125), 2.875 is past it and farther from 0: a cap.
@@ -450,3 +456,54 @@ def test_a_run_on_the_value_or_no_run_is_no_contradiction() -> None:
         is None
     )
     assert counted.calls == 0
+
+
+# LIM7's cap scans (session 12), kind K1 of LIM14's sorting (session 14): a term that
+# leaves the value as c/h**p within the usual samples and stops on a cap nearer 0 than
+# its last sample, or across 0, was taken for rounding's, which drops f toward 0: the
+# run had to be farther from 0. Rounding that cancels a numerator to nothing leaves 0
+# itself; any other constant past the growth is where it stops (or a constant beside a
+# quotient, which `_back_between` and `_law_between` tell apart). Each was answered
+# 1 (the value far out), converged; the limits are 0.7 and -4.
+TOWARD_0 = [
+    ("1 - min(1e-20/|x|**3, 5)", lambda x: 1 - min(1e-20 / abs(x) ** 3, 5), "as c/h**p"),
+    ("1 - min(1e-12/|x|, 0.3)", lambda x: 1 - min(1e-12 / abs(x), 0.3), None),
+    ("1 - min(1e-40/|x|**6, 0.3)", lambda x: 1 - min(1e-40 / abs(x) ** 6, 0.3), "as c/h**p"),
+    ("1 - min(1e-14/|x|**2, 0.3)", lambda x: 1 - min(1e-14 / abs(x) ** 2, 0.3), "as c/h**p"),
+    ("sin(x)/x - min(1e-12/|x|, 0.3)", lambda x: math.sin(x) / x - min(1e-12 / abs(x), 0.3), None),
+    (
+        "(exp(x) - 1)/x - min(1e-30/|x|**3, 5)",
+        lambda x: (math.exp(x) - 1) / x - min(1e-30 / abs(x) ** 3, 5),
+        "ever faster and stops on",
+    ),
+]
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize(("name", "f", "says"), TOWARD_0, ids=[c[0] for c in TOWARD_0])
+def test_a_cap_nearer_0_or_across_it_is_refused(
+    name: str, f: Function, says: str | None, side: str
+) -> None:
+    result = full(f, 0.0, side)
+    assert not result.converged, (name, result)
+    assert result.error == math.inf
+    assert abs(result.value - 1.0) < 1e-9  # the value far out, now refused
+    assert "stops on" in result.message
+    if says is not None:
+        assert says in result.message
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        (lambda x: (1 - math.cos(x)) / x**2, 0.5),  # cancels to 0: rounding's run
+        (lambda x: (math.sin(x) - x) / x**3 + 0.2, 0.2 - 1 / 6),  # back past the value between
+        (lambda x: (math.tan(x) - math.sin(x)) / x**3 - 0.5, 0.0),
+    ],
+    ids=["(1-cos)/x2", "(sin-x)/x3+0.2", "(tan-sin)/x3-0.5"],
+)
+def test_rounding_s_runs_still_stand(f: Function, exact: float, side: str) -> None:
+    result = full(f, 0.0, side)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2 * result.error
