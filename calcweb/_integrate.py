@@ -426,6 +426,8 @@ class _Epsilon:
         self.recent: list[float] = []  # the last four elements, for their rate of convergence
         self.estimates: list[float] = []  # the last extrapolated values
         self.irregular = False  # the sums themselves defeat the cross rule
+        # The last limit came from a settled column the elements recede from.
+        self.antilimit = False
 
     def add(self, element: float, noise: float = 0.0) -> tuple[float, float]:
         """Append ``element``; return the extrapolated limit and an estimate of its error.
@@ -435,12 +437,14 @@ class _Epsilon:
         error is the spread of this limit from the three previous ones
         times ``max(1, q/(1 - q))`` (`_slowness`), infinite until there are
         three or when one of the last four elements recedes from the limit
-        (`_receding`), at
+        (`_receding`; from a column of three equal entries, by more than
+        its error, they set `antilimit` instead), at
         least 5 ulps, and at least
         what the elements' rounding errors (``noise``, each) can move the
         limit by (see `_amplified`).
         """
         self.noise.append(noise)
+        self.antilimit = False
         self.recent = [*self.recent[-3:], element]
         unit = [0.0] * (len(self.noise) - 1) + [1.0]
         base, gradients = self.columns[0], self.gradients[0]
@@ -462,7 +466,15 @@ class _Epsilon:
                 limit, local = south, abs(d_north) + abs(d_south)
                 self.estimates = [limit]  # a fresh start for the spread
                 rounding = self._amplified(self.gradients[k][2])
-                return limit, max(local, 5.0 * _EPS * abs(limit), rounding)
+                error = max(local, 5.0 * _EPS * abs(limit), rounding)
+                # However well the column settles, sums that move away from
+                # its limit by more than its error make it an antilimit: at
+                # an end where f is not integrable each halving adds a larger
+                # panel, so the sums recede from the finite part the table
+                # finds (x**-1.05 + 1e5 cos(2 pi x) on [0, 1]: sums 69.0,
+                # 72.1, 75.4, 78.7, 82.2 about -20). The caller refuses it.
+                self.antilimit = self._receding(limit, error)
+                return limit, error
             west = self.columns[k - 1][0] if k else math.inf
             d_west = west - center
             inverse = 0.0
@@ -495,8 +507,11 @@ class _Epsilon:
             spread = math.inf
         return limit, max(spread, 5.0 * _EPS * abs(limit), self._amplified(gradient))
 
-    def _receding(self, limit: float) -> bool:
+    def _receding(self, limit: float, slack: float = 0.0) -> bool:
         """Whether an element of the last four is farther from ``limit`` than the one before.
+
+        Farther by more than ``slack``: the error of a column settled to
+        rounding, within which the elements' distances mean nothing.
 
         The sums of a chain converging onto an end approach their limit, even
         while their differences still grow (``x**-0.98 log x``); sums moving
@@ -511,7 +526,7 @@ class _Epsilon:
         ~0, 2e-7, 7.4e-5, 1.8e-4, 1.3e-4, extrapolated to -3.9e-15).
         """
         distances = [abs(element - limit) for element in self.recent]
-        return any(later > earlier for earlier, later in itertools.pairwise(distances))
+        return any(later > earlier + slack for earlier, later in itertools.pairwise(distances))
 
     def _slowness(self) -> float:
         """``q/(1 - q)`` (at least 1) for the rate ``q`` at which the elements converge.
@@ -1322,6 +1337,7 @@ class _Extrapolated:
         # error in that element and the next, which the table cannot see.
         self.element = panels.count
         self.best = (0.0, math.inf)  # the extrapolated value and its error
+        self.antilimit = False  # `best` is one the sums recede from (`_Epsilon.antilimit`)
         # The error of the panels the table does not model when `best` was found.
         self.correction = 0.0
         self.test = self.target(value)  # the tolerance the extrapolation must meet
@@ -1560,6 +1576,7 @@ class _Extrapolated:
         if spread / self.target(estimate) < best_ratio and self.panels.anchored(chain):
             self.stalled = 0
             self.best = (estimate, spread)
+            self.antilimit = self.epsilon.antilimit
             self.correction = large_error
             self.test = self.target(estimate)
             if (
@@ -1595,7 +1612,9 @@ class _Extrapolated:
         against the integral of |f| the panels estimate, and the ratio counts
         only when the extrapolation lies outside the sum's error: an
         integral that cancels (``log(x)/sqrt(x)`` on ``[0, e**2]``, 0) is
-        not a divergent one.
+        not a divergent one. An extrapolation the sums recede from
+        (`_Epsilon.antilimit`) is a divergent integral's finite part, however
+        small the sums are next to the integral of |f|.
         """
         estimate, spread = self.best
         if spread == math.inf:
@@ -1629,7 +1648,10 @@ class _Extrapolated:
         # of f is the integral of |f|, which the panels estimate: it is the
         # sum's size where f has one sign and, in a divergence, where the
         # singular panel outweighs the rest; a sum that cancels is smaller.
-        if (self.one_sign or not small) and (disagree or plain_error > self.panels.absolute()):
+        # Sums that recede from the extrapolation diverge, whatever their size.
+        if self.antilimit or (
+            (self.one_sign or not small) and (disagree or plain_error > self.panels.absolute())
+        ):
             self.problem = (
                 f"the integral probably diverges: the sums over the subintervals "
                 f"({value:.6g}, estimated error {error:.3g}) and their extrapolation "

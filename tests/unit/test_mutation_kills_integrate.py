@@ -644,6 +644,7 @@ class Sequence:
         self.added: list[float] = []
         self.noise: list[float] = []
         self.irregular = irregular
+        self.antilimit = False  # no limit the sums recede from
 
     def add(self, element: float, noise: float = 0.0) -> tuple[float, float]:
         self.added.append(element)
