@@ -18,6 +18,7 @@ their distance from -20 at each halving. Now that column sets
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -55,6 +56,10 @@ def test_a_divergence_under_a_large_oscillation_is_refused(
 ) -> None:
     result = result_of(f, 0.0, 1.0, 1e-8)
     assert not result.converged, (result.value, result.error)
+    if sys.platform == "emscripten":
+        # Pyodide's libm rounds cos otherwise: the table takes another path there, and
+        # the call is refused for rounding after about 15,600 evaluations instead.
+        return
     assert result.message.startswith("the integral probably diverges: the sums over")
     assert result.value == pytest.approx(finite_part, rel=1e-9)
     assert result.nfev == nfev
