@@ -76,7 +76,8 @@ step can be trusted; instead:
    stairs any higher leave equal neighbours, there or, where they fell
    evenly, at a spacing in the golden ratio to it. Noise found at ``x`` is
    measured again where ``|f|`` is largest: if larger there, as for ``f``
-   computed in single precision, it is taken relative to ``|f|``, and where
+   computed in single precision, it is taken relative to ``|f|`` (unless it
+   is a quarter of ``|f|`` or more: no rounding grid is that coarse), and where
    it grows slower than ``|f|`` (``sin(t) - t``: as ``|t|``), also as the
    power of ``|f|`` through the two (`Sampler.floor_for`). A noise
    already known (a walk with larger steps saw the stairs) is never lowered. The
@@ -1915,7 +1916,10 @@ def _relative_noise(
     larger, but the floor is above that fraction of ``|f(x)|``, the noise
     grows slower than ``|f|``, and relative to ``|f|`` it undercounts in
     between; the power of ``|f|`` through the two is kept as
-    ``Sampler.growth`` (`Sampler.floor_for`).
+    ``Sampler.growth`` (`Sampler.floor_for`). A noise of a quarter of ``|f|``
+    there or more is no rounding grid (0): the 4th differences are ``f``'s
+    own swings at a spacing above its scale, or ``f`` has lost its digits
+    there, which says nothing of ``f`` near ``x`` (as in `_disagreeing_noise`).
     """
     largest = _largest(sampler)
     if largest is None or not sampler.values[largest[0]]:
@@ -1939,6 +1943,12 @@ def _relative_noise(
     if not noise > floor:
         return 0.0
     relative = noise / abs(sampler.values[far])
+    if 4.0 * relative >= 1.0:
+        # No rounding grid is a quarter of |f| coarse: the 4th differences there are
+        # f's own swings, at a spacing above its scale (sin(exp(t)) at 19.08, n = 4:
+        # the secant's slope, 1e10 below f's, gave a "noise" 3.67 times |f|), or f
+        # has lost its digits there (`_disagreeing_noise`): nothing of f near x.
+        return 0.0
     here = abs(sampler.values[sampler.x])
     if floor > relative * here > 0.0:
         # Noisier at x than relative to |f| there: the noise grows slower than |f|,

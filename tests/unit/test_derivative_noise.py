@@ -345,12 +345,31 @@ def test_relative_noise_is_measured_where_f_is_largest() -> None:
 
 
 def test_relative_noise_only_where_it_is_higher_than_at_x(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Noise 0.5 where |f| = 2 is largest: 0.25 of |f| if the noise at x is lower,
+    # Noise 0.125 where |f| = 2 is largest: 1/16 of |f| if the noise at x is lower,
     # else 0 (the noise is not relative: as high at x).
+    monkeypatch.setattr(Sampler, "measure_noise", lambda *_: 0.125)
+    sampler = sampled(lambda t: 2.0 * t, 0.5, 0.5, 1.0)
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, math.nextafter(0.125, 0.0)) == 0.0625
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.125) == 0.0
+
+
+def test_no_relative_noise_of_a_quarter_of_f(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Noise 0.5 where |f| = 2 is largest is a quarter of |f|: no rounding grid is that
+    # coarse (f's own swings at a spacing above its scale, or f lost its digits there).
     monkeypatch.setattr(Sampler, "measure_noise", lambda *_: 0.5)
     sampler = sampled(lambda t: 2.0 * t, 0.5, 0.5, 1.0)
-    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, math.nextafter(0.5, 0.0)) == 0.25
-    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.5) == 0.0
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.25) == 0.0
+    monkeypatch.setattr(Sampler, "measure_noise", lambda *_: math.nextafter(0.5, 0.0))
+    assert 0.0 < _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.25) < 0.25
+
+
+def test_sin_of_exp_keeps_the_window_that_resolves_it() -> None:
+    # exp(19.08) = 1.9e8: f's scale is 5e-9, its phase rounded by 2e-8 (noise at x).
+    # Measured where |f| is largest at the secant's slope, a spacing far above that
+    # scale, the "noise" was 3.67 times |f|; the walk done again with it as relative
+    # noise kept steps 2.9 and 1.4: 1.6952655781497998 +- 37.2, for 7.83e32.
+    result = derivative(lambda t: math.sin(math.exp(t)), 19.082017127984127, 4, full_output=True)
+    assert abs(result.value - 7.82972558687378e32) <= 2.0 * result.error < 1e31
 
 
 # ------------------------------------------------------------------ rounding in the argument

@@ -85,21 +85,21 @@ def test_relative_noise_is_measured_at_the_largest_value_not_the_largest_point(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # 1 - 4t at 0.5 (f = -1), 1 (-3) and -1 (5): |f| is largest at -1. The slope from x
-    # there is |5 - (-1)| / |-1 - 0.5| = 4, so stairs of 0.5 (the noise at x) are a
-    # spacing of 0.5 / 4 apart; the noise 2 measured there is 2 / 5 of |f|.
-    measured = _Measured(2.0)
+    # there is |5 - (-1)| / |-1 - 0.5| = 4, so stairs of 0.25 (the noise at x) are a
+    # spacing of 0.25 / 4 apart; the noise 0.5 measured there is 0.5 / 5 of |f|.
+    measured = _Measured(0.5)
     measured.install(monkeypatch)
     sampler = sampled(lambda t: 1.0 - 4.0 * t, 0.5, 0.5, 1.0, -1.0)
-    assert _relative_noise(sampler, 1e-3, 0.1, 1e-9, 0.5) == 2.0 / 5.0
-    assert measured.calls == [(-1.0, 0.125, 0.1, 1e-9)]
+    assert _relative_noise(sampler, 1e-3, 0.1, 1e-9, 0.25) == 0.5 / 5.0
+    assert measured.calls == [(-1.0, 0.0625, 0.1, 1e-9)]
 
 
 def test_relative_noise_where_f_is_as_large_as_at_x(monkeypatch: pytest.MonkeyPatch) -> None:
     # f = 2 at 1 (computed first) and at x = 0.5: no slope from x, so the spacing given.
-    measured = _Measured(1.0)
+    measured = _Measured(0.25)
     measured.install(monkeypatch)
     sampler = sampled(lambda t: 2.0, 0.5, 1.0, 0.5)
-    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.25) == 1.0 / 2.0
+    assert _relative_noise(sampler, 1e-3, 0.1, 0.0, 0.125) == 0.25 / 2.0
     assert measured.calls == [(1.0, 1e-3, 0.1, 0.0)]
 
 
