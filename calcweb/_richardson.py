@@ -128,7 +128,11 @@ step can be trusted; instead:
    t``: ulp(``t``)) is larger than at ``x``: where no noise was measured, its
    values are far below ``quiet`` and its smallest quotient has no digit of
    the estimate, the noise is measured at that quotient's outer point too,
-   and what it can move the estimate by is added (`_noise_beyond`).
+   and what it can move the estimate by is added (`_noise_beyond`). A
+   higher derivative of 0 within its error that a window with a digit at
+   larger steps contradicts can rest on one stair of a staircase times a
+   smooth factor (gelu far in its tail): the noise is measured at spacings
+   from its smallest step up, 16-fold each (`_noise_up_from`).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -874,6 +878,10 @@ def _noise_near(
     floor = _at_whole_ulps(sampler, estimate, n, spacing, floor)
     if n == 1 and not floor:
         floor = _disagreeing_noise(sampler, estimate, widest, quiet)
+    # A higher derivative of 0 within its error that a window with a digit at larger
+    # steps contradicts can rest on one stair of a staircase (`_noise_up_from`).
+    if n > 1 and not floor and estimate.error >= abs(estimate.value) and _disagrees(estimate):
+        floor = _noise_up_from(sampler, estimate, widest, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
     # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
@@ -1820,6 +1828,40 @@ def _noise_down_to(sampler: Sampler, smallest: float, widest: float, quiet: floa
         if noise:
             return noise
         spacing /= 16.0
+    return 0.0
+
+
+def _disagrees(estimate: Estimate) -> bool:
+    """Whether a window at larger steps with a digit settled outside the estimate's bars."""
+    return any(abs(v - estimate.value) > e + estimate.error for v, e in estimate.larger)
+
+
+def _noise_up_from(sampler: Sampler, estimate: Estimate, widest: float, quiet: float) -> float:
+    """The noise at ``x`` at spacings from the smallest step up, 16-fold each (to ``widest``), or 0.
+
+    A higher derivative's window can rest on one stair of a staircase times a
+    smooth factor (gelu at -7.8: ``1 + erf(t / sqrt 2)`` is 7e-15 there,
+    rounded to ulp(1), stairs 1.6 % of ``f`` and 9e-4 wide, times ``t / 2``):
+    the values there lie on a smooth line, their 4th differences are 0 and the
+    quotients agree on its derivative, 0 within their rounding, while a
+    window at larger steps with a digit settled elsewhere (`_disagrees`).
+    Spacings that span several stairs show them (4.66e-16 there, at 2.4e-4).
+    Not only within the first window that resolved ``f`` (`_within_reach`):
+    that window can itself lie within one stair (gelu at -7.36, ``n = 2``:
+    it began at 5.6e-6). Only an estimate of 0 within its error is measured
+    so (`_noise_near`): one with digits is ``f`` resolved, and at a spacing
+    above the scale of ``f`` its 4th differences are ``f`` itself (``cos``
+    at 1000, ``n = 4``: a far-field window at large steps disagreed, and
+    ``f`` at spacings up to 0.6 read as noise 2.33).
+    """
+    spacing = estimate.smallest
+    for _ in range(4):
+        if spacing > widest:
+            break
+        noise = _noise_beside(sampler, sampler.x, spacing, widest, quiet)
+        if noise:
+            return noise
+        spacing *= 16.0
     return 0.0
 
 

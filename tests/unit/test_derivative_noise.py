@@ -670,3 +670,27 @@ def test_a_slope_that_swings_in_log_t_has_no_derivative(base: float) -> None:
 
     with pytest.raises(NumericalError, match="never settled"):
         derivative(f, 0.0, method="richardson")
+
+
+def test_a_higher_derivative_on_one_stair_measures_the_stairs() -> None:
+    # gelu at -7.8: 1 + erf(t / sqrt 2) is 7e-15, rounded to ulp(1): stairs 1.6 % of f,
+    # 9e-4 wide, times t / 2. The walk's window at 3e-5 and 1.5e-5 rested on one stair
+    # (f = c t / 2 there: quotients of 0 within rounding), 1.4e-16 +- 1.35e-14, while a
+    # window at larger steps had settled on -1.06e-11 +- 2.7e-13.
+    def gelu(t: float) -> float:
+        return 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0)))
+
+    walked = extrapolate(gelu, -7.8002435297472905, 3, 1.9500608824368226, refine=True)
+    assert walked.noise > 1e-16  # the stairs, about 4.3e-16
+    result = derivative(gelu, -7.8002435297472905, 3, full_output=True)
+    assert abs(result.value + 1.085520964010597e-11) <= 2.0 * result.error
+
+
+def test_the_stairs_are_measured_beyond_a_window_within_one_stair() -> None:
+    # gelu at -7.36, n = 2: the first window that resolved f began at 5.6e-6, itself
+    # within one stair (9e-4 wide): 8.734520335594785e-16 +- 2.7e-14, for -3.49e-11.
+    def gelu(t: float) -> float:
+        return 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0)))
+
+    result = derivative(gelu, -7.364274061305535, 2, full_output=True)
+    assert abs(result.value + 3.4866339706992735e-11) <= 2.0 * result.error
