@@ -292,17 +292,31 @@ def outside_domain(
     )
 
 
-# What f may raise on a jet (or a Value) when it is not written for them: a
-# TypeError (math.sin of a jet), or a ValueError or ZeroDivisionError of its own
-# (math.sqrt(-1.0), 1 / 0). "auto" then falls back to the numerical path, which
-# calls f at floats: there `evaluate` names the point where f fails, or f works.
-# calcweb's own errors (a jet's log of a negative number) are not among them.
-NOT_FOR_JETS = (TypeError, ValueError, ZeroDivisionError)
+class RefusedJets:
+    """What `call_on_jets` returns when f refuses jets or Values: the ``error`` it raised."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: TypeError | ValueError | ZeroDivisionError) -> None:
+        self.error = error
 
 
-def refused_jets(error: BaseException) -> bool:
-    """Whether ``error`` (one of `NOT_FOR_JETS`) says f is not written for jets or Values."""
-    return isinstance(error, TypeError) or not isinstance(error, CalcwebError)
+def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
+    """``f(*args)`` on jets or Values, or a `RefusedJets` holding why f refused them.
+
+    Why: "auto" tries f on jets first and falls back to the numerical path,
+    which calls f at floats (there `evaluate` names the point where f fails,
+    or f works). f that is not written for jets raises a TypeError (math.sin
+    of a jet), or a ValueError or ZeroDivisionError of its own (math.sqrt(-1.0),
+    1 / 0): a refusal. calcweb's own errors that are not TypeErrors (a jet's
+    log of a negative number) are answers about f and pass through.
+    """
+    try:
+        return f(*args)
+    except (TypeError, ValueError, ZeroDivisionError) as error:
+        if isinstance(error, CalcwebError) and not isinstance(error, TypeError):
+            raise
+        return RefusedJets(error)
 
 
 def result_value(y: object, where: str, what: str = "f") -> float:

@@ -51,9 +51,10 @@ from numbers import Integral, Real
 from typing import Any, NamedTuple
 
 from calcweb._checks import (
-    NOT_FOR_JETS,
+    RefusedJets,
     as_float,
     call,
+    call_on_jets,
     check_callable,
     check_method,
     check_order,
@@ -61,7 +62,6 @@ from calcweb._checks import (
     check_step,
     evaluate,
     outside_domain,
-    refused_jets,
     shown,
 )
 from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
@@ -243,15 +243,13 @@ def _taylor_mode(
     """Differentiate by one call of ``f`` on a jet; ``None`` if ``f`` refuses jets."""
     # With full_output the jet carries rounding bounds (slower): the error is then a bound.
     seed = rounding_tracked_variable(x, n) if full_output else Jet.variable(x, n)
-    try:
-        y = f(seed)
-    except NOT_FOR_JETS as error:
-        if not refused_jets(error):
-            raise
+    y = call_on_jets(f, seed)
+    if isinstance(y, RefusedJets):
+        error = y.error
         if not required:
             return None  # "auto": f is not jet-aware, so fall back to Richardson
         if isinstance(error, ArgumentTypeError):
-            raise
+            raise error
         if not isinstance(error, TypeError):
             # f fails at x itself: a one-sided formula would call f there too. A
             # restriction of f to a line (calcweb.multivariate) names f's own point.

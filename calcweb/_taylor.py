@@ -17,13 +17,13 @@ from typing import Any
 
 from calcweb import _real
 from calcweb._checks import (
-    NOT_FOR_JETS,
+    RefusedJets,
+    call_on_jets,
     check_callable,
     check_order,
     check_real,
     check_vector,
     outside_domain,
-    refused_jets,
 )
 from calcweb._derivative import DerivativeResult, derivative
 from calcweb._taylor_mode import derivative_error, jet_derivative
@@ -279,11 +279,9 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     check_callable(f)
     center = check_real(x0, "x0")
     degree = check_order(n)
-    try:
-        y = f(Jet.variable(center, degree))
-    except NOT_FOR_JETS as error:
-        if not refused_jets(error):
-            raise
+    y = call_on_jets(f, Jet.variable(center, degree))
+    if isinstance(y, RefusedJets):
+        error = y.error
         if degree > MAX_NUMERICAL_DEGREE and not isinstance(error, TypeError):
             fix = "move x0 into the domain of f"  # f fails at x0 itself
             raise outside_domain(error, f"f(a Jet at {center!r})", center, fix=fix) from error

@@ -29,8 +29,9 @@ from numbers import Real
 from typing import Any
 
 from calcweb._checks import (
-    NOT_FOR_JETS,
+    RefusedJets,
     call,
+    call_on_jets,
     check_callable,
     check_method,
     check_real,
@@ -38,7 +39,6 @@ from calcweb._checks import (
     check_vector,
     listed,
     outside_domain,
-    refused_jets,
     result_value,
     shown,
 )
@@ -194,14 +194,10 @@ def _refuse_a_step_that_moves_nothing(
     if method in ("ad", "complex") or line.moves(check_step(h)):
         return
     if method == "auto":
-        try:
-            line(Jet.variable(line.at, n))
-        except NOT_FOR_JETS as error:
-            if not refused_jets(error):
-                raise
-            # "auto" falls back to differences with the step h, as derivative does
-        else:
+        on_jets = call_on_jets(line, Jet.variable(line.at, n))
+        if not isinstance(on_jets, RefusedJets):
             return  # "auto" differentiates on jets: h is not used
+        # f refuses jets: "auto" falls back to differences with the step h, as derivative does
     raise NumericalError(
         f"the step h={h!r} (in units of the coordinates' size) moves no coordinate of the "
         f"point {shown(x)}: each x_i + h d_i rounds to x_i (d is v scaled by a power of two "
@@ -295,13 +291,13 @@ def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Mat
     columns = []
     for j in range(size):
         restricted, exponent = _along(f, point, _unit(j, size))
-        try:
-            outputs = _outputs(restricted(Jet.variable(restricted.at, 1)), count)
-        except ArgumentTypeError:
-            raise
-        except NOT_FOR_JETS as error:
-            if not refused_jets(error):
-                raise
+        outputs = call_on_jets(  # what f returned is read inside: f may refuse jets there
+            lambda jet: _outputs(restricted(jet), count),  # noqa: B023 (called at once)
+            Jet.variable(restricted.at, 1),
+        )
+        if isinstance(outputs, RefusedJets):
+            if isinstance(outputs.error, ArgumentTypeError):
+                raise outputs.error
             return None
         columns.append([_scaled(jet_derivative(y, 1, "f"), exponent) for y in outputs])
     return [list(row) for row in zip(*columns, strict=True)]
@@ -566,24 +562,23 @@ def _call_for_ad(
 ) -> Any:
     """``f`` at jets or Values (``what``) at ``point``; `_NOT_WRITTEN_FOR_AD` if f refuses them.
 
-    A refusal is f's own error (`NOT_FOR_JETS`); with method='ad' it is an
+    A refusal is f's own error (`call_on_jets`); with method='ad' it is an
     error that says how to write f or where f fails, else the caller falls
     back to differences.
     """
-    try:
-        return _call_at(f, entries, scalar)
-    except ArgumentTypeError:
-        raise
-    except NOT_FOR_JETS as error:
-        if not refused_jets(error):
-            raise
-        if method != "ad":
-            return _NOT_WRITTEN_FOR_AD
-        if isinstance(error, TypeError):
-            raise _refused(what, error) from error
-        shown_point = point[0] if scalar else point
-        where = f"f(calcweb.{what}s at {shown(shown_point)})"
-        raise outside_domain(error, where, shown_point, fix=_INTO_DOMAIN) from error
+    y = call_on_jets(_call_at, f, entries, scalar)
+    if not isinstance(y, RefusedJets):
+        return y
+    error = y.error
+    if isinstance(error, ArgumentTypeError):
+        raise error
+    if method != "ad":
+        return _NOT_WRITTEN_FOR_AD
+    if isinstance(error, TypeError):
+        raise _refused(what, error) from error
+    shown_point = point[0] if scalar else point
+    where = f"f(calcweb.{what}s at {shown(shown_point)})"
+    raise outside_domain(error, where, shown_point, fix=_INTO_DOMAIN) from error
 
 
 def _refused(what: str, error: TypeError) -> ArgumentTypeError:
