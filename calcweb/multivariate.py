@@ -47,6 +47,7 @@ from calcweb._taylor_mode import jet_derivative
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
+    DomainError,
     InvalidArgumentError,
     NumericalError,
 )
@@ -498,27 +499,39 @@ def _tangent(v: object, point: Vector, scalar: bool, name: str) -> Vector:
     return direction
 
 
+def _as_x(entries: list[Any], scalar: bool) -> Any:
+    """The point ``entries`` (floats, jets or Values) as x was given: one number, or a list."""
+    return entries[0] if scalar else list(entries)
+
+
 def _call_at(f: Callable[[Any], Any], entries: list[Any], scalar: bool) -> Any:
     """``f`` at the point ``entries`` (floats, jets or Values): a number when x was a number."""
-    return call(f, entries[0] if scalar else list(entries), takes=_TAKES_POINT)
+    return call(f, _as_x(entries, scalar), takes=_TAKES_POINT)
 
 
-# What to do where f fails at x itself.
-_INTO_DOMAIN = "move x into the domain of f"
+def _outside_domain_at_x(
+    error: ValueError | ZeroDivisionError, x: Any, called_at: str = ""
+) -> DomainError:
+    """The DomainError for f's own ``error`` at x itself (``x`` as `_as_x` gives it).
+
+    ``called_at`` names what f was called with there ("calcweb.Jets at "), if not
+    x's floats. No step or formula helps where f fails at x itself (there is no
+    one-sided one here): x must move.
+    """
+    return outside_domain(error, f"f({called_at}{shown(x)})", x, fix="move x into the domain of f")
 
 
 def _value_at(
     f: Callable[[Any], Any], point: Vector, scalar: bool, takes: str = _TAKES_POINT
 ) -> Any:
     """``f`` at a point of floats; f's own ValueError or ZeroDivisionError as calcweb's."""
-    at: Any = point[0] if scalar else list(point)
+    at = _as_x(point, scalar)
     try:
         return call(f, at, takes=takes)
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, CalcwebError):
             raise
-        # f fails at x itself: no step or formula helps (there is no one-sided one here).
-        raise outside_domain(error, f"f({shown(at)})", at, fix=_INTO_DOMAIN) from error
+        raise _outside_domain_at_x(error, at) from error
 
 
 def _entries(y: object) -> tuple[list[Any], bool]:
@@ -576,9 +589,7 @@ def _call_for_ad(
         return _NOT_WRITTEN_FOR_AD
     if isinstance(error, TypeError):
         raise _refused(what, error) from error
-    shown_point = point[0] if scalar else point
-    where = f"f(calcweb.{what}s at {shown(shown_point)})"
-    raise outside_domain(error, where, shown_point, fix=_INTO_DOMAIN) from error
+    raise _outside_domain_at_x(error, _as_x(point, scalar), f"calcweb.{what}s at ") from error
 
 
 def _refused(what: str, error: TypeError) -> ArgumentTypeError:
