@@ -1,11 +1,9 @@
 """Higher-order derivatives (n = 1..6) of ordinary and composite functions at random points (mpmath oracle)."""
 
 import math
-import random
-import struct
-import sys
 
 import mpmath
+from _tally import Scan, random_point
 
 import calcweb as cw
 
@@ -39,20 +37,14 @@ FS = {
     "sinc": (lambda x: math.sin(x) / x, lambda x: M.sin(x) / x),
     "pow3_2": (lambda x: x**1.5, lambda x: x ** M.mpf(1.5)),
 }
-rng = random.Random(int(sys.argv[1]))  # noqa: S311  (seeded draws, not cryptography)
-N = int(sys.argv[2])
-counts = {"ok": 0, "refused": 0, "dishonest": 0, "skip": 0}
-for _ in range(N):
+scan = Scan()
+for rng in scan.draws():
     name = rng.choice(list(FS))
     f, F = FS[name]
     n = rng.choice([1, 2, 2, 3, 3, 4, 5, 6])
-    r = rng.random()
-    if r < 0.15:
-        x = struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0]
-    else:
-        x = rng.choice([-1, 1]) * 10 ** rng.uniform(-8, 6)
+    x = random_point(rng, bit_patterns=0.15, exponents=(-8, 6))
     if not math.isfinite(x):
-        counts["skip"] += 1
+        scan.skip()
         continue
     try:
         f(x)
@@ -62,31 +54,10 @@ for _ in range(N):
             true = M.diff(F, X, n, h=scale * M.mpf(10) ** -25)
             check = M.diff(F, X, n, h=scale * M.mpf(10) ** -30)
         if abs(true - check) > 1e-20 * abs(check) + M.mpf(10) ** -300:
-            counts["skip"] += 1
+            scan.skip()
             continue
     except Exception:
-        counts["skip"] += 1
+        scan.skip()
         continue
-    if isinstance(true, M.mpc) or not M.isfinite(true) or abs(true) > 1e300:
-        counts["skip"] += 1
-        continue
-    true = float(true)
-    try:
-        res = cw.derivative(f, x, n, full_output=True)
-    except cw.CalcwebError:
-        counts["refused"] += 1
-        continue
-    except Exception as e:
-        print(f"CRASH {name} n={n} x={x!r} {type(e).__name__}: {e}")
-        counts["skip"] += 1
-        continue
-    if abs(res.value - true) > 2 * res.error and res.value != true:
-        counts["dishonest"] += 1
-        print(
-            f"DISHONEST {name} n={n} x={x!r} value={res.value!r} err={res.error:.3g} true={true!r} "
-            f"ratio={abs(res.value - true) / max(res.error, 1e-300):.3g} nfev={res.nfev}",
-            flush=True,
-        )
-    else:
-        counts["ok"] += 1
-print(counts)
+    scan.ask(f"{name} n={n} x={x!r}", true, cw.derivative, f, x, n, full_output=True)
+scan.report()

@@ -1,10 +1,9 @@
 """Integrals of ordinary functions with endpoint singularities, kinks, concentrated mass and oscillation (mpmath oracle)."""
 
 import math
-import random
-import sys
 
 import mpmath
+from _tally import Scan
 
 import calcweb as cw
 
@@ -16,10 +15,8 @@ def quad_exact(g, a, b, points=()):
     return M.quad(g, [a, *points, b], maxdegree=10)
 
 
-rng = random.Random(int(sys.argv[1]))  # noqa: S311  (seeded draws, not cryptography)
-N = int(sys.argv[2])
-counts = {"ok": 0, "refused": 0, "dishonest": 0, "skip": 0}
-for _ in range(N):
+scan = Scan(show_refused=True)
+for rng in scan.draws():
     kind = rng.choice(
         [
             "sqrt0",
@@ -99,28 +96,6 @@ for _ in range(N):
         a = 0.0
         f = lambda x, p=p: x**p
         true = M.mpf(b) ** (p + 1) / (p + 1)
-    true = float(true)
-    try:
-        res = cw.integrate(f, a, b, tol=tol, full_output=True)
-    except cw.CalcwebError as e:
-        counts["refused"] += 1
-        print(f"REFUSED {kind} [{a!r}, {b!r}] tol={tol:.2g} {type(e).__name__}: {str(e)[:150]}")
-        continue
-    except Exception as e:
-        print(f"CRASH {kind} [{a!r}, {b!r}] tol={tol:.2g} {type(e).__name__}: {e}")
-        counts["skip"] += 1
-        continue
-    if not res.converged:
-        counts["refused"] += 1
-        print(f"NOTCONV {kind} [{a!r}, {b!r}] tol={tol:.2g} {res.message[:150]}")
-        continue
-    if abs(res.value - true) > 2 * res.error and res.value != true:
-        counts["dishonest"] += 1
-        print(
-            f"DISHONEST {kind} [{a!r}, {b!r}] tol={tol:.2g} value={res.value!r} err={res.error:.3g} true={true!r} "
-            f"ratio={abs(res.value - true) / max(res.error, 1e-300):.3g} nfev={res.nfev}",
-            flush=True,
-        )
-    else:
-        counts["ok"] += 1
-print(counts)
+    label = f"{kind} [{a!r}, {b!r}] tol={tol:.2g}"
+    scan.ask(label, true, cw.integrate, f, a, b, tol=tol, full_output=True)
+scan.report()

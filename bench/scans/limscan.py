@@ -1,11 +1,9 @@
 """Limits of 14 ordinary functions at random points and sides, 30 % of them random 64-bit floats (mpmath oracle)."""
 
 import math
-import random
-import struct
-import sys
 
 import mpmath
+from _tally import Scan, random_point
 
 import calcweb as cw
 
@@ -26,44 +24,20 @@ FS = {
     "sinc": (lambda x: math.sin(x) / x, lambda x: mpmath.sin(x) / x),
     "logistic": (lambda x: 1 / (1 + math.exp(-x)), lambda x: 1 / (1 + mpmath.exp(-x))),
 }
-rng = random.Random(int(sys.argv[1]))  # noqa: S311  (seeded draws, not cryptography)
-n = int(sys.argv[2])
-counts = {"ok": 0, "refused": 0, "dishonest": 0, "skip": 0}
-for _ in range(n):
+scan = Scan()
+for rng in scan.draws():
     name = rng.choice(list(FS))
     f, F = FS[name]
-    r = rng.random()
-    if r < 0.3:
-        x = struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0]
-    else:
-        x = rng.choice([-1, 1]) * 10 ** rng.uniform(-20, 20)
+    x = random_point(rng, bit_patterns=0.3, exponents=(-20, 20))
     side = rng.choice(["left", "right", "both"])
     if not math.isfinite(x):
-        counts["skip"] += 1
+        scan.skip()
         continue
     try:
         f(x)
         true = F(mpmath.mpf(x))
     except Exception:
-        counts["skip"] += 1
+        scan.skip()
         continue
-    if not mpmath.isfinite(true) or abs(true) > 1e300 or isinstance(true, mpmath.mpc):
-        counts["skip"] += 1
-        continue
-    true = float(true)
-    try:
-        res = cw.limit(f, x, side=side, full_output=True)
-    except cw.CalcwebError:
-        counts["refused"] += 1
-        continue
-    if not res.converged:
-        counts["refused"] += 1
-        continue
-    if abs(res.value - true) > 2 * res.error and res.value != true:
-        counts["dishonest"] += 1
-        print(
-            f"DISHONEST {name} x0={x!r} {side} value={res.value!r} err={res.error:.3g} true={true!r} nfev={res.nfev} {res.message[:120]}"
-        )
-    else:
-        counts["ok"] += 1
-print(counts)
+    scan.ask(f"{name} x0={x!r} {side}", true, cw.limit, f, x, side=side, full_output=True)
+scan.report()
