@@ -96,16 +96,22 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
 }
 
 
-@pytest.mark.parametrize("name", list(CALLS))
-def test_f_s_own_domain_error_is_calcweb_s_and_names_the_point(name: str) -> None:
-    run, kind, where = CALLS[name]
+def _raised(name: str) -> BaseException:
+    """The error that the call ``CALLS[name]`` raises, checked to be of its kind."""
+    run, kind, _ = CALLS[name]
     with pytest.raises(kind) as raised:
         run()
-    message = str(raised.value)
-    assert message.startswith(f"{where} raised "), message
+    return raised.value
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+def test_f_s_own_domain_error_is_calcweb_s_and_names_the_point(name: str) -> None:
+    error = _raised(name)
+    message = str(error)
+    assert message.startswith(f"{CALLS[name][2]} raised "), message
     assert "outside the domain of f" in message
     # The reader's own exception stays reachable, as the cause.
-    assert type(raised.value.__cause__) in (ValueError, ZeroDivisionError)
+    assert type(error.__cause__) in (ValueError, ZeroDivisionError)
 
 
 # Where f fails at x itself no step or one-sided formula helps (a one-sided
@@ -127,10 +133,7 @@ AT_X_ITSELF = {
 
 @pytest.mark.parametrize("name", list(AT_X_ITSELF))
 def test_f_failing_at_x_itself_says_to_move_x_into_the_domain(name: str) -> None:
-    run, kind, _ = CALLS[name]
-    with pytest.raises(kind) as raised:
-        run()
-    message = str(raised.value)
+    message = str(_raised(name))
     assert message.endswith(f"; move {AT_X_ITSELF[name]} into the domain of f"), message
     assert "one-sided" not in message
 
@@ -139,10 +142,8 @@ def test_f_failing_at_x_itself_says_to_move_x_into_the_domain(name: str) -> None
 def test_f_failing_on_a_line_through_x_offers_no_one_sided_formula(name: str) -> None:
     # The numerical path of grad and hessian differentiates f along lines through x,
     # which has no one-sided formula to offer (derivative's method='forward').
-    run, kind, _ = CALLS[name]
-    with pytest.raises(kind) as raised:
-        run()
-    assert str(raised.value).endswith("; move x inside the domain of f, away from its edge")
+    message = str(_raised(name))
+    assert message.endswith("; move x inside the domain of f, away from its edge"), message
 
 
 def test_minimize_says_how_to_stay_in_the_domain() -> None:
