@@ -154,8 +154,8 @@ def test_the_sliver_is_the_part_of_the_width_beyond_the_outermost_node() -> None
 def test_the_end_shares_are_the_sliver_times_the_polynomials_miss_at_each_end() -> None:
     panels, p = kinked_panels()
     left, right = panels._end_share(p, AT_ENDS)
-    assert left == pytest.approx(-2.0 * C1 * SLIVER, rel=1e-9)
-    assert right == pytest.approx(-4.0 * C2 * SLIVER, rel=1e-9)
+    assert left == pytest.approx(-2.0 * C1 * SLIVER, rel=1e-9, abs=0.0)
+    assert right == pytest.approx(-4.0 * C2 * SLIVER, rel=1e-9, abs=0.0)
     # Each end alone (in either order); no sample at an end leaves its share 0.
     assert panels._end_share(p, AT_ENDS[:1]) == (left, 0.0)
     assert panels._end_share(p, AT_ENDS[1:]) == (0.0, right)
@@ -208,7 +208,7 @@ def test_the_worst_end_miss_is_returned_with_the_sample() -> None:
     assert (x, y) == AT_ENDS[0]
     x, y, m = panels._end_miss(p, AT_ENDS[1:], (1.0, 1.0))
     assert (x, y) == AT_ENDS[1]
-    assert m == pytest.approx(4.0 * C2, rel=1e-9)
+    assert m == pytest.approx(4.0 * C2, rel=1e-9, abs=0.0)
 
 
 def test_an_end_miss_needs_a_part_the_chain_does_not_explain() -> None:

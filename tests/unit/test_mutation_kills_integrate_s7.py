@@ -84,7 +84,7 @@ def test_a_miss_is_worth_what_it_missed_by_times_the_width() -> None:
     # Missed by 4 on a panel 1 wide (at 2 to 3, not 5 = |2 + 3| wide): error and weight 4.
     panel, entry = _kept((2.5, 1.0, 4.0))
     assert panel.error < 1e-12
-    assert panel.absolute == pytest.approx(1.0, rel=1e-14)
+    assert panel.absolute == pytest.approx(1.0, rel=1e-14, abs=0.0)
     assert (entry.error, entry.weight, entry.miss) == (4.0, 4.0, (2.5, 1.0))
 
 
