@@ -423,10 +423,11 @@ class _Epsilon:
         # Each entry's derivatives with respect to the elements, oldest first.
         self.gradients: list[list[list[float]]] = [[]]
         self.noise: list[float] = []  # a bound on each element's rounding error
-        self.recent: list[float] = []  # the last four elements, for their rate of convergence
+        self.last_five: list[float] = []  # the last five elements (`_diverging`)
         self.estimates: list[float] = []  # the last extrapolated values
         self.irregular = False  # the sums themselves defeat the cross rule
-        # The last limit came from a settled column the elements recede from.
+        # The last limit came from a settled column the elements recede from,
+        # or the elements' steps do not die out (`_diverging`).
         self.antilimit = False
 
     def add(self, element: float, noise: float = 0.0) -> tuple[float, float]:
@@ -441,11 +442,12 @@ class _Epsilon:
         its error, they set `antilimit` instead), at
         least 5 ulps, and at least
         what the elements' rounding errors (``noise``, each) can move the
-        limit by (see `_amplified`).
+        limit by (see `_amplified`). Elements whose growing steps, by their
+        own model, do not die out (`_diverging`) set `antilimit` too.
         """
         self.noise.append(noise)
         self.antilimit = False
-        self.recent = [*self.recent[-3:], element]
+        self.last_five = [*self.last_five[-4:], element]
         unit = [0.0] * (len(self.noise) - 1) + [1.0]
         base, gradients = self.columns[0], self.gradients[0]
         base.append(element)
@@ -502,10 +504,19 @@ class _Epsilon:
         self.estimates = [*previous, limit]
         if len(previous) < 3:
             return limit, math.inf
-        spread = math.fsum(abs(limit - value) for value in previous) * self._slowness()
-        if self._receding(limit):
-            spread = math.inf
-        return limit, max(spread, 5.0 * _EPS * abs(limit), self._amplified(gradient))
+        spread = (
+            math.inf
+            if self._receding(limit)
+            else math.fsum(abs(limit - value) for value in previous) * self._slowness()
+        )
+        error = max(spread, 5.0 * _EPS * abs(limit), self._amplified(gradient))
+        self.antilimit = self._diverging(limit, error)
+        return limit, error
+
+    @property
+    def recent(self) -> list[float]:
+        """The last four elements, for their rate of convergence."""
+        return self.last_five[-4:]
 
     def _receding(self, limit: float, slack: float = 0.0) -> bool:
         """Whether an element of the last four is farther from ``limit`` than the one before.
@@ -527,6 +538,44 @@ class _Epsilon:
         """
         distances = [abs(element - limit) for element in self.recent]
         return any(later > earlier + slack for earlier, later in itertools.pairwise(distances))
+
+    def _diverging(self, limit: float, error: float) -> bool:
+        """Whether the last five elements, by the table's own model, have no limit.
+
+        Sums that approach the limit with growing steps (the last step, above
+        the limit's ``error``, larger than the one before) may still converge
+        only as ``S + (a + b n) q**n`` with ``q < 1`` (``x**-0.98 log x``), or
+        as two geometric terms of rates below 1 whose steps cancel at first.
+        The steps ``d`` of either obey ``d[k + 2] = A d[k + 1] + B d[k]``,
+        whose rates are the roots of ``z**2 - A z - B``; fitted to the last
+        four steps, their product ``-B`` is at least 1 in modulus only if one
+        of them is: the steps do not die out, and the limit is an antilimit
+        (the finite part of ``(log x + c)/x**p``, ``p > 1``, which its sums
+        approach with steps growing by about ``2**(p - 1)`` before they pass
+        it and leave: ``(log x + 2.23)/x**1.077 + 12224 cos(2 pi x)`` on
+        [0, 1], sums -86.5, -104.1, -123.9, -146.2 to -195.85, rates 1.0551 =
+        2**0.0774 twice). The product rather than the larger rate: a double
+        rate such as ``x**-0.98 log x``'s 0.986 is ill-conditioned (rounding
+        splits it by the square root of its size), their product is not.
+
+        The verdict counts only if the two rates are the table's model: the
+        point the fitted steps sum to (the last element plus
+        ``(A d3 + B (d2 + d3))/(1 - A - B)``) must be ``limit`` to within
+        ``error``. Sums of more rates (both ends singular, ``log(x)**2``,
+        whose rate is triple) fit two rates above 1 that miss the limit.
+        """
+        if len(self.last_five) < 5:
+            return False
+        d0, d1, d2, d3 = (b - a for a, b in itertools.pairwise(self.last_five))
+        determinant = d1 * d1 - d0 * d2
+        if not abs(d3) > max(abs(d2), error) or determinant == 0.0:
+            return False
+        a = (d1 * d2 - d0 * d3) / determinant
+        b = (d1 * d3 - d2 * d2) / determinant
+        if abs(b) < 1.0 or a + b == 1.0:
+            return False
+        fixed_point = self.last_five[-1] + (a * d3 + b * (d2 + d3)) / (1.0 - a - b)
+        return abs(fixed_point - limit) <= error
 
     def _slowness(self) -> float:
         """``q/(1 - q)`` (at least 1) for the rate ``q`` at which the elements converge.
@@ -1337,7 +1386,7 @@ class _Extrapolated:
         # error in that element and the next, which the table cannot see.
         self.element = panels.count
         self.best = (0.0, math.inf)  # the extrapolated value and its error
-        self.antilimit = False  # `best` is one the sums recede from (`_Epsilon.antilimit`)
+        self.antilimit = False  # `best` is an antilimit of the sums (`_Epsilon.antilimit`)
         # The error of the panels the table does not model when `best` was found.
         self.correction = 0.0
         self.test = self.target(value)  # the tolerance the extrapolation must meet
@@ -1612,9 +1661,10 @@ class _Extrapolated:
         against the integral of |f| the panels estimate, and the ratio counts
         only when the extrapolation lies outside the sum's error: an
         integral that cancels (``log(x)/sqrt(x)`` on ``[0, e**2]``, 0) is
-        not a divergent one. An extrapolation the sums recede from
-        (`_Epsilon.antilimit`) is a divergent integral's finite part, however
-        small the sums are next to the integral of |f|.
+        not a divergent one. An extrapolation the sums recede from, or
+        approach with steps that do not die out (`_Epsilon.antilimit`), is a
+        divergent integral's finite part, however small the sums are next to
+        the integral of |f|.
         """
         estimate, spread = self.best
         if spread == math.inf:
@@ -1648,7 +1698,8 @@ class _Extrapolated:
         # of f is the integral of |f|, which the panels estimate: it is the
         # sum's size where f has one sign and, in a divergence, where the
         # singular panel outweighs the rest; a sum that cancels is smaller.
-        # Sums that recede from the extrapolation diverge, whatever their size.
+        # Sums that recede from the extrapolation, or whose steps do not die
+        # out (`_Epsilon.antilimit`), diverge, whatever their size.
         if self.antilimit or (
             (self.one_sign or not small) and (disagree or plain_error > self.panels.absolute())
         ):
