@@ -6,9 +6,10 @@ error whose message names the argument and says how to fix it.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import operator
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from decimal import Decimal
 from numbers import Integral, Real
 from typing import Any
@@ -248,12 +249,20 @@ def check_step(h: object, name: str = "h") -> float:
     return step
 
 
-def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
+# What the reader can do where f fails at the very point x it asked about: no
+# step or formula helps there. A derivative at x needs f(x) (the one-sided
+# formulas evaluate it; f has no derivative where it has no value), so x must move.
+INTO_THE_DOMAIN = "move x into the domain of f"
+
+
+def evaluate(f: Callable[..., Any], x: float, what: str = "f", fix: str | None = None) -> float:
     """Call ``f(x)`` and return the result as a finite float.
 
     A ValueError or ZeroDivisionError raised by ``f`` (such as
     ``math.log(-1.0)`` or ``1 / 0``) becomes a DomainError that names the
-    point (the original is its ``__cause__``), and an OverflowError a
+    point (the original is its ``__cause__``) and ends with ``fix``, what the
+    reader can do (by default, for a point near the one asked about: move it
+    away from the edge of the domain); an OverflowError becomes a
     NumericalError; a wrong number of arguments an ArgumentTypeError; a result
     that is not a real number or is not finite is refused with a message that
     says so. Any other exception of ``f`` passes through unchanged.
@@ -270,11 +279,35 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f") -> float:
             raise
         # A restriction of f to a line (calcweb.multivariate) names the point of f's own.
         point = f.point_at(x) if hasattr(f, "point_at") else x
-        if point is not x:  # on a line: grad, hessian, ... offer no one-sided formula
+        if (
+            fix is None and point is not x
+        ):  # on a line: grad, hessian, ... offer no one-sided formula
             fix = "move x inside the domain of f, away from its edge"
-            raise outside_domain(error, f"{what}({shown(point)})", point, what, fix) from error
-        raise outside_domain(error, f"{what}({shown(point)})", point, what) from error
+        if fix is None:
+            raise outside_domain(error, f"{what}({shown(point)})", point, what) from error
+        raise outside_domain(error, f"{what}({shown(point)})", point, what, fix) from error
     return result_value(y, f"{what}({x!r})", what)
+
+
+@contextlib.contextmanager
+def x_itself_first(f: Callable[..., Any], x: float) -> Iterator[None]:
+    """Where f fails near ``x`` (a DomainError), and at ``x`` itself too, raise the error at ``x``.
+
+    The error near x advises moving x away from the edge of the domain or a
+    one-sided formula; where f has no value at x itself neither helps (a
+    one-sided formula evaluates f(x)): x must move into the domain. f(x) is
+    only evaluated on this path, where the call fails anyway.
+    """
+    try:
+        yield
+    except DomainError:
+        try:
+            evaluate(f, x, fix=INTO_THE_DOMAIN)
+        except DomainError:
+            raise  # f fails at x itself: that is what the reader must fix
+        except CalcwebError:
+            pass  # f(x) is no number (inf, a string): the error near x stands
+        raise
 
 
 def outside_domain(

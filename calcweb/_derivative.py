@@ -51,6 +51,7 @@ from numbers import Integral, Real
 from typing import Any, NamedTuple
 
 from calcweb._checks import (
+    INTO_THE_DOMAIN,
     RefusedJets,
     as_float,
     call,
@@ -63,6 +64,7 @@ from calcweb._checks import (
     evaluate,
     outside_domain,
     shown,
+    x_itself_first,
 )
 from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
 from calcweb._taylor_mode import derivative_error, jet_derivative, rounding_error
@@ -255,7 +257,7 @@ def _taylor_mode(
             # restriction of f to a line (calcweb.multivariate) names f's own point.
             line = hasattr(f, "point_at")
             point = getattr(f, "point_at")(x) if line else x  # noqa: B009
-            fix = "move x into the domain of f"
+            fix = INTO_THE_DOMAIN
             where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
             raise outside_domain(error, where, point, fix=fix) from error
         raise ArgumentTypeError(
@@ -276,7 +278,10 @@ def _quotient(
 ) -> tuple[float, float]:
     """One difference quotient and a bound on its rounding error."""
     offsets = stencil(kind, n)[0]
-    values = [evaluate(f, x + o * step) if o else evaluate(f, x) for o in offsets]
+    with x_itself_first(f, x):
+        values = [
+            evaluate(f, x + o * step) if o else evaluate(f, x, fix=INTO_THE_DOMAIN) for o in offsets
+        ]
     return combine(values, kind, n, step)
 
 
@@ -319,7 +324,7 @@ def _one_quotient(
 ) -> DerivativeResult:
     counted = _Counted(f)
     if n == 0:
-        return DerivativeResult(evaluate(counted, x), 0.0, 1, kind, None)
+        return DerivativeResult(evaluate(counted, x, fix=INTO_THE_DOMAIN), 0.0, 1, kind, None)
     step = _default_step(x, n, kind) if h is None else representable_step(x, h)
     value, rounding = _quotient(counted, x, n, kind, step)
     error = rounding
@@ -382,7 +387,7 @@ def _richardson(
     ``second_walk=False`` leaves out the second walk, from a step on the scale of ``|x|``.
     """
     if n == 0:
-        return DerivativeResult(evaluate(f, x), 0.0, 1, "richardson", None)
+        return DerivativeResult(evaluate(f, x, fix=INTO_THE_DOMAIN), 0.0, 1, "richardson", None)
     counted = _Counted(f)  # the calls of both walks, even of one that fails
     # A line through a point (calcweb.multivariate) says where its argument is rounded.
     offset = f.offset if isinstance(f, RoundedLine) else 0.0
@@ -807,7 +812,7 @@ def _central_pair(real: Callable[[float], float], x: float, h: float) -> _Centra
     half = representable_step(x, h / 2.0)
     wide = [evaluate(real, x + h), evaluate(real, x - h)]
     narrow = [evaluate(real, x + half), evaluate(real, x - half)]
-    center = evaluate(real, x)
+    center = evaluate(real, x, fix=INTO_THE_DOMAIN)
     coarse, rounding = combine(wide, "central", 1, h)
     fine, _ = combine(narrow, "central", 1, half)
     ends, inner = wide[0] + wide[1], narrow[0] + narrow[1]

@@ -204,7 +204,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from calcweb import _real
-from calcweb._checks import evaluate
+from calcweb._checks import INTO_THE_DOMAIN, evaluate
 from calcweb.exceptions import DomainError, NumericalError
 
 __all__ = ["Estimate", "combine", "extrapolate", "stencil", "trusted"]
@@ -317,11 +317,12 @@ class Sampler:
         self.steps: set[tuple[str, int, float]] = set()  # (kind, n, step) of quotients taken
         self.offset = 0.0  # f's argument is rounded as at |x| + offset (a line: `extrapolate`)
 
-    def __call__(self, point: float) -> float:
+    def __call__(self, point: float, fix: str | None = None) -> float:
+        """The value of f at ``point``; ``fix``: what the reader can do if f fails there."""
         if point not in self.values:
             self.calls += 1
             try:
-                self.values[point] = evaluate(self.f, point)
+                self.values[point] = evaluate(self.f, point, fix=fix)
             except (DomainError, NumericalError) as error:
                 self.failed.append((point, str(error)))
                 raise
@@ -786,7 +787,7 @@ def extrapolate(
     sampler = Sampler(f, x)
     sampler.noise_floor = noise
     sampler.offset = offset
-    sampler(x)  # x itself must be in the domain: a clear error if not
+    sampler(x, INTO_THE_DOMAIN)  # x itself must be in the domain: a clear error if not
     enough = ENOUGH if refine else 0.0
     estimate = _walks(sampler, n, first_step, enough)
     # Rounding inside f can be far larger than a few ulps of its value, and

@@ -23,6 +23,7 @@ from calcweb._checks import (
     check_order,
     check_real,
     check_vector,
+    evaluate,
     outside_domain,
 )
 from calcweb._derivative import DerivativeResult, derivative
@@ -322,13 +323,16 @@ def _rounding_bounds(f: Callable[[Any], Any], center: float, degree: int) -> tup
 
 
 def _numerical(f: Callable[[Any], Any], center: float, degree: int) -> TaylorPolynomial:
+    # f(x0) first, as derivative(f, x0, 0) would take it: where f fails there, x0 must move.
+    value = evaluate(f, center, fix="move x0 into the domain of f")
     results: list[DerivativeResult] = [
-        derivative(f, center, k, method="richardson", full_output=True) for k in range(degree + 1)
+        derivative(f, center, k, method="richardson", full_output=True)
+        for k in range(1, degree + 1)
     ]
     return TaylorPolynomial(
         f,
         center,
-        tuple(r.value for r in results),
-        tuple(r.error for r in results),
+        (value, *(r.value for r in results)),
+        (0.0, *(r.error for r in results)),
         "richardson",
     )

@@ -17,7 +17,14 @@ import math
 import sys
 from collections.abc import Callable
 
-from calcweb._checks import check_callable, check_real, check_step, evaluate
+from calcweb._checks import (
+    INTO_THE_DOMAIN,
+    check_callable,
+    check_real,
+    check_step,
+    evaluate,
+    x_itself_first,
+)
 from calcweb._richardson import representable_step
 from calcweb.exceptions import NumericalError
 
@@ -77,7 +84,8 @@ def forward_difference(f: Callable[[float], float], x: float, h: float | None = 
     check_callable(f)
     x = check_real(x, "x")
     step = _step(x, h, _ONE_SIDED_STEP)
-    return _quotient(evaluate(f, x + step), evaluate(f, x), step)
+    with x_itself_first(f, x):
+        return _quotient(evaluate(f, x + step), evaluate(f, x, fix=INTO_THE_DOMAIN), step)
 
 
 def backward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
@@ -106,7 +114,8 @@ def backward_difference(f: Callable[[float], float], x: float, h: float | None =
     check_callable(f)
     x = check_real(x, "x")
     step = _step(x, h, _ONE_SIDED_STEP)
-    return _quotient(evaluate(f, x), evaluate(f, x - step), step)
+    with x_itself_first(f, x):
+        return _quotient(evaluate(f, x, fix=INTO_THE_DOMAIN), evaluate(f, x - step), step)
 
 
 def central_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
@@ -147,4 +156,5 @@ def central_difference(f: Callable[[float], float], x: float, h: float | None = 
     check_callable(f)
     x = check_real(x, "x")
     step = _step(x, h, _CENTRAL_STEP)
-    return _quotient(evaluate(f, x + step), evaluate(f, x - step), 2.0 * step)
+    with x_itself_first(f, x):
+        return _quotient(evaluate(f, x + step), evaluate(f, x - step), 2.0 * step)

@@ -115,18 +115,26 @@ def test_f_s_own_domain_error_is_calcweb_s_and_names_the_point(name: str) -> Non
 
 
 # Where f fails at x itself no step or one-sided formula helps (a one-sided
-# formula calls f at x too, and grad, jacobian, jvp, vjp and taylor have none):
-# the error says to move x (x0) into the domain of f.
+# formula calls f at x too, and f has no derivative where it has no value):
+# the error says to move x (x0) into the domain of f, on every path, the
+# numerical ones ("auto" falls back to them) included.
 AT_X_ITSELF = {
+    "derivative auto": "x",
     "derivative ad": "x",
+    "derivative sqrt": "x",
+    "grad auto": "x",
+    "grad log": "x",
     "grad ad": "x",
     "hessian ad": "x",
+    "hessian log": "x",
+    "directional log": "x",
     "jacobian": "x",
     "jacobian log": "x",
     "jvp auto": "x",
     "jvp ad": "x",
     "vjp auto": "x",
     "vjp ad": "x",
+    "taylor": "x0",
     "taylor high degree": "x0",
 }
 
@@ -138,11 +146,76 @@ def test_f_failing_at_x_itself_says_to_move_x_into_the_domain(name: str) -> None
     assert "one-sided" not in message
 
 
-@pytest.mark.parametrize("name", ["grad auto", "grad log", "hessian log", "directional log"])
-def test_f_failing_on_a_line_through_x_offers_no_one_sided_formula(name: str) -> None:
+@pytest.mark.parametrize("method", ["forward", "backward", "richardson"])
+@pytest.mark.parametrize("n", [1, 2])
+def test_every_formula_needs_f_at_x_itself(method: str, n: int) -> None:
+    # The one-sided stencils evaluate f(x) (offsets n..0 and 0..-n), so where f
+    # fails at x itself they fail too: the error says so, and offers none.
+    with pytest.raises(cw.DivisionByZeroError) as raised:
+        cw.derivative(lambda x: 1 / (x - 1.0), 1.0, n, method=method)
+    message = str(raised.value)
+    assert message.startswith("f(1.0) raised ZeroDivisionError"), message
+    assert message.endswith("; move x into the domain of f"), message
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        lambda: cw.derivative(math.log, -1.0, method="central"),  # f(x +- h) fail first
+        lambda: cw.derivative(math.log, -1.0, 3, method="central", full_output=True),
+        lambda: cw.derivative(math.log, -1.0, 2, method="forward"),  # f(x + 2h) first
+        lambda: cw.diff.central_difference(math.log, -1.0),
+        lambda: cw.diff.forward_difference(math.log, -1.0),
+        lambda: cw.diff.backward_difference(math.log, -1.0),
+    ],
+)
+def test_f_failing_near_x_and_at_x_itself_names_x(run: Callable[[], object]) -> None:
+    # A stencil point near x failed first; so does x itself, where no formula helps.
+    with pytest.raises(cw.DomainError) as raised:
+        run()
+    message = str(raised.value)
+    assert message.startswith("f(-1.0) raised ValueError"), message
+    assert message.endswith("; move x into the domain of f"), message
+
+
+def test_f_failing_near_x_inside_its_domain_offers_a_one_sided_formula_that_works() -> None:
+    # sqrt at 1e-12: the central stencil leaves the domain, x itself is inside it.
+    with pytest.raises(cw.DomainError) as raised:
+        cw.derivative(math.sqrt, 1e-12, method="central")
+    message = str(raised.value)
+    assert message.startswith("f(-6.0"), message
+    assert message.endswith("; move x away from the edge of the domain or use a one-sided formula")
+    assert cw.derivative(math.sqrt, 1e-12, method="forward") > 0.0  # which it does
+
+
+def test_f_with_no_number_at_x_leaves_the_error_near_x() -> None:
+    # f(x) is inf, not outside f's domain: the error at the stencil point stands.
+    def f(t: float) -> float:
+        return math.inf if t == 0.0 else math.log(t)
+
+    with pytest.raises(cw.DomainError, match=r"^f\(-6\.0.*use a one-sided formula$"):
+        cw.derivative(f, 0.0, method="central")
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        lambda: cw.grad(lambda p: math.log(p[0]), method="central")([1e-12, 1.0]),
+        lambda: cw.hessian(lambda p: math.log(p[0]), method="central")([1e-12, 1.0]),
+        lambda: cw.directional_derivative(
+            lambda p: math.log(p[0]), [1e-12, 1.0], [1.0, 0.0], method="central"
+        ),
+    ],
+)
+def test_f_failing_on_a_line_through_x_offers_no_one_sided_formula(
+    run: Callable[[], object],
+) -> None:
     # The numerical path of grad and hessian differentiates f along lines through x,
-    # which has no one-sided formula to offer (derivative's method='forward').
-    message = str(_raised(name))
+    # which has no one-sided formula to offer (derivative's method='forward'); x
+    # itself is inside the domain, a point of the line near it is not.
+    with pytest.raises(cw.DomainError) as raised:
+        run()
+    message = str(raised.value)
     assert message.endswith("; move x inside the domain of f, away from its edge"), message
 
 
