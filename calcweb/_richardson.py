@@ -28,6 +28,12 @@ step can be trusted; instead:
    (``sin(33264 t)``: ``|t| eps / 2`` times ``|f'|``) keeps a window with a
    correct digit, with the larger of that miss and that bound added to its
    error (`_confirmed_despite_rounding`), if it is still the best yet with it.
+   A first derivative's window whose steps are far above the scale of ``f``
+   can pass both tests: at a crest of ``sin(k t + c)`` every central
+   quotient is about 0 at such steps. The even part of ``f`` at the same
+   points, ``(f(x + h) + f(x - h)) / 2 - f(x)``, then shows ``f``'s own
+   swings: its changes from step to step turn, where they keep one sign
+   while ``f`` is resolved. Such a window is not kept (`_beyond_scale`).
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -2284,6 +2290,8 @@ class _Walk:
         best, kept = self.best, False
         if best is not None:
             self.settled.append(best)
+        if best is not None and _beyond_scale(self.sampler, self.kind, self.n, self.window, best):
+            best = None  # f's own swings: no evidence of f'(x)
         better = best is not None and (self.accepted is None or self.beats(best, self.accepted))
         # Going on past an estimate with no digit, only one with digits replaces it.
         if best is not None and better and not (self.fallback is not None and _no_digit(best)):
@@ -2367,6 +2375,60 @@ class _Walk:
             no_digit=self.unresolved,
             resolved=self.resolved,
         )
+
+
+def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate) -> bool:
+    """Whether a first derivative's window rests on steps far above the scale of ``f``.
+
+    There the central quotients are ``f``'s own swings over ``2h``, not its
+    expansion: at a crest of ``sin(k t + c)`` (``f`` even about ``x``) every
+    one is ``f'(x) sin(k h) / (k h)``, 0 within rounding at ``k h`` of tens
+    of radians, and they agree on 0 (``k`` = 16313.8, ``x`` = 0.01863:
+    -1.9e-13 +- 4.4e-13 from steps 0.015 to 0.00375, for -2.67e-10). The
+    same points give the even part of ``f``, ``E(h) = (f(x + h) + f(x - h))
+    / 2 - f(x)``, which is ``o(h)`` wherever ``f'(x)`` exists: where ``f``
+    is resolved it settles onto 0 one way, its changes from step to step of
+    one sign (``f'' (h1**2 - h2**2) / 2`` where ``f`` is smooth; as ``h``
+    beside a kink, which `_check_one_sided` judges; the changes leave out
+    ``f(x)``, whose own rounding is in every ``E`` alike). Beyond the scale
+    of ``f`` they are ``f``'s swings, of either sign (there ``E`` = 0.056,
+    1.99, 1.08 at 0.015, 0.0075, 0.00375: changes 1.93 and -0.91). A change
+    that turns says that the window is no evidence of ``f'(x)`` if it is
+    beyond what noise can do: noise that large in the values would scatter
+    the quotients by about it over ``h``, which the window's error rules out
+    (``NO_DIGIT`` times over), unless it is even about ``x`` (a staircase
+    ``f``, rounded to a grid, whose values at ``x + h`` and ``x - h`` fall
+    on stairs alike, moves ``E`` and no quotient: 23 windows of `bench.honesty`
+    derivative and cancelling, seeds 1-2): so it must also be a quarter of
+    the range ``f`` spans over the points sampled, as ``f``'s swings are and
+    no rounding of it is (``sin(k t + c) + 10`` spans 2). The rows judged
+    are those the estimate rests on, three at least; no call is made (the
+    points are the quotients'). Central first derivatives only. (Changes
+    that grow one way are what a window that begins beyond the scale of
+    ``f`` and ends within it shows, whose error can say so: ``sin(341602.19
+    t + 1.5680)`` at -0.78102, steps 1.5e-5 to 9.2e-7, 5 to 0.3 radians of
+    ``k h``: -4.05e-6 +- 2.7e-6, for -3.5e-6.)
+    """
+    if kind != "central" or n != 1 or best.row < 2:
+        return False
+    x = sampler.x
+    evens = []
+    steps = window.steps[min(best.row - best.level, best.row - 2) : best.row + 1]
+    for step in steps:
+        try:
+            above, here, below = (sampler.values[point] for point in (x + step, x, x - step))
+        except KeyError:  # not a point of f's (a stand-in sampler)
+            return False
+        evens.append((above + below) / 2.0 - here)
+    changes = _differences(evens)
+    sampled = sampler.values.values()
+    spread = max(sampled) - min(sampled)  # the range of f over every point sampled
+    for k in range(1, len(changes)):
+        before, after = changes[k - 1], changes[k]
+        turns = (before < 0.0 < after) or (after < 0.0 < before)
+        if turns and abs(after) > max(NO_DIGIT * best.error * steps[k], spread / 4.0):
+            return True
+    return False
 
 
 def _no_digit(candidate: _Candidate) -> bool:

@@ -462,6 +462,7 @@ class _ConstantQuotients:
     def __init__(self, step_of: Any = None) -> None:
         self.step_of = step_of or (lambda h: h)
         self.steps: set[tuple[str, int, float]] = set()  # none taken before the walk
+        self.values: dict[float, float] = {}  # no value of f: `_beyond_scale` judges none
 
     def quotient(self, _kind: str, _n: int, h: float) -> tuple[float, float, float]:
         return 1.0, 0.0, self.step_of(h)
