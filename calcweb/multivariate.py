@@ -42,7 +42,7 @@ from calcweb._checks import (
     result_value,
     shown,
 )
-from calcweb._derivative import RoundedLine, derivative
+from calcweb._derivative import RoundedLine, _taylor_mode, derivative
 from calcweb._taylor_mode import jet_derivative
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -78,7 +78,7 @@ def _called_with_a_point(misplaced: tuple[object, ...], name: str) -> None:
 
 
 def _along(
-    f: Callable[[Any], Any], x: Vector, v: Vector, *, axis: bool = False
+    f: Callable[[Any], Any], x: Vector, v: Vector, *, axis: bool = False, several: bool = False
 ) -> tuple[_Line, int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
@@ -88,7 +88,8 @@ def _along(
     move, so that default finite-difference steps in ``t`` are relative to
     them. An ``n``-th derivative in ``t`` is then multiplied by
     ``2**(n (k - e))``, exactly: this returns ``k - e``. ``axis``: a line
-    along one coordinate is that coordinate itself (`_Line`).
+    along one coordinate is that coordinate itself (`_Line`); with ``several``,
+    one along several is carried by one of them.
     """
     size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
     exponent = math.frexp(size)[1] - 1
@@ -102,7 +103,7 @@ def _along(
             "scale the variables down"
         ) from error
 
-    return _Line(f, x, direction, axis=axis), shift - exponent
+    return _Line(f, x, direction, axis=axis, several=several), shift - exponent
 
 
 class _Line(RoundedLine):
@@ -126,18 +127,33 @@ class _Line(RoundedLine):
     (``sin(p[0])`` at ``[1e12]``: quotients of 0 at ``t`` = 1.3e-17 for a
     grid of 2.2e-16, then that grid measured as noise, and 5.3e-10 returned
     for 0.79).
+
+    With ``several`` as well (second derivatives, `_second_along`), a line
+    along several coordinates, each ``d_i`` a power of 2, is carried by the
+    one on the coarsest grid in ``t`` (the largest ``|x_k / d_k|``): ``t``
+    stands for ``x_k / d_k``, and the others are ``x_i + (t - at) d_i``,
+    exact at whole ulps of ``at``.
     """
 
     def __init__(
-        self, f: Callable[[Any], Any], x: Vector, direction: Vector, *, axis: bool = False
+        self,
+        f: Callable[[Any], Any],
+        x: Vector,
+        direction: Vector,
+        *,
+        axis: bool = False,
+        several: bool = False,
     ) -> None:
         self.f, self.x, self.direction = f, x, direction
         moving = [i for i, di in enumerate(direction) if di]
         self.at = 0.0  # the t that stands for x
-        if axis and len(moving) == 1 and math.frexp(direction[moving[0]])[0] in (0.5, -0.5):
-            i = moving[0]
+        self.carrier = -1  # the coordinate that t stands for, if any
+        powers = all(math.frexp(direction[i])[0] in (0.5, -0.5) for i in moving)
+        if axis and powers and (len(moving) == 1 or (several and len(moving) > 1)):
+            # t stands for the coordinate that moves on the coarsest grid (in t)
+            i = max(moving, key=lambda j: abs(x[j] / direction[j]))
+            self.carrier = i
             self.at = x[i] / direction[i]  # exact: d_i is a power of 2
-            self.x = [0.0 if j == i else xj for j, xj in enumerate(x)]
             self.offset = 0.0
         else:
             self.offset = max((abs(x[i] / direction[i]) for i in moving), default=0.0)
@@ -147,7 +163,18 @@ class _Line(RoundedLine):
 
     def point_at(self, t: Any) -> list[Any]:
         """``x + t d``: the point of ``f``'s own that ``t`` stands for."""
-        return [xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)]
+        if self.carrier < 0:
+            return [
+                xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)
+            ]
+        # The carrier is t d_k, exact; another coordinate that moves is x_i + (t - at) d_i:
+        # t - at is a whole number of ulps of at (the step taken), and d_i a power of 2
+        # whose ulps are no coarser than x_i's, so it is exact too (for steps below |x_k|).
+        step = t - self.at
+        return [
+            t * di if i == self.carrier else (xi + step * di if di else xi)
+            for i, (xi, di) in enumerate(zip(self.x, self.direction, strict=True))
+        ]
 
     def moves(self, t: float) -> bool:
         """Whether the point ``t`` from ``at`` differs from ``x`` in some coordinate (as floats)."""
@@ -172,12 +199,78 @@ def _directional(
     f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
 ) -> float:
     # A first derivative along an axis is one of one variable (`_Line`); a second
-    # one keeps the line's offset, whose noise rules (`_refined_line_noise`) it needs.
+    # one keeps the line's offset, whose noise rules (`_refined_line_noise`) it needs,
+    # unless the line is coarse where the coordinate itself is not (`_second_along`).
+    if n == 2 and h is None and method in ("auto", "richardson"):
+        return _second_along(f, x, v, method=method)[0]
     restricted, exponent = _along(f, x, v, axis=n == 1)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
     value: float = derivative(restricted, restricted.at, n, method=method, h=h)
     return _scaled(value, exponent * n)
+
+
+# A second difference of values rounded at eps |f| has a relative error of about
+# sqrt(eps) at its best step (Richardson does far better): a line's answer coarser
+# than that rests on values noisier than f's own rounding.
+_COARSE = math.sqrt(2.0**-52)
+
+
+def _second_along(
+    f: Callable[[Any], Any], x: Vector, v: Vector, *, method: str
+) -> tuple[float, float, int]:
+    """A second derivative along ``v`` (Richardson, default steps): value, error, calls of ``f``.
+
+    On the line through ``x`` at ``t = 0`` (its offset's noise rules) first.
+    Its points ``x_i + t d_i`` are rounded to ulp(``x_i``) at every step
+    (``t`` is exact, the steps taken are not), so where ``|x_i|`` is large on
+    the scale of ``f`` the line's values are noisier than ``f`` itself, by
+    ``|f'| ulp(x_i) / 2``, and below a step of a few ulps its quotients are
+    those of a staircase: ``hessian(lambda p: math.sin(p[0]))`` at ``[1e10]``
+    was 0.48749 (+- 0.0067) for 0.487506, at ``[1e13]`` 9.7e-5 (+- 0.39) for
+    0.289, and ``cos(p[0] + 1.84e-6 * p[1] ** 2)`` at ``[-197524618.49,
+    7057680665463.78]`` ``H[0][0]`` 4.3e-14 (+- 1.5e-13) for 0.0709. Where
+    the line's answer is coarser than `_COARSE` of itself, the derivative is
+    taken again with ``t`` standing for a coordinate (`_Line` with ``axis``:
+    along one coordinate, that one; along several, the one on the coarsest
+    grid, the others moving by the same whole ulps), as a function of one
+    variable whose steps are whole ulps of it (`calcweb.derivative`'s rules
+    and refusals). Its answer replaces the line's where the two agree (within
+    twice their errors, as derivative's second walk) and its error is below
+    half the line's (errors are honest to a factor 2). Where it refuses and
+    the line's answer has no digit, the refusal stands (``f`` varies on too
+    few floats for calcweb, `_check_grid`: the line's points are the same
+    floats). The line stays first: at a coordinate near 0 the walk in one
+    variable can strand below the scale of ``f`` (a first step across a
+    branch point makes it try ``|x_i| / 2``, domains often ending at 0).
+    """
+    restricted, exponent = _along(f, x, v)
+    scale = 2 * exponent
+    if method == "auto":  # jets first, as derivative's "auto", without full_output's slower ones
+        jets = _taylor_mode(restricted, 0.0, 2, required=False, full_output=False)
+        if jets is not None:
+            if not (math.isfinite(jets.value) and math.isfinite(jets.error)):
+                derivative(restricted, 0.0, 2, method="ad")  # derivative's own error for it
+            return _scaled(jets.value, scale), _scaled(jets.error, scale), jets.nfev
+        method = "richardson"  # f refuses jets: "auto" falls back to Richardson
+    result = derivative(restricted, 0.0, 2, method=method, full_output=True)
+    calls = result.nfev
+    if result.error > _COARSE * abs(result.value):
+        axis, _ = _along(f, x, v, axis=True, several=True)
+        if axis.at:  # the coordinate itself (else the same line: x_i = 0)
+            try:
+                other = derivative(axis, axis.at, 2, method=method, full_output=True)
+            except (NumericalError, DomainError):
+                if result.error >= abs(result.value):
+                    raise
+            else:
+                calls += other.nfev
+                # As derivative's second walk: an estimate within the line's bars that
+                # is better by more than the factor 2 to which errors are honest.
+                agree = abs(other.value - result.value) <= 2.0 * (result.error + other.error)
+                if agree and other.error < 0.5 * result.error:
+                    result = other
+    return _scaled(result.value, scale), _scaled(result.error, scale), calls
 
 
 def _refuse_a_step_that_moves_nothing(

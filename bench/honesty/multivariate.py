@@ -168,6 +168,8 @@ def _exact(f_mp: MpF, x: list[float], orders: list[tuple[int, ...]]) -> list[Any
 
 def _implied(f: FloatF, x: list[float], v: list[float], n: int) -> tuple[float, float, int]:
     """The entry along ``v`` (order ``n``) as grad/hessian compute it, with derivative's error."""
+    if n == 2:  # hessian's own (`multivariate._second_along`): the line, or the coordinate
+        return multivariate._second_along(f, x, v, method="auto")
     # the same line as grad's (`multivariate._directional`)
     restricted, exponent = multivariate._along(f, x, v, axis=n == 1)
     result = cw.derivative(restricted, restricted.at, n, full_output=True)

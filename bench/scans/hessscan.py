@@ -1,0 +1,157 @@
+"""Hessians of sin/cos/exp/log/atan of sums and products at large coordinates, 1e6..1e15 (mpmath oracle).
+
+f(p) = g(u(p)) with u a sum a.p, a product p_0 p_1 (scaled) or p_0 + b p_1**2, of 2 or 3
+coordinates (the last one is sometimes O(1)), written with math, so that `calcweb.hessian`
+takes the numerical path: each diagonal entry a second derivative along one coordinate,
+each off-diagonal one a polarised second derivative along e_i + e_j. hessian reports no
+error: each entry's implied error is recomputed as bench.honesty's hessian search does
+(`bench.honesty.multivariate._implied`: the same derivative with full_output=True). An
+entry is DISHONEST when its true error exceeds twice that plus 4 ulp, SILENT when it is
+further than 1e-6 of the largest exact entry from its value (returned with no warning).
+A hessian is counted once: refused, dishonest (some entry), silent (some entry, all
+honest) or ok; each is printed with its verdict (a refusal with its reason), and every
+dishonest or silent entry. ``PYTHONPATH=. python bench/scans/hessscan.py SEED N``.
+"""
+
+import math
+import random
+import sys
+
+import mpmath
+
+import calcweb as cw
+from bench.honesty.multivariate import _implied
+
+mpmath.mp.dps = 60
+M = mpmath
+G = {
+    "sin": (math.sin, M.sin),
+    "cos": (math.cos, M.cos),
+    "exp": (math.exp, M.exp),
+    "log": (math.log, M.log),
+    "atan": (math.atan, M.atan),
+}
+
+
+def draw(rng):
+    """A name, f on floats, f on mpmath numbers (one argument per coordinate) and the point."""
+    name = rng.choice(list(G))
+    g, g_mp = G[name]
+    d = rng.choice([2, 2, 3])
+    x = [rng.choice([-1, 1]) * 10 ** rng.uniform(6, 15) for _ in range(d)]
+    if rng.random() < 0.3:
+        x[-1] = rng.uniform(-2, 2)  # one coordinate of order 1
+    a = [round(rng.uniform(0.5, 2.0), 3) * rng.choice([-1, 1]) for _ in range(d)]
+    kind = rng.choice(["sum", "product", "square"])
+    if kind == "sum":
+        size = abs(sum(ai * xi for ai, xi in zip(a, x, strict=True)))
+
+        def u(p):
+            return sum(ai * pi for ai, pi in zip(a, p, strict=True))
+    elif kind == "product":
+        size = abs(x[0] * x[1]) or 1.0
+
+        def u(p):
+            return p[0] * p[1] / 1e9
+
+        size /= 1e9
+    else:
+        b = a[1] * 1e-6
+
+        def u(p):
+            return p[0] + b * p[1] * p[1]
+
+        size = abs(x[0] + b * x[1] * x[1])
+    # exp and atan of a moderate argument, log of a positive one; sin and cos as they come
+    scale = 10.0 ** round(math.log10(size)) if size else 1.0
+    if name in ("exp", "atan"):
+
+        def f(p, u=u, g=g, scale=scale):
+            return g(u(p) / scale)
+
+        def f_mp(*p, u=u, g_mp=g_mp, scale=scale):
+            return g_mp(u(p) / scale)
+    elif name == "log":
+
+        def f(p, u=u, g=g):
+            return g(abs(u(p)))
+
+        def f_mp(*p, u=u, g_mp=g_mp):
+            return g_mp(abs(u(p)))
+    else:
+
+        def f(p, u=u, g=g):
+            return g(u(p))
+
+        def f_mp(*p, u=u, g_mp=g_mp):
+            return g_mp(u(p))
+
+    return f"{name}({kind} u, a={a}, scale={scale:g}) at x={x!r}", f, f_mp, x
+
+
+rng = random.Random(int(sys.argv[1]))  # noqa: S311  (seeded draws, not cryptography)
+n = int(sys.argv[2])
+counts = {"ok": 0, "refused": 0, "dishonest": 0, "silent": 0, "skip": 0}
+entries = {"ok": 0, "dishonest": 0, "silent": 0}
+nfev = 0
+for _ in range(n):
+    case, f, f_mp, x = draw(rng)
+    d = len(x)
+    try:
+        f(x)
+        with mpmath.workdps(60):
+            exact = [
+                [
+                    M.diff(f_mp, [M.mpf(xi) for xi in x], [(k == i) + (k == j) for k in range(d)])
+                    for j in range(d)
+                ]
+                for i in range(d)
+            ]
+    except (ValueError, OverflowError, ZeroDivisionError):
+        counts["skip"] += 1
+        continue
+    big = max(abs(e) for row in exact for e in row)
+    if not big or not M.isfinite(big) or big > 1e300:
+        counts["skip"] += 1
+        continue
+    try:
+        H = cw.hessian(f)(x)
+    except cw.CalcwebError as error:
+        counts["refused"] += 1
+        print(f"REFUSED {case}: {str(error)[:90]}")
+        continue
+    units = [[1.0 if k == i else 0.0 for k in range(d)] for i in range(d)]
+    diagonal = {i: _implied(f, x, units[i], 2) for i in range(d)}
+    verdict = "ok"
+    for i in range(d):
+        for j in range(i, d):
+            if i == j:
+                value, error, calls = diagonal[i]
+            else:
+                both = [a + b for a, b in zip(units[i], units[j], strict=True)]
+                mixed = _implied(f, x, both, 2)
+                value = 0.5 * (mixed[0] - diagonal[i][0] - diagonal[j][0])
+                error = 0.5 * (mixed[1] + diagonal[i][1] + diagonal[j][1])
+                calls = mixed[2]
+            nfev += calls
+            true = abs(M.mpf(H[i][j]) - exact[i][j])
+            if true > 2 * error + 4 * math.ulp(float(exact[i][j])):
+                entries["dishonest"] += 1
+                verdict = "dishonest"
+                print(
+                    f"DISHONEST H[{i}][{j}] {case} value={H[i][j]!r} err={error:.3g} "
+                    f"true={float(exact[i][j])!r} ratio={float(true / error) if error else math.inf:.3g}"
+                )
+            elif true > 1e-6 * big:
+                entries["silent"] += 1
+                if verdict == "ok":
+                    verdict = "silent"
+                print(
+                    f"SILENT H[{i}][{j}] {case} value={H[i][j]!r} err={error:.3g} "
+                    f"true={float(exact[i][j])!r} rel={float(true / big):.3g}"
+                )
+            else:
+                entries["ok"] += 1
+    counts[verdict] += 1
+    print(f"{verdict.upper()} {case}")
+print(counts, "entries", entries, "nfev", nfev)
