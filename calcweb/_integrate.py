@@ -1065,8 +1065,10 @@ class _Panels:
            Legendre coefficients do not fall, `aliased`, or a half that
            missed a sample in such a chase), those predictions are held to
            the resolution the chase started from, not to the half's own,
-           which the flank it sees raises; a miss then leaves the half
-           unresolved, with its weight as its error (`_keep`).
+           which the flank it sees raises; so is a half whose own top
+           coefficients do not fall, to its parent's resolution (it starts
+           a chase); a miss then leaves the half unresolved, with its weight
+           as its error (`_keep`).
         """
         entry = self.entries.pop(index)
         parent = entry.panel
@@ -1131,12 +1133,17 @@ class _Panels:
             # 4.1e-9 and claimed 1.5e-14; the peak held 1.2e-10). So a half in
             # a chase must predict them to the resolution the chase started
             # from, that of the parent of its first aliased panel (or to its
-            # own rounding), as it would if it resolved f.
-            held = (
-                min(entry.held_to, entry.parent_resolution, parent.resolution)
-                if entry.chasing
-                else math.inf
-            )
+            # own rounding), as it would if it resolved f. That first aliased
+            # panel is judged so too: its resolution is made of the flank it
+            # first sees (0.302 gauss(c=2.22e-6, w=4.36e-7) + x at tol 5.7e-5:
+            # [0, 2**-9], whose outermost node sees 5e-10 of the peak, had a
+            # resolution of 6.2e-11, its parent 1.7e-15; by its own it
+            # predicted f(0), and was left, negligible, claiming 2e-13 for a
+            # peak holding 2.3e-7).
+            if entry.chasing:
+                held = min(entry.held_to, entry.parent_resolution, parent.resolution)
+            else:
+                held = parent.resolution if aliased(self.rule, half) else math.inf
             judge = half
             if held < half.resolution:
                 limit = max(held, interpolation_rounding(self.rule, half))
@@ -1332,9 +1339,9 @@ def _adaptive(
       node of the first panel (the first and last of `_Panels.explore`'s);
     * a panel whose highest Legendre coefficients do not fall (the flank of
       a peak between its nodes: `calcweb._gauss_kronrod.aliased`) does not
-      resolve f, and the halves of the chase that follows must predict
-      their ancestors' samples to the resolution the chase started from
-      (`_Panels.split`);
+      resolve f, and it and the halves of the chase that follows must
+      predict their ancestors' samples to the resolution the chase started
+      from, its parent's (`_Panels.split`);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the panels the
@@ -1824,10 +1831,13 @@ def integrate(
     resolution or error allows, or shows the flank of a peak only to an
     ancestor's sample inside subintervals that hold too little of ``∫|f|``
     to be bisected further (of 3,000 peaks inside that gap, on a
-    background, ``integrate-peaks-ends``, seeds 1 to 3: 17 answered so
-    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 758 that
-    none did; 147 and 767 before a subinterval whose highest Legendre
-    coefficients do not fall was taken as unresolved, and the halves of the
+    background, ``integrate-peaks-ends``, seeds 1 to 3: 5 answered so
+    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 757 that
+    none did; 17 and 758 before the first subinterval whose highest
+    Legendre coefficients do not fall was judged, as the halves of the
+    chase after it are, by its parent's resolution, not by its own, made
+    of the flank it first sees; 147 and 767 before a subinterval whose
+    highest Legendre coefficients do not fall was taken as unresolved, and the halves of the
     chase after it held to the resolution it started from, when the last
     subinterval of a chase after a Lorentzian's flank, whose own nodes saw
     its tail, predicted every sample within a resolution made of that tail;
