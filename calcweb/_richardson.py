@@ -1425,9 +1425,11 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
     quotients below the stairs of ``cos(t) - 1 + t**2 / 2``, which differ by
     their rounding alone, would rule out the stairs they cannot see.) Else,
     beside the quotients
-    left in a collapse, on both sides of ``x``: what a kink within the jump
-    shows there is no noise (`_kinked`; ``sqrt(p0 p1 + p1**2)`` along ``p1``,
-    2.8e-4 from its branch point, showed 5e-24 and 2.2e-24 for ``|f(x)|``
+    left in a collapse, on either side of ``x`` (where ``f`` is smooth below
+    its stairs near ``x``, they can begin on one side only: ``cos(t) - 1 +
+    t**2 / 2`` at 4.72e-9): what a kink within the jump shows there is no
+    noise (`_kinked`; ``sqrt(p0 p1 + p1**2)`` along ``p1``, 2.8e-4 from its
+    branch point, showed 5e-24 and 2.2e-24 for ``|f(x)|``
     3e-24, and the walk done again with it answered 9.42e-22 +- 2.4e-21, for
     1.07e-20). If none
     shows there, the stairs may start farther out (``cos(t) - 1 + t**2 / 2``
@@ -1460,13 +1462,15 @@ def _disagreeing_noise(sampler: Sampler, estimate: Estimate, widest: float, quie
             return noise
     for jump in sorted(estimate.jumps)[:3]:
         # The quotient left in a collapse rests on f at x +- its step: stairs
-        # there show at a spacing of half of it, on both sides (a kink that
-        # made the quotient jump, within the step of x, is on one side only).
-        # With the slope: stairs wider than the spacing can fall evenly on one
-        # side (cos(t) - 1 + t**2/2 at 2.48e-8: 4.5e-9 wide, jump 3.6e-9).
+        # there show at a spacing of half of it, on either side. They can begin
+        # on one side only: cos(t) - 1 + t**2/2 is t**2/2 exactly for |t| < 1.05e-8,
+        # and at 4.72e-9 (jump 7.15e-9) they show beyond x + 7.15e-9 (1.6e-16), not
+        # at x - 7.15e-9 (the smaller of the two, 0, left 4.72e-9 +- 1.2e-9, for
+        # 1.75e-26). With the slope: stairs wider than the spacing can fall evenly
+        # on one side (cos(t) - 1 + t**2/2 at 2.48e-8: 4.5e-9 wide, jump 3.6e-9).
         # What a kink within the jump (a change of slope at one place) makes a
         # stencil that reaches across it show is no noise (`_kinked`).
-        noise = min(
+        noise = max(
             _noise_beside(
                 sampler,
                 sampler.x + side * jump,

@@ -268,6 +268,18 @@ def test_a_drift_that_covers_the_rounding_of_a_t_is_not_judged_again() -> None:
     assert calls <= 31  # 33 with the second look
 
 
+def test_stairs_that_begin_on_one_side_of_a_collapse_are_noise() -> None:
+    # bench.honesty cancelling, seed 58: cos(t) rounds to 1 for |t| < 1.05e-8, so f is
+    # t**2/2 exactly there and every quotient below the stairs is x. The quotient the
+    # walk left in a collapse (step 7.15e-9) rests on x + 7.15e-9, beyond the stairs'
+    # start, which shows them (1.6e-16), and x - 7.15e-9, which does not: the smaller of
+    # the two, 0, was taken. Was 4.719427084376921e-09 +- 1.17e-9 (4.03 times its error
+    # off). f' = t - sin t, mpmath at 60 digits.
+    x = 4.71942708437692e-09
+    result = derivative(lambda t: math.cos(t) - 1 + t * t / 2, x, full_output=True)
+    _assert_honest(result.value, result.error, 1.751929361955497e-26)
+
+
 @pytest.mark.parametrize(
     ("x", "exact"),
     [
