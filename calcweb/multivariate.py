@@ -206,8 +206,27 @@ def _directional(
     restricted, exponent = _along(f, x, v, axis=n == 1)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
-    value: float = derivative(restricted, restricted.at, n, method=method, h=h)
+    try:
+        value: float = derivative(restricted, restricted.at, n, method=method, h=h)
+    except NumericalError as error:
+        raise _in_coordinates(error, restricted, exponent) from error
     return _scaled(value, exponent * n)
+
+
+def _in_coordinates(error: NumericalError, line: _Line, exponent: int) -> NumericalError:
+    """The refusal of derivative on a line that a coordinate carries, saying what its x is.
+
+    Its message speaks of ``t = x_k / 2**-exponent`` (`_Line`'s ``at``), not of
+    the point: ``grad(lambda p: math.sin(p[0]))([1e13])`` said "near
+    x=1.1368683772161603". Unchanged where ``t`` is ``x_k`` itself.
+    """
+    if line.carrier < 0 or not exponent:
+        return error
+    k = line.carrier
+    return NumericalError(
+        f"on the line where t = x[{k}] / 2**{-exponent} (x[{k}] = {line.x[k]!r}; x and the "
+        f"scales below are in t): {error}"
+    )
 
 
 # A second difference of values rounded at eps |f| has a relative error of about
@@ -260,7 +279,10 @@ def _second_along(
         if axis.at:  # the coordinate itself (else the same line: x_i = 0)
             try:
                 other = derivative(axis, axis.at, 2, method=method, full_output=True)
-            except (NumericalError, DomainError):
+            except NumericalError as error:
+                if result.error >= abs(result.value):
+                    raise _in_coordinates(error, axis, exponent) from error
+            except DomainError:
                 if result.error >= abs(result.value):
                     raise
             else:

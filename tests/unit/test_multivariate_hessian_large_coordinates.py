@@ -16,6 +16,8 @@ hessian refuses.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -114,7 +116,7 @@ def test_a_hessian_on_jets_takes_one_call_per_entry() -> None:
     # so no rounding-tracked jets, which are slower), and no coordinate tried.
     calls = []
 
-    def f(p: list[object]) -> object:
+    def f(p: list[Any]) -> Any:
         calls.append(p)
         return calcweb.exp(p[0] * p[1]) * calcweb.sin(p[0] + p[2]) + p[1] ** 3
 
@@ -122,3 +124,11 @@ def test_a_hessian_on_jets_takes_one_call_per_entry() -> None:
     matrix = calcweb.hessian(f)(x)
     assert len(calls) == 6
     assert matrix == calcweb.hessian(f, method="ad")(x)
+
+
+@pytest.mark.parametrize("derivatives", [calcweb.grad, calcweb.hessian])
+def test_a_refusal_on_a_coordinate_says_what_its_x_is(derivatives: Callable[..., Any]) -> None:
+    # derivative's message speaks of t = x_0 / 2**43, not of the point: it said "near
+    # x=1.1368683772161603" for the coordinate 1e13.
+    with pytest.raises(calcweb.NumericalError, match=r"^on the line where t = x\[0\] / 2\*\*43 "):
+        derivatives(lambda p: math.sin(p[0]))([1e13])
