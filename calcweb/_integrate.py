@@ -439,7 +439,8 @@ class _Epsilon:
         times ``max(1, q/(1 - q))`` (`_slowness`), infinite until there are
         three or when one of the last four elements recedes from the limit
         (`_receding`; from a column of three equal entries, by more than
-        its error, they set `antilimit` instead), at
+        its error, they set `antilimit` instead; elements that leave it by
+        one ratio above 1 do too, `_leaving`), at
         least 5 ulps, and at least
         what the elements' rounding errors (``noise``, each) can move the
         limit by (see `_amplified`). Elements whose growing steps, by their
@@ -504,13 +505,22 @@ class _Epsilon:
         self.estimates = [*previous, limit]
         if len(previous) < 3:
             return limit, math.inf
-        spread = (
-            math.inf
-            if self._receding(limit)
-            else math.fsum(abs(limit - value) for value in previous) * self._slowness()
-        )
+        spread = math.fsum(abs(limit - value) for value in previous) * self._slowness()
+        return self._judged(limit, spread, gradient)
+
+    def _judged(self, limit: float, spread: float, gradient: list[float]) -> tuple[float, float]:
+        """``limit`` and its error from its ``spread``; sets `antilimit`.
+
+        The error is infinite when one of the last four elements recedes from
+        the limit (`_receding`), unless they leave it by one ratio above 1
+        (`_leaving`): then the limit keeps its spread as an antilimit, as it
+        does when the elements' growing steps do not die out (`_diverging`).
+        """
+        leaving = self._leaving(limit, spread)
+        if self._receding(limit) and not leaving:
+            spread = math.inf
         error = max(spread, 5.0 * _EPS * abs(limit), self._amplified(gradient))
-        self.antilimit = self._diverging(limit, error)
+        self.antilimit = leaving or self._diverging(limit, error)
         return limit, error
 
     @property
@@ -538,6 +548,29 @@ class _Epsilon:
         """
         distances = [abs(element - limit) for element in self.recent]
         return any(later > earlier + slack for earlier, later in itertools.pairwise(distances))
+
+    def _leaving(self, limit: float, error: float) -> bool:
+        """Whether the last five elements move away from ``limit`` by one ratio above 1.
+
+        That is, ``S_n = limit + c q**n`` with ``q > 1``, to within the
+        limit's ``error``, each farther than the one before by more than
+        that error (a limit known no better than the distances are large
+        says nothing of them): the sums of the chain at an end where f is
+        ``x**-p``, ``p > 1`` (``q = 2**(p - 1)``), which never come back.
+        The limit is then the integral's finite part, known as well as its
+        spread says, and the run may stop on it: `_Extrapolated.finish`
+        refuses it as divergent (``x**-1.05`` on [0, 1] went on to rounding
+        after 10,271 evaluations at tol 1e-10). Sums that recede from a peak found at the
+        end grow by orders of magnitude, not by one ratio.
+        """
+        distances = [element - limit for element in self.last_five]
+        if len(distances) < 5 or distances[-2] == 0.0:
+            return False
+        rate = distances[-1] / distances[-2]
+        return rate > 1.0 and all(
+            abs(later) > abs(earlier) + error and abs(later - rate * earlier) <= error
+            for earlier, later in itertools.pairwise(distances)
+        )
 
     def _diverging(self, limit: float, error: float) -> bool:
         """Whether the last five elements, by the table's own model, have no limit.

@@ -167,3 +167,93 @@ def test_steps_that_shrink_or_sit_within_the_error_are_not_judged() -> None:
     table = table_of([1.0 - 0.5**k for k in range(8)])  # the steps shrink
     assert not table._diverging(1.0, 1e-9)
     assert not table_of([1.0, 2.0, 3.0, 4.0])._diverging(5.0, 0.0)  # fewer than five elements
+
+
+# ------------------------------------------------------------ sums that leave by one ratio
+
+# x**-p, p > 1, on [0, 1]: the sums are -1/(p - 1) + c 2**((p - 1) n), leaving the finite part
+# by one ratio. They were refused only when rounding stopped the run (10,271 evaluations for
+# x**-1.05 at the default tol, 15,857 at 1e-8; 5,735 for x**-1.1), or by qagse's test after
+# 4,517 (x**-1.01) or 569 (x**-1.5); scipy.integrate.quad says ier=5 ('probably divergent')
+# after 231.
+POWERS = [
+    pytest.param(1.05, 1e-10, 233, id="x^-1.05"),
+    pytest.param(1.01, 1e-10, 275, id="x^-1.01"),
+    pytest.param(1.1, 1e-10, 233, id="x^-1.1"),
+    pytest.param(1.5, 1e-10, 233, id="x^-1.5"),
+    pytest.param(1.05, 1e-6, 233, id="x^-1.05 at 1e-6"),
+]
+
+
+@pytest.mark.parametrize(("p", "tol", "nfev"), POWERS)
+def test_sums_that_leave_the_finite_part_by_one_ratio_are_refused_soon(
+    p: float, tol: float, nfev: int
+) -> None:
+    result = result_of(lambda x: x**-p, tol)
+    assert not result.converged
+    if sys.platform == "emscripten":  # Pyodide's pow may round otherwise: another path
+        return
+    assert result.message.startswith("the integral probably diverges: the sums over")
+    assert result.value == pytest.approx(-1.0 / (p - 1.0), rel=1e-12)
+    assert result.nfev == nfev
+
+
+def test_a_divergence_that_changes_sign_is_named_soon() -> None:
+    # (x - 0.5)/x**1.05: rates 2**0.05 and 2**-0.95; once the second has died out
+    # the sums leave 1/0.95 + 0.5/0.05 by one ratio (3,845 evaluations before, refused
+    # for a stalled extrapolation).
+    result = result_of(lambda x: (x - 0.5) / x**1.05, 1e-10)
+    assert not result.converged
+    if sys.platform == "emscripten":  # Pyodide's pow may round otherwise: another path
+        return
+    assert result.message.startswith("the integral probably diverges: the sums over")
+    assert result.value == pytest.approx(1 / 0.95 + 0.5 / 0.05, rel=1e-9)
+    assert result.nfev < 3845 / 2
+
+
+def leaving_after(elements: list[float], error: float) -> bool:
+    table = table_of(elements[:-1])
+    table.last_five = [*table.last_five[-4:], elements[-1]]
+    return table._leaving(-20.0, error)
+
+
+def test_one_ratio_above_1_leaves() -> None:
+    elements = [-20.0 + 29.36 * 2 ** (0.05 * k) for k in range(5)]
+    assert leaving_after(elements, 1e-12)
+    # Towards the limit by one ratio: converging.
+    assert not leaving_after([-20.0 + 29.36 * 2 ** (-0.05 * k) for k in range(5)], 1e-12)
+    # Fewer than five.
+    assert not table_of(elements[:4])._leaving(-20.0, 1e-12)
+
+
+def test_sums_that_recede_by_orders_of_magnitude_do_not_leave() -> None:
+    # A peak found at the end (test_integrate_hard's sums of a Gaussian 1.1e-5 from 1.57):
+    # they recede from ~0, but not by one ratio; the run must go on to resolve it.
+    sums = [
+        1.0313080732213348e-65,
+        7.9961770316510375e-19,
+        1.9787038253190294e-07,
+        7.369390864755738e-05,
+        0.00018140370265335213,
+    ]
+    table = table_of(sums)
+    assert not table._leaving(0.0, 1e-10)
+    # Receding by ratios that differ by more than the error: no single ratio.
+    assert not leaving_after([-20.0 + 29.36 * (1.03 + 0.01 * k) ** k for k in range(5)], 1e-6)
+
+
+def test_a_limit_known_worse_than_the_distances_grow_says_nothing() -> None:
+    # integrate-singular seed 3, call 604 (x**a log(x)**b + (1 - x)**p on [0, 1], 29019.44):
+    # early sums 146.9 .. 324.3 about the limit -197.8 +- 2.04e4 of a table not settled
+    # yet. Any ratio fits distances that small next to the error; taken as leaving,
+    # the limit became the best and the run was refused for a stalled extrapolation.
+    table = _Epsilon()
+    table.last_five = [
+        146.8804595899345,
+        183.6947304068031,
+        225.44577304006586,
+        272.2670139150477,
+        324.2682276139405,
+    ]
+    assert not table._leaving(-197.7666011549598, 2.04e4)
+    assert not table._leaving(-197.7666011549598, 1e-9)  # no one ratio to 1e-9 either
