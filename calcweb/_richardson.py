@@ -134,11 +134,14 @@ step can be trusted; instead:
    t``: ulp(``t``)) is larger than at ``x``: where no noise was measured, its
    values are far below ``quiet`` and its smallest quotient has no digit of
    the estimate, the noise is measured at that quotient's outer point too,
-   and what it can move the estimate by is added (`_noise_beyond`). A
-   higher derivative of 0 within its error that a window with a digit at
-   larger steps contradicts can rest on one stair of a staircase times a
-   smooth factor (gelu far in its tail): the noise is measured at spacings
-   from its smallest step up, 16-fold each (`_noise_up_from`).
+   and what it can move the estimate by is added (`_noise_beyond`). An
+   estimate that a window with a digit at larger steps contradicts can rest
+   on one stair of a staircase times a smooth factor (gelu far in its tail):
+   the noise is measured at spacings from its smallest step up, 16-fold
+   each, beyond the points its window saw and within the scale its
+   quotients show (`_noise_up_from`), if it is of 0 within its error or its
+   quotients show no truncation (`_untruncated`; quotients that do have
+   resolved ``f``).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -885,10 +888,12 @@ def _noise_near(
     floor = _at_whole_ulps(sampler, estimate, n, spacing, floor)
     if n == 1 and not floor:
         floor = _disagreeing_noise(sampler, estimate, widest, quiet)
-    # A higher derivative of 0 within its error that a window with a digit at larger
-    # steps contradicts can rest on one stair of a staircase (`_noise_up_from`).
-    if n > 1 and not floor and estimate.error >= abs(estimate.value) and _disagrees(estimate):
-        floor = _noise_up_from(sampler, estimate, widest, quiet)
+    # A derivative that a window with a digit at larger steps contradicts can rest on
+    # one stair of a staircase times a smooth factor (`_noise_up_from`): one of order 2
+    # or more of 0 within its error, or one whose quotients show no truncation.
+    zero = n > 1 and estimate.error >= abs(estimate.value)
+    if not floor and (zero or _untruncated(estimate)) and _disagrees(estimate):
+        floor = _noise_up_from(sampler, estimate, n, widest, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
     # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
@@ -1847,7 +1852,31 @@ def _disagrees(estimate: Estimate) -> bool:
     return any(abs(v - estimate.value) > e + estimate.error for v, e in estimate.larger)
 
 
-def _noise_up_from(sampler: Sampler, estimate: Estimate, widest: float, quiet: float) -> float:
+def _untruncated(estimate: Estimate) -> bool:
+    """Whether every quotient the estimate rests on is within its error of it.
+
+    Such quotients show no truncation: over the window's steps ``f`` is what
+    its stencils differentiate exactly, as ``c t / 2`` is on one stair of gelu
+    far in its tail, and they show no scale of ``f`` either. Quotients that
+    differ by more, as the expansion predicts, have resolved ``f``: a window
+    at larger steps that settled elsewhere is then ``f``'s own truncation
+    there, which that window's error leaves out (``sqrt(q0 q1 + q1**2 + q2**2
+    + q3**2)`` along ``q2``, ``n = 2``: 1.054e36 +- 4e33 at larger steps for
+    1.0430559641e36 +- 4e26), not stairs.
+
+    Examples:
+        >>> _untruncated(Estimate(1.0, 1e-9, 0, 1.0, "central", window=((2e-5, 1.0 + 5e-10),)))
+        True
+        >>> _untruncated(Estimate(1.0, 1e-9, 0, 1.0, "central", window=((2e-5, 1.0 + 5e-9),)))
+        False
+    """
+    window = estimate.window
+    return bool(window) and all(abs(q - estimate.value) <= estimate.error for _, q in window)
+
+
+def _noise_up_from(
+    sampler: Sampler, estimate: Estimate, n: int, widest: float, quiet: float
+) -> float:
     """The noise at ``x`` at spacings from the smallest step up, 16-fold each (to ``widest``), or 0.
 
     A higher derivative's window can rest on one stair of a staircase times a
@@ -1859,17 +1888,43 @@ def _noise_up_from(sampler: Sampler, estimate: Estimate, widest: float, quiet: f
     Spacings that span several stairs show them (4.66e-16 there, at 2.4e-4).
     Not only within the first window that resolved ``f`` (`_within_reach`):
     that window can itself lie within one stair (gelu at -7.36, ``n = 2``:
-    it began at 5.6e-6). Only an estimate of 0 within its error is measured
-    so (`_noise_near`): one with digits is ``f`` resolved, and at a spacing
-    above the scale of ``f`` its 4th differences are ``f`` itself (``cos``
-    at 1000, ``n = 4``: a far-field window at large steps disagreed, and
-    ``f`` at spacings up to 0.6 read as noise 2.33).
+    it began at 5.6e-6). An estimate with digits rests on one stair just as
+    well: a first derivative (gelu at -7.79: the stair's ``c t / 2`` gave
+    3.2e-15 +- 4e-24, for -1.97e-13) or one of ``c t**2`` (``n = 2``: ``2
+    c``). Only estimates whose quotients show no truncation (`_untruncated`)
+    and those of 0 within their error are measured so (`_noise_near`):
+    quotients that show truncation have resolved ``f``, and at a spacing on
+    its scale the 4th differences are ``f`` itself (``cos`` at 1000, ``n =
+    4``: a far-field window at large steps disagreed, and ``f`` at spacings
+    up to 0.6 read as noise 2.33). Quotients within an error that is large
+    can still be on that scale (``sin(9271530 t + 1.4599)`` at -0.8391, ``n
+    = 2``: -1.3125e13 +- 6.8e12, quotients 1.6 % apart at steps of 4.8e-8 to
+    6e-9; measured up to 0.16, ``f`` read as noise 0.81, and the walk done
+    again with it answered -325 +- 3564): the test of smoothness needs
+    ``f``'s expansion to hold over its stencils, which reach 8 spacings
+    (its third, at 4 times the spacing), so the spacings stop where the
+    estimate's own quotients put the truncation at 4 times that reach at the
+    derivative itself (at 8 spacings a sixteenth of it: `_on_its_scale`).
+    Of order 2 or more, an estimate of 0 within its error (``c t / 2``
+    differentiated twice) shows no scale that way (any truncation is above
+    0), and none is needed: quotients near 0 that a window with a digit
+    contradicts are no resolved ``f``. What a kink within the stencils
+    shows is no noise (`_kinked`: ``abs`` at 1e-7, whose quotients at steps
+    below 1e-7 are all 1, reads the kink at 0 as noise of 1e-7). A spacing
+    whose stencils (4 spacings from ``x``) stay within the points the
+    window's quotients rest on sees only what they saw: it is skipped.
     """
+    scaled = n == 1 or estimate.error < abs(estimate.value)
+    offsets = stencil(estimate.kind, n)[0]
+    seen = max(step for step, _ in estimate.window) * max(map(abs, offsets))
     spacing = estimate.smallest
     for _ in range(4):
-        if spacing > widest:
+        if spacing > widest or (scaled and _on_its_scale(32.0 * spacing, estimate)):
             break
-        noise = _noise_beside(sampler, sampler.x, spacing, widest, quiet)
+        if 4.0 * spacing <= seen:
+            spacing *= 16.0
+            continue
+        noise = _noise_beside(sampler, sampler.x, spacing, widest, quiet, kinks=True)
         if noise:
             return noise
         spacing *= 16.0

@@ -548,8 +548,10 @@ def test_windows_at_larger_steps_that_disagree_have_the_noise_measured_again(
     estimate = extrapolate(lambda t: math.exp(t) - 1 - t, x, 1, 0.015, refine=True)
     assert estimate.noise >= math.ulp(1.0) / 2.0  # the stairs of exp, seen at 2.62e-8's slope
     assert abs(estimate.value - math.expm1(x)) <= HONESTY * estimate.error
-    # Without the second measurement, the quotients of -1 below the stairs stand.
+    # Without the second measurement (nor the one at spacings from the smallest step up,
+    # `_noise_up_from`, which sees the stairs too), the quotients of -1 below them stand.
     monkeypatch.setattr(_richardson, "_disagreeing_noise", lambda *args: 0.0)
+    monkeypatch.setattr(_richardson, "_noise_up_from", lambda *args: 0.0)
     wrong = extrapolate(lambda t: math.exp(t) - 1 - t, x, 1, 0.015, refine=True)
     assert wrong.value == -1.0
 
@@ -694,3 +696,78 @@ def test_the_stairs_are_measured_beyond_a_window_within_one_stair() -> None:
 
     result = derivative(gelu, -7.364274061305535, 2, full_output=True)
     assert abs(result.value + 3.4866339706992735e-11) <= 2.0 * result.error
+
+
+@pytest.mark.parametrize(
+    ("name", "x", "n", "exact"),
+    [
+        # gelu at -7.79: the window at 2.9e-5 and 7.1e-6 rested on one stair, where f is
+        # c t / 2: 3.2e-15 +- 4e-24, while a quotient at 4.6e-4 had left it.
+        ("gelu", -7.794377096520107, 1, -1.9651698778057728e-13),
+        # t**2 (1 + erf t) at -5.79, n = 2: the stair's c t**2 gave 2 c, 4.4e-16 +- 4e-22.
+        ("t2_1perf", -5.791215840390759, 2, 1.1216228778503263e-12),
+        # t (1 - tanh t) at 16.22: 1 - tanh t rounded to ulp(1), 1.6e-14 +- 2.2e-23.
+        ("t_1mtanh", 16.222017973950656, 1, -5.108607032872331e-13),
+    ],
+)
+def test_a_derivative_with_digits_on_one_stair_measures_the_stairs(
+    name: str, x: float, n: int, exact: float
+) -> None:
+    # bench/scans/tailscan.py seed 1: the walk's window rested on one stair of c(t) times
+    # 1 + erf (or 1 - tanh) rounded to ulp(1), a smooth function with digits of its own.
+    f = {
+        "gelu": lambda t: 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0))),
+        "t2_1perf": lambda t: t * t * (1.0 + math.erf(t)),
+        "t_1mtanh": lambda t: t * (1.0 - math.tanh(t)),
+    }[name]
+    result = derivative(f, x, n, full_output=True)
+    assert abs(result.value - exact) <= HONESTY * result.error
+
+
+def test_no_stairs_are_looked_for_beneath_quotients_that_show_truncation() -> None:
+    # cos at -10694818.67: a window far above the scale of cos disagreed with the walk's
+    # estimate (0.9990630638788591 +- 2.2e-14), whose quotients follow the expansion.
+    # Measured from its smallest step up, spacings on the scale of cos read cos itself as
+    # noise, and the walk done again with it answered -4.5e-8 +- 0.027 for 0.99906
+    # (bench/scans/derscan.py seed 2).
+    result = derivative(math.cos, -10694818.670553464, full_output=True)
+    assert abs(result.value - 0.9990630638788599) <= HONESTY * result.error
+    assert result.error < 1e-6
+
+
+def test_a_far_window_off_by_the_truncation_at_its_steps_is_no_staircase() -> None:
+    # bench.honesty hessian seed 2: H[2][2] of 8.94e26 sqrt(q0 q1 + q1**2 + q2**2 + q3**2),
+    # q = p / 2**-16, along p2 (n = 2). The window's quotients follow the expansion to
+    # 1.0430559641409318e36 +- 4.4e26; one at larger steps settled on 1.054e36 +- 4e33,
+    # off by the truncation there. Read as stairs, f at the spacings from the smallest
+    # step up gave noise 2.5e24 and 1.054e36 +- 1.8e35: honest, but 1 % off.
+    def line(t: float) -> float:
+        q = [2.0294189453125e-09, 3.045654296875e-05, t, 1.5374755859375e-05]
+        q = [qi * 65536.0 for qi in q]
+        return 8.94e26 * math.sqrt(q[0] * q[1] + math.fsum(qi * qi for qi in q[1:]))
+
+    result = derivative(line, 2.142333984375e-05, 2, full_output=True)
+    assert abs(result.value - 1.0430559641304554e36) <= 1e-8 * 1.0430559641304554e36
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="calls counted natively; libm may differ")
+def test_the_stairs_are_not_looked_for_where_the_window_saw_f() -> None:
+    # gelu at -7.8, n = 3 (above): the window's quotients rest on f within 9e-5 of x (steps
+    # 3e-5 and 1.5e-5, offsets up to 3 steps); a noise test at 1.5e-5, reaching 6e-5,
+    # sees only what they saw (131 calls with it, 121 without).
+    def gelu(t: float) -> float:
+        return 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0)))
+
+    assert derivative(gelu, -7.8002435297472905, 3, full_output=True).nfev <= 125
+
+
+def test_the_stairs_are_looked_for_within_the_scale_the_estimate_shows() -> None:
+    # bench.honesty fast-off-zero seed 2: sin(9271530 t + 1.4599) at -0.8391, n = 2: the
+    # window's quotients lie within its error (-1.3125e13 +- 6.8e12), but 1.6 % apart, on
+    # the scale of f. Measured up to 0.16, f itself read as noise 0.81, and the walk done
+    # again with it answered -325 +- 3564.
+    def f(t: float) -> float:
+        return math.sin(9271530.0 * t + 1.4599)
+
+    result = derivative(f, -0.8391, 2, full_output=True)
+    assert abs(result.value + 13125020749919.498) <= HONESTY * result.error

@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 
-from calcweb import derivative, grad, multivariate
+from calcweb import _richardson, derivative, grad, multivariate
 from calcweb._richardson import Estimate, Sampler, _rounded_argument
 
 HONESTY = 2.0
@@ -432,7 +432,10 @@ def test_a_second_derivative_on_a_line_measures_the_noise_at_unequal_spacings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Without the line's offset, H[2][2] above measures no noise (_rounded_argument is
-    # 0 at t = 0, and the values near x are within LOCAL of quiet): 3.13x.
+    # 0 at t = 0, and the values near x are within LOCAL of quiet): 3.13x. (A window at
+    # larger steps disagrees there, and the noise measured from the smallest step up,
+    # `_noise_up_from`, sees the line's rounding too: left out, to test this one.)
+    monkeypatch.setattr(_richardson, "_noise_up_from", lambda *args: 0.0)
     line, exponent, exact = _pole_line(POLES[0])
     measured = []
     irregular = Sampler.irregular_noise
