@@ -189,7 +189,11 @@ floats are 256 apart, is ``sin`` at a new phase at every sample: it was
 within ``ACCEPT``, is 7.2e-11 give or take 1.7e-10). Rounding's residue of a
 cancellation scatters so too, but on a grid of a few values, again and again
 (``cos(x)**2 + sin(x)**2 - 1``), about its limit, and keeps its answer, 0
-within that noise.
+within that noise. An oscillation beside digits that ``f`` keeps is judged
+so too, by its own size about its middle: ``1e-10 + sin(x)/x`` at
+``-1177344836721334.0``, where the floats are 0.25 apart, was
+1.0000049738662757e-10 give or take 3.3e-16 from the right (the limit is
+9.999916696173223e-11), and is that give or take 1.55e-15.
 
 When ``f`` neither settles nor grows ever faster, it may grow like a log: when
 its steps ``f(h/2) - f(h)`` settle, as any samples do, on a rate ``d``
@@ -2980,7 +2984,7 @@ def _settles_onto(values: list[float], result: _OneSided) -> bool:
     return abs(values[-1] - result.value) <= room + 2.0 * abs(values[-1] - values[-2])
 
 
-def _scatters(values: list[float]) -> bool:
+def _scatters(values: list[float], about: float = 0.0) -> bool:
     """Whether ``f`` scatters by its own size at every step, to the last, all of its samples new.
 
     That is, in each run of ``NOISE_POINTS`` samples (counted back from the
@@ -2999,7 +3003,12 @@ def _scatters(values: list[float]) -> bool:
     steps follow, at every step: ``sin(x)/x`` at ``-1.2019435952952266e18``,
     where the floats are 256 apart, is ``sin`` at a new phase at each sample,
     of size 8.3e-19 from ``h = 2**58`` down to ``h = 2**11``, 8 floats; so is
-    ``1e-10 sin(1/x)`` at 0.
+    ``1e-10 sin(1/x)`` at 0. Sizes are measured from ``about``: from the
+    middle of the samples (halfway between the largest and the smallest), an
+    oscillation beside digits that ``f`` keeps is judged by its own size
+    (``1e-10 + sin(x)/x`` at ``-1177344836721334.0``, where the floats are
+    0.25 apart, scatters by 8.5e-16 about 1e-10 at every step); from the
+    value, itself a sample, the run that holds it would look smaller.
     """
     n = NOISE_POINTS
     if len(values) < 2 * n or len(set(values)) < len(values):
@@ -3007,7 +3016,7 @@ def _scatters(values: list[float]) -> bool:
     sizes = []
     for end in range(len(values), n - 1, -n):
         window = values[end - n : end]
-        size = max(abs(y) for y in window)
+        size = max(abs(y - about) for y in window)
         if not max(abs(b - a) for a, b in itertools.pairwise(window)) >= LOSS * size:
             return False
         sizes.append(size)
@@ -3047,7 +3056,11 @@ def _judged(
     # the scatter: sin(x)/x at -1.2019435952952266e18 from the left was 3.66e-19 +-
     # 2.3e-19 for -8.18e-19. The error is the scatter about the value, and the value
     # settles only if that does (1e-6 sin(1/x) at 0 does not, as sin(1/x) does not).
-    scatter = settled and _scatters(run.values)
+    # So where f keeps its leading digits and scatters beside them by the scatter's
+    # own size, about its middle: 1e-10 + sin(x)/x at -1177344836721334.0 from the
+    # right was 1.0000049738662757e-10 +- 3.3e-16 for 9.999916696173223e-11.
+    middle = 0.5 * (max(run.values) + min(run.values))
+    scatter = settled and (_scatters(run.values) or _scatters(run.values, middle))
     if scatter:
         error = max(error, *(abs(y - value) for y in run.values))
         settled = _settled(value, error)
