@@ -217,7 +217,14 @@ sampled closer in too, ``f`` must stay on the line of steady steps there:
 at the usual samples already). Elsewhere no samples are taken closer in,
 and a value that ``f`` settles on to its error while its steps settle on a
 ``d`` clearly not 0 is refused as well: ``(x - 1)**5e-8`` at 1+, 0.9999982
-give or take 6.2e-7 from steps of -3.5e-8 a halving, tends to 0.
+give or take 6.2e-7 from steps of -3.5e-8 a halving, tends to 0. So is a
+value whose steps keep one sign over the last 16 samples, move ``f``
+clearly beyond rounding, and shrink by less than 1/19 a halving (`_too_slow`),
+which the geometric tail of an entry's error does not cover (it covers a
+ratio up to 0.9, doubled): ``1e-7 log(-log(x - 1))`` at 1+, whose steps are
+about ``1e-7/log2(1/h)``, was 3.56e-7 give or take 3.6e-8, and tends to
+``+inf``; so is such a value at 0 and at infinity (``1e-7/log(x)`` at 0+ was
+-2.79e-9 give or take 9.9e-10; its limit is 0).
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -316,6 +323,7 @@ FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' s
 # f whose last so many changes are all below LOSS of the largest of its last NOISE_POINTS samples
 # is not taken as scattering (`_scatters`): it may be settling
 TAIL_CHANGES = 3
+SLOW_RATIO = 18.0 / 19.0  # steps shrinking slower than this a halving outrun `_entries`' tail
 _EPS = sys.float_info.epsilon
 
 
@@ -3026,7 +3034,41 @@ def _scatters(values: list[float], about: float = 0.0) -> bool:
     ) <= 2.0 * min(sizes)
 
 
-def _judged(
+def _too_slow(values: list[float]) -> bool:
+    """Whether ``f``'s steps over its last samples shrink slower than `_entries`' tail covers.
+
+    `_entries` bounds what is left beyond an entry by the geometric tail of
+    its changes, ``2 r / (1 - r)`` times the last, with ``r`` at most 0.9:
+    ``18`` times the last change, which covers a geometric ratio up to
+    ``SLOW_RATIO = 18/19`` a halving. The last ``2 NOISE_POINTS`` steps
+    ``f(h/2) - f(h)``, all of one sign (rounding's turn sign), that move
+    ``f`` over the last block of ``NOISE_POINTS`` halvings clearly beyond
+    the rounding of two samples (``JUMP`` times: rounding does not add up,
+    a trend does), and by less than over the block before but more than
+    ``SLOW_RATIO**NOISE_POINTS`` of it, shrink more slowly: what they add
+    up to beyond the last sample is not bounded by them (``log(log(1/h))``
+    steps like ``1/log2(1/h)``, a sum that diverges; a power ``h**p`` with
+    ``p`` below ``log2(19/18) = 0.078`` has a tail the estimate does not
+    cover either). Steps that do not shrink are no settling at all, and
+    other rules judge them (rounding noise that grows toward ``x0``: ``(cos
+    h - 1 + h**2/2)/h**4`` at 0, whose limit is 1/24).
+    """
+    m = NOISE_POINTS
+    if len(values) < 2 * m + 1:
+        return False
+    tail = values[-2 * m - 1 :]
+    rounding = 2.0 * ULPS * _EPS * max(abs(y) for y in tail)  # of a change of f
+    sign = _sign(tail[-1] - tail[-2])
+    before, last = tail[m] - tail[0], tail[-1] - tail[m]
+    return (
+        sign != 0.0
+        and all(_sign(d) == sign for d in _changes(tail))
+        and min(abs(before), abs(last)) > JUMP * rounding
+        and SLOW_RATIO**m * abs(before) < abs(last) < abs(before)
+    )
+
+
+def _judged(  # noqa: PLR0911 - a return for each verdict on the value
     f: _Counted,
     point: Callable[[float], float],
     scale: float,
@@ -3114,6 +3156,24 @@ def _judged(
             f"{point(scale * 2.0 ** -(run.last + 2))!r}; the estimate {value:.6g} is "
             "neither, and the samples cannot tell the limit; pass full_output=True to "
             "get the estimate anyway",
+        )
+    # Steps of one sign that shrink slower than the estimate's tail covers
+    # (`_too_slow`): their sum is not bounded by the samples (1e-7 log(-log(x - 1))
+    # at 1+, 3.56e-7 +- 3.6e-8, steps like 1/log2(1/h), whose sum diverges). Not
+    # handed to the walk in u = 1/log|x| at 0 and infinity: it answers 1e-7 log(-log x)
+    # at 0+ 4.7e-7 +- 6.2e-7 (within ACCEPT, absolute below 1), and its limit is +inf.
+    if settled and _too_slow(run.values):
+        return _OneSided(
+            value,
+            math.inf,
+            False,
+            f"f changes too slowly as x approaches x0 from the {name} to tell its limit: "
+            "its steps, each time h = |x - x0| halves, keep one sign and shrink by less "
+            "than 1/19 a halving down to the last point sampled, "
+            f"{point(scale * 2.0 ** -(run.last + 2))!r}, and what they add up to beyond "
+            "it is not bounded by them (log(-log(x - 1)) at 1+ steps like 1/log2(1/h), "
+            f"and tends to +inf); the estimate {value:.6g} may be far off; pass "
+            "full_output=True to get the estimate anyway",
         )
     if settled:
         # What f's scattering shows (`_scatters`), said.

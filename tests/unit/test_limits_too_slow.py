@@ -1,0 +1,159 @@
+"""Limits of ``f`` whose steps shrink slower than the estimate's tail covers (`limits._too_slow`).
+
+``1e-7 log(-log(x - 1))`` at 1+ grows without bound, as slowly as
+``log(log(1/h))``: at the walk's steps ``h = 2**-k`` (``k = 2 .. 49``) it is
+``1e-7 log(k ln 2)``, and its steps ``f(h/2) - f(h)`` are about ``1e-7/k``,
+2.0e-9 at the last. `_entries` bounds what is left beyond an entry by the
+geometric tail of its changes, ``2 r/(1 - r)`` times the last with ``r`` at
+most 0.9 (18 times the last change), so the limit was 3.5578e-07 +- 3.6e-8,
+converged; ``_settled`` takes an error below 1e-6 for settled where the
+value is below 1, and relative to 1 so does ``1 + 1e-7 log(-log(x - 1))``
+(1.00000036 +- 3.5e-8). The samples show a geometric ratio of 0.976 a
+halving over the last 8, rising: the tail covers ratios up to 18/19 only.
+Steps of one sign that move ``f`` clearly beyond rounding and shrink slower
+than that are refused, at 0 and infinity too (``1e-7/log x`` at 0+ was
+-2.79e-9 +- 9.9e-10, limit 0).
+
+The same class, found by a scan of ``c + a g(|x - x0|/(2 max(1, |x0|)))``
+(a from 1e-12 to 1e-4, c 0 or 1, x0 in 1, 3, -2, 1e10, 0.3, both sides):
+``g = 1/log h`` (limit c, 100 of 100 dishonest: ``1e-7/log`` at 3+ was
+-2.76e-9 +- 9.7e-10 for 0), ``1/log(-log h)``, ``log(-log h)/log h`` and
+``h**0.02`` (70 of 100). The cost: ``h**0.05``, honest only by the factor 2
+(its ratio, 0.966, is past 18/19), is refused too (70 of 100 draws);
+``h**0.08`` and slower powers keep their answers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+from calcweb import LimitResult, NumericalError, limit
+from calcweb.limits import NOISE_POINTS, SLOW_RATIO, _too_slow
+
+
+def _full(f: Callable[[float], float], x0: float, side: str) -> LimitResult:
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    return result
+
+
+def _h(x: float, x0: float) -> float:
+    return abs(x - x0) / (2.0 * max(1.0, abs(x0)))
+
+
+# f, x0, side: each was answered, converged, and its limit is not within twice the error.
+SLOW = [
+    ("1e-7 log(-log(x - 1))", lambda x: 1e-7 * math.log(-math.log(x - 1)), 1.0, "right"),
+    ("1 + 1e-7 log(-log(x - 1))", lambda x: 1 + 1e-7 * math.log(-math.log(x - 1)), 1.0, "right"),
+    ("-3e-8 log(-log h) at 3-", lambda x: -3e-8 * math.log(-math.log(_h(x, 3.0))), 3.0, "left"),
+    ("1e-7/log h at 3+", lambda x: 1e-7 / math.log(_h(x, 3.0)), 3.0, "right"),
+    ("1 + 1e-4/log h at 1e10+", lambda x: 1 + 1e-4 / math.log(_h(x, 1e10)), 1e10, "right"),
+    ("1e-9/log(-log h) at -2-", lambda x: 1e-9 / math.log(-math.log(_h(x, -2.0))), -2.0, "left"),
+    ("1e-7 h**0.02 at 0.3+", lambda x: 1e-7 * _h(x, 0.3) ** 0.02, 0.3, "right"),
+    ("1 - 3e-8 h**0.02 at 1-", lambda x: 1 - 3e-8 * _h(x, 1.0) ** 0.02, 1.0, "left"),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x0", "side"), SLOW, ids=[case[0] for case in SLOW])
+def test_steps_too_slow_for_the_tail_are_refused(
+    name: str, f: Callable[[float], float], x0: float, side: str
+) -> None:
+    result = _full(f, x0, side)
+    assert not result.converged, (name, result)
+    assert result.error == math.inf
+    assert "too slowly" in result.message
+
+
+def test_the_reproducer_raises_without_full_output() -> None:
+    with pytest.raises(NumericalError, match="shrink by less than 1/19 a halving"):
+        limit(lambda x: 1e-7 * math.log(-math.log(x - 1)), 1.0, side="right")
+
+
+# Steps that shrink at 18/19 a halving or faster keep their answers.
+KEPT = [
+    ("1e-7 h**0.1 at 1+", lambda x: 1e-7 * _h(x, 1.0) ** 0.1, 1.0, "right", 0.0),
+    ("1 + 1e-7 h**0.08 at 3-", lambda x: 1 + 1e-7 * _h(x, 3.0) ** 0.08, 3.0, "left", 1.0),
+    ("1e-7 sqrt(h) at 1e10+", lambda x: 1e-7 * math.sqrt(_h(x, 1e10)), 1e10, "right", 0.0),
+    ("1 + 1e-9/log(h)**2 at -2+", lambda x: 1 + 1e-9 / math.log(_h(x, -2)) ** 2, -2, "right", 1),
+    ("log at 1e15", math.log, 1e15, "left", math.log(1e15)),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "x0", "side", "exact"), KEPT, ids=[case[0] for case in KEPT])
+def test_steps_that_shrink_fast_enough_keep_their_answers(
+    name: str, f: Callable[[float], float], x0: float, side: str, exact: float
+) -> None:
+    result = _full(f, x0, side)
+    assert result.converged, (name, result)
+    assert abs(result.value - exact) <= 2.0 * result.error, (name, result)
+
+
+# At 0 and infinity: each was answered, converged, and dishonest (the old answer beside it).
+AT_ZERO_OR_INFINITY = [
+    ("1e-7/log(x/2) at 0+", lambda x: 1e-7 / math.log(x / 2), 0.0, "right"),  # -2.79e-9 +- 9.9e-10
+    ("1 + 1e-7/log(2x) at inf", lambda x: 1 + 1e-7 / math.log(0.5 / x), math.inf, "left"),
+    ("1e-7 (x/2)**0.02 at 0+", lambda x: 1e-7 * (x / 2) ** 0.02, 0.0, "right"),  # 4.9e-8 +- 1.2e-8
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x0", "side"), AT_ZERO_OR_INFINITY, ids=[case[0] for case in AT_ZERO_OR_INFINITY]
+)
+def test_at_zero_and_infinity_too(
+    name: str, f: Callable[[float], float], x0: float, side: str
+) -> None:
+    result = _full(f, x0, side)
+    assert not result.converged, (name, result)
+    assert "too slowly" in result.message
+
+
+def test_not_handed_to_the_log_scale_which_answers_a_log_log() -> None:
+    # The walk in u = 1/log|x| answers 1e-7 log(-log x) at 0+ 4.7e-7 +- 6.2e-7 when
+    # the usual samples do not settle (its limit is +inf); it was, and is, refused.
+    result = _full(lambda x: 1e-7 * math.log(-math.log(x)), 0.0, "right")
+    assert not result.converged, result
+
+
+def _geometric(ratio: float, n: int = 48, size: float = 1e-7) -> list[float]:
+    return [1.0 + size * ratio**k for k in range(n)]
+
+
+def test_too_slow_at_the_ratio_the_tail_covers() -> None:
+    # 2 r/(1 - r) at r = 0.9 is 18: a geometric tail of ratio 18/19.
+    assert pytest.approx(18.0 / 19.0) == SLOW_RATIO
+    assert not _too_slow(_geometric(0.94))
+    assert _too_slow(_geometric(0.95))
+    assert _too_slow(_geometric(1.0 - 1e-3))
+    assert not _too_slow(_geometric(0.5))
+    # Steps that do not shrink are no settling (rounding noise growing toward x0).
+    assert not _too_slow(_geometric(1.0))
+    assert not _too_slow(_geometric(1.05))
+
+
+def test_too_slow_needs_steps_of_one_sign() -> None:
+    values = _geometric(0.97)
+    assert _too_slow(values)
+    values[-5] = values[-2]  # f falls past the next sample, and steps back up to it
+    assert not _too_slow(values)
+
+
+def _ulp_steps(first: int, second: int) -> list[float]:
+    """1 + a multiple of 2**-52 that falls by ``first`` ulps 8 times, then by ``second``."""
+    drops = [0] + [first] * NOISE_POINTS + [second] * NOISE_POINTS
+    return [1.0 - sum(drops[: k + 1]) * 2.0**-52 for k in range(len(drops))]
+
+
+def test_too_slow_needs_a_trend_beyond_rounding() -> None:
+    # Blocks that move f by 24 and 16 ulps, below JUMP times the rounding of
+    # two samples (32 ulps): rounding may do that. By 72 and 48 ulps it may not.
+    assert not _too_slow(_ulp_steps(3, 2))
+    assert _too_slow(_ulp_steps(9, 6))
+
+
+def test_too_slow_needs_two_blocks_of_steps() -> None:
+    values = _geometric(0.97, n=2 * NOISE_POINTS + 1)
+    assert _too_slow(values)
+    assert not _too_slow(values[1:])
