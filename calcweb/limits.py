@@ -226,6 +226,12 @@ about ``1e-7/log2(1/h)``, was 3.56e-7 give or take 3.6e-8, and tends to
 ``+inf``; so is such a value at 0 and at infinity (``1e-7/log(x)`` at 0+ was
 -2.79e-9 give or take 9.9e-10; its limit is 0).
 
+A limit below the smallest normal number, ``2**-1022`` (0 too), is not
+told closer than that: below it floats keep no relative precision, and ``f``
+may lose all of such a value to an intermediate result out of range
+(``sin(x)/(x*x)`` at ``4.01466521931094e154``, where ``x*x`` overflows, is
+0.0 at every sample; its limit is 5.3e-310).
+
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
 is 0.9994 at 1e300, but it is ``(1 + u log 2)/(1 + u log 3)``, smooth in
@@ -3449,7 +3455,14 @@ def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) ->
             f"side={other!r} for the one-sided limit"
         ) from error
     if x0 in (0.0, math.inf, -math.inf) and result.message.startswith(_UNSETTLED):
-        return _log_scale(f, x0, name, result)
+        result = _log_scale(f, x0, name, result)
+    # Below the smallest normal number floats keep no relative precision, and
+    # f may have lost all of a value there to an intermediate result out of
+    # range: sin(x)/(x*x) at 4.01466521931094e154 is 0.0 at every sample (x*x
+    # overflows), and its limit is 5.3e-310. No value there is told closer.
+    tiny = sys.float_info.min
+    if result.converged and abs(result.value) < tiny and result.error < tiny:
+        result = dataclasses.replace(result, error=tiny)
     return result
 
 
