@@ -1602,9 +1602,14 @@ def _check_resolved(
     """Refuse an ``f`` that near ``x`` varies faster than the floats there resolve.
 
     ``noise`` is the noise measured at ``x``, ``size`` the largest ``|f|``
-    sampled. Noise larger than that says that no value of ``f`` near ``x``
-    has a correct digit: ``cos`` at 1.6e234 (noise 1.9) gave 6.3e-233 +-
-    1.2e-231 for -0.94, from a window of quotients 0 within that noise.
+    sampled. Noise larger than that, measured at the float grid, says that
+    no value of ``f`` near ``x`` has a correct digit: ``cos`` at 1.6e234
+    (noise 1.9) gave 6.3e-233 +- 1.2e-231 for -0.94, from a window of
+    quotients 0 within that noise. Measured above the grid (from a
+    ``spacing`` set by the walk's steps or slope), it can be ``f``'s own swings
+    instead, where ``f`` varies on a finer scale than the spacing (4.94, for
+    ``|f| <= 1``, at a crest of ``sin(16313.8 t + 2.37)`` at 0.0186, spacing
+    4.6e-4); either way the quotients cannot be told from noise.
 
     An ``estimate`` with no correct digit (its error above its value: a
     window's, widened by a quotient at a smaller step that it does not
@@ -1634,6 +1639,20 @@ def _check_resolved(
     """
     x = sampler.x
     if noise > size:
+        measured_at = _noise_spacing(x, spacing)
+        if noise > sampler.noise_floor and measured_at > 4.0 * math.ulp(x):
+            # Measured here, from a spacing above the float grid (set by the walk's
+            # steps or slope): f's own swings count as noise where f varies on a finer
+            # scale (a crest of sin(k t + c), k = 16313.8: 4.94 at 4.6e-4, for |f| <= 1).
+            raise NumericalError(
+                f"the noise measured in f's values near x={x!r} ({noise:.3g}, from their "
+                "differences, in which f's own swings count as noise where f varies on a "
+                "scale finer than the spacings measured at) is "
+                f"larger than any value it took ({size:.3g}): the difference quotients "
+                "cannot be told from noise (f varies on a scale finer than those spacings, "
+                "or faster than the floats near x can resolve); write f with calcweb's "
+                "functions (calcweb.sin, ...) for exact derivatives"
+            )
         raise NumericalError(
             f"f's values near x={x!r} are noise ({noise:.3g}) larger than any value it took "
             f"({size:.3g}): no difference quotient has a correct digit (f may vary faster "

@@ -120,6 +120,31 @@ def test_noise_larger_than_every_value_is_refused_and_equal_noise_is_not() -> No
     assert sampler.calls == 0
 
 
+ABOVE_THE_GRID = (
+    "the noise measured in f's values near x=1.0 (2, from their differences, in which f's "
+    "own swings count as noise where f varies on a scale finer than the spacings measured "
+    "at) is larger than any value it took (2): the difference quotients cannot be told "
+    "from noise (f varies on a scale finer than those spacings, or faster than the floats "
+    "near x can resolve); write f with calcweb's functions (calcweb.sin, ...) for exact "
+    "derivatives"
+)
+
+
+def test_noise_measured_above_the_grid_is_not_called_f_s_values() -> None:
+    # A spacing above 4 ulp(x) (a walk's small slope): the noise can be f's own swings
+    # (sin(16313.8 t + 2.37) at a crest: 4.94 for |f| <= 1), and the message says so.
+    noise = math.nextafter(2.0, 3.0)
+    with pytest.raises(NumericalError) as info:
+        _check_resolved(_grid(0.0), UNRESOLVED, 8.0 * U, noise, 2.0)
+    assert str(info.value) == ABOVE_THE_GRID
+    # A noise known before (the floor the walk was given) keeps the first wording.
+    sampler = _grid(0.0)
+    sampler.noise_floor = noise
+    with pytest.raises(NumericalError) as info:
+        _check_resolved(sampler, UNRESOLVED, 8.0 * U, noise, 2.0)
+    assert str(info.value).startswith("f's values near x=1.0 are noise (2) larger than any")
+
+
 def test_a_2nd_difference_at_the_float_spacing_above_the_one_at_4_ulps_is_refused() -> None:
     # size 1: quiet = 8 eps = 2**-49; allowed: |fine| <= |coarse| + 4 quiet = 2**-47.
     allowed = 2.0**-47
