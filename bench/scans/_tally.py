@@ -37,8 +37,8 @@ HONESTY = 2.0  # dishonest if the true error is above twice the reported error
 def random_point(
     rng: random.Random, *, bit_patterns: float, exponents: tuple[float, float]
 ) -> float:
-    """A random 64-bit pattern (any float: skip NaN and infinities) with probability
-    ``bit_patterns``, else +-10**U(*exponents)."""
+    """A random 64-bit pattern (any float, NaN and infinities too: the caller skips
+    them) with probability ``bit_patterns``, else +-10**U(*exponents)."""
     if rng.random() < bit_patterns:
         return float(struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0])
     return rng.choice([-1, 1]) * 10 ** rng.uniform(*exponents)
@@ -64,7 +64,7 @@ class Scan:
             yield rng
 
     def skip(self) -> None:
-        """Count a draw with no case to ask (no exact value there, or f fails at x)."""
+        """Count a draw with no case to ask (a point not finite, f failing there, no exact value)."""
         self.counts["skip"] += 1
 
     def ask(
