@@ -117,7 +117,7 @@ class _Line(RoundedLine):
     itself is exact.
 
     With ``axis``, where one coordinate moves and its ``d_i`` is a power of 2
-    (a first partial derivative), the line is that coordinate itself, scaled: ``t`` stands for
+    (a partial derivative), the line is that coordinate itself, scaled: ``t`` stands for
     ``x_i / d_i`` (``at``, exact), and ``t d_i`` is exact, so that ``f`` is a
     function of one variable whose argument is rounded where ``t`` is, and
     its derivative is taken at ``at`` as any other one's (``offset`` 0): its
@@ -132,7 +132,8 @@ class _Line(RoundedLine):
     along several coordinates, each ``d_i`` a power of 2, is carried by the
     one on the coarsest grid in ``t`` (the largest ``|x_k / d_k|``): ``t``
     stands for ``x_k / d_k``, and the others are ``x_i + (t - at) d_i``,
-    exact at whole ulps of ``at``.
+    exact at whole ulps of ``at`` while of a size below ``2**53 ulp(x_i)``
+    (``x_i`` = 1e-20 moved by 1e5, beside ``x_k`` = 1e10, is rounded).
     """
 
     def __init__(
@@ -168,8 +169,9 @@ class _Line(RoundedLine):
                 xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)
             ]
         # The carrier is t d_k, exact; another coordinate that moves is x_i + (t - at) d_i:
-        # t - at is a whole number of ulps of at (the step taken), and d_i a power of 2
-        # whose ulps are no coarser than x_i's, so it is exact too (for steps below |x_k|).
+        # t - at is a whole number of ulps of at (the step taken), so (t - at) d_i is a
+        # whole number of ulps of x_k d_i / d_k, each a whole number of ulp(x_i) (|x_i / d_i|
+        # <= |at|, d_i a power of 2): so is the sum, exact while its size is below 2**53 of them.
         step = t - self.at
         return [
             t * di if i == self.carrier else (xi + step * di if di else xi)
@@ -238,30 +240,32 @@ _COARSE = math.sqrt(2.0**-52)
 def _second_along(
     f: Callable[[Any], Any], x: Vector, v: Vector, *, method: str
 ) -> tuple[float, float, int]:
-    """A second derivative along ``v`` (Richardson, default steps): value, error, calls of ``f``.
+    """A second derivative along ``v`` (default steps): value, error, calls of ``f``.
 
-    On the line through ``x`` at ``t = 0`` (its offset's noise rules) first.
-    Its points ``x_i + t d_i`` are rounded to ulp(``x_i``) at every step
-    (``t`` is exact, the steps taken are not), so where ``|x_i|`` is large on
-    the scale of ``f`` the line's values are noisier than ``f`` itself, by
-    ``|f'| ulp(x_i) / 2``, and below a step of a few ulps its quotients are
-    those of a staircase: ``hessian(lambda p: math.sin(p[0]))`` at ``[1e10]``
-    was 0.48749 (+- 0.0067) for 0.487506, at ``[1e13]`` 9.7e-5 (+- 0.39) for
-    0.289, and ``cos(p[0] + 1.84e-6 * p[1] ** 2)`` at ``[-197524618.49,
-    7057680665463.78]`` ``H[0][0]`` 4.3e-14 (+- 1.5e-13) for 0.0709. Where
-    the line's answer is coarser than `_COARSE` of itself, the derivative is
-    taken again with ``t`` standing for a coordinate (`_Line` with ``axis``:
-    along one coordinate, that one; along several, the one on the coarsest
-    grid, the others moving by the same whole ulps), as a function of one
-    variable whose steps are whole ulps of it (`calcweb.derivative`'s rules
-    and refusals). Its answer replaces the line's where the two agree (within
-    twice their errors, as derivative's second walk) and its error is below
-    half the line's (errors are honest to a factor 2). Where it refuses and
-    the line's answer has no digit, the refusal stands (``f`` varies on too
-    few floats for calcweb, `_check_grid`: the line's points are the same
-    floats). The line stays first: at a coordinate near 0 the walk in one
-    variable can strand below the scale of ``f`` (a first step across a
-    branch point makes it try ``|x_i| / 2``, domains often ending at 0).
+    With ``"auto"`` on an ``f`` that takes jets, from jets on the line (one
+    call). Otherwise by Richardson: on the line through ``x`` at ``t = 0``
+    (its offset's noise rules) first. Its points ``x_i + t d_i`` are rounded
+    to ulp(``x_i``) at every step (``t`` is exact, the steps taken are not),
+    so where ``|x_i|`` is large on the scale of ``f`` the line's values are
+    noisier than ``f`` itself, by ``|f'| ulp(x_i) / 2``, and below a step of a
+    few ulps its quotients are those of a staircase: ``hessian(lambda p:
+    math.sin(p[0]))`` at ``[1e10]`` was 0.48749 (+- 0.0067) for 0.487506, at
+    ``[1e13]`` 9.7e-5 (+- 0.39) for 0.289, and ``cos(p[0] + 1.84e-6 * p[1] **
+    2)`` at ``[-197524618.49, 7057680665463.78]`` ``H[0][0]`` 4.3e-14 (+-
+    1.5e-13) for 0.0709. Where the line's answer is coarser than `_COARSE` of
+    itself, the derivative is taken again with ``t`` standing for a coordinate
+    (`_Line` with ``axis``: along one coordinate, that one; along several, the
+    one on the coarsest grid, the others moving by the same whole ulps), as a
+    function of one variable whose steps are whole ulps of it
+    (`calcweb.derivative`'s rules and refusals). Its answer replaces the
+    line's where the two agree (within twice their errors, as derivative's
+    second walk) and its error is below half the line's (errors are honest to
+    a factor 2). Where it refuses and the line's answer has no digit, the
+    refusal stands (as where ``f`` varies on too few floats for calcweb,
+    `_check_grid`: the line's points are the same floats). The line stays
+    first: at a coordinate near 0 the walk in one variable can strand below
+    the scale of ``f`` (a first step across a branch point makes it try
+    ``|x_i| / 2``, domains often ending at 0).
     """
     restricted, exponent = _along(f, x, v)
     scale = 2 * exponent
