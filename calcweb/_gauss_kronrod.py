@@ -624,17 +624,34 @@ def aliased(rule: Rule, panel: Panel) -> bool:
         >>> aliased(K21, flank), aliased(K21, smooth)
         (True, False)
     """
-    values = list(panel.samples)
-    if not values:
-        return False
-    even = _legendre_tail(rule, values)
-    odd = _coefficients(_legendre_rows(rule, odd=True), values)
-    low, high = max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
+    low, high = _envelopes(rule, panel)
     if not 0.0 < low <= high:
         return False
     # The resolution is MISSED_TAIL times the (unfallen) top coefficients
     # plus its rounding part: the tail must be the larger of the two.
     return 2.0 * MISSED_TAIL * high > panel.resolution
+
+
+def unfalling(rule: Rule, panel: Panel) -> bool:
+    """Whether the top Legendre coefficients the panel's samples show do not fall.
+
+    As in `aliased`, the largest of degrees 13-15 (9-11 for K15) is no
+    smaller than the largest of degrees 9-11 (5-7), however small both are
+    against the rounding part of the panel's resolution: the nodes see
+    detail they do not resolve (or f's rounding), not f's own decay.
+    """
+    low, high = _envelopes(rule, panel)
+    return 0.0 < low <= high
+
+
+def _envelopes(rule: Rule, panel: Panel) -> tuple[float, float]:
+    """The largest Legendre coefficient of degrees 9-11 and of 13-15 (5-7, 9-11), or 0s."""
+    values = list(panel.samples)
+    if not values:
+        return 0.0, 0.0
+    even = _legendre_tail(rule, values)
+    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    return max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
 
 
 def _largest(

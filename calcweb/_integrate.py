@@ -45,6 +45,7 @@ from calcweb._gauss_kronrod import (
     interpolation_rounding,
     missed,
     positions,
+    unfalling,
 )
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -954,9 +955,16 @@ class _Panels:
         f(1) by 1.65e-7, 3.6 times its resolution, but the sliver times that
         is 0.06 of its error (`Panel.error`; it claimed twice that, its
         `Panel.flat`): its 23 evaluations were 1.8e4 times too small);
-        an end singularity costs it the bisection it would get anyway. A
-        miss makes the panel unresolved where it is worth more than the
-        panel claims (`_keep`).
+        an end singularity costs it the bisection it would get anyway. Any
+        miss beyond the resolution counts too on a panel whose top Legendre
+        coefficients do not fall (`calcweb._gauss_kronrod.unfalling`): its
+        nodes see a flank too, of a peak that may lie in the sliver, which
+        the sliver times the miss (a kink's worth) does not bound, nor its
+        error, made of that flank (an end singularity's coefficients fall
+        like a power; a kink in the sliver costs the bisections until the
+        nodes see it, as its samples cannot tell it from a peak). A miss makes
+        the panel unresolved where it is worth more than the panel claims
+        (`_keep`).
         """
         sliver = 0.5 * (1.0 - self.rule.nodes[0]) * abs(panel.b - panel.a)
         worst = (math.nan, 0.0, 0.0)
@@ -966,8 +974,19 @@ class _Panels:
                 own = unexplained[0 if x == self.ends[0] else 1]
                 # The lone panel has no parent whose rate explains a miss, and
                 # no bisection has checked it: any miss beyond its resolution
-                # counts there.
-                worth = lone or (sliver * deviation > panel.error and own > panel.error)
+                # counts there. Nor does the sliver times the miss bound what a
+                # panel whose top coefficients do not fall misses: its nodes see
+                # a flank too, whose peak may lie in the sliver, and its error,
+                # made of that flank, says nothing of the peak (0.983
+                # lorentz(c=0.99999689, w=9.93e-12) + cos x on [0, 1] at tol
+                # 9.8e-11: [0.9922, 1] misses f(1) by 9.3e-12, 18 times its
+                # resolution, but the sliver times that, 1.6e-16, is below the
+                # 1.9e-16 it claims, twice its parent's: 3.1e3 times too small).
+                worth = (
+                    lone
+                    or (sliver * deviation > panel.error and own > panel.error)
+                    or unfalling(self.rule, panel)
+                )
                 if index >= 0 and worth and deviation > worst[2]:
                     worst = (x, y, deviation)
         return worst
@@ -1864,9 +1883,11 @@ def integrate(
     resolution or error allows, or shows the flank of a peak only to an
     ancestor's sample inside subintervals that hold too little of ``∫|f|``
     to be bisected further (of 3,000 peaks inside that gap, on a
-    background, ``integrate-peaks-ends``, seeds 1 to 3: 5 answered so
-    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 757 that
-    none did; 17 and 758 before the first subinterval whose highest
+    background, ``integrate-peaks-ends``, seeds 1 to 3: 4 answered so
+    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 748 that
+    none did; 5 and 757 before a miss of ``f`` at an end counted, whatever
+    the sliver times it, on a subinterval whose highest Legendre
+    coefficients do not fall; 17 and 758 before the first subinterval whose highest
     Legendre coefficients do not fall was judged, as the halves of the
     chase after it are, by its parent's resolution, not by its own, made
     of the flank it first sees; 147 and 767 before a subinterval whose

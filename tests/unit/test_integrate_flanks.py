@@ -196,3 +196,35 @@ def test_a_half_whose_coefficients_do_not_fall_is_judged_by_its_parents_resoluti
 ) -> None:
     f, area = peak
     check(lambda x: f(x) + x, 0.5 + area, tol)  # type: ignore[operator]
+
+
+# A Lorentzian in the sliver next to an end, which f at that end sees by its
+# flank (integrate-peaks-ends seeds 1, 4, 5 and 6). Where the nodes see that
+# flank too (top Legendre coefficients that do not fall, `unfalling`), the
+# panel's error is made of it, and the sliver times the miss at the end, a
+# kink's worth, says nothing of the peak: the miss counts whatever that worth
+# (`_Panels._end_miss`).
+@pytest.mark.parametrize(
+    ("height", "c", "w", "background", "tol"),
+    [
+        # [0.9922, 1] missed f(1) by 9.3e-12, 18 times its resolution, but the
+        # sliver times that, 1.6e-16, was below its error, 1.9e-16 (twice its
+        # parent's): 0.8414709848078965 +- 9.8e-15 after 317, 3.1e3 times.
+        (0.9832646400657163, 0.9999968946740598, 9.93e-12, "cos", 9.8e-11),
+        # [0.5, 1] missed f(1) by 2e-11: 0.5000000000000031 +- 5.1e-14 after
+        # 65, 3.75e4 times.
+        (0.46287731399775134, 0.9998057373178761, 1.31e-09, "x", 5.4e-08),
+        # 0.5000000000000028 +- 4.6e-14 after 65, 1.44e4 times.
+        (0.06746833207782289, 0.9997702176198654, 3.12e-09, "x", 3.6e-05),
+        # 0.5000000000000007 +- 1.5e-14 after 149, 52.8 times.
+        (1.493512350469499e-06, 0.9999527599265166, 1.73e-07, "x", 4.2e-06),
+    ],
+)
+def test_a_miss_at_an_end_where_the_nodes_see_a_flank_counts(
+    height: float, c: float, w: float, background: str, tol: float
+) -> None:
+    peak, area = lorentz(height, c, w)
+    if background == "x":
+        check(lambda x: peak(x) + x, 0.5 + area, tol)  # type: ignore[operator]
+    else:
+        check(lambda x: peak(x) + math.cos(x), math.sin(1.0) + area, tol)  # type: ignore[operator]
