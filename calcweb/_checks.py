@@ -261,8 +261,10 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f", fix: str | None =
     A ValueError or ZeroDivisionError raised by ``f`` (such as
     ``math.log(-1.0)`` or ``1 / 0``) becomes a DomainError that names the
     point (the original is its ``__cause__``) and ends with ``fix``, what the
-    reader can do (by default, for a point near the one asked about: move it
-    away from the edge of the domain); an OverflowError becomes a
+    reader can do (by default, for a point near the one asked about: move x
+    away from the edge of the domain or use a one-sided formula that stays
+    inside it; on a line of `calcweb.multivariate`, which has none, move x
+    inside the domain, away from its edge); an OverflowError becomes a
     NumericalError; a wrong number of arguments an ArgumentTypeError; a result
     that is not a real number or is not finite is refused with a message that
     says so. Any other exception of ``f`` passes through unchanged.
@@ -315,7 +317,9 @@ def outside_domain(
     where: str,
     x: object,
     what: str = "f",
-    fix: str = "move x away from the edge of the domain or use a one-sided formula",
+    fix: str = (
+        "move x away from the edge of the domain or use a one-sided formula that stays inside it"
+    ),
 ) -> DomainError:
     """The DomainError (DivisionByZeroError) for ``error``, raised by the call ``where``."""
     kind = DivisionByZeroError if isinstance(error, ZeroDivisionError) else DomainError

@@ -148,15 +148,22 @@ def _step(a: float, b: float, n: int) -> float:
     return h if math.isfinite(h) else b / n - a / n
 
 
+# What the reader can do where f fails at a point of [a, b] (evaluate's default
+# speaks of a derivative's x and its one-sided formulas, which integrals have not).
+_INSIDE = "integrate f over intervals inside its domain"
+
+
 def _grid(
     f: Function, a: float, b: float, n: int, indices: range, *, offset: float = 0.0
 ) -> list[float]:
     """``f`` at the textbook points ``a + (i + offset) (b - a)/n`` for ``i`` in ``indices``."""
     if math.isfinite(b - a):
         h = (b - a) / n
-        return [evaluate(f, a + (i + offset) * h) for i in indices]
+        return [evaluate(f, a + (i + offset) * h, fix=_INSIDE) for i in indices]
     # b - a overflows (so a < 0 < b); the weighted mean of the ends does not.
-    return [evaluate(f, (1.0 - t) * a + t * b) for t in ((i + offset) / n for i in indices)]
+    return [
+        evaluate(f, (1.0 - t) * a + t * b, fix=_INSIDE) for t in ((i + offset) / n for i in indices)
+    ]
 
 
 def riemann_sum(
@@ -341,12 +348,12 @@ def _change_of_variable(f: Function, a: float, b: float) -> tuple[Function, floa
     Gauss-Kronrod nodes never reach the ends, where ``x`` would be infinite.
     """
     if math.isfinite(a) and math.isfinite(b):
-        return (lambda x: evaluate(f, x)), a, b
+        return (lambda x: evaluate(f, x, fix=_INSIDE)), a, b
     if math.isinf(a) and math.isinf(b):
 
         def both(t: float) -> float:
             gap = (1.0 - t) * (1.0 + t)  # 1 - t*t without cancellation
-            return evaluate(f, t / gap) * (1.0 + t * t) / (gap * gap)
+            return evaluate(f, t / gap, fix=_INSIDE) * (1.0 + t * t) / (gap * gap)
 
         return both, -1.0, 1.0
     sign, start = (1.0, a) if math.isfinite(a) else (-1.0, b)
@@ -354,7 +361,7 @@ def _change_of_variable(f: Function, a: float, b: float) -> tuple[Function, floa
     def half_line(t: float) -> float:
         # x runs from start to ±inf as t runs from 1 to 0; |dx/dt| = 1/t**2,
         # and the two orientations cancel the sign of dx/dt.
-        return evaluate(f, start + sign * (1.0 - t) / t) / (t * t)
+        return evaluate(f, start + sign * (1.0 - t) / t, fix=_INSIDE) / (t * t)
 
     return half_line, 0.0, 1.0
 

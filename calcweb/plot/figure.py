@@ -271,7 +271,7 @@ class Figure:
         name = optional_text(label, "label")
         stroke = self._color(color)
         m = None if slope is None else check_real(slope, "slope")
-        y = evaluate(f, x)
+        y = evaluate(f, x, fix="move x0 into the domain of f")
         m = central_difference(f, x) if m is None else m
         return self._add(Tangent(x, y, m, name, stroke))
 

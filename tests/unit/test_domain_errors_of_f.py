@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import calcweb as cw
+from calcweb.plot import Figure
 
 
 def one_over_zero(_x: Any) -> Any:
@@ -184,7 +185,9 @@ def test_f_failing_near_x_inside_its_domain_offers_a_one_sided_formula_that_work
         cw.derivative(math.sqrt, 1e-12, method="central")
     message = str(raised.value)
     assert message.startswith("f(-6.0"), message
-    assert message.endswith("; move x away from the edge of the domain or use a one-sided formula")
+    assert message.endswith(
+        "; move x away from the edge of the domain or use a one-sided formula that stays inside it"
+    )
     assert cw.derivative(math.sqrt, 1e-12, method="forward") > 0.0  # which it does
 
 
@@ -193,7 +196,9 @@ def test_f_with_no_number_at_x_leaves_the_error_near_x() -> None:
     def f(t: float) -> float:
         return math.inf if t == 0.0 else math.log(t)
 
-    with pytest.raises(cw.DomainError, match=r"^f\(-6\.0.*use a one-sided formula$"):
+    with pytest.raises(
+        cw.DomainError, match=r"^f\(-6\.0.*use a one-sided formula that stays inside it$"
+    ):
         cw.derivative(f, 0.0, method="central")
 
 
@@ -259,3 +264,43 @@ def test_other_exceptions_of_f_pass_through_unchanged(run: Callable[[Any], objec
 
     with pytest.raises(KeyError):
         run(lookup)
+
+
+def test_a_one_sided_formula_that_fails_is_told_of_the_one_that_stays_inside() -> None:
+    # backward_difference of sqrt at 0 leaves the domain; "use a one-sided formula" was
+    # already done: the one that stays inside the domain (forward) is what works.
+    with pytest.raises(cw.DomainError) as raised:
+        cw.backward_difference(math.sqrt, 0.0)
+    assert str(raised.value).endswith(
+        "; move x away from the edge of the domain or use a one-sided formula that stays inside it"
+    )
+    assert cw.forward_difference(math.sqrt, 0.0) > 0.0  # which works
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        lambda: cw.integrate(math.log, -1.0, 1.0),
+        lambda: cw.integrate(math.log, -1.0, math.inf),
+        lambda: cw.integrate(math.log, -math.inf, math.inf),
+        lambda: cw.integrate(lambda x: 1 / x, -1.0, 1.0, method="simpson"),
+        lambda: cw.riemann_sum(lambda x: 1 / x, 0.0, 1.0, 10),
+    ],
+    ids=["adaptive", "half-line", "line", "simpson", "riemann"],
+)
+def test_f_failing_inside_an_interval_is_told_to_integrate_inside_its_domain(
+    run: Callable[[], object],
+) -> None:
+    # An integral has no x to move and no one-sided formula (evaluate's default advice).
+    with pytest.raises(cw.DomainError) as raised:
+        run()
+    message = str(raised.value)
+    assert message.startswith("f(0.0) raised"), message
+    assert message.endswith("; integrate f over intervals inside its domain"), message
+    assert cw.integrate(math.log, 1.0, 2.0) == pytest.approx(2.0 * math.log(2.0) - 1.0)
+
+
+def test_a_tangent_where_f_fails_at_x0_is_told_to_move_x0() -> None:
+    with pytest.raises(cw.DomainError) as raised:
+        Figure().tangent(math.log, -1.0)
+    assert str(raised.value).endswith("; move x0 into the domain of f")

@@ -1317,7 +1317,7 @@ def test_sixteen_samples_before_f_fails_are_extrapolated_with_a_note_word_for_wo
     assert result.message == (
         f"extrapolated from the right; f fails closer to x0 (f({last!r}) raised ValueError: "
         f"outside the domain. The point {last!r} is outside the domain of f; move x away "
-        "from the edge of the domain or use a one-sided formula)"
+        "from the edge of the domain or use a one-sided formula that stays inside it)"
     )
 
 
