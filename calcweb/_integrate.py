@@ -594,10 +594,12 @@ class _Epsilon:
         (the finite part of ``(log x + c)/x**p``, ``p > 1``, which its sums
         approach with steps growing by about ``2**(p - 1)`` before they pass
         it and leave: ``(log x + 2.23)/x**1.077 + 12224 cos(2 pi x)`` on
-        [0, 1], sums -86.5, -104.1, -123.9, -146.2 to -195.85, rates 1.0551 =
-        2**0.0774 twice). The product rather than the larger rate: a double
-        rate such as ``x**-0.98 log x``'s 0.986 is ill-conditioned (rounding
-        splits it by the square root of its size), their product is not.
+        [0, 1] at ``tol`` 1.4e-6, constants rounded (in full in
+        tests/unit/test_integrate_divergence_rates.py), sums -86.5, -104.1,
+        -123.9, -146.2 to -195.85, rates 1.0551 = 2**0.0774 twice). The
+        product rather than the larger rate: a double rate such as ``x**-0.98
+        log x``'s 0.986 is ill-conditioned (rounding splits it by the square
+        root of its size), their product is not.
 
         The verdict counts only if the two rates are the table's model: the
         point the fitted steps sum to (the last element plus

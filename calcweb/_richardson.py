@@ -1609,7 +1609,8 @@ def _check_resolved(
     ``spacing`` set by the walk's steps or slope), it can be ``f``'s own swings
     instead, where ``f`` varies on a finer scale than the spacing (4.94, for
     ``|f| <= 1``, at a crest of ``sin(16313.8 t + 2.37)`` at 0.0186, spacing
-    4.6e-4); either way the quotients cannot be told from noise.
+    4.6e-4: the constants of tests/unit/test_derivative_far_field.py);
+    either way the quotients cannot be told from noise.
 
     An ``estimate`` with no correct digit (its error above its value: a
     window's, widened by a quotient at a smaller step that it does not
@@ -2461,7 +2462,8 @@ def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _C
     There the central quotients are ``f``'s own swings over ``2h``, not its
     expansion: at a crest of ``sin(k t + c)`` (``f`` even about ``x``) every
     one is ``f'(x) sin(k h) / (k h)``, 0 within rounding at ``k h`` of tens
-    of radians, and they agree on 0 (``k`` = 16313.8, ``x`` = 0.01863:
+    of radians, and they agree on 0 (``k`` = 16313.8, ``x`` = 0.01863, in
+    full in tests/unit/test_derivative_far_field.py, as the cases below:
     -1.9e-13 +- 4.4e-13 from steps 0.015 to 0.00375, for -2.67e-10). The
     same points give the even part of ``f``, ``E(h) = (f(x + h) + f(x - h))
     / 2 - f(x)``, which is ``o(h)`` wherever ``f'(x)`` exists: where ``f``
