@@ -167,7 +167,12 @@ def _exact(f_mp: MpF, x: list[float], orders: list[tuple[int, ...]]) -> list[Any
 
 
 def _implied(f: FloatF, x: list[float], v: list[float], n: int) -> tuple[float, float, int]:
-    """The entry along ``v`` (order ``n``) as grad/hessian compute it, with derivative's error."""
+    """The entry along ``v`` (order ``n``) as grad/hessian compute it, with its error.
+
+    For ``n = 1`` derivative's on grad's line; for ``n = 2`` hessian's own
+    (`multivariate._second_along`, whose error is derivative's on the line or
+    on the coordinate, or the jets' where f takes them).
+    """
     if n == 2:  # hessian's own (`multivariate._second_along`): the line, or the coordinate
         return multivariate._second_along(f, x, v, method="auto")
     # the same line as grad's (`multivariate._directional`)

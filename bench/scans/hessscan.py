@@ -5,7 +5,7 @@ coordinates (the last one is sometimes O(1)), written with math, so that `calcwe
 takes the numerical path: each diagonal entry a second derivative along one coordinate,
 each off-diagonal one a polarised second derivative along e_i + e_j. hessian reports no
 error: each entry's implied error is recomputed as bench.honesty's hessian search does
-(`bench.honesty.multivariate._implied`: the same derivative with full_output=True). An
+(`bench.honesty.multivariate._implied`: hessian's own second derivative, with its error). An
 entry is DISHONEST when its true error exceeds twice that plus 4 ulp, SILENT when it is
 further than 1e-6 of the largest exact entry from its value (returned with no warning).
 A hessian is counted once: refused, dishonest (some entry), silent (some entry, all
