@@ -1,7 +1,7 @@
 """Staircase tails: derivatives (n = 1..5) of c(t) * g(t) far in g's tail, at random points (mpmath oracle).
 
-g is rounded to a grid that is a sizeable fraction of f there: 1 + erf(t) rounds to ulp(1)
-where it is about 1e-15, so f = c(t) * (1 + erf(t)) is a staircase of stairs a few % of f,
+g is rounded to a grid that is a sizeable fraction of f there: 1 + erf(t) rounds to 2**-53
+(the spacing of the floats just below 1, half ulp(1)) where it is about 1e-15, so f = c(t) * (1 + erf(t)) is a staircase of stairs a few % of f,
 each a smooth c(t) times a constant. A window of steps that rests on one stair sees a smooth
 function (c t) and no noise; one that spans many sees the stairs. Drawn: gelu
 0.5 t (1 + erf(t / sqrt 2)), 1 + erf t, t**2 (1 + erf t), silu t / (1 + exp(-t)) and
