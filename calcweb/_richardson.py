@@ -543,10 +543,27 @@ class Sampler:
         stencil at ``step``, or with ``step`` 0 (they were all equal) all the
         values computed so far; if those are all equal too, ``f`` is constant
         and 0 is returned. Gaps below the rounding of ``f`` are the caller's to
-        ignore: they are what a smooth function gives where it barely changes.
+        ignore: they are what a smooth function gives where it barely changes;
+        among all the values, those within the rounding of the two values they
+        separate are ignored here (the caller's rounding is that of the values
+        near ``x``, 0 where they are all 0: gelu at -8.525, ``n = 4``, whose
+        ``1 + erf`` rounds to 0 within 0.16 of ``x``, had two values 1 ulp
+        apart elsewhere, 2e-31, taken for its stairs, 4.6e-16).
+
+        Examples:
+            >>> sampler = Sampler(abs, 0.0)
+            >>> sampler.values = {0.0: 0.0, 1.0: -9.110060585774476e-16, 2.0: -4.6e-16}
+            >>> sampler.values[3.0] = -9.110060585774474e-16  # 1 ulp from the first
+            >>> sampler._quantum(0.0) == -4.6e-16 - -9.110060585774474e-16
+            True
         """
         ordered = sorted(set(self._stencil(step) if step else self.values.values()))
-        return min(_differences(ordered), default=0.0)
+        if step:
+            return min(_differences(ordered), default=0.0)
+        # All the values: a gap within the rounding of the two it separates (8 eps of
+        # the larger) is that rounding, not a stair, wherever those values lie.
+        gaps = [b - a for a, b in itertools.pairwise(ordered) if b - a > 8.0 * _EPS * max(-a, b)]
+        return min(gaps, default=0.0)
 
     def _stencil(self, step: float) -> list[float]:
         """The values of the 5-point stencil at ``step``, already computed."""

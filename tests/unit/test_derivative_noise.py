@@ -771,3 +771,32 @@ def test_the_stairs_are_looked_for_within_the_scale_the_estimate_shows() -> None
 
     result = derivative(f, -0.8391, 2, full_output=True)
     assert abs(result.value + 13125020749919.498) <= HONESTY * result.error
+
+
+@pytest.mark.parametrize(
+    ("name", "x", "exact"),
+    [
+        # 1 + erf(t / sqrt 2) rounds to 0 at every point within 0.16 of x: the stencils
+        # there are all 0, while f at x + 0.2 is one stair, -4.6e-16.
+        ("gelu", -8.52531230325539, -3.145329158541578e-13),
+        ("gelu", -8.83418400581349, -2.502050339553928e-14),
+        ("t2_1perf", -6.918378869101497, 2.072849986180699e-16),
+    ],
+)
+def test_gaps_of_rounding_elsewhere_are_no_stairs_where_f_is_exactly_0(
+    name: str, x: float, exact: float
+) -> None:
+    # bench/scans/tailscan.py seed 1, n = 4: 0 +- 7.9e-22 for -3.1e-13 (gelu at -8.525).
+    # Five values of 0 at every spacing up to the widest leave the noise to the gaps
+    # between all the values computed, and the smallest, 2e-31, was two values 1 ulp
+    # apart (-9.110060585774476e-16 and the float next to it): their rounding, not a
+    # stair. Taken as the noise, it stopped the search for the stairs themselves.
+    f = {
+        "gelu": lambda t: 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0))),
+        "t2_1perf": lambda t: t * t * (1.0 + math.erf(t)),
+    }[name]
+    try:
+        result = derivative(f, x, 4, full_output=True)
+    except NumericalError:
+        return  # no window can be trusted: refused, rightly
+    assert abs(result.value - exact) <= HONESTY * result.error
