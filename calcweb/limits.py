@@ -374,6 +374,12 @@ class _OneSided:
     message: str
 
 
+# What a point where f fails means for a limit: evaluate's default advice
+# ("move x ... or use a one-sided formula") is for a derivative's stencil; a
+# limit has no formula to choose, and its side is said where it matters.
+NEEDS_F_CLOSE_TO_X0 = "a limit needs f defined all the way to x0 on the side it is taken from"
+
+
 class _Counted:
     """``f`` that counts its calls, for an honest ``nfev``: every call, even one that raises.
 
@@ -393,7 +399,7 @@ class _Counted:
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
-        return evaluate(self.f, x)
+        return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
 
 
 @dataclasses.dataclass(frozen=True)

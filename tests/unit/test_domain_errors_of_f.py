@@ -304,3 +304,24 @@ def test_a_tangent_where_f_fails_at_x0_is_told_to_move_x0() -> None:
     with pytest.raises(cw.DomainError) as raised:
         Figure().tangent(math.log, -1.0)
     assert str(raised.value).endswith("; move x0 into the domain of f")
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side"),
+    [
+        pytest.param(lambda x: math.log(x - 1e-3), 0.0, "right", id="log beyond x0"),
+        pytest.param(lambda x: math.log(-x), math.inf, "both", id="log(-x) at inf"),
+    ],
+)
+def test_a_limit_where_f_fails_near_x0_says_what_a_limit_needs(
+    f: Callable[[float], float], x0: float, side: str
+) -> None:
+    # evaluate's default advice ("move x away from the edge of the domain or use a
+    # one-sided formula") is a derivative's: a limit has no formula to choose.
+    with pytest.raises(cw.DomainError) as raised:
+        cw.limit(f, x0, side=side)
+    message = str(raised.value)
+    assert "one-sided formula" not in message, message
+    assert message.endswith(
+        "; a limit needs f defined all the way to x0 on the side it is taken from"
+    ), message

@@ -1316,8 +1316,8 @@ def test_sixteen_samples_before_f_fails_are_extrapolated_with_a_note_word_for_wo
     last = 2.0**-49  # the last point tried, where f failed
     assert result.message == (
         f"extrapolated from the right; f fails closer to x0 (f({last!r}) raised ValueError: "
-        f"outside the domain. The point {last!r} is outside the domain of f; move x away "
-        "from the edge of the domain or use a one-sided formula that stays inside it)"
+        f"outside the domain. The point {last!r} is outside the domain of f; a limit needs "
+        "f defined all the way to x0 on the side it is taken from)"
     )
 
 
