@@ -521,8 +521,9 @@ class _Epsilon:
 
         The error is infinite when one of the last four elements recedes from
         the limit (`_receding`), unless they leave it by one ratio above 1
-        (`_leaving`): then the limit keeps its spread as an antilimit, as it
-        does when the elements' growing steps do not die out (`_diverging`).
+        (`_leaving`): then the limit keeps its spread as an antilimit. Growing
+        steps that do not die out (`_diverging`) make it an antilimit too,
+        with the error it has (infinite if the elements also recede).
         """
         leaving = self._leaving(limit, spread)
         if self._receding(limit) and not leaving:

@@ -1941,7 +1941,9 @@ def _noise_up_from(
     ``f``'s expansion to hold over its stencils, which reach 8 spacings
     (its third, at 4 times the spacing), so the spacings stop where the
     estimate's own quotients put the truncation at 4 times that reach at the
-    derivative itself (at 8 spacings a sixteenth of it: `_on_its_scale`).
+    derivative itself (at 8 spacings a sixteenth of it for central quotients,
+    whose truncation grows as ``h**2``, a quarter for one-sided ones, as
+    ``h``: `_on_its_scale`).
     Of order 2 or more, an estimate of 0 within its error (``c t / 2``
     differentiated twice) shows no scale that way (any truncation is above
     0), and none is needed: quotients near 0 that a window with a digit
