@@ -169,15 +169,7 @@ def test_a_value_at_x_off_by_its_rounding_is_in_every_even_part_alike() -> None:
     def f(t: float) -> float:
         return 2.220446049250313e-16 if t == 0.0 else 0.0
 
-    sampler = Sampler(f, 0.0)
-    sampler(0.0)
-    window = _Window(2)
-    for h in STEPS:
-        quotient, noise, step = sampler.quotient("central", 1, h)
-        window.add(step, quotient, noise)
-    best = _best(window)
-    assert best is not None
-    assert not _beyond_scale(sampler, "central", 1, window, best)
+    assert not _judged(f, 0.0, STEPS)
 
 
 def test_a_change_the_quotients_scatter_by_does_not_count() -> None:

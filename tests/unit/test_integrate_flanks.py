@@ -64,6 +64,15 @@ def check(f: object, exact: float, tol: float) -> IntegrationResult:
     return result
 
 
+def check_lorentz_on(background: str, height: float, c: float, w: float, tol: float) -> None:
+    """`check` a Lorentzian peak on the background ``x`` or ``cos`` (integral 0.5 or sin 1)."""
+    peak, area = lorentz(height, c, w)
+    if background == "x":
+        check(lambda x: peak(x) + x, 0.5 + area, tol)  # type: ignore[operator]
+    else:
+        check(lambda x: peak(x) + math.cos(x), math.sin(1.0) + area, tol)  # type: ignore[operator]
+
+
 @pytest.mark.parametrize("tol", [7.1e-10, 1e-8])
 def test_a_flank_an_ancestor_saw_is_chased(tol: float) -> None:
     # A node of [0, 1/4] sees 3e-9 of the peak's height, which bends its
@@ -132,11 +141,7 @@ def test_a_chase_next_to_a_singular_end_does_not_stall_its_extrapolation() -> No
 def test_a_chase_is_held_to_the_resolution_it_started_from(
     height: float, c: float, w: float, background: str, tol: float
 ) -> None:
-    peak, area = lorentz(height, c, w)
-    if background == "x":
-        check(lambda x: peak(x) + x, 0.5 + area, tol)  # type: ignore[operator]
-    else:
-        check(lambda x: peak(x) + math.cos(x), math.sin(1.0) + area, tol)  # type: ignore[operator]
+    check_lorentz_on(background, height, c, w, tol)
 
 
 # Both ends singular, x**a log(x)**k + (1 - x)**b on [0, 1] (integrate-singular
@@ -223,8 +228,4 @@ def test_a_half_whose_coefficients_do_not_fall_is_judged_by_its_parents_resoluti
 def test_a_miss_at_an_end_where_the_nodes_see_a_flank_counts(
     height: float, c: float, w: float, background: str, tol: float
 ) -> None:
-    peak, area = lorentz(height, c, w)
-    if background == "x":
-        check(lambda x: peak(x) + x, 0.5 + area, tol)  # type: ignore[operator]
-    else:
-        check(lambda x: peak(x) + math.cos(x), math.sin(1.0) + area, tol)  # type: ignore[operator]
+    check_lorentz_on(background, height, c, w, tol)
