@@ -250,8 +250,6 @@ def _taylor_mode(
         error = y.error
         if not required:
             return None  # "auto": f is not jet-aware, so fall back to Richardson
-        if isinstance(error, ArgumentTypeError):
-            raise error
         if not isinstance(error, TypeError):
             # f fails at x itself: a one-sided formula would call f there too. A
             # restriction of f to a line (calcweb.multivariate) names f's own point.
@@ -261,9 +259,9 @@ def _taylor_mode(
             where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
             raise outside_domain(error, where, point, fix=fix) from error
         raise ArgumentTypeError(
-            f"method='ad' needs f to accept a calcweb.Jet, but f raised TypeError: "
-            f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, "
-            "...) instead of math's, or use method='richardson'"
+            f"method='ad' needs f to accept a calcweb.Jet, but f raised {type(error).__name__}: "
+            f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead "
+            "of math's, or use method='richardson'"
         ) from error
     value = jet_derivative(y, n, "f")
     bound = derivative_error(y, n, value) if full_output else rounding_error(value, n)

@@ -283,18 +283,18 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     y = call_on_jets(f, Jet.variable(center, degree))
     if isinstance(y, RefusedJets):
         error = y.error
-        if degree > MAX_NUMERICAL_DEGREE and not isinstance(error, TypeError):
+        if degree <= MAX_NUMERICAL_DEGREE:
+            return _numerical(f, center, degree)  # as derivative's "auto": finite differences
+        if not isinstance(error, TypeError):
             fix = "move x0 into the domain of f"  # f fails at x0 itself
             raise outside_domain(error, f"f(a Jet at {center!r})", center, fix=fix) from error
-        if isinstance(error, ArgumentTypeError) or degree > MAX_NUMERICAL_DEGREE:
-            raise ArgumentTypeError(
-                f"f does not accept a calcweb.Jet ({error}), so its Taylor "
-                f"coefficients can only come from finite differences, which are "
-                f"too inaccurate beyond degree {MAX_NUMERICAL_DEGREE}; write f with "
-                "calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of "
-                "math's, or ask for a lower degree"
-            ) from error
-        return _numerical(f, center, degree)
+        raise ArgumentTypeError(
+            f"f does not accept a calcweb.Jet ({error}), so its Taylor "
+            f"coefficients can only come from finite differences, which are "
+            f"too inaccurate beyond degree {MAX_NUMERICAL_DEGREE}; write f with "
+            "calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of "
+            "math's, or ask for a lower degree"
+        ) from error
     derivatives = _derivatives(y, degree)
     polynomial = TaylorPolynomial(f, center, derivatives, [0.0] * (degree + 1), "ad")
     polynomial._errors = lambda: _rounding_bounds(f, center, degree)

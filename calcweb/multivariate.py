@@ -416,8 +416,6 @@ def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Mat
             Jet.variable(restricted.at, 1),
         )
         if isinstance(outputs, RefusedJets):
-            if isinstance(outputs.error, ArgumentTypeError):
-                raise outputs.error
             return None
         columns.append([_scaled(jet_derivative(y, 1, "f"), exponent) for y in outputs])
     return [list(row) for row in zip(*columns, strict=True)]
@@ -702,8 +700,6 @@ def _call_for_ad(
     if not isinstance(y, RefusedJets):
         return y
     error = y.error
-    if isinstance(error, ArgumentTypeError):
-        raise error
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
     if isinstance(error, TypeError):
@@ -714,7 +710,8 @@ def _call_for_ad(
 def _refused(what: str, error: TypeError) -> ArgumentTypeError:
     """The error for method='ad' when ``f`` does not accept jets or Values."""
     return ArgumentTypeError(
-        f"method='ad' needs f to accept a calcweb.{what}, but f raised TypeError: {error}. "
+        f"method='ad' needs f to accept a calcweb.{what}, but f raised "
+        f"{type(error).__name__}: {error}. "
         "Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of math's, "
         "or use method='richardson'"
     )

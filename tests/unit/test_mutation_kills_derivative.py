@@ -90,7 +90,7 @@ def test_ad_names_the_type_error_of_f() -> None:
     assert isinstance(info.value.__cause__, TypeError)
 
 
-def test_ad_lets_an_argument_type_error_of_f_through() -> None:
+def test_ad_says_which_method_to_pass_for_an_argument_type_error_of_f() -> None:
     error = calcweb.ArgumentTypeError("f's own message")
 
     def f(_t: Any) -> Any:
@@ -98,7 +98,12 @@ def test_ad_lets_an_argument_type_error_of_f_through() -> None:
 
     with pytest.raises(calcweb.ArgumentTypeError) as info:
         derivative(f, 1.0, method="ad")
-    assert info.value is error
+    assert str(info.value) == (
+        "method='ad' needs f to accept a calcweb.Jet, but f raised ArgumentTypeError: "
+        "f's own message. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) "
+        "instead of math's, or use method='richardson'"
+    )
+    assert info.value.__cause__ is error
 
 
 def test_auto_falls_back_to_richardson_on_a_type_error() -> None:
