@@ -217,8 +217,31 @@ def derivative(
     step = None if h is None else check_step(h)
     if not isinstance(full_output, bool):  # as limit and integrate: 1, "yes", None are no flags
         raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
+    result = _estimate(f, x, n, method, step, full_output=full_output, bounded_jets=full_output)
+    return result if full_output else result.value
+
+
+def _estimate(
+    f: Callable[[Any], Any],
+    x: float,
+    n: int,
+    method: str,
+    step: float | None,
+    *,
+    full_output: bool,
+    bounded_jets: bool,
+) -> DerivativeResult:
+    """`derivative`'s answer, for arguments it has checked, as a `DerivativeResult`.
+
+    ``full_output`` as derivative's (``"central"``, ``"forward"`` and
+    ``"backward"`` then measure their error). ``bounded_jets``: ``"auto"`` and
+    ``"ad"`` call f on jets that carry rounding bounds (derivative's with
+    ``full_output``: the error is a bound) or on plain ones, faster, whose
+    error is a rule of thumb (`rounding_error`; hessian's `_second_along`
+    takes these).
+    """
     if method in ("auto", "ad"):
-        result = _taylor_mode(f, x, n, required=method == "ad", full_output=full_output)
+        result = _taylor_mode(f, x, n, required=method == "ad", full_output=bounded_jets)
         if result is None:
             result = _richardson(f, x, n, step)
     elif method == "richardson":
@@ -233,7 +256,7 @@ def derivative(
             f"(error {result.error!r}); the function or the step overflows here, "
             "so try a smaller h or a point where f is of moderate size"
         )
-    return result if full_output else result.value
+    return result
 
 
 # ------------------------------------------------------------------ Taylor mode

@@ -42,7 +42,7 @@ from calcweb._checks import (
     result_value,
     shown,
 )
-from calcweb._derivative import RoundedLine, _taylor_mode, derivative
+from calcweb._derivative import RoundedLine, _estimate, derivative
 from calcweb._taylor_mode import jet_derivative
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -269,14 +269,12 @@ def _second_along(
     """
     restricted, exponent = _along(f, x, v)
     scale = 2 * exponent
-    if method == "auto":  # jets first, as derivative's "auto", without full_output's slower ones
-        jets = _taylor_mode(restricted, 0.0, 2, required=False, full_output=False)
-        if jets is not None:
-            if not (math.isfinite(jets.value) and math.isfinite(jets.error)):
-                derivative(restricted, 0.0, 2, method="ad")  # derivative's own error for it
-            return _scaled(jets.value, scale), _scaled(jets.error, scale), jets.nfev
-        method = "richardson"  # f refuses jets: "auto" falls back to Richardson
-    result = derivative(restricted, 0.0, 2, method=method, full_output=True)
+    # derivative(..., full_output=True), but on plain jets: full_output's rounding-tracked
+    # ones are slower, and a jet's answer is not taken again along a coordinate.
+    result = _estimate(restricted, 0.0, 2, method, None, full_output=True, bounded_jets=False)
+    if result.method == "ad":
+        return _scaled(result.value, scale), _scaled(result.error, scale), result.nfev
+    method = "richardson"  # as "auto" fell back: the coordinate's walk asks f on jets no more
     calls = result.nfev
     if result.error > _COARSE * abs(result.value):
         axis, _ = _along(f, x, v, axis=True, several=True)

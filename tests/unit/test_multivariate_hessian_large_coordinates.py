@@ -132,3 +132,18 @@ def test_a_refusal_on_a_coordinate_says_what_its_x_is(derivatives: Callable[...,
     # x=1.1368683772161603" for the coordinate 1e13.
     with pytest.raises(calcweb.NumericalError, match=r"^on the line where t = x\[0\] / 2\*\*43 "):
         derivatives(lambda p: math.sin(p[0]))([1e13])
+
+
+def test_auto_tries_jets_once_per_entry_where_f_refuses_them() -> None:
+    # The line's derivative falls back to Richardson; the coordinate, tried after it
+    # (the line is coarse at 1e10), is not offered jets again: f refuses them there too.
+    on_jets = []
+
+    def f(p: list[Any]) -> float:
+        if not all(isinstance(q, float) for q in p):
+            on_jets.append(p)
+        return math.sin(p[0]) * p[1]
+
+    matrix = calcweb.hessian(f)([1e10, 2.0])
+    assert len(on_jets) == 3  # one a second derivative: H00, H11 and the polarised one
+    assert matrix[0][0] == pytest.approx(-2 * math.sin(1e10), rel=1e-9)
