@@ -85,6 +85,15 @@ def test_a_power_whose_curvature_or_size_shows_is_refused(p: float) -> None:
     assert not result.converged
 
 
+def _refused_as_no_log(f: Callable[[float], float], x0: float, side: str, nfev: int) -> None:
+    """limit refuses f at x0 after ``nfev`` calls: no log can be told from a small power."""
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
+    assert not result.converged, result
+    assert result.nfev == nfev
+    with pytest.raises(NumericalError, match="to tell a log from a small power"):
+        limit(f, x0, side=side)  # type: ignore[call-overload]
+
+
 @pytest.mark.parametrize(
     ("f", "x0"),
     [
@@ -102,11 +111,8 @@ def test_a_power_too_tiny_for_the_steps_changes(f: Callable[[float], float], x0:
     # is refused at the usual samples now. (x**1e-7, whose steps change by 4.8e-15
     # a halving, 2.2e-13 over the usual samples, was refused so too.)
     side = "left" if x0 == math.inf else "right"
-    result = limit(f, x0, side=side, full_output=True)
-    assert not result.converged, result
-    assert result.nfev == 64  # the 16 samples closer in were taken anyway (a rough estimate)
-    with pytest.raises(NumericalError, match="to tell a log from a small power"):
-        limit(f, x0, side=side)
+    # 64 calls: the 16 samples closer in were taken anyway (a rough estimate)
+    _refused_as_no_log(f, x0, side, 64)
 
 
 def _usual(f: Callable[[float], float]) -> list[float]:
@@ -171,11 +177,7 @@ def test_a_tiny_power_with_a_steady_drift_at_x0_is_refused(p: float, x0: float, 
     # 4.0e-14 over each of the last two blocks of 23 halvings (`_steady_drift`).
     sign = 1.0 if side == "right" else -1.0
     f = lambda x: 4.0 * (sign * (x - x0)) ** p - 3.0  # noqa: E731
-    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
-    assert not result.converged, result
-    assert result.nfev == 48
-    with pytest.raises(NumericalError, match="to tell a log from a small power"):
-        limit(f, x0, side=side)  # type: ignore[call-overload]
+    _refused_as_no_log(f, x0, side, 48)
 
 
 @pytest.mark.parametrize(
@@ -197,11 +199,7 @@ def test_steps_that_shrink_over_the_usual_samples_are_no_log(
     # which they would have to pass at every halving, but they shrink by 2.2e-13
     # over the 47 halvings of the usual samples: a steady drift adds up, rounding
     # does not. At x0 != 0 no samples are taken closer in to show it.
-    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
-    assert not result.converged, result
-    assert result.nfev == nfev
-    with pytest.raises(NumericalError, match="to tell a log from a small power"):
-        limit(f, x0, side=side)  # type: ignore[call-overload]
+    _refused_as_no_log(f, x0, side, nfev)
 
 
 @pytest.mark.parametrize(
@@ -264,11 +262,7 @@ def test_a_tiny_power_that_seems_to_settle_at_x0_not_0_is_refused(
     def f(x: float) -> float:
         return abs(x - x0) ** p
 
-    result = limit(f, x0, side=side, full_output=True)  # type: ignore[call-overload]
-    assert not result.converged, result
-    assert result.nfev == 48
-    with pytest.raises(NumericalError, match="to tell a log from a small power"):
-        limit(f, x0, side=side)  # type: ignore[call-overload]
+    _refused_as_no_log(f, x0, side, 48)
 
 
 @pytest.mark.parametrize(
