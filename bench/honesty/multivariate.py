@@ -182,6 +182,48 @@ def _implied(f: FloatF, x: list[float], v: list[float], n: int) -> tuple[float, 
     return math.ldexp(result.value, scale), math.ldexp(result.error, scale), result.nfev
 
 
+def _implied_hessian(f: FloatF, x: list[float]) -> dict[tuple[int, int], tuple[float, float, int]]:
+    """Every entry H[i][j] (i <= j) as hessian computes it, with its implied error and calls.
+
+    A diagonal entry is `_implied` along e_i; an off-diagonal one the polarisation
+    0.5 (mixed - H_ii - H_jj) of `_implied` along e_i + e_j, its error half the sum
+    of the three errors, its calls the mixed one's.
+    """
+    d = len(x)
+    diagonal = {i: _implied(f, x, _unit(i, d), 2) for i in range(d)}
+    entries = {}
+    for i in range(d):
+        entries[i, i] = diagonal[i]
+        for j in range(i + 1, d):
+            both = [a + b for a, b in zip(_unit(i, d), _unit(j, d), strict=True)]
+            mixed = _implied(f, x, both, 2)
+            value = 0.5 * (mixed[0] - diagonal[i][0] - diagonal[j][0])
+            error = 0.5 * (mixed[1] + diagonal[i][1] + diagonal[j][1])
+            entries[i, j] = (value, error, mixed[2])
+    return entries
+
+
+def _exact_or_skipped(
+    tally: EntryTally, f_mp: MpF, x: list[float], orders: list[tuple[int, ...]]
+) -> list[Any] | None:
+    """`_exact`, or None with the draw counted as skipped."""
+    exact = _exact(f_mp, x, orders)
+    if exact is None:
+        tally.other["skipped (mpmath disagrees with itself)"] += 1
+    return exact
+
+
+def _computed(tally: EntryTally, name: str, compute: Callable[[], Any]) -> Any:
+    """What ``compute()`` returns, or None with its refusal (a CalcwebError) or crash counted."""
+    try:
+        return compute()
+    except cw.CalcwebError:
+        tally.refuse()
+    except Exception as error:  # a crash is counted, and the search goes on
+        tally.crash(name, error)
+    return None
+
+
 def _tally_entry(
     tally: EntryTally,
     case: str,
@@ -221,19 +263,13 @@ def search_grad(seed: int, draws: int) -> EntryTally:
         d = len(x)
         v = [float(f"{rng.uniform(-1, 1):.3g}") for _ in range(d)]
         orders = [tuple(1 if j == i else 0 for j in range(d)) for i in range(d)]
-        exact = _exact(f_mp, x, orders)
+        exact = _exact_or_skipped(tally, f_mp, x, orders)
         if exact is None:
-            tally.other["skipped (mpmath disagrees with itself)"] += 1
             continue
-        try:
-            gradient = cw.grad(f)(x)
-            along = cw.directional_derivative(f, x, v)
-        except cw.CalcwebError:
-            tally.refuse()
+        both = _computed(tally, name, lambda: (cw.grad(f)(x), cw.directional_derivative(f, x, v)))  # noqa: B023
+        if both is None:
             continue
-        except Exception as error:  # a crash is counted, and the search goes on
-            tally.crash(name, error)
-            continue
+        gradient, along = both
         big = max(abs(e) for e in exact)
         for i in range(d):
             implied = _implied(f, x, _unit(i, d), 1)
@@ -252,29 +288,15 @@ def search_hessian(seed: int, draws: int) -> EntryTally:
         d = len(x)
         pairs = [(i, j) for i in range(d) for j in range(i, d)]
         orders = [tuple((k == i) + (k == j) for k in range(d)) for i, j in pairs]
-        exact = _exact(f_mp, x, orders)
+        exact = _exact_or_skipped(tally, f_mp, x, orders)
         if exact is None:
-            tally.other["skipped (mpmath disagrees with itself)"] += 1
             continue
-        try:
-            matrix = cw.hessian(f)(x)
-        except cw.CalcwebError:
-            tally.refuse()
-            continue
-        except Exception as error:  # a crash is counted, and the search goes on
-            tally.crash(name, error)
+        matrix = _computed(tally, name, lambda: cw.hessian(f)(x))  # noqa: B023
+        if matrix is None:
             continue
         big = max(abs(e) for e in exact)
-        diagonal = {i: _implied(f, x, _unit(i, d), 2) for i in range(d)}
+        implied = _implied_hessian(f, x)
         for (i, j), exact_ij in zip(pairs, exact, strict=True):
-            if i == j:
-                implied = diagonal[i]
-            else:
-                both = [a + b for a, b in zip(_unit(i, d), _unit(j, d), strict=True)]
-                mixed = _implied(f, x, both, 2)
-                value = 0.5 * (mixed[0] - diagonal[i][0] - diagonal[j][0])
-                error = 0.5 * (mixed[1] + diagonal[i][1] + diagonal[j][1])
-                implied = (value, error, mixed[2])
             case = f"H[{i}][{j}] of {name}"
-            _tally_entry(tally, case, matrix[i][j], implied, exact=exact_ij, big=big)
+            _tally_entry(tally, case, matrix[i][j], implied[i, j], exact=exact_ij, big=big)
     return tally

@@ -5,8 +5,8 @@ coordinates (the last one is sometimes O(1)), written with math, so that `calcwe
 takes the numerical path: each diagonal entry a second derivative along one coordinate,
 each off-diagonal one a polarised second derivative along e_i + e_j. hessian reports no
 error: each entry's implied error is recomputed as bench.honesty's hessian search does
-(`bench.honesty.multivariate._implied`: hessian's own second derivative, with its error). An
-entry is DISHONEST when its true error exceeds twice that plus 4 ulp, SILENT when it is
+(`bench.honesty.multivariate._implied_hessian`: hessian's own second derivatives, each with
+its error, and their polarisation). An entry is DISHONEST when its true error exceeds twice that plus 4 ulp, SILENT when it is
 further than 1e-6 of the largest exact entry from its value (returned with no warning).
 A hessian is counted once: refused, dishonest (some entry), silent (some entry, all
 honest) or ok; each is printed with its verdict (a refusal with its reason), and every
@@ -20,7 +20,7 @@ import sys
 import mpmath
 
 import calcweb as cw
-from bench.honesty.multivariate import _implied
+from bench.honesty.multivariate import _implied_hessian
 
 mpmath.mp.dps = 60
 M = mpmath
@@ -120,19 +120,11 @@ for _ in range(n):
         counts["refused"] += 1
         print(f"REFUSED {case}: {str(error)[:90]}")
         continue
-    units = [[1.0 if k == i else 0.0 for k in range(d)] for i in range(d)]
-    diagonal = {i: _implied(f, x, units[i], 2) for i in range(d)}
+    implied = _implied_hessian(f, x)
     verdict = "ok"
     for i in range(d):
         for j in range(i, d):
-            if i == j:
-                value, error, calls = diagonal[i]
-            else:
-                both = [a + b for a, b in zip(units[i], units[j], strict=True)]
-                mixed = _implied(f, x, both, 2)
-                value = 0.5 * (mixed[0] - diagonal[i][0] - diagonal[j][0])
-                error = 0.5 * (mixed[1] + diagonal[i][1] + diagonal[j][1])
-                calls = mixed[2]
+            _value, error, calls = implied[i, j]
             nfev += calls
             true = abs(M.mpf(H[i][j]) - exact[i][j])
             if true > 2 * error + 4 * math.ulp(float(exact[i][j])):
