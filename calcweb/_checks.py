@@ -356,6 +356,15 @@ def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
         return RefusedJets(error)
 
 
+def ad_refused(what: str, error: TypeError) -> ArgumentTypeError:
+    """The error for method='ad' when f refuses a calcweb.``what`` ("Jet", "nn.Value")."""
+    return ArgumentTypeError(
+        f"method='ad' needs f to accept a calcweb.{what}, but f raised {type(error).__name__}: "
+        f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead "
+        "of math's, or use method='richardson'"
+    )
+
+
 def result_value(y: object, where: str, what: str = "f") -> float:
     """What the reader's function returned (``where`` names the call) as a finite float."""
     if type(y) is float and math.isfinite(y):

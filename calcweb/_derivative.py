@@ -53,6 +53,7 @@ from typing import Any, NamedTuple
 from calcweb._checks import (
     INTO_THE_DOMAIN,
     RefusedJets,
+    ad_refused,
     as_float,
     call,
     call_on_jets,
@@ -281,11 +282,7 @@ def _taylor_mode(
             fix = INTO_THE_DOMAIN
             where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
             raise outside_domain(error, where, point, fix=fix) from error
-        raise ArgumentTypeError(
-            f"method='ad' needs f to accept a calcweb.Jet, but f raised {type(error).__name__}: "
-            f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead "
-            "of math's, or use method='richardson'"
-        ) from error
+        raise ad_refused("Jet", error) from error
     value = jet_derivative(y, n, "f")
     bound = derivative_error(y, n, value) if full_output else rounding_error(value, n)
     return DerivativeResult(value, bound, 1, "ad", None)

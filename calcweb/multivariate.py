@@ -30,6 +30,7 @@ from typing import Any
 
 from calcweb._checks import (
     RefusedJets,
+    ad_refused,
     call,
     call_on_jets,
     check_callable,
@@ -701,18 +702,8 @@ def _call_for_ad(
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
     if isinstance(error, TypeError):
-        raise _refused(what, error) from error
+        raise ad_refused(what, error) from error
     raise _outside_domain_at_x(error, _as_x(point, scalar), f"calcweb.{what}s at ") from error
-
-
-def _refused(what: str, error: TypeError) -> ArgumentTypeError:
-    """The error for method='ad' when ``f`` does not accept jets or Values."""
-    return ArgumentTypeError(
-        f"method='ad' needs f to accept a calcweb.{what}, but f raised "
-        f"{type(error).__name__}: {error}. "
-        "Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of math's, "
-        "or use method='richardson'"
-    )
 
 
 def _components(
