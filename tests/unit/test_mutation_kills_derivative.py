@@ -173,7 +173,9 @@ def test_the_error_of_one_quotient_is_its_distance_from_richardson_plus_richards
     assert len(calls) == len(set(calls))
     calls.clear()
     assert derivative(f, 1.0, n, method=method, h=0.25) == value
-    assert len(calls) == n + 1  # no Richardson without full_output
+    # No Richardson without full_output; f(x) too, which a central quotient of odd order
+    # does not use (f has no derivative where it has no value).
+    assert len(calls) == n + 1 + (method == "central" and n % 2)
 
 
 def test_the_backward_quotient_and_its_points() -> None:
