@@ -1943,7 +1943,9 @@ def _noise_up_from(
     estimate's own quotients put the truncation at 4 times that reach at the
     derivative itself (at 8 spacings a sixteenth of it for central quotients,
     whose truncation grows as ``h**2``, a quarter for one-sided ones, as
-    ``h``: `_on_its_scale`).
+    ``h``: `_on_its_scale`), if the quotient at the smallest step is off the
+    estimate by more than its rounding (`_truncation_shown`): within it, that
+    distance is no truncation, and shows no scale.
     Of order 2 or more, an estimate of 0 within its error (``c t / 2``
     differentiated twice) shows no scale that way (any truncation is above
     0), and none is needed: quotients near 0 that a window with a digit
@@ -1954,6 +1956,7 @@ def _noise_up_from(
     window's quotients rest on sees only what they saw: it is skipped.
     """
     scaled = n == 1 or estimate.error < abs(estimate.value)
+    scaled = scaled and _truncation_shown(sampler, estimate, n)
     offsets = stencil(estimate.kind, n)[0]
     seen = max(step for step, _ in estimate.window) * max(map(abs, offsets))
     spacing = estimate.smallest
@@ -1968,6 +1971,26 @@ def _noise_up_from(
             return noise
         spacing *= 16.0
     return 0.0
+
+
+def _truncation_shown(sampler: Sampler, estimate: Estimate, n: int) -> bool:
+    """Whether the quotient at the estimate's smallest step is off it by more than its rounding.
+
+    Only then is that distance truncation, from which `_on_its_scale` reads
+    the scale of ``f``. ``t (1 - tanh t)`` at 7.591201414186939 (``1 - tanh``
+    rounded to 2**-53: stairs 1.1e-10 wide and 8.4e-16 high) had its window
+    on one stair, the quotients 5.098e-7 and 5.0955e-7 at steps 1.7e-12 and
+    8.3e-13, whose rounding bounds are 1e-9 and 2.1e-9: the second's 8.5e-11
+    from the estimate, read as truncation, would reach ``|f'|`` at steps of
+    6.4e-11, and stopped the spacings after the first, 8.3e-13, within the
+    stair (the next, 1.3e-11, shows the stairs: 9.1e-16).
+    """
+    smallest, last = estimate.window[-1]
+    try:
+        rounding = sampler.quotient(estimate.kind, n, smallest)[1]
+    except (DomainError, NumericalError):
+        return True
+    return abs(last - estimate.value) > rounding
 
 
 def _noise_beside(
