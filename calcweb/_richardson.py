@@ -139,9 +139,9 @@ step can be trusted; instead:
    on one stair of a staircase times a smooth factor (gelu far in its tail):
    the noise is measured at spacings from its smallest step up, 16-fold
    each (the last at the widest), beyond the points its window saw and
-   within the scale its quotients show (`_noise_up_from`), if it is of 0
-   within its error or its quotients show no truncation (`_untruncated`;
-   quotients that do have resolved ``f``).
+   within the scale its quotients show, at the rounding of the values there
+   (`_noise_up_from`), if it is of 0 within its error or its quotients show
+   no truncation (`_untruncated`; quotients that do have resolved ``f``).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -1199,9 +1199,16 @@ def _window_quiet(sampler: Sampler, estimate: Estimate, quiet: float) -> float:
     """
     if not estimate.window:
         return quiet
-    reach = estimate.window[0][0]  # the central stencil of n = 1 is x +- h
+    return _quiet_near(sampler, estimate.window[0][0], quiet)  # the stencil of n = 1: x +- h
+
+
+def _quiet_near(sampler: Sampler, reach: float, quiet: float) -> float:
+    """8 eps times the largest ``|f|`` sampled within ``reach`` of ``x``, never above ``quiet``.
+
+    ``quiet`` if ``f`` is 0 at every point sampled there.
+    """
     x = sampler.x
-    near = max((abs(value) for point, value in sampler.values.items() if abs(point - x) <= reach))
+    near = max(abs(value) for point, value in sampler.values.items() if abs(point - x) <= reach)
     return min(8.0 * _EPS * near, quiet) or quiet
 
 
@@ -1957,13 +1964,22 @@ def _noise_up_from(
     last spacing short of ``widest`` is raised to it: stairs wider than the
     stencils at the spacings before show there (gelu at -8.3193, ``n =
     5``: a stair 0.13 wide, where the spacing after 0.023 would be 0.36, and
-    ``widest`` is 0.18).
+    ``widest`` is 0.18). Each spacing is measured against the rounding of
+    the values its stencils reach (`_quiet_near`), not of ``f``'s largest
+    ones, which the walk's first steps can put far above the stairs (gelu
+    at -8.1058, ``n = 5``: stairs of 4.7e-16 and 1.2e-15 at 0.044 and 0.18,
+    where ``quiet`` is 1.1e-14). A noise found below ``quiet`` can be what
+    is left where the stairs fell symmetrically or evenly at that spacing
+    (``t (1 - tanh t)`` at 14.22, ``n = 3``: 4.3e-21 at 2.7e-5, for stairs
+    1.6e-15 high), so the larger spacings are measured too, and the largest
+    noise is taken.
     """
     scaled = n == 1 or estimate.error < abs(estimate.value)
     scaled = scaled and _truncation_shown(sampler, estimate, n)
     offsets = stencil(estimate.kind, n)[0]
     seen = max(step for step, _ in estimate.window) * max(map(abs, offsets))
     spacing = estimate.smallest
+    noise = 0.0
     for _ in range(4):
         if widest < spacing < 16.0 * widest:  # the last spacing: widest itself
             spacing = widest
@@ -1972,11 +1988,14 @@ def _noise_up_from(
         if 4.0 * spacing <= seen:
             spacing *= 16.0
             continue
-        noise = _noise_beside(sampler, sampler.x, spacing, widest, quiet, kinks=True)
-        if noise:
-            return noise
+        # At the rounding of the values the stencils reach, not of f's largest ones;
+        # noise below quiet can be what is left of stairs that fell evenly here.
+        near = _quiet_near(sampler, 8.0 * spacing, quiet)
+        noise = max(noise, _noise_beside(sampler, sampler.x, spacing, widest, near, kinks=True))
+        if noise > quiet:
+            break
         spacing *= 16.0
-    return 0.0
+    return noise
 
 
 def _truncation_shown(sampler: Sampler, estimate: Estimate, n: int) -> bool:

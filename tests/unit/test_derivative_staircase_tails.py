@@ -68,3 +68,39 @@ def test_a_fifth_derivative_of_0_on_one_stair_is_judged_with_the_stairs(
     except NumericalError:
         return  # f is a stair or two near x: refused, rightly
     assert abs(result.value - exact) <= HONESTY * result.error
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        (gelu, -8.10580610735157, -6.309945069814546e-11),
+        (t2_1perf, -5.740059312250245, 2.437416734163545e-09),
+        (t2_1perf, -5.753171136079455, 2.128089671294043e-09),
+        (t2_1perf, -5.742352564155955, 2.380308773787876e-09),
+        (t_1m_tanh, 17.47607054112027, -6.339512292668706e-13),
+    ],
+)
+def test_stairs_below_the_rounding_of_the_largest_values_are_seen(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    # tailscan seeds 1-4, n = 5: -2.1e-13 +- 2.25e-11 for -6.3e-11 (gelu, 2.79 times its
+    # error), 5.2e-11 +- 6.5e-10 for 2.44e-9 (3.67 times), 8.9e-13 +- 5.5e-11 for
+    # 2.38e-9 (43 times), ... The stairs near x (gelu: 4.7e-16 and 1.2e-15 at spacings
+    # 0.044 and 0.18) are below 8 eps of f's largest values sampled (1.1e-14, at the
+    # first steps, 2.8 from x), which the noise tests ignored.
+    try:
+        result = derivative(f, x, 5, full_output=True)
+    except NumericalError:
+        return  # no window can be trusted: refused, rightly
+    assert abs(result.value - exact) <= HONESTY * result.error
+
+
+def test_stairs_that_fell_evenly_at_one_spacing_do_not_hide_them_at_larger_ones() -> None:
+    # t (1 - tanh t) at 14.22, n = 3: measured at the rounding of the values near x,
+    # the stairs (1.6e-15) fell symmetrically at the first spacing, 2.7e-5, leaving a
+    # noise of 4.3e-21; taken for their height, the walk done again with it had no
+    # digit (-1.1e-10 +- 2.2e-3). The larger spacings show them.
+    result = derivative(t_1m_tanh, 14.220188896664085, 3, full_output=True)
+    exact = -9.059712258569253e-11
+    assert abs(result.value - exact) <= HONESTY * result.error
+    assert result.error < abs(exact)  # a correct digit, as before
