@@ -135,13 +135,15 @@ step can be trusted; instead:
    values are far below ``quiet`` and its smallest quotient has no digit of
    the estimate, the noise is measured at that quotient's outer point too,
    and what it can move the estimate by is added (`_noise_beyond`). An
-   estimate that a window with a digit at larger steps contradicts can rest
-   on one stair of a staircase times a smooth factor (gelu far in its tail):
-   the noise is measured at spacings from its smallest step up, 16-fold
-   each (the last at the widest), beyond the points its window saw and
-   within the scale its quotients show, at the rounding of the values there
-   (`_noise_up_from`), if it is of 0 within its error or its quotients show
-   no truncation (`_untruncated`; quotients that do have resolved ``f``).
+   estimate that a window with a digit at larger steps contradicts (one of
+   0, also two quotients at larger steps that settled elsewhere:
+   `_settled_above`) can rest on one stair of a staircase times a smooth
+   factor (gelu far in its tail): the noise is measured at spacings from
+   its smallest step up, 16-fold each (the last at the widest), beyond the
+   points its window saw and within the scale its quotients show, at the
+   rounding of the values there (`_noise_up_from`), if it is of 0 within
+   its error or its quotients show no truncation (`_untruncated`;
+   quotients that do have resolved ``f``).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -270,6 +272,10 @@ class Estimate:
     # entry with digits resting on quotients that differ (0: none): the walk saw f
     # smooth below it (`_resolves`).
     resolved: float = 0.0
+    # Each two consecutive quotients the walk took at steps above the estimate's
+    # smallest, as (the one at the smaller step, how far apart the two are plus 4
+    # times the larger of their rounding bounds): where they settled (`_settled_above`).
+    above: tuple[tuple[float, float], ...] = ()
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -907,9 +913,11 @@ def _noise_near(
         floor = _disagreeing_noise(sampler, estimate, widest, quiet)
     # A derivative that a window with a digit at larger steps contradicts can rest on
     # one stair of a staircase times a smooth factor (`_noise_up_from`): one of order 2
-    # or more of 0 within its error, or one whose quotients show no truncation.
+    # or more of 0 within its error, or one whose quotients show no truncation. One of
+    # 0 is also contradicted by two quotients at larger steps that settled elsewhere.
     zero = n > 1 and estimate.error >= abs(estimate.value)
-    if not floor and (zero or _untruncated(estimate)) and _disagrees(estimate):
+    contradicted = _disagrees(estimate) or (zero and _settled_above(estimate))
+    if not floor and (zero or _untruncated(estimate)) and contradicted:
         floor = _noise_up_from(sampler, estimate, n, widest, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
@@ -1896,6 +1904,28 @@ def _disagrees(estimate: Estimate) -> bool:
     return any(abs(v - estimate.value) > e + estimate.error for v, e in estimate.larger)
 
 
+def _settled_above(estimate: Estimate) -> bool:
+    """Whether two consecutive quotients at larger steps agree on a value outside the bars.
+
+    Quotients that approach the estimate as ``c h**p`` differ from each
+    other by at least as much as the later one is from it (central, steps
+    halved: ``3 c h**2 / 4`` against ``c h**2 / 4``; one-sided: ``c h / 2``
+    both), so the bars of their agreement (`Estimate.above`) reach it; two
+    that agree with each other better than with the estimate settled on
+    another value, even where no window of three formed (``t (1 - tanh t)``,
+    ``n = 2`` at 15.012: 1.063e-11 and 1.139e-11 at steps 0.047 and 0.012,
+    then stairs in the stencils, and 0 +- 4.2e-16 on one stair at steps
+    1.1e-5 and 5.7e-6, for 1.024e-11). Only an estimate of 0 within its
+    error is judged so (`_noise_near`).
+
+    Examples:
+        >>> zero = Estimate(0.0, 1e-16, 0, 1.0, "central", above=((1.1e-11, 8e-13),))
+        >>> _settled_above(zero), _settled_above(replace(zero, above=((1.1e-11, 2e-11),)))
+        (True, False)
+    """
+    return any(abs(v - estimate.value) > e + estimate.error for v, e in estimate.above)
+
+
 def _untruncated(estimate: Estimate) -> bool:
     """Whether every quotient the estimate rests on is within its error of it.
 
@@ -2520,6 +2550,11 @@ class _Walk:
             jumps=tuple(jump for jump in self.jumps if jump > smallest),
             no_digit=self.unresolved,
             resolved=self.resolved,
+            above=tuple(
+                (below[1], abs(row[1] - below[1]) + 4.0 * max(row[2], below[2]))
+                for row, below in itertools.pairwise(self.rows)
+                if smallest < below[0] < row[0]
+            ),
         )
 
 

@@ -104,3 +104,27 @@ def test_stairs_that_fell_evenly_at_one_spacing_do_not_hide_them_at_larger_ones(
     exact = -9.059712258569253e-11
     assert abs(result.value - exact) <= HONESTY * result.error
     assert result.error < abs(exact)  # a correct digit, as before
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        # 1.063e-11 and 1.139e-11 at steps 0.047 and 0.012, then stairs in the
+        # stencils; the window at 1.1e-5 and 5.7e-6 rests on one stair.
+        (t_1m_tanh, 15.012198732983379, 1.0236845135778784e-11),
+        # -8.14e-10, -8.11e-10, -8.08e-10 at steps 0.043, 0.011, 0.0027; the window at
+        # 6.6e-7 and 1.6e-7 rests on one stair.
+        (gelu, -6.904802754754084, -8.087676175063149e-10),
+    ],
+)
+def test_a_second_derivative_of_0_is_contradicted_by_quotients_that_settled_above(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    # tailscan seeds 5 and 6: -1.5e-17 +- 4.2e-16 (2.4e4 times its error) and -1.27e-13
+    # +- 5.5e-12 (146 times). No window at larger steps had a digit to contradict the
+    # estimate (`_disagrees`), so the stairs were never looked for.
+    try:
+        result = derivative(f, x, 2, full_output=True)
+    except NumericalError:
+        return  # no window can be trusted: refused, rightly
+    assert abs(result.value - exact) <= HONESTY * result.error
