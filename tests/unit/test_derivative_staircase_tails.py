@@ -128,3 +128,23 @@ def test_a_second_derivative_of_0_is_contradicted_by_quotients_that_settled_abov
     except NumericalError:
         return  # no window can be trusted: refused, rightly
     assert abs(result.value - exact) <= HONESTY * result.error
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        (t_1m_tanh, 6.3746881503036565, -6.824304614383724e-05),
+        (t2_1perf, -3.1939736993804604, 0.0003871706787934407),
+    ],
+)
+def test_a_first_derivative_across_many_stairs_is_judged_with_them(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    # tailscan seeds 8 and 9: -6.824304608782602e-05 +- 2.6e-14 (2.17 times its error)
+    # and 0.00038717067890843733 +- 2.5e-14 (4.53 times). The window (steps 0.048 to
+    # 0.006) spans many stairs (7.1e-16 high, 9.6e-12 wide, for the first) and no
+    # noise showed at x: the noise spacing, 2.3e-15, lies within one stair, where the
+    # values leave the window's slope by 13 times quiet, which was taken for a part of
+    # a stair too small to matter.
+    result = derivative(f, x, full_output=True)
+    assert abs(result.value - exact) <= HONESTY * result.error

@@ -177,9 +177,20 @@ def test_a_drift_counts_where_16_times_it_exceeds_the_error_times_the_smallest_s
     error = 2.0**-20
     drift = 2.0**-13 - 2.0**-8 * error
     at_edge = estimate(1.0, error, 16.0 * drift / error)  # 2047.9375: exact
-    assert not _richardson._drifts(sampler, STEP, at_edge, 0.0)
+    quiet = drift / 8.0  # a drift of 8 quiet, no more, counts only where it matters
+    assert not _richardson._drifts(sampler, STEP, at_edge, quiet)
     below = estimate(1.0, error, math.nextafter(16.0 * drift / error, 0.0))
-    assert _richardson._drifts(sampler, STEP, below, 0.0)
+    assert _richardson._drifts(sampler, STEP, below, quiet)
+
+
+def test_a_drift_above_8_quiet_counts_where_it_does_not_matter() -> None:
+    # Within one stair the drift is the stair's slope, not a part of its height.
+    sampler = drifting(linear(1.0 + 2.0**-5))
+    error = 2.0**-20
+    drift = 2.0**-13 - 2.0**-8 * error
+    at_edge = estimate(1.0, error, 16.0 * drift / error)  # where it does not matter
+    assert _richardson._drifts(sampler, STEP, at_edge, math.nextafter(drift / 8.0, 0.0))
+    assert not _richardson._drifts(sampler, STEP, at_edge, drift / 8.0)
 
 
 def test_a_drift_is_looked_for_at_four_ulps_of_x_at_least() -> None:
