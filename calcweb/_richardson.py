@@ -62,7 +62,13 @@ step can be trusted; instead:
    of ``exp(-5000 t)`` or ``sin(1e6 t)``, and smaller ones may resolve ``f``.
    Nor does one that lost its digits to `_Walk.check_accepted`; it is kept
    (the ``fallback``) unless a window with digits does better, and the walk
-   stops at a collapse (below).
+   stops at a collapse (below). A window with digits at smaller steps that
+   does not beat it but disagrees with it beyond both errors widens its error
+   to that distance (`_contradicted`): halving steps far above the scale of
+   ``f`` can alias (``sin`` at 33614626641256.94: steps of 5.04e11, 2.52e11
+   and 1.26e11 are 1.06, 0.53 and 0.265 radians modulo ``2 pi``, where
+   ``sin`` is ``sin(x + a t)`` with ``a`` = 2.1e-12), and the probe fit by
+   chance.
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
    inf) shrinks the step quickly, and of two stencil points as far from
    ``x``, the one on the side where ``f`` last failed is evaluated first
@@ -161,8 +167,12 @@ step can be trusted; instead:
    symmetric stencil of ``2m + 1`` equally spaced points (`_refine`), spread
    over that scale, has a truncation error of high order and far less
    rounding. Its value replaces the walk's only if it agrees with it within
-   the walk's error and its truncation, judged from the stencils without its
-   outer points, is below its rounding. Its error counts what ``a t`` rounded
+   the walk's error (as its window claimed it when kept: an error that
+   quotients at smaller steps widened since, `_Walk.check_accepted`, can be
+   far above the value and confirms nothing; a crest of ``sin(1864784.64 t +
+   1.8048)`` on a line, refined from a far window widened to 2.1e-4, was
+   3.07e-9 +- 2.6e-8 for 1.879e-4) and its truncation, judged from the
+   stencils without its outer points, is below its rounding. Its error counts what ``a t`` rounded
    inside ``f`` can move its values by too (`_moved`: at its equally spaced
    points that rounding is a sawtooth whose wraps its differences need not
    show; ``exp(a t)``, ``a`` within 1e-12 of 1, at 64.18 was 3 times its
@@ -268,6 +278,10 @@ class Estimate:
     # How far noise of 1 in f's values can move a refined value (sum |w| / H**n; 0: not refined).
     gain: float = 0.0
     no_digit: bool = False  # the walk's estimate has no correct digit (`_no_digit`, `trusted`)
+    # The error the walk's estimate had when its window was kept, before quotients at
+    # smaller steps widened it (`_Walk.check_accepted`): what a refined value must agree
+    # within (`_refine`).
+    kept_error: float = math.inf
     # The first step of the walk's first window that followed the expansion to an
     # entry with digits resting on quotients that differ (0: none): the walk saw f
     # smooth below it (`_resolves`).
@@ -1739,7 +1753,8 @@ def _check_grid(sampler: Sampler, estimate: Estimate, n: int) -> None:
     ``cos`` (scale 1) at ``|x| >= 2**41`` (2.2e12, where ``u >= 2**-11``:
     ``cos`` at 7.8e12 was 0.987 +- 0.067; not a window whose steps are far
     above that scale, which shows none: ``sin`` at 33614626641256.94 is
-    still -2e-12 +- 3.9e-9 for -0.936), ``sin(k t)`` with ``1 / k``
+    -2e-12 +- 0.936 for -0.936, no digit, from an alias `_contradicted`
+    widens), ``sin(k t)`` with ``1 / k``
     below ``GRID`` ulp(``t``) (``k`` above about 3e12 at ``|t|`` near 0.5;
     34 of 35 random draws, the other hidden as below), and ``f`` within about 5 ``GRID``
     spacings of a pole or branch point (the scale `_growth` reads there is a
@@ -2316,6 +2331,7 @@ class _Walk:
         self.fitted = False
         self.best: _Candidate | None = None  # of the current window
         self.accepted: _Candidate | None = None  # the best confirmed one so far
+        self.kept_error = math.inf  # its error when kept (`check_accepted` can widen it)
         self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
         self.settled: list[_Candidate] = []  # every window's best entry, confirmed or not
         self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
@@ -2495,6 +2511,7 @@ class _Walk:
                     self.settled[-1] = best
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
+                self.kept_error = best.error
                 self.unresolved, self.fallback = _no_digit(best), None
                 rows = slice(best.row - best.level, best.row + 1)
                 self.accepted_rows = tuple(
@@ -2534,7 +2551,7 @@ class _Walk:
         if self.best is not None:
             self.end_window(converged=False)
         if self.fallback is not None:  # no window after it did better
-            self.accepted = self.fallback
+            self.accepted = _contradicted(self.fallback, self.settled)
         if self.accepted is None:
             return None
         error = max(self.accepted.error, 4.0 * _EPS * abs(self.accepted.value))
@@ -2561,7 +2578,31 @@ class _Walk:
                 for row, below in itertools.pairwise(self.rows)
                 if smallest < below[0] < row[0]
             ),
+            kept_error=self.kept_error,
         )
+
+
+def _contradicted(fallback: _Candidate, settled: list[_Candidate]) -> _Candidate:
+    """The walk's fallback, its error widened to the windows at smaller steps that disagree.
+
+    The fallback lost its digits to `_Walk.check_accepted`, as the walk went
+    on past it; a later window that does not beat it (`_Walk.beats`) can
+    still be evidence against it: where one with an extrapolated entry
+    (level 1 or more: not the quotient before a collapse, which rests on
+    stairs) is farther from it than both their errors, one of the two is
+    wrong, and the fallback's error is at least that distance plus the
+    window's error. ``sin`` at 33614626641256.94: the fallback -1.98e-12 +-
+    3.9e-9 (an alias: steps far above the scale of ``sin`` that stay
+    commensurate with its period), the window at 0.92 to 0.0039 -0.935755 +-
+    1.1e-13 (at one ulp(``x``) its rounding bound, 0.89, kept it from
+    beating the fallback): 0.936.
+    """
+    error = fallback.error
+    for other in settled:
+        apart = abs(other.value - fallback.value)
+        if other.level and other.smallest < fallback.smallest and apart > other.error + error:
+            error = apart + other.error
+    return replace(fallback, error=error)
 
 
 def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate) -> bool:
@@ -2840,6 +2881,9 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     of the truncation; it must be below the rounding, or the last difference
     no larger than the rounding bounds of its two stencils. If not (a scale
     misjudged), one more try at ``H / 2``, where half the points are known.
+    Its value is taken only within the walk's error, as the walk's window
+    had it when kept (`Estimate.kept_error`), from which that truncation and
+    rounding must also be below.
 
     The error reported is the difference from the walk's estimate plus the
     smaller of two bounds: the walk's error, and the stencil's difference
@@ -2896,7 +2940,10 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         # is no more than the rounding of the two stencils could make it.
         settled = truncation < rounding or last <= rounding + coarse_rounding
         apart = abs(value - estimate.value)
-        if apart <= estimate.error and settled and truncation + rounding < estimate.error:
+        # Within the error the walk's window claimed when kept: an error widened since
+        # (past its value: `_Walk.check_accepted`) confirms nothing.
+        agreed = min(estimate.error, estimate.kept_error)
+        if apart <= agreed and settled and truncation + rounding < agreed:
             # The stencil's values are off by what a t rounded inside f moves them
             # by too, alike or not, which its differences need not show (`_moved`).
             moved = _moved(sampler, n, m, step)
