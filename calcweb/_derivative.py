@@ -412,8 +412,15 @@ def _richardson(
     counted = _Counted(f)  # the calls of both walks, even of one that fails
     # A line through a point (calcweb.multivariate) says where its argument is rounded.
     offset = f.offset if isinstance(f, RoundedLine) else 0.0
+    several = isinstance(f, RoundedLine)
     found = extrapolate(
-        counted, x, n, _first_step(x, n) if h is None else h, refine=h is None, offset=offset
+        counted,
+        x,
+        n,
+        _first_step(x, n) if h is None else h,
+        refine=h is None,
+        offset=offset,
+        several=several,
     )
     if second_walk and h is None and 0.0 < abs(x) < 1e-2 and found.error > 1e-8 * abs(found.value):
         # Steps scaled to max(1, |x|) are too coarse for a function whose scale
@@ -435,6 +442,7 @@ def _richardson(
                 refine=True,
                 noise=found.noise,
                 offset=offset,
+                several=several,
             )
         except (DomainError, NumericalError):
             closer = None
