@@ -34,6 +34,10 @@ step can be trusted; instead:
    points, ``(f(x + h) + f(x - h)) / 2 - f(x)``, then shows ``f``'s own
    swings: its changes from step to step turn, where they keep one sign
    while ``f`` is resolved. Such a window is not kept (`_beyond_scale`).
+   So for every odd order (``n = 3`` at a crest: quotients about 0, as ``f'''``
+   is), and, with the odd part ``(f(x + h) - f(x - h)) / 2``, for even
+   orders, whose quotients see only the even part (``n = 2`` at a zero of
+   ``sin(k t + c)``).
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -2637,7 +2641,7 @@ def _contradicted(fallback: _Candidate, settled: list[_Candidate]) -> _Candidate
 
 
 def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate) -> bool:
-    """Whether a first derivative's window rests on steps far above the scale of ``f``.
+    """Whether a central window rests on steps far above the scale of ``f``.
 
     There the central quotients are ``f``'s own swings over ``2h``, not its
     expansion: at a crest of ``sin(k t + c)`` (``f`` even about ``x``) every
@@ -2663,30 +2667,45 @@ def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _C
     the range ``f`` spans over the points sampled, as ``f``'s swings are and
     no rounding of it is (``sin(k t + c) + 10`` spans 2). The rows judged
     are those the estimate rests on, three at least; no call is made (the
-    points are the quotients'). Central first derivatives only. (Changes
+    points are the quotients'). Central stencils only. (Changes
     that grow one way are what a window that begins beyond the scale of
     ``f`` and ends within it shows, whose error can say so: ``sin(341602.19
     t + 1.5680)`` at -0.78102, steps 1.5e-5 to 9.2e-7, 5 to 0.3 radians of
     ``k h``: -4.05e-6 +- 2.7e-6, for -3.5e-6.)
+
+    Every odd order's central quotients take the odd part of ``f`` about
+    ``x`` alone (points ``x -+ h`` and farther), and ``E`` is judged as for
+    ``n = 1``: ``sin(558.85 t + 5.4502)``, ``n = 3``, at a crest (0.2067:
+    ``f'''`` = 5.1e-7) was -1.7e-10 +- 8.7e-10 from steps 0.25 down. Even
+    orders take the even part alone, and the odd part ``O(h) = (f(x + h) -
+    f(x - h)) / 2`` (``f' h + f''' h**3 / 6 + ...``, settling onto 0 one
+    way) is judged instead: ``sin(4660273.74 t + 5.015)``, ``n = 2``, at a
+    zero (0.45164: ``f''`` = -4499) was -1.1e-7 +- 3.9e-6. Noise ``d`` in the
+    values moves an order ``n`` quotient by ``d sum|w| / (s h)**n`` (``s``
+    the stencil's spacing, 2 for odd orders): the window's error rules out
+    noise above its error times ``(s h)**n / sum|w|``, ``h`` for ``n = 1``.
     """
-    if kind != "central" or n != 1 or best.row < 2:
+    if kind != "central" or best.row < 2:
         return False
     x = sampler.x
-    evens = []
+    parts = []
     steps = window.steps[min(best.row - best.level, best.row - 2) : best.row + 1]
     for step in steps:
         try:
             above, here, below = (sampler.values[point] for point in (x + step, x, x - step))
         except KeyError:  # not a point of f's (a stand-in sampler)
             return False
-        evens.append((above + below) / 2.0 - here)
-    changes = _differences(evens)
+        parts.append((above + below) / 2.0 - here if n % 2 else (above - below) / 2.0)
+    _, weights, spacing = stencil(kind, n)
+    gain = sum(map(abs, weights)) / spacing**n  # noise d moves a quotient by d gain / h**n
+    # (1 for odd orders, 2**n for even ones)
+    changes = _differences(parts)
     sampled = sampler.values.values()
     spread = max(sampled) - min(sampled)  # the range of f over every point sampled
     for k in range(1, len(changes)):
         before, after = changes[k - 1], changes[k]
         turns = (before < 0.0 < after) or (after < 0.0 < before)
-        if turns and abs(after) > max(NO_DIGIT * best.error * steps[k], spread / 4.0):
+        if turns and abs(after) > max(NO_DIGIT * best.error * steps[k] ** n / gain, spread / 4.0):
             return True
     return False
 
