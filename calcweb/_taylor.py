@@ -264,7 +264,13 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     Raises:
         InvalidArgumentError: For a bad ``n`` or a non-finite ``x0``.
         ArgumentTypeError: If ``f`` does not accept jets and ``n > 4``.
-        DomainError: If ``f`` is not differentiable at ``x0``.
+        DomainError: If ``f`` is undefined at ``x0``, or not differentiable
+            there as its jets or finite differences show (``calcweb.sqrt``
+            or a kink of ``math.fabs`` at 0; calcweb's ``abs`` and ``relu``
+            take the derivative 0 at 0, as torch does).
+        NumericalError: If a coefficient overflows, or ``f`` does not
+            accept jets and the finite differences never settle into an
+            estimate they trust (``math.sqrt`` at 0).
 
     Examples:
         >>> from fractions import Fraction
