@@ -242,9 +242,10 @@ def check_step(h: object, name: str = "h") -> float:
     step = check_real(h, name)
     if step <= 0.0:
         raise InvalidArgumentError(
-            f"{name} must be > 0, but got {step!r}; the formula already "
-            "chooses the side of x, so pass a positive step such as 1e-5 "
-            "(or leave it out to let calcweb choose one)"
+            f"{name} must be > 0, but got {step!r}; it is a step size, and the "
+            "method already chooses where f is evaluated (forward_difference right "
+            "of x, backward_difference left of it), so pass a positive step such as "
+            "1e-5 (or leave it out to let calcweb choose one)"
         )
     return step
 
