@@ -605,7 +605,7 @@ def aliased(rule: Rule, panel: Panel) -> bool:
     geometrically where ``f`` is analytic there, like a power where it has
     finite smoothness (``|x - c|**p``, an end singularity). Where the
     largest of degrees 13-15 (9-11 for K15) is no smaller than the largest
-    of degrees 9-11 (5-7), as in `_finite_smoothness`, and above the
+    of degrees 10-11 (6-7; see `_envelopes`), and above the
     rounding part of `_interpolation_error`, the samples alias detail finer
     than the nodes' spacing: the flank of a peak between two nodes, which
     sees ``H (w / d)**2`` of a Lorentzian of height ``H`` and width ``w``
@@ -623,6 +623,16 @@ def aliased(rule: Rule, panel: Panel) -> bool:
         >>> flank, smooth = gauss_kronrod(f, 0.0, 1.0), gauss_kronrod(math.exp, 0.0, 1.0)
         >>> aliased(K21, flank), aliased(K21, smooth)
         (True, False)
+
+        The same flank on ``cos x``, whose degree-9 coefficient (2.6e-11)
+        is 21 times the flank's top ones (``lorentz(c=0.99901, w=1.85e-6)``,
+        5e-6 high):
+
+        >>> def g(x):
+        ...     return math.cos(x) + 5e-6 * 1.85e-6**2 / ((x - 0.99901) ** 2 + 1.85e-6**2)
+        >>> flank, smooth = gauss_kronrod(g, 0.0, 1.0), gauss_kronrod(math.cos, 0.0, 1.0)
+        >>> aliased(K21, flank), aliased(K21, smooth)
+        (True, False)
     """
     low, high = _envelopes(rule, panel)
     if not 0.0 < low <= high:
@@ -636,7 +646,7 @@ def unfalling(rule: Rule, panel: Panel) -> bool:
     """Whether the top Legendre coefficients the panel's samples show do not fall.
 
     As in `aliased`, the largest of degrees 13-15 (9-11 for K15) is no
-    smaller than the largest of degrees 9-11 (5-7), however small both are
+    smaller than the largest of degrees 10-11 (6-7), however small both are
     against the rounding part of the panel's resolution: the nodes see
     detail they do not resolve (or f's rounding), not f's own decay.
     """
@@ -645,13 +655,26 @@ def unfalling(rule: Rule, panel: Panel) -> bool:
 
 
 def _envelopes(rule: Rule, panel: Panel) -> tuple[float, float]:
-    """The largest Legendre coefficient of degrees 9-11 and of 13-15 (5-7, 9-11), or 0s."""
+    """The largest Legendre coefficient of degrees 10-11 and of 13-15 (6-7, 9-11), or 0s.
+
+    Degree 9 (5), the lowest of `_finite_smoothness`'s envelope, is left out:
+    there a background that the panel resolves, whose coefficients fall
+    faster than geometrically, can still be far above the flank of a peak
+    that the nodes see, whose coefficients hardly fall, and would hide it.
+    ``cos x`` on [0, 1] has 2.7e-11 at degree 9, 1.3e-12 at 10, 1.7e-14 at
+    11 and 1.3e-16 at 13; with 5e-6 lorentz(c=0.99901, w=1.85e-6) on it the
+    coefficients of degrees 11-15 are all 1.2e-12 (the flank's; the peak
+    holds 2.9e-11), and the first panel claimed 1.2e-12 (integrate-peaks-ends
+    seed 4, 23.6 times too small). A kink's coefficients, which fall like a
+    power (``|x - 0.001|**0.5`` on [0, 1]: 6.3e-3 at degree 9, 4.5e-3 at 11,
+    2.6e-3 at 15), fall from degrees 10-11 to 13-15 too.
+    """
     values = list(panel.samples)
     if not values:
         return 0.0, 0.0
     even = _legendre_tail(rule, values)
     odd = _coefficients(_legendre_rows(rule, odd=True), values)
-    return max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
+    return max(even[0], odd[1]), max(odd[2], even[2], odd[3])
 
 
 def _largest(

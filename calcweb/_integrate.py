@@ -838,7 +838,14 @@ class _Panels:
         # see 1e-8 of the peak's tail, predicted f(1) and its ancestors'
         # samples within its resolution 1.05e-8 and claimed 5.1e-12; the
         # peak held 8.1e-10).
-        fine = aliased(self.rule, panel) and not panel.rounding_limited
+        # A panel whose error is its rounding floor is left to that floor
+        # (`_Entry.rounding_limited`); one whose QUADPACK estimate alone is
+        # below it, but whose error is the top coefficients (a lone panel's
+        # `Panel.flat`), is not limited by rounding: 5e-6 lorentz(c=0.99901,
+        # w=1.85e-6) + cos x on [0, 1] at tol 5.6e-8 (the first panel's
+        # estimate 9.5e-15 its floor, its error 1.2e-12 the flank's top
+        # coefficients, the peak 2.9e-11).
+        fine = aliased(self.rule, panel) and not (panel.rounding_limited and error == panel.error)
         unresolved = (
             panel.unresolved
             or suspect
@@ -1875,10 +1882,12 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (516 of those 3,000
-    draws; 528 before a subinterval whose highest Legendre coefficients do
-    not fall was taken as unresolved, and the halves of the chase after it
-    held to the resolution it started from; 533 before a subinterval that
+    narrower than the spacing of the points sampled (515 of those 3,000
+    draws; 516 before a subinterval's highest Legendre coefficients were
+    compared with those of degrees 10-11 rather than 9-11; 528 before a
+    subinterval whose highest Legendre coefficients do not fall was taken
+    as unresolved, and the halves of the chase after it held to the
+    resolution it started from; 533 before a subinterval that
     misses an ancestor's sample by more than its error claims was bisected
     until its halves predict it, one of them refused before an extrapolation that any of the last
     four sums moved away from was no estimate, one within twice its error
@@ -1893,9 +1902,15 @@ def integrate(
     resolution or error allows, or shows the flank of a peak only to an
     ancestor's sample inside subintervals that hold too little of ``∫|f|``
     to be bisected further (of 3,000 peaks inside that gap, on a
-    background, ``integrate-peaks-ends``, seeds 1 to 3: 4 answered so
-    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 748 that
-    none did; 5 and 757 before a miss of ``f`` at an end counted, whatever
+    background, ``integrate-peaks-ends``, seeds 1 to 3: 3 answered so
+    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 747 that
+    none did; 4 and 748 before a subinterval's highest Legendre
+    coefficients (degrees 13-15) were compared, to tell whether they fall,
+    with those of degrees 10-11 instead of 9-11, where a background such as
+    ``cos x`` hid a flank the nodes see, and before a first subinterval
+    whose error is those coefficients was taken as unresolved even where
+    its Gauss-Kronrod estimate alone is below rounding; 5 and 757 before
+    a miss of ``f`` at an end counted, whatever
     the sliver times it, on a subinterval whose highest Legendre
     coefficients do not fall; 17 and 758 before the first subinterval whose highest
     Legendre coefficients do not fall was judged, as the halves of the

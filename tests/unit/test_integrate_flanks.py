@@ -229,3 +229,33 @@ def test_a_miss_at_an_end_where_the_nodes_see_a_flank_counts(
     height: float, c: float, w: float, background: str, tol: float
 ) -> None:
     check_lorentz_on(background, height, c, w, tol)
+
+
+# A Lorentzian in the sliver next to an end, on cos x (integrate-peaks-ends
+# seeds 1, 4, 5 and 6): cos's degree-9 Legendre coefficient, 2.7e-11 on [0,
+# 1] and 2.7e-14 on [0, 1/2], hid the flat top coefficients of the flank the
+# nodes see, so neither the first panel nor the half at the end was taken as
+# aliased (`calcweb._gauss_kronrod._envelopes` now leaves degree 9 out); and
+# a first panel whose QUADPACK estimate is below its rounding floor, but
+# whose error is its top coefficients, was not taken as aliased either.
+@pytest.mark.parametrize(
+    ("height", "c", "w", "tol"),
+    [
+        # 0.8414709848080156 +- 2e-12 after 23 (the first panel), 17.5 times.
+        (4.297764088463333e-06, 0.0009736452989472531, 2.56e-06, 9.5e-06),
+        # [0, 1/2] predicted f(0) within its resolution, made of the flank:
+        # 0.8414709848079053 +- 1.4e-13 after 65, 2.69e3 times.
+        (0.006116247164129883, 0.0001954931596652813, 1.9e-08, 1.7e-12),
+        # 0.8414709848079012 +- 6.2e-14 after 65, 388 times.
+        (6.133057632450743e-05, 0.00028067797628662864, 1.25e-07, 1.1e-07),
+        # The first panel's QUADPACK estimate was its rounding floor:
+        # 0.8414709848079707 +- 1.2e-12 after 23, 23.6 times.
+        (4.9861477256615e-06, 0.9990100801938767, 1.85e-06, 5.6e-08),
+        # 0.8414709848100725 +- 3.6e-11 after 23, 20.7 times.
+        (0.00011536656874333592, 0.001003907242487833, 2.06e-06, 8.6e-08),
+    ],
+)
+def test_a_flank_under_a_background_s_low_coefficients_is_aliased(
+    height: float, c: float, w: float, tol: float
+) -> None:
+    check_lorentz_on("cos", height, c, w, tol)
