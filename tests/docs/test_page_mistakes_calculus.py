@@ -141,7 +141,7 @@ def test_smaller_steps_are_not_always_better() -> None:
     rows = [(float(line.split()[0]), float(line.split()[1])) for line in lines[1:14]]
     assert [h for h, _ in rows] == [10.0**-k for k in range(1, 14)]
     for h, shown in rows:
-        assert shown == pytest.approx(abs(central_error(h)), rel=0.06)
+        assert shown == pytest.approx(abs(central_error(h)), rel=0.06, abs=0.0)
         if h >= 1e-4:  # truncation: h²/6 |f'''(1)| = h²/6 cos(1)
             assert shown == pytest.approx(h * h / 6 * math.cos(1.0), rel=0.06)
     errors = dict(rows)
@@ -267,7 +267,7 @@ def test_radius_of_convergence_of_the_bump() -> None:
         inside, outside = (float(v) for v in re.findall(r"\d\.\de[-+]\d+", line))
         # 1/(1+x²) - (1 - x² + ... + (-1)^(n/2) x^n) = (-1)^(n/2+1) x^(n+2) / (1+x²), n even.
         for shown, x in ((inside, mpmath.mpf("0.5")), (outside, mpmath.mpf("1.5"))):
-            assert shown == pytest.approx(float(x ** (n + 2) / (1 + x**2)), rel=0.06)
+            assert shown == pytest.approx(float(x ** (n + 2) / (1 + x**2)), rel=0.06, abs=0.0)
     assert "converges only for \\(|x| < 1\\)" in text("taylor.md")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import struct
 
 import pytest
 
@@ -269,8 +270,9 @@ def test_losses() -> None:
     # Through sigmoid then BCE, z = -40, y = 1 loses its gradient (-1); the logit form keeps it.
     (loss, lost), (logit_loss, kept) = runs["bce-logits"].line_numbers()
     assert loss == pytest.approx(40.0, rel=1e-12)
-    p = 1 / (1 + math.exp(40.0))  # (p - 1) p (1 - p) / 1e-12: the clamped p(1 - p), as torch
-    assert lost == pytest.approx((p - 1) * p * (1 - p) / 1e-12, rel=1e-9)
+    # (p - 1) p (1 - p) / 1e-12: the clamped p(1 - p), as torch, whose 1e-12 is a float32.
+    p, floor = 1 / (1 + math.exp(40.0)), struct.unpack("f", struct.pack("f", 1e-12))[0]
+    assert lost == pytest.approx((p - 1) * p * (1 - p) / floor, rel=1e-9, abs=0.0)
     assert logit_loss == pytest.approx(40.0 + math.log1p(math.exp(-40.0)), rel=1e-15)
     assert kept == pytest.approx(1 / (1 + math.exp(40.0)) - 1.0, rel=1e-15)
     gradient = runs["cross-entropy-gradient"].numbers()

@@ -100,9 +100,9 @@ def test_table_of_gradient_norms() -> None:
             ratios = sorted(ratio(activation, init, seed) for seed in range(DRAWS))
             mid = ratios[DRAWS // 2]
             shown = table[activation, name]
-            assert shown[0] == pytest.approx(mid, rel=0.06)  # printed to 2 digits
+            assert shown[0] == pytest.approx(mid, rel=0.06, abs=0.0)  # printed to 2 digits
             assert shown[1] == pytest.approx(mid ** (1 / DEPTH), abs=6e-4)
-            assert shown[2:] == pytest.approx([ratios[0], ratios[-1]], rel=0.06)
+            assert shown[2:] == pytest.approx([ratios[0], ratios[-1]], rel=0.06, abs=0.0)
     per_layer = {key: values[1] for key, values in table.items()}
     # The prose: small weights lose a factor of 20 or more per layer, less than 1e-22 is left.
     assert all(per_layer[a, "small"] <= 1 / 20 for a in ACTIVATIONS)
@@ -199,7 +199,7 @@ def test_residual_connections() -> None:
     assert len(lines) == 3
     for line, activation in zip(lines, ACTIVATIONS, strict=True):
         without, with_skips = (float(n) for n in re.findall(r"skips\s+(" + NUMBER + ")", line))
-        assert without == pytest.approx(ratio(activation, "xavier_normal", 0), rel=0.03)
+        assert without == pytest.approx(ratio(activation, "xavier_normal", 0), rel=0.03, abs=0.0)
         assert with_skips == pytest.approx(
             ratio(activation, "xavier_normal", 0, residual=True), rel=0.005
         )
@@ -220,8 +220,8 @@ def test_penalty_and_adam_do_not_change_the_product() -> None:
     first, last = weight_gradient(1), weight_gradient(DEPTH)
     lines = page()["cures-that-are-not"].stdout.splitlines()
     data_first, data_last = (float(n) for n in re.findall(r"= (" + NUMBER + ")", lines[0]))
-    assert data_first == pytest.approx(np.linalg.norm(first), rel=5e-3)
-    assert data_last == pytest.approx(np.linalg.norm(last), rel=5e-3)
+    assert data_first == pytest.approx(np.linalg.norm(first), rel=5e-3, abs=0.0)
+    assert data_last == pytest.approx(np.linalg.norm(last), rel=5e-3, abs=0.0)
     assert lines[1] == "with L2 (λ = 0.01): the gradient of W_1 changes by " + lines[1].split()[-1]
     added = float(lines[1].split()[-1])
     expected = 2 * 0.01 * np.linalg.norm(layers[0][0])

@@ -148,7 +148,9 @@ def test_the_bound_of_the_shift_of_the_argument() -> None:
     for point in (2.5, 3.0, 3.5):
         sampler(point)
     estimate = _richardson.Estimate(6.0, 0.0, 3, 1.0, "central", 0.5)
-    assert _richardson._shifted(sampler, 1, estimate) == pytest.approx(2.0 * 3.0 * 2.0**-53)
+    assert _richardson._shifted(sampler, 1, estimate) == pytest.approx(
+        2.0 * 3.0 * 2.0**-53, abs=0.0
+    )
     assert sampler.calls == 3  # no call made
     # Only a central first derivative, whose points are known.
     assert _richardson._shifted(sampler, 2, estimate) == 0.0

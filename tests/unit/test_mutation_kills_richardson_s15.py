@@ -42,8 +42,9 @@ def test_the_lined_up_bound_needs_a_positive_step_and_a_finite_bound() -> None:
 
 def test_the_shift_bound_of_a_central_first_derivative_is_exact() -> None:
     # t**2 at 3 with the smallest step 1/2: values 6.25, 9, 12.25 (exact), f'' = 2, so
-    # |f''| |x| eps / 2 = 3 eps exactly. (test_derivative_lined_up compares it with
-    # pytest.approx and no abs, which passes anything within 1e-12, 0 included.)
+    # |f''| |x| eps / 2 = 3 eps exactly. (test_derivative_lined_up compared it with
+    # pytest.approx and no abs, which passed anything within 1e-12, 0 included, until
+    # session 16 gave it abs=0.0.)
     sampler = Sampler(lambda t: t * t, 3.0)
     for point in (2.5, 3.0, 3.5):
         sampler(point)

@@ -482,7 +482,7 @@ def test_converged_by_default_means_a_small_gradient(
     # f = scale (x - 3)^2: gradient 2 scale (x - 3), known exactly.
     result = minimize(lambda x: scale * (x - 3) ** 2, x0, lr=lr / scale, steps=steps)
     expected_tol = 1e-6 * max(1.0, abs(2 * scale * (x0 - 3)))
-    assert result.tol == pytest.approx(expected_tol, rel=1e-12)
+    assert result.tol == pytest.approx(expected_tol, rel=1e-12, abs=0.0)
     true_norm = abs(2 * scale * (result.x - 3))  # type: ignore[operator]
     assert result.converged == (result.gradient_norm <= result.tol)
     assert result.gradient_norm == pytest.approx(true_norm, rel=1e-9, abs=1e-12 * scale)
