@@ -646,6 +646,7 @@ class Sequence:
         self.noise: list[float] = []
         self.irregular = irregular
         self.antilimit = False  # no limit the sums recede from
+        self.converging = False  # no verdict that the sums converge
 
     def add(self, element: float, noise: float = 0.0) -> tuple[float, float]:
         self.added.append(element)
