@@ -201,14 +201,15 @@ def test_sums_that_leave_the_finite_part_by_one_ratio_are_refused_soon(
 def test_a_divergence_that_changes_sign_is_named_soon() -> None:
     # (x - 0.5)/x**1.05: rates 2**0.05 and 2**-0.95; once the second has died out
     # the sums leave 1/0.95 + 0.5/0.05 by one ratio (3,845 evaluations before, refused
-    # for a stalled extrapolation).
+    # for a stalled extrapolation; then 1,157, the finite part refused as
+    # divergent by `_Epsilon._leaving`). The panel at 0, growing by those rates
+    # at each halving, now stops the run sooner (`_Extrapolated.runaway_end`).
     result = result_of(lambda x: (x - 0.5) / x**1.05, 1e-10)
     assert not result.converged
     if sys.platform == "emscripten":  # Pyodide's pow may round otherwise: another path
         return
-    assert result.message.startswith("the integral probably diverges: the sums over")
-    assert result.value == pytest.approx(1 / 0.95 + 0.5 / 0.05, rel=1e-9)
-    assert result.nfev < 3845 / 2
+    assert result.message.startswith("the integral probably diverges at x=0.0: the subinterval")
+    assert result.nfev <= 863
 
 
 def leaving_after(elements: list[float], error: float) -> bool:

@@ -1,0 +1,131 @@
+"""A panel at an end whose value grows at every halving: a divergence, refused early (issue 13).
+
+For ``x**-p`` with ``p`` above about 1.5 the panel at 0 misses its
+ancestors' samples at every halving (its polynomial cannot follow f's
+growth), so it is bisected before anything else (`_Panels.unresolved`) and the
+epsilon table, whose `_Epsilon._leaving` refuses ``x**-1.05`` after 233
+evaluations, is never consulted: ``x**-2`` on [0, 1] went down to panels a few
+ulps wide and was refused "for rounding" after 14,093 evaluations (QUADPACK's
+qags: "probably divergent" after 231). At the right end the nodes next to 1
+are rounded to its ulps, and ``(x - c)(1 - x)**-p`` was refused for rounding
+too. `_Extrapolated.runaway_end`: the value of the panel at the end grew at
+each of its last four halvings, by a model with a rate of 1 or more
+(`_grows_without_end`), the panel holds more of |f| than the rest, and it is
+at most 2**-20 of the interval wide (or the run stops anyway).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import mpmath
+import pytest
+
+from calcweb import IntegrationResult, integrate
+from calcweb._integrate import _grows_without_end
+
+mpmath.mp.dps = 40
+
+
+def result_of(f: Callable[[float], float], tol: float) -> IntegrationResult:
+    result = integrate(f, 0.0, 1.0, tol=tol, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    return result
+
+
+DIVERGENT = [
+    # (f, tol, end, evaluations at most; before: refused for rounding after)
+    pytest.param(lambda x: x**-2, 1e-10, "0.0", 863, id="x^-2 (14093)"),
+    pytest.param(lambda x: x**-1.8292893644394477, 3.2e-9, "0.0", 947, id="x^-1.83 (14933)"),
+    pytest.param(
+        lambda x: (math.log(x) + 1.486889704065654) * x**-1.328171556006533,
+        5.8e-10,
+        "0.0",
+        863,
+        id="(log x + 1.49) x^-1.33 (2207)",
+    ),
+    pytest.param(
+        lambda x: (x - 0.651592972722763) * (1 - x) ** -1.6742365971831072,
+        8.8e-12,
+        "1.0",
+        653,
+        id="(x - 0.65)(1 - x)^-1.67 (569, rounding)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("f", "tol", "end", "nfev"), DIVERGENT)
+def test_a_runaway_end_is_refused_as_divergent(
+    f: Callable[[float], float], tol: float, end: str, nfev: int
+) -> None:
+    result = result_of(f, tol)
+    assert not result.converged
+    assert result.message.startswith(f"the integral probably diverges at x={end}: the subinterval")
+    assert result.nfev <= nfev
+
+
+CONVERGENT = [
+    # A narrow peak at the end, a pole just beyond it: they grow like
+    # x**-2 only until the panel is as small as their width or distance.
+    pytest.param(
+        lambda x: 1e-18 / (x * x + 1e-18), 1e-10, 1e-9 * mpmath.atan(1e9), id="lorentz w=1e-9 at 0"
+    ),
+    # One still growing at 2**-20, but light next to the rest of f.
+    pytest.param(
+        lambda x: 1e-20 / (x * x + 1e-20) + 1e3 * x**8,
+        1e-13,
+        mpmath.mpf(1e3) / 9 + 1e-10 * mpmath.atan(1e10),
+        id="lorentz w=1e-10 at 0 + 1e3 x^8",
+    ),
+    pytest.param(
+        lambda x: 1 / (x + 1e-10) ** 2,
+        1e-10,
+        1e10 - 1 / (1 + mpmath.mpf("1e-10")),
+        id="pole at -1e-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("f", "tol", "exact"), CONVERGENT)
+def test_growth_that_ends_before_the_depth_is_answered(
+    f: Callable[[float], float], tol: float, exact: mpmath.mpf
+) -> None:
+    result = result_of(f, tol)
+    assert result.converged, result.message
+    assert abs(result.value - float(exact)) <= 2.0 * result.error
+
+
+def test_a_log_squared_end_that_grows_for_long_is_not_called_divergent() -> None:
+    # x**-0.99 log(x)**2 (integral 2e6): its panel at 0 grows for ~300
+    # halvings (a triple rate 2**-0.01), which two rates fit only to 2e-4.
+    result = result_of(lambda x: x**-0.99 * math.log(x) ** 2, 1e-10)
+    assert "diverges at" not in result.message
+
+
+def values(q: float, a: float, b: float, c: float = 0.0, n0: int = 20) -> list[float]:
+    """``(a + b n + c n**2) q**n``, n = n0..n0 + 4: a panel's values at an end, one a halving."""
+    return [(a + b * n + c * n * n) * q**n for n in range(n0, n0 + 5)]
+
+
+@pytest.mark.parametrize(
+    ("sequence", "verdict"),
+    [
+        (values(2.0, 1.0, 0.0), True),  # x**-2: one rate
+        (values(2**0.3, 1.0, 0.0), True),  # x**-1.3
+        (values(2**0.3, -1.0, -0.7), True),  # (log x + c) x**-1.3: a double rate
+        (
+            [
+                u + v
+                for u, v in zip(values(2**0.3, -1.0, 0.0), values(2**-0.7, 5.0, 0.0), strict=True)
+            ],
+            True,
+        ),  # (x - c) x**-1.3: two rates
+        (values(2**-0.01, 1.0, 0.7), False),  # (log x + c) x**-0.99: grows, converges
+        (values(2**-0.01, 1.0, 0.7, 0.3), False),  # log(x)**2 x**-0.99: a triple rate
+        (values(2**-0.3, 1.0, 0.0), False),  # x**-0.7: shrinks
+        ([1.0, -2.0, 4.0, -8.0, 16.0], False),  # changes sign
+    ],
+)
+def test_grows_without_end(sequence: list[float], verdict: bool) -> None:
+    assert _grows_without_end(sequence) is verdict
