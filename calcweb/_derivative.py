@@ -183,7 +183,9 @@ def derivative(
             derivatives) its one-sided difference quotients disagree: a kink.
         NumericalError: If the difference quotients never settle into an
             estimate that can be trusted (for ``"complex"``: if the answer has
-            no correct digit and Richardson on the real line refuses too), if
+            no correct digit and Richardson on the real line refuses too, or
+            if f is undefined or not real next to ``x`` and Richardson
+            there, one-sided, cannot settle), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -495,8 +497,9 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     step = 1e-20 * max(1.0, abs(x)) if h is None else h
     value = _complex_quotient(f, x, step)
     # The real-line check below can miss a singularity next to x (sqrt at
-    # 1e-300 with h = 1e-20), and is not even tried where f is not real: the
-    # complex step at two more steps must show its own h**2 truncation.
+    # 1e-300 with h = 1e-20), and its central differences are not taken where f
+    # is not real: the complex step at two more steps must show its own h**2
+    # truncation.
     ratio = _STEP_RATIO if step > 1e-290 else 1.0 / _STEP_RATIO  # larger where smaller underflow
     steps = (step, step * ratio, step * ratio * ratio)
     values = (value, _complex_quotient(f, x, steps[1]), _complex_quotient(f, x, steps[2]))
@@ -528,7 +531,10 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     confirmation = 0.0
     if unconfirmed is not None:
         before = unconfirmed.counted.calls
-        confirmation = _confirmed(unconfirmed.real, x, value, unconfirmed.pair, error)
+        if unconfirmed.pair is None:  # f is undefined or not real at a point of the pair
+            confirmation = _confirmed_where_real(unconfirmed, x, value, error(0.0))
+        else:
+            confirmation = _confirmed(unconfirmed.real, x, value, unconfirmed.pair, error)
         calls += unconfirmed.counted.calls - before  # Richardson's, where it was asked
     return DerivativeResult(value, error(confirmation), 5 + calls, "complex", step)
 
@@ -620,11 +626,16 @@ def _complex_truncation(
 
 
 class _Unconfirmed(NamedTuple):
-    """A value the quick check agrees with, for `_confirmed`: f on the real line and the pair."""
+    """A value to confirm on the real line: f there and the pair (`_confirmed`).
+
+    Where the pair could not be taken, ``pair`` is None and ``failure`` says why
+    (`_confirmed_where_real`).
+    """
 
     real: Callable[[float], float]  # f on the real line, its calls counted in `counted`
     counted: _Counted
-    pair: _CentralPair
+    pair: _CentralPair | None
+    failure: Exception | None = None
 
 
 def _check_analytic(
@@ -658,12 +669,13 @@ def _check_analytic(
     caller is to confirm (`_Unconfirmed`: f on the real line and the pair,
     for `_confirmed`, whose Richardson calls the caller counts) is returned
     for a floor of the value's error (None where Richardson already judged
-    it: its distance is in the truncation then). Points where ``f`` is not
-    defined on the real line (an imaginary part there, as ``cmath.sqrt``
-    below 0, counts as undefined) skip the quick check (truncation ``None``:
-    `_complex_truncation` measures it there, and nothing is to confirm). A
-    value of exactly 0 gets the real line's bound on ``|f'|`` as its
-    truncation.
+    it: its distance is in the truncation then). Where ``f`` is not defined
+    at a point of the pair (an imaginary part there, as ``cmath.sqrt`` below
+    0, counts as undefined), there is no quick check (truncation ``None``:
+    `_complex_truncation` measures it), and what is returned to confirm has no
+    pair: robust Richardson on the real line, one-sided next to where f is
+    undefined, confirms the value (`_confirmed_where_real`). A value of
+    exactly 0 gets the real line's bound on ``|f'|`` as its truncation.
     """
     counted = _Counted(f)
 
@@ -678,8 +690,9 @@ def _check_analytic(
     h = representable_step(x, _EPS ** (1.0 / 3.0) * max(1.0, abs(x)))  # not the complex step
     try:
         pair = _central_pair(real, x, h)
-    except (DomainError, NumericalError, ArgumentTypeError):
-        return counted.calls, None, None  # the calls made before f failed
+    except (DomainError, NumericalError, ArgumentTypeError) as failure:
+        # The calls made before f failed; the real line still confirms the value.
+        return counted.calls, None, _Unconfirmed(real, counted, None, failure)
     coarse, fine, rounding = pair.coarse, pair.fine, pair.rounding
     # coarse - fine = (3/4) h**2 f''' / 6, so f''' / 6 = 4 (coarse - fine) / (3 h**2).
     truncation = step * step * 4.0 * abs(coarse - fine) / (3.0 * h * h)
@@ -805,6 +818,38 @@ def _confirmed(
             ) from refusal
         return resolution
     return min(resolution, abs(value - settled.value) + settled.error)
+
+
+def _confirmed_where_real(unconfirmed: _Unconfirmed, x: float, value: float, own: float) -> float:
+    """How closely the real line confirms ``value`` where the central pair could not be taken.
+
+    f is undefined or not real at a point of the pair (``cmath.sqrt(z) +
+    abs(z)`` at 1e-6: its ``x - h`` is below 0), so nothing has compared the
+    complex step with the real line, and a part of f that is not analytic
+    goes unseen (there 500.0 +- 1.4e-12 was answered, for f' = 501). Robust
+    Richardson extrapolation on the real line, one-sided next to where f is
+    undefined, judges the value, with its own error ``own``
+    (`_check_on_the_real_line`: within twice Richardson's error plus
+    ``own``, the value stands and its distance from Richardson's plus
+    Richardson's error is returned; farther off, f is not analytic). Where
+    Richardson cannot settle either, the value is confirmed by nothing, and
+    refused.
+
+    Raises:
+        NumericalError: If Richardson on the real line cannot settle.
+        ArgumentTypeError: If it settles away from the value: f is not analytic.
+    """
+    try:
+        return _check_on_the_real_line(unconfirmed.real, x, value, own, None)
+    except NumericalError as refusal:
+        raise NumericalError(
+            f"method='complex' gave {value!r}, but it could not be confirmed on the real "
+            f"line: f is undefined or not real next to x={x!r} ({unconfirmed.failure}), "
+            "and robust Richardson extrapolation there, one-sided where f is undefined, "
+            f"could not settle ({refusal.__cause__}), so nothing shows that f is analytic "
+            "here. Write f with calcweb's functions for method='auto' (Taylor mode), or "
+            "use method='richardson' at a point farther from where f is undefined"
+        ) from refusal.__cause__
 
 
 def _imaginary_part(f: Callable[[Any], Any], z: complex) -> float:

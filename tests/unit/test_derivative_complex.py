@@ -1,7 +1,8 @@
 """The complex step checks its own step: h, h/e and h/e**2 must show an h**2 error.
 
 The real-line check (two central differences) cannot see a singularity
-closer to x than its own step, and is skipped where f is not real; before
+closer to x than its own step, and cannot be taken where f is not real
+(one-sided Richardson on the real line confirms the value there); before
 this check, sqrt at 1e-300 came out as 7.07e9 +- 6e-6 (the truth is 5e149).
 Its error also counts f's own rounding inside Im f: the scatter across the
 steps and at two points beside x (the tests at the end).
@@ -44,8 +45,9 @@ def test_a_singularity_within_the_step_is_refused(f: Any, x: float) -> None:
 
 @pytest.mark.parametrize(("x", "h"), [(1e-6, 1e-7), (2.0, 0.5), (2.0, 0.1), (1e-3, 1e-5)])
 def test_a_large_step_next_to_a_branch_point_is_honest(x: float, h: float) -> None:
-    # sqrt at 1e-6 is not real 6e-6 to the left, so the real-line check is skipped:
-    # the error used to be 4 eps |f'| (4e-13) while the truth is 0.62 away.
+    # sqrt at 1e-6 is not real 6e-6 to the left, so the pair of central differences
+    # cannot be taken: the error used to be 4 eps |f'| (4e-13) while the truth is 0.62
+    # away. (One-sided Richardson on the real line now confirms the value too.)
     calls = []
 
     def f(z: Any) -> Any:
@@ -54,12 +56,14 @@ def test_a_large_step_next_to_a_branch_point_is_honest(x: float, h: float) -> No
 
     r = derivative(f, x, method="complex", h=h, full_output=True)
     assert abs(r.value - 0.5 / math.sqrt(x)) <= 2.0 * r.error
-    assert r.nfev == len(calls)  # the real-line check stops where sqrt is not real
+    assert r.nfev == len(calls)  # the pair stops where sqrt is not real; Richardson's counted
 
 
 def complex_only(z: Any) -> Any:
-    if not isinstance(z, complex):
-        raise ValueError("complex numbers only")  # the real-line check is skipped
+    # Undefined left of 0 on the real line: the pair of central differences cannot be
+    # taken, and one-sided Richardson confirms the value (1 there) to within 0.01.
+    if not isinstance(z, complex) and z < 0.0:
+        raise ValueError("undefined left of 0")
     return z - z**3
 
 
@@ -68,6 +72,7 @@ def test_the_truncation_comes_from_the_three_steps() -> None:
     # 1.01, 1 + 0.01 / e**2, 1 + 0.01 / e**4; their differences shrink e**2-fold, and the
     # truncation of the first, (0.01 - 0.01 / e**2) / (1 - 1 / e**2) = 0.01, is exactly its
     # error. Beside x the values lie on the line 1 + h**2 + 3 t**2 (t = x): no scatter.
+    # The real line's confirmation (0.01 plus Richardson's error) is within twice it.
     r = derivative(complex_only, 0.0, method="complex", h=0.1, full_output=True)
     assert r.value == pytest.approx(1.01, rel=1e-15, abs=0)
     truncation = (r.value - (1.0 + 0.01 / E**2)) / (1.0 - 1.0 / E**2)
@@ -933,3 +938,58 @@ def test_a_fourth_difference_within_64_eps_of_f_is_no_curvature(ulps: float, jud
         r = derivative(f, 0.0, method="complex", full_output=True)
         assert (r.value, r.nfev) == (1.0 + 1e-7, 12 + richardson_calls(f, 0.0))
         assert 1e-7 <= r.error < 2e-7
+
+
+# f undefined or not real left of x, plus a part that is not analytic: the complex step
+# misses that part, and the pair of central differences cannot be taken (x - k < 0).
+# Before, nothing on the real line checked the value: sqrt(z) + abs(z) at 1e-6 was
+# 500.0 +- 1.35e-12 for f' = 501. One-sided Richardson there shows the gap.
+NOT_ANALYTIC_BESIDE_A_BRANCH = [
+    (lambda z: cmath.sqrt(z) + abs(z), 1e-6),
+    (lambda z: cmath.sqrt(z) + abs(z), 3e-6),
+    (lambda z: cmath.log(z) + abs(z - 0), 1e-7),
+    (lambda z: z * cmath.sqrt(z) + 0.5 * abs(z), 1e-7),  # complex values for x < 0
+]
+
+
+@pytest.mark.parametrize(("f", "x"), NOT_ANALYTIC_BESIDE_A_BRANCH)
+def test_a_part_that_is_not_analytic_beside_a_branch_point_is_refused(f: Any, x: float) -> None:
+    with pytest.raises(calcweb.ArgumentTypeError, match="not analytic") as info:
+        derivative(f, x, method="complex", full_output=True)
+    assert "Richardson extrapolation on the real line gives" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("f", "exact", "x"),
+    [
+        (cmath.sqrt, lambda x: 0.5 / math.sqrt(x), 1e-6),
+        (cmath.sqrt, lambda x: 0.5 / math.sqrt(x), 1e-12),
+        (cmath.log, lambda x: 1.0 / x, 1e-7),
+        (lambda z: z * cmath.sqrt(z), lambda x: 1.5 * math.sqrt(x), 1e-7),
+    ],
+)
+def test_an_analytic_f_beside_a_branch_point_is_confirmed_one_sided(
+    f: Any, exact: Any, x: float
+) -> None:
+    recorded, calls = recording(f)
+    r = derivative(recorded, x, method="complex", full_output=True)
+    assert abs(r.value - exact(x)) <= 2.0 * r.error
+
+    # The confirmation is one-sided Richardson's: its distance plus its error.
+    def real(t: float) -> float:
+        y = f(t)
+        if y.imag:  # not real there: undefined, as for the check
+            raise ValueError("not real")
+        return float(y.real)
+
+    settled = derivative(real, x, method="richardson", full_output=True)
+    assert r.error >= abs(r.value - settled.value) + settled.error
+    assert r.nfev == len(calls) > 20
+
+
+def test_no_side_of_x_that_confirms_the_value_is_a_refusal() -> None:
+    # sqrt(z) + sqrt(-z) at 0 is not real on either side: nothing confirms the value.
+    refused = "could not be confirmed on the real line"
+    with pytest.raises(calcweb.NumericalError, match=refused) as info:
+        derivative(lambda z: cmath.sqrt(z) + cmath.sqrt(-z), 0.0, method="complex")
+    assert "method='richardson' at a point farther from where f is undefined" in str(info.value)

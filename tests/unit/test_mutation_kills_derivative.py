@@ -366,19 +366,28 @@ def test_the_complex_steps_error_is_rounding_plus_twice_its_truncation(h: float 
     assert r.nfev == 10 + richardson_calls(cmath.exp, x)
 
 
-def test_a_complex_step_where_f_is_undefined_on_the_reals_is_not_checked() -> None:
-    # cmath.sqrt(-1 + ih) is analytic; the real check of central differences would
-    # call f at real points, where this f refuses: the check is skipped.
+def test_a_complex_step_where_f_is_undefined_on_the_reals_is_refused() -> None:
+    # cmath.sqrt(2 + ih) is analytic, but this f refuses real points: the check of
+    # central differences stops at its first one, and Richardson on the real line
+    # cannot settle either, so nothing confirms the value (before, 0.35355... was
+    # answered with the complex step's own error, unchecked).
     def f(z: Any) -> Any:
         if not isinstance(z, complex):
             raise ValueError("complex only")
         return cmath.sqrt(z)
 
-    r = derivative(f, 2.0, method="complex", full_output=True)
-    assert r.value == pytest.approx(0.5 / math.sqrt(2.0), rel=1e-15, abs=0)
-    scatter = complex_scatter(cmath.sqrt, 2.0, 2e-20, across_steps=True)
-    assert r.error == pytest.approx(4.0 * EPS * abs(r.value) + 16.0 * scatter, rel=1e-12, abs=0)
-    assert r.nfev == 6  # 5 complex points, and the check stopped at its first real point
+    with pytest.raises(calcweb.NumericalError) as info:
+        derivative(f, 2.0, method="complex", full_output=True)
+    message = str(info.value)
+    assert message.startswith(
+        "method='complex' gave 0.3535533905932738, but it could not be confirmed on the "
+        "real line: f is undefined or not real next to x=2.0 (f(2.0000121109089046) raised"
+    )
+    assert "robust Richardson extrapolation there, one-sided where f is undefined" in message
+    assert message.endswith(
+        "Write f with calcweb's functions for method='auto' (Taylor mode), or use "
+        "method='richardson' at a point farther from where f is undefined"
+    )
 
 
 def test_a_function_that_is_not_analytic_is_refused_with_both_values() -> None:

@@ -225,14 +225,17 @@ def test_the_complex_steps_result_says_complex() -> None:
     assert r.method == "complex"
 
 
-def test_a_complex_step_where_f_is_complex_on_the_reals_is_not_checked() -> None:
+def test_a_complex_step_where_f_is_complex_on_the_reals_is_confirmed_one_sided() -> None:
     # sqrt at 1e-6: the check's central differences reach x - 6e-6 < 0, where sqrt is
-    # not real (its real part, 0, is no value of f there): the check is skipped, so the
-    # error is the complex step's rounding alone; its truncation, 1e-40 |f'''| / 6 with
-    # f''' = 3 / (8 x**2.5), is 6e-27, far below 4 eps |f'|. The rounding: 4 eps |f'|
-    # and 16 times the scatter of Im f(x + ih)/h, across h, h/e, h/e**2 and off the line
-    # through x + 61.8 eps and x - 38.2 eps (there, the curvature of f').
-    r = derivative(cmath.sqrt, 1e-6, method="complex", full_output=True)
+    # not real (its real part, 0, is no value of f there): there is no quick check, and
+    # one-sided Richardson on the real line confirms the value. The error: 4 eps |f'|,
+    # 16 times the scatter of Im f(x + ih)/h, across h, h/e, h/e**2 and off the line
+    # through x + 61.8 eps and x - 38.2 eps (there, the curvature of f'), and the
+    # confirmation, Richardson's distance plus its error, in place of the truncation
+    # (1e-40 |f'''| / 6 with f''' = 3 / (8 x**2.5): 6e-27). Before, the confirmation
+    # was missing, and sqrt(z) + abs(z) there was 500.0 +- 1.35e-12 for f' = 501.
+    f, calls = recording(cmath.sqrt)
+    r = derivative(f, 1e-6, method="complex", full_output=True)
     assert r.value == pytest.approx(500.0, rel=1e-15, abs=0)
     steps = [1e-20 * 0.36787944117144233**k for k in range(3)]
     values = [cmath.sqrt(complex(1e-6, h)).imag / h for h in steps]
@@ -240,8 +243,12 @@ def test_a_complex_step_where_f_is_complex_on_the_reals_is_not_checked() -> None
     up, down = (cmath.sqrt(complex(t, 1e-20)).imag / 1e-20 for t in (1e-6 + above, 1e-6 - below))
     off_line = abs((values[0] - down) - (up - down) * below / (above + below))
     scatter = max(off_line, max(values) - min(values))
-    assert r.error == pytest.approx(4.0 * EPS * abs(r.value) + 16.0 * scatter, rel=1e-12, abs=0)
-    assert r.nfev == 7  # 5 complex points; the check stopped at sqrt(x - 6e-6), its 2nd point
+    settled = derivative(math.sqrt, 1e-6, method="richardson", full_output=True)
+    confirmation = abs(r.value - settled.value) + settled.error
+    own = 4.0 * EPS * abs(r.value) + 16.0 * scatter
+    assert r.error == pytest.approx(own + confirmation, rel=1e-12, abs=0)
+    # 5 complex points, the check's 2 (it stopped at sqrt(x - 6e-6)), and Richardson's.
+    assert r.nfev == len(calls) == 7 + settled.nfev
 
 
 def test_the_complex_steps_truncation_is_measured_on_the_scale_of_x() -> None:
