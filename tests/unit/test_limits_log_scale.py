@@ -165,3 +165,43 @@ def test_log_estimate_counts_the_rounding_of_the_samples() -> None:
     value, error = limits_module._log_estimate([1.0] * 8)
     assert value == 1.0
     assert error >= 4 * 2.0**-52
+
+
+# 4e-5/log(-log x) at 0+ is 4e-5/log(1/u): no power of u. Its usual walk does not
+# settle (2.8e-5 off, 2.9e-6 error, above ACCEPT beside 1), and the log-scale walk
+# answered 9.87e-6 +- 8.9e-7 (11 errors off 0): the entry it took, in column 1
+# far out, rests on two changes that happen to be small (the column's changes
+# cross 0 there), and the entries after it, closer in, move 6 times farther.
+LOG_LOG: list[tuple[Callable[[float], float], float, str, float, str]] = [
+    (lambda x: 4e-5 / log(-log(x)), 0.0, "right", 0.0, "4e-5/log(-log x) at 0+"),
+    (lambda x: 1 + 4e-5 / log(-log(x)), 0.0, "right", 1.0, "1 + 4e-5/log(-log x) at 0+"),
+    (lambda x: 1000 + 0.04 / log(-log(x)), 0.0, "right", 1000.0, "1000 + 0.04/log(-log x)"),
+    (lambda x: 3.6e-5 / log(log(x)), inf, "left", 0.0, "3.6e-5/log(log x) at inf"),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "exact"), [case[:4] for case in LOG_LOG], ids=[case[4] for case in LOG_LOG]
+)
+def test_an_entry_the_later_entries_of_its_column_leave_is_no_estimate(
+    f: Callable[[float], float], x0: float, side: str, exact: float
+) -> None:
+    result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type]
+    assert isinstance(result, LimitResult)
+    assert not result.converged or abs(result.value - exact) <= 2 * result.error, result
+
+
+def test_log_estimate_covers_the_entries_after_the_one_it_takes() -> None:
+    # Three equal samples, then f moves on: the entry at the third (no change
+    # before it) was taken as 1.0 +- 8.9e-16; the entries after it leave it.
+    value, error = limits_module._log_estimate([1.0, 1.0, 1.0, 1.5, 1.75])
+    assert error >= 0.25
+    assert abs(1.75 - value) <= error
+
+
+def test_log_log_over_log_is_still_answered() -> None:
+    # u log(1/u) times 4e-5 at 0+ (the walk settles to its error; the exact limit 0).
+    result = limit(lambda x: 4e-5 * log(-log(x)) / log(x), 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged
+    assert abs(result.value) <= 2 * result.error
