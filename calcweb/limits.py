@@ -378,6 +378,10 @@ class _OneSided:
 # ("move x ... or use a one-sided formula") is for a derivative's stencil; a
 # limit has no formula to choose, and its side is said where it matters.
 NEEDS_F_CLOSE_TO_X0 = "a limit needs f defined all the way to x0 on the side it is taken from"
+NEEDS_F_IN_RANGE = (
+    "a limit needs f, and what it computes on the way, below about 1e308 all the way "
+    "to x0: rewrite f so that no intermediate result overflows (x/x**3 as 1/x**2)"
+)
 
 
 class _Counted:
@@ -399,7 +403,17 @@ class _Counted:
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
-        return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
+        try:
+            return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
+        except NumericalError as error:
+            # evaluate's advice (keep x where f stays below 1e308) is a derivative's;
+            # and f itself may be small: x/x**3 at 1e103 overflows in x**3.
+            if not isinstance(error.__cause__, OverflowError):
+                raise
+            raise NumericalError(
+                f"f({x!r}) overflowed ({error.__cause__}): f, or a value computed inside "
+                f"it, is beyond the float range there; {NEEDS_F_IN_RANGE}"
+            ) from error.__cause__
 
 
 @dataclasses.dataclass(frozen=True)
@@ -409,6 +423,9 @@ class _Run:
     values: list[float]
     last: int
     note: str = ""
+    # Where f, after the run, raised a DomainError (not a division by 0) at
+    # every step closer to x0: the run's last point, the next, and f's error there.
+    ends: tuple[float, float, DomainError] | None = None
 
 
 def _sampled(f: Callable[[float], float], x: float) -> float:
@@ -437,12 +454,15 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
     the first that failed: `_until_failure`);
     if it fails there only after a long run (``exp(-x) cosh(x)`` overflows at
     ``inf``; ``(x - sin x)/(x - tan x)`` divides 0 by 0 once ``tan x`` rounds
-    to ``x``), that run is used.
+    to ``x``), that run is used, and where ``f`` is outside its domain at
+    every step past it (not dividing by 0), the run records where
+    (``ends``: a refusal from it says so, `_outside_the_domain`).
     """
     values: list[float] = []
     before: list[float] = []
     before_last = 0
     failure: CalcwebError | None = None
+    cut: CalcwebError | None = None  # the failure right after ``before``
     for k in range(STEPS):
         x = point(scale * 2.0 ** -(k + 2))
         try:
@@ -451,7 +471,7 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
             values.append(f(x))
         except (DomainError, NumericalError) as error:
             if values:
-                before, before_last = values, k - 1
+                before, before_last, cut = values, k - 1, error
             failure, values = error, []
     if len(values) >= MIN_SAMPLES:
         return _Run(values, STEPS - 1)
@@ -471,8 +491,21 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
             return _infinite(before)
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
-        return _Run(before, before_last, f"; f fails closer to x0 ({failure})")
+        # f outside its domain at every step past the run (sqrt(1e10 - x) at inf
+        # beyond 1e10), not a 0/0 that rounding makes: its domain may end there.
+        ends = None
+        if not values and isinstance(cut, DomainError) and not _divides_by_0(cut):
+            at = [point(scale * 2.0 ** -(k + 2)) for k in (before_last, before_last + 1)]
+            ends = (at[0], at[1], cut)
+        return _Run(before, before_last, f"; f fails closer to x0 ({failure})", ends)
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
+
+
+def _divides_by_0(failure: CalcwebError) -> bool:
+    """Whether ``f`` failed dividing by 0 (as 0/0 does once rounding cancels both)."""
+    return isinstance(failure, ZeroDivisionError) or isinstance(
+        failure.__cause__, ZeroDivisionError
+    )
 
 
 def _until_failure(f: _Counted, point: Callable[[float], float], h: float) -> list[float]:
@@ -2699,6 +2732,53 @@ def _one_sided(
     run = _samples(f, point, scale)
     if isinstance(run, _OneSided):
         return run
+    result = _one_sided_from(f, point, scale, x0, name, run=run)
+    if run.ends is not None and not result.converged:
+        return _outside_the_domain(result, run.ends, x0, name)
+    return result
+
+
+def _outside_the_domain(
+    refused: _OneSided, ends: tuple[float, float, DomainError], x0: float, name: str
+) -> _OneSided:
+    """``refused``, said as what it is: ``f`` fails at every point sampled past ``ends[0]``.
+
+    ``sqrt(1e10 - x)`` at infinity is 1e5 - x/2e5 - ... out to 2**33, leaves
+    1e5 ever faster there, and raises from 2**34 on: a domain that ends at
+    1e10, not a growth or rounding noise the samples cannot tell apart.
+    """
+    last, first_failed, error = ends
+    cause = error.__cause__ if error.__cause__ is not None else error
+    where = f"beyond x = {last!r}" if math.isinf(x0) else f"between x = {last!r} and x0"
+    needs = (
+        "a limit at infinity needs f defined for all large x"
+        if math.isinf(x0)
+        else NEEDS_F_CLOSE_TO_X0
+    )
+    side = "left" if (x0 == math.inf or name == "left") else "right"
+    return _OneSided(
+        refused.value,
+        math.inf,
+        False,
+        f"f fails at every point sampled {where} (from the {name}): f({first_failed!r}) raised "
+        f"{type(cause).__name__}: {cause}; {needs}. If the domain of f ends there, "
+        f"take the limit at its end (limit(f, end, side={side!r})); if rounding inside "
+        "f makes it fail there, rewrite f so that it does not. The samples before "
+        f"the failures do not settle (the estimate {refused.value:.6g}); pass "
+        "full_output=True to get the estimate anyway",
+    )
+
+
+def _one_sided_from(
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    x0: float,
+    name: str,
+    *,
+    run: _Run,
+) -> _OneSided:
+    """The limit from the samples ``run`` (`_samples`) of ``f`` on one side."""
     first = run.last + 1 - len(run.values)
     # f may end on one exact value: a run of them, or a single last sample.
     tail = len(run.values) - _run_start(run.values)
