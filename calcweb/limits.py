@@ -1463,7 +1463,10 @@ def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the lis
     ``2**47``, where ``floor(x0 + h)`` is ``x0 + h`` down to ``h = 1`` and
     ``x0`` at the last two steps), and a single sample only if it is ``P(0)``
     itself (``floor(x0 + h)`` at ``2**48`` is ``x0`` only at the last step,
-    ``h = 1/2``); otherwise the samples are extrapolated (None).
+    ``h = 1/2``), two only if they are, or ``f`` comes no farther from ``P(0)``
+    at each of the last samples and them (samples ``P`` only to rounding
+    may scatter about it: ``1e-10 + sin(x)/x`` at ``1.15e25``); otherwise the
+    samples are extrapolated (None).
     """
     start = _run_start(samples)
     before, constant = samples[:start], samples[-1]
@@ -1485,6 +1488,15 @@ def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the lis
     # A single last sample may as well be P on its way: it counts only as P(0).
     if start == len(samples) - 1:
         on_its_way = on_its_way and trend is not None and constant == trend.value
+    # Two equal ones, unless f comes no farther from P(0) at each of the last
+    # samples and them: 1e-10 + sin(x)/x at 1.1454980363676285e25 is 1e-10 to
+    # rounding (P) from afar and scatters by 7 ulps; its last two samples, 4 ulps
+    # below 1e-10, were answered with an error of 1.7 ulps (the limit 7 above).
+    if start == len(samples) - 2 and trend is not None and constant != trend.value:
+        distances = [abs(y - trend.value) for y in samples[-REACH_POINTS - 1 :]]
+        on_its_way = on_its_way and all(
+            later <= earlier for earlier, later in itertools.pairwise(distances)
+        )
     # Another constant only beyond the usual samples: a step, as Heaviside's.
     step = first + start <= 0 and len(set(before)) == 1
     if step and not (on_its_way or short) and f is not None:
