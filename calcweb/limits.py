@@ -221,10 +221,23 @@ give or take 6.2e-7 from steps of -3.5e-8 a halving, tends to 0. So is a
 value whose steps keep one sign over the last 16 samples, move ``f``
 clearly beyond rounding, and shrink by less than 1/19 a halving (`_too_slow`),
 which the geometric tail of an entry's error does not cover (it covers a
-ratio up to 0.9, doubled): ``1e-7 log(-log(x - 1))`` at 1+, whose steps are
-about ``1e-7/log2(1/h)``, was 3.56e-7 give or take 3.6e-8, and tends to
-``+inf``; so is such a value at 0 and at infinity (``1e-7/log(x)`` at 0+ was
--2.79e-9 give or take 9.9e-10; its limit is 0).
+ratio up to 0.9, doubled), unless, away from 0 and infinity, its moves over
+blocks of halvings keep one ratio (`_keep_one_ratio`, below):
+``1e-7 log(-log(x - 1))`` at 1+, whose steps are about ``1e-7/log2(1/h)``,
+was 3.56e-7 give or take 3.6e-8, and tends to ``+inf``; so is such a value
+at 0 and at infinity (``1e-7/log(x)`` at 0+ was -2.79e-9 give or take
+9.9e-10; its limit is 0). Away from 0 and infinity,
+what ``f`` moves over each of the last three blocks of 8 halvings, where
+they keep one sign, shrink and clearly pass rounding (`_blocks`), shows where
+``f`` goes: moves that shrink by one ratio (``h**p``) leave a geometric tail
+beyond the last sample (`_block_tail`), and the value's error covers the
+distance to its end, so that such steps too slow for the tail of an entry
+are answered (``1e-7 (|x - 1|/2)**0.05`` at 1+, 1.67e-8 give or take
+1.67e-8), and slow terms of a few ulps a step, which `_too_slow` does not
+see, are told (``1 + 1e-12 (|x - 1|/2)**0.1`` at 1- was 1.0000000000000329
+give or take 5.7e-15, and is that give or take 4.3e-14);
+moves whose ratio clearly rises past ``(18/19)**8`` (``1/log(1/h)``) are
+refused.
 
 A limit below the smallest normal number, ``2**-1022`` (0 too), is not
 told closer than that: below it floats keep no relative precision, and ``f``
@@ -3172,6 +3185,97 @@ def _too_slow(values: list[float]) -> bool:
     )
 
 
+BLOCK_TREND = 4.0  # a block's move beyond this many times rounding is a trend
+KEPT_RATIO = 1.03  # blocks whose ratio rises by less than this keep one ratio (a power's)
+FAST_BLOCKS = 0.1  # moves that shrink this much a block (h**p, p > 0.41) are left to `_entries`
+
+
+@dataclasses.dataclass(frozen=True)
+class _Blocks:
+    """How far ``f`` moves over its last three blocks of ``NOISE_POINTS`` halvings.
+
+    ``moves`` are their sizes, oldest first, ``sign`` their common sign and
+    ``rounding`` that of a difference of two samples.
+    """
+
+    moves: tuple[float, float, float]
+    sign: float
+    rounding: float
+
+    def ratios(self) -> tuple[float, float, float, float]:
+        """The two ratios of the moves, each as large and as small as rounding allows."""
+        b0, b1, b2 = self.moves
+        d = self.rounding
+        return (b1 + d) / (b0 - d), (b1 - d) / (b0 + d), (b2 + d) / (b1 - d), (b2 - d) / (b1 + d)
+
+
+def _blocks(values: list[float], noise: float = 0.0) -> _Blocks | None:
+    """`_Blocks` where the last three blocks show a trend that shrinks, else None.
+
+    Each move is the difference of two samples (rounding does not add up
+    over a block, a trend does): of one sign, each beyond ``BLOCK_TREND``
+    times the rounding of two samples, the last smaller than the one before,
+    and not a scatter that happens to drift (``sin(x)/x`` at 1e25): the
+    steps against the trend undo less than half of what it moves.
+    """
+    m = NOISE_POINTS
+    if len(values) < 3 * m + 1:
+        return None
+    tail = values[-3 * m - 1 :]
+    rounding = 2.0 * ULPS * _EPS * max(abs(y) for y in tail)
+    moves = [tail[(j + 1) * m] - tail[j * m] for j in range(3)]
+    sign = _sign(moves[-1])
+    clear = BLOCK_TREND * max(rounding, noise)
+    if not all(_sign(b) == sign and abs(b) > clear for b in moves):
+        return None
+    if sum(abs(d) for d in _changes(tail)) > 2.0 * abs(tail[-1] - tail[0]):
+        return None
+    b0, b1, b2 = (abs(b) for b in moves)
+    return _Blocks((b0, b1, b2), sign, rounding) if b2 < b1 else None
+
+
+def _block_tail(blocks: _Blocks | None) -> float:
+    """What ``f`` still moves beyond its last sample, from its moves over blocks of halvings.
+
+    Moves that shrink by one ratio ``R`` a block (``h**p``: ``2**(-8 p)``)
+    leave ``B2 R/(1 - R)`` beyond the last sample, signed, with ``R`` the
+    last ratio, as large as rounding allows; from ``FAST_BLOCKS`` down
+    (``p > 0.41``, or moves that speed up) that is left to the tail of
+    `_entries`, 0 here. A ratio that clearly rises (beyond rounding)
+    (``1/log(1/h)``: 0.61, then 0.67 at ``h = 2**-49``, and on toward 1) is
+    no geometric tail: infinite from ``SLOW_RATIO**NOISE_POINTS`` on
+    (`_too_slow`'s bound), else that of the next ratio, ``R2**2/R1``. 0
+    without `_blocks`.
+    """
+    if blocks is None:
+        return 0.0
+    r1, _, r2, r2_low = blocks.ratios()
+    b0, b1, b2 = blocks.moves
+    if r2 <= FAST_BLOCKS:
+        return 0.0  # the tail of `_entries` covers it
+    if r2_low > r1:  # rises
+        if b2 / b1 > SLOW_RATIO**NOISE_POINTS:
+            return math.inf
+        ratio = min((b2 / b1) ** 2 / (b1 / b0), 1.0)
+    else:
+        ratio = r2
+    if ratio >= 1.0:
+        return math.inf
+    return blocks.sign * b2 * ratio / (1.0 - ratio)
+
+
+def _keep_one_ratio(blocks: _Blocks | None) -> bool:
+    """Whether the moves of `_blocks` shrink by one ratio, to within ``KEPT_RATIO`` and rounding.
+
+    ``h**0.05`` does (``2**-0.4`` a block), with a tail `_block_tail` gives;
+    ``log(-log h)`` does not (0.78, then 0.82).
+    """
+    if blocks is None:
+        return False
+    _, r1_low, r2, _ = blocks.ratios()
+    return r2 <= KEPT_RATIO * r1_low
+
+
 def _judged(  # noqa: PLR0911 - a return for each verdict on the value
     f: _Counted,
     point: Callable[[float], float],
@@ -3266,14 +3370,39 @@ def _judged(  # noqa: PLR0911 - a return for each verdict on the value
     # at 1+, 3.56e-7 +- 3.6e-8, steps like 1/log2(1/h), whose sum diverges). Not
     # handed to the walk in u = 1/log|x| at 0 and infinity: it answers 1e-7 log(-log x)
     # at 0+ 4.7e-7 +- 6.2e-7 (within ACCEPT, absolute below 1), and its limit is +inf.
-    if settled and _too_slow(run.values):
+    # What the moves over the last blocks of halvings leave beyond the last
+    # sample (`_block_tail`): the value must be within its error of where they go.
+    # Not at 0 and infinity, where f is checked closer in and the value may come from there.
+    blocks = (
+        _blocks(run.values, 2.0 * _noise(_table(run.values))[0][-1])
+        if settled and math.isfinite(x0) and x0
+        else None
+    )
+    beyond = _block_tail(blocks)
+    # Steps too slow for `_entries`' tail (`_too_slow`) that keep one ratio
+    # get the geometric tail below (h**0.05: 2**-0.05 a halving).
+    slow = settled and _too_slow(run.values) and not _keep_one_ratio(blocks)
+    if (
+        not slow
+        and math.isfinite(beyond)
+        and abs(beyond) > BLOCK_TREND * 2.0 * ULPS * _EPS * abs(value)
+    ):
+        error = max(error, abs(run.values[-1] + beyond - value))
+        settled = _settled(value, error)
+    if settled and (slow or math.isinf(beyond)):
+        how = (
+            "its steps, each time h = |x - x0| halves, keep one sign and shrink by less "
+            "than 1/19 a halving"
+            if slow
+            else f"what it moves over each block of {NOISE_POINTS} halvings of h = |x - x0| "
+            "keeps one sign and shrinks by a ratio that rises, or by too little,"
+        )
         return _OneSided(
             value,
             math.inf,
             False,
             f"f changes too slowly as x approaches x0 from the {name} to tell its limit: "
-            "its steps, each time h = |x - x0| halves, keep one sign and shrink by less "
-            "than 1/19 a halving down to the last point sampled, "
+            f"{how} down to the last point sampled, "
             f"{point(scale * 2.0 ** -(run.last + 2))!r}, and what they add up to beyond "
             "it is not bounded by them (log(-log(x - 1)) at 1+ steps like 1/log2(1/h), "
             f"and tends to +inf); the estimate {value:.6g} may be far off; pass "
