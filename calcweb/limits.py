@@ -3244,8 +3244,10 @@ def _block_tail(blocks: _Blocks | None) -> float:
     `_entries`, 0 here. A ratio that clearly rises (beyond rounding)
     (``1/log(1/h)``: 0.61, then 0.67 at ``h = 2**-49``, and on toward 1) is
     no geometric tail: infinite from ``SLOW_RATIO**NOISE_POINTS`` on
-    (`_too_slow`'s bound), else that of the next ratio, ``R2**2/R1``. 0
-    without `_blocks`.
+    (`_too_slow`'s bound), else that of the next ratio, ``R2**2/R1``; one
+    that rises from ``FAST_BLOCKS`` or less (``log1p`` cancelling at ``2**30``:
+    0.0039, then 0.24 as its rounding noise grows) is left to the other rules,
+    0 here, as is a trend without `_blocks`.
     """
     if blocks is None:
         return 0.0
@@ -3254,6 +3256,8 @@ def _block_tail(blocks: _Blocks | None) -> float:
     if r2 <= FAST_BLOCKS:
         return 0.0  # the tail of `_entries` covers it
     if r2_low > r1:  # rises
+        if b1 / b0 <= FAST_BLOCKS:
+            return 0.0  # from a fast law: rounding or a new term, for the other rules
         if b2 / b1 > SLOW_RATIO**NOISE_POINTS:
             return math.inf
         ratio = min((b2 / b1) ** 2 / (b1 / b0), 1.0)

@@ -232,3 +232,22 @@ def test_no_blocks_without_a_trend() -> None:
     assert _blocks([1.0 + 1e-7 * 1.1**k for k in range(48)]) is None
     scatter = [1.0 + 1e-7 * (k % 2) + 1e-9 * k for k in range(48)]
     assert _blocks(scatter) is None
+
+
+# log(1 + u)/u, u = (x - x0)/c, from the right (limit_diff's fresh set, limits seed 212
+# #499 and #914): its block moves fall 2**-8 (the linear term), then 0.24 as the
+# quotient's rounding noise takes over. A ratio that rises from a fast law is none
+# of a slow law's: both are answered as before the blocks (+- 2.7e-11, 2.8e-13).
+CANCELLING = [(79451.843760372, 1073741824.0), (22.982993111090636, -300000.0)]
+
+
+@pytest.mark.parametrize(("c", "x0"), CANCELLING)
+def test_rounding_noise_after_a_fast_law_is_no_slow_law(c: float, x0: float) -> None:
+    def f(x: float) -> float:
+        u = (x - x0) / c
+        return math.log(1 + u) / u
+
+    result = _full(f, x0, "right")
+    assert result.converged, result
+    assert abs(result.value - 1.0) <= 2.0 * result.error
+    assert result.error < 1e-10
