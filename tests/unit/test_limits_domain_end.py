@@ -82,7 +82,9 @@ def test_a_domain_that_ends_before_x0_is_said_to(  # noqa: PLR0917 - a column of
     assert result.error == math.inf
     where = f"beyond x = {last!r}" if math.isinf(x0) else f"between x = {last!r} and x0"
     assert result.message.startswith(f"f fails at every point sampled {where} (from the {side})")
-    assert f"f({failed!r}) raised ValueError: math domain error" in result.message
+    # The ValueError's own text is CPython's: "math domain error" natively, "expected a
+    # nonnegative input, got ..." in Pyodide's Python 3.14.
+    assert f"f({failed!r}) raised ValueError: " in result.message
     needs = (
         "a limit at infinity needs f defined for all large x"
         if math.isinf(x0)
