@@ -16,23 +16,15 @@ import math
 import sys
 
 import pytest
+from derivative_checks import honest_or_refused
 
-from calcweb import CalcwebError, derivative
+from calcweb import derivative
 from calcweb._richardson import ENOUGH, Sampler, _Candidate, _contradicted, _walks
 from calcweb.multivariate import _along
 
 native = pytest.mark.xfail(
     sys.platform == "emscripten", strict=False, reason="measured natively; libm may differ"
 )
-
-
-def _honest_or_refused(f, x: float, exact: float, scale: int = 0) -> None:
-    try:
-        result = derivative(f, x, full_output=True)
-    except CalcwebError:
-        return
-    value, error = math.ldexp(result.value, scale), math.ldexp(result.error, scale)
-    assert abs(value - exact) <= 2.0 * error, (value, error, exact)
 
 
 @native
@@ -43,7 +35,7 @@ def test_sin_at_a_huge_x_whose_halving_steps_alias() -> None:
     # by chance. The quotients below it widened its error to 0.88, but it had become the
     # walk's fallback (5 rows after it was kept, with 3.9e-9) and that copy was returned;
     # the window at 0.92 to 0.0039 (-0.935755 +- 1e-13) did not beat it.
-    _honest_or_refused(math.sin, 33614626641256.94, -0.9357550225185078)
+    honest_or_refused(math.sin, 33614626641256.94, -0.9357550225185078)
 
 
 @native
@@ -55,7 +47,7 @@ def test_a_crest_on_a_line_is_not_refined_from_a_window_that_lost_its_digits() -
     # from it and answered 3.07e-9 +- 2.6e-8, for 1.879e-4 (7.3e3 times its error off).
     k, c, x = 1864784.64, 1.8048, -0.6797036481573037
     line, scale = _along(lambda p: math.sin(k * p[0] + c), [x, 0.3], [1.0, 0.0])
-    _honest_or_refused(line, line.at, 1.878713097994533e-4, scale)
+    honest_or_refused(line, line.at, 1.878713097994533e-4, scale)
 
 
 def _walked(f, x: float, first_step: float):

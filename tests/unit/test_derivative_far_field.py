@@ -14,8 +14,9 @@ import math
 import sys
 
 import pytest
+from derivative_checks import honest_or_refused
 
-from calcweb import CalcwebError, NumericalError, derivative
+from calcweb import NumericalError, derivative
 from calcweb._richardson import Sampler, _best, _beyond_scale, _Window
 from calcweb.multivariate import _along
 
@@ -27,15 +28,6 @@ def crest(t: float) -> float:
     return math.sin(K * t + C)
 
 
-def _honest_or_refused(f, x: float, exact: float, scale: int = 0) -> None:
-    try:
-        result = derivative(f, x, full_output=True)
-    except CalcwebError:
-        return
-    value, error = math.ldexp(result.value, scale), math.ldexp(result.error, scale)
-    assert abs(value - exact) <= 2.0 * error, (value, error, exact)
-
-
 @pytest.mark.xfail(
     sys.platform == "emscripten", strict=False, reason="measured natively; libm may differ"
 )
@@ -44,7 +36,7 @@ def test_a_crest_far_window_is_no_answer() -> None:
     # steps 0.015 to 0.00375 (245 to 61 radians of K h). Now refused: the window that
     # resolves f (steps from 2.3e-4) has no digit (|f''| |x| eps / 2 = 5.5e-10 is
     # beyond |f'|).
-    _honest_or_refused(crest, X, EXACT)
+    honest_or_refused(crest, X, EXACT)
 
 
 @pytest.mark.xfail(
@@ -68,7 +60,7 @@ def test_the_crest_refusal_does_not_call_f_s_swing_noise_of_its_values() -> None
 def test_a_crest_far_window_is_no_answer_whatever_the_offset_of_f() -> None:
     # sin(K t + C) + 10 was -3.1579677144893346e-13 +- 6e-12 (44.7 times its error off):
     # the far window, whatever f's size. Now 0.0 +- 2.3e-7.
-    _honest_or_refused(lambda t: crest(t) + 10.0, X, EXACT)
+    honest_or_refused(lambda t: crest(t) + 10.0, X, EXACT)
 
 
 @pytest.mark.xfail(
@@ -78,7 +70,7 @@ def test_a_crest_far_window_is_no_answer_whatever_the_offset_of_f() -> None:
 def test_a_crest_far_window_is_no_answer_on_lines(axis: bool) -> None:
     # grad's axis (608x) and a line's offset path (hessian, directional: 614x).
     line, scale = _along(lambda p: crest(p[0]), [X, 0.3], [1.0, 0.0], axis=axis)
-    _honest_or_refused(line, line.at, EXACT, scale)
+    honest_or_refused(line, line.at, EXACT, scale)
 
 
 def _judged(f, x: float, steps: list[float]) -> bool:
@@ -148,7 +140,7 @@ def test_a_window_that_leaves_the_far_field_is_kept() -> None:
     # kept (a first form of the rule), the walk fell back on a far window refined to
     # -7.1e-9 +- 1.1e-8 (326 times its error off).
     k, c, x = 341602.19412175234, 1.568026859896701, -0.7810247063037151
-    _honest_or_refused(lambda t: math.sin(k * t + c), x, -3.5066555671115327e-06)
+    honest_or_refused(lambda t: math.sin(k * t + c), x, -3.5066555671115327e-06)
 
 
 def test_even_changes_that_turn_are_beyond() -> None:

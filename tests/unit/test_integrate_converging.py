@@ -19,18 +19,10 @@ from collections.abc import Callable
 
 import mpmath
 import pytest
-
-from calcweb import IntegrationResult, integrate
-from calcweb._integrate import _Epsilon
+from integrate_checks import result_of, table_of
 
 mpmath.mp.dps = 40
 M = mpmath.mpf
-
-
-def result_of(f: Callable[[float], float], tol: float) -> IntegrationResult:
-    result = integrate(f, 0.0, 1.0, tol=tol, full_output=True)
-    assert isinstance(result, IntegrationResult)
-    return result
 
 
 def cancelling(c: float, p: float) -> tuple[Callable[[float], float], float]:
@@ -88,13 +80,6 @@ def test_slowly_converging_sums_far_from_their_extrapolation_are_answered(
     assert result.converged, result.message
     assert abs(result.value - exact) <= 2.0 * result.error, (result.value, exact, result.error)
     assert result.error <= tol * max(1.0, abs(result.value))
-
-
-def table_of(elements: list[float]) -> _Epsilon:
-    table = _Epsilon()
-    for element in elements:
-        table.add(element)
-    return table
 
 
 def two_rates(q1: float, q2: float, n: int = 8) -> list[float]:

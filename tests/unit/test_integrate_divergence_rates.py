@@ -21,15 +21,9 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from integrate_checks import result_of, table_of
 
-from calcweb import IntegrationResult, integrate
 from calcweb._integrate import _Epsilon
-
-
-def result_of(f: Callable[[float], float], tol: float) -> IntegrationResult:
-    result = integrate(f, 0.0, 1.0, tol=tol, full_output=True)
-    assert isinstance(result, IntegrationResult)
-    return result
 
 
 def log_power(p: float, c: float, m: float, k: int) -> Callable[[float], float]:
@@ -99,13 +93,6 @@ def test_the_integrable_mirrors_stay_answered(
     exact = -1.0 / (1.0 - p) ** 2 + c / (1.0 - p)
     assert result.converged, result.message
     assert abs(result.value - exact) <= 2.0 * result.error
-
-
-def table_of(elements: list[float]) -> _Epsilon:
-    table = _Epsilon()
-    for element in elements:
-        table.add(element)
-    return table
 
 
 def confluent(q: float, a: float, b: float, n: int = 12) -> list[float]:

@@ -21,17 +21,11 @@ from collections.abc import Callable
 
 import mpmath
 import pytest
+from integrate_checks import result_of
 
-from calcweb import IntegrationResult, integrate
 from calcweb._integrate import _grows_without_end
 
 mpmath.mp.dps = 40
-
-
-def result_of(f: Callable[[float], float], tol: float) -> IntegrationResult:
-    result = integrate(f, 0.0, 1.0, tol=tol, full_output=True)
-    assert isinstance(result, IntegrationResult)
-    return result
 
 
 DIVERGENT = [
