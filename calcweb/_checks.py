@@ -366,14 +366,23 @@ def ad_refused(what: str, error: TypeError) -> ArgumentTypeError:
     )
 
 
+# Why a function of a real x may return a complex number with no imaginary part, and
+# what to write instead.
+_CMATH = (
+    " (cmath's functions return complex numbers for real arguments too: write it with "
+    "math's, math.sqrt for cmath.sqrt)"
+)
+
+
 def result_value(y: object, where: str, what: str = "f") -> float:
     """What the reader's function returned (``where`` names the call) as a finite float."""
     if type(y) is float and math.isfinite(y):
         return y
     if isinstance(y, bool) or not isinstance(y, Real):
+        cmath_ = isinstance(y, complex) and not y.imag
         raise ArgumentTypeError(
             f"{where} returned {type(y).__name__} {shown(y)}; {what} must "
-            "return a real number (int or float)"
+            f"return a real number (int or float){_CMATH if cmath_ else ''}"
         )
     value = as_float(y, f"the value {where}")
     if not math.isfinite(value):

@@ -503,7 +503,7 @@ def _complex_step(f: Callable[[Any], Any], x: float, n: int, h: float | None) ->
     ratio = _STEP_RATIO if step > 1e-290 else 1.0 / _STEP_RATIO  # larger where smaller underflow
     steps = (step, step * ratio, step * ratio * ratio)
     values = (value, _complex_quotient(f, x, steps[1]), _complex_quotient(f, x, steps[2]))
-    trend = _complex_truncation(x, steps, values)
+    trend = _complex_truncation(x, steps, values, f)
     # f's own rounding inside Im f: the scatter beside x (and across the steps,
     # where they show no h**2 trend), times a measured safety factor.
     scatter = _beside_scatter(f, x, step, value)
@@ -560,7 +560,7 @@ def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
     except OverflowError as error:
         raise NumericalError(
             f"f({complex(x, step)!r}) overflowed ({error}); use a point where f is "
-            "of moderate size, or method='richardson'"
+            f"of moderate size{_or_richardson(f, x)}"
         ) from error
     except TypeError as error:
         raise ArgumentTypeError(
@@ -581,13 +581,62 @@ def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
     value = y.imag / step
     if not math.isfinite(value):
         raise NumericalError(
-            f"the complex step gave {value!r}; f overflows near x={x!r}, use method='richardson'"
+            f"the complex step gave {value!r}; f overflows near x={x!r}, use a point where f "
+            f"is of moderate size{_or_richardson(f, x)}"
         )
     return value
 
 
+def _for_richardson(f: Callable[[Any], Any], x: float) -> str | None:
+    """What method='richardson' needs changed in ``f`` near ``x``: "", a clause to add, or None.
+
+    Richardson takes real values only, and cmath's functions return complex
+    numbers on the real line too (``cmath.sqrt(1e-06)`` is ``(0.001+0j)``):
+    for an f written with them (``cmath.sqrt(z) + abs(z)``), "use
+    method='richardson'" alone fails, and the clause says what to change.
+    None where f has a real value neither at x nor at a point on either side
+    (it overflows there, raises a ValueError or is not real): Richardson cannot
+    help. Called only on the way to a refusal; f's other exceptions pass
+    through.
+    """
+    offset = 1e-3 * max(1.0, abs(x))
+    found = False
+    for t in (x, x + offset, x - offset):
+        y = _value_or_nothing(f, t)
+        if isinstance(y, complex) and y.imag:
+            continue  # not real there (cmath.sqrt below 0): outside f's domain, for Richardson
+        if isinstance(y, complex):
+            return (
+                " with f written with math's functions in place of cmath's (math.sqrt for "
+                f"cmath.sqrt): f({t!r}) returned the complex number {y!r}, and "
+                "method='richardson' needs real values"
+            )
+        found = found or y is not _NOTHING
+    return "" if found else None
+
+
+def _or_richardson(f: Callable[[Any], Any], x: float) -> str:
+    """The words ", or method='richardson'", with what it needs changed in f; "" if no help."""
+    change = _for_richardson(f, x)
+    return "" if change is None else f", or method='richardson'{change}"
+
+
+_NOTHING = object()  # f raised where `_value_or_nothing` called it
+
+
+def _value_or_nothing(f: Callable[[Any], Any], t: float) -> Any:
+    """``f(t)``, or `_NOTHING` where f fails there (its exceptions of arithmetic or domain)."""
+    try:
+        return f(t)
+    except (ArithmeticError, ValueError, TypeError):
+        return _NOTHING
+
+
 def _complex_truncation(
-    x: float, steps: tuple[float, float, float], values: tuple[float, float, float]
+    x: float,
+    steps: tuple[float, float, float],
+    values: tuple[float, float, float],
+    f: Callable[[Any], Any] | None = None,
 ) -> float:
     """The truncation of the complex step at ``steps[0]``, from its ``values`` at ``steps``.
 
@@ -598,7 +647,8 @@ def _complex_truncation(
     Differences within the rounding of the quotients, or without that pattern
     but below 1e-3 of the value, are rounding: 0 here (the caller counts their
     scatter). Any other pattern means ``h`` is not small compared with the
-    distance from ``x`` to a singularity of ``f``, and no estimate is trusted.
+    distance from ``x`` to a singularity of ``f``, and no estimate is trusted
+    (``f``, where given, makes the advice true for it: `_for_richardson`).
     """
     (step, _, _), (value, other, last) = steps, values
     ratio = steps[1] / step
@@ -621,7 +671,7 @@ def _complex_truncation(
         f"{steps[2]!r}, where its h**2 error would shrink "
         f"{max(ratio, 1 / ratio) ** 2:.3g}-fold each time: f has a singularity or a branch "
         "point within about h of x, or rounds that coarsely. Pass a smaller h, or use "
-        "method='richardson'"
+        f"method='richardson'{'' if f is None else _for_richardson(f, x) or ''}"
     )
 
 
@@ -738,7 +788,7 @@ def _check_analytic(
     if disagrees or coarse_for_f or drops_imaginary:
         own = value_error + 4.0 * _EPS * abs(value) + 2.0 * truncation + sys.float_info.min / step
         central = None if coarse_for_f else (fine, bound)
-        disagreement = _check_on_the_real_line(real, x, value, own, central)
+        disagreement = _check_on_the_real_line(real, x, value, own, central, f=f)
         truncation += disagreement / 2.0  # the caller doubles truncation: counted once
         unconfirmed = None  # Richardson judged it: its distance is in the truncation
     else:
@@ -840,15 +890,19 @@ def _confirmed_where_real(unconfirmed: _Unconfirmed, x: float, value: float, own
         ArgumentTypeError: If it settles away from the value: f is not analytic.
     """
     try:
-        return _check_on_the_real_line(unconfirmed.real, x, value, own, None)
+        return _check_on_the_real_line(
+            unconfirmed.real, x, value, own, None, f=unconfirmed.counted.f
+        )
     except NumericalError as refusal:
+        change = _for_richardson(unconfirmed.counted.f, x)
+        change = f",{change}" if change else ""
         raise NumericalError(
             f"method='complex' gave {value!r}, but it could not be confirmed on the real "
             f"line: f is undefined or not real next to x={x!r} ({unconfirmed.failure}), "
             "and robust Richardson extrapolation there, one-sided where f is undefined, "
             f"could not settle ({refusal.__cause__}), so nothing shows that f is analytic "
             "here. Write f with calcweb's functions for method='auto' (Taylor mode), or "
-            "use method='richardson' at a point farther from where f is undefined"
+            f"use method='richardson' at a point farther from where f is undefined{change}"
         ) from refusal.__cause__
 
 
@@ -901,6 +955,8 @@ def _check_on_the_real_line(
     value: float,
     own: float,
     central: tuple[float, float] | None,
+    *,
+    f: Callable[[Any], Any] | None = None,
 ) -> float:
     """Judge a complex step ``value`` (its own error ``own``) by robust Richardson.
 
@@ -914,8 +970,14 @@ def _check_on_the_real_line(
     Farther off, ``f`` is not analytic (`ArgumentTypeError`), if the real
     line agrees with itself; if it does not (Richardson outside the central
     differences' bound too, or unable to settle), neither answer is known:
-    `NumericalError`, not an accusation.
+    `NumericalError`, not an accusation. ``f`` itself (not ``real``, which takes
+    the real part of its complex values), where given, makes the advice true
+    for it (`_for_richardson`).
     """
+
+    def change() -> str:  # f is called only on the way to a refusal
+        return "" if f is None else _for_richardson(f, x) or ""
+
     try:
         settled = _richardson(real, x, 1, None)
     except (DomainError, NumericalError, ArgumentTypeError) as error:
@@ -924,8 +986,8 @@ def _check_on_the_real_line(
                 f"method='complex' gave {value!r}, but central differences on the real "
                 f"line are too coarse for f at x={x!r} to check it, and Richardson "
                 f"extrapolation could not settle ({error}): whether f is analytic here "
-                "cannot be told (a kink close to x?); use method='richardson', or write f "
-                "with calcweb's functions for method='ad'"
+                f"cannot be told (a kink close to x?); use method='richardson'{change()}, or "
+                "write f with calcweb's functions for method='ad'"
             ) from error
         fine, bound = central
         known = f"central differences give about {fine!r} +- {bound:.2g}"
@@ -947,7 +1009,7 @@ def _check_on_the_real_line(
         raise ArgumentTypeError(
             f"method='complex' gave {value!r} but {richardson}: f is not analytic near "
             f"x={x!r} (it uses abs, conjugate, .real or a comparison), so the complex "
-            "step does not apply; use method='richardson'"
+            f"step does not apply; use method='richardson'{change()}"
         )
     fine, bound = central
     known = f"central differences give about {fine!r} +- {bound:.2g}"
@@ -961,5 +1023,5 @@ def _check_on_the_real_line(
     raise ArgumentTypeError(
         f"method='complex' gave {value!r} but {known}, and {richardson}: f is not analytic "
         f"near x={x!r} (it uses abs, conjugate, .real or a comparison), so the complex "
-        "step does not apply; use method='richardson'"
+        f"step does not apply; use method='richardson'{change()}"
     )

@@ -1,0 +1,135 @@
+"""A refusal's advice works for the f at hand: each test follows it and gets an answer.
+
+Advice that failed before session 17:
+
+* method="complex" refusing an f written with cmath (``cmath.sqrt(z) +
+  abs(z)``: not analytic) advised method="richardson", which refuses f too:
+  cmath's functions return complex numbers on the real line
+  (``cmath.sqrt(1e-06)`` is ``(0.001+0j)``), Richardson needs real ones. The
+  advice now says to write f with math's functions, and where f has no real
+  value near x at all it does not advise Richardson.
+"""
+
+from __future__ import annotations
+
+import cmath
+import math
+from typing import Any
+
+import pytest
+
+import calcweb
+from calcweb import ArgumentTypeError, NumericalError, derivative
+
+# ------------------------------------------------- method="complex": cmath's f
+
+
+def cmath_kink(z: Any) -> Any:
+    return cmath.sqrt(z) + abs(z)
+
+
+def math_kink(t: float) -> float:  # the same f on the real line, as the advice says
+    return math.sqrt(t) + abs(t)
+
+
+WITH_MATH = "with f written with math's functions in place of cmath's (math.sqrt for cmath.sqrt)"
+
+
+def test_not_analytic_advice_names_maths_functions_for_an_f_written_with_cmath() -> None:
+    with pytest.raises(ArgumentTypeError) as info:
+        derivative(cmath_kink, 1e-6, method="complex")
+    message = str(info.value)
+    assert "f is not analytic near x=1e-06" in message
+    assert message.endswith(
+        f"use method='richardson' {WITH_MATH}: f(1e-06) returned the complex number "
+        "(0.001001+0j), and method='richardson' needs real values"
+    )
+    # The advice alone fails (Richardson refuses complex values, saying why) ...
+    with pytest.raises(ArgumentTypeError, match="cmath's functions return complex numbers"):
+        derivative(cmath_kink, 1e-6, method="richardson")
+    # ... and followed, it answers: f' = 1/(2 sqrt(x)) + 1 = 501.
+    r = derivative(math_kink, 1e-6, method="richardson", full_output=True)
+    assert abs(r.value - 501.0) <= 2.0 * r.error < 1e-6
+
+
+def test_not_analytic_advice_stays_plain_for_an_f_real_on_the_real_line() -> None:
+    def f(z: Any) -> Any:
+        return z + 1e-3 * z.conjugate()  # floats have .conjugate() too: real on the line
+
+    with pytest.raises(ArgumentTypeError) as info:
+        derivative(f, 0.5, method="complex")
+    assert str(info.value).endswith("so the complex step does not apply; use method='richardson'")
+    r = derivative(f, 0.5, method="richardson", full_output=True)
+    assert abs(r.value - 1.001) <= 2.0 * r.error
+
+
+def test_a_step_that_does_not_settle_names_maths_functions_for_cmath() -> None:
+    with pytest.raises(NumericalError) as info:
+        derivative(cmath_kink, 1e-300, method="complex")
+    assert f"Pass a smaller h, or use method='richardson' {WITH_MATH}: f(1e-300)" in str(info.value)
+    r = derivative(math_kink, 1e-300, method="richardson", full_output=True)
+    assert abs(r.value - 5e149) <= 2.0 * r.error
+
+
+def test_an_unconfirmed_value_beside_a_branch_point_names_maths_functions() -> None:
+    def f(z: Any) -> Any:
+        return cmath.log(z) * abs(z)
+
+    with pytest.raises(NumericalError) as info:
+        derivative(f, 0.0, method="complex")
+    assert (
+        "use method='richardson' at a point farther from where f is undefined, "
+        f"{WITH_MATH}: f(0.001) returned the complex number"
+    ) in str(info.value)
+    r = derivative(lambda t: math.log(t) * abs(t), 1e-3, method="richardson", full_output=True)
+    assert abs(r.value - (math.log(1e-3) + 1.0)) <= 2.0 * r.error
+
+
+def overflows_off_the_line(z: Any) -> Any:
+    if isinstance(z, complex) and z.imag:
+        raise OverflowError("math range error")
+    return math.exp(z)
+
+
+def test_an_overflow_off_the_real_line_advises_richardson_where_it_answers() -> None:
+    with pytest.raises(NumericalError) as info:
+        derivative(overflows_off_the_line, 2.0, method="complex")
+    assert str(info.value).endswith(
+        "use a point where f is of moderate size, or method='richardson'"
+    )
+    r = derivative(overflows_off_the_line, 2.0, method="richardson", full_output=True)
+    assert abs(r.value - math.exp(2.0)) <= 2.0 * r.error
+
+
+def test_an_overflow_of_cmath_advises_maths_functions() -> None:
+    def f(z: Any) -> Any:
+        if z.imag:
+            raise OverflowError("math range error")
+        return cmath.exp(z)  # complex on the real line
+
+    with pytest.raises(NumericalError) as info:
+        derivative(f, 2.0, method="complex")
+    assert f"of moderate size, or method='richardson' {WITH_MATH}: f(2.0) returned" in str(
+        info.value
+    )
+
+
+def test_an_overflow_everywhere_advises_no_richardson() -> None:
+    with pytest.raises(NumericalError) as info:
+        derivative(cmath.exp, 1000.0, method="complex")
+    assert str(info.value).endswith("use a point where f is of moderate size")
+    with pytest.raises(NumericalError, match="overflowed"):
+        derivative(math.exp, 1000.0, method="richardson")  # it would not help
+
+
+def test_a_complex_value_on_the_real_line_says_to_use_maths_functions() -> None:
+    with pytest.raises(ArgumentTypeError) as info:
+        derivative(cmath.sqrt, 2.0)
+    assert str(info.value) == (
+        "f(2.0) returned complex (1.4142135623730951+0j); f must return a real number "
+        "(int or float) (cmath's functions return complex numbers for real arguments too: "
+        "write it with math's, math.sqrt for cmath.sqrt)"
+    )
+    with pytest.raises(ArgumentTypeError) as info:
+        calcweb.integrate(lambda x: complex(x, 1.0), 0.0, 1.0)
+    assert "cmath" not in str(info.value)  # an imaginary part: not cmath's doing
