@@ -357,15 +357,6 @@ def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
         return RefusedJets(error)
 
 
-def ad_refused(what: str, error: TypeError) -> ArgumentTypeError:
-    """The error for method='ad' when f refuses a calcweb.``what`` ("Jet", "nn.Value")."""
-    return ArgumentTypeError(
-        f"method='ad' needs f to accept a calcweb.{what}, but f raised {type(error).__name__}: "
-        f"{error}. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead "
-        "of math's, or use method='richardson'"
-    )
-
-
 # Why a function of a real x may return a complex number with no imaginary part, and
 # what to write instead.
 _CMATH = (

@@ -53,7 +53,6 @@ from typing import Any, NamedTuple
 from calcweb._checks import (
     INTO_THE_DOMAIN,
     RefusedJets,
-    ad_refused,
     as_float,
     call,
     call_on_jets,
@@ -68,7 +67,7 @@ from calcweb._checks import (
     x_itself_first,
 )
 from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
-from calcweb._taylor_mode import derivative_error, jet_derivative, rounding_error
+from calcweb._taylor_mode import ad_refused, derivative_error, jet_derivative, rounding_error
 from calcweb.exceptions import (
     ArgumentTypeError,
     DomainError,
@@ -284,7 +283,9 @@ def _taylor_mode(
             fix = INTO_THE_DOMAIN
             where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
             raise outside_domain(error, where, point, fix=fix) from error
-        raise ad_refused("Jet", error) from error
+        # On a line of calcweb.multivariate the reader's f is the line's.
+        own = getattr(f, "f", f) if hasattr(f, "point_at") else f
+        raise ad_refused("Jet", error, own, lambda: call(f, x)) from error
     value = jet_derivative(y, n, "f")
     bound = derivative_error(y, n, value) if full_output else rounding_error(value, n)
     return DerivativeResult(value, bound, 1, "ad", None)

@@ -18,6 +18,7 @@ from typing import Any
 from calcweb import _real
 from calcweb._checks import (
     RefusedJets,
+    call,
     call_on_jets,
     check_callable,
     check_order,
@@ -27,7 +28,7 @@ from calcweb._checks import (
     outside_domain,
 )
 from calcweb._derivative import DerivativeResult, derivative
-from calcweb._taylor_mode import derivative_error, jet_derivative
+from calcweb._taylor_mode import derivative_error, jet_derivative, jets_fix, mismatch, unwrapped
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.jet import MAX_DEGREE, Jet, rounding_tracked_variable
 from calcweb.plot.figure import Figure
@@ -294,12 +295,15 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         if not isinstance(error, TypeError):
             fix = "move x0 into the domain of f"  # f fails at x0 itself
             raise outside_domain(error, f"f(a Jet at {center!r})", center, fix=fix) from error
+        refusal, value = mismatch(lambda: call(f, center))
+        if refusal is not None:
+            raise refusal from error  # x0 does not fit f: the Jet is not what is wrong
+        raised = unwrapped(error)
         raise ArgumentTypeError(
-            f"f does not accept a calcweb.Jet ({error}), so its Taylor "
+            f"f does not accept a calcweb.Jet ({raised}), so its Taylor "
             f"coefficients can only come from finite differences, which are "
-            f"too inaccurate beyond degree {MAX_NUMERICAL_DEGREE}; write f with "
-            "calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of "
-            "math's, or ask for a lower degree"
+            f"too inaccurate beyond degree {MAX_NUMERICAL_DEGREE}; "
+            f"{jets_fix('Jet', f, raised, value)}, or ask for a lower degree"
         ) from error
     derivatives = _derivatives(y, degree)
     polynomial = TaylorPolynomial(f, center, derivatives, [0.0] * (degree + 1), "ad")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 from numbers import Real
+from typing import Any
 
-from calcweb._checks import as_float
-from calcweb.exceptions import ArgumentTypeError, NumericalError
+from calcweb import functions
+from calcweb._checks import as_float, shown
+from calcweb.exceptions import ArgumentTypeError, CalcwebError, NumericalError
 from calcweb.jet import Jet, RoundedFloat
 
 _EPS = sys.float_info.epsilon
@@ -85,3 +88,115 @@ def jet_derivative(y: object, n: int, what: str) -> float:
             "the function or its derivatives overflow near this point"
         )
     return value
+
+
+# ------------------------------------------------------------ f refuses jets
+
+
+def ad_refused(
+    what: str, error: TypeError, f: Callable[..., Any], at_floats: Callable[[], object]
+) -> TypeError:
+    """The error for method='ad' where ``f`` refused a calcweb.``what`` ("Jet", "nn.Value").
+
+    ``error`` is what f raised on them, ``f`` the reader's function and
+    ``at_floats`` a call of it at x's own numbers, as the numerical methods
+    make it. Where x does not fit f (`mismatch`), that error is returned.
+    Else the message quotes what f raised (not the text of calcweb's call
+    wrapper around it, which shows the jets: `unwrapped`) and says what to
+    write in f's place (`jets_fix`), or to use method='richardson': with
+    math's functions in place of cmath's where f returns complex numbers,
+    which Richardson refuses.
+    """
+    refusal, value = mismatch(at_floats)
+    if refusal is not None:
+        return refusal
+    raised = unwrapped(error)
+    fix = jets_fix(what, f, raised, value)
+    if fix.startswith("write"):
+        fix = "W" + fix[1:]  # a sentence of its own here
+    otherwise = "method='richardson'"
+    if isinstance(value, complex):
+        otherwise += (
+            " with f written with math's functions in place of cmath's (f returned the "
+            f"complex number {value!r} at x, and method='richardson' needs real values)"
+        )
+    return ArgumentTypeError(
+        f"method='ad' needs f to accept a calcweb.{what}, but f raised "
+        f"{type(raised).__name__}: {raised}. {fix}, or use {otherwise}"
+    )
+
+
+def mismatch(at_floats: Callable[[], object]) -> tuple[TypeError | None, object]:
+    """What f does at x's own numbers: (the TypeError it raised, None) or (None, its value).
+
+    A TypeError there too (``math.sin`` of a list, ``math.atan2`` of one
+    number) means that x does not fit f, and jets are not what is wrong: the
+    error is the one method='richardson' raises (calcweb's, naming x's numbers
+    and what f must take, or f's own). Where f fails at x otherwise (a
+    ValueError outside its domain), the jets are refused all the same: (None,
+    None). Any other exception of f passes through, as everywhere.
+    """
+    try:
+        return None, at_floats()
+    except TypeError as refusal:
+        return refusal, None
+    except (ArithmeticError, ValueError):
+        return None, None
+
+
+def unwrapped(error: TypeError) -> BaseException:
+    """What the callable f raised, out of calcweb's call wrapper (`calcweb._checks.call`).
+
+    The wrapper turns a TypeError raised by a builtin itself (``math.sin``
+    of a Jet) into an ArgumentTypeError that shows what it was called with
+    and what f must take, which is true of floats and misleads about jets.
+    """
+    cause = error.__cause__
+    if not isinstance(error, ArgumentTypeError) or not isinstance(cause, TypeError):
+        return error
+    plain = not isinstance(cause, CalcwebError) and _raised_by_the_callable(cause)
+    return cause if plain else error
+
+
+def jets_fix(what: str, f: Callable[..., Any], raised: BaseException, value: object) -> str:
+    """What to write in place of ``f``, which raised ``raised`` on a calcweb.``what``.
+
+    Where the callable itself refused it (a builtin, such as ``math.sin``:
+    no code of the reader's to change), it is named, with calcweb's version of
+    it where there is one; else f's code called a function that refuses jets:
+    calcweb's functions in place of math's (cmath's where f returned a complex
+    ``value`` at x).
+    """
+    if _raised_by_the_callable(raised):
+        name = getattr(f, "__name__", None)
+        name = _CALCWEB_NAMES.get(str(name), name)
+        if name in functions.__all__ and getattr(functions, str(name)) is not f:
+            return (
+                f"f is {_label(f)}, which does not take calcweb.{what}s: pass calcweb.{name} "
+                "in its place"
+            )
+        return (
+            f"f is {_label(f)}, which does not take calcweb.{what}s: write f with calcweb's "
+            "functions (calcweb.sin, calcweb.exp, ...)"
+        )
+    library = "cmath's" if isinstance(value, complex) else "math's"
+    return f"write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) instead of {library}"
+
+
+# Builtins whose calcweb version has another name.
+_CALCWEB_NAMES = {"fabs": "abs"}
+
+
+def _raised_by_the_callable(error: BaseException) -> bool:
+    """Whether ``error`` came from the callable itself, with no frame of its own: a builtin's."""
+    trace = error.__traceback__
+    return trace is not None and trace.tb_next is None
+
+
+def _label(f: Callable[..., Any]) -> str:
+    """``f`` as it is written in Python: ``math.sin``, ``round``; else its repr (a partial)."""
+    name = getattr(f, "__qualname__", None)
+    module = getattr(f, "__module__", None)
+    if not isinstance(name, str):
+        return shown(f)
+    return name if module in (None, "builtins") else f"{module}.{name}"

@@ -30,7 +30,6 @@ from typing import Any
 
 from calcweb._checks import (
     RefusedJets,
-    ad_refused,
     call,
     call_on_jets,
     check_callable,
@@ -44,7 +43,7 @@ from calcweb._checks import (
     shown,
 )
 from calcweb._derivative import RoundedLine, _estimate, derivative
-from calcweb._taylor_mode import jet_derivative
+from calcweb._taylor_mode import ad_refused, jet_derivative
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -702,7 +701,7 @@ def _call_for_ad(
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
     if isinstance(error, TypeError):
-        raise ad_refused(what, error) from error
+        raise ad_refused(what, error, f, lambda: _call_at(f, point, scalar)) from error
     raise _outside_domain_at_x(error, _as_x(point, scalar), f"calcweb.{what}s at ") from error
 
 

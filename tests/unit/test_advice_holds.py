@@ -1,6 +1,6 @@
 """A refusal's advice works for the f at hand: each test follows it and gets an answer.
 
-Advice that failed before session 17:
+Two kinds of advice failed before session 17:
 
 * method="complex" refusing an f written with cmath (``cmath.sqrt(z) +
   abs(z)``: not analytic) advised method="richardson", which refuses f too:
@@ -8,12 +8,20 @@ Advice that failed before session 17:
   (``cmath.sqrt(1e-06)`` is ``(0.001+0j)``), Richardson needs real ones. The
   advice now says to write f with math's functions, and where f has no real
   value near x at all it does not advise Richardson.
+* method="ad" on a builtin (``math.sin``, ``math.fsum``) quoted calcweb's call
+  wrapper ("f raised ArgumentTypeError: f could not be called with
+  Jet([1.0, 1.0]): ... f must be a function of a list of numbers"), which
+  is true of floats and not of jets. The message now quotes the builtin's own
+  TypeError and names calcweb's version of it; where x's own numbers do not
+  fit f either (``math.sin`` of a list), it is method="richardson"'s error.
 """
 
 from __future__ import annotations
 
 import cmath
+import functools
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -133,3 +141,125 @@ def test_a_complex_value_on_the_real_line_says_to_use_maths_functions() -> None:
     with pytest.raises(ArgumentTypeError) as info:
         calcweb.integrate(lambda x: complex(x, 1.0), 0.0, 1.0)
     assert "cmath" not in str(info.value)  # an imaginary part: not cmath's doing
+
+
+# ------------------------------------------------- method="ad": builtins
+
+
+def jvp_ad(f: Callable[[Any], Any]) -> Any:
+    return calcweb.jvp(f, 1.0, 1.0, method="ad")
+
+
+def vjp_ad(f: Callable[[Any], Any]) -> Any:
+    return calcweb.vjp(f, 1.0, method="ad")
+
+
+def derivative_ad(f: Callable[[Any], Any]) -> Any:
+    return derivative(f, 1.0, method="ad")
+
+
+def grad_ad(f: Callable[[Any], Any]) -> Any:
+    return calcweb.grad(f, method="ad")([1.0, 2.0])
+
+
+def hessian_ad(f: Callable[[Any], Any]) -> Any:
+    return calcweb.hessian(f, method="ad")([1.0, 2.0])
+
+
+BUILTINS = [
+    (derivative_ad, math.sin, "TypeError: must be real number, not Jet", "math.sin", "Jet", "sin"),
+    (jvp_ad, math.sin, "TypeError: must be real number, not Jet", "math.sin", "Jet", "sin"),
+    (vjp_ad, math.exp, "TypeError: must be real number, not Value", "math.exp", "nn.Value", "exp"),
+    (
+        derivative_ad,
+        math.fabs,
+        "TypeError: must be real number, not Jet",
+        "math.fabs",
+        "Jet",
+        "abs",
+    ),
+    (
+        derivative_ad,
+        cmath.sin,
+        "TypeError: must be real number, not Jet",
+        "cmath.sin",
+        "Jet",
+        "sin",
+    ),
+    (grad_ad, math.fsum, "TypeError: must be real number, not Jet", "math.fsum", "Jet", None),
+    (hessian_ad, math.fsum, "TypeError: must be real number, not Jet", "math.fsum", "Jet", None),
+    (
+        derivative_ad,
+        round,
+        "TypeError: type Jet doesn't define __round__ method",
+        "round",
+        "Jet",
+        None,
+    ),
+    (
+        derivative_ad,
+        functools.partial(math.pow, 2.0),
+        "TypeError: must be real number, not Jet",
+        "functools.partial(<built-in function pow>, 2.0)",
+        "Jet",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BUILTINS, ids=[str(case[3]) for case in BUILTINS])
+def test_ad_on_a_builtin_quotes_its_own_error_and_names_calcwebs_version(case: Any) -> None:
+    use, f, raised, label, what, version = case
+    with pytest.raises(ArgumentTypeError) as info:
+        use(f)
+    message = str(info.value)
+    assert "could not be called" not in message  # calcweb's wrapper, about floats
+    start = f"method='ad' needs f to accept a calcweb.{what}, but f raised {raised}. f is {label}"
+    assert message.startswith(f"{start}, which does not take calcweb.{what}s: ")
+    otherwise = "or use method='richardson'"
+    if f is cmath.sin:
+        otherwise += f" {WITH_MATH.replace(' (math.sqrt for cmath.sqrt)', '')} (f returned"
+    if version is None:
+        assert f"write f with calcweb's functions (calcweb.sin, calcweb.exp, ...), {otherwise}" in (
+            message
+        )
+        return
+    assert f"pass calcweb.{version} in its place, {otherwise}" in message
+    assert use(getattr(calcweb, version)) is not None  # the advice, followed
+
+
+@pytest.mark.parametrize(
+    ("use", "richardson", "f"),
+    [
+        (grad_ad, lambda f: calcweb.grad(f, method="richardson")([1.0, 2.0]), math.sin),
+        (hessian_ad, lambda f: calcweb.hessian(f, method="richardson")([1.0, 2.0]), math.sin),
+        (derivative_ad, lambda f: derivative(f, 1.0, method="richardson"), math.atan2),
+        (jvp_ad, lambda f: calcweb.jvp(f, 1.0, 1.0, method="richardson"), math.atan2),
+        (vjp_ad, lambda f: calcweb.vjp(f, 1.0, method="richardson"), sum),
+    ],
+)
+def test_ad_where_x_does_not_fit_f_says_what_richardson_says(
+    use: Callable[[Any], Any], richardson: Callable[[Any], Any], f: Callable[[Any], Any]
+) -> None:
+    # math.sin of a list, atan2 of one number: the jets are not what is wrong.
+    with pytest.raises(ArgumentTypeError) as ad:
+        use(f)
+    with pytest.raises(ArgumentTypeError) as plain:
+        richardson(f)
+    assert str(ad.value) == str(plain.value)
+    assert "could not be called with" in str(ad.value)
+    assert "Jet" not in str(ad.value)
+
+
+def sine_by_math(t: float) -> float:
+    return math.sin(t) + 0.0  # f's own code calls math.sin
+
+
+def test_ad_on_fs_own_code_says_to_write_it_with_calcwebs_functions() -> None:
+    with pytest.raises(ArgumentTypeError) as info:
+        derivative(sine_by_math, 1.0, method="ad")
+    assert str(info.value) == (
+        "method='ad' needs f to accept a calcweb.Jet, but f raised TypeError: must be real "
+        "number, not Jet. Write f with calcweb's functions (calcweb.sin, calcweb.exp, ...) "
+        "instead of math's, or use method='richardson'"
+    )

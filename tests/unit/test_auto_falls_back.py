@@ -77,20 +77,21 @@ def test_vjp_falls_back(f: Callable[[Any], Any], x: Any, u: Any) -> None:
     assert (y, pullback(u)) == (y_richardson, pullback_richardson(u))
 
 
-AD_REFUSAL = r"method='ad' needs f to accept a calcweb\.{}, but f raised ArgumentTypeError: "
+AD_REFUSAL = r"method='ad' needs f to accept a calcweb\.{}, but f raised {}: "
 
 
 @pytest.mark.parametrize(
-    ("call", "what"),
+    ("call", "what", "raised"),
     [
-        (lambda: cw.derivative(_tanh_by_value, 0.5, method="ad"), "Jet"),
-        (lambda: cw.grad(math.fsum, method="ad")([1.0, 2.0]), "Jet"),
-        (lambda: cw.jacobian(_rows, method="ad")([0.5, 2.0]), "Jet"),
-        (lambda: cw.jvp(math.sin, 1.0, 1.0, method="ad"), "Jet"),
-        (lambda: cw.vjp(math.sin, 1.0, method="ad"), r"nn\.Value"),
+        (lambda: cw.derivative(_tanh_by_value, 0.5, method="ad"), "Jet", "ArgumentTypeError"),
+        # A builtin's own TypeError, not calcweb's call wrapper's text about it.
+        (lambda: cw.grad(math.fsum, method="ad")([1.0, 2.0]), "Jet", "TypeError"),
+        (lambda: cw.jacobian(_rows, method="ad")([0.5, 2.0]), "Jet", "ArgumentTypeError"),
+        (lambda: cw.jvp(math.sin, 1.0, 1.0, method="ad"), "Jet", "TypeError"),
+        (lambda: cw.vjp(math.sin, 1.0, method="ad"), r"nn\.Value", "TypeError"),
     ],
 )
-def test_ad_says_which_method_to_pass(call: Callable[[], Any], what: str) -> None:
-    with pytest.raises(ArgumentTypeError, match=AD_REFUSAL.format(what)) as raised:
+def test_ad_says_which_method_to_pass(call: Callable[[], Any], what: str, raised: str) -> None:
+    with pytest.raises(ArgumentTypeError, match=AD_REFUSAL.format(what, raised)) as raised_:
         call()
-    assert str(raised.value).endswith("or use method='richardson'")
+    assert str(raised_.value).endswith("or use method='richardson'")

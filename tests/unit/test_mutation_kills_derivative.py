@@ -77,7 +77,9 @@ def test_a_finite_quotient_with_an_infinite_error_is_refused() -> None:
 
 
 def test_ad_names_the_type_error_of_f() -> None:
-    def f(_t: Any) -> Any:
+    def f(t: Any) -> Any:
+        if isinstance(t, float):
+            return t
         raise TypeError("no jets here")
 
     with pytest.raises(calcweb.ArgumentTypeError) as info:
@@ -93,7 +95,9 @@ def test_ad_names_the_type_error_of_f() -> None:
 def test_ad_says_which_method_to_pass_for_an_argument_type_error_of_f() -> None:
     error = calcweb.ArgumentTypeError("f's own message")
 
-    def f(_t: Any) -> Any:
+    def f(t: Any) -> Any:
+        if isinstance(t, float):
+            return t
         raise error
 
     with pytest.raises(calcweb.ArgumentTypeError) as info:
@@ -104,6 +108,17 @@ def test_ad_says_which_method_to_pass_for_an_argument_type_error_of_f() -> None:
         "instead of math's, or use method='richardson'"
     )
     assert info.value.__cause__ is error
+
+
+@pytest.mark.parametrize("error", [TypeError("no numbers"), calcweb.ArgumentTypeError("mine")])
+def test_ad_lets_a_type_error_that_f_raises_at_x_too_pass(error: TypeError) -> None:
+    # Not the jets: f raises it at x's own float too, as method='richardson' would see.
+    def f(_t: Any) -> Any:
+        raise error
+
+    with pytest.raises(TypeError) as info:
+        derivative(f, 1.0, method="ad")
+    assert info.value is error
 
 
 def test_auto_falls_back_to_richardson_on_a_type_error() -> None:

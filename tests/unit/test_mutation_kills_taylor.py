@@ -206,6 +206,12 @@ def test_taylor_messages_say_how_to_fix_them() -> None:
     with pytest.raises(calcweb.ArgumentTypeError) as caught:
         taylor(math.cos, 0.5, 5)
     assert str(caught.value).endswith(
+        "too inaccurate beyond degree 4; f is math.cos, which does not take calcweb.Jets: "
+        "pass calcweb.cos in its place, or ask for a lower degree"
+    )
+    with pytest.raises(calcweb.ArgumentTypeError) as caught:
+        taylor(lambda x: math.cos(x) + 0.0, 0.5, 5)  # f's own code calls math.cos
+    assert str(caught.value).endswith(
         "too inaccurate beyond degree 4; write f with calcweb's functions (calcweb.sin, "
         "calcweb.exp, ...) instead of math's, or ask for a lower degree"
     )
