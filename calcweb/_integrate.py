@@ -339,31 +339,47 @@ def _measured(
     )
 
 
-def _change_of_variable(f: Function, a: float, b: float) -> tuple[Function, float, float]:
-    """Map an infinite interval onto a finite one, returning ``(g, t0, t1)``.
+def _change_of_variable(
+    f: Function, a: float, b: float
+) -> tuple[Function, float, float, Callable[[float], float]]:
+    """Map an infinite interval onto a finite one, returning ``(g, t0, t1, x_of)``.
 
     ``[a, inf)`` becomes ``(0, 1]`` by $x = a + (1 - t)/t$,
     ``(-inf, b]`` by $x = b - (1 - t)/t$ and ``(-inf, inf)`` becomes
     ``(-1, 1)`` by $x = t/(1 - t^2)$; ``g`` includes ``dx/dt``. The
     Gauss-Kronrod nodes never reach the ends, where ``x`` would be infinite.
+    ``x_of(t)`` is that x (infinite at those ends), for the messages, which
+    speak of the reader's x, not of t.
     """
     if math.isfinite(a) and math.isfinite(b):
-        return (lambda x: evaluate(f, x, fix=_INSIDE)), a, b
+        return (lambda x: evaluate(f, x, fix=_INSIDE)), a, b, _same
     if math.isinf(a) and math.isinf(b):
+
+        def whole_line(t: float) -> float:
+            gap = (1.0 - t) * (1.0 + t)  # 1 - t*t without cancellation
+            return t / gap if gap else math.copysign(math.inf, t)
 
         def both(t: float) -> float:
             gap = (1.0 - t) * (1.0 + t)  # 1 - t*t without cancellation
             return evaluate(f, t / gap, fix=_INSIDE) * (1.0 + t * t) / (gap * gap)
 
-        return both, -1.0, 1.0
+        return both, -1.0, 1.0, whole_line
     sign, start = (1.0, a) if math.isfinite(a) else (-1.0, b)
+
+    def on_the_line(t: float) -> float:
+        return start + sign * (1.0 - t) / t if t else sign * math.inf
 
     def half_line(t: float) -> float:
         # x runs from start to ±inf as t runs from 1 to 0; |dx/dt| = 1/t**2,
         # and the two orientations cancel the sign of dx/dt.
         return evaluate(f, start + sign * (1.0 - t) / t, fix=_INSIDE) / (t * t)
 
-    return half_line, 0.0, 1.0
+    return half_line, 0.0, 1.0, on_the_line
+
+
+def _same(t: float) -> float:
+    """The x of ``t`` where the interval is finite: ``t`` itself."""
+    return t
 
 
 def _too_narrow(panel: Panel) -> bool:
@@ -853,6 +869,13 @@ class _Panels:
         self.ends: tuple[float, float] = (math.nan, math.nan)  # of the whole interval
         # Whether g may be sampled at each end (not where x is infinite).
         self.finite_ends = (True, True)
+        # x at a point t of g's variable, for messages (`_change_of_variable`).
+        self.x_of: Callable[[float], float] = _same
+
+    def x_span(self, panel: Panel) -> tuple[float, float]:
+        """The x of a panel's ends, in increasing order: what the reader's interval holds."""
+        low, high = sorted((self.x_of(panel.a), self.x_of(panel.b)))
+        return low, high
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -1472,6 +1495,7 @@ def _adaptive(
     rule: Rule,
     *,
     finite_ends: tuple[bool, bool] = (True, True),
+    x_of: Callable[[float], float] = _same,
 ) -> IntegrationResult:
     r"""QUADPACK's qags strategy: bisect the worst panel, extrapolate the sums with Wynn's epsilon.
 
@@ -1522,6 +1546,7 @@ def _adaptive(
     panels = _Panels(g, rule)
     panels.ends = (a, b)
     panels.finite_ends = finite_ends
+    panels.x_of = x_of  # the reader's x, for messages
     panels.add(a, b, lone=True)
     if panels.absolute() == 0.0:
         panels.explore(a, b, EXPLORE_PANELS)
@@ -1662,14 +1687,26 @@ class _Extrapolated:
                 "Check that f is integrable near the ends of the interval"
             )
         panel = entry.panel
-        side = panel.a if panel.a == self.panels.ends[0] else panel.b
+        side = self.panels.x_of(panel.a if panel.a == self.panels.ends[0] else panel.b)
+        low, high = self.panels.x_span(panel)
+        sums = f"(the sum over the subintervals is {value:.6g}, estimated error {error:.3g})"
+        if math.isinf(side):  # the end of an infinite interval
+            span = f"({low!r}, {high!r}]" if side < 0.0 else f"[{low!r}, {high!r})"
+            return (
+                f"the integral probably diverges as x -> {side!r}: the subinterval "
+                f"{span} there holds {panel.value:.6g}, more of |f| than the rest "
+                "of the interval, and it grew at each of its last four halvings, at a rate "
+                f"that does not die out, as the integral of |x|**p out to {side!r} does for "
+                f"p >= -1 {sums}. Check that |f| falls faster than 1/|x| as x -> {side!r}; "
+                "if it does from farther out only, integrate over a finite interval up to there "
+                "separately"
+            )
         return (
             f"the integral probably diverges at x={side!r}: the subinterval "
-            f"[{panel.a!r}, {panel.b!r}] there holds {panel.value:.6g}, more of |f| than the "
+            f"[{low!r}, {high!r}] there holds {panel.value:.6g}, more of |f| than the "
             "rest of the interval, and it grew at each of its last four halvings, at a "
             "rate that does not die out, as the integral of "
-            f"|x - {side!r}|**-p does for p >= 1 (the sum over the subintervals is "
-            f"{value:.6g}, estimated error {error:.3g}). Check that f is integrable near "
+            f"|x - {side!r}|**-p does for p >= 1 {sums}. Check that f is integrable near "
             f"x={side!r}; if it is (a pole just beyond the end or a narrow peak at it grows so "
             "until the subintervals are as small as its distance or width), integrate over a "
             "short interval at that end separately"
@@ -1722,9 +1759,10 @@ class _Extrapolated:
                 "estimate with its error"
             )
         if collapsed(self.panels.rule, entry.panel.a, entry.panel.b):
-            panel = entry.panel
+            low, high = self.panels.x_span(entry.panel)
+            mapped = "" if self.panels.x_of is _same else " (in the variable t of the map)"
             return (
-                f"the subinterval [{panel.a!r}, {panel.b!r}] is about one ulp wide: the "
+                f"the subinterval [{low!r}, {high!r}] is about one ulp wide{mapped}: the "
                 "rule's points round to one or two floats there, so how f varies across it "
                 "cannot be sampled, whatever tol; integrate over a wider interval, or take "
                 "f times the width if f is smooth at that scale"
@@ -1735,7 +1773,7 @@ class _Extrapolated:
                 "pass a larger tol"
             )
         if _too_narrow(entry.panel):
-            middle = 0.5 * entry.panel.a + 0.5 * entry.panel.b
+            middle = self.panels.x_of(0.5 * entry.panel.a + 0.5 * entry.panel.b)
             return (
                 "the integrand needs subintervals narrower than floating point resolves "
                 f"near x={middle!r} (estimated error {error:.3g}, {tolerance}); it may be "
@@ -2242,11 +2280,11 @@ def _oriented(
         assert n is not None  # noqa: S101 - checked by integrate; narrows the type for mypy
         # Only an error that is shown needs measuring (the adaptive rule's calls).
         return _composite(f, a, b, n, method, tol=tol if full_output else None)
-    g, t0, t1 = _change_of_variable(f, a, b)
+    g, t0, t1, x_of = _change_of_variable(f, a, b)
     # 15 points on a half-line, as QUADPACK's qagi; 21 elsewhere. Measured
     # against quad (bench/bench_integrate.py): for (-inf, inf) with
     # x = t/(1 - t**2) the 21-point rule needs fewer evaluations.
     rule = K15 if math.isinf(a) != math.isinf(b) else K21
     # x is infinite at t = t0 for a half-line, at both ends for the whole line.
     finite_ends = (math.isfinite(a) and math.isfinite(b), not (math.isinf(a) and math.isinf(b)))
-    return _adaptive(g, t0, t1, tol, rule, finite_ends=finite_ends)
+    return _adaptive(g, t0, t1, tol, rule, finite_ends=finite_ends, x_of=x_of)

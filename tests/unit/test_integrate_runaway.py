@@ -23,6 +23,7 @@ import mpmath
 import pytest
 from integrate_checks import result_of
 
+from calcweb import integrate
 from calcweb._integrate import _grows_without_end
 
 mpmath.mp.dps = 40
@@ -123,3 +124,53 @@ def values(q: float, a: float, b: float, c: float = 0.0, n0: int = 20) -> list[f
 )
 def test_grows_without_end(sequence: list[float], verdict: bool) -> None:
     assert _grows_without_end(sequence) is verdict
+
+
+# Over an infinite interval the run bisects t, where x = a + (1 - t)/t (or t/(1 - t**2)):
+# until session 17 the messages gave t's numbers as x's. integrate(1.0, 1.0, inf) said
+# "diverges at x=0.0: the subinterval [0.0, 9.5367431640625e-07] ... Check that f is
+# integrable near x=0.0", where f is 1 everywhere and the integral diverges at infinity.
+INFINITE = [
+    pytest.param(lambda x: 1.0, 1.0, math.inf, "inf", "[1048576.0, inf)", id="1 on [1, inf)"),
+    pytest.param(
+        lambda x: x * x, -2.5, math.inf, "inf", "[1048572.5, inf)", id="x^2 on [-2.5, inf)"
+    ),
+    pytest.param(lambda x: 1.0, -math.inf, 0.0, "-inf", "(-inf, -1048575.0]", id="1 on (-inf, 0]"),
+    pytest.param(
+        lambda x: x * x, -math.inf, math.inf, "inf", "[262143.74999976158, inf)", id="x^2 on R"
+    ),
+]
+
+
+@pytest.mark.parametrize(("f", "a", "b", "end", "span"), INFINITE)
+def test_a_runaway_at_infinity_is_said_in_x(
+    f: Callable[[float], float], a: float, b: float, end: str, span: str
+) -> None:
+    result = integrate(f, a, b, full_output=True)
+    assert not result.converged
+    assert result.message.startswith(
+        f"the integral probably diverges as x -> {end}: the subinterval {span} there holds"
+    )
+    assert f"as the integral of |x|**p out to {end} does for p >= -1" in result.message
+    assert f"Check that |f| falls faster than 1/|x| as x -> {end}" in result.message
+
+
+def test_a_pole_inside_a_half_line_is_named_at_its_x() -> None:
+    # 1/x on [-2.5, inf): the pole at x = 0 is t = 2/7; the message said "near x=0.2857...".
+    result = integrate(lambda x: 1.0 / x if x else 0.0, -2.5, math.inf, full_output=True)
+    assert not result.converged
+    assert result.message.startswith(
+        "the integrand needs subintervals narrower than floating point resolves near x="
+    )
+    near = float(result.message.split("near x=")[1].split(" ")[0])
+    assert abs(near) < 1e-9
+
+
+def test_a_finite_end_of_a_half_line_is_named_at_its_x() -> None:
+    # x**-2 on [3, inf) converges at infinity and is finite at 3; on [0, inf) it
+    # diverges at 0, which is t = 1: named as x = 0.0 (t's 1.0 before).
+    result = integrate(lambda x: x**-2, 0.0, math.inf, full_output=True)
+    assert not result.converged
+    assert result.message.startswith(
+        "the integral probably diverges at x=0.0: the subinterval [0.0, "
+    )
