@@ -1183,8 +1183,18 @@ def _argument_noise(
     point, ``x`` cannot bound ``a``: if what it could miss may matter beside
     the error, the noise is measured at the outer point of that step, where
     ``|f'|`` is at least twice as large, and ``a`` is taken as what it
-    shows, or could miss there. But no noise shows the part of ``a`` that is
-    the same at every point: ``sin(k t + c)`` rounds ``k t + c`` to
+    shows, or could miss there: noise below ``quiet``, or, where ``f``
+    changes by ``SPACING`` times ``quiet`` there only over more than
+    ``widest`` (the farthest spacing noise is measured at; ``quiet`` then
+    comes from values far beyond the window), below the rounding of ``f``'s
+    value there, 8 eps of it, against which it is measured (``grad`` seed
+    7: ``exp(a.p) sin(b.p + 0.5)`` along a line at ``t = 0``, ``f``
+    -8.6e11 at ``x``, 4.9e48 the largest the walk sampled; with noise
+    measured at ``x``, ``quiet`` stayed, its spacing at the outer point was
+    1e17, and ``quiet / |f'|``, an argument off by 5e16, gave
+    -8409151042355099 +- 5.4e38 for -8409151042355289; now +- 1.3e7, of
+    which this bound is 2.4e3). But no noise shows the part of ``a`` that
+    is the same at every point: ``sin(k t + c)`` rounds ``k t + c`` to
     ulp(``k t``), and the bits of ``c`` below it are lost alike near ``x``
     (``sin(115263 t + 3.9584)`` at -0.5625, a crest: ``c`` off by 3.2e-12,
     ``f'`` by 3.65e-7, while the noise at the outer point showed nothing and
@@ -1215,8 +1225,16 @@ def _argument_noise(
     outer = slope + side * curvature * step
     if not 0.0 < abs(outer) < math.inf:
         return rounded
-    noise = sampler.noise_at(x + side * step, SPACING * quiet / abs(outer), widest, quiet, outer)
-    there_bound = max(noise, quiet) / abs(outer)
+    # Noise is judged there against quiet, unless f changes by 2 quiet there only over
+    # more than widest: then quiet comes from values far beyond the window, and against
+    # the rounding of f's value there (exp(a.p) sin(b.p + 0.5) along a line at t = 0:
+    # -8.6e11 at x, 4.9e48 the largest the walk sampled; quiet / |f'| was an argument off
+    # by 5e16).
+    there = quiet
+    if SPACING * quiet / abs(outer) > widest:
+        there = min(8.0 * _EPS * abs(above if side > 0.0 else below), quiet) or quiet
+    noise = sampler.noise_at(x + side * step, SPACING * there / abs(outer), widest, there, outer)
+    there_bound = max(noise, there) / abs(outer)
     if slope:  # what x could miss bounds it too
         there_bound = min(there_bound, max(quiet, floor) / abs(slope))
     return max(abs(curvature) * there_bound, rounded)

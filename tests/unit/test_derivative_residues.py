@@ -200,6 +200,55 @@ def test_where_noise_was_measured_the_argument_noise_keeps_quiet() -> None:
     _assert_honest(result.value, result.error, -(math.tanh(x) ** 2))
 
 
+# bench.honesty grad seed 7: directional derivatives of size exp(a.p) sin(b.p + 0.5) at
+# p / scale (the line's t at 0), with exact values by mpmath.diff at 70 digits.
+# Draw 379: f is -8.6e11 at x and 4.9e48 at most where the walk sampled; noise was
+# measured at x (a.p rounded), so quiet (from 4.9e48) stayed; at the outer point f
+# changes by 2 quiet only over 1e17 (widest: 9.4e-4), and quiet / |f'| was an argument
+# off by 5e16: the entry was -8409151042355099 +- 5.4e38. Draw 769 (four variables):
+# -1.5673833809985098e18 +- 2.7e157 (quiet 1.4e153, its spacing there 4.3e134).
+OUTER_POINT_CASES = [
+    (
+        6.98e10,
+        2.0**-15,
+        ([-0.682, -1.46, 1.54], [0.433, -1.61, 1.7]),
+        [4.72412109375e-05, -5.694580078125e-05, 2.44842529296875e-05],
+        [-0.0116, 0.722, -0.253],
+        -8409151042355289.0,
+    ),
+    (
+        2.69e14,
+        2.0**-13,
+        ([0.575, -0.106, 1.53, -1.92], [-0.23, 1.33, 1.02, -0.589]),
+        [7.91015625e-06, -5.029296875e-05, -0.00024169921875, -0.0002044677734375],
+        [0.0559, 0.879, -0.018, -0.795],
+        -1.5673833809984717e18,
+    ),
+]
+
+
+@pytest.mark.xfail(
+    sys.platform == "emscripten", strict=False, reason="measured natively; libm may differ"
+)
+@pytest.mark.parametrize("case", OUTER_POINT_CASES)
+def test_argument_noise_beyond_the_widest_spacing_is_judged_at_f_there(
+    case: tuple[float, float, tuple[list[float], list[float]], list[float], list[float], float],
+) -> None:
+    size, scale, (a, b), x, v, exact = case
+
+    def f(p: list[float]) -> float:
+        q = [pi / scale for pi in p]
+        dot_a = sum(ai * qi for ai, qi in zip(a, q, strict=True))
+        dot_b = sum(bi * qi for bi, qi in zip(b, q, strict=True))
+        return size * math.exp(dot_a) * math.sin(dot_b + 0.5)
+
+    line, exponent = multivariate._along(f, x, v, axis=True)
+    result = derivative(line, line.at, full_output=True)
+    value, error = math.ldexp(result.value, exponent), math.ldexp(result.error, exponent)
+    _assert_honest(value, error, exact)
+    assert error <= 1e-6 * abs(exact)
+
+
 def test_a_rounded_phase_shows_at_a_spacing_below_the_steps() -> None:
     # bench.honesty fast, seed 3: was -1359.830655785435 +- 2.9e-10 (2.7x). The phase
     # 342.156 t + 6.2626 is rounded to ulp(6.26): f, 0.02 at 0, is off by up to
