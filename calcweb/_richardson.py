@@ -1317,6 +1317,14 @@ def _local_drift(
     page's 123 cases, and at ``exp(-x**2)`` at 26.5 (``x * x`` rounded
     inside it is noise of up to 250 eps of ``f``) 15, with an answer less
     accurate than before (3.2e-12 -> 7.4e-12 relative), and than numdifftools'.
+    So in one variable that sawtooth still lies: the pole's ``f`` as a
+    function of ``x2`` alone is 2.07 times its error off (a strict xfail in
+    tests/unit/test_derivative_sawtooth.py). No form of the check was found
+    that costs nothing where ``f`` is computed from ``t`` exactly: near
+    ``x`` only ``x`` and ``x -+`` the spacing are sampled by then, and at
+    points that share one rounding of ``a t`` the values are ``f`` at
+    arguments shifted alike, as smooth as exact values: any check needs a
+    point off that spacing's grid, one call at least.
     A ``spacing`` beyond the walk's steps (there the truncation
     is unknown: where the slope is tiny the spacing is huge, ``t**3`` at
     -1.72e-12 has it at 1351, and its curvature is no noise; and ``quiet``,
