@@ -51,8 +51,9 @@ step can be trusted; instead:
    can give all its quotients alike (`_lined_up`): where ``a ulp(x)`` is
    close to ulp(``a x``), ``f`` at the floats sampled is ``g`` of a slightly
    wrong multiple of ``t``, smooth to every quotient (``sin(17180308720.894814
-   t)`` at 0.5455065544805004 was 3e7 times its error off), and, for a first
-   derivative, that ``a x`` rounded gives them all alike (`_shifted`). A
+   t)`` at 0.5455065544805004 was 3e7 times its error off); and every answer
+   in one variable, a refined one too, at least the error that ``a x``
+   rounded gives all quotients about ``x`` alike (`_shifted`). A
    quotient at a smaller step than the kept estimate's rows, farther from it
    than their expansion allows, widens its error to that distance
    (`_Walk.check_accepted`): a window far from the asymptotic range can pass
@@ -904,11 +905,11 @@ def extrapolate(
         error += _argument_noise(sampler, estimate, error, level, first_step / 16.0)
         error += _even_noise(sampler, final, spacing, quiet)
         error += _noise_beyond(sampler, estimate, final, quiet)
-    # The walk's own window, in one variable: its quotients can all be wrong alike
-    # where a multiple of t rounded inside f lines up over it (`_lined_up`), and all
-    # are centred on a x rounded (`_shifted`).
-    own = final is estimate and not offset
-    error = max(error, _lined_up(x, n, estimate) + _shifted(sampler, n, estimate) if own else 0.0)
+    # In one variable: the walk's own window's quotients can all be wrong alike where
+    # a multiple of t rounded inside f lines up over it (`_lined_up`), and every
+    # quotient about x, a refined value's too, is centred on a x rounded (`_shifted`).
+    own = _lined_up(x, n, estimate) if final is estimate else 0.0
+    error = max(error, own + _shifted(sampler, n, estimate) if not offset else 0.0)
     return Estimate(
         final.value,
         error,
@@ -2897,31 +2898,51 @@ def _lined_up(x: float, n: int, estimate: Estimate) -> float:
 
 
 def _shifted(sampler: Sampler, n: int, estimate: Estimate) -> float:
-    """How far ``a x`` rounded inside ``f`` moves every quotient alike: ``|f''| |x| eps / 2``.
+    """How far ``a x`` rounded inside ``f`` moves every quotient alike: ``|f^(n+1)| |x| eps / 2``.
 
     ``f(t) = g(a t)`` computes ``g`` at ``a x`` rounded, within ulp(``a x``) / 2
     <= ``|a x| eps / 2`` of ``a x`` (and alike ``g(a t + c)`` with ``|a x + c|``
     at most ``|a x|``): every central quotient about ``x`` is one of ``g`` about
-    that point, and so is their extrapolation, off by ``|f''|`` times ``|x| eps
-    / 2``, which no disagreement between them shows (``sin(115263 t + 3.9584)``
-    at -0.5625: ``k x + c`` = -64831.479 rounded by 3.2e-12, ``|f''|`` 1.3e10:
-    -265.588104312 +- 7.2e-8, off by 4.2e-7). As for `_lined_up`, nothing
-    sampled tells ``a = 1`` from such an ``a``.
-    ``|f''|`` is taken from the second difference of the values at ``x`` and ``x``
-    plus and minus the smallest step (known: no call is made; their rounding can
-    only raise it). A first derivative's central estimate only (0 otherwise).
+    that point, and so is their extrapolation, off by ``|f^(n+1)|`` times ``|x|
+    eps / 2``, which no disagreement between them shows (``sin(115263 t +
+    3.9584)`` at -0.5625: ``k x + c`` = -64831.479 rounded by 3.2e-12, ``|f''|``
+    1.3e10: -265.588104312 +- 7.2e-8, off by 4.2e-7; ``n = 3``,
+    ``sin(2375241.75 t + 3.2002)`` at 0.93451, near a crest: ``k x + c``
+    rounded by 7.3e-11, and the quotients at steps whose ``k h`` falls on
+    whole ulps of ``k x`` all give the third derivative 3.1e-11 / ``k`` from
+    ``x``: 8.9985e8 +- 9.4e6, for 1.8697e9). As for `_lined_up`, nothing
+    sampled tells ``a = 1`` from such an ``a``. ``|f^(n+1)|`` is taken from
+    the divided difference of order ``n + 1`` of the values at ``x`` and the
+    smallest step's points (the second difference for ``n = 1``), for an even
+    ``n`` also at the farthest point above ``x`` of the next larger step
+    (known: no call is made; their rounding can only raise it). A central
+    estimate only (0 otherwise, or where a value is not known).
     """
     step = estimate.smallest
-    if n != 1 or estimate.kind != "central" or not step > 0.0:
+    if n < 1 or estimate.kind != "central" or not step > 0.0:
         return 0.0
+    offsets = stencil("central", n)[0]
+    # Where each point is from x, as the sampler computed it (x + offset * step).
+    reaches = sorted({offset * step for offset in offsets} | {0.0})
+    if len(reaches) < n + 2 and len(estimate.window) >= 2 and estimate.window[-2][0] > step:
+        reaches.append(max(offsets) * estimate.window[-2][0])
     x = sampler.x
-    values = [sampler.values.get(point) for point in (x - step, x, x + step)]
-    if None in values:
+    values = [sampler.values.get(x + reach if reach else x) for reach in reaches]
+    if len(reaches) < n + 2 or None in values:
         return 0.0
-    below, here, above = (value or 0.0 for value in values)
-    second = abs((above - here) / step - (here - below) / step) / step
-    bound = second * abs(x) * _EPS / 2.0
+    higher = abs(_divided_difference(reaches, [value or 0.0 for value in values]))
+    bound = higher * math.factorial(n + 1) * abs(x) * _EPS / 2.0
     return bound if math.isfinite(bound) else 0.0
+
+
+def _divided_difference(nodes: list[float], values: list[float]) -> float:
+    """The divided difference of ``values`` over ``m + 1`` ``nodes``: ``f^(m)(xi) / m!``."""
+    table = list(values)
+    for width in range(1, len(nodes)):
+        table = [
+            (table[i + 1] - table[i]) / (nodes[i + width] - nodes[i]) for i in range(len(table) - 1)
+        ]
+    return table[0]
 
 
 def _interpolate(nodes: list[float], values: list[float], t: float) -> float:

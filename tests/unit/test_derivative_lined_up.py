@@ -143,7 +143,7 @@ def test_the_shift_of_the_argument_at_x_is_in_the_error() -> None:
 
 
 def test_the_bound_of_the_shift_of_the_argument() -> None:
-    """``|f''| |x| eps / 2``, ``f''`` from the values at ``x`` and ``x +- h`` already taken."""
+    """``|f''| |x| eps / 2`` (``n = 1``), ``f''`` from the values at ``x`` and ``x +- h`` taken."""
     sampler = _richardson.Sampler(lambda t: t * t, 3.0)
     for point in (2.5, 3.0, 3.5):
         sampler(point)
@@ -152,7 +152,8 @@ def test_the_bound_of_the_shift_of_the_argument() -> None:
         2.0 * 3.0 * 2.0**-53, abs=0.0
     )
     assert sampler.calls == 3  # no call made
-    # Only a central first derivative, whose points are known.
+    # Only a central estimate whose points are known: of order 2 the bound needs a point
+    # of the next larger step too (none here).
     assert _richardson._shifted(sampler, 2, estimate) == 0.0
     forward = _richardson.Estimate(6.0, 0.0, 3, 1.0, "forward", 0.5)
     assert _richardson._shifted(sampler, 1, forward) == 0.0

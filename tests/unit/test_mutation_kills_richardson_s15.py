@@ -59,9 +59,10 @@ def _sampled(f: object, x: float, points: tuple[float, ...]) -> Sampler:
     return sampler
 
 
-def test_the_shift_bound_is_for_a_central_first_derivative_at_a_positive_step_only() -> None:
+def test_the_shift_bound_is_for_a_central_estimate_of_known_points_and_positive_step() -> None:
     sampler = _sampled(lambda t: t * t, 3.0, (2.5, 3.0, 3.5))
-    # The same known points: a forward estimate, a second derivative, or a step of 0
+    # The same known points: a forward estimate, a second derivative (whose bound needs a
+    # point of the next larger step too, and the estimate has no window), or a step of 0
     # (x - 0 and x + 0 are x: no curvature, and no division by it) give 0.0.
     assert _shifted(sampler, 1, Estimate(6.0, 0.0, 3, 1.0, "forward", 0.5)) == 0.0
     assert _shifted(sampler, 2, Estimate(2.0, 0.0, 3, 1.0, "central", 0.5)) == 0.0
