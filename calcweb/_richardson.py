@@ -257,6 +257,10 @@ LOCAL = 4.0  # noise is measured again near x where f's values there are this mu
 TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`, `_local_drift`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
 NO_DIGIT = 16.0  # an error this many roundings above a quotient of 0 is not "0 within rounding"
+# A part of f that a central quotient of order 2 or more leaves out (`_other_part`) and
+# that crosses 0 from step to step (`_beyond_scale`), or leaves the parts beside it
+# (`_probe_strays`), by more than the range of f sampled over this is f's own swings.
+SWING = 16.0
 # f's scale (as the walk's window shows it) must span this many float spacings (`_check_grid`):
 # a policy; between two powers of 2, so that no scale of 2**k spacings (sin's 1) is at its edge
 GRID = 2.0**11.5
@@ -2693,8 +2697,9 @@ def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _C
     derivative and cancelling, seeds 1-2): so it must also be a quarter of
     the range ``f`` spans over the points sampled, as ``f``'s swings are and
     no rounding of it is (``sin(k t + c) + 10`` spans 2). The rows judged
-    are those the estimate rests on, three at least; no call is made (the
-    points are the quotients'). Central stencils only. (Changes
+    are those the estimate rests on, three at least (of higher orders, more:
+    see below); no call is made (the points are the quotients'). Central
+    stencils only. (Changes
     that grow one way are what a window that begins beyond the scale of
     ``f`` and ends within it shows, whose error can say so: ``sin(341602.19
     t + 1.5680)`` at -0.78102, steps 1.5e-5 to 9.2e-7, 5 to 0.3 radians of
@@ -2711,30 +2716,82 @@ def _beyond_scale(sampler: Sampler, kind: str, n: int, window: _Window, best: _C
     values moves an order ``n`` quotient by ``d sum|w| / (s h)**n`` (``s``
     the stencil's spacing, 2 for odd orders): the window's error rules out
     noise above its error times ``(s h)**n / sum|w|``, ``h`` for ``n = 1``.
+
+    Orders 2 and more are judged on more. The rows below the best entry, to
+    the window's end, count too: where the estimate's rows resolve ``f``,
+    so do smaller steps (``sin(1062078.22 t + 3.3573)``, ``n = 2``, at
+    0.53590, a zero of ``f''`` = 128.27: the window at steps 0.0031 to
+    4.9e-5, 3300 to 52 radians of ``k h``, rested on its first three rows,
+    whose odd parts did not turn, and gave 1.36e-5 +- 0.078). And a part
+    that crosses 0 from one row to the next, by more than noise can move it
+    and ``1 / SWING`` of the range of ``f`` sampled, is ``f``'s swing: a
+    resolved part keeps its sign as it settles (``sin(8807.56 t +
+    5.3765)``, ``n = 2``, at 0.53800: odd parts 0.797, 0.896, 0.527, 0.274,
+    -0.138 at steps 0.2 to 0.0125, and -3.3e-10 +- 5.7e-9 for 9.0e-5).
+    First derivatives keep the rule above: the stronger one, tried on them
+    too, refused ``sin`` at 7e110 and the like with a message that no longer
+    said that ``f`` varies faster than the floats near ``x`` resolve
+    (`_check_resolved`, which judges only an estimate the walk kept).
     """
     if kind != "central" or best.row < 2:
         return False
-    x = sampler.x
-    parts = []
-    steps = window.steps[min(best.row - best.level, best.row - 2) : best.row + 1]
-    for step in steps:
-        try:
-            above, here, below = (sampler.values[point] for point in (x + step, x, x - step))
-        except KeyError:  # not a point of f's (a stand-in sampler)
-            return False
-        parts.append((above + below) / 2.0 - here if n % 2 else (above - below) / 2.0)
-    _, weights, spacing = stencil(kind, n)
-    gain = sum(map(abs, weights)) / spacing**n  # noise d moves a quotient by d gain / h**n
-    # (1 for odd orders, 2**n for even ones)
-    changes = _differences(parts)
-    sampled = sampler.values.values()
-    spread = max(sampled) - min(sampled)  # the range of f over every point sampled
+    first = min(best.row - best.level, best.row - 2)
+    # Higher orders: the rows below the best entry too, to the window's end (resolved
+    # if the estimate's rows are).
+    steps = window.steps[first : best.row + 1] if n == 1 else window.steps[first:]
+    parts = [_other_part(sampler, n, step) for step in steps]
+    if None in parts:  # not a point of f's (a stand-in sampler)
+        return False
+    judged = [part or 0.0 for part in parts]
+    changes = _differences(judged)
+    spread = _spread_sampled(sampler)
     for k in range(1, len(changes)):
         before, after = changes[k - 1], changes[k]
         turns = (before < 0.0 < after) or (after < 0.0 < before)
-        if turns and abs(after) > max(NO_DIGIT * best.error * steps[k] ** n / gain, spread / 4.0):
+        if turns and abs(after) > max(_noise_part(n, best, steps[k]), spread / 4.0):
+            return True
+    for k in range(1 if n > 1 else len(judged), len(judged)):
+        crossed = _crossed(judged[k - 1], judged[k])
+        if crossed > max(_noise_part(n, best, steps[k]), spread / SWING):
             return True
     return False
+
+
+def _other_part(sampler: Sampler, n: int, step: float) -> float | None:
+    """The part of ``f`` about ``x`` an order-``n`` central quotient leaves out, at ``step``.
+
+    The even part ``E = (f(x + h) + f(x - h)) / 2 - f(x)`` for odd ``n``, the odd
+    part ``O = (f(x + h) - f(x - h)) / 2`` for even ``n``; None where a value is
+    not known (no call is made).
+    """
+    x = sampler.x
+    try:
+        above, here, below = (sampler.values[point] for point in (x + step, x, x - step))
+    except KeyError:
+        return None
+    return (above + below) / 2.0 - here if n % 2 else (above - below) / 2.0
+
+
+def _noise_part(n: int, best: _Candidate, step: float) -> float:
+    """``NO_DIGIT`` times the most that noise the window's error allows moves a part at ``step``."""
+    _, weights, spacing = stencil("central", n)
+    gain = sum(map(abs, weights)) / spacing**n  # noise d moves a quotient by d gain / h**n
+    # (1 for odd orders, 2**n for even ones)
+    return NO_DIGIT * best.error * step**n / gain
+
+
+def _spread_sampled(sampler: Sampler) -> float:
+    """The range of ``f`` over every point sampled."""
+    sampled = sampler.values.values()
+    return max(sampled) - min(sampled)
+
+
+def _crossed(before: float, after: float) -> float:
+    """How far past 0 a part at a smaller step is from the part ``before`` (0: not past it).
+
+    A resolved part settles onto 0 one way, keeping its sign.
+    """
+    return abs(after) if before * after < 0.0 else 0.0
 
 
 def _no_digit(candidate: _Candidate) -> bool:
@@ -2806,7 +2863,37 @@ def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Cand
     nodes = [window.ratio(step, steps[0]) for step in steps]  # h**p in units of the first
     values = window.quotients[first : best.row + 1]
     predicted = _interpolate(nodes, values, window.ratio(probe, steps[0]))
-    return abs(quotient - predicted) <= 2.0 * best.error + 100.0 * noise
+    fits = abs(quotient - predicted) <= 2.0 * best.error + 100.0 * noise
+    return fits and not _probe_strays(sampler, kind, n, steps, best, probe=probe)
+
+
+def _probe_strays(
+    sampler: Sampler, kind: str, n: int, steps: list[float], best: _Candidate, *, probe: float
+) -> bool:
+    """Whether the part of ``f`` the probe's quotient leaves out strays from its neighbours'.
+
+    Steps that halve can alias a period of ``f``: ``k h`` a whole number of turns
+    plus an angle that halves with ``h``, so that at every step of the window ``f``
+    looks resolved, its odd part settling onto 0 (``sin(204579.24 t + 1.9195)``,
+    ``n = 2``, at -0.78722, a zero of ``f''``: the odd parts at steps 0.2 to
+    0.0125 are 0.252, 0.127, 0.0636, 0.0318, 0.0159 while ``k h`` is 4e4 to
+    2.6e3 radians, and the even quotients are 0 within rounding as ``f``'s
+    swings about a zero are: -1.5e-8 +- 1.4e-7, for 0.924). The probe's step,
+    in an irrational ratio to them, breaks it: its part (`_other_part`) must lie
+    between those of the estimate's two smallest steps, between which it is,
+    as a resolved one does, to within what the window's error allows noise to
+    do and ``1 / SWING`` of the range of ``f`` sampled. Central stencils of
+    order 2 or more only, as `_beyond_scale`'s stronger tests (no call is made).
+    """
+    if kind != "central" or n < 2:
+        return False
+    parts = [_other_part(sampler, n, step) for step in (steps[-2], probe, steps[-1])]
+    if None in parts:
+        return False
+    larger, middle, smaller = (part or 0.0 for part in parts)
+    low, high = min(larger, smaller), max(larger, smaller)
+    outside = max(low - middle, middle - high)
+    return outside > max(_noise_part(n, best, probe), _spread_sampled(sampler) / SWING)
 
 
 def _confirmed_despite_rounding(
@@ -2840,6 +2927,8 @@ def _confirmed_despite_rounding(
     values = window.quotients[first : best.row + 1]
     apart = abs(quotient - _interpolate(nodes, values, window.ratio(probe, steps[0])))
     if not apart <= 2.0 * best.error + 100.0 * noise + allowed:
+        return None
+    if _probe_strays(sampler, kind, n, steps, best, probe=probe):
         return None
     return replace(best, error=best.error + max(apart, allowed))
 

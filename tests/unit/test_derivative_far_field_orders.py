@@ -5,8 +5,13 @@ crest of ``sin(k t + c)`` they are about 0 at steps far above its scale,
 like a first derivative's, and the even part ``E(h) = (f(x + h) + f(x - h))
 / 2 - f(x)`` shows f's swings. An even order's take only the even part: at a
 zero they are about 0, and the odd part ``O(h) = (f(x + h) - f(x - h)) / 2``
-shows them. Where f is resolved either part settles onto 0 one way. Exact
-values: mpmath at 50 digits.
+shows them. Where f is resolved either part settles onto 0 one way, keeping
+its sign. Orders 2 and more are judged also on the rows below the best entry,
+on parts that cross 0, and on the part at `_confirmed`'s probe, which must lie
+between its neighbours' (`_probe_strays`: steps that halve can alias a
+period of f). The cases of session 17 are from bench/scans/crestscan.py
+(seed 1, ``--at zero`` for n = 2 and 4, crests for n = 3). Exact values:
+mpmath at 50 digits (at 40 for crestscan's).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import sys
 import pytest
 
 from calcweb import CalcwebError, derivative
-from calcweb._richardson import Sampler, _best, _beyond_scale, _Window
+from calcweb._richardson import Sampler, _best, _beyond_scale, _Candidate, _probe_strays, _Window
 
 ZERO = (4660273.74, 5.015, 0.4516370120271702)  # sin(k t + c) at a zero: f'' = -4498.9
 CREST = (558.85, 5.4502, 0.20667641972480458)  # and at a crest: the third derivative 5.07e-7
@@ -77,8 +82,36 @@ def test_resolved_windows_of_higher_orders_are_not_beyond(f, x: float, steps, n:
         (1594.94, 5.5464, 0.5519848573064327, 2, -8.090483172467994e-08),  # 122x
         (*CREST, 3, 5.071434734993544e-07),  # was -1.66e-10 +- 8.7e-10 (582x)
         (58.78, 2.483, 0.4120540584469759, 3, 3.1100690938368104e-10),  # 4.04x
+        # Session 17. Was 1.36e-5 +- 0.078 (1650x): rows below the best entry turn.
+        (1062078.22, 3.3573, 0.5359036080426139, 2, 128.27046538426885),
+        (63178.42, 1.545, -0.5842519817213928, 2, 0.015300554371033642),  # 2.5e5x, rows below
+        # Was -3.3e-10 +- 5.7e-9 (1.6e4x): odd parts 0.527, 0.274, -0.138 cross 0.
+        (8807.56, 5.3765, 0.537995586396299, 2, 9.022269005984887e-05),
+        # Was -1.5e-8 +- 1.4e-7 (6.4e6x): halving steps alias (`_probe_strays`).
+        (204579.24, 1.9195, -0.7872225143713192, 2, 0.923884604695372),
+        (367938.02, 2.9672, -0.2407731520812255, 2, 0.038468051658543306),  # 4.6e5x, alias
+        (829.29, 0.6715, 0.027602461023192675, 3, -1.897693984946413e-06),  # 3.21x, probe
+        (976567.77, 1.8305, -0.6859346186249587, 4, -36970690842068.22),  # 3.7e16x, crossing
+        (2411.53, 1.7835, 0.5711625710341232, 4, 3.4366577611130626),  # 123x, crossing
+        (274.77, 0.8746, -0.08321777695937894, 2, 1.2245798057774087e-10),  # 7.57x, crossing
+        (301921.63, 2.2719, 0.8846219819701012, 4, -1038299788312.9165),  # 1.1e16x, probe
     ],
-    ids=["zero-n2", "zero-n2-1594", "crest-n3", "crest-n3-58"],
+    ids=[
+        "zero-n2",
+        "zero-n2-1594",
+        "crest-n3",
+        "crest-n3-58",
+        "brief-n2",
+        "rows-below-n2",
+        "crossing-n2",
+        "alias-n2",
+        "alias-n2-367938",
+        "probe-n3",
+        "crossing-n4",
+        "crossing-n4-2411",
+        "crossing-n2-274",
+        "probe-n4",
+    ],
 )
 def test_far_windows_of_higher_orders_are_no_answer(k, c, x, n, exact) -> None:
     try:
@@ -86,3 +119,54 @@ def test_far_windows_of_higher_orders_are_no_answer(k, c, x, n, exact) -> None:
     except CalcwebError:
         return
     assert abs(result.value - exact) <= 2.0 * result.error, (result.value, result.error)
+
+
+def _plus(extra: dict[float, float]):
+    """``t**2`` plus ``extra[t]`` at the points sampled (even about 0: its odd part is extra's)."""
+
+    def f(t: float) -> float:
+        return t * t + extra.get(t, 0.0)
+
+    return f
+
+
+def _odd(parts: dict[float, float]) -> dict[float, float]:
+    """Values at ``+-h`` whose odd part at ``h`` is ``parts[h]`` (and even part 0)."""
+    return {**parts, **{-h: -part for h, part in parts.items()}}
+
+
+def test_an_odd_part_that_crosses_0_is_beyond() -> None:
+    # O = 0.3, 0.2, -0.2 at 0.2, 0.1, 0.05: its changes (-0.1, -0.4) do not turn, but the
+    # last crosses 0 by 0.2, beyond 1/16 of the range of f sampled (0.6); the quotients
+    # of order 2 are exactly 2.
+    f = _plus(_odd({0.2: 0.3, 0.1: 0.2, 0.05: -0.2}))
+    assert _judged(f, 0.0, [0.2, 0.1, 0.05], 2)
+    # Settling onto 0 without crossing: resolved.
+    assert not _judged(_plus(_odd({0.2: 0.3, 0.1: 0.2, 0.05: 0.1})), 0.0, [0.2, 0.1, 0.05], 2)
+
+
+def test_a_first_derivative_s_even_part_that_crosses_0_is_not_judged() -> None:
+    # E = 0.3, 0.2, -0.2 (even values added): first derivatives keep the turn test only.
+    extra = {0.2: 0.3, -0.2: 0.3, 0.1: 0.2, -0.1: 0.2, 0.05: -0.2, -0.05: -0.2}
+    assert not _judged(_plus(extra), 0.0, [0.2, 0.1, 0.05], 1)
+
+
+def _probed(extra: dict[float, float], n: int, kind: str = "central") -> bool:
+    """`_probe_strays` for a window at steps 0.1 and 0.05 probed at 0.07."""
+    sampler = Sampler(_plus(extra), 0.0)
+    for point in (0.0, 0.1, -0.1, 0.05, -0.05, 0.07, -0.07):
+        sampler(point)
+    best = _Candidate(2.0, 1e-12, 1, 1, 0.05)
+    return _probe_strays(sampler, kind, n, [0.1, 0.05], best, probe=0.07)
+
+
+def test_a_probe_whose_odd_part_leaves_its_neighbours_strays() -> None:
+    # O = 0.1 and 0.05 at 0.1 and 0.05, 0.9 at 0.07: 0.8 beyond them (f spans 1.8).
+    assert _probed(_odd({0.1: 0.1, 0.05: 0.05, 0.07: 0.9}), 2)
+    # 0.07 between them: no.
+    assert not _probed(_odd({0.1: 0.1, 0.05: 0.05, 0.07: 0.07}), 2)
+    # Only orders 2 and more, and central stencils.
+    assert not _probed(_odd({0.1: 0.1, 0.05: 0.05, 0.07: 0.9}), 2, kind="forward")
+    even = {0.1: 0.1, -0.1: 0.1, 0.05: 0.05, -0.05: 0.05, 0.07: 0.9, -0.07: 0.9}
+    assert _probed(even, 3)  # an odd order's even part
+    assert not _probed(even, 1)
