@@ -260,7 +260,7 @@ NO_DIGIT = 16.0  # an error this many roundings above a quotient of 0 is not "0 
 # A part of f that a central quotient of order 2 or more leaves out (`_other_part`) and
 # that crosses 0 from step to step (`_beyond_scale`), or leaves the parts beside it
 # (`_probe_strays`), by more than the range of f sampled over this is f's own swings.
-SWING = 16.0
+SWING = 64.0
 # f's scale (as the walk's window shows it) must span this many float spacings (`_check_grid`):
 # a policy; between two powers of 2, so that no scale of 2**k spacings (sin's 1) is at its edge
 GRID = 2.0**11.5

@@ -94,6 +94,10 @@ def test_resolved_windows_of_higher_orders_are_not_beyond(f, x: float, steps, n:
         (976567.77, 1.8305, -0.6859346186249587, 4, -36970690842068.22),  # 3.7e16x, crossing
         (2411.53, 1.7835, 0.5711625710341232, 4, 3.4366577611130626),  # 123x, crossing
         (274.77, 0.8746, -0.08321777695937894, 2, 1.2245798057774087e-10),  # 7.57x, crossing
+        # Probes whose part leaves its neighbours' by less than 1/16 of f's range but more
+        # than 1/64 (seed 2, and seed 1): 1.15e5x and 198x.
+        (1173.91, 5.5775, -0.49181569537131664, 4, 0.019880305173633313),
+        (473488.54, 3.7609, -0.15543926449200726, 2, -31.28491863605782),
         (301921.63, 2.2719, 0.8846219819701012, 4, -1038299788312.9165),  # 1.1e16x, probe
     ],
     ids=[
@@ -110,6 +114,8 @@ def test_resolved_windows_of_higher_orders_are_not_beyond(f, x: float, steps, n:
         "crossing-n4",
         "crossing-n4-2411",
         "crossing-n2-274",
+        "probe-n4-1173",
+        "probe-n2-473488",
         "probe-n4",
     ],
 )
@@ -137,10 +143,12 @@ def _odd(parts: dict[float, float]) -> dict[float, float]:
 
 def test_an_odd_part_that_crosses_0_is_beyond() -> None:
     # O = 0.3, 0.2, -0.2 at 0.2, 0.1, 0.05: its changes (-0.1, -0.4) do not turn, but the
-    # last crosses 0 by 0.2, beyond 1/16 of the range of f sampled (0.6); the quotients
+    # last crosses 0 by 0.2, beyond 1/64 of the range of f sampled (0.6); the quotients
     # of order 2 are exactly 2.
     f = _plus(_odd({0.2: 0.3, 0.1: 0.2, 0.05: -0.2}))
     assert _judged(f, 0.0, [0.2, 0.1, 0.05], 2)
+    # A crossing of 1/32 of that range (0.02) counts too (SWING = 64).
+    assert _judged(_plus(_odd({0.2: 0.3, 0.1: 0.2, 0.05: -0.02})), 0.0, [0.2, 0.1, 0.05], 2)
     # Settling onto 0 without crossing: resolved.
     assert not _judged(_plus(_odd({0.2: 0.3, 0.1: 0.2, 0.05: 0.1})), 0.0, [0.2, 0.1, 0.05], 2)
 
