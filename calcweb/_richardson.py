@@ -37,7 +37,10 @@ step can be trusted; instead:
    So for every odd order (``n = 3`` at a crest: quotients about 0, as ``f'''``
    is), and, with the odd part ``(f(x + h) - f(x - h)) / 2``, for even
    orders, whose quotients see only the even part (``n = 2`` at a zero of
-   ``sin(k t + c)``).
+   ``sin(k t + c)``). Orders 2 and more are judged also on the rows below
+   the best entry and on parts that cross 0, and the probe's part must lie
+   between its neighbours' (`_probe_strays`): steps that halve can alias a
+   period of ``f`` so that its parts look resolved at every one of them.
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -2849,7 +2852,9 @@ def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Cand
     coincidence; a step in an irrational ratio to them, at an irrational
     fraction of the way between their logarithms, breaks it. The
     extrapolating polynomial through the rows used must predict that
-    quotient to within its error, allowing for rounding noise.
+    quotient to within its error, allowing for rounding noise. Of order 2 or
+    more, the part of ``f`` the probe's quotient leaves out must also lie
+    between its neighbours' (`_probe_strays`).
     """
     first = best.row - best.level
     steps = window.steps[first : best.row + 1]
