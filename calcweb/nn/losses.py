@@ -325,7 +325,8 @@ def cross_entropy(
 
     Raises:
         InvalidArgumentError: a class index out of range, a sample without
-            logits, a NaN logit, as many targets as samples, or an unknown reduction.
+            logits, samples of a batch with different numbers of logits, a NaN
+            logit, not as many targets as samples, or an unknown reduction.
         ArgumentTypeError: a target that is not an int, a logit that is not a
             number or a Value.
         NumericalError: the loss overflows a float (logits beyond about 1e308 apart).
@@ -352,14 +353,22 @@ def cross_entropy(
             f"got {len(samples)} samples of logits and {len(targets)} targets; pass one "
             "target per sample"
         )
-    terms: list[float] = []
-    slopes: list[tuple[object, float]] = []
-    for i, (row, t) in enumerate(zip(samples, targets, strict=True)):
-        zs = _listed(row, f"the logits of sample {i}")
+    rows = [_listed(row, f"the logits of sample {i}") for i, row in enumerate(samples)]
+    for i, zs in enumerate(rows):
         if not zs:
             raise InvalidArgumentError(
                 f"sample {i} has no logits; pass one score per class (at least one)"
             )
+    # Every sample scores the same classes: a ragged batch is a mistake in the data, as
+    # softmax says (torch's (N, C) tensor cannot be ragged), not a batch to average.
+    if len({len(zs) for zs in rows}) > 1:
+        raise InvalidArgumentError(
+            f"the samples of the batch have different numbers of logits "
+            f"{[len(zs) for zs in rows]}; pass one logit per class in every sample"
+        )
+    terms: list[float] = []
+    slopes: list[tuple[object, float]] = []
+    for zs, t in zip(rows, targets, strict=True):
         z = [_number(v, "logits") for v in zs]
         k = _class_index(t, len(z))
         m, exps, total = _exponentials(z)

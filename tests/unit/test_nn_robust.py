@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -613,6 +614,30 @@ def test_the_reproducers_of_issue_14(
 ) -> None:
     with pytest.raises(error, match=needle):
         build()
+
+
+def test_cross_entropy_refuses_a_ragged_batch_as_softmax_does() -> None:
+    # A batch whose second sample lost a logit averaged 1.3133 (sample 0) with 0.0 (a
+    # one-class sample scores its class with certainty): 0.6566, a loss of data that
+    # cannot be a batch of one classifier's scores; torch's (N, C) logits cannot be ragged.
+    with pytest.raises(
+        InvalidArgumentError,
+        match=re.escape(
+            "the samples of the batch have different numbers of logits [2, 1]; pass one "
+            "logit per class in every sample"
+        ),
+    ):
+        cross_entropy([[1.0, 2.0], [3.0]], [0, 0])
+    with pytest.raises(InvalidArgumentError, match=re.escape("logits [1, 2, 2]")):
+        cross_entropy([[Value(3.0)], [1.0, 2.0], [0.5, 0.5]], [0, 1, 1])
+    # An empty sample is still named as such, and equal rows are a batch as before.
+    with pytest.raises(InvalidArgumentError, match="sample 1 has no logits"):
+        cross_entropy([[1.0, 2.0], []], [0, 0])
+    assert math.isclose(
+        cross_entropy([[1.0, 2.0], [3.0, 3.0]], [0, 1]).data,
+        (math.log1p(math.exp(1.0)) + math.log(2.0)) / 2,
+        rel_tol=1e-15,
+    )
 
 
 def test_a_mean_that_fits_a_float_is_computed_even_if_the_sum_does_not() -> None:
