@@ -125,6 +125,19 @@ def _reduction(reduction: object) -> str:
     return reduction
 
 
+# What the reader can scale down when a loss overflows: the inputs that loss takes (class
+# indices and labels in [0, 1] cannot be scaled; a penalty has no predictions or targets).
+_PREDICTIONS_ADVICE = "scale the predictions and targets down (normalise the data)"
+_LOGITS_ADVICE = "scale the logits down (normalise the data, or use a smaller learning rate)"
+_PENALTY_ADVICE = "scale the parameters or the coefficient down"
+_OVERFLOW_ADVICE = {
+    "binary_cross_entropy_with_logits": _LOGITS_ADVICE,
+    "cross_entropy": _LOGITS_ADVICE,
+    "l1_penalty": _PENALTY_ADVICE,
+    "l2_penalty": _PENALTY_ADVICE,
+}
+
+
 def _loss_node(
     name: str, terms: list[float], slopes: list[tuple[object, float]], reduction: str
 ) -> Value:
@@ -143,7 +156,7 @@ def _loss_node(
         big = next((t for t in terms if t - t), max(terms, key=abs, default=0.0))
         raise NumericalError(
             f"{name} overflows a float: a term is {big!r} and the {reduction} is beyond about "
-            "1.8e308; scale the predictions and targets down (normalise the data)"
+            f"1.8e308; {_OVERFLOW_ADVICE.get(name, _PREDICTIONS_ADVICE)}"
         )
     prev = tuple(v for v, _ in slopes if isinstance(v, Value))
     local = tuple(s * scale for v, s in slopes if isinstance(v, Value))

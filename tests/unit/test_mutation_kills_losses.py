@@ -47,7 +47,15 @@ NOT_FINITE_NUMBER = (
     "must be a finite number, but got nan; NaN and infinity cannot be differentiated "
     "through: check where it came from"
 )
-OVERFLOW_ADVICE = "scale the predictions and targets down (normalise the data)"
+OVERFLOW_ADVICE = {  # what each loss's overflow tells the reader to scale down
+    "mse_loss": "scale the predictions and targets down (normalise the data)",
+    "binary_cross_entropy_with_logits": (
+        "scale the logits down (normalise the data, or use a smaller learning rate)"
+    ),
+    "cross_entropy": "scale the logits down (normalise the data, or use a smaller learning rate)",
+    "l1_penalty": "scale the parameters or the coefficient down",
+    "l2_penalty": "scale the parameters or the coefficient down",
+}
 
 
 def raises(error: type[Exception], message: str) -> pytest.RaisesContext[Exception]:
@@ -261,7 +269,7 @@ def test_an_overflow_names_the_loss_the_largest_term_and_the_reduction(
     with raises(
         NumericalError,
         f"{name} overflows a float: a term is {term!r} and the {reduction} is beyond about "
-        f"1.8e308; {OVERFLOW_ADVICE}",
+        f"1.8e308; {OVERFLOW_ADVICE[name]}",
     ):
         loss()
 
