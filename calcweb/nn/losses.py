@@ -454,7 +454,7 @@ def _normalised_row(row: list[object], log: bool, where: str) -> list[Any]:
         out = [(zj - m) - log_total for zj in z]  # zj - m first, as torch: exact when close
         if any(o - o for o in out):
             raise NumericalError(
-                f"log_softmax overflows a float: the logits of {where} are more than about "
+                f"log_softmax overflows a float: the values in {where} are more than about "
                 "1.8e308 apart; scale them down"
             )
     else:

@@ -277,10 +277,23 @@ def test_an_overflow_names_the_loss_the_largest_term_and_the_reduction(
 def test_log_softmax_overflow_message() -> None:
     with raises(
         NumericalError,
-        "log_softmax overflows a float: the logits of the logits are more than about 1.8e308 "
+        "log_softmax overflows a float: the values in the logits are more than about 1.8e308 "
         "apart; scale them down",
     ):
         log_softmax([1e308, -1e308])
+    # A batch names the row (dim=-1) or the column (dim=0) whose values are that far apart.
+    with raises(
+        NumericalError,
+        "log_softmax overflows a float: the values in row 1 of the logits are more than about "
+        "1.8e308 apart; scale them down",
+    ):
+        log_softmax([[0.0, 0.0], [1e308, -1e308]])
+    with raises(
+        NumericalError,
+        "log_softmax overflows a float: the values in column 0 of the logits are more than "
+        "about 1.8e308 apart; scale them down",
+    ):
+        log_softmax([[1e308, 0.0], [-1e308, 0.0]], dim=0)
 
 
 # ---------------------------------------------------------------- results
