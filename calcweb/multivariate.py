@@ -496,6 +496,8 @@ def jacobian(
     _called_with_a_point(misplaced, "jacobian")
     check_callable(f)
     check_method(method)
+    if h is not None:  # checked here: the jets below never use it, and would not see it
+        check_step(h)
 
     def matrix(x: Sequence[float]) -> Matrix:
         point = _vector(x, "x")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -159,3 +160,23 @@ def test_jacobian_with_jets_calls_f_once_per_input() -> None:
     assert len(calls) == 1 + 2  # the output check, then one call per column
     with pytest.raises(calcweb.ArgumentTypeError, match="calcweb's functions"):
         jacobian(lambda p: [math.exp(p[0])], method="ad")([1.0])
+
+
+@pytest.mark.parametrize("method", ["auto", "ad"])
+def test_jacobian_refuses_a_bad_step_as_grad_and_hessian_do(method: str) -> None:
+    # The jets never use h, so jacobian(f, h=0)(x) answered [[2.0, 1.0]] (as did h=-1.0,
+    # nan and "a") while grad, hessian, jvp and vjp refused the same h.
+    def f(p: Sequence[Any]) -> list[Any]:
+        return [p[0] * p[1]]
+
+    with pytest.raises(calcweb.InvalidArgumentError, match=re.escape("h must be > 0, but got 0.0")):
+        jacobian(f, method=method, h=0.0)
+    with pytest.raises(
+        calcweb.InvalidArgumentError, match=re.escape("h must be > 0, but got -1.0")
+    ):
+        jacobian(f, method=method, h=-1.0)
+    with pytest.raises(calcweb.InvalidArgumentError, match="finite"):
+        jacobian(f, method=method, h=math.nan)
+    with pytest.raises(calcweb.ArgumentTypeError, match="h must be a real number"):
+        jacobian(f, method=method, h="a")
+    assert jacobian(f, method=method, h=1e-3)([1.0, 2.0]) == [[2.0, 1.0]]  # a good h: as before
