@@ -3214,9 +3214,14 @@ def _blocks(values: list[float], noise: float = 0.0) -> _Blocks | None:
 
     Each move is the difference of two samples (rounding does not add up
     over a block, a trend does): of one sign, each beyond ``BLOCK_TREND``
-    times the rounding of two samples, the last smaller than the one before,
-    and not a scatter that happens to drift (``sin(x)/x`` at 1e25): the
-    steps against the trend undo less than half of what it moves.
+    times the rounding of two samples (and of the table's ``noise``), the
+    last smaller than the one before, and not a scatter that happens to
+    drift (``sin(x)/x`` at 1e25): the steps against the trend undo less than
+    half of what it moves. Where every step of ``f`` over the three blocks
+    has the trend's sign, no noise is as large as a step, and a move beyond
+    the rounding of two samples is a trend: ``1 + 1e-12/log h`` beside 1
+    moves ``f`` by 13.1e-15, 8.1e-15, then 5.4e-15 (7, 5, then 3 roundings),
+    in 24 steps of 2.5 to 10 ulps of 1, all of one sign.
     """
     m = NOISE_POINTS
     if len(values) < 3 * m + 1:
@@ -3226,6 +3231,8 @@ def _blocks(values: list[float], noise: float = 0.0) -> _Blocks | None:
     moves = [tail[(j + 1) * m] - tail[j * m] for j in range(3)]
     sign = _sign(moves[-1])
     clear = BLOCK_TREND * max(rounding, noise)
+    if all(_sign(d) == sign for d in _changes(tail)):  # no noise as large as a step
+        clear = rounding
     if not all(_sign(b) == sign and abs(b) > clear for b in moves):
         return None
     if sum(abs(d) for d in _changes(tail)) > 2.0 * abs(tail[-1] - tail[0]):

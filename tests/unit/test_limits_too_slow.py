@@ -251,3 +251,53 @@ def test_rounding_noise_after_a_fast_law_is_no_slow_law(c: float, x0: float) -> 
     assert result.converged, result
     assert abs(result.value - 1.0) <= 2.0 * result.error
     assert result.error < 1e-10
+
+
+# Slow terms whose block moves are only a few roundings of two samples (ULPS
+# units each): 1e-12/log h beside 1 moves f by 13.1e-15, 8.1e-15, then 5.4e-15 over
+# the last three blocks (rounding 1.8e-15: below BLOCK_TREND times it) and was
+# 0.99999999999997 +- 2.7e-15 (limit 1, 11 errors off) at each of these x0 and
+# sides; 1e-12 h**0.1 at 1e10, whose moves 6.9e-14, 4.0e-14, 2.3e-14 are below four
+# times the table's noise (7.8e-15 in its top column), was 1.0000000000000309 +-
+# 8.7e-15 (3.5 errors off). Every step of f on the way (24 of them) has the trend's
+# sign: no noise as large as the steps, and the moves count from beyond rounding.
+def _one_plus_tiny_over_log(x0: float) -> Callable[[float], float]:
+    return lambda x: 1 + 1e-12 / math.log(_h(x, x0))
+
+
+FEW_ROUNDINGS = [
+    *(
+        (
+            f"1 + 1e-12/log h at {x0}{side[0]}",
+            _one_plus_tiny_over_log(x0),
+            x0,
+            side,
+        )
+        for x0 in (1.0, 3.0, -2.0, 0.3, 1e10)
+        for side in ("left", "right")
+    ),
+    *(
+        (f"1 + 1e-12 h**0.1 at 1e10{side[0]}", lambda x: 1 + 1e-12 * _h(x, 1e10) ** 0.1, 1e10, side)
+        for side in ("left", "right")
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "f", "x0", "side"), FEW_ROUNDINGS, ids=[c[0] for c in FEW_ROUNDINGS]
+)
+def test_a_trend_of_one_sign_at_every_step_counts_from_beyond_rounding(
+    name: str, f: Callable[[float], float], x0: float, side: str
+) -> None:
+    result = _full(f, x0, side)
+    assert not result.converged or abs(result.value - 1.0) <= 2.0 * result.error, (name, result)
+
+
+def test_blocks_of_a_few_roundings_need_every_step_of_one_sign() -> None:
+    # 1 + 1e-12/log2(1/h) at the walk's steps: moves of 3 to 7 roundings of two samples.
+    values = [1.0 - 1e-12 / (k + 20) for k in range(48)]
+    assert _blocks(values) is not None
+    assert _block_tail(_blocks(values)) == math.inf
+    # The same moves with a step against them in each block: 4 roundings or more needed.
+    zigzag = [y + (8e-16 if k % 8 == 3 else 0.0) for k, y in enumerate(values)]
+    assert _blocks(zigzag) is None
