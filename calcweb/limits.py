@@ -2687,6 +2687,18 @@ def _fits(y: float, result: _OneSided) -> bool:
     return abs(y - result.value) <= room
 
 
+def _within_error(y: float, result: _OneSided) -> bool:
+    """Whether ``y`` is ``result``'s value to its error and ``y``'s rounding.
+
+    ``f`` at the deepest step (`_at_the_floor`) farther than that from a
+    value (but within ``JUMP`` times its error, `_fits`) may be where a slow
+    ``f`` goes: ``541.046 + 1.81e-7/log(518.57/x)`` at inf was 541.0459999937261
+    +- 2.8e-9, and is 541.046 - 8.8e-10 at x = 6.5e91 (1.9 errors from the value).
+    """
+    room = result.error + ULPS * _EPS * max(abs(y), abs(result.value))
+    return abs(y - result.value) <= room
+
+
 def _short_of_growth(values: list[float], y: float, sign: float, steps: int = 0) -> bool:
     """Whether ``y``, ``f`` at the deepest step, falls short of the growth ``values`` end with.
 
@@ -2868,12 +2880,13 @@ def _checked_closer_in(
     # noise (it grows like it), and shows closer in, where f is sampled too.
     # Any other finite value is checked at the deepest step closer in
     # (`_at_the_floor`), where a term too small for the usual samples grows
-    # most: f off the value there is sampled at the steps between too.
+    # most: f off the value there by more than its error is sampled at the
+    # steps between too, and the value must cover where they go (`_left_behind`).
     finite = result.converged and math.isfinite(result.value)
     hidden = finite and noise[-1] > JUMP * result.error
     closer = finite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf)
     floor = _at_the_floor(f, point, h) if closer and not hidden else math.nan
-    if closer and (hidden or not _fits(floor, result)):
+    if closer and (hidden or not _within_error(floor, result)):
         deep = _until_run(_closer_in(f, point, h, deepest=None if hidden else floor))
     infinite = result.converged and math.isinf(result.value)
     if infinite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf):
@@ -2898,7 +2911,7 @@ def _checked_closer_in(
     if grown is not None:
         x, seen = grown
     elif off is None:
-        return result
+        return _left_behind(result, run.values, deep)
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
     # In full where six digits would not tell f there from the value (1 + 1.6e-11 from 1).
     shown = f"{seen:.6g}" if f"{seen:.6g}" != f"{result.value:.6g}" else repr(seen)
@@ -2912,6 +2925,44 @@ def _checked_closer_in(
         "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
         "tell its limit; pass full_output=True to get the estimate anyway",
     )
+
+
+def _left_behind(result: _OneSided, usual: list[float], deep: list[float]) -> _OneSided:
+    """``result``, its error at least as far as ``f`` closer in goes, if it leaves the value there.
+
+    ``deep`` are ``f`` at the steps closer in (`_closer_in`), ``usual`` the
+    usual samples. Where each of them is farther from a finite value than the
+    one before (the first than the last usual one), on one side, ``f`` moves away
+    from the value all the way in, and the limit lies beyond the last of them
+    (`_deeper_against` refuses such a move only past ``JUMP`` times the
+    error, `_fits`): the error is at least the distance to where they go
+    (`_deeper`). Samples that leave it farther (that `_deeper_against` lets
+    pass as rounding's, `_rounding_law`: ``(exp(x) - 1 - x)/x**2`` at 0,
+    whose cancellation grows closer in) are left to it.
+    ``1 + 2.56e-8/log(-x/0.0397)`` at 0- was 0.999999999197094 +- 3.2e-10 (limit
+    1): its samples closer in rise from 1 - 8.3e-10 to 1 - 1.2e-10, like
+    ``1/log``, and `_deeper` puts its limit at 1 - 1.2e-10 +- 1.2e-10. A stuck
+    run closer in, and the sample before it, are rounding's (as there).
+    """
+    if not (result.converged and math.isfinite(result.value)) or not deep:
+        return result
+    stuck = _stuck_start(deep)
+    kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
+    offs = [y - result.value for y in kept]
+    if (
+        len(kept) < 2
+        or not all(_fits(y, result) for y in kept)
+        or not abs(offs[0]) > abs(usual[-1] - result.value)
+        or not all(
+            abs(b) > abs(a) and _sign(a) * _sign(b) > 0.0 for a, b in itertools.pairwise(offs)
+        )
+    ):
+        return result
+    deep_value, deep_error = _deeper(usual[-1], kept)
+    error = abs(deep_value - result.value) + deep_error
+    if not error > result.error:
+        return result
+    return _OneSided(result.value, error, _settled(result.value, error), result.message)
 
 
 def _finer(f: _Counted, point: Callable[[float], float], x0: float, h: float) -> Iterator[float]:
