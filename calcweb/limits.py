@@ -177,7 +177,7 @@ moving.
 A value settles when its error is below ``ACCEPT`` of it, or, where it is
 below 1, below ``ACCEPT`` itself, so that a limit of 0 is told through the
 noise about it. But where ``f`` scatters by its own size at every step, to
-the last, taking a new value at each (`_scatters`: an oscillation that the
+the last, taking new values at most samples (`_scatters`: an oscillation that the
 steps do not follow), the value is one sample of the scatter, and its error
 the noise of a few, while the limit may lie anywhere in the scatter, or
 nowhere: the error is the scatter about the value, and the value settles
@@ -3172,10 +3172,15 @@ def _scatters(values: list[float], about: float = 0.0) -> bool:
     large in each run as in any other, within a factor 2, though the step
     shrinks ``2**40`` times over the walk (a limit approached like ``h**p``,
     ``p > 1/40``, shrinks it more; cancellation's noise grows at least like
-    ``1/h``); and no two samples are equal: rounding's residue of a
-    cancellation takes a few values on a grid, again and again (``cos(x)**2 +
-    sin(x)**2 - 1`` is 0 or a multiple of 1.1e-16 at every sample), while
-    ``f``'s own values are new at each. Such ``f`` oscillates faster than the
+    ``1/h``); and the samples take at least half as many values as there
+    are samples: rounding's residue of a cancellation takes a few values on a grid,
+    again and again (``cos(x)**2 + sin(x)**2 - 1`` is 0 or a multiple of
+    1.1e-16 at every sample), while ``f``'s own values are new at most
+    samples; a scatter a few dozen ulps wide repeats some by chance
+    (``1.746354512578831e-11 + sin(x)/x`` at ``1.1086188697732795e25``, 29
+    ulps about its middle, takes 31 values at 48 samples, and was
+    1.7463545125788346e-11 +- 6.0e-26 from the left, 2.04 errors from its
+    limit, until it counted as a scatter). Such ``f`` oscillates faster than the
     steps follow, at every step: ``sin(x)/x`` at ``-1.2019435952952266e18``,
     where the floats are 256 apart, is ``sin`` at a new phase at each sample,
     of size 8.3e-19 from ``h = 2**58`` down to ``h = 2**11``, 8 floats; so is
@@ -3187,7 +3192,7 @@ def _scatters(values: list[float], about: float = 0.0) -> bool:
     value, itself a sample, the run that holds it would look smaller.
     """
     n = NOISE_POINTS
-    if len(values) < 2 * n or len(set(values)) < len(values):
+    if len(values) < 2 * n or 2 * len(set(values)) < len(values):
         return False
     sizes = []
     for end in range(len(values), n - 1, -n):
