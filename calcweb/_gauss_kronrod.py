@@ -143,6 +143,7 @@ UNRESOLVED_SHARE = 0.05  # an error of 5% of ∫|f| or more
 FLAT_SPECTRUM = 0.25  # Legendre coefficients of degree 10-14 this large against |f|: no decay
 GEOMETRIC_DROP = 64.0  # the envelope falls more than this from degree 9-11 to 13-15: analytic f
 ODD_ONLY = 0.01  # even coefficients this small against the odd ones: f odd about the centre
+ODD_FLAT = 2.0  # odd coefficients falling less than this over 4 degrees: maybe not integrable
 FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its first one
 MISSED_TAIL = 4.0  # a resolved f's interpolant is off by less than this times its top coefficients
 MISSED_ROUNDING = 1e3  # ulps of f (and of x times f's slope) that interpolation may amplify
@@ -466,6 +467,43 @@ def _unchecked(even: tuple[float, float, float], odd: list[float]) -> float:
         # the even one it gets wrong: that is bounded by its own coefficients.
         return FINITE_SAFETY * max(even)
     return FINITE_SAFETY * max(odd[2], even[2], odd[3])
+
+
+def odd_unresolved(rule: Rule, panel: Panel) -> bool:
+    """Whether ``f`` looks odd about the panel's centre, its odd part unresolved by the samples.
+
+    The symmetric rule sums an odd ``f`` to 0, which is its integral only if
+    that exists: ``x/(1 - x**2)`` on [-1, 1] and ``x/(1 + x**2)`` on the whole
+    line are 0 at every stage of a bisection that keeps the panels
+    symmetric, however each half diverges. Odd (the even coefficients below
+    `ODD_ONLY` of the odd ones, as `_unchecked` takes it) and unresolved (its
+    odd coefficients fall by less than `ODD_FLAT` from degrees 9-11 to 13-15,
+    or 5-7 to 9-11, and are above `MISSED_ROUNDING` ulps of ``f``'s largest
+    sample): only a half on its own can tell whether the integral exists.
+    Where it does not, the outermost nodes dominate and the coefficients
+    hardly fall: by 0.97 to 1.14 for ``x/(1 - x**2)``, ``x/(1 - x**2)**1.01``
+    and ``x/(1.0001 - x**2)`` on [-1, 1] and ``x/(1 + x**2)``, ``x/((1 +
+    x**2) log(2 + x**2))``, ``sin``, ``atan`` and ``erf`` on the whole line;
+    a bounded odd part falls faster (the logistic function on [-5, 5] by 9,
+    ``tanh`` on [-3, 3] by 6.3, ``sin`` on [-1, 1] by 2.3e5), and some
+    integrable ones do not (``x/sqrt(1 - x**2)`` on [-1, 1] 1.25, the logistic
+    function on [-20, 20] 1.8: checked at the cost of a half).
+
+    >>> from calcweb._gauss_kronrod import K21
+    >>> odd_unresolved(K21, gauss_kronrod(lambda x: x / (1 - x * x), -1.0, 1.0))
+    True
+    >>> odd_unresolved(K21, gauss_kronrod(math.sin, -1.0, 1.0))
+    False
+    >>> odd_unresolved(K21, gauss_kronrod(lambda x: 1 / (1 - x), -1.0, 1.0))
+    False
+    """
+    values = list(panel.samples)
+    even = _legendre_tail(rule, values)
+    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    top = max(odd[2], odd[3])
+    if top <= MISSED_ROUNDING * _EPS * max(map(abs, values)) or max(even) >= ODD_ONLY * max(odd):
+        return False  # rounding's coefficients (x**3 on [-2, 2]), or not odd
+    return max(odd[0], odd[1]) < ODD_FLAT * top
 
 
 def collapsed(rule: Rule, a: float, b: float) -> bool:
