@@ -1,0 +1,74 @@
+"""Mutation tests for _richardson's checks run in session 17's mutation run.
+
+Session 17 ran mutmut 3.8.1's mutants of `_truncation_shown`, `_quiet_near` and
+the other functions new or changed in session 16 (at b748b9d) against every
+test that reached them; each test below states what the docstring promises at
+a point no other test reaches. The oracles are exact: ``1 + t`` and constants
+sampled at binary steps, whose quotients and rounding bounds are what
+`Sampler.quotient` computes for them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from calcweb._richardson import Estimate, Sampler, _quiet_near, _truncation_shown
+
+H = 2.0**-20  # the estimate's smallest step
+
+
+def _estimate(value: float, window: tuple[tuple[float, float], ...]) -> Estimate:
+    return Estimate(value, 0.0, 0, window[0][0], "central", smallest=window[-1][0], window=window)
+
+
+def test_truncation_is_read_at_the_smallest_step_of_the_window() -> None:
+    # 1 + t: every quotient is 1 exactly; the window's larger steps carry the estimate's
+    # value (1 + 1e-9), its smallest step's quotient is 1e-9 off it, twice its rounding
+    # bound (4.66e-10 at 2**-20): truncation shown. The quotients at the larger steps
+    # show none; the verdict is the smallest step's. With the estimate 1 instead, the
+    # larger steps' quotients are off it and the smallest's is not: none shown.
+    sampler = Sampler(lambda t: 1.0 + t, 0.0)
+    value = 1.0 + 1e-9
+    window = ((4.0 * H, value), (2.0 * H, value), (H, 1.0))
+    assert _truncation_shown(sampler, _estimate(value, window), 1)
+    assert not _truncation_shown(sampler, _estimate(1.0, window), 1)
+
+
+def test_the_rounding_bound_is_the_estimate_s_own_stencil_s() -> None:
+    # The central quotient of 1 + t at 2**-20 is bounded by 4.66e-10, a one-sided one by
+    # 9.3e-10: a distance of 7e-10 is truncation for the central estimate.
+    sampler = Sampler(lambda t: 1.0 + t, 0.0)
+    central = sampler.quotient("central", 1, H)[1]
+    one_sided = sampler.quotient("backward", 1, H)[1]
+    assert central < 7e-10 < one_sided
+    window = ((2.0 * H, 1.0), (H, 1.0))
+    assert _truncation_shown(sampler, _estimate(1.0 + 7e-10, window), 1)
+
+
+def test_a_distance_equal_to_the_rounding_bound_is_no_truncation() -> None:
+    # The constant 1: its quotient is 0 exactly, within its rounding bound r; an estimate
+    # of exactly r is no farther from it than rounding can move it.
+    sampler = Sampler(lambda t: 1.0, 0.0)
+    rounding = sampler.quotient("central", 1, H)[1]
+    assert rounding > 0.0
+    window = ((2.0 * H, 0.0), (H, 0.0))
+    assert not _truncation_shown(sampler, _estimate(rounding, window), 1)
+    assert _truncation_shown(sampler, _estimate(2.0 * rounding, window), 1)
+
+
+def test_a_quotient_that_cannot_be_taken_counts_as_truncation_shown() -> None:
+    # +-1e308 on either side of 0: the central quotient overflows (NumericalError), and
+    # the distance cannot be called rounding.
+    sampler = Sampler(lambda t: math.copysign(1e308, t), 0.0)
+    window = ((2.0 * H, 0.0), (H, 0.0))
+    assert _truncation_shown(sampler, _estimate(0.0, window), 1)
+
+
+def test_the_values_within_reach_include_those_exactly_at_it() -> None:
+    # f sampled at 0 (1) and at 0.5 (1000): within a reach of 0.5 the largest |f| is 1000,
+    # so the rounding there is 8 eps 1000 (below quiet = 1).
+    sampler = Sampler(lambda t: 1000.0 if t else 1.0, 0.0)
+    sampler(0.0)
+    sampler(0.5)
+    assert _quiet_near(sampler, 0.5, 1.0) == 8.0 * 2.0**-52 * 1000.0
+    assert _quiet_near(sampler, 0.25, 1.0) == 8.0 * 2.0**-52
