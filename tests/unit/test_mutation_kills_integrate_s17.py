@@ -65,3 +65,19 @@ def test_steps_of_one_rate_fit_no_two_rate_model() -> None:
     table = _table([0.0, 1.0, 3.0, 7.0, 15.0])
     assert table._two_rates() is None
     assert not table._diverging(-1.0, 1.0)
+
+
+def test_elements_leave_the_limit_only_by_more_than_its_error_each_time() -> None:
+    # Distances 1, 2, 4, 8, 16 from the limit 0 (one ratio, 2): with error 0.5 they leave
+    # it; with error 1 the second is no farther than the first by more than the error.
+    table = _table([1.0, 2.0, 4.0, 8.0, 16.0])
+    assert table._leaving(0.0, 0.5)
+    assert not table._leaving(0.0, 1.0)
+
+
+def test_elements_may_miss_the_ratio_by_the_error_itself() -> None:
+    # Distances 1, 2.5, 4, 8, 16: ratio 2 (the last two), which 2.5 and 4 miss by 0.5 and
+    # exactly 1, the error: within it, so they leave by one ratio. With error 0.75, not.
+    table = _table([1.0, 2.5, 4.0, 8.0, 16.0])
+    assert table._leaving(0.0, 1.0)
+    assert not table._leaving(0.0, 0.75)

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import math
 
-from calcweb._richardson import Estimate, Sampler, _quiet_near, _truncation_shown
+from calcweb._richardson import (
+    Estimate,
+    Sampler,
+    _Candidate,
+    _contradicted,
+    _quiet_near,
+    _settled_above,
+    _truncation_shown,
+)
 
 H = 2.0**-20  # the estimate's smallest step
 
@@ -72,3 +80,32 @@ def test_the_values_within_reach_include_those_exactly_at_it() -> None:
     sampler(0.5)
     assert _quiet_near(sampler, 0.5, 1.0) == 8.0 * 2.0**-52 * 1000.0
     assert _quiet_near(sampler, 0.25, 1.0) == 8.0 * 2.0**-52
+
+
+def test_quotients_settled_exactly_at_the_edge_of_the_bars_are_within_them() -> None:
+    # An estimate of 0 within its error (2**-50 +- 2**-50), and two quotients at larger
+    # steps that agreed on 2**-40 to within 2**-40 - 2**-49: the bars reach 2**-40 - 2**-50
+    # from the estimate, exactly the distance (all binary, no rounding): not outside. A
+    # tighter agreement (2**-41) leaves them outside.
+    zero = Estimate(2.0**-50, 2.0**-50, 0, 1.0, "central", above=((2.0**-40, 2.0**-40 - 2.0**-49),))
+    assert not _settled_above(zero)
+    assert _settled_above(
+        Estimate(2.0**-50, 2.0**-50, 0, 1.0, "central", above=((2.0**-40, 2.0**-41),))
+    )
+
+
+FALLBACK = _Candidate(0.0, 0.25, 2, 1, 0.5)  # 0 +- 0.25, its smallest step 0.5
+
+
+def test_only_windows_at_smaller_steps_contradict_the_fallback() -> None:
+    # A window with an extrapolated entry, 1 +- 0.25, farther from the fallback than both
+    # errors: at a smaller step (0.25) it widens the fallback's error to 1 + 0.25; at the
+    # fallback's own smallest step it does not.
+    assert _contradicted(FALLBACK, [_Candidate(1.0, 0.25, 3, 1, 0.25)]).error == 1.25
+    assert _contradicted(FALLBACK, [_Candidate(1.0, 0.25, 3, 1, 0.5)]).error == 0.25
+
+
+def test_a_window_exactly_both_errors_away_does_not_contradict() -> None:
+    # 1 +- 0.75 is exactly 0.25 + 0.75 from 0 +- 0.25: the two agree; 1.5 +- 0.75 does not.
+    assert _contradicted(FALLBACK, [_Candidate(1.0, 0.75, 3, 1, 0.25)]).error == 0.25
+    assert _contradicted(FALLBACK, [_Candidate(1.5, 0.75, 3, 1, 0.25)]).error == 2.25
