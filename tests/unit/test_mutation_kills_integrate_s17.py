@@ -81,3 +81,49 @@ def test_elements_may_miss_the_ratio_by_the_error_itself() -> None:
     table = _table([1.0, 2.5, 4.0, 8.0, 16.0])
     assert table._leaving(0.0, 1.0)
     assert not table._leaving(0.0, 0.75)
+
+
+def test_fewer_than_five_elements_are_not_judged_converging() -> None:
+    # Four of the sums of steps 2 (-1/2)**k, which converge to 4/3: too few to fit two rates.
+    assert not _table([0.0, 2.0, 1.0, 1.5])._converging(4.0 / 3.0, 1.0)
+
+
+def test_steps_of_one_rate_below_1_fit_no_two_rate_model() -> None:
+    # 0, 1/2, 3/4, 7/8, 15/16 converge to 1 by one rate, 1/2: the two-rate fit is singular
+    # and the model says nothing.
+    table = _table([0.0, 0.5, 0.75, 0.875, 0.9375])
+    assert table._two_rates() is None
+    assert not table._converging(1.0, 1.0)
+
+
+def test_rates_near_1_aside_the_fit_may_miss_by_a_thousandth_of_the_last_distance() -> None:
+    # Steps (1/2)**k + (-1/2)**k (rates 1/2 and -1/2: A = 0, B = 1/4): sums 0, 2, 2, 2.5,
+    # 2.5, converging to 8/3, where the fit's point lies. A limit 1e-4 beside it, with a
+    # tiny error, is within a thousandth of its distance from the last sum (1.7e-4); one
+    # 3e-4 beside it is not (nor within a thousandth of its distance from another sum).
+    table = _table([0.0, 2.0, 2.0, 2.5, 2.5])
+    assert table._converging(8.0 / 3.0, 1e-12)
+    assert table._converging(8.0 / 3.0 + 1e-4, 1e-12)
+    assert not table._converging(8.0 / 3.0 + 3e-4, 1e-12)
+
+
+def test_the_slack_is_a_thousandth_of_the_last_element_s_distance() -> None:
+    # Steps (1/2)**k + (1/4)**k (A = 3/4, B = -1/8): sums 0, 2, 2.75, 3.0625, 3.203125,
+    # converging to 10/3, 0.13 beyond the last sum (a thousandth: 1.3e-4) and 0.27 beyond
+    # the one before: a limit 2e-4 beside the fit's point is too far.
+    table = _table([0.0, 2.0, 2.75, 3.0625, 3.203125])
+    assert table._converging(10.0 / 3.0, 1e-12)
+    assert table._converging(10.0 / 3.0 + 1e-4, 1e-12)
+    assert not table._converging(10.0 / 3.0 + 2e-4, 1e-12)
+
+
+def test_steps_that_cycle_without_decay_do_not_converge() -> None:
+    # Steps 1, 1, -1, -1 (rates i and -i, modulus 1: A = 0, B = -1): the sums 0, 1, 2, 1, 0
+    # circle their fixed point 1 forever.
+    assert not _table([0.0, 1.0, 2.0, 1.0, 0.0])._converging(1.0, 1e-12)
+
+
+def test_a_rate_of_minus_1_does_not_converge() -> None:
+    # Steps (-1)**k + (1/2)**k (rates -1 and 1/2: A = -1/2, B = 1/2, so |A| = 1 - B): the
+    # sums 0, 2, 1.5, 2.75, 1.875 swing about 2.5 by 1/2 forever.
+    assert not _table([0.0, 2.0, 1.5, 2.75, 1.875])._converging(2.5, 1e-12)

@@ -15,11 +15,13 @@ import math
 from calcweb._richardson import (
     Estimate,
     Sampler,
+    _beyond_scale,
     _Candidate,
     _contradicted,
     _quiet_near,
     _settled_above,
     _truncation_shown,
+    _Window,
 )
 
 H = 2.0**-20  # the estimate's smallest step
@@ -109,3 +111,32 @@ def test_a_window_exactly_both_errors_away_does_not_contradict() -> None:
     # 1 +- 0.75 is exactly 0.25 + 0.75 from 0 +- 0.25: the two agree; 1.5 +- 0.75 does not.
     assert _contradicted(FALLBACK, [_Candidate(1.0, 0.75, 3, 1, 0.25)]).error == 0.25
     assert _contradicted(FALLBACK, [_Candidate(1.5, 0.75, 3, 1, 0.25)]).error == 2.25
+
+
+STEPS = [0.015, 0.0075, 0.00375, 0.001875]
+
+
+def _beyond_second(odd: list[float], even0: float) -> bool:
+    """`_beyond_scale` of a second derivative on 1 plus odd parts at STEPS[1:], even at STEPS[0].
+
+    f is 1 at 0, ``1 + even0`` at ``+-STEPS[0]`` and ``1 +- odd[k]`` at ``+-STEPS[k + 1]``;
+    the best entry T[3][1] rests on rows 1 to 3, with error 0 (only the range of f bounds
+    a change).
+    """
+    extra = {STEPS[0]: even0, -STEPS[0]: even0}
+    for step, o in zip(STEPS[1:], odd, strict=True):
+        extra[step], extra[-step] = o, -o
+    sampler = Sampler(lambda t: 1.0 + extra.get(t, 0.0), 0.0)
+    for point in [0.0, *extra]:
+        sampler(point)
+    window = _Window(2)
+    window.steps = STEPS[:]
+    return _beyond_scale(sampler, "central", 2, window, _Candidate(0.0, 0.0, 3, 1, STEPS[3]))
+
+
+def test_an_even_order_judges_the_odd_part_itself() -> None:
+    # The odd parts (f(h) - f(-h)) / 2 are 0, 1, 0: changes 1 and -1, a turn by 1. f spans
+    # 2.8 (from 0 to 2.8, the even part at the largest step): a quarter of it is 0.7, below
+    # the turn: beyond. Spanning 5 (a quarter 1.25), the turn is not beyond it.
+    assert _beyond_second([0.0, 1.0, 0.0], 1.8)
+    assert not _beyond_second([0.0, 1.0, 0.0], 4.0)
