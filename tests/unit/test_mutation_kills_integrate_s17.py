@@ -127,3 +127,11 @@ def test_a_rate_of_minus_1_does_not_converge() -> None:
     # Steps (-1)**k + (1/2)**k (rates -1 and 1/2: A = -1/2, B = 1/2, so |A| = 1 - B): the
     # sums 0, 2, 1.5, 2.75, 1.875 swing about 2.5 by 1/2 forever.
     assert not _table([0.0, 2.0, 1.5, 2.75, 1.875])._converging(2.5, 1e-12)
+
+
+def test_the_fit_may_miss_the_limit_by_the_error_itself() -> None:
+    # Steps (1 + k) / 2**k (a double rate 1/2: A = 1, B = -1/4): sums 0, 1, 2, 2.75, 3.25,
+    # whose fit's point is 4 exactly. A limit of 4.25 with error 0.25 is within it.
+    table = _table([0.0, 1.0, 2.0, 2.75, 3.25])
+    assert table._converging(4.25, 0.25)
+    assert not table._converging(4.25, 0.125)

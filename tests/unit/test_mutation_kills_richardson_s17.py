@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from calcweb._richardson import (
+    NO_DIGIT,
     Estimate,
     Sampler,
     _beyond_scale,
@@ -116,12 +117,12 @@ def test_a_window_exactly_both_errors_away_does_not_contradict() -> None:
 STEPS = [0.015, 0.0075, 0.00375, 0.001875]
 
 
-def _beyond_second(odd: list[float], even0: float) -> bool:
+def _beyond_second(odd: list[float], even0: float, error: float = 0.0) -> bool:
     """`_beyond_scale` of a second derivative on 1 plus odd parts at STEPS[1:], even at STEPS[0].
 
     f is 1 at 0, ``1 + even0`` at ``+-STEPS[0]`` and ``1 +- odd[k]`` at ``+-STEPS[k + 1]``;
-    the best entry T[3][1] rests on rows 1 to 3, with error 0 (only the range of f bounds
-    a change).
+    the best entry T[3][1] rests on rows 1 to 3, with the given error (0: only the range
+    of f bounds a change).
     """
     extra = {STEPS[0]: even0, -STEPS[0]: even0}
     for step, o in zip(STEPS[1:], odd, strict=True):
@@ -131,7 +132,7 @@ def _beyond_second(odd: list[float], even0: float) -> bool:
         sampler(point)
     window = _Window(2)
     window.steps = STEPS[:]
-    return _beyond_scale(sampler, "central", 2, window, _Candidate(0.0, 0.0, 3, 1, STEPS[3]))
+    return _beyond_scale(sampler, "central", 2, window, _Candidate(0.0, error, 3, 1, STEPS[3]))
 
 
 def test_an_even_order_judges_the_odd_part_itself() -> None:
@@ -140,3 +141,13 @@ def test_an_even_order_judges_the_odd_part_itself() -> None:
     # the turn: beyond. Spanning 5 (a quarter 1.25), the turn is not beyond it.
     assert _beyond_second([0.0, 1.0, 0.0], 1.8)
     assert not _beyond_second([0.0, 1.0, 0.0], 4.0)
+
+
+def test_an_even_order_s_noise_bound_scales_with_its_stencil() -> None:
+    # Noise d in the values moves a second difference quotient by d (1 + 2 + 1) / h**2: a
+    # window with error e rules out noise above NO_DIGIT e h**2 / 4, at h = 0.00375 where
+    # the odd parts 0, 1, 0 turn (by 1; f spans 2, a quarter 0.5). An error that puts
+    # that bound at 0.8 leaves the turn beyond it; at 1.5, the turn could be noise.
+    h2 = STEPS[2] ** 2
+    assert _beyond_second([0.0, 1.0, 0.0], 0.0, error=0.8 * 4.0 / (NO_DIGIT * h2))
+    assert not _beyond_second([0.0, 1.0, 0.0], 0.0, error=1.5 * 4.0 / (NO_DIGIT * h2))
