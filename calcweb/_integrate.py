@@ -412,15 +412,20 @@ def _inverse_square(x: float) -> float:
 # once that panel is this share of the interval or less: until the nodes reach
 # it, a narrow peak or a pole just at the end grows like ``|x - end|**-2``.
 RUNAWAY_DEPTH = 2.0**-20
+# Values of a panel at an end that differ by this many ulps or less are one
+# value (`_unchanging`): the rounding of a 21-point sum.
+UNCHANGING_ULPS = 64
 
 
-def _grows_without_end(values: list[float]) -> bool:
+def _grows_without_end(values: list[float], slack: float = 0.0) -> bool:
     """Whether the last five values of a panel at an end, one a halving, grow at a rate >= 1.
 
     The integral over ``[0, h]`` of ``(a + b log x) x**-p`` is
     ``(alpha + beta n) q**n`` at ``h = 2**-n``, ``q = 2**(p - 1)``; of a sum of
     powers, a sum of such terms with their own rates. The values must grow
-    in size, with one sign, at each halving; one rate (``x**-p``), the last
+    in size, with one sign, at each halving, or stay the same to rounding
+    (`_unchanging`: the rate 1 of ``1/x``, ``slack`` the rounding of the
+    nodes next to the end); one rate (``x**-p``), the last
     ratio, must predict each from the one before, or the rates of the recurrence
     ``v[k + 2] = A v[k + 1] + B v[k]`` fitted to the first four must predict
     the fifth to 1e-5 of its last step; and one of them, a root of
@@ -437,15 +442,16 @@ def _grows_without_end(values: list[float]) -> bool:
     sizes = [abs(value) for value in values]
     if not (all(value > 0.0 for value in values) or all(value < 0.0 for value in values)):
         return False
-    if not all(later > earlier for earlier, later in itertools.pairwise(sizes)):
+    unchanging = _unchanging(values, slack)  # rate 1 (1/x): each halving adds as much
+    if not (unchanging or all(later > earlier for earlier, later in itertools.pairwise(sizes))):
         return False
     v0, v1, v2, v3, v4 = values[-5:]
     tolerance = 1e-5 * abs(v4 - v3)
     rate = v4 / v3
-    if all(
+    if unchanging or all(
         abs(later - rate * earlier) <= tolerance for earlier, later in itertools.pairwise(values)
     ):
-        return True  # one rate, above 1 (for which two are ill-conditioned)
+        return True  # one rate, 1 or above (for which two are ill-conditioned)
     determinant = v1 * v1 - v0 * v2
     if determinant == 0.0:
         return False
@@ -454,6 +460,46 @@ def _grows_without_end(values: list[float]) -> bool:
     if not abs(a * v3 + b * v2 - v4) <= tolerance:
         return False
     return not (abs(b) < 1.0 and abs(a) < 1.0 - b)
+
+
+def _unchanging(values: list[float], slack: float = 0.0) -> bool:
+    """Whether ``values``, a panel's at an end one a halving, are all the same to rounding.
+
+    That is the rate 1 of ``c/x`` at 0, whose rule is exact under scaling by
+    2: the panel ``[0, h]`` holds the same amount at every halving (what
+    its nodes see, ``7.71`` for ``1/x`` on K21, not the infinite integral),
+    and each halving adds its neighbour ``[h/2, h]``, ``c log 2``, to the sum.
+    The rate ``2**(p - 1)`` of ``x**-p`` with ``p < 1`` moves the value by
+    ``(1 - p) log 2`` a halving: more than rounding unless ``p`` is 1 to
+    about 1e-12. ``slack`` is the rounding of the nodes next to the end,
+    relative to the values (`_Extrapolated.node_rounding`).
+
+    >>> _unchanging([7.7, 7.7, 7.7, 7.7, 7.7]), _unchanging([1.0, 2.0**-1e-3, 2.0**-2e-3])
+    (True, False)
+    """
+    largest = max(map(abs, values))
+    return max(values) - min(values) <= (UNCHANGING_ULPS * _EPS + slack) * largest
+
+
+def _bounded_at(entry: _Entry, end: float) -> bool:
+    """Whether f at ``end`` (an end of the whole interval, sampled once) caps the panel's growth.
+
+    f there is finite, of the sign of every node of ``entry``'s panel, and
+    at least as large as all of them: f grows towards a finite value at the
+    end, not towards infinity. A pole just beyond the end or a narrow peak at
+    it grows like ``|x - end|**-p`` only until the panel is as small as its
+    distance or width: ``1/(x + 1e-12)**1.5`` on [0, 1] (about 2e6) grows
+    at rate ``2**0.5`` down to ``2**-20`` and further, and ``f(0)`` is 1e18.
+    Where f fails at the end (``x**-2``: ZeroDivisionError) or is not
+    finite, it caps nothing.
+    """
+    samples = entry.panel.samples
+    for x, y in entry.history:
+        if x == end and samples:
+            largest = max(map(abs, samples))
+            same_sign = all(y * sample > 0.0 for sample in samples)
+            return same_sign and abs(y) >= largest
+    return False
 
 
 class _Epsilon:
@@ -1709,9 +1755,12 @@ class _Extrapolated:
 
         Its value grew at each of its last four halvings, by a model with a
         rate of 1 or more (`_grows_without_end`), it is at most ``depth`` of
-        the interval wide, and it holds more of ``∫|f|`` than all the other
-        panels: the integral diverges at that end, as ``x**-p`` does at 0
-        for ``p >= 1``. Where the panel misses the samples
+        the interval wide, it holds more of ``∫|f|`` than all the other
+        panels or its value stayed the same (`_unchanging`: ``1/x``, whose
+        sum grows like the number of halvings), and f at the end, where it
+        is finite, does not cap the growth (`_bounded_at`): the integral
+        diverges at that end, as ``x**-p`` does at 0 for ``p >= 1``. Where
+        the panel misses the samples
         of its ancestors, as it does for ``p`` above about 1.5, the epsilon
         table is never consulted (`_Panels.unresolved`), and the chain went on
         to panels a few ulps wide (``x**-2`` on [0, 1]: 14,093 evaluations,
@@ -1719,16 +1768,37 @@ class _Extrapolated:
         """
         start, end = self.panels.ends
         for values, at in zip(self.end_values, (start, end), strict=True):
-            if len(values) < 5 or not _grows_without_end(values[-5:]):
+            if len(values) < 5:
                 continue
             for entry in self.panels.entries:
                 panel = entry.panel
-                if at in (panel.a, panel.b):
-                    deep = panel.b - panel.a <= depth * (end - start)
-                    heavy = panel.absolute > self.panels.absolute() - panel.absolute
-                    if deep and heavy:
-                        return entry
+                if at not in (panel.a, panel.b):
+                    continue
+                slack = self.node_rounding(entry, at)
+                if not _grows_without_end(values[-5:], slack):
+                    break
+                deep = panel.b - panel.a <= depth * (end - start)
+                # A panel whose value stays the same adds as much at every
+                # halving: the sum grows like the number of halvings (1/x),
+                # while the rest of f outweighs the panel.
+                rest = self.panels.absolute() - panel.absolute
+                heavy = panel.absolute > rest or _unchanging(values[-5:], slack)
+                if deep and heavy and not _bounded_at(entry, at):
+                    return entry
         return None
+
+    def node_rounding(self, entry: _Entry, end: float) -> float:
+        """How far, relative to its size, rounding moves the value of ``entry``'s panel at ``end``.
+
+        Its outermost node, a sliver (0.00217 of the width for K21) from
+        ``end``, is rounded to an ulp of ``end``: f at it, as ``1/(1 - x)``
+        at 1, moves by that ulp over the sliver, and its value by a tenth of
+        that (``1/(1 - x)``: 0.08 to 0.1 times it from ``2**-7`` to
+        ``2**-37`` wide); at 0 the node is exact.
+        """
+        panel = entry.panel
+        sliver = 0.5 * (1.0 - self.panels.rule.nodes[0]) * (panel.b - panel.a)
+        return _EPS * abs(end) / sliver
 
     def runaway(self, value: float, error: float, depth: float = RUNAWAY_DEPTH) -> str:
         """Why the run stops at an end whose panel grows without end (`runaway_end`)."""
@@ -1740,26 +1810,41 @@ class _Extrapolated:
                 "Check that f is integrable near the ends of the interval"
             )
         panel = entry.panel
-        side = self.panels.x_of(panel.a if panel.a == self.panels.ends[0] else panel.b)
+        which = 0 if panel.a == self.panels.ends[0] else 1
+        side = self.panels.x_of(self.panels.ends[which])
         low, high = self.panels.x_span(panel)
+        # The panel's value the same at each halving: each adds the same
+        # amount (the half it splits off), as 1/x does at 0 or at infinity.
+        unchanging = _unchanging(
+            self.end_values[which][-5:], self.node_rounding(entry, self.panels.ends[which])
+        )
+        held = (
+            "the same at each of its last four halvings, and each halving adds the same "
+            "amount to the sum (the half it splits off)"
+            if unchanging
+            else "more of |f| than the rest of the interval, and it grew at each of its last "
+            "four halvings, at a rate that does not die out"
+        )
         sums = f"(the sum over the subintervals is {value:.6g}, estimated error {error:.3g})"
         if math.isinf(side):  # the end of an infinite interval
             span = f"({low!r}, {high!r}]" if side < 0.0 else f"[{low!r}, {high!r})"
+            law = (
+                f"1/|x| out to {side!r} does"
+                if unchanging
+                else f"|x|**p out to {side!r} does for p >= -1"
+            )
             return (
                 f"the integral probably diverges as x -> {side!r}: the subinterval "
-                f"{span} there holds {panel.value:.6g}, more of |f| than the rest "
-                "of the interval, and it grew at each of its last four halvings, at a rate "
-                f"that does not die out, as the integral of |x|**p out to {side!r} does for "
-                f"p >= -1 {sums}. Check that |f| falls faster than 1/|x| as x -> {side!r}; "
+                f"{span} there holds {panel.value:.6g}, {held}, as the integral of {law} "
+                f"{sums}. Check that |f| falls faster than 1/|x| as x -> {side!r}; "
                 "if it does from farther out only, integrate over a finite interval up to there "
                 "separately"
             )
+        law = f"1/|x - {side!r}| does" if unchanging else f"|x - {side!r}|**-p does for p >= 1"
         return (
             f"the integral probably diverges at x={side!r}: the subinterval "
-            f"[{low!r}, {high!r}] there holds {panel.value:.6g}, more of |f| than the "
-            "rest of the interval, and it grew at each of its last four halvings, at a "
-            "rate that does not die out, as the integral of "
-            f"|x - {side!r}|**-p does for p >= 1 {sums}. Check that f is integrable near "
+            f"[{low!r}, {high!r}] there holds {panel.value:.6g}, {held}, as the integral of "
+            f"{law} {sums}. Check that f is integrable near "
             f"x={side!r}; if it is (a pole just beyond the end or a narrow peak at it grows so "
             "until the subintervals are as small as its distance or width), integrate over a "
             "short interval at that end separately"
@@ -2283,7 +2368,7 @@ def integrate(
         >>> integrate(lambda x: 1 / x, 0, 1)
         Traceback (most recent call last):
           ...
-        calcweb.exceptions.NumericalError: the adaptive rule reached 500 subintervals ...
+        calcweb.exceptions.NumericalError: the integral probably diverges at x=0.0: ...
     """
     check_callable(f)
     a = check_real_or_infinite(a, "a")
