@@ -402,6 +402,42 @@ def _monotone(samples: tuple[float, ...]) -> bool:
     return all(step >= -slack for step in steps) or all(step <= slack for step in steps)
 
 
+def _bulging(rule: Rule, samples: tuple[float, ...]) -> bool:
+    """Whether a sample is farther from 0 than the chord through the first and the last one.
+
+    ``samples`` are f at the rule's nodes across a panel. A peak between the
+    nodes lifts the samples around it above that chord, whatever line it sits
+    on (``x``: the largest sample is then often an end's); exp, and the flank
+    of a peak outside the panel, are convex and stay below it. (A concave f,
+    ``sqrt``, bulges too.)
+
+    >>> from calcweb._gauss_kronrod import K21
+    >>> positions = [-x for x in K21.nodes[:-1]] + [0.0] + list(reversed(K21.nodes[:-1]))
+    >>> line = tuple(2.0 + t for t in positions)
+    >>> bump = tuple(2.0 + t + 1e-3 / (t * t + 1e-4) for t in positions)
+    >>> convex = tuple(math.exp(t) for t in positions)
+    >>> _bulging(K21, line), _bulging(K21, bump), _bulging(K21, convex)
+    (False, True, False)
+    """
+    if not samples:
+        return False
+    nodes = rule.nodes[:-1]
+    positions = [-x for x in nodes] + [0.0] + list(reversed(nodes))
+    first, last = samples[0], samples[-1]
+    span = positions[-1] - positions[0]
+    slack = BULGE_ULPS * _EPS * max(map(abs, samples))
+    for t, y in zip(positions, samples, strict=True):
+        chord = first + (last - first) * (t - positions[0]) / span
+        if abs(y) > abs(chord) + slack and y * chord >= 0.0:
+            return True
+    return False
+
+
+# Samples above their chord by this many ulps of the largest or less lie on it
+# (`_bulging`): the rounding of f and of the chord.
+BULGE_ULPS = 64
+
+
 def _inverse_square(x: float) -> float:
     """``1/x**2``: 0 where ``x**2`` overflows, inf where it underflows (no exception)."""
     square = x * x
@@ -898,6 +934,10 @@ class _Entry(NamedTuple):
     chasing: bool = False
     held_to: float = math.inf
     parent_resolution: float = math.inf
+    # It misses f at an end of the whole interval (`_Panels._end_miss`),
+    # whether or not ``miss`` records that sample or a worse-missed
+    # ancestor's: it is never negligible (see `_Panels.unresolved`).
+    misses_end: bool = False
 
     @property
     def rounding_limited(self) -> bool:
@@ -945,6 +985,7 @@ class _Panels:
         end: tuple[tuple[float, float], float] = ((0.0, 0.0), 0.0),
         held: float = math.inf,
         parent_resolution: float = math.inf,
+        misses_end: bool = False,
     ) -> None:
         own = max(panel.peaks, key=lambda peak: peak[1])
         # A jump next to an end, in the sliver outside the outermost nodes,
@@ -1038,6 +1079,7 @@ class _Panels:
             fine or chased,
             held,
             parent_resolution,
+            misses_end,
         )
         bisect.insort(self.entries, entry)
 
@@ -1078,14 +1120,16 @@ class _Panels:
         history = tuple(end for end in ends if end[0] in (a, b) and math.isfinite(end[1]))
         # With no parent, the rate at which the share falls is unknown: all of it.
         share = self._end_share(panel, history)
+        miss = self._end_miss(panel, history, (abs(share[0]), abs(share[1])), lone=lone)
         self._keep(
             panel,
             change=math.inf,
             inherited=(0.0, 0.0),
             floor=panel.flat if lone else 0.0,
-            miss=self._end_miss(panel, history, (abs(share[0]), abs(share[1])), lone=lone),
+            miss=miss,
             history=history,
             end=(share, abs(share[0]) + abs(share[1])),
+            misses_end=miss[2] > 0.0,
         )
 
     def _end_miss(
@@ -1389,6 +1433,7 @@ class _Panels:
             end_share = self._end_share(half, at_ends)
             unmodelled, unexplained = self._unmodelled(end_share, half, entry)
             miss = self._end_miss(judge, at_ends, unexplained)
+            misses_end = miss[2] > 0.0
             if index >= 0 and deviation > miss[2]:
                 miss = (where[index], points[index][1], deviation)
             self._keep(
@@ -1403,6 +1448,7 @@ class _Panels:
                 end=(end_share, unmodelled[0] + unmodelled[1]),
                 held=held,
                 parent_resolution=parent.resolution,
+                misses_end=misses_end,
             )
         return entry, left, right
 
@@ -1464,7 +1510,10 @@ class _Panels:
         epsilon extrapolation models a singular end, not a peak its nodes
         straddle or just found; and an unresolved one that misses f at an end
         (`_end_miss`) is never negligible, as nothing else samples the sliver
-        there.
+        there, nor is one in a chase (`_Entry.chasing`) that misses an
+        ancestor's sample strictly inside it, above its polynomial
+        (`_above`), or misses one anywhere with samples that bulge above
+        their chord (`_bulging`).
         """
         negligible = tol * _sum(entry.weight for entry in self.entries)
         heaviest, index = -1.0, None
@@ -1480,16 +1529,67 @@ class _Panels:
             # predict f at the end. (Every miss so counted, ancestors' too,
             # chased the flanks of exp on [-210342, 290] on panels of weight
             # 7.9e-51 at most (of 9e125), for 737 evaluations instead of 611,
-            # and cost integrate-peaks 7%.)
+            # and cost integrate-peaks 7%.) That holds also where it misses
+            # an ancestor's sample worse (`_Entry.misses_end`).
+            #
+            # Nor is a panel in a chase (`_Entry.chasing`: its nodes, or its
+            # ancestors', see a flank) that misses an ancestor's sample
+            # strictly inside it where |f| is above its polynomial
+            # (`_above`), or misses one anywhere with samples that bulge
+            # above the chord through its end samples (`_bulging`): the
+            # sample shows a peak between its own nodes, and its weight, what
+            # those nodes say (or the miss times its width), bounds nothing,
+            # as for a miss at an end (0.886 lorentz(c=1.544e-7, w=1.16e-12)
+            # + x at tol 1.6e-12: [0, 9.5e-7] missed f(1.33e-7) by 4e-7,
+            # worse than f(0), and held 4.8e-13 by its nodes, under tol times
+            # the weight, for a peak of 3.2e-12: 6.6 times too small; with
+            # the miss at the end counted alone, its half [0, 4.8e-7] missed
+            # f(1.53e-7) and stopped the chase, 13 times). A sample below the
+            # polynomial is a dip, which the samples around it bound (the
+            # chase after the cusp of |x - 0.999833|**0.137 at tol 1e-8,
+            # counted too, went on until the panels were too narrow for
+            # floats: refused, right before). A sample at its end, its
+            # parent's centre, is next to its sibling's nodes too, and f may
+            # just grow towards it (exp on [-210342, 290]: the halves of the
+            # chase miss that sample by exp's own growth, which their
+            # polynomials extrapolate to it; counted too, 2,375 evaluations
+            # instead of 611), unless its samples bulge above their chord,
+            # around a peak, which exp's, convex, never do (0.0757
+            # lorentz(c=9.904e-6, w=4.71e-11) + x at tol 1.3e-5: with only
+            # misses inside counted, [9.894e-6, 1.0014e-5] missed its
+            # parent's centre by 1.25e-5 and held 1.6e-12, 2.7 times too
+            # small). The chord, not the end samples, is what a peak must
+            # rise above: on x, whose rise across the panel is larger than
+            # the flank its nodes see, the largest sample is at an end
+            # (0.0321 lorentz(c=2.5345e-6, w=2.16e-10) + x at tol 2.6e-9:
+            # with the largest sample inside required, 3.87 times too small).
             missing = not math.isnan(entry.miss[0])
+            around = self._above(entry) or (missing and _bulging(self.rule, entry.panel.samples))
             if (
                 entry.unresolved
-                and (entry.weight > negligible or (missing and entry.miss[0] in self.ends))
+                and (entry.weight > negligible or entry.misses_end or (entry.chasing and around))
                 and (entry.panel.b - entry.panel.a > wider_than or entry.surprise or missing)
                 and entry.weight > heaviest
             ):
                 heaviest, index = entry.weight, position
         return index
+
+    def _above(self, entry: _Entry) -> bool:
+        """Whether ``entry`` misses a sample strictly inside it, with ``|f|`` above its polynomial.
+
+        A sample below it (a cusp's dip, ``|x - c|**0.137`` near ``c``) is
+        bounded by the samples around it; one above it may be on the flank
+        of a peak between the nodes, which bounds nothing.
+        """
+        x, y = entry.miss
+        panel = entry.panel
+        if not panel.a < x < panel.b:  # False for NaN
+            return False
+        u = (x - (0.5 * panel.a + 0.5 * panel.b)) / (0.5 * panel.b - 0.5 * panel.a)
+        try:
+            return abs(y) > abs(interpolated(self.rule, panel, u))
+        except OverflowError:
+            return True
 
     def anchored(self, index: int) -> bool:
         """Whether the panel at ``index`` touches an end of the whole interval.
@@ -2250,9 +2350,12 @@ def integrate(
     resolution or error allows, or shows the flank of a peak only to an
     ancestor's sample inside subintervals that hold too little of ``∫|f|``
     to be bisected further (of 3,000 peaks inside that gap, on a
-    background, ``integrate-peaks-ends``, seeds 1 to 3: 3 answered so
+    background, ``integrate-peaks-ends``, seeds 1 to 3: none answered so
     that some sample saw by 1e-11 of the largest ``|f|`` sampled, 747 that
-    none did; 4 and 748 before a subinterval's highest Legendre
+    none did; 3 and 747 before a subinterval in a chase that misses an
+    ancestor's sample inside it above its polynomial, or anywhere with
+    samples that bulge above their chord, was bisected whatever its
+    weight; 4 and 748 before a subinterval's highest Legendre
     coefficients (degrees 13-15) were compared, to tell whether they fall,
     with those of degrees 10-11 instead of 9-11, where a background such as
     ``cos x`` hid a flank the nodes see, and before a first subinterval

@@ -2,8 +2,9 @@
 
 `unresolved(tol, wider_than)` picks, among the panels whose nodes do not
 resolve ``f``, the heaviest (the first of equal weights) that is not
-negligible (weight above ``tol`` times the total, or a recorded miss at an end
-of the whole interval: `_end_miss`) and is wider than ``wider_than``, or made by
+negligible (weight above ``tol`` times the total, a miss at an end of the whole
+interval, `_end_miss`, or in a chase a miss strictly inside above its polynomial
+or samples that bulge above their chord) and is wider than ``wider_than``, or made by
 a surprise, or has a miss recorded anywhere. The direct calls build the
 panels' entries by hand, with weights, widths and misses that are exact, so each
 case sits on one side of one condition.
@@ -27,8 +28,11 @@ def entry(
     unresolved: bool = True,
     miss: tuple[float, float] = NO_MISS,
     surprise: bool = False,
+    misses_end: bool = False,
+    chasing: bool = False,
+    samples: tuple[float, ...] = (),
 ) -> _Entry:
-    panel = Panel(a, b, 0.0, 0.0, False)
+    panel = Panel(a, b, 0.0, 0.0, False, samples=samples)
     return _Entry(
         0.0,
         0,
@@ -40,6 +44,8 @@ def entry(
         (0.0, 0.0),
         miss=miss,
         surprise=surprise,
+        chasing=chasing,
+        misses_end=misses_end,
     )
 
 
@@ -85,14 +91,56 @@ def test_only_panels_wider_than_the_bound_or_surprising_or_missing_count() -> No
 
 def test_a_negligible_panel_counts_only_with_a_miss_at_an_end_of_the_interval() -> None:
     heavy = entry(1.0, 3.0, 1000.0, unresolved=False)
-    # A miss at the end 0 (f there 5): never negligible.
-    at_end = entry(0.0, 1.0, 1e-6, miss=(0.0, 5.0))
+    # A miss at the end 0 (f there 5): never negligible; also where the miss
+    # recorded is an ancestor's sample it misses worse (`_Entry.misses_end`).
+    at_end = entry(0.0, 1.0, 1e-6, miss=(0.0, 5.0), misses_end=True)
     assert pick([at_end, heavy], 1e-3) == 0
+    worse = entry(0.0, 1.0, 1e-6, miss=(0.5, 5.0), misses_end=True)
+    assert pick([worse, heavy], 1e-3) == 0
     # A miss inside the panel, or none: negligible.
     inside = entry(0.0, 1.0, 1e-6, miss=(0.5, 0.0))
     assert pick([inside, heavy], 1e-3) is None
     assert pick([entry(0.0, 1.0, 1e-6), heavy], 1e-3) is None
-    # A miss whose f is the other end's x (4.0) is no miss at an end.
-    assert pick([entry(0.0, 1.0, 1e-6, miss=(0.5, 4.0)), heavy], 1e-3) is None
+    # The end's sample recorded, but not counted as a miss at the end: negligible.
+    assert pick([entry(0.0, 1.0, 1e-6, miss=(0.0, 5.0)), heavy], 1e-3) is None
     # Not negligible: it counts with no miss at all (and at any width).
     assert pick([entry(0.0, 1.0, 1.0), heavy], 1e-4) == 0
+
+
+def test_a_negligible_panel_in_a_chase_counts_with_a_peak_between_its_nodes() -> None:
+    heavy = entry(1.0, 3.0, 1000.0, unresolved=False)
+    # 21 samples (K21) at its nodes: a line, flat (their polynomial is 1
+    # everywhere), and the line with a bump in the middle (above the chord
+    # through the end samples, though the largest is at an end).
+    positions = [-x for x in K21.nodes[:-1]] + [0.0] + list(reversed(K21.nodes[:-1]))
+    rising = tuple(10.0 + 10.0 * t for t in positions)
+    flat = (1.0,) * 21
+    peaked = tuple(y + (1.0 if t == 0.0 else 0.0) for t, y in zip(positions, rising, strict=True))
+    # In a chase, a miss strictly inside where |f| is above the polynomial:
+    # never negligible.
+    above = entry(0.0, 1.0, 1e-6, miss=(0.5, 5.0), chasing=True, samples=flat)
+    assert pick([above, heavy], 1e-3) == 0
+    assert (
+        pick([entry(0.0, 1.0, 1e-6, miss=(0.5, -5.0), chasing=True, samples=flat), heavy], 1e-3)
+        == 0
+    )
+    # Below it (a dip), or at either end of the panel (its parent's centre),
+    # with monotone samples: negligible.
+    for miss in ((0.5, 0.5), (0.5, 1.0), (0.0, 5.0), (1.0, 5.0)):
+        assert (
+            pick([entry(0.0, 1.0, 1e-6, miss=miss, chasing=True, samples=flat), heavy], 1e-3)
+            is None
+        )
+        assert (
+            pick([entry(0.0, 1.0, 1e-6, miss=miss, chasing=True, samples=rising), heavy], 1e-3)
+            is None
+        )
+    # Samples that bulge above their chord, with a miss anywhere: never negligible.
+    for x in (0.0, 0.5, 1.0):
+        assert (
+            pick([entry(0.0, 1.0, 1e-6, miss=(x, 0.0), chasing=True, samples=peaked), heavy], 1e-3)
+            == 0
+        )
+    # No miss, or no chase: negligible, however its samples go.
+    assert pick([entry(0.0, 1.0, 1e-6, chasing=True, samples=peaked), heavy], 1e-3) is None
+    assert pick([entry(0.0, 1.0, 1e-6, miss=(0.5, 5.0), samples=peaked), heavy], 1e-3) is None
