@@ -1963,7 +1963,9 @@ class _Extrapolated:
 
         That is, six extrapolations in a row since the best (the last not yet
         compared with it) have not replaced it, and it is more than 1,000
-        times better, relative to its tolerance, than the panels' sum.
+        times better, relative to its tolerance, than the panels' sum; unless
+        the last, once compared, replaces it and meets the tolerance
+        (`extrapolate`).
         """
         return (
             f"the extrapolation stopped improving, with an estimated error of {error:.3g}, "
@@ -2149,6 +2151,10 @@ class _Extrapolated:
                 spread + large_error <= self.test
                 and self.panels.unresolved(self.tol, self.small) is None
             ):
+                # A stall found above, before this element was compared
+                # with the best, is none: it replaced the best and meets
+                # the tolerance.
+                self.problem, self.restate = "", None
                 return True
         return bool(self.problem)
 
