@@ -18,6 +18,7 @@ from calcweb._gauss_kronrod import K21, Panel
 from calcweb._integrate import _Entry, _Panels
 
 NO_MISS = (math.nan, 0.0)
+F_AT_0 = ((0.0, 1.0),)  # f sampled at the end 0 of [0, 4]
 
 
 def entry(
@@ -31,6 +32,7 @@ def entry(
     misses_end: bool = False,
     chasing: bool = False,
     samples: tuple[float, ...] = (),
+    history: tuple[tuple[float, float], ...] = (),
 ) -> _Entry:
     panel = Panel(a, b, 0.0, 0.0, False, samples=samples)
     return _Entry(
@@ -46,6 +48,7 @@ def entry(
         surprise=surprise,
         chasing=chasing,
         misses_end=misses_end,
+        history=history,
     )
 
 
@@ -109,6 +112,7 @@ def test_a_negligible_panel_counts_only_with_a_miss_at_an_end_of_the_interval() 
 
 def test_a_negligible_panel_in_a_chase_counts_with_a_peak_between_its_nodes() -> None:
     heavy = entry(1.0, 3.0, 1000.0, unresolved=False)
+    # Each panel touches the end 0, where f was sampled (1.0): not a singular end.
     # 21 samples (K21) at its nodes: a line, flat (their polynomial is 1
     # everywhere), and the line with a bump in the middle (above the chord
     # through the end samples, though the largest is at an end).
@@ -118,29 +122,69 @@ def test_a_negligible_panel_in_a_chase_counts_with_a_peak_between_its_nodes() ->
     peaked = tuple(y + (1.0 if t == 0.0 else 0.0) for t, y in zip(positions, rising, strict=True))
     # In a chase, a miss strictly inside where |f| is above the polynomial:
     # never negligible.
-    above = entry(0.0, 1.0, 1e-6, miss=(0.5, 5.0), chasing=True, samples=flat)
+    above = entry(0.0, 1.0, 1e-6, history=F_AT_0, miss=(0.5, 5.0), chasing=True, samples=flat)
     assert pick([above, heavy], 1e-3) == 0
     assert (
-        pick([entry(0.0, 1.0, 1e-6, miss=(0.5, -5.0), chasing=True, samples=flat), heavy], 1e-3)
+        pick(
+            [
+                entry(0.0, 1.0, 1e-6, history=F_AT_0, miss=(0.5, -5.0), chasing=True, samples=flat),
+                heavy,
+            ],
+            1e-3,
+        )
         == 0
     )
     # Below it (a dip), or at either end of the panel (its parent's centre),
     # with monotone samples: negligible.
     for miss in ((0.5, 0.5), (0.5, 1.0), (0.0, 5.0), (1.0, 5.0)):
         assert (
-            pick([entry(0.0, 1.0, 1e-6, miss=miss, chasing=True, samples=flat), heavy], 1e-3)
+            pick(
+                [
+                    entry(0.0, 1.0, 1e-6, history=F_AT_0, miss=miss, chasing=True, samples=flat),
+                    heavy,
+                ],
+                1e-3,
+            )
             is None
         )
         assert (
-            pick([entry(0.0, 1.0, 1e-6, miss=miss, chasing=True, samples=rising), heavy], 1e-3)
+            pick(
+                [
+                    entry(0.0, 1.0, 1e-6, history=F_AT_0, miss=miss, chasing=True, samples=rising),
+                    heavy,
+                ],
+                1e-3,
+            )
             is None
         )
     # Samples that bulge above their chord, with a miss anywhere: never negligible.
     for x in (0.0, 0.5, 1.0):
         assert (
-            pick([entry(0.0, 1.0, 1e-6, miss=(x, 0.0), chasing=True, samples=peaked), heavy], 1e-3)
+            pick(
+                [
+                    entry(
+                        0.0, 1.0, 1e-6, history=F_AT_0, miss=(x, 0.0), chasing=True, samples=peaked
+                    ),
+                    heavy,
+                ],
+                1e-3,
+            )
             == 0
         )
     # No miss, or no chase: negligible, however its samples go.
-    assert pick([entry(0.0, 1.0, 1e-6, chasing=True, samples=peaked), heavy], 1e-3) is None
-    assert pick([entry(0.0, 1.0, 1e-6, miss=(0.5, 5.0), samples=peaked), heavy], 1e-3) is None
+    assert (
+        pick([entry(0.0, 1.0, 1e-6, history=F_AT_0, chasing=True, samples=peaked), heavy], 1e-3)
+        is None
+    )
+    assert (
+        pick([entry(0.0, 1.0, 1e-6, history=F_AT_0, miss=(0.5, 5.0), samples=peaked), heavy], 1e-3)
+        is None
+    )
+    # At an end where f was not found finite (no sample there in its history),
+    # a miss and a bulge are the singularity's: negligible.
+    assert (
+        pick([entry(0.0, 1.0, 1e-6, miss=(0.5, 5.0), chasing=True, samples=flat), heavy], 1e-3)
+        is None
+    )
+    bulging = entry(0.0, 1.0, 1e-6, miss=(0.5, 0.0), chasing=True, samples=peaked)
+    assert pick([bulging, heavy], 1e-3) is None
