@@ -2328,7 +2328,9 @@ def integrate(
     singularities (``python -m bench.honesty integrate-singular``, seeds 1
     to 6, ``tol`` 1e-12 to 1e-4) calcweb claims success with a true error
     above twice ``error`` on none (25 at 5d0c3b0; ``quad`` on 49), and
-    refuses 734 (806 before sums converging slowly, far from their
+    refuses 726 (734 before an extrapolation that replaced the best and
+    met the tolerance in the call that declared a stall was answered; 806
+    before sums converging slowly, far from their
     extrapolation, were no longer taken for divergent ones; 812 before an
     integral that cancels, ``x**a log(x)``
     on ``[0, L]``, was no longer taken for a divergent one; 823 before a
