@@ -161,7 +161,11 @@ step can be trusted; instead:
    points its window saw and within the scale its quotients show, at the
    rounding of the values there (`_noise_up_from`), if it is of 0 within
    its error or its quotients show no truncation (`_untruncated`;
-   quotients that do have resolved ``f``).
+   quotients that do have resolved ``f``). Stairs can fall symmetrically
+   about ``x`` at every spacing, and read far smaller there than they are:
+   a walk done again with a noise measured, that may rest on stairs so,
+   has the noise measured at unequally spaced points too
+   (`_stairs_unevenly`), and is done again with it if it is larger.
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -881,6 +885,12 @@ def extrapolate(
     if floor > sampler.noise_floor or sampler.relative_noise:
         sampler.noise_floor = max(floor, sampler.noise_floor)
         estimate = _walks(sampler, n, first_step, enough)
+        # Stairs that symmetric stencils about x cancel (x at a stair's middle) show
+        # at unequally spaced points (`_stairs_unevenly`): walk again with them.
+        stairs = _stairs_unevenly(sampler, estimate, n, first_step / 16.0, quiet)
+        if stairs > sampler.noise_floor:
+            sampler.noise_floor = stairs
+            estimate = _walks(sampler, n, first_step, enough)
     if estimate.kind == "central" and n == 1:  # with the noise of f measured
         try:
             _check_one_sided(sampler, estimate)
@@ -951,9 +961,7 @@ def _noise_near(
     # one stair of a staircase times a smooth factor (`_noise_up_from`): one of order 2
     # or more of 0 within its error, or one whose quotients show no truncation. One of
     # 0 is also contradicted by two quotients at larger steps that settled elsewhere.
-    zero = n > 1 and estimate.error >= abs(estimate.value)
-    contradicted = _disagrees(estimate) or (zero and _settled_above(estimate))
-    if not floor and (zero or _untruncated(estimate)) and contradicted:
+    if not floor and _maybe_on_stairs(estimate, n):
         floor = _noise_up_from(sampler, estimate, n, widest, quiet)
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
@@ -2014,6 +2022,55 @@ def _settled_above(estimate: Estimate) -> bool:
         (True, False)
     """
     return any(abs(v - estimate.value) > e + estimate.error for v, e in estimate.above)
+
+
+def _stairs_unevenly(
+    sampler: Sampler, estimate: Estimate, n: int, widest: float, quiet: float
+) -> float:
+    """The noise of ``f`` at unequally spaced points about ``x``, or 0.
+
+    Stairs can fall symmetrically about ``x`` at every spacing (``x`` near
+    the middle of a stair): stencils about ``x`` then read them as far
+    smaller than they are, and a walk again with that noise can rest on
+    them (gelu at -6.0, ``n = 2``: ``1 + erf`` rounds to 2**-53, stairs of
+    3.3e-16 in ``f`` and 9e-9 wide; the noise read 7.4e-23 at 9.4e-7, and
+    the walk with it answered 1.218e-8 +- 2.1e-10 for -2.0658e-7 at steps
+    of 4.6e-6 and 2.3e-6, while the window of the walk before, at larger
+    steps, had -2.0658e-7). Measured only for an estimate that may rest on
+    stairs as `_noise_near` judges it (`_maybe_on_stairs`): at the smallest
+    step and the next two in the golden ratio (`Sampler.irregular_noise`),
+    then 16 times larger, until one shows noise, up to the smaller of 16
+    times the window's largest step and ``widest`` (gelu at -7.3, ``n =
+    2``: stairs about 5e-5 wide, the smallest step 4.5e-5). The largest
+    noise measured is taken.
+    """
+    if not _maybe_on_stairs(estimate, n):
+        return 0.0
+    top = min(widest, 16.0 * max(step for step, _ in estimate.window))
+    spacing = estimate.smallest
+    noise = 0.0
+    while spacing <= top:
+        for _ in range(3):
+            noise = max(noise, sampler.irregular_noise(spacing, quiet))
+            spacing *= _GOLDEN
+        if noise:
+            break
+        spacing *= 16.0 / _GOLDEN**3
+    return noise
+
+
+def _maybe_on_stairs(estimate: Estimate, n: int) -> bool:
+    """Whether the estimate can rest on one stair of a staircase times a smooth factor.
+
+    So it can where a window at larger steps with a digit contradicts it
+    (`_disagrees`), and it is of order 2 or more and of 0 within its error
+    (contradicted also by two quotients at larger steps that settled
+    elsewhere: `_settled_above`), or its quotients show no truncation
+    (`_untruncated`).
+    """
+    zero = n > 1 and estimate.error >= abs(estimate.value)
+    contradicted = _disagrees(estimate) or (zero and _settled_above(estimate))
+    return contradicted and (zero or _untruncated(estimate))
 
 
 def _untruncated(estimate: Estimate) -> bool:

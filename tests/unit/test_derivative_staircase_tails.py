@@ -148,3 +148,32 @@ def test_a_first_derivative_across_many_stairs_is_judged_with_them(
     # a stair too small to matter.
     result = derivative(f, x, full_output=True)
     assert abs(result.value - exact) <= HONESTY * result.error
+
+
+def gelu_tanh(t: float) -> float:
+    return 0.5 * t * (1.0 + math.tanh(math.sqrt(2.0 / math.pi) * (t + 0.044715 * t**3)))
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        (gelu, -6.0, -2.065800168939917e-07),
+        (gelu, -6.6, -5.763042055751057e-09),
+        (gelu, -7.3, -5.484869444313711e-11),
+        (gelu_tanh, -6.5, -6.727326926827075e-11),
+    ],
+)
+def test_stairs_that_fall_symmetrically_about_x_are_measured_unevenly(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    # An outside tester (session 17): 1.2183136798577524e-08 +- 2.1e-10 at -6.0 (1018
+    # times its error, the wrong sign), 2.756e-10 +- 2.3e-11 at -6.6 (265 times),
+    # 2.53e-12 +- 1.2e-11 at -7.3 (4.7 times), 2.845e-12 +- 2.4e-11 for the tanh form at
+    # -6.5 (2.9 times). x lies near the middle of a stair of 1 + erf (2**-53 high): the
+    # stencils about x read the stairs as 7.4e-23 (3.3e-16 in f at -6.0), and the walk
+    # done again with that noise rested on them, against the window at larger steps.
+    try:
+        result = derivative(f, x, 2, full_output=True)
+    except NumericalError:
+        return  # no window can be trusted: refused, rightly
+    assert abs(result.value - exact) <= HONESTY * result.error
