@@ -179,7 +179,9 @@ def derivative(
         DomainError: If ``f`` is undefined at ``x`` or at every stencil that
             could be used, or (``"richardson"``, and ``"central"``,
             ``"forward"`` and ``"backward"`` with ``full_output=True``, first
-            derivatives) its one-sided difference quotients disagree: a kink.
+            derivatives) its one-sided difference quotients disagree with
+            the central ones (as at a kink, or where ``f`` varies on a scale
+            finer than the steps).
         NumericalError: If the difference quotients never settle into an
             estimate that can be trusted (for ``"complex"``: if the answer has
             no correct digit and Richardson on the real line refuses too, or

@@ -174,7 +174,8 @@ step can be trusted; instead:
    order 2 or more with no noise measured has it measured at unequally
    spaced points.
 6. A first derivative whose one-sided quotients disagree with the central
-   ones (a kink, as ``abs`` at 0) is refused with `DomainError` -- after
+   ones (at a kink, as ``abs`` at 0, or where ``f`` varies on a scale finer
+   than the steps) is refused with `DomainError` -- after
    the noise of ``f`` is measured, allowing for the noise and the
    truncation of the one-sided quotients (`_check_one_sided`).
 7. With the default steps (``refine``), the estimate is then refined. The
@@ -2359,7 +2360,11 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
 
 
 def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
-    """Refuse a first derivative where the one-sided derivatives differ (a kink).
+    """Refuse a first derivative whose one-sided quotients disagree with the central ones.
+
+    They disagree at a kink or a jump at ``x``, and can where ``f`` varies
+    on a scale finer than the steps (``hypot(t, 1e-18)`` at 1e-18, smooth):
+    the message says what was seen, not which of these it was.
 
     The central quotient of ``|x|`` at 0 is exactly 0 at every step: it
     converges to the mean of the one-sided derivatives, a derivative that
@@ -2377,6 +2382,7 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
         return  # f is not defined on the right: nothing to compare with
     forward = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
     tolerance = 4.0 * abs(fine - coarse) + KINK_NOISE * noise + 2.0 * estimate.error
+    finest = min(h / 2.0, estimate.smallest)  # the smallest step the verdict rests on
     if abs(forward - estimate.value) > tolerance:
         # The h and h**2 terms can cancel in fine - coarse (sin at -0.0018 with
         # h = 0.00375: 1.7e-6 each), hiding what is left of them: one more
@@ -2389,13 +2395,19 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
         twice = once + (once - forward) / 3.0
         if math.isfinite(twice):
             forward = twice
+            finest = min(h / 4.0, estimate.smallest)
             tolerance = 4.0 * abs(twice - once) + KINK_NOISE * noise + 2.0 * estimate.error
     if abs(forward - estimate.value) > tolerance:
+        # What was seen, not its cause: f can be smooth on a scale below these steps
+        # (hypot(t, 1e-18) at 1e-18, seen with steps down to 9.4e-4).
         raise DomainError(
-            f"f is not differentiable at x={x!r}: the difference quotients from the right "
-            f"tend to about {forward:.6g}, but the symmetric ones to {estimate.value:.6g} "
-            "(f has a kink or a jump there); take a one-sided derivative with "
-            "method='forward' or method='backward', or move x"
+            f"no derivative of f at x={x!r} was found: the difference quotients from the "
+            f"right tend to about {forward:.6g}, but the symmetric ones to "
+            f"{estimate.value:.6g}, at steps down to {finest:.3g} (as they do at a kink or "
+            "a jump at x, or where f varies on a scale finer than those steps); take a "
+            "one-sided derivative with method='forward' or method='backward', or move x; "
+            "or, if f varies on a finer scale, differentiate f(s * t) at t = x / s for a "
+            "small s, and divide by s"
         )
 
 

@@ -203,9 +203,23 @@ def _kink(f: Callable[[float], float], x: float) -> bool:
     ],
 )
 def test_real_kinks_are_still_refused(name: str, f: Callable[[float], float], x: float) -> None:
-    with pytest.raises(DomainError, match="not differentiable") as info:
+    with pytest.raises(DomainError, match="as they do at a kink or a jump at x") as info:
         derivative(f, x, method="richardson")
     assert f"x={x!r}" in str(info.value), name
+
+
+def test_a_refusal_of_quotients_that_disagree_says_what_was_seen_not_a_kink() -> None:
+    # hypot(t, 1e-18) is smooth (f'(1e-18) = 1 / sqrt 2) on a scale of 1e-18, far below
+    # the steps (9.4e-4 and up): the message said "f is not differentiable ... (f has a
+    # kink or a jump there)", which was false. It says what the quotients did, the steps,
+    # and the causes that can do this, with what to do for each.
+    with pytest.raises(DomainError) as info:
+        derivative(lambda t: math.hypot(t, 1e-18), 1e-18)
+    message = str(info.value)
+    assert "not differentiable" not in message
+    assert "at steps down to 0.000937" in message
+    assert "or where f varies on a scale finer than those steps" in message
+    assert "differentiate f(s * t) at t = x / s for a small s, and divide by s" in message
 
 
 @pytest.mark.parametrize("x", [0.0, 1.0])

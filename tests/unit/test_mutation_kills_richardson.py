@@ -877,12 +877,15 @@ def estimate(value: float, error: float, smallest: float) -> _richardson.Estimat
     return _richardson.Estimate(value, error, 0, 1.0, "central", smallest)
 
 
-def kink_message(x: float, forward: float, central: float) -> str:
+def kink_message(x: float, forward: float, central: float, finest: float) -> str:
     return (
-        f"f is not differentiable at x={x!r}: the difference quotients from the right "
-        f"tend to about {forward:.6g}, but the symmetric ones to {central:.6g} "
-        "(f has a kink or a jump there); take a one-sided derivative with "
-        "method='forward' or method='backward', or move x"
+        f"no derivative of f at x={x!r} was found: the difference quotients from the "
+        f"right tend to about {forward:.6g}, but the symmetric ones to "
+        f"{central:.6g}, at steps down to {finest:.3g} (as they do at a kink or "
+        "a jump at x, or where f varies on a scale finer than those steps); take a "
+        "one-sided derivative with method='forward' or method='backward', or move x; "
+        "or, if f varies on a finer scale, differentiate f(s * t) at t = x / s for a "
+        "small s, and divide by s"
     )
 
 
@@ -896,7 +899,7 @@ def test_a_kink_is_refused_beyond_the_tolerance() -> None:
     smaller = math.nextafter(error, 0.0)
     with pytest.raises(calcweb.DomainError) as info:
         _richardson._check_one_sided(Sampler(abs, 0.0), estimate(0.0, smaller, 0.25))
-    assert str(info.value) == kink_message(0.0, 1.0, 0.0)
+    assert str(info.value) == kink_message(0.0, 1.0, 0.0, 0.0625)
 
 
 def test_the_kink_tolerance_counts_how_far_the_forward_quotients_moved() -> None:
@@ -911,7 +914,7 @@ def test_the_kink_tolerance_counts_how_far_the_forward_quotients_moved() -> None
     _richardson._check_one_sided(Sampler(f, 0.0), estimate(0.0, boundary * 1.000001, 0.25))
     with pytest.raises(calcweb.DomainError) as info:
         _richardson._check_one_sided(Sampler(f, 0.0), estimate(0.0, boundary * 0.999999, 0.25))
-    assert str(info.value) == kink_message(0.0, 1.0, 0.0)
+    assert str(info.value) == kink_message(0.0, 1.0, 0.0, 0.0625)
 
 
 def test_the_kink_check_extrapolates_the_forward_quotients() -> None:
@@ -923,7 +926,7 @@ def test_the_kink_check_extrapolates_the_forward_quotients() -> None:
         _richardson._check_one_sided(Sampler(math.exp, 0.0), estimate(1.2, 0.0, 0.125))
     coarse, fine, finer = (k * math.expm1(1.0 / k) for k in (8.0, 16.0, 32.0))
     once, forward = 2.0 * finer - fine, 2.0 * fine - coarse
-    assert str(info.value) == kink_message(0.0, once + (once - forward) / 3.0, 1.2)
+    assert str(info.value) == kink_message(0.0, once + (once - forward) / 3.0, 1.2, 0.03125)
 
 
 def test_the_kink_check_extrapolates_twice_before_it_refuses() -> None:

@@ -155,12 +155,15 @@ def forward_quotients(coarse: float, fine: float, finer: float | None) -> Any:
     return f
 
 
-def kink_message(forward: float, central: float) -> str:
+def kink_message(forward: float, central: float, finest: float) -> str:
     return (
-        f"f is not differentiable at x=0.0: the difference quotients from the right "
-        f"tend to about {forward:.6g}, but the symmetric ones to {central:.6g} "
-        "(f has a kink or a jump there); take a one-sided derivative with "
-        "method='forward' or method='backward', or move x"
+        f"no derivative of f at x=0.0 was found: the difference quotients from the "
+        f"right tend to about {forward:.6g}, but the symmetric ones to "
+        f"{central:.6g}, at steps down to {finest:.3g} (as they do at a kink or "
+        "a jump at x, or where f varies on a scale finer than those steps); take a "
+        "one-sided derivative with method='forward' or method='backward', or move x; "
+        "or, if f varies on a finer scale, differentiate f(s * t) at t = x / s for a "
+        "small s, and divide by s"
     )
 
 
@@ -175,7 +178,7 @@ def test_the_first_kink_tolerance_is_not_a_refusal_at_its_boundary() -> None:
     beyond = math.nextafter(-4.0, -math.inf)
     with pytest.raises(calcweb.DomainError) as info:
         _check_one_sided(Sampler(f, 0.0), estimate(beyond, 1.0, 1.0))
-    assert str(info.value) == kink_message(3.0 + 1.0 / 3.0, beyond)
+    assert str(info.value) == kink_message(3.0 + 1.0 / 3.0, beyond, 0.25)
 
 
 def test_a_central_value_that_agrees_is_not_a_kink() -> None:
@@ -200,7 +203,7 @@ def test_the_second_kink_tolerance_at_its_boundary() -> None:
     beyond = math.nextafter(13.0, math.inf)
     with pytest.raises(calcweb.DomainError) as info:
         second_stage(beyond)
-    assert str(info.value) == kink_message(6.0, beyond)
+    assert str(info.value) == kink_message(6.0, beyond, 0.25)
     second_stage(9.0)  # 7 from 2: within the first tolerance
 
 
@@ -211,7 +214,7 @@ def test_without_a_quotient_at_a_quarter_of_the_step_the_kink_stands() -> None:
     beyond = math.nextafter(-4.0, -math.inf)
     with pytest.raises(calcweb.DomainError) as info:
         _check_one_sided(Sampler(f, 0.0), estimate(beyond, 1.0, 1.0))
-    assert str(info.value) == kink_message(2.0, beyond)
+    assert str(info.value) == kink_message(2.0, beyond, 0.5)
 
 
 # -------------------------------------------------------------- confirmation
