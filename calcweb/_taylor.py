@@ -266,9 +266,11 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         InvalidArgumentError: For a bad ``n`` or a non-finite ``x0``.
         ArgumentTypeError: If ``f`` does not accept jets and ``n > 4``.
         DomainError: If ``f`` is undefined at ``x0``, or not differentiable
-            there as its jets or finite differences show (``calcweb.sqrt``
-            or a kink of ``math.fabs`` at 0; calcweb's ``abs`` and ``relu``
-            take the derivative 0 at 0, as torch does).
+            there as its jets show (``calcweb.sqrt`` at 0; calcweb's ``abs``
+            and ``relu`` take the derivative 0 at 0, as torch does), or its
+            one-sided difference quotients disagree with the central ones
+            (a kink of ``math.fabs`` at 0, or ``f`` varying on a scale
+            finer than the steps).
         NumericalError: If a coefficient overflows, or ``f`` does not
             accept jets and the finite differences never settle into an
             estimate they trust (``math.sqrt`` at 0).
