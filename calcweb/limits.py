@@ -95,6 +95,23 @@ approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
 when that refines the estimate.
 
+``f`` that varies on a scale far larger than the first step moves by no
+more than its rounding noise over its first samples (changes within 4
+times the noise the table shows there and 1e-3 of ``f``, one at least not
+0: `_quiet_start`), while cancellation costs digits at every one of them:
+``(exp(1e-8 x) - 1)/x`` at 0 was 1.000000082740371e-8 give or take 7.1e-15
+(8.3e-8 off). Where the error is above 1e-12 of the value (away from
+infinity, after a walk that ``f`` did not cut short), ``f`` is also sampled
+at ``s/2, s, 2s, ...`` out to two doublings past where it changes by
+``2**-6`` of itself, where it fails, or ``s 2**38``, and the table of all
+the samples gives an estimate (`_farther_out`); samples out there may lie
+beyond a feature of ``f`` that the usual ones do not reach (a kink, a
+pole, a cut-off, where ``f`` is another smooth function with another
+value at ``x0``), so its error is at least how far the first usual
+samples lie from it (each, or with its ``h`` term removed). It replaces the
+estimate when its error is smaller and the two agree: 1.0000000000001585e-8
+give or take 8.3e-16.
+
 When the samples end on one exact value, ``f`` may be constant there
 because it is (``floor`` between two integers, ``sign``) or because
 rounding cancels all its digits (``1 - cos t`` for ``|t| < 1e-8``). The
@@ -2849,12 +2866,124 @@ def _one_sided_from(
             value, error = deep_value, deep_error
     if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
         value, error = _root_refined(run.values, first, value, error)
+    value, error = _farther_out(f, point, scale, x0, run, value, error)
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
     if result.converged and not run.note and x0 not in (0.0, math.inf, -math.inf):
         return _at_the_finest(f, point, x0, scale * 2.0 ** -(run.last + 2), run, result)
     return _checked_closer_in(
         f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
     )
+
+
+QUIET = 4.0  # f's first changes within this many times their rounding noise ...
+STILL = 1e-3  # ... and this share of f: f has not moved
+VARIES = 2.0**-6  # the walk outward finds f varying where it changes by this share of itself
+PAST_VARIES = 2  # ... and goes on this many doublings past there
+OUTWARD_STEPS = 40  # at most this many doublings of the first step, s/4
+ROUGH = 1e-12  # an error below this share of the value is not worth sampling farther out for
+
+
+def _quiet_start(values: list[float]) -> bool:
+    """Whether ``f`` moves by no more than its rounding noise over its first samples.
+
+    The noise is the table's (`_noise`), which shows how cancellation in ``f``
+    grows toward ``x0``: ``(exp(1e-8 x) - 1)/x`` at 0 changes by 8.9e-8 of
+    itself from ``x = 1/4`` to ``1/8``, and rounding leaves 2.5e-7 of it there.
+    The changes must be a small share of ``f`` too (``STILL``): the table's
+    top column, where the noise is judged, does not cancel a growth
+    (``1/x**2``) or an oscillation, nor does it tell rounding about 0 from
+    ``f``'s own value. And one at least is not 0: ``f`` exactly constant
+    there (``1 + 1e-20/x`` at 0+, 1.0 out to ``x = 2**-14``) shows nothing
+    that samples farther out would sharpen.
+    """
+    noise = _noise(_table(values))[0]
+    changes = [abs(b - a) for a, b in itertools.pairwise(values[: RISE_POINTS + 1])]
+    return any(changes) and all(
+        change <= min(QUIET * noise[k + 1], STILL * abs(values[k + 1]))
+        for k, change in enumerate(changes)
+    )
+
+
+def _outward(f: _Counted, point: Callable[[float], float], h: float, start: float) -> list[float]:
+    """``f`` at ``2 h, 4 h, ...``, the nearest first, out to where it varies (``start`` at ``h``).
+
+    The walk stops ``PAST_VARIES`` doublings past the first change of
+    ``VARIES`` of ``f`` or more, where ``f`` fails (raises anything, or
+    returns what is not a real number: ``limit`` promises nothing of ``f``
+    so far from ``x0``, and the usual samples still give an answer), or
+    after ``OUTWARD_STEPS`` doublings.
+    """
+    found: list[float] = []
+    previous, past = start, 0
+    for _ in range(OUTWARD_STEPS):
+        h *= 2.0
+        try:
+            y = _sampled(f, point(h))
+        except Exception:  # f need not be defined out there, nor real: the walk ends
+            break
+        if math.isnan(y):
+            break
+        found.append(y)
+        past += bool(past or abs(y - previous) >= VARIES * max(abs(y), abs(previous)))
+        if past > PAST_VARIES:
+            break
+        previous = y
+    return found
+
+
+def _farther_out(  # noqa: PLR0917 - the state of _one_sided_from
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    x0: float,
+    run: _Run,
+    value: float,
+    error: float,
+) -> tuple[float, float]:
+    """``value`` and ``error``, or a better estimate from samples farther out, where ``f`` varies.
+
+    ``f`` that has not moved beyond its rounding noise over its first usual
+    samples (`_quiet_start`) varies on a larger scale than they span, and
+    cancellation, which grows toward ``x0``, costs digits at every one of
+    them: ``(exp(1e-8 x) - 1)/x`` at 0 was 1.000000082740371e-8 give or take
+    7.1e-15 (8.3e-8 off). When the error is above ``ROUGH`` of the value,
+    ``f`` is sampled farther out too (`_outward`), and the table of all the
+    samples gives an estimate (`_estimate`). Samples farther out may lie
+    beyond a feature of ``f`` that the usual ones do not reach (a kink, a
+    pole, a cut-off), where ``f`` is another smooth function, with another
+    value at ``x0``; so its error is at least how far the first usual
+    samples, which ``f`` moves over by no more than rounding, lie from it
+    (each, or ``2 f(h/2) - f(h)``, its ``h`` term removed, if closer).
+    It replaces the value when its error is smaller and the two agree to
+    within ``JUMP`` times their errors: 1.0000000000001585e-8 give or take
+    8.3e-16. ``(exp(x/1e8) - 1)/x + 1e-14 (|x| > 0.5)`` at 0+, whose limit is
+    1e-8, is 1.0000010000001585e-8 give or take 1.7e-20 from all the
+    samples, but the first usual ones are 9.2e-15 to 1.6e-14 off that, and
+    it keeps 1.000000082740371e-8 give or take 7.1e-15. Not at infinity, where a step
+    farther out is a point closer to 0, nor after samples cut short where
+    ``f`` fails.
+    """
+    first = run.last + 1 - len(run.values)
+    if math.isinf(x0) or first or run.note or not math.isfinite(value):
+        return value, error
+    if not error > ROUGH * abs(value) or not _quiet_start(run.values):
+        return value, error
+    outer = _outward(f, point, scale * 0.25, run.values[0])
+    if not outer:
+        return value, error
+    refined, refined_error = _estimate(outer[::-1] + run.values, -len(outer))
+    # The first usual samples, which f moves over by no more than rounding,
+    # confirm the value only as closely as they lie to it (each, or with
+    # its h term removed, 2 f(h/2) - f(h), if closer): beyond them a feature
+    # of f (a cut-off) as small as that may move every sample farther out.
+    near = max(
+        min(abs(y - refined), abs(z - refined))
+        for y, z in zip(run.values, _table(run.values)[1][:RISE_POINTS], strict=False)
+    )
+    refined_error = max(refined_error, near)
+    if refined_error < error and abs(refined - value) <= JUMP * (error + refined_error):
+        return refined, refined_error
+    return value, error
 
 
 def _checked_closer_in(
