@@ -3787,6 +3787,14 @@ def limit(
       more halfway between), when ``f`` is smooth in ``u`` out to ``e = 24``:
       ``log(2*x)/log(3*x)`` at infinity, 0.9994 at 1e300, is 1.0 give or take
       7.7e-14 (the module docstring says when it stands).
+    * ``f`` that moves by no more than its rounding noise over its first
+      samples, as cancellation leaves it when ``f`` varies on a far larger
+      scale (``(exp(1e-8*x) - 1)/x`` at 0), is also sampled farther out, at
+      steps up to ``2**40`` times the first (up to 40 evaluations a side;
+      26 for this one), and answered from all the samples where the first
+      ones confirm it (the module docstring says how): 1.0000000000001585e-8
+      give or take 8.3e-16 from the right, where the usual samples gave
+      1.000000082740371e-8 give or take 7.1e-15.
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
       ``converged=False`` instead.
