@@ -158,3 +158,15 @@ def test_f_that_fails_far_out_in_any_way_ends_the_walk_there(f: Function) -> Non
     result = full(f, 0.0, "right")
     assert result.converged
     assert abs(result.value - 1e-8) <= min(2.0 * result.error, 1e-8 * 1e-8)
+
+
+@pytest.mark.parametrize(("x0", "side"), [(1000.0, "right"), (1000.0, "left"), (-3e5, "right")])
+def test_a_growth_behind_a_constant_stays_infinite(x0: float, side: str) -> None:
+    # 3 + 0.254/(x - x0)**2 moves by no more than its noise at its first
+    # samples; from farther out it was 3.0 +- 0.00099, better than DIVERGE, and
+    # refused as unsettled (limits seed 201 #1382): only a value that settles
+    # replaces the usual estimate, and the growth stands.
+    def f(x: float) -> float:
+        return 3.0 + 0.25432714060531886 / abs(x - x0) ** 2
+
+    assert full(f, x0, side).value == math.inf
