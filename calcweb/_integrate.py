@@ -319,9 +319,9 @@ def _measured(
             f"which failed: {failure}",
         )
     measured = abs(result.value - robust.value) + robust.error
-    error = _finite(max(result.error, measured), "error estimate")
+    error = max(result.error, measured)
     nfev = result.nfev + calls
-    if not robust.converged:
+    if not robust.converged:  # its error may be inf (f 0 at all its points): unknown, not overflow
         return dataclasses.replace(
             result,
             error=error,
@@ -333,7 +333,7 @@ def _measured(
         )
     return dataclasses.replace(
         result,
-        error=error,
+        error=_finite(error, "error estimate"),
         nfev=nfev,
         message=f"{rule}; error measured against the adaptive rule ({robust.value!r} +- "
         f"{robust.error:.3g})",
@@ -1688,7 +1688,7 @@ def _adaptive(
       [-210342, 290] and a narrow peak whose tail one node grazes;
     * an integrand that is 0 at every node of the first rule is sampled on
       64 panels, and if it is still 0 everywhere the result says it cannot
-      tell (``converged=False``);
+      tell (``converged=False``, error ``inf``);
     * each panel's error is checked against its parent's, whose samples
       inside it its own must predict by interpolation (`_Panels.split`),
       and against how fast f's Legendre coefficients fall
@@ -1727,9 +1727,10 @@ def _adaptive(
     if panels.absolute() == 0.0:
         panels.explore(a, b, EXPLORE_PANELS)
         if panels.absolute() == 0.0:
+            # A peak between the samples can hold any mass: no finite error is justified.
             return IntegrationResult(
                 value=0.0,
-                error=0.0,
+                error=math.inf,
                 nfev=panels.nfev,
                 method="adaptive",
                 intervals=len(panels),
@@ -2422,7 +2423,8 @@ def integrate(
     that samples ``f`` at finitely many points can see such a feature: on a
     nonzero background it is missed, by ``quad`` and calcweb alike; only
     when ``f`` is 0 at every point of the rule (whatever it is at the ends
-    of the interval) does the result say so, with ``converged=False``.
+    of the interval) does the result say so, with ``converged=False`` and an
+    error of ``inf`` (a peak between the points could hold any integral).
 
     ``"trapezoid"`` and ``"simpson"`` apply the composite rule on ``n`` equal
     intervals (default 128; ``n`` even for Simpson, which is exact for

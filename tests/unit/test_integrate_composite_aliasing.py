@@ -15,6 +15,7 @@ does not converge or fails (`calcweb._integrate._measured`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
@@ -127,3 +128,28 @@ def test_a_peak_both_rules_misjudge() -> None:
     )  # fmt: skip
     assert isinstance(result, IntegrationResult)
     assert not result.converged or abs(result.value - exact) <= 2.0 * result.error
+
+
+@pytest.mark.parametrize(
+    ("f", "b", "exact"),
+    [
+        (lambda x: math.exp(-x), 3.2e7, 1.0),  # all its mass in [0, 40], below the spacing
+        (lambda x: math.exp(-((x - 1e3) ** 2)), math.inf, math.sqrt(math.pi)),
+        (lambda x: 1 / (1 + x * x), 1e300, math.pi / 2),
+    ],
+)
+def test_an_integrand_0_at_every_point_has_no_finite_error(
+    f: Callable[[float], float], b: float, exact: float
+) -> None:
+    # Each was 0.0 +- 0.0 (converged=False): an error of 0 claimed exactness
+    # (OUTSIDER, session 17, finding 4). A peak between the points can hold any integral.
+    result = integrate(f, 0.0, b, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert (result.value, result.error, result.converged) == (0.0, math.inf, False)
+    assert result.message.startswith("f was 0 at all ")
+    assert abs(result.value - exact) <= 2.0 * result.error
+    if math.isfinite(b):  # the composite rules, measured against it, inherit its inf
+        simpson = integrate(f, 0.0, b, method="simpson", full_output=True)
+        assert isinstance(simpson, IntegrationResult)
+        assert (simpson.error, simpson.converged) == (math.inf, False)
+        assert "gave 0.0 +- inf but did not converge" in simpson.message

@@ -1336,7 +1336,7 @@ def test_an_integrand_0_at_every_node_is_explored_then_refused() -> None:
     points = 21 + 64 * 21  # the first rule, then 64 equal panels
     assert result == IntegrationResult(
         value=0.0,
-        error=0.0,
+        error=math.inf,  # a peak between the points could hold any integral
         nfev=points + 2,  # and the ends, which check the first panel
         method="adaptive",
         intervals=64,
