@@ -485,7 +485,7 @@ def odd_unresolved(rule: Rule, panel: Panel) -> bool:
     and ``x/(1.0001 - x**2)`` on [-1, 1] and ``x/(1 + x**2)``, ``x/((1 +
     x**2) log(2 + x**2))``, ``sin``, ``atan`` and ``erf`` on the whole line;
     a bounded odd part falls faster (the logistic function on [-5, 5] by 9,
-    ``tanh`` on [-3, 3] by 6.3, ``sin`` on [-1, 1] by 2.3e5), and some
+    ``tanh`` on [-3, 3] by 6.2, ``sin`` on [-1, 1] by 2.3e5), and some
     integrable ones do not (``x/sqrt(1 - x**2)`` on [-1, 1] 1.25, the logistic
     function on [-20, 20] 1.8: checked at the cost of a half).
 

@@ -506,9 +506,10 @@ def _unchanging(values: list[float], slack: float = 0.0) -> bool:
     its nodes see, ``7.71`` for ``1/x`` on K21, not the infinite integral),
     and each halving adds its neighbour ``[h/2, h]``, ``c log 2``, to the sum.
     The rate ``2**(p - 1)`` of ``x**-p`` with ``p < 1`` moves the value by
-    ``(1 - p) log 2`` a halving: more than rounding unless ``p`` is 1 to
-    about 1e-12. ``slack`` is the rounding of the nodes next to the end,
-    relative to the values (`_Extrapolated.node_rounding`).
+    ``(1 - p) log 2`` a halving: more than the `UNCHANGING_ULPS` allowed over
+    five values unless ``p`` is within about 5e-15 of 1. ``slack`` is the
+    rounding of the nodes next to the end, relative to the values
+    (`_Extrapolated.node_rounding`).
 
     >>> _unchanging([7.7, 7.7, 7.7, 7.7, 7.7]), _unchanging([1.0, 2.0**-1e-3, 2.0**-2e-3])
     (True, False)
@@ -555,7 +556,8 @@ def _power_law_tail(inner: list[float]) -> tuple[float, float] | None:
     halvings would split off, ``sum over i >= 1 of v (n/(n + i))**p`` for
     the last value ``v``, about ``v n**p (n + 1/2)**(1 - p)/(p - 1)`` (inf
     for ``p <= 1``): ``n/(p - 1)`` times ``v``, much of it beyond the floats
-    (the halvings of ``[0, 1]`` stop near ``n = 1074``), and which the end
+    (the floats allow the halvings of ``[0, 1]`` up to ``n = 1074``; the cap
+    of 500 subintervals stops them sooner), and which the end
     panel's Gauss-Kronrod error does not show (`_Extrapolated.slow_end`).
     None unless the last `SLOW_END_HALVINGS` values have one sign, their
     ratios are between 0.9 and 1, and ``u`` grows at each step by amounts
@@ -564,7 +566,8 @@ def _power_law_tail(inner: list[float]) -> tuple[float, float] | None:
     1 makes steps that shrink: ``x**-0.904 + (1 - x)**-0.983`` on [0, 1],
     whose halves split off at 1 hold a share of the smooth part that halves
     with them, fall by 0.965, 0.976, 0.982, 0.985 towards ``2**-0.017``
-    (steps of ``u`` 14.3, 13.9, 11.5: refused, with a factor 1.5, at tol 5.4e-6).
+    (steps of ``u`` 11.4, 14.2, 14.1, 11.3, which differ by a factor 1.25: no fit, and the
+    integral is answered as before at tol 5.4e-6, 69.2401936 +- 3.6e-4).
     """
     values = inner[-SLOW_END_HALVINGS:]
     if len(values) < SLOW_END_HALVINGS or not (
@@ -1753,10 +1756,11 @@ def _adaptive(
       resolve f, and it and the halves of the chase that follows must
       predict their ancestors' samples to the resolution the chase started
       from, its parent's (`_Panels.split`);
-    * where f looks odd about the interval's centre with an odd part its
-      first panel does not resolve, a converged sum (0, as the symmetric
-      panels cancel) stands only if the integral over the half to the right
-      of the centre converges on its own (`_checked_half`);
+    * where f looks odd about the interval's centre (plus a smooth even
+      part) with an odd part its first panel does not resolve, a converged
+      sum (whose odd part the symmetric panels cancel) stands only if the
+      integral over the half to the right of the centre converges on its
+      own (`_checked_half`);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the panels the
@@ -1813,10 +1817,11 @@ def _checked_half(
 
     The rule's sums of an odd ``g`` cancel at every stage of a bisection that
     keeps the panels symmetric (`calcweb._gauss_kronrod.odd_unresolved`), so
-    ``result`` converges to 0 whether or not the integral exists:
-    ``x/(1 + x**2)`` on the whole line was 0 +- 3.3e-13 after 21
-    evaluations, ``sin`` there 0 +- 3e-11, each half diverging. The integral
-    is 0 only if the one over each half exists, which the half ``[centre, b]``
+    ``result`` converges (to 0, or to the integral of a smooth even part
+    beside the odd one) whether or not the integral exists: ``x/(1 +
+    x**2)`` on the whole line was 0 +- 3.3e-13 after 21 evaluations, ``sin``
+    there 0 +- 3e-11, each half diverging. The odd part's integral is 0 only
+    if the one over each half exists, which the half ``[centre, b]``
     integrated on its own tells (its mirror image is the other half).
     """
     centre = 0.5 * a + 0.5 * b
@@ -1832,10 +1837,10 @@ def _checked_half(
         error=max(result.error, half.error),
         nfev=nfev,
         converged=False,
-        message=f"f looks odd about x={middle!r}, the interval's centre, so its values on "
-        f"the two halves cancel to {result.value:.6g}; but that is the integral only if the "
-        f"integral over each half exists, and from x={middle!r} to x={end!r} it was not found: "
-        f"{half.message}",
+        message=f"f looks odd about x={middle!r}, the interval's centre (plus a smooth even "
+        f"part), so the sums over its two halves cancel, leaving {result.value:.6g}; but "
+        "that is the integral only if the integral over each half exists, and from "
+        f"x={middle!r} to x={end!r} it was not found: {half.message}",
     )
 
 
@@ -2474,8 +2479,10 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (515 of those 3,000
-    draws; 516 before a subinterval's highest Legendre coefficients were
+    narrower than the spacing of the points sampled (497 of those 3,000
+    draws; 515 before a subinterval in a chase that misses an ancestor's
+    sample above its polynomial, or whose samples bulge above their chord,
+    was held unresolved; 516 before a subinterval's highest Legendre coefficients were
     compared with those of degrees 10-11 rather than 9-11; 528 before a
     subinterval whose highest Legendre coefficients do not fall was taken
     as unresolved, and the halves of the chase after it held to the

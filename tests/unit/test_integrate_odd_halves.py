@@ -31,6 +31,7 @@ DIVERGENT: list[tuple[str, Callable[[float], float], float, float]] = [
     ("tanh on R", math.tanh, -INF, INF),
     ("x/sqrt(1+x^2) on R", lambda x: x / math.sqrt(1 + x * x), -INF, INF),
     ("x/(1-x^2) on [-1, 1]", lambda x: x / (1 - x * x), -1.0, 1.0),
+    ("1 + x/(1-x^2) on [-1, 1]", lambda x: 1 + x / (1 - x * x), -1.0, 1.0),
     ("(x-1/2)/(9/4-(x-1/2)^2) on [-1, 2]", lambda x: (x - 0.5) / (2.25 - (x - 0.5) ** 2), -1, 2),
 ]
 
@@ -70,6 +71,10 @@ def test_the_message_names_the_centre_and_the_half() -> None:
     result = integrate(lambda x: x / (1 - x * x), -1.0, 1.0, full_output=True)
     assert "looks odd about x=0.0" in result.message
     assert "from x=0.0 to x=1.0" in result.message
+    shifted = integrate(lambda x: 1 + x / (1 - x * x), -1.0, 1.0, full_output=True)
+    assert "(plus a smooth even part), so the sums over its two halves cancel, leaving 2;" in (
+        shifted.message
+    )
 
 
 def test_an_even_integrand_is_not_checked_twice() -> None:
