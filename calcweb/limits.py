@@ -351,6 +351,7 @@ SMALL_DEPARTURE = 1e-6  # f leaving c/h**p first by this share of it or less: a 
 WELL_PAST = 4.0  # c/h**p this many times f's size: f stuck below it does not grow like it
 DEPART_POINTS = 3  # so many last samples leaving a value ever faster, beyond its error
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
+COLLAPSE = 1e-8  # f dropping to below this share of its last sample, and staying there: collapsed
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
@@ -1278,6 +1279,85 @@ def _reaches(before: list[float], constant: float) -> bool:
     if not all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops)):
         return False
     return math.log2(distances[-1]) - drops[-1] ** 2 / drops[-2] <= math.log2(rounding)
+
+
+def _collapse(values: list[float]) -> int:
+    """Where ``values`` drop to below ``COLLAPSE`` of the sample before and stay there, or 0.
+
+    That is, the least index from which every sample is that small beside
+    the one before it.
+    """
+    return next(
+        (
+            k
+            for k in range(1, len(values))
+            if max(map(abs, values[k:])) < COLLAPSE * abs(values[k - 1])
+        ),
+        0,
+    )
+
+
+def _lost_collapse(
+    result: _OneSided,
+    samples: list[float],
+    first: int,
+    *,
+    name: str,
+    point: Callable[[float], float],
+    scale: float,
+) -> _OneSided:
+    """``result``, or another answer when ``f`` drops onto a small term as it loses its digits.
+
+    ``(1 - cos(t))/t**2 + 1.9e-9 (sqrt(1 - x/3.17) - 1)``, ``t = x/150.65``,
+    at 0+ scatters about 0.5 with noise that grows to 0.19 at ``x = 2**-19``,
+    then is only the second term, -2.9e-16 and halving, once ``cos(t)`` rounds
+    to 1: extrapolated, the samples said 0. So when the samples drop to below
+    ``COLLAPSE`` of the last one before and stay there, while those before
+    head clearly for another value (``JUMP`` times their error), the drop
+    contradicts them:
+
+    * if their rounding noise grows to the size of ``f`` as the drop starts
+      (`_lost_into`) and they settle, the drop is rounding's, and the limit is
+      where they head, with their error, as for a run of one exact value
+      (`_constant_run`);
+    * otherwise the samples cannot tell a loss of all the digits from a drop
+      of ``f`` itself, and the limit is refused.
+
+    ``result``, the limit found from all the samples, stands when there is no
+    such drop, or when it agrees with where the samples before head.
+    """
+    start = _collapse(samples)
+    before = samples[:start]
+    if not result.converged or len(before) < MIN_SAMPLES or first + start <= 0:
+        return result
+    value, error = _estimate(before, first)
+    after = samples[start]
+    gap = abs(value - result.value)
+    contradicted = gap > JUMP * (error + result.error)
+    if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
+        return result
+    edge = point(scale * 2.0 ** -(first + start + 2))
+    if _settled(value, error) and _lost_into(before):
+        return _OneSided(
+            value,
+            error,
+            True,
+            f"extrapolated from the {name}: f drops to {after:.6g} at {edge!r} and stays "
+            "that small closer to x0, where rounding cancels all its digits, as the "
+            "samples before show (their rounding noise grows to the size of f there)",
+        )
+    return _OneSided(
+        value,
+        max(gap, error),
+        False,
+        f"f approaches {value:.6g} far from x0 (from the {name}), then drops to {after:.6g} "
+        f"at {edge!r} and stays that small closer to x0: the samples cannot tell whether "
+        "f really drops there or rounding cancels all its digits (1 - cos(t) is exactly 0 "
+        "for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and leaves a small term beside it. "
+        "Rewrite f without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), "
+        "math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
+        "full_output=True to get the estimate from farther out anyway",
+    )
 
 
 def _lost_into(before: list[float]) -> bool:
@@ -2869,10 +2949,12 @@ def _one_sided_from(
     value, error = _farther_out(f, point, scale, x0, run, value, error)
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
     if result.converged and not run.note and x0 not in (0.0, math.inf, -math.inf):
-        return _at_the_finest(f, point, x0, scale * 2.0 ** -(run.last + 2), run, result)
-    return _checked_closer_in(
-        f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
-    )
+        result = _at_the_finest(f, point, x0, scale * 2.0 ** -(run.last + 2), run, result)
+    else:
+        result = _checked_closer_in(
+            f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
+        )
+    return _lost_collapse(result, run.values, first, name=name, point=point, scale=scale)
 
 
 QUIET = 4.0  # f's first changes within this many times their rounding noise ...
