@@ -352,6 +352,7 @@ WELL_PAST = 4.0  # c/h**p this many times f's size: f stuck below it does not gr
 DEPART_POINTS = 3  # so many last samples leaving a value ever faster, beyond its error
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 COLLAPSE = 1e-8  # f dropping to below this share of its last sample, and staying there: collapsed
+COLLAPSE_BEFORE = 4  # ... with at least so many samples before, which show where f heads
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
@@ -1328,7 +1329,7 @@ def _lost_collapse(
     """
     start = _collapse(samples)
     before = samples[:start]
-    if not result.converged or len(before) < MIN_SAMPLES or first + start <= 0:
+    if not result.converged or len(before) < COLLAPSE_BEFORE or first + start <= 0:
         return result
     value, error = _estimate(before, first)
     after = samples[start]

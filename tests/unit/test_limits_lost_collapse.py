@@ -48,3 +48,13 @@ def test_a_drop_the_noise_does_not_explain_is_refused() -> None:
     assert abs(result.value - 0.5) <= 2 * result.error
     with pytest.raises(NumericalError, match="drops to"):
         limit(f, 0.0, side="right")
+
+
+def test_a_drop_after_few_samples_is_refused() -> None:
+    # The domain of f ends at x = 2.1e-4, so the walk starts at a smaller step and
+    # f drops after only 5 samples (0.50, 0.499, 0.489, 0.452, 0.602; then 2.1e-11 and
+    # halving). It was 0.0 +- 9.9e-25, converged.
+    f = _cos_end(561.8343112530537, 0.0002105868387957145, -2.2736716671738174e-09)
+    result = full(f, 0.0, "right")
+    assert not result.converged
+    assert abs(result.value - 0.5) <= 2 * result.error
