@@ -56,7 +56,11 @@ other finite value is checked at the deepest of those steps, where a term
 too small for the usual samples grows most, and sampled at the steps
 between when ``f`` is off it there (``x**0.75 + 1e-70/x`` at 0+, 1.8e-12
 give or take 3.6e-12 from the usual samples, is 6.5e21 at ``x =
-1.5e-92``), as is an infinite value, sampled at the steps between when
+1.5e-92``), and its error reaches where they settle, when that is beyond both
+errors (``478.414 - 8.95e-6 t**(3/(4 + log t))``, ``t = x/1.056``, at 0+ is
+478.414 to 1e-9 before its pole at ``t = exp(-4)``, and 478.41381 at the
+deepest steps: it was 478.414 +- 2.8e-7, for 478.41382), as is an infinite
+value, sampled at the steps between when
 ``f`` there is short of the growth its last samples keep (``1 + min(1e-20/x**2,
 1e30)`` at 0+, 3.2e9 at the last usual sample, a law that predicts 1e164 at
 the deepest step, is 1e30 there); the
@@ -1800,6 +1804,19 @@ def _deeper(last: float, deep: list[float]) -> tuple[float, float]:
     return best.value, best.trend
 
 
+def _settles_apart(value: float, error: float, deep_value: float, deep_error: float) -> bool:
+    """Whether ``f`` closer in settles (`_deeper`) on a value far from the estimate's.
+
+    Farther than the two errors: an estimate from the first samples, before a
+    feature of ``f``, is not its limit to better than where ``f`` goes there
+    (``478.414 - 8.95e-6 t**(3/(4 + log t))``, ``t = x/1.056``, at 0+ is
+    478.414 to 1e-9 at ``t = 1/16`` and ``1/32``, has a pole at ``t =
+    exp(-4)``, and creeps back towards ``478.414 - 8.95e-6 e**3``: it was
+    478.414 +- 2.8e-7, 635 errors off).
+    """
+    return error + deep_error < abs(deep_value - value)
+
+
 def _until_run(samples: Iterator[float]) -> list[float]:
     """``samples`` up to the first ``STUCK`` equal in a row: `_stuck_start` ignores the rest."""
     found: list[float] = []
@@ -3165,6 +3182,10 @@ def _left_behind(result: _OneSided, usual: list[float], deep: list[float]) -> _O
         return result
     stuck = _stuck_start(deep)
     kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
+    deep_value, deep_error = _deeper(usual[-1], kept)
+    if _settles_apart(result.value, result.error, deep_value, deep_error):
+        error = abs(deep_value - result.value) + deep_error
+        return _OneSided(result.value, error, _settled(result.value, error), result.message)
     offs = [y - result.value for y in kept]
     if (
         len(kept) < 2

@@ -1263,7 +1263,8 @@ def test_an_error_exactly_deeper_above_is_not_refined_by_deeper_samples(
         ((1.0 + 2.0**-31, 2.0**-30), False),
         # Surer, and exactly 2**-30 + 2**-31 (the sum of the errors) away: agrees.
         ((1.0 + 3.0 * 2.0**-31, 2.0**-31), True),
-        # One ulp farther: contradicts the estimate, which stands.
+        # One ulp farther: contradicts the estimate, which stands, its error reaching
+        # as far as f closer in goes (`_left_behind`: `_settles_apart`).
         ((1.0 + 3.0 * 2.0**-31 + EPS, 2.0**-31), False),
     ],
 )
@@ -1275,7 +1276,9 @@ def test_deeper_samples_refine_only_when_surer_and_within_both_errors(
     result = limit(lambda x: 1.0 + x, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged
-    assert (result.value, result.error) == (deep if refined else (1.0, 2.0**-30))
+    apart = deep[0] - 1.0 > 2.0**-30 + deep[1]
+    expected = (1.0, deep[0] - 1.0 + deep[1]) if apart else (1.0, 2.0**-30)
+    assert (result.value, result.error) == (deep if refined else expected)
 
 
 @pytest.mark.parametrize(
