@@ -258,7 +258,10 @@ are answered (``1e-7 (|x - 1|/2)**0.05`` at 1+, 1.67e-8 give or take
 see, are told (``1 + 1e-12 (|x - 1|/2)**0.1`` at 1- was 1.0000000000000329
 give or take 5.7e-15, and is that give or take 4.3e-14);
 moves whose ratio clearly rises past ``(18/19)**8`` (``1/log(1/h)``) are
-refused.
+refused. Last samples that step one way by no more than their rounding, an
+ulp or none, and have passed the value, set its error to how far they went
+(`_passed`): ``1 + 1e-12/log(h)**2`` at 1e10 ends on ``1 + 4`` ulps and was
+``1 + 9`` ulps give or take 4.
 
 A limit below the smallest normal number, ``2**-1022`` (0 too), is not
 told closer than that: below it floats keep no relative precision, and ``f``
@@ -1006,6 +1009,38 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     best = next(i for i in order if not _contradicted_later(i, entries, errors))
     value = entries[best].value
     return value, max(errors[best], _tail_gap(samples, first, value), _grain(values))
+
+
+def _passed(values: list[float], value: float) -> float:
+    """How far beyond ``value`` ``f`` went, where its last samples move one way past it, or 0.
+
+    Over the last ``2 NOISE_POINTS`` steps, each of one sign or 0, ``f``
+    moves on where it goes, and a value it has already passed is not where
+    it goes: the limit lies beyond the last sample, at least as far as that
+    is from the value, and as far again as the last block of ``NOISE_POINTS``
+    steps moved. ``1 + 1e-12/log(h)**2``, ``h = |x - 1e10|/2e10``, at 1e10
+    steps by an ulp or none each halving, down to ``1 + 4 ulps`` at the last
+    sample: it was ``1 + 9 ulps`` +- 4 ulps (9 ulps off), a value from samples
+    before it whose changes look like rounding. Only steps within the
+    rounding of a sample (``ULPS`` units), which `_blocks` cannot tell from
+    rounding: larger ones are a grid that cancellation rounds ``f`` to, which
+    it leaves one way as its digits go (``(sin x - sin 1e3)/(x - 1e3)``); and
+    only past the rounding noise of the last sample (`_noise`), which may
+    drift one way as it grows (``x (exp(1/x) - 1)`` at infinity).
+    """
+    m = NOISE_POINTS
+    if len(values) < 2 * m + 1:
+        return 0.0
+    noise = _noise(_table(values))[0][-1]
+    tail = values[-2 * m - 1 :]
+    sign = _sign(tail[-1] - tail[0])
+    changes = _changes(tail)
+    if sign == 0.0 or math.isnan(sign) or any(_sign(d) == -sign for d in changes):
+        return 0.0
+    if max(map(abs, changes)) > ULPS * _EPS * max(map(abs, tail)):
+        return 0.0
+    past = (tail[-1] - value) * sign
+    return past + abs(tail[-1] - tail[m]) if past > SAFETY * noise else 0.0
 
 
 def _grain(values: list[float]) -> float:
@@ -2953,6 +2988,8 @@ def _one_sided_from(
             return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
         return constant
     value, error = _estimate(run.values, first)
+    if x0 not in (0.0, math.inf, -math.inf):  # there f is checked closer in instead
+        error = max(error, _passed(run.values, value))
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
     deep: list[float] = []  # f closer to x0, at 0 or inf: a rough estimate (or, below, a noisy one)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from calcweb import LimitResult, limit
+from calcweb.limits import _passed
 
 
 def _honest(f: Callable[[float], float], x0: float, side: str, exact: float) -> LimitResult:
@@ -44,3 +45,22 @@ def test_a_log_power_is_not_its_far_field(
 ) -> None:
     f = _log_power(c, a, s, "0" if x0 == 0.0 else "inf")
     _honest(f, x0, side, c + a * math.exp(3.0))
+
+
+@pytest.mark.parametrize(("x0", "side"), [(1e10, "left"), (1e10, "right"), (-40.0, "left")])
+def test_a_slow_term_of_an_ulp_a_halving_is_not_left_behind(x0: float, side: str) -> None:
+    # 1 + 1e-12/log(h)**2 was 1.000000000000002 +- 8.9e-16 (2.25 errors off): its last
+    # samples step down by an ulp or none to 1 + 4 ulps, past the value.
+    s = 2.0 * max(1.0, abs(x0))
+    _honest(lambda x: 1.0 + 1e-12 / math.log(abs(x - x0) / s) ** 2, x0, side, 1.0)
+
+
+def test_passed_is_how_far_f_went_beyond_the_value() -> None:
+    ulp = 2.0**-52
+    down = [1.0 + k * ulp for k in (14, 13, 12, 11, 10, 10, 9, 8, 8, 8, 7, 7, 6, 6, 6, 6, 5)]
+    assert _passed(down, 1.0 + 9 * ulp) == (4 + 3) * ulp  # 4 ulps past it, 3 in the last block
+    assert _passed(down, 1.0 + 4 * ulp) == 0.0  # not past it
+    assert _passed([*down[:-1], 1.0 + 7 * ulp], 1.0 + 9 * ulp) == 0.0  # a step back
+    wide = [1.0 + 8 * k * ulp for k in range(17, 0, -1)]  # steps of 8 ulps: cancellation's grid
+    assert _passed(wide, 1.0) == 0.0
+    assert _passed(down[1:], 1.0) == 0.0  # too few samples
