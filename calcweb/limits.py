@@ -205,7 +205,9 @@ nowhere: the error is the scatter about the value, and the value settles
 only if that does. ``sin(x)/x`` at ``-1.2019435952952266e18``, where the
 floats are 256 apart, is ``sin`` at a new phase at every sample: it was
 3.66e-19 give or take 2.3e-19 from the left (the limit is -8.18e-19), and is
-3.66e-19 give or take 1.19e-18; ``1e-6 sin(1/x)`` at 0, 7.2e-7 give or take
+3.66e-19 give or take 1.19e-18 (last changes small by chance count too,
+unless they shrink one way: ``cos(x)/x`` at ``1.513e45`` was 3.35e-46 give or
+take 2.9e-46 from the left, for -6.55e-46); ``1e-6 sin(1/x)`` at 0, 7.2e-7 give or take
 4.7e-7 from the right, is refused, as ``sin(1/x)`` is (``1e-10 sin(1/x)``,
 within ``ACCEPT``, is 7.2e-11 give or take 1.7e-10). Rounding's residue of a
 cancellation scatters so too, but on a grid of a few values, again and again
@@ -3477,9 +3479,24 @@ def _scatters(values: list[float], about: float = 0.0) -> bool:
             return False
         sizes.append(size)
     tail = values[-TAIL_CHANGES - 1 :]
-    return max(abs(b - a) for a, b in itertools.pairwise(tail)) >= LOSS * sizes[0] and max(
-        sizes
-    ) <= 2.0 * min(sizes)
+    moved = max(abs(b - a) for a, b in itertools.pairwise(tail)) >= LOSS * sizes[0]
+    return (moved or not _settling(tail)) and max(sizes) <= 2.0 * min(sizes)
+
+
+def _settling(tail: list[float]) -> bool:
+    """Whether the changes of ``tail`` keep one sign, each smaller than the one before.
+
+    So settles ``f`` whose scatter ends where its steps reach its own scale;
+    a scatter's last changes may all be small by chance, but hardly shrink
+    so: ``cos(x)/x`` at ``1.513e45``, where the floats are ``2.7e29`` apart,
+    is ``cos`` at a new phase at every sample, ending 0.439, 0.474, 0.568,
+    0.407 (over ``x0``), which change by less than ``LOSS`` of the run's 0.91;
+    it was 3.35e-46 +- 2.9e-46 from the left, for -6.55e-46.
+    """
+    changes = _changes(tail)
+    signs = {_sign(d) for d in changes}
+    shrinking = all(abs(b) < abs(a) for a, b in itertools.pairwise(changes))
+    return len(signs) == 1 and 0.0 not in signs and shrinking
 
 
 def _too_slow(values: list[float]) -> bool:

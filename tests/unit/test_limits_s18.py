@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from calcweb import LimitResult, limit
-from calcweb.limits import _passed
+from calcweb.limits import _passed, _settling
 
 
 def _honest(f: Callable[[float], float], x0: float, side: str, exact: float) -> LimitResult:
@@ -64,3 +64,21 @@ def test_passed_is_how_far_f_went_beyond_the_value() -> None:
     wide = [1.0 + 8 * k * ulp for k in range(17, 0, -1)]  # steps of 8 ulps: cancellation's grid
     assert _passed(wide, 1.0) == 0.0
     assert _passed(down[1:], 1.0) == 0.0  # too few samples
+
+
+@pytest.mark.parametrize(
+    ("x0", "side"),
+    [(1.513e45, "left"), (1.588e45, "left"), (1.995e45, "left"), (1.591e45, "right")],
+)
+def test_a_scatter_that_ends_on_small_changes_by_chance_is_a_scatter(x0: float, side: str) -> None:
+    # cos at floats 2.7e29 apart is cos at a new phase at every sample: 1.513e45 from
+    # the left was 3.35e-46 +- 2.9e-46 (3.4 errors off), its last changes 0.035, 0.094,
+    # 0.16 of 1/x0 (below LOSS of the run's size, not shrinking).
+    _honest(lambda x: math.cos(x) / x, x0, side, math.cos(x0) / x0)
+
+
+def test_settling_is_one_sign_and_shrinking() -> None:
+    assert _settling([0.9, 0.7, 0.6, 0.55])
+    assert not _settling([0.439, 0.474, 0.568, 0.407])  # cos(x)/x at 1.513e45, times x0
+    assert not _settling([0.9, 0.7, 0.6, 0.6])  # a change of 0
+    assert not _settling([0.9, 0.8, 0.6, 0.5])  # not shrinking

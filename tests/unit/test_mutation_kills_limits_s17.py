@@ -26,10 +26,14 @@ def test_samples_before_the_first_whole_run_are_not_judged() -> None:
 
 def test_the_last_changes_are_measured_against_the_last_run() -> None:
     # Two runs of 8: the earlier of size 1.9, the last of size 1, whose last three changes
-    # (0.3, 0.3001, 0.3) are at least LOSS = 0.25 of its size: it has not started to
-    # settle. Against the earlier run's size (0.475) they would be.
+    # (-0.45, -0.35, -0.3, shrinking, as f's settling would) are at least LOSS = 0.25 of
+    # its size: it has not started to settle. Against the earlier run's size (0.475) they
+    # would be.
     earlier = [(-1.0) ** k * (1.9 - k / 1000.0) for k in range(8)]
-    last = [1.0, -0.999, 0.998, -0.997, 0.9, 0.6, 0.9001, 0.6001]
+    last = [1.0, -0.999, 0.998, -0.997, 0.9, 0.45, 0.1, -0.2]
     assert _scatters(earlier + last)
-    settling = [1.0, -0.999, 0.998, -0.997, 0.9, 0.7, 0.9001, 0.7001]  # changes of 0.2
+    settling = [1.0, -0.999, 0.998, -0.997, 0.9, 0.7, 0.6, 0.55]  # -0.2, -0.1, -0.05
     assert not _scatters(earlier + settling)
+    # Small last changes that do not shrink one way are a scatter's by chance.
+    by_chance = [1.0, -0.999, 0.998, -0.997, 0.9, 0.7, 0.9001, 0.7001]  # changes of 0.2
+    assert _scatters(earlier + by_chance)
