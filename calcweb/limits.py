@@ -269,7 +269,12 @@ A limit below the smallest normal number, ``2**-1022`` (0 too), is not
 told closer than that: below it floats keep no relative precision, and ``f``
 may lose all of such a value to an intermediate result out of range
 (``sin(x)/(x*x)`` at ``4.01466521931094e154``, where ``x*x`` overflows, is
-0.0 at every sample; its limit is 5.3e-310).
+0.0 at every sample; its limit is 5.3e-310). At a finite ``x0`` other than
+0, ``f`` sees ``x`` as a float whose arithmetic notes an overflow to inf
+(`_Watched`): a finite value computed from one is refused, as an
+OverflowError inside ``f`` is (``x/(x*x*x)`` at 1e103, 0.0 at every sample,
+was 0 give or take 2.2e-308 for 1e-206), but for 0 from a division by it
+that leaves less than the smallest normal number (``sin(x)/(x*x)``).
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -435,26 +440,138 @@ class _Counted:
     A call returns ``f``'s value as a finite float, or raises as `evaluate` does.
     """
 
-    def __init__(self, f: Function) -> None:
+    def __init__(self, f: Function, *, watched: bool = False) -> None:
         self.f = f
         self.calls = 0
+        self.watched = watched  # f sees x as a `_Watched` float (at a finite x0 other than 0)
         # f at the steps closer in (`_closer_in`) from each first point that a
         # walk went all the way down from (to the last step or a failure).
         self.walked: dict[float, list[float]] = {}
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
+        overflows = _Overflows()
         try:
-            return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
+            if not self.watched:
+                return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
+            y = evaluate(self.f, _Watched.of(x, overflows), fix=NEEDS_F_CLOSE_TO_X0)
         except NumericalError as error:
             # evaluate's advice (keep x where f stays below 1e308) is a derivative's;
             # and f itself may be small: x/x**3 at 1e103 overflows in x**3.
             if not isinstance(error.__cause__, OverflowError):
                 raise
-            raise NumericalError(
-                f"f({x!r}) overflowed ({error.__cause__}): f, or a value computed inside "
-                f"it, is beyond the float range there; {NEEDS_F_IN_RANGE}"
-            ) from error.__cause__
+            raise _overflowed_at(x, error.__cause__) from error.__cause__
+        try:
+            overflows.check(y)
+        except OverflowError as error:
+            raise _overflowed_at(x, error) from error
+        return y
+
+
+def _overflowed_at(x: float, error: OverflowError) -> NumericalError:
+    return NumericalError(
+        f"f({x!r}) overflowed ({error}): f, or a value computed inside "
+        f"it, is beyond the float range there; {NEEDS_F_IN_RANGE}"
+    )
+
+
+class _Overflows:
+    """What overflowed to infinity in the arithmetic of one call of ``f`` on a `_Watched` x.
+
+    ``x/(x*x*x)`` at 1e103 is 0.0 at every float near ``x0``, as ``x*x*x`` is
+    inf, for a limit of 1e-206: f's samples hold nothing of its value, yet
+    settle. A division by such an inf leaves 0 where the quotient is below
+    ``|numerator| / DBL_MAX`` (``bound``); below the smallest normal number,
+    which `limit` never tells closer, that is no loss (``sin(x)/(x*x)`` at
+    4.01e154, limit 5.3e-310); any other finite value computed from an inf
+    that arithmetic made out of finite floats is refused, as an
+    OverflowError of ``f`` (``x/x**3``, ``atan(x**3)``) is: `check`.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False  # an operation made inf out of finite operands
+        self.bound = 0.0  # the largest |numerator| / DBL_MAX of a division by such an inf
+        self.divided = False
+
+    def noted(self, y: float, a: float, b: float, *, division: bool) -> float:
+        """``y = a op b`` (``a / b`` for a ``division``), watched."""
+        lost = math.isinf(y) and (
+            (math.isfinite(a) and math.isfinite(b)) or _overflowed(a) or _overflowed(b)
+        )
+        self.seen = self.seen or lost
+        if division and _overflowed(b):
+            self.divided = True
+            self.bound = max(self.bound, abs(float(a)) / sys.float_info.max)
+        return _Watched.of(y, self, overflowed=lost)
+
+    def check(self, y: float) -> None:
+        """Raise OverflowError where f's finite value ``y`` may have lost its size to an inf."""
+        if not self.seen or not math.isfinite(y):
+            return
+        if self.divided and self.bound < sys.float_info.min and y == 0.0:
+            return
+        raise OverflowError(
+            "an intermediate result overflowed to inf inside f, and f's value "
+            f"{y!r} was computed from it"
+        )
+
+
+def _overflowed(y: object) -> bool:
+    return isinstance(y, _Watched) and y.overflowed
+
+
+class _Watched(float):
+    """``x`` as ``f`` sees it at a finite ``x0``: a float whose arithmetic notes overflows.
+
+    Every ``+ - * / ** % //`` with a `_Watched` operand gives a `_Watched`
+    result (the reflected methods of a subclass come first), which tells
+    `_Overflows` when it is an infinity made of finite floats. Other
+    functions (``math.cos``) take it as the float it is.
+    """
+
+    overflows: _Overflows
+    overflowed: bool
+
+    @classmethod
+    def of(cls, y: float, overflows: _Overflows, *, overflowed: bool = False) -> _Watched:
+        watched = cls(y)
+        watched.overflows, watched.overflowed = overflows, overflowed
+        return watched
+
+
+def _watching(name: str, *, division: bool = False) -> Callable[..., object]:
+    """The method ``name`` of `_Watched`: float's, its result noted."""
+    base = getattr(float, name)
+
+    def method(self: _Watched, other: object, *rest: object) -> object:
+        y = base(self, other, *rest)
+        if not isinstance(y, float) or not isinstance(other, (int, float)):
+            return y  # NotImplemented, or a complex power
+        a, b = (other, self) if name.startswith("__r") else (self, other)
+        return self.overflows.noted(y, a, b, division=division)
+
+    return method
+
+
+for _name in ("add", "sub", "mul", "pow", "mod", "floordiv"):
+    setattr(_Watched, f"__{_name}__", _watching(f"__{_name}__"))
+    setattr(_Watched, f"__r{_name}__", _watching(f"__r{_name}__"))
+_Watched.__truediv__ = _watching("__truediv__", division=True)  # type: ignore[method-assign,assignment]
+_Watched.__rtruediv__ = _watching("__rtruediv__", division=True)  # type: ignore[method-assign,assignment]
+
+
+def _watching_unary(name: str) -> Callable[[_Watched], _Watched]:
+    """The unary method ``name`` of `_Watched` (``-x``, ``+x``, ``abs(x)``): no overflow."""
+    base = getattr(float, name)
+
+    def method(self: _Watched) -> _Watched:
+        return _Watched.of(base(self), self.overflows, overflowed=self.overflowed)
+
+    return method
+
+
+for _name in ("neg", "pos", "abs"):
+    setattr(_Watched, f"__{_name}__", _watching_unary(f"__{_name}__"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -4006,7 +4123,8 @@ def limit(
         raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
     scale = _scale(x0)
     sides = ("left", "right") if approach == "both" else (approach,)
-    counted = _Counted(f)
+    # At a finite x0 far out, f's own arithmetic may overflow to inf silently.
+    counted = _Counted(f, watched=math.isfinite(x0) and x0 != 0.0)
     found = {name: _one_sided_of(counted, x0, name, scale, approach) for name in sides}
     result = _combine(x0, approach, found, counted.calls)
     if not result.converged and not full_output:

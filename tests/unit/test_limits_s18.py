@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import LimitResult, limit
+from calcweb import LimitResult, NumericalError, limit
 from calcweb.limits import _passed, _settling
 
 
@@ -82,3 +82,26 @@ def test_settling_is_one_sign_and_shrinking() -> None:
     assert not _settling([0.439, 0.474, 0.568, 0.407])  # cos(x)/x at 1.513e45, times x0
     assert not _settling([0.9, 0.7, 0.6, 0.6])  # a change of 0
     assert not _settling([0.9, 0.8, 0.6, 0.5])  # not shrinking
+
+
+@pytest.mark.parametrize("side", ["both", "left", "right"])
+def test_samples_that_are_0_through_an_overflow_are_refused(side: str) -> None:
+    # x*x*x is inf near 1e103, so f is 0.0 at every sample: it was 0 +- 2.2e-308 for 1e-206.
+    with pytest.raises(NumericalError, match="overflowed to inf inside f"):
+        limit(lambda x: x / (x * x * x), 1e103, side=side)
+    with pytest.raises(NumericalError, match="overflowed to inf inside f"):
+        limit(lambda x: x / (x * x * x) + 1e-220, 1e103, side=side)
+
+
+def test_an_overflow_that_loses_nothing_a_limit_tells_is_kept() -> None:
+    # Divisions by an inf that leave 0 where f is below the smallest normal number.
+    result = limit(lambda x: math.sin(x) / (x * x), 4.01466521931094e154, full_output=True)
+    assert result.converged
+    assert (result.value, result.error) == (0.0, 2.2250738585072014e-308)
+    assert limit(lambda x: 1.0 / (1.0 + x * x), 1e200) == 0.0
+    # No overflow: unchanged; at infinity f is not watched (x/(x*x*x) tends to 0 there).
+    assert limit(lambda x: x * x / (x * x * x * x), 1e77) == pytest.approx(1e-154)
+    assert limit(lambda x: x / (x * x * x), math.inf) == 0.0
+    # Another value computed from an overflow is refused, as atan(x**3)'s OverflowError is.
+    with pytest.raises(NumericalError, match="overflowed to inf inside f"):
+        limit(lambda x: math.atan(x * x * x), 1e103)
