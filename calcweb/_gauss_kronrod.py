@@ -144,6 +144,7 @@ FLAT_SPECTRUM = 0.25  # Legendre coefficients of degree 10-14 this large against
 GEOMETRIC_DROP = 64.0  # the envelope falls more than this from degree 9-11 to 13-15: analytic f
 ODD_ONLY = 0.01  # even coefficients this small against the odd ones: f odd about the centre
 ODD_FLAT = 2.0  # odd coefficients falling less than this over 4 degrees: maybe not integrable
+ODD_JITTER = 8.0  # odd coefficients up to this times what the nodes' rounding makes: noise
 FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its first one
 MISSED_TAIL = 4.0  # a resolved f's interpolant is off by less than this times its top coefficients
 MISSED_ROUNDING = 1e3  # ulps of f (and of x times f's slope) that interpolation may amplify
@@ -501,9 +502,32 @@ def odd_unresolved(rule: Rule, panel: Panel) -> bool:
     even = _legendre_tail(rule, values)
     odd = _coefficients(_legendre_rows(rule, odd=True), values)
     top = max(odd[2], odd[3])
-    if top <= MISSED_ROUNDING * _EPS * max(map(abs, values)) or max(even) >= ODD_ONLY * max(odd):
-        return False  # rounding's coefficients (x**3 on [-2, 2]), or not odd
+    rounding = max(
+        MISSED_ROUNDING * _EPS * max(map(abs, values)),
+        ODD_JITTER * _jittered(rule, values, panel.a, panel.b),
+    )
+    if top <= rounding or max(even) >= ODD_ONLY * max(odd):
+        return False  # rounding's coefficients (x**3 on [-2, 2], cos**2 at 4e6), or not odd
     return max(odd[0], odd[1]) < ODD_FLAT * top
+
+
+def _jittered(rule: Rule, values: list[float], a: float, b: float) -> float:
+    """The largest odd Legendre coefficient of degrees 13-15 (9-11) the nodes' rounding may make.
+
+    Each node is only known to an ulp of the panel's largest ``|x|``, which
+    moves f there by that times its slope (`_jitter`); through the rows of
+    `_legendre_rows` that bounds the coefficients. On a narrow panel far
+    from 0 that is all they show: ``cos(x)**2`` on [-3908535.17281,
+    -3908535.17277] (7e4 ulps wide) has degrees 13-15 of 1.7e-10, flat
+    and odd, 0.06 of this bound (and 0.05 to 0.13 on its halves and on
+    another such panel, at 4.4e6), where a divergent odd part has 3e5
+    (``x/(1 - x**2)`` shifted to 1e8) to 1e14 times it.
+    """
+    jitter = _jitter(list(positions(rule)), values, a, b)
+    if not jitter:
+        return 0.0
+    rows = _legendre_rows(rule, odd=True)[2:]
+    return max(math.fsum(abs(w) * j for w, j in zip(row, jitter, strict=True)) for row in rows)
 
 
 def collapsed(rule: Rule, a: float, b: float) -> bool:
@@ -729,17 +753,29 @@ def _node_rounding(
     """About ``∫ ulp(x) |f'(x)| dx`` over the panel: the error from rounding the nodes.
 
     A node is only known to about ``eps * max(|a|, |b|)``; ``f'`` is estimated
-    by the slopes between neighbouring nodes (the larger of the two), and
-    each node's share weighted as in the rule.
+    by the slopes between neighbouring nodes (the larger of the two:
+    `_jitter`), and each node's share weighted as in the rule.
+    """
+    half = 0.5 * abs(b - a) if math.isfinite(b - a) else abs(0.5 * b - 0.5 * a)
+    local = _jitter(positions, values, a, b)
+    if not local:
+        return 0.0
+    return half * math.fsum(w * s for w, s in zip(weights, local, strict=True))
+
+
+def _jitter(positions: list[float], values: list[float], a: float, b: float) -> list[float]:
+    """How far rounding each node may move f there: its slope times ``eps * max(|a|, |b|)``.
+
+    The slope at a node is the larger of those to its neighbours; ``[]``
+    where the nodes are exact (at 0) or the panel has no width.
     """
     spread = _EPS * max(abs(a), abs(b))
     half = 0.5 * abs(b - a) if math.isfinite(b - a) else abs(0.5 * b - 0.5 * a)
     if spread == 0.0 or half == 0.0:
-        return 0.0
+        return []
     # |f(x1) - f(x0)| * spread / (x1 - x0), with x on [-1, 1]; halves avoid overflow.
     slopes = [
         2.0 * abs(0.5 * y1 - 0.5 * y0) * (spread / (half * (x1 - x0)))
         for (x0, y0), (x1, y1) in itertools.pairwise(zip(positions, values, strict=True))
     ]
-    local = [slopes[0], *map(max, slopes, slopes[1:]), slopes[-1]]
-    return half * math.fsum(w * s for w, s in zip(weights, local, strict=True))
+    return [slopes[0], *map(max, slopes, slopes[1:]), slopes[-1]]

@@ -33,6 +33,22 @@ DIVERGENT: list[tuple[str, Callable[[float], float], float, float]] = [
     ("x/(1-x^2) on [-1, 1]", lambda x: x / (1 - x * x), -1.0, 1.0),
     ("1 + x/(1-x^2) on [-1, 1]", lambda x: 1 + x / (1 - x * x), -1.0, 1.0),
     ("(x-1/2)/(9/4-(x-1/2)^2) on [-1, 2]", lambda x: (x - 0.5) / (2.25 - (x - 0.5) ** 2), -1, 2),
+    # Far from 0, where the nodes' rounding is large (`_jittered`): still checked.
+    ("x/(1-x^2) shifted to 1e6", lambda x: (x - 1e6) / (1 - (x - 1e6) ** 2), 1e6 - 1, 1e6 + 1),
+    # Odd about the centre of each right half in turn too (`_checked_half`'s
+    # loop): each was 0 +- 1e-13 to 6e-11, converged, after 46 evaluations,
+    # with the half from the centre checked but not its own halves.
+    ("tan(pi x) on [-2, 2]", lambda x: math.tan(math.pi * x), -2.0, 2.0),
+    ("tan(pi x) on [-8, 8]", lambda x: math.tan(math.pi * x), -8.0, 8.0),
+    ("tan(pi x)**3 on [0, 4]", lambda x: math.tan(math.pi * x) ** 3, 0.0, 4.0),
+    ("tan on [-2 pi, 2 pi]", math.tan, -2 * math.pi, 2 * math.pi),
+    ("1/tan(pi x) on [-1.5, 2.5]", lambda x: 1 / math.tan(math.pi * x), -1.5, 2.5),
+    (
+        "sin(pi x)/|cos(pi x)|^1.5 on [-3, 5]",
+        lambda x: math.sin(math.pi * x) / abs(math.cos(math.pi * x)) ** 1.5,
+        -3.0,
+        5.0,
+    ),
 ]
 
 CONVERGENT: list[tuple[str, Callable[[float], float], float, float]] = [
@@ -43,6 +59,7 @@ CONVERGENT: list[tuple[str, Callable[[float], float], float, float]] = [
     ("x/(1+x^2) on [-1e6, 1e6]", lambda x: x / (1 + x * x), -1e6, 1e6),
     ("sin on [-1, 1]", math.sin, -1.0, 1.0),
     ("x^3 on [-2, 2]", lambda x: x**3, -2.0, 2.0),
+    ("sin(pi x) on [-64, 64]", lambda x: math.sin(math.pi * x), -64.0, 64.0),
 ]
 
 
@@ -75,6 +92,35 @@ def test_the_message_names_the_centre_and_the_half() -> None:
     assert "(plus a smooth even part), so the sums over its two halves cancel, leaving 2;" in (
         shifted.message
     )
+
+
+def test_the_message_names_each_centre_checked_in_turn() -> None:
+    result = integrate(lambda x: math.tan(math.pi * x), -4.0, 4.0, full_output=True)
+    assert not result.converged
+    assert result.message.startswith(
+        "f looks odd about x=0.0, the interval's centre (plus a smooth even part), so the "
+        "sums over its two halves cancel, leaving 0; but that is the integral only if the "
+        "integral over each half exists, and the half from x=0.0 to x=4.0 looks odd about "
+        "x=2.0 in turn, and the half from x=2.0 to x=4.0 looks odd about x=3.0 in turn; "
+        "integrated on its own, the integral from x=3.0 to x=4.0 was not found: the "
+        "integrand needs subintervals narrower than floating point resolves near x=3.5"
+    ), result.message
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(-3908535.172807476, -3908535.1727734646), (4427008.721982865, 4427008.721983069)],
+)
+def test_odd_coefficients_of_the_nodes_rounding_are_not_checked(a: float, b: float) -> None:
+    # cos(x)**2 on intervals 7e4 and 400 ulps wide (intscan seeds 3 and 4):
+    # the nodes' rounding jitters f by 1e-10, whose coefficients look odd and
+    # flat about every centre; with each half checked in turn that went on to
+    # a half one ulp wide, converged=False after 391 and 184 evaluations (the
+    # right values, 4.17939274408519e-06 and 3.818221217545659e-08).
+    result = integrate(lambda x: math.cos(x) ** 2, a, b, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert result.converged, result
+    assert result.nfev == 23  # the first panel and its ends: no half checked
 
 
 def test_an_even_integrand_is_not_checked_twice() -> None:
