@@ -179,7 +179,11 @@ class Panel(NamedTuple):
     further: only the even ones (degrees 10-14, or 6-10) where those are
     below `ODD_ONLY` of the odd ones, as for ``f`` odd about the centre plus
     a constant, or for a kink by chance (see `_unchecked`); like
-    ``smoothness``, not part of ``error``.
+    ``smoothness``, not part of ``error``. ``even`` and ``odd`` are the
+    magnitudes of the Legendre coefficients of `_legendre_rows` that the
+    estimates above were taken from (degrees 10-14 and 9-15, or 6-10 and
+    5-11), kept for the checks that read a panel's spectrum later
+    (`aliased`, `unfalling`, `odd_unresolved`).
     """
 
     a: float
@@ -199,6 +203,8 @@ class Panel(NamedTuple):
     # K - G, signed: the raw error, linear in f (a function that the rule
     # integrates exactly, such as a line, adds nothing to it).
     difference: float = 0.0
+    even: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    odd: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
@@ -297,6 +303,8 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
         ROUNDING_ULPS * _EPS * absolute,
         width * _unchecked(tail, odd),
         (kronrod - gauss) * half,
+        tail,
+        (odd[0], odd[1], odd[2], odd[3]),
     )
 
 
@@ -498,10 +506,9 @@ def odd_unresolved(rule: Rule, panel: Panel) -> bool:
     >>> odd_unresolved(K21, gauss_kronrod(lambda x: 1 / (1 - x), -1.0, 1.0))
     False
     """
-    values = list(panel.samples)
-    even = _legendre_tail(rule, values)
-    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    even, odd = panel.even, panel.odd
     top = max(odd[2], odd[3])
+    values = list(panel.samples)
     rounding = max(
         MISSED_ROUNDING * _EPS * max(map(abs, values)),
         ODD_JITTER * _jittered(rule, values, panel.a, panel.b),
@@ -660,7 +667,7 @@ def interpolation_rounding(rule: Rule, panel: Panel) -> float:
     return _interpolation_error(rule, list(panel.samples), nothing, a=panel.a, b=panel.b)
 
 
-def aliased(rule: Rule, panel: Panel) -> bool:
+def aliased(panel: Panel) -> bool:
     """Whether the panel's Legendre coefficients do not fall at the top degrees its samples show.
 
     The coefficients of an ``f`` that the panel resolves fall with the degree:
@@ -683,7 +690,7 @@ def aliased(rule: Rule, panel: Panel) -> bool:
         >>> def f(x):
         ...     return x + 1e-10 / ((x - 0.9) ** 2 + 1e-16)
         >>> flank, smooth = gauss_kronrod(f, 0.0, 1.0), gauss_kronrod(math.exp, 0.0, 1.0)
-        >>> aliased(K21, flank), aliased(K21, smooth)
+        >>> aliased(flank), aliased(smooth)
         (True, False)
 
         The same flank on ``cos x``, whose degree-9 coefficient (2.6e-11)
@@ -693,10 +700,10 @@ def aliased(rule: Rule, panel: Panel) -> bool:
         >>> def g(x):
         ...     return math.cos(x) + 5e-6 * 1.85e-6**2 / ((x - 0.99901) ** 2 + 1.85e-6**2)
         >>> flank, smooth = gauss_kronrod(g, 0.0, 1.0), gauss_kronrod(math.cos, 0.0, 1.0)
-        >>> aliased(K21, flank), aliased(K21, smooth)
+        >>> aliased(flank), aliased(smooth)
         (True, False)
     """
-    low, high = _envelopes(rule, panel)
+    low, high = _envelopes(panel)
     if not 0.0 < low <= high:
         return False
     # The resolution is MISSED_TAIL times the (unfallen) top coefficients
@@ -704,7 +711,7 @@ def aliased(rule: Rule, panel: Panel) -> bool:
     return 2.0 * MISSED_TAIL * high > panel.resolution
 
 
-def unfalling(rule: Rule, panel: Panel) -> bool:
+def unfalling(panel: Panel) -> bool:
     """Whether the top Legendre coefficients the panel's samples show do not fall.
 
     As in `aliased`, the largest of degrees 13-15 (9-11 for K15) is no
@@ -712,11 +719,11 @@ def unfalling(rule: Rule, panel: Panel) -> bool:
     against the rounding part of the panel's resolution: the nodes see
     detail they do not resolve (or f's rounding), not f's own decay.
     """
-    low, high = _envelopes(rule, panel)
+    low, high = _envelopes(panel)
     return 0.0 < low <= high
 
 
-def _envelopes(rule: Rule, panel: Panel) -> tuple[float, float]:
+def _envelopes(panel: Panel) -> tuple[float, float]:
     """The largest Legendre coefficient of degrees 10-11 and of 13-15 (6-7, 9-11), or 0s.
 
     Degree 9 (5), the lowest of `_finite_smoothness`'s envelope, is left out:
@@ -731,11 +738,7 @@ def _envelopes(rule: Rule, panel: Panel) -> tuple[float, float]:
     power (``|x - 0.001|**0.5`` on [0, 1]: 6.3e-3 at degree 9, 4.5e-3 at 11,
     2.6e-3 at 15), fall from degrees 10-11 to 13-15 too.
     """
-    values = list(panel.samples)
-    if not values:
-        return 0.0, 0.0
-    even = _legendre_tail(rule, values)
-    odd = _coefficients(_legendre_rows(rule, odd=True), values)
+    even, odd = panel.even, panel.odd  # 0s for a panel built without samples
     return max(even[0], odd[1]), max(odd[2], even[2], odd[3])
 
 

@@ -1106,7 +1106,7 @@ class _Panels:
         # w=1.85e-6) + cos x on [0, 1] at tol 5.6e-8 (the first panel's
         # estimate 9.5e-15 its floor, its error 1.2e-12 the flank's top
         # coefficients, the peak 2.9e-11).
-        fine = aliased(self.rule, panel) and not (panel.rounding_limited and error == panel.error)
+        fine = aliased(panel) and not (panel.rounding_limited and error == panel.error)
         unresolved = (
             panel.unresolved
             or suspect
@@ -1266,7 +1266,7 @@ class _Panels:
                 worth = (
                     lone
                     or (sliver * deviation > panel.error and own > panel.error)
-                    or unfalling(self.rule, panel)
+                    or unfalling(panel)
                 )
                 if index >= 0 and worth and deviation > worst[2]:
                     worst = (x, y, deviation)
@@ -1476,7 +1476,7 @@ class _Panels:
             if entry.chasing:
                 held = min(entry.held_to, entry.parent_resolution, parent.resolution)
             else:
-                held = parent.resolution if aliased(self.rule, half) else math.inf
+                held = parent.resolution if aliased(half) else math.inf
             judge = half
             if held < half.resolution:
                 limit = max(held, interpolation_rounding(self.rule, half))
