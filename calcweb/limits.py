@@ -367,6 +367,7 @@ DEPART_POINTS = 3  # so many last samples leaving a value ever faster, beyond it
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 COLLAPSE = 1e-8  # f dropping to below this share of its last sample, and staying there: collapsed
 COLLAPSE_BEFORE = 4  # ... with at least so many samples before, which show where f heads
+DROP = 1e-2  # f dropping to below this share of its last sample, and staying there: dropped
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
@@ -1440,8 +1441,8 @@ def _reaches(before: list[float], constant: float) -> bool:
     return math.log2(distances[-1]) - drops[-1] ** 2 / drops[-2] <= math.log2(rounding)
 
 
-def _collapse(values: list[float]) -> int:
-    """Where ``values`` drop to below ``COLLAPSE`` of the sample before and stay there, or 0.
+def _collapse(values: list[float], share: float = COLLAPSE) -> int:
+    """Where ``values`` drop to below ``share`` of the sample before and stay there, or 0.
 
     That is, the least index from which every sample is that small beside
     the one before it.
@@ -1450,7 +1451,7 @@ def _collapse(values: list[float]) -> int:
         (
             k
             for k in range(1, len(values))
-            if max(map(abs, values[k:])) < COLLAPSE * abs(values[k - 1])
+            if max(map(abs, values[k:])) < share * abs(values[k - 1])
         ),
         0,
     )
@@ -1485,16 +1486,18 @@ def _lost_collapse(
     ``result``, the limit found from all the samples, stands when there is no
     such drop, or when it agrees with where the samples before head.
     """
+    if not (result.converged and math.isfinite(result.value)):
+        return result  # an infinite limit is the small term's own: f grows
     start = _collapse(samples)
     before = samples[:start]
-    if not result.converged or len(before) < COLLAPSE_BEFORE or first + start <= 0:
-        return result
+    if len(before) < COLLAPSE_BEFORE or first + start <= 0:
+        return _lost_drop(result, samples, first, name=name, point=point, scale=scale)
     value, error = _estimate(before, first)
     after = samples[start]
     gap = abs(value - result.value)
     contradicted = gap > JUMP * (error + result.error)
     if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
-        return result
+        return _lost_drop(result, samples, first, name=name, point=point, scale=scale)
     edge = point(scale * 2.0 ** -(first + start + 2))
     if _settled(value, error) and _lost_into(before):
         return _OneSided(
@@ -1516,6 +1519,71 @@ def _lost_collapse(
         "Rewrite f without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), "
         "math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
+    )
+
+
+def _lost_drop(
+    result: _OneSided,
+    samples: list[float],
+    first: int,
+    *,
+    name: str,
+    point: Callable[[float], float],
+    scale: float,
+) -> _OneSided:
+    """``result``, or a refusal when ``f`` drops onto a term beside it as it loses its digits.
+
+    `_lost_collapse` for a drop to below ``DROP`` of the last sample before
+    (not ``COLLAPSE``): ``(1 - cos(t))/t**2 + 2.5e-4 D/(D - |x|)``, ``t =
+    x/1237``, ``D = 1.3e-5``, at 0- is 0.5 with noise that grows to 0.23 at
+    ``x = -2**-16``, then, once ``cos(t)`` rounds to 1, only the pole's term,
+    6.2e-4, 3.6e-4, ... settling on 2.5e-4, the limit read (it is 0.50025).
+    A smooth ``f`` may drop so much in one step too (``h**8/(h**8 + D**8)``),
+    so the drop is only read as a loss when the samples before show rounding
+    noise as large as ``f`` (`_lost_into`) or swinging ``f`` both ways by
+    ``LOSS`` of its size (`_swings`). Then the limit is refused: the term left
+    after the drop (the pole's, 1.3e-8 at the first sample) was too small for
+    the samples before to show, and its limit is not its value there.
+    """
+    start = _collapse(samples, DROP)
+    before = samples[:start]
+    if len(before) < COLLAPSE_BEFORE or first + start <= 0:
+        return result
+    value, error = _estimate(before, first)
+    after = samples[start]
+    gap = abs(value - result.value)
+    contradicted = gap > JUMP * (error + result.error)
+    if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
+        return result
+    if not (_lost_into(before) or _swings(before, value, error)):
+        return result
+    edge = point(scale * 2.0 ** -(first + start + 2))
+    return _OneSided(
+        value,
+        max(gap, error),
+        False,
+        f"f approaches {value:.6g} far from x0 (from the {name}), then drops to {after:.6g} "
+        f"at {edge!r} and stays that small closer to x0, as its rounding noise grows to its "
+        "size: rounding may have cancelled all the digits of a term in f there (1 - cos(t) "
+        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and left only a small "
+        "term beside it. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
+        "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
+        "full_output=True to get the estimate from farther out anyway",
+    )
+
+
+def _swings(before: list[float], value: float, error: float) -> bool:
+    """Whether the last samples ``before`` swing both ways off ``value``, up to ``LOSS`` of it.
+
+    The departures beyond ``JUMP`` times ``error`` among the last
+    ``NOISE_POINTS`` samples: rounding noise sends them both ways; a smooth
+    ``f`` leaving its value goes one way.
+    """
+    departures = [y - value for y in before[-NOISE_POINTS:] if abs(y - value) > JUMP * error]
+    return (
+        any(d > 0 for d in departures)
+        and any(d < 0 for d in departures)
+        and max(map(abs, departures)) >= LOSS * abs(value)
     )
 
 

@@ -7,7 +7,9 @@ samples said 0, give or take 3.2e-26 (bench/scans/farscan.py). A drop to
 below `limits.COLLAPSE` of the sample before, which stays that small, that
 contradicts the answer (`limits._lost_collapse`) gives where the samples
 before it head when their noise grows to the size of f as it starts
-(`limits._lost_into`), and a refusal otherwise.
+(`limits._lost_into`), and a refusal otherwise. A drop only to below
+`limits.DROP` (onto a pole's term, say) is refused when rounding noise as large
+as f, or swinging it both ways, comes before it (`limits._lost_drop`).
 No mpmath: these run inside Pyodide too.
 """
 
@@ -58,3 +60,41 @@ def test_a_drop_after_few_samples_is_refused() -> None:
     result = full(f, 0.0, "right")
     assert not result.converged
     assert abs(result.value - 0.5) <= 2 * result.error
+
+
+def _cos_pole(c: float, d: float, a: float) -> Callable[[float], float]:
+    def f(x: float) -> float:
+        t = x / c
+        return (1 - math.cos(t)) / t**2 + a * d / (abs(x) - d)
+
+    return f
+
+
+def test_a_drop_onto_a_pole_term_is_refused() -> None:
+    # f is 0.5 with noise growing to 0.23 at x = -2**-16, then only the pole's term,
+    # 6.2e-4 and settling on 2.54e-4 once cos(t) rounds to 1: a drop to 8.6e-4 of the
+    # sample before, not below COLLAPSE. It was 2.54e-4 +- 2.3e-18, converged; the
+    # limit is 0.50025 (the pole's term is 1.3e-8 at the first sample).
+    f = _cos_pole(1236.9884459326597, 1.2876324528589535e-05, -0.00025438808114178945)
+    result = full(f, 0.0, "left")
+    assert not result.converged
+    assert abs(result.value - 0.5002543880811418) <= 2 * result.error
+    with pytest.raises(NumericalError, match="drops to"):
+        limit(f, 0.0, side="left")
+
+
+def test_a_step_of_f_itself_is_not_refused() -> None:
+    # f steps from 1 to 1e-4 at x = 1e-5 with no rounding noise before the step:
+    # a drop to below DROP, but f's own. The limit is 1e-4.
+    def f(x: float) -> float:
+        return 1.0 + 1e-3 * x if abs(x) > 1e-5 else 1e-4 * (1 + x)
+
+    result = full(f, 0.0, "right")
+    assert result.converged
+    assert abs(result.value - 1e-4) <= 2 * result.error
+
+
+def test_an_infinite_limit_after_a_drop_stands() -> None:
+    # log|x - 1e15| halves h down to the spacing of floats at 1e15, where it is 0.0.
+    result = full(lambda x: math.log(abs(x - 1e15)), 1e15, "right")
+    assert result.value == -math.inf
