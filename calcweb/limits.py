@@ -366,7 +366,7 @@ WELL_PAST = 4.0  # c/h**p this many times f's size: f stuck below it does not gr
 DEPART_POINTS = 3  # so many last samples leaving a value ever faster, beyond its error
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 COLLAPSE = 1e-8  # f dropping to below this share of its last sample, and staying there: collapsed
-COLLAPSE_BEFORE = 4  # ... with at least so many samples before, which show where f heads
+COLLAPSE_BEFORE = 3  # ... after at least so many samples: two moves, the calmer shows where f heads
 DROP = 1e-2  # f dropping to below this share of its last sample, and staying there: dropped
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -1473,8 +1473,8 @@ def _lost_collapse(
     then is only the second term, -2.9e-16 and halving, once ``cos(t)`` rounds
     to 1: extrapolated, the samples said 0. So when the samples drop to below
     ``COLLAPSE`` of the last one before and stay there, while those before
-    head clearly for another value (``JUMP`` times their error), the drop
-    contradicts them:
+    head clearly for another value (``JUMP`` times their error, `_heading`),
+    the drop contradicts them:
 
     * if their rounding noise grows to the size of ``f`` as the drop starts
       (`_lost_into`) and they settle, the drop is rounding's, and the limit is
@@ -1492,8 +1492,8 @@ def _lost_collapse(
     before = samples[:start]
     if len(before) < COLLAPSE_BEFORE or first + start <= 0:
         return _lost_drop(result, samples, first, name=name, point=point, scale=scale)
-    value, error = _estimate(before, first)
     after = samples[start]
+    value, error = _heading(before, first, after)
     gap = abs(value - result.value)
     contradicted = gap > JUMP * (error + result.error)
     if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
@@ -1520,6 +1520,31 @@ def _lost_collapse(
         "math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
     )
+
+
+def _heading(before: list[float], first: int, after: float) -> tuple[float, float]:
+    """Where the samples ``before`` a drop to ``after`` head, and how far off that may be.
+
+    `_estimate`'s, except for fewer than ``MIN_SAMPLES`` samples that move
+    both ways and do not approach ``after`` (the last is ``LOSS`` as far from
+    it as the one read, or farther): rounding noise, which grows toward
+    ``x0``. `_estimate` gives the last of them then, with its change as the
+    error, and the one that moves least from the one before says more.
+    ``(1 - cos(t))/t**2 + 7.8e-10 (sqrt(1 - h/D) - 1)``, ``t = h/1125``, at
+    ``102.76-`` with ``D = 4.6e-4`` is 0.49988, 0.49988, 0.490, 0.453, 0.604,
+    then -6.5e-12 and halving: 0.604 +- 0.151 is 4.0 of its errors from the
+    drop, 0.49988 +- 1.3e-10 clearly away. A smooth ``f`` that drops goes one
+    way or approaches the drop: ``h**30/(h**30 + D**30)`` at 0+ with ``D =
+    0.02`` is 1, 1, 1, 1 - 1.5e-6, 6.1e-4, then 5.4e-13; ``exp(-c/x**2)/x``
+    at 0- with ``c = 0.01`` is -3.4, -4.2, -1.2, -1.1e-3, then -1.0e-16.
+    """
+    moves = [b - a for a, b in itertools.pairwise(before)]
+    k = min(range(len(moves)), key=lambda k: abs(moves[k]))
+    calm = before[k + 1]
+    noisy = max(moves) > 0 > min(moves) and abs(before[-1] - after) >= LOSS * abs(calm - after)
+    if len(before) >= MIN_SAMPLES or not noisy:
+        return _estimate(before, first)
+    return calm, abs(moves[k])
 
 
 def _lost_drop(

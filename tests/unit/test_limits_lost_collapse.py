@@ -24,10 +24,10 @@ from limit_checks import full
 from calcweb import NumericalError, limit
 
 
-def _cos_end(c: float, d: float, a: float) -> Callable[[float], float]:
+def _cos_end(c: float, d: float, a: float, x0: float = 0.0) -> Callable[[float], float]:
     def f(x: float) -> float:
-        t = x / c
-        return (1 - math.cos(t)) / t**2 + a * (math.sqrt(1 - abs(x) / d) - 1)
+        t = (x - x0) / c
+        return (1 - math.cos(t)) / t**2 + a * (math.sqrt(1 - abs(x - x0) / d) - 1)
 
     return f
 
@@ -60,6 +60,41 @@ def test_a_drop_after_few_samples_is_refused() -> None:
     result = full(f, 0.0, "right")
     assert not result.converged
     assert abs(result.value - 0.5) <= 2 * result.error
+
+
+def test_few_samples_that_hold_still_before_a_drop_are_read() -> None:
+    # 0.49988, 0.49988, 0.490, 0.453, 0.604, then -6.5e-12 and halving: the last
+    # sample, 0.604 +- 0.151, was not 4 errors from the drop, and the answer stood:
+    # -1.1e-25 +- 1.7e-25, converged. The first two hold still at 0.49988.
+    f = _cos_end(1125.1212801864233, 0.0004585621274304581, 7.7532060885635e-10, 102.75956631154382)
+    result = full(f, 102.75956631154382, "left")
+    assert not result.converged
+    assert abs(result.value - 0.5) <= 2 * result.error
+
+
+def test_a_drop_after_three_samples_is_checked() -> None:
+    # 0.477, 0.424, 0.848, then -2.2e-13 and halving (the domain ends 1.5e-5 from x0):
+    # it was 3.7e-29 +- 5.1e-28, converged.
+    x0 = -0.0018615896810731739
+    f = _cos_end(166.71839635461038, 1.5116541097724113e-05, 6.932544342797221e-12, x0)
+    result = full(f, x0, "both")
+    assert not result.converged
+    assert abs(result.value - 0.5) <= 2 * result.error
+
+
+def test_a_steep_drop_of_f_itself_is_not_refused() -> None:
+    # 1, 1, 1, 1 - 1.5e-6, 6.1e-4, then 5.4e-13 and falling: f leaves 1 one way only.
+    result = full(lambda x: 1 / (1 + (0.02 / abs(x)) ** 30), 0.0, "right")
+    assert result.converged
+    assert abs(result.value) <= 2 * result.error
+
+
+def test_a_hump_before_a_drop_is_not_refused() -> None:
+    # exp(-c/x**2)/x at 0-, c = 0.0109: -3.4, -4.0, -0.98, -4.5e-4, then -2.6e-18; the
+    # samples move both ways but approach the drop: f's own. The limit is 0.
+    result = full(lambda x: math.exp(-0.0109 / x**2) / x, 0.0, "left")
+    assert result.converged
+    assert abs(result.value) <= 2 * result.error
 
 
 def _cos_pole(c: float, d: float, a: float) -> Callable[[float], float]:
