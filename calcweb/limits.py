@@ -2195,10 +2195,12 @@ def _rounding_law(
         power = math.log2(b / a) / step  # c / h**p at the steps h, h DEEP_RATIO, ...
         # log2 |c / h**p| at the usual step 2**m times the last, m = 0, 1, ...:
         # the step a is c / h**p (1 - DEEP_RATIO**p) at the sample i + j + 1.
-        level = math.log2(abs(a) / (1.0 - DEEP_RATIO**power)) - power * step * (i + j + 2)
         # Its step between the usual samples at 2 h and h is c/h**p (1 - 2**-p),
-        # against f's own step there, their noise and the error.
-        level += math.log2(1.0 - 2.0**-power)
+        # against f's own step there, their noise and the error. The two factors
+        # by expm1: at a power near 0 (b/a a few ulps above 1) 1 - 2**-p rounds to 0.
+        ln2 = math.log(2.0)
+        shrink = math.expm1(-power * ln2) / math.expm1(-power * step * ln2)
+        level = math.log2(abs(a) * shrink) - power * step * (i + j + 2)
         blur = [
             abs(b - a) + na + nb + error
             for (a, b), (na, nb) in zip(
