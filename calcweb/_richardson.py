@@ -39,8 +39,10 @@ step can be trusted; instead:
    orders, whose quotients see only the even part (``n = 2`` at a zero of
    ``sin(k t + c)``). Orders 2 and more are judged also on the rows below
    the best entry and on parts that cross 0, and the probe's part must lie
-   between its neighbours' (`_probe_strays`): steps that halve can alias a
-   period of ``f`` so that its parts look resolved at every one of them.
+   between its neighbours' (`_probe_strays`; and a second probe's, where
+   they are far enough apart for a random part to fall between them by
+   chance): steps that halve can alias a period of ``f`` so that its parts
+   look resolved at every one of them.
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -269,6 +271,9 @@ NO_DIGIT = 16.0  # an error this many roundings above a quotient of 0 is not "0 
 # that crosses 0 from step to step (`_beyond_scale`), or leaves the parts beside it
 # (`_probe_strays`), by more than the range of f sampled over this is f's own swings.
 SWING = 64.0
+# `_probe_strays` takes a second probe unless the first one's part is within 1 / this of
+# its neighbours' gap of where they predict it (`_as_predicted`)
+PREDICTED = 8.0
 # f's scale (as the walk's window shows it) must span this many float spacings (`_check_grid`):
 # a policy; between two powers of 2, so that no scale of 2**k spacings (sin's 1) is at its edge
 GRID = 2.0**11.5
@@ -2957,17 +2962,75 @@ def _probe_strays(
     between those of the estimate's two smallest steps, between which it is,
     as a resolved one does, to within what the window's error allows noise to
     do and ``1 / SWING`` of the range of ``f`` sampled. Central stencils of
-    order 2 or more only, as `_beyond_scale`'s stronger tests (no call is made).
+    order 2 or more only, as `_beyond_scale`'s stronger tests.
+
+    A far window's part at the probe is ``f``'s swing, as good as random, and
+    it lands between its neighbours' by chance as often as they are apart in
+    ``f``'s range (``sin(3525.46 t + 1.1136)``, ``n = 2``, at -0.39597: odd
+    parts 0.63 and 0.34 at steps 0.1 and 0.05, 0.98 to 0.086 over the window,
+    the probe's between: -5.7e-13 +- 1.3e-9, for -1.2e-6). So where they are
+    apart by more than a stray counts, a second probe, at ``1 / golden**2`` of
+    the way between the steps' logarithms, must lie between them too: ``f`` at
+    two more points (the first probe's are its quotient's; where they are
+    closer, a part off them by a stray is off them wherever it lies). Not
+    where the first probe's part is where they predict it (`_as_predicted`), as
+    a resolved part is and a random one seldom: the second probe then costs
+    resolved windows nothing (``sin`` at 0.5, ``n = 2``, 30 evaluations; with
+    it at every window, 32).
     """
     if kind != "central" or n < 2:
         return False
-    parts = [_other_part(sampler, n, step) for step in (steps[-2], probe, steps[-1])]
+    larger, smaller = steps[-2], steps[-1]
+    if _part_strays(sampler, n, best, (larger, probe, smaller)):
+        return True
+    # Between neighbours' parts that differ by more than a stray counts, a random part
+    # lands by chance (a far window's part is f's swing), but seldom where they predict
+    # it, as a resolved part does: then a second probe, at another irrational fraction
+    # of the way between the steps, costs f at two points.
+    apart = [_other_part(sampler, n, step) for step in (larger, smaller)]
+    if (
+        None in apart
+        or abs((apart[0] or 0.0) - (apart[1] or 0.0)) <= _spread_sampled(sampler) / SWING
+        or _as_predicted(sampler, n, (larger, probe, smaller))
+    ):
+        return False
+    second = smaller * (larger / smaller) ** (1.0 / _GOLDEN**2)
+    try:
+        second = representable_step(sampler.x, second)
+        sampler(sampler.x + second)
+        sampler(sampler.x - second)
+    except (DomainError, NumericalError):
+        return False
+    return _part_strays(sampler, n, best, (larger, second, smaller))
+
+
+def _as_predicted(sampler: Sampler, n: int, steps: tuple[float, float, float]) -> bool:
+    """Whether the middle step's part is where the outer two predict, as a resolved part is.
+
+    A resolved part is ``h`` (odd part) or ``h**2`` (even part) times a smooth
+    function of ``h**2``: that function, linear between the outer steps, must
+    predict the middle part to within ``1 / PREDICTED`` of the outer parts' gap.
+    """
+    (larger, middle, smaller) = steps
+    parts = [_other_part(sampler, n, step) or 0.0 for step in steps]
+    power = 2 if n % 2 else 1  # E(h) ~ h**2, O(h) ~ h
+    above, below = parts[0] / larger**power, parts[2] / smaller**power
+    way = (middle**2 - smaller**2) / (larger**2 - smaller**2)
+    predicted = (below + way * (above - below)) * middle**power
+    return abs(parts[1] - predicted) <= abs(parts[0] - parts[2]) / PREDICTED
+
+
+def _part_strays(
+    sampler: Sampler, n: int, best: _Candidate, steps: tuple[float, float, float]
+) -> bool:
+    """Whether the middle step's part lies outside the other two's (`_probe_strays`)."""
+    parts = [_other_part(sampler, n, step) for step in steps]
     if None in parts:
         return False
     larger, middle, smaller = (part or 0.0 for part in parts)
     low, high = min(larger, smaller), max(larger, smaller)
     outside = max(low - middle, middle - high)
-    return outside > max(_noise_part(n, best, probe), _spread_sampled(sampler) / SWING)
+    return outside > max(_noise_part(n, best, steps[1]), _spread_sampled(sampler) / SWING)
 
 
 def _confirmed_despite_rounding(
