@@ -15,6 +15,7 @@ mpmath: these run inside Pyodide too.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from calcweb import integrate, limit
@@ -27,7 +28,7 @@ from calcweb._gauss_kronrod import (
     odd_unresolved,
     positions,
 )
-from calcweb._integrate import _power_law_tail
+from calcweb._integrate import _bulging, _Entry, _Panels, _power_law_tail
 from calcweb._richardson import (
     _EPS,
     Estimate,
@@ -202,6 +203,77 @@ def test_halves_that_reach_0_fit_no_power_law() -> None:
     assert _power_law_tail([-1.0, -0.95, -0.91, 0.0, 0.0, 0.0]) is None
 
 
+def test_a_ratio_of_exactly_0_9_is_too_fast_a_fall() -> None:
+    # u = 1/(1 - ratio) growing by 1/2 a halving (p = 2) from u = 10: ratios 0.9,
+    # 0.905, 0.909, 0.913, 0.917. "Between 0.9 and 1": the first is not.
+    values = [1.0, 0.9]
+    for u in (10.5, 11.0, 11.5, 12.0):
+        values.append(values[-1] * (1.0 - 1.0 / u))
+    assert _power_law_tail(values) is None
+    values[1] = math.nextafter(0.9, 1.0)
+    fitted = _power_law_tail(values)
+    assert fitted is not None
+    assert abs(fitted[1] - 2.0) < 1e-9
+
+
+def test_a_geometric_fall_is_no_power_law() -> None:
+    # Ratios all exactly 15/16 (x**-a at 0, the epsilon table's model): u does not grow.
+    assert _power_law_tail([(15.0 / 16.0) ** k for k in range(6)]) is None
+
+
+def test_steps_of_u_a_quarter_apart_fit_no_power_law() -> None:
+    # _power_law_tail's docstring: ratios creeping up to a limit below 1 (0.965 to 0.985)
+    # make steps of u of 11.4, 14.2, 14.1, 11.3, a factor 1.25 apart (1.1 at most fits).
+    values = [1.0]
+    for u in (28.57, 39.97, 54.17, 68.27, 79.57):
+        values.append(values[-1] * (1.0 - 1.0 / u))
+    assert _power_law_tail(values) is None
+
+
+# ------------------------------------------------------------------ _bulging
+
+
+def test_a_falling_line_does_not_bulge() -> None:
+    # 3 - t and 3 + t at the K21 nodes lie on their chord (the first and last samples,
+    # at the outermost nodes); no samples, no bulge.
+    nodes = positions(K21)
+    assert not _bulging(K21, tuple(3.0 - t for t in nodes))
+    assert not _bulging(K21, tuple(3.0 + t for t in nodes))
+    assert not _bulging(K21, ())
+
+
+def test_a_sample_above_a_chord_through_0_bulges() -> None:
+    # t at the K21 nodes but 0.5 at the centre, where the chord from -0.9957 to 0.9957
+    # is 0: above it (|f| above |chord|, on no side of it).
+    samples = list(positions(K21))
+    samples[10] = 0.5
+    assert _bulging(K21, tuple(samples))
+
+
+def test_f_zero_across_a_panel_does_not_bulge() -> None:
+    # Every sample 0: on the chord, with no rounding to allow for (the slack is 0).
+    assert not _bulging(K21, (0.0,) * 21)
+
+
+# ------------------------------------------------------------------ _Panels._above
+
+
+def test_a_miss_is_compared_with_the_polynomial_at_its_place_in_the_panel() -> None:
+    # f = t sampled on [1, 5] (centre 3, half-width 2): its polynomial is t. A miss at 4
+    # (u = 0.5) of 4.5 is above it, of 3.8 below (the centre as the half-width would put
+    # u at 1/3, the polynomial at 3.67; times the half-width, u at 2 and the polynomial 7).
+    panel = gauss_kronrod(lambda t: t, 1.0, 5.0)
+    panels = _Panels(math.exp, K21)
+
+    def above(miss: tuple[float, float]) -> bool:
+        return panels._above(
+            _Entry(0.0, 0, panel, math.inf, (0.0, 0.0), True, 1.0, (0.0, 0.0), miss=miss)
+        )
+
+    assert above((4.0, 4.5))
+    assert not above((4.0, 3.8))
+
+
 # ------------------------------------------------------------------ _probe_strays
 
 
@@ -339,6 +411,8 @@ def test_a_drop_after_exactly_four_samples_is_checked() -> None:
     result = limit(f, 0.0, side="right", full_output=True)
     assert not result.converged
     assert abs(result.value - 0.5) <= 2 * result.error
+    # The message says where f drops: at 2**-16.
+    assert re.search(r"then drops to \S+ at 1.52587890625e-05 ", result.message)
 
 
 # ------------------------------------------------------------------ _noise_beyond
