@@ -230,6 +230,28 @@ def test_steps_of_u_a_quarter_apart_fit_no_power_law() -> None:
     assert _power_law_tail(values) is None
 
 
+def test_a_power_above_10_is_no_slow_tail() -> None:
+    # u growing by 1/10.5 a halving from 12 (p = 10.5): past the p <= 10 the fit allows;
+    # 1/9.5 (p = 9.5) is fitted.
+    for p, fitted in ((10.5, False), (9.5, True)):
+        values = [1.0]
+        for k in range(5):
+            values.append(values[-1] * (1.0 - 1.0 / (12.0 + k / p)))
+        assert (_power_law_tail(values) is not None) == fitted
+
+
+def test_the_tail_is_what_the_halvings_would_split_off() -> None:
+    # u = 12, 12.5, .., 14 (p = 2): n = p (u - 1/2) = 27, and the end panel holds
+    # v n / (p - 1) (n / (n + 1/2))**(p - 1) beyond the last value v.
+    values = [1.0]
+    for k in range(5):
+        values.append(values[-1] * (1.0 - 1.0 / (12.0 + k / 2.0)))
+    fitted = _power_law_tail(values)
+    assert fitted is not None
+    assert math.isclose(fitted[1], 2.0, rel_tol=1e-9)
+    assert math.isclose(fitted[0], values[-1] * 27.0 * (27.0 / 27.5), rel_tol=1e-9)
+
+
 # ------------------------------------------------------------------ _bulging
 
 
@@ -272,6 +294,15 @@ def test_a_miss_is_compared_with_the_polynomial_at_its_place_in_the_panel() -> N
 
     assert above((4.0, 4.5))
     assert not above((4.0, 3.8))
+
+
+def test_a_polynomial_that_overflows_bounds_nothing() -> None:
+    # Samples of +-1.7e308 alternating: the polynomial overflows at the miss, which then
+    # counts as above it.
+    samples = tuple(1.7e308 * (-1) ** k for k in range(21))
+    panel = Panel(0.0, 4.0, 0.0, 0.0, False, samples=samples)
+    entry = _Entry(0.0, 0, panel, math.inf, (0.0, 0.0), True, 1.0, (0.0, 0.0), miss=(2.1, 1.0))
+    assert _Panels(math.exp, K21)._above(entry)
 
 
 # ------------------------------------------------------------------ _probe_strays
