@@ -28,7 +28,14 @@ from calcweb._gauss_kronrod import (
     odd_unresolved,
     positions,
 )
-from calcweb._integrate import _bulging, _Entry, _Panels, _power_law_tail
+from calcweb._integrate import (
+    _bounded_at,
+    _bulging,
+    _Entry,
+    _Panels,
+    _power_law_tail,
+    _unchanging,
+)
 from calcweb._richardson import (
     _EPS,
     Estimate,
@@ -275,6 +282,29 @@ def test_a_sample_above_a_chord_through_0_bulges() -> None:
 def test_f_zero_across_a_panel_does_not_bulge() -> None:
     # Every sample 0: on the chord, with no rounding to allow for (the slack is 0).
     assert not _bulging(K21, (0.0,) * 21)
+
+
+# ------------------------------------------------------------------ _bounded_at
+
+
+def _capped(y: float, samples: tuple[float, ...]) -> bool:
+    """`_bounded_at` the end 0 of a panel [0, 1] with ``samples``, f(0) = ``y``."""
+    panel = Panel(0.0, 1.0, 0.0, 0.0, False, samples=samples)
+    entry = _Entry(0.0, 0, panel, math.inf, (0.0, 0.0), True, 1.0, (0.0, 0.0), history=((0.0, y),))
+    return _bounded_at(entry, 0.0)
+
+
+def test_f_at_the_end_caps_samples_of_its_sign_no_larger() -> None:
+    assert _capped(0.5, (0.1, 0.25, 0.5))  # products below 1 count; as large as the largest
+    assert not _capped(0.5, (0.1, 0.25, 0.75))  # a sample above it
+    assert not _capped(-2.0, (0.1, 0.25, 0.5))  # the other sign, however large
+    assert not _capped(2.0, (0.0, 0.25, 0.5))  # a sample of 0 has no sign
+
+
+def test_values_exactly_the_rounding_allowed_apart_are_unchanging() -> None:
+    # 2 and 4 with slack 1/2 - 64 eps: they differ by exactly (64 eps + slack) x 4 = 2.
+    assert _unchanging([2.0, 4.0], 0.5 - 2.0**-46)
+    assert not _unchanging([2.0, 4.0], 0.5 - 2.0**-45)
 
 
 # ------------------------------------------------------------------ _Panels._above
