@@ -170,7 +170,7 @@ def test_a_half_out_to_infinity_is_checked_as_infinite() -> None:
     assert result.converged is False
     assert result.error > 1.0
     assert result.nfev == calls[0]
-    assert "from x=0.0 to x=inf it was not found" in result.message
+    assert "the integral from x=0.0 to x=inf was not found" in result.message
     assert "diverges as x -> inf" in result.message
 
 
@@ -183,21 +183,6 @@ def test_an_integrable_odd_f_is_answered_with_every_evaluation_counted() -> None
         assert result.converged
         assert abs(result.value) <= 2 * result.error
         assert result.nfev == calls[0]
-
-
-def _signed_root_sine(x: float) -> float:
-    s = math.sin(math.pi * x)
-    return math.copysign(math.sqrt(abs(s)), s)
-
-
-def test_the_half_itself_is_not_checked_for_oddness() -> None:
-    # sign(s) sqrt(|s|), s = sin(pi x), on [-2, 2]: odd about 0 (checked: the half [0, 2]
-    # is integrated, 0 +- 3.8e-14 after 3,406 evaluations) and the half odd about 1 again;
-    # checking that half's own halves cost 569 more (3,975).
-    result = integrate(_signed_root_sine, -2.0, 2.0, full_output=True)
-    assert result.converged
-    assert abs(result.value) <= 2 * result.error
-    assert result.nfev < 3700
 
 
 # ------------------------------------------------------------------ _power_law_tail
@@ -342,12 +327,13 @@ def _strays(odd: dict[float, float], *, sampled: tuple[float, ...] = (0.1, 0.05,
     """`_probe_strays` of ``n = 2`` for a window at 0.1 and 0.05 probed at 0.07, f odd about 0.
 
     f(0) = 0 and f(+-h) = +-odd[h]: the odd parts are ``odd``; f spans twice the largest.
-    Only the points +-h for h in ``sampled`` are known to the sampler.
+    Only the points +-h for h in ``sampled`` are known to the sampler. Elsewhere (a second
+    probe's step, taken where the first passes) f's odd part is 0.15, between the others.
     """
     values = {0.0: 0.0}
     for h, o in odd.items():
         values[h], values[-h] = o, -o
-    sampler = Sampler(values.__getitem__, 0.0)
+    sampler = Sampler(lambda x: values.get(x, math.copysign(0.15, x)), 0.0)
     for point in (0.0, *sampled, *(-h for h in sampled)):
         sampler(point)
     best = _Candidate(0.0, 1e-12, 1, 1, 0.05)
