@@ -23,15 +23,41 @@ def _bertrand(p: float) -> float:
     return math.log(2.0) ** (1.0 - p) / (p - 1.0)
 
 
+def test_a_tail_falling_as_a_power_of_log_x_is_refused_with_an_honest_error() -> None:
+    # p = 1.1 at tol 1e-6: the tail beyond the last panel, 5.2 of 10.37 (most
+    # of it beyond the largest float), known to 1.2e-4 by the fits, is
+    # above the tolerance 1e-5 after 500 subintervals.
+    p = 1.1
+
+    def f(x: float) -> float:
+        return 1.0 / (x * math.log(x) ** p)
+
+    result = integrate(f, 2.0, math.inf, tol=1e-6, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert result.converged is False
+    assert abs(result.value - _bertrand(p)) <= 2.0 * result.error < 1e-3
+    with pytest.raises(calcweb.NumericalError, match="subintervals"):
+        integrate(f, 2.0, math.inf, tol=1e-6)
+
+
 @pytest.mark.parametrize(
     ("p", "a", "b", "tol"),
     [
-        (1.1, 2.0, math.inf, 1e-2),  # was 4.6966 +- 0.047 for 10.3733, converged
-        (1.25, 0.0, 0.5, 1e-2),  # at 0: was 3.3638 +- 0.034 for 4.3838, converged
-        (3.0, 2.0, math.inf, 1e-6),  # was 1.0406783 +- 1.04e-6 for 1.0406845, converged
+        # Session 17: 4.6966 +- 0.047 for 10.3733, converged; then (8a20517)
+        # 10.3663 +- 5.7, refused with the whole tail as the error.
+        (1.1, 2.0, math.inf, 1e-2),
+        (1.25, 0.0, 0.5, 1e-2),  # at 0: was 3.3638 +- 0.034 for 4.3838; then refused
+        (3.0, 2.0, math.inf, 1e-6),  # was 1.0406783 +- 1.04e-6 for 1.0406845; then refused
+        # At 0 after 12 halvings, ratios 0.64 to 0.73, below the fit's 0.9
+        # of 8a20517: the epsilon table's 1.00092524 +- 8.1e-7 for
+        # 1.00092690 (2.04 times the error, converged).
+        (4.0, 0.0, 0.5, 1e-6),
+        # An extrapolation that met the tolerance while the fit of the
+        # tail did not yet: then refused with all of it, 1.0000177 +- 0.063.
+        (2.0, math.e, math.inf, 1e-2),
     ],
 )
-def test_a_tail_falling_as_a_power_of_log_x_is_refused_with_an_honest_error(
+def test_a_tail_falling_as_a_power_of_log_x_is_added_with_the_fits_disagreement(
     p: float, a: float, b: float, tol: float
 ) -> None:
     def f(x: float) -> float:
@@ -39,12 +65,11 @@ def test_a_tail_falling_as_a_power_of_log_x_is_refused_with_an_honest_error(
 
     result = integrate(f, a, b, tol=tol, full_output=True)
     assert isinstance(result, IntegrationResult)
-    at = b if math.isinf(b) else a
-    assert result.converged is False
-    assert result.message.startswith(f"the integral converges too slowly at x={at!r}")
-    assert abs(result.value - _bertrand(p)) <= 2.0 * result.error
-    with pytest.raises(calcweb.NumericalError, match="converges too slowly"):
-        integrate(f, a, b, tol=tol)
+    exact = math.log(a if math.isinf(b) else 1.0 / b) ** (1.0 - p) / (p - 1.0)
+    assert result.converged is True
+    assert abs(result.value - exact) <= 2.0 * result.error <= 2.0 * tol * abs(exact)
+    assert "counting the part closer to" in result.message
+    assert result.nfev < 3000
 
 
 def test_the_part_beyond_the_floats_is_estimated_and_added() -> None:
@@ -53,24 +78,35 @@ def test_the_part_beyond_the_floats_is_estimated_and_added() -> None:
         lambda x: 1.0 / (x * math.log(x) ** 1.1), 2.0, math.inf, tol=1e-2, full_output=True
     )
     assert isinstance(result, IntegrationResult)
-    assert abs(result.value - _bertrand(1.1)) < 0.01 * _bertrand(1.1) < 0.1 * result.error
-    assert "the value adds that estimate, and the error all of it" in result.message
+    assert abs(result.value - _bertrand(1.1)) < 0.002 * _bertrand(1.1) < 0.5 * result.error
 
 
 def test_a_power_law_tail_is_summed_and_a_geometric_one_left_to_the_epsilon_table() -> None:
     # The panels split off after n halvings of 1/(x log(x)**2) at 0 hold
-    # about ln 2/(n ln 2)**2; what lies beyond the last is their sum.
-    p, start = 2.0, 100
-    inner = [(n * math.log(2.0)) ** -p * math.log(2.0) for n in range(start, start + 8)]
+    # ln 2 times about 1/(n ln 2)**2; what lies beyond the last is their sum.
+    p, start = 2.0, 20
+
+    def split_off(n: int) -> float:
+        return ((n * math.log(2.0)) ** (1.0 - p) - ((n + 1) * math.log(2.0)) ** (1.0 - p)) / (
+            p - 1.0
+        )
+
+    inner = [split_off(n) for n in range(start, start + 60)]
     fit = _power_law_tail(inner)
     assert fit is not None
-    tail, fitted_p = fit
-    beyond = math.fsum((n * math.log(2.0)) ** -p * math.log(2.0) for n in range(start + 8, 10**6))
-    beyond += (math.log(2.0) * 1e6) ** (1.0 - p) / (p - 1.0)  # n from 10**6 on
-    assert fitted_p == pytest.approx(p, rel=0.05)
-    assert tail == pytest.approx(beyond, rel=0.02)
+    tail, fitted_p, error = fit
+    beyond = ((start + 60) * math.log(2.0)) ** (1.0 - p) / (p - 1.0)
+    assert fitted_p == pytest.approx(p, rel=1e-3)
+    # The fit (its n half a halving off in 8a20517: 1/(2n) of the tail too
+    # small) is right to about 1/n**2; the earlier fits' disagreement bounds it.
+    assert abs(tail - beyond) < 1e-4 * beyond
+    assert abs(tail - beyond) < error < 1e-3 * beyond
+    # Too few halvings recorded for the fit n/2 back: all of the tail.
+    short = _power_law_tail(inner[:8])
+    assert short is not None
+    assert short[2] == short[0]
     # x**-0.9 at 0: a constant ratio 2**-0.1, which the epsilon table models.
     assert _power_law_tail([2.0 ** (-0.1 * n) for n in range(SLOW_END_HALVINGS)]) is None
     # p <= 1: no finite tail.
-    slow = [(n * math.log(2.0)) ** -0.9 for n in range(start, start + 8)]
-    assert _power_law_tail(slow) == (math.inf, pytest.approx(0.9, rel=0.05))
+    slow = [(n * math.log(2.0)) ** -0.9 for n in range(100, 108)]
+    assert _power_law_tail(slow) == (math.inf, pytest.approx(0.9, rel=0.05), math.inf)
