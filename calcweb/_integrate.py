@@ -606,12 +606,21 @@ def _power_law_tail(inner: list[float]) -> tuple[float, float, float] | None:
     ``error`` is how far that tail may be off. The fit's error falls as
     ``1/n**2`` for ``1/(x |log x|**p)`` (and with terms in further powers
     of ``1/|log x|``: 5.8e-6 of the tail at ``n = 512`` for ``p = 1.1``,
-    5e-4 with ``(1 + 2/|log x|)``), so the same fit to the values ``n/4``
-    and ``n/2`` halvings back, less what was split off since, is off by at
-    least 1.7 and 3 times as much (more, as the tail there is larger): the
-    larger of their disagreements with the last fit bounds its error. The
-    whole tail where fewer halvings were recorded, or where either of the
-    earlier fits fails (the values did not yet fall as a power law).
+    5e-4 with ``(1 + 2/|log x|)``), and the tail itself as ``n**(1 - p)``:
+    an error ``e(m) ~ m**-s`` with ``s = p + 1``. So the same fit to the
+    values ``n/2`` halvings back, less what was split off since, is off by
+    ``2**s - 1`` times as much, at least as much as the last one if
+    ``s >= 1``, and their disagreement ``d(n/2)`` bounds the last fit's
+    error. That ``s`` is checked: the fit ``n/4`` halvings back disagrees by
+    ``d(3n/4) = d(n/2) ((4/3)**s - 1)/(2**s - 1)``, a third of it for
+    ``s = 1`` (a quarter for ``p`` near 1, 0.05 for ``p = 6``). More than a
+    third, and the fits do not converge as a power of log x does: the error
+    is infinite (``1/(x log(x) log(log(x))**p)``, slower than any power of
+    log x, which the fits take for one with ``p`` about ``1 + p/log(n)``:
+    its tail is too small by a factor up to ``p/(p - 1)``, and
+    ``d(3n/4)/d(n/2)`` is about ``log(4/3)/log(2) = 0.41`` for every ``p``).
+    The whole tail where fewer halvings were recorded, or where either of
+    the earlier fits fails (the values did not yet fall as a power law).
     """
     fit = _power_law_fit(inner)
     if fit is None:
@@ -619,14 +628,17 @@ def _power_law_tail(inner: list[float]) -> tuple[float, float, float] | None:
     tail, p, n = fit
     if math.isinf(tail):
         return tail, p, tail
-    disagreement = 0.0
+    disagreements = []
     for back in (math.ceil(0.25 * n), math.ceil(0.5 * n)):
         earlier = _power_law_fit(inner[: max(0, len(inner) - back)])
         if earlier is None:
             return tail, p, tail
         since = math.fsum(abs(value) for value in inner[len(inner) - back :])
-        disagreement = max(disagreement, abs(earlier[0] - since - tail))
-    return tail, p, min(disagreement, tail)
+        disagreements.append(abs(earlier[0] - since - tail))
+    near, far = disagreements
+    if near > far / 3.0:
+        return tail, p, math.inf
+    return tail, p, min(far, tail)
 
 
 class _Epsilon:
@@ -2442,11 +2454,17 @@ class _Extrapolated:
         ratio = self.end_inner[side][-1] / self.end_inner[side][-2]
 
         def message(value: float, error: float) -> str:
+            known = (
+                f"known to {tail_error:.3g} (from the same fit a quarter and half as many "
+                "halvings back, or all of it where those do not fit)"
+                if tail_error < math.inf
+                else "which the same fit a quarter and half as many halvings back does not "
+                "bound (the fits do not converge as they do for a power of log x)"
+            )
             share = (
                 f"closer to x={at!r} than f was sampled lie about {tail:.3g} (much of it "
-                f"perhaps beyond the floats), known to {tail_error:.3g} (from the same fit "
-                "a quarter and half as many halvings back, or all of it where those do not "
-                "fit); the value adds that estimate, and the error its uncertainty"
+                f"perhaps beyond the floats), {known}; the value adds that estimate, and "
+                "the error its uncertainty"
                 if tail < math.inf
                 else "for p <= 1 the integral diverges, and for p a little above 1 what lies "
                 f"closer to x={at!r} than f was sampled cannot be bounded"
