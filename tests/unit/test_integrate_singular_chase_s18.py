@@ -40,3 +40,15 @@ def test_a_chase_does_not_go_on_into_a_singular_end(
     assert result.converged is converged
     assert abs(result.value - _exact(c, p)) <= 2.0 * result.error
     assert result.nfev < most
+
+
+def test_a_chase_at_an_end_mapped_to_infinity_stays() -> None:
+    # With the exception at x = inf too, the chain was extrapolated after 196
+    # evaluations to 9.614e-5 and refused by the test for divergence.
+    exact = math.log(1000.0) ** -4 / 4.0
+    result = integrate(
+        lambda x: 1.0 / (x * math.log(x) ** 5), 1000.0, math.inf, tol=1e-4, full_output=True
+    )
+    assert isinstance(result, IntegrationResult)
+    assert result.converged is True
+    assert abs(result.value - exact) <= 2.0 * result.error <= 2e-4
