@@ -58,7 +58,8 @@ between when ``f`` is off it there (``x**0.75 + 1e-70/x`` at 0+, 1.8e-12
 give or take 3.6e-12 from the usual samples, is 6.5e21 at ``x =
 1.5e-92``), and its error reaches where they settle, when that is beyond both
 errors (``478.414 - 8.95e-6 t**(3/(4 + log t))``, ``t = x/1.056``, at 0+ is
-478.414 to 1e-9 before its pole at ``t = exp(-4)``, and 478.41381 at the
+478.414 to 6.5e-9 at ``x = 1/16`` and ``1/32``, before its pole at ``t =
+exp(-4)``, and 478.41381 at the
 deepest steps: it was 478.414 +- 2.8e-7, for 478.41382), as is an infinite
 value, sampled at the steps between when
 ``f`` there is short of the growth its last samples keep (``1 + min(1e-20/x**2,
@@ -270,11 +271,17 @@ told closer than that: below it floats keep no relative precision, and ``f``
 may lose all of such a value to an intermediate result out of range
 (``sin(x)/(x*x)`` at ``4.01466521931094e154``, where ``x*x`` overflows, is
 0.0 at every sample; its limit is 5.3e-310). At a finite ``x0`` other than
-0, ``f`` sees ``x`` as a float whose arithmetic notes an overflow to inf
-(`_Watched`): a finite value computed from one is refused, as an
+0 (not at 0 or infinity), ``f`` sees ``x`` as a subclass of float (``type(x)
+is float`` is false there) whose arithmetic with ints and floats notes an
+overflow to inf (`_Watched`): a finite value computed from one is refused, as an
 OverflowError inside ``f`` is (``x/(x*x*x)`` at 1e103, 0.0 at every sample,
-was 0 give or take 2.2e-308 for 1e-206), but for 0 from a division by it
-that leaves less than the smallest normal number (``sin(x)/(x*x)``).
+was 0 give or take 2.2e-308 for 1e-206), but for a value of exactly 0 when
+every division by such an inf had a numerator below ``DBL_MAX`` times the
+smallest normal number (``sin(x)/(x*x)``). That 0 need not come from the
+division: ``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200, whose limit is
+-1e-100, is answered 0 give or take 2.2e-308. Nor is arithmetic with numpy
+scalars watched (``x/(numpy.float64(x)*x*x)`` at 1e103 is answered 0 give
+or take 2.2e-308 too).
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -484,9 +491,12 @@ class _Overflows:
     settle. A division by such an inf leaves 0 where the quotient is below
     ``|numerator| / DBL_MAX`` (``bound``); below the smallest normal number,
     which `limit` never tells closer, that is no loss (``sin(x)/(x*x)`` at
-    4.01e154, limit 5.3e-310); any other finite value computed from an inf
+    4.01e154, limit 5.3e-310). So `check` lets a value of exactly 0 through
+    when every such division's bound is below that number, whether or not
+    the 0 came from one (``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200 is
+    0 so, for -1e-100); any other finite value computed from an inf
     that arithmetic made out of finite floats is refused, as an
-    OverflowError of ``f`` (``x/x**3``, ``atan(x**3)``) is: `check`.
+    OverflowError of ``f`` (``x/x**3``, ``atan(x**3)``) is.
     """
 
     def __init__(self) -> None:
@@ -522,12 +532,14 @@ def _overflowed(y: object) -> bool:
 
 
 class _Watched(float):
-    """``x`` as ``f`` sees it at a finite ``x0``: a float whose arithmetic notes overflows.
+    """``x`` as ``f`` sees it at a finite ``x0`` other than 0: a float that notes overflows.
 
-    Every ``+ - * / ** % //`` with a `_Watched` operand gives a `_Watched`
-    result (the reflected methods of a subclass come first), which tells
-    `_Overflows` when it is an infinity made of finite floats. Other
-    functions (``math.cos``) take it as the float it is.
+    Every ``+ - * / ** % //`` of a `_Watched` and an int or a float gives a
+    `_Watched` result (the reflected methods of a subclass come first),
+    unless it is complex (a negative ``x`` to a fractional power), and tells
+    `_Overflows` when it is an infinity made of finite floats (or of such an
+    infinity). Other operands (``numpy.float64(2) * x`` is a numpy float) and
+    other functions (``math.cos``) take it as the float it is.
     """
 
     overflows: _Overflows
@@ -1530,12 +1542,13 @@ def _heading(before: list[float], first: int, after: float) -> tuple[float, floa
     it as the one read, or farther): rounding noise, which grows toward
     ``x0``. `_estimate` gives the last of them then, with its change as the
     error, and the one that moves least from the one before says more.
-    ``(1 - cos(t))/t**2 + 7.8e-10 (sqrt(1 - h/D) - 1)``, ``t = h/1125``, at
-    ``102.76-`` with ``D = 4.6e-4`` is 0.49988, 0.49988, 0.490, 0.453, 0.604,
+    ``(1 - cos(t))/t**2 + 7.75e-10 (sqrt(1 - h/D) - 1)``, ``t = h/1125.12``, at
+    ``102.75956631154382-`` with ``D = 4.5856e-4`` is 0.49988, 0.49988, 0.490,
+    0.453, 0.604,
     then -6.5e-12 and halving: 0.604 +- 0.151 is 4.0 of its errors from the
     drop, 0.49988 +- 1.3e-10 clearly away. A smooth ``f`` that drops goes one
     way or approaches the drop: ``h**30/(h**30 + D**30)`` at 0+ with ``D =
-    0.02`` is 1, 1, 1, 1 - 1.5e-6, 6.1e-4, then 5.4e-13; ``exp(-c/x**2)/x``
+    0.02`` is 1, 1, 1, 1 - 1.5e-6, 6.1e-4, then 5.7e-13; ``exp(-c/x**2)/x``
     at 0- with ``c = 0.01`` is -3.4, -4.2, -1.2, -1.1e-3, then -1.0e-16.
     """
     moves = [b - a for a, b in itertools.pairwise(before)]
@@ -1559,15 +1572,15 @@ def _lost_drop(
     """``result``, or a refusal when ``f`` drops onto a term beside it as it loses its digits.
 
     `_lost_collapse` for a drop to below ``DROP`` of the last sample before
-    (not ``COLLAPSE``): ``(1 - cos(t))/t**2 + 2.5e-4 D/(D - |x|)``, ``t =
-    x/1237``, ``D = 1.3e-5``, at 0- is 0.5 with noise that grows to 0.23 at
+    (not ``COLLAPSE``): ``(1 - cos(t))/t**2 + 2.544e-4 D/(D - |x|)``, ``t =
+    x/1237``, ``D = 1.2876e-5``, at 0- is 0.5 with noise that grows to 0.23 at
     ``x = -2**-16``, then, once ``cos(t)`` rounds to 1, only the pole's term,
     6.2e-4, 3.6e-4, ... settling on 2.5e-4, the limit read (it is 0.50025).
     A smooth ``f`` may drop so much in one step too (``h**8/(h**8 + D**8)``),
     so the drop is only read as a loss when the samples before show rounding
     noise as large as ``f`` (`_lost_into`) or swinging ``f`` both ways by
     ``LOSS`` of its size (`_swings`). Then the limit is refused: the term left
-    after the drop (the pole's, 1.3e-8 at the first sample) was too small for
+    after the drop (the pole's, -1.3e-8 at the first sample) was too small for
     the samples before to show, and its limit is not its value there.
     """
     start = _collapse(samples, DROP)
@@ -2057,7 +2070,7 @@ def _settles_apart(value: float, error: float, deep_value: float, deep_error: fl
     Farther than the two errors: an estimate from the first samples, before a
     feature of ``f``, is not its limit to better than where ``f`` goes there
     (``478.414 - 8.95e-6 t**(3/(4 + log t))``, ``t = x/1.056``, at 0+ is
-    478.414 to 1e-9 at ``t = 1/16`` and ``1/32``, has a pole at ``t =
+    478.414 to 6.5e-9 at ``x = 1/16`` and ``1/32``, has a pole at ``t =
     exp(-4)``, and creeps back towards ``478.414 - 8.95e-6 e**3``: it was
     478.414 +- 2.8e-7, 635 errors off).
     """

@@ -83,7 +83,7 @@ def test_a_drop_after_three_samples_is_checked() -> None:
 
 
 def test_a_steep_drop_of_f_itself_is_not_refused() -> None:
-    # 1, 1, 1, 1 - 1.5e-6, 6.1e-4, then 5.4e-13 and falling: f leaves 1 one way only.
+    # 1, 1, 1, 1 - 1.5e-6, 6.1e-4, then 5.7e-13 and falling: f leaves 1 one way only.
     result = full(lambda x: 1 / (1 + (0.02 / abs(x)) ** 30), 0.0, "right")
     assert result.converged
     assert abs(result.value) <= 2 * result.error
@@ -109,7 +109,7 @@ def test_a_drop_onto_a_pole_term_is_refused() -> None:
     # f is 0.5 with noise growing to 0.23 at x = -2**-16, then only the pole's term,
     # 6.2e-4 and settling on 2.54e-4 once cos(t) rounds to 1: a drop to 8.6e-4 of the
     # sample before, not below COLLAPSE. It was 2.54e-4 +- 2.3e-18, converged; the
-    # limit is 0.50025 (the pole's term is 1.3e-8 at the first sample).
+    # limit is 0.50025 (the pole's term is -1.3e-8 at the first sample).
     f = _cos_pole(1236.9884459326597, 1.2876324528589535e-05, -0.00025438808114178945)
     result = full(f, 0.0, "left")
     assert not result.converged
