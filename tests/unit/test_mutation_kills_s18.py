@@ -3,10 +3,10 @@
 Session 18 ran mutmut 3.8.1's mutants of _gauss_kronrod's `odd_unresolved`,
 _integrate's `_checked_half`, `_power_law_tail`, `_bounded_at`, `_unchanging`,
 `_bulging` and `_Panels._above`, _richardson's `_probe_strays`, `_stairs_unevenly`,
-`_moved` and `_noise_beyond`, and limits' `_lost_collapse`, each against every test
-that reached its function (tools/mutation/HISTORY.md). Each test below kills
-survivors: a real call where the mutant answers worse (a lie, a refusal, more
-evaluations, a message naming the wrong variable), or, at a boundary, what the
+`_moved` and `_noise_beyond`, and 34 of limits' `_lost_collapse`'s 84 (stopped for
+time), each against every test that reached its function (tools/mutation/HISTORY.md).
+Each test below kills survivors: a real call where the mutant answers worse (a lie,
+a refusal, more evaluations, a message naming the wrong variable), or, at a boundary, what the
 docstring promises there. The oracles are exact: hand-made samples at binary
 points, or integrals and limits that do not exist or whose value is known. No
 mpmath: these run inside Pyodide too.
@@ -422,8 +422,8 @@ def test_a_bound_that_overflows_is_none() -> None:
 def test_a_drop_after_exactly_four_samples_is_checked() -> None:
     # (1 - cos(t))/t**2 + a (sqrt(1 - x/d) - 1), t = x/c, at 0+: the domain ends at
     # d = 3.2e-4, the walk starts closer in and f drops onto the second term after
-    # COLLAPSE_BEFORE = 4 samples. Its limit is 0.5; it was 0.0 +- 3.7e-25, converged,
-    # where a drop needed more samples before it.
+    # 4 samples, COLLAPSE_BEFORE at 9dcdf04 (3 since fd7a0ed). Its limit is 0.5; it was
+    # 0.0 +- 3.7e-25, converged, where a drop needed more samples before it.
     c, d, a = 1476.4325811163699, 0.00032337299683640557, -2.502272556826186e-09
 
     def f(x: float) -> float:
