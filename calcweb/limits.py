@@ -275,13 +275,12 @@ may lose all of such a value to an intermediate result out of range
 is float`` is false there) whose arithmetic with ints and floats notes an
 overflow to inf (`_Watched`): a finite value computed from one is refused, as an
 OverflowError inside ``f`` is (``x/(x*x*x)`` at 1e103, 0.0 at every sample,
-was 0 give or take 2.2e-308 for 1e-206), but for a value of exactly 0 when
-every division by such an inf had a numerator below ``DBL_MAX`` times the
-smallest normal number (``sin(x)/(x*x)``). That 0 need not come from the
-division: ``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200, whose limit is
--1e-100, is answered 0 give or take 2.2e-308. Nor is arithmetic with numpy
-scalars watched (``x/(numpy.float64(x)*x*x)`` at 1e103 is answered 0 give
-or take 2.2e-308 too).
+was 0 give or take 2.2e-308 for 1e-206), but for f's value that is itself
+the quotient of a numerator below ``DBL_MAX`` times the smallest normal
+number by such an inf (``sin(x)/(x*x)``): any other 0 may hide a lost value
+(``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200, whose limit is -1e-100, is
+refused). Where numpy is imported, an overflow in its scalar arithmetic
+(``x/(numpy.float64(x)*x*x)`` at 1e103) is noted too.
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -313,6 +312,7 @@ differ by more than their error estimates allow.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import math
@@ -462,7 +462,8 @@ class _Counted:
         try:
             if not self.watched:
                 return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
-            y = evaluate(self.f, _Watched.of(x, overflows), fix=NEEDS_F_CLOSE_TO_X0)
+            with _numpy_overflows_noted(overflows):
+                y = evaluate(self.f, _Watched.of(x, overflows), fix=NEEDS_F_CLOSE_TO_X0)
         except NumericalError as error:
             # evaluate's advice (keep x where f stays below 1e308) is a derivative's;
             # and f itself may be small: x/x**3 at 1e103 overflows in x**3.
@@ -488,21 +489,23 @@ class _Overflows:
 
     ``x/(x*x*x)`` at 1e103 is 0.0 at every float near ``x0``, as ``x*x*x`` is
     inf, for a limit of 1e-206: f's samples hold nothing of its value, yet
-    settle. A division by such an inf leaves 0 where the quotient is below
-    ``|numerator| / DBL_MAX`` (``bound``); below the smallest normal number,
-    which `limit` never tells closer, that is no loss (``sin(x)/(x*x)`` at
-    4.01e154, limit 5.3e-310). So `check` lets a value of exactly 0 through
-    when every such division's bound is below that number, whether or not
-    the 0 came from one (``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200 is
-    0 so, for -1e-100); any other finite value computed from an inf
-    that arithmetic made out of finite floats is refused, as an
-    OverflowError of ``f`` (``x/x**3``, ``atan(x**3)``) is.
+    settle. So any finite value computed from an inf that arithmetic made out
+    of finite floats is refused, as an OverflowError of ``f`` (``x/x**3``,
+    ``atan(x**3)``) is: `check`. One value is let through: f's value that is
+    itself the quotient of a finite numerator below ``DBL_MAX`` times the
+    smallest normal number by such an inf (give or take its sign), which is
+    below that number, where `limit` never tells closer (``sin(x)/(x*x)`` at
+    4.01e154, limit 5.3e-310): the last result of `_Watched`'s arithmetic in
+    the call, when it ``vanished`` and is f's value. Any other 0 may
+    hide a lost value (``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200 is 0
+    at every sample, for -1e-100: ``atan`` of the inf is ``pi/2``).
+    Arithmetic on numpy's scalars (``numpy.float64(x)*x*x``) that overflows
+    is noted too (`_numpy_overflows_noted`).
     """
 
     def __init__(self) -> None:
         self.seen = False  # an operation made inf out of finite operands
-        self.bound = 0.0  # the largest |numerator| / DBL_MAX of a division by such an inf
-        self.divided = False
+        self.last: _Watched | None = None  # the last result of `_Watched`'s arithmetic
 
     def noted(self, y: float, a: float, b: float, *, division: bool) -> float:
         """``y = a op b`` (``a / b`` for a ``division``), watched."""
@@ -510,21 +513,48 @@ class _Overflows:
             (math.isfinite(a) and math.isfinite(b)) or _overflowed(a) or _overflowed(b)
         )
         self.seen = self.seen or lost
-        if division and _overflowed(b):
-            self.divided = True
-            self.bound = max(self.bound, abs(float(a)) / sys.float_info.max)
-        return _Watched.of(y, self, overflowed=lost)
+        vanished = (
+            division
+            and _overflowed(b)
+            and math.isfinite(a)
+            and abs(float(a)) / sys.float_info.max < sys.float_info.min
+        )
+        return self.made(_Watched.of(y, self, overflowed=lost, vanished=vanished))
+
+    def made(self, result: _Watched) -> _Watched:
+        """``result``, noted as the last of `_Watched`'s arithmetic."""
+        self.last = result
+        return result
+
+    def note_foreign(self, *_: object) -> None:
+        """An overflow outside `_Watched`'s arithmetic (numpy's ``errstate`` callback)."""
+        self.seen = True
 
     def check(self, y: float) -> None:
         """Raise OverflowError where f's finite value ``y`` may have lost its size to an inf."""
         if not self.seen or not math.isfinite(y):
             return
-        if self.divided and self.bound < sys.float_info.min and y == 0.0:
-            return
+        if self.last is not None and self.last.vanished and y == self.last:
+            return  # f's value is the last result, a quotient that vanished
         raise OverflowError(
             "an intermediate result overflowed to inf inside f, and f's value "
             f"{y!r} was computed from it"
         )
+
+
+def _numpy_overflows_noted(overflows: _Overflows) -> contextlib.AbstractContextManager[object]:
+    """Where ``f`` may use numpy (already imported), its scalar overflows noted in ``overflows``.
+
+    ``numpy.float64(x) * x`` is numpy's arithmetic, not `_Watched`'s; numpy
+    calls ``overflows.note_foreign`` where it overflows. calcweb never imports numpy.
+    """
+    numpy = sys.modules.get("numpy")
+    if numpy is None:
+        return contextlib.nullcontext()
+    errstate: contextlib.AbstractContextManager[object] = numpy.errstate(
+        over="call", call=overflows.note_foreign
+    )
+    return errstate
 
 
 def _overflowed(y: object) -> bool:
@@ -539,16 +569,25 @@ class _Watched(float):
     unless it is complex (a negative ``x`` to a fractional power), and tells
     `_Overflows` when it is an infinity made of finite floats (or of such an
     infinity). Other operands (``numpy.float64(2) * x`` is a numpy float) and
-    other functions (``math.cos``) take it as the float it is.
+    other functions (``math.cos``) take it as the float it is (numpy's
+    overflows are noted by `_numpy_overflows_noted`).
     """
 
     overflows: _Overflows
-    overflowed: bool
+    overflowed: bool  # an inf made of finite floats, or of such an inf
+    vanished: bool  # a quotient by such an inf, below the smallest normal number
 
     @classmethod
-    def of(cls, y: float, overflows: _Overflows, *, overflowed: bool = False) -> _Watched:
+    def of(
+        cls,
+        y: float,
+        overflows: _Overflows,
+        *,
+        overflowed: bool = False,
+        vanished: bool = False,
+    ) -> _Watched:
         watched = cls(y)
-        watched.overflows, watched.overflowed = overflows, overflowed
+        watched.overflows, watched.overflowed, watched.vanished = overflows, overflowed, vanished
         return watched
 
 
@@ -578,7 +617,11 @@ def _watching_unary(name: str) -> Callable[[_Watched], _Watched]:
     base = getattr(float, name)
 
     def method(self: _Watched) -> _Watched:
-        return _Watched.of(base(self), self.overflows, overflowed=self.overflowed)
+        return self.overflows.made(
+            _Watched.of(
+                base(self), self.overflows, overflowed=self.overflowed, vanished=self.vanished
+            )
+        )
 
     return method
 
