@@ -12,7 +12,6 @@ import pytest
 from calcweb import LimitResult, NumericalError, limit
 
 
-
 def test_a_zero_beside_a_vanished_quotient_is_refused() -> None:
     # atan(x*x) is pi/2 once x*x is inf, so the first term is 0 for -1e-100; 1/(x*x)
     # vanished below the smallest normal number, which used to let any 0 through.
@@ -38,7 +37,9 @@ def test_a_multiple_of_a_vanished_quotient_is_refused() -> None:
 def test_a_quotient_that_vanished_below_the_normal_numbers_is_answered(f: object) -> None:
     result = limit(f, 4.01466521931094e154, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
-    assert result.converged and result.value == 0.0 and result.error <= 2.2250738585072014e-308
+    assert result.converged
+    assert result.value == 0.0
+    assert result.error <= 2.2250738585072014e-308
 
 
 def test_an_overflow_in_numpy_arithmetic_is_refused() -> None:
