@@ -1931,35 +1931,31 @@ def _checked_half(
     centre]`` is integrated too, and where the two halves do not sum to
     ``result`` within their errors, their sum is the value.
     """
-    nfev = result.nfev
-    start, centres, halves = a, [], []
-    while True:
-        centre = 0.5 * start + 0.5 * b
-        centres.append(centre)
-        half, odd = _summed(g, centre, b, tol, rule, finite_ends=(True, finite_ends[1]), x_of=x_of)
+    right_ends = (True, finite_ends[1])
+    centres = [0.5 * a + 0.5 * b]
+    right, odd = _summed(g, centres[0], b, tol, rule, finite_ends=right_ends, x_of=x_of)
+    nfev = result.nfev + right.nfev
+    half = right  # the last half checked
+    while odd and half.converged:  # it looks odd about its own centre in turn
+        centres.append(0.5 * centres[-1] + 0.5 * b)
+        half, odd = _summed(g, centres[-1], b, tol, rule, finite_ends=right_ends, x_of=x_of)
         nfev += half.nfev
-        halves.append(half)
-        if not (odd and half.converged):
-            break
-        start = centre
-    if half.converged:
-        # Odd on the first panel's nodes is not odd: the half to the left must
-        # sum with the first right half to the value (a staircase whose nodes
-        # mirror was 0 +- 4e-14).
-        other, _ = _summed(
-            g, a, centres[0], tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of
+    if not half.converged:
+        return dataclasses.replace(
+            result,
+            error=max(result.error, half.error),
+            nfev=nfev,
+            converged=False,
+            message=_odd_message(result.value, [x_of(x) for x in centres], x_of(b), half.message),
         )
-        nfev += other.nfev
-        if _halves_agree(result, other, halves[0]):
-            return dataclasses.replace(result, nfev=nfev)
-        return _sum_of_halves(other, halves[0], nfev, x_of(centres[0]))
-    return dataclasses.replace(
-        result,
-        error=max(result.error, half.error),
-        nfev=nfev,
-        converged=False,
-        message=_odd_message(result.value, [x_of(x) for x in centres], x_of(b), half.message),
-    )
+    # Odd on the first panel's nodes is not odd: the half to the left must
+    # sum with the first right half to the value (a staircase whose nodes
+    # mirror was 0 +- 4e-14).
+    left, _ = _summed(g, a, centres[0], tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of)
+    nfev += left.nfev
+    if _halves_agree(result, left, right):
+        return dataclasses.replace(result, nfev=nfev)
+    return _sum_of_halves(left, right, nfev, x_of(centres[0]))
 
 
 def _odd_message(value: float, centres: list[float], b: float, failure: str) -> str:
@@ -1994,19 +1990,21 @@ def _halves_agree(
 def _sum_of_halves(
     left: IntegrationResult, right: IntegrationResult, nfev: int, middle: float
 ) -> IntegrationResult:
-    """The integral as the sum of its two halves, where their sum is not the symmetric one."""
-    converged = left.converged and right.converged
-    return IntegrationResult(
+    """The integral as the sum of its two halves, where their sum is not the symmetric one.
+
+    ``right`` converged (`_checked_half` sums only such a half), so the sum has
+    the left half's `converged`.
+    """
+    return dataclasses.replace(
+        left,
         value=left.value + right.value,
         error=left.error + right.error,
         nfev=nfev,
-        method="adaptive",
         intervals=left.intervals + right.intervals,
-        converged=converged,
         message=f"f looked odd about x={middle!r}, the interval's centre, on the first "
         "subinterval's points but is not: the integral is the sum of those over the two "
         "halves, each found on its own"
-        + ("" if converged else f" (the left one not: {left.message})"),
+        + ("" if left.converged else f" (the left one not: {left.message})"),
     )
 
 
