@@ -12,7 +12,9 @@ the larger of the two changes along its column before it (or their
 geometric tail, for limits such as $\sqrt{x}$ that are not power series in
 ``h``), or the rounding noise its samples carry, if larger; the entry with
 the smallest error is returned, unless an entry closer to ``x0``, surer of
-its own value, contradicts it. An entry whose column still moves by a
+its own value, contradicts it; one less sure of itself that contradicts it
+still sets the error (a kink or a cut-off among the samples makes ``f``
+another smooth function closer in). An entry whose column still moves by a
 sizeable share of its samples, more with every step, has not settled at all
 (``1/(x - x0)**2 + 1e-20`` far from ``x0``).
 
@@ -1152,7 +1154,8 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     The entries come from the samples before ``f`` gets stuck (`_until_stuck`),
     the noise from all of them, since those past a stuck run show how coarse
     the rounding of ``f`` is there. The entry with the smallest error wins
-    unless one closer to ``x0`` contradicts it (`_contradicted_later`). If
+    unless one closer to ``x0`` contradicts it (`_contradicted_later`); one
+    less sure of itself that contradicts it sets its error (`_disputed`). If
     ``f`` gets stuck before it shows a trend, the value it is stuck on is
     returned, as far from the limit as the samples just before and after
     the run are from it. ``first`` is the step (counted from 0) of the first
@@ -1183,7 +1186,9 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
     # An entry with the largest last sample has none after it to contradict it.
     best = next(i for i in order if not _contradicted_later(i, entries, errors))
     value = entries[best].value
-    return value, max(errors[best], _tail_gap(samples, first, value), _grain(values))
+    # Entries closer to x0 that contradict it, before f loses all its digits, widen its error.
+    disputed = _disputed(best, entries, errors, _digits_lost(values, noise))
+    return value, max(errors[best], disputed, _tail_gap(samples, first, value), _grain(values))
 
 
 def _passed(values: list[float], value: float) -> float:
@@ -1274,6 +1279,42 @@ def _contradicted_later(best: int, entries: list[_Entry], errors: list[float]) -
         and witness < share * abs(entry.value)
         and abs(entry.value - value) > JUMP * (error + witness)
         for entry, witness in zip(entries, errors, strict=True)
+    )
+
+
+def _digits_lost(values: list[float], noise: list[float]) -> int:
+    """The first of ``values`` whose rounding ``noise`` is ``LOSS`` of it or more, or their number.
+
+    From there on ``f`` has lost all its digits (`_noise` bounds the noise
+    of the samples by index).
+    """
+    return next((k for k, y in enumerate(values) if noise[k] >= LOSS * abs(y)), len(values))
+
+
+def _disputed(best: int, entries: list[_Entry], errors: list[float], end: int) -> float:
+    """How far from entry ``best`` the entries closer to ``x0`` that contradict it put the limit.
+
+    `_contradicted_later` lets only a surer entry overturn ``best``; one less
+    sure of itself still bounds how far the limit may lie, when it is farther
+    from ``best`` than ``JUMP`` times their two errors: the error is at least
+    that distance plus its own error (0 when no such entry). Only entries
+    whose samples end before ``end``, where ``f`` loses all its digits: past
+    that, what is left of ``f`` is another term's (a pole's, once ``exp(t) -
+    1`` rounds to 0), which `_lost_collapse` and `_lost_drop` judge. A feature
+    of ``f`` among the usual samples (a kink, a cut-off) makes it another smooth
+    function closer in, where its rounding noise is larger:
+    ``(exp(x/205.6) - 1)/x - 8.8e-6 max(0, |x| - D)/D``, ``D = 9.4e-6``, at 0-
+    is 0.0048716953139 +- 8.3e-14 from its first samples, beyond ``D``, and
+    0.0048629255 +- 8e-10 from those within it (the limit, 0.00486292544).
+    """
+    value, error, last = entries[best].value, errors[best], entries[best].last
+    return max(
+        (
+            abs(entry.value - value) + witness
+            for entry, witness in zip(entries, errors, strict=True)
+            if last < entry.last < end and abs(entry.value - value) > JUMP * (error + witness)
+        ),
+        default=0.0,
     )
 
 
