@@ -1587,13 +1587,13 @@ def _lost_collapse(
     start = _collapse(samples)
     before = samples[:start]
     if len(before) < COLLAPSE_BEFORE or first + start <= 0:
-        return _lost_drop(result, samples, first, name=name, point=point, scale=scale)
+        return _lost_beside(result, samples, first, name=name, point=point, scale=scale)
     after = samples[start]
     value, error = _heading(before, first, after)
     gap = abs(value - result.value)
     contradicted = gap > JUMP * (error + result.error)
     if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
-        return _lost_drop(result, samples, first, name=name, point=point, scale=scale)
+        return _lost_beside(result, samples, first, name=name, point=point, scale=scale)
     edge = point(scale * 2.0 ** -(first + start + 2))
     if _settled(value, error) and _lost_into(before):
         return _OneSided(
@@ -1644,6 +1644,24 @@ def _heading(before: list[float], first: int, after: float) -> tuple[float, floa
     return calm, abs(moves[k])
 
 
+def _lost_beside(
+    result: _OneSided,
+    samples: list[float],
+    first: int,
+    *,
+    name: str,
+    point: Callable[[float], float],
+    scale: float,
+) -> _OneSided:
+    """``result``, or a refusal when ``f`` loses its digits and leaves a term beside them.
+
+    Short of a collapse (`_lost_collapse`): a drop (`_lost_drop`), or
+    samples that settle on another value past the loss (`_read_past_loss`).
+    """
+    dropped = _lost_drop(result, samples, first, name=name, point=point, scale=scale)
+    return _read_past_loss(dropped, samples, first, name=name, point=point, scale=scale)
+
+
 def _lost_drop(
     result: _OneSided,
     samples: list[float],
@@ -1689,6 +1707,70 @@ def _lost_drop(
         "size: rounding may have cancelled all the digits of a term in f there (1 - cos(t) "
         "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and left only a small "
         "term beside it. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
+        "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
+        "full_output=True to get the estimate from farther out anyway",
+    )
+
+
+def _read_past_loss(
+    result: _OneSided,
+    samples: list[float],
+    first: int,
+    *,
+    name: str,
+    point: Callable[[float], float],
+    scale: float,
+) -> _OneSided:
+    """``result``, or a refusal when it is what ``f`` settles on after losing all its digits.
+
+    ``(1 - cos(t))/t**2 + 5 (1 + x)``, ``t = x/1000``, at 0+ is 5.5 with
+    rounding noise that grows like ``1/h**2`` to a quarter of ``f`` at ``x =
+    2**-17`` (`_digits_lost`), then, once ``cos(t)`` rounds to 1, only ``5 (1 +
+    x)``, which the samples settle on: it was 5.00000007 +- 2.9e-7 (the limit
+    is 5.5). Neither a drop (`_lost_drop`: 5 is not small beside 5.5) nor
+    noise that the estimate could see. So a finite ``result`` that the last
+    sample lies on (within ``JUMP`` times its error), which the samples
+    before the loss contradict (their estimate, within ``STILL`` of its value,
+    is farther from it than ``JUMP`` times the two errors), is refused, when
+    ``f`` moves both ways from ``NOISE_POINTS`` samples before the loss on,
+    as rounding noise sends it: past the loss ``f`` is the term rounding left
+    (a pole's ``-a``, read as the limit), and the samples before cannot tell
+    the term's limit either. Samples far out that still move (``sin(1e8
+    x)/x``, 30 +- 20 before its noise bound reaches f's size) head for no
+    value, and contradict nothing; a step of ``f`` itself, which `_noise`
+    reads as noise too, goes one way.
+    """
+    if not (result.converged and math.isfinite(result.value)):
+        return result
+    # Read from what rounding left: the samples past the loss settle on it.
+    if not abs(samples[-1] - result.value) <= JUMP * result.error:
+        return result
+    start = _digits_lost(samples, _noise(_table(samples))[0])
+    if start < 2 or start == len(samples) or first + start <= 0:
+        return result
+    # Rounding noise sends f both ways, as it grows to the loss and past it; a
+    # step of f itself goes one way (1 + 1e-3 x, 1e-4 (1 + x) from |x| = 1e-5 in).
+    around = samples[max(start - NOISE_POINTS, 0) :]
+    moves = [b - a for a, b in itertools.pairwise(around)]
+    blur = ULPS * _EPS * max(map(abs, around))
+    if not (max(moves) > blur and min(moves) < -blur):
+        return result
+    value, error = _estimate(samples[:start], first)
+    gap = abs(value - result.value)
+    # Before the loss f heads for a value (far out, f that still moves is no witness).
+    heads = math.isfinite(value) and error <= STILL * abs(value)
+    if not (heads and gap > JUMP * (error + result.error)):
+        return result
+    edge = point(scale * 2.0 ** -(first + start + 2))
+    return _OneSided(
+        value,
+        max(gap, error),
+        False,
+        f"f approaches {value:.6g} far from x0 (from the {name}), then its rounding noise "
+        f"grows to its size at {edge!r}, and closer to x0 it settles on {result.value:.6g} "
+        "instead: rounding may have cancelled all the digits of a term in f there (1 - "
+        "cos(t) is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and left only the "
+        "terms beside it. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
         "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
     )

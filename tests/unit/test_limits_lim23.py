@@ -5,7 +5,9 @@ converged (ratio in each comment). ``f = g(t) + a phi(|x - x0|)``: a cancelling
 quotient ``g`` of ``t = (x - x0)/c`` beside a feature ``phi`` at ``|x - x0| = D``.
 A kink or a cut-off inside the usual samples: the estimate came from the first
 samples, beyond ``D``, and the entries closer in, which contradict it, were not
-surer of themselves, so they did not count (`_disputed`).
+surer of themselves, so they did not count (`_disputed`). A term left beside
+``g`` once rounding cancels all of ``g``'s digits: the samples settle on it,
+and it was read as the limit (`_read_past_loss`).
 """
 
 from __future__ import annotations
@@ -71,6 +73,60 @@ def test_disputed_is_how_far_a_contradicting_entry_closer_in_lies() -> None:
     assert _disputed(2, entries, errors, 8) == 0.0  # entries before it are no witnesses
 
 
+@pytest.mark.parametrize(
+    ("c", "b"),
+    # at c = 1000: 5.000000074505806 +- 2.9e-7, -0.25000003 and 0.010000001 +- 2.9e-7 (1.7e6
+    # each); at c = 10 and 100 answered honestly (guards: the noise never reaches f's size)
+    [(1000.0, 5.0), (1000.0, -0.25), (1000.0, 0.01), (10.0, 5.0), (100.0, -0.25)],
+)
+def test_what_rounding_leaves_of_f_is_not_its_limit(c: float, b: float) -> None:
+    def f(x: float) -> float:
+        t = x / c
+        return (1.0 - math.cos(t)) / t**2 + b * (1.0 + x)
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert not result.converged or abs(result.value - (0.5 + b)) <= 2.0 * result.error, result
+
+
+@pytest.mark.parametrize(
+    ("g", "c", "big", "a", "side"),
+    [
+        # -0.24696190476152427 +- 4.7e-7 (1.1e6): the pole's term alone, once cos(t) rounds to 1
+        ("1-cos", 81250.65659266981, 447.06096191130837, 0.24696190054695408, "left"),
+        # -7.250660356389702e-13 +- 1.4e-16 (1.7e6): once sqrt(1 + t) rounds to 1
+        ("sqrt", 2101271886.4944015, 10519277.372380964, 7.250660356389697e-13, "right"),
+    ],
+)
+def test_a_pole_term_left_by_rounding_is_not_the_limit(
+    g: str, c: float, big: float, a: float, side: str
+) -> None:
+    def f(x: float) -> float:
+        t, h = x / c, abs(x)
+        base = (1.0 - math.cos(t)) / t**2 if g == "1-cos" else (math.sqrt(1.0 + t) - 1.0) / x
+        return base + a * big / (h - big)
+
+    limit_g = 0.5 if g == "1-cos" else 0.5 / c  # g's limit at 0
+    result = limit(f, 0.0, side=side, full_output=True)
+    assert not result.converged or abs(result.value - (limit_g - a)) <= 2.0 * result.error, result
+
+
 def test_digits_lost_where_the_noise_reaches_a_quarter_of_f() -> None:
     assert _digits_lost([1.0, 1.0, 2.0, 1.0], [0.1, 0.2, 0.4, 0.25]) == 3
     assert _digits_lost([1.0, -1.0], [0.1, 0.2]) == 2
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "exact"),
+    [
+        (lambda x: math.sin(1e8 * x) / x, 0.0, 1e8),
+        (lambda x: math.sqrt(x**2 + 1e6 * x) - x, math.inf, 5e5),
+    ],
+)
+def test_samples_far_out_that_still_move_contradict_nothing(
+    f: Callable[[float], float], x0: float, exact: float
+) -> None:
+    # Their noise bound (`_noise` reads f moving as noise) reaches f's size early,
+    # but they head for no value (30 +- 20, 7936 +- 2310): the limit stands.
+    result = limit(f, x0, side="both" if x0 == 0.0 else "left", full_output=True)
+    assert result.converged
+    assert abs(result.value - exact) <= 2.0 * result.error
