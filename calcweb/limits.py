@@ -1553,6 +1553,17 @@ def _collapse(values: list[float], share: float = COLLAPSE) -> int:
     )
 
 
+def _drop_start(samples: list[float], first: int, share: float) -> int:
+    """Where the samples drop to below ``share`` of the one before for good (`_collapse`), or 0.
+
+    0 too when fewer than ``COLLAPSE_BEFORE`` samples come before the drop,
+    or it is at the walk's first step (``first`` is the first sample's):
+    `_lost_collapse` and `_lost_drop` read the samples before it.
+    """
+    start = _collapse(samples, share)
+    return start if start >= COLLAPSE_BEFORE and first + start > 0 else 0
+
+
 def _lost_collapse(
     result: _OneSided,
     samples: list[float],
@@ -1584,11 +1595,10 @@ def _lost_collapse(
     """
     if not (result.converged and math.isfinite(result.value)):
         return result  # an infinite limit is the small term's own: f grows
-    start = _collapse(samples)
-    before = samples[:start]
-    if len(before) < COLLAPSE_BEFORE or first + start <= 0:
+    start = _drop_start(samples, first, COLLAPSE)
+    if not start:
         return _lost_beside(result, samples, first, name=name, point=point, scale=scale)
-    after = samples[start]
+    before, after = samples[:start], samples[start]
     value, error = _heading(before, first, after)
     gap = abs(value - result.value)
     contradicted = gap > JUMP * (error + result.error)
@@ -1685,12 +1695,11 @@ def _lost_drop(
     after the drop (the pole's, -1.3e-8 at the first sample) was too small for
     the samples before to show, and its limit is not its value there.
     """
-    start = _collapse(samples, DROP)
-    before = samples[:start]
-    if len(before) < COLLAPSE_BEFORE or first + start <= 0:
+    start = _drop_start(samples, first, DROP)
+    if not start:
         return result
+    before, after = samples[:start], samples[start]
     value, error = _estimate(before, first)
-    after = samples[start]
     gap = abs(value - result.value)
     contradicted = gap > JUMP * (error + result.error)
     if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
