@@ -11,7 +11,8 @@ import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from decimal import Decimal
-from numbers import Integral, Real
+from fractions import Fraction
+from numbers import Integral, Rational, Real
 from typing import Any
 
 from calcweb.exceptions import (
@@ -125,6 +126,36 @@ def check_real(value: object, name: str) -> float:
     return result
 
 
+def check_point(value: object, name: str) -> float:
+    """Return a point where calcweb evaluates f (``x``, ``x0``, a bound) as a finite float.
+
+    As `check_real`, but a number that ``float()`` would move (an int beyond
+    2**53 such as ``2**60 + 1``, a ``Fraction(1, 3)``) raises
+    InvalidArgumentError: the answer would be at another point, and f can
+    differ there by far more than any error calcweb reports
+    (``derivative(sin, 2**60 + 1)`` would be ``cos(2**60)``, -0.557, for 0.398).
+    """
+    result = check_real(value, name)
+    _refuse_moved(value, result, name)
+    return result
+
+
+def _refuse_moved(value: object, result: float, name: str) -> None:
+    """Raise InvalidArgumentError if the float ``result`` is not exactly ``value``."""
+    if isinstance(value, Integral):
+        exact = int(value) == result  # int == float compares exactly, numpy's int64 not
+    elif isinstance(value, Rational):
+        exact = Fraction(int(value.numerator), int(value.denominator)) == result
+    else:  # floats of any width compare exactly with a float64
+        exact = bool(value == result)
+    if not exact:
+        raise InvalidArgumentError(
+            f"{name} = {shown(value)} is not exactly representable as a float (the nearest "
+            f"float is {result!r}), so calcweb cannot evaluate f there; pass float({name}) "
+            "explicitly if that nearest float is meant"
+        )
+
+
 def check_int(value: object, name: str, low: int, high: int, example: str) -> int:
     """Return ``value`` as an int in ``low..high`` (Python or numpy integer, not bool).
 
@@ -148,17 +179,18 @@ def check_int(value: object, name: str, low: int, high: int, example: str) -> in
     return number
 
 
-def check_vector(x: object, name: str, *, empty: bool = False) -> list[float]:
-    """Return the point ``x`` as a list of finite floats.
+def check_vector(x: object, name: str, *, empty: bool = False, point: bool = False) -> list[float]:
+    """Return the sequence ``x`` as a list of finite floats.
 
     Accepts a list, tuple, 1-D numpy array or any other iterable of real
     numbers, except str, bytes, mappings and sets (whose order is not
-    defined); entries are checked with `check_real`.
+    defined); entries are checked with `check_real`, or `check_point`.
 
     Args:
         x: What the reader passed.
         name: Its name, for the message.
         empty: Whether an empty sequence is allowed.
+        point: Whether ``x`` is a point where f is evaluated (`check_point`).
     """
     if isinstance(x, (str, bytes, Mapping, Set)) or not isinstance(x, Iterable):
         raise ArgumentTypeError(
@@ -180,7 +212,8 @@ def check_vector(x: object, name: str, *, empty: bool = False) -> list[float]:
                 f"{name} must be a flat (1-D) sequence of numbers, but {name}[{i}] is "
                 f"{type(entry).__name__} {shown(entry)}; flatten it or pass one row"
             )
-    return [check_real(entry, f"{name}[{i}]") for i, entry in enumerate(entries)]
+    check = check_point if point else check_real
+    return [check(entry, f"{name}[{i}]") for i, entry in enumerate(entries)]
 
 
 def check_flag(value: object, name: str) -> bool:
@@ -386,9 +419,9 @@ def result_value(y: object, where: str, what: str = "f") -> float:
 
 
 def check_real_or_infinite(value: object, name: str) -> float:
-    """Return ``value`` as a float that may be ``±inf`` (an integration limit) but not NaN."""
+    """Return a point (`check_point`) as a float that may be ``±inf`` (a limit's x0) but not NaN."""
     if isinstance(value, Real):
         result = as_float(value, name)  # refuses bools
         if math.isinf(result):
             return result
-    return check_real(value, name)
+    return check_point(value, name)

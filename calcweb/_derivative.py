@@ -59,7 +59,7 @@ from calcweb._checks import (
     check_callable,
     check_method,
     check_order,
-    check_real,
+    check_point,
     check_step,
     evaluate,
     outside_domain,
@@ -172,7 +172,8 @@ def derivative(
         The derivative as a float, or a `DerivativeResult`.
 
     Raises:
-        InvalidArgumentError: For a bad ``n``, ``h``, ``method`` or a non-finite ``x``.
+        InvalidArgumentError: For a bad ``n``, ``h``, ``method``, a non-finite ``x``
+            or one that ``float()`` would move (``2**60 + 1``, ``Fraction(1, 3)``).
         ArgumentTypeError: If ``f`` is not callable, returns a non-number,
             or does not accept the jet / complex number the method needs, or
             ``full_output`` is not True or False.
@@ -215,7 +216,7 @@ def derivative(
         calcweb.exceptions.ArgumentTypeError: method='ad' needs f to accept a calcweb.Jet, ...
     """
     check_callable(f)
-    x = check_real(x, "x")
+    x = check_point(x, "x")
     n = check_order(n)
     method = check_method(method)
     step = None if h is None else check_step(h)

@@ -22,6 +22,7 @@ from calcweb._checks import (
     call_on_jets,
     check_callable,
     check_order,
+    check_point,
     check_real,
     check_vector,
     evaluate,
@@ -287,7 +288,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         ('richardson', True)
     """
     check_callable(f)
-    center = check_real(x0, "x0")
+    center = check_point(x0, "x0")
     degree = check_order(n)
     y = call_on_jets(f, Jet.variable(center, degree))
     if isinstance(y, RefusedJets):

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from calcweb._checks import (
     INTO_THE_DOMAIN,
     check_callable,
-    check_real,
+    check_point,
     check_step,
     evaluate,
     x_itself_first,
@@ -82,7 +82,7 @@ def forward_difference(f: Callable[[float], float], x: float, h: float | None = 
         6.001
     """
     check_callable(f)
-    x = check_real(x, "x")
+    x = check_point(x, "x")
     step = _step(x, h, _ONE_SIDED_STEP)
     with x_itself_first(f, x):
         return _quotient(evaluate(f, x + step), evaluate(f, x, fix=INTO_THE_DOMAIN), step)
@@ -112,7 +112,7 @@ def backward_difference(f: Callable[[float], float], x: float, h: float | None =
         5.999
     """
     check_callable(f)
-    x = check_real(x, "x")
+    x = check_point(x, "x")
     step = _step(x, h, _ONE_SIDED_STEP)
     with x_itself_first(f, x):
         return _quotient(evaluate(f, x, fix=INTO_THE_DOMAIN), evaluate(f, x - step), step)
@@ -156,7 +156,7 @@ def central_difference(f: Callable[[float], float], x: float, h: float | None = 
         calcweb.exceptions.InvalidArgumentError: h must be > 0, but got 0.0; ...
     """
     check_callable(f)
-    x = check_real(x, "x")
+    x = check_point(x, "x")
     step = _step(x, h, _CENTRAL_STEP)
     # f has no derivative where it has no value, though the quotient never uses
     # f(x) (1/(x - 1) at 1 gave 2.7e10): f(x) first.

@@ -34,6 +34,7 @@ from calcweb._checks import (
     call_on_jets,
     check_callable,
     check_method,
+    check_point,
     check_real,
     check_step,
     check_vector,
@@ -66,6 +67,11 @@ _TAKES = "a list of numbers (the point)"
 def _vector(x: object, name: str) -> Vector:
     """``x`` (list, tuple, 1-D numpy array, any iterable of numbers) as a list of finite floats."""
     return check_vector(x, name)
+
+
+def _point(x: object) -> Vector:
+    """The point ``x`` as `_vector`, each entry exactly a float (`calcweb._checks.check_point`)."""
+    return check_vector(x, "x", point=True)
 
 
 def _called_with_a_point(misplaced: tuple[object, ...], name: str) -> None:
@@ -365,7 +371,7 @@ def directional_derivative(
     """
     check_callable(f)
     check_method(method)
-    point, direction = _vector(x, "x"), _vector(v, "v")
+    point, direction = _point(x), _vector(v, "v")
     if len(point) != len(direction):
         raise InvalidArgumentError(
             f"x has {len(point)} entries but v has {len(direction)}; give v one entry per variable"
@@ -451,7 +457,7 @@ def grad(
     check_method(method)
 
     def gradient(x: Sequence[float]) -> Vector:
-        point = _vector(x, "x")
+        point = _point(x)
         size = len(point)
         return [_directional(f, point, _unit(i, size), 1, method=method, h=h) for i in range(size)]
 
@@ -500,7 +506,7 @@ def jacobian(
         check_step(h)
 
     def matrix(x: Sequence[float]) -> Matrix:
-        point = _vector(x, "x")
+        point = _point(x)
         outputs = _outputs(_value_at(f, point, False, _TAKES))
         if method in ("auto", "ad"):
             by_jets = _jacobian_by_jets(f, point, len(outputs))
@@ -559,7 +565,7 @@ def hessian(
     check_method(method)
 
     def matrix(x: Sequence[float]) -> Matrix:
-        point = _vector(x, "x")
+        point = _point(x)
         size = len(point)
         units = [_unit(i, size) for i in range(size)]
         result = [[0.0] * size for _ in range(size)]
@@ -589,8 +595,8 @@ _TAKES_POINT = "a list of numbers (the point), or one number when x is a number"
 def _primal(x: object) -> tuple[Vector, bool]:
     """``x`` as a list of finite floats, and whether it was one number (then f takes a number)."""
     if not isinstance(x, bool) and isinstance(x, Real):
-        return [check_real(x, "x")], True
-    return _vector(x, "x"), False
+        return [check_point(x, "x")], True
+    return _point(x), False
 
 
 def _tangent(v: object, point: Vector, scalar: bool, name: str) -> Vector:
