@@ -56,9 +56,14 @@ step can be trusted; instead:
    can give all its quotients alike (`_lined_up`): where ``a ulp(x)`` is
    close to ulp(``a x``), ``f`` at the floats sampled is ``g`` of a slightly
    wrong multiple of ``t``, smooth to every quotient (``sin(17180308720.894814
-   t)`` at 0.5455065544805004 was 3e7 times its error off); and every answer
-   in one variable, a refined one too, at least the error that ``a x``
-   rounded gives all quotients about ``x`` alike (`_shifted`). A
+   t)`` at 0.5455065544805004 was 3e7 times its error off); and every
+   answer, a refined one too, at least the error that ``a x`` rounded gives
+   all quotients about ``x`` alike (`_shifted`). Both hold on a line through
+   a point too (``offset``, 5.), with ``|x|`` the point's: its samples are the
+   floats near that point, and ``x + t d`` rounded to them puts each stencil
+   on a slightly different step (a crest of ``sin(766984.67 t + 5.0206)``, ``n
+   = 3``, along ``p[0]`` at [-0.92542, 0.3] was -1.318e8 +- 9.0e5 for
+   -1.084e8; now +- 3.5e7, as in one variable). A
    quotient at a smaller step than the kept estimate's rows, farther from it
    than their expansion allows, widens its error to that distance
    (`_Walk.check_accepted`): a window far from the asymptotic range can pass
@@ -928,11 +933,12 @@ def extrapolate(
         error += _argument_noise(sampler, estimate, error, level, first_step / 16.0)
         error += _even_noise(sampler, final, spacing, quiet)
         error += _noise_beyond(sampler, estimate, final, quiet)
-    # In one variable: the walk's own window's quotients can all be wrong alike where
-    # a multiple of t rounded inside f lines up over it (`_lined_up`), and every
-    # quotient about x, a refined value's too, is centred on a x rounded (`_shifted`).
-    own = _lined_up(x, n, estimate) if final is estimate else 0.0
-    error = max(error, own + _shifted(sampler, n, estimate) if not offset else 0.0)
+    # The walk's own window's quotients can all be wrong alike where a multiple of t
+    # rounded inside f lines up over it (`_lined_up`), and every quotient about x, a
+    # refined value's too, is centred on a x rounded (`_shifted`). On a line, x is the
+    # point's (offset): its samples are the floats near it, as in one variable.
+    own = _lined_up(abs(x) + offset, n, estimate) if final is estimate else 0.0
+    error = max(error, own + _shifted(sampler, n, estimate))
     return Estimate(
         final.value,
         error,
@@ -3088,7 +3094,7 @@ def _rounded_inside(sampler: Sampler, kind: str, n: int, step: float) -> float:
     return bound if math.isfinite(bound) else 0.0
 
 
-def _lined_up(x: float, n: int, estimate: Estimate) -> float:
+def _lined_up(size: float, n: int, estimate: Estimate) -> float:
     """How far ``a t`` rounded inside ``f`` can move all of a window's quotients alike.
 
     ``f(t) = g(a t)`` computes ``g`` at ``a t`` rounded to ulp(``a t``). At
@@ -3105,8 +3111,11 @@ def _lined_up(x: float, n: int, estimate: Estimate) -> float:
     step's stencil with at most one ulp(``a t``) of slip, so ``|a' - a|``
     is at most ulp(``a t``) over the span in ``t``, and ulp(``a t``) <= eps
     ``|a t|``: the quotients are off by at most ``n |f^(n)| eps (|x| +
-    reach) / span``. Nothing the samples show tells ``a = 1`` (``t`` exact)
-    from ``a`` that close to 1 or to another power of 2: ``log1p(a t)`` at
+    reach) / span``. ``size`` is ``|x|``, or on a line through a point the
+    point's (its offset, `extrapolate`): there ``x + t d`` rounded to
+    ulp(``x``) is such a line too, a stencil of a slightly different step.
+    Nothing the samples show tells ``a = 1`` (``t`` exact) from ``a`` that
+    close to 1 or to another power of 2: ``log1p(a t)`` at
     -0.99999999 with ``a = 1 - 1e-8`` gave 50000000.0263 +- 3.7e-4, off by
     0.53, in the same pattern of quotients as ``log1p(t)`` there, which gave
     99999999.4975 +- 3.8e-4 (right) without this bound (now +- 200). So the
@@ -3119,7 +3128,7 @@ def _lined_up(x: float, n: int, estimate: Estimate) -> float:
     offsets = stencil(estimate.kind, n)[0]
     reach = max(map(abs, offsets)) * step
     span = (max(offsets) - min(offsets)) * step
-    bound = n * abs(estimate.value) * _EPS * (abs(x) + reach) / span
+    bound = n * abs(estimate.value) * _EPS * (abs(size) + reach) / span
     return bound if math.isfinite(bound) else 0.0
 
 
@@ -3130,7 +3139,8 @@ def _shifted(sampler: Sampler, n: int, estimate: Estimate) -> float:
     <= ``|a x| eps / 2`` of ``a x`` (and alike ``g(a t + c)`` with ``|a x + c|``
     at most ``|a x|``): every central quotient about ``x`` is one of ``g`` about
     that point, and so is their extrapolation, off by ``|f^(n+1)|`` times ``|x|
-    eps / 2``, which no disagreement between them shows (``sin(115263 t +
+    eps / 2``, which no disagreement between them shows (on a line, ``|x|`` the
+    point's: its offset; ``sin(115263 t +
     3.9584)`` at -0.5625: ``k x + c`` = -64831.479 rounded by 3.2e-12, ``|f''|``
     1.3e10: -265.588104312 +- 7.2e-8, off by 4.2e-7; ``n = 3``,
     ``sin(2375241.75 t + 3.2002)`` at 0.93451, near a crest: ``k x + c``
@@ -3157,7 +3167,7 @@ def _shifted(sampler: Sampler, n: int, estimate: Estimate) -> float:
     if len(reaches) < n + 2 or None in values:
         return 0.0
     higher = abs(_divided_difference(reaches, [value or 0.0 for value in values]))
-    bound = higher * math.factorial(n + 1) * abs(x) * _EPS / 2.0
+    bound = higher * math.factorial(n + 1) * (abs(x) + sampler.offset) * _EPS / 2.0
     return bound if math.isfinite(bound) else 0.0
 
 
