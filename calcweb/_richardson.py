@@ -42,7 +42,10 @@ step can be trusted; instead:
    between its neighbours' (`_probe_strays`; and a second probe's, where
    they are far enough apart for a random part to fall between them by
    chance): steps that halve can alias a period of ``f`` so that its parts
-   look resolved at every one of them.
+   look resolved at every one of them. Both probes can still land there by
+   chance; the walk's answer is then refused where the parts at smaller
+   steps already sampled are larger than its window's trend allows, by
+   ``f``'s swings (`_followed_below`: aliasing only slows ``f`` down).
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -910,7 +913,7 @@ def extrapolate(
             # scale (sin at 1.2e14, 64 spacings) is refused as such, not as a kink.
             _check_grid(sampler, estimate, n)
             raise
-    final = estimate
+    final = _followed_below(sampler, n, estimate, quiet)
     if refine and estimate.kind == "central" and not estimate.no_digit:
         refined = _refine(sampler, n, estimate)
         if refined is not None:
@@ -2867,6 +2870,99 @@ def _spread_sampled(sampler: Sampler) -> float:
     """The range of ``f`` over every point sampled."""
     sampled = sampler.values.values()
     return max(sampled) - min(sampled)
+
+
+def _followed_below(sampler: Sampler, n: int, estimate: Estimate, quiet: float) -> Estimate:
+    """``estimate``, unless it is of order 2 or more and the steps below its window leave it.
+
+    Steps that halve can alias a period of ``f`` over a whole window and its
+    probes: ``k h`` a whole number of turns plus an angle that halves with
+    ``h`` makes ``sin(k t + c)`` look like a slow sine at every one of them,
+    and the probes' parts (`_probe_strays`) land between their neighbours' by
+    chance (``sin(488921.43 t + 3.9951)``, ``n = 4``, at 0.70451, near a zero
+    of the fourth derivative: odd parts -0.768 and -0.424 at steps 0.15 and
+    0.075, the probes' -0.568 and -0.473; -9.0e-6 +- 1.3e-4 for -3.24e12).
+    The values sampled at smaller steps (an earlier walk's, the noise
+    measurements') tell: where the window resolves ``f`` its part
+    (`_other_part`) over ``h`` (``h**2`` for the even part) is a smooth
+    function of ``h**2``, so at any smaller step it lies within twice the
+    change between the window's two smallest steps (a third, for a halving)
+    of the smallest one's, allowing ``NO_DIGIT`` times what noise moves each
+    by (`_part_noise`). There it was 4.9e5 (``k``) against the window's -5.1
+    and -5.7. Only a part larger in size than the window's counts (aliasing
+    makes ``f`` look slower: ``|sin(k h)| / h <= k``, ``|1 - cos(k h)| /
+    h**2 <= k**2 / 2``), and by more than ``1 / SWING`` of the range of ``f``
+    sampled, as ``f``'s swings are (`_beyond_scale`): stairs of ``f`` below the
+    window's steps, which the noise measurements can miss, move its parts by
+    a stair (``t (1 - tanh t)`` at 17.449, ``n = 2``: -2.8e-13 at a step of
+    0.0034 against the window's -5.4e-14, half a stair of 1.9e-15, where
+    ``f`` spans 2e-11; an honest 7.6e-14 +- 1.8e-10, for 9.2e-14).
+
+    Raises:
+        NumericalError: If a part at a smaller step sampled leaves that range.
+    """
+    if n < 2 or estimate.kind != "central" or len(estimate.window) < 2:
+        return estimate
+    power = 2 if n % 2 else 1  # E(h) ~ h**2, O(h) ~ h
+    smallest, next_smallest = sorted(step for step, _ in estimate.window)[:2]
+    parts = [_other_part(sampler, m, smallest) for m in (1, 2)]  # E and O there
+    rates = [_part_rate(sampler, n, step) for step in (next_smallest, smallest)]
+    if None in parts or rates[0] is None or rates[1] is None:
+        return estimate
+    even, odd = (part or 0.0 for part in parts)
+    # f' and f'' as the window's smallest step shows them, for the rounding of t inside f.
+    slopes = (abs(odd) / smallest, 2.0 * abs(even) / smallest**2)
+    noise = max(sampler.noise_floor, quiet)
+
+    def allowed(step: float) -> float:
+        return NO_DIGIT * _part_noise(sampler, n, step, noise, slopes)
+
+    trend = 2.0 * abs(rates[0] - rates[1]) + allowed(smallest)
+    swings = _spread_sampled(sampler) / SWING
+    x = sampler.x
+    for point in list(sampler.values):
+        step = point - x
+        below = _part_rate(sampler, n, step) if 0.0 < step < smallest else None
+        if below is None:
+            continue
+        # Aliasing slows f down (|sin(k h)| / h <= k): only a larger part says so, and
+        # by f's swings, not its stairs (t (1 - tanh t) at 17.4, `_beyond_scale`'s SWING).
+        excess = abs(below) - abs(rates[1])
+        if excess > trend + allowed(step) and excess * step**power > swings:
+            which = "odd" if power == 1 else "even"
+            raise NumericalError(
+                f"the difference quotients of order {n} at x={x!r} settled on "
+                f"{estimate.value:.6g} +- {estimate.error:.3g} at steps {smallest:.3g} and "
+                f"above, but f's {which} part at the smaller step {step:.3g} leaves their "
+                "trend: those steps are far above the scale on which f varies, where its "
+                "values can look like a slower function's (sin(k t) at steps a whole number "
+                "of periods apart); write f with calcweb's functions (calcweb.sin, ...) for "
+                "exact derivatives"
+            )
+    return estimate
+
+
+def _part_rate(sampler: Sampler, n: int, step: float) -> float | None:
+    """`_other_part` over ``step`` (the odd part) or ``step**2`` (the even part)."""
+    part = _other_part(sampler, n, step)
+    return None if part is None else (part or 0.0) / step ** (2 if n % 2 else 1)
+
+
+def _part_noise(
+    sampler: Sampler, n: int, step: float, noise: float, slopes: tuple[float, float]
+) -> float:
+    """How far noise moves `_part_rate` at ``step``: the values' own, and ``t`` rounded in f.
+
+    ``t`` rounded inside ``f`` (by up to ``(|x| + offset) eps``, as for `_shifted`)
+    moves each value by ``|f'|`` times that, and the odd part by ``|f''| h`` times it
+    (the even part by ``|f''| h`` times it too, over ``h**2``): ``slopes`` are
+    ``|f'|`` and ``|f''|``.
+    """
+    shift = (abs(sampler.x) + sampler.offset + step) * _EPS
+    values = noise + slopes[0] * shift
+    if n % 2:  # the even part over h**2
+        return 4.0 * values / step**2 + slopes[1] * shift / step
+    return 2.0 * values / step + slopes[1] * shift
 
 
 def _crossed(before: float, after: float) -> float:

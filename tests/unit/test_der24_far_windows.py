@@ -1,0 +1,89 @@
+"""DER24: a window of order 2 or more that the other part at smaller steps contradicts.
+
+Steps that halve can alias a period of a fast sine over a whole window and both
+of its probes: ``k h`` a whole number of turns plus an angle that halves with
+``h``, so that ``f`` looks like a slow sine at every step the walk judged. The
+answer was then a value near 0 beside a derivative of size up to ``k**n``. The
+values the walk sampled at smaller steps show it: there ``f``'s odd part over
+``h`` (even part over ``h**2``) leaves the window's trend
+(`calcweb._richardson._followed_below`). Each case: f, x, n, and the
+answer before (value +- error, exact value from mpmath at 40 digits).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import mpmath
+import pytest
+
+import calcweb as cw
+from calcweb import multivariate
+
+
+def sine(k: float, c: float) -> Callable[[float], float]:
+    return lambda t: math.sin(k * t + c)
+
+
+def exact_sine(k: float, c: float, x: float, n: int) -> float:
+    mpmath.mp.dps = 40
+    kk = mpmath.mpf(k)
+    return float(kk**n * mpmath.sin(kk * mpmath.mpf(x) + mpmath.mpf(c) + n * mpmath.pi / 2))
+
+
+REFUSED = [
+    # -8.956978649236335e-06 +- 1.26e-4 for -3241724570225.32 (crestscan --at zero, n=4)
+    (488921.43, 3.9951, 0.7045092055333835, 4),
+    # -43093.045 +- 2.04e15 for -4.661e29 (crestscan --at zero, n=6, seed 2)
+    (363909.19, 0.1018, -0.38046093817264026, 6),
+]
+
+
+@pytest.mark.parametrize(("k", "c", "x", "n"), REFUSED)
+def test_an_aliased_far_window_is_refused(k: float, c: float, x: float, n: int) -> None:
+    with pytest.raises(cw.NumericalError, match="part at the smaller step"):
+        cw.derivative(sine(k, c), x, n, full_output=True)
+
+
+def test_an_aliased_far_window_on_a_line_is_refused() -> None:
+    # crestscan --mode line --at zero, n=6, seed 1: -3.342e17 +- 4.4e22 for -5.79e36.
+    k, c, x = 3729390.87, 6.0025, -0.9100388395263899
+    line, _ = multivariate._along(lambda p: sine(k, c)(p[0]), [x, 0.3], [1.0, 0.0])
+    with pytest.raises(cw.NumericalError, match="part at the smaller step"):
+        cw.derivative(line, line.at, 6, full_output=True)
+
+
+def test_a_fast_sine_times_a_slow_term_at_order_6() -> None:
+    # fastslowscan seed 1: 2542.713852359267 +- 1.34e38 for -1.0321348839111085e40 (77x).
+    k, c, t = 4409680.6, 2.4534, -4.58947745507647
+    with pytest.raises(cw.NumericalError, match="part at the smaller step"):
+        cw.derivative(lambda x: math.sin(k * x + c) * (1 + x * x), t, 6, full_output=True)
+
+
+@pytest.mark.parametrize(
+    ("k", "c", "x", "n"),
+    [
+        # a crest: the odd part's rate is moved by |f''| times t rounded, not by noise / h
+        (367938.02, 2.9672, -0.2407688828939129, 4),
+        (1385781.51, 5.9982, 0.8769181933160327, 2),
+        (1.0, 0.0, 0.5, 2),
+        (1.0, 0.0, 0.5, 5),
+        (3.0, 1.0, -2.0, 6),
+    ],
+)
+def test_a_resolved_window_is_answered(k: float, c: float, x: float, n: int) -> None:
+    result = cw.derivative(sine(k, c), x, n, full_output=True)
+    assert abs(result.value - exact_sine(k, c, x, n)) <= 2.0 * result.error
+    assert result.error < 1e-3 * abs(result.value)
+
+
+def test_stairs_below_the_window_are_no_alias() -> None:
+    # tailscan seed 1: 1 - tanh(t) rounds to stairs of 1.1e-16 at 17.4, which the noise
+    # measurements miss; at a step of 0.0034 the odd part is off the window's trend by
+    # half a stair (1e-15), far below f's swings (it spans 2e-11): still answered.
+    x = 17.449016285615997
+    result = cw.derivative(lambda t: t * (1 - math.tanh(t)), x, 2, full_output=True)
+    mpmath.mp.dps = 60
+    exact = float(mpmath.diff(lambda t: t * (1 - mpmath.tanh(t)), mpmath.mpf(x), 2))
+    assert abs(result.value - exact) <= 2.0 * result.error
