@@ -2057,7 +2057,11 @@ def _stairs_unevenly(
     then 16 times larger, until one shows noise, up to the smaller of 16
     times the window's largest step and ``widest`` (gelu at -7.3, ``n =
     2``: stairs about 5e-5 wide, the smallest step 4.5e-5). The largest
-    noise measured is taken.
+    noise measured is taken, unless it is above ``1 / SWING`` of the range
+    of ``f`` sampled: that is ``f``'s own curvature at a spacing on its
+    scale, not stairs (``sin(1137366.46 t + 1.5835)``, ``n = 4``, at
+    -0.0046446: 0.158 at 5.7e-7, where ``k h`` is 0.65, and the walk done
+    again with it kept a far window, -3e-4 +- 2e5 for -1.6e15).
     """
     if not _maybe_on_stairs(estimate, n):
         return 0.0
@@ -2071,7 +2075,8 @@ def _stairs_unevenly(
         if noise:
             break
         spacing *= 16.0 / _GOLDEN**3
-    return noise
+    # Above f's swings (`_beyond_scale`'s SWING) the 4th differences are f itself.
+    return noise if noise <= _spread_sampled(sampler) / SWING else 0.0
 
 
 def _maybe_on_stairs(estimate: Estimate, n: int) -> bool:

@@ -87,3 +87,29 @@ def test_stairs_below_the_window_are_no_alias() -> None:
     mpmath.mp.dps = 60
     exact = float(mpmath.diff(lambda t: t * (1 - mpmath.tanh(t)), mpmath.mpf(x), 2))
     assert abs(result.value - exact) <= 2.0 * result.error
+
+
+@pytest.mark.parametrize(
+    ("k", "c", "x", "line"),
+    [
+        # -0.00029946545300791146 +- 1.99e5 for -1.6027e15 (one variable and line)
+        (1137366.46, 1.5835, -0.004644589880629577, False),
+        # 3.64e-6 +- 2.46e5 for 4.6026e10 (one variable)
+        (77484.86, 1.8504, 0.405259940655308, False),
+        # 0.2138 +- 1.65e11 for -2.0054e12 (line)
+        (131296.55, 1.5527, 0.4242459275647942, True),
+    ],
+)
+def test_a_sines_swings_are_no_stairs(k: float, c: float, x: float, line: bool) -> None:
+    # `_stairs_unevenly` read the sine's 4th differences at a spacing on its scale as
+    # stairs of 0.16 (f spans 2), and the walk done again with that noise kept a far
+    # window near 0; a noise above 1/SWING of f's range is f's swings, not stairs.
+    if line:
+        restricted, scale = multivariate._along(lambda p: sine(k, c)(p[0]), [x, 0.3], [1.0, 0.0])
+        result = cw.derivative(restricted, restricted.at, 4, full_output=True)
+        value, error = math.ldexp(result.value, 4 * scale), math.ldexp(result.error, 4 * scale)
+    else:
+        result = cw.derivative(sine(k, c), x, 4, full_output=True)
+        value, error = result.value, result.error
+    assert abs(value - exact_sine(k, c, x, 4)) <= 2.0 * error
+    assert error < abs(value)

@@ -345,8 +345,11 @@ def _stairs(largest: float, widest: float, edge: float) -> float:
 
     The estimate is 0 +- 1e-9 on a window from ``largest`` down to S, contradicted by a
     window at larger steps that settled on 1 (`_settled_above`): it may rest on a stair.
+    f is 1e4 at 1, sampled first, beyond every point measured: a stair is then far
+    below f's range (above 1/SWING of it, a noise is f's swings, not stairs: DER24).
     """
-    sampler = Sampler(lambda t: 1.0 if t >= edge else 0.0, 0.0)
+    sampler = Sampler(lambda t: 1e4 if t >= 1.0 else (1.0 if t >= edge else 0.0), 0.0)
+    sampler(1.0)
     estimate = Estimate(
         0.0,
         1e-9,
