@@ -43,6 +43,7 @@ from calcweb._gauss_kronrod import (
     gauss_kronrod,
     interpolated,
     interpolation_rounding,
+    mirrored,
     missed,
     odd_unresolved,
     positions,
@@ -1246,7 +1247,8 @@ class _Panels:
             panel,
             change=math.inf,
             inherited=(0.0, 0.0),
-            floor=panel.flat if lone else 0.0,
+            # A panel placed by `explore` may mirror as a half may (`split`).
+            floor=panel.flat if lone else mirrored(self.rule, panel),
             miss=miss,
             history=history,
             end=(share, abs(share[0]) + abs(share[1])),
@@ -1573,7 +1575,9 @@ class _Panels:
                 half,
                 change=change,
                 inherited=inherited,
-                floor=tail * share,
+                # Samples that mirror about the half's centre hide the even
+                # part the rule misses: its K - G is 0 (`mirrored`).
+                floor=max(tail * share, mirrored(self.rule, half)),
                 jumps=jumps,
                 miss=miss,
                 surprise=change > 2.0 * entry.error,
@@ -1857,8 +1861,12 @@ def _adaptive(
       sum (whose odd part the symmetric panels cancel) stands only if the
       integral over the half to the right of the centre converges on its
       own, and so on while that half looks odd about its own centre, and
-      the two halves of the interval, each found on its own, sum to it (else
-      their sum is the value: `_checked_half`);
+      the two halves of the interval, each found on its own (and checked so
+      in turn where its first panel looks odd too), sum to it (else their
+      sum is the value: `_checked_half`); a panel a bisection made whose
+      samples look so is not trusted beyond its odd coefficients
+      (`calcweb._gauss_kronrod.mirrored`): its symmetry is the nodes', not
+      f's (a staircase with two jumps between mirrored pairs of nodes);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the panels the
@@ -1947,33 +1955,53 @@ def _checked_half(
     suggest: a staircase whose nodes mirror, ``floor(0.7 x)/0.7`` on
     ``[-1.2185, 2.6037]``, was 0 +- 4.2e-14 for -0.0619. So the half ``[a,
     centre]`` is integrated too, and where the two halves do not sum to
-    ``result`` within their errors, their sum is the value.
+    ``result`` within their errors, their sum is the value. A half whose
+    first panel looks odd is as blind, and is checked so in turn: each half
+    of the chain by the next one and the part to its left, and the half
+    ``[a, centre]`` as any interval is (`_adaptive`). Summed unchecked, a
+    staircase's halves that mirrored again were answered: ``floor(1.3
+    x)/1.3`` on ``[-2.7759, 0.4567]`` at tol 1.35e-5, -5.0419 +- 4.1e-6
+    for -4.9909 (the chain's half [-1.16, 0.457] mirrored), and
+    ``floor(0.7 x)/0.7`` on ``[-0.6995, 5.0144]`` at tol 2.3e-7, 8.1627
+    +- 1.3e-13 for 8.2460 (the half to the left summed to 0 for 0.042).
     """
-    right_ends = (True, finite_ends[1])
-    centres = [0.5 * a + 0.5 * b]
-    right, odd = _summed(g, centres[0], b, tol, rule, finite_ends=right_ends, x_of=x_of)
-    nfev = result.nfev + right.nfev
-    half = right  # the last half checked
-    while odd and half.converged:  # it looks odd about its own centre in turn
-        centres.append(0.5 * centres[-1] + 0.5 * b)
-        half, odd = _summed(g, centres[-1], b, tol, rule, finite_ends=right_ends, x_of=x_of)
+    nfev = result.nfev
+    start, centres, halves = a, [], []
+    while True:
+        centre = 0.5 * start + 0.5 * b
+        centres.append(centre)
+        half, odd = _summed(g, centre, b, tol, rule, finite_ends=(True, finite_ends[1]), x_of=x_of)
         nfev += half.nfev
-    if not half.converged:
-        return dataclasses.replace(
-            result,
-            error=max(result.error, half.error),
-            nfev=nfev,
-            converged=False,
-            message=_odd_message(result.value, [x_of(x) for x in centres], x_of(b), half.message),
+        halves.append(half)
+        if not (odd and half.converged):
+            break
+        start = centre
+    if half.converged:
+        # Odd on the first panel's nodes is not odd: the half to the left must
+        # sum with the first right half to the value (a staircase whose nodes
+        # mirror was 0 +- 4e-14). Each half of the chain that looked odd is
+        # as blind, and is checked so too, from the innermost out; and the
+        # half to the left is found as any interval is (`_adaptive`): its
+        # nodes may mirror too.
+        right = halves[-1]
+        for k in range(len(halves) - 2, -1, -1):
+            left = _adaptive(
+                g, centres[k], centres[k + 1], tol, rule, finite_ends=(True, True), x_of=x_of
+            )
+            nfev += left.nfev
+            right = _checked_by(halves[k], left, right, nfev, x_of(centres[k + 1]))
+        other = _adaptive(
+            g, a, centres[0], tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of
         )
-    # Odd on the first panel's nodes is not odd: the half to the left must
-    # sum with the first right half to the value (a staircase whose nodes
-    # mirror was 0 +- 4e-14).
-    left, _ = _summed(g, a, centres[0], tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of)
-    nfev += left.nfev
-    if _halves_agree(result, left, right):
-        return dataclasses.replace(result, nfev=nfev)
-    return _sum_of_halves(left, right, nfev, x_of(centres[0]))
+        nfev += other.nfev
+        return _checked_by(result, other, right, nfev, x_of(centres[0]))
+    return dataclasses.replace(
+        result,
+        error=max(result.error, half.error),
+        nfev=nfev,
+        converged=False,
+        message=_odd_message(result.value, [x_of(x) for x in centres], x_of(b), half.message),
+    )
 
 
 def _odd_message(value: float, centres: list[float], b: float, failure: str) -> str:
@@ -1997,6 +2025,26 @@ def _odd_message(value: float, centres: list[float], b: float, failure: str) -> 
     )
 
 
+def _checked_by(
+    blind: IntegrationResult,
+    left: IntegrationResult,
+    right: IntegrationResult,
+    nfev: int,
+    middle: float,
+) -> IntegrationResult:
+    """``blind`` (a sum whose nodes looked odd) if its two halves agree with it, else their sum.
+
+    A half not found (converged=False) checks nothing, however large the
+    error that lets it agree: the sum is then the value, and not converged
+    (``round(2 x)/2`` on ``[-1.6208, 2.6102]`` at tol 2.4e-11, whose half to
+    the left stopped with an error of 0.037, was answered 2.11549 +- 5.6e-14
+    for 2.09441; stairscan seed 3).
+    """
+    if left.converged and right.converged and _halves_agree(blind, left, right):
+        return dataclasses.replace(blind, nfev=nfev)
+    return _sum_of_halves(left, right, nfev, middle)
+
+
 def _halves_agree(
     result: IntegrationResult, left: IntegrationResult, right: IntegrationResult
 ) -> bool:
@@ -2008,21 +2056,29 @@ def _halves_agree(
 def _sum_of_halves(
     left: IntegrationResult, right: IntegrationResult, nfev: int, middle: float
 ) -> IntegrationResult:
-    """The integral as the sum of its two halves, where their sum is not the symmetric one.
-
-    ``right`` converged (`_checked_half` sums only such a half), so the sum has
-    the left half's `converged`.
-    """
-    return dataclasses.replace(
-        left,
+    """The integral as the sum of its two halves, where they do not confirm the symmetric sum."""
+    converged = left.converged and right.converged
+    if converged:
+        message = (
+            f"f looked odd about x={middle!r}, the interval's centre, on the first "
+            "subinterval's points but is not: the integral is the sum of those over the two "
+            "halves, each found on its own"
+        )
+    else:
+        failed, failure = ("left", left) if not left.converged else ("right", right)
+        message = (
+            f"f looked odd about x={middle!r}, the interval's centre, on the first "
+            "subinterval's points, which only the two halves, each found on its own, can "
+            f"confirm; the {failed} one was not found: {failure.message}"
+        )
+    return IntegrationResult(
         value=left.value + right.value,
         error=left.error + right.error,
         nfev=nfev,
+        method="adaptive",
         intervals=left.intervals + right.intervals,
-        message=f"f looked odd about x={middle!r}, the interval's centre, on the first "
-        "subinterval's points but is not: the integral is the sum of those over the two "
-        "halves, each found on its own"
-        + ("" if left.converged else f" (the left one not: {left.message})"),
+        converged=converged,
+        message=message,
     )
 
 
