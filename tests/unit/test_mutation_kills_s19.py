@@ -114,7 +114,7 @@ def test_a_staircase_whose_left_half_fails_is_not_converged() -> None:
     assert not left.converged
     assert result.converged is False
     assert result.nfev == len(calls)
-    assert result.message.endswith(f" (the left one not: {left.message})")
+    assert result.message.endswith(f"; the left one was not found: {left.message}")
     assert result.message.startswith(f"f looked odd about x={STAIR_CENTRE!r}")
 
 
