@@ -127,13 +127,14 @@ def check_real(value: object, name: str) -> float:
 
 
 def check_point(value: object, name: str) -> float:
-    """Return a point where calcweb evaluates f (``x``, ``x0``, a bound) as a finite float.
+    """Return a point calcweb evaluates f at or near (``x``, ``x0``, a bound) as a finite float.
 
     As `check_real`, but a number that ``float()`` would move (an int beyond
-    2**53 such as ``2**60 + 1``, a ``Fraction(1, 3)``) raises
-    InvalidArgumentError: the answer would be at another point, and f can
-    differ there by far more than any error calcweb reports
-    (``derivative(sin, 2**60 + 1)`` would be ``cos(2**60)``, -0.557, for 0.398).
+    2**53 that no float equals, such as ``2**60 + 1``, a ``Fraction(1, 3)``)
+    raises InvalidArgumentError: the answer would be at another point, and f
+    can differ there by far more than any error calcweb reports
+    (``derivative(calcweb.sin, 2**60 + 1)`` would be ``cos(2**60)``, -0.557,
+    for 0.398).
     """
     result = check_real(value, name)
     _refuse_moved(value, result, name)
@@ -151,8 +152,9 @@ def _refuse_moved(value: object, result: float, name: str) -> None:
     if not exact:
         raise InvalidArgumentError(
             f"{name} = {shown(value)} is not exactly representable as a float (the nearest "
-            f"float is {result!r}), so calcweb cannot evaluate f there; pass float({name}) "
-            "explicitly if that nearest float is meant"
+            f"float is {result!r}), and calcweb evaluates f only at floats: rounding {name} "
+            "would give the answer at that other point, where f may differ by more than any "
+            f"error calcweb reports; pass float({name}) explicitly if that nearest float is meant"
         )
 
 
@@ -419,7 +421,10 @@ def result_value(y: object, where: str, what: str = "f") -> float:
 
 
 def check_real_or_infinite(value: object, name: str) -> float:
-    """Return a point (`check_point`) as a float that may be ``±inf`` (a limit's x0) but not NaN."""
+    """Return a point (`check_point`) as a float that may be ``±inf`` but not NaN.
+
+    A limit's ``x0``, or a bound of an integral (`integrate`, `riemann_sum`).
+    """
     if isinstance(value, Real):
         result = as_float(value, name)  # refuses bools
         if math.isinf(result):

@@ -525,15 +525,18 @@ def mirrored(rule: Rule, panel: Panel) -> float:
     0, and Gauss and Kronrod agree on it to rounding, which is the integral
     only if ``f`` is odd there. On a panel that a bisection placed, nothing
     makes it so: a staircase with two equal jumps between mirrored pairs of
-    nodes (gaps i and 21 - i, counting from 0 the 22 gaps beside and between
-    the 21 nodes) gives samples that are a constant plus an odd part, and
+    nodes (for K21 gaps i and 21 - i, counting from 0 the 22 gaps beside and
+    between the 21 nodes; for K15 i and 15 - i) gives samples that are a
+    constant plus an odd part, and
     the panel's error is its rounding floor, whatever the jumps' places
     within those gaps move the integral by (up to a jump times the gap's
     width). Its even part is then
     bounded only by the envelope of ``f``'s coefficients, which the odd ones
     show: `FINITE_SAFETY` times the largest odd one of degrees 13-15 (9-11
-    for K15), times the width, as `_unchecked` takes it where no part is
-    missing. The 48 panels that mirrored so in the lies of
+    for K15), times the panel's width ``b - a``: twice the half-width that
+    ``flat`` multiplies `_unchecked`'s bound by (that bound, where no part
+    is missing, is per unit half-width and takes in the even coefficient of
+    degree 14, or 10, too). The 48 panels that mirrored so in the lies of
     ``bench/scans/stairscan.py`` seed 1 were off by 6e-4 to 0.089 of this,
     and by 1.6e10 to 4e12 times the errors they claimed.
 

@@ -1863,10 +1863,11 @@ def _adaptive(
       own, and so on while that half looks odd about its own centre, and
       the two halves of the interval, each found on its own (and checked so
       in turn where its first panel looks odd too), sum to it (else their
-      sum is the value: `_checked_half`); a panel a bisection made whose
-      samples look so is not trusted beyond its odd coefficients
-      (`calcweb._gauss_kronrod.mirrored`): its symmetry is the nodes', not
-      f's (a staircase with two jumps between mirrored pairs of nodes);
+      sum is the value: `_checked_half`); a panel a bisection (or `explore`)
+      placed whose samples look so is not trusted beyond its odd
+      coefficients (`calcweb._gauss_kronrod.mirrored`): its symmetry is the
+      nodes', not f's (a staircase with two jumps between mirrored pairs of
+      nodes);
     * an extrapolated value is accepted only from a chain of panels shrinking
       onto an end of the interval whose samples are monotone
       (`_Panels.anchored`), and its error includes that of the panels the
@@ -2060,15 +2061,16 @@ def _sum_of_halves(
     converged = left.converged and right.converged
     if converged:
         message = (
-            f"f looked odd about x={middle!r}, the interval's centre, on the first "
-            "subinterval's points but is not: the integral is the sum of those over the two "
-            "halves, each found on its own"
+            f"f looked odd about x={middle!r}, the centre of the interval (or of a half of "
+            "it checked in turn), on the first subinterval's points but is not: the integral "
+            "is the sum of those over the two halves, each found on its own"
         )
     else:
         failed, failure = ("left", left) if not left.converged else ("right", right)
         message = (
-            f"f looked odd about x={middle!r}, the interval's centre, on the first "
-            "subinterval's points, which only the two halves, each found on its own, can "
+            f"f looked odd about x={middle!r}, the centre of the interval (or of a half of "
+            "it checked in turn), on the first subinterval's points, which only the two "
+            "halves, each found on its own, can "
             f"confirm; the {failed} one was not found: {failure.message}"
         )
     return IntegrationResult(
@@ -2643,7 +2645,7 @@ class _Extrapolated:
         At a finite end a turn is f's own and common (``log x`` on [0, 1],
         whose halves peak at ``1/e``), which the table models (``(a + b n)
         q**n``): held there too, the usual end singularities cost 14% to 72%
-        more (``log x`` on [0, 1]: 231 evaluations -> 317). Halves that
+        more (``log x`` on [0, 1]: 233 evaluations -> 317). Halves that
         still rise are left to the table and the tests for divergence, as
         before (``x**-p``, ``p > 1``, rises at every halving).
         """

@@ -281,8 +281,8 @@ was 0 give or take 2.2e-308 for 1e-206), but for f's value that is itself
 the quotient of a numerator below ``DBL_MAX`` times the smallest normal
 number by such an inf (``sin(x)/(x*x)``): any other 0 may hide a lost value
 (``(atan(x*x) - pi/2)*1e300 + 1/(x*x)`` at 1e200, whose limit is -1e-100, is
-refused). Where numpy is imported, an overflow in its scalar arithmetic
-(``x/(numpy.float64(x)*x*x)`` at 1e103) is noted too.
+refused). Where numpy is imported, an overflow in its arithmetic, on scalars
+or arrays (``x/(numpy.float64(x)*x*x)`` at 1e103), is noted too.
 
 When ``f`` does not settle at 0 or at infinity, it may converge like a
 power of ``u = 1/log|x|``, too slowly for any float: ``log(2 x)/log(3 x)``
@@ -545,10 +545,11 @@ class _Overflows:
 
 
 def _numpy_overflows_noted(overflows: _Overflows) -> contextlib.AbstractContextManager[object]:
-    """Where ``f`` may use numpy (already imported), its scalar overflows noted in ``overflows``.
+    """Where ``f`` may use numpy (already imported), its overflows noted in ``overflows``.
 
     ``numpy.float64(x) * x`` is numpy's arithmetic, not `_Watched`'s; numpy
-    calls ``overflows.note_foreign`` where it overflows. calcweb never imports numpy.
+    calls ``overflows.note_foreign`` where its scalar or array arithmetic
+    overflows. calcweb never imports numpy.
     """
     numpy = sys.modules.get("numpy")
     if numpy is None:
@@ -568,11 +569,12 @@ class _Watched(float):
 
     Every ``+ - * / ** % //`` of a `_Watched` and an int or a float gives a
     `_Watched` result (the reflected methods of a subclass come first),
-    unless it is complex (a negative ``x`` to a fractional power), and tells
+    unless it is complex (a negative ``x`` to a fractional power) or the
+    other operand is numpy's and comes first (``numpy.float64(2) * x`` is a
+    numpy float, ``x * numpy.float64(2)`` a `_Watched`), and tells
     `_Overflows` when it is an infinity made of finite floats (or of such an
-    infinity). Other operands (``numpy.float64(2) * x`` is a numpy float) and
-    other functions (``math.cos``) take it as the float it is (numpy's
-    overflows are noted by `_numpy_overflows_noted`).
+    infinity). Other functions (``math.cos``) take it as the float it is
+    (numpy's overflows are noted by `_numpy_overflows_noted`).
     """
 
     overflows: _Overflows
@@ -1303,9 +1305,11 @@ def _disputed(best: int, entries: list[_Entry], errors: list[float], end: int) -
     1`` rounds to 0), which `_lost_collapse` and `_lost_drop` judge. A feature
     of ``f`` among the usual samples (a kink, a cut-off) makes it another smooth
     function closer in, where its rounding noise is larger:
-    ``(exp(x/205.6) - 1)/x - 8.8e-6 max(0, |x| - D)/D``, ``D = 9.4e-6``, at 0-
-    is 0.0048716953139 +- 8.3e-14 from its first samples, beyond ``D``, and
-    0.0048629255 +- 8e-10 from those within it (the limit, 0.00486292544).
+    ``(exp(x/c) - 1)/x - 8.77e-6 max(0, |x| - D)/D``, ``c = 205.637535``,
+    ``D = 9.3722e-6`` (tests/unit/test_limits_lim23.py), at 0- is
+    0.0048716953139 +- 8.3e-14 from its first samples, beyond ``D``, and
+    0.0048629255 +- 8e-10 from those within it (the limit, ``1/c``, is
+    0.00486292544).
     """
     value, error, last = entries[best].value, errors[best], entries[best].last
     return max(

@@ -94,9 +94,9 @@ def test_a_staircase_summed_by_halves_is_their_sum_in_every_field() -> None:
     assert result.nfev == len(calls)
     assert result.method == "adaptive"
     assert result.message == (
-        f"f looked odd about x={STAIR_CENTRE!r}, the interval's centre, on the first "
-        "subinterval's points but is not: the integral is the sum of those over the two "
-        "halves, each found on its own"
+        f"f looked odd about x={STAIR_CENTRE!r}, the centre of the interval (or of a half of "
+        "it checked in turn), on the first subinterval's points but is not: the integral "
+        "is the sum of those over the two halves, each found on its own"
     )
 
 
