@@ -1964,7 +1964,9 @@ def _checked_half(
     x)/1.3`` on ``[-2.7759, 0.4567]`` at tol 1.35e-5, -5.0419 +- 4.1e-6
     for -4.9909 (the chain's half [-1.16, 0.457] mirrored), and
     ``floor(0.7 x)/0.7`` on ``[-0.6995, 5.0144]`` at tol 2.3e-7, 8.1627
-    +- 1.3e-13 for 8.2460 (the half to the left summed to 0 for 0.042).
+    +- 1.3e-13 for 8.2460 (the half to the left summed to 0 for 0.042):
+    ``bench/scans/stairscan.py`` seed 1's draws, whose bounds and tols are
+    rounded here (at the rounded ones the first was -5.0420 +- 2.5e-5).
     """
     nfev = result.nfev
     start, centres, halves = a, [], []

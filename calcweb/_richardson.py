@@ -65,7 +65,7 @@ step can be trusted; instead:
    a point too (``offset``, 5.), with ``|x|`` the point's: its samples are the
    floats near that point, and ``x + t d`` rounded to them puts each stencil
    on a slightly different step (a crest of ``sin(766984.67 t + 5.0206)``, ``n
-   = 3``, along ``p[0]`` at [-0.92542, 0.3] was -1.318e8 +- 9.0e5 for
+   = 3``, along ``p[0]`` at [-0.9254247801613408, 0.3] was -1.318e8 +- 9.0e5 for
    -1.084e8; now +- 3.5e7, as in one variable). A
    quotient at a smaller step than the kept estimate's rows, farther from it
    than their expansion allows, widens its error to that distance
@@ -2060,8 +2060,8 @@ def _stairs_unevenly(
     noise measured is taken, unless it is above ``1 / SWING`` of the range
     of ``f`` sampled: that is ``f``'s own curvature at a spacing on its
     scale, not stairs (``sin(1137366.46 t + 1.5835)``, ``n = 4``, at
-    -0.0046446: 0.158 at 5.7e-7, where ``k h`` is 0.65, and the walk done
-    again with it kept a far window, -3e-4 +- 2e5 for -1.6e15).
+    -0.004644589880629577: 0.158 at 5.7e-7, where ``k h`` is 0.65, and the
+    walk done again with it kept a far window, -3e-4 +- 2e5 for -1.6e15).
     """
     if not _maybe_on_stairs(estimate, n):
         return 0.0
@@ -2884,7 +2884,7 @@ def _followed_below(sampler: Sampler, n: int, estimate: Estimate, quiet: float) 
     probes: ``k h`` a whole number of turns plus an angle that halves with
     ``h`` makes ``sin(k t + c)`` look like a slow sine at every one of them,
     and the probes' parts (`_probe_strays`) land between their neighbours' by
-    chance (``sin(488921.43 t + 3.9951)``, ``n = 4``, at 0.70451, near a zero
+    chance (``sin(488921.43 t + 3.9951)``, ``n = 4``, at 0.7045092055333835, near a zero
     of the fourth derivative: odd parts -0.768 and -0.424 at steps 0.15 and
     0.075, the probes' -0.568 and -0.473; -9.0e-6 +- 1.3e-4 for -3.24e12).
     The values sampled at smaller steps (an earlier walk's, the noise
