@@ -2464,7 +2464,8 @@ class _Extrapolated:
         chain's end at infinity turned to fall lately (`turning_end_panel`),
         the limit is not the best either (nor are the extrapolations since
         it counted as a stall): the halvings go on, and a later limit must
-        meet the tolerance on its own, from elements past the turn.
+        meet the tolerance on its own, held again while the halves still turn
+        (the table keeps its elements from before the turn).
         """
         index = self.slow_end_panel(value, error)
         if index is None:
