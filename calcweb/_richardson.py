@@ -2958,8 +2958,9 @@ def _part_noise(
 ) -> float:
     """How far noise moves `_part_rate` at ``step``: the values' own, and ``t`` rounded in f.
 
-    ``t`` rounded inside ``f`` (by up to ``(|x| + offset) eps``, as for `_shifted`)
-    moves each value by ``|f'|`` times that, and the odd part by ``|f''| h`` times it
+    ``t`` rounded inside ``f`` (by up to ``(|x| + offset + h) eps`` at ``x +
+    h``; `_shifted` takes it at ``x``) moves each value by ``|f'|`` times
+    that, and the odd part by ``|f''| h`` times it
     (the even part by ``|f''| h`` times it too, over ``h**2``): ``slopes`` are
     ``|f'|`` and ``|f''|``.
     """
