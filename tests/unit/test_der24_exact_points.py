@@ -12,14 +12,20 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-import numpy as np
 import pytest
 
 import calcweb as cw
 
-MOVED: list[Any] = [2**60 + 1, -(2**53 + 1), np.int64(2**60 + 1), Fraction(1, 3)]
+MOVED: list[Any] = [2**60 + 1, -(2**53 + 1), Fraction(1, 3)]
 REFUSAL = r"not exactly representable.*pass float\("
-EXACT: list[Any] = [2**60, 3, -(2**53), np.int64(7), Fraction(1, 2), np.float32(0.1)]
+EXACT: list[Any] = [2**60, 3, -(2**53), Fraction(1, 2)]
+try:  # numpy's scalars too, where numpy is installed (not in Pyodide's test run)
+    import numpy as np
+except ImportError:
+    pass
+else:
+    MOVED.append(np.int64(2**60 + 1))
+    EXACT += [np.int64(7), np.float32(0.1)]
 
 
 def calls(x: Any) -> list[Callable[[], object]]:
