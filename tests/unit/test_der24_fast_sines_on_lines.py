@@ -14,6 +14,7 @@ the answer before (value, error, true value: mpmath at 40 digits).
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 
 import mpmath
@@ -67,7 +68,13 @@ def test_the_line_answers_as_one_variable_does() -> None:
     # (offset 0: the bounds are unchanged there, bit for bit).
     k, c, x, n = CASES[0]
     alone = cw.derivative(lambda t: math.sin(k * t + c), x, n, full_output=True)
-    assert (alone.value, alone.error, alone.nfev) == (-131801808.35714285, 35455851.07996005, 121)
+    assert abs(alone.value - exact(k, c, x, n)) <= 2.0 * alone.error
+    if sys.platform != "emscripten":  # Pyodide's libm rounds sin differently in the last bits
+        assert (alone.value, alone.error, alone.nfev) == (
+            -131801808.35714285,
+            35455851.07996005,
+            121,
+        )
     line, scale = multivariate._along(sine(k, c), [x, 0.3], [1.0, 0.0])
     result = cw.derivative(line, line.at, n, full_output=True)
     assert math.ldexp(result.value, scale * n) == alone.value
