@@ -16,6 +16,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { loadFromSnapshot } from "../docs/javascripts/pyodide-adapter.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const indexURL = path.join(root, "site", "pyodide") + path.sep;
@@ -42,7 +43,7 @@ if (fromSnapshot) {
   const manifest = path.join(indexURL, "snapshot.json");
   if (!existsSync(manifest)) fail(`${manifest} is missing: run \`make site\``);
   const { file } = JSON.parse(readFileSync(manifest, "utf8"));
-  pyodide = await loadPyodide({ indexURL, _loadSnapshot: gunzipSync(readFileSync(path.join(indexURL, file))) });
+  pyodide = await loadFromSnapshot(loadPyodide, { indexURL }, gunzipSync(readFileSync(path.join(indexURL, file))));
   pyodide.runPython("import random; random.seed()");
 } else {
   pyodide = await loadPyodide({ indexURL });

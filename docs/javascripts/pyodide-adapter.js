@@ -50,7 +50,24 @@ const internals = (py) => /** @type {Internals} */ (/** @type {unknown} */ (py))
  * @returns {Promise<Pyodide>}
  */
 export async function loadFromSnapshot(loadPyodide, options, snapshot) {
-  const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  const create =
+    options.createPyodideModule ??
+    (async (settings) => (await import(`${options.indexURL}pyodide.asm.mjs`)).default(settings));
+  const py = await loadPyodide({
+    ...options,
+    _loadSnapshot: snapshot,
+    // Pyodide copies the image into the heap the module starts with (30 MB)
+    // without growing it: the INITIAL_MEMORY it sets for a snapshot is never
+    // read (pyodide/pyodide#6254), so a larger image failed ("offset is out of
+    // bounds"). Emscripten's Module.growMemory makes room first.
+    createPyodideModule: async (settings) => {
+      const module = await create(settings);
+      /** @type {{growMemory: (bytes: number) => unknown}} */ (/** @type {unknown} */ (module)).growMemory(
+        snapshot.length,
+      );
+      return module;
+    },
+  });
   // Pyodide keeps its options in the private `_api.config`: without this, the
   // 31 MB image would live as long as the worker.
   delete internals(py)._api?.config?._loadSnapshot;
