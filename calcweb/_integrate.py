@@ -1066,6 +1066,49 @@ class _Entry(NamedTuple):
         return self.panel.rounding_limited and self.error == self.panel.error
 
 
+def _gap_jump(rule: Rule, left: Panel, right: Panel) -> float:
+    """A jump in the gap between two halves' innermost nodes, which neither half sees; or 0.
+
+    f at those nodes, on either side of the middle, differing ten times more
+    than from their next nodes, or than each side's slope predicts
+    (`_sloped_gap_jump`).
+    """
+    inner, outer = (left.edges[2], right.edges[0]), (left.edges[3], right.edges[1])
+    gap = abs(inner[1] - inner[0])
+    nearby = max(abs(inner[0] - outer[0]), abs(inner[1] - outer[1]))
+    seen = gap > 10.0 * nearby or _sloped_gap_jump(rule, inner, outer)
+    return gap if seen and gap > 50.0 * _EPS * max(map(abs, inner)) else 0.0
+
+
+def _sloped_gap_jump(rule: Rule, inner: tuple[float, float], outer: tuple[float, float]) -> bool:
+    """Whether f steps in the gap around a bisection's middle, on a slope.
+
+    ``inner`` and ``outer`` hold f at the left half's last two nodes and the
+    right half's first two (innermost first). Each side's two nodes,
+    extrapolated in a line to the middle, predict f there within about a
+    sixth of the change in their slopes (``bend``, a second difference)
+    for smooth f; a mismatch above ten times ``bend`` (and above twice the
+    nodes' own differences, for an inflection) is a step that neither half
+    samples. Comparing the raw gap with the nodes' differences alone, as
+    `_gap_jump` also does, misses a small step on a slope: sin x - 0.00325
+    (x > 0.0279634) among three larger steps on [-0.131, 0.293] at tol
+    1.5e-11 (bisecting a panel 0.106 wide at 0.0279226: the gap 0.00302,
+    its neighbours' differences 5.8e-4) claimed 3.2e-13 and was 1.3e-7 off:
+    the step then sat in the sliver beyond the outermost node of every
+    later panel at that end.
+    """
+    # The gap's half-width over the spacing of the outer two nodes.
+    reach = (1.0 - rule.nodes[0]) / (rule.nodes[0] - rule.nodes[1])
+    left_step, right_step = inner[0] - outer[0], outer[1] - inner[1]
+    from_left = inner[0] + reach * left_step
+    from_right = inner[1] - reach * right_step
+    bend = abs(right_step - left_step)
+    # At an inflection bend vanishes and the cubic term leaves a mismatch of
+    # about 2 reach (0.4) times the nodes' own differences: ask for twice those.
+    nearby = max(abs(left_step), abs(right_step))
+    return abs(from_right - from_left) > max(10.0 * bend, 2.0 * nearby)
+
+
 class _Panels:
     """The subintervals and their Gauss-Kronrod estimates, sorted by error (worst last)."""
 
@@ -1456,7 +1499,7 @@ class _Panels:
         2. each half inherits the largest ``|f|`` the parent (or an ancestor)
            saw inside it, see `_keep`;
         3. a jump between the halves' innermost nodes, in the gap around the
-           middle that neither half samples;
+           middle that neither half samples (`_gap_jump`);
         4. each half's samples must predict, by interpolation, the samples
            of the parent and of every earlier ancestor inside it
            (`calcweb._gauss_kronrod.missed`): a narrow peak on a background
@@ -1488,13 +1531,7 @@ class _Panels:
         # The half whose own estimate is worse is the likelier home of the
         # error; with no clue (both 0: a blind spot), each gets half.
         both = left.error + right.error
-        # (3) f at the halves' innermost nodes, on either side of the middle,
-        # differing ten times more than from their next nodes: a jump in the
-        # gap between them, which neither half sees.
-        inner, outer = (left.edges[2], right.edges[0]), (left.edges[3], right.edges[1])
-        gap = abs(inner[1] - inner[0])
-        nearby = max(abs(inner[0] - outer[0]), abs(inner[1] - outer[1]))
-        jump = gap if gap > 10.0 * nearby and gap > 50.0 * _EPS * max(map(abs, inner)) else 0.0
+        jump = _gap_jump(self.rule, left, right)  # (3)
         x, seen = entry.witness  # (2)
         # (4) The parent's samples (and its ancestors') in each half's
         # own coordinates: u = 2 p + 1 on the left half, 2 p - 1 on the right.

@@ -408,8 +408,14 @@ def test_a_jump_between_the_innermost_nodes_is_recorded_on_both_sides() -> None:
     assert jump_halves((0.0, 10.5), (1.0, 10.5)) == (2.0**-3, 10.5, 10.5, 2.0**-4)
     assert jump_halves((0.0, 10.5), (0.0, 9.5)) == (2.0**-3, 10.5, 10.5, 2.0**-4)
     assert jump_halves((1.0, -9.5), (0.0, -9.5)) == (2.0**-3, 10.5, 10.5, 2.0**-4)
+    # The same, with slopes on either side that bend too much for a line
+    # from each side to tell (`_sloped_gap_jump`): the nearby change alone.
+    assert jump_halves((0.0, 10.5), (1.0, 11.5)) == (2.0**-3, 10.5, 10.5, 2.0**-4)
     # Ten times the nearby change exactly is a steep slope, not a jump.
-    assert jump_halves((0.0, 10.0), (1.0, 10.0)) == (2.0**-3, 0.0, 0.0, 2.0**-4)
+    assert jump_halves((0.0, 10.0), (1.0, 11.0)) == (2.0**-3, 0.0, 0.0, 2.0**-4)
+    # Unless a line through each side's two nodes misses the other side by
+    # more than ten times their bend (INT18: a small step on sin x).
+    assert jump_halves((0.0, 10.0), (1.0, 10.0)) == (2.0**-3, 10.0, 10.0, 2.0**-4)
     assert jump_halves((0.0, 10.0), (0.0, 11.0)) == (2.0**-3, 0.0, 0.0, 2.0**-4)
     assert jump_halves((5.0, -5.0), (-5.0, -5.0)) == (2.0**-3, 0.0, 0.0, 2.0**-4)
 
