@@ -150,7 +150,14 @@ def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
 def _close(a: float, b: float, rtol: float, atol: float) -> bool:
     if a == b:  # also an infinite answer that is right
         return True
-    return math.isfinite(a) and abs(a - b) <= atol + rtol * abs(b)
+    # Both finite: against an infinite b the tolerance rtol * |b| is inf too, and every
+    # finite answer would pass.
+    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= atol + rtol * abs(b)
+
+
+def _percent(ratio: float) -> str:
+    """``ratio`` as a percentage with a nonzero digit: 2.8%, 0.0002%, never 0.0%."""
+    return f"{ratio:.1%}" if ratio >= 1e-3 else f"{100 * ratio:.1g}%"
 
 
 def check(
@@ -212,7 +219,7 @@ def check(
                     False, f"✗ Not yet: element {index} is {a!r} but should be about {b!r}."
                 )
             off = abs(a - b)
-            relative = f" ({off / abs(b):.1%})" if b and math.isfinite(off / abs(b)) else ""
+            relative = f" ({_percent(off / abs(b))})" if b and math.isfinite(off / abs(b)) else ""
             return CheckResult(False, f"✗ Not yet: {a!r} is off by {off:.3g}{relative}.")
     shown = got[0] if single else got
     return CheckResult(True, f"✓ Correct: {shown!r} matches the expected value.")
