@@ -72,6 +72,22 @@ __all__ = [
 
 X = TypeVar("X")
 
+
+def _complex_sigmoid(z: complex) -> complex:
+    """1 / (1 + e^-z) with an exponent of real part <= 0, as the real sigmoid: no overflow."""
+    if z.real >= 0.0:
+        return 1.0 / (1.0 + cmath.exp(-z))
+    e = cmath.exp(z)
+    return e / (1.0 + e)
+
+
+def _complex_softplus(z: complex) -> complex:
+    """log(1 + e^z), as z + log(1 + e^-z) where Re z > 0, so that e^z cannot overflow."""
+    if z.real > 0.0:
+        return z + cmath.log(1.0 + cmath.exp(-z))
+    return cmath.log(1.0 + cmath.exp(z))
+
+
 # The analytic functions on complex numbers, for the complex-step derivative.
 _COMPLEX: dict[str, Callable[[complex], complex]] = {
     "sin": cmath.sin,
@@ -87,8 +103,8 @@ _COMPLEX: dict[str, Callable[[complex], complex]] = {
     "atan": cmath.atan,
     "asin": cmath.asin,
     "acos": cmath.acos,
-    "sigmoid": lambda z: 1.0 / (1.0 + cmath.exp(-z)),
-    "softplus": lambda z: cmath.log(1.0 + cmath.exp(z)),
+    "sigmoid": _complex_sigmoid,
+    "softplus": _complex_softplus,
 }
 
 

@@ -24,3 +24,19 @@ def test_a_small_relative_miss_is_not_said_to_be_zero_percent() -> None:
     assert "(0.0%)" not in message
     assert "0.0002%" in message
     assert "(2.8%)" in cw.check(17.5, 18.0).message  # as the docstring shows
+
+
+def test_the_complex_step_of_a_saturated_sigmoid_or_softplus_is_no_overflow() -> None:
+    # The complex versions were 1 / (1 + exp(-z)) and log(1 + exp(z)): exp overflowed at
+    # sigmoid(-800 + ih) and softplus(710 + ih), and method="complex" refused derivatives
+    # that are 0 and 1 (the jets give them: 0.0 +- 1.5e-323 and 1.0 +- 8.9e-16).
+    for f, x, slope in [
+        (cw.sigmoid, -800.0, 0.0),
+        (cw.sigmoid, -1e10, 0.0),
+        (cw.softplus, 710.0, 1.0),
+    ]:
+        result = cw.derivative(f, x, method="complex", full_output=True)
+        assert abs(result.value - slope) <= 2 * result.error + 1e-300
+    for f, x in [(cw.sigmoid, -40.0), (cw.sigmoid, 3.0), (cw.softplus, -40.0), (cw.softplus, 30.0)]:
+        exact = cw.derivative(f, x, method="ad")
+        assert math.isclose(cw.derivative(f, x, method="complex"), exact, rel_tol=1e-14)
