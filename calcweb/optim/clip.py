@@ -98,9 +98,12 @@ def clip_grad_norm(
         norm_type: The order p of the norm (2.0 by default; ``math.inf`` for
             the largest absolute value).
         error_if_nonfinite: If True, raise when the norm is NaN or infinite. If
-            False (torch's default), the gradients are scaled anyway and become
-            NaN (an infinite norm gives factor 0, and inf * 0 is NaN); the next
-            optimiser ``step()`` then refuses them with a NumericalError.
+            False (torch's default), the gradients are scaled anyway: a NaN or
+            infinite gradient becomes NaN (an infinite norm gives factor 0, and
+            inf * 0 is NaN), which the next optimiser ``step()`` refuses with a
+            NumericalError; finite gradients whose norm is merely beyond the
+            float range are scaled to the norm ``max_norm`` (torch's factor 0
+            would zero them).
 
     Returns:
         The total norm of the gradients *before* clipping.
@@ -141,7 +144,21 @@ def clip_grad_norm(
             "it cannot be clipped; find where the loss or gradient overflows (a smaller "
             "learning rate often helps), or pass error_if_nonfinite=False"
         )
-    scale = min(max_norm / (total + 1e-6), 1.0)
+    scale = _factor(grads, total, max_norm, order)
     for p, g in zip(values, grads, strict=True):
         p.grad = g * scale
     return total
+
+
+def _factor(grads: list[float], total: float, max_norm: float, order: float) -> float:
+    """What clipping multiplies every gradient by: ``max_norm / (total + 1e-6)``, at most 1.
+
+    Where finite gradients have a norm beyond the float range, ``total`` is inf and that
+    factor 0 would zero them; their norm relative to the largest is finite, so the
+    factor comes from it instead, and the clipped gradients have the norm ``max_norm``.
+    """
+    if math.isinf(total) and all(math.isfinite(g) for g in grads):
+        largest = max(abs(g) for g in grads)
+        relative = _norm([abs(g) / largest for g in grads], order)
+        return (max_norm / largest) / relative
+    return min(max_norm / (total + 1e-6), 1.0)

@@ -40,3 +40,25 @@ def test_the_complex_step_of_a_saturated_sigmoid_or_softplus_is_no_overflow() ->
     for f, x in [(cw.sigmoid, -40.0), (cw.sigmoid, 3.0), (cw.softplus, -40.0), (cw.softplus, 30.0)]:
         exact = cw.derivative(f, x, method="ad")
         assert math.isclose(cw.derivative(f, x, method="complex"), exact, rel_tol=1e-14)
+
+
+def test_finite_gradients_whose_norm_overflows_are_clipped_not_zeroed() -> None:
+    # The 2-norm of (1.5e308, 1.5e308) overflows to inf, so the factor max_norm / (inf + 1e-6)
+    # was 0 and both gradients became 0.0: the next step() moved nothing, silently (the
+    # docstring said they become NaN and step() refuses them; only inf gradients do).
+    for grads, order in [
+        ([1.5e308, 1.5e308], 2.0),
+        ([1e308, 1e308], 1.0),
+        ([-1.5e308, 1.5e308, 1e307], 3.0),
+    ]:
+        params = [cw.Value(0.0) for _ in grads]
+        for p, g in zip(params, grads, strict=True):
+            p.grad = g
+        assert cw.clip_grad_norm(params, 1.0, norm_type=order) == math.inf  # beyond a float
+        clipped = [p.grad for p in params]
+        assert all(c * g > 0 for c, g in zip(clipped, grads, strict=True))  # the direction kept
+        assert math.isclose(sum(abs(c) ** order for c in clipped) ** (1 / order), 1.0)
+    params = [cw.Value(0.0), cw.Value(0.0)]
+    params[0].grad, params[1].grad = math.inf, 1.0  # an infinite gradient still gives NaN
+    cw.clip_grad_norm(params, 1.0)
+    assert math.isnan(params[0].grad)
