@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from numbers import Integral
 
-from calcweb._checks import check_real
+from calcweb._checks import check_point, check_real
 from calcweb.exceptions import DivisionByZeroError, DomainError, NumericalError
 
 
@@ -106,9 +107,16 @@ UNARY: dict[str, Callable[[float], float]] = {
 }
 
 
+# An int that no float equals is at least 1 from the nearest float: one of these there
+# is at another point of its period, an answer with no correct digit (sin(10**23) was
+# -0.324 for 0.701), so such an int is refused as a point is (`check_point`).
+_PERIODIC = frozenset({"sin", "cos", "tan"})
+
+
 def unary(name: str, x: object) -> float:
     """``name(x)`` for a real ``x``: checked to be finite, in the domain, and not overflowing."""
-    value = check_real(x, "x")
+    periodic_int = name in _PERIODIC and isinstance(x, Integral)
+    value = check_point(x, "x") if periodic_int else check_real(x, "x")
     return finite(name, value, lambda: UNARY[name](value))
 
 

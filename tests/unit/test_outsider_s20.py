@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 import calcweb as cw
 
 
@@ -62,3 +64,15 @@ def test_finite_gradients_whose_norm_overflows_are_clipped_not_zeroed() -> None:
     params[0].grad, params[1].grad = math.inf, 1.0  # an infinite gradient still gives NaN
     cw.clip_grad_norm(params, 1.0)
     assert math.isnan(params[0].grad)
+
+
+def test_sin_cos_tan_of_an_int_that_no_float_equals_is_refused() -> None:
+    # float(10**23) is 10**23 - 8388608: calcweb.sin(10**23) was sin of that, -0.324 for
+    # 0.701 (mpmath), and sin(3**40) 0.802 for -0.608; derivative(calcweb.sin, 10**23)
+    # refuses the same point (check_point).
+    for f in (cw.sin, cw.cos, cw.tan):
+        for x in (10**23, 3**40, -(2**60) - 1):
+            with pytest.raises(cw.InvalidArgumentError, match="not exactly representable"):
+                f(x)
+    assert cw.sin(2**60) == math.sin(2.0**60)  # an int a float equals is taken as it is
+    assert cw.log(10**23) == math.log(1e23)  # a relative move of 1e-16 moves log by less
