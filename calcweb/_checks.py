@@ -370,8 +370,14 @@ class RefusedJets:
 
     __slots__ = ("error",)
 
-    def __init__(self, error: TypeError | ValueError | ZeroDivisionError) -> None:
+    def __init__(self, error: TypeError | AttributeError | ValueError | ZeroDivisionError) -> None:
         self.error = error
+
+
+# What f raises on jets or Values when it is not written for them (not where it fails): a
+# TypeError (``math.sin`` of a jet), or an AttributeError, f reading an attribute of what
+# it computed that a jet lacks (``model([x]).data``, a Value's number).
+NOT_FOR_JETS = (TypeError, AttributeError)
 
 
 def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
@@ -380,13 +386,14 @@ def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
     Why: "auto" tries f on jets first and falls back to the numerical path,
     which calls f at floats (there `evaluate` names the point where f fails,
     or f works). f that is not written for jets raises a TypeError (math.sin
-    of a jet), or a ValueError or ZeroDivisionError of its own (math.sqrt(-1.0),
-    1 / 0): a refusal. calcweb's own errors that are not TypeErrors (a jet's
-    log of a negative number) are answers about f and pass through.
+    of a jet) or an AttributeError (`NOT_FOR_JETS`), or a ValueError or
+    ZeroDivisionError of its own (math.sqrt(-1.0), 1 / 0): a refusal. calcweb's
+    own errors that are not TypeErrors (a jet's log of a negative number) are
+    answers about f and pass through.
     """
     try:
         return f(*args)
-    except (TypeError, ValueError, ZeroDivisionError) as error:
+    except (*NOT_FOR_JETS, ValueError, ZeroDivisionError) as error:
         if isinstance(error, CalcwebError) and not isinstance(error, TypeError):
             raise
         return RefusedJets(error)

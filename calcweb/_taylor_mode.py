@@ -94,7 +94,10 @@ def jet_derivative(y: object, n: int, what: str) -> float:
 
 
 def ad_refused(
-    what: str, error: TypeError, f: Callable[..., Any], at_floats: Callable[[], object]
+    what: str,
+    error: TypeError | AttributeError,
+    f: Callable[..., Any],
+    at_floats: Callable[[], object],
 ) -> TypeError:
     """The error for method='ad' where ``f`` refused a calcweb.``what`` ("Jet", "nn.Value").
 
@@ -144,7 +147,7 @@ def mismatch(at_floats: Callable[[], object]) -> tuple[TypeError | None, object]
         return None, None
 
 
-def unwrapped(error: TypeError) -> BaseException:
+def unwrapped(error: TypeError | AttributeError) -> BaseException:
     """What the callable f raised, out of calcweb's call wrapper (`calcweb._checks.call`).
 
     The wrapper turns a TypeError raised by a builtin itself (``math.sin``

@@ -29,6 +29,7 @@ from numbers import Real
 from typing import Any
 
 from calcweb._checks import (
+    NOT_FOR_JETS,
     RefusedJets,
     call,
     call_on_jets,
@@ -708,7 +709,7 @@ def _call_for_ad(
     error = y.error
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
-    if isinstance(error, TypeError):
+    if isinstance(error, NOT_FOR_JETS):
         raise ad_refused(what, error, f, lambda: _call_at(f, point, scalar)) from error
     raise _outside_domain_at_x(error, _as_x(point, scalar), f"calcweb.{what}s at ") from error
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
@@ -76,3 +77,29 @@ def test_sin_cos_tan_of_an_int_that_no_float_equals_is_refused() -> None:
                 f(x)
     assert cw.sin(2**60) == math.sin(2.0**60)  # an int a float equals is taken as it is
     assert cw.log(10**23) == math.log(1e23)  # a relative move of 1e-16 moves log by less
+
+
+def _model_output() -> Callable[[float], float]:
+    model = cw.MLP(1, [4, 1], seed=0)
+    return lambda x: model([x]).data  # a Value's number, as a reader of the nn pages writes it
+
+
+def test_auto_falls_back_where_f_reads_an_attribute_a_jet_lacks() -> None:
+    # model([jet]) is a Jet, which has no .data: "auto" let that AttributeError out of
+    # derivative, taylor and grad (the reader never made a jet), where f at floats works.
+    f = _model_output()
+    slope = cw.derivative(f, 0.5, method="richardson")
+    assert cw.derivative(f, 0.5) == slope
+    assert cw.taylor(f, 0.5, 2).derivatives[1] == slope
+    assert cw.grad(lambda p: f(p[0]))([0.5]) == [slope]
+    value, tangent = cw.jvp(f, 0.5, 1.0)
+    assert value == f(0.5)
+    assert math.isclose(tangent, slope, rel_tol=1e-9)
+    with pytest.raises(cw.ArgumentTypeError, match=r"method='ad' needs f to accept a calcweb\.Jet"):
+        cw.derivative(f, 0.5, method="ad")
+
+
+def test_an_attribute_error_of_f_at_floats_still_passes_through() -> None:
+    with pytest.raises(AttributeError, match="no_such_attribute") as caught:
+        cw.derivative(lambda x: x.no_such_attribute, 0.5)
+    assert not isinstance(caught.value, cw.CalcwebError)
