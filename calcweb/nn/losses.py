@@ -302,8 +302,10 @@ def binary_cross_entropy_with_logits(
                 f"binary_cross_entropy_with_logits needs targets in [0, 1], but got "
                 f"target={y!r}; use 0 or 1 (or a probability) for each label"
             )
-        # -log(sigmoid(x)) y - log(1 - sigmoid(x)) (1 - y), with exp(-|x|) <= 1.
-        terms.append((max(x, 0.0) - x * y) + math.log1p(math.exp(-abs(x))))
+        # -log(sigmoid(x)) y - log(1 - sigmoid(x)) (1 - y), with exp(-|x|) <= 1; its
+        # max(x, 0) - x y as one product, x (1 - y) or -x y: the difference cancels.
+        linear = x * (1.0 - y) if x > 0.0 else -x * y
+        terms.append(linear + math.log1p(math.exp(-abs(x))))
         slopes.append((v, _sigmoid(x) - y))
     return _loss_node("binary_cross_entropy_with_logits", terms, slopes, reduction)
 

@@ -103,3 +103,12 @@ def test_an_attribute_error_of_f_at_floats_still_passes_through() -> None:
     with pytest.raises(AttributeError, match="no_such_attribute") as caught:
         cw.derivative(lambda x: x.no_such_attribute, 0.5)
     assert not isinstance(caught.value, cw.CalcwebError)
+
+
+def test_bce_with_logits_of_a_label_near_one_does_not_cancel() -> None:
+    # Each term was max(x, 0) - x y + log(1 + e^-|x|): at x = 1e16, y = 1 - 2**-53 the
+    # difference 1e16 - fl(1e16 y) is 2.0 for x (1 - y) = 1.1102230246251565 (80 % off);
+    # torch computes (1 - y) x, which is exact there (1 - y is).
+    x, y = 1e16, 1.0 - 2.0**-53
+    assert cw.binary_cross_entropy_with_logits([x], [y]).data == (1.0 - y) * x
+    assert cw.binary_cross_entropy_with_logits([-x], [1.0 - y]).data == (1.0 - y) * x
