@@ -67,8 +67,9 @@ def check_limits(lo: float, hi: float, log: bool, name: str) -> tuple[float, flo
         narrow = _too_narrow(lo, hi)
     if narrow:
         raise InvalidArgumentError(
-            f"{name}={(lo, hi)!r} is too narrow to draw: its ends differ by less than floats "
-            "resolve; widen it"
+            f"{name}={(lo, hi)!r} is too narrow to draw: its ends are within about "
+            f"{_RELATIVE:g} of their size ({_TINY:g} near 0), and an axis is at least that "
+            "wide; widen it"
         )
     return lo, hi
 

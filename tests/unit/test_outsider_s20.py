@@ -112,3 +112,13 @@ def test_bce_with_logits_of_a_label_near_one_does_not_cancel() -> None:
     x, y = 1e16, 1.0 - 2.0**-53
     assert cw.binary_cross_entropy_with_logits([x], [y]).data == (1.0 - y) * x
     assert cw.binary_cross_entropy_with_logits([-x], [1.0 - y]).data == (1.0 - y) * x
+
+
+def test_a_narrow_interval_is_refused_for_what_it_is() -> None:
+    # (1e15, 1e15 + 4) is 32 floats wide, but the message said "its ends differ by less than
+    # floats resolve": the limit is calcweb's, 1e-12 of the values' size.
+    with pytest.raises(cw.InvalidArgumentError) as caught:
+        cw.plot_function(math.sin, 1e15, 1e15 + 4)
+    message = str(caught.value)
+    assert "floats resolve" not in message
+    assert "1e-12" in message
