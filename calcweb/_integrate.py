@@ -1123,6 +1123,9 @@ class _Panels:
         self.finite_ends = (True, True)
         # x at a point t of g's variable, for messages (`_change_of_variable`).
         self.x_of: Callable[[float], float] = _same
+        # g at the points where it was sampled (or failed: NaN) by an earlier
+        # run of the same integral (`_checked_half`), which `_ends` reuses.
+        self.seen: dict[float, float] = {}
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -1465,18 +1468,22 @@ class _Panels:
         as 1/sqrt(x) at 0), so any failure there is ignored: the end is only
         a check of the panel, never part of its sum. An end that a change of
         variable maps to an infinite x (`finite_ends`) is not sampled. Each
-        call of f counts as an evaluation.
+        call of f counts as an evaluation; an end already sampled (`seen`)
+        is not sampled again.
         """
         samples = []
         for x, finite in zip((a, b), self.finite_ends, strict=True):
             y = math.nan
-            if finite:
+            if finite and x in self.seen:
+                y = self.seen[x]
+            elif finite:
                 self.nfev += 1
                 try:
                     y = self.g(x)
                 except Exception:  # whatever f raises at an end, the end is skipped
                     y = math.nan
-            samples.append((x, y if math.isfinite(y) else math.nan))
+                y = self.seen[x] = y if math.isfinite(y) else math.nan
+            samples.append((x, y))
         return samples[0], samples[1]
 
     def panel(self, index: int) -> Panel:
@@ -1856,6 +1863,7 @@ def _adaptive(
     *,
     finite_ends: tuple[bool, bool] = (True, True),
     x_of: Callable[[float], float] = _same,
+    seen: dict[float, float] | None = None,
 ) -> IntegrationResult:
     r"""QUADPACK's qags strategy: bisect the worst panel, extrapolate the sums with Wynn's epsilon.
 
@@ -1915,10 +1923,11 @@ def _adaptive(
       miss of f there that falls more slowly than the sums do (a kink or a
       ramp in the sliver: `_Panels._unmodelled`).
     """
-    result, odd = _summed(g, a, b, tol, rule, finite_ends=finite_ends, x_of=x_of)
+    seen = {} if seen is None else seen
+    result, odd = _summed(g, a, b, tol, rule, finite_ends=finite_ends, x_of=x_of, seen=seen)
     if odd and result.converged:
         return _checked_half(
-            result, g, a, b, tol=tol, rule=rule, finite_ends=finite_ends, x_of=x_of
+            result, g, a, b, tol=tol, rule=rule, finite_ends=finite_ends, x_of=x_of, seen=seen
         )
     return result
 
@@ -1932,19 +1941,25 @@ def _summed(
     *,
     finite_ends: tuple[bool, bool],
     x_of: Callable[[float], float],
+    seen: dict[float, float],
 ) -> tuple[IntegrationResult, bool]:
     """`_adaptive`'s result before `_checked_half`; and whether f calls for that check.
 
     That is, whether the first panel shows f odd about the centre of ``[a,
     b]`` with an odd part it does not resolve
-    (`calcweb._gauss_kronrod.odd_unresolved`).
+    (`calcweb._gauss_kronrod.odd_unresolved`). ``seen`` holds g where it
+    was sampled already (`_Panels.seen`); g at the ends and the centre of
+    ``[a, b]`` join it, as the ends of the halves `_checked_half` integrates.
     """
     panels = _Panels(g, rule)
     panels.ends = (a, b)
     panels.finite_ends = finite_ends
     panels.x_of = x_of  # the reader's x, for messages
+    panels.seen = seen
     panels.add(a, b, lone=True)
-    odd = odd_unresolved(rule, panels.panel(0))
+    first = panels.panel(0)
+    seen[0.5 * a + 0.5 * b] = first.samples[len(first.samples) // 2]  # its centre node
+    odd = odd_unresolved(rule, first)
     if panels.absolute() == 0.0:
         panels.explore(a, b, EXPLORE_PANELS)
         if panels.absolute() == 0.0:
@@ -1975,6 +1990,7 @@ def _checked_half(
     rule: Rule,
     finite_ends: tuple[bool, bool],
     x_of: Callable[[float], float],
+    seen: dict[float, float],
 ) -> IntegrationResult:
     """``result`` for ``g`` odd about the centre of ``[a, b]``, if the integral over a half exists.
 
@@ -2010,7 +2026,9 @@ def _checked_half(
     while True:
         centre = 0.5 * start + 0.5 * b
         centres.append(centre)
-        half, odd = _summed(g, centre, b, tol, rule, finite_ends=(True, finite_ends[1]), x_of=x_of)
+        half, odd = _summed(
+            g, centre, b, tol, rule, finite_ends=(True, finite_ends[1]), x_of=x_of, seen=seen
+        )
         nfev += half.nfev
         halves.append(half)
         if not (odd and half.converged):
@@ -2026,12 +2044,19 @@ def _checked_half(
         right = halves[-1]
         for k in range(len(halves) - 2, -1, -1):
             left = _adaptive(
-                g, centres[k], centres[k + 1], tol, rule, finite_ends=(True, True), x_of=x_of
+                g,
+                centres[k],
+                centres[k + 1],
+                tol,
+                rule,
+                finite_ends=(True, True),
+                x_of=x_of,
+                seen=seen,
             )
             nfev += left.nfev
             right = _checked_by(halves[k], left, right, nfev, x_of(centres[k + 1]))
         other = _adaptive(
-            g, a, centres[0], tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of
+            g, a, centres[0], tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of, seen=seen
         )
         nfev += other.nfev
         return _checked_by(result, other, right, nfev, x_of(centres[0]))
