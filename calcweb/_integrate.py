@@ -1566,7 +1566,11 @@ class _Panels:
             inside_before = [(x, y) for x, y in inside_before if x not in self.ends]
             center, radius = 0.5 * half.a + 0.5 * half.b, 0.5 * half.b - 0.5 * half.a
             for lost_x, lost_f in inside_before:
-                points.append(((lost_x - center) / radius, lost_f))
+                # Inside the half, so on [-1, 1]: only rounding puts an
+                # ancestor's centre at the half's end outside, where `missed`
+                # would skip it.
+                u = max(-1.0, min(1.0, (lost_x - center) / radius))
+                points.append((u, lost_f))
                 where.append(lost_x)
             history = (*zip(where, [point[1] for point in points], strict=True), *at_ends)
             # (5) A chase after detail finer than the nodes: the parent's top
