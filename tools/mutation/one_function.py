@@ -49,7 +49,7 @@ from typing import Any
 import pytest
 import tomllib
 from _pytest.runner import runtestprotocol
-from hypothesis import HealthCheck, settings
+from steady_hypothesis import load_mutation_profile
 
 TEST_SELECTION = [
     "tests/unit",
@@ -168,25 +168,6 @@ def _class_of(target: Target) -> type:
     return holder
 
 
-class SteadyHypothesis:
-    """pytest plugin: hypothesis as tools/mutation/run.py sets it.
-
-    No deadline or health checks, the same examples every time, no database. The
-    profile is loaded before pytest starts, so tests/unit/conftest.py's "calcweb"
-    profile, registered after it, inherits it (and adds only deadline=None).
-    """
-
-    def __init__(self) -> None:
-        settings.register_profile(
-            "mutation",
-            deadline=None,
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        settings.load_profile("mutation")
-
-
 def normal(nodeid: str) -> str:
     """A test id without the addresses some ids hold (ids=str of a lambda)."""
     return re.sub(r"0x[0-9a-f]+", "0x?", nodeid)
@@ -221,7 +202,7 @@ class Recorder:
 
 def record(targets: list[Target], out: Path, pytest_args: list[str]) -> int:
     recorder = Recorder(targets)
-    code = pytest.main([*PYTEST, *pytest_args], plugins=[SteadyHypothesis(), recorder])
+    code = pytest.main([*PYTEST, *pytest_args], plugins=[recorder])
     reach = {
         str(t): {
             test: entry["seconds"]
@@ -323,7 +304,7 @@ def run(target: Target, args: Any) -> int:
         files = sorted({test.partition("::")[0] for test in order})
         pytest_args = files or ["--co"]  # no reaching test: every mutant survives
     plugin = MutantRunner(target, sources, order, args)
-    return int(pytest.main([*PYTEST, *pytest_args], plugins=[SteadyHypothesis(), plugin]))
+    return int(pytest.main([*PYTEST, *pytest_args], plugins=[plugin]))
 
 
 def show(target: Target, numbers: list[int]) -> None:
@@ -366,11 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.mutmut:
         sys.path.append(args.mutmut)  # after .venv's packages: its own pytest is not used
     sys.path.insert(0, str(Path.cwd()))
-    if args.command == "record":
-        return record(args.targets, args.out, args.tests or TEST_SELECTION)
     if args.command == "show":
         show(args.target, args.numbers)
         return 0
+    load_mutation_profile()  # before pytest starts: conftest's profile inherits it
+    if args.command == "record":
+        return record(args.targets, args.out, args.tests or TEST_SELECTION)
     args.constant, args.multiplier = timeout_settings()
     return run(args.target, args)
 

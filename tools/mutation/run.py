@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, settings
 from mutmut.__main__ import cli
 from mutmut.configuration import config
 from mutmut.mutation import file_mutation
+from steady_hypothesis import load_mutation_profile
 
 # (file, qualified function) -> why mutmut must leave it alone.
 NOT_MUTATED = {
@@ -59,18 +59,7 @@ def get_ignored_lines(filename: str, source: str, *args: Any, **kwargs: Any) -> 
 # mutmut forks its workers, so they inherit this replacement and this profile.
 file_mutation.get_ignored_lines = get_ignored_lines
 
-# The hypothesis tests that set no deadline would fail on a loaded machine (and
-# count as kills), and random examples would make the verdicts vary from run to
-# run: no deadline, no health checks, the same examples every time, no database
-# (it would replay one mutant's failing examples against the next).
-settings.register_profile(
-    "mutation",
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
-settings.load_profile("mutation")
+load_mutation_profile()
 # Importing hypothesis here, before pytest starts, makes pytest warn that it cannot
 # rewrite the asserts of hypothesis's own module (harmless; calcweb's tests are
 # rewritten as usual), and the project's pytest settings turn warnings into errors.
