@@ -1743,7 +1743,7 @@ def _read_past_loss(
     is 5.5). Neither a drop (`_lost_drop`: 5 is not small beside 5.5) nor
     noise that the estimate could see. So a finite ``result`` that the last
     sample lies on (within ``JUMP`` times its error), which the samples
-    before the loss contradict (their estimate, within ``STILL`` of its value,
+    before the loss contradict (their estimate, within ``MOVING`` of its value,
     is farther from it than ``JUMP`` times the two errors), is refused, when
     ``f`` moves both ways from ``NOISE_POINTS`` samples before the loss on,
     as rounding noise sends it: past the loss ``f`` is the term rounding left
@@ -1751,7 +1751,11 @@ def _read_past_loss(
     the term's limit either. Samples far out that still move (``sin(1e8
     x)/x``, 30 +- 20 before its noise bound reaches f's size) head for no
     value, and contradict nothing; a step of ``f`` itself, which `_noise`
-    reads as noise too, goes one way.
+    reads as noise too, goes one way. Samples that rise toward a pole beside
+    ``g`` head for a value less surely, and still do: ``(1 - cos(t))/t**2 -
+    0.1129 D/(D - |x|)``, ``t = x/64.51``, ``D = 1.485e-4``, at ``0.001007-``
+    approaches 0.4997 +- 0.0024 (0.6129 at ``x0``) before the loss, and then
+    settles on the pole's 0.11288 (tests/unit/test_limits_lim24.py).
     """
     if not (result.converged and math.isfinite(result.value)):
         return result
@@ -1771,7 +1775,7 @@ def _read_past_loss(
     value, error = _estimate(samples[:start], first)
     gap = abs(value - result.value)
     # Before the loss f heads for a value (far out, f that still moves is no witness).
-    heads = math.isfinite(value) and error <= STILL * abs(value)
+    heads = math.isfinite(value) and error <= MOVING * abs(value)
     if not (heads and gap > JUMP * (error + result.error)):
         return result
     edge = point(scale * 2.0 ** -(first + start + 2))

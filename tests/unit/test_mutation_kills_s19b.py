@@ -275,17 +275,28 @@ def test_a_gap_up_to_jump_times_both_errors_contradicts_nothing() -> None:
     assert _read(_OneSided(WALK[-1], 0.12, True, "extrapolated from the right")).converged is False
 
 
+def _cos_less_quarter(x: float) -> float:
+    t = x / 1000.0
+    return (1.0 - math.cos(t)) / t**2 - 0.25 * (1.0 + x)
+
+
+# 0.25 before the loss, -0.25 after it: the gap (0.5) is twice the value, so an
+# estimate before the loss as unsure as a tenth of its value still contradicts.
+WALK_LESS = [_cos_less_quarter(2.0 ** -(k + 2)) for k in range(48)]
+
+
 @pytest.mark.parametrize(
-    ("wiggle", "scale", "refused"),
-    # an estimate before the loss of 5.49916 +- 1.6e-3 (2.9e-4 of it) heads for its
-    # value; 0.550141 +- 9.1e-4 (1.7e-3 of it) does not: f still moves there
-    [(3e-4, 1.0, True), (1e-3, 0.1, False)],
+    ("wiggle", "refused"),
+    # an estimate before the loss of 0.24505 +- 0.0099 (0.040 of it) heads for its
+    # value; 0.23719 +- 0.0256 (0.108 of it) does not: f still moves there (the
+    # gap is beyond JUMP times the errors in both)
+    [(3e-3, True), (5e-3, False)],
 )
-def test_only_an_estimate_within_still_of_its_value_contradicts(
-    wiggle: float, scale: float, refused: bool
+def test_only_an_estimate_within_moving_of_its_value_contradicts(
+    wiggle: float, refused: bool
 ) -> None:
-    samples = [scale * (y + (wiggle * (-1) ** k if k < 15 else 0.0)) for k, y in enumerate(WALK)]
-    result = _OneSided(samples[-1], scale * 3e-7, True, "extrapolated from the right")
+    samples = [y + (wiggle * (-1) ** k if k < 15 else 0.0) for k, y in enumerate(WALK_LESS)]
+    result = _OneSided(samples[-1], 3e-7, True, "extrapolated from the right")
     read = _read_past_loss(result, samples, 0, name="right", point=lambda h: h, scale=1.0)
     assert (read.converged is False) == refused
     assert (read is result) == (not refused)
