@@ -266,7 +266,11 @@ moves whose ratio clearly rises past ``(18/19)**8`` (``1/log(1/h)``) are
 refused. Last samples that step one way by no more than their rounding, an
 ulp or none, and have passed the value, set its error to how far they went
 (`_passed`): ``1 + 1e-12/log(h)**2`` at 1e10 ends on ``1 + 4`` ulps and was
-``1 + 9`` ulps give or take 4.
+``1 + 9`` ulps give or take 4. At 0 and infinity too, once the checks closer
+in are done (they look for a term that grows there, and a term of a few ulps
+that settles slowly does not): ``581.756 + 3.02e-12 log(-log t)/log t``,
+``t = x/0.004032``, at 0+ was 10 ulps below 581.756 give or take 4.5, read
+where the term is lowest, while its last 16 samples climb to 3 ulps below.
 
 A limit below the smallest normal number, ``2**-1022`` (0 too), is not
 told closer than that: below it floats keep no relative precision, and ``f``
@@ -3419,7 +3423,17 @@ def _one_sided_from(
         result = _checked_closer_in(
             f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
         )
-    return _lost_collapse(result, run.values, first, name=name, point=point, scale=scale)
+    result = _lost_collapse(result, run.values, first, name=name, point=point, scale=scale)
+    # At 0 and infinity the checks closer in judge the value by its error, so
+    # the last samples that went past it widen the error only after them.
+    if result.converged and math.isfinite(result.value) and x0 in (0.0, math.inf, -math.inf):
+        passed = _passed(run.values, result.value)
+        # A drift of an ulp or so a step cannot reach farther than all the steps
+        # together: a wider gap is a loss of f's digits (`_lost_collapse`'s).
+        drift = len(run.values) * ULPS * _EPS * abs(result.value)
+        if result.error < passed <= drift:
+            result = dataclasses.replace(result, error=passed)
+    return result
 
 
 QUIET = 4.0  # f's first changes within this many times their rounding noise ...

@@ -47,3 +47,42 @@ def test_the_pole_term_left_after_the_loss_is_not_the_limit(
     assert isinstance(result, LimitResult)
     exact = 0.5 - a  # the pole's term is -a at x0
     assert not result.converged or abs(result.value - exact) <= 2.0 * result.error, result
+
+
+def _log_term(c: float, a: float, g: Callable[[float], float]) -> Callable[[float], float]:
+    """c + a g(t), t = |x|/s at 0 and s/|x| at infinity (logscan's f)."""
+    return lambda t: c + a * g(t)
+
+
+@pytest.mark.parametrize(
+    ("c", "a", "s", "x0", "side", "g"),
+    [
+        # 581.7559999999988 +- 5.2e-13 (2.2 errors off): the value, 10 ulps below 581.756,
+        # read where the term is lowest; the last 16 samples climb to 3 ulps below
+        (
+            581.756,
+            3.0212458783766425e-12,
+            0.004032136996217637,
+            0.0,
+            "right",
+            lambda t: math.log(-math.log(t)) / math.log(t),
+        ),
+        # -154.16500000000028 +- 1.4e-13 (2.1)
+        (
+            -154.165,
+            5.474612120264883e-12,
+            0.010746967926350857,
+            math.inf,
+            "left",
+            lambda t: 1.0 / math.log(t),
+        ),
+    ],
+)
+def test_samples_that_went_past_the_value_bound_its_error_at_0_and_infinity(  # noqa: PLR0917
+    c: float, a: float, s: float, x0: float, side: str, g: Callable[[float], float]
+) -> None:
+    term = _log_term(c, a, g)
+    f = (lambda x: term(abs(x) / s)) if x0 == 0.0 else (lambda x: term(s / abs(x)))
+    result = limit(f, x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged or abs(result.value - c) <= 2.0 * result.error, result
