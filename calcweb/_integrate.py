@@ -608,6 +608,35 @@ def _rising(inner: list[float]) -> bool:
     return len(inner) < 5 or not _grows_without_end(inner[-5:])
 
 
+def _slower_than_log_powers(inner: list[float]) -> bool:
+    """Whether the halves split off an end fall ever more slowly, faster than a law settles.
+
+    The last five fall, and ``u = 1/(1 - ratio)`` of their four ratios grows
+    by steps that grow, by more than `_power_law_fit`'s factor 1.1 over the
+    four. A geometric fall, the table's model, settles with steps that
+    shrink; a power of log x (`_power_law_tail`) has steps of about ``1/p``,
+    and ``1/(x log x log(log x)**p)`` steps that grow by about 1% a halving
+    (which that fit takes, then refuses to bound). Steps that grow faster
+    are a fall that has not settled to any of these laws, after a turn
+    (`_turning`), and the table's limit extrapolates it as geometric,
+    missing the tail. ``h(x - 2.5 + 50)``, ``h(x) = 1/(x log x
+    log(log x)**3)``, on ``[2.5, inf)`` and ``h(50) e**(x - 2.5)`` below,
+    over the line at tol 1e-2: halves falling by 0.816, 0.826, 0.838, 0.849,
+    0.860 (steps of ``u`` 0.32, 0.42, 0.45, 0.52) when the table met the
+    tolerance, 0.243487 +- 4.3e-3 for 0.270738 (6.4 errors).
+    """
+    values = [abs(value) for value in inner[-5:]]
+    if len(values) < 5 or min(values) == 0.0:
+        return False
+    ratios = [later / earlier for earlier, later in itertools.pairwise(values)]
+    if not all(ratio < 1.0 for ratio in ratios):
+        return False
+    slowness = [1.0 / (1.0 - ratio) for ratio in ratios]
+    steps = [later - earlier for earlier, later in itertools.pairwise(slowness)]
+    growing = all(0.0 < earlier < later for earlier, later in itertools.pairwise(steps))
+    return growing and steps[-1] > 1.1 * steps[0]
+
+
 def _power_law_tail(inner: list[float]) -> tuple[float, float, float] | None:
     """``(tail, p, error)`` where the panels split off an end fall as a power of the halving count.
 
@@ -2750,11 +2779,13 @@ class _Extrapolated:
         ``h(|x - 3| + 20)``, ``h`` as above, over the line at tol 1e-2 the
         table met the tolerance while both ends' halves rose (by 1.27 and
         1.10): 0.336505 +- 2.6e-3 for 0.345020 (525 evaluations); held,
-        0.342841 +- 9.7e-3 (1,197).
+        0.342841 +- 9.7e-3 (1,197). So are halves whose fall slows faster than
+        any law the table or `slow_end` models (`_slower_than_log_powers`).
         """
         for side, inner in enumerate(self.end_inner):
             end = self.panels.ends[side]
-            if self.panels.finite_ends[side] or not (_turning(inner) or _rising(inner)):
+            unknown_law = _turning(inner) or _rising(inner) or _slower_than_log_powers(inner)
+            if self.panels.finite_ends[side] or not unknown_law:
                 continue
             for index, entry in enumerate(self.panels.entries):
                 panel = entry.panel
