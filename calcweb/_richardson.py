@@ -939,9 +939,13 @@ def extrapolate(
     # The walk's own window's quotients can all be wrong alike where a multiple of t
     # rounded inside f lines up over it (`_lined_up`), and every quotient about x, a
     # refined value's too, is centred on a x rounded (`_shifted`). On a line, x is the
-    # point's (offset): its samples are the floats near it, as in one variable.
+    # point's (offset): its samples are the floats near it, as in one variable. Of
+    # order 2 or more, noise where f is steeper than at x moves them too (`_steep_noise`).
     own = _lined_up(abs(x) + offset, n, estimate) if final is estimate else 0.0
-    error = max(error, own + _shifted(sampler, n, estimate))
+    error = max(
+        error + _steep_noise(sampler, estimate, final, n, quiet=quiet, error=error),
+        own + _shifted(sampler, n, estimate),
+    )
     return Estimate(
         final.value,
         error,
@@ -1149,6 +1153,66 @@ def _noise_beyond(sampler: Sampler, estimate: Estimate, final: Estimate, quiet: 
     noise = there.irregular_noise(1e-4 * step, local)
     sampler.calls += there.calls
     return 2.5 * noise / step
+
+
+def _steep_noise(
+    sampler: Sampler, estimate: Estimate, final: Estimate, n: int, *, quiet: float, error: float
+) -> float:
+    """What noise where ``f`` is steeper than at ``x`` can add to an order ``n >= 2``'s error.
+
+    ``a t`` rounded inside ``f`` moves a value by ``|f'|`` times up to ``|t|
+    eps / 2`` (`_rounded_argument`): nothing at a crest of ``sin(k t + c)``,
+    where the noise tests look, but up to ``k`` times that at the outer points
+    of the window's stencils (``n = 3``, ``sin(7561.31 t + 1.9057)`` at a
+    crest, 0.5986661187214506: -1.461 +- 0.29 for -2.098; values off by up
+    to 5.5e-13 at ``x +- 3 h``, 300 times ``quiet``, moved the quotient at
+    ``h`` = 6.1e-5 by 0.44). Where the slope between the smallest step's two
+    outermost points on a side makes that rounding able to move the estimate
+    by more than ``error`` (and the values by more than the noise already
+    allowed for, or ``quiet``), the quotients at steps next to the
+    smallest (`_scatter`) say how far it moves them, and 2.5 times that is
+    added, as the tableau allows for its quotients' rounding. Only for the
+    walk's own central window (a refined value's points: `_moved`).
+    """
+    step = estimate.smallest
+    if n < 2 or final is not estimate or estimate.kind != "central" or not estimate.window:
+        return 0.0
+    x = sampler.x
+    offsets, weights, spacing = stencil("central", n)
+    ordered = sorted(offsets)
+    steepest = 0.0
+    for far, near in ((ordered[0], ordered[1]), (ordered[-1], ordered[-2])):
+        points = (x + far * step, x + near * step if near else x)
+        if not all(point in sampler.values for point in points):
+            return 0.0
+        slope = abs(sampler.values[points[0]] - sampler.values[points[1]]) / abs(far - near) / step
+        steepest = max(steepest, slope)
+    gain = math.fsum(map(abs, weights)) / (spacing * step) ** n  # values to quotient
+    bound = (abs(x) + sampler.offset + ordered[-1] * step) * steepest * _EPS / 2.0
+    if not (bound > max(quiet, sampler.noise_floor) and 2.5 * bound * gain > error):
+        return 0.0
+    return 2.5 * _scatter(sampler, n, estimate)
+
+
+def _scatter(sampler: Sampler, n: int, estimate: Estimate) -> float:
+    """How far the quotients at steps next to the estimate's smallest leave its expansion.
+
+    At ``h (1 + 1/16)`` and ``h (1 - 1/(16 golden))`` the quotient's truncation
+    is that at ``h`` (the window's quotient there, less the estimate) times
+    ``(step / h)**2``; what else moves it is noise at the new points, less that
+    at ``h``'s (a part alike at both, as ``a x`` rounded gives, `_shifted`
+    bounds). 0 where a point is outside the domain.
+    """
+    smallest, last = estimate.window[-1]
+    scatter = 0.0
+    for factor in (1.0 + 1.0 / 16.0, 1.0 - 1.0 / (16.0 * _GOLDEN)):
+        try:
+            quotient, _, step = sampler.quotient("central", n, smallest * factor)
+        except (DomainError, NumericalError):
+            return 0.0
+        expected = estimate.value + (last - estimate.value) * (step / smallest) ** 2
+        scatter = max(scatter, abs(quotient - expected))
+    return scatter if math.isfinite(scatter) else 0.0
 
 
 def _bend(sampler: Sampler, step: float, smallest: float) -> float:
