@@ -2126,14 +2126,28 @@ def _stairs_unevenly(
     scale, not stairs (``sin(1137366.46 t + 1.5835)``, ``n = 4``, at
     -0.004644589880629577: 0.158 at 5.7e-7, where ``k h`` is 0.65, and the
     walk done again with it kept a far window, -3e-4 +- 2e5 for -1.6e15).
+    Below that, ``f``'s curvature still reads as noise at spacings on its
+    scale: where the estimate's quotients show truncation (`_truncation_shown`),
+    the spacings stop where it puts that scale, as in `_noise_up_from`
+    (`_scale_spacing`: ``sin(9274019.27 t + 0.2385)``, ``n = 4``, on a line at
+    -0.8168434142422785: the window's quotients put it at 2.6e-7, the spacings
+    from 1.8e-8 read 0.008, ``f`` spanning 2, and the walk done again with that
+    kept a far window, 8.3e24 +- 2.1e27 for 7.4e27).
     """
     if not _maybe_on_stairs(estimate, n):
         return 0.0
     top = min(widest, 16.0 * max(step for step, _ in estimate.window))
+    # Not where the estimate's own truncation puts f's scale (as `_noise_up_from`).
+    scaled = n == 1 or estimate.error < abs(estimate.value)
+    scale = (
+        _scale_spacing(estimate) if scaled and _truncation_shown(sampler, estimate, n) else math.inf
+    )
     spacing = estimate.smallest
     noise = 0.0
     while spacing <= top:
         for _ in range(3):
+            if spacing > scale:
+                break
             noise = max(noise, sampler.irregular_noise(spacing, quiet))
             spacing *= _GOLDEN
         if noise:
@@ -2141,6 +2155,22 @@ def _stairs_unevenly(
         spacing *= 16.0 / _GOLDEN**3
     # Above f's swings (`_beyond_scale`'s SWING) the 4th differences are f itself.
     return noise if noise <= _spread_sampled(sampler) / SWING else 0.0
+
+
+def _scale_spacing(estimate: Estimate) -> float:
+    """The largest spacing at which `_noise_up_from` measures: `_on_its_scale` at 32 times it.
+
+    There the truncation of the quotient at the estimate's smallest step,
+    grown as ``h**2`` (central) or ``h`` (one-sided), reaches the derivative
+    itself; inf where that quotient is the estimate.
+    """
+    smallest, last = estimate.window[-1]
+    gap = abs(last - estimate.value)
+    if not gap > 0.0:
+        return math.inf
+    # _on_its_scale(32 s): gap * (32 s / smallest)**p > |value|, p = 2 (central) or 1.
+    ratio = abs(estimate.value) / gap
+    return smallest / 32.0 * (math.sqrt(ratio) if estimate.kind == "central" else ratio)
 
 
 def _maybe_on_stairs(estimate: Estimate, n: int) -> bool:

@@ -46,12 +46,16 @@ def test_an_aliased_far_window_is_refused(k: float, c: float, x: float, n: int) 
         cw.derivative(sine(k, c), x, n, full_output=True)
 
 
-def test_an_aliased_far_window_on_a_line_is_refused() -> None:
-    # crestscan --mode line --at zero, n=6, seed 1: -3.342e17 +- 4.4e22 for -5.79e36.
+def test_an_aliased_far_window_on_a_line_is_not_kept() -> None:
+    # crestscan --mode line --at zero, n=6, seed 1: -3.342e17 +- 4.4e22 for -5.79e36, then
+    # refused here (the far window's part at the smaller step). DER26: the far window came
+    # from a walk done again with f's curvature read as stairs (`_stairs_unevenly`, now
+    # stopped at f's scale); the first walk's window is answered: -5.78999e36 +- 6.4e34.
     k, c, x = 3729390.87, 6.0025, -0.9100388395263899
     line, _ = multivariate._along(lambda p: sine(k, c)(p[0]), [x, 0.3], [1.0, 0.0])
-    with pytest.raises(cw.NumericalError, match="part at the smaller step"):
-        cw.derivative(line, line.at, 6, full_output=True)
+    result = cw.derivative(line, line.at, 6, full_output=True)
+    exact = exact_sine(k, c, x, 6)
+    assert abs(result.value - exact) <= 2.0 * result.error < abs(exact)
 
 
 def test_a_fast_sine_times_a_slow_term_at_order_6() -> None:
