@@ -83,12 +83,13 @@ def test_the_halving_after_a_late_turn_is_the_end_panels() -> None:
     # 1/(x log(x) log(log(x))**5) on [20, inf) (INT16): the panel halved after the
     # turn is the chain's at infinity, and a later limit meets tol 1e-2 (0.170728 +-
     # 6.3e-3, 286 evaluations, for 0.172510). Halving any panel of the table's size
-    # instead refused it (0.16658 +- 0.019, not converged).
+    # instead refused it (0.16658 +- 0.019, not converged). At tol 1e-3 the fall of the
+    # halves slows (`_slower_than_log_powers`, session 20): 0.172212 +- 5.1e-4, 886.
     def f(x: float) -> float:
         return 1.0 / (x * math.log(x) * math.log(math.log(x)) ** 5)
 
     exact = math.log(math.log(20.0)) ** -4.0 / 4.0
-    for tol, most in [(1e-2, 286), (1e-3, 406)]:
+    for tol, most in [(1e-2, 286), (1e-3, 886)]:
         result = integrate(f, 20.0, math.inf, tol=tol, full_output=True)
         assert isinstance(result, IntegrationResult)
         assert result.converged, result
