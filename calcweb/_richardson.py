@@ -2297,13 +2297,35 @@ def _noise_up_from(
         measured = _noise_beside(sampler, sampler.x, spacing, widest, near, kinks=True)
         if not measured and n == 1 and not sampler.several:
             measured = _symmetric_stairs(sampler, spacing, near)
-        if measured > swings:  # f's own swings at a spacing on its scale: wider ones too
-            break
+        if measured > swings and not _sudden(sampler, spacing, measured, near):
+            break  # f's own swings at a spacing on its scale: wider ones too
         noise = max(noise, measured)
         if noise > quiet:
             break
         spacing *= 16.0
     return noise
+
+
+def _sudden(sampler: Sampler, spacing: float, noise: float, quiet: float) -> bool:
+    """Whether ``noise``, measured at ``spacing``, is stairs: at a 16th of it ``f`` is smooth.
+
+    ``f``'s own swings are smooth: the noise tests' stencils reach 4 times
+    the spacing (`Sampler.measure_noise`), and a sine's 4th differences at a
+    16th of the spacing are at least ``64**-4`` of those there, whatever its
+    phase but one in about ``1e10`` (0.044 at 7.15e-8 for ``sin(8281189.98 t
+    + 1.043)``: 2.3e-8 at 4.5e-9). A staircase times a smooth factor is
+    smooth within one stair: its 4th differences there are within the
+    rounding ``quiet``, however high the stairs (``(1 - cos t) / t**2`` at
+    1.14e-6: stairs 8.5e-5 high and 1e-10 wide, larger than ``f``'s whole
+    variation over the walk's steps, 1e-3; at 7e-12 the 4th difference is 0).
+    """
+    if not noise > 64.0**4 * quiet:  # swings could hide below the rounding at a 16th
+        return False
+    try:
+        fine = sampler._fourth_difference(representable_step(sampler.x, spacing / 16.0))
+    except NumericalError:
+        return False
+    return fine is not None and abs(fine[0]) <= quiet
 
 
 def _symmetric_stairs(sampler: Sampler, spacing: float, quiet: float) -> float:
