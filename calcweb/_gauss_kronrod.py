@@ -506,6 +506,42 @@ def odd_unresolved(rule: Rule, panel: Panel) -> bool:
     >>> odd_unresolved(K21, gauss_kronrod(lambda x: 1 / (1 - x), -1.0, 1.0))
     False
     """
+    return _odd_fall(rule, panel) < ODD_FLAT
+
+
+def odd_unproven(rule: Rule, panel: Panel) -> bool:
+    """Whether ``f`` looks odd about the panel's centre, its odd part not shown to be smooth.
+
+    The symmetric rule sums the samples' odd part to 0 and reports the error
+    of their even part, so a lone panel whose samples mirror is right only
+    if ``f`` is odd, which its samples cannot show: a staircase whose jumps
+    fall in mirrored gaps of the nodes mirrors too (``round(10 x)/10`` on
+    [-2.93694, 3.13507], 0.6072 +- 1.1e-13 for 0.6016; stairscan seed 12).
+    Its odd coefficients fall like a jump's, by a power of the degree (2.0
+    and 2.3 from degrees 9-11 to 13-15 on stairscan seeds 12 and 13's),
+    where a smooth odd part's fall geometrically (by more than
+    `GEOMETRIC_DROP`, as `_finite_smoothness` takes an analytic ``f``):
+    ``sin(5 x)`` on [-1, 1] by 308, while ``tanh`` on [-3, 3] (6.2) and
+    ``sin(10 x)`` on [-1, 1] (9.4) are not yet resolved, and are checked at
+    the cost of their halves. Implied by `odd_unresolved`.
+
+    >>> from calcweb._gauss_kronrod import K21
+    >>> odd_unproven(K21, gauss_kronrod(lambda x: round(10 * x) / 10, -2.93694, 3.13507))
+    True
+    >>> odd_unproven(K21, gauss_kronrod(lambda x: math.sin(5 * x), -1.0, 1.0))
+    False
+    """
+    return _odd_fall(rule, panel) <= GEOMETRIC_DROP
+
+
+def _odd_fall(rule: Rule, panel: Panel) -> float:
+    """How far the odd coefficients fall from degrees 9-11 to 13-15 (5-7 to 9-11).
+
+    Infinite where the samples do not look odd about the centre (the even
+    coefficients not below `ODD_ONLY` of the odd ones) or their odd part is
+    rounding's (below `MISSED_ROUNDING` ulps of ``f``'s largest sample, and
+    `ODD_JITTER` times what the nodes' rounding makes): no odd part to check.
+    """
     even, odd = panel.even, panel.odd
     top = max(odd[2], odd[3])
     values = list(panel.samples)
@@ -514,8 +550,8 @@ def odd_unresolved(rule: Rule, panel: Panel) -> bool:
         ODD_JITTER * _jittered(rule, values, panel.a, panel.b),
     )
     if top <= rounding or max(even) >= ODD_ONLY * max(odd):
-        return False  # rounding's coefficients (x**3 on [-2, 2], cos**2 at 4e6), or not odd
-    return max(odd[0], odd[1]) < ODD_FLAT * top
+        return math.inf  # rounding's coefficients (x**3 on [-2, 2], cos**2 at 4e6), or not odd
+    return max(odd[0], odd[1]) / top
 
 
 def mirrored(rule: Rule, panel: Panel) -> float:

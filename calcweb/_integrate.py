@@ -45,7 +45,7 @@ from calcweb._gauss_kronrod import (
     interpolation_rounding,
     mirrored,
     missed,
-    odd_unresolved,
+    odd_unproven,
     positions,
     unfalling,
 )
@@ -1954,7 +1954,8 @@ def _adaptive(
       predict their ancestors' samples to the resolution the chase started
       from, its parent's (`_Panels.split`);
     * where f looks odd about the interval's centre (plus a smooth even
-      part) with an odd part its first panel does not resolve, a converged
+      part) with an odd part its first panel does not show to be smooth
+      (falling geometrically: `calcweb._gauss_kronrod.odd_unproven`), a converged
       sum (whose odd part the symmetric panels cancel) stands only if the
       integral over the half to the right of the centre converges on its
       own, and so on while that half looks odd about its own centre, and
@@ -1998,8 +1999,9 @@ def _summed(
     """`_adaptive`'s result before `_checked_half`; and whether f calls for that check.
 
     That is, whether the first panel shows f odd about the centre of ``[a,
-    b]`` with an odd part it does not resolve
-    (`calcweb._gauss_kronrod.odd_unresolved`). ``seen`` holds g where it
+    b]`` with an odd part not shown to be smooth
+    (`calcweb._gauss_kronrod.odd_unproven`): one that diverges, or a
+    staircase's whose jumps fall in mirrored gaps. ``seen`` holds g where it
     was sampled already (`_Panels.seen`); g at the ends and the centre of
     ``[a, b]`` join it, as the ends of the halves `_checked_half` integrates.
     """
@@ -2011,7 +2013,7 @@ def _summed(
     panels.add(a, b, lone=True)
     first = panels.panel(0)
     seen[0.5 * a + 0.5 * b] = first.samples[len(first.samples) // 2]  # its centre node
-    odd = odd_unresolved(rule, first)
+    odd = odd_unproven(rule, first)
     if panels.absolute() == 0.0:
         panels.explore(a, b, EXPLORE_PANELS)
         if panels.absolute() == 0.0:

@@ -6,7 +6,8 @@ odd part (a staircase with jumps in mirrored gaps), and the rule sums them to
 its rounding floor; `_checked_half` would check the halves, but
 `calcweb._gauss_kronrod.odd_unresolved` asks that the odd coefficients fall
 by less than ODD_FLAT (2) from degrees 9-11 to 13-15, and they fell by 2.002
-and 2.29. Strict xfails until that is fixed. The exact values: the steps'
+and 2.29. Strict xfails until INT21's `odd_unproven` (session 20) asked
+for the halves unless the odd coefficients fall geometrically. The exact values: the steps'
 rectangles in fractions, as ``bench/scans/stairscan.py`` sums them.
 """
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import sys
 from fractions import Fraction
 
 import pytest
@@ -30,14 +30,6 @@ def _staircase_integral(k: float, a: Fraction, b: Fraction) -> Fraction:
     return sum(((q - p) * math.floor(kk * (p + q) / 2) for p, q in pieces), Fraction(0)) / kk
 
 
-@pytest.mark.xfail(
-    strict=sys.platform != "emscripten",
-    reason="stairscan seeds 12 and 13 (held out for INT20): the lone first panel's samples "
-    "mirror (a constant plus an odd part), but its odd coefficients fall by 2.002 and 2.29 "
-    "from degrees 9-11 to 13-15, just past ODD_FLAT (2), so `odd_unresolved` is False, "
-    "`_checked_half` is not asked, and `flat` (twice the even coefficients, 0 to rounding) "
-    "leaves the rounding floor: 23 evaluations, 5e10 and 2e11 times the claimed error",
-)
 @pytest.mark.parametrize(
     ("kind", "k", "a", "b", "tol"),
     [
