@@ -134,4 +134,9 @@ def power(x: object, y: object) -> float:
             f"pow(0.0, {exponent!r}) divides by zero: a zero base needs an "
             "exponent >= 0; move x away from 0"
         )
+    if base < 0.0 and isinstance(y, Integral) and exponent != y:
+        # An odd int that no float equals rounds to an even float (ulp 2 and more past
+        # 2**53): (-1) ** 3**40 was 1.0. The sign comes from the int's own parity.
+        sign = -1.0 if int(y) % 2 else 1.0
+        return finite("pow", (base, exponent), lambda: sign * math.pow(-base, exponent))
     return finite("pow", (base, exponent), lambda: math.pow(base, exponent))

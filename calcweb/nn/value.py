@@ -390,8 +390,10 @@ class Value:
             if b is None:
                 return NotImplemented
             if not isinstance(other, Value):
-                out = _real.power(a, b)  # DomainError or NumericalError, as calcweb.pow
-                return Value(out, (self,), (_power_slope(a, b),), "**")
+                # An int exponent keeps its parity past 2**53, as calcweb.pow (`_real.power`).
+                exponent = other if isinstance(other, int) else b
+                out = _real.power(a, exponent)  # DomainError or NumericalError, as calcweb.pow
+                return Value(out, (self,), (_power_slope(a, exponent),), "**")
             # d(a**b)/db = a**b log a needs a > 0 (torch's convention: 0 at a == 0).
             if a < 0.0:
                 raise _negative_base(a, b)
@@ -703,8 +705,10 @@ def _power_slope(base: float, exponent: float) -> float:
     if base == 0.0 and exponent < 1.0:
         return math.inf  # the slope of sqrt-like powers at 0 is vertical
     try:
-        return exponent * math.pow(base, exponent - 1.0)
-    except OverflowError:
+        if base < 0.0 and abs(exponent) >= 2.0**53:  # exponent - 1.0 would round to even
+            return float(exponent) * _real.power(base, int(exponent) - 1)
+        return float(exponent) * math.pow(base, float(exponent) - 1.0)
+    except (OverflowError, NumericalError):
         return math.inf
 
 
