@@ -19,9 +19,10 @@ first, as it does when the error does not meet the tolerance.
 Halves that rise at every halving by a rate of 1 or more (`_grows_without_end`)
 are not held: that tail diverges, and the table's tests say so as before
 ((|x - 1.4| + 3)**-0.95 on (-inf, 0.9] at tol 1e-2, refused as divergent after
-226 evaluations; held, it went on to the cap of 500 subintervals, 14,986, and
-on the way `_Epsilon._two_rates`, whose guard tested a + b == 1.0, divided by
-1.0 - a - b == 0.0: ZeroDivisionError; it fits nothing there now).
+796 evaluations, 226 before rising halves were held; held, it went on to the cap
+of 500 subintervals, 14,986, and on the way `_Epsilon._two_rates`, whose guard
+tested a + b == 1.0, divided by 1.0 - a - b == 0.0: ZeroDivisionError; it fits
+nothing there now).
 """
 
 from __future__ import annotations
