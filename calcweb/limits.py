@@ -1756,10 +1756,11 @@ def _read_past_loss(
     x)/x``, 30 +- 20 before its noise bound reaches f's size) head for no
     value, and contradict nothing; a step of ``f`` itself, which `_noise`
     reads as noise too, goes one way. Samples that rise toward a pole beside
-    ``g`` head for a value less surely, and still do: ``(1 - cos(t))/t**2 -
-    0.1129 D/(D - |x|)``, ``t = x/64.51``, ``D = 1.485e-4``, at ``0.001007-``
-    approaches 0.4997 +- 0.0024 (0.6129 at ``x0``) before the loss, and then
-    settles on the pole's 0.11288 (tests/unit/test_limits_lim24.py).
+    ``g`` head for a value less surely, and still do: ``(1 - cos(t))/t**2 +
+    0.1129 D/(D - |x - x0|)``, ``t = (x - x0)/64.51``, ``D = 1.485e-4``, at
+    ``x0 = 0.001007`` from the left approaches 0.4997 +- 0.0024 (0.6129 at
+    ``x0``) before the loss, and then settles on the pole's 0.11288
+    (tests/unit/test_limits_lim24.py).
     """
     if not (result.converged and math.isfinite(result.value)):
         return result
