@@ -2180,11 +2180,12 @@ def _maybe_on_stairs(estimate: Estimate, n: int) -> bool:
     (`_disagrees`), and it is of order 2 or more and of 0 within its error,
     or its quotients show no truncation (`_untruncated`). Either is
     contradicted also by two quotients at larger steps that settled
-    elsewhere (`_settled_above`): ``(1 - cos t) / t**2`` at 0.0012 is
-    ``1 - cos t`` rounded to ulp(1), stairs 9e-14 wide, times ``1 / t**2``;
-    on one stair it is ``c / t**2``, whose quotients at 3.4e-15 and 1.7e-15
-    gave ``-2 f(x) / x``, -837.558 +- 0.359 for -9.95e-5, while those at
-    0.015 and 0.0075 agreed on -9.9497e-5 and no window formed there.
+    elsewhere (`_settled_above`): ``(1 - cos t) / t**2`` at
+    0.001193979933110368 is ``1 - cos t`` rounded to ulp(1), stairs 9e-14
+    wide, times ``1 / t**2``; on one stair it is ``c / t**2``, whose
+    quotients at 3.4e-15 and 1.7e-15 gave ``-2 f(x) / x``, -837.558 +- 0.359
+    for -9.95e-5, while those at 0.015 and 0.0075 agreed on -9.9497e-5 and
+    no window formed there.
     """
     zero = n > 1 and estimate.error >= abs(estimate.value)
     untruncated = _untruncated(estimate)
@@ -2222,9 +2223,9 @@ def _edge_first(estimate: Estimate) -> bool:
     Truncation shrinks as ``h**p`` (central: ``p = 2``): had the first
     quotient's distance been truncation, the second's would be that times
     ``(h1 / h0)**p``, more than twice the error, outside the bars it is
-    within. ``(1 - cos t) / t**2`` at 0.00711: 36.2 at 6.2e-15, then
-    -140.66, -140.64, -140.57 at 1.6e-15 to 1.9e-16 (one stair, ``c /
-    t**2``), -140.55 +- 2.95 for -5.9e-4; truncation would have left the
+    within. ``(1 - cos t) / t**2`` at 0.00711036789297659: 36.2 at
+    6.2e-15, then -140.66, -140.64, -140.57 at 1.6e-15 to 1.9e-16 (one
+    stair, ``c / t**2``), -140.55 +- 2.95 for -5.9e-4; truncation would have left the
     second 11 off, not 0.11.
     """
     if len(estimate.window) < 2:
@@ -2337,8 +2338,9 @@ def _sudden(sampler: Sampler, spacing: float, noise: float, quiet: float) -> boo
     + 1.043)``: 2.3e-8 at 4.5e-9). A staircase times a smooth factor is
     smooth within one stair: its 4th differences there are within the
     rounding ``quiet``, however high the stairs (``(1 - cos t) / t**2`` at
-    1.14e-6: stairs 8.5e-5 high and 1e-10 wide, larger than ``f``'s whole
-    variation over the walk's steps, 1e-3; at 7e-12 the 4th difference is 0).
+    1.1398058462585211e-06: stairs 8.5e-5 high and 1e-10 wide, larger than
+    ``f``'s whole variation over the walk's steps, 1e-3; at 7e-12 the 4th
+    difference is 0).
     """
     if not noise > 64.0**4 * quiet:  # swings could hide below the rounding at a 16th
         return False
@@ -2354,8 +2356,9 @@ def _symmetric_stairs(sampler: Sampler, spacing: float, quiet: float) -> float:
 
     Stairs can fall so that the values at ``x +- k spacing`` leave ``f(x)`` by
     equal and opposite amounts at every golden spacing, and their 4th
-    differences are exactly 0 (``(1 - cos t) / t**2`` at -0.00348, stairs
-    1.3e-11 high and 3e-14 wide, from 6.8e-15 to 1.7e-12; the walk kept one
+    differences are exactly 0 (``(1 - cos t) / t**2`` at
+    -0.0034822416710518873, stairs 1.3e-11 high and 3e-14 wide, from
+    6.8e-15 to 1.7e-12; the walk kept one
     stair, ``c / t**2``: 287.12 +- 1.35 for 2.9e-4). Unequally spaced points
     (`Sampler.irregular_noise`) see them. What a kink among the points shows is
     no noise (`_kinked`). Asked for first derivatives of one variable only
