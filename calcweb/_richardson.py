@@ -324,6 +324,9 @@ class Estimate:
     # smallest, as (the one at the smaller step, how far apart the two are plus 4
     # times the larger of their rounding bounds): where they settled (`_settled_above`).
     above: tuple[tuple[float, float], ...] = ()
+    # The rows the walk took at steps above the window's largest, as (step, quotient,
+    # rounding bound): whether f's expansion held there (`_noise_above`).
+    before: tuple[tuple[float, float, float], ...] = ()
 
 
 def stencil(kind: str, n: int) -> tuple[list[float], list[float], float]:
@@ -978,10 +981,13 @@ def _noise_near(
         floor = _disagreeing_noise(sampler, estimate, widest, quiet)
     # A derivative that a window with a digit at larger steps contradicts can rest on
     # one stair of a staircase times a smooth factor (`_noise_up_from`): one of order 2
-    # or more of 0 within its error, or one whose quotients show no truncation. One of
-    # 0 is also contradicted by two quotients at larger steps that settled elsewhere.
-    if not floor and _maybe_on_stairs(estimate, n):
+    # or more of 0 within its error, one whose quotients show no truncation, or one that
+    # a quotient just above its window saw noise against (`_noise_above`). These are
+    # also contradicted by two quotients at larger steps that settled elsewhere.
+    if not floor and _maybe_on_stairs(sampler, estimate, n):
         floor = _noise_up_from(sampler, estimate, n, widest, quiet)
+        # The noise tests can read stairs far below what a quotient above saw.
+        floor = max(floor, _noise_above(sampler, estimate, n))
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
     # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
@@ -2134,7 +2140,7 @@ def _stairs_unevenly(
     from 1.8e-8 read 0.008, ``f`` spanning 2, and the walk done again with that
     kept a far window, 8.3e24 +- 2.1e27 for 7.4e27).
     """
-    if not _maybe_on_stairs(estimate, n):
+    if not _maybe_on_stairs(sampler, estimate, n):
         return 0.0
     top = min(widest, 16.0 * max(step for step, _ in estimate.window))
     # Not where the estimate's own truncation puts f's scale (as `_noise_up_from`).
@@ -2173,7 +2179,7 @@ def _scale_spacing(estimate: Estimate) -> float:
     return smallest / 32.0 * (math.sqrt(ratio) if estimate.kind == "central" else ratio)
 
 
-def _maybe_on_stairs(estimate: Estimate, n: int) -> bool:
+def _maybe_on_stairs(sampler: Sampler, estimate: Estimate, n: int) -> bool:
     """Whether the estimate can rest on one stair of a staircase times a smooth factor.
 
     So it can where a window at larger steps with a digit contradicts it
@@ -2185,12 +2191,14 @@ def _maybe_on_stairs(estimate: Estimate, n: int) -> bool:
     wide, times ``1 / t**2``; on one stair it is ``c / t**2``, whose
     quotients at 3.4e-15 and 1.7e-15 gave ``-2 f(x) / x``, -837.558 +- 0.359
     for -9.95e-5, while those at 0.015 and 0.0075 agreed on -9.9497e-5 and
-    no window formed there.
+    no window formed there. So can one whose quotients show truncation,
+    where a quotient just above its window is far off the expansion they
+    show (`_noise_above`).
     """
     zero = n > 1 and estimate.error >= abs(estimate.value)
-    untruncated = _untruncated(estimate)
-    contradicted = _disagrees(estimate) or ((zero or untruncated) and _settled_above(estimate))
-    return contradicted and (zero or untruncated)
+    unproven = zero or _untruncated(estimate) or _noise_above(sampler, estimate, n) > 0.0
+    contradicted = _disagrees(estimate) or (unproven and _settled_above(estimate))
+    return contradicted and unproven
 
 
 def _untruncated(estimate: Estimate) -> bool:
@@ -2215,6 +2223,72 @@ def _untruncated(estimate: Estimate) -> bool:
     window = estimate.window
     within = [abs(q - estimate.value) <= estimate.error for _, q in window]
     return bool(within) and (all(within) or (all(within[1:]) and _edge_first(estimate)))
+
+
+def _noise_above(sampler: Sampler, estimate: Estimate, n: int) -> float:
+    """The noise a quotient just above the window shows off the window's expansion, or 0.
+
+    A window whose first quotient is off it by more than its rounding claims
+    ``f``'s expansion over the steps where that truncation, grown as ``h**p``
+    (central: ``p = 2``) or faster (`_truncation_power`), stays below a 16th
+    of the derivative: a quotient the walk took there is within 16 times that
+    of it, and its rounding. One
+    farther off saw values of ``f`` off by at least that excess times ``(c
+    h)**n / sum |w|`` (`combine`): noise, and the window can rest on one stair
+    of a staircase times a smooth factor, which it differentiates exactly
+    (``(1 - cos t) / t**2`` at -1.97e-7: ``1 - cos t`` rounded to 2**-53,
+    stairs 0.6 % of ``f`` and 5.6e-10 wide; on one stair ``c / t**2``, whose
+    quotients at 2.2e-10 to 1.4e-11 fell as ``h**2`` to 5070735.39 +- 4.5e-5,
+    for 1.64e-8, while the one at 8.9e-10, where that truncation is 208, was
+    -1318907.6: noise of at least 5.7e-3). The noise tests can read such
+    stairs far lower where they fall nearly evenly (9.3e-6 at 2.2e-10).
+    """
+    if not estimate.window:
+        return 0.0
+    first, first_quotient = estimate.window[0]
+    try:
+        first_rounding = sampler.quotient(estimate.kind, n, first)[1]
+    except (DomainError, NumericalError):
+        return 0.0
+    if not abs(first_quotient - estimate.value) > first_rounding:
+        return 0.0  # no truncation shown, and no expansion claimed
+    _, weights, spacing = stencil(estimate.kind, n)
+    power = _truncation_power(estimate)
+    # The window's truncation at its first step, at most: each quotient's grown to it.
+    gap = max(abs(q - estimate.value) * (first / h) ** power for h, q in estimate.window)
+    noise = 0.0
+    for step, quotient, rounding in estimate.before:
+        truncation = gap * (step / first) ** power
+        if truncation > abs(estimate.value) / 16.0:
+            continue  # beyond the scale the window puts f's on
+        excess = abs(quotient - estimate.value) - 16.0 * truncation - 4.0 * rounding
+        excess -= estimate.error
+        shown = excess * (spacing * step) ** n / math.fsum(map(abs, weights))
+        noise = max(noise, shown)
+    return noise
+
+
+def _truncation_power(estimate: Estimate) -> float:
+    """The power of ``h`` the window's truncation grows as: ``p``, or faster as its first two show.
+
+    Truncation is a series in ``h**p`` (central: in ``h**2``) whose first term
+    can be small at ``x`` (the Lorentzian ``1 / (1 + (1e6 t)**2)`` at 1e-6: its
+    window's quotients near -5e5 fell 16-fold per halved step, as ``h**4``, from
+    1.34 at 5.7e-8; grown as ``h**2`` that put 343 at 9.2e-7, where it is 74700).
+
+    Examples:
+        >>> window = ((2e-8, 1.0 + 1.6e-5), (1e-8, 1.0 + 1e-6))
+        >>> round(_truncation_power(Estimate(1.0, 1e-12, 0, 1.0, "central", window=window)), 6)
+        4.0
+    """
+    power = 2.0 if estimate.kind == "central" else 1.0
+    if len(estimate.window) < 2:
+        return power
+    (h0, q0), (h1, q1) = estimate.window[:2]
+    d0, d1 = abs(q0 - estimate.value), abs(q1 - estimate.value)
+    if not d0 > d1 > 0.0:
+        return power
+    return max(power, math.log(d0 / d1) / math.log(h0 / h1))
 
 
 def _edge_first(estimate: Estimate) -> bool:
@@ -2911,6 +2985,11 @@ class _Walk:
                 if smallest < below[0] < row[0]
             ),
             kept_error=self.kept_error,
+            before=tuple(
+                row
+                for row in self.rows
+                if row[0] > max((step for step, _ in self.accepted_rows), default=math.inf)
+            ),
         )
 
 

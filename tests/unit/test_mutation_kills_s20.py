@@ -160,7 +160,7 @@ def test_stairs_exactly_1_over_swing_of_f_s_range_are_stairs(
     # f spans 64 (+-32 sampled): stairs of exactly 64/SWING = 1.0 are taken (noise at
     # most 1/SWING of the range, the docstring's "unless it is above"); just above, f's
     # own swings, 0. The estimate is taken as one that may rest on stairs.
-    monkeypatch.setattr(_richardson, "_maybe_on_stairs", lambda estimate, n: True)
+    monkeypatch.setattr(_richardson, "_maybe_on_stairs", lambda sampler, estimate, n: True)
     estimate = Estimate(0.0, 1.0, 0, 1e-3, "central", smallest=1e-6, window=((1e-3, 0.0),))
     for noise, taken in ((1.0, 1.0), (math.nextafter(1.0, 2.0), 0.0)):
         sampler = _FixedNoise(noise)
