@@ -49,7 +49,9 @@ def exact(f: Callable[[float], float], x: float, n: int) -> float:
         (one_minus_cos, -2.5695554161330275e-07, 1),  # 3887073.12 +- 7.3e-4 before
         (one_minus_cos, 1.1501101311132344e-07, 2),  # 2.284e14 +- 5.0e9 before
         (cosh_minus_one, 2.0324437730418222e-07, 1),  # -4919234.78 +- 4.4e-5 before
+        (one_minus_cos, 1.0983301784936963e-07, 3),  # -9.0e21 +- 3.4e17 before
         (one_minus_cos, 1.2101156334798358e-07, 3),  # -6.8e21 +- 4.0e16 before
+        (cosh_minus_one, -1.8504292842897626e-07, 3),  # 1.9e21 +- 6.9e16 before
     ],
 )
 def test_one_stair_under_the_whole_window_is_no_answer(
