@@ -2970,6 +2970,7 @@ class _Walk:
             return None
         error = max(self.accepted.error, 4.0 * _EPS * abs(self.accepted.value))
         smallest = self.accepted.smallest
+        widest_kept = max((step for step, _ in self.accepted_rows), default=math.inf)
         return Estimate(
             self.accepted.value,
             error,
@@ -2993,11 +2994,7 @@ class _Walk:
                 if smallest < below[0] < row[0]
             ),
             kept_error=self.kept_error,
-            before=tuple(
-                row
-                for row in self.rows
-                if row[0] > max((step for step, _ in self.accepted_rows), default=math.inf)
-            ),
+            before=tuple(row for row in self.rows if row[0] > widest_kept),
         )
 
 
