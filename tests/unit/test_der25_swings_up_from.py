@@ -15,13 +15,9 @@ The same misreading, of noise 3 to 6, refused right answers (crestscan, orders
 
 from __future__ import annotations
 
-import math
-
 import mpmath
 import pytest
-
-import calcweb as cw
-from calcweb import multivariate
+from derivative_checks import sine_derivative
 
 
 @pytest.mark.parametrize(
@@ -38,16 +34,7 @@ from calcweb import multivariate
 def test_a_sines_swings_up_from_the_window_are_no_stairs(
     k: float, c: float, x: float, n: int, line: bool
 ) -> None:
-    def f(t: float) -> float:
-        return math.sin(k * t + c)
-
-    if line:
-        restricted, scale = multivariate._along(lambda p: f(p[0]), [x, 0.3], [1.0, 0.0])
-        result = cw.derivative(restricted, restricted.at, n, full_output=True)
-    else:
-        scale = 0
-        result = cw.derivative(f, x, n, full_output=True)
-    value, error = math.ldexp(result.value, n * scale), math.ldexp(result.error, n * scale)
+    value, error = sine_derivative(k, c, x, n, line=line)
     mpmath.mp.dps = 40
     kk = mpmath.mpf(k)
     exact = float(kk**n * mpmath.sin(kk * mpmath.mpf(x) + mpmath.mpf(c) + n * mpmath.pi / 2))

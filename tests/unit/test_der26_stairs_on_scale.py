@@ -13,12 +13,8 @@ mpmath's (40 digits).
 
 from __future__ import annotations
 
-import math
-
 import pytest
-
-import calcweb as cw
-from calcweb import multivariate
+from derivative_checks import sine_derivative
 
 
 @pytest.mark.parametrize(
@@ -35,15 +31,6 @@ from calcweb import multivariate
 def test_no_stairs_read_on_fs_own_scale(
     k: float, c: float, x: float, n: int, *, line: bool, exact: float
 ) -> None:
-    def f(t: float) -> float:
-        return math.sin(k * t + c)
-
-    if line:
-        restricted, scale = multivariate._along(lambda p: f(p[0]), [x, 0.3], [1.0, 0.0])
-        result = cw.derivative(restricted, restricted.at, n, full_output=True)
-    else:
-        scale = 0
-        result = cw.derivative(f, x, n, full_output=True)
-    value, error = math.ldexp(result.value, n * scale), math.ldexp(result.error, n * scale)
+    value, error = sine_derivative(k, c, x, n, line=line)
     assert abs(value - exact) <= 2.0 * error, (value, error)
     assert error < 0.5 * abs(exact)  # a digit, not a far window near 0
