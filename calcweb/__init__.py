@@ -62,7 +62,15 @@ from calcweb.functions import (
 )
 from calcweb.jet import Jet
 from calcweb.limits import LimitResult, limit
-from calcweb.multivariate import directional_derivative, grad, hessian, jacobian, jvp, vjp
+from calcweb.multivariate import (
+    ArrayResult,
+    directional_derivative,
+    grad,
+    hessian,
+    jacobian,
+    jvp,
+    vjp,
+)
 from calcweb.nn import (
     MLP,
     Layer,
@@ -107,6 +115,7 @@ __all__ = [
     "Adam",
     "AdamW",
     "ArgumentTypeError",
+    "ArrayResult",
     "CalcwebError",
     "CheckResult",
     "ComputationGraph",

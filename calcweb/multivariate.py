@@ -24,7 +24,9 @@ backward pass, whatever the number of inputs).
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
 from numbers import Real
 from typing import Any
 
@@ -44,8 +46,8 @@ from calcweb._checks import (
     result_value,
     shown,
 )
-from calcweb._derivative import RoundedLine, _estimate, derivative
-from calcweb._taylor_mode import ad_refused, jet_derivative
+from calcweb._derivative import DerivativeResult, RoundedLine, _estimate, derivative
+from calcweb._taylor_mode import ad_refused, derivative_error, jet_derivative, rounding_error
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -53,16 +55,71 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.jet import Jet
+from calcweb.jet import Jet, rounding_tracked_variable
 from calcweb.nn.value import Value
 
-__all__ = ["directional_derivative", "grad", "hessian", "jacobian", "jvp", "vjp"]
+__all__ = ["ArrayResult", "directional_derivative", "grad", "hessian", "jacobian", "jvp", "vjp"]
 
 Vector = list[float]
 Matrix = list[list[float]]
 
 
+@dataclass(frozen=True)
+class ArrayResult:
+    r"""A gradient, Jacobian or Hessian with an error estimate for each entry, and what it cost.
+
+    What ``grad``, ``jacobian`` and ``hessian`` return with ``full_output=True``.
+
+    Attributes:
+        value: The entries, in the shape of the answer without ``full_output``
+            (a list for ``grad``, a list of rows for ``jacobian`` and
+            ``hessian``) and the same numbers, except that ``"ad"`` runs
+            ``f`` on jets that carry rounding bounds, whose values can differ
+            in their last bits (as `calcweb.derivative`'s do).
+        error: An estimate of ``|value - exact|`` for each entry, in the same
+            shape: each entry's `calcweb.DerivativeResult` error (in ``"ad"``,
+            a bound on its rounding), scaled as the entry is; for an
+            off-diagonal Hessian entry, $\tfrac12 (\varphi''_{e_i+e_j} - H_{ii}
+            - H_{jj})$, half the sum of the three errors plus the rounding of
+            the two subtractions.
+        nfev: How many times ``f`` was called in all.
+        method: The method of every entry (``"ad"``, ``"richardson"``, ...:
+            ``"auto"`` resolves as in `calcweb.derivative`), or ``"mixed"``
+            when ``"auto"`` took jets for some entries and Richardson for
+            others (``f`` takes jets along some lines only).
+
+    Examples:
+        >>> import math
+        >>> from calcweb import hessian
+        >>> r = hessian(lambda p: p[0] ** 2 + math.exp(p[1]), full_output=True)([1e10, -5.0])
+        >>> r.value   # the true Hessian is [[2, 0], [0, exp(-5) = 0.0067]]
+        [[2.0, -1.0], [-1.0, 0.0]]
+        >>> [[f"{e:.1e}" for e in row] for row in r.error]   # no digit but H[0][0]
+        [['8.9e-16', '5.9e+06'], ['5.9e+06', '1.1e+07']]
+        >>> r.nfev, r.method   # jets along e0 (exp(p[1]) a float there), Richardson else
+        (212, 'mixed')
+    """
+
+    value: list[Any]
+    error: list[Any]
+    nfev: int
+    method: str
+
+
+def _method_of(results: Iterable[DerivativeResult]) -> str:
+    """The one method of ``results``, or ``"mixed"``."""
+    methods = {result.method for result in results}
+    return methods.pop() if len(methods) == 1 else "mixed"
+
+
+def _full_output_flag(full_output: object) -> bool:
+    if not isinstance(full_output, bool):  # as derivative's: 1, "yes", None are no flags
+        raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
+    return full_output
+
+
 _TAKES = "a list of numbers (the point)"
+_EPS = sys.float_info.epsilon
 
 
 def _vector(x: object, name: str) -> Vector:
@@ -153,6 +210,7 @@ class _Line(RoundedLine):
         several: bool = False,
     ) -> None:
         self.f, self.x, self.direction = f, x, direction
+        self.calls = 0  # of f, for full_output's nfev (derivative's own count misses some)
         moving = [i for i, di in enumerate(direction) if di]
         self.at = 0.0  # the t that stands for x
         self.carrier = -1  # the coordinate that t stands for, if any
@@ -167,6 +225,7 @@ class _Line(RoundedLine):
             self.offset = max((abs(x[i] / direction[i]) for i in moving), default=0.0)
 
     def __call__(self, t: Any) -> Any:
+        self.calls += 1
         return call(self.f, self.point_at(t), takes=_TAKES)
 
     def point_at(self, t: Any) -> list[Any]:
@@ -204,6 +263,34 @@ def _scaled(value: float, exponent: int) -> float:
     return result
 
 
+def _in_units_of_x(result: DerivativeResult, exponent: int, calls: int) -> DerivativeResult:
+    """``result`` on a line (`_along`) times ``2**exponent``, with the line's ``calls`` of ``f``.
+
+    The scaling is exact, except where the value or the error lands among the
+    subnormal floats (below 2.2e-308), rounded there by up to 2**-1075 each.
+    """
+    value, error = _scaled(result.value, exponent), _scaled(result.error, exponent)
+    if math.ldexp(value, -exponent) != result.value or math.ldexp(error, -exponent) != result.error:
+        error += math.ulp(0.0)  # the two roundings
+    return DerivativeResult(value, error, calls, result.method, result.step)
+
+
+def _directional_full(
+    f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
+) -> DerivativeResult:
+    """`_directional` with derivative's full_output: the value, its error and the calls of ``f``."""
+    if n == 2 and h is None and method in ("auto", "richardson"):
+        return _second_along(f, x, v, method=method, bounded_jets=True)
+    restricted, exponent = _along(f, x, v, axis=n == 1)
+    if h is not None:
+        _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
+    try:
+        result = derivative(restricted, restricted.at, n, method=method, h=h, full_output=True)
+    except NumericalError as error:
+        raise _in_coordinates(error, restricted, exponent) from error
+    return _in_units_of_x(result, exponent * n, restricted.calls)
+
+
 def _directional(
     f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
 ) -> float:
@@ -211,7 +298,7 @@ def _directional(
     # one keeps the line's offset, whose noise rules (`_refined_line_noise`) it needs,
     # unless the line is coarse where the coordinate itself is not (`_second_along`).
     if n == 2 and h is None and method in ("auto", "richardson"):
-        return _second_along(f, x, v, method=method)[0]
+        return _second_along(f, x, v, method=method).value
     restricted, exponent = _along(f, x, v, axis=n == 1)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
@@ -245,12 +332,13 @@ _COARSE = math.sqrt(2.0**-52)
 
 
 def _second_along(
-    f: Callable[[Any], Any], x: Vector, v: Vector, *, method: str
-) -> tuple[float, float, int]:
-    """A second derivative along ``v`` (default steps): value, error, calls of ``f``.
+    f: Callable[[Any], Any], x: Vector, v: Vector, *, method: str, bounded_jets: bool = False
+) -> DerivativeResult:
+    """A second derivative along ``v`` (default steps), with its error and calls of ``f``.
 
     With ``"auto"`` on an ``f`` that takes jets, from jets on the line (one
-    call). Otherwise by Richardson: on the line through ``x`` at ``t = 0``
+    call; with ``bounded_jets``, jets that carry rounding bounds, as
+    derivative's full_output). Otherwise by Richardson: on the line through ``x`` at ``t = 0``
     (its offset's noise rules) first. Its points ``x_i + t d_i`` are rounded
     to ulp(``x_i``) at every step (``t`` is exact, the steps taken are not),
     so where ``|x_i|`` is large on the scale of ``f`` the line's values are
@@ -276,32 +364,32 @@ def _second_along(
     """
     restricted, exponent = _along(f, x, v)
     scale = 2 * exponent
-    # derivative(..., full_output=True), but on plain jets: full_output's rounding-tracked
-    # ones are slower, and a jet's answer is not taken again along a coordinate.
-    result = _estimate(restricted, 0.0, 2, method, None, full_output=True, bounded_jets=False)
+    # derivative(..., full_output=True), but on plain jets unless bounded_jets: the
+    # rounding-tracked ones are slower, and a jet's answer is not taken again along a coordinate.
+    result = _estimate(
+        restricted, 0.0, 2, method, None, full_output=True, bounded_jets=bounded_jets
+    )
     if result.method == "ad":
-        return _scaled(result.value, scale), _scaled(result.error, scale), result.nfev
+        return _in_units_of_x(result, scale, restricted.calls)
     method = "richardson"  # as "auto" fell back: the coordinate's walk asks f on jets no more
-    calls = result.nfev
-    if result.error > _COARSE * abs(result.value):
-        axis, _ = _along(f, x, v, axis=True, several=True)
-        if axis.at:  # the coordinate itself (else the same line: x_i = 0)
-            try:
-                other = derivative(axis, axis.at, 2, method=method, full_output=True)
-            except NumericalError as error:
-                if result.error >= abs(result.value):
-                    raise _in_coordinates(error, axis, exponent) from error
-            except DomainError:
-                if result.error >= abs(result.value):
-                    raise
-            else:
-                calls += other.nfev
-                # As derivative's second walk: an estimate within the line's bars that
-                # is better by more than the factor 2 to which errors are honest.
-                agree = abs(other.value - result.value) <= 2.0 * (result.error + other.error)
-                if agree and other.error < 0.5 * result.error:
-                    result = other
-    return _scaled(result.value, scale), _scaled(result.error, scale), calls
+    axis, _ = _along(f, x, v, axis=True, several=True)
+    # axis.at: the coordinate itself (else the same line: x_i = 0)
+    if result.error > _COARSE * abs(result.value) and axis.at:
+        try:
+            other = derivative(axis, axis.at, 2, method=method, full_output=True)
+        except NumericalError as error:
+            if result.error >= abs(result.value):
+                raise _in_coordinates(error, axis, exponent) from error
+        except DomainError:
+            if result.error >= abs(result.value):
+                raise
+        else:
+            # As derivative's second walk: an estimate within the line's bars that
+            # is better by more than the factor 2 to which errors are honest.
+            agree = abs(other.value - result.value) <= 2.0 * (result.error + other.error)
+            if agree and other.error < 0.5 * result.error:
+                result = other
+    return _in_units_of_x(result, scale, restricted.calls + axis.calls)
 
 
 def _refuse_a_step_that_moves_nothing(
@@ -343,7 +431,8 @@ def directional_derivative(
     *,
     method: str = "auto",
     h: float | None = None,
-) -> float:
+    full_output: bool = False,
+) -> Any:
     r"""The derivative of ``f`` at ``x`` along ``v``: $\nabla f(x) \cdot v$.
 
     ``v`` is not normalised: divide it by its length first for the rate of
@@ -355,28 +444,41 @@ def directional_derivative(
         v: The direction, of the same length.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative` (a step in units of ``max(1, |x|)``).
+        full_output: Return a `calcweb.DerivativeResult` instead of a float:
+            derivative's on the line ``t -> f(x + t v)`` (rescaled as its
+            value is), with ``nfev`` every call of ``f`` and ``step`` in the
+            units of ``h``.
 
     Returns:
-        The directional derivative.
+        The directional derivative, or a `calcweb.DerivativeResult`.
 
     Raises:
         InvalidArgumentError: If ``x`` and ``v`` differ in length, or for a bad method or step.
         NumericalError: If a given ``h`` moves no coordinate of ``x`` (a difference
             method's quotients would all be 0), as `calcweb.derivative` refuses one.
-        ArgumentTypeError: If ``x`` or ``v`` is not a sequence of numbers.
+        ArgumentTypeError: If ``x`` or ``v`` is not a sequence of numbers, or
+            ``full_output`` is not True or False.
 
     Examples:
+        >>> import math
         >>> from calcweb import directional_derivative
         >>> directional_derivative(lambda p: p[0] ** 2 + 3 * p[1], [1.0, 2.0], [1.0, 1.0])
         5.0
+        >>> r = directional_derivative(lambda p: math.exp(p[0]), [0.0, 1.0], [1.0, 1.0],
+        ...                            full_output=True)
+        >>> r.method, abs(r.value - 1.0) <= r.error < 1e-12
+        ('richardson', True)
     """
     check_callable(f)
     check_method(method)
+    _full_output_flag(full_output)
     point, direction = _point(x), _vector(v, "v")
     if len(point) != len(direction):
         raise InvalidArgumentError(
             f"x has {len(point)} entries but v has {len(direction)}; give v one entry per variable"
         )
+    if full_output:
+        return _directional_full(f, point, direction, 1, method=method, h=h)
     return _directional(f, point, direction, 1, method=method, h=h)
 
 
@@ -410,25 +512,43 @@ def _outputs(outputs: object, count: int | None = None) -> list[Any]:
     return values
 
 
-def _jacobian_by_jets(f: Callable[[Any], Any], point: Vector, count: int) -> Matrix | None:
-    """The Jacobian from one call of ``f`` per input on jets; None if ``f`` refuses jets."""
+def _jacobian_by_jets(
+    f: Callable[[Any], Any], point: Vector, count: int, *, bounded: bool = False
+) -> tuple[list[list[DerivativeResult]] | None, int]:
+    """The Jacobian's entries from one call of ``f`` per input on jets, and the calls of ``f``.
+
+    None for the entries if ``f`` refuses jets. ``bounded``: on jets that carry
+    rounding bounds (derivative's full_output), for the errors.
+    """
     size = len(point)
-    columns = []
+    columns, calls = [], 0
     for j in range(size):
         restricted, exponent = _along(f, point, _unit(j, size))
+        seed = rounding_tracked_variable if bounded else Jet.variable
         outputs = call_on_jets(  # what f returned is read inside: f may refuse jets there
             lambda jet: _outputs(restricted(jet), count),  # noqa: B023 (called at once)
-            Jet.variable(restricted.at, 1),
+            seed(restricted.at, 1),
         )
+        calls += restricted.calls
         if isinstance(outputs, RefusedJets):
-            return None
-        columns.append([_scaled(jet_derivative(y, 1, "f"), exponent) for y in outputs])
-    return [list(row) for row in zip(*columns, strict=True)]
+            return None, calls
+        column = []
+        for y in outputs:
+            value = jet_derivative(y, 1, "f")
+            error = derivative_error(y, 1, value) if bounded else rounding_error(value, 1)
+            on_line = DerivativeResult(value, error, restricted.calls, "ad", None)
+            column.append(_in_units_of_x(on_line, exponent, restricted.calls))
+        columns.append(column)
+    return [list(row) for row in zip(*columns, strict=True)], calls
 
 
 def grad(
-    f: Callable[[Any], Any], *misplaced: object, method: str = "auto", h: float | None = None
-) -> Callable[[Sequence[float]], Vector]:
+    f: Callable[[Any], Any],
+    *misplaced: object,
+    method: str = "auto",
+    h: float | None = None,
+    full_output: bool = False,
+) -> Callable[[Sequence[float]], Any]:
     r"""The gradient $\nabla f$ as a function of the point.
 
     Args:
@@ -437,13 +557,17 @@ def grad(
             says to write ``grad(f)(x)``.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`.
+        full_output: The function returns an `ArrayResult` (each partial
+            derivative with its error) instead of a list.
 
     Returns:
         A function ``x -> list[float]`` of partial derivatives (one call of
-        ``f`` per variable with ``"ad"``); ``x`` is a list, tuple or 1-D numpy array.
+        ``f`` per variable with ``"ad"``), or ``x -> ArrayResult``; ``x`` is
+        a list, tuple or 1-D numpy array.
 
     Raises:
-        ArgumentTypeError: If ``f`` is not callable, or for ``grad(f, x)``.
+        ArgumentTypeError: If ``f`` is not callable, for ``grad(f, x)``, or if
+            ``full_output`` is not True or False.
         InvalidArgumentError: For a bad method or step.
         NumericalError: If a given ``h`` moves no coordinate of ``x``.
 
@@ -452,17 +576,33 @@ def grad(
         >>> g = grad(lambda p: p[0] * p[1] + exp(p[0]))
         >>> g([0.0, 3.0])
         [4.0, 0.0]
+        >>> grad(lambda p: p[0] * p[1] + exp(p[0]), full_output=True)([0.0, 3.0])
+        ArrayResult(value=[4.0, 0.0], error=[...], nfev=2, method='ad')
     """
     _called_with_a_point(misplaced, "grad")
     check_callable(f)
     check_method(method)
+    _full_output_flag(full_output)
 
     def gradient(x: Sequence[float]) -> Vector:
         point = _point(x)
         size = len(point)
         return [_directional(f, point, _unit(i, size), 1, method=method, h=h) for i in range(size)]
 
-    return gradient
+    def gradient_in_full(x: Sequence[float]) -> ArrayResult:
+        point = _point(x)
+        size = len(point)
+        entries = [
+            _directional_full(f, point, _unit(i, size), 1, method=method, h=h) for i in range(size)
+        ]
+        return ArrayResult(
+            [e.value for e in entries],
+            [e.error for e in entries],
+            sum(e.nfev for e in entries),
+            _method_of(entries),
+        )
+
+    return gradient_in_full if full_output else gradient
 
 
 def jacobian(
@@ -470,7 +610,8 @@ def jacobian(
     *misplaced: object,
     method: str = "auto",
     h: float | None = None,
-) -> Callable[[Sequence[float]], Matrix]:
+    full_output: bool = False,
+) -> Callable[[Sequence[float]], Any]:
     r"""The Jacobian matrix $J_{ij} = \partial f_i / \partial x_j$ as a function of the point.
 
     Rows are outputs, columns are inputs. With ``"ad"`` each column costs one
@@ -484,12 +625,16 @@ def jacobian(
             that says to write ``jacobian(f)(x)``.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`.
+        full_output: The function returns an `ArrayResult` (each entry with
+            its error; ``nfev`` counts the call of ``f`` at ``x`` that counts
+            its outputs) instead of a list of rows.
 
     Returns:
-        A function ``x -> list[list[float]]``.
+        A function ``x -> list[list[float]]``, or ``x -> ArrayResult``.
 
     Raises:
-        ArgumentTypeError: If ``f`` is not callable, or for ``jacobian(f, x)``.
+        ArgumentTypeError: If ``f`` is not callable, for ``jacobian(f, x)``,
+            or if ``full_output`` is not True or False.
         InvalidArgumentError: For a bad method or step, or if ``f`` returns no
             outputs or a number of outputs that changes from point to point.
         NumericalError: If a given ``h`` moves no coordinate of ``x``.
@@ -503,16 +648,21 @@ def jacobian(
     _called_with_a_point(misplaced, "jacobian")
     check_callable(f)
     check_method(method)
+    _full_output_flag(full_output)
     if h is not None:  # checked here: the jets below never use it, and would not see it
         check_step(h)
 
-    def matrix(x: Sequence[float]) -> Matrix:
+    def matrix(x: Sequence[float]) -> Any:
         point = _point(x)
         outputs = _outputs(_value_at(f, point, False, _TAKES))
+        calls = 1
         if method in ("auto", "ad"):
-            by_jets = _jacobian_by_jets(f, point, len(outputs))
+            by_jets, calls_on_jets = _jacobian_by_jets(f, point, len(outputs), bounded=full_output)
+            calls += calls_on_jets
             if by_jets is not None:
-                return by_jets
+                if full_output:
+                    return _array_of(by_jets, calls)
+                return [[entry.value for entry in row] for row in by_jets]
             # f refuses jets: "auto" falls back to Richardson below, and "ad"
             # raises there with derivative's explanation.
         size = len(point)
@@ -520,24 +670,43 @@ def jacobian(
         def component(i: int) -> Callable[[Any], Any]:
             return lambda p: _outputs(f(p), len(outputs))[i]
 
-        return [
-            [
-                _directional(component(i), point, _unit(j, size), 1, method=method, h=h)
-                for j in range(size)
+        pairs = [[(component(i), _unit(j, size)) for j in range(size)] for i in range(len(outputs))]
+        if full_output:
+            rows = [
+                [_directional_full(fi, point, ej, 1, method=method, h=h) for fi, ej in row]
+                for row in pairs
             ]
-            for i in range(len(outputs))
+            return _array_of(rows, calls + sum(e.nfev for row in rows for e in row))
+        return [
+            [_directional(fi, point, ej, 1, method=method, h=h) for fi, ej in row] for row in pairs
         ]
 
     return matrix
 
 
+def _array_of(rows: list[list[DerivativeResult]], nfev: int) -> ArrayResult:
+    """The `ArrayResult` of a matrix of entries that cost ``nfev`` calls of ``f`` in all."""
+    return ArrayResult(
+        [[e.value for e in row] for row in rows],
+        [[e.error for e in row] for row in rows],
+        nfev,
+        _method_of(e for row in rows for e in row),
+    )
+
+
 def hessian(
-    f: Callable[[Any], Any], *misplaced: object, method: str = "auto", h: float | None = None
-) -> Callable[[Sequence[float]], Matrix]:
+    f: Callable[[Any], Any],
+    *misplaced: object,
+    method: str = "auto",
+    h: float | None = None,
+    full_output: bool = False,
+) -> Callable[[Sequence[float]], Any]:
     r"""The Hessian matrix $H_{ij} = \partial^2 f / \partial x_i \partial x_j$.
 
     Computed by polarisation of second directional derivatives (see the
     module), ``n (n + 1) / 2`` of them; exact to rounding with ``"ad"``.
+    Polarisation subtracts: an entry far below the diagonal ones, or below
+    their errors, can have no correct digit (``full_output`` shows it).
 
     Args:
         f: A function of a list of numbers returning a number.
@@ -545,12 +714,15 @@ def hessian(
             that says to write ``hessian(f)(x)``.
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`.
+        full_output: The function returns an `ArrayResult` (each entry with
+            its error) instead of a list of rows.
 
     Returns:
-        A function ``x -> list[list[float]]``, symmetric.
+        A function ``x -> list[list[float]]``, symmetric, or ``x -> ArrayResult``.
 
     Raises:
-        ArgumentTypeError: If ``f`` is not callable, or for ``hessian(f, x)``.
+        ArgumentTypeError: If ``f`` is not callable, for ``hessian(f, x)``, or
+            if ``full_output`` is not True or False.
         InvalidArgumentError: For a bad method or step.
         NumericalError: If an entry overflows, or a given ``h`` moves no
             coordinate of ``x``.
@@ -564,6 +736,7 @@ def hessian(
     _called_with_a_point(misplaced, "hessian")
     check_callable(f)
     check_method(method)
+    _full_output_flag(full_output)
 
     def matrix(x: Sequence[float]) -> Matrix:
         point = _point(x)
@@ -576,16 +749,53 @@ def hessian(
             for j in range(i + 1, size):
                 both = [a + b for a, b in zip(units[i], units[j], strict=True)]
                 mixed = _directional(f, point, both, 2, method=method, h=h)
-                entry = 0.5 * (mixed - result[i][i] - result[j][j])
-                if not math.isfinite(entry):  # inf - inf: the diagonal overflows by itself
-                    raise NumericalError(
-                        f"the Hessian entry ({i}, {j}) overflows: second derivatives near "
-                        "1e308 cannot be combined; scale the function down"
-                    )
+                entry = _polarised(mixed, result[i][i], result[j][j], (i, j))
                 result[i][j] = result[j][i] = entry
         return result
 
-    return matrix
+    def matrix_in_full(x: Sequence[float]) -> ArrayResult:
+        point = _point(x)
+        size = len(point)
+        units = [_unit(i, size) for i in range(size)]
+        rows = [[DerivativeResult(0.0, 0.0, 0, "", None)] * size for _ in range(size)]
+        for i in range(size):
+            rows[i][i] = _directional_full(f, point, units[i], 2, method=method, h=h)
+        calls = sum(rows[i][i].nfev for i in range(size))
+        for i in range(size):
+            for j in range(i + 1, size):
+                both = [a + b for a, b in zip(units[i], units[j], strict=True)]
+                mixed = _directional_full(f, point, both, 2, method=method, h=h)
+                calls += mixed.nfev
+                rows[i][j] = rows[j][i] = _polarised_result(mixed, rows[i][i], rows[j][j], (i, j))
+        return _array_of(rows, calls)
+
+    return matrix_in_full if full_output else matrix
+
+
+def _polarised(mixed: float, ii: float, jj: float, entry: tuple[int, int]) -> float:
+    """``H_ij = (phi''_{e_i+e_j} - H_ii - H_jj) / 2``, or a NumericalError if it overflows."""
+    value = 0.5 * (mixed - ii - jj)
+    if not math.isfinite(value):  # inf - inf: the diagonal overflows by itself
+        raise NumericalError(
+            f"the Hessian entry {entry} overflows: second derivatives near "
+            "1e308 cannot be combined; scale the function down"
+        )
+    return value
+
+
+def _polarised_result(
+    mixed: DerivativeResult, ii: DerivativeResult, jj: DerivativeResult, entry: tuple[int, int]
+) -> DerivativeResult:
+    """`_polarised` with its error: half the sum of the three, plus the two subtractions' rounding.
+
+    ``fl(m - a)`` rounds by at most eps/2 of ``|m| + |a|``, and ``fl(m - a) - b``
+    by eps/2 of ``|m| + |a| + |b|`` (to first order): eps of the three sizes, halved.
+    """
+    value = _polarised(mixed.value, ii.value, jj.value, entry)
+    error = 0.5 * (mixed.error + ii.error + jj.error)
+    rounding = 0.5 * _EPS * (abs(mixed.value) + abs(ii.value) + abs(jj.value))
+    method = _method_of((mixed, ii, jj))
+    return DerivativeResult(value, error + rounding, mixed.nfev, method, None)
 
 
 # ------------------------------------------------------- Jacobian-vector products

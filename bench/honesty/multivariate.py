@@ -174,7 +174,8 @@ def _implied(f: FloatF, x: list[float], v: list[float], n: int) -> tuple[float, 
     on the coordinate, or the jets' where f takes them).
     """
     if n == 2:  # hessian's own (`multivariate._second_along`): the line, or the coordinate
-        return multivariate._second_along(f, x, v, method="auto")
+        entry = multivariate._second_along(f, x, v, method="auto")
+        return entry.value, entry.error, entry.nfev
     # the same line as grad's (`multivariate._directional`)
     restricted, exponent = multivariate._along(f, x, v, axis=n == 1)
     result = cw.derivative(restricted, restricted.at, n, full_output=True)

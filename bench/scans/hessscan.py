@@ -10,7 +10,14 @@ its error, and their polarisation). An entry is DISHONEST when its true error ex
 further than 1e-6 of the largest exact entry from its value (returned with no warning).
 A hessian is counted once: refused, dishonest (some entry), silent (some entry, all
 honest) or ok; each is printed with its verdict (a refusal with its reason), and every
-dishonest or silent entry. ``PYTHONPATH=. python bench/scans/hessscan.py SEED N``.
+dishonest or silent entry. ``PYTHONPATH=. python bench/scans/hessscan.py SEED N [--full]
+[--jets]``.
+
+``--full``: each entry's error is the one ``hessian(f, full_output=True)`` reports (an
+`ArrayResult`), and ``grad(f, full_output=True)`` is checked the same way (its entries
+against mpmath's first partials, as ``grad[i]``); a full value that differs from the plain
+call's is printed as DIFFERS and counted. ``--jets``: f is written with calcweb's functions
+(sin, cos, exp, log, atan, abs), so that "auto" takes jets where f accepts them.
 """
 
 import math
@@ -31,6 +38,7 @@ G = {
     "log": (math.log, M.log),
     "atan": (math.atan, M.atan),
 }
+ABS = abs  # log's |u| in f
 
 
 def draw(rng):
@@ -74,7 +82,7 @@ def draw(rng):
     elif name == "log":
 
         def f(p, u=u, g=g):
-            return g(abs(u(p)))
+            return g(ABS(u(p)))
 
         def f_mp(*p, u=u, g_mp=g_mp):
             return g_mp(abs(u(p)))
@@ -89,8 +97,47 @@ def draw(rng):
     return f"{name}({kind} u, a={a}, scale={scale:g}) at x={x!r}", f, f_mp, x
 
 
+FULL = "--full" in sys.argv[3:]
+if "--jets" in sys.argv[3:]:  # the same draws, f written with calcweb's functions
+    G = {name: (getattr(cw, name), g_mp) for name, (_g, g_mp) in G.items()}
+    ABS = cw.abs  # log's |u|, on jets too
+
+
+def check_grad(case, f, f_mp, x, entries):
+    """grad(f, full_output=True) at x against mpmath's partials: the verdict of its entries."""
+    d = len(x)
+    with mpmath.workdps(60):
+        exact = [
+            M.diff(f_mp, [M.mpf(xi) for xi in x], [k == i for k in range(d)]) for i in range(d)
+        ]
+    try:
+        g = cw.grad(f, full_output=True)(x)
+    except cw.CalcwebError as error:
+        print(f"REFUSED grad {case}: {str(error)[:90]}")
+        return "refused"
+    verdict = "ok"
+    for i in range(d):
+        true = abs(M.mpf(g.value[i]) - exact[i])
+        if true <= 2 * g.error[i] + 4 * math.ulp(float(exact[i])):
+            entries["ok"] += 1
+            continue
+        entries["dishonest"] += 1
+        verdict = "dishonest"
+        print(
+            f"DISHONEST grad[{i}] {case} value={g.value[i]!r} err={g.error[i]:.3g} "
+            f"true={float(exact[i])!r}"
+        )
+    if g.value != cw.grad(f)(x):
+        print(f"DIFFERS grad {case}: {g.value!r} != {cw.grad(f)(x)!r}")
+        verdict = "differs"
+    return verdict
+
+
 rng = random.Random(int(sys.argv[1]))  # noqa: S311  (seeded draws, not cryptography)
 n = int(sys.argv[2])
+grads = {"ok": 0, "refused": 0, "dishonest": 0, "differs": 0}
+grad_entries = {"ok": 0, "dishonest": 0}
+differs = 0
 counts = {"ok": 0, "refused": 0, "dishonest": 0, "silent": 0, "skip": 0}
 entries = {"ok": 0, "dishonest": 0, "silent": 0}
 nfev = 0
@@ -114,13 +161,29 @@ for _ in range(n):
     if not big or not M.isfinite(big) or big > 1e300:
         counts["skip"] += 1
         continue
+    if FULL:
+        grads[check_grad(case, f, f_mp, x, grad_entries)] += 1
     try:
-        H = cw.hessian(f)(x)
+        if FULL:
+            full = cw.hessian(f, full_output=True)(x)
+            H = full.value
+        else:
+            H = cw.hessian(f)(x)
     except cw.CalcwebError as error:
         counts["refused"] += 1
         print(f"REFUSED {case}: {str(error)[:90]}")
         continue
-    implied = _implied_hessian(f, x)
+    if FULL:  # the entries' errors as hessian reports them, its calls once (on the diagonal)
+        implied = {
+            (i, j): (H[i][j], full.error[i][j], full.nfev if i == j == 0 else 0)
+            for i in range(d)
+            for j in range(i, d)
+        }
+        if cw.hessian(f)(x) != H:
+            differs += 1
+            print(f"DIFFERS {case}: {H!r} != {cw.hessian(f)(x)!r}")
+    else:
+        implied = _implied_hessian(f, x)
     verdict = "ok"
     for i in range(d):
         for j in range(i, d):
@@ -147,3 +210,5 @@ for _ in range(n):
     counts[verdict] += 1
     print(f"{verdict.upper()} {case}")
 print(counts, "entries", entries, "nfev", nfev)
+if FULL:
+    print("grad", grads, "entries", grad_entries, "hessians differing from plain", differs)

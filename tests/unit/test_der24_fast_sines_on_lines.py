@@ -59,8 +59,8 @@ def test_the_hessians_entry_has_the_lines_error() -> None:
     # hessian's H[0][0] comes from the line (its error below _COARSE of itself):
     # -19853242996132.516 with an error of 1.45e4, 2e5 from the exact value.
     k, c, x, _ = CASES[3]
-    value, error, _ = multivariate._second_along(sine(k, c), [x, 0.3], [1.0, 0.0], method="auto")
-    assert abs(value - exact(k, c, x, 2)) <= 2.0 * error
+    entry = multivariate._second_along(sine(k, c), [x, 0.3], [1.0, 0.0], method="auto")
+    assert abs(entry.value - exact(k, c, x, 2)) <= 2.0 * entry.error
 
 
 def test_the_line_answers_as_one_variable_does() -> None:
