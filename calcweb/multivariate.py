@@ -27,7 +27,7 @@ import math
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from numbers import Real
+from numbers import Integral, Real
 from typing import Any
 
 from calcweb._checks import (
@@ -104,6 +104,15 @@ class ArrayResult:
     error: list[Any]
     nfev: int
     method: str
+
+    def __post_init__(self) -> None:
+        # Built by hand, a result is still checked as a DerivativeResult's count and method are.
+        nfev: object = self.nfev
+        if isinstance(nfev, bool) or not isinstance(nfev, Integral) or nfev < 0:
+            raise ArgumentTypeError(f"nfev must be an int >= 0, but got {nfev!r}")
+        object.__setattr__(self, "nfev", int(nfev))
+        if not isinstance(self.method, str):
+            raise ArgumentTypeError(f"method must be a str, but got {self.method!r}")
 
 
 def _method_of(results: Iterable[DerivativeResult]) -> str:
@@ -249,7 +258,7 @@ class _Line(RoundedLine):
         return self.point_at(self.at + t) != self.point_at(self.at)
 
 
-def _scaled(value: float, exponent: int) -> float:
+def _scaled(value: float, exponent: int, what: str = "the derivative") -> float:
     """``value * 2**exponent``, or a NumericalError if that overflows."""
     try:
         result = math.ldexp(value, exponent)
@@ -257,7 +266,7 @@ def _scaled(value: float, exponent: int) -> float:
         result = math.inf
     if not math.isfinite(result):
         raise NumericalError(
-            f"the derivative is {value!r} * 2**{exponent}, beyond the float range "
+            f"{what} is {value!r} * 2**{exponent}, beyond the float range "
             "(about 1.8e308); scale the direction or the function down"
         )
     return result
@@ -269,7 +278,8 @@ def _in_units_of_x(result: DerivativeResult, exponent: int, calls: int) -> Deriv
     The scaling is exact, except where the value or the error lands among the
     subnormal floats (below 2.2e-308), rounded there by up to 2**-1075 each.
     """
-    value, error = _scaled(result.value, exponent), _scaled(result.error, exponent)
+    value = _scaled(result.value, exponent)
+    error = _scaled(result.error, exponent, "the error of the derivative")
     if math.ldexp(value, -exponent) != result.value or math.ldexp(error, -exponent) != result.error:
         error += math.ulp(0.0)  # the two roundings
     return DerivativeResult(value, error, calls, result.method, result.step)
@@ -792,10 +802,14 @@ def _polarised_result(
     by eps/2 of ``|m| + |a| + |b|`` (to first order): eps of the three sizes, halved.
     """
     value = _polarised(mixed.value, ii.value, jj.value, entry)
-    error = 0.5 * (mixed.error + ii.error + jj.error)
-    rounding = 0.5 * _EPS * (abs(mixed.value) + abs(ii.value) + abs(jj.value))
-    method = _method_of((mixed, ii, jj))
-    return DerivativeResult(value, error + rounding, mixed.nfev, method, None)
+    error = 0.5 * mixed.error + 0.5 * ii.error + 0.5 * jj.error
+    error += 0.5 * _EPS * (abs(mixed.value) + abs(ii.value) + abs(jj.value))  # the rounding
+    if not math.isfinite(error):
+        raise NumericalError(
+            f"the error of the Hessian entry {entry} overflows: errors near 1e308 "
+            "cannot be combined; scale the function down"
+        )
+    return DerivativeResult(value, error, mixed.nfev, _method_of((mixed, ii, jj)), None)
 
 
 # ------------------------------------------------------- Jacobian-vector products

@@ -398,19 +398,37 @@ def square(m: object) -> str | None:
     return problem
 
 
+def array_expect(shape: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    """An ArrayResult whose value and error both have ``shape`` (finite entries)."""
+
+    def check(r: object) -> str | None:
+        if not isinstance(r, cw.ArrayResult):
+            return f"expected an ArrayResult, not {type(r).__name__}"
+        return (
+            shape(r.value)
+            or shape(r.error)
+            or (None if type(r.nfev) is int and r.nfev >= 0 else "nfev must be an int >= 0")
+        )
+
+    return check
+
+
 @fuzzes("grad", "hessian", "jacobian", weight=1.5)
 def multivariate(draw: Draw, h: Harness) -> None:
-    """grad/hessian/jacobian(f, method=, h=)(x); also the mistaken grad(f, x)."""
+    """grad/hessian/jacobian(f, method=, h=, full_output=)(x); also the mistaken grad(f, x)."""
     size = draw(st.integers(1, 3))
     kwargs = hv.arguments(
         draw,
         f=VECTOR_VALUED if h.name == "jacobian" else VECTOR,
         method=(valid_method, hostile_method),
         h=(valid_step, hv.hostile_number),
+        full_output=(hv.omittable(hv.valid_bool), hv.hostile_bool),
     )
     make = getattr(cw, h.name)
     point = draw(hv.valid_vector(size) | hv.hostile_vector(size))
     expect = {"grad": finite_vector, "hessian": square, "jacobian": finite_matrix}[h.name]
+    if kwargs.get("full_output") is True:
+        expect = array_expect(expect)
     derived = h.call(make, **kwargs, expect=instance_of(Callable))  # type: ignore[arg-type]
     if derived is not REFUSED:
         h.call(derived, point, expect=expect, shown=f"{h.name}(f)")
@@ -429,8 +447,24 @@ def directional(draw: Draw, h: Harness) -> None:
         v=(hv.valid_vector(size), hv.hostile_vector(size)),
         method=(valid_method, hostile_method),
         h=(valid_step, hv.hostile_number),
+        full_output=(hv.omittable(hv.valid_bool), hv.hostile_bool),
     )
-    h.call(cw.directional_derivative, **kwargs, expect=finite_float)
+    expect = derivative_expect(kwargs.get("full_output"))
+    h.call(cw.directional_derivative, **kwargs, expect=expect)
+
+
+@fuzzes("ArrayResult", weight=0.3)
+def array_result(draw: Draw, h: Harness) -> None:
+    """An ArrayResult built by hand: checked count and method, then repr()."""
+    r = h.call(
+        cw.ArrayResult,
+        draw(st.lists(hv.any_number, max_size=3)),
+        draw(st.lists(hv.any_number, max_size=3)),
+        draw(hv.valid_int | hv.hostile_int),
+        draw(st.sampled_from([*METHODS, "mixed"]) | hostile_method),
+    )
+    if r is not REFUSED:
+        h.call(repr, r, expect=text)
 
 
 def product_value(x: object) -> str | None:

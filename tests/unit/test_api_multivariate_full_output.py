@@ -239,3 +239,19 @@ def test_full_output_is_true_or_false(flag: object) -> None:
         cw.jacobian(jet_f, full_output=flag)  # type: ignore[arg-type]
     with pytest.raises(cw.ArgumentTypeError, match="full_output must be True or False"):
         cw.directional_derivative(jet_f, [1.0], [1.0], full_output=flag)  # type: ignore[arg-type]
+
+
+def test_an_error_that_overflows_is_refused() -> None:
+    # Three errors of 1.5e308: their half-sum is beyond the floats, so no error can be stated.
+    big = [DerivativeResult(1.0, 1.5e308, 1, "richardson", None) for _ in range(3)]
+    with pytest.raises(cw.NumericalError, match=r"the error of the Hessian entry \(0, 1\)"):
+        multivariate._polarised_result(*big, (0, 1))
+    with pytest.raises(cw.NumericalError, match="the error of the derivative is"):
+        multivariate._in_units_of_x(DerivativeResult(1.0, 1e300, 1, "ad", None), 100, 1)
+
+
+def test_an_array_result_checks_its_count_and_method() -> None:
+    with pytest.raises(cw.ArgumentTypeError, match="nfev must be an int >= 0"):
+        cw.ArrayResult([1.0], [0.0], -1, "ad")
+    with pytest.raises(cw.ArgumentTypeError, match="method must be a str"):
+        cw.ArrayResult([1.0], [0.0], 1, None)  # type: ignore[arg-type]
