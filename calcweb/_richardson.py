@@ -987,7 +987,7 @@ def _noise_near(
     if not floor and _maybe_on_stairs(sampler, estimate, n):
         floor = _noise_up_from(sampler, estimate, n, widest, quiet)
         # The noise tests can read stairs far below what a quotient above saw.
-        floor = max(floor, _noise_above(sampler, estimate, n))
+        floor = max(floor, _noise_above(sampler, estimate, n, noisy=floor > 0.0))
     if n == 1 and not floor and _drifts(sampler, spacing, estimate, quiet):
         floor = _noise_down_to(sampler, estimate.smallest, widest, quiet)
     # The values the estimate rests on can be far smaller than quiet (`_local_quiet`).
@@ -2225,14 +2225,21 @@ def _untruncated(estimate: Estimate) -> bool:
     return bool(within) and (all(within) or (all(within[1:]) and _edge_first(estimate)))
 
 
-def _noise_above(sampler: Sampler, estimate: Estimate, n: int) -> float:
+def _noise_above(sampler: Sampler, estimate: Estimate, n: int, *, noisy: bool = False) -> float:
     """The noise a quotient just above the window shows off the window's expansion, or 0.
 
     A window whose first quotient is off it by more than its rounding claims
     ``f``'s expansion over the steps where that truncation, grown as ``h**p``
     (central: ``p = 2``) or faster (`_truncation_power`), stays below a 16th
     of the derivative: a quotient the walk took there is within 16 times that
-    of it, and its rounding. One
+    of it, and its rounding. One within its rounding shows no scale of ``f``,
+    and a quotient above it can be off by ``f``'s own (a kink 2.8e-4 from
+    ``x``: `test_a_kink_beside_a_jump_is_no_noise`), unless ``f`` is known
+    ``noisy`` (the noise tests found noise, if too little): then its
+    truncation is at most that rounding, grown alike (``(1 - cos t) /
+    t**2`` at 7.9e-7, stairs 1.4e-10 wide, read as 1.4e-7: the quotients at
+    3.5e-12 and 8.7e-13, on one stair, were -1263540.1133 within their
+    rounding, 6e-5, for -6.6e-8, while the one at 2.2e-10 was 322421.7). One
     farther off saw values of ``f`` off by at least that excess times ``(c
     h)**n / sum |w|`` (`combine`): noise, and the window can rest on one stair
     of a staircase times a smooth factor, which it differentiates exactly
@@ -2250,12 +2257,14 @@ def _noise_above(sampler: Sampler, estimate: Estimate, n: int) -> float:
         first_rounding = sampler.quotient(estimate.kind, n, first)[1]
     except (DomainError, NumericalError):
         return 0.0
-    if not abs(first_quotient - estimate.value) > first_rounding:
+    if not (noisy or abs(first_quotient - estimate.value) > first_rounding):
         return 0.0  # no truncation shown, and no expansion claimed
     _, weights, spacing = stencil(estimate.kind, n)
     power = _truncation_power(estimate)
-    # The window's truncation at its first step, at most: each quotient's grown to it.
-    gap = max(abs(q - estimate.value) * (first / h) ** power for h, q in estimate.window)
+    # The window's truncation at its first step, at most: each quotient's grown to it,
+    # or the first's rounding, which hides any below it.
+    grown = (abs(q - estimate.value) * (first / h) ** power for h, q in estimate.window)
+    gap = max(first_rounding, *grown)
     noise = 0.0
     for step, quotient, rounding in estimate.before:
         truncation = gap * (step / first) ** power
