@@ -1204,8 +1204,13 @@ def _passed(values: list[float], value: float) -> float:
     Over the last ``2 NOISE_POINTS`` steps, each of one sign or 0, ``f``
     moves on where it goes, and a value it has already passed is not where
     it goes: the limit lies beyond the last sample, at least as far as that
-    is from the value, and as far again as the last block of ``NOISE_POINTS``
-    steps moved. ``1 + 1e-12/log(h)**2``, ``h = |x - 1e10|/2e10``, at 1e10
+    is from the value, and as far again as the whole run of such steps (one
+    way or none, within rounding) moved, back from the last sample: a block
+    of ``NOISE_POINTS`` of them may show no move at all, where ``f`` drifts
+    by an ulp every 16 halvings (``429.127 - 1.02e-12 (-1/log(-x/417.2))**0.3``
+    at 0- climbs 4 ulps over its 48 samples, 3 past the value 429.1269999999995,
+    which the last block of 8 did not move: its error was 3 ulps, 1.9e-13, and
+    the limit 9 ulps off). ``1 + 1e-12/log(h)**2``, ``h = |x - 1e10|/2e10``, at 1e10
     steps by an ulp or none each halving, down to ``1 + 4 ulps`` at the last
     sample: it was ``1 + 9 ulps`` +- 4 ulps (9 ulps off), a value from samples
     before it whose changes look like rounding. Only steps within the
@@ -1227,7 +1232,13 @@ def _passed(values: list[float], value: float) -> float:
     if max(map(abs, changes)) > ULPS * _EPS * max(map(abs, tail)):
         return 0.0
     past = (tail[-1] - value) * sign
-    return past + abs(tail[-1] - tail[m]) if past > SAFETY * noise else 0.0
+    # Rounded, a block may show none of a drift of an ulp every few blocks:
+    # the drift is what the whole run of such steps, back from the last sample, moved.
+    step = ULPS * _EPS * max(map(abs, tail))
+    start = len(values) - 1
+    while start > 0 and 0.0 <= (values[start] - values[start - 1]) * sign <= step:
+        start -= 1
+    return past + abs(values[-1] - values[start]) if past > SAFETY * noise else 0.0
 
 
 def _grain(values: list[float]) -> float:

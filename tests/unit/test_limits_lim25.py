@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from calcweb import LimitResult, limit
-from calcweb.limits import _deeper
+from calcweb.limits import _deeper, _passed
 
 
 def _honest_or_refused(result: object, exact: float) -> None:
@@ -36,9 +36,28 @@ def test_a_log_log_term_at_infinity_is_answered_within_its_error() -> None:
     _honest_or_refused(result, 0.0)
 
 
+def test_a_drift_of_an_ulp_every_16_halvings_is_within_the_error() -> None:
+    a, s = -1.0156507274976586e-12, 417.2430943194772
+    result = limit(
+        lambda x: 429.127 + a * (-1 / math.log(-x / s)) ** 0.3, 0.0, side="left", full_output=True
+    )
+    _honest_or_refused(result, 429.127)
+
+
 def test_changes_slower_than_the_tail_ratio_get_their_own_tail() -> None:
     # Changes shrinking by 0.95 a step: what is left beyond the last sample, 0.95**16,
     # is 19 times the last change, more than the 18 times a ratio of 0.9 gives.
     deep = [0.95**k for k in range(1, 17)]
     value, error = _deeper(1.0, deep)
     assert abs(value - 0.0) <= error
+
+
+def test_a_drift_a_block_does_not_show_counts_over_its_whole_run() -> None:
+    # One ulp up every 16 samples, over 48: the last block of 8 moves none. The
+    # value is the first sample, 2 ulps below the last.
+    base = 429.1269999999995
+    ulp = math.ulp(base)
+    values = [base + ulp * (k // 16) for k in range(48)]
+    assert values[-1] - values[-9] == 0.0
+    past = values[-1] - base
+    assert _passed(values, base) >= past + (values[-1] - values[0])

@@ -58,7 +58,8 @@ def test_a_slow_term_of_an_ulp_a_halving_is_not_left_behind(x0: float, side: str
 def test_passed_is_how_far_f_went_beyond_the_value() -> None:
     ulp = 2.0**-52
     down = [1.0 + k * ulp for k in (14, 13, 12, 11, 10, 10, 9, 8, 8, 8, 7, 7, 6, 6, 6, 6, 5)]
-    assert _passed(down, 1.0 + 9 * ulp) == (4 + 3) * ulp  # 4 ulps past it, 3 in the last block
+    # 4 ulps past it, and 9 more that the whole run of ulp steps moved (LIM25: 3, the last block's)
+    assert _passed(down, 1.0 + 9 * ulp) == (4 + 9) * ulp
     assert _passed(down, 1.0 + 4 * ulp) == 0.0  # not past it
     assert _passed([*down[:-1], 1.0 + 7 * ulp], 1.0 + 9 * ulp) == 0.0  # a step back
     wide = [1.0 + 8 * k * ulp for k in range(17, 0, -1)]  # steps of 8 ulps: cancellation's grid

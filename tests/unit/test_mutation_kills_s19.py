@@ -417,41 +417,43 @@ DOWN = [1.0 + k * ULP for k in (14, 13, 12, 11, 10, 10, 9, 8, 8, 8, 7, 7, 6, 6, 
 
 def test_passed_needs_two_blocks_of_changes_and_the_sample_before() -> None:
     # 2 NOISE_POINTS + 1 = 17 samples: with 16 or 15 of them, 4 ulps past 1 + 9 ulps
-    # is not read (0.0), as with the 17 it is (7 ulps).
-    assert _passed(DOWN, 1.0 + 9 * ULP) == 7 * ULP
+    # is not read (0.0), as with the 17 it is (13 ulps: 4 past, 9 the whole run moved).
+    assert _passed(DOWN, 1.0 + 9 * ULP) == 13 * ULP
     assert _passed(DOWN[1:], 1.0 + 9 * ULP) == 0.0
     assert _passed(DOWN[2:], 1.0 + 9 * ULP) == 0.0
 
 
 def test_passed_reads_the_last_two_blocks_only() -> None:
     # Earlier samples stepping the other way (up to 1 + 14 ulps) are before the last
-    # 2 NOISE_POINTS changes, which alone must keep one sign.
+    # 2 NOISE_POINTS changes, which alone must keep one sign; the run of ulp steps
+    # whose move counts ends there too (13 ulps: 4 past, 9 moved; not 4 + 5).
     walk = [1.0 + k * ULP for k in (10, 11, 12, 13)] + DOWN
-    assert _passed(walk, 1.0 + 9 * ULP) == 7 * ULP
+    assert _passed(walk, 1.0 + 9 * ULP) == 13 * ULP
 
 
 def test_passed_reads_walks_up_and_walks_that_start_flat() -> None:
     up = [2.0 - x for x in DOWN]  # 1 - 14 ulps up to 1 - 5 ulps (exact: 2 - x)
-    assert _passed(up, 1.0 - 9 * ULP) == 7 * ULP
+    assert _passed(up, 1.0 - 9 * ULP) == 13 * ULP
     flat_start = [DOWN[0], *DOWN[:-1]]  # 14, 14, 13, ...: the first change is 0
-    assert _passed(flat_start, 1.0 + 9 * ULP) == 5 * ULP  # 3 past, 2 in the last block
+    assert _passed(flat_start, 1.0 + 9 * ULP) == 11 * ULP  # 3 past, 8 the run moved
 
 
 def test_a_step_of_ulps_units_is_within_the_rounding_of_a_sample() -> None:
     # Steps up to ULPS (4) units of a sample's rounding are read; 4 ulps of 1 + 18
     # ulps is just below ULPS * eps * (1 + 18 ulps).
     walk = [1.0 + 18 * ULP, *DOWN[:-1]]  # 18, then 14 (a step of 4 ulps), 13, ...
-    assert _passed(walk, 1.0 + 9 * ULP) == 5 * ULP
+    assert _passed(walk, 1.0 + 9 * ULP) == 15 * ULP  # 3 past, 12 the run moved, from 18
 
 
 def test_passed_takes_the_direction_from_the_first_and_last_samples() -> None:
     # A walk that holds still but for one step down, at its end or at its start, went
     # down: 1 + 14 ulps sixteen times then 1 + 13 is 2 ulps past 1 + 15 ulps, and 1
-    # more in the last block; 1 + 14 then sixteen times 1 + 13, 2 past and none more.
+    # more that the run moved; 1 + 14 then sixteen times 1 + 13 likewise (LIM25: the
+    # whole run's move, where the last block's was none).
     still_then_down = [1.0 + 14 * ULP] * 16 + [1.0 + 13 * ULP]
     down_then_still = [1.0 + 14 * ULP] + [1.0 + 13 * ULP] * 16
     assert _passed(still_then_down, 1.0 + 15 * ULP) == 3 * ULP
-    assert _passed(down_then_still, 1.0 + 15 * ULP) == 2 * ULP
+    assert _passed(down_then_still, 1.0 + 15 * ULP) == 3 * ULP
 
 
 # ------------------------------------------------------------------ _lost_collapse
