@@ -2856,7 +2856,7 @@ def _contradicted(
     exact, departs = _power_run(run.values), _power_run(run.values, value)
     # Every sample exactly the one before times 2**0, to rounding, is f
     # growing by ulps (1 - eps log2(x) at 0): it grows away from the value.
-    if exact == len(run.values):
+    if exact == len(run.values) and _steady_blocks(run.values):
         return _infinite([run.values[-1] - value])
     # Departures exactly c/h**p from the value, or f = L + c/h**p for an L
     # not quite the value settled on (the steps show it): a real growth once
@@ -2881,6 +2881,21 @@ def _contradicted(
         "2*math.sin(t/2)**2 for 1 - cos(t)) or take the limit of its exact form (sympy); "
         "pass full_output=True to get the estimate anyway",
     )
+
+
+def _steady_blocks(values: list[float]) -> bool:
+    """Whether the first and last blocks of ``NOISE_POINTS`` steps of ``values`` move alike.
+
+    Alike to the rounding of their four end samples (``ULPS`` units each), as
+    a log's equal steps a halving do (``1 - eps log2(x)`` at 0); steps that
+    shrink from 10 ulps to 1 are a term settling.
+    """
+    m = NOISE_POINTS
+    if len(values) < 2 * m + 1:
+        return True
+    first, last = values[m] - values[0], values[-1] - values[-1 - m]
+    blur = 4.0 * ULPS * _EPS * max(map(abs, values))
+    return abs(first - last) <= blur
 
 
 def _root_refined(

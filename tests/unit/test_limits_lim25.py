@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from calcweb import LimitResult, limit
-from calcweb.limits import _deeper, _passed
+from calcweb.limits import _deeper, _passed, _steady_blocks
 
 
 def _honest_or_refused(result: object, exact: float) -> None:
@@ -61,3 +61,28 @@ def test_a_drift_a_block_does_not_show_counts_over_its_whole_run() -> None:
     assert values[-1] - values[-9] == 0.0
     past = values[-1] - base
     assert _passed(values, base) >= past + (values[-1] - values[0])
+
+
+def test_ulp_steps_that_shrink_are_no_log_growth() -> None:
+    # 118.253 + 9.57e-12 (-1/log t)**0.5, t = -0.00166/x, at -inf falls by 10 ulps
+    # a halving at first and by 1 at the last samples, each sample the one before to
+    # rounding: it was -inf, converged, as 1 - eps log2(x) is +inf at 0 (equal steps).
+    a, s = 9.567630204458063e-12, 0.001661036446027225
+    result = limit(
+        lambda x: 118.253 + a * (-1 / math.log(-s / x)) ** 0.5,
+        -math.inf,
+        side="right",
+        full_output=True,
+    )
+    _honest_or_refused(result, 118.253)
+
+
+def test_blocks_that_move_alike_are_steady() -> None:
+    eps = 2.0**-52
+    log_like = [1.0 + k * eps for k in range(48)]  # one ulp a step: a log's growth
+    assert _steady_blocks(log_like)
+    # 10 ulps a step at first, 1 at the end: settling.
+    settling = [1.0]
+    for k in range(47):
+        settling.append(settling[-1] + max(10 - k // 4, 1) * eps)
+    assert not _steady_blocks(settling)
