@@ -13,21 +13,10 @@ rectangles in fractions, as ``bench/scans/stairscan.py`` sums them.
 
 from __future__ import annotations
 
-import itertools
-import math
-from fractions import Fraction
-
 import pytest
+from staircases import staircase, staircase_integral
 
 from calcweb import IntegrationResult, integrate
-
-
-def _staircase_integral(k: float, a: Fraction, b: Fraction) -> Fraction:
-    """The integral of floor(K x)/K over [a, b], K = k as a fraction, exactly."""
-    kk = Fraction(k)
-    cuts = [m / kk for m in range(math.floor(a * kk) + 1, math.floor(b * kk) + 1)]
-    pieces = itertools.pairwise([a, *cuts, b])
-    return sum(((q - p) * math.floor(kk * (p + q) / 2) for p, q in pieces), Fraction(0)) / kk
 
 
 @pytest.mark.parametrize(
@@ -40,13 +29,7 @@ def _staircase_integral(k: float, a: Fraction, b: Fraction) -> Fraction:
 def test_a_staircase_whose_first_panel_mirrors_is_honest(
     kind: str, k: float, a: float, b: float, tol: float
 ) -> None:
-    # round(k x)/k = floor(k (x + 1/(2k)))/k but at exact halves (no area).
-    shift = 1 / (2 * Fraction(k)) if kind == "round" else Fraction(0)
-    exact = float(_staircase_integral(k, Fraction(a) + shift, Fraction(b) + shift))
-
-    def f(x: float) -> float:
-        return (round(k * x) if kind == "round" else math.floor(k * x)) / k
-
-    result = integrate(f, a, b, tol=tol, full_output=True)
+    exact = staircase_integral(kind, k, a, b)
+    result = integrate(staircase(kind, k), a, b, tol=tol, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert not result.converged or abs(result.value - exact) <= 2.0 * result.error

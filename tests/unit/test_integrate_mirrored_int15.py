@@ -15,41 +15,22 @@ fractions, as ``bench/scans/stairscan.py`` sums them.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable
-from fractions import Fraction
 
 import pytest
+from staircases import staircase, staircase_integral
 
 from calcweb import IntegrationResult, integrate
 from calcweb._gauss_kronrod import K21, gauss_kronrod, mirrored
 from calcweb._integrate import _sum_of_halves
 
 
-def _floor_integral(k: float, a: float, b: float) -> float:
-    """The integral of floor(K x)/K over [a, b], K = k as a fraction, exactly."""
-    kk, fa, fb = Fraction(k), Fraction(a), Fraction(b)
-    cuts = [m / kk for m in range(math.floor(fa * kk) + 1, math.floor(fb * kk) + 1)]
-    ends = [fa, *cuts, fb]
-    pieces = ((q - p) * math.floor(kk * (p + q) / 2) for p, q in itertools.pairwise(ends))
-    return float(sum(pieces, Fraction(0)) / kk)
-
-
-def _staircase(kind: str, k: float) -> tuple[Callable[[float], float], Callable[..., float]]:
-    """f and its exact integral over [a, b]; round(k x) = floor(k x + 1/2) up to no area."""
-    if kind == "floor":
-        return (lambda x: math.floor(k * x) / k), (lambda a, b: _floor_integral(k, a, b))
-    shift = float(1 / (2 * Fraction(k)))  # exact for these k: the cut points move with it
-    return (lambda x: round(k * x) / k), (lambda a, b: _floor_integral(k, a + shift, b + shift))
-
-
 def _check(kind: str, k: float, a: float, b: float, tol: float) -> IntegrationResult:
-    f, exact = _staircase(kind, k)
-    result = integrate(f, a, b, tol=tol, full_output=True)
+    exact = staircase_integral(kind, k, a, b)
+    result = integrate(staircase(kind, k), a, b, tol=tol, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert result.converged, result
-    assert abs(result.value - exact(a, b)) <= 2 * result.error, (result, exact(a, b))
+    assert abs(result.value - exact) <= 2 * result.error, (result, exact)
     return result
 
 
@@ -92,7 +73,7 @@ def test_a_half_checked_on_its_own_whose_samples_mirror_is_checked_in_turn(
 
 def test_only_a_mirrored_unresolved_odd_part_gets_the_floor() -> None:
     stairs = gauss_kronrod(lambda x: math.floor(10 * x) / 10, 0.8272588092, 1.083876271)
-    true_error = abs(stairs.value - _floor_integral(10.0, 0.8272588092, 1.083876271))
+    true_error = abs(stairs.value - staircase_integral("floor", 10.0, 0.8272588092, 1.083876271))
     assert stairs.error < 1e-3 * true_error  # the rule's own error is blind to it
     assert mirrored(K21, stairs) > 2 * true_error
     for f, a, b in [(math.sin, -1.0, 1.0), (math.exp, 0.0, 1.0), (abs, -0.3, 1.0)]:
@@ -115,11 +96,10 @@ def test_a_half_not_found_confirms_nothing() -> None:
     # left stops (0.037 of error at the jumps), and that error let the halves
     # "agree" with the symmetric sum: 2.11549 +- 5.6e-14 for 2.09441 (stairscan
     # seed 3). Their sum is the value now, not converged.
-    f, exact = _staircase("round", 2.0)
     a, b = -1.620762593560908, 2.61021955655585
-    result = integrate(f, a, b, tol=2.36e-11, full_output=True)
+    result = integrate(staircase("round", 2.0), a, b, tol=2.36e-11, full_output=True)
     assert isinstance(result, IntegrationResult)
     if result.converged:
-        assert abs(result.value - exact(a, b)) <= 2 * result.error
+        assert abs(result.value - staircase_integral("round", 2.0, a, b)) <= 2 * result.error
     else:
         assert "the left one was not found" in result.message

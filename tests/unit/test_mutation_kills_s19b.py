@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 
 import pytest
-from test_integrate_mirrored_int15 import _floor_integral
+from staircases import staircase_integral
 
 from calcweb import IntegrationResult, integrate, limit
 from calcweb._gauss_kronrod import FINITE_SAFETY, K21, gauss_kronrod, mirrored
@@ -52,19 +52,20 @@ def test_a_mirrored_panel_centred_on_zero_keeps_its_floor() -> None:
     # answered for a panel off by 1.1e-3).
     centre = sum(PANEL) / 2
     panel = gauss_kronrod(_floor10(centre), PANEL[0] - centre, PANEL[1] - centre)
-    assert mirrored(K21, panel) > 10 * abs(panel.value - _floor_integral(10.0, *PANEL))
+    assert mirrored(K21, panel) > 10 * abs(panel.value - staircase_integral("floor", 10.0, *PANEL))
     a, b, tol = 0.31402388587645413, 1.3404937325714261, 8.35e-08
     result = integrate(_floor10(centre), a - centre, b - centre, tol=tol, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert result.converged
-    assert abs(result.value - _floor_integral(10.0, a, b)) <= 2 * result.error
+    assert abs(result.value - staircase_integral("floor", 10.0, a, b)) <= 2 * result.error
 
 
 def test_a_scaled_mirrored_staircase_is_not_a_lie() -> None:
     # 1000 floor(10 x)/10: a floor that divides by the odd coefficients (0.0118 for
     # a panel off by 1.11) would lie; the floor scales with f.
     panel = gauss_kronrod(lambda x: 1000 * _floor10()(x), *PANEL)
-    assert mirrored(K21, panel) > 10 * abs(panel.value - 1000 * _floor_integral(10.0, *PANEL))
+    exact = 1000 * staircase_integral("floor", 10.0, *PANEL)
+    assert mirrored(K21, panel) > 10 * abs(panel.value - exact)
 
 
 # ------------------------------------------------------------------ _turning
