@@ -2138,7 +2138,9 @@ def _stairs_unevenly(
     (`_scale_spacing`: ``sin(9274019.27 t + 0.2385)``, ``n = 4``, on a line at
     -0.8168434142422785: the window's quotients put it at 2.6e-7, the spacings
     from 1.8e-8 read 0.008, ``f`` spanning 2, and the walk done again with that
-    kept a far window, 8.3e24 +- 2.1e27 for 7.4e27).
+    kept a far window, 8.3e24 +- 2.1e27 for 7.4e27). Below it too, readings
+    that grow with the spacing as ``f``'s smooth part does are that part, no
+    stairs (`_curving`), and none is taken.
     """
     if not _maybe_on_stairs(sampler, estimate, n):
         return 0.0
@@ -2149,18 +2151,53 @@ def _stairs_unevenly(
         _scale_spacing(estimate) if scaled and _truncation_shown(sampler, estimate, n) else math.inf
     )
     spacing = estimate.smallest
-    noise = 0.0
+    noise = previous = 0.0
     while spacing <= top:
         for _ in range(3):
             if spacing > scale:
                 break
-            noise = max(noise, sampler.irregular_noise(spacing, quiet))
+            reading = sampler.irregular_noise(spacing, quiet)
+            if _curving(sampler, spacing, reading, previous, quiet):
+                return 0.0  # f's smooth part, no stairs (the noise measured before stays)
+            noise, previous = max(noise, reading), reading
             spacing *= _GOLDEN
         if noise:
             break
         spacing *= 16.0 / _GOLDEN**3
     # Above f's swings (`_beyond_scale`'s SWING) the 4th differences are f itself.
     return noise if noise <= _spread_sampled(sampler) / SWING else 0.0
+
+
+# A noise reading at a spacing golden times the last that grows this much (half as
+# f's smooth part does, as spacing**4), twice, is that smooth part (`_curving`).
+_CURVING = _GOLDEN**4 / 2.0
+
+
+def _curving(
+    sampler: Sampler, spacing: float, reading: float, previous: float, quiet: float
+) -> bool:
+    """Whether noise readings at ``spacing / golden`` and ``spacing`` grow as ``f`` itself does.
+
+    `Sampler.irregular_noise` reads ``f``'s smooth part too, its 4th
+    derivative times ``spacing**4``: ``golden**4`` (6.85) times larger at
+    each spacing in the golden ratio, while noise does not grow. Readings
+    that grow ``_CURVING`` times from ``previous`` to ``reading``, and again
+    at the next spacing (one more reading: noise seldom grows so twice, as
+    in `Sampler.measure_noise`), are ``f``'s curvature, no stairs: to grow
+    so, the smooth part must be at least 0.7 times the noise at ``previous``
+    already, and the readings show no noise far above what their smooth part
+    explains.
+    ``sin((x0 + t 2**27) + B)`` at 0, ``B`` = -1.1e13 rounding the argument
+    to 2**-36 of ``t`` (stairs of 3e-4; hessscan's ``H[0][0]`` of ``sin(p0 +
+    b p1**2)``, ``n = 2``): 0.0012, 0.0032, 0.0158 and 0.104 at spacings
+    1.5e-9 to 6.3e-9 (``k h`` 0.2 to 0.85), and the walk done again with
+    0.0158 kept a window at steps 7.6e-7 to 4.8e-8 (``k h`` a whole number
+    of turns plus an angle that quarters with ``h``): -5.9e12 +- 6.7e15, for
+    -1.712e16, where the walk before had -1.744e16 +- 4.1e15.
+    """
+    if not (previous and reading >= _CURVING * previous):
+        return False
+    return sampler.irregular_noise(spacing * _GOLDEN, quiet) >= _CURVING * reading
 
 
 def _scale_spacing(estimate: Estimate) -> float:
