@@ -10,9 +10,21 @@ through ``x`` in the direction ``v``. Then
   the Hessian: $H_{ij} = \tfrac12\,(\varphi_{e_i+e_j}''(0) - H_{ii} - H_{jj})$.
 
 With ``method="ad"`` (chosen by ``"auto"`` when ``f`` is written with
-calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a
-list whose entries are jets and every result is exact to rounding. ``f``
-always receives a ``list``, whatever sequence ``x`` was.
+calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a list whose
+entries that move along the line are jets (the others stay floats), and
+each $\varphi'(0)$ and $\varphi''(0)$ is exact to rounding; an
+off-diagonal entry of the Hessian, by polarisation, only to the rounding
+of the larger terms it subtracts (see `hessian`). ``f`` receives a
+``list``, whatever sequence ``x`` was (in `jvp` and `vjp`, one number when
+``x`` is one).
+
+A given step ``h`` is relative to the point, unlike `calcweb.derivative`'s
+step in ``x``: ``h`` is a step in ``t`` on the line ``x + t d``, where
+``d`` is ``v`` scaled by a power of two to a largest entry in [1, 2), times
+the power of two at or below ``max(1, |x_i|)`` over the coordinates that
+move. Along an axis the step in ``x_i`` is ``h`` times that power of two:
+``grad(f, method="central", h=0.1)`` steps by 0.2 at ``x_i = 3``, by 6.4
+at ``x_i = 100``.
 
 `jvp` and `vjp` give the two products of the Jacobian without building it,
 with JAX's names and shapes: forward mode pushes one tangent $v$ through
@@ -453,7 +465,9 @@ def directional_derivative(
         x: The point (list, tuple or numpy array).
         v: The direction, of the same length.
         method: As for `calcweb.derivative`.
-        h: As for `calcweb.derivative` (a step in units of ``max(1, |x|)``).
+        h: As for `calcweb.derivative`, but relative (see the module): a
+            step in ``t`` along ``x + t d``, ``d`` being ``v`` scaled by
+            powers of two to the size of the coordinates that move.
         full_output: Return a `calcweb.DerivativeResult` instead of a float:
             derivative's on the line ``t -> f(x + t v)`` (rescaled as its
             value is), with ``nfev`` every call of ``f`` and ``step`` in the
@@ -566,7 +580,8 @@ def grad(
         *misplaced: Nothing: ``grad(f, x)`` raises an ArgumentTypeError that
             says to write ``grad(f)(x)``.
         method: As for `calcweb.derivative`.
-        h: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative`, but relative (see the module): a step
+            of ``h`` times the power of two at or below ``max(1, |x_i|)``.
         full_output: The function returns an `ArrayResult` (each partial
             derivative with its error) instead of a list.
 
@@ -588,6 +603,8 @@ def grad(
         [4.0, 0.0]
         >>> grad(lambda p: p[0] * p[1] + exp(p[0]), full_output=True)([0.0, 3.0])
         ArrayResult(value=[4.0, 0.0], error=[...], nfev=2, method='ad')
+        >>> grad(lambda p: p[0] ** 3, method="central", h=0.1)([3.0])  # 27 + 0.2**2: a step of 0.2
+        [27.04000000000001]
     """
     _called_with_a_point(misplaced, "grad")
     check_callable(f)
@@ -634,7 +651,8 @@ def jacobian(
         *misplaced: Nothing: ``jacobian(f, x)`` raises an ArgumentTypeError
             that says to write ``jacobian(f)(x)``.
         method: As for `calcweb.derivative`.
-        h: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative`, but relative (see the module): a step
+            of ``h`` times the power of two at or below ``max(1, |x_i|)``.
         full_output: The function returns an `ArrayResult` (each entry with
             its error; ``nfev`` counts the call of ``f`` at ``x`` that counts
             its outputs) instead of a list of rows.
@@ -714,16 +732,20 @@ def hessian(
     r"""The Hessian matrix $H_{ij} = \partial^2 f / \partial x_i \partial x_j$.
 
     Computed by polarisation of second directional derivatives (see the
-    module), ``n (n + 1) / 2`` of them; exact to rounding with ``"ad"``.
-    Polarisation subtracts: an entry far below the diagonal ones, or below
-    their errors, can have no correct digit (``full_output`` shows it).
+    module), ``n (n + 1) / 2`` of them, each exact to rounding with
+    ``"ad"``. Polarisation subtracts: an off-diagonal entry far below the
+    diagonal ones, or below their errors, can have no correct digit, with
+    ``"ad"`` too (``1e20 x**2 + x y + 1e20 y**2`` at (1, 1): ``H[0][1]`` is
+    0.0 for 1); ``full_output`` shows it.
 
     Args:
         f: A function of a list of numbers returning a number.
         *misplaced: Nothing: ``hessian(f, x)`` raises an ArgumentTypeError
             that says to write ``hessian(f)(x)``.
         method: As for `calcweb.derivative`.
-        h: As for `calcweb.derivative`.
+        h: As for `calcweb.derivative`, but relative (see the module): a step
+            of ``h`` times the power of two at or below ``max(1, |x_i|)``
+            (the larger of the two ``|x_i|`` for an off-diagonal entry).
         full_output: The function returns an `ArrayResult` (each entry with
             its error) instead of a list of rows.
 
@@ -742,6 +764,8 @@ def hessian(
         >>> H = hessian(lambda p: p[0] ** 2 * p[1] + p[1] ** 3)
         >>> H([1.0, 2.0])
         [[4.0, 2.0], [2.0, 12.0]]
+        >>> hessian(lambda p: 1e20 * p[0] ** 2 + p[0] * p[1] + 1e20 * p[1] ** 2)([1.0, 1.0])
+        [[2e+20, 0.0], [0.0, 2e+20]]
     """
     _called_with_a_point(misplaced, "hessian")
     check_callable(f)
@@ -986,7 +1010,8 @@ def jvp(
             `calcweb.jacobian` does; ``"ad"``: jets or an ArgumentTypeError;
             any other method of `calcweb.derivative`: the directional
             derivative of each output along ``v`` by that method.
-        h: As for `calcweb.derivative` (not used by jets).
+        h: As for `calcweb.derivative`, but relative (see the module); not
+            used by jets.
 
     Returns:
         ``(f(x), J v)``: two floats when ``f`` returns a number, else two
@@ -1116,10 +1141,12 @@ def vjp(
 
     Reverse mode: ``f`` is called once, on `calcweb.Value` leaves, and each
     ``pullback(u)`` is one backward pass through that graph from the single
-    node $\sum_i u_i f_i(x)$, so its cost does not grow with the length of
-    ``x``. ``pullback`` may be called any number of times, with different
-    ``u``: it zeroes the leaves' gradients first, and leaves the ``grad`` of
-    every other leaf of the graph (a model's weights, say) as it found it.
+    node $\sum_i u_i f_i(x)$, so its cost is a small multiple of that one
+    call of ``f``, however long ``x`` is (forward mode takes one pass per
+    entry of ``x`` for the whole of $u^\top J$). ``pullback`` may be called
+    any number of times, with different ``u``: it zeroes the leaves'
+    gradients first, and leaves the ``grad`` of every other leaf of the
+    graph (a model's weights, say) as it found it.
 
     JAX's pullback returns a tuple with one cotangent per primal argument,
     ``(x_bar,)``; calcweb's ``f`` has the one argument ``x``, so
@@ -1136,7 +1163,8 @@ def vjp(
             ``"richardson"``, one derivative per entry, as `calcweb.jacobian`
             does; ``"ad"``: Values or an ArgumentTypeError; any other method
             of `calcweb.derivative`: the Jacobian by that method.
-        h: As for `calcweb.derivative` (not used by Values).
+        h: As for `calcweb.derivative`, but relative (see the module); not
+            used by Values.
 
     Returns:
         ``(f(x), pullback)``: ``f(x)`` as a float or a list of floats;
