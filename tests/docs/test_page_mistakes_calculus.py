@@ -237,7 +237,7 @@ def test_a_zero_gradient_is_not_always_a_minimum() -> None:
         assert numbers[6] == x**3 - 3 * x + y**3 - 3 * y
         kinds.append(re.search(r": (\w+), f =", line)[1])  # type: ignore[index]
     assert kinds == ["minimum", "maximum", "saddle", "saddle"]
-    assert "one minimum, one maximum and two saddles" in text("gradients.md")
+    assert "one local minimum, one local maximum and two saddles" in text("gradients.md")
 
 
 # ------------------------------------------------------------------ taylor
