@@ -1238,7 +1238,7 @@ def _between_plateaus(entry: _Entry) -> bool:
 class _Panels:
     """The subintervals and their Gauss-Kronrod estimates, sorted by error (worst last)."""
 
-    def __init__(self, g: Function, rule: Rule) -> None:
+    def __init__(self, g: Function, rule: Rule, seen: dict[float, float] | None = None) -> None:
         self.g = g
         self.rule = rule
         self.entries: list[_Entry] = []
@@ -1250,8 +1250,9 @@ class _Panels:
         # x at a point t of g's variable, for messages (`_change_of_variable`).
         self.x_of: Callable[[float], float] = _same
         # g at the points where it was sampled (or failed: NaN) by an earlier
-        # run of the same integral (`_checked_half`), which `_ends` reuses.
-        self.seen: dict[float, float] = {}
+        # run of the same integral (`_checked_half`), which `_ends` reuses and
+        # fills: the caller's dict, shared by those runs.
+        self.seen: dict[float, float] = {} if seen is None else seen
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -2083,11 +2084,10 @@ def _summed(
     was sampled already (`_Panels.seen`); g at the ends and the centre of
     ``[a, b]`` join it, as the ends of the halves `_checked_half` integrates.
     """
-    panels = _Panels(g, rule)
+    panels = _Panels(g, rule, seen)
     panels.ends = (a, b)
     panels.finite_ends = finite_ends
     panels.x_of = x_of  # the reader's x, for messages
-    panels.seen = seen
     panels.add(a, b, lone=True)
     first = panels.panel(0)
     seen[0.5 * a + 0.5 * b] = first.samples[len(first.samples) // 2]  # its centre node
