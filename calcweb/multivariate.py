@@ -12,11 +12,11 @@ through ``x`` in the direction ``v``. Then
 With ``method="ad"`` (chosen by ``"auto"`` when ``f`` is written with
 calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a list whose
 entries that move along the line are jets (the others stay floats), and
-each $\varphi'(0)$ and $\varphi''(0)$ is exact to rounding; an
-off-diagonal entry of the Hessian, by polarisation, only to the rounding
-of the larger terms it subtracts (see `hessian`). ``f`` receives a
-``list``, whatever sequence ``x`` was (in `jvp` and `vjp`, one number when
-``x`` is one).
+each $\varphi'(0)$ and $\varphi''(0)$ is exact to rounding, and so is
+each entry of the Hessian: where polarisation would subtract far larger
+terms, an off-diagonal one is read off a curve instead (see `hessian`).
+``f`` receives a ``list``, whatever sequence ``x`` was (in `jvp` and
+`vjp`, one number when ``x`` is one).
 
 A given step ``h`` is relative to the point, unlike `calcweb.derivative`'s
 step in ``x``: ``h`` is a step in ``t`` on the line ``x + t d``, where
@@ -67,7 +67,7 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.jet import Jet, rounding_tracked_variable
+from calcweb.jet import Jet, RoundedFloat, rounding_tracked_variable
 from calcweb.nn.value import Value
 
 __all__ = ["ArrayResult", "directional_derivative", "grad", "hessian", "jacobian", "jvp", "vjp"]
@@ -734,9 +734,16 @@ def hessian(
     Computed by polarisation of second directional derivatives (see the
     module), ``n (n + 1) / 2`` of them, each exact to rounding with
     ``"ad"``. Polarisation subtracts: an off-diagonal entry far below the
-    diagonal ones, or below their errors, can have no correct digit, with
-    ``"ad"`` too (``1e20 x**2 + x y + 1e20 y**2`` at (1, 1): ``H[0][1]`` is
-    0.0 for 1); ``full_output`` shows it.
+    diagonal ones, or below their errors, can have no correct digit. On
+    jets (``"ad"``, or ``"auto"`` with ``f`` written with calcweb's
+    functions), where polarisation subtracts terms more than 8 times the
+    entry, the entry is read off the curve $x + t^2 e_i + t^3 e_j$ instead,
+    in one more call of ``f`` on jets of order 5: the $t^5$ coefficient of
+    ``f`` there is $f_{ij}$ itself, as no pure derivative ($f_{ii}$,
+    $f_{jjj}$, ...) reaches $t^5$, so nothing is subtracted
+    (``1e20 x**2 + x y + 1e20 y**2`` at (1, 1): ``H[0][1]`` is 1, not the
+    0.0 of polarisation). Where ``f`` refuses jets, polarisation's entry
+    stands, and ``full_output`` shows its error.
 
     Args:
         f: A function of a list of numbers returning a number.
@@ -765,12 +772,17 @@ def hessian(
         >>> H([1.0, 2.0])
         [[4.0, 2.0], [2.0, 12.0]]
         >>> hessian(lambda p: 1e20 * p[0] ** 2 + p[0] * p[1] + 1e20 * p[1] ** 2)([1.0, 1.0])
-        [[2e+20, 0.0], [0.0, 2e+20]]
+        [[2e+20, 1.0], [1.0, 2e+20]]
+        >>> r = hessian(lambda p: 1e20 * p[0] ** 3 + p[0] * p[1] + 1e20 * p[1] ** 3,
+        ...             full_output=True)([1.0, 1.0])
+        >>> r.value[0][1], r.error[0][1] < 1e-15, r.nfev   # 3 jets, and 1 for the curve
+        (1.0, True, 4)
     """
     _called_with_a_point(misplaced, "hessian")
     check_callable(f)
     check_method(method)
     _full_output_flag(full_output)
+    jets = method in ("auto", "ad")  # off-diagonal entries far below the diagonal: on a curve
 
     def matrix(x: Sequence[float]) -> Matrix:
         point = _point(x)
@@ -784,6 +796,9 @@ def hessian(
                 both = [a + b for a, b in zip(units[i], units[j], strict=True)]
                 mixed = _directional(f, point, both, 2, method=method, h=h)
                 entry = _polarised(mixed, result[i][i], result[j][j], (i, j))
+                if jets and _lossy(entry, (mixed, result[i][i], result[j][j])):
+                    curve = _mixed_on_jets(f, point, i, j, bounded=False)
+                    entry = curve.value if curve is not None else entry
                 result[i][j] = result[j][i] = entry
         return result
 
@@ -800,7 +815,14 @@ def hessian(
                 both = [a + b for a, b in zip(units[i], units[j], strict=True)]
                 mixed = _directional_full(f, point, both, 2, method=method, h=h)
                 calls += mixed.nfev
-                rows[i][j] = rows[j][i] = _polarised_result(mixed, rows[i][i], rows[j][j], (i, j))
+                entry = _polarised_result(mixed, rows[i][i], rows[j][j], (i, j))
+                sizes = (mixed.value, rows[i][i].value, rows[j][j].value)
+                # where f refused jets on the line e_i + e_j it refuses them on the curve
+                if jets and mixed.method == "ad" and _lossy(entry.value, sizes):
+                    curve = _mixed_on_jets(f, point, i, j, bounded=True)
+                    calls += 1
+                    entry = curve if curve is not None else entry
+                rows[i][j] = rows[j][i] = entry
         return _array_of(rows, calls)
 
     return matrix_in_full if full_output else matrix
@@ -834,6 +856,46 @@ def _polarised_result(
             "cannot be combined; scale the function down"
         )
     return DerivativeResult(value, error, mixed.nfev, _method_of((mixed, ii, jj)), None)
+
+
+# Polarisation loses at most this many bits to cancellation where it subtracts
+# terms of at most 2**_LOSSY times the entry; beyond, the entry is taken on a curve.
+_LOSSY = 3
+
+
+def _lossy(value: float, sizes: Iterable[float]) -> bool:
+    """Whether polarisation's ``value`` came from subtracting ``sizes`` far above it (halved)."""
+    return sum(math.ldexp(abs(s), -1 - _LOSSY) for s in sizes) > abs(value)  # no overflow
+
+
+def _mixed_on_jets(
+    f: Callable[[Any], Any], x: Vector, i: int, j: int, *, bounded: bool
+) -> DerivativeResult | None:
+    r"""``H[i][j]`` from one call of ``f`` on jets of order 5, with no subtraction.
+
+    Along the curve $x + t^2 e_i + t^3 e_j$ the $t^5$ coefficient of ``f`` is
+    $\sum_\alpha \partial^\alpha f / \alpha!$ over the $\alpha$ with
+    $2 \alpha_i + 3 \alpha_j = 5$: only $\alpha = e_i + e_j$, so it is $f_{ij}$
+    itself; the pure derivatives ($f_{ii}$, $f_{iii}$, ...) land on other
+    powers of ``t``. Polarisation subtracts the diagonal's terms instead
+    (``1e20 x**2 + x y + 1e20 y**2`` at (1, 1): 2e20s, whose rounding is all of
+    the entry 1). ``f`` gets a list with jets where the curve moves (``bounded``:
+    jets that carry rounding bounds, for full_output). ``None`` where ``f``
+    refuses jets or fails on them (a coefficient overflows): polarisation's
+    answer stands there.
+    """
+    t = (rounding_tracked_variable if bounded else Jet.variable)(0.0, 5)
+    point: list[Any] = list(x)
+    point[i], point[j] = x[i] + t * t, x[j] + t * t * t
+    try:
+        y = call_on_jets(lambda p: call(f, p, takes=_TAKES), point)
+    except CalcwebError:
+        return None
+    if not isinstance(y, Jet) or y.degree < 5:  # refused (RefusedJets), or f's own jet
+        return None
+    c = y.coefficients[5]
+    error = c.bound if isinstance(c, RoundedFloat) else rounding_error(c, 2)
+    return DerivativeResult(float(c), error, 1, "ad", None)
 
 
 # ------------------------------------------------------- Jacobian-vector products
