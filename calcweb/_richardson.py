@@ -3629,9 +3629,9 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     smaller of two bounds: the walk's error, and the stencil's difference
     from the one of order ``p - 2`` plus its rounding bound and what ``a t``
     rounded inside ``f`` can move it by (`_moved`), and where ``f`` was
-    measured noisy and the stencil reaches nearer 0 than ``|x| / 2``
-    (`_reaches_nearer_zero`), how far the stencil at ``H / 2`` is from it
-    (`_halved_scatter`).
+    one of its points comes nearer 0 than ``|x| / 2`` (`_comes_nearer_zero`;
+    where no noise was measured, of first derivatives only), how far the
+    stencil at ``H / 2`` is from it (`_halved_scatter`).
 
     Not refined, to save calls: first and second derivatives whose walk had to
     search for its asymptotic range (a pole or an edge of the domain close
@@ -3690,9 +3690,14 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
             # The stencil's values are off by what a t rounded inside f moves them
             # by too, alike or not, which its differences need not show (`_moved`).
             moved = _moved(sampler, n, m, step)
-            # Where f is noisier than its rounding, it can be noisier still away from x,
-            # if the stencil reaches where |t| is much smaller (`_reaches_nearer_zero`).
-            checked = sampler.noise_floor and _reaches_nearer_zero(sampler.x, m * step)
+            # Where a point of the stencil comes much nearer 0 than x (`_comes_nearer_zero`),
+            # f can be noisier there than at x, measured noisy (f noisier than its rounding)
+            # or not: (1 - cos t) / t**2 at -0.1715 rounds within quiet at x and was off by
+            # 2.0e-14 at -0.0465 (the refined error: 2.5e-14, off 1.2e-13). Without a noise
+            # measured, first derivatives only (the check costs six calls).
+            checked = (sampler.noise_floor > 0.0 or n == 1) and _comes_nearer_zero(
+                sampler.x, m, step
+            )
             scatter = _halved_scatter(sampler, n, m, step, found) if checked else 0.0
             error = min(last + rounding + moved + scatter, estimate.error) + apart
             return Estimate(
@@ -3709,8 +3714,8 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     return None
 
 
-def _reaches_nearer_zero(x: float, reach: float) -> bool:
-    """Whether points within ``reach`` of ``x`` come nearer 0 than ``|x| / 2``.
+def _comes_nearer_zero(x: float, m: int, step: float) -> bool:
+    """Whether a point ``x + k step``, ``0 < |k| <= m``, comes nearer 0 than ``|x| / 2``.
 
     The noise tests measure ``f`` near ``x``, and its noise is the rounding of
     the terms it is computed from, relative to their size; terms made of
@@ -3718,14 +3723,16 @@ def _reaches_nearer_zero(x: float, reach: float) -> bool:
     order 1 only where ``|t|`` does. Where every point keeps ``|t| >= |x| /
     2``, a quotient by ``t**2`` is at most 4 times what it is at ``x``; nearer
     0 it grows without bound: ``(1 - cos t) / t**2`` at -0.1527 is off by ten
-    times the noise measured at ``x`` where its stencil (reach 0.75) passes
-    -0.0277. Where ``f`` rounds alike over the stencil (``(64 + tanh t) - 64``
-    at -1.77, reach 0.375: ulp(64) everywhere) the check at ``H / 2`` found
-    nothing, for six calls. Not seen: terms that grow away from 0 on a scale
-    of their own (``exp(a t)``, large ``a``), which the noise tests at ``x``
-    do not see either.
+    times the noise measured at ``x`` where its stencil (``H = 0.125``)
+    passes -0.0277. Where ``f`` rounds alike over the stencil (``(64 + tanh
+    t) - 64`` at -1.77, ``H = 0.0625``: ulp(64) everywhere) the check at ``H /
+    2`` found nothing, for six calls; at ``x = 0``, or where ``|x|`` is far
+    below the step, no point comes nearer 0 than ``x`` itself. Not seen:
+    terms that grow away from 0 on a scale of their own (``exp(a t)``, large
+    ``a``), which the noise tests at ``x`` do not see either.
     """
-    return reach > abs(x) / 2.0
+    step = representable_step(x, step)
+    return any(abs(x + k * step) < abs(x) / 2.0 for k in range(-m, m + 1) if k)
 
 
 def _halved_scatter(

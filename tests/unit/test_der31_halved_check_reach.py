@@ -5,9 +5,10 @@ alike over the whole stencil it finds nothing: ``(c + g(t)) - c`` rounds to
 ulp(c) at every point. The noise of ``f`` is the rounding of terms made of
 ``t``, which changes by a factor of order 1 only where ``|t|`` does; the
 lies it fixes (tests/unit/test_der30_refined_noise.py) all come from
-stencils that reach across 0. So it runs only where the stencil comes nearer
-0 than ``|x| / 2`` (`_reaches_nearer_zero`). These two adversarial cases
-took 37 calls with it, 31 without (numdifftools' median is 31).
+stencils that reach across 0. So it runs only where a point of the stencil
+comes nearer 0 than ``|x| / 2`` (`_comes_nearer_zero`; DER32: a point, not
+the reach). These two adversarial cases took 37 calls with it, 31 without
+(numdifftools' median is 31).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import mpmath
 import pytest
 
 import calcweb as cw
-from calcweb._richardson import _reaches_nearer_zero
+from calcweb._richardson import _comes_nearer_zero
 
 C = 38.800307914799305
 
@@ -41,7 +42,9 @@ def test_a_stencil_far_from_zero_is_not_checked_at_half_its_step(
     assert result.nfev <= 31
 
 
-def test_the_reach_is_judged_against_half_of_x() -> None:
-    assert _reaches_nearer_zero(-0.1527, 0.75)  # (1 - cos t) / t**2: crosses 0
-    assert not _reaches_nearer_zero(-1.77, 0.375)  # |t| stays above 1.39
-    assert _reaches_nearer_zero(0.0, 1e-300)
+def test_the_nearest_point_is_judged_against_half_of_x() -> None:
+    assert _comes_nearer_zero(-0.1527, 6, 0.125)  # (1 - cos t) / t**2: -0.0277
+    assert not _comes_nearer_zero(-1.77, 6, 0.0625)  # |t| stays above 1.39
+    # DER32: x itself is nearest 0 (the reach, 0.75, is far above |x| / 2).
+    assert not _comes_nearer_zero(1e-3, 6, 0.125)
+    assert not _comes_nearer_zero(0.0, 6, 0.125)

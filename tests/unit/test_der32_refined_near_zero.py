@@ -1,0 +1,86 @@
+"""DER32: refined derivatives of cancelling quotients whose wide stencil passes near 0.
+
+`_refine`'s stencil (13 points, ``H = 0.125``, reach 0.75) at ``|x|`` of
+0.11-0.21 comes within 0.01-0.05 of 0, where the cancelling numerator has
+lost far more digits than at ``x``: ``(1 - cos t) / t**2`` at -0.1715 is
+off by 2.0e-14 at -0.0465, ``(exp t - 1 - t) / t**2`` at 0.1137 by 3.5e-13
+at -0.0113, while the stencil's rounding bound rests on ``2 eps |f|`` (4e-15
+and 6e-15 propagated). The error those values carry into the refined value
+(the weights times the true errors of ``f``) equals the value's actual error.
+
+Both measure no noise at ``x`` (``f`` is off there by about ``7 eps |f|``,
+under the noise tests' ``quiet``), so the check at ``H / 2``
+(`_halved_scatter`) did not run: it ran only where a noise was measured.
+It now runs for first derivatives whose stencil comes nearer 0 than ``|x| /
+2`` (`_comes_nearer_zero`) without one too. Still open (strict xfails): at
+0.1137 the walk's own estimate is 1.55 times its error off, and the refined
+one 1.29 times; at -0.2060 and 0.1071 (held out) the check at ``H / 2`` ran
+and saw nothing: both stencils' values are off alike (-1.44e-13 and
+-1.83e-13), or apart by 6.46e-13 where their rounding bounds allow 6.6e-13.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable
+
+import mpmath
+import pytest
+
+import calcweb as cw
+
+
+def _one_minus_cos(t: float) -> float:
+    return (1.0 - math.cos(t)) / t**2
+
+
+def _exp_minus_one_minus_t(t: float) -> float:
+    return (math.exp(t) - 1.0 - t) / t**2
+
+
+def _exact_one_minus_cos(t: object) -> object:
+    return (1 - mpmath.cos(t)) / t**2
+
+
+def _exact_exp_minus_one_minus_t(t: object) -> object:
+    return (mpmath.exp(t) - 1 - t) / t**2
+
+
+def _off_and_error(
+    f: Callable[[float], float], g: Callable[[object], object], x: float
+) -> tuple[float, float, int]:
+    with mpmath.workdps(50):
+        exact = float(mpmath.diff(g, mpmath.mpf(x)))
+    result = cw.derivative(f, x, full_output=True)
+    return abs(result.value - exact), result.error, result.nfev
+
+
+def test_a_stencil_near_zero_is_checked_at_half_its_step_without_a_noise_measured() -> None:
+    # Was 0.014264789579201687 +- 2.5e-14 for 0.014264789579085965 (4.7x), 26 calls;
+    # now +- 3.6e-13 (0.32x), 32 calls.
+    off, error, nfev = _off_and_error(_one_minus_cos, _exact_one_minus_cos, -0.17151356991779856)
+    assert off <= error
+    assert nfev <= 32
+
+
+@pytest.mark.xfail(
+    strict=sys.platform != "emscripten",
+    reason="DER32: f's noise where the stencil nears 0 is not measured; H / 2 can miss it",
+)
+@pytest.mark.parametrize(
+    ("f", "g", "x"),
+    [
+        # 0.1764692910825939 +- 1.9e-12 for 0.17646929108502524 (1.29x; before: 2.6x)
+        (_exp_minus_one_minus_t, _exact_exp_minus_one_minus_t, 0.11365626901026148),
+        # 0.15051183257430986 +- 6.8e-14 for 0.1505118325744541 (2.1x), checked, saw nothing
+        (_exp_minus_one_minus_t, _exact_exp_minus_one_minus_t, -0.20603031670494137),
+        # held out: -0.008916871103103045 +- 2.5e-13 for -0.008916871102571914 (2.2x)
+        (_one_minus_cos, _exact_one_minus_cos, 0.1070842907852208),
+    ],
+)
+def test_a_refined_stencil_near_zero_holds_the_noise_there(
+    f: Callable[[float], float], g: Callable[[object], object], x: float
+) -> None:
+    off, error, _ = _off_and_error(f, g, x)
+    assert off <= error
