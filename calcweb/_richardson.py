@@ -3631,7 +3631,10 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     rounded inside ``f`` can move it by (`_moved`), and where ``f`` was
     one of its points comes nearer 0 than ``|x| / 2`` (`_comes_nearer_zero`;
     where no noise was measured, of first derivatives only), how far the
-    stencil at ``H / 2`` is from it (`_halved_scatter`).
+    stencil at ``H / 2`` is from it (`_halved_scatter`); where a noise was
+    measured at ``x``, its rounding bound also holds the noise measured at
+    its point nearest 0, on its points nearer 0 than ``|x| / 2``
+    (`_noise_nearest_zero`).
 
     Not refined, to save calls: first and second derivatives whose walk had to
     search for its asymptotic range (a pole or an edge of the domain close
@@ -3699,6 +3702,13 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
                 sampler.x, m, step
             )
             scatter = _halved_scatter(sampler, n, m, step, found) if checked else 0.0
+            # Measured noisy at x, f is noisier still where the numerator cancels nearer 0,
+            # and the check at H / 2 can be off alike ((1 - cos t) / t**2 at 0.1071: 2.2
+            # times its error off): its noise at the point nearest 0 bounds those values'.
+            if checked and sampler.noise_floor > 0.0:
+                rounding += _noise_nearest_zero(sampler, m, step) * _gain_near_zero(
+                    sampler.x, n, m, step
+                )
             error = min(last + rounding + moved + scatter, estimate.error) + apart
             return Estimate(
                 value,
@@ -3733,6 +3743,33 @@ def _comes_nearer_zero(x: float, m: int, step: float) -> bool:
     """
     step = representable_step(x, step)
     return any(abs(x + k * step) < abs(x) / 2.0 for k in range(-m, m + 1) if k)
+
+
+def _noise_nearest_zero(sampler: Sampler, m: int, step: float) -> float:
+    """The noise of ``f`` measured at the wide stencil's point nearest 0 (`Sampler.noise_at`).
+
+    Its spacing is where ``f`` changes by ``SPACING`` times its rounding there
+    (the slope from its two neighbours in the stencil, already computed).
+    """
+    x = sampler.x
+    step = representable_step(x, step)
+    points = [x + k * step if k else x for k in range(-m, m + 1)]
+    values = [sampler(point) for point in points]  # `_wide` computed them
+    index = min(range(len(points)), key=lambda k: abs(points[k]))
+    left, right = max(index - 1, 0), min(index + 1, len(points) - 1)
+    slope = (values[right] - values[left]) / (points[right] - points[left])
+    quiet = 8.0 * _EPS * max(map(abs, values))
+    spacing = SPACING * quiet / abs(slope) if slope else step * 1e-4
+    return sampler.noise_at(points[index], spacing, step / 16.0, quiet)
+
+
+def _gain_near_zero(x: float, n: int, m: int, step: float) -> float:
+    """``sum |w| / H**n`` over the wide stencil's points nearer 0 than ``|x| / 2``."""
+    step = representable_step(x, step)
+    points = [x + k * step if k else x for k in range(-m, m + 1)]
+    weights = _weights(n, [(point - x) / step for point in points])
+    near = [abs(w) for w, point in zip(weights, points, strict=True) if abs(point) < abs(x) / 2.0]
+    return sum(near) / step**n
 
 
 def _halved_scatter(
