@@ -18,30 +18,12 @@ Honest answers here have no correct digit: a wide error or a refusal.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
-import mpmath
 import pytest
+from removable_quotients import cosh_minus_one, exact_derivative, one_minus_cos
 
 import calcweb as cw
-
-
-def one_minus_cos(t: float) -> float:
-    return (1.0 - math.cos(t)) / t**2
-
-
-def cosh_minus_one(t: float) -> float:
-    return (math.cosh(t) - 1.0) / t**2
-
-
-def exact(f: Callable[[float], float], x: float, n: int) -> float:
-    mpmath.mp.dps = 60
-    if f is one_minus_cos:
-        g = lambda t: (1 - mpmath.cos(t)) / t**2  # noqa: E731
-    else:
-        g = lambda t: (mpmath.cosh(t) - 1) / t**2  # noqa: E731
-    return float(mpmath.diff(g, mpmath.mpf(x), n))
 
 
 @pytest.mark.parametrize(
@@ -58,4 +40,4 @@ def test_window_within_its_rounding_on_one_stair_is_no_answer(
         result = cw.derivative(f, x, n, full_output=True)
     except cw.CalcwebError:
         return  # a refusal is honest here
-    assert abs(result.value - exact(f, x, n)) <= 2.0 * result.error
+    assert abs(result.value - exact_derivative(f, x, n)) <= 2.0 * result.error
