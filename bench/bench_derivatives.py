@@ -3,8 +3,9 @@
 Exact values come from mpmath at 40 digits. For each of the derivative cases
 we record the relative error and the number of function evaluations of
 calcweb (auto, richardson, central), numdifftools.Derivative and
-scipy.differentiate.derivative (first derivatives only: scipy has no higher
-orders). Richardson's error estimate is checked against the true error.
+scipy.differentiate.derivative (first derivatives only: it has no higher
+orders; scipy.differentiate.hessian's second derivatives are in
+bench_adversarial). Richardson's error estimate is checked against the true error.
 Then taylor at degree 10/20/30 against sympy's series: time ratio and the
 largest coefficient error.
 """
@@ -138,9 +139,10 @@ def run_derivatives() -> str:
         parts.append(f"**{title}**\n\n" + table(headers, lines))
     parts.append(
         f"{len(CASES)} cases; exact values from mpmath at 40 digits. "
-        "scipy.differentiate computes first derivatives only. numdifftools' nfev counts "
-        "every point of its vectorised calls; central's nfev includes a second quotient "
-        "at step 2h for its error estimate (full_output=True). "
+        "scipy runs on first derivatives only here (scipy.differentiate.derivative; its "
+        "hessian meets second derivatives in the adversarial table). numdifftools' nfev "
+        "counts every point of its vectorised calls; central's nfev includes the Richardson "
+        "walks that measure its error (full_output=True). "
         "Richardson's error estimate: worst "
         f"|true error| / estimate = {max(under_reports):.2f} (target: at most 10)."
     )
