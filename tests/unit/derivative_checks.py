@@ -8,10 +8,12 @@ from collections.abc import Callable
 from calcweb import CalcwebError, derivative, multivariate
 
 
-def honest_or_refused(f: Callable[[float], float], x: float, exact: float, scale: int = 0) -> None:
-    """derivative(f, x) is refused, or within twice its error of ``exact`` (both times 2**scale)."""
+def honest_or_refused(
+    f: Callable[[float], float], x: float, exact: float, scale: int = 0, n: int = 1
+) -> None:
+    """derivative(f, x, n) refused, or within twice its error of ``exact`` (both times 2**scale)."""
     try:
-        result = derivative(f, x, full_output=True)
+        result = derivative(f, x, n, full_output=True)
     except CalcwebError:
         return
     value, error = math.ldexp(result.value, scale), math.ldexp(result.error, scale)
