@@ -5,10 +5,11 @@ its error of the exact value, or refused (a `CalcwebError`); bad input or a
 function calcweb cannot handle gets a `CalcwebError`, never a bare Python error.
 Each fails today for the reason in its ``reason``. Exact values are closed forms.
 
-- Taylor mode through Python control flow: comparisons on a `Jet` look at its value
+- Taylor mode through Python control flow and abs: comparisons on a `Jet` look at its value
   only (calcweb.jet's docstring), so a special case ``1.0 if x == 0 else ...`` or a
   bisection returns a plain float or a jet that lost its derivatives, and "auto"
-  reports 0 (or 1) with error 0 (or 1e-14).
+  reports 0 (or 1) with error 0 (or 1e-14). abs and relu give every coefficient 0 at 0
+  (torch's convention, taken to all orders), so smooth |x|**2, cos|x| get f''(0) = 0.
 - Richardson across a jump of the n-th derivative: a point within ~0.015 of a kink
   (n = 1) or of a C^(n-1) junction (Huber, smooth L1, a spline) gets the average
   of the two sides' derivatives with an error far smaller than their gap.
@@ -27,7 +28,8 @@ from collections.abc import Callable
 import pytest
 from derivative_checks import honest_or_refused
 
-from calcweb import CalcwebError, cos, derivative, exp, grad, hessian, log, sin, taylor
+from calcweb import CalcwebError, cos, derivative, exp, grad, hessian, log, relu, sin, taylor
+from calcweb import abs as abs_
 
 
 def _xfail(raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator:
@@ -101,6 +103,41 @@ def _entries_honest_or_refused(call: Callable[[], object], exact: list) -> None:
         )
     for value, error, true in zip(values, errors, exact, strict=True):
         assert abs(value - true) <= 2.0 * error, (value, error, true)
+
+
+SMOOTH_THROUGH_ABS_AT_ZERO: list[tuple[str, Callable[[float], float], int, float]] = [
+    # (name, a smooth f written with abs or relu, order, exact f^(n)(0))
+    ("abs(x)**2", lambda x: abs(x) ** 2, 2, 2.0),
+    ("cos(abs(x))", lambda x: cos(abs_(x)), 2, -1.0),
+    ("exp(-abs(x)**2)", lambda x: exp(-(abs_(x) ** 2)), 2, -2.0),
+    ("relu(x)**2 + relu(-x)**2", lambda x: relu(x) ** 2 + relu(-x) ** 2, 2, 2.0),
+    ("abs(x)**4", lambda x: abs(x) ** 4, 4, 24.0),
+]
+
+
+@_xfail()
+@pytest.mark.parametrize(
+    ("f", "n", "exact"),
+    [c[1:] for c in SMOOTH_THROUGH_ABS_AT_ZERO],
+    ids=[c[0] for c in SMOOTH_THROUGH_ABS_AT_ZERO],
+)
+def test_a_smooth_function_written_with_abs_at_zero(
+    f: Callable[[float], float], n: int, exact: float
+) -> None:
+    # abs and relu take the derivative 0 at 0 "and all higher coefficients 0 too"
+    # (calcweb.jet), so |x|**2 = x**2 gets f''(0) = 0.0 +- 5.9e-323 ("auto", Taylor mode).
+    honest_or_refused(f, 0.0, exact, n=n)
+
+
+@_xfail()
+def test_hessian_of_a_squared_norm_written_with_abs() -> None:
+    # [[0, 0], [0, 0]] with errors <= 5.9e-323 at the origin; exact 2 I.
+    def f(p: list) -> float:
+        return abs(p[0]) ** 2 + abs(p[1]) ** 2
+
+    _entries_honest_or_refused(
+        lambda: hessian(f, full_output=True)([0.0, 0.0]), [[2.0, 0.0], [0.0, 2.0]]
+    )
 
 
 @_xfail()
