@@ -400,6 +400,17 @@ def _descend(
     return run
 
 
+def _never_moved(run: _Run) -> str:
+    """A warning when no step moved x: a zero gradient at x0 says nothing of a minimum."""
+    if any(point != run.path[0] for point in run.path):
+        return ""
+    return (
+        "; no step moved x from x0, where the gradient is already within tol: x0 is a "
+        "stationary point, which may be a minimum, a maximum or a saddle (start elsewhere "
+        "to find out)"
+    )
+
+
 def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> str:
     """What `OptimizeResult.message` says of a run."""
     norm, limit, at = run.norm, run.limit, run.at
@@ -408,10 +419,13 @@ def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> 
             f"stopped at step {at}: {run.problem}; the steps diverged, so try a smaller "
             f"learning rate such as lr={lr / 10:g}"
         )
-    if converged and given:
-        return f"converged after {at} steps: the gradient norm {norm:.3g} is <= tol={limit:.3g}"
     if converged:
-        return f"converged: after {at} steps the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+        said = (
+            f"converged after {at} steps: the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+            if given
+            else f"converged: after {at} steps the gradient norm {norm:.3g} is <= tol={limit:.3g}"
+        )
+        return said + _never_moved(run)
     return (
         f"took all {steps} steps; the gradient norm {norm:.3g} is still above "
         f"tol={limit:.3g}: try more steps or a larger learning rate"

@@ -104,3 +104,22 @@ def test_numpy_arrays_are_accepted_as_the_start() -> None:
     np = pytest.importorskip("numpy", reason="numpy is an optional oracle (absent in Pyodide)")
     result = minimize(lambda p: (p[0] - 1) ** 2 + p[1] ** 2, np.array([0.0, 1.0]), lr=0.5, steps=1)
     assert result.x == [1.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    "f",
+    [lambda p: -(p[0] ** 2), lambda p: p[0] ** 3, lambda p: p[0] ** 2 - p[1] ** 2],
+    ids=["maximum", "inflection", "saddle"],
+)
+def test_a_start_at_a_stationary_point_says_it_may_not_be_a_minimum(f):
+    # The gradient is 0 at x0, so no step moves: "converged" holds (the gradient norm is
+    # within tol) but says nothing of a minimum, and the message must say so.
+    result = calcweb.minimize(f, [0.0, 0.0], steps=10)
+    assert result.converged
+    assert "may be a minimum, a maximum or a saddle" in result.message
+
+
+def test_a_run_that_moved_does_not_warn_of_a_stationary_start():
+    result = calcweb.minimize(lambda x: x**2, 1.0, lr=0.1, steps=500)
+    assert result.converged
+    assert "saddle" not in result.message
