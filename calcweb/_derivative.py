@@ -842,7 +842,8 @@ def _confirmed(
     confirmed no more finely than by the pair, has no digit either (its
     error above ``|value|``), the value is refused too: nothing shows a
     digit of f' or that it is 0 within rounding (``cosh(z) - 1 - z*z/2`` at
-    -5.637e-6: -2.99e-17 +- 2.2e-10 before; at -5.6e-6 Richardson answers).
+    -5.637305895038801e-6: -2.99e-17 +- 2.2e-10 before; at -5.637e-6 and
+    -5.6e-6 Richardson answers).
 
     Raises:
         NumericalError: If the value has no digit with the pair's resolution
