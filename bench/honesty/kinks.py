@@ -9,7 +9,9 @@ fall like a power of the degree and oscillate with it: the case where error
 estimates built for analytic integrands (QUADPACK's) are too small. A result
 with converged=False counts as refused; one with converged=True whose true
 error exceeds twice its reported error (plus the rounding of the exact value)
-is dishonest.
+is dishonest. scipy.integrate.quad (epsabs = epsrel = tol) gets every draw
+too, and its evaluations and dishonest answers (ier 0) are reported beside
+calcweb's, as in integrals.py.
 
 It began as /tmp/s5/int/kinks.py (the same draws for the same seed).
 ``integrate-kinks-high`` draws p from (3, 6) instead, and ``integrate-kinks-two``
@@ -42,6 +44,7 @@ import mpmath
 import calcweb as cw
 
 from ._tally import Tally
+from .integrals import IntegralTally, _quad
 
 TOLERANCES = (1e-4, 1e-6, 1e-8, 1e-10)
 END_TOLERANCES = tuple(10.0**-k for k in range(4, 13))
@@ -55,7 +58,7 @@ def _exact(kinks: list[Kink]) -> mpmath.mpf:
     )
 
 
-def _check(tally: Tally, kinks: list[Kink], tol: float) -> None:
+def _check(tally: IntegralTally, kinks: list[Kink], tol: float) -> None:
     """Integrate the sum of ``kinks`` on [0, 1] and tally the answer."""
 
     def f(x: float) -> float:
@@ -66,23 +69,29 @@ def _check(tally: Tally, kinks: list[Kink], tol: float) -> None:
 
 
 def _tally_on_unit(
-    tally: Tally, f: Callable[[float], float], tol: float, case: str, exact: Any
+    tally: IntegralTally, f: Callable[[float], float], tol: float, case: str, exact: Any
 ) -> None:
-    """Integrate ``f`` on [0, 1] and tally the answer (a refusal if not converged)."""
+    """Integrate ``f`` on [0, 1] and tally the answer (a refusal if not converged).
+
+    scipy.integrate.quad gets the same ``f`` and ``tol``: its evaluations and
+    its dishonest answers are reported beside calcweb's (`integrals._quad`).
+    """
     try:
         result = cw.integrate(f, 0.0, 1.0, tol=tol, full_output=True)
     except cw.CalcwebError:
         tally.refuse()
+        _quad(tally, f, 0.0, 1.0, tol=tol, exact=exact, nfev=None)
         return
+    _quad(tally, f, 0.0, 1.0, tol=tol, exact=exact, nfev=getattr(result, "nfev", None))
     if not isinstance(result, cw.IntegrationResult) or not result.converged:
         tally.refuse()
         return
     tally.answer(f"{case} (nfev {result.nfev})", result.value, result.error, exact, result.nfev)
 
 
-def _single(name: str, seed: int, draws: int, orders: tuple[float, float]) -> Tally:
+def _single(name: str, seed: int, draws: int, orders: tuple[float, float]) -> IntegralTally:
     """One kink a draw: c uniform in (0.01, 0.99), p uniform in ``orders``, then tol."""
-    tally = Tally(name, seed)
+    tally = IntegralTally(name, seed)
     for rng in tally.drawing(draws):
         c, p = rng.uniform(0.01, 0.99), rng.uniform(*orders)
         _check(tally, [(c, p)], rng.choice(TOLERANCES))
@@ -101,7 +110,7 @@ def search_high(seed: int, draws: int) -> Tally:
 
 def search_two(seed: int, draws: int) -> Tally:
     """Two kinks, each drawn as `search` draws one, summed."""
-    tally = Tally("integrate-kinks-two", seed)
+    tally = IntegralTally("integrate-kinks-two", seed)
     for rng in tally.drawing(draws):
         kinks = [(rng.uniform(0.01, 0.99), rng.uniform(0.05, 3.0)) for _ in range(2)]
         _check(tally, kinks, rng.choice(TOLERANCES))
@@ -110,7 +119,7 @@ def search_two(seed: int, draws: int) -> Tally:
 
 def search_ends(seed: int, draws: int) -> Tally:
     """One kink within 0.01 of an end of [0, 1], p uniform in (0.05, 6), tol 1e-4 to 1e-12."""
-    tally = Tally("integrate-kinks-ends", seed)
+    tally = IntegralTally("integrate-kinks-ends", seed)
     for rng in tally.drawing(draws):
         right = rng.random() < 0.5
         distance = rng.uniform(0.0, 0.01)
@@ -122,7 +131,7 @@ def search_ends(seed: int, draws: int) -> Tally:
 
 def search_ends_singular(seed: int, draws: int) -> Tally:
     """``x**p`` plus a kink or a ramp at c within 0.005 of 0, at a random ``tol``."""
-    tally = Tally("integrate-ends-singular", seed)
+    tally = IntegralTally("integrate-ends-singular", seed)
     for rng in tally.drawing(draws):
         p = rng.uniform(0.05, 2.5)
         size = 10 ** rng.uniform(-8.0, 0.0)
@@ -133,7 +142,9 @@ def search_ends_singular(seed: int, draws: int) -> Tally:
     return tally
 
 
-def _check_end_singular(tally: Tally, draw: tuple[float, float, float, bool], tol: float) -> None:
+def _check_end_singular(
+    tally: IntegralTally, draw: tuple[float, float, float, bool], tol: float
+) -> None:
     """Integrate ``x**p + size |x - c|`` (``size max(0, c - x)`` if ramp) on [0, 1].
 
     ``draw`` is ``(p, size, c, ramp)``.
