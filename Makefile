@@ -17,7 +17,7 @@ TEST_SITE_URL ?= http://127.0.0.1:8765/calcweb/
 # mkdocs-material prints an end-of-life banner on every build otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench honesty mutation chromium pyodide-wheels clean
+.PHONY: help tools wheel site build serve test lint test-native test-pyodide test-site test-browser bench honesty honesty-integrate mutation chromium pyodide-wheels clean
 
 help:
 	@echo "make serve   build the wheel and the site, serve on http://127.0.0.1:$(PORT)/"
@@ -124,6 +124,18 @@ HONESTY_SEED ?= 1
 HONESTY_DRAWS ?= 1000
 honesty: $(VENV)/.installed
 	$(BIN)/python -m bench.honesty $(HONESTY_SEARCH) --seed $(HONESTY_SEED) --draws $(HONESTY_DRAWS)
+
+# The runs behind the integrate figures of the Benchmarks page (bench/bench_integrate.py's
+# text), recorded: tests/docs/test_page_honesty_counts.py checks the page against this file.
+# Rerun after a change to integrate, then rerun bench/bench_integrate.py with the new figures.
+HONESTY_INTEGRATE := bench/honesty/recorded/integrate.txt
+honesty-integrate: $(VENV)/.installed
+	mkdir -p $(dir $(HONESTY_INTEGRATE))
+	{ echo "# make honesty-integrate, at $$(git rev-parse --short HEAD) (calcweb tree $$(git rev-parse --short HEAD:calcweb))"; \
+	  for seed in 1 2 3; do $(BIN)/python -m bench.honesty integrate-peaks --seed $$seed --draws 1000 --show 0; done; \
+	  for seed in 1 2 3 4 5 6; do $(BIN)/python -m bench.honesty integrate-singular --seed $$seed --draws 1000 --show 0; done; \
+	  for seed in 1 2 3 4 5 6 7 8 9; do $(BIN)/python -m bench.honesty integrate-kinks --seed $$seed --draws 2000 --show 0; done; \
+	} > $(HONESTY_INTEGRATE)
 
 # Mutation testing of the numerical core (not part of `make test`: hours on 2 cores).
 # mutmut copies the package and the tests to mutants/ and mutates only that copy, never
