@@ -3574,7 +3574,9 @@ def _shifted(sampler: Sampler, n: int, estimate: Estimate) -> float:
     if len(reaches) < n + 2 or None in values:
         return 0.0
     higher = abs(_divided_difference(reaches, [value or 0.0 for value in values]))
-    bound = higher * math.factorial(n + 1) * (abs(x) + sampler.offset) * _EPS / 2.0
+    # (n + 1)! as a float: 171! is beyond the floats, and an int that large will not convert.
+    factorial = float(math.factorial(n + 1)) if n < 170 else math.inf
+    bound = higher * factorial * (abs(x) + sampler.offset) * _EPS / 2.0
     return bound if math.isfinite(bound) else 0.0
 
 

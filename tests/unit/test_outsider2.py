@@ -241,11 +241,11 @@ def test_hessian_of_the_huber_loss_next_to_its_junction() -> None:
     )
 
 
-@_xfail(OverflowError)
 @pytest.mark.parametrize(("method", "full_output"), [("richardson", False), ("central", True)])
 def test_order_170_is_refused_not_an_overflow_error(method: str, full_output: bool) -> None:
-    # OverflowError: int too large to convert to float (_richardson._shifted:
+    # Was OverflowError: int too large to convert to float (_richardson._shifted:
     # math.factorial(n + 1) * float); orders 1-169 are refused with NumericalError.
+    # Fixed (AD1): 171! is inf as a float.
     with pytest.raises(CalcwebError):
         derivative(math.exp, 1.0, 170, method=method, full_output=full_output)
 
