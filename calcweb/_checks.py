@@ -370,14 +370,13 @@ class RefusedJets:
 
     __slots__ = ("error",)
 
-    def __init__(self, error: TypeError | AttributeError | ValueError | ZeroDivisionError) -> None:
+    def __init__(self, error: Exception) -> None:
         self.error = error
 
 
-# What f raises on jets or Values when it is not written for them (not where it fails): a
-# TypeError (``math.sin`` of a jet), or an AttributeError, f reading an attribute of what
-# it computed that a jet lacks (``model([x]).data``, a Value's number).
-NOT_FOR_JETS = (TypeError, AttributeError)
+# What f raises where it has no value (``math.sqrt(-1.0)``, ``1 / 0``): on jets at x, x is
+# outside its domain.
+OUTSIDE_THE_DOMAIN = (ValueError, ZeroDivisionError)
 
 
 def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
@@ -386,14 +385,18 @@ def call_on_jets(f: Callable[..., Any], *args: Any) -> Any | RefusedJets:
     Why: "auto" tries f on jets first and falls back to the numerical path,
     which calls f at floats (there `evaluate` names the point where f fails,
     or f works). f that is not written for jets raises a TypeError (math.sin
-    of a jet) or an AttributeError (`NOT_FOR_JETS`), or a ValueError or
-    ZeroDivisionError of its own (math.sqrt(-1.0), 1 / 0): a refusal. calcweb's
-    own errors that are not TypeErrors (a jet's log of a negative number) are
-    answers about f and pass through.
+    of a jet) or an AttributeError (f reading an attribute that a jet lacks,
+    ``model([x]).data``), a ValueError or ZeroDivisionError of its own
+    (math.sqrt(-1.0), 1 / 0: `OUTSIDE_THE_DOMAIN`), or any other
+    exception of its own that a jet provokes (``struct.pack("f", x)``'s
+    struct.error, ``assert isinstance(x, float)``): a refusal, as on floats f
+    raises it again, or works. calcweb's own errors that are not TypeErrors (a
+    jet's log of a negative number) are answers about f and pass through, as
+    do exceptions that are not errors (KeyboardInterrupt).
     """
     try:
         return f(*args)
-    except (*NOT_FOR_JETS, ValueError, ZeroDivisionError) as error:
+    except Exception as error:
         if isinstance(error, CalcwebError) and not isinstance(error, TypeError):
             raise
         return RefusedJets(error)

@@ -52,7 +52,7 @@ from typing import Any, NamedTuple
 
 from calcweb._checks import (
     INTO_THE_DOMAIN,
-    NOT_FOR_JETS,
+    OUTSIDE_THE_DOMAIN,
     RefusedJets,
     as_float,
     call,
@@ -279,7 +279,7 @@ def _taylor_mode(
         error = y.error
         if not required:
             return None  # "auto": f is not jet-aware, so fall back to Richardson
-        if not isinstance(error, NOT_FOR_JETS):
+        if isinstance(error, OUTSIDE_THE_DOMAIN):
             # f fails at x itself: a one-sided formula would call f there too. A
             # restriction of f to a line (calcweb.multivariate) names f's own point.
             line = hasattr(f, "point_at")

@@ -17,7 +17,7 @@ from typing import Any
 
 from calcweb import _real
 from calcweb._checks import (
-    NOT_FOR_JETS,
+    OUTSIDE_THE_DOMAIN,
     RefusedJets,
     call,
     call_on_jets,
@@ -296,7 +296,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         error = y.error
         if degree <= MAX_NUMERICAL_DEGREE:
             return _numerical(f, center, degree)  # as derivative's "auto": finite differences
-        if not isinstance(error, NOT_FOR_JETS):
+        if isinstance(error, OUTSIDE_THE_DOMAIN):
             fix = "move x0 into the domain of f"  # f fails at x0 itself
             raise outside_domain(error, f"f(a Jet at {center!r})", center, fix=fix) from error
         refusal, value = mismatch(lambda: call(f, center))

@@ -95,7 +95,7 @@ def jet_derivative(y: object, n: int, what: str) -> float:
 
 def ad_refused(
     what: str,
-    error: TypeError | AttributeError,
+    error: Exception,
     f: Callable[..., Any],
     at_floats: Callable[[], object],
 ) -> TypeError:
@@ -147,7 +147,7 @@ def mismatch(at_floats: Callable[[], object]) -> tuple[TypeError | None, object]
         return None, None
 
 
-def unwrapped(error: TypeError | AttributeError) -> BaseException:
+def unwrapped(error: Exception) -> BaseException:
     """What the callable f raised, out of calcweb's call wrapper (`calcweb._checks.call`).
 
     The wrapper turns a TypeError raised by a builtin itself (``math.sin``

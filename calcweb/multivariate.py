@@ -43,7 +43,7 @@ from numbers import Integral, Real
 from typing import Any
 
 from calcweb._checks import (
-    NOT_FOR_JETS,
+    OUTSIDE_THE_DOMAIN,
     RefusedJets,
     call,
     call_on_jets,
@@ -1019,9 +1019,9 @@ def _call_for_ad(
     error = y.error
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
-    if isinstance(error, NOT_FOR_JETS):
-        raise ad_refused(what, error, f, lambda: _call_at(f, point, scalar)) from error
-    raise _outside_domain_at_x(error, _as_x(point, scalar), f"calcweb.{what}s at ") from error
+    if isinstance(error, OUTSIDE_THE_DOMAIN):
+        raise _outside_domain_at_x(error, _as_x(point, scalar), f"calcweb.{what}s at ") from error
+    raise ad_refused(what, error, f, lambda: _call_at(f, point, scalar)) from error
 
 
 def _components(

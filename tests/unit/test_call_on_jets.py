@@ -8,6 +8,7 @@ errors are refusals decides whether a call falls back or fails.
 from __future__ import annotations
 
 import math
+import struct
 
 import pytest
 
@@ -64,8 +65,25 @@ def test_calcwebs_own_value_errors_are_answers_and_pass_through(error: Exception
     assert raised.value is error
 
 
-@pytest.mark.parametrize("error", [OverflowError("big"), KeyError("k"), NumericalError("n")])
-def test_other_exceptions_pass_through(error: Exception) -> None:
+@pytest.mark.parametrize(
+    "error",
+    [
+        OverflowError("big"),
+        KeyError("k"),
+        struct.error("required argument is not a float"),  # struct.pack("f", jet)
+        AssertionError(),  # assert isinstance(x, float)
+    ],
+)
+def test_any_other_error_of_f_on_jets_is_a_refusal(error: Exception) -> None:
+    # "auto" then calls f at floats, where f raises it again (and it passes through,
+    # or becomes calcweb's error there) or works: a jet provoked it (AD1).
+    refused = call_on_jets(_raising(error), Jet.variable(1.0, 1))
+    assert isinstance(refused, RefusedJets)
+    assert refused.error is error
+
+
+@pytest.mark.parametrize("error", [NumericalError("n"), KeyboardInterrupt()])
+def test_calcwebs_numerical_errors_and_interrupts_pass_through(error: BaseException) -> None:
     with pytest.raises(type(error)):
         call_on_jets(_raising(error), Jet.variable(1.0, 1))
 
