@@ -12,6 +12,13 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   Python 3.12, ``sum()`` adds plain floats with compensation but not the
   tracked ones, so the two values can differ in their last bits.)
   ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
+  A jet takes the branch of ``x`` (``1.0 if x == 0 else sin(x)/x`` at 0
+  gives the derivatives of the constant 1.0), which are ``f``'s only if that
+  branch holds around ``x``: where ``f`` decides a branch at a tie or within
+  rounding of one (a comparison whose sides are equal or would swap if ``x``
+  moved by 64 eps ``max(1, |x|)``, ``abs`` or ``relu`` of 0), ``"ad"`` with
+  ``full_output=True`` refuses, and plain ``"ad"`` returns the branch's
+  derivative (torch's convention: ``relu`` and ``abs`` have derivative 0 at 0).
 * ``"richardson"``: difference quotients (central, or one-sided next to the
   edge of the domain of ``f``) on a decreasing sequence of steps, combined by
   Richardson extrapolation (Neville's tableau, as in Ridders' method) once
@@ -37,7 +44,12 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   least how closely the real line confirms the value (Richardson there:
   1e-14 to 1e-12 of ``f'`` where ``f`` rounds well), as no value of ``f``
   proves that ``f`` is analytic.
-* ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet, else ``"richardson"``.
+* ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet (it raises no
+  exception on one), else ``"richardson"``; also ``"richardson"`` where ``f``
+  branches at a tie on the jet, and near one (within rounding) where
+  Richardson agrees with the jet's derivative (within twice their errors;
+  else `NumericalError`: a kink next to ``x``, or a branch decided by
+  rounding, as a bisection's last steps, cannot be told apart).
 """
 
 from __future__ import annotations
@@ -56,7 +68,6 @@ from calcweb._checks import (
     RefusedJets,
     as_float,
     call,
-    call_on_jets,
     check_callable,
     check_method,
     check_order,
@@ -68,14 +79,23 @@ from calcweb._checks import (
     x_itself_first,
 )
 from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
-from calcweb._taylor_mode import ad_refused, derivative_error, jet_derivative, rounding_error
+from calcweb._taylor_mode import (
+    ad_refused,
+    agrees,
+    branch_refusal,
+    derivative_error,
+    jet_derivative,
+    on_jets,
+    reach,
+    rounding_error,
+)
 from calcweb.exceptions import (
     ArgumentTypeError,
     DomainError,
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.jet import Jet, rounding_tracked_variable
+from calcweb.jet import BranchWatch, Jet, rounding_tracked_variable
 
 __all__ = ["DerivativeResult", "derivative"]
 
@@ -194,6 +214,9 @@ def derivative(
             ``"backward"`` with ``full_output=True``, Richardson's
             DomainError and NumericalError are raised too (as the same
             class), saying so: the quotient's error is measured against it.
+            For ``"ad"`` with ``full_output=True``, if ``f`` branches at or
+            near a tie on the jet; for ``"auto"``, if it branches near one
+            and Richardson disagrees with the jet (see the module).
 
     Examples:
         >>> import math
@@ -247,9 +270,7 @@ def _estimate(
     takes these).
     """
     if method in ("auto", "ad"):
-        result = _taylor_mode(f, x, n, required=method == "ad", full_output=bounded_jets)
-        if result is None:
-            result = _richardson(f, x, n, step)
+        result = _taylor_mode(f, x, n, method, step, bounded=bounded_jets, claimed=full_output)
     elif method == "richardson":
         result = _richardson(f, x, n, step)
     elif method == "complex":
@@ -269,30 +290,100 @@ def _estimate(
 
 
 def _taylor_mode(
-    f: Callable[[Any], Any], x: float, n: int, required: bool, full_output: bool
-) -> DerivativeResult | None:
-    """Differentiate by one call of ``f`` on a jet; ``None`` if ``f`` refuses jets."""
-    # With full_output the jet carries rounding bounds (slower): the error is then a bound.
-    seed = rounding_tracked_variable(x, n) if full_output else Jet.variable(x, n)
-    y = call_on_jets(f, seed)
+    f: Callable[[Any], Any],
+    x: float,
+    n: int,
+    method: str,
+    step: float | None,
+    *,
+    bounded: bool,
+    claimed: bool,
+) -> DerivativeResult:
+    """Differentiate by one call of ``f`` on a jet (``method`` "ad" or "auto").
+
+    "auto" falls back to Richardson (with ``step``) where ``f`` refuses jets,
+    and where ``f`` branches at a tie (`_across_the_branch`). ``bounded``: on
+    jets that carry rounding bounds (the error is then a bound); ``claimed``:
+    the caller states the error (derivative's full_output).
+    """
+    # With bounded jets the error is a bound (slower); plain jets give a rule of thumb.
+    seed = rounding_tracked_variable(x, n) if bounded else Jet.variable(x, n)
+    # On a line of calcweb.multivariate, the point rounds coordinate by coordinate.
+    within = f.reach(x) if isinstance(f, RoundedLine) else reach(x)
+    y, branch = on_jets(f, within, seed)
     if isinstance(y, RefusedJets):
-        error = y.error
-        if not required:
-            return None  # "auto": f is not jet-aware, so fall back to Richardson
-        if isinstance(error, OUTSIDE_THE_DOMAIN):
-            # f fails at x itself: a one-sided formula would call f there too. A
-            # restriction of f to a line (calcweb.multivariate) names f's own point.
-            line = hasattr(f, "point_at")
-            point = getattr(f, "point_at")(x) if line else x  # noqa: B009
-            fix = INTO_THE_DOMAIN
-            where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
-            raise outside_domain(error, where, point, fix=fix) from error
-        # On a line of calcweb.multivariate the reader's f is the line's.
-        own = getattr(f, "f", f) if hasattr(f, "point_at") else f
-        raise ad_refused("Jet", error, own, lambda: call(f, x)) from error
+        if method == "auto":
+            return _richardson(f, x, n, step)  # f is not jet-aware: differences
+        raise _ad_refused(f, x, y.error) from y.error
     value = jet_derivative(y, n, "f")
-    bound = derivative_error(y, n, value) if full_output else rounding_error(value, n)
-    return DerivativeResult(value, bound, 1, "ad", None)
+    bound = derivative_error(y, n, value) if bounded else rounding_error(value, n)
+    result = DerivativeResult(value, bound, 1, "ad", None)
+    if branch.what is None or (method == "ad" and not claimed):
+        return result  # plain "ad" keeps the branch's derivative (torch's convention)
+    if method == "ad":
+        where = _where(f, x)
+        instead = (
+            "use method='richardson' (or 'auto', which falls back to it here): it "
+            "differentiates f across its branches, and refuses a kink"
+        )
+        raise branch_refusal(branch, where, instead)
+    return _across_the_branch(f, x, n, step, on_the_branch=result, branch=branch)
+
+
+def _where(f: Callable[[Any], Any], x: float) -> str:
+    """Where f is differentiated: at x, or at f's own point on a line of calcweb.multivariate."""
+    return f"at {shown(f.point_at(x))}" if hasattr(f, "point_at") else f"at x={x!r}"
+
+
+def _ad_refused(f: Callable[[Any], Any], x: float, error: Exception) -> Exception:
+    """method='ad''s error where ``f`` raised ``error`` on the jet at ``x``."""
+    if isinstance(error, OUTSIDE_THE_DOMAIN):
+        # f fails at x itself: a one-sided formula would call f there too. A
+        # restriction of f to a line (calcweb.multivariate) names f's own point.
+        line = hasattr(f, "point_at")
+        point = getattr(f, "point_at")(x) if line else x  # noqa: B009
+        where = f"f(calcweb.Jets at {shown(point)})" if line else f"f(a Jet at {x!r})"
+        return outside_domain(error, where, point, fix=INTO_THE_DOMAIN)
+    # On a line of calcweb.multivariate the reader's f is the line's.
+    own = getattr(f, "f", f) if hasattr(f, "point_at") else f
+    return ad_refused("Jet", error, own, lambda: call(f, x))
+
+
+def _across_the_branch(
+    f: Callable[[Any], Any],
+    x: float,
+    n: int,
+    step: float | None,
+    *,
+    on_the_branch: DerivativeResult,
+    branch: BranchWatch,
+) -> DerivativeResult:
+    """The answer of "auto" where ``f`` on jets branched at or near a tie: Richardson's.
+
+    At a tie (``x == 0``, ``abs`` at 0) the branch taken holds at x alone, or on
+    one side: its derivative says nothing of f's, and Richardson, which
+    differentiates f across the branches, answers alone (it refuses a kink).
+    Near one (within rounding, as a bisection's last comparisons) the branch
+    holds on a neighbourhood too small to tell from rounding: Richardson must
+    agree with the jets (as derivative's second walk: within twice their
+    errors), else neither can be trusted.
+    """
+    across = _richardson(f, x, n, step)
+    calls = across.nfev + 1  # and the call on jets
+    result = DerivativeResult(across.value, across.error, calls, across.method, across.step)
+    if branch.exact:
+        return result
+    if agrees(across.value, across.error, on_the_branch.value, on_the_branch.error):
+        return result
+    raise NumericalError(
+        f"f branches {_where(f, x)}: {branch.what} decides a branch within rounding of a "
+        f"tie, and the derivative of order {n} of the branch f took ({on_the_branch.value!r}, "
+        f"Taylor mode) disagrees with difference quotients across the branches "
+        f"({across.value!r} +- {across.error:.2g}, Richardson): f may have a kink or a "
+        "junction next to the point, or decide a branch by rounding (as a bisection's "
+        "last steps do), so its derivative cannot be told here; move the point off the "
+        "junction, or use method='richardson' where f is smooth"
+    )
 
 
 # ------------------------------------------------------------ finite differences
@@ -405,6 +496,10 @@ class RoundedLine:
     """
 
     offset: float = 0.0
+
+    def reach(self, t: float) -> float:
+        """How far ``t`` may move within rounding of the point (`calcweb._taylor_mode.reach`)."""
+        return reach(t)
 
 
 def _richardson(

@@ -20,7 +20,6 @@ from calcweb._checks import (
     OUTSIDE_THE_DOMAIN,
     RefusedJets,
     call,
-    call_on_jets,
     check_callable,
     check_order,
     check_point,
@@ -30,9 +29,20 @@ from calcweb._checks import (
     outside_domain,
 )
 from calcweb._derivative import DerivativeResult, derivative
-from calcweb._taylor_mode import derivative_error, jet_derivative, jets_fix, mismatch, unwrapped
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
-from calcweb.jet import MAX_DEGREE, Jet, rounding_tracked_variable
+from calcweb._taylor_mode import (
+    agrees,
+    branch_refusal,
+    derivative_error,
+    jet_derivative,
+    jets_fix,
+    mismatch,
+    on_jets,
+    reach,
+    rounding_error,
+    unwrapped,
+)
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.jet import MAX_DEGREE, BranchWatch, Jet, rounding_tracked_variable
 from calcweb.plot.figure import Figure
 from calcweb.plot.results import plot_taylor
 
@@ -257,7 +267,11 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     Args:
         f: A function of one number. Written with calcweb's functions it is
             expanded exactly to any degree; otherwise finite differences give
-            degree <= 4, with the estimated errors in ``errors``.
+            degree <= 4, with the estimated errors in ``errors``. So do they
+            where ``f`` decides a branch at a tie on the jet, or within
+            rounding of one (``1.0 if x == 0 else sin(x)/x`` at 0, ``abs`` at
+            0: the jet's derivatives are the branch's, as for
+            `calcweb.derivative`'s ``"auto"``).
         x0: The center of the expansion.
         n: The degree, 0 to 170.
 
@@ -268,14 +282,16 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
         InvalidArgumentError: For a bad ``n`` or a non-finite ``x0``.
         ArgumentTypeError: If ``f`` does not accept jets and ``n > 4``.
         DomainError: If ``f`` is undefined at ``x0``, or not differentiable
-            there as its jets show (``calcweb.sqrt`` at 0; calcweb's ``abs``
-            and ``relu`` take the derivative 0 at 0, as torch does), or its
-            one-sided difference quotients disagree with the central ones
-            (a kink of ``math.fabs`` at 0, or ``f`` varying on a scale
-            finer than the steps).
+            there as its jets show (``calcweb.sqrt`` at 0), or its one-sided
+            difference quotients disagree with the central ones (a kink:
+            ``math.fabs``, or calcweb's ``abs`` and ``relu``, at 0; or ``f``
+            varying on a scale finer than the steps).
         NumericalError: If a coefficient overflows, or ``f`` does not
-            accept jets and the finite differences never settle into an
-            estimate they trust (``math.sqrt`` at 0).
+            accept jets (or branches at a tie on them) and the finite
+            differences never settle into an estimate they trust
+            (``math.sqrt`` at 0), or ``f`` branches at or near a tie on the
+            jet and ``n > 4``, or near one where the differences disagree
+            with the jet.
 
     Examples:
         >>> from fractions import Fraction
@@ -291,7 +307,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     check_callable(f)
     center = check_point(x0, "x0")
     degree = check_order(n)
-    y = call_on_jets(f, Jet.variable(center, degree))
+    y, branch = on_jets(f, reach(center), Jet.variable(center, degree))
     if isinstance(y, RefusedJets):
         error = y.error
         if degree <= MAX_NUMERICAL_DEGREE:
@@ -310,9 +326,45 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
             f"{jets_fix('Jet', f, raised, value)}, or ask for a lower degree"
         ) from error
     derivatives = _derivatives(y, degree)
+    if branch.what is not None:
+        return _across_the_branch(f, center, derivatives, branch)
     polynomial = TaylorPolynomial(f, center, derivatives, [0.0] * (degree + 1), "ad")
     polynomial._errors = lambda: _rounding_bounds(f, center, degree)
     return polynomial
+
+
+def _across_the_branch(
+    f: Callable[[Any], Any], center: float, on_the_branch: tuple[float, ...], branch: BranchWatch
+) -> TaylorPolynomial:
+    """The polynomial where ``f`` on jets branched at or near a tie: by finite differences.
+
+    As derivative's "auto" (`calcweb._derivative._across_the_branch`): the
+    branch's derivatives are f's only if it holds around ``x0``, so the
+    coefficients come from differences across the branches; near a tie
+    (within rounding) those must agree with the jets'. Beyond
+    `MAX_NUMERICAL_DEGREE` differences are too inaccurate: refused.
+    """
+    degree = len(on_the_branch) - 1
+    if degree > MAX_NUMERICAL_DEGREE:
+        instead = (
+            f"ask for a degree of at most {MAX_NUMERICAL_DEGREE}, whose coefficients finite "
+            "differences give across the branches (and refuse at a kink)"
+        )
+        raise branch_refusal(branch, f"at x0={center!r}", instead)
+    across = _numerical(f, center, degree)
+    if branch.exact:
+        return across
+    for k, (ours, theirs) in enumerate(zip(on_the_branch, across.derivatives, strict=True)):
+        if not agrees(ours, rounding_error(ours, k), theirs, across.errors[k]):
+            raise NumericalError(
+                f"f branches at x0={center!r}: {branch.what} decides a branch within "
+                f"rounding of a tie, and the derivative of order {k} of the branch f took "
+                f"({ours!r}, Taylor mode) disagrees with difference quotients across the "
+                f"branches ({theirs!r} +- {across.errors[k]:.2g}): f may have a kink or a "
+                "junction next to x0, or decide a branch by rounding, so its Taylor "
+                "coefficients cannot be told here; move x0 off the junction"
+            )
+    return across
 
 
 def _derivatives(y: object, degree: int) -> tuple[float, ...]:

@@ -14,9 +14,9 @@ from numbers import Real
 from typing import Any
 
 from calcweb import functions
-from calcweb._checks import as_float, shown
+from calcweb._checks import RefusedJets, as_float, call_on_jets, shown
 from calcweb.exceptions import ArgumentTypeError, CalcwebError, NumericalError
-from calcweb.jet import Jet, RoundedFloat
+from calcweb.jet import BranchWatch, Jet, RoundedFloat, watching_branches
 
 _EPS = sys.float_info.epsilon
 
@@ -88,6 +88,60 @@ def jet_derivative(y: object, n: int, what: str) -> float:
             "the function or its derivatives overflow near this point"
         )
     return value
+
+
+# ------------------------------------------------------------ f branches on jets
+
+# A comparison that a move of x by this many rounding units, eps max(1, |x|), would
+# flip is decided within rounding: a bisection's last comparisons are within a few (as
+# many as g's elasticity |x g'(x)/y| where it solves g(x) = y).
+_TIE_ROUNDINGS = 64
+
+
+def reach(x: float) -> float:
+    """How far ``x`` may move within rounding, for `calcweb.jet.watching_branches`.
+
+    At least 64 eps: where ``|x| < 1`` the values compared may still be rounded
+    on the scale of 1 (a bisection for ``g(x) = y`` with ``y`` near 0 while the
+    terms of ``g`` are not, as ``x + exp(x)`` at -0.567).
+
+    Examples:
+        >>> reach(2.0) == 2 * reach(0.0) == 128 * sys.float_info.epsilon
+        True
+    """
+    return _TIE_ROUNDINGS * _EPS * max(1.0, abs(x))
+
+
+def on_jets(
+    f: Callable[..., Any], within: float, *args: Any
+) -> tuple[Any | RefusedJets, BranchWatch]:
+    """`call_on_jets`, and the branch f took at or near a tie, if any (``within``: `reach`).
+
+    A Taylor-mode derivative is the derivative of the branch f took; it is f's
+    only if that branch holds on a neighbourhood of x. The watch says where
+    that is in doubt (`calcweb.jet.watching_branches`).
+    """
+    with watching_branches(within) as watch:
+        y = call_on_jets(f, *args)
+    return y, watch
+
+
+def branch_refusal(watch: BranchWatch, where: str, instead: str) -> NumericalError:
+    """The refusal of a Taylor-mode answer where f branched at a tie (``where``: "at x=0.0").
+
+    ``instead``: what to do, a clause ("use method='richardson' ...").
+    """
+    tie = "at a tie" if watch.exact else "within rounding of a tie"
+    return NumericalError(
+        f"f branches {where}: {watch.what} decides a branch {tie}, so Taylor mode (jets) "
+        "gives the derivatives of the branch f took, which are f's only if that branch "
+        f"holds around the point, and no error can be stated for them; {instead}"
+    )
+
+
+def agrees(value: float, error: float, other: float, other_error: float) -> bool:
+    """Whether two estimates agree: within twice the sum of their errors (honest to 2x)."""
+    return abs(value - other) <= 2.0 * (error + other_error)
 
 
 # ------------------------------------------------------------ f refuses jets

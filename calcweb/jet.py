@@ -11,11 +11,21 @@ A jet deliberately has no ``__float__``: ``math.sin(jet)`` raises
 ``TypeError`` instead of silently dropping the derivatives. Use
 ``calcweb.sin`` (or the method ``jet.sin()``).
 
-Comparisons (``<``, ``==``, ...) look at the value part only, so a function
-with branches such as ``x if x > 0 else -x`` takes the branch of ``x0``.
+Comparisons (``<``, ``==``, ...) and ``bool`` look at the value part only, so a
+function with branches such as ``x if x > 0 else -x`` takes the branch of ``x0``.
 
 ``relu`` and ``abs`` follow torch's convention at 0: derivative 0 (all
 higher coefficients 0 too).
+
+Both give the derivatives of the branch ``f`` took, which are ``f``'s only
+where that branch holds around ``x0``. Inside `watching_branches` a jet
+records the first branch decided at a tie, or within rounding of one: a
+comparison whose sides are equal, or would swap if ``x0`` moved by ``reach``
+(a bisection's last comparisons), and ``abs``/``relu`` of a jet whose value
+is 0, their kink (a value off 0 counts as exact, whatever rounding made it).
+``1.0 if x == 0 else sin(x)/x`` is such a branch: the jet at 0 takes ``1.0``,
+whose derivatives are 0, not sinc's. `calcweb.derivative` reads the record
+(`calcweb._taylor_mode`).
 
 `rounding_tracked_variable` starts a jet whose coefficients are
 `RoundedFloat`\ s: the same floats, computed in the same order, each carrying
@@ -28,10 +38,12 @@ carry no bounds and pay nothing for them.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import math
 import operator
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from numbers import Number, Real
 from typing import Any
 
@@ -39,7 +51,7 @@ from calcweb import _real, _series
 from calcweb._checks import check_int, check_real, check_vector
 from calcweb.exceptions import ArgumentTypeError, DivisionByZeroError, DomainError, NumericalError
 
-__all__ = ["Jet"]
+__all__ = ["Jet", "watching_branches"]
 
 Series = list[float]
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
@@ -262,6 +274,70 @@ _SLOPES: dict[str, Callable[[float], float]] = {
     "acos": _arcsine_slope,
     "erf": lambda t: _TWO_OVER_SQRT_PI * math.exp(-t * t),
 }
+
+
+class BranchWatch:
+    """The first branch taken at or near a tie while watched (`watching_branches`).
+
+    Attributes:
+        reach: How far ``x0`` may move within rounding, in the jet's variable ``t``.
+        what: What decided the branch (``"the comparison 0.0 == 0"``), or None.
+        exact: Whether that was an exact tie (equal sides, ``abs`` at 0), not a near one.
+    """
+
+    __slots__ = ("exact", "reach", "what")
+
+    def __init__(self, reach: float) -> None:
+        self.reach = reach
+        self.what: str | None = None
+        self.exact = False
+
+    def note(self, difference: Sequence[float], what: Callable[[], str]) -> None:
+        """Record the branch on the sign of ``difference`` (a series) if that sign is in doubt."""
+        if self.what is not None:
+            return  # the first branch names the trouble; the answer falls back all the same
+        tie = _tie(difference, self.reach)
+        if tie is not None:
+            self.what, self.exact = what(), tie
+
+
+_WATCH: ContextVar[BranchWatch | None] = ContextVar("calcweb_branch_watch", default=None)
+
+
+@contextlib.contextmanager
+def watching_branches(reach: float) -> Iterator[BranchWatch]:
+    """Record, in the `BranchWatch` it yields, a branch that jets take at or near a tie.
+
+    ``reach``: how far ``x0`` may move within rounding (in the jet's ``t``);
+    a branch that a move of ``x0`` by up to ``reach`` would flip is "near".
+    A watch inside another (a derivative inside ``f``) hands its record on.
+    """
+    watch = BranchWatch(reach)
+    token = _WATCH.set(watch)
+    try:
+        yield watch
+    finally:
+        _WATCH.reset(token)
+        outer = _WATCH.get()
+        if outer is not None and outer.what is None and watch.what is not None:
+            outer.what, outer.exact = watch.what, watch.exact
+
+
+def _tie(difference: Sequence[float], reach: float) -> bool | None:
+    r"""Whether the sign of the series $d(t)$ is in doubt: True at a tie, False near one, else None.
+
+    A tie: $d_0 = 0$. Near one: $|d_0| \le \sum_{k \ge 1} |d_k|\,\text{reach}^k$,
+    so a move of ``x0`` within rounding could swap the sides.
+    """
+    d0 = float(difference[0])
+    if d0 == 0.0:
+        return True
+    sweep, power = 0.0, 1.0
+    for dk in difference[1:]:
+        power *= reach
+        if dk:
+            sweep += builtins.abs(float(dk)) * power
+    return False if builtins.abs(d0) <= sweep else None
 
 
 class Jet:
@@ -491,7 +567,30 @@ class Jet:
 
     def _compare(self, other: object, test: Callable[[Any, Any], bool], ordering: bool) -> Any:
         value = self._value_of(other, ordering)
-        return NotImplemented if value is None else bool(test(self.value, value))
+        if value is None:
+            return NotImplemented
+        watch = _WATCH.get()
+        if watch is not None:
+            self._note_comparison(watch, other, value, test)
+        return bool(test(self.value, value))
+
+    def _note_comparison(
+        self, watch: BranchWatch, other: object, value: Any, test: Callable[[Any, Any], bool]
+    ) -> None:
+        """Record, in ``watch``, a comparison with ``other`` at or near a tie."""
+        if isinstance(other, Jet):
+            difference = [a - b for a, b in zip(self._c, other._c, strict=False)]
+        else:
+            try:
+                difference = [self._c[0] - float(value), *self._c[1:]]
+            except OverflowError:  # an int beyond the floats: no float ties with it
+                return
+        symbol = _SYMBOLS[test]
+        watch.note(difference, lambda: f"the comparison {self.value!r} {symbol} {value!r}")
+
+    def __bool__(self) -> bool:
+        """Whether the value is not 0, as for a float (so ``if x:`` is ``if x != 0:``)."""
+        return bool(self != 0.0)
 
     def __eq__(self, other: object) -> Any:
         return self._compare(other, operator.eq, ordering=False)
@@ -641,14 +740,36 @@ class Jet:
 
     def relu(self) -> Jet:
         r"""$\max(x, 0)$; at 0 the derivative is 0, as in torch."""
+        self._note_switch("relu")
         return Jet._of(list(self._c) if self._c[0] > 0.0 else [0.0] * len(self._c))
 
     def abs(self) -> Jet:
         """$|x|$; at 0 the derivative is 0, as in torch."""
+        self._note_switch("abs")
         sign = (self._c[0] > 0.0) - (self._c[0] < 0.0)
         return Jet._of([sign * x for x in self._c])
 
+    def _note_switch(self, name: str) -> None:
+        """Record ``name`` (abs, relu) taken at its kink, a value of 0, if watched.
+
+        A jet that is 0 to its degree (``x**3`` at 0, degree 2) is not recorded:
+        ``abs`` and ``relu`` of it are 0 to that degree on either side.
+        """
+        watch = _WATCH.get()
+        if watch is not None and self._c[0] == 0.0 and any(self._c[1:]):
+            watch.note(self._c, lambda: f"{name} of {self.value!r} (its kink)")
+
     __abs__ = abs
+
+
+_SYMBOLS = {
+    operator.eq: "==",
+    operator.ne: "!=",
+    operator.lt: "<",
+    operator.le: "<=",
+    operator.gt: ">",
+    operator.ge: ">=",
+}
 
 
 def _divide(a: Series, b: Series) -> Series:

@@ -46,7 +46,6 @@ from calcweb._checks import (
     OUTSIDE_THE_DOMAIN,
     RefusedJets,
     call,
-    call_on_jets,
     check_callable,
     check_method,
     check_point,
@@ -59,7 +58,14 @@ from calcweb._checks import (
     shown,
 )
 from calcweb._derivative import DerivativeResult, RoundedLine, _estimate, derivative
-from calcweb._taylor_mode import ad_refused, derivative_error, jet_derivative, rounding_error
+from calcweb._taylor_mode import (
+    ad_refused,
+    derivative_error,
+    jet_derivative,
+    on_jets,
+    reach,
+    rounding_error,
+)
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -265,6 +271,11 @@ class _Line(RoundedLine):
             for i, (xi, di) in enumerate(zip(self.x, self.direction, strict=True))
         ]
 
+    def reach(self, t: float = 0.0) -> float:  # noqa: ARG002 (x's rounding, wherever t is)
+        """How far ``t`` may move within rounding of ``x``: each coordinate by its own reach."""
+        moving = [(xi, di) for xi, di in zip(self.x, self.direction, strict=True) if di]
+        return min((reach(xi) / abs(di) for xi, di in moving), default=0.0)
+
     def moves(self, t: float) -> bool:
         """Whether the point ``t`` from ``at`` differs from ``x`` in some coordinate (as floats)."""
         return self.point_at(self.at + t) != self.point_at(self.at)
@@ -429,10 +440,11 @@ def _refuse_a_step_that_moves_nothing(
     if method in ("ad", "complex") or line.moves(check_step(h)):
         return
     if method == "auto":
-        on_jets = call_on_jets(line, Jet.variable(line.at, n))
-        if not isinstance(on_jets, RefusedJets):
+        y, branch = on_jets(line, line.reach(line.at), Jet.variable(line.at, n))
+        if not isinstance(y, RefusedJets) and branch.what is None:
             return  # "auto" differentiates on jets: h is not used
-        # f refuses jets: "auto" falls back to differences with the step h, as derivative does
+        # f refuses jets, or branches at a tie on them: "auto" falls back to differences
+        # with the step h, as derivative does
     raise NumericalError(
         f"the step h={h!r} (in units of the coordinates' size) moves no coordinate of the "
         f"point {shown(x)}: each x_i + h d_i rounds to x_i (d is v scaled by a power of two "
@@ -541,20 +553,23 @@ def _jacobian_by_jets(
 ) -> tuple[list[list[DerivativeResult]] | None, int]:
     """The Jacobian's entries from one call of ``f`` per input on jets, and the calls of ``f``.
 
-    None for the entries if ``f`` refuses jets. ``bounded``: on jets that carry
-    rounding bounds (derivative's full_output), for the errors.
+    None for the entries if ``f`` refuses jets, or branches at or near a tie on
+    them (`calcweb._taylor_mode.on_jets`): each entry is then derivative's, which
+    knows what to do there. ``bounded``: on jets that carry rounding bounds
+    (derivative's full_output), for the errors.
     """
     size = len(point)
     columns, calls = [], 0
     for j in range(size):
         restricted, exponent = _along(f, point, _unit(j, size))
         seed = rounding_tracked_variable if bounded else Jet.variable
-        outputs = call_on_jets(  # what f returned is read inside: f may refuse jets there
+        outputs, branch = on_jets(  # what f returned is read inside: f may refuse jets there
             lambda jet: _outputs(restricted(jet), count),  # noqa: B023 (called at once)
+            restricted.reach(restricted.at),
             seed(restricted.at, 1),
         )
         calls += restricted.calls
-        if isinstance(outputs, RefusedJets):
+        if isinstance(outputs, RefusedJets) or branch.what is not None:
             return None, calls
         column = []
         for y in outputs:
@@ -692,7 +707,8 @@ def jacobian(
                     return _array_of(by_jets, calls)
                 return [[entry.value for entry in row] for row in by_jets]
             # f refuses jets: "auto" falls back to Richardson below, and "ad"
-            # raises there with derivative's explanation.
+            # raises there with derivative's explanation; f branches at a tie:
+            # derivative, entry by entry, says what its answer is there.
         size = len(point)
 
         def component(i: int) -> Callable[[Any], Any]:
@@ -881,18 +897,20 @@ def _mixed_on_jets(
     (``1e20 x**2 + x y + 1e20 y**2`` at (1, 1): 2e20s, whose rounding is all of
     the entry 1). ``f`` gets a list with jets where the curve moves (``bounded``:
     jets that carry rounding bounds, for full_output). ``None`` where ``f``
-    refuses jets or fails on them (a coefficient overflows): polarisation's
-    answer stands there.
+    refuses jets or fails on them (a coefficient overflows), or branches at or
+    near a tie on them: polarisation's answer stands there.
     """
     t = (rounding_tracked_variable if bounded else Jet.variable)(0.0, 5)
     point: list[Any] = list(x)
     point[i], point[j] = x[i] + t * t, x[j] + t * t * t
+    # x_i moves by t**2 and x_j by t**3: within rounding where t is within those roots.
+    within = min(math.sqrt(reach(x[i])), reach(x[j]) ** (1 / 3))
     try:
-        y = call_on_jets(lambda p: call(f, p, takes=_TAKES), point)
+        y, branch = on_jets(lambda p: call(f, p, takes=_TAKES), within, point)
     except CalcwebError:
         return None
-    if not isinstance(y, Jet) or y.degree < 5:  # refused (RefusedJets), or f's own jet
-        return None
+    if not isinstance(y, Jet) or y.degree < 5 or branch.what is not None:
+        return None  # refused (RefusedJets), f's own jet, or a branch at a tie
     c = y.coefficients[5]
     error = c.bound if isinstance(c, RoundedFloat) else rounding_error(c, 2)
     return DerivativeResult(float(c), error, 1, "ad", None)
@@ -996,6 +1014,8 @@ def _shaped(values: Vector, scalar: bool) -> Any:
 
 # What _call_for_ad returns when f refuses jets or Values and may fall back.
 _NOT_WRITTEN_FOR_AD = object()
+# What it returns when f branched at or near a tie on jets, under method="auto".
+_BRANCHED = object()
 
 
 def _call_for_ad(
@@ -1006,16 +1026,19 @@ def _call_for_ad(
     *,
     method: str,
     what: str,
+    within: float = 0.0,
 ) -> Any:
     """``f`` at jets or Values (``what``) at ``point``; `_NOT_WRITTEN_FOR_AD` if f refuses them.
 
     A refusal is f's own error (`call_on_jets`); with method='ad' it is an
     error that says how to write f or where f fails, else the caller falls
-    back to differences.
+    back to differences. Where f branches at or near a tie on jets (moving
+    ``t`` by ``within`` could flip it: `calcweb._taylor_mode.on_jets`),
+    "auto" gets `_BRANCHED`, and "ad" the branch's answer (torch's convention).
     """
-    y = call_on_jets(_call_at, f, entries, scalar)
+    y, branch = on_jets(_call_at, within, f, entries, scalar)
     if not isinstance(y, RefusedJets):
-        return y
+        return _BRANCHED if branch.what is not None and method != "ad" else y
     error = y.error
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
@@ -1069,7 +1092,9 @@ def jvp(
         v: The tangent, of the same shape as ``x``.
         method: ``"auto"`` (default): jets, or ``"richardson"`` when ``f``
             does not accept jets (written with ``math``, say), as
-            `calcweb.jacobian` does; ``"ad"``: jets or an ArgumentTypeError;
+            `calcweb.jacobian` does (where ``f`` branches at a tie on the
+            jets, each output as `calcweb.derivative`'s ``"auto"`` takes it);
+            ``"ad"``: jets (the branch's derivative) or an ArgumentTypeError;
             any other method of `calcweb.derivative`: the directional
             derivative of each output along ``v`` by that method.
         h: As for `calcweb.derivative`, but relative (see the module); not
@@ -1104,13 +1129,19 @@ def jvp(
     direction = _tangent(v, point, scalar, "v")
     if method in ("auto", "ad"):
         jets = [Jet([xi, vi]) for xi, vi in zip(point, direction, strict=True)]
-        y = _call_for_ad(f, jets, point, scalar, method=method, what="Jet")
-        if y is not _NOT_WRITTEN_FOR_AD:
+        # x moves by t v: within rounding of x where t is within reach / |v|, coordinate-wise.
+        moving = [(xi, vi) for xi, vi in zip(point, direction, strict=True) if vi]
+        within = min((reach(xi) / abs(vi) for xi, vi in moving), default=0.0)
+        y = _call_for_ad(f, jets, point, scalar, method=method, what="Jet", within=within)
+        if y is _BRANCHED:
+            pass  # derivative's "auto", output by output, says what the answer is there
+        elif y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [jet_derivative(out, 0, "f") for out in outputs]
             tangents = [jet_derivative(out, 1, "f") for out in outputs]
             return _shaped(values, scalar_out), _shaped(tangents, scalar_out)
-        method = "richardson"
+        else:
+            method = "richardson"
     outputs, scalar_out, components = _components(f, point, scalar)
     values = [result_value(out, "f(x)") for out in outputs]
     if not any(direction):
