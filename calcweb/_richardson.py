@@ -183,11 +183,19 @@ step can be trusted; instead:
    can move ``f`` beyond ``quiet`` (`_rounded_argument`), a derivative of
    order 2 or more with no noise measured has it measured at unequally
    spaced points.
-6. A first derivative whose one-sided quotients disagree with the central
-   ones (at a kink, as ``abs`` at 0, or where ``f`` varies on a scale finer
-   than the steps) is refused with `DomainError` -- after
-   the noise of ``f`` is measured, allowing for the noise and the
-   truncation of the one-sided quotients (`_check_one_sided`).
+   Noise measured across a junction of ``f`` beside ``x`` (Huber's loss at
+   1.0001: its ``f''`` jumps at 1) is no noise: the walk before it, whose
+   steps below the junction's distance saw one smooth piece, stands where a
+   one-sided walk away from the junction confirms it (`_junction_beside`);
+   one on a side where ``f`` is constant cannot (a clamp or a stair), and
+   where it disagrees with the walk done again, neither is trusted.
+6. A derivative whose one-sided quotients disagree with the central ones
+   (at a kink, as ``abs`` at 0, at a junction where ``f''`` jumps, as
+   Huber's loss at 1, or one nearer than any step of order ``n >= 2``
+   resolves, or where ``f`` varies on a scale finer than the steps) is
+   refused with `DomainError` -- after the noise of ``f`` is measured,
+   allowing for the noise and the truncation of the one-sided quotients
+   (`_check_one_sided`).
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -900,17 +908,10 @@ def extrapolate(
         )
     _check_resolved(sampler, estimate, spacing, max(floor, sampler.noise_floor), size)
     if floor > sampler.noise_floor or sampler.relative_noise:
-        sampler.noise_floor = max(floor, sampler.noise_floor)
-        estimate = _walks(sampler, n, first_step, enough)
-        # Stairs that symmetric stencils about x cancel (x at a stair's middle) show
-        # at unequally spaced points (`_stairs_unevenly`): walk again with them.
-        stairs = _stairs_unevenly(sampler, estimate, n, first_step / 16.0, quiet)
-        if stairs > sampler.noise_floor:
-            sampler.noise_floor = stairs
-            estimate = _walks(sampler, n, first_step, enough)
-    if estimate.kind == "central" and n == 1:  # with the noise of f measured
+        estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
+    if estimate.kind == "central":  # with the noise of f measured
         try:
-            _check_one_sided(sampler, estimate)
+            _check_one_sided(sampler, estimate, n)
         except DomainError:
             # A kink is read from quotients that resolve f: one on the float grid's
             # scale (sin at 1.2e14, 64 spacings) is refused as such, not as a kink.
@@ -958,6 +959,174 @@ def extrapolate(
         noise=sampler.noise_floor,
         no_digit=estimate.no_digit,
     )
+
+
+def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
+    sampler: Sampler,
+    n: int,
+    first_step: float,
+    enough: float,
+    unnoised: Estimate,
+    floor: float,
+    quiet: float,
+) -> Estimate:
+    """The walk done again with the noise ``floor`` measured, unless it is a junction of ``f``.
+
+    ``unnoised`` is the walk's estimate with the noise known before. A noise
+    that is a junction beside ``x`` (`_junction_beside`) is dropped again,
+    and ``unnoised`` stands.
+
+    Raises:
+        NumericalError: If ``f`` is constant on the side that agrees with
+            ``unnoised`` (`_flat`), and the two estimates disagree beyond both
+            errors: a clamp, or a stair, either may be right.
+    """
+    known = sampler.noise_floor
+    sampler.noise_floor = max(floor, sampler.noise_floor)
+    estimate = _walks(sampler, n, first_step, enough)
+    # Stairs that symmetric stencils about x cancel (x at a stair's middle) show
+    # at unequally spaced points (`_stairs_unevenly`): walk again with them.
+    stairs = _stairs_unevenly(sampler, estimate, n, first_step / 16.0, quiet)
+    if stairs > sampler.noise_floor:
+        sampler.noise_floor = stairs
+        estimate = _walks(sampler, n, first_step, enough)
+    if sampler.relative_noise:
+        return estimate  # noise relative to |f| (single precision): not a junction's
+    side = _junction_beside(sampler, n, first_step, unnoised, estimate, known=known)
+    if side == "smooth":
+        sampler.noise_floor = known  # f's junction, not noise
+        return unnoised
+    if side == "flat" and abs(estimate.value - unnoised.value) > estimate.error + unnoised.error:
+        raise NumericalError(
+            f"the difference quotients of order {n} at x={sampler.x!r} disagree: at small "
+            f"steps they settle on {unnoised.value:.6g} +- {unnoised.error:.3g}, as they do "
+            f"on a side where f is constant, at larger ones, with the noise of f measured "
+            f"({sampler.noise_floor:.3g}), on {estimate.value:.6g} +- {estimate.error:.3g}. f "
+            "may be clamped beside x, or rounded to stairs (or flushed to 0, or saturated) "
+            "there, which no sample tells apart; write f with calcweb's functions "
+            "(calcweb.sin, ...) for exact derivatives"
+        )
+    return estimate
+
+
+def _junction_beside(
+    sampler: Sampler,
+    n: int,
+    first_step: float,
+    unnoised: Estimate,
+    noised: Estimate,
+    *,
+    known: float,
+) -> str:
+    """Whether the noise that moved the walk's estimate is a junction of ``f`` beside ``x``.
+
+    "smooth": it is; "flat": only a side where ``f`` is constant says so
+    (`_flat`); "": it is not, or nothing is at stake.
+
+    Where ``f`` or a derivative jumps at a distance ``d`` from ``x`` (Huber's
+    loss at 1.0001, ``n = 2``), the quotients at steps below ``d`` see one
+    smooth piece and settle on its derivative (0 +- 6e-5), but the noise
+    tests' stencils reach across the junction and read its jump as noise
+    (2.2e-7): the walk done again with it keeps a window at steps far above
+    ``d``, whose quotients average the two sides (0.49767 +- 0.0032). Stairs
+    read so are everywhere; a junction is at one place, and a one-sided walk
+    away from it sees ``f`` smooth: with the noise known before, one that
+    settles where the walk before did (within both errors, its own a quarter
+    of the two estimates' distance at most), and whose quotients follow its
+    expansion (`_followed_up_to`), nearer ``unnoised`` than ``noised``, up
+    to steps 16 times that walk's widest and up to the smallest the noised
+    walk's window rests on, says ``unnoised`` was right. On one stair of a
+    staircase the one-sided quotients at those steps cross other stairs: x
+    near one edge of a stair lets a one-sided window reach far beyond the
+    central one (``floor(tanh(t) / 6e-5) * 6e-5`` at 0.01224, 0 for
+    0.99985), not to steps that span several stairs, as the noised window's
+    do; and one stair times a smooth factor (``(t - sin t) / t**3``) is
+    smooth too, but its quotients there are near ``noised``. A side where
+    ``f`` is constant (`_flat`) confirms nothing: a clamp or a stair.
+    """
+    if unnoised.no_digit or not unnoised.window or n == 0:
+        return ""
+    if abs(noised.value - unnoised.value) <= unnoised.error:
+        return ""  # within the bars of the walk before: nothing to choose
+    # Up to the steps the noised walk trusted: one stair can hold a one-sided walk's
+    # window far beyond unnoised's (x near one edge), not those, which span stairs.
+    trusted = min((step for step, _ in noised.window), default=0.0)
+    needed = max(16.0 * unnoised.window[0][0], trusted) * (1.0 - 1e-9)  # steps as rounded
+    measured, sampler.noise_floor = sampler.noise_floor, known
+    verdict = ""
+    try:
+        for kind in ("forward", "backward"):
+            # A walk costs tens of calls: first, its quotient at the step needed must lie
+            # nearer unnoised than the central one there, which straddles a junction
+            # (across stairs, both are about the slope f has at that scale).
+            try:
+                probe = sampler.quotient(kind, n, needed)[0]
+                straddling = sampler.quotient("central", n, needed)[0]
+            except (DomainError, NumericalError):
+                continue
+            if not abs(probe - unnoised.value) < abs(straddling - unnoised.value):
+                continue
+            try:
+                side = _search(sampler, kind, n, first_step, 0.0)
+            except _NoFitError:
+                continue
+            if side is None or side.no_digit or not side.window:
+                continue
+            # Settled where unnoised did, with bars that tell it from noised (a side
+            # across stairs can agree with both: 1.0016 +- 1.21 for 0 and 1.0045).
+            agrees = abs(side.value - unnoised.value) <= side.error + unnoised.error
+            decisive = side.error <= 0.25 * abs(noised.value - unnoised.value)
+            midway = 0.5 * abs(noised.value - unnoised.value)  # nearer unnoised throughout
+            if agrees and decisive and _followed_up_to(side, midway) >= needed:
+                if not _flat(sampler, side, n):
+                    return "smooth"
+                verdict = "flat"
+        return verdict
+    finally:
+        sampler.noise_floor = measured
+
+
+def _flat(sampler: Sampler, side: Estimate, n: int) -> bool:
+    """Whether ``f`` is one value at every point of a one-sided walk's window.
+
+    A side where ``f`` is constant in floats is no evidence of a junction:
+    ``f`` rounded to a grid is one stair there (``round(sin(t)**2 * 2**31) /
+    2**31`` at a crest, where a stair is 2e-5 wide), and one flushed to 0
+    or saturated is so all the way (gelu at -8.42, ``1 + erf`` 0: its
+    3rd derivative is -9e-14, not 0), as a clamp is.
+    """
+    offsets = stencil(side.kind, n)[0]
+    x = sampler.x
+    points = [x + offset * step if offset else x for step, _ in side.window for offset in offsets]
+    if not all(point in sampler.values for point in points):
+        return False
+    return len({sampler.values[point] for point in points}) == 1
+
+
+def _followed_up_to(estimate: Estimate, within: float = math.inf) -> float:
+    """The widest step up to which the walk's quotients follow its window's expansion.
+
+    Above the window, the quotients the walk took on its way down (``before``)
+    are within twice its widest quotient's distance from the estimate (plus
+    its error), grown as ``h**p`` (`_truncation_power`), and 4 times their
+    rounding: a clamped log ``log(max(t, c))`` 4.5e-4 right of ``c = 0.00494``
+    has forward quotients that follow ``1 / x``'s expansion from steps of
+    1.5e-5 (the window) to 0.015, though the walk only formed its window at
+    the smallest. And within ``within`` of it: grown over many decades of
+    steps, that bound says nothing (a window at 8.5e-16 on one stair of ``(t
+    - sin t) / t**3``, -32.5 +- 1.8, "followed" to 0.015, where the quotient
+    is -3.8e-4).
+    """
+    widest, first = estimate.window[0]
+    gap = abs(first - estimate.value) + estimate.error
+    power = _truncation_power(estimate)
+    reach = widest
+    for step, quotient, rounding in sorted(estimate.before):
+        allowed = min(2.0 * gap * (step / widest) ** power + 4.0 * rounding, within)
+        if not abs(quotient - estimate.value) <= allowed:
+            break
+        reach = step
+    return reach
 
 
 def _noise_near(
@@ -2681,8 +2850,8 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
     )
 
 
-def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
-    """Refuse a first derivative whose one-sided quotients disagree with the central ones.
+def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> None:
+    """Refuse a derivative whose one-sided quotients disagree with the central ones.
 
     They disagree at a kink or a jump at ``x``, and can where ``f`` varies
     on a scale finer than the steps (``hypot(t, 1e-18)`` at 1e-18, smooth):
@@ -2694,23 +2863,81 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
     most of them points already evaluated) must agree with it, within its
     truncation (judged from how far it moved), the noise of f and the
     error of the estimate; if it does not, extrapolated twice (h/4 too).
+    So for every order: Huber's loss at its junction 1 has ``f'' = 1`` on
+    the left and 0 on the right, and its central quotients are exactly 0.5;
+    and a junction closer to ``x`` than the steps where an order ``n >= 2``
+    is not rounding-limited is beyond the central quotients' sight (``e**t``
+    left of ``c``, its quadratic at ``c`` right of it, ``n = 3`` at ``c +
+    3.8e-8``: 0.79262 +- 1.75e-4, the mean of the two sides, for 0), but
+    not of the forward quotient's at a point beyond it.
     """
-    h = estimate.smallest
     x = sampler.x
+    for h in _one_sided_steps(estimate, n):
+        verdict = _forward_against(sampler, estimate, n, h)
+        if verdict is None:
+            return  # f is not defined on the right: nothing to compare with
+        forward, tolerance, rounding, finest = verdict
+        if abs(forward - estimate.value) > tolerance:
+            # What was seen, not its cause: f can be smooth on a scale below these steps
+            # (hypot(t, 1e-18) at 1e-18, seen with steps down to 9.4e-4).
+            which = "derivative" if n == 1 else f"derivative of order {n}"
+            raise DomainError(
+                f"no {which} of f at x={x!r} was found: the difference quotients from the "
+                f"right tend to about {forward:.6g}, but the symmetric ones to "
+                f"{estimate.value:.6g}, at steps down to {finest:.3g} (as they do at a kink "
+                "or a jump at x, or where f varies on a scale finer than those steps); take "
+                "a one-sided derivative with method='forward' or method='backward', or move "
+                "x; or, if f varies on a finer scale, differentiate f(s * t) at t = x / s "
+                "for a small s, and divide by s"
+            )
+        if 2.0 * rounding < tolerance:
+            return  # a verdict the forward quotients' rounding did not decide
+
+
+def _one_sided_steps(estimate: Estimate, n: int) -> list[float]:
+    """The steps `_check_one_sided` compares a forward quotient at, in turn.
+
+    A first derivative at the estimate's smallest step. A higher one at its
+    window's second step (at its smallest, a forward quotient's rounding,
+    ``2**n`` times a central one's for odd ``n``, can hide the gap; the rows
+    at twice and half of the second hold most of the forward stencils'
+    points), and, while that rounding decides the verdict, at 4 and 16 times
+    it, within the steps where the window's expansion holds
+    (`_followed_up_to`): ``n = 3`` at ``c + 9e-7`` beside a junction at
+    ``c`` had its window at 2.8e-5, where that rounding is 0.5, and the mean
+    of the sides, 3.095 +- 0.47, for 0.
+    """
+    if n == 1 or not estimate.window:
+        return [estimate.smallest]
+    steps = [step for step, _ in estimate.window]
+    first = steps[1] if len(steps) >= 3 else steps[0]
+    reach = _followed_up_to(estimate)
+    return [first * 4.0**j for j in range(3) if first * 4.0**j <= max(first, reach / 4.0)]
+
+
+def _forward_against(
+    sampler: Sampler, estimate: Estimate, n: int, h: float
+) -> tuple[float, float, float, float] | None:
+    """A forward quotient extrapolated from step ``h``; None where ``f`` is not defined there.
+
+    With its tolerance, the part of it that is rounding, and the smallest
+    step the verdict rests on.
+    """
     try:
-        coarse, noise, h = sampler.quotient("forward", 1, h)
-        fine, _, _ = sampler.quotient("forward", 1, h / 2.0)
+        coarse, noise, h = sampler.quotient("forward", n, h)
+        fine, _, _ = sampler.quotient("forward", n, h / 2.0)
     except (DomainError, NumericalError):
-        return  # f is not defined on the right: nothing to compare with
+        return None
+    rounding = KINK_NOISE * noise
     forward = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
-    tolerance = 4.0 * abs(fine - coarse) + KINK_NOISE * noise + 2.0 * estimate.error
-    finest = min(h / 2.0, estimate.smallest)  # the smallest step the verdict rests on
+    tolerance = 4.0 * abs(fine - coarse) + rounding + 2.0 * estimate.error
+    finest = min(h / 2.0, estimate.smallest)
     if abs(forward - estimate.value) > tolerance:
         # The h and h**2 terms can cancel in fine - coarse (sin at -0.0018 with
         # h = 0.00375: 1.7e-6 each), hiding what is left of them: one more
         # quotient, at h / 4, and a second extrapolation say how much that is.
         try:
-            finer = sampler.quotient("forward", 1, h / 4.0)[0]
+            finer = sampler.quotient("forward", n, h / 4.0)[0]
         except (DomainError, NumericalError):
             finer = math.nan  # no verdict without it: the kink stands
         once = finer + (finer - fine)
@@ -2718,19 +2945,8 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate) -> None:
         if math.isfinite(twice):
             forward = twice
             finest = min(h / 4.0, estimate.smallest)
-            tolerance = 4.0 * abs(twice - once) + KINK_NOISE * noise + 2.0 * estimate.error
-    if abs(forward - estimate.value) > tolerance:
-        # What was seen, not its cause: f can be smooth on a scale below these steps
-        # (hypot(t, 1e-18) at 1e-18, seen with steps down to 9.4e-4).
-        raise DomainError(
-            f"no derivative of f at x={x!r} was found: the difference quotients from the "
-            f"right tend to about {forward:.6g}, but the symmetric ones to "
-            f"{estimate.value:.6g}, at steps down to {finest:.3g} (as they do at a kink or "
-            "a jump at x, or where f varies on a scale finer than those steps); take a "
-            "one-sided derivative with method='forward' or method='backward', or move x; "
-            "or, if f varies on a finer scale, differentiate f(s * t) at t = x / s for a "
-            "small s, and divide by s"
-        )
+            tolerance = 4.0 * abs(twice - once) + rounding + 2.0 * estimate.error
+    return forward, tolerance, rounding, finest
 
 
 class _NoFitError(Exception):

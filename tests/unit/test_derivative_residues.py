@@ -378,12 +378,14 @@ def test_a_walk_with_no_noise_measured_is_not_checked_against_the_noise_tests_po
     # there (4 calls) and adds 4.7e-16, 8e-8 of f', and derivative walks again from
     # steps on the scale of x: 5.817836557124838e-09 +- 5.6e-16, 119 calls; 125 with
     # the refining stencil checked at half its step, as noise was measured: `_halved_scatter`;
-    # 141 with the noise also measured at its point nearest 0: `_noise_nearest_zero`.)
+    # 141 with the noise also measured at its point nearest 0: `_noise_nearest_zero`;
+    # 159 with `_junction_beside`'s one-sided walk, 18 calls: the walk before the noise
+    # settled on 0 +- 3.9e-14, the one with it on 5.8178e-9 +- 2e-14.)
     x = 4.4037243964446896e-05
     result = derivative(lambda t: math.pow((t + 1180.0) - 1180.0, 3), x, full_output=True)
     _assert_honest(result.value, result.error, 5.8178365679526437e-09)
     assert result.error < 1e-15
-    assert result.nfev <= 142
+    assert result.nfev <= 160
 
 
 # ------------------------------------------------------------------ not fixed (issue 13)

@@ -83,7 +83,7 @@ def test_f_that_refuses_jets_keeps_polarisation_and_its_calls() -> None:
 
     r = cw.hessian(far, full_output=True)([1e10, -5.0])
     assert r.value == [[2.0, -1.0], [-1.0, 0.0]]  # Richardson along e1: no jets, as before
-    assert r.nfev == 212
+    assert r.nfev == 217  # 212 before the forward check of order 2 (DERKINK)
     assert cw.hessian(quadratic, method="central")([1.0, 1.0])[0][1] != 1.0  # not jets: as before
 
 

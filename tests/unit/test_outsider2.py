@@ -11,8 +11,9 @@ Each fails today for the reason in its ``reason``. Exact values are closed forms
   reports 0 (or 1) with error 0 (or 1e-14). abs and relu give every coefficient 0 at 0
   (torch's convention, taken to all orders), so smooth |x|**2, cos|x| get f''(0) = 0.
 - Richardson across a jump of the n-th derivative: a point within ~0.015 of a kink
-  (n = 1) or of a C^(n-1) junction (Huber, smooth L1, a spline) gets the average
-  of the two sides' derivatives with an error far smaller than their gap.
+  (n = 1) or of a C^(n-1) junction (Huber, smooth L1, a spline) got the average
+  of the two sides' derivatives with an error far smaller than their gap (fixed by
+  DERKINK: those tests are no longer marked).
 - Bare errors: OverflowError at n = 170; struct.error from a function that rounds
   to float32, given a jet by "auto" (only TypeError makes it fall back).
 """
@@ -162,17 +163,22 @@ def test_hessian_of_a_special_cased_sinc() -> None:
 @pytest.mark.parametrize(
     ("f", "x0", "exact"),
     [
-        # Taylor mode: coefficients (1.0, 0.0, 0.0), errors (1.8e-15, 0.0, 0.0); fixed (AD1)
-        (lambda x: 1.0 if x == 0 else (exp(x) - 1) / x, 0.0, (1.0, 1 / 2, 1 / 6)),
-        # Richardson (math.fabs), Huber next to its junction: c2 = 0.2488 +- 0.0032
+        # Taylor mode: coefficients were (1.0, 0.0, 0.0), errors (1.8e-15, 0.0, 0.0); fixed (AD1)
+        pytest.param(
+            lambda x: 1.0 if x == 0 else (exp(x) - 1) / x,
+            0.0,
+            (1.0, 1 / 2, 1 / 6),
+            id="special-cased quotient",
+        ),
+        # Richardson (math.fabs), Huber next to its junction: c2 was 0.2488 +- 0.0032
+        # (DERKINK: the walk before the noise its junction showed stands)
         pytest.param(
             lambda x: 0.5 * x * x if math.fabs(x) <= 1 else math.fabs(x) - 0.5,
             1.0001,
             (0.5001, 1, 0),
-            marks=_xfail(),
+            id="huber",
         ),
     ],
-    ids=["special-cased quotient", "huber"],
 )
 def test_taylor_coefficients_within_their_errors(
     f: Callable[[float], float], x0: float, exact: tuple[float, ...]
@@ -193,10 +199,10 @@ def _smooth_l1(x: float, beta: float = 0.1) -> float:
     return 0.5 * x * x / beta if math.fabs(x) < beta else math.fabs(x) - 0.5 * beta
 
 
-@_xfail()
 @pytest.mark.parametrize(
     ("f", "x", "n", "exact"),
     [
+        # Fixed by DERKINK (`_richardson._junction_beside`, `_check_one_sided` of every order).
         # Huber: 0.49767 +- 0.0032 (156 errors off); linear there, f'' = 0
         (_huber, 1.0001, 2, 0.0),
         # torch's smooth L1 (beta 0.1): 4.97669 +- 0.032 (155 errors off)
@@ -205,8 +211,10 @@ def _smooth_l1(x: float, beta: float = 0.1) -> float:
         (lambda x: math.exp(x) if x < 0 else 1 + x + x * x / 2, -1e-4, 3, math.exp(-1e-4)),
         # a kink at 1, first derivative: 1.35784 +- 0.0184 (74 errors off)
         (lambda x: math.exp(min(x, 1.0)), 1 - 4e-5, 1, math.exp(1 - 4e-5)),
-        # a clamped ("safe") log, f'' at 1.02e-3: 1923.5 +- 8.5e3, exact -9.61e5 (113 off)
-        (lambda x: math.log(max(x, 1e-3)), 1.02e-3, 2, -1 / 1.02e-3**2),
+        # a clamped ("safe") log, f'' at 1.02e-3: 1923.5 +- 8.5e3, exact -9.61e5 (113 off);
+        # still so after DERKINK: the noised window (steps 0.05 and up) is beyond the scale
+        # (1e-3) up to which a one-sided walk can follow log, so no junction is confirmed
+        pytest.param(lambda x: math.log(max(x, 1e-3)), 1.02e-3, 2, -1 / 1.02e-3**2, marks=_xfail()),
     ],
     ids=["huber", "smooth_l1", "C2 spline", "kink", "safe log"],
 )
@@ -217,7 +225,6 @@ def test_next_to_a_jump_of_the_nth_derivative(
     honest_or_refused(f, x, exact, n=n)
 
 
-@_xfail()
 def test_no_second_derivative_at_the_huber_junction() -> None:
     # f'' is 1 left of 1 and 0 right of it: an answer must cover both (error >= 1/4)
     # or be refused. Today: 0.5000000000000143 +- 1e-12.
@@ -228,7 +235,6 @@ def test_no_second_derivative_at_the_huber_junction() -> None:
     assert result.error >= 0.25, result
 
 
-@_xfail()
 def test_hessian_of_the_huber_loss_next_to_its_junction() -> None:
     # entry [0][0]: 0.49767 +- 0.0032, exact 0 (f is linear in p[0] beyond 1).
     def f(p: list) -> float:
