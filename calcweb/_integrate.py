@@ -711,16 +711,24 @@ def _power_law_tail(inner: list[float]) -> tuple[float, float, float] | None:
     near, far = disagreements
     if near > far / 3.0:
         return tail, p, math.inf
-    tail *= _log_log_share(fit, *fits)
-    if math.isinf(tail):
-        return tail, p, tail
-    return tail, p, min(far, tail)
+    # The fit an eighth as many halvings back, where p falls (`_drifting`).
+    falling = fits[1][1] > fits[0][1] > p
+    mid = _power_law_fit(inner[: max(0, len(inner) - math.ceil(0.125 * n))]) if falling else None
+    share = _log_log_share(fit, fits[0], fits[1], mid=mid)
+    if math.isinf(share):
+        return math.inf, p, math.inf
+    error = min(far, tail * share)
+    if share != 1.0 and mid is not None:
+        # The share is only as sure as the drift it reads.
+        error = max(error, tail * _share_spread(fit, mid, fits[0], fits[1]))
+    return tail * share, p, error
 
 
 def _log_log_share(
     fit: tuple[float, float, float],
     near: tuple[float, float, float],
     far: tuple[float, float, float],
+    mid: tuple[float, float, float] | None = None,
 ) -> float:
     """How many times the tail fitted as a power of log x ``1/(x log x log(log x)**P)`` holds.
 
@@ -742,6 +750,19 @@ def _log_log_share(
     ``n/2`` back: ``1/(x log(x) log(log(x)))`` from 20 at tol 1e-2 shows
     ``P`` 1.0 over the last span and below 1 over the longer one, and the
     factor 254 made its relative tolerance meet a tail of 329 +- 0.3.
+
+    A shifted log-log tail ``1/(x log x (log(log x) + c)**P)`` has ``L``
+    about ``log(log x) + c``, past that bound, and its ``p`` settles as a
+    power's seems to (1.184, 1.143, 1.140 for ``c = 10``, ``P = 2`` from 30
+    at tol 1e-2: 0.054022 +- 9.3e-3 for 0.089094, 3.75 errors). What tells
+    it apart is how ``p`` falls over the last quarter (``mid``, the fit an
+    eighth as many halvings back): steadily, as a law's slope does (per
+    unit ``log n``, the last eighth's fall is 0.84 to 0.98 of the one
+    before on log-log tails), where a power of log x's fit drifts only by
+    its bias, which shrinks as ``1/n**2`` or faster (0.74 or less on
+    bench/scans/bertrand.py's falling fits, but for drifts at rounding's
+    level, 1e-13, where the factor is 1 to 1e-12). Such a tail is summed
+    as a log-log tail whatever ``L`` is (`_drifting`).
     """
     _, p, n = fit
     _, p_near, n_near = near
@@ -749,8 +770,19 @@ def _log_log_share(
     if not (p_far > p_near > p > 1.0 and n > n_near > n_far):
         return 1.0
     drift = (p_near - p) / math.log(n / n_near)
-    if (p - 1.0) / drift > 2.0 * math.log(n * math.log(2.0)):
+    if not _drifting(fit, near, mid) and (p - 1.0) / drift > 2.0 * math.log(n * math.log(2.0)):
         return 1.0
+    return _log_log_factor(fit, far, drift)
+
+
+def _log_log_factor(
+    fit: tuple[float, float, float], far: tuple[float, float, float], drift: float
+) -> float:
+    """`_log_log_share`'s factor for a drift of p per unit log n (inf: a tail that diverges)."""
+    _, p, n = fit
+    _, p_far, n_far = far
+    if drift <= 0.0:
+        return math.inf
     exponent = (p - 1.0) ** 2 / drift
     # Over the longer span the drift must show a tail that converges too.
     if min(exponent, (p - 1.0) ** 2 * math.log(n / n_far) / (p_far - p)) <= 1.0:
@@ -762,6 +794,77 @@ def _log_log_share(
         return math.inf
     slope = 2.0 * p / (linear + math.sqrt(discriminant))
     return slope / p * (p - 1.0) / (slope - 1.0) * exponent / (exponent - 1.0)
+
+
+def _share_spread(
+    fit: tuple[float, float, float],
+    mid: tuple[float, float, float],
+    near: tuple[float, float, float],
+    far: tuple[float, float, float],
+) -> float:
+    """How far `_log_log_factor` may be off, by how far the drift it reads may be.
+
+    That drift, over the last quarter of the halvings, is doubted by the gap
+    between the drifts of its two eighths and by the drift the fit shows by
+    itself on an exact power of log x there (`_settled_drift`), which is
+    10% of a log-log tail's where ``p`` is near 1 (``P = 1.5``, shifted by
+    25: p 1.05 at 57 halvings, 1.7e-4 against 1.7e-3 a unit of ``log n``)
+    and the factor, about ``P/(P - 1)``, amplifies it: 0.366401 +- 7.3e-3 for
+    0.388315 (3 errors) with the gap alone.
+    """
+    (_, p, n), (_, p_mid, n_mid), (_, p_near, n_near) = fit, mid, near
+    drift = (p_near - p) / math.log(n / n_near)
+    late = (p_mid - p) / math.log(n / n_mid)
+    early = (p_near - p_mid) / math.log(n_mid / n_near)
+    doubt = abs(late - early) + abs(_settled_drift(p, n))
+    share = _log_log_factor(fit, far, drift)
+    return max(abs(_log_log_factor(fit, far, drift + sign * doubt) - share) for sign in (-1, 1))
+
+
+def _settled_drift(p: float, n: float) -> float:
+    """The drift of p a unit of ``log n`` that `_power_law_fit` shows on ``1/(x log(x)**p)``.
+
+    Its halves, ``∫ u**-p du`` over ``[k ln 2, (k + 1) ln 2]`` up to ``n``
+    halvings, fitted now and a quarter as many halvings back, as
+    `_power_law_tail` fits f's: the fit's own bias, which falls as ``1/n**2``.
+    """
+    back = math.ceil(0.25 * n)
+    first = max(1, round(n) - back - SLOW_END_HALVINGS + 1)
+    beyond = [(k * math.log(2.0)) ** (1.0 - p) / (p - 1.0) for k in range(first, round(n) + 2)]
+    halves = [earlier - later for earlier, later in itertools.pairwise(beyond)]
+    now, before = _power_law_fit(halves), _power_law_fit(halves[:-back])
+    if now is None or before is None:
+        return math.inf
+    return (before[1] - now[1]) / math.log(now[2] / before[2])
+
+
+# The late drift of p at least this share of the early one (per unit log n): a law's, not a bias's.
+PERSISTENT_DRIFT = 0.8
+
+
+def _drifting(
+    fit: tuple[float, float, float],
+    near: tuple[float, float, float],
+    mid: tuple[float, float, float] | None,
+) -> bool:
+    """Whether p falls as steadily over the last eighth of the halvings as over the eighth before.
+
+    Per unit ``log n``, by at least `PERSISTENT_DRIFT` as much: a log-log
+    tail's slope, ``1 + P/L``, falls by ``P/L**2`` a unit, which hardly
+    changes over an eighth of the halvings; the bias of a power of log x's
+    fit falls as ``1/n**2`` (about 0.73 over an eighth) or geometrically (at
+    x = inf, from the map of the half-line: 0.1 to 0.4 at 20-30 halvings).
+    """
+    if mid is None:
+        return False
+    _, p, n = fit
+    _, p_mid, n_mid = mid
+    _, p_near, n_near = near
+    if not (p_near > p_mid > p and n > n_mid > n_near):
+        return False
+    early = (p_near - p_mid) / math.log(n_mid / n_near)
+    late = (p_mid - p) / math.log(n / n_mid)
+    return late >= PERSISTENT_DRIFT * early
 
 
 class _Epsilon:
