@@ -555,7 +555,7 @@ def _odd_fall(rule: Rule, panel: Panel) -> float:
 
 
 def mirrored(rule: Rule, panel: Panel) -> float:
-    """The error a panel whose samples mirror may hide: 0 unless `odd_unresolved` holds.
+    """The error a panel whose samples mirror may hide: 0 unless `odd_unproven` holds.
 
     The symmetric rule sums the odd part of ``f`` about the panel's centre to
     0, and Gauss and Kronrod agree on it to rounding, which is the integral
@@ -574,7 +574,15 @@ def mirrored(rule: Rule, panel: Panel) -> float:
     is missing, is per unit half-width and takes in the even coefficient of
     degree 14, or 10, too). The 48 panels that mirrored so in the lies of
     ``bench/scans/stairscan.py`` seed 1 were off by 6e-4 to 0.089 of this,
-    and by 1.6e10 to 4e12 times the errors they claimed.
+    and by 1.6e10 to 4e12 times the errors they claimed. Their odd parts
+    fell by less than `ODD_FLAT`, but a jump's coefficients fall by a power
+    of the degree and may fall by more: by 2.3 to 5.8 on five bisected
+    panels of stairscan seeds 18, 20 and 22-24, each claiming about 1e-13 where
+    this bound is 0.024 to 0.15 (INT24). So every odd part that does not
+    fall geometrically is floored, as `odd_unproven` takes it: a smooth odd
+    part not yet resolved costs its panel a bisection (``tanh`` on [-5,
+    15], whose half [-5, 5] mirrors with a fall of 2.9: 107 evaluations, not
+    65, at tol 1e-4).
 
     Examples:
         ``floor(10 x)/10`` on a panel with jumps at 0.9 and 1.0, in mirrored
@@ -587,7 +595,7 @@ def mirrored(rule: Rule, panel: Panel) -> float:
         >>> mirrored(K21, gauss_kronrod(math.sin, -1.0, 1.0))
         0.0
     """
-    if not panel.samples or not odd_unresolved(rule, panel):  # none: a panel built by hand
+    if not panel.samples or not odd_unproven(rule, panel):  # none: a panel built by hand
         return 0.0
     return abs(panel.b - panel.a) * FINITE_SAFETY * max(panel.odd[2], panel.odd[3])
 
