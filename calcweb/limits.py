@@ -1181,7 +1181,7 @@ def _estimate(samples: list[float], first: int) -> tuple[float, float]:
 
     # Zigzags before samples that end smooth were f moving, not rounding noise.
     smooth_end = len(values) == len(samples) and _ends_smooth(full)
-    scatter = [0.0] * len(samples) if smooth_end else _growing_scatter(full)
+    scatter = [0.0] * len(samples) if smooth_end else _growing_scatter(full, noise)
 
     def honest(entry: _Entry) -> float:
         rounding = SAFETY * noise[entry.last] * _AMPLIFY[entry.order] / top
@@ -1381,7 +1381,7 @@ def _ends_smooth(columns: list[list[float]]) -> bool:
     )
 
 
-def _growing_scatter(columns: list[list[float]]) -> list[float]:
+def _growing_scatter(columns: list[list[float]], noise: list[float] | None = None) -> list[float]:
     """At each sample, the rounding noise that the samples before it showed growing.
 
     Once a column of the table, after settling smoothly (``SMOOTH`` changes
@@ -1402,7 +1402,9 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
     it spans, or over samples that change by as much, is ``f`` itself moving,
     not rounding noise, and does not count: ``(1 - cos t)/t**2`` sampled near
     multiples of ``2 pi`` heads smoothly for 2.8e-6 (or 1.2e-9), moves, and
-    then heads smoothly for 1/2.
+    then heads smoothly for 1/2. Given the table's rounding ``noise``
+    (`_noise`), so is a zigzag far wider than that noise from it on
+    (`_outgrows_noise`).
     """
     floor = [0.0] * len(columns[0])
     below = math.inf  # the last sample at which the column below had settled
@@ -1425,6 +1427,9 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
             spanned = columns[0][k - 1 : k + 2 + order]
             jumps = [abs(b - a) for a, b in itertools.pairwise(spanned)]
             moving = max(width, *jumps) > MOVING * max(abs(y) for y in spanned)
+            # So is one far wider than the rounding noise from it on (`_outgrows_noise`).
+            if noise is not None:
+                moving = moving or _outgrows_noise(width, order, k + 1 + order, columns, noise)
             if (
                 k + 1 + order > since
                 and _sign(before) * _sign(change) < 0.0
@@ -1436,6 +1441,55 @@ def _growing_scatter(columns: list[list[float]]) -> list[float]:
             floor[k + 1 + order] = max(floor[k + 1 + order], level)
         below = settled
     return list(itertools.accumulate(floor, max))
+
+
+def _outgrows_noise(
+    width: float, order: int, at: int, columns: list[list[float]], noise: list[float]
+) -> bool:
+    """Whether a zigzag ``width`` wide in column ``order`` ending at sample ``at`` is f moving.
+
+    Rounding noise only grows toward ``x0``, so a zigzag of rounding's is no
+    wider than ``JUMP`` times the rounding noise of an entry of its column
+    (`_noise`'s bound, tripled and amplified as `_estimate` takes it, or
+    ``ULPS`` roundings of the sample) at any sample from ``at`` on where the
+    noise is measured: each of the ``HORIZON`` changes that judge it beyond
+    the rounding of its samples (`_noise_measured`), all before ``f`` gets
+    stuck or loses all its digits. A zigzag wider than that was ``f`` itself
+    moving: a kink, a cut-off or a pole among the samples, after which ``f``
+    is another smooth function with another limit. ``(exp(t) - 1)/t + 2.3e-5
+    (|x| > D)``, ``t = x/149.55``, ``D = 0.003074``, at 0- zigzags by 1.3e-5
+    where it crosses ``D`` (sample 7), where its noise is 2.4e-11, and its
+    noise stays below 6e-8 up to sample 17, where it gets stuck: read as
+    scatter, the jump was the error of every entry closer in, which settle on
+    1, and the value from the samples beyond ``D``, 1.0000231448636 +- 1.1e-11,
+    stood (tests/unit/test_limits_lim27.py). Where the changes are within
+    rounding, the noise they bound may hide as a bias (``log(1 + t)/t``, ``t
+    = (x + 3e5)/0.2555``, whose bound falls to 2.5e-13 over such a run just
+    before a jump of 1e-7), and a zigzag is not judged by them.
+    """
+    samples, top = columns[0], _AMPLIFY[len(columns) - 1]
+    end = _digits_lost(_until_stuck(samples), noise) - HORIZON
+    measured = _noise_measured(columns)
+    return any(
+        width > JUMP * _AMPLIFY[order] * max(SAFETY * noise[q] / top, ULPS * _EPS * abs(samples[q]))
+        for q in range(at, end)
+        if all(measured[q : q + HORIZON + 1])
+    )
+
+
+def _noise_measured(columns: list[list[float]]) -> list[bool]:
+    """By last sample, whether the top column's change there is beyond the rounding of its samples.
+
+    A change within that rounding measures no noise (`_noise`): the samples
+    are exactly a polynomial there, as a rounding bias constant over a run
+    of them keeps them.
+    """
+    top, shift = columns[-1], len(columns)
+    blur = ULPS * _AMPLIFY[shift - 1] * _EPS
+    return [False] * shift + [
+        abs(b - a) > blur * abs(columns[0][i + shift])
+        for i, (a, b) in enumerate(itertools.pairwise(top))
+    ]
 
 
 def _run_start(samples: list[float]) -> int:
