@@ -4682,13 +4682,20 @@ def _log_estimate(values: list[float]) -> tuple[float, float]:
     entries after it in its column, from samples closer to ``x0``, are from
     it (two changes small by chance, where a column's changes cross 0, are
     no error: ``4e-5/log(-log x)`` at 0+ was 9.87e-6 +- 8.9e-7 from such an
-    entry, its limit 0). Changes that grow have a tail of 18 times the last
+    entry, its limit 0), plus what is left past the column's last entry
+    (`_column_tail`). Changes that grow have a tail of 18 times the last
     (their ratio is taken as 0.9).
+
+    A column whose ratios still rise toward 1 (``1/log(log x)**2`` at
+    infinity: 0.878, 0.886, ..., 0.894 in column 6) has more to go past its
+    end than its distance from an entry before: ``138.422 - 0.0105/log(log(x/16))**2``
+    was 138.42176 +- 1.0e-4 from such an entry (limit 138.422, 2.4 errors off).
     """
     best = (math.nan, math.inf)
     amplify = 1.0
     for order, column in enumerate(_log_table(values)):
         amplify *= 1.0 + 2.0 / (LOG_RATIO**order - 1.0) if order else 1.0
+        end = _column_tail(column)
         for i in range(2, len(column)):
             last, before = abs(column[i] - column[i - 1]), abs(column[i - 1] - column[i - 2])
             ratio = min(last / before, 0.9) if before else 0.0
@@ -4696,10 +4703,26 @@ def _log_estimate(values: list[float]) -> tuple[float, float]:
             # The entries after it, from samples closer to x0, stay within its error.
             later = max((abs(y - column[i]) for y in column[i + 1 :]), default=0.0)
             size = max(abs(y) for y in values[i - 2 : i + order + 1])
-            error = max(last, before, tail, later, _EPS * ULPS * amplify * size)
+            error = max(last, before, tail, later + end, _EPS * ULPS * amplify * size)
             if error < best[1]:
                 best = (column[i], error)
     return best
+
+
+def _column_tail(column: list[float]) -> float:
+    """What is left past the last entry of ``column``: its last changes' doubled geometric tail.
+
+    At their own ratio when it is below 1, however near (a ``1/log(log x)**2``
+    term's ratios rise toward 1 at every step); changes that grow, rounding's,
+    at ``TAIL_RATIO``, as in `_log_estimate`.
+    """
+    if len(column) < 3:
+        return 0.0
+    last, before = abs(column[-1] - column[-2]), abs(column[-2] - column[-3])
+    ratio = last / before if before else 0.0
+    if ratio >= 1.0:
+        ratio = TAIL_RATIO
+    return 2.0 * last * ratio / (1.0 - ratio)
 
 
 def _log_fit(f: _Counted, x0: float, name: str) -> tuple[float, float] | None:
