@@ -1790,8 +1790,10 @@ def _lost_drop(
     6.2e-4, 3.6e-4, ... settling on 2.5e-4, the limit read (it is 0.50025).
     A smooth ``f`` may drop so much in one step too (``h**8/(h**8 + D**8)``),
     so the drop is only read as a loss when the samples before show rounding
-    noise as large as ``f`` (`_lost_into`) or swinging ``f`` both ways by
-    ``LOSS`` of its size (`_swings`). Then the limit is refused: the term left
+    noise as large as ``f`` (`_lost_into`), swinging ``f`` both ways by
+    ``LOSS`` of its size (`_swings`), or a zigzag that widens at 1 bit a step
+    or more to that size at the drop (`_zigzag_outgrows`: 4 samples are
+    enough, where the walk starts late). Then the limit is refused: the term left
     after the drop (the pole's, -1.3e-8 at the first sample) was too small for
     the samples before to show, and its limit is not its value there.
     """
@@ -1804,7 +1806,7 @@ def _lost_drop(
     contradicted = gap > JUMP * (error + result.error)
     if not (math.isfinite(value) and abs(value - after) > JUMP * error and contradicted):
         return result
-    if not (_lost_into(before) or _swings(before, value, error)):
+    if not (_lost_into(before) or _swings(before, value, error) or _zigzag_outgrows(before)):
         return result
     edge = point(scale * 2.0 ** -(first + start + 2))
     return _OneSided(
@@ -1903,6 +1905,44 @@ def _swings(before: list[float], value: float, error: float) -> bool:
         and any(d < 0 for d in departures)
         and max(map(abs, departures)) >= LOSS * abs(value)
     )
+
+
+def _zigzag_outgrows(before: list[float]) -> bool:
+    """Whether the samples ``before`` a drop zigzag ever wider, as rounding noise does, to f's size.
+
+    `_lost_into` read in the samples themselves, for walks too short for a
+    top column with ``RISE_POINTS`` changes (f raises farther out, so the walk
+    starts late). Among the last ``NOISE_POINTS`` moves: some go each way
+    (beyond rounding); every one is below ``LOSS`` of f's size (f keeps its
+    size: the moves are noise, not f heading for the drop, as a hump's do);
+    and the widest so far grow, from the first to the last of them, at 1 bit
+    a step or more (cancellation noise grows at least like ``1/h``), so that
+    the last, grown on at that rate to the drop, is ``LOSS`` of the last
+    sample or more. ``(1 - cos t)/t**2 + 1.09e-3 (sqrt(1 - h/1.458) - 1)``,
+    ``t = h/56039``, from the right of -0.707 is 0.50010, 0.50004, 0.50004,
+    0.49985, 0.49984, 0.50269, 0.50269, 0.457, 0.366, then 1.8e-7 once
+    ``cos t`` rounds to 1: widest moves 6.1e-5, 1.9e-4, 2.9e-3, 4.6e-2,
+    9.1e-2, 1.5 bits a step.
+    """
+    moves = [b - a for a, b in itertools.pairwise(before[-NOISE_POINTS - 1 :])]
+    size = max(map(abs, before))
+    blur = ULPS * _EPS * size
+    if not moves or not (max(moves) > blur and min(moves) < -blur):
+        return False
+    if max(map(abs, moves)) >= LOSS * size:
+        return False
+    # (index, log2 of its size) of each move wider than all before it
+    widest: list[tuple[int, float]] = []
+    top = blur
+    for k, move in enumerate(moves):
+        if abs(move) > top:
+            top = abs(move)
+            widest.append((k, math.log2(top)))
+    if len(widest) < 2:
+        return False
+    (k0, y0), (k1, y1) = widest[0], widest[-1]
+    rate = min((y1 - y0) / (k1 - k0), MAX_SLOPE)
+    return rate >= 1.0 and 2.0 ** (y1 + rate * (len(moves) - k1)) >= LOSS * abs(before[-1])
 
 
 def _lost_into(before: list[float]) -> bool:

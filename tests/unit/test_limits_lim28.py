@@ -1,4 +1,4 @@
-"""logscan's lies at seeds 23, 42 and 43 (session 22, LIM28): a log-log term read as a power of u.
+"""logscan 23, 42, 43 and farscan group C (session 22, LIM28): tails past a column, lost drops.
 
 ``c + a/log(log(x/s))**2`` at infinity (or 0) settles too slowly for the
 usual walk, and `_log_fit` extrapolates it in ``u = 1/log|x|``, where it is no
@@ -10,16 +10,24 @@ not what is left past that end: ``138.422 - 0.0105/log(log(x/16))**2`` was
 column's doubled geometric tail past its last entry, at the last changes' own
 ratio (`_column_tail`); these three are refused (the error exceeds what
 `limit` accepts).
+
+farscan's group C (seed 4, two of its five): ``(1 - cos t)/t**2`` beside a
+domain end. Once ``cos t`` rounds to 1, f is only the end's term, which halves
+each step and was read as the limit, 0 (it is 0.5). The samples before the
+drop zigzag ever wider toward it, as rounding noise does, but too few of them
+for `_lost_into`'s top column: `_zigzag_outgrows` reads that in the samples
+themselves, and `_lost_drop` refuses.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
 from calcweb import LimitResult, limit
-from calcweb.limits import TAIL_RATIO, _column_tail
+from calcweb.limits import TAIL_RATIO, _column_tail, _zigzag_outgrows
 
 
 def _honest_or_refused(result: object, exact: float) -> None:
@@ -62,3 +70,40 @@ def test_growing_changes_at_a_columns_end_are_taken_at_the_tail_ratio() -> None:
     assert _column_tail(column) == pytest.approx(2.0 * 2.0 * TAIL_RATIO / (1.0 - TAIL_RATIO))
     assert _column_tail([1.0, 2.0]) == 0.0
 
+
+def _cos_end(c: float, d: float, a: float, x0: float) -> Callable[[float], float]:
+    def f(x: float) -> float:
+        h = abs(x - x0)
+        t = (x - x0) / c
+        return (1 - math.cos(t)) / t**2 + a * (math.sqrt(1 - h / d) - 1)
+
+    return f
+
+
+@pytest.mark.parametrize(
+    ("c", "d", "a", "x0"),
+    [
+        # farscan 4: 0.50010 ... 0.50269, 0.457, 0.366 (noise growing 1.5 bits a step), then 1.8e-7
+        (56039.42395451288, 1.4575332098250522, -0.0010942471321222591, -0.7070618106205158),
+        # farscan 4: f raises beyond h = 9.3e-4, so the walk starts at 4.9e-4: 0.5015, 0.4975,
+        # 0.5135, 0.51354, then -2.3e-8
+        (2935.259759955395, 0.0009253175336707742, 1.3949783402293428e-06, 0.0),
+    ],
+)
+def test_a_drop_after_a_zigzag_that_outgrows_f_is_refused(
+    c: float, d: float, a: float, x0: float
+) -> None:
+    # Once cos t rounds to 1, f is only the end's term, which halves each step: read as 0
+    # (the limit is 0.5).
+    result = limit(_cos_end(c, d, a, x0), x0, side="right", full_output=True)
+    _honest_or_refused(result, 0.5)
+
+
+def test_a_zigzag_that_outgrows_f_is_told_from_a_hump() -> None:
+    noisy = [0.50010, 0.500038, 0.500036, 0.499846, 0.499840, 0.502693, 0.502691, 0.457, 0.366]
+    assert _zigzag_outgrows(noisy)
+    # A hump (exp(-c/x**2)/x): moves both ways, but as large as f itself.
+    assert not _zigzag_outgrows([-3.4, -4.0, -0.98])
+    # Moves one way (a smooth drop) or not growing (settling with noise) are no loss.
+    assert not _zigzag_outgrows([1.0, 1.0, 1.0, 1.0 - 1.5e-6])
+    assert not _zigzag_outgrows([0.5 + 1e-3 * (-0.5) ** k for k in range(8)])
