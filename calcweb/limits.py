@@ -1945,6 +1945,68 @@ def _zigzag_outgrows(before: list[float]) -> bool:
     return rate >= 1.0 and 2.0 ** (y1 + rate * (len(moves) - k1)) >= LOSS * abs(before[-1])
 
 
+def _lost_early(
+    result: _OneSided,
+    samples: list[float],
+    first: int,
+    *,
+    f: _Counted,
+    name: str,
+    point: Callable[[float], float],
+    scale: float,
+) -> _OneSided:
+    """``result``, or a refusal when ``f`` drops after one or two samples, away from it first.
+
+    `_lost_drop` reads a loss in the samples before a drop, from
+    ``COLLAPSE_BEFORE`` of them on; fewer show nothing. Where ``f`` raises
+    farther out the walk starts late, and ``(1 - cos t)/t**2 + 2.3e-3 (sqrt(1
+    - h/D) - 1)``, ``t = x/12863``, ``D = 5.4e-4``, at 0- is 0.464, 0.617,
+    then, once ``cos t`` rounds to 1, only the end's term, 2.8e-4 and halving:
+    it was read as 0 (the limit is 0.5). So ``f`` is sampled between the last
+    sample before the drop and the drop, at the shares ``BETWEEN`` of the
+    last one's step: a drop of ``f`` itself, however steep (``1/(1 + (D/h)**30)``),
+    passes from the one to the other, while ``1 - cos t``, rounded to a grid
+    of ``eps/2``, is ``eps/2`` there until it is 0: ``f`` = 0.40, 0.55, 0.78 at
+    0.875, 0.75, 0.625 times the last step, farther from the drop than 0.617.
+    Then the samples cannot tell ``f``'s limit, and it is refused. ``result``
+    stands unless it is read past the drop (``JUMP`` times its error from the
+    last sample before).
+    """
+    if not (result.converged and math.isfinite(result.value)):
+        return result
+    start = _collapse(samples, DROP)
+    if not 1 <= start < COLLAPSE_BEFORE:
+        return result
+    last, after = samples[start - 1], samples[start]
+    if not abs(last - result.value) > JUMP * result.error:
+        return result
+    step = scale * 2.0 ** -(first + start + 1)  # the last sample's before the drop
+    blur = ULPS * _EPS * abs(last)
+    away = next(
+        (
+            t * step
+            for t in BETWEEN
+            if abs(_sampled(f, point(t * step)) - after) > abs(last - after) + blur
+        ),
+        None,
+    )
+    if away is None:
+        return result
+    return _OneSided(
+        last,
+        abs(last - result.value),
+        False,
+        f"f is {last:.6g} far from x0 (from the {name}), then drops to {after:.6g} at "
+        f"{point(step / 2.0)!r} and stays that small closer to x0; but at {point(away)!r}, "
+        "before the drop, f is farther from it than that, as when rounding cancels all the "
+        "digits of a term in f and leaves only a small term beside it (1 - cos(t) is exactly "
+        "0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16): too few samples come before the "
+        "drop to tell. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
+        "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
+        "full_output=True to get the last sample before the drop anyway",
+    )
+
+
 def _lost_into(before: list[float]) -> bool:
     """Whether the samples ``before`` a constant run lose all their digits as it starts.
 
@@ -3582,6 +3644,7 @@ def _one_sided_from(
             f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
         )
     result = _lost_collapse(result, run.values, first, name=name, point=point, scale=scale)
+    result = _lost_early(result, run.values, first, f=f, name=name, point=point, scale=scale)
     # At 0 and infinity the checks closer in judge the value by its error, so
     # the last samples that went past it widen the error only after them.
     if result.converged and math.isfinite(result.value) and x0 in (0.0, math.inf, -math.inf):

@@ -16,7 +16,10 @@ domain end. Once ``cos t`` rounds to 1, f is only the end's term, which halves
 each step and was read as the limit, 0 (it is 0.5). The samples before the
 drop zigzag ever wider toward it, as rounding noise does, but too few of them
 for `_lost_into`'s top column: `_zigzag_outgrows` reads that in the samples
-themselves, and `_lost_drop` refuses.
+themselves, and `_lost_drop` refuses. With only one or two samples before the
+drop (two more at seed 3), `_lost_early` samples f between the last of them and
+the drop: a drop of f itself passes from one to the other, while 1 - cos t,
+rounded, stays eps/2 there until it is 0, and f goes farther from the drop.
 """
 
 from __future__ import annotations
@@ -107,3 +110,42 @@ def test_a_zigzag_that_outgrows_f_is_told_from_a_hump() -> None:
     # Moves one way (a smooth drop) or not growing (settling with noise) are no loss.
     assert not _zigzag_outgrows([1.0, 1.0, 1.0, 1.0 - 1.5e-6])
     assert not _zigzag_outgrows([0.5 + 1e-3 * (-0.5) ** k for k in range(8)])
+
+
+@pytest.mark.parametrize(
+    ("c", "d", "a", "x0"),
+    [
+        # farscan 3: 0.464, 0.617, then 2.8e-4 and halving (f raises beyond h = 5.4e-4)
+        (12862.660984583252, 0.0005403927602048663, -0.0022965407946790813, 0.0),
+        # farscan 3: 0.50192, 0.50347, then -5.3e-4 and halving
+        (5819.1344448475575, 0.0003286591193425884, 0.005415590422578256, 0.002489105525097169),
+    ],
+)
+def test_a_drop_after_two_samples_that_f_leaves_first_is_refused(
+    c: float, d: float, a: float, x0: float
+) -> None:
+    # Between the last sample before the drop and the drop, 1 - cos t is eps/2 until it is
+    # 0: f = 0.40, 0.55, 0.78 at 0.875, 0.75, 0.625 of the last step, farther from the drop.
+    result = limit(_cos_end(c, d, a, x0), x0, side="left", full_output=True)
+    _honest_or_refused(result, 0.5)
+    assert not result.converged
+
+
+@pytest.mark.parametrize("d", [0.3, 0.2, 0.1, 0.05])
+def test_a_steep_drop_of_f_itself_after_few_samples_is_answered(d: float) -> None:
+    result = limit(
+        lambda x: 1 / (1 + (d / abs(x)) ** 30) + 0.5 * x, 0.0, side="right", full_output=True
+    )
+    assert result.converged
+    assert abs(result.value) <= 2 * result.error
+
+
+def test_a_pole_at_the_domain_end_is_answered() -> None:
+    # f raises beyond h = 0.13, so the walk starts at 0.125: 3.9e5, then 13.7, 2.2, ...
+    # settling on 1, and f between 0.125 and 0.0625 falls from one to the other.
+    def f(x: float) -> float:
+        return math.sqrt(1.0 - x / 0.13) ** -8
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert result.converged
+    assert abs(result.value - 1.0) <= 2 * result.error
