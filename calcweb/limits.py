@@ -4798,7 +4798,8 @@ def _log_estimate(values: list[float]) -> tuple[float, float]:
     amplify = 1.0
     for order, column in enumerate(_log_table(values)):
         amplify *= 1.0 + 2.0 / (LOG_RATIO**order - 1.0) if order else 1.0
-        end = _column_tail(column)
+        # The column's own rounding: changes within it show no tail.
+        end = _column_tail(column, _EPS * ULPS * amplify * max(map(abs, values)))
         for i in range(2, len(column)):
             last, before = abs(column[i] - column[i - 1]), abs(column[i - 1] - column[i - 2])
             ratio = min(last / before, 0.9) if before else 0.0
@@ -4812,16 +4813,19 @@ def _log_estimate(values: list[float]) -> tuple[float, float]:
     return best
 
 
-def _column_tail(column: list[float]) -> float:
+def _column_tail(column: list[float], rounding: float) -> float:
     """What is left past the last entry of ``column``: its last changes' doubled geometric tail.
 
     At their own ratio when it is below 1, however near (a ``1/log(log x)**2``
-    term's ratios rise toward 1 at every step); changes that grow, rounding's,
-    at ``TAIL_RATIO``, as in `_log_estimate`.
+    term's ratios rise toward 1 at every step); changes that grow at
+    ``TAIL_RATIO``, as in `_log_estimate`. None when the last change is
+    within the column's ``rounding``: two rounding errors' ratio says nothing.
     """
     if len(column) < 3:
         return 0.0
     last, before = abs(column[-1] - column[-2]), abs(column[-2] - column[-3])
+    if last <= rounding:
+        return 0.0
     ratio = last / before if before else 0.0
     if ratio >= 1.0:
         ratio = TAIL_RATIO

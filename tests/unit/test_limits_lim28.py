@@ -65,13 +65,15 @@ def test_a_log_log_term_is_not_read_as_a_power_of_u(
 def test_the_column_tail_is_taken_at_the_last_changes_own_ratio() -> None:
     # Changes 1, 0.95, 0.95**2: past the last entry, 2 * 0.95/0.05 = 38 times the last change.
     column = [0.0, 1.0, 1.95, 1.95 + 0.95**2]
-    assert _column_tail(column) == pytest.approx(38.0 * 0.95**2)
+    assert _column_tail(column, 0.0) == pytest.approx(38.0 * 0.95**2)
+    # A last change within the column's rounding shows no tail.
+    assert _column_tail(column, 1.0) == 0.0
 
 
 def test_growing_changes_at_a_columns_end_are_taken_at_the_tail_ratio() -> None:
     column = [0.0, 1.0, 3.0]
-    assert _column_tail(column) == pytest.approx(2.0 * 2.0 * TAIL_RATIO / (1.0 - TAIL_RATIO))
-    assert _column_tail([1.0, 2.0]) == 0.0
+    assert _column_tail(column, 0.0) == pytest.approx(2.0 * 2.0 * TAIL_RATIO / (1.0 - TAIL_RATIO))
+    assert _column_tail([1.0, 2.0], 0.0) == 0.0
 
 
 def _cos_end(c: float, d: float, a: float, x0: float) -> Callable[[float], float]:
