@@ -990,9 +990,11 @@ def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
     if stairs > sampler.noise_floor:
         sampler.noise_floor = stairs
         estimate = _walks(sampler, n, first_step, enough)
-    if sampler.relative_noise:
-        return estimate  # noise relative to |f| (single precision): not a junction's
-    side = _junction_beside(sampler, n, first_step, unnoised, estimate, known=known)
+    # Noise relative to |f| (single precision) is no junction's, unless one side is a clamp.
+    clamp_only = bool(sampler.relative_noise)
+    side = _junction_beside(
+        sampler, n, first_step, unnoised, estimate, known=known, clamp_only=clamp_only
+    )
     if side == "smooth":
         sampler.noise_floor = known  # f's junction, not noise
         return unnoised
@@ -1017,6 +1019,7 @@ def _junction_beside(
     noised: Estimate,
     *,
     known: float,
+    clamp_only: bool = False,
 ) -> str:
     """Whether the noise that moved the walk's estimate is a junction of ``f`` beside ``x``.
 
@@ -1043,6 +1046,16 @@ def _junction_beside(
     do; and one stair times a smooth factor (``(t - sin t) / t**3``) is
     smooth too, but its quotients there are near ``noised``. A side where
     ``f`` is constant (`_flat`) confirms nothing: a clamp or a stair.
+
+    A one-sided walk cannot follow ``f`` beyond its scale: ``log(max(t, c))``
+    at ``c + 1.5e-5`` (``c = 0.00157``) is followed to 9.4e-4, and the noised
+    window is at 0.00375 and up (181.8 +- 89.8 for 631). There, a side that
+    follows its expansion to 16 times the walk's widest step, opposite a side
+    where ``f`` is one value at every point of the noised window
+    (`_clamped_across`), is a clamp's smooth side: stairs are not one value
+    over a window that spans several of them, nor is one stair times a smooth
+    factor. ``clamp_only``: only this confirms a junction (noise relative to
+    ``|f|`` was measured).
     """
     if unnoised.no_digit or not unnoised.window or n == 0:
         return ""
@@ -1051,20 +1064,17 @@ def _junction_beside(
     # Up to the steps the noised walk trusted: one stair can hold a one-sided walk's
     # window far beyond unnoised's (x near one edge), not those, which span stairs.
     trusted = min((step for step, _ in noised.window), default=0.0)
-    needed = max(16.0 * unnoised.window[0][0], trusted) * (1.0 - 1e-9)  # steps as rounded
+    wide = 16.0 * unnoised.window[0][0] * (1.0 - 1e-9)  # steps as rounded
+    needed = max(wide, trusted * (1.0 - 1e-9))
     measured, sampler.noise_floor = sampler.noise_floor, known
+    relative, sampler.relative_noise = sampler.relative_noise, 0.0  # as unnoised was walked
     verdict = ""
     try:
         for kind in ("forward", "backward"):
-            # A walk costs tens of calls: first, its quotient at the step needed must lie
-            # nearer unnoised than the central one there, which straddles a junction
-            # (across stairs, both are about the slope f has at that scale).
-            try:
-                probe = sampler.quotient(kind, n, needed)[0]
-                straddling = sampler.quotient("central", n, needed)[0]
-            except (DomainError, NumericalError):
+            clamp = _clamped_across(sampler, kind, n, noised)  # of values sampled: no calls
+            if clamp_only and not clamp:
                 continue
-            if not abs(probe - unnoised.value) < abs(straddling - unnoised.value):
+            if not _probe_favours(sampler, kind, n, needed, unnoised):
                 continue
             try:
                 side = _search(sampler, kind, n, first_step, 0.0)
@@ -1077,13 +1087,47 @@ def _junction_beside(
             agrees = abs(side.value - unnoised.value) <= side.error + unnoised.error
             decisive = side.error <= 0.25 * abs(noised.value - unnoised.value)
             midway = 0.5 * abs(noised.value - unnoised.value)  # nearer unnoised throughout
-            if agrees and decisive and _followed_up_to(side, midway) >= needed:
+            if not (agrees and decisive):
+                continue
+            followed = _followed_up_to(side, midway)
+            if followed >= wide and clamp and not _flat(sampler, side, n):
+                return "smooth"
+            if followed >= needed and not clamp_only:
                 if not _flat(sampler, side, n):
                     return "smooth"
                 verdict = "flat"
         return verdict
     finally:
-        sampler.noise_floor = measured
+        sampler.noise_floor, sampler.relative_noise = measured, relative
+
+
+def _probe_favours(sampler: Sampler, kind: str, n: int, step: float, unnoised: Estimate) -> bool:
+    """Whether ``kind``'s quotient at ``step`` lies nearer ``unnoised`` than the central one.
+
+    A walk costs tens of calls: this is asked first. The central quotient
+    straddles a junction; across stairs, both are about the slope ``f`` has
+    at that scale.
+    """
+    try:
+        probe = sampler.quotient(kind, n, step)[0]
+        straddling = sampler.quotient("central", n, step)[0]
+    except (DomainError, NumericalError):
+        return False
+    return abs(probe - unnoised.value) < abs(straddling - unnoised.value)
+
+
+def _clamped_across(sampler: Sampler, kind: str, n: int, noised: Estimate) -> bool:
+    """Whether ``f`` is one value at every point of ``noised``'s window opposite ``kind``'s side.
+
+    That side of a clamp is exactly constant in floats; stairs over a window
+    that spans several are not, nor is one stair times a smooth factor.
+    """
+    away = -1.0 if kind == "forward" else 1.0
+    offsets = [offset for offset in stencil("central", n)[0] if offset * away > 0.0]
+    points = [sampler.x + offset * step for step, _ in noised.window for offset in offsets]
+    if len(points) < 2 or not all(point in sampler.values for point in points):
+        return False
+    return len({sampler.values[point] for point in points}) == 1
 
 
 def _flat(sampler: Sampler, side: Estimate, n: int) -> bool:
