@@ -339,9 +339,9 @@ def _across_the_branch(
     """The polynomial where ``f`` on jets branched at or near a tie: by finite differences.
 
     As derivative's "auto" (`calcweb._derivative._across_the_branch`): the
-    branch's derivatives are f's only if it holds around ``x0``, so the
-    coefficients come from differences across the branches; near a tie
-    (within rounding) those must agree with the jets'. Beyond
+    branch's derivatives are known to be f's only if it holds around
+    ``x0``, so the coefficients come from differences across the branches;
+    near a tie (within rounding) those must agree with the jets'. Beyond
     `MAX_NUMERICAL_DEGREE` differences are too inaccurate: refused.
     """
     degree = len(on_the_branch) - 1

@@ -92,9 +92,10 @@ def jet_derivative(y: object, n: int, what: str) -> float:
 
 # ------------------------------------------------------------ f branches on jets
 
-# A comparison that a move of x by this many rounding units, eps max(1, |x|), would
-# flip is decided within rounding: a bisection's last comparisons are within a few (as
-# many as g's elasticity |x g'(x)/y| where it solves g(x) = y).
+# A comparison that a move of x by this many rounding units, eps max(1, |x|), could
+# flip (as far as the jet tells: `calcweb.jet._tie`) is decided within rounding: a
+# bisection's last comparisons are within a few (as many as g's elasticity
+# |x g'(x)/y| where it solves g(x) = y).
 _TIE_ROUNDINGS = 64
 
 
@@ -117,8 +118,8 @@ def on_jets(
 ) -> tuple[Any | RefusedJets, BranchWatch]:
     """`call_on_jets`, and the branch f took at or near a tie, if any (``within``: `reach`).
 
-    A Taylor-mode derivative is the derivative of the branch f took; it is f's
-    only if that branch holds on a neighbourhood of x. The watch says where
+    A Taylor-mode derivative is the derivative of the branch f took; it is
+    known to be f's only if that branch holds on a neighbourhood of x. The watch says where
     that is in doubt (`calcweb.jet.watching_branches`).
     """
     with watching_branches(within) as watch:

@@ -17,15 +17,18 @@ function with branches such as ``x if x > 0 else -x`` takes the branch of ``x0``
 ``relu`` and ``abs`` follow torch's convention at 0: derivative 0 (all
 higher coefficients 0 too).
 
-Both give the derivatives of the branch ``f`` took, which are ``f``'s only
-where that branch holds around ``x0``. Inside `watching_branches` a jet
-records the first branch decided at a tie, or within rounding of one: a
-comparison whose sides are equal, or would swap if ``x0`` moved by ``reach``
-(a bisection's last comparisons), and ``abs``/``relu`` of a jet whose value
-is 0, their kink (a value off 0 counts as exact, whatever rounding made it).
+Both give the derivatives of the branch ``f`` took, which are known to be
+``f``'s only where that branch holds around ``x0``. Inside `watching_branches`
+a jet records the first branch decided at a tie, or within rounding of one: a
+comparison whose sides are equal, or could swap if ``x0`` moved by ``reach``
+as far as the jet's terms tell (their difference $d$ has
+$|d_0| \le \sum_{k \ge 1} |d_k|\,\text{reach}^k$: a bisection's last
+comparisons; also ``x*x + 1e-300 > 0`` at 0 to degree 2, which never swaps),
+and ``abs``/``relu`` of a jet whose value is 0, their kink, unless the jet is
+0 to its degree (a value off 0 counts as exact, whatever rounding made it).
 ``1.0 if x == 0 else sin(x)/x`` is such a branch: the jet at 0 takes ``1.0``,
-whose derivatives are 0, not sinc's. `calcweb.derivative` reads the record
-(`calcweb._taylor_mode`).
+whose derivatives are all 0, while sinc's of even order are not (its second
+is -1/3). `calcweb.derivative` reads the record (`calcweb._taylor_mode`).
 
 `rounding_tracked_variable` starts a jet whose coefficients are
 `RoundedFloat`\ s: the same floats, computed in the same order, each carrying
@@ -309,7 +312,8 @@ def watching_branches(reach: float) -> Iterator[BranchWatch]:
     """Record, in the `BranchWatch` it yields, a branch that jets take at or near a tie.
 
     ``reach``: how far ``x0`` may move within rounding (in the jet's ``t``);
-    a branch that a move of ``x0`` by up to ``reach`` would flip is "near".
+    a branch that a move of ``x0`` by up to ``reach`` could flip, as far as
+    the jet's terms tell (`_tie`), is "near".
     A watch inside another (a derivative inside ``f``) hands its record on.
     """
     watch = BranchWatch(reach)
