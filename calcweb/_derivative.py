@@ -13,10 +13,11 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   tracked ones, so the two values can differ in their last bits.)
   ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
   A jet takes the branch of ``x`` (``1.0 if x == 0 else sin(x)/x`` at 0
-  gives the derivatives of the constant 1.0), which are ``f``'s only if that
-  branch holds around ``x``: where ``f`` decides a branch at a tie or within
-  rounding of one (a comparison whose sides are equal or would swap if ``x``
-  moved by 64 eps ``max(1, |x|)``, ``abs`` or ``relu`` of 0), ``"ad"`` with
+  gives the derivatives of the constant 1.0), which are known to be ``f``'s
+  only where that branch holds around ``x``: where ``f`` decides a branch at
+  a tie or within rounding of one (a comparison whose sides are equal or
+  could swap, as far as the jet's terms tell, if ``x`` moved by 64 eps
+  ``max(1, |x|)``: `calcweb.jet`; ``abs`` or ``relu`` of 0), ``"ad"`` with
   ``full_output=True`` refuses, and plain ``"ad"`` returns the branch's
   derivative (torch's convention: ``relu`` and ``abs`` have derivative 0 at 0).
 * ``"richardson"``: difference quotients (central, or one-sided next to the
@@ -45,11 +46,14 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   1e-14 to 1e-12 of ``f'`` where ``f`` rounds well), as no value of ``f``
   proves that ``f`` is analytic.
 * ``"auto"`` (default): ``"ad"`` if ``f`` accepts a jet (it raises no
-  exception on one), else ``"richardson"``; also ``"richardson"`` where ``f``
-  branches at a tie on the jet, and near one (within rounding) where
-  Richardson agrees with the jet's derivative (within twice their errors;
-  else `NumericalError`: a kink next to ``x``, or a branch decided by
-  rounding, as a bisection's last steps, cannot be told apart).
+  exception on one but calcweb's own, which answer for ``f``: `calcweb.log`
+  of a jet at -1 raises `DomainError`, with no fallback), else
+  ``"richardson"``; also ``"richardson"`` where ``f`` branches at a tie on
+  the jet, and near one (within rounding) where Richardson agrees with the
+  jet's derivative (within twice their errors; else `NumericalError`: a kink
+  next to ``x``, or a branch decided by rounding, as a bisection's last
+  steps, cannot be told apart). Richardson's own refusals stand (Huber's
+  loss one ulp right of its junction at 1, ``n = 2``: `DomainError`).
 """
 
 from __future__ import annotations
@@ -172,7 +176,8 @@ def derivative(
 
     Args:
         f: A function of one real number. Written with calcweb's math
-            functions (``calcweb.sin``, ...) it is differentiated exactly.
+            functions (``calcweb.sin``, ...) it is differentiated exactly,
+            unless it branches at or near a tie (see the module).
         x: The point, a finite real number.
         n: The order of the derivative, 0 to 170.
         method: ``"auto"``, ``"ad"``, ``"richardson"``, ``"central"``,
@@ -199,11 +204,12 @@ def derivative(
             or does not accept the jet / complex number the method needs, or
             ``full_output`` is not True or False.
         DomainError: If ``f`` is undefined at ``x`` or at every stencil that
-            could be used, or (``"richardson"``, and ``"central"``,
-            ``"forward"`` and ``"backward"`` with ``full_output=True``, first
-            derivatives) its one-sided difference quotients disagree with
-            the central ones (as at a kink, or where ``f`` varies on a scale
-            finer than the steps).
+            could be used, or (``"richardson"``, ``"auto"`` where it runs
+            Richardson, and ``"central"``, ``"forward"`` and ``"backward"``
+            with ``full_output=True``; any order) its one-sided difference
+            quotients disagree with the central ones (as at a kink, at a
+            junction where a derivative jumps, or where ``f`` varies on a
+            scale finer than the steps).
         NumericalError: If the difference quotients never settle into an
             estimate that can be trusted (for ``"complex"``: if the answer has
             no correct digit and Richardson on the real line refuses too, or
