@@ -189,13 +189,13 @@ step can be trusted; instead:
    one-sided walk away from the junction confirms it (`_junction_beside`);
    one on a side where ``f`` is constant cannot (a clamp or a stair), and
    where it disagrees with the walk done again, neither is trusted.
-6. A derivative whose one-sided quotients disagree with the central ones
-   (at a kink, as ``abs`` at 0, at a junction where ``f''`` jumps, as
-   Huber's loss at 1, or one nearer than any step of order ``n >= 2``
-   resolves, or where ``f`` varies on a scale finer than the steps) is
-   refused with `DomainError` -- after the noise of ``f`` is measured,
-   allowing for the noise and the truncation of the one-sided quotients
-   (`_check_one_sided`).
+6. A derivative whose one-sided quotients (from the right) disagree with
+   the central ones (at a kink, as ``abs`` at 0, at a junction where
+   ``f''`` jumps, as Huber's loss at 1, or one nearer than any step of order
+   ``n >= 2`` resolves, or where ``f`` varies on a scale finer than the
+   steps) is refused with `DomainError` -- after the noise of ``f`` is
+   measured, allowing for the noise and the truncation of the one-sided
+   quotients (`_check_one_sided`).
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -2908,7 +2908,8 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> None:
     truncation (judged from how far it moved), the noise of f and the
     error of the estimate; if it does not, extrapolated twice (h/4 too).
     So for every order: Huber's loss at its junction 1 has ``f'' = 1`` on
-    the left and 0 on the right, and its central quotients are exactly 0.5;
+    the left and 0 on the right, and its central quotients are 0.5 at every
+    step (to rounding);
     and a junction closer to ``x`` than the steps where an order ``n >= 2``
     is not rounding-limited is beyond the central quotients' sight (``e**t``
     left of ``c``, its quadratic at ``c`` right of it, ``n = 3`` at ``c +
