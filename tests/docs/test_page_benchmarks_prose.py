@@ -77,7 +77,9 @@ def test_calcweb_s_evaluations() -> None:
     costly = _nfev(CALCWEB, hard)
     rest = [int(row[CALCWEB + 3]) for row in CASES if row[1] not in hard]
     median = statistics.median(rest)
-    assert f"which cost {min(costly)} to {max(costly)}, the median is {median:g}" in PROSE.replace(" too)", ")")
+    assert f"which cost {min(costly)} to {max(costly)}, the median is {median:g}" in PROSE.replace(
+        " too)", ")"
+    )
     last = [
         int(_case(name)[CALCWEB + 3])
         for name in (
