@@ -62,7 +62,7 @@ import contextlib
 import math
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from numbers import Integral, Real
 from typing import Any, NamedTuple
 
@@ -318,8 +318,8 @@ def _taylor_mode(
     within = f.reach(x) if isinstance(f, RoundedLine) else reach(x)
     y, branch = on_jets(f, within, seed)
     if isinstance(y, RefusedJets):
-        if method == "auto":
-            return _richardson(f, x, n, step)  # f is not jet-aware: differences
+        if method == "auto":  # f is not jet-aware: differences, and the call it refused
+            return _counting_the_jet_call(_richardson(f, x, n, step))
         raise _ad_refused(f, x, y.error) from y.error
     value = jet_derivative(y, n, "f")
     bound = derivative_error(y, n, value) if bounded else rounding_error(value, n)
@@ -334,6 +334,11 @@ def _taylor_mode(
         )
         raise branch_refusal(branch, where, instead)
     return _across_the_branch(f, x, n, step, on_the_branch=result, branch=branch)
+
+
+def _counting_the_jet_call(fallback: DerivativeResult) -> DerivativeResult:
+    """``fallback`` (Richardson's, where "auto" gave up on jets) with the call on jets in nfev."""
+    return replace(fallback, nfev=fallback.nfev + 1)
 
 
 def _where(f: Callable[[Any], Any], x: float) -> str:
@@ -374,18 +379,16 @@ def _across_the_branch(
     agree with the jets (as derivative's second walk: within twice their
     errors), else neither can be trusted.
     """
-    across = _richardson(f, x, n, step)
-    calls = across.nfev + 1  # and the call on jets
-    result = DerivativeResult(across.value, across.error, calls, across.method, across.step)
+    result = _counting_the_jet_call(_richardson(f, x, n, step))
     if branch.exact:
         return result
-    if agrees(across.value, across.error, on_the_branch.value, on_the_branch.error):
+    if agrees(result.value, result.error, on_the_branch.value, on_the_branch.error):
         return result
     raise NumericalError(
         f"f branches {_where(f, x)}: {branch.what} decides a branch within rounding of a "
         f"tie, and the derivative of order {n} of the branch f took ({on_the_branch.value!r}, "
         f"Taylor mode) disagrees with difference quotients across the branches "
-        f"({across.value!r} +- {across.error:.2g}, Richardson): f may have a kink or a "
+        f"({result.value!r} +- {result.error:.2g}, Richardson): f may have a kink or a "
         "junction next to the point, or decide a branch by rounding (as a bisection's "
         "last steps do), so its derivative cannot be told here; move the point off the "
         "junction, or use method='richardson' where f is smooth"

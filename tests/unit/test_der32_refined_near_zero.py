@@ -37,10 +37,10 @@ def _off_and_error(f: Callable[[float], float], x: float) -> tuple[float, float,
 
 def test_a_stencil_near_zero_is_checked_at_half_its_step_without_a_noise_measured() -> None:
     # Was 0.014264789579201687 +- 2.5e-14 for 0.014264789579085965 (4.7x), 26 calls;
-    # now +- 3.6e-13 (0.32x), 32 calls.
+    # now +- 3.6e-13 (0.32x), 32 calls, and the call on jets f refused (counted since AD2).
     off, error, nfev = _off_and_error(one_minus_cos, -0.17151356991779856)
     assert off <= error
-    assert nfev <= 32
+    assert nfev <= 33
 
 
 @pytest.mark.xfail(
