@@ -87,11 +87,14 @@ from calcweb._taylor_mode import (
     ad_refused,
     agrees,
     branch_refusal,
+    branches_hold,
     derivative_error,
+    in_doubt,
     jet_derivative,
     on_jets,
     reach,
     rounding_error,
+    staircase,
 )
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -324,7 +327,8 @@ def _taylor_mode(
     value = jet_derivative(y, n, "f")
     bound = derivative_error(y, n, value) if bounded else rounding_error(value, n)
     result = DerivativeResult(value, bound, 1, "ad", None)
-    if branch.what is None or (method == "ad" and not claimed):
+    flat = branch.what is None and staircase(y, branch, n)
+    if (branch.what is None and not flat) or (method == "ad" and not claimed):
         return result  # plain "ad" keeps the branch's derivative (torch's convention)
     if method == "ad":
         where = _where(f, x)
@@ -332,6 +336,8 @@ def _taylor_mode(
             "use method='richardson' (or 'auto', which falls back to it here): it "
             "differentiates f across its branches, and refuses a kink"
         )
+        if flat and branches_hold(branch):
+            return result  # f is constant while its branches hold: its derivatives are 0
         raise branch_refusal(branch, where, instead)
     return _across_the_branch(f, x, n, step, on_the_branch=result, branch=branch)
 
@@ -377,7 +383,8 @@ def _across_the_branch(
     Near one (within rounding, as a bisection's last comparisons) the branch
     holds on a neighbourhood too small to tell from rounding: Richardson must
     agree with the jets (as derivative's second walk: within twice their
-    errors), else neither can be trusted.
+    errors), else neither can be trusted. The same where f returned no jet
+    after comparing one (`staircase`): its 0 is f's only if Richardson agrees.
     """
     result = _counting_the_jet_call(_richardson(f, x, n, step))
     if branch.exact:
@@ -385,8 +392,8 @@ def _across_the_branch(
     if agrees(result.value, result.error, on_the_branch.value, on_the_branch.error):
         return result
     raise NumericalError(
-        f"f branches {_where(f, x)}: {branch.what} decides a branch within rounding of a "
-        f"tie, and the derivative of order {n} of the branch f took ({on_the_branch.value!r}, "
+        f"f branches {_where(f, x)}: {in_doubt(branch)}, "
+        f"and the derivative of order {n} of the branch f took ({on_the_branch.value!r}, "
         f"Taylor mode) disagrees with difference quotients across the branches "
         f"({result.value!r} +- {result.error:.2g}, Richardson): f may have a kink or a "
         "junction next to the point, or decide a branch by rounding (as a bisection's "

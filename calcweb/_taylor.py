@@ -33,12 +33,14 @@ from calcweb._taylor_mode import (
     agrees,
     branch_refusal,
     derivative_error,
+    in_doubt,
     jet_derivative,
     jets_fix,
     mismatch,
     on_jets,
     reach,
     rounding_error,
+    staircase,
     unwrapped,
 )
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
@@ -326,7 +328,7 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
             f"{jets_fix('Jet', f, raised, value)}, or ask for a lower degree"
         ) from error
     derivatives = _derivatives(y, degree)
-    if branch.what is not None:
+    if branch.what is not None or staircase(y, branch, degree):
         return _across_the_branch(f, center, derivatives, branch)
     polynomial = TaylorPolynomial(f, center, derivatives, [0.0] * (degree + 1), "ad")
     polynomial._errors = lambda: _rounding_bounds(f, center, degree)
@@ -341,7 +343,8 @@ def _across_the_branch(
     As derivative's "auto" (`calcweb._derivative._across_the_branch`): the
     branch's derivatives are known to be f's only if it holds around
     ``x0``, so the coefficients come from differences across the branches;
-    near a tie (within rounding) those must agree with the jets'. Beyond
+    near a tie (within rounding), or where f returned no jet after comparing
+    one (`staircase`), those must agree with the jets'. Beyond
     `MAX_NUMERICAL_DEGREE` differences are too inaccurate: refused.
     """
     degree = len(on_the_branch) - 1
@@ -357,8 +360,8 @@ def _across_the_branch(
     for k, (ours, theirs) in enumerate(zip(on_the_branch, across.derivatives, strict=True)):
         if not agrees(ours, rounding_error(ours, k), theirs, across.errors[k]):
             raise NumericalError(
-                f"f branches at x0={center!r}: {branch.what} decides a branch within "
-                f"rounding of a tie, and the derivative of order {k} of the branch f took "
+                f"f branches at x0={center!r}: {in_doubt(branch)}, "
+                f"and the derivative of order {k} of the branch f took "
                 f"({ours!r}, Taylor mode) disagrees with difference quotients across the "
                 f"branches ({theirs!r} +- {across.errors[k]:.2g}): f may have a kink or a "
                 "junction next to x0, or decide a branch by rounding, so its Taylor "

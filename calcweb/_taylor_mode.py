@@ -127,11 +127,60 @@ def on_jets(
     return y, watch
 
 
+# For method="ad", which has nothing to check a staircase against: the branches of an
+# f that returns no jet hold if no live comparison flips within this many rounding
+# reaches (about sqrt(eps) max(1, |x|)). A bisection's last comparisons flip within a
+# few roundings of g, times g's elasticity or cancellation (beyond 2**20 it is missed).
+_HOLDING_REACHES = 2.0**20
+
+
+def staircase(y: object, watch: BranchWatch, degree: int) -> bool:
+    """Whether f returned no jet (a number, or a jet of derivatives 0) after comparing a live one.
+
+    f's value then depends on x only through the branches it took: Taylor
+    mode's derivatives, 0, are those of a staircase, f's own where f is
+    constant around x (``x if x > 0 else 0.0`` at -1), not where the branches
+    compute a smooth function (a bisection for ``g(x) = y`` answers 0, not
+    ``1/g'``). Only differences across the branches tell the two apart.
+    """
+    if watch.live is None or degree == 0:
+        return False  # no branch on x, or only f's value asked: nothing to differentiate
+    return not isinstance(y, Jet) or not any(y.coefficients[1:])
+
+
+def branches_hold(watch: BranchWatch) -> bool:
+    """Whether every live comparison stays decided over a million roundings (`_HOLDING_REACHES`).
+
+    Then f is constant on that neighbourhood, for method="ad" (no check by differences).
+    """
+    return watch.margin >= _HOLDING_REACHES * watch.reach
+
+
+def staircase_refusal(watch: BranchWatch, where: str, instead: str) -> NumericalError:
+    """The refusal of a Taylor-mode 0 where f returned no jet after comparing one (`staircase`)."""
+    return NumericalError(
+        f"f branches {where} and returns no jet: after {watch.live} (a comparison of f's "
+        f"flips if x moves by {watch.margin:.2g}) f's value depends on x only through its "
+        "branches, so Taylor "
+        "mode (jets) gives the derivatives of a staircase, 0, which are f's only if f is "
+        f"constant around the point; {instead}"
+    )
+
+
+def in_doubt(watch: BranchWatch) -> str:
+    """Why a Taylor-mode answer is in doubt where f branched near a tie or returned no jet."""
+    if watch.what is not None:
+        return f"{watch.what} decides a branch within rounding of a tie"
+    return f"after {watch.live} f returns no jet (its value depends on x through branches)"
+
+
 def branch_refusal(watch: BranchWatch, where: str, instead: str) -> NumericalError:
     """The refusal of a Taylor-mode answer where f branched at a tie (``where``: "at x=0.0").
 
     ``instead``: what to do, a clause ("use method='richardson' ...").
     """
+    if watch.what is None:
+        return staircase_refusal(watch, where, instead)
     tie = "at a tie" if watch.exact else "within rounding of a tie"
     return NumericalError(
         f"f branches {where}: {watch.what} decides a branch {tie}, so Taylor mode (jets) "

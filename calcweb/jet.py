@@ -286,22 +286,52 @@ class BranchWatch:
         reach: How far ``x0`` may move within rounding, in the jet's variable ``t``.
         what: What decided the branch (``"the comparison 0.0 == 0"``), or None.
         exact: Whether that was an exact tie (equal sides, ``abs`` at 0), not a near one.
+        live: The first comparison of sides that vary with ``t`` (whatever its
+            margin), or None: where f returns no jet after one, its value
+            depends on ``x0`` through branches alone (`calcweb._taylor_mode.staircase`).
+        margin: How far ``t`` may move with every such comparison still
+            decided as it was (`_margin`; inf if there was none).
     """
 
-    __slots__ = ("exact", "reach", "what")
+    __slots__ = ("exact", "live", "margin", "reach", "what")
 
     def __init__(self, reach: float) -> None:
         self.reach = reach
         self.what: str | None = None
         self.exact = False
+        self.live: str | None = None
+        self.margin = math.inf
 
     def note(self, difference: Sequence[float], what: Callable[[], str]) -> None:
         """Record the branch on the sign of ``difference`` (a series) if that sign is in doubt."""
+        if any(difference[1:]):
+            self.margin = min(self.margin, _margin(difference))
+            if self.live is None:
+                self.live = what()
         if self.what is not None:
             return  # the first branch names the trouble; the answer falls back all the same
         tie = _tie(difference, self.reach)
         if tie is not None:
             self.what, self.exact = what(), tie
+
+    def hand_on(self, outer: BranchWatch) -> None:
+        """Add this watch's record to ``outer``'s (a watch inside it has ended)."""
+        if outer.what is None and self.what is not None:
+            outer.what, outer.exact = self.what, self.exact
+        if outer.live is None:
+            outer.live = self.live
+        outer.margin = min(outer.margin, self.margin)
+
+
+def _margin(difference: Sequence[float]) -> float:
+    r"""A radius $r$ within which the series $d(t)$ keeps the sign of $d_0$.
+
+    With $m$ nonzero terms $d_k$ ($k \ge 1$), each at most $|d_0|/m$ for
+    $|t| \le r$: $r = \min_k (|d_0| / (m |d_k|))^{1/k}$.
+    """
+    d0 = builtins.abs(float(difference[0]))
+    terms = [(k, builtins.abs(float(dk))) for k, dk in enumerate(difference) if k and dk]
+    return min(float((d0 / (len(terms) * dk)) ** (1.0 / k)) for k, dk in terms)
 
 
 _WATCH: ContextVar[BranchWatch | None] = ContextVar("calcweb_branch_watch", default=None)
@@ -323,8 +353,8 @@ def watching_branches(reach: float) -> Iterator[BranchWatch]:
     finally:
         _WATCH.reset(token)
         outer = _WATCH.get()
-        if outer is not None and outer.what is None and watch.what is not None:
-            outer.what, outer.exact = watch.what, watch.exact
+        if outer is not None:
+            watch.hand_on(outer)
 
 
 def _tie(difference: Sequence[float], reach: float) -> bool | None:

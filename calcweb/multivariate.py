@@ -65,6 +65,7 @@ from calcweb._taylor_mode import (
     on_jets,
     reach,
     rounding_error,
+    staircase,
 )
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -571,6 +572,8 @@ def _jacobian_by_jets(
         calls += restricted.calls
         if isinstance(outputs, RefusedJets) or branch.what is not None:
             return None, calls
+        if any(staircase(y, branch, 1) for y in outputs):
+            return None, calls  # an entry depends on x through branches alone
         column = []
         for y in outputs:
             value = jet_derivative(y, 1, "f")
@@ -1034,11 +1037,14 @@ def _call_for_ad(
     error that says how to write f or where f fails, else the caller falls
     back to differences. Where f branches at or near a tie on jets (moving
     ``t`` by ``within`` could flip it: `calcweb._taylor_mode.on_jets`),
+    or where an output depends on x through branches alone (`staircase`),
     "auto" gets `_BRANCHED`, and "ad" the branch's answer (torch's convention).
     """
     y, branch = on_jets(_call_at, within, f, entries, scalar)
     if not isinstance(y, RefusedJets):
-        return _BRANCHED if branch.what is not None and method != "ad" else y
+        entries_out = y if isinstance(y, (list, tuple)) else [y]
+        flat = any(staircase(out, branch, 1) for out in entries_out)
+        return _BRANCHED if (branch.what is not None or flat) and method != "ad" else y
     error = y.error
     if method != "ad":
         return _NOT_WRITTEN_FOR_AD
