@@ -20,6 +20,11 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   ``max(1, |x|)``: `calcweb.jet`; ``abs`` or ``relu`` of 0), ``"ad"`` with
   ``full_output=True`` refuses, and plain ``"ad"`` returns the branch's
   derivative (torch's convention: ``relu`` and ``abs`` have derivative 0 at 0).
+  Where ``f`` compares the jet and returns no jet (a float, or a jet whose
+  derivatives are 0: a bisection's), its value depends on ``x`` through
+  branches alone; ``"ad"`` with ``full_output=True`` answers 0 only if no
+  such comparison flips within 2**20 times that reach of ``x`` (f is then
+  constant there), and refuses otherwise.
 * ``"richardson"``: difference quotients (central, or one-sided next to the
   edge of the domain of ``f``) on a decreasing sequence of steps, combined by
   Richardson extrapolation (Neville's tableau, as in Ridders' method) once
@@ -52,8 +57,10 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   the jet, and near one (within rounding) where Richardson agrees with the
   jet's derivative (within twice their errors; else `NumericalError`: a kink
   next to ``x``, or a branch decided by rounding, as a bisection's last
-  steps, cannot be told apart). Richardson's own refusals stand (Huber's
-  loss one ulp right of its junction at 1, ``n = 2``: `DomainError`).
+  steps, cannot be told apart); the same where ``f`` compares the jet and
+  returns no jet (any margin: a bisection whose ``g`` cancels or is steep
+  ends far from a tie, its answer still 0). Richardson's own refusals stand
+  (Huber's loss one ulp right of its junction at 1, ``n = 2``: `DomainError`).
 """
 
 from __future__ import annotations
@@ -224,8 +231,10 @@ def derivative(
             DomainError and NumericalError are raised too (as the same
             class), saying so: the quotient's error is measured against it.
             For ``"ad"`` with ``full_output=True``, if ``f`` branches at or
-            near a tie on the jet; for ``"auto"``, if it branches near one
-            and Richardson disagrees with the jet (see the module).
+            near a tie on the jet, or returns no jet after comparing it
+            (unless those comparisons hold well beyond rounding); for
+            ``"auto"``, if it branches near one, or returns no jet after
+            comparing it, and Richardson disagrees with the jet (see the module).
 
     Examples:
         >>> import math
