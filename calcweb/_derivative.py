@@ -22,9 +22,11 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   derivative (torch's convention: ``relu`` and ``abs`` have derivative 0 at 0).
   Where ``f`` compares the jet and returns no jet (a float, or a jet whose
   derivatives are 0: a bisection's), its value depends on ``x`` through
-  branches alone; ``"ad"`` with ``full_output=True`` answers 0 only if no
-  such comparison flips within 2**20 times that reach of ``x`` (f is then
-  constant there), and refuses otherwise.
+  branches alone, and Taylor mode's 0 is a staircase's, which no margin of
+  the comparisons can tell from f's (a bisection whose ``g`` cancels ends far
+  from its flips and still answers 0): ``"ad"`` with ``full_output=True``
+  refuses it, even where f is constant around ``x`` (``"auto"`` checks it
+  with differences instead).
 * ``"richardson"``: difference quotients (central, or one-sided next to the
   edge of the domain of ``f``) on a decreasing sequence of steps, combined by
   Richardson extrapolation (Neville's tableau, as in Ridders' method) once
@@ -94,7 +96,6 @@ from calcweb._taylor_mode import (
     ad_refused,
     agrees,
     branch_refusal,
-    branches_hold,
     derivative_error,
     in_doubt,
     jet_derivative,
@@ -345,8 +346,6 @@ def _taylor_mode(
             "use method='richardson' (or 'auto', which falls back to it here): it "
             "differentiates f across its branches, and refuses a kink"
         )
-        if flat and branches_hold(branch):
-            return result  # f is constant while its branches hold: its derivatives are 0
         raise branch_refusal(branch, where, instead)
     return _across_the_branch(f, x, n, step, on_the_branch=result, branch=branch)
 

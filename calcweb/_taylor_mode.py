@@ -127,13 +127,6 @@ def on_jets(
     return y, watch
 
 
-# For method="ad", which has nothing to check a staircase against: the branches of an
-# f that returns no jet hold if no live comparison flips within this many rounding
-# reaches (about sqrt(eps) max(1, |x|)). A bisection's last comparisons flip within a
-# few roundings of g, times g's elasticity or cancellation (beyond 2**20 it is missed).
-_HOLDING_REACHES = 2.0**20
-
-
 def staircase(y: object, watch: BranchWatch, degree: int) -> bool:
     """Whether f returned no jet (a number, or a jet of derivatives 0) after comparing a live one.
 
@@ -146,14 +139,6 @@ def staircase(y: object, watch: BranchWatch, degree: int) -> bool:
     if watch.live is None or degree == 0:
         return False  # no branch on x, or only f's value asked: nothing to differentiate
     return not isinstance(y, Jet) or not any(y.coefficients[1:])
-
-
-def branches_hold(watch: BranchWatch) -> bool:
-    """Whether every live comparison stays decided over a million roundings (`_HOLDING_REACHES`).
-
-    Then f is constant on that neighbourhood, for method="ad" (no check by differences).
-    """
-    return watch.margin >= _HOLDING_REACHES * watch.reach
 
 
 def staircase_refusal(watch: BranchWatch, where: str, instead: str) -> NumericalError:
