@@ -95,9 +95,9 @@ from calcweb._richardson import combine, extrapolate, representable_step, stenci
 from calcweb._taylor_mode import (
     ad_refused,
     agrees,
+    branch_disagreement,
     branch_refusal,
     derivative_error,
-    in_doubt,
     jet_derivative,
     on_jets,
     reach,
@@ -233,7 +233,7 @@ def derivative(
             class), saying so: the quotient's error is measured against it.
             For ``"ad"`` with ``full_output=True``, if ``f`` branches at or
             near a tie on the jet, or returns no jet after comparing it
-            (unless those comparisons hold well beyond rounding); for
+            (a staircase's 0 cannot be told from f's there); for
             ``"auto"``, if it branches near one, or returns no jet after
             comparing it, and Richardson disagrees with the jet (see the module).
 
@@ -399,14 +399,15 @@ def _across_the_branch(
         return result
     if agrees(result.value, result.error, on_the_branch.value, on_the_branch.error):
         return result
-    raise NumericalError(
-        f"f branches {_where(f, x)}: {in_doubt(branch)}, "
-        f"and the derivative of order {n} of the branch f took ({on_the_branch.value!r}, "
-        f"Taylor mode) disagrees with difference quotients across the branches "
-        f"({result.value!r} +- {result.error:.2g}, Richardson): f may have a kink or a "
-        "junction next to the point, or decide a branch by rounding (as a bisection's "
-        "last steps do), so its derivative cannot be told here; move the point off the "
-        "junction, or use method='richardson' where f is smooth"
+    raise branch_disagreement(
+        branch,
+        _where(f, x),
+        n,
+        on_the_branch.value,
+        (result.value, result.error),
+        near="the point",
+        told="its derivative",
+        fix="move the point off the junction, or use method='richardson' where f is smooth",
     )
 
 

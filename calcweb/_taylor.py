@@ -31,9 +31,9 @@ from calcweb._checks import (
 from calcweb._derivative import DerivativeResult, derivative
 from calcweb._taylor_mode import (
     agrees,
+    branch_disagreement,
     branch_refusal,
     derivative_error,
-    in_doubt,
     jet_derivative,
     jets_fix,
     mismatch,
@@ -43,7 +43,7 @@ from calcweb._taylor_mode import (
     staircase,
     unwrapped,
 )
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.jet import MAX_DEGREE, BranchWatch, Jet, rounding_tracked_variable
 from calcweb.plot.figure import Figure
 from calcweb.plot.results import plot_taylor
@@ -359,13 +359,15 @@ def _across_the_branch(
         return across
     for k, (ours, theirs) in enumerate(zip(on_the_branch, across.derivatives, strict=True)):
         if not agrees(ours, rounding_error(ours, k), theirs, across.errors[k]):
-            raise NumericalError(
-                f"f branches at x0={center!r}: {in_doubt(branch)}, "
-                f"and the derivative of order {k} of the branch f took "
-                f"({ours!r}, Taylor mode) disagrees with difference quotients across the "
-                f"branches ({theirs!r} +- {across.errors[k]:.2g}): f may have a kink or a "
-                "junction next to x0, or decide a branch by rounding, so its Taylor "
-                "coefficients cannot be told here; move x0 off the junction"
+            raise branch_disagreement(
+                branch,
+                f"at x0={center!r}",
+                k,
+                ours,
+                (theirs, across.errors[k]),
+                near="x0",
+                told="its Taylor coefficients",
+                fix="move x0 off the junction",
             )
     return across
 

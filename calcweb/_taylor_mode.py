@@ -174,6 +174,33 @@ def branch_refusal(watch: BranchWatch, where: str, instead: str) -> NumericalErr
     )
 
 
+def branch_disagreement(
+    watch: BranchWatch,
+    where: str,
+    order: int,
+    ours: float,
+    across: tuple[float, float],
+    *,
+    near: str,
+    told: str,
+    fix: str,
+) -> NumericalError:
+    """The refusal where the jets' derivative of ``order`` and differences across branches differ.
+
+    ``across``: the differences' value and error; ``near``: where the junction
+    may be ("the point"); ``told``: what cannot be told ("its derivative");
+    ``fix``: what to do, a clause.
+    """
+    theirs, error = across
+    return NumericalError(
+        f"f branches {where}: {in_doubt(watch)}, and the derivative of order {order} of "
+        f"the branch f took ({ours!r}, Taylor mode) disagrees with difference quotients "
+        f"across the branches ({theirs!r} +- {error:.2g}): f may have a kink or a junction "
+        f"next to {near}, or decide a branch by rounding (as a bisection's last steps do), "
+        f"so {told} cannot be told here; {fix}"
+    )
+
+
 def agrees(value: float, error: float, other: float, other_error: float) -> bool:
     """Whether two estimates agree: within twice the sum of their errors (honest to 2x)."""
     return abs(value - other) <= 2.0 * (error + other_error)
