@@ -17,6 +17,7 @@ import struct
 from collections.abc import Callable
 
 import pytest
+from bisections import inverse_by_bisection
 from derivative_checks import honest_or_refused
 
 from calcweb import (
@@ -175,14 +176,7 @@ def test_a_bisection_is_refused_not_answered_from_its_last_branch(bracket_on_y: 
     # Taylor mode said 0.0 +- 0.0 (float bracket) and 1.0 +- 8.7e-15 (bracket on y);
     # x(2) = 1 solves x**3 + x = 2, x'(2) = 1/4.
     def inverse(y: object) -> object:
-        lo, hi = (y - 10.0, y + 10.0) if bracket_on_y else (-10.0, 10.0)  # type: ignore[operator]
-        for _ in range(200):
-            mid = 0.5 * (lo + hi)
-            if mid**3 + mid < y:
-                lo = mid
-            else:
-                hi = mid
-        return 0.5 * (lo + hi)
+        return inverse_by_bisection(y, bracket_on_y=bracket_on_y)
 
     with pytest.raises(NumericalError, match="bisection"):
         derivative(inverse, 2.0, full_output=True)

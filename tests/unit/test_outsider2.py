@@ -27,6 +27,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from bisections import inverse_by_bisection
 from derivative_checks import honest_or_refused
 
 from calcweb import CalcwebError, cos, derivative, exp, grad, hessian, log, relu, sin, taylor
@@ -68,18 +69,6 @@ def test_a_removable_point_special_cased_with_if(
     honest_or_refused(f, 0.0, exact, n=n)
 
 
-def _inverse_by_bisection(y: float, *, bracket_on_y: bool) -> float:
-    """x with x**3 + x = y, by 200 halvings (pure arithmetic and one comparison)."""
-    lo, hi = (y - 10.0, y + 10.0) if bracket_on_y else (-10.0, 10.0)
-    for _ in range(200):
-        mid = 0.5 * (lo + hi)
-        if mid**3 + mid < y:
-            lo = mid
-        else:
-            hi = mid
-    return 0.5 * (lo + hi)
-
-
 @pytest.mark.parametrize("bracket_on_y", [False, True])
 @pytest.mark.parametrize(("n", "exact"), [(1, 0.25), (2, -0.09375)])
 def test_a_function_computed_by_bisection(bracket_on_y: bool, n: int, exact: float) -> None:
@@ -88,9 +77,7 @@ def test_a_function_computed_by_bisection(bracket_on_y: bool, n: int, exact: flo
     # y -+ 10 the jet's slope was y's (value 1, error 8.7e-15; for n = 2: 0). Fixed
     # (AD1): the last comparisons are within rounding of a tie, and Taylor mode and
     # Richardson disagree: refused.
-    honest_or_refused(
-        lambda y: _inverse_by_bisection(y, bracket_on_y=bracket_on_y), 2.0, exact, n=n
-    )
+    honest_or_refused(lambda y: inverse_by_bisection(y, bracket_on_y=bracket_on_y), 2.0, exact, n=n)
 
 
 def _entries_honest_or_refused(call: Callable[[], object], exact: list) -> None:
