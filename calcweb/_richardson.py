@@ -1125,9 +1125,7 @@ def _clamped_across(sampler: Sampler, kind: str, n: int, noised: Estimate) -> bo
     away = -1.0 if kind == "forward" else 1.0
     offsets = [offset for offset in stencil("central", n)[0] if offset * away > 0.0]
     points = [sampler.x + offset * step for step, _ in noised.window for offset in offsets]
-    if len(points) < 2 or not all(point in sampler.values for point in points):
-        return False
-    return len({sampler.values[point] for point in points}) == 1
+    return len(points) >= 2 and _one_value(sampler, points)
 
 
 def _flat(sampler: Sampler, side: Estimate, n: int) -> bool:
@@ -1142,6 +1140,11 @@ def _flat(sampler: Sampler, side: Estimate, n: int) -> bool:
     offsets = stencil(side.kind, n)[0]
     x = sampler.x
     points = [x + offset * step if offset else x for step, _ in side.window for offset in offsets]
+    return _one_value(sampler, points)
+
+
+def _one_value(sampler: Sampler, points: list[float]) -> bool:
+    """Whether ``f`` was sampled at every one of ``points`` (no call is made) and was one value."""
     if not all(point in sampler.values for point in points):
         return False
     return len({sampler.values[point] for point in points}) == 1
