@@ -1,0 +1,64 @@
+"""REVIEW6: sentences of the losses and softmax pages.
+
+Each test runs what a corrected sentence says, and checks that the page
+says it:
+
+* losses.md said that for a label 0 "the same happens" as for a label 1
+  (whose loss stays right) and that the gradient is "far below" its value
+  "from z ≈ 28"; the loss drifts too (36.04 at z = 36.7), and the gradient
+  falls gradually from z ≈ 27.6 (0.69 at z = 28, 0.09 at z = 30);
+* softmax.md said Loss functions "introduced" softmax and cross-entropy,
+  but that page comes after it in the course.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import calcweb
+from calcweb import Value
+
+from .pages import DOCS
+
+ROOT = DOCS.parent
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sigmoid_then_bce(z: float, label: float) -> tuple[float, float]:
+    """The loss and dBCE/dz of binary_cross_entropy after sigmoid, as the page computes them."""
+    v = Value(z)
+    loss = calcweb.binary_cross_entropy([v.sigmoid()], [label])
+    loss.backward()
+    return loss.data, v.grad
+
+
+def test_losses_page_label_0_numbers() -> None:
+    text = flat((DOCS / "losses.md").read_text(encoding="utf-8"))
+    assert "(0.69 at \\(z = 28\\), 0.09 at \\(z = 30\\))" in text
+    assert "(36.04 at \\(z = 36.7\\))" in text
+    assert "above \\(z \\approx 27.6\\)" in text
+    assert "far below" not in text  # at z = 28 the gradient is 0.69: 31 % low
+    assert sigmoid_then_bce(27.5, 0.0)[1] == pytest.approx(1.0, rel=1e-9)
+    assert round(sigmoid_then_bce(28.0, 0.0)[1], 2) == 0.69
+    assert round(sigmoid_then_bce(30.0, 0.0)[1], 2) == 0.09
+    loss, _ = sigmoid_then_bce(36.7, 0.0)
+    assert round(loss, 2) == 36.04  # the true loss is 36.7 to 16 digits
+    assert sigmoid_then_bce(36.73, 0.0)[0] != 100.0
+    assert sigmoid_then_bce(36.74, 0.0) == (100.0, 0.0)
+    # For a label 1 the loss stays right: 40 at z = -40.
+    assert sigmoid_then_bce(-40.0, 1.0)[0] == 40.0
+
+
+def test_softmax_page_does_not_say_a_later_page_came_first() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    later = nav.index("losses.md") > nav.index("softmax.md")
+    opening = flat((DOCS / "softmax.md").read_text(encoding="utf-8")).split("## Softmax")[0]
+    sentence = re.search(r"\[Loss functions\]\(losses\.md\)[^;]*;", opening)
+    assert sentence is not None
+    if later:
+        assert "introduced" not in sentence.group(0)
