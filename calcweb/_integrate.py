@@ -3265,7 +3265,9 @@ def integrate(
 
     When the adaptive rule cannot reach ``tol`` (an oscillatory, discontinuous
     or non-integrable ``f``, one whose part near an end falls only as a power
-    of ``log x`` (``1/(x log(x)**p)`` out to infinity), a ``tol`` below
+    of ``log x``, at a ``tol`` that the estimate of that part cannot certify
+    (``1/(x log(x)**1.1)`` out to infinity at ``tol=1e-6``; at ``1e-2`` it
+    converges), a ``tol`` below
     rounding, or an interval about one ulp wide, whose nodes round to one or
     two floats, whatever ``tol``), it raises
     NumericalError saying why and what to try. With ``full_output=True`` it

@@ -2,7 +2,7 @@ r"""Taylor polynomials $T_n(x) = \sum_{k=0}^{n} \frac{f^{(k)}(x_0)}{k!}(x - x_0)
 
 `taylor` computes the coefficients with one evaluation of ``f`` on a
 `Jet` (Taylor-mode arithmetic), exact to rounding to any
-degree. A function that does not accept jets (one written with ``math``)
+degree up to 170. A function that does not accept jets (one written with ``math``)
 gets finite-difference coefficients instead, by Richardson extrapolation,
 only up to degree `MAX_NUMERICAL_DEGREE`: higher derivatives from
 differences lose too many digits to be worth printing.
@@ -268,8 +268,9 @@ def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
 
     Args:
         f: A function of one number. Written with calcweb's functions it is
-            expanded exactly to any degree; otherwise finite differences give
-            degree <= 4, with the estimated errors in ``errors``. So do they
+            expanded exactly to rounding, to any degree up to 170; otherwise
+            finite differences give degree <= 4, with the estimated errors in
+            ``errors``. So do they
             where ``f`` decides a branch at a tie on the jet, or within
             rounding of one (``1.0 if x == 0 else sin(x)/x`` at 0, ``abs`` at
             0: the jet's derivatives are the branch's, as for

@@ -427,7 +427,11 @@ def sigmoid(x: X) -> X:
 
 
 def relu(x: X) -> X:
-    r"""The rectifier $\max(x, 0)$. Its derivative at 0 is taken as 0, as in torch.
+    r"""The rectifier $\max(x, 0)$.
+
+    It has no derivative at 0. Backpropagation (``Value.backward()``,
+    `calcweb.vjp`) and ``derivative(relu, 0.0, method="ad")`` take it as 0
+    there, as torch does; `calcweb.derivative`'s default method refuses.
 
     Args:
         x: A real number, a `Jet`, or any object with a
@@ -463,7 +467,11 @@ def softplus(x: X) -> X:
 
 
 def abs(x: X) -> X:
-    r"""The absolute value. Its derivative at 0 is taken as 0, as in torch.
+    r"""The absolute value.
+
+    It has no derivative at 0. Backpropagation (``Value.backward()``,
+    `calcweb.vjp`) and ``derivative(abs, 0.0, method="ad")`` take it as 0
+    there, as torch does; `calcweb.derivative`'s default method refuses.
 
     Args:
         x: A real number, a `Jet`, or any object with a

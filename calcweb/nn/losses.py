@@ -6,7 +6,7 @@ closed form, the formulas a reader would derive by hand:
 * ``mse_loss``: $L = \frac1n\sum (p_i - y_i)^2$,
   $\partial L/\partial p_i = 2(p_i - y_i)/n$.
 * ``binary_cross_entropy`` on probabilities $p_i \in [0, 1]$:
-  $L = -\frac1n\sum y_i\log p_i + (1-y_i)\log(1-p_i)$,
+  $L = -\frac1n\sum [y_i\log p_i + (1-y_i)\log(1-p_i)]$,
   $\partial L/\partial p_i = \frac{p_i - y_i}{p_i(1-p_i)\,n}$
   (each log clamped at -100 as torch does, so p = 0 or 1 gives a large,
   finite loss instead of infinity).
@@ -16,7 +16,7 @@ closed form, the formulas a reader would derive by hand:
   $m + \log\sum_j e^{z_j - m}$ with $m = \max_j z_j$, so logits of
   ±1000 neither overflow nor underflow.
 * ``binary_cross_entropy_with_logits`` on logits $x_i$:
-  $L = \frac1n\sum \max(x_i, 0) - x_i y_i + \log(1 + e^{-|x_i|})$,
+  $L = \frac1n\sum [\max(x_i, 0) - x_i y_i + \log(1 + e^{-|x_i|})]$,
   $\partial L/\partial x_i = (\sigma(x_i) - y_i)/n$.
 * ``softmax`` and ``log_softmax``, with the same log-sum-exp as
   ``cross_entropy``: $\partial s_i/\partial z_j = s_i([i = j] - s_j)$ and
@@ -580,7 +580,12 @@ def _penalty_terms(
 
 
 def l1_penalty(parameters: Sequence[Scalar], coefficient: float = 1.0) -> Value:
-    """``coefficient * sum(|w|)``: add it to a loss to push weights to exactly zero.
+    """``coefficient * sum(|w|)``: add it to a loss for a sparse optimum.
+
+    At the optimum of the penalised loss, weights that the data supports only
+    weakly are exactly 0. Plain gradient steps (``SGD``) do not land on 0:
+    near it they hop across the kink and end within about ``lr *
+    coefficient`` of it; a proximal step (soft-thresholding) reaches 0.
 
     Args:
         parameters: The weights (Values, such as ``model.parameters()``).

@@ -13,8 +13,9 @@ activation is a function of that same pre-activation z:
 | linear     | $z$                          | 1                               |
 
 $\sigma'(z) = \sigma(z)(1-\sigma(z))$ takes the pre-activation $z$. Written
-with the neuron's output $a = \sigma(z)$ it is $a(1 - a)$; the classic slip
-is to evaluate $\sigma'$ at the output instead, and $\sigma'(a) \ne a(1-a)$.
+with the neuron's output $a = \sigma(z)$ it is $a(1 - a)$. The classic slips
+mix the two: $z(1 - z)$, the output's formula applied to the pre-activation,
+or $\sigma'$ evaluated at the output ($\sigma'(a) \ne a(1-a)$).
 
 The dot product $w \cdot x + b$ is a single node of the graph whose
 local derivatives are $\partial z/\partial w_i = x_i$,
@@ -161,7 +162,7 @@ def _init(init: object) -> str | float:
 
 
 def _initialise(neurons: list[Neuron], init: str | float, rng: random.Random) -> None:
-    """Redraw the weights of a layer's ``neurons`` by ``init``, biases 0, as torch.nn.init does.
+    """Redraw the weights of a layer's ``neurons`` by ``init`` as torch.nn.init does; biases 0.
 
     Like ``torch.nn.init.xavier_uniform_(layer.weight)`` after ``nn.Linear``
     has drawn its default weights: the default draws come first.

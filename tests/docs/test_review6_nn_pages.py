@@ -1,24 +1,31 @@
-"""REVIEW6: sentences of the losses and softmax pages.
+"""REVIEW6: sentences of the losses and softmax pages and of the docstrings they call.
 
-Each test runs what a corrected sentence says, and checks that the page
-says it:
+Each test runs what a corrected sentence says, and checks that the page or
+docstring says it:
 
 * losses.md said that for a label 0 "the same happens" as for a label 1
   (whose loss stays right) and that the gradient is "far below" its value
   "from z ≈ 28"; the loss drifts too (36.04 at z = 36.7), and the gradient
   falls gradually from z ≈ 27.6 (0.69 at z = 28, 0.09 at z = 30);
 * softmax.md said Loss functions "introduced" softmax and cross-entropy,
-  but that page comes after it in the course.
+  but that page comes after it in the course;
+* ``l1_penalty`` said it pushes weights "to exactly zero"; plain gradient
+  steps end near 0, not on it;
+* ``relu`` and ``abs`` said their derivative at 0 "is taken as 0", but
+  ``calcweb.derivative``'s default refuses there;
+* ``taylor`` said "any degree"; it stops at 170.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 
 import pytest
 
 import calcweb
 from calcweb import Value
+from calcweb.exceptions import CalcwebError, DomainError
 
 from .pages import DOCS
 
@@ -62,3 +69,43 @@ def test_softmax_page_does_not_say_a_later_page_came_first() -> None:
     assert sentence is not None
     if later:
         assert "introduced" not in sentence.group(0)
+
+
+def test_plain_gradient_steps_with_l1_end_near_zero_not_on_it() -> None:
+    doc = flat(inspect.getdoc(calcweb.l1_penalty) or "")
+    assert "exactly zero" not in doc.split(".")[0]  # the summary line
+    assert "do not land on 0" in doc
+    assert "proximal" in doc
+    lr, coefficient = 0.05, 0.2
+    w = [Value(0.0), Value(0.0)]
+    optimizer = calcweb.SGD(w, lr=lr)
+    for _ in range(400):  # the optimum is (1.9, 0): soft-thresholding of (2, 0.05)
+        optimizer.zero_grad()
+        loss = (w[0] - 2.0) ** 2 + (w[1] - 0.05) ** 2 + calcweb.l1_penalty(w, coefficient)
+        loss.backward()
+        optimizer.step()
+    assert w[1].data != 0.0
+    assert abs(w[1].data) <= lr * coefficient
+
+
+@pytest.mark.parametrize("name", ["relu", "abs"])
+def test_kink_docstrings_say_who_takes_0_and_who_refuses(name: str) -> None:
+    f = getattr(calcweb, name)
+    doc = flat(inspect.getdoc(f) or "")
+    assert "Its derivative at 0 is taken as 0" not in doc
+    assert "default method refuses" in doc
+    with pytest.raises(DomainError):
+        calcweb.derivative(f, 0.0)
+    assert calcweb.derivative(f, 0.0, method="ad") == 0.0
+    v = Value(0.0)
+    f(v).backward()
+    assert v.grad == 0.0
+    _, pullback = calcweb.vjp(lambda p: [f(p[0])], [0.0])
+    assert pullback([1.0]) == [0.0]
+
+
+def test_taylor_degree_limit_is_stated() -> None:
+    assert "any degree up to 170" in flat(inspect.getdoc(calcweb.taylor) or "")
+    assert calcweb.taylor(calcweb.exp, 0.0, 170).degree == 170
+    with pytest.raises(CalcwebError):
+        calcweb.taylor(calcweb.exp, 0.0, 171)
