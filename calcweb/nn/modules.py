@@ -240,8 +240,10 @@ def _affine(weights: list[Value], inputs: Sequence[Input], bias: Value) -> Value
     """
     xs = [x if type(x) is float else x.data for x in inputs]  # type: ignore[union-attr]
     ws = [w.data for w in weights]
+    # Bias first, then the products in order, as micrograd sums them. torch's
+    # nn.Linear (BLAS) sums in another order: the last bits may differ.
     total = bias.data
-    for product in map(mul, ws, xs):  # in order, as micrograd and torch's CPU kernel
+    for product in map(mul, ws, xs):
         total += product
     if total - total:
         raise _affine_error(ws, xs, bias.data)
