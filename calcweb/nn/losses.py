@@ -106,7 +106,8 @@ def _listed(x: object, what: str) -> list[object]:
 
 def _pairs(
     predictions: object, targets: object, what: str = "predictions"
-) -> list[tuple[object, float, float]]:
+) -> list[tuple[object, float, object, float]]:
+    """(prediction, its float, target, its float): a Value target is differentiated too."""
     ps, ts = _listed(predictions, what), _listed(targets, "targets")
     if len(ps) != len(ts) or not ps:
         raise InvalidArgumentError(
@@ -114,7 +115,7 @@ def _pairs(
             f"{what[:-1]} (at least one)"
         )
     return [
-        (p, _number(p, f"{what}[{i}]"), _number(t, f"targets[{i}]"))
+        (p, _number(p, f"{what}[{i}]"), t, _number(t, f"targets[{i}]"))
         for i, (p, t) in enumerate(zip(ps, ts, strict=True))
     ]
 
@@ -169,7 +170,8 @@ def mse_loss(predictions: Scalars, targets: Scalars, reduction: str = "mean") ->
     Args:
         predictions: A Value or a sequence of Values (or numbers).
         targets: The numbers to predict, one per prediction (a list, tuple or
-            1-D numpy array).
+            1-D numpy array). Values here are differentiated too, as torch
+            does: ``-2(p - y)``, divided by n for the mean.
         reduction: ``"mean"`` (default) or ``"sum"``.
 
     Raises:
@@ -188,12 +190,10 @@ def mse_loss(predictions: Scalars, targets: Scalars, reduction: str = "mean") ->
     """
     reduction = _reduction(reduction)
     pairs = _pairs(predictions, targets)
-    return _loss_node(
-        "mse_loss",
-        [(p - t) * (p - t) for _, p, t in pairs],
-        [(v, 2.0 * (p - t)) for v, p, t in pairs],
-        reduction,
-    )
+    slopes: list[tuple[object, float]] = []
+    for v, p, w, t in pairs:
+        slopes += [(v, 2.0 * (p - t)), (w, -2.0 * (p - t))]
+    return _loss_node("mse_loss", [(p - t) * (p - t) for _, p, _, t in pairs], slopes, reduction)
 
 
 def binary_cross_entropy(
@@ -207,7 +207,11 @@ def binary_cross_entropy(
 
     Args:
         probabilities: Values in [0, 1].
-        targets: Labels in [0, 1] (usually 0 or 1).
+        targets: Labels in [0, 1] (usually 0 or 1). Values here are
+            differentiated too, as torch does: ``log(1 - p) - log(p)`` (divided
+            by n for the mean), with the loss's clamped logs, so where p
+            rounds to 0 or 1 this is the clamped loss's slope, +-100, where
+            torch gives an infinity.
         reduction: ``"mean"`` (default) or ``"sum"``.
 
     Raises:
@@ -226,7 +230,7 @@ def binary_cross_entropy(
     reduction = _reduction(reduction)
     terms: list[float] = []
     slopes: list[tuple[object, float]] = []
-    for v, p, y in _pairs(probabilities, targets):
+    for v, p, w, y in _pairs(probabilities, targets):
         if not (0.0 <= p <= 1.0 and 0.0 <= y <= 1.0):
             raise DomainError(
                 f"binary_cross_entropy needs probabilities and targets in [0, 1], but got "
@@ -236,6 +240,7 @@ def binary_cross_entropy(
         log_q = max(math.log1p(-p), _LOG_FLOOR) if p < 1.0 else _LOG_FLOOR
         terms.append(-(y * log_p + (1.0 - y) * log_q))
         slopes.append((v, (p - y) / max((1.0 - p) * p, _BCE_EPSILON)))
+        slopes.append((w, log_q - log_p))  # the term is linear in y
     return _loss_node("binary_cross_entropy", terms, slopes, reduction)
 
 
@@ -277,7 +282,9 @@ def binary_cross_entropy_with_logits(
 
     Args:
         logits: Values (or numbers), any finite real numbers.
-        targets: Labels in [0, 1] (usually 0 or 1), one per logit.
+        targets: Labels in [0, 1] (usually 0 or 1), one per logit. Values
+            here are differentiated too, as torch does: ``-x`` (divided by n
+            for the mean).
         reduction: ``"mean"`` (default) or ``"sum"``.
 
     Raises:
@@ -298,7 +305,7 @@ def binary_cross_entropy_with_logits(
     reduction = _reduction(reduction)
     terms: list[float] = []
     slopes: list[tuple[object, float]] = []
-    for v, x, y in _pairs(logits, targets, "logits"):
+    for v, x, w, y in _pairs(logits, targets, "logits"):
         if not 0.0 <= y <= 1.0:
             raise DomainError(
                 f"binary_cross_entropy_with_logits needs targets in [0, 1], but got "
@@ -308,7 +315,7 @@ def binary_cross_entropy_with_logits(
         # max(x, 0) - x y as one product, x (1 - y) or -x y: the difference cancels.
         linear = x * (1.0 - y) if x > 0.0 else -x * y
         terms.append(linear + math.log1p(math.exp(-abs(x))))
-        slopes.append((v, _sigmoid(x) - y))
+        slopes += [(v, _sigmoid(x) - y), (w, -x)]
     return _loss_node("binary_cross_entropy_with_logits", terms, slopes, reduction)
 
 

@@ -237,7 +237,8 @@ def _loss_cases(rng: random.Random) -> list[dict[str, Any]]:
 
 def _loss(name: str, fn: Any, p: list[float], y: list[float], reduction: str) -> dict[str, Any]:
     pt = torch.tensor(p, requires_grad=True)
-    loss = fn(pt, torch.tensor(y), reduction=reduction)
+    yt = torch.tensor(y, requires_grad=True)
+    loss = fn(pt, yt, reduction=reduction)
     loss.backward()
     return {
         "loss": name,
@@ -246,6 +247,7 @@ def _loss(name: str, fn: Any, p: list[float], y: list[float], reduction: str) ->
         "reduction": reduction,
         "value": loss.item(),
         "grads": pt.grad.tolist(),
+        "target_grads": yt.grad.tolist(),
     }
 
 
@@ -394,9 +396,8 @@ def _bce_with_logits_cases(rng: random.Random) -> list[dict[str, Any]]:
     ):
         for reduction in ("mean", "sum", "none"):
             x = torch.tensor(logits, requires_grad=True)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                x, torch.tensor(targets), reduction=reduction
-            )
+            y = torch.tensor(targets, requires_grad=True)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(x, y, reduction=reduction)
             loss.sum().backward()
             cases.append(
                 {
@@ -405,6 +406,7 @@ def _bce_with_logits_cases(rng: random.Random) -> list[dict[str, Any]]:
                     "reduction": reduction,
                     "value": loss.tolist(),
                     "grads": x.grad.tolist(),
+                    "target_grads": y.grad.tolist(),
                 }
             )
     return cases
