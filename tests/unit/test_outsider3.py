@@ -6,6 +6,14 @@ a wrong answer to an exercise is not called correct; bad input gets a
 `CalcwebError`, never a bare Python error. Each fails today for the reason in its
 comment.
 
+- derivative answers where the derivative does not exist, when f is even (odd for
+  n = 2) about x0, so that every central difference cancels the oscillation:
+  ``x sin(1/x)`` at 0 is 0 +- 2.9e-4 (the one-sided quotients are sin(1/h), +-1 as
+  close to 0 as you like: 3,500 errors), ``x sin(1/x) + x`` is 1.0 +- 2.1e-13 (4.8e12
+  errors), ``x**2 sin(1/x)`` has f''(0) = 0 +- 1.2e-10 (``(f'(h) - f'(0))/h`` swings
+  by 4 and is unbounded), and hessian says the same. grad and directional_derivative answer
+  ``x cos(2 pi log2|x|)`` (beside a second coordinate) 0.93 +- 0.087 where
+  derivative refuses the same f.
 - limit samples ``x0 +- h 2**-k`` (``2**k`` at infinity), so f that oscillates in
   step with those points (period 1 in ``x``, ``1/x`` or ``log2 x``) is the same
   number at every sample. ``cos(2 pi/x)`` at 0, the textbook limit that does not
@@ -29,7 +37,17 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import Adam, CalcwebError, Value, check, hessian, limit
+from calcweb import (
+    Adam,
+    CalcwebError,
+    Value,
+    check,
+    derivative,
+    directional_derivative,
+    grad,
+    hessian,
+    limit,
+)
 
 
 def _xfail(raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator:
@@ -37,6 +55,101 @@ def _xfail(raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator
     return pytest.mark.xfail(
         strict=sys.platform != "emscripten", raises=raises, reason="see the test's comment"
     )
+
+
+def _x_sin_inverse(x: float) -> float:
+    return x * math.sin(1 / x) if x else 0.0
+
+
+def _x_cos_log2(x: float) -> float:
+    return x * math.cos(2 * math.pi * math.log2(abs(x))) if x else 0.0
+
+
+# 1/h where sin(1/h) is +1 and -1, and 2**-k where cos(2 pi log2 h) is -1, k large
+SINE_CRESTS = [1 / (2 * math.pi * k + s * math.pi / 2) for k in range(1000, 1010) for s in (1, 3)]
+LOG2_TROUGHS = [2.0 ** (-k - 0.5) for k in range(20, 30)]
+
+# (name, estimate: () -> (value, error), a quotient that would tend to the
+# derivative if it existed: h -> float, and where it misses the value)
+NO_DERIVATIVE: list[
+    tuple[str, Callable[[], tuple[float, float]], Callable[[float], float], list[float]]
+] = [
+    (
+        "x sin(1/x) at 0",
+        lambda: _value_error(derivative(_x_sin_inverse, 0.0, full_output=True)),
+        lambda h: _x_sin_inverse(h) / h,
+        SINE_CRESTS,
+    ),
+    (
+        "x sin(1/x) + x at 0",
+        lambda: _value_error(derivative(lambda x: _x_sin_inverse(x) + x, 0.0, full_output=True)),
+        lambda h: _x_sin_inverse(h) / h + 1,
+        SINE_CRESTS,
+    ),
+    (
+        # f'(h) = 2h sin(1/h) - cos(1/h), f'(0) = 0: f'(h)/h is +-2 at the crests.
+        "f''(0) of x**2 sin(1/x)",
+        lambda: _value_error(derivative(lambda x: x * _x_sin_inverse(x), 0.0, 2, full_output=True)),
+        lambda h: 2 * math.sin(1 / h) - math.cos(1 / h) / h,
+        SINE_CRESTS,
+    ),
+    (
+        "hessian of x**2 sin(1/x) (+ y) at [0, 1]",
+        lambda: _entry(hessian(lambda p: p[0] * _x_sin_inverse(p[0]) + p[1], full_output=True)),
+        lambda h: 2 * math.sin(1 / h) - math.cos(1 / h) / h,
+        SINE_CRESTS,
+    ),
+    (
+        "grad of x cos(2 pi log2|x|) + y at [0, 1]",
+        lambda: _entry(grad(lambda p: _x_cos_log2(p[0]) + p[1], full_output=True)),
+        lambda h: _x_cos_log2(h) / h,
+        LOG2_TROUGHS,
+    ),
+    (
+        "directional derivative of x cos(2 pi log2|x|) + y along [1, 0]",
+        lambda: _value_error(
+            directional_derivative(
+                lambda p: _x_cos_log2(p[0]) + p[1], [0.0, 1.0], [1.0, 0.0], full_output=True
+            )
+        ),
+        lambda h: _x_cos_log2(h) / h,
+        LOG2_TROUGHS,
+    ),
+]
+
+
+def _value_error(result: object) -> tuple[float, float]:
+    return result.value, result.error  # type: ignore[attr-defined]
+
+
+def _entry(at: Callable[[list[float]], object]) -> tuple[float, float]:
+    """The first entry (value, error) of a grad or hessian at [0, 1]."""
+    result = at([0.0, 1.0])
+    value, error = result.value[0], result.error[0]  # type: ignore[attr-defined]
+    return (value[0], error[0]) if isinstance(value, list) else (value, error)
+
+
+@_xfail()
+@pytest.mark.parametrize(
+    ("estimate", "quotient", "witnesses"),
+    [c[1:] for c in NO_DERIVATIVE],
+    ids=[c[0] for c in NO_DERIVATIVE],
+)
+def test_a_derivative_that_does_not_exist_is_refused(
+    estimate: Callable[[], tuple[float, float]],
+    quotient: Callable[[float], float],
+    witnesses: list[float],
+) -> None:
+    # Central differences of f even about 0 (odd for n = 2) cancel the oscillation,
+    # so Richardson sees 0 (or the smooth part) at every step; the one-sided
+    # quotients swing by 1 or more however small h is. derivative refuses
+    # x cos(1/x), |x| sin(1/x), x sin(log|x|) and x cos(2 pi log2|x|) alone.
+    try:
+        value, error = estimate()
+    except CalcwebError:
+        return
+    far = [h for h in witnesses if abs(quotient(h) - value) > 2 * error]
+    assert not far, (value, error, [(h, quotient(h)) for h in far[:2]])
 
 
 # (name, f, x0, side, witnesses: points as close to x0 as you like, by k = 1, 2, ...)
