@@ -9,7 +9,8 @@ comment.
 - derivative answers where the derivative does not exist, when f is even (odd for
   n = 2) about x0, so that every central difference cancels the oscillation:
   ``x sin(1/x)`` at 0 is 0 +- 2.9e-4 (the one-sided quotients are sin(1/h), +-1 as
-  close to 0 as you like: 3,500 errors), ``x sin(1/x) + x`` is 1.0 +- 2.1e-13 (4.8e12
+  close to 0 as you like: 3,500 errors), ``sqrt(|x|)`` at 0 is 0 +- 1.07 (quotients
+  1/sqrt(h)), ``x sin(1/x) + x`` is 1.0 +- 2.1e-13 (4.8e12
   errors), ``x**2 sin(1/x)`` has f''(0) = 0 +- 1.2e-10 (``(f'(h) - f'(0))/h`` swings
   by 4 and is unbounded), and hessian says the same. grad and directional_derivative answer
   ``x cos(2 pi log2|x|)`` (beside a second coordinate) 0.93 +- 0.087 where
@@ -79,6 +80,27 @@ NO_DERIVATIVE: list[
         lambda: _value_error(derivative(_x_sin_inverse, 0.0, full_output=True)),
         lambda h: _x_sin_inverse(h) / h,
         SINE_CRESTS,
+    ),
+    (
+        # a cusp: the one-sided quotients are 1/sqrt(h), 1000 at h = 1e-6
+        "sqrt(|x|) at 0",
+        lambda: _value_error(derivative(lambda x: math.sqrt(abs(x)), 0.0, full_output=True)),
+        lambda h: math.sqrt(h) / h,
+        [10.0**-k for k in range(6, 13)],
+    ),
+    (
+        "(x - 0.3) sin(1/(x - 0.3)) at 0.3",
+        lambda: _value_error(derivative(lambda x: _x_sin_inverse(x - 0.3), 0.3, full_output=True)),
+        lambda h: math.sin(1 / h),
+        SINE_CRESTS,
+    ),
+    (
+        "|x| cos(1/x) at 0",
+        lambda: _value_error(
+            derivative(lambda x: abs(x) * math.cos(1 / x) if x else 0.0, 0.0, full_output=True)
+        ),
+        lambda h: math.cos(1 / h),
+        [1 / (2 * math.pi * k + s * math.pi) for k in range(1000, 1010) for s in (0, 1)],
     ),
     (
         "x sin(1/x) + x at 0",
