@@ -201,8 +201,10 @@ def binary_cross_entropy(
 ) -> Value:
     """Binary cross-entropy of probabilities in [0, 1], as torch's ``binary_cross_entropy``.
 
-    Feed it ``sigmoid`` outputs. Each log is clamped at -100 and the gradient
-    uses max(p(1 - p), ~1e-12), exactly as torch does, so a saturated sigmoid
+    Feed it ``sigmoid`` outputs (from logits, `binary_cross_entropy_with_logits`
+    keeps the gradient where the sigmoid's rounding loses it). Each log is
+    clamped at -100 and the gradient uses max(p(1 - p), ~1e-12), exactly as
+    torch does, so a saturated sigmoid
     (p == 1.0 in floating point) gives a large finite loss, not an error.
 
     Args:
