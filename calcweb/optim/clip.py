@@ -86,10 +86,11 @@ def clip_grad_norm(
     """Scale all gradients together so that their joint norm is at most ``max_norm``.
 
     The norm is taken over the gradients of all ``params`` as if they were one
-    vector. When it exceeds ``max_norm`` every gradient is multiplied by
-    ``max_norm / (norm + 1e-6)``, which keeps the direction of the step and
-    caps its length; otherwise the gradients are left unchanged (multiplied by
-    1.0), as torch does.
+    vector. Every gradient is multiplied by ``min(1, max_norm / (norm + 1e-6))``,
+    as torch does, which keeps the direction of the step and caps its length
+    (to just below ``max_norm``). So every norm above ``max_norm - 1e-6`` is
+    scaled, ``max_norm`` itself included (by ``max_norm / (max_norm + 1e-6)``);
+    a smaller one is left unchanged (multiplied by 1.0).
 
     Args:
         params: The parameters whose ``grad`` to clip: a list of

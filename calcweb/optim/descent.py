@@ -278,7 +278,13 @@ def minimize(
         f: The function to minimise. With a number ``x0`` it is called as
             ``f(x)`` on one Value; with a list ``x0`` as ``f(p)`` on a list
             of Values, so write ``p[0]``, ``p[1]``, ... An exception that ``f``
-            raises at ``x0`` reaches you unchanged.
+            raises at ``x0`` stops ``minimize``: a ``ValueError`` or
+            ``ZeroDivisionError`` as a `calcweb.DomainError` (a
+            `calcweb.DivisionByZeroError`) and a ``TypeError`` as a
+            `calcweb.ArgumentTypeError`, each with ``f``'s own as its
+            ``__cause__``; any other reaches you unchanged. At a later point
+            a ``ValueError``, ``ZeroDivisionError`` or ``OverflowError`` of
+            ``f`` stops the run instead, with ``diverged`` True.
         x0: The starting point: a number, or a list of numbers (a tuple or a
             1-D numpy array too).
         optimizer: ``"sgd"``, ``"adam"``, ``"adamw"``, ``"rmsprop"``,
@@ -306,6 +312,8 @@ def minimize(
         InvalidArgumentError: For an unknown optimizer, ``steps < 0``,
             ``tol < 0``, an empty ``x0`` or a bad hyper-parameter.
         NumericalError: If ``f(x0)`` or its gradient is not finite.
+        DomainError: If ``f`` raises a ``ValueError`` or ``ZeroDivisionError``
+            at ``x0``.
 
     Examples:
         >>> result = minimize(lambda x: (x - 1) ** 2, 3.0, lr=0.1)

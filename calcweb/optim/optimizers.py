@@ -7,8 +7,8 @@ gradient, $\theta$ for a parameter and $\gamma$ for the learning
 rate:
 
 * ``SGD``: $\theta \leftarrow \theta - \gamma g$, with optional
-  momentum $b \leftarrow \mu b + (1 - \tau) g$ (Nesterov: step along
-  $g + \mu b$).
+  momentum $b \leftarrow \mu b + (1 - \tau) g$ (the first step sets
+  $b = g$), stepping along $b$ (Nesterov: along $g + \mu b$).
 * ``Adam``: moving averages $m \leftarrow \beta_1 m + (1-\beta_1) g$,
   $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, bias-corrected, then
   $\theta \leftarrow \theta - \gamma \frac{\hat m}{\sqrt{\hat v} + \epsilon}$.
@@ -190,8 +190,10 @@ class Optimizer:
             ArgumentTypeError: If a parameter's ``grad`` or ``data`` is not a number.
             NumericalError: If a gradient is NaN or infinite, or the update
                 overflows; then no parameter and no state is changed.
-            DivisionByZeroError: If the update divides zero by zero (``eps=0``
-                with a zero gradient).
+            DivisionByZeroError: If ``eps=0`` and what the update divides
+                by (the root of an average of g², Adagrad's sum) is 0,
+                whatever the gradient: squared gradients all 0 so far, or
+                underflowing (1e-200), or RMSprop's ``alpha=1``.
         """
         # The fast path: plain finite floats, no error; anything else (or any
         # error) goes to the careful path, which says what is wrong. Nothing is
@@ -289,7 +291,9 @@ class SGD(Optimizer):
         lr: Learning rate $\gamma$.
         momentum: Momentum factor $\mu$ (0 disables momentum).
         dampening: Dampening $\tau$ applied to the gradient in the momentum buffer.
-        weight_decay: L2 penalty $\lambda$ (adds $\lambda\theta$ to the gradient).
+        weight_decay: Weight decay $\lambda$: adds $\lambda\theta$ to the
+            gradient, the gradient of the L2 penalty
+            $\frac{\lambda}{2}\sum\theta^2$ (``l2_penalty(params, lambda / 2)``).
         nesterov: Use Nesterov momentum (needs momentum > 0 and dampening == 0).
         maximize: Maximise the objective instead of minimising it.
 
@@ -353,15 +357,16 @@ def _betas(betas: object) -> tuple[float, float]:
 
 
 class Adam(Optimizer):
-    """Adam, as ``torch.optim.Adam`` (and AMSGrad with ``amsgrad=True``).
+    r"""Adam, as ``torch.optim.Adam`` (and AMSGrad with ``amsgrad=True``).
 
     Args:
         params: The parameters to optimise.
         lr: Learning rate.
         betas: Decay rates of the moving averages of the gradient and of its square.
         eps: Added to the denominator to avoid dividing by zero.
-        weight_decay: L2 penalty, added to the gradient (see `AdamW`
-            for the decoupled form).
+        weight_decay: Weight decay $\lambda$: adds $\lambda\theta$ to the
+            gradient, as an L2 penalty $\frac{\lambda}{2}\sum\theta^2$ would
+            (see `AdamW` for the decoupled form).
         amsgrad: Divide by the running maximum of the second moment.
         maximize: Maximise the objective instead of minimising it.
 
@@ -448,17 +453,18 @@ class AdamW(Adam):
 
 
 class RMSprop(Optimizer):
-    """RMSprop, as ``torch.optim.RMSprop``.
+    r"""RMSprop, as ``torch.optim.RMSprop``.
 
     Args:
         params: The parameters to optimise.
         lr: Learning rate.
         alpha: Smoothing constant of the moving average of the squared gradient.
         eps: Added to the denominator to avoid dividing by zero.
-        weight_decay: L2 penalty, added to the gradient.
+        weight_decay: Weight decay $\lambda$: adds $\lambda\theta$ to the
+            gradient, as an L2 penalty $\frac{\lambda}{2}\sum\theta^2$ would.
         momentum: Momentum factor (0 disables it).
-        centered: Divide by an estimate of the gradient's variance instead of
-            its second moment.
+        centered: Divide by the square root of an estimate of the gradient's
+            variance, $v - \bar g^2$, instead of that of its second moment $v$.
         maximize: Maximise the objective instead of minimising it.
 
     ``state[p]`` holds ``step``, ``square_avg`` and, when used,
@@ -522,13 +528,14 @@ class RMSprop(Optimizer):
 
 
 class Adagrad(Optimizer):
-    """Adagrad, as ``torch.optim.Adagrad``.
+    r"""Adagrad, as ``torch.optim.Adagrad``.
 
     Args:
         params: The parameters to optimise.
         lr: Learning rate.
         lr_decay: The learning rate at step t is ``lr / (1 + (t - 1) * lr_decay)``.
-        weight_decay: L2 penalty, added to the gradient.
+        weight_decay: Weight decay $\lambda$: adds $\lambda\theta$ to the
+            gradient, as an L2 penalty $\frac{\lambda}{2}\sum\theta^2$ would.
         initial_accumulator_value: Starting value of the sum of squared gradients.
         eps: Added to the denominator to avoid dividing by zero.
         maximize: Maximise the objective instead of minimising it.
