@@ -84,3 +84,56 @@ def test_the_xor_mistake_links_the_same_posts_loss_gradient_mismatch() -> None:
     section = losses.split("\n## Binary cross-entropy\n", 1)[1].split("\n## ", 1)[0]
     assert "the gradient of\n    the mean **binary cross-entropy**" in section
     assert "not the gradient of the MSE it defines" in section
+
+
+# ------------------------------------------------------------------ seed mistakes linked
+
+
+def section(page: str, heading: str) -> str:
+    """The text of ``page`` under ``## heading``, up to the next heading of that level."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0])
+
+
+@pytest.mark.parametrize(
+    ("page", "link", "target", "heading", "named"),
+    [
+        (
+            "gradient-descent.md",
+            "[common mistake on the convexity page]",
+            "convexity.md#linear-regression-has-no-bad-local-minima",
+            "Linear regression has no bad local minima",
+            "**may get stuck in a local optimum**",
+        ),
+        (
+            "optimizers.md",
+            "[common mistake on the vanishing-gradients page]",
+            "vanishing-gradients.md#residual-connections",
+            "Residual connections",
+            "**Use a better optimisation algorithm, such as Adam or RMSprop.**",
+        ),
+        (
+            "regularization.md",
+            "[common mistake on the vanishing-gradients page]",
+            "vanishing-gradients.md#residual-connections",
+            "Residual connections",
+            "**Use regularisation methods, such as L1 or L2 regularisation.**",
+        ),
+    ],
+)
+def test_a_page_points_to_where_the_seed_mistake_on_its_topic_is_named(
+    page: str, link: str, target: str, heading: str, named: str
+) -> None:
+    assert f"{link}({target})" in flat(page)
+    assert named in section(target.split("#", maxsplit=1)[0], heading)
+
+
+def test_adam_gives_a_gradient_far_below_eps_a_step_far_below_lr() -> None:
+    assert r"a gradient far below \(\varepsilon\) still gets a step far below \(\gamma\)" in flat(
+        "optimizers.md"
+    )
+    p = Value(0.0)
+    p.grad = 3e-11  # the vanishing page's first-layer gradient
+    Adam([p], lr=0.01).step()
+    assert abs(p.data) == pytest.approx(0.01 * 3e-11 / (3e-11 + 1e-8), rel=1e-12)
+    assert abs(p.data) < 1e-4
