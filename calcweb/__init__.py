@@ -12,10 +12,11 @@ others can be imported as well: ``calcweb.multivariate``, ``calcweb.diff``,
 
 Every error calcweb raises is a `CalcwebError` (and the matching builtin),
 whose message says how to fix it. An exception raised by your own function
-passes through unchanged; only a ``ValueError``, ``ZeroDivisionError`` or
-``OverflowError`` of ``f`` at a point that a numerical method chose becomes a
-``DomainError``, ``DivisionByZeroError`` or ``NumericalError`` naming that
-point (with yours as its ``__cause__``).
+passes through unchanged, but for a ``ValueError``, ``ZeroDivisionError`` or
+``OverflowError`` of ``f`` (where ``f`` has no value or overflows, at your point or one
+a method chose), which becomes a ``DomainError``, ``DivisionByZeroError`` or
+``NumericalError`` naming that point and saying what to move (with yours as
+its ``__cause__``, and still a ``ValueError`` or ``ArithmeticError``).
 
 Examples:
     >>> import calcweb

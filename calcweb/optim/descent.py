@@ -18,10 +18,12 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Integral, Real
+from operator import mul
 from typing import Any
 
 from calcweb._checks import check_callable, check_real, outside_domain, shown
@@ -165,7 +167,8 @@ def _loss(f: Callable[..., Any], params: list[Value], scalar: bool) -> Value:
         ) from error
     except (ValueError, ZeroDivisionError) as error:  # f's own (1 / 0, math.sqrt(-1.0))
         at = params[0].data if scalar else [p.data for p in params]
-        fix = "start the descent inside it, or take smaller steps (a smaller lr)"
+        # Only x0's error reaches the reader: later points' errors stop the run.
+        fix = "move x0 into the domain of f"
         raise outside_domain(error, f"f at {shown(at)}", at, fix=fix) from error
     if isinstance(out, Value):
         return out
@@ -436,5 +439,41 @@ def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> 
         return said + _never_moved(run)
     return (
         f"took all {steps} steps; the gradient norm {norm:.3g} is still above "
-        f"tol={limit:.3g}: try more steps or a larger learning rate"
+        f"tol={limit:.3g}: {_advice(run, lr)}"
     )
+
+
+_RECENT = 10
+"""How many of the last steps `_advice` reads to tell an overshooting run from a slow one."""
+
+
+def _advice(run: _Run, lr: float) -> str:
+    """What to try when the steps ran out: a growing or zigzagging run wants a smaller rate."""
+    losses = run.losses
+    if len(losses) < 2:
+        return "try more steps"
+    if losses[-1] > losses[0]:
+        return (
+            f"the loss grew from {losses[0]:.3g} to {losses[-1]:.3g}, so the steps overshoot; "
+            f"try a smaller learning rate such as lr={lr / 10:g}"
+        )
+    if _zigzags(run.path[-_RECENT:]):
+        return (
+            "the last steps zigzag (most reverse the one before), overshooting across a "
+            "valley; try a smaller learning rate (with momentum, also less momentum)"
+        )
+    if any(b >= a for a, b in itertools.pairwise(losses[-_RECENT:])):
+        return (
+            "the loss stopped falling in the last steps; if it bounces, try a smaller "
+            "learning rate (with momentum, also less momentum); if it rests at its rounding "
+            "floor, a larger tol"
+        )
+    return "the loss is still falling; try more steps or a larger learning rate"
+
+
+def _zigzags(path: list[Point]) -> bool:
+    """Whether most steps along ``path`` point against the step before (overshooting)."""
+    points = [[p] if isinstance(p, float) else p for p in path]
+    moves = [[b - a for a, b in zip(p, q, strict=True)] for p, q in itertools.pairwise(points)]
+    turns = [math.fsum(map(mul, u, v)) < 0.0 for u, v in itertools.pairwise(moves)]
+    return sum(turns) * 2 > len(turns)

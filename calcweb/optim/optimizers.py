@@ -40,6 +40,7 @@ Examples:
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Iterable
 from numbers import Real
@@ -85,6 +86,24 @@ def _lerp(start: float, end: float, weight: float) -> float:
     if abs(weight) < 0.5:
         return start + weight * (end - start)
     return end - (end - start) * (1.0 - weight)
+
+
+def _default_eps(kind: type) -> float:
+    """The ``eps`` an optimiser class takes by default (torch's: Adagrad's is 1e-10)."""
+    default = inspect.signature(kind).parameters["eps"].default
+    return float(default)
+
+
+def _why_zero(grad: float) -> str:
+    """Why the root of an average of squared gradients (Adagrad's sum) came out 0."""
+    if grad == 0.0:
+        return "the gradients so far are all 0"
+    if grad * grad == 0.0:
+        return f"the square of the gradient {grad!r} underflows to 0"
+    return (
+        "the average of the squared gradients is 0 (it underflows, or RMSprop keeps it 0 "
+        "with alpha=1, or centred with alpha=0)"
+    )
 
 
 class _Careful(Exception):  # noqa: N818  a signal inside step(), never raised out of it
@@ -246,9 +265,9 @@ class Optimizer:
             new = self._update(theta, grad, state)
         except ZeroDivisionError as error:
             raise DivisionByZeroError(
-                f"the {name} step of params[{index}] divides 0 by 0: its gradient and the "
-                "running average it is divided by are both 0 and eps is 0; pass eps > 0 "
-                "(torch's default is 1e-8)"
+                f"the {name} step of params[{index}] divides by 0: with eps=0 nothing keeps "
+                f"what it divides by above 0, and {_why_zero(grad)}; pass eps > 0 (torch's "
+                f"default for {name} is {_default_eps(type(self)):g})"
             ) from error
         except (OverflowError, ValueError) as error:
             raise NumericalError(

@@ -231,7 +231,7 @@ def test_a_tolerance_not_reached_says_so() -> None:
     assert result.steps == 10
     assert result.message == (
         f"took all 10 steps; the gradient norm {4 * 0.8**10:.3g} is still above "
-        "tol=1e-08: try more steps or a larger learning rate"
+        "tol=1e-08: the loss is still falling; try more steps or a larger learning rate"
     )
 
 
@@ -252,8 +252,7 @@ def test_zero_steps_evaluate_x0_only() -> None:
     assert (result.steps, result.path, result.losses) == (0, [3.0], [4.0])
     assert result.gradient_norm == 4.0
     assert result.message == (
-        "took all 0 steps; the gradient norm 4 is still above tol=4e-06: try more steps or "
-        "a larger learning rate"
+        "took all 0 steps; the gradient norm 4 is still above tol=4e-06: try more steps"
     )
 
 

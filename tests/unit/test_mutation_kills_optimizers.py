@@ -405,8 +405,9 @@ def test_the_step_errors_name_the_optimizer_the_parameter_and_the_fix() -> None:
     q[0].grad = 0.0
     with raises(
         DivisionByZeroError,
-        "the AdamW step of params[0] divides 0 by 0: its gradient and the running average it "
-        "is divided by are both 0 and eps is 0; pass eps > 0 (torch's default is 1e-8)",
+        "the AdamW step of params[0] divides by 0: with eps=0 nothing keeps what it divides "
+        "by above 0, and the gradients so far are all 0; pass eps > 0 (torch's default for "
+        "AdamW is 1e-08)",
     ):
         AdamW(q, eps=0.0).step()
 
