@@ -323,6 +323,7 @@ import dataclasses
 import itertools
 import math
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Literal
 
@@ -462,9 +463,30 @@ class _Counted:
         # f at the steps closer in (`_closer_in`) from each first point that a
         # walk went all the way down from (to the last step or a failure).
         self.walked: dict[float, list[float]] = {}
+        self.first_seconds = 0.0  # how long the first call took
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
+        started = time.perf_counter()
+        try:
+            return self._value(x)
+        finally:
+            self._timed(x, time.perf_counter() - started)
+
+    def _timed(self, x: float, seconds: float) -> None:
+        """Stop `limit` where f's cost grows toward x0: the walk would not end.
+
+        A sequence summed with a loop (``sum(1/k**2 for k in range(1, int(n)+1))``)
+        takes time in proportion to n, and the walk to infinity samples n up
+        to 1e15 and beyond: it never returned. A call slower than `SLOW_CALL`
+        and `SLOWER` times the first stops the walk; f slow everywhere does not.
+        """
+        if self.calls == 1:
+            self.first_seconds = seconds
+        elif seconds > SLOW_CALL and seconds > SLOWER * self.first_seconds:
+            raise _TooSlow(x, seconds, seconds / max(self.first_seconds, 1e-9))
+
+    def _value(self, x: float) -> float:
         overflows = _Overflows()
         try:
             if not self.watched:
@@ -482,6 +504,26 @@ class _Counted:
         except OverflowError as error:
             raise _overflowed_at(x, error) from error
         return y
+
+
+SLOW_CALL = 1.0  # seconds: a call this slow, ...
+SLOWER = 100.0  # ... and this many times slower than the first, stops the walk
+
+
+class _TooSlow(BaseException):  # a signal that no handler of f's failures catches
+    """f's cost grew toward x0 (`_Counted._timed`); `limit` turns it into a NumericalError."""
+
+    def __init__(self, x: float, seconds: float, times: float) -> None:
+        super().__init__(x, seconds, times)
+        self.x, self.seconds, self.times = x, seconds, times
+
+    def error(self) -> NumericalError:
+        return NumericalError(
+            f"f({self.x!r}) took {self.seconds:.2g} s, {self.times:.3g} times as long as "
+            "its first call: its cost grows as x approaches x0 (at infinity: a sum or "
+            "loop over range(n)?), and limit samples x far closer (n up to 1e15 and "
+            "beyond), so it stopped; write f without a loop over n (in closed form)"
+        )
 
 
 def _overflowed_at(x: float, error: OverflowError) -> NumericalError:
@@ -4622,7 +4664,10 @@ def limit(
         DomainError: If the one-sided limits differ, or ``f`` is not defined
             on one side of ``x0`` (then pass the other side).
         NumericalError: If ``f`` does not settle near ``x0`` (unless
-            ``full_output=True``).
+            ``full_output=True``); and, whatever ``full_output``, if one call
+            of ``f`` takes over a second and 100 times its first (its cost
+            grows toward ``x0``, as a sum over ``range(n)`` does at infinity),
+            since the samples would not end.
 
     Examples:
         >>> import math
@@ -4651,7 +4696,10 @@ def limit(
     sides = ("left", "right") if approach == "both" else (approach,)
     # At a finite x0 far out, f's own arithmetic may overflow to inf silently.
     counted = _Counted(f, watched=math.isfinite(x0) and x0 != 0.0)
-    found = {name: _one_sided_of(counted, x0, name, scale, approach) for name in sides}
+    try:
+        found = {name: _one_sided_of(counted, x0, name, scale, approach) for name in sides}
+    except _TooSlow as slow:
+        raise slow.error() from None
     result = _combine(x0, approach, found, counted.calls)
     if not result.converged and not full_output:
         raise NumericalError(result.message)

@@ -1,0 +1,61 @@
+"""limit stops, with a message, where f's cost grows toward x0 (OUTSIDER3 found it hanging).
+
+``limit(lambda n: sum(1/k**2 for k in range(1, int(n)+1)), math.inf)`` never
+returned: the walk to infinity samples n up to 1e15 and beyond, and each call
+costs time in proportion to n. A call slower than ``SLOW_CALL`` seconds and
+``SLOWER`` times the first now stops it with a NumericalError. The tests lower
+``SLOW_CALL`` so that they take milliseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+import calcweb
+from calcweb import limits
+
+
+def partial_sum(n: float) -> float:
+    return math.fsum(1 / k**2 for k in range(1, int(n) + 1))
+
+
+def test_a_sequence_summed_with_a_loop_is_stopped_with_a_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(limits, "SLOW_CALL", 0.02)
+    started = time.perf_counter()
+    with pytest.raises(calcweb.NumericalError) as raised:
+        calcweb.limit(partial_sum, math.inf)
+    assert time.perf_counter() - started < 20.0
+    message = str(raised.value)
+    assert "its cost grows as x approaches x0" in message, message
+    assert message.endswith("write f without a loop over n (in closed form)"), message
+
+
+def test_the_full_output_call_is_stopped_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "SLOW_CALL", 0.02)
+    with pytest.raises(calcweb.NumericalError, match="took"):
+        calcweb.limit(partial_sum, math.inf, full_output=True)
+
+
+def test_an_f_slow_everywhere_is_not_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each call sleeps as long as SLOW_CALL (plus rounding): slow, but no slower
+    # toward x0, so limit runs to its answer.
+    monkeypatch.setattr(limits, "SLOW_CALL", 0.0005)
+
+    def slow_sinc(x: float) -> float:
+        time.sleep(0.001)
+        return math.sin(x) / x
+
+    assert calcweb.limit(slow_sinc, 0.0) == 1.0
+
+
+def test_a_closed_form_of_the_same_sequence_is_answered() -> None:
+    # sum_{k<=n} 1/k**2 = pi**2/6 - 1/n + 1/(2 n**2) - ... : written without a loop.
+    result = calcweb.limit(
+        lambda n: math.pi**2 / 6 - 1 / n + 1 / (2 * n**2), math.inf, full_output=True
+    )
+    assert abs(result.value - math.pi**2 / 6) <= 2 * result.error
