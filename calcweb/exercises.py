@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from numbers import Real
 
@@ -95,21 +96,22 @@ def _number(value: object, where: str) -> float | None:
         ) from error
 
 
-def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
-    """The numbers in a number or (nested) list, at most ``most + 1`` of them.
+Nested = float | list["Nested"]  # a number, or a list of numbers and lists
 
-    Returns them and whether ``value`` was a single number.
+
+def _read(value: object, where: str, most: int) -> tuple[Nested, list[float]]:
+    """``value`` as nested lists of floats, and its numbers in order (at most ``most + 1``).
 
     Raises:
         _NotANumberError: saying why ``value`` is not a number or a list of numbers.
     """
     single = _number(value, where)
     if single is not None:
-        return [single], True
+        return single, [single]
     numbers: list[float] = []
     visited = 0  # items of any kind: an endless run of empty lists must end too
 
-    def walk(item: object, place: str, depth: int) -> None:
+    def walk(item: object, place: str, depth: int) -> Nested:
         nonlocal visited
         visited += 1
         if visited > _MOST_ITEMS:
@@ -121,7 +123,11 @@ def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
         number = _number(item, place)
         if number is not None:
             numbers.append(number)
-            return
+            return number
+        if isinstance(item, AbstractSet):  # {2.0, 1.0} may iterate as 1.0, 2.0
+            raise _NotANumberError(
+                f"{place} is a {type(item).__name__}, which has no order; write a list"
+            )
         if isinstance(item, (str, bytes, Mapping)) or not isinstance(item, Iterable):
             raise _NotANumberError(
                 f"{place} is {type(item).__name__} {item!r}; the answer is a number"
@@ -138,13 +144,52 @@ def _flatten(value: object, where: str, most: int) -> tuple[list[float], bool]:
             raise _NotANumberError(
                 f"{place} is {type(item).__name__}; the answer is a number"
             ) from error
+        nested: list[Nested] = []
         for index, element in enumerate(elements):
             if len(numbers) > most:
-                return  # enough to say there are too many; empty lists hold none
-            walk(element, f"{place}[{index}]", depth + 1)
+                break  # enough to say there are too many; empty lists hold none
+            nested.append(walk(element, f"{place}[{index}]", depth + 1))
+        return nested
 
-    walk(value, where, 0)
-    return numbers, False
+    return walk(value, where, 0), numbers
+
+
+def _layout(value: Nested) -> object:
+    """How ``value`` nests, without its numbers: None for a number, a tuple for a list."""
+    return None if isinstance(value, float) else tuple(_layout(item) for item in value)
+
+
+def _shape(value: Nested) -> str:
+    """``value``'s shape in words: "a single number", "a list of 2 numbers", "a 2x3 nested list"."""
+    sizes: list[int] = []
+    level: list[Nested] = [value]
+    while level and not any(isinstance(item, float) for item in level):
+        lengths = {len(item) for item in level if isinstance(item, list)}
+        if len(lengths) > 1:
+            return "a ragged list (its lists differ in length)"
+        sizes.append(lengths.pop())
+        level = [element for item in level if isinstance(item, list) for element in item]
+    if level and not all(isinstance(item, float) for item in level):
+        return "a ragged list (it holds numbers beside lists)"
+    if not sizes:
+        return "a single number"
+    if len(sizes) == 1:
+        return f"a list of {sizes[0]} number{'s' * (sizes[0] != 1)}"
+    return f"a {'x'.join(map(str, sizes))} nested list"
+
+
+def _mismatch(given: Nested, got: list[float], wanted: Nested, want: list[float]) -> str:
+    """How the answer's count or shape differs from the expected one's ("" if it does not)."""
+    if len(got) != len(want):
+        count = f"more than {len(want)}" if len(got) > len(want) else str(len(got))
+        return f"your answer has {count} numbers, the exercise asks for {len(want)}."
+    if _layout(given) == _layout(wanted):
+        return ""
+    # [[1.0, 2.0]] is not [1.0, 2.0], nor [1.0] the number 1.0
+    shapes = _shape(given), _shape(wanted)
+    if shapes[0] == shapes[1]:
+        return "your answer's lists nest differently."
+    return f"your answer is {shapes[0]}, the exercise asks for {shapes[1]}."
 
 
 def _close(a: float, b: float, rtol: float, atol: float) -> bool:
@@ -168,12 +213,13 @@ def check(
     Args:
         answer: The reader's answer: a number, or a (nested) list of numbers
             (tuples, numpy arrays and calcweb Values too).
-        expected: The right answer, of the same shape.
+        expected: The right answer. The answer must have its shape: ``[[1.0, 2.0]]``
+            is not ``[1.0, 2.0]``, nor ``[1.0]`` the number ``1.0``.
         rtol: Relative tolerance: ``|answer - expected| <= atol + rtol * |expected|``.
         atol: Absolute tolerance, for expected values at or near zero.
 
     Returns:
-        A `CheckResult`; truthy when every number is within tolerance.
+        A `CheckResult`; truthy when the shapes match and every number is within tolerance.
 
     Raises:
         ArgumentTypeError: If ``expected`` is not a number or a list of numbers.
@@ -186,12 +232,14 @@ def check(
         ✓ Correct: [2.0, -1.0] matches the expected value.
         >>> check([2.0, 1.0], [2.0, -1.0])
         ✗ Not yet: element 1 is 1.0 but should be about -1.0.
+        >>> check([[2.0, -1.0]], [2.0, -1.0])
+        ✗ Not yet: your answer is a 1x2 nested list, the exercise asks for a list of 2 numbers.
         >>> check("12", 12.0)
         ✗ Not yet: your answer is str '12'; the answer is a number
     """
     rtol, atol = _tolerances(rtol, atol)
     try:
-        want, _ = _flatten(expected, "expected", _MOST)
+        wanted, want = _read(expected, "expected", _MOST)
     except _NotANumberError as refusal:
         raise refusal.kind(
             f"check() needs a number or a list of numbers as expected: {refusal.sentence}"
@@ -203,15 +251,12 @@ def check(
             "expected holds NaN, which no answer can match; fix the exercise"
         )
     try:
-        got, single = _flatten(answer, "your answer", len(want))
+        given, got = _read(answer, "your answer", len(want))
     except _NotANumberError as refusal:
         return CheckResult(False, f"✗ Not yet: {refusal.sentence}")
-    if len(got) != len(want):
-        count = f"more than {len(want)}" if len(got) > len(want) else str(len(got))
-        return CheckResult(
-            False,
-            f"✗ Not yet: your answer has {count} numbers, the exercise asks for {len(want)}.",
-        )
+    mismatch = _mismatch(given, got, wanted, want)
+    if mismatch:
+        return CheckResult(False, f"✗ Not yet: {mismatch}")
     for index, (a, b) in enumerate(zip(got, want, strict=True)):
         if not _close(a, b, rtol, atol):
             if len(want) > 1:
@@ -221,8 +266,7 @@ def check(
             off = abs(a - b)
             relative = f" ({_percent(off / abs(b))})" if b and math.isfinite(off / abs(b)) else ""
             return CheckResult(False, f"✗ Not yet: {a!r} is off by {off:.3g}{relative}.")
-    shown = got[0] if single else got
-    return CheckResult(True, f"✓ Correct: {shown!r} matches the expected value.")
+    return CheckResult(True, f"✓ Correct: {given!r} matches the expected value.")
 
 
 def check_function(

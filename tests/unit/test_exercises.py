@@ -81,7 +81,7 @@ def test_empty_lists_do_not_hide_numbers_after_them() -> None:
     # included, so the last 0.0 here went unseen and [0.0, [], 0.0] passed for 0.0.
     assert not check([0.0, [], 0.0], 0.0)
     assert not check([[], [], 1.0, 2.0], [1.0])
-    assert check([[1.0], [], [2.0]], [1.0, 2.0])
+    assert not check([[1.0], [], [2.0]], [1.0, 2.0])  # ragged: not the shape asked for
 
 
 def test_an_endless_answer_of_empty_lists_is_refused() -> None:
