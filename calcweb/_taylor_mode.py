@@ -307,9 +307,34 @@ _CALCWEB_NAMES = {"fabs": "abs"}
 
 
 def _raised_by_the_callable(error: BaseException) -> bool:
-    """Whether ``error`` came from the callable itself, with no frame of its own: a builtin's."""
+    """Whether ``error`` came from the callable itself, with no frame of its own: a builtin's.
+
+    Or from a Value refusing to be a plain number inside it (``math.exp`` calls
+    ``Value.__float__``, which raises): that frame is the builtin's doing, if
+    calcweb's `calcweb._checks.call` called the builtin right before it.
+    """
     trace = error.__traceback__
-    return trace is not None and trace.tb_next is None
+    if trace is None:
+        return False
+    frames = []
+    while trace is not None:
+        frames.append(trace.tb_frame)
+        trace = trace.tb_next
+    if len(frames) == 1:
+        return True
+    last, caller = frames[-1], frames[-2]
+    return (
+        last.f_globals.get("__name__") == "calcweb.nn.value"
+        and last.f_code.co_name in _VALUE_CONVERSIONS
+        and caller.f_globals.get("__name__") == "calcweb._checks"
+        and caller.f_code.co_name == "call"
+    )
+
+
+# The methods by which a Value refuses to become a plain number (`calcweb.nn.Value`).
+_VALUE_CONVERSIONS = frozenset(
+    {"__float__", "__int__", "__index__", "__trunc__", "__floor__", "__ceil__", "__round__"}
+)
 
 
 def _label(f: Callable[..., Any]) -> str:

@@ -168,6 +168,17 @@ class Value:
     ``Value`` exponent) and the math methods below build a graph;
     `backward` fills in ``grad`` for every value in it.
 
+    Comparisons follow torch's one-element tensors: ``<``, ``<=``, ``>``, ``>=``
+    compare ``data`` and return a bool (so ``if loss > 0:``, ``max`` and
+    ``sorted`` work, and ``max`` returns the Value itself, graph and all), and
+    ``bool(v)`` is ``v.data != 0``. But ``==`` and ``!=`` compare identity, as
+    in micrograd: a graph keeps its values in sets and dicts, and two values
+    holding the same number are still two nodes. Compare numbers with
+    ``v.data == 0``. ``float(v)``, ``int(v)``, ``round(v)`` and ``math.exp(v)``
+    raise `calcweb.ArgumentTypeError`: the plain number would drop the graph, so
+    say ``v.data`` when you want it (or ``v.exp()`` to keep the gradient). ``%``
+    and ``//`` raise it too: their steps have no useful gradient.
+
     Raises:
         ArgumentTypeError: ``data`` is not a real number.
         InvalidArgumentError: ``data`` is NaN or infinite.
@@ -185,6 +196,12 @@ class Value:
         Traceback (most recent call last):
           ...
         calcweb.exceptions.DivisionByZeroError: Value(1.0) / 0.0 divides by zero; ...
+        >>> max(Value(1.0), Value(2.0)), Value(0.0) < 1, bool(Value(0.0))
+        (Value(data=2.0, grad=0.0), True, False)
+        >>> round(Value(2.0))
+        Traceback (most recent call last):
+          ...
+        calcweb.exceptions.ArgumentTypeError: round(Value(2.0)) would drop the graph: ...
     """
 
     __slots__ = ("_local", "_op", "_prev", "data", "grad")
@@ -439,6 +456,98 @@ class Value:
     def __abs__(self) -> Value:
         return self.abs()
 
+    # ------------------------------------------------------------ comparisons, conversions
+    # == and != stay identity (object's): the graph keeps values in sets and dicts.
+
+    def _compare(self, other: object, symbol: str) -> float | None:
+        """The other side of a comparison as a number; None for a numpy array (numpy's to do).
+
+        Infinities are fine here (``best = math.inf; if loss < best:``), unlike in arithmetic.
+        """
+        try:
+            self._input(symbol)  # a .data set by hand to a non-number is refused here
+            if isinstance(other, Value):
+                other._input(symbol)
+                return other.data
+            if not isinstance(other, bool) and isinstance(other, Real):
+                return cast(float, other)  # compared exactly: 2**60 + 1 > 2.0**60 holds
+            return _operand(other, symbol)  # None for an array, else an ArgumentTypeError
+        except TypeError as error:
+            raise _not_a_number(error, self, other) from None
+
+    def __lt__(self, other: object) -> bool:
+        b = self._compare(other, "<")
+        return NotImplemented if b is None else self.data < b
+
+    def __le__(self, other: object) -> bool:
+        b = self._compare(other, "<=")
+        return NotImplemented if b is None else self.data <= b
+
+    def __gt__(self, other: object) -> bool:
+        b = self._compare(other, ">")
+        return NotImplemented if b is None else self.data > b
+
+    def __ge__(self, other: object) -> bool:
+        b = self._compare(other, ">=")
+        return NotImplemented if b is None else self.data >= b
+
+    def __bool__(self) -> bool:
+        """``data != 0``, as for torch's one-element tensors (``if loss:``)."""
+        return bool(self.data != 0.0)
+
+    def __format__(self, spec: str) -> str:
+        """``f"{loss:.3f}"`` formats the number, as torch does; ``f"{loss}"`` is the repr."""
+        return format(self.data, spec) if spec else repr(self)
+
+    def _no_plain_number(self, call: str) -> ArgumentTypeError:
+        return ArgumentTypeError(
+            f"{call.format(f'Value({self.data!r})')} would drop the graph: no gradient flows "
+            "through a plain number. Write calcweb.exp(x) or x.exp() to keep the gradient, "
+            "or x.data for the number"
+        )
+
+    def __float__(self) -> float:
+        raise self._no_plain_number("float({}) (math.exp(x), math.sin(x) and such call it)")
+
+    def __int__(self) -> int:
+        raise self._no_plain_number("int({})")
+
+    def __trunc__(self) -> int:
+        raise self._no_plain_number("math.trunc({})")
+
+    def __floor__(self) -> int:
+        raise self._no_plain_number("math.floor({})")
+
+    def __ceil__(self) -> int:
+        raise self._no_plain_number("math.ceil({})")
+
+    def __round__(self, ndigits: int | None = None) -> float:
+        raise self._no_plain_number("round({})")
+
+    def _no_step(self, expression: str) -> ArgumentTypeError:
+        return ArgumentTypeError(
+            f"{expression}: a Value has no % or // (their result jumps in steps, with no "
+            "useful gradient); write x.data % 2, x.data // 2 for the number"
+        )
+
+    def __mod__(self, other: object) -> Value:
+        raise self._no_step(f"Value({self.data!r}) % {shown(other)}")
+
+    def __rmod__(self, other: object) -> Value:
+        raise self._no_step(f"{shown(other)} % Value({self.data!r})")
+
+    def __floordiv__(self, other: object) -> Value:
+        raise self._no_step(f"Value({self.data!r}) // {shown(other)}")
+
+    def __rfloordiv__(self, other: object) -> Value:
+        raise self._no_step(f"{shown(other)} // Value({self.data!r})")
+
+    def __divmod__(self, other: object) -> tuple[Value, Value]:
+        raise self._no_step(f"divmod(Value({self.data!r}), {shown(other)})")
+
+    def __rdivmod__(self, other: object) -> tuple[Value, Value]:
+        raise self._no_step(f"divmod({shown(other)}, Value({self.data!r}))")
+
     # ------------------------------------------------------------------ functions
 
     def _input(self, name: str) -> float:
@@ -608,13 +717,13 @@ class Value:
 
     # ------------------------------------------------------------------ backpropagation
 
-    def _topological_order(self) -> tuple[list[Value], list[Value]]:
+    def _topological_order(self, clear: bool = True) -> tuple[list[Value], list[Value]]:
         """The values of the graph with inputs, each after every value it feeds; and the leaves.
 
         A depth-first walk with an explicit stack instead of recursion, so
         graphs of any depth work: a value is written out once all its inputs
-        are (a ``None`` on the stack marks the value below it as done). It also
-        clears the gradient of every intermediate value.
+        are (a ``None`` on the stack marks the value below it as done). With
+        ``clear``, it also clears the gradient of every intermediate value.
         """
         order: list[Value] = []
         leaves: list[Value] = []
@@ -633,13 +742,50 @@ class Value:
             if not prev:
                 leaves.append(node)
                 continue
-            node.grad = 0.0
+            if clear:
+                node.grad = 0.0
             push(node)
             push(None)
             for child in prev:
                 if child not in seen:
                     push(child)
         return order, leaves
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """For ``pickle`` and ``copy.deepcopy``: the graph as a flat list, not nested.
+
+        Left to themselves, both recurse through ``_prev`` once per operation
+        (RecursionError at a few thousand deep). Here the leaves go as Values
+        (so parameters pickled or copied beside the loss stay the same
+        objects) and every other value as numbers and the indices of its inputs.
+        """
+        if not self._prev:
+            return _restored, (self.data, self.grad, (), (), "")
+        order, leaves = self._topological_order(clear=False)
+        index = {node: i for i, node in enumerate([*leaves, *order])}
+        nodes = [
+            (node.data, node.grad, tuple(index[x] for x in node._prev), node._local, node._op)
+            for node in order
+        ]
+        return _graph_restored, (tuple(leaves), nodes)
+
+    def __copy__(self) -> Value:
+        """A new node with the same inputs (``copy.copy``): the graph below is shared."""
+        return _restored(self.data, self.grad, self._prev, self._local, self._op)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Value:
+        """A copy of the whole graph, built inputs first (no recursion), sharing as the original.
+
+        Every value goes into ``memo``, so a parameter or an intermediate value
+        copied beside the loss (``deepcopy([params, loss])``) is the same object
+        as its copy inside the loss's graph.
+        """
+        order, leaves = self._topological_order(clear=False)
+        for node in [*leaves, *order]:
+            if id(node) not in memo:
+                inputs = tuple(cast(Value, memo[id(x)]) for x in node._prev)
+                memo[id(node)] = _restored(node.data, node.grad, inputs, node._local, node._op)
+        return cast(Value, memo[id(self)])
 
     def backward(self, gradient: float = 1.0) -> None:
         """Compute ``d(self)/dv`` for every value ``v`` this one was computed from.
@@ -692,6 +838,26 @@ class Value:
                     raise _gradient_error(leaf, order)
         except TypeError as error:  # a leaf's .grad set to something that is not a number
             raise _not_a_number(error, self, *leaves) from None
+
+
+def _restored(
+    data: float, grad: float, prev: tuple[Value, ...], local: tuple[float, ...], op: str
+) -> Value:
+    """A Value with exactly these attributes (``data`` unchecked: a copy keeps what it had)."""
+    value = Value.__new__(Value)
+    value.data, value.grad, value._prev, value._local, value._op = data, grad, prev, local, op
+    return value
+
+
+def _graph_restored(
+    leaves: tuple[Value, ...],
+    nodes: list[tuple[float, float, tuple[int, ...], tuple[float, ...], str]],
+) -> Value:
+    """The last of ``nodes`` rebuilt, its inputs given by index into leaves + nodes."""
+    values = list(leaves)
+    for data, grad, inputs, local, op in nodes:
+        values.append(_restored(data, grad, tuple(values[i] for i in inputs), local, op))
+    return values[-1]
 
 
 def _power_slope(base: float, exponent: float) -> float:

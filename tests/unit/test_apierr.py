@@ -17,8 +17,13 @@
 
 from __future__ import annotations
 
+import copy
+import math
+import pickle
+
 import pytest
 
+import calcweb
 from calcweb import (
     ArgumentTypeError,
     Value,
@@ -59,3 +64,72 @@ def test_answers_of_the_right_shape_still_pass_in_any_container() -> None:
     )
     with pytest.raises(ArgumentTypeError, match="has no order"):
         check([1.0], {1.0})
+
+
+def test_values_compare_by_their_numbers_as_torch_tensors_do() -> None:
+    a, b = Value(1.0), Value(2.0)
+    assert a < b
+    assert b > a
+    assert a <= 1
+    assert 2.0 >= b  # noqa: SIM300  the float on the left: Value's reflected comparison
+    assert max(a, b) is b
+    assert sorted([b, a]) == [a, b]
+    assert Value(3.0) < math.inf  # best = math.inf; if loss < best: ...
+    assert not bool(Value(0.0))
+    assert bool(Value(-1e-300))
+    assert f"{Value(2.0):.3f}" == "2.000"
+    # == stays identity: a graph keeps its values in sets and dicts
+    assert Value(0.0) != 0
+    assert Value(1.0) != Value(1.0)
+    assert len({Value(1.0), Value(1.0)}) == 2
+    with pytest.raises(ArgumentTypeError, match="must be a real number"):
+        _ = Value(1.0) < "2"
+
+
+@pytest.mark.parametrize(
+    ("use", "said"),
+    [
+        (float, "float(Value(2.5)) (math.exp(x), math.sin(x) and such call it)"),
+        (int, "int(Value(2.5)) would drop the graph"),
+        (round, "round(Value(2.5))"),
+        (lambda v: round(v, 1), "round(Value(2.5))"),
+        (math.exp, "float(Value(2.5))"),
+        (math.floor, "math.floor(Value(2.5))"),
+        (math.trunc, "math.trunc(Value(2.5))"),
+        (lambda v: v % 2, "Value(2.5) % 2: a Value has no % or //"),
+        (lambda v: 3 % v, "3 % Value(2.5)"),
+        (lambda v: v // 2, "Value(2.5) // 2"),
+        (lambda v: divmod(v, 2), "divmod(Value(2.5), 2)"),
+    ],
+)
+def test_converting_a_value_to_a_number_says_use_data(use: object, said: str) -> None:
+    with pytest.raises(ArgumentTypeError) as raised:
+        use(Value(2.5))  # type: ignore[operator]
+    assert said in str(raised.value)
+    assert "x.data" in str(raised.value)
+
+
+def _deep_graph(depth: int) -> tuple[Value, Value, Value]:
+    x, w = Value(1.0), Value(2.0)
+    y = x
+    for _ in range(depth):
+        y = y * 1.0
+    return x, w, y * w + x
+
+
+def test_deepcopy_and_pickle_of_a_deep_graph_keep_it_and_its_leaves() -> None:
+    x, w, loss = _deep_graph(20_000)
+    pickled = pickle.loads(pickle.dumps([x, w, loss]))  # noqa: S301  our own bytes
+    for x2, w2, loss2 in (copy.deepcopy([x, w, loss]), pickled):
+        assert loss2.data == 3.0
+        assert x2 is not x
+        loss2.backward()
+        assert (x2.grad, w2.grad) == (3.0, 1.0)  # the copies of the leaves, inside the graph
+    assert (x.grad, w.grad) == (0.0, 0.0)
+    h = x * 2.0
+    h2, top2 = copy.deepcopy([h, h + 1.0])
+    assert top2.inputs[0] is h2
+    assert copy.copy(top2).inputs[0] is h2
+    assert copy.deepcopy(calcweb.MLP(2, [3, 1], seed=0))([1.0, 2.0]).data == (
+        calcweb.MLP(2, [3, 1], seed=0)([1.0, 2.0]).data
+    )

@@ -100,14 +100,16 @@ def test_steps_and_tol_refusals() -> None:
 
 
 def test_a_function_refusing_values_is_told_how_it_is_called() -> None:
-    assert refusal(calcweb.ArgumentTypeError, lambda: minimize(math.exp, 0.0)).endswith(
+    assert refusal(calcweb.ArgumentTypeError, lambda: minimize(len, 0.0)).endswith(
         "minimize calls f on one Value x, so write f with operators and calcweb's functions "
         "(calcweb.exp(x) or x.exp(), not math.exp(x)) so that calcweb can differentiate it"
     )
-    refused = refusal(
-        calcweb.ArgumentTypeError, lambda: minimize(lambda p: math.exp(p[0]), [0.0, 1])
-    )
+    refused = refusal(calcweb.ArgumentTypeError, lambda: minimize(lambda p: len(p[0]), [0.0, 1]))
     assert "minimize calls f on a list of 2 Values p, so" in refused
+    # math.exp(x) asks the Value for float(x), which it refuses itself (APIERR).
+    assert refusal(calcweb.ArgumentTypeError, lambda: minimize(math.exp, 0.0)).startswith(
+        "float(Value(0.0)) (math.exp(x), math.sin(x) and such call it) would drop the graph"
+    )
 
 
 def test_what_f_returns_is_checked() -> None:
