@@ -40,10 +40,13 @@ Examples:
 
 from __future__ import annotations
 
+import difflib
+import functools
 import inspect
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from numbers import Real
+from typing import Any
 
 from calcweb._checks import check_flag, check_real, listed
 from calcweb.exceptions import (
@@ -106,6 +109,37 @@ def _why_zero(grad: float) -> str:
     )
 
 
+def _checking_arguments(init: Callable[..., None]) -> Callable[..., None]:
+    """``init``, refusing arguments it does not take with a calcweb error that names them.
+
+    Python's own TypeError ("unexpected keyword argument 'beta1'") names neither
+    the keywords an optimiser takes nor the one meant; this says both. The
+    signature shown by ``help`` and the API pages is ``init``'s own.
+    """
+    signature = inspect.signature(init)
+    keywords = [name for name in signature.parameters if name not in {"self", "params"}]
+
+    @functools.wraps(init)
+    def checked(self: Optimizer, *args: Any, **kwargs: Any) -> None:
+        try:
+            signature.bind(self, *args, **kwargs)
+        except TypeError as error:
+            name = type(self).__name__
+            unknown = [key for key in kwargs if key not in signature.parameters]
+            if unknown:
+                close = difflib.get_close_matches(unknown[0], keywords, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                problem = f"got an unknown keyword argument {unknown[0]!r}{hint}"
+            else:
+                problem = f"cannot take these arguments ({error})"
+            raise ArgumentTypeError(
+                f"{name} {problem}; it takes params, then {', '.join(keywords)}"
+            ) from None
+        init(self, *args, **kwargs)
+
+    return checked
+
+
 class _Careful(Exception):  # noqa: N818  a signal inside step(), never raised out of it
     """Leave `Optimizer.step`'s fast path for the careful one."""
 
@@ -163,6 +197,11 @@ class Optimizer:
             ``Optimizer`` itself is built instead of a subclass.
         InvalidArgumentError: If ``params`` is empty or holds a Value twice.
     """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:  # each optimiser, and one a reader writes
+            cls.__init__ = _checking_arguments(cls.__dict__["__init__"])  # type: ignore[method-assign]
 
     def __init__(self, params: Iterable[Value]) -> None:
         if type(self) is Optimizer:

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import math
 import pickle
 
@@ -25,9 +26,15 @@ import pytest
 
 import calcweb
 from calcweb import (
+    SGD,
+    Adagrad,
+    Adam,
+    AdamW,
     ArgumentTypeError,
+    RMSprop,
     Value,
     check,
+    minimize,
 )
 
 
@@ -107,6 +114,49 @@ def test_converting_a_value_to_a_number_says_use_data(use: object, said: str) ->
         use(Value(2.5))  # type: ignore[operator]
     assert said in str(raised.value)
     assert "x.data" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (
+            lambda p: Adam(p, lr=0.1, beta1=0.9),
+            (
+                "Adam got an unknown keyword argument 'beta1' (did you mean betas?); it takes "
+                "params, then lr, betas, eps, weight_decay, amsgrad, maximize"
+            ),
+        ),
+        (lambda p: AdamW(p, weight_decy=0.1), "(did you mean weight_decay?)"),
+        (
+            lambda p: SGD(p, 0.1, momentun=0.9),
+            "SGD got an unknown keyword argument 'momentun' (did you mean momentum?)",
+        ),
+        (
+            lambda p: RMSprop(p, learning_rate=0.1),
+            "RMSprop got an unknown keyword argument 'learning_rate'; it takes params, then lr,",
+        ),
+        (
+            lambda p: Adagrad(p, 0.1, 0, 0, 0, 1e-10, False, 1),
+            "Adagrad cannot take these arguments (too many positional arguments)",
+        ),
+        (
+            lambda _: minimize(lambda x: x * x, 1.0, optimizer="adam", beta1=0.9),
+            "(did you mean betas?)",
+        ),
+    ],
+)
+def test_a_misspelt_hyper_parameter_names_the_ones_accepted(make: object, said: str) -> None:
+    with pytest.raises(ArgumentTypeError) as raised:
+        make([Value(1.0)])  # type: ignore[operator]
+    assert said in str(raised.value)
+
+
+def test_optimisers_keep_their_signatures() -> None:
+    assert list(inspect.signature(Adam).parameters) == [
+        "params", "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"
+    ]  # fmt: skip
+    assert inspect.signature(AdamW).parameters["weight_decay"].default == 1e-2
+    assert Adam([Value(1.0)], 0.1, (0.8, 0.9)).betas == (0.8, 0.9)
 
 
 def _deep_graph(depth: int) -> tuple[Value, Value, Value]:

@@ -285,10 +285,10 @@ def test_comparing_or_converting_a_value_works_or_says_how(use: Callable[[], obj
         use()
 
 
-@_xfail(raises=TypeError)
 def test_a_misspelt_hyper_parameter_is_a_calcweb_error() -> None:
-    # Adam.__init__() got an unexpected keyword argument 'beta1' (bare TypeError;
-    # minimize(..., optimizer="adam", beta1=0.9) wraps the same in ArgumentTypeError).
+    # Fixed by APIERR; was: Adam.__init__() got an unexpected keyword argument 'beta1'
+    # (bare TypeError; minimize(..., optimizer="adam", beta1=0.9) wrapped the same in
+    # ArgumentTypeError).
     with pytest.raises(CalcwebError):
         Adam([Value(1.0)], lr=0.1, beta1=0.9)  # type: ignore[call-arg]
 
