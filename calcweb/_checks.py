@@ -421,7 +421,13 @@ def result_value(y: object, where: str, what: str = "f") -> float:
             f"return a real number (int or float){_CMATH if cmath_ else ''}"
         )
     value = as_float(y, f"the value {where}")
-    if not math.isfinite(value):
+    if math.isinf(value):  # f overflowed (1e308 * 2.0), or has a pole (numpy's 1 / 0)
+        raise NumericalError(
+            f"{where} returned {value!r}, which is not a finite number: {what} overflowed the "
+            "float range there (beyond about 1.8e308), or has a pole; keep x, and the "
+            f"points a step away, where {what} is finite (a smaller step, or scale {what} down)"
+        )
+    if math.isnan(value):
         raise NumericalError(
             f"{where} returned {value!r}, which is not a finite number; "
             "check that x is inside the domain of the function and that the "

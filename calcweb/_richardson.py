@@ -382,6 +382,7 @@ class Sampler:
         self.values: dict[float, float] = {}
         self.calls = 0
         self.failed: list[tuple[float, str]] = []  # (point, why), for the final error
+        self.outside = False  # whether f failed outside its domain, not by overflowing
         self.noise_floor = 0.0  # the noise of f measured by `measure_noise`
         self.relative_noise = 0.0  # and relative to |f|, where it grows with it (float32)
         # (|f(x)|, exponent): the noise grows as |f|**exponent from noise_floor at |f(x)|,
@@ -400,6 +401,7 @@ class Sampler:
                 self.values[point] = evaluate(self.f, point, fix=fix)
             except (DomainError, NumericalError) as error:
                 self.failed.append((point, str(error)))
+                self.outside = self.outside or isinstance(error, DomainError)
                 raise
         return self.values[point]
 
@@ -2885,6 +2887,12 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
         return estimate
     if not fitted and sampler.failed:
         shown = ", ".join(f"{point!r}" for point, _ in sampler.failed[:4])
+        if not sampler.outside:  # f returned inf or overflowed: no domain to move into
+            raise NumericalError(
+                f"no difference stencil around x={x!r} fits where f is finite: f failed at "
+                f"{shown} ({sampler.failed[-1][1]}). f's values beside x overflow the float "
+                "range (or it has a pole there); scale f or its variables down"
+            )
         raise DomainError(
             f"no difference stencil around x={x!r} fits in the domain of f: f failed at "
             f"{shown} ({sampler.failed[-1][1]}). Move x further inside the domain of f"

@@ -813,7 +813,11 @@ def hessian(
         for i in range(size):
             for j in range(i + 1, size):
                 both = [a + b for a, b in zip(units[i], units[j], strict=True)]
-                mixed = _directional(f, point, both, 2, method=method, h=h)
+                try:
+                    mixed = _directional(f, point, both, 2, method=method, h=h)
+                except NumericalError:
+                    result[i][j] = result[j][i] = _off_the_line(f, point, i, j, jets).value
+                    continue
                 entry = _polarised(mixed, result[i][i], result[j][j], (i, j))
                 if jets and _lossy(entry, (mixed, result[i][i], result[j][j])):
                     curve = _mixed_on_jets(f, point, i, j, bounded=False)
@@ -832,7 +836,12 @@ def hessian(
         for i in range(size):
             for j in range(i + 1, size):
                 both = [a + b for a, b in zip(units[i], units[j], strict=True)]
-                mixed = _directional_full(f, point, both, 2, method=method, h=h)
+                try:
+                    mixed = _directional_full(f, point, both, 2, method=method, h=h)
+                except NumericalError:
+                    rows[i][j] = rows[j][i] = _off_the_line(f, point, i, j, jets, bounded=True)
+                    calls += 1
+                    continue
                 calls += mixed.nfev
                 entry = _polarised_result(mixed, rows[i][i], rows[j][j], (i, j))
                 sizes = (mixed.value, rows[i][i].value, rows[j][j].value)
@@ -885,6 +894,23 @@ _LOSSY = 3
 def _lossy(value: float, sizes: Iterable[float]) -> bool:
     """Whether polarisation's ``value`` came from subtracting ``sizes`` far above it (halved)."""
     return sum(math.ldexp(abs(s), -1 - _LOSSY) for s in sizes) > abs(value)  # no overflow
+
+
+def _off_the_line(
+    f: Callable[[Any], Any], x: Vector, i: int, j: int, jets: bool, *, bounded: bool = False
+) -> DerivativeResult:
+    """``H[i][j]`` on jets along a curve (`_mixed_on_jets`), where the line along e_i + e_j failed.
+
+    That line's steps are scaled to the largest coordinate that moves (`_along`),
+    so where the two differ in size its derivative can overflow though ``f``'s do
+    not: ``p0 * p1`` at ``[1e160, 1e-160]`` has ``H[0][1]`` = 1, but 2 * 2**1062
+    along the line. The curve moves each coordinate by its own ``t**2``, ``t**3``.
+    Where that fails too, the line's error is raised (call this in its ``except``).
+    """
+    curve = _mixed_on_jets(f, x, i, j, bounded=bounded) if jets else None
+    if curve is None:
+        raise  # noqa: PLE0704  the line's NumericalError, being handled by the caller
+    return curve
 
 
 def _mixed_on_jets(

@@ -31,9 +31,12 @@ from calcweb import (
     Adam,
     AdamW,
     ArgumentTypeError,
+    NumericalError,
     RMSprop,
     Value,
+    central_difference,
     check,
+    hessian,
     minimize,
 )
 
@@ -183,3 +186,23 @@ def test_deepcopy_and_pickle_of_a_deep_graph_keep_it_and_its_leaves() -> None:
     assert copy.deepcopy(calcweb.MLP(2, [3, 1], seed=0))([1.0, 2.0]).data == (
         calcweb.MLP(2, [3, 1], seed=0)([1.0, 2.0]).data
     )
+
+
+def test_hessian_at_mixed_scales_uses_the_curve_where_the_line_overflows() -> None:
+    for full in (False, True):
+        for method in ("auto", "ad"):
+            result = hessian(lambda p: p[0] * p[1], method=method, full_output=full)
+            got = result([1e160, 1e-160])
+            assert (got.value if full else got) == [[0.0, 1.0], [1.0, 0.0]]  # type: ignore[union-attr]
+    # Richardson's line still overflows: refused, saying so (not "the domain of f").
+    with pytest.raises(NumericalError, match=r"fits where f is finite: .* f overflowed the float"):
+        hessian(lambda p: p[0] * p[1], method="richardson")([1e160, 1e-160])
+
+
+def test_f_returning_inf_is_said_to_overflow_not_to_leave_its_domain() -> None:
+    with pytest.raises(NumericalError) as raised:
+        central_difference(lambda x: 1e308 * x, 1.0, h=1.0)
+    assert str(raised.value).startswith(
+        "f(2.0) returned inf, which is not a finite number: f overflowed the float range"
+    )
+    assert "domain" not in str(raised.value)
