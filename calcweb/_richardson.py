@@ -195,7 +195,9 @@ step can be trusted; instead:
    ``n >= 2`` resolves, or where ``f`` varies on a scale finer than the
    steps) is refused with `DomainError` -- after the noise of ``f`` is
    measured, allowing for the noise and the truncation of the one-sided
-   quotients (`_check_one_sided`).
+   quotients (`_check_one_sided`). Where they disagree beyond both errors,
+   but within that allowance, the estimate's error is widened to hold the
+   one-sided value.
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -913,12 +915,14 @@ def extrapolate(
         estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
     if estimate.kind == "central":  # with the noise of f measured
         try:
-            _check_one_sided(sampler, estimate, n)
+            error = _check_one_sided(sampler, estimate, n)
         except DomainError:
             # A kink is read from quotients that resolve f: one on the float grid's
             # scale (sin at 1.2e14, 64 spacings) is refused as such, not as a kink.
             _check_grid(sampler, estimate, n)
             raise
+        # A forward value that disagrees beyond both errors widens the estimate's error.
+        estimate = replace(estimate, error=error)
     final = _followed_below(sampler, n, estimate, quiet)
     if refine and estimate.kind == "central" and not estimate.no_digit:
         refined = _refine(sampler, n, estimate)
@@ -2905,7 +2909,7 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
     )
 
 
-def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> None:
+def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
     """Refuse a derivative whose one-sided quotients disagree with the central ones.
 
     They disagree at a kink or a jump at ``x``, and can where ``f`` varies
@@ -2926,14 +2930,25 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> None:
     left of ``c``, its quadratic at ``c`` right of it, ``n = 3`` at ``c +
     3.8e-8``: 0.79262 +- 1.75e-4, the mean of the two sides, for 0), but
     not of the forward quotient's at a point beyond it.
+
+    Returns the estimate's error, widened where a forward value disagrees
+    with the estimate beyond both errors (its own and the estimate's) but
+    within the tolerance: that allows twice the estimate's error, so an
+    estimate just past twice its error from a precise forward value was
+    kept as it was (the same junction at ``c + 8.4e-6``: 0.0650 +- 0.0323,
+    the forward value 3e-6 +- 0.0014, for 0). One of the two is wrong; the
+    error now reaches the forward value, and its own error beyond.
     """
     x = sampler.x
+    error = estimate.error
     for h in _one_sided_steps(estimate, n):
         verdict = _forward_against(sampler, estimate, n, h)
         if verdict is None:
-            return  # f is not defined on the right: nothing to compare with
-        forward, tolerance, rounding, finest = verdict
-        if abs(forward - estimate.value) > tolerance:
+            return error  # f is not defined on the right: nothing to compare with
+        forward, spread, rounding, finest = verdict
+        tolerance = spread + 2.0 * estimate.error
+        gap = abs(forward - estimate.value)
+        if gap > tolerance:
             # What was seen, not its cause: f can be smooth on a scale below these steps
             # (hypot(t, 1e-18) at 1e-18, seen with steps down to 9.4e-4).
             which = "derivative" if n == 1 else f"derivative of order {n}"
@@ -2946,8 +2961,13 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> None:
                 "x; or, if f varies on a finer scale, differentiate f(s * t) at t = x / s "
                 "for a small s, and divide by s"
             )
+        if gap > spread + estimate.error:
+            # Beyond both errors, within twice the estimate's: not refused, but one of the
+            # two is wrong, and the estimate's error must hold the forward value.
+            error = max(error, gap + spread)
         if 2.0 * rounding < tolerance:
-            return  # a verdict the forward quotients' rounding did not decide
+            return error  # a verdict the forward quotients' rounding did not decide
+    return error
 
 
 def _one_sided_steps(estimate: Estimate, n: int) -> list[float]:
@@ -2976,8 +2996,9 @@ def _forward_against(
 ) -> tuple[float, float, float, float] | None:
     """A forward quotient extrapolated from step ``h``; None where ``f`` is not defined there.
 
-    With its tolerance, the part of it that is rounding, and the smallest
-    step the verdict rests on.
+    With its own uncertainty (its truncation, as far as it moved, and its
+    rounding), the part of it that is rounding, and the smallest step the
+    verdict rests on.
     """
     try:
         coarse, noise, h = sampler.quotient("forward", n, h)
@@ -2986,9 +3007,9 @@ def _forward_against(
         return None
     rounding = KINK_NOISE * noise
     forward = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
-    tolerance = 4.0 * abs(fine - coarse) + rounding + 2.0 * estimate.error
+    spread = 4.0 * abs(fine - coarse) + rounding
     finest = min(h / 2.0, estimate.smallest)
-    if abs(forward - estimate.value) > tolerance:
+    if abs(forward - estimate.value) > spread + 2.0 * estimate.error:
         # The h and h**2 terms can cancel in fine - coarse (sin at -0.0018 with
         # h = 0.00375: 1.7e-6 each), hiding what is left of them: one more
         # quotient, at h / 4, and a second extrapolation say how much that is.
@@ -3001,8 +3022,8 @@ def _forward_against(
         if math.isfinite(twice):
             forward = twice
             finest = min(h / 4.0, estimate.smallest)
-            tolerance = 4.0 * abs(twice - once) + rounding + 2.0 * estimate.error
-    return forward, tolerance, rounding, finest
+            spread = 4.0 * abs(twice - once) + rounding
+    return forward, spread, rounding, finest
 
 
 class _NoFitError(Exception):
