@@ -187,8 +187,9 @@ step can be trusted; instead:
    1.0001: its ``f''`` jumps at 1) is no noise: the walk before it, whose
    steps below the junction's distance saw one smooth piece, stands where a
    one-sided walk away from the junction confirms it (`_junction_beside`);
-   one on a side where ``f`` is constant cannot (a clamp or a stair), and
-   where it disagrees with the walk done again, neither is trusted.
+   one on a side where ``f`` is constant does only where ``f`` leaves that
+   value continuously (a clamp; a stair ends at a jump), and where it
+   does not and disagrees with the walk done again, neither is trusted.
 6. A derivative whose one-sided quotients (from the right) disagree with
    the central ones (at a kink, as ``abs`` at 0, at a junction where
    ``f''`` jumps, as Huber's loss at 1, or one nearer than any step of order
@@ -295,6 +296,9 @@ PREDICTED = 8.0
 # f's scale (as the walk's window shows it) must span this many float spacings (`_check_grid`):
 # a policy; between two powers of 2, so that no scale of 2**k spacings (sin's 1) is at its edge
 GRID = 2.0**11.5
+# A flat side's junction is bracketed to 2**-this of its distance (`_continuous_between`):
+# a stair's edge is then a jump between points far closer than its stair is wide.
+JUMP_HALVINGS = 20
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -984,8 +988,9 @@ def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
 
     Raises:
         NumericalError: If ``f`` is constant on the side that agrees with
-            ``unnoised`` (`_flat`), and the two estimates disagree beyond both
-            errors: a clamp, or a stair, either may be right.
+            ``unnoised`` (`_flat`) and leaves that value at a jump (or no
+            continuous junction was found), and the two estimates disagree
+            beyond both errors: on a stair, either may be right.
     """
     known = sampler.noise_floor
     sampler.noise_floor = max(floor, sampler.noise_floor)
@@ -1010,9 +1015,10 @@ def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
             f"steps they settle on {unnoised.value:.6g} +- {unnoised.error:.3g}, as they do "
             f"on a side where f is constant, at larger ones, with the noise of f measured "
             f"({sampler.noise_floor:.3g}), on {estimate.value:.6g} +- {estimate.error:.3g}. f "
-            "may be clamped beside x, or rounded to stairs (or flushed to 0, or saturated) "
-            "there, which no sample tells apart; write f with calcweb's functions "
-            "(calcweb.sin, ...) for exact derivatives"
+            "was not seen to leave that constant value continuously, as a clamp does (a "
+            "stair ends at a jump): it may be rounded to stairs (or flushed to 0, or "
+            "saturated) there; write f with calcweb's functions (calcweb.sin, ...) for exact "
+            "derivatives"
         )
     return estimate
 
@@ -1051,7 +1057,8 @@ def _junction_beside(
     0.99985), not to steps that span several stairs, as the noised window's
     do; and one stair times a smooth factor (``(t - sin t) / t**3``) is
     smooth too, but its quotients there are near ``noised``. A side where
-    ``f`` is constant (`_flat`) confirms nothing: a clamp or a stair.
+    ``f`` is constant (`_flat`) is a clamp or a stair: it confirms only
+    where ``f`` leaves that value continuously (`_continuous_junctions`).
 
     A one-sided walk cannot follow ``f`` beyond its scale: ``log(max(t, c))``
     at ``c + 1.5e-5`` (``c = 0.00157``) is followed to 9.4e-4, and the noised
@@ -1099,7 +1106,7 @@ def _junction_beside(
             if followed >= wide and clamp and not _flat(sampler, side, n):
                 return "smooth"
             if followed >= needed and not clamp_only:
-                if not _flat(sampler, side, n):
+                if not _flat(sampler, side, n) or _continuous_junctions(sampler, n, noised):
                     return "smooth"
                 verdict = "flat"
         return verdict
@@ -1132,6 +1139,63 @@ def _clamped_across(sampler: Sampler, kind: str, n: int, noised: Estimate) -> bo
     offsets = [offset for offset in stencil("central", n)[0] if offset * away > 0.0]
     points = [sampler.x + offset * step for step, _ in noised.window for offset in offsets]
     return len(points) >= 2 and _one_value(sampler, points)
+
+
+def _continuous_junctions(sampler: Sampler, n: int, noised: Estimate) -> bool:
+    """Whether ``f`` leaves its flat value at ``x`` continuously wherever it leaves it.
+
+    From its flat side a clamp and a flat stair look alike. But a clamp
+    (``g(max(t, c))``) meets ``g`` at ``c`` continuously, while a flat stair,
+    or ``f`` flushed to 0 or saturated, ends at a jump of one stair (gelu's
+    ``1 + erf`` by ulp(1), times ``t / 2``; ``t * floor(t / q) * q`` by
+    ``q**2`` at ``q``, though it meets ``-q t`` at 0 continuously). On each
+    side, the nearest of the noised window's points where ``f`` is not
+    ``f(x)`` must be beyond a continuous junction (`_continuous_between`);
+    at least one such point must exist.
+    """
+    x = sampler.x
+    level = sampler.values[x]
+    points = [x + offset * step for step, _ in noised.window for offset in stencil("central", n)[0]]
+    ends = 0
+    for away in (-1.0, 1.0):
+        beyond = [
+            point
+            for point in points
+            if (point - x) * away > 0.0 and sampler.values.get(point, level) != level
+        ]
+        if beyond:
+            ends += 1
+            if not _continuous_between(sampler, min(beyond, key=lambda p: abs(p - x))):
+                return False
+    return ends > 0
+
+
+def _continuous_between(sampler: Sampler, edge: float) -> bool:
+    """Whether ``f`` goes from its value at ``x`` to its value at ``edge`` continuously.
+
+    The junction between them is bracketed (``f`` at ``x``'s value on one
+    end, not on the other), and the bracket halved ``JUMP_HALVINGS`` times.
+    At its end ``[a, b]``, of width ``w``, the secant of ``f`` through ``b``
+    and ``b + w`` (outwards) meets ``f(x)`` within ``2 w`` of ``b`` where
+    ``f`` is continuous; at a jump it is a stair's own slope (0 on a flat
+    stair), and meets it far away.
+    """
+    level = sampler.values[sampler.x]
+    flat = sampler.x
+    try:
+        for _ in range(JUMP_HALVINGS):
+            middle = flat + (edge - flat) / 2.0
+            if middle in (flat, edge):
+                break  # adjacent floats
+            if sampler(middle) == level:
+                flat = middle
+            else:
+                edge = middle
+        rise = sampler(edge + (edge - flat)) - sampler(edge)
+    except (DomainError, NumericalError):
+        return False
+    # Where the secant meets f(x), in bracket widths from edge towards x.
+    return 0.0 < abs(rise) < math.inf and 0.0 <= (sampler.values[edge] - level) / rise <= 2.0
 
 
 def _flat(sampler: Sampler, side: Estimate, n: int) -> bool:

@@ -7,6 +7,12 @@ f written with `math` ("auto" is Richardson). Exact values are closed forms.
    uncertainty plus *twice* the estimate's error. An estimate just past that
    (beyond both errors) stood with its error: 2.01 and 3.17 errors off below.
    The estimate's error now reaches the forward value.
+2. Beside a clamp, on its flat side, the walk before the noise (0) and the walk
+   done again with the noise (read across the clamp) disagreed, and, as a flat
+   stair of a staircase looks the same from there, the answer was refused. A
+   clamp leaves its flat value continuously; a stair, or f flushed to 0, at a
+   jump (`_richardson._continuous_junctions`): clamps are now answered, and
+   stairs still refused or answered with the noised walk.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ import math
 import struct
 import sys
 from collections.abc import Callable
+
+import pytest
+from derivative_checks import honest_or_refused
 
 from calcweb import _richardson, derivative
 from calcweb._richardson import Sampler
@@ -73,3 +82,57 @@ def test_a_clamped_log_in_single_precision_is_held_by_the_error() -> None:
     c = 0.00017047260648071967
     x = 0.00017090154555877504
     _answered(lambda t: _single(math.log(max(t, c))), x, 3, 2.0 / x**3)
+
+
+def _sigmoid(t: float) -> float:
+    return 1.0 / (1.0 + math.exp(-t))
+
+
+def _gelu(t: float) -> float:
+    return 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0)))
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "n"),
+    [
+        # refused before (clampfam seed 41): sigmoid(max(t, c)) 1.8e-5 left of c
+        (lambda t: _sigmoid(max(t, 1.1472207883346126)), 1.1472032301079595, 1),
+        # log of t clipped to [c, c + w], 8.2e-4 left of c (clampfam seed 41)
+        (
+            lambda t: math.log(min(max(t, 0.07296016056440786), 0.14202198107298875)),
+            0.07214095998867968,
+            1,
+        ),
+        # exp clamped at c = 1.348 (constant right of it), n = 2 (a4k0 seed 7)
+        (_spliced(1.348, 0), 1.3625803111165218, 2),
+    ],
+    ids=["sigmoid max", "log clip", "exp clamped n=2"],
+)
+def test_a_clamp_is_answered_from_its_flat_side(
+    f: Callable[[float], float], x: float, n: int
+) -> None:
+    _answered(f, x, n, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "n", "exact"),
+    [
+        # gelu flushed to 0 (1 + erf rounds to 0 there): its first stair is a jump of
+        # ulp(1) times t / 2; taken for a clamp, 0 +- 5e-318 for -6.18e-15
+        (_gelu, -8.746447881346777, 3, -6.1836063285246744e-15),
+        (_gelu, -8.846188239470035, 2, -3.0925109490817909e-16),
+        # t floor(t / q) q, 0 on [0, q): it meets -q t at 0 continuously, but jumps by
+        # q**2 at q; with only the nearer junction asked, 0 +- 2e-319 for 2x
+        (
+            lambda t: t * math.floor(t / 0.0048946818665905195) * 0.0048946818665905195,
+            0.0011036292852049075,
+            1,
+            0.002207258570409815,
+        ),
+    ],
+    ids=["gelu flushed n=3", "gelu flushed n=2", "t floor(t / q) q"],
+)
+def test_a_flat_stair_is_not_taken_for_a_clamp(
+    f: Callable[[float], float], x: float, n: int, exact: float
+) -> None:
+    honest_or_refused(f, x, exact, n=n)
