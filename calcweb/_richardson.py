@@ -190,8 +190,9 @@ step can be trusted; instead:
    one on a side where ``f`` is constant does only where ``f`` leaves that
    value continuously (a clamp; a stair ends at a jump), and where it
    does not and disagrees with the walk done again, neither is trusted.
-6. A derivative whose one-sided quotients (from the right) disagree with
-   the central ones (at a kink, as ``abs`` at 0, at a junction where
+6. A derivative whose one-sided quotients (from the right, and from the
+   left where those are in doubt) disagree with the central ones (at a
+   kink, as ``abs`` at 0, at a junction where
    ``f''`` jumps, as Huber's loss at 1, or one nearer than any step of order
    ``n >= 2`` resolves, or where ``f`` varies on a scale finer than the
    steps) is refused with `DomainError` -- after the noise of ``f`` is
@@ -2995,6 +2996,10 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
     3.8e-8``: 0.79262 +- 1.75e-4, the mean of the two sides, for 0), but
     not of the forward quotient's at a point beyond it.
 
+    Where the forward value is in doubt (`_one_side`), the backward one is
+    compared too: a junction right of ``x`` is crossed by the forward
+    stencils as by the central ones.
+
     Returns the estimate's error, widened where a forward value disagrees
     with the estimate beyond both errors (its own and the estimate's) but
     within the tolerance: that allows twice the estimate's error, so an
@@ -3003,22 +3008,44 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
     the forward value 3e-6 +- 0.0014, for 0). One of the two is wrong; the
     error now reaches the forward value, and its own error beyond.
     """
+    error, doubtful = _one_side(sampler, estimate, n, "forward")
+    if not doubtful:
+        return error
+    # The right side disagrees without deciding (its stencils can cross a junction
+    # right of x, where the central ones do too): the left side is asked the same.
+    return max(error, _one_side(sampler, estimate, n, "backward")[0])
+
+
+def _one_side(sampler: Sampler, estimate: Estimate, n: int, kind: str) -> tuple[float, bool]:
+    """`_check_one_sided` with ``kind``'s quotients: the error, and whether they are in doubt.
+
+    In doubt: the last one-sided value lies outside the estimate's bars by
+    more than a quarter of its own uncertainty (about as far as its
+    quotients moved), which smooth ``f`` far from a junction rarely gives:
+    a forward value's truncation after one extrapolation is far below that
+    movement. ``f`` rounded to float32, ``tanh(min(t, c) / s)`` at ``c -
+    8e-6`` (``s = 1.36e-3``), ``n = 3``: the walk with the noise known kept
+    a window across ``c``, -1.416e11 +- 3.86e10 for 5.16e7; the forward
+    value, across ``c`` too, -2.5e12 +- 5.7e12; the backward one holds it.
+    """
     x = sampler.x
     error = estimate.error
+    doubtful = False
     for h in _one_sided_steps(estimate, n):
-        verdict = _forward_against(sampler, estimate, n, h)
+        verdict = _one_sided_against(sampler, estimate, n, h, kind)
         if verdict is None:
-            return error  # f is not defined on the right: nothing to compare with
-        forward, spread, rounding, finest = verdict
+            return error, doubtful  # f is not defined on that side: nothing to compare with
+        value, spread, rounding, finest = verdict
         tolerance = spread + 2.0 * estimate.error
-        gap = abs(forward - estimate.value)
+        gap = abs(value - estimate.value)
         if gap > tolerance:
             # What was seen, not its cause: f can be smooth on a scale below these steps
             # (hypot(t, 1e-18) at 1e-18, seen with steps down to 9.4e-4).
             which = "derivative" if n == 1 else f"derivative of order {n}"
+            side = "right" if kind == "forward" else "left"
             raise DomainError(
                 f"no {which} of f at x={x!r} was found: the difference quotients from the "
-                f"right tend to about {forward:.6g}, but the symmetric ones to "
+                f"{side} tend to about {value:.6g}, but the symmetric ones to "
                 f"{estimate.value:.6g}, at steps down to {finest:.3g} (as they do at a kink "
                 "or a jump at x, or where f varies on a scale finer than those steps); take "
                 "a one-sided derivative with method='forward' or method='backward', or move "
@@ -3027,11 +3054,12 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
             )
         if gap > spread + estimate.error:
             # Beyond both errors, within twice the estimate's: not refused, but one of the
-            # two is wrong, and the estimate's error must hold the forward value.
+            # two is wrong, and the estimate's error must hold the one-sided value.
             error = max(error, gap + spread)
+        doubtful = gap > 0.25 * spread + estimate.error
         if 2.0 * rounding < tolerance:
-            return error  # a verdict the forward quotients' rounding did not decide
-    return error
+            return error, doubtful  # a verdict the quotients' rounding did not decide
+    return error, doubtful
 
 
 def _one_sided_steps(estimate: Estimate, n: int) -> list[float]:
@@ -3055,39 +3083,39 @@ def _one_sided_steps(estimate: Estimate, n: int) -> list[float]:
     return [first * 4.0**j for j in range(3) if first * 4.0**j <= max(first, reach / 4.0)]
 
 
-def _forward_against(
-    sampler: Sampler, estimate: Estimate, n: int, h: float
+def _one_sided_against(
+    sampler: Sampler, estimate: Estimate, n: int, h: float, kind: str
 ) -> tuple[float, float, float, float] | None:
-    """A forward quotient extrapolated from step ``h``; None where ``f`` is not defined there.
+    """``kind``'s quotient extrapolated from step ``h``; None where ``f`` is not defined there.
 
     With its own uncertainty (its truncation, as far as it moved, and its
     rounding), the part of it that is rounding, and the smallest step the
     verdict rests on.
     """
     try:
-        coarse, noise, h = sampler.quotient("forward", n, h)
-        fine, _, _ = sampler.quotient("forward", n, h / 2.0)
+        coarse, noise, h = sampler.quotient(kind, n, h)
+        fine, _, _ = sampler.quotient(kind, n, h / 2.0)
     except (DomainError, NumericalError):
         return None
     rounding = KINK_NOISE * noise
-    forward = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
+    value = fine + (fine - coarse)  # not 2 * fine - coarse: 2 * fine can overflow
     spread = 4.0 * abs(fine - coarse) + rounding
     finest = min(h / 2.0, estimate.smallest)
-    if abs(forward - estimate.value) > spread + 2.0 * estimate.error:
+    if abs(value - estimate.value) > spread + 2.0 * estimate.error:
         # The h and h**2 terms can cancel in fine - coarse (sin at -0.0018 with
         # h = 0.00375: 1.7e-6 each), hiding what is left of them: one more
         # quotient, at h / 4, and a second extrapolation say how much that is.
         try:
-            finer = sampler.quotient("forward", n, h / 4.0)[0]
+            finer = sampler.quotient(kind, n, h / 4.0)[0]
         except (DomainError, NumericalError):
             finer = math.nan  # no verdict without it: the kink stands
         once = finer + (finer - fine)
-        twice = once + (once - forward) / 3.0
+        twice = once + (once - value) / 3.0
         if math.isfinite(twice):
-            forward = twice
+            value = twice
             finest = min(h / 4.0, estimate.smallest)
             spread = 4.0 * abs(twice - once) + rounding
-    return forward, spread, rounding, finest
+    return value, spread, rounding, finest
 
 
 class _NoFitError(Exception):
