@@ -199,7 +199,10 @@ step can be trusted; instead:
    measured, allowing for the noise and the truncation of the one-sided
    quotients (`_check_one_sided`). Where they disagree beyond both errors,
    but within that allowance, the estimate's error is widened to hold the
-   one-sided value.
+   one-sided value. So is one whose forward quotients do not
+   settle while the central ones do (``x sin(1/x)`` at 0, even about it:
+   central quotients 0 at every step, forward ones ``sin(1/h)``), unless a
+   forward walk settles where the central one did (`_check_one_sided_settle`).
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -300,6 +303,10 @@ GRID = 2.0**11.5
 # A flat side's junction is bracketed to 2**-this of its distance (`_continuous_between`):
 # a stair's edge is then a jump between points far closer than its stair is wide.
 JUMP_HALVINGS = 20
+# A forward walk confirms a central estimate whose forward quotients drifted by d only
+# to an error below d / SETTLED (`_check_one_sided_settle`)
+SETTLED = 16.0
+FARTHER = 4  # forward quotients `_check_one_sided_settle` may add where they stay far
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -921,6 +928,7 @@ def extrapolate(
     if estimate.kind == "central":  # with the noise of f measured
         try:
             error = _check_one_sided(sampler, estimate, n)
+            _check_one_sided_settle(sampler, estimate, n, first_step)
         except DomainError:
             # A kink is read from quotients that resolve f: one on the float grid's
             # scale (sin at 1.2e14, 64 spacings) is refused as such, not as a kink.
@@ -3123,6 +3131,150 @@ def _one_sided_against(
             finest = min(h / 4.0, estimate.smallest)
             spread = 4.0 * abs(twice - once) + rounding
     return value, spread, rounding, finest
+
+
+def _check_one_sided_settle(
+    sampler: Sampler, estimate: Estimate, n: int, first_step: float
+) -> None:
+    """Refuse a derivative whose one-sided quotients do not settle where the symmetric ones do.
+
+    A forward quotient is the central one plus the part of ``f`` that the
+    central stencil cancels (for ``n = 1`` the even part over ``h``), and
+    wherever the derivative exists that part tends to 0 with ``h``: as ``h``
+    where ``f`` is smooth. Where ``f`` is even about ``x`` (odd for ``n =
+    2``) with no derivative, the central quotients settle (``x sin(1/x)`` at
+    0: exactly 0 at every step) while the forward ones do not: ``sin(1/h)``
+    swings by 1 however small ``h`` is, ``1 / sqrt(h)`` of ``sqrt(|x|)``
+    grows. `_check_one_sided` cannot see it: its tolerance is how far the
+    forward quotients moved, and these move by their whole swing. Where the
+    forward quotients drift (`_one_sided_drift`), a forward walk (`_search`)
+    must settle where the central one did, to far less than that drift, or
+    the derivative is refused. ``x + cos(1e6 t)`` at 0 has its even part
+    resolved only at steps far below the central window's: that walk settles
+    on 1 there.
+    """
+    drift = _one_sided_drift(sampler, estimate, n)
+    if not drift:
+        return
+    try:
+        side = _search(sampler, "forward", n, first_step, 0.0)
+    except _NoFitError:
+        return  # f is not defined on the right: nothing to compare with
+    # A window of sin(1/h) can pass for one, with an error as large as its swing
+    # (-0.78 +- 5.8 for x sin(1/x)): settled means to far less than the drift.
+    if side is not None and not side.no_digit and side.error <= drift / SETTLED:
+        if abs(side.value - estimate.value) <= side.error + estimate.error:
+            return
+        seen = f"settle on {side.value:.6g} +- {side.error:.3g}"
+    else:
+        seen = "never settle"
+    which = "derivative" if n == 1 else f"derivative of order {n}"
+    raise DomainError(
+        f"no {which} of f at x={sampler.x!r} was found: the symmetric difference quotients "
+        f"settle on {estimate.value:.6g}, but the quotients from the right {seen} (as they "
+        "do where f oscillates ever faster toward x, as x sin(1/x) at 0, or has a cusp, "
+        "as sqrt(|x|) at 0: the derivative does not exist); take a one-sided derivative "
+        "with method='forward' or method='backward', or move x"
+    )
+
+
+def _one_sided_drift(sampler: Sampler, estimate: Estimate, n: int) -> float:
+    """How far the forward quotients stay from ``estimate`` as ``h`` falls (0: they near it).
+
+    Those already taken first (`_forward_rows`, no call). Where they have not
+    drifted but the smallest step's is still far (`_still_far`), one more at
+    half that step, up to ``FARTHER`` times (one call each for ``n = 1``):
+    ``x sin(1/x) + x`` rests on a window of two steps, too few to show it.
+    """
+    lowest = estimate.smallest / 4.5  # below the forward steps `_check_one_sided` took
+    rows = _forward_rows(sampler, estimate, n, lowest)
+    drift = _forward_drift(rows)
+    for _ in range(FARTHER):
+        if drift or not _still_far(rows):
+            break
+        try:
+            lowest = sampler.quotient("forward", n, rows[-1][0] / 2.0)[2] * (1.0 - 1e-9)
+        except (DomainError, NumericalError):
+            break
+        rows = _forward_rows(sampler, estimate, n, lowest)
+        drift = _forward_drift(rows)
+    return drift
+
+
+def _forward_rows(
+    sampler: Sampler, estimate: Estimate, n: int, lowest: float
+) -> list[tuple[float, float, float]]:
+    """The forward quotients already taken, as (step, quotient - estimate, allowed).
+
+    From the window's largest step down to ``lowest`` (at the steps of a few
+    ulps where noise is measured, quotients say nothing of ``f``'s expansion),
+    largest first; ``allowed``: twice their rounding and the estimate's
+    error. No call is made.
+    """
+    x = sampler.x
+    top = max((step for step, _ in estimate.window), default=estimate.smallest)
+    rows = []
+    for point in sorted(sampler.values, reverse=True):
+        step = point - x
+        if not lowest < step <= top * (1.0 + 1e-9):
+            continue
+        if all(x + k * step in sampler.values for k in range(1, n + 1)):
+            quotient, rounding, _ = sampler.quotient("forward", n, step)
+            allowed = 2.0 * rounding + 2.0 * estimate.error
+            rows.append((step, quotient - estimate.value, allowed))
+    return rows
+
+
+def _forward_drift(rows: list[tuple[float, float, float]]) -> float:
+    """The largest distance of ``rows`` that says they do not settle (0: none).
+
+    Where ``f`` is smooth the distance is ``|a h + b h**2 + ...|``: it can
+    grow as ``h`` falls from a step where it crosses 0, but only to about
+    half that step, and shrinks from there (``cos(x**2)`` at 30: 0.022,
+    0.078, 0.025 at steps 0.0035 to 0.00022). A distance that grows at each
+    of two steps or more over steps 4 times apart or more (``sqrt(|x|)`` at
+    0: 11.5, 16.3, 23, 32 at 0.0075 to 0.00094), or that grows again after
+    it shrank from a growth (``x sin(1/x)``: 0.07, 0.14, 0.87, 0.28, 0.54 at
+    3.5e-5 to 3.7e-6), each beyond what ``rows`` allow, is ``f`` without a
+    derivative, or whose expansion the steps do not follow yet; so are
+    quotients that cross the estimate twice (`_crossings`).
+    """
+    drift, start, runs = 0.0, 0, 0
+    for k in range(1, len(rows)):
+        if abs(rows[k][1]) <= abs(rows[k - 1][1]) + rows[k][2]:
+            start = k  # the distance did not grow: a run of growth starts here
+            continue
+        runs += start == k - 1  # a new run
+        if runs >= 2 or (k - start >= 2 and rows[start][0] >= 3.9 * rows[k][0]):
+            drift = max(drift, abs(rows[k][1]))
+    if _crossings(rows) >= 2:
+        drift = max([drift] + [abs(distance) for _, distance, _ in rows])
+    return drift
+
+
+def _crossings(rows: list[tuple[float, float, float]]) -> int:
+    """How often ``rows`` cross the estimate, beyond what they allow.
+
+    ``a h + b h**2`` crosses 0 once at most; ``x**2 sin(1/x)``, ``n = 2``:
+    +0.036, -0.012, -0.052, +0.025, -0.0038, three times.
+    """
+    signs = [
+        math.copysign(1.0, distance) for _, distance, allowed in rows if abs(distance) > allowed
+    ]
+    return sum(a != b for a, b in itertools.pairwise(signs))
+
+
+def _still_far(rows: list[tuple[float, float, float]]) -> bool:
+    """Whether the smallest step's distance has not shrunk from the largest's as ``h`` does.
+
+    Past its largest, ``a h + ...`` shrinks as ``h``: more than twice what
+    that leaves, and smaller steps may show a drift.
+    """
+    if len(rows) < 2:
+        return False
+    peak = max(range(len(rows)), key=lambda k: abs(rows[k][1]))
+    step, distance, allowed = rows[-1]
+    return abs(distance) > 2.0 * abs(rows[peak][1]) * step / rows[peak][0] + allowed
 
 
 class _NoFitError(Exception):

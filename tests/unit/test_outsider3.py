@@ -154,11 +154,23 @@ def _entry(at: Callable[[list[float]], object]) -> tuple[float, float]:
     return (value[0], error[0]) if isinstance(value, list) else (value, error)
 
 
-@_xfail()
+# Refused since session 23 (DERNX: forward quotients that do not settle, `_check_one_sided_settle`).
+REFUSED_NOW = {
+    "x sin(1/x) at 0",
+    "sqrt(|x|) at 0",
+    "(x - 0.3) sin(1/(x - 0.3)) at 0.3",
+    "x sin(1/x) + x at 0",
+    "f''(0) of x**2 sin(1/x)",
+    "hessian of x**2 sin(1/x) (+ y) at [0, 1]",
+}
+
+
 @pytest.mark.parametrize(
     ("estimate", "quotient", "witnesses"),
-    [c[1:] for c in NO_DERIVATIVE],
-    ids=[c[0] for c in NO_DERIVATIVE],
+    [
+        pytest.param(*c[1:], id=c[0], marks=() if c[0] in REFUSED_NOW else _xfail())
+        for c in NO_DERIVATIVE
+    ],
 )
 def test_a_derivative_that_does_not_exist_is_refused(
     estimate: Callable[[], tuple[float, float]],

@@ -1,0 +1,119 @@
+"""Derivatives that do not exist, where the symmetric quotients settle (session 23, DERNX).
+
+Where ``f`` is even about ``x0`` (odd for ``n = 2``), every central difference
+cancels an oscillation or a cusp, and Richardson settled on the smooth part:
+``x sin(1/x)`` at 0 was 0 +- 2.9e-4 (its one-sided quotients are ``sin(1/h)``,
++-1 however small ``h`` is), ``sqrt(|x|)`` 0 +- 1.07 (``1/sqrt(h)``), ``x
+sin(1/x) + x`` 1.0 +- 2.1e-13, ``x**2 sin(1/x)`` at ``n = 2`` 0 +- 1.2e-10.
+The forward quotients of a derivative that exists tend to it; these do not:
+`_check_one_sided_settle` refuses such an estimate, at no call where the
+forward quotients already taken come nearer it as ``h`` falls.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+from calcweb import DomainError, derivative, grad
+from calcweb import _richardson as richardson
+
+
+def _x_sin_inverse(x: float) -> float:
+    return x * math.sin(1 / x) if x else 0.0
+
+
+# (name, f, x0, n): none has an n-th derivative at x0, and the central quotients settle
+NO_DERIVATIVE: list[tuple[str, Callable[[float], float], float, int]] = [
+    ("x sin(1/x) at 0", _x_sin_inverse, 0.0, 1),
+    ("x sin(1/x) + sin x at 0", lambda x: _x_sin_inverse(x) + math.sin(x), 0.0, 1),
+    ("x sin(1/x) + 1 at 0", lambda x: _x_sin_inverse(x) + 1.0, 0.0, 1),
+    ("sqrt(|x|) at 0", lambda x: math.sqrt(abs(x)), 0.0, 1),
+    ("pow(|x - 0.4|, 0.3) + 2x at 0.4", lambda x: math.pow(abs(x - 0.4), 0.3) + 2.0 * x, 0.4, 1),
+    (
+        "3 (x - 1.7) sin(0.01/(x - 1.7)) at 1.7",
+        lambda x: 3.0 * (x - 1.7) * math.sin(0.01 / (x - 1.7)) if x != 1.7 else 0.0,
+        1.7,
+        1,
+    ),
+    ("x**2 sin(1/x) + x**2, n = 2", lambda x: x * _x_sin_inverse(x) + x * x, 0.0, 2),
+    ("x**3 sin(1/x), n = 3", lambda x: x * x * _x_sin_inverse(x), 0.0, 3),
+]
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "n"), [c[1:] for c in NO_DERIVATIVE], ids=[c[0] for c in NO_DERIVATIVE]
+)
+def test_a_derivative_whose_forward_quotients_never_settle_is_refused(
+    f: Callable[[float], float], x0: float, n: int
+) -> None:
+    with pytest.raises(DomainError, match="quotients from the right never settle"):
+        derivative(f, x0, n, full_output=True)
+
+
+def test_grad_refuses_it_too() -> None:
+    # grad of x sin(1/x) + y at [0, 1] was [0, 1] +- [0.0019, 4e-16]
+    with pytest.raises(DomainError, match="never settle"):
+        grad(lambda p: _x_sin_inverse(p[0]) + p[1], full_output=True)([0.0, 1.0])
+
+
+def test_a_fast_even_part_is_resolved_by_a_forward_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    # x + cos(1e6 x) at 0: the central quotients are 1 at every step (cos is even); the
+    # forward ones, 1 + (cos(1e6 h) - 1) / h, swing until h is far below 1e-6. They
+    # drift, and the forward walk settles on 1 below that: f'(0) = 1 exists and is
+    # answered (15 calls more).
+    kinds = []
+    search = richardson._search
+
+    def watched(sampler: richardson.Sampler, kind: str, *args: float) -> object:
+        kinds.append(kind)
+        return search(sampler, kind, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(richardson, "_search", watched)
+    result = derivative(lambda x: x + math.cos(1e6 * x), 0.0, full_output=True)
+    assert "forward" in kinds
+    assert abs(result.value - 1.0) <= 2.0 * result.error + 1e-15
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "n"),
+    [
+        (math.sin, 0.3, 1),
+        (math.exp, 1.0, 2),
+        (lambda x: math.cos(x * x), 30.0, 1),  # forward quotients cross the value once
+        (lambda x: math.sin(100.0 * x), 1.0, 1),
+        (math.tanh, 0.7, 5),
+    ],
+)
+def test_smooth_functions_cost_no_call(
+    f: Callable[[float], float], x0: float, n: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_rule = derivative(f, x0, n, full_output=True)
+    monkeypatch.setattr(richardson, "_check_one_sided_settle", lambda *args: None)
+    without = derivative(f, x0, n, full_output=True)
+    assert (with_rule.value, with_rule.error, with_rule.nfev) == (
+        without.value,
+        without.error,
+        without.nfev,
+    )
+
+
+def _rows(distances: list[float], allowed: float = 1e-12) -> list[tuple[float, float, float]]:
+    return [(0.01 * 2.0**-k, d, allowed) for k, d in enumerate(distances)]
+
+
+@pytest.mark.parametrize(
+    ("distances", "drifts"),
+    [
+        ([2.5, 10.3, 7.4, 4.2, 2.2, 1.2], False),  # a h + b h**2 past its largest
+        ([0.022, -0.078, -0.025, -0.013, -0.0065], False),  # crossing 0 once
+        ([11.5, 16.3, 23.1, 32.7], True),  # sqrt(|x|): grows over steps 8 apart
+        ([0.07, 0.14, 0.87, 0.28, 0.54], True),  # sin(1/h): grows again
+        ([0.036, -0.012, -0.052, 0.025, -0.0038], True),  # crosses 0 three times
+        ([1e-13, -1e-13, 1e-13, -1e-13], False),  # within rounding
+    ],
+)
+def test_what_drifts(distances: list[float], drifts: bool) -> None:
+    assert bool(richardson._forward_drift(_rows(distances))) == drifts
