@@ -304,8 +304,8 @@ GRID = 2.0**11.5
 # a stair's edge is then a jump between points far closer than its stair is wide.
 JUMP_HALVINGS = 20
 # A forward walk confirms a central estimate whose forward quotients drifted by d only
-# to an error below d / SETTLED (`_check_one_sided_settle`)
-SETTLED = 16.0
+# to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
+SETTLED = 4.0
 FARTHER = 4  # forward quotients `_check_one_sided_settle` may add where they stay far
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
@@ -3160,9 +3160,7 @@ def _check_one_sided_settle(
         side = _search(sampler, "forward", n, first_step, 0.0)
     except _NoFitError:
         return  # f is not defined on the right: nothing to compare with
-    # A window of sin(1/h) can pass for one, with an error as large as its swing
-    # (-0.78 +- 5.8 for x sin(1/x)): settled means to far less than the drift.
-    if side is not None and not side.no_digit and side.error <= drift / SETTLED:
+    if side is not None and _settled(side, estimate, drift):
         if abs(side.value - estimate.value) <= side.error + estimate.error:
             return
         seen = f"settle on {side.value:.6g} +- {side.error:.3g}"
@@ -3176,6 +3174,28 @@ def _check_one_sided_settle(
         "as sqrt(|x|) at 0: the derivative does not exist); take a one-sided derivative "
         "with method='forward' or method='backward', or move x"
     )
+
+
+def _settled(side: Estimate, estimate: Estimate, drift: float) -> bool:
+    """Whether a forward walk settled: to far less than the drift or than its quotients moved.
+
+    A window of ``sin(1/h)`` can pass for one, with an error as large as its
+    swing, which quotients at smaller steps widened it to (-0.78 +- 5.8 for
+    ``x sin(1/x)``, drift 0.5); one that follows ``f``'s expansion settles
+    to far less than its quotients moved (a crest of ``sin(298270 t + c)``:
+    40473, 10177, 5090 at steps 9.2e-7 to 1.1e-7, 0 within 3783), or its
+    quotients come nearer ``estimate`` as ``a h`` does, by a factor 1.5 or
+    more at each of three steps or more, whatever its error (a crest of
+    ``sin(38778 t + c)``: -10721, -2749, -688 at steps 1.5e-5 to 9.2e-7,
+    4.6 +- 125758 for 0 +- 15.3).
+    """
+    if side.no_digit:
+        return False
+    quotients = [quotient for _, quotient in side.window]
+    moved = max(quotients) - min(quotients) if quotients else 0.0
+    distances = [abs(quotient - estimate.value) for quotient in quotients]
+    nearing = len(distances) >= 3 and all(a >= 1.5 * b for a, b in itertools.pairwise(distances))
+    return nearing or side.error <= max(drift, moved) / SETTLED
 
 
 def _one_sided_drift(sampler: Sampler, estimate: Estimate, n: int) -> float:
@@ -3208,8 +3228,9 @@ def _forward_rows(
 
     From the window's largest step down to ``lowest`` (at the steps of a few
     ulps where noise is measured, quotients say nothing of ``f``'s expansion),
-    largest first; ``allowed``: twice their rounding and the estimate's
-    error. No call is made.
+    largest first; ``allowed``: twice their rounding (of ``f``'s values, and
+    of a multiple of ``t`` inside ``f``: `_forward_argument_rounding`) and
+    the estimate's error. No call is made.
     """
     x = sampler.x
     top = max((step for step, _ in estimate.window), default=estimate.smallest)
@@ -3220,9 +3241,21 @@ def _forward_rows(
             continue
         if all(x + k * step in sampler.values for k in range(1, n + 1)):
             quotient, rounding, _ = sampler.quotient("forward", n, step)
+            rounding += _forward_argument_rounding(sampler, n, step)
             allowed = 2.0 * rounding + 2.0 * estimate.error
             rows.append((step, quotient - estimate.value, allowed))
     return rows
+
+
+def _forward_argument_rounding(sampler: Sampler, n: int, step: float) -> float:
+    """`_rounded_inside` for a forward quotient, on a line rounded as at its offset too.
+
+    A line's argument ``x + t d`` is rounded as at ``|x| + offset``, not
+    ``|x|`` (a crest of ``sin(6476504 t + c)`` along ``p[0]`` at 0.93, ``n =
+    3``: forward quotients 5e19, 5.6e21, -2.2e22 at steps 3.6e-12 to 9e-13).
+    """
+    reach = abs(sampler.x) + n * step  # what `_rounded_inside` takes |t| to be
+    return _rounded_inside(sampler, "forward", n, step) * (reach + sampler.offset) / reach
 
 
 def _forward_drift(rows: list[tuple[float, float, float]]) -> float:
@@ -3268,13 +3301,17 @@ def _still_far(rows: list[tuple[float, float, float]]) -> bool:
     """Whether the smallest step's distance has not shrunk from the largest's as ``h`` does.
 
     Past its largest, ``a h + ...`` shrinks as ``h``: more than twice what
-    that leaves, and smaller steps may show a drift.
+    that leaves, or the largest at the smallest step (``x**2 sin(1/x)``, ``n
+    = 2``, at steps 1.3 and 0.66 of its scale: 0.029, 0.229), and smaller
+    steps may show a drift.
     """
     if len(rows) < 2:
         return False
     peak = max(range(len(rows)), key=lambda k: abs(rows[k][1]))
     step, distance, allowed = rows[-1]
-    return abs(distance) > 2.0 * abs(rows[peak][1]) * step / rows[peak][0] + allowed
+    return abs(distance) > 2.0 * abs(rows[peak][1]) * step / rows[peak][0] + allowed or (
+        peak == len(rows) - 1 and abs(distance) > abs(rows[-2][1]) + allowed
+    )
 
 
 class _NoFitError(Exception):

@@ -15,14 +15,23 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import mpmath
 import pytest
 
-from calcweb import DomainError, derivative, grad
+from calcweb import DomainError, derivative, grad, multivariate
 from calcweb import _richardson as richardson
 
 
 def _x_sin_inverse(x: float) -> float:
     return x * math.sin(1 / x) if x else 0.0
+
+
+C = -13.234153442889697
+
+
+def _u_squared_sin(x: float) -> float:
+    u = (x - C) / 0.11514117699609848
+    return u * u * math.sin(1 / u) if u else 0.0
 
 
 # (name, f, x0, n): none has an n-th derivative at x0, and the central quotients settle
@@ -40,6 +49,13 @@ NO_DERIVATIVE: list[tuple[str, Callable[[float], float], float, int]] = [
     ),
     ("x**2 sin(1/x) + x**2, n = 2", lambda x: x * _x_sin_inverse(x) + x * x, 0.0, 2),
     ("x**3 sin(1/x), n = 3", lambda x: x * x * _x_sin_inverse(x), 0.0, 3),
+    # steps 1.3 and 0.66 of its scale 0.115: forward quotients 0.029, 0.229 (`_still_far`)
+    (
+        "2.3 u**2 sin(1/u) + 1.63 x, u = (x + 13.23) / 0.115, n = 2",
+        lambda x: 2.3037991140464156 * _u_squared_sin(x) + 1.627758018023393 * (x - C),
+        C,
+        2,
+    ),
 ]
 
 
@@ -117,3 +133,64 @@ def _rows(distances: list[float], allowed: float = 1e-12) -> list[tuple[float, f
 )
 def test_what_drifts(distances: list[float], drifts: bool) -> None:
     assert bool(richardson._forward_drift(_rows(distances))) == drifts
+
+
+def test_a_growth_at_the_smallest_step_looks_further() -> None:
+    # x**2 sin(1/x), n = 2, at steps 1.3 and 0.66 of its scale: 0.029, then 0.229
+    assert richardson._still_far(_rows([0.029, 0.229]))
+    assert not richardson._still_far(_rows([10.3, 7.4, 4.2, 2.2]))  # shrinking as h
+
+
+def _walked(quotients: list[float], error: float) -> richardson.Estimate:
+    window = tuple((0.01 * 4.0**-k, q) for k, q in enumerate(quotients))
+    return richardson.Estimate(quotients[-1], error, 0, 0.01, "forward", window=window)
+
+
+@pytest.mark.parametrize(
+    ("quotients", "error", "central", "settled"),
+    [
+        ([-0.55, -0.72], 5.8, 0.0, False),  # x sin(1/x): a window by chance, error its swing
+        ([40473.0, 10177.0, 5090.0], 3783.0, 0.0, True),  # far less than its quotients moved
+        ([-10721.0, -2749.0, -688.0], 125758.0, 0.0, True),  # nearing 0 as a h does
+        ([1.5876, 1.5886], 0.98, 1.0, False),  # x sin(1/x) + x
+    ],
+)
+def test_when_a_forward_walk_settled(
+    quotients: list[float], error: float, central: float, settled: bool
+) -> None:
+    estimate = richardson.Estimate(central, 1e-3, 0, 0.01, "central")
+    assert richardson._settled(_walked(quotients, error), estimate, drift=1.0) == settled
+
+
+# Crests of sin(k t + c) (bench/scans/crestscan.py's draws): the central window is far
+# above the scale of f (its quotients about 0, as f' is), so the forward quotients there
+# are f's swings and drift; the forward walk follows f's expansion below and settles on
+# f'(x) (0 within its error), or comes nearer it at each step; on a line, the forward
+# quotients' rounding is the line's (`_forward_argument_rounding`). (k, c, x, n, line)
+CRESTS = [
+    (72576.58, 5.9108, -0.2190466571748623, 1, False),  # settles to less than it moved
+    (11208.7, 6.1793, 0.8681816026659258, 1, False),  # nearing 0: 918, 230, 57.5
+    (38778.09, 0.2398, -0.6082235263991953, 1, False),
+    (541660.31, 0.1825, 0.9825341461423528, 3, True),
+    (6476504.12, 1.237, 0.9301927142349219, 3, True),  # the line's rounding
+]
+
+
+@pytest.mark.parametrize(("k", "c", "x", "n", "line"), CRESTS)
+def test_a_crest_of_a_fast_sine_is_answered(
+    k: float, c: float, x: float, n: int, line: bool
+) -> None:
+    def f(t: float) -> float:
+        return math.sin(k * t + c)
+
+    exact = float(
+        mpmath.mpf(k) ** n * mpmath.sin(mpmath.mpf(k) * mpmath.mpf(x) + c + n * mpmath.pi / 2)
+    )
+    if line:
+        restricted, scale = multivariate._along(lambda p: f(p[0]), [x, 0.3], [1.0, 0.0])
+        result = derivative(restricted, restricted.at, n, full_output=True)
+        value, error = math.ldexp(result.value, scale * n), math.ldexp(result.error, scale * n)
+    else:
+        result = derivative(f, x, n, full_output=True)
+        value, error = result.value, result.error
+    assert abs(value - exact) <= 2.0 * error
