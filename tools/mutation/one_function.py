@@ -32,6 +32,7 @@ import argparse
 import ast
 import difflib
 import importlib
+import inspect
 import json
 import os
 import re
@@ -95,11 +96,15 @@ class Target:
         return textwrap.dedent("".join(lines[first - 1 : node.end_lineno])), node.lineno
 
     def function(self) -> FunctionType:
-        """The live function object (a staticmethod's or classmethod's underlying one)."""
+        """The live function object (a staticmethod's, classmethod's or wrapper's underlying one).
+
+        A decorator that keeps ``__wrapped__`` (contextlib.contextmanager) calls the
+        function it wrapped, so that function's code is the one to swap.
+        """
         holder: Any = importlib.import_module(self.file.removesuffix(".py").replace("/", "."))
         for part in self.qualified.split("."):
             holder = vars(holder)[part] if isinstance(holder, type) else getattr(holder, part)
-        function = getattr(holder, "__func__", holder)
+        function = inspect.unwrap(getattr(holder, "__func__", holder))
         if not isinstance(function, FunctionType):
             raise TypeError(f"{self}: {function!r} is not a Python function")
         return function
