@@ -568,33 +568,39 @@ def test_polarisation_is_lossy_where_its_terms_are_more_than_16_times_the_entry(
     assert _lossy(value, sizes) is lossy
 
 
-def test_only_full_output_runs_f_on_jets_that_carry_rounding_bounds() -> None:
-    # H[0][1] is read off the curve x + t**2 e_0 + t**3 e_1 (polarisation subtracts
-    # 2e20s); its jets carry bounds only for full_output's errors.
+@pytest.mark.parametrize(
+    ("differentiate", "f", "x", "expected"),
+    [
+        # H[0][1] is read off the curve x + t**2 e_0 + t**3 e_1 (polarisation subtracts
+        # 2e20s); its jets carry bounds only for full_output's errors.
+        (
+            hessian,
+            lambda p: 1e20 * p[0] ** 2 + p[0] * p[1] + 1e20 * p[1] ** 2,
+            [1.0, 1.0],
+            [[2e20, 1.0], [1.0, 2e20]],
+        ),
+        (
+            jacobian,
+            lambda p: [p[0] * p[1], p[0] + 2.0 * p[1]],
+            [3.0, 5.0],
+            [[5.0, 3.0], [1.0, 2.0]],
+        ),
+    ],
+    ids=["hessian", "jacobian"],
+)
+def test_only_full_output_runs_f_on_jets_that_carry_rounding_bounds(
+    differentiate: Any, f: Any, x: list[float], expected: list[list[float]]
+) -> None:
     kinds: set[str] = set()
 
-    def f(p: list[object]) -> object:
+    def recorded(p: list[Any]) -> Any:
         kinds.update(type(q.coefficients[0]).__name__ for q in p if isinstance(q, Jet))
-        return 1e20 * p[0] ** 2 + p[0] * p[1] + 1e20 * p[1] ** 2  # type: ignore[operator]
+        return f(p)
 
-    assert hessian(f)([1.0, 1.0]) == [[2e20, 1.0], [1.0, 2e20]]
+    assert differentiate(recorded)(x) == expected
     assert kinds == {"float"}
     kinds.clear()
-    assert hessian(f, full_output=True)([1.0, 1.0]).value == [[2e20, 1.0], [1.0, 2e20]]
-    assert kinds == {"RoundedFloat"}
-
-
-def test_only_full_output_runs_f_on_jets_that_carry_rounding_bounds_for_a_jacobian() -> None:
-    kinds: set[str] = set()
-
-    def f(p: list[Any]) -> list[Any]:
-        kinds.update(type(q.coefficients[0]).__name__ for q in p if isinstance(q, Jet))
-        return [p[0] * p[1], p[0] + 2.0 * p[1]]
-
-    assert jacobian(f)([3.0, 5.0]) == [[5.0, 3.0], [1.0, 2.0]]
-    assert kinds == {"float"}
-    kinds.clear()
-    assert jacobian(f, full_output=True)([3.0, 5.0]).value == [[5.0, 3.0], [1.0, 2.0]]
+    assert differentiate(recorded, full_output=True)(x).value == expected
     assert kinds == {"RoundedFloat"}
 
 
