@@ -41,6 +41,11 @@ def _xfail(raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator
     )
 
 
+def _named(cases: list[tuple[str, Callable[[float], float], int, float]]) -> list[object]:
+    """Each ``(name, f, n, exact)`` as the parameters ``f, n, exact`` with the id ``name``."""
+    return [pytest.param(*case[1:], id=case[0]) for case in cases]
+
+
 def _expm1_quotient(x: float) -> float:
     return 1.0 if x == 0 else (math.exp(x) - 1) / x
 
@@ -57,8 +62,7 @@ SPECIAL_CASED_AT_ZERO: list[tuple[str, Callable[[float], float], int, float]] = 
 
 @pytest.mark.parametrize(
     ("f", "n", "exact"),
-    [c[1:] for c in SPECIAL_CASED_AT_ZERO],
-    ids=[c[0] for c in SPECIAL_CASED_AT_ZERO],
+    _named(SPECIAL_CASED_AT_ZERO),
 )
 def test_a_removable_point_special_cased_with_if(
     f: Callable[[float], float], n: int, exact: float
@@ -106,8 +110,7 @@ SMOOTH_THROUGH_ABS_AT_ZERO: list[tuple[str, Callable[[float], float], int, float
 
 @pytest.mark.parametrize(
     ("f", "n", "exact"),
-    [c[1:] for c in SMOOTH_THROUGH_ABS_AT_ZERO],
-    ids=[c[0] for c in SMOOTH_THROUGH_ABS_AT_ZERO],
+    _named(SMOOTH_THROUGH_ABS_AT_ZERO),
 )
 def test_a_smooth_function_written_with_abs_at_zero(
     f: Callable[[float], float], n: int, exact: float
