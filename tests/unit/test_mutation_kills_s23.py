@@ -38,8 +38,10 @@ from calcweb._richardson import (
     _clamped_across,
     _followed_up_to,
     _junction_beside,
+    _one_sided_steps,
     _one_value,
     _probe_favours,
+    _walked_with_noise,
 )
 from calcweb._taylor import MAX_NUMERICAL_DEGREE
 from calcweb._taylor_mode import agrees, branch_refusal, reach, staircase, unwrapped
@@ -969,3 +971,146 @@ def test_outgrows_noise_judges_the_samples_from_at_whose_noise_is_measured(
         monkeypatch, 1e-10, at=at, samples=[1.0] * 12, noise=noise, lost=lost, measured=measured
     )
     assert kept[0] is outgrown
+
+
+# ------------------------------------------------------------------ _walked_with_noise
+# Its walks and checks (_walks, _stairs_unevenly, _junction_beside) are stood in for.
+
+
+class Walked:
+    """The stand-ins' answers, and what they were asked."""
+
+    def __init__(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        *,
+        walks: list[Estimate],
+        stairs: float = 0.0,
+        side: str = "",
+    ) -> None:
+        self.asked: list[tuple[object, ...]] = []
+        answers = iter(walks)
+
+        def walk(sampler: Any, n: int, first_step: float, enough: float) -> Estimate:
+            self.asked.append(("_walks", sampler.noise_floor, n, first_step, enough))
+            return next(answers)
+
+        def stairs_unevenly(
+            sampler: Any, estimate: Estimate, n: int, widest: float, quiet: float
+        ) -> float:
+            self.asked.append(("_stairs_unevenly", sampler.noise_floor, estimate, n, widest, quiet))
+            return stairs
+
+        def junction_beside(sampler: Any, n: int, first: float, *args: Any, **kw: Any) -> str:
+            self.asked.append(("_junction_beside", sampler.noise_floor, n, first, *args, kw))
+            return side
+
+        monkeypatch.setattr(_richardson, "_walks", walk)
+        monkeypatch.setattr(_richardson, "_stairs_unevenly", stairs_unevenly)
+        monkeypatch.setattr(_richardson, "_junction_beside", junction_beside)
+
+
+UNNOISED_WALK = estimate(1.0, 1e-6)
+NOISED_WALK = estimate(1.5, 1e-3)
+STAIRS_WALK = estimate(1.25, 1e-2)
+
+
+def walked_with_noise(relative: float = 0.0) -> tuple[Estimate, SimpleNamespace]:
+    """The walk redone with a floor of 1e-9 (1e-12 known before), first step 0.1, order 2."""
+    sampler = SimpleNamespace(noise_floor=1e-12, relative_noise=relative, x=0.5)
+    kept = _walked_with_noise(sampler, 2, 0.1, 1e-3, UNNOISED_WALK, 1e-9, 1e-7)  # type: ignore[arg-type]
+    return kept, sampler
+
+
+@pytest.mark.parametrize("relative", [0.0, 1e-7])
+def test_walked_with_noise_walks_with_the_floor_and_asks_the_junction_rule(
+    monkeypatch: pytest.MonkeyPatch, relative: float
+) -> None:
+    walked = Walked(monkeypatch, walks=[NOISED_WALK], stairs=1e-9)  # no more than the floor
+    kept, sampler = walked_with_noise(relative)
+    assert (kept, sampler.noise_floor) == (NOISED_WALK, 1e-9)
+    assert walked.asked == [
+        ("_walks", 1e-9, 2, 0.1, 1e-3),
+        ("_stairs_unevenly", 1e-9, NOISED_WALK, 2, 0.1 / 16.0, 1e-7),
+        (
+            "_junction_beside",
+            1e-9,
+            2,
+            0.1,
+            UNNOISED_WALK,
+            NOISED_WALK,
+            {"known": 1e-12, "clamp_only": bool(relative)},
+        ),
+    ]
+
+
+def test_walked_with_noise_walks_again_with_stairs_above_the_floor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    walked = Walked(monkeypatch, walks=[NOISED_WALK, STAIRS_WALK], stairs=2e-9)
+    kept, sampler = walked_with_noise()
+    assert (kept, sampler.noise_floor) == (STAIRS_WALK, 2e-9)
+    assert walked.asked[2] == ("_walks", 2e-9, 2, 0.1, 1e-3)
+    assert walked.asked[3][4:6] == (UNNOISED_WALK, STAIRS_WALK)
+
+
+def test_walked_with_noise_keeps_the_walk_before_beside_a_junction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    Walked(monkeypatch, walks=[NOISED_WALK], side="smooth")
+    kept, sampler = walked_with_noise()
+    assert (kept, sampler.noise_floor) == (UNNOISED_WALK, 1e-12)  # the noise known before
+
+
+def test_walked_with_noise_refuses_where_only_a_flat_side_agrees(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    Walked(monkeypatch, walks=[NOISED_WALK], side="flat")
+    with pytest.raises(NumericalError) as refusal:
+        walked_with_noise()
+    assert str(refusal.value) == (
+        "the difference quotients of order 2 at x=0.5 disagree: at small steps they settle "
+        "on 1 +- 1e-06, as they do on a side where f is constant, at larger ones, with the "
+        "noise of f measured (1e-09), on 1.5 +- 0.001. f may be clamped beside x, or rounded "
+        "to stairs (or flushed to 0, or saturated) there, which no sample tells apart; write "
+        "f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+    )
+
+
+def test_walked_with_noise_keeps_a_walk_that_a_flat_side_agrees_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Exactly both errors apart (0.5 and 0.25 + 0.25).
+    agreeing = estimate(1.5, 0.25)
+    Walked(monkeypatch, walks=[agreeing], side="flat")
+    sampler = SimpleNamespace(noise_floor=1e-12, relative_noise=0.0, x=0.5)
+    kept = _walked_with_noise(sampler, 2, 0.1, 1e-3, estimate(1.0, 0.25), 1e-9, 1e-7)  # type: ignore[arg-type]
+    assert kept == agreeing
+
+
+# ------------------------------------------------------------------ the one-sided check
+
+
+@pytest.mark.parametrize(
+    ("n", "window", "reach", "steps"),
+    [
+        (1, (0.4, 0.2, 0.1), 100.0, [0.01]),  # a first derivative: the smallest step
+        (2, (), 100.0, [0.01]),  # no window
+        (2, (0.4, 0.2, 0.1), 12.8, [0.2, 0.8, 3.2]),  # the second step, 4 and 16 times it
+        (2, (0.4, 0.2, 0.1), 3.2, [0.2, 0.8]),  # up to a quarter of the expansion's reach
+        (2, (0.4, 0.2, 0.1), 0.1, [0.2]),
+        (2, (0.4, 0.2, 0.1), 8.0, [0.2, 0.8]),
+        (2, (0.4, 0.2, 0.1), 100.0, [0.2, 0.8, 3.2]),  # three at most
+        (2, (0.4, 0.2), 100.0, [0.4, 1.6, 6.4]),  # two steps: the first
+    ],
+)
+def test_one_sided_steps(
+    monkeypatch: pytest.MonkeyPatch,
+    n: int,
+    window: tuple[float, ...],
+    reach: float,
+    steps: list[float],
+) -> None:
+    monkeypatch.setattr(_richardson, "_followed_up_to", lambda walk: reach)
+    walk = estimate(1.0, 1e-6, window=window, smallest=0.01)
+    assert _one_sided_steps(walk, n) == steps
