@@ -3160,10 +3160,13 @@ def _check_one_sided_settle(
         side = _search(sampler, "forward", n, first_step, 0.0)
     except _NoFitError:
         return  # f is not defined on the right: nothing to compare with
+    # Where the right side never settles, no one-sided derivative is there to advise.
+    advice = "move x"
     if side is not None and _settled(side, estimate, drift):
         if abs(side.value - estimate.value) <= side.error + estimate.error:
             return
         seen = f"settle on {side.value:.6g} +- {side.error:.3g}"
+        advice = "take a one-sided derivative with method='forward' or method='backward', or move x"
     else:
         seen = "never settle"
     which = "derivative" if n == 1 else f"derivative of order {n}"
@@ -3171,8 +3174,9 @@ def _check_one_sided_settle(
         f"no {which} of f at x={sampler.x!r} was found: the symmetric difference quotients "
         f"settle on {estimate.value:.6g}, but the quotients from the right {seen} (as they "
         "do where f oscillates ever faster toward x, as x sin(1/x) at 0, or has a cusp, "
-        "as sqrt(|x|) at 0: the derivative does not exist); take a one-sided derivative "
-        "with method='forward' or method='backward', or move x"
+        "as sqrt(|x|) at 0, where the derivative does not exist; or where f varies on a "
+        f"scale finer than these steps); {advice}; or, if f varies on a finer scale, "
+        "differentiate f(s * t) at t = x / s for a small s, and divide by s"
     )
 
 

@@ -1,0 +1,46 @@
+"""REVIEW7: messages and docstrings of today's changes, checked against runs.
+
+* derivative's refusal where the forward quotients never settle said "the
+  derivative does not exist" and advised ``method='forward'``: f smooth on a
+  scale finer than the steps is refused too (its derivative exists), and
+  neither named example (``x sin(1/x)``, ``sqrt(|x|)`` at 0) has a one-sided
+  derivative, so that advice was refused in turn.
+* ``int(v)``, ``round(v)`` and the like advised ``calcweb.exp(x)``; ``%`` was
+  said to be a step with no useful gradient, though its slope is 1 between jumps.
+* binary_cross_entropy's target gradient departs from torch's wherever the log
+  is clamped (p below e**-100), not only where p rounds to 0 or 1.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb import DomainError, derivative
+
+
+def _fine_scale(t: float) -> float:
+    return math.sqrt(math.sqrt(t * t + 1e-20))  # smooth, even: f'(0) = 0
+
+
+def _x_sin_inverse(t: float) -> float:
+    return t * math.sin(1.0 / t) if t else 0.0
+
+
+def test_a_refusal_for_quotients_that_never_settle_names_a_finer_scale() -> None:
+    with pytest.raises(DomainError, match="never settle") as raised:
+        derivative(_fine_scale, 0.0, full_output=True)
+    said = str(raised.value)
+    assert "or where f varies on a scale finer than these steps" in said
+    assert "differentiate f(s * t) at t = x / s" in said
+    # ... and that advice holds: the derivative at 0 is 0
+    assert derivative(lambda t: _fine_scale(1e-10 * t), 0.0) / 1e-10 == 0.0
+
+
+def test_it_does_not_advise_a_one_sided_derivative_that_is_refused_too() -> None:
+    with pytest.raises(DomainError, match="never settle") as raised:
+        derivative(_x_sin_inverse, 0.0, full_output=True)
+    assert "method='forward'" not in str(raised.value)
+    with pytest.raises(DomainError):  # what that advice led to
+        derivative(_x_sin_inverse, 0.0, method="forward", full_output=True)
