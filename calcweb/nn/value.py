@@ -177,7 +177,9 @@ class Value:
     ``v.data == 0``. ``float(v)``, ``int(v)``, ``round(v)`` and ``math.exp(v)``
     raise `calcweb.ArgumentTypeError`: the plain number would drop the graph, so
     say ``v.data`` when you want it (or ``v.exp()`` to keep the gradient). ``%``
-    and ``//`` raise it too: their steps have no useful gradient.
+    and ``//`` raise it too (``//`` is a staircase, with slope 0; ``%`` jumps at
+    every multiple of the divisor): for ``x % m`` with its slope, 1 between the
+    jumps, write ``x - m * (x.data // m)``.
 
     Raises:
         ArgumentTypeError: ``data`` is not a real number.
@@ -499,35 +501,43 @@ class Value:
         """``f"{loss:.3f}"`` formats the number, as torch does; ``f"{loss}"`` is the repr."""
         return format(self.data, spec) if spec else repr(self)
 
-    def _no_plain_number(self, call: str) -> ArgumentTypeError:
+    def _no_plain_number(self, call: str, fix: str) -> ArgumentTypeError:
         return ArgumentTypeError(
             f"{call.format(f'Value({self.data!r})')} would drop the graph: no gradient flows "
-            "through a plain number. Write calcweb.exp(x) or x.exp() to keep the gradient, "
-            "or x.data for the number"
+            f"through a plain number. {fix}"
         )
 
     def __float__(self) -> float:
-        raise self._no_plain_number("float({}) (math.exp(x), math.sin(x) and such call it)")
+        raise self._no_plain_number(
+            "float({}) (math.exp(x), math.sin(x) and such call it)",
+            "Write calcweb.exp(x) or x.exp() to keep the gradient, or x.data for the number",
+        )
+
+    def _no_integer(self, call: str) -> ArgumentTypeError:
+        # Not calcweb.exp's advice: a rounded number is a step, with no gradient to keep.
+        fix = f"Write {call.format('x.data')} for the number (a step has no useful gradient)"
+        return self._no_plain_number(call, fix)
 
     def __int__(self) -> int:
-        raise self._no_plain_number("int({})")
+        raise self._no_integer("int({})")
 
     def __trunc__(self) -> int:
-        raise self._no_plain_number("math.trunc({})")
+        raise self._no_integer("math.trunc({})")
 
     def __floor__(self) -> int:
-        raise self._no_plain_number("math.floor({})")
+        raise self._no_integer("math.floor({})")
 
     def __ceil__(self) -> int:
-        raise self._no_plain_number("math.ceil({})")
+        raise self._no_integer("math.ceil({})")
 
     def __round__(self, ndigits: int | None = None) -> float:
-        raise self._no_plain_number("round({})")
+        raise self._no_integer("round({})")
 
     def _no_step(self, expression: str) -> ArgumentTypeError:
         return ArgumentTypeError(
-            f"{expression}: a Value has no % or // (their result jumps in steps, with no "
-            "useful gradient); write x.data % 2, x.data // 2 for the number"
+            f"{expression}: a Value has no % or // (// is a staircase, with slope 0, and % "
+            "jumps at every multiple of the divisor); write x.data % 2, x.data // 2 for the "
+            "number, or x - 2 * (x.data // 2) for x % 2 with its slope (1 between the jumps)"
         )
 
     def __mod__(self, other: object) -> Value:

@@ -17,7 +17,7 @@ import math
 
 import pytest
 
-from calcweb import DomainError, derivative
+from calcweb import ArgumentTypeError, DomainError, Value, derivative
 
 
 def _fine_scale(t: float) -> float:
@@ -44,3 +44,31 @@ def test_it_does_not_advise_a_one_sided_derivative_that_is_refused_too() -> None
     assert "method='forward'" not in str(raised.value)
     with pytest.raises(DomainError):  # what that advice led to
         derivative(_x_sin_inverse, 0.0, method="forward", full_output=True)
+
+
+@pytest.mark.parametrize(
+    ("use", "fix"),
+    [
+        (int, "Write int(x.data) for the number"),
+        (round, "Write round(x.data) for the number"),
+        (math.floor, "Write math.floor(x.data) for the number"),
+        (math.ceil, "Write math.ceil(x.data) for the number"),
+        (math.trunc, "Write math.trunc(x.data) for the number"),
+    ],
+)
+def test_rounding_a_value_is_not_advised_calcweb_exp(use: object, fix: str) -> None:
+    with pytest.raises(ArgumentTypeError) as raised:
+        use(Value(2.5))  # type: ignore[operator]
+    assert fix in str(raised.value)
+    assert "exp" not in str(raised.value)
+
+
+def test_the_remainder_the_message_advises_keeps_its_slope() -> None:
+    with pytest.raises(ArgumentTypeError) as raised:
+        _ = Value(5.5) % 2
+    assert "or x - 2 * (x.data // 2) for x % 2 with its slope" in str(raised.value)
+    for x0 in (5.5, -1.5, 0.25):
+        x = Value(x0)
+        y = x - 2 * (x.data // 2)
+        y.backward()
+        assert (y.data, x.grad) == (x0 % 2, 1.0)
