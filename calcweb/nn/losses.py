@@ -211,9 +211,10 @@ def binary_cross_entropy(
         probabilities: Values in [0, 1].
         targets: Labels in [0, 1] (usually 0 or 1). Values here are
             differentiated too, as torch does: ``log(1 - p) - log(p)`` (divided
-            by n for the mean), with the loss's clamped logs, so where p
-            rounds to 0 or 1 this is the clamped loss's slope, +-100, where
-            torch gives an infinity.
+            by n for the mean), but with the loss's clamped logs, the clamped
+            loss's slope: below p = e**-100 (about 3.7e-44) it is 100 where
+            torch's unclamped ``-logit(p)`` is more (115 at p = 1e-50, infinite
+            at 0), and at p = 1 it is -100 where torch's is -infinity.
         reduction: ``"mean"`` (default) or ``"sum"``.
 
     Raises:

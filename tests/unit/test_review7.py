@@ -17,7 +17,7 @@ import math
 
 import pytest
 
-from calcweb import ArgumentTypeError, DomainError, Value, derivative
+from calcweb import ArgumentTypeError, DomainError, Value, binary_cross_entropy, derivative
 
 
 def _fine_scale(t: float) -> float:
@@ -72,3 +72,14 @@ def test_the_remainder_the_message_advises_keeps_its_slope() -> None:
         y = x - 2 * (x.data // 2)
         y.backward()
         assert (y.data, x.grad) == (x0 % 2, 1.0)
+
+
+def test_a_value_target_below_the_log_clamp_gets_the_clamped_slope() -> None:
+    # As the docstring says: 100 where torch's -logit(1e-50) is 115.13.
+    p, y = Value(1e-50), Value(0.5)
+    binary_cross_entropy([p], [y]).backward()
+    assert y.grad == 100.0
+    assert math.isclose(-math.log(1e-50 / (1 - 1e-50)), 115.129254649702, rel_tol=1e-12)
+    p, y = Value(1.0), Value(0.5)
+    binary_cross_entropy([p], [y]).backward()
+    assert y.grad == -100.0
