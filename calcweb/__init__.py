@@ -15,8 +15,11 @@ whose message says how to fix it. An exception raised by your own function
 passes through unchanged, but for a ``ValueError``, ``ZeroDivisionError`` or
 ``OverflowError`` of ``f`` (where ``f`` has no value or overflows, at your point or one
 a method chose), which becomes a ``DomainError``, ``DivisionByZeroError`` or
-``NumericalError`` naming that point and saying what to move (with yours as
-its ``__cause__``, and still a ``ValueError`` or ``ArithmeticError``).
+``NumericalError`` naming that point and saying what to move (with yours in
+its ``__cause__`` chain, and still a ``ValueError`` or ``ArithmeticError``).
+`minimize` differs (see its Args): it also turns a ``TypeError`` at ``x0``
+into an `ArgumentTypeError`, lets an ``OverflowError`` at ``x0`` through
+unchanged, and at a later point ends the run with ``diverged`` True.
 
 Examples:
     >>> import calcweb

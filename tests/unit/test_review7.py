@@ -17,7 +17,17 @@ import math
 
 import pytest
 
-from calcweb import ArgumentTypeError, DomainError, Value, binary_cross_entropy, derivative
+import calcweb
+from calcweb import (
+    ArgumentTypeError,
+    DomainError,
+    NumericalError,
+    Value,
+    binary_cross_entropy,
+    derivative,
+    limit,
+    minimize,
+)
 
 
 def _fine_scale(t: float) -> float:
@@ -83,3 +93,33 @@ def test_a_value_target_below_the_log_clamp_gets_the_clamped_slope() -> None:
     p, y = Value(1.0), Value(0.5)
     binary_cross_entropy([p], [y]).backward()
     assert y.grad == -100.0
+
+
+def _overflows(_: object) -> float:
+    raise OverflowError("mine")
+
+
+def _causes(error: BaseException) -> list[type[BaseException]]:
+    chain = []
+    cause: BaseException | None = error
+    while cause is not None:
+        chain.append(type(cause))
+        cause = cause.__cause__
+    return chain
+
+
+def test_the_package_docstring_says_where_f_s_error_is_in_the_chain() -> None:
+    # "with yours in its __cause__ chain": limit's is the cause of its cause.
+    with pytest.raises(NumericalError) as raised:
+        limit(_overflows, 1.0)
+    assert _causes(raised.value) == [NumericalError, NumericalError, OverflowError]
+    assert "__cause__`` chain" in (calcweb.__doc__ or "")
+
+
+def test_minimize_differs_as_the_package_docstring_says() -> None:
+    with pytest.raises(OverflowError, match="mine") as raised:
+        minimize(_overflows, 1.0)
+    assert not isinstance(raised.value, NumericalError)  # through unchanged
+    with pytest.raises(ArgumentTypeError) as typed:
+        minimize(len, 1.0)
+    assert isinstance(typed.value.__cause__, TypeError)
