@@ -3014,7 +3014,9 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
     estimate just past twice its error from a precise forward value was
     kept as it was (the same junction at ``c + 8.4e-6``: 0.0650 +- 0.0323,
     the forward value 3e-6 +- 0.0014, for 0). One of the two is wrong; the
-    error now reaches the forward value, and its own error beyond.
+    error now reaches the forward value, and its own error beyond. (That
+    example itself is now refused: its forward value is in doubt, and the
+    backward one, 0.18 from across ``c``, disagrees.)
     """
     error, doubtful = _one_side(sampler, estimate, n, "forward")
     if not doubtful:
