@@ -17,8 +17,8 @@ passes through unchanged, but for a ``ValueError``, ``ZeroDivisionError`` or
 a method chose), which becomes a ``DomainError``, ``DivisionByZeroError`` or
 ``NumericalError`` naming that point and saying what to move (with yours in
 its ``__cause__`` chain, and still a ``ValueError`` or ``ArithmeticError``).
-`minimize` differs (see its Args): it also turns a ``TypeError`` at ``x0``
-into an `ArgumentTypeError`, lets an ``OverflowError`` at ``x0`` through
+`minimize` differs (see its Args): it also turns a ``TypeError`` into an
+`ArgumentTypeError`, lets an ``OverflowError`` at ``x0`` through
 unchanged, and at a later point ends the run with ``diverged`` True.
 
 Examples:

@@ -281,10 +281,10 @@ def minimize(
         f: The function to minimise. With a number ``x0`` it is called as
             ``f(x)`` on one Value; with a list ``x0`` as ``f(p)`` on a list
             of Values, so write ``p[0]``, ``p[1]``, ... An exception that ``f``
-            raises at ``x0`` stops ``minimize``: a ``ValueError`` or
+            raises stops ``minimize``: a ``TypeError``, at any point, as a
+            `calcweb.ArgumentTypeError`, and at ``x0`` a ``ValueError`` or
             ``ZeroDivisionError`` as a `calcweb.DomainError` (a
-            `calcweb.DivisionByZeroError`) and a ``TypeError`` as a
-            `calcweb.ArgumentTypeError`, each with ``f``'s own as its
+            `calcweb.DivisionByZeroError`), each with ``f``'s own as its
             ``__cause__``; any other reaches you unchanged. At a later point
             a ``ValueError``, ``ZeroDivisionError`` or ``OverflowError`` of
             ``f`` stops the run instead, with ``diverged`` True.

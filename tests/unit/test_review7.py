@@ -146,3 +146,16 @@ def test_check_one_sided_s_example_is_refused_as_its_docstring_says() -> None:
     with pytest.raises(DomainError, match=r"from the left tend to about 0\.18"):
         derivative(_spliced(-1.707), -1.7069916311516065, 3, full_output=True)
     assert "That\n    example itself is now refused" in (_richardson._check_one_sided.__doc__ or "")
+
+
+def _len_after_one(x: Value) -> Value:
+    """(x - 3)**2 left of 1, where minimize starts; len(x), a TypeError, right of it."""
+    return (x - 3) ** 2 if x.data < 1 else Value(float(len(x)))  # type: ignore[arg-type]
+
+
+def test_minimize_turns_a_type_error_at_a_later_point_into_its_own_too() -> None:
+    # Its docstring said so only of x0's ("a TypeError, at any point" now).
+    with pytest.raises(ArgumentTypeError, match="could not be evaluated") as raised:
+        minimize(_len_after_one, 0.0, lr=0.1, steps=20)
+    assert isinstance(raised.value.__cause__, TypeError)
+    assert "a ``TypeError``, at any point" in (minimize.__doc__ or "")
