@@ -377,6 +377,7 @@ class _Run:
     path: list[Point] = field(default_factory=list)
     losses: list[float] = field(default_factory=list)
     norm: float = math.nan  # the gradient norm at the last point
+    norms: list[float] = field(default_factory=list)  # at each point of ``path``
     problem: str = ""  # why the run stopped early (it diverged), if it did
     at: int = 0  # the step the run stopped at
 
@@ -401,6 +402,7 @@ def _descend(
         if math.isfinite(loss):
             run.path.append(_point(params, scalar))
             run.losses.append(loss)
+            run.norms.append(run.norm)
         if run.problem or step == steps or (given and run.norm <= run.limit):
             break
         try:
@@ -445,6 +447,8 @@ def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> 
 
 _RECENT = 10
 """How many of the last steps `_advice` reads to tell an overshooting run from a slow one."""
+_SHRINKING = 0.5
+"""Zigzagging steps whose gradient norm falls at least this much over them are closing in."""
 
 
 def _advice(run: _Run, lr: float) -> str:
@@ -458,9 +462,17 @@ def _advice(run: _Run, lr: float) -> str:
             f"try a smaller learning rate such as lr={lr / 10:g}"
         )
     if _zigzags(run.path[-_RECENT:]):
+        shrink = run.norms[-1] / run.norms[-_RECENT:][0]
+        if shrink <= _SHRINKING:
+            # Zigzagging fast inward is what the best rate does on a narrow valley.
+            return (
+                "the last steps zigzag across a valley, and the gradient norm fell "
+                f"{1 / shrink:.3g}-fold over them; try more steps"
+            )
         return (
             "the last steps zigzag (most reverse the one before), overshooting across a "
-            "valley; try a smaller learning rate (with momentum, also less momentum)"
+            "valley without closing in; try a smaller learning rate (with momentum, also "
+            "less momentum)"
         )
     if any(b >= a for a, b in itertools.pairwise(losses[-_RECENT:])):
         return (

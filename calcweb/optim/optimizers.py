@@ -92,9 +92,17 @@ def _lerp(start: float, end: float, weight: float) -> float:
 
 
 def _default_eps(kind: type) -> float:
-    """The ``eps`` an optimiser class takes by default (torch's: Adagrad's is 1e-10)."""
-    default = inspect.signature(kind).parameters["eps"].default
-    return float(default)
+    """The ``eps`` an optimiser class takes by default (torch's: Adagrad's is 1e-10).
+
+    From the nearest class that names it: a reader's subclass may not.
+    """
+    for cls in kind.__mro__:
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            eps = inspect.signature(init).parameters.get("eps")
+            if eps is not None and isinstance(eps.default, float):
+                return eps.default
+    return 1e-8
 
 
 def _why_zero(grad: float) -> str:
