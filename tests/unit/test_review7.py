@@ -192,3 +192,19 @@ def test_the_best_rate_is_not_told_to_take_a_smaller_one() -> None:
     assert all(b < a for a, b in zip(run.losses, run.losses[1:], strict=False))
     assert "smaller learning rate" not in run.message
     assert run.message.endswith("try more steps"), run.message
+
+
+class _AdagradWithoutEps(calcweb.Adagrad):
+    """A reader's Adagrad whose own signature names no eps: torch's default is Adagrad's."""
+
+    def __init__(self, params: list[Value]) -> None:
+        super().__init__(params, lr=0.1, eps=0.0)
+
+
+def test_the_eps_0_refusal_of_a_subclass_names_its_base_class_default() -> None:
+    p = Value(1.0)
+    optimizer = _AdagradWithoutEps([p])
+    p.grad = 0.0
+    with pytest.raises(DivisionByZeroError) as raised:
+        optimizer.step()
+    assert str(raised.value).endswith("(torch's default for _AdagradWithoutEps is 1e-10)")
