@@ -3381,6 +3381,8 @@ class _Walk:
         self.kept_error = math.inf  # its error when kept (`check_accepted` can widen it)
         self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
         self.settled: list[_Candidate] = []  # every window's best entry, confirmed or not
+        self.refuted: list[tuple[_Candidate, float]] = []  # (best, probe's miss) of windows
+        # whose probe missed by more than it allows (`_confirmed`)
         self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
         self.jumps: list[float] = []  # the steps of the quotients left in a collapse
         self.rows_since_accepted = 0
@@ -3556,6 +3558,10 @@ class _Walk:
                 ):
                     best, kept = widened, True
                     self.settled[-1] = best
+            if not kept:
+                self.note_refuted(best)
+            elif self.missed_as_above(best):
+                kept = False
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
                 self.kept_error = best.error
@@ -3568,6 +3574,49 @@ class _Walk:
         self.window, self.best, self.asymptotic = self.new_window(), None, converged
         self.stale = 0
         return kept
+
+    def missed_as_above(self, best: _Candidate) -> bool:
+        """Whether the window's probe misses as it steadily did at larger steps.
+
+        Its tolerance (`_confirmed`) allows 100 times the quotient's rounding
+        bound, which grows as the step shrinks. Where the probe refuted windows
+        at two larger steps by the same miss (within a quarter: truncation would
+        have shrunk it as the steps, rounding there was far below it) and this
+        window has their value, a miss this probe cannot tell from theirs
+        (within ``2 error + 4 noise``) is ``f``'s, not rounding's. Steps that
+        halve alias an ``f`` periodic in ``log2 |t|`` (``t cos(2 pi log2 |t|) +
+        1`` at 0: every window is 0.9323 and its probe 0.491 off, refuted down
+        to steps of 5e-14, where rounding against the 1 makes the tolerance
+        1.38). A miss that shrinks with the steps (the forward quotients of ``t
+        + t**2 cos(pi log2 |t|)``) does not count.
+        """
+        try:
+            miss, noise, _ = _probe_miss(self.sampler, self.kind, self.n, self.window, best)
+        except (DomainError, NumericalError):
+            return False
+        close = 2.0 * best.error + 4.0 * noise
+        return any(
+            abs(miss - refuted_miss) <= close
+            and abs(best.value - refuted.value) <= best.error + refuted.error
+            for refuted, refuted_miss in self.steady_refutations()
+        )
+
+    def steady_refutations(self) -> list[tuple[_Candidate, float]]:
+        """The refuted windows whose probe's miss a window at larger steps also had, within 1/4."""
+        return [
+            (refuted, miss)
+            for i, (refuted, miss) in enumerate(self.refuted)
+            if any(abs(above - miss) <= abs(miss) / 4.0 for _, above in self.refuted[:i])
+        ]
+
+    def note_refuted(self, best: _Candidate) -> None:
+        """Record a window whose probe missed by more than it allows (`missed_as_above`)."""
+        try:
+            miss, noise, _ = _probe_miss(self.sampler, self.kind, self.n, self.window, best)
+        except (DomainError, NumericalError):
+            return
+        if abs(miss) > 2.0 * best.error + 100.0 * noise:
+            self.refuted.append((best, miss))
 
     def beats(self, best: _Candidate, accepted: _Candidate) -> bool:
         """Whether ``best`` has a smaller error than ``accepted``, also with rounding inside ``f``.
@@ -3930,20 +3979,31 @@ def _confirmed(sampler: Sampler, kind: str, n: int, window: _Window, best: _Cand
     more, the part of ``f`` the probe's quotient leaves out must also lie
     between its neighbours' (`_probe_strays`).
     """
-    first = best.row - best.level
-    steps = window.steps[first : best.row + 1]
-    # A power of their ratio, not their geometric mean: of steps 4 apart that is 2 apart
-    # from both, and 2 is a period of f(t) / t = 2 + sin(2 pi log2 |t|).
-    probe = steps[-1] * (steps[-2] / steps[-1]) ** (1.0 / _GOLDEN)
     try:
-        quotient, noise, probe = sampler.quotient(kind, n, probe)
+        miss, noise, probe = _probe_miss(sampler, kind, n, window, best)
     except (DomainError, NumericalError):
         return False
+    fits = abs(miss) <= 2.0 * best.error + 100.0 * noise
+    steps = window.steps[best.row - best.level : best.row + 1]
+    return fits and not _probe_strays(sampler, kind, n, steps, best, probe=probe)
+
+
+def _probe_miss(
+    sampler: Sampler, kind: str, n: int, window: _Window, best: _Candidate
+) -> tuple[float, float, float]:
+    """The probe's quotient minus the window's prediction there, its rounding bound, its step.
+
+    The probe is at a step between the window's two smallest, a power of their
+    ratio (not their geometric mean: of steps 4 apart that is 2 apart from both,
+    and 2 is a period of ``f(t) / t = 2 + sin(2 pi log2 |t|)``).
+    """
+    first = best.row - best.level
+    steps = window.steps[first : best.row + 1]
+    probe = steps[-1] * (steps[-2] / steps[-1]) ** (1.0 / _GOLDEN)
+    quotient, noise, probe = sampler.quotient(kind, n, probe)
     nodes = [window.ratio(step, steps[0]) for step in steps]  # h**p in units of the first
     values = window.quotients[first : best.row + 1]
-    predicted = _interpolate(nodes, values, window.ratio(probe, steps[0]))
-    fits = abs(quotient - predicted) <= 2.0 * best.error + 100.0 * noise
-    return fits and not _probe_strays(sampler, kind, n, steps, best, probe=probe)
+    return quotient - _interpolate(nodes, values, window.ratio(probe, steps[0])), noise, probe
 
 
 def _probe_strays(
@@ -4051,18 +4111,14 @@ def _confirmed_despite_rounding(
     kept with the larger of the miss and that bound added to its error (the
     miss alone is one sample of the noise; the bound covers the rest).
     """
-    first = best.row - best.level
-    steps = window.steps[first : best.row + 1]
-    probe = steps[-1] * (steps[-2] / steps[-1]) ** (1.0 / _GOLDEN)
+    steps = window.steps[best.row - best.level : best.row + 1]
     try:
-        quotient, noise, probe = sampler.quotient(kind, n, probe)
+        miss, noise, probe = _probe_miss(sampler, kind, n, window, best)
         allowed = _rounded_inside(sampler, kind, n, probe)
         allowed += _rounded_inside(sampler, kind, n, steps[-1])
     except (DomainError, NumericalError):
         return None
-    nodes = [window.ratio(step, steps[0]) for step in steps]
-    values = window.quotients[first : best.row + 1]
-    apart = abs(quotient - _interpolate(nodes, values, window.ratio(probe, steps[0])))
+    apart = abs(miss)
     if not apart <= 2.0 * best.error + 100.0 * noise + allowed:
         return None
     if _probe_strays(sampler, kind, n, steps, best, probe=probe):
