@@ -521,8 +521,9 @@ class _TooSlow(BaseException):  # a signal that no handler of f's failures catch
         return NumericalError(
             f"f({self.x!r}) took {self.seconds:.2g} s, {self.times:.3g} times as long as "
             "its first call: its cost grows as x approaches x0 (at infinity: a sum or "
-            "loop over range(n)?), and limit samples x far closer (n up to 1e15 and "
-            "beyond), so it stopped; write f without a loop over n (in closed form)"
+            "loop over range(n)?), and limit samples x far closer to x0 (at infinity, n "
+            "up to 1e15 and beyond), so it stopped; write f in closed form, without a "
+            "loop whose length grows toward x0"
         )
 
 

@@ -77,7 +77,7 @@ def test_adam_ignores_lambda_only_while_lambda_theta_is_well_above_eps() -> None
 
 
 def test_the_xor_mistake_links_the_same_posts_loss_gradient_mismatch() -> None:
-    assert "[common mistake on the losses page](losses.md#binary-cross-entropy)" in flat(
+    assert "[common mistake on the losses page](losses.md#from-the-logit-for-stability)" in flat(
         "training.md"
     )
     losses = (DOCS / "losses.md").read_text(encoding="utf-8")

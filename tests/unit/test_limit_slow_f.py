@@ -32,7 +32,9 @@ def test_a_sequence_summed_with_a_loop_is_stopped_with_a_message(
     assert time.perf_counter() - started < 20.0
     message = str(raised.value)
     assert "its cost grows as x approaches x0" in message, message
-    assert message.endswith("write f without a loop over n (in closed form)"), message
+    assert message.endswith(
+        "write f in closed form, without a loop whose length grows toward x0"
+    ), message
 
 
 def test_the_full_output_call_is_stopped_too(monkeypatch: pytest.MonkeyPatch) -> None:
