@@ -1998,31 +1998,31 @@ def _lost_early(
     point: Callable[[float], float],
     scale: float,
 ) -> _OneSided:
-    """``result``, or a refusal when ``f`` drops after one or two samples, away from it first.
+    """``result``, or a refusal when ``f`` drops onto a term it is read from, away from it first.
 
     `_lost_drop` reads a loss in the samples before a drop, from
-    ``COLLAPSE_BEFORE`` of them on; fewer show nothing. Where ``f`` raises
+    ``COLLAPSE_BEFORE`` of them on, when they show rounding noise; few
+    samples, or samples that rise one way, show none. Where ``f`` raises
     farther out the walk starts late, and ``(1 - cos t)/t**2 + 2.3e-3 (sqrt(1
     - h/D) - 1)``, ``t = x/12863``, ``D = 5.4e-4``, at 0- is 0.464, 0.617,
     then, once ``cos t`` rounds to 1, only the end's term, 2.8e-4 and halving:
-    it was read as 0 (the limit is 0.5). So ``f`` is sampled between the last
-    sample before the drop and the drop, at the shares ``BETWEEN`` of the
-    last one's step: a drop of ``f`` itself, however steep (``1/(1 + (D/h)**30)``),
-    passes from the one to the other, while ``1 - cos t``, rounded to a grid
-    of ``eps/2``, is ``eps/2`` there until it is 0: ``f`` = 0.40, 0.55, 0.78 at
-    0.875, 0.75, 0.625 times the last step, farther from the drop than 0.617.
-    Then the samples cannot tell ``f``'s limit, and it is refused. ``result``
-    stands unless it is read past the drop (``JUMP`` times its error from the
-    last sample before).
+    it was read as 0 (the limit is 0.5). So where ``result`` is read past a
+    drop (`_read_past_drop`), ``f`` is sampled between the last sample before
+    it and the drop, at the shares ``BETWEEN`` of the last one's step: a drop
+    of ``f`` itself, however steep (``1/(1 + (D/h)**30)``), passes from the one
+    to the other, while ``1 - cos t``, rounded to a grid of ``eps/2``, is
+    ``eps/2`` there until it is 0: ``f`` = 0.40, 0.55, 0.78 at 0.875, 0.75,
+    0.625 times the last step, farther from the drop than 0.617. Then the
+    samples cannot tell ``f``'s limit, and it is refused, with where the
+    samples before the drop head as the estimate.
     """
     if not (result.converged and math.isfinite(result.value)):
         return result
-    start = _collapse(samples, DROP)
-    if not 1 <= start < COLLAPSE_BEFORE:
+    drop = _read_past_drop(result, samples, first)
+    if drop is None:
         return result
+    start, value, error = drop
     last, after = samples[start - 1], samples[start]
-    if not abs(last - result.value) > JUMP * result.error:
-        return result
     step = scale * 2.0 ** -(first + start + 1)  # the last sample's before the drop
     blur = ULPS * _EPS * abs(last)
     away = next(
@@ -2036,18 +2036,56 @@ def _lost_early(
     if away is None:
         return result
     return _OneSided(
-        last,
-        abs(last - result.value),
+        value,
+        max(abs(value - result.value), error),
         False,
         f"f is {last:.6g} far from x0 (from the {name}), then drops to {after:.6g} at "
         f"{point(step / 2.0)!r} and stays that small closer to x0; but at {point(away)!r}, "
         "before the drop, f is farther from it than that, as when rounding cancels all the "
         "digits of a term in f and leaves only a small term beside it (1 - cos(t) is exactly "
-        "0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16): too few samples come before the "
-        "drop to tell. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
+        "0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16): the samples before the "
+        "drop cannot tell. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
         "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
-        "full_output=True to get the last sample before the drop anyway",
+        "full_output=True to get the estimate from before the drop anyway",
     )
+
+
+def _read_past_drop(
+    result: _OneSided, samples: list[float], first: int
+) -> tuple[int, float, float] | None:
+    """Where ``samples`` drop, and where those before head, if ``result`` is read past the drop.
+
+    Fewer than ``MIN_SAMPLES`` before it show no trend, so a converged
+    ``result`` used samples past the drop, a fall to below ``DROP`` of the
+    sample before (no power of ``h`` up to ``h**ORDERS`` falls so far in a
+    halving): read there when ``JUMP`` times its error from the last sample
+    before, which is then the estimate (error 0: the gap to ``result`` is its
+    error). More show a trend (`_estimate`), and ``result`` is read past a
+    fall to below ``LOSS`` of the sample before (``f`` moves by as much as a
+    loss of all its digits moves it) when that trend contradicts ``result``
+    and the fall, as `_lost_drop` asks. ``(1 - cos t)/t**2 + 2.8e-4 (sqrt(1 -
+    h/0.449) - 1)``, ``t = h/99083``, at 0+ is 0.49991, ..., 0.5000177, then
+    0.5714 and a drop onto the end's term, 0.500019 +- 1.3e-6 before it, read
+    as 0 past it; ``(1 - cos t)/t**2 - 0.0171 D/(D - h)``, ``D = 3.9e-4``,
+    ``t = h/3777``, from the right of 5.6722, heads for 0.50003 and falls
+    from 0.405 to -0.0186, the pole's term, read as -0.01711 (the limit is
+    0.4829). The result is ``(start, value, error)``, ``start`` the first
+    sample past the drop.
+    """
+    start = _collapse(samples, DROP)
+    if 1 <= start < MIN_SAMPLES:
+        last = samples[start - 1]
+        return (start, last, 0.0) if abs(last - result.value) > JUMP * result.error else None
+    start = _collapse(samples, LOSS)
+    if start < MIN_SAMPLES:
+        return None
+    after = samples[start]
+    value, error = _estimate(samples[:start], first)
+    gap = abs(value - result.value)
+    contradicted = gap > JUMP * (error + result.error)
+    if math.isfinite(value) and abs(value - after) > JUMP * error and contradicted:
+        return start, value, error
+    return None
 
 
 def _lost_into(before: list[float]) -> bool:
