@@ -3693,6 +3693,12 @@ def _one_sided_from(
         samples, first_kept, point, scale, name, short=tail < STUCK, f=f, x0=x0
     )
     if constant is not None:
+        # A constant f falls onto from far off is probed as any drop is: log(1 + t)/h + a
+        # is the constant a once 1 + t rounds to 1 (`_lost_early`).
+        constant = _lost_early(
+            constant, samples, first_kept, f=f, name=name, point=point, scale=scale
+        )
+    if constant is not None:
         # The constant f ends on, answered at 0 or infinity, is checked closer
         # in as any finite value is: a term too small for every usual sample
         # may grow there (1 + min(1e-40/x, 0.3) at 0+ is 1.0 at every usual

@@ -119,3 +119,41 @@ def test_a_fall_onto_a_poles_term_that_f_leaves_first_is_refused(
     result = limit(_cos_pole(c, d, a, x0), x0, side="right", full_output=True)
     assert not result.converged, result
     assert abs(result.value - (0.5 - a)) <= 2 * result.error
+
+
+@pytest.mark.parametrize(
+    ("g", "c", "d", "a", "x0", "exact"),
+    [
+        # farscan 3: log(1 + t)/h, 3.5162e-10 with rounding steps, then -a from h = 2.4e-7
+        # on (1 + t rounds to 1): read as -5.4e-15 (the limit is 3.5162006e-10)
+        (
+            "log1p/h",
+            2843935303.9645205,
+            1610866913.3515918,
+            5.377705881719762e-15,
+            0.0,
+            3.5162006138409116e-10,
+        ),
+        # farscan 33: (exp(t) - 1)/t, 0.99847 with rounding steps, then -a: read as -0.00153
+        (
+            "expm1/t",
+            5492528822.998746,
+            4806024601.890256,
+            0.0015301223675739458,
+            -0.22385562181382768,
+            0.998469877632426,
+        ),
+    ],
+)
+def test_a_constant_f_falls_onto_as_it_loses_its_digits_is_refused(  # noqa: PLR0917
+    g: str, c: float, d: float, a: float, x0: float, exact: float
+) -> None:
+    def f(x: float) -> float:
+        h = x - x0
+        t = h / c
+        head = math.log(1 + t) / h if g == "log1p/h" else (math.exp(t) - 1) / t
+        return head + a * d / (abs(h) - d)
+
+    result = limit(f, x0, side="right", full_output=True)
+    assert not result.converged, result
+    assert abs(result.value - exact) <= 2 * result.error
