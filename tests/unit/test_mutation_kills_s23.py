@@ -833,10 +833,10 @@ def test_lost_early_says_where_f_drops_and_where_it_left_first() -> None:
         "stays that small closer to x0; but at 0.0234375, before the drop, f is farther from "
         "it than that, as when rounding cancels all the digits of a term in f and leaves "
         "only a small term beside it (1 - cos(t) is exactly 0 for |t| < 1e-8, exp(t) - 1 "
-        "for |t| < 1e-16): too few samples come before the drop to tell. Rewrite f without "
+        "for |t| < 1e-16): the samples before the drop cannot tell. Rewrite f without "
         "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for exp(t) - 1, "
-        "math.log1p(t) for log(1 + t)); pass full_output=True to get the last sample before "
-        "the drop anyway"
+        "math.log1p(t) for log(1 + t)); pass full_output=True to get the estimate from "
+        "before the drop anyway"
     )
 
 
@@ -852,7 +852,7 @@ def test_lost_early_keeps_a_drop_that_f_passes_from_the_last_sample_to() -> None
     ("samples", "result"),
     [
         (DROPPED, _OneSided(0.0, 1e-10, False, "not converged")),
-        ([0.3, *DROPPED], READ),  # the drop after three samples: `_lost_drop` reads it
+        # (LIM29, after this run: a drop after three samples is probed too.)
         (DROPPED, _OneSided(0.0, 0.617 / JUMP, True, "exactly JUMP errors from the last sample")),
     ],
 )
