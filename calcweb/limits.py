@@ -311,6 +311,27 @@ and ``f`` that changes past the walk's end (``1/log x + (x > 1e200)``) are
 refused, as is ``log(log x)/log x``, which is ``u log(1/u)``, not smooth in
 ``u`` (0.0093 at 2**1022).
 
+The steps are powers of two, and ``f`` periodic in ``1/x`` at 0 (or in
+``1/(x - x0)``), in ``x`` at infinity or in ``log x`` takes one value at
+every one of them: ``cos(2 pi/x)`` at 0 was 1.0 give or take 4.4e-16 (it is
+-1 at ``1/(n + 1/2)``, as close to 0 as you like), ``x % 1`` at infinity 0
+give or take 2.2e-308. So a finite value is checked between the steps
+(`_off_the_grid`): at three depths (``k = 6, 22, 38``), ``f`` is sampled at
+the step times an irrational ratio, ``(1 + 1/pi)/2`` (a period in ``log
+x``), and, when it is not off there, where ``1/h`` is the step's plus ``1 +
+1/pi`` (a period in ``1/h``: ``(-1)**int(x)`` at infinity); off means
+beyond its two neighbouring steps by more than 4 times the largest change
+of ``f`` between the 10 steps about them, and beyond twice the value's error
+and rounding. Off at every depth, ``f`` is refused, naming the deepest
+point, unless its departures from the value halve at each depth at least
+(``(x % 1)/x`` at infinity, 0.318/2**40 off at the deepest): then ``f``
+converges there too, and the deepest departure is the value's error, if it
+settles; or they grow 16 times a depth or more, toward ``x0``, as rounding
+noise does (``((1 + x) - 1)/x`` is exactly 1 at the steps, binary
+fractions, and ``1 + 2**-52/x`` or so between them): the value stands. A
+smooth ``f`` costs two evaluations a side (one where ``1/h`` shifted falls
+outside the step, at ``|x0|`` from about ``2**8``).
+
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
 differ by more than their error estimates allow.
@@ -451,8 +472,10 @@ class _Counted:
 
     Made once where ``f`` enters `limit` and read once at the end, so that no
     helper that samples ``f`` has to count. Unlike the derivative's counter
-    it remembers no values: some points are sampled twice (`_farther` walks
-    out over the points `_power_everywhere` checked), and each call counts.
+    it reuses no values: some points are sampled twice (`_farther` walks
+    out over the points `_power_everywhere` checked), and each call counts;
+    it notes them (``seen``) for `_off_the_grid`, which compares ``f``
+    between the walk's steps with ``f`` at them.
     A call returns ``f``'s value as a finite float, or raises as `evaluate` does.
     """
 
@@ -464,6 +487,7 @@ class _Counted:
         # walk went all the way down from (to the last step or a failure).
         self.walked: dict[float, list[float]] = {}
         self.first_seconds = 0.0  # how long the first call took
+        self.seen: dict[float, float] = {}  # f's value at each point, for `_off_the_grid`
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
@@ -490,7 +514,9 @@ class _Counted:
         overflows = _Overflows()
         try:
             if not self.watched:
-                return evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
+                y = evaluate(self.f, x, fix=NEEDS_F_CLOSE_TO_X0)
+                self.seen[x] = y
+                return y
             with _numpy_overflows_noted(overflows):
                 y = evaluate(self.f, _Watched.of(x, overflows), fix=NEEDS_F_CLOSE_TO_X0)
         except NumericalError as error:
@@ -503,6 +529,7 @@ class _Counted:
             overflows.check(y)
         except OverflowError as error:
             raise _overflowed_at(x, error) from error
+        self.seen[x] = y
         return y
 
 
@@ -4688,6 +4715,11 @@ def limit(
       ones confirm it (the module docstring says how): 1.0000000000001585e-8
       give or take 8.3e-16 from the right, where the usual samples gave
       1.000000082740371e-8 give or take 7.1e-15.
+    * ``f`` is sampled between the steps too (twice a side, more when it is
+      off there), and refused when it is far off them at three depths, down
+      to about ``2**-40 * max(1, |x0|)`` from ``x0``: ``cos(2*pi/x)`` at 0 is
+      1 at every ``x = 2**-k`` and -1 at ``1/(n + 1/2)``; ``(-1)**int(x)`` at
+      infinity is 1 at every ``2**k``.
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
       ``converged=False`` instead.
@@ -4794,7 +4826,97 @@ def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) ->
     tiny = sys.float_info.min
     if result.converged and abs(result.value) < tiny and result.error < tiny:
         result = dataclasses.replace(result, error=tiny)
-    return result
+    return _off_the_grid(f, _points(x0, name), scale, result)
+
+
+# f between the walk's steps h_k = s 2**-(k + 2) (`_off_the_grid`): at three depths, ...
+PROBE_DEPTHS = (6, 22, 38)  # ... k = these (x = 2**40 at the deepest keeps 12 bits of fraction) ...
+PROBE_RATIO = 0.5 + 0.5 / math.pi  # ... at h_k times this (log2: -0.60, a period in log x) ...
+PROBE_SHIFT = 1.0 + 1.0 / math.pi  # ... and where 1/h is 1/h_k plus this (a period in 1/h)
+PROBE_WINDOW = 4  # f's changes over so many steps either side show how much it moves there
+PROBE_SLACK = 4.0  # f off its two neighbours by more than this times those changes is off the grid
+PROBE_NOISE_GROWTH = 16.0  # departures growing so much a depth (16 halvings) or more: rounding's
+
+
+def _grid_window(f: _Counted, point: Callable[[float], float], scale: float, k: int) -> list[float]:
+    """``f`` at the walk's steps ``k - PROBE_WINDOW .. k + PROBE_WINDOW + 1``; [] if one failed."""
+    steps = range(k - PROBE_WINDOW, k + PROBE_WINDOW + 2)
+    values = [f.seen.get(point(scale * 2.0 ** -(j + 2)), math.nan) for j in steps]
+    return [] if any(math.isnan(y) for y in values) else values
+
+
+def _off_between(window: list[float], y: float, result: _OneSided) -> bool:
+    """Whether ``y``, f between the window's middle two steps, is far off both and the value.
+
+    Far: beyond what f moves over the window's steps, ``PROBE_SLACK`` times, beyond
+    twice the value's error, and beyond rounding.
+    """
+    here = window[PROBE_WINDOW : PROBE_WINDOW + 2]
+    moves = max(abs(a - b) for a, b in itertools.pairwise(window))
+    size = max(abs(y), *map(abs, here), abs(result.value))
+    slack = max(PROBE_SLACK * moves, ULPS * _EPS * size)
+    outside = max(min(here) - y, y - max(here))
+    return outside > slack and abs(y - result.value) > 2.0 * result.error + slack
+
+
+def _off_the_grid(
+    f: _Counted, point: Callable[[float], float], scale: float, result: _OneSided
+) -> _OneSided:
+    """``result``, refused where ``f`` between the walk's steps is far off them at every depth.
+
+    ``f`` periodic in ``1/x`` at 0, in ``x`` at infinity or in ``log x``
+    takes one value at every step ``h_k = s 2**-(k + 2)`` (``cos(2 pi/x)`` is 1 at
+    ``x = 2**-k``, -1 at ``1/(n + 1/2)``, as close to 0 as you like) and settles
+    there. So at each of three depths ``f`` is sampled at ``h_k`` times an
+    irrational ratio (a period in ``log x``) and, when it is not off there,
+    where ``1/h`` is ``1/h_k`` plus an irrational shift (a period in ``1/h``,
+    as ``(-1)**int(x)`` at infinity); ``f`` off its neighbouring steps, far
+    beyond what it moves over the steps about them, at every depth, never comes
+    close to the value: it is refused, unless its departures shrink toward
+    ``x0`` (it converges; they bound the error) or grow as rounding noise does.
+    Elsewhere ``f`` is as smooth as the steps show: sampled once or twice a side.
+    """
+    if not result.converged or not math.isfinite(result.value):
+        return result
+    witnesses: list[tuple[float, float]] = []
+    for k in PROBE_DEPTHS:
+        window = _grid_window(f, point, scale, k)
+        if not window:
+            return result
+        h = scale * 2.0 ** -(k + 2)
+        ends = sorted((point(h), point(h / 2.0)))
+        for probe in (h * PROBE_RATIO, 1.0 / (1.0 / h + PROBE_SHIFT)):
+            x = point(probe)
+            if not ends[0] < x < ends[1]:  # rounded onto a step or past it (1/h << 1)
+                continue
+            y = _sampled(f, x)
+            if not math.isnan(y) and _off_between(window, y, result):
+                witnesses.append((x, y))
+                break
+        else:
+            return result
+    x, y = witnesses[-1]
+    departures = [abs(w[1] - result.value) for w in witnesses]
+    pairs = list(itertools.pairwise(departures))
+    if all(b >= PROBE_NOISE_GROWTH * a for a, b in pairs):
+        # Rounding's, growing toward x0 as its noise does: ((1 + x) - 1)/x is
+        # exactly 1 at the steps, binary fractions, and 1 + 2**-52/x off them.
+        return result
+    if all(b <= a / 2.0 for a, b in pairs):
+        # Off the steps, but closing in on the value ((x % 1)/x at infinity): f
+        # converges there too, and the deepest departure bounds what is left.
+        widened = max(result.error, departures[-1])
+        if _settled(result.value, widened):
+            return dataclasses.replace(result, error=widened)
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f between the points sampled is far off them at every depth probed: f({x!r}) "
+        f"is {y!r}, while at the points beside it f settles on {result.value!r} give or "
+        f"take {result.error:.2g}; f oscillates in step with the samples (a period in "
+        "1/x, in x or in log x), so its limit may not exist, and its samples cannot tell",
+    )
 
 
 def _combine(x0: float, side: str, found: dict[str, _OneSided], nfev: int) -> LimitResult:

@@ -99,17 +99,17 @@ def test_a_cut_off_just_past_the_first_sample_keeps_the_usual_answer() -> None:
 @pytest.mark.parametrize(
     ("f", "nfev"),
     [
-        (lambda x: math.sin(x) / x, 98),
-        (lambda x: (math.exp(x) - 1) / x, 113),
-        (lambda x: (1 - math.cos(x)) / x**2, 110),
-        (lambda x: (math.exp(x / 1e4) - 1) / x, 110),
+        (lambda x: math.sin(x) / x, 98 + 4),
+        (lambda x: (math.exp(x) - 1) / x, 113 + 4),
+        (lambda x: (1 - math.cos(x)) / x**2, 110 + 4),
+        (lambda x: (math.exp(x / 1e4) - 1) / x, 110 + 4),
     ],
 )
 def test_f_that_moves_at_its_first_samples_is_not_sampled_farther_out(
     f: Function, nfev: int
 ) -> None:
     # As many evaluations as before (both sides, and the checks closer in at 0).
-    assert full(f, 0.0).nfev == nfev
+    assert full(f, 0.0).nfev == nfev  # + 4: two a side between the steps (`_off_the_grid`)
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ def test_a_quiet_limit_costs_one_evaluation_more_or_eight_where_f_gets_stuck(
     result = full(f, x0, side)
     assert result.converged, (name, result.message)
     assert abs(result.value - exact) <= 2.0 * result.error, name
-    assert result.nfev == 48 + extra, name
+    assert result.nfev == 48 + extra + 2, name  # + 2 between the steps (`_off_the_grid`)
 
 
 @pytest.mark.parametrize(("name", "f", "x0", "side"), HIDDEN[:5], ids=[r[0] for r in HIDDEN[:5]])
@@ -112,7 +112,9 @@ def test_the_deepest_sample_counts_among_the_steps_between() -> None:
 
 
 def test_away_from_0_and_infinity_nothing_is_sampled_closer_in() -> None:
-    assert full(lambda x: math.sin(x - 1) / (x - 1), 1.0, "right").nfev == 48
+    assert (
+        full(lambda x: math.sin(x - 1) / (x - 1), 1.0, "right").nfev == 48 + 2
+    )  # + 2 between the steps (`_off_the_grid`)
 
 
 def test_a_term_still_below_the_error_at_the_deepest_step_shows_nothing() -> None:

@@ -366,9 +366,10 @@ NEVER_FAILING = [
     ("sqrt(x) log(x) at 0+", lambda x: math.sqrt(x) * math.log(x), 0.0, "right", None),
     # At 0 and inf, one at the deepest step closer in: sin(x)/x is 1.0 there,
     # (1 + 1/x)^x 1.0 (1 + 1/x rounds to 1), which calls for the steps
-    # between, three 1.0s, and the halvings before them (`_grown_onto`), 4.
-    ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1)),
-    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4),
+    # between, three 1.0s, and the halvings before them (`_grown_onto`), 4; and
+    # two a side between the steps (`_off_the_grid`).
+    ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1 + 2)),
+    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4 + 2),
     ("sin(1/x) at 0+", lambda x: math.sin(1 / x), 0.0, "right", None),
 ]
 
@@ -644,7 +645,7 @@ def test_a_step_seen_farther_out_stops_sixteen_samples_off_the_constant() -> Non
     result = limit(counted, 0.5, side="left", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.converged) == (1.0, True)
-    assert result.nfev == calls[0] == 48 + 16 + 1
+    assert result.nfev == calls[0] == 48 + 16 + 1 + 2  # + 2 between the steps (`_off_the_grid`)
 
 
 def test_a_power_law_left_past_a_hole_in_the_domain_returns_f_where_it_left() -> None:
@@ -963,7 +964,9 @@ def test_f_constant_at_every_point_sampled_is_its_limit_word_for_word(
     result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (7.0, EPS * 7.0, True)
-    assert result.nfev == calls[0] == 96 + (x0 == 0.0)
+    assert (
+        result.nfev == calls[0] == 96 + (x0 == 0.0) + 2
+    )  # + 2 between the steps (`_off_the_grid`)
     assert result.message == f"f is 7.0 at every point sampled on the {side}, out to {farthest!r}"
 
 
@@ -1218,8 +1221,9 @@ def test_a_poor_estimate_at_0_or_infinity_is_refined_by_16_deeper_samples(
     result = limit(counted, x0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged
-    # Refined by those 16 samples, or else checked at the deepest of them alone.
-    assert result.nfev == calls[0] == 48 + (16 if deeper else 1)
+    # Refined by those 16 samples, or else checked at the deepest of them alone;
+    # and two between the steps (`_off_the_grid`).
+    assert result.nfev == calls[0] == 48 + (16 if deeper else 1) + 2
 
 
 def test_deeper_samples_refine_an_estimate_they_agree_with() -> None:
@@ -1253,7 +1257,8 @@ def test_an_error_exactly_deeper_above_is_not_refined_by_deeper_samples(
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged
-    assert result.nfev == calls[0] == 48 + (16 if deeper else 1)  # else checked at the deepest
+    # else checked at the deepest; + 2 between the steps (`_off_the_grid`)
+    assert result.nfev == calls[0] == 48 + (16 if deeper else 1) + 2
 
 
 @pytest.mark.parametrize(
