@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 import pytest
 from derivative_checks import honest_or_refused
+from junctions import spliced
 
 from calcweb import DomainError, _richardson, derivative
 from calcweb._richardson import Sampler
@@ -39,19 +40,6 @@ def _answered(f: Callable[[float], float], x: float, n: int, exact: float) -> No
     """Answered (not refused), within twice its error of ``exact``."""
     result = derivative(f, x, n, full_output=True)
     assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
-
-
-def _spliced(c: float, degree: int) -> Callable[[float], float]:
-    """exp left of c, its Taylor polynomial of ``degree`` at c right of it (C**degree at c)."""
-    coefficients = [math.exp(c) / math.factorial(j) for j in range(degree + 1)]
-
-    def f(t: float) -> float:
-        if t < c:
-            return math.exp(t)
-        u = t - c
-        return math.fsum(a * math.pow(u, j) for j, a in enumerate(coefficients))
-
-    return f
 
 
 def _single(value: float) -> float:
@@ -77,7 +65,7 @@ def test_a_junction_nearer_than_the_window_is_no_lie() -> None:
     # Was 0.0650 +- 0.0323 (2.01 errors off): the forward value, 3e-6 +- 0.0014, was
     # within 2 x 0.0323 + 0.0014 of it. Widened: +- 0.0665; now (3.) refused, as the
     # forward value is in doubt and the backward one (0.18, across c) disagrees.
-    honest_or_refused(_spliced(-1.707, 2), -1.7069916311516065, 0.0, n=3)
+    honest_or_refused(spliced(-1.707, 2), -1.7069916311516065, 0.0, n=3)
 
 
 def test_a_clamped_log_in_single_precision_is_held_by_the_error() -> None:
@@ -109,7 +97,7 @@ def _gelu(t: float) -> float:
             1,
         ),
         # exp clamped at c = 1.348 (constant right of it), n = 2 (a4k0 seed 7)
-        (_spliced(1.348, 0), 1.3625803111165218, 2),
+        (spliced(1.348, 0), 1.3625803111165218, 2),
     ],
     ids=["sigmoid max", "log clip", "exp clamped n=2"],
 )
@@ -157,7 +145,7 @@ def test_a_junction_right_of_x_is_judged_from_the_left() -> None:
 def test_the_left_side_is_named_when_it_refuses() -> None:
     # The junction of the a4 case above, seen from the left: f''' is e**c there.
     with pytest.raises(DomainError, match=r"from the left tend to about 0\.180"):
-        derivative(_spliced(-1.707, 2), -1.7069916311516065, 3, full_output=True)
+        derivative(spliced(-1.707, 2), -1.7069916311516065, 3, full_output=True)
 
 
 def test_a_forward_value_in_doubt_is_asked_again_at_larger_steps() -> None:
@@ -166,4 +154,4 @@ def test_a_forward_value_in_doubt_is_asked_again_at_larger_steps() -> None:
     # the second step of a window across c: 1.381 +- 0.22, refined to 1.369 +- 0.029
     # (47 errors off). The forward value (7.5e-11) is in doubt, and is taken again at
     # 4 times the step, beyond the window's expansion: refused.
-    honest_or_refused(_spliced(1.024, 2), 1.024000091951471, 0.0, n=3)
+    honest_or_refused(spliced(1.024, 2), 1.024000091951471, 0.0, n=3)

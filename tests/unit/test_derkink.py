@@ -18,25 +18,13 @@ from collections.abc import Callable
 
 import pytest
 from derivative_checks import honest_or_refused
+from junctions import spliced
 
 from calcweb import CalcwebError, derivative
 
 
 def _huber(x: float) -> float:
     return 0.5 * x * x if math.fabs(x) <= 1 else math.fabs(x) - 0.5
-
-
-def _spliced(c: float, degree: int) -> Callable[[float], float]:
-    """exp left of c, its Taylor polynomial of ``degree`` at c right of it (C**degree at c)."""
-    coefficients = [math.exp(c) / math.factorial(j) for j in range(degree + 1)]
-
-    def f(t: float) -> float:
-        if t < c:
-            return math.exp(t)
-        u = t - c
-        return math.fsum(a * math.pow(u, j) for j, a in enumerate(coefficients))
-
-    return f
 
 
 def _answered(f: Callable[[float], float], x: float, n: int, exact: float) -> None:
@@ -83,7 +71,7 @@ def test_the_walk_before_the_noise_a_junction_shows_stands(
 def test_a_junction_nearer_than_the_steps_is_refused(c: float, x: float) -> None:
     # f is C**2 at c, f''' jumps from e**c to 0; no step short of rounding resolves it.
     with pytest.raises(CalcwebError, match="order 3"):
-        derivative(_spliced(c, 2), x, 3, full_output=True)
+        derivative(spliced(c, 2), x, 3, full_output=True)
 
 
 @pytest.mark.parametrize(
@@ -100,7 +88,7 @@ def test_a_clamp_beside_x_is_answered_from_its_flat_side(c: float, x: float) -> 
     # there, as on a flat stair of a staircase, where the noised walk is the right one.
     # Refused here until DER34: f leaves its constant value continuously, as a clamp
     # does, and a stair does not (`_richardson._continuous_junctions`).
-    _answered(_spliced(c, 0), x, 1, 0.0)
+    _answered(spliced(c, 0), x, 1, 0.0)
 
 
 def test_no_second_derivative_at_the_junction_itself() -> None:

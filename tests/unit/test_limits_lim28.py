@@ -25,9 +25,9 @@ rounded, stays eps/2 there until it is 0, and f goes farther from the drop.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import pytest
+from domain_ends import cos_end
 
 from calcweb import LimitResult, limit
 from calcweb.limits import TAIL_RATIO, _column_tail, _zigzag_outgrows
@@ -76,15 +76,6 @@ def test_growing_changes_at_a_columns_end_are_taken_at_the_tail_ratio() -> None:
     assert _column_tail([1.0, 2.0], 0.0) == 0.0
 
 
-def _cos_end(c: float, d: float, a: float, x0: float) -> Callable[[float], float]:
-    def f(x: float) -> float:
-        h = abs(x - x0)
-        t = (x - x0) / c
-        return (1 - math.cos(t)) / t**2 + a * (math.sqrt(1 - h / d) - 1)
-
-    return f
-
-
 @pytest.mark.parametrize(
     ("c", "d", "a", "x0"),
     [
@@ -100,7 +91,7 @@ def test_a_drop_after_a_zigzag_that_outgrows_f_is_refused(
 ) -> None:
     # Once cos t rounds to 1, f is only the end's term, which halves each step: read as 0
     # (the limit is 0.5).
-    result = limit(_cos_end(c, d, a, x0), x0, side="right", full_output=True)
+    result = limit(cos_end(c, d, a, x0), x0, side="right", full_output=True)
     _honest_or_refused(result, 0.5)
 
 
@@ -128,7 +119,7 @@ def test_a_drop_after_two_samples_that_f_leaves_first_is_refused(
 ) -> None:
     # Between the last sample before the drop and the drop, 1 - cos t is eps/2 until it is
     # 0: f = 0.40, 0.55, 0.78 at 0.875, 0.75, 0.625 of the last step, farther from the drop.
-    result = limit(_cos_end(c, d, a, x0), x0, side="left", full_output=True)
+    result = limit(cos_end(c, d, a, x0), x0, side="left", full_output=True)
     _honest_or_refused(result, 0.5)
     assert not result.converged
 

@@ -29,17 +29,9 @@ import math
 from collections.abc import Callable
 
 import pytest
+from domain_ends import cos_end
 
 from calcweb import LimitResult, limit
-
-
-def _cos_end(c: float, d: float, a: float, x0: float) -> Callable[[float], float]:
-    def f(x: float) -> float:
-        h = abs(x - x0)
-        t = (x - x0) / c
-        return (1 - math.cos(t)) / t**2 + a * (math.sqrt(1 - h / d) - 1)
-
-    return f
 
 
 @pytest.mark.parametrize(
@@ -76,7 +68,7 @@ def _cos_end(c: float, d: float, a: float, x0: float) -> Callable[[float], float
 def test_a_drop_after_samples_that_show_no_noise_is_refused(
     c: float, d: float, a: float, x0: float, side: str
 ) -> None:
-    result = limit(_cos_end(c, d, a, x0), x0, side=side, full_output=True)
+    result = limit(cos_end(c, d, a, x0), x0, side=side, full_output=True)
     assert isinstance(result, LimitResult)
     assert not result.converged, result
     # The estimate is where the samples before the drop head, its error reaching 0.
