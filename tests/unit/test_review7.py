@@ -147,7 +147,9 @@ def test_check_one_sided_s_example_is_refused_as_its_docstring_says() -> None:
     # Once 0.0650 +- 0.0323 for f''' = 0 at c + 8.4e-6; the docstring says it is refused now.
     with pytest.raises(DomainError, match=r"from the left tend to about 0\.18"):
         derivative(_spliced(-1.707), -1.7069916311516065, 3, full_output=True)
-    assert "That\n    example itself is now refused" in (_richardson._check_one_sided.__doc__ or "")
+    # Words, not lines: Python 3.13 on (Pyodide's) strips a docstring's indentation.
+    words = " ".join((_richardson._check_one_sided.__doc__ or "").split())
+    assert "That example itself is now refused" in words
 
 
 def _len_after_one(x: Value) -> Value:
