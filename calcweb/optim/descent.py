@@ -469,16 +469,20 @@ def _advice(run: _Run, lr: float) -> str:
                 "the last steps zigzag across a valley, and the gradient norm fell "
                 f"{1 / shrink:.3g}-fold over them; try more steps"
             )
+        # Slowly or not at all: the fold is below 2 (a factor 0.96 a step is 1.44).
         return (
             "the last steps zigzag (most reverse the one before), overshooting across a "
-            "valley without closing in; try a smaller learning rate (with momentum, also "
-            "less momentum)"
+            "valley and closing in slowly if at all (the gradient norm went from "
+            f"{run.norms[-_RECENT:][0]:.3g} to {run.norms[-1]:.3g} over them); try a smaller "
+            "learning rate (with momentum, also less momentum)"
         )
     if any(b >= a for a, b in itertools.pairwise(losses[-_RECENT:])):
+        # Momentum and Adam circle a minimum: the loss bounces, its peaks falling.
         return (
-            "the loss stopped falling in the last steps; if it bounces, try a smaller "
-            "learning rate (with momentum, also less momentum); if it rests at its rounding "
-            "floor, a larger tol"
+            "the loss stopped falling steadily in the last steps; if it bounces with "
+            "falling peaks, try more steps; if its peaks do not fall, a smaller learning "
+            "rate (with momentum, also less momentum); if it rests at its rounding floor, "
+            "a larger tol"
         )
     return "the loss is still falling; try more steps or a larger learning rate"
 

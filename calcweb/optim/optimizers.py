@@ -108,12 +108,17 @@ def _default_eps(kind: type) -> float:
 def _why_zero(grad: float) -> str:
     """Why the root of an average of squared gradients (Adagrad's sum) came out 0."""
     if grad == 0.0:
-        return "the gradients so far are all 0"
+        # Earlier gradients need not be 0: alpha=0 or betas[1]=0 keeps only the last.
+        return (
+            "the gradient is 0 and so is the average of the squared gradients (all 0 so "
+            "far, or forgotten with RMSprop's alpha=0 or Adam's betas[1]=0)"
+        )
     if grad * grad == 0.0:
         return f"the square of the gradient {grad!r} underflows to 0"
     return (
         "the average of the squared gradients is 0 (it underflows, or RMSprop keeps it 0 "
-        "with alpha=1, or centred with alpha=0)"
+        "with alpha=1, or centred with alpha=0, or weight_decay * theta cancels the "
+        "gradient)"
     )
 
 
@@ -258,8 +263,8 @@ class Optimizer:
                 overflows; then no parameter and no state is changed.
             DivisionByZeroError: If ``eps=0`` and what the update divides
                 by (the root of an average of g², Adagrad's sum) is 0,
-                whatever the gradient: squared gradients all 0 so far, or
-                underflowing (1e-200), or RMSprop's ``alpha=1``.
+                whatever the gradient: for instance squared gradients all 0
+                so far, or underflowing (1e-200), or RMSprop's ``alpha=1``.
         """
         # The fast path: plain finite floats, no error; anything else (or any
         # error) goes to the careful path, which says what is wrong. Nothing is

@@ -406,8 +406,9 @@ def test_the_step_errors_name_the_optimizer_the_parameter_and_the_fix() -> None:
     with raises(
         DivisionByZeroError,
         "the AdamW step of params[0] divides by 0: with eps=0 nothing keeps what it divides "
-        "by above 0, and the gradients so far are all 0; pass eps > 0 (torch's default for "
-        "AdamW is 1e-08)",
+        "by above 0, and the gradient is 0 and so is the average of the squared gradients "
+        "(all 0 so far, or forgotten with RMSprop's alpha=0 or Adam's betas[1]=0); pass eps "
+        "> 0 (torch's default for AdamW is 1e-08)",
     ):
         AdamW(q, eps=0.0).step()
 
