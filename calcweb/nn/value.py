@@ -168,8 +168,9 @@ class Value:
     ``Value`` exponent) and the math methods below build a graph;
     `backward` fills in ``grad`` for every value in it.
 
-    Comparisons work as for torch's one-element tensors, but give a plain
-    bool (torch gives a 0-d bool tensor): ``<``, ``<=``, ``>``, ``>=``
+    Comparisons work as for torch's one-element tensors, but give a bool
+    (torch gives a 0-d bool tensor; against a numpy number or array, numpy's
+    bool or array of bools): ``<``, ``<=``, ``>``, ``>=``
     compare ``data`` (so ``if loss > 0:``, ``max`` and
     ``sorted`` work, and ``max`` returns the Value itself, graph and all), and
     ``bool(v)`` is ``v.data != 0``. But ``==`` and ``!=`` compare identity, as

@@ -10,10 +10,13 @@
 * eps=0 said "the gradients so far are all 0" after a gradient of 1 where
   RMSprop's alpha=0 (Adam's betas[1]=0) keeps only the last one, and blamed
   underflow or alpha where weight_decay * theta cancelled the gradient.
+* Value's comparisons were said to give a plain bool; against a numpy number
+  they give numpy's bool.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from calcweb import Adam, DivisionByZeroError, RMSprop, Value, minimize
@@ -75,3 +78,9 @@ def test_a_zero_gradient_after_a_nonzero_one_is_not_called_all_zero(optimizer: o
 def test_weight_decay_that_cancels_the_gradient_is_named() -> None:
     said = _refusal(lambda p: Adam(p, weight_decay=1.0, eps=0.0), [-1.0])  # g = -1 + 1 * 1
     assert "or weight_decay * theta cancels the gradient" in said
+
+
+def test_comparisons_with_numpy_numbers_give_numpy_s_bool_as_the_docstring_says() -> None:
+    assert type(Value(1.0) < 2.0) is bool
+    assert type(Value(1.0) < np.float64(2.0)) is np.bool_
+    assert "against a numpy number or array, numpy's" in " ".join(str(Value.__doc__).split())
