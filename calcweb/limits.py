@@ -545,12 +545,14 @@ class _TooSlow(BaseException):  # a signal that no handler of f's failures catch
         self.x, self.seconds, self.times = x, seconds, times
 
     def error(self) -> NumericalError:
+        # One slow call is all it saw: a busy machine can make one too.
         return NumericalError(
             f"f({self.x!r}) took {self.seconds:.2g} s, {self.times:.3g} times as long as "
-            "its first call: its cost grows as x approaches x0 (at infinity: a sum or "
-            "loop over range(n)?), and limit samples x far closer to x0 (at infinity, n "
-            "up to 1e15 and beyond), so it stopped; write f in closed form, without a "
-            "loop whose length grows toward x0"
+            "its first call, so limit stopped: if its cost grows as x approaches x0 (at "
+            "infinity: a sum or loop over range(n)?), the walk would not end, as it "
+            "samples x far closer to x0 (at infinity, n up to 1e15 and beyond). If the "
+            "machine was only busy, call limit again; else write f in closed form, "
+            "without a loop whose length grows toward x0"
         )
 
 

@@ -448,7 +448,7 @@ def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> 
 _RECENT = 10
 """How many of the last steps `_advice` reads to tell an overshooting run from a slow one."""
 _SHRINKING = 0.5
-"""Zigzagging steps whose gradient norm falls at least this much over them are closing in."""
+"""Zigzagging steps whose gradient norm falls to this fraction or less over them close in fast."""
 
 
 def _advice(run: _Run, lr: float) -> str:

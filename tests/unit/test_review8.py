@@ -12,14 +12,28 @@
   underflow or alpha where weight_decay * theta cancelled the gradient.
 * Value's comparisons were said to give a plain bool; against a numpy number
   they give numpy's bool.
+* limit's slow-call stop said "its cost grows as x approaches x0" after one slow
+  call, which one stall of a busy machine makes too (sin(x)/x with one call 1.1 s).
 """
 
 from __future__ import annotations
 
+import math
+import time
+
 import numpy as np
 import pytest
 
-from calcweb import Adam, DivisionByZeroError, RMSprop, Value, minimize
+from calcweb import (
+    Adam,
+    DivisionByZeroError,
+    NumericalError,
+    RMSprop,
+    Value,
+    limit,
+    limits,
+    minimize,
+)
 
 
 def _advice(f: object, x0: object, **keywords: object) -> str:
@@ -84,3 +98,22 @@ def test_comparisons_with_numpy_numbers_give_numpy_s_bool_as_the_docstring_says(
     assert type(Value(1.0) < 2.0) is bool
     assert type(Value(1.0) < np.float64(2.0)) is np.bool_
     assert "against a numpy number or array, numpy's" in " ".join(str(Value.__doc__).split())
+
+
+def test_one_slow_call_is_not_said_to_prove_the_cost_grows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(limits, "SLOW_CALL", 0.02)
+    calls = []
+
+    def stalls_once(x: float) -> float:
+        calls.append(x)
+        if len(calls) == 30:
+            time.sleep(0.05)  # one stall, as a busy machine makes
+        return math.sin(x) / x
+
+    with pytest.raises(NumericalError) as raised:
+        limit(stalls_once, 0.0)
+    said = str(raised.value)
+    assert "so limit stopped: if its cost grows as x approaches x0" in said
+    assert "If the machine was only busy, call limit again" in said
