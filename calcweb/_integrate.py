@@ -2388,6 +2388,7 @@ class _SlowEnd(NamedTuple):
 
     missing: float  # the tails by the power law less the end panels' values, signed
     change: float  # the tails' errors less the end panels' own
+    uncertain: float  # the tails' errors
     message: Callable[[float, float], str]  # the refusal, for (value, error)
     note: Callable[[float, float], str]  # the message of a converged result
     side: int  # the end whose tail is the least certain: 0 the start, 1 the end
@@ -2830,7 +2831,7 @@ class _Extrapolated:
         value, and the tail's error its Gauss-Kronrod error; the message
         names the end whose tail is the least certain.
         """
-        missing = change = 0.0
+        missing = change = uncertain = 0.0
         worst: tuple[float, int, float, float] | None = None
         start, end = self.panels.ends
         for side, inner in enumerate(self.end_inner):
@@ -2845,6 +2846,7 @@ class _Extrapolated:
                 if (entry.panel.a == start if side == 0 else entry.panel.b == end)
             ]
             change += tail_error - _sum(own)
+            uncertain += tail_error
             if worst is None or tail_error > worst[3]:
                 worst = (tail, side, p, tail_error)
         if worst is None:
@@ -2875,7 +2877,8 @@ class _Extrapolated:
                 f"a halving, as for 1/(x |log x|**p) with p about {p:.3g}, whose part near "
                 f"the end falls only as a power of log x; {share} (the sum over the "
                 f"subintervals is {value:.6g}, estimated error {error:.3g}). Integrate up to a "
-                f"point near x={at!r} and add the rest in closed form (with u = log x, the "
+                f"{'finite point' if math.isinf(at) else f'point near x={at!r}'} and add the "
+                "rest in closed form (with u = log x, the "
                 "tail of 1/(x log(x)**p) is u**(1 - p)/(p - 1)), or pass a larger tol"
             )
 
@@ -2887,7 +2890,7 @@ class _Extrapolated:
                 "subintervals split off there fall by"
             )
 
-        return _SlowEnd(missing, change, message, note, side)
+        return _SlowEnd(missing, change, uncertain, message, note, side)
 
     def slow_end_met(self, value: float, error: float) -> bool:
         """Whether a slow end's tail (`slow_end`) is known well enough to stop bisecting.
@@ -2986,7 +2989,10 @@ class _Extrapolated:
             missing = slow.missing
             error = error + slow.change if math.isfinite(missing) else error + abs(missing)
             note = slow.note
-            if error > self.target(value + missing) and not self.problem:
+            # The slow end's refusal, also where most of the error is its tail's (at
+            # the subinterval cap, the integrand is not then "oscillatory" or the like).
+            dominant = 2.0 * slow.uncertain >= error
+            if error > self.target(value + missing) and (not self.problem or dominant):
                 self.problem = slow.message(value, error)
                 self.restate = None
         if self.restate is not None:

@@ -4570,7 +4570,9 @@ def _unsettled(values: list[float], first: int, value: float, error: float, name
         False,
         f"{_UNSETTLED} as x approaches x0 from the {name}: the best estimate "
         f"{value:.6g} has an estimated error of {error:.2g}. The limit may not exist "
-        "(f oscillates, as sin(1/x) does at 0) or f may lose its accuracy near x0; "
+        "(f oscillates, as sin(1/x) does at 0), f may lose its accuracy near x0, or f "
+        "may approach its limit too slowly for any float to show it (log(log x)/log x "
+        "is still 0.0093 at x = 2**1022, though its limit at infinity is 0); "
         "pass full_output=True to get the estimate anyway",
     )
 

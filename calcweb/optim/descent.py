@@ -449,6 +449,8 @@ _RECENT = 10
 """How many of the last steps `_advice` reads to tell an overshooting run from a slow one."""
 _SHRINKING = 0.5
 """Zigzagging steps whose gradient norm falls to this fraction or less over them close in fast."""
+_STILL = 0.99
+"""Those whose norm keeps this fraction or more did not close in: too large a rate, or a kink."""
 
 
 def _advice(run: _Run, lr: float) -> str:
@@ -462,20 +464,7 @@ def _advice(run: _Run, lr: float) -> str:
             f"try a smaller learning rate such as lr={lr / 10:g}"
         )
     if _zigzags(run.path[-_RECENT:]):
-        shrink = run.norms[-1] / run.norms[-_RECENT:][0]
-        if shrink <= _SHRINKING:
-            # Zigzagging fast inward is what the best rate does on a narrow valley.
-            return (
-                "the last steps zigzag across a valley, and the gradient norm fell "
-                f"{1 / shrink:.3g}-fold over them; try more steps"
-            )
-        # Slowly or not at all: the fold is below 2 (a factor 0.96 a step is 1.44).
-        return (
-            "the last steps zigzag (most reverse the one before), overshooting across a "
-            "valley and closing in slowly if at all (the gradient norm went from "
-            f"{run.norms[-_RECENT:][0]:.3g} to {run.norms[-1]:.3g} over them); try a smaller "
-            "learning rate (with momentum, also less momentum)"
-        )
+        return _zigzag_advice(run.norms[-_RECENT:])
     if any(b >= a for a, b in itertools.pairwise(losses[-_RECENT:])):
         # Momentum and Adam circle a minimum: the loss bounces, its peaks falling.
         return (
@@ -484,7 +473,39 @@ def _advice(run: _Run, lr: float) -> str:
             "rate (with momentum, also less momentum); if it rests at its rounding floor, "
             "a larger tol"
         )
-    return "the loss is still falling; try more steps or a larger learning rate"
+    return (
+        "the loss is still falling; try more steps or a larger learning rate (if f has no "
+        "minimum, as x or exp(-x) has none, no number of steps reaches one)"
+    )
+
+
+def _zigzag_advice(norms: list[float]) -> str:
+    """What to try when the last steps zigzag, from the gradient norms over them."""
+    shrink = norms[-1] / norms[0]
+    if shrink <= _SHRINKING:
+        # Zigzagging fast inward is what the best rate does on a narrow valley.
+        return (
+            "the last steps zigzag across a valley, and the gradient norm fell "
+            f"{1 / shrink:.3g}-fold over them; try more steps"
+        )
+    if shrink >= _STILL:
+        # Hardly at all: a rate too large for the valley (x**2 at lr=1 flips x to -x),
+        # or a kink, where the gradient keeps its size (|x| at 0).
+        return (
+            "the last steps zigzag (most reverse the one before) and the gradient norm "
+            f"did not fall by 1 % ({norms[0]:.3g} to {norms[-1]:.3g}): either "
+            "the learning rate is too large for this valley (try a smaller one, with "
+            "momentum also less momentum), or f has a kink there (as |x| has at 0), "
+            "where the gradient does not shrink and no learning rate meets tol: a "
+            "smaller one only brings x nearer the kink"
+        )
+    # Slowly: the fold is below 2 (a factor 0.96 a step is 1.44).
+    return (
+        "the last steps zigzag (most reverse the one before), overshooting across a "
+        "valley and closing in slowly (the gradient norm went from "
+        f"{norms[0]:.3g} to {norms[-1]:.3g} over them); try a smaller "
+        "learning rate (with momentum, also less momentum)"
+    )
 
 
 def _zigzags(path: list[Point]) -> bool:

@@ -313,13 +313,15 @@ class Optimizer:
 
     def _checked_update(self, theta: float, grad: float, state: State, index: int) -> float:
         name = type(self).__name__
+        # torch's for calcweb's own classes; a reader's subclass has no torch default.
+        whose = "torch's default" if type(self).__module__.startswith("calcweb.") else "the default"
         try:
             new = self._update(theta, grad, state)
         except ZeroDivisionError as error:
             raise DivisionByZeroError(
                 f"the {name} step of params[{index}] divides by 0: with eps=0 nothing keeps "
-                f"what it divides by above 0, and {_why_zero(grad)}; pass eps > 0 (torch's "
-                f"default for {name} is {_default_eps(type(self)):g})"
+                f"what it divides by above 0, and {_why_zero(grad)}; pass eps > 0 ({whose} "
+                f"for {name} is {_default_eps(type(self)):g})"
             ) from error
         except (OverflowError, ValueError) as error:
             raise NumericalError(

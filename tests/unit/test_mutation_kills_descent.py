@@ -233,7 +233,8 @@ def test_a_tolerance_not_reached_says_so() -> None:
     assert result.steps == 10
     assert result.message == (
         f"took all 10 steps; the gradient norm {4 * 0.8**10:.3g} is still above "
-        "tol=1e-08: the loss is still falling; try more steps or a larger learning rate"
+        "tol=1e-08: the loss is still falling; try more steps or a larger learning rate (if "
+        "f has no minimum, as x or exp(-x) has none, no number of steps reaches one)"
     )
 
 

@@ -209,4 +209,4 @@ def test_the_eps_0_refusal_of_a_subclass_names_its_base_class_default() -> None:
     p.grad = 0.0
     with pytest.raises(DivisionByZeroError) as raised:
         optimizer.step()
-    assert str(raised.value).endswith("(torch's default for _AdagradWithoutEps is 1e-10)")
+    assert str(raised.value).endswith("(the default for _AdagradWithoutEps is 1e-10)")
