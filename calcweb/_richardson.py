@@ -1094,7 +1094,8 @@ def _junction_beside(
     try:
         for kind in ("forward", "backward"):
             clamp = _clamped_across(sampler, kind, n, noised)  # of values sampled: no calls
-            if clamp_only and not clamp:
+            toward = _clamped_across(sampler, _OTHER_SIDE[kind], n, noised)
+            if clamp_only and not (clamp or toward):
                 continue
             if not _probe_favours(sampler, kind, n, needed, unnoised):
                 continue
@@ -1112,7 +1113,9 @@ def _junction_beside(
             if not (agrees and decisive):
                 continue
             followed = _followed_up_to(side, midway)
-            if followed >= wide and clamp and not _flat(sampler, side, n):
+            if (followed >= wide and clamp and not _flat(sampler, side, n)) or (
+                toward and _followed_to_clamp(sampler, n, noised, side, within=midway)
+            ):
                 return "smooth"
             if followed >= needed and not clamp_only:
                 if not _flat(sampler, side, n) or _continuous_junctions(sampler, n, noised):
@@ -1121,6 +1124,9 @@ def _junction_beside(
         return verdict
     finally:
         sampler.noise_floor, sampler.relative_noise = measured, relative
+
+
+_OTHER_SIDE = {"forward": "backward", "backward": "forward"}
 
 
 def _probe_favours(sampler: Sampler, kind: str, n: int, step: float, unnoised: Estimate) -> bool:
@@ -1144,9 +1150,7 @@ def _clamped_across(sampler: Sampler, kind: str, n: int, noised: Estimate) -> bo
     That side of a clamp is exactly constant in floats; stairs over a window
     that spans several are not, nor is one stair times a smooth factor.
     """
-    away = -1.0 if kind == "forward" else 1.0
-    offsets = [offset for offset in stencil("central", n)[0] if offset * away > 0.0]
-    points = [sampler.x + offset * step for step, _ in noised.window for offset in offsets]
+    points = _window_beside(sampler, n, noised, -1.0 if kind == "forward" else 1.0)
     return len(points) >= 2 and _one_value(sampler, points)
 
 
@@ -1189,22 +1193,111 @@ def _continuous_between(sampler: Sampler, edge: float) -> bool:
     ``f`` is continuous; at a jump it is a stair's own slope (0 on a flat
     stair), and meets it far away.
     """
-    level = sampler.values[sampler.x]
-    flat = sampler.x
     try:
-        for _ in range(JUMP_HALVINGS):
-            middle = flat + (edge - flat) / 2.0
-            if middle in (flat, edge):
-                break  # adjacent floats
-            if sampler(middle) == level:
-                flat = middle
-            else:
-                edge = middle
-        rise = sampler(edge + (edge - flat)) - sampler(edge)
+        flat, edge = _bracketed(sampler, sampler.x, edge, JUMP_HALVINGS)
+        return _meets_continuously(sampler, flat, edge)
     except (DomainError, NumericalError):
         return False
-    # Where the secant meets f(x), in bracket widths from edge towards x.
-    return 0.0 < abs(rise) < math.inf and 0.0 <= (sampler.values[edge] - level) / rise <= 2.0
+
+
+def _bracketed(sampler: Sampler, flat: float, edge: float, halvings: int) -> tuple[float, float]:
+    """``[flat, edge]`` halved ``halvings`` times (or to adjacent floats) about ``f``'s junction."""
+    level = sampler.values[flat]
+    for _ in range(halvings):
+        middle = flat + (edge - flat) / 2.0
+        if middle in (flat, edge):
+            break  # adjacent floats
+        if sampler(middle) == level:
+            flat = middle
+        else:
+            edge = middle
+    return flat, edge
+
+
+def _meets_continuously(sampler: Sampler, flat: float, edge: float) -> bool:
+    """Whether the secant of ``f`` out from ``edge`` meets ``f(flat)`` near ``edge``.
+
+    As `_continuous_between` puts it: within twice ``|edge - flat|``.
+    """
+    rise = sampler(edge + (edge - flat)) - sampler(edge)
+    # Where the secant meets f(flat), in bracket widths from edge towards flat.
+    ratio = (sampler.values[edge] - sampler.values[flat]) / rise if rise else math.inf
+    return abs(rise) < math.inf and 0.0 <= ratio <= 2.0
+
+
+def _followed_to_clamp(
+    sampler: Sampler, n: int, noised: Estimate, side: Estimate, *, within: float
+) -> bool:
+    """Whether a one-sided walk, ``side``, follows its expansion up to a clamp on its side.
+
+    From ``x`` to that clamp (`_clamp_edge`) ``f`` is then one smooth piece,
+    at every step whose stencil fits between them (up to ``n`` times the
+    step): the steps the walk followed (`_followed_up_to`, ``within`` of
+    it), and the one whose stencil ends at the clamp. A clamp with ``x`` on
+    its smooth side within ``f``'s own scale (``tanh(max(t, c) / s)``, ``s =
+    1.95e-5``, ``n = 3`` at ``c + 7.2e-6``) has no side that can follow
+    ``f`` to 16 times the walk's widest step, and a central quotient just
+    above the walk's window reaches across the clamp and reads it as noise
+    (0.05): the walk done again with it kept a window at 0.0625, where ``f``
+    is flat on both sides (-223.6 +- 3.3e3 for 6.65e13).
+    """
+    followed = _followed_up_to(side, within)
+    distance = _clamp_edge(sampler, side.kind, n, noised, within=2.0 * n * followed)
+    step = distance / n * (1.0 - 1e-9)  # as rounded, not beyond the edge
+    if step <= followed:
+        return step < math.inf
+    try:
+        quotient, rounding, step = sampler.quotient(side.kind, n, step)
+    except (DomainError, NumericalError):
+        return False
+    up_to = replace(side, before=(*side.before, (step, quotient, rounding)))
+    return _followed_up_to(up_to, within) >= step
+
+
+def _window_beside(sampler: Sampler, n: int, noised: Estimate, toward: float) -> list[float]:
+    """The points of ``noised``'s window (central stencils) on the side ``toward`` of ``x``."""
+    offsets = [offset for offset in stencil("central", n)[0] if offset * toward > 0.0]
+    return [sampler.x + offset * step for step, _ in noised.window for offset in offsets]
+
+
+def _clamp_edge(sampler: Sampler, kind: str, n: int, noised: Estimate, within: float) -> float:
+    """How far from ``x`` ``f`` leaves a clamp on ``kind``'s side continuously (inf: it does not).
+
+    ``f`` must be one value (not ``f(x)``'s) at every point of ``noised``'s
+    window on that side (`_clamped_across`). The edge of that flat piece
+    nearest ``x`` is bracketed to ``2**-JUMP_HALVINGS`` of its distance from
+    ``x`` and must be a continuous junction (`_meets_continuously`): a
+    stair's edge is a jump. inf too where a point sampled farther than
+    ``within`` from ``x`` is off the flat value (no call is made then).
+    """
+    toward = 1.0 if kind == "forward" else -1.0
+    x = sampler.x
+    points = _window_beside(sampler, n, noised, toward)
+    if len(points) < 2 or not _one_value(sampler, points):
+        return math.inf
+    level = sampler.values[points[0]]
+    if level == sampler.values[x]:
+        return math.inf  # x on the flat piece itself: `_continuous_junctions`' case
+    # The junction is bracketed by the points sampled on that side: the nearest one at
+    # the flat value, and the farthest nearer one off it (at least x).
+    beside = [point for point in sampler.values if (point - x) * toward > 0.0]
+    flat = min((p for p in beside if sampler.values[p] == level), key=lambda p: abs(p - x))
+    edge = max(
+        (p for p in beside if abs(p - x) < abs(flat - x)), key=lambda p: abs(p - x), default=x
+    )
+    if abs(edge - x) > within:
+        return math.inf  # the flat piece begins farther out than that
+    try:
+        # To 2**-JUMP_HALVINGS of the junction's distance, however near x it is.
+        while abs(edge - flat) > abs(flat - x) * 2.0**-JUMP_HALVINGS:
+            bracket = _bracketed(sampler, flat, edge, 1)
+            if bracket == (flat, edge):
+                break  # adjacent floats
+            flat, edge = bracket
+        continuous = _meets_continuously(sampler, flat, edge)
+    except (DomainError, NumericalError):
+        return math.inf
+    return abs(edge - x) if continuous else math.inf  # the last point sampled off the clamp
 
 
 def _flat(sampler: Sampler, side: Estimate, n: int) -> bool:
