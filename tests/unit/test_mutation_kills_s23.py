@@ -527,13 +527,24 @@ def test_junction_beside_probes_up_to_the_noised_windows_smallest_step(
     assert sides.called("_probe_favours")[0] == ("forward", 0.5 * (1.0 - 1e-9), UNNOISED)
 
 
-def test_junction_beside_with_clamp_only_tries_the_clamped_side(
+def test_junction_beside_with_clamp_only_tries_the_sides_by_a_clamp(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # f one value across the noised window on the forward side: the forward walk heads
+    # towards that clamp (`_followed_to_clamp`), the backward one away from it.
     side = estimate(0.0, 1e-6)
     sides = Sides(monkeypatch, clamped=(False, True), found=(None, side), followed=1.0)
     assert beside(clamp_only=True) == "smooth"
-    assert sides.called("_search") == [("backward", 0.1, 0.0)]
+    assert sides.called("_search") == [("forward", 0.1, 0.0), ("backward", 0.1, 0.0)]
+
+
+def test_junction_beside_with_clamp_only_and_no_clamp_walks_no_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    side = estimate(0.0, 1e-6)
+    sides = Sides(monkeypatch, clamped=(False, False), found=(side, side), followed=1.0)
+    assert beside(clamp_only=True) == ""
+    assert sides.called("_search") == []
 
 
 @pytest.mark.parametrize(
@@ -777,8 +788,9 @@ def test_a_start_at_a_stationary_point_is_told_in_full() -> None:
     result = minimize(lambda p: p[0] ** 2 - p[1] ** 2, [0.0, 0.0], steps=10)
     assert result.message.endswith(
         " is <= tol=1e-06; no step moved x from x0, where the gradient is already within "
-        "tol: x0 is a stationary point, which may be a minimum, a maximum or a saddle "
-        "(start elsewhere to find out)"
+        "tol: x0 is a stationary point to that tolerance, which may be a minimum, a maximum, "
+        "a saddle or a plateau where f is merely nearly flat (sigmoid at 30: gradient "
+        "9.4e-14); start elsewhere to find out"
     )
 
 
