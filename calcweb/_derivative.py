@@ -690,8 +690,9 @@ def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
     except TypeError as error:
         raise ArgumentTypeError(
             f"method='complex' needs f to accept complex numbers, but f raised "
-            f"TypeError: {error}. Write f with cmath or calcweb's functions, or use "
-            "method='richardson'"
+            f"TypeError: {error}. Write f with functions that accept them (cmath's, or "
+            "calcweb's but erf, abs and relu) and without comparisons such as x > 0, or use "
+            "method='auto' or 'richardson'"
         ) from error
     if isinstance(y, bool) or not isinstance(y, (Real, complex)):
         raise ArgumentTypeError(

@@ -419,8 +419,9 @@ def _never_moved(run: _Run) -> str:
         return ""
     return (
         "; no step moved x from x0, where the gradient is already within tol: x0 is a "
-        "stationary point, which may be a minimum, a maximum or a saddle (start elsewhere "
-        "to find out)"
+        "stationary point to that tolerance, which may be a minimum, a maximum, a saddle or "
+        "a plateau where f is merely nearly flat (sigmoid at 30: gradient 9.4e-14); start "
+        "elsewhere to find out"
     )
 
 

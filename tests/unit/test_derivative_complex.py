@@ -131,8 +131,9 @@ QUOTIENT_REFUSALS = [
         calcweb.ArgumentTypeError,
         (
             "method='complex' needs f to accept complex numbers, but f raised "
-            "TypeError: must be real number, not complex. Write f with cmath or calcweb's "
-            "functions, or use method='richardson'"
+            "TypeError: must be real number, not complex. Write f with functions that accept "
+            "them (cmath's, or calcweb's but erf, abs and relu) and without comparisons such "
+            "as x > 0, or use method='auto' or 'richardson'"
         ),
     ),
     (

@@ -305,8 +305,9 @@ def test_a_type_error_of_f_is_named() -> None:
         derivative(f, 1.0, method="complex")
     assert str(info.value) == (
         "method='complex' needs f to accept complex numbers, but f raised TypeError: "
-        "real numbers only. Write f with cmath or calcweb's functions, or use "
-        "method='richardson'"
+        "real numbers only. Write f with functions that accept them (cmath's, or calcweb's "
+        "but erf, abs and relu) and without comparisons such as x > 0, or use method='auto' or "
+        "'richardson'"
     )
 
 
