@@ -116,7 +116,7 @@ def test_a_start_at_a_stationary_point_says_it_may_not_be_a_minimum(f):
     # within tol) but says nothing of a minimum, and the message must say so.
     result = calcweb.minimize(f, [0.0, 0.0], steps=10)
     assert result.converged
-    assert "may be a minimum, a maximum or a saddle" in result.message
+    assert "may be a minimum, a maximum, a saddle or a plateau" in result.message
 
 
 def test_a_run_that_moved_does_not_warn_of_a_stationary_start():
