@@ -384,7 +384,9 @@ def _followed(
     for t in values:
         sampler(x + t)
     window = tuple((step, 0.0) for step in steps)
-    estimate = Estimate(0.0, 1e-3, 0, steps[0], kind, steps[1], window)
+    # Not exactly 0: an f odd (even) about x with an estimate of 0 is answered whatever
+    # its other part does (`_symmetric_at`), and these values are odd (even).
+    estimate = Estimate(1e-9, 1e-3, 0, steps[0], kind, steps[1], window)
     try:
         _followed_below(sampler, n, estimate, 0.0)
     except NumericalError:
@@ -491,11 +493,12 @@ def test_the_refusal_names_the_part_that_left_the_trend(
     sampler = Sampler(values.__getitem__, 0.0)
     for t in values:
         sampler(t)
-    estimate = Estimate(0.0, 1e-3, 0, 0.5, "central", 0.25, ((0.5, 0.0), (0.25, 0.0)))
+    # Not exactly 0 (`_symmetric_at` would answer these odd / even values).
+    estimate = Estimate(1e-9, 1e-3, 0, 0.5, "central", 0.25, ((0.5, 0.0), (0.25, 0.0)))
     with pytest.raises(NumericalError) as raised:
         _followed_below(sampler, n, estimate, 0.0)
     assert str(raised.value) == (
-        f"the difference quotients of order {n} at x=0.0 settled on 0 +- 0.001 at steps "
+        f"the difference quotients of order {n} at x=0.0 settled on 1e-09 +- 0.001 at steps "
         f"0.25 and above, but f's {which} part at the smaller step 0.000977 leaves their "
         "trend: those steps are far above the scale on which f varies, where its values "
         "can look like a slower function's (sin(k t) at steps a whole number of periods "
