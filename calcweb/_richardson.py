@@ -201,8 +201,10 @@ step can be trusted; instead:
    but within that allowance, the estimate's error is widened to hold the
    one-sided value. So is one whose forward quotients do not
    settle while the central ones do (``x sin(1/x)`` at 0, even about it:
-   central quotients 0 at every step, forward ones ``sin(1/h)``), unless a
-   forward walk settles where the central one did (`_check_one_sided_settle`).
+   central quotients 0 at every step, forward ones ``sin(1/h)``), or whose
+   gap between the two swings and does not shrink (`_even_part_crossing`),
+   unless a forward walk settles where the central one did
+   (`_check_one_sided_settle`).
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -307,6 +309,8 @@ JUMP_HALVINGS = 20
 # to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
 SETTLED = 4.0
 FARTHER = 4  # forward quotients `_check_one_sided_settle` may add where they stay far
+CROSSING = 2.0  # a gap beyond this many roundings has a sign (`_even_part_gaps`)
+SHRINK_SPAN = 7.9  # `_gap_shrinks` needs steps 8 apart (to their rounding) to see a gap shrink
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -3246,9 +3250,11 @@ def _check_one_sided_settle(
     must settle where the central one did, to far less than that drift, or
     the derivative is refused. ``x + cos(1e6 t)`` at 0 has its even part
     resolved only at steps far below the central window's: that walk settles
-    on 1 there.
+    on 1 there. So too where the gap between forward and central quotients
+    swings and does not shrink (`_even_part_crossing`): the estimate's error
+    can hide the drift (``|x| cos(1/x)`` at 0: 0 +- 0.154).
     """
-    drift = _one_sided_drift(sampler, estimate, n)
+    drift = _one_sided_drift(sampler, estimate, n) or _even_part_crossing(sampler, estimate, n)
     if not drift:
         return
     try:
@@ -3318,6 +3324,111 @@ def _one_sided_drift(sampler: Sampler, estimate: Estimate, n: int) -> float:
         rows = _forward_rows(sampler, estimate, n, lowest)
         drift = _forward_drift(rows)
     return drift
+
+
+def _even_part_crossing(sampler: Sampler, estimate: Estimate, n: int) -> float:
+    """How far the forward quotients stray from the central ones, where that gap swings.
+
+    The gap at one step, forward minus central quotient, is the part of ``f``
+    that the central stencil cancels (for ``n = 1`` the even part over
+    ``h``), free of the estimate's error. Where ``f`` is smooth it is ``a h +
+    b h**2 + ...``: it crosses 0 at one step at most, only where the steps do
+    not follow its expansion yet (of a sine, for ``n = 1``, never), and
+    shrinks as ``h`` beyond. Where ``f`` oscillates ever faster about ``x``
+    it changes sign from step to step and stays as large: ``|x| cos(1/x)`` at
+    0, gaps -0.997, +0.99, +0.96 at steps 3.5e-5 to 7.3e-6, each 2.6 to 13
+    times its rounding (f's own swings, read as noise, gave its estimate 0 +-
+    0.154, and the distances `_forward_drift` reads are within that error).
+    Where the gap crosses 0 and does not shrink (`_gap_shrinks`, with up to
+    ``FARTHER`` more steps where the rows span too few), its largest (0: it
+    does not), for a forward walk to settle or not
+    (`_check_one_sided_settle`). Not for ``n >= 3``: its forward walk seldom
+    settles where ``f`` is smooth.
+    """
+    if n > 2 or not _crosses(_even_part_gaps(sampler, estimate, n)):
+        return 0.0
+    gaps = _even_part_gaps(sampler, estimate, n, more=FARTHER)
+    if _gap_shrinks(gaps):
+        return 0.0
+    return max(abs(gap) for _, gap, _ in gaps)
+
+
+def _crosses(gaps: list[tuple[float, float, float]]) -> bool:
+    """Whether ``gaps`` change sign between two beyond their rounding."""
+    signs = [gap > 0.0 for _, gap, bound in gaps if abs(gap) > bound]
+    return any(a != b for a, b in itertools.pairwise(signs))
+
+
+def _even_part_gaps(
+    sampler: Sampler, estimate: Estimate, n: int, more: int = 0
+) -> list[tuple[float, float, float]]:
+    """The gaps, forward minus central quotient, at the forward rows' steps.
+
+    As (step, gap, ``CROSSING`` times the two quotients' rounding), largest
+    step first. Without ``more``, only where the central quotient was taken
+    too (no call); with it, the central quotients missing are taken, and
+    while the steps span less than ``SHRINK_SPAN``, up to ``more`` steps
+    halving below the smallest.
+    """
+    x = sampler.x
+    offsets = stencil("central", n)[0]
+    steps = [step for step, _, _ in _forward_rows(sampler, estimate, n, estimate.smallest / 4.5)]
+    if more:
+        steps = _spanning(steps, more)
+    else:
+        steps = [
+            step for step in steps if all(x + o * step in sampler.values for o in offsets if o)
+        ]
+    gaps = []
+    for h in steps:
+        try:
+            central, rounding, step = sampler.quotient("central", n, h)
+            forward, forward_rounding, _ = sampler.quotient("forward", n, step)
+        except (DomainError, NumericalError):
+            break  # f is not defined there: the gaps so far
+        rounding += forward_rounding + _forward_argument_rounding(sampler, n, step)
+        rounding += _rounded_inside(sampler, "central", n, step)
+        gaps.append((step, forward - central, CROSSING * rounding))
+    return gaps
+
+
+def _spanning(steps: list[float], more: int) -> list[float]:
+    """``steps`` and up to ``more`` halvings below the smallest, until `_enough_below`."""
+    steps = list(steps)
+    while steps and more and not _enough_below(steps):
+        steps.append(steps[-1] / 2.0)
+        more -= 1
+    return steps
+
+
+def _enough_below(steps: list[float]) -> bool:
+    """Whether ``steps`` span ``SHRINK_SPAN``, with two in their smaller half (on a log scale)."""
+    if steps[0] < SHRINK_SPAN * steps[-1]:
+        return False
+    middle = math.sqrt(steps[0] * steps[-1])
+    return sum(step < middle for step in steps) >= 2
+
+
+def _gap_shrinks(gaps: list[tuple[float, float, float]]) -> bool:
+    """Whether ``gaps`` shrink as the step falls: at least as ``sqrt(h)``, over steps 8 apart.
+
+    Their largest beyond rounding at the larger half of the steps (on a log
+    scale), against their largest at the smaller half, where a gap within
+    its rounding counts as large as that rounding. A derivative that exists
+    where ``f`` is not smooth has gaps that swing and shrink (``x**3
+    sin(1/x)``: ``h**2 sin(1/h)``; ``|x|**1.64 cos(1/sqrt|x|)``: as
+    ``h**0.64``); ``|x| cos(1/x)`` has gaps that do not. Fewer steps do not
+    tell (False).
+    """
+    if len(gaps) < 2 or not _enough_below([step for step, _, _ in gaps]):
+        return False
+    middle = math.sqrt(gaps[0][0] * gaps[-1][0])
+    upper = [(abs(gap), step) for step, gap, bound in gaps if step >= middle and abs(gap) > bound]
+    lower = [(max(abs(gap), bound), step) for step, gap, bound in gaps if step < middle]
+    if not upper:
+        return False
+    (high, at_high), (low, at_low) = max(upper), max(lower)
+    return low < high * math.sqrt(at_low / at_high)
 
 
 def _forward_rows(
