@@ -46,6 +46,11 @@ step can be trusted; instead:
    chance; the walk's answer is then refused where the parts at smaller
    steps already sampled are larger than its window's trend allows, by
    ``f``'s swings (`_followed_below`: aliasing only slows ``f`` down).
+   With no estimate kept yet, a window whose first quotients agree only within
+   their rounding, below quotients that swung far above theirs at every step,
+   is not kept, and the walk ends (`_Walk.settled_by_rounding_alone`): where
+   rounding has grown to their swing any quotients agree (``t (2 + sin(2 pi
+   log10(2) log2 |t|))`` at 0, which has no derivative).
 3. Neville's tableau extrapolates the window to ``h = 0``. An entry's error
    is its largest disagreement with the entries it was made from and with
    its neighbours in its column, plus 2.5 times the rounding noise of its
@@ -311,6 +316,7 @@ SETTLED = 4.0
 FARTHER = 4  # forward quotients `_check_one_sided_settle` may add where they stay far
 CROSSING = 2.0  # a gap beyond this many roundings has a sign (`_even_part_gaps`)
 SHRINK_SPAN = 7.9  # `_gap_shrinks` needs steps 8 apart (to their rounding) to see a gap shrink
+SWUNG = 6  # jumps between quotients that can show they never began to settle (`_swung_throughout`)
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -410,6 +416,9 @@ class Sampler:
         self.steps: set[tuple[str, int, float]] = set()  # (kind, n, step) of quotients taken
         self.offset = 0.0  # f's argument is rounded as at |x| + offset (a line: `extrapolate`)
         self.several = False  # f of several variables on a line or coordinate (`_local_drift`)
+        # (largest jump, step) where the last walk stopped on quotients that never settled
+        # (`_Walk.settled_by_rounding_alone`), for `_walks`' message; None: it did not
+        self.swung: tuple[float, float] | None = None
 
     def __call__(self, point: float, fix: str | None = None) -> float:
         """The value of f at ``point``; ``fix``: what the reader can do if f fails there."""
@@ -3071,6 +3080,16 @@ def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estima
             f"no difference stencil around x={x!r} fits in the domain of f: f failed at "
             f"{shown} ({sampler.failed[-1][1]}). Move x further inside the domain of f"
         )
+    if sampler.swung is not None:
+        swing, step = sampler.swung
+        raise NumericalError(
+            f"the difference quotients of order {n} at x={x!r} never settled at steps where "
+            f"rounding is small: down to a step of {step:.3g} they moved by up to {swing:.3g} "
+            "from one step to the next, far above their rounding, and agreed only at smaller "
+            "steps, where the rounding of f is as large. f may have no derivative at x (as "
+            "x cos(2 pi log2|x|) has none at 0) or vary on a scale finer than the steps; "
+            "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+        )
     raise NumericalError(
         f"the difference quotients of order {n} at x={x!r} never settled into the "
         "pattern that makes an error estimate trustworthy (f may oscillate faster than "
@@ -3544,10 +3563,11 @@ def _search(
 ) -> Estimate | None:
     """Walk the steps down with one kind of stencil; the best confirmed estimate or None."""
     walk = _Walk(sampler, kind, n, first_step, enough)
+    sampler.swung = None
     h = first_step
     for _ in range(MAX_ROWS):
         next_h = walk.row(h)
-        if next_h is None:
+        if next_h is None or walk.unsettled:  # smaller steps only add rounding
             break
         h = next_h
     if not walk.fitted:
@@ -3585,6 +3605,7 @@ class _Walk:
         self.kept_error = math.inf  # its error when kept (`check_accepted` can widen it)
         self.accepted_rows: tuple[tuple[float, float], ...] = ()  # its (step, quotient)
         self.settled: list[_Candidate] = []  # every window's best entry, confirmed or not
+        self.unsettled = False  # a window settled by rounding alone was found: `_search` stops
         self.refuted: list[tuple[_Candidate, float]] = []  # (best, probe's miss) of windows
         # whose probe missed by more than it allows (`_confirmed`)
         self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
@@ -3764,7 +3785,7 @@ class _Walk:
                     self.settled[-1] = best
             if not kept:
                 self.note_refuted(best)
-            elif self.missed_as_above(best):
+            elif self.missed_as_above(best) or self.settled_by_rounding_alone():
                 kept = False
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
@@ -3804,6 +3825,36 @@ class _Walk:
             and abs(best.value - refuted.value) <= best.error + refuted.error
             for refuted, refuted_miss in self.steady_refutations()
         )
+
+    def settled_by_rounding_alone(self) -> bool:
+        """Whether the window settled only where rounding grew to the swing of the quotients above.
+
+        With no estimate kept, a window whose first three quotients agree only
+        within their rounding (the first test of `_Window.in_asymptotic_range`),
+        below quotients that swung by far more than their rounding at every
+        step (`_swung_throughout`), shows no limit: where the rounding of a
+        quotient is as large as its swing, any quotients agree within it. Its
+        probe (`_confirmed`) then allows as much. ``t (2 + sin(2 pi 0.301
+        log2|t|))`` has no derivative at 0: ``0.0663 f(x / 3.83) - 11.7`` has
+        quotients from 0.019 to 0.052 at steps 0.015 to 5.6e-11, each 0.003 to
+        0.033 from the one before (rounding 1e-4 at most), then 0.0239, 0.0351
+        and 0.0448 at steps 1.4e-11 to 8.7e-13, where rounding against the 11.7
+        is 4e-4 to 0.006: that window was kept as 0.0454 +- 0.0245. Once one
+        is found the walk stops (`_search`): smaller steps only add rounding.
+        """
+        if self.accepted is not None:
+            return False
+        window = self.window
+        quotients, noises = window.quotients[:3], window.noises[:3]
+        if abs(quotients[1] - quotients[2]) > 4.0 * max(noises):
+            return False  # the window began as truncation does
+        above = [row for row in self.rows if row[0] > window.steps[0]]
+        jumps = [abs(lower[1] - upper[1]) for upper, lower in itertools.pairwise(above)]
+        rounding = NO_DIGIT * max((row[2] for row in above[-4:]), default=0.0)
+        self.unsettled = _swung_throughout(jumps, rounding)
+        if self.unsettled:
+            self.sampler.swung = (max(jumps), window.steps[0])
+        return self.unsettled
 
     def steady_refutations(self) -> list[tuple[_Candidate, float]]:
         """The refuted windows whose probe's miss a window at larger steps also had, within 1/4."""
@@ -3882,6 +3933,36 @@ class _Walk:
             kept_error=self.kept_error,
             before=tuple(row for row in self.rows if row[0] > widest_kept),
         )
+
+
+def _swung_throughout(jumps: list[float], rounding: float) -> bool:
+    """Whether quotients that moved by ``jumps`` (from the largest step down) never began to settle.
+
+    Where ``f`` is resolved, truncation shrinks with the step, so the jumps
+    do; where ``f`` is noisy (stairs), noise grows as the step shrinks, so
+    they grow from jumps that were small. Either way two jumps in a row fall
+    below 1/16 of the largest. The quotients of ``f`` with no derivative, as
+    ``t g(log2 |t|)`` at 0, swing by about as much at every step: at the last
+    three steps still by a quarter of the largest jump, and beyond
+    ``rounding``. ``SWUNG`` jumps at least: converging quotients whose jumps
+    halve with each quartered step (``|t|**1.5 g(log2 |t|)`` from the right)
+    fall below a quarter in 3.
+
+    Examples:
+        >>> _swung_throughout([0.028, 0.011, 0.022, 0.032, 0.03, 0.015, 0.024], 1e-3)
+        True
+        >>> _swung_throughout([0.028, 0.011, 0.022, 0.032, 0.03, 0.015, 0.024], 0.03)
+        False
+        >>> _swung_throughout([267.0, 133.0, 67.0, 33.0, 17.0, 8.3], 1.0)
+        False
+        >>> _swung_throughout([1.7e-4, 4e-5, 2.4e-7, 0.0, 2e-6, 1.3e-4, 5e-4], 1e-10)
+        False
+    """
+    if len(jumps) < SWUNG:
+        return False
+    largest, last = max(jumps), max(jumps[-3:])
+    calmed = any(max(pair) < largest / 16.0 for pair in itertools.pairwise(jumps))
+    return not calmed and last >= largest / 4.0 and last > rounding
 
 
 def _contradicted(fallback: _Candidate, settled: list[_Candidate]) -> _Candidate:
