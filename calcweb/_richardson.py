@@ -3850,7 +3850,7 @@ class _Walk:
             return False  # the window began as truncation does
         above = [row for row in self.rows if row[0] > window.steps[0]]
         jumps = [abs(lower[1] - upper[1]) for upper, lower in itertools.pairwise(above)]
-        rounding = NO_DIGIT * max((row[2] for row in above[-4:]), default=0.0)
+        rounding = 4.0 * max((row[2] for row in above[-4:]), default=0.0)  # as the window's
         self.unsettled = _swung_throughout(jumps, rounding)
         if self.unsettled:
             self.sampler.swung = (max(jumps), window.steps[0])

@@ -50,7 +50,12 @@ def _sawtooth(t: float) -> float:
     return (LOG3_2 * math.log2(abs(t)) + 1.0206969940240342) % 1.0
 
 
+def _sawtooth_far(t: float) -> float:
+    return (LOG3_2 * math.log2(abs(t)) + 6.185597043504733) % 1.0
+
+
 SAWTOOTH_AT = -0.1053084583953936
+FAR_AT = 0.835567733313149
 
 # (name, f, x): no derivative at x; each was answered from steps of a few ulps
 NO_DERIVATIVE: list[tuple[str, Callable[[float], float], float]] = [
@@ -75,6 +80,21 @@ NO_DERIVATIVE: list[tuple[str, Callable[[float], float], float]] = [
             c=SAWTOOTH_AT,
         ),
         SAWTOOTH_AT,
+    ),
+    # Beside -487, the quotients' jumps above the window (0.94, from a sawtooth of 2.6)
+    # are 4 to 15 times their rounding (0.016 to 0.062): far above it, as a window's
+    # first quotients that agree only within 4 times theirs are not.
+    (
+        "0.438 u frac(log3(2) log2|u| + 6.19) - 487, u = (x - 0.836) / 0.122",
+        _drawn(
+            _sawtooth_far,
+            1.0,
+            0.43791982598090706,
+            0.12211051997480775,
+            -487.34411796755705,
+            c=FAR_AT,
+        ),
+        FAR_AT,
     ),
 ]
 
