@@ -308,9 +308,13 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f", fix: str | None =
     try:
         y = call(f, x, what=what)
     except OverflowError as error:
+        # f itself may be small where an intermediate overflows (x**149 *
+        # exp(-x) / gamma(150) is 1e-9 at 233, where x**149 overflows).
         raise NumericalError(
-            f"{what}({x!r}) overflowed ({error}); the function grows beyond the "
-            "float range there, so keep x where its values stay below about 1e308"
+            f"{what}({x!r}) overflowed ({error}): {what}, or a value computed inside it, "
+            "is beyond the float range (about 1e308) there; keep x where it is not, or "
+            f"rewrite {what} so that no intermediate result overflows (in logs: "
+            "exp(a*log(x) - x) for x**a*exp(-x))"
         ) from error
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, InvalidArgumentError):
