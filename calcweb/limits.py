@@ -739,7 +739,9 @@ def _sampled(f: Callable[[float], float], x: float) -> float:
         return math.nan
 
 
-def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _OneSided | _Run:
+def _samples(
+    f: _Counted, point: Callable[[float], float], scale: float, *, far: bool = False
+) -> _OneSided | _Run:
     """``f`` at the points nearest ``x0``, or a result when they settle nothing.
 
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
@@ -751,7 +753,10 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
     ``inf``; ``(x - sin x)/(x - tan x)`` divides 0 by 0 once ``tan x`` rounds
     to ``x``), that run is used, and where ``f`` is outside its domain at
     every step past it (not dividing by 0), the run records where
-    (``ends``: a refusal from it says so, `_outside_the_domain`).
+    (``ends``: a refusal from it says so, `_outside_the_domain`). Far out (at
+    infinity, ``far``) a division by 0 at every step past the run is taken as
+    an overflow is: a value computed inside ``f`` that left the float range,
+    here by underflowing to 0 (`_underflowed`).
     """
     values: list[float] = []
     before: list[float] = []
@@ -784,6 +789,10 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
         nearer = _until_failure(f, point, scale * 2.0 ** -(before_last + 2))
         if _divergence(before + nearer):
             return _infinite(before)
+    if far and not values and cut is not None and _underflowed(cut, failure):
+        return _past_underflow(
+            point, scale * 2.0 ** -(before_last + 3), before, before_last, failure
+        )
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
         # f outside its domain at every step past the run (sqrt(1e10 - x) at inf
@@ -794,6 +803,47 @@ def _samples(f: _Counted, point: Callable[[float], float], scale: float) -> _One
             ends = (at[0], at[1], cut)
         return _Run(before, before_last, f"; f fails closer to x0 ({failure})", ends)
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
+
+
+# Why f divides by 0 at every large x: more often underflow than the end of its domain.
+UNDERFLOWED = (
+    "a value computed inside f may have underflowed to 0 there (exp(x) is 0 beyond "
+    "x = -745, exp(-x*x/2) beyond |x| = 38.6), though f itself is defined"
+)
+
+
+def _past_underflow(
+    point: Callable[[float], float],
+    h: float,
+    before: list[float],
+    last: int,
+    failure: CalcwebError,
+) -> _Run:
+    """The run ``before`` (the last at step ``last``) of ``f``, which divides by 0 from ``h`` on.
+
+    Read as the run before an overflow is (`MIN_SAMPLES` of them, noted);
+    with fewer, refused, saying that an underflow may be the cause.
+    """
+    divides = f"f divides by 0 from x = {point(h)!r} on"
+    if len(before) >= MIN_SAMPLES:
+        return _Run(before, last, f"; {divides}: {UNDERFLOWED}")
+    raise type(failure)(
+        f"f cannot be evaluated far enough out: {divides} ({failure.__cause__}), after only "
+        f"{len(before)} samples, too few to show a trend: {UNDERFLOWED}. Rewrite f so "
+        "that no value computed inside it underflows (a ratio of such values in "
+        "logs: exp(log(a) - log(b)) for a/b)"
+    ) from failure
+
+
+def _underflowed(cut: CalcwebError, failure: CalcwebError) -> bool:
+    """Whether ``f`` divides by 0 at the first step past the run and the last, as underflow does.
+
+    A denominator that is 0 at every large ``x`` is most often one that
+    underflowed there (``softplus(x)/exp(x)`` at -inf, from ``x = -1024``),
+    rarely a real one (``1/(1 if x < 1000 else 0)``, whose domain ends),
+    just as an overflow there is one inside ``f`` (`_samples` reads past both).
+    """
+    return _divides_by_0(cut) and _divides_by_0(failure)
 
 
 def _divides_by_0(failure: CalcwebError) -> bool:
@@ -2256,6 +2306,41 @@ def _off_step(
     return None if math.isnan(y) or y in values else (x, y)
 
 
+FLAT_SHIFT = 2.0**-6  # f at a step this share farther out or closer in: flat if the same
+STAIR_ABOVE = 2.0**10  # ... and a stair more than this many roundings above the next
+
+
+def _flat_around(
+    f: Function, point: Callable[[float], float], h: float, y: float, constant: float
+) -> bool:
+    """Whether ``f`` is exactly ``y``, its value at step ``h``, a little farther out or closer in.
+
+    A staircase is flat about most points (``0.1 * 0.5**(t // 30)`` is
+    0.025 on [60, 90)); ``f`` whose rounding cancels its digits is not: a
+    quotient such as ``(1 - cos t)/t**2`` moves with its denominator
+    wherever its numerator is not 0. Farther out first: steps written with
+    ``//`` or ``floor`` are flat to the right of each jump. A ``y`` within
+    ``STAIR_ABOVE`` roundings of ``constant``, the next stair, is no stair:
+    a smooth ``f`` that close to its limit is flat to rounding (``sin(x)/x``
+    is 0.9999999999999998 about 1.5e-8, and 1.0 closer in).
+    """
+    if abs(y - constant) <= STAIR_ABOVE * _EPS * max(abs(y), abs(constant)):
+        return False
+    return any(_sampled(f, point(h * shift)) == y for shift in (1.0 + FLAT_SHIFT, 1.0 - FLAT_SHIFT))
+
+
+def _stair_step(
+    f: Function, point: Callable[[float], float], h: float, last: float, constant: float
+) -> bool:
+    """Whether ``f`` steps from ``last`` (at ``2 h``) onto ``constant`` (at ``h``) as a staircase.
+
+    ``f`` keeps ``last`` about its sample (`_flat_around`) and is one of the
+    two halfway between them (`_off_step`).
+    """
+    flat = _flat_around(f, point, 2.0 * h, last, constant)
+    return flat and _off_step(f, point, h, (constant, last)) is None
+
+
 def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the list below
     samples: list[float],
     first: int,
@@ -2364,10 +2449,15 @@ def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the lis
         on_its_way = on_its_way and all(
             later <= earlier for earlier, later in itertools.pairwise(distances)
         )
-    # Another constant only beyond the usual samples: a step, as Heaviside's.
+    # Another constant only beyond the usual samples: a step, as Heaviside's;
+    # or, beyond it, another that f keeps around the sample (a staircase).
+    edge_step = scale * 2.0 ** -(first + start + 2)
+    beyond = first + start <= 0 and not (on_its_way or short)
     step = first + start <= 0 and len(set(before)) == 1
+    if beyond and not step and f is not None:
+        step = _flat_around(f, point, 2.0 * edge_step, before[-1], constant)
     if step and not (on_its_way or short) and f is not None:
-        off = _off_step(f, point, scale * 2.0 ** -(first + start + 2), (constant, before[-1]))
+        off = _off_step(f, point, edge_step, (constant, before[-1]))
         if off is not None:
             x, y = off
             return _OneSided(
@@ -2397,6 +2487,18 @@ def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the lis
         )
     if short or first + start > TRUSTED_TAIL:
         return None  # rounding is expected this close to x0: extrapolate before it
+    # f that keeps the value before the run about its sample and is one of the
+    # two between them steps onto the run, as a staircase does (0.1 * 0.5**(t //
+    # 1) at 10 from the right): the steps before it are no rounding noise.
+    if f is not None and not beyond and _stair_step(f, point, edge_step, before[-1], constant):
+        return _OneSided(
+            constant,
+            _EPS * abs(constant),
+            True,
+            f"f is {constant!r} at every point sampled on the {name} between {edge!r} and x0, "
+            f"and steps onto it from {before[-1]!r}, which it keeps about the sample before, "
+            "as a staircase does",
+        )
     if trend is None and len(before) >= MIN_SAMPLES:
         trend = _Trend(*_estimate(before, first))
     if trend is None:
@@ -3660,7 +3762,7 @@ def _infinite_closer_in(
 def _one_sided(
     f: _Counted, point: Callable[[float], float], scale: float, x0: float, name: str
 ) -> _OneSided:
-    run = _samples(f, point, scale)
+    run = _samples(f, point, scale, far=math.isinf(x0))
     if isinstance(run, _OneSided):
         return run
     result = _one_sided_from(f, point, scale, x0, name, run=run)
