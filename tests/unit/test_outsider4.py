@@ -142,15 +142,14 @@ def test_the_cross_entropy_gradient_for_a_far_logit() -> None:
     assert abs(result.value[2] - exact) <= 2 * result.error[2], result
 
 
-# Refused (converged=False, value 0.0 +- 0.05): "the signature of rounding".
-@_xfail()
+# Was refused (converged=False, value 0.0 +- 0.05): "the signature of rounding" (fixed: LIMSTEP).
 def test_the_right_limit_of_a_step_schedule() -> None:
     result = limit(lambda t: 0.1 * 0.5 ** (t // 30), 30.0, side="right", full_output=True)
     _answered_within_twice_its_error(result, 0.05)
 
 
-# DivisionByZeroError: "The point -562949953421312.0 is outside the domain of f".
-@_xfail(raises=CalcwebError)
+# Was DivisionByZeroError: "The point -562949953421312.0 is outside the domain of f"
+# (fixed: LIMSTEP).
 def test_a_ratio_whose_denominator_underflows_at_minus_infinity() -> None:
     result = limit(lambda x: _softplus(x) / math.exp(x), -math.inf, full_output=True)
     _answered_within_twice_its_error(result, 1.0)
@@ -174,8 +173,8 @@ def test_the_even_derivatives_of_a_normaliser_at_zero(n: int) -> None:
     assert abs(result.value) <= 2 * result.error, result
 
 
-# "the function grows beyond the float range there": f(233) is 1e-9, x**149 overflows.
-@_xfail()
+# Was "the function grows beyond the float range there": f(233) is 1e-9, x**149
+# overflows (fixed: LIMSTEP).
 def test_an_intermediate_overflow_is_not_said_to_be_f_growing() -> None:
     with pytest.raises(NumericalError) as caught:
         integrate(lambda x: x**149 * math.exp(-x) / math.gamma(150), 0.0, math.inf)
