@@ -391,6 +391,7 @@ BETWEEN = (0.75, 0.625, 0.875)  # f at these shares of the step before a run pas
 REACH_GROWTH = 16.0  # f falling onto a constant: each drop in bits at most this times the last
 REACH_ABOVE = 2.0**10  # ... from more than this many roundings of the constant, ...
 REACH_LAST = 16.0  # ... and more than this many at the last sample, its error
+END_BISECTIONS = 6  # f raising at the step before the first sample: its end sought so closely
 PRE_MIN = 4  # fewer samples than this before a constant run: look farther out too
 JUMP_STEPS = 6  # f exactly c/h**p everywhere: checked at 2**8, ..., 2**48 times s/4
 PROBE_STEPS = 48  # farther out: at most this many doublings of the step beyond s / 4
@@ -721,6 +722,9 @@ class _Run:
     # Where f, after the run, raised a DomainError (not a division by 0) at
     # every step closer to x0: the run's last point, the next, and f's error there.
     ends: tuple[float, float, DomainError] | None = None
+    # Whether f raised a DomainError (not a division by 0) at the step before the
+    # run: f's domain may end between that step and the run's first (`_inside_the_end`).
+    after_end: bool = False
 
 
 def _sampled(f: Callable[[float], float], x: float) -> float:
@@ -774,7 +778,8 @@ def _samples(
                 before, before_last, cut = values, k - 1, error
             failure, values = error, []
     if len(values) >= MIN_SAMPLES:
-        return _Run(values, STEPS - 1)
+        after_end = isinstance(failure, DomainError) and not _divides_by_0(failure)
+        return _Run(values, STEPS - 1, after_end=after_end)
     assert failure is not None  # noqa: S101 - STEPS > MIN_SAMPLES: a sample failed
     # 1/x**30 overflows (or underflows to a division by 0) next to x0; but
     # log(x - 1e-3), which grows too, is not defined next to 0.
@@ -3766,9 +3771,72 @@ def _one_sided(
     if isinstance(run, _OneSided):
         return run
     result = _one_sided_from(f, point, scale, x0, name, run=run)
+    if run.after_end:
+        first = run.last + 1 - len(run.values)
+        result = _inside_the_end(f, point, scale * 2.0 ** -(first + 2), run.values, result, name)
     if run.ends is not None and not result.converged:
         return _outside_the_domain(result, run.ends, x0, name)
     return result
+
+
+def _inside_the_end(  # noqa: PLR0917 - the state of _one_sided
+    f: _Counted,
+    point: Callable[[float], float],
+    h: float,
+    samples: list[float],
+    result: _OneSided,
+    name: str,
+) -> _OneSided:
+    """``result``, or a refusal when ``f`` just inside its domain's end drops onto the samples.
+
+    ``f`` raised at ``2 h``, the step before the first sample, at ``h``: its
+    domain may end between. The walk never reads ``f`` there, and rounding may
+    leave its samples only a small term of ``f``: ``(1 - cos t)/t**2 + 2.8e-4
+    (sqrt(1 - h/D) - 1)``, ``t = x/7243``, ``D = 1.1e-4``, is only the end's
+    term, -9.6e-5 and halving, at every sample from ``h = 0.56 D`` on (``cos
+    t`` rounds to 1), read as 0 (the limit is 0.5); but from ``0.7 D`` to the
+    end ``1 - cos t`` is ``eps/2``, and ``f`` is 0.69, 0.51, 0.50 at 0.85,
+    0.99, 1.0 ``D``. So the end is sought by ``END_BISECTIONS`` bisections of
+    ``[h, 2 h]``; where ``f`` at the points found inside, outward to inward,
+    drops onto the samples (below ``DROP`` of the point before, `_collapse`)
+    after at least two points, the last of them farther from the drop than
+    the one before, as the grain ``eps/2`` over ``t**2`` grows inward, the
+    samples cannot tell ``f``'s limit: refused. A smooth ``f`` near its end
+    (``sqrt(D - h)``, ``1/(D - h)``) does not fall a hundredfold between two
+    points that move away from the end.
+    """
+    if not (result.converged and math.isfinite(result.value)):
+        return result
+    inside, outside, found = h, 2.0 * h, []
+    for _ in range(END_BISECTIONS):
+        middle = 0.5 * (inside + outside)
+        y = _sampled(f, point(middle))
+        if math.isnan(y):
+            outside = middle
+        else:
+            inside = middle
+            found.append((middle, y))
+    found.sort(reverse=True)  # outward to inward, then the samples
+    values = [y for _, y in found] + samples
+    at = [point(middle) for middle, _ in found] + [point(h * 2.0**-k) for k in range(2)]
+    start = _collapse(values, DROP)
+    if not 2 <= start <= len(found) + 1:  # the walk's own samples before a drop: `_lost_early`
+        return result
+    last, before, after = values[start - 1], values[start - 2], values[start]
+    if not abs(last - after) > abs(before - after) + ULPS * _EPS * abs(before):
+        return result
+    return _OneSided(
+        result.value,
+        max(abs(last - result.value), result.error),
+        False,
+        f"f fails at {point(2.0 * h)!r}, closer to x0 (from the {name}) it is {before:.6g} at "
+        f"{at[start - 2]!r}, then {last:.6g} at {at[start - 1]!r}, farther from what f drops "
+        f"to closer in ({after:.6g} at {at[start]!r}), as when rounding cancels all the "
+        "digits of a term in f and leaves only a small term beside it (1 - cos(t) is exactly "
+        "0 for |t| < 1e-8): the samples cannot tell the limit. Rewrite f without the "
+        "cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for exp(t) - 1); "
+        "pass full_output=True to get the estimate anyway",
+    )
 
 
 def _outside_the_domain(
