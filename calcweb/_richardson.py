@@ -310,6 +310,11 @@ GRID = 2.0**11.5
 # A flat side's junction is bracketed to 2**-this of its distance (`_continuous_between`):
 # a stair's edge is then a jump between points far closer than its stair is wide.
 JUMP_HALVINGS = 20
+# Where f is f(x) at every point of the estimate's window, where it leaves that value is
+# looked for at distances this many times farther out each (`_stair_beside`), ...
+STAIR_LOOK = 4.0
+# ... up to this times max(1, |x|): the scale the first steps are taken on
+STAIR_REACH = 2.0
 # A forward walk confirms a central estimate whose forward quotients drifted by d only
 # to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
 SETTLED = 4.0
@@ -982,6 +987,8 @@ def extrapolate(
         error + _steep_noise(sampler, estimate, final, n, quiet=quiet, error=error),
         own + _shifted(sampler, n, estimate),
     )
+    if final.value == 0.0 and _one_value_around(sampler, estimate, n):
+        error = max(error, _stair_derivative(sampler, n, STAIR_REACH * max(1.0, abs(x) + offset)))
     return Estimate(
         final.value,
         error,
@@ -991,6 +998,85 @@ def extrapolate(
         noise=sampler.noise_floor,
         no_digit=estimate.no_digit,
     )
+
+
+def _one_value_around(sampler: Sampler, estimate: Estimate, n: int) -> bool:
+    """Whether ``f`` is ``f(x)`` at every point sampled within the estimate's window."""
+    if not estimate.window:
+        return False
+    reach = max(step for step, _ in estimate.window) * max(map(abs, stencil(estimate.kind, n)[0]))
+    level = sampler.values[sampler.x]
+    near = (v for p, v in sampler.values.items() if abs(p - sampler.x) <= reach)
+    return all(value == level for value in near)
+
+
+def _stair_derivative(sampler: Sampler, n: int, reach: float) -> float:
+    """The largest ``n``-th derivative a stair beside ``x``'s flat value allows (0: none seen).
+
+    Where ``f`` is ``f(x)`` at every point of the window, its quotients are
+    exactly 0 with the rounding of ``f(x)``: 0 +- 6.5e-322 for the normal cdf
+    ``0.5 (1 + erf(t / sqrt 2))`` at -10, whose ``1 + erf`` is flushed to 0
+    (its derivative is 7.7e-23), and 0 +- 9.1e-28 for ``lse([30, 0, t]) -
+    30`` at -30, one value 9.36e-14 (8.8e-27). A clamp's flat side leaves that
+    value continuously (``max(t, 0)``), and 0 is its derivative; a flushed or
+    saturated ``f`` leaves it at a jump, of one stair of its rounding (``1 +
+    erf`` by 1.1e-16, at -8.3), and the function meant changes by up to two
+    stairs ``q`` (a half at either end, one between) before that distance
+    ``d``. A tail that grows towards the jump, as ``a exp(t / s)`` or ``a (t -
+    c)**m`` for any ``s``, ``c`` and ``m``, then has an ``n``-th derivative
+    at ``x`` of at most ``2 q (n / (e d))**n``; ``2 q (n / d)**n`` is returned,
+    the largest over the sides where ``f`` leaves ``f(x)`` at a jump within
+    ``reach`` (`_stair_beside`).
+    """
+    largest = 0.0
+    for away in (-1.0, 1.0):
+        stair = _stair_beside(sampler, away, reach)
+        if stair is not None:
+            height, distance = stair
+            try:
+                largest = max(largest, 2.0 * height * (n / distance) ** n)
+            except OverflowError:
+                return math.inf
+    return largest
+
+
+def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, float] | None:
+    """The (height, distance) of the jump where ``f`` leaves ``f(x)`` on the side ``away``.
+
+    None where it leaves it continuously, or not within ``reach``, or ``f``
+    fails first. The nearest point sampled off ``f(x)`` on that side is where
+    it leaves it; if none, points ``STAIR_LOOK`` times farther out each (the
+    last at ``reach``) are sampled from the farthest. The junction is bracketed between that point
+    and the farthest nearer one (`_bracketed`), and a jump is where the
+    secant of ``f`` beyond it does not meet ``f(x)`` (`_meets_continuously`).
+    """
+    x = sampler.x
+    level = sampler.values[x]
+    beside = [point for point in sampler.values if (point - x) * away > 0.0]
+    off = [point for point in beside if sampler.values[point] != level]
+    edge = min(off, key=lambda p: abs(p - x), default=None)
+    flat = max(
+        (p for p in beside if edge is None or abs(p - x) < abs(edge - x)),
+        key=lambda p: abs(p - x),
+        default=x,
+    )
+    try:
+        distance = abs(flat - x)
+        while edge is None:
+            if not 0.0 < distance < reach:
+                return None
+            distance = min(STAIR_LOOK * distance, reach)
+            point = x + away * distance
+            if sampler(point) == level:
+                flat = point
+            else:
+                edge = point
+        flat, edge = _bracketed(sampler, flat, edge, JUMP_HALVINGS)
+        if _meets_continuously(sampler, flat, edge):
+            return None
+    except (DomainError, NumericalError):
+        return None
+    return abs(sampler.values[edge] - level), abs(edge - x)
 
 
 def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
