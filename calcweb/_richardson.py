@@ -313,8 +313,9 @@ JUMP_HALVINGS = 20
 # Where f is f(x) at every point of the estimate's window, where it leaves that value is
 # looked for at distances this many times farther out each (`_stair_beside`), ...
 STAIR_LOOK = 4.0
-# ... up to this times max(1, |x|): the scale the first steps are taken on
+# ... up to this times max(1, |x|): the scale the first steps are taken on, ...
 STAIR_REACH = 2.0
+STAIR_LOOKS = 6  # ... and at most this many points (a walk from steps far below it)
 # A forward walk confirms a central estimate whose forward quotients drifted by d only
 # to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
 SETTLED = 4.0
@@ -1045,10 +1046,11 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
 
     None where it leaves it continuously, or not within ``reach``, or ``f``
     fails first. The nearest point sampled off ``f(x)`` on that side is where
-    it leaves it; if none, points ``STAIR_LOOK`` times farther out each (the
-    last at ``reach``) are sampled from the farthest. The junction is bracketed between that point
-    and the farthest nearer one (`_bracketed`), and a jump is where the
-    secant of ``f`` beyond it does not meet ``f(x)`` (`_meets_continuously`).
+    it leaves it; if none, up to ``STAIR_LOOKS`` points ``STAIR_LOOK`` times
+    farther out each (the last at ``reach``) are sampled from the farthest.
+    The junction is bracketed between that point and the farthest nearer one
+    (`_bracketed`), and a jump is where the secant of ``f`` beyond it does
+    not meet ``f(x)`` (`_meets_continuously`).
     """
     x = sampler.x
     level = sampler.values[x]
@@ -1062,15 +1064,17 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
     )
     try:
         distance = abs(flat - x)
-        while edge is None:
-            if not 0.0 < distance < reach:
-                return None
+        for _ in range(STAIR_LOOKS):
+            if edge is not None or not 0.0 < distance < reach:
+                break
             distance = min(STAIR_LOOK * distance, reach)
             point = x + away * distance
             if sampler(point) == level:
                 flat = point
             else:
                 edge = point
+        if edge is None:
+            return None
         flat, edge = _bracketed(sampler, flat, edge, JUMP_HALVINGS)
         if _meets_continuously(sampler, flat, edge):
             return None
