@@ -65,6 +65,17 @@ DEFAULT_N = 128  # a power of two, so the error estimate re-uses every point
 MAX_N = 10_000_000  # about a minute of pure Python: more is a mistake
 MAX_INTERVALS = 500  # subintervals of the adaptive rule (quad's default is 50)
 MIN_TOL = 50 * 2.0**-52  # the rounding floor of the Gauss-Kronrod error estimate
+# Once f shows a feature (a bump f falls away from on both sides) of width w
+# (its ∫|f| over its largest |f|), the parts where f is negligible at every
+# node are sampled with nodes at most LOOK_GAP w apart, which see a feature
+# like it (a Gaussian's nodes within 3.8 sd: 7e-4 of its height); on an
+# infinite interval, as far as LOOK_REACH times the distance out to which f
+# has shown mass, and beyond at a spacing that grows as the square of the
+# distance, as the map's own does; unless that costs more than LOOK_BUDGET
+# evaluations (`_Extrapolated.look`).
+LOOK_GAP = 3.0
+LOOK_REACH = 2.0
+LOOK_BUDGET = 2000
 EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
 _EPS = sys.float_info.epsilon
 
@@ -2074,6 +2085,117 @@ class _Panels:
             and math.isnan(entry.miss[0])
         )
 
+    def _in_x(self, panel: Panel) -> list[tuple[float, float]]:
+        """``(x, |f(x)|)`` at the panel's nodes, in the reader's x (g over dx/dt, mapped)."""
+        centre, half = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
+        ts = [centre + half * u for u in positions(self.rule)]
+        if self.x_of is _same:
+            return [(t, abs(y)) for t, y in zip(ts, panel.samples, strict=True)]
+        xs = [self.x_of(t) for t in ts]
+        points = []
+        for i, y in enumerate(panel.samples):
+            low, high = max(i - 1, 0), min(i + 1, len(ts) - 1)
+            stretch = abs((xs[high] - xs[low]) / (ts[high] - ts[low]))  # dx/dt near the node
+            points.append((xs[i], abs(y) / stretch))
+        return points
+
+    def _origin(self) -> float:
+        """The x the map of an infinite interval spreads out from: 0, or its finite end."""
+        start, end = self.x_of(0.0), self.x_of(1.0)
+        return start if math.isfinite(start) else end
+
+    def narrowest_feature(self, tol: float) -> tuple[float, float, float] | None:
+        """``(w, x, extent)`` for the narrowest bump f has shown, or None if none or no room.
+
+        The panels holding more than ``tol`` of the weight form runs between
+        negligible ones; a run whose largest ``|f|`` is not at the node next
+        to an end of the interval (where f grows towards the end: exp, an end
+        singularity) is a bump, ``w`` wide (its ∫|f| over that largest |f|:
+        2.5 sd for a Gaussian) around ``x``. ``extent`` is the farthest
+        distance from the map's origin (`_origin`) at which a run reaches,
+        on an infinite interval (0 on a finite one). None where no panel is
+        negligible.
+        """
+        order = sorted(self.entries, key=lambda entry: entry.panel.a)
+        negligible = tol * _sum(entry.weight for entry in self.entries)
+        runs: list[list[_Entry]] = []
+        previous = False
+        for entry in order:
+            heavy = entry.weight > negligible
+            if heavy and previous:
+                runs[-1].append(entry)
+            elif heavy:
+                runs.append([entry])
+            previous = heavy
+        if sum(map(len, runs)) == len(order):
+            return None
+        mapped = self.x_of is not _same
+        origin = self._origin() if mapped else 0.0
+        last = len(self.rule.nodes) * 2 - 2  # the index of the node next to b
+        narrowest, centre, extent = math.inf, 0.0, 0.0
+        for run in runs:
+            peak, at, ramp = 0.0, 0.0, False
+            for entry in run:
+                for index, (x, y) in enumerate(self._in_x(entry.panel)):
+                    if y > peak:
+                        peak, at = y, x
+                        ramp = (index == 0 and entry.panel.a == self.ends[0]) or (
+                            index == last and entry.panel.b == self.ends[1]
+                        )
+                if mapped:
+                    spans = [x for x in self.x_span(entry.panel) if math.isfinite(x)]
+                    extent = max([extent, *(abs(x - origin) for x in spans)])
+            width = _sum(entry.panel.absolute for entry in run) / peak if peak else math.inf
+            if not ramp and width < narrowest:
+                narrowest, centre = width, at
+        return None if math.isinf(narrowest) else (narrowest, centre, extent)
+
+    def _fits(self, a: float, b: float, gap: float, reach: float) -> bool:
+        """Whether the rule's nodes on ``[a, b]`` are at most ``gap`` apart in x.
+
+        On an infinite interval, ``gap`` times ``(d / reach)**2`` at a
+        distance ``d`` beyond ``reach`` from the map's origin.
+        """
+        centre, half = 0.5 * a + 0.5 * b, 0.5 * b - 0.5 * a
+        xs = [self.x_of(centre + half * u) for u in positions(self.rule)]
+        mapped = self.x_of is not _same
+        origin = self._origin() if mapped else 0.0
+        for near, far in itertools.pairwise(xs):
+            distance = min(abs(near - origin), abs(far - origin))
+            allowed = gap * max(1.0, distance / reach) ** 2 if mapped else gap
+            if abs(far - near) > allowed:
+                return False
+        return True
+
+    def _cuts(self, a: float, b: float, gap: float, reach: float) -> list[float]:
+        """Points that cut ``[a, b]`` into pieces whose nodes `_fits`, greedily from ``a``."""
+        cuts = [a]
+        while cuts[-1] < b:
+            start, width = cuts[-1], b - cuts[-1]
+            while not self._fits(start, start + width, gap, reach):
+                width *= 0.8
+            cuts.append(b if start + width >= b else start + width)
+        return cuts
+
+    def unexplored(self, tol: float, gap: float, reach: float) -> list[tuple[int, list[float]]]:
+        """``(index, cuts)`` for each negligible panel whose nodes do not `_fits`."""
+        negligible = tol * _sum(entry.weight for entry in self.entries)
+        needs = []
+        for index, entry in enumerate(self.entries):
+            a, b = entry.panel.a, entry.panel.b
+            if entry.weight <= negligible and not self._fits(a, b, gap, reach):
+                needs.append((index, self._cuts(a, b, gap, reach)))
+        return needs
+
+    def divide(self, needs: list[tuple[int, list[float]]]) -> None:
+        """Replace the panel at each ``index`` by the pieces between its ``cuts``."""
+        removed = [(self.entries[index], cuts) for index, cuts in needs]
+        for index in sorted((index for index, _ in needs), reverse=True):
+            del self.entries[index]
+        for entry, cuts in removed:
+            for left, right in itertools.pairwise(cuts):
+                self.add(left, right, ends=entry.history)
+
     def explore(self, a: float, b: float, pieces: int) -> None:
         """Replace the panels by ``pieces`` equal ones (f vanished at every node so far).
 
@@ -2120,6 +2242,10 @@ def _adaptive(
     * an integrand that is 0 at every node of the first rule is sampled on
       64 panels, and if it is still 0 everywhere the result says it cannot
       tell (``converged=False``, error ``inf``);
+    * once f shows a bump (f falling away on both sides of its largest
+      sample), the panels where f is negligible at every node are cut, where
+      that takes at most `LOOK_BUDGET` evaluations, into pieces whose nodes
+      would see another bump as narrow (`_Extrapolated.look`);
     * each panel's error is checked against its parent's, whose samples
       inside it its own must predict by interpolation (`_Panels.split`),
       and against how fast f's Legendre coefficients fall
@@ -2412,6 +2538,7 @@ class _Extrapolated:
         # error in that element and the next, which the table cannot see.
         self.element = panels.count
         self.best = (0.0, math.inf)  # the extrapolated value and its error
+        self.looked = 0  # the evaluations `look` spent
         self.antilimit = False  # `best` is an antilimit of the sums (`_Epsilon.antilimit`)
         self.converging = False  # the sums converge to `best` (`_Epsilon.converging`)
         # The error of the panels the table does not model when `best` was found.
@@ -2442,9 +2569,9 @@ class _Extrapolated:
     def run(self) -> IntegrationResult:
         panels = self.panels
         value, error = panels.value(), panels.error()
-        index = panels.unresolved(self.tol) if error <= self.target(value) else None
+        index = self.settled() if error <= self.target(value) else None
         if error <= self.target(value) and index is None:
-            return self.plain(value, error)
+            return self.plain(panels.value(), panels.error())
         while True:
             if index is None:
                 index = panels.worst()
@@ -2470,11 +2597,10 @@ class _Extrapolated:
             if error <= self.target(value):
                 # Converged, unless a panel that does not resolve f is heavy,
                 # or a slow end's tail is not yet known well enough.
-                index = panels.unresolved(self.tol)
+                index = self.settled()
                 if index is None:
-                    index = self.slow_end_panel(value, error)
-                if index is None:
-                    return self.plain(value, error)
+                    return self.plain(panels.value(), panels.error())
+                value, error = panels.value(), panels.error()
                 continue
             if self.runaway_end() is not None:
                 self.restate = self.runaway
@@ -2488,6 +2614,48 @@ class _Extrapolated:
             if index is None:
                 break
         return self.finish(value, error)
+
+    def look(self) -> bool:
+        """Sample where f was negligible finely enough to see a bump like the narrowest found.
+
+        Nodes that all show f negligible on a panel far wider than a bump f
+        has shown do not show the panel empty: another bump as narrow
+        between them would be missed (0.5 N(-10, 0.3) + 0.5 N(10, 0.3) on
+        the whole line was 0.49999999999999994 +- 4.4e-13: the nodes beside
+        10 were 2.85 and 4.0 from it, 9.5 sd, and saw 1e-20 of its height).
+        Such panels are cut into pieces whose nodes are at most `LOOK_GAP`
+        widths apart (`_Panels.unexplored`), and the adaptive rule goes on;
+        unless that takes more than `LOOK_BUDGET` evaluations in all, where
+        they are left as they are (a bump narrower than the spacing of the
+        nodes is the blind spot `integrate` documents). Returns whether it
+        cut any.
+        """
+        panels = self.panels
+        found = panels.narrowest_feature(self.tol)
+        if found is None:
+            return False
+        width, _, extent = found
+        gap = LOOK_GAP * width
+        needs = panels.unexplored(self.tol, gap, max(LOOK_REACH * extent, gap))
+        cost = panels.rule.size * sum(len(cuts) - 1 for _, cuts in needs)
+        if not needs or self.looked + cost > LOOK_BUDGET:
+            return False
+        self.looked += cost
+        panels.divide(needs)
+        return True
+
+    def settled(self) -> int | None:
+        """The panel that keeps a sum within tol from converging, or None (after `look`)."""
+        panels = self.panels
+        while True:
+            value, error = panels.value(), panels.error()
+            if error > self.target(value):
+                return panels.worst()
+            index = panels.unresolved(self.tol)
+            if index is None:
+                index = self.slow_end_panel(value, error)
+            if index is not None or not self.look():
+                return index
 
     def runaway_end(self, depth: float = RUNAWAY_DEPTH) -> _Entry | None:
         """The panel at an end of the interval whose value grows without end, or None.
@@ -3253,6 +3421,19 @@ def integrate(
     when ``f`` is 0 at every point of the rule (whatever it is at the ends
     of the interval) does the result say so, with ``converged=False`` and an
     error of ``inf`` (a peak between the points could hold any integral).
+    Where ``f`` has shown a bump ``w`` wide (its ``∫|f|`` over its largest
+    ``|f|``: 2.5 sd for a normal density) and is negligible at every point
+    sampled elsewhere, those parts are sampled at points at most ``3 w``
+    apart (on an infinite interval, out to twice as far from 0, or from the
+    finite end, as ``f``'s mass reaches, and more sparsely beyond, as the
+    map's own points are), so that another bump as wide is seen, where
+    that takes at most 2,000 evaluations: ``0.5 N(-10, 0.3) + 0.5 N(10,
+    0.3)`` over the whole line was 0.49999999999999994 ``+-`` 4.4e-13 for 1
+    (903 evaluations now, 483 before; ``quad`` 930). A narrower second bump,
+    one farther out, or a look that would cost more (a peak ``1e-5`` wide on
+    ``[0, 1]``) is still missed: of random two-normal mixtures over the
+    whole line (means in [-30, 30], sds 0.05 to 3) 2-13% are answered
+    wrongly, 20-33% before.
 
     ``"trapezoid"`` and ``"simpson"`` apply the composite rule on ``n`` equal
     intervals (default 128; ``n`` even for Simpson, which is exact for
