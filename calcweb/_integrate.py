@@ -3354,9 +3354,11 @@ def integrate(
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
     peak for an end singularity). It can happen where ``f`` has a feature
-    narrower than the spacing of the points sampled (496 of those 3,000
-    draws; 497 before a bisected subinterval whose samples mirror was held
-    to the fall of its odd coefficients; 515 before a subinterval in a chase
+    narrower than the spacing of the points sampled (490 of those 3,000
+    draws; 496 before the parts where ``f`` is negligible were sampled
+    finely enough to see a second peak as wide as one found; 497 before
+    a bisected subinterval whose samples mirror was held to the fall of its
+    odd coefficients; 515 before a subinterval in a chase
     that misses an ancestor's
     sample above its polynomial, or whose samples bulge above their chord,
     was held unresolved; 516 before a subinterval's highest Legendre coefficients were
