@@ -68,7 +68,7 @@ MIN_TOL = 50 * 2.0**-52  # the rounding floor of the Gauss-Kronrod error estimat
 # Once f shows a feature (a bump f falls away from on both sides) of width w
 # (its ∫|f| over its largest |f|), the parts where f is negligible at every
 # node are sampled with nodes at most LOOK_GAP w apart, which see a feature
-# like it (a Gaussian's nodes within 3.8 sd: 7e-4 of its height); on an
+# like it (a Gaussian's nodes within 3.76 sd: 8.5e-4 of its height); on an
 # infinite interval, as far as LOOK_REACH times the distance out to which f
 # has shown mass, and beyond at a spacing that grows as the square of the
 # distance, as the map's own does; unless that costs more than LOOK_BUDGET

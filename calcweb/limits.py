@@ -2327,7 +2327,7 @@ def _flat_around(
     ``//`` or ``floor`` are flat to the right of each jump. A ``y`` within
     ``STAIR_ABOVE`` roundings of ``constant``, the next stair, is no stair:
     a smooth ``f`` that close to its limit is flat to rounding (``sin(x)/x``
-    is 0.9999999999999998 about 1.5e-8, and 1.0 closer in).
+    is 0.9999999999999998 about 3e-8, and 1.0 from 1.5e-8 in).
     """
     if abs(y - constant) <= STAIR_ABOVE * _EPS * max(abs(y), abs(constant)):
         return False
@@ -3792,7 +3792,7 @@ def _inside_the_end(  # noqa: PLR0917 - the state of _one_sided
     ``f`` raised at ``2 h``, the step before the first sample, at ``h``: its
     domain may end between. The walk never reads ``f`` there, and rounding may
     leave its samples only a small term of ``f``: ``(1 - cos t)/t**2 + 2.8e-4
-    (sqrt(1 - h/D) - 1)``, ``t = x/7243``, ``D = 1.1e-4``, is only the end's
+    (sqrt(1 - h/D) - 1)``, ``t = h/7243``, ``D = 1.082e-4``, is only the end's
     term, -9.6e-5 and halving, at every sample from ``h = 0.56 D`` on (``cos
     t`` rounds to 1), read as 0 (the limit is 0.5); but from ``0.7 D`` to the
     end ``1 - cos t`` is ``eps/2``, and ``f`` is 0.69, 0.51, 0.50 at 0.85,
