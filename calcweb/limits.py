@@ -832,9 +832,10 @@ def _past_underflow(
     divides = f"f divides by 0 from x = {point(h)!r} on"
     if len(before) >= MIN_SAMPLES:
         return _Run(before, last, f"; {divides}: {UNDERFLOWED}")
+    samples = "1 sample" if len(before) == 1 else f"{len(before)} samples"
     raise type(failure)(
         f"f cannot be evaluated far enough out: {divides} ({failure.__cause__}), after only "
-        f"{len(before)} samples, too few to show a trend: {UNDERFLOWED}. Rewrite f so "
+        f"{samples}, too few to show a trend: {UNDERFLOWED}. Rewrite f so "
         "that no value computed inside it underflows (a ratio of such values in "
         "logs: exp(log(a) - log(b)) for a/b)"
     ) from failure
