@@ -786,14 +786,17 @@ def _samples(
     overflow = isinstance(failure, NumericalError) or isinstance(
         failure.__cause__, ZeroDivisionError
     )
+    last = scale * 2.0 ** -(before_last + 2)  # the step of before's last sample
     if overflow and _divergence(before):
-        return _infinite(before)
+        return _overflowed_growing(f, point, last, last / 2.0, before, before)
     if overflow and not values and _divergence(before, least=3):
         # f fails at every point nearer than its last samples, which diverge but are
         # too few to show it: look between the last and the first that failed.
-        nearer = _until_failure(f, point, scale * 2.0 ** -(before_last + 2))
+        nearer = _until_failure(f, point, last)
         if _divergence(before + nearer):
-            return _infinite(before)
+            good = last * 2.0 ** (-len(nearer) / DENSER)
+            bad = last * 2.0 ** (-(len(nearer) + 1) / DENSER)
+            return _overflowed_growing(f, point, good, bad, before + nearer, before)
     if far and not values and cut is not None and _underflowed(cut, failure):
         return _past_underflow(
             point, scale * 2.0 ** -(before_last + 3), before, before_last, failure
@@ -1037,6 +1040,68 @@ def _lost_before_growth(values: list[float], value: float, error: float) -> bool
     run = len(before) - _run_start(before)
     off = abs(stuck - value) > JUMP * error + 4.0 * _EPS * max(abs(stuck), abs(value))
     return crossings >= 2 or (run >= STUCK and off)
+
+
+def _overflowed_growing(  # noqa: PLR0917 - the walk's state
+    f: _Counted,
+    point: Callable[[float], float],
+    good: float,
+    bad: float,
+    values: list[float],
+    walked: list[float],
+) -> _OneSided:
+    """The limit inf (`_infinite`) of ``values`` growing until ``f`` overflows, if ``f`` nears it.
+
+    The step ``good`` is the last where ``f`` was finite, ``bad`` the first
+    where it failed. Bisected between them (``OVERFLOW_HALVINGS`` times), a
+    ``f`` that grows past the floats is near their largest just before
+    (``exp(1/x**2)``: 1.8e308); one whose value computed inside overflows is
+    not (``x**149 * exp(-x)`` at infinity, whose samples grow to 2.1e241 at
+    64 before ``x**149`` overflows at 117.17, where ``f`` is 2.3e257; its limit
+    is 0): refused, it may not grow without bound. Unless the walk's samples
+    (``walked``, a halving of ``|x - x0|`` apart) grow in ``log |f|`` at least
+    as fast as before (`_slowing`): ``exp(x)/x**5`` is 1e294 where ``exp``
+    overflows, but its logs rise by 125 and 253 from 128 to 512, while those
+    of ``x**149 * exp(-x)`` rise by 95, 87 and 71 up to 64.
+    """
+    if not _slowing(walked):
+        return _infinite(values)
+    largest = abs(values[-1])
+    for _ in range(OVERFLOW_HALVINGS):
+        middle = good + (bad - good) / 2.0
+        if middle in (good, bad):
+            break
+        y = _sampled(f, point(middle))
+        if math.isnan(y):
+            bad = middle
+        else:
+            good, largest = middle, max(largest, abs(y))
+    if largest >= NEAR_OVERFLOW:
+        return _infinite(values)
+    at = point(bad)
+    return _OneSided(
+        math.copysign(math.inf, values[-1]),
+        math.inf,
+        False,
+        f"f grows until it fails at x={at!r}, where a value computed inside it "
+        "overflows (or underflows to a division by 0), but f itself is only about "
+        f"{largest:.3g} there, far from the largest float: it may not grow without bound "
+        "(x**149*exp(-x) grows to 2.3e257 at x = 117.17, where x**149 overflows, and "
+        "tends to 0). Rewrite f so that no intermediate "
+        "result overflows; pass full_output=True to get the estimate anyway",
+    )
+
+
+def _slowing(values: list[float]) -> bool:
+    """Whether ``log |f|`` rose by less between the last two samples than the two before."""
+    if len(values) < 3:
+        return True
+    first, middle, last = (math.log(abs(y)) for y in values[-3:])
+    return last - middle < 0.99 * (middle - first)
+
+
+OVERFLOW_HALVINGS = 60  # `_overflowed_growing` brackets where f starts to overflow this finely
+NEAR_OVERFLOW = 2.0**1000  # and f just before must be this large to have overflowed itself
 
 
 def _infinite(values: list[float]) -> _OneSided:
