@@ -1054,14 +1054,7 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
     """
     x = sampler.x
     level = sampler.values[x]
-    beside = [point for point in sampler.values if (point - x) * away > 0.0]
-    off = [point for point in beside if sampler.values[point] != level]
-    edge = min(off, key=lambda p: abs(p - x), default=None)
-    flat = max(
-        (p for p in beside if edge is None or abs(p - x) < abs(edge - x)),
-        key=lambda p: abs(p - x),
-        default=x,
-    )
+    flat, edge = _sampled_bracket(sampler, away, lambda value: value != level)
     try:
         distance = abs(flat - x)
         for _ in range(STAIR_LOOKS):
@@ -1303,6 +1296,28 @@ def _continuous_between(sampler: Sampler, edge: float) -> bool:
         return False
 
 
+def _sampled_bracket(
+    sampler: Sampler, toward: float, beyond: Callable[[float], bool]
+) -> tuple[float, float | None]:
+    """The points sampled on the side ``toward`` of ``x`` about where ``f`` first turns ``beyond``.
+
+    ``(near, far)``: ``far`` the nearest point whose value is ``beyond``
+    (None if none), ``near`` the farthest point nearer than it (``x`` if
+    none), so the turn is between them.
+    """
+    x = sampler.x
+    beside = [point for point in sampler.values if (point - x) * toward > 0.0]
+    far = min(
+        (p for p in beside if beyond(sampler.values[p])), key=lambda p: abs(p - x), default=None
+    )
+    near = max(
+        (p for p in beside if far is None or abs(p - x) < abs(far - x)),
+        key=lambda p: abs(p - x),
+        default=x,
+    )
+    return near, far
+
+
 def _bracketed(sampler: Sampler, flat: float, edge: float, halvings: int) -> tuple[float, float]:
     """``[flat, edge]`` halved ``halvings`` times (or to adjacent floats) about ``f``'s junction."""
     level = sampler.values[flat]
@@ -1381,14 +1396,8 @@ def _clamp_edge(sampler: Sampler, kind: str, n: int, noised: Estimate, within: f
     level = sampler.values[points[0]]
     if level == sampler.values[x]:
         return math.inf  # x on the flat piece itself: `_continuous_junctions`' case
-    # The junction is bracketed by the points sampled on that side: the nearest one at
-    # the flat value, and the farthest nearer one off it (at least x).
-    beside = [point for point in sampler.values if (point - x) * toward > 0.0]
-    flat = min((p for p in beside if sampler.values[p] == level), key=lambda p: abs(p - x))
-    edge = max(
-        (p for p in beside if abs(p - x) < abs(flat - x)), key=lambda p: abs(p - x), default=x
-    )
-    if abs(edge - x) > within:
+    edge, flat = _sampled_bracket(sampler, toward, lambda value: value == level)
+    if flat is None or abs(edge - x) > within:
         return math.inf  # the flat piece begins farther out than that
     try:
         # To 2**-JUMP_HALVINGS of the junction's distance, however near x it is.
