@@ -296,6 +296,11 @@ def _estimate(
         result = _complex_step(f, x, n, step)
     else:
         result = _one_quotient(f, x, n, method, h=step, estimate=full_output)
+    return _finite(result, x, n)
+
+
+def _finite(result: DerivativeResult, x: float, n: int) -> DerivativeResult:
+    """``result``, if its value and error are finite numbers."""
     if not (math.isfinite(result.value) and math.isfinite(result.error)):
         raise NumericalError(
             f"the derivative of order {n} at x={x!r} came out as {result.value!r} "
@@ -534,8 +539,26 @@ def _richardson(
 
     ``second_walk=False`` leaves out the second walk, from a step on the scale of ``|x|``.
     """
+    return _richardson_and_noise(f, x, n, h, second_walk=second_walk)[0]
+
+
+def richardson_and_noise(f: Callable[[float], float], x: float) -> tuple[DerivativeResult, float]:
+    """``derivative(f, x, method="richardson")``, and the noise of ``f`` its walk measured at ``x``.
+
+    The noise (0 where none showed above ``f``'s rounding) is how far ``f(x)``
+    can be from the smooth function ``f`` rounds: `calcweb.taylor`'s error
+    of its constant term.
+    """
+    result, noise = _richardson_and_noise(f, x, 1, None)
+    return _finite(result, x, 1), noise
+
+
+def _richardson_and_noise(
+    f: Callable[[float], float], x: float, n: int, h: float | None, *, second_walk: bool = True
+) -> tuple[DerivativeResult, float]:
     if n == 0:
-        return DerivativeResult(evaluate(f, x, fix=INTO_THE_DOMAIN), 0.0, 1, "richardson", None)
+        value = evaluate(f, x, fix=INTO_THE_DOMAIN)
+        return DerivativeResult(value, 0.0, 1, "richardson", None), 0.0
     counted = _Counted(f)  # the calls of both walks, even of one that fails
     # A line through a point (calcweb.multivariate) says where its argument is rounded.
     offset = f.offset if isinstance(f, RoundedLine) else 0.0
@@ -584,7 +607,8 @@ def _richardson(
             agree = abs(closer.value - found.value) <= 2.0 * (found.error + closer.error)
             found = closer if agree and closer.error < found.error else found
     found = trusted(found, x, n)  # an estimate with no correct digit is no answer
-    return DerivativeResult(found.value, found.error, counted.calls, "richardson", found.step)
+    result = DerivativeResult(found.value, found.error, counted.calls, "richardson", found.step)
+    return result, found.noise
 
 
 # ------------------------------------------------------------------ complex step

@@ -28,7 +28,7 @@ from calcweb._checks import (
     evaluate,
     outside_domain,
 )
-from calcweb._derivative import DerivativeResult, derivative
+from calcweb._derivative import DerivativeResult, derivative, richardson_and_noise
 from calcweb._taylor_mode import (
     agrees,
     branch_disagreement,
@@ -43,7 +43,7 @@ from calcweb._taylor_mode import (
     staircase,
     unwrapped,
 )
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError, NumericalError
 from calcweb.jet import MAX_DEGREE, BranchWatch, Jet, rounding_tracked_variable
 from calcweb.plot.figure import Figure
 from calcweb.plot.results import plot_taylor
@@ -52,6 +52,8 @@ __all__ = ["TaylorPolynomial", "taylor"]
 
 MAX_NUMERICAL_DEGREE = 4
 """The highest degree `taylor` computes by finite differences."""
+
+_EPS = 2.0**-52  # the spacing of floats at 1
 
 
 class TaylorPolynomial:
@@ -68,6 +70,9 @@ class TaylorPolynomial:
             on its rounding error (cancellation inside ``f`` included), worked
             out when first read: that calls ``f`` once more, on jets that carry
             bounds (several times slower than the plain jets of the derivatives).
+            For ``"richardson"``, that of ``f(x0)`` is the noise of ``f`` that
+            the walk for ``f'(x0)`` measured near ``x0`` (how far ``f`` is from
+            the smooth function it rounds), and at least ``eps |f(x0)|``.
 
     Examples:
         >>> from calcweb import exp, taylor
@@ -397,14 +402,25 @@ def _rounding_bounds(f: Callable[[Any], Any], center: float, degree: int) -> tup
 def _numerical(f: Callable[[Any], Any], center: float, degree: int) -> TaylorPolynomial:
     # f(x0) first, as derivative(f, x0, 0) would take it: where f fails there, x0 must move.
     value = evaluate(f, center, fix="move x0 into the domain of f")
-    results: list[DerivativeResult] = [
+    # f(x0) is off the smooth function f rounds by its noise, which the walk for
+    # f'(x0) measures (log(1 + exp(t)) at -30 by 0.1 %: 1 + exp(t) keeps 3 digits
+    # of exp(t)), and by its last digit.
+    try:
+        first, noise = richardson_and_noise(f, center)
+    except (DomainError, NumericalError):
+        if degree:
+            raise
+        first, noise = None, 0.0  # no derivative at x0 is no matter for degree 0
+    results: list[DerivativeResult] = [first] if degree and first else []
+    results += [
         derivative(f, center, k, method="richardson", full_output=True)
-        for k in range(1, degree + 1)
+        for k in range(2, degree + 1)
     ]
+    rounding = max(noise, _EPS * abs(value))
     return TaylorPolynomial(
         f,
         center,
         (value, *(r.value for r in results)),
-        (0.0, *(r.error for r in results)),
+        (rounding, *(r.error for r in results)),
         "richardson",
     )
