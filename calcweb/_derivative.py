@@ -133,7 +133,10 @@ class DerivativeResult:
             (``exp(x) - 1 - x`` near 0) counts; it assumes each math
             function is within 2 eps of its true value, as libm's are. If
             ``f`` returns a number or a jet it built itself, whose rounding
-            is unknown, ``8 (n + 1) eps |value|``.
+            is unknown, ``8 (n + 1) eps |value|``. For ``n = 0`` by
+            differences, the value is ``f(x)`` and the error its rounding: the
+            noise of ``f`` a walk for ``f'(x)`` measures, at least ``eps |f(x)|``
+            (a one-quotient method without ``full_output``: that last alone).
         nfev: How many times ``f`` was called.
         method: The method used (``"auto"`` resolves to ``"ad"`` or ``"richardson"``).
         step: The step ``h`` used, or ``None`` for ``"ad"``.
@@ -469,8 +472,11 @@ def _one_quotient(
     f: Callable[[float], float], x: float, n: int, kind: str, *, h: float | None, estimate: bool
 ) -> DerivativeResult:
     counted = _Counted(f)
-    if n == 0:
-        return DerivativeResult(evaluate(counted, x, fix=INTO_THE_DOMAIN), 0.0, 1, kind, None)
+    if n == 0:  # f(x), whose error is Richardson's (a walk measures f's noise)
+        if estimate:
+            return replace(_richardson(counted, x, 0, None), nfev=counted.calls, method=kind)
+        value = evaluate(counted, x, fix=INTO_THE_DOMAIN)
+        return DerivativeResult(value, value_rounding(value, 0.0), 1, kind, None)
     step = _default_step(x, n, kind) if h is None else representable_step(x, h)
     # f has no derivative where it has no value, though a central quotient of odd
     # order never uses f(x) (1/(x - 1) at 1 gave 2.7e10): f(x) first, once.
@@ -553,13 +559,27 @@ def richardson_and_noise(f: Callable[[float], float], x: float) -> tuple[Derivat
     return _finite(result, x, 1), noise
 
 
+def value_rounding(value: float, noise: float) -> float:
+    """How far ``f(x)``, ``value``, can be from the smooth function ``f`` rounds.
+
+    By ``f``'s ``noise`` near ``x`` (``log(1 + exp(t))`` at -30 is 0.1 % off:
+    ``1 + exp(t)`` keeps 3 digits of ``exp(t)``), and by its last digit.
+    """
+    return max(noise, _EPS * abs(value))
+
+
 def _richardson_and_noise(
     f: Callable[[float], float], x: float, n: int, h: float | None, *, second_walk: bool = True
 ) -> tuple[DerivativeResult, float]:
-    if n == 0:
-        value = evaluate(f, x, fix=INTO_THE_DOMAIN)
-        return DerivativeResult(value, 0.0, 1, "richardson", None), 0.0
     counted = _Counted(f)  # the calls of both walks, even of one that fails
+    if n == 0:
+        value = evaluate(counted, x, fix=INTO_THE_DOMAIN)
+        try:
+            noise = _richardson_and_noise(counted, x, 1, None)[1]
+        except (DomainError, NumericalError):
+            noise = 0.0  # no derivative at x: no walk measures f's noise there
+        error = value_rounding(value, noise)
+        return DerivativeResult(value, error, counted.calls, "richardson", None), noise
     # A line through a point (calcweb.multivariate) says where its argument is rounded.
     offset = f.offset if isinstance(f, RoundedLine) else 0.0
     several = isinstance(f, RoundedLine)

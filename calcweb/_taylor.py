@@ -28,7 +28,12 @@ from calcweb._checks import (
     evaluate,
     outside_domain,
 )
-from calcweb._derivative import DerivativeResult, derivative, richardson_and_noise
+from calcweb._derivative import (
+    DerivativeResult,
+    derivative,
+    richardson_and_noise,
+    value_rounding,
+)
 from calcweb._taylor_mode import (
     agrees,
     branch_disagreement,
@@ -52,8 +57,6 @@ __all__ = ["TaylorPolynomial", "taylor"]
 
 MAX_NUMERICAL_DEGREE = 4
 """The highest degree `taylor` computes by finite differences."""
-
-_EPS = 2.0**-52  # the spacing of floats at 1
 
 
 class TaylorPolynomial:
@@ -403,8 +406,7 @@ def _numerical(f: Callable[[Any], Any], center: float, degree: int) -> TaylorPol
     # f(x0) first, as derivative(f, x0, 0) would take it: where f fails there, x0 must move.
     value = evaluate(f, center, fix="move x0 into the domain of f")
     # f(x0) is off the smooth function f rounds by its noise, which the walk for
-    # f'(x0) measures (log(1 + exp(t)) at -30 by 0.1 %: 1 + exp(t) keeps 3 digits
-    # of exp(t)), and by its last digit.
+    # f'(x0) measures (`value_rounding`).
     try:
         first, noise = richardson_and_noise(f, center)
     except (DomainError, NumericalError):
@@ -416,11 +418,10 @@ def _numerical(f: Callable[[Any], Any], center: float, degree: int) -> TaylorPol
         derivative(f, center, k, method="richardson", full_output=True)
         for k in range(2, degree + 1)
     ]
-    rounding = max(noise, _EPS * abs(value))
     return TaylorPolynomial(
         f,
         center,
         (value, *(r.value for r in results)),
-        (rounding, *(r.error for r in results)),
+        (value_rounding(value, noise), *(r.error for r in results)),
         "richardson",
     )

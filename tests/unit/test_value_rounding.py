@@ -1,4 +1,4 @@
-"""taylor's constant term by finite differences carries f's rounding as its error.
+"""f(x) by finite differences carries f's rounding as its error: taylor's c0, derivative's n = 0.
 
 c0 = f(x0) differs from the smooth function f rounds by f's noise: the naive
 softplus log(1 + exp(t)) at -30 is 9.348e-14 for 9.358e-14 (0.1 % off, as 1 + exp(t)
@@ -66,3 +66,20 @@ def test_degree_zero_at_a_kink_is_still_the_value() -> None:
     assert p.errors[0] <= 4 * 2.0**-52
     with pytest.raises(cw.DomainError):
         cw.taylor(lambda t: math.fabs(t) + 1.0, 0.0, 1)
+
+
+@pytest.mark.parametrize("method", ["richardson", "central", "forward", "backward"])
+@pytest.mark.parametrize(
+    ("f", "x0", "exact"), CASES, ids=["softplus-30", "softplus-33", "expm1-t", "exp"]
+)
+def test_order_zero_is_within_its_error_of_the_function_meant(
+    f: Callable[[float], float], x0: float, exact: Callable[[float], float], method: str
+) -> None:
+    r = cw.derivative(f, x0, 0, method=method, full_output=True)
+    assert r.value == f(x0)
+    assert abs(r.value - exact(x0)) <= r.error
+
+
+def test_order_zero_at_a_kink_is_still_the_value() -> None:
+    r = cw.derivative(lambda t: math.fabs(t) + 1.0, 0.0, 0, full_output=True)
+    assert (r.value, r.error) == (1.0, 2.0**-52)
