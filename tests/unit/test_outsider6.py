@@ -31,6 +31,10 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   0..0"; a batch with one int target is told the logits must be numbers.
 - minimize with ``weight_decay`` reaches the minimum of the regularised loss
   and reports converged=False (right) blaming the learning rate and the steps.
+- An OverflowError of f passes through ``jvp``, ``vjp`` and ``jacobian`` (``derivative``
+  and ``grad`` say NumericalError, as the package docstring promises), and f's
+  ZeroDivisionError and ValueError pass through ``derivative(method="complex")``;
+  ``MLP(2, np.array(1))`` raises a bare TypeError from calcweb/nn.
 - ``riemann_sum`` and ``integrate`` refuse a numpy int ``n`` that ``derivative``,
   ``taylor``, ``MLP`` and ``minimize`` accept.
 """
@@ -274,6 +278,66 @@ def test_an_int_grad_beyond_the_float_range_is_refused_by_the_optimisers() -> No
         cw.SGD([x], lr=0.1).step()
     with pytest.raises(cw.NumericalError):
         cw.clip_grad_norm([x], 1.0)
+
+
+# --- exceptions of f that the package docstring says are converted ---------------
+
+
+@_xfail(raises=OverflowError)
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda: cw.jvp(math.exp, 710.0, 1.0), id="jvp"),
+        pytest.param(lambda: cw.vjp(math.exp, 710.0), id="vjp"),
+        pytest.param(lambda: cw.jacobian(lambda p: [math.exp(p[0])])([710.0]), id="jacobian"),
+    ],
+)
+def test_an_overflow_of_f_becomes_a_numerical_error(call: Callable[[], Any]) -> None:
+    # calcweb/__init__.py: an OverflowError of f "becomes a ... NumericalError naming
+    # that point"; jvp's docstring too ("a value or derivative overflows"). derivative
+    # and grad do so; jvp, vjp and jacobian let math.exp's OverflowError through.
+    with pytest.raises(cw.NumericalError):
+        call()
+
+
+def test_an_overflow_of_f_becomes_a_numerical_error_in_derivative_and_grad() -> None:
+    with pytest.raises(cw.NumericalError):
+        cw.derivative(math.exp, 710.0)
+    with pytest.raises(cw.NumericalError):
+        cw.grad(lambda p: math.exp(p[0]))([710.0])
+
+
+@pytest.mark.parametrize(
+    ("f", "error"),
+    [
+        pytest.param(
+            lambda x: 1 / (x - x),
+            cw.DivisionByZeroError,
+            marks=_xfail(raises=ZeroDivisionError),
+            id="ZeroDivisionError",
+        ),
+        pytest.param(
+            lambda x: math.log(-1.0),
+            cw.DomainError,
+            marks=_xfail(raises=ValueError),
+            id="ValueError",
+        ),
+    ],
+)
+def test_the_complex_step_converts_fs_errors_as_the_other_methods_do(f: Any, error: Any) -> None:
+    # method="complex" let f's ZeroDivisionError and ValueError through unchanged;
+    # "richardson", "central" and "auto" raise DivisionByZeroError and DomainError.
+    assert _refused(lambda: cw.derivative(f, 1.0, method="richardson"))
+    with pytest.raises(error):
+        cw.derivative(f, 1.0, method="complex")
+
+
+@_xfail(raises=TypeError)
+def test_layer_sizes_as_a_0d_numpy_array_are_refused() -> None:
+    # MLP(2, np.array(1)): "TypeError: iteration over a 0-d array" from calcweb/nn;
+    # MLP(2, np.array([3, 1])) and numpy int sizes work.
+    np = pytest.importorskip("numpy")
+    _works_or_refused(lambda: cw.MLP(2, np.array(1)))
 
 
 # --- torch habits ----------------------------------------------------------------
