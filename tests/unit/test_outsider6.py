@@ -10,6 +10,13 @@ fails today for the reason in its comment; the unmarked tests pin what works.
 - minimize on an f that drops the graph (``x.data``, a fresh ``Value``) says
   ``converged=True`` at x0, "a stationary point", with gradient norm 0: the
   gradient was never computed. torch refuses such a loss in ``backward()``.
+- An optimiser takes a parameter computed from others (``Value(3.0) * 1.0``, as
+  ``torch.randn(3) * 0.01``), whose grad backward() overwrites instead of adding to:
+  per-sample backward() calls then leave the last sample's gradient (8.0 for 10.0).
+  torch.optim refuses a non-leaf tensor.
+- ``cross_entropy`` of one logit per sample (a bare Value, as a one-output MLP
+  returns, or 2 logits with a list of 2 targets, read as 2 samples) is 0.0 with
+  gradient 0.0 whatever the logits: training silently learns nothing.
 - ``Figure.tangent`` draws a tangent where f has none: ``abs`` at 0 gets slope 0,
   a unit step at its jump slope 8.3e4 (derivative() refuses both).
 - Figure descriptions (the text screen readers read, and the only words saying
@@ -103,6 +110,27 @@ def test_minimize_of_a_constant_written_with_x_still_converges() -> None:
     result = cw.minimize(lambda x: 0.0 * x + 5.0, 3.0, lr=0.1, steps=5)
     assert result.converged
     assert result.x == 3.0
+
+
+@_xfail()
+def test_an_optimiser_refuses_a_parameter_computed_from_others() -> None:
+    # w = Value(3.0) * 1.0 (a scaled initial value, as torch.randn(3) * 0.01) is no
+    # leaf: backward() writes its grad instead of adding to it, so two per-sample
+    # backward() calls before step() leave 8.0, the last sample's gradient, not 10.0
+    # (the docs teach that gradients accumulate, as in torch). torch.optim refuses
+    # such a tensor ("can't optimize a non-leaf Tensor"); calcweb's optimisers take it.
+    w = Value(3.0) * 1.0
+    for x, y in [(1.0, 2.0), (2.0, 4.0)]:
+        ((w * x - y) ** 2).backward()
+    accumulated = w.grad
+    assert _refused(lambda: cw.SGD([w], lr=0.01)) or accumulated == 10.0, accumulated
+
+
+def test_a_leaf_parameter_accumulates_per_sample_gradients() -> None:
+    b = Value(3.0)
+    for x, y in [(1.0, 2.0), (2.0, 4.0)]:
+        ((b * x - y) ** 2).backward()
+    assert b.grad == 10.0
 
 
 @_xfail()
@@ -384,6 +412,27 @@ def test_a_learning_rate_set_to_a_str_after_construction_is_refused() -> None:
     opt.lr = "0.01"  # type: ignore[assignment]
     p.grad = 1.0
     _works_or_refused(opt.step)
+
+
+# --- cross_entropy with one logit per sample ----------------------------------------
+
+
+@_xfail()
+@pytest.mark.parametrize(
+    ("logits", "target"),
+    [
+        pytest.param(lambda: Value(2.5), 0, id="a bare Value, as MLP(2, [3, 1]) returns"),
+        pytest.param(lambda: [Value(2.5), Value(1.0)], [0, 0], id="2 logits read as 2 samples"),
+    ],
+)
+def test_cross_entropy_refuses_a_single_logit_per_sample(logits: Any, target: Any) -> None:
+    # Both give loss 0.0 and gradient 0.0, whatever the logits: one class has
+    # probability 1. A model with one output (MLP(2, [3, 1])) trained on
+    # cross_entropy(model(x), 0) never learns, silently. softmax and log_softmax
+    # refuse a bare Value ("for one logit write [z]"); torch refuses a 0-d input and,
+    # for a 1-D input (one sample of C logits), a list of targets.
+    assert _refused(lambda: cw.softmax(Value(2.5)))
+    assert _refused(lambda: cw.cross_entropy(logits(), target))
 
 
 # --- messages whose advice is wrong ---------------------------------------------
