@@ -24,7 +24,8 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   points" with none drawn); a contour of an f undefined everywhere, or with
   ``levels=[]``, says "f is constant"; levels outside f's range are listed as
   drawn contour lines; a plot where nothing could be drawn (sin on a log axis
-  where it is negative, a line of NaNs) says "function sin" / "line".
+  where it is negative, a line of NaNs, marks outside the limits given) says
+  "function sin" / "line" / "2 points" / "horizontal line at y = 5".
 - A Value whose ``.data`` or ``.grad`` was set to an int beyond the float range
   raises a bare OverflowError from ``+ * /``, ``tanh``, ``sin``, ``sum``,
   ``mse_loss``, ``softmax``, ``l2_penalty``, ``backward`` and ``draw_graph``
@@ -33,8 +34,9 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   ``backward(retain_graph=True)``, ``cross_entropy(..., label_smoothing=0.1)``,
   and a learning rate set to a str after construction (``opt.lr = "0.1"``) fails
   inside ``step()`` with "bad operand type for unary -: 'str'".
-- Messages with wrong advice: a torch parameter group (a dict) is told to "wrap
-  each number in Value(...)"; soft-label targets for 3 logits are told "an int in
+- Messages with wrong advice: a torch parameter group (a dict), the model itself
+  and ``model.parameters`` without ``()`` are told to "wrap each number in
+  Value(...)"; soft-label targets for 3 logits are told "an int in
   0..0"; a batch with one int target is told the logits must be numbers.
 - minimize with ``weight_decay`` reaches the minimum of the regularised loss
   and reports converged=False (right) blaming the learning rate and the steps.
@@ -232,6 +234,10 @@ _SAYS_MISSING = ("no ", "not ", "nothing", "left out", "gap", "missing", "undefi
         pytest.param(
             lambda: Figure("t", xlog=True).line([-1, -2], [1, 2]), id="x <= 0 on a log axis"
         ),
+        pytest.param(
+            lambda: Figure("t", xlim=(0, 1)).scatter([5, 6], [1, 2]), id="points outside xlim"
+        ),
+        pytest.param(lambda: Figure("t", ylim=(0, 1)).hline(5.0), id="an hline outside ylim"),
     ],
 )
 def test_a_figure_where_nothing_could_be_drawn_says_so(figure: Callable[[], Any]) -> None:
@@ -444,10 +450,22 @@ def _message(call: Callable[[], Any]) -> str:
     return str(caught.value)
 
 
+_MODEL = cw.MLP(2, [1], seed=0)
+
+
 @_xfail()
-def test_a_torch_parameter_group_is_not_told_to_wrap_numbers() -> None:
-    # "params[0] is dict {'params': [...], 'lr': 0.1}; wrap each number in Value(...)".
-    message = _message(lambda: cw.SGD([{"params": [Value(1.0)], "lr": 0.1}], lr=0.1))  # type: ignore[list-item]
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param([{"params": [Value(1.0)], "lr": 0.1}], id="a torch parameter group"),
+        pytest.param(_MODEL, id="the model"),
+        pytest.param(_MODEL.parameters, id="model.parameters without ()"),
+    ],
+)
+def test_an_optimiser_given_no_values_is_not_told_to_wrap_numbers(params: Any) -> None:
+    # "... but got dict {'params': [...], 'lr': 0.1}; wrap each number in Value(...)";
+    # the same ending for SGD(model) and SGD(model.parameters): no number to wrap.
+    message = _message(lambda: cw.SGD(params, lr=0.1))
     assert "wrap each number" not in message, message
 
 
