@@ -30,6 +30,10 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   raises a bare OverflowError from ``+ * /``, ``tanh``, ``sin``, ``sum``,
   ``mse_loss``, ``softmax``, ``l2_penalty``, ``backward`` and ``draw_graph``
   (``-``, ``**``, ``exp``, ``relu`` and the optimisers say NumericalError).
+- A Value whose ``.data`` was set to a numpy array (``w.data = np.random.randn(2)``)
+  raises "ValueError: The truth value of an array ... is ambiguous" from ``* + /``,
+  ``relu``, ``bool``, ``sum``, the losses and ``draw_graph``; set to a list, the
+  losses raise a bare TypeError (``-``, ``**``, ``exp``, ``tanh`` say ArgumentTypeError).
 - torch habits reach a bare TypeError: ``zero_grad(set_to_none=True)``,
   ``backward(retain_graph=True)``, ``cross_entropy(..., label_smoothing=0.1)``,
   and a learning rate set to a str after construction (``opt.lr = "0.1"``) fails
@@ -312,6 +316,60 @@ def test_an_int_grad_beyond_the_float_range_is_refused_by_the_optimisers() -> No
         cw.SGD([x], lr=0.1).step()
     with pytest.raises(cw.NumericalError):
         cw.clip_grad_norm([x], 1.0)
+
+
+# --- Values whose .data was set to a sequence ----------------------------------------
+
+_ON_A_SEQUENCE_DATA: list[tuple[str, Callable[[Value], Any]]] = [
+    ("x * 2", lambda x: x * 2),
+    ("x + 1", lambda x: x + 1),
+    ("x / 2", lambda x: x / 2),
+    ("x.relu()", lambda x: x.relu()),
+    ("bool(x)", bool),
+    ("sum([x, x])", lambda x: sum([x, x])),
+    ("mse_loss", lambda x: cw.mse_loss([x], [0.0])),
+    ("l2_penalty", lambda x: cw.l2_penalty([x])),
+    ("draw_graph", lambda x: cw.draw_graph(x * 1.0)),
+]
+
+
+@_xfail(raises=ValueError)
+@pytest.mark.parametrize("op", [pytest.param(op, id=name) for name, op in _ON_A_SEQUENCE_DATA])
+def test_a_data_set_to_a_numpy_array_is_refused(op: Callable[[Value], Any]) -> None:
+    # w.data = np.random.randn(2) (Values taken for tensors): "ValueError: The truth
+    # value of an array with more than one element is ambiguous" from calcweb/nn.
+    np = pytest.importorskip("numpy")
+    x = Value(1.0)
+    x.data = np.array([2.0, 3.0])
+    with pytest.raises(cw.ArgumentTypeError):
+        op(x)
+
+
+@_xfail(raises=TypeError)
+@pytest.mark.parametrize(
+    "op",
+    [
+        pytest.param(lambda x: cw.mse_loss([x], [0.0]), id="mse_loss"),
+        pytest.param(lambda x: cw.softmax([x, Value(0.0)]), id="softmax"),
+        pytest.param(lambda x: cw.l2_penalty([x]), id="l2_penalty"),
+    ],
+)
+def test_a_data_set_to_a_list_is_refused_by_the_losses(op: Callable[[Value], Any]) -> None:
+    # "TypeError: unsupported operand type(s) for -: 'list' and 'list'" from
+    # calcweb/nn/losses.py, where x * 2 and x.exp() say ArgumentTypeError.
+    x = Value(1.0)
+    x.data = [2.0, 3.0]  # type: ignore[assignment]
+    with pytest.raises(cw.ArgumentTypeError):
+        op(x)
+
+
+@pytest.mark.parametrize("data", [[2.0, 3.0], "2.0"])
+def test_a_data_set_to_a_sequence_is_refused_by_the_math(data: Any) -> None:
+    x = Value(1.0)
+    x.data = data
+    for op in (lambda x: -x, lambda x: x**2, lambda x: x.exp(), lambda x: x * 2):
+        with pytest.raises(cw.ArgumentTypeError):
+            op(x)
 
 
 # --- exceptions of f that the package docstring says are converted ---------------
