@@ -10,6 +10,10 @@ fails today for the reason in its comment; the unmarked tests pin what works.
 - minimize on an f that drops the graph (``x.data``, a fresh ``Value``) says
   ``converged=True`` at x0, "a stationary point", with gradient norm 0: the
   gradient was never computed. torch refuses such a loss in ``backward()``.
+- minimize from x0 = 0 on ``(relu(x) - 1)**2``, on a ReLU unit with zero initial
+  weights, or on ``(|x| - 1)**2`` says converged=True after 0 steps, "x0 is a
+  stationary point", with f = 1, 2.5, 1 where the minimum is 0 (or x0 is a local
+  maximum): the gradient is 0 only by the kink convention relu'(0) = |x|'(0) = 0.
 - An optimiser takes a parameter computed from others (``Value(3.0) * 1.0``, as
   ``torch.randn(3) * 0.01``), whose grad backward() overwrites instead of adding to:
   per-sample backward() calls then leave the last sample's gradient (8.0 for 10.0).
@@ -111,6 +115,38 @@ def test_minimize_of_an_f_that_drops_the_graph_is_not_converged(f: Any, x0: Any)
     except cw.CalcwebError:
         return
     assert not result.converged, result
+
+
+@_xfail()
+@pytest.mark.parametrize(
+    ("f", "x0"),
+    [
+        pytest.param(lambda x: (x.relu() - 1.0) ** 2, 0.0, id="(relu(x) - 1)**2: f = 1, min 0"),
+        pytest.param(
+            lambda p: cw.mse_loss([(p[0] * x + p[1]).relu() for x in (1.0, 2.0)], [1.0, 2.0]),
+            [0.0, 0.0],
+            id="a ReLU unit from zero init: f = 2.5, min 0",
+        ),
+        pytest.param(lambda x: (abs(x) - 1.0) ** 2, 0.0, id="(|x| - 1)**2: a local maximum"),
+    ],
+)
+def test_minimize_at_a_kink_with_a_zero_subgradient_is_not_converged(f: Any, x0: Any) -> None:
+    # relu'(0) = 0 and |x|'(0) = 0 (torch's convention) make the gradient 0 at x0, so
+    # minimize says converged=True, "x0 is a stationary point to that tolerance",
+    # after 0 steps; f's one-sided slopes there are -2 and 0 (or +2 and -2): no
+    # stationary point, and x0 = 0 with a ReLU is the commonest start there is.
+    # derivative(relu, 0.0) refuses for this reason.
+    try:
+        result = cw.minimize(f, x0, lr=0.1, steps=50)
+    except cw.CalcwebError:
+        return
+    assert not result.converged, result
+
+
+def test_minimize_off_the_kink_finds_the_minimum() -> None:
+    result = cw.minimize(lambda x: (x.relu() - 1.0) ** 2, 1e-12, lr=0.1, steps=200)
+    assert result.converged
+    assert result.x == pytest.approx(1.0)
 
 
 def test_minimize_of_a_constant_written_with_x_still_converges() -> None:
