@@ -14,6 +14,8 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   weights, or on ``(|x| - 1)**2`` says converged=True after 0 steps, "x0 is a
   stationary point", with f = 1, 2.5, 1 where the minimum is 0 (or x0 is a local
   maximum): the gradient is 0 only by the kink convention relu'(0) = |x|'(0) = 0.
+- ``vjp(relu, 0.0)``'s pullback answers 0.0 (also abs, ``(relu(x) - 1)**2``) where
+  grad, jvp, jacobian, hessian, directional_derivative, taylor and derivative refuse.
 - An optimiser takes a parameter computed from others (``Value(3.0) * 1.0``, as
   ``torch.randn(3) * 0.01``), whose grad backward() overwrites instead of adding to:
   per-sample backward() calls then leave the last sample's gradient (8.0 for 10.0).
@@ -141,6 +143,24 @@ def test_minimize_at_a_kink_with_a_zero_subgradient_is_not_converged(f: Any, x0:
     except cw.CalcwebError:
         return
     assert not result.converged, result
+
+
+@_xfail()
+@pytest.mark.parametrize(
+    "f",
+    [
+        pytest.param(cw.relu, id="relu"),
+        pytest.param(cw.abs, id="abs"),
+        pytest.param(lambda x: (cw.relu(x) - 1.0) ** 2, id="(relu(x) - 1)**2"),
+    ],
+)
+def test_vjp_at_a_kink_refuses_as_grad_does(f: Callable[[Any], Any]) -> None:
+    # grad, jvp, jacobian, hessian, directional_derivative, taylor and derivative all
+    # refuse at relu's and abs's kink (DomainError: the one-sided quotients differ);
+    # vjp's pullback answers 0.0 there, the convention's value, as if f had a slope.
+    assert _refused(lambda: cw.grad(lambda p: f(p[0]))([0.0]))
+    assert _refused(lambda: cw.jvp(f, 0.0, 1.0))
+    assert _refused(lambda: cw.vjp(f, 0.0)[1](1.0))
 
 
 def test_minimize_off_the_kink_finds_the_minimum() -> None:
