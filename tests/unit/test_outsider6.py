@@ -308,6 +308,23 @@ def test_a_figure_where_nothing_could_be_drawn_says_so(figure: Callable[[], Any]
     assert any(word in description for word in _SAYS_MISSING), description
 
 
+@_xfail()
+@pytest.mark.parametrize(
+    "figure",
+    [
+        pytest.param(lambda: cw.plot_function(math.exp, 0, 1000), id="exp overflows past 709.8"),
+        pytest.param(lambda: cw.plot_function(math.sqrt, -1, 1), id="sqrt undefined below 0"),
+    ],
+)
+def test_a_function_drawn_on_part_of_its_interval_says_where_it_is_missing(
+    figure: Callable[[], Any],
+) -> None:
+    # exp is drawn on [0, 709.8] of [0, 1000] (29 % missing), sqrt on [0, 1] of
+    # [-1, 1] (half): the descriptions say "function exp." / "function sqrt.".
+    description = _description(figure())
+    assert any(word in description for word in _SAYS_MISSING), description
+
+
 # --- Values holding an int beyond the float range ---------------------------------
 
 _HUGE = 10**400
