@@ -581,8 +581,8 @@ def test_cross_entropy_refuses_a_single_logit_per_sample(logits: Any, target: An
     # Both give loss 0.0 and gradient 0.0, whatever the logits: one class has
     # probability 1. A model with one output (MLP(2, [3, 1])) trained on
     # cross_entropy(model(x), 0) never learns, silently. softmax and log_softmax
-    # refuse a bare Value ("for one logit write [z]"); torch refuses a 0-d input and,
-    # for a 1-D input (one sample of C logits), a list of targets.
+    # refuse a bare Value ("for one logit write [z]"); torch's input is (C) or (N, C),
+    # and a 1-D input is one sample of C logits, for which 2 class indices do not fit.
     assert _refused(lambda: cw.softmax(Value(2.5)))
     assert _refused(lambda: cw.cross_entropy(logits(), target))
 
