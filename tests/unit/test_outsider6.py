@@ -31,7 +31,9 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   ``levels=[]``, says "f is constant"; levels outside f's range are listed as
   drawn contour lines; a plot where nothing could be drawn (sin on a log axis
   where it is negative, a line of NaNs, marks outside the limits given) says
-  "function sin" / "line" / "2 points" / "horizontal line at y = 5".
+  "function sin" / "line" / "2 points" / "horizontal line at y = 5"; exp drawn up
+  to 709.8 of [0, 1000] and sqrt on half of [-1, 1] say "function exp" / "function
+  sqrt", no word of what is missing.
 - A Value whose ``.data`` or ``.grad`` was set to an int beyond the float range
   raises a bare OverflowError from ``+ * /``, ``tanh``, ``sin``, ``sum``,
   ``mse_loss``, ``softmax``, ``l2_penalty``, ``backward`` and ``draw_graph``
