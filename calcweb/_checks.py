@@ -308,14 +308,7 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f", fix: str | None =
     try:
         y = call(f, x, what=what)
     except OverflowError as error:
-        # f itself may be small where an intermediate overflows (x**149 *
-        # exp(-x) / gamma(150) is 1e-9 at 233, where x**149 overflows).
-        raise NumericalError(
-            f"{what}({x!r}) overflowed ({error}): {what}, or a value computed inside it, "
-            "is beyond the float range (about 1e308) there; keep x where it is not, or "
-            f"rewrite {what} so that no intermediate result overflows (in logs: "
-            "exp(a*log(x) - x) for x**a*exp(-x))"
-        ) from error
+        raise overflowed(error, f"{what}({x!r})", what) from error
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, InvalidArgumentError):
             raise
@@ -329,6 +322,18 @@ def evaluate(f: Callable[..., Any], x: float, what: str = "f", fix: str | None =
             raise outside_domain(error, f"{what}({shown(point)})", point, what) from error
         raise outside_domain(error, f"{what}({shown(point)})", point, what, fix) from error
     return result_value(y, f"{what}({x!r})", what)
+
+
+def overflowed(error: OverflowError, where: str, what: str = "f") -> NumericalError:
+    """The NumericalError for the OverflowError ``error`` of the call ``where``."""
+    # f itself may be small where an intermediate overflows (x**149 *
+    # exp(-x) / gamma(150) is 1e-9 at 233, where x**149 overflows).
+    return NumericalError(
+        f"{where} overflowed ({error}): {what}, or a value computed inside it, "
+        "is beyond the float range (about 1e308) there; keep x where it is not, or "
+        f"rewrite {what} so that no intermediate result overflows (in logs: "
+        "exp(a*log(x) - x) for x**a*exp(-x))"
+    )
 
 
 @contextlib.contextmanager

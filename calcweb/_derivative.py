@@ -106,6 +106,8 @@ from calcweb._taylor_mode import (
 )
 from calcweb.exceptions import (
     ArgumentTypeError,
+    CalcwebError,
+    DivisionByZeroError,
     DomainError,
     InvalidArgumentError,
     NumericalError,
@@ -730,6 +732,16 @@ def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
         raise NumericalError(
             f"f({complex(x, step)!r}) overflowed ({error}); use a point where f is "
             f"of moderate size{_or_richardson(f, x)}"
+        ) from error
+    except (ValueError, ZeroDivisionError) as error:
+        if isinstance(error, CalcwebError):
+            raise
+        evaluate(f, x, fix=INTO_THE_DOMAIN)  # f fails at x itself: x must move
+        kind = DivisionByZeroError if isinstance(error, ZeroDivisionError) else DomainError
+        raise kind(
+            f"f({complex(x, step)!r}) raised {type(error).__name__}: {error}, though "
+            f"f({x!r}) did not: the complex step evaluates f off the real line, where f "
+            "is not defined as on it; use method='auto' or 'richardson'"
         ) from error
     except TypeError as error:
         raise ArgumentTypeError(

@@ -21,8 +21,10 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import sys
 from collections.abc import Callable, Iterable
+from numbers import Integral
 from typing import Literal, NamedTuple
 
 from calcweb._checks import (
@@ -111,10 +113,11 @@ class IntegrationResult:
 
 
 def _check_n(n: object, minimum: int = 1) -> int:
-    if isinstance(n, bool) or not isinstance(n, int):
+    if isinstance(n, bool) or not isinstance(n, Integral):  # numpy's ints are ints too
         raise ArgumentTypeError(
             f"n must be an int (the number of intervals), but got {type(n).__name__} {n!r}"
         )
+    n = operator.index(n)
     if not minimum <= n <= MAX_N:
         raise InvalidArgumentError(
             f"n must be between {minimum} and {MAX_N:_}, but got {n}; pass the number of "

@@ -54,6 +54,7 @@ from calcweb._checks import (
     check_vector,
     listed,
     outside_domain,
+    overflowed,
     result_value,
     shown,
 )
@@ -1005,10 +1006,12 @@ def _outside_domain_at_x(
 def _value_at(
     f: Callable[[Any], Any], point: Vector, scalar: bool, takes: str = _TAKES_POINT
 ) -> Any:
-    """``f`` at a point of floats; f's own ValueError or ZeroDivisionError as calcweb's."""
+    """``f`` at a point of floats; f's own ValueError, ZeroDivisionError or OverflowError: ours."""
     at = _as_x(point, scalar)
     try:
         return call(f, at, takes=takes)
+    except OverflowError as error:
+        raise overflowed(error, f"f({shown(at)})") from error
     except (ValueError, ZeroDivisionError) as error:
         if isinstance(error, CalcwebError):
             raise

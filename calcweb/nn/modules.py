@@ -493,12 +493,16 @@ def _layer_sizes(nouts: object) -> list[int]:
     """``nouts`` as a list of layer sizes; one int is one layer."""
     if not isinstance(nouts, bool) and isinstance(nouts, Integral):
         return [_size(nouts, "nouts")]
+    refusal = ArgumentTypeError(
+        f"nouts must list the size of each layer, e.g. [4, 1], but got "
+        f"{type(nouts).__name__} {shown(nouts)}"
+    )
     if isinstance(nouts, (str, bytes, dict)) or not hasattr(nouts, "__iter__"):
-        raise ArgumentTypeError(
-            f"nouts must list the size of each layer, e.g. [4, 1], but got "
-            f"{type(nouts).__name__} {shown(nouts)}"
-        )
-    sizes = list(nouts)
+        raise refusal
+    try:
+        sizes = list(nouts)
+    except TypeError as error:  # numpy's 0-d array has __iter__ but cannot iterate
+        raise refusal from error
     if not sizes:
         raise InvalidArgumentError("nouts must list at least one layer size, e.g. [4, 1]")
     return [_size(n, f"nouts[{i}]") for i, n in enumerate(sizes)]

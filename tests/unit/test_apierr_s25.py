@@ -1,0 +1,39 @@
+"""Errors of f that the package docstring promises to convert, at every entry point (OUTSIDER6).
+
+jvp, vjp and jacobian let math.exp's OverflowError through; the complex step let f's
+ValueError and ZeroDivisionError through; riemann_sum and integrate refused numpy ints.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import calcweb as cw
+
+
+def test_an_overflow_of_f_at_the_point_says_what_to_do() -> None:
+    with pytest.raises(cw.NumericalError, match=r"f\(710\.0\) overflowed") as info:
+        cw.jvp(math.exp, 710.0, 1.0)
+    assert "value computed inside it" in str(info.value)
+    assert isinstance(info.value.__cause__, OverflowError)
+
+
+def test_f_failing_only_off_the_real_line_is_told_to_use_another_method() -> None:
+    def f(z: float | complex) -> float | complex:
+        if isinstance(z, complex):
+            raise ValueError("no complex numbers here")
+        return z * z
+
+    with pytest.raises(cw.DomainError) as info:
+        cw.derivative(f, 1.0, method="complex")
+    message = str(info.value)
+    assert "though f(1.0) did not" in message
+    assert "method='auto' or 'richardson'" in message
+    assert cw.derivative(f, 1.0) == 2.0
+
+
+def test_f_failing_at_x_itself_is_told_to_move_x() -> None:
+    with pytest.raises(cw.DivisionByZeroError, match="move x into the domain of f"):
+        cw.derivative(lambda x: 1 / (x - x), 1.0, method="complex")
