@@ -248,6 +248,17 @@ class Mark:
         """A few words for the figure's <desc>."""
         return self.label or ""
 
+    def told(self, frame: Frame, drawn: list[str]) -> str:  # noqa: ARG002 - for Points
+        """`describe`'s words for a figure in ``frame``, where the mark drew ``drawn``.
+
+        A mark that drew nothing says so: its data lie outside the axes, or
+        have no pixel (NaN, inf, a value <= 0 on a log axis).
+        """
+        words = self.describe()
+        if drawn or not words:
+            return words
+        return f"{words} (nothing of it drawn: outside the axes, or not finite there)"
+
 
 @dataclass
 class Line(Mark):
@@ -277,6 +288,24 @@ class Line(Mark):
     def describe(self) -> str:
         return f"{self.kind} {self.label}" if self.label else self.kind
 
+    def told(self, frame: Frame, drawn: list[str]) -> str:
+        words = super().told(frame, drawn)
+        gaps = self._gaps()
+        if not drawn or not gaps:
+            return words
+        where = ", ".join(f"{a:.4g} to {b:.4g}" for a, b in gaps)
+        return f"{words} (not drawn where f is undefined or not finite: x from {where})"
+
+    def _gaps(self) -> list[tuple[float, float]]:
+        """The stretches of ``domain`` wider than 1 % of it that no piece covers."""
+        if len(self.domain) != 2 or not self.pieces:
+            return []
+        lo, hi = self.domain
+        ends = [lo, *(x for piece in self.pieces for x in (piece[0][0], piece[-1][0])), hi]
+        # A pole or a jump breaks the line between neighbouring samples: no gap.
+        wide = (hi - lo) / 100.0
+        return [(a, b) for a, b in zip(ends[::2], ends[1::2], strict=True) if b - a > wide]
+
 
 @dataclass
 class Points(Mark):
@@ -294,13 +323,28 @@ class Points(Mark):
     def draw(self, frame: Frame) -> list[str]:
         dots = []
         for x, y in self.points:
-            px, py = frame.pixel(x, y)
-            if math.isfinite(px) and math.isfinite(py) and frame.inside(px, py):
+            if self._visible(frame, x, y):
+                px, py = frame.pixel(x, y)
                 dots.append(element("circle", {"cx": px, "cy": py, "r": self.radius}))
         return [f'<g style="fill:{self.color}">{"".join(dots)}</g>'] if dots else []
 
     def describe(self) -> str:
         return f"{len(self.points)} points" + (f" {self.label}" if self.label else "")
+
+    def told(self, frame: Frame, drawn: list[str]) -> str:  # noqa: ARG002 - counts its own
+        shown = sum(1 for x, y in self.points if self._visible(frame, x, y))
+        if shown == len(self.points):
+            return self.describe()
+        label = f" {self.label}" if self.label else ""
+        return (
+            f"{shown} of {len(self.points)} points{label} drawn (the rest outside the axes, "
+            "or not finite)"
+        )
+
+    @staticmethod
+    def _visible(frame: Frame, x: float, y: float) -> bool:
+        px, py = frame.pixel(x, y)
+        return math.isfinite(px) and math.isfinite(py) and frame.inside(px, py)
 
 
 @dataclass
@@ -425,6 +469,7 @@ class ContourLines(Mark):
     levels: list[tuple[float, list[Piece]]]
     xlim: tuple[float, float]
     ylim: tuple[float, float]
+    none_because: str = "f is constant"  # why there are no levels at all
 
     def extent(self) -> Extent:
         return Extent(self.xlim, self.ylim, tight=True)
@@ -443,8 +488,17 @@ class ContourLines(Mark):
         return [f'<g fill="none" stroke="{FG}" stroke-width="1">{"".join(paths)}</g>']
 
     def describe(self) -> str:
-        shown = ", ".join(f"{level:.3g}" for level, _ in self.levels)
-        return f"contour lines at levels {shown}" if shown else "no contour lines (f is constant)"
+        if not self.levels:
+            return f"no contour lines ({self.none_because})"
+        crossed = ", ".join(f"{level:.3g}" for level, lines in self.levels if lines)
+        missed = ", ".join(f"{level:.3g}" for level, lines in self.levels if not lines)
+        words = [f"contour lines at levels {crossed}"] if crossed else []
+        if missed:
+            words.append(f"no line at levels {missed} (f does not cross them on the sampled grid)")
+        return "; ".join(words)
+
+    def told(self, frame: Frame, drawn: list[str]) -> str:  # noqa: ARG002 - said by describe
+        return self.describe()
 
 
 @dataclass

@@ -12,13 +12,14 @@ an Okabe-Ito palette that a site may override with CSS custom properties
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from collections.abc import Callable, Sequence
 from numbers import Integral
 from pathlib import Path as FilePath
 
 from calcweb._checks import check_real, evaluate
-from calcweb.diff import central_difference
+from calcweb._derivative import derivative
 from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError
 from calcweb.plot._contour import choose_levels, contour_lines, sample_grid
 from calcweb.plot._inputs import (
@@ -258,13 +259,15 @@ class Figure:
     ) -> Figure:
         """The tangent line of f at x0, with the point marked.
 
-        The slope is the central difference of f at x0 unless given.
+        The slope is ``calcweb.derivative(f, x0)`` unless given.
 
         Raises:
             DomainError: If f raises ValueError or ZeroDivisionError at x0
-                (x0 lies outside its domain); any other exception of f
+                (x0 lies outside its domain), or has no derivative there (a
+                kink or a jump: no line is tangent); any other exception of f
                 reaches you unchanged.
-            NumericalError: If f(x0) is not a finite number.
+            NumericalError: If f(x0) is not a finite number, or its
+                derivative cannot be found there.
         """
         arity(f, 1)
         x = check_real(x0, "x0")
@@ -272,7 +275,7 @@ class Figure:
         stroke = self._color(color)
         m = None if slope is None else check_real(slope, "slope")
         y = evaluate(f, x, fix="move x0 into the domain of f")
-        m = central_difference(f, x) if m is None else m
+        m = derivative(f, x) if m is None else m
         return self._add(Tangent(x, y, m, name, stroke))
 
     def annotate(self, text: str, x: float, y: float) -> Figure:
@@ -338,7 +341,13 @@ class Figure:
         if count is not None:
             chosen = choose_levels(grid, count, geometric)
         lines = [(level, contour_lines(xs, ys, grid, level)) for level in chosen]
-        return self._add(ContourLines(lines, xl, yl))
+        if not any(math.isfinite(v) for row in grid for v in row):
+            none_because = "f is undefined or not finite everywhere in the window"
+        elif count is None:
+            none_because = "no levels were given"
+        else:
+            none_because = "f is constant"
+        return self._add(ContourLines(lines, xl, yl, none_because))
 
     def add_path(
         self,
@@ -423,10 +432,13 @@ class Figure:
             Scale(xlo, xhi, left, right, self.xlog), Scale(ylo, yhi, bottom, top, self.ylog)
         )
         body = self._axes(frame, xticks, yticks)
+        told = []
         for mark in self.marks:
-            body += mark.draw(frame)
+            drawn = mark.draw(frame)
+            body += drawn
+            told.append(mark.told(frame, drawn))
         body += self._legend(legend)
-        return self._document("".join(body))
+        return self._document("".join(body), told)
 
     def _ticks(self, lo: float, hi: float, log: bool, count: int) -> Ticks:
         return log_ticks(lo, hi, count) if log else linear_ticks(lo, hi, count)
@@ -559,7 +571,8 @@ class Figure:
                 )
         return out
 
-    def _describe(self) -> str:
+    def _describe(self, told: list[str]) -> str:
+        """The figure's <desc>: its axes, and ``told``, what each mark drew."""
         if self.description is not None:
             return self.description
 
@@ -574,13 +587,13 @@ class Figure:
             axis("x", self.xlabel, xlo, xhi, self.xlog),
             axis("y", self.ylabel, ylo, yhi, self.ylog),
         ]
-        parts += [m.describe() for m in self.marks]
+        parts += told
         return "; ".join(p for p in parts if p) + "."
 
-    def _document(self, body: str) -> str:
+    def _document(self, body: str, told: list[str]) -> str:
         # A title or description of only spaces would leave screen readers nothing.
         title = self.title.strip() or "Figure"
-        desc = self._describe().strip() or "An empty figure."
+        desc = self._describe(told).strip() or "An empty figure."
         # Ids must differ between figures on one page yet stay deterministic.
         seed = (title + desc + body).encode("utf-8", "surrogatepass")  # a label may hold any text
         uid = "calcweb-" + hashlib.sha256(seed).hexdigest()[:10]
