@@ -48,6 +48,8 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   ``backward(retain_graph=True)``, ``cross_entropy(..., label_smoothing=0.1)``,
   and a learning rate set to a str after construction (``opt.lr = "0.1"``) fails
   inside ``step()`` with "bad operand type for unary -: 'str'".
+- ``Adam([p]).state[p]`` raises KeyError before the first step (the docstring says
+  it is empty then; torch's state is a defaultdict).
 - Messages with wrong advice: a torch parameter group (a dict), the model itself
   and ``model.parameters`` without ``()`` are told to "wrap each number in
   Value(...)"; soft-label targets for 3 logits are told "an int in
@@ -571,6 +573,15 @@ def test_cross_entropy_refuses_a_single_logit_per_sample(logits: Any, target: An
     # and a 1-D input is one sample of C logits, for which 2 class indices do not fit.
     assert _refused(lambda: cw.softmax(Value(2.5)))
     assert _refused(lambda: cw.cross_entropy(logits(), target))
+
+
+@_xfail(raises=KeyError)
+def test_an_optimisers_state_is_empty_before_the_first_step() -> None:
+    # Optimizer's docstring: "state[p] is a dict of what the optimiser remembers about
+    # p (empty until the first step())", and torch's state is a defaultdict(dict); but
+    # Adam([p]).state[p] raised KeyError before the first step().
+    p = Value(1.0)
+    assert cw.Adam([p]).state[p] == {}
 
 
 # --- messages whose advice is wrong ---------------------------------------------
