@@ -53,7 +53,9 @@ fails today for the reason in its comment; the unmarked tests pin what works.
 - Messages with wrong advice: a torch parameter group (a dict), the model itself
   and ``model.parameters`` without ``()`` are told to "wrap each number in
   Value(...)"; soft-label targets for 3 logits are told "an int in
-  0..0"; a batch with one int target is told the logits must be numbers.
+  0..0"; a batch with one int target is told the logits must be numbers; a model
+  (MLP) given to plot_function, integrate or limit is told that f must return a real
+  number, not to take ``.data``.
 - minimize with ``weight_decay`` reaches the minimum of the regularised loss
   and reports converged=False (right) blaming the learning rate and the steps.
 - An OverflowError of f passes through ``jvp``, ``vjp`` and ``jacobian`` (``derivative``
@@ -628,6 +630,25 @@ def test_a_batch_with_one_int_target_is_told_about_the_target() -> None:
     batch = [[Value(1.0), Value(2.0)], [Value(3.0), Value(1.0)]]
     message = _message(lambda: cw.cross_entropy(batch, 1))
     assert "target" in message, message
+
+
+@_xfail()
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda f: cw.plot_function(f, 0.0, 1.0), id="plot_function"),
+        pytest.param(lambda f: cw.integrate(f, 0.0, 1.0), id="integrate"),
+        pytest.param(lambda f: cw.limit(f, 0.0), id="limit"),
+    ],
+)
+def test_a_model_returning_a_value_is_told_to_take_data(call: Callable[[Any], Any]) -> None:
+    # plot_function(model, 0, 1) for a trained MLP(1, [3, 1]): "f(0.0) returned Value
+    # Value(data=0.3586...); a function to plot must return a real number". derivative,
+    # taylor and grad take the model as it is, check_function reads .data; the advice
+    # that works here, lambda x: model([x]).data, is not given.
+    model = cw.MLP(1, [3, 1], seed=0)
+    message = _message(lambda: call(model))
+    assert ".data" in message, message
 
 
 def test_a_target_out_of_range_names_the_range() -> None:
