@@ -24,7 +24,9 @@ fails today for the reason in its comment; the unmarked tests pin what works.
   returns, or 2 logits with a list of 2 targets, read as 2 samples) is 0.0 with
   gradient 0.0 whatever the logits: training silently learns nothing.
 - ``Figure.tangent`` draws a tangent where f has none: ``abs`` at 0 gets slope 0,
-  a unit step at its jump slope 8.3e4 (derivative() refuses both).
+  a unit step at its jump slope 8.3e4 (derivative() refuses both); and a wrong one
+  where f is fast: ``sin(1e6 x)`` at 0 gets slope -3.7e4 (derivative: 1e6), while
+  ``log`` at 1e-8 is refused (derivative: 1e8).
 - Figure descriptions (the text screen readers read, and the only words saying
   what was drawn) lie: a scatter counts the NaN/inf points it left out ("1
   points" with none drawn); a contour of an f undefined everywhere, or with
@@ -230,6 +232,39 @@ def test_a_tangent_is_not_drawn_where_f_has_no_derivative(f: Callable[[float], f
     # "tangent at x = 0 with slope 0"; derivative(f, 0.0) raises DomainError for both.
     assert _refused(lambda: cw.derivative(f, 0.0))
     assert _refused(lambda: Figure("tangent").tangent(f, 0.0))
+
+
+def _slope_described(figure: Any) -> float:
+    found = re.findall(r"with slope (-?[0-9.]+(?:e[-+]?[0-9]+)?)", _description(figure))
+    assert found, "a tangent's description gives its slope"
+    return float(found[0])
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "slope"),
+    [
+        pytest.param(
+            lambda x: math.sin(1e6 * x),
+            0.0,
+            1e6,
+            marks=_xfail(),
+            id="sin(1e6 x) at 0: slope -3.7e4 drawn",
+        ),
+        pytest.param(
+            math.log, 1e-8, 1e8, marks=_xfail(raises=cw.DomainError), id="log at 1e-8: refused"
+        ),
+        pytest.param(lambda x: math.exp(-1e4 * x), 0.0, -1e4, id="exp(-1e4 x) at 0"),
+    ],
+)
+def test_a_tangent_has_the_slope_derivative_finds(
+    f: Callable[[float], float], x0: float, slope: float
+) -> None:
+    # derivative() gets 1e6 +- 1.2e-9 and 1e8 +- 2.8e-4; the tangent's plain central
+    # difference (step 6e-6) draws slope -3.728e4 for the first, and for the second
+    # steps across 0 ("f(-6.0e-06) raised ValueError") and refuses.
+    assert cw.derivative(f, x0) == pytest.approx(slope, rel=1e-9)
+    # The description shows 4 digits.
+    assert _slope_described(Figure("tangent").tangent(f, x0)) == pytest.approx(slope, rel=2e-3)
 
 
 def test_a_tangent_of_a_smooth_function_has_its_slope() -> None:
