@@ -419,15 +419,27 @@ _CMATH = (
 )
 
 
+def not_a_number_advice(y: object) -> str:
+    """Words that say how to get a number from ``y``, where that is known ('' if not)."""
+    if isinstance(y, complex) and not y.imag:
+        return _CMATH
+    if type(y).__name__ == "Value" and type(y).__module__.startswith("calcweb."):
+        # A model's output (MLP(1, [3, 1])([x])): its number is .data.
+        return (
+            "; a calcweb Value (a model's output) holds its number in .data: return "
+            "that, e.g. lambda x: model([x]).data"
+        )
+    return ""
+
+
 def result_value(y: object, where: str, what: str = "f") -> float:
     """What the reader's function returned (``where`` names the call) as a finite float."""
     if type(y) is float and math.isfinite(y):
         return y
     if isinstance(y, bool) or not isinstance(y, Real):
-        cmath_ = isinstance(y, complex) and not y.imag
         raise ArgumentTypeError(
             f"{where} returned {type(y).__name__} {shown(y)}; {what} must "
-            f"return a real number (int or float){_CMATH if cmath_ else ''}"
+            f"return a real number (int or float){not_a_number_advice(y)}"
         )
     value = as_float(y, f"the value {where}")
     if math.isinf(value):  # f overflowed (1e308 * 2.0), or has a pole (numpy's 1 / 0)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from numbers import Integral, Real
 from typing import Any
 
-from calcweb._checks import check_callable, check_real
+from calcweb._checks import check_callable, check_real, not_a_number_advice
 from calcweb._checks import check_flag as flag  # plot's modules call it flag
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.plot._scales import check_limits
@@ -145,6 +145,7 @@ def output(value: object, where: str) -> float | None:
         raise ArgumentTypeError(
             f"{where} returned {type(value).__name__} {value!r}; a function to plot must "
             "return a real number (int or float; for a condition write float(x > 0))"
+            f"{not_a_number_advice(value)}"
         )
     try:
         number = float(value)

@@ -659,7 +659,6 @@ def test_a_batch_with_one_int_target_is_told_about_the_target() -> None:
     assert "target" in message, message
 
 
-@_xfail()
 @pytest.mark.parametrize(
     "call",
     [
