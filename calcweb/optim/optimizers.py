@@ -44,6 +44,7 @@ import difflib
 import functools
 import inspect
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from numbers import Real
 from typing import Any
@@ -242,7 +243,8 @@ class Optimizer:
             "step; pass each parameter once",
         )
         self.params: list[Value] = items  # type: ignore[assignment]  # checked above
-        self.state: dict[Value, State] = {}
+        # As torch's: state[p] is an empty dict until p's first step, even when read.
+        self.state: defaultdict[Value, State] = defaultdict(dict)
 
     def zero_grad(self) -> None:
         """Set every parameter's gradient to zero before the next ``backward()``."""
@@ -279,7 +281,7 @@ class Optimizer:
                 if not (type(theta) is float and type(grad) is float and isfinite(theta + grad)):
                     raise _Careful
                 state = states.get(p)
-                trial = self._initial_state() if state is None else state.copy()
+                trial = state.copy() if state else self._initial_state()
                 new = self._update(theta, grad, trial)
                 if not (isfinite(new) and all(map(isfinite, trial.values()))):
                     raise _Careful
@@ -305,7 +307,7 @@ class Optimizer:
             grad = _number(p.grad, index, "grad")
             state = self.state.get(p)
             # Work on a copy, so that a step refused half-way leaves every state as it was.
-            trial = self._initial_state() if state is None else state.copy()
+            trial = state.copy() if state else self._initial_state()
             updates.append((p, self._checked_update(theta, grad, trial, index), trial))
         for p, theta, trial in updates:
             p.data = theta

@@ -37,3 +37,17 @@ def test_f_failing_only_off_the_real_line_is_told_to_use_another_method() -> Non
 def test_f_failing_at_x_itself_is_told_to_move_x() -> None:
     with pytest.raises(cw.DivisionByZeroError, match="move x into the domain of f"):
         cw.derivative(lambda x: 1 / (x - x), 1.0, method="complex")
+
+
+@pytest.mark.parametrize("make", [cw.Adam, cw.AdamW, cw.RMSprop, cw.Adagrad, cw.SGD])
+def test_reading_the_state_before_the_first_step_changes_no_step(make: type) -> None:
+    # torch's state is a defaultdict(dict): state[p] is {} until p's first step.
+    read, unread = cw.Value(1.0), cw.Value(1.0)
+    first, second = make([read], lr=0.1), make([unread], lr=0.1)
+    assert first.state[read] == {}
+    for p, optimiser in ((read, first), (unread, second)):
+        for _ in range(3):
+            p.grad = 2.0 * p.data
+            optimiser.step()
+    assert read.data == unread.data
+    assert first.state[read] == second.state[unread]

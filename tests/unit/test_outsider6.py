@@ -604,7 +604,6 @@ def test_cross_entropy_refuses_a_single_logit_per_sample(logits: Any, target: An
     assert _refused(lambda: cw.cross_entropy(logits(), target))
 
 
-@_xfail(raises=KeyError)
 def test_an_optimisers_state_is_empty_before_the_first_step() -> None:
     # Optimizer's docstring: "state[p] is a dict of what the optimiser remembers about
     # p (empty until the first step())", and torch's state is a defaultdict(dict); but
