@@ -55,6 +55,7 @@ from calcweb import _real
 from calcweb._checks import shown
 from calcweb.exceptions import (
     ArgumentTypeError,
+    CalcwebError,
     DivisionByZeroError,
     DomainError,
     InvalidArgumentError,
@@ -108,24 +109,39 @@ def _not_finite(expression: str, *operands: float) -> InvalidArgumentError | Num
     )
 
 
-def _not_a_number(error: TypeError, *operands: object) -> TypeError:
-    """Why an operation on Values raised a TypeError: a ``.data`` or ``.grad`` set to a non-number.
+def _not_a_number(error: Exception, *operands: object) -> Exception:
+    """Why an operation on Values failed: a ``.data`` or ``.grad`` set to no float.
 
     Both attributes are plain and unchecked, so that the arithmetic stays fast;
-    the check runs only once an operation has failed. Any other error is
-    returned unchanged.
+    the check runs only once an operation has failed (a TypeError, an array's
+    ValueError, an int's OverflowError). An error no such attribute explains
+    is returned unchanged.
     """
     for operand in operands:
         if not isinstance(operand, Value):
             continue
         for name in ("data", "grad"):
-            x = getattr(operand, name)
-            if not isinstance(x, Real):
-                return ArgumentTypeError(
-                    f"a Value's .{name} was set to {shown(x)} (a {type(x).__name__}), but a "
-                    f"Value holds real numbers: assign a float, e.g. value.{name} = 0.0"
-                )
+            refusal = _no_float(getattr(operand, name), name)
+            if refusal is not None:
+                return refusal
     return error  # its own message says what went wrong
+
+
+def _no_float(x: object, name: str) -> CalcwebError | None:
+    """The error for a Value's ``.data`` or ``.grad`` (``name``) set to ``x``, if no float."""
+    if not isinstance(x, Real):
+        return ArgumentTypeError(
+            f"a Value's .{name} was set to {shown(x)} (a {type(x).__name__}), but a "
+            f"Value holds real numbers: assign a float, e.g. value.{name} = 0.0"
+        )
+    try:
+        float(x)
+    except OverflowError:  # an int such as math.factorial(200)
+        return NumericalError(
+            f"a Value's .{name} was set to {shown(x)}, beyond the float range (about "
+            f"1.8e308); assign a float within it, e.g. value.{name} = 0.0"
+        )
+    return None
 
 
 def _division_by_zero(expression: str) -> DivisionByZeroError:
@@ -296,7 +312,7 @@ class Value:
             if isinstance(other, Value):
                 return Value(out, (self, other), (1.0, 1.0), "+")
             return Value(out, (self,), (1.0,), "+")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __radd__(self, other: float) -> Value:
@@ -319,7 +335,7 @@ class Value:
             if isinstance(other, Value):
                 return Value(out, (self, other), (1.0, -1.0), "-")
             return Value(out, (self,), (1.0,), "-")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __rsub__(self, other: float) -> Value:
@@ -332,7 +348,7 @@ class Value:
             if out - out:
                 raise _not_finite(f"{a!r} - Value({b!r})", a, b)
             return Value(out, (self,), (-1.0,), "-")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __mul__(self, other: Value | float) -> Value:
@@ -353,7 +369,7 @@ class Value:
             if isinstance(other, Value):
                 return Value(out, (self, other), (c, a), "*")
             return Value(out, (self,), (c,), "*")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __rmul__(self, other: float) -> Value:
@@ -380,7 +396,7 @@ class Value:
             if isinstance(other, Value):
                 return Value(out, (self, other), (1.0 / b, -out / b), "/")
             return Value(out, (self,), (1.0 / b,), "/")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __rtruediv__(self, other: float) -> Value:
@@ -395,7 +411,7 @@ class Value:
             if out - out or b - b:  # a / inf is a finite 0, but inf is not a finite operand
                 raise _not_finite(f"{a!r} / Value({b!r})", a, b)
             return Value(out, (self,), (-out / b,), "/")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __neg__(self) -> Value:
@@ -421,7 +437,7 @@ class Value:
             out = _real.power(a, b)
             slope_b = out * math.log(a) if a > 0.0 else 0.0
             return Value(out, (self, other), (_power_slope(a, b), slope_b), "**")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self, other) from None
 
     def __rpow__(self, other: float) -> Value:
@@ -497,7 +513,10 @@ class Value:
 
     def __bool__(self) -> bool:
         """``data != 0``, as for torch's one-element tensors (``if loss:``)."""
-        return bool(self.data != 0.0)
+        try:
+            return bool(self.data != 0.0)
+        except ValueError as error:  # an array's truth value is ambiguous
+            raise _not_a_number(error, self) from None
 
     def __format__(self, spec: str) -> str:
         """``f"{loss:.3f}"`` formats the number, as torch does; ``f"{loss}"`` is the repr."""
@@ -565,8 +584,11 @@ class Value:
     def _input(self, name: str) -> float:
         """This value's data, refused if it is not finite (set by hand or by an optimiser)."""
         x = self.data
-        if type(x) is not float and not isinstance(cast(object, x), Real):  # set by hand
-            raise _not_a_number(TypeError(), self)
+        if type(x) is not float:  # set by hand: a float, or refused
+            refusal = _no_float(x, "data")
+            if refusal is not None:
+                raise refusal
+            x = float(x)
         if x - x:
             raise InvalidArgumentError(
                 f"{name}(Value({x!r})): the value is not a finite number (was .data set "
@@ -674,7 +696,7 @@ class Value:
             if x <= 0.0:
                 return Value(0.0, (self,), (0.0,), "relu")
             raise InvalidArgumentError("relu(Value(nan)): the value is not a number")
-        except TypeError as error:  # a .data set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .data set to no float
             raise _not_a_number(error, self) from None
 
     def softplus(self) -> Value:
@@ -844,11 +866,11 @@ class Value:
                     child.grad += local * grad
             for leaf in leaves:
                 grad = leaf.grad
-                if type(grad) is not float and not isinstance(cast(object, grad), Real):
+                if type(grad) is not float and _no_float(grad, "grad") is not None:
                     raise _not_a_number(TypeError(), leaf)
                 if grad - grad:
                     raise _gradient_error(leaf, order)
-        except TypeError as error:  # a leaf's .grad set to something that is not a number
+        except (TypeError, ValueError, OverflowError) as error:  # a .grad set to no float
             raise _not_a_number(error, self, *leaves) from None
 
 

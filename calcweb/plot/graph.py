@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import Any
+from decimal import Decimal
+from typing import Any, cast
 
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.nn.value import Value
@@ -49,6 +50,8 @@ def _nodes_in_order(root: Any) -> list[Any]:
 def _format(value: object) -> str:
     try:
         return f"{value:.4g}"
+    except OverflowError:  # an int beyond the float range, set by hand: 1e+400
+        return format(Decimal(cast(int, value)), ".4g")
     except (TypeError, ValueError):  # data or grad set by hand to something else
         return fit_text(repr(value), 60, _FONT)
 

@@ -379,8 +379,17 @@ _ALREADY_REFUSED: list[tuple[str, Callable[[Value], Any]]] = [
 ]
 
 
-@_xfail(raises=OverflowError)
-@pytest.mark.parametrize("op", [pytest.param(op, id=name) for name, op in _ON_A_HUGE_DATA])
+_IN_THE_LOSSES = {"mse_loss", "softmax", "l2_penalty"}  # calcweb/nn/losses.py reads .data itself
+
+
+def _params(ops: list[tuple[str, Callable[[Value], Any]]], raises: type) -> list[Any]:
+    return [
+        pytest.param(op, id=name, marks=[_xfail(raises=raises)] if name in _IN_THE_LOSSES else [])
+        for name, op in ops
+    ]
+
+
+@pytest.mark.parametrize("op", _params(_ON_A_HUGE_DATA, OverflowError))
 def test_an_int_data_beyond_the_float_range_is_refused(op: Callable[[Value], Any]) -> None:
     # Value(10**400) raises NumericalError; x.data = 10**400 then x * 2 raised a bare
     # OverflowError ("int too large to convert to float") from calcweb/nn.
@@ -398,12 +407,10 @@ def test_an_int_data_beyond_the_float_range_is_refused_by_some(op: Callable[[Val
         op(x)
 
 
-@_xfail(raises=OverflowError)
 @pytest.mark.parametrize(
     "op",
     [
         pytest.param(lambda x: (x * 2).backward(), id="backward"),
-        pytest.param(lambda x: cw.draw_graph(x).to_svg(), id="draw_graph"),
     ],
 )
 def test_an_int_grad_beyond_the_float_range_is_refused(op: Callable[[Value], Any]) -> None:
@@ -411,6 +418,13 @@ def test_an_int_grad_beyond_the_float_range_is_refused(op: Callable[[Value], Any
     x.grad = _HUGE
     with pytest.raises(cw.CalcwebError):
         op(x)
+
+
+def test_an_int_grad_beyond_the_float_range_is_drawn_as_it_is() -> None:
+    # draw_graph raised a bare OverflowError formatting it; it shows the number now.
+    x = Value(1.0)
+    x.grad = _HUGE
+    assert "grad 1.000e+400" in cw.draw_graph(x).to_svg()
 
 
 def test_an_int_grad_beyond_the_float_range_is_refused_by_the_optimisers() -> None:
@@ -437,8 +451,7 @@ _ON_A_SEQUENCE_DATA: list[tuple[str, Callable[[Value], Any]]] = [
 ]
 
 
-@_xfail(raises=ValueError)
-@pytest.mark.parametrize("op", [pytest.param(op, id=name) for name, op in _ON_A_SEQUENCE_DATA])
+@pytest.mark.parametrize("op", _params(_ON_A_SEQUENCE_DATA, ValueError))
 def test_a_data_set_to_a_numpy_array_is_refused(op: Callable[[Value], Any]) -> None:
     # w.data = np.random.randn(2) (Values taken for tensors): "ValueError: The truth
     # value of an array with more than one element is ambiguous" from calcweb/nn.
