@@ -751,8 +751,10 @@ def _samples(
     A point where ``f`` fails (outside its domain, overflow) cuts the sequence:
     only the unbroken run closest to ``x0`` is extrapolated. If ``f`` fails
     right next to ``x0`` after growing without bound, the limit is infinite
-    (after too few samples to show it, ``f`` is sampled between the last and
-    the first that failed: `_until_failure`);
+    where ``f`` nears the largest float before it fails or ``log |f|`` does
+    not rise more slowly on its last samples, and refused otherwise
+    (`_overflowed_growing`; after too few samples to show the growth, ``f``
+    is sampled between the last and the first that failed: `_until_failure`);
     if it fails there only after a long run (``exp(-x) cosh(x)`` overflows at
     ``inf``; ``(x - sin x)/(x - tan x)`` divides 0 by 0 once ``tan x`` rounds
     to ``x``), that run is used, and where ``f`` is outside its domain at
@@ -1059,10 +1061,11 @@ def _overflowed_growing(  # noqa: PLR0917 - the walk's state
     not (``x**149 * exp(-x)`` at infinity, whose samples grow to 2.1e241 at
     64 before ``x**149`` overflows at 117.17, where ``f`` is 2.3e257; its limit
     is 0): refused, it may not grow without bound. Unless the walk's samples
-    (``walked``, a halving of ``|x - x0|`` apart) grow in ``log |f|`` at least
-    as fast as before (`_slowing`): ``exp(x)/x**5`` is 1e294 where ``exp``
-    overflows, but its logs rise by 125 and 253 from 128 to 512, while those
-    of ``x**149 * exp(-x)`` rise by 95, 87 and 71 up to 64.
+    (``walked``, a halving of the step apart: a doubling of ``x`` at
+    infinity) grow in ``log |f|`` at least as fast as before (`_slowing`):
+    ``exp(x)/x**5`` is 1e294 where ``exp`` overflows, but its logs rise by
+    125 and 253 from 128 to 512, while those of ``x**149 * exp(-x)`` rise by
+    95, 87 and 71 up to 64.
     """
     if not _slowing(walked):
         return _infinite(values)
@@ -1083,17 +1086,20 @@ def _overflowed_growing(  # noqa: PLR0917 - the walk's state
         math.copysign(math.inf, values[-1]),
         math.inf,
         False,
-        f"f grows until it fails at x={at!r}, where a value computed inside it "
-        "overflows (or underflows to a division by 0), but f itself is only about "
-        f"{largest:.3g} there, far from the largest float: it may not grow without bound "
-        "(x**149*exp(-x) grows to 2.3e257 at x = 117.17, where x**149 overflows, and "
-        "tends to 0). Rewrite f so that no intermediate "
-        "result overflows; pass full_output=True to get the estimate anyway",
+        f"f grows until it fails at x={at!r} (an overflow, a NaN or a division by 0, "
+        "as where a value computed inside f leaves the float range), but f itself is "
+        f"only about {largest:.3g} there, far from the largest float: it may not grow "
+        "without bound (x**149*exp(-x) grows to 2.3e257 at x = 117.17, where x**149 "
+        "overflows, and tends to 0). Rewrite f so that no intermediate result overflows "
+        "or underflows to 0; pass full_output=True to get the estimate anyway",
     )
 
 
 def _slowing(values: list[float]) -> bool:
-    """Whether ``log |f|`` rose by less between the last two samples than the two before."""
+    """Whether ``log |f|`` rose by less between the last two samples than the two before.
+
+    Less than 0.99 times as much; True with fewer than three samples.
+    """
     if len(values) < 3:
         return True
     first, middle, last = (math.log(abs(y)) for y in values[-3:])
