@@ -3036,18 +3036,25 @@ class _Extrapolated:
             )
             share = (
                 f"closer to x={at!r} than f was sampled lie about {tail:.3g} (much of it "
-                f"perhaps beyond the floats), {known}; the value adds that estimate, and "
-                "the error its uncertainty"
+                f"perhaps beyond the floats), {known}; the value counts that estimate in "
+                "place of what the rule computes on the end subinterval, and the error its "
+                "uncertainty in place of that subinterval's error"
                 if tail < math.inf
                 else "for p <= 1 the integral diverges, and for p a little above 1 what lies "
                 f"closer to x={at!r} than f was sampled cannot be bounded"
+            )
+            # `error` is the value's: the tail's error in place of the end subinterval's.
+            sums = (
+                f"the sum over the subintervals is {value:.6g}, and {value + missing:.6g} "
+                f"with that estimate, estimated error {error:.3g}"
+                if math.isfinite(missing)
+                else f"the sum over the subintervals is {value:.6g}, estimated error {error:.3g}"
             )
             return (
                 f"the integral converges too slowly at x={at!r} to be computed: the "
                 f"subintervals split off that end shrink by a factor of only {ratio:.6g} "
                 f"a halving, as for 1/(x |log x|**p) with p about {p:.3g}, whose part near "
-                f"the end falls only as a power of log x; {share} (the sum over the "
-                f"subintervals is {value:.6g}, estimated error {error:.3g}). Integrate up to a "
+                f"the end falls only as a power of log x; {share} ({sums}). Integrate up to a "
                 f"{'finite point' if math.isinf(at) else f'point near x={at!r}'} and add the "
                 "rest in closed form (with u = log x, the "
                 "tail of 1/(x log(x)**p) is u**(1 - p)/(p - 1)), or pass a larger tol"

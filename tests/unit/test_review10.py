@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 
-from calcweb import limit
+from calcweb import integrate, limit
 
 
 def words(text: str) -> str:
@@ -35,3 +36,23 @@ def test_growth_cut_short_by_a_nan_is_not_said_to_overflow() -> None:
     message = words(limit(f, math.inf, full_output=True).message)
     assert message.startswith("f grows until it fails at x=1000.0 (an overflow, a NaN or a ")
     assert "where a value computed inside it overflows" not in message
+
+
+def test_the_slow_end_refusal_quotes_the_value_s_error_as_the_value_s() -> None:
+    # 1/(x log(x)**2) on [2, inf): 1/log 2 = 1.4426950408889634. The plain sum is 1.43986,
+    # whose own estimated error is about 1.9e-4; the result's is 2.05e-8, with the tail.
+    # The refusal printed "the sum over the subintervals is 1.43986, estimated error 2.05e-08".
+    result = integrate(lambda x: 1 / (x * math.log(x) ** 2), 2, math.inf, full_output=True)
+    assert not result.converged
+    assert abs(result.value - 1 / math.log(2)) < 2 * result.error
+    (found,) = re.findall(
+        r"\(the sum over the subintervals is (\S+), and (\S+) with that estimate, "
+        r"estimated error (\S+)\)",
+        words(result.message),
+    )
+    total, value, error = found
+    assert float(total) < result.value - 2e-3  # the sum alone misses the tail, 0.0028
+    assert (value, error) == (f"{result.value:.6g}", f"{result.error:.3g}")
+    assert "and the error its uncertainty in place of that subinterval's error" in (
+        words(result.message)
+    )
