@@ -1098,9 +1098,12 @@ def _overflowed_growing(  # noqa: PLR0917 - the walk's state
 def _slowing(values: list[float]) -> bool:
     """Whether ``log |f|`` rose by less between the last two samples than the two before.
 
-    Less than 0.99 times as much; True with fewer than three samples.
+    Less than 0.99 times as much; True with fewer than three samples, and
+    where the first of them is 0, whose log is ``-inf``: the rise from it is
+    the larger (``exp(1/x**2) - exp(16)`` at 0 is 0 at ``x = 1/4``, 6.2e27 and
+    1.5e111 at ``1/8`` and ``1/16``, then overflows).
     """
-    if len(values) < 3:
+    if len(values) < 3 or 0.0 in values[-3:]:
         return True
     first, middle, last = (math.log(abs(y)) for y in values[-3:])
     return last - middle < 0.99 * (middle - first)

@@ -56,3 +56,13 @@ def test_the_slow_end_refusal_quotes_the_value_s_error_as_the_value_s() -> None:
     assert "and the error its uncertainty in place of that subinterval's error" in (
         words(result.message)
     )
+
+
+def test_a_growth_from_an_exact_0_cut_short_by_an_overflow_is_infinite() -> None:
+    # exp(1/x**2) - exp(16) at 0 is 0 at x = 1/4, 6.2e27 and 1.5e111 at 1/8 and 1/16, and
+    # overflows from 1/32 on. `limits._slowing` took the log of the 0: a bare ValueError
+    # (math domain error) since 2205476; inf, converged, before it (22c05b2) and now.
+    result = limit(lambda x: math.exp(1 / x**2) - math.exp(16), 0.0, full_output=True)
+    assert (result.value, result.converged) == (math.inf, True)
+    result = limit(lambda x: math.exp(1 / x**2) - math.exp(16), 0.0, side="right")
+    assert result == math.inf
