@@ -61,7 +61,7 @@ from numbers import Integral, Real
 from operator import mul
 from typing import Any, cast
 
-from calcweb._checks import listed, shown
+from calcweb._checks import check_flag, listed, shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
@@ -289,8 +289,13 @@ class Module:
         """Every trainable ``Value`` of this module, in a fixed order."""
         return []
 
-    def zero_grad(self) -> None:
-        """Set the gradient of every parameter to zero before the next ``backward()``."""
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        """Set the gradient of every parameter to zero before the next ``backward()``.
+
+        ``set_to_none`` is taken for torch's code: a Value's grad is a number,
+        0.0 either way (torch's None reads as 0 in its next ``backward()``).
+        """
+        check_flag(set_to_none, "set_to_none")
         for p in self.parameters():
             p.grad = 0.0
 

@@ -52,7 +52,7 @@ from numbers import Real
 from typing import cast
 
 from calcweb import _real
-from calcweb._checks import shown
+from calcweb._checks import check_flag, shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -821,7 +821,9 @@ class Value:
                 memo[id(node)] = _restored(node.data, node.grad, inputs, node._local, node._op)
         return cast(Value, memo[id(self)])
 
-    def backward(self, gradient: float = 1.0) -> None:
+    def backward(
+        self, gradient: float = 1.0, *, retain_graph: bool | None = None, create_graph: bool = False
+    ) -> None:
         """Compute ``d(self)/dv`` for every value ``v`` this one was computed from.
 
         The result of each pass is written to the ``grad`` of intermediate
@@ -833,8 +835,14 @@ class Value:
         Args:
             gradient: The gradient of the final loss with respect to this value
                 (1.0 when this value is the loss): a finite real number.
+            retain_graph: Taken for torch's code, and changes nothing: the
+                graph is kept after a pass (another ``backward()`` works).
+            create_graph: torch's graph of the gradients, for higher
+                derivatives: not recorded (only False is taken).
 
         Raises:
+            ArgumentTypeError: if ``create_graph`` is True (or either flag
+                is no True/False).
             DomainError: if the chain rule goes through a point where a
                 derivative is infinite (``sqrt`` at 0, ``asin`` at ±1).
             NumericalError: if a gradient overflows a float. The gradients are
@@ -852,6 +860,14 @@ class Value:
         """
         if type(gradient) is not float or gradient - gradient:
             gradient = real_number(gradient, "backward(gradient)")
+        if retain_graph is not None:
+            check_flag(retain_graph, "retain_graph")
+        if check_flag(create_graph, "create_graph"):
+            raise ArgumentTypeError(
+                "backward(create_graph=True): a Value records first derivatives only, so "
+                "gradients have no graph to differentiate again; for higher derivatives use "
+                "calcweb.derivative(f, x, n=2) or calcweb.hessian with calcweb's functions"
+            )
         # A value passes its gradient on to its inputs once every value that
         # uses it has passed on its own (reverse topological order), so its
         # grad is complete by then.

@@ -246,8 +246,13 @@ class Optimizer:
         # As torch's: state[p] is an empty dict until p's first step, even when read.
         self.state: defaultdict[Value, State] = defaultdict(dict)
 
-    def zero_grad(self) -> None:
-        """Set every parameter's gradient to zero before the next ``backward()``."""
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        """Set every parameter's gradient to zero before the next ``backward()``.
+
+        ``set_to_none`` is taken for torch's code: a Value's grad is a number,
+        0.0 either way (torch's None reads as 0 in its next ``backward()``).
+        """
+        check_flag(set_to_none, "set_to_none")
         for index, p in enumerate(self.params):
             if not isinstance(p, Value):
                 raise ArgumentTypeError(
@@ -313,12 +318,29 @@ class Optimizer:
             p.data = theta
             self.state[p] = trial
 
+    def _not_a_number(self, error: TypeError) -> Exception:
+        """The error naming a hyper-parameter set to no number after construction, if any."""
+        for key, value in vars(self).items():
+            if key in {"params", "state"}:
+                continue
+            numbers = value if isinstance(value, tuple) else (value,)  # betas
+            if not all(isinstance(number, Real) for number in numbers):
+                name = type(self).__name__
+                return ArgumentTypeError(
+                    f"{name}.{key} was set to {value!r} after the optimiser was built, but "
+                    f"it must hold numbers, as {name}({key}=...) takes them; assign those "
+                    "(e.g. optimizer.lr = 0.01), or build a new optimiser"
+                )
+        return error
+
     def _checked_update(self, theta: float, grad: float, state: State, index: int) -> float:
         name = type(self).__name__
         # torch's for calcweb's own classes; a reader's subclass has no torch default.
         whose = "torch's default" if type(self).__module__.startswith("calcweb.") else "the default"
         try:
             new = self._update(theta, grad, state)
+        except TypeError as error:
+            raise self._not_a_number(error) from error
         except ZeroDivisionError as error:
             raise DivisionByZeroError(
                 f"the {name} step of params[{index}] divides by 0: with eps=0 nothing keeps "

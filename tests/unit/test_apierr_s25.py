@@ -61,3 +61,26 @@ def test_a_data_set_to_an_int_beyond_the_floats_is_named() -> None:
             op()
     x.data = 3  # an int within the floats works as its float
     assert (x.tanh().data, (x * 2).data) == (math.tanh(3.0), 6.0)
+
+
+def test_torch_flags_are_taken_where_they_change_nothing() -> None:
+    x = cw.Value(2.0)
+    y = x * 3
+    y.backward(retain_graph=True)
+    y.backward(retain_graph=False)  # the graph is kept either way
+    assert x.grad == 6.0
+    optimiser = cw.SGD([x], lr=0.1)
+    optimiser.zero_grad(set_to_none=True)
+    assert x.grad == 0.0
+    with pytest.raises(cw.ArgumentTypeError, match="first derivatives only"):
+        y.backward(create_graph=True)
+
+
+def test_a_hyper_parameter_set_to_a_str_is_named() -> None:
+    p = cw.Value(1.0)
+    optimiser = cw.Adam([p], lr=0.1)
+    optimiser.betas = ("0.9", 0.999)  # type: ignore[assignment]
+    p.grad = 1.0
+    with pytest.raises(cw.ArgumentTypeError, match=r"Adam\.betas was set to \('0\.9', 0\.999\)"):
+        optimiser.step()
+    assert p.data == 1.0  # nothing moved
