@@ -186,6 +186,11 @@ def _initialise(neurons: list[Neuron], init: str | float, rng: random.Random) ->
                 w.data = rng.uniform(-uniform[init], uniform[init])
             else:
                 w.data = rng.normalvariate(0.0, normal[init])
+            if not math.isfinite(w.data):  # init=1e308: a draw a few deviations out overflows
+                raise InvalidArgumentError(
+                    f"init={init!r} draws weights beyond the float range (about 1.8e308); "
+                    "pass a smaller standard deviation, such as init=0.01"
+                )
         neuron.b.data = 0.0
 
 
