@@ -224,7 +224,11 @@ def test_adaptive_meets_its_tolerance_with_an_honest_error(
     assert actual <= max(result.error, 4e-16 * abs(exact)), name
     rule = K15 if math.isinf(a) != math.isinf(b) else K21
     ends = sum(map(math.isfinite, (a, b)))  # f is sampled once at each finite end
-    assert result.nfev == rule.size * (2 * result.intervals - 1) + ends
+    # Each bisection adds one subinterval for two rules; a look that cuts a
+    # panel where f is negligible into k pieces adds k - 1 for k (INTMIX, INTEND).
+    bisected_only = rule.size * (2 * result.intervals - 1) + ends
+    assert result.nfev <= bisected_only
+    assert (bisected_only - result.nfev) % rule.size == 0
 
 
 @pytest.mark.parametrize(("name", "f", "a", "b", "exact"), TABLE, ids=IDS)
