@@ -41,7 +41,7 @@ def _mixture(mixture: Mixture, a: float, b: float) -> int:
 @pytest.mark.parametrize(
     ("mixture", "a", "b"),
     [
-        # OUTSIDER4's: 0.49999999999999994 +- 4.4e-13 (nfev 483); now 903 evaluations.
+        # OUTSIDER4's: 0.49999999999999994 +- 4.4e-13 (nfev 483); 903 (INTMIX), 1071 (INTEND).
         ((0.5, -10.0, 0.3, 10.0, 0.3), -math.inf, math.inf),
         # OUTSIDER4's mixture scan (seed 2, draws 15 and 67, rounded): 0.15 +- 5.7e-14
         # and 0.3 +- 2e-12; in the first the bump found is 3.5 times narrower.
