@@ -12,7 +12,9 @@ reason in its comment.
 - limit calls a bounded function that settles slowly unbounded: ``1 - x**-0.01``
   (a Pareto cdf), ``tanh(log(x)/100)``, ``atan(log(x)/100)`` at infinity are
   ``inf`` with error 0 and ``converged=True``, though none exceeds 1.6; so are
-  ``2 - x**0.01`` at 0 from the right and ``2 - |x|**0.01`` at 0; and
+  ``2 - x**0.01`` at 0 from the right, ``2 - |x|**0.01`` at 0 and
+  ``tanh(log|x - 2|/100)`` at 2 (-inf, for -1); a log-logistic cdf,
+  ``1/(1 + x**-0.02)``, is ``inf`` at infinity; and
   ``log(x)**10 / x**0.04`` (limit 0, peak 1.9e19 at x = e**250 = 3.7e108, 1.2e12
   at 1e300) is ``inf``. Its samples stop at 6.5e91 while the steps of f there
   shrink geometrically (tanh(log(x)/100): 0.9448, 0.9556, 0.9643, 0.9713).
@@ -56,6 +58,11 @@ def _xfail(raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator
 
 PI_2 = math.pi / 2
 
+
+def _tanh_log_over_100(x: float) -> float:
+    return math.tanh(math.log(x) / 100)
+
+
 # (name, f, x0, side, exact limit): bounded functions that settle slowly.
 BOUNDED_SLOW: list[tuple[str, Callable[[float], float], float, str, float]] = [
     ("1 - x**-0.01 at inf", lambda x: 1 - x**-0.01, math.inf, "both", 1.0),
@@ -65,6 +72,8 @@ BOUNDED_SLOW: list[tuple[str, Callable[[float], float], float, str, float]] = [
     ("2 - x**0.01 at 0+", lambda x: 2 - x**0.01, 0.0, "right", 2.0),
     ("2 - |x|**0.01 at 0", lambda x: 2 - abs(x) ** 0.01, 0.0, "both", 2.0),
     ("2 - (x - 1)**0.01 at 1+", lambda x: 2 - (x - 1) ** 0.01, 1.0, "right", 2.0),
+    ("tanh(log|x - 2|/100) at 2", lambda x: _tanh_log_over_100(abs(x - 2)), 2.0, "both", -1.0),
+    ("1/(1 + x**-0.02) at inf", lambda x: 1 / (1 + x**-0.02), math.inf, "both", 1.0),
     ("log(x)**10 / x**0.04 at inf", lambda x: math.log(x) ** 10 / x**0.04, math.inf, "both", 0.0),
 ]
 
