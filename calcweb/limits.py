@@ -504,12 +504,25 @@ class _Counted:
         A sequence summed with a loop (``sum(1/k**2 for k in range(1, int(n)+1))``)
         takes time in proportion to n, and the walk to infinity samples n up
         to 1e15 and beyond: it never returned. A call slower than `SLOW_CALL`
-        and `SLOWER` times the first stops the walk; f slow everywhere does not.
+        and `SLOWER` times the first stops the walk if f at that point is as
+        slow again (a busy machine's pause, 1.2 s for a call of 45 us under
+        load, does not repeat); f slow everywhere does not.
         """
         if self.calls == 1:
             self.first_seconds = seconds
-        elif seconds > SLOW_CALL and seconds > SLOWER * self.first_seconds:
-            raise _TooSlow(x, seconds, seconds / max(self.first_seconds, 1e-9))
+        elif self._too_slow(seconds) and self._too_slow(again := self._retimed(x)):
+            raise _TooSlow(x, again, again / max(self.first_seconds, 1e-9))
+
+    def _too_slow(self, seconds: float) -> bool:
+        return seconds > SLOW_CALL and seconds > SLOWER * self.first_seconds
+
+    def _retimed(self, x: float) -> float:
+        """How long f takes at ``x`` once more (a call that counts; what it returns, unused)."""
+        self.calls += 1
+        started = time.perf_counter()
+        with contextlib.suppress(Exception):  # it failed the first time as it may now
+            self.f(x)
+        return time.perf_counter() - started
 
     def _value(self, x: float) -> float:
         overflows = _Overflows()
@@ -546,7 +559,7 @@ class _TooSlow(BaseException):  # a signal that no handler of f's failures catch
         self.x, self.seconds, self.times = x, seconds, times
 
     def error(self) -> NumericalError:
-        # One slow call is all it saw: a busy machine can make one too.
+        # Two slow calls at one point are all it saw: a busy machine can make those too.
         return NumericalError(
             f"f({self.x!r}) took {self.seconds:.2g} s, {self.times:.3g} times as long as "
             "its first call, so limit stopped: if its cost grows as x approaches x0 (at "

@@ -1566,9 +1566,10 @@ def test_counted_times_every_call_even_one_that_fails(monkeypatch: pytest.Monkey
     ],
 )
 def test_timed_stops_a_call_slower_than_a_second_and_100_times_the_first(
-    first: float, seconds: float, times: float | None
+    first: float, seconds: float, times: float | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     counted = _Counted(math.sin)
+    monkeypatch.setattr(counted, "_retimed", lambda x: seconds)  # as slow at x again
     counted.calls = 1
     counted._timed(0.25, first)
     assert counted.first_seconds == first
