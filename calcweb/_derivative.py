@@ -740,8 +740,8 @@ def _complex_quotient(f: Callable[[Any], Any], x: float, step: float) -> float:
         kind = DivisionByZeroError if isinstance(error, ZeroDivisionError) else DomainError
         raise kind(
             f"f({complex(x, step)!r}) raised {type(error).__name__}: {error}, though "
-            f"f({x!r}) did not: the complex step evaluates f off the real line, where f "
-            "is not defined as on it; use method='auto' or 'richardson'"
+            f"f({x!r}) did not: the complex step evaluates f at complex points, which f "
+            "does not take; use method='auto' or 'richardson'"
         ) from error
     except TypeError as error:
         raise ArgumentTypeError(

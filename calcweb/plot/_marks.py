@@ -229,6 +229,10 @@ def arrowhead(
     return element("path", {"d": path_data([corners]) + "Z", "style": f"fill:{color}"})
 
 
+# Why a mark's data have no pixel in the frame.
+_NO_PIXEL = "outside the axes, not finite, or <= 0 on a log axis"
+
+
 class Mark:
     """Base of everything drawn in the frame."""
 
@@ -257,7 +261,7 @@ class Mark:
         words = self.describe()
         if drawn or not words:
             return words
-        return f"{words} (nothing of it drawn: outside the axes, or not finite there)"
+        return f"{words} (nothing of it drawn: {_NO_PIXEL})"
 
 
 @dataclass
@@ -336,10 +340,7 @@ class Points(Mark):
         if shown == len(self.points):
             return self.describe()
         label = f" {self.label}" if self.label else ""
-        return (
-            f"{shown} of {len(self.points)} points{label} drawn (the rest outside the axes, "
-            "or not finite)"
-        )
+        return f"{shown} of {len(self.points)} points{label} drawn (the rest {_NO_PIXEL})"
 
     @staticmethod
     def _visible(frame: Frame, x: float, y: float) -> bool:

@@ -342,7 +342,7 @@ class Figure:
             chosen = choose_levels(grid, count, geometric)
         lines = [(level, contour_lines(xs, ys, grid, level)) for level in chosen]
         if not any(math.isfinite(v) for row in grid for v in row):
-            none_because = "f is undefined or not finite everywhere in the window"
+            none_because = "f is undefined or not finite at every point of the sampled grid"
         elif count is None:
             none_because = "no levels were given"
         else:
