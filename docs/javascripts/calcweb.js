@@ -216,7 +216,9 @@ let pageQueue = Promise.resolve();
 async function run(code, { filename = "<calcweb.run>", onStream = () => {}, controls = {} } = {}) {
   const out = { stdout: "", stderr: "" };
   const collect = (name, text) => {
-    out[name] += text;
+    // An endless print loop must not fill the memory: the result keeps the first
+    // KEPT_MOST characters of each stream (what a cell shows is less: streamTo).
+    if (out[name].length < KEPT_MOST) out[name] += text.slice(0, KEPT_MOST - out[name].length);
     onStream(name, text);
   };
   try {
@@ -285,11 +287,22 @@ function renderDisplay(item) {
   return box;
 }
 
+const KEPT_MOST = 1_000_000; // characters of each stream a run's result keeps
+const SHOWN_MOST = 100_000; // characters of each stream a cell shows
+
 // Appends streamed text to the output, one span per run of the same stream.
+// Each stream shows its first SHOWN_MOST characters and counts the rest in a
+// note below, so that an endless print loop neither grows the page without
+// bound nor keeps the page too busy to press Stop (new text is appended as a
+// text node: re-setting a growing textContent took time quadratic in it).
 /** @param {HTMLElement} output */
 function streamTo(output) {
   /** @type {HTMLPreElement | null} */
   let pre = null;
+  /** @type {HTMLParagraphElement | null} */
+  let note = null;
+  const shown = { stdout: 0, stderr: 0 };
+  const hidden = { stdout: 0, stderr: 0 };
   return (name, text) => {
     if (!pre) {
       output.replaceChildren();
@@ -297,15 +310,29 @@ function streamTo(output) {
       pre.className = "calcweb-streams";
       output.append(pre);
     }
-    const last = /** @type {HTMLElement | null} */ (pre.lastElementChild);
-    if (last && last.dataset.stream === name) {
-      last.textContent += text;
-    } else {
-      const span = document.createElement("span");
-      span.className = `calcweb-${name}`;
-      span.dataset.stream = name;
-      span.textContent = text;
-      pre.append(span);
+    const part = text.slice(0, Math.max(0, SHOWN_MOST - shown[name]));
+    shown[name] += part.length;
+    hidden[name] += text.length - part.length;
+    if (part) {
+      const last = /** @type {HTMLElement | null} */ (pre.lastElementChild);
+      if (last && last.dataset.stream === name) {
+        last.append(part);
+      } else {
+        const span = document.createElement("span");
+        span.className = `calcweb-${name}`;
+        span.dataset.stream = name;
+        span.textContent = part;
+        pre.append(span);
+      }
+    }
+    if (hidden[name]) {
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "calcweb-truncated";
+        pre.after(note);
+      }
+      const count = hidden.stdout + hidden.stderr;
+      note.textContent = `${count.toLocaleString("en")} more characters of output were not shown (a cell shows the first ${SHOWN_MOST.toLocaleString("en")} of each stream); print less, such as every 100th value.`;
     }
   };
 }
