@@ -3906,9 +3906,9 @@ def _inside_the_end(  # noqa: PLR0917 - the state of _one_sided
             found.append((middle, y))
     found.sort(reverse=True)  # outward to inward, then the samples
     values = [y for _, y in found] + samples
-    at = [point(middle) for middle, _ in found] + [point(h * 2.0**-k) for k in range(2)]
+    at = [point(middle) for middle, _ in found] + [point(h * 2.0**-k) for k in range(3)]
     start = _collapse(values, DROP)
-    if not 2 <= start <= len(found) + 1:  # the walk's own samples before a drop: `_lost_early`
+    if not 2 <= start <= len(found) + 2:  # after more walk samples: `_lost_early`'s
         return result
     last, before, after = values[start - 1], values[start - 2], values[start]
     if not abs(last - after) > abs(before - after) + ULPS * _EPS * abs(before):
