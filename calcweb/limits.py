@@ -3958,6 +3958,39 @@ def _outside_the_domain(
     )
 
 
+def _few_before_the_run(
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    samples: list[float],
+    first: int,
+    *,
+    name: str,
+    x0: float,
+) -> _OneSided | None:
+    """A refusal when samples farther out show that a run f ends on is rounding's, or None.
+
+    Where ``PRE_MIN`` to ``MIN_SAMPLES - 1`` samples come before the run,
+    `_constant_run` cannot tell where they head, and the samples are
+    extrapolated: the run's value, give or take the last sample's distance
+    from it, which may miss the limit; ``MIN_SAMPLES`` of them can tell.
+    ``-log(1/(1 + exp(-x)))/exp(-x)`` at infinity (limit 1) is 0.99095,
+    0.99983, 0.99999994, 0.99940 at ``x = 4 .. 32``, then exactly -0.0 (``1
+    + exp(-x)`` rounds to 1): -0 +- 0.9994. With ``f`` at 2 and 1 too, they
+    head for 0.9985 +- 0.0081, and the run is rounding's (refused, with the
+    rewrite: log1p).
+    Only a refusal is taken from them: what the run's samples settle, they
+    settle as before.
+    """
+    start = _run_start(samples)
+    if not (PRE_MIN <= start < MIN_SAMPLES and len(samples) - start >= STUCK):
+        return None
+    outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1], MIN_SAMPLES - start)
+    wider = outer[::-1] + samples
+    judged = _constant_run(wider, first - len(outer), point, scale, name, f=f, x0=x0)
+    return judged if judged is not None and not judged.converged else None
+
+
 def _one_sided_from(
     f: _Counted,
     point: Callable[[float], float],
@@ -3976,9 +4009,10 @@ def _one_sided_from(
         outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
         samples = outer[::-1] + samples
     first_kept = run.last + 1 - len(samples)
+    # (where the samples before a run are too few to judge it, a few more farther out may)
     constant = _constant_run(
         samples, first_kept, point, scale, name, short=tail < STUCK, f=f, x0=x0
-    )
+    ) or _few_before_the_run(f, point, scale, samples, first_kept, name=name, x0=x0)
     if constant is not None:
         # A constant f falls onto from far off is probed as any drop is: log(1 + t)/h + a
         # is the constant a once 1 + t rounds to 1 (`_lost_early`).

@@ -9,14 +9,22 @@ looked for such a drop only after at most one of the walk's samples; it now
 looks after two as well (the second farther from the drop than the first,
 as the grain grows inward).
 
-The Mills ratio and ``-log(sigmoid(x))/exp(-x)`` at infinity, written
-naively, are refused, and must stay so (their samples cannot give the limit
-to `ACCEPT`; see the LIM31 report).
+``-log(1/(1 + exp(-x)))/exp(-x)`` at infinity (limit 1) is 0.99095 ..
+0.99940 at ``x = 4 .. 32``, then exactly -0.0 (``1 + exp(-x)`` rounds to 1);
+four samples before the run could not tell where they head, and it was
+refused as -0 +- 0.9994 ("does not settle"), an estimate whose error misses
+the limit. With ``f`` at 2 and 1 too (`_few_before_the_run`) the run is
+rounding's: refused, 0.9985 +- 0.9985, naming log1p.
+
+The naive Mills ratio at infinity is refused (4 samples before ``phi``
+underflows at 38.6; no extrapolation from them reaches `ACCEPT`), and must
+stay so.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 from domain_ends import cos_end
@@ -60,3 +68,35 @@ def test_naive_mills_ratio_at_infinity_is_refused() -> None:
 
     with pytest.raises(DivisionByZeroError, match="underflowed"):
         limit(mills, math.inf)
+
+
+def test_naive_log_sigmoid_over_exp_at_infinity_is_refused() -> None:
+    # log(1/(1 + exp(-x))) is exactly 0 from x = 37 on: f is -0.0 at x = 64 .. 512.
+    def f(x: float) -> float:
+        return -math.log(1 / (1 + math.exp(-x))) / math.exp(-x)
+
+    result = limit(f, math.inf, full_output=True)
+    assert not result.converged
+    assert abs(result.value - 1) <= result.error
+    assert "math.log1p" in result.message
+
+    def careful(x: float) -> float:
+        return math.log1p(math.exp(-x)) / math.exp(-x)
+
+    assert limit(careful, math.inf) == pytest.approx(1.0, abs=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("f", "expected"),
+    [
+        (lambda x: 1 + max(0.0, 1 / x - 1 / 40), 1.0),  # a kink at 40, then exactly 1
+        (lambda x: 1 + math.exp(-x), 1.0),  # 1 from x = 64: reached, not rounding's
+        (math.tanh, 1.0),
+    ],
+)
+def test_a_run_f_reaches_after_few_samples_is_still_answered(
+    f: Callable[[float], float], expected: float
+) -> None:
+    result = limit(f, math.inf, full_output=True)
+    assert result.converged
+    assert abs(result.value - expected) <= result.error
