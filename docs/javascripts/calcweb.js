@@ -325,6 +325,11 @@ function streamTo(output) {
         pre.append(span);
       }
     }
+    // A box that scrolls must be reachable by keyboard (WCAG 2.1.1).
+    if (pre.tabIndex < 0 && pre.scrollHeight > pre.clientHeight) {
+      pre.tabIndex = 0;
+      pre.setAttribute("aria-label", "printed output (scrolls)");
+    }
     if (hidden[name]) {
       if (!note) {
         note = document.createElement("p");
