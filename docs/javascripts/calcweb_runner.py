@@ -9,11 +9,15 @@ it is printed (not captured); the explorable controls (``calcweb.slider``,
 ``calcweb.choice``): the page's current values go into a ``calcweb._controls``
 session for the run, and the controls the run declared come back; and the
 messages of errors a reader cannot act on as they stand (a package this offline
-site does not host, memory).
+site does not host, memory); and ``time.sleep`` and ``input``, which Pyodide's
+worker cannot give a cell as they are (`_without_a_console`).
 """
 
+import builtins
+import contextlib
 import json
 import sys
+import time
 
 from calcweb import _controls
 from calcweb._cell import run_cell_async
@@ -49,6 +53,39 @@ def _explain(error):
     return error
 
 
+def _sleep(seconds):
+    """time.sleep for a cell: Pyodide's needs stack switching, which browsers lack.
+
+    It waits in this worker (never the page), and Stop interrupts it.
+    """
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise TypeError(f"time.sleep needs a number of seconds, not {type(seconds).__name__}")
+    if not seconds >= 0:
+        raise ValueError("sleep length must be non-negative")
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def _no_input(prompt=""):  # noqa: ARG001 - input's signature
+    """input() for a cell: a live cell has no keyboard to read from."""
+    raise EOFError(
+        "input() cannot read anything in a live cell: the page has no console to type "
+        "into. Assign the value in the code instead (n = 5 rather than n = int(input()))"
+    )
+
+
+@contextlib.contextmanager
+def _without_a_console():
+    """time.sleep and input as a cell can have them, while it runs."""
+    saved = time.sleep, builtins.input
+    time.sleep, builtins.input = _sleep, _no_input
+    try:
+        yield
+    finally:
+        time.sleep, builtins.input = saved
+
+
 async def run(key, code, filename, values="{}"):
     """Run ``code`` in the namespace ``key``; return a dict for the page.
 
@@ -57,7 +94,7 @@ async def run(key, code, filename, values="{}"):
     when it raised (those declared before the error).
     """
     try:
-        with _controls.session(json.loads(values)) as declared:
+        with _controls.session(json.loads(values)) as declared, _without_a_console():
             result = await run_cell_async(code, _namespace(key), filename, explain=_explain)
     finally:
         sys.stdout.flush()
