@@ -125,3 +125,46 @@ def test_input_says_plainly_that_a_live_cell_cannot_read_input(shared_page: Page
     result = shared_page.evaluate("window.calcweb.run('input()')")
     assert not result["ok"]
     assert "Errno 29" not in result["stderr"]
+
+
+DEEP_LIST = "nested = []\nfor _ in range(100_000):\n    nested = [nested]\nprint(nested)"
+
+
+@pytest.mark.xfail(
+    strict=NOT_FIXED,
+    reason="printing a 100,000-deep nested list overflows the JavaScript stack: Pyodide's fatal "
+    "error restarts Python, where native CPython raises RecursionError",
+)
+def test_printing_a_deeply_nested_list_is_a_recursion_error(page: Page, server: Server) -> None:
+    page.goto(server.base)
+    set_code(page, 0, DEEP_LIST)
+    assert "RecursionError" in run_cell(page, 0, state="error")
+
+
+@pytest.mark.xfail(
+    strict=NOT_FIXED,
+    reason="after an earlier cell crashed Python, running a later cell reruns it and crashes "
+    "again, with the same 'run the cell again' advice and no word of which cell crashed",
+)
+def test_a_crash_in_an_earlier_cell_is_blamed_on_that_cell(page: Page, server: Server) -> None:
+    page.goto(server.base)
+    set_code(page, 0, DEEP_LIST)
+    run_cell(page, 0, state="error")
+    assert "cell 1" in run_cell(page, 1, state="error")
+
+
+@pytest.mark.xfail(
+    strict=NOT_FIXED,
+    reason="Stop during Run all stops one cell; the queued cells then run anyway and each "
+    "shows a NameError for what the stopped cell never defined",
+)
+def test_stop_during_run_all_does_not_run_the_queued_cells(page: Page, server: Server) -> None:
+    page.goto(server.base + "integrals/")
+    set_code(page, 0, "while True:\n    pass")
+    page.locator("button.calcweb-run-all").first.click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "running", timeout=60_000)
+    page.wait_for_timeout(1_000)
+    cell(page, 0).locator("button.calcweb-stop").click()
+    expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=10_000)
+    page.wait_for_timeout(3_000)
+    assert "NameError" not in output(page, 2)
