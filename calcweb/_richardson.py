@@ -195,6 +195,16 @@ step can be trusted; instead:
    one on a side where ``f`` is constant does only where ``f`` leaves that
    value continuously (a clamp; a stair ends at a jump), and where it
    does not and disagrees with the walk done again, neither is trusted.
+   Nor is noise that is ``f``'s own swing on a scale far below the walk's
+   steps (``1e3 + 1e-11 sin(t / 1e-11 + 0.3)`` at 0: 107 ulps of 1e3, read
+   at a spacing of 6.6e-4): where the walk done again with it answers a
+   first derivative of 0 within its error (after the kink checks of 6.),
+   and ``f``'s 4th differences drop from that noise to the rounding of its
+   values at a spacing far below the walk's steps, and stay far below it on
+   the scale on which its slope there moves it by that swing, the estimate
+   is refused (`_check_noise_is_rounding`: rounding shows at every spacing,
+   stairs show their edges, a smooth ``f`` resolved by the walk falls
+   256-fold per 4-fold spacing).
 6. A derivative whose one-sided quotients (from the right, and from the
    left where those are in doubt) disagree with the central ones (at a
    kink, as ``abs`` at 0, at a junction where
@@ -323,6 +333,15 @@ FARTHER = 4  # forward quotients `_check_one_sided_settle` may add where they st
 CROSSING = 2.0  # a gap beyond this many roundings has a sign (`_even_part_gaps`)
 SHRINK_SPAN = 7.9  # `_gap_shrinks` needs steps 8 apart (to their rounding) to see a gap shrink
 SWUNG = 6  # jumps between quotients that can show they never began to settle (`_swung_throughout`)
+# Noise shows in f's 4th differences above noise / SHOWN (their reads vary that much); a
+# first derivative of 0 resting on noise above SHOWN quiet is judged by whether the noise
+# drops to the values' rounding (ROUNDING eps of their largest |f|, as a noise) below the
+# walk's steps (at one of SWING_LOOKS spacings, 16-fold each) and stays below the swing /
+# WIDE where f's slope there moves it by the swing: f's own (`_check_noise_is_rounding`)
+SHOWN = 4.0
+WIDE = 2.0
+ROUNDING = 4.0
+SWING_LOOKS = 10
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -955,6 +974,8 @@ def extrapolate(
             raise
         # A forward value that disagrees beyond both errors widens the estimate's error.
         estimate = replace(estimate, error=error)
+    # After the kink checks, whose refusals say more (a kink, no derivative of order n).
+    _check_noise_is_rounding(sampler, estimate, n, noise, quiet)
     final = _followed_below(sampler, n, estimate, quiet)
     if refine and estimate.kind == "central" and not estimate.no_digit:
         refined = _refine(sampler, n, estimate)
@@ -2388,6 +2409,182 @@ def _check_resolved(
             "correct digit (sin at 1e30); write f with calcweb's functions (calcweb.sin, "
             "...) for exact derivatives"
         )
+
+
+def _check_noise_is_rounding(
+    sampler: Sampler, estimate: Estimate, n: int, known: float, quiet: float
+) -> None:
+    """Refuse a first derivative of 0 that rests on a noise that is ``f``'s own swings.
+
+    Rounding shows at every spacing at which ``f``'s values differ; ``f``
+    varying on a scale finer than the spacing its noise was measured at shows
+    as noise there too, but not where it is smooth. An estimate 0 within its
+    error, resting on a noise measured here (``noise_floor``, above the
+    ``known`` one `extrapolate` was given, with which the walk was done
+    again) above ``SHOWN`` times ``quiet``, is judged by ``f``'s 4th
+    differences (`_bumps`): where they drop from that noise to the rounding
+    of the values there below the walk's steps (`_smooth_below`), and are far
+    below the swing (the noise, or the largest of them above) where ``f``, at
+    its slope there, moves by that swing, the noise is ``f``'s smooth swing on
+    a scale far below the walk's steps. Their quotients saw those swings, and
+    the walk done again with them as noise kept quotients that agree within
+    it: ``1e3 + 1e-11 sin(t / 1e-11 + 0.3)`` at 0 read noise of 1.2e-11 (55
+    eps of ``|f|``) at a spacing of 6.6e-4, and answered -3.3e-9 +- 1.3e-8
+    for 0.955; its 4th differences are 102 ulps of 1e3 at 1.4e-4, 4 at
+    8.6e-12 (the values' rounding, 4 eps of 1e3, is 7.8), and far below the
+    swing where its slope there (0.94) moves it by the swing. Stairs (``(1e8
+    + sin t) - 1e8``) leave differences of whole stairs at every spacing
+    where the values differ; on a smooth part (``exp(t) - 1 - t`` at 1e-7:
+    stairs of ``exp`` 2.2e-16 wide, ``-t`` smooth on each; ``(1 - cos t) /
+    t**2`` at -0.00348, whose stairs fall symmetrically about ``x`` and read
+    as a noise 14 times below their height) they are smooth below a stair,
+    but not where that part moves by a stair: there the stairs' edges show.
+
+    Raises:
+        NumericalError: If the noise is ``f``'s smooth swing, as above.
+    """
+    noise = sampler.noise_floor
+    # Of order 1: no lie of a higher order was seen to need it, and there it follows noise
+    # that is rounding far down (crests' zeros of f'', 13% more calls).
+    if n != 1 or not noise > max(known, SHOWN * quiet) or abs(estimate.value) > estimate.error:
+        return
+    smooth = _smooth_below(sampler, estimate.smallest, noise, quiet / 2.0)
+    if smooth is None:
+        return
+    # The swing: the noise, or the largest 4th differences above, where stairs that fall
+    # symmetrically about x read far below their height ((1 - cos t) / t**2).
+    spacing, slope, swing = smooth
+    where = _bumps(sampler, swing / abs(slope) / 2.0)  # where f moves by the swing
+    if where is not None and where[0] <= swing / WIDE:
+        raise NumericalError(
+            f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
+            f"own variation: at a spacing of {spacing:.3g}, far below the steps of the "
+            f"difference quotients (down to {estimate.smallest:.3g}), f is smooth to the "
+            "rounding of its values, and smooth where its slope there moves it by that "
+            "noise. f varies on a scale finer than those steps, and their quotients saw "
+            "its swings, not its rounding; write f with calcweb's functions (calcweb.sin, "
+            "...) for exact derivatives"
+        )
+
+
+def _smooth_below(
+    sampler: Sampler, smallest: float, noise: float, rounding: float
+) -> tuple[float, float, float] | None:
+    """Where ``f``'s 4th differences drop from ``noise`` to rounding, below steps ``smallest``.
+
+    The spacing, ``f``'s slope there and the swing (the largest 4th
+    differences above it, at least ``noise``), or None. Rounding: ``rounding``,
+    or ``ROUNDING`` eps of the largest ``|f|`` there if smaller (noise that
+    fades with ``|f|``, as ``sin(t) - t``'s near 0, is no drop). From just below the walk's
+    smallest step, 16-fold each (4-fold where the noise stops showing: not
+    all the way down, where noise that is rounding goes on showing): they
+    must show the noise there (above ``noise / SHOWN``; `_bumps` where one
+    reads less), go on showing it, and drop within ``rounding`` in one
+    4-fold step. Those of a smooth ``f`` resolved by the walk fall 256-fold
+    a 4-fold step from wherever they begin (a crest of ``sin(1949.76 t +
+    2.92)``: 1.5e-3, 5.8e-6, 2.3e-8, ...), and noise that is rounding in
+    ``f``'s argument fades with ``f``'s slope toward a crest (``sin(6476504.12
+    t + 1.237)`` on a line at 0.93: 1.4e-14, 1.1e-14, 1.2e-15, 1.9e-16, for
+    a noise of 1.6e-14): both pass ``noise / SHOWN`` on the way. Stairs never
+    fall (their neighbours turn equal: None); noise measured elsewhere need
+    not show here.
+    """
+    # In the golden ratio to the walk's steps: at steps that halve, f can alias to a
+    # smooth function (the 0.015 / 2**k of that example: values 47, 37, 26, 15, 3 ulps).
+    spacing = smallest / (16.0 * _GOLDEN)
+    first = _fourth_near(sampler, spacing)
+    if first is not None and first[0] <= noise / SHOWN:
+        first = _bumps(sampler, spacing)  # small by chance? at two more spacings
+    if first is None or first[0] <= noise / SHOWN:
+        return None  # the noise does not show just below the walk's steps
+    swing = max(noise, first[0])
+    for _ in range(SWING_LOOKS):
+        spacing /= 16.0
+        fine = _shown(sampler, spacing, noise)
+        if fine is None:
+            return None  # stairs, the float grid or the domain's end: no evidence
+        if fine[0] > noise / SHOWN:
+            swing = max(swing, fine[0])
+            continue  # the noise still shows
+        # It no longer shows: did it stop within 4-fold of here, or of 16 times here?
+        between = _shown(sampler, 4.0 * spacing, noise)
+        if between is None:
+            return None
+        if between[0] <= noise / SHOWN:
+            spacing, fine = 4.0 * spacing, between
+        if fine[0] > min(rounding, ROUNDING * _EPS * fine[2]) or not fine[1]:
+            # Falling, not dropping: as a smooth f resolved on this scale (256-fold a
+            # step), or noise that fades with f's slope toward a crest (rounding in t),
+            # or with |f| (sin(t) - t near 0: its values' own rounding fades faster).
+            return None
+        return spacing, fine[1], swing  # dropped in one 4-fold step
+    return None
+
+
+def _shown(sampler: Sampler, spacing: float, noise: float) -> tuple[float, float, float] | None:
+    """`_fourth_near` ``spacing``, or where it reads below ``noise / SHOWN``, `_bumps` there."""
+    fine = _fourth_near(sampler, spacing)
+    if fine is not None and fine[0] <= noise / SHOWN:
+        return _bumps(sampler, spacing)  # small by chance? at two more spacings
+    return fine
+
+
+def _fourth_near(sampler: Sampler, spacing: float) -> tuple[float, float, float] | None:
+    """`_fourth_at` ``spacing``, or where that says nothing, at it over the golden ratio.
+
+    Equal neighbours by chance in a wide swing are rarely at two spacings; stairs are.
+    """
+    found = _fourth_at(sampler, spacing)
+    return _fourth_at(sampler, spacing / _GOLDEN) if found is None else found
+
+
+def _bumps(sampler: Sampler, spacing: float) -> tuple[float, float, float] | None:
+    """``f``'s 4th differences at ``spacing`` about ``x`` as a noise, its slope, its largest |f|.
+
+    The largest of three (`_fourth_at`, at ``spacing`` over powers of the
+    golden ratio, the first three that say something of five): one can be
+    small by chance (a stair's edge near a point whose weight is small), and
+    steps can alias ``f`` to a smooth function. None where fewer say.
+    """
+    found = []
+    for k in range(5):
+        bump = _fourth_at(sampler, spacing / _GOLDEN**k)
+        found += [bump] if bump is not None else []
+        if len(found) == 3:
+            return max(bump[0] for bump in found), found[0][1], max(bump[2] for bump in found)
+    return None
+
+
+def _fourth_at(sampler: Sampler, spacing: float) -> tuple[float, float, float] | None:
+    """``f``'s 4th difference at ``spacing`` about ``x`` as a noise, its slope, its largest ``|f|``.
+
+    Read as `Sampler.irregular_noise` reads noise, at points unequally
+    spaced: at equal spacings a staircase on a line (``(1e8 + sin t) -
+    1e8``, stairs of 1.5e-8) gives 4th differences of whole stairs, often 0.
+    None where it says nothing: two neighbouring values are equal (stairs),
+    the spacing is within 4 ulp(``x``) (`_check_resolved` judges the float
+    grid), or a point is outside the domain.
+    """
+    x = sampler.x
+    offsets = (-_GOLDEN, -1.0, 0.0, 1.0 / _GOLDEN, _GOLDEN**2)
+    points = [x + c * spacing if c else x for c in offsets]
+    if not 4.0 * math.ulp(x) < spacing < math.inf or len(set(points)) < len(points):
+        return None
+    try:
+        values = [sampler(point) for point in points]
+    except (DomainError, NumericalError):
+        return None
+    if 0.0 in _differences(values):
+        return None
+    weights = _weights(4, [(point - x) / spacing for point in points])
+    # Differences from f(x), exact for values this close: the products with f's own
+    # values (1e3 there) would round by more than the ulps sought.
+    here = values[2]
+    total = math.fsum(w * (v - here) for w, v in zip(weights, values, strict=True))
+    bump = 3.0 * abs(total) / math.sqrt(math.fsum(w * w for w in weights))
+    slopes = _weights(1, [(point - x) / spacing for point in points])
+    slope = math.fsum(w * (v - here) for w, v in zip(slopes, values, strict=True)) / spacing
+    return bump, slope, max(map(abs, values))
 
 
 def _check_grid(sampler: Sampler, estimate: Estimate, n: int) -> None:
