@@ -821,7 +821,10 @@ def test_inside_the_end_reads_up_to_the_walks_first_sample_before_the_drop() -> 
         "it is 0.8 at 1.5, then 0.9 at 1.0, farther from what f drops to closer in (1e-05 at 0.5)"
         in refused.message
     )
-    assert inside_the_end((0.5, 0.6, 0.7, 0.8), [0.9, 0.95, 1e-5]) == ANSWER  # `_lost_early`'s
+    # Up to two of the walk's samples before the drop (LIM31); a third is `_lost_early`'s.
+    second = inside_the_end((0.5, 0.6, 0.7, 0.8), [0.9, 0.95, 1e-5])
+    assert (second.error, second.converged) == (0.95, False)
+    assert inside_the_end((0.5, 0.6, 0.7, 0.8), [0.9, 0.95, 0.97, 1e-5]) == ANSWER
     assert inside_the_end((0.7, 1e-4, 1e-4, 1e-4), [5e-5, 2e-5]) == ANSWER  # one point only
 
 
