@@ -34,6 +34,13 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
+from calcweb.nn._kinks import (
+    graph_order,
+    kinks,
+    near_kinks,
+    one_sided_slope,
+    rises_at_least_as_its_gradient,
+)
 from calcweb.nn.value import Value
 from calcweb.optim.optimizers import SGD, Adagrad, Adam, AdamW, Optimizer, RMSprop
 from calcweb.plot.figure import Figure
@@ -51,6 +58,13 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
     "sgd": SGD,
 }
 
+_PROBE = 2.0**-10
+"""How far (times max(1, |x_i|)) minimize moves a coordinate that f's graph does not hold,
+to see whether f's value depends on it all the same (through x.data)."""
+_NEAR = 2.0**-26
+"""A kink nearer x than this, times max(1, |x|), is taken as at x: steps that converge to a
+kink from one side stop short of it by less, and where the gradient is within tol f's floats
+hardly tell the two points apart (about the square root of the float precision)."""
 GTOL = 1e-6
 """The default tolerance of `minimize`, relative to the gradient norm at ``x0`` (if above 1)."""
 MAX_STEPS = 1_000_000
@@ -70,7 +84,8 @@ class OptimizeResult:
         losses: ``f`` at each point of ``path``.
         converged: True when the gradient norm at ``x`` is ``tol`` or below:
             ``x`` is then a stationary point of ``f`` to that tolerance
-            (usually a minimum).
+            (usually a minimum); not at a relu's or abs's kink where f falls
+            on one side (see `minimize`).
         message: Why the run stopped, in words.
         function: The function that was minimised (for plotting).
         gradient_norm: The norm of the gradient at the last point evaluated.
@@ -193,35 +208,94 @@ def _loss(f: Callable[..., Any], params: list[Value], scalar: bool) -> Value:
 
 def _evaluate(
     f: Callable[..., Any], params: list[Value], scalar: bool, opt: Optimizer, *, first: bool
-) -> tuple[float, float, str]:
-    """The loss and gradient norm at the current point, and what went wrong, if anything.
+) -> tuple[Value | None, float, float, str]:
+    """The Value of f, its loss and gradient norm at the current point, and what went wrong.
 
     At the first point a failure is the reader's to see, so it raises; later
     it means the steps left the region where f is finite, so it stops the run.
     """
     opt.zero_grad()
     try:
-        loss = _loss(f, params, scalar)
-        loss.backward()
+        value = _loss(f, params, scalar)
+        value.backward()
     except (ArithmeticError, DomainError) as error:
         if first:
             raise
-        return math.nan, math.nan, f"evaluating f fails ({_first(error)})"
+        return None, math.nan, math.nan, f"evaluating f fails ({_first(error)})"
+    loss = value
     norm = math.hypot(*(p.grad for p in params))
     if not math.isfinite(loss.data):
         if first:
             raise NumericalError(
                 f"f(x0) = {loss.data!r} is not a finite number; start where f is defined"
             )
-        return loss.data, norm, f"the loss is {loss.data!r}"
+        return value, loss.data, norm, f"the loss is {loss.data!r}"
     if not math.isfinite(norm):
         if first:
             raise NumericalError(
                 f"the gradient of f at x0 is not finite (its norm is {norm!r}); start where "
                 "f is differentiable"
             )
-        return loss.data, norm, f"the gradient norm is {norm!r}"
-    return loss.data, norm, ""
+        return value, loss.data, norm, f"the gradient norm is {norm!r}"
+    if first:
+        _require_the_graph(f, value, params, scalar)
+    return value, loss.data, norm, ""
+
+
+def _dropped(
+    f: Callable[..., Any], value: Value, params: list[Value], scalar: bool
+) -> list[tuple[int, str]]:
+    """The coordinates f's result depends on though its graph does not hold them (x.data).
+
+    For each, the evidence: f at x moved along it. A coordinate f ignores
+    (its value stays put) has a gradient of 0 indeed, and is not listed.
+    """
+    held = {id(node) for node in graph_order([value])}
+    dropped = []
+    for i, p in enumerate(params):
+        if id(p) in held:
+            continue
+        for h in (1.0, -1.0):
+            moved = [
+                Value(q.data + (h * _PROBE * max(1.0, abs(q.data)) if q is p else 0.0))
+                for q in params
+            ]
+            at = moved[0].data if scalar else [q.data for q in moved]
+            try:
+                out = _loss(f, moved, scalar).data
+            except (ArithmeticError, ValueError, TypeError) as error:  # CalcwebErrors too
+                dropped.append((i, f"f({shown(at)}) fails: {_first(error)}"))
+                break
+            if out != value.data:
+                dropped.append((i, f"f({shown(at)}) = {shown(out)}"))
+                break
+    return dropped
+
+
+def _names(dropped: list[tuple[int, str]], scalar: bool) -> str:
+    return "x" if scalar else " and ".join(f"p[{i}]" for i, _ in dropped)
+
+
+def _require_the_graph(
+    f: Callable[..., Any], value: Value, params: list[Value], scalar: bool
+) -> None:
+    """Refuse an f whose result at x0 depends on a coordinate not through Values (x.data).
+
+    Its gradient there would read 0 for that coordinate, and the run would
+    call x0 a stationary point; torch's backward() refuses such a loss.
+    """
+    dropped = _dropped(f, value, params, scalar)
+    if not dropped:
+        return
+    name = _names(dropped, scalar)
+    first = "x" if scalar else f"p[{dropped[0][0]}]"
+    raise ArgumentTypeError(
+        f"f's result at x0 ({value.data!r}) changes with {name} ({dropped[0][1]}) but was not "
+        f"computed from {name} through calcweb Values, so minimize cannot differentiate it "
+        f"(torch's backward() refuses such a loss too); this happens when f uses "
+        f"{first}.data or builds a new Value(...) from it: write f with {first} itself, as "
+        f"({first} - 1) ** 2, not ({first}.data - 1) ** 2"
+    )
 
 
 def _first(error: Exception) -> str:
@@ -272,7 +346,13 @@ def minimize(
 
     ``converged`` is True when the gradient norm at the returned ``x`` is at
     most ``tol``: ``x`` is then a stationary point of ``f`` to that tolerance
-    (usually a minimum), as with ``scipy.optimize.minimize``'s ``gtol``. The
+    (usually a minimum), as with ``scipy.optimize.minimize``'s ``gtol``. A
+    gradient within ``tol`` only because it passed through a relu or abs
+    exactly at its kink (where ``backward()`` takes the derivative as 0, as
+    torch does), or within 2**-26 * max(1, |x|) of it, does not count: for
+    one number, f's one-sided slopes there decide; for a list, ``converged``
+    stays True only when every such kink is reached by a gradient >= 0 and
+    feeds no other (f then rises from x at least as its gradient says). The
     run takes ``steps`` steps, fewer if a ``tol`` you pass is reached first or
     if the loss, the gradient or a step stops being a finite number (the steps
     diverged: ``diverged`` is True).
@@ -310,8 +390,10 @@ def minimize(
 
     Raises:
         ArgumentTypeError: If ``f`` is not callable, cannot take Values, or
-            returns something other than a number; or an argument has the
-            wrong type.
+            returns something other than a number, or its result at ``x0``
+            changes with a coordinate of x that it was not computed from
+            through Values (f used ``x.data``, as torch's ``.item()``); or an
+            argument has the wrong type.
         InvalidArgumentError: For an unknown optimizer, ``steps < 0``,
             ``tol < 0``, an empty ``x0`` or a bad hyper-parameter.
         NumericalError: If ``f(x0)`` or its gradient is not finite.
@@ -339,14 +421,16 @@ def minimize(
     opt = _optimizer(_optimizer_class(optimizer), params, lr, hyper)
     run = _descend(f, params, scalar, opt, steps=steps, tol=tol)
     converged = not run.problem and run.norm <= run.limit
+    doubt = _doubt(f, run, params, scalar) if converged else ""
+    message = _message(run, converged, tol is not None, steps, getattr(opt, "lr", lr), hyper=hyper)
     return OptimizeResult(
         x=run.path[-1],
         fun=run.losses[-1],
         steps=len(run.path) - 1,
         path=run.path,
         losses=run.losses,
-        converged=converged,
-        message=_message(run, converged, tol is not None, steps, getattr(opt, "lr", lr)),
+        converged=converged and not doubt,
+        message=doubt or message,
         function=f,
         gradient_norm=run.norm,
         tol=run.limit,
@@ -380,6 +464,7 @@ class _Run:
     norms: list[float] = field(default_factory=list)  # at each point of ``path``
     problem: str = ""  # why the run stopped early (it diverged), if it did
     at: int = 0  # the step the run stopped at
+    value: Value | None = None  # f's Value at the last point evaluated
 
 
 def _descend(
@@ -396,7 +481,7 @@ def _descend(
     run = _Run(limit=math.inf if tol is None else tol)
     for step in range(steps + 1):
         run.at = step
-        loss, run.norm, run.problem = _evaluate(f, params, scalar, opt, first=step == 0)
+        run.value, loss, run.norm, run.problem = _evaluate(f, params, scalar, opt, first=step == 0)
         if step == 0 and not given:
             run.limit = GTOL * max(1.0, run.norm)
         if math.isfinite(loss):
@@ -425,7 +510,91 @@ def _never_moved(run: _Run) -> str:
     )
 
 
-def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> str:
+def _doubt(f: Callable[..., Any], run: _Run, params: list[Value], scalar: bool) -> str:
+    """Why a gradient within tol does not make the last x stationary; "" when it does."""
+    if run.value is None:
+        return ""
+    return _dropped_doubt(f, run, run.value, params, scalar) or _kink_doubt(
+        run, run.value, params, scalar
+    )
+
+
+def _dropped_doubt(
+    f: Callable[..., Any], run: _Run, value: Value, params: list[Value], scalar: bool
+) -> str:
+    """Why the gradient is unknown where f's value depends on x not through Values."""
+    dropped = _dropped(f, value, params, scalar)
+    if not dropped:
+        return ""
+    name = _names(dropped, scalar)
+    return (
+        f"not converged: the gradient norm {run.norm:.3g} is <= tol={run.limit:.3g}, but at "
+        f"x = {shown(run.path[-1])} f's result changes with {name} ({dropped[0][1]}) though "
+        f"it was not computed from {name} through calcweb Values (did f use .data or build a "
+        f"new Value(...) there?), so its gradient is unknown; write f with the Values themselves"
+    )
+
+
+def _kink_doubt(run: _Run, value: Value, params: list[Value], scalar: bool) -> str:
+    """Why a gradient within tol at a relu's or abs's kink does not make x stationary."""
+    within = _NEAR * max(1.0, *(abs(p.data) for p in params))
+    candidates = near_kinks(value, params, within)
+    if not candidates:
+        return ""  # the common case, in one pass over the graph
+    exact = kinks([value], params)
+    if len(candidates) == len(exact) and rises_at_least_as_its_gradient(value, params):
+        return ""  # f's slopes from x are at least grad . d >= -tol |d|: stationary to tol
+    slopes, met = _axis_slopes(value, params, scalar, within)
+    found = {id(node): node for node in [*exact, *met]}
+    label, steepest = min(slopes.items(), key=lambda item: _or_minus_inf(item[1]))
+    if not found or (scalar and not steepest < -run.limit and math.isfinite(steepest)):
+        return ""  # no kink at x, or f rises (or is flat) on both sides: x is stationary
+    if len(found) == len(exact) and rises_at_least_as_its_gradient(value, params):
+        return ""  # as above, once the near ones turned out not to be near along any axis
+    ops = " and ".join(sorted({node.op for node in found.values()}))
+    inputs = "1 input of " + ops + " is" if len(found) == 1 else f"{len(found)} inputs of {ops} are"
+    said = (
+        f"not converged: the gradient norm {run.norm:.3g} is <= tol={run.limit:.3g}, but at "
+        f"x = {shown(run.path[-1])}, or within {within:.2g} of it, {inputs} 0: a kink, where "
+        f"{ops} has no derivative and backward() takes the slope on one side (0 at the kink "
+        "itself, as torch does); there "
+    )
+    if steepest < -run.limit:
+        said += f"f falls at slope {steepest:.3g} {label}, so x is not a stationary point"
+    else:
+        said += (
+            "f's one-sided slopes along the axes do not show whether f rises in every "
+            "direction from x, so x may not be a stationary point"
+        )
+    return said + f"; start elsewhere (or from a small random init) so that no {ops} input is 0"
+
+
+def _axis_slopes(
+    value: Value, params: list[Value], scalar: bool, within: float
+) -> tuple[dict[str, float], list[Value]]:
+    """The one-sided slopes of f from x along each axis, both ways, and the kinks they met."""
+    slopes, met = {}, []
+    for i in range(len(params)):
+        for sign, side in ((1.0, "+"), (-1.0, "-")):
+            direction = [sign if j == i else 0.0 for j in range(len(params))]
+            label = (
+                f"to the {'right' if sign > 0 else 'left'} of x"
+                if scalar
+                else f"along {side}p[{i}]"
+            )
+            slopes[label], kinked = one_sided_slope(value, params, direction, within)
+            met += kinked
+    return slopes, met
+
+
+def _or_minus_inf(slope: float) -> float:
+    """A slope to rank by steepness; one that could not be computed ranks first."""
+    return -math.inf if math.isnan(slope) else slope
+
+
+def _message(
+    run: _Run, converged: bool, given: bool, steps: int, lr: float, *, hyper: Mapping[str, Any]
+) -> str:
     """What `OptimizeResult.message` says of a run."""
     norm, limit, at = run.norm, run.limit, run.at
     if run.problem:
@@ -442,7 +611,19 @@ def _message(run: _Run, converged: bool, given: bool, steps: int, lr: float) -> 
         return said + _never_moved(run)
     return (
         f"took all {steps} steps; the gradient norm {norm:.3g} is still above "
-        f"tol={limit:.3g}: {_advice(run, lr)}"
+        f"tol={limit:.3g}: {_decay_note(hyper)}{_advice(run, lr)}"
+    )
+
+
+def _decay_note(hyper: Mapping[str, Any]) -> str:
+    """Weight decay moves the steps' resting point off f's minimum: say so first."""
+    decay = hyper.get("weight_decay", 0.0)
+    if not decay:
+        return ""
+    return (
+        f"weight_decay={decay:g} pulls x toward 0 at every step, so the steps settle where "
+        "f's gradient balances that pull, not at a stationary point of f (leave weight_decay "
+        "out to minimise f itself); otherwise, "
     )
 
 
