@@ -430,8 +430,9 @@ def relu(x: X) -> X:
     r"""The rectifier $\max(x, 0)$.
 
     It has no derivative at 0. Backpropagation (``Value.backward()``,
-    `calcweb.vjp`) and ``derivative(relu, 0.0, method="ad")`` take it as 0
-    there, as torch does; `calcweb.derivative`'s default method refuses.
+    ``vjp(f, x, method="ad")``) and ``derivative(relu, 0.0, method="ad")`` take
+    it as 0 there, as torch does; the default methods of `calcweb.derivative`
+    and `calcweb.vjp` refuse.
 
     Args:
         x: A real number, a `Jet`, or any object with a
@@ -470,8 +471,9 @@ def abs(x: X) -> X:
     r"""The absolute value.
 
     It has no derivative at 0. Backpropagation (``Value.backward()``,
-    `calcweb.vjp`) and ``derivative(abs, 0.0, method="ad")`` take it as 0
-    there, as torch does; `calcweb.derivative`'s default method refuses.
+    ``vjp(f, x, method="ad")``) and ``derivative(abs, 0.0, method="ad")`` take
+    it as 0 there, as torch does; the default methods of `calcweb.derivative`
+    and `calcweb.vjp` refuse.
 
     Args:
         x: A real number, a `Jet`, or any object with a

@@ -76,6 +76,7 @@ from calcweb.exceptions import (
     NumericalError,
 )
 from calcweb.jet import Jet, RoundedFloat, rounding_tracked_variable
+from calcweb.nn._kinks import KINKED_OPS, kinks
 from calcweb.nn.value import Value
 
 __all__ = ["ArrayResult", "directional_derivative", "grad", "hessian", "jacobian", "jvp", "vjp"]
@@ -1189,30 +1190,37 @@ def jvp(
     return _shaped(values, scalar_out), _shaped(tangents, scalar_out)
 
 
-def _graph_leaves(outputs: list[Value], ours: list[Value]) -> list[Value]:
-    """The leaves of the graph of ``outputs`` other than ``ours`` (parameters, constants)."""
+def _graph_leaves(outputs: list[Value], ours: list[Value]) -> tuple[list[Value], bool]:
+    """The leaves of the graph of ``outputs`` other than ``ours`` (parameters, constants).
+
+    Also whether a relu or abs of the graph has the input 0 (a kink), in the same walk.
+    """
     mine = {id(leaf) for leaf in ours}
     seen: set[int] = set()
     stack = list(outputs)
     leaves = []
+    kinked = False
     while stack:
         node = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if node.inputs:
-            stack.extend(node.inputs)
+        inputs = node.inputs
+        if inputs:
+            stack.extend(inputs)
+            kinked = kinked or (node.op in KINKED_OPS and inputs[0].data == 0.0)
         elif id(node) not in mine:
             leaves.append(node)
-    return leaves
+    return leaves, kinked
 
 
 def _reverse_mode(
-    outputs: list[Any], leaves: list[Value], scalar: bool, scalar_out: bool
+    outputs: list[Any], leaves: list[Value], others: list[Value], scalar: bool, scalar_out: bool
 ) -> Callable[[Any], Any]:
-    """The pullback ``u -> u^T J`` by one backward pass through the graph of ``outputs``."""
-    values = [out for out in outputs if isinstance(out, Value)]
-    others = _graph_leaves(values, leaves)
+    """The pullback ``u -> u^T J`` by one backward pass through the graph of ``outputs``.
+
+    ``others``: the leaves of that graph besides ``leaves``, whose grads it keeps.
+    """
 
     def pullback(u: float | Sequence[float]) -> Any:
         weights = _cotangent(u, len(outputs), scalar_out)
@@ -1289,7 +1297,11 @@ def vjp(
         method: ``"auto"`` (default): Values, or when ``f`` does not accept
             them (written with ``math``, say) the Jacobian by
             ``"richardson"``, one derivative per entry, as `calcweb.jacobian`
-            does; ``"ad"``: Values or an ArgumentTypeError; any other method
+            does; also where ``f``'s Values pass through a relu or abs exactly
+            at its kink (an input 0 that moves with x: the Values' 0 there is
+            only torch's convention), so that a kink is refused as by
+            `calcweb.grad` and `calcweb.jvp`; ``"ad"``: Values (that
+            convention at a kink) or an ArgumentTypeError; any other method
             of `calcweb.derivative`: the Jacobian by that method.
         h: As for `calcweb.derivative`, but relative (see the module); not
             used by Values.
@@ -1309,6 +1321,7 @@ def vjp(
             method or step, or a ``u`` of the wrong length.
         NumericalError: a gradient overflows, or a given ``h`` moves no
             coordinate of ``x``.
+        DomainError: f has no derivative at ``x`` (a kink, as relu's at 0).
 
     Examples:
         >>> from calcweb import vjp, exp
@@ -1331,7 +1344,13 @@ def vjp(
         if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [_output_value(out, i) for i, out in enumerate(outputs)]
-            return _shaped(values, scalar_out), _reverse_mode(outputs, leaves, scalar, scalar_out)
+            graph = [out for out in outputs if isinstance(out, Value)]
+            others, kinked = _graph_leaves(graph, leaves)
+            # backward() takes 0 at a kink (torch's convention): "ad" wants that;
+            # "auto" asks the differences instead, which refuse a kink as grad and jvp do.
+            if method == "ad" or not (kinked and kinks(graph, leaves)):
+                backward = _reverse_mode(outputs, leaves, others, scalar, scalar_out)
+                return _shaped(values, scalar_out), backward
         method = "richardson"
     outputs, scalar_out, components = _components(f, point, scalar)
     values = [result_value(out, "f(x)") for out in outputs]
