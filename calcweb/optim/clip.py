@@ -38,6 +38,13 @@ def _values(params: object) -> list[Value]:
                 f"but params[{index}] is {type(p).__name__} {p!r}: it clips the .grad of "
                 "each Value after loss.backward(), so pass the Values themselves"
             )
+        if p.inputs:  # backward() overwrites a computed value's grad: nothing to clip
+            raise InvalidArgumentError(
+                f"params[{index}] ({p!r}) was computed from other Values (by {p.op!r}): "
+                "backward() overwrites its gradient instead of adding to it, so it is no "
+                "parameter to clip; pass the leaves you optimise (make one with "
+                "w = Value(w.data))"
+            )
     return [p for p in values if isinstance(p, Value)]  # all of them, checked above
 
 

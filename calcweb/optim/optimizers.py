@@ -45,7 +45,7 @@ import functools
 import inspect
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from numbers import Real
 from typing import Any
 
@@ -80,9 +80,43 @@ def _as_list(params: object) -> list[object]:
     if items is None:
         raise ArgumentTypeError(
             f"params must be a list of calcweb.Value (such as model.parameters() or [w, b]), "
-            f"but got {type(params).__name__} {params!r}; wrap each number in Value(...)"
+            f"but got {type(params).__name__} {params!r}; {_fix_for(params)}"
         )
     return items
+
+
+def _fix_for(params: object, otherwise: str = "wrap each number in Value(...)") -> str:
+    """How to turn what an optimiser got instead of a list of Values into one."""
+    if callable(getattr(params, "parameters", None)):  # the model itself
+        return "pass its parameters: model.parameters()"
+    if callable(params):  # model.parameters without the ()
+        return "call it: pass model.parameters(), with the parentheses"
+    return otherwise
+
+
+def _parameter(p: object, index: int) -> Value:
+    """``params[index]``, checked to be a Value the optimiser can update: a leaf."""
+    if isinstance(p, Mapping):  # torch's parameter groups: {"params": [...], "lr": ...}
+        raise ArgumentTypeError(
+            f"params[{index}] is a dict (a torch parameter group?); calcweb's optimisers take "
+            "one list of Values with one set of hyper-parameters: for groups with different "
+            "settings, make one optimiser per group, e.g. SGD(group['params'], lr=0.1)"
+        )
+    if not isinstance(p, Value):
+        raise ArgumentTypeError(
+            f"an optimizer updates Values, but params[{index}] is "
+            f"{type(p).__name__} {p!r}; "
+            + _fix_for(p, "wrap each number in Value(...) or pass model.parameters()")
+        )
+    if p.inputs:
+        # backward() adds to a leaf's grad but overwrites a computed value's, so
+        # gradients from several backward() calls would not add up.
+        raise InvalidArgumentError(
+            f"params[{index}] ({p!r}) was computed from other Values (by {p.op!r}), so its "
+            "gradient does not accumulate over backward() calls (torch: \"can't optimize a "
+            'non-leaf Tensor"); make it a Value of its own: w = Value(w.data)'
+        )
+    return p
 
 
 def _lerp(start: float, end: float, weight: float) -> float:
@@ -230,12 +264,7 @@ class Optimizer:
             "e.g. model.parameters() or [w, b]",
         )
         for index, p in enumerate(items):
-            if not isinstance(p, Value):
-                raise ArgumentTypeError(
-                    f"an optimizer updates Values, but params[{index}] is "
-                    f"{type(p).__name__} {p!r}; wrap each number in Value(...) or pass "
-                    "model.parameters()"
-                )
+            _parameter(p, index)
         # The same Value twice would be stepped twice (torch warns it will refuse this).
         _require(
             len({id(p) for p in items}) == len(items),
