@@ -336,6 +336,75 @@ def _class_index(t: object, classes: int) -> int:
     return index
 
 
+def _samples(logits: object) -> tuple[list[list[object]], bool]:
+    """The samples of ``logits`` (torch's (C) or (N, C)), and whether they are a batch."""
+    if isinstance(logits, (Value, Jet, Real)):
+        raise ArgumentTypeError(
+            f"cross_entropy got one logit, {shown(logits)}, but needs one logit per class: "
+            "with one logit the softmax is 1 and the loss 0 whatever it is, so nothing "
+            "would be learnt; for a yes/no target scored by one logit z, use "
+            "binary_cross_entropy_with_logits([z], [t]) with t = 0.0 or 1.0"
+        )
+    items = _listed(logits, "logits")
+    nested = [not isinstance(z, (Value, Jet, Real)) and listed(z) is not None for z in items]
+    if not any(nested):
+        return _checked_rows([items]), False  # a flat list: one sample's logits, torch's (C)
+    rows = [_listed(row, f"the logits of sample {i}") for i, row in enumerate(items)]
+    if not all(nested):
+        raise ArgumentTypeError(
+            f"the logits mix numbers and lists: item {nested.index(False)} is "
+            f"{shown(items[nested.index(False)])}; pass one sample's logits as a flat list, or "
+            "a batch as a list of lists of equal length"
+        )
+    return _checked_rows(rows), True
+
+
+def _checked_rows(rows: list[list[object]]) -> list[list[object]]:
+    """The samples' logits, refused if a sample has none or the samples differ in length."""
+    for i, zs in enumerate(rows):
+        if not zs:
+            raise InvalidArgumentError(
+                f"sample {i} has no logits; pass one score per class (at least two)"
+            )
+    # Every sample scores the same classes: a ragged batch is a mistake in the data, as
+    # softmax says (torch's (N, C) tensor cannot be ragged), not a batch to average.
+    if len({len(zs) for zs in rows}) > 1:
+        raise InvalidArgumentError(
+            f"the samples of the batch have different numbers of logits "
+            f"{[len(zs) for zs in rows]}; pass one logit per class in every sample"
+        )
+    return rows
+
+
+def _targets(target: object, rows: list[list[object]], batch: bool) -> list[object]:
+    """One class index per sample: ``target`` itself for one sample, its entries for a batch."""
+    classes = len(rows[0])
+    if not batch:
+        if target is None or isinstance(target, Real):
+            return [target]  # checked as a class index below
+        raise ArgumentTypeError(
+            f"the logits are one sample of {classes} classes (a flat list, torch's (C)), so "
+            f"target must be one class index, an int in 0..{classes - 1}, but got "
+            f"{type(target).__name__} {shown(target)}; for a batch, pass one list of logits "
+            "per sample, [[z0, z1], [z0, z1]]; class probabilities as targets (soft "
+            "labels) are not supported: pass the index of the true class"
+        )
+    if target is None or isinstance(target, Real):
+        raise ArgumentTypeError(
+            f"the logits are a batch of {len(rows)} samples (a list of lists, torch's (N, C)), "
+            f"so target must be a list of {len(rows)} class indices, one per sample, but got "
+            f"{type(target).__name__} {shown(target)}; for one sample, pass its logits as a "
+            "flat list"
+        )
+    targets = _listed(target, "target")
+    if len(targets) != len(rows):
+        raise InvalidArgumentError(
+            f"got {len(rows)} samples of logits and {len(targets)} targets; pass one "
+            "target per sample"
+        )
+    return targets
+
+
 def cross_entropy(
     logits: Sequence[Scalar] | Sequence[Sequence[Scalar]],
     target: int | Sequence[int],
@@ -344,18 +413,22 @@ def cross_entropy(
     """Softmax cross-entropy of raw scores (logits), as ``torch.nn.functional.cross_entropy``.
 
     Args:
-        logits: One sample's logits (a sequence of Values), or a batch of them
-            (a sequence of sequences).
-        target: The correct class index, or one index per sample of the batch
-            (a list, tuple or 1-D numpy array of ints).
+        logits: One sample's logits, one per class (a flat sequence of
+            Values: torch's (C) input), or a batch of them (a sequence of
+            sequences: (N, C)).
+        target: The correct class index of the one sample, or one index per
+            sample of the batch (a list, tuple or 1-D numpy array of ints).
         reduction: ``"mean"`` over samples (default) or ``"sum"``.
 
     Raises:
         InvalidArgumentError: a class index out of range, a sample without
-            logits, samples of a batch with different numbers of logits, a NaN
-            logit, not as many targets as samples, or an unknown reduction.
-        ArgumentTypeError: a target that is not an int, a logit that is not a
-            number or a Value.
+            logits or with one logit (its loss would be 0 whatever it is: use
+            `binary_cross_entropy_with_logits`), samples of a batch with
+            different numbers of logits, a NaN logit, not as many targets as
+            samples, or an unknown reduction.
+        ArgumentTypeError: one logit given alone, a target that is not an
+            int (a list of them for one sample, one int for a batch), a logit
+            that is not a number or a Value.
         NumericalError: the loss overflows a float (logits beyond about 1e308 apart).
 
     Examples:
@@ -367,37 +440,20 @@ def cross_entropy(
         [-0.340999, 0.242433, 0.098566]
     """
     reduction = _reduction(reduction)
-    # One sample when target is a single number (numpy ints too; a float or None is
-    # refused below as not a class index), else a batch with one target per sample.
-    batch = not (target is None or isinstance(target, Real))
-    if batch:  # one class index per sample
-        targets = _listed(target, "target")
-        samples = _listed(logits, "logits")
-    else:
-        targets, samples = [target], [logits]
-    if len(samples) != len(targets) or not samples:
-        raise InvalidArgumentError(
-            f"got {len(samples)} samples of logits and {len(targets)} targets; pass one "
-            "target per sample"
-        )
-    rows = [_listed(row, f"the logits of sample {i}") for i, row in enumerate(samples)]
-    for i, zs in enumerate(rows):
-        if not zs:
-            raise InvalidArgumentError(
-                f"sample {i} has no logits; pass one score per class (at least one)"
-            )
-    # Every sample scores the same classes: a ragged batch is a mistake in the data, as
-    # softmax says (torch's (N, C) tensor cannot be ragged), not a batch to average.
-    if len({len(zs) for zs in rows}) > 1:
-        raise InvalidArgumentError(
-            f"the samples of the batch have different numbers of logits "
-            f"{[len(zs) for zs in rows]}; pass one logit per class in every sample"
-        )
+    rows, batch = _samples(logits)
+    targets = _targets(target, rows, batch)
     terms: list[float] = []
     slopes: list[tuple[object, float]] = []
     for zs, t in zip(rows, targets, strict=True):
         z = [_number(v, "logits") for v in zs]
         k = _class_index(t, len(z))
+        if len(z) == 1:  # softmax of one logit is 1: the loss is 0 whatever it is
+            raise InvalidArgumentError(
+                "each sample has one logit, so its softmax is 1 and the loss 0 whatever the "
+                "logit: nothing would be learnt; cross_entropy needs one logit per class (at "
+                "least two); for a yes/no target scored by one logit per sample, use "
+                "binary_cross_entropy_with_logits(logits, targets) with targets 0.0 or 1.0"
+            )
         m, exps, total = _exponentials(z)
         terms.append((m - z[k]) + math.log(total))  # m - z[k] first: exact, no cancellation
         slopes += [(v, e / total - (j == k)) for j, (v, e) in enumerate(zip(zs, exps, strict=True))]

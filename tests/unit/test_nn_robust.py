@@ -518,6 +518,52 @@ def sample(
     return None
 
 
+def is_a_list(item: object) -> bool:
+    """Whether a logits item is a sample's list of logits (not a number, not junk)."""
+    number = isinstance(item, Value) or (not isinstance(item, bool) and isinstance(item, Real))
+    return not number and items_problem(item)[0] is not None
+
+
+def logit_rows_and_targets(
+    logits: object, target: object, problems: set[type[CalcwebError]]
+) -> list[tuple[object, object]]:
+    """torch's reading: flat logits are one sample (C), a list of lists a batch (N, C).
+
+    The problems of the shapes go to ``problems``: one logit alone, a target that
+    does not fit the shape, a count mismatch, ragged or one-logit samples.
+    """
+    if isinstance(logits, (Value, Real)):  # one logit alone (bool too: not a number)
+        problems.add(ArgumentTypeError)
+        return []
+    items, more = items_problem(logits)
+    problems |= more
+    if items is None:
+        return []
+    single = target is None or isinstance(target, Real)
+    if not any(is_a_list(z) for z in items):
+        rows: list[object] = [items]
+        if not single:
+            problems.add(ArgumentTypeError)
+        targets: list[object] | None = [target]
+    else:
+        if not all(is_a_list(z) for z in items):
+            problems.add(ArgumentTypeError)
+            return []
+        rows = items
+        if single:
+            problems.add(ArgumentTypeError)
+        targets, even_more = items_problem(target)
+        problems |= even_more
+        if targets is not None and len(targets) != len(rows):
+            problems.add(InvalidArgumentError)
+    lengths = {len(items_problem(row)[0] or []) for row in rows}
+    if len(lengths) > 1 or lengths in ({0}, {1}):  # ragged, empty, one logit
+        problems.add(InvalidArgumentError)
+    if targets is None or len(targets) != len(rows):
+        return [(row, 0) for row in rows]  # only the rows' own problems remain to add
+    return list(zip(rows, targets, strict=True))
+
+
 @SETTINGS
 @given(
     st.one_of(
@@ -532,18 +578,7 @@ def sample(
 def test_cross_entropy(logits: object, target: object, reduction: object) -> None:
     got = outcome(lambda: cross_entropy(logits, target, reduction))
     problems = reduction_problem(reduction)
-    batch = not (target is None or isinstance(target, Real))
-    rows_targets: list[tuple[object, object]] = [(logits, target)]
-    if batch:
-        rows, more = items_problem(logits)
-        targets, even_more = items_problem(target)
-        problems |= more | even_more
-        rows_targets = []
-        if rows is not None and targets is not None:
-            if len(rows) != len(targets) or not rows:
-                problems.add(InvalidArgumentError)
-            else:
-                rows_targets = list(zip(rows, targets, strict=True))
+    rows_targets = logit_rows_and_targets(logits, target, problems)
     samples = [sample(row, t, problems) for row, t in rows_targets]
     if not check(got, problems, overflow_later=True):
         return
