@@ -107,7 +107,6 @@ def _description(figure: Any) -> str:
 # --- minimize on a graph that f dropped ------------------------------------------
 
 
-@_xfail()
 @pytest.mark.parametrize(
     ("f", "x0"),
     [
@@ -127,7 +126,6 @@ def test_minimize_of_an_f_that_drops_the_graph_is_not_converged(f: Any, x0: Any)
     assert not result.converged, result
 
 
-@_xfail()
 @pytest.mark.parametrize(
     ("f", "x0"),
     [
@@ -153,7 +151,6 @@ def test_minimize_at_a_kink_with_a_zero_subgradient_is_not_converged(f: Any, x0:
     assert not result.converged, result
 
 
-@_xfail()
 @pytest.mark.parametrize(
     "f",
     [
@@ -184,7 +181,6 @@ def test_minimize_of_a_constant_written_with_x_still_converges() -> None:
     assert result.x == 3.0
 
 
-@_xfail()
 def test_an_optimiser_refuses_a_parameter_computed_from_others() -> None:
     # w = Value(3.0) * 1.0 (a scaled initial value, as torch.randn(3) * 0.01) is no
     # leaf: backward() writes its grad instead of adding to it, so two per-sample
@@ -205,7 +201,6 @@ def test_a_leaf_parameter_accumulates_per_sample_gradients() -> None:
     assert b.grad == 10.0
 
 
-@_xfail()
 def test_minimize_with_weight_decay_says_why_it_does_not_converge() -> None:
     # SGD with weight_decay=0.5 settles at 0.8, the minimum of (x - 1)**2 + 0.25 x**2,
     # where f' = -0.4: converged=False is right, but the message blames the learning
@@ -597,7 +592,6 @@ def test_a_learning_rate_set_to_a_str_after_construction_is_refused() -> None:
 # --- cross_entropy with one logit per sample ----------------------------------------
 
 
-@_xfail()
 @pytest.mark.parametrize(
     ("logits", "target"),
     [
@@ -635,7 +629,6 @@ def _message(call: Callable[[], Any]) -> str:
 _MODEL = cw.MLP(2, [1], seed=0)
 
 
-@_xfail()
 @pytest.mark.parametrize(
     "params",
     [
@@ -651,7 +644,6 @@ def test_an_optimiser_given_no_values_is_not_told_to_wrap_numbers(params: Any) -
     assert "wrap each number" not in message, message
 
 
-@_xfail()
 def test_soft_label_targets_are_not_told_an_index_in_0_to_0() -> None:
     # 3 logits and probabilities as the target (torch accepts them): "a target must be
     # a class index, an int in 0..0, but got float 0.1".
@@ -661,7 +653,6 @@ def test_soft_label_targets_are_not_told_an_index_in_0_to_0() -> None:
     assert "0..0" not in message, message
 
 
-@_xfail()
 def test_a_batch_with_one_int_target_is_told_about_the_target() -> None:
     # "logits must be numbers or Values, but got list [...]": the fix is a list of targets.
     batch = [[Value(1.0), Value(2.0)], [Value(3.0), Value(1.0)]]
