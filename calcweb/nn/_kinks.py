@@ -129,17 +129,18 @@ def one_sided_slope(
     return tangent.get(id(output), 0.0), met
 
 
-def rises_at_least_as_its_gradient(output: Value, leaves: Sequence[Value]) -> bool:
-    """Whether f's one-sided slope from x along every d is at least ``grad . d``.
+def rises_at_least_as_its_gradient(output: Value, at: Sequence[Value]) -> bool:
+    """Whether f's one-sided slope from x (or from ``at``'s kinks) along any d is >= ``grad . d``.
 
     Call after ``output.backward()``, whose gradients reaching each value it
-    reads. True when every relu or abs at its kink (input exactly 0) is
-    reached by a gradient g >= 0 and feeds no other kink: f is then smooth in
-    x and in those kinks' outputs, relu and abs are convex, so f's slope
-    along d is grad . d + sum of g * relu'(0; t) or g * |t|, never below
-    grad . d (grad being backward()'s, which takes 0 at each kink).
+    reads. True when every relu or abs of ``at`` is reached by a gradient
+    g >= 0 and feeds no other of them: f is then smooth in x and in those
+    outputs, and relu and abs are convex, so f's slope along d is grad . d
+    plus, for each, g * (relu'(0; t) - slope) or g * (|t| - slope * t) with
+    t its input's rate and slope the local derivative backward() took
+    (0 at the kink, else the one on x's side): never below grad . d.
     """
-    found = {id(node) for node in kinks([output], leaves)}
+    found = {id(node) for node in at}
     after_a_kink: set[int] = set()  # the kinks and every value computed from one
     nested = False
     for node in graph_order([output]):

@@ -541,16 +541,13 @@ def _kink_doubt(run: _Run, value: Value, params: list[Value], scalar: bool) -> s
     candidates = near_kinks(value, params, within)
     if not candidates:
         return ""  # the common case, in one pass over the graph
-    exact = kinks([value], params)
-    if len(candidates) == len(exact) and rises_at_least_as_its_gradient(value, params):
+    if rises_at_least_as_its_gradient(value, candidates):
         return ""  # f's slopes from x are at least grad . d >= -tol |d|: stationary to tol
     slopes, met = _axis_slopes(value, params, scalar, within)
-    found = {id(node): node for node in [*exact, *met]}
+    found = {id(node): node for node in [*kinks([value], params), *met]}
     label, steepest = min(slopes.items(), key=lambda item: _or_minus_inf(item[1]))
     if not found or (scalar and not steepest < -run.limit and math.isfinite(steepest)):
         return ""  # no kink at x, or f rises (or is flat) on both sides: x is stationary
-    if len(found) == len(exact) and rises_at_least_as_its_gradient(value, params):
-        return ""  # as above, once the near ones turned out not to be near along any axis
     ops = " and ".join(sorted({node.op for node in found.values()}))
     inputs = "1 input of " + ops + " is" if len(found) == 1 else f"{len(found)} inputs of {ops} are"
     said = (
