@@ -52,7 +52,7 @@ from calcweb.exceptions import (
 )
 from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
-from calcweb.nn.value import Value
+from calcweb.nn.value import Value, no_float
 
 __all__ = [
     "binary_cross_entropy",
@@ -78,12 +78,18 @@ _BCE_EPSILON = 9.999999960041972e-13
 def _number(x: object, what: str) -> float:
     """A prediction, target or parameter as a finite float."""
     if isinstance(x, Value):
-        if x.data - x.data:
+        data = x.data
+        if type(data) is not float:  # set by hand: a float, or refused as the operators do
+            refusal = no_float(data, "data")
+            if refusal is not None:
+                raise refusal
+            data = float(data)
+        if data - data:
             raise InvalidArgumentError(
                 f"{what} holds {x!r}, which is not finite (was .data set to NaN or inf, or "
                 "did an optimiser diverge?); use finite numbers"
             )
-        return x.data
+        return data
     if isinstance(x, bool) or not isinstance(x, Real):
         raise ArgumentTypeError(
             f"{what} must be numbers or Values, but got {type(x).__name__} {shown(x)}"

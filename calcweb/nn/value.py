@@ -121,13 +121,13 @@ def _not_a_number(error: Exception, *operands: object) -> Exception:
         if not isinstance(operand, Value):
             continue
         for name in ("data", "grad"):
-            refusal = _no_float(getattr(operand, name), name)
+            refusal = no_float(getattr(operand, name), name)
             if refusal is not None:
                 return refusal
     return error  # its own message says what went wrong
 
 
-def _no_float(x: object, name: str) -> CalcwebError | None:
+def no_float(x: object, name: str) -> CalcwebError | None:
     """The error for a Value's ``.data`` or ``.grad`` (``name``) set to ``x``, if no float."""
     if not isinstance(x, Real):
         return ArgumentTypeError(
@@ -585,7 +585,7 @@ class Value:
         """This value's data, refused if it is not finite (set by hand or by an optimiser)."""
         x = self.data
         if type(x) is not float:  # set by hand: a float, or refused
-            refusal = _no_float(x, "data")
+            refusal = no_float(x, "data")
             if refusal is not None:
                 raise refusal
             x = float(x)
@@ -882,7 +882,7 @@ class Value:
                     child.grad += local * grad
             for leaf in leaves:
                 grad = leaf.grad
-                if type(grad) is not float and _no_float(grad, "grad") is not None:
+                if type(grad) is not float and no_float(grad, "grad") is not None:
                     raise _not_a_number(TypeError(), leaf)
                 if grad - grad:
                     raise _gradient_error(leaf, order)
