@@ -1127,8 +1127,94 @@ NEAR_OVERFLOW = 2.0**1000  # and f just before must be this large to have overfl
 
 
 def _infinite(values: list[float]) -> _OneSided:
+    """The limit +-inf of ``values`` growing, or a refusal when the growth is bounded.
+
+    ``1 - x**-0.01`` at infinity grows by steps that shrink by ``2**-0.01``
+    a doubling of ``x``, slowly enough to look unbounded (`_bounded_growth`).
+    """
     value = math.copysign(math.inf, values[-1])
-    return _OneSided(value, 0.0, True, f"f grows without bound: the limit is {value}")
+    tail = _bounded_growth(values)
+    if tail is None:
+        return _OneSided(value, 0.0, True, f"f grows without bound: the limit is {value}")
+    return _bounded(values[-1], tail, "at its last usual samples")
+
+
+def _bounded(last: float, tail: float, where: str) -> _OneSided:
+    """The refusal of an infinite limit for a growth `_bounded_growth` finds bounded."""
+    estimate = last + tail
+    return _OneSided(
+        estimate,
+        math.inf,
+        False,
+        f"f grows {where} (to {last:.6g}), but by steps that shrink by a ratio below 1 "
+        "that does not rise (or those of log |f| do): a growth that goes on so is "
+        "bounded (1 - x**-0.01 at infinity, whose limit is 1, steps by 2**-0.01 times "
+        "as much each time x doubles), and too slow for the samples to show where it "
+        f"ends; its geometric tail ends near {estimate:.6g}, and f may yet turn back "
+        "(log(x)**10/x**0.04 peaks at x = 3.7e108 and tends to 0). Pass "
+        "full_output=True to get that estimate",
+    )
+
+
+def _bounded_growth(values: list[float], *, logs: bool = False) -> float | None:
+    """The tail left by a growth whose steps shrink at a ratio that does not rise, else None.
+
+    Steps of ``f`` (with ``logs``, of ``log |f|`` too) over the last
+    ``BOUNDED_POINTS`` samples, each below 1 times the one before and those
+    ratios not rising, beyond rounding: their sum to infinity is at most the
+    last step times ``r / (1 - r)`` for the last ratio ``r``, so ``f`` is
+    bounded. The slowest unbounded growths keep their steps (``log x``:
+    ``log 2`` a doubling of ``x``), let them grow (``x**0.01``, ``log(x)**2``)
+    or shrink at ratios that rise toward 1 (``log(log x)``). ``1 - x**-q``
+    shrinks at ``2**-q`` and ``tanh(log(x)/100)`` at ratios that fall; over
+    the steps ``2**16`` apart closer to infinity, ``log(x)**10 / x**0.04``
+    grows by steps of ``log |f|`` that shrink at ratios that fall (``log(x)
+    + 100/log(x)`` does too over the usual steps, at ``x`` = 1e9 .. 1e15,
+    where its ``log |f|`` steps have just peaked: hence logs only on the far
+    ones). Returns the tail of ``f`` (``f`` times ``exp(tail) - 1`` from ``log |f|``).
+    """
+    tail = values[-BOUNDED_POINTS:]
+    if len(tail) < BOUNDED_POINTS or 0.0 in tail:
+        return None
+    steps = _shrinking_tail(tail, [_EPS * abs(y) for y in tail])
+    if steps is not None or not logs:
+        return steps
+    sizes = [math.log(abs(y)) for y in tail]
+    log_tail = _shrinking_tail(sizes, [_EPS * max(1.0, abs(u)) for u in sizes])
+    if log_tail is None:
+        return None
+    return tail[-1] * math.expm1(min(log_tail, 709.0))
+
+
+def _shrinking_tail(values: list[float], ulp: list[float]) -> float | None:
+    """``d r / (1 - r)`` for steps of ``values`` shrinking at ratios ``r < 1`` that do not rise.
+
+    Each ratio clearly below 1 and not above the one before, to
+    ``BOUNDED_ULPS`` of the rounding ``ulp`` of the values its steps join;
+    None otherwise (steps of both signs, or ratios of 1 or rising).
+    """
+    steps = [b - a for a, b in itertools.pairwise(values)]
+    if not all(step * steps[0] > 0.0 for step in steps):
+        return None
+    ratios = [b / a for a, b in itertools.pairwise(steps)]
+    # The rounding of a ratio: that of its two steps, each from two values.
+    blurs = [
+        BOUNDED_ULPS
+        * ratio
+        * ((ulp[i] + ulp[i + 1]) / abs(steps[i]) + (ulp[i + 1] + ulp[i + 2]) / abs(steps[i + 1]))
+        for i, ratio in enumerate(ratios)
+    ]
+    if not all(r + blur < 1.0 for r, blur in zip(ratios, blurs, strict=True)):
+        return None
+    rises = [later - earlier for earlier, later in itertools.pairwise(ratios)]
+    if not all(rise <= blur for rise, blur in zip(rises, blurs[1:], strict=True)):
+        return None
+    ratio = ratios[-1]
+    return steps[-1] * ratio / (1.0 - ratio)
+
+
+BOUNDED_POINTS = 8  # `_bounded_growth` reads the growth's last samples, as `_divergence` does
+BOUNDED_ULPS = 64.0  # and takes a ratio's rounding as this many ulps of each value
 
 
 def _until_stuck(values: list[float]) -> list[float]:
@@ -4216,6 +4302,11 @@ def _checked_closer_in(
     infinite = result.converged and math.isinf(result.value)
     if infinite and not deep and not run.note and x0 in (0.0, math.inf, -math.inf):
         deep = _infinite_closer_in(f, point, h, run, result.value)
+    # A growth closer in whose steps shrink at ratios that do not rise is bounded.
+    away = infinite and all(y * result.value > 0.0 for y in deep[-BOUNDED_POINTS:])
+    tail = _bounded_growth(deep, logs=True) if away else None
+    if tail is not None and tail * result.value > 0.0:
+        return _bounded(deep[-1], tail, f"out to x = {point(h * DEEP_RATIO ** len(deep))!r}")
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
     # A log's growth goes on along its line closer in (4 x**3e-8 - 3 at 0 falls behind it).

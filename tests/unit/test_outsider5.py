@@ -82,12 +82,12 @@ BOUNDED_SLOW: list[tuple[str, Callable[[float], float], float, str, float]] = [
 
 @pytest.mark.parametrize(
     ("f", "x0", "side", "exact"),
-    [pytest.param(*case[1:], id=case[0], marks=_xfail()) for case in BOUNDED_SLOW],
+    [pytest.param(*case[1:], id=case[0]) for case in BOUNDED_SLOW],
 )
 def test_a_bounded_function_that_settles_slowly_has_no_infinite_limit(
     f: Callable[[float], float], x0: float, side: str, exact: float
 ) -> None:
-    # Today each is LimitResult(value=+-inf, error=0.0, converged=True,
+    # Until LIMINF each was LimitResult(value=+-inf, error=0.0, converged=True,
     # message='f grows without bound: the limit is inf'). Refusing is honest.
     honest_or_refused(f, x0, side, exact)
 
