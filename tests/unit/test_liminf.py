@@ -90,3 +90,21 @@ def test_the_tail_bound_reads_steps_and_their_log() -> None:
     # log |f| shrinking geometrically: f = 10 * exp(-0.5**k) tends to 10.
     logs = [10.0 * math.exp(-(0.5**k)) for k in range(1, 9)]
     assert _bounded_growth(logs) == pytest.approx(10.0 - logs[-1], rel=0.2)
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        pytest.param(lambda x: 1 + x**7 * math.exp(-x), 1.0, id="1 + x**7 exp(-x)"),
+        pytest.param(lambda x: -2 + 5 * x**7 * math.exp(-x), -2.0, id="-2 + 5 x**7 exp(-x)"),
+    ],
+)
+def test_a_hump_that_falls_onto_its_limit_within_rounding_is_answered(
+    f: Function, exact: float
+) -> None:
+    # 1 + x**7 exp(-x) is 704, 31.2, 1.00044 at x = 8, 16, 32, then 1 + 3 ulps at
+    # 64 and exactly 1.0 on: it was 1.0 +- 4.4e-4 (f(32) - 1), converged=False.
+    result = full(f, math.inf)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2.0 * result.error, result
+    assert result.error <= 1e-13 * abs(exact), result

@@ -163,10 +163,9 @@ def test_a_removable_cancellation_at_the_end_is_answered(
 @pytest.mark.parametrize(
     ("f", "exact"),
     [
-        # 1.0 +- 4.4e-4, converged=False, "f does not settle": f is exactly 1.0 at
-        # 52 samples from x = 128 to 2.9e38; the error is f(32) - 1 (x**5: 1.0 +- 4.2e-7)
-        pytest.param(lambda x: 1 + x**7 * math.exp(-x), 1.0, id="1 + x**7*exp(-x)",
-                     marks=_xfail()),
+        # Was 1.0 +- 4.4e-4, converged=False, "f does not settle" (f is exactly 1.0
+        # at 52 samples from x = 128 to 2.9e38); LIMINF: 1.0 +- 3.6e-15, converged.
+        pytest.param(lambda x: 1 + x**7 * math.exp(-x), 1.0, id="1 + x**7*exp(-x)"),
         pytest.param(lambda x: x**7 / math.exp(x), 0.0, id="x**7/exp(x)", marks=_xfail()),
         pytest.param(lambda x: (3.0**x + 5.0**x) ** (1 / x), 5.0, id="(3**x + 5**x)**(1/x)",
                      marks=_xfail()),
