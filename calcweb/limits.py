@@ -1127,15 +1127,22 @@ NEAR_OVERFLOW = 2.0**1000  # and f just before must be this large to have overfl
 
 
 def _infinite(values: list[float]) -> _OneSided:
-    """The limit +-inf of ``values`` growing, or a refusal when the growth is bounded.
-
-    ``1 - x**-0.01`` at infinity grows by steps that shrink by ``2**-0.01``
-    a doubling of ``x``, slowly enough to look unbounded (`_bounded_growth`).
-    """
     value = math.copysign(math.inf, values[-1])
-    tail = _bounded_growth(values)
-    if tail is None:
-        return _OneSided(value, 0.0, True, f"f grows without bound: the limit is {value}")
+    return _OneSided(value, 0.0, True, f"f grows without bound: the limit is {value}")
+
+
+def _unless_bounded(result: _OneSided, values: list[float]) -> _OneSided:
+    """``result``, or a refusal when it is infinite and the growth of ``values`` is bounded.
+
+    After every other check, which may tell more (``log x + 1e-10/sqrt x`` at
+    0+ turns back closer in): ``1 - x**-0.01`` at infinity grows by steps
+    that shrink by ``2**-0.01`` a doubling of ``x``, slowly enough to look
+    unbounded (`_bounded_growth`).
+    """
+    grows = result.converged and math.isinf(result.value)
+    tail = _bounded_growth(values) if grows else None
+    if tail is None or tail * result.value <= 0.0:
+        return result
     return _bounded(values[-1], tail, "at its last usual samples")
 
 
@@ -4161,6 +4168,7 @@ def _one_sided_from(
         )
     result = _lost_collapse(result, run.values, first, name=name, point=point, scale=scale)
     result = _lost_early(result, run.values, first, f=f, name=name, point=point, scale=scale)
+    result = _unless_bounded(result, run.values)
     # At 0 and infinity the checks closer in judge the value by its error, so
     # the last samples that went past it widen the error only after them.
     if result.converged and math.isfinite(result.value) and x0 in (0.0, math.inf, -math.inf):
