@@ -1146,6 +1146,34 @@ def _unless_bounded(result: _OneSided, values: list[float]) -> _OneSided:
     return _bounded(values[-1], tail, "at its last usual samples")
 
 
+def _turns_back(
+    f: _Counted, point: Callable[[float], float], h: float, deep: list[float]
+) -> tuple[float, float] | None:
+    """Where ``f``, every ``BACK_HALVINGS`` halvings of the step below ``h``, stops growing.
+
+    ``deep`` ends at step ``h`` on ``f`` growing; sampled to the end of the
+    floats, ``f`` must keep growing in size with one sign. Returns the point
+    and ``f`` there where it does not, else None (also where ``f`` fails).
+    """
+    last = deep[-1]
+    for _ in range(BACK_POINTS):
+        h *= 2.0**-BACK_HALVINGS
+        x = point(h)
+        if h == 0.0 or not math.isfinite(x):
+            return None
+        y = _sampled(f, x)
+        if math.isnan(y):
+            return None
+        if not (y * last > 0.0 and abs(y) >= abs(last)):
+            return x, y
+        last = y
+    return None
+
+
+BACK_HALVINGS = 64  # `_turns_back` samples f beyond the deep walk this far apart ...
+BACK_POINTS = 12  # ... at most this many times (out to 2**1074 past it)
+
+
 def _bounded(last: float, tail: float, where: str) -> _OneSided:
     """The refusal of an infinite limit for a growth `_bounded_growth` finds bounded."""
     estimate = last + tail
@@ -4336,6 +4364,18 @@ def _checked_closer_in(
     tail = _bounded_growth(deep, logs=True) if away else None
     if tail is not None and tail * result.value > 0.0:
         return _bounded(deep[-1], tail, f"out to x = {point(h * DEEP_RATIO ** len(deep))!r}")
+    back = _turns_back(f, point, h * DEEP_RATIO ** len(deep), deep) if away else None
+    if back is not None and len(deep) == DEEP_STEPS:
+        return _OneSided(
+            result.value,
+            math.inf,
+            False,
+            f"f grows without bound at the usual points (from the {name}) and closer "
+            f"to x0 out to x = {point(h * DEEP_RATIO ** len(deep))!r} (to {deep[-1]:.6g}), "
+            f"but closer still, at {back[0]!r}, it is {back[1]:.6g}: it turns back "
+            "(log(x)**3/x**0.005 peaks at x = 1e260 and tends to 0), and the samples "
+            "cannot tell its limit; pass full_output=True to get the estimate anyway",
+        )
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
     # A log's growth goes on along its line closer in (4 x**3e-8 - 3 at 0 falls behind it).

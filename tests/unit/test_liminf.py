@@ -108,3 +108,24 @@ def test_a_hump_that_falls_onto_its_limit_within_rounding_is_answered(
     assert result.converged, result
     assert abs(result.value - exact) <= 2.0 * result.error, result
     assert result.error <= 1e-13 * abs(exact), result
+
+
+@pytest.mark.parametrize(
+    ("f", "x0"),
+    [
+        pytest.param(lambda x: math.log(x) ** 3 / x**0.005, math.inf, id="log(x)**3/x**0.005"),
+        pytest.param(lambda x: math.log(x) ** 3 / x**0.0045, math.inf, id="log(x)**3/x**0.0045"),
+        pytest.param(lambda x: x**0.005 * (-math.log(x)) ** 3, 0.0, id="x**0.005 (-log x)**3"),
+    ],
+)
+def test_a_growth_that_turns_back_past_the_deep_walk_is_refused(f: Function, x0: float) -> None:
+    # log(x)**3/x**0.005 peaks at x = e**600 = 1e260, beyond the deep walk's
+    # 6.5e91, where its log |f| steps shrink at rising ratios as log(x)**3's do:
+    # it was inf, converged. Sampled every 2**64 out to the floats' end, it falls.
+    result = full(f, x0, "right" if x0 == 0.0 else "both")
+    assert not result.converged, result
+    assert "turns back" in result.message, result.message
+
+
+def test_the_checks_past_the_deep_walk_cost_at_most_12_evaluations() -> None:
+    assert full(math.log, math.inf).nfev <= 64 + 12
