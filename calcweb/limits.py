@@ -1146,31 +1146,33 @@ def _unless_bounded(result: _OneSided, values: list[float]) -> _OneSided:
     return _bounded(values[-1], tail, "at its last usual samples")
 
 
-def _turns_back(
-    f: _Counted, point: Callable[[float], float], h: float, deep: list[float]
-) -> tuple[float, float] | None:
-    """Where ``f``, every ``BACK_HALVINGS`` halvings of the step below ``h``, stops growing.
+def _past_the_walk(
+    f: _Counted, point: Callable[[float], float], h: float, last: float
+) -> tuple[list[tuple[float, float]], bool]:
+    """``f`` every ``BACK_HALVINGS`` halvings of the step below ``h``, and whether it turns back.
 
-    ``deep`` ends at step ``h`` on ``f`` growing; sampled to the end of the
-    floats, ``f`` must keep growing in size with one sign. Returns the point
-    and ``f`` there where it does not, else None (also where ``f`` fails).
+    ``last`` is ``f`` at step ``h``, where the deep walk ends on ``f``
+    growing; out to the floats' end, ``f`` must keep growing in size with
+    one sign. The points and ``f`` there end where it does not (then True),
+    where ``f`` fails or where the points end.
     """
-    last = deep[-1]
+    far: list[tuple[float, float]] = []
     for _ in range(BACK_POINTS):
         h *= 2.0**-BACK_HALVINGS
         x = point(h)
         if h == 0.0 or not math.isfinite(x):
-            return None
+            break
         y = _sampled(f, x)
         if math.isnan(y):
-            return None
+            break
+        far.append((x, y))
         if not (y * last > 0.0 and abs(y) >= abs(last)):
-            return x, y
+            return far, True
         last = y
-    return None
+    return far, False
 
 
-BACK_HALVINGS = 64  # `_turns_back` samples f beyond the deep walk this far apart ...
+BACK_HALVINGS = 64  # `_past_the_walk` samples f beyond the deep walk this far apart ...
 BACK_POINTS = 12  # ... at most this many times (out to 2**1074 past it)
 
 
@@ -4364,18 +4366,24 @@ def _checked_closer_in(
     tail = _bounded_growth(deep, logs=True) if away else None
     if tail is not None and tail * result.value > 0.0:
         return _bounded(deep[-1], tail, f"out to x = {point(h * DEEP_RATIO ** len(deep))!r}")
-    back = _turns_back(f, point, h * DEEP_RATIO ** len(deep), deep) if away else None
-    if back is not None and len(deep) == DEEP_STEPS:
+    # Past a complete walk, out to the floats' end, f must keep growing, unbounded.
+    end = h * DEEP_RATIO ** len(deep)
+    whole = away and len(deep) == DEEP_STEPS
+    far, turned = _past_the_walk(f, point, end, deep[-1]) if whole else ([], False)
+    if turned:
         return _OneSided(
             result.value,
             math.inf,
             False,
             f"f grows without bound at the usual points (from the {name}) and closer "
-            f"to x0 out to x = {point(h * DEEP_RATIO ** len(deep))!r} (to {deep[-1]:.6g}), "
-            f"but closer still, at {back[0]!r}, it is {back[1]:.6g}: it turns back "
-            "(log(x)**3/x**0.005 peaks at x = 1e260 and tends to 0), and the samples "
-            "cannot tell its limit; pass full_output=True to get the estimate anyway",
+            f"to x0 out to x = {point(end)!r} (to {deep[-1]:.6g}), but closer still, at "
+            f"{far[-1][0]!r}, it is {far[-1][1]:.6g}: it turns back (log(x)**3/x**0.005 "
+            "peaks at x = 1e260 and tends to 0), and the samples cannot tell its limit; "
+            "pass full_output=True to get the estimate anyway",
         )
+    tail = _bounded_growth([y for _, y in far], logs=True)
+    if tail is not None and tail * result.value > 0.0:
+        return _bounded(far[-1][1], tail, f"out to x = {far[-1][0]!r}")
     # What f does closer in, where it was sampled, must fit the answer.
     off = _deeper_against(result, run.values, deep, noise)
     # A log's growth goes on along its line closer in (4 x**3e-8 - 3 at 0 falls behind it).

@@ -127,5 +127,14 @@ def test_a_growth_that_turns_back_past_the_deep_walk_is_refused(f: Function, x0:
     assert "turns back" in result.message, result.message
 
 
+def test_a_growth_bounded_past_the_floats_is_refused() -> None:
+    # log(x)**10/x**0.0125 peaks at x = e**800, beyond the floats: it grows at
+    # every float, but its log |f| steps every 2**64 out to 5.5e303 shrink at
+    # falling ratios. (With the peak at e**1111, x**0.009, they still rise: inf.)
+    result = full(lambda x: math.log(x) ** 10 / x**0.0125, math.inf)
+    assert not result.converged, result
+    assert "5.486124068793689e+303" in result.message, result.message
+
+
 def test_the_checks_past_the_deep_walk_cost_at_most_12_evaluations() -> None:
     assert full(math.log, math.inf).nfev <= 64 + 12
