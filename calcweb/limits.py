@@ -1172,6 +1172,18 @@ def _past_the_walk(
     return far, False
 
 
+def _slower_than_powers(deep: list[float]) -> bool:
+    """Whether ``log |f|`` rose by less over the last step of ``deep`` than over its first.
+
+    A power of ``x`` (or ``1/h``) rises by the same each step, faster growths
+    by more: only slower ones (``log x``, ``log(x)**10 / x**0.04`` short of
+    its peak) may yet turn back (`_past_the_walk`).
+    """
+    rises = [math.log(abs(b)) - math.log(abs(a)) for a, b in itertools.pairwise(deep)]
+    return rises[-1] < SLOWER_RISE * rises[0]
+
+
+SLOWER_RISE = 0.99  # `_slower_than_powers`: a rise this share of the first, or less, is slower
 BACK_HALVINGS = 64  # `_past_the_walk` samples f beyond the deep walk this far apart ...
 BACK_POINTS = 12  # ... at most this many times (out to 2**1074 past it)
 
@@ -4368,7 +4380,7 @@ def _checked_closer_in(
         return _bounded(deep[-1], tail, f"out to x = {point(h * DEEP_RATIO ** len(deep))!r}")
     # Past a complete walk, out to the floats' end, f must keep growing, unbounded.
     end = h * DEEP_RATIO ** len(deep)
-    whole = away and len(deep) == DEEP_STEPS
+    whole = away and len(deep) == DEEP_STEPS and _slower_than_powers(deep)
     far, turned = _past_the_walk(f, point, end, deep[-1]) if whole else ([], False)
     if turned:
         return _OneSided(
