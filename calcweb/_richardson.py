@@ -219,7 +219,11 @@ step can be trusted; instead:
    central quotients 0 at every step, forward ones ``sin(1/h)``), or whose
    gap between the two swings and does not shrink (`_even_part_crossing`),
    unless a forward walk settles where the central one did
-   (`_check_one_sided_settle`).
+   (`_check_one_sided_settle`), or, where no noise was measured, the forward
+   quotients near the central value until rounding takes their digits (of a
+   high order their walk can find no window: ``atan`` at 0, ``n = 8``); lost
+   before they near it, they are refused with `NumericalError`
+   (`_nears_until_lost`).
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide
@@ -330,6 +334,8 @@ STAIR_LOOKS = 6  # ... and at most this many points (a walk from steps far below
 # to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
 SETTLED = 4.0
 FARTHER = 4  # forward quotients `_check_one_sided_settle` may add where they stay far
+NEARING = 2.0  # forward quotients near the estimate: distances shrink this much in 2 halvings
+LOST_WITHIN = 12  # halvings `_lost_forward` takes forward quotients down to lose them in rounding
 CROSSING = 2.0  # a gap beyond this many roundings has a sign (`_even_part_gaps`)
 SHRINK_SPAN = 7.9  # `_gap_shrinks` needs steps 8 apart (to their rounding) to see a gap shrink
 SWUNG = 6  # jumps between quotients that can show they never began to settle (`_swung_throughout`)
@@ -3585,6 +3591,8 @@ def _check_one_sided_settle(
         advice = "take a one-sided derivative with method='forward' or method='backward', or move x"
     else:
         seen = "never settle"
+    if _nears_until_lost(sampler, estimate, n):
+        return
     which = "derivative" if n == 1 else f"derivative of order {n}"
     raise DomainError(
         f"no {which} of f at x={sampler.x!r} was found: the symmetric difference quotients "
@@ -3594,6 +3602,87 @@ def _check_one_sided_settle(
         f"scale finer than these steps); {advice}; or, if f varies on a finer scale, "
         "differentiate f(s * t) at t = x / s for a small s, and divide by s"
     )
+
+
+def _nears_until_lost(sampler: Sampler, estimate: Estimate, n: int) -> bool:
+    """Whether forward quotients near ``estimate`` until rounding takes their digits.
+
+    Of a high order the forward walk can find no window at all where ``f``
+    is smooth: the steps on which its expansion holds end where rounding
+    (``eps |f| / h**n``) takes every digit. ``atan`` at 0, ``n = 8``:
+    forward quotients 3441, 3871, 2359, 1241 at steps 0.0625 to 0.0078
+    (true 3441, 3871, 2359, 1239: the growth is truncation, the stencil
+    reaching 0.5 where ``atan``'s series converges within 1), then -128
+    within a rounding bound of 65500 at 0.0039: the walk settled only to
+    4301 +- 3165, while the central quotients are 0 at every step. Quotients
+    that near ``estimate`` until they are lost (`_nearing`) show no missing
+    derivative, and the estimate stands; ones lost before they near it (still
+    on steps wider than ``f``'s expansion holds on: ``asinh(2.94 t)`` at 0,
+    ``n = 12``, 2.4e4 growing to 2.5e12 in size, of either sign, at steps 0.35
+    to 0.011, whose stencils reach 12 steps where its series converges within
+    0.34; then lost in a rounding bound of 4.9e14 at 0.0055) show nothing
+    either way: refused with `NumericalError`, not as a derivative that does
+    not exist. Only where no noise was measured: where it was, the
+    "rounding" they are lost in can be ``f``'s own swings read as noise
+    (``sqrt(|x|)`` at 0: 0.0016, its quotients growing as ``1 / sqrt(h)`` to
+    261 until lost in 439 at 7.3e-6).
+
+    Raises:
+        NumericalError: If the forward quotients are lost without nearing ``estimate``.
+    """
+    if sampler.noise_floor or sampler.relative_noise:
+        return False  # f's own swings can be read as its noise: being lost in it proves nothing
+    lost = _lost_forward(sampler, estimate, n)
+    if lost is None:
+        return False  # resolved down the steps: their drift stands as evidence
+    distances, step = lost
+    if _nearing(distances):
+        return True
+    which = "derivative" if n == 1 else f"derivative of order {n}"
+    raise NumericalError(
+        f"the {which} of f at x={sampler.x!r} could not be confirmed: the symmetric "
+        f"difference quotients settle on {estimate.value:.6g}, but the quotients from the "
+        f"right lose their digits to rounding (at step {step:.3g}) before they settle, so "
+        "there are too few digits at this order to tell whether the derivative exists; "
+        "use a lower order, or move x"
+    )
+
+
+def _lost_forward(sampler: Sampler, estimate: Estimate, n: int) -> tuple[list[float], float] | None:
+    """Forward quotients' distances from ``estimate`` until their rounding swamps them.
+
+    Halving the step from the window's largest, the distances each resolves,
+    largest step first, and the step where the next fell within its rounding
+    (``eps |f| / h**n``); None where that does not happen within
+    ``LOST_WITHIN`` halvings (or ``f`` is not defined there). ``x sin(1/x)``
+    and ``sqrt(|x|)`` at 0 swing or grow far beyond their rounding at every
+    step (it is ``eps`` of them): theirs are never lost.
+    """
+    step = max((step for step, _ in estimate.window), default=estimate.smallest)
+    distances: list[float] = []
+    for _ in range(LOST_WITHIN):
+        try:
+            quotient, rounding, step = sampler.quotient("forward", n, step)
+        except (DomainError, NumericalError):
+            return None
+        distance = abs(quotient - estimate.value)
+        if distance <= rounding + 2.0 * estimate.error:
+            return distances, step
+        distances.append(distance)
+        step /= 2.0
+    return None
+
+
+def _nearing(distances: list[float]) -> bool:
+    """Whether the last distances shrink at each halving, by ``NEARING`` or more over the last two.
+
+    As ``a h + b h**2 + ...`` does once the steps follow ``f``'s expansion
+    (by 2 per halving), or come to: ``atan`` at 0, ``n = 8``: 3871, 2359,
+    1241 at steps 0.031 to 0.0078; ``tanh``: 1169, 870, 481.
+    """
+    last = distances[-3:]
+    shrinking = all(a > b for a, b in itertools.pairwise(last))
+    return len(last) == 3 and shrinking and last[0] >= NEARING * last[-1]
 
 
 def _settled(side: Estimate, estimate: Estimate, drift: float) -> bool:
