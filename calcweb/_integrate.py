@@ -2102,8 +2102,12 @@ class _Panels:
         points = []
         for i, y in enumerate(panel.samples):
             low, high = max(i - 1, 0), min(i + 1, len(ts) - 1)
-            stretch = abs((xs[high] - xs[low]) / (ts[high] - ts[low]))  # dx/dt near the node
-            points.append((xs[i], abs(y) / stretch))
+            # dx/dt near the node; where nodes round to one t or one x (a panel a
+            # few ulps wide, far out on a half-line) it is unknown, and so is f
+            # there: seen as 0.
+            gap = ts[high] - ts[low]
+            stretch = abs((xs[high] - xs[low]) / gap) if gap else 0.0
+            points.append((xs[i], abs(y) / stretch if stretch else 0.0))
         return points
 
     def _origin(self) -> float:
