@@ -93,3 +93,10 @@ def test_a_ramp_at_a_finite_end_still_costs_what_it_did() -> None:
     assert isinstance(result, IntegrationResult)
     assert result.converged
     assert result.nfev == 611
+
+
+def test_a_panel_whose_nodes_round_to_one_x_is_no_crash() -> None:
+    # test_integrate's hypothesis test found: far out on a half-line a tiny panel's
+    # nodes map to one x, dx/dt rounded to 0, and hidden_feature divided by it.
+    result = integrate(lambda x: 1 / x, 2.0**48, math.inf, tol=1.0, full_output=True)
+    assert math.isfinite(result.value)
