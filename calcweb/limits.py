@@ -812,10 +812,10 @@ def _samples(
             good = last * 2.0 ** (-len(nearer) / DENSER)
             bad = last * 2.0 ** (-(len(nearer) + 1) / DENSER)
             return _overflowed_growing(f, point, good, bad, before + nearer, before)
-    if far and not values and cut is not None and _underflowed(cut, failure):
-        return _past_underflow(
-            point, scale * 2.0 ** -(before_last + 3), before, before_last, failure
-        )
+    if far and not values:  # f fails at every step past the run, at infinity
+        past = _past_the_run(f, point, scale, before, before_last, (cut, failure))
+        if past is not None:
+            return past
     needed = MIN_SAMPLES if isinstance(failure, NumericalError) else LONG_RUN
     if len(before) >= needed:
         # f outside its domain at every step past the run (sqrt(1e10 - x) at inf
@@ -826,6 +826,121 @@ def _samples(
             ends = (at[0], at[1], cut)
         return _Run(before, before_last, f"; f fails closer to x0 ({failure})", ends)
     raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
+
+
+def _past_the_run(  # noqa: PLR0917 - the state of _samples
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    before: list[float],
+    last: int,
+    failures: tuple[CalcwebError | None, CalcwebError],
+) -> _OneSided | _Run | None:
+    """At infinity, the run ``before`` (the last at step ``last``) read where ``f`` fails past it.
+
+    ``failures`` are the first failure past the run and the last: both
+    overflows (`_past_overflow`) or both divisions by 0 (`_past_underflow`);
+    None where neither reads the run.
+    """
+    cut, failure = failures
+    if _overflows(cut) and _overflows(failure) and len(before) >= REACH_POINTS:
+        return _past_overflow(f, point, scale * 2.0 ** -(last + 2), before)
+    if cut is not None and _underflowed(cut, failure):
+        return _past_underflow(point, scale * 2.0 ** -(last + 3), before, last, failure)
+    return None
+
+
+def _overflows(failure: CalcwebError | None) -> bool:
+    """Whether ``f`` failed by an overflow (inside it: ``exp(x)`` beyond 709.78, ``3**x``)."""
+    return isinstance(failure, NumericalError) and isinstance(failure.__cause__, OverflowError)
+
+
+def _past_overflow(
+    f: _Counted, point: Callable[[float], float], h: float, before: list[float]
+) -> _OneSided | None:
+    """The limit at infinity of ``before``, out to step ``h``, where ``f`` overflows farther out.
+
+    ``x**7/exp(x)`` overflows in ``exp`` from ``x = 709.79`` on, ``(3**x +
+    5**x)**(1/x)`` in ``5**x`` from 441.1: the walk stops short of where its
+    limit shows. So ``f`` is sampled on, between the last sample and the
+    first that failed (`_until_failure`), and the limit is
+
+    * the constant ``c`` that the last sample is, when the samples before
+      fall onto it ever faster (`_reaches`) and a nearer one (or the one
+      before) is ``c`` too: ``(3**x + 5**x)**(1/x)`` is 5.15, 5.01,
+      5.000088, 5.000000012, 5 + 1 ulp at ``x = 4 .. 64``, then 5.0; its
+      error is the distance of the last sample before them (as in
+      `_constant_run`, ``REACH_LAST`` roundings where that is within rounding:
+      `_reaches_but_last`), which no nearer sample may be farther than;
+    * 0, when the last ``REACH_POINTS`` samples, of one sign, fall onto it
+      ever faster (drops in bits that grow, by at most ``REACH_GROWTH``
+      times, as `_reaches` asks), and keep falling at every nearer sample,
+      to below ``ACCEPT`` times the largest sample and 1: ``x**7/exp(x)`` is 7.1e-16,
+      1.4e-41, 4.8e-95, 4.0e-204 at ``x = 64 .. 512``; its error is the
+      last sample's size, as a fall that goes on stays below it;
+    * infinite, when the samples grow, nearer ones included, from the last
+      ``REACH_POINTS + 1`` or more on, as `_overflowed_growing` judges a
+      growth it cut short: ``exp(x)/x**10`` falls to 2.8e-6 at ``x = 8`` and
+      then grows, ever faster, to 2e195 at 512; ``exp(-x) + 1e-250 exp(x)``,
+      whose samples fall out to 256 and grow from there, only to 6.5e57
+      where ``exp`` overflows, is refused (its limit is infinite; it was
+      extrapolated from its fall, 2.6e-56 give or take 5.3e-8).
+
+    None otherwise: the run is extrapolated as a run that ends where ``f``
+    fails is. Nothing farther out shows what ``f`` does beyond the floats:
+    ``x**100/2**x``, whose limit is 0, is still 3.9e14 at ``x = 939``, the
+    last sample before ``2**x`` overflows, and is refused.
+    """
+    nearer = _until_failure(f, point, h)
+    good = h * 2.0 ** (-len(nearer) / DENSER)
+    start = _run_start(before)
+    constant, fall = before[-1], before[:start]
+    reach = None
+    if len(before) - start + len(nearer) >= 2:  # a constant seen twice
+        if _reaches(fall, constant):
+            reach = abs(fall[-1] - constant)
+        elif _reaches_but_last(fall, constant):
+            reach = REACH_LAST * _EPS * abs(constant)
+    if reach is not None and all(abs(y - constant) <= reach for y in nearer):
+        return _OneSided(
+            constant,
+            max(_EPS * abs(constant), reach),
+            True,
+            f"f falls onto {constant!r} ever faster and stays on it out to x = "
+            f"{point(good)!r}, past which it overflows",
+        )
+    if _falls_onto_0(before, nearer):
+        last = (before + nearer)[-1]
+        return _OneSided(
+            0.0,
+            abs(last),
+            True,
+            f"f falls onto 0 ever faster, to {last:.3g} at x = {point(good)!r}, past which "
+            "it overflows",
+        )
+    samples = before + nearer
+    growth = samples[_growth_start(samples) :]
+    if len(growth) > REACH_POINTS:
+        walked = before[len(samples) - len(growth) :]  # (at doubling steps: for `_slowing`)
+        bad = h * 2.0 ** (-(len(nearer) + 1) / DENSER)
+        return _overflowed_growing(f, point, good, bad, samples, walked)
+    return None
+
+
+def _falls_onto_0(before: list[float], nearer: list[float]) -> bool:
+    """Whether the walk's samples ``before`` fall onto 0 ever faster, and ``nearer`` falls on.
+
+    See `_past_overflow`.
+    """
+    tail = before[-REACH_POINTS:]
+    if len({math.copysign(1.0, y) for y in tail + nearer}) != 1 or not all(tail):
+        return False
+    sizes = [abs(y) for y in tail]
+    drops = [math.log2(a / b) for a, b in itertools.pairwise(sizes)]
+    faster = all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops))
+    falling = [abs(y) for y in [tail[-1], *nearer]]
+    far_down = falling[-1] <= ACCEPT * min(1.0, max(abs(y) for y in before))
+    return faster and far_down and all(b < a for a, b in itertools.pairwise(falling))
 
 
 # Why f divides by 0 at every large x: more often underflow than the end of its domain.
