@@ -825,7 +825,27 @@ def _samples(
             at = [point(scale * 2.0 ** -(k + 2)) for k in (before_last, before_last + 1)]
             ends = (at[0], at[1], cut)
         return _Run(before, before_last, f"; f fails closer to x0 ({failure})", ends)
-    raise type(failure)(f"f cannot be evaluated close enough to x0: {failure}") from failure
+    raise _not_close_enough(failure, before if not values else [], point(last / 2.0)) from failure
+
+
+def _not_close_enough(failure: CalcwebError, before: list[float], x: float) -> CalcwebError:
+    """The refusal where ``f`` fails at ``x`` and every sample past it, after ``before`` only."""
+    if before and _divides_by_0(failure):
+        # 0/0 past the run is more often an underflow than a hole in f's domain.
+        return type(failure)(
+            f"f cannot be evaluated close enough to x0: it divides by 0 at every sample from "
+            f"x = {x!r} on ({failure.__cause__ or failure}), after only {len(before)} "
+            f"samples: f may not be defined there, or {UNDERFLOWED_INSIDE}"
+        )
+    return type(failure)(f"f cannot be evaluated close enough to x0: {failure}")
+
+
+# Why f divides by 0 at every sample close to x0: it may be defined there all the same.
+UNDERFLOWED_INSIDE = (
+    "a value computed inside f may have underflowed to 0 there (x**100 is 0 for |x| < 5.8e-4, "
+    "exp(-1/x**2) for |x| < 0.0366): rewrite f so that none does (exp(-1/x**2)/x**100 "
+    "as exp(-1/x**2 - 100*log(abs(x))))"
+)
 
 
 def _past_the_run(  # noqa: PLR0917 - the state of _samples
@@ -879,12 +899,14 @@ def _past_overflow(
       1.4e-41, 4.8e-95, 4.0e-204 at ``x = 64 .. 512``; its error is the
       last sample's size, as a fall that goes on stays below it;
     * infinite, when the samples grow, nearer ones included, from the last
-      ``REACH_POINTS + 1`` or more on, as `_overflowed_growing` judges a
-      growth it cut short: ``exp(x)/x**10`` falls to 2.8e-6 at ``x = 8`` and
-      then grows, ever faster, to 2e195 at 512; ``exp(-x) + 1e-250 exp(x)``,
-      whose samples fall out to 256 and grow from there, only to 6.5e57
-      where ``exp`` overflows, is refused (its limit is infinite; it was
-      extrapolated from its fall, 2.6e-56 give or take 5.3e-8).
+      ``REACH_POINTS + 1`` or more on, without slowing down (`_divergence`;
+      ``log(sinh(x))/x`` rises onto 1 ever more slowly), as
+      `_overflowed_growing` judges a growth it cut short: ``exp(x)/x**10``
+      falls to 2.8e-6 at ``x = 8`` and then grows, ever faster, to 2e195 at
+      512; ``exp(-x) + 1e-250 exp(x)``, whose samples fall out to 256 and
+      grow from there, only to 6.5e57 where ``exp`` overflows, is refused
+      (its limit is infinite; it was extrapolated from its fall, 2.6e-56
+      give or take 5.3e-8).
 
     None otherwise: the run is extrapolated as a run that ends where ``f``
     fails is. Nothing farther out shows what ``f`` does beyond the floats:
@@ -920,7 +942,7 @@ def _past_overflow(
         )
     samples = before + nearer
     growth = samples[_growth_start(samples) :]
-    if len(growth) > REACH_POINTS:
+    if _divergence(growth, least=REACH_POINTS + 1):
         walked = before[len(samples) - len(growth) :]  # (at doubling steps: for `_slowing`)
         bad = h * 2.0 ** (-(len(nearer) + 1) / DENSER)
         return _overflowed_growing(f, point, good, bad, samples, walked)

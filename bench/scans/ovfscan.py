@@ -10,6 +10,8 @@ these families, written with ``math`` as a student would, so that ``exp``,
 * ``c + a x**p/gamma(x/k)``: ``c``;
 * ``c + a x**p/exp(b x**q)`` (q in 1.5 .. 3): ``c``;
 * ``a exp(b x)/x**p``: ``+-inf`` (the sign of ``a``);
+* ``c + a log(sinh(b x))/(b x)`` (rises onto its limit, then sinh overflows):
+  ``c + a``;
 * traps: ``exp(-x) + a exp(x - K)`` (falls, then grows from x = K/2, K in
   100 .. 700): ``+-inf``; ``c + a cos(x) x**p/exp(b x)`` (sign changes): ``c``.
 
@@ -31,7 +33,9 @@ def family(rng: random.Random):  # noqa: PLR0911 - one return a family
     a = rng.choice([-1, 1]) * 10 ** rng.uniform(-3, 3)
     p = round(rng.uniform(0.5, 40), 2)
     b = round(10 ** rng.uniform(-1.3, 0.5), 3)
-    kind = rng.choice(["powexp", "ratio", "rootsum", "gamma", "superexp", "grow", "trap", "cos"])
+    kind = rng.choice(
+        ["powexp", "ratio", "rootsum", "gamma", "superexp", "grow", "trap", "cos", "logsinh"]
+    )
     if kind == "powexp":
         return f"{c!r} + {a!r}*x**{p}/exp({b}*x)", lambda x: c + a * x**p / math.exp(b * x), c
     if kind == "ratio":
@@ -57,6 +61,12 @@ def family(rng: random.Random):  # noqa: PLR0911 - one return a family
             f"{a!r}*exp({b}*x)/x**{p}",
             lambda x: a * math.exp(b * x) / x**p,
             math.copysign(math.inf, a),
+        )
+    if kind == "logsinh":
+        return (
+            f"{c!r} + {a!r}*log(sinh({b}*x))/({b}*x)",
+            lambda x: c + a * math.log(math.sinh(b * x)) / (b * x),
+            c + a,
         )
     if kind == "trap":
         k = round(rng.uniform(100, 700), 1)
