@@ -2225,7 +2225,7 @@ def _lost_collapse(
         f"f approaches {value:.6g} far from x0 (from the {name}), then drops to {after:.6g} "
         f"at {edge!r} and stays that small closer to x0: the samples cannot tell whether "
         "f really drops there or rounding cancels all its digits (1 - cos(t) is exactly 0 "
-        "for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and leaves a small term beside it. "
+        "for |t| < 1e-8, exp(t) - 1 for |t| < 5e-17) and leaves a small term beside it. "
         "Rewrite f without the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), "
         "math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
@@ -2320,7 +2320,7 @@ def _lost_drop(
         f"f approaches {value:.6g} far from x0 (from the {name}), then drops to {after:.6g} "
         f"at {edge!r} and stays that small closer to x0, as its rounding noise grows to its "
         "size: rounding may have cancelled all the digits of a term in f there (1 - cos(t) "
-        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and left only a small "
+        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 5e-17) and left only a small "
         "term beside it. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
         "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
@@ -2389,7 +2389,7 @@ def _read_past_loss(
         f"f approaches {value:.6g} far from x0 (from the {name}), then its rounding noise "
         f"grows to its size at {edge!r}, and closer to x0 it settles on {result.value:.6g} "
         "instead: rounding may have cancelled all the digits of a term in f there (1 - "
-        "cos(t) is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16) and left only the "
+        "cos(t) is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 5e-17) and left only the "
         "terms beside it. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
         "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
@@ -2504,7 +2504,7 @@ def _lost_early(
         f"{point(step / 2.0)!r} and stays that small closer to x0; but at {point(away)!r}, "
         "before the drop, f is farther from it than that, as when rounding cancels all the "
         "digits of a term in f and leaves only a small term beside it (1 - cos(t) is exactly "
-        "0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16): the samples before the "
+        "0 for |t| < 1e-8, exp(t) - 1 for |t| < 5e-17): the samples before the "
         "drop cannot tell. Rewrite f without the cancellation (2*math.sin(t/2)**2 for "
         "1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from before the drop anyway",
@@ -2960,7 +2960,7 @@ def _constant_run(  # noqa: PLR0911, PLR0912 - a return for each case of the lis
             f"f is exactly {constant!r} at every point sampled between x0 and {edge!r} "
             f"(from the {name}), while farther out it approaches {trend.value:.6g}: the "
             "signature of rounding that cancels all the digits of f close to x0 (1 - cos(t) "
-            "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16), unless f is that "
+            "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 5e-17), unless f is that "
             f"constant near x0 (then its limit is {constant!r}). Rewrite f without "
             "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for "
             "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "
@@ -3273,7 +3273,7 @@ def _grows(
         f"f grows without bound only between x0 and {edge!r} (from the {name}), "
         f"while farther from x0 it settles near {trend:.6g}: the signature of rounding "
         "that cancels all the digits of f close to x0 (exp(t) - 1 - t is exactly -t "
-        "for |t| < 1e-16). Rewrite f without the cancellation (math.expm1(t) - t, "
+        "for |t| < 5e-17). Rewrite f without the cancellation (math.expm1(t) - t, "
         "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway",
     )
@@ -3329,7 +3329,7 @@ def _unsettled_outside(
         "as c/h**p on its last samples, the signature of rounding, while farther from x0 "
         "it neither settles nor grows toward x0: the samples cannot tell an infinite "
         "limit from rounding that cancels all the digits of f close to x0 (exp(t) - 1 - t "
-        "is exactly -t for |t| < 1e-16). Rewrite f without the cancellation "
+        "is exactly -t for |t| < 5e-17). Rewrite f without the cancellation "
         "(math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for "
         "log(1 + t))",
     )
@@ -3453,7 +3453,7 @@ def _untold(run: _Run, name: str, *, edge: float, outer: float) -> _OneSided:
         "samples that zigzag ever more widely, as rounding noise does, and f cannot "
         f"be evaluated farther out than {outer!r} to see where it settles: the samples cannot "
         "tell an infinite limit from rounding that cancels all the digits of f close "
-        "to x0 (exp(t) - 1 - t is exactly -t for |t| < 1e-16). Rewrite f without the "
+        "to x0 (exp(t) - 1 - t is exactly -t for |t| < 5e-17). Rewrite f without the "
         "cancellation (math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), "
         "math.log1p(t) for log(1 + t))",
     )

@@ -313,7 +313,7 @@ def _exp_minus_1_minus_t(t: float) -> float:
 @pytest.mark.parametrize("x0", [0.0, 1.0, 37.0])
 @pytest.mark.parametrize("c", [1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12])
 def test_a_quotient_that_rounding_makes_minus_c_over_h_is_not_infinite(c: float, x0: float) -> None:
-    # exp(t) rounds to 1 for |t| < 1e-16: f is exactly -1/t there, whose
+    # exp(t) rounds to 1 for |t| < 5e-17: f is exactly -1/t there, whose
     # one-sided limits are -inf and inf; the limit of f is 1/2 all the same.
     def f(x: float) -> float:
         return _exp_minus_1_minus_t((x - x0) / c)

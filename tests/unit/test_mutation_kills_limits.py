@@ -184,7 +184,7 @@ def test_growth_past_widening_noise_where_f_fails_farther_out_is_refused_word_fo
         "after samples that zigzag ever more widely, as rounding noise does, and f cannot "
         f"be evaluated farther out than {outer!r} to see where it settles: the samples cannot "
         "tell an infinite limit from rounding that cancels all the digits of f close "
-        "to x0 (exp(t) - 1 - t is exactly -t for |t| < 1e-16). Rewrite f without the "
+        "to x0 (exp(t) - 1 - t is exactly -t for |t| < 5e-17). Rewrite f without the "
         "cancellation (math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), "
         "math.log1p(t) for log(1 + t))"
     )
@@ -230,7 +230,7 @@ def test_growth_after_widening_noise_is_refused_if_f_farther_out_does_not_grow()
         "as c/h**p on its last samples, the signature of rounding, while farther from x0 "
         "it neither settles nor grows toward x0: the samples cannot tell an infinite "
         "limit from rounding that cancels all the digits of f close to x0 (exp(t) - 1 - t "
-        "is exactly -t for |t| < 1e-16). Rewrite f without the cancellation "
+        "is exactly -t for |t| < 5e-17). Rewrite f without the cancellation "
         "(math.expm1(t) - t, 2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for "
         "log(1 + t))",
     )
@@ -339,7 +339,7 @@ def _cos_rounding(x: float) -> float:
 
 
 def _expm1_rounding(x: float) -> float:
-    t = x / 1e8  # exp(t) rounds to 1 for |t| < 1e-16: then -1/t
+    t = x / 1e8  # exp(t) rounds to 1 for |t| < 5e-17: then -1/t
     return (math.exp(t) - 1 - t) / t**2
 
 
@@ -631,7 +631,7 @@ def test_growth_only_close_to_x0_is_refused_word_for_word() -> None:
         f"f grows without bound only between x0 and {-(2.0 ** -(growth + 2))!r} (from the "
         "left), while farther from x0 it settles near 0.5: the signature of rounding "
         "that cancels all the digits of f close to x0 (exp(t) - 1 - t is exactly -t "
-        "for |t| < 1e-16). Rewrite f without the cancellation (math.expm1(t) - t, "
+        "for |t| < 5e-17). Rewrite f without the cancellation (math.expm1(t) - t, "
         "2*math.sin(t/2)**2 for 1 - cos(t), math.log1p(t) for log(1 + t)); pass "
         "full_output=True to get the estimate from farther out anyway"
     )
@@ -1002,7 +1002,7 @@ def test_f_zero_by_rounding_close_to_x0_is_refused_word_for_word(side: str, edge
         f"f is exactly 0.0 at every point sampled between x0 and {edge!r} "
         f"(from the {side}), while farther out it approaches 0.5: the "
         "signature of rounding that cancels all the digits of f close to x0 (1 - cos(t) "
-        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 1e-16), unless f is that "
+        "is exactly 0 for |t| < 1e-8, exp(t) - 1 for |t| < 5e-17), unless f is that "
         "constant near x0 (then its limit is 0.0). Rewrite f without "
         "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for "
         "exp(t) - 1, math.log1p(t) for log(1 + t)); pass full_output=True to get the "

@@ -151,7 +151,7 @@ LOST_MESSAGE = (
     "f approaches 5.5 far from x0 (from the {side}), then its rounding noise grows to its size "
     "at {edge!r}, and closer to x0 it settles on 5 instead: rounding may have cancelled all "
     "the digits of a term in f there (1 - cos(t) is exactly 0 for |t| < 1e-8, exp(t) - 1 for "
-    "|t| < 1e-16) and left only the terms beside it. Rewrite f without the cancellation "
+    "|t| < 5e-17) and left only the terms beside it. Rewrite f without the cancellation "
     "(2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for exp(t) - 1, math.log1p(t) for "
     "log(1 + t)); pass full_output=True to get the estimate from farther out anyway"
 )

@@ -845,7 +845,7 @@ def test_lost_early_says_where_f_drops_and_where_it_left_first() -> None:
         "stays that small closer to x0; but at 0.0234375, before the drop, f is farther from "
         "it than that, as when rounding cancels all the digits of a term in f and leaves "
         "only a small term beside it (1 - cos(t) is exactly 0 for |t| < 1e-8, exp(t) - 1 "
-        "for |t| < 1e-16): the samples before the drop cannot tell. Rewrite f without "
+        "for |t| < 5e-17): the samples before the drop cannot tell. Rewrite f without "
         "the cancellation (2*math.sin(t/2)**2 for 1 - cos(t), math.expm1(t) for exp(t) - 1, "
         "math.log1p(t) for log(1 + t)); pass full_output=True to get the estimate from "
         "before the drop anyway"

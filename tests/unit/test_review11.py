@@ -1,0 +1,37 @@
+"""REVIEW11: statements in messages and docstrings of session 25 that a run showed false."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+LIMITS = Path(__file__).resolve().parents[2] / "calcweb" / "limits.py"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _source_text() -> str:
+    """limits.py with its implicitly concatenated string literals joined."""
+    return re.sub(r'"\s*\n\s*f?"', "", LIMITS.read_text(encoding="utf-8"))
+
+
+def _cited_bounds() -> list[float]:
+    """Each bound B of "exp(t) - 1 [- t is exactly -t] for |t| < B" the messages cite."""
+    found = re.findall(
+        r"exp\(t\) - 1 (?:- t is exactly -t )?for \|t\| < ([0-9.e-]+)\)", _source_text()
+    )
+    return [float(bound) for bound in found]
+
+
+def test_the_messages_cite_exp_t_rounding_to_1_where_it_does() -> None:
+    # exp(-9e-17) is 1 - 1.1e-16, not 1: below 1 the floats are twice as dense, and
+    # exp(t) rounds to 1 only for -5.55e-17 < t < 1.11e-16. "|t| < 1e-16" was false.
+    bounds = _cited_bounds()
+    assert len(bounds) >= 8, bounds
+    for bound in bounds:
+        for t in (bound * 0.999, -bound * 0.999, bound * 0.5, -bound * 0.5):
+            assert math.exp(t) - 1.0 == 0.0, (bound, t)
+            assert math.exp(t) - 1.0 - t == -t, (bound, t)
