@@ -4520,15 +4520,17 @@ def _checked_closer_in(
     whole = away and len(deep) == DEEP_STEPS and _slower_than_powers(deep)
     far, turned = _past_the_walk(f, point, end, deep[-1]) if whole else ([], False)
     if turned:
+        # f turned back from the sample before the last (the walk's end if none).
+        before, peak = far[-2] if len(far) > 1 else (point(end), deep[-1])
         return _OneSided(
             result.value,
             math.inf,
             False,
             f"f grows without bound at the usual points (from the {name}) and closer "
             f"to x0 out to x = {point(end)!r} (to {deep[-1]:.6g}), but closer still, at "
-            f"{far[-1][0]!r}, it is {far[-1][1]:.6g}: it turns back (log(x)**3/x**0.005 "
-            "peaks at x = 1e260 and tends to 0), and the samples cannot tell its limit; "
-            "pass full_output=True to get the estimate anyway",
+            f"{far[-1][0]!r}, it is {far[-1][1]:.6g}, after {peak:.6g} at {before!r}: it "
+            "turns back (log(x)**3/x**0.005 peaks at x = 3.8e260 and tends to 0), and the "
+            "samples cannot tell its limit; pass full_output=True to get the estimate anyway",
         )
     tail = _bounded_growth([y for _, y in far], logs=True)
     if tail is not None and tail * result.value > 0.0:

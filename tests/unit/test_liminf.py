@@ -119,7 +119,7 @@ def test_a_hump_that_falls_onto_its_limit_within_rounding_is_answered(
     ],
 )
 def test_a_growth_that_turns_back_past_the_deep_walk_is_refused(f: Function, x0: float) -> None:
-    # log(x)**3/x**0.005 peaks at x = e**600 = 1e260, beyond the deep walk's
+    # log(x)**3/x**0.005 peaks at x = e**600 = 3.8e260, beyond the deep walk's
     # 6.5e91, where its log |f| steps shrink at rising ratios as log(x)**3's do:
     # it was inf, converged. Sampled every 2**64 out to the floats' end, it falls.
     result = full(f, x0, "right" if x0 == 0.0 else "both")

@@ -6,6 +6,8 @@ import math
 import re
 from pathlib import Path
 
+from calcweb import limit
+
 LIMITS = Path(__file__).resolve().parents[2] / "calcweb" / "limits.py"
 
 
@@ -35,3 +37,14 @@ def test_the_messages_cite_exp_t_rounding_to_1_where_it_does() -> None:
         for t in (bound * 0.999, -bound * 0.999, bound * 0.5, -bound * 0.5):
             assert math.exp(t) - 1.0 == 0.0, (bound, t)
             assert math.exp(t) - 1.0 - t == -t, (bound, t)
+
+
+def test_a_growth_that_turns_back_names_the_larger_sample_it_turned_from() -> None:
+    # The refusal said f grew "to 3.28326e+06" and "closer still ... it is 1.06269e+07:
+    # it turns back": larger, not back. It fell from 1.0749e+07 at the sample before.
+    message = words(
+        limit(lambda x: math.log(x) ** 3 / x**0.005, math.inf, full_output=True).message
+    )
+    last, before = re.search(r"it is ([0-9.e+-]+), after ([0-9.e+-]+) at", message).groups()
+    assert float(last) < float(before), message
+    assert "peaks at x = 3.8e260" in message  # e**600 = 3.77e260
