@@ -263,11 +263,11 @@ class Figure:
 
         Raises:
             DomainError: If f raises ValueError or ZeroDivisionError at x0
-                (x0 lies outside its domain), or has no derivative there (a
-                kink or a jump: no line is tangent); any other exception of f
-                reaches you unchanged.
+                (x0 lies outside its domain), or has a kink there (its
+                one-sided slopes differ: no line is tangent); any other
+                exception of f reaches you unchanged.
             NumericalError: If f(x0) is not a finite number, or its
-                derivative cannot be found there.
+                derivative cannot be found there (as where f jumps).
         """
         arity(f, 1)
         x = check_real(x0, "x0")

@@ -6,7 +6,10 @@ import math
 import re
 from pathlib import Path
 
-from calcweb import limit
+import pytest
+
+from calcweb import DomainError, NumericalError, limit
+from calcweb.plot import Figure
 
 LIMITS = Path(__file__).resolve().parents[2] / "calcweb" / "limits.py"
 
@@ -48,3 +51,16 @@ def test_a_growth_that_turns_back_names_the_larger_sample_it_turned_from() -> No
     last, before = re.search(r"it is ([0-9.e+-]+), after ([0-9.e+-]+) at", message).groups()
     assert float(last) < float(before), message
     assert "peaks at x = 3.8e260" in message  # e**600 = 3.77e260
+
+
+def test_tangent_raises_what_its_docstring_says_at_a_kink_and_at_a_jump() -> None:
+    # The docstring put a jump under DomainError; derivative refuses one with a
+    # NumericalError (its quotients never settle), so tangent does too.
+    doc = words(Figure.tangent.__doc__ or "")
+    numerical = doc[doc.index("NumericalError:") :]
+    with pytest.raises(DomainError):
+        Figure().tangent(abs, 0.0)
+    with pytest.raises(NumericalError):
+        Figure().tangent(lambda x: 1.0 if x >= 0.0 else 0.0, 0.0)
+    assert "jumps" in numerical, doc
+    assert "jump" not in doc[: doc.index("NumericalError:")], doc
