@@ -16,6 +16,7 @@ worker cannot give a cell as they are (`_without_a_console`).
 import builtins
 import contextlib
 import json
+import math
 import sys
 import time
 
@@ -54,13 +55,17 @@ def _explain(error):
 
 
 def _sleep(seconds):
-    """time.sleep for a cell: Pyodide's needs stack switching, which browsers lack.
+    """time.sleep for a cell: Pyodide's needs WebAssembly stack switching.
 
-    It waits in this worker (never the page), and Stop interrupts it.
+    A cell's run does not get that (Pyodide's raised "RuntimeError: WebAssembly
+    stack switching not supported"; current browsers have it). This waits in this
+    worker (never the page), and Stop interrupts it.
     """
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
         raise TypeError(f"time.sleep needs a number of seconds, not {type(seconds).__name__}")
-    if not seconds >= 0:
+    if math.isnan(seconds):
+        raise ValueError("Invalid value NaN (not a number)")  # time.sleep's own words
+    if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,21 @@ def test_tangent_raises_what_its_docstring_says_at_a_kink_and_at_a_jump() -> Non
         Figure().tangent(lambda x: 1.0 if x >= 0.0 else 0.0, 0.0)
     assert "jumps" in numerical, doc
     assert "jump" not in doc[: doc.index("NumericalError:")], doc
+
+
+RUNNER = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "calcweb_runner.py"
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="natively, beside the site's sources")
+def test_a_cell_s_time_sleep_refuses_nan_as_time_sleep_does() -> None:
+    # It said "sleep length must be non-negative" of NaN, which is not negative.
+    spec = importlib.util.spec_from_file_location("calcweb_runner", RUNNER)
+    assert spec is not None
+    assert spec.loader is not None
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
+    with pytest.raises(ValueError, match=r"^Invalid value NaN \(not a number\)$"):
+        runner._sleep(math.nan)
+    with pytest.raises(ValueError, match=r"^sleep length must be non-negative$"):
+        runner._sleep(-1.0)
+    runner._sleep(0.0)
