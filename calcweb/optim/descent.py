@@ -553,8 +553,8 @@ def _kink_doubt(run: _Run, value: Value, params: list[Value], scalar: bool) -> s
     said = (
         f"not converged: the gradient norm {run.norm:.3g} is <= tol={run.limit:.3g}, but at "
         f"x = {shown(run.path[-1])}, or within {within:.2g} of it, {inputs} 0: a kink, where "
-        f"{ops} has no derivative and backward() takes the slope on one side (0 at the kink "
-        "itself, as torch does); there "
+        f"{ops} has no derivative: backward() takes the slope of the side its input is on, "
+        "and 0 where that input is exactly 0 (as torch does); there "
     )
     if steepest < -run.limit:
         said += f"f falls at slope {steepest:.3g} {label}, so x is not a stationary point"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from calcweb import DomainError, NumericalError, limit
+from calcweb import DomainError, NumericalError, limit, minimize
+from calcweb import abs as cw_abs
 from calcweb.plot import Figure
 
 LIMITS = Path(__file__).resolve().parents[2] / "calcweb" / "limits.py"
@@ -84,3 +85,11 @@ def test_a_cell_s_time_sleep_refuses_nan_as_time_sleep_does() -> None:
     with pytest.raises(ValueError, match=r"^sleep length must be non-negative$"):
         runner._sleep(-1.0)
     runner._sleep(0.0)
+
+
+def test_a_kink_refusal_does_not_call_abs_s_0_the_slope_on_one_side() -> None:
+    # abs's slopes are -1 and 1: backward()'s 0 at the kink is neither, as the refusal
+    # ("takes the slope on one side (0 at the kink itself ...)") had it.
+    message = words(minimize(lambda x: -cw_abs(x), 0.0, tol=1e-3).message)
+    assert message.startswith("not converged:"), message
+    assert "backward() takes the slope of the side its input is on, and 0 where that " in message
