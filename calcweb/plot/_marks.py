@@ -463,6 +463,12 @@ class Text(Mark):
         return f"note '{self.text}' at ({self.x:g}, {self.y:g})"
 
 
+def _levels(values: list[float]) -> str:
+    """``values`` as words: "level 5" or "levels 5, 6"."""
+    shown = ", ".join(f"{level:.3g}" for level in values)
+    return f"level {shown}" if len(values) == 1 else f"levels {shown}"
+
+
 @dataclass
 class ContourLines(Mark):
     """Contour lines, one list of polylines per level, over a fixed window."""
@@ -491,11 +497,14 @@ class ContourLines(Mark):
     def describe(self) -> str:
         if not self.levels:
             return f"no contour lines ({self.none_because})"
-        crossed = ", ".join(f"{level:.3g}" for level, lines in self.levels if lines)
-        missed = ", ".join(f"{level:.3g}" for level, lines in self.levels if not lines)
-        words = [f"contour lines at levels {crossed}"] if crossed else []
+        crossed = [level for level, lines in self.levels if lines]
+        missed = [level for level, lines in self.levels if not lines]
+        words = [f"contour lines at {_levels(crossed)}"] if crossed else []
         if missed:
-            words.append(f"no line at levels {missed} (f does not cross them on the sampled grid)")
+            them = "them" if len(missed) > 1 else "it"
+            words.append(
+                f"no line at {_levels(missed)} (f does not cross {them} on the sampled grid)"
+            )
         return "; ".join(words)
 
     def told(self, frame: Frame, drawn: list[str]) -> str:  # noqa: ARG002 - said by describe

@@ -93,3 +93,10 @@ def test_a_kink_refusal_does_not_call_abs_s_0_the_slope_on_one_side() -> None:
     message = words(minimize(lambda x: -cw_abs(x), 0.0, tol=1e-3).message)
     assert message.startswith("not converged:"), message
     assert "backward() takes the slope of the side its input is on, and 0 where that " in message
+
+
+def test_a_contour_description_says_level_and_it_of_one_level() -> None:
+    # It said "contour lines at levels 0.5; no line at levels 5 (f does not cross them".
+    svg = Figure().add_contour(lambda x, y: x * x + y * y, (-1, 1), (-1, 1), levels=[0.5, 5.0])
+    desc = words(svg.to_svg())
+    assert "contour lines at level 0.5; no line at level 5 (f does not cross it on the " in desc
