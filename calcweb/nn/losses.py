@@ -452,14 +452,16 @@ def cross_entropy(
     slopes: list[tuple[object, float]] = []
     for zs, t in zip(rows, targets, strict=True):
         z = [_number(v, "logits") for v in zs]
-        k = _class_index(t, len(z))
+        # Before the class index: a yes/no target 1 with one logit is this mistake.
         if len(z) == 1:  # softmax of one logit is 1: the loss is 0 whatever it is
+            flat = "[z for [z] in logits]" if batch else "logits"
             raise InvalidArgumentError(
                 "each sample has one logit, so its softmax is 1 and the loss 0 whatever the "
                 "logit: nothing would be learnt; cross_entropy needs one logit per class (at "
                 "least two); for a yes/no target scored by one logit per sample, use "
-                "binary_cross_entropy_with_logits(logits, targets) with targets 0.0 or 1.0"
+                f"binary_cross_entropy_with_logits({flat}, targets) with targets 0.0 or 1.0"
             )
+        k = _class_index(t, len(z))
         m, exps, total = _exponentials(z)
         terms.append((m - z[k]) + math.log(total))  # m - z[k] first: exact, no cancellation
         slopes += [(v, e / total - (j == k)) for j, (v, e) in enumerate(zip(zs, exps, strict=True))]

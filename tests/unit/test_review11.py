@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from calcweb import DomainError, NumericalError, limit, minimize
+from calcweb import DomainError, InvalidArgumentError, NumericalError, limit, minimize
 from calcweb import abs as cw_abs
+from calcweb.nn.losses import binary_cross_entropy_with_logits, cross_entropy
 from calcweb.plot import Figure
 
 LIMITS = Path(__file__).resolve().parents[2] / "calcweb" / "limits.py"
@@ -100,3 +101,18 @@ def test_a_contour_description_says_level_and_it_of_one_level() -> None:
     svg = Figure().add_contour(lambda x, y: x * x + y * y, (-1, 1), (-1, 1), levels=[0.5, 5.0])
     desc = words(svg.to_svg())
     assert "contour lines at level 0.5; no line at level 5 (f does not cross it on the " in desc
+
+
+@pytest.mark.parametrize("target", [[0, 1], [1, 1]])
+def test_one_logit_per_sample_is_refused_with_advice_that_runs(target: list[int]) -> None:
+    # With labels 1 the refusal was "a target must be a class index, an int in 0..0";
+    # with 0 it advised binary_cross_entropy_with_logits(logits, targets), which refuses
+    # a batch's [[z], [z]] ("logits[0] must be numbers or Values").
+    logits = [[1.0], [2.0]]
+    with pytest.raises(InvalidArgumentError) as refusal:
+        cross_entropy(logits, target)
+    message = str(refusal.value)
+    assert "each sample has one logit" in message, message
+    assert "binary_cross_entropy_with_logits([z for [z] in logits], targets)" in message
+    loss = binary_cross_entropy_with_logits([z for [z] in logits], [float(t) for t in target])
+    assert math.isfinite(loss.data)
