@@ -3644,7 +3644,8 @@ def _nears_until_lost(sampler: Sampler, estimate: Estimate, n: int) -> bool:
         f"difference quotients settle on {estimate.value:.6g}, but the quotients from the "
         f"right lose their digits to rounding (at step {step:.3g}) before they settle, so "
         "there are too few digits at this order to tell whether the derivative exists; "
-        "use a lower order, or move x"
+        "use a lower order, or move x, or write f with calcweb's functions (calcweb.exp, "
+        "...) for exact derivatives"
     )
 
 

@@ -10,12 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from calcweb import DomainError, InvalidArgumentError, NumericalError, limit, minimize
+import calcweb.limits as limits_module
+from calcweb import (
+    DomainError,
+    InvalidArgumentError,
+    NumericalError,
+    derivative,
+    limit,
+    minimize,
+)
 from calcweb import abs as cw_abs
+from calcweb import exp as cw_exp
 from calcweb.nn.losses import binary_cross_entropy_with_logits, cross_entropy
 from calcweb.plot import Figure
 
-LIMITS = Path(__file__).resolve().parents[2] / "calcweb" / "limits.py"
+LIMITS = Path(limits_module.__file__)  # the installed one, in Pyodide too
 
 
 def words(text: str) -> str:
@@ -116,3 +125,13 @@ def test_one_logit_per_sample_is_refused_with_advice_that_runs(target: list[int]
     assert "binary_cross_entropy_with_logits([z for [z] in logits], targets)" in message
     loss = binary_cross_entropy_with_logits([z for [z] in logits], [float(t) for t in target])
     assert math.isfinite(loss.data)
+
+
+def test_too_few_digits_at_a_high_order_points_to_exact_derivatives() -> None:
+    # "use a lower order, or move x" left out the way to the order asked, at that x.
+    c = 2.0376983832362257
+    with pytest.raises(NumericalError) as refusal:
+        derivative(lambda x: x * math.exp(-c * x * x), 0.0, 10, full_output=True)
+    assert "write f with calcweb's functions (calcweb.exp, ...)" in str(refusal.value)
+    exact = derivative(lambda x: x * cw_exp(-c * x * x), 0.0, 10, full_output=True)
+    assert exact.value == 0.0  # an odd function's even derivative
