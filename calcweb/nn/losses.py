@@ -452,8 +452,10 @@ def cross_entropy(
     slopes: list[tuple[object, float]] = []
     for zs, t in zip(rows, targets, strict=True):
         z = [_number(v, "logits") for v in zs]
-        # Before the class index: a yes/no target 1 with one logit is this mistake.
-        if len(z) == 1:  # softmax of one logit is 1: the loss is 0 whatever it is
+        # Before an int target's range: with one logit a yes/no label 1 is out of 0..0,
+        # and the one logit is the mistake (a target that is no int is refused below).
+        an_int = isinstance(t, Integral) and not isinstance(t, bool)
+        if len(z) == 1 and an_int:  # softmax of one logit is 1: the loss is 0 whatever it is
             flat = "[z for [z] in logits]" if batch else "logits"
             raise InvalidArgumentError(
                 "each sample has one logit, so its softmax is 1 and the loss 0 whatever the "
