@@ -82,6 +82,19 @@ def _short(label: str) -> str:
     return fit_text(label, 24 * 0.6 * _FONT, _FONT)
 
 
+def _slope(f: Callable[[float], float], x: float) -> float:
+    """``derivative(f, x)``; its refusal at a kink says how to draw one side's line."""
+    try:
+        slope: float = derivative(f, x)
+        return slope
+    except DomainError as error:  # derivative's advice names a method tangent does not take
+        raise type(error)(
+            f"{error}; Figure.tangent takes no method: pass "
+            "slope=calcweb.derivative(f, x0, method='forward') (or 'backward') to draw the "
+            "line of one side"
+        ) from error
+
+
 class Figure:
     """A 2-D figure drawn as standalone SVG: shown inline by Jupyter and live cells.
 
@@ -268,6 +281,9 @@ class Figure:
                 exception of f reaches you unchanged.
             NumericalError: If f(x0) is not a finite number, or its
                 derivative cannot be found there (as where f jumps).
+
+        At a kink, ``slope=calcweb.derivative(f, x0, method="forward")`` (or
+        ``"backward"``) draws the line of one side.
         """
         arity(f, 1)
         x = check_real(x0, "x0")
@@ -275,7 +291,7 @@ class Figure:
         stroke = self._color(color)
         m = None if slope is None else check_real(slope, "slope")
         y = evaluate(f, x, fix="move x0 into the domain of f")
-        m = derivative(f, x) if m is None else m
+        m = _slope(f, x) if m is None else m
         return self._add(Tangent(x, y, m, name, stroke))
 
     def annotate(self, text: str, x: float, y: float) -> Figure:

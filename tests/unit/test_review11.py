@@ -135,3 +135,12 @@ def test_too_few_digits_at_a_high_order_points_to_exact_derivatives() -> None:
     assert "write f with calcweb's functions (calcweb.exp, ...)" in str(refusal.value)
     exact = derivative(lambda x: x * cw_exp(-c * x * x), 0.0, 10, full_output=True)
     assert exact.value == 0.0  # an odd function's even derivative
+
+
+def test_tangent_at_a_kink_says_how_to_draw_one_side_s_line() -> None:
+    # derivative's refusal advised method='forward', which tangent does not take.
+    with pytest.raises(DomainError) as refusal:
+        Figure().tangent(abs, 0.0)
+    assert "pass slope=calcweb.derivative(f, x0, method='forward')" in str(refusal.value)
+    slope = derivative(abs, 0.0, method="forward")
+    assert "<desc" in Figure().tangent(abs, 0.0, slope=slope).to_svg()
