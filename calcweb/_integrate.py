@@ -81,6 +81,15 @@ LOOK_REACH = 2.0
 LOOK_BUDGET = 2000
 HIDDEN_RISE = 2.0  # how far |f| at a node must stand above both neighbours to show a bump
 NEGLIGIBLE_SHARE = 0.5  # a panel holding more of the weight is never negligible, whatever tol
+# A rounding staircase (`_Panels.rounding_staircase`): neighbouring nodes at
+# most STAIR_SPACING of the interval apart whose |f| differ by STAIR_JUMP of the
+# larger are a jump; a tooth is a jump up in |f| after which f falls back by
+# STAIR_FALL of it before the next jump; STAIR_TEETH teeth and a jump from an
+# exact 0 are the staircase a cancellation's rounding makes.
+STAIR_SPACING = 2.0**-20
+STAIR_JUMP = 0.1
+STAIR_FALL = 0.25
+STAIR_TEETH = 2
 EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
 _EPS = sys.float_info.epsilon
 
@@ -2121,6 +2130,71 @@ class _Panels:
             points.append((xs[i], abs(y) / stretch if stretch else 0.0))
         return points
 
+    def _nodes(self) -> list[tuple[float, float, float]]:
+        """``(t, x, |f(x)|)`` at every panel's nodes, in increasing ``t``."""
+        nodes: list[tuple[float, float, float]] = []
+        for entry in self.entries:
+            panel = entry.panel
+            centre, half = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
+            ts = [centre + half * u for u in positions(self.rule)] if panel.samples else []
+            nodes.extend((t, x, y) for t, (x, y) in zip(ts, self._in_x(panel), strict=True))
+        return sorted(nodes)
+
+    def rounding_staircase(self) -> str:
+        """Why the sum is the integral of f's rounding, not of f, or ``""``.
+
+        Where a cancellation such as ``1 - cos x`` is 0 or a few ulps, f is a
+        staircase of its rounding: exactly 0 up to a jump, then pieces
+        ``k q/x**p`` that fall away from each jump up, ``(1 - cos x)/x**2`` on
+        [0, 3e-8] jumping from 0 to 1 at 1.05e-8 and falling back to 0.33
+        before the next jump. The adaptive rule isolates the jumps and sums
+        the staircase to its last digit (1.05e-8 +- 6.6e-16, converged, for
+        1.5e-8). A jump from an exact 0 and `STAIR_TEETH` teeth (a jump up in
+        |f| followed by a fall of `STAIR_FALL` of it before the next jump, or
+        by the end of the interval, which may cut the fall short), walking
+        either way, are read as such a staircase. Flat steps (``floor(k
+        x)/k``) have at most one tooth, the last, and sawtooths that jump down
+        (``x - floor(x)``) none; one step from 0 (``(x > c) exp(-x)``) has one.
+        """
+        nodes = self._nodes()
+        if len(nodes) < 2:
+            return ""
+        close = STAIR_SPACING * (nodes[-1][0] - nodes[0][0])
+        for walk in (nodes, nodes[::-1]):
+            jumps = [
+                i
+                for i in range(len(walk) - 1)
+                if abs(walk[i + 1][0] - walk[i][0]) <= close
+                and abs(walk[i + 1][2] - walk[i][2]) > STAIR_JUMP * max(walk[i][2], walk[i + 1][2])
+            ]
+            zero = [i for i in jumps if walk[i][2] == 0.0 < walk[i + 1][2]]
+            if not zero:
+                continue
+            # The last piece runs into the end of the interval, which may cut it
+            # short of its fall: its jump up counts as a tooth.
+            ends = [*jumps[1:], None]
+            teeth = [
+                i
+                for i, end in zip(jumps, ends, strict=True)
+                if walk[i + 1][2] > walk[i][2]
+                and (
+                    end is None
+                    or walk[i + 1][2] - walk[end][2] >= STAIR_FALL * (walk[i + 1][2] - walk[i][2])
+                )
+            ]
+            if len(teeth) >= STAIR_TEETH:
+                start = walk[zero[0]][1]
+                return (
+                    f"f is exactly 0 up to x={start!r}, then jumps {len(teeth)} times and "
+                    "falls back between the jumps: a staircase such as the rounding of a "
+                    "cancellation makes (1 - cos x or x - sin x where they are 0 or a few "
+                    "ulps), whose sum is not the integral of the formula. Rewrite f "
+                    "without the cancellation (math.expm1, math.log1p, or a series near "
+                    "the point where it cancels); if f truly has these steps, split the "
+                    "interval at them"
+                )
+        return ""
+
     def _origin(self) -> float:
         """The x the map of an infinite interval spreads out from: 0, or its finite end."""
         start, end = self.x_of(0.0), self.x_of(1.0)
@@ -3283,6 +3357,8 @@ class _Extrapolated:
                 self.restate = None
         if self.restate is not None:
             self.problem = self.restate(value, error)
+        if not self.problem:
+            self.problem = self.panels.rounding_staircase()
         if math.isfinite(missing):
             value += missing
         if self.problem:

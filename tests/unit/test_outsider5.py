@@ -22,6 +22,8 @@ reason in its comment.
   the rounding of a cancellation (``1 - cos x`` is 0 or a few multiples of
   1.1e-16 for x < 3e-8): the integral of ``(1 - cos x)/x**2`` over [0, 3e-8] (1.5e-8) is
   1.05e-8 +- 6.6e-16, converged; ``(x - sin x)/x**3`` (5e-9) 1.77e-9 +- 5.5e-20.
+  Fixed by INTNOISE2: a staircase that jumps from an exact 0 and falls back
+  after two jumps up is refused as rounding (tests/unit/test_integrate_s26_stairs.py).
 - integrate refuses naive but ordinary integrands with a removable cancellation
   at 0 after 20,981 evaluations, calling them "oscillatory, discontinuous or not
   integrable" with an error of 5% of the value: ``(1 - exp(-x))/x`` over
@@ -121,13 +123,13 @@ def _honest_integral(f: Callable[[float], float], b: float, tol: float, exact: f
     [
         # 1.0511775811357064e-08 +- 6.6e-16 (tol 1e-10), 6.8e6 errors off
         pytest.param(lambda x: (1 - math.cos(x)) / x**2, 1.5e-8 - 3e-8**3 / 72, 1e-10,
-                     id="(1 - cos x)/x**2", marks=_xfail()),
+                     id="(1 - cos x)/x**2"),
         # 1.7681524260347875e-09 +- 5.5e-20 (tol 1e-10), 5.9e10 errors off
         pytest.param(lambda x: (x - math.sin(x)) / x**3, 5e-9 - 3e-8**3 / 360, 1e-10,
-                     id="(x - sin x)/x**3", marks=_xfail()),
+                     id="(x - sin x)/x**3"),
         # 1.77e-09 +- 1.5e-15 at tol 1e-6: the tolerance met, the error still a lie
         pytest.param(lambda x: (x - math.sin(x)) / x**3, 5e-9 - 3e-8**3 / 360, 1e-6,
-                     id="(x - sin x)/x**3, tol 1e-6", marks=_xfail()),
+                     id="(x - sin x)/x**3, tol 1e-6"),
     ],
 )  # fmt: skip
 def test_an_integrand_made_of_rounding_is_not_integrated_to_its_last_digit(
