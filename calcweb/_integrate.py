@@ -2185,13 +2185,12 @@ class _Panels:
             if len(teeth) >= STAIR_TEETH:
                 start = walk[zero[0]][1]
                 return (
-                    f"f is exactly 0 up to x={start!r}, then jumps {len(teeth)} times and "
-                    "falls back between the jumps: a staircase such as the rounding of a "
+                    f"f is exactly 0 on one side of x={start!r}, then rises in {len(teeth)} "
+                    "jumps and falls back between them: a staircase such as the rounding of a "
                     "cancellation makes (1 - cos x or x - sin x where they are 0 or a few "
                     "ulps), whose sum is not the integral of the formula. Rewrite f "
                     "without the cancellation (math.expm1, math.log1p, or a series near "
-                    "the point where it cancels); if f truly has these steps, split the "
-                    "interval at them"
+                    "the point where it cancels)"
                 )
         return ""
 
@@ -3669,6 +3668,13 @@ def integrate(
     small) and the reason in ``message``, as ``quad(..., full_output=1)``
     does.
 
+    It refuses the same way an ``f`` that looks like a staircase of
+    rounding: exactly 0 up to a jump, then jumping up at least twice and
+    falling back between the jumps, as ``(1 - cos x)/x**2`` does on
+    ``[0, 3e-8]``, where ``1 - cos x`` is 0 or a few ulps (its sum there was
+    1.05e-8 for 1.5e-8). A true step function of that shape, such as
+    ``floor(x) exp(-x)`` on ``[0, 4.5]``, is refused too.
+
     Args:
         f: A function of one real number returning a real number.
         a: The lower limit; may be ``-math.inf`` or ``math.inf`` (adaptive only).
@@ -3691,8 +3697,9 @@ def integrate(
             NaN limits, or infinite limits with a composite rule.
         ArgumentTypeError: If ``f`` is not callable or returns a non-number.
         DomainError: If ``f`` raises ValueError or ZeroDivisionError at a point.
-        NumericalError: If ``f`` or the integral overflows, or the adaptive
-            rule cannot reach ``tol`` (unless ``full_output=True``).
+        NumericalError: If ``f`` or the integral overflows, the adaptive
+            rule cannot reach ``tol``, or ``f`` looks like a staircase of
+            rounding (unless ``full_output=True``).
 
     Examples:
         >>> import math
