@@ -2153,8 +2153,9 @@ class _Panels:
         |f| followed by a fall of `STAIR_FALL` of it before the next jump, or
         by the end of the interval, which may cut the fall short), walking
         either way, are read as such a staircase. Flat steps (``floor(k
-        x)/k``) have at most one tooth, the last, and sawtooths that jump down
-        (``x - floor(x)``) none; one step from 0 (``(x > c) exp(-x)``) has one.
+        x)/k``) have at most one tooth, the last; a sawtooth (``x - floor(x)``,
+        walked right to left) has teeth but no jump from an exact 0; one step
+        from 0 (``(x > c) exp(-x)``) has one tooth.
         """
         nodes = self._nodes()
         if len(nodes) < 2:

@@ -60,7 +60,7 @@ def test_the_refusal_is_a_numerical_error_without_full_output() -> None:
                      id="(x > 1e-8) 1e-8/x"),
         # flat steps from 0: only the last, cut by the end, counts as a tooth
         pytest.param(lambda x: math.floor(3 * x) / 3, 0.0, 2.2, 31 / 15, id="floor(3 x)/3"),
-        # a sawtooth that jumps down, never from 0
+        # a sawtooth: teeth when walked right to left, but no jump from an exact 0
         pytest.param(lambda x: x - math.floor(x), 0.0, 3.5, 1.625, id="x - floor(x)"),
         # the cancellation written without it
         pytest.param(lambda x: 2 * math.sin(x / 2) ** 2 / x**2, 0.0, 3e-8,
