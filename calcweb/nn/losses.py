@@ -14,7 +14,8 @@ closed form, the formulas a reader would derive by hand:
   $L = \log\sum_j e^{z_j} - z_t$, $\partial L/\partial z_j =
   \operatorname{softmax}(z)_j - [j = t]$. The log-sum-exp is computed as
   $m + \log\sum_j e^{z_j - m}$ with $m = \max_j z_j$, so logits of
-  ±1000 neither overflow nor underflow.
+  ±1000 neither overflow nor underflow. With ``label_smoothing=e`` the
+  target is $(1 - e)[j = t] + e/C$ for C classes, as in torch.
 * ``binary_cross_entropy_with_logits`` on logits $x_i$:
   $L = \frac1n\sum [\max(x_i, 0) - x_i y_i + \log(1 + e^{-|x_i|})]$,
   $\partial L/\partial x_i = (\sigma(x_i) - y_i)/n$.
@@ -411,12 +412,37 @@ def _targets(target: object, rows: list[list[object]], batch: bool) -> list[obje
     return targets
 
 
+def _label_smoothing(label_smoothing: object) -> float:
+    """The share ``label_smoothing`` of each target spread evenly over the classes, in [0, 1]."""
+    smoothing = real_number(label_smoothing, "label_smoothing")
+    if not 0.0 <= smoothing <= 1.0:
+        raise InvalidArgumentError(
+            f"label_smoothing must be in [0, 1] (the share of the target spread evenly over "
+            f"the classes, as in torch), but got {shown(label_smoothing)}; 0.1 is usual, 0 "
+            "turns it off"
+        )
+    return smoothing
+
+
+def _smoothed_term(z: list[float], k: int, m: float, total: float, smoothing: float) -> float:
+    """-(1 - e) log s_k - (e / C) sum_j log s_j, with -log s_j = (m - z_j) + log(total).
+
+    Every m - z_j is >= 0, so the sum has no cancellation; with e = 0 it is
+    exactly the unsmoothed (m - z_k) + log(total).
+    """
+    if not smoothing:
+        return (m - z[k]) + math.log(total)  # m - z[k] first: exact, no cancellation
+    spread = math.fsum(m - zj for zj in z) * (smoothing / len(z))
+    return ((1.0 - smoothing) * (m - z[k]) + spread) + math.log(total)
+
+
 def cross_entropy(
     logits: Sequence[Scalar] | Sequence[Sequence[Scalar]],
     target: int | Sequence[int],
     reduction: str = "mean",
+    label_smoothing: float = 0.0,
 ) -> Value:
-    """Softmax cross-entropy of raw scores (logits), as ``torch.nn.functional.cross_entropy``.
+    r"""Softmax cross-entropy of raw scores (logits), as ``torch.nn.functional.cross_entropy``.
 
     Args:
         logits: One sample's logits, one per class (a flat sequence of
@@ -425,16 +451,23 @@ def cross_entropy(
         target: The correct class index of the one sample, or one index per
             sample of the batch (a list, tuple or 1-D numpy array of ints).
         reduction: ``"mean"`` over samples (default) or ``"sum"``.
+        label_smoothing: A number e in [0, 1], as torch's: the target of C
+            classes becomes (1 - e) on the true class plus e / C on every
+            class, so the loss is $(1 - e)(-\log s_t) + \frac{e}{C}\sum_j
+            (-\log s_j)$ and its gradient $s_j - (1 - e)[j = t] - e / C$.
+            0 (default) is the plain loss.
 
     Raises:
         InvalidArgumentError: a class index out of range, a sample without
             logits or with one logit (its loss would be 0 whatever it is: use
             `binary_cross_entropy_with_logits`), samples of a batch with
             different numbers of logits, a NaN logit, not as many targets as
-            samples, or an unknown reduction.
+            samples, an unknown reduction, or a label_smoothing outside
+            [0, 1] or NaN.
         ArgumentTypeError: one logit given alone, a target that is not an
             int (a list of them for one sample, one int for a batch), a logit
-            that is not a number or a Value.
+            that is not a number or a Value, a label_smoothing that is not a
+            real number.
         NumericalError: the loss overflows a float (logits beyond about 1e308 apart).
 
     Examples:
@@ -444,8 +477,15 @@ def cross_entropy(
         0.41703
         >>> loss.backward(); [round(v.grad, 6) for v in z]   # softmax - one-hot
         [-0.340999, 0.242433, 0.098566]
+        >>> z = [Value(0.0), Value(0.0)]
+        >>> loss = cross_entropy(z, 0, label_smoothing=0.2)   # target (0.9, 0.1)
+        >>> round(loss.data, 6)   # log 2: the softmax is (0.5, 0.5) whatever the target
+        0.693147
+        >>> loss.backward(); [round(v.grad, 6) for v in z]   # softmax - target
+        [-0.4, 0.4]
     """
     reduction = _reduction(reduction)
+    smoothing = _label_smoothing(label_smoothing)
     rows, batch = _samples(logits)
     targets = _targets(target, rows, batch)
     terms: list[float] = []
@@ -465,8 +505,10 @@ def cross_entropy(
             )
         k = _class_index(t, len(z))
         m, exps, total = _exponentials(z)
-        terms.append((m - z[k]) + math.log(total))  # m - z[k] first: exact, no cancellation
-        slopes += [(v, e / total - (j == k)) for j, (v, e) in enumerate(zip(zs, exps, strict=True))]
+        terms.append(_smoothed_term(z, k, m, total, smoothing))
+        # d/dz_j = softmax_j - target_j, the smoothed target (1 - e)[j = k] + e / C
+        targets_j = [(1.0 - smoothing) * (j == k) + smoothing / len(z) for j in range(len(z))]
+        slopes += [(v, e / total - y) for v, e, y in zip(zs, exps, targets_j, strict=True)]
     return _loss_node("cross_entropy", terms, slopes, reduction)
 
 

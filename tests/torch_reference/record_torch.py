@@ -11,7 +11,8 @@ gradient clipping with the gradients torch computes), and
 tests/data/torch_products.json (torch.func.jvp and torch.func.vjp of the
 functions of PRODUCT_FUNCTIONS, softmax, log_softmax and
 binary_cross_entropy_with_logits with their gradients, logits of ±1000
-included). The tests read only the JSON, so torch is never needed to run them.
+included; cross_entropy with label_smoothing). The tests read only the JSON,
+so torch is never needed to run them.
 """
 
 from __future__ import annotations
@@ -412,6 +413,36 @@ def _bce_with_logits_cases(rng: random.Random) -> list[dict[str, Any]]:
     return cases
 
 
+def _label_smoothing_cases(rng: random.Random) -> list[dict[str, Any]]:
+    """cross_entropy(..., label_smoothing=e) for one sample and a batch, e from 0 to 1."""
+    cases: list[dict[str, Any]] = []
+    for smoothing in (0.0, 0.1, 0.37, 1.0):
+        for reduction in ("mean", "sum"):
+            logits = [[rng.uniform(-5, 5) for _ in range(4)] for _ in range(3)]
+            targets = [rng.randrange(4) for _ in range(3)]
+            for batch_logits, batch_targets, batch in [
+                (logits, targets, True),
+                (logits[:1], targets[:1], False),
+                ([[1000.0, -1000.0, 0.0]], [1], False),
+            ]:
+                z = torch.tensor(batch_logits, requires_grad=True)
+                loss = torch.nn.functional.cross_entropy(
+                    z, torch.tensor(batch_targets), reduction=reduction, label_smoothing=smoothing
+                )
+                loss.backward()
+                cases.append(
+                    {
+                        "logits": batch_logits if batch else batch_logits[0],
+                        "target": batch_targets if batch else batch_targets[0],
+                        "reduction": reduction,
+                        "label_smoothing": smoothing,
+                        "value": loss.item(),
+                        "grads": z.grad.tolist() if batch else z.grad.tolist()[0],
+                    }
+                )
+    return cases
+
+
 def main() -> None:
     if torch.__version__.split("+")[0] != "2.13.0":
         sys.exit(f"expected torch 2.13.0, found {torch.__version__}")
@@ -432,6 +463,8 @@ def main() -> None:
         **_product_cases(extra),
         "softmax": _softmax_cases(extra),
         "bce_with_logits": _bce_with_logits_cases(extra),
+        # its own stream too: the cases above do not change
+        "label_smoothing": _label_smoothing_cases(random.Random(20261207)),  # noqa: S311
     }
     for name, payload in [
         ("torch_optim.json", optim),

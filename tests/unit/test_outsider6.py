@@ -558,7 +558,6 @@ def _works_or_refused(call: Callable[[], Any]) -> None:
         pytest.param(
             lambda: cw.cross_entropy([Value(1.0), Value(2.0)], 1, label_smoothing=0.1),
             id="cross_entropy(label_smoothing)",
-            marks=_xfail(raises=TypeError),
         ),
     ],
 )

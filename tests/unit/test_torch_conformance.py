@@ -21,6 +21,7 @@ from calcweb import Value
 DATA = Path(__file__).resolve().parents[1] / "data"
 OPTIM = json.loads((DATA / "torch_optim.json").read_text(encoding="utf-8"))
 AUTOGRAD = json.loads((DATA / "torch_autograd.json").read_text(encoding="utf-8"))
+SMOOTHED = json.loads((DATA / "torch_products.json").read_text(encoding="utf-8"))["label_smoothing"]
 REL = 1e-12
 ABS = 1e-12  # for results that are zero up to rounding
 
@@ -169,6 +170,71 @@ def test_losses_and_their_gradients_match_torch(case: dict[str, Any]) -> None:
     loss.backward()
     assert_close([loss.data], [case["value"]], "loss")
     assert_close([v.grad for v in leaves], expected, "grad")
+
+
+def _cross_entropy_of(case: dict[str, Any], **keywords: Any) -> tuple[Value, list[Value]]:
+    """calcweb's cross_entropy of a recorded case, and its logits as leaves (row by row)."""
+    batch = isinstance(case["target"], list)
+    rows = case["logits"] if batch else [case["logits"]]
+    inputs = [[Value(z) for z in row] for row in rows]
+    loss = calcweb.cross_entropy(
+        inputs if batch else inputs[0], case["target"], case["reduction"], **keywords
+    )
+    return loss, [v for row in inputs for v in row]
+
+
+def test_the_label_smoothing_data_covers_0_to_1_batches_and_logits_of_1000() -> None:
+    assert {c["label_smoothing"] for c in SMOOTHED} == {0.0, 0.1, 0.37, 1.0}
+    assert {c["reduction"] for c in SMOOTHED} == {"mean", "sum"}
+    assert any(isinstance(c["target"], list) for c in SMOOTHED)
+    assert any(1000.0 in c["logits"] for c in SMOOTHED if not isinstance(c["target"], list))
+
+
+@pytest.mark.parametrize(
+    "case", SMOOTHED, ids=lambda c: f"e{c['label_smoothing']}-{c['reduction']}"
+)
+def test_label_smoothing_matches_torch(case: dict[str, Any]) -> None:
+    # torch: (1 - e) nll + (e / C) sum_j -log_softmax_j, its gradient softmax - the
+    # smoothed target. Measured: within 1 eps of torch (loss relative, gradient absolute).
+    loss, leaves = _cross_entropy_of(case, label_smoothing=case["label_smoothing"])
+    loss.backward()
+    expected = case["grads"]
+    expected = (
+        [g for row in expected for g in row] if isinstance(case["target"], list) else expected
+    )
+    eps = 2.0**-52
+    assert abs(loss.data - case["value"]) <= 4 * eps * abs(case["value"]), (loss, case["value"])
+    for i, (v, g) in enumerate(zip(leaves, expected, strict=True)):
+        assert abs(v.grad - g) <= 4 * eps, f"grad[{i}]: {v.grad!r} != torch {g!r}"
+
+
+@pytest.mark.parametrize("case", [c for c in SMOOTHED if c["label_smoothing"] == 0.0])
+def test_label_smoothing_0_is_the_plain_loss_bit_for_bit(case: dict[str, Any]) -> None:
+    plain, plain_leaves = _cross_entropy_of(case)
+    smoothed, leaves = _cross_entropy_of(case, label_smoothing=0)
+    plain.backward()
+    smoothed.backward()
+    assert smoothed.data == plain.data
+    assert [v.grad for v in leaves] == [v.grad for v in plain_leaves]
+
+
+@pytest.mark.parametrize(
+    ("smoothing", "error"),
+    [
+        (1.5, calcweb.InvalidArgumentError),
+        (-0.1, calcweb.InvalidArgumentError),
+        (math.nan, calcweb.InvalidArgumentError),
+        (math.inf, calcweb.InvalidArgumentError),
+        ("0.1", calcweb.ArgumentTypeError),
+        (True, calcweb.ArgumentTypeError),
+        (None, calcweb.ArgumentTypeError),
+    ],
+)
+def test_a_label_smoothing_outside_0_1_or_not_a_number_is_refused(
+    smoothing: object, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match="label_smoothing"):
+        calcweb.cross_entropy([Value(1.0), Value(2.0)], 1, label_smoothing=smoothing)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("case", AUTOGRAD["clip"], ids=lambda c: f"norm{c['norm_type']}")
