@@ -281,6 +281,7 @@ difference method.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import sys
@@ -5235,7 +5236,16 @@ def _growth(n: int, rows: tuple[tuple[float, float], ...], value: float, level: 
 
 
 def _weights(n: int, nodes: list[float]) -> list[float]:
-    """Weights of the ``n``-th derivative at 0 from values at ``nodes`` (Fornberg, 1988)."""
+    """Weights of the ``n``-th derivative at 0 from values at ``nodes`` (Fornberg, 1988).
+
+    Remembered: the walks use a few stencils (mostly ``-m..m``) over and over,
+    and the O(len(nodes)**2 n) recurrence was 15% of a Hessian's time.
+    """
+    return list(_fornberg(n, tuple(nodes)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _fornberg(n: int, nodes: tuple[float, ...]) -> tuple[float, ...]:
     c = [[0.0] * (n + 1) for _ in nodes]
     c[0][0] = 1.0
     c1, c4 = 1.0, nodes[0]
@@ -5252,4 +5262,4 @@ def _weights(n: int, nodes: list[float]) -> list[float]:
                 c[j][k] = (c4 * c[j][k] - k * c[j][k - 1]) / c3
             c[j][0] = c4 * c[j][0] / c3
         c1 = c2
-    return [row[n] for row in c]
+    return tuple(row[n] for row in c)
