@@ -663,7 +663,8 @@ def jacobian(
 
     Rows are outputs, columns are inputs. With ``"ad"`` each column costs one
     call of ``f`` on jets; with the other methods each entry is one call of
-    `calcweb.derivative` on one output.
+    `calcweb.derivative` on one output, and the entries of a column share
+    ``f``'s values: each point costs one call of ``f``, not one per output.
 
     Args:
         f: A function of a list of numbers returning a sequence of numbers (a
@@ -715,22 +716,58 @@ def jacobian(
             # raises there with derivative's explanation; f branches at a tie:
             # derivative, entry by entry, says what its answer is there.
         size = len(point)
-
-        def component(i: int) -> Callable[[Any], Any]:
-            return lambda p: _outputs(f(p), len(outputs))[i]
-
-        pairs = [[(component(i), _unit(j, size)) for j in range(size)] for i in range(len(outputs))]
-        if full_output:
-            rows = [
-                [_directional_full(fi, point, ej, 1, method=method, h=h) for fi, ej in row]
-                for row in pairs
-            ]
-            return _array_of(rows, calls + sum(e.nfev for row in rows for e in row))
-        return [
-            [_directional(fi, point, ej, 1, method=method, h=h) for fi, ej in row] for row in pairs
-        ]
+        columns: list[list[Any]] = []
+        for j in range(size):  # column by column: the walks along e_j share f's values
+            shared = _SharedOutputs(f, len(outputs))
+            shared.seen[tuple(point)] = outputs  # f at x, called above
+            ej = _unit(j, size)
+            if full_output:
+                columns.append(
+                    [
+                        _directional_full(shared.output(i), point, ej, 1, method=method, h=h)
+                        for i in range(len(outputs))
+                    ]
+                )
+            else:
+                columns.append(
+                    [
+                        _directional(shared.output(i), point, ej, 1, method=method, h=h)
+                        for i in range(len(outputs))
+                    ]
+                )
+            calls += shared.calls
+        rows = [list(row) for row in zip(*columns, strict=True)]
+        return _array_of(rows, calls) if full_output else rows
 
     return matrix
+
+
+class _SharedOutputs:
+    """``f``'s outputs at each point of floats asked for, computed once for every output.
+
+    The walks of the outputs of a Jacobian along one line ask for the same
+    points (their steps depend on the line, not on the output, until each one
+    stops): every such point then costs one call of ``f``, not one per output.
+    ``calls``: of ``f`` itself. Points with jets (method ``"auto"`` trying
+    Taylor mode) are not kept: they are not the walks' points.
+    """
+
+    def __init__(self, f: Callable[[Any], Any], count: int) -> None:
+        self.f, self.count, self.calls = f, count, 0
+        self.seen: dict[tuple[float, ...], list[Any]] = {}
+
+    def outputs(self, p: list[Any]) -> list[Any]:
+        if not all(type(v) is float for v in p):
+            self.calls += 1
+            return _outputs(self.f(p), self.count)
+        key = tuple(p)
+        if key not in self.seen:
+            self.calls += 1
+            self.seen[key] = _outputs(self.f(p), self.count)
+        return self.seen[key]
+
+    def output(self, i: int) -> Callable[[Any], Any]:
+        return lambda p: self.outputs(p)[i]
 
 
 def _array_of(rows: list[list[DerivativeResult]], nfev: int) -> ArrayResult:
