@@ -172,7 +172,13 @@ def _called_with_a_point(misplaced: tuple[object, ...], name: str) -> None:
 
 
 def _along(
-    f: Callable[[Any], Any], x: Vector, v: Vector, *, axis: bool = False, several: bool = False
+    f: Callable[[Any], Any],
+    x: Vector,
+    v: Vector,
+    *,
+    axis: bool = False,
+    several: bool = False,
+    line: Callable[..., _Line] | None = None,
 ) -> tuple[_Line, int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
@@ -183,7 +189,8 @@ def _along(
     them. An ``n``-th derivative in ``t`` is then multiplied by
     ``2**(n (k - e))``, exactly: this returns ``k - e``. ``axis``: a line
     along one coordinate is that coordinate itself (`_Line`); with ``several``,
-    one along several is carried by one of them.
+    one along several is carried by one of them. ``line``: the class of line
+    to make (`_Line`, or a Jacobian's `_OutputLine`).
     """
     size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
     exponent = math.frexp(size)[1] - 1
@@ -197,7 +204,8 @@ def _along(
             "scale the variables down"
         ) from error
 
-    return _Line(f, x, direction, axis=axis, several=several), shift - exponent
+    make = _Line if line is None else line
+    return make(f, x, direction, axis=axis, several=several), shift - exponent
 
 
 class _Line(RoundedLine):
@@ -312,12 +320,19 @@ def _in_units_of_x(result: DerivativeResult, exponent: int, calls: int) -> Deriv
 
 
 def _directional_full(
-    f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
+    f: Callable[[Any], Any],
+    x: Vector,
+    v: Vector,
+    n: int,
+    *,
+    method: str,
+    h: float | None,
+    line: Callable[..., _Line] | None = None,
 ) -> DerivativeResult:
     """`_directional` with derivative's full_output: the value, its error and the calls of ``f``."""
     if n == 2 and h is None and method in ("auto", "richardson"):
         return _second_along(f, x, v, method=method, bounded_jets=True)
-    restricted, exponent = _along(f, x, v, axis=n == 1)
+    restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
     try:
@@ -328,14 +343,21 @@ def _directional_full(
 
 
 def _directional(
-    f: Callable[[Any], Any], x: Vector, v: Vector, n: int, *, method: str, h: float | None
+    f: Callable[[Any], Any],
+    x: Vector,
+    v: Vector,
+    n: int,
+    *,
+    method: str,
+    h: float | None,
+    line: Callable[..., _Line] | None = None,
 ) -> float:
     # A first derivative along an axis is one of one variable (`_Line`); a second
     # one keeps the line's offset, whose noise rules (`_refined_line_noise`) it needs,
     # unless the line is coarse where the coordinate itself is not (`_second_along`).
     if n == 2 and h is None and method in ("auto", "richardson"):
         return _second_along(f, x, v, method=method).value
-    restricted, exponent = _along(f, x, v, axis=n == 1)
+    restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
     try:
@@ -715,59 +737,89 @@ def jacobian(
             # f refuses jets: "auto" falls back to Richardson below, and "ad"
             # raises there with derivative's explanation; f branches at a tie:
             # derivative, entry by entry, says what its answer is there.
-        size = len(point)
+        size, count = len(point), len(outputs)
+        directional = _directional_full if full_output else _directional
         columns: list[list[Any]] = []
         for j in range(size):  # column by column: the walks along e_j share f's values
-            shared = _SharedOutputs(f, len(outputs))
-            shared.seen[tuple(point)] = outputs  # f at x, called above
+            seen: dict[float, list[Any]] = {}
+            lines: list[_OutputLine] = []
+
+            def output_line(i: int) -> Callable[..., _Line]:
+                def make(*args: Any, **kwargs: Any) -> _OutputLine:
+                    line = _OutputLine(*args, **kwargs, i=i, count=count, seen=seen, at_x=outputs)  # noqa: B023
+                    lines.append(line)  # noqa: B023 (made at once, in this column)
+                    return line
+
+                return make
+
             ej = _unit(j, size)
-            if full_output:
-                columns.append(
-                    [
-                        _directional_full(shared.output(i), point, ej, 1, method=method, h=h)
-                        for i in range(len(outputs))
-                    ]
-                )
-            else:
-                columns.append(
-                    [
-                        _directional(shared.output(i), point, ej, 1, method=method, h=h)
-                        for i in range(len(outputs))
-                    ]
-                )
-            calls += shared.calls
+            column_method = method
+            if method == "auto" and _refuses_jets(f, point, ej, count, bounded=full_output):
+                calls += 1  # as derivative's "auto": differences, and the call it refused
+                column_method = "richardson"
+            columns.append(
+                [
+                    directional(f, point, ej, 1, method=column_method, h=h, line=output_line(i))
+                    for i in range(count)
+                ]
+            )
+            calls += sum(line.calls for line in lines)
         rows = [list(row) for row in zip(*columns, strict=True)]
         return _array_of(rows, calls) if full_output else rows
 
     return matrix
 
 
-class _SharedOutputs:
-    """``f``'s outputs at each point of floats asked for, computed once for every output.
+def _refuses_jets(
+    f: Callable[[Any], Any], point: Vector, direction: Vector, count: int, *, bounded: bool
+) -> bool:
+    """Whether ``f`` refuses the jet that each output's "auto" walk along ``direction`` tries.
 
-    The walks of the outputs of a Jacobian along one line ask for the same
-    points (their steps depend on the line, not on the output, until each one
-    stops): every such point then costs one call of ``f``, not one per output.
-    ``calls``: of ``f`` itself. Points with jets (method ``"auto"`` trying
-    Taylor mode) are not kept: they are not the walks' points.
+    Every output's walk calls ``f`` on the same jet at the same point: where ``f``
+    refuses it, each would fall back to Richardson after one more call of ``f``.
+    """
+    line, _ = _along(f, point, direction, axis=True)
+    seed = rounding_tracked_variable if bounded else Jet.variable
+    outputs, _ = on_jets(
+        lambda jet: _outputs(line(jet), count), line.reach(line.at), seed(line.at, 1)
+    )
+    return isinstance(outputs, RefusedJets)
+
+
+class _OutputLine(_Line):
+    """Output ``i`` of a vector-valued ``f`` on a line, for a Jacobian's column of walks.
+
+    The walks of every output along one coordinate ask for the same ``t``
+    (their steps depend on the line, not on the output, until each stops):
+    ``seen`` keeps ``f``'s outputs at each float ``t`` (``at_x``: at ``x``,
+    known), so that each point costs one call of ``f``, counted in ``calls``
+    of the line that made it, not one per output. Jets (method ``"auto"``
+    trying Taylor mode) are not kept.
     """
 
-    def __init__(self, f: Callable[[Any], Any], count: int) -> None:
-        self.f, self.count, self.calls = f, count, 0
-        self.seen: dict[tuple[float, ...], list[Any]] = {}
+    def __init__(
+        self,
+        f: Callable[[Any], Any],
+        x: Vector,
+        direction: Vector,
+        *,
+        axis: bool = False,
+        several: bool = False,
+        i: int,
+        count: int,
+        seen: dict[float, list[Any]],
+        at_x: list[Any],
+    ) -> None:
+        super().__init__(f, x, direction, axis=axis, several=several)
+        self.i, self.count, self.seen = i, count, seen
+        seen.setdefault(self.at, at_x)
 
-    def outputs(self, p: list[Any]) -> list[Any]:
-        if not all(type(v) is float for v in p):
-            self.calls += 1
-            return _outputs(self.f(p), self.count)
-        key = tuple(p)
-        if key not in self.seen:
-            self.calls += 1
-            self.seen[key] = _outputs(self.f(p), self.count)
-        return self.seen[key]
-
-    def output(self, i: int) -> Callable[[Any], Any]:
-        return lambda p: self.outputs(p)[i]
+    def __call__(self, t: Any) -> Any:
+        if type(t) is not float:
+            return _outputs(super().__call__(t), self.count)[self.i]
+        if t not in self.seen:
+            self.seen[t] = _outputs(super().__call__(t), self.count)
+        return self.seen[t][self.i]
 
 
 def _array_of(rows: list[list[DerivativeResult]], nfev: int) -> ArrayResult:

@@ -67,3 +67,18 @@ def test_the_stencil_weights_are_computed_once_per_stencil() -> None:
     info = _richardson._fornberg.cache_info()
     assert info.currsize <= 8 < info.hits
     assert _richardson._weights(1, [-1.0, 0.0, 1.0]) == [-0.5, 0.0, 0.5]
+
+
+def test_a_jacobian_of_an_f_that_refuses_jets_tries_them_once_per_column() -> None:
+    # "auto": each output's walk tried f on the same jet, m refusals per column.
+    on_jets = 0
+
+    def f(p: Any) -> list[float]:
+        nonlocal on_jets
+        on_jets += not all(type(v) is float for v in p)
+        return _curved(p)
+
+    x = [0.4, -1.3, 0.8]
+    result = calcweb.jacobian(f, full_output=True)(x)
+    assert on_jets <= 1 + len(x)  # the first column's Taylor mode, then one per column
+    assert result.value == calcweb.jacobian(_curved, method="richardson")(x)
