@@ -29,8 +29,13 @@ KINKED_OPS = frozenset(_ONE_SIDED)
 """The operations of a Value graph with a kink (at the input 0)."""
 
 
-def graph_order(outputs: Iterable[Value]) -> list[Value]:
-    """Every value the outputs were computed from, each after all of its inputs."""
+def graph_order(outputs: Iterable[Value], *, first_input_first: bool = False) -> list[Value]:
+    """Every value the outputs were computed from, each after all of its inputs.
+
+    ``first_input_first``: of a value's inputs, the first one's part of the
+    graph is written out first (`calcweb.draw_graph` lays them out left to
+    right so); else the last one's.
+    """
     order: list[Value] = []
     seen: set[int] = set()
     stack: list[tuple[Value, bool]] = [(out, False) for out in outputs]
@@ -43,7 +48,8 @@ def graph_order(outputs: Iterable[Value]) -> list[Value]:
             continue
         seen.add(id(node))
         stack.append((node, True))
-        stack.extend((child, False) for child in node.inputs if id(child) not in seen)
+        inputs = reversed(node.inputs) if first_input_first else node.inputs  # popped last first
+        stack.extend((child, False) for child in inputs if id(child) not in seen)
     return order
 
 

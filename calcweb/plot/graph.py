@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
+from calcweb.nn._kinks import graph_order
 from calcweb.nn.value import Value
 from calcweb.plot._inputs import text
 from calcweb.plot._svg import FG, color, element, fit_text
@@ -27,24 +28,6 @@ _ROW = _BOX_H + 22.0
 _MARGIN = 12.0
 _FONT = 12.0
 _LARGEST = 200  # nodes; a bigger graph is unreadable as a picture
-
-
-def _nodes_in_order(root: Any) -> list[Any]:
-    """Every node reachable from ``root``, inputs before the values made from them."""
-    order: list[Any] = []
-    seen: set[int] = set()
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            order.append(node)
-            continue
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node.inputs) if id(child) not in seen)
-    return order
 
 
 def _format(value: object) -> str:
@@ -79,7 +62,7 @@ class ComputationGraph:
             )
         self._labels = {id(node): text(name, "each label") for node, name in labels.items()}
         self._title = text(title, "title")
-        self._nodes = _nodes_in_order(root)
+        self._nodes = graph_order([root], first_input_first=True)
         if len(self._nodes) > _LARGEST:
             raise InvalidArgumentError(
                 f"the graph has {len(self._nodes)} values, too many to draw legibly "

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 import calcweb
-from calcweb import _richardson
+from calcweb import Value, _richardson
+from calcweb.nn._kinks import graph_order
 
 
 def _curved(p: list[float]) -> list[float]:
@@ -82,3 +83,13 @@ def test_a_jacobian_of_an_f_that_refuses_jets_tries_them_once_per_column() -> No
     result = calcweb.jacobian(f, full_output=True)(x)
     assert on_jets <= 1 + len(x)  # the first column's Taylor mode, then one per column
     assert result.value == calcweb.jacobian(_curved, method="richardson")(x)
+
+
+def test_one_graph_walk_serves_draw_graph_and_the_kinks() -> None:
+    # draw_graph had its own copy of graph_order, walking the inputs first to last.
+    a, b = Value(1.0), Value(2.0)
+    root = a * b + a.tanh()
+    product, tanh = root.inputs
+    assert graph_order([root], first_input_first=True) == [a, b, product, tanh, root]
+    assert graph_order([root]) == [a, tanh, b, product, root]
+    assert calcweb.draw_graph(root)._nodes == [a, b, product, tanh, root]
