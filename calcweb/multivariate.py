@@ -35,9 +35,10 @@ backward pass, whatever the number of inputs).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from numbers import Integral, Real
 from typing import Any
@@ -335,10 +336,8 @@ def _directional_full(
     restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
-    try:
+    with _refusals_in_coordinates(restricted, exponent):
         result = derivative(restricted, restricted.at, n, method=method, h=h, full_output=True)
-    except NumericalError as error:
-        raise _in_coordinates(error, restricted, exponent) from error
     return _in_units_of_x(result, exponent * n, restricted.calls)
 
 
@@ -360,27 +359,52 @@ def _directional(
     restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
-    try:
+    with _refusals_in_coordinates(restricted, exponent):
         value: float = derivative(restricted, restricted.at, n, method=method, h=h)
-    except NumericalError as error:
-        raise _in_coordinates(error, restricted, exponent) from error
     return _scaled(value, exponent * n)
 
 
-def _in_coordinates(error: NumericalError, line: _Line, exponent: int) -> NumericalError:
-    """The refusal of derivative on a line that a coordinate carries, saying what its x is.
+_Refusal = NumericalError | DomainError  # derivative's refusals on a line, said in x's terms
 
-    Its message speaks of ``t = x_k / 2**-exponent`` (`_Line`'s ``at``), not of
-    the point: ``grad(lambda p: math.sin(p[0]))([1e13])`` said "near
-    x=1.1368683772161603". Unchanged where ``t`` is ``x_k`` itself.
+
+@contextlib.contextmanager
+def _refusals_in_coordinates(line: _Line, exponent: int) -> Iterator[None]:
+    """Raise derivative's refusals on ``line`` in terms of the point (`_in_coordinates`)."""
+    try:
+        yield
+    except (NumericalError, DomainError) as error:
+        refusal = _in_coordinates(error, line, exponent)
+        if refusal is error:
+            raise  # it names the point already, and keeps its cause (f's own error)
+        raise refusal from error
+
+
+def _in_coordinates(error: _Refusal, line: _Line, exponent: int) -> _Refusal:
+    """The refusal of derivative on a line, saying what its ``t`` is in terms of the point.
+
+    Its message speaks of ``t`` (`_Line`'s ``at``), not of the point:
+    ``grad(lambda p: math.sin(p[0]))([1e13])`` said "near x=1.1368683772161603"
+    (``t = x_0 / 2**43``), ``hessian(lambda p: math.exp(p[0]))([800.0])``
+    "f(0.0) overflowed" (``t = 0`` at the point), ``grad(lambda p:
+    abs(p[1]))([1.0, 0.0])`` "no derivative of f at x=0.0" (``t = x_1``).
+    A message that names the point itself (f's own error there) is kept.
     """
-    if line.carrier < 0 or not exponent:
+    if repr(list(line.x)) in str(error):
         return error
-    k = line.carrier
-    return NumericalError(
-        f"on the line where t = x[{k}] / 2**{-exponent} (x[{k}] = {line.x[k]!r}; x and the "
-        f"scales below are in t): {error}"
-    )
+    if line.carrier < 0:
+        where = (
+            f"on the line x + t*d through x = {list(line.x)!r}, d = {list(line.direction)!r} "
+            "(t = 0 at x; the points and steps below are values of t)"
+        )
+    elif exponent:
+        k = line.carrier
+        where = (
+            f"on the line where t = x[{k}] / 2**{-exponent} (x[{k}] = {line.x[k]!r}; x and "
+            "the scales below are in t)"
+        )
+    else:
+        where = f"along x[{line.carrier}] at x = {list(line.x)!r}"
+    return type(error)(f"{where}: {error}")
 
 
 # A second difference of values rounded at eps |f| has a relative error of about
@@ -424,9 +448,10 @@ def _second_along(
     scale = 2 * exponent
     # derivative(..., full_output=True), but on plain jets unless bounded_jets: the
     # rounding-tracked ones are slower, and a jet's answer is not taken again along a coordinate.
-    result = _estimate(
-        restricted, 0.0, 2, method, None, full_output=True, bounded_jets=bounded_jets
-    )
+    with _refusals_in_coordinates(restricted, exponent):
+        result = _estimate(
+            restricted, 0.0, 2, method, None, full_output=True, bounded_jets=bounded_jets
+        )
     if result.method == "ad":
         return _in_units_of_x(result, scale, restricted.calls)
     method = "richardson"  # as "auto" fell back: the coordinate's walk asks f on jets no more
