@@ -453,6 +453,24 @@ async function execute(cell, { quiet = false } = {}) {
   return result;
 }
 
+// Stop drops every run still waiting in the queue, as a notebook's interrupt
+// does: runs queued before the latest Stop do not start.
+let stops = 0;
+
+// What a queued run's status replaced in the cell: put back when Stop drops
+// the run, unless another run of the cell has shown its result since.
+function keepShown(cell, output) {
+  const state = cell.dataset.state;
+  const nodes = [...output.childNodes];
+  const prerendered = output.getAttribute("data-prerendered");
+  return () => {
+    if (cell.dataset.state !== "loading") return;
+    output.replaceChildren(...nodes);
+    if (prerendered !== null) output.setAttribute("data-prerendered", prerendered);
+    setState(cell, state === "loading" || state === "running" ? "idle" : state);
+  };
+}
+
 // Queues a run of `cell`; earlier cells that never ran in this namespace run
 // first, in page order, so a reader can start anywhere. A quiet run (see
 // execute) shows no status unless Python has to start.
@@ -462,10 +480,13 @@ function runCell(cell, { quiet = false } = {}) {
     return Promise.resolve();
   }
   const output = cell.querySelector(".calcweb-output");
+  const queuedAfter = stops;
+  const dropped = keepShown(cell, output);
   setState(cell, "loading");
   if (!quiet || !python.booted) showStatus(output, python.booted ? "Waiting for the cells before this one…" : "Starting Python…");
   const task = pageQueue.then(async () => {
     if (!cell.isConnected) return; // the page changed meanwhile
+    if (stops !== queuedAfter) return dropped();
     if (!(await bootInto(cell, output))) {
       setState(cell, "error");
       return;
@@ -476,6 +497,7 @@ function runCell(cell, { quiet = false } = {}) {
     for (const other of earlier) {
       const before = other.dataset.state;
       const result = await execute(other);
+      if (stops !== queuedAfter) return dropped();
       if (result.restarted) {
         other.dataset.state = before === "idle" ? "idle" : "error";
         setState(cell, "error");
@@ -602,12 +624,13 @@ function rerunForControls(cell) {
   }
   const rerun = { again: false };
   cell.calcwebRerun = rerun;
+  const startedAfter = stops;
   (async () => {
     try {
       do {
         rerun.again = false;
         await runCell(cell, { quiet: true });
-      } while (rerun.again && cell.isConnected);
+      } while (rerun.again && cell.isConnected && stops === startedAfter); // Stop drops the rerun
     } finally {
       cell.calcwebRerun = null;
     }
@@ -762,6 +785,7 @@ function wireCell(cell) {
   const withEditor = (action) => () => attachEditor(cell).then(() => action(cell.calcwebEditor));
   cell.querySelector(".calcweb-run").addEventListener("click", () => runCell(cell));
   cell.querySelector(".calcweb-stop").addEventListener("click", () => {
+    stops += 1;
     if (python.stop() !== "restarted") return;
     for (const other of cellsOfPage()) {
       if (other.dataset.state === "loading" || other.dataset.state === "running") {
