@@ -832,7 +832,11 @@ async function attachEditor(cell) {
     edited.hidden = !changed;
     return changed;
   };
-  const save = (code) => storage.set(key, markEdited(code) ? code : null);
+  let showingSaved = false; // another tab's edit: saved already, and newer edits may follow it
+  const save = (code) => {
+    const changed = markEdited(code);
+    if (!showingSaved) storage.set(key, changed ? code : null);
+  };
   const typed = textarea.value !== original ? textarea.value : null;
   const doc = typed ?? storage.get(key) ?? original;
   let editor;
@@ -856,8 +860,28 @@ async function attachEditor(cell) {
     editor = plainEditor(textarea, doc, save);
   }
   cell.calcwebEditor = editor;
+  cell.calcwebShowSaved = () => {
+    const saved = storage.get(key) ?? original;
+    if (editor.code === saved) return;
+    showingSaved = true;
+    try {
+      editor.code = saved;
+    } finally {
+      showingSaved = false;
+    }
+  };
   if (typed !== null) save(typed);
   else markEdited(editor.code);
+}
+
+// Another tab saved or reset an edit (the storage event fires in every tab but
+// the one that saved): show it here too, so that both tabs edit the same code
+// and a keystroke in a stale tab cannot silently replace the newer edit. It is
+// shown, not saved again: writing it back could undo a newer keystroke there.
+function showEditsOfOtherTabs() {
+  for (const cell of /** @type {any[]} */ (cellsOfPage())) {
+    if (cell.calcwebShowSaved) cell.calcwebShowSaved(); // else attachEditor reads the saved edit
+  }
 }
 
 // The cell's textarea, with the editor's interface, for when CodeMirror is missing.
@@ -936,6 +960,10 @@ function afterLoad(callback) {
   },
   run,
 };
+
+addEventListener("storage", (event) => {
+  if (event.key === null || event.key.startsWith("calcweb:")) showEditsOfOtherTabs(); // null: storage cleared
+});
 
 if (globalThis.document$) globalThis.document$.subscribe(setUpPage);
 else setUpPage();

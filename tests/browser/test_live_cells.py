@@ -172,6 +172,35 @@ def test_typing_and_shift_enter_run_an_edit_that_persists_until_reset(
     expect(cell(page, 0)).to_have_attribute("data-edited", "false")
 
 
+def test_two_tabs_of_a_page_show_each_others_edits_and_lose_none(
+    page: Page, server: Server
+) -> None:
+    # The tabs of a browser share the saved edits (localStorage): each tab shows
+    # the other's edit of a cell as it is saved, so that typing in one tab never
+    # silently replaces what was typed in the other.
+    other = page.context.new_page()
+    page.goto(server.base)
+    other.goto(server.base)
+    original = code_of(other, 0)
+    set_code(page, 0, "print('typed in the first tab')")
+    expect(cell(other, 0).locator(".cm-content")).to_have_text("print('typed in the first tab')")
+    expect(cell(other, 0)).to_have_attribute("data-edited", "true")
+    content = cell(other, 0).locator(".cm-content")
+    content.click()
+    other.keyboard.press("Control+End")
+    other.keyboard.type("\nx = 2")
+    both = "print('typed in the first tab')\nx = 2"
+    expect(cell(page, 0).locator(".cm-line").nth(1)).to_have_text("x = 2")
+    assert code_of(page, 0) == both
+    page.reload()
+    assert code_of(page, 0) == both
+    # Reset in one tab resets the other: the last edit wins.
+    cell(other, 0).locator("button.calcweb-reset").click()
+    expect(cell(page, 0)).to_have_attribute("data-edited", "false")
+    assert code_of(page, 0) == original
+    expect(cell(page, 1)).to_have_attribute("data-edited", "false")
+
+
 class HeldRequest:
     """The page's request for ``pattern``, held back until ``release()``: a
     slow server, with the test choosing when the answer comes."""
