@@ -207,8 +207,10 @@ let pageQueue = Promise.resolve();
 
 /**
  * Runs code in the current page's namespace; resolves to
- * {ok, stdout, stderr, display, controls} (and errorLine, restarted) and
- * never rejects. `controls` are the values calcweb.slider and calcweb.choice
+ * {ok, stdout, stderr, display, controls} (and error, errorLine, restarted)
+ * and never rejects. `error` is the traceback or message that ended a failed
+ * run: it ends `stderr` too (uncut), but is not streamed, so that a cell can
+ * show it apart from the output before it. `controls` are the values calcweb.slider and calcweb.choice
  * return, by label; the result lists the controls the code declared.
  * @param {string} code
  * @param {{filename?: string, onStream?: (name: "stdout" | "stderr", text: string) => void, controls?: ControlValues}} [options]
@@ -224,12 +226,12 @@ async function run(code, { filename = "<calcweb.run>", onStream = () => {}, cont
   try {
     await python.boot();
     const result = await python.run(pageKey, String(code), filename, collect, controls);
-    if (!result.ok) collect("stderr", result.error);
-    return { ok: result.ok, stdout: out.stdout, stderr: out.stderr, display: result.display, controls: result.controls, errorLine: result.line || 0 };
-  } catch (error) {
-    const restarted = error instanceof PythonRestarted;
-    collect("stderr", restarted ? error.message : `Python could not start: ${error.message}`);
-    return { ok: false, stdout: out.stdout, stderr: out.stderr, display: [], controls: [], errorLine: 0, restarted };
+    const error = result.ok ? "" : result.error;
+    return { ok: result.ok, stdout: out.stdout, stderr: out.stderr + error, display: result.display, controls: result.controls, error, errorLine: result.line || 0 };
+  } catch (thrown) {
+    const restarted = thrown instanceof PythonRestarted;
+    const error = restarted ? thrown.message : `Python could not start: ${thrown.message}`;
+    return { ok: false, stdout: out.stdout, stderr: out.stderr + error, display: [], controls: [], error, errorLine: 0, restarted };
   }
 }
 
@@ -310,12 +312,18 @@ function streamTo(output) {
       pre.className = "calcweb-streams";
       output.append(pre);
     }
-    const part = text.slice(0, Math.max(0, SHOWN_MOST - shown[name]));
+    let part = text.slice(0, Math.max(0, SHOWN_MOST - shown[name]));
     shown[name] += part.length;
+    const cut = !hidden[name] && part.length < text.length;
     hidden[name] += text.length - part.length;
+    const last = /** @type {HTMLElement | null} */ (pre.lastElementChild);
+    const continues = last !== null && last.dataset.stream === name;
+    // A stream cut mid-line ends its line, marked, so that what follows does
+    // not seem to continue it ("line 10100Traceback").
+    const shownEnd = part || (continues ? /** @type {string} */ (last.textContent) : "\n");
+    if (cut && !shownEnd.endsWith("\n")) part += "…\n";
     if (part) {
-      const last = /** @type {HTMLElement | null} */ (pre.lastElementChild);
-      if (last && last.dataset.stream === name) {
+      if (last && continues) {
         last.append(part);
       } else {
         const span = document.createElement("span");
@@ -340,6 +348,15 @@ function streamTo(output) {
       note.textContent = `${count.toLocaleString("en")} more characters of output were not shown (a cell shows the first ${SHOWN_MOST.toLocaleString("en")} of each stream); print less, such as every 100th value.`;
     }
   };
+}
+
+// The traceback (or message) that ended a run, below the printed output and
+// its note: whole, and in view however much was printed before it.
+function showError(output, text) {
+  const pre = document.createElement("pre");
+  pre.className = "calcweb-error";
+  pre.textContent = text;
+  output.append(pre);
 }
 
 function showStatus(output, text, percent = null) {
@@ -447,6 +464,7 @@ async function execute(cell, { quiet = false } = {}) {
   output.removeAttribute("data-prerendered");
   if (!streamed) output.replaceChildren();
   for (const item of result.display) output.append(renderDisplay(item));
+  if (result.error) showError(output, result.error);
   if (result.errorLine) editor.markErrorLine(result.errorLine);
   cell.dataset.ranIn = token;
   setState(cell, result.ok ? "done" : "error");

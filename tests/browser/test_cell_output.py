@@ -208,3 +208,49 @@ def test_falsy_values_are_displayed_and_none_is_not(shared_page: Page) -> None:
     set_code(page, 0, "None")
     run_cell(page, 0)
     assert cell(page, 0).locator(".calcweb-output").inner_html() == ""
+
+
+SHOWN_MOST = 100_000  # characters of each stream a cell shows (calcweb.js)
+
+
+def test_after_a_flood_of_output_the_traceback_shows_whole_below_the_scrolling_box(
+    shared_page: Page,
+) -> None:
+    page = shared_page
+    set_code(page, 0, "for i in range(20_000):\n    print('line', i)\nraise ValueError('the end')")
+    run_cell(page, 0, state="error")
+    out = cell(page, 0).locator(".calcweb-output")
+    # The printout is cut mid-line: the cut ends its line, marked.
+    printed = "".join(f"line {i}\n" for i in range(20_000))[:SHOWN_MOST]
+    assert not printed.endswith("\n")
+    assert out.locator("pre.calcweb-streams").text_content() == printed + "…\n"
+    # The traceback is not at the bottom of the scrolling box but below it and its note.
+    error = out.locator("pre.calcweb-error")
+    assert error.text_content().endswith("ValueError: the end\n")
+    assert out.evaluate("o => [...o.children].map(e => e.className)") == [
+        "calcweb-streams",
+        "calcweb-truncated",
+        "calcweb-error",
+    ]
+
+
+def test_a_traceback_shows_even_after_the_stderr_shown_is_used_up(shared_page: Page) -> None:
+    page = shared_page
+    set_code(
+        page,
+        0,
+        f"import sys\nprint('x' * {SHOWN_MOST - 1})\nprint('y')\n"
+        f"sys.stderr.write('e' * {2 * SHOWN_MOST})\n1 / 0",
+    )
+    run_cell(page, 0, state="error")
+    out = cell(page, 0).locator(".calcweb-output")
+    # stdout is cut at a line's end (no mark), stderr mid-line (marked).
+    shown = "x" * (SHOWN_MOST - 1) + "\n" + "e" * SHOWN_MOST + "…\n"
+    assert out.locator("pre.calcweb-streams").text_content() == shown
+    expect(out.locator("pre.calcweb-error")).to_contain_text("ZeroDivisionError")
+    # calcweb.run's stderr still ends with the traceback.
+    result = page.evaluate("window.calcweb.run('print(1, end=\"\")\\n1 / 0')")
+    assert result["stdout"] == "1"
+    assert result["stderr"].startswith("Traceback")
+    assert "ZeroDivisionError" in result["error"]
+    assert result["error"] == result["stderr"]  # nothing else went to stderr
