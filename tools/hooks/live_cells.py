@@ -119,8 +119,6 @@ def _display_html(mime: str, data: str) -> str:
 
 def _output_html(result: CellResult) -> str:
     streams = [("stdout", result.stdout), ("stderr", result.stderr)]
-    if result.error:
-        streams.append(("stderr", result.traceback))
     spans = "".join(
         f'<span class="calcweb-{name}" data-stream="{name}">{html.escape(text)}</span>'
         for name, text in streams
@@ -128,6 +126,8 @@ def _output_html(result: CellResult) -> str:
     )
     parts = [f'<pre class="calcweb-streams">{spans}</pre>'] if spans else []
     parts += [_display_html(mime, data) for mime, data in result.display]
+    if result.error:  # apart from the printed output, as calcweb.js shows it
+        parts.append(f'<pre class="calcweb-error">{html.escape(result.traceback)}</pre>')
     if not parts:
         return ""
     note = (
