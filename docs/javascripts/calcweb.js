@@ -6,7 +6,7 @@
 // fresh Python namespace.
 // @ts-expect-error -- tools/hooks/pyodide_bundle.py copies it from node_modules/dompurify into the site
 import DOMPurify from "../vendor/dompurify/purify.es.mjs";
-import { addShareButton, heldBack, openLink } from "./share.js";
+import { addShareButton, heldBack, markLinkCells, openLink } from "./share.js";
 import { connectionInfo, metered } from "./connection.js";
 // The editor (CodeMirror) is the largest script: it loads after the page has
 // shown, in several short tasks (see tools/js/editor.js), not with this module.
@@ -896,8 +896,11 @@ async function attachEditor(cell) {
 // the one that saved): show it here too, so that both tabs edit the same code
 // and a keystroke in a stale tab cannot silently replace the newer edit. It is
 // shown, not saved again: writing it back could undo a newer keystroke there.
+// A link's code comes with its marking (held back from Run all), set first.
 function showEditsOfOtherTabs() {
-  for (const cell of /** @type {any[]} */ (cellsOfPage())) {
+  const cells = cellsOfPage();
+  markLinkCells(cells);
+  for (const cell of /** @type {any[]} */ (cells)) {
     if (cell.calcwebShowSaved) cell.calcwebShowSaved(); // else attachEditor reads the saved edit
   }
 }

@@ -239,15 +239,24 @@ let listening = false;
 const cellsOfPage = () => [.../** @type {NodeListOf<Cell>} */ (document.querySelectorAll(".calcweb-cell"))];
 
 /**
+ * Marks the cells that hold a link's code by the stored marking: after a
+ * reload, or when another tab opened the link (calcweb.js then shows its code).
+ * @param {Cell[]} cells
+ */
+export function markLinkCells(cells) {
+  for (const cell of cells) {
+    if (storage.get(markKey(cell)) === original(cell)) mark(cell);
+  }
+}
+
+/**
  * Sets up a page's cells: marks again the cells a link filled before a
  * reload, then opens the link in the address bar.
  * @param {Cell[]} cells
  * @param {EditorOf} editorOf
  */
 export function openLink(cells, editorOf) {
-  for (const cell of cells) {
-    if (storage.get(markKey(cell)) === original(cell)) mark(cell);
-  }
+  markLinkCells(cells);
   if (!listening) {
     listening = true;
     // A link to the page already open changes only the fragment.

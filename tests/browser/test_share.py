@@ -327,6 +327,27 @@ def test_a_link_wins_over_an_edit_is_kept_on_reload_and_reset_restores_the_page(
     assert code_of(page, 0) == originals(page)[0]
 
 
+def test_a_link_opened_in_another_tab_is_held_back_in_this_one_too(
+    make_page: Callable[..., Page], server: Server
+) -> None:
+    # A tab shows the edits another tab saves (calcweb.js): a link's code must
+    # come with its marking, or Run all here would run it.
+    page = open_page(make_page, server.base)
+    cell(page, 0).locator(".cm-content").wait_for()
+    other = page.context.new_page()
+    other.goto(link_to(server, 0, "x = 'from a link'"))
+    expect_link_cell(other, 0, "x = 'from a link'")
+    expect_link_cell(page, 0, "x = 'from a link'")
+    page.locator("button.calcweb-run-all").click()
+    expect(cell(page, 3)).to_have_attribute("data-state", "error", timeout=60_000)
+    expect(cell(page, 0)).to_have_attribute("data-state", "idle")
+    assert names_defined(page, "x") == []
+    # Reset in the other tab brings back the page's code here too, unmarked.
+    cell(other, 0).locator("button.calcweb-reset").click()
+    expect(cell(page, 0)).not_to_have_attribute("data-source", "link")
+    assert code_of(page, 0) == originals(page)[0]
+
+
 def test_share_by_keyboard_alone(make_page: Callable[..., Page], server: Server) -> None:
     page = open_page(make_page, server.base)
     cell(page, 0).locator(".cm-content").wait_for()
