@@ -210,8 +210,9 @@ let pageQueue = Promise.resolve();
  * {ok, stdout, stderr, display, controls} (and error, errorLine, restarted)
  * and never rejects. `error` is the traceback or message that ended a failed
  * run: it ends `stderr` too (uncut), but is not streamed, so that a cell can
- * show it apart from the output before it. `controls` are the values calcweb.slider and calcweb.choice
- * return, by label; the result lists the controls the code declared.
+ * show it apart from the output before it. `controls` are the values
+ * calcweb.slider and calcweb.choice return, by label; the result lists the
+ * controls the code declared.
  * @param {string} code
  * @param {{filename?: string, onStream?: (name: "stdout" | "stderr", text: string) => void, controls?: ControlValues}} [options]
  */
