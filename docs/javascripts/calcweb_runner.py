@@ -11,14 +11,23 @@ session for the run, and the controls the run declared come back; and the
 messages of errors a reader cannot act on as they stand (a package this offline
 site does not host, memory); and ``time.sleep`` and ``input``, which Pyodide's
 worker cannot give a cell as they are (`_without_a_console`).
+
+The runner keeps itself safe from what cells change (`_Protected`): each
+page's cells have their own builtins (``import builtins`` in a cell gets the
+page's copy, so a patch lasts on that page only), and after each run the real
+builtins and ``sys.stdin``, ``sys.stdout`` and ``sys.stderr`` are put back. On
+a new page, the modules the cells imported are forgotten and calcweb's modules
+get their names back, so a monkeypatch does not follow the reader.
 """
 
 import builtins
 import contextlib
+import functools
 import json
 import math
 import sys
 import time
+import types
 
 from calcweb import _controls
 from calcweb._cell import run_cell_async
@@ -34,10 +43,73 @@ _OFFLINE = (
 )
 
 
+class _Protected:
+    """The state of the interpreter that a cell may change only for its page.
+
+    Taken when the first run starts, so that the modules Pyodide imports to
+    run a cell (its event loop) are counted as the runner's, not the reader's.
+    """
+
+    def __init__(self):
+        self.builtins = dict(vars(builtins))
+        self.streams = sys.stdin, sys.stdout, sys.stderr
+        self.modules = set(sys.modules)
+        self.calcweb = {
+            name: dict(vars(module))
+            for name, module in sys.modules.items()
+            if name == "calcweb" or name.startswith("calcweb.")
+        }
+
+    def after_run(self):
+        """Put back the real builtins and streams, whichever way a cell reached them."""
+        _put_back(vars(builtins), self.builtins)
+        sys.stdin, sys.stdout, sys.stderr = self.streams
+
+    def new_page(self):
+        """Forget the modules the last page imported, and calcweb's patched names."""
+        for name in set(sys.modules) - self.modules:
+            del sys.modules[name]
+        for name, names in self.calcweb.items():
+            _put_back(vars(sys.modules[name]), names)
+
+
+@functools.cache
+def _protected():
+    """The state the runner protects, taken once: when the first run starts."""
+    return _Protected()
+
+
+def _put_back(names, saved):
+    """Make the dict ``names`` hold ``saved`` again, keeping the objects that did not change."""
+    for name in names.keys() - saved.keys():
+        del names[name]
+    for name, value in saved.items():
+        if names.get(name) is not value:
+            names[name] = value
+
+
+def _page_builtins():
+    """A page's own builtins module: its cells' names, and what `import builtins` gives them."""
+    page = types.ModuleType("builtins", builtins.__doc__)
+    vars(page).update(_protected().builtins)
+    real_import = _protected().builtins["__import__"]
+
+    def import_(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "builtins" and level == 0:
+            return page
+        return real_import(name, globals, locals, fromlist, level)
+
+    page.__import__ = import_
+    page.input = _no_input
+    return page
+
+
 def _namespace(key):
     if key not in _namespaces:
-        _namespaces.clear()  # one page at a time: a new page starts fresh
-        _namespaces[key] = {"__name__": "__main__"}
+        if _namespaces:  # one page at a time: a new page starts fresh
+            _namespaces.clear()
+            _protected().new_page()
+        _namespaces[key] = {"__name__": "__main__", "__builtins__": _page_builtins()}
     return _namespaces[key]
 
 
@@ -98,10 +170,12 @@ async def run(key, code, filename, values="{}"):
     RunRequest.controls); the reply lists the controls the run declared, also
     when it raised (those declared before the error).
     """
+    protected = _protected()
     try:
         with _controls.session(json.loads(values)) as declared, _without_a_console():
             result = await run_cell_async(code, _namespace(key), filename, explain=_explain)
     finally:
+        protected.after_run()
         sys.stdout.flush()
         sys.stderr.flush()
     controls = [control.as_dict() for control in declared]

@@ -59,11 +59,6 @@ def test_os_exit_ends_the_cell_with_a_message(browser: Browser, server: Server) 
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=NOT_FIXED,
-    reason="after builtins.len is replaced, every later cell (even after Reset, and on pages "
-    "reached by a link) says 'Python could not start' with json tracebacks from the runner",
-)
 def test_a_patched_builtin_does_not_break_the_runner(page: Page, server: Server) -> None:
     page.goto(server.base)
     set_code(page, 0, "import builtins\nbuiltins.len = lambda x: -1")
@@ -73,11 +68,6 @@ def test_a_patched_builtin_does_not_break_the_runner(page: Page, server: Server)
     assert "still here" in run_cell(page, 1)
 
 
-@pytest.mark.xfail(
-    strict=NOT_FIXED,
-    reason="instant navigation gives a fresh namespace but keeps imported modules: a "
-    "monkeypatched calcweb.derivative answers 42 on the next page",
-)
 def test_a_monkeypatch_of_calcweb_does_not_follow_the_reader_to_another_page(
     page: Page, server: Server
 ) -> None:
