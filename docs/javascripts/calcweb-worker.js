@@ -8,6 +8,7 @@
 import {
   assertPinnedVersion,
   browserTimeZone,
+  exitStatus,
   fatalErrorOccurred,
   isCrash,
   isFatalErrorReport,
@@ -557,12 +558,24 @@ console.error = (...args) => {
   consoleError(...args);
   if (isFatalErrorReport(args)) crash("Pyodide has suffered a fatal error");
 };
+// os._exit() ends Python as it ends a process: the page restarts it, as after a crash.
+/** @param {unknown} error */
+function exited(error) {
+  const status = exitStatus(error);
+  if (status === null || !pyodide) return false;
+  crash(`the cell called os._exit(${status}), which ends Python`);
+  return true;
+}
 self.addEventListener("unhandledrejection", (event) => {
   if (crashed) {
     event.preventDefault(); // the dead runtime's last words: the page already knows
     return;
   }
-  if (pyodide && isCrash(event.reason)) crash(event.reason);
+  if (exited(event.reason)) event.preventDefault();
+  else if (pyodide && isCrash(event.reason)) crash(event.reason);
+});
+self.addEventListener("error", (event) => {
+  if (crashed || exited(event.error ?? event.message)) event.preventDefault();
 });
 
 /** @param {MessageEvent<Request>} event */
@@ -579,6 +592,7 @@ self.onmessage = (event) => {
       // A fatal error (out of memory in WebAssembly, a crash) leaves Pyodide
       // unusable: the page then restarts the worker.
       const text = String(error && error.message ? error.message : error);
+      if (exited(error)) return;
       if ((type === "run" && fatalErrorOccurred(pyodide)) || saysFatal(text)) crash(text);
       else send({ id, type: "reply", ok: false, error: text });
     }

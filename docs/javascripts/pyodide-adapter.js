@@ -155,3 +155,16 @@ export function saysFatal(text) {
 export function isCrash(reason) {
   return /fatal error|RuntimeError: (memory access|unreachable)/i.test(String(reason));
 }
+
+/**
+ * The exit status when an error is Emscripten's ExitStatus, else null.
+ * Python's os._exit() ends the runtime through Emscripten's exit(), which
+ * throws it ("Program terminated with exit(N)") past Pyodide's own handling.
+ * @param {unknown} reason
+ * @returns {number | null}
+ */
+export function exitStatus(reason) {
+  const text = String(reason && typeof reason === "object" && "message" in reason ? reason.message : reason);
+  const match = /Program terminated with exit\((-?\d+)\)/.exec(text);
+  return match ? Number(match[1]) : null;
+}

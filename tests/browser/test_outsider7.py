@@ -41,11 +41,6 @@ def test_an_endless_print_loop_can_be_stopped(browser: Browser, server: Server) 
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=NOT_FIXED,
-    reason="os._exit(1) leaves the cell 'running' with no message until Stop, and throws "
-    "'Program terminated with exit(1)' uncaught in the page",
-)
 def test_os_exit_ends_the_cell_with_a_message(browser: Browser, server: Server) -> None:
     context, watch, page = _open(browser)
     try:
