@@ -39,6 +39,8 @@ const STOP_GRACE_MS = 1000; // an interrupt not honoured by then becomes a resta
 
 // Python is gone (stopped without isolation, or crashed) and will be restarted.
 class PythonRestarted extends Error {}
+// Python died while it ran a request (a crash, or os._exit): that code is to blame.
+class PythonCrashed extends PythonRestarted {}
 
 // The worker that owns Pyodide, and the requests waiting for its replies.
 class Python {
@@ -144,7 +146,12 @@ class Python {
   // message) or the worker itself failed (its error event).
   /** @param {string} reason */
   crashed(reason) {
-    this.restart(new PythonRestarted(`Python crashed (${reason}) and was restarted: run the cell again; the cells before it run first.`));
+    this.restart(
+      new PythonCrashed(
+        `Python crashed (${reason}) and was restarted, so the variables of earlier cells are gone. ` +
+          "Running the cell again runs the cells before it first; if it crashes again, change it.",
+      ),
+    );
   }
 
   /** @param {Error} error */
@@ -231,8 +238,9 @@ async function run(code, { filename = "<calcweb.run>", onStream = () => {}, cont
     return { ok: result.ok, stdout: out.stdout, stderr: out.stderr + error, display: result.display, controls: result.controls, error, errorLine: result.line || 0 };
   } catch (thrown) {
     const restarted = thrown instanceof PythonRestarted;
+    const crashed = thrown instanceof PythonCrashed;
     const error = restarted ? thrown.message : `Python could not start: ${thrown.message}`;
-    return { ok: false, stdout: out.stdout, stderr: out.stderr + error, display: [], controls: [], error, errorLine: 0, restarted };
+    return { ok: false, stdout: out.stdout, stderr: out.stderr + error, display: [], controls: [], error, errorLine: 0, restarted, crashed };
   }
 }
 
@@ -461,6 +469,9 @@ async function execute(cell, { quiet = false } = {}) {
     },
     controls: controlValues(cell),
   });
+  // A cell that crashed Python is not rerun before a later one until its code changes.
+  if (result.crashed) cell.dataset.crashed = hash(editor.code);
+  else delete cell.dataset.crashed;
   showControls(cell, result.controls, result.ok);
   output.removeAttribute("data-prerendered");
   if (!streamed) output.replaceChildren();
@@ -490,6 +501,15 @@ function keepShown(cell, output) {
   };
 }
 
+/** @param {any} cell whether its code, as it stands, crashed Python when it last ran */
+const crashedAsItStands = (cell) => cell.dataset.crashed !== undefined && cell.dataset.crashed === hash(cell.calcwebEditor.code);
+
+/** @param {HTMLElement} cell an earlier cell that crashed Python */
+function crashedBefore(cell) {
+  const n = Number(cell.dataset.cellIndex) + 1;
+  return `Cell ${n} crashed Python (its output says how), so this cell did not run: it would run cell ${n} first. Change cell ${n} (or Reset it), then run this cell again.`;
+}
+
 // Queues a run of `cell`; earlier cells that never ran in this namespace run
 // first, in page order, so a reader can start anywhere. A quiet run (see
 // execute) shows no status unless Python has to start.
@@ -514,13 +534,18 @@ function runCell(cell, { quiet = false } = {}) {
     // A link's code is left out: only its own Run button runs it (share.js).
     const earlier = cells.slice(0, cells.indexOf(cell)).filter((other) => other.dataset.ranIn !== ranToken() && !heldBack(other));
     for (const other of earlier) {
+      if (crashedAsItStands(other)) {
+        setState(cell, "error");
+        showStatus(output, crashedBefore(other));
+        return;
+      }
       const before = other.dataset.state;
       const result = await execute(other);
       if (stops !== queuedAfter) return dropped();
       if (result.restarted) {
         other.dataset.state = before === "idle" ? "idle" : "error";
         setState(cell, "error");
-        showStatus(output, result.stderr);
+        showStatus(output, result.crashed ? crashedBefore(other) : result.stderr);
         return;
       }
     }

@@ -109,11 +109,6 @@ def test_printing_a_deeply_nested_list_is_a_recursion_error(page: Page, server: 
     assert "RecursionError" in run_cell(page, 0, state="error")
 
 
-@pytest.mark.xfail(
-    strict=NOT_FIXED,
-    reason="after an earlier cell crashed Python, running a later cell reruns it and crashes "
-    "again, with the same 'run the cell again' advice and no word of which cell crashed",
-)
 def test_a_crash_in_an_earlier_cell_is_blamed_on_that_cell(page: Page, server: Server) -> None:
     page.goto(server.base)
     set_code(page, 0, DEEP_LIST)
