@@ -16,8 +16,10 @@ The runner keeps itself safe from what cells change (`_Protected`): each
 page's cells have their own builtins (``import builtins`` in a cell gets the
 page's copy, so a patch lasts on that page only), and after each run the real
 builtins and ``sys.stdin``, ``sys.stdout`` and ``sys.stderr`` are put back. On
-a new page, the modules the cells imported are forgotten and calcweb's modules
-get their names back, so a monkeypatch does not follow the reader.
+a new page, calcweb's modules get their names back and the modules the cells
+made or imported of calcweb are forgotten, so a monkeypatch of calcweb does not
+follow the reader (the standard library's modules stay imported, as re-importing
+them would cost the next page: a patch of one does follow).
 """
 
 import builtins
@@ -54,6 +56,9 @@ class _Protected:
         self.builtins = dict(vars(builtins))
         self.streams = sys.stdin, sys.stdout, sys.stderr
         self.modules = set(sys.modules)
+        # The standard library and the packages loaded by then (Pyodide's) stay across pages:
+        # re-importing a module such as statistics costs the next page up to a second.
+        self.shared = {name.partition(".")[0] for name in self.modules} | sys.stdlib_module_names
         self.calcweb = {
             name: dict(vars(module))
             for name, module in sys.modules.items()
@@ -66,9 +71,11 @@ class _Protected:
         sys.stdin, sys.stdout, sys.stderr = self.streams
 
     def new_page(self):
-        """Forget the modules the last page imported, and calcweb's patched names."""
+        """Forget the calcweb and reader's modules the last page imported, and calcweb's patches."""
         for name in set(sys.modules) - self.modules:
-            del sys.modules[name]
+            package = name.partition(".")[0]
+            if package == "calcweb" or package not in self.shared:
+                del sys.modules[name]
         for name, names in self.calcweb.items():
             _put_back(vars(sys.modules[name]), names)
 
