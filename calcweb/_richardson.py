@@ -212,9 +212,12 @@ step can be trusted; instead:
    ``n >= 2`` resolves, or where ``f`` varies on a scale finer than the
    steps) is refused with `DomainError` -- after the noise of ``f`` is
    measured, allowing for the noise and the truncation of the one-sided
-   quotients (`_check_one_sided`). Where they disagree beyond both errors,
-   but within that allowance, the estimate's error is widened to hold the
-   one-sided value. So is one whose forward quotients do not
+   quotients (`_check_one_sided`; for a first derivative, that truncation
+   is followed down to the estimate's error or the quotients' rounding at
+   halving steps, `_extrapolated_twice`: a slope jump small next to ``f``'s
+   curvature hides in a coarser allowance). Where they disagree beyond both
+   errors, but within that allowance, the estimate's error is widened to
+   hold the one-sided value. So is one whose forward quotients do not
    settle while the central ones do (``x sin(1/x)`` at 0, even about it:
    central quotients 0 at every step, forward ones ``sin(1/h)``), or whose
    gap between the two swings and does not shrink (`_even_part_crossing`),
@@ -308,6 +311,8 @@ WIDTH = 6  # the refining stencil has 2 * (WIDTH + n // 2) + 1 points
 # The noise bound of a forward quotient at h, times this, bounds the noise of the
 # quotients at h, h/2 (and h/4) extrapolated once (5x) or twice (15x).
 KINK_NOISE = 20.0
+# Halvings `_extrapolated_twice` may take a one-sided quotient down to (from h / 4)
+ONE_SIDED_HALVINGS = 10
 LOCAL = 4.0  # noise is measured again near x where f's values there are this much smaller
 TRIES = 3  # spacings it is measured at, in the golden ratio (`_local_noise`, `_local_drift`)
 SPACING = 2.0  # a first derivative's noise is measured where f changes by this x quiet
@@ -3527,10 +3532,23 @@ def _one_sided_against(
     With its own uncertainty (its truncation, as far as it moved, and its
     rounding), the part of it that is rounding, and the smallest step the
     verdict rests on.
+
+    Extrapolated once (steps ``h`` and ``h / 2``), its truncation is taken as
+    4 times how far it moved: the size of the ``h`` term, far above what is
+    left of the expansion. Where that allowance alone is above the
+    estimate's error, it can hide a kink whose slope jump the estimate's
+    error does not cover (``0.5 relu(t / 4) + 1.5 (2 t + 0.25)**2 + 4.5
+    t**2`` at 0, slopes 1.5 and 1.625: forward quotients 1.625 + 10.5 h,
+    extrapolated to 1.625 exactly but allowed 4 x 0.0197; the central
+    estimate, 1.5625 +- 3.9e-14, stood). For a first derivative, the
+    quotients are then taken at halving steps and extrapolated twice, whose
+    truncation shrinks 8-fold each halving, until it is below the
+    estimate's error, rounding dominates it, or the walk stops converging
+    (`_extrapolated_twice`).
     """
     try:
         coarse, noise, h = sampler.quotient(kind, n, h)
-        fine, _, _ = sampler.quotient(kind, n, h / 2.0)
+        fine, _, half = sampler.quotient(kind, n, h / 2.0)
     except (DomainError, NumericalError):
         return None
     rounding = KINK_NOISE * noise
@@ -3551,7 +3569,86 @@ def _one_sided_against(
             value = twice
             finest = min(h / 4.0, estimate.smallest)
             spread = 4.0 * abs(twice - once) + rounding
+    elif n == 1 and spread - rounding > estimate.error:
+        # Agreeing only within a truncation allowance above the estimate's error. (Higher
+        # orders are left as they were: a first version of the walk refused sin's 4th
+        # derivative at 0.5, whose rounding grows 16-fold per halving.)
+        value, spread, rounding, finest = _extrapolated_twice(
+            sampler, estimate, kind, [(h, coarse), (half, fine)], rounding
+        )
     return value, spread, rounding, finest
+
+
+def _extrapolated_twice(
+    sampler: Sampler,
+    estimate: Estimate,
+    kind: str,
+    rows: list[tuple[float, float]],
+    rounding: float,
+) -> tuple[float, float, float, float]:
+    """``kind``'s first-derivative quotients at halving steps, extrapolated twice.
+
+    As `_one_sided_against`'s verdict: the value, its spread, its rounding,
+    its smallest step. ``rows`` are the (step, quotient) at ``h`` and about
+    ``h / 2``, ``rounding`` the rounding bound of their extrapolation (it
+    doubles with each halving, and is at least what ``x + h`` rounded inside
+    ``f`` can do: `_argument_rounding`). Each halving adds one quotient; the
+    value is the quadratic in the step through the last three, at 0 (`_at_zero`:
+    the steps, made representable, are not exactly halves: at 7.7e7 their
+    ratio is off by 3.5e-6, a 2e-9 error in f' if taken as 2), and its
+    truncation 4 times its distance from the line through the last two, or
+    how far it moved from the last value, if more (the two can cancel: a
+    crest of ``sin(3715.63 t + 1.3364)``). The walk stops where that
+    truncation is below the estimate's error or the rounding, where the value
+    leaves the estimate beyond both (a verdict), where the spread does not
+    shrink (no asymptotic range: the smaller one is kept), or after
+    ``ONE_SIDED_HALVINGS``.
+    """
+    best = (_at_zero(rows), 4.0 * abs(rows[1][1] - rows[0][1]) + rounding, rounding, rows[1][0])
+    for _ in range(ONE_SIDED_HALVINGS):
+        try:
+            finer, _, step = sampler.quotient(kind, 1, rows[-1][0] / 2.0)
+        except (DomainError, NumericalError):
+            break
+        rows = [*rows[-2:], (step, finer)]
+        rounding = max(rounding, KINK_NOISE * _argument_rounding(sampler, rows))
+        twice = _at_zero(rows)
+        truncation = max(4.0 * abs(twice - _at_zero(rows[1:])), abs(twice - best[0]))
+        if not math.isfinite(twice) or truncation + rounding >= best[1]:
+            break
+        best = (twice, truncation + rounding, rounding, min(step, estimate.smallest))
+        if truncation <= max(estimate.error, rounding):
+            break  # settled: a kink the estimate's error does not cover would show
+        if abs(twice - estimate.value) > best[1] + 2.0 * estimate.error:
+            break  # a verdict
+        rounding *= 2.0  # the same extrapolation, from half the step
+    return best
+
+
+def _argument_rounding(sampler: Sampler, rows: list[tuple[float, float]]) -> float:
+    """A bound on the rounding of the quotient at the largest step of ``rows`` from ``a t`` rounded.
+
+    ``g(a t)`` is ``g`` at ``t`` off by ``|t| eps / 2`` (`_rounded_argument`),
+    which moves each value by the slope there times that; the quotients give
+    the slope over their steps, which far exceeds ``f'(x)`` at a crest of
+    ``sin(663855.67 t + 6.2486)`` (``f'`` 6.58, ``f''`` 4.4e11): at steps
+    of 2.2e-10 that moved the one-sided values by 3e-5, 1.5 times their
+    rounding bound from ``|f|``.
+    """
+    step = rows[0][0]
+    slope = max(abs(quotient) for _, quotient in rows)
+    reach = abs(sampler.x) + sampler.offset + step
+    return reach * _EPS * slope / step
+
+
+def _at_zero(rows: list[tuple[float, float]]) -> float:
+    """The polynomial in the step through the (step, quotient) ``rows``, at step 0 (Neville)."""
+    values = [quotient for _, quotient in rows]
+    for width in range(1, len(rows)):
+        for i in range(len(rows) - width):
+            near, far = rows[i + width][0], rows[i][0]
+            values[i] = values[i + 1] + (values[i + 1] - values[i]) * near / (far - near)
+    return values[0]
 
 
 def _check_one_sided_settle(

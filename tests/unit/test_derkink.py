@@ -20,7 +20,7 @@ import pytest
 from derivative_checks import honest_or_refused
 from junctions import spliced
 
-from calcweb import CalcwebError, derivative
+from calcweb import CalcwebError, derivative, grad, jvp
 
 
 def _huber(x: float) -> float:
@@ -160,3 +160,76 @@ def test_a_staircase_is_not_taken_for_a_junction(
     f: Callable[[float], float], x: float, n: int, exact: float
 ) -> None:
     honest_or_refused(f, x, exact, n=n)
+
+
+# Session 26 (DERKINK): a kink whose slope jump is small next to f's curvature. The
+# forward quotient extrapolated once was allowed 4 times how far it moved (the size of
+# its h term) as truncation, which hid the jump; it is now extrapolated twice at halving
+# steps until its truncation is below the estimate's error or its rounding
+# (`_richardson._extrapolated_twice`).
+
+
+def _relu(t: float) -> float:
+    return max(t, 0.0)
+
+
+def _small_kink(x: float) -> float:
+    # f'(0) does not exist: the slopes are 1.5 (left) and 1.625 (right)
+    return 0.5 * _relu(0.25 * x) + 1.5 * (-2 * x - 0.25) ** 2 + 2 * (-1.5 * x) ** 2
+
+
+def test_a_small_kink_beside_large_curvature_is_refused() -> None:
+    # was 1.5625 +- 3.9e-14: forward quotients 1.625 + 10.5 h, extrapolated to 1.625
+    # exactly but allowed 4 x 0.0197
+    with pytest.raises(CalcwebError, match="no derivative"):
+        derivative(_small_kink, 0.0, full_output=True)
+
+
+def test_grad_and_jvp_refuse_the_small_kink_too() -> None:
+    def f(p: list[float]) -> float:
+        return _small_kink(p[0]) + p[1] ** 2
+
+    with pytest.raises(CalcwebError, match="no derivative"):
+        grad(f)([0.0, 0.5])  # was [1.5624999999999987, 1.0]
+    with pytest.raises(CalcwebError, match="no derivative"):
+        jvp(f, [0.0, 0.5], [1.0, 0.0])  # was (0.34375, 1.5624999999999987)
+
+
+def test_a_kink_a_few_steps_off_is_not_averaged() -> None:
+    # 1e-6 right of the kink of 1e-3 relu(t): was 1.000501160741234 +- 1.8e-4, the
+    # mean of the two sides, for 1.001001
+    honest_or_refused(lambda t: 1e-3 * _relu(t) + math.exp(t), 1e-6, math.exp(1e-6) + 1e-3)
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        # steps made representable at 7.7e7 are not halves (ratio off by 3.5e-6): taken
+        # as halves, the one-sided value was 2e-9 off, and refused (`_at_zero`); the
+        # bound on x + h rounded inside f (`_argument_rounding`) is as large here, and
+        # either rule alone keeps it
+        (math.cos, -76584929.20965333, 0.30937078621637293),
+        # a crest of a fast sine: k t rounded in its argument moves the one-sided values
+        # at steps of 2.2e-10 by 3e-5 (`_argument_rounding`)
+        (lambda t: math.sin(663855.67 * t + 6.2486), -0.9261028864268656, -6.580792100248947),
+        (lambda t: math.sin(3472548.35 * t + 2.2719), -0.5031465139983852, -10.605392955291466),
+        # ... where f''' is about 0, the h**2 and h**3 terms cancel in twice - once: how
+        # far the value moved from the last level's bounds its truncation too
+        (lambda t: math.sin(3715.63 * t + 1.3364), -0.3947896390442423, -10.602990308763422),
+    ],
+    ids=["cos far out", "crest, rounded argument", "crest, rounded 2", "crest, cancelling"],
+)
+def test_smooth_first_derivatives_the_one_sided_walk_answers(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    _answered(f, x, 1, exact)
+
+
+def test_a_crest_seen_beyond_its_scale_is_not_answered_wrongly() -> None:
+    # Steps of 0.0075 and 0.00375 on a sine of period 1.2e-4: 1.66e-7 +- 3.5e-6 for
+    # -4.99e-5 (before this session too). Its forward quotients, at steps as far beyond
+    # its scale, moved by 777 and 195 between the last two levels of the walk: allowed
+    # 4 x 777, they held it; allowed 777 (with 4 x 195), they refuse it.
+    honest_or_refused(
+        lambda t: math.sin(51767.54 * t + 3.1191), 0.06344820735122207, -4.9908110027369184e-05
+    )
