@@ -213,8 +213,8 @@ step can be trusted; instead:
    steps) is refused with `DomainError` -- after the noise of ``f`` is
    measured, allowing for the noise and the truncation of the one-sided
    quotients (`_check_one_sided`; for a first derivative, that truncation
-   is followed down to the estimate's error or the quotients' rounding at
-   halving steps, `_extrapolated_twice`: a slope jump small next to ``f``'s
+   is followed down to the quotients' rounding at halving steps,
+   `_extrapolated_twice`: a slope jump small next to ``f``'s
    curvature hides in a coarser allowance). Where they disagree beyond both
    errors, but within that allowance, the estimate's error is widened to
    hold the one-sided value, and so is a refined value's (7.;
@@ -3564,8 +3564,8 @@ def _one_sided_against(
     extrapolated to 1.625 exactly but allowed 4 x 0.0197; the central
     estimate, 1.5625 +- 3.9e-14, stood). For a first derivative, the
     quotients are then taken at halving steps and extrapolated twice, whose
-    truncation shrinks 8-fold each halving, until it is below the
-    estimate's error, rounding dominates it, or the walk stops converging
+    truncation shrinks 8-fold each halving, until rounding dominates it or
+    the walk stops converging
     (`_extrapolated_twice`).
     """
     try:
@@ -3621,8 +3621,11 @@ def _extrapolated_twice(
     truncation 4 times its distance from the line through the last two, or
     how far it moved from the last value, if more (the two can cancel: a
     crest of ``sin(3715.63 t + 1.3364)``). The walk stops where that
-    truncation is below the estimate's error or the rounding, where the value
-    leaves the estimate beyond both (a verdict), where the spread does not
+    truncation is below the rounding (not the estimate's error: a walk to be
+    refined stops at a relative error of ``ENOUGH``, and the refined value's
+    error can be far smaller: `_held_by_one_sided`), where the value leaves
+    the estimate by more than its spread and twice the estimate's error (a
+    verdict), where the spread does not
     shrink (no asymptotic range: the smaller one is kept), or after
     ``ONE_SIDED_HALVINGS``.
     """
@@ -3639,8 +3642,8 @@ def _extrapolated_twice(
         if not math.isfinite(twice) or truncation + rounding >= best[1]:
             break
         best = (twice, truncation + rounding, rounding, min(step, estimate.smallest))
-        if truncation <= max(estimate.error, rounding):
-            break  # settled: a kink the estimate's error does not cover would show
+        if truncation <= rounding:
+            break  # settled: a kink any larger would show
         if abs(twice - estimate.value) > best[1] + 2.0 * estimate.error:
             break  # a verdict
         rounding *= 2.0  # the same extrapolation, from half the step

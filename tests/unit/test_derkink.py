@@ -202,12 +202,28 @@ def test_a_refined_value_holds_the_one_sided_values() -> None:
         return 0.87 * math.atan(t / 3) + 1.43 * math.sin(4.63 * t + 1.06) + 2.4e-7 * abs(t)
 
     smooth = 0.87 / 3 + 1.43 * 4.63 * math.cos(1.06)
+    _holds_both_slopes(f, 0.0, (smooth - 2.4e-7, smooth + 2.4e-7))
+
+
+def _holds_both_slopes(f: Callable[[float], float], x: float, slopes: tuple[float, float]) -> None:
+    """derivative(f, x) at a kink refused, or within twice its error of both one-sided slopes."""
     try:
-        result = derivative(f, 0.0, full_output=True)
+        result = derivative(f, x, full_output=True)
     except CalcwebError:
         return
-    for slope in (smooth - 2.4e-7, smooth + 2.4e-7):
+    for slope in slopes:
         assert abs(result.value - slope) <= 2.0 * result.error, (result, slope)
+
+
+def test_a_kink_below_the_walks_error_is_held_by_the_refined_one() -> None:
+    # The one-sided walk stopped at the walk's error (2.7e-8, a walk to be refined stops
+    # at 1e-7 relative), with the jump of 4.8e-8 inside it; refined: 1.6921261702506925
+    # +- 2.7e-13, 2.4e-8 from each slope. It now goes on to its rounding.
+    def f(t: float) -> float:
+        return 1.84 * math.sin(3.56 * t + 5.34) + 1.15e-7 * _relu(-0.42 * (t + 0.1029))
+
+    smooth = 1.84 * 3.56 * math.cos(3.56 * -0.1029 + 5.34)
+    _holds_both_slopes(f, -0.1029, (smooth, smooth - 0.42 * 1.15e-7))
 
 
 def test_a_kink_a_few_steps_off_is_not_averaged() -> None:
