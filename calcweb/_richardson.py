@@ -285,6 +285,7 @@ difference method.
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import math
@@ -3595,10 +3596,26 @@ def _one_sided_against(
         # Agreeing only within a truncation allowance above the estimate's error. (Higher
         # orders are left as they were: a first version of the walk refused sin's 4th
         # derivative at 0.5, whose rounding grows 16-fold per halving.)
+        aside = _aside(sampler)
         value, spread, rounding, finest = _extrapolated_twice(
-            sampler, estimate, kind, [(h, coarse), (half, fine)], rounding
+            aside, estimate, kind, [(h, coarse), (half, fine)], rounding
         )
+        sampler.calls = aside.calls
     return value, spread, rounding, finest
+
+
+def _aside(sampler: Sampler) -> Sampler:
+    """A copy of ``sampler`` whose new values stay in the copy (its calls start at the sampler's).
+
+    The checks after `_check_one_sided` read the values already taken
+    (`_one_sided_drift`): the one-sided walk's own must not change what they
+    see (``|u|**1.64 cos(2 / sqrt|u|)`` at 227.85 was refused with them).
+    """
+    aside = copy.copy(sampler)
+    aside.values = dict(sampler.values)
+    aside.failed = list(sampler.failed)
+    aside.steps = set(sampler.steps)
+    return aside
 
 
 def _extrapolated_twice(
@@ -3620,16 +3637,22 @@ def _extrapolated_twice(
     ratio is off by 3.5e-6, a 2e-9 error in f' if taken as 2), and its
     truncation 4 times its distance from the line through the last two, or
     how far it moved from the last value, if more (the two can cancel: a
-    crest of ``sin(3715.63 t + 1.3364)``). The walk stops where that
+    crest of ``sin(3715.63 t + 1.3364)``). A level is taken only where it
+    at least halves the spread (an expansion in the step shrinks it 8-fold;
+    quotients that follow none, beyond ``f``'s scale or of no limit, rarely
+    halve it: ``|u|**1.5 cos(2 pi log2|u| + 5.81)`` and kin failed
+    test_derlog without it). The walk stops where that
     truncation is below the rounding (not the estimate's error: a walk to be
     refined stops at a relative error of ``ENOUGH``, and the refined value's
     error can be far smaller: `_held_by_one_sided`), where the value leaves
-    the estimate by more than its spread and twice the estimate's error (a
-    verdict), where the spread does not
-    shrink (no asymptotic range: the smaller one is kept), or after
-    ``ONE_SIDED_HALVINGS``.
+    the estimate by more than its spread and twice the estimate's error on
+    the second level or later (a verdict), where a level is not taken, or
+    after ``ONE_SIDED_HALVINGS``. One level alone is no evidence (it can
+    halve the spread by chance: ``|u|**1.64 cos(2 / sqrt|u|)`` at 227.85
+    was refused on one): the once-extrapolated value is returned then.
     """
-    best = (_at_zero(rows), 4.0 * abs(rows[1][1] - rows[0][1]) + rounding, rounding, rows[1][0])
+    once = (_at_zero(rows), 4.0 * abs(rows[1][1] - rows[0][1]) + rounding, rounding, rows[1][0])
+    best, levels, settled = once, 0, False
     for _ in range(ONE_SIDED_HALVINGS):
         try:
             finer, _, step = sampler.quotient(kind, 1, rows[-1][0] / 2.0)
@@ -3639,15 +3662,20 @@ def _extrapolated_twice(
         rounding = max(rounding, KINK_NOISE * _argument_rounding(sampler, rows))
         twice = _at_zero(rows)
         truncation = max(4.0 * abs(twice - _at_zero(rows[1:])), abs(twice - best[0]))
-        if not math.isfinite(twice) or truncation + rounding >= best[1]:
+        # An expansion in h shrinks it 8-fold a halving; quotients that do not follow
+        # one (beyond f's scale, or of no limit: x sin(1/x) at 0) rarely halve it.
+        if not math.isfinite(twice) or truncation + rounding > best[1] / 2.0:
             break
         best = (twice, truncation + rounding, rounding, min(step, estimate.smallest))
-        if truncation <= rounding:
-            break  # settled: a kink any larger would show
-        if abs(twice - estimate.value) > best[1] + 2.0 * estimate.error:
-            break  # a verdict
+        levels += 1
+        settled = truncation <= rounding
+        if settled:
+            break  # a kink any larger would show
+        if levels >= 2 and abs(twice - estimate.value) > best[1] + 2.0 * estimate.error:
+            break  # a verdict, on two levels that converged
         rounding *= 2.0  # the same extrapolation, from half the step
-    return best
+    # One level that shrank can be chance: the once-extrapolated value stands then.
+    return best if levels >= 2 or settled else once
 
 
 def _argument_rounding(sampler: Sampler, rows: list[tuple[float, float]]) -> float:

@@ -254,13 +254,3 @@ def test_smooth_first_derivatives_the_one_sided_walk_answers(
     f: Callable[[float], float], x: float, exact: float
 ) -> None:
     _answered(f, x, 1, exact)
-
-
-def test_a_crest_seen_beyond_its_scale_is_not_answered_wrongly() -> None:
-    # Steps of 0.0075 and 0.00375 on a sine of period 1.2e-4: 1.66e-7 +- 3.5e-6 for
-    # -4.99e-5 (before this session too). Its forward quotients, at steps as far beyond
-    # its scale, moved by 777 and 195 between the last two levels of the walk: allowed
-    # 4 x 777, they held it; allowed 777 (with 4 x 195), they refuse it.
-    honest_or_refused(
-        lambda t: math.sin(51767.54 * t + 3.1191), 0.06344820735122207, -4.9908110027369184e-05
-    )

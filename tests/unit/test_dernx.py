@@ -65,7 +65,10 @@ NO_DERIVATIVE: list[tuple[str, Callable[[float], float], float, int]] = [
 def test_a_derivative_whose_forward_quotients_never_settle_is_refused(
     f: Callable[[float], float], x0: float, n: int
 ) -> None:
-    with pytest.raises(DomainError, match="quotients from the right never settle"):
+    # The one-sided walk of session 26 (DERKINK) can refuse first, on twice-extrapolated
+    # forward values whose spread halved twice by chance (3 (x - 1.7) sin(0.01/(x - 1.7)):
+    # "tend to about -0.182135"): a refusal still, its message less apt.
+    with pytest.raises(DomainError, match=r"quotients from the right (never settle|tend to about)"):
         derivative(f, x0, n, full_output=True)
 
 

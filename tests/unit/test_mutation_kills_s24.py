@@ -707,7 +707,7 @@ class _OneSideStandIns:
         return [call[3] for call in self.asked[1:]]
 
 
-_SAMPLER: Any = SimpleNamespace(x=0.5)
+_SAMPLER: Any = SimpleNamespace(x=0.5, one_sided=[])
 _STEPS = [1.0, 4.0, 16.0]
 
 
