@@ -39,7 +39,7 @@ def test_a_stencil_far_from_zero_is_not_checked_at_half_its_step(
     exact = float(mpmath.diff(g, mpmath.mpf(x)))
     result = cw.derivative(f, x, full_output=True)
     assert abs(result.value - exact) <= result.error
-    assert result.nfev <= 31
+    assert result.nfev <= 38  # 31 before session 26's one-sided walk
 
 
 def test_the_nearest_point_is_judged_against_half_of_x() -> None:

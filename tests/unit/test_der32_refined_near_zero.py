@@ -40,7 +40,7 @@ def test_a_stencil_near_zero_is_checked_at_half_its_step_without_a_noise_measure
     # now +- 3.6e-13 (0.32x), 32 calls, and the call on jets f refused (counted since AD2).
     off, error, nfev = _off_and_error(one_minus_cos, -0.17151356991779856)
     assert off <= error
-    assert nfev <= 33
+    assert nfev <= 45  # 33 before session 26's one-sided walk
 
 
 @pytest.mark.xfail(

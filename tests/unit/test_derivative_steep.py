@@ -87,7 +87,9 @@ def test_plain_exp_stays_accurate_and_cheap() -> None:
     exact = _exp_derivative(1.0, 400.0)
     assert abs(Decimal(result.value) - exact) <= Decimal("4e-16") * exact
     assert result.error <= 4e-12 * result.value
-    assert result.nfev <= 30  # 24: the three points near x show no noise, as at quiet
+    # 24: the three points near x show no noise, as at quiet (34 with session 26's
+    # one-sided walk)
+    assert result.nfev <= 34
 
 
 def test_tan_sixth_derivative_after_a_window_across_the_pole() -> None:
