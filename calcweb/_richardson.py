@@ -3684,9 +3684,9 @@ def _argument_rounding(sampler: Sampler, rows: list[tuple[float, float]]) -> flo
     ``g(a t)`` is ``g`` at ``t`` off by ``|t| eps / 2`` (`_rounded_argument`),
     which moves each value by the slope there times that; the quotients give
     the slope over their steps, which far exceeds ``f'(x)`` at a crest of
-    ``sin(663855.67 t + 6.2486)`` (``f'`` 6.58, ``f''`` 4.4e11): at steps
-    of 2.2e-10 that moved the one-sided values by 3e-5, 1.5 times their
-    rounding bound from ``|f|``.
+    ``sin(663855.67 t + 6.2486)`` at -0.9261028864268656 (``f'`` -6.58,
+    ``|f''|`` up to 4.4e11): at steps down to 2.2e-10 the backward value
+    was 6.2e-5 off, three times its rounding bound from ``|f|`` (2e-5).
     """
     step = rows[0][0]
     slope = max(abs(quotient) for _, quotient in rows)
