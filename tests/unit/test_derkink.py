@@ -216,7 +216,7 @@ def _holds_both_slopes(f: Callable[[float], float], x: float, slopes: tuple[floa
 
 
 def test_a_kink_below_the_walks_error_is_held_by_the_refined_one() -> None:
-    # The one-sided walk stopped at the walk's error (2.7e-8, a walk to be refined stops
+    # The one-sided walk stopped at the walk's error (2.9e-8, a walk to be refined stops
     # at 1e-7 relative), with the jump of 4.8e-8 inside it; refined: 1.6921261702506925
     # +- 2.7e-13, 2.4e-8 from each slope. It now goes on to its rounding.
     def f(t: float) -> float:
