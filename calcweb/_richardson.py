@@ -3455,6 +3455,11 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
     return max(error, _one_side(sampler, estimate, n, "backward")[0])
 
 
+def _power_of_s(n: int) -> str:
+    """What the advice to rescale divides by: the n-th derivative of f(s t) is s**n f^(n)(s t)."""
+    return "s" if n == 1 else f"s**{n}"
+
+
 def _one_side(sampler: Sampler, estimate: Estimate, n: int, kind: str) -> tuple[float, bool]:
     """`_check_one_sided` with ``kind``'s quotients: the error, and whether they are in doubt.
 
@@ -3493,7 +3498,7 @@ def _one_side(sampler: Sampler, estimate: Estimate, n: int, kind: str) -> tuple[
                 "or a jump at x, or where f varies on a scale finer than those steps); take "
                 "a one-sided derivative with method='forward' or method='backward', or move "
                 "x; or, if f varies on a finer scale, differentiate f(s * t) at t = x / s "
-                "for a small s, and divide by s"
+                f"for a small s, and divide by {_power_of_s(n)}"
             )
         if gap > spread + estimate.error:
             # Beyond both errors, within twice the estimate's: not refused, but one of the
@@ -3751,7 +3756,7 @@ def _check_one_sided_settle(
         "do where f oscillates ever faster toward x, as x sin(1/x) at 0, or has a cusp, "
         "as sqrt(|x|) at 0, where the derivative does not exist; or where f varies on a "
         f"scale finer than these steps); {advice}; or, if f varies on a finer scale, "
-        "differentiate f(s * t) at t = x / s for a small s, and divide by s"
+        f"differentiate f(s * t) at t = x / s for a small s, and divide by {_power_of_s(n)}"
     )
 
 

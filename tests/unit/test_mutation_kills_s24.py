@@ -340,7 +340,7 @@ _SETTLE_END = (
     " (as they do where f oscillates ever faster toward x, as x sin(1/x) at 0, or has a "
     "cusp, as sqrt(|x|) at 0, where the derivative does not exist; or where f varies on "
     "a scale finer than these steps); {advice}; or, if f varies on a finer scale, "
-    "differentiate f(s * t) at t = x / s for a small s, and divide by s"
+    "differentiate f(s * t) at t = x / s for a small s, and divide by {power}"
 )
 
 
@@ -377,7 +377,7 @@ def test_check_one_sided_settle_refuses_a_right_side_that_never_settles(
     assert str(raised.value) == (
         "no derivative of order 2 of f at x=0.5 was found: the symmetric difference "
         "quotients settle on 1, but the quotients from the right never settle"
-        + _SETTLE_END.format(advice="move x")
+        + _SETTLE_END.format(advice="move x", power="s**2")  # f(s t)'s 2nd derivative: s**2 f''
     )
 
 
@@ -396,7 +396,8 @@ def test_check_one_sided_settle_keeps_a_right_side_that_settles_within_both_erro
         "on 1, but the quotients from the right settle on 1.5 +- 0.125"
         + _SETTLE_END.format(
             advice="take a one-sided derivative with method='forward' or "
-            "method='backward', or move x"
+            "method='backward', or move x",
+            power="s",
         )
     )
 
@@ -752,11 +753,14 @@ def test_one_side_at_its_bounds(
 
 
 @pytest.mark.parametrize(
-    ("n", "kind", "which", "side"),
-    [(1, "forward", "derivative", "right"), (3, "backward", "derivative of order 3", "left")],
+    ("n", "kind", "which", "side", "power"),
+    [
+        (1, "forward", "derivative", "right", "s"),
+        (3, "backward", "derivative of order 3", "left", "s**3"),  # of f(s t): s**3 f'''
+    ],
 )
-def test_one_side_refuses_a_gap_beyond_the_tolerance(
-    monkeypatch: pytest.MonkeyPatch, n: int, kind: str, which: str, side: str
+def test_one_side_refuses_a_gap_beyond_the_tolerance(  # noqa: PLR0917 - the parametrized case
+    monkeypatch: pytest.MonkeyPatch, n: int, kind: str, which: str, side: str, power: str
 ) -> None:
     _OneSideStandIns(monkeypatch, _STEPS, 0.0, {1.0: (4.0625, 2.0, 0.25, 0.0078125)})
     with pytest.raises(DomainError) as raised:
@@ -767,7 +771,7 @@ def test_one_side_refuses_a_gap_beyond_the_tolerance(
         "at a kink or a jump at x, or where f varies on a scale finer than those steps); "
         "take a one-sided derivative with method='forward' or method='backward', or move "
         "x; or, if f varies on a finer scale, differentiate f(s * t) at t = x / s for a "
-        "small s, and divide by s"
+        f"small s, and divide by {power}"
     )
 
 
