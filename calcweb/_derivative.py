@@ -307,10 +307,16 @@ def _estimate(
 def _finite(result: DerivativeResult, x: float, n: int) -> DerivativeResult:
     """``result``, if its value and error are finite numbers."""
     if not (math.isfinite(result.value) and math.isfinite(result.error)):
+        # Jets take no step: what overflows is f's derivatives (or their rounding bound).
+        advice = (
+            "its Taylor coefficients (or their rounding bound) overflow here, so try "
+            "method='richardson'"
+            if result.method == "ad"
+            else "the function or the step overflows here, so try a smaller h"
+        )
         raise NumericalError(
             f"the derivative of order {n} at x={x!r} came out as {result.value!r} "
-            f"(error {result.error!r}); the function or the step overflows here, "
-            "so try a smaller h or a point where f is of moderate size"
+            f"(error {result.error!r}); {advice} or a point where f is of moderate size"
         )
     return result
 

@@ -310,3 +310,20 @@ def test_a_partial_derivative_counts_the_rounding_of_the_other_variables() -> No
     result = cw.grad(f, full_output=True)(x)
     exact = Fraction(1, 8) * (Fraction(1.263) * Fraction(x[0]) + Fraction(0.753))
     assert abs(Fraction(result.value[1]) - exact) <= 2 * Fraction(result.error[1]), result
+
+
+# --- messages: advice that fits the method ------------------------------------------------
+
+
+def test_jets_that_overflow_are_told_to_try_richardson_not_a_smaller_h() -> None:
+    # Fuzzer seed 631 (tanh(exp(...)) far out), cut down. Before session 26: "the function
+    # or the step overflows here, so try a smaller h", though "ad" takes no h; the Taylor
+    # coefficients of exp(x) ~ 1e133 overflow at n = 3. Richardson answers (the true value
+    # is 0 to 1e-(1e133)).
+    def f(t: float) -> float:
+        return cw.tanh(cw.exp(t))
+
+    with pytest.raises(cw.NumericalError, match=r"overflow here, so try method='richardson'"):
+        cw.derivative(f, 307.7, 3, full_output=True)
+    result = cw.derivative(f, 307.7, 3, method="richardson", full_output=True)
+    assert abs(result.value) <= 2.0 * result.error, result
