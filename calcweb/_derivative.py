@@ -309,7 +309,7 @@ def _finite(result: DerivativeResult, x: float, n: int) -> DerivativeResult:
     if not (math.isfinite(result.value) and math.isfinite(result.error)):
         # Jets take no step: what overflows is f's derivatives (or their rounding bound).
         advice = (
-            "its Taylor coefficients (or their rounding bound) overflow here, so try "
+            "Taylor coefficients inside f (or their rounding bound) overflow here, so try "
             "method='richardson'"
             if result.method == "ad"
             else "the function or the step overflows here, so try a smaller h"

@@ -317,9 +317,9 @@ def test_a_partial_derivative_counts_the_rounding_of_the_other_variables() -> No
 
 def test_jets_that_overflow_are_told_to_try_richardson_not_a_smaller_h() -> None:
     # Fuzzer seed 631 (tanh(exp(...)) far out), cut down. Before session 26: "the function
-    # or the step overflows here, so try a smaller h", though "ad" takes no h; the Taylor
-    # coefficients of exp(x) ~ 1e133 overflow at n = 3. Richardson answers (the true value
-    # is 0 to 1e-(1e133)).
+    # or the step overflows here, so try a smaller h", though "ad" takes no h: on exp's
+    # coefficients (about 1e133 each) the rounding bound of tanh's recurrence overflows at
+    # n = 3 (0.0, error inf). Richardson answers (the true value is 0 to 1e-(1e133)).
     def f(t: float) -> float:
         return cw.tanh(cw.exp(t))
 
