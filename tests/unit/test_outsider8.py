@@ -9,9 +9,9 @@ under ``limit`` against the derivative, and ``f(k/x)`` at infinity against
 ``f(k t)`` at 0. Each answer was also compared with mpmath (the fuzzers and
 their rates are in the session's report). The contract (DESIGN.md): with
 ``full_output=True`` the true error is at most twice ``error``, or the answer is
-refused; a well-conditioned problem is answered. Exact values below were
-computed with mpmath at 40 digits, and each marked test fails today for the
-reason in its comment.
+refused; a well-conditioned problem is answered. Exact values below are
+closed forms, Fractions of the floats, or mpmath's at 40 digits, and each
+marked test fails today for the reason in its comment.
 
 - derivative (Richardson, on f written with ``math``) is not translation
   invariant: f(s - c) at x + c for a large c can be answered with a value far
