@@ -100,7 +100,16 @@ refused where ``f`` at that spacing is short of the growth the last samples
 keep (``1/(1 + (x - 1e15)**2)``, ``1/h**2`` to ``h = 8``, 0.985 at 0.125). A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
-when that refines the estimate.
+when that refines the estimate (samples past two equal last ones, rounding's
+grain, left out). At infinity ``h = 1/x``, and ``sqrt(x + sqrt(x)) - sqrt(x)``
+is a series in ``1/sqrt(x) = sqrt(h)``: 0.4999999884 +- 7.3e-9 from the table,
+0.4999999999955 +- 6.5e-12 with the term removed. Such ``f`` cancels more
+digits the farther out: it is a multiple of ``ulp(sqrt(x))``, 0.5 - 2**-20 at
+``x = 2**65``, the first step closer in; there a departure from the refined
+value within ``JUMP`` times what ``f`` spreads by over a few points next to
+the step (its rounding noise, where a real ``c / h**p`` moves by ``4 p
+2**-10`` of itself) contradicts nothing. Only the refined value is so excused:
+an estimate from samples rounded alike over runs may be biased by as much.
 
 ``f`` that varies on a scale far larger than the first step moves by no
 more than its rounding noise over its first samples (changes within 4
@@ -409,6 +418,8 @@ DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
 DEEP_STEPS = 16  # ... this many more samples (f may converge slowly), ...
 DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
+NEIGHBOURS = 4  # f's rounding noise at a step closer in: f at so many points next to it, ...
+NEIGHBOUR_SHIFT = 2.0**-10  # ... each this share of the step farther from x0 than the one before
 FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' spacing at |x0| >= 1)
 # f whose last so many changes are all below LOSS of the largest of its last NOISE_POINTS samples
 # is not taken as scattering (`_scatters`): it may be settling
@@ -3096,7 +3107,11 @@ def _stuck_start(values: list[float]) -> int:
 
 
 def _deeper_against(
-    result: _OneSided, usual: list[float], deep: list[float], noise: list[float]
+    result: _OneSided,
+    usual: list[float],
+    deep: list[float],
+    noise: list[float],
+    spread: Callable[[int], float] | None = None,
 ) -> int | None:
     """The index of a sample of ``deep`` that contradicts ``result``, or None.
 
@@ -3126,6 +3141,11 @@ def _deeper_against(
     a cap reached at the last step alone is one sample, not a run
     (``min(5.8e-15/x, 8.6e74)`` at 0+ is 5.7e72 a step before the deepest, and
     the cap there, not 3.8e77).
+    A finite value is not contradicted either by a sample within ``JUMP``
+    times ``spread`` of its index (`_rounding_spread`: f's rounding noise
+    there, as its neighbours show): ``sqrt(x + sqrt(x)) - sqrt(x)``, 0.5 -
+    1.8e-11 at ``x = 2**65``, is a multiple of ``ulp(sqrt(x)) = 2**-20`` there,
+    0.5 - 2**-20 or 0.5 at its neighbours.
     """
     if not result.converged or not deep:
         return None
@@ -3149,6 +3169,9 @@ def _deeper_against(
     gone = abs(usual[-1] - value)
     for i, off in enumerate(offs):
         if abs(off) > gone and abs(off) > floors[i]:
+            if spread is not None and abs(off) <= JUMP * spread(i):
+                gone = abs(off)
+                continue  # f's own rounding there, no departure
             law = _rounding_law(
                 usual, error=error, noise=noise, offs=offs[i:], floors=floors[i:], i=i
             )
@@ -3694,8 +3717,11 @@ def _root_refined(
     the rounding they carry (``sqrt(2) + 1 over sqrt(2) - 1`` times ``f``'s,
     amplified). Their
     estimate refines ``value`` when ``f`` leaves it like ``c sqrt(h)`` (its
-    last departures from it shrink by half a bit a step), its error is
-    smaller and it lies within the two errors of ``value``, as `_deeper`'s
+    last departures from it clear of their samples' rounding noise, `_noise`,
+    shrink by half a bit a step), its error is
+    smaller and it lies within ``JUMP`` times the two errors of ``value`` (the
+    geometric tail that is ``value``'s error misjudges a ``sqrt(h)`` term
+    whose last samples are rounding's grain; `_deeper`'s lie within the two)
     must: a ``f`` with no ``sqrt(h)`` term (``(1 - cos t)/t**2``, whose
     estimate the combination, amplifying rounding 5.8 times, would only
     blur) or with another fractional power (``h**0.25``) keeps ``value``.
@@ -3714,12 +3740,24 @@ def _root_refined(
     # to an eighth of a bit (a power of h between 3/8 and 5/8: not h**0.25
     # or h**0.75, nor the noise or h**2 of a f with no sqrt(h) term, whose
     # estimate the combination only blurs).
-    departures = [abs(y - refined) for y in values if abs(y - refined) > JUMP * refined_error]
+    # Departures within the rounding noise of their samples do not count: the
+    # noise of f = g - a grows toward x0 like ulp(a) (sqrt(x + sqrt(x)) - sqrt(x)
+    # at inf is a multiple of ulp(sqrt(x)), 3.7e-9 at the last usual sample).
+    noise = _noise(_table(values))[0]
+    departures = [
+        abs(y - refined)
+        for y, n in zip(values, noise, strict=True)
+        if abs(y - refined) > JUMP * (refined_error + n)
+    ]
     tail = departures[-SMOOTH - 1 :]
     halves = len(tail) == SMOOTH + 1 and all(
         abs(math.log2(a / b) - 0.5) < 0.125 for a, b in itertools.pairwise(tail)
     )
-    if halves and refined_error < error and abs(refined - value) <= error + refined_error:
+    # Within JUMP times the two errors: the geometric tail that is the error of
+    # value misjudges a sqrt(h) term whose last samples are rounding's grain
+    # (sqrt(x + sqrt(x)) - sqrt(x) at inf was 0.4999999884 +- 7.3e-9, 1.6 errors off).
+    near = abs(refined - value) <= JUMP * (error + refined_error)
+    if halves and refined_error < error and near:
         return refined, refined_error
     return value, error
 
@@ -4335,15 +4373,32 @@ def _one_sided_from(
         # Closer samples refine the estimate; they may not contradict it.
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
-    if slow and not error <= DEEPER_ABOVE * max(1.0, abs(value)):
-        value, error = _root_refined(run.values, first, value, error)
+    # At any error, since a small one may be the tail's misjudgement of a sqrt(h)
+    # term (-256.19 - 1.4e-3 (sqrt(x + 2 sqrt(x)) - sqrt(x)) at -inf was 1.5e-11
+    # and is refused closer in unless refined); two equal last samples are
+    # rounding's grain, not f settled (sqrt(x + sqrt(x)) - sqrt(x) at inf): the
+    # sqrt(h) term is removed from the samples before them (f stuck longer, or
+    # earlier, has lost its digits: `_until_stuck`).
+    refined = False
+    if not run.note and _stuck_start(run.values) >= len(run.values) - 2:
+        estimate = value, error
+        value, error = _root_refined(_until_stuck(run.values), first, value, error)
+        refined = (value, error) != estimate
     value, error = _farther_out(f, point, scale, x0, run, value, error)
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
     if result.converged and not run.note and x0 not in (0.0, math.inf, -math.inf):
         result = _at_the_finest(f, point, x0, scale * 2.0 ** -(run.last + 2), run, result)
     else:
         result = _checked_closer_in(
-            f, point, scale * 2.0 ** -(run.last + 2), x0, name, run=run, result=result, deep=deep
+            f,
+            point,
+            scale * 2.0 ** -(run.last + 2),
+            x0,
+            name,
+            run=run,
+            result=result,
+            deep=deep,
+            refined=refined,
         )
     result = _lost_collapse(result, run.values, first, name=name, point=point, scale=scale)
     result = _lost_early(result, run.values, first, f=f, name=name, point=point, scale=scale)
@@ -4486,12 +4541,20 @@ def _checked_closer_in(
     run: _Run,
     result: _OneSided,
     deep: list[float],
+    refined: bool = False,
 ) -> _OneSided:
     """``result``, or a refusal when ``f`` closer to ``x0`` than ``h`` contradicts it.
 
     ``h`` is the last usual step. At 0 and infinity, where the points stay
     exact far closer in, ``f`` is sampled there as below; ``deep`` are ``f``
     at the steps closer in where the estimate already took them (else none).
+    ``refined``: the value is the usual samples' with a ``sqrt(h)`` term
+    removed (`_root_refined`), from samples before their rounding noise
+    grows: only there is ``f`` off it closer in by its own rounding noise no
+    contradiction (`_rounding_spread`). Elsewhere such noise may show that
+    the usual samples, rounded alike over runs, were biased too:
+    ``35.6 + 1e-3 log(1 + 0.77 sqrt(x))/sqrt(x)`` at 0+ was 35.6180927462387
+    +- 2.5e-12 from them, 1.05e-11 off, and is refused.
     """
     noise = _noise(_table(run.values))[0]
     # A finite value whose error is small beside the rounding noise of the
@@ -4536,7 +4599,8 @@ def _checked_closer_in(
     if tail is not None and tail * result.value > 0.0:
         return _bounded(far[-1][1], tail, f"out to x = {far[-1][0]!r}")
     # What f does closer in, where it was sampled, must fit the answer.
-    off = _deeper_against(result, run.values, deep, noise)
+    spread = lambda i: _rounding_spread(f, point, h * DEEP_RATIO ** (i + 1))  # noqa: E731
+    off = _deeper_against(result, run.values, deep, noise, spread if refined else None)
     # A log's growth goes on along its line closer in (4 x**3e-8 - 3 at 0 falls behind it).
     result = _on_the_log(result, run, deep, point, h, name) if infinite and off is None else result
     seen = deep[off] if off is not None else math.nan
@@ -4569,6 +4633,20 @@ def _checked_closer_in(
         "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
         "tell its limit; pass full_output=True to get the estimate anyway",
     )
+
+
+def _rounding_spread(f: _Counted, point: Callable[[float], float], h: float) -> float:
+    """How far ``f`` at the step ``h`` and at ``NEIGHBOURS`` points next to it spreads.
+
+    The points lie ``NEIGHBOUR_SHIFT`` of the step apart, so that a smooth
+    term ``c / h**p`` moves over them by about ``4 p 2**-10`` of itself: what
+    they spread by more is ``f``'s rounding noise there, which cancellation
+    makes grow toward ``x0`` (``sqrt(x + sqrt(x)) - sqrt(x)`` at inf is a
+    multiple of ``ulp(sqrt(x))``: 0.5 or 0.5 - 2**-20 about ``x = 2**65``).
+    Where ``f`` fails at one of them, no spread is shown (0).
+    """
+    ys = [_sampled(f, point(h * (1.0 + k * NEIGHBOUR_SHIFT))) for k in range(NEIGHBOURS + 1)]
+    return 0.0 if not all(map(math.isfinite, ys)) else max(ys) - min(ys)
 
 
 def _left_behind(result: _OneSided, usual: list[float], deep: list[float]) -> _OneSided:
