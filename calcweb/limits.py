@@ -100,15 +100,16 @@ refused where ``f`` at that spacing is short of the growth the last samples
 keep (``1/(1 + (x - 1e15)**2)``, ``1/h**2`` to ``h = 8``, 0.985 at 0.125). A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
-when that refines the estimate (samples past two equal last ones, rounding's
-grain, left out). At infinity ``h = 1/x``, and ``sqrt(x + sqrt(x)) - sqrt(x)``
-is a series in ``1/sqrt(x) = sqrt(h)``: 0.4999999884 +- 7.3e-9 from the table,
-0.4999999999955 +- 6.5e-12 with the term removed. Such ``f`` cancels more
+when that refines the estimate (also where the last two samples are equal,
+rounding's grain, but no longer run of them). At infinity ``h = 1/x``, and
+``sqrt(x + sqrt(x)) - sqrt(x)`` is a series in ``1/sqrt(x) = sqrt(h)``:
+0.4999999884 +- 7.3e-9 from the table, 0.4999999999955 +- 6.5e-12 with the
+term removed. Such ``f`` cancels more
 digits the farther out: it is a multiple of ``ulp(sqrt(x))``, 0.5 - 2**-20 at
 ``x = 2**65``, the first step closer in; there a departure from the refined
 value within ``JUMP`` times what ``f`` spreads by over a few points next to
-the step (its rounding noise, where a real ``c / h**p`` moves by ``4 p
-2**-10`` of itself) contradicts nothing. Only the refined value is so excused:
+the step (its rounding noise, where a real ``c / h**p`` moves by about
+``4 p 2**-10`` of itself) contradicts nothing. Only the refined value is so excused:
 an estimate from samples rounded alike over runs may be biased by as much.
 
 ``f`` that varies on a scale far larger than the first step moves by no
@@ -3144,7 +3145,7 @@ def _deeper_against(
     A finite value is not contradicted either by a sample within ``JUMP``
     times ``spread`` of its index (`_rounding_spread`: f's rounding noise
     there, as its neighbours show): ``sqrt(x + sqrt(x)) - sqrt(x)``, 0.5 -
-    1.8e-11 at ``x = 2**65``, is a multiple of ``ulp(sqrt(x)) = 2**-20`` there,
+    2.1e-11 at ``x = 2**65``, is a multiple of ``ulp(sqrt(x)) = 2**-20`` there,
     0.5 - 2**-20 or 0.5 at its neighbours.
     """
     if not result.converged or not deep:
@@ -4374,15 +4375,14 @@ def _one_sided_from(
         if deep_error < error and abs(deep_value - value) <= error + deep_error:
             value, error = deep_value, deep_error
     # At any error, since a small one may be the tail's misjudgement of a sqrt(h)
-    # term (-256.19 - 1.4e-3 (sqrt(x + 2 sqrt(x)) - sqrt(x)) at -inf was 1.5e-11
-    # and is refused closer in unless refined); two equal last samples are
-    # rounding's grain, not f settled (sqrt(x + sqrt(x)) - sqrt(x) at inf): the
-    # sqrt(h) term is removed from the samples before them (f stuck longer, or
-    # earlier, has lost its digits: `_until_stuck`).
+    # term (-256.19 - 1.36e-3 (sqrt(-x + 1.99 sqrt(-x)) - sqrt(-x)) at -inf: 1.5e-11,
+    # refused closer in unless refined); two equal last samples are
+    # rounding's grain, not f settled (sqrt(x + sqrt(x)) - sqrt(x) at inf), but
+    # f stuck longer, or earlier, has lost its digits (`_until_stuck`).
     refined = False
     if not run.note and _stuck_start(run.values) >= len(run.values) - 2:
         estimate = value, error
-        value, error = _root_refined(_until_stuck(run.values), first, value, error)
+        value, error = _root_refined(run.values, first, value, error)
         refined = (value, error) != estimate
     value, error = _farther_out(f, point, scale, x0, run, value, error)
     result = _judged(f, point, scale, x0, name, run=run, value=value, error=error)
@@ -4553,7 +4553,7 @@ def _checked_closer_in(
     grows: only there is ``f`` off it closer in by its own rounding noise no
     contradiction (`_rounding_spread`). Elsewhere such noise may show that
     the usual samples, rounded alike over runs, were biased too:
-    ``35.6 + 1e-3 log(1 + 0.77 sqrt(x))/sqrt(x)`` at 0+ was 35.6180927462387
+    ``35.617 + 1.01e-3 log(1 + 0.767 sqrt(x))/sqrt(x)`` at 0+ was 35.6180927462387
     +- 2.5e-12 from them, 1.05e-11 off, and is refused.
     """
     noise = _noise(_table(run.values))[0]
