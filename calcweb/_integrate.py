@@ -3923,7 +3923,8 @@ def _overflow_cut(
 def _overflow_advice(x: float, why: str) -> NumericalError:
     """The refusal of an integral over an infinite range where f overflows at ``x``."""
     return NumericalError(
-        f"f({x!r}) overflowed {why}: rewrite f so that no intermediate result overflows "
+        f"f({x!r}) overflowed (f, or a value computed inside it, left the float range "
+        f"there) {why}: rewrite f so that no intermediate result overflows "
         "(branch on the sign of x: 1/(1 + exp(-x)) is exp(x)/(1 + exp(x)) for x < 0; in "
         "logs: exp(a*log(x) - x) for x**a*exp(-x))"
     )
