@@ -75,7 +75,11 @@ step can be trusted; instead:
    quotient at a smaller step than the kept estimate's rows, farther from it
    than their expansion allows, widens its error to that distance
    (`_Walk.check_accepted`): a window far from the asymptotic range can pass
-   for one, its probe included. So do the
+   for one, its probe included. While such quotients of a first derivative
+   move farther and farther from it, the walk goes on (`_still_leaving`): a
+   fast term beside a large slow one (``0.18 t**3 + sin(1.64 t**2)`` at
+   488.5) is averaged away by the first steps, which follow the slow one in
+   its own asymptotic range. So do the
    quotients already taken below its rows when it is kept: the row that ended
    its window, and an earlier walk's, when the walk is done again with the
    noise of ``f`` measured (5.; `_Walk.check_below`). An
@@ -4085,6 +4089,34 @@ def _still_far(rows: list[tuple[float, float, float]]) -> bool:
     )
 
 
+def _allowed(rate: float, value: float, error: float, last: float) -> float:
+    """How far a quotient below an estimate's rows can lie from its ``value``, by its expansion.
+
+    ``last`` is the quotient at the estimate's smallest step and ``rate`` the
+    ratio of ``h**p`` at the two steps (`_Walk.check_accepted`).
+    """
+    return (abs(last - value) + error) * rate + error
+
+
+def _still_leaving(distances: list[float]) -> bool:
+    """Whether quotients below an estimate's rows that contradicted it still move away from it.
+
+    ``distances``: how far each lies from it (0: within its rounding), from
+    the largest step down. Truncation shrinks with the step, so once the
+    steps resolve ``f`` the quotients come closer and closer to the
+    derivative. A fast term beside a large slow one (``0.18 t**3 +
+    sin(1.64 t**2)`` at 488.5: period 0.004 in ``t``) is averaged away by
+    the first steps (7.3 to 0.92), whose quotients follow the cubic alone,
+    in its own asymptotic range; below them the fast term's part of the
+    quotient (up to ``1 / h``) grows as the steps shrink, until they resolve
+    it: the quotients were 3.3, 5.2, 38 and 104 from that estimate at steps
+    0.23 to 0.0036, and the derivative is 1124 from it. So the walk goes on
+    past an estimate they contradicted (`_Walk.check_accepted`) while the
+    last of them is farther than the one before.
+    """
+    return len(distances) >= 2 and distances[-1] > distances[-2]
+
+
 class _NoFitError(Exception):
     """This kind of stencil never fitted in the domain of f."""
 
@@ -4153,6 +4185,8 @@ class _Walk:
         self.rows: list[tuple[float, float, float]] = []  # (step, quotient, rounding bound)
         self.jumps: list[float] = []  # the steps of the quotients left in a collapse
         self.rows_since_accepted = 0
+        # How far the quotients below the accepted rows are from it (0: within their rounding).
+        self.distances: list[float] = []
         self.unresolved = False  # the accepted estimate had no digit (`_no_digit`) when kept
         # The accepted estimate where a walk going on past it, as it has no digit, would
         # have stopped: what it returns unless a later window does better.
@@ -4242,6 +4276,12 @@ class _Walk:
             return True
         if self.rows_since_accepted <= 4 or self.unresolved or self.fallback is not None:
             return False
+        # A fast term the accepted rows averaged away, not yet resolved: go on. First
+        # derivatives only: for higher orders going on gained nothing on fastterm's draws
+        # (their lies come from the sine's swings later measured as noise) and cost right
+        # answers (t**2 (1 + erf t) at -3.72, n = 2: refused).
+        if self.n == 1 and accepted.error > self.kept_error and _still_leaving(self.distances):
+            return False
         if not _no_digit(accepted):
             return True
         self.fallback = accepted
@@ -4264,8 +4304,9 @@ class _Walk:
             return
         last = self.accepted_rows[-1][1]  # the quotient at its smallest step
         rate = self.window.ratio(step, accepted.smallest)
-        allowed = (abs(last - accepted.value) + accepted.error) * rate + accepted.error
+        allowed = _allowed(rate, accepted.value, accepted.error, last)
         apart = abs(quotient - accepted.value)
+        self.distances.append(apart if apart > 4.0 * noise else 0.0)
         if apart > 2.0 * allowed + 4.0 * noise:
             self.accepted = replace(accepted, error=accepted.error + apart)
 
@@ -4331,6 +4372,7 @@ class _Walk:
                 kept = False
             if kept:
                 self.accepted, self.rows_since_accepted = best, 0
+                self.distances = []
                 self.kept_error = best.error
                 self.unresolved, self.fallback = _no_digit(best), None
                 rows = slice(best.row - best.level, best.row + 1)
