@@ -251,8 +251,9 @@ step can be trusted; instead:
    right, not as accurate as it can be, it stops once its error is below
    ``ENOUGH`` (relative), and goes on from there if the refinement fails
    (to an estimate within the early one's error: steps below the stairs of
-   a staircase give quotients of 0). The noise checks of 5. judged the
-   values near ``x`` against the walk's error; the refined one can be
+   a staircase give quotients of 0; or, for a first derivative, to one whose
+   quotients below the early rows kept leaving them, `_left_behind`). The
+   noise checks of 5. judged the values near ``x`` against the walk's error; the refined one can be
    thousands of times smaller: where those values leave its slope by more
    than it allows, for a first derivative with no noise measured, that
    drift times what such noise moves the refined value by (its stencil's
@@ -1004,9 +1005,7 @@ def extrapolate(
             final = _with_drift(sampler, refined, n, spacing, quiet)
         elif estimate.early:  # the walk goes on to its best after all
             further = _walks(sampler, n, first_step, 0.0)
-            # Unless it leaves the bars of the estimate confirmed at larger steps:
-            # steps below the stairs of a staircase f give quotients of 0.
-            if abs(further.value - estimate.value) <= estimate.error + further.error:
+            if _further_stands(sampler, n, estimate, further):
                 estimate = final = further
     _check_grid(sampler, estimate, n)  # the walk's window, which a refined value also rests on
     error = final.error
@@ -4096,6 +4095,46 @@ def _allowed(rate: float, value: float, error: float, last: float) -> float:
     ratio of ``h**p`` at the two steps (`_Walk.check_accepted`).
     """
     return (abs(last - value) + error) * rate + error
+
+
+def _further_stands(sampler: Sampler, n: int, early: Estimate, further: Estimate) -> bool:
+    """Whether the walk gone on past an ``early`` stop stands in its place.
+
+    Unless it leaves the bars of the estimate confirmed at larger steps: steps
+    below the stairs of a staircase ``f`` give quotients of 0. But a first
+    derivative's walk whose quotients below the early rows kept leaving them
+    (`_left_behind`: a fast term those steps averaged away) stands.
+    """
+    if abs(further.value - early.value) <= early.error + further.error:
+        return True
+    return n == 1 and _left_behind(sampler, early, n)
+
+
+def _left_behind(sampler: Sampler, estimate: Estimate, n: int) -> bool:
+    """Whether the quotients already taken below ``estimate``'s rows kept leaving it.
+
+    `_Walk.check_accepted` and `_still_leaving` on the steps a later walk took,
+    with the noise of ``f`` now known (no call is made); of those quotients,
+    the ones that contradicted it: the later walk went on far below where it
+    resolved ``f``, and its last quotients scatter within their rounding.
+    """
+    if not estimate.window:
+        return False
+    power = 2 if estimate.kind == "central" else 1
+    last, error, departures = estimate.window[-1][1], estimate.error, []
+    for kind, order, step in sorted(sampler.steps, key=lambda taken: -taken[2]):
+        if (kind, order) != (estimate.kind, n) or step >= estimate.smallest:
+            continue
+        try:
+            quotient, noise, _ = sampler.quotient(kind, n, step)
+        except (DomainError, NumericalError):
+            continue
+        allowed = _allowed((step / estimate.smallest) ** power, estimate.value, error, last)
+        apart = abs(quotient - estimate.value)
+        if apart > 2.0 * allowed + 4.0 * noise:
+            error += apart
+            departures.append(apart)
+    return _still_leaving(departures)
 
 
 def _still_leaving(distances: list[float]) -> bool:

@@ -6,8 +6,10 @@ quotients follow the cubic alone, in the cubic's own asymptotic range, and a
 window there is kept with an error that cannot see the sine. Below it the
 sine's part of the quotients (up to ``1 / h``) grows as the steps shrink:
 the quotients leave that estimate farther and farther (`_still_leaving`),
-so the walk goes on (`_Walk.done_after`) until it resolves the sine. Draws of OUTSIDER8's fuzzer
-(``/tmp/s26/OUTSIDER8/fuzz/fastterm.py``, seed 0); exact values are
+so the walk goes on (`_Walk.done_after`) until it resolves the sine; and a
+walk stopped early for refinement gives way to the one done further that
+left it behind so (`_left_behind`). Draws of OUTSIDER8's fuzzer
+(``/tmp/s26/OUTSIDER8/fuzz/fastterm.py``, seeds 0 and 23); exact values are
 ``3 c x**2 + 2 a x cos(a x**2)`` in mpmath at 40 digits.
 """
 
@@ -25,6 +27,9 @@ from calcweb._richardson import _still_leaving
         # The walk's window at steps 7.3 to 0.92 gave the cubic's 130774.61 +- 147; the
         # quotients below it were 3.3, 5.2, 38 and 104 from it, growing (`_Walk.done_after`).
         (488.47653133903447, 1.6369316044104538, 0.18268998599127642, 131898.27427880347),
+        # A walk stopped at steps 10.6 to 2.65 for refinement (7143027.23 +- 0.33, the cubic's
+        # value); the walk done further found 7142052.83 and stands (`_left_behind`).
+        (707.5066125528888, 1.9229086669897657, 4.756637245264218, 7142052.827925213),
     ],
 )
 def test_a_fast_sine_beside_a_cubic_is_not_averaged_away(
