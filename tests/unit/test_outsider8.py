@@ -24,7 +24,8 @@ marked test fails today for the reason in its comment.
   (11 times its error off): the fast ``sin(x*x)`` (period 0.0065 there) is
   missed where ``sin(x*x)`` alone is answered right. Of ``c x**3 + sin(a x**2)``
   (x = 10**U(1, 3), a in [0.5, 2], c = 10**U(-2, 1), n = 1 or 2), 20 of 200
-  draws lie so (seeds 0-199), 21 of 200 held out (seeds 7000-7199).
+  draws lie so (seeds 0-199), 21 of 200 held out (seeds 7000-7199). Since
+  DERFAST (`test_derfast`) 2 and 4, of which 1 and 3 with n = 2.
 - derivative of ``log(1 + (85 s)**2)`` at -0.0148, n = 5, is -46227 +- 1.07e8
   for 1.94e10 (182 times its error off).
 - derivative of a random product (seed 787) at -226.27 is -2.898e-11 +-
