@@ -4309,22 +4309,23 @@ class _Walk:
         to `check_accepted` is the ``fallback``, returned unless a window with
         digits does better, and the walk stops at a collapse: below the stairs
         of a staircase ``f`` quotients settle on the slope of a part of it.
+        One with digits does not either while the quotients below it that
+        contradicted it keep leaving it (`_still_leaving`).
         """
         self.rows_since_accepted += 1
         if accepted.error <= 1e-8 * abs(accepted.value):
             return True
         if self.rows_since_accepted <= 4 or self.unresolved or self.fallback is not None:
             return False
+        if _no_digit(accepted):
+            self.fallback = accepted
+            return False
         # A fast term the accepted rows averaged away, not yet resolved: go on. First
         # derivatives only: for higher orders going on gained nothing on fastterm's draws
         # (their lies come from the sine's swings later measured as noise) and cost right
         # answers (t**2 (1 + erf t) at -3.72, n = 2: refused).
-        if self.n == 1 and accepted.error > self.kept_error and _still_leaving(self.distances):
-            return False
-        if not _no_digit(accepted):
-            return True
-        self.fallback = accepted
-        return False
+        widened = accepted.error > self.kept_error
+        return not (self.n == 1 and widened and _still_leaving(self.distances))
 
     def check_accepted(self, step: float, quotient: float, noise: float) -> None:
         """Widen the accepted estimate's error if a quotient at a smaller step contradicts it.
