@@ -97,9 +97,9 @@ test-native: $(VENV)/.installed
 test-site: tools
 	CALCWEB_SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict
 
+# The two runs are single-threaded Node processes: on 2 cores they run at once.
 test-pyodide: pyodide-wheels
-	node tools/pyodide-pytest.mjs
-	node tools/pyodide-pytest.mjs --from-snapshot
+	tools/together 'node tools/pyodide-pytest.mjs' 'node tools/pyodide-pytest.mjs --from-snapshot'
 
 test-browser: chromium
 	$(BIN)/pytest tests/browser
