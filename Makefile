@@ -92,7 +92,7 @@ lint: $(VENV)/.installed node_modules/.installed
 	[ "$$pinned" = "$$adapter" ] || { echo "package.json pins Pyodide $$pinned, but docs/javascripts/pyodide-adapter.js was written for '$$adapter': read it and update it" >&2; exit 1; }
 
 test-native: $(VENV)/.installed
-	$(BIN)/pytest --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz
+	$(BIN)/pytest -n auto --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz
 
 test-site: tools
 	CALCWEB_SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict
