@@ -101,8 +101,9 @@ test-site: tools
 test-pyodide: pyodide-wheels
 	tools/together 'node tools/pyodide-pytest.mjs' 'node tools/pyodide-pytest.mjs --from-snapshot'
 
+# The longest suite: it lists its 20 slowest tests, to show where CI's time goes.
 test-browser: chromium
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest --durations=20 tests/browser
 
 test: tools
 	$(MAKE) lint
