@@ -91,8 +91,12 @@ lint: $(VENV)/.installed node_modules/.installed
 	adapter=$$(sed -n 's/^export const PYODIDE_VERSION = "\(.*\)";$$/\1/p' docs/javascripts/pyodide-adapter.js); \
 	[ "$$pinned" = "$$adapter" ] || { echo "package.json pins Pyodide $$pinned, but docs/javascripts/pyodide-adapter.js was written for '$$adapter': read it and update it" >&2; exit 1; }
 
+# pytest-xdist spreads the test files over every core, each file whole in one
+# worker: tests/fuzz/test_fuzz.py's last test counts the calls of its whole file.
+# (--dist loadgroup would group less coarsely, but pytest-xdist 3.8.0's groups
+# do not work with pytest 9.2: it renames items through a _nodeid pytest no longer reads.)
 test-native: $(VENV)/.installed
-	$(BIN)/pytest -n auto --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz
+	$(BIN)/pytest -n auto --dist loadfile --doctest-modules calcweb tests/unit tests/adversarial tests/docs tests/fuzz
 
 test-site: tools
 	CALCWEB_SITE_URL=$(TEST_SITE_URL) $(BIN)/mkdocs build --strict
