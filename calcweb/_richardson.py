@@ -466,6 +466,8 @@ class Sampler:
         # (largest jump, step) where the last walk stopped on quotients that never settled
         # (`_Walk.settled_by_rounding_alone`), for `_walks`' message; None: it did not
         self.swung: tuple[float, float] | None = None
+        # The first step below every step whose stencil missed a feature of f at x (`_blind`)
+        self.seeing = math.inf
 
     def __call__(self, point: float, fix: str | None = None) -> float:
         """The value of f at ``point``; ``fix``: what the reader can do if f fails there."""
@@ -962,7 +964,7 @@ def extrapolate(
     sampler.several = several
     sampler(x, INTO_THE_DOMAIN)  # x itself must be in the domain: a clear error if not
     enough = ENOUGH if refine else 0.0
-    estimate = _walks(sampler, n, first_step, enough)
+    estimate, first_step = _walks_seeing(sampler, n, first_step, enough)
     # Rounding inside f can be far larger than a few ulps of its value, and
     # then the walk trusted steps that are too small: measure it, and walk
     # again (mostly over points already evaluated) if it is larger.
@@ -3370,6 +3372,24 @@ def _relative_noise(
     return relative
 
 
+def _walks_seeing(
+    sampler: Sampler, n: int, first_step: float, enough: float
+) -> tuple[Estimate, float]:
+    """The walk (`_walks`) and its first step, from below any steps that missed ``f`` at ``x``.
+
+    Steps that missed a feature of ``f`` at ``x`` (`_blind`), and those just
+    below them, which see only its tails, say nothing of ``f`` there (their
+    far-off quotients would read as noise: `_noise_above`): the walk is
+    taken again (mostly over points already evaluated) from the widest step
+    of the window that saw it, and all that follows starts there.
+    """
+    estimate = _walks(sampler, n, first_step, enough)
+    if sampler.seeing < first_step and estimate.window:
+        first_step = max(step for step, _ in estimate.window)
+        estimate = _walks(sampler, n, first_step, enough)
+    return estimate, first_step
+
+
 def _walks(sampler: Sampler, n: int, first_step: float, enough: float) -> Estimate:
     """The central walk, or one-sided ones when no central stencil fits."""
     x = sampler.x
@@ -4244,14 +4264,10 @@ class _Walk:
             if self.window.steps and step >= self.window.steps[-1]:
                 raise NumericalError("the step no longer shrinks: it is a few ulps of x")
         except (DomainError, NumericalError):
-            if self.best is None and self.accepted is None and h >= self.floor:
-                self.window = self.new_window()  # outside the domain: shrink fast
-                # Domains often end at 0 (log, sqrt): the scale of x is a good next guess.
-                near = 0.5 * abs(self.sampler.x)
-                return near if 0.0 < near < h / FAIL_SHRINK else h / FAIL_SHRINK
-            self.end_window(converged=False)  # no smaller step fits: end with what we have
-            return None
+            return self.failed_row(h)
         self.fitted = True
+        if _blind(self.sampler, self.kind, self.n, step):
+            return self.blind_row(step)
         window = self.window
         window.add(step, quotient, noise)
         self.rows.append((step, quotient, noise))
@@ -4291,6 +4307,27 @@ class _Walk:
         if self.accepted is not None and self.done_after(self.accepted):
             return None
         return step / (SHRINK if self.asymptotic else _search_shrink(self.n))
+
+    def failed_row(self, h: float) -> float | None:
+        """The next step after a stencil at ``h`` left the domain of ``f``; None to stop."""
+        if self.best is None and self.accepted is None and h >= self.floor:
+            self.window = self.new_window()  # outside the domain: shrink fast
+            # Domains often end at 0 (log, sqrt): the scale of x is a good next guess.
+            near = 0.5 * abs(self.sampler.x)
+            return near if 0.0 < near < h / FAIL_SHRINK else h / FAIL_SHRINK
+        self.end_window(converged=False)  # no smaller step fits: end with what we have
+        return None
+
+    def blind_row(self, step: float) -> float:
+        """The next step after a stencil at ``step`` missed a feature of ``f`` at ``x`` (`_blind`).
+
+        Its quotient says nothing of ``f`` at ``x``: it joins no window, and
+        the steps shrink fast until a stencil sees the feature.
+        """
+        self.end_window(converged=False)  # what a window above found stays
+        self.asymptotic = False
+        self.sampler.seeing = min(self.sampler.seeing, step / FAIL_SHRINK)
+        return step / FAIL_SHRINK
 
     def note_collapse(self) -> bool:
         """Keep the quotient before a collapse (`_collapsed`) as a settled value; whether one."""
@@ -4557,6 +4594,22 @@ class _Walk:
             kept_error=self.kept_error,
             before=tuple(row for row in self.rows if row[0] > widest_kept),
         )
+
+
+def _blind(sampler: Sampler, kind: str, n: int, step: float) -> bool:
+    """Whether ``f`` is one value at the stencil's points at ``step`` but ``x``, another at ``x``.
+
+    Then ``f`` has a feature at ``x`` narrower than the step, which the
+    quotient does not see: ``exp(-(t - 1e5)**2)`` at ``1e5 + 0.5``, whose
+    first steps (scaled to ``max(1, |x|)``) reach where it is 0 on both
+    sides, has central quotients of exactly 0 for ``-exp(-0.25)``. The walk
+    goes on down, fast, until the stencil sees the feature. A stencil with
+    one point off ``x`` (forward, ``n = 1``) cannot tell.
+    """
+    x = sampler.x
+    offsets = [offset for offset in stencil(kind, n)[0] if offset]
+    others = {sampler.values[x + offset * step] for offset in offsets}
+    return len(offsets) >= 2 and len(others) == 1 and sampler.values[x] not in others
 
 
 def _swung_throughout(jumps: list[float], rounding: float) -> bool:
