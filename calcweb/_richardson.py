@@ -4266,7 +4266,8 @@ class _Walk:
         except (DomainError, NumericalError):
             return self.failed_row(h)
         self.fitted = True
-        if _blind(self.sampler, self.kind, self.n, step):
+        # Only before any row: once a stencil sees f's feature, smaller ones do.
+        if not self.rows and _blind(self.sampler, self.kind, self.n, step):
             return self.blind_row(step)
         window = self.window
         window.add(step, quotient, noise)
@@ -4602,14 +4603,24 @@ def _blind(sampler: Sampler, kind: str, n: int, step: float) -> bool:
     Then ``f`` has a feature at ``x`` narrower than the step, which the
     quotient does not see: ``exp(-(t - 1e5)**2)`` at ``1e5 + 0.5``, whose
     first steps (scaled to ``max(1, |x|)``) reach where it is 0 on both
-    sides, has central quotients of exactly 0 for ``-exp(-0.25)``. The walk
-    goes on down, fast, until the stencil sees the feature. A stencil with
-    one point off ``x`` (forward, ``n = 1``) cannot tell.
+    sides, has central quotients of exactly 0 for ``-exp(-0.25)``. An ``f``
+    even about ``x`` (``cos`` at 0) also takes one value at ``x +- h``, but
+    another twice as far out, where a feature's flat surroundings take the
+    same: that point is evaluated too (not kept among the samples, whose
+    largest value sets the rounding level). A stencil with one point off
+    ``x`` (forward, ``n = 1``) cannot tell.
     """
     x = sampler.x
     offsets = [offset for offset in stencil(kind, n)[0] if offset]
     others = {sampler.values[x + offset * step] for offset in offsets}
-    return len(offsets) >= 2 and len(others) == 1 and sampler.values[x] not in others
+    if len(offsets) < 2 or len(others) != 1 or sampler.values[x] in others:
+        return False
+    sampler.calls += 1
+    try:
+        farther = evaluate(sampler.f, x + 2.0 * max(offsets, key=abs) * step)
+    except (DomainError, NumericalError):
+        return False
+    return farther in others
 
 
 def _swung_throughout(jumps: list[float], rounding: float) -> bool:
