@@ -4610,10 +4610,13 @@ def _blind(sampler: Sampler, kind: str, n: int, step: float) -> bool:
     largest value sets the rounding level). A stencil with one point off
     ``x`` (forward, ``n = 1``) cannot tell.
     """
-    x = sampler.x
+    x, values = sampler.x, sampler.values
     offsets = [offset for offset in stencil(kind, n)[0] if offset]
-    others = {sampler.values[x + offset * step] for offset in offsets}
-    if len(offsets) < 2 or len(others) != 1 or sampler.values[x] in others:
+    points = [x + offset * step for offset in offsets]
+    if len(offsets) < 2 or not all(point in values for point in [x, *points]):
+        return False  # (a quotient given without its samples, as tests do)
+    others = {values[point] for point in points}
+    if len(others) != 1 or values[x] in others:
         return False
     sampler.calls += 1
     try:
