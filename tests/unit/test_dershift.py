@@ -1,0 +1,74 @@
+"""Features of f narrower than the first steps, far from 0 (DERSHIFT, session 26).
+
+The first steps are scaled to max(1, |x|): at x near 1e5 they are about 1500,
+and a bump 1 wide at x is 0 at every point of those stencils but x. The
+central quotients are then exactly 0 whatever f'(x) is, and the walk settled
+on them: ``exp(-(t - 1e5)**2)`` at ``1e5 + 0.5`` was 0.0 +- 0.0052 for
+-0.7788. A stencil that sees one value off x, another at x, and the same one
+twice as far out (`_blind`) missed a feature of f at x: the walk goes on down
+until it sees it, and starts again from the window that did. Exact values:
+mpmath at 40 digits, of the same expression at the float x.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+import calcweb as cw
+
+
+def _sech(u: float) -> float:
+    a = math.exp(-abs(u))  # sech u, with no overflow where cosh would
+    return 2.0 * a / (1.0 + a * a)
+
+
+def _answered_within(
+    f: Callable[[float], float], x: float, n: int, exact: float, relative: float
+) -> None:
+    """Answered (not refused), within twice its error of ``exact``, and that error small."""
+    result = cw.derivative(f, x, n, full_output=True)
+    assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
+    assert result.error <= relative * abs(exact), (result, exact)
+
+
+@pytest.mark.parametrize("c", [1e5, -1e8, 3e11], ids=["1e5", "-1e8", "3e11"])
+def test_a_gaussian_bump_far_from_0_is_seen(c: float) -> None:
+    # Was 0.0 +- 0.0052 at 1e5 (+- 6.2e-6 at 1e8): the stencils at steps near |x| saw
+    # f = 0 on both sides. At 3e11 the floats are 6.1e-5 apart, 16000 to the bump's width.
+    _answered_within(lambda t: math.exp(-((t - c) ** 2)), c + 0.5, 1, -math.exp(-0.25), 1e-4)
+
+
+def test_a_narrow_sine_times_a_bump_is_seen_in_its_second_derivative() -> None:
+    # Was 0 +- 5e-6 (first derivative, scan seed 0): sin(3 u) exp(-u**2), u = (t - c) / w.
+    c, w, x = -14059110.514608238, 0.105, -14059110.636717997
+
+    def f(t: float) -> float:
+        u = (t - c) / w
+        return math.sin(3.0 * u) * math.exp(-u * u)
+
+    _answered_within(f, x, 2, -352.4266672887451, 1e-6)
+
+
+def test_the_tails_below_the_blind_steps_are_not_read_as_noise() -> None:
+    # sech((t - c) / w), n = 3, 2.7 widths from its centre. The walk past the blind step
+    # (3349) found 0.0023738 at steps from 0.41, but the rows between, 209 to 13, see
+    # only the tails: the quotient at 13 is far off that window's expansion, and read
+    # as noise (0.35, `_noise_above`) it made the walk with that noise settle on those
+    # rows: -6.4e-11 +- 6.7e-6. Walked again from the window that saw f, it is right.
+    c, w, x = 13405.546251287606, 3.65, 13395.568358864486
+    exact = 0.002373794640511129825548654666662221696447
+    _answered_within(lambda t: _sech((t - c) / w), x, 3, exact, 1e-6)
+
+
+@pytest.mark.parametrize("x", [0.0, 3.0])
+def test_an_f_even_about_x_is_not_walked_past(x: float) -> None:
+    # cos(t - x) takes one value at x +- h for every h, like a narrow bump's tails,
+    # but not the same twice as far out: the walk takes its first rows as before.
+    # Walked past them (16-fold steps until a row was added) it was 0 +- 0.0012.
+    result = cw.derivative(lambda t: math.cos(t - x), x, full_output=True)
+    assert result.value == 0.0
+    assert result.error < 1e-12, result
+    assert result.nfev <= 32, result
