@@ -11,7 +11,12 @@ step can be trusted; instead:
    the asymptotic range (below), quartering while searching for it (halving
    for ``n >= 3``, whose range is too narrow for quartered steps:
    `_search_shrink`), and shrinking 16-fold (or jumping to ``|x| / 2``) when
-   a stencil point falls outside the domain of ``f``.
+   a stencil point falls outside the domain of ``f``. Before any row, a
+   stencil that sees one value of ``f`` off ``x`` (and twice as far out),
+   another at ``x``, missed a feature of ``f`` narrower than its step (a
+   bump 1 wide at ``1e5``, first steps 1500): its quotient joins no window,
+   the steps shrink 16-fold until one sees it, and the walk is taken again
+   from the window that did (`_blind`, `_walks_seeing`).
 2. A window of consecutive quotients is used only while its differences shrink
    at the rate the expansion predicts (the *asymptotic range*); a step that
    breaks that pattern ends the window and is the first row of the next
