@@ -347,9 +347,6 @@ JUMP_HALVINGS = 20
 STAIR_LOOK = 4.0
 # ... up to this times max(1, |x|): the scale the first steps are taken on, ...
 STAIR_REACH = 2.0
-# A stencil whose values off x are one value within this of their gap to f(x), and
-# again twice as far out, missed a feature of f at x: its tails (`_blind`)
-BLIND = 1e-3
 STAIR_LOOKS = 6  # ... and at most this many points (a walk from steps far below it)
 # A forward walk confirms a central estimate whose forward quotients drifted by d only
 # to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
@@ -4611,10 +4608,7 @@ def _blind(sampler: Sampler, kind: str, n: int, step: float) -> bool:
     Then ``f`` has a feature at ``x`` narrower than the step, which the
     quotient does not see: ``exp(-(t - 1e5)**2)`` at ``1e5 + 0.5``, whose
     first steps (scaled to ``max(1, |x|)``) reach where it is 0 on both
-    sides, has central quotients of exactly 0 for ``-exp(-0.25)``; its tails
-    need not underflow (``sech``'s at 30 widths are 1e-13 of its peak, and
-    quotients of 0 within noise read from them settled there): one value
-    within ``BLIND`` of the gap to ``f(x)`` is one value. An ``f``
+    sides, has central quotients of exactly 0 for ``-exp(-0.25)``. An ``f``
     even about ``x`` (``cos`` at 0) also takes one value at ``x +- h``, but
     another twice as far out, where a feature's flat surroundings take the
     same: that point is evaluated too (not kept among the samples, whose
@@ -4626,21 +4620,15 @@ def _blind(sampler: Sampler, kind: str, n: int, step: float) -> bool:
     points = [x + offset * step for offset in offsets]
     if len(offsets) < 2 or not all(point in values for point in [x, *points]):
         return False  # (a quotient given without its samples, as tests do)
-    level, tail = values[x], values[points[0]]
-    if not _one_tail(level, tail, [values[point] for point in points]):
+    others = {values[point] for point in points}
+    if len(others) != 1 or values[x] in others:
         return False
     sampler.calls += 1
     try:
         farther = evaluate(sampler.f, x + 2.0 * max(offsets, key=abs) * step)
     except (DomainError, NumericalError):
         return False
-    return _one_tail(level, tail, [farther])
-
-
-def _one_tail(level: float, tail: float, others: list[float]) -> bool:
-    """Whether ``others`` are all ``tail`` within ``BLIND`` of its gap to ``level`` (not 0)."""
-    gap = abs(level - tail)
-    return gap > 0.0 and all(abs(other - tail) <= BLIND * gap for other in others)
+    return farther in others
 
 
 def _swung_throughout(jumps: list[float], rounding: float) -> bool:
