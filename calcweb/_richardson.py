@@ -473,6 +473,7 @@ class Sampler:
         self.swung: tuple[float, float] | None = None
         # The first step below every step whose stencil missed a feature of f at x (`_blind`)
         self.seeing = math.inf
+        self.looks_past = True  # whether walks go on past such stencils (`_walks_seeing`)
 
     def __call__(self, point: float, fix: str | None = None) -> float:
         """The value of f at ``point``; ``fix``: what the reader can do if f fails there."""
@@ -3388,7 +3389,15 @@ def _walks_seeing(
     taken again (mostly over points already evaluated) from the widest step
     of the window that saw it, and all that follows starts there.
     """
-    estimate = _walks(sampler, n, first_step, enough)
+    try:
+        estimate = _walks(sampler, n, first_step, enough)
+    except NumericalError:
+        if sampler.seeing == math.inf:
+            raise
+        # No smaller stencil saw a feature either: f(x) alone off its neighbours was
+        # rounding (exp(t) exp(-t) - 1 at 3.15 is 0 but at x), and the walk goes as before.
+        sampler.seeing, sampler.looks_past = math.inf, False
+        return _walks(sampler, n, first_step, enough), first_step
     if sampler.seeing < first_step and estimate.window:
         first_step = max(step for step, _ in estimate.window)
         estimate = _walks(sampler, n, first_step, enough)
@@ -4272,7 +4281,11 @@ class _Walk:
             return self.failed_row(h)
         self.fitted = True
         # Only before any row: once a stencil sees f's feature, smaller ones do.
-        if not self.rows and _blind(self.sampler, self.kind, self.n, step):
+        if (
+            self.sampler.looks_past
+            and not self.rows
+            and _blind(self.sampler, self.kind, self.n, step)
+        ):
             return self.blind_row(step)
         window = self.window
         window.add(step, quotient, noise)
