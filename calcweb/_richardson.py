@@ -4281,11 +4281,7 @@ class _Walk:
             return self.failed_row(h)
         self.fitted = True
         # Only before any row: once a stencil sees f's feature, smaller ones do.
-        if (
-            self.sampler.looks_past
-            and not self.rows
-            and _blind(self.sampler, self.kind, self.n, step)
-        ):
+        if not self.rows and _blind(self.sampler, self.kind, self.n, step):
             return self.blind_row(step)
         window = self.window
         window.add(step, quotient, noise)
@@ -4634,7 +4630,8 @@ def _blind(sampler: Sampler, kind: str, n: int, step: float) -> bool:
     if len(offsets) < 2 or not all(point in values for point in [x, *points]):
         return False  # (a quotient given without its samples, as tests do)
     others = {values[point] for point in points}
-    if len(others) != 1 or values[x] in others:
+    # (Nor after a walk past such stencils found nothing: `_walks_seeing`.)
+    if len(others) != 1 or values[x] in others or not sampler.looks_past:
         return False
     sampler.calls += 1
     try:
