@@ -62,6 +62,7 @@ from calcweb.exceptions import (
 __all__ = ["IntegrationResult", "integrate", "riemann_sum"]
 
 Function = Callable[[float], float]
+_Pair = tuple[tuple[float, float], tuple[float, float]]  # two (t, f(t)), t increasing
 _METHODS = ("adaptive", "simpson", "trapezoid")
 _RULES = ("left", "midpoint", "right", "trapezoid")
 DEFAULT_N = 128  # a power of two, so the error estimate re-uses every point
@@ -91,6 +92,15 @@ STAIR_SPACING = 2.0**-20
 STAIR_JUMP = 0.1
 STAIR_FALL = 0.25
 STAIR_TEETH = 2
+# A located jump (`_Panels.cut_at_jump`): the gap between two neighbouring
+# samples that shows a jump (`_jump_gap`; at the first or last gap, a
+# difference JUMP_DOMINANCE times the next one's, across which f changes by
+# at most JUMP_FLAT of itself) is bisected on f itself,
+# one evaluation a halving, while f across the bracket keeps JUMP_KEPT of
+# its difference, down to neighbouring floats.
+JUMP_DOMINANCE = 4.0
+JUMP_KEPT = 0.5
+JUMP_FLAT = 0.1
 EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
 _EPS = sys.float_info.epsilon
 
@@ -1365,6 +1375,49 @@ def _between_plateaus(entry: _Entry) -> bool:
     return len(values) == 2 and abs(entry.miss[1]) == max(map(abs, values))
 
 
+def _jump_gap(line: list[tuple[float, float]], ends: tuple[bool, bool]) -> int | None:
+    """The gap between neighbouring samples ``(t, f)`` where f jumps, as far as they show; or None.
+
+    The gap ``i`` (between samples ``i`` and ``i + 1``) across which f
+    differs most, if that is above the samples' rounding and f is no line
+    through it: the lines through the two samples on each side, extrapolated
+    to its middle, disagree by ten times the change in their slopes across
+    it and twice the differences beside it (`_sloped_gap_jump`'s test, for
+    unequal gaps); at the first or last gap, which has a neighbour on one
+    side only, and only where its outer sample is f at an end of the whole
+    interval (``ends``: whether the first and the last are; between two
+    nodes, the halves' samples will show it from both sides), its
+    difference is `JUMP_DOMINANCE` times that neighbour's,
+    across which f changes by at most `JUMP_FLAT` of its size (a side as flat
+    as a step's at the spacing of the nodes: near a singular end, x**-1.05
+    from 1e-6 or exp(x) up to 290, f(end) stands far from the nodes too,
+    which change by a large part of themselves).
+    A smooth f near an extremum has small differences beside a larger one,
+    which the lines predict (sin(x)**2 on [0, 10]).
+    """
+    steps = [abs(later[1] - earlier[1]) for earlier, later in itertools.pairwise(line)]
+    if len(steps) < 2:
+        return None
+    gap = max(range(len(steps)), key=steps.__getitem__)
+    if steps[gap] <= 50.0 * _EPS * max(abs(y) for _, y in line):
+        return None
+    if gap in (0, len(steps) - 1):
+        if not ends[0 if gap == 0 else 1]:
+            return None
+        near = line[1:3] if gap == 0 else line[-3:-1]
+        beside = steps[1] if gap == 0 else steps[-2]
+        flat = beside <= JUMP_FLAT * max(abs(y) for _, y in near)
+        return gap if flat and steps[gap] > JUMP_DOMINANCE * beside else None
+    (t0, f0), (t1, f1), (t2, f2), (t3, f3) = line[gap - 1 : gap + 3]
+    middle = 0.5 * t1 + 0.5 * t2
+    left_slope, right_slope = (f1 - f0) / (t1 - t0), (f3 - f2) / (t3 - t2)
+    from_left = f1 + left_slope * (middle - t1)
+    from_right = f2 + right_slope * (middle - t2)
+    bend = abs(right_slope - left_slope) * (t2 - t1)
+    nearby = max(steps[gap - 1], steps[gap + 1])
+    return gap if abs(from_right - from_left) > max(10.0 * bend, 2.0 * nearby) else None
+
+
 class _Panels:
     """The subintervals and their Gauss-Kronrod estimates, sorted by error (worst last)."""
 
@@ -1383,6 +1436,9 @@ class _Panels:
         # run of the same integral (`_checked_half`), which `_ends` reuses and
         # fills: the caller's dict, shared by those runs.
         self.seen: dict[float, float] = {} if seen is None else seen
+        # (t, x, |f(x)|) on both sides of every jump `cut_at_jump` located:
+        # nodes for `rounding_staircase`, which no panel keeps.
+        self.located: list[tuple[float, float, float]] = []
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -1894,6 +1950,187 @@ class _Panels:
             )
         return entry, left, right
 
+    def cut_at_jump(self, index: int) -> bool:
+        """Split the panel at ``index`` at a jump f makes in it, or beside it; or return False.
+
+        Bisection by whole panels closes in on a jump at one rule (21
+        evaluations) a halving, about 40 halvings, and the panel holding it
+        is never resolved (``floor(x)`` on [0, 10] was refused after 13,127
+        evaluations). Where a gap between the panel's neighbouring samples
+        shows a jump (`_jump_gap`), or the gap beside its end that `split`
+        suspected (`_Entry.jumps`), f itself is bisected there
+        (`_bracket_jump`), one evaluation a halving, to neighbouring floats
+        ``l < r``, and the panels are cut at ``r`` (`_settle`): each side,
+        smooth as far as this jump goes, is a panel of its own (a constant
+        or a polynomial side is exact in one rule).
+        """
+        entry = self.entries[index]
+        found = self._jump_inside(entry) or self._jump_beside(entry)
+        if found is None:
+            return False
+        (low, _), (high, _) = found
+        self._settle(found)
+        if low not in self.ends and high not in self.ends:
+            self._locate(found)
+        return True
+
+    def _locate(self, found: _Pair) -> None:
+        """Show the staircase test (`rounding_staircase`) a located jump, as bisection would.
+
+        Called once the panels are cut at it (`_settle`). f at an end of the
+        interval, a value of its own beyond a jump in the last ulp, is no
+        step of f (the caller leaves it out); nor is an exact 0 at an end of
+        the bracket where the nearest node on that side is not 0: a point
+        value (``x - floor(x)`` at 1.0), not the plateau of 0 that a
+        cancellation makes; that node's value stands for the side.
+        """
+        (low, _), (high, _) = found
+        stretch = abs(self.x_of(high) - self.x_of(low)) / (high - low)
+        sides = (
+            next((e for e in self.entries if e.panel.b == high), None),
+            next((e for e in self.entries if e.panel.a == high), None),
+        )
+        for (t, y), side, nearest in zip(found, sides, (-1, 0), strict=True):
+            nodes = [] if side is None else self._nodes_of(side)
+            seen = nodes[nearest][1] if y == 0.0 and nodes else y
+            self.located.append((t, self.x_of(t), abs(seen) / stretch if stretch else 0.0))
+
+    def _nodes_of(self, entry: _Entry) -> list[tuple[float, float]]:
+        """``(t, f)`` at the panel's nodes, in increasing t (none if kept without samples)."""
+        panel = entry.panel
+        if not panel.samples:
+            return []
+        centre, radius = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
+        return [
+            (centre + radius * u, y)
+            for u, y in zip(positions(self.rule), panel.samples, strict=True)
+        ]
+
+    def _jump_inside(self, entry: _Entry) -> _Pair | None:
+        """A jump between the panel's samples (or f at an end of the interval), located; or None."""
+        panel = entry.panel
+        # f at an end of the whole interval, which the panel must predict
+        # (`_end_miss`), may be across a jump from every node (ceil(x) at 0).
+        ends = [(x, y) for x, y in entry.history if x in self.ends and x in (panel.a, panel.b)]
+        line = sorted([*self._nodes_of(entry), *ends])
+        if len(line) < 3:
+            return None
+        gap = _jump_gap(line, (line[0][0] == panel.a, line[-1][0] == panel.b))
+        if gap is None:
+            return None
+        return self._bracket_jump(line[gap], line[gap + 1])
+
+    def _jump_beside(self, entry: _Entry) -> _Pair | None:
+        """A jump `split` suspected beside an end of the panel (`_Entry.jumps`), located; or None.
+
+        It lies between the panel's outermost node at that end and the
+        neighbouring panel's nearest node.
+        """
+        panel = entry.panel
+        for side, end in enumerate((panel.a, panel.b)):
+            if entry.jumps[side] == 0.0:
+                continue
+            neighbour = next(
+                (e for e in self.entries if (e.panel.a, e.panel.b)[1 - side] == end), None
+            )
+            if neighbour is None or not neighbour.panel.samples or not entry.panel.samples:
+                continue
+            own, theirs = self._nodes_of(entry), self._nodes_of(neighbour)
+            pair = (theirs[-1], own[0]) if side == 0 else (own[-1], theirs[0])
+            found = self._bracket_jump(*pair)
+            if found is not None:
+                return found
+        return None
+
+    def _settle(self, found: _Pair) -> None:
+        """Re-keep the panels touching a located jump in ``(l, r]``, cut at ``r``.
+
+        A panel holding it is cut in two at ``r``; one that ends at ``r``
+        (or starts at ``l``) keeps it in its last (first) ulp, where the
+        jump is worth at most ``|f(r) - f(l)| (r - l)``, its error's floor,
+        and f at that end, an end of the interval, is a value of its own
+        beyond the jump: f a float inside is what it must predict. Each
+        loses the suspicion `split` left at that end (`_Entry.jumps`): the
+        jump is found.
+        """
+        (low, f_low), (high, f_high) = found
+        worth = abs(f_high - f_low) * (high - low)
+        touching = [i for i, e in enumerate(self.entries) if e.panel.a <= high and low <= e.panel.b]
+        for entry in [self.entries.pop(i) for i in reversed(touching)]:
+            panel = entry.panel
+            known = [*self._nodes_of(entry), *entry.history]
+            first = 0.0 if panel.a in (low, high) else entry.jumps[0]
+            last = 0.0 if panel.b in (low, high) else entry.jumps[1]
+            if panel.a < low and high < panel.b:
+                for a, b, floor, jumps in (
+                    (panel.a, high, worth, (first, 0.0)),
+                    (high, panel.b, 0.0, (0.0, last)),
+                ):
+                    self._keep_side(self._apply(a, b), known, floor=floor, jumps=jumps)
+                continue
+            if panel.b == high:
+                known = [*((x, y) for x, y in known if x != high), (low, f_low)]
+            if panel.a == low:
+                known = [*((x, y) for x, y in known if x != low), (high, f_high)]
+            holds = panel.a <= low and high <= panel.b
+            self._keep_side(panel, known, floor=worth if holds else 0.0, jumps=(first, last))
+
+    def _bracket_jump(self, left: tuple[float, float], right: tuple[float, float]) -> _Pair | None:
+        """Neighbouring ``(t, f)`` on either side of a jump between ``left`` and ``right``; or None.
+
+        Each halving keeps the half across which f differs more. A smooth
+        steep rise loses its difference as the bracket narrows: once f
+        across the bracket has lost `JUMP_KEPT` of the difference it
+        started with (or f is not finite), there is no jump, and None.
+        """
+        (low, f_low), (high, f_high) = left, right
+        start = abs(f_high - f_low)
+        while True:
+            middle = 0.5 * low + 0.5 * high
+            if not low < middle < high:
+                return (low, f_low), (high, f_high)
+            self.nfev += 1
+            f_middle = self.g(middle)
+            if not math.isfinite(f_middle):
+                return None
+            if abs(f_middle - f_low) >= abs(f_high - f_middle):
+                high, f_high = middle, f_middle
+            else:
+                low, f_low = middle, f_middle
+            if abs(f_high - f_low) < JUMP_KEPT * start:
+                return None
+
+    def _keep_side(
+        self,
+        panel: Panel,
+        known: list[tuple[float, float]],
+        *,
+        floor: float,
+        jumps: tuple[float, float],
+    ) -> None:
+        """Keep one side of a located jump, checked against the samples ``known`` inside it."""
+        inside = [(x, y) for x, y in known if panel.a < x < panel.b and x not in self.ends]
+        at_ends = [(x, y) for x, y in known if x in self.ends and x in (panel.a, panel.b)]
+        centre, radius = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
+        points = [((x - centre) / radius, y) for x, y in inside]
+        share = self._end_share(panel, at_ends)
+        miss = self._end_miss(panel, at_ends, (abs(share[0]), abs(share[1])))
+        misses_end = miss[2] > 0.0
+        worst, deviation = missed(self.rule, panel, points)
+        if worst >= 0 and deviation > miss[2]:
+            miss = (*inside[worst], deviation)
+        self._keep(
+            panel,
+            change=math.inf,
+            inherited=(0.0, 0.0),
+            floor=max(floor, mirrored(self.rule, panel)),
+            jumps=jumps,
+            miss=miss,
+            history=(*inside, *at_ends),
+            end=(share, abs(share[0]) + abs(share[1])),
+            misses_end=misses_end,
+        )
+
     def worst(self, wider_than: float = -1.0, since: int = 0) -> int | None:
         """The index of the panel with the largest error among those `_beyond` the bounds."""
         for index in range(len(self.entries) - 1, -1, -1):
@@ -2139,7 +2376,7 @@ class _Panels:
             centre, half = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
             ts = [centre + half * u for u in positions(self.rule)] if panel.samples else []
             nodes.extend((t, x, y) for t, (x, y) in zip(ts, self._in_x(panel), strict=True))
-        return sorted(nodes)
+        return sorted([*nodes, *self.located])
 
     def rounding_staircase(self) -> str:
         """Why the sum is the integral of f's rounding, not of f, or ``""``.
@@ -3022,6 +3259,9 @@ class _Extrapolated:
         of the parent's estimate and their error no smaller, or (after ten
         panels) an error that grew.
         """
+        width = self.panels.panel(index).b - self.panels.panel(index).a
+        if self.panels.cut_at_jump(index):
+            return width
         parent, left, right = self.panels.split(index)
         start, end = self.panels.ends
         if parent.panel.a == start:
