@@ -3729,9 +3729,18 @@ def integrate(
     finite interval. No node is an endpoint, so integrable singularities at
     the ends ($x^{-0.9}$, $\log x$ on ``[0, 1]``) work, and the
     extrapolation makes them cost about what they cost ``quad``: a few
-    hundred evaluations. A singularity or a jump inside the interval is
-    left to bisection (extrapolating towards an arbitrary point is not
-    reliable): split the interval there. ``f`` is also evaluated once at each
+    hundred evaluations. A singularity inside the interval is left to
+    bisection (extrapolating towards an arbitrary point is not reliable):
+    split the interval there. A jump that two neighbouring points of the
+    rule show (``f`` differing across them far more than beside them) is
+    located by bisecting ``f`` itself, one evaluation a halving, to
+    neighbouring floats, and the subintervals are cut there, so each side
+    is integrated as the smooth piece it is: ``floor(x)`` on ``[0, 100]``
+    costs 9,046 evaluations, about 90 a jump (bisecting towards each jump
+    by whole subintervals, it stopped at 500 of them, 20,981, unconverged);
+    ``sign(sin x)`` on ``[0, 20]``: 1,635, where ``quad`` at the same
+    tolerance (``limit=500``) takes 9,093 without ``points=`` and 147 with
+    them. ``f`` is also evaluated once at each
     finite end, only to check the subintervals next to it (a kink between the
     end and the nearest node, ``abs(x - 0.001)`` on ``[0, 1]``, leaves ``f`` a
     polynomial at every node): an exception or a value that is not finite
