@@ -1439,6 +1439,8 @@ class _Panels:
         # (t, x, |f(x)|) on both sides of every jump `cut_at_jump` located:
         # nodes for `rounding_staircase`, which no panel keeps.
         self.located: list[tuple[float, float, float]] = []
+        # Brackets where a search for a jump found a smooth rise (`_bracket_jump`).
+        self.rises: list[tuple[float, float]] = []
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -2081,9 +2083,15 @@ class _Panels:
         Each halving keeps the half across which f differs more. A smooth
         steep rise loses its difference as the bracket narrows: once f
         across the bracket has lost `JUMP_KEPT` of the difference it
-        started with (or f is not finite), there is no jump, and None.
+        started with (or f is not finite), there is no jump, and None. The
+        bracket where it did is kept (`rises`): a later gap around it shows
+        that rise again, not a jump, and is not searched (tanh x on [-4e6,
+        3e6]: each of the 18 panels bisected towards 0 had searched its gap
+        around it, at 2 to 19 evaluations, 1,091 in all for 905).
         """
         (low, f_low), (high, f_high) = left, right
+        if any(low <= rise[0] and rise[1] <= high for rise in self.rises):
+            return None
         start = abs(f_high - f_low)
         while True:
             middle = 0.5 * low + 0.5 * high
@@ -2098,6 +2106,7 @@ class _Panels:
             else:
                 low, f_low = middle, f_middle
             if abs(f_high - f_low) < JUMP_KEPT * start:
+                self.rises.append((low, high))
                 return None
 
     def _keep_side(
