@@ -2011,10 +2011,11 @@ class _Panels:
     def _jump_inside(self, entry: _Entry) -> _Pair | None:
         """A jump between the panel's samples (or f at an end of the interval), located; or None."""
         panel = entry.panel
-        # f at an end of the whole interval, which the panel must predict
-        # (`_end_miss`), may be across a jump from every node (ceil(x) at 0).
-        ends = [(x, y) for x, y in entry.history if x in self.ends and x in (panel.a, panel.b)]
-        line = sorted([*self._nodes_of(entry), *ends])
+        # f at an end of the panel (of the whole interval, which the panel
+        # must predict, `_end_miss`; or an ancestor's node), which it must
+        # predict, may be across a jump from every node (ceil(x) at 0).
+        ends = [(x, y) for x, y in entry.history if x in (panel.a, panel.b)]
+        line = sorted(dict([*self._nodes_of(entry), *ends]).items())  # one sample a point
         if len(line) < 3:
             return None
         gap = _jump_gap(line, (line[0][0] == panel.a, line[-1][0] == panel.b))
@@ -2058,24 +2059,26 @@ class _Panels:
         (low, f_low), (high, f_high) = found
         worth = abs(f_high - f_low) * (high - low)
         touching = [i for i, e in enumerate(self.entries) if e.panel.a <= high and low <= e.panel.b]
+        left = [(low, f_low)]  # the samples on each side, which that side must predict
+        right = [(high, f_high)]
         for entry in [self.entries.pop(i) for i in reversed(touching)]:
             panel = entry.panel
             known = [*self._nodes_of(entry), *entry.history]
+            before = [*((x, y) for x, y in known if x <= low), *left]
+            after = [*((x, y) for x, y in known if x >= high), *right]
             first = 0.0 if panel.a in (low, high) else entry.jumps[0]
             last = 0.0 if panel.b in (low, high) else entry.jumps[1]
             if panel.a < low and high < panel.b:
-                for a, b, floor, jumps in (
-                    (panel.a, high, worth, (first, 0.0)),
-                    (high, panel.b, 0.0, (0.0, last)),
-                ):
-                    self._keep_side(self._apply(a, b), known, floor=floor, jumps=jumps)
+                self._keep_side(self._apply(panel.a, high), before, floor=worth, jumps=(first, 0.0))
+                self._keep_side(self._apply(high, panel.b), after, floor=0.0, jumps=(0.0, last))
                 continue
-            if panel.b == high:
-                known = [*((x, y) for x, y in known if x != high), (low, f_low)]
-            if panel.a == low:
-                known = [*((x, y) for x, y in known if x != low), (high, f_high)]
             holds = panel.a <= low and high <= panel.b
-            self._keep_side(panel, known, floor=worth if holds else 0.0, jumps=(first, last))
+            self._keep_side(
+                panel,
+                before if panel.b in (low, high) else after,
+                floor=worth if holds else 0.0,
+                jumps=(first, last),
+            )
 
     def _bracket_jump(self, left: tuple[float, float], right: tuple[float, float]) -> _Pair | None:
         """Neighbouring ``(t, f)`` on either side of a jump between ``left`` and ``right``; or None.
@@ -2118,10 +2121,12 @@ class _Panels:
         jumps: tuple[float, float],
     ) -> None:
         """Keep one side of a located jump, checked against the samples ``known`` inside it."""
-        inside = [(x, y) for x, y in known if panel.a < x < panel.b and x not in self.ends]
+        inside = [(x, y) for x, y in known if panel.a <= x <= panel.b and x not in self.ends]
         at_ends = [(x, y) for x, y in known if x in self.ends and x in (panel.a, panel.b)]
         centre, radius = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
-        points = [((x - centre) / radius, y) for x, y in inside]
+        # Inside, so on [-1, 1]: only rounding puts a sample at an end outside,
+        # where `missed` would skip it.
+        points = [(max(-1.0, min(1.0, (x - centre) / radius)), y) for x, y in inside]
         share = self._end_share(panel, at_ends)
         miss = self._end_miss(panel, at_ends, (abs(share[0]), abs(share[1])))
         misses_end = miss[2] > 0.0

@@ -88,3 +88,21 @@ def test_a_steep_smooth_rise_is_no_jump() -> None:
     exact = 0.4  # w (log cosh(0.7/w) - log cosh(0.3/w)), to exp(-6e5)
     result = _answered(lambda x: math.tanh((x - 0.3) / w), 0.0, 1.0, exact)
     assert result.nfev <= 3_000
+
+
+def test_a_second_jump_beside_a_located_one_is_found() -> None:
+    # Two steps 4.1e-4 apart on cos 3x: after the first is located, the second
+    # sits between the cut and the first node of the side beyond it, which
+    # must predict f at the cut (taken just before the second step); a cut
+    # rounding to u = -1 - 2e-16 was skipped, and the sum 3.6e-5 off claimed
+    # 7e-14 (own fuzz, seed 5).
+    # fmt: off
+    steps = [(1.0279558906677244, -0.3609073068212507), (1.6486626400101816, 0.8925286119376215),
+             (1.649075037829254, 0.08780762369453488), (2.393904309983801, 0.8053853815899172),
+             (2.8239990528134076, -0.4187720082953126), (4.425892859540051, 0.8795078954842483)]
+    exact = math.sin(15.0) / 3.0 + math.fsum(h * (5.0 - c) for c, h in steps)
+    result = integrate(lambda x: math.cos(3.0 * x) + sum(h for c, h in steps if x >= c), 0.0, 5.0,
+                       tol=2.9490655051602923e-05, full_output=True)
+    # fmt: on
+    assert isinstance(result, IntegrationResult)
+    assert abs(result.value - exact) <= 2.0 * result.error + 1e-14, result
