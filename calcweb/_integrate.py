@@ -97,7 +97,8 @@ STAIR_TEETH = 2
 # difference JUMP_DOMINANCE times the next one's, across which f changes by
 # at most JUMP_FLAT of itself) is bisected on f itself,
 # one evaluation a halving, while f across the bracket keeps JUMP_KEPT of
-# its difference, down to neighbouring floats.
+# its difference (and grows to at most 1/JUMP_KEPT of it), down to
+# neighbouring floats.
 JUMP_DOMINANCE = 4.0
 JUMP_KEPT = 0.5
 JUMP_FLAT = 0.1
@@ -2086,7 +2087,10 @@ class _Panels:
         Each halving keeps the half across which f differs more. A smooth
         steep rise loses its difference as the bracket narrows: once f
         across the bracket has lost `JUMP_KEPT` of the difference it
-        started with (or f is not finite), there is no jump, and None. The
+        started with (or f is not finite), there is no jump, and None; nor
+        once it has grown to 1/`JUMP_KEPT` of it: a pole (tan(pi x) at 3.5,
+        from +1e15 to -1e15 at neighbouring floats), which is no jump but a
+        singularity, left to bisection and its refusal. The
         bracket where it did is kept (`rises`): a later gap around it shows
         that rise again, not a jump, and is not searched (tanh x on [-4e6,
         3e6]: each of the 18 panels bisected towards 0 had searched its gap
@@ -2108,7 +2112,7 @@ class _Panels:
                 high, f_high = middle, f_middle
             else:
                 low, f_low = middle, f_middle
-            if abs(f_high - f_low) < JUMP_KEPT * start:
+            if not JUMP_KEPT * start <= abs(f_high - f_low) <= start / JUMP_KEPT:
                 self.rises.append((low, high))
                 return None
 
