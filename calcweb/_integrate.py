@@ -4126,12 +4126,11 @@ def _cut_where_it_overflows(
     converged = result.converged
     if converged and total_error > tol * max(1.0, abs(result.value)):
         converged = False
-        message = str(
-            _overflow_advice(
-                cuts[-1][0],
-                f"beyond {where}, where f is not negligible: its fall up to there bounds the "
-                f"integral beyond by {beyond:.3g}",
-            )
+        # The cut x is the last where f answered: name where it overflows, not it.
+        message = (
+            f"f overflows beyond {where} (f, or a value computed inside it, leaves the float "
+            f"range there), where f is not negligible: its fall up to there bounds the integral "
+            f"beyond by {beyond:.3g}; {REWRITE_OVERFLOWING}"
         )
     return dataclasses.replace(
         result, error=total_error, nfev=watched.calls, converged=converged, message=message
@@ -4191,10 +4190,16 @@ def _overflow_advice(x: float, why: str) -> NumericalError:
     """The refusal of an integral over an infinite range where f overflows at ``x``."""
     return NumericalError(
         f"f({x!r}) overflowed (f, or a value computed inside it, left the float range "
-        f"there) {why}: rewrite f so that no intermediate result overflows "
-        "(branch on the sign of x: 1/(1 + exp(-x)) is exp(x)/(1 + exp(x)) for x < 0; in "
-        "logs: exp(a*log(x) - x) for x**a*exp(-x))"
+        f"there) {why}: {REWRITE_OVERFLOWING}"
     )
+
+
+# How to keep f's intermediate results in the float range, for the refusals above.
+REWRITE_OVERFLOWING = (
+    "rewrite f so that no intermediate result overflows (branch on the sign of x: "
+    "1/(1 + exp(-x)) is exp(x)/(1 + exp(x)) for x < 0; in logs: exp(a*log(x) - x) for "
+    "x**a*exp(-x))"
+)
 
 
 def _t_inside(x_of: Callable[[float], float], edge: float, inside: float, outside: float) -> float:

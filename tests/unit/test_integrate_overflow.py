@@ -121,3 +121,13 @@ def test_the_bound_beyond_the_edge_asks_for_one_sign() -> None:
 def test_a_wrong_number_of_arguments_is_still_an_argument_type_error() -> None:
     with pytest.raises(ArgumentTypeError, match="could not be called"):
         integrate(lambda x, y: x, 0.0, INF)  # type: ignore[misc]
+
+
+def test_the_not_negligible_tail_s_message_does_not_say_f_overflowed_at_the_cut() -> None:
+    # The cut x is the last where f answered (REVIEW12: the message said "f(cut) overflowed").
+    result = integrate(lambda x: math.exp(-x / 70) + 0 * math.exp(x), 0.0, INF, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert not result.converged
+    assert "overflowed" not in result.message
+    assert result.message.startswith("f overflows beyond x=709.78")
+    assert "rewrite f so that no intermediate result overflows" in result.message
