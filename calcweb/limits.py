@@ -892,8 +892,8 @@ def _past_overflow(
 ) -> _OneSided | None:
     """The limit at infinity of ``before``, out to step ``h``, where ``f`` overflows farther out.
 
-    ``x**7/exp(x)`` overflows in ``exp`` from ``x = 709.79`` on, ``(3**x +
-    5**x)**(1/x)`` in ``5**x`` from 441.1: the walk stops short of where its
+    ``x**7/exp(x)`` overflows in ``exp`` from ``x = 709.783`` on, ``(3**x +
+    5**x)**(1/x)`` in ``5**x`` from 441.013: the walk stops short of where its
     limit shows. So ``f`` is sampled on, between the last sample and the
     first that failed (`_until_failure`), and the limit is
 
@@ -922,7 +922,7 @@ def _past_overflow(
 
     None otherwise: the run is extrapolated as a run that ends where ``f``
     fails is. Nothing farther out shows what ``f`` does beyond the floats:
-    ``x**100/2**x``, whose limit is 0, is still 3.9e14 at ``x = 939``, the
+    ``x**100/2**x``, whose limit is 0, is still 4.0e14 at ``x = 939``, the
     last sample before ``2**x`` overflows, and is refused.
     """
     nearer = _until_failure(f, point, h)
