@@ -3957,11 +3957,11 @@ def integrate(
     edge, or an overflow nearer than the bulk of ``f`` is
     refused with advice on rewriting ``f``; growth that starts only past the
     edge, where no float shows it, cannot be seen. Of 450 random integrals
-    of such ``f`` (``python bench/scans/intovfscan.py`` seeds 1 to 3: the
-    logistic density and variance, the sigmoid, Bose and Fermi-Dirac
+    of such ``f`` (``python bench/scans/intovfscan.py SEED 150``, seeds 1 to
+    3: the logistic density and variance, the sigmoid, Bose and Fermi-Dirac
     integrands and ``x**p/exp(c x)``, shifted and scaled), 436 are answered,
-    none with a true error above twice ``error``, and 14 refused (16
-    answered before).
+    none with a true error above twice ``error``, and 14 refused (16 were
+    answered before these overflows were cut).
 
     Args:
         f: A function of one real number returning a real number.
