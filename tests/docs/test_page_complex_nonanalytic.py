@@ -3,7 +3,9 @@
 The page quoted 2,410 refused (26 NumericalErrors), 590 answered, 328 by the two
 branch functions and 8 by |z| (72660c5); from ca0ab2e on the same draws give
 2,413 (19), 587, 333 and none, as they did when the paragraph was first written;
-after the first derivative's kink check (DERKINK; the page, a68b685) 29 of them are NumericalErrors.
+after the first derivative's kink check (DERKINK; the page, a68b685) 29 of them were
+NumericalErrors; by d975961 (the derivative walks of f202f69 to 0bd4a5e in between) the
+same draws gave 2,412 (33) and 588, which the page now quotes.
 Nothing else ran the search (8 to 20 s), so nothing saw it move.
 """
 
