@@ -119,3 +119,15 @@ def test_a_division_by_0_past_the_run_near_x0_names_underflow() -> None:
     # Its rewrite, as the message advises, is answered.
     rewritten = limit(lambda x: math.exp(-1 / x**2 - 100 * math.log(abs(x))), 0.0)
     assert rewritten == 0.0
+
+
+def test_a_two_sided_limit_that_may_have_underflowed_does_not_say_f_is_undefined() -> None:
+    # REVIEW12: it said "f is not defined on the left of x0=0.0 (... f may not be defined
+    # there, or a value computed inside f may have underflowed ...); pass side='right'",
+    # though f is defined there and side='right' fails alike.
+    with pytest.raises(CalcwebError) as caught:
+        limit(lambda x: math.exp(-1 / x**2) / x**100, 0.0)
+    message = str(caught.value)
+    assert "underflowed" in message
+    assert "is not defined on the" not in message
+    assert "pass side=" not in message
