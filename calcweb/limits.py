@@ -916,7 +916,7 @@ def _past_overflow(
       `_overflowed_growing` judges a growth it cut short: ``exp(x)/x**10``
       falls to 2.8e-6 at ``x = 8`` and then grows, ever faster, to 2e195 at
       512; ``exp(-x) + 1e-250 exp(x)``, whose samples fall out to 256 and
-      grow from there, only to 6.5e57 where ``exp`` overflows, is refused
+      grow from there, only to about 1.8e58 where ``exp`` overflows, is refused
       (its limit is infinite; it was extrapolated from its fall, 2.6e-56
       give or take 5.3e-8).
 
