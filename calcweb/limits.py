@@ -821,8 +821,7 @@ def _samples(
         # too few to show it: look between the last and the first that failed.
         nearer = _until_failure(f, point, last)
         if _divergence(before + nearer):
-            good = last * 2.0 ** (-len(nearer) / DENSER)
-            bad = last * 2.0 ** (-(len(nearer) + 1) / DENSER)
+            good, bad = _failure_bracket(last, nearer)
             return _overflowed_growing(f, point, good, bad, before + nearer, before)
     if far and not values:  # f fails at every step past the run, at infinity
         past = _past_the_run(f, point, scale, before, before_last, (cut, failure))
@@ -926,7 +925,7 @@ def _past_overflow(
     last sample before ``2**x`` overflows, and is refused.
     """
     nearer = _until_failure(f, point, h)
-    good = h * 2.0 ** (-len(nearer) / DENSER)
+    good, bad = _failure_bracket(h, nearer)
     start = _run_start(before)
     constant, fall = before[-1], before[:start]
     reach = None
@@ -956,7 +955,6 @@ def _past_overflow(
     growth = samples[_growth_start(samples) :]
     if _divergence(growth, least=REACH_POINTS + 1):
         walked = before[len(samples) - len(growth) :]  # (at doubling steps: for `_slowing`)
-        bad = h * 2.0 ** (-(len(nearer) + 1) / DENSER)
         return _overflowed_growing(f, point, good, bad, samples, walked)
     return None
 
@@ -969,9 +967,7 @@ def _falls_onto_0(before: list[float], nearer: list[float]) -> bool:
     tail = before[-REACH_POINTS:]
     if len({math.copysign(1.0, y) for y in tail + nearer}) != 1 or not all(tail):
         return False
-    sizes = [abs(y) for y in tail]
-    drops = [math.log2(a / b) for a, b in itertools.pairwise(sizes)]
-    faster = all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops))
+    faster = _drops_growing([abs(y) for y in tail]) is not None
     falling = [abs(y) for y in [tail[-1], *nearer]]
     far_down = falling[-1] <= ACCEPT * min(1.0, max(abs(y) for y in before))
     return faster and far_down and all(b < a for a, b in itertools.pairwise(falling))
@@ -1024,6 +1020,15 @@ def _divides_by_0(failure: CalcwebError) -> bool:
     return isinstance(failure, ZeroDivisionError) or isinstance(
         failure.__cause__, ZeroDivisionError
     )
+
+
+def _failure_bracket(h: float, nearer: list[float]) -> tuple[float, float]:
+    """The steps of the last sample `_until_failure` found below ``h`` (``nearer``), and the next.
+
+    That is, where ``f`` was last finite and where it first failed (``h`` itself when
+    none was found).
+    """
+    return h * 2.0 ** (-len(nearer) / DENSER), h * 2.0 ** (-(len(nearer) + 1) / DENSER)
 
 
 def _until_failure(f: _Counted, point: Callable[[float], float], h: float) -> list[float]:
@@ -2130,10 +2135,21 @@ def _reaches(before: list[float], constant: float) -> bool:
     # the last is the error, in case rounding biases the run: clear of it.
     if distances[-2] <= REACH_ABOVE * rounding or distances[-1] <= REACH_LAST * rounding:
         return False
-    drops = [math.log2(a / b) for a, b in itertools.pairwise(distances)]
-    if not all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops)):
+    drops = _drops_growing(distances)
+    if drops is None:
         return False
     return math.log2(distances[-1]) - drops[-1] ** 2 / drops[-2] <= math.log2(rounding)
+
+
+def _drops_growing(distances: list[float]) -> list[float] | None:
+    """The drops in bits between ``distances``, if they fall ever faster; else None.
+
+    Each drop at least the one before and at most ``REACH_GROWTH`` times it (`_reaches`).
+    """
+    drops = [math.log2(a / b) for a, b in itertools.pairwise(distances)]
+    if all(0.0 < a <= b <= REACH_GROWTH * a for a, b in itertools.pairwise(drops)):
+        return drops
+    return None
 
 
 def _reaches_but_last(before: list[float], constant: float) -> bool:
