@@ -320,6 +320,26 @@ def _in_units_of_x(result: DerivativeResult, exponent: int, calls: int) -> Deriv
     return DerivativeResult(value, error, calls, result.method, result.step)
 
 
+def _line_of(
+    f: Callable[[Any], Any],
+    x: Vector,
+    v: Vector,
+    n: int,
+    *,
+    method: str,
+    h: float | None,
+    line: Callable[..., _Line] | None,
+) -> tuple[_Line, int]:
+    """The line (`_along`) an ``n``-th derivative along ``v`` is taken on, and its exponent.
+
+    A given step ``h`` that moves no coordinate is refused first.
+    """
+    restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
+    if h is not None:
+        _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
+    return restricted, exponent
+
+
 def _directional_full(
     f: Callable[[Any], Any],
     x: Vector,
@@ -333,9 +353,7 @@ def _directional_full(
     """`_directional` with derivative's full_output: the value, its error and the calls of ``f``."""
     if n == 2 and h is None and method in ("auto", "richardson"):
         return _second_along(f, x, v, method=method, bounded_jets=True)
-    restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
-    if h is not None:
-        _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
+    restricted, exponent = _line_of(f, x, v, n, method=method, h=h, line=line)
     with _refusals_in_coordinates(restricted, exponent):
         result = derivative(restricted, restricted.at, n, method=method, h=h, full_output=True)
     return _in_units_of_x(result, exponent * n, restricted.calls)
@@ -356,9 +374,7 @@ def _directional(
     # unless the line is coarse where the coordinate itself is not (`_second_along`).
     if n == 2 and h is None and method in ("auto", "richardson"):
         return _second_along(f, x, v, method=method).value
-    restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
-    if h is not None:
-        _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
+    restricted, exponent = _line_of(f, x, v, n, method=method, h=h, line=line)
     with _refusals_in_coordinates(restricted, exponent):
         value: float = derivative(restricted, restricted.at, n, method=method, h=h)
     return _scaled(value, exponent * n)
