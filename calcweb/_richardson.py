@@ -3782,10 +3782,12 @@ def _extrapolated_twice(
     refined stops at a relative error of ``ENOUGH``, and the refined value's
     error can be far smaller: `_held_by_one_sided`), where the value leaves
     the estimate by more than its spread and twice the estimate's error on
-    the second level or later (a verdict), where a level is not taken, or
-    after ``ONE_SIDED_HALVINGS``. One level alone is no evidence (it can
-    halve the spread by chance: ``|u|**1.64 cos(2 / sqrt|u|)`` at 227.85
-    was refused on one): the once-extrapolated value is returned then.
+    the second level or later (a verdict), where a level is not taken, where
+    half the step rounds back to it (below ulp(``x``): a sech of width
+    2.1e-3 at -2.78e10 divided by 0 there), or after ``ONE_SIDED_HALVINGS``.
+    One level alone is no evidence (it can halve the spread by chance:
+    ``|u|**1.64 cos(2 / sqrt|u|)`` at 227.85 was refused on one): the
+    once-extrapolated value is returned then.
     """
     once = (_at_zero(rows), 4.0 * abs(rows[1][1] - rows[0][1]) + rounding, rounding, rows[1][0])
     best, levels, settled = once, 0, False
@@ -3794,6 +3796,8 @@ def _extrapolated_twice(
             finer, _, step = sampler.quotient(kind, 1, rows[-1][0] / 2.0)
         except (DomainError, NumericalError):
             break
+        if step >= rows[-1][0]:
+            break  # below ulp(x) half the step rounds back to it: no smaller step is left
         rows = [*rows[-2:], (step, finer)]
         rounding = max(rounding, KINK_NOISE * _argument_rounding(sampler, rows))
         twice = _at_zero(rows)

@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from calcweb import DomainError, derivative
+from calcweb import DomainError, NumericalError, derivative
 from calcweb._richardson import _odd_fit
 
 
@@ -58,3 +58,23 @@ def test_the_odd_fit_finds_the_constant_of_an_odd_expansion() -> None:
     constant, weights = _odd_fit(rows)
     assert constant == pytest.approx(0.5, abs=1e-13)
     assert math.fsum(weights) == pytest.approx(1.0, abs=1e-13)
+
+
+def test_halving_below_the_float_spacing_ends_the_one_sided_walk() -> None:
+    # shiftscan seed 22, draw 386: sech((t - c) / w) at x near c = -2.78e10, where
+    # ulp(x) is 3.8e-6. The one-sided walk's halved step rounded back to the last
+    # one, and extrapolating to 0 through two equal steps divided by 0.
+    c, w = -27782563052.014908, 0.00210228953277637
+    x = -27782563052.013584
+
+    def f(t: float) -> float:
+        a = math.exp(-abs((t - c) / w))
+        return 2.0 * a / (1.0 + a * a)
+
+    u = (x - c) / w  # f'(x) = -sech(u) tanh(u) / w at the u the floats give
+    exact = -math.tanh(u) / math.cosh(u) / w
+    try:
+        result = derivative(f, x, full_output=True)
+    except (DomainError, NumericalError):
+        return  # an honest refusal
+    assert abs(result.value - exact) <= 2.0 * result.error, result
