@@ -3670,9 +3670,9 @@ def _even_part_agrees(
     window and its probe (no new call), its constant term is how far the
     one-sided value lies from the central one, with a truncation of high
     order (4 times how far the fit moved with the largest step added, which
-    must have shrunk) and a rounding bound (the rows' bounds, each the
-    forward quotient's or what ``a t`` rounded inside ``f`` can do, as in
-    `_extrapolated_twice`, times their weights). Where that term is 0 within
+    must have shrunk) and a rounding bound (``FIT_NOISE`` times the rows'
+    bounds, each the forward quotient's or what ``a t`` rounded inside ``f``
+    can do, as in `_extrapolated_twice`, times their weights' sizes). Where that term is 0 within
     the rounding that walk starts from (``KINK_NOISE`` times the bound at
     the smallest step), and the fit's whole uncertainty is within the
     estimate's error plus twice that, the one-sided value agrees: neither
