@@ -477,6 +477,18 @@ def _bulging(rule: Rule, samples: tuple[float, ...]) -> bool:
 BULGE_ULPS = 64
 
 
+# The largest tol the adaptive rule is held to (`_target`): a tol of 1 or
+# more asks for no digit, and let an error as large as the sum stop the run
+# before the halvings at a slow end showed whether it converges (x**-0.945 on
+# [0.19, inf) at tol 2: 30.7 +- 58.9, converged, for a divergent integral).
+TOL_CAP = 0.5
+
+
+def _target(tol: float, value: float) -> float:
+    """The error that meets ``tol`` for ``value``: ``tol * max(1, |value|)``, ``tol`` capped."""
+    return min(tol, TOL_CAP) * max(1.0, abs(value))
+
+
 def _inverse_square(x: float) -> float:
     """``1/x**2``: 0 where ``x**2`` overflows, inf where it underflows (no exception)."""
     square = x * x
@@ -3002,7 +3014,7 @@ class _Extrapolated:
         self.end_inner: tuple[list[float], list[float]] = ([], [])
 
     def target(self, value: float) -> float:
-        return self.tol * max(1.0, abs(value))
+        return _target(self.tol, value)
 
     def run(self) -> IntegrationResult:
         panels = self.panels
@@ -3611,7 +3623,12 @@ class _Extrapolated:
             # The slow end's refusal, also where most of the error is its tail's (at
             # the subinterval cap, the integrand is not then "oscillatory" or the like).
             dominant = 2.0 * slow.uncertain >= error
-            if error > self.target(value + missing) and (not self.problem or dominant):
+            # A tail that cannot be bounded (p <= 1) meets no tolerance: the
+            # target of an infinite value is infinite too.
+            unbounded = not math.isfinite(missing)
+            if (unbounded or error > self.target(value + missing)) and (
+                not self.problem or dominant
+            ):
                 self.problem = slow.message(value, error)
                 self.restate = None
         if self.restate is not None:
@@ -3743,7 +3760,11 @@ def integrate(
     epsilon algorithm, as QUADPACK's ``qags`` (``scipy.integrate.quad``)
     does, until the estimated error is at most ``tol * max(1, |value|)``
     (``tol`` is both an absolute and a relative tolerance, like ``quad``
-    with ``epsabs = epsrel = tol``). Infinite limits are mapped onto a
+    with ``epsabs = epsrel = tol``; a ``tol`` above 0.5 counts as 0.5: one
+    of 1 or more asks for no digit, and met by the first bisections at a
+    slow end, before their halvings showed whether it converges, it let
+    divergent integrals through, ``x**-0.945`` on ``[0.19, inf)`` at
+    ``tol=2``: 30.7 ``+-`` 58.9). Infinite limits are mapped onto a
     finite interval. No node is an endpoint, so integrable singularities at
     the ends ($x^{-0.9}$, $\log x$ on ``[0, 1]``) work, and the
     extrapolation makes them cost about what they cost ``quad``: a few
@@ -3970,7 +3991,8 @@ def integrate(
         method: ``"adaptive"``, ``"simpson"`` or ``"trapezoid"``.
         n: The number of intervals of the composite rules; not used by
             ``"adaptive"``, which chooses its own subintervals.
-        tol: The tolerance of ``"adaptive"``, at least ``1.1e-14``; with
+        tol: The tolerance of ``"adaptive"``, at least ``1.1e-14`` (above
+            0.5 it counts as 0.5); with
             ``full_output=True`` also that of the adaptive rule against which
             the composite rules' error is measured.
         full_output: Return an `IntegrationResult` instead of a float.
@@ -4124,7 +4146,7 @@ def _cut_where_it_overflows(
     where = " and ".join(f"x={edge!r}" for edge, _ in cuts)
     message = f"{result.message}; cut at {where}, where f starts to overflow (beyond: {beyond:.3g})"
     converged = result.converged
-    if converged and total_error > tol * max(1.0, abs(result.value)):
+    if converged and total_error > _target(tol, result.value):
         converged = False
         # The cut x is the last where f answered: name where it overflows, not it.
         message = (

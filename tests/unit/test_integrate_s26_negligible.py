@@ -21,8 +21,8 @@ from calcweb import IntegrationResult, integrate
 
 @pytest.mark.parametrize("start", [2.0**48, 1e6])
 def test_a_divergent_tail_is_not_answered_at_a_tolerance_of_one(start: float) -> None:
-    # (At tol 2 and more the bisections reach a sum whose error meets tol times
-    # the sum, about 60 +- 100: a tolerance that asks for no digit at all.)
+    # (At tol 2 and more the bisections reached a sum whose error met tol times
+    # the sum, about 60 +- 100, until such a tol counted as 0.5: session 27.)
     result = integrate(lambda x: 1 / x, start, math.inf, tol=1.0, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert not result.converged, result
