@@ -2794,12 +2794,44 @@ def _summed(
                 intervals=len(panels),
                 converged=False,
                 # The ends are left out: f may fail there (or not be 0).
-                message=f"f was 0 at all {rule.size * (1 + len(panels))} points of the rule "
-                f"(on {len(panels)} equal subintervals), so the integral looks like 0, but a peak "
-                "narrower than their spacing would be missed. If f has one, split the "
-                "interval around it",
+                message=_zero_message(panels, a, b),
             ), odd
     return _Extrapolated(panels, tol).run(), odd
+
+
+def _zero_message(panels: _Panels, a: float, b: float) -> str:
+    """Why f 0 at every node of `_Panels.explore`'s panels is refused, and what to do.
+
+    No sample tells a function that is 0 (``max(x, 0)`` on [-1, 0]) from a
+    peak between the nodes (``exp(-(x - 0.123)**2/1e-9)`` on [-1e3, 1e3]),
+    so the message names both, with what each calls for; and f at an end
+    that is not 0 (``exp(-x)`` on [0, 3.2e7]: 1 at 0), where the mass lies.
+    """
+    points = panels.rule.size * (1 + len(panels))  # the first panel's, then explore's
+    spacing = ""
+    low, high = panels.x_of(a), panels.x_of(b)
+    if math.isfinite(high - low):
+        nodes = positions(panels.rule)
+        widest = max(right - left for left, right in itertools.pairwise(nodes))
+        spacing = f", at most {0.5 * widest * (high - low) / len(panels):.3g} apart"
+    where = f"on {len(panels)} equal subintervals{spacing}"
+    for end in panels.ends:
+        value = panels.seen.get(end, math.nan)
+        if math.isfinite(value) and value != 0.0:
+            x = panels.x_of(end)
+            return (
+                f"f was 0 at all {points} points of the rule ({where}) but is {value:.6g} at "
+                f"the end x={x!r}: its mass lies between that end and the nearest point, "
+                "closer than the rule samples. Integrate over a shorter interval from "
+                f"x={x!r}, as far as f is not negligible"
+            )
+    return (
+        f"f was 0 at all {points} points of the rule ({where}), so the integral looks like "
+        "0, but a peak narrower than their spacing would be missed. If f is 0 on the whole "
+        "interval (max(x, 0) for x <= 0, say), its integral is 0 and needs no integration; "
+        "if it has a peak there, split the interval around the peak. With "
+        "full_output=True the result is 0.0 with an error of inf"
+    )
 
 
 def _checked_half(
@@ -3919,7 +3951,10 @@ def integrate(
     nonzero background it is missed, by ``quad`` and calcweb alike; only
     when ``f`` is 0 at every point of the rule (whatever it is at the ends
     of the interval) does the result say so, with ``converged=False`` and an
-    error of ``inf`` (a peak between the points could hold any integral).
+    error of ``inf`` (a peak between the points could hold any integral),
+    and its message says what to do where ``f`` is 0 there (``max(x, 0)`` on
+    ``[-1, 0]``: nothing to integrate), has a peak, or is not 0 at an end
+    (``exp(-x)`` on ``[0, 3.2e7]``: its mass lies beside that end).
     Where ``f`` has shown a bump ``w`` wide (its ``∫|f|`` over its largest
     ``|f|``: 2.5 sd for a normal density; also one that an end of the
     interval cuts, where ``f`` there is finite) and is negligible at the

@@ -397,7 +397,7 @@ def test_an_integrand_zero_at_every_point_sampled_is_not_called_converged() -> N
     assert (result.value, result.error, result.converged) == (0.0, math.inf, False)
     assert result.nfev == 21 + 2 + 64 * 21  # the first rule, its ends, then 64 panels
     assert "narrower than their spacing" in result.message
-    with pytest.raises(calcweb.NumericalError, match="split the interval around it"):
+    with pytest.raises(calcweb.NumericalError, match="split the interval around the peak"):
         integrate(lambda x: 0.0, 0.0, 1.0)
     # A peak no point reaches is the case this warns about.
     hidden = full(lambda x: math.exp(-((x - 0.123) ** 2) / 1e-9), -1e3, 1e3)

@@ -1348,8 +1348,11 @@ def test_an_integrand_0_at_every_node_is_explored_then_refused() -> None:
         intervals=64,
         converged=False,
         message=f"f was 0 at all {points} points of the rule (on 64 equal "
-        "subintervals), so the integral looks like 0, but a peak narrower than their spacing "
-        "would be missed. If f has one, split the interval around it",
+        "subintervals, at most 0.00116 apart), so the integral looks like 0, but a peak "
+        "narrower than their spacing would be missed. If f is 0 on the whole interval "
+        "(max(x, 0) for x <= 0, say), its integral is 0 and needs no integration; if it has "
+        "a peak there, split the interval around the peak. With full_output=True the "
+        "result is 0.0 with an error of inf",
     )
 
 
