@@ -92,11 +92,6 @@ STAIR_SPACING = 2.0**-20
 STAIR_JUMP = 0.1
 STAIR_FALL = 0.25
 STAIR_TEETH = 2
-# A cancellation's terms differ by a few ulps only within about eps**(1/p) of
-# where they cancel (p its order: 1.5e-8 for 1 - cos x), on the scale of their
-# arguments (1, or x itself for tan x - x): teeth spread over more than
-# STAIR_SPAN times max(1, |x|) are a step function's (floor(x) exp(-x)).
-STAIR_SPAN = 2.0**-20
 # A located jump (`_Panels.cut_at_jump`): the gap between two neighbouring
 # samples that shows a jump (`_jump_gap`; at the first or last gap, a
 # difference JUMP_DOMINANCE times the next one's, across which f changes by
@@ -2425,9 +2420,11 @@ class _Panels:
         1.5e-8). A jump from an exact 0 and `STAIR_TEETH` teeth (a jump up in
         |f| followed by a fall of `STAIR_FALL` of it before the next jump, or
         by the end of the interval, which may cut the fall short), walking
-        either way, within `STAIR_SPAN` times ``max(1, |x|)`` of the jump from
-        0, are read as such a staircase (``floor(x) exp(-x)`` on [0, 4.5], whose
-        teeth are 1 apart, is a step function). Flat steps (``floor(k
+        either way, are read as such a staircase. No sample tells it from a
+        true step function of that shape, ``floor(x) exp(-x)`` on [0, 4.5]
+        (the rounding's steps may be far apart: ``((1e8 + sin(x)**2) -
+        1e8)/x**2`` on [0, 1e-3] jumps at 8.6e-5, 1.2e-4, 1.5e-4, ...), which
+        the message tells to integrate step by step. Flat steps (``floor(k
         x)/k``) have at most one tooth, the last; a sawtooth (``x - floor(x)``,
         walked right to left) has teeth but no jump from an exact 0; one step
         from 0 (``(x > c) exp(-x)``) has one tooth.
@@ -2458,19 +2455,17 @@ class _Panels:
                     or walk[i + 1][2] - walk[end][2] >= STAIR_FALL * (walk[i + 1][2] - walk[i][2])
                 )
             ]
-            start, last = walk[zero[0]][1], walk[teeth[-1]][1] if teeth else math.nan
-            if len(teeth) >= STAIR_TEETH and abs(last - start) <= STAIR_SPAN * max(
-                1.0, abs(start), abs(last)
-            ):
+            if len(teeth) >= STAIR_TEETH:
+                start = walk[zero[0]][1]
                 return (
                     f"f is exactly 0 on one side of x={start!r}, then rises in {len(teeth)} "
-                    f"jumps within {abs(last - start):.3g} and falls back between them: a "
-                    "staircase such as the rounding of a cancellation makes (1 - cos x or "
-                    "x - sin x where they are 0 or a few ulps), whose sum is not the integral "
-                    "of the formula. Rewrite f without the cancellation (math.expm1, "
-                    "math.log1p, or a series near the point where it cancels); if f is a "
-                    "step function on this scale, integrate it over each step separately, or "
-                    "rescale x so that its steps are wider"
+                    "jumps and falls back between them: a staircase such as the rounding of a "
+                    "cancellation makes (1 - cos x or x - sin x where they are 0 or a few "
+                    "ulps), whose sum is not the integral of the formula. Rewrite f "
+                    "without the cancellation (math.expm1, math.log1p, or a series near "
+                    "the point where it cancels); if f really is a step function (floor(x) "
+                    "exp(-x)), integrate it over each step separately, from one jump to the "
+                    f"next (the first is next to x={start!r})"
                 )
         return ""
 
@@ -4008,11 +4003,11 @@ def integrate(
     rounding: exactly 0 up to a jump, then jumping up at least twice and
     falling back between the jumps, as ``(1 - cos x)/x**2`` does on
     ``[0, 3e-8]``, where ``1 - cos x`` is 0 or a few ulps (its sum there was
-    1.05e-8 for 1.5e-8). A cancellation leaves a few ulps only within about
-    ``eps**(1/p)`` of where it cancels (``p`` its order), so only teeth within
-    ``2**-20 max(1, |x|)`` of the first jump count: a true step function of
-    that shape on a wider scale, such as ``floor(x) exp(-x)`` on ``[0, 4.5]``,
-    is integrated (469 evaluations), and one on that scale is refused too.
+    1.05e-8 for 1.5e-8). A true step function of that shape, such as
+    ``floor(x) exp(-x)`` on ``[0, 4.5]``, is refused too (no sample tells it
+    from a staircase of rounding, whose steps may be far apart: ``((1e8 +
+    sin(x)**2) - 1e8)/x**2`` on ``[0, 1e-3]``, 0.000926 for 0.001); the
+    message says to integrate it step by step.
 
     On an infinite range, ``f`` written with ``math`` may raise OverflowError
     far out where it is negligible: ``x/expm1(x)`` and ``x**3/(exp(x) + 1)``
