@@ -2423,7 +2423,7 @@ class _Panels:
         either way, are read as such a staircase. No sample tells it from a
         true step function of that shape, ``floor(x) exp(-x)`` on [0, 4.5]
         (the rounding's steps may be far apart: ``((1e8 + sin(x)**2) -
-        1e8)/x**2`` on [0, 1e-3] jumps at 8.6e-5, 1.2e-4, 1.5e-4, ...), which
+        1e8)/x**2`` on [0, 1e-3] jumps at 8.6e-5, 1.5e-4, 1.9e-4, ...), which
         the message tells to integrate step by step. Flat steps (``floor(k
         x)/k``) have at most one tooth, the last; a sawtooth (``x - floor(x)``,
         walked right to left) has teeth but no jump from an exact 0; one step
