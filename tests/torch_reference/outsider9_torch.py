@@ -1,0 +1,39 @@
+"""Record torch's numbers for tests/unit/test_outsider9.py (run by hand, not by make test).
+
+    python3.11 -m venv /tmp/tv && /tmp/tv/bin/pip install torch==2.13.0
+    /tmp/tv/bin/python tests/torch_reference/outsider9_torch.py
+
+An option that needs a buffer (Adam's amsgrad, RMSprop's momentum or centered)
+turned on after steps were taken: torch's own step() then raises KeyError, as
+the buffer was never made. The trajectory printed here is torch's once the
+missing buffer is given the value torch starts it at (zeros), which is what
+calcweb's optimisers do. The printed lists are pasted into the test as literals.
+"""
+
+from __future__ import annotations
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+GRADS = [0.5, -1.5, 2.0, 0.25, -0.75, 1.0]
+TURNED_ON_AT = 2  # steps taken before the option is switched on
+
+
+def trajectory(name: str, hyper: dict[str, object], option: str, buffer: str) -> list[float]:
+    p = torch.tensor([1.0], requires_grad=True)
+    opt = getattr(torch.optim, name)([p], foreach=False, **hyper)
+    out = []
+    for k, g in enumerate(GRADS):
+        if k == TURNED_ON_AT:
+            opt.param_groups[0][option] = 0.9 if option == "momentum" else True
+            opt.state[p][buffer] = torch.zeros_like(p)
+        p.grad = torch.tensor([g])
+        opt.step()
+        out.append(p.item())
+    return out
+
+
+if __name__ == "__main__":
+    print("adam_amsgrad =", trajectory("Adam", {"lr": 0.1}, "amsgrad", "max_exp_avg_sq"))
+    print("rmsprop_momentum =", trajectory("RMSprop", {"lr": 0.1}, "momentum", "momentum_buffer"))
+    print("rmsprop_centered =", trajectory("RMSprop", {"lr": 0.1}, "centered", "grad_avg"))
