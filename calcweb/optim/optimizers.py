@@ -497,7 +497,9 @@ class Adam(Optimizer):
         maximize: Maximise the objective instead of minimising it.
 
     ``state[p]`` holds ``step``, ``exp_avg`` (m), ``exp_avg_sq`` (v) and, with
-    AMSGrad, ``max_exp_avg_sq``.
+    AMSGrad, ``max_exp_avg_sq``. ``amsgrad`` switched on after some steps
+    (``opt.amsgrad = True``) starts ``max_exp_avg_sq`` at 0, as torch starts
+    it at the first step (torch's own step then raises a KeyError).
 
     Examples:
         >>> from calcweb.nn import Value
@@ -548,8 +550,8 @@ class Adam(Optimizer):
         v = state["exp_avg_sq"] = state["exp_avg_sq"] * beta2 + (1.0 - beta2) * g * g
         step_size = self.lr / (1.0 - beta1**step)
         bias_correction2_sqrt = (1.0 - beta2**step) ** 0.5
-        if self.amsgrad:
-            v = state["max_exp_avg_sq"] = max(state["max_exp_avg_sq"], v)
+        if self.amsgrad:  # switched on after some steps, the maximum starts at 0 then
+            v = state["max_exp_avg_sq"] = max(state.get("max_exp_avg_sq", 0.0), v)
         denom = math.sqrt(v) / bias_correction2_sqrt + self.eps
         return float(theta + -step_size * m / denom)
 
@@ -594,7 +596,10 @@ class RMSprop(Optimizer):
         maximize: Maximise the objective instead of minimising it.
 
     ``state[p]`` holds ``step``, ``square_avg`` and, when used,
-    ``momentum_buffer`` and ``grad_avg``.
+    ``momentum_buffer`` and ``grad_avg``. ``momentum`` or ``centered``
+    switched on after some steps (``opt.momentum = 0.9``) starts its buffer at
+    0, as torch starts it at the first step (torch's own step then raises a
+    KeyError).
     """
 
     def __init__(  # noqa: PLR0917  torch takes these positionally too
@@ -641,14 +646,16 @@ class RMSprop(Optimizer):
             state["square_avg"] * self.alpha + (1.0 - self.alpha) * g * g
         )
         if self.centered:
-            grad_avg = state["grad_avg"] = _lerp(state["grad_avg"], g, 1.0 - self.alpha)
+            # Switched on after some steps, the average starts at 0 then, as at a first step.
+            grad_avg = state["grad_avg"] = _lerp(state.get("grad_avg", 0.0), g, 1.0 - self.alpha)
             # E[g²] - E[g]² >= 0 in exact arithmetic; rounding may dip below 0.
             avg = math.sqrt(max(square_avg + -1.0 * grad_avg * grad_avg, 0.0))
         else:
             avg = math.sqrt(square_avg)
         avg += self.eps
         if self.momentum > 0.0:
-            buf = state["momentum_buffer"] = state["momentum_buffer"] * self.momentum + g / avg
+            buf = state.get("momentum_buffer", 0.0)  # 0 when momentum came after some steps
+            buf = state["momentum_buffer"] = buf * self.momentum + g / avg
             return theta + -self.lr * buf
         return theta + -self.lr * g / avg
 

@@ -89,12 +89,12 @@ TORCH_TRAJECTORIES = {
         pytest.param(lambda p: cw.RMSprop([p], lr=0.1), "centered", True, id="RMSprop centered"),
     ],
 )
-@_xfail(KeyError)
 def test_an_option_switched_on_mid_run_starts_its_buffer_as_torch_does(
     make: Callable[[Value], cw.Optimizer], option: str, on: object
 ) -> None:
-    # step() raised a bare KeyError ('max_exp_avg_sq', 'momentum_buffer', 'grad_avg')
-    # from calcweb/optim: the state made at the first step has no such buffer.
+    # Fixed in session 27; step() raised a bare KeyError ('max_exp_avg_sq',
+    # 'momentum_buffer', 'grad_avg') from calcweb/optim: the state made at the first
+    # step had no such buffer.
     p = Value(1.0)
     opt = make(p)
     path = []
