@@ -23,17 +23,25 @@ def outside(name: str, x: float, domain: str) -> DomainError:
 
 
 def finite(name: str, x: object, compute: Callable[[], float]) -> float:
-    """Run ``compute()`` and turn an overflow into a NumericalError naming ``name(x)``."""
+    """Run ``compute()`` and turn an overflow into a NumericalError naming ``name(x)``.
+
+    A tuple ``x`` holds the arguments of a call of several: ``pow(2.0, 1024.0)``.
+    """
     try:
         result = compute()
     except OverflowError as error:
         raise NumericalError(
-            f"{name}({x!r}) overflows a float (it is larger than about 1.8e308); "
+            f"{_call(name, x)} overflows a float (it is larger than about 1.8e308); "
             "use a smaller argument, or work with logarithms (e.g. log-sum-exp)"
         ) from error
     if not math.isfinite(result):
-        raise NumericalError(f"{name}({x!r}) is not a finite float; use a smaller argument")
+        raise NumericalError(f"{_call(name, x)} is not a finite float; use a smaller argument")
     return result
+
+
+def _call(name: str, x: object) -> str:
+    """``name(x)`` as written, with a tuple ``x`` as the call's several arguments."""
+    return f"{name}({', '.join(map(repr, x)) if isinstance(x, tuple) else repr(x)})"
 
 
 def sigmoid(x: float) -> float:

@@ -109,7 +109,7 @@ def test_remainder_bound_names_its_arguments() -> None:
         p.remainder_bound(1.0, "1")  # type: ignore[arg-type]
     with pytest.raises(
         calcweb.NumericalError,
-        match=re.escape("remainder_bound((1e+300, 1e+300)) is not a finite float"),
+        match=re.escape("remainder_bound(1e+300, 1e+300) is not a finite float"),
     ):
         p.remainder_bound(1e300, 1e300)
 
