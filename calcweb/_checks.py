@@ -7,13 +7,16 @@ error whose message names the argument and says how to fix it.
 from __future__ import annotations
 
 import contextlib
+import difflib
+import functools
+import inspect
 import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Rational, Real
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from calcweb.exceptions import (
     ArgumentTypeError,
@@ -251,6 +254,54 @@ def call(f: Callable[..., Any], *args: Any, what: str = "f", takes: str = "one n
                 f"{error}. {what} must be a function of {takes}"
             ) from error
         raise
+
+
+def unknown_arguments(
+    kwargs: Mapping[str, object], keywords: list[str], error: TypeError, otherwise: str = ""
+) -> str:
+    """What was wrong with a call that could not bind: the unknown keyword and the one meant.
+
+    ``keywords`` are the names the callee takes; ``error`` is Python's own refusal;
+    ``otherwise`` follows an unknown keyword that is like none of them.
+    """
+    unknown = [key for key in kwargs if key not in keywords]
+    if not unknown:
+        return f"cannot take these arguments ({error})"
+    close = difflib.get_close_matches(unknown[0], keywords, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else otherwise
+    return f"got an unknown keyword argument {unknown[0]!r}{hint}"
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def checking_arguments(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``function``, refusing arguments it does not take with an ArgumentTypeError naming them.
+
+    Python's own TypeError ("unexpected keyword argument 'weight'") names neither
+    the arguments a function takes nor the one meant: torch's losses take
+    keywords (``weight``, ``ignore_index``, ``pos_weight``) that calcweb's do not.
+    Only a call that fails before ``function`` runs is refused so (no frame of
+    it in the traceback); a TypeError from inside passes through unchanged.
+    """
+
+    @functools.wraps(function)
+    def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return function(*args, **kwargs)
+        except TypeError as error:
+            if error.__traceback__ is None or error.__traceback__.tb_next is not None:
+                raise
+            keywords = list(inspect.signature(function).parameters)
+            problem = unknown_arguments(
+                kwargs, keywords, error, " (torch's other options are not in calcweb: leave it out)"
+            )
+            raise ArgumentTypeError(
+                f"{function.__name__}() {problem}; it takes {', '.join(keywords)}"
+            ) from None
+
+    return checked
 
 
 METHODS = ("auto", "ad", "richardson", "central", "forward", "backward", "complex")

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from numbers import Integral, Real
 from typing import Any
 
-from calcweb._checks import listed, shown
+from calcweb._checks import checking_arguments, listed, shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     DomainError,
@@ -171,6 +171,7 @@ def _loss_node(
     return Value(total, prev, local, "loss")
 
 
+@checking_arguments
 def mse_loss(predictions: Scalars, targets: Scalars, reduction: str = "mean") -> Value:
     """Mean squared error, as ``torch.nn.functional.mse_loss``.
 
@@ -203,6 +204,7 @@ def mse_loss(predictions: Scalars, targets: Scalars, reduction: str = "mean") ->
     return _loss_node("mse_loss", [(p - t) * (p - t) for _, p, _, t in pairs], slopes, reduction)
 
 
+@checking_arguments
 def binary_cross_entropy(
     probabilities: Scalars, targets: Scalars, reduction: str = "mean"
 ) -> Value:
@@ -279,6 +281,7 @@ def _sigmoid(x: float) -> float:
         return 0.0
 
 
+@checking_arguments
 def binary_cross_entropy_with_logits(
     logits: Scalars, targets: Scalars, reduction: str = "mean"
 ) -> Value:
@@ -436,6 +439,7 @@ def _smoothed_term(z: list[float], k: int, m: float, total: float, smoothing: fl
     return ((1.0 - smoothing) * (m - z[k]) + spread) + math.log(total)
 
 
+@checking_arguments
 def cross_entropy(
     logits: Sequence[Scalar] | Sequence[Sequence[Scalar]],
     target: int | Sequence[int],
@@ -624,6 +628,7 @@ def _normalised(logits: object, dim: object, log: bool) -> list[Any]:
     return [list(column) for column in zip(*out, strict=True)] if along_columns else out
 
 
+@checking_arguments
 def softmax(logits: Logits, dim: int = -1) -> list[Any]:
     r"""$\operatorname{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$, as ``torch.softmax(logits, dim)``.
 
@@ -658,6 +663,7 @@ def softmax(logits: Logits, dim: int = -1) -> list[Any]:
     return _normalised(logits, dim, log=False)
 
 
+@checking_arguments
 def log_softmax(logits: Logits, dim: int = -1) -> list[Any]:
     r"""$\log \operatorname{softmax}(z)_i = z_i - \log\sum_j e^{z_j}$, as ``torch.log_softmax``.
 
@@ -699,6 +705,7 @@ def _penalty_terms(
     return ws, c
 
 
+@checking_arguments
 def l1_penalty(parameters: Sequence[Scalar], coefficient: float = 1.0) -> Value:
     """``coefficient * sum(|w|)``: add it to a loss for a sparse optimum.
 
@@ -730,6 +737,7 @@ def l1_penalty(parameters: Sequence[Scalar], coefficient: float = 1.0) -> Value:
     return _loss_node("l1_penalty", [c * abs(w) for _, w in ws], slopes, "sum")
 
 
+@checking_arguments
 def l2_penalty(parameters: Sequence[Scalar], coefficient: float = 1.0) -> Value:
     """``coefficient * sum(w**2)``: add it to a loss to keep weights small.
 

@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 from numbers import Real
 
-from calcweb._checks import check_real, listed
+from calcweb._checks import check_real, checking_arguments, listed
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.nn.value import Value
 
@@ -84,6 +84,7 @@ def _norm(grads: list[float], norm_type: float) -> float:
         return math.inf
 
 
+@checking_arguments
 def clip_grad_norm(
     params: Iterable[Value],
     max_norm: float,

@@ -40,7 +40,6 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 import functools
 import inspect
 import math
@@ -49,7 +48,7 @@ from collections.abc import Callable, Iterable, Mapping
 from numbers import Real
 from typing import Any
 
-from calcweb._checks import check_flag, check_real, listed
+from calcweb._checks import check_flag, check_real, listed, unknown_arguments
 from calcweb.exceptions import (
     ArgumentTypeError,
     DivisionByZeroError,
@@ -173,13 +172,7 @@ def _checking_arguments(init: Callable[..., None]) -> Callable[..., None]:
             signature.bind(self, *args, **kwargs)
         except TypeError as error:
             name = type(self).__name__
-            unknown = [key for key in kwargs if key not in signature.parameters]
-            if unknown:
-                close = difflib.get_close_matches(unknown[0], keywords, n=1)
-                hint = f" (did you mean {close[0]}?)" if close else ""
-                problem = f"got an unknown keyword argument {unknown[0]!r}{hint}"
-            else:
-                problem = f"cannot take these arguments ({error})"
+            problem = unknown_arguments(kwargs, ["params", *keywords], error)
             raise ArgumentTypeError(
                 f"{name} {problem}; it takes params, then {', '.join(keywords)}"
             ) from None
