@@ -7,7 +7,12 @@ An option that needs a buffer (Adam's amsgrad, RMSprop's momentum or centered)
 turned on after steps were taken: torch's own step() then raises KeyError, as
 the buffer was never made. The trajectory printed here is torch's once the
 missing buffer is given the value torch starts it at (zeros), which is what
-calcweb's optimisers do. The printed lists are pasted into the test as literals.
+calcweb's optimisers do.
+
+A parameter that no loss reaches (a head left out of this step's loss): after
+``zero_grad()`` (set_to_none=True, torch's default) its grad is None, and torch's
+step() skips it: no momentum, no moving average, no weight decay, no step count.
+The printed numbers are pasted into the test as literals.
 """
 
 from __future__ import annotations
@@ -33,7 +38,45 @@ def trajectory(name: str, hyper: dict[str, object], option: str, buffer: str) ->
     return out
 
 
+UNUSED_CONFIGS: list[tuple[str, dict[str, object]]] = [
+    ("SGD", {"lr": 0.1, "momentum": 0.9}),
+    ("SGD", {"lr": 0.1, "weight_decay": 0.1}),
+    ("Adam", {"lr": 0.1}),
+    ("AdamW", {"lr": 0.1}),
+    ("RMSprop", {"lr": 0.01, "momentum": 0.5}),
+    ("Adagrad", {"lr": 0.1, "weight_decay": 0.1}),
+]
+
+
+def unused_head(name: str, hyper: dict[str, object]) -> tuple[float, float]:
+    """(a, b) after 4 steps on a**2 + b**2, then a**2 alone: b drops out after step 1."""
+    a = torch.tensor([1.0], requires_grad=True)
+    b = torch.tensor([2.0], requires_grad=True)
+    opt = getattr(torch.optim, name)([a, b], foreach=False, **hyper)
+    for k in range(4):
+        opt.zero_grad()
+        loss = a * a + b * b if k == 0 else a * a
+        loss.sum().backward()
+        opt.step()
+    return a.item(), b.item()
+
+
+def used_late(name: str, hyper: dict[str, object]) -> float:
+    """b after 2 steps of a**2 alone, then 2 of a**2 + b**2: b's first step is step 3."""
+    a = torch.tensor([1.0], requires_grad=True)
+    b = torch.tensor([2.0], requires_grad=True)
+    opt = getattr(torch.optim, name)([a, b], foreach=False, **hyper)
+    for k in range(4):
+        opt.zero_grad()
+        loss = a * a if k < 2 else a * a + b * b
+        loss.sum().backward()
+        opt.step()
+    return b.item()
+
+
 if __name__ == "__main__":
+    for name, hyper in UNUSED_CONFIGS:
+        print(name, hyper, unused_head(name, hyper), used_late(name, hyper))
     print("adam_amsgrad =", trajectory("Adam", {"lr": 0.1}, "amsgrad", "max_exp_avg_sq"))
     print("rmsprop_momentum =", trajectory("RMSprop", {"lr": 0.1}, "momentum", "momentum_buffer"))
     print("rmsprop_centered =", trajectory("RMSprop", {"lr": 0.1}, "centered", "grad_avg"))
