@@ -65,7 +65,7 @@ from calcweb._checks import check_flag, listed, shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
-from calcweb.nn.value import Value
+from calcweb.nn.value import NO_GRADIENT, Value
 
 __all__ = ["MLP", "Layer", "Module", "Neuron"]
 
@@ -297,12 +297,14 @@ class Module:
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Set the gradient of every parameter to zero before the next ``backward()``.
 
-        ``set_to_none`` is taken for torch's code: a Value's grad is a number,
-        0.0 either way (torch's None reads as 0 in its next ``backward()``).
+        As in torch, ``set_to_none=True`` (the default) marks each gradient as
+        not yet computed: it reads 0.0, and an optimiser's ``step()`` skips a
+        parameter no ``backward()`` reaches before it; ``set_to_none=False``
+        writes 0.0, a gradient ``step()`` uses (see `calcweb.Optimizer.zero_grad`).
         """
-        check_flag(set_to_none, "set_to_none")
+        zero = NO_GRADIENT if check_flag(set_to_none, "set_to_none") else 0.0
         for p in self.parameters():
-            p.grad = 0.0
+            p.grad = zero
 
 
 class Neuron(Module):

@@ -68,6 +68,24 @@ __all__ = ["Value"]
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
 
 
+class _NoGradient(float):
+    """The grad of a Value no ``backward()`` has reached (since ``zero_grad()``): torch's None.
+
+    It reads as 0.0, as torch's None does in its next ``backward()``; arithmetic
+    on it gives plain floats, so the first ``backward()`` that reaches the value
+    replaces it (``grad += ...``). An optimiser's ``step()`` skips a parameter
+    whose grad is still `NO_GRADIENT`, as torch's skips a grad of None.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "NO_GRADIENT"  # pickled and copied as the one instance
+
+
+NO_GRADIENT = _NoGradient(0.0)
+
+
 class _Teardown(threading.local):
     """The inputs of freed values that are still to be released, per thread.
 
@@ -178,7 +196,9 @@ class Value:
 
     Attributes:
         data: The number (a float).
-        grad: ``dL/d(this value)`` after ``L.backward()``; 0.0 before.
+        grad: ``dL/d(this value)`` after ``L.backward()``; 0.0 before (a float
+            that marks it as not yet computed, torch's None: an optimiser's
+            ``step()`` skips a parameter whose grad no ``backward()`` reached).
 
     Arithmetic (``+ - * / **``, also with real numbers on either side, and a
     ``Value`` exponent) and the math methods below build a graph;
@@ -238,7 +258,7 @@ class Value:
         if type(data) is not float or (not _prev and data - data):
             data = real_number(data, "Value(data)")
         self.data: float = data
-        self.grad: float = 0.0
+        self.grad: float = NO_GRADIENT
         self._prev = _prev
         self._local = _local
         self._op = _op

@@ -18,7 +18,7 @@ from numbers import Real
 
 from calcweb._checks import check_real, checking_arguments, listed
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
-from calcweb.nn.value import Value
+from calcweb.nn.value import NO_GRADIENT, Value
 
 __all__ = ["clip_grad_norm"]
 
@@ -102,7 +102,9 @@ def clip_grad_norm(
 
     Args:
         params: The parameters whose ``grad`` to clip: a list of
-            `calcweb.Value` (or one Value).
+            `calcweb.Value` (or one Value). One that no ``backward()`` reached
+            since ``zero_grad()`` has no gradient yet and is left out, as torch
+            leaves out a grad of None.
         max_norm: The largest norm allowed (>= 0).
         norm_type: The order p of the norm (2.0 by default; ``math.inf`` for
             the largest absolute value).
@@ -143,9 +145,11 @@ def clip_grad_norm(
         raise ArgumentTypeError(
             f"error_if_nonfinite must be True or False, but got {error_if_nonfinite!r}"
         )
+    # As torch leaves out a grad of None: one no backward() reached is no gradient to clip.
+    grads = [_gradient(p, i) for i, p in enumerate(values) if p.grad is not NO_GRADIENT]
+    values = [p for p in values if p.grad is not NO_GRADIENT]
     if not values:
         return 0.0
-    grads = [_gradient(p, i) for i, p in enumerate(values)]
     total = _norm([abs(g) for g in grads], order)
     if error_if_nonfinite and not math.isfinite(total):
         raise NumericalError(

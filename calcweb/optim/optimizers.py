@@ -55,7 +55,7 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.nn.value import Value
+from calcweb.nn.value import NO_GRADIENT, Value
 
 __all__ = ["SGD", "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop"]
 
@@ -271,20 +271,27 @@ class Optimizer:
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Set every parameter's gradient to zero before the next ``backward()``.
 
-        ``set_to_none`` is taken for torch's code: a Value's grad is a number,
-        0.0 either way (torch's None reads as 0 in its next ``backward()``).
+        As in torch, ``set_to_none=True`` (the default) marks each gradient as
+        not yet computed: it reads 0.0 (torch's None reads as 0 in its next
+        ``backward()``), and `step` skips a parameter no ``backward()`` reaches
+        before it, which stays where it is, its state untouched.
+        ``set_to_none=False`` writes 0.0, a gradient `step` uses: momentum,
+        moving averages and weight decay move such a parameter on.
         """
-        check_flag(set_to_none, "set_to_none")
+        zero = NO_GRADIENT if check_flag(set_to_none, "set_to_none") else 0.0
         for index, p in enumerate(self.params):
             if not isinstance(p, Value):
                 raise ArgumentTypeError(
                     f"params[{index}] is {type(p).__name__} {p!r}, not a Value; an "
                     "optimizer's params list must hold only calcweb.Value objects"
                 )
-            p.grad = 0.0
+            p.grad = zero
 
     def step(self) -> None:
         """Update every parameter once from its current ``grad``.
+
+        A parameter that no ``backward()`` reached since `zero_grad` (or since
+        it was made) is skipped, as torch skips one whose grad is None.
 
         Raises:
             ArgumentTypeError: If a parameter's ``grad`` or ``data`` is not a number.
@@ -300,11 +307,12 @@ class Optimizer:
         # written until every parameter's update is known to be finite.
         isfinite = math.isfinite
         states = self.state
-        news: list[float] = []
-        trials: list[State] = []
+        updates: list[tuple[Value, float, State]] = []
         try:
             for p in self.params:
                 theta, grad = p.data, p.grad
+                if grad is NO_GRADIENT:  # no loss reached p: torch skips a grad of None
+                    continue
                 if not (type(theta) is float and type(grad) is float and isfinite(theta + grad)):
                     raise _Careful
                 state = states.get(p)
@@ -312,12 +320,11 @@ class Optimizer:
                 new = self._update(theta, grad, trial)
                 if not (isfinite(new) and all(map(isfinite, trial.values()))):
                     raise _Careful
-                news.append(new)
-                trials.append(trial)
+                updates.append((p, new, trial))
         except (_Careful, AttributeError, TypeError, ArithmeticError, ValueError):
             self._careful_step()
             return
-        for p, new, trial in zip(self.params, news, trials, strict=True):
+        for p, new, trial in updates:
             p.data = new
             states[p] = trial
 
@@ -330,6 +337,8 @@ class Optimizer:
                     f"params[{index}] is {type(p).__name__} {p!r}, not a Value; an "
                     "optimizer's params list must hold only calcweb.Value objects"
                 )
+            if p.grad is NO_GRADIENT:
+                continue
             theta = _number(p.data, index, "data")
             grad = _number(p.grad, index, "grad")
             state = self.state.get(p)

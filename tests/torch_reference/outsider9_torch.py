@@ -74,7 +74,24 @@ def used_late(name: str, hyper: dict[str, object]) -> float:
     return b.item()
 
 
+def unused_head_zeroed(clip: bool) -> tuple[float, float]:
+    """unused_head of SGD with momentum: zero_grad(set_to_none=False), or clipped each step."""
+    a = torch.tensor([1.0], requires_grad=True)
+    b = torch.tensor([2.0], requires_grad=True)
+    opt = torch.optim.SGD([a, b], lr=0.1, momentum=0.9, foreach=False)
+    for k in range(4):
+        opt.zero_grad(set_to_none=clip)
+        loss = a * a + b * b if k == 0 else a * a
+        loss.sum().backward()
+        if clip:
+            torch.nn.utils.clip_grad_norm_([a, b], 0.5, foreach=False)
+        opt.step()
+    return a.item(), b.item()
+
+
 if __name__ == "__main__":
+    print("set_to_none=False", unused_head_zeroed(clip=False))
+    print("clipped", unused_head_zeroed(clip=True))
     for name, hyper in UNUSED_CONFIGS:
         print(name, hyper, unused_head(name, hyper), used_late(name, hyper))
     print("adam_amsgrad =", trajectory("Adam", {"lr": 0.1}, "amsgrad", "max_exp_avg_sq"))

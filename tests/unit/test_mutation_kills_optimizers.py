@@ -335,6 +335,7 @@ ADVICE = (
 
 def test_a_grad_or_data_that_is_not_a_finite_float_is_named() -> None:
     params = [Value(1.0), Value(2.0)]
+    params[0].grad = 0.0  # a gradient, so that step() reads params[0] (not skipped)
     opt = SGD(params, lr=0.1)
     params[1].grad = "a"
     with raises(

@@ -95,6 +95,7 @@ def test_adam_state_is_the_textbook_moving_averages() -> None:
 def test_adamw_decays_the_weights_decoupled_from_the_gradient() -> None:
     # With a zero gradient Adam's step is 0, so only the decay moves the weight.
     p, q = Value(2.0), Value(2.0)
+    p.grad = q.grad = 0.0  # a gradient of 0, not none: step() skips a Value without one
     adamw, adam = AdamW([p], lr=0.1, weight_decay=0.5), Adam([q], lr=0.1, weight_decay=0.5)
     adamw.step()
     adam.step()

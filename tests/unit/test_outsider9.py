@@ -36,6 +36,7 @@ with its comment saying what happened before.
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -93,15 +94,15 @@ def _train(name: str, hyper: dict[str, Any], uses_b: Callable[[int], bool]) -> t
     ("name", "hyper", "expected"),
     [pytest.param(n, h, ab, id=f"{n} {h}") for n, h, ab, _ in UNUSED],
 )
-@_xfail()
 def test_a_parameter_left_out_of_the_loss_stays_put_as_in_torch(
     name: str, hyper: dict[str, Any], expected: tuple[float, float]
 ) -> None:
-    # b moved on after it left the loss: to 0.6244 with SGD momentum (torch: 1.6, where
-    # its last step left it), 1.739 with Adam (torch: 1.9). torch's step() skips a
-    # parameter whose grad is None, as zero_grad() leaves it until a loss reaches it;
-    # calcweb's zero_grad() wrote 0.0 and step() applied momentum, moving averages and
-    # weight decay to it all the same (as torch with zero_grad(set_to_none=False)).
+    # Fixed in session 27; b moved on after it left the loss: to 0.6244 with SGD
+    # momentum (torch: 1.6, where its last step left it), 1.739 with Adam (torch:
+    # 1.9). torch's step() skips a parameter whose grad is None, as zero_grad()
+    # leaves it until a loss reaches it; calcweb's zero_grad() wrote 0.0 and step()
+    # applied momentum, moving averages and weight decay to it all the same (as
+    # torch with zero_grad(set_to_none=False)).
     assert _train(name, hyper, lambda k: k == 0) == pytest.approx(expected, rel=1e-13)
 
 
@@ -113,13 +114,47 @@ def test_a_parameter_left_out_of_the_loss_stays_put_as_in_torch(
         if "weight_decay" in h or n.startswith("Adam")  # the others start from 0 anyway
     ],
 )
-@_xfail()
 def test_a_parameter_the_loss_reaches_late_starts_where_torch_starts_it(
     name: str, hyper: dict[str, Any], expected: float
 ) -> None:
-    # Adam's bias correction counted the steps b sat out (step 3 was b's third, not
-    # its first), and weight decay shrank it before any loss reached it.
+    # Fixed in session 27; Adam's bias correction counted the steps b sat out (step
+    # 3 was b's third, not its first), and weight decay shrank it before any loss
+    # reached it.
     assert _train(name, hyper, lambda k: k >= 2)[1] == pytest.approx(expected, rel=1e-13)
+
+
+def test_zero_grad_without_none_still_moves_the_parameter_as_torch() -> None:
+    # torch 2.13 with zero_grad(set_to_none=False): a gradient of 0 is stepped.
+    a, b = Value(1.0), Value(2.0)
+    opt = cw.SGD([a, b], lr=0.1, momentum=0.9)
+    for k in range(4):
+        opt.zero_grad(set_to_none=False)
+        (a * a + b * b if k == 0 else a * a).backward()
+        opt.step()
+    assert (a.data, b.data) == pytest.approx((-0.3086000000000001, 0.6243999999999998), rel=1e-13)
+
+
+def test_clipping_leaves_a_parameter_without_a_gradient_out() -> None:
+    # torch 2.13: clip_grad_norm_ ignores a grad of None, so step() still skips b;
+    # had clipping written 0.0 * scale into it, momentum would move b on.
+    a, b = Value(1.0), Value(2.0)
+    opt = cw.SGD([a, b], lr=0.1, momentum=0.9)
+    for k in range(4):
+        opt.zero_grad()
+        (a * a + b * b if k == 0 else a * a).backward()
+        cw.clip_grad_norm([a, b], 0.5)
+        opt.step()
+    assert (a.data, b.data) == pytest.approx((0.6426017925592143, 1.955278650450002), rel=1e-13)
+
+
+def test_a_value_without_a_gradient_reads_zero_and_survives_pickling() -> None:
+    v = Value(1.0)
+    assert v.grad == 0.0
+    assert repr(v) == "Value(data=1.0, grad=0.0)"
+    copied = pickle.loads(pickle.dumps(v))  # noqa: S301  our own bytes
+    opt = cw.SGD([copied], lr=0.1, weight_decay=0.5)
+    opt.step()  # still no gradient: skipped, no decay
+    assert copied.data == 1.0
 
 
 # --- an option switched on mid-run ------------------------------------------------
