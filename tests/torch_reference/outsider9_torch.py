@@ -89,7 +89,16 @@ def unused_head_zeroed(clip: bool) -> tuple[float, float]:
     return a.item(), b.item()
 
 
+def masked_cross_entropy() -> tuple[float, list[float]]:
+    """cross_entropy([0, -inf, 1], 0): the class masked by -inf gets gradient 0."""
+    z = torch.tensor([0.0, -float("inf"), 1.0], requires_grad=True)
+    loss = torch.nn.functional.cross_entropy(z, torch.tensor(0))
+    loss.backward()
+    return loss.item(), z.grad.tolist()  # type: ignore[union-attr]
+
+
 if __name__ == "__main__":
+    print("masked cross_entropy", masked_cross_entropy())
     print("set_to_none=False", unused_head_zeroed(clip=False))
     print("clipped", unused_head_zeroed(clip=True))
     for name, hyper in UNUSED_CONFIGS:
