@@ -98,6 +98,17 @@ def _number(x: object, what: str) -> float:
     return real_number(x, what)
 
 
+def _logit(x: object, what: str) -> float:
+    """A logit of a softmax as a finite float; -inf, torch's mask, refused with one that works."""
+    if isinstance(x, Real) and x == -math.inf:
+        raise InvalidArgumentError(
+            f"{what} holds -inf, as torch's code writes to mask a class; calcweb's numbers "
+            "are finite: mask with a large negative logit such as -1e9 instead, whose "
+            "softmax is exactly 0 too (and so is its gradient)"
+        )
+    return _number(x, what)
+
+
 def _listed(x: object, what: str) -> list[object]:
     """``x`` as a list: one Value or number, or a list, tuple, 1-D numpy array or iterable."""
     if isinstance(x, Value) or (not isinstance(x, bool) and isinstance(x, Real)):
@@ -495,7 +506,7 @@ def cross_entropy(
     terms: list[float] = []
     slopes: list[tuple[object, float]] = []
     for zs, t in zip(rows, targets, strict=True):
-        z = [_number(v, "logits") for v in zs]
+        z = [_logit(v, "logits") for v in zs]
         # Before an int target's range: with one logit a yes/no label 1 is out of 0..0,
         # and the one logit is the mistake (a target that is no int is refused below).
         an_int = isinstance(t, Integral) and not isinstance(t, bool)
@@ -572,7 +583,7 @@ def _normalised_row(row: list[object], log: bool, where: str) -> list[Any]:
         raise InvalidArgumentError(f"{where} is empty; pass at least one logit")
     if any(isinstance(z, Jet) for z in row):
         return _normalised_jets(row, log, where)
-    z = [_number(v, where) for v in row]
+    z = [_logit(v, where) for v in row]
     m, exps, total = _exponentials(z)
     probabilities = [e / total for e in exps]
     if log:
@@ -606,7 +617,7 @@ def _normalised_jets(row: list[object], log: bool, where: str) -> list[Any]:
             f"{where} mixes Values and Jets; pass Values (reverse mode) or Jets (Taylor "
             "mode), not both"
         )
-    z = [v if isinstance(v, Jet) else _number(v, where) for v in row]
+    z = [v if isinstance(v, Jet) else _logit(v, where) for v in row]
     m = max(v.coefficients[0] if isinstance(v, Jet) else v for v in z)
     shifted = [v - m for v in z]
     exps = [s.exp() if isinstance(s, Jet) else math.exp(s) for s in shifted]

@@ -291,12 +291,12 @@ def test_torch_optimiser_attributes_say_what_calcweb_has_instead(name: str) -> N
         pytest.param(lambda: cw.log_softmax([Value(0.0), -math.inf]), id="log_softmax"),
     ],
 )
-@_xfail()
 def test_a_masked_logit_is_refused_with_the_mask_that_works(call: Callable[[], Any]) -> None:
-    # torch masks a class with a logit of -inf (softmax 0, gradient 0); calcweb refuses
-    # it, rightly (a Value holds finite numbers), but said only "NaN and infinity
-    # cannot be differentiated through: check where it came from", no word of the
-    # mask that works here: a large negative logit, whose softmax is exactly 0 too.
+    # Fixed in session 27. torch masks a class with a logit of -inf (softmax 0,
+    # gradient 0); calcweb refuses it, rightly (a Value holds finite numbers), but
+    # said only "NaN and infinity cannot be differentiated through: check where it
+    # came from", no word of the mask that works here: a large negative logit, whose
+    # softmax is exactly 0 too.
     with pytest.raises(cw.InvalidArgumentError, match="-1e9") as caught:
         call()
     assert "mask" in str(caught.value)
