@@ -29,9 +29,13 @@ rule of torch's training loop; the findings, ordered by harm:
   learning-rate schedule writes, ``state_dict()``) is a bare AttributeError.
 - A power that overflows says ``pow((2.0, 1024.0)) overflows``: a tuple inside
   the call's parentheses (also ``remainder_bound((x, M))``).
+- A logit of -inf, torch's mask, is refused (rightly: calcweb's numbers are
+  finite) with "NaN and infinity cannot be differentiated through", no word of
+  the mask that works here (-1e9 gives torch's loss and gradient exactly).
 
-Each xfail fails today for the reason in its comment; a fixed one is unmarked,
-with its comment saying what happened before.
+All but the optimiser attributes were fixed in session 27: their tests are
+unmarked, with comments saying what happened before. The xfails fail today for
+the reason in their comments.
 """
 
 from __future__ import annotations
