@@ -15,7 +15,9 @@ closed form, the formulas a reader would derive by hand:
   \operatorname{softmax}(z)_j - [j = t]$. The log-sum-exp is computed as
   $m + \log\sum_j e^{z_j - m}$ with $m = \max_j z_j$, so logits of
   ±1000 neither overflow nor underflow. With ``label_smoothing=e`` the
-  target is $(1 - e)[j = t] + e/C$ for C classes, as in torch.
+  target is $(1 - e)[j = t] + e/C$ for C classes, as in torch; with class
+  probabilities $y$ as the target (soft labels) and class weights $w$,
+  $L = -\sum_j w_j y_j \log \operatorname{softmax}(z)_j$.
 * ``binary_cross_entropy_with_logits`` on logits $x_i$:
   $L = \frac1n\sum [\max(x_i, 0) - x_i y_i + \log(1 + e^{-|x_i|})]$,
   $\partial L/\partial x_i = (\sigma(x_i) - y_i)/n$.
@@ -158,10 +160,18 @@ _OVERFLOW_ADVICE = {
 
 
 def _loss_node(
-    name: str, terms: list[float], slopes: list[tuple[object, float]], reduction: str
+    name: str,
+    terms: list[float],
+    slopes: list[tuple[object, float]],
+    reduction: str,
+    count: float | None = None,
 ) -> Value:
-    """One node: the reduced sum of ``terms``, with ``slopes`` d(term)/d(input)."""
-    scale = 1.0 / len(terms) if reduction == "mean" and terms else 1.0
+    """One node: the reduced sum of ``terms``, with ``slopes`` d(term)/d(input).
+
+    The mean divides by ``count``, by default the number of terms.
+    """
+    count = len(terms) if count is None else count
+    scale = 1.0 / count if reduction == "mean" and terms else 1.0
     try:
         total = math.fsum(terms) * scale
     except (OverflowError, ValueError):  # an intermediate sum beyond the float range
@@ -397,19 +407,29 @@ def _checked_rows(rows: list[list[object]]) -> list[list[object]]:
     return rows
 
 
-def _targets(target: object, rows: list[list[object]], batch: bool) -> list[object]:
-    """One class index per sample: ``target`` itself for one sample, its entries for a batch."""
+def _targets(target: object, rows: list[list[object]], batch: bool) -> tuple[list[object], bool]:
+    """One target per sample, and whether they are class probabilities (soft labels).
+
+    A class index for one sample, a list of them for a batch; or, as torch's
+    float target of the input's shape, class probabilities: a list of them for
+    one sample, a list of such lists for a batch. As torch tells them apart by
+    dtype, a list of ints is no probabilities (``[0, 0]`` for two logits is
+    two class indices, for two samples of one logit each, not a target of 0).
+    """
     classes = len(rows[0])
     if not batch:
         if target is None or isinstance(target, Real):
-            return [target]  # checked as a class index below
-        raise ArgumentTypeError(
-            f"the logits are one sample of {classes} classes (a flat list, torch's (C)), so "
-            f"target must be one class index, an int in 0..{classes - 1}, but got "
-            f"{type(target).__name__} {shown(target)}; for a batch, pass one list of logits "
-            "per sample, [[z0, z1], [z0, z1]]; class probabilities as targets (soft "
-            "labels) are not supported: pass the index of the true class"
-        )
+            return [target], False  # checked as a class index below
+        entries = listed(target)
+        if entries is None or not _probabilities_among(entries):
+            raise ArgumentTypeError(
+                f"the logits are one sample of {classes} classes (a flat list, torch's (C)), "
+                f"so target must be one class index, an int in 0..{classes - 1}, or "
+                f"{classes} class probabilities (floats: soft labels), but got "
+                f"{type(target).__name__} {shown(target)}; for a batch, pass one list of "
+                "logits per sample, [[z0, z1], [z0, z1]]"
+            )
+        return [target], True
     if target is None or isinstance(target, Real):
         raise ArgumentTypeError(
             f"the logits are a batch of {len(rows)} samples (a list of lists, torch's (N, C)), "
@@ -423,7 +443,63 @@ def _targets(target: object, rows: list[list[object]], batch: bool) -> list[obje
             f"got {len(rows)} samples of logits and {len(targets)} targets; pass one "
             "target per sample"
         )
-    return targets
+    soft = [
+        _probabilities_among(entries)
+        for entries in (None if isinstance(t, (Value, Real)) else listed(t) for t in targets)
+    ]
+    if any(soft) and not all(soft):
+        raise ArgumentTypeError(
+            f"the targets mix lists of class probabilities and other things: target "
+            f"{soft.index(False)} is {shown(targets[soft.index(False)])}; pass one class "
+            "index per sample, or one list of class probabilities (floats) per sample"
+        )
+    return targets, all(soft)
+
+
+def _probabilities_among(entries: list[object] | None) -> bool:
+    """Whether ``entries`` are class probabilities: a list with a float or Value among them."""
+    return entries is not None and any(
+        isinstance(y, Value) or (isinstance(y, Real) and not isinstance(y, Integral))
+        for y in entries
+    )
+
+
+def _probabilities(target: object, classes: int, i: int) -> list[tuple[object, float]]:
+    """Sample ``i``'s class probabilities: (each as given, its float), each in [0, 1]."""
+    entries = _listed(target, f"the target of sample {i}")
+    if len(entries) != classes:
+        raise InvalidArgumentError(
+            f"sample {i} has {classes} logits but its target {len(entries)} class "
+            f"probabilities; pass one probability per class (soft labels), or the index of "
+            "the true class"
+        )
+    probabilities = [(y, _number(y, f"the target of sample {i}")) for y in entries]
+    for c, (_, y) in enumerate(probabilities):
+        if not 0.0 <= y <= 1.0:
+            raise DomainError(
+                f"the target of sample {i} gives class {c} the probability {y!r}; class "
+                "probabilities (soft labels) lie in [0, 1]"
+            )
+    return probabilities
+
+
+def _class_weights(weight: object, classes: int) -> list[float] | None:
+    """The class weights (torch's ``weight``): one finite number >= 0 per class, or None."""
+    if weight is None:
+        return None
+    entries = _listed(weight, "weight")
+    if len(entries) != classes:
+        raise InvalidArgumentError(
+            f"got {len(entries)} class weights for {classes} classes; pass one weight per "
+            "class (or weight=None for all 1)"
+        )
+    weights = [real_number(w, "weight") for w in entries]
+    if any(w < 0.0 for w in weights):
+        raise InvalidArgumentError(
+            f"the class weights {weights!r} include a negative one; a weight scales its "
+            "class's share of the loss: use numbers >= 0"
+        )
+    return weights
 
 
 def _label_smoothing(label_smoothing: object) -> float:
@@ -453,35 +529,57 @@ def _smoothed_term(z: list[float], k: int, m: float, total: float, smoothing: fl
 @checking_arguments
 def cross_entropy(
     logits: Sequence[Scalar] | Sequence[Sequence[Scalar]],
-    target: int | Sequence[int],
+    target: int | Sequence[int] | Sequence[Scalar] | Sequence[Sequence[Scalar]],
     reduction: str = "mean",
     label_smoothing: float = 0.0,
+    weight: Sequence[float] | None = None,
 ) -> Value:
     r"""Softmax cross-entropy of raw scores (logits), as ``torch.nn.functional.cross_entropy``.
+
+    Each sample's loss is $\sum_c w_c\,y_c\,(-\log s_c)$, $s$ the softmax
+    of its logits and $y$ its target distribution: one-hot on the true class
+    for a class index, the given probabilities for soft labels (each row
+    of the input's shape, as torch's float target; a row need not sum to 1,
+    as in torch). Its gradient is $(\sum_c w_c y_c)\,s_j - w_j y_j$.
 
     Args:
         logits: One sample's logits, one per class (a flat sequence of
             Values: torch's (C) input), or a batch of them (a sequence of
             sequences: (N, C)).
         target: The correct class index of the one sample, or one index per
-            sample of the batch (a list, tuple or 1-D numpy array of ints).
-        reduction: ``"mean"`` over samples (default) or ``"sum"``.
+            sample of the batch (a list, tuple or 1-D numpy array of ints);
+            or class probabilities in [0, 1] (soft labels): one per class
+            for the one sample, a list of them per sample of a batch. Values
+            among the probabilities are differentiated too, as torch does:
+            $\partial L / \partial y_c = (1 - e)\,w_c\,(-\log s_c)$
+            (divided by N for the mean).
+        reduction: ``"mean"`` (default) or ``"sum"`` over samples. As torch's,
+            the mean divides by the number of samples N for soft labels, and
+            by the sum of the weights of the true classes, $\sum_n
+            w_{t_n}$, for class indices (N without ``weight``).
         label_smoothing: A number e in [0, 1], as torch's: the target of C
-            classes becomes (1 - e) on the true class plus e / C on every
-            class, so the loss is $(1 - e)(-\log s_t) + \frac{e}{C}\sum_j
-            (-\log s_j)$ and its gradient $s_j - (1 - e)[j = t] - e / C$.
-            0 (default) is the plain loss.
+            classes becomes $(1 - e)\,y + e / C$ (y one-hot for a class
+            index), so for a class index the loss is $(1 - e)(-\log s_t) +
+            \frac{e}{C}\sum_j (-\log s_j)$ and its gradient $s_j - (1 -
+            e)[j = t] - e / C$. 0 (default) is the plain loss.
+        weight: One number $w_c \ge 0$ per class, as torch's ``weight``
+            (it scales each class's share of the loss); None (default) is
+            all 1.
 
     Raises:
         InvalidArgumentError: a class index out of range, a sample without
             logits or with one logit (its loss would be 0 whatever it is: use
             `binary_cross_entropy_with_logits`), samples of a batch with
             different numbers of logits, a NaN logit, not as many targets as
-            samples, an unknown reduction, or a label_smoothing outside
-            [0, 1] or NaN.
-        ArgumentTypeError: one logit given alone, a target that is not an
-            int (a list of them for one sample, one int for a batch), a logit
-            that is not a number or a Value, a label_smoothing that is not a
+            samples or probabilities as classes, an unknown reduction, a
+            label_smoothing outside [0, 1] or NaN, not one weight per class,
+            a negative weight, or a mean over true classes whose weights sum
+            to 0.
+        DomainError: a class probability outside [0, 1].
+        ArgumentTypeError: one logit given alone, a target that is neither
+            an int nor a list of probabilities (one int for a batch, a mix
+            of indices and lists), a logit or probability that is not a
+            number or a Value, a label_smoothing or weight that is not a
             real number.
         NumericalError: the loss overflows a float (logits beyond about 1e308 apart).
 
@@ -498,19 +596,30 @@ def cross_entropy(
         0.693147
         >>> loss.backward(); [round(v.grad, 6) for v in z]   # softmax - target
         [-0.4, 0.4]
+        >>> z = [Value(0.0), Value(math.log(3.0))]   # softmax (0.25, 0.75)
+        >>> loss = cross_entropy(z, [0.5, 0.5])   # a soft label
+        >>> loss.backward(); [round(v.grad, 6) for v in z]   # softmax - target
+        [-0.25, 0.25]
+        >>> z = [[Value(1.0), Value(2.0)], [Value(0.5), Value(0.5)]]
+        >>> loss = cross_entropy(z, [1, 0], weight=[3.0, 1.0])   # mean over weights 1 + 3
+        >>> round(loss.data, 6)   # (1 log(1 + e^-1) + 3 log 2) / 4
+        0.598176
     """
     reduction = _reduction(reduction)
     smoothing = _label_smoothing(label_smoothing)
     rows, batch = _samples(logits)
-    targets = _targets(target, rows, batch)
+    targets, soft = _targets(target, rows, batch)
+    classes = len(rows[0])
+    weights = _class_weights(weight, classes)
     terms: list[float] = []
     slopes: list[tuple[object, float]] = []
-    for zs, t in zip(rows, targets, strict=True):
+    count = 0.0  # the mean's divisor: torch's, the samples or the weights of their classes
+    for i, (zs, t) in enumerate(zip(rows, targets, strict=True)):
         z = [_logit(v, "logits") for v in zs]
         # Before an int target's range: with one logit a yes/no label 1 is out of 0..0,
         # and the one logit is the mistake (a target that is no int is refused below).
         an_int = isinstance(t, Integral) and not isinstance(t, bool)
-        if len(z) == 1 and an_int:  # softmax of one logit is 1: the loss is 0 whatever it is
+        if len(z) == 1 and (an_int or soft):  # softmax of one logit is 1: the loss is 0
             flat = "[z for [z] in logits]" if batch else "logits"
             raise InvalidArgumentError(
                 "each sample has one logit, so its softmax is 1 and the loss 0 whatever the "
@@ -518,13 +627,40 @@ def cross_entropy(
                 "least two); for a yes/no target scored by one logit per sample, use "
                 f"binary_cross_entropy_with_logits({flat}, targets) with targets 0.0 or 1.0"
             )
-        k = _class_index(t, len(z))
         m, exps, total = _exponentials(z)
-        terms.append(_smoothed_term(z, k, m, total, smoothing))
-        # d/dz_j = softmax_j - target_j, the smoothed target (1 - e)[j = k] + e / C
-        targets_j = [(1.0 - smoothing) * (j == k) + smoothing / len(z) for j in range(len(z))]
-        slopes += [(v, e / total - y) for v, e, y in zip(zs, exps, targets_j, strict=True)]
-    return _loss_node("cross_entropy", terms, slopes, reduction)
+        if soft:
+            given = _probabilities(t, classes, i)
+            # torch's smoothing of class probabilities: (1 - e) y + e / C
+            y = [(1.0 - smoothing) * p + smoothing / classes for _, p in given]
+            count += 1.0
+        else:
+            k = _class_index(t, classes)
+            y = [(1.0 - smoothing) * (j == k) + smoothing / classes for j in range(classes)]
+            count += 1.0 if weights is None else weights[k]
+        if weights is None and not soft:
+            terms.append(_smoothed_term(z, k, m, total, smoothing))
+            # d/dz_j = softmax_j - target_j, the smoothed target (1 - e)[j = k] + e / C
+            slopes += [(v, e / total - yj) for v, e, yj in zip(zs, exps, y, strict=True)]
+            continue
+        w = [1.0] * classes if weights is None else weights
+        # -log s_c = (m - z_c) + log(total), each >= 0: a sum without cancellation
+        surprisals = [(m - zc) + math.log(total) for zc in z]
+        shares = [wc * yc for wc, yc in zip(w, y, strict=True)]
+        terms.append(math.fsum(a * b for a, b in zip(shares, surprisals, strict=True) if a))
+        # d/dz_j = (sum_c w_c y_c) softmax_j - w_j y_j (the y_c need not sum to 1)
+        weighted = math.fsum(shares)
+        slopes += [(v, weighted * e / total - a) for v, e, a in zip(zs, exps, shares, strict=True)]
+        if soft:  # torch differentiates the target too: d/dy_c = (1 - e) w_c (-log s_c)
+            slopes += [
+                (v, (1.0 - smoothing) * wc * sc)
+                for (v, _), wc, sc in zip(given, w, surprisals, strict=True)
+            ]
+    if reduction == "mean" and not count:
+        raise InvalidArgumentError(
+            f"the weights of the targets' classes sum to 0 ({weights!r}), so their mean is "
+            "0 / 0; give the classes that occur a weight > 0, or use reduction='sum'"
+        )
+    return _loss_node("cross_entropy", terms, slopes, reduction, count)
 
 
 def _logit_rows(logits: object, dim: object, name: str) -> tuple[list[list[object]], int, bool]:

@@ -282,6 +282,9 @@ def test_losses() -> None:
     assert kept == pytest.approx(1 / (1 + math.exp(40.0)) - 1.0, rel=1e-15)
     gradient = runs["cross-entropy-gradient"].numbers()
     assert gradient[:3] == pytest.approx(gradient[3:], abs=1e-12)
+    (loss,), (by_formula,), gradient, formula = runs["soft-labels"].line_numbers()
+    assert loss == pytest.approx(by_formula, rel=1e-11)
+    assert gradient == pytest.approx(formula, abs=1e-12)
     stable, ours = runs["log-sum-exp"].numbers()[-2:]
     assert stable == pytest.approx(math.log(1 + math.exp(-1.0)), rel=1e-14)
     assert ours == pytest.approx(stable, rel=1e-14)

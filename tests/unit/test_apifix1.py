@@ -287,12 +287,17 @@ def test_a_flat_list_of_logits_is_one_sample_as_in_torch() -> None:
     assert "one list of logits per sample" in message
 
 
-def test_soft_labels_are_told_the_classes_and_that_probabilities_are_not_supported() -> None:
-    message = _message(
-        lambda: cw.cross_entropy([Value(1.0), Value(2.0), Value(3.0)], [0.1, 0.2, 0.7])
-    )
+def test_soft_labels_are_class_probabilities_and_ints_are_told_the_classes() -> None:
+    # Session 27: a list of floats for one sample is soft labels, as torch's float target.
+    logits = [Value(1.0), Value(2.0), Value(3.0)]
+    cw.cross_entropy(logits, [0.1, 0.2, 0.7]).backward()
+    exps = [math.exp(v.data) for v in logits]
+    softmax = [e / sum(exps) for e in exps]
+    expected = [s - y for s, y in zip(softmax, [0.1, 0.2, 0.7], strict=True)]
+    assert all(abs(v.grad - g) < 1e-15 for v, g in zip(logits, expected, strict=True))
+    message = _message(lambda: cw.cross_entropy(logits, [0, 1, 0]))  # ints: torch's long
     assert "0..2" in message
-    assert "soft labels" in message
+    assert "class probabilities (floats: soft labels)" in message
 
 
 def test_a_batch_with_one_int_target_is_told_to_pass_one_per_sample() -> None:

@@ -133,9 +133,8 @@ def test_cross_entropy_names_what_is_not_a_list() -> None:
     with raises(
         ArgumentTypeError,
         "the logits are one sample of 2 classes (a flat list, torch's (C)), so target must be "
-        "one class index, an int in 0..1, but got str 'a'; for a batch, pass one list of "
-        "logits per sample, [[z0, z1], [z0, z1]]; class probabilities as targets (soft "
-        "labels) are not supported: pass the index of the true class",
+        "one class index, an int in 0..1, or 2 class probabilities (floats: soft labels), "
+        "but got str 'a'; for a batch, pass one list of logits per sample, [[z0, z1], [z0, z1]]",
     ):
         cross_entropy([1.0, 2.0], "a")
     with raises(ArgumentTypeError, f"logits {NOT_A_LIST} NoneType None"):

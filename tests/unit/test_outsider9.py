@@ -21,8 +21,7 @@ rule of torch's training loop; the findings, ordered by harm:
   from calcweb/optim. The expected trajectories are torch's with the buffer
   started at zeros, as torch starts it (tests/torch_reference/outsider9_torch.py;
   torch's own step raises KeyError too).
-- torch keywords calcweb does not take (``cross_entropy(weight=...)``,
-  ``ignore_index``, ``binary_cross_entropy_with_logits(pos_weight=...)``,
+- torch keywords calcweb does not take (``cross_entropy(ignore_index=...)``, ``binary_cross_entropy_with_logits(pos_weight=...)``,
   ``clip_grad_norm(foreach=...)``) reach a bare TypeError, where the optimisers
   say ArgumentTypeError with the keywords they take.
 - torch's optimiser API that calcweb lacks (``opt.param_groups``, as every
@@ -228,10 +227,6 @@ def test_an_option_switched_on_mid_run_starts_its_buffer_as_torch_does(
 @pytest.mark.parametrize(
     "call",
     [
-        pytest.param(
-            lambda: cw.cross_entropy([Value(1.0), Value(2.0)], 0, weight=[1.0, 2.0]),
-            id="cross_entropy(weight)",
-        ),
         pytest.param(
             lambda: cw.cross_entropy([[1.0, 2.0]], [0], ignore_index=-100),
             id="cross_entropy(ignore_index)",
