@@ -36,6 +36,7 @@ backward pass, whatever the number of inputs).
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
@@ -805,23 +806,21 @@ def jacobian(
             if method == "auto" and _refuses_jets(f, point, ej, count, bounded=full_output):
                 calls += 1  # as derivative's "auto": differences, and the call it refused
                 column_method = "richardson"
+
+            def entry(i: int) -> Any:
+                return directional(f, point, ej, 1, method=column_method, h=h, line=output_line(i))  # noqa: B023
+
+            first = entry(0)  # its walk asks f at the points every output's walk starts with
             constant: dict[int, DerivativeResult] = {}
             if column_method == "richardson" and h is None:
                 probe, _ = _along(f, point, ej, axis=True, line=output_line(0))
-                key = (point[j], math.copysign(1.0, point[j]))  # the walk is x_j's alone
-                if key not in walks:
-                    walks[key] = _walk_of_a_constant(point[j])
-                constant = _constant_outputs(cast("_OutputLine", probe), outputs, walks[key])
-            columns.append(
-                [
-                    (constant[i] if full_output else constant[i].value)
-                    if i in constant
-                    else directional(
-                        f, point, ej, 1, method=column_method, h=h, line=output_line(i)
-                    )
-                    for i in range(count)
-                ]
-            )
+                walk = functools.partial(_cached_walk, walks, point[j])
+                constant = _constant_outputs(cast("_OutputLine", probe), outputs, walk)
+            rest = [
+                (constant[i] if full_output else constant[i].value) if i in constant else entry(i)
+                for i in range(1, count)
+            ]
+            columns.append([first, *rest])
             calls += sum(line.calls for line in lines)
         rows = [list(row) for row in zip(*columns, strict=True)]
         return _array_of(rows, calls) if full_output else rows
@@ -907,30 +906,55 @@ def _constant_along(c: float, xj: float) -> tuple[list[float], DerivativeResult]
     return cast("_ConstantLine", line).asked, _in_units_of_x(result, exponent, 0)
 
 
+# Outputs that keep their value along a column before the walks of constants pay for
+# themselves (about 2 ms each; a walk of one output about 1 to 2 ms): below that many,
+# each output takes its own walk, as before.
+_WALKS_SAVED_TO_PAY = 8
+
+
+def _cached_walk(
+    walks: dict[tuple[float, float], _ConstantWalk | None], xj: float
+) -> _ConstantWalk | None:
+    """`_walk_of_a_constant` at ``xj``, kept in ``walks`` for the columns of the same ``x_j``."""
+    key = (xj, math.copysign(1.0, xj))  # -0.0 is a point of its own
+    if key not in walks:
+        walks[key] = _walk_of_a_constant(xj)
+    return walks[key]
+
+
 def _constant_outputs(
-    probe: _OutputLine, at_x: list[Any], walk: _ConstantWalk | None
+    probe: _OutputLine, at_x: list[Any], walk_of_a_constant: Callable[[], _ConstantWalk | None]
 ) -> dict[int, DerivativeResult]:
-    """The outputs that keep their value at ``x`` at every point a constant's walk asks.
+    """The outputs but the first that keep their value at every point a constant's walk asks.
 
     derivative's walk is a function of the values it is given (as floats:
     1 and 1.0, -0.0 and 0.0 alike): on such an output it asks those very
     points and says what it says of that constant (`_ConstantWalk`), so no
     walk of its own is needed. In a sparse Jacobian (``f_i`` of a few
     inputs) most entries are such, and each walk costs about a millisecond
-    of Python (a Jacobian of 100 inputs took 36 s). Where ``f``
-    fails at one of those points, every output's walk is left to say so.
+    of Python (a Jacobian of 100 inputs took 36 s). The walks of constants
+    cost as much as 4 to 6 such walks (`_walk_of_a_constant`, `_walked_alike`):
+    they are taken only where `_WALKS_SAVED_TO_PAY` outputs or more kept their
+    value at the points ``f`` was asked at already (``probe.seen``: the first
+    output's walk). Where ``f`` fails at one of the points, every output's
+    walk is left to say so.
     """
+    kept = [i for i, c in enumerate(at_x) if i and _plain_number(c)]  # output 0 had its walk
+    for values in probe.seen.values():
+        kept = [i for i in kept if values[i] == at_x[i]]
+    walk = walk_of_a_constant() if len(kept) >= _WALKS_SAVED_TO_PAY else None
     if walk is None:
         return {}
-    try:
-        for t in walk.points:
+    rows = []
+    for t in walk.points:
+        if not kept:
+            return {}  # every output moved: f need not be asked at the points left
+        try:
             probe(t)  # f's outputs at t, kept in probe.seen for every output's walk
-    except Exception:  # derivative's walks, taken instead, say what it was
-        return {}
-    rows = [probe.seen[t] for t in walk.points]
-    kept = [i for i, c in enumerate(at_x) if _plain_number(c)]
-    for values in rows:
-        kept = [i for i in kept if values[i] == at_x[i]]
+        except Exception:  # derivative's walks, taken instead, say what it was
+            return {}
+        rows.append(probe.seen[t])
+        kept = [i for i in kept if rows[-1][i] == at_x[i]]
     if any(set(map(type, values)) != {float} for values in [at_x, *rows]):  # rare: each one
         kept = [i for i in kept if all(_plain_number(values[i]) for values in rows)]
     return {i: walk.at(float(at_x[i])) for i in _walked_alike(walk, {i: at_x[i] for i in kept})}
