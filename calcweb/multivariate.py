@@ -730,11 +730,11 @@ def jacobian(
     `calcweb.derivative` on one output, and the entries of a column share
     ``f``'s values: each point costs one call of ``f``, not one per output.
     By Richardson with no step ``h`` (``"auto"`` on an ``f`` written with
-    ``math``), where 8 or more outputs after the first keep their value at
-    every point that derivative's walk asks of a constant, each of them gets
-    what that walk says of its constant (0, its error rounded up by a few
-    ulps) without a walk of its own: most zeros of a large sparse Jacobian
-    cost no walk.
+    ``math``), an output that keeps its value at every point that
+    derivative's walk asks of a constant can get what that walk says of its
+    constant (0, its error rounded up by a few ulps) without a walk of its
+    own, where enough outputs of its column (8) do so to pay for the walks of
+    constants: most zeros of a large sparse Jacobian cost no walk.
 
     Args:
         f: A function of a list of numbers returning a sequence of numbers (a
