@@ -965,19 +965,19 @@ def _walked_alike(walk: _ConstantWalk, constants: dict[int, float]) -> list[int]
 
     Its walk asks other points where ``|c|`` is large beside ``x_j`` (at
     ``x_j`` = 1e-300 for ``c`` = 1e20, not 1e15; at 0.4 from about 3e307
-    on): past a threshold in ``|c|``. So the smallest and the largest ``|c|``
-    of each sign are walked too: where one is walked otherwise, the outputs
-    between it and 1 take walks of their own.
+    on): past a threshold in ``|c|``. The walks of 0.0 and 1.0 bracket the
+    constants from 0 to 1; the largest above 1 and the largest ``|c|`` of the
+    negative ones (-0.0 is 0.0 to the walk) are walked too: where one is
+    walked otherwise, the outputs of its side take walks of their own.
     """
-    alike = []
-    for sign in (1.0, -1.0):
-        side = {i: c for i, c in constants.items() if math.copysign(1.0, c) == sign}
-        below = [i for i, c in side.items() if abs(c) < 1.0]
-        above = [i for i, c in side.items() if abs(c) >= 1.0]
-        for group, extreme in ((below, min), (above, max)):
-            c = extreme((float(side[i]) for i in group), key=abs, default=None)
-            if c is not None and _constant_along(c, walk.xj)[0] == walk.points:
-                alike += group
+    alike = [i for i, c in constants.items() if 0.0 <= c <= 1.0]  # between 0 and 1: walked
+    for side in (
+        [i for i, c in constants.items() if c > 1.0],
+        [i for i, c in constants.items() if c < 0.0],
+    ):
+        c = max((float(constants[i]) for i in side), key=abs, default=None)
+        if c is not None and _constant_along(c, walk.xj)[0] == walk.points:
+            alike += side
     return alike
 
 
