@@ -314,6 +314,9 @@ function streamTo(output) {
   let note = null;
   const shown = { stdout: 0, stderr: 0 };
   const hidden = { stdout: 0, stderr: 0 };
+  // Whether each stream's shown text ends a line: the other stream may have
+  // printed since, so the last span need not be this stream's.
+  const endsLine = { stdout: true, stderr: true };
   return (name, text) => {
     if (!pre) {
       output.replaceChildren();
@@ -327,10 +330,10 @@ function streamTo(output) {
     hidden[name] += text.length - part.length;
     const last = /** @type {HTMLElement | null} */ (pre.lastElementChild);
     const continues = last !== null && last.dataset.stream === name;
+    if (part) endsLine[name] = part.endsWith("\n");
     // A stream cut mid-line ends its line, marked, so that what follows does
     // not seem to continue it ("line 10100Traceback").
-    const shownEnd = part || (continues ? /** @type {string} */ (last.textContent) : "\n");
-    if (cut && !shownEnd.endsWith("\n")) part += "…\n";
+    if (cut && !endsLine[name]) part += "…\n";
     if (part) {
       if (last && continues) {
         last.append(part);

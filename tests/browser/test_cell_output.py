@@ -254,3 +254,24 @@ def test_a_traceback_shows_even_after_the_stderr_shown_is_used_up(shared_page: P
     assert result["stderr"].startswith("Traceback")
     assert "ZeroDivisionError" in result["error"]
     assert result["error"] == result["stderr"]  # nothing else went to stderr
+
+
+def test_a_stream_cut_after_the_other_stream_printed_still_ends_its_line_marked(
+    shared_page: Page,
+) -> None:
+    page = shared_page
+    # stdout's shown text ends mid-line; stderr prints; then stdout's next text is cut whole.
+    set_code(
+        page,
+        0,
+        f"import sys\nsys.stdout.write('x' * {SHOWN_MOST})\nsys.stdout.flush()\n"
+        "sys.stderr.write('warning\\n')\nsys.stderr.flush()\nprint('hidden')",
+    )
+    run_cell(page, 0)
+    streams = cell(page, 0).locator(".calcweb-output pre.calcweb-streams")
+    assert streams.text_content() == "x" * SHOWN_MOST + "warning\n" + "…\n"
+    assert streams.locator("span").evaluate_all("spans => spans.map(s => s.className)") == [
+        "calcweb-stdout",
+        "calcweb-stderr",
+        "calcweb-stdout",
+    ]
