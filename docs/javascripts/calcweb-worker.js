@@ -547,11 +547,15 @@ const handlers = { boot, run };
 // running: each way, crash() tells the page, once, with a Fatal message (no
 // reply follows), and the page restarts the worker.
 let crashed = false;
-/** @param {unknown} reason */
-function crash(reason) {
+/**
+ * @param {unknown} reason
+ * @param {number | null} [exitStatus] os._exit's status, when Python ended itself
+ */
+function crash(reason, exitStatus = null) {
   if (crashed || restoring) return;
   crashed = true;
-  send({ type: "fatal", error: String(reason).slice(0, 300) });
+  const error = String(reason).slice(0, 300);
+  send(exitStatus === null ? { type: "fatal", error } : { type: "fatal", error, exitStatus });
 }
 const consoleError = console.error.bind(console);
 console.error = (...args) => {
@@ -563,7 +567,7 @@ console.error = (...args) => {
 function exited(error) {
   const status = exitStatus(error);
   if (status === null || !pyodide) return false;
-  crash(`the cell called os._exit(${status}), which ends Python`);
+  crash(`the cell called os._exit(${status}), which ends Python`, status);
   return true;
 }
 self.addEventListener("unhandledrejection", (event) => {

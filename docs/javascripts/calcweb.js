@@ -40,7 +40,16 @@ const STOP_GRACE_MS = 1000; // an interrupt not honoured by then becomes a resta
 // Python is gone (stopped without isolation, or crashed) and will be restarted.
 class PythonRestarted extends Error {}
 // Python died while it ran a request (a crash, or os._exit): that code is to blame.
-class PythonCrashed extends PythonRestarted {}
+class PythonCrashed extends PythonRestarted {
+  /**
+   * @param {string} message
+   * @param {boolean} ended Python ended itself (os._exit): it did not crash
+   */
+  constructor(message, ended) {
+    super(message);
+    this.ended = ended;
+  }
+}
 
 // The worker that owns Pyodide, and the requests waiting for its replies.
 class Python {
@@ -123,7 +132,7 @@ class Python {
   /** @param {WorkerMessage} message */
   receive(message) {
     if (message.type === "fatal") {
-      this.crashed(message.error);
+      this.crashed(message.error, message.exitStatus);
       return;
     }
     if (message.type === "progress") {
@@ -143,13 +152,20 @@ class Python {
   }
 
   // The one path of a crash, whether Pyodide died (the worker's Fatal
-  // message) or the worker itself failed (its error event).
-  /** @param {string} reason */
-  crashed(reason) {
+  // message) or the worker itself failed (its error event). An exit
+  // (os._exit) ends Python as a crash does, but it is no crash: it says so.
+  /**
+   * @param {string} reason
+   * @param {number} [exitStatus] os._exit's status, when Python ended itself
+   */
+  crashed(reason, exitStatus) {
+    const ended = exitStatus !== undefined;
+    const what = ended ? `Python ended (the cell called os._exit(${exitStatus}))` : `Python crashed (${reason})`;
     this.restart(
       new PythonCrashed(
-        `Python crashed (${reason}) and was restarted, so the variables of earlier cells are gone. ` +
-          "Running the cell again runs the cells before it first; if it crashes again, change it.",
+        `${what} and was restarted, so the variables of earlier cells are gone. ` +
+          `Running the cell again runs the cells before it first; if it ${ended ? "ends Python" : "crashes"} again, change it.`,
+        ended,
       ),
     );
   }
@@ -239,8 +255,9 @@ async function run(code, { filename = "<calcweb.run>", onStream = () => {}, cont
   } catch (thrown) {
     const restarted = thrown instanceof PythonRestarted;
     const crashed = thrown instanceof PythonCrashed;
+    const ended = crashed && thrown.ended;
     const error = restarted ? thrown.message : `Python could not start: ${thrown.message}`;
-    return { ok: false, stdout: out.stdout, stderr: out.stderr + error, display: [], controls: [], error, errorLine: 0, restarted, crashed };
+    return { ok: false, stdout: out.stdout, stderr: out.stderr + error, display: [], controls: [], error, errorLine: 0, restarted, crashed, ended };
   }
 }
 
@@ -475,6 +492,8 @@ async function execute(cell, { quiet = false } = {}) {
   // A cell that crashed Python is not rerun before a later one until its code changes.
   if (result.crashed) cell.dataset.crashed = hash(editor.code);
   else delete cell.dataset.crashed;
+  if (result.ended) cell.dataset.ended = "true";
+  else delete cell.dataset.ended;
   showControls(cell, result.controls, result.ok);
   output.removeAttribute("data-prerendered");
   if (!streamed) output.replaceChildren();
@@ -507,10 +526,13 @@ function keepShown(cell, output) {
 /** @param {any} cell whether its code, as it stands, crashed Python when it last ran */
 const crashedAsItStands = (cell) => cell.dataset.crashed !== undefined && cell.dataset.crashed === hash(cell.calcwebEditor.code);
 
-/** @param {HTMLElement} cell an earlier cell that crashed Python */
+/** @param {HTMLElement} cell an earlier cell that crashed (or ended) Python */
 function crashedBefore(cell) {
   const n = Number(cell.dataset.cellIndex) + 1;
-  return `Cell ${n} crashed Python (its output says how), so this cell did not run: it would run cell ${n} first. Change cell ${n} (or Reset it), then run this cell again.`;
+  const did = cell.dataset.ended === "true" ? "ended" : "crashed";
+  // Reset helps only a reader's edit: the page's own code would do it again.
+  const fix = cell.dataset.edited === "true" ? `Change cell ${n} (or Reset it)` : `Change cell ${n}`;
+  return `Cell ${n} ${did} Python (its output says how), so this cell did not run: it would run cell ${n} first. ${fix}, then run this cell again.`;
 }
 
 // Queues a run of `cell`; earlier cells that never ran in this namespace run

@@ -146,10 +146,12 @@ export {}; // types only
  */
 
 /**
- * Pyodide has died: the only way a crash reaches the page.
+ * Pyodide has died: the only way a crash reaches the page. os._exit(N) ends
+ * the runtime too: then `exitStatus` is N, and Python ended, it did not crash.
  * @typedef {object} Fatal
  * @property {"fatal"} type
  * @property {string} error what happened (at most 300 characters)
+ * @property {number} [exitStatus] the status os._exit was called with
  */
 
 /** @typedef {Reply | Stream | Progress | Fatal} WorkerMessage */

@@ -48,10 +48,28 @@ def test_os_exit_ends_the_cell_with_a_message(browser: Browser, server: Server) 
         set_code(page, 0, "import os\nos._exit(1)")
         cell(page, 0).locator("button.calcweb-run").click()
         expect(cell(page, 0)).to_have_attribute("data-state", "error", timeout=20_000)
-        assert re.search(r"exit|restart", output(page, 0))
+        # An exit is no crash: the message says that Python ended, and why.
+        text = output(page, 0)
+        assert "Python ended (the cell called os._exit(1)) and was restarted" in text
+        assert "crash" not in text
         assert not watch.errors, watch.errors
     finally:
         context.close()
+
+
+def test_a_page_cell_that_ended_python_is_blamed_without_suggesting_reset(
+    page: Page, server: Server
+) -> None:
+    page.goto(server.base)
+    # A patch makes cell 1's own (unedited) print end Python.
+    set_code(page, 2, "import builtins, os\nbuiltins.print = lambda *args, **kwargs: os._exit(3)")
+    run_cell(page, 2)
+    assert "Python ended (the cell called os._exit(3))" in run_cell(page, 0, state="error")
+    text = run_cell(page, 1, state="error")
+    assert text.startswith("Cell 1 ended Python (its output says how)")
+    # Reset would give back the same code: only an edited cell is told to reset.
+    assert "Change cell 1, then run this cell again." in text
+    assert "Reset" not in text
 
 
 def test_a_patched_builtin_does_not_break_the_runner(page: Page, server: Server) -> None:
@@ -129,7 +147,9 @@ def test_a_crash_in_an_earlier_cell_is_blamed_on_that_cell(page: Page, server: S
     page.goto(server.base)
     set_code(page, 0, DEEP_LIST)
     run_cell(page, 0, state="error")
-    assert "cell 1" in run_cell(page, 1, state="error")
+    text = run_cell(page, 1, state="error")
+    assert text.startswith("Cell 1 crashed Python (its output says how)")
+    assert "Change cell 1 (or Reset it), then run this cell again." in text  # it was edited
 
 
 def test_stop_during_run_all_does_not_run_the_queued_cells(page: Page, server: Server) -> None:
