@@ -12,6 +12,7 @@ import {
   fatalErrorOccurred,
   isCrash,
   isFatalErrorReport,
+  limitCStack,
   loadFromSnapshot,
   runtimeFromSource,
   saysFatal,
@@ -474,6 +475,15 @@ async function unpackWheel(py, url) {
   py.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
+// The C stack Python may use (limitCStack): a recursion through C then raises
+// RecursionError before it overflows the browser's stack, which kills Pyodide.
+// Measured in Chromium 156: a recursion through Python code called from C (an
+// lru_cache'd or functools.partial function, map, an operator or __repr__
+// written in Python) takes 400-500 bytes of this stack a level and overflowed
+// the browser's from 400 levels (lru_cache, partial) or 700 (the others); with
+// this bound it raises RecursionError from about 190-230 levels.
+const C_STACK_BYTES = 112 * 1024;
+
 /**
  * @param {BootRequest} request
  * @returns {Promise<BootResult>}
@@ -514,6 +524,7 @@ async function boot({ indexURL, interruptBuffer, connection = null }) {
   } finally {
     MEMORY.clear();
   }
+  limitCStack(py, C_STACK_BYTES);
   py.setStdout(writer("stdout"));
   py.setStderr(writer("stderr"));
   if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);

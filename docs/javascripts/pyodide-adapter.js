@@ -121,6 +121,29 @@ export function browserTimeZone(py) {
 }
 
 /**
+ * Bounds the C stack Python may use to `bytes` below the top of Emscripten's
+ * stack, so that a deep recursion through C raises RecursionError before it
+ * overflows the browser's stack. CPython 3.14 checks its C recursion against
+ * the stack in linear memory (10 MB here), where a C frame keeps only what
+ * has its address taken; the rest goes on the browser's own stack (about
+ * 1 MB in Chromium), which a recursion through C fills first: Pyodide then
+ * dies ("Maximum call stack size exceeded"). CPython reads its bounds from
+ * Emscripten's stack limits, and Pyodide has it read them again at every run
+ * and after every await (so PyUnstable_ThreadState_SetStackProtection lasts
+ * only until then): this narrows those limits, with Emscripten's exported
+ * emscripten_stack_get_base and emscripten_stack_set_limits. Nothing else
+ * reads them in this build (no stack-overflow checks), and the memory below
+ * stays the stack's.
+ * @param {Pyodide} py
+ * @param {number} bytes
+ */
+export function limitCStack(py, bytes) {
+  const m = internals(py)._module;
+  const top = m._emscripten_stack_get_base(); // the stack grows down from here
+  m._emscripten_stack_set_limits(top, top - bytes);
+}
+
+/**
  * Whether Pyodide has died: the private flag `_api.fatal_error_occurred`
  * that its fatal_error() sets.
  * @param {Pyodide | null} py

@@ -118,11 +118,12 @@ DEEP_LIST = "nested = []\nfor _ in range(100_000):\n    nested = [nested]\nprint
 
 @pytest.mark.xfail(
     strict=NOT_FIXED,
-    reason="printing a 100,000-deep nested list overflows the JavaScript stack: Pyodide's fatal "
-    "error restarts Python, where native CPython raises RecursionError. CPython 3.14 checks "
-    "the C stack on the linear-memory stack, which these recursions barely use (a smaller "
-    "bound, PyUnstable_ThreadState_SetStackProtection, makes repr raise, but freeing the "
-    "list still crashes: see the next test)",
+    reason="printing a 100,000-deep nested list overflows the browser's stack: Pyodide's fatal "
+    "error restarts Python, where native CPython raises RecursionError. The worker bounds the C "
+    "stack (limitCStack, 112 KB), which turns a deep recursion through Python code into a "
+    "RecursionError, but a list's repr keeps only 31 bytes a level there and overflows the "
+    "browser's stack first, at 2,000-2,500 levels: a bound low enough for it (about 70 KB) "
+    "would refuse a recursion through lru_cache or map from about 110 levels",
 )
 def test_printing_a_deeply_nested_list_is_a_recursion_error(page: Page, server: Server) -> None:
     page.goto(server.base)
@@ -132,15 +133,38 @@ def test_printing_a_deeply_nested_list_is_a_recursion_error(page: Page, server: 
 
 @pytest.mark.xfail(
     strict=NOT_FIXED,
-    reason="freeing a 5,000-deep nested list overflows the JavaScript stack (Pyodide's fatal "
-    "error): CPython's trashcan, which frees deep structures iteratively, is triggered by "
-    "the same linear-memory stack bound, which list deallocation barely moves",
+    reason="freeing a 5,000-deep nested list overflows the browser's stack (Pyodide's fatal "
+    "error), at 3,000-4,000 levels: CPython's trashcan frees deep structures iteratively once "
+    "the C stack nears its bound, but freeing a list moves that stack (linear memory) by no "
+    "byte a level, so no bound can start it",
 )
 def test_freeing_a_deeply_nested_list_does_not_crash(page: Page, server: Server) -> None:
     page.goto(server.base)
     code = "nested = []\nfor _ in range(5_000):\n    nested = [nested]\ndel nested\nprint('freed')"
     result = page.evaluate("(code) => window.calcweb.run(code)", code)
     assert result["ok"], result["stderr"]
+
+
+STEPS = (
+    "import functools\n\n@functools.lru_cache(None)\n"
+    "def steps(n):\n    return 0 if n == 0 else steps(n - 1) + 1\n"
+)
+
+
+def test_a_deep_recursion_through_c_is_a_recursion_error_and_python_lives_on(
+    page: Page, server: Server
+) -> None:
+    # Each level calls Python from C (lru_cache's wrapper): unbounded, it overflowed
+    # the browser's stack from about 400 levels and Pyodide died.
+    page.goto(server.base)
+    deep = page.evaluate("(code) => window.calcweb.run(code)", STEPS + "steps(1_000)")
+    assert not deep["ok"]
+    assert "RecursionError" in deep["error"], deep["error"]
+    assert not deep.get("restarted")
+    # A recursion not as deep works, in the same Python: `steps` is still defined.
+    fine = page.evaluate("window.calcweb.run('steps.cache_clear()\\nprint(steps(150))')")
+    assert fine["ok"], fine["stderr"]
+    assert fine["stdout"] == "150\n"
 
 
 def test_a_crash_in_an_earlier_cell_is_blamed_on_that_cell(page: Page, server: Server) -> None:
