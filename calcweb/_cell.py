@@ -45,6 +45,7 @@ import textwrap
 import tokenize
 import traceback
 from collections.abc import Callable, Coroutine
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import CodeType
 from typing import Any, NamedTuple
@@ -318,6 +319,7 @@ async def run_cell_async(
     filename: str,
     *,
     explain: Explain | None = None,
+    displaying: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
 ) -> CellResult:
     """Run a cell as `run_cell` does, awaiting its top-level ``await`` in the running loop.
 
@@ -329,6 +331,9 @@ async def run_cell_async(
         namespace: The page's globals.
         filename: The cell's name in tracebacks (``"<cell 3>"``).
         explain: As for `run_cell`.
+        displaying: Makes the context that the value's display is computed
+            in (the browser's runner bounds the stack a ``repr`` may use
+            there); an error it raises is the cell's, as the display's is.
 
     Returns:
         A `CellResult` with empty ``stdout`` and ``stderr``.
@@ -337,6 +342,8 @@ async def run_cell_async(
     try:
         if isinstance(compiled, BaseException):
             raise compiled
-        return _shown(await _evaluate(compiled, namespace))
+        value = await _evaluate(compiled, namespace)
+        with displaying():
+            return _shown(value)
     except BaseException as error:  # every error of a cell is its result, Stop too
         return _failed(error, filename, explain)

@@ -14,8 +14,10 @@ import {
   isFatalErrorReport,
   limitCStack,
   loadFromSnapshot,
+  narrowCStack,
   runtimeFromSource,
   saysFatal,
+  widenCStack,
 } from "./pyodide-adapter.js";
 import { chooseStart } from "./connection.js";
 
@@ -483,6 +485,11 @@ async function unpackWheel(py, url) {
 // the browser's from 400 levels (lru_cache, partial) or 700 (the others); with
 // this bound it raises RecursionError from about 190-230 levels.
 const C_STACK_BYTES = 112 * 1024;
+// What a repr may use below where print or a cell's display starts it
+// (narrowCStack): a list's repr keeps only 31 bytes a level on the C stack and
+// overflowed the browser's from 2,000-2,500 levels; with this it raises
+// RecursionError from about 1,300.
+const SHOWING_C_STACK_BYTES = 56 * 1024;
 
 /**
  * @param {BootRequest} request
@@ -532,6 +539,8 @@ async function boot({ indexURL, interruptBuffer, connection = null }) {
     "import types\n_m = types.ModuleType('calcweb_runner')\n_m",
   );
   py.runPython(await runnerSource, { globals: module.__dict__ });
+  module.narrow_c_stack = () => narrowCStack(py, SHOWING_C_STACK_BYTES);
+  module.widen_c_stack = () => widenCStack(py);
   runner = module;
   const version = py.runPython("import calcweb, sys; f'calcweb {calcweb.__version__}, Python {sys.version.split()[0]}'");
   return { version, fromSnapshot };

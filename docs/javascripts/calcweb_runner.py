@@ -10,7 +10,10 @@ it is printed (not captured); the explorable controls (``calcweb.slider``,
 session for the run, and the controls the run declared come back; and the
 messages of errors a reader cannot act on as they stand (a package this offline
 site does not host, memory); and ``time.sleep`` and ``input``, which Pyodide's
-worker cannot give a cell as they are (`_without_a_console`).
+worker cannot give a cell as they are (`_without_a_console`); and a page's
+``print`` and a cell's display, which run under a narrower bound on the C
+stack (`_showing`), so that a deeply nested list raises RecursionError there
+instead of killing Pyodide.
 
 The runner keeps itself safe from what cells change (`_Protected`): each
 page's cells have their own builtins (``import builtins`` in a cell gets the
@@ -95,6 +98,37 @@ def _put_back(names, saved):
             names[name] = value
 
 
+# Set by the worker (calcweb-worker.js): narrow the C stack a repr may use
+# below where it starts, and widen it back (pyodide-adapter.js narrowCStack).
+narrow_c_stack = widen_c_stack = None
+_showing_now = []  # not empty while a value is shown: only the outermost show narrows
+
+
+@contextlib.contextmanager
+def _showing():
+    """A bounded C stack for showing a value (print, a cell's display).
+
+    A deeply nested list's repr overflows the browser's stack (Pyodide dies)
+    before the run's bound on the C stack stops it: under this narrower one
+    it raises RecursionError, as native CPython does.
+    """
+    if narrow_c_stack is None or _showing_now:
+        yield
+        return
+    _showing_now.append(True)
+    narrow_c_stack()
+    try:
+        yield
+    finally:
+        widen_c_stack()
+        _showing_now.pop()
+
+
+def _print(*args, **kwargs):
+    with _showing():
+        _protected().builtins["print"](*args, **kwargs)
+
+
 def _page_builtins():
     """A page's own builtins module: its cells' names, and what `import builtins` gives them."""
     page = types.ModuleType("builtins", builtins.__doc__)
@@ -108,6 +142,7 @@ def _page_builtins():
 
     page.__import__ = import_
     page.input = _no_input
+    page.print = functools.wraps(builtins.print)(_print)
     return page
 
 
@@ -180,7 +215,9 @@ async def run(key, code, filename, values="{}"):
     protected = _protected()
     try:
         with _controls.session(json.loads(values)) as declared, _without_a_console():
-            result = await run_cell_async(code, _namespace(key), filename, explain=_explain)
+            result = await run_cell_async(
+                code, _namespace(key), filename, explain=_explain, displaying=_showing
+            )
     finally:
         protected.after_run()
         sys.stdout.flush()

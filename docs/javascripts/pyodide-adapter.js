@@ -144,6 +144,34 @@ export function limitCStack(py, bytes) {
 }
 
 /**
+ * Narrows the C stack Python may use to `bytes` below where it stands now
+ * (never past limitCStack's bound), until widenCStack, the next run or the
+ * next await. For the repr of a value: a list's repr keeps only 31 bytes a
+ * level on that stack, so that the run's bound would let it overflow the
+ * browser's stack first. Uses CPython's public, unstable
+ * PyUnstable_ThreadState_SetStackProtection, and Emscripten's stack
+ * functions, from Emscripten's Module.
+ * @param {Pyodide} py
+ * @param {number} bytes
+ */
+export function narrowCStack(py, bytes) {
+  const m = internals(py)._module;
+  const top = m._emscripten_stack_get_base();
+  const start = Math.max(m._emscripten_stack_get_end(), m._emscripten_stack_get_current() - bytes);
+  m._PyUnstable_ThreadState_SetStackProtection(m._PyThreadState_Get(), start, top - start);
+}
+
+/**
+ * Undoes narrowCStack: the bound is limitCStack's again
+ * (PyUnstable_ThreadState_ResetStackProtection).
+ * @param {Pyodide} py
+ */
+export function widenCStack(py) {
+  const m = internals(py)._module;
+  m._PyUnstable_ThreadState_ResetStackProtection(m._PyThreadState_Get());
+}
+
+/**
  * Whether Pyodide has died: the private flag `_api.fatal_error_occurred`
  * that its fatal_error() sets.
  * @param {Pyodide | null} py

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -116,6 +118,33 @@ def test_top_level_await_in_the_running_loop() -> None:
     assert first.stdout == ""  # nothing captured: the browser streams it
     assert isinstance(second.error, ZeroDivisionError)
     assert 'File "<cell 2>", line 1' in second.traceback
+
+
+@needs_a_blocking_loop
+def test_the_display_is_computed_in_the_context_given_and_its_error_is_the_cells() -> None:
+    inside: list[bool] = []  # [True] while the context is entered
+    seen: dict[str, bool] = {}
+
+    @contextlib.contextmanager
+    def displaying() -> Iterator[None]:
+        inside.append(True)
+        try:
+            yield
+        finally:
+            inside.pop()
+
+    class Refuses:
+        def __repr__(self) -> str:
+            seen["repr"] = bool(inside)
+            raise RecursionError("too deep to show")
+
+    namespace = page()
+    namespace.update(Refuses=Refuses, note=lambda: seen.update(code=bool(inside)))
+    cell = run_cell_async("note()\nRefuses()", namespace, "<c>", displaying=displaying)
+    result = asyncio.run(cell)
+    assert seen == {"code": False, "repr": True}  # the display only, not the cell's code
+    assert isinstance(result.error, RecursionError)
+    assert result.traceback.endswith("RecursionError: too deep to show\n")
 
 
 # ------------------------------------------------------------------ streams
