@@ -45,7 +45,6 @@ import textwrap
 import tokenize
 import traceback
 from collections.abc import Callable, Coroutine
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import CodeType
 from typing import Any, NamedTuple
@@ -104,6 +103,8 @@ class CellResult:
 
 
 Explain = Callable[[BaseException], BaseException]
+# Computes a cell's display by calling its first argument (given the value too).
+Displaying = Callable[[Callable[[], CellResult], object], CellResult]
 
 
 @dataclass(frozen=True)
@@ -319,7 +320,7 @@ async def run_cell_async(
     filename: str,
     *,
     explain: Explain | None = None,
-    displaying: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+    displaying: Displaying | None = None,
 ) -> CellResult:
     """Run a cell as `run_cell` does, awaiting its top-level ``await`` in the running loop.
 
@@ -331,9 +332,10 @@ async def run_cell_async(
         namespace: The page's globals.
         filename: The cell's name in tracebacks (``"<cell 3>"``).
         explain: As for `run_cell`.
-        displaying: Makes the context that the value's display is computed
-            in (the browser's runner bounds the stack a ``repr`` may use
-            there); an error it raises is the cell's, as the display's is.
+        displaying: Called with a function that computes the display and
+            with the cell's value, returns what that function returns (the
+            browser's runner bounds the stack a ``repr`` may use there); an
+            error it raises is the cell's, as the display's is.
 
     Returns:
         A `CellResult` with empty ``stdout`` and ``stderr``.
@@ -343,7 +345,8 @@ async def run_cell_async(
         if isinstance(compiled, BaseException):
             raise compiled
         value = await _evaluate(compiled, namespace)
-        with displaying():
+        if displaying is None:
             return _shown(value)
+        return displaying(lambda: _shown(value), value)
     except BaseException as error:  # every error of a cell is its result, Stop too
         return _failed(error, filename, explain)

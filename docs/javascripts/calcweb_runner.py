@@ -12,7 +12,7 @@ messages of errors a reader cannot act on as they stand (a package this offline
 site does not host, memory); and ``time.sleep`` and ``input``, which Pyodide's
 worker cannot give a cell as they are (`_without_a_console`); and a page's
 ``print`` and a cell's display, which run under a narrower bound on the C
-stack (`_showing`), so that a deeply nested list raises RecursionError there
+stack (`_shown_safely`), so that a deeply nested list raises RecursionError there
 instead of killing Pyodide.
 
 The runner keeps itself safe from what cells change (`_Protected`): each
@@ -103,30 +103,65 @@ def _put_back(names, saved):
 narrow_c_stack = widen_c_stack = None
 _showing_now = []  # not empty while a value is shown: only the outermost show narrows
 
+# The containers whose repr recurses in C keeping only ~31 bytes a level on
+# the C stack (a Python __repr__, a deque's, a set's keep more), and how deep
+# they may nest and still be shown under the run's bound after the narrower
+# one refused them (the browser's stack held 2,000 levels).
+_THIN_REPR = (list, tuple, dict)
+_NESTING_UNBOUNDED = 1_000
 
-@contextlib.contextmanager
-def _showing():
-    """A bounded C stack for showing a value (print, a cell's display).
+
+def _nests_deeply(values):
+    """Whether lists, tuples or dicts nest more than _NESTING_UNBOUNDED deep in ``values``.
+
+    Walked only after a refusal: on every print it would slow a long list's.
+    """
+    pending = [(value, 1) for value in values]
+    seen = set()
+    while pending:
+        value, depth = pending.pop()
+        if not isinstance(value, _THIN_REPR) or id(value) in seen:
+            continue
+        if depth > _NESTING_UNBOUNDED:
+            return True
+        seen.add(id(value))
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        pending.extend((item, depth + 1) for item in items)
+    return False
+
+
+def _shown_safely(show, values):
+    """What ``show()`` returns (it shows ``values``: print's, a cell's display), computed safely.
 
     A deeply nested list's repr overflows the browser's stack (Pyodide dies)
-    before the run's bound on the C stack stops it: under this narrower one
-    it raises RecursionError, as native CPython does.
+    before the run's bound on the C stack stops it: it runs first under a
+    narrower bound, where it raises RecursionError as native CPython does. A
+    refusal there for any other reason (a deep Python __repr__ keeps hundreds
+    of bytes a level) is retried under the run's bound, which stops those in
+    time and lets them go deeper.
     """
     if narrow_c_stack is None or _showing_now:
-        yield
-        return
+        return show()
     _showing_now.append(True)
     narrow_c_stack()
     try:
-        yield
+        return show()
+    except RecursionError:
+        if _nests_deeply(values):
+            raise
     finally:
         widen_c_stack()
         _showing_now.pop()
+    return show()
 
 
 def _print(*args, **kwargs):
-    with _showing():
-        _protected().builtins["print"](*args, **kwargs)
+    texts = _shown_safely(lambda: [str(arg) for arg in args], args)
+    _protected().builtins["print"](*texts, **kwargs)
+
+
+def _display(show, value):
+    return _shown_safely(show, (value,))
 
 
 def _page_builtins():
@@ -216,7 +251,7 @@ async def run(key, code, filename, values="{}"):
     try:
         with _controls.session(json.loads(values)) as declared, _without_a_console():
             result = await run_cell_async(
-                code, _namespace(key), filename, explain=_explain, displaying=_showing
+                code, _namespace(key), filename, explain=_explain, displaying=_display
             )
     finally:
         protected.after_run()

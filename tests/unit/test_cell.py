@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -121,15 +120,15 @@ def test_top_level_await_in_the_running_loop() -> None:
 
 
 @needs_a_blocking_loop
-def test_the_display_is_computed_in_the_context_given_and_its_error_is_the_cells() -> None:
-    inside: list[bool] = []  # [True] while the context is entered
-    seen: dict[str, bool] = {}
+def test_the_display_is_computed_through_displaying_and_its_error_is_the_cells() -> None:
+    inside: list[bool] = []  # [True] while displaying computes the display
+    seen: dict[str, object] = {}
 
-    @contextlib.contextmanager
-    def displaying() -> Iterator[None]:
+    def displaying(show: Callable[[], CellResult], value: object) -> CellResult:
+        seen["value"] = value
         inside.append(True)
         try:
-            yield
+            return show()
         finally:
             inside.pop()
 
@@ -142,7 +141,9 @@ def test_the_display_is_computed_in_the_context_given_and_its_error_is_the_cells
     namespace.update(Refuses=Refuses, note=lambda: seen.update(code=bool(inside)))
     cell = run_cell_async("note()\nRefuses()", namespace, "<c>", displaying=displaying)
     result = asyncio.run(cell)
-    assert seen == {"code": False, "repr": True}  # the display only, not the cell's code
+    assert seen["code"] is False  # the display only, not the cell's code
+    assert seen["repr"] is True
+    assert isinstance(seen["value"], Refuses)
     assert isinstance(result.error, RecursionError)
     assert result.traceback.endswith("RecursionError: too deep to show\n")
 

@@ -84,3 +84,65 @@ def test_a_monkeypatch_of_calcweb_and_imported_modules_do_not_follow_to_another_
     finally:
         calcweb.derivative = derivative
         sys.modules.pop("readers_module", None)
+
+
+# ------------------------------------------------------------------ showing a value
+
+
+def bound_with_a_log(runner: ModuleType) -> list[str]:
+    """Stand in for the worker's C stack bounds (pyodide-adapter.js), logging their use."""
+    log: list[str] = []
+    runner.narrow_c_stack = lambda: log.append("narrow")
+    runner.widen_c_stack = lambda: log.append("widen")
+    return log
+
+
+def refused_when(log: list[str], narrowed: bool) -> Any:
+    """A show() that raises RecursionError while the bound is (or is not) narrowed."""
+
+    def show() -> str:
+        now_narrowed = log.count("narrow") > log.count("widen")
+        log.append("show")
+        if now_narrowed == narrowed:
+            raise RecursionError("Stack overflow")
+        return "shown"
+
+    return show
+
+
+def nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_a_value_is_shown_under_the_narrow_bound_first(runner: ModuleType) -> None:
+    log = bound_with_a_log(runner)
+    assert runner._shown_safely(refused_when(log, narrowed=False), (nested(5),)) == "shown"
+    assert log == ["narrow", "show", "widen"]
+
+
+def test_a_refusal_is_retried_under_the_runs_bound_unless_lists_nest_deeply(
+    runner: ModuleType,
+) -> None:
+    log = bound_with_a_log(runner)
+    shallow = (nested(999), {"key": (nested(997),)})  # lists, tuples, dicts: 1,000 deep
+    assert runner._shown_safely(refused_when(log, narrowed=True), shallow) == "shown"
+    assert log == ["narrow", "show", "widen", "show"]
+    log.clear()
+    for deep in (nested(1_000), {"key": (nested(998),)}, [0, (1, nested(998))]):  # 1,001
+        with pytest.raises(RecursionError):
+            runner._shown_safely(refused_when(log, narrowed=True), (deep,))
+    assert log == ["narrow", "show", "widen"] * 3
+
+
+def test_print_and_a_cells_display_are_shown_safely(
+    runner: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = bound_with_a_log(runner)
+    reply = run(runner, "page", "print('a', 1, sep='-')\n[2]")
+    assert reply["ok"], reply
+    assert reply["display"][0]["data"] == "[2]"
+    assert capsys.readouterr().out == "a-1\n"
+    assert log == ["narrow", "widen"] * 2  # once for print, once for the display
