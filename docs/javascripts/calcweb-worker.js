@@ -538,7 +538,8 @@ async function boot({ indexURL, interruptBuffer, connection = null }) {
   const module = py.runPython(
     "import types\n_m = types.ModuleType('calcweb_runner')\n_m",
   );
-  py.runPython(await runnerSource, { globals: module.__dict__ });
+  // Named as a file, not "<exec>": tracebacks keep only the cells' frames (files named <...>).
+  py.runPython(await runnerSource, { globals: module.__dict__, filename: "calcweb_runner.py" });
   module.narrow_c_stack = () => narrowCStack(py, SHOWING_C_STACK_BYTES);
   module.widen_c_stack = () => widenCStack(py);
   runner = module;

@@ -119,7 +119,9 @@ DEEP_LIST = "nested = []\nfor _ in range(100_000):\n    nested = [nested]\nprint
 def test_printing_a_deeply_nested_list_is_a_recursion_error(page: Page, server: Server) -> None:
     page.goto(server.base)
     set_code(page, 0, DEEP_LIST)
-    assert "RecursionError" in run_cell(page, 0, state="error")
+    shown = run_cell(page, 0, state="error")
+    assert "RecursionError" in shown
+    assert shown.count('File "') == 1, shown  # the cell's frame only, not the runner's
     # The same Python goes on (no restart): `nested` is still there, and shows
     # as a cell's value no better than printed.
     set_code(page, 1, "len(nested)")
