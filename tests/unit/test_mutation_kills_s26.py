@@ -361,3 +361,95 @@ def test_a_rise_of_the_last_two_samples_before_the_overflow_is_no_fall_onto_0():
     # x**127 overflows: answered 4.3e-195 +- 2.4e-114, converged (as at 9bc1eae).
     result = limit(lambda x: math.exp(x) / x**127, INF, full_output=True)
     assert result.value == INF or not result.converged
+
+
+# --- integrate: _cut_where_it_overflows, _mirrored_overflow, _overflow_cut ---------------
+
+
+def _logistic(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) / (1 + math.exp(x))
+
+
+@pytest.mark.parametrize(
+    ("shift", "value", "nfev", "cuts"),
+    [
+        (0.0, 1.0, 909, "x=-709.7823613267285 and x=709.7826583095506"),
+        # The bulk at 400: the left overflow (-309.8) is left of it, though of sign +.
+        (400.0, 1.000000000004407, 1391, "x=1109.7824325203947 and x=-309.78218447687345"),
+    ],
+)
+def test_the_logistic_density_is_cut_on_both_sides(shift, value, nfev, cuts):
+    # The overflow on one side, mirrored twice as far about the bulk, cuts the other.
+    result = integrate(lambda x: _logistic(x - shift), -INF, INF, full_output=True)
+    assert (result.value, result.converged, result.nfev) == (value, True, nfev)
+    assert result.message.endswith(
+        f"; cut at {cuts}, where f starts to overflow (beyond: 2.23e-308)"
+    )
+
+
+def test_a_cut_whose_bound_beyond_exceeds_tol_is_not_converged():
+    # 0.001 exp(-x/100) is 8.3e-7 at 709.78: beyond, at most 1.65e-4, above tol = 1.2e-4
+    # (the integral, 0.1, is below 1: tol is absolute).
+    f = lambda x: 0.001 * math.exp(-x / 100) + 0 * math.exp(x)  # noqa: E731
+    result = integrate(f, 0.0, INF, tol=1.2e-4, full_output=True)
+    assert result.converged is False
+    assert result.message.startswith(
+        "f overflows beyond x=709.7824076479517 (f, or a value computed inside it, leaves the "
+        "float range there), where f is not negligible: its fall up to there bounds the "
+        "integral beyond by 0.000165;"
+    )
+
+
+def test_an_overflow_before_any_value_is_refused_naming_it():
+    with pytest.raises(NumericalError) as caught:
+        integrate(lambda x: math.exp(1000.0 + 0 * x), 0.0, INF)
+    assert str(caught.value).startswith(
+        "f(1.0) overflowed (f, or a value computed inside it, left the float range there) "
+        "before f gave a value anywhere, so where its tails are is unknown: rewrite f"
+    )
+    assert isinstance(caught.value.__cause__, NumericalError)  # f's own overflow, chained
+
+
+@pytest.mark.parametrize(("a", "b"), [(0.0, INF), (-INF, 0.0)])
+def test_an_end_at_infinity_is_not_sampled(a, b):
+    # Only the finite end of a half-line is an x to call f at: 301 calls either way round.
+    result = integrate(lambda x: math.exp(-abs(x)), a, b, full_output=True)
+    assert (result.value, result.converged, result.nfev) == (1.0, True, 301)
+
+
+# --- limits: _root_refined, _overflows ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "value", "error"),
+    [
+        # The sqrt(h) term removed; the error is the rounding the combination carries
+        # ((sqrt(2) + 1)/(sqrt(2) - 1) times f's, amplified).
+        (lambda x: math.sqrt(x - 3), 3.0, "right", 6.390370090744331e-23, 2.9283742318566233e-14),
+        (
+            lambda x: math.sqrt(4 - x * x),
+            2.0,
+            "left",
+            1.2780740181488662e-22,
+            5.478486537932401e-14,
+        ),
+        (
+            lambda x: math.sqrt(x + math.sqrt(x)) - math.sqrt(x),
+            INF,
+            "both",
+            0.4999999999954647,
+            6.546707620458392e-12,
+        ),
+    ],
+    ids=["sqrt(x - 3) at 3+", "sqrt(4 - x**2) at 2-", "sqrt(x + sqrt(x)) - sqrt(x) at inf"],
+)
+def test_a_square_root_term_is_removed(f, x0, side, value, error):
+    result = limit(f, x0, side=side, full_output=True)
+    assert (result.value, result.error, result.converged) == (value, error, True)
+
+
+def test_a_nan_past_the_run_is_no_overflow():
+    # f is NaN from 600 on: the run before it is extrapolated, not read past an overflow.
+    result = limit(lambda x: 1 / x + (math.nan if x > 600 else 0.0), INF, full_output=True)
+    assert (result.value, result.error, result.converged) == (0.0, 1.0408340855860843e-17, True)
+    assert result.message.startswith("extrapolated from the left; f fails closer to x0")
