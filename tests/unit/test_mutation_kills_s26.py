@@ -453,3 +453,74 @@ def test_a_nan_past_the_run_is_no_overflow():
     result = limit(lambda x: 1 / x + (math.nan if x > 600 else 0.0), INF, full_output=True)
     assert (result.value, result.error, result.converged) == (0.0, 1.0408340855860843e-17, True)
     assert result.message.startswith("extrapolated from the left; f fails closer to x0")
+
+
+def test_an_overflow_left_of_the_bulk_cuts_the_left_end_alone():
+    # exp(-(x - 400)**2/1e4)/(1 + exp(1.2 (400 - x))) overflows from x = -191.49 on: left
+    # of the bulk (near 400), though -191.49 + 400 > 0; the right tail, which does not
+    # overflow, is not cut (its mirror, 1583, is finite). 88.6226925452758 (mpmath).
+    f = lambda x: math.exp(-((x - 400) ** 2) / 1e4) / (1 + math.exp(1.2 * (400 - x)))  # noqa: E731
+    result = integrate(f, -INF, INF, full_output=True)
+    assert (result.value, result.converged, result.nfev) == (88.62269254527331, True, 1047)
+    assert abs(result.value - 88.6226925452758) <= result.error
+    assert result.message.endswith(
+        "; cut at x=-191.48555681093555, where f starts to overflow (beyond: 9.88e-324)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "value", "error"),
+    [
+        # No sqrt(h) term: the combination would only blur the estimate.
+        (lambda t: (1 - math.cos(t)) / t**2, 0.0, "both", 0.5000000000042404, 5.25464537685048e-11),
+        # Another fractional power: departures fall by a quarter bit a step, not half.
+        (lambda x: 1 + x**0.25, 0.0, "right", 1.0, 2.6645352591003757e-15),
+        (lambda x: 2 + x**-0.25, INF, "both", 2.0, 4.4853010194856324e-14),
+        (
+            lambda x: math.sqrt(x - 3) + (x - 3) ** 0.75,
+            3.0,
+            "right",
+            -1.9477099398704657e-12,
+            3.89541987508834e-12,
+        ),
+    ],
+    ids=["(1 - cos t)/t**2", "1 + x**0.25 at 0+", "2 + x**-0.25 at inf", "sqrt + power 0.75"],
+)
+def test_an_estimate_without_a_lone_square_root_term_is_pinned(f, x0, side, value, error):
+    result = limit(f, x0, side=side, full_output=True)
+    assert (result.value, result.error, result.converged) == (value, error, True)
+
+
+# --- integrate: INTSTEP's located jumps, INTNOISE2's staircase test --------------------
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "b", "exact", "nfev"),
+    [
+        # Sawteeth: the exact 0 at each integer is a point value, not a plateau of 0 (the
+        # nearest node beside it stands for its side): no staircase of rounding.
+        (lambda x: x - math.floor(x), 0.0, 10.0, 5.0, 877),
+        (lambda x: x - math.floor(x), 0.5, 3.5, 1.5, 297),
+        (lambda x: math.ceil(x) - x, 0.0, 4.0, 2.0, 1364),
+        # Jumps located on a half-line, through its change of variable.
+        (lambda x: math.exp(-x) if x > 1 else 0.0, 0.0, INF, math.exp(-1), 346),
+        (
+            lambda x: math.exp(-x) if x > 3.3 else 0.5 * math.exp(-x),
+            0.0,
+            INF,
+            0.5 + 0.5 * math.exp(-3.3),
+            349,
+        ),
+    ],
+    ids=[
+        "x - floor(x) [0, 10]",
+        "x - floor(x) [0.5, 3.5]",
+        "ceil(x) - x",
+        "step at 1",
+        "step at 3.3",
+    ],
+)
+def test_located_jumps_are_summed_not_refused(f, a, b, exact, nfev):
+    result = integrate(f, a, b, full_output=True)
+    assert (result.converged, result.nfev) == (True, nfev)
+    assert abs(result.value - exact) <= result.error < 1e-12
