@@ -524,3 +524,56 @@ def test_located_jumps_are_summed_not_refused(f, a, b, exact, nfev):
     result = integrate(f, a, b, full_output=True)
     assert (result.converged, result.nfev) == (True, nfev)
     assert abs(result.value - exact) <= result.error < 1e-12
+
+
+# --- limits: _rounding_spread ------------------------------------------------------------
+
+
+def test_the_rounding_spread_is_read_at_the_step_and_four_farther_out():
+    asked: list[float] = []
+
+    def f(x: float) -> float:
+        asked.append(x)
+        return x * x
+
+    # point(h) = h: f at 1, 1 + 2**-10, ..., 1 + 4 * 2**-10; spread (1 + 2**-8)**2 - 1.
+    assert limits._rounding_spread(f, lambda h: h, 1.0) == (1 + 2.0**-8) ** 2 - 1
+    assert asked == [1.0 + k * 2.0**-10 for k in range(5)]
+
+
+def test_no_rounding_spread_is_shown_where_f_fails_beside_the_step():
+    def f(x: float) -> float:
+        if x > 1.003:
+            raise NumericalError("f fails")
+        return x
+
+    assert limits._rounding_spread(f, lambda h: h, 1.0) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "b", "refusal"),
+    [
+        # exp(1000 x) overflows from x = 0.71 on: between the bulk (0) and the finite end.
+        (
+            lambda x: math.exp(-x * x) + 0 * math.exp(1000 * x),
+            -INF,
+            1.0,
+            "f(0.9957093545739976) overflowed (f, or a value computed inside it, left the "
+            "float range there) between an end of the range and where f is largest: rewrite f",
+        ),
+        # 1e-300 exp(x) grows again before exp overflows: no fall onto the edge.
+        (
+            lambda x: math.exp(-x * x) + 1e-300 * math.exp(x),
+            0.0,
+            INF,
+            "f(935.2606747597932) overflowed (f, or a value computed inside it, left the float "
+            "range there) and f does not fall ever faster onto 0 up to x=709.7824076479517, "
+            "where it starts to overflow, so its integral beyond is unknown: rewrite f",
+        ),
+    ],
+    ids=["towards the finite end", "rising before the overflow"],
+)
+def test_an_overflow_that_cannot_be_cut_is_refused_saying_why(f, a, b, refusal):
+    with pytest.raises(NumericalError) as caught:
+        integrate(f, a, b)
+    assert str(caught.value).startswith(refusal)
