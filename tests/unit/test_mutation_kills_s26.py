@@ -558,17 +558,21 @@ def test_no_rounding_spread_is_shown_where_f_fails_beside_the_step():
             lambda x: math.exp(-x * x) + 0 * math.exp(1000 * x),
             -INF,
             1.0,
-            "f(0.9957093545739976) overflowed (f, or a value computed inside it, left the "
-            "float range there) between an end of the range and where f is largest: rewrite f",
+            (
+                "f(0.9957093545739976) overflowed (f, or a value computed inside it, left the "
+                "float range there) between an end of the range and where f is largest: rewrite f"
+            ),
         ),
         # 1e-300 exp(x) grows again before exp overflows: no fall onto the edge.
         (
             lambda x: math.exp(-x * x) + 1e-300 * math.exp(x),
             0.0,
             INF,
-            "f(935.2606747597932) overflowed (f, or a value computed inside it, left the float "
-            "range there) and f does not fall ever faster onto 0 up to x=709.7824076479517, "
-            "where it starts to overflow, so its integral beyond is unknown: rewrite f",
+            (
+                "f(935.2606747597932) overflowed (f, or a value computed inside it, left the float "
+                "range there) and f does not fall ever faster onto 0 up to x=709.7824076479517, "
+                "where it starts to overflow, so its integral beyond is unknown: rewrite f"
+            ),
         ),
     ],
     ids=["towards the finite end", "rising before the overflow"],
