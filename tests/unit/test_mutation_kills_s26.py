@@ -491,41 +491,6 @@ def test_an_estimate_without_a_lone_square_root_term_is_pinned(f, x0, side, valu
     assert (result.value, result.error, result.converged) == (value, error, True)
 
 
-# --- integrate: INTSTEP's located jumps, INTNOISE2's staircase test --------------------
-
-
-@pytest.mark.parametrize(
-    ("f", "a", "b", "exact", "nfev"),
-    [
-        # Sawteeth: the exact 0 at each integer is a point value, not a plateau of 0 (the
-        # nearest node beside it stands for its side): no staircase of rounding.
-        (lambda x: x - math.floor(x), 0.0, 10.0, 5.0, 877),
-        (lambda x: x - math.floor(x), 0.5, 3.5, 1.5, 297),
-        (lambda x: math.ceil(x) - x, 0.0, 4.0, 2.0, 1364),
-        # Jumps located on a half-line, through its change of variable.
-        (lambda x: math.exp(-x) if x > 1 else 0.0, 0.0, INF, math.exp(-1), 346),
-        (
-            lambda x: math.exp(-x) if x > 3.3 else 0.5 * math.exp(-x),
-            0.0,
-            INF,
-            0.5 + 0.5 * math.exp(-3.3),
-            349,
-        ),
-    ],
-    ids=[
-        "x - floor(x) [0, 10]",
-        "x - floor(x) [0.5, 3.5]",
-        "ceil(x) - x",
-        "step at 1",
-        "step at 3.3",
-    ],
-)
-def test_located_jumps_are_summed_not_refused(f, a, b, exact, nfev):
-    result = integrate(f, a, b, full_output=True)
-    assert (result.converged, result.nfev) == (True, nfev)
-    assert abs(result.value - exact) <= result.error < 1e-12
-
-
 # --- limits: _rounding_spread ------------------------------------------------------------
 
 
