@@ -14,7 +14,17 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import ArgumentTypeError, NumericalError, integrate, limit, limits
+from calcweb import (
+    ArgumentTypeError,
+    DomainError,
+    NumericalError,
+    directional_derivative,
+    grad,
+    integrate,
+    jacobian,
+    limit,
+    limits,
+)
 from calcweb._far_overflow import (
     CONVEXITY,
     FALL_STEPS,
@@ -546,3 +556,49 @@ def test_an_overflow_that_cannot_be_cut_is_refused_saying_why(f, a, b, refusal):
     with pytest.raises(NumericalError) as caught:
         integrate(f, a, b)
     assert str(caught.value).startswith(refusal)
+
+
+# --- multivariate: _in_coordinates, _line_of -----------------------------------------
+
+
+def test_a_refusal_on_a_scaled_line_says_what_t_is():
+    with pytest.raises(NumericalError) as caught:
+        grad(lambda p: math.sin(p[0]))([1e13])
+    assert str(caught.value).startswith(
+        "on the line where t = x[0] / 2**43 (x[0] = 10000000000000.0; x and the scales below "
+        "are in t): f varies on the scale of the float spacing near x=1.1368683772161603"
+    )
+
+
+def test_a_refusal_along_the_first_coordinate_names_it():
+    with pytest.raises(DomainError) as caught:
+        grad(lambda p: abs(p[0]))([0.0, 1.0])
+    assert str(caught.value).startswith(
+        "along x[0] at x = [0.0, 1.0]: no derivative of f at x=0.0 was found"
+    )
+
+
+def test_a_step_that_moves_no_coordinate_is_refused_for_differences_only():
+    def f(p):
+        return p[0] ** 2
+
+    with pytest.raises(NumericalError) as caught:
+        directional_derivative(f, [1.0], [1.0], method="central", h=1e-17)
+    assert str(caught.value).startswith(
+        "the step h=1e-17 (in units of the coordinates' size) moves no coordinate of the "
+        "point [1.0]: each x_i + h d_i rounds to x_i"
+    )
+    # Jets and the complex step take no real step: h is not used.
+    for method in ("ad", "auto", "complex"):
+        assert directional_derivative(f, [1.0], [1.0], method=method, h=1e-17) == 2.0
+
+
+def test_a_jacobian_by_differences_shares_f_between_its_outputs():
+    calls = []
+
+    def f(p):
+        calls.append(p)
+        return [float(p[0]) ** 2 * float(p[1]), float(p[0]) + float(p[1]) ** 3]
+
+    jacobian(f, method="central")([0.5, 0.25])
+    assert len(calls) == 5
