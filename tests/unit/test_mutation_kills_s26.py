@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,6 +19,7 @@ from calcweb import (
     ArgumentTypeError,
     DomainError,
     NumericalError,
+    _richardson,
     directional_derivative,
     grad,
     integrate,
@@ -602,3 +604,86 @@ def test_a_jacobian_by_differences_shares_f_between_its_outputs():
 
     jacobian(f, method="central")([0.5, 0.25])
     assert len(calls) == 5
+
+
+# --- _richardson: DERFAST's _still_leaving, _allowed, _left_behind, _further_stands ----
+
+
+@pytest.mark.parametrize(
+    ("distances", "leaving"),
+    [([], False), ([1.0], False), ([1.0, 2.0], True), ([2.0, 1.0], False), ([1.0, 1.0], False)],
+)
+def test_quotients_still_leave_while_the_last_is_farther_than_the_one_before(distances, leaving):
+    assert _richardson._still_leaving(distances) is leaving
+
+
+def test_a_quotient_below_the_rows_may_lie_as_far_as_the_expansion_allows():
+    # (|last - value| + error) * rate + error
+    assert _richardson._allowed(0.25, 1.0, 0.5, 3.0) == 1.125
+    assert _richardson._allowed(0.25, 3.0, 0.5, 1.0) == 1.125
+
+
+class _Quotients:
+    """A stand-in Sampler: the steps taken and their quotients (noise 0)."""
+
+    def __init__(self, quotients: dict[float, float], kind: str = "central", n: int = 1):
+        self.steps = [(kind, n, step) for step in quotients]
+        self.quotients = quotients
+        self.asked: list[tuple[str, int, float]] = []
+
+    def quotient(self, kind: str, n: int, step: float) -> tuple[float, float, None]:
+        self.asked.append((kind, n, step))
+        return self.quotients[step], 0.0, None
+
+
+def _estimate(value: float, error: float, smallest: float = 1.0, last: float | None = None):
+    window = [(smallest, value if last is None else last)]
+    return SimpleNamespace(
+        value=value, error=error, kind="central", smallest=smallest, window=window
+    )
+
+
+# Below the rows (smallest step 1), from an estimate 0 +- 0: 1 at step 0.5 departs (the
+# expansion allows 0), and its distance joins the error: 5 at 0.25 departs (it allows
+# 1 * 0.25**2 + 1, twice that 2.125), farther than 1.
+LEAVING = {0.5: 1.0, 0.25: 5.0}
+
+
+def test_quotients_below_the_rows_that_keep_leaving_are_left_behind():
+    sampler = _Quotients(LEAVING | {2.0: 50.0})  # 2.0: above the rows, not read
+    assert _richardson._left_behind(sampler, _estimate(0.0, 0.0), 1)
+    assert sampler.asked == [("central", 1, 0.5), ("central", 1, 0.25)]
+    # 2 at 0.25 is within twice what is allowed: one departure only.
+    assert not _richardson._left_behind(_Quotients({0.5: 1.0, 0.25: 2.0}), _estimate(0.0, 0.0), 1)
+    # From 0 +- 1, 1 at 0.5 is within twice 1 * 0.25 + 1: again one departure.
+    assert not _richardson._left_behind(_Quotients(LEAVING), _estimate(0.0, 1.0), 1)
+    # Another order, another kind, or a window of no rows: not read.
+    assert not _richardson._left_behind(_Quotients(LEAVING, n=2), _estimate(0.0, 0.0), 1)
+    forward = _Quotients(LEAVING, kind="forward")
+    assert not _richardson._left_behind(forward, _estimate(0.0, 0.0), 1)
+    empty = _estimate(0.0, 0.0)
+    empty.window = []
+    assert not _richardson._left_behind(_Quotients(LEAVING), empty, 1)
+
+
+@pytest.mark.parametrize(
+    ("early", "further", "n", "sampler", "stands"),
+    [
+        ((1.0, 0.5), (1.0, 0.5), 2, {}, True),
+        ((1.0, 0.5), (2.0, 0.5), 2, {}, True),  # exactly the two errors apart
+        ((1.0, 0.5), (-1.0, 0.5), 2, {}, False),
+        ((1.0, 1.0), (2.2, 0.5), 2, {}, True),  # within 1.5, not within 1.0 - 0.5
+        ((0.0, 0.0), (5.0, 0.0), 1, {0.5: 1.0, 0.25: 2.0}, False),  # one departure
+        ((0.0, 0.0), (5.0, 0.0), 1, LEAVING, True),  # a first derivative left behind
+        ((0.0, 0.0), (5.0, 0.0), 2, LEAVING, False),  # only a first derivative's walk
+    ],
+)
+def test_a_walk_past_an_early_stop_stands_within_the_errors_or_when_left_behind(
+    early, further, n, sampler, stands
+):
+    kind_n = 1 if n == 1 else 2
+    quotients = _Quotients(sampler, n=kind_n)
+    result = _richardson._further_stands(
+        quotients, n, _estimate(*early), SimpleNamespace(value=further[0], error=further[1])
+    )
+    assert result is stands
