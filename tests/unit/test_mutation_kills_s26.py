@@ -687,3 +687,65 @@ def test_a_walk_past_an_early_stop_stands_within_the_errors_or_when_left_behind(
         quotients, n, _estimate(*early), SimpleNamespace(value=further[0], error=further[1])
     )
     assert result is stands
+
+
+# --- _richardson: DERSHIFT's _blind -----------------------------------------------------
+
+
+def _sampled_at(f: Callable[[float], float], x: float, points: list[float]) -> _richardson.Sampler:
+    sampler = _richardson.Sampler(f, x)
+    for point in points:
+        sampler(point)
+    return sampler
+
+
+def _spike(x: float, tails: Callable[[float], float]) -> Callable[[float], float]:
+    """1 at x; elsewhere ``tails(|t - x|)``."""
+    return lambda t: 1.0 if t == x else tails(abs(t - x))
+
+
+def test_a_stencil_blind_to_a_feature_at_x_sees_one_value_off_x_out_to_twice_its_reach():
+    x = 3.0
+    f = _spike(x, lambda d: 0.0)
+    sampler = _sampled_at(f, x, [x, x - 0.5, x + 0.5])
+    assert _richardson._blind(sampler, "central", 1, 0.5)
+    assert sampler.calls == 4  # and f at x + 2 * 0.5, not kept among the samples
+    assert x + 1.0 not in sampler.values
+    # The second derivative's stencil (x - h, x, x + h) likewise; its farthest offset is h.
+    assert _richardson._blind(_sampled_at(f, x, [x, x - 0.5, x + 0.5]), "central", 2, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("tails", "sampled", "kind", "looks_past"),
+    [
+        (lambda d: 0.5 if d < 0.75 else 0.25, [3.0, 2.5, 3.5], "central", True),  # even
+        (lambda d: 0.0, [3.0, 3.5], "forward", True),  # one point off x
+        (lambda d: 0.0, [3.0, 2.5], "central", True),  # x + h not sampled
+        (lambda d: 0.0, [2.5, 3.5], "central", True),  # x not sampled
+        (lambda d: 0.0 if d < 0.75 else 1.0, [3.0, 2.5, 3.5], "central", True),
+        (lambda d: 1.0, [3.0, 2.5, 3.5], "central", True),  # f(x) among the others
+        (lambda d: 0.0, [3.0, 2.5, 3.5], "central", False),  # a walk found nothing there
+    ],
+    ids=["even", "forward", "x + h", "x", "farther", "one value", "looked past"],
+)
+def test_no_blindness_without_one_value_off_x_out_to_twice_the_reach(
+    tails, sampled, kind, looks_past
+):
+    x = 3.0
+    sampler = _sampled_at(_spike(x, tails), x, sampled)
+    sampler.looks_past = looks_past
+    assert not _richardson._blind(sampler, kind, 1, 0.5)
+
+
+def test_no_blindness_where_f_fails_twice_as_far_out():
+    def f(t: float) -> float:
+        if t > 3.75:
+            raise ValueError("math domain error")
+        return 1.0 if t == 3.0 else 0.0
+
+    assert not _richardson._blind(_sampled_at(f, 3.0, [3.0, 2.5, 3.5]), "central", 1, 0.5)
+
+
+def test_no_blindness_where_f_differs_on_the_two_sides():
+    f = lambda t: 1.0 if t == 3.0 else (0.0 if t < 3.0 else 0.1)  # noqa: E731
+    assert not _richardson._blind(_sampled_at(f, 3.0, [3.0, 2.5, 3.5]), "central", 1, 0.5)
