@@ -624,23 +624,30 @@ def test_a_quotient_below_the_rows_may_lie_as_far_as_the_expansion_allows():
 
 
 class _Quotients:
-    """A stand-in Sampler: the steps taken and their quotients (noise 0)."""
+    """A stand-in Sampler: the steps taken and their quotients, ``q`` or ``(q, noise)``.
 
-    def __init__(self, quotients: dict[float, float], kind: str = "central", n: int = 1):
-        self.steps = [(kind, n, step) for step in quotients]
+    None stands for a quotient whose samples failed.
+    """
+
+    def __init__(self, quotients: dict, kind: str = "central", n: int = 1, more=()):
+        self.steps = [(kind, n, step) for step in quotients] + list(more)
         self.quotients = quotients
         self.asked: list[tuple[str, int, float]] = []
 
     def quotient(self, kind: str, n: int, step: float) -> tuple[float, float, None]:
         self.asked.append((kind, n, step))
-        return self.quotients[step], 0.0, None
+        entry = self.quotients[step]
+        if entry is None:
+            raise NumericalError("f failed")
+        quotient, noise = entry if isinstance(entry, tuple) else (entry, 0.0)
+        return quotient, noise, None
 
 
-def _estimate(value: float, error: float, smallest: float = 1.0, last: float | None = None):
+def _estimate(
+    value: float, error: float, smallest: float = 1.0, last: float | None = None, kind="central"
+):
     window = [(smallest, value if last is None else last)]
-    return SimpleNamespace(
-        value=value, error=error, kind="central", smallest=smallest, window=window
-    )
+    return SimpleNamespace(value=value, error=error, kind=kind, smallest=smallest, window=window)
 
 
 # Below the rows (smallest step 1), from an estimate 0 +- 0: 1 at step 0.5 departs (the
@@ -749,3 +756,38 @@ def test_no_blindness_where_f_fails_twice_as_far_out():
 def test_no_blindness_where_f_differs_on_the_two_sides():
     f = lambda t: 1.0 if t == 3.0 else (0.0 if t < 3.0 else 0.1)  # noqa: E731
     assert not _richardson._blind(_sampled_at(f, 3.0, [3.0, 2.5, 3.5]), "central", 1, 0.5)
+
+
+# Each case: the estimate (value 0; its error, smallest step and kind) and the quotients
+# below it. The expansion allows (|last - value| + error) * (step/smallest)**p + error,
+# p = 2 central, 1 forward; a quotient beyond twice that plus 4 noise departs, and its
+# distance joins the error.
+@pytest.mark.parametrize(
+    ("error", "smallest", "kind", "quotients", "left"),
+    [
+        # central, error 1: 2.6 at 0.5 departs (2 * 1.25 = 2.5), then 100 at 0.25
+        (1.0, 1.0, "central", {0.5: 2.6, 0.25: 100.0}, True),
+        # ... 2.4 does not (a cube would allow 2.25): 100 alone
+        (1.0, 1.0, "central", {0.5: 2.4, 0.25: 100.0}, False),
+        # forward, error 1: 2.6 at 0.5 is within 2 * 1.5 = 3
+        (1.0, 1.0, "forward", {0.5: 2.6, 0.25: 100.0}, False),
+        # smallest 2: 2.2 at 0.5 departs (1 * (1/4)**2 + 1, twice 2.125), then 100
+        (1.0, 2.0, "central", {0.5: 2.2, 0.25: 100.0}, True),
+        # a step equal to the smallest is the rows' own: not read
+        (0.0, 1.0, "central", {1.0: 10.0, 0.5: 1.0, 0.25: 5.0}, True),
+        # a quotient whose samples failed is passed over
+        (0.0, 1.0, "central", {0.75: None, 0.5: 1.0, 0.25: 5.0}, True),
+        # exactly the allowance (0) is no departure
+        (0.0, 1.0, "central", {0.5: 0.0, 0.25: 1.0}, False),
+        # noise 0.25: 0.9 at 0.5 is within 4 noise, 1.1 is not
+        (0.0, 1.0, "central", {0.5: (0.9, 0.25), 0.25: (5.0, 0.0)}, False),
+        (0.0, 1.0, "central", {0.5: (1.1, 0.25), 0.25: (5.0, 0.0)}, True),
+        # the error grows by each departure: from 1, 10 at 0.5 makes it 11, and 22 at 0.25
+        # is within twice 11 / 16 + 11 = 23.375 (not 21.25, from 10 alone)
+        (1.0, 1.0, "central", {0.5: 10.0, 0.25: 22.0}, False),
+    ],
+)
+def test_what_counts_as_leaving_the_rows(error, smallest, kind, quotients, left):
+    sampler = _Quotients(quotients, kind=kind)
+    estimate = _estimate(0.0, error, smallest=smallest, kind=kind)
+    assert _richardson._left_behind(sampler, estimate, 1) is left
