@@ -791,3 +791,16 @@ def test_what_counts_as_leaving_the_rows(error, smallest, kind, quotients, left)
     sampler = _Quotients(quotients, kind=kind)
     estimate = _estimate(0.0, error, smallest=smallest, kind=kind)
     assert _richardson._left_behind(sampler, estimate, 1) is left
+
+
+def test_a_one_sided_stencil_of_two_points_off_x_reads_twice_its_farthest():
+    x, h = 3.0, 0.5
+    # forward, n = 2: x + h, x + 2h off x; twice the farthest is x + 4h.
+    f = _spike(x, lambda d: 0.0)
+    assert _richardson._blind(_sampled_at(f, x, [x, x + h, x + 2 * h]), "forward", 2, h)
+    # backward, n = 2: twice the farthest is x - 4h, where f is 1 again: not blind.
+    g = _spike(x, lambda d: 0.0 if d <= 2 * h else 1.0)
+    assert not _richardson._blind(_sampled_at(g, x, [x, x - h, x - 2 * h]), "backward", 2, h)
+    # central: at twice its reach (1.0) f is still 0, though not at three times.
+    k = _spike(x, lambda d: 0.0 if d <= 2 * h else 1.0)
+    assert _richardson._blind(_sampled_at(k, x, [x, x - h, x + h]), "central", 1, h)
