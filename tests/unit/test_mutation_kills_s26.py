@@ -35,6 +35,7 @@ from calcweb._far_overflow import (
     bound_beyond,
     overflow_edge,
 )
+from calcweb._integrate import _jump_gap
 
 INF = math.inf
 
@@ -804,3 +805,47 @@ def test_a_one_sided_stencil_of_two_points_off_x_reads_twice_its_farthest():
     # central: at twice its reach (1.0) f is still 0, though not at three times.
     k = _spike(x, lambda d: 0.0 if d <= 2 * h else 1.0)
     assert _richardson._blind(_sampled_at(k, x, [x, x - h, x + h]), "central", 1, h)
+
+
+# --- integrate: INTSTEP's _jump_gap ------------------------------------------------------
+
+BOTH_ENDS, NO_END = (True, True), (False, False)
+
+
+@pytest.mark.parametrize(
+    ("line", "ends", "gap"),
+    [
+        ([(0.0, 0.0), (1.0, 1.0)], BOTH_ENDS, None),  # one gap: nothing beside it
+        ([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.0)], NO_END, 1),  # a step
+        ([(0.0, 0.0), (0.5, 0.0), (2.0, 1.0), (2.25, 1.0)], NO_END, 1),  # unequal gaps
+        ([(0.0, 1.0), (1.0, 0.0), (2.0, -1.0), (3.0, -2.0)], NO_END, None),  # a line down
+        # a line with a kink: the lines disagree by exactly twice the steps beside (2)
+        ([(0.0, 0.0), (1.0, 1.0), (2.0, 4.0), (3.0, 5.0)], NO_END, None),
+        ([(0.0, 0.0), (1.0, 1.0), (2.0, 4.5), (3.0, 5.5)], NO_END, 1),
+        # slopes 0 and 0.05 beside the gap: ten times their change (0.5) is below 0.975
+        ([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.05)], NO_END, 1),
+        ([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.25)], NO_END, None),  # 2.5: a bend
+        ([(0.0, 1.25), (1.0, 1.0), (2.0, 0.0), (3.0, 0.0)], NO_END, None),  # mirrored
+        # within rounding: 2**-47 is below 50 eps of 1, 2**-46 is not
+        ([(0.0, 1.0), (1.0, 1.0), (2.0, 1.0 + 2.0**-47), (3.0, 1.0 + 2.0**-47)], NO_END, None),
+        ([(0.0, 1.0), (1.0, 1.0), (2.0, 1.0 + 2.0**-46), (3.0, 1.0 + 2.0**-46)], NO_END, 1),
+        # the first or last gap: only at an end of the interval, beside a flat side
+        ([(0.0, 15.0), (1.0, 10.0), (2.0, 9.0)], (True, False), 0),  # 1 <= 0.1 * 10
+        ([(0.0, 15.0), (1.0, 10.0), (2.0, 9.0)], (False, True), None),
+        ([(0.0, 16.0), (1.0, 10.0), (2.0, 8.8)], (True, False), None),  # 1.2: not flat
+        ([(0.0, 9.0), (1.0, 8.0), (2.0, 8.25)], (True, False), None),  # exactly 4 times
+        ([(0.0, 9.125), (1.0, 8.0), (2.0, 8.25)], (True, False), 0),
+        ([(0.0, 9.0), (1.0, 10.0), (2.0, 15.0)], (False, True), 1),
+        ([(0.0, 9.0), (1.0, 10.0), (2.0, 15.0)], (True, False), None),
+        ([(0.0, 8.8), (1.0, 10.0), (2.0, 16.0)], (False, True), None),
+        ([(0.0, 8.25), (1.0, 8.0), (2.0, 9.0)], (False, True), None),
+        ([(0.0, 8.25), (1.0, 8.0), (2.0, 9.125)], (False, True), 1),
+        # four samples: the side is the two beside the gap, not the third
+        ([(0.0, 15.0), (1.0, 10.0), (2.0, 9.0), (3.0, 100.0)], (True, True), 2),
+        ([(0.0, 100.0), (1.0, 9.0), (2.0, 10.0), (3.0, 15.0)], (True, True), 0),
+        ([(0.0, 30.0), (1.0, 10.0), (2.0, 9.0), (3.0, 6.0)], (True, False), 0),
+        ([(0.0, 6.0), (1.0, 9.0), (2.0, 10.0), (3.0, 30.0)], (False, True), 2),
+    ],
+)
+def test_a_jump_between_samples_is_the_gap_no_line_explains(line, ends, gap):
+    assert _jump_gap(line, ends) == gap
