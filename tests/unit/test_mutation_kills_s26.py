@@ -829,6 +829,30 @@ BOTH_ENDS, NO_END = (True, True), (False, False)
         # within rounding: 2**-47 is below 50 eps of 1, 2**-46 is not
         ([(0.0, 1.0), (1.0, 1.0), (2.0, 1.0 + 2.0**-47), (3.0, 1.0 + 2.0**-47)], NO_END, None),
         ([(0.0, 1.0), (1.0, 1.0), (2.0, 1.0 + 2.0**-46), (3.0, 1.0 + 2.0**-46)], NO_END, 1),
+        # 76 ulps of 0.75 (2**-53 each) is above 50 eps of 0.75 (75 of them), 74 is not
+        (
+            [(0.0, 0.75), (1.0, 0.75), (2.0, 0.75 + 76 * 2.0**-53), (3.0, 0.75 + 76 * 2.0**-53)],
+            NO_END,
+            1,
+        ),
+        (
+            [(0.0, 0.75), (1.0, 0.75), (2.0, 0.75 + 74 * 2.0**-53), (3.0, 0.75 + 74 * 2.0**-53)],
+            NO_END,
+            None,
+        ),
+        # relative to f's size: 2**-37 is below 50 eps of 1024
+        (
+            [(0.0, 1024.0), (1.0, 1024.0), (2.0, 1024.0 + 2.0**-37), (3.0, 1024.0 + 2.0**-37)],
+            NO_END,
+            None,
+        ),
+        # slope 1 on both sides, unequal spacing: the steps beside are 4 and 0.5; a gap of
+        # 6 is off the lines by 5, within twice the larger of them
+        ([(0.0, 0.0), (4.0, 4.0), (5.0, 10.0), (5.5, 10.5)], NO_END, None),
+        ([(0.0, 0.0), (0.5, 0.5), (1.5, 6.5), (5.5, 10.5)], NO_END, None),
+        ([(0.0, 0.0), (4.0, 4.0), (5.0, 14.0), (5.5, 14.5)], NO_END, 1),
+        # slopes 0 and 3/32: off the lines by 0.953125, above ten times their change
+        ([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.09375)], NO_END, 1),
         # the first or last gap: only at an end of the interval, beside a flat side
         ([(0.0, 15.0), (1.0, 10.0), (2.0, 9.0)], (True, False), 0),  # 1 <= 0.1 * 10
         ([(0.0, 15.0), (1.0, 10.0), (2.0, 9.0)], (False, True), None),
@@ -845,6 +869,9 @@ BOTH_ENDS, NO_END = (True, True), (False, False)
         ([(0.0, 100.0), (1.0, 9.0), (2.0, 10.0), (3.0, 15.0)], (True, True), 0),
         ([(0.0, 30.0), (1.0, 10.0), (2.0, 9.0), (3.0, 6.0)], (True, False), 0),
         ([(0.0, 6.0), (1.0, 9.0), (2.0, 10.0), (3.0, 30.0)], (False, True), 2),
+        # the side of the first or last gap is two samples: a third, 16, would make 1.2 flat
+        ([(0.0, 16.0), (1.0, 10.0), (2.0, 8.8), (3.0, 100.0)], (True, True), None),
+        ([(0.0, 100.0), (1.0, 8.8), (2.0, 10.0), (3.0, 16.0)], (True, True), None),
     ],
 )
 def test_a_jump_between_samples_is_the_gap_no_line_explains(line, ends, gap):
