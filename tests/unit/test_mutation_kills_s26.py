@@ -35,7 +35,7 @@ from calcweb._far_overflow import (
     bound_beyond,
     overflow_edge,
 )
-from calcweb._integrate import _jump_gap
+from calcweb._integrate import _jump_gap, _Panels
 
 INF = math.inf
 
@@ -876,3 +876,48 @@ BOTH_ENDS, NO_END = (True, True), (False, False)
 )
 def test_a_jump_between_samples_is_the_gap_no_line_explains(line, ends, gap):
     assert _jump_gap(line, ends) == gap
+
+
+# --- integrate: INTSTEP's _Panels._bracket_jump (on a stand-in for the panels) ------------
+
+
+def _bracketed(g: Callable[[float], float], rises=()):
+    panels = SimpleNamespace(rises=list(rises), nfev=0, g=g)
+    found = _Panels._bracket_jump(panels, (0.0, g(0.0)), (1.0, g(1.0)))
+    return found, panels.nfev, panels.rises
+
+
+def _step(t: float) -> float:
+    return 0.0 if t < 0.3 else 1.0
+
+
+JUST_BELOW_03 = 0.29999999999999993  # the float before 0.3
+
+
+def test_a_jump_is_bracketed_to_neighbouring_floats_one_call_a_halving():
+    assert _bracketed(_step) == (((JUST_BELOW_03, 0.0), (0.3, 1.0)), 54, [])
+
+
+def test_a_value_midway_keeps_the_lower_half_and_half_the_difference_is_kept():
+    # f(0.5) = 0.5: the halves differ alike; the lower is kept, with exactly half.
+    g = lambda t: 0.0 if t < 0.5 else (0.5 if t == 0.5 else 1.0)  # noqa: E731
+    assert _bracketed(g)[0] == ((0.49999999999999994, 0.0), (0.5, 0.5))
+
+
+def test_a_difference_grown_to_exactly_twice_is_still_a_jump():
+    g = lambda t: 0.0 if t < 0.3 else (2.0 if t <= 0.5 else 1.0)  # noqa: E731
+    assert _bracketed(g)[0] == ((JUST_BELOW_03, 0.0), (0.3, 2.0))
+
+
+def test_a_rise_or_a_pole_is_no_jump_and_is_remembered():
+    assert _bracketed(lambda t: t) == (None, 2, [(0.0, 0.25)])  # lost half twice
+    assert _bracketed(lambda t: 1 / (t - 0.3)) == (None, 2, [(0.25, 0.5)])  # grew
+
+
+@pytest.mark.parametrize(
+    ("rise", "searched"),
+    [((0.5, 2.0), True), ((0.0, 0.5), False), ((-1.0, 0.5), True), ((0.25, 1.0), False)],
+)
+def test_a_gap_around_a_remembered_rise_is_not_searched(rise, searched):
+    found = _bracketed(_step, [rise])[0]
+    assert found == (((JUST_BELOW_03, 0.0), (0.3, 1.0)) if searched else None)
