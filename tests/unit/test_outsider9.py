@@ -21,7 +21,8 @@ rule of torch's training loop; the findings, ordered by harm:
   from calcweb/optim. The expected trajectories are torch's with the buffer
   started at zeros, as torch starts it (tests/torch_reference/outsider9_torch.py;
   torch's own step raises KeyError too).
-- torch keywords calcweb does not take (``cross_entropy(ignore_index=...)``, ``binary_cross_entropy_with_logits(pos_weight=...)``,
+- torch keywords calcweb does not take (``cross_entropy(ignore_index=...)``,
+  ``binary_cross_entropy_with_logits(pos_weight=...)``,
   ``clip_grad_norm(foreach=...)``) reach a bare TypeError, where the optimisers
   say ArgumentTypeError with the keywords they take.
 - torch's optimiser API that calcweb lacks (``opt.param_groups``, as every
