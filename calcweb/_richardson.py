@@ -3670,17 +3670,19 @@ def _even_part_agrees(
     window and its probe (no new call), its constant term is how far the
     one-sided value lies from the central one, with a truncation of high
     order (4 times how far the fit moved with the largest step added, which
-    must have shrunk) and a rounding bound (``FIT_NOISE`` times the rows'
-    bounds, each the forward quotient's or what ``a t`` rounded inside ``f``
-    can do, as in `_extrapolated_twice`, times their weights' sizes). Where that term is 0 within
-    the rounding that walk starts from (``KINK_NOISE`` times the bound at
-    the smallest step), and the fit's whole uncertainty is within the
-    estimate's error plus twice that, the one-sided value agrees: neither
-    the quotient at half the smallest step nor the walk below it is taken.
-    A kink among the window's steps leaves a constant its truncation alone
-    covers (``abs(t - c)`` at ``c - 1.65e-3``, steps down to 3.75e-3:
-    2.2e-7 +- 2.4e-7), and the walk's quotients, below it, see it. sin at 1
-    takes 24 calls (32 with the walk).
+    must be at most half the move before it, or within the rounding bound)
+    and a rounding bound (``FIT_NOISE`` times the rows' bounds, each the
+    larger of the forward quotient's and what ``a t`` rounded inside ``f``
+    can do, as in `_extrapolated_twice`, times their weights' sizes). Where
+    that term is 0 within the rounding that walk starts from (``KINK_NOISE``
+    times the bound at the smallest step), and the fit's whole uncertainty
+    is within the estimate's error plus twice that, the one-sided value
+    agrees: neither the quotient at half the smallest step nor the walk
+    below it is taken. A kink closer to ``x`` than the window's smallest
+    step leaves a constant its truncation alone covers (``abs(t - c)`` at
+    ``c - 1.65e-3``, steps down to 3.75e-3: 2.2e-7 +- 2.3e-7), and the
+    walk's quotients, below it, see it. sin at 1 takes 24 calls (32 with
+    the walk).
     """
     largest = max((step for step, _ in estimate.window), default=0.0)
     steps = sorted(

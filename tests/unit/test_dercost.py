@@ -35,8 +35,8 @@ def test_a_smooth_first_derivative_costs_24_calls(f, x: float, exact: float) -> 
 
 
 def test_a_kink_among_the_window_steps_is_left_to_the_walk() -> None:
-    # derkinkscan seed 2: c |a (t - x0)| 1.65e-3 right of x, beyond the window's smallest
-    # step 3.75e-3. The fit's constant, 2.2e-7 +- 2.4e-7 (all truncation), agreed with the
+    # derkinkscan seed 2: c |a (t - x0)| 1.65e-3 right of x, within the window's smallest
+    # step 3.75e-3. The fit's constant, 2.2e-7 +- 2.3e-7 (all truncation), agreed with the
     # estimate, 4.57473502538412 +- 4.2e-7, which is 8.9e-7 from the slope at x.
     a, b, c = 0.2975993905017248, 3.8833744972869915, 6.381127874629031e-06
     x0, x = 0.017368322942653325, 0.015714337983130232
