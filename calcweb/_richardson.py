@@ -3617,7 +3617,7 @@ def _one_sided_against(
     the walk stops converging
     (`_extrapolated_twice`). Where the even part of ``f`` at the window's
     own steps already says a first derivative's one-sided value agrees, no
-    quotient is taken (`_even_part_agrees`).
+    new value of ``f`` is taken (`_even_part_agrees`).
     """
     agreed = _even_part_agrees(sampler, estimate, kind) if n == 1 else None
     if agreed is not None:
