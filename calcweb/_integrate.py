@@ -2424,10 +2424,12 @@ class _Panels:
         true step function of that shape, ``floor(x) exp(-x)`` on [0, 4.5]
         (the rounding's steps may be far apart: ``((1e8 + sin(x)**2) -
         1e8)/x**2`` on [0, 1e-3] jumps at 8.6e-5, 1.5e-4, 1.9e-4, ...), which
-        the message tells to integrate step by step. Flat steps (``floor(k
-        x)/k``) have at most one tooth, the last; a sawtooth (``x - floor(x)``,
-        walked right to left) has teeth but no jump from an exact 0; one step
-        from 0 (``(x > c) exp(-x)``) has one tooth.
+        the message tells to integrate beyond its jump from 0 (on [1, 4.5]
+        and [1, inf) it is answered; its steps on [0, inf) are too many to
+        take one by one). Flat steps (``floor(k x)/k``) have at most one
+        tooth, the last; a sawtooth (``x - floor(x)``, walked right to left)
+        has teeth but no jump from an exact 0; one step from 0 (``(x > c)
+        exp(-x)``) has one tooth.
         """
         nodes = self._nodes()
         if len(nodes) < 2:
@@ -2464,8 +2466,8 @@ class _Panels:
                     "ulps), whose sum is not the integral of the formula. Rewrite f "
                     "without the cancellation (math.expm1, math.log1p, or a series near "
                     "the point where it cancels); if f really is a step function (floor(x) "
-                    "exp(-x)), integrate it over each step separately, from one jump to the "
-                    f"next (the first is next to x={start!r})"
+                    f"exp(-x)), integrate it only on the side of x={start!r} where it is not "
+                    "0, or over each step separately, from one jump to the next"
                 )
         return ""
 
@@ -2800,7 +2802,9 @@ def _zero_message(panels: _Panels, a: float, b: float) -> str:
     No sample tells a function that is 0 (``max(x, 0)`` on [-1, 0]) from a
     peak between the nodes (``exp(-(x - 0.123)**2/1e-9)`` on [-1e3, 1e3]),
     so the message names both, with what each calls for; and f at an end
-    that is not 0 (``exp(-x)`` on [0, 3.2e7]: 1 at 0), where the mass lies.
+    that is not 0, beside which f may hold mass no point sees (``exp(-x)``
+    on [0, 3.2e7]: 1 at 0) or from which it may jump to 0 (``floor(x)`` on
+    [0, 1]: 1 at 1, integral 0).
     """
     points = panels.rule.size * (1 + len(panels))  # the first panel's, then explore's
     spacing = ""
@@ -2816,9 +2820,11 @@ def _zero_message(panels: _Panels, a: float, b: float) -> str:
             x = panels.x_of(end)
             return (
                 f"f was 0 at all {points} points of the rule ({where}) but is {value:.6g} at "
-                f"the end x={x!r}: its mass lies between that end and the nearest point, "
-                "closer than the rule samples. Integrate over a shorter interval from "
-                f"x={x!r}, as far as f is not negligible"
+                f"the end x={x!r}. If f falls to 0 between that end and the nearest point, "
+                "closer than the rule samples, integrate over a shorter interval from "
+                f"x={x!r}, as far as f is not negligible; if it jumps there from 0 (as "
+                "floor(x) at 1 on [0, 1]), its integral is 0, unless it has a peak narrower "
+                "than the points' spacing (split the interval around it)"
             )
     return (
         f"f was 0 at all {points} points of the rule ({where}), so the integral looks like "
@@ -3053,6 +3059,10 @@ class _Extrapolated:
 
     def target(self, value: float) -> float:
         return _target(self.tol, value)
+
+    def or_larger_tol(self) -> str:
+        """``" or pass a larger tol"``, where a larger one counts: below `TOL_CAP`."""
+        return " or pass a larger tol" if self.tol < TOL_CAP else ""
 
     def run(self) -> IntegrationResult:
         panels = self.panels
@@ -3548,7 +3558,9 @@ class _Extrapolated:
                 f"the end falls only as a power of log x; {share} ({sums}). Integrate up to a "
                 f"{'finite point' if math.isinf(at) else f'point near x={at!r}'} and add the "
                 "rest in closed form (with u = log x, the "
-                "tail of 1/(x log(x)**p) is u**(1 - p)/(p - 1)), or pass a larger tol"
+                "tail of 1/(x log(x)**p) is u**(1 - p)/(p - 1))"
+                # No tol meets an infinite error (a tail that cannot be bounded: `plain`).
+                + ("," + self.or_larger_tol() if math.isfinite(error) else "")
             )
 
         def note(value: float, error: float) -> str:
@@ -3754,7 +3766,7 @@ class _Extrapolated:
                 f"the integral probably diverges: the sums over the subintervals "
                 f"({value:.6g}, estimated error {error:.3g}) and their extrapolation "
                 f"({estimate:.6g}) disagree. Check that f is integrable on the interval; if "
-                "it is, split the interval at its singular points or pass a larger tol"
+                f"it is, split the interval at its singular points{self.or_larger_tol()}"
             )
             spread = max(spread, error, abs(estimate - value))
         return self.extrapolated(estimate, spread)
@@ -4006,8 +4018,9 @@ def integrate(
     1.05e-8 for 1.5e-8). A true step function of that shape, such as
     ``floor(x) exp(-x)`` on ``[0, 4.5]``, is refused too (no sample tells it
     from a staircase of rounding, whose steps may be far apart: ``((1e8 +
-    sin(x)**2) - 1e8)/x**2`` on ``[0, 1e-3]``, 0.000926 for 0.001); the
-    message says to integrate it step by step.
+    sin(x)**2) - 1e8)/x**2`` on ``[0, 1e-3]``, whose floats integrate to
+    0.000926, for 0.001); the message says to integrate it beyond its jump
+    from 0 (``[1, 4.5]``), or step by step.
 
     On an infinite range, ``f`` written with ``math`` may raise OverflowError
     far out where it is negligible: ``x/expm1(x)`` and ``x**3/(exp(x) + 1)``

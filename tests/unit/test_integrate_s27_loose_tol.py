@@ -63,3 +63,24 @@ def test_a_slow_convergent_tail_at_tol_two_is_answered_within_its_error() -> Non
     exact = math.log(a) ** (1 - q) / (q - 1)
     assert result.converged, result
     assert abs(result.value - exact) <= 2 * result.error, result
+
+
+def test_no_larger_tol_is_advised_where_none_would_help() -> None:
+    # REVIEW13: a tail that cannot be bounded is refused at any tol, and a tol
+    # above TOL_CAP counts as TOL_CAP: "pass a larger tol" would change nothing.
+    q = 0.9895028716172307
+    unbounded = integrate(
+        lambda x: 1 / (x * math.log(x) ** q), 6.381588939950991, math.inf, tol=0.1, full_output=True
+    )
+    assert isinstance(unbounded, IntegrationResult)
+    assert "cannot be bounded" in unbounded.message
+    assert "larger tol" not in unbounded.message
+    f = lambda x: x**-0.9450748026637205  # noqa: E731
+    capped = integrate(f, 0.1916939352795835, math.inf, tol=0.5, full_output=True)
+    assert isinstance(capped, IntegrationResult)
+    assert "diverges" in capped.message
+    assert "larger tol" not in capped.message
+    loose = integrate(f, 0.1916939352795835, math.inf, tol=0.4, full_output=True)
+    assert isinstance(loose, IntegrationResult)
+    assert "diverges" in loose.message
+    assert loose.message.endswith("or pass a larger tol")
