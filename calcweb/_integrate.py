@@ -3060,9 +3060,9 @@ class _Extrapolated:
     def target(self, value: float) -> float:
         return _target(self.tol, value)
 
-    def or_larger_tol(self) -> str:
-        """``" or pass a larger tol"``, where a larger one counts: below `TOL_CAP`."""
-        return " or pass a larger tol" if self.tol < TOL_CAP else ""
+    def larger_tol_counts(self) -> bool:
+        """Whether a larger tol would change anything: not at `TOL_CAP` (`_target`)."""
+        return self.tol < TOL_CAP
 
     def run(self) -> IntegrationResult:
         panels = self.panels
@@ -3303,8 +3303,8 @@ class _Extrapolated:
                 f"the adaptive rule reached {MAX_INTERVALS} subintervals with an estimated "
                 f"error of {error:.3g}, {tolerance}; the integrand may be oscillatory, "
                 "discontinuous or not integrable. Split the interval at its troublesome "
-                "points, pass a larger tol, or pass full_output=True to get the best "
-                "estimate with its error"
+                f"points, {'pass a larger tol, ' if self.larger_tol_counts() else ''}or pass "
+                "full_output=True to get the best estimate with its error"
             )
         if collapsed(self.panels.rule, entry.panel.a, entry.panel.b):
             low, high = self.panels.x_span(entry.panel)
@@ -3560,7 +3560,11 @@ class _Extrapolated:
                 "rest in closed form (with u = log x, the "
                 "tail of 1/(x log(x)**p) is u**(1 - p)/(p - 1))"
                 # No tol meets an infinite error (a tail that cannot be bounded: `plain`).
-                + ("," + self.or_larger_tol() if math.isfinite(error) else "")
+                + (
+                    ", or pass a larger tol"
+                    if math.isfinite(error) and self.larger_tol_counts()
+                    else ""
+                )
             )
 
         def note(value: float, error: float) -> str:
@@ -3766,7 +3770,8 @@ class _Extrapolated:
                 f"the integral probably diverges: the sums over the subintervals "
                 f"({value:.6g}, estimated error {error:.3g}) and their extrapolation "
                 f"({estimate:.6g}) disagree. Check that f is integrable on the interval; if "
-                f"it is, split the interval at its singular points{self.or_larger_tol()}"
+                "it is, split the interval at its singular points"
+                + (" or pass a larger tol" if self.larger_tol_counts() else "")
             )
             spread = max(spread, error, abs(estimate - value))
         return self.extrapolated(estimate, spread)

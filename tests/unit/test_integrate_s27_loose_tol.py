@@ -84,3 +84,14 @@ def test_no_larger_tol_is_advised_where_none_would_help() -> None:
     assert isinstance(loose, IntegrationResult)
     assert "diverges" in loose.message
     assert loose.message.endswith("or pass a larger tol")
+
+
+def test_at_the_subinterval_cap_a_larger_tol_is_advised_only_below_tol_cap() -> None:
+    # REVIEW13: sin(1/x) on [1e-6, 1] at tol 0.5 and at tol 2 is the same run.
+    messages = [
+        integrate(lambda x: math.sin(1 / x), 1e-6, 1.0, tol=tol, full_output=True).message  # type: ignore[union-attr]
+        for tol in (0.4, 0.5)
+    ]
+    assert "500 subintervals" in messages[0]
+    assert "troublesome points, pass a larger tol, or pass full_output=True" in messages[0]
+    assert "troublesome points, or pass full_output=True" in messages[1]
