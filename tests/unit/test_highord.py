@@ -1,17 +1,71 @@
-"""HIGHORD: one-sided walks of the kink check, and derivatives of order 2 where ``f'`` has a kink.
+"""HIGHORD: derivatives of order 2 and the Hessian where ``f'`` has a kink.
 
-A one-sided walk (`_richardson._extrapolated_twice`) halves its step until
-its verdict; where half the step rounds back to it (x's float spacing) the
-extrapolation divided by 0.
+f written with `math` ("auto" is Richardson). Where ``f''`` jumps at ``x``
+(``max(t - c, 0)**2``, ``(t - c) |t - c|``), the central second difference
+is the mean of the two sides, and for a piecewise polynomial it is that mean
+exactly at every step: a tableau of one value, +- 1e-13. The forward
+quotient extrapolated once (steps h and h / 2) disagreed with it by less than
+4 times how far it moved, an allowance far above the
+estimate's error; a first derivative then follows the forward quotients to
+halving steps, extrapolated twice (`_richardson._extrapolated_twice`), and
+now so does every order. One-sided values are closed forms.
+
+That walk halves its step until its verdict; where half the step rounds back
+to it (x's float spacing) the extrapolation divided by 0.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
-from calcweb import NumericalError, grad
+from calcweb import DomainError, NumericalError, derivative, grad, hessian
+
+
+@pytest.mark.parametrize(
+    ("f", "x"),
+    [
+        # was 2.8 +- 9.6e-14; one-sided f'' 3.8 and 1.8
+        (lambda t: max(t - 0.3, 0.0) ** 2 + t**3, 0.3),
+        # was 7.0 +- 2.2e-12; one-sided 8 and 6
+        (lambda t: max(t - 1.0, 0.0) ** 2 + t**3, 1.0),
+        # was 1.0 +- 4.6e-15 (the mean of 2 and 0)
+        (lambda t: max(t, 0.0) ** 2 + t**3, 0.0),
+        # a jump of 1% in f'': was 40.119173120776466 +- 3.5e-11, for 40.307 and 39.931
+        (
+            lambda t: 20.0 * math.sin(1.5 * t + 1.0) + 0.094 * (t + 0.014) * abs(t + 0.014),
+            -0.014,
+        ),
+    ],
+    ids=["relu**2 at 0.3", "relu**2 at 1", "relu**2 at 0", "u|u| beside sin"],
+)
+def test_a_jump_in_the_second_derivative_is_refused(f: Callable[[float], float], x: float) -> None:
+    with pytest.raises(DomainError, match="derivative of order 2"):
+        derivative(f, x, 2, full_output=True)
+
+
+def test_a_hessian_entry_across_a_jump_of_f_xx_is_refused() -> None:
+    # H[0][0] was 1.0 +- 4.6e-15 (the mean of 2 and 0): f_xx jumps at p[0] = 0
+    with pytest.raises(DomainError, match="derivative of order 2"):
+        hessian(lambda p: max(p[0], 0.0) ** 2 + p[0] ** 3 + p[0] * p[1])([0.0, 1.0])
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "exact"),
+    [
+        (math.sin, 0.5, -math.sin(0.5)),
+        (math.exp, 1.5, math.exp(1.5)),
+        (lambda t: t**3, 0.3, 1.8),
+    ],
+    ids=["sin", "exp", "cube"],
+)
+def test_a_smooth_second_derivative_is_still_answered(
+    f: Callable[[float], float], x: float, exact: float
+) -> None:
+    result = derivative(f, x, 2, full_output=True)
+    assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
 
 
 def test_halving_onto_the_float_spacing_ends_the_one_sided_walk() -> None:
