@@ -53,18 +53,21 @@ def test_a_hessian_entry_across_a_jump_of_f_xx_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("f", "x", "exact"),
+    ("f", "x", "n", "exact"),
     [
-        (math.sin, 0.5, -math.sin(0.5)),
-        (math.exp, 1.5, math.exp(1.5)),
-        (lambda t: t**3, 0.3, 1.8),
+        (math.sin, 0.5, 2, -math.sin(0.5)),
+        (math.exp, 1.5, 2, math.exp(1.5)),
+        (lambda t: t**3, 0.3, 2, 1.8),
+        # halving steps do not sharpen a one-sided verdict of order 3 or more: when they
+        # were taken here, two levels short of f's scale said 246.2 +- 5.8 (dernscan seed 2)
+        (lambda t: math.log(1 + t * t), 0.0, 6, 240.0),
     ],
-    ids=["sin", "exp", "cube"],
+    ids=["sin", "exp", "cube", "log(1 + t**2), n = 6"],
 )
-def test_a_smooth_second_derivative_is_still_answered(
-    f: Callable[[float], float], x: float, exact: float
+def test_a_smooth_derivative_is_still_answered(
+    f: Callable[[float], float], x: float, n: int, exact: float
 ) -> None:
-    result = derivative(f, x, 2, full_output=True)
+    result = derivative(f, x, n, full_output=True)
     assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
 
 
