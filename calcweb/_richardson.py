@@ -213,7 +213,12 @@ step can be trusted; instead:
    the scale on which its slope there moves it by that swing, the estimate
    is refused (`_check_noise_is_rounding`: rounding shows at every spacing,
    stairs show their edges, a smooth ``f`` resolved by the walk falls
-   256-fold per 4-fold spacing).
+   256-fold per 4-fold spacing). Of order 2 or more, any estimate resting
+   on such a noise is refused where ``f``'s 4th differences, at a spacing
+   16-fold smaller each from below the walk's steps, fall to the rounding
+   of its values, and stairs show no edges where ``f`` moves by the noise
+   (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the sine's
+   period 1e-4, read a noise of 3.46 from steps of 4.7 and up).
 6. A derivative whose one-sided quotients (from the right, and from the
    left where those are in doubt) disagree with the central ones (at a
    kink, as ``abs`` at 0, at a junction where
@@ -2474,13 +2479,18 @@ def _check_noise_is_rounding(
     as a noise 14 times below their height) they are smooth below a stair,
     but not where that part moves by a stair: there the stairs' edges show.
 
+    Of order 2 or more, `_check_noise_is_swing` judges the estimate instead.
+
     Raises:
         NumericalError: If the noise is ``f``'s smooth swing, as above.
     """
     noise = sampler.noise_floor
-    # Of order 1: no lie of a higher order was seen to need it, and there it follows noise
-    # that is rounding far down (crests' zeros of f'', 13% more calls).
-    if n != 1 or not noise > max(known, SHOWN * quiet) or abs(estimate.value) > estimate.error:
+    if n != 1:
+        # Of order 2 or more, whatever the value: a swing seen where its slope moves f
+        # by it, as below, but ruled out by f smooth to its rounding below the steps.
+        _check_noise_is_swing(sampler, estimate, n, known, quiet)
+        return
+    if not noise > max(known, SHOWN * quiet) or abs(estimate.value) > estimate.error:
         return
     smooth = _smooth_below(sampler, estimate.smallest, noise, quiet / 2.0)
     if smooth is None:
@@ -2499,6 +2509,56 @@ def _check_noise_is_rounding(
             "its swings, not its rounding; write f with calcweb's functions (calcweb.sin, "
             "...) for exact derivatives"
         )
+
+
+def _check_noise_is_swing(
+    sampler: Sampler, estimate: Estimate, n: int, known: float, quiet: float
+) -> None:
+    """Refuse a derivative of order 2 or more resting on a noise that is ``f``'s smooth swing.
+
+    Rounding shows at every spacing at which ``f``'s values differ. A noise
+    measured here (above the ``known`` one and ``SHOWN`` times ``quiet``)
+    whose 4th differences, at a spacing below the walk's steps (16-fold
+    smaller each, from ``1 / (16 golden)`` of its smallest), fall to the
+    rounding of the values there while the values all differ, is ``f``'s own
+    variation on a scale below those steps: ``0.0756 s**4 + sin(1.87 s**3)``
+    at 93.16 (the sine's period 1.3e-4) read a noise of 3.46 at a spacing of
+    4.7e-4, and the walk done again with it kept its window at steps 18.6 to
+    4.7, the quartic's ``f''`` alone: 786963.97 +- 0.18 for 1.8065e9. Stairs
+    (equal neighbours) and the float grid give no verdict (`_fourth_at`);
+    a smooth part between stairs far wider than that spacing (gelu at -7.8,
+    stairs 9e-4 wide) is told from a swing, as in `_check_noise_is_rounding`,
+    where ``f`` at its slope there moves by the noise: the stairs' edges show
+    there, above the noise / ``WIDE``.
+    Of order 1, `_check_noise_is_rounding` judges a derivative of 0.
+
+    Raises:
+        NumericalError: If the noise is ``f``'s smooth swing, as above.
+    """
+    noise = sampler.noise_floor
+    if n == 1 or not noise > max(known, SHOWN * quiet):
+        return
+    spacing = estimate.smallest / (16.0 * _GOLDEN)
+    for _ in range(SWING_LOOKS):
+        spacing /= 16.0
+        fine = _fourth_near(sampler, spacing)
+        if fine is None:
+            return  # stairs, the float grid or the domain's end: no evidence
+        if fine[0] <= ROUNDING * _EPS * fine[2]:
+            # Smooth between stairs too (gelu far in its tail): where f moves by the
+            # noise, at its slope here, the stairs' edges show; a swing's do not.
+            where = _bumps(sampler, noise / abs(fine[1]) / 2.0) if fine[1] else None
+            if where is None or where[0] > noise / WIDE:
+                return
+            raise NumericalError(
+                f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
+                f"own variation: at a spacing of {spacing:.3g}, far below the steps of the "
+                f"difference quotients (down to {estimate.smallest:.3g}), f is smooth to the "
+                "rounding of its values, and where its slope there moves it by that noise. "
+                "f varies on a scale finer than those steps, and "
+                f"their quotients of order {n} saw its swings, not its rounding; write f with "
+                "calcweb's functions (calcweb.sin, ...) for exact derivatives"
+            )
 
 
 def _smooth_below(

@@ -78,3 +78,34 @@ def test_halving_onto_the_float_spacing_ends_the_one_sided_walk() -> None:
     b = 1.41e-6
     with pytest.raises(NumericalError, match="float spacing"):
         grad(lambda p: math.sin(p[0] + b * p[1] * p[1]))([31726603819683.38, -349650483.5427365])
+
+
+# --- order 2 or more: a noise that is f's own swing below the walk's steps ----------------
+
+
+@pytest.mark.parametrize(
+    ("c", "a", "x"),
+    [
+        # was 786963.97 +- 0.18 (the quartic's f'' alone) for 1806548391.0
+        (7.556427391373798, 1.869294335138648, 93.15979874970411),
+        # was 8535.24 +- 0.048 for -8127215.3
+        (0.08688696753674936, 0.8385958660957367, 90.47732029488826),
+    ],
+)
+def test_a_fast_sine_beside_a_quartic_is_refused_not_averaged_away(
+    c: float, a: float, x: float
+) -> None:
+    # fasttermscan --family cube --order 2, seed 1: the sine's period (about 1e-4) is far
+    # below the walk's steps (4.7 and up); its swings were read as noise, 3.46.
+    with pytest.raises(NumericalError, match="own variation"):
+        derivative(lambda s: c * s**4 + math.sin(a * s**3), x, 2, full_output=True)
+
+
+def test_a_swing_resolved_by_the_walk_is_answered() -> None:
+    # the same family near 10, where the sine's period (0.005) is within the steps' reach
+    c, a, x = 0.5, 1.3, 10.25
+    exact = (
+        12 * c * x**2 + 6 * a * x * math.cos(a * x**3) - (3 * a * x**2) ** 2 * math.sin(a * x**3)
+    )
+    result = derivative(lambda s: c * s**4 + math.sin(a * s**3), x, 2, full_output=True)
+    assert abs(result.value - exact) <= 2.0 * result.error + 1e-9 * abs(exact), (result, exact)
