@@ -377,6 +377,8 @@ SHOWN = 4.0
 WIDE = 2.0
 ROUNDING = 4.0
 SWING_LOOKS = 10
+# A smooth f's 4th differences fall at most 16**4-fold from a spacing to 1/16 of it
+SMOOTH_FALL = 16.0**4
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -2518,18 +2520,21 @@ def _check_noise_is_swing(
 
     Rounding shows at every spacing at which ``f``'s values differ. A noise
     measured here (above the ``known`` one and ``SHOWN`` times ``quiet``)
-    whose 4th differences, at a spacing below the walk's steps (16-fold
+    whose 4th differences, at spacings below the walk's steps (16-fold
     smaller each, from ``1 / (16 golden)`` of its smallest), fall to the
-    rounding of the values there while the values all differ, is ``f``'s own
-    variation on a scale below those steps: ``0.0756 s**4 + sin(1.87 s**3)``
+    rounding of the values there while the values all differ, from a read
+    at the spacing before at most ``SMOOTH_FALL`` times that rounding and
+    ``SWING`` times below the noise, as a smooth ``f`` falls, is ``f``'s own variation on a scale
+    below those steps: ``0.0756 s**4 + sin(1.87 s**3)``
     at 93.16 (the sine's period 1.3e-4) read a noise of 3.46 at a spacing of
     4.7e-4, and the walk done again with it kept its window at steps 18.6 to
     4.7, the quartic's ``f''`` alone: 786963.97 +- 0.18 for 1.8065e9. Stairs
     (equal neighbours) and the float grid give no verdict (`_fourth_at`);
-    a smooth part between stairs far wider than that spacing (gelu at -7.8,
-    stairs 9e-4 wide) is told from a swing, as in `_check_noise_is_rounding`,
-    where ``f`` at its slope there moves by the noise: the stairs' edges show
-    there, above the noise / ``WIDE``.
+    within one stair ``f`` is smooth too (``t (1 - tanh t)`` at 8.8: stairs
+    of ``1 - tanh`` 4.6e-9 wide, times ``t``), but its reads drop into
+    rounding from a stair's height, 1.1e-15 at 1.3e-9 (a rounding of
+    2.5e-22), and a smooth swing's fall through the spacings before: 1.5,
+    5.6e-5, 2.3e-7 in the example (rounding 5e-7).
     Of order 1, `_check_noise_is_rounding` judges a derivative of 0.
 
     Raises:
@@ -2538,27 +2543,30 @@ def _check_noise_is_swing(
     noise = sampler.noise_floor
     if n == 1 or not noise > max(known, SHOWN * quiet):
         return
-    spacing = estimate.smallest / (16.0 * _GOLDEN)
+    spacing, above = estimate.smallest / (16.0 * _GOLDEN), noise
     for _ in range(SWING_LOOKS):
         spacing /= 16.0
         fine = _fourth_near(sampler, spacing)
         if fine is None:
             return  # stairs, the float grid or the domain's end: no evidence
-        if fine[0] <= ROUNDING * _EPS * fine[2]:
-            # Smooth between stairs too (gelu far in its tail): where f moves by the
-            # noise, at its slope here, the stairs' edges show; a swing's do not.
-            where = _bumps(sampler, noise / abs(fine[1]) / 2.0) if fine[1] else None
-            if where is None or where[0] > noise / WIDE:
-                return
-            raise NumericalError(
-                f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
-                f"own variation: at a spacing of {spacing:.3g}, far below the steps of the "
-                f"difference quotients (down to {estimate.smallest:.3g}), f is smooth to the "
-                "rounding of its values, and where its slope there moves it by that noise. "
-                "f varies on a scale finer than those steps, and "
-                f"their quotients of order {n} saw its swings, not its rounding; write f with "
-                "calcweb's functions (calcweb.sin, ...) for exact derivatives"
-            )
+        rounding = ROUNDING * _EPS * fine[2]
+        if fine[0] > rounding:
+            above = fine[0]
+            continue
+        # Smooth to rounding here: fallen into it as a smooth f falls (65536-fold a
+        # 16-fold spacing, at most, from a read far below the noise), or dropped from a
+        # stair's height (within one stair: reads of stairs are rarely SWING times below).
+        if above > min(SMOOTH_FALL * rounding, noise / SWING):
+            return
+        raise NumericalError(
+            f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
+            f"own variation: below the steps of the difference quotients (down to "
+            f"{estimate.smallest:.3g}) f's 4th differences fall as a smooth function's do, "
+            f"to the rounding of its values at a spacing of {spacing:.3g}, not from a "
+            "stair's height. f varies on a scale finer than those "
+            f"steps, and their quotients of order {n} saw its swings, not its rounding; "
+            "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
+        )
 
 
 def _smooth_below(

@@ -109,3 +109,19 @@ def test_a_swing_resolved_by_the_walk_is_answered() -> None:
     )
     result = derivative(lambda s: c * s**4 + math.sin(a * s**3), x, 2, full_output=True)
     assert abs(result.value - exact) <= 2.0 * result.error + 1e-9 * abs(exact), (result, exact)
+
+
+@pytest.mark.parametrize(
+    ("x", "n"),
+    [(8.817450875010403, 2), (8.99470692909151, 3), (3.0451643139678453, 2)],
+)
+def test_stairs_in_a_tail_are_no_swing(x: float, n: int) -> None:
+    # t (1 - tanh t): 1 - tanh t rounds to ulp(1), stairs of it times t. Within one stair
+    # f is smooth to rounding too, but its 4th differences drop there from a stair's
+    # height, not fall as a swing's (tailscan: each was refused by a first version).
+    sech2 = 1.0 / math.cosh(x) ** 2
+    tanh = math.tanh(x)
+    exact = {2: -2.0 * sech2 + 2.0 * x * sech2 * tanh}
+    exact[3] = 6.0 * sech2 * tanh + 2.0 * x * sech2 * (1.0 - 3.0 * tanh * tanh)
+    result = derivative(lambda t: t * (1.0 - math.tanh(t)), x, n, full_output=True)
+    assert abs(result.value - exact[n]) <= 2.0 * result.error, (result, exact[n])
