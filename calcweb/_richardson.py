@@ -2524,7 +2524,10 @@ def _check_noise_is_swing(
     smaller each, from ``1 / (16 golden)`` of its smallest), fall to the
     rounding of the values there while the values all differ, from a read
     at the spacing before at most ``SMOOTH_FALL`` times that rounding and
-    ``SWING`` times below the noise, as a smooth ``f`` falls, is ``f``'s own variation on a scale
+    ``SWING`` times below the noise, after a read ``SWING`` times below the
+    one before it, as a smooth ``f`` falls (reads of noise vary far less: a
+    crest of ``sin(6161294.57 t + 4.7819)`` at 0.947, resolved by the walk,
+    read 3.7e-14 at 7.2e-12 and then rounding), is ``f``'s own variation on a scale
     below those steps: ``0.0756 s**4 + sin(1.87 s**3)``
     at 93.16 (the sine's period 1.3e-4) read a noise of 3.46 at a spacing of
     4.7e-4, and the walk done again with it kept its window at steps 18.6 to
@@ -2543,7 +2546,7 @@ def _check_noise_is_swing(
     noise = sampler.noise_floor
     if n == 1 or not noise > max(known, SHOWN * quiet):
         return
-    spacing, above = estimate.smallest / (16.0 * _GOLDEN), noise
+    spacing, above, fell = estimate.smallest / (16.0 * _GOLDEN), math.nan, False
     for _ in range(SWING_LOOKS):
         spacing /= 16.0
         fine = _fourth_near(sampler, spacing)
@@ -2551,12 +2554,14 @@ def _check_noise_is_swing(
             return  # stairs, the float grid or the domain's end: no evidence
         rounding = ROUNDING * _EPS * fine[2]
         if fine[0] > rounding:
+            # Reads of noise vary by far less from spacing to spacing than SWING-fold
+            fell = fell or fine[0] * SWING <= above
             above = fine[0]
             continue
         # Smooth to rounding here: fallen into it as a smooth f falls (65536-fold a
         # 16-fold spacing, at most, from a read far below the noise), or dropped from a
         # stair's height (within one stair: reads of stairs are rarely SWING times below).
-        if above > min(SMOOTH_FALL * rounding, noise / SWING):
+        if not fell or above > min(SMOOTH_FALL * rounding, noise / SWING):
             return
         raise NumericalError(
             f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
