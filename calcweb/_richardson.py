@@ -216,9 +216,9 @@ step can be trusted; instead:
    256-fold per 4-fold spacing). Of order 2 or more, any estimate resting
    on such a noise is refused where ``f``'s 4th differences, at a spacing
    16-fold smaller each from below the walk's steps, fall to the rounding
-   of its values, and stairs show no edges where ``f`` moves by the noise
-   (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the sine's
-   period 1e-4, read a noise of 3.46 from steps of 4.7 and up).
+   of its values as a smooth ``f``'s fall, not dropping from a stair's
+   height (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the
+   sine's period 1e-4, read a noise of 3.46 from steps of 4.7 and up).
 6. A derivative whose one-sided quotients (from the right, and from the
    left where those are in doubt) disagree with the central ones (at a
    kink, as ``abs`` at 0, at a junction where
@@ -2528,13 +2528,13 @@ def _check_noise_is_swing(
     one before it, as a smooth ``f`` falls (reads of noise vary far less: a
     crest of ``sin(6161294.57 t + 4.7819)`` at 0.947, resolved by the walk,
     read 3.7e-14 at 7.2e-12 and then rounding), is ``f``'s own variation on a scale
-    below those steps: ``0.0756 s**4 + sin(1.87 s**3)``
+    below those steps: ``7.556 s**4 + sin(1.869 s**3)``
     at 93.16 (the sine's period 1.3e-4) read a noise of 3.46 at a spacing of
     4.7e-4, and the walk done again with it kept its window at steps 18.6 to
     4.7, the quartic's ``f''`` alone: 786963.97 +- 0.18 for 1.8065e9. Stairs
     (equal neighbours) and the float grid give no verdict (`_fourth_at`);
-    within one stair ``f`` is smooth too (``t (1 - tanh t)`` at 8.8: stairs
-    of ``1 - tanh`` 4.6e-9 wide, times ``t``), but its reads drop into
+    within one stair ``f`` is smooth too (``t (1 - tanh t)`` at 8.99: stairs
+    of ``1 - tanh`` 1.8e-9 wide, times ``t``), but its reads drop into
     rounding from a stair's height, 1.1e-15 at 1.3e-9 (a rounding of
     2.5e-22), and a smooth swing's fall through the spacings before: 1.5,
     5.6e-5, 2.3e-7 in the example (rounding 5e-7).
