@@ -231,7 +231,10 @@ step can be trusted; instead:
    jump small next to ``f``'s curvature hides in a coarser allowance, and
    so does a jump of ``f''`` at ``x``, whose central quotients of order 2
    are the mean of the two sides: exactly, at every step, for
-   ``max(t - 0.3, 0)**2 + t**3`` at 0.3, 2.8 +- 9.6e-14 for 3.8 and 1.8).
+   ``max(t - 0.3, 0)**2 + t**3`` at 0.3, 2.8 +- 9.6e-14 for 3.8 and 1.8;
+   for a first derivative, not where ``f``'s even part at the window's own
+   steps, fitted in odd powers of the step, already shows the one-sided
+   value within rounding of the central one: `_even_part_agrees`).
    Where they disagree beyond both errors, but within that allowance, the
    estimate's error is widened to hold the one-sided value, and so is a
    refined value's (7.;
@@ -3690,7 +3693,9 @@ def _one_sided_against(
     (`_extrapolated_twice`). So for ``n = 2`` too: the forward quotients of
     ``max(t - 0.3, 0)**2 + t**3`` at 0.3, ``n = 2``, are 3.8 + 1.8 h,
     extrapolated to 3.8 but allowed 4 x 0.3, where the central estimate is
-    2.8 +- 9.6e-14.
+    2.8 +- 9.6e-14. Where the even part of ``f`` at the window's own steps
+    already says a first derivative's one-sided value agrees, no new value
+    of ``f`` is taken (`_even_part_agrees`).
     """
     agreed = _even_part_agrees(sampler, estimate, kind) if n == 1 else None
     if agreed is not None:
