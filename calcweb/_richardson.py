@@ -3778,7 +3778,9 @@ def _even_part_agrees(
         central = aside.quotient("central", 1, step)[0]
         # The even part's rounding bound is the forward quotient's (4 values' over 2 h),
         # or what a t rounded inside f can do, as in `_extrapolated_twice`.
-        noise = max(noise, _argument_rounding(sampler, [(step, forward), (step, central)]))
+        noise = max(
+            noise, _argument_rounding(sampler, "forward", 1, [(step, forward), (step, central)])
+        )
         rows.append((step, forward - central, noise))
     (part, weights), (last, _), (before, _) = (
         _odd_fit(rows[-m:]) for m in (len(rows), len(rows) - 1, len(rows) - 2)
