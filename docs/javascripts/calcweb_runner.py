@@ -195,6 +195,13 @@ def _explain(error):
     if isinstance(error, ModuleNotFoundError) and error.name:
         name = error.name.partition(".")[0]
         return ModuleNotFoundError(_OFFLINE.format(name=name), name=error.name)
+    if isinstance(error, RecursionError):
+        return RecursionError(
+            f"{error}. In the browser Python's stack is smaller than on a computer: a "
+            "recursion that runs through functions written in C (functools.lru_cache, map, "
+            "a sort's key, pickle) can stop after as few as 100 to 200 levels, one in plain "
+            "Python after about 1,000. Write it as a loop, or recurse less deeply."
+        )
     if isinstance(error, MemoryError):
         return MemoryError(
             "Python ran out of memory in the browser. Work with smaller data; "

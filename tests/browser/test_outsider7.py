@@ -174,6 +174,7 @@ def test_a_deep_recursion_through_c_is_a_recursion_error_and_python_lives_on(
     deep = page.evaluate("(code) => window.calcweb.run(code)", STEPS + "steps(1_000)")
     assert not deep["ok"]
     assert "RecursionError" in deep["error"], deep["error"]
+    assert "stack is smaller than on a computer" in deep["error"], deep["error"]
     assert not deep.get("restarted")
     # A recursion not as deep works, in the same Python: `steps` is still defined.
     fine = page.evaluate("window.calcweb.run('steps.cache_clear()\\nprint(steps(150))')")

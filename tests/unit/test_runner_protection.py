@@ -146,3 +146,10 @@ def test_print_and_a_cells_display_are_shown_safely(
     assert reply["display"][0]["data"] == "[2]"
     assert capsys.readouterr().out == "a-1\n"
     assert log == ["narrow", "widen"] * 2  # once for print, once for the display
+
+
+def test_a_recursion_error_says_the_browser_stack_is_smaller(runner: ModuleType) -> None:
+    failed = run(runner, "page#1", "def deeper(n):\n    return deeper(n + 1)\ndeeper(0)")
+    assert "RecursionError: maximum recursion depth exceeded" in failed["error"]
+    assert "In the browser Python's stack is smaller than on a computer" in failed["error"]
+    assert "Write it as a loop" in failed["error"]
