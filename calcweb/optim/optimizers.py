@@ -56,6 +56,7 @@ from calcweb.exceptions import (
     NumericalError,
 )
 from calcweb.nn.value import NO_GRADIENT, Value
+from calcweb.optim._param_group import ParamGroup, hyper_parameters
 
 __all__ = ["SGD", "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop"]
 
@@ -268,6 +269,69 @@ class Optimizer:
         # As torch's: state[p] is an empty dict until p's first step, even when read.
         self.state: defaultdict[Value, State] = defaultdict(dict)
 
+    @property
+    def param_groups(self) -> list[ParamGroup]:
+        """Torch-style ``param_groups``: one group, a live view of this optimiser's settings.
+
+        ``for group in opt.param_groups: group["lr"] = 0.01``, as torch's
+        learning-rate schedules write it, sets ``opt.lr``; ``group["params"]``
+        is ``opt.params``. calcweb's optimisers hold one group of parameters.
+        """
+        return [ParamGroup(self)]
+
+    def add_param_group(self, param_group: object) -> None:  # noqa: ARG002 - torch's signature
+        """Refused: calcweb's optimisers hold one group; build one optimiser per group."""
+        name = type(self).__name__
+        raise ArgumentTypeError(
+            f"a calcweb {name} holds one group of parameters with one set of settings; for "
+            f"other parameters or settings, build a second optimiser, e.g. {name}(group"
+            "['params'], lr=0.01), and call step() and zero_grad() on both"
+        )
+
+    def state_dict(self) -> dict[str, Any]:
+        """What the optimiser remembers, in torch's layout, as copies.
+
+        ``{"state": {i: {...}}, "param_groups": [{..., "params": [0, 1, ...]}]}``:
+        ``state`` by the index of the parameter in ``params`` (only those
+        stepped so far), the settings in the one group, whose ``params`` are
+        the indices. `load_state_dict` puts it back.
+        """
+        return {
+            "state": {
+                i: dict(self.state[p]) for i, p in enumerate(self.params) if self.state.get(p)
+            },
+            "param_groups": [{**hyper_parameters(self), "params": list(range(len(self.params)))}],
+        }
+
+    def load_state_dict(self, state_dict: Mapping[str, Any]) -> None:
+        """Restore what `state_dict` returned (of an optimiser of the same class and parameters)."""
+        name = type(self).__name__
+        groups = state_dict.get("param_groups") if isinstance(state_dict, Mapping) else None
+        if not (isinstance(groups, list) and len(groups) == 1 and isinstance(groups[0], Mapping)):
+            raise ArgumentTypeError(
+                f"{name}.load_state_dict takes what state_dict() returned: a dict with "
+                "'state' and 'param_groups' (one group), not "
+                f"{type(state_dict).__name__}"
+            )
+        group, hyper = groups[0], hyper_parameters(self)
+        indices = list(range(len(self.params)))
+        if list(group.get("params", ())) != indices or set(group) - {"params"} != set(hyper):
+            raise InvalidArgumentError(
+                f"this state_dict is not of a {name} with {len(self.params)} parameters "
+                f"(its group holds {sorted(group)}); load it into the optimiser it came from"
+            )
+        state = state_dict.get("state", {})
+        if not (isinstance(state, Mapping) and set(state) <= set(indices)):
+            raise InvalidArgumentError(
+                f"this state_dict's 'state' is not keyed by indices of the {len(indices)} "
+                "parameters; load it into the optimiser it came from"
+            )
+        for key in hyper:
+            setattr(self, key, group[key])
+        self.state.clear()
+        for i, remembered in state.items():
+            self.state[self.params[i]] = dict(remembered)
+
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Set every parameter's gradient to zero before the next ``backward()``.
 
@@ -405,9 +469,7 @@ class Optimizer:
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        hyper = ", ".join(
-            f"{k}={v!r}" for k, v in vars(self).items() if k not in ("params", "state")
-        )
+        hyper = ", ".join(f"{k}={v!r}" for k, v in hyper_parameters(self).items())
         return f"{type(self).__name__}({len(self.params)} parameters, {hyper})"
 
 

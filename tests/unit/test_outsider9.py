@@ -25,24 +25,23 @@ rule of torch's training loop; the findings, ordered by harm:
   ``binary_cross_entropy_with_logits(pos_weight=...)``,
   ``clip_grad_norm(foreach=...)``) reach a bare TypeError, where the optimisers
   say ArgumentTypeError with the keywords they take.
-- torch's optimiser API that calcweb lacks (``opt.param_groups``, as every
-  learning-rate schedule writes, ``state_dict()``) is a bare AttributeError.
+- torch's optimiser API that calcweb lacked (``opt.param_groups``, as every
+  learning-rate schedule writes, ``state_dict()``) was a bare AttributeError
+  (now there: tests/unit/test_param_groups.py).
 - A power that overflows says ``pow((2.0, 1024.0)) overflows``: a tuple inside
   the call's parentheses (also ``remainder_bound((x, M))``).
 - A logit of -inf, torch's mask, is refused (rightly: calcweb's numbers are
   finite) with "NaN and infinity cannot be differentiated through", no word of
   the mask that works here (-1e9 gives torch's loss and gradient exactly).
 
-All but the optimiser attributes were fixed in session 27: their tests are
-unmarked, with comments saying what happened before. The xfails fail today for
-the reason in their comments.
+All were fixed in session 27: their tests are unmarked, with comments saying
+what happened before.
 """
 
 from __future__ import annotations
 
 import math
 import pickle
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -50,14 +49,6 @@ import pytest
 
 import calcweb as cw
 from calcweb import Value
-
-
-def _xfail(raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator:
-    """Strict natively; ``raises``: the reason it fails today (another failure is an error)."""
-    return pytest.mark.xfail(
-        strict=sys.platform != "emscripten", raises=raises, reason="see the test's comment"
-    )
-
 
 # --- a parameter no loss reaches --------------------------------------------------
 
@@ -265,19 +256,6 @@ def test_a_misspelt_loss_keyword_is_named_with_the_one_meant() -> None:
     # 'reductions'", no word of reduction.
     with pytest.raises(cw.ArgumentTypeError, match="did you mean reduction"):
         cw.mse_loss([1.0], [0.0], reductions="sum")  # type: ignore[call-arg]
-
-
-# --- torch's optimiser API that calcweb lacks ------------------------------------------
-
-
-@pytest.mark.parametrize("name", ["param_groups", "state_dict", "add_param_group"])
-@_xfail(AttributeError)
-def test_torch_optimiser_attributes_say_what_calcweb_has_instead(name: str) -> None:
-    # A bare AttributeError: 'SGD' object has no attribute 'param_groups'; every
-    # torch learning-rate schedule writes opt.param_groups[0]["lr"].
-    opt = cw.SGD([Value(1.0)], lr=0.1)
-    with pytest.raises(cw.CalcwebError, match=r"opt\.lr = "):
-        getattr(opt, name)
 
 
 # --- torch's mask: a logit of -inf ------------------------------------------------
