@@ -1295,14 +1295,28 @@ def _probe_favours(sampler: Sampler, kind: str, n: int, step: float, unnoised: E
 
     A walk costs tens of calls: this is asked first. The central quotient
     straddles a junction; across stairs, both are about the slope ``f`` has
-    at that scale.
+    at that scale. A first derivative's forward quotient carries ``f'' h /
+    2``, which can hide a small kink's jump in the central one: it is asked
+    extrapolated once (with ``h / 2``, one call more) where it is not nearer
+    raw. ``1.63 sin(2.45 t + 0.23) + 4.4e-4 relu(2.52 (c - t))`` at ``c +
+    1.31e-4`` (``c = 0.011``): at 0.00375 the central quotient, 3.86148
+    across the kink, is nearer the walk's 3.8620658 than the forward one
+    (3.85734, clear of it) and the backward one; no one-sided walk was
+    tried, and the noised walk's 3.86151 +- 3.4e-5 stood.
     """
     try:
         probe = sampler.quotient(kind, n, step)[0]
         straddling = sampler.quotient("central", n, step)[0]
     except (DomainError, NumericalError):
         return False
-    return abs(probe - unnoised.value) < abs(straddling - unnoised.value)
+    gap = abs(straddling - unnoised.value)
+    if abs(probe - unnoised.value) < gap or n != 1:
+        return abs(probe - unnoised.value) < gap
+    try:
+        half = sampler.quotient(kind, n, step / 2.0)[0]
+    except (DomainError, NumericalError):
+        return False
+    return abs(half + (half - probe) - unnoised.value) < gap
 
 
 def _clamped_across(sampler: Sampler, kind: str, n: int, noised: Estimate) -> bool:
