@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from calcweb import derivative
+from calcweb import DomainError, derivative
 
 
 def _sine_and_kink(sine: tuple[float, float, float], kink: tuple[float, float, float]):
@@ -48,3 +48,38 @@ def test_a_kink_a_few_steps_away_leaves_the_slope_beside_it(sine, kink, x: float
     result = derivative(f, x, full_output=True)
     assert abs(result.value - exact(x)) <= 2.0 * result.error, result
     assert result.error <= 1e-9, result  # the walk's window below the kink, not the mean
+
+
+def _abs_kink_at_0(t: float) -> float:
+    """derkinkscan seed 31, draw 670: a sine, a quadratic and a slope jump of 1.2e-5 at 0."""
+    smooth = 1.1974215424696886 * math.sin(0.4801032370164973 * t + 0.5541235451373041)
+    quadratic = 1.7353237875838214 - 2.9612480931101697 * t - 2.8293548910721373 * t * t
+    return smooth + quadratic + 1.478931631966793e-06 * abs(-4.044907585414406 * t)
+
+
+def _relu_kink_at_c(t: float) -> float:
+    """derkinkscan seed 31, draw 1542: a quadratic, an exp and a slope jump of 0.0506 at c."""
+    quadratic = -1.551358764284784 - 0.6497502250310432 * t - 2.9908327342301018 * t * t
+    grown = 2.27520063401363 * math.exp(0.9289834356181559 * t)
+    return (
+        quadratic
+        + grown
+        - 0.029591887799532327 * max(1.7095122155268596 * (t + 9.008267353236395), 0.0)
+    )
+
+
+@pytest.mark.parametrize(
+    ("f", "x"),
+    [
+        # 2.8e-6 left of the kink, the window at 3.75e-3 and up: -2.4723705381 +- 5.4e-9,
+        # the sides' mean, for -2.4723765148.
+        (_abs_kink_at_0, -2.8277861145342598e-06),
+        # 1.1e-7 left of it, the window at 0.0338 and up: 53.2098889 +- 5.2e-8 for 53.2351827.
+        (_relu_kink_at_c, -9.008267465232922),
+    ],
+)
+def test_a_kink_within_the_smallest_step_is_refused(f, x: float) -> None:
+    # The even part's constant over the window's steps is half the slope jump, thousands
+    # of times its uncertainty, and a row 16 times below sees it too: a verdict.
+    with pytest.raises(DomainError, match="as they do at a kink or a jump at x"):
+        derivative(f, x)
