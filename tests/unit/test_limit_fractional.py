@@ -1,0 +1,64 @@
+"""Limits whose expansions go in powers of h**(1/3) or h**(1/4) (LIMFRAC, session 27).
+
+``f = L + c1 u + c2 u**2 + ...`` with ``u = h**(1/k)`` (``h = 1/x`` at inf):
+`limits._root_refined` removes the terms in ``u, ..., u**(k - 1)`` for ``k`` in
+2, 3, 4, and widens the error by how far a power near ``1/k`` would put the
+value (`limits._power_bias`). The exact limits are the oracle.
+"""
+
+import math
+
+import pytest
+
+import calcweb as cw
+from calcweb import limits
+
+CUBE_ROOTS = [
+    (lambda x: x ** (1 / 3) * math.log(1 + 1 / x ** (1 / 3)), math.inf, 1.0),
+    (lambda x: x ** (1 / 3) * ((1 + 1 / x ** (1 / 3)) ** -2 - 1), math.inf, -2.0),
+    (lambda x: math.log(1 + x ** (1 / 3)) / x ** (1 / 3), 0.0, 1.0),
+]
+
+
+@pytest.mark.parametrize(("f", "x0", "true"), CUBE_ROOTS)
+def test_series_in_a_cube_root_are_answered_honestly(f, x0, true):
+    side = {"side": "right"} if x0 == 0.0 else {}
+    result = cw.limit(f, x0, full_output=True, **side)
+    assert result.converged
+    assert abs(result.value - true) <= 2 * result.error
+    assert result.error < 1e-8  # the table alone was 0.9999999963 +- 5.9e-6, refused
+
+
+def test_a_series_in_a_fourth_root_is_answered_honestly():
+    result = cw.limit(lambda x: x**0.25 * math.log(1 + 2 / x**0.25), math.inf, full_output=True)
+    assert result.converged
+    assert abs(result.value - 2.0) <= 2 * result.error < 1e-6
+
+
+@pytest.mark.parametrize("p", [0.33, 0.335, 0.34])
+def test_a_power_near_a_third_is_not_answered_as_a_third(p):
+    # Its h**p term survives the combinations in h**(1/3): without `_power_bias`
+    # 0.335 was 1.0000000123 +- 4.8e-9 (1.2e-8 off).
+    result = cw.limit(lambda x: x**p * math.log(1 + 1 / x**p), math.inf, full_output=True)
+    if result.converged:
+        assert abs(result.value - 1.0) <= 2 * result.error
+
+
+def test_departures_tell_the_root_apart():
+    for k in (2, 3, 4):
+        departures = [2.0 ** (-i / k) for i in range(limits.SMOOTH + 1)]
+        assert [limits._shrinks_like(departures, j) for j in (2, 3, 4)] == [
+            j == k for j in (2, 3, 4)
+        ]
+    fifth = [2.0 ** (-i / 5) for i in range(limits.SMOOTH + 1)]
+    assert not any(limits._shrinks_like(fifth, j) for j in (2, 3, 4))
+
+
+def test_fraction_removed_cancels_the_powers_below_h():
+    u = [2.0 ** (-i / 3) for i in range(12)]
+    values = [7.0 + 3.0 * v - 5.0 * v**2 for v in u]
+    removed, weight = limits._fraction_removed(values, [1 / 3, 2 / 3])
+    assert all(abs(y - 7.0) < 1e-12 for y in removed)
+    assert weight == pytest.approx(
+        (2 ** (1 / 3) + 1) / (2 ** (1 / 3) - 1) * (2 ** (2 / 3) + 1) / (2 ** (2 / 3) - 1)
+    )
