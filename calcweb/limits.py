@@ -3742,7 +3742,7 @@ def _root_refined(
     ``u`` below ``h`` (`_fraction_removed`). Their
     estimate refines ``value`` when ``f`` leaves it like ``c h**(1/k)`` (its
     last departures from it clear of their samples' rounding noise, `_noise`,
-    shrink by ``1/k`` bit a step, `_shrinks_like`), its error is
+    shrink by ``1/k`` bit a step, `_law_tail`), its error is
     smaller and it lies within ``JUMP`` times the two errors of ``value`` (the
     geometric tail that is ``value``'s error misjudges a ``sqrt(h)`` term
     whose last samples are rounding's grain; `_deeper`'s lie within the two)
@@ -3767,13 +3767,14 @@ def _root_refined(
             for y, n in zip(values, noise, strict=True)
             if abs(y - refined) > JUMP * (refined_error + n)
         ]
-        if not _shrinks_like(departures, k):
+        tail = _law_tail(departures, k)
+        if tail is None:
             continue
         # (Not for sqrt(h): widened so, even by twice the gap, rootscan seeds 1
         # and 2 lost 60 of 507 answers, and lied 7 times, not 2: unrefined,
         # its estimates at d+ with sqrt(x - d) lie more.)
         if k > 2:
-            refined_error = max(refined_error, _power_bias(values, first, k, refined, departures))
+            refined_error = max(refined_error, _power_bias(values, first, k, refined, tail))
         # Within JUMP times the two errors: the geometric tail that is the error of
         # value misjudges a sqrt(h) term whose last samples are rounding's grain
         # (sqrt(x + sqrt(x)) - sqrt(x) at inf was 0.4999999884 +- 7.3e-9, 1.6 errors off).
@@ -3784,20 +3785,20 @@ def _root_refined(
 
 
 def _power_bias(
-    values: list[float], first: int, k: int, refined: float, departures: list[float]
+    values: list[float], first: int, k: int, refined: float, tail: list[float]
 ) -> float:
     """How far a power near ``1/k``, not ``1/k``, may put the value ``refined``.
 
     ``f = L + c h**0.335 + ...`` (``x**0.335 log(1 + 1/x**0.335)`` at inf) leaves
-    the departures shrinking ``1/k`` bit a step to within what `_shrinks_like`
+    the departures shrinking ``1/k`` bit a step to within what `_law_tail`
     allows, and a term in ``h**0.335`` that the combinations in ``h**(1/3)``
     do not remove, nor the table: the value was 1.0000000123 +- 4.8e-9. The
     value with the power the last departures show removed instead (``j`` times
     it, for ``j < k``) is off it by about that much; ``JUMP`` times that is
     returned (a true ``h**(1/3)`` shows 1/3 to within its ``h**(2/3)`` term:
-    ``x**(1/3) log(1 + 1/x**(1/3))`` at inf gets 1.6e-9 where it was 6.9e-12).
+    ``x**(1/3) log(1 + 1/x**(1/3))`` at inf gets 7.9e-10 where it was 6.9e-12).
+    ``tail`` are the departures `_law_tail` found.
     """
-    tail = departures[-SMOOTH - 1 :]
     shown = math.log2(tail[0] / tail[-1]) / SMOOTH
     removed = _fraction_removed(values, [j * shown for j in range(1, k)])[0]
     return JUMP * abs(refined - _estimate(removed, first)[0])
@@ -3819,18 +3820,29 @@ def _fraction_removed(values: list[float], powers: list[float]) -> tuple[list[fl
     return values, weight
 
 
-def _shrinks_like(departures: list[float], k: int) -> bool:
-    """Whether the last ``SMOOTH + 1`` ``departures`` shrink like ``c h**(1/k)``: 1/k bit a step.
+STRAY = 2  # `_law_tail`: so many last departures may stray, as the rounding noise grows
+
+
+def _law_tail(departures: list[float], k: int) -> list[float] | None:
+    """``SMOOTH + 1`` ``departures`` in a row that shrink like ``c h**(1/k)``: 1/k bit a step.
 
     To an eighth of a bit for ``sqrt(h)`` (not ``h**0.25`` or ``h**0.75``, nor
     the noise or ``h**2`` of a ``f`` with no ``sqrt(h)`` term); to half the gap
-    to ``1/(k + 1)`` bit for ``k > 2``, so that no two ``k`` both fit.
+    to ``1/(k + 1)`` bit for ``k > 2``, so that no two ``k`` both fit. The
+    last of them, or up to ``STRAY`` before it: the noise of the last
+    samples may be more than `_noise` shows (``97.16 (sqrt(1 + 0.525 sqrt(t))
+    - 1)/sqrt(t)``, ``t = x + 10.73``, at ``-10.73+``, whose departures shrink
+    by 0.50, 0.51, 0.52, 0.44 and 0.85 bit last: its refined value is 1.2e-10
+    off, give or take 4.9e-10; the table's, 3.1e-7 off, give or take 1.5e-7).
+    None if there are none such.
     """
-    tail = departures[-SMOOTH - 1 :]
     slack = 0.125 if k == 2 else 0.5 / (k * (k + 1))
-    return len(tail) == SMOOTH + 1 and all(
-        abs(math.log2(a / b) - 1.0 / k) < slack for a, b in itertools.pairwise(tail)
-    )
+    for end in range(len(departures), len(departures) - STRAY - 1, -1):
+        tail = departures[max(end - SMOOTH - 1, 0) : end]
+        law = all(abs(math.log2(a / b) - 1.0 / k) < slack for a, b in itertools.pairwise(tail))
+        if len(tail) == SMOOTH + 1 and law:
+            return tail
+    return None
 
 
 def _log_growth(values: list[float], first: int) -> tuple[float, float, float] | None:
