@@ -97,3 +97,54 @@ def test_a_sqrt_series_at_a_point_whose_last_departures_stray_is_refined(f, x0, 
     result = cw.limit(f, x0, side="right", full_output=True)
     assert result.converged
     assert abs(result.value - true) <= 2 * result.error
+
+
+C4, D4, A4 = 818.6219892796241, 1.901892318795152e-05, 0.0037948362360784534
+C3, D3, A3 = 99675.85331114421, 0.0023730410541675127, 7.622396798025478e-09
+
+
+@pytest.mark.parametrize(
+    ("f", "side", "true"),
+    [
+        # farscan seed 4: the samples beyond the step clearly settle near 1, yet
+        # the table kept 1 + a from those before it (1.0037948362 +- 1.2e-10).
+        (lambda x: (math.exp(x / C4) - 1) / (x / C4) + A4 * (x > D4), "right", 1.0),
+        # farscan seed 3: 5.0238824388e-6 +- 1.6e-14, 7.6e-9 off.
+        (lambda x: (math.sqrt(1 + x / C3) - 1) / x + A3 * (-x > D3), "left", 0.5 / C3),
+    ],
+)
+def test_a_step_between_the_samples_is_not_read_as_noise(f, side, true):
+    result = cw.limit(f, 0.0, side=side, full_output=True)
+    assert not result.converged or abs(result.value - true) <= 2 * result.error
+
+
+def test_samples_on_the_far_side_of_a_step_do_not_refuse_the_near_side():
+    # sin(t)/(x - x0) - 9.66e-8 (|x - x0| > 0.0135) at -0.362-: the first samples sit
+    # on the far side of the cut-off, the later ones settle on the limit.
+    x0, c, big, a = (
+        -0.3623751418048564,
+        14299.516269808179,
+        0.01347753911414346,
+        -9.657061195694299e-08,
+    )
+    result = cw.limit(
+        lambda x: math.sin((x - x0) / c) / (x - x0) + a * (abs(x - x0) > big),
+        x0,
+        side="left",
+        full_output=True,
+    )
+    assert result.converged
+    assert abs(result.value - 1 / c) <= 2 * result.error
+
+
+def test_a_pole_passed_between_the_samples_is_not_read_as_noise():
+    # farscan seed 1: sin(t)/(x - x0) + a D/(|x - x0| - D), t = (x - x0)/c, at x0+:
+    # 0.00090863135053 +- 7e-14 from the samples before the pole, 3e-11 off.
+    x0, c, big, a = -473.35236520011637, 1100.5563470551294, 0.00063009723946, -3.04e-11
+    result = cw.limit(
+        lambda x: math.sin((x - x0) / c) / (x - x0) + a * big / (abs(x - x0) - big),
+        x0,
+        side="right",
+        full_output=True,
+    )
+    assert not result.converged or abs(result.value - (1 / c - a)) <= 2 * result.error
