@@ -47,15 +47,23 @@ def random_point(
 class Scan:
     """The counts of one scan: ok, refused, dishonest, skip (no exact value, or a crash)."""
 
-    def __init__(self, *, show_refused: bool = False) -> None:
+    def __init__(
+        self, *, show_refused: bool = False, infinite: bool = False, median_calls: bool = False
+    ) -> None:
         """Read ``SEED N`` from the command line (default 1 and 300).
 
         ``show_refused``: print each refusal (a CalcwebError or converged=False) too.
+        ``infinite``: an infinite exact value (a limit's) is asked too, and
+        right only where the answer is exactly it. ``median_calls``: the
+        report ends with the median ``nfev`` of the calls that returned.
         """
         self.seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
         self.draw_count = int(sys.argv[2]) if len(sys.argv) > 2 else 300
         self.show_refused = show_refused
+        self.infinite = infinite
+        self.median_calls = median_calls
         self.counts = {"ok": 0, "refused": 0, "dishonest": 0, "skip": 0}
+        self.calls: list[int] = []
 
     def draws(self) -> Iterator[random.Random]:
         """The seeded generator, once a draw: with the same seed, the same cases."""
@@ -73,10 +81,13 @@ class Scan:
         """Count the outcome of ``call(*args, **kwargs)`` (a full_output result) against ``true``.
 
         ``true`` is the exact value (an mpmath number or a float); where it is
-        complex, not finite or above 1e300 in size, no float holds it: the case
-        is skipped, and not called.
+        complex, NaN or above 1e300 in size, no float holds it: the case is
+        skipped, and not called (an infinite one too, unless ``infinite``).
         """
-        if isinstance(true, mpmath.mpc) or not mpmath.isfinite(true) or abs(true) > 1e300:
+        infinite = self.infinite and not isinstance(true, mpmath.mpc) and mpmath.isinf(true)
+        if not infinite and (
+            isinstance(true, mpmath.mpc) or not mpmath.isfinite(true) or abs(true) > 1e300
+        ):
             self.skip()
             return
         true = float(true)
@@ -91,6 +102,8 @@ class Scan:
             self.counts["skip"] += 1
             print(f"CRASH {label} {type(error).__name__}: {error}", flush=True)
             return
+        if hasattr(result, "nfev"):
+            self.calls.append(result.nfev)
         message = getattr(result, "message", "")
         if not getattr(result, "converged", True):
             self.counts["refused"] += 1
@@ -110,5 +123,7 @@ class Scan:
             self.counts["ok"] += 1
 
     def report(self) -> None:
-        """Print the counts (the last line of every scan)."""
-        print(self.counts)
+        """Print the counts (the last line of every scan), and the median calls if asked for."""
+        calls = sorted(self.calls)
+        median = f", median calls {calls[len(calls) // 2]}" if self.median_calls and calls else ""
+        print(f"{self.counts}{median}")

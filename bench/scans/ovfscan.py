@@ -15,14 +15,16 @@ these families, written with ``math`` as a student would, so that ``exp``,
 * traps: ``exp(-x) + a exp(x - K)`` (falls, then grows from x = K/2, K in
   100 .. 700): ``+-inf``; ``c + a cos(x) x**p/exp(b x)`` (sign changes): ``c``.
 
-``c`` is 0 (half the draws) or +-10**U(-3, 3), ``a`` +-10**U(-3, 3). A right
-limit within twice its error (or exactly), inf for inf, is ``ok``; a refusal
-(a CalcwebError or converged=False) ``refused``; anything else ``LIE``.
+``c`` is 0 (half the draws) or +-10**U(-3, 3), ``a`` +-10**U(-3, 3). Counted as
+every scan counts (`_tally.Scan`): a right limit within twice its error (or
+exactly), inf for inf, is ``ok``; a refusal (a CalcwebError or
+converged=False) ``refused``; anything else ``dishonest``.
 """
 
 import math
 import random
-import sys
+
+from _tally import Scan
 
 import calcweb as cw
 
@@ -83,35 +85,14 @@ def family(rng: random.Random):  # noqa: PLR0911 - one return a family
 
 
 def main() -> None:
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    draws = int(sys.argv[2]) if len(sys.argv) > 2 else 300
-    rng = random.Random(seed)  # noqa: S311 - seeded draws
-    counts = {"ok": 0, "refused": 0, "LIE": 0}
-    calls = []
-    for _ in range(draws):
+    scan = Scan(show_refused=True, infinite=True, median_calls=True)
+    for rng in scan.draws():
         label, g, true = family(rng)
         x0 = rng.choice([math.inf, -math.inf])
         f = g if x0 > 0 else (lambda x, g=g: g(-x))
         label = label if x0 > 0 else label.replace("x", "(-x)").replace("e(-x)p", "exp")
-        try:
-            r = cw.limit(f, x0, full_output=True)
-        except cw.CalcwebError as error:
-            counts["refused"] += 1
-            print(f"refused {label} at {x0}: {type(error).__name__}: {str(error)[:100]}")
-            continue
-        calls.append(r.nfev)
-        if not r.converged:
-            outcome = "refused"
-        elif r.value == true or (math.isfinite(true) and abs(r.value - true) <= 2 * r.error):
-            outcome = "ok"
-        else:
-            outcome = "LIE"
-        counts[outcome] += 1
-        if outcome != "ok":
-            print(f"{outcome} {label} at {x0}: {r.value!r} +- {r.error:.2g} (true {true!r})")
-    calls.sort()
-    median = calls[len(calls) // 2] if calls else 0
-    print(f"seed {seed}: {counts}, median calls {median}")
+        scan.ask(f"{label} at {x0}", true, cw.limit, f, x0, full_output=True)
+    scan.report()
 
 
 if __name__ == "__main__":

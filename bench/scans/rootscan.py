@@ -18,16 +18,16 @@ limit in brackets):
 
 At inf the case is asked at +inf, or at -inf with ``x -> -x``. ``c`` is 0
 (half the draws) or +-10**U(-3, 3), ``a`` +-10**U(-3, 3), ``b`` 10**U(-1, 1),
-``d`` 0 or +-10**U(-2, 3). A right limit within twice its error (or exactly) is
-``ok``; a refusal (a CalcwebError or converged=False) ``refused``; anything
-else ``LIE``.
+``d`` 0 or +-10**U(-2, 3). Counted as every scan counts (`_tally.Scan`): a right limit within twice its
+error (or exactly) is ``ok``; a refusal (a CalcwebError or converged=False)
+``refused``; anything else ``dishonest``.
 """
 
 import math
 import random
-import sys
 
 import mpmath
+from _tally import Scan
 
 import calcweb as cw
 
@@ -93,31 +93,13 @@ def family(rng: random.Random) -> tuple[str, object, float]:
 
 
 def main() -> None:
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    draws = int(sys.argv[2]) if len(sys.argv) > 2 else 300
-    rng = random.Random(seed)  # noqa: S311 - seeded draws
-    counts = {"ok": 0, "refused": 0, "LIE": 0}
-    for _ in range(draws):
+    scan = Scan(show_refused=True, median_calls=True)
+    for rng in scan.draws():
         expr, true, x0 = family(rng)
         f = eval(f"lambda x: {expr}", {"math": math})  # noqa: S307 - our own expressions
         side = {"side": "right"} if math.isfinite(x0) else {}
-        label = f"{expr} at {x0!r}"
-        try:
-            r = cw.limit(f, x0, **side, full_output=True)
-        except cw.CalcwebError as error:
-            counts["refused"] += 1
-            print(f"refused {label}: {type(error).__name__}: {str(error)[:100]}")
-            continue
-        if not r.converged:
-            outcome = "refused"
-        elif r.value == true or abs(r.value - true) <= 2 * r.error:
-            outcome = "ok"
-        else:
-            outcome = "LIE"
-        counts[outcome] += 1
-        if outcome != "ok":
-            print(f"{outcome} {label}: {r.value!r} +- {r.error:.2g} (true {mpmath.nstr(true, 17)})")
-    print(f"seed {seed}: {counts}")
+        scan.ask(f"{expr} at {x0!r}", true, cw.limit, f, x0, **side, full_output=True)
+    scan.report()
 
 
 if __name__ == "__main__":
