@@ -3806,9 +3806,10 @@ def _even_part_agrees(
     is within the estimate's error plus twice that, the one-sided value
     agrees: neither the quotient at half the smallest step nor the walk
     below it is taken. A kink closer to ``x`` than the window's smallest
-    step leaves a constant its truncation alone covers (``abs(t - c)`` at ``c - 1.65e-3``, steps down to 3.75e-3:
-    2.2e-7 +- 2.3e-7), and the walk's quotients, below it, see it. sin at 1
-    takes 24 calls (32 with the walk).
+    step leaves a constant its truncation alone covers (``abs(t - c)`` at
+    ``c - 1.65e-3``, steps down to 3.75e-3: 2.2e-7 +- 2.3e-7), and the
+    walk's quotients, below it, see it. sin at 1 takes 24 calls (32 with
+    the walk).
 
     A constant beyond the fit's whole uncertainty and twice the estimate's
     error, where the fit shrank, is a verdict too, which `_one_side` refuses
