@@ -237,7 +237,8 @@ step can be trusted; instead:
    value within rounding of the central one, or far from it with a row 16
    times below showing the same: `_even_part_agrees`; a walk that stopped
    early then goes on down, and stands where it settles below that row:
-   `_one_sided_checked`).
+   `_one_sided_checked`; for a second, where its odd part's second
+   difference shows it within rounding: `_odd_part_agrees`).
    Where they disagree beyond both errors, but within that allowance, the
    estimate's error is widened to hold the one-sided value, and so is a
    refined value's (7.;
