@@ -919,7 +919,17 @@ def _past_overflow(
       512; ``exp(-x) + 1e-250 exp(x)``, whose samples fall out to 256 and
       grow from there, only to about 1.8e58 where ``exp`` overflows, is refused
       (its limit is infinite; it was extrapolated from its fall, 2.6e-56
-      give or take 5.3e-8).
+      give or take 5.3e-8);
+    * infinite too, when the samples fall far down and rise again
+      (`_rises_after_a_fall`), the walk's ``log |f|`` bending up ever faster
+      over its last ``REACH_POINTS + 1`` samples (`_bends_up`), however
+      few the samples of the rise: ``exp(x)/x**127`` falls to 9.4e-213 at
+      ``x = 128`` and rises to 2.2e-195 at 256, where ``x**127`` is about to
+      overflow; a rise that does not bend up so is judged as a growth cut
+      short is (refused unless ``f`` nears the largest float);
+    * refused, when the walk falls far down ever more slowly, its ``log |f|``
+      bending up ever faster (`_falls_ever_slower`): ``f`` may turn past
+      where it overflows (``exp(x/2)/x**135``, short of its minimum at 270).
 
     None otherwise: the run is extrapolated as a run that ends where ``f``
     fails is. Nothing farther out shows what ``f`` does beyond the floats:
@@ -955,10 +965,89 @@ def _past_overflow(
         )
     samples = before + nearer
     growth = samples[_growth_start(samples) :]
-    if _divergence(growth, least=REACH_POINTS + 1):
+    if _rises_after_a_fall(samples, growth) and _bends_up(before[-REACH_POINTS - 1 :]):
+        return _grows_again(samples, point(good))
+    if _falls_ever_slower(before):
+        return _may_turn(samples[-1], point(good))
+    if _divergence(growth, least=REACH_POINTS + 1) or _rises_after_a_fall(samples, growth):
         walked = before[len(samples) - len(growth) :]  # (at doubling steps: for `_slowing`)
         return _overflowed_growing(f, point, good, bad, samples, walked)
     return None
+
+
+def _rises_after_a_fall(samples: list[float], growth: list[float]) -> bool:
+    """Whether ``samples`` fall far down, onto 0, and their last ones (``growth``) rise from there.
+
+    Far down as `_falls_onto_0` asks, below ``ACCEPT`` times the largest
+    sample and 1, and up again by more than rounding does (``RISEN``): such
+    a run is no fall onto 0, however few the samples of its rise.
+    ``exp(x)/x**127`` falls to 9.4e-213 at ``x = 128`` and rises to 2.2e-195
+    at 256, then ``x**127`` overflows (its limit is inf; extrapolated, it
+    was 4.3e-195 +- 2.4e-114).
+    """
+    lowest, last = abs(growth[0]), abs(growth[-1])
+    far_down = lowest <= ACCEPT * min(1.0, max(abs(y) for y in samples))
+    return len(growth) < len(samples) and far_down and last > (1.0 + RISEN) * lowest
+
+
+RISEN = 1e-6  # f far down that departs by this share or more from a power of x: not rounding
+
+
+def _bends_up(tail: list[float]) -> bool:
+    """Whether ``log |f|`` over ``tail`` (a doubling of ``x`` apart) bends up ever faster.
+
+    Each of its steps above the one before, by more than the last did (and
+    than ``RISEN``), over ``REACH_POINTS + 1`` samples of one sign: as
+    ``c x - k log x`` does, whose step grows by ``c x`` as ``x`` doubles, a
+    growth that outruns any power of ``x``. ``exp(x)/x**127`` steps by
+    -80, -72, -56, -24, +40 from ``x = 8`` to 256.
+    """
+    if len(tail) <= REACH_POINTS or 0.0 in tail or len({math.copysign(1.0, y) for y in tail}) != 1:
+        return False
+    logs = [math.log(abs(y)) for y in tail]
+    steps = [b - a for a, b in itertools.pairwise(logs)]
+    bends = [b - a for a, b in itertools.pairwise(steps)]
+    return bends[0] > RISEN and all(a < b for a, b in itertools.pairwise(bends))
+
+
+def _grows_again(samples: list[float], edge: float) -> _OneSided:
+    """The limit inf of ``samples`` that fall, then rise, as `_bends_up` says, up to ``edge``."""
+    value = math.copysign(math.inf, samples[-1])
+    return _OneSided(
+        value,
+        0.0,
+        True,
+        f"f falls, then grows again, log |f| bending up ever faster (as c*x - k*log(x) "
+        f"does), to {samples[-1]:.3g} at x = {edge!r}, past which it overflows: the limit "
+        f"is {value}",
+    )
+
+
+def _falls_ever_slower(before: list[float]) -> bool:
+    """Whether the walk's last samples ``before`` fall far down, ever more slowly.
+
+    Their ``log |f|`` `_bends_up`: ``exp(x/2)/x**135`` falls by 91.6, 89.6,
+    85.6, 77.6, 61.6 (in ``log``) from ``x = 4`` to 128, then ``x**135``
+    overflows beyond 192.0, short of its minimum at 270: its limit is inf
+    (extrapolated, it was 2.1e-257 +- 1.5e-122).
+    """
+    far_down = abs(before[-1]) <= ACCEPT * min(1.0, max(abs(y) for y in before))
+    return far_down and _bends_up(before[-REACH_POINTS - 1 :])
+
+
+def _may_turn(last: float, edge: float) -> _OneSided:
+    """Refusing a fall that slows ever faster, to ``last`` at ``edge``, past which f overflows."""
+    return _OneSided(
+        last,
+        math.inf,
+        False,
+        f"f falls, to {last:.3g}, ever more slowly (the drops of log |f| shrink ever "
+        f"faster) out to x = {edge!r}, past which it overflows: it may turn and grow "
+        "without bound (exp(x/2)/x**135 falls out to x = 192.0, where x**135 overflows, "
+        "has its minimum at 270 and tends to inf). Rewrite f so that no intermediate "
+        "result overflows (exp(x/2 - 135*log(x)) for exp(x/2)/x**135); pass "
+        "full_output=True to get the last sample anyway",
+    )
 
 
 def _falls_onto_0(before: list[float], nearer: list[float]) -> bool:
