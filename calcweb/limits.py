@@ -904,7 +904,11 @@ def _past_overflow(
       5.000088, 5.000000012, 5 + 1 ulp at ``x = 4 .. 64``, then 5.0; its
       error is the distance of the last sample before them (as in
       `_constant_run`, ``REACH_LAST`` roundings where that is within rounding:
-      `_reaches_but_last`), which no nearer sample may be farther than;
+      `_reaches_but_last`), which no nearer sample may be farther than,
+      nor rise again after falling far down (`_rises_after_a_fall`:
+      ``exp(-x/5) + 1e-30 x``, whose limit is inf, falls to 5.1e-28 at
+      ``x = 512`` and rises to 6.6e-28 at 664, short of the overflow in
+      ``exp``; it was 5.1e-28 give or take 5.8e-23);
     * 0, when the last ``REACH_POINTS`` samples, of one sign, fall onto it
       ever faster (drops in bits that grow, by at most ``REACH_GROWTH``
       times, as `_reaches` asks), and keep falling at every nearer sample,
@@ -938,10 +942,13 @@ def _past_overflow(
     """
     nearer = _until_failure(f, point, h)
     good, bad = _failure_bracket(h, nearer)
+    samples = before + nearer
+    growth = samples[_growth_start(samples) :]
+    turned = _rises_after_a_fall(samples, growth)  # no fall onto a constant, nor onto 0
     start = _run_start(before)
     constant, fall = before[-1], before[:start]
     reach = None
-    if len(before) - start + len(nearer) >= 2:  # a constant seen twice
+    if len(before) - start + len(nearer) >= 2 and not turned:  # a constant seen twice
         if _reaches(fall, constant):
             reach = abs(fall[-1] - constant)
         elif _reaches_but_last(fall, constant):
@@ -963,13 +970,11 @@ def _past_overflow(
             f"f falls onto 0 ever faster, to {last:.3g} at x = {point(good)!r}, past which "
             "it overflows",
         )
-    samples = before + nearer
-    growth = samples[_growth_start(samples) :]
-    if _rises_after_a_fall(samples, growth) and _bends_up(before[-REACH_POINTS - 1 :]):
+    if turned and _bends_up(before[-REACH_POINTS - 1 :]):
         return _grows_again(samples, point(good))
     if _falls_ever_slower(before):
         return _may_turn(samples[-1], point(good))
-    if _divergence(growth, least=REACH_POINTS + 1) or _rises_after_a_fall(samples, growth):
+    if _divergence(growth, least=REACH_POINTS + 1) or turned:
         walked = before[len(samples) - len(growth) :]  # (at doubling steps: for `_slowing`)
         return _overflowed_growing(f, point, good, bad, samples, walked)
     return None
@@ -980,7 +985,8 @@ def _rises_after_a_fall(samples: list[float], growth: list[float]) -> bool:
 
     Far down as `_falls_onto_0` asks, below ``ACCEPT`` times the largest
     sample and 1, and up again by more than rounding does (``RISEN``): such
-    a run is no fall onto 0, however few the samples of its rise.
+    a run is no fall onto 0 (nor onto its last sample), however few the
+    samples of its rise.
     ``exp(x)/x**127`` falls to 9.4e-213 at ``x = 128`` and rises to 2.2e-195
     at 256, then ``x**127`` overflows (its limit is inf; extrapolated, it
     was 4.3e-195 +- 2.4e-114).

@@ -77,3 +77,13 @@ def test_a_rise_after_the_fall_that_does_not_bend_up_is_refused():
     result = limit(lambda x: math.exp(-x) + 1e-57 * x + 0 * x**127, INF, full_output=True)
     assert result.converged is False
     assert result.message.startswith("f grows until it fails at x=267.4252957216245")
+
+
+def test_a_rise_after_the_fall_is_no_fall_onto_a_constant_either():
+    # exp(-x/5) + 1e-30 x (limit inf) falls to 5.1e-28 at 512 and rises on the nearer
+    # samples (5.6e-28 at 558, ..., 6.6e-28 at 664) before exp(x) overflows: it was
+    # "f falls onto 5.12e-28 ever faster and stays on it", 5.12e-28 +- 5.8e-23, converged.
+    f = lambda x: math.exp(-x / 5) + 1e-30 * x + 0 * math.exp(x)  # noqa: E731
+    result = limit(f, INF, full_output=True)
+    assert result.converged is False
+    assert result.message.startswith("f grows until it fails at x=709.78")
