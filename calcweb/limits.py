@@ -1003,17 +1003,22 @@ def _bends_up(tail: list[float]) -> bool:
     """Whether ``log |f|`` over ``tail`` (a doubling of ``x`` apart) bends up ever faster.
 
     Each of its steps above the one before, by more than the last did (and
-    than ``RISEN``), over ``REACH_POINTS + 1`` samples of one sign: as
-    ``c x - k log x`` does, whose step grows by ``c x`` as ``x`` doubles, a
-    growth that outruns any power of ``x``. ``exp(x)/x**127`` steps by
-    -80, -72, -56, -24, +40 from ``x = 8`` to 256.
+    than ``RISEN``), but at most ``REACH_GROWTH`` times as much (as
+    `_drops_growing` asks of a fall), over ``REACH_POINTS + 1`` samples of
+    one sign: as ``c x - k log x`` does, whose step grows by ``c x`` as
+    ``x`` doubles, a growth that outruns any power of ``x``.
+    ``exp(x)/x**127`` steps by -80, -72, -56, -24, +40 from ``x = 8`` to
+    256. A sum of powers bends up where one takes over from another, but
+    abruptly: ``x**-100 + 1e-30 x**-90`` (limit 0) by 0.0012 over ``x =
+    128 .. 512``, then by 0.82 over 256 .. 1024, short of where ``x**100``
+    overflows (1209.3).
     """
     if len(tail) <= REACH_POINTS or 0.0 in tail or len({math.copysign(1.0, y) for y in tail}) != 1:
         return False
     logs = [math.log(abs(y)) for y in tail]
     steps = [b - a for a, b in itertools.pairwise(logs)]
     bends = [b - a for a, b in itertools.pairwise(steps)]
-    return bends[0] > RISEN and all(a < b for a, b in itertools.pairwise(bends))
+    return bends[0] > RISEN and all(a < b <= REACH_GROWTH * a for a, b in itertools.pairwise(bends))
 
 
 def _grows_again(samples: list[float], edge: float) -> _OneSided:

@@ -87,3 +87,12 @@ def test_a_rise_after_the_fall_is_no_fall_onto_a_constant_either():
     result = limit(f, INF, full_output=True)
     assert result.converged is False
     assert result.message.startswith("f grows until it fails at x=709.78")
+
+
+def test_a_sum_of_powers_that_bends_up_abruptly_still_falls_onto_0():
+    # x**-100 + 1e-30 x**-90 (limit 0): log f bends up by 0.0012, then 0.82 (680 times as
+    # much), as x**-90 takes over, short of where x**100 overflows (1209.3): answered.
+    f = lambda x: (1 / x) ** 100 + 1e-30 * (1 / x) ** 90 + 0 * x**100  # noqa: E731
+    result = limit(f, INF, full_output=True)
+    assert result.converged, result.message
+    assert abs(result.value) <= result.error
