@@ -1028,7 +1028,7 @@ def _grows_again(samples: list[float], edge: float) -> _OneSided:
         value,
         0.0,
         True,
-        f"f falls, then grows again, log |f| bending up ever faster (as c*x - k*log(x) "
+        f"f falls, then grows again, log |f| bending up ever faster (as c*|x| - k*log|x| "
         f"does), to {samples[-1]:.3g} at x = {edge!r}, past which it overflows: the limit "
         f"is {value}",
     )

@@ -31,7 +31,7 @@ def test_a_fall_that_turns_and_bends_up_ever_faster_is_infinite():
     result = limit(lambda x: math.exp(x) / x**127, INF, full_output=True)
     assert (result.value, result.converged) == (INF, True)
     assert result.message == (
-        "f falls, then grows again, log |f| bending up ever faster (as c*x - k*log(x) does), "
+        "f falls, then grows again, log |f| bending up ever faster (as c*|x| - k*log|x| does), "
         "to 2.15e-195 at x = 256.0, past which it overflows: the limit is inf"
     )
 
