@@ -905,7 +905,8 @@ def _past_overflow(
       error is the distance of the last sample before them (as in
       `_constant_run`, ``REACH_LAST`` roundings where that is within rounding:
       `_reaches_but_last`), which no nearer sample may be farther than,
-      nor rise again after falling far down (`_rises_after_a_fall`:
+      nor rise again after falling far down, unless by ever smaller steps
+      (`_rises_after_a_fall`, `_settling`:
       ``exp(-x/5) + 1e-30 x``, whose limit is inf, falls to 5.1e-28 at
       ``x = 512`` and rises to 6.6e-28 at 664, short of the overflow in
       ``exp``; it was 5.1e-28 give or take 5.8e-23);
@@ -930,7 +931,10 @@ def _past_overflow(
       few the samples of the rise: ``exp(x)/x**127`` falls to 9.4e-213 at
       ``x = 128`` and rises to 2.2e-195 at 256, where ``x**127`` is about to
       overflow; a rise that does not bend up so is judged as a growth cut
-      short is (refused unless ``f`` nears the largest float);
+      short is (refused unless ``f`` nears the largest float), from the
+      first sample after the lowest: ``exp(-0.214 x) + 5e-11 x/(x + 533)``
+      rises from 1.1e-11 at 128, by 0.39 and 0.41 in ``log``, the fall still
+      in the first (its limit is 5e-11; judged from 128 on, it was inf);
     * refused, when the walk falls far down ever more slowly, its ``log |f|``
       bending up ever faster (`_falls_ever_slower`): ``f`` may turn past
       where it overflows (``exp(x/2)/x**135``, short of its minimum at 270).
@@ -944,11 +948,12 @@ def _past_overflow(
     good, bad = _failure_bracket(h, nearer)
     samples = before + nearer
     growth = samples[_growth_start(samples) :]
-    turned = _rises_after_a_fall(samples, growth)  # no fall onto a constant, nor onto 0
+    turned = _rises_after_a_fall(samples, growth)  # no fall onto 0
+    rising = turned and not _settling(growth)  # nor onto the last sample
     start = _run_start(before)
     constant, fall = before[-1], before[:start]
     reach = None
-    if len(before) - start + len(nearer) >= 2 and not turned:  # a constant seen twice
+    if len(before) - start + len(nearer) >= 2 and not rising:  # a constant seen twice
         if _reaches(fall, constant):
             reach = abs(fall[-1] - constant)
         elif _reaches_but_last(fall, constant):
@@ -974,9 +979,12 @@ def _past_overflow(
         return _grows_again(samples, point(good))
     if _falls_ever_slower(before):
         return _may_turn(samples[-1], point(good))
-    if _divergence(growth, least=REACH_POINTS + 1) or turned:
-        walked = before[len(samples) - len(growth) :]  # (at doubling steps: for `_slowing`)
-        return _overflowed_growing(f, point, good, bad, samples, walked)
+    divergent = _divergence(growth, least=REACH_POINTS + 1)
+    if divergent or turned:
+        # The walk's samples (a doubling apart: for `_slowing`); a short rise after a
+        # fall from its second: the fall may still weigh down its lowest sample.
+        first = len(samples) - len(growth) + (0 if divergent else 1)
+        return _overflowed_growing(f, point, good, bad, samples, before[first:])
     return None
 
 

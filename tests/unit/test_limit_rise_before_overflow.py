@@ -96,3 +96,23 @@ def test_a_sum_of_powers_that_bends_up_abruptly_still_falls_onto_0():
     result = limit(f, INF, full_output=True)
     assert result.converged, result.message
     assert abs(result.value) <= result.error
+
+
+def test_a_rise_that_settles_onto_the_last_sample_is_answered():
+    # exp(-2.21 x) + 2.13e-58 tanh(x/14) (limit 2.13e-58) falls to 2.12992e-58 at 64, then
+    # rises onto 2.13e-58 by ever smaller steps (2.13e-58 - 4.9e-66 at 128) before x**134
+    # overflows (199.7): a fall onto that constant, answered as before this session.
+    f = lambda x: math.exp(-2.21 * x) + 2.13e-58 * math.tanh(x / 14) + 0 * x**134  # noqa: E731
+    result = limit(f, INF, full_output=True)
+    assert result.converged, result.message
+    assert abs(result.value - 2.13e-58) <= 2 * result.error <= 1e-61
+
+
+def test_a_rise_is_judged_without_the_lowest_sample_which_the_fall_weighs_down():
+    # exp(-0.214 x) + 5e-11 x/(x + 533) (limit 5e-11) falls to 1.1e-11 at 128 and rises by
+    # 0.39, then 0.41 in log to 512, the fall still in the first: judged from 128 on, its
+    # growth did not slow down, and was called inf. From 256 on, too few samples show it.
+    f = lambda x: math.exp(-0.214 * x) + 5e-11 * x / (x + 533) + 0 * x**106  # noqa: E731
+    result = limit(f, INF, full_output=True)
+    assert result.converged is False
+    assert result.message.startswith("f grows until it fails at x=809.21")
