@@ -927,7 +927,7 @@ def _past_overflow(
       give or take 5.3e-8);
     * infinite too, when the samples fall far down and rise again
       (`_rises_after_a_fall`), the walk's ``log |f|`` bending up ever faster
-      over its last ``REACH_POINTS + 1`` samples (`_bends_up`), however
+      over its last ``BEND_POINTS`` samples (`_bends_up`), however
       few the samples of the rise: ``exp(x)/x**127`` falls to 9.4e-213 at
       ``x = 128`` and rises to 2.2e-195 at 256, where ``x**127`` is about to
       overflow; a rise that does not bend up so is judged as a growth cut
@@ -975,7 +975,7 @@ def _past_overflow(
             f"f falls onto 0 ever faster, to {last:.3g} at x = {point(good)!r}, past which "
             "it overflows",
         )
-    if turned and _bends_up(before[-REACH_POINTS - 1 :]):
+    if turned and _bends_up(before[-BEND_POINTS:]):
         return _grows_again(samples, point(good))
     if _falls_ever_slower(before):
         return _may_turn(samples[-1], point(good))
@@ -1005,6 +1005,7 @@ def _rises_after_a_fall(samples: list[float], growth: list[float]) -> bool:
 
 
 RISEN = 1e-6  # f far down that departs by this share or more from a power of x: not rounding
+BEND_POINTS = 5  # the samples whose log |f| bends up ever faster, three bends: no V of two
 
 
 def _bends_up(tail: list[float]) -> bool:
@@ -1012,16 +1013,18 @@ def _bends_up(tail: list[float]) -> bool:
 
     Each of its steps above the one before, by more than the last did (and
     than ``RISEN``), but at most ``REACH_GROWTH`` times as much (as
-    `_drops_growing` asks of a fall), over ``REACH_POINTS + 1`` samples of
-    one sign: as ``c x - k log x`` does, whose step grows by ``c x`` as
-    ``x`` doubles, a growth that outruns any power of ``x``.
-    ``exp(x)/x**127`` steps by -80, -72, -56, -24, +40 from ``x = 8`` to
-    256. A sum of powers bends up where one takes over from another, but
-    abruptly: ``x**-100 + 1e-30 x**-90`` (limit 0) by 0.0012 over ``x =
-    128 .. 512``, then by 0.82 over 256 .. 1024, short of where ``x**100``
-    overflows (1209.3).
+    `_drops_growing` asks of a fall), over ``BEND_POINTS`` samples of one
+    sign: as ``c x - k log x`` does, whose step grows by ``c x`` as ``x``
+    doubles, a growth that outruns any power of ``x``. ``exp(x)/x**127``
+    steps by -72, -56, -24, +40 from ``x = 16`` to 256. A fall that ends
+    where a bounded term takes over bends up too, but only there:
+    ``exp(-1.39 x) + 1.48e-101 tanh(x/190)`` (limit 1.48e-101) bends by
+    -44.5, 34.6, 54.5 over ``x = 32 .. 512`` (over four samples: inf). A
+    sum of powers bends up where one takes over from another, but
+    abruptly: ``x**-100 + 1e-28 x**-90`` (limit 0) by 1.2e-4, 0.12, 4.6
+    over ``x = 64 .. 1024``, short of where ``x**100`` overflows (1209.3).
     """
-    if len(tail) <= REACH_POINTS or 0.0 in tail or len({math.copysign(1.0, y) for y in tail}) != 1:
+    if len(tail) < BEND_POINTS or 0.0 in tail or len({math.copysign(1.0, y) for y in tail}) != 1:
         return False
     logs = [math.log(abs(y)) for y in tail]
     steps = [b - a for a, b in itertools.pairwise(logs)]
@@ -1051,7 +1054,7 @@ def _falls_ever_slower(before: list[float]) -> bool:
     (extrapolated, it was 2.1e-257 +- 1.5e-122).
     """
     far_down = abs(before[-1]) <= ACCEPT * min(1.0, max(abs(y) for y in before))
-    return far_down and _bends_up(before[-REACH_POINTS - 1 :])
+    return far_down and _bends_up(before[-BEND_POINTS:])
 
 
 def _may_turn(last: float, edge: float) -> _OneSided:

@@ -27,7 +27,7 @@ def test_a_rise_of_the_last_two_samples_before_the_overflow_is_no_fall_onto_0():
 
 
 def test_a_fall_that_turns_and_bends_up_ever_faster_is_infinite():
-    # log f steps by -80, -72, -56, -24, +40 from x = 8 to 256: exp(x) wins.
+    # log f steps by -72, -56, -24, +40 from x = 16 to 256 (bends 16, 32, 64): exp(x) wins.
     result = limit(lambda x: math.exp(x) / x**127, INF, full_output=True)
     assert (result.value, result.converged) == (INF, True)
     assert result.message == (
@@ -90,12 +90,23 @@ def test_a_rise_after_the_fall_is_no_fall_onto_a_constant_either():
 
 
 def test_a_sum_of_powers_that_bends_up_abruptly_still_falls_onto_0():
-    # x**-100 + 1e-30 x**-90 (limit 0): log f bends up by 0.0012, then 0.82 (680 times as
-    # much), as x**-90 takes over, short of where x**100 overflows (1209.3): answered.
-    f = lambda x: (1 / x) ** 100 + 1e-30 * (1 / x) ** 90 + 0 * x**100  # noqa: E731
+    # x**-100 + 1e-28 x**-90 (limit 0): log f bends up by 1.2e-4, 0.12, 4.6 over x = 64 ..
+    # 1024 (960, then 40 times as much) as x**-90 takes over, short of where x**100
+    # overflows (1209.3): answered, not refused as a fall that may turn.
+    f = lambda x: (1 / x) ** 100 + 1e-28 * (1 / x) ** 90 + 0 * x**100  # noqa: E731
     result = limit(f, INF, full_output=True)
     assert result.converged, result.message
     assert abs(result.value) <= result.error
+
+
+def test_a_fall_that_a_bounded_term_ends_is_not_infinite():
+    # exp(-1.39 x) + 1.48e-101 tanh(x/190) (limit 1.48e-101): log f bends by -44.5, 34.6,
+    # 54.5 over x = 32 .. 512, where the fall gives way to tanh, then x**107 overflows
+    # (760.1): judged on its last two bends only, it was inf.
+    f = lambda x: math.exp(-1.39 * x) + 1.48e-101 * math.tanh(x / 190) + 0 * x**107  # noqa: E731
+    result = limit(f, INF, full_output=True)
+    right = abs(result.value - 1.48e-101) <= 2 * result.error
+    assert right or not result.converged, result
 
 
 def test_a_rise_that_settles_onto_the_last_sample_is_answered():
