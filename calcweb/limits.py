@@ -906,7 +906,8 @@ def _past_overflow(
       `_constant_run`, ``REACH_LAST`` roundings where that is within rounding:
       `_reaches_but_last`), which no nearer sample may be farther than,
       nor rise again after falling far down, unless by ever smaller steps
-      (`_rises_after_a_fall`, `_settling`:
+      at its end (`_rises_after_a_fall`, `_settling` of the last
+      ``REACH_POINTS``:
       ``exp(-x/5) + 1e-30 x``, whose limit is inf, falls to 5.1e-28 at
       ``x = 512`` and rises to 6.6e-28 at 664, short of the overflow in
       ``exp``; it was 5.1e-28 give or take 5.8e-23);
@@ -949,7 +950,7 @@ def _past_overflow(
     samples = before + nearer
     growth = samples[_growth_start(samples) :]
     turned = _rises_after_a_fall(samples, growth)  # no fall onto 0
-    rising = turned and not _settling(growth)  # nor onto the last sample
+    rising = turned and not _settling(growth[-REACH_POINTS:])  # nor onto the last sample
     start = _run_start(before)
     constant, fall = before[-1], before[:start]
     reach = None

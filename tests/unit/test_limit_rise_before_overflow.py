@@ -119,6 +119,17 @@ def test_a_rise_that_settles_onto_the_last_sample_is_answered():
     assert abs(result.value - 2.13e-58) <= 2 * result.error <= 1e-61
 
 
+def test_a_rise_that_settles_only_at_its_end_is_answered():
+    # exp(-2.16 x) + 4.18e-25/(1 + exp(-(x - 140)/17.5)) (limit 4.18e-25) falls to 8.7e-28
+    # at 32, rises faster, then ever more slowly: 5.4e-27, 1.4e-25, 4.174e-25, 4.18e-25 at
+    # 64 .. 512, before x**108 overflows (714.8): its last changes settle, as a fall onto
+    # a constant's do.
+    f = lambda x: math.exp(-2.16 * x) + 4.18e-25 / (1 + math.exp(-(x - 140) / 17.5)) + 0 * x**108  # noqa: E731
+    result = limit(f, INF, full_output=True)
+    assert result.converged, result.message
+    assert abs(result.value - 4.18e-25) <= 2 * result.error <= 2e-27
+
+
 def test_a_rise_is_judged_without_the_lowest_sample_which_the_fall_weighs_down():
     # exp(-0.214 x) + 5e-11 x/(x + 533) (limit 5e-11) falls to 1.1e-11 at 128 and rises by
     # 0.39, then 0.41 in log to 512, the fall still in the first: judged from 128 on, its
