@@ -994,8 +994,8 @@ def _rises_after_a_fall(samples: list[float], growth: list[float]) -> bool:
 
     Far down as `_falls_onto_0` asks, below ``ACCEPT`` times the largest
     sample and 1, and up again by more than rounding does (``RISEN``): such
-    a run is no fall onto 0 (nor onto its last sample), however few the
-    samples of its rise.
+    a run is no fall onto 0 (nor onto its last sample, unless its rise
+    settles there: `_past_overflow`), however few the samples of its rise.
     ``exp(x)/x**127`` falls to 9.4e-213 at ``x = 128`` and rises to 2.2e-195
     at 256, then ``x**127`` overflows (its limit is inf; extrapolated, it
     was 4.3e-195 +- 2.4e-114).
