@@ -368,10 +368,10 @@ def test_a_growth_of_four_samples_before_the_overflow_is_infinite():
     assert (result.value, result.error, result.converged) == (INF, 0.0, True)
 
 
-@pytest.mark.xfail(strict=True, reason="known lie (MUT19): a growth of 2 samples is extrapolated")
 def test_a_rise_of_the_last_two_samples_before_the_overflow_is_no_fall_onto_0():
     # exp(x)/x**127 (limit inf) falls to 1e-212 at 128, rises to 4.3e-195 at 256, then
-    # x**127 overflows: answered 4.3e-195 +- 2.4e-114, converged (as at 9bc1eae).
+    # x**127 overflows: it was answered 4.3e-195 +- 2.4e-114, converged (from before
+    # 9bc1eae until LIMEXP, session 27).
     result = limit(lambda x: math.exp(x) / x**127, INF, full_output=True)
     assert result.value == INF or not result.converged
 
