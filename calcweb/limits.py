@@ -502,6 +502,7 @@ class _Counted:
         # walk went all the way down from (to the last step or a failure).
         self.walked: dict[float, list[float]] = {}
         self.first_seconds = 0.0  # how long the first call took
+        self.first_x = 0.0  # and where
         self.seen: dict[float, float] = {}  # f's value at each point, for `_off_the_grid`
 
     def __call__(self, x: float) -> float:
@@ -520,11 +521,18 @@ class _Counted:
         to 1e15 and beyond: it never returned. A call slower than `SLOW_CALL`
         and `SLOWER` times the first stops the walk if f at that point is as
         slow again (a busy machine's pause, 1.2 s for a call of 45 us under
-        load, does not repeat); f slow everywhere does not.
+        load, does not repeat) and `SLOWER` times slower than f at its first
+        point, timed again then (a machine busy for longer: in Pyodide under
+        a load of 20 on 2 cores, ``(exp(x - 2) - 1)/(x - 2)`` took 2.4 s at
+        1.99 twice, 5e4 times its first call); f slow everywhere does not.
         """
         if self.calls == 1:
-            self.first_seconds = seconds
-        elif self._too_slow(seconds) and self._too_slow(again := self._retimed(x)):
+            self.first_seconds, self.first_x = seconds, x
+        elif (
+            self._too_slow(seconds)
+            and self._too_slow(again := self._retimed(x))
+            and again > SLOWER * self._retimed(self.first_x)
+        ):
             raise _TooSlow(x, again, again / max(self.first_seconds, 1e-9))
 
     def _too_slow(self, seconds: float) -> bool:

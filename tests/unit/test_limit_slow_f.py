@@ -78,3 +78,24 @@ def test_one_slow_call_of_a_fast_f_is_retimed_not_stopped(monkeypatch: pytest.Mo
     result = limits.limit(f, math.inf, full_output=True)
     assert (result.value, result.converged) == (1.0, True)
     assert result.nfev == len(paused)  # the retimed call counts
+
+
+def test_a_machine_busy_for_longer_than_a_call_does_not_stop_the_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In Pyodide under a load of 20 on 2 cores, (exp(x - 2) - 1)/(x - 2) at 2 took
+    # 2.4 s at 1.99, and as long again when retimed: limit stopped. f at its first
+    # point, timed then too, is as slow: the machine is busy, not f.
+    monkeypatch.setattr(limits, "SLOW_CALL", 0.02)
+    calls: list[float] = []
+
+    def f(x: float) -> float:
+        calls.append(x)
+        if 6 <= len(calls) <= 8:  # the 6th call, its retime and the first point's
+            time.sleep(0.05)
+        return math.expm1(x - 2.0) / (x - 2.0)
+
+    result = limits.limit(f, 2.0, full_output=True)
+    assert abs(result.value - 1.0) <= 2 * result.error
+    assert result.converged
+    assert result.nfev == len(calls)  # both retimed calls count
