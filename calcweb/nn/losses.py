@@ -104,7 +104,7 @@ def _logit(x: object, what: str) -> float:
     """A logit of a softmax as a finite float; -inf, torch's mask, refused with one that works."""
     if isinstance(x, Real) and x == -math.inf:
         raise InvalidArgumentError(
-            f"{what} holds -inf, as torch's code writes to mask a class; calcweb's numbers "
+            f"got -inf in {what}, as torch's code writes to mask a class; calcweb's numbers "
             "are finite: mask with a large negative logit such as -1e9 instead, whose "
             "softmax is exactly 0 too (and so is its gradient)"
         )
