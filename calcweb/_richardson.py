@@ -2574,7 +2574,7 @@ def _check_noise_is_swing(
     Rounding shows at every spacing at which ``f``'s values differ. A noise
     measured here (above the ``known`` one and ``SHOWN`` times ``quiet``)
     whose 4th differences, at spacings below the walk's steps (16-fold
-    smaller each, from ``1 / (16 golden)`` of its smallest), fall to the
+    smaller each, from ``1 / (256 golden)`` of its smallest), fall to the
     rounding of the values there while the values all differ, from a read
     at the spacing before at most ``SMOOTH_FALL`` times that rounding and
     ``SWING`` times below the noise, after a read ``SWING`` times below the
@@ -3741,7 +3741,7 @@ def _one_sided_against(
     halving steps and extrapolated twice, whose truncation shrinks 8-fold
     each halving, until rounding dominates it or the walk stops converging
     (`_extrapolated_twice`). So for ``n = 2`` too: the forward quotients of
-    ``max(t - 0.3, 0)**2 + t**3`` at 0.3, ``n = 2``, are 3.8 + 1.8 h,
+    ``max(t - 0.3, 0)**2 + t**3`` at 0.3, ``n = 2``, are 3.8 + 6 h,
     extrapolated to 3.8 but allowed 4 x 0.3, where the central estimate is
     2.8 +- 9.6e-14. Where the even part of ``f`` at the window's own steps
     already says a first derivative's one-sided value agrees, or decisively

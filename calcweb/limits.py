@@ -4415,8 +4415,9 @@ def _settled_elsewhere(result: _OneSided, run: _Run, name: str) -> _OneSided:
     a sample ``JUMP`` times nearer the value (far out, ``f`` may still be on
     the far side of a cut-off). The table reads such a step as noise, and
     keeps the value from before it: ``(exp(t) - 1)/t + 0.0038 (x > 1.9e-5)``, ``t = x/818.6``,
-    at 0+ was 1.0037948362 +- 1.2e-10, while its samples from ``x = 1.5e-5``
-    on are 1.0000000 to within 4e-8 (farscan seed 4); so is a pole passed
+    at 0+ was 1.0037948362 +- 1.2e-10, while its six samples from ``x =
+    1.5e-5`` to 4.8e-7 are 1 to within 2.3e-8, and those after it to within
+    the cancellation noise of ``exp(t) - 1`` (farscan seed 4); so is a pole passed
     (``sin(t)/(x - x0) - 3e-11 D/(|x - x0| - D)``). Rounding noise as large
     would scatter them.
     """
