@@ -483,7 +483,7 @@ async function unpackWheel(py, url) {
 // lru_cache'd or functools.partial function, map, an operator or __repr__
 // written in Python) takes 400-500 bytes of this stack a level and overflowed
 // the browser's from 400 levels (lru_cache, partial) or 700 (the others); with
-// this bound it raises RecursionError from about 190-230 levels.
+// this bound it raised RecursionError at 200 or 225 levels, where 175 or 200 passed.
 const C_STACK_BYTES = 112 * 1024;
 // What a repr may use below where print or a cell's display starts it
 // (narrowCStack): a list's repr keeps only 31 bytes a level on the C stack and

@@ -123,7 +123,10 @@ export function browserTimeZone(py) {
 /**
  * Bounds the C stack Python may use to `bytes` below the top of Emscripten's
  * stack, so that a deep recursion through C raises RecursionError before it
- * overflows the browser's stack. CPython 3.14 checks its C recursion against
+ * overflows the browser's stack, where it keeps enough of this stack a level
+ * (Python code called from C does; a nested list's repr outside print, ==
+ * and freeing keep 0 to 31 bytes, and still overflow it first).
+ * CPython 3.14 checks its C recursion against
  * the stack in linear memory (10 MB here), where a C frame keeps only what
  * has its address taken; the rest goes on the browser's own stack (about
  * 1 MB in Chromium), which a recursion through C fills first: Pyodide then
