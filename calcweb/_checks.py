@@ -281,7 +281,8 @@ def checking_arguments(function: Callable[_P, _R]) -> Callable[_P, _R]:
 
     Python's own TypeError ("unexpected keyword argument 'weight'") names neither
     the arguments a function takes nor the one meant: torch's losses take
-    keywords (``weight``, ``ignore_index``, ``pos_weight``) that calcweb's do not.
+    keywords that calcweb's do not (``ignore_index``, ``pos_weight``,
+    ``binary_cross_entropy``'s ``weight``; ``cross_entropy`` takes ``weight``).
     Only a call that fails before ``function`` runs is refused so (no frame of
     it in the traceback); a TypeError from inside passes through unchanged.
     """

@@ -50,8 +50,9 @@ class ParamGroup(MutableMapping[str, Any]):
         name = type(self._optimizer).__name__
         if key == "params":
             raise InvalidArgumentError(
-                f"the parameters of a {name} are fixed when it is built; to optimise "
-                f"other Values, build a new optimiser: {name}(new_params, ...)"
+                f"the parameter list of a {name} is given when it is built and cannot be "
+                "replaced; to optimise other Values, build a new optimiser: "
+                f"{name}(new_params, ...)"
             )
         if key not in hyper_parameters(self._optimizer):
             raise InvalidArgumentError(
