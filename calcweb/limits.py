@@ -3929,7 +3929,7 @@ def _fraction_removed(values: list[float], powers: list[float]) -> tuple[list[fl
 
     Each pass combines neighbouring samples as ``(q f(h/2) - f(h))/(q - 1)``,
     ``q = 2**p``; the passes together amplify rounding by the product of
-    their weights ``(q + 1)/(q - 1)``, also returned (5.8 for ``sqrt(h)``, 266
+    their weights ``(q + 1)/(q - 1)``, also returned (5.8 for ``sqrt(h)``, 265
     for ``h**(1/4), h**(1/2), h**(3/4)``).
     """
     weight = 1.0
