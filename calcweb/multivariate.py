@@ -732,8 +732,9 @@ def jacobian(
     By Richardson with no step ``h`` (``"auto"`` on an ``f`` written with
     ``math``), an output that keeps its value at every point that
     derivative's walk asks of a constant can get what that walk says of its
-    constant (0, its error rounded up by a few ulps plus the walk's error
-    for 0.0, a subnormal of at most 6.6e-321) without a walk of its
+    constant (0, its error rounded up: by a few ulps plus the walk's error
+    for 0.0, a subnormal of at most 6.6e-321; by up to 1.3e-11 of it where
+    the error for 1.0 is itself subnormal, at ``|x_j|`` near 1e300) without a walk of its
     own, where enough outputs of its column (8) do so to pay for the walks of
     constants: most zeros of a large sparse Jacobian cost no walk.
 
