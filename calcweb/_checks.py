@@ -257,16 +257,24 @@ def call(f: Callable[..., Any], *args: Any, what: str = "f", takes: str = "one n
 
 
 def unknown_arguments(
-    kwargs: Mapping[str, object], keywords: list[str], error: TypeError, otherwise: str = ""
+    kwargs: Mapping[str, object],
+    keywords: list[str],
+    error: TypeError,
+    otherwise: str = "",
+    meant: Mapping[str, str] | None = None,
 ) -> str:
     """What was wrong with a call that could not bind: the unknown keyword and the one meant.
 
     ``keywords`` are the names the callee takes; ``error`` is Python's own refusal;
-    ``otherwise`` follows an unknown keyword that is like none of them.
+    ``meant`` says, for another library's keyword (scipy's ``epsabs``), what to
+    write instead (``tol``); ``otherwise`` follows an unknown keyword that is like
+    none of the names taken.
     """
     unknown = [key for key in kwargs if key not in keywords]
     if not unknown:
         return f"cannot take these arguments ({error})"
+    if meant and unknown[0] in meant:
+        return f"got an unknown keyword argument {unknown[0]!r} ({meant[unknown[0]]})"
     close = difflib.get_close_matches(unknown[0], keywords, n=1)
     hint = f" (did you mean {close[0]}?)" if close else otherwise
     return f"got an unknown keyword argument {unknown[0]!r}{hint}"
@@ -275,17 +283,37 @@ def unknown_arguments(
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
+# Other libraries' keywords (scipy, numpy, numdifftools, sympy, torch) and what calcweb
+# takes for them, for `checking_arguments`' ``meant``.
+DERIVATIVE_ORDER = dict.fromkeys(
+    ("order", "nu"), "calcweb's name for it is n, the order of the derivative: n=2 for the second"
+)
+STEP = dict.fromkeys(
+    ("step", "dx", "eps", "epsilon", "delta", "initial_step", "step_size"),
+    "calcweb's name for it is h, the step; leave it out to let calcweb choose one",
+)
+EXTRA_ARGUMENTS = {
+    "args": "calcweb has none: pass a function of x alone, lambda x: f(x, a) for f's extra a"
+}
 
-def checking_arguments(function: Callable[_P, _R]) -> Callable[_P, _R]:
+
+def checking_arguments(
+    function: Callable[_P, _R], meant: Mapping[str, str] | None = None
+) -> Callable[_P, _R]:
     """``function``, refusing arguments it does not take with an ArgumentTypeError naming them.
 
     Python's own TypeError ("unexpected keyword argument 'weight'") names neither
     the arguments a function takes nor the one meant: torch's losses take
     keywords that calcweb's do not (``ignore_index``, ``pos_weight``,
-    ``binary_cross_entropy``'s ``weight``; ``cross_entropy`` takes ``weight``).
-    Only a call that fails before ``function`` runs is refused so (no frame of
-    it in the traceback); a TypeError from inside passes through unchanged.
+    ``binary_cross_entropy``'s ``weight``; ``cross_entropy`` takes ``weight``),
+    scipy's ``quad`` takes ``epsabs`` for ``integrate``'s ``tol`` (``meant``, as
+    for `unknown_arguments`). Only a call that fails before ``function`` runs is
+    refused so (no frame of it in the traceback); a TypeError from inside passes
+    through unchanged. A method's ``self`` is not listed, and ``__init__`` is
+    named by its class. Only for public entries: the wrapper costs a call.
     """
+    owner, _, name = function.__qualname__.rpartition(".")
+    called = f"{owner}()" if name == "__init__" else f"{function.__qualname__}()"
 
     @functools.wraps(function)
     def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
@@ -294,15 +322,33 @@ def checking_arguments(function: Callable[_P, _R]) -> Callable[_P, _R]:
         except TypeError as error:
             if error.__traceback__ is None or error.__traceback__.tb_next is not None:
                 raise
-            keywords = list(inspect.signature(function).parameters)
+            keywords = [
+                parameter.name
+                for parameter in inspect.signature(function).parameters.values()
+                if parameter.name != "self" and parameter.kind not in _GATHERED
+            ]
             problem = unknown_arguments(
-                kwargs, keywords, error, " (torch's other options are not in calcweb: leave it out)"
+                kwargs,
+                keywords,
+                error,
+                " (calcweb has no such option: leave it out)",
+                meant,
             )
-            raise ArgumentTypeError(
-                f"{function.__name__}() {problem}; it takes {', '.join(keywords)}"
-            ) from None
+            raise ArgumentTypeError(f"{called} {problem}; it takes {', '.join(keywords)}") from None
 
     return checked
+
+
+def checking_arguments_hinting(
+    *tables: Mapping[str, str],
+) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """`checking_arguments` as a decorator that also says what another library's names are."""
+    meant = {key: text for table in tables for key, text in table.items()}
+    return lambda function: checking_arguments(function, meant)
+
+
+# ``*args`` and ``**kwargs`` gather what the others do not take: they name no keyword.
+_GATHERED = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
 
 
 METHODS = ("auto", "ad", "richardson", "central", "forward", "backward", "complex")

@@ -38,7 +38,7 @@ from decimal import Context, Decimal
 from numbers import Integral
 from typing import TypeVar
 
-from calcweb._checks import check_real, listed, shown
+from calcweb._checks import check_real, checking_arguments, listed, shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 
 __all__ = ["choice", "slider"]
@@ -217,6 +217,7 @@ class _Grid:
         return self.at(min(max(int(k), 0), self.last))
 
 
+@checking_arguments
 def slider(
     label: str,
     start: float,
@@ -338,6 +339,7 @@ def _same(a: object, b: object) -> bool:
         return False
 
 
+@checking_arguments
 def choice(label: str, options: Sequence[T], *, value: T | None = None) -> T:
     """One of ``options``, which the reader picks from a list: in a script, the default.
 

@@ -76,8 +76,11 @@ from numbers import Integral, Real
 from typing import Any, NamedTuple
 
 from calcweb._checks import (
+    DERIVATIVE_ORDER,
+    EXTRA_ARGUMENTS,
     INTO_THE_DOMAIN,
     OUTSIDE_THE_DOMAIN,
+    STEP,
     RefusedJets,
     as_float,
     call,
@@ -86,6 +89,7 @@ from calcweb._checks import (
     check_order,
     check_point,
     check_step,
+    checking_arguments_hinting,
     evaluate,
     outside_domain,
     shown,
@@ -179,6 +183,7 @@ class DerivativeResult:
         return self.value
 
 
+@checking_arguments_hinting(DERIVATIVE_ORDER, STEP, EXTRA_ARGUMENTS)
 def derivative(
     f: Callable[[Any], Any],
     x: float,

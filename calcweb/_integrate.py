@@ -28,10 +28,12 @@ from numbers import Integral
 from typing import Literal, NamedTuple
 
 from calcweb._checks import (
+    EXTRA_ARGUMENTS,
     as_float,
     check_callable,
     check_real,
     check_real_or_infinite,
+    checking_arguments_hinting,
     evaluate,
 )
 from calcweb._far_overflow import Watched, bound_beyond, overflow_edge
@@ -104,6 +106,24 @@ JUMP_KEPT = 0.5
 JUMP_FLAT = 0.1
 EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
 _EPS = sys.float_info.epsilon
+
+# scipy.integrate.quad's keywords, and what integrate takes for them.
+_QUAD_NAMES = {
+    **dict.fromkeys(
+        ("epsabs", "epsrel", "atol", "rtol", "abstol", "reltol"),
+        "calcweb's name for it is tol, both absolute and relative: the error wanted is "
+        "tol * max(1, |value|)",
+    ),
+    "limit": (
+        f"calcweb has none: the adaptive rule stops at {MAX_INTERVALS} subintervals, "
+        "and full_output=True says how many it used"
+    ),
+    "points": "calcweb has none: split the interval at those points and add the integrals",
+}
+# numpy's and scipy's names for riemann_sum's rule.
+_RIEMANN_NAMES = dict.fromkeys(
+    ("method", "kind"), "calcweb's name for it is rule: 'left', 'right', 'midpoint' or 'trapezoid'"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -206,6 +226,7 @@ def _grid(
     ]
 
 
+@checking_arguments_hinting(_RIEMANN_NAMES, EXTRA_ARGUMENTS)
 def riemann_sum(
     f: Function,
     a: float,
@@ -3797,6 +3818,7 @@ class _Extrapolated:
         )
 
 
+@checking_arguments_hinting(_QUAD_NAMES, EXTRA_ARGUMENTS)
 def integrate(
     f: Function,
     a: float,

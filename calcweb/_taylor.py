@@ -25,6 +25,8 @@ from calcweb._checks import (
     check_point,
     check_real,
     check_vector,
+    checking_arguments,
+    checking_arguments_hinting,
     evaluate,
     outside_domain,
 )
@@ -143,6 +145,7 @@ class TaylorPolynomial:
             result = result * t + c
         return _real.finite("the Taylor polynomial", x, lambda: result)
 
+    @checking_arguments
     def remainder_bound(self, x: float, M: float) -> float:  # noqa: N803  # M as in the textbook
         r"""The Lagrange bound $\frac{M}{(n+1)!}|x - x_0|^{n+1}$ on $|f(x) - T_n(x)|$.
 
@@ -204,6 +207,7 @@ class TaylorPolynomial:
         body += "".join(f" {sign} {term}" for sign, term in terms[1:])
         return f"$T_{{{self.degree}}}(x) = {body}$"
 
+    @checking_arguments
     def plot(
         self,
         *,
@@ -234,6 +238,10 @@ class TaylorPolynomial:
             f"TaylorPolynomial(center={self.center!r}, degree={self.degree}, "
             f"coefficients={self.coefficients!r}, method={self.method!r}{errors})"
         )
+
+
+# sympy's and numpy's names for taylor's degree.
+_DEGREE = dict.fromkeys(("order", "degree", "deg"), "calcweb's name for it is n, the degree")
 
 
 def _as_float(value: object) -> float:
@@ -271,6 +279,7 @@ def _over_factorial(d: float, k: int) -> float:
     return d
 
 
+@checking_arguments_hinting(_DEGREE)
 def taylor(f: Callable[[Any], Any], x0: float, n: int) -> TaylorPolynomial:
     r"""The Taylor polynomial of degree ``n`` of ``f`` around ``x0``.
 

@@ -18,10 +18,13 @@ import sys
 from collections.abc import Callable
 
 from calcweb._checks import (
+    EXTRA_ARGUMENTS,
     INTO_THE_DOMAIN,
+    STEP,
     check_callable,
     check_point,
     check_step,
+    checking_arguments_hinting,
     evaluate,
     x_itself_first,
 )
@@ -58,6 +61,7 @@ def _step(x: float, h: object, relative: float) -> float:
     return representable_step(x, check_step(h))
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def forward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
     r"""Approximate $f'(x)$ by the forward difference $\frac{f(x+h) - f(x)}{h}$.
 
@@ -88,6 +92,7 @@ def forward_difference(f: Callable[[float], float], x: float, h: float | None = 
         return _quotient(evaluate(f, x + step), evaluate(f, x, fix=INTO_THE_DOMAIN), step)
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def backward_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
     r"""Approximate $f'(x)$ by the backward difference $\frac{f(x) - f(x-h)}{h}$.
 
@@ -118,6 +123,7 @@ def backward_difference(f: Callable[[float], float], x: float, h: float | None =
         return _quotient(evaluate(f, x, fix=INTO_THE_DOMAIN), evaluate(f, x - step), step)
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def central_difference(f: Callable[[float], float], x: float, h: float | None = None) -> float:
     r"""Approximate $f'(x)$ by the central difference $\frac{f(x+h) - f(x-h)}{2h}$.
 

@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from numbers import Real
 
-from calcweb._checks import call, check_callable, check_real
+from calcweb._checks import call, check_callable, check_real, checking_arguments_hinting
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.nn.value import Value
 
@@ -60,6 +60,13 @@ class CheckResult:
 
     def __repr__(self) -> str:
         return self.message
+
+
+# math.isclose's names for check's tolerances.
+_ISCLOSE_NAMES = {
+    "rel_tol": "calcweb's name for it is rtol",
+    "abs_tol": "calcweb's name for it is atol",
+}
 
 
 def _tolerances(rtol: float, atol: float) -> tuple[float, float]:
@@ -205,6 +212,7 @@ def _percent(ratio: float) -> str:
     return f"{ratio:.1%}" if ratio >= 1e-3 else f"{100 * ratio:.1g}%"
 
 
+@checking_arguments_hinting(_ISCLOSE_NAMES)
 def check(
     answer: object, expected: object, *, rtol: float = 1e-6, atol: float = 1e-12
 ) -> CheckResult:
@@ -269,6 +277,7 @@ def check(
     return CheckResult(True, f"✓ Correct: {given!r} matches the expected value.")
 
 
+@checking_arguments_hinting(_ISCLOSE_NAMES)
 def check_function(
     candidate: Callable[[float], object],
     reference: Callable[[float], float],

@@ -360,7 +360,13 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from calcweb._checks import as_float, check_callable, check_real_or_infinite, evaluate
+from calcweb._checks import (
+    as_float,
+    check_callable,
+    check_real_or_infinite,
+    checking_arguments_hinting,
+    evaluate,
+)
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -5515,6 +5521,12 @@ def _unsettled(values: list[float], first: int, value: float, error: float, name
     )
 
 
+# sympy's name (limit(f, x, x0, dir="+")) and a reader's for limit's side.
+_SIDE = dict.fromkeys(
+    ("dir", "direction"), "calcweb's name for it is side: 'left', 'right', '-', '+' or 'both'"
+)
+
+
 def _check_side(side: object, x0: float) -> str:
     if not isinstance(side, str) or side not in _SIDES:
         raise InvalidArgumentError(
@@ -5539,6 +5551,7 @@ def _points(x0: float, side: str) -> Callable[[float], float]:
     return lambda h: x0 + direction * h
 
 
+@checking_arguments_hinting(_SIDE)
 def limit(
     f: Function,
     x0: float,

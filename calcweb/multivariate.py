@@ -45,7 +45,9 @@ from numbers import Integral, Real
 from typing import Any, cast
 
 from calcweb._checks import (
+    EXTRA_ARGUMENTS,
     OUTSIDE_THE_DOMAIN,
+    STEP,
     RefusedJets,
     call,
     check_callable,
@@ -54,6 +56,7 @@ from calcweb._checks import (
     check_real,
     check_step,
     check_vector,
+    checking_arguments_hinting,
     listed,
     outside_domain,
     overflowed,
@@ -525,6 +528,7 @@ def _unit(i: int, size: int) -> Vector:
     return [1.0 if j == i else 0.0 for j in range(size)]
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def directional_derivative(
     f: Callable[[Any], Any],
     x: Sequence[float],
@@ -650,6 +654,7 @@ def _jacobian_by_jets(
     return [list(row) for row in zip(*columns, strict=True)], calls
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def grad(
     f: Callable[[Any], Any],
     *misplaced: object,
@@ -716,6 +721,7 @@ def grad(
     return gradient_in_full if full_output else gradient
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def jacobian(
     f: Callable[[Any], Sequence[Any]],
     *misplaced: object,
@@ -1034,6 +1040,7 @@ def _array_of(rows: list[list[DerivativeResult]], nfev: int) -> ArrayResult:
     )
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def hessian(
     f: Callable[[Any], Any],
     *misplaced: object,
@@ -1395,6 +1402,7 @@ def _components(
     return outputs, scalar_out, [component(i) for i in range(len(outputs))]
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def jvp(
     f: Callable[[Any], Any],
     x: float | Sequence[float],
@@ -1557,6 +1565,7 @@ def _cotangent(u: object, count: int, scalar_out: bool) -> Vector:
     return weights
 
 
+@checking_arguments_hinting(STEP, EXTRA_ARGUMENTS)
 def vjp(
     f: Callable[[Any], Any],
     x: float | Sequence[float],

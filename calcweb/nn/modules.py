@@ -61,7 +61,7 @@ from numbers import Integral, Real
 from operator import mul
 from typing import Any, cast
 
-from calcweb._checks import check_flag, listed, shown
+from calcweb._checks import check_flag, checking_arguments, listed, shown
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
 from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
@@ -294,6 +294,7 @@ class Module:
         """Every trainable ``Value`` of this module, in a fixed order."""
         return []
 
+    @checking_arguments
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Set the gradient of every parameter to zero before the next ``backward()``.
 
@@ -331,6 +332,7 @@ class Neuron(Module):
         Value(data=2.5, grad=0.0)
     """
 
+    @checking_arguments
     def __init__(self, nin: int, activation: str | None = "tanh", *, seed: Seed = None) -> None:
         nin = _size(nin, "nin")
         _check_parameters(nin + 1)
@@ -388,6 +390,7 @@ class Layer(Module):
         0.02
     """
 
+    @checking_arguments
     def __init__(
         self,
         nin: int,
@@ -463,6 +466,7 @@ class MLP(Module):
         True
     """
 
+    @checking_arguments
     def __init__(
         self,
         nin: int,

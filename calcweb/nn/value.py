@@ -52,7 +52,7 @@ from numbers import Real
 from typing import cast
 
 from calcweb import _real
-from calcweb._checks import check_flag, shown
+from calcweb._checks import check_flag, checking_arguments, shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -841,6 +841,7 @@ class Value:
                 memo[id(node)] = _restored(node.data, node.grad, inputs, node._local, node._op)
         return cast(Value, memo[id(self)])
 
+    @checking_arguments
     def backward(
         self, gradient: float = 1.0, *, retain_graph: bool | None = None, create_graph: bool = False
     ) -> None:

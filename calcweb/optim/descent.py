@@ -26,7 +26,7 @@ from numbers import Integral, Real
 from operator import mul
 from typing import Any
 
-from calcweb._checks import check_callable, check_real, outside_domain, shown
+from calcweb._checks import check_callable, check_real, checking_arguments, outside_domain, shown
 from calcweb.exceptions import (
     ArgumentTypeError,
     CalcwebError,
@@ -106,6 +106,7 @@ class OptimizeResult:
     tol: float = math.nan
     diverged: bool = False
 
+    @checking_arguments
     def plot(self, *, title: str | None = None, log_levels: bool = True) -> Figure:
         """Draw the descent: the loss per step, or the path over the contours of f.
 

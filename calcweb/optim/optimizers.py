@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterable, Mapping
 from numbers import Real
 from typing import Any
 
-from calcweb._checks import check_flag, check_real, listed, unknown_arguments
+from calcweb._checks import check_flag, check_real, checking_arguments, listed, unknown_arguments
 from calcweb.exceptions import (
     ArgumentTypeError,
     DivisionByZeroError,
@@ -332,6 +332,7 @@ class Optimizer:
         for i, remembered in state.items():
             self.state[self.params[i]] = dict(remembered)
 
+    @checking_arguments
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Set every parameter's gradient to zero before the next ``backward()``.
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from pathlib import Path as FilePath
 
-from calcweb._checks import check_real, evaluate
+from calcweb._checks import check_real, checking_arguments, evaluate
 from calcweb._derivative import derivative
 from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError
 from calcweb.plot._contour import choose_levels, contour_lines, sample_grid
@@ -121,6 +121,7 @@ class Figure:
         True
     """
 
+    @checking_arguments
     def __init__(
         self,
         title: str = "",
@@ -177,6 +178,7 @@ class Figure:
         self.marks.append(mark)
         return self
 
+    @checking_arguments
     def add_function(
         self,
         f: Callable[[float], float],
@@ -224,6 +226,7 @@ class Figure:
         line.width = thickness
         return self._add(line)
 
+    @checking_arguments
     def line(
         self,
         xs: Sequence[float],
@@ -241,6 +244,7 @@ class Figure:
         name = optional_text(label, "label")
         return self._add(Line([points], name, self._color(color), flag(dashed, "dashed")))
 
+    @checking_arguments
     def scatter(
         self,
         xs: Sequence[float],
@@ -253,14 +257,17 @@ class Figure:
         points = _points(xs, ys)
         return self._add(Points(points, optional_text(label, "label"), self._color(color)))
 
+    @checking_arguments
     def hline(self, y: float, *, label: str | None = None) -> Figure:
         """A dashed horizontal reference line at ``y``."""
         return self._add(RefLine("y", check_real(y, "y"), optional_text(label, "label")))
 
+    @checking_arguments
     def vline(self, x: float, *, label: str | None = None) -> Figure:
         """A dashed vertical reference line at ``x``."""
         return self._add(RefLine("x", check_real(x, "x"), optional_text(label, "label")))
 
+    @checking_arguments
     def tangent(
         self,
         f: Callable[[float], float],
@@ -294,6 +301,7 @@ class Figure:
         m = _slope(f, x) if m is None else m
         return self._add(Tangent(x, y, m, name, stroke))
 
+    @checking_arguments
     def annotate(self, text: str, x: float, y: float) -> Figure:
         """Write ``text`` next to the point (x, y), which is marked with a dot."""
         if not isinstance(text, str):
@@ -302,6 +310,7 @@ class Figure:
             )
         return self._add(Text(check_real(x, "x"), check_real(y, "y"), text))
 
+    @checking_arguments
     def arrow(
         self, start: Sequence[float], end: Sequence[float], *, color: str | None = None
     ) -> Figure:
@@ -309,6 +318,7 @@ class Figure:
         a, b = pair(start, "start"), pair(end, "end")
         return self._add(Arrow(a, b, FG if color is None else self._color(color)))
 
+    @checking_arguments
     def add_contour(
         self,
         f: Callable[[float, float], float],
@@ -365,6 +375,7 @@ class Figure:
             none_because = "f is constant"
         return self._add(ContourLines(lines, xl, yl, none_because))
 
+    @checking_arguments
     def add_path(
         self,
         points: Sequence[Sequence[float]],
@@ -646,6 +657,7 @@ class Figure:
             f"to {yhi:.4g}{log[self.ylog]}>"
         )
 
+    @checking_arguments
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the SVG to ``path`` (UTF-8), e.g. ``fig.save("sine.svg")``.
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, cast
 
+from calcweb._checks import checking_arguments
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.nn._kinks import graph_order
 from calcweb.nn.value import Value
@@ -45,6 +46,7 @@ class ComputationGraph:
     Build it with `draw_graph`.
     """
 
+    @checking_arguments
     def __init__(
         self, root: Any, labels: Mapping[Any, str] | None = None, title: str = "Computational graph"
     ) -> None:
@@ -252,6 +254,7 @@ class ComputationGraph:
         return self.to_svg()
 
 
+@checking_arguments
 def draw_graph(
     root: Any, labels: Mapping[Any, str] | None = None, *, title: str = "Computational graph"
 ) -> ComputationGraph:

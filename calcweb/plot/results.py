@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from typing import Any
 
-from calcweb._checks import check_real
+from calcweb._checks import check_real, checking_arguments
 from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError
 from calcweb.nn.value import Value
 from calcweb.plot._inputs import arity, flag, items, limits, optional_text, reals, text
@@ -79,6 +79,7 @@ def _polynomial(poly: object) -> tuple[float, int, list[float], Callable[[float]
     return center, int(degree), coefficients, f
 
 
+@checking_arguments
 def plot_taylor(
     poly: Any,
     *,
@@ -236,6 +237,7 @@ def _surface(f: Callable[..., Any], x: float, y: float) -> Callable[[float, floa
     return on_floats
 
 
+@checking_arguments
 def compare_paths(
     results: Sequence[Any],
     labels: Sequence[str] | None = None,
@@ -316,6 +318,7 @@ def compare_paths(
     return fig
 
 
+@checking_arguments
 def plot_optimization(result: Any, *, title: str | None = None, log_levels: bool = True) -> Figure:
     """Contour map and path for a 2-D problem, else the loss curve.
 

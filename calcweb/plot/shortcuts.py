@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from calcweb._checks import checking_arguments
 from calcweb.exceptions import InvalidArgumentError
 from calcweb.plot._inputs import items, optional_text, text
 from calcweb.plot.figure import Figure
@@ -11,6 +12,7 @@ from calcweb.plot.figure import Figure
 __all__ = ["contour", "plot_function"]
 
 
+@checking_arguments
 def plot_function(
     f: Callable[[float], float] | Sequence[Callable[[float], float]],
     a: float,
@@ -74,6 +76,7 @@ def plot_function(
     return fig
 
 
+@checking_arguments
 def contour(
     f: Callable[[float, float], float],
     xlim: tuple[float, float],
