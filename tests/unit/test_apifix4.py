@@ -193,3 +193,32 @@ def test_the_check_keeps_the_signature_and_lets_fs_type_error_through() -> None:
     with pytest.raises(TypeError, match="f's own") as caught:
         cw.integrate(f, 0.0, 1.0)
     assert not isinstance(caught.value, cw.ArgumentTypeError)
+
+
+# --- softmax's gradient where one probability rounds to 1 ----------------------------
+
+# mpmath at 50 digits, for z = (0, -gap): d s_0 / d z_0 = s_0 s_1 and d log s_0 / d z_0 = s_1.
+S0_S1_AT_450 = 3.693883068487256e-196  # s_0 rounds to 1.0
+S1_AT_450 = 3.693883068487256e-196
+S0_S1_AT_36 = 1.6021740495463578e-16  # 1 - s_0 rounds to 2.2e-16
+S1_AT_36 = 1.602174049546358e-16
+
+
+@pytest.mark.parametrize(
+    ("gap", "log", "expected"),
+    [
+        pytest.param(450.0, False, S0_S1_AT_450, id="softmax, s0 = 1.0"),
+        pytest.param(450.0, True, S1_AT_450, id="log_softmax, s0 = 1.0"),
+        pytest.param(36.37, False, S0_S1_AT_36, id="softmax, 1 - s0 rounded"),
+        pytest.param(36.37, True, S1_AT_36, id="log_softmax, 1 - s0 rounded"),
+    ],
+)
+def test_the_gradient_of_a_probability_near_1_keeps_the_others_digits(
+    gap: float, log: bool, expected: float
+) -> None:
+    # Fixed in session 27 (APIFIX4): s_0 (1 - s_0) was 0.0 at gap 450 (s_0 rounds
+    # to 1.0) and 2.2e-16 at 36.37, 39 % off; 1 - s_0 is now the others' sum.
+    z = [cw.Value(0.0), cw.Value(-gap)]
+    (cw.log_softmax if log else cw.softmax)(z)[0].backward()
+    assert z[0].grad == pytest.approx(expected, rel=1e-13, abs=0.0)
+    assert z[1].grad == pytest.approx(-expected, rel=1e-13, abs=0.0)
