@@ -170,11 +170,7 @@ class TaylorPolynomial:
             raise InvalidArgumentError(
                 f"M must be >= 0 (a bound on |f^(n+1)|), but got {bound!r}; pass its absolute value"
             )
-        n = self.degree + 1
-        # Divide step by step so that neither distance**n nor n! overflows.
-        result = bound
-        for k in range(1, n + 1):
-            result *= distance / k
+        result = _product_in_range(bound, [distance / k for k in range(1, self.degree + 2)])
         return _real.finite("remainder_bound", (x, M), lambda: result)
 
     def _repr_latex_(self) -> str:
@@ -242,6 +238,27 @@ class TaylorPolynomial:
 
 # sympy's and numpy's names for taylor's degree.
 _DEGREE = dict.fromkeys(("order", "degree", "deg"), "calcweb's name for it is n, the degree")
+
+
+def _product_in_range(start: float, factors: list[float]) -> float:
+    """``start`` times the decreasing ``factors`` (>= 0), not overflowing before a finite end.
+
+    A product of 1 or more takes the smallest factor left (it falls, or, if
+    every factor left is 1 or more, rises to the end), one below 1 the largest
+    (it stays below that factor): no step overflows unless the end does. In
+    order, M d**k / k! rose to M d**d / d! before it fell (M = 1e300, d = 30,
+    degree 99: inf on the way to 5.5e289).
+    """
+    product = start
+    low, high = 0, len(factors) - 1
+    while low <= high:
+        if product >= 1.0:
+            product *= factors[high]
+            high -= 1
+        else:
+            product *= factors[low]
+            low += 1
+    return product
 
 
 def _as_float(value: object) -> float:

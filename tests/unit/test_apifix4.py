@@ -222,3 +222,20 @@ def test_the_gradient_of_a_probability_near_1_keeps_the_others_digits(
     (cw.log_softmax if log else cw.softmax)(z)[0].backward()
     assert z[0].grad == pytest.approx(expected, rel=1e-13, abs=0.0)
     assert z[1].grad == pytest.approx(-expected, rel=1e-13, abs=0.0)
+
+
+# --- remainder_bound near the float range ---------------------------------------------
+
+
+def test_a_finite_remainder_bound_does_not_overflow_on_the_way() -> None:
+    # Fixed in session 27 (APIFIX4): M d**k / k! rose to M 30**30 / 30! = 7.8e311
+    # before it fell, and a NumericalError said the bound was not finite. mpmath:
+    # 1e300 * 30**100 / 100! = 5.5223231573294629e289.
+    p = cw.taylor(cw.exp, 0.0, 99)
+    assert p.remainder_bound(30.0, 1e300) == pytest.approx(5.5223231573294629e289, rel=1e-14)
+    assert p.remainder_bound(-30.0, 1e300) == pytest.approx(5.5223231573294629e289, rel=1e-14)
+
+
+def test_a_remainder_bound_beyond_the_float_range_is_still_refused() -> None:
+    with pytest.raises(cw.NumericalError, match="is not a finite float"):
+        cw.taylor(cw.exp, 0.0, 99).remainder_bound(1000.0, 1e300)
