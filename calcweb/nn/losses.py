@@ -134,10 +134,26 @@ def _pairs(
             f"got {len(ps)} {what} and {len(ts)} targets; pass one target per "
             f"{what[:-1]} (at least one)"
         )
-    return [
-        (p, _number(p, f"{what}[{i}]"), t, _number(t, f"targets[{i}]"))
-        for i, (p, t) in enumerate(zip(ps, ts, strict=True))
-    ]
+    try:
+        return [
+            (p, _number(p, f"{what}[{i}]"), t, _number(t, f"targets[{i}]"))
+            for i, (p, t) in enumerate(zip(ps, ts, strict=True))
+        ]
+    except ArgumentTypeError as error:
+        raise _row_refused(ps, what) or _row_refused(ts, "targets") or error from None
+
+
+def _row_refused(items: list[object], what: str) -> ArgumentTypeError | None:
+    """The error for a row (a 2-D array's, a list of lists') among ``items``; None if none is."""
+    for i, item in enumerate(items):
+        if not isinstance(item, Value) and listed(item) is not None:
+            return ArgumentTypeError(
+                f"{what}[{i}] is {type(item).__name__} {shown(item)}, a row, where a number "
+                "or Value goes: losses and penalties take one flat list of numbers or Values "
+                "per call; flatten the rows (a.ravel() for a numpy array, [v for row in rows "
+                "for v in row] for a list of lists)"
+            )
+    return None
 
 
 def _reduction(reduction: object) -> str:
@@ -862,9 +878,11 @@ def _penalty_terms(
     parameters: object, coefficient: object, name: str
 ) -> tuple[list[tuple[object, float]], float]:
     c = real_number(coefficient, f"{name}(coefficient)")
-    ws = [
-        (v, _number(v, f"parameters[{i}]")) for i, v in enumerate(_listed(parameters, "parameters"))
-    ]
+    items = _listed(parameters, "parameters")
+    try:
+        ws = [(v, _number(v, f"parameters[{i}]")) for i, v in enumerate(items)]
+    except ArgumentTypeError as error:
+        raise _row_refused(items, "parameters") or error from None
     return ws, c
 
 

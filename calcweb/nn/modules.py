@@ -62,7 +62,12 @@ from operator import mul
 from typing import Any, cast
 
 from calcweb._checks import check_flag, checking_arguments, listed, shown
-from calcweb.exceptions import ArgumentTypeError, InvalidArgumentError, NumericalError
+from calcweb.exceptions import (
+    ArgumentTypeError,
+    CalcwebError,
+    InvalidArgumentError,
+    NumericalError,
+)
 from calcweb.jet import Jet
 from calcweb.nn._scalars import real_number
 from calcweb.nn.value import NO_GRADIENT, Value
@@ -194,6 +199,21 @@ def _initialise(neurons: list[Neuron], init: str | float, rng: random.Random) ->
         neuron.b.data = 0.0
 
 
+def _wrong_count(items: list[object], nin: int) -> CalcwebError:
+    """The error for ``nin`` inputs expected and ``items`` given: rows of a batch say so."""
+    if not items or isinstance(items[0], (Value, Jet)) or listed(items[0]) is None:
+        return InvalidArgumentError(
+            f"this model takes {nin} inputs but got {len(items)}; pass a list of {nin} numbers"
+        )
+    rows = f"{len(items)} row{'s' * (len(items) != 1)}"
+    return ArgumentTypeError(
+        f"this model takes one sample of {nin} inputs per call, but got {rows} (a batch, or "
+        "a 2-D array); for a batch, call the model once per sample ([model(row) for row in "
+        f"X]); for one sample of shape (1, {nin}), flatten it (x[0], or x.ravel() for a numpy "
+        "array)"
+    )
+
+
 def _inputs(x: object, nin: int) -> list[Input]:
     """The inputs of a layer as a list of Values and floats, checked once for all its neurons.
 
@@ -208,9 +228,7 @@ def _inputs(x: object, nin: int) -> list[Input]:
             f"array works too), but got {type(x).__name__} {shown(x)}"
         )
     if len(items) != nin:
-        raise InvalidArgumentError(
-            f"this model takes {nin} inputs but got {len(items)}; pass a list of {nin} numbers"
-        )
+        raise _wrong_count(items, nin)
     checked: list[Input] = []
     for i, v in enumerate(items):
         if type(v) is float or isinstance(v, (Value, Jet)):
@@ -348,7 +366,8 @@ class Neuron(Module):
 
         Raises:
             InvalidArgumentError: ``x`` has the wrong length or a NaN/inf entry.
-            ArgumentTypeError: an input is not a number or a Value.
+            ArgumentTypeError: an input is not a number or a Value (a row of a
+                batch: the model takes one sample per call).
         """
         return self._forward(_inputs(x, len(self.w)))
 

@@ -239,3 +239,44 @@ def test_a_finite_remainder_bound_does_not_overflow_on_the_way() -> None:
 def test_a_remainder_bound_beyond_the_float_range_is_still_refused() -> None:
     with pytest.raises(cw.NumericalError, match="is not a finite float"):
         cw.taylor(cw.exp, 0.0, 99).remainder_bound(1000.0, 1e300)
+
+
+# --- a 2-D array where one flat list, or one sample, goes -----------------------------
+
+
+def test_a_loss_given_rows_says_flatten_them() -> None:
+    # Fixed in session 27 (APIFIX4): "predictions[0] must be numbers or Values, but got
+    # ndarray array([0.])", no word of the shape (n, 1) a reader's y.reshape(-1, 1) has.
+    np = pytest.importorskip("numpy")
+    for call in (
+        lambda: cw.mse_loss(np.zeros((4, 1)), np.zeros((4, 1))),
+        lambda: cw.mse_loss(np.zeros(4), np.zeros((4, 1))),
+        lambda: cw.binary_cross_entropy([[0.5], [0.5]], [1.0, 0.0]),
+        lambda: cw.l2_penalty(np.zeros((2, 2))),
+    ):
+        with pytest.raises(
+            cw.ArgumentTypeError, match="a row, where a number or Value goes"
+        ) as caught:
+            call()
+        assert "flatten the rows (a.ravel() for a numpy array" in str(caught.value)
+    # An entry that is no row keeps its own message.
+    with pytest.raises(cw.ArgumentTypeError, match="must be numbers or Values, but got str"):
+        cw.mse_loss(["a"], [1.0])
+
+
+def test_a_model_given_a_batch_says_one_sample_per_call() -> None:
+    # Fixed in session 27 (APIFIX4): "this model takes 2 inputs but got 4; pass a list
+    # of 2 numbers" for a (4, 2) array, and "... but got 1" for one sample of shape (1, 2).
+    np = pytest.importorskip("numpy")
+    model = cw.MLP(2, [3, 1], seed=0)
+    for x, rows in (
+        (np.zeros((4, 2)), "4 rows"),
+        (np.zeros((1, 2)), "1 row"),
+        ([[1.0, 2.0]], "1 row"),
+    ):
+        with pytest.raises(cw.ArgumentTypeError, match="one sample of 2 inputs per call") as caught:
+            model(x)
+        assert f"but got {rows} (a batch, or a 2-D array)" in str(caught.value)
+        assert "flatten it (x[0], or x.ravel()" in str(caught.value)
+    with pytest.raises(cw.InvalidArgumentError, match="takes 2 inputs but got 3"):
+        model([1.0, 2.0, 3.0])
