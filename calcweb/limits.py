@@ -4417,7 +4417,9 @@ def _settled_elsewhere(result: _OneSided, run: _Run, name: str) -> _OneSided:
     Onto another: three distinct samples in a row (`_samples`' ``run``)
     within ``ELSEWHERE_SPREAD`` of their distance from the value, which is
     beyond ``JUMP`` times its error and the rounding noise there (`_noise`),
-    short of ``DROP`` of the value (a larger fall is `_lost_drop`'s), after
+    where f stays above ``DROP`` of the value (a fall below is `_lost_drop`'s;
+    a rise of any size is this one's: ``exp(t) + exp(-t/1e-7)`` at 0+ was 1
+    +- 7e-15 for 2, its samples from 1e-9 on 1.99 to 2.0), after
     a sample ``JUMP`` times nearer the value (far out, ``f`` may still be on
     the far side of a cut-off). The table reads such a step as noise, and
     keeps the value from before it: ``(exp(t) - 1)/t + 0.0038 (x > 1.9e-5)``, ``t = x/818.6``,
@@ -4437,7 +4439,7 @@ def _settled_elsewhere(result: _OneSided, run: _Run, name: str) -> _OneSided:
     for i in range(1, len(values) - 1 - HORIZON):
         three = values[i - 1 : i + 2]
         distance = abs(values[i] - value)
-        apart = JUMP * max(result.error, noise[i]) < distance < DROP * abs(value)
+        apart = JUMP * max(result.error, noise[i]) < distance and abs(values[i]) > DROP * abs(value)
         tight = max(three) - min(three) < ELSEWHERE_SPREAD * distance
         was_on = any(JUMP * abs(y - value) < distance for y in values[: i - 1])
         if apart and tight and len(set(three)) == 3 and was_on:
