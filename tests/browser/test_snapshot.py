@@ -32,7 +32,8 @@ print(json.dumps({
     "zone": [time.tzname, time.timezone, time.altzone, time.daylight,
              time.strftime("%Z", time.localtime(0)), time.localtime(0).tm_hour],
     "calcweb": calcweb.__version__, "file": calcweb.__file__,
-    "source": inspect.getsource(calcweb.derivative).splitlines()[0],
+    "source": [line for line in inspect.getsource(calcweb.derivative).splitlines()
+               if line.startswith("def ")][0],
     "fraction": str(fractions.Fraction(1, 3) + fractions.Fraction(1, 6)),
     "random": random.random(),
 }))
