@@ -3806,18 +3806,17 @@ def _twice_at_smallest(
     At the window's two smallest steps and half the smallest (the points at
     the first two are most of them the central stencils': sin at 0.5, ``n =
     3``, takes 32 calls, 30 before), the quadratic in the step through them
-    at 0, with a truncation of 4 times its distance from the line through
-    the last two, or its distance from the line through the first two, if
-    more (as `_extrapolated_twice`), and ``KINK_NOISE`` times the quotients' rounding bound at
-    the last step (it grows ``2**n``-fold a halving: no walk
-    below, which refused ``log(1 + t**2)``'s 6th derivative). A value that
-    disagrees is taken again from a quarter of the smallest step (sin at
-    -0.1131, ``n = 4``: -0.1129665 +- 7.4e-5 for -0.1128787 from 0.0375
-    down, whose truncation the 4 times did not hold). Once
+    at 0, with `_twice`'s truncation and ``KINK_NOISE`` times the quotients'
+    rounding bound at the last step (it grows ``2**n``-fold a halving: no
+    walk below, which refused ``log(1 + t**2)``'s 6th derivative); None
+    where the quotients diverge. A value that disagrees is taken again with
+    a quarter of the smallest step (sin at -0.1131, ``n = 4``: -0.1129665
+    +- 7.4e-5 for -0.1128787 from 0.075 down, whose truncation the 4 times
+    did not hold). Once
     extrapolated from the window's larger steps, the allowance for the
     truncation hid a jump of ``f'''`` at ``x``: ``0.3 max(t - 0.5, 0)**3 +
-    sin(3 t)`` at 0.5, a forward value 0.51 +- 27.6, the central estimate
-    -1.0099 +- 4e-10, for sides -1.91 and -0.11.
+    sin(3 t)`` at 0.5, a forward value 0.51 +- 27.6, the answer -1.0099 +-
+    4.1e-10, for sides -1.91 and -0.11 (now refused: -0.1102 +- 0.0018).
     """
     steps = [step for step, _ in estimate.window[-2:]] or [2.0 * estimate.smallest]
     if len(steps) < 2:
