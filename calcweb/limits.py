@@ -922,9 +922,9 @@ def _past_overflow(
       nor rise again after falling far down, unless by ever smaller steps
       at its end (`_rises_after_a_fall`, `_settling` of the last
       ``REACH_POINTS``:
-      ``exp(-x/5) + 1e-30 x``, whose limit is inf, falls to 5.1e-28 at
-      ``x = 512`` and rises to 6.6e-28 at 664, short of the overflow in
-      ``exp``; it was 5.1e-28 give or take 5.8e-23);
+      ``exp(-x/5) + 1e-30 x + 0 exp(x)``, whose limit is inf, falls to
+      5.1e-28 at ``x = 512`` and rises to 6.6e-28 at 664, short of the
+      overflow of ``exp(x)`` at 709.78; it was 5.1e-28 give or take 5.8e-23);
     * 0, when the last ``REACH_POINTS`` samples, of one sign, fall onto it
       ever faster (drops in bits that grow, by at most ``REACH_GROWTH``
       times, as `_reaches` asks), and keep falling at every nearer sample,
@@ -947,8 +947,8 @@ def _past_overflow(
       ``x = 128`` and rises to 2.2e-195 at 256, where ``x**127`` is about to
       overflow; a rise that does not bend up so is judged as a growth cut
       short is (refused unless ``f`` nears the largest float), from the
-      first sample after the lowest: ``exp(-0.214 x) + 5e-11 x/(x + 533)``
-      rises from 1.1e-11 at 128, by 0.39 and 0.41 in ``log``, the fall still
+      first sample after the lowest: ``exp(-0.214 x) + 5e-11 x/(x + 533) + 0
+      x**106`` rises from 1.1e-11 at 128, by 0.39 and 0.41 in ``log``, the fall still
       in the first (its limit is 5e-11; judged from 128 on, it was inf);
     * refused, when the walk falls far down ever more slowly, its ``log |f|``
       bending up ever faster (`_falls_ever_slower`): ``f`` may turn past
@@ -1033,10 +1033,10 @@ def _bends_up(tail: list[float]) -> bool:
     doubles, a growth that outruns any power of ``x``. ``exp(x)/x**127``
     steps by -72, -56, -24, +40 from ``x = 16`` to 256. A fall that ends
     where a bounded term takes over bends up too, but only there:
-    ``exp(-1.39 x) + 1.48e-101 tanh(x/190)`` (limit 1.48e-101) bends by
+    ``exp(-1.39 x) + 1.48e-101 tanh(x/190) + 0 x**107`` (limit 1.48e-101) bends by
     -44.5, 34.6, 54.5 over ``x = 32 .. 512`` (over four samples: inf). A
     sum of powers bends up where one takes over from another, but
-    abruptly: ``x**-100 + 1e-28 x**-90`` (limit 0) by 1.2e-4, 0.12, 4.6
+    abruptly: ``x**-100 + 1e-28 x**-90 + 0 x**100`` (limit 0) by 1.2e-4, 0.12, 4.6
     over ``x = 64 .. 1024``, short of where ``x**100`` overflows (1209.3).
     """
     if len(tail) < BEND_POINTS or 0.0 in tail or len({math.copysign(1.0, y) for y in tail}) != 1:
