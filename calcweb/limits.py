@@ -587,7 +587,8 @@ class _TooSlow(BaseException):  # a signal that no handler of f's failures catch
         self.x, self.seconds, self.times = x, seconds, times
 
     def error(self) -> NumericalError:
-        # Two slow calls at one point are all it saw: a busy machine can make those too.
+        # Two slow calls at one point, and f fast again at its first, are all it saw: a
+        # machine busy at just those calls can make them too.
         return NumericalError(
             f"f({self.x!r}) took {self.seconds:.2g} s, {self.times:.3g} times as long as "
             "its first call, so limit stopped: if its cost grows as x approaches x0 (at "
