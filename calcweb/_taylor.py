@@ -157,7 +157,10 @@ class TaylorPolynomial:
             The bound (0.0 if it underflows).
 
         Raises:
-            InvalidArgumentError: If ``M`` is negative or not finite.
+            InvalidArgumentError: If ``M`` is negative or not finite, or ``x``
+                is not finite.
+            NumericalError: If the bound is beyond the float range (``M =
+                1e300``, ``|x - x0| = 1e10``, ``n = 99``).
 
         Examples:
             >>> from calcweb import exp, taylor
