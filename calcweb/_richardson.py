@@ -3810,7 +3810,7 @@ def _twice_at_smallest(
     rounding bound at the last step (it grows ``2**n``-fold a halving: no
     walk below, which refused ``log(1 + t**2)``'s 6th derivative); None
     where the quotients diverge. A value that disagrees is taken again with
-    a quarter of the smallest step (sin at -0.1131, ``n = 4``: -0.1129665
+    a quarter of the smallest step (sin at -0.11312, ``n = 4``: -0.1129665
     +- 7.4e-5 for -0.1128787 from 0.075 down, whose truncation the 4 times
     did not hold). Once
     extrapolated from the window's larger steps, the allowance for the
