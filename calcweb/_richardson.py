@@ -4047,9 +4047,12 @@ def _odd_part_agrees(
     sides, exactly, at every step, for ``max(t - 0.3, 0)**2 + t**3`` at 0.3.
     ``G`` is fitted at each two neighbouring steps among the window's and its
     probe's (all points already taken; no new call), and judged as
-    `_even_part_agrees` judges its fit (`_fit_agrees`): where its constant is
-    0 within rounding, neither the quotient at half the step nor the walk
-    below it is taken. sin at 0.5 takes 30 calls (43 with the walk).
+    `_even_part_agrees` judges its fit (`_fit_agrees`, the truncation scaled
+    by the ratio of the fit's last two moves: ``geometric``): where its
+    constant is 0 within rounding, and the one-sided value within the fit's
+    uncertainty and the estimate's error, neither the quotient at half the
+    step nor the walk below it is taken; a constant far from 0 is no verdict
+    here (the walk decides). sin at 0.5 takes 30 calls (43 with the walk).
     """
     largest = max((step for step, _ in estimate.window), default=0.0)
     steps = sorted(
