@@ -4418,8 +4418,10 @@ def _settled_elsewhere(result: _OneSided, run: _Run, name: str) -> _OneSided:
     Onto another: three distinct samples in a row (`_samples`' ``run``)
     within ``ELSEWHERE_SPREAD`` of their distance from the value, which is
     beyond ``JUMP`` times its error and the rounding noise there (`_noise`),
-    where f stays above ``DROP`` of the value (a fall below is `_lost_drop`'s;
-    a rise of any size is this one's: ``exp(t) + exp(-t/1e-7)`` at 0+ was 1
+    where f is above ``DROP`` of the value (a fall below is left to
+    `_lost_drop`, which refuses only a drop into lost digits: ``0.001 +
+    0.999 (1 - exp(-t/1e-7))`` at 0+ is still 1 +- 5.2e-9, converged, for
+    0.001, test_review15; a rise of any size is this one's: ``exp(t) + exp(-t/1e-7)`` at 0+ was 1
     +- 7e-15 for 2, its samples from 1e-9 on 1.99 to 2.0), after
     a sample ``JUMP`` times nearer the value (far out, ``f`` may still be on
     the far side of a cut-off). The table reads such a step as noise, and
