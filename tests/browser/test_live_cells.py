@@ -37,10 +37,13 @@ def run_cell(page: Page, index: int, state: str = "done") -> str:
 
 def set_code(page: Page, index: int, code: str) -> None:
     cell(page, index).locator(".cm-content").wait_for()
-    page.evaluate(
-        "([i, code]) => { document.querySelector("
-        "`.calcweb-cell[data-cell-index='${i}']`).calcwebEditor.code = code; }",
-        [index, code],
+    # Set once the cell's editor is there (after an instant navigation the new page's
+    # cells get theirs one per task): in one evaluation, so no swap comes between.
+    page.wait_for_function(
+        "([i, code]) => { const editor = document.querySelector("
+        "`.calcweb-cell[data-cell-index='${i}']`)?.calcwebEditor;"
+        " if (editor === undefined) return false; editor.code = code; return true; }",
+        arg=[index, code],
     )
 
 

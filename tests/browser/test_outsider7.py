@@ -89,6 +89,7 @@ def test_a_monkeypatch_of_calcweb_does_not_follow_the_reader_to_another_page(
     run_cell(page, 0)
     page.locator("nav.md-nav--primary a", has_text="Derivatives").first.click()
     expect(page).to_have_url(re.compile(r"/calcweb/derivatives/$"))
+    expect(page.locator("article h1").first).to_have_text(re.compile(r"^Derivatives"))
     set_code(page, 0, "import calcweb\nprint(calcweb.derivative(lambda x: x * x, 1.0))")
     assert run_cell(page, 0).strip() != "42"
 
