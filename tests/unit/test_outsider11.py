@@ -30,6 +30,9 @@ line steps by ``max(1, |x_i|)`` in every coordinate, so at a point with one
 large coordinate a steep term in another overflows or swings on the line.
 ``jvp(lambda p: math.exp(p[0]) + math.cos(p[1]), [0.0, 1e8], [0.01, 1.0])``
 is -2.2e63 for -0.92, where each term alone is right.
+
+And a sentence that is not exactly true: ``check(1e308, -1e308)`` says the
+answer "is off by inf" (the miss, 2e308, is beyond the float range).
 """
 
 from __future__ import annotations
@@ -170,3 +173,12 @@ def test_a_directional_derivative_beside_stairs_is_honest() -> None:
         lambda p: math.exp(2e3 * p[0]) + math.sin(p[1]), [0.0, 4e10], [1e-6, 1.0], full_output=True
     )
     assert abs(result.value - (-0.44743071261100408960)) <= 2.0 * result.error, result
+
+
+@_xfail()
+def test_check_does_not_call_a_finite_miss_infinite() -> None:
+    # Today "✗ Not yet: 1e+308 is off by inf.": the miss is 2e308, beyond the float range
+    # but not infinite (the verdict, not yet, is right).
+    result = cw.check(1e308, -1e308)
+    assert not result
+    assert "inf" not in result.message, result.message
