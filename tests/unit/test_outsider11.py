@@ -32,7 +32,9 @@ large coordinate a steep term in another overflows or swings on the line.
 is -2.2e63 for -0.92, where each term alone is right.
 
 And a sentence that is not exactly true: ``check(1e308, -1e308)`` says the
-answer "is off by inf" (the miss, 2e308, is beyond the float range).
+answer "is off by inf" (the miss, 2e308, is beyond the float range). And
+bare errors: a `Jet` meets ``%``, ``//``, ``round`` and a `Value` with
+Python's TypeError, where a Value refuses the same with advice.
 """
 
 from __future__ import annotations
@@ -182,3 +184,23 @@ def test_check_does_not_call_a_finite_miss_infinite() -> None:
     result = cw.check(1e308, -1e308)
     assert not result
     assert "inf" not in result.message, result.message
+
+
+@_xfail(raises=TypeError)
+@pytest.mark.parametrize(
+    "operation",
+    [
+        lambda jet: jet % 2.0,  # Value refuses % with a calcweb message ("no step")
+        lambda jet: jet // 2.0,
+        round,  # Value's round says what to write instead
+        lambda jet: jet * cw.Value(2.0),  # Value * jet alike
+    ],
+)
+def test_a_jet_refuses_what_a_value_refuses_with_advice(
+    operation: Callable[[cw.Jet], object],
+) -> None:
+    # Today a bare TypeError ("unsupported operand type(s) for %: 'Jet' and 'float'",
+    # "type Jet doesn't define __round__ method", ... 'Jet' and 'Value'), not a calcweb
+    # error saying what to do (float(jet)'s TypeError is documented in calcweb.jet).
+    with pytest.raises(cw.CalcwebError):
+        operation(cw.Jet.variable(2.0, 2))
