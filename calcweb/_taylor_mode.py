@@ -231,7 +231,9 @@ def ad_refused(
         return refusal
     raised = unwrapped(error)
     fix = jets_fix(what, f, raised, value)
-    if fix.startswith("write"):
+    if isinstance(raised, CalcwebError):  # a jet's own refusal (x % 2) says what to write
+        fix = "Change f as it says"
+    elif fix.startswith("write"):
         fix = "W" + fix[1:]  # a sentence of its own here
     otherwise = "method='richardson'"
     if isinstance(value, complex):

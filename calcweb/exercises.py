@@ -212,6 +212,21 @@ def _percent(ratio: float) -> str:
     return f"{ratio:.1%}" if ratio >= 1e-3 else f"{100 * ratio:.1g}%"
 
 
+def _miss(a: float, b: float) -> str:
+    """``|a - b|`` to 3 digits, also beyond the floats: 1e308 and -1e308 are 2e+308 apart."""
+    off = abs(a - b)
+    if math.isfinite(off) or not (math.isfinite(a) and math.isfinite(b)):
+        return f"{off:.3g}"
+    mantissa, exponent = f"{abs(a / 2 - b / 2) / 5:.2e}".split("e")  # a tenth of the miss
+    return f"{float(mantissa):.3g}e+{int(exponent) + 1}"
+
+
+def _ratio(a: float, b: float) -> float:
+    """``|a - b| / |b|``, also where ``a - b`` overflows (halved, the miss fits)."""
+    off = abs(a - b)
+    return off / abs(b) if math.isfinite(off) else 2.0 * (abs(a / 2 - b / 2) / abs(b))
+
+
 @checking_arguments_hinting(_ISCLOSE_NAMES)
 def check(
     answer: object, expected: object, *, rtol: float = 1e-6, atol: float = 1e-12
@@ -271,9 +286,11 @@ def check(
                 return CheckResult(
                     False, f"✗ Not yet: element {index} is {a!r} but should be about {b!r}."
                 )
-            off = abs(a - b)
-            relative = f" ({_percent(off / abs(b))})" if b and math.isfinite(off / abs(b)) else ""
-            return CheckResult(False, f"✗ Not yet: {a!r} is off by {off:.3g}{relative}.")
+            if math.isnan(a) or (math.isinf(a) and math.isfinite(b)):
+                named = f"your answer is {a!r} but should be about {b!r}"
+                return CheckResult(False, f"✗ Not yet: {named}.")
+            relative = f" ({_percent(ratio)})" if b and math.isfinite(ratio := _ratio(a, b)) else ""
+            return CheckResult(False, f"✗ Not yet: {a!r} is off by {_miss(a, b)}{relative}.")
     return CheckResult(True, f"✓ Correct: {given!r} matches the expected value.")
 
 
@@ -357,7 +374,8 @@ def check_function(
                 f"✗ Not yet: at x = {x!r} your function gives {value!r}, "
                 f"the right value is {want!r}.",
             )
-    return CheckResult(True, f"✓ Correct at all {len(xs)} points.")
+    where = f"at all {len(xs)} points" if len(xs) > 1 else f"at x = {xs[0]!r}"
+    return CheckResult(True, f"✓ Correct {where}.")
 
 
 def _reference_value(value: object, x: float) -> float:

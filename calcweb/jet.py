@@ -51,7 +51,7 @@ from numbers import Number, Real
 from typing import Any
 
 from calcweb import _real, _series
-from calcweb._checks import check_int, check_real, check_vector
+from calcweb._checks import check_int, check_real, check_vector, shown
 from calcweb.exceptions import ArgumentTypeError, DivisionByZeroError, DomainError, NumericalError
 
 __all__ = ["Jet", "watching_branches"]
@@ -78,6 +78,17 @@ def _check_degree(degree: object) -> int:
 def _number(other: object, what: str) -> float:
     """A real operand as a finite float; a bool counts as 0 or 1, as in Python (``x * (x > 0)``)."""
     return float(other) if isinstance(other, bool) else check_real(other, what)
+
+
+def _refuse_a_value(other: object) -> None:
+    """Raise where ``other`` is a `calcweb.nn.Value` (named, not imported: nn builds on jets)."""
+    kind = type(other)
+    if kind.__name__ == "Value" and kind.__module__ == "calcweb.nn.value":
+        raise ArgumentTypeError(
+            f"a Jet and {shown(other)} do not mix: a Jet carries Taylor coefficients in one "
+            "variable (forward mode), a Value builds a graph for backward(); use one kind in "
+            "f (e.g. the Value's .data, a plain number, with the Jet)"
+        )
 
 
 def _not_real(other: object, what: str) -> ArgumentTypeError:
@@ -496,6 +507,7 @@ class Jet:
     def _coerce(self, other: object) -> Series | None:
         if isinstance(other, Jet):
             return other._c
+        _refuse_a_value(other)
         if isinstance(other, Real):
             return [_number(other, "a number combined with a Jet")] + [0.0] * self.degree
         if isinstance(other, Number):  # Decimal, complex: numbers, but not real ones
@@ -556,6 +568,7 @@ class Jet:
             y0 = _real.power(self.value, exponent.value)
             return _exp_of(exponent * self.log(), y0)
         if not isinstance(exponent, Real):
+            _refuse_a_value(exponent)
             if isinstance(exponent, Number):
                 raise _not_real(exponent, "the exponent")
             return NotImplemented
@@ -575,6 +588,7 @@ class Jet:
 
     def __rpow__(self, base: object) -> Jet:
         if not isinstance(base, Real):
+            _refuse_a_value(base)
             if isinstance(base, Number):
                 raise _not_real(base, "the base")
             return NotImplemented
@@ -586,6 +600,39 @@ class Jet:
             )
         return _exp_of(self * math.log(b), _real.power(b, self.value))
 
+    # ------------------------------------------------ steps: no derivatives
+
+    def _no_step(self, expression: str) -> ArgumentTypeError:
+        return ArgumentTypeError(
+            f"{expression}: a Jet has no % or // (// is a staircase, with derivative 0, and % "
+            "jumps at every multiple of the divisor); write x.value % 2, x.value // 2 for the "
+            "number, or x - 2 * (x.value // 2) for x % 2 with its derivatives between the jumps"
+        )
+
+    def __mod__(self, other: object) -> Jet:
+        raise self._no_step(f"{self!r} % {shown(other)}")
+
+    def __rmod__(self, other: object) -> Jet:
+        raise self._no_step(f"{shown(other)} % {self!r}")
+
+    def __floordiv__(self, other: object) -> Jet:
+        raise self._no_step(f"{self!r} // {shown(other)}")
+
+    def __rfloordiv__(self, other: object) -> Jet:
+        raise self._no_step(f"{shown(other)} // {self!r}")
+
+    def __divmod__(self, other: object) -> tuple[Jet, Jet]:
+        raise self._no_step(f"divmod({self!r}, {shown(other)})")
+
+    def __rdivmod__(self, other: object) -> tuple[Jet, Jet]:
+        raise self._no_step(f"divmod({shown(other)}, {self!r})")
+
+    def __round__(self, ndigits: int | None = None) -> float:
+        raise ArgumentTypeError(
+            f"round({self!r}) would drop the derivatives (a rounded number is a step, with "
+            "derivative 0); write round(x.value) for the number"
+        )
+
     # ------------------------------------------------------- comparisons
 
     def _value_of(self, other: object, ordering: bool) -> Any:
@@ -595,6 +642,8 @@ class Jet:
             return (
                 other  # compared as it is: float vs int or Fraction is exact, and never overflows
             )
+        if ordering:  # == stays a plain False, as between any two unlike objects
+            _refuse_a_value(other)
         if ordering and isinstance(other, Number):
             raise _not_real(other, "a number compared with a Jet")
         return None

@@ -88,3 +88,31 @@ def test_an_endless_answer_of_empty_lists_is_refused() -> None:
     result = check(itertools.repeat([]), 1.0)
     assert not result
     assert "holds more than 400000 items" in result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected", "message"),
+    [
+        # a - b overflows, the miss does not: it is said, with its share of the answer
+        (1e308, -1e308, "✗ Not yet: 1e+308 is off by 2e+308 (200.0%)."),
+        (1.7e308, -1.7e308, "✗ Not yet: 1.7e+308 is off by 3.4e+308 (200.0%)."),
+        (-1.5e308, 1e308, "✗ Not yet: -1.5e+308 is off by 2.5e+308 (250.0%)."),
+        (3.0, -1.79e308, "✗ Not yet: 3.0 is off by 1.79e+308 (100.0%)."),
+        (17.5, 18.0, "✗ Not yet: 17.5 is off by 0.5 (2.8%)."),
+        # an answer that is no number, or infinite, is named, not measured ("nan is off by nan")
+        (math.nan, 1.0, "✗ Not yet: your answer is nan but should be about 1.0."),
+        (-math.inf, 2.5, "✗ Not yet: your answer is -inf but should be about 2.5."),
+        (1.0, math.inf, "✗ Not yet: 1.0 is off by inf."),
+    ],
+)
+def test_check_says_the_miss_beyond_the_float_range_and_names_no_number(
+    answer: float, expected: float, message: str
+) -> None:
+    result = check(answer, expected)
+    assert not result
+    assert result.message == message
+
+
+def test_check_function_at_one_point_names_it() -> None:
+    assert check_function(math.sin, math.sin, [0.5]).message == "✓ Correct at x = 0.5."
+    assert check_function(math.sin, math.sin, [0.5, 1.0]).message == "✓ Correct at all 2 points."
