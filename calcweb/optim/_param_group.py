@@ -26,10 +26,9 @@ class ParamGroup(MutableMapping[str, Any]):
     """The one parameter group of a calcweb optimiser: ``"params"`` and its hyper-parameters.
 
     Writing a hyper-parameter sets the optimiser's attribute (``group["lr"] =
-    0.01`` is ``opt.lr = 0.01``). As in torch, the value is not checked
-    there: ``step()`` names one that is no number where its update fails on
-    it, and takes a number the constructor refuses (``group["lr"] = -1``
-    steps uphill). ``"params"`` is read-only, and no key can be added or removed.
+    0.01`` is ``opt.lr = 0.01``), checked as the constructor checks it:
+    ``group["lr"] = -1`` raises the constructor's error, where torch's would
+    step uphill. ``"params"`` is read-only, and no key can be added or removed.
     """
 
     def __init__(self, optimizer: object) -> None:

@@ -68,10 +68,84 @@ def _require(ok: bool, message: str) -> None:
         raise InvalidArgumentError(message)
 
 
-def _nonnegative(value: float, name: str, label: str) -> float:
+def _nonnegative(value: object, name: str, label: str) -> float:
     value = check_real(value, name)
     _require(value >= 0.0, f"Invalid {label}: {value!r} ({name} must be >= 0)")
     return value
+
+
+def _betas(betas: object) -> tuple[float, float]:
+    pair = listed(betas)
+    if pair is None:
+        raise ArgumentTypeError(
+            f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
+            f"{type(betas).__name__} {betas!r}"
+        )
+    if len(pair) != 2:
+        raise InvalidArgumentError(
+            f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
+            f"{len(pair)} values {pair!r}"
+        )
+    beta1, beta2 = (check_real(beta, f"betas[{i}]") for i, beta in enumerate(pair))
+    for i, beta in enumerate((beta1, beta2)):
+        _require(
+            0.0 <= beta < 1.0,
+            f"Invalid beta parameter at index {i}: {beta!r} (needs 0 <= beta < 1)",
+        )
+    return beta1, beta2
+
+
+def _alpha(alpha: object) -> float:
+    """RMSprop's ``alpha``, in [0, 1]."""
+    value = _nonnegative(alpha, "alpha", "alpha value")
+    # torch accepts alpha > 1, but then the "average" of g² turns negative and
+    # its square root is NaN.
+    _require(
+        value <= 1.0,
+        f"Invalid alpha value: {value!r} (alpha must be <= 1: it weighs the old "
+        "average of g² against the new g², as 0.99 does by default)",
+    )
+    return value
+
+
+def _nonnegative_check(name: str, label: str) -> Callable[[object], float]:
+    return functools.partial(_nonnegative, name=name, label=label)
+
+
+def _flag_check(name: str) -> Callable[[object], bool]:
+    return functools.partial(check_flag, name=name)
+
+
+# How each of torch's hyper-parameters is checked (and cleaned: betas become a
+# tuple of floats) whenever it is set: by the constructor, as opt.lr = ..., or
+# through param_groups, so that step() never runs on a value the constructor refuses.
+_HYPER_CHECKS: dict[str, Callable[[object], object]] = {
+    "lr": _nonnegative_check("lr", "learning rate"),
+    "momentum": _nonnegative_check("momentum", "momentum value"),
+    "dampening": functools.partial(check_real, name="dampening"),
+    "weight_decay": _nonnegative_check("weight_decay", "weight_decay value"),
+    "lr_decay": _nonnegative_check("lr_decay", "lr_decay value"),
+    "initial_accumulator_value": _nonnegative_check(
+        "initial_accumulator_value", "initial_accumulator_value value"
+    ),
+    "eps": _nonnegative_check("eps", "epsilon value"),
+    "betas": _betas,
+    "alpha": _alpha,
+    "nesterov": _flag_check("nesterov"),
+    "amsgrad": _flag_check("amsgrad"),
+    "centered": _flag_check("centered"),
+    "maximize": _flag_check("maximize"),
+}
+
+
+def _checked(name: str, value: object) -> object:
+    """``value`` as hyper-parameter ``name`` is kept, or the constructor's error.
+
+    A name that is no hyper-parameter of torch's (``params``, a reader's own
+    setting) is kept as given.
+    """
+    check = _HYPER_CHECKS.get(name)
+    return value if check is None else check(value)
 
 
 def _as_list(params: object) -> list[object]:
@@ -226,6 +300,14 @@ class Optimizer:
     not a finite number, raises a `calcweb.NumericalError` and changes
     nothing, so a diverging run stops where it went wrong.
 
+    A hyper-parameter of torch's (``lr``, ``betas``, ``eps``, ...) is checked
+    whenever it is set, by the constructor, as ``opt.lr = 0.01`` or through
+    `param_groups`: one the constructor refuses (``opt.lr = -1``, ``nan``,
+    ``betas=(0.9, 1.0)``) raises the constructor's error there, and no step
+    runs on it. (SGD's rule that Nesterov needs momentum and no dampening is
+    the constructor's only: set afterwards, Nesterov with momentum 0 is plain
+    SGD, as in torch.)
+
     Args:
         params: The ``Value`` objects to optimise, e.g. ``model.parameters()``.
 
@@ -239,6 +321,10 @@ class Optimizer:
             ``Optimizer`` itself is built instead of a subclass.
         InvalidArgumentError: If ``params`` is empty or holds a Value twice.
     """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # One check for the constructor, opt.lr = ... and param_groups alike.
+        object.__setattr__(self, name, _checked(name, value))
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -326,8 +412,9 @@ class Optimizer:
                 f"this state_dict's 'state' is not keyed by indices of the {len(indices)} "
                 "parameters; load it into the optimiser it came from"
             )
-        for key in hyper:
-            setattr(self, key, group[key])
+        settings = {key: _checked(key, group[key]) for key in hyper}  # all, before any is set
+        for key, value in settings.items():
+            setattr(self, key, value)
         self.state.clear()
         for i, remembered in state.items():
             self.state[self.params[i]] = dict(remembered)
@@ -416,9 +503,7 @@ class Optimizer:
 
     def _not_a_number(self, error: TypeError) -> Exception:
         """The error naming a hyper-parameter set to no number after construction, if any."""
-        for key, value in vars(self).items():
-            if key in {"params", "state"}:
-                continue
+        for key, value in hyper_parameters(self).items():
             numbers = value if isinstance(value, tuple) else (value,)  # betas
             if not all(isinstance(number, Real) for number in numbers):
                 name = type(self).__name__
@@ -502,16 +587,16 @@ class SGD(Optimizer):
         maximize: bool = False,
     ) -> None:
         super().__init__(params)
-        self.lr = _nonnegative(lr, "lr", "learning rate")
-        self.momentum = _nonnegative(momentum, "momentum", "momentum value")
-        self.dampening = check_real(dampening, "dampening")
-        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.nesterov = check_flag(nesterov, "nesterov")
+        self.lr = lr
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weight_decay = weight_decay
+        self.nesterov = nesterov
         _require(
             not self.nesterov or (self.momentum > 0.0 and self.dampening == 0.0),
             "Nesterov momentum requires a momentum and zero dampening",
         )
-        self.maximize = check_flag(maximize, "maximize")
+        self.maximize = maximize
 
     def _update(self, theta: float, grad: float, state: State) -> float:
         g = -grad if self.maximize else grad
@@ -524,27 +609,6 @@ class SGD(Optimizer):
             state["momentum_buffer"] = buf
             g = g + self.momentum * buf if self.nesterov else buf
         return theta + -self.lr * g
-
-
-def _betas(betas: object) -> tuple[float, float]:
-    pair = listed(betas)
-    if pair is None:
-        raise ArgumentTypeError(
-            f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
-            f"{type(betas).__name__} {betas!r}"
-        )
-    if len(pair) != 2:
-        raise InvalidArgumentError(
-            f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), but got "
-            f"{len(pair)} values {pair!r}"
-        )
-    beta1, beta2 = (check_real(beta, f"betas[{i}]") for i, beta in enumerate(pair))
-    for i, beta in enumerate((beta1, beta2)):
-        _require(
-            0.0 <= beta < 1.0,
-            f"Invalid beta parameter at index {i}: {beta!r} (needs 0 <= beta < 1)",
-        )
-    return beta1, beta2
 
 
 class Adam(Optimizer):
@@ -589,12 +653,12 @@ class Adam(Optimizer):
         maximize: bool = False,
     ) -> None:
         super().__init__(params)
-        self.lr = _nonnegative(lr, "lr", "learning rate")
-        self.betas = _betas(betas)
-        self.eps = _nonnegative(eps, "eps", "epsilon value")
-        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.amsgrad = check_flag(amsgrad, "amsgrad")
-        self.maximize = check_flag(maximize, "maximize")
+        self.lr = lr
+        self.betas = betas
+        self.eps = eps
+        self.weight_decay = weight_decay
+        self.amsgrad = amsgrad
+        self.maximize = maximize
 
     def _initial_state(self) -> State:
         state = {"step": 0.0, "exp_avg": 0.0, "exp_avg_sq": 0.0}
@@ -679,20 +743,13 @@ class RMSprop(Optimizer):
         maximize: bool = False,
     ) -> None:
         super().__init__(params)
-        self.lr = _nonnegative(lr, "lr", "learning rate")
-        self.alpha = _nonnegative(alpha, "alpha", "alpha value")
-        # torch accepts alpha > 1, but then the "average" of g² turns negative and
-        # its square root is NaN.
-        _require(
-            self.alpha <= 1.0,
-            f"Invalid alpha value: {self.alpha!r} (alpha must be <= 1: it weighs the old "
-            "average of g² against the new g², as 0.99 does by default)",
-        )
-        self.eps = _nonnegative(eps, "eps", "epsilon value")
-        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.momentum = _nonnegative(momentum, "momentum", "momentum value")
-        self.centered = check_flag(centered, "centered")
-        self.maximize = check_flag(maximize, "maximize")
+        self.lr = lr
+        self.alpha = alpha
+        self.eps = eps
+        self.weight_decay = weight_decay
+        self.momentum = momentum
+        self.centered = centered
+        self.maximize = maximize
 
     def _initial_state(self) -> State:
         state = {"step": 0.0, "square_avg": 0.0}
@@ -752,16 +809,12 @@ class Adagrad(Optimizer):
         maximize: bool = False,
     ) -> None:
         super().__init__(params)
-        self.lr = _nonnegative(lr, "lr", "learning rate")
-        self.lr_decay = _nonnegative(lr_decay, "lr_decay", "lr_decay value")
-        self.weight_decay = _nonnegative(weight_decay, "weight_decay", "weight_decay value")
-        self.initial_accumulator_value = _nonnegative(
-            initial_accumulator_value,
-            "initial_accumulator_value",
-            "initial_accumulator_value value",
-        )
-        self.eps = _nonnegative(eps, "eps", "epsilon value")
-        self.maximize = check_flag(maximize, "maximize")
+        self.lr = lr
+        self.lr_decay = lr_decay
+        self.weight_decay = weight_decay
+        self.initial_accumulator_value = initial_accumulator_value
+        self.eps = eps
+        self.maximize = maximize
 
     def _initial_state(self) -> State:
         return {"step": 0.0, "sum": self.initial_accumulator_value}
