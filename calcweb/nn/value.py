@@ -162,6 +162,17 @@ def no_float(x: object, name: str) -> CalcwebError | None:
     return None
 
 
+def _torch_keywords(data: object, keywords: dict[str, object]) -> ArgumentTypeError:
+    """The error for ``Value(2.0, requires_grad=True)`` and torch's other tensor keywords."""
+    names = ", ".join(map(repr, keywords))
+    return ArgumentTypeError(
+        f"Value got an unknown keyword argument {names}; it takes one argument, the number: "
+        f"Value({shown(data)}). Every Value you make gets a .grad from backward(), so torch's "
+        "requires_grad has no counterpart here, and a Value holds a Python float (it has no "
+        "dtype or device)"
+    )
+
+
 def _division_by_zero(expression: str) -> DivisionByZeroError:
     """The error for a division of Values whose divisor is 0."""
     return DivisionByZeroError(
@@ -220,7 +231,9 @@ class Value:
     jumps, write ``x - m * (x.data // m)``.
 
     Raises:
-        ArgumentTypeError: ``data`` is not a real number.
+        ArgumentTypeError: ``data`` is not a real number, or a keyword is given
+            (torch's ``requires_grad``, ``dtype``, ``device``: every Value you
+            make gets a ``grad``, and holds a float).
         InvalidArgumentError: ``data`` is NaN or infinite.
         NumericalError: ``data`` does not fit a float (``Value(10**400)``).
 
@@ -252,11 +265,15 @@ class Value:
         _prev: tuple[Value, ...] = (),
         _local: tuple[float, ...] = (),
         _op: str = "",
+        **torch_keywords: object,
     ) -> None:
-        # Operations pass finite floats with their inputs; only a value made by
-        # the reader (no inputs) needs checking.
-        if type(data) is not float or (not _prev and data - data):
-            data = real_number(data, "Value(data)")
+        # Operations pass finite floats with their inputs and no keyword; only a
+        # value made by the reader (no inputs) needs checking.
+        if not _prev or type(data) is not float:
+            if torch_keywords:  # Value(2.0, requires_grad=True), as torch.tensor takes it
+                raise _torch_keywords(data, torch_keywords)
+            if type(data) is not float or data - data:
+                data = real_number(data, "Value(data)")
         self.data: float = data
         self.grad: float = NO_GRADIENT
         self._prev = _prev

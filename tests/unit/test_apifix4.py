@@ -23,7 +23,8 @@ from calcweb import functions
 
 # Left unchecked, and why: the elementary functions (calcweb.sin, ...) take one x and run
 # inside f at every sample, where the check's wrapper would cost a third of a call;
-# Value's and Jet's constructors are the hot path of every operation; the results and
+# Value's and Jet's constructors are the hot path of every operation (Value names a
+# keyword itself, without the wrapper: test_apifix5.py); the results and
 # errors are built by calcweb, not the reader; minimize passes its other keywords on to
 # the optimiser, which names them (test_apierr.py).
 UNCHECKED = {

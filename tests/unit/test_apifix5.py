@@ -123,3 +123,34 @@ def test_a_readers_own_setting_is_still_named_at_step() -> None:
         opt.step()
     with pytest.raises(cw.InvalidArgumentError, match="Invalid learning rate"):
         opt.lr = -0.1
+
+
+# --- Value(2.0, requires_grad=True) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "keywords",
+    [
+        {"requires_grad": True},
+        {"requires_grad": False},
+        {"dtype": "float32", "device": "cpu"},
+        {"label": "a"},  # micrograd's lectures name their values so
+    ],
+)
+def test_a_torch_keyword_to_value_is_refused_with_what_value_takes(
+    keywords: dict[str, object],
+) -> None:
+    # Was a bare TypeError: "Value.__init__() got an unexpected keyword argument".
+    with pytest.raises(cw.ArgumentTypeError) as refusal:
+        Value(2.0, **keywords)  # type: ignore[arg-type]
+    message = str(refusal.value)
+    assert f"unknown keyword argument {', '.join(map(repr, keywords))}" in message
+    assert "it takes one argument, the number: Value(2.0)" in message
+    assert "requires_grad has no counterpart" in message
+
+
+def test_values_made_without_keywords_are_unchanged() -> None:
+    x = Value(2)
+    y = x * x
+    y.backward()
+    assert (x.data, type(x.data), x.grad, y.inputs) == (2.0, float, 4.0, (x, x))
