@@ -653,10 +653,11 @@ def cross_entropy(
             k = _class_index(t, classes)
             y = [(1.0 - smoothing) * (j == k) + smoothing / classes for j in range(classes)]
             count += 1.0 if weights is None else weights[k]
+        probabilities = [e / total for e in exps]
         if weights is None and not soft:
             terms.append(_smoothed_term(z, k, m, total, smoothing))
             # d/dz_j = softmax_j - target_j, the smoothed target (1 - e)[j = k] + e / C
-            slopes += [(v, e / total - yj) for v, e, yj in zip(zs, exps, y, strict=True)]
+            slopes += zip(zs, _scaled_softmax_minus(probabilities, y, 1.0), strict=True)
             continue
         w = [1.0] * classes if weights is None else weights
         # -log s_c = (m - z_c) + log(total), each >= 0: a sum without cancellation
@@ -665,7 +666,7 @@ def cross_entropy(
         terms.append(math.fsum(a * b for a, b in zip(shares, surprisals, strict=True) if a))
         # d/dz_j = (sum_c w_c y_c) softmax_j - w_j y_j (the y_c need not sum to 1)
         weighted = math.fsum(shares)
-        slopes += [(v, weighted * e / total - a) for v, e, a in zip(zs, exps, shares, strict=True)]
+        slopes += zip(zs, _scaled_softmax_minus(probabilities, shares, weighted), strict=True)
         if soft:  # torch differentiates the target too: d/dy_c = (1 - e) w_c (-log s_c)
             slopes += [
                 (v, (1.0 - smoothing) * wc * sc)
@@ -774,6 +775,24 @@ def _rest(probabilities: list[float]) -> list[float]:
     return [
         1.0 - p if p <= 0.5 else math.fsum(probabilities[:i] + probabilities[i + 1 :])
         for i, p in enumerate(probabilities)
+    ]
+
+
+def _scaled_softmax_minus(
+    probabilities: list[float], shares: list[float], scale: float
+) -> list[float]:
+    """``scale * s_j - a_j`` for each class j: cross_entropy's gradient, tiny ones too.
+
+    ``scale`` is the sum of the shares ``a_c`` (1 for the unweighted targets).
+    Where ``s_j > 1/2`` the difference is taken as ``(scale - a_j) - scale (1 -
+    s_j)``, with ``scale - a_j`` the others' shares and ``1 - s_j`` the others'
+    probabilities (`_rest`): ``s_j - 1`` was 0.0 where ``s_j`` rounds to 1
+    (logits 0 and -450, class 0: mpmath's -3.69e-196).
+    """
+    rest = _rest(probabilities)
+    return [
+        scale * p - a if p <= 0.5 else math.fsum(shares[:j] + shares[j + 1 :]) - scale * r
+        for j, (p, r, a) in enumerate(zip(probabilities, rest, shares, strict=True))
     ]
 
 

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import pytest
+from torch_dominant_logits import CASES as TORCH_CASES
 
 import calcweb as cw
 from calcweb.nn import Value
@@ -154,3 +155,46 @@ def test_values_made_without_keywords_are_unchanged() -> None:
     y = x * x
     y.backward()
     assert (x.data, type(x.data), x.grad, y.inputs) == (2.0, float, 4.0, (x, x))
+
+
+# --- cross_entropy's gradient where the true class's probability rounds to 1 -------
+
+
+def _exact_gradients(case: dict[str, Any]) -> list[list[Any]]:
+    """mpmath's gradient of the mean loss of a recorded case, at 450 digits."""
+    mpmath = pytest.importorskip("mpmath")
+    with mpmath.workdps(450):  # exp(-450) is 1e-196: fewer digits would lose 1 - s_k
+        batch = isinstance(case["logits"][0], list)
+        rows = case["logits"] if batch else [case["logits"]]
+        targets = case["target"] if batch else [case["target"]]
+        classes = len(rows[0])
+        w = case["weight"] or [1.0] * classes
+        grads, count = [], mpmath.mpf(0)
+        for z, t in zip(rows, targets, strict=True):
+            y = t if isinstance(t, list) else [float(j == t) for j in range(classes)]
+            count += 1 if isinstance(t, list) else w[t]
+            e = [mpmath.exp(mpmath.mpf(zj)) for zj in z]
+            s = [ej / mpmath.fsum(e) for ej in e]
+            shares = [mpmath.mpf(wc) * yc for wc, yc in zip(w, y, strict=True)]
+            grads.append([mpmath.fsum(shares) * sj - a for sj, a in zip(s, shares, strict=True)])
+        return [[g / count for g in row] for row in grads]
+
+
+@pytest.mark.parametrize("case", TORCH_CASES, ids=lambda case: repr(case["logits"]))
+def test_the_gradient_of_a_probability_rounding_to_1_keeps_its_digits(
+    case: dict[str, Any],
+) -> None:
+    # Was 0.0 for the true class of logits (0, -450) (softmax - 1, with the softmax
+    # rounded to 1.0), as torch's is; mpmath's is -3.69e-196. Now within 1e-13 of
+    # mpmath, and within torch's rounding (2.2e-16) of torch's.
+    batch = isinstance(case["logits"][0], list)
+    rows = [[Value(z) for z in row] for row in (case["logits"] if batch else [case["logits"]])]
+    loss = cw.cross_entropy(rows if batch else rows[0], case["target"], weight=case["weight"])
+    loss.backward()
+    ours = [[v.grad for v in row] for row in rows]
+    torchs = case["grads"] if batch else [case["grads"]]
+    for row, exact_row, torch_row in zip(ours, _exact_gradients(case), torchs, strict=True):
+        for g, exact, theirs in zip(row, exact_row, torch_row, strict=True):
+            assert abs(g - exact) <= 1e-13 * abs(exact)
+            assert abs(g - theirs) <= 2.3e-16
+    assert loss.data == pytest.approx(case["value"], rel=0.0, abs=2.3e-16)
