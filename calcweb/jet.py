@@ -507,6 +507,8 @@ class Jet:
     def _coerce(self, other: object) -> Series | None:
         if isinstance(other, Jet):
             return other._c
+        if type(other) is float or type(other) is int:  # before the slower check of an ABC
+            return [_number(other, "a number combined with a Jet")] + [0.0] * self.degree
         _refuse_a_value(other)
         if isinstance(other, Real):
             return [_number(other, "a number combined with a Jet")] + [0.0] * self.degree
@@ -541,6 +543,8 @@ class Jet:
         return self
 
     def __mul__(self, other: object) -> Jet:
+        if isinstance(other, Jet):  # first: a jet is no Real, and that check of an ABC is slow
+            return Jet._of(_series.mul(self._c, other._c))
         if isinstance(other, Real):
             k = _number(other, "a number multiplied by a Jet")
             return Jet._of([k * x for x in self._c])

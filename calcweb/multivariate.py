@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
+import operator
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -255,6 +257,7 @@ class _Line(RoundedLine):
         self.f, self.x, self.direction = f, x, direction
         self.calls = 0  # of f, for full_output's nfev (derivative's own count misses some)
         moving = [i for i, di in enumerate(direction) if di]
+        self.moving = [(i, x[i], direction[i]) for i in moving]  # point_at changes only these
         self.at = 0.0  # the t that stands for x
         self.carrier = -1  # the coordinate that t stands for, if any
         powers = all(math.frexp(direction[i])[0] in (0.5, -0.5) for i in moving)
@@ -273,19 +276,21 @@ class _Line(RoundedLine):
 
     def point_at(self, t: Any) -> list[Any]:
         """``x + t d``: the point of ``f``'s own that ``t`` stands for."""
+        # A copy of x with the coordinates that move replaced (a partial derivative
+        # moves one of n): the copy is C's, the loop runs over those alone.
+        point: list[Any] = list(self.x)
         if self.carrier < 0:
-            return [
-                xi + t * di if di else xi for xi, di in zip(self.x, self.direction, strict=True)
-            ]
+            for i, xi, di in self.moving:
+                point[i] = xi + t * di
+            return point
         # The carrier is t d_k, exact; another coordinate that moves is x_i + (t - at) d_i:
         # t - at is a whole number of ulps of at (the step taken), so (t - at) d_i is a
         # whole number of ulps of x_k d_i / d_k, each a whole number of ulp(x_i) (|x_i / d_i|
         # <= |at|, d_i a power of 2): so is the sum, exact while its size is below 2**53 of them.
         step = t - self.at
-        return [
-            t * di if i == self.carrier else (xi + step * di if di else xi)
-            for i, (xi, di) in enumerate(zip(self.x, self.direction, strict=True))
-        ]
+        for i, xi, di in self.moving:
+            point[i] = t * di if i == self.carrier else xi + step * di
+        return point
 
     def reach(self, t: float = 0.0) -> float:  # noqa: ARG002 (x's rounding, wherever t is)
         """How far ``t`` may move within rounding of ``x``: each coordinate by its own reach."""
@@ -949,7 +954,7 @@ def _constant_outputs(
     """
     kept = [i for i, c in enumerate(at_x) if i and _plain_number(c)]  # output 0 had its walk
     for values in probe.seen.values():
-        kept = [i for i in kept if values[i] == at_x[i]]
+        kept = _unchanged(kept, values, at_x)
     walk = walk_of_a_constant() if len(kept) >= _WALKS_SAVED_TO_PAY else None
     if walk is None:
         return {}
@@ -962,10 +967,20 @@ def _constant_outputs(
         except Exception:  # derivative's walks, taken instead, say what it was
             return {}
         rows.append(probe.seen[t])
-        kept = [i for i in kept if rows[-1][i] == at_x[i]]
+        kept = _unchanged(kept, rows[-1], at_x)
     if any(set(map(type, values)) != {float} for values in [at_x, *rows]):  # rare: each one
         kept = [i for i in kept if all(_plain_number(values[i]) for values in rows)]
     return {i: walk.at(float(at_x[i])) for i in _walked_alike(walk, {i: at_x[i] for i in kept})}
+
+
+def _unchanged(kept: list[int], values: list[Any], at_x: list[Any]) -> list[int]:
+    """The outputs ``i`` in ``kept`` whose ``values[i]`` is ``at_x[i]``, their value at x.
+
+    It runs for every point of every column, over all the outputs: C's iterators
+    take a tenth of the time a comprehension does (a Jacobian of 200 inputs).
+    """
+    same = map(operator.eq, map(values.__getitem__, kept), map(at_x.__getitem__, kept))
+    return list(itertools.compress(kept, same))
 
 
 def _walked_alike(walk: _ConstantWalk, constants: dict[int, float]) -> list[int]:
