@@ -180,6 +180,22 @@ def _exact_gradients(case: dict[str, Any]) -> list[list[Any]]:
         return [[g / count for g in row] for row in grads]
 
 
+def _exact_loss(case: dict[str, Any]) -> Any:
+    """mpmath's mean loss of a recorded case with class indices, at 450 digits."""
+    mpmath = pytest.importorskip("mpmath")
+    with mpmath.workdps(450):
+        batch = isinstance(case["logits"][0], list)
+        rows = case["logits"] if batch else [case["logits"]]
+        targets = case["target"] if batch else [case["target"]]
+        w = case["weight"] or [1.0] * len(rows[0])
+        total, count = mpmath.mpf(0), mpmath.mpf(0)
+        for z, t in zip(rows, targets, strict=True):
+            log_sum = mpmath.log(mpmath.fsum(mpmath.exp(mpmath.mpf(zj)) for zj in z))
+            total += w[t] * (log_sum - mpmath.mpf(z[t]))
+            count += w[t]
+        return total / count
+
+
 @pytest.mark.parametrize("case", TORCH_CASES, ids=lambda case: repr(case["logits"]))
 def test_the_gradient_of_a_probability_rounding_to_1_keeps_its_digits(
     case: dict[str, Any],
@@ -198,3 +214,19 @@ def test_the_gradient_of_a_probability_rounding_to_1_keeps_its_digits(
             assert abs(g - exact) <= 1e-13 * abs(exact)
             assert abs(g - theirs) <= 2.3e-16
     assert loss.data == pytest.approx(case["value"], rel=0.0, abs=2.3e-16)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [case for case in TORCH_CASES if repr(case["target"]) != "[1.0, 0.0]"],  # class indices
+    ids=lambda case: repr(case["logits"]),
+)
+def test_a_loss_near_0_keeps_its_digits(case: dict[str, Any]) -> None:
+    # Was log(1.0 + 3.7e-196) = 0.0 for logits (0, -450), class 0 (torch's too), and
+    # 2.2e-16 for mpmath's 1.6e-16 at (0, -36.37); now log1p of the others' sum.
+    batch = isinstance(case["logits"][0], list)
+    rows = [[Value(z) for z in row] for row in (case["logits"] if batch else [case["logits"]])]
+    loss = cw.cross_entropy(rows if batch else rows[0], case["target"], weight=case["weight"])
+    exact = _exact_loss(case)
+    assert abs(loss.data - exact) <= 1e-13 * abs(exact)
+    assert cw.log_softmax([0.0, -450.0])[0] == -3.693883068487256e-196
