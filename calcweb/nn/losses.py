@@ -540,9 +540,7 @@ def _label_smoothing(label_smoothing: object) -> float:
     return smoothing
 
 
-def _smoothed_term(
-    z: list[float], k: int, m: float, log_total: float, smoothing: float
-) -> float:
+def _smoothed_term(z: list[float], k: int, m: float, log_total: float, smoothing: float) -> float:
     """-(1 - e) log s_k - (e / C) sum_j log s_j, with -log s_j = (m - z_j) + log(total).
 
     Every m - z_j is >= 0, so the sum has no cancellation; with e = 0 it is
