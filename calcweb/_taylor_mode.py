@@ -231,8 +231,8 @@ def ad_refused(
         return refusal
     raised = unwrapped(error)
     fix = jets_fix(what, f, raised, value)
-    if isinstance(raised, CalcwebError):  # a jet's own refusal (x % 2) says what to write
-        fix = "Change f as it says"
+    if _refused_by_a_jet(raised) and not _raised_by_the_callable(raised):
+        fix = "Change f as it says"  # a jet's own refusal in f's code (x % 2) says what to write
     elif fix.startswith("write"):
         fix = "W" + fix[1:]  # a sentence of its own here
     otherwise = "method='richardson'"
@@ -308,12 +308,32 @@ def jets_fix(what: str, f: Callable[..., Any], raised: BaseException, value: obj
 _CALCWEB_NAMES = {"fabs": "abs"}
 
 
+def _last_frame(error: BaseException) -> Any:
+    """The frame ``error`` was raised in (None if it has no traceback)."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return None if trace is None else trace.tb_frame
+
+
+def _refused_by_a_jet(error: BaseException) -> bool:
+    """Whether ``error`` is a Jet's own refusal (``x % 2``), which says what to write."""
+    frame = _last_frame(error)
+    return (
+        isinstance(error, CalcwebError)
+        and frame is not None
+        and frame.f_globals.get("__name__") == "calcweb.jet"
+    )
+
+
 def _raised_by_the_callable(error: BaseException) -> bool:
     """Whether ``error`` came from the callable itself, with no frame of its own: a builtin's.
 
-    Or from a Value refusing to be a plain number inside it (``math.exp`` calls
-    ``Value.__float__``, which raises): that frame is the builtin's doing, if
-    calcweb's `calcweb._checks.call` called the builtin right before it.
+    Or from a Value or a Jet refusing to be a plain number inside it
+    (``math.exp`` calls ``Value.__float__``, ``round`` calls ``Jet.__round__``,
+    which raise): that frame is the builtin's doing, if calcweb's
+    `calcweb._checks.call` or `calcweb._checks.call_on_jets` called the builtin
+    right before it.
     """
     trace = error.__traceback__
     if trace is None:
@@ -326,14 +346,14 @@ def _raised_by_the_callable(error: BaseException) -> bool:
         return True
     last, caller = frames[-1], frames[-2]
     return (
-        last.f_globals.get("__name__") == "calcweb.nn.value"
+        last.f_globals.get("__name__") in ("calcweb.nn.value", "calcweb.jet")
         and last.f_code.co_name in _VALUE_CONVERSIONS
         and caller.f_globals.get("__name__") == "calcweb._checks"
-        and caller.f_code.co_name == "call"
+        and caller.f_code.co_name in ("call", "call_on_jets")
     )
 
 
-# The methods by which a Value refuses to become a plain number (`calcweb.nn.Value`).
+# The methods by which a Value (or a Jet: __round__) refuses to become a plain number.
 _VALUE_CONVERSIONS = frozenset(
     {"__float__", "__int__", "__index__", "__trunc__", "__floor__", "__ceil__", "__round__"}
 )

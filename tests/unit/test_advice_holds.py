@@ -197,7 +197,10 @@ BUILTINS = [
     (
         derivative_ad,
         round,
-        "TypeError: type Jet doesn't define __round__ method",
+        (
+            "ArgumentTypeError: round(Jet([1.0, 1.0])) would drop the derivatives (a rounded "
+            "number is a step, with derivative 0); write round(x.value) for the number"
+        ),
         "round",
         "Jet",
         None,
