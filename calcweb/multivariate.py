@@ -21,10 +21,11 @@ terms, an off-diagonal one is read off a curve instead (see `hessian`).
 A given step ``h`` is relative to the point, unlike `calcweb.derivative`'s
 step in ``x``: ``h`` is a step in ``t`` on the line ``x + t d``, where
 ``d`` is ``v`` scaled by a power of two to a largest entry in [1, 2), times
-the power of two at or below ``max(1, |x_i|)`` over the coordinates that
-move. Along an axis the step in ``x_i`` is ``h`` times that power of two:
-``grad(f, method="central", h=0.1)`` steps by 0.2 at ``x_i = 3``, by 6.4
-at ``x_i = 100``.
+the power of two at or below the smallest ``max(1, |x_i|)`` over the
+coordinates that move (for a second derivative, the largest), so that no
+coordinate steps beyond its own scale. Along an axis the step in ``x_i``
+is ``h`` times that power of two: ``grad(f, method="central", h=0.1)``
+steps by 0.2 at ``x_i = 3``, by 6.4 at ``x_i = 100``.
 
 `jvp` and `vjp` give the two products of the Jacobian without building it,
 with JAX's names and shapes: forward mode pushes one tangent $v$ through
@@ -186,20 +187,28 @@ def _along(
     axis: bool = False,
     several: bool = False,
     line: Callable[..., _Line] | None = None,
+    finest: bool = False,
 ) -> tuple[_Line, int]:
     """The restriction of ``f`` to the line through ``x`` along ``v``, and its scale.
 
     The line is parametrised as ``x + (s t) u`` with ``u = v / 2**k`` (``k``
     the exponent of the largest ``|v_i|``, so ``u`` cannot overflow) and
-    ``s = 2**e`` the power of two just below the size of the coordinates that
-    move, so that default finite-difference steps in ``t`` are relative to
-    them. An ``n``-th derivative in ``t`` is then multiplied by
-    ``2**(n (k - e))``, exactly: this returns ``k - e``. ``axis``: a line
+    ``s = 2**e`` the power of two just below the size ``max(1, |x_i|)`` of
+    the coordinates that move (the largest; with ``finest``, the smallest),
+    so that default finite-difference steps in ``t`` are relative to it. A
+    first derivative takes the finest: each coordinate then steps no further
+    than its own size calls for, where the largest stepped ``p[0]`` by 1e4 in
+    ``exp(p[0]) + cos(p[1])`` at ``[0, 1e8]`` along ``[0.01, 1]`` (-2.2e63
+    for -0.92). A second derivative's lines keep the largest (the one the
+    coarsest coordinate carries, `_second_along`). An ``n``-th derivative in
+    ``t`` is then multiplied by ``2**(n (k - e))``, exactly: this returns
+    ``k - e``. ``axis``: a line
     along one coordinate is that coordinate itself (`_Line`); with ``several``,
     one along several is carried by one of them. ``line``: the class of line
     to make (`_Line`, or a Jacobian's `_OutputLine`).
     """
-    size = max([1.0] + [abs(xi) for xi, vi in zip(x, v, strict=True) if vi])
+    sizes = [max(1.0, abs(xi)) for xi, vi in zip(x, v, strict=True) if vi]
+    size = (min if finest else max)(sizes, default=1.0)
     exponent = math.frexp(size)[1] - 1
     largest = max(abs(c) for c in v)
     shift = math.frexp(largest)[1] - 1 if largest else 0  # unit vectors: 0, u = v
@@ -343,7 +352,7 @@ def _line_of(
 
     A given step ``h`` that moves no coordinate is refused first.
     """
-    restricted, exponent = _along(f, x, v, axis=n == 1, line=line)
+    restricted, exponent = _along(f, x, v, axis=n == 1, line=line, finest=n == 1)
     if h is not None:
         _refuse_a_step_that_moves_nothing(restricted, x, n, method, h)
     return restricted, exponent
@@ -555,7 +564,8 @@ def directional_derivative(
         method: As for `calcweb.derivative`.
         h: As for `calcweb.derivative`, but relative (see the module): a
             step in ``t`` along ``x + t d``, ``d`` being ``v`` scaled by
-            powers of two to the size of the coordinates that move.
+            powers of two to the smallest size ``max(1, |x_i|)`` of the
+            coordinates that move.
         full_output: Return a `calcweb.DerivativeResult` instead of a float:
             derivative's on the line ``t -> f(x + t v)`` (rescaled as its
             value is), with ``nfev`` every call of ``f`` and ``step`` in the

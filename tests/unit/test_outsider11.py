@@ -144,7 +144,6 @@ def test_a_derivative_with_no_trustworthy_estimate_is_refused() -> None:
     _close_or_refused(answer, 200000.93675212753314)
 
 
-@_xfail()
 def test_jvp_of_a_function_written_with_math_is_refused_or_right() -> None:
     # Today (0.6366149106443095, -2.1566177518288655e+63) for J v = 0.01 - sin(1e8) =
     # -0.9216390271097260 (mpmath); directional_derivative's full_output gives the same
@@ -160,7 +159,6 @@ def test_jvp_of_a_function_written_with_math_is_refused_or_right() -> None:
     _close_or_refused(tangent, -0.92163902710972600782)
 
 
-@_xfail()
 def test_jvp_at_an_ill_scaled_point_is_refused_or_right() -> None:
     # Today (1.9642678866001855, -5.052203543876643e+17) for J v = -43132.690400414634
     # (mpmath); each term alone is right (the test above, and exp's 0.76 to 1e-10).
@@ -172,7 +170,6 @@ def test_jvp_at_an_ill_scaled_point_is_refused_or_right() -> None:
     _close_or_refused(tangent, -43132.690400414633961)
 
 
-@_xfail()
 def test_a_directional_derivative_beside_stairs_is_honest() -> None:
     # Today 0.0020000001111636976 +- 0.0194 for 2e3 * 1e-6 + cos(4e10) = -0.4474307126110041
     # (23 errors off): the steep term's slope alone. Of the draws above, 5 of 200 lie so.

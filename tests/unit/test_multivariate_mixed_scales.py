@@ -1,0 +1,48 @@
+"""A first derivative along a direction that moves coordinates of different sizes.
+
+The line ``t -> f(x + t d)`` scales ``d`` so that default steps in ``t`` are
+relative to the coordinates' size. Scaled to the largest, a coordinate of
+size 1 beside one of 1e8 stepped by 2**26 times its own scale: ``exp(p[0]) +
+cos(p[1])`` at ``[0, 1e8]`` along ``[0.01, 1]`` overflowed on the line and
+``jvp`` returned -2.2e63 for -0.92 (session 28, OUTSIDER11's finding 1; of
+its draws of ``A exp(k p0) + B sin/cos(p1)``, 48, 46, 38, 49, 43 of 200 were
+off by more than 10 %, seeds 1-5). A first derivative takes the finest size
+now (`calcweb.multivariate._along`'s ``finest``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import calcweb
+
+
+def _steep_and_far(p: list[float]) -> float:
+    return math.exp(p[0]) + math.cos(p[1])
+
+
+_EXACT = -0.92163902710972600782  # 0.01 - sin(1e8), mpmath at 40 digits
+
+
+def test_jvp_across_scales_is_right() -> None:
+    # Was -2.1566177518288655e+63.
+    _, tangent = calcweb.jvp(_steep_and_far, [0.0, 1e8], [0.01, 1.0])
+    assert abs(tangent - _EXACT) <= 1e-8, tangent
+
+
+def test_directional_derivative_across_scales_is_honest_and_close() -> None:
+    # Was the same value +- 6.7e256.
+    result = calcweb.directional_derivative(
+        _steep_and_far, [0.0, 1e8], [0.01, 1.0], full_output=True
+    )
+    assert abs(result.value - _EXACT) <= 2.0 * result.error <= 1e-5, result
+
+
+def test_a_steep_coordinate_is_stepped_on_its_own_scale() -> None:
+    # exp(2e3 p0) + sin(p1) at [0, 4e10] along [1e-6, 1] was 0.0020000001 +- 0.019 for
+    # 2e3 * 1e-6 + cos(4e10) = -0.44743071261100408960 (23 errors off).
+    result = calcweb.directional_derivative(
+        lambda p: math.exp(2e3 * p[0]) + math.sin(p[1]), [0.0, 4e10], [1e-6, 1.0], full_output=True
+    )
+    assert abs(result.value - (-0.44743071261100408960)) <= 2.0 * result.error, result
+    assert result.error < 0.1, result
