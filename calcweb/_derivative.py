@@ -213,7 +213,9 @@ def derivative(
             ``"central"``, ``"forward"`` and ``"backward"`` is measured by
             Richardson from its default steps (from 0.015 ``max(1, |x|)``
             for ``n = 1``), whatever ``h``). Not used by ``"ad"``.
-        full_output: Return a `DerivativeResult` instead of a float.
+        full_output: Return a `DerivativeResult` instead of a float (also
+            an estimate with no correct digit, with its error, which the
+            plain call refuses: see Raises).
 
     Returns:
         The derivative as a float, or a `DerivativeResult`.
@@ -235,7 +237,11 @@ def derivative(
             estimate that can be trusted (for ``"complex"``: if the answer has
             no correct digit and Richardson on the real line refuses too, or
             if f is undefined or not real next to ``x`` and Richardson
-            there, one-sided, cannot settle), if
+            there, one-sided, cannot settle), if a plain call's (without
+            ``full_output``) estimate has no correct digit and cannot tell
+            the derivative from 0 on the scale of ``f``'s values (its error
+            exceeds both its size and ``|f(x)| / (eps max(1, |x|))**n``;
+            where ``f(x)`` is 0, its size alone, unless it is exactly 0), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -276,7 +282,65 @@ def derivative(
     if not isinstance(full_output, bool):  # as limit and integrate: 1, "yes", None are no flags
         raise ArgumentTypeError(f"full_output must be True or False, but got {full_output!r}")
     result = _estimate(f, x, n, method, step, full_output=full_output, bounded_jets=full_output)
-    return result if full_output else result.value
+    if full_output:
+        return result  # its error says how far to trust it
+    _refuse_without_a_digit(f, x, n, result)
+    return result.value
+
+
+def _refuse_without_a_digit(
+    f: Callable[[Any], Any], x: float, n: int, result: DerivativeResult
+) -> None:
+    """A `NumericalError` where a plain call's answer has no correct digit (`_without_a_digit`).
+
+    A bare float claims its digits; full_output's result shows its error instead.
+    """
+    if result.error <= abs(result.value):
+        return  # at least one digit: the common case, with no call of f
+    if _without_a_digit(result, abs(evaluate(f, x)), x, n):
+        raise NumericalError(
+            f"the derivative of order {n} at x={x!r} came out as {result.value:.6g} "
+            f"+- {result.error:.3g}, with no correct digit: its error exceeds its size and "
+            f"|f(x)| / (eps max(1, |x|))**{n}, so it cannot tell the derivative from 0 even "
+            "on the scale of f's values; with full_output=True (derivative, grad, jacobian, "
+            "directional_derivative) the estimate comes with its error, and f written with "
+            "calcweb's functions (calcweb.exp, calcweb.sin, ...) is differentiated exactly "
+            "(Taylor mode)"
+        )
+
+
+def _without_a_digit(result: DerivativeResult, size: float, x: float, n: int) -> bool:
+    """Whether ``result`` has no correct digit, and is not 0 within what ``f`` can show either.
+
+    Its error exceeds its value and also ``size / (eps s)**n`` (``size`` is
+    ``|f(x)|``, ``s = max(1, |x|)``), an ``n``-th derivative that would move
+    ``f`` by its own size over a step of ``eps s`` (to a factor ``n!``): the
+    estimate does not even tell ``f``'s derivative from 0 on the scale of its
+    values (``exp(2e5 t) + sin(1e6 + t)`` at 0: -1.6e23 +- 8.8e72 for
+    200000.94, ``|f(0)|`` 1.8). A derivative 0 within what ``f`` shows is
+    kept: ``cos`` at 0 (0.0 +- 5.3e-13), ``erf`` at 4e10 (0.0 +- 1e-10), a fast
+    sine near a zero of its slope with a wide error (9.89e-5 +- 16 for
+    9.90e-5). Where ``f(x)`` is 0 there is no size to judge by, and only an
+    answer of exactly 0 is kept (``x**3`` at 0).
+
+    Examples:
+        >>> garbage = DerivativeResult(-1.6e23, 8.8e72, 121, "richardson", 0.015)
+        >>> _without_a_digit(garbage, 1.8, 0.0, 1)
+        True
+        >>> wide = DerivativeResult(9.89e-5, 16.2, 40, "richardson", 0.015)
+        >>> _without_a_digit(wide, 1.0, 0.4, 1)
+        False
+        >>> _without_a_digit(DerivativeResult(0.0, 5e-44, 40, "richardson", 0.015), 0.0, 0.0, 1)
+        False
+    """
+    if result.error <= abs(result.value):
+        return False
+    if size == 0.0:
+        return result.value != 0.0
+    quotients = size
+    for _ in range(n):  # divided n times: overflows to inf and underflows to 0, never raises
+        quotients /= _EPS * max(1.0, abs(x))
+    return result.error > quotients
 
 
 def _estimate(

@@ -577,7 +577,9 @@ def directional_derivative(
     Raises:
         InvalidArgumentError: If ``x`` and ``v`` differ in length, or for a bad method or step.
         NumericalError: If a given ``h`` moves no coordinate of ``x`` (a difference
-            method's quotients would all be 0), as `calcweb.derivative` refuses one.
+            method's quotients would all be 0), as `calcweb.derivative` refuses one;
+            without ``full_output``, also where the estimate has no correct
+            digit (as a plain `calcweb.derivative` refuses it on the line).
         ArgumentTypeError: If ``x`` or ``v`` is not a sequence of numbers, or
             ``full_output`` is not True or False.
 
@@ -698,7 +700,9 @@ def grad(
         ArgumentTypeError: If ``f`` is not callable, for ``grad(f, x)``, or if
             ``full_output`` is not True or False.
         InvalidArgumentError: For a bad method or step.
-        NumericalError: If a given ``h`` moves no coordinate of ``x``.
+        NumericalError: If a given ``h`` moves no coordinate of ``x``; without
+            ``full_output``, also where an entry has no correct digit (as a
+            plain `calcweb.derivative` refuses it on the coordinate).
 
     Examples:
         >>> from calcweb import grad, exp
@@ -779,7 +783,9 @@ def jacobian(
             or if ``full_output`` is not True or False.
         InvalidArgumentError: For a bad method or step, or if ``f`` returns no
             outputs or a number of outputs that changes from point to point.
-        NumericalError: If a given ``h`` moves no coordinate of ``x``.
+        NumericalError: If a given ``h`` moves no coordinate of ``x``; without
+            ``full_output``, also where an entry has no correct digit (as a
+            plain `calcweb.derivative` refuses it on the coordinate).
 
     Examples:
         >>> from calcweb import jacobian
@@ -1471,8 +1477,11 @@ def jvp(
             ``x``; with ``method="ad"``, ``f`` does not accept jets.
         InvalidArgumentError: ``v`` has another length than ``x``, a NaN or
             infinite entry, a bad method or step.
-        NumericalError: a value or derivative overflows, or a given ``h``
-            moves no coordinate of ``x``.
+        NumericalError: a value or derivative overflows, a given ``h``
+            moves no coordinate of ``x``, or (differences) an output's
+            derivative along ``v`` has no correct digit (as a plain
+            `calcweb.derivative` refuses it on the line; its estimate and
+            error: `calcweb.directional_derivative` with ``full_output=True``).
 
     Examples:
         >>> from calcweb import jvp, sin

@@ -132,7 +132,6 @@ def test_taylor_does_not_carry_the_missing_slope() -> None:
     assert abs(p.derivatives[1] - (2e3 + _COS_4E10)) <= 2.0 * p.errors[1], p
 
 
-@_xfail()
 def test_a_derivative_with_no_trustworthy_estimate_is_refused() -> None:
     # Today the plain call returns -1.6199115558805285e+23 for 2e5 + cos(1e6) =
     # 200000.93675212753; with full_output the error is 8.75e72 (DESIGN: "when no
