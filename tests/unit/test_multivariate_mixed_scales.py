@@ -46,3 +46,30 @@ def test_a_steep_coordinate_is_stepped_on_its_own_scale() -> None:
     )
     assert abs(result.value - (-0.44743071261100408960)) <= 2.0 * result.error, result
     assert result.error < 0.1, result
+
+
+def test_a_coarse_coordinates_slope_is_not_lost_under_a_steep_one() -> None:
+    # dirscan seed 1: on one line the walk the steep p0 needs stepped below p1's stairs
+    # (ulp(1.48e6) = 2.3e-10), and p1's slope vanished: 0.0 +- 1.08 for 1.0823273263.
+    # Summed over one line per scale: each coordinate walked on its own.
+    k, a, b = 42.58351747892334, 3.115771689539769, 3.4726820422166655
+    x = [-0.000847174146715655, -1483903.2039763122]
+    v = [-2.296528075985614e-08, -0.31728335404659364]
+    exact = 1.0823273263223836  # a k exp(k x0) v0 + b cos(x1) v1, mpmath at 40 digits
+
+    def f(p: list[float]) -> float:
+        return a * math.exp(k * p[0]) + b * math.sin(p[1])
+
+    result = calcweb.directional_derivative(f, x, v, full_output=True)
+    assert abs(result.value - exact) <= 2.0 * result.error <= 1e-5, result
+    _, tangent = calcweb.jvp(f, x, v)
+    assert abs(tangent - exact) <= 1e-5, tangent
+
+
+def test_jets_take_one_line_across_scales() -> None:
+    # Exact on jets: no split, one call of f.
+    result = calcweb.directional_derivative(
+        lambda p: calcweb.exp(p[0]) + calcweb.cos(p[1]), [0.0, 1e8], [0.01, 1.0], full_output=True
+    )
+    assert result.nfev == 1, result
+    assert abs(result.value - _EXACT) <= 1e-15, result
