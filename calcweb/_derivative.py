@@ -240,8 +240,9 @@ def derivative(
             there, one-sided, cannot settle), if a plain call's (without
             ``full_output``) estimate has no correct digit and cannot tell
             the derivative from 0 on the scale of ``f``'s values (its error
-            exceeds both its size and ``|f(x)| / (eps max(1, |x|))**n``;
-            where ``f(x)`` is 0, its size alone, unless it is exactly 0), if
+            exceeds its size, ``|f(x)| / (eps max(1, |x|))**n`` and the
+            smallest subnormal float; where ``f(x)`` is 0, its size alone,
+            unless it is exactly 0), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -312,7 +313,7 @@ def _refuse_without_a_digit(
 def _without_a_digit(result: DerivativeResult, size: float, x: float, n: int) -> bool:
     """Whether ``result`` has no correct digit, and is not 0 within what ``f`` can show either.
 
-    Its error exceeds its value and also ``size / (eps s)**n`` (``size`` is
+    Its error exceeds its value, the smallest subnormal, and ``size / (eps s)**n`` (``size`` is
     ``|f(x)|``, ``s = max(1, |x|)``), an ``n``-th derivative that would move
     ``f`` by its own size over a step of ``eps s`` (to a factor ``n!``): the
     estimate does not even tell ``f``'s derivative from 0 on the scale of its
@@ -340,7 +341,9 @@ def _without_a_digit(result: DerivativeResult, size: float, x: float, n: int) ->
     quotients = size
     for _ in range(n):  # divided n times: overflows to inf and underflows to 0, never raises
         quotients /= _EPS * max(1.0, abs(x))
-    return result.error > quotients
+    # An error of the smallest subnormal is the rounding of floats alone (1/t at -1.1e183:
+    # 0.0 +- 5e-324 where the bound underflows to 0).
+    return result.error > max(quotients, math.ulp(0.0))
 
 
 def _estimate(

@@ -18,6 +18,7 @@ from collections.abc import Callable
 import pytest
 
 import calcweb
+from calcweb._derivative import _without_a_digit
 
 
 def _steep_and_stairs(t: float) -> float:
@@ -49,6 +50,13 @@ def test_full_output_still_shows_the_estimate_and_its_error() -> None:
 def test_the_plain_calls_on_a_line_refuse_it_too(call: Callable[[], object]) -> None:
     with pytest.raises(calcweb.NumericalError, match="no correct digit"):
         call()
+
+
+def test_an_error_of_the_smallest_subnormal_is_rounding() -> None:
+    # derscan seed 2 (recip at -1.1e183, on jets): 0.0 +- 5e-324 where |f(x)| / (eps |x|)
+    # underflows to 0; the true derivative, 8.1e-367, rounds to 0.
+    result = calcweb.DerivativeResult(0.0, 5e-324, 1, "ad", None)
+    assert not _without_a_digit(result, 8.992316806093304e-184, -1.1120604640201152e183, 1)
 
 
 @pytest.mark.parametrize(
