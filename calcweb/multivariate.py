@@ -371,20 +371,20 @@ def _directional_full(
     line: Callable[..., _Line] | None = None,
 ) -> DerivativeResult:
     """`_directional` with derivative's full_output: the value, its error and the calls of ``f``."""
-    parts = _across_scales(f, x, v, n, method)
+    parts, probed = _across_scales(f, x, v, n, method)
     if parts:
         walk = "richardson" if method == "auto" else method  # f refused the jet
         results = [_directional_full(f, x, part, 1, method=walk, h=h) for part in parts]
         value = _sum_of([r.value for r in results], "the directional derivative")
         error = _sum_of([r.error for r in results], "its error") + _EPS * abs(value)
-        calls = sum(r.nfev for r in results) + (method == "auto")  # and the jet's call
+        calls = sum(r.nfev for r in results) + probed
         return DerivativeResult(value, error, calls, _method_of(results), None)
     if n == 2 and h is None and method in ("auto", "richardson"):
         return _second_along(f, x, v, method=method, bounded_jets=True)
     restricted, exponent = _line_of(f, x, v, n, method=method, h=h, line=line)
     with _refusals_in_coordinates(restricted, exponent):
         result = derivative(restricted, restricted.at, n, method=method, h=h, full_output=True)
-    return _in_units_of_x(result, exponent * n, restricted.calls)
+    return _in_units_of_x(result, exponent * n, restricted.calls + probed)
 
 
 def _directional(
@@ -397,7 +397,7 @@ def _directional(
     h: float | None,
     line: Callable[..., _Line] | None = None,
 ) -> float:
-    parts = _across_scales(f, x, v, n, method)
+    parts, _ = _across_scales(f, x, v, n, method)
     if parts:
         walk = "richardson" if method == "auto" else method  # f refused the jet
         return _sum_of(
@@ -417,7 +417,7 @@ def _directional(
 
 def _across_scales(
     f: Callable[[Any], Any], x: Vector, v: Vector, n: int, method: str
-) -> list[Vector]:
+) -> tuple[list[Vector], int]:
     """``v`` split by the scales of the coordinates it moves, where differences would walk it.
 
     The scale of ``x_i`` is the power of two of ``max(1, |x_i|)`` (`_along`'s).
@@ -430,17 +430,21 @@ def _across_scales(
     one line per scale, each walked on its own scale, as the partial
     derivatives of `grad` are. Returns ``[]`` where one line does: a single
     scale, a second derivative, jets (``"ad"``, and ``"auto"`` where ``f``
-    accepts one: one call, exact) or ``"complex"`` (no real step).
+    accepts one: one call, exact) or ``"complex"`` (no real step). Also the
+    calls of ``f`` it made (the jet ``"auto"`` tries across scales: 0 or 1).
     """
     if n != 1 or method in ("ad", "complex"):
-        return []
+        return [], 0
     scales: dict[int, list[int]] = {}
     for i, (xi, vi) in enumerate(zip(x, v, strict=True)):
         if vi:
             scales.setdefault(math.frexp(max(1.0, abs(xi)))[1], []).append(i)
-    if len(scales) < 2 or (method == "auto" and _takes_jets(f, x, v)):
-        return []
-    return [[v[i] if i in members else 0.0 for i in range(len(v))] for members in scales.values()]
+    if len(scales) < 2:
+        return [], 0
+    if method == "auto" and _takes_jets(f, x, v):
+        return [], 1
+    parts = [[v[i] if i in members else 0.0 for i in range(len(v))] for members in scales.values()]
+    return parts, int(method == "auto")
 
 
 def _takes_jets(f: Callable[[Any], Any], x: Vector, v: Vector) -> bool:

@@ -67,9 +67,27 @@ def test_a_coarse_coordinates_slope_is_not_lost_under_a_steep_one() -> None:
 
 
 def test_jets_take_one_line_across_scales() -> None:
-    # Exact on jets: no split, one call of f.
-    result = calcweb.directional_derivative(
-        lambda p: calcweb.exp(p[0]) + calcweb.cos(p[1]), [0.0, 1e8], [0.01, 1.0], full_output=True
-    )
-    assert result.nfev == 1, result
+    # Exact on jets: no split; nfev counts both calls of f (the probe and the line's).
+    calls = 0
+
+    def f(p: list[float]) -> object:
+        nonlocal calls
+        calls += 1
+        return calcweb.exp(p[0]) + calcweb.cos(p[1])
+
+    result = calcweb.directional_derivative(f, [0.0, 1e8], [0.01, 1.0], full_output=True)
+    assert result.method == "ad", result
+    assert result.nfev == calls == 2, (result, calls)
     assert abs(result.value - _EXACT) <= 1e-15, result
+
+
+def test_nfev_counts_every_call_across_scales() -> None:
+    calls = 0
+
+    def f(p: list[float]) -> float:
+        nonlocal calls
+        calls += 1
+        return _steep_and_far(p)
+
+    result = calcweb.directional_derivative(f, [0.0, 1e8], [0.01, 1.0], full_output=True)
+    assert result.nfev == calls, (result, calls)
