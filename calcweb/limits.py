@@ -4400,6 +4400,7 @@ def _one_sided(
     run = _samples(f, point, scale, far=math.isinf(x0))
     if isinstance(run, _OneSided):
         return run
+    run = _past_the_plateau(run)
     result = _settled_elsewhere(_one_sided_from(f, point, scale, x0, name, run=run), run, name)
     if run.after_end:
         first = run.last + 1 - len(run.values)
@@ -4407,6 +4408,45 @@ def _one_sided(
     if run.ends is not None and not result.converged:
         return _outside_the_domain(result, run.ends, x0, name)
     return result
+
+
+def _past_the_plateau(run: _Run) -> _Run:
+    """``run``, or its samples past a plateau that ``f`` leaves for good and settles apart from.
+
+    A plateau: ``STUCK`` or more equal samples in a row (`_stuck_start`),
+    which `_estimate` takes for ``f`` stuck on a rounded value and so keeps,
+    dropping every sample after it. But ``f`` that rounds to a constant far
+    from ``x0`` (``1 - exp(-t/w)`` is exactly 1 for ``t > 38 w``) and falls
+    smoothly off it closer in is not stuck: ``1 - exp(-t/1e-3)`` at 0+ is 1.0
+    from ``t = 0.25`` to 0.0625, then 0.99999999999997, ..., 0.86 at 0.00195,
+    and halves on to 1.8e-12 at 1.8e-15, and its limit, 0, was answered 1.0
+    +- 2.7e-14. So when the samples after the plateau, ``MIN_SAMPLES`` at
+    least, each lie farther from it than the one before (leaving it for
+    good, not noise around it) and settle (`_estimate`) farther from it
+    than ``JUMP`` times their error, only they are ``f`` near ``x0``: the
+    plateau is cut off, as a failure farther out cuts the samples
+    (`_samples`). Not a cliff off the plateau onto rounding's constant,
+    whose samples after it are that constant, not distinct ones.
+    """
+    values = run.values
+    start = _stuck_start(values)
+    if start == len(values):
+        return run
+    plateau, end = values[start], start
+    while end < len(values) and values[end] == plateau:
+        end += 1
+    rest = values[end:]
+    # A fall: distinct samples, each farther off; not a cliff onto rounding's
+    # constant ((1 - cos x)/x**2 at 0 is exactly 0.5 from x = 2**-13, 0 from 2**-27 on).
+    moving = _until_stuck(rest)
+    distances = [abs(y - plateau) for y in moving]
+    if len(moving) < MIN_SAMPLES or not all(a < b for a, b in itertools.pairwise(distances)):
+        return run
+    value, error = _estimate(rest, run.last + 1 - len(rest))
+    if not JUMP * error < abs(value - plateau):
+        return run
+    # (f failing beyond the plateau is no longer next to the first sample: `_inside_the_end`)
+    return dataclasses.replace(run, values=rest, after_end=False)
 
 
 ELSEWHERE_SPREAD = 2.0**-10  # three samples in a row this close, beside their distance ...
@@ -4419,8 +4459,9 @@ def _settled_elsewhere(result: _OneSided, run: _Run, name: str) -> _OneSided:
     within ``ELSEWHERE_SPREAD`` of their distance from the value, which is
     beyond ``JUMP`` times its error and the rounding noise there (`_noise`),
     where f is above ``DROP`` of the value (a fall below is left to
-    `_lost_drop`, which refuses only a drop into lost digits: ``0.001 +
-    0.999 (1 - exp(-t/1e-7))`` at 0+ is still 1 +- 5.2e-9, converged, for
+    `_lost_drop`, which refuses only a drop into lost digits, and to
+    `_past_the_plateau`, which follows a smooth fall off a plateau: ``0.001
+    + 0.999 (1 - exp(-t/1e-7))`` at 0+ was 1 +- 5.2e-9, converged, for
     0.001, test_review15; a rise of any size is this one's: ``exp(t) + exp(-t/1e-7)`` at 0+ was 1
     +- 7e-15 for 2, its samples from 1e-9 on 1.99 to 2.0), after
     a sample ``JUMP`` times nearer the value (far out, ``f`` may still be on
