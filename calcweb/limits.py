@@ -4413,10 +4413,11 @@ def _one_sided(
 def _past_the_plateau(run: _Run) -> _Run:
     """``run``, or its samples past a plateau that ``f`` leaves for good and settles apart from.
 
-    A plateau: ``STUCK`` or more equal samples in a row (`_stuck_start`),
-    which `_estimate` takes for ``f`` stuck on a rounded value and so keeps,
-    dropping every sample after it. But ``f`` that rounds to a constant far
-    from ``x0`` (``1 - exp(-t/w)`` is exactly 1 for ``t > 38 w``) and falls
+    A plateau: ``STUCK`` or more equal samples in a row from the first
+    (`_stuck_start`), which `_estimate` takes for ``f`` stuck on a rounded
+    value and so keeps, dropping every sample after it. But ``f`` that
+    rounds to a constant far from ``x0`` (``1 - exp(-t/w)`` is exactly 1
+    for ``t > 38 w``) and falls
     smoothly off it closer in is not stuck: ``1 - exp(-t/1e-3)`` at 0+ is 1.0
     from ``t = 0.25`` to 0.0625, then 0.99999999999997, ..., 0.86 at 0.00195,
     and halves on to 1.8e-12 at 1.8e-15, and its limit, 0, was answered 1.0
@@ -4429,10 +4430,10 @@ def _past_the_plateau(run: _Run) -> _Run:
     whose samples after it are that constant, not distinct ones.
     """
     values = run.values
-    start = _stuck_start(values)
-    if start == len(values):
+    # From the first sample: a run that f reaches and leaves again is left to `_estimate`.
+    if _stuck_start(values) != 0:
         return run
-    plateau, end = values[start], start
+    plateau, end = values[0], 0
     while end < len(values) and values[end] == plateau:
         end += 1
     rest = values[end:]
