@@ -38,8 +38,9 @@ reason in its comment.
   converged, for 1, though f reads 1 at the samples from 1e13 to 1.6e29; of
   g(x) + A bump(x / L), L = 10**U(2, 22), 29 of 150 draws lie (seeds 0-199),
   31 of 144 held out (seeds 9000-9199). Fixed (these three tests pass):
-  `_settled_elsewhere` bounded the step's size by ``DROP`` of the value,
-  where only a fall onto 0 is `_lost_drop`'s; with f's samples bounded
+  `_settled_elsewhere` bounded the step's size by ``DROP`` of the value
+  (a fall below it is `_lost_drop`'s only into lost digits, and a smooth one
+  off a plateau `_past_the_plateau`'s: test_review15); with f's samples bounded
   instead, the bump draws lie 1 and 0 times (5 and 7 right answers
   refused more), at infinity 25 of 150 (2 more refused).
 - limit at infinity still keeps the far value where f, farther out, reads
