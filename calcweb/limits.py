@@ -36,6 +36,10 @@ Samples past the point where ``f`` gets stuck on one rounded value
 (``1 - cos h`` is exactly 0 for ``h < 1e-8``) are not used at all, nor
 to judge a growth that the stuck run falls back from (``(1 - cos h)/h**3``
 grows like ``1/(2 h)``, then is 0: its one-sided limits are infinite).
+But a run from the first sample that the samples after it leave, each
+farther off, to settle elsewhere is ``f`` far from ``x0``, rounded to a
+plateau (``1 - exp(-t/1e-3)`` is exactly 1 from ``t = 0.25`` to 0.0625):
+only the samples after it are used (`_past_the_plateau`).
 A stuck run past samples that leave a settled value ever faster (away
 from the value, or farther from 0) and other than 0 (what rounding leaves
 of a numerator cancelled to nothing) is taken for where a growth stops, not
@@ -4417,17 +4421,17 @@ def _past_the_plateau(run: _Run) -> _Run:
     (`_stuck_start`), which `_estimate` takes for ``f`` stuck on a rounded
     value and so keeps, dropping every sample after it. But ``f`` that
     rounds to a constant far from ``x0`` (``1 - exp(-t/w)`` is exactly 1
-    for ``t > 38 w``) and falls
-    smoothly off it closer in is not stuck: ``1 - exp(-t/1e-3)`` at 0+ is 1.0
-    from ``t = 0.25`` to 0.0625, then 0.99999999999997, ..., 0.86 at 0.00195,
-    and halves on to 1.8e-12 at 1.8e-15, and its limit, 0, was answered 1.0
-    +- 2.7e-14. So when the samples after the plateau, ``MIN_SAMPLES`` at
-    least, each lie farther from it than the one before (leaving it for
-    good, not noise around it) and settle (`_estimate`) farther from it
-    than ``JUMP`` times their error, only they are ``f`` near ``x0``: the
-    plateau is cut off, as a failure farther out cuts the samples
-    (`_samples`). Not a cliff off the plateau onto rounding's constant,
-    whose samples after it are that constant, not distinct ones.
+    for ``t > 38 w``) and falls smoothly off it closer in is not stuck:
+    ``1 - exp(-t/1e-3)`` at 0+ is 1.0 from ``t = 0.25`` to 0.0625, then
+    0.99999999999997, ..., 0.86 at 0.00195, and halves on to 1.8e-12 at
+    1.8e-15, and its limit, 0, was answered 1.0 +- 2.7e-14. So when the
+    samples after the plateau, ``MIN_SAMPLES`` at least, each lie farther
+    from it than the one before (leaving it for good, not noise around it)
+    and settle (`_estimate`) farther from it than ``JUMP`` times their
+    error, only they are ``f`` near ``x0``: the plateau is cut off, as a
+    failure farther out cuts the samples (`_samples`). Not a cliff off the
+    plateau onto rounding's constant, whose samples after it are that
+    constant, not distinct ones.
     """
     values = run.values
     # From the first sample: a run that f reaches and leaves again is left to `_estimate`.
