@@ -72,3 +72,15 @@ def test_a_cliff_off_a_plateau_onto_rounding_is_not_a_fall(
     except cw.NumericalError:
         return
     assert not result.converged or abs(result.value - exact) <= 2.0 * result.error, result
+
+
+def test_a_cut_off_to_0_far_out_is_a_plateau_too() -> None:
+    # sat_scan seed 3: on the left f is exactly 0.0 at the first four samples (x0 - 128 to
+    # x0 - 16, below -700); it was refused ("at the floats closer to x0, ..., it heads for
+    # 5.89456e-301 instead"). The exact value is mpmath's.
+    def logistic(x: float) -> float:
+        return 1.0 / (1.0 + math.exp(-x)) if x > -700.0 else 0.0
+
+    result = cw.limit(logistic, -691.3040832823779, full_output=True)
+    assert result.converged, result
+    assert abs(result.value - 5.894558922187146e-301) <= 2.0 * result.error, result
