@@ -1,0 +1,282 @@
+"""Mutation tests for the numerical code session 27 added (MUT20, session 28).
+
+tools/mutation/one_function.py made mutmut 3.8.1's mutants of session 27's new
+functions (tools/mutation/HISTORY.md, "Session 28"); each ran against the test
+files session 27 added with it, and each test below kills survivors of those
+files: a boundary the code states, hit exactly, values set by hand, or a
+public result pinned whole. No mpmath and no numpy: these run inside Pyodide too.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from calcweb import IntegrationResult, LimitResult, integrate, limit
+from calcweb._integrate import TOL_CAP, _target
+from calcweb.limits import (
+    ACCEPT,
+    DROP,
+    ELSEWHERE_SPREAD,
+    HORIZON,
+    JUMP,
+    REACH_GROWTH,
+    RISEN,
+    SMOOTH,
+    STRAY,
+    _bends_up,
+    _falls_ever_slower,
+    _grows_again,
+    _law_tail,
+    _may_turn,
+    _OneSided,
+    _rises_after_a_fall,
+    _Run,
+    _settled_elsewhere,
+)
+
+INF = math.inf
+
+# --- limits: _settled_elsewhere ------------------------------------------------------------
+
+
+def _elsewhere(
+    three: list[float], after: int, *, before: float = 1.0, value: float = 1.0, error: float = 1e-12
+) -> _OneSided:
+    """`_settled_elsewhere` on samples at ``before``, then ``three``, then ``after`` more."""
+    values = [before] * 6 + three + [three[-1] + k * 2.0**-38 for k in range(1, after + 1)]
+    result = _OneSided(value, error, True, "kept")
+    return _settled_elsewhere(result, _Run(values, last=len(values)), "right")
+
+
+def test_a_step_onto_another_value_is_refused_with_its_message_in_full():
+    # Was 1 +- 7e-15, converged, for 2 (58ba266): f's samples from 1e-9 on are near 2.
+    result = limit(lambda t: math.exp(t) + math.exp(-t / 1e-7), 0.0, side="+", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (1.0000000000000002, INF, False)
+    assert result.message == (
+        "f settles near 1 at the usual points (from the right), but closer to x0, over three "
+        "of them in a row, it stays near 1.999418093: f steps off that value between the "
+        "samples (a cut-off, a pole), and the samples cannot tell its limit; pass "
+        "full_output=True to get the estimate anyway"
+    )
+
+
+def test_three_samples_apart_need_horizon_samples_after_them():
+    three = [2.0, 2.0 + 2.0**-40, 2.0 + 2.0**-39]
+    refused = _elsewhere(three, HORIZON)
+    assert (refused.value, refused.error, refused.converged) == (1.0, INF, False)
+    assert "it stays near 2: f steps off" in refused.message
+    assert _elsewhere(three, HORIZON - 1).message == "kept"
+
+
+def test_a_result_not_converged_is_left_as_it_is():
+    values = [1.0] * 6 + [2.0, 2.0 + 2.0**-40, 2.0 + 2.0**-39] + [2.0] * (HORIZON + 1)
+    result = _OneSided(1.0, 1e-12, False, "kept")
+    assert _settled_elsewhere(result, _Run(values, last=len(values)), "right") is result
+
+
+_BELOW = math.nextafter(1.0, 0.0)  # just inside each bound below
+
+
+@pytest.mark.parametrize(
+    ("three", "before", "value", "error", "inside"),
+    [
+        # Exactly JUMP times the error from the value: not apart.
+        ([2.0 - 2.0**-40, 2.0, 2.0 + 2.0**-40], 1.0, 1.0, 1.0 / JUMP, "error"),
+        # Exactly DROP of the value: not above it.
+        ([1.0 - 2.0**-40, 1.0, 1.0 + 2.0**-40], 100.0, 1.0 / DROP, 1e-12, "value"),
+        # Spread exactly ELSEWHERE_SPREAD times the distance: not tight.
+        (
+            [2.0 - ELSEWHERE_SPREAD / 2.0, 2.0, 2.0 + ELSEWHERE_SPREAD / 2.0],
+            1.0,
+            1.0,
+            1e-12,
+            "three",
+        ),
+        # The samples before exactly JUMP times nearer the value: f was not on it.
+        ([2.0 - 2.0**-40, 2.0, 2.0 + 2.0**-40], 1.0 + 1.0 / JUMP, 1.0, 1e-12, "before"),
+    ],
+    ids=["jump", "drop", "spread", "was on"],
+)
+def test_each_bound_of_a_step_elsewhere_is_strict(three, before, value, error, inside):
+    assert _elsewhere(three, HORIZON, before=before, value=value, error=error).message == "kept"
+    # Just inside the bound, the same samples are refused.
+    if inside == "error":
+        error *= _BELOW
+    elif inside == "value":
+        value *= _BELOW
+    elif inside == "three":
+        three = [three[0], three[1], math.nextafter(three[2], 0.0)]
+    else:
+        before = math.nextafter(before, 1.0)
+    refused = _elsewhere(three, HORIZON, before=before, value=value, error=error)
+    assert refused.error == INF
+
+
+# --- _integrate: TOL_CAP and the slow end's tail --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tol", "value", "target"),
+    [(0.25, 1.5, 0.375), (0.25, -3.0, 0.75), (0.25, 0.5, 0.25), (2.0, 1.5, TOL_CAP * 1.5)],
+)
+def test_the_target_is_tol_times_the_larger_of_one_and_the_value_with_tol_capped(
+    tol, value, target
+):
+    assert _target(tol, value) == target
+
+
+def test_a_tail_that_cannot_be_bounded_has_an_infinite_error():
+    q = 0.9895028716172307  # the fit's p about 0.989
+    result = integrate(
+        lambda x: 1 / (x * math.log(x) ** q), 6.381588939950991, INF, tol=0.1, full_output=True
+    )
+    assert isinstance(result, IntegrationResult)
+    assert (result.error, result.converged) == (INF, False)
+    assert "for p <= 1 the integral diverges" in result.message
+
+
+def test_a_slow_tail_counted_is_named_in_the_message():
+    # 1/(x log(x)**1.066) on [7.47, inf) is 14.467 (mpmath): 14.4976 +- 4.83 at tol 2,
+    # held to TOL_CAP: 0.5 times the value.
+    q, a = 1.0660071386548655, 7.469277745731019
+    result = integrate(lambda x: 1 / (x * math.log(x) ** q), a, INF, tol=2.0, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert result.converged
+    assert abs(result.value - 14.467) <= result.error
+    assert result.message.startswith(
+        f"the estimated error {result.error:.3g} meets the tolerance 7.25, counting the part "
+        "closer to x=inf than f was sampled, 12.3282 +- 4.83 by the power of log x (p about 1.07)"
+    )
+
+
+# --- limits: _law_tail ---------------------------------------------------------------------
+
+
+def _shrinking(bits: float, count: int = SMOOTH + 1) -> list[float]:
+    """``count`` departures, each ``bits`` bits below the one before."""
+    return [2.0 ** (-bits * j) for j in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("k", "bits", "fits"),
+    [
+        (2, 0.5 + 0.1, True),  # within an eighth of a bit of 1/2
+        (2, 0.5 - 0.1, True),
+        (2, 0.5 + 0.13, False),
+        (3, 1 / 3 + 0.038, True),  # within half the gap to 1/4: 1/24 = 0.0417
+        (3, 1 / 3 - 0.038, True),
+        (3, 1 / 3 + 0.045, False),
+        (3, 1 / 3 - 0.045, False),
+    ],
+)
+def test_a_law_tail_shrinks_by_one_kth_bit_a_step_within_its_slack(k, bits, fits):
+    departures = _shrinking(bits)
+    assert _law_tail(departures, k) == (departures if fits else None)
+
+
+def test_a_law_tail_may_end_up_to_stray_before_the_last_departure():
+    law = _shrinking(0.5)
+    for stray in range(1, STRAY + 1):
+        assert _law_tail(law + [law[-1]] * stray, 2) == law
+    assert _law_tail(law + [law[-1]] * (STRAY + 1), 2) is None
+
+
+# --- limits: a fall that rises again before an overflow (LIMEXP) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("samples", "growth", "rises"),
+    [
+        ([1.0, 0.01, ACCEPT, 2e-6], [ACCEPT, 2e-6], True),  # exactly ACCEPT down: far down
+        ([0.5, 0.01, ACCEPT, 2e-6], [ACCEPT, 2e-6], False),  # ACCEPT of a largest 0.5 is lower
+        ([2.0, 0.01, 1.5 * ACCEPT, 3e-6], [1.5 * ACCEPT, 3e-6], False),  # of 1, not of 2
+        ([1e-7, 1.0], [1e-7, 1.0], False),  # all of them rise: no fall before
+        ([1.0, 1e-7, (1.0 + RISEN) * 1e-7], [1e-7, (1.0 + RISEN) * 1e-7], False),  # RISEN exactly
+    ],
+    ids=["accept", "below one", "above one", "no fall", "risen"],
+)
+def test_a_rise_after_a_fall_is_far_down_and_up_by_more_than_risen(samples, growth, rises):
+    assert _rises_after_a_fall(samples, growth) is rises
+
+
+def _exp_over_power() -> list[float]:
+    """exp(x)/x**127 at x = 16 .. 256: log |f| steps by -72, -56, -24, +40."""
+    return [math.exp(x) / x**127 for x in (16.0, 32.0, 64.0, 128.0, 256.0)]
+
+
+def _bending(bends: list[float], first: float = -10.0) -> list[float]:
+    """Five samples whose log steps by ``first`` and then bends by ``bends``."""
+    steps = [first]
+    for bend in bends:
+        steps.append(steps[-1] + bend)
+    logs = [0.0]
+    for step in steps:
+        logs.append(logs[-1] + step)
+    return [math.exp(log) for log in logs]
+
+
+def test_log_f_bending_up_ever_faster_over_five_samples_of_one_sign():
+    tail = _exp_over_power()
+    assert _bends_up(tail)
+    assert _bends_up([y / tail[2] for y in tail])  # a sample of exactly 1 is no exception
+    assert not _bends_up(tail[1:])  # four samples: two bends, a V
+    assert not _bends_up([-tail[0], *tail[1:]])  # of two signs
+    assert not _bends_up([*tail[:4], 0.0])
+    # The first bend must be above RISEN, not only the later ones.
+    assert _bends_up(_bending([1.1 * RISEN, 1.5 * RISEN, 2.0 * RISEN]))
+    assert not _bends_up(_bending([0.9 * RISEN, 1.5 * RISEN, 2.0 * RISEN]))
+
+
+def test_each_bend_strictly_above_the_last_and_at_most_reach_growth_times_it():
+    # Found by a search over exp(cumulative sums), so that the bends computed are exactly
+    # equal (5.487869330429923 twice) and exactly 16 times (87.80590928687877), as floats.
+    equal = [1.0, 3.1747974354833595e-06, 2.4365953398432434e-09, 4.5206633355181704e-10]
+    assert not _bends_up([*equal, 4.901439615084922e-06])
+    sixteen = [1.0, 3.1747974354833595e-06, 2.4365953398432434e-09]
+    assert REACH_GROWTH == 16.0
+    assert _bends_up([*sixteen, 2.543739766963635e26, 8.732431731745998e101])
+
+
+def test_a_fall_that_grows_again_tends_to_the_infinity_of_its_last_sample():
+    result = _grows_again([1.0, 2.0, 1e-9, -1e-3], 700.0)  # its sign, not the others
+    assert (result.value, result.error, result.converged) == (-INF, 0.0, True)
+    assert result.message == (
+        "f falls, then grows again, log |f| bending up ever faster (as c*|x| - k*log|x| does), "
+        "to -0.001 at x = 700.0, past which it overflows: the limit is -inf"
+    )
+
+
+def _slowing_to(last: float, bends: tuple[float, ...] = (2.0, 4.0, 8.0)) -> list[float]:
+    """A fall whose log drops by 20, then less by each of ``bends``, scaled to end at ``last``."""
+    tail = _bending(list(bends), first=-20.0 if bends[0] == 2.0 else -3.5)
+    return [*(y * (last / tail[-1]) for y in tail[:-1]), last]
+
+
+@pytest.mark.parametrize(
+    ("before", "slower"),
+    [
+        ([1.0, *_slowing_to(ACCEPT)], True),  # exactly ACCEPT of 1 down
+        ([1.0, *_slowing_to(1.5 * ACCEPT)], False),  # above it (its largest, 1.5e19, counts as 1)
+        # Its largest 0.5, and 1.3e5 times 1e-6 at its first (bends 0.2, 0.4, 0.8).
+        ([0.5, *_slowing_to(ACCEPT, (0.2, 0.4, 0.8))], False),
+    ],
+    ids=["accept", "above", "largest 0.5"],
+)
+def test_a_fall_ever_slower_ends_far_down_by_accept(before, slower):
+    assert _falls_ever_slower(before) is slower
+
+
+def test_a_fall_that_may_turn_is_refused_with_its_last_sample():
+    result = _may_turn(2.5e-257, 192.0)
+    assert (result.value, result.error, result.converged) == (2.5e-257, INF, False)
+    assert result.message == (
+        "f falls, to 2.5e-257, ever more slowly (the drops of log |f| shrink ever faster) out "
+        "to x = 192.0, past which it overflows: it may turn and grow without bound "
+        "(exp(x/2)/x**135 falls out to x = 192.0, where x**135 overflows, has its minimum at "
+        "270 and tends to inf). Rewrite f so that no intermediate result overflows "
+        "(exp(x/2 - 135*log(x)) for exp(x/2)/x**135); pass full_output=True to get the last "
+        "sample anyway"
+    )
