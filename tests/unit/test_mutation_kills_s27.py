@@ -15,6 +15,7 @@ import pytest
 
 from calcweb import IntegrationResult, LimitResult, integrate, limit
 from calcweb._integrate import TOL_CAP, _target
+from calcweb._richardson import FIT_NOISE, KINK_NOISE, Estimate, _fit_agrees, _odd_fit
 from calcweb.limits import (
     ACCEPT,
     DROP,
@@ -280,3 +281,108 @@ def test_a_fall_that_may_turn_is_refused_with_its_last_sample():
         "(exp(x/2 - 135*log(x)) for exp(x/2)/x**135); pass full_output=True to get the last "
         "sample anyway"
     )
+
+
+# --- _richardson: the one-sided fits' verdict (_fit_agrees) ---------------------------------
+
+_STEPS = (0.5, 0.25, 0.125, 0.0625)
+
+
+def _rows(
+    c: float, *, a1: float = 0.0, a3: float = 0.0, a5: float = 0.0, noise=(1e-3,) * 4
+) -> list[tuple[float, float, float]]:
+    """Rows (step, part, rounding bound) of ``c + a1 h + a3 h**3 + a5 h**5``, largest first."""
+    return [(h, c + a1 * h + a3 * h**3 + a5 * h**5, n) for h, n in zip(_STEPS, noise, strict=True)]
+
+
+def _estimate(value: float = 1.0, error: float = 1.0) -> Estimate:
+    return Estimate(value, error, 0, 0.5, "central")
+
+
+def _fits(rows):
+    """The fit's constant over all the rows, all but the largest, all but the two largest."""
+    return [_odd_fit(rows[-m:])[0] for m in (len(rows), len(rows) - 1, len(rows) - 2)]
+
+
+@pytest.mark.parametrize(("kind", "sign"), [("forward", 1.0), ("backward", -1.0)])
+def test_an_agreeing_fit_moves_the_value_by_its_constant_toward_its_side(kind, sign):
+    rows = _rows(2.0**-12)  # within KINK_NOISE times the last row's bound, 0.02
+    part = _fits(rows)[0]
+    value, _, _, finest = _fit_agrees(rows, _estimate(), kind, 0.0625)
+    assert value == 1.0 + sign * part
+    assert abs(part - 2.0**-12) <= 1e-18
+    assert finest == 0.0625
+
+
+def test_a_fit_with_a_constant_beyond_the_rounding_of_its_last_row_is_no_verdict():
+    # start is KINK_NOISE times the last row's bound (1e-3), not the one before (4e-3).
+    rows = _rows(0.03, noise=(1e-3, 1e-3, 4e-3, 1e-3))
+    assert _fit_agrees(rows, _estimate(), "forward", 0.0625) is None
+    assert _fit_agrees(_rows(0.01, noise=(1e-3, 1e-3, 4e-3, 1e-3)), _estimate(), "forward", 0.0625)
+
+
+@pytest.mark.parametrize("geometric", [False, True])
+def test_the_fits_truncation_is_4_times_its_last_move_scaled_when_geometric(geometric):
+    rows = _rows(0.25, a1=1.0, a3=1.0, a5=1.0)
+    part, last, before = _fits(rows)
+    weights = _odd_fit(rows)[1]
+    rounding = FIT_NOISE * sum(abs(w) * row[2] for w, row in zip(weights, rows, strict=True))
+    moved = abs(part - last)
+    truncation = 4.0 * moved * (min(1.0, moved / abs(last - before)) if geometric else 1.0)
+    persists = lambda part: 0.0625  # noqa: E731 - a stand-in for _constant_persists
+    keywords = {"geometric": True} if geometric else {}  # not geometric unless asked
+    verdict = _fit_agrees(rows, _estimate(error=0.0), "forward", 0.0, persists=persists, **keywords)
+    assert verdict == (1.0 + part, truncation + rounding, rounding, 0.0625)
+    assert moved / abs(last - before) < 1.0  # geometric shrinks the truncation here
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # The fit moved 1.74 times more with the largest step than before: no more than 4 times.
+        [(h, part, 1.0) for h, part, _ in _rows(0.25, a1=1.0, a3=-1.0, a5=8.0)],
+        # The fits without the largest step and without two agree exactly (0.25): 4 times.
+        [(0.5, 0.0, 1.0), (0.25, 0.0, 1.0), (0.125, 0.125, 1.0), (0.0625, 0.1875, 1.0)],
+    ],
+    ids=["grew", "same"],
+)
+def test_a_geometric_truncation_is_never_more_than_4_times_the_move(rows):
+    # Within the rounding (bounds of 1 each), the fit agrees however it moved.
+    part, last, _ = _fits(rows)
+    weights = _odd_fit(rows)[1]
+    rounding = FIT_NOISE * sum(abs(w) for w in weights)
+    verdict = _fit_agrees(rows, _estimate(error=1e9), "forward", 0.0625, geometric=True)
+    assert verdict == (1.0 + part, 4.0 * abs(part - last) + rounding, rounding, 0.0625)
+
+
+@pytest.mark.parametrize(
+    ("a3", "a5", "shrank"),
+    [(-1.0, 4.0, True), (0.0, 1.0, False)],  # moved 0.41 and 0.77 times the move before
+)
+def test_a_fit_disagreeing_must_have_moved_at_most_half_its_move_before(a3, a5, shrank):
+    rows = _rows(0.25, a1=1.0, a3=a3, a5=a5, noise=(1e-12,) * 4)
+    verdict = _fit_agrees(rows, _estimate(error=0.0), "forward", 0.0, persists=lambda part: 0.0625)
+    assert (verdict is not None) is shrank
+
+
+@pytest.mark.parametrize(("share", "verdict"), [(2.5, True), (1.5, False)])
+def test_a_disagreeing_constant_is_beyond_the_fit_and_twice_the_error(share, verdict):
+    # A constant 0.25 far beyond the rounding (bounds 1e-12): with an estimate's error e,
+    # a verdict (the stand-in for _constant_persists says it persists) only where the
+    # constant exceeds the fit's spread plus 2 e.
+    rows = _rows(0.25, a1=1.0, a3=-1.0, a5=4.0, noise=(1e-12,) * 4)
+    spread = _fit_agrees(rows, _estimate(error=0.0), "forward", 0.0, persists=lambda p: 1.0)[1]
+    error = (_fits(rows)[0] - spread) / share
+    found = _fit_agrees(rows, _estimate(error=error), "forward", 0.0, persists=lambda p: 1.0)
+    assert (found is not None) is verdict
+
+
+def test_an_agreeing_fit_is_within_the_error_and_twice_its_start():
+    # The constant 0 (within KINK_NOISE times 1e-6), the fit's spread (its move, 4 times)
+    # 2.5 times start beyond the estimate's error: no verdict; 1.5 times: one.
+    rows = _rows(0.0, a1=1.0, a3=-1.0, a5=4.0, noise=(1e-6,) * 4)
+    start = KINK_NOISE * 1e-6
+    spread = _fit_agrees(rows, _estimate(error=1.0), "forward", 0.0625)[1]
+    assert spread > 3.0 * start
+    assert _fit_agrees(rows, _estimate(error=spread - 2.5 * start), "forward", 0.0625) is None
+    assert _fit_agrees(rows, _estimate(error=spread - 1.5 * start), "forward", 0.0625)
