@@ -13,7 +13,15 @@ import math
 
 import pytest
 
-from calcweb import IntegrationResult, LimitResult, integrate, limit
+from calcweb import (
+    ArgumentTypeError,
+    IntegrationResult,
+    InvalidArgumentError,
+    LimitResult,
+    Value,
+    integrate,
+    limit,
+)
 from calcweb._integrate import TOL_CAP, _target
 from calcweb._richardson import FIT_NOISE, KINK_NOISE, Estimate, _fit_agrees, _odd_fit
 from calcweb.limits import (
@@ -36,6 +44,7 @@ from calcweb.limits import (
     _Run,
     _settled_elsewhere,
 )
+from calcweb.optim import SGD
 
 INF = math.inf
 
@@ -386,3 +395,68 @@ def test_an_agreeing_fit_is_within_the_error_and_twice_its_start():
     assert spread > 3.0 * start
     assert _fit_agrees(rows, _estimate(error=spread - 2.5 * start), "forward", 0.0625) is None
     assert _fit_agrees(rows, _estimate(error=spread - 1.5 * start), "forward", 0.0625)
+
+
+# --- optim: the parameter group, state_dict and load_state_dict ----------------------------
+
+
+def _sgd() -> SGD:
+    return SGD([Value(1.0), Value(2.0)], lr=0.1)
+
+
+def test_the_parameter_group_reads_as_the_dict_of_its_settings():
+    group = _sgd().param_groups[0]
+    assert repr(group) == (
+        "{'params': [Value(data=1.0, grad=0.0), Value(data=2.0, grad=0.0)], 'lr': 0.1, "
+        "'momentum': 0.0, 'dampening': 0.0, 'weight_decay': 0.0, 'nesterov': False, "
+        "'maximize': False}"
+    )
+    with pytest.raises(KeyError) as missing:
+        group["betas"]
+    assert missing.value.args == ("betas",)  # as a dict's
+
+
+def test_the_parameter_groups_refusals_in_full():
+    group = _sgd().param_groups[0]
+    with pytest.raises(InvalidArgumentError) as params:
+        group["params"] = []
+    assert str(params.value) == (
+        "the parameter list of a SGD is given when it is built and cannot be replaced; to "
+        "optimise other Values, build a new optimiser: SGD(new_params, ...)"
+    )
+    with pytest.raises(InvalidArgumentError) as unknown:
+        group["betas"] = (0.9, 0.999)
+    assert str(unknown.value) == (
+        "'betas' is not a setting of SGD, whose one parameter group holds params, lr, "
+        "momentum, dampening, weight_decay, nesterov, maximize: keep other values in "
+        "variables of your own"
+    )
+    with pytest.raises(ArgumentTypeError) as removed:
+        del group["lr"]
+    assert str(removed.value) == (
+        "the settings of SGD's parameter group cannot be removed; assign a new value instead "
+        "(group['lr'] = ...)"
+    )
+
+
+def test_load_state_dict_refuses_what_state_dict_did_not_return():
+    opt = _sgd()
+    with pytest.raises(ArgumentTypeError) as not_a_dict:
+        opt.load_state_dict([1])  # type: ignore[arg-type]
+    assert str(not_a_dict.value) == (
+        "SGD.load_state_dict takes what state_dict() returned: a dict with 'state' and "
+        "'param_groups' (one group), not list"
+    )
+    settings = dict(opt.state_dict()["param_groups"][0])
+    del settings["params"]
+    with pytest.raises(InvalidArgumentError, match=r"is not of a SGD with 2 parameters"):
+        opt.load_state_dict({"state": {}, "param_groups": [settings]})  # no "params"
+
+
+def test_load_state_dict_without_state_forgets_what_the_optimiser_remembered():
+    opt = SGD([Value(1.0)], lr=0.1, momentum=0.9)
+    opt.params[0].grad = 1.0
+    opt.step()
+    assert opt.state_dict()["state"]  # the momentum buffer
+    opt.load_state_dict({"param_groups": opt.state_dict()["param_groups"]})
+    assert opt.state_dict()["state"] == {}
