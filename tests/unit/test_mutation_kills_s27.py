@@ -15,6 +15,7 @@ import pytest
 
 from calcweb import (
     ArgumentTypeError,
+    DomainError,
     IntegrationResult,
     InvalidArgumentError,
     LimitResult,
@@ -44,6 +45,7 @@ from calcweb.limits import (
     _Run,
     _settled_elsewhere,
 )
+from calcweb.nn import cross_entropy
 from calcweb.optim import SGD
 
 INF = math.inf
@@ -460,3 +462,97 @@ def test_load_state_dict_without_state_forgets_what_the_optimiser_remembered():
     assert opt.state_dict()["state"]  # the momentum buffer
     opt.load_state_dict({"param_groups": opt.state_dict()["param_groups"]})
     assert opt.state_dict()["state"] == {}
+
+
+# --- nn: cross_entropy's soft labels and class weights --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("logits", "target", "weight", "error", "message"),
+    [
+        (
+            [0.0, 1.0],
+            [0, 1],  # ints: no probabilities, as torch tells them by dtype
+            None,
+            ArgumentTypeError,
+            (
+                "the logits are one sample of 2 classes (a flat list, torch's (C)), so target "
+                "must be one class index, an int in 0..1, or 2 class probabilities (floats: "
+                "soft labels), but got list [0, 1]; for a batch, pass one list of logits per "
+                "sample, [[z0, z1], [z0, z1]]"
+            ),
+        ),
+        (
+            [[0.0, 1.0]],
+            [[0.5, "x"]],
+            None,
+            ArgumentTypeError,
+            "the target of sample 0 must be numbers or Values, but got str 'x'",
+        ),
+        (
+            [[0.0, 1.0]],
+            [[0.5, 0.25, 0.25]],
+            None,
+            InvalidArgumentError,
+            (
+                "sample 0 has 2 logits but its target 3 class probabilities; pass one probability "
+                "per class (soft labels), or the index of the true class"
+            ),
+        ),
+        (
+            [[0.0, 1.0]],
+            [[1.5, -0.5]],
+            None,
+            DomainError,
+            (
+                "the target of sample 0 gives class 0 the probability 1.5; class probabilities "
+                "(soft labels) lie in [0, 1]"
+            ),
+        ),
+        (
+            [[0.0, 1.0]],
+            [0],
+            "ab",
+            ArgumentTypeError,
+            (
+                "weight must be a number or a Value, or a list of numbers or Values (a tuple or a "
+                "1-D numpy array works too), but got str 'ab'"
+            ),
+        ),
+        (
+            [[0.0, 1.0]],
+            [0],
+            [1.0],
+            InvalidArgumentError,
+            (
+                "got 1 class weights for 2 classes; pass one weight per class (or weight=None for "
+                "all 1)"
+            ),
+        ),
+        (
+            [[0.0, 1.0]],
+            [0],
+            [1.0, "a"],
+            ArgumentTypeError,
+            (
+                "weight must be a real number (int, float, Fraction or a numpy scalar), but got "
+                "str 'a'; convert it with float() first"
+            ),
+        ),
+        (
+            [[0.0, 1.0]],
+            [0],
+            [1.0, -1.0],
+            InvalidArgumentError,
+            (
+                "the class weights [1.0, -1.0] include a negative one; a weight scales its class's "
+                "share of the loss: use numbers >= 0"
+            ),
+        ),
+    ],
+    ids=["int list", "not a number", "count", "outside", "weight", "weights", "str", "negative"],
+)
+def test_cross_entropys_target_and_weight_refusals_in_full(logits, target, weight, error, message):
+    with pytest.raises(error) as refused:
+        cross_entropy(logits, target, weight=weight)
+    assert str(refused.value) == message
