@@ -9,7 +9,9 @@ public result pinned whole. No mpmath and no numpy: these run inside Pyodide too
 
 from __future__ import annotations
 
+import itertools
 import math
+import sys
 
 import pytest
 
@@ -20,6 +22,7 @@ from calcweb import (
     InvalidArgumentError,
     LimitResult,
     Value,
+    _richardson,
     integrate,
     limit,
 )
@@ -556,3 +559,157 @@ def test_cross_entropys_target_and_weight_refusals_in_full(logits, target, weigh
     with pytest.raises(error) as refused:
         cross_entropy(logits, target, weight=weight)
     assert str(refused.value) == message
+
+
+# --- _richardson: a second derivative's odd-part check (_odd_part_agrees) -------------------
+
+_ODD_STEPS = (0.1, 0.05, 0.025, 0.0125, 0.00625)
+
+
+def _odd_sampled(f, x=0.5, steps=_ODD_STEPS, *, floor=0.0, missing=None):
+    """A Sampler holding f at x and x +- each step, central second quotients taken there."""
+    sampler = _richardson.Sampler(f, x)
+    sampler.noise_floor = floor
+    sampler(x)
+    for step in steps:
+        for point in (x + step, x - step):
+            if point != missing:
+                sampler(point)
+        sampler.steps.add(("central", 2, step))
+    return sampler
+
+
+def _odd_estimate(steps=_ODD_STEPS, value=0.0, window=None) -> Estimate:
+    window = ((steps[0], 0.0),) if window is None else window
+    return Estimate(value, 1e-6, 11, steps[0], "central", smallest=steps[-1], window=window)
+
+
+def _odd_rows(sampler, steps=_ODD_STEPS):
+    """The rows the docstring states: G over each two neighbouring steps, its rounding bound."""
+    x, values = sampler.x, sampler.values
+    aside = _richardson._aside(sampler)
+    rows = []
+    for b, a in itertools.pairwise(steps):
+        odd_b, odd_a = ((values[x + s] - values[x - s]) / 2.0 for s in (b, a))
+        part = 2.0 * (odd_b / b - odd_a / a) / (b - a)
+        size = max(abs(values[x + b]), abs(values[x + a]), abs(values[x]))
+        relative = max(2.0 * sys.float_info.epsilon, sampler.relative_noise)
+        level = max(relative * size, sampler.floor_for(size), 2.0 * 5e-324)
+        weights = 2.0 / (a * b) + 2.0 / (a * (b - a)) + 2.0 / (b * (b - a))
+        bound = _richardson._argument_rounding(aside, "forward", 2, [(a, 0.0)])
+        rows.append(((a, b), part, max(level * weights, bound)))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("f", "floor"),
+    [
+        # Where |f| is small beside |x|, a t rounded inside f bounds the rounding, from the
+        # forward slope (near 3 at the largest step, the backward one near -1).
+        (lambda t: math.sin(t - 1000.0) + 10.0 * (t - 1000.0) ** 2, 0.0),
+        (lambda t: math.sin(t) + 0.5 * t * t, 0.0),  # |f| largest at x + b
+        (lambda t: 1.0 - (t - 0.5) ** 2, 0.0),  # at x
+        (lambda t: 1.0 - (t - 0.515) ** 2, 0.0),  # at x + a, for a = 0.0125
+        (lambda t: math.sin(t) + 0.5 * t * t, 1e-9),  # a noise floor above the rounding
+        (lambda t: 0.0, 0.0),  # no rounding: the bound is the subnormals' spacing
+    ],
+    ids=["argument", "x + b", "x", "x + a", "floor", "zero"],
+)
+def test_the_odd_parts_rows_are_g_with_the_forward_quotients_rounding(f, floor):
+    sampler = _odd_sampled(f, x=1000.0 if f(1000.0) == 0.0 else 0.5, floor=floor)
+    expected = _fit_agrees(_odd_rows(sampler), _odd_estimate(), "forward", 0.00625, geometric=True)
+    verdict = _richardson._odd_part_agrees(sampler, _odd_estimate(), "forward")
+    assert verdict is not None
+    assert verdict == expected
+
+
+@pytest.mark.parametrize(
+    "change", ["four steps", "no window", "x + h missing", "x - h missing", "other quotients"]
+)
+def test_the_odd_part_needs_five_steps_of_the_window_each_sampled_on_both_sides(change):
+    f = lambda t: math.sin(t) + 0.5 * t * t  # noqa: E731
+    steps, window, missing = _ODD_STEPS, None, None
+    if change == "four steps":
+        steps = _ODD_STEPS[:4]
+    elif change == "no window":
+        window = ()
+    elif change == "x + h missing":
+        missing = 0.5 + 0.025
+    elif change == "x - h missing":
+        missing = 0.5 - 0.025
+    sampler = _odd_sampled(f, steps=steps, missing=missing)
+    if change == "other quotients":
+        # A first central quotient beyond the window, and a forward one among its steps,
+        # neither sampled: not the second derivative's, so passed over.
+        sampler.steps |= {("central", 1, 0.8), ("forward", 2, 0.03)}
+        verdict = _richardson._odd_part_agrees(sampler, _odd_estimate(steps), "forward")
+        assert verdict is not None
+        return
+    assert (
+        _richardson._odd_part_agrees(sampler, _odd_estimate(steps, window=window), "forward")
+        is None
+    )
+
+
+# --- _richardson: a first derivative's even-part check (_even_part_agrees) ------------------
+
+_EVEN_STEPS = (0.1, 0.05, 0.025, 0.0125)
+
+
+def _even_sampled(missing: float | None = None) -> _richardson.Sampler:
+    """sin at 0.5 and 0.5 +- each step, central first quotients taken there."""
+    sampler = _richardson.Sampler(math.sin, 0.5)
+    sampler(0.5)
+    for step in _EVEN_STEPS:
+        for point in (0.5 + step, 0.5 - step):
+            if point != missing:
+                sampler(point)
+        sampler.steps.add(("central", 1, step))
+    return sampler
+
+
+def _even_estimate(window=((0.1, 0.0),)) -> Estimate:
+    return Estimate(math.cos(0.5), 1e-6, 9, 0.1, "central", smallest=0.0125, window=window)
+
+
+def test_the_even_part_moves_each_side_its_own_way_down_to_the_smallest_step():
+    forward = _richardson._even_part_agrees(_even_sampled(), _even_estimate(), "forward")
+    backward = _richardson._even_part_agrees(_even_sampled(), _even_estimate(), "backward")
+    assert forward is not None
+    assert backward is not None
+    value = _even_estimate().value
+    # The constant of sin's even part is 0 to within rounding (-5.6e-15 here): opposite ways.
+    assert forward[0] < value < backward[0]
+    assert abs((forward[0] - value) + (backward[0] - value)) <= 2.0 * math.ulp(value)
+    assert forward[3] == backward[3] == 0.0125  # the window's smallest step
+
+
+@pytest.mark.parametrize("change", ["no window", "x + h missing"])
+def test_the_even_part_needs_the_window_and_f_at_x_plus_each_step(change):
+    window = () if change == "no window" else ((0.1, 0.0),)
+    sampler = _even_sampled(missing=0.5 + 0.025 if change == "x + h missing" else None)
+    assert _richardson._even_part_agrees(sampler, _even_estimate(window), "forward") is None
+
+
+def test_the_even_parts_rounding_is_the_forward_quotients_or_a_t_rounded_inside_f():
+    # sin(t - 1000) at 1000: |f| small, t rounded to 1000's ulps moves it 1e3 times more.
+    sampler = _richardson.Sampler(lambda t: math.sin(t - 1000.0), 1000.0)
+    sampler(1000.0)
+    for step in _EVEN_STEPS:
+        sampler(1000.0 + step)
+        sampler(1000.0 - step)
+        sampler.steps.add(("central", 1, step))
+    estimate = Estimate(1.0, 1e-6, 9, 0.1, "central", smallest=0.0125, window=((0.1, 0.0),))
+    aside = _richardson._aside(sampler)
+    rows = []
+    for step in _EVEN_STEPS:
+        forward, noise, _ = aside.quotient("forward", 1, step)
+        central = aside.quotient("central", 1, step)[0]
+        bound = _richardson._argument_rounding(
+            sampler, "forward", 1, [(step, forward), (step, central)]
+        )
+        assert bound > 100.0 * noise
+        rows.append((step, forward - central, bound))
+    expected = _fit_agrees(rows, estimate, "forward", 0.0125)
+    assert expected is not None
+    assert _richardson._even_part_agrees(sampler, estimate, "forward") == expected
