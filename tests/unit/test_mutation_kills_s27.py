@@ -713,3 +713,60 @@ def test_the_even_parts_rounding_is_the_forward_quotients_or_a_t_rounded_inside_
     expected = _fit_agrees(rows, estimate, "forward", 0.0125)
     assert expected is not None
     assert _richardson._even_part_agrees(sampler, estimate, "forward") == expected
+
+
+# --- _integrate: f 0 at every point sampled (_zero_message) --------------------------------
+
+_LOOKS_ZERO = (
+    "so the integral looks like 0, but a peak narrower than their spacing would be missed. "
+    "If f is 0 on the whole interval (max(x, 0) for x <= 0, say), its integral is 0 and "
+    "needs no integration; if it has a peak there, split the interval around the peak. "
+    "With full_output=True the result is 0.0 with an error of inf"
+)
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "b", "message"),
+    [
+        (
+            lambda x: max(x, 0.0),
+            -2.0,
+            0.0,
+            (
+                "f was 0 at all 1365 points of the rule (on 64 equal subintervals, at most "
+                f"0.00233 apart), {_LOOKS_ZERO}"
+            ),
+        ),
+        (
+            lambda x: max(x, 0.0),
+            -INF,
+            0.0,
+            f"f was 0 at all 975 points of the rule (on 64 equal subintervals), {_LOOKS_ZERO}",
+        ),
+        (  # b - a overflows: no spacing is named
+            lambda x: 0.0,
+            -1e308,
+            1e308,
+            f"f was 0 at all 1365 points of the rule (on 64 equal subintervals), {_LOOKS_ZERO}",
+        ),
+        (
+            math.floor,
+            0.0,
+            1.0,
+            (
+                "f was 0 at all 1365 points of the rule (on 64 equal subintervals, at most "
+                "0.00116 apart) but is 1 at the end x=1.0. If f falls to 0 between that end and "
+                "the nearest point, closer than the rule samples, integrate over a shorter "
+                "interval from x=1.0, as far as f is not negligible; if it jumps there from 0 "
+                "(as floor(x) at 1 on [0, 1]), its integral is 0, unless it has a peak narrower "
+                "than the points' spacing (split the interval around it)"
+            ),
+        ),
+    ],
+    ids=["zero", "half-line", "overflow", "end"],
+)
+def test_f_zero_at_every_point_sampled_is_refused_saying_what_to_do(f, a, b, message):
+    result = integrate(f, a, b, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert (result.value, result.error, result.converged) == (0.0, INF, False)
+    assert result.message == message
