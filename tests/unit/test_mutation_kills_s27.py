@@ -770,3 +770,12 @@ def test_f_zero_at_every_point_sampled_is_refused_saying_what_to_do(f, a, b, mes
     assert isinstance(result, IntegrationResult)
     assert (result.value, result.error, result.converged) == (0.0, INF, False)
     assert result.message == message
+
+
+def test_a_power_growing_until_it_overflows_is_infinite_from_its_divergent_run():
+    # x**200 overflows past 34.9 (the walk's samples there grow as a power, no fall before).
+    result = limit(lambda x: x**200, INF, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.value, result.error, result.converged) == (INF, 0.0, True)
+    assert result.nfev == 50
+    assert result.message == "f grows without bound: the limit is inf"
