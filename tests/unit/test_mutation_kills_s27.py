@@ -779,3 +779,70 @@ def test_a_power_growing_until_it_overflows_is_infinite_from_its_divergent_run()
     assert (result.value, result.error, result.converged) == (INF, 0.0, True)
     assert result.nfev == 50
     assert result.message == "f grows without bound: the limit is inf"
+
+
+_BATCH = [[0.0, 1.0], [1.0, 0.0]]
+
+
+@pytest.mark.parametrize(
+    ("logits", "target", "error", "message"),
+    [
+        (
+            _BATCH,
+            0,
+            ArgumentTypeError,
+            (
+                "the logits are a batch of 2 samples (a list of lists, torch's (N, C)), so target "
+                "must be a list of 2 class indices, one per sample, but got int 0; for one sample, "
+                "pass its logits as a flat list"
+            ),
+        ),
+        (
+            _BATCH,
+            [0],
+            InvalidArgumentError,
+            "got 2 samples of logits and 1 targets; pass one target per sample",
+        ),
+        (
+            _BATCH,
+            {1: 2},
+            ArgumentTypeError,
+            (
+                "target must be a number or a Value, or a list of numbers or Values (a tuple or a "
+                "1-D numpy array works too), but got dict {1: 2}"
+            ),
+        ),
+        (
+            _BATCH,
+            [[0.5, 0.5], 1],
+            ArgumentTypeError,
+            (
+                "the targets mix lists of class probabilities and other things: target 1 is 1; "
+                "pass one class index per sample, or one list of class probabilities (floats) "
+                "per sample"
+            ),
+        ),
+        (
+            [0.0, 1.0],
+            {1: 2},
+            ArgumentTypeError,
+            (
+                "the logits are one sample of 2 classes (a flat list, torch's (C)), so target must "
+                "be one class index, an int in 0..1, or 2 class probabilities (floats: soft "
+                "labels), but got dict {1: 2}; for a batch, pass one list of logits per sample, "
+                "[[z0, z1], [z0, z1]]"
+            ),
+        ),
+    ],
+    ids=["number for a batch", "count", "not a list", "mixed", "not a list for one"],
+)
+def test_cross_entropys_targets_refusals_in_full(logits, target, error, message):
+    with pytest.raises(error) as refused:
+        cross_entropy(logits, target)
+    assert str(refused.value) == message
+
+
+def test_a_batch_of_class_indices_is_no_probabilities():
+    # [0, 1] for two samples of two logits: classes 0 and 1, each -log(1/(1 + e)).
+    loss = cross_entropy(_BATCH, [0, 1])
+    assert loss.data == pytest.approx(math.log(1.0 + math.e), rel=1e-15)
