@@ -897,3 +897,10 @@ def test_the_kink_checks_rounding_at_the_last_step_from_a_t_rounded_inside_f(val
     assert found is not None
     assert found[:3] == pytest.approx(verdict, rel=1e-6)
     assert abs(found[0] + 1.0) <= found[1]
+
+
+def test_a_fit_through_steps_it_cannot_tell_apart_is_no_verdict():
+    # Two rows at one step leave the system singular: no constant, weights inf.
+    part, weights = _odd_fit([(1.0, 0.5, 0.0), (0.5, 0.25, 0.0), (0.5, 0.25, 0.0)])
+    assert math.isnan(part)
+    assert weights == [INF] * 3
