@@ -912,13 +912,15 @@ _TWICE_STEPS = (0.25, 0.125, 0.0625)
 def test_quotients_that_move_more_at_the_last_halving_leave_no_truncation_to_trust():
     # The extrapolation would be within half its last move (-1.667, from -1.75 and -2), but
     # the quotients moved 0.125 at the last halving after 0 at the first: no verdict.
-    assert _richardson._twice(list(zip(_TWICE_STEPS, (-2.0, -2.0, -1.875))), 0.0, None) is None
+    rows = list(zip(_TWICE_STEPS, (-2.0, -2.0, -1.875), strict=True))
+    assert _richardson._twice(rows, 0.0, None) is None
     # Moving exactly as much at each halving is converging enough (-2.25 +- 0.5).
-    rows = list(zip(_TWICE_STEPS, (-2.0, -1.875, -2.0)))
+    rows = list(zip(_TWICE_STEPS, (-2.0, -1.875, -2.0), strict=True))
     assert _richardson._twice(rows, 0.0, None) == (-2.25, 0.5, 0.0, 0.0625)
 
 
 def test_a_second_level_measures_its_move_from_the_first_levels_value():
-    rows = list(zip(_TWICE_STEPS, (-2.0, -1.875, -2.0)))  # -2.25; coarse -1.75, fine -2.125
+    # -2.25 (coarse -1.75, fine -2.125); the first level's value 1.75 is 4 away.
+    rows = list(zip(_TWICE_STEPS, (-2.0, -1.875, -2.0), strict=True))
     first = (1.75, 0.5, 0.0, 0.125)
     assert _richardson._twice(rows, 0.125, first) == (-2.25, 4.0 + 0.125, 0.125, 0.0625)
