@@ -842,12 +842,6 @@ def test_cross_entropys_targets_refusals_in_full(logits, target, error, message)
     assert str(refused.value) == message
 
 
-def test_a_batch_of_class_indices_is_no_probabilities():
-    # [0, 1] for two samples of two logits: classes 0 and 1, each -log(1/(1 + e)).
-    loss = cross_entropy(_BATCH, [0, 1])
-    assert loss.data == pytest.approx(math.log(1.0 + math.e), rel=1e-15)
-
-
 # --- _richardson: orders 3 and 4's kink check (_twice_at_smallest) --------------------------
 
 
