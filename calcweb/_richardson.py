@@ -5644,13 +5644,17 @@ def _lined_up(size: float, n: int, estimate: Estimate) -> float:
     bound is taken whatever ``f`` is; it is small where the smallest step
     spans many ulps (``exp`` at 400: 3.8e-12 relative at 0.0117).
     """
-    step = estimate.smallest
+    return _lined_up_at(size, n, estimate.kind, estimate.value, estimate.smallest)
+
+
+def _lined_up_at(size: float, n: int, kind: str, value: float, step: float) -> float:
+    """`_lined_up` of an estimate ``value`` whose smallest step is ``step``."""
     if n < 1 or not step > 0.0:
         return 0.0
-    offsets = stencil(estimate.kind, n)[0]
+    offsets = stencil(kind, n)[0]
     reach = max(map(abs, offsets)) * step
     span = (max(offsets) - min(offsets)) * step
-    bound = n * abs(estimate.value) * _EPS * (abs(size) + reach) / span
+    bound = n * abs(value) * _EPS * (abs(size) + reach) / span
     return bound if math.isfinite(bound) else 0.0
 
 
