@@ -50,22 +50,38 @@ def test_a_crest_on_a_line_is_not_refined_from_a_window_that_lost_its_digits() -
     honest_or_refused(line, line.at, 1.878713097994533e-4, scale)
 
 
-def _walked(f, x: float, first_step: float):
+def _walked(f, x: float, first_step: float, *, offset: float = 0.0):
     sampler = Sampler(f, x)
+    sampler.offset, sampler.several = offset, bool(offset)
     sampler(x)
     return _walks(sampler, 1, first_step, ENOUGH)
 
 
 @native
 def test_the_walk_s_estimate_keeps_the_error_its_window_claimed() -> None:
-    # The alias window was kept with 2.6e-14; the quotients below it widened it past its
-    # value, and the window at smaller steps to 0.936 (`_contradicted`).
-    estimate = _walked(math.sin, 33614626641256.94, 5.042193996188541e11)
-    assert estimate.kept_error < 1e-13
-    assert estimate.error > 0.9
+    # The crest on a line above, without the noise measured: the far window was kept
+    # with 6.4e-7; the quotients below it widened it to 2.2e-4, past its value 1.6e-5.
+    k, c, x = 1864784.64, 1.8048, -0.6797036481573037
+    line, _ = _along(lambda p: math.sin(k * p[0] + c), [x, 0.3], [1.0, 0.0])
+    estimate = _walked(line, line.at, 0.015, offset=line.offset)
+    assert estimate.kept_error < 1e-6
+    assert estimate.error > 1e-4 > abs(estimate.value)
     assert not estimate.no_digit  # it had digits when kept: no refusal for that
     resolved = _walked(math.sin, 1.0, 0.015)
     assert resolved.kept_error == resolved.error
+
+
+@native
+def test_a_walk_ends_on_its_window_with_digits_before_its_steps_fall_below_ulp_x() -> None:
+    # sin at 33614626641256.94: the alias window (2.6e-14 when kept) was widened past its
+    # value and became the fallback; the window at 0.92 to 0.0059 (-0.935755 +- 1e-13)
+    # then ended in a collapse at 0.002, half ulp(x), and was dropped. The walk now stops
+    # on it at 0.027, its error 2.8e-8 far below the bound `_lined_up` adds there (0.13).
+    # (derivative then refuses it by the float-grid policy: 258 spacings.)
+    x, exact = 33614626641256.94, -0.9357550225185078
+    estimate = _walked(math.sin, x, 5.042193996188541e11)
+    assert abs(estimate.value - exact) <= 2.0 * estimate.error < 1e-7
+    assert estimate.kept_error == estimate.error
 
 
 @native

@@ -461,6 +461,7 @@ class _ConstantQuotients:
 
     x = 0.0
     calls = 0
+    offset = 0.0  # a function of one variable (`_lined_up`)
 
     def __init__(self, step_of: Any = None) -> None:
         self.step_of = step_of or (lambda h: h)
