@@ -4787,8 +4787,7 @@ class _Walk:
             and window.steps[0] >= 0.5 * self.first_step
             and best.error <= self.enough * abs(best.value)
         )
-        stops = converged or early or floored
-        if (ended or stops) and self.end_window(converged) and stops:
+        if self.stops(ended=ended, converged=converged, early=early, floored=floored):
             self.early = early and not converged
             return None
         if broken:  # the row that broke the pattern may begin the next one
@@ -4818,6 +4817,38 @@ class _Walk:
         size = abs(self.sampler.x) + self.sampler.offset
         bound = _lined_up_at(size, self.n, self.kind, best.value, best.smallest)
         return best.error <= bound / LINED_UP_MARGIN
+
+    def stops(self, *, ended: bool, converged: bool, early: bool, floored: bool) -> bool:
+        """End the window where a rule says so; whether the walk stops there, its best kept.
+
+        ``ended`` (the pattern broke, Ridders' stop, stale rows) ends the window
+        and the walk goes on; the others end the walk with it, once kept. The
+        floor (`below_lined_up`) alone ends a window only where it keeps its
+        best entry (`kept_at_floor`).
+        """
+        if ended or converged or early:
+            return self.end_window(converged) and (converged or early or floored)
+        return floored and self.kept_at_floor()
+
+    def kept_at_floor(self) -> bool:
+        """End the window at `below_lined_up`'s floor if its best entry is kept; else go on.
+
+        A window the floor alone ends and `end_window` does not keep (not
+        better than the estimate kept, or its probe missed) goes on as it
+        would have, with everything that ending noted undone: ended, its
+        next step would be quartered, not halved, and quotients there can
+        widen the estimate kept (hessscan seed 2: ``cos(p0 p1 / 1e9)`` along
+        ``e1 + e2`` at coordinates 2.7e7 and 4.1e10, its entry then refused).
+        """
+        sampler = self.sampler
+        state = (self.window, self.best, self.asymptotic, self.stale, self.unsettled)
+        noted = (len(self.settled), len(self.refuted), set(sampler.steps), sampler.swung)
+        if self.end_window(converged=False):
+            return True
+        self.window, self.best, self.asymptotic, self.stale, self.unsettled = state
+        del self.settled[noted[0] :], self.refuted[noted[1] :]
+        sampler.steps, sampler.swung = noted[2], noted[3]
+        return False
 
     def failed_row(self, h: float) -> float | None:
         """The next step after a stencil at ``h`` left the domain of ``f``; None to stop."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import derivative
+from calcweb import derivative, hessian
 
 native = pytest.mark.xfail(
     sys.platform == "emscripten", strict=False, reason="measured natively; libm may differ"
@@ -76,3 +76,15 @@ def test_the_walk_stops_only_well_below_the_bound() -> None:
     result = derivative(lambda t: math.exp(-t * t), 26.5, full_output=True)
     assert abs(result.value - exact) < 5e-12 * abs(exact)
     assert abs(result.value - exact) <= 2.0 * result.error
+
+
+@native
+def test_a_window_the_floor_does_not_keep_goes_on_as_it_was() -> None:
+    # hessscan seed 2: cos(p0 p1 / 1e9) at a point of coordinates 1e7 to 1e11. On the
+    # line along e1 + e2 a window below the floor, not better than the estimate kept,
+    # was ended anyway: the walk went on quartering, a quotient at 8.9e-17 widened the
+    # estimate past its value, and the coordinate's refusal (float-grid policy) stood.
+    x = [91559584015.611, 26568029.095980924, 40594342262.82195]
+    h = hessian(lambda p: math.cos(p[0] * p[1] / 1e9))(x)
+    assert h[1][1] == pytest.approx(-7780.466275575415, rel=1e-4)
+    assert h[2] == [0.0, 0.0, 0.0]
