@@ -77,8 +77,8 @@ step can be trusted; instead:
    on a slightly different step (a crest of ``sin(766984.67 t + 5.0206)``, ``n
    = 3``, along ``p[0]`` at [-0.9254247801613408, 0.3] was -1.318e8 +- 9.0e5 for
    -1.084e8; now +- 3.5e7, as in one variable). As that bound grows while
-   the steps shrink, a window whose answer will carry it ends once its best
-   error is below a quarter of it at two consecutive rows
+   the steps shrink, a first derivative's window whose answer will carry it
+   ends once its best error is below a quarter of it at two consecutive rows
    (`_Walk.below_lined_up`: ``cos`` at 1e5, 30 calls instead of 34, with
    the same answer). A
    quotient at a smaller step than the kept estimate's rows, farther from it
@@ -4801,19 +4801,24 @@ class _Walk:
 
         That bound (what ``a t`` rounded inside ``f`` can move all quotients by
         alike) is added to every answer that is the walk's own, not refined
-        (`_refine` leaves out first and second derivatives whose window had to
-        search, and every walk with ``enough`` 0), and it grows as the smallest
-        step shrinks: rows below could only lower an error already below it,
-        and raise the bound. The window ends (`row`) once its best entry is
-        below it at two consecutive rows: the second also checks the first, as
-        the rows after a best entry do. ``cos`` at 1e5: 5.4e-13 against
-        1.7e-11 at 0.0229, 9.7e-14 against 3.5e-11 at 0.0114, where the walk
-        now stops; two more rows (four calls) gave the same value and answer.
+        (`_refine` leaves out first derivatives whose window had to search, and
+        every walk with ``enough`` 0 is one), and it grows as the smallest step
+        shrinks: rows below could only lower an error already below it, and
+        raise the bound. The window ends (`row`) once its best entry is below
+        it at two consecutive rows: the second also checks the first, as the
+        rows after a best entry do. ``cos`` at 1e5: 5.4e-13 against 1.7e-11 at
+        0.0229, 9.7e-14 against 3.5e-11 at 0.0114, where the walk now stops;
+        two more rows (four calls) gave the same value and answer. First
+        derivatives only: of order 2, the one-sided checks read the forward
+        quotients down to a fifth of the window's smallest step
+        (`_one_sided_drift`), and at larger steps their truncation read as
+        drift (shiftscan seed 23, draw 60: ``sin(3 u) exp(-u**2)``, ``u = (t -
+        c) / w``, ``w`` = 0.005, ``n = 2``, then refused, for -23648.594).
         """
         window = self.window
         searched = window.steps[best.row - best.level] < 0.5 * self.first_step
-        if self.enough and not (self.n <= 2 and searched):
-            return False  # refined: its answer need not carry the bound
+        if self.n != 1 or (self.enough and not searched):
+            return False  # of order 2 or more, or refined: see above
         size = abs(self.sampler.x) + self.sampler.offset
         bound = _lined_up_at(size, self.n, self.kind, best.value, best.smallest)
         return best.error <= bound / LINED_UP_MARGIN
@@ -4837,8 +4842,9 @@ class _Walk:
         better than the estimate kept, or its probe missed) goes on as it
         would have, with everything that ending noted undone: ended, its
         next step would be quartered, not halved, and quotients there can
-        widen the estimate kept (hessscan seed 2: ``cos(p0 p1 / 1e9)`` along
-        ``e1 + e2`` at coordinates 2.7e7 and 4.1e10, its entry then refused).
+        widen the estimate kept (hessscan seed 2, while the floor held for
+        second derivatives too: ``cos(p0 p1 / 1e9)`` along ``e1 + e2`` at
+        coordinates 2.7e7 and 4.1e10, the Hessian then refused).
         """
         sampler = self.sampler
         state = (self.window, self.best, self.asymptotic, self.stale, self.unsettled)

@@ -1,6 +1,6 @@
 """DERCALLS: a walk whose answer carries `_lined_up`'s bound stops once its error is below it.
 
-A first or second derivative whose window had to search (a pole or an edge of the
+A first derivative whose window had to search (a pole or an edge of the
 domain close by, or a large ``|x|``) is not refined, and its answer carries the
 bound of what ``a t`` rounded inside ``f`` can move all quotients by alike
 (`_richardson._lined_up`), which grows as the smallest step shrinks. The window
@@ -84,7 +84,24 @@ def test_a_window_the_floor_does_not_keep_goes_on_as_it_was() -> None:
     # line along e1 + e2 a window below the floor, not better than the estimate kept,
     # was ended anyway: the walk went on quartering, a quotient at 8.9e-17 widened the
     # estimate past its value, and the coordinate's refusal (float-grid policy) stood.
+    # (With the floor held for second derivatives, as first written; a guard now.)
     x = [91559584015.611, 26568029.095980924, 40594342262.82195]
     h = hessian(lambda p: math.cos(p[0] * p[1] / 1e9))(x)
     assert h[1][1] == pytest.approx(-7780.466275575415, rel=1e-4)
     assert h[2] == [0.0, 0.0, 0.0]
+
+
+@native
+def test_a_second_derivative_walks_on_below_the_bound() -> None:
+    # shiftscan seed 23, draw 60: ended at the floor, the window rested on steps of 6.3e-5
+    # and up; the forward quotients down to a fifth of that drifted by their truncation,
+    # the forward walk never settled, and this was refused ("quotients from the right
+    # never settle").
+    c, w, x = -43286031.613600194, 0.004975723041420946, -43286031.60473804
+
+    def f(t: float) -> float:
+        u = (t - c) / w
+        return math.sin(3.0 * u) * math.exp(-u * u)
+
+    result = derivative(f, x, 2, full_output=True)
+    assert abs(result.value - -23648.594106402023) <= 2.0 * result.error < 0.1
