@@ -242,7 +242,11 @@ step can be trusted; instead:
    times below showing the same: `_even_part_agrees`; a walk that stopped
    early then goes on down, and stands where it settles below that row:
    `_one_sided_checked`; for a second, where its odd part's second
-   difference shows it within rounding: `_odd_part_agrees`).
+   difference shows it within rounding: `_odd_part_agrees`; for ``n >= 3``,
+   the one-sided quotients at every step of the window and below it are
+   extrapolated in every power of the step, as the walk extrapolates its
+   own, `_over_the_window`: a jump of ``f^(n)`` at ``x`` puts the central
+   quotients at the mean of the two sides at every step).
    Where they disagree beyond both errors, but within that allowance, the
    estimate's error is widened to hold the one-sided value, and so is a
    refined value's (7.;
@@ -943,21 +947,23 @@ def _best(window: _Window) -> _Candidate | None:
     rounding noise bigger than the bound on it, cannot pass for accuracy.
     """
     best: _Candidate | None = None
+    for k in range(2, len(window.rows)):
+        best = _better(window, k, best)
+    return best
+
+
+def _better(window: _Window, k: int, best: _Candidate | None) -> _Candidate | None:
+    """`_best`'s choice between ``best`` and the entries of row ``k`` of the tableau."""
     rows = window.rows
-    for k in range(2, len(rows)):
-        for j in range(1, len(rows[k])):
-            entry = rows[k][j]
-            neighbours = [rows[k][j - 1]] + [
-                rows[i][jj]
-                for i, jj in ((k - 1, j - 1), (k - 1, j), (k + 1, j))
-                if _has(rows, i, jj)
-            ]
-            rounding = max(window.noises[k - j : k + 1])
-            error = max(abs(entry - other) for other in neighbours) + 2.5 * rounding
-            if best is None or error < best.error:
-                best = _Candidate(
-                    entry, error, k, j, window.steps[k], window.quotients[k], rounding
-                )
+    for j in range(1, len(rows[k])):
+        entry = rows[k][j]
+        neighbours = [rows[k][j - 1]] + [
+            rows[i][jj] for i, jj in ((k - 1, j - 1), (k - 1, j), (k + 1, j)) if _has(rows, i, jj)
+        ]
+        rounding = max(window.noises[k - j : k + 1])
+        error = max(abs(entry - other) for other in neighbours) + 2.5 * rounding
+        if best is None or error < best.error:
+            best = _Candidate(entry, error, k, j, window.steps[k], window.quotients[k], rounding)
     return best
 
 
@@ -3752,17 +3758,21 @@ def _one_sided_against(
     2.8 +- 9.6e-14. Where the even part of ``f`` at the window's own steps
     already says a first derivative's one-sided value agrees, or decisively
     disagrees, no new quotient is taken (`_even_part_agrees`), nor where its
-    odd part says a second derivative's agrees (`_odd_part_agrees`). A third
-    or fourth derivative is judged at the window's smallest steps first,
-    whatever ``h`` (`_twice_at_smallest`), where those quotients converge
-    and their rounding does not decide the verdict; else, as before, at
-    ``h`` (a junction 8.4e-6 from ``x``, the window at 5.2e-5 and 2.6e-5:
-    there the forward quotients' change grows from step to step).
+    odd part says a second derivative's agrees (`_odd_part_agrees`). A
+    derivative of order 3 or more is judged over the window's steps first,
+    whatever ``h`` (`_over_the_window`); where that is no verdict (the
+    quotients follow no expansion), or its agreement rests on its rounding,
+    at ``h`` (a junction 8.4e-6 from ``x``, the window at 5.2e-5 and 2.6e-5).
     """
-    if n in {3, 4}:
-        judged = _twice_at_smallest(sampler, estimate, n, kind)
-        if judged is not None and 2.0 * judged[2] < judged[1] + 2.0 * estimate.error:
-            return judged
+    if n >= 3:
+        judged = _over_the_window(sampler, estimate, n, kind)
+        if judged is not None:
+            value, spread, rounding, _ = judged
+            tolerance = spread + 2.0 * estimate.error
+            # A disagreement beyond the rounding too is a verdict; an agreement only where
+            # the rounding did not decide it (else the check at h, with less rounding).
+            if abs(value - estimate.value) > tolerance or 2.0 * rounding < tolerance:
+                return judged
     if n <= 2:
         agrees = _even_part_agrees if n == 1 else _odd_part_agrees
         agreed = agrees(sampler, estimate, kind)
@@ -3804,67 +3814,66 @@ def _one_sided_against(
     return value, spread, rounding, finest
 
 
-def _twice_at_smallest(
+def _over_the_window(
     sampler: Sampler, estimate: Estimate, n: int, kind: str
 ) -> tuple[float, float, float, float] | None:
-    """`_one_sided_against`'s verdict for order 3 or 4: ``kind``'s quotients extrapolated twice.
+    """`_one_sided_against`'s verdict for order 3 or more: ``kind``'s quotients over the window.
 
-    At the window's two smallest steps and half the smallest (the points at
-    the first two are most of them the central stencils': sin at 0.5, ``n =
-    3``, takes 32 calls, 30 before), the quadratic in the step through them
-    at 0, with `_twice`'s truncation and ``KINK_NOISE`` times the quotients'
-    rounding bound at the last step (it grows ``2**n``-fold a halving: no
-    walk below, which refused ``log(1 + t**2)``'s 6th derivative); None
-    where the quotients diverge. A value that disagrees is taken again with
-    a quarter of the smallest step (sin at -0.11312, ``n = 4``: -0.1129665
-    +- 7.4e-5 for -0.1128787 from 0.075 down, whose truncation the 4 times
-    did not hold). Once
-    extrapolated from the window's larger steps, the allowance for the
-    truncation hid a jump of ``f'''`` at ``x``: ``0.3 max(t - 0.5, 0)**3 +
-    sin(3 t)`` at 0.5, a forward value 0.51 +- 27.6, the answer -1.0099 +-
-    4.1e-10, for sides -1.91 and -0.11 (now refused: -0.1102 +- 0.0018).
+    At every step of the estimate's window and half the smallest, extrapolated
+    in every power of the step (a Neville tableau) and judged as the walk
+    judges its own tableau (`_better`), from the entries that rest on the
+    smallest step, with ``KINK_NOISE`` times the quotients' rounding bound. A
+    jump of ``f^(n)`` at ``x`` adds half of itself to the central quotients
+    at every step, all of it to the forward ones; over the whole window the
+    tableau sees far finer jumps than the three smallest steps extrapolated
+    twice: ``0.00133 max(t - c, 0)**3 + sin(2.594 t)`` at ``c = 1.1661``,
+    ``n = 3``, was the mean of the sides, 17.347789 +- 2.5e-10, for
+    17.343797 and 17.351782 (twice: a truncation of 0.097); now the forward
+    value is 17.351786 +- 2.3e-4, and 17.351782 +- 5.9e-6 a step below, and
+    it is refused. Of odd ``n`` the forward stencil's points are the central
+    ones', but ``x``; of even ``n`` one new point a step.
+
+    A disagreement is taken again a step below (a quarter of the smallest),
+    and stands if it holds there too, or if that level agrees only within its
+    rounding allowance, which says nothing (``0.01 max(t - 0.5, 0)**5 +
+    sin(3 t)`` at 0.5, ``n = 5``: 18.388 +- 0.16 for the right side 18.389,
+    the answer 17.789 +- 1.4e-5; a step below 18.36 +- 4.7, 4.65 of it
+    rounding). A level less sure than the one above it, beyond its rounding,
+    is no verdict: one level can agree with its neighbours by chance (``tanh``
+    at 0.0098, ``n = 4``: 0.156926 +- 2.6e-5 for 0.156748; a step below
+    0.156750 +- 2.0e-4), and quotients that follow no expansion grow less
+    sure (``x / sqrt(x**2 + 1e-5)`` at 0, ``n = 4``: its steps, 0.15 to
+    0.0375, are beyond ``f``'s scale, and the quotients grow as ``1 /
+    h**4``). None too without a window, or where ``f`` is not defined.
     """
-    steps = [step for step, _ in estimate.window[-2:]] or [2.0 * estimate.smallest]
+    steps = [step for step, _ in estimate.window]
     if len(steps) < 2:
-        steps.append(steps[0] / 2.0)
-    rows: list[tuple[float, float]] = []
+        return None
+    table = _Window(1)
     verdict = None
     for step in (*steps, steps[-1] / 2.0, steps[-1] / 4.0):
         try:
             quotient, noise, taken = sampler.quotient(kind, n, step)
         except (DomainError, NumericalError):
             return None
-        rows.append((taken, quotient))
-        if len(rows) < 3:
+        rounding = max(noise, _argument_rounding(sampler, kind, n, [(taken, quotient)]))
+        table.add(taken, quotient, KINK_NOISE * rounding)
+        if step >= steps[-1]:
             continue
-        rounding = KINK_NOISE * max(noise, _argument_rounding(sampler, kind, n, rows[-1:]))
-        verdict = _twice(rows[-3:], rounding, verdict)
-        if verdict is None or abs(verdict[0] - estimate.value) <= verdict[1] + 2.0 * estimate.error:
-            break  # agrees (or no verdict): a disagreement is taken on two levels
+        best = _better(table, len(table.rows) - 1, None)  # its entries on the newest step
+        if best is None:
+            return None
+        rounding = 2.5 * best.rounding  # as much of its error as `_better` puts to rounding
+        gap = abs(best.value - estimate.value) - 2.0 * estimate.error
+        if verdict is not None:
+            if best.error - rounding > verdict[1]:
+                return None  # less sure a step below, beyond its rounding: by chance above
+            if best.error - rounding < gap <= best.error:
+                break  # the level below agrees only within its rounding: no word on it
+        verdict = (best.value, best.error, rounding, taken)
+        if gap <= best.error:
+            break  # agrees: a disagreement is taken on two levels
     return verdict
-
-
-def _twice(
-    rows: list[tuple[float, float]],
-    rounding: float,
-    before: tuple[float, float, float, float] | None,
-) -> tuple[float, float, float, float] | None:
-    """`_twice_at_smallest`'s value from three quotients, as its verdict; None if they diverge.
-
-    Its truncation is `_extrapolated_twice`'s: 4 times its distance from the
-    line through the last two rows, or how far it moved from the line
-    through the first two (or from the level ``before``), if more.
-    """
-    value, coarse, fine = _at_zero(rows), _at_zero(rows[:2]), _at_zero(rows[1:])
-    (q1, q2, q3) = (quotient for _, quotient in rows)
-    if not (abs(q3 - q2) <= abs(q2 - q1) and abs(value - fine) <= abs(fine - coarse) / 2.0):
-        # Quotients that follow no expansion in the step leave no truncation to trust:
-        # beyond f's scale (x / sqrt(x**2 + 1e-5) at 0, n = 4, steps 0.15 to 0.0375) they
-        # grow as 1 / h**4, and extrapolated to -1.27e6 +- 1.21e6 for 0.
-        return None
-    moved = abs(value - (coarse if before is None else before[0]))
-    truncation = max(4.0 * abs(value - fine), moved)
-    return value, truncation + rounding, rounding, rows[-1][0]
 
 
 def _even_part_agrees(

@@ -877,7 +877,7 @@ def test_one_sided_against_at_its_bounds(
     verdict: tuple[float, float, float, float] | None,
     steps: list[float],
 ) -> None:
-    # Order 5: orders 3 and 4 ask `_twice_at_smallest` first (the window's steps).
+    # Order 5, and no window: `_over_the_window` (orders 3 and up) has no verdict then.
     sampler = _Quotients(quotients, _NOISE)
     assert _one_sided_against(sampler, estimate, 5, 1.0, "backward") == verdict  # type: ignore[arg-type]
     assert sampler.asked == [("backward", 5, h) for h in steps]

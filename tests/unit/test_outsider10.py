@@ -105,20 +105,20 @@ _QUARTIC_SIDES = (80.797093914928408906, 87.997093914928408906)
 def test_a_third_derivative_at_a_jump_of_f3_is_not_the_mean_of_its_sides() -> None:
     # Was -1.0099044449236736 +- 4.1e-10: the central quotients' mean of the sides. Of k
     # max(t - c, 0)**3 + sin(a t) at c: 8 of 20 draws lied so (seeds 0-399), 11 of 16 held
-    # out (seeds 5000-5399); now 1 and 4 (`_twice_at_smallest`).
+    # out (seeds 5000-5399); 1 and 4 after `_twice_at_smallest`, 0 and 0 now (`_over_the_window`).
     _honest_or_refused(_cubic_join, 0.5, 3, *_CUBIC_SIDES)
 
 
 def test_a_fourth_derivative_at_a_jump_of_f4_is_not_the_mean_of_its_sides() -> None:
     # Was 84.39709391871455 +- 3.5e-8 (the mean, 84.397). 9 of 14 draws at the jump lied
-    # (seeds 0-399), 9 of 15 held out; now 2 and 2.
+    # (seeds 0-399), 9 of 15 held out; then 2 and 2, now 0 and 0.
     _honest_or_refused(_quartic_join, 0.5, 4, *_QUARTIC_SIDES)
 
 
 def test_a_third_derivative_just_beside_a_jump_of_f3_is_honest() -> None:
     # f''' exists at 0.5001 (1.8 - 27 cos(1.5003) = -0.10182, mpmath); was -0.99922 +-
     # 0.040: the steps straddle the jump (now refused). Of draws 1e-7 to 1e-3 beside: 20
-    # of 33 lied (seeds 0-399), 15 of 34 held out; now 3 and 2.
+    # of 33 lied (seeds 0-399), 15 of 34 held out; then 3 and 2, now 0 and 0.
     _honest_or_refused(_cubic_join, 0.5001, 3, -0.10182464981198283561)
 
 
