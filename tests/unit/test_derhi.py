@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import DomainError, NumericalError, derivative
+from calcweb import DomainError, NumericalError, derivative, hessian
 
 Function = Callable[[float], float]
 
@@ -92,3 +92,14 @@ def test_smooth_high_derivatives_are_still_answered(
 ) -> None:
     result = derivative(f, x, n, full_output=True)
     assert abs(result.value - exact) <= 2.0 * result.error, result
+
+
+def test_a_hessian_at_large_coordinates_does_not_divide_by_zero() -> None:
+    # hessscan seed 1: the check's steps below the window rounded back to the smallest at
+    # ulp(1.4e13) = 0.002, and the tableau divided by 0 (ZeroDivisionError).
+    def f(p: list[float]) -> float:
+        return math.log(abs(p[0] * p[1] / 1e9))
+
+    result = hessian(f, full_output=True)([-13918504537629.787, 0.6592448515467497])
+    exact = -1.0 / 13918504537629.787**2  # d2/dp0**2 of log|p0|
+    assert abs(result.value[0][0] - exact) <= 2.0 * result.error[0][0], result
