@@ -7,7 +7,10 @@ check compares the forward (backward) quotients, extrapolated over the
 window's steps and one below (`_richardson._over_the_window`), with the
 estimate. The sides are closed forms (``k n!`` apart). Of OUTSIDER10's draws
 ``k max(t - c, 0)**p + sin(a t)``, p in 2..4, 17 of 400 lied (seeds 0-399)
-and 19 held out (5000-5399); with p in 5..6 (orders 4 to 6), 66 and 62.
+and 19 held out (5000-5399); with p in 5..6 (orders 4 to 6), 66 (seeds
+0-399) and 62 (7000-7399). Now 4 and 7, 15 and 16: none at a jump of f^(n) for n = 2
+to 4, one for n = 5 or 6 in each 400; the rest beside it (the steps cross it)
+or at a kink of f^(n) (p = n + 1).
 """
 
 from __future__ import annotations
