@@ -3833,7 +3833,8 @@ def _over_the_window(
     tableau sees far finer jumps than the three smallest steps extrapolated
     twice: ``0.00133 max(t - c, 0)**3 + sin(2.594 t)`` at ``c = 1.1661``,
     ``n = 3``, was the mean of the sides, 17.347789 +- 2.5e-10, for
-    17.343797 and 17.351782 (twice: a truncation of 0.097); now the forward
+    17.343797 and 17.351782 (the three do not converge, no verdict; twice
+    extrapolated, their truncation is 0.097); now the forward
     value is 17.351786 +- 2.3e-4, and 17.351782 +- 5.9e-6 a step below, and
     it is refused. Most of the forward stencils' points are the central ones'
     at the same step or a larger one (of ``n = 4``, ``x + 3 h`` is new).
