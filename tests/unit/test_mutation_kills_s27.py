@@ -842,79 +842,8 @@ def test_cross_entropys_targets_refusals_in_full(logits, target, error, message)
     assert str(refused.value) == message
 
 
-# --- _richardson: orders 3 and 4's kink check (_twice_at_smallest) --------------------------
-
-
-@pytest.mark.parametrize(
-    ("window", "value", "verdict", "steps"),
-    [
-        # The window's two smallest steps and half the smallest; it agrees: no quarter.
-        (((0.2, 0.0), (0.1, 0.0)), None, (-0.8780453469439469, 0.018902404676293384), 0.05),
-        # It disagrees (an estimate of 0): taken again with a quarter of the smallest step,
-        # its truncation the move from the first level's value.
-        (((0.2, 0.0), (0.1, 0.0)), 0.0, (-0.8776341855011661, 0.005136764998926349), 0.025),
-        # One step in the window: it and its half, quarter (and eighth).
-        (((0.1, 0.0),), None, (-0.8776341855011661, 0.005136764998926349), 0.025),
-        # None: twice the smallest step, and the smallest.
-        ((), None, (-0.8780453469439469, 0.018902404676293384), 0.05),
-    ],
-    ids=["agrees", "disagrees", "one step", "no window"],
-)
-def test_a_third_derivatives_forward_quotients_extrapolated_twice_at_the_smallest_steps(
-    window, value, verdict, steps
-):
-    exact = -math.cos(0.5)  # sin''' at 0.5
-    estimate = Estimate(exact if value is None else value, 1e-9, 0, 0.2, "central", 0.1, window)
-    sampler = _richardson.Sampler(math.sin, 0.5)
-    found = _richardson._twice_at_smallest(sampler, estimate, 3, "forward")
-    assert found is not None
-    assert found[:2] == pytest.approx(verdict, rel=1e-9)
-    assert found[3] == pytest.approx(steps, rel=1e-12)  # the last step taken
-    assert abs(found[0] - exact) <= found[1]
-    # Only forward quotients of order 3 (and the first one's slope for the rounding).
-    assert {kind for kind, _, _ in sampler.steps} == {"forward"}
-
-
-@pytest.mark.parametrize(
-    ("value", "verdict"),
-    [
-        (-1.0, (-1.0001244511577843, 0.024377114415701822, 1.4207065006020613e-07)),
-        (0.0, (-1.0000078234159218, 0.006212007663324603, 1.136835213377442e-06)),
-    ],
-)
-def test_the_kink_checks_rounding_at_the_last_step_from_a_t_rounded_inside_f(value, verdict):
-    # sin(t - 1000) at 1000 (f''' = -1): t's rounding, at the last step's quotient,
-    # KINK_NOISE times, is the rounding bound; a disagreement is taken at a quarter step.
-    estimate = Estimate(value, 1e-9, 0, 0.2, "central", 0.1, ((0.2, 0.0), (0.1, 0.0)))
-    sampler = _richardson.Sampler(lambda t: math.sin(t - 1000.0), 1000.0)
-    found = _richardson._twice_at_smallest(sampler, estimate, 3, "forward")
-    assert found is not None
-    assert found[:3] == pytest.approx(verdict, rel=1e-6)
-    assert abs(found[0] + 1.0) <= found[1]
-
-
 def test_a_fit_through_steps_it_cannot_tell_apart_is_no_verdict():
     # Two rows at one step leave the system singular: no constant, weights inf.
     part, weights = _odd_fit([(1.0, 0.5, 0.0), (0.5, 0.25, 0.0), (0.5, 0.25, 0.0)])
     assert math.isnan(part)
     assert weights == [INF] * 3
-
-
-_TWICE_STEPS = (0.25, 0.125, 0.0625)
-
-
-def test_quotients_that_move_more_at_the_last_halving_leave_no_truncation_to_trust():
-    # The extrapolation would be within half its last move (-1.667, from -1.75 and -2), but
-    # the quotients moved 0.125 at the last halving after 0 at the first: no verdict.
-    rows = list(zip(_TWICE_STEPS, (-2.0, -2.0, -1.875), strict=True))
-    assert _richardson._twice(rows, 0.0, None) is None
-    # Moving exactly as much at each halving is converging enough (-2.25 +- 0.5).
-    rows = list(zip(_TWICE_STEPS, (-2.0, -1.875, -2.0), strict=True))
-    assert _richardson._twice(rows, 0.0, None) == (-2.25, 0.5, 0.0, 0.0625)
-
-
-def test_a_second_level_measures_its_move_from_the_first_levels_value():
-    # -2.25 (coarse -1.75, fine -2.125); the first level's value 1.75 is 4 away.
-    rows = list(zip(_TWICE_STEPS, (-2.0, -1.875, -2.0), strict=True))
-    first = (1.75, 0.5, 0.0, 0.125)
-    assert _richardson._twice(rows, 0.125, first) == (-2.25, 4.0 + 0.125, 0.125, 0.0625)
