@@ -4666,7 +4666,9 @@ def _one_sided_from(
             h = scale * 2.0 ** -(run.last + 2)
             return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
         return constant
-    value, error = _estimate(run.values, first)
+    # A level f leaves for another is where f was before it changed scale, not its limit.
+    kept = _past_the_change(run.values)
+    value, error = _estimate(run.values[kept:], first + kept)
     if x0 not in (0.0, math.inf, -math.inf):  # there f is checked closer in instead
         error = max(error, _passed(run.values, value))
     slow = not run.note and len(_until_stuck(run.values)) == len(run.values)
@@ -4717,6 +4719,39 @@ def _one_sided_from(
         if result.error < passed <= drift:
             result = dataclasses.replace(result, error=passed)
     return result
+
+
+def _past_the_change(values: list[float]) -> int:
+    """Where the samples start to settle after ``f`` passes from one level to another, or 0.
+
+    Samples that move one way all along (none back), by changes that grow
+    from ``DROP`` of the largest or less to it and shrink after it, show
+    ``f`` changing scale: its level far from ``x0`` is not its limit, where
+    they head after the largest change is. The table would keep the first
+    level, exact or nearly so at the first samples, however far the samples
+    closer to ``x0`` go: ``1 - 7/(1 + (x/1e12)**2)`` at infinity is -6.0
+    exactly out to ``x = 8192``, rises to 0.99998 at ``2**49``, and was -6.0
+    +- 2.7e-15 (limit 1). The changes grow at every step from the first
+    that is not 0 to the largest, ``SMOOTH`` of them at least: rounding that
+    cancels ``f``'s digits moves it by stairs and a drop instead. The index
+    returned is the sample before the largest change, with ``MIN_SAMPLES``
+    or more from it on; 0 otherwise.
+    """
+    changes = [b - a for a, b in itertools.pairwise(values)]
+    if not changes:
+        return 0
+    peak = max(range(len(changes)), key=lambda k: abs(changes[k]))
+    sign = _sign(changes[peak])
+    one_way = all(change * sign >= 0.0 for change in changes)
+    quiet_first = abs(changes[0]) <= DROP * abs(changes[peak])
+    beyond_rounding = abs(changes[peak]) > REACH_ABOVE * _EPS * max(map(abs, values))
+    enough = len(values) - peak >= MIN_SAMPLES
+    # Growing at every step from where f starts to move: a drop where rounding cancels
+    # f's digits comes after stairs of equal samples ((sqrt(1 + t) - 1)/h for tiny t).
+    start = next(k for k, change in enumerate(changes) if change)
+    rise = [abs(change) for change in changes[start : peak + 1]]
+    steady = len(rise) >= SMOOTH and all(0.0 < a <= b for a, b in itertools.pairwise(rise))
+    return peak if one_way and quiet_first and beyond_rounding and enough and steady else 0
 
 
 QUIET = 4.0  # f's first changes within this many times their rounding noise ...
