@@ -4959,7 +4959,12 @@ def _checked_closer_in(
     if grown is not None:
         x, seen = grown
     elif off is None:
-        return _left_behind(result, run.values, deep)
+        result = _left_behind(result, run.values, deep)
+        # At infinity the floats go on far past the deepest step: f may change level there.
+        on_floor = math.isfinite(floor) and _within_error(floor, result)
+        if math.isinf(x0) and result.converged and on_floor:
+            return _beyond_the_floor(f, point, h * DEEP_RATIO**DEEP_STEPS, result, name)
+        return result
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
     # In full where six digits would not tell f there from the value (1 + 1.6e-11 from 1).
     shown = f"{seen:.6g}" if f"{seen:.6g}" != f"{result.value:.6g}" else repr(seen)
@@ -4972,6 +4977,130 @@ def _checked_closer_in(
         "points show (log(x) + 1e-15/sqrt(x) is within 2% of log(x) down to x = 1e-30, "
         "positive from 1.7e-34 on, and its limit at 0 is +inf), and the samples cannot "
         "tell its limit; pass full_output=True to get the estimate anyway",
+    )
+
+
+FAR_STEPS = 43  # at infinity, past the deepest step (|x| = 2**305): so many more steps of ...
+FAR_RATIO = DEEP_RATIO  # ... this ratio, out to |x| = 2**993, where f may still change level
+STEP_BISECTIONS = 7  # a change between two of them: sought to 2**(16 * 2**-7) in x, 1/8 bit
+
+
+def _beyond_the_floor(
+    f: _Counted, point: Callable[[float], float], h: float, result: _OneSided, name: str
+) -> _OneSided:
+    """``result``, or the level ``f`` changes to past the deepest step ``h``, at infinity.
+
+    ``f`` fits ``result`` at every point sampled, out to ``|x| = 1/h``
+    (6.5e91), but the floats go on to 1.8e308: ``c + A/(1 + (x/1e200)**2)``
+    is ``c + A`` exactly there, and ``c`` from ``x = 1e208`` on (scalescan:
+    most of its lies). So ``f`` is sampled at the far end, ``FAR_STEPS``
+    steps of ``FAR_RATIO`` on (``|x| = 2**993``), or at the farthest of those
+    steps where it does not fail (`_farthest_valid`: ``(x/1e100)**2``
+    overflows from ``x = 1.3e254`` on); where it is off the value there, at
+    every step out to it (`_far_level`). A step between two of them and
+    nothing else, as an overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is
+    1.0 out to ``2**511`` and 0.0 from ``2**512`` on), is no change of
+    level: the value stands unless a point between the two is neither
+    (`_between_levels`).
+    """
+    steps = [h * FAR_RATIO**k for k in range(FAR_STEPS + 1)]
+    last, far = _farthest_valid(f, point, steps)
+    if last == 0 or _within_error(far, result):
+        return result
+    walk = [result.value]
+    for step in steps[1:last]:
+        y = _sampled(f, point(step))
+        if math.isnan(y):
+            return result  # f fails on the way: the far end shows nothing
+        walk.append(y)
+    walk.append(far)
+    first = next(k for k, y in enumerate(walk) if not _within_error(y, result))
+    level = walk[first:]
+    if len(set(level)) == 1 and not _between_levels(f, point, steps[first - 1 : first + 1], result):
+        return result
+    return _far_level(result, walk[first - 1 :], point(steps[first]), name)
+
+
+def _farthest_valid(
+    f: _Counted, point: Callable[[float], float], steps: list[float]
+) -> tuple[int, float]:
+    """The index of the last of ``steps`` where ``f`` does not fail, and ``f`` there.
+
+    The last step first; where ``f`` fails there, bisected over the indices
+    (``f`` failing from some step on, as an overflow does); (0, NaN) if ``f``
+    fails at every step past the first.
+    """
+    far = _sampled(f, point(steps[-1]))
+    if not math.isnan(far):
+        return len(steps) - 1, far
+    good, bad, found = 0, len(steps) - 1, math.nan
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        y = _sampled(f, point(steps[middle]))
+        if math.isnan(y):
+            bad = middle
+        else:
+            good, found = middle, y
+    return good, found
+
+
+def _between_levels(
+    f: _Counted, point: Callable[[float], float], steps: list[float], result: _OneSided
+) -> bool:
+    """Whether ``f`` between the two ``steps`` is neither ``result`` nor ``f`` at the second.
+
+    Bisected (in ``log |x|``) ``STEP_BISECTIONS`` times toward the change: a
+    level change of ``f`` passes through the values between (``tanh((x/s)**3)``
+    within a factor 4 of ``s``); an overflow inside ``f`` jumps.
+    """
+    inside, outside = (math.log2(step) for step in steps)
+    new = _sampled(f, point(steps[1]))
+    for _ in range(STEP_BISECTIONS):
+        middle = 0.5 * (inside + outside)
+        y = _sampled(f, point(2.0**middle))
+        if math.isnan(y):
+            return False
+        if y != new and not _within_error(y, result):
+            return True
+        inside, outside = (inside, middle) if y == new else (middle, outside)
+    return False
+
+
+def _far_level(result: _OneSided, walk: list[float], x: float, name: str) -> _OneSided:
+    """The level ``f`` settles on in ``walk`` (from the last sample on ``result``), or a refusal.
+
+    Settled: ending on ``STUCK`` equal samples or more that the samples before
+    reach ever faster (`_reaches`; its error is the last one's distance), or
+    extrapolated as the deep samples are (`_deeper`, which a run at the end
+    must fit) to within ``ACCEPT``.
+    """
+    start = _run_start(walk)
+    run = len(walk) - start >= STUCK
+    if run and _reaches(walk[:start], walk[-1]):
+        value, error = walk[-1], abs(walk[start - 1] - walk[-1])
+    else:
+        value, error = _deeper(walk[0], walk[1:])
+        if run:
+            error = max(error, abs(walk[-1] - value))
+    if _settled(value, error):
+        return _OneSided(
+            value,
+            error,
+            True,
+            f"f settles on {result.value:.10g} at the points sampled on the {name}, out to "
+            f"|x| = 6.5e91, but changes level farther out, from about x = {x!r}, "
+            f"and settles on {value:.10g} out to |x| = 2**993",
+        )
+    shown = f"{walk[1]:.10g}" if f"{walk[1]:.10g}" != f"{result.value:.10g}" else repr(walk[1])
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f settles on {result.value:.10g} at the points sampled on the {name}, out to |x| = "
+        f"6.5e91, but farther out, at x = {x!r}, it is {shown}: f changes level on a scale "
+        "beyond those points, and the samples there cannot tell where it settles. "
+        "Substitute x = s*u, s near where f changes (limit(lambda u: f(s*u), inf)), so that "
+        "the usual points see the change; pass full_output=True to get the estimate anyway",
     )
 
 

@@ -43,3 +43,33 @@ def test_a_drop_after_stairs_of_rounding_is_no_change_of_level() -> None:
         return (math.sqrt(1.0 + x / c) - 1.0) / x + a * big / (abs(x) - big)
 
     _answered(f, 0.0, 1.0 / (2.0 * c) - a)
+
+
+# Past the deepest step (|x| = 6.5e91) the floats go on to 1.8e308 (`_beyond_the_floor`).
+
+
+def _honest_or_refused(f: Callable[[float], float], x0: float, exact: float) -> None:
+    result = limit(f, x0, full_output=True)
+    assert isinstance(result, LimitResult)
+    if result.converged:
+        assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
+
+
+def test_a_level_change_past_the_deepest_step_is_followed_to_the_far_end() -> None:
+    # Was -6.0 +- 1.3e-15, "f is -6.0 at every point sampled"; f is 1 exactly from 1e208 on.
+    _answered(lambda x: 1.0 - 7.0 / (1.0 + (x / 1e200) ** 2), math.inf, 1.0)
+    # (x/1e100)**2 overflows from 1.3e254 on: the far end is the last step where f does not fail.
+    _answered(lambda x: 1.0 - 7.0 / (1.0 + (x / 1e100) ** 2), -math.inf, 1.0)
+
+
+def test_a_level_change_within_one_far_step_is_refused() -> None:
+    # Was 1.0 +- 2.2e-16. f is 1 at every far step out to 2**657 and 4 from 2**673 on: the
+    # step is bisected, and f between is neither (1.0014 at 2**663); refused (no samples
+    # show how f reaches 4).
+    _honest_or_refused(lambda x: 1.0 + 3.0 * math.tanh((x / 1e200) ** 8), math.inf, 4.0)
+
+
+def test_a_jump_of_f_far_out_as_an_overflow_inside_f_makes_is_no_level() -> None:
+    # x*x overflows from 2**512 on: f is 0.0 there, 1.0 at every point before.
+    result = _answered(lambda x: x / math.sqrt(x * x + 1.0), math.inf, 1.0)
+    assert result.value == 1.0
