@@ -4887,6 +4887,8 @@ def _checked_closer_in(
     ``h`` is the last usual step. At 0 and infinity, where the points stay
     exact far closer in, ``f`` is sampled there as below; ``deep`` are ``f``
     at the steps closer in where the estimate already took them (else none).
+    At infinity a finite value that ``f`` at the deepest step fits is checked
+    farther out still, to the floats' end (`_beyond_the_floor`).
     ``refined``: the value is the usual samples' with a ``sqrt(h)`` term (or
     terms in ``h**(1/3)``, ``h**(1/4)``) removed (`_root_refined`), from
     samples before their rounding noise grows: only there is ``f`` off it
@@ -4961,8 +4963,8 @@ def _checked_closer_in(
     elif off is None:
         result = _left_behind(result, run.values, deep)
         # At infinity the floats go on far past the deepest step: f may change level there.
-        on_floor = math.isfinite(floor) and _within_error(floor, result)
-        if math.isinf(x0) and result.converged and on_floor:
+        answered = result.converged and math.isfinite(result.value)
+        if math.isinf(x0) and answered and math.isfinite(floor) and _within_error(floor, result):
             return _beyond_the_floor(f, point, h * DEEP_RATIO**DEEP_STEPS, result, name)
         return result
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
@@ -4991,15 +4993,15 @@ def _beyond_the_floor(
     """``result``, or the level ``f`` changes to past the deepest step ``h``, at infinity.
 
     ``f`` fits ``result`` at every point sampled, out to ``|x| = 1/h``
-    (6.5e91), but the floats go on to 1.8e308: ``c + A/(1 + (x/1e200)**2)``
-    is ``c + A`` exactly there, and ``c`` from ``x = 1e208`` on (scalescan:
-    most of its lies). So ``f`` is sampled at the far end, ``FAR_STEPS``
+    (6.5e91), but the floats go on to 1.8e308: ``1 - 7/(1 + (x/1e200)**2)``
+    is -6.0 exactly there, and 1.0 from ``x = 2.5e208`` on (scalescan: most
+    of its lies). So ``f`` is sampled at the far end, ``FAR_STEPS``
     steps of ``FAR_RATIO`` on (``|x| = 2**993``), or at the farthest of those
     steps where it does not fail (`_farthest_valid`: ``(x/1e100)**2``
     overflows from ``x = 1.3e254`` on); where it is off the value there, at
     every step out to it (`_far_level`). A step between two of them and
     nothing else, as an overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is
-    1.0 out to ``2**511`` and 0.0 from ``2**512`` on), is no change of
+    1.0 below ``2**512`` and 0.0 from there on), is no change of
     level: the value stands unless a point between the two is neither
     (`_between_levels`).
     """
@@ -5877,6 +5879,16 @@ def limit(
       more halfway between), when ``f`` is smooth in ``u`` out to ``e = 24``:
       ``log(2*x)/log(3*x)`` at infinity, 0.9994 at 1e300, is 1.0 give or take
       7.7e-14 (the module docstring says when it stands).
+    * At infinity, ``f`` that fits a finite value out to the deepest step
+      (``|x|`` about 6.5e91) is also sampled at ``|x| = 2**993`` (or the
+      farthest step of ``2**16`` where it does not fail), and where it is
+      off the value there, at every such step on (up to 57 evaluations
+      more): the level it settles on there is the limit, and a level change
+      it does not settle from is refused: ``1 - 7/(1 + (x/1e200)**2)`` is
+      -6.0 exactly out to 8e191 and 1 from 2.5e208 on (1.0 give or take
+      1.1e-14). A jump between two such steps and nothing between, as an
+      overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is 0.0 from ``2**512``
+      on), is not taken for a level.
     * ``f`` that moves by no more than its rounding noise over its first
       samples, as cancellation leaves it when ``f`` varies on a far larger
       scale (``(exp(1e-8*x) - 1)/x`` at 0), is also sampled farther out, at
