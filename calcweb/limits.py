@@ -4748,7 +4748,7 @@ def _past_the_change(values: list[float]) -> int:
     enough = len(values) - peak >= MIN_SAMPLES
     # Growing at every step from where f starts to move: a drop where rounding cancels
     # f's digits comes after stairs of equal samples ((sqrt(1 + t) - 1)/h for tiny t).
-    start = next(k for k, change in enumerate(changes) if change)
+    start = next((k for k, change in enumerate(changes) if change), peak)
     rise = [abs(change) for change in changes[start : peak + 1]]
     steady = len(rise) >= SMOOTH and all(0.0 < a <= b for a, b in itertools.pairwise(rise))
     return peak if one_way and quiet_first and beyond_rounding and enough and steady else 0

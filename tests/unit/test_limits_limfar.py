@@ -73,3 +73,18 @@ def test_a_jump_of_f_far_out_as_an_overflow_inside_f_makes_is_no_level() -> None
     # x*x overflows from 2**512 on: f is 0.0 there, 1.0 at every point before.
     result = _answered(lambda x: x / math.sqrt(x * x + 1.0), math.inf, 1.0)
     assert result.value == 1.0
+
+
+def test_samples_all_equal_have_no_change_of_level() -> None:
+    # farscan seed 1: sin(t)/h, t = h/2.26e7, is 4.42301e-08 exactly at every usual sample from
+    # the right of 0 (sin(t) rounds to t) and scatters farther out; `_past_the_change` found
+    # no change that is not 0 and raised StopIteration.
+    c = 22609028.02824097
+
+    def f(x: float) -> float:
+        return math.sin(x / c) / x
+
+    result = limit(f, 0.0, side="left", full_output=True)
+    assert isinstance(result, LimitResult)
+    if result.converged:
+        assert abs(result.value - 1.0 / c) <= 2.0 * result.error, result
