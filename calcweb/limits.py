@@ -4732,8 +4732,9 @@ def _past_the_change(values: list[float]) -> int:
     closer to ``x0`` go: ``1 - 7/(1 + (x/1e12)**2)`` at infinity is -6.0
     exactly out to ``x = 8192``, rises to 0.99998 at ``2**49``, and was -6.0
     +- 2.7e-15 (limit 1). The changes grow at every step from the first
-    that is not 0 to the largest, ``SMOOTH`` of them at least: rounding that
-    cancels ``f``'s digits moves it by stairs and a drop instead. The index
+    that is not 0 to the largest, ``SMOOTH`` of them at least (rounding that
+    cancels ``f``'s digits moves it by stairs and a drop instead), and shrink
+    at every step after it, none 0 (a growth stopped by a cap). The index
     returned is the sample before the largest change, with ``MIN_SAMPLES``
     or more from it on; 0 otherwise.
     """
@@ -4751,7 +4752,13 @@ def _past_the_change(values: list[float]) -> int:
     start = next((k for k, change in enumerate(changes) if change), peak)
     rise = [abs(change) for change in changes[start : peak + 1]]
     steady = len(rise) >= SMOOTH and all(0.0 < a <= b for a, b in itertools.pairwise(rise))
-    return peak if one_way and quiet_first and beyond_rounding and enough and steady else 0
+    # And settling after it, every change smaller: a growth that stops on a cap is
+    # `_stopped_past`'s (1 + min(1e-20/x**4, 1e30) at 0+, whose samples end on 1e30 + 1).
+    fall = [abs(change) for change in changes[peak:]]
+    settles = all(a > b > 0.0 for a, b in itertools.pairwise(fall))
+    return (
+        peak if one_way and quiet_first and beyond_rounding and enough and steady and settles else 0
+    )
 
 
 QUIET = 4.0  # f's first changes within this many times their rounding noise ...

@@ -67,7 +67,8 @@ def test_a_term_that_shows_only_closer_in_is_refused(
         ("sin(x)/x", lambda x: math.sin(x) / x, 0.0, 1.0, 1),
         ("x**0.75", lambda x: x**0.75, 0.0, 0.0, 1),
         ("x log x", lambda x: x * math.log(x), 0.0, 0.0, 1),
-        ("atan(x) at inf", math.atan, math.inf, math.pi / 2, 1),
+        # At infinity one more, at |x| = 2**993 (`_beyond_the_floor`).
+        ("atan(x) at inf", math.atan, math.inf, math.pi / 2, 1 + 1),
         # 0 there (1 + x rounds to 1): the steps between, three zeros from the
         # first, and 4 at the halvings before them, where f falls onto the run
         # (`_grown_onto`).
