@@ -4895,7 +4895,7 @@ def _checked_closer_in(
     exact far closer in, ``f`` is sampled there as below; ``deep`` are ``f``
     at the steps closer in where the estimate already took them (else none).
     At infinity a finite value that ``f`` at the deepest step fits is checked
-    farther out still, to the floats' end (`_beyond_the_floor`).
+    farther out still, out to ``|x| = 2**993`` (`_beyond_the_floor`).
     ``refined``: the value is the usual samples' with a ``sqrt(h)`` term (or
     terms in ``h**(1/3)``, ``h**(1/4)``) removed (`_root_refined`), from
     samples before their rounding noise grows: only there is ``f`` off it
