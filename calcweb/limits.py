@@ -3302,6 +3302,8 @@ def _deeper_against(
     stuck = _stuck_start(deep)
     # The sample before a stuck run is where f lost its last digits: rounding's too.
     kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
+    if _passes_to_a_level(usual, deep, stuck, result.value):
+        kept = deep  # f's own level, reached through the values between
     if math.isinf(result.value):
         sign, reached = math.copysign(1.0, result.value), usual[-1]
         before = deep[stuck - 1] if stuck else reached
@@ -3328,6 +3330,25 @@ def _deeper_against(
             return None if law else i
         gone = abs(off)
     return None
+
+
+def _passes_to_a_level(usual: list[float], deep: list[float], stuck: int, value: float) -> bool:
+    """Whether ``f``, one value at every usual sample, passes between it and a run closer in.
+
+    Rounding that cancels all of ``f``'s digits jumps onto its run (``((1 +
+    x) - 1)/x`` at 0 is 1 at every usual sample and 0 from ``2**-65`` on,
+    nothing between); but ``c + A exp(-(s/x)**3)`` at -inf, ``c = 4.27``,
+    ``A = -0.0099``, ``s = 1.02e18``, is ``c`` at every usual sample,
+    ``c + A + 2.1e-10`` at ``-2**65`` and ``c + A`` from ``-2**81`` on: the
+    sample before the run lies between the two, beyond the rounding of each,
+    and the run is ``f``'s level, not rounding's (scalescan seed 1: it was
+    ``c`` +- 9.5e-16).
+    """
+    if not 0 < stuck < len(deep) or len(set(usual)) != 1:
+        return False
+    before, level = deep[stuck - 1], deep[stuck]
+    room = ULPS * _EPS * max(abs(value), abs(level))
+    return min(value, level) + room < before < max(value, level) - room
 
 
 def _rounding_law(
