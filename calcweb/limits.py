@@ -3256,7 +3256,7 @@ def _stuck_start(values: list[float]) -> int:
     return n
 
 
-def _deeper_against(
+def _deeper_against(  # noqa: PLR0911 - a return for each kind of witness
     result: _OneSided,
     usual: list[float],
     deep: list[float],
@@ -3302,8 +3302,11 @@ def _deeper_against(
     stuck = _stuck_start(deep)
     # The sample before a stuck run is where f lost its last digits: rounding's too.
     kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
-    if _passes_to_a_level(usual, deep, stuck, result.value):
-        kept = deep  # f's own level, reached through the values between
+    if math.isfinite(result.value) and _passes_to_a_level(usual, deep, stuck, result.value):
+        # f's own level, reached through the values between; f exact at every usual
+        # sample has no rounding noise to grow by a law: the first sample off contradicts.
+        floors = [JUMP * result.error + ULPS * _EPS * max(abs(y), abs(result.value)) for y in deep]
+        return next(i for i, y in enumerate(deep) if abs(y - result.value) > floors[i])
     if math.isinf(result.value):
         sign, reached = math.copysign(1.0, result.value), usual[-1]
         before = deep[stuck - 1] if stuck else reached
