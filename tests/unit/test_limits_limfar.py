@@ -100,3 +100,11 @@ def test_a_level_the_deep_samples_pass_onto_is_not_rounding_s_run() -> None:
         return c + a * math.exp(-((abs(x) / s) ** -3.0))
 
     _honest_or_refused(f, -math.inf, c + a)
+
+
+def test_a_level_passed_onto_is_no_rounding_law_either() -> None:
+    # scalescan seed 1: c + A/(1 + (x/s)**2), s = 2.6e24, at -inf is c + A at every usual
+    # sample, 7e-13 off it at -2**65, then heads for c. Refused at cba9b05; with the run
+    # among the departures `_rounding_law` read them as rounding's (-0.0919658951 +- 2e-17).
+    c, a, s = -0.09564075608054322, 0.0036748609917271777, 2.633647815446089e24
+    _honest_or_refused(lambda x: c + a / (1.0 + (abs(x) / s) ** 2), -math.inf, c)
