@@ -3136,10 +3136,16 @@ def _noise_above(sampler: Sampler, estimate: Estimate, n: int, *, noisy: bool = 
     """The noise a quotient just above the window shows off the window's expansion, or 0.
 
     A window whose first quotient is off it by more than its rounding claims
-    ``f``'s expansion over the steps where that truncation, grown as ``h**p``
+    ``f``'s expansion over the steps where that truncation ``T``, grown as ``h**p``
     (central: ``p = 2``) or faster (`_truncation_power`), stays below a 16th
-    of the derivative: a quotient the walk took there is within 16 times that
-    of it, and its rounding. One within its rounding shows no scale of ``f``,
+    of the derivative: a quotient the walk took there is within ``(2 + 14 s)
+    T`` of it, and its rounding, ``s`` = 16 ``T / |f'|`` (0 to 1 there): the
+    expansion's next terms are a share of its first that falls with it
+    (``exp(2e3 t) + sin(4e10 + t)`` at 0, ``sin``'s argument rounded to
+    stairs 7.6e-6 wide: the window at 9.2e-7 to 1.1e-7, on one stair, gave
+    2000.0000000007 +- 1.9e-9, for 1999.5506, while the quotient at 7.3e-6,
+    where ``T`` is 0.07 and ``s`` 5.7e-4, was 1999.603, 0.4 off; 16 ``T``
+    passed it). One within its rounding shows no scale of ``f``,
     and a quotient above it can be off by ``f``'s own (a kink 2.8e-4 from
     ``x``: `test_a_kink_beside_a_jump_is_no_noise`), unless ``f`` is known
     ``noisy`` (the noise tests found noise, if too little): then its
@@ -3177,7 +3183,12 @@ def _noise_above(sampler: Sampler, estimate: Estimate, n: int, *, noisy: bool = 
         truncation = gap * (step / first) ** power
         if truncation > abs(estimate.value) / 16.0:
             continue  # beyond the scale the window puts f's on
-        excess = abs(quotient - estimate.value) - 16.0 * truncation - 4.0 * rounding
+        # The expansion's next terms are a share of its first that falls with it (as
+        # (h / L)**2 beside (h / L)**4, L the scale of f): 1 to 15 times it, the
+        # truncation 0 to a 16th of the derivative (the stairs of exp(2e3 t) + sin(4e10 + t)).
+        share = 16.0 * truncation / abs(estimate.value) if truncation else 0.0
+        allowed = (2.0 + 14.0 * share) * truncation
+        excess = abs(quotient - estimate.value) - allowed - 4.0 * rounding
         excess -= estimate.error
         shown = excess * (spacing * step) ** n / math.fsum(map(abs, weights))
         noise = max(noise, shown)

@@ -106,10 +106,11 @@ def test_jvp_of_the_slow_term_alone_is_right() -> None:
 # --- what lies -----------------------------------------------------------------------
 
 
-@_xfail()
 def test_a_steep_term_does_not_hide_the_slope_of_stairs() -> None:
-    # Today 1999.9999999999998 +- 5.2e-9 for 2000 + cos(4e10) = 1999.5505692873890: the
-    # sin term's slope is missing, 8.7e7 errors off (the walk's steps sit on one stair).
+    # Was 1999.9999999999998 +- 5.2e-9 for 2000 + cos(4e10) = 1999.5505692873890: the
+    # sin term's slope missing, 8.7e7 errors off (the walk's steps sat on one stair). Now
+    # 1999.53 +- 0.37: the quotient at 7.3e-6, 0.4 off the window's expansion, is noise
+    # (`calcweb._richardson._noise_above`).
     _honest_or_refused(_steep_and_stairs, 0.0, 1, 2e3 + _COS_4E10)
 
 
@@ -125,9 +126,8 @@ def test_a_second_derivative_beside_stairs_is_honest() -> None:
     _honest_or_refused(lambda t: math.exp(1e3 * t) + math.sin(1e10 + t), 0.0, 2, 1e6 - _SIN_1E10)
 
 
-@_xfail()
 def test_taylor_does_not_carry_the_missing_slope() -> None:
-    # Today derivatives[1] is 1999.9999999999998 with errors[1] 5.2e-9 (as derivative).
+    # Was derivatives[1] 1999.9999999999998 with errors[1] 5.2e-9 (as derivative).
     p = cw.taylor(_steep_and_stairs, 0.0, 2)
     assert abs(p.derivatives[1] - (2e3 + _COS_4E10)) <= 2.0 * p.errors[1], p
 
