@@ -105,6 +105,19 @@ JUMP_DOMINANCE = 4.0
 JUMP_KEPT = 0.5
 JUMP_FLAT = 0.1
 EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
+# A singularity inside the interval (`_Extrapolated.singular_point`): a chain
+# of SINGULAR_CHAIN nested panels, each holding at least CHAIN_SHARE of its
+# pair's error, whose error fell by at most SINGULAR_FALL a halving (x**-p
+# falls by 2**(p - 1), log|x| and a jump by 1/2, a kink by 1/4), is searched
+# for the largest |f|, one evaluation a step, until its probes all lie within
+# SEARCH_SETTLED of the best (a finite top) or the search reaches neighbouring
+# floats, or SEARCH_BUDGET evaluations.
+SINGULAR_CHAIN = 5
+CHAIN_SHARE = 0.75
+SINGULAR_FALL = 2.0**-1.5
+SEARCH_SETTLED = 1e-6
+SEARCH_BUDGET = 150
+SEARCH_FLOATS = 8  # the floats tried at the end, a few ulps between the bracket's ends
 _EPS = sys.float_info.epsilon
 
 # scipy.integrate.quad's keywords, and what integrate takes for them.
@@ -1475,6 +1488,8 @@ class _Panels:
         self.located: list[tuple[float, float, float]] = []
         # Brackets where a search for a jump found a smooth rise (`_bracket_jump`).
         self.rises: list[tuple[float, float]] = []
+        # Where a search for a singular point found a finite top (`singular_point`).
+        self.tops: list[float] = []
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -2149,6 +2164,80 @@ class _Panels:
                 self.rises.append((low, high))
                 return None
 
+    def singular_point(self, entry: _Entry) -> float | None:
+        """A point in ``entry``'s panel where g fails or is not finite, as |g| rises to it; or None.
+
+        A singularity such as ``|x - c|**-p`` or ``log|x - c|`` makes |g| rise
+        towards c from both sides, so c lies between the neighbours of the
+        panel's node where |g| is largest. A golden-section search for the
+        largest |g| closes in on it there, one evaluation a step, down to
+        neighbouring floats, each of which is then tried: f fails at c
+        itself (``0.0**-0.5``, ``log(0.0)``), or is infinite there. Probes
+        that all lie within `SEARCH_SETTLED` of the best show a finite top
+        (a narrow peak), and end the search, as do `SEARCH_BUDGET`
+        evaluations; where it ends so, or f is finite at every float left,
+        the best probe is kept (`tops`): a later panel around it would find
+        the same. The point found is kept in `seen` as a failure: the two
+        sides, integrated on their own, do not sample it again.
+        """
+        panel = entry.panel
+        nodes = self._nodes_of(entry)
+        if not nodes:
+            return None
+        top = max(range(len(nodes)), key=lambda i: abs(nodes[i][1]))
+        low = nodes[top - 1][0] if top > 0 else panel.a
+        high = nodes[top + 1][0] if top + 1 < len(nodes) else panel.b
+        ratio = 0.5 * (math.sqrt(5.0) - 1.0)
+        inner = [high - ratio * (high - low), low + ratio * (high - low)]
+        heights = [self._height(t) for t in inner]
+        probes = list(heights)
+        while True:
+            failed = next((t for t, y in zip(inner, heights, strict=True) if math.isnan(y)), None)
+            if failed is not None:
+                self.seen[failed] = math.nan
+                return failed
+            if not low < inner[0] < inner[1] < high:
+                break
+            best = max(heights)
+            if len(probes) >= SEARCH_BUDGET or (
+                len(probes) >= 3 and all(best - y <= SEARCH_SETTLED * best for y in probes[-3:])
+            ):
+                break
+            # Keep the side of the larger probe, which the top is on.
+            if heights[0] >= heights[1]:
+                high, inner[1], heights[1] = inner[1], inner[0], heights[0]
+                inner[0] = high - ratio * (high - low)
+                heights[0] = self._height(inner[0])
+                probes.append(heights[0])
+            else:
+                low, inner[0], heights[0] = inner[0], inner[1], heights[1]
+                inner[1] = low + ratio * (high - low)
+                heights[1] = self._height(inner[1])
+                probes.append(heights[1])
+        self.tops.append(inner[0] if heights[0] >= heights[1] else inner[1])
+        if low < inner[0] < inner[1] < high:
+            return None  # stopped at a finite top, or out of evaluations
+        # A few floats are left between the bracket's ends: try each.
+        t = low
+        for _ in range(SEARCH_FLOATS):
+            if t > high:
+                break
+            if t not in inner and math.isnan(self._height(t)):
+                self.tops.pop()
+                self.seen[t] = math.nan
+                return t
+            t = math.nextafter(t, math.inf)
+        return None
+
+    def _height(self, t: float) -> float:
+        """|g(t)| for `singular_point`, NaN where g fails or is not finite; one evaluation."""
+        self.nfev += 1
+        try:
+            y = self.g(t)
+        except Exception:  # f may fail at its singular point as it likes
+            return math.nan
+        return abs(y) if math.isfinite(y) else math.nan
+
     def _keep_side(
         self,
         panel: Panel,
@@ -2761,7 +2850,13 @@ def _adaptive(
       extrapolation amplifies it, how slowly the sums converge
       (`_Epsilon`), and the part of the sliver at the chain's end times the
       miss of f there that falls more slowly than the sums do (a kink or a
-      ramp in the sliver: `_Panels._unmodelled`).
+      ramp in the sliver: `_Panels._unmodelled`);
+    * a chain of panels closing in on one point inside the interval, each
+      holding most of its pair's error, which falls no faster than a
+      singularity's, is searched for a float where f fails or is infinite;
+      found, the integral is the sum of those over its two sides, each
+      integrated on its own with that point as an end
+      (`_Extrapolated.singular_point`, `_split_at`).
     """
     seen = {} if seen is None else seen
     result, odd = _summed(g, a, b, tol, rule, finite_ends=finite_ends, x_of=x_of, seen=seen)
@@ -2814,7 +2909,73 @@ def _summed(
                 # The ends are left out: f may fail there (or not be 0).
                 message=_zero_message(panels, a, b),
             ), odd
-    return _Extrapolated(panels, tol).run(), odd
+    try:
+        return _Extrapolated(panels, tol).run(), odd
+    except _SingularInside as found:
+        return _split_at(
+            found, g, a, b, tol=tol, rule=rule, finite_ends=finite_ends, x_of=x_of, seen=seen
+        ), False
+
+
+def _split_at(
+    found: _SingularInside,
+    g: Function,
+    a: float,
+    b: float,
+    *,
+    tol: float,
+    rule: Rule,
+    finite_ends: tuple[bool, bool],
+    x_of: Callable[[float], float],
+    seen: dict[float, float],
+) -> IntegrationResult:
+    """The integral over ``[a, b]`` as the sum of those over the two sides of a singular point.
+
+    Each side is integrated on its own (`_adaptive`), the point an end
+    where f is not found finite, as ``x**-0.5`` at 0 is; their evaluations
+    add to those of the run that found it. Where the sides cancel, their
+    errors, each within its own tolerance, may sum to more than the
+    whole's: they are integrated once more, at a tol that leaves room.
+    """
+    c, nfev, side_tol = found.point, found.nfev, tol
+    for _ in range(2):
+        left = _adaptive(
+            g, a, c, side_tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of, seen=seen
+        )
+        right = _adaptive(
+            g, c, b, side_tol, rule, finite_ends=(True, finite_ends[1]), x_of=x_of, seen=seen
+        )
+        nfev += left.nfev + right.nfev
+        value, error = left.value + right.value, left.error + right.error
+        target = _target(tol, value)
+        if not (left.converged and right.converged and error > target and side_tol > MIN_TOL):
+            break
+        side_tol = max(MIN_TOL, 0.5 * side_tol * target / error)
+    where = (
+        f"f fails or is infinite at x={x_of(c)!r}, inside the interval, where bisection "
+        "closed in on it; so the integral is the sum of those over its two sides, each found "
+        "on its own"
+    )
+    if not left.converged or not right.converged:
+        side, failed = ("left", left) if not left.converged else ("right", right)
+        message = f"{where}; the {side} one was not found: {failed.message}"
+    elif error > target:
+        message = (
+            f"{where} ({left.value:.6g} +- {left.error:.3g} and {right.value:.6g} +- "
+            f"{right.error:.3g}), but they cancel: the sum's error {error:.3g} is above the "
+            f"tolerance {target:.3g}; pass a larger tol"
+        )
+    else:
+        message = f"{where}: the estimated error {error:.3g} meets the tolerance {target:.3g}"
+    return IntegrationResult(
+        value=value,
+        error=error,
+        nfev=nfev,
+        method="adaptive",
+        intervals=left.intervals + right.intervals,
+        converged=left.converged and right.converged and error <= target,
+        message=message,
+    )
 
 
 def _zero_message(panels: _Panels, a: float, b: float) -> str:
@@ -3024,6 +3185,18 @@ def _sum_of_halves(
     )
 
 
+class _SingularInside(Exception):  # noqa: N818 - a signal, not an error
+    """A run stops: f is singular at ``point`` inside the interval (`_Extrapolated.singular_point`).
+
+    Caught by `_summed`, which integrates the two sides on their own (`_split_at`).
+    """
+
+    def __init__(self, point: float, nfev: int) -> None:
+        super().__init__(point, nfev)
+        self.point = point
+        self.nfev = nfev  # the run's evaluations, the search's included
+
+
 class _SlowEnd(NamedTuple):
     """The tails of the ends whose halvings fall as a power of log x (`_Extrapolated.slow_end`)."""
 
@@ -3077,6 +3250,9 @@ class _Extrapolated:
         self.end_values: tuple[list[float], list[float]] = ([], [])
         # The half each of those halvings split off the end (`_power_law_tail`).
         self.end_inner: tuple[list[float], list[float]] = ([], [])
+        # The errors of a panel's ancestors, each of which held most of its
+        # pair's error: a chain closing in on one point (`singular_point`).
+        self.chains: dict[tuple[float, float], tuple[float, ...]] = {}
 
     def target(self, value: float) -> float:
         return _target(self.tol, value)
@@ -3105,6 +3281,9 @@ class _Extrapolated:
                     self.restate = functools.partial(self.runaway, depth=1.0)
                     self.problem = self.restate(value, error)
                 break
+            point = self.singular_point(index)
+            if point is not None:
+                raise _SingularInside(point, panels.nfev)
             width = self.bisect(index)
             value, error = panels.value(), panels.error()
             # A slow end's tail that is known counts for its end panel, resolved
@@ -3362,6 +3541,7 @@ class _Extrapolated:
         if self.panels.cut_at_jump(index):
             return width
         parent, left, right = self.panels.split(index)
+        self.follow_chain(parent, left, right)
         start, end = self.panels.ends
         if parent.panel.a == start:
             self.end_values[0].append(left.value)
@@ -3383,6 +3563,53 @@ class _Extrapolated:
             if len(self.panels) > 10 and pair_error > parent.error:
                 self.growing += 1
         return parent.panel.b - parent.panel.a
+
+    def follow_chain(self, parent: _Entry, left: Panel, right: Panel) -> None:
+        """Extend the chain of ``parent`` (`chains`) to the half that holds most of their error.
+
+        A singular point keeps most of the error in the half that holds it,
+        halving after halving; a panel in the way of f varying
+        everywhere (an oscillation) shares it with its sibling.
+        """
+        chain = (*self.chains.pop((parent.panel.a, parent.panel.b), ()), parent.error)
+        both = left.error + right.error
+        for half in (left, right):
+            held = both > 0.0 and half.error >= CHAIN_SHARE * both
+            self.chains[(half.a, half.b)] = chain if held else ()
+
+    def singular_point(self, index: int) -> float | None:
+        """A point in the panel at ``index`` where f is singular, to split the interval at; or None.
+
+        Bisection closes in on a singularity inside the interval, such as
+        ``|x - 0.3|**-0.5``, one rule a halving, with an error that falls
+        by only ``2**-0.5`` a halving, and the epsilon extrapolation is
+        trusted only towards an end (`_Panels.anchored`): the run went on
+        until the panels were too narrow for floats, and was refused (1,913
+        evaluations). Once the panel is the last of a chain of
+        `SINGULAR_CHAIN` nested panels (`follow_chain`), touching neither end,
+        whose error fell by at most `SINGULAR_FALL` a halving, f is searched
+        there for a point where it fails or is infinite
+        (`_Panels.singular_point`); found, it becomes an end of two
+        integrals (`_split_at`), whose end machinery handles it as it
+        handles ``x**-0.5`` at 0. Not found (a narrow peak, whose error
+        falls so while the panels are wider than it), the chain starts
+        again.
+        """
+        panels = self.panels
+        entry = panels.entries[index]
+        panel = entry.panel
+        if panel.a in panels.ends or panel.b in panels.ends:
+            return None
+        key = (panel.a, panel.b)
+        chain = (*self.chains.get(key, ()), entry.error)
+        if len(chain) < SINGULAR_CHAIN:
+            return None
+        if chain[-1] < chain[-SINGULAR_CHAIN] * SINGULAR_FALL ** (SINGULAR_CHAIN - 1):
+            return None
+        self.chains[key] = ()
+        if any(panel.a <= top <= panel.b for top in panels.tops):
+            return None  # searched already: a finite top there
+        return panels.singular_point(entry)
 
     def next_panel(self, value: float, error: float, width: float) -> int | None:
         """The panel to bisect next, extrapolating first if it is time; None to stop.
@@ -3845,17 +4072,27 @@ def integrate(
     finite interval. No node is an endpoint, so integrable singularities at
     the ends ($x^{-0.9}$, $\log x$ on ``[0, 1]``) work, and the
     extrapolation makes them cost about what they cost ``quad``: a few
-    hundred evaluations. A singularity inside the interval is left to
-    bisection (extrapolating towards an arbitrary point is not reliable):
-    split the interval there. A jump that two neighbouring points of the
-    rule show (``f`` differing across them far more than beside them) is
-    located by bisecting ``f`` itself, one evaluation a halving, to
-    neighbouring floats, and the subintervals are cut there, so each side
-    is integrated as the smooth piece it is: ``floor(x)`` on ``[0, 100]``
-    costs 9,046 evaluations, about 90 a jump (bisecting towards each jump
-    by whole subintervals, it stopped at 500 of them, 20,981, unconverged);
-    ``sign(sin x)`` on ``[0, 20]``: 1,635, where ``quad`` at the same
-    tolerance (``limit=500``) takes 9,093 without ``points=`` and 147 with
+    hundred evaluations. A singularity inside the interval is not
+    extrapolated towards (that is not reliable at an arbitrary point): once
+    bisection closes in on one point with an error that falls no faster than
+    a singularity's, ``f`` is searched there for the float where it fails or
+    is infinite (``|x - 0.3|**-0.5`` fails at 0.3), and the integral is the
+    sum of those over its two sides, each with an end singularity:
+    ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 765 evaluations (``quad``: 399;
+    bisection alone stopped after 1,913, unconverged). Where ``f`` is finite
+    at every float near the point (``|x*x - 0.5|**-0.5`` on ``[0, 1]``,
+    whose zero is no float), its rounding there limits the accuracy, and it
+    is refused (error 2.5e-6); written as ``|x - c|**-0.5 |x + c|**-0.5``
+    with ``c = math.sqrt(0.5)``, it is answered (890 evaluations). A jump
+    that two neighbouring points of the rule show (``f`` differing across
+    them far more than beside them) is located by bisecting ``f`` itself,
+    one evaluation a halving, to neighbouring floats, and the subintervals
+    are cut there, so each side is integrated as the smooth piece it is:
+    ``floor(x)`` on ``[0, 100]`` costs 9,046 evaluations, about 90 a jump
+    (bisecting towards each jump by whole subintervals, it stopped at 500 of
+    them, 20,981, unconverged); ``sign(sin x)`` on ``[0, 20]``: 1,635, where
+    ``quad`` at the same tolerance (``limit=500``) takes 9,093 without
+    ``points=`` and 147 with
     them. ``f`` is also evaluated once at each
     finite end, only to check the subintervals next to it (a kink between the
     end and the nearest node, ``abs(x - 0.001)`` on ``[0, 1]``, leaves ``f`` a
