@@ -2934,8 +2934,9 @@ def _split_at(
     Each side is integrated on its own (`_adaptive`), the point an end
     where f is not found finite, as ``x**-0.5`` at 0 is; their evaluations
     add to those of the run that found it. Where the sides cancel, their
-    errors, each within its own tolerance, may sum to more than the
-    whole's: they are integrated once more, at a tol that leaves room.
+    errors, each within its own tolerance (relative to its own size), may
+    sum to more than the whole's: they are integrated once more, at a tol
+    whose targets sum to the whole's.
     """
     c, nfev, side_tol = found.point, found.nfev, tol
     for _ in range(2):
@@ -2950,7 +2951,9 @@ def _split_at(
         target = _target(tol, value)
         if not (left.converged and right.converged and error > target and side_tol > MIN_TOL):
             break
-        side_tol = max(MIN_TOL, 0.5 * side_tol * target / error)
+        # Each side's target is its tol times its own size, not the sum's.
+        sizes = max(1.0, abs(left.value)) + max(1.0, abs(right.value))
+        side_tol = max(MIN_TOL, min(0.5 * side_tol, target / sizes))
     where = (
         f"f fails or is infinite at x={x_of(c)!r}, inside the interval, where bisection "
         "closed in on it; so the integral is the sum of those over its two sides, each found "

@@ -115,6 +115,24 @@ def test_sides_that_cancel_are_integrated_again_at_a_tighter_tol() -> None:
     assert abs(result.value - 0.09326266662693848) <= 2 * result.error
 
 
+def test_the_tighter_tol_is_relative_to_each_side_s_own_size() -> None:
+    # intsingscan seed 1: -6.52089 +- 2.3e-5 and 7.68571 +- 7.2e-6 sum to 1.16482 with
+    # 3e-5, above its 2.05e-5; a side's target is its tol times its own size, so a tol
+    # scaled by the sum's shortfall alone met them again unchanged (refused, "they
+    # cancel"). Exact value by mpmath at 30 digits, each side by x = c -+ u**3.
+    c = 5.324401344029058
+    result = integrate(
+        lambda x: math.log(abs(x - c)) * (1 + x * x),
+        0.9722936570627758,
+        7.769672071452158,
+        tol=1.7606697771027892e-05,
+        full_output=True,
+    )
+    assert isinstance(result, IntegrationResult)
+    assert result.converged, result
+    assert abs(result.value - 1.1648204076223959) <= 2 * result.error
+
+
 def test_f_finite_at_every_float_near_the_point_stays_refused_after_one_search() -> None:
     # x*x - 0.5 is 0 at no float: f is finite (1e8) at the floats around sqrt(0.5),
     # whose neighbourhood a float cannot split, so the rounding there is the limit.
