@@ -2165,12 +2165,15 @@ class _Panels:
                 return None
 
     def singular_point(self, entry: _Entry) -> float | None:
-        """A point in ``entry``'s panel where g fails or is not finite, as |g| rises to it; or None.
+        """Where g fails or is not finite in the panel of ``entry``, g running off to it; or None.
 
-        A singularity such as ``|x - c|**-p`` or ``log|x - c|`` makes |g| rise
-        towards c from both sides, so c lies between the neighbours of the
-        panel's node where |g| is largest. A golden-section search for the
-        largest |g| closes in on it there, one evaluation a step, down to
+        A singularity such as ``|x - c|**-p`` or ``log|x - c|`` makes g run
+        away from the level of the panel's samples (their median) towards c
+        from both sides, so c lies between the neighbours of the node where g
+        is farthest from that level; measured from 0, a spike below a larger
+        background would be a dip (``log|x - c| + x**2`` at 10.2, positive
+        at every float). A golden-section search for the largest distance
+        from the level closes in on c there, one evaluation a step, down to
         neighbouring floats, each of which is then tried: f fails at c
         itself (``0.0**-0.5``, ``log(0.0)``), or is infinite there. Probes
         that all lie within `SEARCH_SETTLED` of the best show a finite top
@@ -2184,12 +2187,13 @@ class _Panels:
         nodes = self._nodes_of(entry)
         if not nodes:
             return None
-        top = max(range(len(nodes)), key=lambda i: abs(nodes[i][1]))
+        level = sorted(y for _, y in nodes)[len(nodes) // 2]
+        top = max(range(len(nodes)), key=lambda i: abs(nodes[i][1] - level))
         low = nodes[top - 1][0] if top > 0 else panel.a
         high = nodes[top + 1][0] if top + 1 < len(nodes) else panel.b
         ratio = 0.5 * (math.sqrt(5.0) - 1.0)
         inner = [high - ratio * (high - low), low + ratio * (high - low)]
-        heights = [self._height(t) for t in inner]
+        heights = [self._height(t, level) for t in inner]
         probes = list(heights)
         while True:
             failed = next((t for t, y in zip(inner, heights, strict=True) if math.isnan(y)), None)
@@ -2207,12 +2211,12 @@ class _Panels:
             if heights[0] >= heights[1]:
                 high, inner[1], heights[1] = inner[1], inner[0], heights[0]
                 inner[0] = high - ratio * (high - low)
-                heights[0] = self._height(inner[0])
+                heights[0] = self._height(inner[0], level)
                 probes.append(heights[0])
             else:
                 low, inner[0], heights[0] = inner[0], inner[1], heights[1]
                 inner[1] = low + ratio * (high - low)
-                heights[1] = self._height(inner[1])
+                heights[1] = self._height(inner[1], level)
                 probes.append(heights[1])
         self.tops.append(inner[0] if heights[0] >= heights[1] else inner[1])
         if low < inner[0] < inner[1] < high:
@@ -2222,21 +2226,21 @@ class _Panels:
         for _ in range(SEARCH_FLOATS):
             if t > high:
                 break
-            if t not in inner and math.isnan(self._height(t)):
+            if t not in inner and math.isnan(self._height(t, level)):
                 self.tops.pop()
                 self.seen[t] = math.nan
                 return t
             t = math.nextafter(t, math.inf)
         return None
 
-    def _height(self, t: float) -> float:
-        """|g(t)| for `singular_point`, NaN where g fails or is not finite; one evaluation."""
+    def _height(self, t: float, level: float) -> float:
+        """|g(t) - level| for `singular_point`, NaN where g fails or is not finite; one call."""
         self.nfev += 1
         try:
             y = self.g(t)
         except Exception:  # f may fail at its singular point as it likes
             return math.nan
-        return abs(y) if math.isfinite(y) else math.nan
+        return abs(y - level) if math.isfinite(y) else math.nan
 
     def _keep_side(
         self,

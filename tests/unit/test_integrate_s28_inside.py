@@ -90,6 +90,24 @@ def test_the_singular_point_is_named_in_the_message() -> None:
     assert result.nfev == 765
 
 
+def test_a_spike_below_a_larger_background_is_found() -> None:
+    # intsingscan seed 3: f is positive at every float (x**2 is 104 at c, the log
+    # -34.5 times 1.3 an ulp from it), so |f| dips at c; the search measures from the
+    # median of the panel's samples. Was refused ("narrower than floating point").
+    # Exact value by mpmath at 30 digits, each side by x = c -+ u**3.
+    c = 10.201022581594337
+    result = integrate(
+        lambda x: math.log(abs(x - c)) * (2 + math.sin(3 * x)) + x * x,
+        -0.9803927323556545,
+        14.586626516771858,
+        tol=2.228971188030929e-12,
+        full_output=True,
+    )
+    assert isinstance(result, IntegrationResult)
+    assert result.converged, result
+    assert abs(result.value - 1070.1485449371911) <= 2 * result.error
+
+
 def test_a_pole_inside_is_refused_as_divergent_there() -> None:
     # Was refused for rounding ("rounding error limits the accuracy to about 19").
     result = integrate(lambda x: 1 / abs(x - 0.3), 0.0, 1.0, full_output=True)
