@@ -424,7 +424,7 @@ def main() -> None:
         "miss the mass (the peaks here) it reports a tiny error on a wrong value; calcweb keeps "
         "bisecting a panel whose nodes do not resolve f, and, where f is negligible at every "
         "node away from the peak, samples there finely enough to see a second peak as wide "
-        "(peak at 3.7: 821 evaluations, 611 without; at 33.843: 1787, 653 without), and pays "
+        "(peak at 3.7: 839 evaluations, 629 without; at 33.843: 1808, 674 without), and pays "
         "for it in evaluations. The "
         "4e-12 cos row is the other side of that rule: calcweb cannot tell a tiny aliased "
         "oscillation from a missed feature, so it gives up although its value is right.\n\n"
