@@ -388,14 +388,19 @@ def _above(
     return _noise_above(_RoundingSampler(rounding), estimate, n)
 
 
+def _allowed(truncation: float) -> float:
+    """How far `_noise_above` lets a quotient be off the value 1: (2 + 14 s) T, s = 16 T."""
+    return (2.0 + 14.0 * 16.0 * truncation) * truncation
+
+
 @pytest.mark.parametrize("n", [2, 3])
 def test_a_quotient_above_the_window_off_its_expansion_shows_noise(n: int) -> None:
     # The window's one quotient, at H, is 2**-20 off 1: central truncation (h**2) puts
-    # 2**-18 at 2H. A quotient there 1 off is off by 1 - 16 x 2**-18 more than that
-    # allows; the values it saw were off by that times (c 2H)**n / sum |w| (c: the
-    # stencil's spacing, 2 for odd orders).
+    # 2**-18 at 2H. A quotient there 1 off is off by 1 - (2 + 14 x 2**-14) x 2**-18 more
+    # than that allows (DERSTAIR: 16 x 2**-18 before); the values it saw were off by
+    # that times (c 2H)**n / sum |w| (c: the stencil's spacing, 2 for odd orders).
     _, weights, spacing = stencil("central", n)
-    excess = 1.0 - 16.0 * 2.0**-18
+    excess = 1.0 - _allowed(2.0**-18)
     shown = excess * (spacing * 2.0 * H) ** n / math.fsum(map(abs, weights))
     assert _above(n, ((2.0 * H, 2.0, 0.0),)) == shown
     # Less 4 times the quotient's rounding and the estimate's error.
@@ -425,19 +430,20 @@ def test_no_window_no_noise_above() -> None:
 
 def test_the_windows_truncation_at_its_first_step_is_its_largest_grown_to_it() -> None:
     # Both quotients 2**-20 off: the one at H/2 grown as h**2 to H is 2**-18 off, and
-    # grown on to 2H, 2**-16: a quotient there 1 off is off by 1 - 16 x 2**-16 more.
+    # grown on to 2H, 2**-16: a quotient there 1 off is off by 1 - _allowed(2**-16) more.
     window = ((H, 1.0 + 2.0**-20), (H / 2.0, 1.0 + 2.0**-20))
-    shown = (1.0 - 16.0 * 2.0**-16) * (2.0 * H) ** 2 / 4.0
+    shown = (1.0 - _allowed(2.0**-16)) * (2.0 * H) ** 2 / 4.0
     assert _above(2, ((2.0 * H, 2.0, 0.0),), window=window) == shown
     # At 4H the truncation has grown 16-fold from H: 2**-14.
-    shown = (1.0 - 16.0 * 2.0**-14) * (4.0 * H) ** 2 / 4.0
+    shown = (1.0 - _allowed(2.0**-14)) * (4.0 * H) ** 2 / 4.0
     assert _above(2, ((4.0 * H, 2.0, 0.0),), window=window) == shown
 
 
 def test_quotients_where_the_truncation_passes_a_16th_of_the_value_are_passed_over() -> None:
     # The truncation 2**-20 at H grows as h**2 to exactly 1/16 at 256 H: judged there
     # (a quotient 3 off is 1 off beyond 16 times it); at 512 H it is 1/4, beyond the
-    # scale, and a quotient 10 off there is passed over, not the end of the rows.
+    # scale, and a quotient 10 off there is passed over, not the end of the rows. (At a
+    # 16th, (2 + 14 s) T is 16 T: s is 1.)
     at_256 = (256.0 * H, 3.0, 0.0)
     assert _above(2, (at_256,)) == (256.0 * H) ** 2 / 4.0
     beyond = (512.0 * H, 10.0, 0.0)
