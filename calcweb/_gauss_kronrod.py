@@ -149,6 +149,12 @@ FINITE_SAFETY = 2.0  # the tail beyond the rule's degree is many terms, not its 
 MISSED_TAIL = 4.0  # a resolved f's interpolant is off by less than this times its top coefficients
 MISSED_ROUNDING = 1e3  # ulps of f (and of x times f's slope) that interpolation may amplify
 ROUNDING_ULPS = 4.0  # ulps of ∫|f| by which f's rounding and the rule's sum may move a panel
+# f's values all floats of at most this many significant bits (float32: 24),
+# most within `COARSE_SPREAD` bits of it: f is computed in a coarser float.
+COARSE_BITS = (11, 40)
+COARSE_SPREAD = 4
+COARSE_DISTINCT = 5  # distinct nonzero samples needed to tell a coarse float from exact values
+X_GRID = 16.0  # a grid within this of the nodes' rounding times f's slope is x's, not f's
 _TINY = sys.float_info.min
 
 
@@ -217,7 +223,8 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     produce: 50 ulps of ``∫|f|`` (QUADPACK's floor), plus the effect of
     rounding the nodes themselves, ``ulp(x) |f'|`` integrated, which
     dominates far from 0 (``exp(k x)`` near ``k x = 700``, a narrow peak at
-    ``x = 1e3``) and which QUADPACK leaves out.
+    ``x = 1e3``) and which QUADPACK leaves out; for ``f`` computed in a
+    coarser float (numpy's float32), both in its ulps (`rounding_unit`).
     """
     center = 0.5 * a + 0.5 * b  # halves first: b - a may overflow
     half = 0.5 * b - 0.5 * a
@@ -264,7 +271,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
     if any(values) and max(tail) >= FLAT_SPECTRUM * max(map(abs, values)):
         error = max(error, width * max(tail))
     floor = max(
-        50.0 * _EPS * absolute + _node_rounding(positions, values, all_weights, a, b),
+        _rounding_floor(rule, values, all_weights, a, b, absolute=absolute),
         absolute if _collapsed(center, half, nodes) else 0.0,
     )
     rounding_limited = absolute > _TINY / (50.0 * _EPS) and error <= floor
@@ -300,7 +307,7 @@ def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = 
         smoothness,
         tuple(values),
         resolution,
-        ROUNDING_ULPS * _EPS * absolute,
+        ROUNDING_ULPS * rounding_unit(rule, values, a, b) * absolute,
         width * _unchecked(tail, odd),
         (kronrod - gauss) * half,
         tail,
@@ -655,6 +662,7 @@ def _interpolation_error(
     ``coefficients`` are the even and odd ones of `_legendre_rows`.
     """
     even, odd = coefficients
+    unit = rounding_unit(rule, values, a, b)
     low, high = max(odd[0], even[0], odd[1]), max(odd[2], even[2], odd[3])
     fall = min(1.0, high / low) if low > 0.0 else 1.0
     tail = high * math.pow(fall, (rule.size - _top_degree(rule)) / 4.0)
@@ -665,7 +673,7 @@ def _interpolation_error(
     slope = max(abs(y1 - y0) / (x1 - x0) for (x0, y0), (x1, y1) in steps) / half
     largest = max(map(abs, values))
     spread = max(abs(a), abs(b))
-    return MISSED_TAIL * tail + MISSED_ROUNDING * _EPS * (largest + spread * slope)
+    return MISSED_TAIL * tail + MISSED_ROUNDING * unit * (largest + spread * slope)
 
 
 @functools.cache
@@ -832,29 +840,59 @@ def _largest(
     return center + half * position, abs(value)
 
 
+def _rounding_floor(
+    rule: Rule,
+    values: list[float],
+    weights: list[float],
+    a: float,
+    b: float,
+    *,
+    absolute: float,
+) -> float:
+    """The error rounding alone may make: of f's values (in ulps of ∫|f|) and of the nodes.
+
+    QUADPACK's 50 ulps of ∫|f| for float64; for f computed in a coarser
+    float (`rounding_unit`), `ROUNDING_ULPS` of its ulps (its own rounding
+    and that of its x, each at most half of one), its nodes rounded as
+    coarsely.
+    """
+    unit = rounding_unit(rule, values, a, b)
+    nodes = _node_rounding(list(positions(rule)), values, weights, a, b, unit=unit)
+    return max(50.0 * _EPS, ROUNDING_ULPS * unit) * absolute + nodes
+
+
 def _node_rounding(
-    positions: list[float], values: list[float], weights: list[float], a: float, b: float
+    positions: list[float],
+    values: list[float],
+    weights: list[float],
+    a: float,
+    b: float,
+    *,
+    unit: float = _EPS,
 ) -> float:
     """About ``∫ ulp(x) |f'(x)| dx`` over the panel: the error from rounding the nodes.
 
-    A node is only known to about ``eps * max(|a|, |b|)``; ``f'`` is estimated
-    by the slopes between neighbouring nodes (the larger of the two:
-    `_jitter`), and each node's share weighted as in the rule.
+    A node is only known to about ``unit * max(|a|, |b|)`` (``unit`` is eps
+    for float64); ``f'`` is estimated by the slopes between neighbouring
+    nodes (the larger of the two: `_jitter`), and each node's share weighted
+    as in the rule.
     """
     half = 0.5 * abs(b - a) if math.isfinite(b - a) else abs(0.5 * b - 0.5 * a)
-    local = _jitter(positions, values, a, b)
+    local = _jitter(positions, values, a, b, unit)
     if not local:
         return 0.0
     return half * math.fsum(w * s for w, s in zip(weights, local, strict=True))
 
 
-def _jitter(positions: list[float], values: list[float], a: float, b: float) -> list[float]:
-    """How far rounding each node may move f there: its slope times ``eps * max(|a|, |b|)``.
+def _jitter(
+    positions: list[float], values: list[float], a: float, b: float, unit: float = _EPS
+) -> list[float]:
+    """How far rounding each node may move f there: its slope times ``unit * max(|a|, |b|)``.
 
     The slope at a node is the larger of those to its neighbours; ``[]``
     where the nodes are exact (at 0) or the panel has no width.
     """
-    spread = _EPS * max(abs(a), abs(b))
+    spread = unit * max(abs(a), abs(b))
     half = 0.5 * abs(b - a) if math.isfinite(b - a) else abs(0.5 * b - 0.5 * a)
     if spread == 0.0 or half == 0.0:
         return []
@@ -864,3 +902,48 @@ def _jitter(positions: list[float], values: list[float], a: float, b: float) -> 
         for (x0, y0), (x1, y1) in itertools.pairwise(zip(positions, values, strict=True))
     ]
     return [slopes[0], *map(max, slopes, slopes[1:]), slopes[-1]]
+
+
+def rounding_unit(rule: Rule, values: list[float], a: float, b: float) -> float:
+    """The relative spacing of the floats f computes in, as its samples show: eps, or coarser.
+
+    Every nonzero sample (`COARSE_DISTINCT` distinct ones at least) a float
+    of at most ``p`` significant bits, most of them within `COARSE_SPREAD`
+    bits of ``p`` (as values rounded to ``p`` bits are, unlike exact binary
+    fractions), with ``p`` in `COARSE_BITS`, not all integers with an odd
+    one among them, and a grid coarser than the nodes' rounding makes
+    (`X_GRID`): f rounds each value to a ``p``-bit float (numpy's
+    float32, ``p = 24``), and its rounding is ``2**(1 - p)`` of ``|f|``, not
+    eps. ``(x_32)**3`` rounded to float32 on [0, 2] is a staircase of steps
+    of 1.2e-7 of f, whose top Legendre coefficients on any panel stand at
+    that level and never fall: judged against eps they looked like detail
+    finer than the nodes, and at every tol it was refused with an error of
+    2.73 for a true one of 7.9e-9.
+    """
+    distinct = {v for v in values if v != 0.0 and math.isfinite(v)}
+    if len(distinct) < COARSE_DISTINCT:
+        return _EPS
+    bits = sorted(map(_significant_bits, distinct))
+    p = bits[-1]
+    low, high = COARSE_BITS
+    if not low <= p <= high or bits[len(bits) // 2] < p - COARSE_SPREAD:
+        return _EPS
+    # Integers with an odd one among them (floor, counts) are exact values
+    # whose steps are jumps to locate; a float32's values above 2**24 are
+    # integers too, but all even: multiples of its coarser spacing.
+    if all(v.is_integer() for v in distinct) and any(v % 2.0 == 1.0 for v in distinct):
+        return _EPS
+    unit = math.ldexp(1.0, 1 - p)
+    # A grid the rounding of x (a float64 node) already makes, as its slope
+    # times eps |x| (`_jitter`, counted in `_node_rounding`): x - 1e6 on
+    # [1e6, 1e6 + 1] takes values on a grid of ulp(1e6) = 2**-33.
+    jitter = _jitter(list(positions(rule)), values, a, b)
+    if jitter and X_GRID * max(jitter) >= unit * max(map(abs, distinct)):
+        return _EPS
+    return unit
+
+
+def _significant_bits(v: float) -> int:
+    """How many bits of ``v``'s mantissa are significant (1 to 53): up to its last 1."""
+    mantissa = int(math.ldexp(math.frexp(abs(v))[0], 53))
+    return 53 - ((mantissa & -mantissa).bit_length() - 1)

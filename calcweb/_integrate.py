@@ -52,6 +52,7 @@ from calcweb._gauss_kronrod import (
     missed,
     odd_unproven,
     positions,
+    rounding_unit,
     unfalling,
 )
 from calcweb.exceptions import (
@@ -3113,6 +3114,19 @@ def _checked_half(
     )
 
 
+def _coarse_advice(rule: Rule, panel: Panel) -> str:
+    """Advice for f computed in a float coarser than float64 (`rounding_unit`), or ``""``."""
+    unit = rounding_unit(rule, list(panel.samples), panel.a, panel.b)
+    if unit <= _EPS:
+        return ""
+    bits = 2 - math.frexp(unit)[1]  # unit = 2**(1 - bits)
+    return (
+        f"f's values all have at most {bits} significant bits (float32 has 24), so f "
+        f"is a staircase with steps of up to 2**{1 - bits} of |f|: compute it in float64 "
+        "(Python floats), or "
+    )
+
+
 def _odd_message(value: float, centres: list[float], b: float, failure: str) -> str:
     """Why an odd f's cancelled sum ``value`` is not answered (`_checked_half`).
 
@@ -3525,7 +3539,7 @@ class _Extrapolated:
         if entry.rounding_limited:
             return (
                 f"rounding error limits the accuracy to about {error:.3g}, {tolerance}; "
-                "pass a larger tol"
+                f"{_coarse_advice(self.panels.rule, entry.panel)}pass a larger tol"
             )
         if _too_narrow(entry.panel):
             middle = self.panels.x_of(0.5 * entry.panel.a + 0.5 * entry.panel.b)

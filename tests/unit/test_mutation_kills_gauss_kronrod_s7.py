@@ -45,18 +45,18 @@ def test_an_error_exactly_at_the_rounding_floor_is_rounding_limited(
     # Runge's function on [-1, 1] is not resolved by one panel: its error is far above
     # 50 ulps of its integral. The rounding of the nodes (0 here at first) is then set
     # so that the floor is exactly that error, and one float below it.
-    monkeypatch.setattr(gk, "_node_rounding", lambda *args: 0.0)
+    monkeypatch.setattr(gk, "_node_rounding", lambda *args, **_: 0.0)
     free = gauss_kronrod(_runge, -1.0, 1.0, rule)
     assert not free.rounding_limited
     assert free.error > 1e3 * 50.0 * EPS * free.absolute
     at = _node_rounding_giving(free.error, free.absolute)
-    monkeypatch.setattr(gk, "_node_rounding", lambda *args: at)
+    monkeypatch.setattr(gk, "_node_rounding", lambda *args, **_: at)
     limited = gauss_kronrod(_runge, -1.0, 1.0, rule)
     assert limited.rounding_limited
     assert (limited.error, limited.value) == (free.error, free.value)
     assert not limited.unresolved  # a panel at its floor is not refined further
     below = _node_rounding_giving(math.nextafter(free.error, 0.0), free.absolute)
-    monkeypatch.setattr(gk, "_node_rounding", lambda *args: below)
+    monkeypatch.setattr(gk, "_node_rounding", lambda *args, **_: below)
     assert not gauss_kronrod(_runge, -1.0, 1.0, rule).rounding_limited
 
 
