@@ -923,10 +923,15 @@ def rounding_unit(rule: Rule, values: list[float], a: float, b: float) -> float:
     distinct = {v for v in values if v != 0.0 and math.isfinite(v)}
     if len(distinct) < COARSE_DISTINCT:
         return _EPS
-    bits = sorted(map(_significant_bits, distinct))
-    p = bits[-1]
     low, high = COARSE_BITS
-    if not low <= p <= high or bits[len(bits) // 2] < p - COARSE_SPREAD:
+    bits = []
+    for v in distinct:
+        bits.append(_significant_bits(v))
+        if bits[-1] > high:
+            return _EPS  # a float64 value: the usual case, seen at once
+    bits.sort()
+    p = bits[-1]
+    if p < low or bits[len(bits) // 2] < p - COARSE_SPREAD:
         return _EPS
     # Integers with an odd one among them (floor, counts) are exact values
     # whose steps are jumps to locate; a float32's values above 2**24 are
