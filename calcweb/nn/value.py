@@ -165,8 +165,9 @@ def no_float(x: object, name: str) -> CalcwebError | None:
 def _torch_keywords(data: object, keywords: dict[str, object]) -> ArgumentTypeError:
     """The error for ``Value(2.0, requires_grad=True)`` and torch's other tensor keywords."""
     names = ", ".join(map(repr, keywords))
+    noun = "keyword argument" if len(keywords) == 1 else "keyword arguments"
     return ArgumentTypeError(
-        f"Value got an unknown keyword argument {names}; it takes one argument, the number: "
+        f"Value got an unknown {noun} {names}; it takes one argument, the number: "
         f"Value({shown(data)}). Every Value you make gets a .grad from backward(), so torch's "
         "requires_grad has no counterpart here, and a Value holds a Python float (it has no "
         "dtype or device)"

@@ -145,7 +145,8 @@ def test_a_torch_keyword_to_value_is_refused_with_what_value_takes(
     with pytest.raises(cw.ArgumentTypeError) as refusal:
         Value(2.0, **keywords)  # type: ignore[arg-type]
     message = str(refusal.value)
-    assert f"unknown keyword argument {', '.join(map(repr, keywords))}" in message
+    noun = "argument" if len(keywords) == 1 else "arguments"
+    assert f"unknown keyword {noun} {', '.join(map(repr, keywords))};" in message
     assert "it takes one argument, the number: Value(2.0)" in message
     assert "requires_grad has no counterpart" in message
 
