@@ -5025,7 +5025,7 @@ def _beyond_the_floor(
 
     ``f`` fits ``result`` at every point sampled, out to ``|x| = 1/h``
     (6.5e91), but the floats go on to 1.8e308: ``1 - 7/(1 + (x/1e200)**2)``
-    is -6.0 exactly there, and 1.0 from ``x = 2.5e208`` on (scalescan: most
+    is -6.0 exactly there, and 1.0 from ``x = 3.6e208`` on (scalescan: most
     of its lies). So ``f`` is sampled at the far end, ``FAR_STEPS``
     steps of ``FAR_RATIO`` on (``|x| = 2**993``), or at the farthest of those
     steps where it does not fail (`_farthest_valid`: ``(x/1e100)**2``
@@ -5913,10 +5913,10 @@ def limit(
     * At infinity, ``f`` that fits a finite value out to the deepest step
       (``|x|`` about 6.5e91) is also sampled at ``|x| = 2**993`` (or the
       farthest step of ``2**16`` where it does not fail), and where it is
-      off the value there, at every such step on (up to 57 evaluations
+      off the value there, at every such step on (up to 56 evaluations
       more): the level it settles on there is the limit, and a level change
       it does not settle from is refused: ``1 - 7/(1 + (x/1e200)**2)`` is
-      -6.0 exactly out to 8e191 and 1 from 2.5e208 on (1.0 give or take
+      -6.0 exactly out to 1e192 and 1.0 from 3.6e208 on (1.0 give or take
       1.1e-14). A jump between two such steps and nothing between, as an
       overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is 0.0 from ``2**512``
       on), is not taken for a level.
