@@ -3842,9 +3842,11 @@ def _over_the_window(
     jump of ``f^(n)`` at ``x`` adds half of itself to the central quotients
     at every step, all of it to the forward ones; over the whole window the
     tableau sees far finer jumps than the three smallest steps extrapolated
-    twice: ``0.00133 max(t - c, 0)**3 + sin(2.594 t)`` at ``c = 1.1661``,
-    ``n = 3``, was the mean of the sides, 17.347789 +- 2.5e-10, for
-    17.343797 and 17.351782 (the three do not converge, no verdict; twice
+    twice: ``a max(t - c, 0)**3 + sin(k t)`` at ``c``, ``n = 3``, with
+    test_derhi's ``_cubic``'s ``a``, ``k`` and ``c`` in full (0.0013309,
+    2.5943549 and 1.1661037 to 8 digits), was the mean of the sides,
+    17.347789 +- 2.5e-10, for 17.343797 and 17.351782 (the three do not
+    converge, no verdict; twice
     extrapolated, their truncation is 0.097); now the forward
     value is 17.351786 +- 2.3e-4, and 17.351782 +- 5.9e-6 a step below, and
     it is refused. Most of the forward stencils' points are the central ones'
