@@ -107,12 +107,13 @@ JUMP_KEPT = 0.5
 JUMP_FLAT = 0.1
 EXPLORE_PANELS = 64  # equal subintervals sampled when f is 0 at every node of the first rule
 # A singularity inside the interval (`_Extrapolated.singular_point`): a chain
-# of SINGULAR_CHAIN nested panels, each holding at least CHAIN_SHARE of its
-# pair's error, whose error fell by at most SINGULAR_FALL a halving (x**-p
-# falls by 2**(p - 1), log|x| and a jump by 1/2, a kink by 1/4), is searched
-# for the largest |f|, one evaluation a step, until its probes all lie within
-# SEARCH_SETTLED of the best (a finite top) or the search reaches neighbouring
-# floats, or SEARCH_BUDGET evaluations.
+# of SINGULAR_CHAIN nested panels, each after the first holding at least
+# CHAIN_SHARE of its pair's error, whose error fell by at most SINGULAR_FALL a
+# halving on average (x**-p falls by 2**(p - 1), log|x| and a jump by 1/2, a
+# kink by 1/4), is searched for where f is farthest from the median of the
+# panel's samples, one evaluation a step, until three probes in a row lie
+# within SEARCH_SETTLED (relative) of the best (a finite top), the search
+# reaches neighbouring floats, or it has made SEARCH_BUDGET evaluations.
 SINGULAR_CHAIN = 5
 CHAIN_SHARE = 0.75
 SINGULAR_FALL = 2.0**-1.5
@@ -2176,9 +2177,9 @@ class _Panels:
         at every float). A golden-section search for the largest distance
         from the level closes in on c there, one evaluation a step, down to
         neighbouring floats, each of which is then tried: f fails at c
-        itself (``0.0**-0.5``, ``log(0.0)``), or is infinite there. Probes
-        that all lie within `SEARCH_SETTLED` of the best show a finite top
-        (a narrow peak), and end the search, as do `SEARCH_BUDGET`
+        itself (``0.0**-0.5``, ``log(0.0)``), or is infinite there. Three
+        probes in a row within `SEARCH_SETTLED` (relative) of the best show a
+        finite top (a narrow peak), and end the search, as do `SEARCH_BUDGET`
         evaluations; where it ends so, or f is finite at every float left,
         the best probe is kept (`tops`): a later panel around it would find
         the same. The point found is kept in `seen` as a failure: the two
@@ -2941,7 +2942,8 @@ def _split_at(
     add to those of the run that found it. Where the sides cancel, their
     errors, each within its own tolerance (relative to its own size), may
     sum to more than the whole's: they are integrated once more, at a tol
-    whose targets sum to the whole's.
+    whose targets sum to the whole's, or less (at most half the tol before,
+    and not below ``MIN_TOL``).
     """
     c, nfev, side_tol = found.point, found.nfev, tol
     for _ in range(2):
