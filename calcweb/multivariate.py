@@ -422,13 +422,15 @@ def _across_scales(
     """``v`` split by the scales of the coordinates it moves, where differences would walk it.
 
     The size of ``x_i`` is ``max(1, |x_i|)`` (`_along`'s scale is its power of
-    two); sizes within `SCALE_SPREAD` of each other share a line.
+    two); a line's sizes lie within `SCALE_SPREAD` of its smallest
+    (`_scale_groups`: sizes 1, 10 and 17 make two lines, 17 on its own).
     On one line across scales, the walk that a steep coordinate needs takes
     steps below the rounding (stairs) of a coarse one, whose slope then
-    vanishes from the answer: ``A exp(k p0) + B sin(p1)`` at ``[0, X]``, ``X``
-    from 1e4 to 1e10, was 0.0 +- 1.08 for 1.08 along ``[-2.3e-8, -0.317]``
-    (OUTSIDER11's dirscan: 11 of 200 draws off by over 10 % on the finest
-    scale's line, none summed by scales). So a first derivative is the sum of
+    vanishes from the answer: ``A exp(k p0) + B sin(p1)`` at ``[-8.5e-4,
+    -1.48e6]`` along ``[-2.3e-8, -0.317]`` was 0.0 +- 1.08 for 1.08
+    (OUTSIDER11's dirscan, ``p1`` from 1 to 1e12 in size, seed 1: 11 of 200
+    draws off by over 10 % on the finest scale's line, none summed by
+    scales). So a first derivative is the sum of
     one line per group of sizes, each walked on its own scale, as the partial
     derivatives of `grad` are. Returns ``[]`` where one line does: a single
     scale, a second derivative, jets (``"ad"``, and ``"auto"`` where ``f``
@@ -454,7 +456,7 @@ def _across_scales(
 # them): the cost of a line each is paid only where sizes differ more. Split at every
 # power of two, 3 coordinates at |x_i| from 0.3 to 30 took a median 55 calls for 24 on
 # one line; grouped within 16x, 26, with the same answers on OUTSIDER11's dirscan
-# (seeds 1, 3, 4; X = 10 to 1e12) and DIRFIX's X = 10 to 1000 (seeds 1, 2), where a
+# (seeds 1, 3, 4; X = 1 to 1e12) and DIRFIX's X = 10 to 1000 (seeds 1, 2), where a
 # coarse coordinate 830 times a steep one's size already lost its slope on one line.
 SCALE_SPREAD = 16.0
 
