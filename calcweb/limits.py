@@ -3342,7 +3342,7 @@ def _passes_to_a_level(usual: list[float], deep: list[float], stuck: int, value:
     x) - 1)/x`` at 0 is 1 at every usual sample and 0 from ``2**-65`` on,
     nothing between); but ``c + A exp(-(s/x)**3)`` at -inf, ``c = 4.27``,
     ``A = -0.0099``, ``s = 1.02e18``, is ``c`` at every usual sample,
-    ``c + A + 2.1e-10`` at ``-2**65`` and ``c + A`` from ``-2**81`` on: the
+    ``c + A + 2.1e-7`` at ``-2**65`` and ``c + A`` from ``-2**81`` on: the
     sample before the run lies between the two, beyond the rounding of each,
     and the run is ``f``'s level, not rounding's (scalescan seed 1: it was
     ``c`` +- 9.5e-16).
