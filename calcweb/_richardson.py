@@ -3853,7 +3853,7 @@ def _over_the_window(
     at the same step or a larger one (of ``n = 4``, ``x + 3 h`` is new).
 
     A disagreement is taken again a step below (a quarter of the smallest):
-    one level can agree with its neighbours by chance (``tanh`` at 0.0098,
+    one level can agree with its neighbours by chance (``tanh`` at test_derhi's 0.0097994,
     ``n = 4``: 0.156926 +- 2.6e-5 for 0.156748; a step below 0.156750 +-
     2.0e-4). It stands if it holds there too, or if that level agrees only
     within its rounding allowance, which says nothing (``0.01 max(t - 0.5,
