@@ -322,7 +322,7 @@ def _without_a_digit(result: DerivativeResult, size: float, x: float, n: int) ->
     ``f`` by its own size over a step of ``eps s`` (to a factor ``n!``): the
     estimate does not even tell ``f``'s derivative from 0 on the scale of its
     values (``exp(2e5 t) + sin(1e6 + t)`` at 0: -1.6e23 +- 8.8e72 for
-    200000.94, ``|f(0)|`` 1.8). A derivative 0 within what ``f`` shows is
+    200000.94, ``|f(0)|`` 0.65). A derivative 0 within what ``f`` shows is
     kept: ``cos`` at 0 (0.0 +- 5.3e-13), ``erf`` at 4e10 (0.0 +- 1e-10), a fast
     sine near a zero of its slope with a wide error (9.89e-5 +- 16 for
     9.90e-5). Where ``f(x)`` is 0 there is no size to judge by, and only an
@@ -330,7 +330,7 @@ def _without_a_digit(result: DerivativeResult, size: float, x: float, n: int) ->
 
     Examples:
         >>> garbage = DerivativeResult(-1.6e23, 8.8e72, 121, "richardson", 0.015)
-        >>> _without_a_digit(garbage, 1.8, 0.0, 1)
+        >>> _without_a_digit(garbage, 0.65, 0.0, 1)
         True
         >>> wide = DerivativeResult(9.89e-5, 16.2, 40, "richardson", 0.015)
         >>> _without_a_digit(wide, 1.0, 0.4, 1)
