@@ -238,7 +238,8 @@ def derivative(
             no correct digit and Richardson on the real line refuses too, or
             if f is undefined or not real next to ``x`` and Richardson
             there, one-sided, cannot settle), if a plain call's (without
-            ``full_output``) estimate has no correct digit and cannot tell
+            ``full_output``) estimate by differences (not ``"ad"``'s or
+            ``"complex"``'s) has no correct digit and cannot tell
             the derivative from 0 on the scale of ``f``'s values (its error
             exceeds its size, ``|f(x)| / (eps max(1, |x|))**n`` and the
             smallest subnormal float; where ``f(x)`` is 0, its size alone,
