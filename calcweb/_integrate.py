@@ -4189,10 +4189,12 @@ def integrate(
     first subinterval, which no bisection has checked, was held to what its
     highest Legendre coefficients show). Of 3,000 random draws of one or
     two peaks, half of them on a background (``integrate-peaks``, seeds 1
-    to 3, ``tol`` 1e-12 to 1e-4), one whose every peak some sample saw is
-    answered so: a sech^2 peak of width 0.0046 beside a Lorentzian and
-    ``cos x`` on [0, 20.1], whose area (0.0093) is missing though a sample saw
-    0.45 of its height (1 before each half was held to all its ancestors' samples,
+    to 3, ``tol`` 1e-12 to 1e-4), none whose every peak some sample saw is
+    answered so (1 before the samples of a search for a jump that found none
+    were held as an ancestor's are: a sech^2 peak of width 0.0046 beside a
+    Lorentzian and ``cos x`` on [0, 20.1], whose area, 0.0093, was missing
+    though such a sample saw 0.45 of its height; 1 before each half was held
+    to all its ancestors' samples,
     a peak whose only witness saw 0.0017 of its height; 2 before the first
     subinterval was held to its highest coefficients; 8 at 5d0c3b0, most of
     them next to an end of the interval, where the extrapolation took the
@@ -4227,12 +4229,14 @@ def integrate(
     ancestor's sample inside subintervals that hold too little of ``∫|f|``
     to be bisected further (of 3,000 peaks inside that gap, on a
     background, ``integrate-peaks-ends``, seeds 1 to 3: none answered so
-    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 747 that
-    none did; 3 and 747 before a subinterval in a chase that misses an
-    ancestor's sample inside it above its polynomial, or anywhere with
-    samples that bulge above their chord, was bisected whatever its
-    weight; 4 and 748 before a subinterval's highest Legendre
-    coefficients (degrees 13-15) were compared, to tell whether they fall,
+    that some sample saw by 1e-11 of the largest ``|f|`` sampled, 647 that
+    none did; 75 and 672 at 5ce4ac2, before the samples of a search for a
+    jump that found none were held as an ancestor's are; 3 and 747
+    before a subinterval in a chase that misses an ancestor's sample
+    inside it above its polynomial, or anywhere with samples that bulge
+    above their chord, was bisected whatever its weight; 4 and 748 before
+    a subinterval's highest Legendre coefficients (degrees 13-15) were
+    compared, to tell whether they fall,
     with those of degrees 10-11 instead of 9-11, where a background such as
     ``cos x`` hid a flank the nodes see, and before a first subinterval
     whose error is those coefficients was taken as unresolved even where
