@@ -884,7 +884,7 @@ def test_a_jump_between_samples_is_the_gap_no_line_explains(line, ends, gap):
 
 
 def _bracketed(g: Callable[[float], float], rises=()):
-    panels = SimpleNamespace(rises=list(rises), nfev=0, g=g)
+    panels = SimpleNamespace(rises=list(rises), nfev=0, g=g, searched=[])
     found = _Panels._bracket_jump(panels, (0.0, g(0.0)), (1.0, g(1.0)))
     return found, panels.nfev, panels.rises
 
