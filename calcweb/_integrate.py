@@ -4160,7 +4160,8 @@ def integrate(
     singularities (``python -m bench.honesty integrate-singular``, seeds 1
     to 6, ``tol`` 1e-12 to 1e-4) calcweb claims success with a true error
     above twice ``error`` on none (25 at 5d0c3b0; ``quad`` on 49), and
-    refuses 727 (726 before a chase after detail finer than the nodes was
+    refuses 726 (727 before the samples of a search for a jump that found
+    none were held; 726 before a chase after detail finer than the nodes was
     kept out of an end where ``f`` is not finite, which refuses one right
     answer; 734 before an extrapolation that replaced the best and
     met the tolerance in the call that declared a stall was answered; 806
