@@ -308,21 +308,23 @@ def jets_fix(what: str, f: Callable[..., Any], raised: BaseException, value: obj
 _CALCWEB_NAMES = {"fabs": "abs"}
 
 
-def _last_frame(error: BaseException) -> Any:
-    """The frame ``error`` was raised in (None if it has no traceback)."""
+def _frames(error: BaseException) -> list[Any]:
+    """The frames of ``error``'s traceback, the one it was raised in last."""
+    frames = []
     trace = error.__traceback__
-    while trace is not None and trace.tb_next is not None:
+    while trace is not None:
+        frames.append(trace.tb_frame)
         trace = trace.tb_next
-    return None if trace is None else trace.tb_frame
+    return frames
 
 
 def _refused_by_a_jet(error: BaseException) -> bool:
     """Whether ``error`` is a Jet's own refusal (``x % 2``), which says what to write."""
-    frame = _last_frame(error)
+    frames = _frames(error)
     return (
         isinstance(error, CalcwebError)
-        and frame is not None
-        and frame.f_globals.get("__name__") == "calcweb.jet"
+        and bool(frames)
+        and frames[-1].f_globals.get("__name__") == "calcweb.jet"
     )
 
 
@@ -335,13 +337,9 @@ def _raised_by_the_callable(error: BaseException) -> bool:
     `calcweb._checks.call` or `calcweb._checks.call_on_jets` called the builtin
     right before it.
     """
-    trace = error.__traceback__
-    if trace is None:
+    frames = _frames(error)
+    if not frames:
         return False
-    frames = []
-    while trace is not None:
-        frames.append(trace.tb_frame)
-        trace = trace.tb_next
     if len(frames) == 1:
         return True
     last, caller = frames[-1], frames[-2]
