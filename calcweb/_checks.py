@@ -517,11 +517,17 @@ _CMATH = (
 )
 
 
+def is_a_value(x: object) -> bool:
+    """Whether ``x`` is a `calcweb.nn.Value` (told by name: nn imports this module)."""
+    kind = type(x)
+    return kind.__name__ == "Value" and kind.__module__ == "calcweb.nn.value"
+
+
 def not_a_number_advice(y: object) -> str:
     """Words that say how to get a number from ``y``, where that is known ('' if not)."""
     if isinstance(y, complex) and not y.imag:
         return _CMATH
-    if type(y).__name__ == "Value" and type(y).__module__.startswith("calcweb."):
+    if is_a_value(y):
         # A model's output (MLP(1, [3, 1])([x])): its number is .data.
         return (
             "; a calcweb Value (a model's output) holds its number in .data: return "

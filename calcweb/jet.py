@@ -51,7 +51,7 @@ from numbers import Number, Real
 from typing import Any
 
 from calcweb import _real, _series
-from calcweb._checks import check_int, check_real, check_vector, shown
+from calcweb._checks import check_int, check_real, check_vector, is_a_value, shown
 from calcweb.exceptions import ArgumentTypeError, DivisionByZeroError, DomainError, NumericalError
 
 __all__ = ["Jet", "watching_branches"]
@@ -81,9 +81,8 @@ def _number(other: object, what: str) -> float:
 
 
 def _refuse_a_value(other: object) -> None:
-    """Raise where ``other`` is a `calcweb.nn.Value` (named, not imported: nn builds on jets)."""
-    kind = type(other)
-    if kind.__name__ == "Value" and kind.__module__ == "calcweb.nn.value":
+    """Raise where ``other`` is a `calcweb.nn.Value`."""
+    if is_a_value(other):
         raise ArgumentTypeError(
             f"a Jet and {shown(other)} do not mix: a Jet carries Taylor coefficients in one "
             "variable (forward mode), a Value builds a graph for backward(); use one kind in "
