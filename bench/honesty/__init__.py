@@ -67,7 +67,8 @@ The searches (each module's docstring says what it draws):
   a kink ``A |x - c|`` or a ramp ``A max(0, c - x)`` with c within 0.005 of 0.
 - ``grad``, ``hessian`` (multivariate.py): `grad`, `directional_derivative`
   and `hessian` of functions written with math (the numerical path); each
-  entry against mpmath.diff and against the error `derivative` reports for it.
+  entry against mpmath.diff and against the error it reports with
+  ``full_output=True``.
 
 They began as scripts in /tmp (s4cx/search.py, s4cx2/nonan.py, s3deriv/search.py,
 s3nfev/smallc.py, s3_limits/search*.py): with the same seed they draw the same

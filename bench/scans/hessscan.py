@@ -3,19 +3,17 @@
 f(p) = g(u(p)) with u a sum a.p, a product p_0 p_1 (scaled) or p_0 + b p_1**2, of 2 or 3
 coordinates (the last one is sometimes O(1)), written with math, so that `calcweb.hessian`
 takes the numerical path: each diagonal entry a second derivative along one coordinate,
-each off-diagonal one a polarised second derivative along e_i + e_j. hessian reports no
-error: each entry's implied error is recomputed as bench.honesty's hessian search does
-(`bench.honesty.multivariate._implied_hessian`: hessian's own second derivatives, each with
-its error, and their polarisation). An entry is DISHONEST when its true error exceeds twice that plus 4 ulp, SILENT when it is
+each off-diagonal one a polarised second derivative along e_i + e_j. Each entry's error is
+the one ``hessian(f, full_output=True)`` reports (an `ArrayResult`). An entry is DISHONEST
+when its true error exceeds twice that plus 4 ulp, SILENT when it is
 further than 1e-6 of the largest exact entry from its value (returned with no warning).
 A hessian is counted once: refused, dishonest (some entry), silent (some entry, all
 honest) or ok; each is printed with its verdict (a refusal with its reason), and every
 dishonest or silent entry. ``PYTHONPATH=. python bench/scans/hessscan.py SEED N [--full]
 [--jets]``.
 
-``--full``: each entry's error is the one ``hessian(f, full_output=True)`` reports (an
-`ArrayResult`), and ``grad(f, full_output=True)`` is checked the same way (its entries
-against mpmath's first partials, as ``grad[i]``); a full value that differs from the plain
+``--full``: ``grad(f, full_output=True)`` is checked the same way (its entries against
+mpmath's first partials, as ``grad[i]``), and a full value that differs from the plain
 call's is printed as DIFFERS and counted. ``--jets``: f is written with calcweb's functions
 (sin, cos, exp, log, atan, abs), so that "auto" takes jets where f accepts them.
 """
@@ -27,7 +25,6 @@ import sys
 import mpmath
 
 import calcweb as cw
-from bench.honesty.multivariate import _implied_hessian
 
 mpmath.mp.dps = 60
 M = mpmath
@@ -164,26 +161,21 @@ for _ in range(n):
     if FULL:
         grads[check_grad(case, f, f_mp, x, grad_entries)] += 1
     try:
-        if FULL:
-            full = cw.hessian(f, full_output=True)(x)
-            H = full.value
-        else:
-            H = cw.hessian(f)(x)
+        full = cw.hessian(f, full_output=True)(x)
+        H = full.value
     except cw.CalcwebError as error:
         counts["refused"] += 1
         print(f"REFUSED {case}: {str(error)[:90]}")
         continue
-    if FULL:  # the entries' errors as hessian reports them, its calls once (on the diagonal)
-        implied = {
-            (i, j): (H[i][j], full.error[i][j], full.nfev if i == j == 0 else 0)
-            for i in range(d)
-            for j in range(i, d)
-        }
-        if cw.hessian(f)(x) != H:
-            differs += 1
-            print(f"DIFFERS {case}: {H!r} != {cw.hessian(f)(x)!r}")
-    else:
-        implied = _implied_hessian(f, x)
+    # the entries' errors as hessian reports them, its calls once (on the diagonal)
+    implied = {
+        (i, j): (H[i][j], full.error[i][j], full.nfev if i == j == 0 else 0)
+        for i in range(d)
+        for j in range(i, d)
+    }
+    if FULL and cw.hessian(f)(x) != H:
+        differs += 1
+        print(f"DIFFERS {case}: {H!r} != {cw.hessian(f)(x)!r}")
     verdict = "ok"
     for i in range(d):
         for j in range(i, d):
