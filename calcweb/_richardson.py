@@ -1008,6 +1008,9 @@ def extrapolate(
     sampler(x, INTO_THE_DOMAIN)  # x itself must be in the domain: a clear error if not
     enough = ENOUGH if refine else 0.0
     estimate, first_step = _walks_seeing(sampler, n, first_step, enough)
+    # Stairs in f's argument that the window sat within (`_missed_stairs`), judged with the
+    # rounding the walk had: the noise measured below can be those stairs, and hide them.
+    stairs = (estimate.value, _missed_stairs(sampler, estimate, n))
     # Rounding inside f can be far larger than a few ulps of its value, and
     # then the walk trusted steps that are too small: measure it, and walk
     # again (mostly over points already evaluated) if it is larger.
@@ -1072,6 +1075,7 @@ def extrapolate(
     error = max(
         error + _steep_noise(sampler, estimate, final, n, quiet=quiet, error=error),
         own + _shifted(sampler, n, estimate),
+        _beside_stairs(stairs, final.value),
     )
     if final.value == 0.0 and _one_value_around(sampler, estimate, n):
         error = max(error, _stair_derivative(sampler, n, STAIR_REACH * max(1.0, abs(x) + offset)))
@@ -3193,6 +3197,170 @@ def _noise_above(sampler: Sampler, estimate: Estimate, n: int, *, noisy: bool = 
         shown = excess * (spacing * step) ** n / math.fsum(map(abs, weights))
         noise = max(noise, shown)
     return noise
+
+
+# A quotient above a window off the expansion its two rows fit by this many times what
+# that fit leaves uncertain may see stairs the window sits within (`_missed_stairs`) ...
+STAIR_SCORE = 2.0
+# ... over steps where that fit's second term and its uncertainty stay below 1 / this of its first
+STAIR_FIT_RANGE = 16.0
+# The first step where it is off is bracketed to 2**-this of the steps between (`_jump_at`)
+STAIR_HALVINGS = 8
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """Two window rows' quotients as ``value + first r**2 (1 + share r**2)``, ``r = h / base``.
+
+    ``base``: the larger step of the two; ``first``: the truncation there,
+    ``share`` the part of it that grows as ``h**4``; ``spread``: the relative
+    uncertainty of their distances from the value (rounding and the
+    estimate's error), which leaves ``share`` uncertain by about ``2 spread``.
+    """
+
+    value: float
+    error: float
+    first: float
+    share: float
+    base: float
+    spread: float
+
+    def off(self, step: float, quotient: float) -> float:
+        """How far ``quotient`` at ``step`` is from the fit."""
+        square = (step / self.base) ** 2
+        return quotient - self.value - self.first * square * (1.0 + self.share * square)
+
+    def reaches(self, step: float) -> bool:
+        """Whether the fit's second term, and its uncertainty, are small at ``step``."""
+        square = (step / self.base) ** 2
+        small = 1.0 / STAIR_FIT_RANGE
+        return abs(self.share) * square <= small and 2.0 * self.spread * square <= small
+
+    def allowed(self, step: float, rounding: float) -> float:
+        """What the fit leaves uncertain at ``step``.
+
+        Its third term (as the second's share squared), the share's
+        uncertainty, the quotient's rounding and the estimate's error.
+        """
+        square = (step / self.base) ** 2
+        share = self.share * square
+        uncertain = share * share + 2.0 * self.spread * square
+        return abs(self.first) * square * uncertain + 4.0 * rounding + self.error
+
+
+def _fits(sampler: Sampler, estimate: Estimate, n: int) -> list[_Fit]:
+    """The fits (`_Fit`) of each two consecutive window rows that show truncation alike."""
+    fits = []
+    value, error = estimate.value, estimate.error
+    for (h0, q0), (h1, q1) in itertools.pairwise(estimate.window):
+        try:
+            r0 = sampler.quotient(estimate.kind, n, h0)[1]
+            r1 = sampler.quotient(estimate.kind, n, h1)[1]
+        except (DomainError, NumericalError):
+            continue
+        d0, d1 = q0 - value, q1 - value
+        # Both far above what blurs them, and of one sign: truncation, not rounding.
+        if not (abs(d0) > 4.0 * (r0 + error) and abs(d1) > 4.0 * (r1 + error)) or d0 * d1 <= 0:
+            continue
+        square = (h1 / h0) ** 2
+        share = ((d0 / d1) * square - 1.0) / (1.0 - square)
+        if abs(share) > 1.0 / STAIR_FIT_RANGE:
+            continue  # no reach above its rows
+        spread = (r0 + error) / abs(d0) + (r1 + error) / abs(d1)
+        fits.append(_Fit(value, error, d0 / (1.0 + share), share, h0, spread))
+    return fits
+
+
+def _beside_stairs(stairs: tuple[float, float], value: float) -> float:
+    """The error an answer ``value`` needs beside stairs the first walk's window missed.
+
+    ``stairs``: that window's answer and the slope it missed (`_missed_stairs`; 0: none).
+    """
+    walked, missed = stairs
+    return missed + abs(value - walked) if missed else 0.0
+
+
+def _missed_stairs(sampler: Sampler, estimate: Estimate, n: int) -> float:
+    """How far a quotient above the window is off its expansion where stairs show, or 0.
+
+    ``g(X + t)`` with ``X`` huge rounds ``t`` to stairs ulp(``X``) wide; beside
+    a steep smooth term the walk's window can sit within one stair, where
+    ``g``'s part is constant, and miss its slope, with a tiny error
+    (``0.0402 exp(181.09 t) + 5.062 sin(-2234493835107.921 + 0.4426 t)`` at
+    0: stairs 1.1e-3 wide, the window at 1.2e-4 to 7.3e-6 gave 7.27683 +-
+    1.5e-9 for 7.86273). Two window rows fit the window's expansion
+    (`_Fit`); a quotient at a larger step, where that fit holds, off it by
+    ``STAIR_SCORE`` times what it leaves uncertain (1.87e-3: 0.69, where it
+    allows 3.5e-3) can see the stairs, or a kink or ``f``'s own next terms.
+    Only a jump shows stairs (`_jump_at`); then the slope they add, which
+    the quotients that span them see, is at most 1.5 times that distance
+    (one stair spanned at steps from half its width: its rise over the step
+    is 2 to 2/3 of its slope; more: about it).
+    """
+    if estimate.kind != "central":
+        return 0.0
+    for fit in _fits(sampler, estimate, n):
+        above = [(h, q, r) for h, q, r in estimate.before if h > fit.base]
+        above += [(h, q, 0.0) for h, q in estimate.window if h > fit.base]
+        flagged = []
+        for step, quotient, rounded in sorted(above):
+            if not fit.reaches(step):
+                break
+            rounding = rounded or _rounding_at(sampler, estimate.kind, n, step)
+            off = fit.off(step, quotient)
+            if abs(off) > STAIR_SCORE * fit.allowed(step, rounding):
+                flagged.append((step, off))
+        if flagged:  # bisected once: 2 calls a halving
+            jumps = _jump_at(sampler, estimate.kind, n, fit, flagged[0][0])
+            return max(abs(off) for _, off in flagged) if jumps else 0.0
+    return 0.0
+
+
+def _rounding_at(sampler: Sampler, kind: str, n: int, step: float) -> float:
+    """The rounding bound of the quotient at ``step`` (inf where it fails)."""
+    try:
+        return sampler.quotient(kind, n, step)[1]
+    except (DomainError, NumericalError):
+        return math.inf
+
+
+def _jump_at(sampler: Sampler, kind: str, n: int, fit: _Fit, far: float) -> bool:
+    """Whether ``f`` jumps where its quotients first leave ``fit`` between its base and ``far``.
+
+    The steps are bisected (``STAIR_HALVINGS`` times) to ``[near, far]``,
+    the quotient at ``near`` within ``STAIR_SCORE`` times the fit's
+    allowance, at ``far`` beyond it. The parts off the fit, ``off (h /
+    base)**n`` (as ``f``'s values), rose there by ``rise``; a step ``far -
+    near`` farther they rise about as much again where ``f`` is continuous
+    (a kink: a slope; the fit's own error: a smooth curve), far less at a
+    stair's edge (within one stair ``f`` is smooth): a jump is a rise of at
+    least half the part at ``far`` and 4 times that rise beyond and the
+    rounding of both.
+    """
+    near = fit.base
+
+    def part(step: float) -> tuple[float, float, float, float]:
+        quotient, rounding, step = sampler.quotient(kind, n, step)
+        scale = (step / fit.base) ** n  # f's values, in units that do not underflow
+        off, allowed = fit.off(step, quotient), fit.allowed(step, rounding)
+        return off * scale, allowed * scale, rounding * scale, step
+
+    try:
+        low, _, _, near = part(near)
+        high, _, rounding, far = part(far)
+        for _ in range(STAIR_HALVINGS):
+            value, allowed, blur, middle = part(near + (far - near) / 2.0)
+            if middle in (near, far):
+                break
+            if abs(value) > STAIR_SCORE * allowed:
+                high, rounding, far = value, blur, middle
+            else:
+                low, near = value, middle
+        beyond, _, blur, _ = part(far + (far - near))
+    except (DomainError, NumericalError):
+        return False
+    rise = high - low
+    return abs(rise) >= abs(high) / 2.0 and abs(rise) > 4.0 * (abs(beyond - high) + rounding + blur)
 
 
 def _truncation_power(estimate: Estimate) -> float:

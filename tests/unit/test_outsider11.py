@@ -115,9 +115,10 @@ def test_a_steep_term_does_not_hide_the_slope_of_stairs() -> None:
     _honest_or_refused(_steep_and_stairs, 0.0, 1, 2e3 + _COS_4E10)
 
 
-@_xfail()
 def test_a_steep_cubic_does_not_hide_the_slope_of_stairs() -> None:
-    # Today 2.5971522777952707e-10 +- 8.7e-7 for cos(1e10) = 0.8731196226768560.
+    # Was 2.5971522777952707e-10 +- 8.7e-7 for cos(1e10) = 0.8731196226768560. Now
+    # +- 0.91: the first walk's quotient at 1.8e-6 is 0.91 off its window's expansion, and
+    # f jumps where the quotients leave it (`calcweb._richardson._missed_stairs`).
     _honest_or_refused(lambda t: 1e9 * t**3 + math.sin(1e10 + t), 0.0, 1, _COS_1E10)
 
 

@@ -1,0 +1,88 @@
+"""DERSTAIR2: a steep term hides the stairs of a slow term of a huge argument.
+
+``A exp(k t) + B g(X + c t)`` at 0, ``X`` huge: ``X + c t`` rounds ``t`` to
+stairs ulp(``X``) / ``c`` wide, and the walk's window can sit within the one
+at 0, where ``g``'s part is constant, and answer ``A k`` with the error of
+``exp``'s rounding (stairmixscan: 25 and 24 of 200 lied, seeds 1 and 2).
+A quotient above the window, where two window rows' fit of its expansion
+still holds, sees the stairs; where ``f`` jumps there, the answer's error
+covers the slope they add (`calcweb._richardson._missed_stairs`). A kink
+beside ``x`` is seen there too, but it is continuous: no stairs.
+Exact values: mpmath at 50 digits from the floats as written.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+from derivative_checks import honest_or_refused
+
+import calcweb as cw
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        # 7.276834302111598 +- 1.5e-9 before (stairs 1.1e-3 wide; the window at 1.2e-4 to
+        # 7.3e-6; the quotient at 1.87e-3 0.69 off its fit, which allows 3.5e-3)
+        (
+            lambda t: (
+                0.04018269076167018 * math.exp(181.09375365866242 * t)
+                + 5.062075081095923 * math.sin(-2234493835107.921 + 0.44259038806134154 * t)
+            ),
+            7.8627344379069964693,
+        ),
+        # 346.7890070479585 +- 8.9e-10 before (stairs 1.2e-4 wide)
+        (
+            lambda t: (
+                0.29410020397065056 * math.exp(1179.1525553737697 * t)
+                + 0.1489138799983954 * math.sin(-1153071379303.6484 + 2.092146073078748 * t)
+            ),
+            347.09323531824421963,
+        ),
+        # 417725.4109302621 +- 1.4e-7 before: the window's own first row spans a stair
+        (
+            lambda t: (
+                27.799401335167463 * math.exp(15026.417507841554 * t)
+                + 0.11612300407143855 * math.sin(-244068383418.62787 + 2.8476396852538475 * t)
+            ),
+            417725.08358490967813,
+        ),
+        # 83449.58669507004 +- 9.4e-4 before: the walk again with noise (the stairs, read
+        # as 6.8e-10) hid them; the first walk's window shows them
+        (
+            lambda t: (
+                49.02044059881465 * math.exp(1702.3426488151592 * t)
+                + 0.2678395927187973 * math.cos(-1900452468479.8926 + 2.719226861495898 * t)
+            ),
+            83448.863736720096533,
+        ),
+        # 646771.3926585629 +- 2.5e-7 before: k times the stair width is 0.75
+        (
+            lambda t: (
+                6.2449323511592185 * math.exp(103567.39773786553 * t)
+                + 0.9790121900965558 * math.cos(38757903153.25448 + 1.0517629785237868 * t)
+            ),
+            646772.40083152651398,
+        ),
+    ],
+)
+def test_a_steep_term_does_not_hide_the_slope_of_stairs(
+    f: Callable[[float], float], exact: float
+) -> None:
+    honest_or_refused(f, 0.0, exact)
+
+
+@pytest.mark.parametrize("slope", [1e-2, 1.0])
+def test_a_kink_beside_a_steep_term_is_no_stairs(slope: float) -> None:
+    # Quotients at steps from 1e-3 see the kink, off the window's fit as stairs would
+    # be, but f meets it continuously: the answer keeps its error (1.9e-12, 7.7e-10).
+    def f(t: float) -> float:
+        return 0.04 * math.exp(181.0 * t) + slope * abs(t - 1e-3)
+
+    result = cw.derivative(f, 0.0, full_output=True)
+    exact = 0.04 * 181.0 - slope
+    assert abs(result.value - exact) <= 2.0 * result.error, result
+    assert result.error < 1e-8, result
