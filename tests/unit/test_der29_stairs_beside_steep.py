@@ -67,6 +67,23 @@ import calcweb as cw
             ),
             646772.40083152651398,
         ),
+        # -101.13731313535831 +- 1.2e-8 before: the window's rows are blurred by rounding,
+        # and only with the row just above it does their fit reach the stairs
+        (
+            lambda t: (
+                0.12241381928126183 * math.exp(-826.1919587890793 * t)
+                + 3.4456444518113334 * math.sin(-178779929672.69922 + 1.3488388183087139 * t)
+            ),
+            -96.580395032776575709,
+        ),
+        # 111.57317854507917 +- 1.7e-9 before: so here
+        (
+            lambda t: (
+                0.12521000890610234 * math.exp(891.0883364674065 * t)
+                + 0.9541294065761545 * math.sin(2350159948991.8877 + 1.9521998522598853 * t)
+            ),
+            110.53136118614399149,
+        ),
     ],
 )
 def test_a_steep_term_does_not_hide_the_slope_of_stairs(
