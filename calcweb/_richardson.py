@@ -3204,8 +3204,10 @@ def _noise_above(sampler: Sampler, estimate: Estimate, n: int, *, noisy: bool = 
 STAIR_SCORE = 2.0
 # ... over steps where that fit's second term and its uncertainty stay below 1 / this of its first
 STAIR_FIT_RANGE = 16.0
-# The first step where it is off is bracketed to 2**-this of the steps between (`_jump_at`)
+# The first step where it is off is bracketed to 2**-this of the steps between (`_jump_at`),
+# for at most this many fits
 STAIR_HALVINGS = 8
+STAIR_BISECTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -3292,17 +3294,20 @@ def _missed_stairs(sampler: Sampler, estimate: Estimate, n: int) -> float:
     ``g``'s part is constant, and miss its slope, with a tiny error
     (``0.0402 exp(181.09 t) + 5.062 sin(-2234493835107.921 + 0.4426 t)`` at
     0: stairs 1.1e-3 wide, the window at 1.2e-4 to 7.3e-6 gave 7.27683 +-
-    1.5e-9 for 7.86273). Two window rows fit the window's expansion
-    (`_Fit`); a quotient at a larger step, where that fit holds, off it by
-    ``STAIR_SCORE`` times what it leaves uncertain (1.87e-3: 0.69, where it
-    allows 3.5e-3) can see the stairs, or a kink or ``f``'s own next terms.
-    Only a jump shows stairs (`_jump_at`); then the slope they add, which
+    1.5e-9 for 7.86273). Two consecutive rows fit the window's expansion
+    (`_fits`); a quotient at a larger step, where that fit holds, off it by
+    ``STAIR_SCORE`` times what it leaves uncertain (1.87e-3: 0.69, where the
+    fit of the rows at 4.7e-4 and 1.2e-4 allows 1.8e-5) can see the stairs,
+    or a kink or ``f``'s own next terms.
+    Only a jump shows stairs (`_jump_at`, bisected for at most
+    ``STAIR_BISECTIONS`` fits); then the slope they add, which
     the quotients that span them see, is at most 1.5 times that distance
     (one stair spanned at steps from half its width: its rise over the step
     is 2 to 2/3 of its slope; more: about it).
     """
     if estimate.kind != "central":
         return 0.0
+    bisections = 0
     for fit in _fits(sampler, estimate, n):
         above = [(h, q, r) for h, q, r in estimate.before if h > fit.base]
         above += [(h, q, 0.0) for h, q in estimate.window if h > fit.base]
@@ -3314,9 +3319,13 @@ def _missed_stairs(sampler: Sampler, estimate: Estimate, n: int) -> float:
             off = fit.off(step, quotient)
             if abs(off) > STAIR_SCORE * fit.allowed(step, rounding):
                 flagged.append((step, off))
-        if flagged:  # bisected once: 2 calls a halving
-            jumps = _jump_at(sampler, estimate.kind, n, fit, flagged[0][0])
-            return max(abs(off) for _, off in flagged) if jumps else 0.0
+        if not flagged:
+            continue
+        if _jump_at(sampler, estimate.kind, n, fit, flagged[0][0]):
+            return max(abs(off) for _, off in flagged)
+        bisections += 1  # 2 calls a halving
+        if bisections == STAIR_BISECTIONS:
+            break
     return 0.0
 
 

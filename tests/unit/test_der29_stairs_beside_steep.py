@@ -26,7 +26,8 @@ import calcweb as cw
     ("f", "exact"),
     [
         # 7.276834302111598 +- 1.5e-9 before (stairs 1.1e-3 wide; the window at 1.2e-4 to
-        # 7.3e-6; the quotient at 1.87e-3 0.69 off its fit, which allows 3.5e-3)
+        # 7.3e-6; the quotient at 1.87e-3 0.69 off the fit of the rows at 4.7e-4 and
+        # 1.2e-4, which allows 1.8e-5)
         (
             lambda t: (
                 0.04018269076167018 * math.exp(181.09375365866242 * t)
