@@ -3351,9 +3351,10 @@ def _jump_at(sampler: Sampler, kind: str, n: int, fit: _Fit, far: float) -> bool
     rounding of both.
     """
     near = fit.base
+    aside = _aside(sampler)  # the checks after it read the walk's values, not these
 
     def part(step: float) -> tuple[float, float, float, float]:
-        quotient, rounding, step = sampler.quotient(kind, n, step)
+        quotient, rounding, step = aside.quotient(kind, n, step)
         scale = (step / fit.base) ** n  # f's values, in units that do not underflow
         off, allowed = fit.off(step, quotient), fit.allowed(step, rounding)
         return off * scale, allowed * scale, rounding * scale, step
@@ -3372,6 +3373,8 @@ def _jump_at(sampler: Sampler, kind: str, n: int, fit: _Fit, far: float) -> bool
         beyond, _, blur, _ = part(far + (far - near))
     except (DomainError, NumericalError):
         return False
+    finally:
+        sampler.calls = aside.calls
     rise = high - low
     return abs(rise) >= abs(high) / 2.0 and abs(rise) > 4.0 * (abs(beyond - high) + rounding + blur)
 
