@@ -3300,10 +3300,10 @@ def _missed_stairs(sampler: Sampler, estimate: Estimate, n: int) -> float:
     fit of the rows at 4.7e-4 and 1.2e-4 allows 1.8e-5) can see the stairs,
     or a kink or ``f``'s own next terms.
     Only a jump shows stairs (`_jump_at`, bisected for at most
-    ``STAIR_BISECTIONS`` fits); then the slope they add, which
-    the quotients that span them see, is at most 1.5 times that distance
-    (one stair spanned at steps from half its width: its rise over the step
-    is 2 to 2/3 of its slope; more: about it).
+    ``STAIR_BISECTIONS`` fits); then the slope they add is at most twice that
+    distance: a quotient that spans stairs sees their rise over its step,
+    at least half their slope once it spans one edge (2/3 where ``x`` is in
+    the middle of a stair, as at 0 here), about it where it spans many.
     """
     if estimate.kind != "central":
         return 0.0
