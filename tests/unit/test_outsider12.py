@@ -31,6 +31,10 @@ And right answers refused: a wrong value at an end where f tends to 0
 digit, with an error of 7e-15, but not converged after 20,981 calls, so the
 plain call raises ``NumericalError``.
 
+And ``limit(lambda n: round(n) / n, inf)`` is refused (1.0 +- 1.0, not
+converged) for what f does below n = 1, though it is exactly 1 at every
+sample from n = 1 on.
+
 A float is never called more than twice by ``integrate`` when it ends (11
 integrands measured, from 23 to 20,981 calls, smooth, singular, stepped,
 float32-rounded, on finite and infinite ranges), so each test here stops f
@@ -181,3 +185,24 @@ def test_x_with_a_wrong_value_at_0_is_not_refused() -> None:
     # Today 0.5000000000000001 +- 5.7e-15, converged False after 20,981 calls (as above);
     # with 1e-12 at 0, or 9 at 2 for x**2 on [2, 3], converged from 65 calls. Truth 0.5.
     _converged_within(lambda x: x if x else 1.0, 0.0, 1.0, 0.5)
+
+
+def test_floor_n_over_n_at_infinity_is_answered() -> None:
+    # 1.0 +- 3.3e-13 from 72 calls ("f is 1.0 at every point sampled on the left between
+    # 1.0 and x0"); int(n)/n and ceil(n)/n alike.
+    result = cw.limit(lambda n: math.floor(n) / n, math.inf, full_output=True)
+    assert result.converged, result
+    assert abs(result.value - 1.0) <= 2.0 * result.error, result
+
+
+@_xfail()
+def test_round_n_over_n_at_infinity_is_not_refused_for_what_f_does_below_1() -> None:
+    # Today 1.0 +- 1.0, converged False: "f is exactly 1.0 at every point sampled between
+    # x0 and 1.0 (from the left) and 0.0 farther out, as a step is, but 1.5 at
+    # 0.6666666666666666, between them, which a step is not": round(n)/n is within 0.5/n
+    # of its limit 1, and exactly 1 at every sample from n = 1 on; the samples that
+    # refuse it lie below n = 1 (round(0.5) = 0, round(2/3)/(2/3) = 1.5), as far from
+    # infinity as a limit can look. floor(n)/n (above) converges.
+    result = cw.limit(lambda n: round(n) / n, math.inf, full_output=True)
+    assert result.converged, result
+    assert abs(result.value - 1.0) <= 2.0 * result.error, result
