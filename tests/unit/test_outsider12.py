@@ -29,7 +29,10 @@ one side's value at c, in 0 of 43 and 0 of 54.
 And right answers refused: a wrong value at an end where f tends to 0
 (``sin(x)/sqrt(x) if x else 1.0`` on [0, 1]) is integrated right to the last
 digit, with an error of 7e-15, but not converged after 20,981 calls, so the
-plain call raises ``NumericalError``.
+plain call raises ``NumericalError``. Of ``(x - a) h(x)`` on random [a, b]
+(h in exp, cos, 1 + x**2, 1/(2 + sin 3x)) with a value v != 0 at a, 30 of
+30 are refused so (seed 1) and 30 of 30 (seed 2, held out), every value
+right; with 0 at a, 0 of 30 and 0 of 30.
 
 And ``limit(lambda n: round(n) / n, inf)`` is refused (1.0 +- 1.0, not
 converged) for what f does below n = 1, though it is exactly 1 at every
