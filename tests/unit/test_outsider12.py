@@ -21,9 +21,9 @@ with a wrong value at the midpoint 0.5, ``sin(x)/x`` with ``0 if x == 0``:
 (sign(x - 0.3) on [0, 1]: 20,000 calls at only 198 distinct points, about
 230 each; still running after 400 s). The same steps with the value of one
 side at the jump (``1.0 if x > 0.3 else -1.0``) take 115 calls and are right.
-Of steps left/right U(-5, 5) at c on random intervals (the session's scans/jumpval.py), with a
-third value at c (halfway between the sides, or 0), f was called a third time
-at one float in 40 of 57 draws (seed 1) and 35 of 46 (seed 2, held out); with
+Of steps from U(-5, 5) to U(-5, 5) at c on random intervals, with a third
+value at c (halfway between the sides, or 0), f was called a third time at
+one float in 40 of 57 draws (seed 1) and 35 of 46 (seed 2, held out); with
 one side's value at c, in 0 of 43 and 0 of 54.
 
 And right answers refused: a wrong value at an end where f tends to 0
@@ -121,7 +121,7 @@ def test_sinc_with_its_limit_at_0_is_integrated() -> None:
 @pytest.mark.parametrize("at", [0.0, 0.5])
 def test_a_step_with_a_third_value_at_its_jump_ends(at: float) -> None:
     # Today integrate never returns: sign(x - 0.3) as (x > 0.3) - (x < 0.3), 0 at 0.3
-    # (and the Heaviside-like 0.5 there) on [0, 1]: after 20,000 calls f has been called
+    # (or 0.5 there) on [0, 1]: after 20,000 calls f has been called
     # at only 198 floats, about 230 times each, and it still ran after 400 s. Truth 0.4.
     _honest_or_refused(_sign_at(0.3, at), 0.0, 1.0, 0.4)
 
