@@ -28,8 +28,8 @@ one side's value at c, in 0 of 43 and 0 of 54.
 
 And numbers where no derivative exists: ``vjp`` (method "auto", Values)
 pulls back a kink written with a comparison (``max(p0, 0.0)`` at 0: [1.0],
-``max(0.0, p0)``: [0.0]; the hinge at its margin) where ``jacobian``,
-``grad`` and ``jvp`` refuse; and a plain ``derivative`` answers 0.0 at the
+``max(0.0, p0)``: [0.0]; the hinge at its margin) where ``jacobian`` and
+``grad`` refuse; and a plain ``derivative`` answers 0.0 at the
 kink of ``max(0, 1 - (1 + t)**2)`` at t = 0, which it refuses written
 ``max(0, 1 - x*x)`` at x = 1 (53 and 56 of 60 such shifted kinks answered,
 seeds 1 and 2; 0 of 120 written unshifted).
@@ -244,7 +244,8 @@ def test_jacobian_refuses_a_kink_written_with_a_comparison(
     f: Callable[[list[float]], list[float]], x: list[float]
 ) -> None:
     # DomainError ("no derivative of f at x=... was found: the difference quotients from
-    # the right tend to about 1, but the symmetric ones to 0.5"); grad and jvp alike.
+    # the right tend to about 1, but the symmetric ones to 0.5"); grad alike, and jvp
+    # along a coordinate (along (1, 1) it answers the hinge: the test at the end).
     _refused_at_a_kink(lambda: cw.jacobian(f)(x))
 
 
