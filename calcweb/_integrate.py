@@ -261,7 +261,9 @@ def riemann_sum(
 
     The sum is added with `math.fsum`, so the only rounding left is that
     of the points and of ``f``. If ``a > b`` then $\Delta x < 0$, as in
-    the definition, and the sum changes sign.
+    the definition: the points run from ``a`` down to ``b``, so the sum is
+    minus that over ``[b, a]`` with ``"left"`` and ``"right"`` exchanged
+    (``"midpoint"`` and ``"trapezoid"`` simply change sign).
 
     Args:
         f: A function of one real number returning a real number.
@@ -291,6 +293,8 @@ def riemann_sum(
         0.46875
         >>> riemann_sum(lambda x: x**2, 0, 1, 4, rule="midpoint")
         0.328125
+        >>> riemann_sum(lambda x: x**2, 1, 0, 4)   # from 1 down: minus the right sum on [0, 1]
+        -0.46875
         >>> riemann_sum(lambda x: x**2, 0, 1, 4, rule="upper")
         Traceback (most recent call last):
           ...
