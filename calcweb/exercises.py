@@ -161,6 +161,26 @@ def _read(value: object, where: str, most: int) -> tuple[Nested, list[float]]:
     return walk(value, where, 0), numbers
 
 
+def _element(value: Nested, index: int) -> str:
+    """Where the ``index``-th number of ``value`` is: ``2`` in a list, ``[1][0]`` nested."""
+    if isinstance(value, list) and all(isinstance(item, float) for item in value):
+        return str(index)  # a list of numbers
+    path = ""
+    while not isinstance(value, float):
+        for position, item in enumerate(value):
+            count = _count(item)
+            if index < count:
+                path, value = f"{path}[{position}]", item
+                break
+            index -= count
+    return path
+
+
+def _count(value: Nested) -> int:
+    """How many numbers ``value`` holds."""
+    return 1 if isinstance(value, float) else sum(_count(item) for item in value)
+
+
 def _layout(value: Nested) -> object:
     """How ``value`` nests, without its numbers: None for a number, a tuple for a list."""
     return None if isinstance(value, float) else tuple(_layout(item) for item in value)
@@ -283,8 +303,9 @@ def check(
     for index, (a, b) in enumerate(zip(got, want, strict=True)):
         if not _close(a, b, rtol, atol):
             if len(want) > 1:
+                where = _element(wanted, index)
                 return CheckResult(
-                    False, f"✗ Not yet: element {index} is {a!r} but should be about {b!r}."
+                    False, f"✗ Not yet: element {where} is {a!r} but should be about {b!r}."
                 )
             if math.isnan(a) or (math.isinf(a) and math.isfinite(b)):
                 named = f"your answer is {a!r} but should be about {b!r}"

@@ -42,6 +42,22 @@ def test_vectors_are_compared_element_by_element() -> None:
     assert "has 1 numbers" in short.message
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected", "where"),
+    [
+        ([[1, 2], [3, 4]], [[1, 2], [3, 5]], "element [1][1] is 4.0"),  # was "element 3"
+        ([[1, 2], [3, 4]], [[1, 9], [3, 4]], "element [0][1] is 2.0"),
+        ([[1, [2, 3]], [4]], [[1, [2, 3]], [5]], "element [1][0] is 4.0"),
+        ([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], [[[1, 2], [3, 4]], [[5, 6], [7, 9]]], "[1][1][1]"),
+        ([1, 2, 4], [1, 2, 3], "element 2 is 4.0"),
+    ],
+)
+def test_a_wrong_element_of_a_nested_answer_is_named_by_its_indices(
+    answer: object, expected: object, where: str
+) -> None:
+    assert where in check(answer, expected).message
+
+
 @pytest.mark.parametrize("answer", ["12", None, True, math.nan, math.inf, [1.0, "x"]])
 def test_answers_that_are_not_finite_numbers_fail_politely(answer: object) -> None:
     assert not check(answer, 12.0 if not isinstance(answer, list) else [1.0, 2.0])
