@@ -155,6 +155,12 @@ COARSE_BITS = (11, 40)
 COARSE_SPREAD = 4
 COARSE_DISTINCT = 5  # distinct nonzero samples needed to tell a coarse float from exact values
 X_GRID = 16.0  # a grid within this of the nodes' rounding times f's slope is x's, not f's
+# f's noise beside a point, from its values at x + j h for 1 <= j <= NOISE_POINTS
+# (`noise_level`), and again at h / NOISE_FINER: noise has no scale, f's detail has.
+NOISE_POINTS = 7  # as ECnoise (Moré and Wild, 2011) takes by default
+NOISE_FINER = 16.0
+NOISE_AGREE = 4.0  # the levels of three consecutive orders of differences agree within this
+NOISE_SAFETY = 4.0  # the errors a noise level stands for may be this many times larger
 _TINY = sys.float_info.min
 
 
@@ -211,6 +217,9 @@ class Panel(NamedTuple):
     difference: float = 0.0
     even: tuple[float, float, float] = (0.0, 0.0, 0.0)
     odd: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    # How far f's measured noise (beyond rounding) may move the samples'
+    # polynomial: part of ``resolution`` (`with_noise`), 0 where unmeasured.
+    noise: float = 0.0
 
 
 def gauss_kronrod(f: Callable[[float], float], a: float, b: float, rule: Rule = K21) -> Panel:
@@ -754,7 +763,76 @@ def interpolation_rounding(rule: Rule, panel: Panel) -> float:
     if not panel.samples:
         return math.inf
     nothing = ((0.0, 0.0, 0.0), [0.0, 0.0, 0.0, 0.0])
-    return _interpolation_error(rule, list(panel.samples), nothing, a=panel.a, b=panel.b)
+    return panel.noise + _interpolation_error(
+        rule, list(panel.samples), nothing, a=panel.a, b=panel.b
+    )
+
+
+def with_noise(panel: Panel, noise: float, floor: float) -> Panel:
+    """The panel with f's measured noise: its resolution widened, its error at least ``floor``.
+
+    ``noise`` is how far the noise may move the samples' polynomial,
+    ``floor`` how far it may move the rule's sum. An error at that floor is
+    the rounding floor of the panel (`Panel.rounding_limited`): f's values
+    carry no more digits there, so bisecting cannot help.
+    """
+    limited = panel.rounding_limited or panel.error <= floor
+    return panel._replace(
+        error=max(panel.error, floor),
+        rounding_limited=limited,
+        unresolved=panel.unresolved and not limited,
+        resolution=panel.resolution + noise,
+        rounding=max(panel.rounding, floor),
+        noise=panel.noise + noise,
+    )
+
+
+def noise_bounds(
+    rule: Rule, panel: Panel, u: float, levels: list[float], own: float
+) -> tuple[float, float]:
+    """How far noise may move the samples' polynomial at ``u``, and the rule's sum.
+
+    ``levels`` is f's noise at each node (`noise_level`, 0 where not
+    measured), ``own`` that of the sample at ``u`` the polynomial is
+    compared with; each error up to `NOISE_SAFETY` times its level. The
+    polynomial moves by the interpolation weights at ``u`` times the nodes'
+    errors, the sum by the rule's weights times them.
+    """
+    row = _interpolation_row(rule, u)
+    moved = own + math.fsum(abs(r) * level for r, level in zip(row, levels, strict=True))
+    weights = [*rule.kronrod[:-1], rule.kronrod[-1], *reversed(rule.kronrod[:-1])]
+    summed = math.fsum(w * level for w, level in zip(weights, levels, strict=True))
+    return NOISE_SAFETY * moved, NOISE_SAFETY * abs(0.5 * panel.b - 0.5 * panel.a) * summed
+
+
+def noise_level(values: list[float]) -> float:
+    """The noise of f in its values at equally spaced points, as ECnoise reads it; or 0.
+
+    The k-th differences of independent errors of standard deviation ``s``
+    have variance ``C(2k, k) s**2``, while those of a smooth f shrink like
+    ``h**k`` with the spacing ``h``. Where the levels ``sqrt(mean(D_k**2) /
+    C(2k, k))`` of three consecutive orders agree within `NOISE_AGREE` and
+    the differences of the lowest of them change sign, that level is the
+    noise (Moré and Wild, "Estimating computational noise", 2011); else 0:
+    f is smooth at this spacing (or its values too few or all the same).
+
+    >>> noise_level([1.0, 1.0 + 1e-9, 1.0 - 1e-9, 1.0, 1.0 + 1e-9, 1.0, 1.0 - 1e-9]) > 1e-10
+    True
+    >>> noise_level([math.exp(0.001 * j) for j in range(7)])
+    0.0
+    """
+    levels, signs = [], []
+    differences = list(values)
+    for order in range(1, len(values)):
+        differences = [later - earlier for earlier, later in itertools.pairwise(differences)]
+        mean = math.fsum(d * d for d in differences) / len(differences)
+        levels.append(math.sqrt(mean / math.comb(2 * order, order)))
+        signs.append(min(differences) < 0.0 < max(differences))
+    for k in range(len(levels) - 2):
+        low, high = min(levels[k : k + 3]), max(levels[k : k + 3])
+        if signs[k] and 0.0 < high <= NOISE_AGREE * low:
+            return levels[k]
+    return 0.0
 
 
 def aliased(panel: Panel) -> bool:
