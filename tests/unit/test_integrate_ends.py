@@ -278,7 +278,7 @@ def test_a_peak_the_end_sees_only_by_its_flank_is_resolved(tol: float) -> None:
 
 @pytest.mark.parametrize(
     ("p", "tol", "nfev"),
-    [(1.0001, 1e-10, 149), (1.0001, 1e-12, 233), (1.999, 1e-10, 65), (1.999, 1e-12, 149)],
+    [(1.0001, 1e-10, 156), (1.0001, 1e-12, 240), (1.999, 1e-10, 72), (1.999, 1e-12, 156)],
 )
 def test_an_end_power_near_an_integer_is_not_a_miss(p: float, tol: float, nfev: int) -> None:
     # x**p misses its polynomial at 0, and near an integer p the sliver times
@@ -286,6 +286,9 @@ def test_an_end_power_near_an_integer_is_not_a_miss(p: float, tol: float, nfev: 
     # at 0), so every panel of the chain missed its end and none was
     # extrapolated: 275, 443, 149 and 233 evaluations. The share falls from
     # parent to half as the panels' K - G do, so none of it is unexplained.
+    # The first panel's miss of f(0) counts (a lone panel's does): 7 more
+    # evaluations look for noise by its node next to 0 and find none
+    # (`_Panels.noisy`; 149, 233, 65 and 149 before).
     result = full(lambda x: x**p, 0.0, 1.0, tol)
     assert (result.nfev, result.converged) == (nfev, True)
     assert abs(result.value - 1 / (p + 1)) <= 2 * result.error

@@ -179,11 +179,13 @@ def test_a_lone_panel_cannot_vouch_for_the_fall_beyond_its_top_degrees() -> None
     # |x - 0.1069|**5.94: QUADPACK's estimate of the one panel is its
     # rounding floor, 2.6e-15, the true error 3.3e-13; the coefficients of
     # degrees 13-15, carried as they are, leave 1.7e-9, which meets 1e-8.
+    # 7 evaluations beyond the rule's 21 and the ends' 2 look for noise
+    # where the panel misses f at an end (`_Panels.noisy`), and find none.
     c, p = 0.10687810160801785, 5.943286609100868
     panel = gauss_kronrod(lambda x: abs(x - c) ** p, 0.0, 1.0)
     result, exact = kink(c, p, 1e-8)
     assert panel.error < abs(panel.value - exact) / 100 < panel.flat / 100
-    assert (result.nfev, result.value, result.error) == (23, panel.value, panel.flat)
+    assert (result.nfev, result.value, result.error) == (30, panel.value, panel.flat)
 
 
 def test_a_lone_panel_whose_flat_bound_misses_tol_is_checked_by_its_halves() -> None:

@@ -473,10 +473,11 @@ def test_an_overflow_left_of_the_bulk_cuts_the_left_end_alone():
     # exp(-(x - 400)**2/1e4)/(1 + exp(1.2 (400 - x))) overflows from x = -191.49 on: left
     # of the bulk (near 400), though -191.49 + 400 > 0; the right tail, which does not
     # overflow, is not cut (its mirror, 1583, is finite). 88.6226925452758 (mpmath).
-    # 1047 evaluations before INTSING's search for a singular point (a finite top: 32).
+    # 1047 evaluations before INTSING's search for a singular point (a finite top: 32);
+    # 1079 before INTCANCEL's look for noise where a panel misses a sample (26 looks, 70).
     f = lambda x: math.exp(-((x - 400) ** 2) / 1e4) / (1 + math.exp(1.2 * (400 - x)))  # noqa: E731
     result = integrate(f, -INF, INF, full_output=True)
-    assert (result.value, result.converged, result.nfev) == (88.62269254527331, True, 1079)
+    assert (result.value, result.converged, result.nfev) == (88.62269254527331, True, 1149)
     assert abs(result.value - 88.6226925452758) <= result.error
     assert result.message.endswith(
         "; cut at x=-191.48555681093555, where f starts to overflow (beyond: 9.88e-324)"
