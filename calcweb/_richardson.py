@@ -3875,14 +3875,15 @@ def _hold_both_sides(sampler: Sampler, estimate: Estimate, n: int) -> None:
     derivative; beside it, the side away from it is the derivative). Only
     widened, never refused: the refusals stay `_one_side`'s.
 
-    Judged as the walk judges its tableau (`_better`, on each new row), with
-    the rounding of ``f``'s values as floats: noise measured across a jump is
-    the jump (there the difference's rounding bound at 0.2 was 1.75e-4 from
-    the noise measured, 8.9e-14 as floats). Halvings below the window go
-    on, up to ``SIDES_HALVINGS``, until the verdict stands (`_sides_settled`).
-    Of order 2, where the odd part of the walk's own points already says the
-    sides agree (`_odd_part_agrees`, no new call), nothing is taken: sin at
-    0.5 stays at 30 calls.
+    Judged as the walk judges its tableau, each entry against the row below
+    it too (`_judged`), with the rounding of ``f``'s values as floats: noise
+    measured across a jump is the jump (there the difference's rounding
+    bound at 0.2 was 1.75e-4 from the noise measured, 8.9e-14 as floats).
+    Halvings below the window go on, up to ``SIDES_HALVINGS``, until the
+    verdict stands (`_sides_settled`). Of order 2, where the odd part of the
+    walk's own points, with that rounding too, already says the sides agree
+    (`_odd_part_agrees`, no new call), nothing is taken: sin at 0.5 stays at
+    30 calls.
     """
     steps = [step for step, _ in estimate.window]
     if len(steps) < 2:
