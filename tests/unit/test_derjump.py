@@ -164,3 +164,27 @@ def test_a_jump_2_2e_6_right_of_x_beside_fast_terms() -> None:
         return a1 * math.sin(w1 * t + p1) + a2 * math.atan(w2 * t) + kink(t)
 
     _honest_or_refused(f, x, 2, exact)
+
+
+@pytest.mark.parametrize(
+    ("k", "c", "a", "x", "n"),
+    [
+        # kscan56 seed 101 (p = 6): 122.8107756432608 +- 0.0153 for 122.78015 (at c)
+        (0.006011986298374146, 0.3246085300182586, 2.913127767652778, 0.3246085300182586, 5),
+        # kscan seed 242 (p = 4): 8.263173787680024 +- 0.018 for 8.2268365 (6.5e-7 left of c)
+        (0.09647391752578452, -0.6585758618281483, 2.9048549492426874, -0.6585765105210928, 3),
+        # kscan seed 5053 (p = 4): 18.77153551583439 +- 0.068 for 18.634864 (at c)
+        (0.30310545354489477, 1.1972268863185986, 2.651680845634987, 1.1972268863185986, 3),
+    ],
+    ids=["n=5 at", "n=3 6.5e-7 left", "n=3 at"],
+)
+def test_at_a_kink_of_fn_the_answer_holds_it(
+    k: float, c: float, a: float, x: float, n: int
+) -> None:
+    # k max(t - c, 0)**(n + 1) + sin(a t): f^(n) is continuous, f^(n+1) jumps by k (n + 1)!
+    # at c; the central quotients gain a term in |h|, which the walk's even expansion lacks
+    # (`_hold_every_power`). At or left of c the derivative is sin's alone.
+    exact = a**n * [math.sin, math.cos, lambda u: -math.sin(u), lambda u: -math.cos(u)][n % 4](
+        a * x
+    )
+    _honest_or_refused(lambda t: k * max(t - c, 0.0) ** (n + 1) + math.sin(a * t), x, n, exact)
