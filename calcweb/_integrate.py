@@ -3130,6 +3130,7 @@ def _split_at(
     if not left.converged or not right.converged:
         side, failed = ("left", left) if not left.converged else ("right", right)
         message = f"{where}; the {side} one was not found: {failed.message}"
+        message += _shift_advice(x_of(a), x_of(c), x_of(b))
     elif error > target:
         message = (
             f"{where} ({left.value:.6g} +- {left.error:.3g} and {right.value:.6g} +- "
@@ -3146,6 +3147,28 @@ def _split_at(
         intervals=left.intervals + right.intervals,
         converged=left.converged and right.converged and error <= target,
         message=message,
+    )
+
+
+def _shift_advice(a: float, c: float, b: float) -> str:
+    """What to do when a side of a singular point ``c`` inside ``[a, b]`` is refused (`_split_at`).
+
+    Next to ``c`` the nodes round to floats ``ulp(c)`` apart, an error
+    relative to ``x - c`` that grows towards ``c``; for ``|x - c|**-p`` with
+    ``p`` near 1 the extrapolations of the end's sums scatter by more than
+    the tolerance (``|x - 0.1228|**-0.846 cos x`` on [0, 1] at tol 1e-10:
+    the left side refused with 6.2e-9 for a true error of 1.8e-10). In
+    ``u = x - c``, whose floats next to 0 are as fine as needed, the same
+    two sides converge in 802 evaluations, error 1.8e-11. No advice where
+    ``c`` is 0: ``x`` is ``u`` there.
+    """
+    if c == 0.0:
+        return ""
+    return (
+        f". Next to x={c!r} the rule's points round to floats {math.ulp(c):.3g} apart; if "
+        f"that is what stops it and f depends on x through u = x - c (c = {c!r}), write f "
+        f"in u and integrate it from {a - c!r} to 0 and from 0 to {b - c!r}, where u next "
+        "to 0 is not rounded so"
     )
 
 
