@@ -1514,6 +1514,8 @@ class _Panels:
         self.searched: list[tuple[float, float]] = []
         # Where a search for a singular point found a finite top (`singular_point`).
         self.tops: list[float] = []
+        # The tops of those searches that reached neighbouring floats, f finite at each.
+        self.float_tops: list[float] = []
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -2393,6 +2395,7 @@ class _Panels:
                 self.seen[t] = math.nan
                 return t
             t = math.nextafter(t, math.inf)
+        self.float_tops.append(self.tops[-1])
         return None
 
     def _height(self, t: float, level: float) -> float:
@@ -3731,11 +3734,37 @@ class _Extrapolated:
             middle = self.panels.x_of(0.5 * entry.panel.a + 0.5 * entry.panel.b)
             return (
                 "the integrand needs subintervals narrower than floating point resolves "
-                f"near x={middle!r} (estimated error {error:.3g}, {tolerance}); it may be "
-                "singular or not integrable there. Split the interval at that point or "
-                "pass a larger tol"
+                f"near x={middle!r} (estimated error {error:.3g}, {tolerance}); "
+                + self._between_floats(entry.panel)
             )
         return ""
+
+    def _between_floats(self, panel: Panel) -> str:
+        """What to do about a panel too narrow for floats (`refusal`), by what a search found there.
+
+        Where a search for a singular point in it (`_Panels.singular_point`)
+        reached neighbouring floats and f was finite at each, the singularity
+        falls between two floats or f has a finite value at it, and splitting
+        there leaves the same refusal at the new end (``|x*x - 0.5|**-0.5`` on
+        [0, 0.7071067811865476]: 1.8e-6 at tol 1e-10; ``|x - 0.3|**-0.5``, 0
+        at 0.3, on [0, 0.3] and [0.3, 1]: 5e-7): only f written so that it
+        fails there lets the point become an end.
+        """
+        top = next((t for t in self.panels.float_tops if panel.a <= t <= panel.b), None)
+        if top is None:
+            return (
+                "it may be singular or not integrable there. Split the interval at that "
+                "point or pass a larger tol"
+            )
+        return (
+            f"f is finite at every float a search tried next to x={self.panels.x_of(top)!r}, "
+            "the extreme it closed in on: a singularity between two floats (|x*x - 0.5|**-0.5 at "
+            "sqrt(0.5)), or one where f is given a finite value. Splitting there does not "
+            "help (|x*x - 0.5|**-0.5 on [0, 0.7071067811865476] is refused alike); write f so "
+            "that it fails or is infinite at a float there (|x - c|**-0.5 |x + c|**-0.5 with "
+            "c = math.sqrt(0.5); no special value at the singular point), or "
+            "pass a larger tol"
+        )
 
     def bisect(self, index: int) -> float:
         """Bisect the panel at ``index``, counting QUADPACK's signs of rounding; return its width.

@@ -45,3 +45,26 @@ def test_following_the_advice_answers() -> None:
 def test_no_advice_at_zero() -> None:
     # x is u there: nothing to rewrite.
     assert _shift_advice(-1.0, 0.0, 1.0) == ""
+
+
+def test_a_singularity_between_floats_is_named_so() -> None:
+    # Its zero, sqrt(0.5), is no float: f is finite at every float, and the
+    # old advice to split at the point was refused alike on each side.
+    result = integrate(lambda x: abs(x * x - 0.5) ** -0.5, 0.0, 1.0, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert not result.converged
+    assert "f is finite at every float a search tried next to x=0.7071067811865475" in (
+        result.message
+    )
+    assert "Split the interval at that point" not in result.message
+
+
+def test_a_singularity_given_a_finite_value_is_named_so() -> None:
+    result = integrate(
+        lambda x: abs(x - 0.3) ** -0.5 if x != 0.3 else 0.0, 0.0, 1.0, full_output=True
+    )
+    assert isinstance(result, IntegrationResult)
+    assert not result.converged
+    assert "f is finite at every float a search tried next to x=0.29999999999999993" in (
+        result.message
+    )
