@@ -478,6 +478,23 @@ def _same(t: float) -> float:
     return t
 
 
+class _Translated:
+    """The x of ``u = t - shift`` by the map ``base`` of t (the sides of `_split_at`)."""
+
+    def __init__(self, base: Callable[[float], float], shift: float) -> None:
+        self.base, self.shift = base, shift
+
+    def __call__(self, u: float) -> float:
+        return self.base(self.shift + u)
+
+
+def _base_map(x_of: Callable[[float], float]) -> Callable[[float], float]:
+    """The map of t behind ``x_of``: itself, or what it translates (`_Translated`)."""
+    while isinstance(x_of, _Translated):
+        x_of = x_of.base
+    return x_of
+
+
 def _too_narrow(panel: Panel) -> bool:
     """Whether the halves of ``panel`` would put Gauss-Kronrod nodes on their ends."""
     half = abs(0.25 * panel.b - 0.25 * panel.a)
@@ -2664,8 +2681,8 @@ class _Panels:
             return []
         centre, half = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
         ts = [centre + half * u for u in positions(self.rule)]
-        if self.x_of is _same:
-            return [(t, abs(y)) for t, y in zip(ts, panel.samples, strict=True)]
+        if _base_map(self.x_of) is _same:
+            return [(self.x_of(t), abs(y)) for t, y in zip(ts, panel.samples, strict=True)]
         xs = [self.x_of(t) for t in ts]
         points = []
         for i, y in enumerate(panel.samples):
@@ -2753,7 +2770,7 @@ class _Panels:
 
     def _origin(self) -> float:
         """The x the map of an infinite interval spreads out from: 0, or its finite end."""
-        start, end = self.x_of(0.0), self.x_of(1.0)
+        start, end = _base_map(self.x_of)(0.0), _base_map(self.x_of)(1.0)
         return start if math.isfinite(start) else end
 
     def narrowest_feature(self, tol: float) -> tuple[float, float, float] | None:
@@ -2781,7 +2798,7 @@ class _Panels:
             elif heavy:
                 runs.append([entry])
             previous = heavy
-        mapped = self.x_of is not _same
+        mapped = _base_map(self.x_of) is not _same
         origin = self._origin() if mapped else 0.0
         last = len(self.rule.nodes) * 2 - 2  # the index of the node next to b
         narrowest, centre, extent = math.inf, 0.0, 0.0
@@ -2857,7 +2874,7 @@ class _Panels:
         On an infinite interval, ``gap`` times ``(d / reach)**2`` at a
         distance ``d`` beyond ``reach`` from the map's origin.
         """
-        if self.x_of is _same:
+        if _base_map(self.x_of) is _same:
             return gap
         origin = self._origin()
         distance = min(abs(near - origin), abs(far - origin))
@@ -3102,22 +3119,43 @@ def _split_at(
     """The integral over ``[a, b]`` as the sum of those over the two sides of a singular point.
 
     Each side is integrated on its own (`_adaptive`), the point an end
-    where f is not found finite, as ``x**-0.5`` at 0 is; their evaluations
-    add to those of the run that found it. Where the sides cancel, their
+    where f is not found finite, as ``x**-0.5`` at 0 is, in ``u = t - c``
+    so that the nodes next to it are not rounded to the floats next to
+    ``c`` (`_Shifted`); their evaluations add to those of the run that
+    found it. Where the sides cancel, their
     errors, each within its own tolerance (relative to its own size), may
     sum to more than the whole's: they are integrated once more, at a tol
     whose targets sum to the whole's, or less (at most half the tol before,
     and not below ``MIN_TOL``).
     """
     c, nfev, side_tol = found.point, found.nfev, tol
+    x_of_u = _Translated(x_of, c)
+    # g at c failed; g at an end already sampled is g at that u, where c + u is the end.
+    seen_u = {end - c: seen[end] for end in (a, b) if end in seen and c + (end - c) == end}
+    seen_u[0.0] = math.nan
     for _ in range(2):
+        shifted = _Shifted(g, c, side_tol)
         left = _adaptive(
-            g, a, c, side_tol, rule, finite_ends=(finite_ends[0], True), x_of=x_of, seen=seen
+            shifted,
+            a - c,
+            0.0,
+            side_tol,
+            rule,
+            finite_ends=(finite_ends[0], True),
+            x_of=x_of_u,
+            seen=dict(seen_u),
         )
         right = _adaptive(
-            g, c, b, side_tol, rule, finite_ends=(True, finite_ends[1]), x_of=x_of, seen=seen
+            shifted,
+            0.0,
+            b - c,
+            side_tol,
+            rule,
+            finite_ends=(True, finite_ends[1]),
+            x_of=x_of_u,
+            seen=dict(seen_u),
         )
-        nfev += left.nfev + right.nfev
+        nfev += left.nfev + right.nfev + shifted.extra
         value, error = left.value + right.value, left.error + right.error
         target = _target(tol, value)
         if not (left.converged and right.converged and error > target and side_tol > MIN_TOL):
@@ -3133,7 +3171,6 @@ def _split_at(
     if not left.converged or not right.converged:
         side, failed = ("left", left) if not left.converged else ("right", right)
         message = f"{where}; the {side} one was not found: {failed.message}"
-        message += _shift_advice(x_of(a), x_of(c), x_of(b))
     elif error > target:
         message = (
             f"{where} ({left.value:.6g} +- {left.error:.3g} and {right.value:.6g} +- "
@@ -3153,26 +3190,46 @@ def _split_at(
     )
 
 
-def _shift_advice(a: float, c: float, b: float) -> str:
-    """What to do when a side of a singular point ``c`` inside ``[a, b]`` is refused (`_split_at`).
+SHIFT_SLACK = 1e-3  # the share of tol a sample left where c + u rounds may miss by
 
-    Next to ``c`` the nodes round to floats ``ulp(c)`` apart, an error
-    relative to ``x - c`` that grows towards ``c``; for ``|x - c|**-p`` with
-    ``p`` near 1 the extrapolations of the end's sums scatter by more than
-    the tolerance (``|x - 0.1228|**-0.846 cos x`` on [0, 1] at tol 1e-10:
-    the left side refused with 6.2e-9 for a true error of 1.8e-10). In
-    ``u = x - c``, whose floats next to 0 are as fine as needed, the same
-    two sides converge in 802 evaluations, error 1.8e-11. No advice where
-    ``c`` is 0: ``x`` is ``u`` there.
+
+class _Shifted:
+    """``g(c + u)``, linear between the two floats around ``c + u`` next to ``c``.
+
+    Next to ``c`` the float ``x = c + u`` misses ``c + u`` by up to
+    ``ulp(c)/2``, an error relative to ``u`` that grows towards ``c``: for
+    ``|x - c|**-p`` the samples are off by ``p ulp(c)/(2 u)``, relative, and
+    the extrapolations of an end's sums scatter by more than a tolerance of
+    1e-10 (``|x - 0.1228|**-0.846 cos x`` on [0, 1]: 6.2e-9 for a true error
+    of 1.8e-10; intsingscan refused 9 to 18 of 150 draws a seed so). Where
+    that miss may exceed `SHIFT_SLACK` times ``tol`` (``|u|`` within
+    ``reach`` of ``c``, at most half ``|c|``) and ``c + u`` is no float, g
+    at the float on its other side too (one more call, counted in `extra`)
+    puts the sample where the rule wants it, to within ``(ulp(c)/u)**2``.
+    Farther out the samples are left as they are: a step in the samples at
+    ``reach`` of that size is below the tolerance's reach as well (at
+    ``2**-20 |c|`` for tol 1e-10, such a step took 500 subintervals).
+    There ``x - c`` and ``u - (x - c)`` are exact (Sterbenz).
     """
-    if c == 0.0:
-        return ""
-    return (
-        f". Next to x={c!r} the rule's points round to floats {math.ulp(c):.3g} apart; if "
-        f"that is what stops it and f depends on x through u = x - c (c = {c!r}), write f "
-        f"in u and integrate it from {a - c!r} to 0 and from 0 to {b - c!r}, where u next "
-        "to 0 is not rounded so"
-    )
+
+    def __init__(self, g: Function, c: float, tol: float) -> None:
+        self.g, self.c = g, c
+        self.reach = min(0.5, _EPS / (SHIFT_SLACK * tol)) * abs(c)
+        self.extra = 0
+
+    def __call__(self, u: float) -> float:
+        x = self.c + u
+        off = u - (x - self.c)
+        if off == 0.0 or abs(u) > self.reach:
+            return self.g(x)
+        y = self.g(x)
+        other = math.nextafter(x, math.copysign(math.inf, off))
+        self.extra += 1
+        try:
+            beyond = self.g(other)
+        except Exception:  # other may be c, where f fails as it likes: y as it is
+            return y
+        return y + (beyond - y) * (off / (other - x)) if math.isfinite(beyond) else y
 
 
 def _zero_message(panels: _Panels, a: float, b: float) -> str:
@@ -3718,7 +3775,9 @@ class _Extrapolated:
             )
         if collapsed(self.panels.rule, entry.panel.a, entry.panel.b):
             low, high = self.panels.x_span(entry.panel)
-            mapped = "" if self.panels.x_of is _same else " (in the variable t of the map)"
+            mapped = (
+                "" if _base_map(self.panels.x_of) is _same else " (in the variable t of the map)"
+            )
             return (
                 f"the subinterval [{low!r}, {high!r}] is about one ulp wide{mapped}: the "
                 "rule's points round to one or two floats there, so how f varies across it "
@@ -4314,12 +4373,17 @@ def integrate(
     a singularity's, ``f`` is searched there for the float where it fails or
     is infinite (``|x - 0.3|**-0.5`` fails at 0.3), and the integral is the
     sum of those over its two sides, each with an end singularity:
-    ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 765 evaluations (``quad``: 399;
-    bisection alone stopped after 1,913, unconverged). Where ``f`` is finite
+    ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 782 evaluations (``quad``: 399;
+    bisection alone stopped after 1,913, unconverged). Each side is
+    integrated in ``u = x - c``, ``f`` interpolated between the two floats
+    around ``c + u`` where rounding ``x`` to a float could move a sample of
+    ``|x - c|**-p`` by more than a thousandth of ``tol``, relative: ``|x - 0.1228|**-0.846 cos x`` on
+    ``[0, 1]`` at ``tol`` 1e-10 was refused (6.2e-9 on the left side for a
+    true error of 1.8e-10) and is answered in 1,131 evaluations. Where ``f`` is finite
     at every float near the point (``|x*x - 0.5|**-0.5`` on ``[0, 1]``,
     whose zero is no float), its rounding there limits the accuracy, and it
     is refused (error 2.5e-6); written as ``|x - c|**-0.5 |x + c|**-0.5``
-    with ``c = math.sqrt(0.5)``, it is answered (890 evaluations). A jump
+    with ``c = math.sqrt(0.5)``, it is answered (948 evaluations). A jump
     that two neighbouring points of the rule show (``f`` differing across
     them far more than beside them) is located by bisecting ``f`` itself,
     one evaluation a halving, to neighbouring floats, and the subintervals
