@@ -495,10 +495,17 @@ def _base_map(x_of: Callable[[float], float]) -> Callable[[float], float]:
     return x_of
 
 
-def _too_narrow(panel: Panel) -> bool:
-    """Whether the halves of ``panel`` would put Gauss-Kronrod nodes on their ends."""
-    half = abs(0.25 * panel.b - 0.25 * panel.a)
-    return half <= 1e4 * 2.0**-52 * max(abs(panel.a), abs(panel.b), 2.0**-1022)
+def _untranslated(x_of: Callable[[float], float], u: float) -> float:
+    """The t of ``u`` for the map of t behind ``x_of`` (`_base_map`), rounded as a float."""
+    while isinstance(x_of, _Translated):
+        u, x_of = x_of.shift + u, x_of.base
+    return u
+
+
+def _too_narrow(a: float, b: float) -> bool:
+    """Whether the halves of ``[a, b]`` would put Gauss-Kronrod nodes on their ends."""
+    half = abs(0.25 * b - 0.25 * a)
+    return half <= 1e4 * 2.0**-52 * max(abs(a), abs(b), 2.0**-1022)
 
 
 def _monotone(samples: tuple[float, ...]) -> bool:
@@ -3219,6 +3226,10 @@ class _Shifted:
 
     def __call__(self, u: float) -> float:
         x = self.c + u
+        if x == self.c and u != 0.0:
+            # Closer to c than floats resolve (a search, not a node: `_Extrapolated.refusal`
+            # stops panels wider): the float next to c on the side of u, as x would be.
+            return self.g(math.nextafter(self.c, math.copysign(math.inf, u)))
         off = u - (x - self.c)
         if off == 0.0 or abs(u) > self.reach:
             return self.g(x)
@@ -3773,7 +3784,9 @@ class _Extrapolated:
                 f"points, {'pass a larger tol, ' if self.larger_tol_counts() else ''}or pass "
                 "full_output=True to get the best estimate with its error"
             )
-        if collapsed(self.panels.rule, entry.panel.a, entry.panel.b):
+        # Next to a singular point split off (`_split_at`), floats as fine as t's.
+        a, b = (_untranslated(self.panels.x_of, end) for end in (entry.panel.a, entry.panel.b))
+        if collapsed(self.panels.rule, a, b):
             low, high = self.panels.x_span(entry.panel)
             mapped = (
                 "" if _base_map(self.panels.x_of) is _same else " (in the variable t of the map)"
@@ -3789,7 +3802,7 @@ class _Extrapolated:
                 f"rounding error limits the accuracy to about {error:.3g}, {tolerance}; "
                 f"{_coarse_advice(self.panels.rule, entry.panel)}pass a larger tol"
             )
-        if _too_narrow(entry.panel):
+        if _too_narrow(a, b):
             middle = self.panels.x_of(0.5 * entry.panel.a + 0.5 * entry.panel.b)
             return (
                 "the integrand needs subintervals narrower than floating point resolves "
@@ -4377,10 +4390,11 @@ def integrate(
     bisection alone stopped after 1,913, unconverged). Each side is
     integrated in ``u = x - c``, ``f`` interpolated between the two floats
     around ``c + u`` where rounding ``x`` to a float could move a sample of
-    ``|x - c|**-p`` by more than a thousandth of ``tol``, relative: ``|x - 0.1228|**-0.846 cos x`` on
-    ``[0, 1]`` at ``tol`` 1e-10 was refused (6.2e-9 on the left side for a
-    true error of 1.8e-10) and is answered in 1,131 evaluations. Where ``f`` is finite
-    at every float near the point (``|x*x - 0.5|**-0.5`` on ``[0, 1]``,
+    ``|x - c|**-p`` by more than a thousandth of ``tol``, relative:
+    ``|x - 0.1228|**-0.846 cos x`` on ``[0, 1]`` at ``tol`` 1e-10 was
+    refused (6.2e-9 on the left side for a true error of 1.8e-10) and is
+    answered in 1,131 evaluations. Where ``f`` is finite at every float
+    near the point (``|x*x - 0.5|**-0.5`` on ``[0, 1]``,
     whose zero is no float), its rounding there limits the accuracy, and it
     is refused (error 2.5e-6); written as ``|x - c|**-0.5 |x + c|**-0.5``
     with ``c = math.sqrt(0.5)``, it is answered (948 evaluations). A jump

@@ -130,3 +130,24 @@ def test_a_singularity_given_a_finite_value_is_named_so() -> None:
     assert "f is finite at every float a search tried next to x=0.29999999999999993" in (
         result.message
     )
+
+
+def test_a_side_stops_where_floats_next_to_c_stop() -> None:
+    # In u the floats next to 0 go on where those next to c stop: without the
+    # refusal's floor taken in the t of c + u, a side bisected on past them
+    # (44,413 evaluations, or f called at c itself). test_integrate_hard's
+    # 1.4e-7 |x - c|**-0.759 at tol 1e-4 is refused, as it was in x (3,494).
+    c, p, scale = 0.2092795891871854, -0.7590981259587873, 1.4e-07
+    exact = scale * (c ** (p + 1) + (1 - c) ** (p + 1)) / (p + 1)
+    result = integrate(lambda x: scale * abs(x - c) ** p, 0.0, 1.0, tol=1e-4, full_output=True)
+    assert isinstance(result, IntegrationResult)
+    assert not result.converged
+    assert abs(result.value - exact) <= 2 * result.error
+    assert "narrower than floating point resolves near x=0.209279589186" in result.message
+    assert result.nfev <= 12_000, result.nfev  # 10,175
+
+
+def test_a_point_closer_to_c_than_floats_is_the_next_float() -> None:
+    shifted = _Shifted(lambda x: x, 0.3, 1e-10)
+    assert shifted(1e-30) == math.nextafter(0.3, 1.0)
+    assert shifted(-1e-30) == math.nextafter(0.3, 0.0)
