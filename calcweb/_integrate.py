@@ -3198,6 +3198,9 @@ def _split_at(
 
 
 SHIFT_SLACK = 1e-3  # the share of tol a sample left where c + u rounds may miss by
+# |u|/|c| up to which samples are interpolated whatever tol: beyond it they step by
+# at most 64 p ulps (BULGE_ULPS), which the checks that a panel resolves f allow.
+SHIFT_REACH = 2.0**-6
 
 
 class _Shifted:
@@ -3213,15 +3216,18 @@ class _Shifted:
     ``reach`` of ``c``, at most half ``|c|``) and ``c + u`` is no float, g
     at the float on its other side too (one more call, counted in `extra`)
     puts the sample where the rule wants it, to within ``(ulp(c)/u)**2``.
-    Farther out the samples are left as they are: a step in the samples at
-    ``reach`` of that size is below the tolerance's reach as well (at
-    ``2**-20 |c|`` for tol 1e-10, such a step took 500 subintervals).
+    Farther out the samples are left as they are, a staircase in ``u``
+    whose steps, read as f varying, the checks that a panel resolves f must
+    not see: so ``reach`` is at least `SHIFT_REACH` ``|c|`` (with ``reach``
+    ``2**-20 |c|`` at tol 1e-10 a side took 500 subintervals; with 2.2e-9
+    ``|c|``, ``1.4e-7 |x - c|**-0.759`` at tol 1e-4 took 10,175 evaluations
+    for 6,190).
     There ``x - c`` and ``u - (x - c)`` are exact (Sterbenz).
     """
 
     def __init__(self, g: Function, c: float, tol: float) -> None:
         self.g, self.c = g, c
-        self.reach = min(0.5, _EPS / (SHIFT_SLACK * tol)) * abs(c)
+        self.reach = max(SHIFT_REACH, min(0.5, _EPS / (SHIFT_SLACK * tol))) * abs(c)
         self.extra = 0
 
     def __call__(self, u: float) -> float:
@@ -4386,18 +4392,18 @@ def integrate(
     a singularity's, ``f`` is searched there for the float where it fails or
     is infinite (``|x - 0.3|**-0.5`` fails at 0.3), and the integral is the
     sum of those over its two sides, each with an end singularity:
-    ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 782 evaluations (``quad``: 399;
+    ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 806 evaluations (``quad``: 399;
     bisection alone stopped after 1,913, unconverged). Each side is
     integrated in ``u = x - c``, ``f`` interpolated between the two floats
     around ``c + u`` where rounding ``x`` to a float could move a sample of
     ``|x - c|**-p`` by more than a thousandth of ``tol``, relative:
     ``|x - 0.1228|**-0.846 cos x`` on ``[0, 1]`` at ``tol`` 1e-10 was
     refused (6.2e-9 on the left side for a true error of 1.8e-10) and is
-    answered in 1,131 evaluations. Where ``f`` is finite at every float
+    answered in 1,285 evaluations. Where ``f`` is finite at every float
     near the point (``|x*x - 0.5|**-0.5`` on ``[0, 1]``,
     whose zero is no float), its rounding there limits the accuracy, and it
     is refused (error 2.5e-6); written as ``|x - c|**-0.5 |x + c|**-0.5``
-    with ``c = math.sqrt(0.5)``, it is answered (948 evaluations). A jump
+    with ``c = math.sqrt(0.5)``, it is answered (1,118 evaluations). A jump
     that two neighbouring points of the rule show (``f`` differing across
     them far more than beside them) is located by bisecting ``f`` itself,
     one evaluation a halving, to neighbouring floats, and the subintervals

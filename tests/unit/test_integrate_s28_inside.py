@@ -44,19 +44,19 @@ def _weighted(c: float, p: float) -> float:
 
 CASES = [
     # (f, a, b, exact, most evaluations): quad's neval beside each.
-    (lambda x: abs(x - 0.3) ** -0.5, 0.0, 1.0, _power(0.3, 0.5), 800),  # quad 399
-    (lambda x: abs(x - 0.37) ** (-2 / 3), 0.0, 1.0, _power(0.37, 2 / 3), 800),  # quad 1407
+    (lambda x: abs(x - 0.3) ** -0.5, 0.0, 1.0, _power(0.3, 0.5), 850),  # quad 399
+    (lambda x: abs(x - 0.37) ** (-2 / 3), 0.0, 1.0, _power(0.37, 2 / 3), 850),  # quad 1407
     (lambda x: math.log(abs(x - 0.41)), 0.0, 1.0, _log(0.41), 800),  # quad 1113
-    (lambda x: (1 + x * x) * abs(x - 0.3) ** -0.7, 0.0, 1.0, _weighted(0.3, 0.7), 1600),
+    (lambda x: (1 + x * x) * abs(x - 0.3) ** -0.7, 0.0, 1.0, _weighted(0.3, 0.7), 1700),
     # At a dyadic point, an end of panels from the first bisection on.
-    (lambda x: abs(x - 0.5) ** -0.5, 0.0, 1.3, _power(0.5, 0.5, 0.0, 1.3), 800),
+    (lambda x: abs(x - 0.5) ** -0.5, 0.0, 1.3, _power(0.5, 0.5, 0.0, 1.3), 850),
     # Two singular points: each side of the first is split in turn.
     (
         lambda x: abs(x - 0.3) ** -0.5 + abs(x - 0.71) ** -0.5,
         0.0,
         1.0,
         _power(0.3, 0.5) + _power(0.71, 0.5),
-        1700,
+        1850,
     ),
     # A jump beside it (INTSTEP's `_jump_inside`) is still located.
     (
@@ -83,11 +83,11 @@ def test_a_singularity_inside_the_interval_is_answered_honestly(
 
 
 def test_the_singular_point_is_named_in_the_message() -> None:
-    # integrate's docstring and docs/integrals.md quote its 782 evaluations.
+    # integrate's docstring and docs/integrals.md quote its 806 evaluations.
     result = integrate(lambda x: abs(x - 0.3) ** -0.5, 0.0, 1.0, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert "f fails or is infinite at x=0.3," in result.message
-    assert result.nfev == 782
+    assert result.nfev == 806
 
 
 def test_a_spike_below_a_larger_background_is_found() -> None:
@@ -165,7 +165,7 @@ def test_f_finite_at_every_float_near_the_point_stays_refused_after_one_search()
 
 def test_the_same_written_to_fail_at_a_float_is_answered() -> None:
     # As integrate's docstring says: |x - c|**-0.5 |x + c|**-0.5, c = sqrt(0.5) rounded,
-    # fails at c: 948 evaluations. Exact: pi/2 + acosh(sqrt(2)) for the real root; the
+    # fails at c: 1,118 evaluations. Exact: pi/2 + acosh(sqrt(2)) for the real root; the
     # rounding of c moves it by about 1e-16.
     c = math.sqrt(0.5)
     result = integrate(
@@ -174,7 +174,7 @@ def test_the_same_written_to_fail_at_a_float_is_answered() -> None:
     assert isinstance(result, IntegrationResult)
     assert result.converged, result
     assert abs(result.value - (math.pi / 2 + math.acosh(math.sqrt(2)))) <= 2 * result.error
-    assert result.nfev == 948
+    assert result.nfev == 1118
 
 
 def test_an_oscillation_is_not_searched_for_a_singular_point() -> None:
