@@ -502,10 +502,10 @@ def _untranslated(x_of: Callable[[float], float], u: float) -> float:
     return u
 
 
-def _too_narrow(a: float, b: float) -> bool:
-    """Whether the halves of ``[a, b]`` would put Gauss-Kronrod nodes on their ends."""
-    half = abs(0.25 * b - 0.25 * a)
-    return half <= 1e4 * 2.0**-52 * max(abs(a), abs(b), 2.0**-1022)
+def _too_narrow(panel: Panel) -> bool:
+    """Whether the halves of ``panel`` would put Gauss-Kronrod nodes on their ends."""
+    half = abs(0.25 * panel.b - 0.25 * panel.a)
+    return half <= 1e4 * 2.0**-52 * max(abs(panel.a), abs(panel.b), 2.0**-1022)
 
 
 def _monotone(samples: tuple[float, ...]) -> bool:
@@ -3808,7 +3808,7 @@ class _Extrapolated:
                 f"rounding error limits the accuracy to about {error:.3g}, {tolerance}; "
                 f"{_coarse_advice(self.panels.rule, entry.panel)}pass a larger tol"
             )
-        if _too_narrow(a, b):
+        if _too_narrow(entry.panel._replace(a=a, b=b)):
             middle = self.panels.x_of(0.5 * entry.panel.a + 0.5 * entry.panel.b)
             return (
                 "the integrand needs subintervals narrower than floating point resolves "
