@@ -4395,8 +4395,9 @@ def integrate(
     ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 806 evaluations (``quad``: 399;
     bisection alone stopped after 1,913, unconverged). Each side is
     integrated in ``u = x - c``, ``f`` interpolated between the two floats
-    around ``c + u`` where rounding ``x`` to a float could move a sample of
-    ``|x - c|**-p`` by more than a thousandth of ``tol``, relative:
+    around ``c + u`` within ``|c|/64`` of ``c``, and farther where rounding
+    ``x`` to a float could move a sample of ``|x - c|**-p`` by more than a
+    thousandth of ``tol``, relative:
     ``|x - 0.1228|**-0.846 cos x`` on ``[0, 1]`` at ``tol`` 1e-10 was
     refused (6.2e-9 on the left side for a true error of 1.8e-10) and is
     answered in 1,285 evaluations. Where ``f`` is finite at every float
