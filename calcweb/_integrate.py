@@ -3126,9 +3126,9 @@ def _split_at(
     """The integral over ``[a, b]`` as the sum of those over the two sides of a singular point.
 
     Each side is integrated on its own (`_adaptive`), the point an end
-    where f is not found finite, as ``x**-0.5`` at 0 is, in ``u = t - c``
-    so that the nodes next to it are not rounded to the floats next to
-    ``c`` (`_Shifted`); their evaluations add to those of the run that
+    where f is not found finite, as ``x**-0.5`` at 0 is, on a finite
+    interval in ``u = x - c`` so that the nodes next to it are not rounded
+    to the floats next to ``c`` (`_Shifted`); their evaluations add to those of the run that
     found it. Where the sides cancel, their
     errors, each within its own tolerance (relative to its own size), may
     sum to more than the whole's: they are integrated once more, at a tol
@@ -3136,31 +3136,36 @@ def _split_at(
     and not below ``MIN_TOL``).
     """
     c, nfev, side_tol = found.point, found.nfev, tol
-    x_of_u = _Translated(x_of, c)
+    # On a mapped (infinite) interval g(t) = f(x(t)) dx/dt rounds in the map too,
+    # which interpolation between neighbouring t does not smooth: there the sides
+    # stay in t (u = t - 0), as before (|x - 1.3|**-0.8 exp(-x*x) on the whole
+    # line, at tol 1e-10: 500 subintervals in u, 83,665 evaluations, for 2,441).
+    origin = c if _base_map(x_of) is _same else 0.0
+    x_of_u = _Translated(x_of, origin)
     # g at c failed; g at an end already sampled is g at that u, where c + u is the end.
     seen_u = {end - c: seen[end] for end in (a, b) if end in seen and c + (end - c) == end}
     seen_u[0.0] = math.nan
     for _ in range(2):
-        shifted = _Shifted(g, c, side_tol)
+        shifted = _Shifted(g, origin, side_tol)
         left = _adaptive(
             shifted,
-            a - c,
-            0.0,
+            a - origin,
+            c - origin,
             side_tol,
             rule,
             finite_ends=(finite_ends[0], True),
             x_of=x_of_u,
-            seen=dict(seen_u),
+            seen=dict(seen_u) if origin else seen,  # in t: the parent's, as before
         )
         right = _adaptive(
             shifted,
-            0.0,
-            b - c,
+            c - origin,
+            b - origin,
             side_tol,
             rule,
             finite_ends=(True, finite_ends[1]),
             x_of=x_of_u,
-            seen=dict(seen_u),
+            seen=dict(seen_u) if origin else seen,  # in t: the parent's, as before
         )
         nfev += left.nfev + right.nfev + shifted.extra
         value, error = left.value + right.value, left.error + right.error
@@ -4393,8 +4398,8 @@ def integrate(
     is infinite (``|x - 0.3|**-0.5`` fails at 0.3), and the integral is the
     sum of those over its two sides, each with an end singularity:
     ``|x - 0.3|**-0.5`` on ``[0, 1]`` costs 806 evaluations (``quad``: 399;
-    bisection alone stopped after 1,913, unconverged). Each side is
-    integrated in ``u = x - c``, ``f`` interpolated between the two floats
+    bisection alone stopped after 1,913, unconverged). On a finite interval
+    each side is integrated in ``u = x - c``, ``f`` interpolated between the two floats
     around ``c + u`` within ``|c|/64`` of ``c``, and farther where rounding
     ``x`` to a float could move a sample of ``|x - c|**-p`` by more than a
     thousandth of ``tol``, relative:
