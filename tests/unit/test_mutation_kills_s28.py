@@ -1,0 +1,99 @@
+"""Mutation tests for the numerical code session 28 added (MUT21, session 29).
+
+tools/mutation/one_function.py made mutmut 3.8.1's mutants of session 28's new
+and rewritten functions (tools/mutation/HISTORY.md, "Session 29"); each ran
+against the test files session 28 added with it, and each test below kills
+survivors of those files: a boundary the code states, hit exactly, values set
+by hand, or a public result pinned whole. No mpmath and no numpy: these run
+inside Pyodide too.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from calcweb._gauss_kronrod import (
+    K21,
+    Rule,
+    _node_rounding,
+    _rounding_floor,
+    positions,
+    rounding_unit,
+)
+
+EPS = 2.0**-52
+
+# --- _gauss_kronrod: rounding_unit and _rounding_floor --------------------------------------
+
+
+def _float32(v: float) -> float:
+    rounded: float = struct.unpack("f", struct.pack("f", v))[0]
+    return rounded
+
+
+def _with_bits(bits: int, k: int) -> float:
+    """A value in [1, 2) with exactly ``bits`` significant bits (its last 1 at bit bits - 1)."""
+    return 1.0 + (2 * k + 1) * 2.0 ** (1 - bits)
+
+
+def _unit_of(bits: list[int]) -> float:
+    """`rounding_unit` of distinct values with these significant bits, no node grid (a = b)."""
+    return rounding_unit(K21, [_with_bits(n, k) for k, n in enumerate(bits)], 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("bits", "unit"),
+    [
+        ([24] * 5, 2.0**-23),  # COARSE_DISTINCT values are enough
+        ([20, 22, 23, 23, 24], 2.0**-23),  # p is the most bits any sample has
+        ([40] * 5, 2.0**-39),  # COARSE_BITS' top, 40 bits, is still coarse
+        ([11] * 5, 2.0**-10),  # and its bottom, 11
+        ([15, 15, 15, 24, 24, 24], 2.0**-23),  # the median, not a lower share, within SPREAD
+        ([20, 20, 20, 24, 24], 2.0**-23),  # the median exactly COARSE_SPREAD bits below p
+        ([24] * 4, EPS),  # fewer than COARSE_DISTINCT say nothing
+        ([41] * 5, EPS),  # more than 40 bits: float64's
+        ([10] * 5, EPS),  # fewer than 11
+        ([19, 19, 19, 24, 24], EPS),  # the median more than COARSE_SPREAD below p
+    ],
+)
+def test_the_coarse_unit_reads_each_bound_as_stated(bits: list[int], unit: float) -> None:
+    assert _unit_of(bits) == unit
+
+
+def test_zero_samples_are_left_out_of_the_coarse_unit() -> None:
+    # 0.0 has no significant bits to count (read as 54, it would make f float64's).
+    values = [_with_bits(24, k) for k in range(5)]
+    assert rounding_unit(K21, [0.0, *values, 0.0, 1.0], 0.0, 0.0) == 2.0**-23
+
+
+def test_the_rounding_floor_is_50_ulps_of_the_absolute_integral_for_float64() -> None:
+    values = [1.0 + k * 0.1 for k in range(21)]  # float64 values; a = b: no node rounding
+    assert _rounding_floor(K21, values, [1.0] * 21, 0.0, 0.0, absolute=3.0) == 150.0 * EPS
+
+
+def test_a_coarse_float_rounds_its_nodes_as_coarsely() -> None:
+    # f in a 24-bit float on [1, 3]: the floor is ROUNDING_ULPS of its ulps of ∫|f| plus
+    # the nodes' rounding at 2**-23 of |x|, not at eps (2**29 times smaller).
+    xs = [2.0 + u for u in positions(K21)]
+    values = [_float32(1.0 + 0.25 * x) for x in xs]
+    assert rounding_unit(K21, values, 1.0, 3.0) == 2.0**-23
+    weights = [1.0] * 21
+    nodes = _node_rounding(list(positions(K21)), values, weights, 1.0, 3.0, unit=2.0**-23)
+    assert nodes > 2.0**20 * _node_rounding(list(positions(K21)), values, weights, 1.0, 3.0)
+    floor = _rounding_floor(K21, values, weights, 1.0, 3.0, absolute=2.0)
+    assert floor == 4.0 * 2.0**-23 * 2.0 + nodes
+
+
+def test_a_grid_exactly_x_grid_times_the_nodes_rounding_is_x_s() -> None:
+    # Five nodes at -1, -0.5, 0, 0.5, 1 on [2**30 - 2, 2**30]: a node is known to
+    # eps 2**30 = 2**-22, so a step dy between neighbours 0.5 apart moves f by up to
+    # dy 2**-21 there; X_GRID (16) times that is 2**-23 max|f| (24-bit values) when
+    # dy = 2**-6 max|f| = 1.5 2**-6: a grid no coarser than X_GRID times x's rounding.
+    five = Rule(nodes=(1.0, 0.5, 0.0), kronrod=(0.0,) * 3, gauss=(0.0,) * 3)
+    near = [1.5 - k * 2.0**-23 for k in (1, 3, 5)]
+    a, b = 2.0**30 - 2.0, 2.0**30
+    assert rounding_unit(five, [1.5 - 1.5 * 2.0**-6, 1.5, *near], a, b) == EPS
+    finer = 1.5 - 1.5 * 2.0**-6 + 2.0**-23  # one 24-bit step less: f's own grid
+    assert rounding_unit(five, [finer, 1.5, *near], a, b) == 2.0**-23
