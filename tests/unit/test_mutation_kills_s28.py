@@ -10,10 +10,14 @@ inside Pyodide too.
 
 from __future__ import annotations
 
+import math
 import struct
+from collections.abc import Callable
 
 import pytest
 
+from calcweb import NumericalError, limit
+from calcweb._derivative import DerivativeResult, _refuse_without_a_digit, _without_a_digit
 from calcweb._gauss_kronrod import (
     K21,
     Rule,
@@ -97,3 +101,81 @@ def test_a_grid_exactly_x_grid_times_the_nodes_rounding_is_x_s() -> None:
     assert rounding_unit(five, [1.5 - 1.5 * 2.0**-6, 1.5, *near], a, b) == EPS
     finer = 1.5 - 1.5 * 2.0**-6 + 2.0**-23  # one 24-bit step less: f's own grid
     assert rounding_unit(five, [finer, 1.5, *near], a, b) == 2.0**-23
+
+
+# --- _derivative: _refuse_without_a_digit and _without_a_digit -----------------------------
+
+
+def _result(value: float, error: float, method: str = "richardson") -> DerivativeResult:
+    return DerivativeResult(value, error, 40, method, 0.015)
+
+
+def _never_called(t: float) -> float:
+    raise AssertionError(f"f was called at {t}")
+
+
+@pytest.mark.parametrize(
+    "result", [_result(2.0, 2.0), _result(0.0, 9e99, "ad"), _result(0.0, 1.0, "complex")]
+)
+def test_a_digit_or_a_rounding_bound_is_kept_without_calling_f(result: DerivativeResult) -> None:
+    # An error exactly the value's size still leaves a digit; jets' and the complex
+    # step's errors are rounding bounds: no refusal, and f is not called to judge them.
+    _refuse_without_a_digit(_never_called, 0.5, 1, result)
+
+
+def test_an_answer_with_no_digit_is_refused_with_its_message_in_full() -> None:
+    with pytest.raises(NumericalError) as raised:
+        _refuse_without_a_digit(lambda t: 0.65, 0.0, 1, _result(-1.6e23, 8.8e72))
+    assert str(raised.value) == (
+        "the derivative of order 1 at x=0.0 came out as -1.6e+23 +- 8.8e+72, with no correct "
+        "digit: its error exceeds its size and |f(x)| / (eps max(1, |x|))**1, so it cannot "
+        "tell the derivative from 0 even on the scale of f's values; with full_output=True "
+        "(derivative, grad, jacobian, directional_derivative) the estimate comes with its "
+        "error, and f written with calcweb's functions (calcweb.exp, calcweb.sin, ...) is "
+        "differentiated exactly (Taylor mode)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("result", "size", "x", "n", "lacking"),
+    [
+        (_result(1.0, 1.0), 1e-300, 0.0, 1, False),  # error = |value|: a digit
+        (_result(1.0, 0.5), 1e-300, 0.0, 1, False),  # error below |value|
+        # |f| / (eps max(1, |x|))**n: 1/(4 eps) = 1.13e15 at x = 4, 1/eps = 4.5e15 at x = 0
+        (_result(0.0, 1e16), 1.0, 4.0, 1, True),
+        (_result(0.0, 1e15), 1.0, 4.0, 1, False),
+        (_result(0.0, 3e15), 1.0, 0.0, 1, False),
+        (_result(0.0, 5e15), 1.0, 0.0, 1, True),
+        # the bound underflows to 0 at 1e200 (n = 2): any error above the smallest subnormal
+        (_result(0.0, 1e-300), 1.0, 1e200, 2, True),
+        (_result(0.0, 5e-324), 1.0, 1e200, 2, False),
+    ],
+)
+def test_no_digit_is_an_error_beyond_value_and_f_s_size_over_eps_s_to_the_n(
+    result: DerivativeResult, size: float, x: float, n: int, lacking: bool
+) -> None:
+    assert _without_a_digit(result, size, x, n) is lacking
+
+
+# --- limits: _past_the_plateau -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "c"),
+    [
+        (lambda x: 1.0 - math.exp(-(1.0 / x) / 1e-13), math.inf, 0.0),
+        (lambda x: 0.25 * (1.0 - math.exp(-(1.0 / x) / 4e-14)), math.inf, 0.0),
+        (lambda x: -0.5 * (1.0 - math.exp((1.0 / x) / 7e-14)), -math.inf, 0.0),
+        (lambda x: math.tanh(-(1.0 / x) / 1e-13), -math.inf, 0.0),
+        (lambda x: -0.5 + (1.0 - math.exp(-(1.0 / x) / 1e-13)), math.inf, -0.5),  # 0.5 onto -0.5
+    ],
+)
+def test_a_fall_off_a_far_plateau_at_infinity_is_followed_to_c(
+    f: Callable[[float], float], x0: float, c: float
+) -> None:
+    # c + A g(t/w), t = 1/|x| (fallscan's +-inf draws, seed 1): f is c + A exactly out
+    # to |x| ~ 1/(38 w) and falls smoothly onto c beyond; without the plateau cut
+    # (_past_the_plateau) the samples were not converged, 1e-5 off.
+    result = limit(f, x0, full_output=True)
+    assert result.converged, result
+    assert abs(result.value - c) <= result.error < 1e-10, result
