@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import NumericalError, limit
+from calcweb import NumericalError, integrate, limit
 from calcweb._derivative import DerivativeResult, _refuse_without_a_digit, _without_a_digit
 from calcweb._gauss_kronrod import (
     K21,
@@ -101,6 +101,60 @@ def test_a_grid_exactly_x_grid_times_the_nodes_rounding_is_x_s() -> None:
     assert rounding_unit(five, [1.5 - 1.5 * 2.0**-6, 1.5, *near], a, b) == EPS
     finer = 1.5 - 1.5 * 2.0**-6 + 2.0**-23  # one 24-bit step less: f's own grid
     assert rounding_unit(five, [finer, 1.5, *near], a, b) == 2.0**-23
+
+
+def test_a_float32_refusal_gives_its_bits_and_step_in_full() -> None:
+    def sin32(x: float) -> float:
+        return _float32(math.sin(_float32(x)))
+
+    advice = (
+        "; f's values all have at most 24 significant bits (float32 has 24), so f is a "
+        "staircase with steps of up to 2**-23 of |f|: compute it in float64 (Python "
+        "floats), or pass a larger tol"
+    )
+    with pytest.raises(NumericalError) as raised:
+        integrate(sin32, 0.0, 2.0, tol=1e-10)
+    assert str(raised.value).endswith(advice), raised.value
+
+
+def test_a_float64_refusal_for_rounding_has_no_coarse_float_advice() -> None:
+    def f(x: float) -> float:
+        return sum(math.sin(k * x) for k in range(1, 40))
+
+    with pytest.raises(NumericalError, match=r"above the tolerance [0-9.e-]+; pass a larger tol$"):
+        integrate(f, 0.0, 1.0, tol=1.2e-14)
+
+
+WHERE_03 = (
+    "f fails or is infinite at x=0.3, inside the interval, where bisection closed in on it; "
+    "so the integral is the sum of those over its two sides, each found on its own"
+)
+
+
+def test_a_singular_point_inside_is_the_end_of_two_integrals_summed() -> None:
+    # ∫_0^1 |x - 0.3|**-0.5 dx = 2 (sqrt(0.3) + sqrt(0.7)) = 2.7687651680784...
+    result = integrate(lambda x: abs(x - 0.3) ** -0.5, 0.0, 1.0, full_output=True)
+    exact = 2.0 * (math.sqrt(0.3) + math.sqrt(0.7))
+    assert result.converged, result
+    assert abs(result.value - exact) <= result.error, result
+    assert result.method == "adaptive"
+    assert result.intervals == 12  # the two sides' panels, added
+    assert result.message.startswith(f"{WHERE_03}: the estimated error "), result.message
+    assert " meets the tolerance " in result.message
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_side_not_found_is_named_and_the_sum_not_converged(side: str) -> None:
+    # |x - 0.3|**-0.5 on one side, 1/|x - 0.3| (not integrable) on the other.
+    def f(x: float) -> float:
+        diverging = x < 0.3 if side == "left" else x > 0.3
+        return 1.0 / abs(x - 0.3) if diverging else abs(x - 0.3) ** -0.5
+
+    result = integrate(f, 0.0, 1.0, full_output=True)
+    assert not result.converged, result
+    assert result.message.startswith(
+        f"{WHERE_03}; the {side} one was not found: the integral probably diverges at x=0.3"
+    ), result.message
 
 
 # --- _derivative: _refuse_without_a_digit and _without_a_digit -----------------------------
