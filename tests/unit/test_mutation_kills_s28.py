@@ -16,7 +16,15 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import NumericalError, integrate, limit
+from calcweb import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    Jet,
+    NumericalError,
+    Value,
+    integrate,
+    limit,
+)
 from calcweb._derivative import DerivativeResult, _refuse_without_a_digit, _without_a_digit
 from calcweb._gauss_kronrod import (
     K21,
@@ -26,6 +34,8 @@ from calcweb._gauss_kronrod import (
     positions,
     rounding_unit,
 )
+from calcweb.optim import RMSprop
+from calcweb.optim.optimizers import _flag_check, _nonnegative_check
 
 EPS = 2.0**-52
 
@@ -233,3 +243,55 @@ def test_a_fall_off_a_far_plateau_at_infinity_is_followed_to_c(
     result = limit(f, x0, full_output=True)
     assert result.converged, result
     assert abs(result.value - c) <= result.error < 1e-10, result
+
+
+# --- optim: the checks of a hyper-parameter set later; jet: _refuse_a_value ------------------
+
+
+def test_a_nonnegative_check_names_its_setting_and_label() -> None:
+    # _HYPER_CHECKS is built from these at import; called here, as opt.lr = -1 calls them.
+    check = _nonnegative_check("lr", "learning rate")
+    assert check(2) == 2.0
+    with pytest.raises(InvalidArgumentError) as raised:
+        check(-1.0)
+    assert str(raised.value) == "Invalid learning rate: -1.0 (lr must be >= 0)"
+
+
+def test_a_flag_check_names_its_setting() -> None:
+    check = _flag_check("nesterov")
+    assert check(1) is True
+    with pytest.raises(ArgumentTypeError) as raised:
+        check("yes")
+    assert str(raised.value) == (
+        "nesterov must be True or False, but got str 'yes'; pass nesterov=True or nesterov=False"
+    )
+
+
+def test_rmsprop_alpha_is_in_0_to_1_with_its_messages_in_full() -> None:
+    assert RMSprop([Value(1.0)], alpha=1.0).alpha == 1.0
+    with pytest.raises(InvalidArgumentError) as above:
+        RMSprop([Value(1.0)], alpha=1.5)
+    assert str(above.value) == (
+        "Invalid alpha value: 1.5 (alpha must be <= 1: it weighs the old average of g² "
+        "against the new g², as 0.99 does by default)"
+    )
+    with pytest.raises(InvalidArgumentError) as below:
+        RMSprop([Value(1.0)], alpha=-0.5)
+    assert str(below.value) == "Invalid alpha value: -0.5 (alpha must be >= 0)"
+
+
+def test_a_jet_and_a_value_do_not_mix_message_in_full() -> None:
+    with pytest.raises(ArgumentTypeError) as raised:
+        Jet.variable(2.0, 2) * Value(2.0)
+    assert str(raised.value) == (
+        "a Jet and Value(data=2.0, grad=0.0) do not mix: a Jet carries Taylor coefficients "
+        "in one variable (forward mode), a Value builds a graph for backward(); use one kind "
+        "in f (e.g. the Value's .data, a plain number, with the Jet)"
+    )
+
+
+def test_a_readers_own_class_named_value_is_no_calcweb_value() -> None:
+    own = type("Value", (), {})  # another module's Value: Python's own TypeError
+    with pytest.raises(TypeError) as raised:
+        Jet.variable(2.0, 2) * own()
+    assert not isinstance(raised.value, ArgumentTypeError)
