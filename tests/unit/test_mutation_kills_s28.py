@@ -22,6 +22,8 @@ from calcweb import (
     Jet,
     NumericalError,
     Value,
+    directional_derivative,
+    hessian,
     integrate,
     limit,
 )
@@ -34,6 +36,7 @@ from calcweb._gauss_kronrod import (
     positions,
     rounding_unit,
 )
+from calcweb.multivariate import _across_scales, _sum_of
 from calcweb.optim import RMSprop
 from calcweb.optim.optimizers import _flag_check, _nonnegative_check
 
@@ -295,3 +298,47 @@ def test_a_readers_own_class_named_value_is_no_calcweb_value() -> None:
     with pytest.raises(TypeError) as raised:
         Jet.variable(2.0, 2) * own()
     assert not isinstance(raised.value, ArgumentTypeError)
+
+
+# --- multivariate: _across_scales, _sum_of ----------------------------------------------------
+
+
+def test_a_mixed_second_derivative_across_scales_is_one_line() -> None:
+    # d2(p0 p1)/dp0 dp1 = 1 exactly; lines split by scale would each see 0.
+    rows = hessian(lambda p: p[0] * p[1], method="richardson")([1.0, 1e6])
+    assert rows[0][1] == pytest.approx(1.0, rel=1e-9, abs=0.0)
+
+
+def test_each_scale_s_line_moves_its_own_coordinates() -> None:
+    # Three scales (1, 100, 1e4): the sum of the three lines, each along its own
+    # coordinate, is 3 exactly for p0 + p1 + p2.
+    f = lambda p: p[0] + p[1] + p[2]  # noqa: E731
+    result = directional_derivative(
+        f, [1.0, 100.0, 1e4], [1.0] * 3, method="richardson", full_output=True
+    )
+    assert abs(result.value - 3.0) <= result.error < 1e-6, result
+
+
+@pytest.mark.parametrize(
+    ("x", "method", "lines"),
+    [
+        ([1.0, 16.0], "richardson", 2),  # sizes 1 and 16: SCALE_SPREAD apart, two lines
+        ([0.5, 15.9], "richardson", 0),  # max(1, |x|): 1 and 15.9, one line
+        ([1.0, 1e6], "ad", 0),  # jets and the complex step take no step to walk
+        ([1.0, 1e6], "complex", 0),
+    ],
+)
+def test_a_direction_is_split_where_sizes_max_1_x_are_16_times_apart(
+    x: list[float], method: str, lines: int
+) -> None:
+    parts, calls = _across_scales(math.fsum, x, [1.0, 1.0], 1, method)
+    assert (len(parts), calls) == (lines, 0)
+
+
+def test_a_sum_beyond_the_float_range_is_refused_in_full() -> None:
+    with pytest.raises(NumericalError) as raised:
+        _sum_of([1e308, 1e308], "the directional derivative")
+    assert str(raised.value) == (
+        "the directional derivative is the sum of [1e+308, 1e+308], beyond the float range "
+        "(about 1.8e308); scale the direction or the function down"
+    )
