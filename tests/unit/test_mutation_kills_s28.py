@@ -36,6 +36,7 @@ from calcweb._gauss_kronrod import (
     positions,
     rounding_unit,
 )
+from calcweb.limits import ULPS, _passes_to_a_level
 from calcweb.multivariate import _across_scales, _sum_of
 from calcweb.optim import RMSprop
 from calcweb.optim.optimizers import _flag_check, _nonnegative_check
@@ -246,6 +247,37 @@ def test_a_fall_off_a_far_plateau_at_infinity_is_followed_to_c(
     result = limit(f, x0, full_output=True)
     assert result.converged, result
     assert abs(result.value - c) <= result.error < 1e-10, result
+
+
+ROOM = ULPS * EPS  # ULPS ulps of max(|value|, |level|) = 1: a step of f's rounding
+
+
+@pytest.mark.parametrize(
+    ("usual", "deep", "stuck", "passes"),
+    [
+        ([1.0] * 3, [1.0, 0.75, 0.5, 0.5, 0.5], 2, True),  # 0.75 between 1 and 0.5
+        ([1.0, 2.0], [1.0, 0.75, 0.5, 0.5, 0.5], 2, False),  # f not one value at the usual
+        ([1.0] * 3, [0.5, 0.5, 0.75], 0, False),  # no sample before the run
+        ([1.0] * 3, [1.0, 0.75], 2, False),  # no run
+        ([1.0] * 3, [0.75, 0.5 + ROOM, 0.5], 2, False),  # within the rounding of each
+        ([1.0] * 3, [0.75, 1.0 - ROOM, 0.5], 2, False),
+        ([1.0] * 3, [0.75, 0.5 - ROOM / 4.0, 0.5], 2, False),  # beyond either is not between
+        ([1.0] * 3, [0.75, 1.0 - ROOM / 4.0, 0.5], 2, False),
+        ([1.0] * 3, [0.75, 0.5 + 2.0 * ROOM, 0.5], 2, True),
+        ([1.0] * 3, [0.75, 1.0 - 2.0 * ROOM, 0.5], 2, True),
+    ],
+)
+def test_a_pass_to_a_level_lies_between_beyond_the_rounding_of_each(
+    usual: list[float], deep: list[float], stuck: int, passes: bool
+) -> None:
+    assert _passes_to_a_level(usual, deep, stuck, 1.0) is passes
+
+
+def test_the_rounding_room_is_relative_to_the_larger_size() -> None:
+    # At 4.27, ULPS ulps of 4.27: a sample half that far above the level is its rounding.
+    room = ULPS * EPS * 4.27
+    assert not _passes_to_a_level([4.27] * 3, [4.0, 4.26 + room / 2.0, 4.26], 2, 4.27)
+    assert _passes_to_a_level([4.27] * 3, [4.0, 4.26 + 2.0 * room, 4.26], 2, 4.27)
 
 
 # --- optim: the checks of a hyper-parameter set later; jet: _refuse_a_value ------------------
