@@ -36,7 +36,7 @@ from calcweb._gauss_kronrod import (
     positions,
     rounding_unit,
 )
-from calcweb.limits import ULPS, _passes_to_a_level
+from calcweb.limits import DROP, ULPS, _passes_to_a_level, _past_the_change
 from calcweb.multivariate import _across_scales, _sum_of
 from calcweb.optim import RMSprop
 from calcweb.optim.optimizers import _flag_check, _nonnegative_check
@@ -278,6 +278,57 @@ def test_the_rounding_room_is_relative_to_the_larger_size() -> None:
     room = ULPS * EPS * 4.27
     assert not _passes_to_a_level([4.27] * 3, [4.0, 4.26 + room / 2.0, 4.26], 2, 4.27)
     assert _passes_to_a_level([4.27] * 3, [4.0, 4.26 + 2.0 * room, 4.26], 2, 4.27)
+
+
+def _summed(changes: list[float], start: float = 0.0) -> list[float]:
+    """Samples from ``start`` that move by ``changes`` (dyadic: every sum exact)."""
+    values = [start]
+    for change in changes:
+        values.append(values[-1] + change)
+    return values
+
+
+RISE = [0.0, 0.5, 1.0, 2.0, 8.0]  # quiet first, then SMOOTH changes growing to the largest
+FALL = [4.0, 2.0, 1.0, 0.5, 0.25]  # every change after it smaller, none 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "index"),
+    [
+        (RISE + FALL, 4),  # the sample before the largest change
+        (RISE + FALL[:4], 4),  # MIN_SAMPLES from it exactly
+        (RISE + FALL[:3], 0),  # one fewer
+        ([0.0, 0.5, 2.0, 1.0, 8.0, *FALL], 0),  # not growing at every step
+        ([0.0, 0.5, 1.0, 1.0, 8.0, *FALL], 4),  # equal changes still grow steadily
+        ([0.0, 1.0, 2.0, 8.0, *FALL], 0),  # fewer than SMOOTH growing
+        ([*RISE, 4.0, 4.0, 2.0, 1.0, 0.5], 0),  # not shrinking at every step
+        ([*RISE, 4.0, 2.0, 1.0, 0.5, 0.0], 0),  # a change of 0 after it (a cap)
+        ([1.0, 0.5, 1.0, 2.0, 8.0, *FALL], 0),  # the first change not quiet
+        ([0.0, 1.0, 1.0, 2.0, 8.0, *FALL], 4),  # the second need not be
+        ([], 0),
+    ],
+)
+def test_a_change_of_level_is_a_steady_rise_to_the_largest_change_then_a_fall(
+    changes: list[float], index: int
+) -> None:
+    assert _past_the_change(_summed(changes)) == index
+
+
+def test_the_first_change_may_be_drop_of_the_largest() -> None:
+    quiet = DROP * 8.0  # changes[0] exactly this, the others dyadic from 0
+    values = [-quiet, *_summed([0.5, 1.0, 2.0, 8.0, *FALL])]
+    assert _past_the_change(values) == 4
+    values = [-quiet * 1.5, *_summed([0.5, 1.0, 2.0, 8.0, *FALL])]
+    assert _past_the_change(values) == 0
+
+
+def test_the_largest_change_must_be_beyond_reach_above_roundings_of_the_samples() -> None:
+    # The largest change, 8 = 2**3, is REACH_ABOVE eps = 2**-42 times 2**45 exactly.
+    changes = RISE + FALL
+    top = 2.0**45
+    assert _past_the_change(_summed(changes, top - sum(changes))) == 0
+    top = 2.0**44
+    assert _past_the_change(_summed(changes, top - sum(changes))) == 4
 
 
 # --- optim: the checks of a hyper-parameter set later; jet: _refuse_a_value ------------------
