@@ -331,6 +331,39 @@ def test_the_largest_change_must_be_beyond_reach_above_roundings_of_the_samples(
     assert _past_the_change(_summed(changes, top - sum(changes))) == 4
 
 
+FAR_REFUSAL = (
+    "f settles on 1 at the points sampled on the left, out to |x| = 6.5e91, but farther "
+    "out, at x = 3.919106648525874e+202, it is {}: f changes level on a scale beyond those "
+    "points, and the samples there cannot tell where it settles. Substitute x = s*u, s near "
+    "where f changes (limit(lambda u: f(s*u), inf)), so that the usual points see the "
+    "change; pass full_output=True to get the estimate anyway"
+)
+
+
+def test_a_level_change_past_the_deepest_step_is_followed_with_its_message_whole() -> None:
+    # 1 - 7/(1 + (x/1e200)**2) is -6.0 exactly out to 1.05e192 and 1.0 from 3.6e208 on.
+    result = limit(lambda x: 1.0 - 7.0 / (1.0 + (x / 1e200) ** 2), math.inf, full_output=True)
+    assert result.converged, result
+    assert abs(result.value - 1.0) <= result.error < 1e-13, result
+    assert result.message == (
+        "f settles on -6 at the points sampled on the left, out to |x| = 6.5e91, but changes "
+        "level farther out, from about x = 9.12488123524439e+192, and settles on 1 out to "
+        "|x| = 2**993"
+    )
+
+
+@pytest.mark.parametrize(("size", "shown"), [(3.0, "4"), (1e-13, "1.0000000000001")])
+def test_a_level_change_within_one_far_step_is_refused_with_f_there(
+    size: float, shown: str
+) -> None:
+    # f is 1 at every usual point and 1 + size from 2**673 on; 1 + 1e-13 prints as 1 to 10
+    # digits, so it is shown in full.
+    f = lambda x: 1.0 + size * math.tanh((x / 1e200) ** 8)  # noqa: E731
+    result = limit(f, math.inf, full_output=True)
+    assert (result.value, result.error, result.converged) == (1.0, math.inf, False)
+    assert result.message == FAR_REFUSAL.format(shown)
+
+
 # --- optim: the checks of a hyper-parameter set later; jet: _refuse_a_value ------------------
 
 
