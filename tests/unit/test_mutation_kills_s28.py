@@ -36,7 +36,14 @@ from calcweb._gauss_kronrod import (
     positions,
     rounding_unit,
 )
-from calcweb.limits import DROP, ULPS, _passes_to_a_level, _past_the_change
+from calcweb.limits import (
+    DROP,
+    ULPS,
+    _Counted,
+    _farthest_valid,
+    _passes_to_a_level,
+    _past_the_change,
+)
 from calcweb.multivariate import _across_scales, _sum_of
 from calcweb.optim import RMSprop
 from calcweb.optim.optimizers import _flag_check, _nonnegative_check
@@ -362,6 +369,25 @@ def test_a_level_change_within_one_far_step_is_refused_with_f_there(
     result = limit(f, math.inf, full_output=True)
     assert (result.value, result.error, result.converged) == (1.0, math.inf, False)
     assert result.message == FAR_REFUSAL.format(shown)
+
+
+@pytest.mark.parametrize(
+    ("fails_from", "index"),
+    [(16, 15), (15, 14), (10, 9), (2, 1), (1, 0)],
+)
+def test_the_farthest_valid_step_is_the_last_before_f_fails(fails_from: int, index: int) -> None:
+    # steps 2**0 .. 2**15; f(x) = x - 0.5 fails (a float overflow) from step fails_from on.
+    def f(x: float) -> float:
+        if x >= 2.0**fails_from:
+            raise OverflowError("math range error")
+        return x - 0.5
+
+    found, value = _farthest_valid(_Counted(f), lambda s: s, [2.0**k for k in range(16)])
+    assert found == index
+    if index:
+        assert value == 2.0**index - 0.5
+    else:
+        assert math.isnan(value)  # every step past the first fails
 
 
 # --- optim: the checks of a hyper-parameter set later; jet: _refuse_a_value ------------------
