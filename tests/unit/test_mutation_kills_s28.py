@@ -39,8 +39,10 @@ from calcweb._gauss_kronrod import (
 from calcweb.limits import (
     DROP,
     ULPS,
+    _between_levels,
     _Counted,
     _farthest_valid,
+    _OneSided,
     _passes_to_a_level,
     _past_the_change,
 )
@@ -388,6 +390,28 @@ def test_the_farthest_valid_step_is_the_last_before_f_fails(fails_from: int, ind
         assert value == 2.0**index - 0.5
     else:
         assert math.isnan(value)  # every step past the first fails
+
+
+def _levels(x: float) -> float:
+    """1 out to 2**17, 2.5 to 2**17.5, 4 beyond: a change of level through a value between."""
+    return 1.0 if x < 2.0**17 else 2.5 if x < 2.0**17.5 else 4.0
+
+
+def test_a_value_between_two_levels_is_found_by_bisecting_toward_the_change() -> None:
+    # log2 x bisected from [10, 20]: 15 is 1 (the result), 17.5 is 4 (the far level), and
+    # 16.25, 16.875, 17.1875 close in on 2.5, neither.
+    one = _OneSided(1.0, 1e-15, True, "")
+    assert _between_levels(_Counted(_levels), lambda s: s, [2.0**10, 2.0**20], one)
+
+
+def test_f_failing_between_two_levels_is_no_value_between() -> None:
+    def failing(x: float) -> float:
+        if 2.0**12 < x < 2.0**18:
+            raise OverflowError("math range error")
+        return _levels(x)
+
+    one = _OneSided(1.0, 1e-15, True, "")
+    assert not _between_levels(_Counted(failing), lambda s: s, [2.0**10, 2.0**20], one)
 
 
 # --- optim: the checks of a hyper-parameter set later; jet: _refuse_a_value ------------------
