@@ -393,9 +393,9 @@ def test_the_farthest_valid_step_is_the_last_before_f_fails(fails_from: int, ind
 
 
 def test_f_is_sampled_out_to_2_to_the_993_not_short_of_it() -> None:
-    # -6 + 7 tanh((x/1e300)**8) is -6.0 exactly out to about 2**977 (a far end FAR_RATIO**2
-    # nearer would answer -6, converged: limit 1) and -5.999999983 at 2**993: refused,
-    # naming f there (at 2**1009, past the far end, it is 1.0).
+    # -6 + 7 tanh((x/1e300)**8) is -6.0 exactly out to 2**989 and -5.999999983 at 2**993:
+    # refused, naming f there. A far end FAR_RATIO**2 nearer (2**961) answered -6 +- 1.3e-15,
+    # converged, for the limit 1.
     result = limit(lambda x: -6.0 + 7.0 * math.tanh((x / 1e300) ** 8), math.inf, full_output=True)
     assert (result.value, result.error, result.converged) == (-6.0, math.inf, False)
     assert "it is -5.999999983: f changes level" in result.message, result.message
