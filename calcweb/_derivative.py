@@ -232,7 +232,10 @@ def derivative(
             with ``full_output=True``; any order) its one-sided difference
             quotients disagree with the central ones (as at a kink, at a
             junction where a derivative jumps, or where ``f`` varies on a
-            scale finer than the steps).
+            scale finer than the steps), or, where the steps end in a window
+            in which ``f`` is ``f(x)`` beside stairs of rounding, with each
+            other at steps far above those stairs (``max(0, 1 - (1 + t)**2)``
+            at 0, whose ``1 + t`` rounds to 1 below ``eps / 4``).
         NumericalError: If the difference quotients never settle into an
             estimate that can be trusted (for ``"complex"``: if the answer has
             no correct digit and Richardson on the real line refuses too, or

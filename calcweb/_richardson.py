@@ -1080,7 +1080,7 @@ def extrapolate(
         _beside_stairs(stairs, final.value),
     )
     if final.value == 0.0 and _one_value_around(sampler, estimate, n):
-        error = max(error, _stair_derivative(sampler, n, STAIR_REACH * max(1.0, abs(x) + offset)))
+        error = max(error, _checked_stair_derivative(sampler, n, abs(x) + offset, first_step))
     return Estimate(
         final.value,
         _held_by_one_sided(sampler, final.value, error),
@@ -1147,18 +1147,92 @@ def _stair_derivative(sampler: Sampler, n: int, reach: float) -> float:
     c)**m`` for any ``s``, ``c`` and ``m``, then has an ``n``-th derivative
     at ``x`` of at most ``2 q (n / (e d))**n``; ``2 q (n / d)**n`` is returned,
     the largest over the sides where ``f`` leaves ``f(x)`` at a jump within
-    ``reach`` (`_stair_beside`).
+    ``reach`` (`_stairs_beside`).
     """
-    largest = 0.0
-    for away in (-1.0, 1.0):
-        stair = _stair_beside(sampler, away, reach)
-        if stair is not None:
-            height, distance = stair
-            try:
-                largest = max(largest, 2.0 * height * (n / distance) ** n)
-            except OverflowError:
-                return math.inf
-    return largest
+    edges = _stairs_beside(sampler, reach)
+    try:
+        return max((2.0 * height * (n / distance) ** n for height, distance in edges), default=0.0)
+    except OverflowError:
+        return math.inf
+
+
+def _checked_stair_derivative(sampler: Sampler, n: int, scale: float, first_step: float) -> float:
+    """`_stair_derivative` within ``STAIR_REACH`` of the point's ``scale``, after a kink check.
+
+    A kink behind stairs of rounding is refused first (`_check_sides_past_stairs`).
+    """
+    reach = STAIR_REACH * max(1.0, scale)
+    _check_sides_past_stairs(sampler, n, _stairs_beside(sampler, reach), first_step)
+    return _stair_derivative(sampler, n, reach)
+
+
+def _stairs_beside(sampler: Sampler, reach: float) -> list[tuple[float, float]]:
+    """The (height, distance) of each side's jump where ``f`` leaves ``f(x)`` (`_stair_beside`)."""
+    edges = (_stair_beside(sampler, away, reach) for away in (-1.0, 1.0))
+    return [edge for edge in edges if edge is not None]
+
+
+def _check_sides_past_stairs(
+    sampler: Sampler, n: int, edges: list[tuple[float, float]], first_step: float
+) -> None:
+    """Refuse a flat window that stairs of rounding make flat between two different slopes.
+
+    ``max(0, 1 - (1 + t)**2)`` at 0 is 0 on the right and ``-2 t`` on the
+    left, but ``1 + t`` rounds to 1 below ``eps / 4``: the walk ends in a
+    window where ``f`` is 0 on both sides, whose one-sided quotients agree
+    with its 0 (`_check_one_sided` asks them there), and ``f`` leaves that
+    value at a stair 5.6e-17 away (0 +- 8). Written ``max(0, 1 - x*x)`` at 1,
+    no step is below ulp(1) and the kink is refused. So where the nearest
+    stair is as close as rounding puts one (``d`` far below the first step),
+    each side's quotients are taken far above it, at ``d / sqrt(eps)`` (as
+    far above ``d`` as a walk's window is above ``eps``) and 4 times that,
+    extrapolated twice (`_side_past_stairs`): where the two sides disagree
+    beyond twice their spreads at both, ``f`` has no derivative at ``x``. A
+    staircase's sides, whose stairs are far wider, are not asked, nor a
+    flushed or saturated ``f``'s, whose stair is far from ``x``.
+    """
+    if not edges:
+        return
+    step = min(distance for _, distance in edges) / math.sqrt(_EPS)
+    if 16.0 * step > first_step:
+        return  # stairs too wide to be rounding: a staircase, judged by its stairs
+    sides = []
+    for level in (step, 4.0 * step):
+        right = _side_past_stairs(sampler, "forward", n, level)
+        left = _side_past_stairs(sampler, "backward", n, level)
+        if right is None or left is None:
+            return  # f is undefined on a side: nothing to compare
+        if abs(right[0] - left[0]) <= 2.0 * (right[1] + left[1]):
+            return  # the sides agree there: the flat value and its stairs stand
+        sides = [right[0], left[0]]
+    which = "derivative" if n == 1 else f"derivative of order {n}"
+    raise DomainError(
+        f"no {which} of f at x={sampler.x!r} was found: the difference quotients from the "
+        f"right tend to about {sides[0]:.6g}, but those from the left to {sides[1]:.6g}, at "
+        f"steps down to {step / 4.0:.3g} (as they do at a kink or a jump at x; below "
+        "those steps f is flat, as where its argument is rounded); take a one-sided "
+        "derivative with method='forward' or method='backward', or move x"
+    )
+
+
+def _side_past_stairs(sampler: Sampler, kind: str, n: int, h: float) -> tuple[float, float] | None:
+    """``kind``'s quotients at ``h``, ``h / 2``, ``h / 4`` extrapolated twice, and their spread.
+
+    The spread: 4 times how far the twice-extrapolated value is from the
+    once-extrapolated one of the two smaller steps, and the quotients'
+    rounding. None where ``f`` is undefined or overflows there.
+    """
+    rows = []
+    rounding = 0.0
+    try:
+        for step in (h, h / 2.0, h / 4.0):
+            quotient, noise, taken = sampler.quotient(kind, n, step)
+            rows.append((taken, quotient))
+            rounding = max(rounding, KINK_NOISE * noise)
+    except (DomainError, NumericalError):
+        return None
+    twice = _at_zero(rows)
+    return twice, 4.0 * abs(twice - _at_zero(rows[1:])) + rounding
 
 
 def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, float] | None:
