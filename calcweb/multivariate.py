@@ -87,8 +87,8 @@ from calcweb.exceptions import (
     NumericalError,
 )
 from calcweb.jet import Jet, RoundedFloat, rounding_tracked_variable
-from calcweb.nn._kinks import KINKED_OPS, kinks
-from calcweb.nn.value import Value
+from calcweb.nn._kinks import KINKED_OPS, kinks, tie_moves
+from calcweb.nn.value import Value, noting_ties
 
 __all__ = ["ArrayResult", "directional_derivative", "grad", "hessian", "jacobian", "jvp", "vjp"]
 
@@ -1733,7 +1733,10 @@ def vjp(
             ``"richardson"``, one derivative per entry, as `calcweb.jacobian`
             does; also where ``f``'s Values pass through a relu or abs exactly
             at its kink (an input 0 that moves with x: the Values' 0 there is
-            only torch's convention), so that a kink is refused as by
+            only torch's convention), or where ``<``, ``<=``, ``>`` or ``>=``
+            compares a Value that moves with x with an equal number (``max(p0,
+            0.0)`` at 0, ``p0 if p0 > p1 else p1`` at a tie: the branch taken
+            there is the Values' only answer), so that a kink is refused as by
             `calcweb.grad` and `calcweb.jvp`; ``"ad"``: Values (that
             convention at a kink) or an ArgumentTypeError; any other method
             of `calcweb.derivative`: the Jacobian by that method.
@@ -1774,15 +1777,18 @@ def vjp(
     point, scalar = _primal(x)
     if method in ("auto", "ad"):
         leaves = [Value(xi) for xi in point]
-        y = _call_for_ad(f, leaves, point, scalar, method=method, what="nn.Value")
+        with noting_ties() as ties:
+            y = _call_for_ad(f, leaves, point, scalar, method=method, what="nn.Value")
         if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [_output_value(out, i) for i, out in enumerate(outputs)]
             graph = [out for out in outputs if isinstance(out, Value)]
             others, kinked = _graph_leaves(graph, leaves)
-            # backward() takes 0 at a kink (torch's convention): "ad" wants that;
-            # "auto" asks the differences instead, which refuse a kink as grad and jvp do.
-            if method == "ad" or not (kinked and kinks(graph, leaves)):
+            # backward() takes 0 at a kink (torch's convention), and the branch a comparison
+            # took at a tie: "ad" wants that; "auto" asks the differences instead, which
+            # refuse a kink as grad and jvp do.
+            at_kink = (kinked and kinks(graph, leaves)) or tie_moves(ties, leaves)
+            if method == "ad" or not at_kink:
                 backward = _reverse_mode(outputs, leaves, others, scalar, scalar_out)
                 return _shaped(values, scalar_out), backward
         method = "richardson"

@@ -20,6 +20,7 @@ __all__ = [
     "near_kinks",
     "one_sided_slope",
     "rises_at_least_as_its_gradient",
+    "tie_moves",
 ]
 
 # The derivative of each kinked operation at its kink along an input tangent t
@@ -67,6 +68,22 @@ def kinks(outputs: Iterable[Value], leaves: Sequence[Value]) -> list[Value]:
             if _at_kink(node):
                 found.append(node)
     return found
+
+
+def tie_moves(ties: Iterable[tuple[Value, object]], leaves: Sequence[Value]) -> bool:
+    """Whether a comparison at a tie (`calcweb.nn.value.noting_ties`) had a side moving with x.
+
+    ``leaves``: the Values of x.
+
+    A branch taken at a tie (``max(p0, 0.0)`` at 0, ``p0 if p0 > p1 else p1``
+    at ``p0 = p1``) is a kink as relu's at 0 is, that the graph does not show.
+    """
+    sides = [side for tie in ties for side in tie if isinstance(side, Value)]
+    moving = {id(leaf) for leaf in leaves}
+    for node in graph_order(sides):
+        if any(id(child) in moving for child in node.inputs):
+            moving.add(id(node))
+    return any(id(side) in moving for side in sides)
 
 
 def near_kinks(output: Value, leaves: Sequence[Value], within: float) -> list[Value]:

@@ -46,8 +46,11 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
+from collections.abc import Iterator
+from contextvars import ContextVar
 from numbers import Real
 from typing import cast
 
@@ -66,6 +69,30 @@ from calcweb.nn._scalars import real_number
 __all__ = ["Value"]
 
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+
+# The comparisons of a Value with an equal number, while `noting_ties` listens: a branch
+# taken at a tie (max(p0, 0.0) at 0), where f can have a kink that backward() cannot see.
+_TIES: ContextVar[list[tuple[Value, object]] | None] = ContextVar("calcweb_ties", default=None)
+
+
+@contextlib.contextmanager
+def noting_ties() -> Iterator[list[tuple[Value, object]]]:
+    """The list of ``(value, other)`` that compared equal (``<``, ``<=``, ``>``, ``>=``) within."""
+    ties: list[tuple[Value, object]] = []
+    token = _TIES.set(ties)
+    try:
+        yield ties
+    finally:
+        _TIES.reset(token)
+
+
+def _compared(value: Value, other: object, b: float) -> float:
+    """``b``, the other side of a comparison, after noting a tie with it (`noting_ties`)."""
+    if value.data == b:
+        ties = _TIES.get()
+        if ties is not None:
+            ties.append((value, other))
+    return b
 
 
 class _NoGradient(float):
@@ -535,19 +562,19 @@ class Value:
 
     def __lt__(self, other: object) -> bool:
         b = self._compare(other, "<")
-        return NotImplemented if b is None else self.data < b
+        return NotImplemented if b is None else self.data < _compared(self, other, b)
 
     def __le__(self, other: object) -> bool:
         b = self._compare(other, "<=")
-        return NotImplemented if b is None else self.data <= b
+        return NotImplemented if b is None else self.data <= _compared(self, other, b)
 
     def __gt__(self, other: object) -> bool:
         b = self._compare(other, ">")
-        return NotImplemented if b is None else self.data > b
+        return NotImplemented if b is None else self.data > _compared(self, other, b)
 
     def __ge__(self, other: object) -> bool:
         b = self._compare(other, ">=")
-        return NotImplemented if b is None else self.data >= b
+        return NotImplemented if b is None else self.data >= _compared(self, other, b)
 
     def __bool__(self) -> bool:
         """``data != 0``, as for torch's one-element tensors (``if loss:``)."""

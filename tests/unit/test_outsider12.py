@@ -27,12 +27,13 @@ one float in 40 of 57 draws (seed 1) and 35 of 46 (seed 2, held out); with
 one side's value at c, in 0 of 43 and 0 of 54.
 
 And numbers where no derivative exists: ``vjp`` (method "auto", Values)
-pulls back a kink written with a comparison (``max(p0, 0.0)`` at 0: [1.0],
+pulled back a kink written with a comparison (``max(p0, 0.0)`` at 0: [1.0],
 ``max(0.0, p0)``: [0.0]; the hinge at its margin) where ``jacobian`` and
 ``grad`` refuse; and a plain ``derivative`` answered 0.0 at the kink of
 ``max(0, 1 - (1 + t)**2)`` at t = 0, which it refuses written ``max(0, 1 -
 x*x)`` at x = 1 (53 and 56 of 60 such shifted kinks answered, seeds 1 and
-2; 0 of 120 written unshifted): refused since session 29 (DERKINK3).
+2; 0 of 120 written unshifted). Both are refused since session 29
+(DERKINK3).
 
 And right answers refused: a wrong value at an end where f tends to 0
 (``sin(x)/sqrt(x) if x else 1.0`` on [0, 1]) is integrated right to the last
@@ -249,17 +250,17 @@ def test_jacobian_refuses_a_kink_written_with_a_comparison(
     _refused_at_a_kink(lambda: cw.jacobian(f)(x))
 
 
-@_xfail()
 @pytest.mark.parametrize(("f", "x"), _KINKS_BY_COMPARISON)
 def test_vjp_refuses_a_kink_written_with_a_comparison(
     f: Callable[[list[float]], list[float]], x: list[float]
 ) -> None:
-    # Today vjp (method="auto", Values) answers: max(p0, 0.0) at 0 pulls [1.0] back and
+    # vjp (method="auto", Values) answered: max(p0, 0.0) at 0 pulled [1.0] back and
     # max(0.0, p0) [0.0] (the same f, the order of its arguments deciding), max(p0, p1)
     # at a tie [1.0, 0.0], its if/else [0.0, 1.0], the hinge max(0, 1 - p0 p1) at the
     # margin [0.0, 0.0]; min and sorted(p)[1] at ties alike. vjp's docstring: "a kink is
     # refused as by calcweb.grad and calcweb.jvp", Raises "DomainError: f has no
-    # derivative at x"; it sees relu's and abs's kinks (refused), not a comparison's.
+    # derivative at x". A comparison of a Value with an equal number that moves with x
+    # now sends "auto" to the differences, as a relu or abs at its kink does.
     _refused_at_a_kink(lambda: cw.vjp(f, x)[1]([1.0]))
 
 
