@@ -1131,7 +1131,7 @@ def _one_value_around(sampler: Sampler, estimate: Estimate, n: int) -> bool:
     return all(value == level for value in near)
 
 
-def _stair_derivative(sampler: Sampler, n: int, reach: float) -> float:
+def _stair_derivative(edges: list[tuple[float, float]], n: int) -> float:
     """The largest ``n``-th derivative a stair beside ``x``'s flat value allows (0: none seen).
 
     Where ``f`` is ``f(x)`` at every point of the window, its quotients are
@@ -1146,10 +1146,9 @@ def _stair_derivative(sampler: Sampler, n: int, reach: float) -> float:
     ``d``. A tail that grows towards the jump, as ``a exp(t / s)`` or ``a (t -
     c)**m`` for any ``s``, ``c`` and ``m``, then has an ``n``-th derivative
     at ``x`` of at most ``2 q (n / (e d))**n``; ``2 q (n / d)**n`` is returned,
-    the largest over the sides where ``f`` leaves ``f(x)`` at a jump within
-    ``reach`` (`_stairs_beside`).
+    the largest over the ``edges``, the (height, distance) of each side's jump
+    where ``f`` leaves ``f(x)`` (`_stairs_beside`).
     """
-    edges = _stairs_beside(sampler, reach)
     try:
         return max((2.0 * height * (n / distance) ** n for height, distance in edges), default=0.0)
     except OverflowError:
@@ -1161,9 +1160,10 @@ def _checked_stair_derivative(sampler: Sampler, n: int, scale: float, first_step
 
     A kink behind stairs of rounding is refused first (`_check_sides_past_stairs`).
     """
-    reach = STAIR_REACH * max(1.0, scale)
-    _check_sides_past_stairs(sampler, n, _stairs_beside(sampler, reach), first_step)
-    return _stair_derivative(sampler, n, reach)
+    # Sought once: a second search would start from the points the first one sampled.
+    edges = _stairs_beside(sampler, STAIR_REACH * max(1.0, scale))
+    _check_sides_past_stairs(sampler, n, edges, first_step)
+    return _stair_derivative(edges, n)
 
 
 def _stairs_beside(sampler: Sampler, reach: float) -> list[tuple[float, float]]:

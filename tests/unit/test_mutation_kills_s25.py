@@ -46,6 +46,7 @@ from calcweb._richardson import (
     _spanning,
     _stair_beside,
     _stair_derivative,
+    _stairs_beside,
     _swung_throughout,
     _symmetric_at,
     _Walk,
@@ -323,9 +324,14 @@ def test_stair_beside_none_within_reach_or_stair_looks_or_where_f_leaves_continu
     assert _stair_beside(fails, 1.0, 2.0) is None
 
 
-def test_stair_derivative_takes_the_largest_bound_over_both_sides(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_stair_derivative_takes_the_largest_bound_over_both_sides() -> None:
+    assert _stair_derivative([(0.5, 0.25), (1.0, 3.0)], 3) == 2.0 * 0.5 * 12.0**3
+    assert _stair_derivative([(1.0, 3.0)], 3) == 2.0
+    assert _stair_derivative([], 3) == 0.0
+    assert _stair_derivative([(1.0, 1e-200)], 3) == math.inf
+
+
+def test_stairs_beside_keeps_the_sides_with_a_stair(monkeypatch: pytest.MonkeyPatch) -> None:
     sampler = Sampler(stairs, 1.0)
     sides: dict[float, tuple[float, float] | None] = {-1.0: (0.5, 0.25), 1.0: None}
 
@@ -334,13 +340,9 @@ def test_stair_derivative_takes_the_largest_bound_over_both_sides(
         return sides[away]
 
     monkeypatch.setattr(_richardson, "_stair_beside", beside)
-    assert _stair_derivative(sampler, 3, 3.0) == 2.0 * 0.5 * 12.0**3
-    sides[-1.0], sides[1.0] = None, (1.0, 3.0)
-    assert _stair_derivative(sampler, 3, 3.0) == 2.0
-    sides[1.0] = None
-    assert _stair_derivative(sampler, 3, 3.0) == 0.0
-    sides[1.0] = (1.0, 1e-200)
-    assert _stair_derivative(sampler, 3, 3.0) == math.inf
+    assert _stairs_beside(sampler, 3.0) == [(0.5, 0.25)]
+    sides[1.0] = (1.0, 3.0)
+    assert _stairs_beside(sampler, 3.0) == [(0.5, 0.25), (1.0, 3.0)]
 
 
 # _clamp_edge: f = min(t, 0.25) at 0 (a clamp beyond 0.25 on the forward side), its
@@ -1078,12 +1080,12 @@ def test_extrapolate_looks_for_a_stair_only_where_f_is_one_value_around(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     looked: list[tuple[object, ...]] = []
-    monkeypatch.setattr(_richardson, "_stair_derivative", lambda *args: looked.append(args) or 0.0)
+    monkeypatch.setattr(_richardson, "_stairs_beside", lambda *args: looked.append(args) or [])
     assert derivative(math.sin, 0.0, 2) == 0.0  # quotients exactly 0, f not one value
     assert looked == []
     assert derivative(lambda t: max(t, 0.0), -1.0) == 0.0  # one value about -1
     assert derivative(lambda t: max(t, 0.0), -10.0) == 0.0
-    assert [args[1:] for args in looked] == [(1, 2.0), (1, 20.0)]  # STAIR_REACH max(1, |x|)
+    assert [args[1:] for args in looked] == [(2.0,), (20.0,)]  # STAIR_REACH max(1, |x|)
 
 
 def test_in_x_of_a_panel_away_from_0() -> None:
@@ -1225,11 +1227,11 @@ def test_extrapolate_on_a_line_looks_out_to_where_its_argument_is_rounded(
 ) -> None:
     looked: list[tuple[float, float, float]] = []
 
-    def stair_derivative(sampler: Sampler, _n: int, reach: float) -> float:
+    def stairs_beside(sampler: Sampler, reach: float) -> list[tuple[float, float]]:
         looked.append((sampler.x, sampler.offset, reach))
-        return 0.0
+        return []
 
-    monkeypatch.setattr(_richardson, "_stair_derivative", stair_derivative)
+    monkeypatch.setattr(_richardson, "_stairs_beside", stairs_beside)
     flat = directional_derivative(
         lambda v: max(v[0], 0.0) + max(v[1], 0.0), [-10.0, -3.0], [0.6, 0.8]
     )
