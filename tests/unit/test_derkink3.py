@@ -8,9 +8,12 @@ check at the window's steps: the sides are asked far above the stairs.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import calcweb as cw
+from calcweb._richardson import Sampler, _check_sides_past_stairs
 from calcweb.nn import Value
 
 
@@ -52,3 +55,25 @@ def test_vjp_refuses_other_comparisons_at_a_tie(f: object, x: list[float]) -> No
 def test_a_shifted_kink_behind_rounding_stairs_is_refused(f: object, x: float) -> None:
     with pytest.raises(cw.DomainError, match="but those from the left"):
         cw.derivative(f, x, full_output=True)  # type: ignore[arg-type]
+
+
+def test_sides_that_agree_past_the_stairs_are_no_kink() -> None:
+    # A smooth f (slope 2 on both sides) with a stair as close as rounding puts one: no refusal.
+    sampler = Sampler(lambda t: (1.0 + t) ** 2 - 1.0, 0.0)
+    _check_sides_past_stairs(sampler, 1, [(2.2e-16, 5.6e-17)], 0.015)
+    assert sampler.calls > 0  # the sides were asked
+
+
+def test_sides_that_disagree_past_the_stairs_are_a_kink() -> None:
+    sampler = Sampler(lambda t: max(0.0, 1.0 - (1.0 + t) ** 2), 0.0)
+    with pytest.raises(
+        cw.DomainError, match="right tend to about 0, but those from the left to -2"
+    ):
+        _check_sides_past_stairs(sampler, 1, [(2.2e-16, 5.6e-17)], 0.015)
+
+
+def test_stairs_wider_than_rounding_are_not_asked() -> None:
+    # floor(100 t) / 100's stairs, 0.004 away: a staircase, judged by its stairs alone.
+    sampler = Sampler(lambda t: math.floor(100.0 * t) / 100.0, 0.123)
+    _check_sides_past_stairs(sampler, 1, [(0.01, 0.004)], 0.015)
+    assert sampler.calls == 0
