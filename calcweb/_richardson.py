@@ -220,9 +220,10 @@ step can be trusted; instead:
    256-fold per 4-fold spacing). Of order 2 or more, any estimate resting
    on such a noise is refused where ``f``'s 4th differences, at a spacing
    16-fold smaller each from below the walk's steps, fall to the rounding
-   of its values as a smooth ``f``'s fall, not dropping from a stair's
-   height (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the
-   sine's period 1e-4, read a noise of 3.46 from steps of 4.7 and up).
+   of its values (or of ``k t`` inside ``f``, where larger) as a smooth
+   ``f``'s fall, not dropping from a stair's height
+   (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the sine's
+   period 1e-4, read a noise of 3.46 from steps of 4.7 and up).
 6. A derivative whose one-sided quotients (from the right, and from the
    left where those are in doubt) disagree with the central ones (at a
    kink, as ``abs`` at 0, at a junction where
@@ -2665,10 +2666,15 @@ def _check_noise_is_swing(
     """Refuse a derivative of order 2 or more resting on a noise that is ``f``'s smooth swing.
 
     Rounding shows at every spacing at which ``f``'s values differ. A noise
-    measured here (above the ``known`` one and ``SHOWN`` times ``quiet``)
-    whose 4th differences, at spacings below the walk's steps (16-fold
-    smaller each, from ``1 / (256 golden)`` of its smallest), fall to the
-    rounding of the values there while the values all differ, from a read
+    measured here (above the ``known`` one and ``SHOWN`` times the rounding
+    of the values the window's smallest stencil reaches, `_quiet_near`: not
+    ``quiet``, of the largest ``|f|`` sampled, which under a steep
+    exponential can be 1e100 times theirs) whose 4th differences, at
+    spacings below the walk's steps (16-fold smaller each, from ``1 / (256
+    golden)`` of its smallest), fall to the rounding of the values there
+    (or, where larger, of a multiple ``k t`` rounded inside ``f``: its
+    slope there times ``(|x| + offset) eps``, as `_rounded_argument`, a
+    sawtooth their reads level onto) while the values all differ, from a read
     at the spacing before at most ``SMOOTH_FALL`` times that rounding and
     ``SWING`` times below the noise, after a read ``SWING`` times below the
     one before it, as a smooth ``f`` falls (reads of noise vary far less: a
@@ -2683,14 +2689,26 @@ def _check_noise_is_swing(
     of ``1 - tanh`` 1.8e-9 wide, times ``t``), but its reads drop into
     rounding from a stair's height, 1.1e-15 at 1.3e-9 (a rounding of
     2.5e-22), and a smooth swing's fall through the spacings before: 1.5,
-    5.6e-5, 2.3e-7 in the example (rounding 5e-7).
+    5.6e-5, 2.3e-7 in the example (rounding 5e-7). ``exp(-97.936 t)
+    sin(7590270 t + 1.1036)`` at 0.3333, ``n = 2`` (``f`` about 7e-15 there,
+    2e-6 at the first steps' ``x - 0.2``), read a noise of 3.7e-14 at a
+    spacing of 9.5e-8 (its period is 8.3e-7), and the walk done again with
+    it kept steps 0.05 to 0.0031: -1.77e-10 +- 5.2e-8, for -0.3828; the
+    reads fall 3.1e-14, 3.9e-18, 6e-23, then level at 1e-25, the rounding of
+    ``7590270 t`` (4 eps ``|f|`` is 6e-30).
     Of order 1, `_check_noise_is_rounding` judges a derivative of 0.
 
     Raises:
         NumericalError: If the noise is ``f``'s smooth swing, as above.
     """
     noise = sampler.noise_floor
-    if n == 1 or not noise > max(known, SHOWN * quiet):
+    if n == 1:
+        return
+    # Above the rounding of the values the window's smallest stencil reaches, not of f's
+    # largest sampled: under a steep exponential f can be 1e100 times larger at the first
+    # steps than near x, where its own swing reads as a noise far below that rounding.
+    reach = estimate.smallest * max(map(abs, stencil(estimate.kind, n)[0]))
+    if not noise > max(known, SHOWN * _quiet_near(sampler, reach, quiet)):
         return
     spacing, above, fell = estimate.smallest / (16.0 * _GOLDEN), math.nan, False
     for _ in range(SWING_LOOKS):
@@ -2698,7 +2716,12 @@ def _check_noise_is_swing(
         fine = _fourth_near(sampler, spacing)
         if fine is None:
             return  # stairs, the float grid or the domain's end: no evidence
-        rounding = ROUNDING * _EPS * fine[2]
+        # The values' rounding, or t rounded inside f (`_rounded_argument`) if larger: a
+        # multiple k t rounded moves f by its slope times about (|x| + offset) eps / 2, a
+        # sawtooth that a smooth f's reads level onto, far above f's own rounding where f
+        # is small for its slope.
+        argument = abs(fine[1]) * (abs(sampler.x) + sampler.offset)
+        rounding = ROUNDING * _EPS * max(fine[2], argument)
         if fine[0] > rounding:
             # Reads of noise vary by far less from spacing to spacing than SWING-fold
             fell = fell or fine[0] * SWING <= above
@@ -2713,8 +2736,8 @@ def _check_noise_is_swing(
             f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
             f"own variation: below the steps of the difference quotients (down to "
             f"{estimate.smallest:.3g}) f's 4th differences fall as a smooth function's do, "
-            f"to the rounding of its values at a spacing of {spacing:.3g}, not from a "
-            "stair's height. f varies on a scale finer than those "
+            f"to the rounding of its values (or of t inside f) at a spacing of {spacing:.3g}, "
+            "not from a stair's height. f varies on a scale finer than those "
             f"steps, and their quotients of order {n} saw its swings, not its rounding; "
             "write f with calcweb's functions (calcweb.sin, ...) for exact derivatives"
         )
