@@ -433,8 +433,8 @@ class Estimate:
     # within (`_refine`).
     kept_error: float = math.inf
     # The first step of the walk's first window that followed the expansion to an
-    # entry with digits resting on quotients that differ (0: none): the walk saw f
-    # smooth below it (`_resolves`).
+    # entry with digits resting on quotients that differ, and not refuted by its probe
+    # (0: none): the walk saw f smooth below it (`_resolves`, `_Walk.unresolve`).
     resolved: float = 0.0
     # Each two consecutive quotients the walk took at steps above the estimate's
     # smallest, as (the one at the smaller step, how far apart the two are plus 4
@@ -2932,7 +2932,8 @@ def _within_reach(spacing: float, estimate: Estimate) -> bool:
     """Whether the noise tests at ``spacing`` start within the first window that resolved f.
 
     That is the first window whose best entry has digits and rests on
-    quotients that differ (`_resolves`); any spacing is, if none did. The
+    quotients that differ (`_resolves`), unless its probe refuted it
+    (`_Walk.unresolve`); any spacing is, if none did. The
     tests compare the 5-point stencil at the spacing with the one at twice
     it, which reaches 4 spacings from ``x``: that must be within the
     window's first step. (A third stencil, at 4 times the spacing, is taken
@@ -5348,9 +5349,11 @@ class _Walk:
         sampler = self.sampler
         state = (self.window, self.best, self.asymptotic, self.stale, self.unsettled)
         noted = (len(self.settled), len(self.refuted), set(sampler.steps), sampler.swung)
+        resolved = self.resolved
         if self.end_window(converged=False):
             return True
         self.window, self.best, self.asymptotic, self.stale, self.unsettled = state
+        self.resolved = resolved
         del self.settled[noted[0] :], self.refuted[noted[1] :]
         sampler.steps, sampler.swung = noted[2], noted[3]
         return False
@@ -5492,6 +5495,7 @@ class _Walk:
                     self.settled[-1] = best
             if not kept:
                 self.note_refuted(best)
+                self.unresolve()
             elif self.missed_as_above(best) or self.settled_by_rounding_alone():
                 kept = False
             if kept:
@@ -5507,6 +5511,20 @@ class _Walk:
         self.window, self.best, self.asymptotic = self.new_window(), None, converged
         self.stale = 0
         return kept
+
+    def unresolve(self) -> None:
+        """Forget that this window resolved ``f`` (`_resolves`): its probe refuted it.
+
+        A window at steps far above the scale of ``f`` can follow the expansion
+        by chance (steps that alias a fast sine), and `_within_reach` would then
+        measure noise at spacings on ``f``'s own scale, below its steps
+        (``exp(-2323.5 t) sin(857260 t + 5.5131)`` at -0.2065: a window at 2.3e-4
+        to 7.3e-6, refuted, then a noise spacing of 2e-6, 1.7 radians of ``k
+        h``, read ``f``'s swing as noise 7.9e208, and the walk done again with
+        it answered 4.38e211 +- 1.25e213 for -1.62e214).
+        """
+        if self.window.steps and self.resolved == self.window.steps[0]:
+            self.resolved = 0.0
 
     def missed_as_above(self, best: _Candidate) -> bool:
         """Whether the window's probe misses as it steadily did at larger steps.

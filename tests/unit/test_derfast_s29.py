@@ -79,3 +79,16 @@ def test_the_same_function_at_other_orders_is_still_answered() -> None:
     third = derivative(f, 0.3333, 3, full_output=True)
     assert abs(third.value + 219801.612942187) <= 2.0 * third.error
     assert third.error < 1e-2 * abs(third.value)
+
+
+def test_a_window_its_probe_refuted_resolved_nothing() -> None:
+    # fast-off-zero seed 3, n = 1 at -0.2065 (f about 2e208 there, 1e223 at the first step):
+    # a window at steps 2.3e-4 to 7.3e-6 (k h 200 to 6 radians) aliased the sine and
+    # followed the expansion; its probe refuted it, but its first step stood as where the
+    # walk saw f smooth below (`_within_reach`), so the noise spacing 2e-6 (1.7 radians)
+    # read f's swing as noise 7.9e208, and the walk done again with it answered
+    # 4.38e211 +- 1.25e213. The first walk's window (steps 5.7e-8 and below) was right.
+    f = lambda t: math.exp(-2323.5 * t) * math.sin(857260.0 * t + 5.5131)  # noqa: E731
+    result = derivative(f, -0.2065, 1, full_output=True)
+    assert abs(result.value + 1.6245258934085472e214) <= 2.0 * result.error, result
+    assert result.error < 1e-6 * abs(result.value)
