@@ -513,7 +513,8 @@ class _Counted:
         self.walked: dict[float, list[float]] = {}
         self.first_seconds = 0.0  # how long the first call took
         self.first_x = 0.0  # and where
-        self.seen: dict[float, float] = {}  # f's value at each point, for `_off_the_grid`
+        # f's value at each point, for `_off_the_grid` (and `_short_far_out`'s deepest step)
+        self.seen: dict[float, float] = {}
 
     def __call__(self, x: float) -> float:
         self.calls += 1  # before the call: a call that fails counts too
@@ -1440,7 +1441,8 @@ def _past_the_walk(
 
     ``last`` is ``f`` at step ``h``, where the deep walk ends on ``f``
     growing; out to the floats' end, ``f`` must keep growing in size with
-    one sign. The points and ``f`` there end where it does not (then True),
+    one sign, from each point to the next. The points and ``f`` there end
+    where it does not (then True),
     where ``f`` fails or where the points end.
     """
     far: list[tuple[float, float]] = []
@@ -1453,10 +1455,85 @@ def _past_the_walk(
         if math.isnan(y):
             break
         far.append((x, y))
-        if not (y * last > 0.0 and abs(y) >= abs(last)):
+        if not (y * last > 0.0 and abs(y) > abs(last)):  # (a cap stops it: min(log(x), 500))
             return far, True
         last = y
     return far, False
+
+
+def _short_far_out(
+    f: _Counted, point: Callable[[float], float], h: float, values: list[float], value: float
+) -> tuple[float, float] | None:
+    """``x`` and ``f(x)`` at the far end of `_past_the_walk`'s points, if short of the growth.
+
+    ``values`` are the usual samples, the last at step ``h``, of a growth to
+    the infinite ``value`` that ``f`` at the deepest step fits (or a whole
+    walk there that grows like a power or faster): nothing sampled farther
+    on, where the floats go on. A growth like ``x**p`` that stops there
+    (``tanh((x/1e200)**0.5)``, ``x**0.5/1e100`` at every point sampled, ``1``
+    from ``x = 1e203`` on) leaves ``f`` at the far end short of the law of
+    the last usual samples (`_short_of_growth`). The far end is the farthest
+    of those points whose step is a normal float (``|x| = 2**1009`` at
+    infinity, ``2**-1009`` at 0: ``1/x`` stays finite) where the law stays
+    below the largest float (``x*x`` at inf: ``|x| = 2**497``) and ``f``
+    does not fail (`_farthest_valid`). None where ``f`` is not short there,
+    or fails at every one of them.
+    """
+    floor, sign = h * DEEP_RATIO**DEEP_STEPS, math.copysign(1.0, value)
+    deepest = round(-math.log2(DEEP_RATIO)) * DEEP_STEPS  # halvings from h to the floor
+    steps = [floor]
+    for k in range(1, BACK_POINTS + 1):
+        step = floor * 2.0 ** (-BACK_HALVINGS * k)
+        law = _law_reach(values, sign, deepest + BACK_HALVINGS * k)
+        if step < sys.float_info.min or (law or 0.0) >= MAX_EXPONENT:
+            break  # (1/x at 0 overflows closer in; where the law leaves the floats, so does f)
+        steps.append(step)
+    last, y = _farthest_valid(f, point, steps)
+    if last == 0:
+        return None
+    x = point(steps[last])
+    # Changes within rounding set no law (`_short_of_growth`), but f must still grow past
+    # the deepest step (0.5 + 1e-5 tanh((x/1e35)**0.5) steps by ulps at the usual samples,
+    # and is 0.50001 from 6.5e91 on).
+    floor_y = f.seen.get(point(floor))
+    if floor_y is None:
+        floor_y = _sampled(f, point(floor))
+    n = deepest + BACK_HALVINGS * last
+    if (y - floor_y) * sign > 0.0 and not _short_of_growth(values, y, sign, steps=n):
+        return None
+    return x, y
+
+
+MAX_EXPONENT = math.log2(sys.float_info.max) - 1.0  # `_short_far_out` probes f below 2**this
+
+
+def _growing_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
+    f: _Counted,
+    point: Callable[[float], float],
+    h: float,
+    values: list[float],
+    result: _OneSided,
+    name: str,
+) -> _OneSided:
+    """The infinite ``result``, or its refusal where `_short_far_out` finds ``f`` short far out."""
+    growing = result.converged and math.isinf(result.value)
+    short = _short_far_out(f, point, h, values, result.value) if growing else None
+    if short is None:
+        return result
+    x, y = short
+    end = point(h * DEEP_RATIO**DEEP_STEPS)
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f grows without bound at the usual points (from the {name}) and closer to x0 "
+        f"out to x = {end!r}, but closer still, at {x!r}, it is only {y:.6g}, short of "
+        "where that growth leads: it slows or stops beyond the points sampled "
+        "(tanh((x/1e200)**0.5) grows like x**0.5 out to about 1e200, and tends to 1), "
+        "and the samples cannot tell its limit. Substitute x = s*u, s near where f slows "
+        "(limit(lambda u: f(s*u), x0)), so that the usual points see it; pass "
+        "full_output=True to get the estimate anyway",
+    )
 
 
 def _slower_than_powers(deep: list[float]) -> bool:
@@ -4379,12 +4456,22 @@ def _short_of_growth(values: list[float], y: float, sign: float, steps: int = 0)
     gone = (y - values[-1]) * sign
     if not gone > 0.0:  # NaN where f fails, or not beyond the last sample
         return True
+    law = _law_reach(values, sign, steps or round(-math.log2(DEEP_RATIO)) * DEEP_STEPS)
+    # (no law to compare with: beyond the last is enough)
+    return law is not None and math.log2(gone) < law - 1.0
+
+
+def _law_reach(values: list[float], sign: float, n: int) -> float | None:
+    """``log2`` of how far past ``values[-1]`` their growth goes in ``n`` halvings, or None.
+
+    The law of `_short_of_growth`; None where the last two changes are
+    within the rounding of ``values``.
+    """
     d, before = (values[-1] - values[-2]) * sign, (values[-2] - values[-3]) * sign
     blur = ULPS * _EPS * max(abs(values[-1]), abs(values[-2]), abs(values[-3]))
-    if not (d > blur and before > blur):  # no law to compare with: beyond the last is enough
-        return False
+    if not (d > blur and before > blur):
+        return None
     ratio = max(d / before, 1.0)
-    n = steps or round(-math.log2(DEEP_RATIO)) * DEEP_STEPS
     # log2 of d (r + ... + r**n) = d r (r**n - 1)/(r - 1), in logarithms:
     # it is soon past any float.
     if ratio == 1.0:
@@ -4394,7 +4481,7 @@ def _short_of_growth(values: list[float], y: float, sign: float, steps: int = 0)
         huge = e >= math.log(sys.float_info.max)
         powered = e / math.log(2.0) if huge else math.log2(math.expm1(e))
         law = math.log2(d) + math.log2(ratio) + powered - math.log2(ratio - 1.0)
-    return math.log2(gone) < law - 1.0
+    return law
 
 
 def _infinite_closer_in(
@@ -4965,8 +5052,9 @@ def _checked_closer_in(
             f"f grows without bound at the usual points (from the {name}) and closer "
             f"to x0 out to x = {point(end)!r} (to {deep[-1]:.6g}), but closer still, at "
             f"{far[-1][0]!r}, it is {far[-1][1]:.6g}, after {peak:.6g} at {before!r}: it "
-            "turns back (log(x)**3/x**0.005 peaks at x = 3.8e260 and tends to 0), and the "
-            "samples cannot tell its limit; pass full_output=True to get the estimate anyway",
+            "turns back or stops (log(x)**3/x**0.005 peaks at x = 3.8e260 and tends to 0; "
+            "min(log(x), 500) stops at x = 1.4e217), and the samples cannot tell its "
+            "limit; pass full_output=True to get the estimate anyway",
         )
     tail = _bounded_growth([y for _, y in far], logs=True)
     if tail is not None and tail * result.value > 0.0:
@@ -4993,6 +5081,10 @@ def _checked_closer_in(
         x, seen = grown
     elif off is None:
         result = _left_behind(result, run.values, deep)
+        # A growth that no walk followed past the deepest step keeps its law farther still.
+        unfollowed = not far and not run.note and len(deep) in (0, DEEP_STEPS)
+        if away and unfollowed and x0 in (0.0, math.inf, -math.inf):
+            result = _growing_far_out(f, point, h, run.values, result, name)
         # At infinity the floats go on far past the deepest step: f may change level there.
         answered = result.converged and math.isfinite(result.value)
         if math.isinf(x0) and answered and math.isfinite(floor) and _within_error(floor, result):
@@ -5920,6 +6012,16 @@ def limit(
       1.1e-14). A jump between two such steps and nothing between, as an
       overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is 0.0 from ``2**512``
       on), is not taken for a level.
+    * At 0 and at infinity, an infinite limit that ``f`` keeps growing to
+      out to the deepest step is checked farther out still, at ``|x|``
+      about ``2**1009`` (``2**-1073`` at 0) or the farthest point ``2**64``
+      times closer to ``x0`` than the deepest step where ``f`` does not
+      fail (1 evaluation, up to 6 where it fails there): ``f`` short there
+      of the growth its last usual samples keep, or no farther than at the
+      deepest step, is refused (``tanh((x/1e200)**0.5)`` grows like
+      ``x**0.5`` out to 1e200, and tends to 1). A growth slower than a
+      power, sampled at each of those points, must grow at each
+      (``min(log(x), 500)`` is refused).
     * ``f`` that moves by no more than its rounding noise over its first
       samples, as cancellation leaves it when ``f`` varies on a far larger
       scale (``(exp(1e-8*x) - 1)/x`` at 0), is also sampled farther out, at

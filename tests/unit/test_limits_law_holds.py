@@ -31,18 +31,20 @@ from calcweb.limits import DEEP_RATIO, DEEP_STEPS, STEPS, _Counted, _law_closer_
 H = 2.0**-49  # the last usual step at 0 and infinity
 
 REAL = [
-    ("1 + 1e-20/x at 0+", lambda x: 1 + 1e-20 / x, 0.0, "right", math.inf, 0),
-    ("1 + 1e-19/x at 0+", lambda x: 1 + 1e-19 / x, 0.0, "right", math.inf, 0),
-    ("2 + 2**-53/x at 0+", lambda x: 2 + 2.0**-53 / x, 0.0, "right", math.inf, 0),
-    ("2 - 2**-53/x at 0-", lambda x: 2 - 2.0**-53 / x, 0.0, "left", math.inf, 0),
-    ("-1e20 + 1e3/|x| at 0", lambda x: -1e20 + 1e3 / abs(x), 0.0, "both", math.inf, 0),
-    ("1e20 - 1e3/|x| at 0-", lambda x: 1e20 - 1e3 / abs(x), 0.0, "left", -math.inf, 0),
-    ("8 + 1e-40/x**2 at 0", lambda x: 8 + 1e-40 / x**2, 0.0, "both", math.inf, 0),
-    ("1 + 1e-40 x**2 at inf", lambda x: 1 + 1e-40 * x**2, math.inf, "left", math.inf, 0),
-    ("-2.5 + 1e-20 |x| at -inf", lambda x: -2.5 + 1e-20 * abs(x), -math.inf, "right", math.inf, 0),
+    # `more` counts the sample past the walk that checks the law there (`_short_far_out`):
+    # 1, or 3 where f fails at the first point tried (x**2 underflows or overflows).
+    ("1 + 1e-20/x at 0+", lambda x: 1 + 1e-20 / x, 0.0, "right", math.inf, 1),
+    ("1 + 1e-19/x at 0+", lambda x: 1 + 1e-19 / x, 0.0, "right", math.inf, 1),
+    ("2 + 2**-53/x at 0+", lambda x: 2 + 2.0**-53 / x, 0.0, "right", math.inf, 1),
+    ("2 - 2**-53/x at 0-", lambda x: 2 - 2.0**-53 / x, 0.0, "left", math.inf, 1),
+    ("-1e20 + 1e3/|x| at 0", lambda x: -1e20 + 1e3 / abs(x), 0.0, "both", math.inf, 1),
+    ("1e20 - 1e3/|x| at 0-", lambda x: 1e20 - 1e3 / abs(x), 0.0, "left", -math.inf, 1),
+    ("8 + 1e-40/x**2 at 0", lambda x: 8 + 1e-40 / x**2, 0.0, "both", math.inf, 3),
+    ("1 + 1e-40 x**2 at inf", lambda x: 1 + 1e-40 * x**2, math.inf, "left", math.inf, 3),
+    ("-2.5 + 1e-20 |x| at -inf", lambda x: -2.5 + 1e-20 * abs(x), -math.inf, "right", math.inf, 1),
     # c/h**3 is 2**48 times as large at the first step in, and its uncertainty
     # with it, past L: f is sampled once more, 14 halvings in, where L shows.
-    ("1 + 1e-50/x**3 at 0+", lambda x: 1 + 1e-50 / x**3, 0.0, "right", math.inf, 1),
+    ("1 + 1e-50/x**3 at 0+", lambda x: 1 + 1e-50 / x**3, 0.0, "right", math.inf, 1 + 1),
     # limits-hidden-late seed 1 #4 and #17: at -inf, x**4 and x**3 laws.
     (
         "1e6 + 6.86e-56 |x|**4 at -inf",
@@ -50,7 +52,7 @@ REAL = [
         -math.inf,
         "right",
         math.inf,
-        -2,  # x**4 overflows at the 13th step in (x = -2**257), which counts
+        -2,  # x**4 overflows at the 13th step in (x = -2**257), which counts: no walk past
     ),
     (
         "8 + 2.97e-48 |x|**3 at -inf",
@@ -58,7 +60,7 @@ REAL = [
         -math.inf,
         "right",
         math.inf,
-        1,
+        1 + 1,
     ),
 ]
 
@@ -72,8 +74,9 @@ def test_a_real_law_that_f_closer_in_keeps_is_infinite(
     result = full(counted, x0, side)
     assert (result.value, result.error, result.converged) == (exact, 0.0, True), name
     # Each side: the usual samples, the walk closer in (down to where f
-    # fails, if it does: 1e-40 x**2 does not by 2**305) and, for p >= 3, the
-    # one sample nearer in (`more`, less the steps not walked).
+    # fails, if it does: 1e-40 x**2 does not by 2**305), for p >= 3 the
+    # one sample nearer in, and the samples past the walk (`more`, less the
+    # steps not walked).
     sides = 2 if side == "both" else 1
     assert result.nfev == sides * (STEPS + DEEP_STEPS + more), name
 

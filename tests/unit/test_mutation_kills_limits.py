@@ -344,9 +344,10 @@ def _expm1_rounding(x: float) -> float:
 
 
 NEVER_FAILING = [
-    # 48 samples a side, 16 deeper ones at 0, 6 checks of the power law;
-    # elsewhere one sample at the finest step (limits._at_the_finest).
-    ("1/x^2 at 0", lambda x: 1 / x**2, 0.0, "both", 2 * (48 + 16 + 6)),
+    # 48 samples a side, 16 deeper ones at 0, 6 checks of the power law, 1
+    # past the walk (limits._short_far_out); elsewhere one sample at the
+    # finest step (limits._at_the_finest).
+    ("1/x^2 at 0", lambda x: 1 / x**2, 0.0, "both", 2 * (48 + 16 + 6 + 1)),
     ("1/(x - 1)^2 at 1", lambda x: 1 / (x - 1) ** 2, 1.0, "both", 2 * (48 + 6 + 1)),
     # The law left at a check: the doublings since the check before show how.
     ("1e-20 + 1/x^2 at 0", lambda x: 1e-20 + 1 / x**2, 0.0, "both", None),
@@ -405,7 +406,7 @@ def test_a_power_law_that_f_fails_to_reach_farther_out_is_still_infinite() -> No
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
-    assert calls[0] == 48 + 16 + 1  # the failed check is a call too
+    assert calls[0] == 48 + 16 + 1 + 1  # the failed check is a call too; 1 past the walk
 
 
 # ------------------------------------------------------------- _power_everywhere
@@ -558,12 +559,13 @@ def test_samples_each_exactly_the_one_before_times_2_to_the_0_are_infinite() -> 
     # before times 2**0 to rounding, and its departures from the value it
     # settles on (error about 1e-15) grow ever faster. It grows without bound.
     # One sample more, at the deepest step closer in, where f keeps that growth
-    # (limits._short_of_growth: no cap stopped it between).
+    # (limits._short_of_growth: no cap stopped it between), and one past the
+    # walk, where it is farther still (limits._short_far_out).
     counted, calls = _counted(lambda x: 1.0 + EPS * math.log2(1.0 / x))
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
-    assert result.nfev == calls[0] == 49
+    assert result.nfev == calls[0] == 50
 
 
 def test_a_settled_value_left_not_exactly_like_c_over_h_p_is_refused_word_for_word() -> None:
@@ -596,12 +598,12 @@ def test_f_that_grows_from_its_first_sample_is_infinite_without_looking_farther(
 ) -> None:
     # 1/x**2 + c/x grows from the first sample on, exactly like 1/h**2 on its
     # last 5 (c/x is below their rounding), not on the 36 before: 48 samples
-    # and 16 deeper ones at 0, none farther out.
+    # and 16 deeper ones at 0, none farther out; 1 past the walk (_short_far_out).
     counted, calls = _counted(lambda x: 1 / x**2 + c / x)
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (math.inf, 0.0, True)
-    assert result.nfev == calls[0] == 48 + 16
+    assert result.nfev == calls[0] == 48 + 16 + 1
 
 
 def test_f_that_fails_at_its_first_sample_is_refused_naming_the_nearer_point() -> None:
