@@ -5126,7 +5126,8 @@ def _beyond_the_floor(
     nothing else, as an overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is
     1.0 below ``2**512`` and 0.0 from there on), is no change of
     level: the value stands unless a point between the two is neither
-    (`_between_levels`).
+    (`_between_levels`); without such an overflow (`_overflows_inside`), a
+    jump (``1 + 3*(x > 1e200)``) is refused.
     """
     steps = [h * FAR_RATIO**k for k in range(FAR_STEPS + 1)]
     last, far = _farthest_valid(f, point, steps)
@@ -5142,8 +5143,45 @@ def _beyond_the_floor(
     first = next(k for k, y in enumerate(walk) if not _within_error(y, result))
     level = walk[first:]
     if len(set(level)) == 1 and not _between_levels(f, point, steps[first - 1 : first + 1], result):
-        return result
+        if _overflows_inside(f, point(steps[first])):
+            return result
+        return _jumps_far_out(result, level[0], point(steps[first - 1]), point(steps[first]), name)
     return _far_level(result, walk[first - 1 :], point(steps[first]), name)
+
+
+def _overflows_inside(f: _Counted, x: float) -> bool:
+    """Whether ``f(x)`` computes its value from an inf that its arithmetic made (`_Watched`).
+
+    ``x/sqrt(x*x + 1)`` is 0.0 from ``x = 2**512`` on, as ``x*x`` is inf:
+    ``f`` jumps there, but not its limit. One more call of ``f``, on ``x``
+    watched as at a finite ``x0``.
+    """
+    watched, f.watched = f.watched, True
+    try:
+        f(x)
+    except NumericalError as error:
+        return isinstance(error.__cause__, OverflowError)
+    except DomainError:
+        return False
+    finally:
+        f.watched = watched
+    return False
+
+
+def _jumps_far_out(result: _OneSided, y: float, before: float, x: float, name: str) -> _OneSided:
+    """The refusal of ``result``: ``f`` jumps to ``y`` between ``before`` and ``x``, far out."""
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f is {result.value:.10g} at every point sampled on the {name} out to x = "
+        f"{before!r}, and {y:.10g} at every point from x = {x!r} out to |x| = 2**993; "
+        "between those two it is one or the other (sought to 1/8 bit of |x|): it jumps "
+        "there (1 + 3*(x > 1e200)), and f so far out may jump again where no sample sees "
+        "it: the samples cannot tell its limit. "
+        "Substitute x = s*u, s near where f jumps (limit(lambda u: f(s*u), inf)), so that "
+        "the usual points see it; pass full_output=True to get the estimate anyway",
+    )
 
 
 def _farthest_valid(
@@ -6005,13 +6043,14 @@ def limit(
     * At infinity, ``f`` that fits a finite value out to the deepest step
       (``|x|`` about 6.5e91) is also sampled at ``|x| = 2**993`` (or the
       farthest step of ``2**16`` where it does not fail), and where it is
-      off the value there, at every such step on (up to 56 evaluations
+      off the value there, at every such step on (up to 57 evaluations
       more): the level it settles on there is the limit, and a level change
       it does not settle from is refused: ``1 - 7/(1 + (x/1e200)**2)`` is
       -6.0 exactly out to 1e192 and 1.0 from 3.6e208 on (1.0 give or take
       1.1e-14). A jump between two such steps and nothing between, as an
       overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is 0.0 from ``2**512``
-      on), is not taken for a level.
+      on), is not taken for a level; one that no overflow inside ``f``
+      makes (``1 + 3*(x > 1e200)``) is refused.
     * At 0 and at infinity, an infinite limit that ``f`` keeps growing to
       out to the deepest step is checked farther out still, at ``|x|``
       about ``2**1009`` (``2**-1073`` at 0) or the farthest point ``2**64``

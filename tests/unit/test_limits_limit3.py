@@ -1,9 +1,10 @@
-"""Session 29 (LIMIT3): f that stops growing past the deepest step, at +-inf or 0.
+"""Session 29 (LIMIT3): f that stops growing, or jumps, past the deepest step at +-inf or 0.
 
 The usual samples reach ``|x| = 2**49``, the deepest 6.5e91; the floats go on to
 1.8e308. A growth like ``x**p`` that saturates there was answered infinite
-(scalescan's ``c = 0`` draws, `_short_far_out`), and a growth slower than
-powers that stops on a cap too (`_past_the_walk`).
+(scalescan's ``c = 0`` draws, `_short_far_out`), a growth slower than powers
+that stops on a cap too (`_past_the_walk`), and a level that ``f`` jumps to
+with nothing between kept the near level (`_overflows_inside`).
 """
 
 from __future__ import annotations
@@ -76,3 +77,10 @@ def test_growths_that_go_on_to_the_far_end_stay_infinite() -> None:
     _infinite(math.log, math.inf)
     _infinite(lambda x: 1.0 / x, 0.0, side="right")
     _infinite(lambda x: x**3 * math.log(x), math.inf)  # overflows at the far end: no witness
+
+
+def test_a_jump_far_out_that_no_overflow_makes_is_refused() -> None:
+    # Was 1.0 +- 2.2e-16, "f is 1.0 at every point sampled"; f is 4 from x = 1e200 on.
+    result = _refused(lambda x: 1.0 + 3.0 * (x > 1e200), math.inf)
+    assert "jumps" in result.message
+    _refused(lambda x: 1.0 - 3.0 * (x < -1e250), -math.inf)
