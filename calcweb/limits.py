@@ -3379,11 +3379,14 @@ def _deeper_against(  # noqa: PLR0911 - a return for each kind of witness
     stuck = _stuck_start(deep)
     # The sample before a stuck run is where f lost its last digits: rounding's too.
     kept = deep[: max(stuck - 1, 0)] if stuck < len(deep) else deep
-    if math.isfinite(result.value) and _passes_to_a_level(usual, deep, stuck, result.value):
+    if math.isfinite(result.value) and (
+        _passes_to_a_level(usual, deep, stuck, result.value)
+        or (stuck < len(deep) and _heads_for_the_run(usual, deep[stuck], result.value))
+    ):
         # f's own level, reached through the values between; f exact at every usual
         # sample has no rounding noise to grow by a law: the first sample off contradicts.
         floors = [JUMP * result.error + ULPS * _EPS * max(abs(y), abs(result.value)) for y in deep]
-        return next(i for i, y in enumerate(deep) if abs(y - result.value) > floors[i])
+        return next((i for i, y in enumerate(deep) if abs(y - result.value) > floors[i]), None)
     if math.isinf(result.value):
         sign, reached = math.copysign(1.0, result.value), usual[-1]
         before = deep[stuck - 1] if stuck else reached
@@ -3429,6 +3432,38 @@ def _passes_to_a_level(usual: list[float], deep: list[float], stuck: int, value:
     before, level = deep[stuck - 1], deep[stuck]
     room = ULPS * _EPS * max(abs(value), abs(level))
     return min(value, level) + room < before < max(value, level) - room
+
+
+def _heads_for_the_run(usual: list[float], level: float, value: float) -> bool:
+    """Whether the last usual samples move from ``value`` toward the run ``level`` closer in.
+
+    Their last ``SMOOTH`` changes all point from ``value`` to ``level``, each
+    beyond the rounding of both, and the last sample lies between the two:
+    ``f`` leaves the value behind at the walk's end, and the run closer in,
+    ahead, is where it goes, not rounding's (``c + A tanh(x/s)`` at inf,
+    ``s = 1.13e14``: ``c`` exactly at the first usual samples, ``c + 0.99998
+    A`` at the last, ``c + A`` exactly from ``2**65`` on; it was ``c`` +-
+    1.6e-16, scalescan seed 2). They must cover more than ``TRAVEL`` of the
+    way from the value to the run, by changes each less than that: rounding
+    that cancels ``f``'s digits jumps (``(exp(x/c) - 1)/x + A/(|x|/D - 1)``
+    at 0, ``c = 7083``, ``D = 8.5e-5``, drops from near ``1/c - A`` onto
+    ``-A`` between two samples and creeps there by halving changes of 1e-16;
+    farscan seed 5). ``f`` that converges moves toward its value, not away.
+    """
+    tail = usual[-(SMOOTH + 1) :]
+    changes = [b - a for a, b in itertools.pairwise(tail)]
+    sign, room = _sign(level - value), ULPS * _EPS * max(abs(value), abs(level))
+    gap = abs(level - value)
+    return (
+        len(changes) == SMOOTH
+        and all(room < d * sign < TRAVEL * gap for d in changes)
+        and abs(tail[-1] - tail[0]) > TRAVEL * gap
+        and (usual[-1] - value) * sign > room
+        and (level - usual[-1]) * sign > room
+    )
+
+
+TRAVEL = 0.5  # the last samples cover this share of the way to the run, no change as much
 
 
 def _rounding_law(

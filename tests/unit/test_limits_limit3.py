@@ -1,10 +1,12 @@
-"""Session 29 (LIMIT3): f that stops growing, or jumps, past the deepest step at +-inf or 0.
+"""Session 29 (LIMIT3): f that stops growing or jumps far out, or changes level at the walk's end.
 
 The usual samples reach ``|x| = 2**49``, the deepest 6.5e91; the floats go on to
 1.8e308. A growth like ``x**p`` that saturates there was answered infinite
 (scalescan's ``c = 0`` draws, `_short_far_out`), a growth slower than powers
 that stops on a cap too (`_past_the_walk`), and a level that ``f`` jumps to
-with nothing between kept the near level (`_overflows_inside`).
+with nothing between kept the near level (`_overflows_inside`); a level
+change at the usual walk's very end, onto a run closer in, kept the first level
+(`_heads_for_the_run`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ def _refused(f: Callable[[float], float], x0: float, **kwargs: str) -> LimitResu
     assert isinstance(result, LimitResult)
     assert not result.converged, result
     return result
+
+
+def _answered(f: Callable[[float], float], x0: float, exact: float, **kwargs: str) -> None:
+    result = limit(f, x0, full_output=True, **kwargs)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
 
 
 def _infinite(f: Callable[[float], float], x0: float, **kwargs: str) -> LimitResult:
@@ -84,3 +93,34 @@ def test_a_jump_far_out_that_no_overflow_makes_is_refused() -> None:
     result = _refused(lambda x: 1.0 + 3.0 * (x > 1e200), math.inf)
     assert "jumps" in result.message
     _refused(lambda x: 1.0 - 3.0 * (x < -1e250), -math.inf)
+
+
+def test_a_level_change_at_the_walk_s_end_onto_the_run_closer_in_is_refused() -> None:
+    # scalescan seed 2: c + A tanh(x/s), s = 1.13e14, was c +- 1.6e-16 (limit c + A): c
+    # exactly at the first usual samples, c + 0.99998 A at the last, c + A exactly at every
+    # step closer in; the table read the first level, and the run was taken for rounding's.
+    c, a, s = 0.3651345578479945, -1.2121258031593428e-05, 113436992369108.6
+    _refused(lambda x: c + a * math.tanh(abs(x) / s), math.inf)
+    # seed 2 too: c + A/(1 + |x|/s)**2 at -inf, s = 1.4e14, was c + A +- 1.1e-11 (limit c).
+    c, a, s = -1.2543911886626897, 5.255090025816393, 140045310979078.28
+    _refused(lambda x: c + a * (1.0 + abs(x) / s) ** -2.0, -math.inf)
+
+
+def test_rounding_that_drops_onto_a_pole_s_term_is_no_level_change() -> None:
+    # farscan seed 5, c = 7083, D = 8.5e-5: (exp(x/c) - 1)/x is 0 once exp rounds to 1, and
+    # the last usual samples creep onto the pole's term -A by halving changes of 1e-16; the
+    # run closer in is rounding's, and the value, read before, stands (1/c - A).
+    c, big, a = 7082.837894601386, 8.46690166306382e-05, -2.0763916138471957e-06
+
+    def f(x: float) -> float:
+        return (math.exp(x / c) - 1.0) / x + a * big / (abs(x) - big)
+
+    _answered(f, 0.0, 1.0 / c - a)
+    # seed 5, c = 149: the domain end's term, 1e-17 at the last samples, after 0.0078 (stairs of
+    # exp(x/c) - 1 rounded); f is 0 closer in. Answered 1/c from the left.
+    c, big, a = 149.22341686509063, 0.0012837976266531893, -1.0046093420336063e-05
+
+    def g(x: float) -> float:
+        return (math.exp(x / c) - 1.0) / x + a * (math.sqrt(1.0 - abs(x) / big) - 1.0)
+
+    _answered(g, 0.0, 1.0 / c, side="left")
