@@ -6088,12 +6088,13 @@ def limit(
       makes (``1 + 3*(x > 1e200)``) is refused.
     * At 0 and at infinity, an infinite limit that ``f`` keeps growing to
       out to the deepest step is checked farther out still, at ``|x|``
-      about ``2**1009`` (``2**-1073`` at 0) or the farthest point ``2**64``
-      times closer to ``x0`` than the deepest step where ``f`` does not
-      fail (1 evaluation, up to 6 where it fails there): ``f`` short there
-      of the growth its last usual samples keep, or no farther than at the
-      deepest step, is refused (``tanh((x/1e200)**0.5)`` grows like
-      ``x**0.5`` out to 1e200, and tends to 1). A growth slower than a
+      about ``2**1009`` (``2**-1009`` at 0), or at the farthest point
+      ``2**(64 k)`` times closer to ``x0`` than the deepest step where the
+      growth stays below the largest float (``x*x``: ``2**497``) and ``f``
+      does not fail (1 evaluation, up to 6 where it fails there): ``f``
+      short there of the growth its last usual samples keep, or no farther
+      than at the deepest step, is refused (``tanh((x/1e200)**0.5)`` grows
+      like ``x**0.5`` out to 1e200, and tends to 1). A growth slower than a
       power, sampled at each of those points, must grow at each
       (``min(log(x), 500)`` is refused).
     * ``f`` that moves by no more than its rounding noise over its first
