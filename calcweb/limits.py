@@ -5162,7 +5162,7 @@ def _beyond_the_floor(
     1.0 below ``2**512`` and 0.0 from there on), is no change of
     level: the value stands unless a point between the two is neither
     (`_between_levels`); without such an overflow (`_overflows_inside`), a
-    jump (``1 + 3*(x > 1e200)``) is refused.
+    jump (``1 + 3*(x > 1e200)``) beyond ``JUMP`` errors is refused.
     """
     steps = [h * FAR_RATIO**k for k in range(FAR_STEPS + 1)]
     last, far = _farthest_valid(f, point, steps)
@@ -5178,7 +5178,8 @@ def _beyond_the_floor(
     first = next(k for k, y in enumerate(walk) if not _within_error(y, result))
     level = walk[first:]
     if len(set(level)) == 1 and not _between_levels(f, point, steps[first - 1 : first + 1], result):
-        if _overflows_inside(f, point(steps[first])):
+        # (a level within JUMP errors of the value does not contradict it, `_fits`)
+        if _fits(level[0], result) or _overflows_inside(f, point(steps[first])):
             return result
         return _jumps_far_out(result, level[0], point(steps[first - 1]), point(steps[first]), name)
     return _far_level(result, walk[first - 1 :], point(steps[first]), name)

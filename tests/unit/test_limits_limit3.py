@@ -95,6 +95,14 @@ def test_a_jump_far_out_that_no_overflow_makes_is_refused() -> None:
     _refused(lambda x: 1.0 - 3.0 * (x < -1e250), -math.inf)
 
 
+def test_a_far_step_of_a_few_ulps_within_the_error_is_no_jump() -> None:
+    # logscan seed 2: c + a/log(s/x) at inf, c = -154.165, a = 5.5e-12, s = 0.0107: one
+    # float far out, another from 7.5e168 on, both within JUMP errors of the value
+    # (`_fits`): answered as before, not refused as a jump.
+    c, a, s = -154.165, 5.474612120264883e-12, 0.010746967926350857
+    _answered(lambda x: c + a / math.log(s / x), math.inf, c)
+
+
 def test_a_level_change_at_the_walk_s_end_onto_the_run_closer_in_is_refused() -> None:
     # scalescan seed 2: c + A tanh(x/s), s = 1.13e14, was c +- 1.6e-16 (limit c + A): c
     # exactly at the first usual samples, c + 0.99998 A at the last, c + A exactly at every
