@@ -82,19 +82,21 @@ def test_a_bump_cut_by_an_end_is_looked_around() -> None:
 def test_a_lone_normal_pays_nothing_more() -> None:
     # Mixture scan "single", seeds 1-3: the same evaluations as before, draw by draw;
     # 647 for 630 since INTSING, whose search for a singular point inside finds the
-    # normal's finite top (17 evaluations).
+    # normal's finite top (17 evaluations); 675 since INTCANCEL, which measures f's
+    # noise beside the nodes where a panel's miss would count (28).
     assert _integrated((1.0, 0.0, 1.0, 0.0, 1.0), -math.inf, math.inf).nfev == 399
-    assert _integrated((1.0, 10.0, 0.3, 0.0, 1.0), -math.inf, math.inf).nfev == 647
+    assert _integrated((1.0, 10.0, 0.3, 0.0, 1.0), -math.inf, math.inf).nfev == 675
 
 
 def test_a_ramp_at_a_finite_end_still_costs_what_it_did() -> None:
     # exp on [-210342.43, 289.95] is now a bump 1 wide at its end (f(289.95) is
     # finite): the look would cost ~1e5 evaluations, so it is not taken, and the
-    # placing of its pieces stops at the budget (it took 2.3 s without).
+    # placing of its pieces stops at the budget (it took 2.3 s without). 625 for 611
+    # since INTCANCEL measures f's noise where a miss would count.
     result = integrate(math.exp, -210342.43, 289.95, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert result.converged
-    assert result.nfev == 611
+    assert result.nfev == 625
 
 
 def test_a_panel_whose_nodes_round_to_one_x_is_no_crash() -> None:
