@@ -1511,6 +1511,15 @@ def _jump_gap(line: list[tuple[float, float]], ends: tuple[bool, bool]) -> int |
     return gap if abs(from_right - from_left) > max(10.0 * bend, 2.0 * nearby) else None
 
 
+def _overshoots(start: float, f_low: float, f_high: float, f_middle: float) -> bool:
+    """Whether f at a jump search's middle leaves either end by more than the search allows.
+
+    ``start`` is the difference across the bracket the search began with;
+    past ``start / JUMP_KEPT`` it ends (`_Panels._bracket_jump`).
+    """
+    return max(abs(f_middle - f_low), abs(f_high - f_middle)) > start / JUMP_KEPT
+
+
 class _Panels:
     """The subintervals and their Gauss-Kronrod estimates, sorted by error (worst last)."""
 
@@ -1540,6 +1549,10 @@ class _Panels:
         self.tops: list[float] = []
         # The tops of those searches that reached neighbouring floats, f finite at each.
         self.float_tops: list[float] = []
+        # Floats where f takes a value of its own beside a located jump (`_lone_value`),
+        # which no panel is held to.
+        self.lone: set[float] = set()
+        self.cuts = 0  # at located jumps (`cut_at_jump`)
 
     def x_span(self, panel: Panel) -> tuple[float, float]:
         """The x of a panel's ends, in increasing order: what the reader's interval holds."""
@@ -2184,16 +2197,21 @@ class _Panels:
         smooth as far as this jump goes, is a panel of its own (a constant
         or a polynomial side is exact in one rule).
         """
+        if self.cuts >= MAX_INTERVALS:
+            # Each cut adds a panel, and no run keeps more: more cuts are
+            # going round (`_lone_value`), which bisection and its refusal end.
+            return False
         entry = self.entries[index]
         self.searched = []
         found = self._jump_inside(entry) or self._jump_beside(entry)
         if found is None:
             self._hold_searched()
             return False
+        self.cuts += 1
         (low, _), (high, _) = found
-        self._settle(found)
+        sides = self._settle(found)
         if low not in self.ends and high not in self.ends:
-            self._locate(found)
+            self._locate(sides)
         return True
 
     def _hold_searched(self) -> None:
@@ -2281,8 +2299,8 @@ class _Panels:
                 return found
         return None
 
-    def _settle(self, found: _Pair) -> None:
-        """Re-keep the panels touching a located jump in ``(l, r]``, cut at ``r``.
+    def _settle(self, found: _Pair) -> _Pair:
+        """Re-keep the panels touching a located jump in ``(l, r]``, cut at ``r``; return its sides.
 
         A panel holding it is cut in two at ``r``; one that ends at ``r``
         (or starts at ``l``) keeps it in its last (first) ulp, where the
@@ -2290,13 +2308,15 @@ class _Panels:
         and f at that end, an end of the interval, is a value of its own
         beyond the jump: f a float inside is what it must predict. Each
         loses the suspicion `split` left at that end (`_Entry.jumps`): the
-        jump is found.
+        jump is found. Returned: ``(l, f)`` and ``(r, f)`` with f as each
+        side takes it there, a value of its own at ``l`` or ``r``
+        (`_lone_value`) replaced by f at the float beyond.
         """
         (low, f_low), (high, f_high) = found
-        worth = abs(f_high - f_low) * (high - low)
         touching = [i for i, e in enumerate(self.entries) if e.panel.a <= high and low <= e.panel.b]
         left = [(low, f_low)]  # the samples on each side, which that side must predict
         right = [(high, f_high)]
+        sides: list[tuple[Panel, list[tuple[float, float]], bool, tuple[float, float]]] = []
         for entry in [self.entries.pop(i) for i in reversed(touching)]:
             panel = entry.panel
             known = [*self._nodes_of(entry), *entry.history]
@@ -2305,16 +2325,62 @@ class _Panels:
             first = 0.0 if panel.a in (low, high) else entry.jumps[0]
             last = 0.0 if panel.b in (low, high) else entry.jumps[1]
             if panel.a < low and high < panel.b:
-                self._keep_side(self._apply(panel.a, high), before, floor=worth, jumps=(first, 0.0))
-                self._keep_side(self._apply(high, panel.b), after, floor=0.0, jumps=(0.0, last))
+                sides.append((self._apply(panel.a, high), before, True, (first, 0.0)))
+                sides.append((self._apply(high, panel.b), after, False, (0.0, last)))
                 continue
             holds = panel.a <= low and high <= panel.b
-            self._keep_side(
-                panel,
-                before if panel.b in (low, high) else after,
-                floor=worth if holds else 0.0,
-                jumps=(first, last),
-            )
+            sides.append((panel, before if panel.b in (low, high) else after, holds, (first, last)))
+        taken = [(low, f_low), (high, f_high)]  # f as the side of each takes it
+        for panel, samples, _, _ in sides:
+            for end, (point, beyond) in enumerate(zip(found, (-math.inf, math.inf), strict=True)):
+                if point in samples:
+                    stand_in = self._lone_value(panel, point, math.nextafter(point[0], beyond))
+                    if stand_in is not None:
+                        self.lone.add(point[0])
+                        samples.append(stand_in)
+                        taken[end] = (point[0], stand_in[1])
+        # A value of its own at l or r leaves the jump within the floats beyond.
+        span = high - low
+        if taken != list(found):
+            span = math.nextafter(high, math.inf) - math.nextafter(low, -math.inf)
+        worth = max(abs(f_high - f_low), abs(taken[1][1] - taken[0][1])) * span
+        for panel, samples, holds, jumps in sides:
+            kept = [(x, y) for x, y in samples if x not in self.lone]
+            self._keep_side(panel, kept, floor=worth if holds else 0.0, jumps=jumps)
+        return taken[0], taken[1]
+
+    def _lone_value(
+        self, panel: Panel, point: tuple[float, float], beside: float
+    ) -> tuple[float, float] | None:
+        """``(beside, f(beside))`` where f at ``point`` is a value of its own; or None.
+
+        ``point``, a sample at a located jump, is one that ``panel``, a
+        side of the jump, must predict; where it does not, f is sampled at
+        ``beside``, the float beyond ``point`` inside the panel (one
+        evaluation), and if the panel predicts that, f takes a third value
+        at ``point`` alone (``sign(x - 0.3)`` with 0 at 0.3, x**2 with 9 at
+        0.5): a value at one float, which moves no integral. Held as a
+        sample, the side would miss it forever: each side's search for the
+        jump it then shows located the one next to it again, the panels
+        cut there alternating without end.
+        """
+        centre, radius = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
+        if not panel.a <= beside <= panel.b or radius <= 0.0:
+            return None
+
+        def place(x: float) -> float:
+            return max(-1.0, min(1.0, (x - centre) / radius))
+
+        if missed(self.rule, panel, [(place(point[0]), point[1])])[0] < 0:
+            return None
+        self.nfev += 1
+        try:
+            value = self.g(beside)
+        except Exception:  # f may fail beside a jump as anywhere: no value of its own then
+            return None
+        if not math.isfinite(value) or missed(self.rule, panel, [(place(beside), value)])[0] >= 0:
+            return None
+        return beside, value
 
     def _bracket_jump(self, left: tuple[float, float], right: tuple[float, float]) -> _Pair | None:
         """Neighbouring ``(t, f)`` on either side of a jump between ``left`` and ``right``; or None.
@@ -2339,11 +2405,24 @@ class _Panels:
             middle = 0.5 * low + 0.5 * high
             if not low < middle < high:
                 return (low, f_low), (high, f_high)
-            self.nfev += 1
-            f_middle = self.g(middle)
-            if not math.isfinite(f_middle):
+            f_middle = self._searched_at(middle)
+            if f_middle is None:
                 return None
-            self.searched.append((middle, f_middle))
+            if _overshoots(start, f_low, f_high, f_middle):
+                # A pole rises at the float beside ``middle`` too; f that
+                # does not there takes a value of its own at ``middle`` alone
+                # (0 at the jump of a step from -3.3 to -2.4), which moves no
+                # integral: the search goes on from the float beside, and
+                # where there is none, the jump is across ``middle``.
+                beside = math.nextafter(middle, high)
+                f_beside = self._searched_at(beside) if beside < high else None
+                if beside == high or (
+                    f_beside is not None and not _overshoots(start, f_low, f_high, f_beside)
+                ):
+                    self.searched.remove((middle, f_middle))
+                    if f_beside is None:
+                        return (low, f_low), (high, f_high)
+                    middle, f_middle = beside, f_beside
             if abs(f_middle - f_low) >= abs(f_high - f_middle):
                 high, f_high = middle, f_middle
             else:
@@ -2351,6 +2430,15 @@ class _Panels:
             if not JUMP_KEPT * start <= abs(f_high - f_low) <= start / JUMP_KEPT:
                 self.rises.append((low, high))
                 return None
+
+    def _searched_at(self, t: float) -> float | None:
+        """g(t) for a jump search, kept in `searched`; None where it is not finite. One call."""
+        self.nfev += 1
+        y = self.g(t)
+        if not math.isfinite(y):
+            return None
+        self.searched.append((t, y))
+        return y
 
     def singular_point(self, entry: _Entry) -> float | None:
         """Where g fails or is not finite in the panel of ``entry``, g running off to it; or None.
