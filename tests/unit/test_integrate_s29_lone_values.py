@@ -97,3 +97,19 @@ def test_cuts_going_round_end(monkeypatch: pytest.MonkeyPatch) -> None:
     except CalcwebError:
         return
     assert not result.converged or abs(result.value - 0.4) <= 2.0 * result.error, result
+
+
+@pytest.mark.parametrize("value", [1.0, -7.3, 1e-3])
+def test_a_value_of_its_own_at_an_end_is_not_refused(value: float) -> None:
+    # (x - a) cos x with ``value`` at a: every digit right, but refused after 20,981
+    # calls, its end panels missing f(a) halving after halving (endval.py: 30 of 30,
+    # seeds 1 and 2). f(a) is now a value of its own (`_Panels._end_limits`).
+    a, b = -0.7, 1.9
+
+    def f(x: float) -> float:
+        return value if x == a else (x - a) * math.cos(x)
+
+    exact = (b - a) * math.sin(b) + math.cos(b) - math.cos(a)  # ∫ (x - a) cos x
+    result = integrate(_counted(f), a, b, full_output=True)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2.0 * result.error, result
