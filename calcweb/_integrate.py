@@ -4561,16 +4561,23 @@ def integrate(
     them far more than beside them) is located by bisecting ``f`` itself,
     one evaluation a halving, to neighbouring floats, and the subintervals
     are cut there, so each side is integrated as the smooth piece it is:
-    ``floor(x)`` on ``[0, 100]`` costs 9,046 evaluations, about 90 a jump
+    ``floor(x)`` on ``[0, 100]`` costs 9,050 evaluations, about 90 a jump
     (bisecting towards each jump by whole subintervals, it stopped at 500 of
     them, 20,981, unconverged); ``sign(sin x)`` on ``[0, 20]``: 1,635, where
     ``quad`` at the same tolerance (``limit=500``) takes 9,093 without
     ``points=`` and 147 with
-    them. ``f`` is also evaluated once at each
+    them. A value of ``f`` at the jump itself that neither side takes
+    (``sign(x - 0.3)`` with 0 at 0.3, ``x**2`` with 9 at the node 0.5)
+    is a value at one float, which moves no integral: where a side misses
+    it but predicts ``f`` at the float beyond (one evaluation), it is left
+    out (116 and 109 evaluations). ``f`` is also evaluated once at each
     finite end, only to check the subintervals next to it (a kink between the
     end and the nearest node, ``abs(x - 0.001)`` on ``[0, 1]``, leaves ``f`` a
     polynomial at every node): an exception or a value that is not finite
-    there is ignored. Unlike ``quad``, the error of an
+    there is ignored; so is a value there that the subintervals next to it
+    miss, halving after halving, while predicting ``f`` at the float inside,
+    sampled once (``sin(x)/sqrt(x) if x else 1.0`` on ``[0, 1]``: 486
+    evaluations). Unlike ``quad``, the error of an
     extrapolated value counts the error of every subinterval the
     extrapolation does not model (the larger ones, as in ``quad``, but also
     smaller ones not bisected since its last sum, such as those a chase
