@@ -74,8 +74,9 @@ def test_a_look_beyond_its_budget_is_not_taken() -> None:
 
 def test_a_ramp_towards_an_end_is_no_bump() -> None:
     # exp's mass sits at the end of a huge interval: not a bump to look for (611
-    # calls before INTCANCEL's noise measurements, 625 since).
+    # calls before INTCANCEL's noise measurements, 625 after, 626 since INTHANG's
+    # look at the float beside a jump search's overshoot).
     result = integrate(math.exp, -210342.43, 289.95, full_output=True)
     assert isinstance(result, IntegrationResult)
     assert result.converged
-    assert result.nfev == 625
+    assert result.nfev == 626
