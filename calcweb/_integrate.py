@@ -2026,8 +2026,8 @@ class _Panels:
         given apart, such as the limit ``1/2`` of ``(1 - cos x)/x**2`` at 0). If
         that noise explains the miss (`noise_bounds`), it returns how far it
         moves the polynomial and the rule's sum: a cancellation such as
-        ``1 - cos x`` near 0 leaves f's values only ``eps/x**2`` of their
-        digits there, and the nodes next to 0 miss f(0) by that noise, which
+        ``1 - cos x`` near 0 leaves f's values off by up to ``eps/(2 x**2)``,
+        relative, there, and the nodes next to 0 miss f(0) by that noise, which
         no bisection removes (the nodes of the panels nearer 0 are noisier
         still: ``(1 - cos x)/x**2`` on [0, 1] was bisected towards 0, held
         to the first panel's resolution, until 500 subintervals, and
@@ -4052,10 +4052,11 @@ class _Extrapolated:
         Where a search for a singular point in it (`_Panels.singular_point`)
         reached neighbouring floats and f was finite at each, the singularity
         falls between two floats or f has a finite value at it, and splitting
-        there leaves the same refusal at the new end (``|x*x - 0.5|**-0.5`` on
+        there leaves a refusal at the new end, whose message (no search ran
+        there) still says to split (``|x*x - 0.5|**-0.5`` on
         [0, 0.7071067811865476]: 1.8e-6 at tol 1e-10; ``|x - 0.3|**-0.5``, 0
-        at 0.3, on [0, 0.3] and [0.3, 1]: 5e-7): only f written so that it
-        fails there lets the point become an end.
+        at 0.3, on [0, 0.3] and [0.3, 1]: 2.4e-7 and 2.6e-7): only f written
+        so that it fails there lets the point become an end.
         """
         top = next((t for t in self.panels.float_tops if panel.a <= t <= panel.b), None)
         if top is None:
@@ -4853,7 +4854,8 @@ def integrate(
     from 0 (``[1, 4.5]``), or step by step.
 
     An ``f`` that loses digits to cancellation near a point, as ``(1 - cos
-    x)/x**2`` does near 0 (it keeps only about ``eps/x**2`` of them), is
+    x)/x**2`` does near 0 (its values are off by up to ``eps/(2 x**2)``,
+    relative: ``1 - cos x`` keeps the rounding of ``cos x``), is
     noisy at the nodes next to that point, and a subinterval's polynomial
     misses ``f`` at the point (given apart, ``1/2``) by that noise. Where a
     subinterval misses a sample so, ``f``'s noise is measured beside its
