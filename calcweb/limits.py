@@ -1471,7 +1471,7 @@ def _short_far_out(
     walk there that grows like a power or faster): nothing sampled farther
     on, where the floats go on. A growth like ``x**p`` that stops there
     (``tanh((x/1e200)**0.5)``, ``x**0.5/1e100`` at every point sampled, ``1``
-    from ``x = 1e203`` on) leaves ``f`` at the far end short of the law of
+    from ``x = 3.6e202`` on) leaves ``f`` at the far end short of the law of
     the last usual samples (`_short_of_growth`). The far end is the farthest
     of those points whose step is a normal float (``|x| = 2**1009`` at
     infinity, ``2**-1009`` at 0: ``1/x`` stays finite) where the law stays
@@ -1494,7 +1494,7 @@ def _short_far_out(
     x = point(steps[last])
     # Changes within rounding set no law (`_short_of_growth`), but f must still grow past
     # the deepest step (0.5 + 1e-5 tanh((x/1e35)**0.5) steps by ulps at the usual samples,
-    # and is 0.50001 from 6.5e91 on).
+    # and is 0.50001 from 1.7e37 on: at the deepest step, 6.5e91, and past it).
     floor_y = f.seen.get(point(floor))
     if floor_y is None:
         floor_y = _sampled(f, point(floor))
