@@ -4864,8 +4864,11 @@ def integrate(
     error is at least what that noise may move its sum by. ``(1 - cos
     x)/x**2`` on ``[0, 1]`` costs 114 evaluations, error 9.8e-13 (true error
     5.5e-14; ``quad``: 21, estimate 5.4e-15 for the same true error; before,
-    21,043, unconverged at 500 subintervals). A ``tol`` below that floor is
-    refused for rounding: ``(x - sin x)/x**3`` on ``[0, 1]`` at ``tol=1e-12``.
+    21,043, unconverged at 500 subintervals); written without the
+    cancellation, ``2 sin(x/2)**2/x**2`` costs 23, error 5.4e-15. A ``tol``
+    below that floor is refused for rounding (a NumericalError that says to
+    pass a larger tol): ``(x - sin x)/x**3`` on ``[0, 1]`` at ``tol=1e-12``,
+    whose floor is 1.4e-11.
 
     On an infinite range, ``f`` written with ``math`` may raise OverflowError
     far out where it is negligible: ``x/expm1(x)`` and ``x**3/(exp(x) + 1)``
