@@ -3441,8 +3441,8 @@ def _heads_for_the_run(usual: list[float], level: float, value: float) -> bool:
     beyond the rounding of both, and the last sample lies between the two:
     ``f`` leaves the value behind at the walk's end, and the run closer in,
     ahead, is where it goes, not rounding's (``c + A tanh(x/s)`` at inf,
-    ``s = 1.13e14``: ``c`` exactly at the first usual samples, ``c + 0.99998
-    A`` at the last, ``c + A`` exactly from ``2**65`` on; it was ``c`` +-
+    ``s = 1.13e14``: ``c`` exactly at the first usual samples, ``c + 0.9999
+    A`` at the last (``2**49``), ``c + A`` exactly from ``2**65`` on; it was ``c`` +-
     1.6e-16, scalescan seed 2). They must cover more than ``TRAVEL`` of the
     way from the value to the run, by changes each less than that: rounding
     that cancels ``f``'s digits jumps (``(exp(x/c) - 1)/x + A/(|x|/D - 1)``

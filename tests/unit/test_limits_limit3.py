@@ -105,7 +105,7 @@ def test_a_far_step_of_a_few_ulps_within_the_error_is_no_jump() -> None:
 
 def test_a_level_change_at_the_walk_s_end_onto_the_run_closer_in_is_refused() -> None:
     # scalescan seed 2: c + A tanh(x/s), s = 1.13e14, was c +- 1.6e-16 (limit c + A): c
-    # exactly at the first usual samples, c + 0.99998 A at the last, c + A exactly at every
+    # exactly at the first usual samples, c + 0.9999 A at the last (2**49), c + A exactly at every
     # step closer in; the table read the first level, and the run was taken for rounding's.
     c, a, s = 0.3651345578479945, -1.2121258031593428e-05, 113436992369108.6
     _refused(lambda x: c + a * math.tanh(abs(x) / s), math.inf)
