@@ -9,8 +9,8 @@ is a staircase whose smooth slope derivative answers honestly; beside the steep
 constant. The exact value: the smooth ``k A + B c g'(X)`` in mpmath from the
 float X. OUTSIDER11's dstair.py (session 28) as a `_tally.Scan`: it found 29,
 27 and 16 lies of 200 (seeds 1-3), all with g = sin or cos. Session 29
-(`calcweb._richardson._missed_stairs`): 10, 11, 6, 16, 11, 12 and 12 (seeds
-1-7; 25, 24, 14, 23, 17, 17 and 24 before), 15 of the 21 on seeds 1-2 with
+(`calcweb._richardson._missed_stairs`): 10, 11, 6, 16, 11, 12 and 12 of 200
+(seeds 1-7; 25, 24, 14, 23, 17, 17 and 24 before), 15 of the 21 on seeds 1-2 with
 stairs wider than the steep term's scale 1 / |k|.
 """
 
