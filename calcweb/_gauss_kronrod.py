@@ -157,7 +157,7 @@ COARSE_DISTINCT = 5  # distinct nonzero samples needed to tell a coarse float fr
 X_GRID = 16.0  # a grid within this of the nodes' rounding times f's slope is x's, not f's
 # f's noise beside a point, from its values at x + j h for 1 <= j <= NOISE_POINTS
 # (`noise_level`), and again at h / NOISE_FINER: noise has no scale, f's detail has.
-NOISE_POINTS = 7  # as ECnoise (Moré and Wild, 2011) takes by default
+NOISE_POINTS = 7  # the fewest ECnoise (Moré and Wild, 2011) recommends (it allows 4)
 NOISE_FINER = 16.0
 NOISE_AGREE = 4.0  # the levels of three consecutive orders of differences agree within this
 NOISE_SAFETY = 4.0  # the errors a noise level stands for may be this many times larger
