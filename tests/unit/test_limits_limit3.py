@@ -68,8 +68,8 @@ def test_a_power_growth_that_saturates_past_the_deepest_step_is_refused() -> Non
 
 def test_a_growth_of_a_few_ulps_that_stops_before_the_deepest_step_is_refused() -> None:
     # scalescan seed 5: c + A tanh((x/s)**0.5), s = 2.6e34, was -inf +- 0: f is c exactly out
-    # to 2**36, then leaves it by an ulp or two a step (no law beyond rounding), and is c + A
-    # from 6.5e91 on, as at 5.5e303: it grows no more past the deepest step.
+    # to 2**37, then leaves it by an ulp or two a step (no law beyond rounding), and is c + A
+    # from 4.8e36 on, so at the deepest step (6.5e91) as at 5.5e303: it grows no more past it.
     c, a, s = -0.46910950192317474, -8.583962941896636e-06, 2.5993901689011928e34
     _refused(lambda x: c + a * math.tanh((abs(x) / s) ** 0.5), math.inf)
 
