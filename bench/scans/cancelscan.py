@@ -20,14 +20,10 @@ calcweb answered, and quad's own answers (ier 0) and the dishonest ones among th
 """
 
 import math
-import statistics
-import warnings
 
 import mpmath
-from _tally import HONESTY, Scan
-from scipy.integrate import IntegrationWarning, quad
-
-import calcweb as cw
+from _quad import QuadBeside
+from _tally import Scan
 
 mpmath.mp.dps = 40
 M = mpmath.mpf
@@ -62,8 +58,7 @@ FAMILIES = [
 LIMITS = {name: M(1) / 6 if "sin" in name else M(limit) for name, _, limit, _, _ in FAMILIES}
 
 scan = Scan(show_refused=True, median_calls=True)
-ratios: list[float] = []
-quad_counts = {"answered": 0, "dishonest": 0}
+beside = QuadBeside()
 
 
 def term(g, limit, s, c):
@@ -88,23 +83,6 @@ def exact_term(name, g_mp, s, c, interval):
     return mpmath.quad(f, points)
 
 
-def compared(f, a, b, tol, true):
-    """calcweb's result; quad's evaluations, answer and honesty are counted beside it."""
-    result = cw.integrate(f, a, b, full_output=True, **({} if tol is None else {"tol": tol}))
-    quad_tol = 1e-10 if tol is None else tol
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", IntegrationWarning)
-        # With full_output, quad appends its message only where ier is not 0.
-        value, error, info, *warned = quad(f, a, b, epsabs=quad_tol, epsrel=quad_tol, full_output=1)
-    if not warned:
-        quad_counts["answered"] += 1
-        if abs(value - float(true)) > HONESTY * error and value != float(true):
-            quad_counts["dishonest"] += 1
-    if result.converged:
-        ratios.append(result.nfev / info["neval"])
-    return result
-
-
 for rng in scan.draws():
     a = rng.uniform(-3, 1)
     b = a + 10 ** rng.uniform(-1, 1.3)
@@ -121,14 +99,7 @@ for rng in scan.draws():
     true = sum(exact_term(name, g_mp, s, centre, (a, b)) for centre in centres)
     text = " + ".join(f"g({s!r} (x - {centre!r}))" for centre in centres)
     label = f"{text} g(u)={name} on [{a!r}, {b!r}] tol={tol!r} ({where})"
-    scan.ask(label, true, compared, f, a, b, tol, true)
+    scan.ask(label, true, beside.compared, f, a, b, tol, true)
 
-ratios.sort()
-if ratios:
-    ninety = ratios[min(len(ratios) - 1, int(0.9 * len(ratios)))]
-    print(
-        f"calcweb nfev / quad neval (answered): median {statistics.median(ratios):.2f}, "
-        f"90th percentile {ninety:.2f}"
-    )
-print(f"quad: answered (ier 0) {quad_counts['answered']}, dishonest {quad_counts['dishonest']}")
+beside.report()
 scan.report()

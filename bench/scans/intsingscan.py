@@ -19,14 +19,10 @@ dishonest ones among them (true error above twice its estimate).
 """
 
 import math
-import statistics
-import warnings
 
 import mpmath
-from _tally import HONESTY, Scan
-from scipy.integrate import IntegrationWarning, quad
-
-import calcweb as cw
+from _quad import QuadBeside
+from _tally import Scan
 
 mpmath.mp.dps = 30
 M = mpmath.mpf
@@ -45,8 +41,7 @@ TERMS = [
 ]
 
 scan = Scan(show_refused=True, median_calls=True)
-ratios: list[float] = []
-quad_counts = {"answered": 0, "dishonest": 0}
+beside = QuadBeside()
 
 
 def exact(f_mp, a, c, b, k):
@@ -77,24 +72,6 @@ def forgiving(f):
             return 0.0
 
     return safe
-
-
-def compared(f, a, b, tol, true):
-    """calcweb's result; quad's evaluations, answer and honesty are counted beside it."""
-    result = cw.integrate(f, a, b, tol=tol, full_output=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", IntegrationWarning)
-        # With full_output, quad appends its message only where ier is not 0.
-        value, error, info, *warned = quad(
-            forgiving(f), a, b, epsabs=tol, epsrel=tol, full_output=1
-        )
-    if not warned:
-        quad_counts["answered"] += 1
-        if abs(value - float(true)) > HONESTY * error and value != float(true):
-            quad_counts["dishonest"] += 1
-    if result.converged:
-        ratios.append(result.nfev / info["neval"])
-    return result
 
 
 for rng in scan.draws():
@@ -128,14 +105,17 @@ for rng in scan.draws():
         f = lambda x, c=c, s=s, t=t: math.log(abs(x - c)) * s(x) + t(x)
         f_mp = lambda x, d, _side, s=s_mp, t=t_mp: mpmath.log(d) * s(x) + t(x)
     true = exact(f_mp, a, c, b, 1 / (1 - p) if kind != "log" else 3)
-    scan.ask(f"{name} on [{a!r}, {b!r}] tol={tol!r}", true, compared, f, a, b, tol, true)
-
-ratios.sort()
-if ratios:
-    ninety = ratios[min(len(ratios) - 1, int(0.9 * len(ratios)))]
-    print(
-        f"calcweb nfev / quad neval (answered): median {statistics.median(ratios):.2f}, "
-        f"90th percentile {ninety:.2f}"
+    scan.ask(
+        f"{name} on [{a!r}, {b!r}] tol={tol!r}",
+        true,
+        beside.compared,
+        f,
+        a,
+        b,
+        tol,
+        true,
+        for_quad=forgiving(f),
     )
-print(f"quad: answered (ier 0) {quad_counts['answered']}, dishonest {quad_counts['dishonest']}")
+
+beside.report()
 scan.report()
