@@ -4064,6 +4064,16 @@ class _Extrapolated:
                 "it may be singular or not integrable there. Split the interval at that "
                 "point or pass a larger tol"
             )
+        if _base_map(self.panels.x_of) is not _same:
+            # On an infinite interval the search tried the floats of the map's variable
+            # t, whose images need not hold the float where f fails: a finite end can
+            # (|x - 1.3|**-0.5 exp(-x) on [0, inf): refused; split at 1.3, answered).
+            return (
+                f"the search for a singular point closed in on x={self.panels.x_of(top)!r} "
+                "in the variable t of the map onto this infinite interval, where f was "
+                "finite; split the interval at that point (the singular point, e.g. "
+                "integrate(f, a, c) + integrate(f, c, math.inf)) or pass a larger tol"
+            )
         return (
             f"f is finite at every float a search tried next to x={self.panels.x_of(top)!r}, "
             "the extreme it closed in on: a singularity between two floats (|x*x - 0.5|**-0.5 at "
