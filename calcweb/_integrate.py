@@ -2198,7 +2198,7 @@ class _Panels:
                 limit = max(held, interpolation_rounding(self.rule, half))
                 judge = half._replace(resolution=min(half.resolution, limit))
             # An ancestor's node on a value of its own holds no half (`_lone_sample`).
-            sampled, history, inherited = self._to_predict(
+            sampled, history, inherited = self._lone_dropped(
                 judge, (points, where, at_ends), history, inherited
             )
             end_share = self._end_share(half, at_ends)
@@ -2412,7 +2412,7 @@ class _Panels:
             self._keep_side(panel, kept, floor=worth if holds else 0.0, jumps=jumps)
         return taken[0], taken[1]
 
-    def _to_predict(
+    def _lone_dropped(
         self,
         half: Panel,
         sampled: tuple[list[tuple[float, float]], list[float], list[tuple[float, float]]],
@@ -2423,34 +2423,15 @@ class _Panels:
         tuple[tuple[float, float], ...],
         tuple[float, float],
     ]:
-        """`_lone_dropped` on ``sampled`` (as `_worst_miss` takes it), its ends kept."""
-        points, where, at_ends = sampled
-        points, where, history, inherited, _ = self._lone_dropped(
-            half, points, where, history, inherited
-        )
-        return (points, where, at_ends), history, inherited
+        """A half's samples to predict, as `_worst_miss` takes them, a value of its own dropped.
 
-    def _lone_dropped(
-        self,
-        half: Panel,
-        points: list[tuple[float, float]],
-        where: list[float],
-        history: tuple[tuple[float, float], ...],
-        inherited: tuple[float, float],
-    ) -> tuple[
-        list[tuple[float, float]],
-        list[float],
-        tuple[tuple[float, float], ...],
-        tuple[float, float],
-        tuple[int, float],
-    ]:
-        """A half's samples to predict (``points`` at ``where``), a value of its own dropped.
-
-        Also its history and witness without it, and the worst miss
-        (`missed`) of those left. Asked only of a half that resolves f and
-        misses the sample by more than its own samples vary (9 at a node
-        where x**2 is below 1), each sample once.
+        ``sampled`` holds the ancestors' samples ``points`` at ``where`` and the
+        samples at the ends (kept); also returned: the history and witness
+        without it. Asked only of a half that resolves f and misses the
+        sample by more than its own samples vary (9 at a node where x**2 is
+        below 1), each sample once.
         """
+        points, where, at_ends = sampled
         index, deviation = missed(self.rule, half, points)
         # Resolved to three digits: an unresolved oscillation's polynomial may miss a
         # sample by more than its samples vary (sin(200 x) on [2.8125, 3.125], 3.5%).
@@ -2461,14 +2442,14 @@ class _Panels:
             and deviation > max(half.samples) - min(half.samples)
             and self._lone_sample(half, where[index], points[index][1])
         ):
-            return points, where, history, inherited, (index, deviation)
+            return sampled, history, inherited
         kept = [i for i, x in enumerate(where) if x not in self.lone]
         points, where = [points[i] for i in kept], [where[i] for i in kept]
         history = tuple((x, y) for x, y in history if x not in self.lone)
         if inherited[0] in self.lone:  # the largest |f| left inside instead
-            sampled = [(x, abs(y)) for x, (_, y) in zip(where, points, strict=True)]
-            inherited = max(sampled, key=operator.itemgetter(1), default=(0.0, 0.0))
-        return points, where, history, inherited, missed(self.rule, half, points)
+            sizes = [(x, abs(y)) for x, (_, y) in zip(where, points, strict=True)]
+            inherited = max(sizes, key=operator.itemgetter(1), default=(0.0, 0.0))
+        return (points, where, at_ends), history, inherited
 
     def _lone_sample(self, panel: Panel, x: float, y: float) -> bool:
         """Whether ``(x, y)``, an ancestor's sample ``panel`` misses, is a value of its own.
