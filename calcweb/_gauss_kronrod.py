@@ -342,7 +342,7 @@ def _legendre_rows(rule: Rule, odd: bool = False) -> tuple[tuple[float, ...], ..
     fast f's own coefficients fall where the even ones happen to be small.
     """
     positions = [-x for x in rule.nodes[:-1]] + [0.0] + list(reversed(rule.nodes[:-1]))
-    weights = [*rule.kronrod[:-1], rule.kronrod[-1], *reversed(rule.kronrod[:-1])]
+    weights = kronrod_weights(rule)
     top = _top_degree(rule)
     rows = []
     for degree in range(top - 5, top + 2, 2) if odd else range(top - 4, top + 1, 2):
@@ -691,6 +691,11 @@ def positions(rule: Rule) -> tuple[float, ...]:
     return (*(-x for x in rule.nodes[:-1]), 0.0, *reversed(rule.nodes[:-1]))
 
 
+def kronrod_weights(rule: Rule) -> tuple[float, ...]:
+    """The Kronrod weights of ``rule`` in the order of its nodes' `positions`."""
+    return (*rule.kronrod[:-1], rule.kronrod[-1], *reversed(rule.kronrod[:-1]))
+
+
 @functools.cache
 def _barycentric_weights(rule: Rule) -> tuple[float, ...]:
     nodes = positions(rule)
@@ -800,7 +805,7 @@ def noise_bounds(
     """
     row = _interpolation_row(rule, u)
     moved = own + math.fsum(abs(r) * level for r, level in zip(row, levels, strict=True))
-    weights = [*rule.kronrod[:-1], rule.kronrod[-1], *reversed(rule.kronrod[:-1])]
+    weights = kronrod_weights(rule)
     summed = math.fsum(w * level for w, level in zip(weights, levels, strict=True))
     return NOISE_SAFETY * moved, NOISE_SAFETY * abs(0.5 * panel.b - 0.5 * panel.a) * summed
 
