@@ -97,3 +97,31 @@ def test_the_sinc_figures_on_the_numerical_derivatives_page() -> None:
     assert f"{result.error:.1e}" == "4.5e+05"
     truth = cw.derivative(_sinc, 0.01, 8, method="richardson")  # mpmath: 0.111106565689
     assert round(truth, 3) == 0.111
+
+
+# --- riemann_sum's trapezoid, "the mean of the left and right sums" --------------------
+# Its docstring: "trapezoid: the mean of the left and right sums" and "The sum is added
+# with math.fsum, so the only rounding left is that of the points and of f". It is
+# computed as h (fsum(all values) - (f(a) + f(b)) / 2): the fsum rounds the large ends'
+# total, and subtracting them leaves that rounding, where the left and right sums, each
+# one fsum, are exact.
+
+
+def _big_ends(x: float) -> float:
+    """1e17 at 0 and 1, -1e17 at 0.5, 1 elsewhere (every value a float, exactly)."""
+    if x in (0.0, 1.0):
+        return 1e17
+    return -1e17 if x == 0.5 else 1.0
+
+
+def test_the_left_and_right_sums_of_big_ends_are_exact() -> None:
+    # Points 0, 0.25, 0.5, 0.75, 1: left = right = 0.25 * (1e17 + 1 - 1e17 + 1) = 0.5.
+    assert cw.riemann_sum(_big_ends, 0.0, 1.0, 4, rule="left") == 0.5
+    assert cw.riemann_sum(_big_ends, 0.0, 1.0, 4, rule="right") == 0.5
+
+
+@_xfail()
+def test_the_trapezoid_sum_is_the_mean_of_the_left_and_right_sums() -> None:
+    # Today: 0.0 (fsum of the five values, 1e17 + 2, rounds to 1e17; minus the ends'
+    # half-sum 1e17 leaves 0); the mean of the left and right sums is 0.5, exactly.
+    assert cw.riemann_sum(_big_ends, 0.0, 1.0, 4, rule="trapezoid") == 0.5
