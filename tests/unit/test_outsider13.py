@@ -15,6 +15,7 @@ test fails today for the reason in its comment.
 
 from __future__ import annotations
 
+import math
 import sys
 
 import pytest
@@ -69,6 +70,54 @@ def test_a_plain_ad_derivative_with_no_correct_digit_is_refused() -> None:
     except cw.NumericalError:
         return
     assert abs(value - _SINC_D8) <= 1e-6 * _SINC_D8, value
+
+
+# Near 0 the same recurrence divides the rounding of sin's coefficients by x once
+# an order, so a second derivative or a Hessian, the orders a reader asks for most,
+# has no correct digit at x = 1e-8, where sin(x)/x itself is exact to rounding.
+# Written with math, the same f gets Richardson's right answer.
+
+_SINC_D2_NEAR_0 = -1.0 / 3.0  # d^2/dx^2 sin(x)/x at 1e-8: -1/3 + 1e-16/10 + ...
+
+
+def _math_sinc(p: list[float]) -> float:
+    return math.sin(p[0]) / p[0]
+
+
+def test_the_sinc_written_with_math_has_the_right_hessian_near_0() -> None:
+    # Richardson: [[-0.33333333333348747]]; derivative n = 2 alike (error 4.4e-13).
+    assert cw.hessian(_math_sinc)([1e-8])[0][0] == pytest.approx(_SINC_D2_NEAR_0, rel=1e-9)
+
+
+def test_the_sinc_jet_near_0_reports_an_error_that_covers_its_miss() -> None:
+    # hessian full_output: [[-1.0]] +- [[22.2]] ("ad"); derivative n = 2 alike.
+    result = cw.hessian(lambda p: _sinc(p[0]), full_output=True)([1e-8])
+    assert abs(result.value[0][0] - _SINC_D2_NEAR_0) <= 2.0 * result.error[0][0]
+
+
+@_xfail()
+def test_a_plain_second_derivative_of_sinc_near_0_is_right_or_refused() -> None:
+    # Today: derivative(lambda x: sin(x)/x, 1e-8, 2) = -1.0, no error raised; truth -1/3.
+    # (At 1e-6: -0.33320, at 1e-4 the third derivative: -3.2e-4 for 2.0e-5.) Of second
+    # derivatives of sin x/x, (e^x - 1)/x, (1 - cos x)/x^2, log1p(x)/x, tanh(x)/x at
+    # +-10**U(-10, -4), 84 of 150 had no correct digit (seed 1), 80 of 150 (seed 2).
+    try:
+        value = cw.derivative(_sinc, 1e-8, 2)
+    except cw.NumericalError:
+        return
+    assert value == pytest.approx(_SINC_D2_NEAR_0, rel=1e-6), value
+
+
+@_xfail()
+def test_the_plain_hessian_of_sinc_near_0_is_right_or_refused() -> None:
+    # Today: hessian(lambda p: sin(p[0]) / p[0])([1e-8]) = [[-1.0]], no error raised;
+    # truth -1/3 (with math.sin: [[-0.33333333333348747]]). The docstring: each entry
+    # "exact to rounding with 'ad'".
+    try:
+        value = cw.hessian(lambda p: _sinc(p[0]))([1e-8])[0][0]
+    except cw.NumericalError:
+        return
+    assert value == pytest.approx(_SINC_D2_NEAR_0, rel=1e-6), value
 
 
 # --- check()'s message for a miss of many orders of magnitude --------------------------
