@@ -193,7 +193,11 @@ step can be trusted; instead:
    about ``x`` at every spacing, and read far smaller there than they are:
    a walk done again with a noise measured, that may rest on stairs so,
    has the noise measured at unequally spaced points too
-   (`_stairs_unevenly`), and is done again with it if it is larger.
+   (`_stairs_unevenly`), and is done again with it if it is larger. Where
+   no noise is heard (or only a junction, below), the estimate stands, and
+   where ``f`` jumps where the quotients above its window first leave it (a
+   kink leaves them continuously), its error reaches the far side of the
+   bars of the windows at larger steps that contradict it (`_unheard_stairs`).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -1013,7 +1017,7 @@ def extrapolate(
     estimate, first_step = _walks_seeing(sampler, n, first_step, enough)
     # Stairs in f's argument that the window sat within (`_missed_stairs`), judged with the
     # rounding the walk had: the noise measured below can be those stairs, and hide them.
-    stairs = (estimate.value, _missed_stairs(sampler, estimate, n))
+    stairs = (estimate, _missed_stairs(sampler, estimate, n))
     # Rounding inside f can be far larger than a few ulps of its value, and
     # then the walk trusted steps that are too small: measure it, and walk
     # again (mostly over points already evaluated) if it is larger.
@@ -1034,8 +1038,8 @@ def extrapolate(
             sampler, spacing, first_step / 16.0, quiet, floor, walked=walked
         )
     _check_resolved(sampler, estimate, spacing, max(floor, sampler.noise_floor), size)
-    if floor > sampler.noise_floor or sampler.relative_noise:
-        estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
+    estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
+    stairs = _unheard_stairs(sampler, estimate, n, stairs)  # where no noise was heard
     if estimate.kind == "central":  # with the noise of f measured
         try:
             # A forward value that disagrees beyond both errors widens the estimate's error.
@@ -1282,9 +1286,10 @@ def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
 ) -> Estimate:
     """The walk done again with the noise ``floor`` measured, unless it is a junction of ``f``.
 
-    ``unnoised`` is the walk's estimate with the noise known before. A noise
-    that is a junction beside ``x`` (`_junction_beside`) is dropped again,
-    and ``unnoised`` stands.
+    ``unnoised`` is the walk's estimate with the noise known before; it stands
+    where ``floor`` is no higher (and no noise relative to ``|f|`` was found),
+    and where that noise is a junction beside ``x`` (`_junction_beside`),
+    which is dropped again.
 
     Raises:
         NumericalError: If ``f`` is constant on the side that agrees with
@@ -1292,6 +1297,8 @@ def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
             continuous junction was found), and the two estimates disagree
             beyond both errors: on a stair, either may be right.
     """
+    if floor <= sampler.noise_floor and not sampler.relative_noise:
+        return unnoised
     known = sampler.noise_floor
     sampler.noise_floor = max(floor, sampler.noise_floor)
     estimate = _walks(sampler, n, first_step, enough)
@@ -3220,6 +3227,50 @@ def _maybe_on_stairs(sampler: Sampler, estimate: Estimate, n: int) -> bool:
     return contradicted and unproven
 
 
+def _unheard_stairs(
+    sampler: Sampler, estimate: Estimate, n: int, stairs: tuple[Estimate, float]
+) -> tuple[Estimate, float]:
+    """``stairs``, the slope missed widened to windows at larger steps that contradict ``estimate``.
+
+    ``stairs``: the first walk's estimate and the slope its window missed
+    (`_missed_stairs`). Where that estimate stands, no noise was heard (or
+    only a junction of ``f``: `_walked_with_noise`), it can rest on one stair
+    (`_maybe_on_stairs`), and ``f`` jumps where the quotients above its window
+    leave it (`_leaves_at_a_jump`), the stairs stand between it and the windows
+    at larger steps that settled outside its bars, and either may be right:
+    its error reaches the far side of the farthest one's bars
+    (``exp(1e3 t) + sin(1e10 + t)``, ``n = 2`` at 0: stairs 1.9e-6 wide; the
+    window at 7.6e-7 and 1.9e-7 gave 1000000.0033 +- 0.117, within its error
+    of both quotients, while the one at larger steps settled on 1000000.397
+    +- 0.106, for 1000000.4875: now +- 0.4996). A kink beside ``x`` leaves
+    them continuously, and the window on its one side stands.
+    """
+    walked, missed = stairs
+    if estimate is not walked or not _maybe_on_stairs(sampler, estimate, n):
+        return stairs
+    value, error = estimate.value, estimate.error
+    far = [abs(v - value) + e for v, e in estimate.larger if abs(v - value) > e + error]
+    if not far or not _leaves_at_a_jump(sampler, estimate, n):
+        return stairs
+    return walked, max(missed, *far)
+
+
+def _leaves_at_a_jump(sampler: Sampler, estimate: Estimate, n: int) -> bool:
+    """Whether ``f`` jumps where the quotients above the window first leave the estimate.
+
+    Its expansion as the window shows none (`_untruncated`): the estimate
+    itself, and a quotient above it ``STAIR_SCORE`` times its rounding and
+    the estimate's error off it ends the search (`_jump_at`).
+    """
+    if not estimate.window:
+        return False
+    flat = _Fit(estimate.value, estimate.error, 0.0, 0.0, estimate.window[0][0], 0.0)
+    for step, quotient, rounding in sorted(estimate.before):
+        if abs(flat.off(step, quotient)) > STAIR_SCORE * flat.allowed(step, rounding):
+            return _jump_at(sampler, estimate.kind, n, flat, step)
+    return False
+
+
 def _untruncated(estimate: Estimate) -> bool:
     """Whether every quotient the estimate rests on is within its error of it.
 
@@ -3385,13 +3436,14 @@ def _fits(sampler: Sampler, estimate: Estimate, n: int) -> list[_Fit]:
     return fits
 
 
-def _beside_stairs(stairs: tuple[float, float], value: float) -> float:
+def _beside_stairs(stairs: tuple[Estimate, float], value: float) -> float:
     """The error an answer ``value`` needs beside stairs the first walk's window missed.
 
-    ``stairs``: that window's answer and the slope it missed (`_missed_stairs`; 0: none).
+    ``stairs``: that window's estimate and the slope it missed (`_missed_stairs`,
+    `_unheard_stairs`; 0: none).
     """
     walked, missed = stairs
-    return missed + abs(value - walked) if missed else 0.0
+    return missed + abs(value - walked.value) if missed else 0.0
 
 
 def _missed_stairs(sampler: Sampler, estimate: Estimate, n: int) -> float:
