@@ -493,9 +493,11 @@ def test_a_second_derivative_on_a_line_measures_the_noise_at_unequal_spacings(
     # larger steps disagrees there, and the noise measured from the smallest step up,
     # `_noise_up_from`, sees the line's rounding too: left out, to test this one; and so
     # is `_check_one_sided_settle`, whose forward quotients there change sign twice, by
-    # the line's rounding, and refuse it.)
+    # the line's rounding, and refuse it; and `_unheard_stairs`, which then widens the
+    # error to that window's bars.)
     monkeypatch.setattr(_richardson, "_noise_up_from", lambda *args: 0.0)
     monkeypatch.setattr(_richardson, "_check_one_sided_settle", lambda *args: None)
+    monkeypatch.setattr(_richardson, "_unheard_stairs", lambda *args: args[-1])
     line, exponent, exact = _pole_line(POLES[0])
     measured = []
     irregular = Sampler.irregular_noise
