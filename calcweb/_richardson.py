@@ -3409,14 +3409,93 @@ class _Fit:
         return abs(self.first) * square * uncertain + 4.0 * rounding + self.error
 
 
+@dataclass(frozen=True)
+class _ThreeRowFit(_Fit):
+    """Three rows' quotients as ``value + first s (1 + share s + third s**2)``.
+
+    ``s = (h / base)**2``, ``base`` the largest step of the three (as in
+    `_Fit`, whose ``spread`` this one does not use). ``nodes``: each row's
+    ``s`` and what blurs its distance from the value (its rounding and the
+    estimate's error). Beyond them the fit is uncertain by what those blurs
+    move it (the weight of each row in the fit at ``s``) and by its next
+    term, grown from its last two as they grow.
+    """
+
+    third: float = 0.0
+    nodes: tuple[tuple[float, float], ...] = ()
+
+    def off(self, step: float, quotient: float) -> float:
+        """How far ``quotient`` at ``step`` is from the fit."""
+        square = (step / self.base) ** 2
+        terms = 1.0 + self.share * square + self.third * square * square
+        return quotient - self.value - self.first * square * terms
+
+    def reaches(self, step: float) -> bool:
+        """Whether the fit's third term, and what the blurs move it, are small at ``step``."""
+        square = (step / self.base) ** 2
+        small = abs(self.first) * square / STAIR_FIT_RANGE
+        return abs(self.first * self.third) * square**3 <= small and self._blurred(square) <= small
+
+    def allowed(self, step: float, rounding: float) -> float:
+        """What the fit leaves uncertain at ``step``: its next term, its rows' blurs, and more.
+
+        As `_Fit.allowed`: the quotient's rounding and the estimate's error too.
+        """
+        square = (step / self.base) ** 2
+        third = abs(self.first * self.third) * square**3
+        growth = abs(self.third / self.share) * square if self.share else 1.0
+        return third * growth + self._blurred(square) + 4.0 * rounding + self.error
+
+    def _blurred(self, square: float) -> float:
+        """How far the rows' blurs can move the fit at ``square``: sum |weight| blur."""
+        total = 0.0
+        for i, (node, blur) in enumerate(self.nodes):
+            weight = square / node  # the fit is 0 at s = 0: a node there too
+            for j, (other, _) in enumerate(self.nodes):
+                if j != i:
+                    weight *= (square - other) / (node - other)
+            total += abs(weight) * blur
+        return total
+
+
+def _three_row_fit(
+    value: float, error: float, rows: list[tuple[float, float, float]]
+) -> list[_Fit]:
+    """The fit (`_ThreeRowFit`) of three rows (step, quotient, rounding), the first the largest.
+
+    None (an empty list) where its first term is 0: no share of it to measure.
+    """
+    base = rows[0][0]
+    nodes = [((h / base) ** 2, q - value, r + error) for h, q, r in rows]
+    # value + sum d_i L_i(s), L_i the Lagrange basis on the nodes and s = 0:
+    # L_i(s) = s (s - a)(s - b) / (s_i (s_i - a)(s_i - b)), a and b the other nodes.
+    cube = square = linear = 0.0
+    for i, (node, distance, _) in enumerate(nodes):
+        a, b = (other for j, (other, _, _) in enumerate(nodes) if j != i)
+        weight = distance / (node * (node - a) * (node - b))
+        cube += weight
+        square -= weight * (a + b)
+        linear += weight * a * b
+    if not linear:
+        return []
+    blurs = tuple((node, blur) for node, _, blur in nodes)
+    spread = sum(blur / abs(distance) for _, distance, blur in nodes)
+    return [_ThreeRowFit(value, error, linear, square / linear, base, spread, cube / linear, blurs)]
+
+
 def _fits(sampler: Sampler, estimate: Estimate, n: int) -> list[_Fit]:
-    """The fits (`_Fit`) of each two consecutive rows that show truncation alike.
+    """The fits (`_Fit`) of each two consecutive rows that show truncation alike, and of each three.
 
     The window's rows, and the row just above it with its first: where the
     window's own rows are blurred by rounding, that pair can still fit its
     expansion far above it (``0.1224 exp(-826.19 t) + 3.446 sin(-178779929672.7
     + 1.349 t)`` at 0: the window's at 9.2e-7 and 2.3e-7 reach to 3.7e-6, and
-    with the row at 3.7e-6 they reach the stairs, at 1.5e-5).
+    with the row at 3.7e-6 they reach the stairs, at 1.5e-5). Two rows' fit
+    guesses its third term as its second's share squared; three measure it
+    (`_ThreeRowFit`), and allow far less where it is small (``8.677
+    exp(708.2 t) + 0.1787 cos(-7414175136360.073 + 1.679 t)`` at 0: stairs
+    5.8e-4 wide; the quotient at 9.4e-4, 0.37 off, where the rows at 2.3e-4,
+    5.9e-5 and 1.5e-5 allow 0.064, and two of them 0.22).
     """
     fits = []
     value, error = estimate.value, estimate.error
@@ -3433,6 +3512,12 @@ def _fits(sampler: Sampler, estimate: Estimate, n: int) -> list[_Fit]:
             continue  # no reach above its rows
         spread = (r0 + error) / abs(d0) + (r1 + error) / abs(d1)
         fits.append(_Fit(value, error, d0 / (1.0 + share), share, h0, spread))
+    for three in zip(rows, rows[1:], rows[2:], strict=False):
+        distances = [q - value for _, q, _ in three]
+        alike = min(distances) * max(distances) > 0.0
+        blurs = [4.0 * (r + error) for _, _, r in three]
+        if alike and all(abs(d) > blur for d, blur in zip(distances, blurs, strict=True)):
+            fits += _three_row_fit(value, error, list(three))
     return fits
 
 
@@ -3454,8 +3539,8 @@ def _missed_stairs(sampler: Sampler, estimate: Estimate, n: int) -> float:
     ``g``'s part is constant, and miss its slope, with a tiny error
     (``0.0402 exp(181.09 t) + 5.062 sin(-2234493835107.921 + 0.4426 t)`` at
     0: stairs 1.1e-3 wide, the window at 1.2e-4 to 7.3e-6 gave 7.27683 +-
-    1.5e-9 for 7.86273). Two consecutive rows fit the window's expansion
-    (`_fits`); a quotient at a larger step, where that fit holds, off it by
+    1.5e-9 for 7.86273). Two or three consecutive rows fit the window's
+    expansion (`_fits`); a quotient at a larger step, where that fit holds, off it by
     ``STAIR_SCORE`` times what it leaves uncertain (1.87e-3: 0.69, where the
     fit of the rows at 4.7e-4 and 1.2e-4 allows 1.8e-5) can see the stairs,
     or a kink or ``f``'s own next terms.

@@ -8,14 +8,18 @@ Where the noise tests hear no noise (or only a junction), that estimate
 stood with its tiny error; now, where ``f`` jumps where the quotients above
 the window leave it, its error reaches that window's bars
 (`calcweb._richardson._unheard_stairs`). A kink beside ``x`` is left
-continuously: the answer keeps its error. Exact values: mpmath at 50 digits
-from the floats as written.
+continuously: the answer keeps its error. And where three rows above or in
+the window fit its expansion closely enough to see stairs that two rows'
+fit cannot (`calcweb._richardson._ThreeRowFit`). Exact values: mpmath at 50
+digits from the floats as written.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
+import pytest
 from derivative_checks import honest_or_refused
 
 import calcweb as cw
@@ -44,3 +48,33 @@ def test_a_kink_beside_x_is_no_stair() -> None:
     result = cw.derivative(f, -0.5000113708609295, full_output=True)
     assert abs(result.value - -2.3288804376029014234) <= 2.0 * result.error, result
     assert result.error < 1e-8, result
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        # stairmixscan seed 2: 6145.1048717557715 +- 3.2e-9 before (stairs 5.8e-4 wide,
+        # k times that 0.41). The rows at 2.3e-4, 5.9e-5 and 1.5e-5 fit exp's expansion
+        # (its third term 8.9e-7 of its first there, (k h)**4 / 840); the quotient at
+        # 9.4e-4 is 0.37 off, where that fit allows 0.064 (the two rows' fit, 0.22)
+        (
+            lambda t: (
+                8.677053216326406 * math.exp(708.2018190453558 * t)
+                + 0.17865073273782872 * math.cos(-7414175136360.073 + 1.6785704523358964 * t)
+            ),
+            6144.8067438100482848,
+        ),
+        # stairmixscan seed 1: 27815155.89447966 +- 7.6e-6 before (k times the stairs'
+        # width 0.39): the quotient at 4.6e-7 is 9.4 off, where the rows at 1.1e-7 to
+        # 2.9e-8 allow 3.8
+        (
+            lambda t: (
+                47.722663095727455 * math.exp(582850.0358139018 * t)
+                + 3.118725831590539 * math.sin(-13914979593.822672 + 2.8441877870529337 * t)
+            ),
+            27815149.438577007149,
+        ),
+    ],
+)
+def test_three_rows_see_stairs_two_do_not(f: Callable[[float], float], exact: float) -> None:
+    honest_or_refused(f, 0.0, exact)
