@@ -11,7 +11,9 @@ float X. OUTSIDER11's dstair.py (session 28) as a `_tally.Scan`: it found 29,
 27 and 16 lies of 200 (seeds 1-3), all with g = sin or cos. Session 29
 (`calcweb._richardson._missed_stairs`): 10, 11, 6, 16, 11, 12 and 12 of 200
 (seeds 1-7; 25, 24, 14, 23, 17, 17 and 24 before), 15 of the 21 on seeds 1-2 with
-stairs wider than the steep term's scale 1 / |k|.
+stairs wider than the steep term's scale 1 / |k|. Session 30 (three-row fits,
+`calcweb._richardson._ThreeRowFit`, and `_unheard_stairs`): 8, 9, 6, 15, 10, 9
+and 12, 14 of the 17 on seeds 1-2 with stairs wider than 1 / |k|.
 """
 
 import functools
