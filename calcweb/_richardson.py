@@ -227,7 +227,22 @@ step can be trusted; instead:
    of its values (or of ``k t`` inside ``f``, where larger) as a smooth
    ``f``'s fall, not dropping from a stair's height
    (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the sine's
-   period 1e-4, read a noise of 3.46 from steps of 4.7 and up).
+   period 1e-4, read a noise of 3.46 from steps of 4.7 and up). Before
+   that, of order 2 or more (central): a noise the noise test saw at ``x``
+   whose 4th differences, at spacings halving from a quarter of its own,
+   fall 8-fold twice in a row from reads above the rounding is ``f``'s
+   own variation, and no noise (`_gone_below`); of orders 2 to 4, with no
+   noise, the quotient of order ``n`` at the noise test's five points (no call) must
+   agree with the window's estimate within its expansion and its rounding
+   (`_seen_far_below`). A small fast term beside a large slow part moves
+   the quotients at steps far above its scale by about ``A / h**n``, which
+   a window exact in ``h**2`` for the slow part averages into a tiny error
+   (``6.51 s**4 + sin(1.2385 s**2)`` at 152.3, ``n = 2``: 1814179.27 +-
+   0.0054 at steps 30 to 7.6, for 1949412.25), and moves that quotient by
+   about ``A / s**n``: where it disagrees, the whole of this is done again
+   from below the window (`_walked_below`: 1949389.8 +- 325), and an answer
+   that comes back to the refuted value, and misses the quotient that
+   refuted it, is refused (`_check_not_back`).
 6. A derivative whose one-sided quotients (from the right, and from the
    left where those are in doubt) disagree with the central ones (at a
    kink, as ``abs`` at 0, at a junction where
@@ -404,6 +419,8 @@ ROUNDING = 4.0
 SWING_LOOKS = 10
 # A smooth f's 4th differences fall at most 16**4-fold from a spacing to 1/16 of it
 SMOOTH_FALL = 16.0**4
+FINER = 64.0  # `_gone_below` looks for the noise seen at a spacing down to 1/FINER of it
+FALLS = 2  # ... and finds it gone where its 4th differences fall 8-fold this many halvings in a row
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -1030,12 +1047,20 @@ def extrapolate(
         spacing = SPACING * quiet / abs(estimate.value)
         sampler.slope = estimate.value  # the three points that show no noise suffice
     floor = _noise_near(sampler, estimate, n, spacing, widest=first_step / 16.0, quiet=quiet)
+    if not floor and (seen := _seen_far_below(sampler, estimate, n, spacing, quiet)):
+        # f varies on a scale far below the window's steps: walk on below them.
+        return _walked_below(f, x, n, (estimate, seen), refine, noise, offset, several=several)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
-        # again where |f| is largest, as a fraction of |f|, if larger there.
-        walked = abs(estimate.value) if n == 1 else 0.0  # f'(x) as the walk found it
+        # again where |f| is largest, as a fraction of |f|, if larger there
+        # (walked: f'(x) as the walk found it).
         sampler.relative_noise = _relative_noise(
-            sampler, spacing, first_step / 16.0, quiet, floor, walked=walked
+            sampler,
+            spacing,
+            first_step / 16.0,
+            quiet,
+            floor,
+            walked=abs(estimate.value) if n == 1 else 0.0,
         )
     _check_resolved(sampler, estimate, spacing, max(floor, sampler.noise_floor), size)
     estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
@@ -1713,7 +1738,175 @@ def _noise_near(
         # Noise moved the central difference by drift: it is at least half that high.
         floor = _local_noise(sampler, estimate, n, widest, local)
         floor = floor or (drift / 2.0 if drift < math.inf else 0.0)
-    return floor or _line_noise(sampler, estimate, n, quiet)
+    floor = floor or _line_noise(sampler, estimate, n, quiet)
+    return 0.0 if floor and _gone_below(sampler, estimate, n, spacing, floor, quiet) else floor
+
+
+def _seen_far_below(
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float, quiet: float
+) -> tuple[float, float] | None:
+    """The quotient far below the window and its rounding bound, if it contradicts the window.
+
+    A fast term of small amplitude ``A`` beside a large slow part moves the
+    quotients at steps far above its scale by at most about ``4 A / h**n``:
+    ``6.51 s**4 + sin(1.2385 s**2)`` at 152.3, ``n = 2``, has its window at
+    steps 30, 15 and 7.6 (460 to 1800 periods of the sine), where the
+    quartic's quotients are exact in ``h**2`` and the sine adds 0.0008 to
+    0.016: 1814179.27 +- 0.0088, for 1949412. The noise test's five points
+    ``x + k s``, ``|k| <= 2``, at ``s`` = 1e-4 of the smallest step
+    (`Sampler.measure_noise`), give a quotient of order ``n <= 4`` there for
+    no call: the fast term moves it by about ``A / s**n`` (or resolves it),
+    and its rounding is about ``eps |f| / s**n``, so it shows wherever ``A``
+    is above ``f``'s rounding (there: 1.35e5 off, rounding 13). It must lie
+    within what the window's expansion allows (`_allowed`, as for the
+    quotients below its rows: `_Walk.check_accepted`) and 4 times its
+    rounding at ``quiet`` (or at what ``a t`` rounded inside ``f`` can do,
+    `_rounded_argument`, if larger: noise the noise test can miss). Only
+    where the noise test saw no noise: noise moves that quotient as much,
+    and is judged there. None where it agrees, or those points were not
+    evaluated (no call is made here).
+    """
+    x = sampler.x
+    if estimate.kind != "central" or not 2 <= n <= 4 or not estimate.window:
+        return None
+    try:
+        step = representable_step(x, _noise_spacing(x, spacing))  # as the noise test's
+    except NumericalError:
+        return None
+    points = [x + k * step if k else x for k in range(-2, 3)]
+    if not all(point in sampler.values for point in points):
+        return None  # the noise test did not reach them: no call is made here
+    weights = _weights(n, [float(k) for k in range(-2, 3)])
+    quotient = math.fsum(w * sampler.values[p] for w, p in zip(weights, points, strict=True))
+    scale = step**n
+    # a t rounded inside f can be noise far above quiet that the noise test missed
+    level = max(quiet, _rounded_argument(sampler, estimate))
+    rounding = level * sum(map(abs, weights)) / scale
+    smallest, last = estimate.window[-1]
+    allowed = _allowed((step / smallest) ** 2, estimate.value, _claimed(estimate), last)
+    seen = quotient / scale
+    return (seen, rounding) if abs(seen - estimate.value) > 2.0 * allowed + 4.0 * rounding else None
+
+
+def _gone_below(  # noqa: PLR0917 - the noise test's state
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float, floor: float, quiet: float
+) -> bool:
+    """Whether the noise ``floor`` the noise test saw at ``spacing`` about ``x`` is gone below it.
+
+    Noise gives 4th differences of about the same size at every spacing; a
+    fast term of ``f`` on about that scale, resolved by finer spacings, gives
+    4th differences that fall as the spacing's 4th power. The noise test
+    reads it as noise where it is not yet resolved (``1.95 s**4 + sin(1.29
+    s**2)`` at 282.9, ``n = 2``: the sine's period is 6 spacings there), and
+    the walk done again with that noise settled on the quartic's ``f''``
+    (1877995.9 +- 0.03, for 1385672.8). The noise must have shown at ``x``
+    (a 4th difference at 1, 2 or 4 times the spacing, evaluated already, at
+    least half of ``floor`` as a noise). Its reads at unequally spaced points
+    (`_fourth_at`: at equal spacings a rounded ``k t`` can line up) are taken
+    at ``1 / FINER`` of the spacing first, where noise still shows (then 4
+    calls were spent), and else at spacings halving from a quarter of it:
+    two reads in a row each 8-fold below the one before, which was above
+    ``quiet``, fall as a smooth ``f`` does (noise seldom does, and its read
+    at the finest spacing must be low too); from a
+    stair's height reads drop into the rounding once (``t (1 - tanh t)`` at
+    17.4, ``t`` times a constant on one stair). Of a central estimate of
+    order 2 or more (the fast term's class, `_seen_far_below`); up to 20
+    calls, only where the noise test saw noise at ``x``.
+    """
+    if estimate.kind != "central" or n < 2:
+        return False
+    try:
+        step = representable_step(sampler.x, _noise_spacing(sampler.x, spacing))
+    except NumericalError:
+        return False
+    seen = [_known_fourth(sampler, step * wider) for wider in (1.0, 2.0, 4.0)]
+    shown = 3.0 * max(seen) / math.sqrt(70.0)  # as a noise, as `Sampler.measure_noise` reads it
+    if not shown >= floor / 2.0:
+        return False  # the noise was measured elsewhere, or on wider stairs
+    finest = _fourth_at(sampler, step / FINER)  # first: noise still there costs 4 calls
+    if finest is None or not (finest[0] < shown / 16.0 or finest[0] <= quiet):
+        return False
+    fraction, previous, falls = 4.0, shown, 0
+    while fraction <= FINER and falls < FALLS:
+        found = _fourth_at(sampler, step / fraction)
+        if found is None:
+            return False
+        # 8-fold from a read above the rounding, as a smooth f falls: from a stair's
+        # height, reads drop into the rounding once (on one stair t (1 - tanh t) is smooth).
+        falls = falls + 1 if previous > quiet and found[0] < previous / 8.0 else 0
+        previous, fraction = found[0], 2.0 * fraction
+    return falls == FALLS
+
+
+def _known_fourth(sampler: Sampler, step: float) -> float:
+    """``|f|``'s 4th difference at ``x + k step``, ``|k| <= 2``, if evaluated already; else 0."""
+    x = sampler.x
+    points = [x + k * step if k else x for k in range(-2, 3)]
+    if not all(point in sampler.values for point in points):
+        return 0.0
+    values = [sampler.values[point] for point in points]
+    return abs(values[0] - 4.0 * values[1] + 6.0 * values[2] - 4.0 * values[3] + values[4])
+
+
+def _claimed(estimate: Estimate) -> float:
+    """The error ``estimate``'s window claimed when kept, before quotients below widened it."""
+    return min(estimate.error, estimate.kept_error)
+
+
+def _walked_below(  # noqa: PLR0917 - extrapolate's arguments
+    f: Function,
+    x: float,
+    n: int,
+    refuted: tuple[Estimate, tuple[float, float]],
+    refine: bool,
+    noise: float,
+    offset: float,
+    *,
+    several: bool,
+) -> Estimate:
+    """`extrapolate` again, from below the steps of the window that ``refuted`` holds.
+
+    ``refuted`` is the window's estimate and the quotient far below that
+    refuted it, with its rounding bound (`_seen_far_below`).
+    """
+    start = refuted[0].smallest / SHRINK
+    below = extrapolate(f, x, n, start, refine, noise=noise, offset=offset, several=several)
+    _check_not_back(below, refuted, x, n)
+    return below
+
+
+def _check_not_back(
+    below: Estimate, refuted: tuple[Estimate, tuple[float, float]], x: float, n: int
+) -> None:
+    """Refuse where the walk below a refuted window agrees with it, and not with what refuted it.
+
+    The walk below can read the fast term as noise of ``f`` and then settle on
+    the slow part's derivative again with a wider error: ``0.4215 s**4 +
+    sin(0.8886 s**2)`` at 210.7, ``n = 2``, refuted at steps 42 to 10.5
+    (224556.58 +- 0.014), was 349783 +- 2776 at 0.66 to 0.16 (right: 349821.9),
+    then, with that noise, 224603.6 +- 1472. The value the refutation ruled
+    out is no answer, unless ``below``'s error also holds the quotient that
+    refuted it (within that quotient's rounding): a kink of ``f'`` 1.3e-3
+    from ``x`` (derkinkscan ``--order 2``) moved a window at steps 0.2 to
+    0.05 to 5.6911 +- 0.0025 (widened to 0.052), the quotient at 5e-6 was
+    5.65366, and the walk below answered within both, for 5.65391.
+
+    Raises:
+        NumericalError: If ``below`` agrees with the refuted window's estimate
+            within both errors, and not with the quotient that refuted it.
+    """
+    window, (seen, rounding) = refuted
+    back = abs(below.value - window.value) <= below.error + _claimed(window)
+    if not back or abs(below.value - seen) <= below.error + rounding:
+        return
+    raise NumericalError(
+        f"the difference quotients of order {n} at x={x!r} settle on {window.value:.6g} "
+        f"+- {_claimed(window):.3g} at steps down to {window.smallest:.3g}, but f far below "
+        "those steps does not follow them, and the walk at smaller steps came back to that "
+        f"value ({below.value:.6g} +- {below.error:.3g}): f varies on a scale far finer "
+        "than the steps, which its rounding hides; write f with calcweb's functions "
+        "(calcweb.sin, ...) for exact derivatives"
+    )
 
 
 def trusted(estimate: Estimate, x: float, n: int) -> Estimate:
