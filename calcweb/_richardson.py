@@ -228,11 +228,11 @@ step can be trusted; instead:
    ``f``'s fall, not dropping from a stair's height
    (`_check_noise_is_swing`: ``c s**4 + sin(a s**3)`` near 90, the sine's
    period 1e-4, read a noise of 3.46 from steps of 4.7 and up). Before
-   that, of order 2 or more (central): a noise the noise test saw at ``x``
+   that, of orders 2 to 4 (central): a noise the noise test saw at ``x``
    whose 4th differences, at spacings halving from a quarter of its own,
    fall 8-fold twice in a row from reads above the rounding is ``f``'s
-   own variation, and no noise (`_gone_below`); of orders 2 to 4, with no
-   noise, the quotient of order ``n`` at the noise test's five points (no call) must
+   own variation, and no noise (`_gone_below`); with no noise, the
+   quotient of order ``n`` at the noise test's five points (no call) must
    agree with the window's estimate within its expansion and its rounding
    (`_seen_far_below`). A small fast term beside a large slow part moves
    the quotients at steps far above its scale by about ``A / h**n``, which
@@ -1810,10 +1810,10 @@ def _gone_below(  # noqa: PLR0917 - the noise test's state
     at the finest spacing must be low too); from a
     stair's height reads drop into the rounding once (``t (1 - tanh t)`` at
     17.4, ``t`` times a constant on one stair). Of a central estimate of
-    order 2 or more (the fast term's class, `_seen_far_below`); up to 20
-    calls, only where the noise test saw noise at ``x``.
+    order 2 to 4, which `_seen_far_below` then judges without that noise; up
+    to 20 calls, only where the noise test saw noise at ``x``.
     """
-    if estimate.kind != "central" or n < 2:
+    if estimate.kind != "central" or not 2 <= n <= 4:
         return False
     try:
         step = representable_step(sampler.x, _noise_spacing(sampler.x, spacing))
