@@ -1047,8 +1047,11 @@ def extrapolate(
         spacing = SPACING * quiet / abs(estimate.value)
         sampler.slope = estimate.value  # the three points that show no noise suffice
     floor = _noise_near(sampler, estimate, n, spacing, widest=first_step / 16.0, quiet=quiet)
-    if not floor and (seen := _seen_far_below(sampler, estimate, n, spacing, quiet)):
-        # f varies on a scale far below the window's steps: walk on below them.
+    # f varies on a scale far below the window's steps (a noise measured that is gone
+    # at finer spacings is that too): walk on below them.
+    if (seen := _seen_far_below(sampler, estimate, n, spacing, quiet)) and (
+        not floor or _gone_below(sampler, estimate, n, spacing, floor, quiet)
+    ):
         return _walked_below(f, x, n, (estimate, seen), refine, noise, offset, several=several)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
@@ -1738,8 +1741,7 @@ def _noise_near(
         # Noise moved the central difference by drift: it is at least half that high.
         floor = _local_noise(sampler, estimate, n, widest, local)
         floor = floor or (drift / 2.0 if drift < math.inf else 0.0)
-    floor = floor or _line_noise(sampler, estimate, n, quiet)
-    return 0.0 if floor and _gone_below(sampler, estimate, n, spacing, floor, quiet) else floor
+    return floor or _line_noise(sampler, estimate, n, quiet)
 
 
 def _seen_far_below(
@@ -1779,13 +1781,16 @@ def _seen_far_below(
     weights = _weights(n, [float(k) for k in range(-2, 3)])
     quotient = math.fsum(w * sampler.values[p] for w, p in zip(weights, points, strict=True))
     scale = step**n
+    if not 0.0 < scale < math.inf:
+        return None  # a step whose power underflows (x near 1e-159): no quotient here
     # a t rounded inside f can be noise far above quiet that the noise test missed
     level = max(quiet, _rounded_argument(sampler, estimate))
     rounding = level * sum(map(abs, weights)) / scale
     smallest, last = estimate.window[-1]
     allowed = _allowed((step / smallest) ** 2, estimate.value, _claimed(estimate), last)
     seen = quotient / scale
-    return (seen, rounding) if abs(seen - estimate.value) > 2.0 * allowed + 4.0 * rounding else None
+    far = abs(seen - estimate.value) > 2.0 * allowed + 4.0 * rounding
+    return (seen, rounding) if far and math.isfinite(seen) else None
 
 
 def _gone_below(  # noqa: PLR0917 - the noise test's state

@@ -102,3 +102,12 @@ def test_a_stair_times_a_smooth_factor_is_not_a_fast_term() -> None:
         lambda t: t * (1.0 - math.tanh(t)), 17.449016285615997, 2, full_output=True
     )
     assert abs(result.value - 9.1877e-14) <= 2.0 * result.error, result  # mpmath
+
+
+def test_a_noise_spacing_whose_power_underflows_is_passed_over() -> None:
+    """``sin`` at 4.5e-159, ``n = 2`` (test_taylor's hypothesis draw): the second walk's
+    noise spacing is so small that its square underflows to 0; `_seen_far_below` divided by
+    it (ZeroDivisionError, no calcweb error). Now that quotient is not taken."""
+    x = 4.542118836708103e-159
+    result = cw.derivative(math.sin, x, 2, method="richardson", full_output=True)
+    assert abs(result.value + math.sin(x)) <= 2.0 * result.error, result
