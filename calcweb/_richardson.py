@@ -1815,8 +1815,9 @@ def _gone_below(  # noqa: PLR0917 - the noise test's state
     at the finest spacing must be low too); from a
     stair's height reads drop into the rounding once (``t (1 - tanh t)`` at
     17.4, ``t`` times a constant on one stair). Of a central estimate of
-    order 2 to 4, which `_seen_far_below` then judges without that noise; up
-    to 20 calls, only where the noise test saw noise at ``x``.
+    order 2 to 4, whose quotient far below contradicted the window
+    (`_seen_far_below`, `extrapolate`); up to 20 calls, only where the noise
+    test saw noise at ``x``.
     """
     if estimate.kind != "central" or not 2 <= n <= 4:
         return False
