@@ -136,6 +136,8 @@ def _not_real(name: str, x: object) -> ArgumentTypeError:
 
 def _apply(name: str, x: X) -> X:
     """Dispatch ``name(x)`` on the kind of ``x``."""
+    if type(x) is float:  # the common case, before the slower checks of ABCs
+        return cast("X", _real.of_float(name, cast(float, x)))
     if isinstance(x, Real):
         return cast("X", _real.unary(name, x))
     if isinstance(x, complex) and name in _COMPLEX:
