@@ -1736,10 +1736,16 @@ def vjp(
             only torch's convention), or where ``<``, ``<=``, ``>`` or ``>=``
             compares a Value that moves with x with an equal number (``max(p0,
             0.0)`` at 0, ``p0 if p0 > p1 else p1`` at a tie: the branch taken
-            there is the Values' only answer), so that a kink is refused as by
-            `calcweb.grad` and `calcweb.jvp`; ``"ad"``: Values (that
-            convention at a kink) or an ArgumentTypeError; any other method
-            of `calcweb.derivative`: the Jacobian by that method.
+            there is the Values' only answer), ``if p0:`` tests one at 0, or
+            ``==`` or ``!=`` tests it against another object of an equal
+            number (a Value's ``==`` is identity: ``p0 == p1`` is False at
+            ``p0 = p1``, where f on floats takes the other branch), so that
+            a kink is refused as by `calcweb.grad` and `calcweb.jvp`; also
+            where ``f`` raises an error on Values after such a tie (the
+            branch the Values took, ``sin(p0) / p0 if p0 != 0 else 1.0`` at
+            0, need not be f's); ``"ad"``: Values (that convention at a
+            kink, and identity's branch) or an ArgumentTypeError; any other
+            method of `calcweb.derivative`: the Jacobian by that method.
         h: As for `calcweb.derivative`, but relative (see the module); not
             used by Values.
 
@@ -1778,7 +1784,7 @@ def vjp(
     if method in ("auto", "ad"):
         leaves = [Value(xi) for xi in point]
         with noting_ties() as ties:
-            y = _call_for_ad(f, leaves, point, scalar, method=method, what="nn.Value")
+            y = _on_values(f, leaves, point, scalar, method=method, ties=ties)
         if y is not _NOT_WRITTEN_FOR_AD:
             outputs, scalar_out = _entries(y)
             values = [_output_value(out, i) for i, out in enumerate(outputs)]
@@ -1806,6 +1812,30 @@ def vjp(
         return _shaped([_dot(weights, column) for column in columns], scalar)
 
     return _shaped(values, scalar_out), pullback
+
+
+def _on_values(
+    f: Callable[[Any], Any],
+    leaves: list[Value],
+    point: Vector,
+    scalar: bool,
+    *,
+    method: str,
+    ties: list[tuple[Value, object]],
+) -> Any:
+    """``f`` on the Value ``leaves`` (`_call_for_ad`), noting its ties in ``ties``.
+
+    Under "auto", an error ``f`` raises after a tie that moves with x
+    (`tie_moves`) is the branch's the Values took, which need not be f's on
+    floats (``sin(p0) / p0 if p0 != 0 else 1.0`` at 0: identity says the two
+    differ): `_NOT_WRITTEN_FOR_AD`, and the differences answer.
+    """
+    try:
+        return _call_for_ad(f, leaves, point, scalar, method=method, what="nn.Value")
+    except CalcwebError:
+        if method == "ad" or not tie_moves(ties, leaves):
+            raise
+        return _NOT_WRITTEN_FOR_AD
 
 
 def _dot(weights: Vector, column: Sequence[float]) -> float:

@@ -77,7 +77,12 @@ _TIES: ContextVar[list[tuple[Value, object]] | None] = ContextVar("calcweb_ties"
 
 @contextlib.contextmanager
 def noting_ties() -> Iterator[list[tuple[Value, object]]]:
-    """The list of ``(value, other)`` that compared equal (``<``, ``<=``, ``>``, ``>=``) within."""
+    """The list of ``(value, other)`` that compared equal within.
+
+    By ``<``, ``<=``, ``>``, ``>=``; by ``if value:`` at 0 (``other`` 0.0);
+    by ``==`` or ``!=`` of two objects whose numbers are equal (identity then
+    answers unequal where f on floats takes the other branch).
+    """
     ties: list[tuple[Value, object]] = []
     token = _TIES.set(ties)
     try:
@@ -542,7 +547,25 @@ class Value:
         return self.abs()
 
     # ------------------------------------------------------------ comparisons, conversions
-    # == and != stay identity (object's): the graph keeps values in sets and dicts.
+
+    def __eq__(self, other: object) -> bool:
+        """Identity, as object's: ``p[0] == p[1]`` is False for two leaves of equal numbers.
+
+        Values are dictionary keys by identity (`calcweb.draw_graph`'s labels),
+        hashed as objects. Where the numbers are equal and the objects are not,
+        the branch identity takes need not be f's on floats: `noting_ties`
+        notes it (``vjp``'s "auto" then asks the differences). ``!=`` is its
+        negation, as object's.
+        """
+        if self is other:
+            return True
+        b = other.data if isinstance(other, Value) else other
+        data: object = self.data  # a number, unless set by hand to something else
+        if isinstance(b, Real) and isinstance(data, Real):  # numbers (not arrays) alone
+            _compared(self, other, cast(float, b))
+        return NotImplemented
+
+    __hash__ = object.__hash__
 
     def _compare(self, other: object, symbol: str) -> float | None:
         """The other side of a comparison as a number; None for a numpy array (numpy's to do).
@@ -577,9 +600,9 @@ class Value:
         return NotImplemented if b is None else self.data >= _compared(self, other, b)
 
     def __bool__(self) -> bool:
-        """``data != 0``, as for torch's one-element tensors (``if loss:``)."""
+        """``data != 0``, as for torch's one-element tensors (``if loss:``); 0 is a tie there."""
         try:
-            return bool(self.data != 0.0)
+            return bool(self.data != _compared(self, 0.0, 0.0))
         except ValueError as error:  # an array's truth value is ambiguous
             raise _not_a_number(error, self) from None
 
