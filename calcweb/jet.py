@@ -525,14 +525,15 @@ class Jet:
         return jet
 
     # With a float, each coefficient but the value meets the 0.0 of the float's jet:
-    # written out (x + 0.0 turns -0.0 into 0.0 as the sum of two jets does), the
-    # same numbers as by _coerce, in half the time (hessian calls f on jets
-    # n (n + 1) / 2 times, and a sum in f adds its float terms to a jet each time).
+    # written out, the same numbers as by _coerce, in half the time (hessian calls f
+    # on jets n (n + 1) / 2 times, and a sum in f adds its float terms to a jet each
+    # time). x + 0.0 is x itself but for -0.0, which turns 0.0, and x - 0.0 is x;
+    # a RoundedFloat's bound is unchanged by either (a sum with 0 is exact).
 
     def __add__(self, other: object) -> Jet:
         c = self._c
         if type(other) is float and _isfinite(other):
-            return Jet._moved(c[0] + other, [x + 0.0 for x in c[1:]])
+            return Jet._moved(c[0] + other, [x if x else x + 0.0 for x in c[1:]])
         b = self._coerce(other)
         if b is None:
             return NotImplemented
@@ -543,7 +544,7 @@ class Jet:
     def __sub__(self, other: object) -> Jet:
         c = self._c
         if type(other) is float and _isfinite(other):
-            return Jet._moved(c[0] - other, [x - 0.0 for x in c[1:]])
+            return Jet._moved(c[0] - other, c[1:])
         b = self._coerce(other)
         if b is None:
             return NotImplemented
