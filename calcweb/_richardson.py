@@ -2882,8 +2882,12 @@ def _check_noise_is_swing(
     (or, where larger, of a multiple ``k t`` rounded inside ``f``: its
     slope there times ``(|x| + offset) eps``, as `_rounded_argument`, a
     sawtooth their reads level onto) while the values all differ, from a read
-    at the spacing before at most ``SMOOTH_FALL`` times that rounding and
-    ``SWING`` times below the noise, after a read ``SWING`` times below the
+    at the spacing before at most ``SMOOTH_FALL`` times that rounding plus
+    the read there (a smooth ``f``'s read is the one before over
+    ``SMOOTH_FALL``, give or take its rounding: ``exp(238.45 t) sin(13885100
+    t + 4.0872) cos(2288350 t)`` at -0.9589, ``n = 6``, read 4.5e-103 and
+    then 5.9e-108, the rounding there, and was -5.0e-84 +- 1.7e-81 for
+    -3.3e-58) and ``SWING`` times below the noise, after a read ``SWING`` times below the
     one before it, as a smooth ``f`` falls (reads of noise vary far less: a
     crest of ``sin(6161294.57 t + 4.7819)`` at 0.947, resolved by the walk,
     read 3.7e-14 at 7.2e-12 and then rounding), is ``f``'s own variation on a scale
@@ -2944,7 +2948,9 @@ def _check_noise_is_swing(
         # Smooth to rounding here: fallen into it as a smooth f falls (65536-fold a
         # 16-fold spacing, at most, from a read far below the noise), or dropped from a
         # stair's height (within one stair: reads of stairs are rarely SWING times below).
-        if not fell or above > min(SMOOTH_FALL * rounding, noise / SWING):
+        # A smooth f's read here is the one above over SMOOTH_FALL, give or take this
+        # read's rounding: it can be up to that far below it (a fall of 7.6e4 to 5.9e-108).
+        if not fell or above > min(SMOOTH_FALL * (fine[0] + rounding), noise / SWING):
             return
         raise NumericalError(
             f"the noise measured in f's values near x={sampler.x!r} ({noise:.3g}) is f's "
