@@ -4350,7 +4350,13 @@ def _hold_both_sides(sampler: Sampler, estimate: Estimate, n: int) -> None:
     best = None
     below = [steps[-1] / 2.0**k for k in range(1, SIDES_HALVINGS + 1)]
     for step in (*steps, *below):
-        if step < below[0] and best is not None and _sides_settled(table, best, estimate):
+        # The rounding the noise measured in f gives the newest difference (4 x f's noise
+        # over step**n at most, from each side's stencil, whose weights sum to 2**n).
+        measured = (
+            2.0 ** (n + 3) * sampler.noise_floor / table.steps[-1] ** n if table.steps else 0.0
+        )
+        settled = best is not None and _sides_settled(table, best, estimate, measured)
+        if step < below[0] and settled:
             break
         try:
             apart, rounding, taken = _sides_at(aside, n, step)
@@ -4464,7 +4470,7 @@ def _judged(table: _Window) -> _Candidate | None:
     return best
 
 
-def _sides_settled(table: _Window, best: _Candidate, estimate: Estimate) -> bool:
+def _sides_settled(table: _Window, best: _Candidate, estimate: Estimate, measured: float) -> bool:
     """Whether no halving below would change `_hold_both_sides`' verdict.
 
     Once a row lies below its best entry (`_judged` reads it): the difference
@@ -4473,13 +4479,33 @@ def _sides_settled(table: _Window, best: _Candidate, estimate: Estimate) -> bool
     below), or the two newest rows did not better it:
     there the quotients follow no expansion (``f``'s noise above its
     rounding as floats: gelu at -7.8, ``n = 3``, 1e-14 from ``1 + erf``
-    cancelling, took 10 halvings, 28 calls, for no verdict).
+    cancelling, took 10 halvings, 28 calls, for no verdict). But while the
+    newest rows still near their expansion (`_still_nearing`), only a
+    difference known that well stops it.
     """
     newest = len(table.rows) - 1
     if best.row == newest:
         return False  # no row below it yet, for `_judged` to confirm it
     known = best.error <= max(estimate.error, 2.5 * table.noises[-1])
-    return known or abs(best.value) > 2.0 * best.error or newest - best.row >= STALLED
+    if known:
+        return True
+    # Rows still nearing their expansion can better a verdict, or undo one.
+    apart = abs(best.value) > 2.0 * best.error
+    return (apart or newest - best.row >= STALLED) and not _still_nearing(table, measured)
+
+
+def _still_nearing(table: _Window, measured: float) -> bool:
+    """Whether the differences have not yet reached their expansion, moving far above noise.
+
+    Above the scale of ``f``'s odd part (``atan(10 t)`` at 0, whose even part,
+    a quadratic's, the central quotients resolve at every step) they rise and
+    fall before they shrink as the step: no row betters the verdict, but the
+    rows below can. Moves within the rounding that the noise measured in ``f``
+    gives them (``measured``) are no expansion and stop it (`_sides_settled`).
+    """
+    if table.in_asymptotic_range():
+        return False
+    return abs(table.quotients[-1] - table.quotients[-2]) > measured
 
 
 def _power_of_s(n: int) -> str:

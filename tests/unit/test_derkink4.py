@@ -5,9 +5,10 @@ Where a jump of ``f^(n)`` lies a fraction of the walk's steps from ``x``, the
 central quotients see a share of it that changes with the step, not the half
 they see of one at ``x`` (`_sides_apart`); where the quotients below a window
 leave it by more than its truncation and its error, its error holds them
-(`_Walk.check_accepted`); and the 4th differences of ``f`` that fall into
-rounding as a smooth ``f``'s do, give or take that rounding, are ``f``'s swing,
-not noise (`_check_noise_is_swing`).
+(`_Walk.check_accepted`); the forward minus backward quotients go on below
+the window while they still near their expansion (`_still_nearing`); and the
+4th differences of ``f`` that fall into rounding as a smooth ``f``'s do, give
+or take that rounding, are ``f``'s swing, not noise (`_check_noise_is_swing`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 import pytest
 
 import calcweb as cw
-from calcweb._richardson import Estimate, _sides_apart
+from calcweb._richardson import Estimate, _OddWindow, _sides_apart, _still_nearing
 
 Function = Callable[[float], float]
 
@@ -98,3 +99,31 @@ def test_a_swing_that_falls_into_rounding_give_or_take_it() -> None:
         return math.exp(238.45 * t) * math.sin(13885100.0 * t + 4.0872) * math.cos(2288350.0 * t)
 
     _honest_or_refused(f, -0.9589, 6, -3.3159008595149366e-58)
+
+
+def test_a_jump_at_x_beside_an_odd_part_not_yet_resolved() -> None:
+    # derkinkscan --order 2 seed 22, draw 120: at 0 the central quotients see the even
+    # part only (an exp's, resolved at steps 0.2 to 0.025); the forward minus backward
+    # ones, atan(13.3 t)'s odd part, rose and fell (-90, -228, -354, -316, -195) and
+    # stopped as settled: 4.8390480450875515 +- 7.9e-12 for the sides 4.8392455 and
+    # 4.8388506 (f'' jumps by 3.95e-4 at 0).
+    a1, w, a2, b = 1.7800522549916427, 13.34428220754384, 2.3162237125480365, 1.4454350354774845
+    c, s = -0.00021118660713916417, -1.3675809133240595
+
+    def f(t: float) -> float:
+        return a1 * math.atan(w * t) + a2 * math.exp(b * t) + c * max(s * t, 0.0) ** 2 / 2.0
+
+    for side in (4.839245533874526, 4.838850556303385):
+        _honest_or_refused(f, 0.0, 2, side)
+
+
+def test_differences_rising_and_falling_still_near_their_expansion() -> None:
+    table = _OddWindow(1)
+    for step, apart in ((0.2, -89.6), (0.1, -227.5), (0.05, -354.0), (0.025, -316.4)):
+        table.add(step, apart, 1e-11)
+    assert _still_nearing(table, 0.0)
+    assert not _still_nearing(table, 100.0)  # within the noise measured: no expansion
+    settled = _OddWindow(1)
+    for step in (0.2, 0.1, 0.05):
+        settled.add(step, 1.0 + 3.0 * step, 1e-11)
+    assert not _still_nearing(settled, 0.0)
