@@ -1571,6 +1571,10 @@ class _Panels:
         self.finite_ends = (True, True)
         # x at a point t of g's variable, for messages (`_change_of_variable`).
         self.x_of: Callable[[float], float] = _same
+        # f itself where the interval is mapped, and the float of x a search
+        # found it failing at (`singular_point`, `_split_in_x`).
+        self.reader: Function | None = None
+        self.x_found: float | None = None
         # g at the points where it was sampled (or failed: NaN) by an earlier
         # run of the same integral (`_checked_half`), which `_ends` reuses and
         # fills: the caller's dict, shared by those runs.
@@ -2662,7 +2666,23 @@ class _Panels:
                 return t
             t = math.nextafter(t, math.inf)
         self.float_tops.append(self.tops[-1])
-        return None
+        return self.tops[-1] if self._failing_in_x(self.tops[-1]) else None
+
+    def _failing_in_x(self, top: float) -> bool:
+        """Whether f fails at a float of x next to ``top``'s, kept in `x_found`.
+
+        On a mapped interval the floats of t next to the top need not map
+        onto the float of x where f fails (|x - 1.3|**-0.5 exp(-x) on [0,
+        inf)): f itself is tried there (`_failing_float`), and the split is
+        made in x (`_split_in_x`).
+        """
+        if self.reader is None:
+            return False
+        x, calls, failed = _failing_float(self.reader, self.x_of(top))
+        self.nfev += calls
+        if failed:
+            self.x_found = x
+        return failed
 
     def _height(self, t: float, level: float) -> float:
         """|g(t) - level| for `singular_point`, NaN where g fails or is not finite; one call."""
@@ -3220,6 +3240,7 @@ def _adaptive(
     finite_ends: tuple[bool, bool] = (True, True),
     x_of: Callable[[float], float] = _same,
     seen: dict[float, float] | None = None,
+    reader: Function | None = None,
 ) -> IntegrationResult:
     r"""QUADPACK's qags strategy: bisect the worst panel, extrapolate the sums with Wynn's epsilon.
 
@@ -3295,7 +3316,9 @@ def _adaptive(
       (`_Extrapolated.singular_point`, `_split_at`).
     """
     seen = {} if seen is None else seen
-    result, odd = _summed(g, a, b, tol, rule, finite_ends=finite_ends, x_of=x_of, seen=seen)
+    result, odd = _summed(
+        g, a, b, tol, rule, finite_ends=finite_ends, x_of=x_of, seen=seen, reader=reader
+    )
     if odd and result.converged:
         return _checked_half(
             result, g, a, b, tol=tol, rule=rule, finite_ends=finite_ends, x_of=x_of, seen=seen
@@ -3313,6 +3336,7 @@ def _summed(
     finite_ends: tuple[bool, bool],
     x_of: Callable[[float], float],
     seen: dict[float, float],
+    reader: Function | None = None,
 ) -> tuple[IntegrationResult, bool]:
     """`_adaptive`'s result before `_checked_half`; and whether f calls for that check.
 
@@ -3327,6 +3351,7 @@ def _summed(
     panels.ends = (a, b)
     panels.finite_ends = finite_ends
     panels.x_of = x_of  # the reader's x, for messages
+    panels.reader = reader
     panels.add(a, b, lone=True)
     first = panels.panel(0)
     seen[0.5 * a + 0.5 * b] = first.samples[len(first.samples) // 2]  # its centre node
@@ -3348,6 +3373,8 @@ def _summed(
     try:
         return _Extrapolated(panels, tol).run(), odd
     except _SingularInside as found:
+        if _base_map(x_of) is not _same:
+            raise  # split in x (`_split_in_x`): in t the map rounds next to it too
         return _split_at(
             found, g, a, b, tol=tol, rule=rule, finite_ends=finite_ends, x_of=x_of, seen=seen
         ), False
@@ -3365,51 +3392,116 @@ def _split_at(
     x_of: Callable[[float], float],
     seen: dict[float, float],
 ) -> IntegrationResult:
-    """The integral over ``[a, b]`` as the sum of those over the two sides of a singular point.
+    """The integral over a finite ``[a, b]`` as the sum of those over the sides of a singular point.
 
     Each side is integrated on its own (`_adaptive`), the point an end
-    where f is not found finite, as ``x**-0.5`` at 0 is, on a finite
-    interval in ``u = x - c`` so that the nodes next to it are not rounded
-    to the floats next to ``c`` (`_Shifted`); their evaluations add to those of the run that
-    found it. Where the sides cancel, their
-    errors, each within its own tolerance (relative to its own size), may
-    sum to more than the whole's: they are integrated once more, at a tol
-    whose targets sum to the whole's, or less (at most half the tol before,
-    and not below ``MIN_TOL``).
+    where f is not found finite, as ``x**-0.5`` at 0 is, in ``u = x - c``
+    so that the nodes next to it are not rounded to the floats next to
+    ``c`` (`_Shifted`); their evaluations add to those of the run that
+    found it (`_sides_summed`).
     """
-    c, nfev, side_tol = found.point, found.nfev, tol
-    # On a mapped (infinite) interval g(t) = f(x(t)) dx/dt rounds in the map too,
-    # which interpolation between neighbouring t does not smooth: there the sides
-    # stay in t (u = t - 0), as before (|x - 1.3|**-0.8 exp(-x*x) on the whole
-    # line, at tol 1e-10: 500 subintervals in u, 83,665 evaluations, for 2,441).
-    origin = c if _base_map(x_of) is _same else 0.0
-    x_of_u = _Translated(x_of, origin)
+    c = found.point
+    x_of_u = _Translated(x_of, c)
     # g at c failed; g at an end already sampled is g at that u, where c + u is the end.
     seen_u = {end - c: seen[end] for end in (a, b) if end in seen and c + (end - c) == end}
     seen_u[0.0] = math.nan
-    for _ in range(2):
-        shifted = _Shifted(g, origin, side_tol)
+
+    def sides(side_tol: float) -> tuple[IntegrationResult, IntegrationResult, int]:
+        shifted = _Shifted(g, c, side_tol)
         left = _adaptive(
             shifted,
-            a - origin,
-            c - origin,
+            a - c,
+            0.0,
             side_tol,
             rule,
             finite_ends=(finite_ends[0], True),
             x_of=x_of_u,
-            seen=dict(seen_u) if origin else seen,  # in t: the parent's, as before
+            seen=dict(seen_u),
         )
         right = _adaptive(
             shifted,
-            c - origin,
-            b - origin,
+            0.0,
+            b - c,
             side_tol,
             rule,
             finite_ends=(True, finite_ends[1]),
             x_of=x_of_u,
-            seen=dict(seen_u) if origin else seen,  # in t: the parent's, as before
+            seen=dict(seen_u),
         )
-        nfev += left.nfev + right.nfev + shifted.extra
+        return left, right, shifted.extra
+
+    return _sides_summed(sides, tol, found.nfev, x_of(c))
+
+
+def _split_in_x(
+    f: Function, a: float, b: float, found: _SingularInside, tol: float
+) -> IntegrationResult:
+    """The integral over an infinite interval as the sum of those over the sides of a point.
+
+    The search for it ran in the map's variable t (`_Panels.singular_point`),
+    whose floats next to it map onto x a few floats of x apart, and g =
+    f(x(t)) dx/dt rounds in the map there too: split in t,
+    ``|x - 0.77|**-0.85 exp(-x*x)`` on ``[0, inf)`` was refused at tol 1e-10
+    (4.2e-8 claimed, true error 6.8e-10), and ``|x - 1.3|**-0.5 exp(-x)``,
+    finite at every float of t tried, was refused. So f is tried at the
+    float of x the search closed in on and at the `SEARCH_FLOATS` floats
+    either side (one call each, until it fails or is not finite there), and
+    the reader's interval is split there, each side integrated as the
+    reader would (`_oriented`): a finite one with the point an end, and a
+    half-line mapped from it.
+    """
+    c, tried, _ = _failing_float(f, found.x)
+
+    def sides(side_tol: float) -> tuple[IntegrationResult, IntegrationResult, int]:
+        return (
+            _oriented(f, a, c, method="adaptive", n=None, tol=side_tol, full_output=True),
+            _oriented(f, c, b, method="adaptive", n=None, tol=side_tol, full_output=True),
+            0,
+        )
+
+    return _sides_summed(sides, tol, found.nfev + tried, c)
+
+
+def _failing_float(f: Function, x: float) -> tuple[float, int, bool]:
+    """The float nearest ``x`` (within `SEARCH_FLOATS`) where f fails or is not finite, or ``x``.
+
+    Also returned: the calls of f it made, and whether f failed there.
+    """
+    candidates = [x]
+    below = above = x
+    for _ in range(SEARCH_FLOATS):
+        below, above = math.nextafter(below, -math.inf), math.nextafter(above, math.inf)
+        candidates += [above, below]
+    for calls, point in enumerate(candidates, start=1):
+        try:
+            value = f(point)
+        except Exception:  # f may fail at its singular point as it likes
+            return point, calls, True
+        if not math.isfinite(value):
+            return point, calls, True
+    return x, len(candidates), False
+
+
+def _sides_summed(
+    sides: Callable[[float], tuple[IntegrationResult, IntegrationResult, int]],
+    tol: float,
+    nfev: int,
+    x: float,
+) -> IntegrationResult:
+    """The sum of the integrals over the two sides of the singular point ``x``.
+
+    ``sides(side_tol)`` integrates each on its own and returns them with the
+    calls it made besides theirs; ``nfev`` counts those of the run that
+    found ``x``. Where the sides cancel, their errors, each within its own
+    tolerance (relative to its own size), may sum to more than the whole's:
+    they are integrated once more, at a tol whose targets sum to the
+    whole's, or less (at most half the tol before, and not below
+    ``MIN_TOL``).
+    """
+    side_tol = tol
+    for _ in range(2):
+        left, right, extra = sides(side_tol)
+        nfev += left.nfev + right.nfev + extra
         value, error = left.value + right.value, left.error + right.error
         target = _target(tol, value)
         if not (left.converged and right.converged and error > target and side_tol > MIN_TOL):
@@ -3418,7 +3510,7 @@ def _split_at(
         sizes = max(1.0, abs(left.value)) + max(1.0, abs(right.value))
         side_tol = max(MIN_TOL, min(0.5 * side_tol, target / sizes))
     where = (
-        f"f fails or is infinite at x={x_of(c)!r}, inside the interval, where bisection "
+        f"f fails or is infinite at x={x!r}, inside the interval, where bisection "
         "closed in on it; so the integral is the sum of those over its two sides, each found "
         "on its own"
     )
@@ -3719,13 +3811,16 @@ def _sum_of_halves(
 class _SingularInside(Exception):  # noqa: N818 - a signal, not an error
     """A run stops: f is singular at ``point`` inside the interval (`_Extrapolated.singular_point`).
 
-    Caught by `_summed`, which integrates the two sides on their own (`_split_at`).
+    Caught by `_summed`, which integrates the two sides on their own (`_split_at`);
+    on an infinite interval by `_oriented`, which splits the reader's interval at
+    ``x``, the point's x (`_split_in_x`).
     """
 
-    def __init__(self, point: float, nfev: int) -> None:
-        super().__init__(point, nfev)
+    def __init__(self, point: float, nfev: int, x: float) -> None:
+        super().__init__(point, nfev, x)
         self.point = point
         self.nfev = nfev  # the run's evaluations, the search's included
+        self.x = x
 
 
 class _SlowEnd(NamedTuple):
@@ -3814,7 +3909,8 @@ class _Extrapolated:
                 break
             point = self.singular_point(index)
             if point is not None:
-                raise _SingularInside(point, panels.nfev)
+                x = panels.x_of(point) if panels.x_found is None else panels.x_found
+                raise _SingularInside(point, panels.nfev, x)
             width = self.bisect(index)
             value, error = panels.value(), panels.error()
             # A slow end's tail that is known counts for its end panel, resolved
@@ -4084,8 +4180,8 @@ class _Extrapolated:
             )
         if _base_map(self.panels.x_of) is not _same:
             # On an infinite interval the search tried the floats of the map's variable
-            # t, whose images need not hold the float where f fails: a finite end can
-            # (|x - 1.3|**-0.5 exp(-x) on [0, inf): refused; split at 1.3, answered).
+            # t, and f at the floats of x next to the top's image (`_failing_in_x`),
+            # and f was finite at each (1/x with 0 at 0 on [-2.5, inf)).
             return (
                 f"the search for a singular point closed in on x={self.panels.x_of(top)!r} "
                 "in the variable t of the map onto this infinite interval, where f was "
@@ -5027,6 +5123,14 @@ def _oriented(
         assert n is not None  # noqa: S101 - checked by integrate; narrows the type for mypy
         # Only an error that is shown needs measuring (the adaptive rule's calls).
         return _composite(f, a, b, n, method, tol=tol if full_output else None)
+    try:
+        return _adaptive_oriented(f, a, b, tol)
+    except _SingularInside as found:  # on an infinite interval (`_summed`)
+        return _split_in_x(f, a, b, found, tol)
+
+
+def _adaptive_oriented(f: Function, a: float, b: float, tol: float) -> IntegrationResult:
+    """The adaptive integral for ``a < b``, an infinite interval mapped onto a finite one."""
     g, t0, t1, x_of = _change_of_variable(f, a, b)
     # 15 points on a half-line, as QUADPACK's qagi; 21 elsewhere. Measured
     # against quad (bench/bench_integrate.py): for (-inf, inf) with
@@ -5060,7 +5164,14 @@ def _cut_where_it_overflows(
         watched.forget_overflow()
         try:
             result = _adaptive(
-                g, ends[0], ends[1], tol, rule, finite_ends=(finite[0], finite[1]), x_of=x_of
+                g,
+                ends[0],
+                ends[1],
+                tol,
+                rule,
+                finite_ends=(finite[0], finite[1]),
+                x_of=x_of,
+                reader=watched,
             )
             break
         except NumericalError as error:

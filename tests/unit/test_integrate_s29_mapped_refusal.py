@@ -1,10 +1,11 @@
-"""A singular point inside an infinite interval: the refusal says to split there, which works.
+"""A singular point inside an infinite interval: found in x, split there, answered.
 
 On [0, inf) integrate searches for the singular point in the variable t of its
 map, whose floats need not map onto the float where f fails (1.3 for
 |x - 1.3|**-0.5 exp(-x)): the search found f finite, and the refusal said that
-splitting there does not help, which was false (MUT21's find). Split at 1.3,
-both halves are answered.
+splitting there does not help, which was false (MUT21's find); session 29 made
+it say to split there. Since INTINF (session 30) f itself is tried at the floats
+of x next to the search's top, and the interval is split there in x.
 """
 
 from __future__ import annotations
@@ -23,13 +24,18 @@ def f(x: float) -> float:
     return abs(x - 1.3) ** -0.5 * math.exp(-x)
 
 
-def test_the_refusal_on_the_infinite_interval_says_to_split_there() -> None:
-    with pytest.raises(calcweb.NumericalError) as refused:
-        calcweb.integrate(f, 0.0, math.inf)
-    message = str(refused.value)
-    assert "split the interval at that point" in message, message
-    assert "does not help" not in message, message
-    assert "x=1.3000000000000003" in message, message
+def test_the_infinite_interval_is_split_at_the_float_of_x_where_f_fails() -> None:
+    result = calcweb.integrate(f, 0.0, math.inf, full_output=True)
+    assert result.converged, result.message
+    assert result.message.startswith("f fails or is infinite at x=1.3, "), result.message
+    assert abs(result.value - TRUE) <= 2 * result.error  # 5.6e-13 off, error 2.3e-11
+    assert result.nfev == 1750  # refused after 1,434 before
+
+
+def test_f_finite_at_every_float_of_x_there_is_refused_as_before() -> None:
+    # 1/x, given 0 at 0: no float fails; the search goes on in t, and the run is refused.
+    with pytest.raises(calcweb.NumericalError, match="narrower than floating point"):
+        calcweb.integrate(lambda x: 1.0 / x if x else 0.0, -2.5, math.inf)
 
 
 def test_split_at_the_singular_point_the_halves_are_answered() -> None:
