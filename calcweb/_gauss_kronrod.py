@@ -896,6 +896,24 @@ def unfalling(panel: Panel) -> bool:
     return 0.0 < low <= high
 
 
+def noisy_top(rule: Rule, panel: Panel, levels: list[float]) -> bool:
+    """Whether noise of ``levels`` at the nodes (`noise_level`) makes the panel's top coefficients.
+
+    Each of degrees 13-15 (9-11 for K15), `_envelopes`' high one, is at most
+    what errors of `NOISE_SAFETY` times each node's level may make of it
+    (the sum of its row's weights times them): those coefficients say
+    nothing of f's own fall, and nothing the bounds built on them
+    (`Panel.flat`, `Panel.smoothness`) claim is f's.
+    """
+    even, odd = _legendre_rows(rule), _legendre_rows(rule, odd=True)
+    rows = (odd[2], even[2], odd[3])
+    made = max(
+        NOISE_SAFETY * math.fsum(abs(w) * level for w, level in zip(row, levels, strict=True))
+        for row in rows
+    )
+    return 0.0 < _envelopes(panel)[1] <= made
+
+
 def _envelopes(panel: Panel) -> tuple[float, float]:
     """The largest Legendre coefficient of degrees 10-11 and of 13-15 (6-7, 9-11), or 0s.
 
