@@ -2140,10 +2140,12 @@ class _Panels:
         nodes = positions(self.rule)
         order = range(len(nodes)) if panel.a in finite else reversed(range(len(nodes)))
         levels, quiet = [0.0] * len(nodes), 0
-        for i in order:
+        for count, i in enumerate(order):
             inward = NOISE_STEP * half if nodes[i] < 0.0 else -NOISE_STEP * half
             levels[i] = self._noise_at(centre + half * nodes[i], inward)
             ordinary = levels[i] <= NOISE_ULPS * _EPS * abs(panel.samples[i])
+            if ordinary and count == 0:
+                return panel  # quiet at the node next to the end: f cancels nowhere near
             quiet = quiet + 1 if ordinary else 0
             if quiet >= NOISE_QUIET:
                 break
