@@ -3525,10 +3525,10 @@ def _failing_float(f: Function, x: float) -> tuple[float, int, bool]:
         candidates += [above, below]
     for calls, point in enumerate(candidates, start=1):
         try:
-            value = f(point)
-        except Exception:  # f may fail at its singular point as it likes
-            return point, calls, True
-        if not math.isfinite(value):
+            failed = not math.isfinite(f(point))
+        except Exception:  # f may fail at its singular point as it likes (or return no number)
+            failed = True
+        if failed:
             return point, calls, True
     return x, len(candidates), False
 
