@@ -139,11 +139,13 @@ When the samples end on one exact value, ``f`` may be constant there
 because it is (``floor`` between two integers, ``sign``) or because
 rounding cancels all its digits (``1 - cos t`` for ``|t| < 1e-8``). The
 samples before that run tell which, and when there are fewer than four of
-them ``f`` is also sampled farther out, at steps ``s/2, s, 2s, ...``: samples
-that are exactly a polynomial in ``h`` (``floor(x0 - h)`` is ``x0 - h`` at
-whole steps) and stop on their way to its value at 0 make the constant the
-limit, as do whole numbers that come closer to it at every step (a
-staircase: ``floor(x / 1000)``), another constant only beyond ``s/4``
+them ``f`` is also sampled farther out, at steps ``s/2, s, 2s, ...`` (at
+infinity no farther than ``|x| = 1``: below it ``f`` shows what it does near
+0, as ``round(n)/n``, 1.5 at ``n = 2/3``, does): samples that are exactly a
+polynomial in ``h`` (``floor(x0 - h)`` is ``x0 - h`` at whole steps) and stop
+on their way to its value at 0 make the constant the limit, as do whole
+numbers that come closer to it at every step (a staircase: ``floor(x /
+1000)``), another constant only beyond ``s/4``
 (a step, provided ``f`` is one of the two halfway between them too:
 ``((2**60 + x) - 2**60)/x`` at 0+, 4/3 at 192 between 0 up to 128 and 1
 from 256 on, is refused), and samples that fall onto it ever faster, wherever the run
@@ -2242,18 +2244,23 @@ def _farther(
     h: float,
     constant: float,
     enough: int = OUTER_SAMPLES,
+    *,
+    reach: float = math.inf,
 ) -> list[float]:
     """``f`` at steps ``2 h, 4 h, ...``, the nearest first.
 
     They show what ``f`` does farther out.
     Called only when ``f`` is ``constant`` at nearly all the usual samples:
     it stops ``OUTER_SAMPLES`` samples after the first that is not
-    ``constant``, where ``f`` fails, or after ``PROBE_STEPS`` doublings.
+    ``constant``, where ``f`` fails, after ``PROBE_STEPS`` doublings, or
+    before a step beyond ``reach``.
     """
     found: list[float] = []
     off = 0
     for _ in range(PROBE_STEPS):
         h *= 2.0
+        if h > reach:
+            break
         y = _sampled(f, point(h))
         if math.isnan(y):
             break
@@ -2262,6 +2269,17 @@ def _farther(
         if off >= enough:
             break
     return found
+
+
+def _run_reach(x0: float) -> float:
+    """The largest step at which f is sampled to judge a constant run it ends on.
+
+    At infinity a step above 1 is a point below ``|x| = 1``: there ``f``
+    shows what it does near 0, not on its way to infinity (``round(n)/n`` is
+    1 at every ``n >= 1``, 1.5 at 2/3 and 0 below 1/2, which a step from 0
+    onto 1 is not).
+    """
+    return 1.0 if math.isinf(x0) else math.inf
 
 
 @dataclasses.dataclass(frozen=True)
@@ -4768,7 +4786,8 @@ def _few_before_the_run(
     start = _run_start(samples)
     if not (PRE_MIN <= start < MIN_SAMPLES and len(samples) - start >= STUCK):
         return None
-    outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1], MIN_SAMPLES - start)
+    h = scale * 2.0 ** -(first + 2)
+    outer = _farther(f, point, h, samples[-1], MIN_SAMPLES - start, reach=_run_reach(x0))
     wider = outer[::-1] + samples
     judged = _constant_run(wider, first - len(outer), point, scale, name, f=f, x0=x0)
     return judged if judged is not None and not judged.converged else None
@@ -4789,7 +4808,8 @@ def _one_sided_from(
     tail = len(run.values) - _run_start(run.values)
     samples = run.values
     if tail >= STUCK and _run_start(samples) < PRE_MIN:
-        outer = _farther(f, point, scale * 2.0 ** -(first + 2), samples[-1])
+        h = scale * 2.0 ** -(first + 2)
+        outer = _farther(f, point, h, samples[-1], reach=_run_reach(x0))
         samples = outer[::-1] + samples
     first_kept = run.last + 1 - len(samples)
     # (where the samples before a run are too few to judge it, a few more farther out may)

@@ -47,9 +47,9 @@ plain call raises ``NumericalError``. Of ``(x - a) h(x)`` on random [a, b]
 30 are refused so (seed 1) and 30 of 30 (seed 2, held out), every value
 right; with 0 at a, 0 of 30 and 0 of 30.
 
-And ``limit(lambda n: round(n) / n, inf)`` is refused (1.0 +- 1.0, not
+And ``limit(lambda n: round(n) / n, inf)`` was refused (1.0 +- 1.0, not
 converged) for what f does below n = 1, though it is exactly 1 at every
-sample from n = 1 on.
+sample from n = 1 on (answered since session 30, LIMIT4: `limits._run_reach`).
 
 A float is never called more than twice by ``integrate`` when it ends (11
 integrands measured, from 23 to 20,981 calls, smooth, singular, stepped,
@@ -208,14 +208,13 @@ def test_floor_n_over_n_at_infinity_is_answered() -> None:
     assert abs(result.value - 1.0) <= 2.0 * result.error, result
 
 
-@_xfail()
 def test_round_n_over_n_at_infinity_is_not_refused_for_what_f_does_below_1() -> None:
-    # Today 1.0 +- 1.0, converged False: "f is exactly 1.0 at every point sampled between
-    # x0 and 1.0 (from the left) and 0.0 farther out, as a step is, but 1.5 at
-    # 0.6666666666666666, between them, which a step is not": round(n)/n is within 0.5/n
-    # of its limit 1, and exactly 1 at every sample from n = 1 on; the samples that
-    # refuse it lie below n = 1 (round(0.5) = 0, round(2/3)/(2/3) = 1.5), as far from
-    # infinity as a limit can look. floor(n)/n (above) converges.
+    # Was 1.0 +- 1.0, converged False (before session 30's `_run_reach`): "f is exactly
+    # 1.0 at every point sampled between x0 and 1.0 (from the left) and 0.0 farther out, as
+    # a step is, but 1.5 at 0.6666666666666666, between them, which a step is not":
+    # round(n)/n is within 0.5/n of its limit 1, and exactly 1 at every sample from n = 1
+    # on; the samples that refused it lie below n = 1 (round(0.5) = 0, round(2/3)/(2/3) =
+    # 1.5), as far from infinity as a limit can look. floor(n)/n (above) converges.
     result = cw.limit(lambda n: round(n) / n, math.inf, full_output=True)
     assert result.converged, result
     assert abs(result.value - 1.0) <= 2.0 * result.error, result
