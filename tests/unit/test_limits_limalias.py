@@ -81,7 +81,12 @@ def test_f_that_repeats_on_the_steps_is_refused(
     # the witness shows the value was a lie: f there is far off it, close to x0
     assert abs(f(witness) - result.value) > 1e-10
     assert not result.converged, (result.value, result.error)
-    assert "between the points sampled is far off them" in result.message
+    # int(x) % 4 at inf: since session 30 the samples farther out stop at x = 1
+    # (`_run_reach`), and the drop from 2 (x = 2) onto the run of 0 (x >= 4) is
+    # refused first by `_lost_early` (f is 3 at 3.2), whose message names a
+    # cancellation, not the aliasing: refused all the same.
+    aliasing = "between the points sampled is far off them" in result.message
+    assert aliasing or (x0 == math.inf and "before the drop" in result.message)
 
 
 def test_the_plain_call_raises_naming_a_witness() -> None:
