@@ -510,6 +510,7 @@ class _Counted:
         self.f = f
         self.calls = 0
         self.watched = watched  # f sees x as a `_Watched` float (at a finite x0 other than 0)
+        self.underflowed = False  # the last watched call underflowed inside f (`_Overflows`)
         # f at the steps closer in (`_closer_in`) from each first point that a
         # walk went all the way down from (to the last step or a failure).
         self.walked: dict[float, list[float]] = {}
@@ -574,6 +575,7 @@ class _Counted:
             if not isinstance(error.__cause__, OverflowError):
                 raise
             raise _overflowed_at(x, error.__cause__) from error.__cause__
+        self.underflowed = overflows.underflowed
         try:
             overflows.check(y)
         except OverflowError as error:
@@ -634,14 +636,20 @@ class _Overflows:
 
     def __init__(self) -> None:
         self.seen = False  # an operation made inf out of finite operands
+        # a product, quotient or power of finite nonzero floats fell below the
+        # smallest normal number, losing digits or all (x*x at x = 2**-600)
+        self.underflowed = False
         self.last: _Watched | None = None  # the last result of `_Watched`'s arithmetic
 
-    def noted(self, y: float, a: float, b: float, *, division: bool) -> float:
-        """``y = a op b`` (``a / b`` for a ``division``), watched."""
+    def noted(self, y: float, a: float, b: float, *, division: bool, scaling: bool) -> float:
+        """``y = a op b`` (``a / b`` for a ``division``; ``*``, ``/``, ``**`` are ``scaling``)."""
         lost = math.isinf(y) and (
             (math.isfinite(a) and math.isfinite(b)) or _overflowed(a) or _overflowed(b)
         )
         self.seen = self.seen or lost
+        finite = math.isfinite(a) and math.isfinite(b) and a != 0.0 and b != 0.0
+        tiny = abs(y) < sys.float_info.min  # (a sum or difference that small is exact)
+        self.underflowed = self.underflowed or (scaling and finite and tiny)
         vanished = (
             division
             and _overflowed(b)
@@ -725,13 +733,14 @@ class _Watched(float):
 def _watching(name: str, *, division: bool = False) -> Callable[..., object]:
     """The method ``name`` of `_Watched`: float's, its result noted."""
     base = getattr(float, name)
+    scaling = name.strip("_").removeprefix("r") in ("mul", "truediv", "pow")
 
     def method(self: _Watched, other: object, *rest: object) -> object:
         y = base(self, other, *rest)
         if not isinstance(y, float) or not isinstance(other, (int, float)):
             return y  # NotImplemented, or a complex power
         a, b = (other, self) if name.startswith("__r") else (self, other)
-        return self.overflows.noted(y, a, b, division=division)
+        return self.overflows.noted(y, a, b, division=division, scaling=scaling)
 
     return method
 
@@ -5060,8 +5069,9 @@ def _checked_closer_in(
     ``h`` is the last usual step. At 0 and infinity, where the points stay
     exact far closer in, ``f`` is sampled there as below; ``deep`` are ``f``
     at the steps closer in where the estimate already took them (else none).
-    At infinity a finite value that ``f`` at the deepest step fits is checked
-    farther out still, out to ``|x| = 2**993`` (`_beyond_the_floor`).
+    At 0 and infinity a finite value that ``f`` at the deepest step fits is
+    checked farther still, to ``|x| = 2**993`` (``2**-993`` at 0,
+    `_beyond_the_floor`).
     ``refined``: the value is the usual samples' with a ``sqrt(h)`` term (or
     terms in ``h**(1/3)``, ``h**(1/4)``) removed (`_root_refined`), from
     samples before their rounding noise grows: only there is ``f`` off it
@@ -5140,10 +5150,11 @@ def _checked_closer_in(
         unfollowed = not far and not run.note and len(deep) in (0, DEEP_STEPS)
         if away and unfollowed and x0 in (0.0, math.inf, -math.inf):
             result = _growing_far_out(f, point, h, run.values, result, name)
-        # At infinity the floats go on far past the deepest step: f may change level there.
+        # At 0 and infinity the floats go on far past the deepest step: f may change level there.
         answered = result.converged and math.isfinite(result.value)
-        if math.isinf(x0) and answered and math.isfinite(floor) and _within_error(floor, result):
-            return _beyond_the_floor(f, point, h * DEEP_RATIO**DEEP_STEPS, result, name)
+        if answered and math.isfinite(floor) and _within_error(floor, result):
+            deepest = h * DEEP_RATIO**DEEP_STEPS
+            return _beyond_the_floor(f, point, deepest, result, _FarEnd(name, at_zero=x0 == 0.0))
         return result
     what = "grows without bound" if math.isinf(result.value) else f"settles near {result.value:.6g}"
     # In full where six digits would not tell f there from the value (1 + 1.6e-11 from 1).
@@ -5160,32 +5171,67 @@ def _checked_closer_in(
     )
 
 
-FAR_STEPS = 43  # at infinity, past the deepest step (|x| = 2**305): so many more steps of ...
-FAR_RATIO = DEEP_RATIO  # ... this ratio, out to |x| = 2**993, where f may still change level
-STEP_BISECTIONS = 7  # a change between two of them: sought to 2**(16 * 2**-7) in x, 1/8 bit
+FAR_STEPS = 43  # at 0 and infinity, past the deepest step (|x| = 2**305, 2**-305): so many ...
+FAR_RATIO = DEEP_RATIO  # ... steps of this ratio more, to |x| = 2**993 (2**-993), where f may
+STEP_BISECTIONS = 7  # change level; a change between two: sought to 2**(16 * 2**-7), 1/8 bit
+
+
+@dataclasses.dataclass(frozen=True)
+class _FarEnd:
+    """How the messages of `_beyond_the_floor` name the side, the deepest step and the far end."""
+
+    name: str  # the side
+    at_zero: bool  # x0 = 0, else +-inf
+
+    @property
+    def deepest(self) -> str:
+        return "1.5e-92" if self.at_zero else "6.5e91"
+
+    @property
+    def end(self) -> str:
+        return "2**-993" if self.at_zero else "2**993"
+
+    @property
+    def x0(self) -> str:
+        return "0" if self.at_zero else "inf"
+
+    @property
+    def to(self) -> str:
+        return "down to" if self.at_zero else "out to"
+
+    @property
+    def beyond(self) -> str:
+        return "closer to 0" if self.at_zero else "farther out"
 
 
 def _beyond_the_floor(
-    f: _Counted, point: Callable[[float], float], h: float, result: _OneSided, name: str
+    f: _Counted, point: Callable[[float], float], h: float, result: _OneSided, side: _FarEnd
 ) -> _OneSided:
-    """``result``, or the level ``f`` changes to past the deepest step ``h``, at infinity.
+    """``result``, or the level ``f`` changes to past the deepest step ``h``, at 0 or infinity.
 
     ``f`` fits ``result`` at every point sampled, out to ``|x| = 1/h``
     (6.5e91), but the floats go on to 1.8e308: ``1 - 7/(1 + (x/1e200)**2)``
     is -6.0 exactly there, and 1.0 from ``x = 3.6e208`` on (scalescan: most
-    of its lies). So ``f`` is sampled at the far end, ``FAR_STEPS``
-    steps of ``FAR_RATIO`` on (``|x| = 2**993``), or at the farthest of those
-    steps where it does not fail (`_farthest_valid`: ``(x/1e100)**2``
-    overflows from ``x = 1.3e254`` on); where it is off the value there, at
-    every step out to it (`_far_level`). A step between two of them and
-    nothing else, as an overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is
-    1.0 below ``2**512`` and 0.0 from there on), is no change of
-    level: the value stands unless a point between the two is neither
-    (`_between_levels`); without such an overflow (`_overflows_inside`), a
-    jump (``1 + 3*(x > 1e200)``) beyond ``JUMP`` errors is refused.
+    of its lies); at 0 they go on from ``h`` (1.5e-92) down to 4.9e-324
+    (``c + A tanh(x/1e-200)`` at 0+, fallscan's lies). So ``f`` is sampled
+    at the far end, ``FAR_STEPS`` steps of ``FAR_RATIO`` on (``|x| =
+    2**993``, ``2**-993`` at 0), or at the farthest of those steps where it
+    does not fail (`_farthest_valid`: ``(x/1e100)**2`` overflows from ``x =
+    1.3e254`` on); at 0, where ``f`` is off the value there, also where no
+    product, quotient or power inside ``f`` underflows (`_in_range`:
+    ``sqrt(x*x)/x`` is 1.0 down to ``x = 2**-537`` and 0.0 below
+    ``2**-538``); where it is still off the value, at every step out to it
+    (`_far_level`). A step between two of them and nothing else, as an
+    overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is 1.0 below ``2**512``
+    and 0.0 from there on), is no change of level: the value stands unless a
+    point between the two is neither (`_between_levels`); without such an
+    overflow (`_overflows_inside`), a jump (``1 + 3*(x > 1e200)``) beyond
+    ``JUMP`` errors is refused.
     """
     steps = [h * FAR_RATIO**k for k in range(FAR_STEPS + 1)]
     last, far = _farthest_valid(f, point, steps)
+    if last > 0 and side.at_zero and not _within_error(far, result):
+        last, far = _farthest_valid(_in_range(f), point, steps[: last + 1])
     if last == 0 or _within_error(far, result):
         return result
     walk = [result.value]
@@ -5201,8 +5247,31 @@ def _beyond_the_floor(
         # (a level within JUMP errors of the value does not contradict it, `_fits`)
         if _fits(level[0], result) or _overflows_inside(f, point(steps[first])):
             return result
-        return _jumps_far_out(result, level[0], point(steps[first - 1]), point(steps[first]), name)
-    return _far_level(result, walk[first - 1 :], point(steps[first]), name)
+        return _jumps_far_out(result, level[0], point(steps[first - 1]), point(steps[first]), side)
+    return _far_level(result, walk[first - 1 :], point(steps[first]), side)
+
+
+def _in_range(f: _Counted) -> Callable[[float], float]:
+    """``f``, failing (NumericalError) where a product, quotient or power inside it underflows.
+
+    Below the smallest normal number such a result keeps fewer digits, or
+    none: ``sqrt(x*x)/x`` at 0+ is 1.0 down to ``x = 2**-537`` (powers of 2
+    stay exact), off 1 between, and 0.0 from ``2**-538`` on, a jump of
+    ``f``'s arithmetic, not of its limit. ``f`` sees ``x`` as a `_Watched`
+    float, which notes it.
+    """
+
+    def value(x: float) -> float:
+        watched, f.watched = f.watched, True
+        try:
+            y = f(x)
+        finally:
+            f.watched = watched
+        if f.underflowed:
+            raise NumericalError(f"a value inside f underflowed at x = {x!r}")
+        return y
+
+    return value
 
 
 def _overflows_inside(f: _Counted, x: float) -> bool:
@@ -5224,24 +5293,28 @@ def _overflows_inside(f: _Counted, x: float) -> bool:
     return False
 
 
-def _jumps_far_out(result: _OneSided, y: float, before: float, x: float, name: str) -> _OneSided:
+def _jumps_far_out(
+    result: _OneSided, y: float, before: float, x: float, side: _FarEnd
+) -> _OneSided:
     """The refusal of ``result``: ``f`` jumps to ``y`` between ``before`` and ``x``, far out."""
+    example = "1 + 3*(x < 1e-200)" if side.at_zero else "1 + 3*(x > 1e200)"
     return _OneSided(
         result.value,
         math.inf,
         False,
-        f"f is {result.value:.10g} at every point sampled on the {name} out to x = "
-        f"{before!r}, and {y:.10g} at every point from x = {x!r} out to |x| = 2**993; "
-        "between those two it is one or the other (sought to 1/8 bit of |x|): it jumps "
-        "there (1 + 3*(x > 1e200)), and f so far out may jump again where no sample sees "
+        f"f is {result.value:.10g} at every point sampled on the {side.name} {side.to} x = "
+        f"{before!r}, and {y:.10g} at every point from x = {x!r} {side.to} |x| = {side.end}; "
+        f"between those two it is one or the other (sought to 1/8 bit of |x|): it jumps "
+        f"there ({example}), and f {side.beyond} may jump again where no sample sees "
         "it: the samples cannot tell its limit. "
-        "Substitute x = s*u, s near where f jumps (limit(lambda u: f(s*u), inf)), so that "
+        "Substitute x = s*u, s near where f jumps "
+        f"(limit(lambda u: f(s*u), {side.x0})), so that "
         "the usual points see it; pass full_output=True to get the estimate anyway",
     )
 
 
 def _farthest_valid(
-    f: _Counted, point: Callable[[float], float], steps: list[float]
+    f: Callable[[float], float], point: Callable[[float], float], steps: list[float]
 ) -> tuple[int, float]:
     """The index of the last of ``steps`` where ``f`` does not fail, and ``f`` there.
 
@@ -5285,7 +5358,7 @@ def _between_levels(
     return False
 
 
-def _far_level(result: _OneSided, walk: list[float], x: float, name: str) -> _OneSided:
+def _far_level(result: _OneSided, walk: list[float], x: float, side: _FarEnd) -> _OneSided:
     """The level ``f`` settles on in ``walk`` (from the last sample on ``result``), or a refusal.
 
     Settled: ending on ``STUCK`` equal samples or more that the samples before
@@ -5306,19 +5379,21 @@ def _far_level(result: _OneSided, walk: list[float], x: float, name: str) -> _On
             value,
             error,
             True,
-            f"f settles on {result.value:.10g} at the points sampled on the {name}, out to "
-            f"|x| = 6.5e91, but changes level farther out, from about x = {x!r}, "
-            f"and settles on {value:.10g} out to |x| = 2**993",
+            f"f settles on {result.value:.10g} at the points sampled on the {side.name}, "
+            f"{side.to} |x| = {side.deepest}, but changes level {side.beyond}, from about "
+            f"x = {x!r}, and settles on {value:.10g} {side.to} |x| = {side.end}",
         )
     shown = f"{walk[1]:.10g}" if f"{walk[1]:.10g}" != f"{result.value:.10g}" else repr(walk[1])
     return _OneSided(
         result.value,
         math.inf,
         False,
-        f"f settles on {result.value:.10g} at the points sampled on the {name}, out to |x| = "
-        f"6.5e91, but farther out, at x = {x!r}, it is {shown}: f changes level on a scale "
-        "beyond those points, and the samples there cannot tell where it settles. "
-        "Substitute x = s*u, s near where f changes (limit(lambda u: f(s*u), inf)), so that "
+        f"f settles on {result.value:.10g} at the points sampled on the {side.name}, "
+        f"{side.to} |x| = {side.deepest}, but {side.beyond}, at x = {x!r}, it is {shown}: f "
+        "changes level "
+        "on a scale beyond those points, and the samples there cannot tell where it settles. "
+        "Substitute x = s*u, s near where f changes "
+        f"(limit(lambda u: f(s*u), {side.x0})), so that "
         "the usual points see the change; pass full_output=True to get the estimate anyway",
     )
 
@@ -6096,17 +6171,22 @@ def limit(
       more halfway between), when ``f`` is smooth in ``u`` out to ``e = 24``:
       ``log(2*x)/log(3*x)`` at infinity, 0.9994 at 1e300, is 1.0 give or take
       7.7e-14 (the module docstring says when it stands).
-    * At infinity, ``f`` that fits a finite value out to the deepest step
-      (``|x|`` about 6.5e91) is also sampled at ``|x| = 2**993`` (or the
-      farthest step of ``2**16`` where it does not fail), and where it is
-      off the value there, at every such step on (up to 57 evaluations
-      more): the level it settles on there is the limit, and a level change
+    * At 0 and at infinity, ``f`` that fits a finite value out to the
+      deepest step (``|x|`` about 6.5e91, 1.5e-92 at 0) is also sampled at
+      ``|x| = 2**993`` (``2**-993`` at 0; or the farthest step of ``2**16``
+      where it does not fail, and at 0, where it is off the value there,
+      where no product, quotient or power inside ``f`` underflows:
+      ``sqrt(x*x)/x`` is 0.0 below ``2**-538``), and where it is off the
+      value there, at every such step on (up to 57 evaluations more, 64 at
+      0): the level it settles on there is the limit, and a level change
       it does not settle from is refused: ``1 - 7/(1 + (x/1e200)**2)`` is
       -6.0 exactly out to 1e192 and 1.0 from 3.6e208 on (1.0 give or take
-      1.1e-14). A jump between two such steps and nothing between, as an
-      overflow inside ``f`` makes (``x/sqrt(x*x + 1)`` is 0.0 from ``2**512``
-      on), is not taken for a level; one that no overflow inside ``f``
-      makes (``1 + 3*(x > 1e200)``) is refused.
+      1.1e-14); ``1 - tanh(x/1e-200)`` at 0+ is 0.0 at every usual and
+      deep step, and 1.0 give or take 5.9e-13. A jump between two such
+      steps and nothing between, as an overflow inside ``f`` makes
+      (``x/sqrt(x*x + 1)`` is 0.0 from ``2**512`` on), is not taken for a
+      level; one that no overflow inside ``f`` makes (``1 + 3*(x > 1e200)``,
+      ``1 + 3*(x < 1e-200)`` at 0+) is refused.
     * At 0 and at infinity, an infinite limit that ``f`` keeps growing to
       out to the deepest step is checked farther out still, at ``|x|``
       about ``2**1009`` (``2**-1009`` at 0), or at the farthest point

@@ -334,8 +334,9 @@ def test_a_function_undefined_close_to_x0_is_refused() -> None:
 def test_a_limit_costs_48_evaluations_a_side_a_noisy_one_8_more_a_slow_one_16() -> None:
     # At 0 and infinity one more a side, at the deepest step closer in (about
     # 1e-92), where a term too small for the usual samples would show; and a
-    # finite value two more a side, between the steps (`_off_the_grid`).
-    assert full(lambda x: math.sin(x) / x, 0.0).nfev == 2 * (48 + 1 + 2)
+    # finite value two more a side, between the steps (`_off_the_grid`); and one
+    # more a side at 2**-993, where f fits it there (`_beyond_the_floor`).
+    assert full(lambda x: math.sin(x) / x, 0.0).nfev == 2 * (48 + 1 + 2 + 1)
     assert full(lambda x: math.sin(x - 1) / (x - 1), 1.0).nfev == 2 * (48 + 2)
     # Its rounding noise at the last samples is above its error: f is sampled
     # closer in until it gets stuck (on 0, once 2**x rounds to 1), 3 more,

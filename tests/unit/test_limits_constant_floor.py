@@ -62,15 +62,18 @@ CONSTANT = [
     # f is the constant at the deepest step too: one call more; and two between
     # the steps (`_off_the_grid`), three for ((1 + x) - 1)/x, off them at every
     # depth by rounding's departures, growing toward 0.
-    ("1 at 0+", lambda x: 1.0, 0.0, "right", 1.0, 96 + 1 + 2),
-    ("sign at 0-", lambda x: math.copysign(1.0, x), 0.0, "left", -1.0, 96 + 1 + 2),
-    # At infinity one more, at |x| = 2**993, past the deepest step (`_beyond_the_floor`);
-    # the samples farther out than the usual ones stop at |x| = 1 (`_run_reach`).
+    # At 0 and at infinity one more, at |x| = 2**-993 (2**993), past the deepest step
+    # (`_beyond_the_floor`).
+    ("1 at 0+", lambda x: 1.0, 0.0, "right", 1.0, 96 + 1 + 1 + 2),
+    ("sign at 0-", lambda x: math.copysign(1.0, x), 0.0, "left", -1.0, 96 + 1 + 1 + 2),
+    # At infinity the samples farther out than the usual ones stop at |x| = 1 (`_run_reach`).
     ("tanh at inf", math.tanh, math.inf, "left", 1.0, 50 + 1 + 1 + 2),
-    ("floor at 0+", math.floor, 0.0, "right", 0.0, 65 + 1 + 2),
+    ("floor at 0+", math.floor, 0.0, "right", 0.0, 65 + 1 + 1 + 2),
     # f falls from 0.37 at x = 1 to 0.018 at 1/2 and on onto 0, while the samples farther
     # out head for 1: `_lost_early` probes f between 1 and 1/2 (3 calls), and it passes.
-    ("exp(-1/x**2) at 0+", lambda x: math.exp(-1.0 / x**2), 0.0, "right", 0.0, 64 + 1 + 3 + 2),
+    # Past the deepest step x**2 underflows to 0 and f fails: 1 call at 2**-993 and 6
+    # bisecting to the farthest step where it does not (`_farthest_valid`).
+    ("exp(-1/x**2) at 0+", lambda x: math.exp(-1.0 / x**2), 0.0, "right", 0.0, 64 + 1 + 3 + 2 + 7),
     # Rounding's run closer in (1 + x rounds to 1 from 2**-53 on): the value stands,
     # after the steps between and the halvings onto the run (_grown_onto).
     ("((1 + x) - 1)/x at 0+", lambda x: ((1 + x) - 1) / x, 0.0, "right", 1.0, 96 + 8 + 3),

@@ -23,7 +23,7 @@ import math
 import pytest
 from limit_checks import Function, full
 
-from calcweb import limit
+from calcweb import LimitResult, limit
 from calcweb.limits import _EPS, JUMP, ULPS, _fits, _OneSided
 
 HIDDEN = [
@@ -63,11 +63,11 @@ def test_a_term_that_shows_only_closer_in_is_refused(
 @pytest.mark.parametrize(
     ("name", "f", "x0", "exact", "extra"),
     [
-        # f is the value at the deepest step: one evaluation more.
-        ("sin(x)/x", lambda x: math.sin(x) / x, 0.0, 1.0, 1),
-        ("x**0.75", lambda x: x**0.75, 0.0, 0.0, 1),
-        ("x log x", lambda x: x * math.log(x), 0.0, 0.0, 1),
-        # At infinity one more, at |x| = 2**993 (`_beyond_the_floor`).
+        # f is the value at the deepest step: one evaluation more, and one more at
+        # |x| = 2**-993 (2**993 at infinity, `_beyond_the_floor`).
+        ("sin(x)/x", lambda x: math.sin(x) / x, 0.0, 1.0, 1 + 1),
+        ("x**0.75", lambda x: x**0.75, 0.0, 0.0, 1 + 1),
+        ("x log x", lambda x: x * math.log(x), 0.0, 0.0, 1 + 1),
         ("atan(x) at inf", math.atan, math.inf, math.pi / 2, 1 + 1),
         # 0 there (1 + x rounds to 1): the steps between, three zeros from the
         # first, and 4 at the halvings before them, where f falls onto the run
@@ -118,11 +118,20 @@ def test_away_from_0_and_infinity_nothing_is_sampled_closer_in() -> None:
     )  # + 2 between the steps (`_off_the_grid`)
 
 
-def test_a_term_still_below_the_error_at_the_deepest_step_shows_nothing() -> None:
-    # The contract: 1e-120/x is 6.5e-29 at x = 1.5e-92, far below x**0.75's error.
-    value = limit(lambda x: x**0.75 + 1e-120 / x, 0.0, side="right")
+def test_a_term_still_below_the_error_at_the_far_end_shows_nothing() -> None:
+    # The contract: 1e-315/x is 1e-16 at x = 2**-993 (1e-299), far below x**0.75's error.
+    value = limit(lambda x: x**0.75 + 1e-315 / x, 0.0, side="right")
     assert isinstance(value, float)
     assert abs(value) < 1e-11
+
+
+def test_a_term_below_the_error_at_the_deepest_step_shows_at_the_far_end() -> None:
+    # 1e-120/x is 6.5e-29 at the deepest step, x = 1.5e-92, far below x**0.75's error
+    # (3.6e-12), and was answered 1.8e-12 so; its limit is +inf, and it is 1e179 at
+    # 2**-993 (`_beyond_the_floor`): refused.
+    result = limit(lambda x: x**0.75 + 1e-120 / x, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
 
 
 def test_fits_means_within_jump_times_the_error_and_the_rounding() -> None:

@@ -297,8 +297,9 @@ def test_only_a_constant_next_to_x0_costs_samples_farther_out() -> None:
     # rounding noise, above its error, costs 3 samples a side closer in,
     # where it is 0: a c/h**p hidden in the noise would show there; and 4 at
     # the halvings before that run, where f falls onto it: `_grown_onto`).
-    # (and two more a side between the steps, `_off_the_grid`)
-    assert full(lambda x: math.sin(x) / x, 0.0).nfev == 96 + 2 + 4
+    # (and two more a side between the steps, `_off_the_grid`; one a side at
+    # 2**-993, `_beyond_the_floor`)
+    assert full(lambda x: math.sin(x) / x, 0.0).nfev == 96 + 2 + 4 + 2
     assert full(lambda h: (1 - math.cos(h)) / h**2, 0.0).nfev == 96 + 2 * (3 + 4) + 4
     assert full(lambda x: 3.0, 0.0).nfev > 96
 

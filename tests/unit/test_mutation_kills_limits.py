@@ -368,8 +368,9 @@ NEVER_FAILING = [
     # At 0 and inf, one at the deepest step closer in: sin(x)/x is 1.0 there,
     # (1 + 1/x)^x 1.0 (1 + 1/x rounds to 1), which calls for the steps
     # between, three 1.0s, and the halvings before them (`_grown_onto`), 4; and
-    # two a side between the steps (`_off_the_grid`).
-    ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1 + 2)),
+    # two a side between the steps (`_off_the_grid`); at 0 one more a side at
+    # 2**-993 (`_beyond_the_floor`).
+    ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1 + 2 + 1)),
     ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4 + 2),
     ("sin(1/x) at 0+", lambda x: math.sin(1 / x), 0.0, "right", None),
 ]
@@ -960,14 +961,15 @@ def test_f_constant_at_every_point_sampled_is_its_limit_word_for_word(
 ) -> None:
     # 48 samples from s/4 in, then 48 farther out, the farthest at s * 2**46
     # from x0 (s the power of 2 at or below max(1, |x0|)); at 0, one more at
-    # the deepest step closer in (`_at_the_floor`), where f is 7.0 too.
+    # the deepest step closer in (`_at_the_floor`), where f is 7.0 too, and one at
+    # 2**-993 (`_beyond_the_floor`).
     farthest = x0 + (scale if side == "right" else -scale) * 2.0**46
     counted, calls = _counted(lambda x: 7.0)
     result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (7.0, EPS * 7.0, True)
     assert (
-        result.nfev == calls[0] == 96 + (x0 == 0.0) + 2
+        result.nfev == calls[0] == 96 + 2 * (x0 == 0.0) + 2
     )  # + 2 between the steps (`_off_the_grid`)
     assert result.message == f"f is 7.0 at every point sampled on the {side}, out to {farthest!r}"
 
@@ -1263,8 +1265,9 @@ def test_an_error_exactly_deeper_above_is_not_refined_by_deeper_samples(
     result = limit(counted, 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged
-    # else checked at the deepest; + 2 between the steps (`_off_the_grid`)
-    assert result.nfev == calls[0] == 48 + (16 if deeper else 1) + 2
+    # else checked at the deepest, and at 2**-993 (`_beyond_the_floor`); + 2 between
+    # the steps (`_off_the_grid`)
+    assert result.nfev == calls[0] == 48 + (16 if deeper else 1 + 1) + 2
 
 
 @pytest.mark.parametrize(
