@@ -76,3 +76,16 @@ def test_an_underflow_inside_f_at_0_is_no_change_of_level() -> None:
     _answered(lambda x: math.sqrt(x * x) / x, 0.0, 1.0, side="right")
     _answered(lambda x: math.sqrt(x * x) / x, 0.0, -1.0, side="left")
     _answered(lambda x: (x * x) ** 0.5 / abs(x) + 2.0, 0.0, 3.0)
+
+
+def test_a_slow_drift_within_the_error_at_the_far_end_widens_it() -> None:
+    # logscan seed 2: f drifts like 1/log t; at 2**-993 it is 6.1e-11 off the value
+    # (error 6.07e-11), within JUMP errors. The walk out to it, steps 2**16 apart, read
+    # the drift as settling: -161.295999995275 +- 1.4e-13, 2.9e-12 off the limit.
+    c, a, s = -161.296, 4.722132754738487e-09, 0.018768270091906555
+
+    def f(x: float) -> float:
+        t = abs(x) / s
+        return c + a * math.log(2 * t) / math.log(3 * t)
+
+    _answered(f, 0.0, -161.29599999527787, side="left")
