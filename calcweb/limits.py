@@ -6185,8 +6185,9 @@ def limit(
       where it does not fail, and at 0, where it is off the value there,
       where no product, quotient or power inside ``f`` underflows:
       ``sqrt(x*x)/x`` is 0.0 below ``2**-538``), and where it is off the
-      value there, at every such step on (up to 57 evaluations more, 64 at
-      0): the level it settles on there is the limit, and a level change
+      value there (by more than 4 times its error; by less, the error is
+      widened to reach it), at every such step on (up to 57 evaluations
+      more, 64 at 0): the level it settles on there is the limit, and a level change
       it does not settle from is refused: ``1 - 7/(1 + (x/1e200)**2)`` is
       -6.0 exactly out to 1e192 and 1.0 from 3.6e208 on (1.0 give or take
       1.1e-14); ``1 - tanh(x/1e-200)`` at 0+ is 0.0 at every usual and
