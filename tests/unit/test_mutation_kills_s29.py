@@ -1,0 +1,191 @@
+"""Mutation tests for the numerical code session 29 added (MUT22, session 30).
+
+tools/mutation/one_function.py made mutmut 3.8.1's mutants of session 29's new
+and rewritten functions (tools/mutation/HISTORY.md, "Session 30"); each ran
+against the test files session 29 added with it, and each test below kills
+survivors of those files: a boundary the code states, hit exactly, values set
+by hand, or a public result pinned whole. No mpmath and no numpy: these run
+inside Pyodide too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+import calcweb as cw
+from calcweb import limit
+from calcweb._richardson import Estimate, _Fit, _fits
+from calcweb.nn import Value
+
+# ---------------------------------------------------------------- nn: ties that move
+
+
+def test_a_tie_of_a_computed_constant_keeps_the_values_pullback() -> None:
+    # w = 0.5 + 0.5 is made of constants only, none of x: its tie with 1.0 is no kink
+    # in x, and the pullback stays reverse mode (tie_moves marks a node moving only
+    # where one of its inputs moves; f calls tanh as a Value's method, which no float
+    # has, so differences would fail).
+    w = Value(0.5) + Value(0.5)
+    _, pullback = cw.vjp(lambda p: [p[0].tanh() * (2.0 if w > 1.0 else 3.0)], [0.0])
+    assert pullback([1.0]) == [3.0]
+
+
+# ---------------------------------------------------------------- limits: far out at inf
+
+
+def test_an_overflow_inside_f_is_no_jump_far_out() -> None:
+    # x/sqrt(x*x + 1) is 1.0 below 2**512 and 0.0 from there on (x*x is inf): the far
+    # end's 0 is made by an overflow, seen by calling f on x watched.
+    assert limit(lambda x: x / math.sqrt(x * x + 1.0), math.inf) == 1.0
+
+
+def test_a_bare_jump_far_out_is_refused_keeping_its_value() -> None:
+    result = limit(lambda x: 1.0 + 3.0 * (x > 1e200), math.inf, full_output=True)
+    assert (result.value, result.left, result.error, result.converged) == (
+        1.0,
+        1.0,
+        math.inf,
+        False,
+    )
+    assert result.message == (
+        "f is 1 at every point sampled on the left out to x = 5.980082166329764e+197, and 4 "
+        "at every point from x = 3.919106648525874e+202 out to |x| = 2**993; between those "
+        "two it is one or the other (sought to 1/8 bit of |x|): it jumps there "
+        "(1 + 3*(x > 1e200)), and f so far out may jump again where no sample sees it: the "
+        "samples cannot tell its limit. Substitute x = s*u, s near where f jumps "
+        "(limit(lambda u: f(s*u), inf)), so that the usual points see it; pass "
+        "full_output=True to get the estimate anyway"
+    )
+
+
+# ---------------------------------------------------------------- derivative: stairs' fits
+
+
+class _Rounding:
+    """A stand-in Sampler whose every quotient has the rounding bound ``r``."""
+
+    def __init__(self, r: float) -> None:
+        self.r = r
+
+    def quotient(self, kind: str, n: int, step: float) -> tuple[float, float, float]:
+        assert (kind, n) == ("central", 1)  # the rounding of the window's own quotients
+        return math.nan, self.r, step
+
+
+def _fits_of(d0: float, r0: float, d1: float, r1: float, error: float) -> list[_Fit]:
+    # The row above the window at 2**-3 (its rounding r0) and the window's at 2**-4 (r1),
+    # d0 and d1 off the value 1.0: with d0 = 4 d1, truncation as h**2 alone (share 0).
+    estimate = Estimate(
+        1.0,
+        error,
+        0,
+        2**-4,
+        "central",
+        window=((2**-4, 1.0 + d1),),
+        before=((2**-3, 1.0 + d0, r0),),
+    )
+    return _fits(_Rounding(r1), estimate, 1)  # type: ignore[arg-type]
+
+
+def test_a_fit_needs_both_rows_beyond_four_times_their_blur() -> None:
+    e = 2**-13  # the estimate's error; 4 (r + e) = 2**-10 at r = 2**-13
+    assert _fits_of(2**-8, e, 2**-10, e, e) == []  # the window's row at 4 (r + e) exactly
+    d1 = 9 * 2**-13  # 4.5 (r + e): a fit
+    spread = 2**-12 / (4 * d1) + 2**-12 / d1
+    assert _fits_of(4 * d1, e, d1, e, e) == [_Fit(1.0, e, 4 * d1, 0.0, 2**-3, spread)]
+    r0 = 2**-8 - e  # the row above at 4 (r0 + e) exactly, then at 4.5 (r0 + e)
+    assert _fits_of(2**-6, r0, 2**-8, e, e) == []
+    r0 = 2**-9 - e
+    spread = 2**-9 / (9 * 2**-10) + 2**-12 / (9 * 2**-12)
+    assert _fits_of(9 * 2**-10, r0, 9 * 2**-12, e, e) == [
+        _Fit(1.0, e, 9 * 2**-10, 0.0, 2**-3, spread)
+    ]
+
+
+def test_a_one_sided_derivative_is_not_widened_for_stairs() -> None:
+    # f fails left of 0 (sqrt), so the walk is forward: the stairs' check is the central
+    # window's only, and exp's slope 1 keeps an error of its rounding, not 1 or more.
+    result = cw.derivative(lambda t: math.exp(t) + 0.0 * math.sqrt(t), 0.0, full_output=True)
+    assert abs(result.value - 1.0) <= result.error < 1e-6
+
+
+# ---------------------------------------------------------------- integrate: values of their own
+
+
+def test_a_value_of_its_own_at_the_first_rules_centre_costs_no_search() -> None:
+    # 9 at 0.5, x**2 elsewhere: the first rule's centre, the first sample a half must
+    # predict (index 0), is found to be a value of its own at once (66 calls; 110 when
+    # only later samples are asked).
+    result = cw.integrate(lambda x: 9.0 if x == 0.5 else x * x, 0.0, 1.0, full_output=True)
+    assert abs(result.value - 1 / 3) <= result.error < 1e-14
+    assert result.nfev == 66
+
+
+@pytest.mark.parametrize(("k", "b"), [(200.0, 5.0), (500.0, 2.0)])
+def test_an_unresolved_oscillation_asks_for_no_value_of_its_own(k: float, b: float) -> None:
+    # sin(k x) on [0, b], 1000 radians: halves not resolved to three digits miss samples
+    # by more than theirs vary, which is no value of its own; asked, each costs a call
+    # (5398 for 5397).
+    result = cw.integrate(lambda x: math.sin(k * x), 0.0, b, full_output=True)
+    exact = (1.0 - math.cos(1000.0)) / k  # cos(1000) to 1 ulp: the error allows 1e-12
+    assert abs(result.value - exact) <= result.error + 1e-15
+    assert result.nfev == 5397
+
+
+def test_a_growth_that_stops_past_the_deepest_step_is_refused_in_full() -> None:
+    # tanh((x/1e200)**0.5) is x**0.5/1e100 at every usual and deep point, 1 far out.
+    result = limit(lambda x: math.tanh((x / 1e200) ** 0.5), math.inf, full_output=True)
+    assert (result.value, result.error, result.converged) == (math.inf, math.inf, False)
+    assert result.message == (
+        "f grows without bound at the usual points (from the left) and closer to x0 out to "
+        "x = 6.518515124270356e+91, but closer still, at 5.486124068793689e+303, it is only "
+        "1, short of where that growth leads: it slows or stops beyond the points sampled "
+        "(tanh((x/1e200)**0.5) grows like x**0.5 out to about 1e200, and tends to 1), and "
+        "the samples cannot tell its limit. Substitute x = s*u, s near where f slows "
+        "(limit(lambda u: f(s*u), x0)), so that the usual points see it; pass "
+        "full_output=True to get the estimate anyway"
+    )
+
+
+@pytest.mark.parametrize(("c", "w"), [(0.9323838930623449, 0.000522), (0.5, 1e-4)])
+def test_a_narrow_peak_an_ancestor_saw_is_no_value_of_its_own(c: float, w: float) -> None:
+    # A Gaussian peak between the nodes of a half, which its parent's node saw: the float
+    # beside that node is on the peak too, so the half is cut until it resolves the peak
+    # (588 and 1055 calls); dropped as a value of its own, the peak is lost (66 calls,
+    # converged, 1e10 of its errors off).
+    def f(x: float) -> float:
+        return math.exp(-(((x - c) / w) ** 2)) + math.cos(x)
+
+    exact = math.sin(1.0) + w * math.sqrt(math.pi) / 2 * (math.erf((1 - c) / w) + math.erf(c / w))
+    result = cw.integrate(f, 0.0, 1.0, full_output=True)
+    assert result.converged
+    assert abs(result.value - exact) <= result.error + 4e-16
+
+
+@pytest.mark.parametrize(
+    ("f", "b", "exact", "calls"),
+    [
+        # a third value at the jump, 0 at 0.3: the sides predict the floats beside it
+        (lambda x: 0.0 if x == 0.3 else math.copysign(1.0, x - 0.3), 1.0, 0.4, 116),
+        (
+            lambda x: 0.0 if x == 0.7 else math.copysign(math.exp(x), x - 0.7),
+            2.0,
+            math.exp(2.0) + 1.0 - 2.0 * math.exp(0.7),
+            157,
+        ),
+        # 9 at 1 on a half-line, where exp(-x) is smooth
+        (lambda x: 9.0 if x == 1.0 else math.exp(-x), math.inf, 1.0, 348),
+    ],
+)
+def test_a_value_of_its_own_is_found_with_one_call_beside_it(
+    f: Callable[[float], float], b: float, exact: float, calls: int
+) -> None:
+    # One evaluation at the float beside the sample, towards the panel's centre, mapped
+    # onto the panel's [-1, 1]: more calls (117 or 160 for 116; 158 for 157; 346 or 350
+    # for 348) where it is placed or counted otherwise.
+    result = cw.integrate(f, 0.0, b, full_output=True)
+    assert abs(result.value - exact) <= result.error < 1e-9
+    assert result.nfev == calls
