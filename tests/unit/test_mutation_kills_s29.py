@@ -18,6 +18,7 @@ import pytest
 import calcweb as cw
 from calcweb import limit
 from calcweb._richardson import Estimate, _Fit, _fits
+from calcweb.limits import _heads_for_the_run
 from calcweb.nn import Value
 
 # ---------------------------------------------------------------- nn: ties that move
@@ -189,3 +190,43 @@ def test_a_value_of_its_own_is_found_with_one_call_beside_it(
     result = cw.integrate(f, 0.0, b, full_output=True)
     assert abs(result.value - exact) <= result.error < 1e-9
     assert result.nfev == calls
+
+
+def test_the_error_beside_stairs_is_the_slope_they_add() -> None:
+    # stairmixscan's 0.0402 exp(181.09 t) + 5.062 sin(-2234493835107.921 + 0.4426 t) at
+    # 0: stairs 1.1e-3 wide that the window sat within (7.27683 for 7.86273); the error
+    # is the quotient's distance from the fit (0.689), not that plus twice the value.
+    def f(t: float) -> float:
+        return 0.04018269076167018 * math.exp(
+            181.09375365866242 * t
+        ) + 5.062075081095923 * math.sin(-2234493835107.921 + 0.44259038806134154 * t)
+
+    result = cw.derivative(f, 0.0, full_output=True)
+    assert abs(result.value - 7.8627344379069964693) <= result.error < 1.0
+
+
+# ---------------------------------------------------------------- limits: heading for the run
+
+ROOM = 2.0**-40  # 4 eps |1024|: the rounding of the run at 1024 (value 0.0)
+
+
+@pytest.mark.parametrize(
+    ("tail", "heads"),
+    [
+        ([0.0, 100.0, 300.0, 500.0, 700.0], True),  # 700 of the way, each change below 512
+        ([-900.0, -600.0, -300.0, 0.0, 300.0], True),  # the one before the last at the value
+        ([0.0, 100.0, 200.0, 300.0, 512.0], False),  # TRAVEL (512) of the way exactly
+        ([0.0, 512.0, 600.0, 700.0, 800.0], False),  # a change of TRAVEL exactly
+        ([0.0, ROOM, 200.0, 400.0, 700.0], False),  # a change of the rounding exactly
+        ([ROOM - 900.0, ROOM - 600.0, ROOM - 300.0, ROOM - 150.0, ROOM], False),  # ends there
+        ([300.0, 500.0, 700.0, 900.0, 1024.0 - ROOM], False),  # ends within it of the run
+    ],
+)
+def test_the_last_usual_samples_head_for_the_run_beyond_each_bound(
+    tail: list[float], heads: bool
+) -> None:
+    assert _heads_for_the_run([0.0, 0.0, *tail], 1024.0, 0.0) is heads
+
+
+def test_a_run_at_the_value_is_none_to_head_for() -> None:
+    assert _heads_for_the_run([1.0] * 6, 1.0, 1.0) is False
