@@ -17,7 +17,14 @@ import pytest
 
 import calcweb as cw
 from calcweb import limit
-from calcweb._richardson import Estimate, _Fit, _fits
+from calcweb._richardson import (
+    Estimate,
+    Sampler,
+    _check_sides_past_stairs,
+    _Fit,
+    _fits,
+    _side_past_stairs,
+)
 from calcweb.limits import _heads_for_the_run
 from calcweb.nn import Value
 
@@ -230,3 +237,23 @@ def test_the_last_usual_samples_head_for_the_run_beyond_each_bound(
 
 def test_a_run_at_the_value_is_none_to_head_for() -> None:
     assert _heads_for_the_run([1.0] * 6, 1.0, 1.0) is False
+
+
+@pytest.mark.parametrize(("kind", "sign"), [("forward", 1.0), ("backward", -1.0)])
+def test_a_side_past_the_stairs_is_extrapolated_from_h_h2_h4(kind: str, sign: float) -> None:
+    # t**4 at 0: the one-sided quotients are +-h**3 exactly; the quadratic in h through
+    # them at h, h/2, h/4 (h = 2**-4) is h**3/8 at 0, and the line through the two
+    # smaller ones -3 h**3/32, so the spread is 4 (1/8 + 3/32) h**3 = 7 * 2**-15.
+    value, spread = _side_past_stairs(Sampler(lambda t: t**4, 0.0), kind, 1, 2.0**-4) or (0, 0)
+    assert value == sign * 2.0**-15
+    assert spread == pytest.approx(7 * 2.0**-15, abs=1e-15)  # plus the quotients' rounding
+
+
+@pytest.mark.parametrize("first_step", [2.0**-30, 16.5 * 2.0**-34])
+def test_stairs_at_a_sixteenth_of_the_first_step_are_asked(first_step: float) -> None:
+    # The nearest stair 2**-60 away: the sides are asked from 2**-60 / sqrt(eps) = 2**-34
+    # on, where 16 times that is no more than the first step (2**-30 exactly, or 16.5
+    # times it); a smooth f's sides agree.
+    sampler = Sampler(lambda t: (1.0 + t) ** 2 - 1.0, 0.0)
+    _check_sides_past_stairs(sampler, 1, [(2.2e-16, 2.0**-60)], first_step)
+    assert sampler.calls > 0
