@@ -257,3 +257,19 @@ def test_stairs_at_a_sixteenth_of_the_first_step_are_asked(first_step: float) ->
     sampler = Sampler(lambda t: (1.0 + t) ** 2 - 1.0, 0.0)
     _check_sides_past_stairs(sampler, 1, [(2.2e-16, 2.0**-60)], first_step)
     assert sampler.calls > 0
+
+
+# ---------------------------------------------------------------- integrate: beside a singular point
+
+
+@pytest.mark.parametrize(("tol", "calls"), [(1e-10, 806), (1e-13, 1008)])
+def test_the_interpolation_beside_a_singular_point_reaches_as_tol_needs(
+    tol: float, calls: int
+) -> None:
+    # |x - 0.3|**-0.5 on [0, 1], exactly 2 (sqrt 0.3 + sqrt 0.7): the samples within
+    # reach of c in u = x - c cost one more call each; reach is |c|/64 at tol 1e-10, a
+    # node at |u| = reach exactly interpolated too (805 calls without it), and |c|/2 at
+    # 1e-13 (1043 calls at 1.5 |c|).
+    result = cw.integrate(lambda x: abs(x - 0.3) ** -0.5, 0.0, 1.0, tol=tol, full_output=True)
+    assert abs(result.value - 2.0 * (math.sqrt(0.3) + math.sqrt(0.7))) <= result.error < 1e-12
+    assert result.nfev == calls
