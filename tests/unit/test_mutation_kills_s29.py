@@ -273,3 +273,18 @@ def test_the_interpolation_beside_a_singular_point_reaches_as_tol_needs(
     result = cw.integrate(lambda x: abs(x - 0.3) ** -0.5, 0.0, 1.0, tol=tol, full_output=True)
     assert abs(result.value - 2.0 * (math.sqrt(0.3) + math.sqrt(0.7))) <= result.error < 1e-12
     assert result.nfev == calls
+
+
+# ---------------------------------------------------------------- derivative: a flushed value
+
+
+def test_a_flushed_normal_cdf_keeps_the_derivative_its_stair_allows() -> None:
+    # 0.5 (1 + erf(t / sqrt 2)) at -10 is 0 (1 + erf flushed) out to its stair at -8.3:
+    # its derivative there, the density exp(-50)/sqrt(2 pi) = 7.7e-23, is within the
+    # error the stair allows (6.8e-17), not 0 +- 6.5e-322.
+    def cdf(t: float) -> float:
+        return 0.5 * (1.0 + math.erf(t / math.sqrt(2.0)))
+
+    result = cw.derivative(cdf, -10.0, full_output=True)
+    density = math.exp(-50.0) / math.sqrt(2.0 * math.pi)
+    assert abs(result.value - density) <= result.error < 1e-15
