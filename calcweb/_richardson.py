@@ -3708,8 +3708,10 @@ def _fits(sampler: Sampler, estimate: Estimate, n: int) -> list[_Fit]:
     rows = sorted(estimate.before)[:1] + rows
     for (h0, q0, r0), (h1, q1, r1) in itertools.pairwise(rows):
         d0, d1 = q0 - value, q1 - value
-        # Both far above what blurs them, and of one sign: truncation, not rounding.
-        if not (abs(d0) > 4.0 * (r0 + error) and abs(d1) > 4.0 * (r1 + error)) or d0 * d1 <= 0:
+        # Both far above what blurs them, and of one sign: truncation, not rounding. Signs
+        # compared, not a product: d0 * d1 underflows to 0 for an f of 1e-160.
+        beyond = abs(d0) > 4.0 * (r0 + error) and abs(d1) > 4.0 * (r1 + error)
+        if not beyond or (d0 > 0.0) != (d1 > 0.0):
             continue
         square = (h1 / h0) ** 2
         share = ((d0 / d1) * square - 1.0) / (1.0 - square)

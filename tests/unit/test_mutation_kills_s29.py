@@ -113,6 +113,22 @@ def test_a_fit_needs_both_rows_beyond_four_times_their_blur() -> None:
     ]
 
 
+@pytest.mark.parametrize("size", [1e-160, 1e-200, 1e-290])
+def test_the_stairs_are_seen_whatever_the_size_of_f(size: float) -> None:
+    # stairmixscan's 0.0402 exp(181.09 t) + 5.062 sin(-2234493835107.921 + 0.4426 t) at
+    # 0, times size: the window's rows' distances from the value, 1e-160 times theirs,
+    # have a product that underflows to 0; taken for rows of two signs, they made no fit
+    # and the answer was 7.27683 size +- 1.5e-9 size, for 7.86273 size.
+    def f(t: float) -> float:
+        return size * (
+            0.04018269076167018 * math.exp(181.09375365866242 * t)
+            + 5.062075081095923 * math.sin(-2234493835107.921 + 0.44259038806134154 * t)
+        )
+
+    result = cw.derivative(f, 0.0, full_output=True)
+    assert abs(result.value - 7.8627344379069964693 * size) <= result.error < size
+
+
 def test_a_one_sided_derivative_is_not_widened_for_stairs() -> None:
     # f fails left of 0 (sqrt), so the walk is forward: the stairs' check is the central
     # window's only, and exp's slope 1 keeps an error of its rounding, not 1 or more.
@@ -259,7 +275,7 @@ def test_stairs_at_a_sixteenth_of_the_first_step_are_asked(first_step: float) ->
     assert sampler.calls > 0
 
 
-# ---------------------------------------------------------------- integrate: beside a singular point
+# ------------------------------------------------------------ integrate: beside a singular point
 
 
 @pytest.mark.parametrize(("tol", "calls"), [(1e-10, 806), (1e-13, 1008)])
