@@ -17,6 +17,7 @@ import pytest
 
 import calcweb as cw
 from calcweb import limit
+from calcweb._gauss_kronrod import noise_level
 from calcweb._richardson import (
     Estimate,
     Sampler,
@@ -304,3 +305,22 @@ def test_a_flushed_normal_cdf_keeps_the_derivative_its_stair_allows() -> None:
     result = cw.derivative(cdf, -10.0, full_output=True)
     density = math.exp(-50.0) / math.sqrt(2.0 * math.pi)
     assert abs(result.value - density) <= result.error < 1e-15
+
+
+# ---------------------------------------------------------------- integrate: f's noise
+
+
+@pytest.mark.parametrize(
+    ("values", "level"),
+    [
+        # differences 1, -1, 1 (of two signs), then -2, 2 and 4: levels sqrt(1/2),
+        # sqrt(4/6), sqrt(16/20), within NOISE_AGREE: the first, read at the last three
+        ([0.0, 1.0, 0.0, 1.0], math.sqrt(0.5)),
+        # differences 0, 1, 0 and 0, -1, 0: levels alike (1/sqrt 6, 1/sqrt 6, 1/sqrt 5),
+        # but the first differences do not change sign, one being 0: no noise
+        ([0.0, 0.0, 1.0, 1.0], 0.0),
+        ([1.0, 1.0, 0.0, 0.0], 0.0),
+    ],
+)
+def test_noise_needs_first_differences_of_both_signs(values: list[float], level: float) -> None:
+    assert noise_level(values) == level
