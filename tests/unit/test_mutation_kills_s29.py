@@ -324,3 +324,20 @@ def test_a_flushed_normal_cdf_keeps_the_derivative_its_stair_allows() -> None:
 )
 def test_noise_needs_first_differences_of_both_signs(values: list[float], level: float) -> None:
     assert noise_level(values) == level
+
+
+def test_beside_a_jump_of_f2_the_error_is_half_the_jump() -> None:
+    # derkinkscan --order 2 seed 1 (test_derjump's first case): f'' jumps by J = c s**2
+    # at -1.5; the value is about the mean of the sides, and the error holds both, each
+    # within J/2 of the mean (and little more: 1.005 J/2; not a third or twice J).
+    a, b = 1.9161090309468891, 0.971316052784053
+    c, s = -1.0307395224044474e-09, -4.210904177859691
+
+    def f(t: float) -> float:
+        return a * math.exp(b * t) + c * max(s * (t + 1.5), 0.0) ** 2 / 2.0
+
+    result = cw.derivative(f, -1.5, 2, full_output=True)
+    smooth, jump = a * b * b * math.exp(-1.5 * b), c * s * s
+    for side in (smooth, smooth + jump):
+        assert abs(result.value - side) <= result.error
+    assert result.error < 1.1 * abs(jump) / 2.0
