@@ -17,7 +17,7 @@ import pytest
 
 import calcweb as cw
 from calcweb import limit
-from calcweb._gauss_kronrod import noise_level
+from calcweb._gauss_kronrod import gauss_kronrod, noise_level, with_noise
 from calcweb._richardson import (
     Estimate,
     Sampler,
@@ -341,3 +341,19 @@ def test_beside_a_jump_of_f2_the_error_is_half_the_jump() -> None:
     for side in (smooth, smooth + jump):
         assert abs(result.value - side) <= result.error
     assert result.error < 1.1 * abs(jump) / 2.0
+
+
+def test_a_panel_at_its_noise_floor_is_rounding_limited_not_unresolved() -> None:
+    # sin(200 x) on [0, 1]: one rule does not resolve it. Noise that may move its sum
+    # by its error exactly makes that error its floor: bisecting cannot help.
+    panel = gauss_kronrod(lambda x: math.sin(200.0 * x), 0.0, 1.0)
+    assert panel.unresolved
+    assert not panel.rounding_limited
+    floored = with_noise(panel, 0.0, panel.error)
+    assert (floored.unresolved, floored.rounding_limited) == (False, True)
+    assert (floored.error, floored.rounding) == (panel.error, panel.error)
+    # Below its error, the noise leaves it unresolved, its resolution and noise widened.
+    noisy = with_noise(panel, 1e-3, panel.error / 2.0)
+    assert (noisy.unresolved, noisy.rounding_limited) == (True, False)
+    assert (noisy.error, noisy.rounding) == (panel.error, panel.error / 2.0)
+    assert (noisy.resolution, noisy.noise) == (panel.resolution + 1e-3, 1e-3)
