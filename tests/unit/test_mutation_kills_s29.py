@@ -357,3 +357,40 @@ def test_a_panel_at_its_noise_floor_is_rounding_limited_not_unresolved() -> None
     assert (noisy.unresolved, noisy.rounding_limited) == (True, False)
     assert (noisy.error, noisy.rounding) == (panel.error, panel.error / 2.0)
     assert (noisy.resolution, noisy.noise) == (panel.resolution + 1e-3, 1e-3)
+
+
+# ---------------------------------------------------------------- derivative: noise that is a swing
+
+
+@pytest.mark.parametrize(
+    ("term", "shown"),
+    [
+        ((7.556427391373798, 1.869294335138648, 93.15979874970411), ("3.46", "4.66", "1.72e-07")),
+        (
+            (0.08688696753674936, 0.8385958660957367, 90.47732029488826),
+            ("0.109", "4.52", "1.67e-07"),
+        ),
+    ],
+)
+def test_a_fast_sine_beside_a_quartic_is_refused_as_a_swing(
+    term: tuple[float, float, float], shown: tuple[str, str, str]
+) -> None:
+    # test_highord's fasttermscan cases (sin(a s**3) swings with a period near 1e-4, far
+    # below the walk's steps): the spacings fall 16-fold from smallest / (16 golden) to
+    # the rounding (the second: 8535.24 +- 0.048 for -8127215.3 when they fall 17-fold).
+    (c, a, x), (noise, smallest, spacing) = term, shown
+    with pytest.raises(cw.NumericalError) as refusal:
+        cw.derivative(lambda s: c * s**4 + math.sin(a * s**3), x, 2, full_output=True)
+    message = str(refusal.value)
+    assert message.startswith(
+        f"the noise measured in f's values near x={x!r} ({noise}) is f's own variation: below "
+        f"the steps of the difference quotients (down to {smallest}) f's 4th differences fall "
+        "as a smooth function's do, to the rounding of its values (or of t inside f) at a "
+        "spacing of "
+    )
+    assert message.endswith(
+        ", not from a stair's height. f varies on a scale finer than those steps, and their "
+        "quotients of order 2 saw its swings, not its rounding; write f with calcweb's "
+        "functions (calcweb.sin, ...) for exact derivatives"
+    )
+    assert f"at a spacing of {spacing}, not" in message
