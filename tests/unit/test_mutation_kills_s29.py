@@ -130,6 +130,33 @@ def test_the_stairs_are_seen_whatever_the_size_of_f(size: float) -> None:
     assert abs(result.value - 7.8627344379069964693 * size) <= result.error < size
 
 
+def test_a_fit_reaches_where_the_fourth_power_is_a_sixteenth_of_the_second() -> None:
+    e = 2**-13
+    # d0/d1 = 67/16 at steps 2**-3 and 2**-4: share ((67/16) / 4 - 1) / (3/4) = 1/16
+    # exactly, STAIR_FIT_RANGE's bound: a fit; at 35/8, share 1/8: none.
+    (fit,) = _fits_of(67 * 2**-10, e, 2**-6, e, e)
+    assert fit.share == 1 / 16
+    assert _fits_of(35 * 2**-9, e, 2**-6, e, e) == []
+
+
+def test_a_pair_that_makes_no_fit_leaves_the_next_pairs_alone() -> None:
+    # Rows at 2**-3, 2**-4, 2**-5: the first pair of two signs, or of a share 1/8, makes
+    # no fit; the window's own pair (share 0) still does.
+    e = 2**-13
+    for above in (1.0 - 2**-4, 1.0 + 35 * 2**-9):
+        estimate = Estimate(
+            1.0,
+            e,
+            0,
+            2**-4,
+            "central",
+            window=((2**-4, 1.0 + 2**-6), (2**-5, 1.0 + 2**-8)),
+            before=((2**-3, above, e),),
+        )
+        fits = _fits(_Rounding(e), estimate, 1)  # type: ignore[arg-type]
+        assert [(fit.base, fit.share) for fit in fits] == [(2**-4, 0.0)]
+
+
 def test_a_one_sided_derivative_is_not_widened_for_stairs() -> None:
     # f fails left of 0 (sqrt), so the walk is forward: the stairs' check is the central
     # window's only, and exp's slope 1 keeps an error of its rounding, not 1 or more.
