@@ -421,3 +421,18 @@ def test_a_fast_sine_beside_a_quartic_is_refused_as_a_swing(
         "functions (calcweb.sin, ...) for exact derivatives"
     )
     assert f"at a spacing of {spacing}, not" in message
+
+
+def test_sides_that_disagree_past_the_stairs_are_refused_in_full() -> None:
+    # max(0, 1 - (1 + t)**2) at 0 (test_derkink3's case): slopes 0 and -2, the nearest
+    # stair 5.6e-17 away, so the sides are asked from 5.6e-17 / sqrt(eps) = 3.8e-9 down
+    # to a quarter of it.
+    sampler = Sampler(lambda t: max(0.0, 1.0 - (1.0 + t) ** 2), 0.0)
+    with pytest.raises(cw.DomainError) as refusal:
+        _check_sides_past_stairs(sampler, 1, [(2.2e-16, 5.6e-17)], 0.015)
+    assert str(refusal.value) == (
+        "no derivative of f at x=0.0 was found: the difference quotients from the right tend "
+        "to about 0, but those from the left to -2, at steps down to 9.4e-10 (as they do at a "
+        "kink or a jump at x; below those steps f is flat, as where its argument is rounded); "
+        "take a one-sided derivative with method='forward' or method='backward', or move x"
+    )
