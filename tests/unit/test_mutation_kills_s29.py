@@ -25,6 +25,7 @@ from calcweb._richardson import (
     _Fit,
     _fits,
     _side_past_stairs,
+    _ThreeRowFit,
 )
 from calcweb.limits import _heads_for_the_run
 from calcweb.nn import Value
@@ -63,7 +64,7 @@ def test_a_bare_jump_far_out_is_refused_keeping_its_value() -> None:
         "f is 1 at every point sampled on the left out to x = 5.980082166329764e+197, and 4 "
         "at every point from x = 3.919106648525874e+202 out to |x| = 2**993; between those "
         "two it is one or the other (sought to 1/8 bit of |x|): it jumps there "
-        "(1 + 3*(x > 1e200)), and f so far out may jump again where no sample sees it: the "
+        "(1 + 3*(x > 1e200)), and f farther out may jump again where no sample sees it: the "
         "samples cannot tell its limit. Substitute x = s*u, s near where f jumps "
         "(limit(lambda u: f(s*u), inf)), so that the usual points see it; pass "
         "full_output=True to get the estimate anyway"
@@ -154,7 +155,8 @@ def test_a_pair_that_makes_no_fit_leaves_the_next_pairs_alone() -> None:
             before=((2**-3, above, e),),
         )
         fits = _fits(_Rounding(e), estimate, 1)  # type: ignore[arg-type]
-        assert [(fit.base, fit.share) for fit in fits] == [(2**-4, 0.0)]
+        pairs = [fit for fit in fits if not isinstance(fit, _ThreeRowFit)]  # the 3 rows' own
+        assert [(fit.base, fit.share) for fit in pairs] == [(2**-4, 0.0)]
 
 
 def test_a_one_sided_derivative_is_not_widened_for_stairs() -> None:
@@ -353,10 +355,11 @@ def test_noise_needs_first_differences_of_both_signs(values: list[float], level:
     assert noise_level(values) == level
 
 
-def test_beside_a_jump_of_f2_the_error_is_half_the_jump() -> None:
+def test_beside_a_jump_of_f2_the_error_holds_both_sides_and_no_more() -> None:
     # derkinkscan --order 2 seed 1 (test_derjump's first case): f'' jumps by J = c s**2
-    # at -1.5; the value is about the mean of the sides, and the error holds both, each
-    # within J/2 of the mean (and little more: 1.005 J/2; not a third or twice J).
+    # at -1.5; the value is about the mean of the sides, and the error holds both: J/2
+    # each side, plus up to J/2 as far as the window's quotients moved (DERKINK4's
+    # _sides_apart: exp's truncation moves them here, 1.003 J; not twice J).
     a, b = 1.9161090309468891, 0.971316052784053
     c, s = -1.0307395224044474e-09, -4.210904177859691
 
@@ -367,7 +370,7 @@ def test_beside_a_jump_of_f2_the_error_is_half_the_jump() -> None:
     smooth, jump = a * b * b * math.exp(-1.5 * b), c * s * s
     for side in (smooth, smooth + jump):
         assert abs(result.value - side) <= result.error
-    assert result.error < 1.1 * abs(jump) / 2.0
+    assert result.error < 1.1 * abs(jump)
 
 
 def test_a_panel_at_its_noise_floor_is_rounding_limited_not_unresolved() -> None:
@@ -390,37 +393,22 @@ def test_a_panel_at_its_noise_floor_is_rounding_limited_not_unresolved() -> None
 
 
 @pytest.mark.parametrize(
-    ("term", "shown"),
+    ("term", "truth"),
     [
-        ((7.556427391373798, 1.869294335138648, 93.15979874970411), ("3.46", "4.66", "1.72e-07")),
-        (
-            (0.08688696753674936, 0.8385958660957367, 90.47732029488826),
-            ("0.109", "4.52", "1.67e-07"),
-        ),
+        ((7.556427391373798, 1.869294335138648, 93.15979874970411), 1806548391.004676),
+        ((0.08688696753674936, 0.8385958660957367, 90.47732029488826), -8127215.332292235),
     ],
 )
-def test_a_fast_sine_beside_a_quartic_is_refused_as_a_swing(
-    term: tuple[float, float, float], shown: tuple[str, str, str]
+def test_a_fast_sine_beside_a_quartic_is_answered_honestly(
+    term: tuple[float, float, float], truth: float
 ) -> None:
     # test_highord's fasttermscan cases (sin(a s**3) swings with a period near 1e-4, far
-    # below the walk's steps): the spacings fall 16-fold from smallest / (16 golden) to
-    # the rounding (the second: 8535.24 +- 0.048 for -8127215.3 when they fall 17-fold).
-    (c, a, x), (noise, smallest, spacing) = term, shown
-    with pytest.raises(cw.NumericalError) as refusal:
-        cw.derivative(lambda s: c * s**4 + math.sin(a * s**3), x, 2, full_output=True)
-    message = str(refusal.value)
-    assert message.startswith(
-        f"the noise measured in f's values near x={x!r} ({noise}) is f's own variation: below "
-        f"the steps of the difference quotients (down to {smallest}) f's 4th differences fall "
-        "as a smooth function's do, to the rounding of its values (or of t inside f) at a "
-        "spacing of "
-    )
-    assert message.endswith(
-        ", not from a stair's height. f varies on a scale finer than those steps, and their "
-        "quotients of order 2 saw its swings, not its rounding; write f with calcweb's "
-        "functions (calcweb.sin, ...) for exact derivatives"
-    )
-    assert f"at a spacing of {spacing}, not" in message
+    # below the walk's steps): refused as a swing (`_check_noise_is_swing`) when written;
+    # since DERPOW the quotient far below refutes the window and the walk below answers
+    # (1806451735 +- 2.6e6 and -8127078.7 +- 1590; truths from mpmath at 50 digits).
+    c, a, x = term
+    result = cw.derivative(lambda s: c * s**4 + math.sin(a * s**3), x, 2, full_output=True)
+    assert abs(result.value - truth) <= result.error < 1e-2 * abs(truth)
 
 
 def test_sides_that_disagree_past_the_stairs_are_refused_in_full() -> None:
