@@ -12,6 +12,15 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   Python 3.12, ``sum()`` adds plain floats with compensation but not the
   tracked ones, so the two values can differ in their last bits.)
   ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
+  A quotient's recurrence divides by the denominator's value once an order,
+  and can magnify rounding far beyond ``f``'s own (``sin(x)/x`` at 1e-8,
+  ``n = 2``: -1.0 for -1/3, error 22). Plain jets record how much their
+  quotients cancel (`calcweb.jet.watching_cancellation`); beyond 2**16 times
+  their rounding, ``f`` is called again on jets that bound it. Where that
+  bound leaves fewer than 4 digits and exceeds 1024 times the rounding of
+  ``f(x)`` itself spread over ``n`` orders, ``"auto"`` also runs Richardson
+  (unless ``f(x)`` has lost its digits too) and keeps the better answer
+  that agrees, and a plain call refuses an answer with no correct digit.
   A jet takes the branch of ``x`` (``1.0 if x == 0 else sin(x)/x`` at 0
   gives the derivatives of the constant 1.0), which are known to be ``f``'s
   only where that branch holds around ``x``: where ``f`` decides a branch at
@@ -116,7 +125,7 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.jet import BranchWatch, Jet, rounding_tracked_variable
+from calcweb.jet import BranchWatch, Jet, rounding_tracked_variable, watching_cancellation
 
 __all__ = ["DerivativeResult", "derivative"]
 
@@ -241,12 +250,14 @@ def derivative(
             no correct digit and Richardson on the real line refuses too, or
             if f is undefined or not real next to ``x`` and Richardson
             there, one-sided, cannot settle), if a plain call's (without
-            ``full_output``) estimate by differences (not ``"ad"``'s or
-            ``"complex"``'s) has no correct digit and cannot tell
+            ``full_output``) estimate by differences (not ``"complex"``'s) has
+            no correct digit and cannot tell
             the derivative from 0 on the scale of ``f``'s values (its error
             exceeds its size, ``|f(x)| / (eps max(1, |x|))**n`` and the
             smallest subnormal float; where ``f(x)`` is 0, its size alone,
-            unless it is exactly 0), if
+            unless it is exactly 0), or by jets (``"ad"``, ``"auto"``) has
+            none where a quotient's recurrence magnified the rounding (see
+            the module; Richardson, if ``"auto"`` ran it, did no better), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -299,7 +310,8 @@ def _refuse_without_a_digit(
     """A `NumericalError` where a plain call's answer has no correct digit (`_without_a_digit`).
 
     A bare float claims its digits; full_output's result shows its error instead.
-    Jets' and the complex step's errors are rounding bounds, not a walk's that can
+    Jets' answers are judged where they are computed (`_with_its_digits`). The
+    complex step's errors are rounding bounds, not a walk's that can
     run away: a wide one is f's size underflowing (``2.2e-308 sin(t)`` at 1 by the
     complex step is 0 +- 2.2e-288, its imaginary part below the smallest normal
     float; the derivative is 1.2e-308), which refusing would not mend.
@@ -425,7 +437,10 @@ def _taylor_mode(
     seed = rounding_tracked_variable(x, n) if bounded else Jet.variable(x, n)
     # On a line of calcweb.multivariate, the point rounds coordinate by coordinate.
     within = f.reach(x) if isinstance(f, RoundedLine) else reach(x)
-    y, branch = on_jets(f, within, seed)
+    # Plain jets record their cancellation, which bounded jets bound.
+    watch = contextlib.nullcontext(None) if bounded else watching_cancellation()
+    with watch as cancellation:
+        y, branch = on_jets(f, within, seed)
     if isinstance(y, RefusedJets):
         if method == "auto":  # f is not jet-aware: differences, and the call it refused
             return _counting_the_jet_call(_richardson(f, x, n, step))
@@ -434,7 +449,15 @@ def _taylor_mode(
     bound = derivative_error(y, n, value) if bounded else rounding_error(value, n)
     result = DerivativeResult(value, bound, 1, "ad", None)
     flat = branch.what is None and staircase(y, branch, n)
-    if (branch.what is None and not flat) or (method == "ad" and not claimed):
+    if branch.what is None and not flat:
+        if bounded:
+            value_of_f = _value_of_f(y)
+        elif cancellation is not None and cancellation.worst > _SUSPECT_MAGNIFICATION:
+            result, value_of_f = _bounded_again(f, x, n, within, result)
+        else:
+            return result  # little cancelled: exact to rounding
+        return _with_its_digits(f, x, n, method, (result, value_of_f), step=step, claimed=claimed)
+    if method == "ad" and not claimed:
         return result  # plain "ad" keeps the branch's derivative (torch's convention)
     if method == "ad":
         where = _where(f, x)
@@ -444,6 +467,122 @@ def _taylor_mode(
         )
         raise branch_refusal(branch, where, instead)
     return _across_the_branch(f, x, n, step, on_the_branch=result, branch=branch)
+
+
+# Plain jets whose cancellation (a sum's value fed to a quotient's recurrence) may
+# magnify rounding more than 2**16 times (about 5 of 16 digits) are run again on jets
+# that bound it: only then does the rounding bound cost its time.
+_SUSPECT_MAGNIFICATION = 2.0**16
+
+# A jet's answer whose bound exceeds this part of its size (fewer than about 4 digits)
+# and 2**10 times what evaluating f gives (`_digits_lost`) has lost its digits in the
+# recurrences: "auto" asks Richardson too.
+_FEW_DIGITS = 1e-4
+
+
+class _ValueOfF(NamedTuple):
+    """``|f(x)|`` as bounded jets computed it, and a bound on its rounding (at least eps of it)."""
+
+    size: float
+    rounding: float
+
+    def spread(self, x: float, n: int) -> float:
+        """What a direct evaluation's rounding shows of an ``n``-th derivative.
+
+        The rounding of ``f(x)`` spread over x's scale: ``n! / max(1, |x|)**n`` times it.
+        """
+        spread = self.rounding
+        for k in range(1, n + 1):  # underflows to 0, never raises
+            spread *= k / max(1.0, abs(x))
+        return spread
+
+
+def _value_of_f(y: object) -> _ValueOfF:
+    """The value of f and its rounding from ``y``, what f returned on bounded jets."""
+    own = y.coefficients[0] if isinstance(y, Jet) else y
+    size = abs(float(own)) if isinstance(own, Real) else 0.0
+    return _ValueOfF(size, max(getattr(own, "bound", 0.0), _EPS * size))
+
+
+def _bounded_again(
+    f: Callable[[Any], Any], x: float, n: int, within: float, plain: DerivativeResult
+) -> tuple[DerivativeResult, _ValueOfF]:
+    """``plain`` (from plain jets) with the rounding bound of a second call of f on bounded jets.
+
+    Also f's value from that call (`_value_of_f`). The plain value is kept (the bounded
+    run's can differ in its last bits: `sum`), with the bound as its error. Where that
+    call fails, ``plain`` stands, with an unbounded rounding of f to judge it by.
+    """
+    y, branch = on_jets(f, within, rounding_tracked_variable(x, n))
+    calls = plain.nfev + 1
+    if isinstance(y, RefusedJets) or branch.what is not None:
+        return replace(plain, nfev=calls), _ValueOfF(0.0, math.inf)
+    bound = derivative_error(y, n, jet_derivative(y, n, "f"))
+    return replace(plain, error=max(bound, plain.error), nfev=calls), _value_of_f(y)
+
+
+def _digits_lost(result: DerivativeResult, own: float, part: float) -> bool:
+    """Whether a jet's error exceeds ``part`` of its value and 2**10 times f's own rounding."""
+    return result.error > part * abs(result.value) and result.error > 1024.0 * own
+
+
+def _with_its_digits(
+    f: Callable[[Any], Any],
+    x: float,
+    n: int,
+    method: str,
+    jets: tuple[DerivativeResult, _ValueOfF],
+    *,
+    step: float | None,
+    claimed: bool,
+) -> DerivativeResult:
+    """The jets' answer, where the recurrences lost no digits; else Richardson's, or a refusal.
+
+    ``jets``: the answer with its rounding bound, and f's value (`_value_of_f`). A
+    quotient's recurrence can magnify rounding far beyond f's own (``sin(x)/x`` at
+    1e-8, ``n = 2``: -1.0 +- 22 for -1/3). There "auto" runs Richardson and takes
+    its answer where it is better and agrees (as derivative's second walk: within
+    twice their errors), unless f's value itself has lost its digits (``(1 -
+    cos(x))/x**2`` at 1e-8): differences of such values cannot mend them, and
+    Richardson would differentiate the rounding. An answer left with no correct
+    digit is refused unless its error is ``claimed`` (full_output).
+    """
+    result, value_of_f = jets
+    own = value_of_f.spread(x, n)
+    if not _digits_lost(result, own, _FEW_DIGITS):
+        return result
+    if method == "auto" and value_of_f.rounding <= _FEW_DIGITS * value_of_f.size:
+        try:
+            other = _richardson(f, x, n, step)
+        except (NumericalError, DomainError):
+            pass  # the jets' answer stands, its error shows what it is worth
+        else:
+            better = other.error < result.error and agrees(
+                other.value, other.error, result.value, result.error
+            )
+            result = replace(other if better else result, nfev=result.nfev + other.nfev)
+    if not claimed and _digits_lost(result, own, 1.0):
+        raise _no_digit_on_jets(f, x, n, result, jets[0])
+    return result
+
+
+def _no_digit_on_jets(
+    f: Callable[[Any], Any], x: float, n: int, result: DerivativeResult, jets: DerivativeResult
+) -> NumericalError:
+    """A plain call's refusal: the jets' answer (and Richardson's, if "auto" ran it): no digit."""
+    tried = (
+        f", and by differences (Richardson) as {result.value:.6g} +- {result.error:.3g}"
+        if result.method == "richardson"
+        else ""
+    )
+    return NumericalError(
+        f"the derivative of order {n} {_where(f, x)} came out of Taylor mode (jets) as "
+        f"{jets.value:.6g} +- {jets.error:.3g}{tried}, with no correct digit: a quotient in f "
+        "cancels, and its recurrence magnifies the rounding once an order (sin(x)/x near 0 "
+        "divides by x); with full_output=True the estimate comes with its error, "
+        "method='richardson' differentiates f by differences, or write the quotient so "
+        "that nothing cancels near the point (its series, or a form without the 0/0)"
+    )
 
 
 def _counting_the_jet_call(fallback: DerivativeResult) -> DerivativeResult:

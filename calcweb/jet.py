@@ -35,7 +35,12 @@ is -1/3). `calcweb.derivative` reads the record (`calcweb._taylor_mode`).
 a bound on its accumulated rounding error (running error analysis, Higham,
 *Accuracy and Stability of Numerical Algorithms*, ch. 3). Cancellation
 inside ``f`` (``exp(x) - 1 - x`` near 0) shows in those bounds. Plain jets
-carry no bounds and pay nothing for them.
+carry no bounds and pay nothing for them, except inside `watching_cancellation`,
+where each sum records how much its value cancels, and each quotient
+recurrence (``/``, and ``log``, ``log1p``, ``atan``, ``asin``, ``acos``,
+which divide by their argument) how much its cancellation can magnify
+rounding: ``sin(x)/x`` near 0 divides by ``x`` once an order, and its
+derivatives can lose every digit where the function itself rounds like ``sin``.
 """
 
 from __future__ import annotations
@@ -367,6 +372,105 @@ def watching_branches(reach: float) -> Iterator[BranchWatch]:
             watch.hand_on(outer)
 
 
+class CancellationWatch:
+    """The worst cancellation plain jets met while watched (`watching_cancellation`).
+
+    Attributes:
+        magnification: How many times its own rounding the worst coefficient of a
+            quotient may carry (`_magnification`, at least 1), 0 where f took none.
+        cancellation: How many times its own rounding the worst value of a sum or
+            difference may carry (``1 - cos(x)`` at 1e-4: 4e8), 1 where nothing cancels.
+    """
+
+    __slots__ = ("cancellation", "magnification")
+
+    def __init__(self) -> None:
+        self.magnification = 0.0
+        self.cancellation = 1.0
+
+    @property
+    def worst(self) -> float:
+        """How many times its own rounding a quotient may carry, a sum's included; 0 if none.
+
+        A sum's cancellation alone loses what evaluating the derivatives' formulas
+        would (``exp(x) - 1 - x``); a quotient's recurrence can magnify it beyond.
+        """
+        return self.magnification * self.cancellation
+
+
+_CANCELLATION: ContextVar[CancellationWatch | None] = ContextVar(
+    "calcweb_cancellation", default=None
+)
+
+
+@contextlib.contextmanager
+def watching_cancellation() -> Iterator[CancellationWatch]:
+    """Record, in the `CancellationWatch` it yields, the cancellation of plain jets.
+
+    Plain jets carry no rounding bounds; this cheap record (values of sums, and
+    quotients' recurrences) says when one is worth computing
+    (`rounding_tracked_variable`). A watch inside another (a derivative inside
+    ``f``) keeps its own record.
+    """
+    watch = CancellationWatch()
+    token = _CANCELLATION.set(watch)
+    try:
+        yield watch
+    finally:
+        _CANCELLATION.reset(token)
+
+
+def _watched_sum(c: Series, a0: float, b0: float) -> Series:
+    """``c``, the sum or difference of two series, its value's cancellation recorded if watched.
+
+    ``a0`` and ``b0``: the values added (``b0`` negated for a difference).
+    """
+    if c:
+        _note_sum(c[0], a0, b0)
+    return c
+
+
+def _note_sum(value: float, a0: float, b0: float) -> None:
+    """Record how far the sum ``value`` of ``a0`` and ``b0`` cancelled, if watched."""
+    watch = _CANCELLATION.get()
+    if watch is not None:
+        terms = builtins.abs(a0) + builtins.abs(b0)
+        total = builtins.abs(value)
+        ratio = terms / total if total else (math.inf if terms else 1.0)
+        watch.cancellation = max(watch.cancellation, ratio)
+
+
+def _watched_div(a: Series, b: Series) -> Series:
+    """`calcweb._series.div`, its cancellation recorded if watched (`watching_cancellation`)."""
+    quotient = _series.div(a, b)
+    watch = _CANCELLATION.get()
+    if watch is not None:
+        watch.magnification = max(watch.magnification, _magnification(a, b, quotient))
+    return quotient
+
+
+def _magnification(a: Series, b: Series, q: Series) -> float:
+    r"""How many times its own rounding the worst coefficient of ``q = a / b`` may carry.
+
+    ``q_k = (a_k - \sum_{i<k} q_i b_{k-i}) / b_0``: where the terms are far larger
+    than their sum, their rounding (and that inherited from ``q_0 .. q_(k-1)``)
+    is magnified by the ratio (``sin(x)/x`` at 1e-8: 1e8 an order). A rough
+    running error analysis in plain floats, exact inputs assumed; inf where the
+    terms cancel exactly.
+
+    Examples:
+        >>> _magnification([1.0, 0.0, 0.0], [0.5, 1.0, 0.0], [2.0, -4.0, 8.0])  # 1/x: k + 1
+        3.0
+    """
+    worst = 0.0  # q_0 .. q_(k-1)'s, in units of their own rounding
+    for k in range(len(q)):
+        terms = builtins.abs(a[k]) + sum(builtins.abs(q[i] * b[k - i]) for i in range(k))
+        total = builtins.abs(q[k] * b[0])
+        ratio = terms / total if total else (math.inf if terms else 1.0)
+        worst = max(worst, ratio * (1.0 + worst))
+    return max(worst, 1.0)
+
+
 def _tie(difference: Sequence[float], reach: float) -> bool | None:
     r"""Whether the sign of the series $d(t)$ is in doubt: True at a tie, False near one, else None.
 
@@ -533,31 +637,40 @@ class Jet:
     def __add__(self, other: object) -> Jet:
         c = self._c
         if type(other) is float and _isfinite(other):
-            return Jet._moved(c[0] + other, [x if x else x + 0.0 for x in c[1:]])
+            value = c[0] + other
+            _note_sum(value, c[0], other)  # watched as the general path's sum is
+            return Jet._moved(value, [x if x else x + 0.0 for x in c[1:]])
         b = self._coerce(other)
         if b is None:
             return NotImplemented
-        return Jet._of([x + y for x, y in zip(c, b, strict=False)])
+        total = [x + y for x, y in zip(c, b, strict=False)]
+        return Jet._of(_watched_sum(total, c[0], b[0]))
 
     __radd__ = __add__
 
     def __sub__(self, other: object) -> Jet:
         c = self._c
         if type(other) is float and _isfinite(other):
-            return Jet._moved(c[0] - other, c[1:])
+            value = c[0] - other
+            _note_sum(value, c[0], other)
+            return Jet._moved(value, c[1:])
         b = self._coerce(other)
         if b is None:
             return NotImplemented
-        return Jet._of([x - y for x, y in zip(c, b, strict=False)])
+        difference = [x - y for x, y in zip(c, b, strict=False)]
+        return Jet._of(_watched_sum(difference, c[0], b[0]))
 
     def __rsub__(self, other: object) -> Jet:
         c = self._c
         if type(other) is float and _isfinite(other):
-            return Jet._moved(other - c[0], [0.0 - x for x in c[1:]])
+            value = other - c[0]
+            _note_sum(value, other, c[0])
+            return Jet._moved(value, [0.0 - x for x in c[1:]])
         b = self._coerce(other)
         if b is None:
             return NotImplemented
-        return Jet._of([y - x for x, y in zip(c, b, strict=False)])
+        difference = [y - x for x, y in zip(c, b, strict=False)]
+        return Jet._of(_watched_sum(difference, b[0], c[0]))
 
     def __neg__(self) -> Jet:
         return Jet._of([-x for x in self._c])
@@ -749,12 +862,12 @@ class Jet:
     def log(self) -> Jet:
         """The natural logarithm, from $y' = x'/x$."""
         y0 = self._y0("log")
-        return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), self._c)))
+        return Jet._of(_series.chain(self._c, y0, _watched_div(self._one(), self._c)))
 
     def log1p(self) -> Jet:
         r"""$\log(1 + x)$, from $y' = x'/(1 + x)$."""
         y0 = self._y0("log1p")
-        return Jet._of(_series.chain(self._c, y0, _series.div(self._one(), (self + 1.0)._c)))
+        return Jet._of(_series.chain(self._c, y0, _watched_div(self._one(), (self + 1.0)._c)))
 
     def sqrt(self) -> Jet:
         r"""$\sqrt{x}$, solving $y^2 = x$; not differentiable at 0."""
@@ -823,7 +936,7 @@ class Jet:
 
     def atan(self) -> Jet:
         """The arc tangent, from $y' = x'/(1 + x^2)$."""
-        u = _series.div(self._one(), (1.0 + self * self)._c)
+        u = _watched_div(self._one(), (1.0 + self * self)._c)
         return Jet._of(_series.chain(self._c, self._y0("atan"), u))
 
     def _arcsine_rate(self, name: str) -> Series:
@@ -832,7 +945,7 @@ class Jet:
             self._smooth_only(name, self._c[0])
         if self.degree == 0:
             return [0.0]
-        return _series.div(self._one(), (1.0 - self * self).sqrt()._c)
+        return _watched_div(self._one(), (1.0 - self * self).sqrt()._c)
 
     def asin(self) -> Jet:
         r"""The arc sine, from $y' = x'/\sqrt{1 - x^2}$; not differentiable at ±1."""
@@ -890,7 +1003,7 @@ def _divide(a: Series, b: Series) -> Series:
             "division by a quantity whose value is 0 is undefined; move the "
             "point away from the zero of the denominator"
         )
-    quotient = _series.div(a, b)
+    quotient = _watched_div(a, b)
     if not all(math.isfinite(q) for q in quotient):
         raise NumericalError(
             "a quotient overflowed: the denominator is too close to 0 for the "

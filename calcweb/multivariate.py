@@ -12,7 +12,8 @@ through ``x`` in the direction ``v``. Then
 With ``method="ad"`` (chosen by ``"auto"`` when ``f`` is written with
 calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a list whose
 entries that move along the line are jets (the others stay floats), and
-each $\varphi'(0)$ and $\varphi''(0)$ is exact to rounding, and so is
+each $\varphi'(0)$ and $\varphi''(0)$ is exact to rounding (unless a
+quotient's recurrence magnifies it: `calcweb.derivative`), and so is
 each entry of the Hessian: where polarisation would subtract far larger
 terms, an off-diagonal one is read off a curve instead (see `hessian`).
 ``f`` receives a ``list``, whatever sequence ``x`` was (in `jvp` and
@@ -580,7 +581,7 @@ def _second_along(
     # rounding-tracked ones are slower, and a jet's answer is not taken again along a coordinate.
     with _refusals_in_coordinates(restricted, exponent):
         result = _estimate(
-            restricted, 0.0, 2, method, None, full_output=True, bounded_jets=bounded_jets
+            restricted, 0.0, 2, method, None, full_output=bounded_jets, bounded_jets=bounded_jets
         )
     if result.method == "ad":
         return _in_units_of_x(result, scale, restricted.calls)
@@ -1183,7 +1184,10 @@ def hessian(
 
     Computed by polarisation of second directional derivatives (see the
     module), ``n (n + 1) / 2`` of them, each exact to rounding with
-    ``"ad"``. Polarisation subtracts: an off-diagonal entry far below the
+    ``"ad"`` where ``f``'s quotients do not magnify it (``sin(p[0])/p[0]``
+    at ``[1e-8]``: -1.0 for -1/3, error 22; as in `calcweb.derivative`, a
+    diagonal entry with no correct digit is then refused by ``"ad"`` and
+    taken by Richardson by ``"auto"``). Polarisation subtracts: an off-diagonal entry far below the
     diagonal ones, or below their errors, can have no correct digit. On
     jets (``"ad"``, or ``"auto"`` with ``f`` written with calcweb's
     functions), where polarisation subtracts terms more than 8 times the
@@ -1214,7 +1218,8 @@ def hessian(
             if ``full_output`` is not True or False.
         InvalidArgumentError: For a bad method or step.
         NumericalError: If an entry overflows, or a given ``h`` moves no
-            coordinate of ``x``.
+            coordinate of ``x``, or (without ``full_output``) a diagonal entry
+            on jets has no correct digit (see above).
 
     Examples:
         >>> from calcweb import hessian
