@@ -15,7 +15,7 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   A quotient's recurrence divides by the denominator's value once an order,
   and can magnify rounding far beyond ``f``'s own (``sin(x)/x`` at 1e-8,
   ``n = 2``: -1.0 for -1/3, error 22). Plain jets record how much their
-  quotients cancel (`calcweb.jet.watching_cancellation`); beyond 2**16 times
+  quotients cancel (`calcweb.jet.watching_cancellation`); beyond 2**24 times
   their rounding, ``f`` is called again on jets that bound it. Where that
   bound leaves fewer than 4 digits and exceeds 1024 times the rounding of
   ``f(x)`` itself spread over ``n`` orders, ``"auto"`` also runs Richardson
@@ -470,9 +470,10 @@ def _taylor_mode(
 
 
 # Plain jets whose cancellation (a sum's value fed to a quotient's recurrence) may
-# magnify rounding more than 2**16 times (about 5 of 16 digits) are run again on jets
-# that bound it: only then does the rounding bound cost its time.
-_SUSPECT_MAGNIFICATION = 2.0**16
+# magnify rounding more than 2**24 times (about 7 of 16 digits, by a tally that
+# compounds order by order, so pessimistic: 2**16 ran x/(1 + exp(-x)) again at n = 8)
+# are run again on jets that bound it: only then does the rounding bound cost its time.
+_SUSPECT_MAGNIFICATION = 2.0**24
 
 # A jet's answer whose bound exceeds this part of its size (fewer than about 4 digits)
 # and 2**10 times what evaluating f gives (`_digits_lost`) has lost its digits in the
