@@ -228,8 +228,15 @@ def _close(a: float, b: float, rtol: float, atol: float) -> bool:
 
 
 def _percent(ratio: float) -> str:
-    """``ratio`` as a percentage with a nonzero digit: 2.8%, 0.0002%, never 0.0%."""
-    return f"{ratio:.1%}" if ratio >= 1e-3 else f"{100 * ratio:.1g}%"
+    """``ratio`` as a percentage with a nonzero digit: 2.8%, 0.0002%, never 0.0%.
+
+    A miss of 10,000 times the expected value or more in 2 digits (2e+32%): in
+    fixed point, ``check(1.0, 1e-300)`` printed 303 digits, most of them the
+    binary float's, not the ratio's.
+    """
+    if ratio < 1e-3:
+        return f"{100 * ratio:.1g}%"
+    return f"{ratio:.1%}" if ratio < 1e4 else f"{100 * ratio:.2g}%"
 
 
 def _miss(a: float, b: float) -> str:
