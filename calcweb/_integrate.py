@@ -282,11 +282,13 @@ def riemann_sum(
     * ``"midpoint"``: $\sum_{i=0}^{n-1} f(x_i + \Delta x/2)\,\Delta x$;
     * ``"trapezoid"``: the mean of the left and right sums.
 
-    The sum is added with `math.fsum`, so the only rounding left is that
-    of the points and of ``f``. If ``a > b`` then $\Delta x < 0$, as in
-    the definition: the points run from ``a`` down to ``b``, so the sum is
-    minus that over ``[b, a]`` with ``"left"`` and ``"right"`` exchanged
-    (``"midpoint"`` and ``"trapezoid"`` simply change sign).
+    The values (for ``"trapezoid"`` the two ends halved) are added with
+    `math.fsum`, rounded once, then multiplied by $\Delta x$: no rounding
+    accumulates over the ``n`` terms, beyond that of the points and of ``f``.
+    If ``a > b`` then $\Delta x < 0$, as in the definition: the points run
+    from ``a`` down to ``b``, so the sum is minus that over ``[b, a]`` with
+    ``"left"`` and ``"right"`` exchanged (``"midpoint"`` and ``"trapezoid"``
+    simply change sign).
 
     Args:
         f: A function of one real number returning a real number.
@@ -340,7 +342,13 @@ def riemann_sum(
 
 
 def _trapezoid(values: list[float], h: float) -> float:
-    return h * (_sum(values) - 0.5 * (values[0] + values[-1]))
+    """The trapezoid rule: the ends halved (exact short of subnormals) inside one fsum.
+
+    Subtracting the halved ends from the sum of all values left the sum's rounding
+    (1e17 at 0 and 1, -1e17 at 0.5, 1 elsewhere, ``n = 4``: 0.0 for 0.5).
+    """
+    ends = [0.5 * values[0], 0.5 * values[-1]]
+    return h * _sum(itertools.chain(ends, values[1:-1]))
 
 
 def _simpson(values: list[float], h: float) -> float:

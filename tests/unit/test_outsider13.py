@@ -174,7 +174,6 @@ def test_the_left_and_right_sums_of_big_ends_are_exact() -> None:
     assert cw.riemann_sum(_big_ends, 0.0, 1.0, 4, rule="right") == 0.5
 
 
-@_xfail()
 def test_the_trapezoid_sum_is_the_mean_of_the_left_and_right_sums() -> None:
     # Today: 0.0 (fsum of the five values, 1e17 + 2, rounds to 1e17; minus the ends'
     # half-sum 1e17 leaves 0); the mean of the left and right sums is 0.5, exactly.
