@@ -482,7 +482,10 @@ def _descend(
     run = _Run(limit=math.inf if tol is None else tol)
     for step in range(steps + 1):
         run.at = step
+        previous = run.value
         run.value, loss, run.norm, run.problem = _evaluate(f, params, scalar, opt, first=step == 0)
+        if previous is not None and run.value is previous:
+            _refuse_a_stale_graph(previous, params, run.path[-1], _point(params, scalar))
         if step == 0 and not given:
             run.limit = GTOL * max(1.0, run.norm)
         if math.isfinite(loss):
@@ -497,6 +500,26 @@ def _descend(
             run.at, run.problem = step + 1, f"the step fails ({_first(error)})"  # the next step
             break
     return run
+
+
+def _refuse_a_stale_graph(value: Value, params: list[Value], before: Point, now: Point) -> None:
+    """Refuse the Value f returned at the step before, returned again where x has moved.
+
+    Its loss and gradient are f's at ``before``: a memoised f (``functools.lru_cache``
+    keyed on the Values, which minimize updates in place) returns the graph of its
+    first call at every step (``sin(x) x`` from 1.0: fun 0.841 = f(1.0) at x = -0.38).
+    A Value that holds no parameter is a constant, true at any x.
+    """
+    held = {id(node) for node in graph_order([value])}
+    if now == before or not any(id(p) in held for p in params):
+        return
+    raise InvalidArgumentError(
+        f"f returned the very Value it returned at x = {shown(before)} again at x = "
+        f"{shown(now)}, so its loss ({value.data!r}) and gradient are f's at the earlier "
+        "point: minimize updates the same Values in place, and a cached f (functools."
+        "lru_cache, or a dict of results keyed on x) returns the graph of its first call; "
+        "compute f afresh at each call"
+    )
 
 
 def _never_moved(run: _Run) -> str:

@@ -193,7 +193,6 @@ def test_minimize_walks_down_x_sin_x() -> None:
     assert result.fun == pytest.approx(math.sin(result.x) * result.x, rel=1e-12)
 
 
-@_xfail()
 def test_minimize_with_a_cached_loss_reports_f_at_its_x_or_refuses() -> None:
     # Today: x = -0.38177329067603616 with fun = 0.8414709848078965 (f at x0 = 1.0; every
     # entry of losses is that), where f(x) = 0.14223600654126803; not converged, with the
