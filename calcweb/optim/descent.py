@@ -396,7 +396,10 @@ def minimize(
             through Values (f used ``x.data``, as torch's ``.item()``); or an
             argument has the wrong type.
         InvalidArgumentError: For an unknown optimizer, ``steps < 0``,
-            ``tol < 0``, an empty ``x0`` or a bad hyper-parameter.
+            ``tol < 0``, an empty ``x0`` or a bad hyper-parameter, or if ``f``
+            returns the Value it returned at the step before, where x has
+            moved and that Value depends on x (a cached ``f``: its loss and
+            gradient are f's at the earlier point).
         NumericalError: If ``f(x0)`` or its gradient is not finite.
         DomainError: If ``f`` raises a ``ValueError`` or ``ZeroDivisionError``
             at ``x0``.
