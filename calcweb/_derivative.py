@@ -470,9 +470,8 @@ def _taylor_mode(
 
 
 # Plain jets whose cancellation (a sum's value fed to a quotient's recurrence) may
-# magnify rounding more than 2**24 times (about 7 of 16 digits, by a tally that
-# compounds order by order, so pessimistic: 2**16 ran x/(1 + exp(-x)) again at n = 8)
-# are run again on jets that bound it: only then does the rounding bound cost its time.
+# magnify rounding more than 2**24 times (about 7 of 16 digits) are run again on jets
+# that bound it: only then does the rounding bound cost its time.
 _SUSPECT_MAGNIFICATION = 2.0**24
 
 # A jet's answer whose bound exceeds this part of its size (fewer than about 4 digits)

@@ -452,23 +452,26 @@ def _watched_div(a: Series, b: Series) -> Series:
 def _magnification(a: Series, b: Series, q: Series) -> float:
     r"""How many times its own rounding the worst coefficient of ``q = a / b`` may carry.
 
-    ``q_k = (a_k - \sum_{i<k} q_i b_{k-i}) / b_0``: where the terms are far larger
-    than their sum, their rounding (and that inherited from ``q_0 .. q_(k-1)``)
-    is magnified by the ratio (``sin(x)/x`` at 1e-8: 1e8 an order). A rough
-    running error analysis in plain floats, exact inputs assumed; inf where the
-    terms cancel exactly.
+    ``q_k = (a_k - \sum_{i<k} q_i b_{k-i}) / b_0`` rounds by eps times its terms, and
+    carries the errors of ``q_0 .. q_(k-1)`` times ``|b_(k-i)| / |b_0|``: a running
+    error bound in plain floats, for exact ``a`` and ``b``, read relative to
+    ``eps |q_k|`` (``sin(x)/x`` at 1e-8: 1e17 at ``n = 2``); inf where ``q_k`` is 0
+    and its bound is not.
 
     Examples:
-        >>> _magnification([1.0, 0.0, 0.0], [0.5, 1.0, 0.0], [2.0, -4.0, 8.0])  # 1/x: k + 1
+        >>> _magnification([1.0, 0.0, 0.0], [0.5, 1.0, 0.0], [2.0, -4.0, 8.0])  # 1/x
         3.0
     """
-    worst = 0.0  # q_0 .. q_(k-1)'s, in units of their own rounding
+    bounds: list[float] = []  # of q_0 .. q_(k-1), in units of eps
+    worst = 1.0
     for k in range(len(q)):
         terms = builtins.abs(a[k]) + sum(builtins.abs(q[i] * b[k - i]) for i in range(k))
-        total = builtins.abs(q[k] * b[0])
-        ratio = terms / total if total else (math.inf if terms else 1.0)
-        worst = max(worst, ratio * (1.0 + worst))
-    return max(worst, 1.0)
+        carried = sum(bounds[i] * builtins.abs(b[k - i]) for i in range(k))
+        bound = (terms + carried) / builtins.abs(b[0])
+        bounds.append(bound)
+        size = builtins.abs(q[k])
+        worst = max(worst, bound / size if size else (math.inf if bound else 1.0))
+    return worst
 
 
 def _tie(difference: Sequence[float], reach: float) -> bool | None:
