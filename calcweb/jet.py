@@ -41,6 +41,9 @@ recurrence (``/``, and ``log``, ``log1p``, ``atan``, ``asin``, ``acos``,
 which divide by their argument) how much its cancellation can magnify
 rounding: ``sin(x)/x`` near 0 divides by ``x`` once an order, and its
 derivatives can lose every digit where the function itself rounds like ``sin``.
+Once a quotient or a power ``x**p`` (other than a whole ``p >= 0``) was
+taken, each product of two jets records its cancellation too (``sin(x) *
+x**-1`` is the same quotient).
 """
 
 from __future__ import annotations
@@ -449,6 +452,30 @@ def _watched_div(a: Series, b: Series) -> Series:
     return quotient
 
 
+def _note_a_pole() -> None:
+    """Record, if watched, a power whose recurrence divides by its base (``x**-2``)."""
+    watch = _CANCELLATION.get()
+    if watch is not None:
+        watch.magnification = max(watch.magnification, 1.0)
+
+
+def _watched_mul(a: Series, b: Series) -> Series:
+    """`calcweb._series.mul`, its cancellation recorded once a quotient or pole was taken.
+
+    ``(1 - cos(x)) * x**-2`` is a quotient written as a product: the pole's growing
+    coefficients cancel in the product as in a quotient's recurrence. Before any,
+    products are not tallied (they cost nothing more).
+    """
+    product = _series.mul(a, b)
+    watch = _CANCELLATION.get()
+    if watch is not None and watch.magnification:
+        for k, c in enumerate(product):
+            terms = sum(builtins.abs(a[i] * b[k - i]) for i in range(k + 1))
+            ratio = terms / builtins.abs(c) if c else (math.inf if terms else 1.0)
+            watch.magnification = max(watch.magnification, ratio)
+    return product
+
+
 def _magnification(a: Series, b: Series, q: Series) -> float:
     r"""How many times its own rounding the worst coefficient of ``q = a / b`` may carry.
 
@@ -685,7 +712,7 @@ class Jet:
         if type(other) is float and _isfinite(other):  # the common case, before any check
             return Jet._of([other * x for x in self._c])
         if isinstance(other, Jet):  # first: a jet is no Real, and that check of an ABC is slow
-            return Jet._of(_series.mul(self._c, other._c))
+            return Jet._of(_watched_mul(self._c, other._c))
         if isinstance(other, Real):
             k = _number(other, "a number multiplied by a Jet")
             return Jet._of([k * x for x in self._c])
@@ -729,6 +756,7 @@ class Jet:
             )
         if isinstance(a[0], RoundedFloat):
             y0 = _rounded_value(y0, a[0], lambda t: p * math.pow(t, p - 1.0))
+        _note_a_pole()  # its recurrence divides by a[0], as a quotient's
         return Jet._of(_series.power(a, p, y0))
 
     def __rpow__(self, base: object) -> Jet:

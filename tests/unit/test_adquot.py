@@ -81,3 +81,13 @@ def test_richardson_is_not_asked_where_f_itself_has_lost_its_digits() -> None:
     assert abs(result.value + 1.0 / 12.0) <= 2.0 * result.error
     with pytest.raises(cw.NumericalError, match="no correct digit"):
         cw.derivative(f, x, 2)
+
+
+def test_a_quotient_written_with_a_negative_power_is_watched_as_one() -> None:
+    # sin(x) * x**-1 at 1e-8, n = 2: the pole's coefficients (1e8, 1e16, 1e24) cancel in
+    # the product as in the quotient's recurrence (-1.0 before, no error raised).
+    assert cw.derivative(lambda x: cw.sin(x) * x**-1, 1e-8, 2) == pytest.approx(
+        -1.0 / 3.0, rel=1e-9
+    )
+    with pytest.raises(cw.NumericalError, match="no correct digit"):  # f(x) itself lost it
+        cw.derivative(lambda x: (1 - cw.cos(x)) * x**-2, 3e-8, 2)
