@@ -15,7 +15,7 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   A quotient's recurrence divides by the denominator's value once an order,
   and can magnify rounding far beyond ``f``'s own (``sin(x)/x`` at 1e-8,
   ``n = 2``: -1.0 for -1/3, error 22). Plain jets record how much their
-  quotients (and the products after one) cancel
+  quotients (and the products and ``exp`` after one) cancel
   (`calcweb.jet.watching_cancellation`); beyond 2**24 times
   their rounding, ``f`` is called again on jets that bound it. Where that
   bound leaves fewer than 4 digits and exceeds 1024 times the rounding of

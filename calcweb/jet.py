@@ -42,8 +42,9 @@ which divide by their argument) how much its cancellation can magnify
 rounding: ``sin(x)/x`` near 0 divides by ``x`` once an order, and its
 derivatives can lose every digit where the function itself rounds like ``sin``.
 Once a quotient or a power ``x**p`` (other than a whole ``p >= 0``) was
-taken, each product of two jets records its cancellation too (``sin(x) *
-x**-1`` is the same quotient).
+taken, each product of two jets and each ``exp`` records its cancellation too
+(``sin(x) * x**-1`` is the same quotient; ``exp(log(x))`` cancels in exp's
+recurrence).
 """
 
 from __future__ import annotations
@@ -1047,4 +1048,11 @@ def _exp_of(a: Jet, y0: float) -> Jet:
     """``exp(a)`` given its value ``y0``, which callers may know more exactly than exp(a0)."""
     if isinstance(a._c[0], RoundedFloat):
         y0 = _rounded_value(y0, a._c[0], math.exp)
-    return Jet._of(_series.chain_implicit(a._c, y0, lambda y, m: y[m]))
+    y = _series.chain_implicit(a._c, y0, lambda y, m: y[m])
+    watch = _CANCELLATION.get()
+    if watch is not None and watch.magnification:  # as a product's: exp(log(x)) cancels
+        for k in range(1, len(y)):
+            terms = sum(j * builtins.abs(a._c[j] * y[k - j]) for j in range(1, k + 1)) / k
+            ratio = terms / builtins.abs(y[k]) if y[k] else (math.inf if terms else 1.0)
+            watch.magnification = max(watch.magnification, ratio)
+    return Jet._of(y)

@@ -91,3 +91,11 @@ def test_a_quotient_written_with_a_negative_power_is_watched_as_one() -> None:
     )
     with pytest.raises(cw.NumericalError, match="no correct digit"):  # f(x) itself lost it
         cw.derivative(lambda x: (1 - cw.cos(x)) * x**-2, 3e-8, 2)
+
+
+def test_exp_of_a_log_near_0_is_watched_as_a_product() -> None:
+    # exp(log(x)) is x: its 4th derivative is 0, but at 1e-6 exp's recurrence cancels
+    # log's coefficients (1e6, 5e11, ...): -768.0 (+- 1.9e5 with full_output), no error raised.
+    with pytest.raises(cw.NumericalError, match="no correct digit"):
+        cw.derivative(lambda x: cw.exp(cw.log(x)), 1e-6, 4)
+    assert cw.derivative(lambda x: cw.exp(cw.log(x)), 0.5, 3) == 0.0  # nothing cancels
