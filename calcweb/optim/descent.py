@@ -511,10 +511,13 @@ def _refuse_a_stale_graph(value: Value, params: list[Value], before: Point, now:
     Its loss and gradient are f's at ``before``: a memoised f (``functools.lru_cache``
     keyed on the Values, which minimize updates in place) returns the graph of its
     first call at every step (``sin(x) x`` from 1.0: fun 0.841 = f(1.0) at x = -0.38).
-    A Value that holds no parameter is a constant, true at any x.
+    A parameter itself (``lambda x: x``) is updated in place, so it is x's; a Value
+    that holds no parameter is a constant, true at any x.
     """
     held = {id(node) for node in graph_order([value])}
-    if now == before or not any(id(p) in held for p in params):
+    if now == before or any(value is p for p in params):
+        return
+    if not any(id(p) in held for p in params):
         return
     raise InvalidArgumentError(
         f"f returned the very Value it returned at x = {shown(before)} again at x = "

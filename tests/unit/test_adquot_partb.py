@@ -29,6 +29,13 @@ def test_a_constant_value_returned_at_every_step_is_no_stale_graph() -> None:
     assert (result.fun, result.x) == (3.0, 1.0)
 
 
+def test_a_parameter_returned_at_every_step_is_no_stale_graph() -> None:
+    # lambda x: x returns the Value minimize updates in place: its loss is x's own.
+    result = cw.minimize(lambda x: x, 1.0, lr=0.1, steps=3)
+    assert result.fun == pytest.approx(0.7)
+    assert result.losses == pytest.approx([1.0, 0.9, 0.8, 0.7])
+
+
 def test_a_wild_miss_is_given_in_two_digits_of_percent() -> None:
     assert str(cw.check(2.0, 1e-30)) == "✗ Not yet: 2.0 is off by 2 (2e+32%)."
     assert str(cw.check(1500.0, 1.0)) == "✗ Not yet: 1500.0 is off by 1.5e+03 (149900.0%)."
