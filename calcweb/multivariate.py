@@ -1185,9 +1185,10 @@ def hessian(
     Computed by polarisation of second directional derivatives (see the
     module), ``n (n + 1) / 2`` of them, each exact to rounding with
     ``"ad"`` where ``f``'s quotients do not magnify it (``sin(p[0])/p[0]``
-    at ``[1e-8]``: -1.0 for -1/3, error 22; as in `calcweb.derivative`, a
-    diagonal entry with no correct digit is then refused by ``"ad"`` and
-    taken by Richardson by ``"auto"``). Polarisation subtracts: an off-diagonal entry far below the
+    at ``[1e-8]``: -1.0 for -1/3, error 22; as in `calcweb.derivative`,
+    ``"auto"`` then also tries Richardson (here: -0.33333333333348747), and
+    without ``full_output`` a diagonal entry left with no correct digit is
+    refused). Polarisation subtracts: an off-diagonal entry far below the
     diagonal ones, or below their errors, can have no correct digit. On
     jets (``"ad"``, or ``"auto"`` with ``f`` written with calcweb's
     functions), where polarisation subtracts terms more than 8 times the
