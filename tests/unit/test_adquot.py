@@ -10,6 +10,7 @@ digits, and a plain call refuses an answer with no correct digit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -43,6 +44,21 @@ def test_a_quotient_that_cancels_is_recorded_and_one_that_does_not_is_not() -> N
     with watching_cancellation() as watch:  # no quotient: a sum's loss is the formula's
         _ = cw.exp(Jet.variable(1e-8, 2)) - 1.0
     assert watch.worst == 0.0
+
+
+@pytest.mark.parametrize(
+    "cancel",
+    [
+        lambda y: y - 1.0,  # a float subtracted, added and subtracted from: the float's
+        lambda y: y + -1.0,  # quick paths (hessian's speed) record it as jets' sums do
+        lambda y: 1.0 - y,
+        lambda y: y - Jet.constant(1.0, 2),
+    ],
+)
+def test_a_sum_with_a_float_records_its_cancellation(cancel: Callable[[Jet], Jet]) -> None:
+    with watching_cancellation() as watch:
+        cancel(cw.exp(Jet.variable(1e-8, 2)))
+    assert 1.9e8 < watch.cancellation < 2.1e8  # ((1 + 1e-8) + 1) / 1e-8
 
 
 def test_a_smooth_quotient_keeps_its_one_plain_call() -> None:
