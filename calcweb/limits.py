@@ -791,13 +791,15 @@ def _sampled(f: Callable[[float], float], x: float) -> float:
     For the samples off the usual walk (between its steps, deeper, farther
     out): a failure there settles nothing by itself, so each caller decides
     what NaN means (stop, no evidence, no law). ``f`` is never called at an
-    infinite ``x``, and never returns NaN itself (`evaluate` refuses it).
+    infinite ``x``, and never returns NaN itself (`evaluate` refuses it). Any
+    calcweb error counts as a failure: ``calcweb.exp(-1/x**2)`` at ``x =
+    2**-993`` refuses the ``-inf`` that ``-1/x**2`` overflows to.
     """
     if not math.isfinite(x):
         return math.nan
     try:
         return f(x)
-    except (DomainError, NumericalError):
+    except CalcwebError:
         return math.nan
 
 
