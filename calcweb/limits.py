@@ -2287,8 +2287,8 @@ def _run_reach(x0: float) -> float:
 
     At infinity a step above 1 is a point below ``|x| = 1``: there ``f``
     shows what it does near 0, not on its way to infinity (``round(n)/n`` is
-    1 at every ``n >= 1``, 1.5 at 2/3 and 0 below 1/2, which a step from 0
-    onto 1 is not).
+    1 at every whole ``n`` and within ``0.5/n`` of 1 from ``n = 1`` on, but
+    1.5 at 2/3 and 0 below 1/2, which a step from 0 onto 1 is not).
     """
     return 1.0 if math.isinf(x0) else math.inf
 

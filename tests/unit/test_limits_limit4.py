@@ -1,10 +1,11 @@
 """Session 30 (LIMIT4): limits that samples far from the limit point misjudged.
 
 At infinity, the samples below ``|x| = 1`` are f near 0, not on its way to
-infinity: ``round(n)/n`` is exactly 1 at every ``n >= 1`` and was refused for
-its value 1.5 at ``n = 2/3`` (`_run_reach`). At 0 the floats go on from the
-deepest step, ``2**-305``, to 4.9e-324: ``c + A g(|x|/w)`` with ``w`` below it
-was answered ``c + A`` (fallscan), and is sampled down to ``2**-993``
+infinity: ``round(n)/n`` is 1 at every whole ``n`` (within ``0.5/n`` of 1
+from ``n = 1`` on) and was refused for its value 1.5 at ``n = 2/3``
+(`_run_reach`). At 0 the floats go on from the deepest step, ``2**-305``,
+to 4.9e-324: ``c + A g(|x|/w)`` with ``w`` below it was answered ``c + A``
+(fallscan), and is sampled down to ``2**-993``
 (`_beyond_the_floor`), where an underflow inside ``f`` is no change of level.
 """
 

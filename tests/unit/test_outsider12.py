@@ -212,9 +212,10 @@ def test_round_n_over_n_at_infinity_is_not_refused_for_what_f_does_below_1() -> 
     # Was 1.0 +- 1.0, converged False (before session 30's `_run_reach`): "f is exactly
     # 1.0 at every point sampled between x0 and 1.0 (from the left) and 0.0 farther out, as
     # a step is, but 1.5 at 0.6666666666666666, between them, which a step is not":
-    # round(n)/n is within 0.5/n of its limit 1, and exactly 1 at every sample from n = 1
-    # on; the samples that refused it lie below n = 1 (round(0.5) = 0, round(2/3)/(2/3) =
-    # 1.5), as far from infinity as a limit can look. floor(n)/n (above) converges.
+    # round(n)/n is within 0.5/n of its limit 1 from n = 1 on (exactly 1 at the samples at
+    # powers of 2, 0.99903 at the one at 388.376); the samples that refused it lie below
+    # n = 1 (round(0.5) = 0, round(2/3)/(2/3) = 1.5), as far from infinity as a limit can
+    # look. floor(n)/n (above) converges.
     result = cw.limit(lambda n: round(n) / n, math.inf, full_output=True)
     assert result.converged, result
     assert abs(result.value - 1.0) <= 2.0 * result.error, result
