@@ -899,11 +899,11 @@ def unfalling(panel: Panel) -> bool:
 def noisy_top(rule: Rule, panel: Panel, levels: list[float]) -> bool:
     """Whether noise of ``levels`` at the nodes (`noise_level`) makes the panel's top coefficients.
 
-    Each of degrees 13-15 (9-11 for K15), `_envelopes`' high one, is at most
-    what errors of `NOISE_SAFETY` times each node's level may make of it
-    (the sum of its row's weights times them): those coefficients say
-    nothing of f's own fall, and nothing the bounds built on them
-    (`Panel.flat`, `Panel.smoothness`) claim is f's.
+    The largest of degrees 13-15 (9-11 for K15), `_envelopes`' high one, is
+    at most the most that errors of `NOISE_SAFETY` times each node's level
+    may make of any of the three (the sum of its row's ``|weights|`` times
+    them): those coefficients say nothing of f's own fall, and nothing the
+    bounds built on them (`Panel.flat`, `Panel.smoothness`) claim is f's.
     """
     even, odd = _legendre_rows(rule), _legendre_rows(rule, odd=True)
     rows = (odd[2], even[2], odd[3])
