@@ -1759,14 +1759,15 @@ def _seen_far_below(
     (`Sampler.measure_noise`), give a quotient of order ``n <= 4`` there for
     no call: the fast term moves it by about ``A / s**n`` (or resolves it),
     and its rounding is about ``eps |f| / s**n``, so it shows wherever ``A``
-    is above ``f``'s rounding (there: 1.35e5 off, rounding 13). It must lie
+    is above ``f``'s rounding (there: 1.35e5 off, rounding bound 119). It must lie
     within what the window's expansion allows (`_allowed`, as for the
     quotients below its rows: `_Walk.check_accepted`) and 4 times its
     rounding at ``quiet`` (or at what ``a t`` rounded inside ``f`` can do,
-    `_rounded_argument`, if larger: noise the noise test can miss). Only
-    where the noise test saw no noise: noise moves that quotient as much,
-    and is judged there. None where it agrees, or those points were not
-    evaluated (no call is made here).
+    `_rounded_argument`, if larger: noise the noise test can miss). Acted
+    on (`extrapolate`) where the noise test saw no noise, or noise that is
+    gone at finer spacings (`_gone_below`): noise moves that quotient as
+    much, and is judged there. None where it agrees, or those points were
+    not evaluated (no call is made here).
     """
     x = sampler.x
     if estimate.kind != "central" or not 2 <= n <= 4 or not estimate.window:
