@@ -238,7 +238,7 @@ step can be trusted; instead:
    the quotients at steps far above its scale by about ``A / h**n``, which
    a window exact in ``h**2`` for the slow part averages into a tiny error
    (``6.51 s**4 + sin(1.2385 s**2)`` at 152.3, ``n = 2``: 1814179.27 +-
-   0.0054 at steps 30 to 7.6, for 1949412.25), and moves that quotient by
+   0.0088 at steps 30 to 7.6, for 1949412.25), and moves that quotient by
    about ``A / s**n``: where it disagrees, the whole of this is done again
    from below the window (`_walked_below`: 1949389.8 +- 325), and an answer
    that comes back to the refuted value, and misses the quotient that
