@@ -4502,7 +4502,8 @@ def _still_nearing(table: _Window, measured: float) -> bool:
 
     Above the scale of ``f``'s odd part they rise and fall before they shrink
     as the step: no row betters the verdict, but the rows below can. ``1.78
-    atan(13.34 t) + 2.32 exp(1.45 t)`` at 0, ``f''`` jumping by 3.95e-4 there:
+    atan(13.34 t) + 2.32 exp(1.45 t) - 1.97e-4 min(t, 0)**2`` at 0, ``f''``
+    jumping by 3.95e-4 there (the last term's):
     the central quotients see the even part alone, the exp's, resolved at
     steps 0.2 to 0.025; the forward minus backward ones, mostly atan's odd
     part, were -90, -228, -354, -316, -195 at 0.2 to 0.0125, where an entry
