@@ -33,7 +33,7 @@ def _result(c: float, a: float, x: float) -> cw.DerivativeResult:
 @pytest.mark.parametrize(
     ("c", "a", "x"),
     [
-        # Seen by the noise test's points far below the window (`_refuted_far_below`):
+        # Seen by the noise test's points far below the window (`_seen_far_below`):
         # was 1814179.2695 +- 0.0054, for 1949412.25.
         (6.514209256729508, 1.2385261256742202, 152.34163919550426),
         # The sine read as noise there, and gone at finer spacings (`_gone_below`):
