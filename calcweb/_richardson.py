@@ -398,7 +398,10 @@ JUMP_HALVINGS = 20
 STAIR_LOOK = 4.0
 # ... up to this times max(1, |x|): the scale the first steps are taken on, ...
 STAIR_REACH = 2.0
-STAIR_LOOKS = 6  # ... and at most this many points (a walk from steps far below it)
+STAIR_LOOKS = 6  # ... and at most this many points (a walk from steps far below it);
+# past them, out to the end of the floats, each distance the last one times a ratio
+# that squares from STAIR_LOOK (`_far_stair`): a flushed f's stair is where its shift
+# puts it, not within |x|'s scale
 # A forward walk confirms a central estimate whose forward quotients drifted by d only
 # to an error below d / SETTLED, or below what its own quotients moved by (`_settled`)
 SETTLED = 4.0
@@ -1189,9 +1192,11 @@ def _stair_derivative(edges: list[tuple[float, float]], n: int) -> float:
 
 
 def _checked_stair_derivative(sampler: Sampler, n: int, scale: float, first_step: float) -> float:
-    """`_stair_derivative` within ``STAIR_REACH`` of the point's ``scale``, after a kink check.
+    """`_stair_derivative` of the stairs beside ``x``, after a kink check.
 
-    A kink behind stairs of rounding is refused first (`_check_sides_past_stairs`).
+    Looked for within ``STAIR_REACH`` of the point's ``scale`` first, then
+    out to the end of the floats (`_far_stair`). A kink behind stairs of
+    rounding is refused first (`_check_sides_past_stairs`).
     """
     # Sought once: a second search would start from the points the first one sampled.
     edges = _stairs_beside(sampler, STAIR_REACH * max(1.0, scale))
@@ -1271,13 +1276,14 @@ def _side_past_stairs(sampler: Sampler, kind: str, n: int, h: float) -> tuple[fl
 def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, float] | None:
     """The (height, distance) of the jump where ``f`` leaves ``f(x)`` on the side ``away``.
 
-    None where it leaves it continuously, or not within ``reach``, or ``f``
-    fails first. The nearest point sampled off ``f(x)`` on that side is where
-    it leaves it; if none, up to ``STAIR_LOOKS`` points ``STAIR_LOOK`` times
-    farther out each (the last at ``reach``) are sampled from the farthest.
-    The junction is bracketed between that point and the farthest nearer one
-    (`_bracketed`), and a jump is where the secant of ``f`` beyond it does
-    not meet ``f(x)`` (`_meets_continuously`).
+    None where it leaves it continuously, or nowhere up to a quarter of the
+    largest float, or ``f`` fails first. The nearest point sampled off
+    ``f(x)`` on that side is where it leaves it; if none, up to
+    ``STAIR_LOOKS`` points ``STAIR_LOOK`` times farther out each (the last
+    at ``reach``) are sampled from the farthest, and then farther ones
+    (`_far_stair`). The junction is bracketed between that point and the
+    farthest nearer one (`_bracketed`), and a jump is where the secant of
+    ``f`` beyond it does not meet ``f(x)`` (`_meets_continuously`).
     """
     x = sampler.x
     level = sampler.values[x]
@@ -1293,6 +1299,8 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
                 flat = point
             else:
                 edge = point
+        if edge is None and distance > 0.0:
+            flat, edge = _far_stair(sampler, away, flat)
         if edge is None:
             return None
         flat, edge = _bracketed(sampler, flat, edge, JUMP_HALVINGS)
@@ -1301,6 +1309,51 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
     except (DomainError, NumericalError):
         return None
     return abs(sampler.values[edge] - level), abs(edge - x)
+
+
+def _far_stair(sampler: Sampler, away: float, flat: float) -> tuple[float, float | None]:
+    """``(flat, edge)`` about where ``f`` leaves ``f(x)`` beyond ``flat``, on the side ``away``.
+
+    The normal cdf ``0.5 (1 + erf((t - 11) / sqrt 2))`` is 0 at every point
+    below 2.7: its derivative at 0, 2.1e-27, is hidden by the flush, and its
+    stair is where the shift 11 puts it. So the look goes on from ``flat``
+    out to the end of the floats (a quarter of the largest float, so that
+    the points beyond an edge stay finite), each distance the last one times
+    a ratio that squares (4, 16, 256, ...: 9 points from 2 to 4.5e307), and
+    an edge is narrowed (`_narrowed`). ``edge``: None where ``f`` is
+    ``f(x)`` at every point looked at.
+    """
+    x = sampler.x
+    level = sampler.values[flat]
+    farthest = (sys.float_info.max - abs(x)) / 4.0
+    distance, ratio = abs(flat - x), STAIR_LOOK
+    while distance < farthest:
+        distance = min(distance * ratio, farthest)
+        point = x + away * distance
+        if sampler(point) != level:
+            return _narrowed(sampler, flat, point)
+        flat, ratio = point, ratio * ratio
+    return flat, None
+
+
+def _narrowed(sampler: Sampler, flat: float, edge: float) -> tuple[float, float]:
+    """``[flat, edge]`` narrowed about ``f``'s junction until ``edge`` is at most 4 times as far.
+
+    Each point is at the geometric mean of the two distances from ``x``
+    (`_bracketed` then halves the rest).
+    """
+    x = sampler.x
+    level = sampler.values[flat]
+    while abs(edge - x) > STAIR_LOOK * abs(flat - x):
+        # The product of the distances can overflow; their roots' cannot.
+        middle = x + math.copysign(math.sqrt(abs(flat - x)) * math.sqrt(abs(edge - x)), edge - x)
+        if middle in (flat, edge):
+            break  # adjacent floats
+        if sampler(middle) == level:
+            flat = middle
+        else:
+            edge = middle
+    return flat, edge
 
 
 def _walked_with_noise(  # noqa: PLR0917 - extrapolate's state
