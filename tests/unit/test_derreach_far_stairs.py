@@ -44,6 +44,13 @@ def test_a_cdf_flushed_up_to_a_far_stair_has_an_error_that_covers_its_density(
     assert abs(result.value - exact) <= 2.0 * result.error < 1e-15, result
 
 
+def test_a_small_constant_plus_a_flushed_cdf_has_an_error_that_covers_its_density() -> None:
+    # f(x) = 1e-20, not 0: its rounding (0 +- 3e-33 before) says nothing of the stair,
+    # 1.1e-16 high, where the cdf of t - 11 leaves 0.
+    result = derivative(lambda t: 1e-20 + _cdf(11.0)(t), 0.0, full_output=True)
+    assert abs(result.value - 2.1188192535093534e-27) <= 2.0 * result.error < 1e-15, result
+
+
 @pytest.mark.parametrize(
     ("f", "x", "n", "bound"),
     [
