@@ -1303,7 +1303,10 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
             else:
                 edge = point
         if edge is None and distance > 0.0 and not sampler.several:
-            flat, edge = _far_stair(sampler, away, flat)
+            try:
+                flat, edge = _far_stair(sampler, away, flat)
+            except Exception:  # f's own error out there (a table, a lookup)
+                return None  # tells nothing of f near x: no stair seen, as before the look
         if edge is None:
             return None
         flat, edge = _bracketed(sampler, flat, edge, JUMP_HALVINGS)

@@ -109,3 +109,16 @@ def test_the_far_look_stays_finite_near_the_largest_float() -> None:
     assert edge is None
     assert math.isfinite(flat)
     assert all(math.isfinite(point) for point in sampler.values)
+
+
+def test_f_failing_its_own_way_far_out_leaves_the_answer_as_before_the_far_look() -> None:
+    # A flat f that is a table of its own, with no entry past 1e6: the far look asks
+    # f at 8, 128, ..., 4.5e307, where it raises KeyError. That tells nothing of f near
+    # x: no stair is seen on that side, and the answer is as before the look was made.
+    def f(t: float) -> float:
+        if abs(t) > 1e6:
+            raise KeyError("no entry")
+        return 0.0
+
+    result = derivative(f, 0.0, full_output=True)
+    assert (result.value, result.error) == (0.0, 6.58e-321)
