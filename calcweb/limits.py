@@ -334,21 +334,30 @@ The steps are powers of two, and ``f`` periodic in ``1/x`` at 0 (or in
 every one of them: ``cos(2 pi/x)`` at 0 was 1.0 give or take 4.4e-16 (it is
 -1 at ``1/(n + 1/2)``, as close to 0 as you like), ``x % 1`` at infinity 0
 give or take 2.2e-308. So a finite value is checked between the steps
-(`_off_the_grid`): at three depths (``k = 6, 22, 38``), ``f`` is sampled at
-the step times an irrational ratio, ``(1 + 1/pi)/2`` (a period in ``log
-x``), and, when it is not off there, where ``1/h`` is the step's plus ``1 +
-1/pi`` (a period in ``1/h``: ``(-1)**int(x)`` at infinity); off means
-beyond its two neighbouring steps by more than 4 times the largest change
-of ``f`` between the 10 steps about them, and beyond twice the value's error
-and rounding. Off at every depth, ``f`` is refused, naming the deepest
-point, unless its departures from the value halve at each depth at least
+(`_off_the_grid`): at three depths (``k = 38, 22, 6``, deepest first, first
+those where both probes fall between the steps), ``f`` is sampled at the
+step times an irrational ratio, ``(1 + 1/pi)/2`` (a period in ``log x``),
+and, when it is not off there, where ``1/h`` is the step's plus ``1 + 1/pi``
+(a period in ``1/h``: ``(-1)**int(x)`` at infinity). Off means beyond f's
+trend there, the cubic through the four steps about it in ``log h`` or in
+``h`` (whichever follows f better over the 10 steps about them), by more
+than 4 times the largest miss of such a cubic at those steps (and, from
+``h = 1`` up, 4 times f's largest change between them: floor's integers),
+and beyond twice the value's error and rounding. On its trend at the first
+depth probed, ``f`` stands. Off there, ``f`` is refused, naming the deepest
+point, unless at a shallower depth it is on its trend closely enough to show
+an oscillation half the size of the departures seen (``1/n`` moves so much
+at ``k = 6`` that ``1/n + (-1)**int(n)/100`` is not cleared there, and is
+refused), or its departures from the value halve at each depth at least
 (``(x % 1)/x`` at infinity, 0.318/2**40 off at the deepest): then ``f``
 converges there too, and the deepest departure is the value's error, if it
-settles; or they grow 16 times a depth or more, toward ``x0``, as rounding
-noise does (``((1 + x) - 1)/x`` is exactly 1 at the steps, binary
-fractions, and ``1 + 2**-52/x`` or so between them): the value stands. A
-smooth ``f`` costs two evaluations a side (one where ``1/h`` shifted falls
-outside the step, at ``|x0|`` from about ``2**8``).
+settles; or its departures from the trend grow 16 times a depth or more,
+toward ``x0``, as rounding noise does (``((1 + x) - 1)/x`` is exactly 1 at
+the steps, binary fractions, and ``1 + 2**-52/x`` or so between them): the
+value stands. A smooth ``f`` costs two evaluations a side (one from ``|x0|``
+about ``2**8``, where ``1/h`` shifted rounds onto the step at every depth),
+and one more a depth where it is off (rounding's noise between exact steps,
+as in ``(1 + 1/n)**n``: four).
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -6218,10 +6227,12 @@ def limit(
       give or take 8.3e-16 from the right, where the usual samples gave
       1.000000082740371e-8 give or take 7.1e-15.
     * ``f`` is sampled between the steps too (twice a side, more when it is
-      off there), and refused when it is far off them at three depths, down
-      to about ``2**-40 * max(1, |x0|)`` from ``x0``: ``cos(2*pi/x)`` at 0 is
+      off there), down to about ``2**-40 * max(1, |x0|)`` from ``x0``, and
+      refused when it is far off the trend of the steps about it there and
+      at every shallower depth that would show it: ``cos(2*pi/x)`` at 0 is
       1 at every ``x = 2**-k`` and -1 at ``1/(n + 1/2)``; ``(-1)**int(x)`` at
-      infinity is 1 at every ``2**k``.
+      infinity is 1 at every ``2**k``, and ``1/x + (-1)**int(x)/100`` is
+      refused too, though ``1/x`` moves more than 0.01 between its first steps.
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
       ``converged=False`` instead.
@@ -6328,7 +6339,7 @@ def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) ->
     tiny = sys.float_info.min
     if result.converged and abs(result.value) < tiny and result.error < tiny:
         result = dataclasses.replace(result, error=tiny)
-    return _off_the_grid(f, _points(x0, name), scale, result)
+    return _off_the_grid(f, _points(x0, name), scale, result, x0)
 
 
 # f between the walk's steps h_k = s 2**-(k + 2) (`_off_the_grid`): at three depths, ...
@@ -6347,66 +6358,172 @@ def _grid_window(f: _Counted, point: Callable[[float], float], scale: float, k: 
     return [] if any(math.isnan(y) for y in values) else values
 
 
-def _off_between(window: list[float], y: float, result: _OneSided) -> bool:
-    """Whether ``y``, f between the window's middle two steps, is far off both and the value.
+# f's smooth trend near the probes, as a cubic through four steps in each of these
+# coordinates of step j (0 at the probe's depth): log h, where c + a h**p is smooth for
+# any p, and h, where a power series in h (sin(x)/x, (1 + 1/n)**n) is nearly a cubic.
+TREND_COORDINATES: tuple[Callable[[float], float], ...] = (lambda j: j, lambda j: 2.0**-j)
 
-    Far: beyond what f moves over the window's steps, ``PROBE_SLACK`` times, beyond
-    twice the value's error, and beyond rounding.
+
+def _cubic(
+    coordinate: Callable[[float], float], nodes: list[float], ys: list[float], at: float
+) -> float:
+    """The cubic through ``ys`` at steps ``nodes``, at step ``at``, in ``coordinate``."""
+    zs = [coordinate(j) for j in nodes]
+    z = coordinate(at)
+    return sum(
+        y * math.prod((z - zj) / (zi - zj) for zj in zs if zj != zi)
+        for zi, y in zip(zs, ys, strict=True)
+    )
+
+
+def _trend_misses(window: list[float], coordinate: Callable[[float], float]) -> float:
+    """How closely ``coordinate``'s cubics follow f over the window.
+
+    The largest miss, at a step, of the cubic through its two neighbours either side.
     """
-    here = window[PROBE_WINDOW : PROBE_WINDOW + 2]
-    moves = max(abs(a - b) for a, b in itertools.pairwise(window))
-    size = max(abs(y), *map(abs, here), abs(result.value))
-    slack = max(PROBE_SLACK * moves, ULPS * _EPS * size)
-    outside = max(min(here) - y, y - max(here))
-    return outside > slack and abs(y - result.value) > 2.0 * result.error + slack
+    sides = (-2, -1, 1, 2)
+    return max(
+        abs(
+            window[i]
+            - _cubic(coordinate, [i + d for d in sides], [window[i + d] for d in sides], i)
+        )
+        for i in range(2, len(window) - 2)
+    )
+
+
+def _best_trend(window: list[float], size: float) -> tuple[float, Callable[[float], float]]:
+    """How far f may be off the cubics that follow it best over the window, and their coordinate.
+
+    ``PROBE_SLACK`` times their misses, and beyond rounding.
+    """
+    misses = [(_trend_misses(window, c), c) for c in TREND_COORDINATES]
+    least, coordinate = min(misses, key=lambda mc: mc[0])
+    return max(PROBE_SLACK * least, ULPS * _EPS * size), coordinate
+
+
+def _off_between(
+    window: list[float], u: float, y: float, result: _OneSided, least: float = 0.0
+) -> tuple[float, float]:
+    """How far ``y`` is off f's trend (0.0 if not), and how much f could hide there.
+
+    ``y`` is f ``u`` steps past the window's middle step; the trend, the cubic
+    through the four steps about it in the coordinate whose cubics follow f best
+    over the window. Off: beyond that cubic's slack (``least`` at least), and
+    beyond twice the value's error and the slack from the value. An oscillation f
+    hides there is at most the miss plus the slack.
+    """
+    size = max(abs(y), *map(abs, window[PROBE_WINDOW : PROBE_WINDOW + 2]), abs(result.value))
+    slack, coordinate = _best_trend(window, size)
+    slack = max(slack, least)
+    ys = window[PROBE_WINDOW - 1 : PROBE_WINDOW + 3]
+    miss = abs(y - _cubic(coordinate, [-1.0, 0.0, 1.0, 2.0], ys, u))
+    if miss > slack and abs(y - result.value) > 2.0 * result.error + slack:
+        return miss, 0.0
+    return 0.0, miss + slack
+
+
+def _probes(point: Callable[[float], float], h: float, x0: float) -> list[tuple[float, float]]:
+    """The probes ``(h', x)`` between steps ``h`` and ``h/2``, none rounded onto a step.
+
+    At ``h`` times ``PROBE_RATIO``, and where ``1/h'`` is ``1/h`` plus ``PROBE_SHIFT``;
+    ``h'`` is the step ``x`` is at, once rounded (``x0 + h'`` rounds to ulps of ``x0``).
+    """
+    ends = sorted((point(h), point(h / 2.0)))
+    xs = [point(probe) for probe in (h * PROBE_RATIO, 1.0 / (1.0 / h + PROBE_SHIFT))]
+    return [
+        (1.0 / abs(x) if math.isinf(x0) else abs(x - x0), x) for x in xs if ends[0] < x < ends[1]
+    ]
+
+
+def _probed(
+    f: _Counted, probes: list[tuple[float, float]], h: float, window: list[float], result: _OneSided
+) -> tuple[float, float, float] | float:
+    """``(x, f(x), departure)`` where f at ``probes`` (between ``h`` and ``h/2``) is off its trend.
+
+    Else the largest oscillation f could hide there (inf: no probe told).
+    """
+    hidden = []
+    # From h = 1 up (|x0| from about 2**40 at the deepest depth) the steps are whole
+    # numbers apart, and floor and its kind step between them as an oscillation would:
+    # there f is also let off by PROBE_SLACK times what it moves between the steps.
+    least = (
+        PROBE_SLACK * max(abs(a - b) for a, b in itertools.pairwise(window)) if h >= 1.0 else 0.0
+    )
+    for probe, x in probes:
+        y = _sampled(f, x)
+        if math.isnan(y):
+            hidden.append(math.inf)
+            continue
+        departure, could_hide = _off_between(window, -math.log2(probe / h), y, result, least)
+        if departure:
+            return x, y, departure
+        hidden.append(could_hide)
+    return max(hidden, default=math.inf)
 
 
 def _off_the_grid(
-    f: _Counted, point: Callable[[float], float], scale: float, result: _OneSided
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    result: _OneSided,
+    x0: float = 0.0,
 ) -> _OneSided:
-    """``result``, refused where ``f`` between the walk's steps is far off them at every depth.
+    """``result``, refused where ``f`` between the walk's steps is far off their trend.
 
     ``f`` periodic in ``1/x`` at 0, in ``x`` at infinity or in ``log x``
     takes one value at every step ``h_k = s 2**-(k + 2)`` (``cos(2 pi/x)`` is 1 at
     ``x = 2**-k``, -1 at ``1/(n + 1/2)``, as close to 0 as you like) and settles
-    there. So at each of three depths ``f`` is sampled at ``h_k`` times an
-    irrational ratio (a period in ``log x``) and, when it is not off there,
-    where ``1/h`` is ``1/h_k`` plus an irrational shift (a period in ``1/h``,
-    as ``(-1)**int(x)`` at infinity); ``f`` off its neighbouring steps, far
-    beyond what it moves over the steps about them, at every depth, never comes
-    close to the value: it is refused, unless its departures shrink toward
-    ``x0`` (it converges; they bound the error) or grow as rounding noise does.
-    Elsewhere ``f`` is as smooth as the steps show: sampled once or twice a side.
+    there. So at each of three depths, deepest first (first those where both probes
+    fall between the steps), ``f`` is sampled at
+    ``h_k`` times an irrational ratio (a period in ``log x``) and, when it is
+    on its trend there, where ``1/h`` is ``1/h_k`` plus an irrational shift (a
+    period in ``1/h``, as ``(-1)**int(x)`` at infinity). On its trend at the
+    deepest depth, where a trend is resolved best, ``f`` is as smooth as the
+    steps show (sampled once or twice a side). Off it there, ``f`` is refused
+    unless it is on its trend at a shallower depth with a slack below half the
+    departures seen (a decaying part, as ``1/n`` or ``sqrt(x)``, moves f so much
+    at the shallowest depth that a small oscillation does not show there: that
+    depth does not clear it), or its departures shrink toward ``x0`` (it
+    converges; they bound the error) or grow as rounding noise does.
     """
     if not result.converged or not math.isfinite(result.value):
         return result
-    witnesses: list[tuple[float, float]] = []
-    for k in PROBE_DEPTHS:
+    steps = {k: scale * 2.0 ** -(k + 2) for k in PROBE_DEPTHS}
+    probes = {k: _probes(point, h, x0) for k, h in steps.items()}
+    # Deepest first, where both probes fall between the steps (1/h shifted rounds onto
+    # the step near most x0 other than 0 at the deepest depth).
+    depths = sorted(PROBE_DEPTHS, key=lambda k: (-len(probes[k]), -k))
+    witnesses: dict[int, tuple[float, float, float]] = {}  # k: (x, f(x), departure)
+    for k in depths:
         window = _grid_window(f, point, scale, k)
         if not window:
-            return result
-        h = scale * 2.0 ** -(k + 2)
-        ends = sorted((point(h), point(h / 2.0)))
-        for probe in (h * PROBE_RATIO, 1.0 / (1.0 / h + PROBE_SHIFT)):
-            x = point(probe)
-            if not ends[0] < x < ends[1]:  # rounded onto a step or past it (1/h << 1)
-                continue
-            y = _sampled(f, x)
-            if not math.isnan(y) and _off_between(window, y, result):
-                witnesses.append((x, y))
-                break
-        else:
-            return result
-    x, y = witnesses[-1]
-    departures = [abs(w[1] - result.value) for w in witnesses]
-    pairs = list(itertools.pairwise(departures))
-    if all(b >= PROBE_NOISE_GROWTH * a for a, b in pairs):
+            continue  # f failed at a step there: no trend to judge it by
+        probed = _probed(f, probes[k], steps[k], window, result)
+        if isinstance(probed, tuple):
+            witnesses[k] = probed
+        elif not witnesses or probed < min(w[2] for w in witnesses.values()) / 2.0:
+            return result  # on its trend where an oscillation that size would show
+    if not witnesses:
+        return result
+    return _unless_converging(result, [witnesses[k] for k in sorted(witnesses, reverse=True)])
+
+
+def _unless_converging(result: _OneSided, witnesses: list[tuple[float, float, float]]) -> _OneSided:
+    """``result`` refused for f off its trend at ``witnesses`` (deepest first).
+
+    Unless, depth by depth, their departures from the value halve, or from the trend
+    grow as rounding's do.
+    """
+    x, y, _ = witnesses[0]
+    misses = [w[2] for w in reversed(witnesses)]  # off the trend, shallowest first
+    if len(misses) > 1 and all(b >= PROBE_NOISE_GROWTH * a for a, b in itertools.pairwise(misses)):
         # Rounding's, growing toward x0 as its noise does: ((1 + x) - 1)/x is
         # exactly 1 at the steps, binary fractions, and 1 + 2**-52/x off them.
         return result
-    if all(b <= a / 2.0 for a, b in pairs):
-        # Off the steps, but closing in on the value ((x % 1)/x at infinity): f
-        # converges there too, and the deepest departure bounds what is left.
+    departures = [abs(w[1] - result.value) for w in reversed(witnesses)]  # off the value
+    if len(departures) > 1 and all(b <= a / 2.0 for a, b in itertools.pairwise(departures)):
+        # Off the steps, but closing in on the value ((x % 1)/x at infinity, floor
+        # at 2**45): f converges there too, and the deepest departure bounds what is left.
         widened = max(result.error, departures[-1])
         if _settled(result.value, widened):
             return dataclasses.replace(result, error=widened)
@@ -6414,7 +6531,7 @@ def _off_the_grid(
         result.value,
         math.inf,
         False,
-        f"f between the points sampled is far off them at every depth probed: f({x!r}) "
+        f"f between the points sampled is far off them where they show its trend: f({x!r}) "
         f"is {y!r}, while at the points beside it f settles on {result.value!r} give or "
         f"take {result.error:.2g}; f oscillates in step with the samples (a period in "
         "1/x, in x or in log x), so its limit may not exist, and its samples cannot tell",

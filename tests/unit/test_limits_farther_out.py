@@ -101,7 +101,8 @@ def test_a_cut_off_just_past_the_first_sample_keeps_the_usual_answer() -> None:
     [
         # + 2 for sin(x)/x: one a side at 2**-993 (`_beyond_the_floor`, session 30)
         (lambda x: math.sin(x) / x, 98 + 4 + 2),
-        (lambda x: (math.exp(x) - 1) / x, 113 + 4),
+        # + 2 more: rounding's noise between the steps is off f's trend deeper in
+        (lambda x: (math.exp(x) - 1) / x, 113 + 4 + 2),
         (lambda x: (1 - math.cos(x)) / x**2, 110 + 4),
         (lambda x: (math.exp(x / 1e4) - 1) / x, 110 + 4),
     ],

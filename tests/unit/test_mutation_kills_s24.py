@@ -49,6 +49,7 @@ from calcweb.limits import (
     PROBE_DEPTHS,
     PROBE_RATIO,
     PROBE_SHIFT,
+    PROBE_WINDOW,
     _Counted,
     _grid_window,
     _off_between,
@@ -1250,43 +1251,45 @@ def _one_sided(value: float, error: float, converged: bool = True) -> _OneSided:
     return _OneSided(value, error, converged, "")
 
 
-_WAVY = [1.0, 1.0625] * 5  # moves 1/16 at each step: slack 4 * 1/16 = 0.25; here [1, 1.0625]
 _ULP = 2.0**-52
+_IN_H = [2.0**-j for j in range(-PROBE_WINDOW, PROBE_WINDOW + 2)]  # a cubic in h: h itself
+_IN_LOG_H = [float(j) for j in range(-PROBE_WINDOW, PROBE_WINDOW + 2)]  # one in log h
+_HALF = 2.0**-0.5  # f in _IN_H half a step past the middle step
 
 
 @pytest.mark.parametrize(
-    ("window", "y", "result", "off"),
+    ("window", "y", "result", "departure", "hidden"),
     [
-        (_WAVY, 1.3125, _one_sided(1.0, 0.0), False),  # exactly the slack above 1.0625
-        (_WAVY, 1.375, _one_sided(1.0, 0.0), True),
-        (_WAVY, 0.6875, _one_sided(1.0, 0.0), True),  # 0.3125 below 1
-        (_WAVY, 0.75, _one_sided(1.0, 0.0), False),  # exactly the slack below 1
-        (_WAVY, 1.375, _one_sided(1.0, 0.0625), False),  # exactly 2 * 0.0625 + 0.25 off
-        (_WAVY, 1.375, _one_sided(1.0, 0.03125), True),
-        (_WAVY, 1.4375, _one_sided(1.0, 0.0625), True),  # 0.4375: beyond 0.375
-        # here is the window's middle two: 1.125 after them is not here.
-        ([*_WAVY[:6], 1.125, *_WAVY[7:]], 1.375, _one_sided(1.0, 0.0), True),
-        (_WAVY, 1.375, _one_sided(1.5, 0.0), False),  # near the value
-        (_WAVY, 1.375, _one_sided(1.0625, 0.0), True),
         # f flat over the window: the slack is 4 ulps of the largest size.
-        ([1.0] * 10, 1.0 + 8 * _ULP, _one_sided(1.0, 0.0), True),
-        ([1.0] * 10, 1.0 + 4 * _ULP, _one_sided(1.0, 0.0), False),
-        ([1.0] * 10, 1.0 + 8 * _ULP, _one_sided(-4.0, 0.0), False),
-        ([1.0] * 4 + [-4.0, -4.0] + [1.0] * 4, -4.0 + 32 * _ULP, _one_sided(-2.0, 0.0), False),
+        ([1.0] * 10, 1.0 + 8 * _ULP, _one_sided(1.0, 0.0), 8 * _ULP, 0.0),
+        ([1.0] * 10, 1.0 + 4 * _ULP, _one_sided(1.0, 0.0), 0.0, 8 * _ULP),  # miss + slack
+        ([1.0] * 10, 1.0 + 8 * _ULP, _one_sided(-4.0, 0.0), 0.0, 24 * _ULP),  # size 4
+        # f a cubic in h: judged against it, not against its neighbouring steps.
+        (_IN_H, _HALF + 1e-3, _one_sided(0.0, 0.0), 1e-3, 0.0),
+        (_IN_H, _HALF, _one_sided(0.0, 0.0), 0.0, 4 * _ULP),
+        # f a cubic in log h: judged against that.
+        (_IN_LOG_H, 0.51, _one_sided(0.0, 0.0), 0.01, 0.0),
+        (_IN_LOG_H, 0.51, _one_sided(0.51, 0.0), 0.0, 0.01),  # at the value
+        (_IN_LOG_H, 0.52, _one_sided(0.5, 0.01), 0.0, 0.02),  # within twice its error
+        (_IN_LOG_H, 0.53, _one_sided(0.5, 0.01), 0.03, 0.0),
     ],
 )
-def test_off_between_at_its_bounds(
-    window: list[float], y: float, result: _OneSided, off: bool
+def test_off_between_judges_f_against_its_trend(
+    window: list[float], y: float, result: _OneSided, departure: float, hidden: float
 ) -> None:
-    assert _off_between(window, y, result) is off
+    # On its trend, f could hide the miss and the slack there.
+    off, could_hide = _off_between(window, 0.5, y, result)
+    assert off == pytest.approx(departure, rel=1e-6, abs=1e-15)
+    assert could_hide == pytest.approx(hidden, rel=1e-6, abs=1e-15)
 
 
 class _GridStandIns:
     """`_grid_window`, `_sampled` and `_off_between` for `_off_the_grid`, noting their calls.
 
     ``point`` is the identity and ``scale`` 4, so the step at depth k is 2**-k. ``ys``
-    gives f at each depth's two probes (ratio, shift); a y is off the grid where it is not
-    the value. ``no_window``: depths with no window.
+    gives f at each depth's two probes (ratio, shift); a y is off f's trend, by its
+    distance from the value, where it is not the value; on it, it could hide
+    ``hidden[k]``. ``no_window``: depths with no window.
     """
 
     def __init__(
@@ -1294,6 +1297,7 @@ class _GridStandIns:
         monkeypatch: pytest.MonkeyPatch,
         ys: dict[int, tuple[float, float]],
         no_window: tuple[int, ...] = (),
+        hidden: dict[int, float] | None = None,
     ) -> None:
         self.asked: list[tuple[object, ...]] = []
         probes = {}
@@ -1310,9 +1314,13 @@ class _GridStandIns:
             self.asked.append(("sampled", f, x))
             return probes[x]
 
-        def off_between(window: list[float], y: float, result: _OneSided) -> bool:
-            self.asked.append(("off", window, y, result))
-            return y != result.value
+        def off_between(
+            window: list[float], u: float, y: float, result: _OneSided, least: float = 0.0
+        ) -> tuple[float, float]:
+            self.asked.append(("off", window, u, y, result, least))
+            if y != result.value:
+                return abs(y - result.value), 0.0
+            return 0.0, (hidden or {}).get(int(window[0]), 0.0)
 
         monkeypatch.setattr(limits, "_grid_window", grid_window)
         monkeypatch.setattr(limits, "_sampled", sampled)
@@ -1347,25 +1355,27 @@ def test_off_the_grid_leaves_a_refusal_or_an_infinite_limit(
     assert stand_ins.asked == []
 
 
-def test_off_the_grid_keeps_the_result_without_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    stand_ins = _GridStandIns(monkeypatch, {6: (3.0, 3.0), 22: (3.0, 3.0)}, no_window=(22,))
+def test_off_the_grid_skips_a_depth_without_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    ys = {38: (3.0, 3.0), 22: (3.0, 3.0), 6: (1.0, 1.0)}
+    stand_ins = _GridStandIns(monkeypatch, ys, no_window=(22,))
     result = _one_sided(1.0, 2.0**-20)
-    assert _grid(result) is result
+    assert _grid(result) is result  # on its trend at 6, where it could hide nothing
     assert [call[1:] for call in stand_ins.asked if call[0] == "window"] == [
-        ("f", _identity, 4.0, 6),
+        ("f", _identity, 4.0, 38),
         ("f", _identity, 4.0, 22),
+        ("f", _identity, 4.0, 6),
     ]
-    assert stand_ins.asked[2] == ("off", [6.0], 3.0, result)
+    assert stand_ins.sampled() == [_ratio(38), _ratio(6), _shift(6)]
+    assert stand_ins.asked[2] == ("off", [38.0], -math.log2(PROBE_RATIO), 3.0, result, 0.0)
 
 
-def test_off_the_grid_keeps_the_result_where_f_is_on_the_grid_at_a_depth(
+def test_off_the_grid_keeps_the_result_on_its_trend_at_the_deepest_depth(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    stand_ins = _GridStandIns(monkeypatch, {6: (3.0, 3.0), 22: (1.0, 1.0)})
+    stand_ins = _GridStandIns(monkeypatch, {38: (1.0, 1.0)}, hidden={38: 1e300})
     result = _one_sided(1.0, 2.0**-20)
     assert _grid(result) is result
-    # The ratio's probe off at depth 6, so the shift's is not asked; both at 22.
-    assert stand_ins.sampled() == [_ratio(6), _ratio(22), _shift(22)]
+    assert stand_ins.sampled() == [_ratio(38), _shift(38)]  # two calls, deepest first
 
 
 def _refused(x: float, y: float, value: float, error: float) -> _OneSided:
@@ -1373,11 +1383,25 @@ def _refused(x: float, y: float, value: float, error: float) -> _OneSided:
         value,
         math.inf,
         False,
-        f"f between the points sampled is far off them at every depth probed: f({x!r}) is "
-        f"{y!r}, while at the points beside it f settles on {value!r} give or take "
+        f"f between the points sampled is far off them where they show its trend: f({x!r}) "
+        f"is {y!r}, while at the points beside it f settles on {value!r} give or take "
         f"{error:.2g}; f oscillates in step with the samples (a period in 1/x, in x or in "
         "log x), so its limit may not exist, and its samples cannot tell",
     )
+
+
+@pytest.mark.parametrize(("hidden", "kept"), [(1.4, True), (1.5, False), (math.inf, False)])
+def test_off_the_grid_is_cleared_only_where_an_oscillation_that_size_would_show(
+    monkeypatch: pytest.MonkeyPatch, hidden: float, kept: bool
+) -> None:
+    # Off by 3 at 38 and 6; on the trend at 22, where f could hide `hidden`.
+    ys = {38: (4.0, 4.0), 22: (1.0, 1.0), 6: (4.0, 4.0)}
+    stand_ins = _GridStandIns(monkeypatch, ys, hidden={22: hidden})
+    result = _one_sided(1.0, 2.0**-20)
+    answer = _grid(result)
+    assert answer is result if kept else answer == _refused(_ratio(38), 4.0, 1.0, 2.0**-20)
+    wanted = [_ratio(38), _ratio(22), _shift(22)] + ([] if kept else [_ratio(6)])
+    assert stand_ins.sampled() == wanted
 
 
 @pytest.mark.parametrize(
@@ -1389,7 +1413,7 @@ def _refused(x: float, y: float, value: float, error: float) -> _OneSided:
         ((1.0, 15.0, 240.0), False),
     ],
 )
-def test_off_the_grid_refuses_f_off_the_grid_at_every_depth(
+def test_off_the_grid_refuses_f_off_its_trend_at_every_depth(
     monkeypatch: pytest.MonkeyPatch, departures: tuple[float, ...], kept: bool
 ) -> None:
     ys = {k: (1.0, 1.0 + d) for k, d in zip(PROBE_DEPTHS, departures, strict=True)}
@@ -1397,7 +1421,8 @@ def test_off_the_grid_refuses_f_off_the_grid_at_every_depth(
     result = _one_sided(1.0, 2.0**-20)
     answer = _grid(result)
     assert answer is result if kept else answer == _refused(_shift(38), ys[38][1], 1.0, 2.0**-20)
-    assert stand_ins.sampled() == [probe(k) for k in PROBE_DEPTHS for probe in (_ratio, _shift)]
+    wanted = [probe(k) for k in reversed(PROBE_DEPTHS) for probe in (_ratio, _shift)]
+    assert stand_ins.sampled() == wanted
 
 
 @pytest.mark.parametrize(
@@ -1413,9 +1438,9 @@ def test_off_the_grid_refuses_f_off_the_grid_at_every_depth(
 def test_off_the_grid_widens_the_error_where_departures_shrink(
     monkeypatch: pytest.MonkeyPatch, departures: tuple[float, ...], error: float
 ) -> None:
-    # On the grid at the ratio's probes: the shift's are the witnesses, off by d.
+    # On the trend at the ratio's probes: the shift's are the witnesses, off by d.
     ys = {k: (4.0, 4.0 + d) for k, d in zip(PROBE_DEPTHS, departures, strict=True)}
-    _GridStandIns(monkeypatch, ys)
+    _GridStandIns(monkeypatch, ys, hidden=dict.fromkeys(PROBE_DEPTHS, math.inf))
     answer = _grid(_one_sided(4.0, 2.0**-30))
     if error < math.inf:
         assert answer == _one_sided(4.0, error)
@@ -1445,7 +1470,7 @@ def test_off_the_grid_samples_no_probe_rounded_onto_a_step_or_past_it(
 
 
 def test_off_the_grid_samples_f_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    stand_ins = _GridStandIns(monkeypatch, {6: (1.0, 1.0)})
+    stand_ins = _GridStandIns(monkeypatch, {38: (1.0, 1.0)})
     _grid(_one_sided(1.0, 2.0**-30))
     assert [call[1] for call in stand_ins.asked if call[0] == "sampled"] == ["f", "f"]
 
