@@ -354,7 +354,10 @@ converges there too, and the deepest departure is the value's error, if it
 settles; or its departures from the trend grow 16 times a depth or more,
 toward ``x0``, as rounding noise does (``((1 + x) - 1)/x`` is exactly 1 at
 the steps, binary fractions, and ``1 + 2**-52/x`` or so between them): the
-value stands. A smooth ``f`` costs two evaluations a side (one from ``|x0|``
+value stands. Off at one depth alone, which cannot tell rounding from an
+oscillation, ``f``'s departure from its trend there becomes the value's error,
+if it settles (``1 - exp(-x/1e-3)`` is exact at the steps ``2**-k``, 3e-17 off
+between them at ``2**-40``). A smooth ``f`` costs two evaluations a side (one from ``|x0|``
 about ``2**8``, where ``1/h`` shifted rounds onto the step at every depth),
 and one more a depth where it is off (rounding's noise between exact steps,
 as in ``(1 + 1/n)**n``: four).
@@ -6527,6 +6530,11 @@ def _unless_converging(result: _OneSided, witnesses: list[tuple[float, float, fl
         widened = max(result.error, departures[-1])
         if _settled(result.value, widened):
             return dataclasses.replace(result, error=widened)
+    if len(misses) == 1 and _settled(result.value, max(result.error, misses[0])):
+        # Off at one depth only, which alone cannot tell rounding from an oscillation
+        # (1 - exp(-x/1e-3) is exact at the steps 2**-k, 3e-17 off its trend between
+        # them at 2**-40): the value stands if its error can cover the departure.
+        return dataclasses.replace(result, error=max(result.error, misses[0]))
     return _OneSided(
         result.value,
         math.inf,

@@ -1448,6 +1448,21 @@ def test_off_the_grid_widens_the_error_where_departures_shrink(
         assert answer == _refused(_shift(38), ys[38][1], 4.0, 2.0**-30)
 
 
+@pytest.mark.parametrize(("departure", "error"), [(2.0**-30, 2.0**-30), (2.0**-10, math.inf)])
+def test_off_the_grid_widens_the_error_to_a_lone_departure_it_can_cover(
+    monkeypatch: pytest.MonkeyPatch, departure: float, error: float
+) -> None:
+    # Off at 38 only; 22 and 6 too coarse to tell: rounding or an oscillation. The value
+    # stands with an error covering it if settled (2**-30 of 4), else it is refused.
+    ys = {38: (4.0 + departure, 0.0), 22: (4.0, 4.0), 6: (4.0, 4.0)}
+    _GridStandIns(monkeypatch, ys, hidden=dict.fromkeys(PROBE_DEPTHS, math.inf))
+    answer = _grid(_one_sided(4.0, 2.0**-40))
+    if error < math.inf:
+        assert answer == _one_sided(4.0, error)
+    else:
+        assert answer == _refused(_ratio(38), 4.0 + departure, 4.0, 2.0**-40)
+
+
 @pytest.mark.parametrize(
     ("ratio_to", "shift_to"),
     [(0.5, 1.0), (0.4, 0.4)],  # onto the steps h / 2 and h; or below h / 2 (above h / 3)
