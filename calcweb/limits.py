@@ -1486,50 +1486,123 @@ def _past_the_walk(
     return far, False
 
 
-def _short_far_out(
-    f: _Counted, point: Callable[[float], float], h: float, values: list[float], value: float
+def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
+    f: _Counted,
+    point: Callable[[float], float],
+    h: float,
+    values: list[float],
+    deep: list[float],
+    value: float,
 ) -> tuple[float, float] | None:
-    """``x`` and ``f(x)`` at the far end of `_past_the_walk`'s points, if short of the growth.
+    """``x`` and ``f(x)`` at the far end past the deepest step, if short of the growth.
 
     ``values`` are the usual samples, the last at step ``h``, of a growth to
-    the infinite ``value`` that ``f`` at the deepest step fits (or a whole
-    walk there that grows like a power or faster): nothing sampled farther
-    on, where the floats go on. A growth like ``x**p`` that stops there
-    (``tanh((x/1e200)**0.5)``, ``x**0.5/1e100`` at every point sampled, ``1``
-    from ``x = 3.6e202`` on) leaves ``f`` at the far end short of the law of
-    the last usual samples (`_short_of_growth`). The far end is the farthest
-    of those points whose step is a normal float (``|x| = 2**1009`` at
-    infinity, ``2**-1009`` at 0: ``1/x`` stays finite) where the law stays
-    below the largest float (``x*x`` at inf: ``|x| = 2**497``) and ``f``
-    does not fail (`_farthest_valid`). None where ``f`` is not short there,
-    or fails at every one of them.
+    the infinite ``value`` that ``f`` at the deepest step fits (``deep``
+    empty), or ``deep`` a whole walk there that grows like a power or
+    faster: nothing sampled farther on, where the floats go on. A growth
+    like ``x**p`` that stops there (``tanh((x/1e200)**0.5)``, ``x**0.5/1e100``
+    at every point sampled, ``1`` from ``x = 3.6e202`` on; ``min(x**2,
+    1e300)``, ``1e300`` from ``x = 1e150`` on) leaves ``f`` at the far end
+    short of the law of the last samples (`_short_of_growth`, `_far_law`).
+    The far end is the farthest step that is a normal float (``|x| =
+    2**1022`` at infinity, ``2**-1022`` at 0: ``1/x`` stays finite) where the
+    law stays below the largest float (``x*x`` at inf: ``|x| = 2**511``), or
+    where ``f`` fails closer in, the last step before it does
+    (`_far_halvings`, `_last_valid_halving`). None where ``f`` is not short
+    there, or fails at every step past the deepest.
     """
     floor, sign = h * DEEP_RATIO**DEEP_STEPS, math.copysign(1.0, value)
-    deepest = round(-math.log2(DEEP_RATIO)) * DEEP_STEPS  # halvings from h to the floor
-    steps = [floor]
-    for k in range(1, BACK_POINTS + 1):
-        step = floor * 2.0 ** (-BACK_HALVINGS * k)
-        law = _law_reach(values, sign, deepest + BACK_HALVINGS * k)
-        if step < sys.float_info.min or (law or 0.0) >= MAX_EXPONENT:
-            break  # (1/x at 0 overflows closer in; where the law leaves the floats, so does f)
-        steps.append(step)
-    last, y = _farthest_valid(f, point, steps)
-    if last == 0:
-        return None
-    x = point(steps[last])
-    # Changes within rounding set no law (`_short_of_growth`), but f must still grow past
-    # the deepest step (0.5 + 1e-5 tanh((x/1e35)**0.5) steps by ulps at the usual samples,
-    # and is 0.50001 from 1.7e37 on: at the deepest step, 6.5e91, and past it).
     floor_y = f.seen.get(point(floor))
     if floor_y is None:
         floor_y = _sampled(f, point(floor))
-    n = deepest + BACK_HALVINGS * last
-    if (y - floor_y) * sign > 0.0 and not _short_of_growth(values, y, sign, steps=n):
+    if floor_y == values[-1]:
+        return None  # rounding broke the growth off: (1 - cos h)/h**3 is 0 from h = 2**-27 on
+    last, steps = _far_law(values, deep, sign)
+
+    def law(m: int) -> float | None:
+        return _law_reach(last, sign, steps(m))
+
+    far = _last_valid_halving(f, point, floor, _far_halvings(floor, law))
+    if far is None:
+        return None
+    m, y = far
+    x = point(floor * 2.0**-m)
+    # Changes within rounding set no law (`_short_of_growth`), but f must still grow past
+    # the deepest step (0.5 + 1e-5 tanh((x/1e35)**0.5) steps by ulps at the usual samples,
+    # and is 0.50001 from 1.7e37 on: at the deepest step, 6.5e91, and past it).
+    if (y - floor_y) * sign > 0.0 and not _short_of_growth(last, y, sign, steps=steps(m)):
         return None
     return x, y
 
 
+def _far_law(
+    values: list[float], deep: list[float], sign: float
+) -> tuple[list[float], Callable[[int], float]]:
+    """The samples whose law ``f`` keeps past the deepest step, and their steps to there.
+
+    The steps (of those samples' spacing, for `_law_reach`) from the last of
+    them to ``m`` halvings past the deepest step. Those of a walk there, where
+    one was taken and sets a law: the law of the usual samples, extrapolated that far, fits a
+    power (checked at the deepest step) but not ``x**3 log(x)``, whose
+    changes grow by 8.17 times a halving at ``x = 5.6e14`` and by 8.03 at
+    ``x = 6.5e91``: 2**5 times ``f`` at ``x = 1.4e101``.
+    """
+    per_step = -math.log2(DEEP_RATIO)  # halvings between two samples of the walk
+    # (x**3.2's changes grow by 2**51 a step of the walk: the first is within the last's
+    # rounding, and sets no law; the usual samples' holds there)
+    if deep and _law_reach(deep, sign, 1.0) is not None:
+        return deep, lambda m: m / per_step
+    deepest = per_step * DEEP_STEPS  # halvings from the last usual sample to the deepest step
+    return values, lambda m: deepest + m
+
+
 MAX_EXPONENT = math.log2(sys.float_info.max) - 1.0  # `_short_far_out` probes f below 2**this
+
+
+def _far_halvings(floor: float, law: Callable[[int], float | None]) -> list[int]:
+    """The halvings of the step ``floor`` at which `_short_far_out` samples ``f``.
+
+    Every ``BACK_HALVINGS`` from 0, then the farthest: the last halving
+    whose step is a normal float and where ``law`` (`_law_reach` that many
+    halvings past ``floor``, `_far_law`) stays below ``2**MAX_EXPONENT``:
+    where the law leaves the floats, so does ``f`` that keeps it, and not
+    before. The last multiple of ``BACK_HALVINGS`` may be far short of
+    there: ``min(x**2, 1e300)`` keeps ``x**2``'s law out to ``x = 1e150``,
+    past the last of them (``x = 4.1e149``), short of ``x = 6.7e153``.
+    """
+
+    def within(m: int) -> bool:
+        return (law(m) or 0.0) < MAX_EXPONENT
+
+    # floor / 2**normal is the smallest normal float of floor's mantissa
+    normal = math.frexp(floor)[1] - math.frexp(sys.float_info.min)[1]
+    if normal < 1:
+        return [0]
+    low, high = 0, normal  # the farthest halving within the law: bisected (the law only grows)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if within(middle) else (low, middle)
+    end = high if within(high) else low
+    return [*range(0, end, BACK_HALVINGS), end]
+
+
+def _last_valid_halving(
+    f: _Counted, point: Callable[[float], float], floor: float, halvings: list[int]
+) -> tuple[int, float] | None:
+    """The farthest of ``halvings`` of ``floor`` where ``f`` does not fail, and ``f`` there.
+
+    Where ``f`` fails at the next of ``halvings``, the halvings between are
+    bisected too (`_farthest_valid`): ``min(|x|**3.2, 1e285)`` is ``1e285``
+    from ``x = 6e88`` on, and fails from ``1e96`` on, 14 halvings past the
+    deepest step. None where ``f`` fails at every halving past the first.
+    """
+    last, y = _farthest_valid(f, point, [floor * 2.0**-m for m in halvings])
+    if last + 1 < len(halvings):
+        between = range(halvings[last], halvings[last + 1])
+        finer, z = _farthest_valid(f, point, [floor * 2.0**-m for m in between])
+        if finer > 0:
+            return between[finer], z
+    return (halvings[last], y) if last > 0 else None
 
 
 def _growing_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
@@ -1537,12 +1610,13 @@ def _growing_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     point: Callable[[float], float],
     h: float,
     values: list[float],
+    deep: list[float],
     result: _OneSided,
     name: str,
 ) -> _OneSided:
     """The infinite ``result``, or its refusal where `_short_far_out` finds ``f`` short far out."""
     growing = result.converged and math.isinf(result.value)
-    short = _short_far_out(f, point, h, values, result.value) if growing else None
+    short = _short_far_out(f, point, h, values, deep, result.value) if growing else None
     if short is None:
         return result
     x, y = short
@@ -4511,7 +4585,7 @@ def _within_error(y: float, result: _OneSided) -> bool:
     return abs(y - result.value) <= room
 
 
-def _short_of_growth(values: list[float], y: float, sign: float, steps: int = 0) -> bool:
+def _short_of_growth(values: list[float], y: float, sign: float, steps: float = 0) -> bool:
     """Whether ``y``, ``f`` at the deepest step, falls short of the growth ``values`` end with.
 
     ``values`` are the usual samples of an ``f`` whose limit is infinite with
@@ -4537,7 +4611,7 @@ def _short_of_growth(values: list[float], y: float, sign: float, steps: int = 0)
     return law is not None and math.log2(gone) < law - 1.0
 
 
-def _law_reach(values: list[float], sign: float, n: int) -> float | None:
+def _law_reach(values: list[float], sign: float, n: float) -> float | None:
     """``log2`` of how far past ``values[-1]`` their growth goes in ``n`` halvings, or None.
 
     The law of `_short_of_growth`; None where the last two changes are
@@ -5163,7 +5237,7 @@ def _checked_closer_in(
         # A growth that no walk followed past the deepest step keeps its law farther still.
         unfollowed = not far and not run.note and len(deep) in (0, DEEP_STEPS)
         if away and unfollowed and x0 in (0.0, math.inf, -math.inf):
-            result = _growing_far_out(f, point, h, run.values, result, name)
+            result = _growing_far_out(f, point, h, run.values, deep, result, name)
         # At 0 and infinity the floats go on far past the deepest step: f may change level there.
         answered = result.converged and math.isfinite(result.value)
         if answered and math.isfinite(floor) and _within_error(floor, result):
@@ -6211,14 +6285,15 @@ def limit(
       level; one that no overflow inside ``f`` makes (``1 + 3*(x > 1e200)``,
       ``1 + 3*(x < 1e-200)`` at 0+) is refused.
     * At 0 and at infinity, an infinite limit that ``f`` keeps growing to
-      out to the deepest step is checked farther out still, at ``|x|``
-      about ``2**1009`` (``2**-1009`` at 0), or at the farthest point
-      ``2**(64 k)`` times closer to ``x0`` than the deepest step where the
-      growth stays below the largest float (``x*x``: ``2**497``) and ``f``
-      does not fail (1 evaluation, up to 6 where it fails there): ``f``
-      short there of the growth its last usual samples keep, or no farther
-      than at the deepest step, is refused (``tanh((x/1e200)**0.5)`` grows
-      like ``x**0.5`` out to 1e200, and tends to 1). A growth slower than a
+      out to the deepest step is checked farther out still, at ``|x| =
+      2**1022`` (``2**-1022`` at 0), or nearer, where the growth of its last
+      samples would leave the floats (``x*x``: ``2**511``), or at the last
+      halving before ``f`` fails, where it fails nearer still (1
+      evaluation, up to 12 where it fails there): ``f`` short there of that
+      growth, or no farther than at the deepest step, is refused
+      (``tanh((x/1e200)**0.5)`` grows like ``x**0.5`` out to 1e200, and tends
+      to 1; ``min(x**2, 1e300)`` is ``x**2`` out to 1e150, and 1e300 at
+      6.7e153, where ``x**2`` is 4.5e307). A growth slower than a
       power, sampled at each of those points, must grow at each
       (``min(log(x), 500)`` is refused).
     * ``f`` that moves by no more than its rounding noise over its first
