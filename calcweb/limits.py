@@ -1508,7 +1508,7 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     2**1022`` at infinity, ``2**-1022`` at 0: ``1/x`` stays finite) where the
     law stays below the largest float (``x*x`` at inf: ``|x| = 2**511``), or
     where ``f`` fails closer in, the last step before it does
-    (`_far_halvings`, `_last_valid_halving`). None where ``f`` is not short
+    (`_far_end`, `_last_valid_halving`). None where ``f`` is not short
     there, or fails at every step past the deepest.
     """
     floor, sign = h * DEEP_RATIO**DEEP_STEPS, math.copysign(1.0, value)
@@ -1522,7 +1522,7 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     def law(m: int) -> float | None:
         return _law_reach(last, sign, steps(m))
 
-    far = _last_valid_halving(f, point, floor, _far_halvings(floor, law))
+    far = _last_valid_halving(f, point, floor, _far_end(floor, law))
     if far is None:
         return None
     m, y = far
@@ -1559,16 +1559,16 @@ def _far_law(
 MAX_EXPONENT = math.log2(sys.float_info.max) - 1.0  # `_short_far_out` probes f below 2**this
 
 
-def _far_halvings(floor: float, law: Callable[[int], float | None]) -> list[int]:
-    """The halvings of the step ``floor`` at which `_short_far_out` samples ``f``.
+def _far_end(floor: float, law: Callable[[int], float | None]) -> int:
+    """The halvings of the step ``floor`` to where `_short_far_out` samples ``f``.
 
-    Every ``BACK_HALVINGS`` from 0, then the farthest: the last halving
-    whose step is a normal float and where ``law`` (`_law_reach` that many
-    halvings past ``floor``, `_far_law`) stays below ``2**MAX_EXPONENT``:
-    where the law leaves the floats, so does ``f`` that keeps it, and not
-    before. The last multiple of ``BACK_HALVINGS`` may be far short of
-    there: ``min(x**2, 1e300)`` keeps ``x**2``'s law out to ``x = 1e150``,
-    past the last of them (``x = 4.1e149``), short of ``x = 6.7e153``.
+    The last halving whose step is a normal float and where ``law``
+    (`_law_reach` that many halvings past ``floor``, `_far_law`) stays below
+    ``2**MAX_EXPONENT``: where the law leaves the floats, so does ``f`` that
+    keeps it, and not before. Bisected on the law alone (the law only
+    grows): ``min(x**2, 1e300)`` keeps ``x**2``'s law out to ``x = 1e150``,
+    past ``x = 4.1e149``, where a probe every 64 halvings stopped, and is
+    short of it at ``x = 6.7e153``.
     """
 
     def within(m: int) -> bool:
@@ -1577,31 +1577,27 @@ def _far_halvings(floor: float, law: Callable[[int], float | None]) -> list[int]
     # floor / 2**normal is the smallest normal float of floor's mantissa
     normal = math.frexp(floor)[1] - math.frexp(sys.float_info.min)[1]
     if normal < 1:
-        return [0]
-    low, high = 0, normal  # the farthest halving within the law: bisected (the law only grows)
+        return 0
+    low, high = 0, normal
     while high - low > 1:
         middle = (low + high) // 2
         low, high = (middle, high) if within(middle) else (low, middle)
-    end = high if within(high) else low
-    return [*range(0, end, BACK_HALVINGS), end]
+    return high if within(high) else low
 
 
 def _last_valid_halving(
-    f: _Counted, point: Callable[[float], float], floor: float, halvings: list[int]
+    f: _Counted, point: Callable[[float], float], floor: float, end: int
 ) -> tuple[int, float] | None:
-    """The farthest of ``halvings`` of ``floor`` where ``f`` does not fail, and ``f`` there.
+    """The farthest halving of ``floor``, to ``end``, where ``f`` does not fail, and ``f`` there.
 
-    Where ``f`` fails at the next of ``halvings``, the halvings between are
-    bisected too (`_farthest_valid`): ``min(|x|**3.2, 1e285)`` is ``1e285``
-    from ``x = 6e88`` on, and fails from ``1e96`` on, 14 halvings past the
-    deepest step. None where ``f`` fails at every halving past the first.
+    ``end`` first; where ``f`` fails there, the halvings before are bisected
+    (`_farthest_valid`), so that ``f`` is checked at its own last float:
+    ``min(|x|**3.2, 1e285)`` is ``1e285`` from ``x = 6e88`` on, and fails
+    from ``1e96`` on, 14 halvings past the deepest step. None where ``f``
+    fails at every halving past the first.
     """
+    halvings = range(end + 1)
     last, y = _farthest_valid(f, point, [floor * 2.0**-m for m in halvings])
-    if last + 1 < len(halvings):
-        between = range(halvings[last], halvings[last + 1])
-        finer, z = _farthest_valid(f, point, [floor * 2.0**-m for m in between])
-        if finer > 0:
-            return between[finer], z
     return (halvings[last], y) if last > 0 else None
 
 
@@ -6289,7 +6285,7 @@ def limit(
       2**1022`` (``2**-1022`` at 0), or nearer, where the growth of its last
       samples would leave the floats (``x*x``: ``2**511``), or at the last
       halving before ``f`` fails, where it fails nearer still (1
-      evaluation, up to 12 where it fails there): ``f`` short there of that
+      evaluation, up to 11 where it fails there): ``f`` short there of that
       growth, or no farther than at the deepest step, is refused
       (``tanh((x/1e200)**0.5)`` grows like ``x**0.5`` out to 1e200, and tends
       to 1; ``min(x**2, 1e300)`` is ``x**2`` out to 1e150, and 1e300 at
