@@ -514,9 +514,9 @@ def _refuse_a_stale_graph(value: Value, params: list[Value], before: Point, now:
     A parameter itself (``lambda x: x``) is updated in place, so it is x's; a Value
     that holds no parameter is a constant, true at any x.
     """
-    held = {id(node) for node in graph_order([value])}
     if now == before or any(value is p for p in params):
         return
+    held = {id(node) for node in graph_order([value])}
     if not any(id(p) in held for p in params):
         return
     raise InvalidArgumentError(
