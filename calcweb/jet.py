@@ -424,6 +424,15 @@ def watching_cancellation() -> Iterator[CancellationWatch]:
         _CANCELLATION.reset(token)
 
 
+def _carried(terms: float, result: float) -> float:
+    """How many times its own size the rounding of ``terms`` (their absolute sum) is in ``result``.
+
+    inf where ``result`` is 0 and ``terms`` are not; 1 where both are 0.
+    """
+    size = builtins.abs(result)
+    return terms / size if size else (math.inf if terms else 1.0)
+
+
 def _watched_sum(c: Series, a0: float, b0: float) -> Series:
     """``c``, the sum or difference of two series, its value's cancellation recorded if watched.
 
@@ -438,9 +447,7 @@ def _note_sum(value: float, a0: float, b0: float) -> None:
     """Record how far the sum ``value`` of ``a0`` and ``b0`` cancelled, if watched."""
     watch = _CANCELLATION.get()
     if watch is not None:
-        terms = builtins.abs(a0) + builtins.abs(b0)
-        total = builtins.abs(value)
-        ratio = terms / total if total else (math.inf if terms else 1.0)
+        ratio = _carried(builtins.abs(a0) + builtins.abs(b0), value)
         watch.cancellation = max(watch.cancellation, ratio)
 
 
@@ -472,8 +479,7 @@ def _watched_mul(a: Series, b: Series) -> Series:
     if watch is not None and watch.magnification:
         for k, c in enumerate(product):
             terms = sum(builtins.abs(a[i] * b[k - i]) for i in range(k + 1))
-            ratio = terms / builtins.abs(c) if c else (math.inf if terms else 1.0)
-            watch.magnification = max(watch.magnification, ratio)
+            watch.magnification = max(watch.magnification, _carried(terms, c))
     return product
 
 
@@ -497,8 +503,7 @@ def _magnification(a: Series, b: Series, q: Series) -> float:
         carried = sum(bounds[i] * builtins.abs(b[k - i]) for i in range(k))
         bound = (terms + carried) / builtins.abs(b[0])
         bounds.append(bound)
-        size = builtins.abs(q[k])
-        worst = max(worst, bound / size if size else (math.inf if bound else 1.0))
+        worst = max(worst, _carried(bound, q[k]))
     return worst
 
 
@@ -1053,6 +1058,5 @@ def _exp_of(a: Jet, y0: float) -> Jet:
     if watch is not None and watch.magnification:  # as a product's: exp(log(x)) cancels
         for k in range(1, len(y)):
             terms = sum(j * builtins.abs(a._c[j] * y[k - j]) for j in range(1, k + 1)) / k
-            ratio = terms / builtins.abs(y[k]) if y[k] else (math.inf if terms else 1.0)
-            watch.magnification = max(watch.magnification, ratio)
+            watch.magnification = max(watch.magnification, _carried(terms, y[k]))
     return Jet._of(y)
