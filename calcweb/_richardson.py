@@ -1195,7 +1195,7 @@ def _checked_stair_derivative(sampler: Sampler, n: int, scale: float, first_step
     """`_stair_derivative` of the stairs beside ``x``, after a kink check.
 
     Looked for within ``STAIR_REACH`` of the point's ``scale`` first, then
-    (in one variable) out to the end of the floats (`_far_stair`). A kink behind stairs of
+    out to the end of the floats (`_far_stair`). A kink behind stairs of
     rounding is refused first (`_check_sides_past_stairs`).
     """
     # Sought once: a second search would start from the points the first one sampled.
@@ -1281,10 +1281,8 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
     ``f(x)`` on that side is where it leaves it; if none, up to
     ``STAIR_LOOKS`` points ``STAIR_LOOK`` times farther out each (the last
     at ``reach``) are sampled from the farthest, and then farther ones
-    (`_far_stair`; not on a line of ``f`` of several variables, whose other
-    outputs can overflow out there: a Jacobian's columns of outputs that keep
-    their value ask the points a constant's walk asks, and would all take
-    walks of their own). The junction is bracketed between that point and the
+    (`_far_stair`; where ``f`` fails out there, as a Jacobian's other outputs
+    can, that side shows no stair). The junction is bracketed between that point and the
     farthest nearer one (`_bracketed`), and a jump is where the secant of
     ``f`` beyond it does not meet ``f(x)`` (`_meets_continuously`).
     """
@@ -1302,7 +1300,7 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
                 flat = point
             else:
                 edge = point
-        if edge is None and distance > 0.0 and not sampler.several:
+        if edge is None and distance > 0.0:
             try:
                 flat, edge = _far_stair(sampler, away, flat)
             except Exception:  # f's own error out there (a table, a lookup)

@@ -49,6 +49,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from numbers import Integral, Real
+from types import MappingProxyType
 from typing import Any, cast
 
 from calcweb._checks import (
@@ -130,7 +131,7 @@ class ArrayResult:
         >>> [[f"{e:.1e}" for e in row] for row in r.error]   # no digit but H[0][0]
         [['8.9e-16', '5.9e+06'], ['5.9e+06', '1.1e+07']]
         >>> r.nfev, r.method   # jets along e0 (exp(p[1]) a float there), Richardson else
-        (249, 'mixed')
+        (311, 'mixed')
     """
 
     value: list[Any]
@@ -857,12 +858,14 @@ def jacobian(
     ``f``'s values: each point costs one call of ``f``, not one per output.
     By Richardson with no step ``h`` (``"auto"`` on an ``f`` written with
     ``math``), an output that keeps its value at every point that
-    derivative's walk asks of a constant can get what that walk says of its
-    constant (0, its error rounded up: by a few ulps plus the walk's error
-    for 0.0, a subnormal of at most 6.6e-321; by up to 1.3e-11 of it where
-    the error for 1.0 is itself subnormal, at ``|x_j|`` near 1e300) without a walk of its
-    own, where enough outputs of its column (8) do so to pay for the walks of
-    constants: most zeros of a large sparse Jacobian cost no walk.
+    derivative's walk asks of a constant (where ``f`` fails, as far out where
+    other outputs overflow, the walk of a constant that fails there) can get
+    what that walk says of its constant (0, its error rounded up: by a few
+    ulps plus the walk's error for 0.0, a subnormal of at most 6.6e-321; by
+    up to 1.3e-11 of it where the error for 1.0 is itself subnormal, at
+    ``|x_j|`` near 1e300) without a walk of its own, where enough outputs of
+    its column (8) do so to pay for the walks of constants: most zeros of a
+    large sparse Jacobian cost no walk.
 
     Args:
         f: A function of a list of numbers returning a sequence of numbers (a
@@ -918,7 +921,7 @@ def jacobian(
         size, count = len(point), len(outputs)
         directional = _directional_full if full_output else _directional
         columns: list[list[Any]] = []
-        walks: dict[tuple[float, float], _ConstantWalk | None] = {}
+        walks: dict[tuple[float, float, frozenset[float]], _ConstantWalk | None] = {}
         for j in range(size):  # column by column: the walks along e_j share f's values
             seen: dict[float, list[Any]] = {}
             lines: list[_OutputLine] = []
@@ -974,19 +977,24 @@ def _refuses_jets(
     return isinstance(outputs, RefusedJets)
 
 
+_NO_FAILURES: Mapping[float, Exception] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class _ConstantWalk:
     """What derivative's Richardson walk along an axis at ``xj`` says of a constant on it.
 
     ``points``: the ``t`` it asks of 1.0 and of 0.0 (its quotients are all 0),
     and of most constants (`_walked_alike`); ``per_unit`` and ``floor``: its
-    answers (in units of ``x``) for 1.0 and 0.0.
+    answers (in units of ``x``) for 1.0 and 0.0; ``failed``: the ``t`` where
+    the constant fails as ``f`` did there, with ``f``'s error.
     """
 
     xj: float
     points: list[float]
     per_unit: DerivativeResult
     floor: DerivativeResult
+    failed: Mapping[float, Exception]
 
     def at(self, c: float) -> DerivativeResult:
         """The walk's answer for the constant ``c``, its error rounded up.
@@ -1003,33 +1011,61 @@ class _ConstantLine(_Line):
 
     Along ``e_j`` the line is fixed by ``x_j`` alone (its ``at``, reach and
     grid), so the line through ``[x_j]`` is the same line, and costs no point of ``f``'s size.
+    At the ``t`` in ``failed`` it raises the error ``f`` raised there.
     """
 
     def __init__(
-        self, c: float, x: Vector, direction: Vector, *, axis: bool, several: bool
+        self,
+        c: float,
+        x: Vector,
+        direction: Vector,
+        *,
+        axis: bool,
+        several: bool,
+        failed: Mapping[float, Exception],
     ) -> None:
         super().__init__(lambda _: c, x, direction, axis=axis, several=several)
         self.c = c
+        self.failed = failed
         self.asked: list[float] = []
 
     def __call__(self, t: Any) -> Any:
         self.asked.append(t)
+        if t in self.failed:
+            raise self.failed[t]
         return self.c
 
 
-def _walk_of_a_constant(xj: float) -> _ConstantWalk | None:
-    """The Richardson walk of an output constant along a coordinate at ``xj`` (`_ConstantWalk`)."""
-    (points, per_unit), (points_of_0, floor) = _constant_along(1.0, xj), _constant_along(0.0, xj)
+def _walk_of_a_constant(
+    xj: float, failed: Mapping[float, Exception] = _NO_FAILURES
+) -> _ConstantWalk | None:
+    """The Richardson walk of an output constant along a coordinate at ``xj`` (`_ConstantWalk`).
+
+    None where it is no walk the Jacobian's shortcut can rest on: one that
+    asks other points of 1.0 and 0.0, or that fails where ``f`` did.
+    """
+    try:
+        (points, per_unit), (points_of_0, floor) = (
+            _constant_along(1.0, xj, failed),
+            _constant_along(0.0, xj, failed),
+        )
+    except Exception:  # f's error there, or derivative's refusal of it
+        return None  # each output's walk says what it is
     if points != points_of_0 or per_unit.value != 0.0 or floor.value != 0.0:
         return None  # not the walk of a constant that the Jacobian's shortcut rests on
-    return _ConstantWalk(xj, points, per_unit, floor)
+    return _ConstantWalk(xj, points, per_unit, floor, dict(failed))  # as it was then
 
 
-def _constant_along(c: float, xj: float) -> tuple[list[float], DerivativeResult]:
-    """The ``t`` derivative's walk asks of ``c`` along a coordinate at ``xj``, and its answer."""
+def _constant_along(
+    c: float, xj: float, failed: Mapping[float, Exception] = _NO_FAILURES
+) -> tuple[list[float], DerivativeResult]:
+    """The ``t`` derivative's walk asks of ``c`` along a coordinate at ``xj``, and its answer.
+
+    At the ``t`` in ``failed``, ``c`` fails as ``f`` did there (`_ConstantLine`).
+    """
 
     def make(_: Any, x: Vector, direction: Vector, *, axis: bool, several: bool) -> _ConstantLine:
-        return _ConstantLine(c, x, direction, axis=axis, several=several)
+        return _ConstantLine(c, x, direction, axis=axis, several=several, failed=failed)
 
     line, exponent = _along(lambda _: c, [xj], [1.0], axis=True, line=make)
     result = derivative(line, line.at, 1, method="richardson", full_output=True)
@@ -1043,51 +1079,97 @@ _WALKS_SAVED_TO_PAY = 8
 
 
 def _cached_walk(
-    walks: dict[tuple[float, float], _ConstantWalk | None], xj: float
+    walks: dict[tuple[float, float, frozenset[float]], _ConstantWalk | None],
+    xj: float,
+    failed: Mapping[float, Exception],
 ) -> _ConstantWalk | None:
-    """`_walk_of_a_constant` at ``xj``, kept in ``walks`` for the columns of the same ``x_j``."""
-    key = (xj, math.copysign(1.0, xj))  # -0.0 is a point of its own
+    """`_walk_of_a_constant` at ``xj``, kept in ``walks`` for the columns of the same ``x_j``.
+
+    A column whose ``f`` failed at the same points (none, mostly) shares it.
+    """
+    key = (xj, math.copysign(1.0, xj), frozenset(failed))  # -0.0 is a point of its own
     if key not in walks:
-        walks[key] = _walk_of_a_constant(xj)
+        walks[key] = _walk_of_a_constant(xj, failed)
     return walks[key]
 
 
 def _constant_outputs(
-    probe: _OutputLine, at_x: list[Any], walk_of_a_constant: Callable[[], _ConstantWalk | None]
+    probe: _OutputLine,
+    at_x: list[Any],
+    walk_of_a_constant: Callable[[Mapping[float, Exception]], _ConstantWalk | None],
 ) -> dict[int, DerivativeResult]:
     """The outputs but the first that keep their value at every point a constant's walk asks.
 
     derivative's walk is a function of the values it is given (as floats:
-    1 and 1.0, -0.0 and 0.0 alike): on such an output it asks those very
-    points and says what it says of that constant (`_ConstantWalk`), so no
-    walk of its own is needed. In a sparse Jacobian (``f_i`` of a few
-    inputs) most entries are such, and each walk costs about a millisecond
-    of Python (a Jacobian of 100 inputs took 36 s). The walks of constants
-    cost as much as 4 to 6 such walks (`_walk_of_a_constant`, `_walked_alike`):
-    they are taken only where `_WALKS_SAVED_TO_PAY` outputs or more kept their
-    value at the points ``f`` was asked at already (``probe.seen``: the first
-    output's walk). Where ``f`` fails at one of the points, every output's
-    walk is left to say so.
+    1 and 1.0, -0.0 and 0.0 alike) and of where ``f`` fails: on such an
+    output it asks those very points and says what it says of that constant
+    (`_ConstantWalk`), so no walk of its own is needed. In a sparse Jacobian
+    (``f_i`` of a few inputs) most entries are such, and each walk costs about
+    a millisecond of Python (a Jacobian of 100 inputs took 36 s). The walks
+    of constants cost as much as 4 to 6 such walks (`_walk_of_a_constant`,
+    `_walked_alike`): they are taken only where `_WALKS_SAVED_TO_PAY` outputs
+    or more kept their value at the points ``f`` was asked at already
+    (``probe.seen``: the first output's walk). Where ``f`` fails at some of
+    the points (its other outputs overflow where a flat output's stair is
+    looked for, out to the end of the floats), every output's walk fails
+    there: the constant's walk is taken again, once, failing there too; where
+    that walk meets new failures, every output's own walk is left to say
+    what they do.
     """
     kept = [i for i, c in enumerate(at_x) if i and _plain_number(c)]  # output 0 had its walk
     for values in probe.seen.values():
         kept = _unchanged(kept, values, at_x)
-    walk = walk_of_a_constant() if len(kept) >= _WALKS_SAVED_TO_PAY else None
+    failed: dict[float, Exception] = {}
+    walk = walk_of_a_constant(failed) if len(kept) >= _WALKS_SAVED_TO_PAY else None
     if walk is None:
         return {}
-    rows = []
-    for t in walk.points:
-        if not kept:
-            return {}  # every output moved: f need not be asked at the points left
-        try:
-            probe(t)  # f's outputs at t, kept in probe.seen for every output's walk
-        except Exception:  # derivative's walks, taken instead, say what it was
+    kept = _kept_at(probe, walk.points, kept, at_x, failed)
+    if kept and failed:
+        walk, known = walk_of_a_constant(failed), len(failed)
+        if walk is None:
             return {}
-        rows.append(probe.seen[t])
-        kept = _unchanged(kept, rows[-1], at_x)
+        kept = _kept_at(probe, walk.points, kept, at_x, failed)
+        if len(failed) > known:
+            return {}  # f fails at new points: a third walk would not pay
+    if not kept:
+        return {}  # every output moved: f need not be asked at the points left
+    rows = [probe.seen[t] for t in walk.points if t not in failed]
     if any(set(map(type, values)) != {float} for values in [at_x, *rows]):  # rare: each one
         kept = [i for i in kept if all(_plain_number(values[i]) for values in rows)]
     return {i: walk.at(float(at_x[i])) for i in _walked_alike(walk, {i: at_x[i] for i in kept})}
+
+
+def _kept_at(
+    probe: _OutputLine,
+    points: list[float],
+    kept: list[int],
+    at_x: list[Any],
+    failed: dict[float, Exception],
+) -> list[int]:
+    """``kept`` narrowed to the outputs that keep their value where ``f`` is asked at ``points``.
+
+    ``f`` is asked at the points not asked before (its outputs kept in
+    ``probe.seen`` for every output's walk), until no output is left; where
+    it fails, its error is put in ``failed``, and the points farther out on
+    that side are not asked: a walk that fails there asks nearer ones (a far
+    look for a stair ends there), and is taken again to say which.
+    """
+    at = probe.at
+    beyond = {-1.0: math.inf, 1.0: math.inf}  # where f failed on each side of at
+    for t in points:
+        if not kept:
+            break
+        side = math.copysign(1.0, t - at)
+        if t in probe.seen or t in failed or abs(t - at) > beyond[side]:
+            continue  # kept was narrowed by its values already, or left for the next walk
+        try:
+            probe(t)
+        except Exception as error:  # every output's walk fails there
+            failed[t] = error
+            beyond[side] = min(beyond[side], abs(t - at))
+            continue
+        kept = _unchanged(kept, probe.seen[t], at_x)
+    return kept
 
 
 def _unchanged(kept: list[int], values: list[Any], at_x: list[Any]) -> list[int]:
@@ -1116,7 +1198,7 @@ def _walked_alike(walk: _ConstantWalk, constants: dict[int, float]) -> list[int]
         [i for i, c in constants.items() if c < 0.0],
     ):
         c = max((float(constants[i]) for i in side), key=abs, default=None)
-        if c is not None and _constant_along(c, walk.xj)[0] == walk.points:
+        if c is not None and _constant_along(c, walk.xj, walk.failed)[0] == walk.points:
             alike += side
     return alike
 

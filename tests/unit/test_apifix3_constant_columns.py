@@ -81,7 +81,7 @@ def test_the_shortcut_waits_for_enough_constant_outputs_to_pay(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     walked: list[float] = []
-    monkeypatch.setattr(multivariate, "_walk_of_a_constant", walked.append)
+    monkeypatch.setattr(multivariate, "_walk_of_a_constant", lambda xj, _: walked.append(xj))
     calcweb.jacobian(lambda p: [math.sin(p[0]), *range(7)], full_output=True)([0.5])
     assert walked == []  # 7 constant outputs: each takes its own walk
     calcweb.jacobian(lambda p: [math.sin(p[0]), *range(8)], full_output=True)([0.5])
