@@ -12,8 +12,10 @@ so that most entries of each column are constants to its walk (`multivariate`'s
 shortcut). Exact: mpmath's derivative (dps 60) of g's term, and the ordinary terms'
 own, in closed form. A draw is DISHONEST if one of its entries is off by more than
 twice its error (each such entry printed), REFUSED if calcweb raises (printed). Usage:
-``PYTHONPATH=. python bench/scans/gradflatscan.py SEED N``; the last line has the
-counts of draws, of entries, and the median calls of f.
+``PYTHONPATH=. python bench/scans/gradflatscan.py SEED N [--beside]``; the last line
+has the counts of draws, of entries, and the median calls of f. ``--beside``: each
+(narrow) Jacobian has one more output, ``exp(p_k - x_k)``, which overflows 709.8 past
+``x_k``, where f then fails: g's stair beyond that is not seen (the same draws).
 """
 
 import math
@@ -136,7 +138,7 @@ def draw(rng):
     _, k, _, w = spec
     if kind == "wide":
         label, f, exact = _wide(rng, flushed, label, spec, x)
-        return "jacobian", label, f, x, k, w, exact
+        return "jacobian", label, f, x, (flushed, k, w), exact
     xs = [M.mpf(v) for v in x]
     ordinary = _ordinary(rng, d, k)
     g_row = [M.mpf(0)] * d
@@ -148,11 +150,16 @@ def draw(rng):
         label = f"[{', '.join(t[0] for t in ordinary[:row])}{', ' if row else ''}{label}" + (
             "".join(f", {t[0]}" for t in ordinary[row:]) + "]"
         )
+        if BESIDE:  # an output of p_k that overflows 709.8 past x_k: f fails there
+            one = [M.mpf(0)] * d
+            one[k] = M.mpf(1)
+            outputs.append((lambda p, k=k, c=x[k]: math.exp(p[k] - c), one))
+            label = f"{label[:-1]}, exp(p[{k}] - {x[k]!r})]"
 
         def f(p, fs=[o for o, _ in outputs]):  # noqa: B006 (bound at definition)
             return [o(p) for o in fs]
 
-        return "jacobian", label, f, x, k, w, [e for _, e in outputs]
+        return "jacobian", label, f, x, (flushed, k, w), [e for _, e in outputs]
     label = " + ".join([label, *(t[0] for t in ordinary)])
 
     def f(p, terms=[flushed, *(t[1] for t in ordinary)]):  # noqa: B006 (bound at definition)
@@ -162,7 +169,7 @@ def draw(rng):
         total = g_row
         for t in ordinary:
             total = [a + b for a, b in zip(total, _exact_gradient(t, xs, d), strict=True)]
-        return "grad", label, f, x, k, w, [total]
+        return "grad", label, f, x, (flushed, k, w), [total]
     h = [[M.mpf(0)] * d for _ in range(d)]
     h[k][k] = _flushed_exact(spec, x, 2)
     for t in ordinary:
@@ -172,11 +179,11 @@ def draw(rng):
         else:
             for j, d2 in t[3].items():
                 h[j][j] = d2(xs[j])
-    return "hessian", label, f, x, k, w, h
+    return "hessian", label, f, x, (flushed, k, w), h
 
 
 def _flat_along(f, x, k, w):
-    """Whether f (every output) is the same at x and x +- 1e-3 w along p_k."""
+    """Whether g's term is the same at x and x +- 1e-3 w along p_k."""
     seen = []
     for c in (-1e-3, 0.0, 1e-3):
         p = list(x)
@@ -185,6 +192,7 @@ def _flat_along(f, x, k, w):
     return all(v == seen[0] for v in seen)
 
 
+BESIDE = "--beside" in sys.argv[3:]
 CALLS = {"grad": cw.grad, "jacobian": cw.jacobian, "hessian": cw.hessian}
 seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 draw_count = int(sys.argv[2]) if len(sys.argv) > 2 else 100
@@ -193,10 +201,10 @@ counts = {"ok": 0, "refused": 0, "dishonest": 0, "skip": 0}
 entries = {"ok": 0, "dishonest": 0}
 calls = []
 for _ in range(draw_count):
-    call, label, f, x, k, w, exact = draw(rng)
+    call, label, f, x, (flushed, k, w), exact = draw(rng)
     label = f"{call} {label} at x={x!r}"
     try:
-        flat = _flat_along(f, x, k, w)
+        flat = _flat_along(flushed, x, k, w) and f(x) is not None
     except (ValueError, OverflowError):
         flat = False
     if not flat:  # f fails at x, or g is not flushed there: not this scan's case
