@@ -1151,8 +1151,8 @@ def _kept_at(
     ``f`` is asked at the points not asked before (its outputs kept in
     ``probe.seen`` for every output's walk), until no output is left; where
     it fails, its error is put in ``failed``, and the points farther out on
-    that side are not asked: a walk that fails there asks nearer ones (a far
-    look for a stair ends there), and is taken again to say which.
+    that side are left to the walk taken again with that failure, which asks
+    those it needs (a far look for a stair ends where ``f`` fails: none).
     """
     at = probe.at
     beyond = {-1.0: math.inf, 1.0: math.inf}  # where f failed on each side of at
