@@ -285,8 +285,13 @@ class _Line(RoundedLine):
             self.offset = max((abs(x[i] / direction[i]) for i in moving), default=0.0)
 
     def __call__(self, t: Any) -> Any:
+        point = self.point_at(t)
+        if isinstance(t, float) and not all(math.isfinite(point[i]) for i, _, _ in self.moving):
+            # Far out on the line (the far look for a flushed stair, `_far_stair`, goes to
+            # 4.5e307 in t) a coordinate x_i + t d_i can pass the floats: f is never asked there.
+            raise OverflowError(f"the point x + t d at t={t!r} is beyond the float range")
         self.calls += 1
-        return call(self.f, self.point_at(t), takes=_TAKES)
+        return call(self.f, point, takes=_TAKES)
 
     def point_at(self, t: Any) -> list[Any]:
         """``x + t d``: the point of ``f``'s own that ``t`` stands for."""

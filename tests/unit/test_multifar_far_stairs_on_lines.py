@@ -162,3 +162,23 @@ def test_where_f_fails_again_each_output_walks_itself(monkeypatch: pytest.Monkey
     for i in range(1, 10):
         alone = _constant_alone(f, i, x)
         assert (result.value[i][0], result.error[i][0]) == (alone.value, alone.error)
+
+
+@pytest.mark.parametrize("x", [20.0, 100.0, 1e6, -3e9])
+def test_f_is_never_asked_at_a_point_past_the_floats(x: float) -> None:
+    # A line's direction is scaled with |x| (d = 8 and up from |x| >= 8): the far look's
+    # t of 4.5e307 put f at x + t d = inf, where a user's f may loop or do anything.
+    asked: list[float] = []
+
+    def f(p: Any) -> Any:
+        asked.append(p[0])
+        return _cdf(p[0] - 11.0)
+
+    result = calcweb.grad(f, method="richardson", full_output=True)([x])
+    assert all(math.isfinite(point) for point in asked), max(asked, key=abs)
+    assert result.nfev == len(asked)
+    assert abs(result.value[0] - _cdf_slope(x - 11.0)) <= 2.0 * result.error[0]
+
+
+def _cdf_slope(z: float) -> float:
+    return math.exp(-z * z / 2.0) / math.sqrt(2.0 * math.pi)
