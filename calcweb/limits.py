@@ -55,7 +55,10 @@ or past it between them (``(tan h - sin h)/h**3 - 0.5`` at 0+ is -0.125 at
 and its limit is answered.
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
-$h \approx 10^{-90}$, as is a value whose error is small beside the rounding
+$h \approx 10^{-90}$ (16 halvings a step; what those samples settle on must
+hold one halving inside the deepest too, no farther from it than the step
+before: ``1/n + 0.03 [int(n) % 3 == 1]`` is ``1/n`` at every odd power of two),
+as is a value whose error is small beside the rounding
 noise of the last samples (a ``c / h**p`` may hide in that noise:
 ``(exp(1.1 x) - 1)/(1.1 x) + 1e-16/x``, noise about ``eps/x``), and any
 other finite value is checked at the deepest of those steps, where a term
@@ -3404,6 +3407,27 @@ def _deeper(last: float, deep: list[float]) -> tuple[float, float]:
     return best.value, max(best.trend, tail)
 
 
+def _walk_aliased(
+    f: _Counted, point: Callable[[float], float], h: float, walk: list[float], value: float
+) -> bool:
+    """Whether ``f`` one halving inside the deepest step of a walk leaves ``value`` (`_deeper`'s).
+
+    ``walk`` is the last usual sample (at step ``h``) and ``f`` at the steps
+    of `_closer_in` after it, ``DEEP_RATIO`` apart: 16 halvings, so ``f``
+    whose values at the halvings repeat with a period dividing 16 shows one
+    phase only (``1/n + 0.03 [int(n) % 3 == 1]`` at inf: ``2**k % 3`` is 2
+    at every odd ``k``, and the walk read 1e-92 +- 7e-83 off ``1/n``).
+    ``f`` converging to ``value`` is no farther from it one halving inside
+    the deepest step than at the step before (16 halvings farther inside),
+    up to rounding; f at a point where it fails shows nothing.
+    """
+    if len(walk) < 2:
+        return False
+    inside = _sampled(f, point(h * DEEP_RATIO ** (len(walk) - 1) * 2.0))
+    rounding = ULPS * _EPS * max(abs(inside), abs(value))
+    return abs(inside - value) > abs(walk[-2] - value) + rounding
+
+
 def _settles_apart(value: float, error: float, deep_value: float, deep_error: float) -> bool:
     """Whether ``f`` closer in settles (`_deeper`) on a value far from the estimate's.
 
@@ -4934,10 +4958,12 @@ def _one_sided_from(
     rough = not error <= DEEPER_ABOVE * max(1.0, abs(value))
     deep: list[float] = []  # f closer to x0, at 0 or inf: a rough estimate (or, below, a noisy one)
     if rough and x0 in (0.0, math.inf, -math.inf) and slow:
-        deep = list(_closer_in(f, point, scale * 2.0 ** -(run.last + 2)))
+        h = scale * 2.0 ** -(run.last + 2)
+        deep = list(_closer_in(f, point, h))
         deep_value, deep_error = _deeper(run.values[-1], deep)
         # Closer samples refine the estimate; they may not contradict it.
-        if deep_error < error and abs(deep_value - value) <= error + deep_error:
+        refines = deep_error < error and abs(deep_value - value) <= error + deep_error
+        if refines and not _walk_aliased(f, point, h, [run.values[-1], *deep], deep_value):
             value, error = deep_value, deep_error
     # At any error, since a small one may be the tail's misjudgement of a sqrt(h)
     # term (-256.19 - 1.36e-3 (sqrt(-x + 1.99 sqrt(-x)) - sqrt(-x)) at -inf: 1.5e-11,
