@@ -356,14 +356,20 @@ refused), or its departures from the value halve at each depth at least
 converges there too, and the deepest departure is the value's error, if it
 settles; or its departures from the trend grow 16 times a depth or more,
 toward ``x0``, as rounding noise does (``((1 + x) - 1)/x`` is exactly 1 at
-the steps, binary fractions, and ``1 + 2**-52/x`` or so between them): the
-value stands. Off at one depth alone, which cannot tell rounding from an
-oscillation, ``f``'s departure from its trend there becomes the value's error,
-if it settles (``1 - exp(-x/1e-3)`` is exact at the steps ``2**-k``, 3e-17 off
+the steps, binary fractions, and ``1 + 2**-52/x`` or so between them), and 4
+times to and from the depths halfway between (``k = 30, 14``, probed where
+they lie between two depths it is off at), where it is off there: the value
+stands. (An oscillation that the trend's slack hides at ``k = 6`` and
+rounding drowns at 38 shows at 22 alone, and does not grow from there:
+``(1 + 1/n)**n + 1e-7*(-1)**int(n)`` is 2e-7 off its trend near ``2**24``, and
+2.1e-7 near ``2**32``, rounding's alone, and is refused.) Off at one depth
+alone, which cannot tell rounding from an oscillation, ``f``'s departure
+from its trend there becomes the value's error, if it settles
+(``1 - exp(-x/1e-3)`` is exact at the steps ``2**-k``, 3e-17 off
 between them at ``2**-40``). A smooth ``f`` costs two evaluations a side (one from ``|x0|``
 about ``2**8``, where ``1/h`` shifted rounds onto the step at every depth),
 and one more a depth where it is off (rounding's noise between exact steps,
-as in ``(1 + 1/n)**n``: four).
+as in ``(1 + 1/n)**n``: five, with ``k = 30``).
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -6449,6 +6455,7 @@ PROBE_SHIFT = 1.0 + 1.0 / math.pi  # ... and where 1/h is 1/h_k plus this (a per
 PROBE_WINDOW = 4  # f's changes over so many steps either side show how much it moves there
 PROBE_SLACK = 4.0  # f off its two neighbours by more than this times those changes is off the grid
 PROBE_NOISE_GROWTH = 16.0  # departures growing so much a depth (16 halvings) or more: rounding's
+PROBE_BETWEEN = (14, 30)  # depths halfway between, where that growth is confirmed
 
 
 def _grid_window(f: _Counted, point: Callable[[float], float], scale: float, k: int) -> list[float]:
@@ -6584,7 +6591,8 @@ def _off_the_grid(
     departures seen (a decaying part, as ``1/n`` or ``sqrt(x)``, moves f so much
     at the shallowest depth that a small oscillation does not show there: that
     depth does not clear it), or its departures shrink toward ``x0`` (it
-    converges; they bound the error) or grow as rounding noise does.
+    converges; they bound the error) or grow as rounding noise does, at the
+    depths halfway between too (`_grows_as_rounding`).
     """
     if not result.converged or not math.isfinite(result.value):
         return result
@@ -6605,18 +6613,50 @@ def _off_the_grid(
             return result  # on its trend where an oscillation that size would show
     if not witnesses:
         return result
-    return _unless_converging(result, [witnesses[k] for k in sorted(witnesses, reverse=True)])
+    rounding = _grows_as_rounding(witnesses)
+    if rounding:
+        # Rounding's growth shows at the depths between too: an oscillation drowned
+        # by rounding at the deepest depth and hidden by the trend's slack at the
+        # shallowest shows at one depth, as if rounding's, and does not grow from there
+        # ((1 + 1/n)**n + 1e-7 (-1)**int(n): 2e-7 near 2**24, then f's rounding, 1e-4
+        # near 2**40; and 2.1e-7 near 2**32, rounding's alone).
+        ks = sorted(witnesses)
+        for k in (k for k in PROBE_BETWEEN if ks[0] < k < ks[-1]):
+            window = _grid_window(f, point, scale, k)
+            h = scale * 2.0 ** -(k + 2)
+            probed = _probed(f, _probes(point, h, x0), h, window, result) if window else 0.0
+            if isinstance(probed, tuple):
+                witnesses[k] = probed
+        rounding = _grows_as_rounding(witnesses)
+    return _unless_converging(
+        result, [witnesses[k] for k in sorted(witnesses, reverse=True)], rounding=rounding
+    )
 
 
-def _unless_converging(result: _OneSided, witnesses: list[tuple[float, float, float]]) -> _OneSided:
+def _grows_as_rounding(witnesses: dict[int, tuple[float, float, float]]) -> bool:
+    """Whether f's departures from its trend at ``witnesses`` (by depth) grow as rounding's do.
+
+    By ``PROBE_NOISE_GROWTH`` or more from each depth to the next deeper, 16 halvings
+    or more on; by its square root from a depth halfway between.
+    """
+    ks = sorted(witnesses)
+    return len(ks) > 1 and all(
+        witnesses[b][2] >= PROBE_NOISE_GROWTH ** min(1.0, (b - a) / 16) * witnesses[a][2]
+        for a, b in itertools.pairwise(ks)
+    )
+
+
+def _unless_converging(
+    result: _OneSided, witnesses: list[tuple[float, float, float]], *, rounding: bool
+) -> _OneSided:
     """``result`` refused for f off its trend at ``witnesses`` (deepest first).
 
     Unless, depth by depth, their departures from the value halve, or from the trend
-    grow as rounding's do.
+    grow as rounding's do (``rounding``: `_grows_as_rounding`).
     """
     x, y, _ = witnesses[0]
     misses = [w[2] for w in reversed(witnesses)]  # off the trend, shallowest first
-    if len(misses) > 1 and all(b >= PROBE_NOISE_GROWTH * a for a, b in itertools.pairwise(misses)):
+    if rounding:
         # Rounding's, growing toward x0 as its noise does: ((1 + x) - 1)/x is
         # exactly 1 at the steps, binary fractions, and 1 + 2**-52/x off them.
         return result

@@ -334,8 +334,9 @@ def test_a_cancelled_quotient_whose_rounding_keeps_a_law_at_the_samples_is_no_ca
     result = full(f, 0.0, side)
     assert result.converged, (name, result.message)
     assert abs(result.value - exact) <= 2 * result.error, name
-    # + 1 more for log's: its rounding between the steps is off f's trend at 2**-40
-    between = 3 if name.startswith("(log(1 + t)") else 2
+    # + 1 more for log's: its rounding between the steps is off f's trend at 2**-40,
+    # and + 2 at 2**-32 and 2**-16, halfway between the depths, where it grows at each
+    between = 5 if name.startswith("(log(1 + t)") else 2
     assert result.nfev == 49 + between + 2  # + 2: no staircase's stair (`_stair_step`)
 
 

@@ -63,3 +63,45 @@ def test_a_slow_convergence_the_walk_refines_is_still_answered(case: str) -> Non
     assert result.converged, result
     assert abs(result.value) <= 2 * result.error, result
     assert result.error < 1e-12, result
+
+
+def _e_plus(c: float, p: Callable[[float], float]) -> Callable[[float], float]:
+    return lambda n: (1 + 1 / n) ** n + c * p(n) if n >= 1 else 2.0 + c * p(1.0)
+
+
+def _sign(n: float) -> float:
+    return float((-1) ** int(n))
+
+
+def _parity(n: float) -> float:
+    return float(int(n) % 2)
+
+
+# LIMOSC's lparity draws: (1 + 1/n)**n is exact at the steps 2**k and off them by its
+# rounding, 1e-4 at 2**40; c p(n) shows at 2**24 alone (the trend's slack hides it at
+# 2**8), and the growth from 2c there to 1e-4 read as rounding's. 2**32 lies between.
+E_PLUS = {
+    "seed 1 draw 46: (1+1/n)^n + 1.01e-7 (-1)^int(n)": (1.01e-7, _sign, (-1.0, 1.0)),
+    "seed 2 draw 39: (1+1/n)^n + 4.4e-8 (-1)^int(n)": (4.4e-8, _sign, (-1.0, 1.0)),
+    "seed 4 draw 59: (1+1/n)^n - 8.23e-8 (-1)^int(n)": (-8.23e-8, _sign, (-1.0, 1.0)),
+    "seed 5 draw 6: (1+1/n)^n - 1.29e-7 (int(n) % 2)": (-1.29e-7, _parity, (0.0, 1.0)),
+}
+
+
+@pytest.mark.parametrize("case", list(E_PLUS))
+def test_an_oscillation_seen_at_one_depth_does_not_pass_for_rounding(case: str) -> None:
+    c, p, limit_points = E_PLUS[case]
+    result = limit(_e_plus(c, p), math.inf, full_output=True)
+    assert isinstance(result, LimitResult)
+    farthest = max(abs(result.value - (math.e + c * q)) for q in limit_points)
+    assert not result.converged or farthest <= 2 * result.error, result
+
+
+def test_rounding_that_grows_at_every_depth_keeps_the_limit() -> None:
+    # (1 + 1/n)**n alone: off its trend by rounding, 4e-9 at 2**24, 2e-7 at 2**32
+    # and 1e-4 at 2**40, growing at each: e, as before, one call more (2**32's).
+    result = limit(_e_plus(0.0, _sign), math.inf, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - math.e) <= 2 * result.error, result
+    assert result.nfev == 61, result

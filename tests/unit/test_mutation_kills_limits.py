@@ -371,8 +371,9 @@ NEVER_FAILING = [
     # two a side between the steps (`_off_the_grid`); at 0 one more a side at
     # 2**-993 (`_beyond_the_floor`).
     ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1 + 2 + 1)),
-    # (1 + 1/x)^x: four between the steps, its rounding off f's trend at 2**40 and 2**24.
-    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4 + 4),
+    # (1 + 1/x)^x: four between the steps, its rounding off f's trend at 2**40 and 2**24,
+    # and one at 2**32, halfway between, where its growth is confirmed.
+    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4 + 5),
     ("sin(1/x) at 0+", lambda x: math.sin(1 / x), 0.0, "right", None),
 ]
 

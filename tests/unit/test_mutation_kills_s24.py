@@ -46,6 +46,7 @@ from calcweb._richardson import (
 from calcweb.exceptions import ArgumentTypeError, DomainError, InvalidArgumentError, NumericalError
 from calcweb.exercises import _mismatch, _NotANumberError, _read, _shape
 from calcweb.limits import (
+    PROBE_BETWEEN,
     PROBE_DEPTHS,
     PROBE_RATIO,
     PROBE_SHIFT,
@@ -1405,23 +1406,40 @@ def test_off_the_grid_is_cleared_only_where_an_oscillation_that_size_would_show(
 
 
 @pytest.mark.parametrize(
-    ("departures", "kept"),
+    ("departures", "between", "kept"),
     [
-        ((3.0, 3.0, 3.0), False),
-        ((1.0, 16.0, 256.0), True),  # growing as rounding does: 16 times each depth
-        ((1.0, 16.0, 255.0), False),
-        ((1.0, 15.0, 240.0), False),
+        ((3.0, 3.0, 3.0), (), False),
+        # growing as rounding does: 16 times each depth, and 4 times from the depths
+        # halfway between (LIMODD: sampled only where the three grow so)
+        ((1.0, 16.0, 256.0), (4.0, 64.0), True),
+        ((1.0, 16.0, 256.0), (4.0, 63.0), False),
+        ((1.0, 16.0, 256.0), (3.9, 64.0), False),
+        ((1.0, 16.0, 256.0), (16.0, 64.0), False),  # not growing from 14 to 22
+        ((1.0, 16.0, 256.0), (None, None), True),  # on the trend there: nothing against
+        ((1.0, 16.0, 255.0), (), False),
+        ((1.0, 15.0, 240.0), (), False),
     ],
 )
 def test_off_the_grid_refuses_f_off_its_trend_at_every_depth(
-    monkeypatch: pytest.MonkeyPatch, departures: tuple[float, ...], kept: bool
+    monkeypatch: pytest.MonkeyPatch,
+    departures: tuple[float, ...],
+    between: tuple[float | None, ...],
+    kept: bool,
 ) -> None:
     ys = {k: (1.0, 1.0 + d) for k, d in zip(PROBE_DEPTHS, departures, strict=True)}
+    # at the depths between, off by d at the ratio's probe (None: on the trend at both)
+    mids = dict(zip(PROBE_BETWEEN, between, strict=False))
+    ys |= {k: (1.0 if d is None else 1.0 + d, 1.0) for k, d in mids.items()}
     stand_ins = _GridStandIns(monkeypatch, ys)
     result = _one_sided(1.0, 2.0**-20)
     answer = _grid(result)
     assert answer is result if kept else answer == _refused(_shift(38), ys[38][1], 1.0, 2.0**-20)
     wanted = [probe(k) for k in reversed(PROBE_DEPTHS) for probe in (_ratio, _shift)]
+    wanted += [
+        probe(k)
+        for k, d in mids.items()
+        for probe in ((_ratio, _shift) if d is None else (_ratio,))
+    ]
     assert stand_ins.sampled() == wanted
 
 
