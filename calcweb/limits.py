@@ -1502,6 +1502,7 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     values: list[float],
     deep: list[float],
     value: float,
+    walked: int = DEEP_STEPS,
 ) -> tuple[float, float] | None:
     """``x`` and ``f(x)`` at the far end past the deepest step, if short of the growth.
 
@@ -1519,8 +1520,13 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     where ``f`` fails closer in, the last step before it does
     (`_far_end`, `_last_valid_halving`). None where ``f`` is not short
     there, or fails at every step past the deepest.
+    ``walked``: the steps of the walk, fewer where ``f`` fails at the next
+    (``min(|x|**3.79, 7.4e294)`` at -inf fails from 2.6e81 on, and is 7.4e294
+    from 7.8e77 on, past the walk's last point, 2.3e77): "deepest" is then the
+    walk's last point, and the law the growth of its last two samples, as a
+    power's (`_power_reach`).
     """
-    floor, sign = h * DEEP_RATIO**DEEP_STEPS, math.copysign(1.0, value)
+    floor, sign = h * DEEP_RATIO**walked, math.copysign(1.0, value)
     floor_y = f.seen.get(point(floor))
     if floor_y is None:
         floor_y = _sampled(f, point(floor))
@@ -1531,7 +1537,9 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     def law(m: int) -> float | None:
         return _law_reach(last, sign, steps(m))
 
-    far = _last_valid_halving(f, point, floor, _far_end(floor, law))
+    cut = walked < DEEP_STEPS
+    reach = _power_reach(deep[-2:], sign) if cut else law
+    far = _last_valid_halving(f, point, floor, _far_end(floor, reach))
     if far is None:
         return None
     m, y = far
@@ -1539,9 +1547,33 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     # Changes within rounding set no law (`_short_of_growth`), but f must still grow past
     # the deepest step (0.5 + 1e-5 tanh((x/1e35)**0.5) steps by ulps at the usual samples,
     # and is 0.50001 from 1.7e37 on: at the deepest step, 6.5e91, and past it).
-    if (y - floor_y) * sign > 0.0 and not _short_of_growth(last, y, sign, steps=steps(m)):
-        return None
-    return x, y
+    gone = (y - floor_y) * sign
+    if cut:
+        kept = gone > 0.0 and not math.log2(gone) < (reach(m) or -math.inf) - 1.0
+    else:
+        kept = gone > 0.0 and not _short_of_growth(last, y, sign, steps=steps(m))
+    return None if kept else (x, y)
+
+
+def _power_reach(two: list[float], sign: float) -> Callable[[int], float | None]:
+    """``log2`` of how far past ``two[-1]`` f goes ``m`` halvings on, growing as a power.
+
+    ``two``: ``f`` at two steps of a walk, ``DEEP_RATIO`` apart, and the power
+    their ratio shows (a walk's changes grow too fast for `_law_reach`, whose
+    first change is within the rounding of the last: ``x**5 log(x)``).
+    None for a ratio not above 1, or fewer samples.
+    """
+    per_step = -math.log2(DEEP_RATIO)
+    ratio = two[-1] / two[0] if len(two) == 2 and two[0] * sign > 0.0 else 0.0
+
+    def reach(m: int) -> float | None:
+        if not ratio > 1.0:
+            return None
+        e = m / per_step * math.log(ratio)  # ratio**(m/per_step) - 1 = expm1(e)
+        huge = e >= math.log(sys.float_info.max)
+        return math.log2(abs(two[-1])) + (e / math.log(2.0) if huge else math.log2(math.expm1(e)))
+
+    return reach
 
 
 def _far_law(
@@ -1619,13 +1651,17 @@ def _growing_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     result: _OneSided,
     name: str,
 ) -> _OneSided:
-    """The infinite ``result``, or its refusal where `_short_far_out` finds ``f`` short far out."""
+    """The infinite ``result``, or its refusal where `_short_far_out` finds ``f`` short far out.
+
+    ``deep``: a whole walk, none, or one cut short where ``f`` fails at its next step.
+    """
     growing = result.converged and math.isinf(result.value)
-    short = _short_far_out(f, point, h, values, deep, result.value) if growing else None
+    walked = len(deep) or DEEP_STEPS
+    short = _short_far_out(f, point, h, values, deep, result.value, walked) if growing else None
     if short is None:
         return result
     x, y = short
-    end = point(h * DEEP_RATIO**DEEP_STEPS)
+    end = point(h * DEEP_RATIO**walked)
     return _OneSided(
         result.value,
         math.inf,
@@ -5262,8 +5298,11 @@ def _checked_closer_in(
         x, seen = grown
     elif off is None:
         result = _left_behind(result, run.values, deep)
-        # A growth that no walk followed past the deepest step keeps its law farther still.
-        unfollowed = not far and not run.note and len(deep) in (0, DEEP_STEPS)
+        # A growth that no walk followed past the deepest step keeps its law farther still;
+        # so does one whose walk f cut short, failing, to the halving before it fails.
+        ended = point(h * DEEP_RATIO ** (len(deep) + 1)) not in f.seen  # (f failed there)
+        cut = 0 < len(deep) < DEEP_STEPS and not stuck and ended
+        unfollowed = not far and not run.note and (len(deep) in (0, DEEP_STEPS) or cut)
         if away and unfollowed and x0 in (0.0, math.inf, -math.inf):
             result = _growing_far_out(f, point, h, run.values, deep, result, name)
         # At 0 and infinity the floats go on far past the deepest step: f may change level there.
@@ -6317,7 +6356,9 @@ def limit(
       2**1022`` (``2**-1022`` at 0), or nearer, where the growth of its last
       samples would leave the floats (``x*x``: ``2**511``), or at the last
       halving before ``f`` fails, where it fails nearer still (1
-      evaluation, up to 11 where it fails there): ``f`` short there of that
+      evaluation, up to 11 where it fails there); where ``f`` fails at a
+      step of the walk (16 halvings apart), so past the walk's last point, by
+      the growth of its last two samples, as a power's: ``f`` short there of that
       growth, or no farther than at the deepest step, is refused
       (``tanh((x/1e200)**0.5)`` grows like ``x**0.5`` out to 1e200, and tends
       to 1; ``min(x**2, 1e300)`` is ``x**2`` out to 1e150, and 1e300 at

@@ -55,7 +55,9 @@ REAL = [
         -math.inf,
         "right",
         math.inf,
-        -2,  # x**4 overflows at the 13th step in (x = -2**257), which counts: no walk past
+        # x**4 overflows at the 13th step in (x = -2**257), which counts; past the walk's
+        # last point f's last float is checked, found by bisection (7, session 31: none before)
+        -2 + 7,
     ),
     (
         "8 + 2.97e-48 |x|**3 at -inf",

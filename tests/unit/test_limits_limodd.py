@@ -105,3 +105,51 @@ def test_rounding_that_grows_at_every_depth_keeps_the_limit() -> None:
     assert result.converged, result
     assert abs(result.value - math.e) <= 2 * result.error, result
     assert result.nfev == 61, result
+
+
+# The walk closer in (16 halvings a step) stops where f fails, here where |x|**p overflows
+# inside f, before its deepest step: nothing was sampled past its last point, where f
+# reaches L (satfarscan seeds 3 and 4, inf +- 0; and min(x**5, 1e300): x**5 to 1.3e58).
+CUT_SHORT = {
+    "min(|x|**3.79, 7.4e294) at -inf": (
+        lambda x: min(abs(x) ** 3.7858780834386025, 7.444445802741211e294),
+        -math.inf,
+    ),
+    "min(|x|**3.59, 1.5e291) at -inf": (
+        lambda x: min(abs(x) ** 3.5865224943558793, 1.4915637428480526e291),
+        -math.inf,
+    ),
+    "min(x**5, 1e300) at inf": (lambda x: min(x**5, 1e300), math.inf),
+}
+
+
+@pytest.mark.parametrize("case", list(CUT_SHORT))
+def test_a_growth_that_saturates_past_a_walk_cut_short_is_refused(case: str) -> None:
+    f, x0 = CUT_SHORT[case]
+    result = limit(f, x0, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert "short of" in result.message, result.message
+
+
+# Growths whose walk f cuts short too, that keep their law to f's last float: still
+# infinite, one evaluation more (at the halving before f fails, by the walk's last
+# growth); x**4/log(x) five, as x**4 overflows inside f first (bisected).
+KEPT = {
+    "x**5": (lambda x: x**5, 64 + 1),
+    "|x|**3.79": (lambda x: abs(x) ** 3.7858780834386025, None),
+    "x**5 log(x)": (lambda x: x**5 * math.log(x), 58 + 1),
+    "x**4/log(x)": (lambda x: x**4 / math.log(x), 61 + 5),
+    "x**10": (lambda x: x**10, 58 + 1),
+}
+
+
+@pytest.mark.parametrize("case", list(KEPT))
+def test_a_growth_that_keeps_its_law_to_where_f_fails_stays_infinite(case: str) -> None:
+    f, calls = KEPT[case]
+    result = limit(f, math.inf, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert result.value == math.inf, result
+    if calls is not None:
+        assert result.nfev == calls, result

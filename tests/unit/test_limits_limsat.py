@@ -66,11 +66,13 @@ GROWING = {
     # The law of the usual samples (changes 8.16 times the last at x = 5.6e14) runs ahead
     # of x**3 log(x) (8.03 at 6.5e91) by 2**5 at the law's end, 1.4e101: the walk's is used.
     "x**3 log(x) at inf": (lambda x: x**3 * math.log(x), math.inf, 65),
-    "x**5 log(x) at inf": (lambda x: x**5 * math.log(x), math.inf, 58),
+    # x**5 overflows inside f before the deepest step, where the walk stops: 1 more past its
+    # last point, by the walk's last growth, as a power's (session 31); x**4 bisected (+5).
+    "x**5 log(x) at inf": (lambda x: x**5 * math.log(x), math.inf, 58 + 1),
     # The walk's changes grow by 2**51 a step: the first is within the last's rounding and
     # sets no law, the usual samples' is used (with none, f's last float, 1e96, is bisected).
     "x**3.2 at inf": (lambda x: x**3.2, math.inf, 65),
-    "x**4/log(x) at inf": (lambda x: x**4 / math.log(x), math.inf, 61),
+    "x**4/log(x) at inf": (lambda x: x**4 / math.log(x), math.inf, 61 + 5),
     # x**2 overflows inside f at 1.3e154, short of where 1e-20 x**2 would: f is checked at its
     # last float (4.5e287 there), found by bisection: 8 calls more than the base's 1.
     "1 + 1e-20 x**2 at inf": (lambda x: 1.0 + 1e-20 * x**2, math.inf, 58),
