@@ -75,8 +75,10 @@ CONSTANT = [
     # bisecting to the farthest step where it does not (`_farthest_valid`).
     ("exp(-1/x**2) at 0+", lambda x: math.exp(-1.0 / x**2), 0.0, "right", 0.0, 64 + 1 + 3 + 2 + 7),
     # Rounding's run closer in (1 + x rounds to 1 from 2**-53 on): the value stands,
-    # after the steps between and the halvings onto the run (_grown_onto).
-    ("((1 + x) - 1)/x at 0+", lambda x: ((1 + x) - 1) / x, 0.0, "right", 1.0, 96 + 8 + 3),
+    # after the steps between and the halvings onto the run (_grown_onto); and 2 more between
+    # the steps, at 2**-16 and 2**-32, halfway between the depths, where the departures keep
+    # growing as rounding's (session 31).
+    ("((1 + x) - 1)/x at 0+", lambda x: ((1 + x) - 1) / x, 0.0, "right", 1.0, 96 + 8 + 3 + 2),
 ]
 
 
