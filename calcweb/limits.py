@@ -56,7 +56,7 @@ and its limit is answered.
 At $x_0 = 0$ or $\pm\infty$, where sample points stay exact, a limit
 that converges slowly ($\sqrt{x}$ at 0) is sampled further, down to
 $h \approx 10^{-90}$ (16 halvings a step; what those samples settle on must
-hold one halving inside the deepest too, no farther from it than the step
+hold one halving short of the deepest too, no farther from it than the step
 before: ``1/n + 0.03 [int(n) % 3 == 1]`` is ``1/n`` at every odd power of two),
 as is a value whose error is small beside the rounding
 noise of the last samples (a ``c / h**p`` may hide in that noise:
@@ -3452,16 +3452,17 @@ def _deeper(last: float, deep: list[float]) -> tuple[float, float]:
 def _walk_aliased(
     f: _Counted, point: Callable[[float], float], h: float, walk: list[float], value: float
 ) -> bool:
-    """Whether ``f`` one halving inside the deepest step of a walk leaves ``value`` (`_deeper`'s).
+    """Whether ``f`` one halving short of the deepest step of a walk leaves ``value`` (`_deeper`'s).
 
     ``walk`` is the last usual sample (at step ``h``) and ``f`` at the steps
     of `_closer_in` after it, ``DEEP_RATIO`` apart: 16 halvings, so ``f``
     whose values at the halvings repeat with a period dividing 16 shows one
     phase only (``1/n + 0.03 [int(n) % 3 == 1]`` at inf: ``2**k % 3`` is 2
     at every odd ``k``, and the walk read 1e-92 +- 7e-83 off ``1/n``).
-    ``f`` converging to ``value`` is no farther from it one halving inside
-    the deepest step than at the step before (16 halvings farther inside),
-    up to rounding; f at a point where it fails shows nothing.
+    ``f`` converging to ``value`` is no farther from it one halving short of
+    the deepest step (toward the step before) than at the step before, 16
+    halvings short of it, up to rounding; f at a point where it fails shows
+    nothing.
     """
     if len(walk) < 2:
         return False
@@ -5299,7 +5300,7 @@ def _checked_closer_in(
     elif off is None:
         result = _left_behind(result, run.values, deep)
         # A growth that no walk followed past the deepest step keeps its law farther still;
-        # so does one whose walk f cut short, failing, to the halving before it fails.
+        # so does one whose walk f cut short, failing at its next step, past the walk's end.
         ended = point(h * DEEP_RATIO ** (len(deep) + 1)) not in f.seen  # (f failed there)
         cut = 0 < len(deep) < DEEP_STEPS and not stuck and ended
         unfollowed = not far and not run.note and (len(deep) in (0, DEEP_STEPS) or cut)

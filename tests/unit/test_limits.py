@@ -345,7 +345,7 @@ def test_a_limit_costs_48_evaluations_a_side_a_noisy_one_8_more_a_slow_one_16() 
     assert full(lambda x: (2**x - 1) / x, 0.0, side="left").nfev == 48 + 3 + 5 + 2
     slow = full(lambda x: math.sqrt(x) * math.log(x), 0.0, side="right")
     assert slow.converged
-    # (+ 1 one halving inside the deepest step of the walk that refines it: `_walk_aliased`)
+    # (+ 1 one halving short of the deepest step of the walk that refines it: `_walk_aliased`)
     assert slow.nfev == 64 + 1 + 2
     assert abs(slow.value) <= 2.0 * slow.error < 1e-30
 

@@ -5,7 +5,7 @@ A rough estimate from the usual samples is refined by a walk closer in
 ``g(n) + c`` at the even halvings ``2**k`` and ``g(n)`` at the odd ones: the
 walk saw only odd ones and answered ``g``'s limit, 1e-92 +- 7e-83 for
 ``1/n + 0.0303 [...]`` (LIMOSC's lparity draws). The walk's answer is now
-checked one halving inside its deepest step (`_walk_aliased`).
+checked one halving short of its deepest step (`_walk_aliased`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_a_walk_that_sees_one_phase_of_a_period_does_not_settle_the_limit(case: 
 
 
 SLOW = {
-    # the walk refines these; one halving inside its deepest step f is nearer still
+    # the walk refines these; one halving short of its deepest step f is nearer still
     "1/sqrt(n) at inf": (lambda n: 1 / math.sqrt(n) if n >= 1 else 1.0, math.inf, "both"),
     "n**-0.2 at inf": (lambda n: n**-0.2 if n >= 1 else 1.0, math.inf, "both"),
     "sqrt(x) log(x) at 0+": (lambda x: math.sqrt(x) * math.log(x), 0.0, "right"),

@@ -185,7 +185,7 @@ def test_rounding_residue_on_a_grid_keeps_its_answer(
     [
         # + 1 at 0 and at infinity, at |x| = 2**-993 (2**993, `_beyond_the_floor`)
         (lambda x: x * math.sin(1.0 / x), 0.0, "right", 0.0, 49 + 1),
-        # (+ 1 one halving inside the deepest step of the walk that refines it: `_walk_aliased`)
+        # (+ 1 one halving short of the deepest step of the walk that refines it: `_walk_aliased`)
         (lambda x: math.sqrt(x) * math.sin(1.0 / x), 0.0, "right", 0.0, 64 + 1),
         (_sinc, math.inf, "left", 0.0, 49 + 1),
         (lambda x: x * x * math.sin(1.0 / x) + 1e-12, 0.0, "left", 1e-12, 49 + 1),

@@ -1215,7 +1215,7 @@ def test_samples_stuck_for_a_while_are_not_sampled_deeper() -> None:
     ("f", "x0", "deeper"),
     [
         # Its error, 1.5e-10, is above DEEPER_ABOVE (1e-10) times max(1, 1); and one
-        # halving inside the deepest step, where f must not leave the value (`_walk_aliased`).
+        # halving short of the deepest step, where f must not leave the value (`_walk_aliased`).
         (lambda x: 1.0 + 4e-3 * math.sqrt(x), 0.0, 16 + 1),
         # 9.9e-11 is below 1e-10 times max(1, 4); with its sqrt(h) term
         # removed (`_root_refined`) it is 4 - 2e-15 +- 1.7e-13, below the noise
