@@ -14,8 +14,9 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   ``f`` must be written with ``+ - * / **`` and `calcweb.functions`.
   A quotient's recurrence divides by the denominator's value once an order,
   and can magnify rounding far beyond ``f``'s own (``sin(x)/x`` at 1e-8,
-  ``n = 2``: -1.0 for -1/3, error 22). Plain jets record how much their
-  quotients (and the products and ``exp`` after one) cancel
+  ``n = 2``: -1.0 for -1/3, error 22); so does a square root's, which divides
+  by its value (``sqrt(1 - cos(x))`` near 0). Plain jets record how much their
+  quotients and roots (and the products and other recurrences after one) cancel
   (`calcweb.jet.watching_cancellation`); beyond 2**24 times
   their rounding, ``f`` is called again on jets that bound it. Where that
   bound leaves fewer than 4 digits and exceeds 1024 times the rounding of
@@ -578,11 +579,12 @@ def _no_digit_on_jets(
     )
     return NumericalError(
         f"the derivative of order {n} {_where(f, x)} came out of Taylor mode (jets) as "
-        f"{jets.value:.6g} +- {jets.error:.3g}{tried}, with no correct digit: a quotient in f "
-        "cancels, and its recurrence magnifies the rounding once an order (sin(x)/x near 0 "
-        "divides by x); with full_output=True the estimate comes with its error, "
-        "method='richardson' differentiates f by differences, or write the quotient so "
-        "that nothing cancels near the point (its series, or a form without the 0/0)"
+        f"{jets.value:.6g} +- {jets.error:.3g}{tried}, with no correct digit: a quotient or "
+        "square root in f (or a product or function taken after one) cancels, and its "
+        "recurrence magnifies the rounding once an order (sin(x)/x near 0 divides by x, "
+        "sqrt(1 - cos(x)) by its value); with full_output=True the estimate comes with its "
+        "error, method='richardson' differentiates f by differences, or write f so that "
+        "nothing cancels near the point (its series, or a form without the 0/0)"
     )
 
 

@@ -52,6 +52,11 @@ def chain_implicit(a: Series, y0: float, u_of: Callable[[Series, int], float]) -
     return y
 
 
+def rate(y: Series, u_of: Callable[[Series, int], float]) -> Series:
+    """The series ``u`` that `chain_implicit` built from its result ``y``: ``u[m] = u_of(y, m)``."""
+    return [u_of(y, m) for m in range(len(y))]
+
+
 def square_coefficient(y: Series, m: int) -> float:
     """The coefficient of ``t**m`` in ``y**2``, from ``y[0..m]``."""
     return sum(y[i] * y[m - i] for i in range(m + 1))
@@ -80,16 +85,19 @@ def power(a: Series, p: float, y0: float) -> Series:
     return y
 
 
-def integer_power(a: Series, p: int) -> Series:
-    """``a ** p`` for an integer ``p >= 0`` by repeated squaring (works when ``a[0] == 0``)."""
+def integer_power(a: Series, p: int, product: Callable[[Series, Series], Series] = mul) -> Series:
+    """``a ** p`` for an integer ``p >= 0`` by repeated squaring (works when ``a[0] == 0``).
+
+    ``product``: how two series are multiplied (`mul`, or a watched one).
+    """
     result = [1.0] + [0.0] * (len(a) - 1)
     base = a
     while p:
         if p & 1:
-            result = mul(result, base)
+            result = product(result, base)
         p >>= 1
         if p:
-            base = mul(base, base)
+            base = product(base, base)
     return result
 
 

@@ -41,10 +41,14 @@ recurrence (``/``, and ``log``, ``log1p``, ``atan``, ``asin``, ``acos``,
 which divide by their argument) how much its cancellation can magnify
 rounding: ``sin(x)/x`` near 0 divides by ``x`` once an order, and its
 derivatives can lose every digit where the function itself rounds like ``sin``.
-Once a quotient or a power ``x**p`` (other than a whole ``p >= 0``) was
-taken, each product of two jets and each ``exp`` records its cancellation too
-(``sin(x) * x**-1`` is the same quotient; ``exp(log(x))`` cancels in exp's
-recurrence).
+So do ``sqrt``'s recurrence and that of a power ``x**p`` (other than a whole
+``p >= 0``), which divide by their value and their base, where a coefficient
+outgrows the value (``sqrt(1 - cos(x))`` near 0; ``sqrt(1 + x**2)`` records
+nothing). Once a quotient or such a power was taken, each product of two jets
+(whole powers' squarings included) and the recurrences of ``exp``, ``sin``,
+``cos``, ``tan`` and the other functions of an argument with more than a linear
+term record their cancellation too (``sin(x) * x**-1`` is the same quotient;
+``exp(log(x))`` cancels in exp's recurrence, ``cos(sqrt(x))`` in cos's).
 """
 
 from __future__ import annotations
@@ -477,10 +481,159 @@ def _watched_mul(a: Series, b: Series) -> Series:
     product = _series.mul(a, b)
     watch = _CANCELLATION.get()
     if watch is not None and watch.magnification:
-        for k, c in enumerate(product):
-            terms = sum(builtins.abs(a[i] * b[k - i]) for i in range(k + 1))
-            watch.magnification = max(watch.magnification, _carried(terms, c))
+        a_sizes = [_fabs(ai) for ai in a]
+        b_sizes = [_fabs(bi) for bi in b]
+        worst = watch.magnification
+        for k in range(1, len(product)):  # c_0 = a_0 b_0 is one term: nothing cancels
+            terms = a_sizes[0] * b_sizes[k] + _convolved(a_sizes, b_sizes, k)
+            worst = max(worst, _carried(terms, product[k]))
+        watch.magnification = worst
     return product
+
+
+def _watched_sqrt(a: Series, y0: float) -> Series:
+    """`calcweb._series.sqrt`, its cancellation recorded if watched (`watching_cancellation`).
+
+    Its recurrence divides by ``2 y_0`` once an order, as a quotient's by ``b_0``
+    (`_root_magnification`). Where no coefficient outgrows ``y_0`` (`_grows`),
+    its terms are at most ``k y_0 / 2``, and what they lose is on f's own scale,
+    as a sum's: nothing is recorded (``sqrt(1 + x**2)`` pays nothing more).
+    """
+    root = _series.sqrt(a, y0)
+    watch = _CANCELLATION.get()
+    if watch is not None and _grows(root):
+        watch.magnification = max(watch.magnification, _root_magnification(a, root))
+    return root
+
+
+def _grows(y: Series) -> bool:
+    """Whether a coefficient of ``y`` exceeds its value: a pole or branch point within 1 of x0."""
+    size = _fabs(y[0])
+    return any(_fabs(yk) > size for yk in y[1:])
+
+
+def _note_chain(a: Series, u: Series, y: Series) -> None:
+    r"""Record, once a quotient or pole was taken, how far ``y' = u a'``'s recurrence cancels.
+
+    $y_k = \frac1k \sum_{j=1}^k j\,a_j\,u_{k-j}$ (`calcweb._series.chain`): after a
+    pole the terms grow with ``k``, and their sum can be far smaller than they are
+    (``cos(sqrt(x))`` near 0, whose derivatives are of order 1). Before any, as
+    for products (`_watched_mul`), nothing is tallied.
+    """
+    watch = _CANCELLATION.get()
+    if watch is None or not watch.magnification or not any(a[2:]):
+        return  # with a's a_1 alone (sin(x)), y_k = a_1 u_(k-1) / k is one term
+    weights = [j * _fabs(aj) for j, aj in enumerate(a)]
+    sizes = [_fabs(uj) for uj in u]
+    worst = watch.magnification
+    for k in range(2, len(y)):  # y_1 = a_1 u_0 is one term: nothing cancels
+        worst = max(worst, _carried(_convolved(weights, sizes, k) / k, y[k]))
+    watch.magnification = worst
+
+
+def _convolved(weights: Sequence[float], sizes: Sequence[float], k: int) -> float:
+    """``sum(weights[j] * sizes[k - j] for j in 1..k)``, the terms of a recurrence's order ``k``."""
+    total: float = sum(map(operator.mul, weights[1 : k + 1], sizes[k - 1 :: -1]))
+    return total
+
+
+def _watched_chain(a: Series, y0: float, u: Series) -> Series:
+    """`calcweb._series.chain`, its cancellation recorded after a quotient or pole.
+
+    See `_note_chain`.
+    """
+    y = _series.chain(a, y0, u)
+    _note_chain(a, u, y)
+    return y
+
+
+def _watched_chain_implicit(a: Series, y0: float, u_of: Callable[[Series, int], float]) -> Series:
+    """`calcweb._series.chain_implicit`, its cancellation recorded as `_watched_chain`'s."""
+    y = _series.chain_implicit(a, y0, u_of)
+    watch = _CANCELLATION.get()
+    if watch is not None and watch.magnification:
+        _note_chain(a, _series.rate(y, u_of), y)
+    return y
+
+
+def _watched_sin_cos(a: Series, s0: float, c0: float, sign: float = -1.0) -> tuple[Series, Series]:
+    """`calcweb._series.sin_cos`, each of its two recurrences recorded as `_watched_chain`'s."""
+    s, c = _series.sin_cos(a, s0, c0, sign)
+    _note_chain(a, c, s)
+    _note_chain(a, s, c)
+    return s, c
+
+
+def _watched_power(a: Series, p: float, y0: float) -> Series:
+    """`calcweb._series.power` (``a ** p``), its cancellation recorded if watched.
+
+    Its recurrence divides by ``a_0`` (`_power_magnification`, where its
+    coefficients grow as `_watched_sqrt`'s); a pole (`_note_a_pole`), after which
+    products and chains are tallied too.
+    """
+    y = _series.power(a, p, y0)
+    watch = _CANCELLATION.get()
+    if watch is not None and _grows(y):
+        watch.magnification = max(watch.magnification, _power_magnification(a, p, y))
+    return y
+
+
+def _watched_integer_power(a: Series, p: int) -> Series:
+    """`calcweb._series.integer_power`, its squarings tallied as products (`_watched_mul`)."""
+    return _series.integer_power(a, p, _watched_mul)
+
+
+def _root_magnification(a: Series, y: Series) -> float:
+    r"""How many times its own rounding the worst coefficient of ``y = sqrt(a)`` may carry.
+
+    ``y_k = (a_k - \sum_{0<i<k} y_i y_{k-i}) / (2 y_0)``: as `_magnification`, a
+    running error bound in plain floats for exact ``a`` (``y_0`` rounds once, and
+    its error carries into each ``y_k`` relatively), read relative to ``eps |y_k|``.
+    ``sqrt(1 - cos(x))`` near 0 (``a`` nearly a square) cancels in these terms.
+
+    Examples:
+        >>> _root_magnification([4.0, 4.0, 1.0], [2.0, 1.0, 0.0])  # (x + 2)**2 at 0
+        inf
+        >>> _root_magnification([4.0, 1.0, 0.0], [2.0, 0.25, -0.015625])  # sqrt(4 + x)
+        6.0
+    """
+    sizes = [_fabs(yk) for yk in y]
+    twice = 2.0 * sizes[0]
+    bounds = [sizes[0]]  # of y_0 .. y_(k-1), in units of eps
+    worst = 1.0
+    for k in range(1, len(y)):
+        inner = sizes[k - 1 : 0 : -1]  # |y_(k-i)| for i = 1 .. k-1
+        terms = _fabs(a[k]) + sum(map(operator.mul, sizes[1:k], inner))
+        carried = 2.0 * sum(map(operator.mul, bounds[1:k], inner))
+        bound = (terms + carried) / twice + sizes[k]
+        bounds.append(bound)
+        worst = max(worst, _carried(bound, y[k]))
+    return worst
+
+
+def _power_magnification(a: Series, p: float, y: Series) -> float:
+    r"""How many times its own rounding the worst coefficient of ``y = a**p`` may carry.
+
+    $y_k = \frac{1}{k a_0}\sum_{j=1}^k ((p+1)j - k)\,a_j\,y_{k-j}$: as
+    `_magnification`, a running error bound in plain floats for exact ``a`` (``y_0``
+    rounds once), read relative to ``eps |y_k|``. ``(x**4 + x**2)**0.5`` near 0
+    cancels in these terms, though no sum's value does.
+
+    Examples:
+        >>> _power_magnification([4.0, 1.0, 0.0], 0.5, [2.0, 0.25, -0.015625])  # sqrt(4 + x)
+        3.0
+    """
+    sizes = [_fabs(yk) for yk in y]
+    bounds = [sizes[0]]  # of y_0 .. y_(k-1), in units of eps
+    worst = 1.0
+    for k in range(1, len(y)):
+        weights = [0.0] + [_fabs(((p + 1) * j - k) * a[j]) for j in range(1, k + 1)]
+        terms = _convolved(weights, sizes, k)
+        carried = _convolved(weights, bounds, k)
+        bound = (terms + carried) / _fabs(k * a[0])
+        bounds.append(bound)
+        worst = max(worst, _carried(bound, y[k]))
+    return worst
 
 
 def _magnification(a: Series, b: Series, q: Series) -> float:
@@ -753,7 +906,7 @@ class Jet:
         p = _number(exponent, "the exponent")
         a = self._c
         if p.is_integer() and 0 <= p <= _SQUARING_LIMIT:
-            return Jet._of(_series.integer_power(a, int(p)))
+            return Jet._of(_watched_integer_power(a, int(p)))
         y0 = _real.power(a[0], p)  # checks the domain of the value part
         if a[0] == 0.0 and self.degree > 0:
             raise DomainError(
@@ -763,7 +916,7 @@ class Jet:
         if isinstance(a[0], RoundedFloat):
             y0 = _rounded_value(y0, a[0], lambda t: p * math.pow(t, p - 1.0))
         _note_a_pole()  # its recurrence divides by a[0], as a quotient's
-        return Jet._of(_series.power(a, p, y0))
+        return Jet._of(_watched_power(a, p, y0))
 
     def __rpow__(self, base: object) -> Jet:
         if not isinstance(base, Real):
@@ -899,12 +1052,12 @@ class Jet:
     def log(self) -> Jet:
         """The natural logarithm, from $y' = x'/x$."""
         y0 = self._y0("log")
-        return Jet._of(_series.chain(self._c, y0, _watched_div(self._one(), self._c)))
+        return Jet._of(_watched_chain(self._c, y0, _watched_div(self._one(), self._c)))
 
     def log1p(self) -> Jet:
         r"""$\log(1 + x)$, from $y' = x'/(1 + x)$."""
         y0 = self._y0("log1p")
-        return Jet._of(_series.chain(self._c, y0, _watched_div(self._one(), (self + 1.0)._c)))
+        return Jet._of(_watched_chain(self._c, y0, _watched_div(self._one(), (self + 1.0)._c)))
 
     def sqrt(self) -> Jet:
         r"""$\sqrt{x}$, solving $y^2 = x$; not differentiable at 0."""
@@ -912,30 +1065,30 @@ class Jet:
         if y0 == 0.0:
             self._smooth_only("sqrt", 0.0)
             return Jet._of([0.0])
-        return Jet._of(_series.sqrt(self._c, y0))
+        return Jet._of(_watched_sqrt(self._c, y0))
 
     def sin(self) -> Jet:
         """The sine, solved together with the cosine."""
-        return Jet._of(_series.sin_cos(self._c, self._y0("sin"), self._y0("cos"))[0])
+        return Jet._of(_watched_sin_cos(self._c, self._y0("sin"), self._y0("cos"))[0])
 
     def cos(self) -> Jet:
         """The cosine, solved together with the sine."""
-        return Jet._of(_series.sin_cos(self._c, self._y0("sin"), self._y0("cos"))[1])
+        return Jet._of(_watched_sin_cos(self._c, self._y0("sin"), self._y0("cos"))[1])
 
     def sinh(self) -> Jet:
         """The hyperbolic sine, solved together with cosh."""
-        pair = _series.sin_cos(self._c, self._y0("sinh"), self._y0("cosh"), sign=1.0)
+        pair = _watched_sin_cos(self._c, self._y0("sinh"), self._y0("cosh"), sign=1.0)
         return Jet._of(pair[0])
 
     def cosh(self) -> Jet:
         """The hyperbolic cosine, solved together with sinh."""
-        pair = _series.sin_cos(self._c, self._y0("sinh"), self._y0("cosh"), sign=1.0)
+        pair = _watched_sin_cos(self._c, self._y0("sinh"), self._y0("cosh"), sign=1.0)
         return Jet._of(pair[1])
 
     def tan(self) -> Jet:
         r"""The tangent, from $y' = (1 + y^2)\,x'$."""
         return Jet._of(
-            _series.chain_implicit(
+            _watched_chain_implicit(
                 self._c, self._y0("tan"), lambda y, m: (m == 0) + _series.square_coefficient(y, m)
             )
         )
@@ -943,7 +1096,7 @@ class Jet:
     def tanh(self) -> Jet:
         r"""The hyperbolic tangent, from $y' = (1 - y^2)\,x'$."""
         return Jet._of(
-            _series.chain_implicit(
+            _watched_chain_implicit(
                 self._c, self._y0("tanh"), lambda y, m: (m == 0) - _series.square_coefficient(y, m)
             )
         )
@@ -965,16 +1118,16 @@ class Jet:
                 y[i] * (z0 if i == m else -y[m - i]) for i in range(1, m + 1)
             )
 
-        return Jet._of(_series.chain_implicit(self._c, y0, u_of))
+        return Jet._of(_watched_chain_implicit(self._c, y0, u_of))
 
     def softplus(self) -> Jet:
         r"""$\log(1 + e^x)$, from $y' = \sigma(x)\,x'$."""
-        return Jet._of(_series.chain(self._c, self._y0("softplus"), self.sigmoid()._c))
+        return Jet._of(_watched_chain(self._c, self._y0("softplus"), self.sigmoid()._c))
 
     def atan(self) -> Jet:
         """The arc tangent, from $y' = x'/(1 + x^2)$."""
         u = _watched_div(self._one(), (1.0 + self * self)._c)
-        return Jet._of(_series.chain(self._c, self._y0("atan"), u))
+        return Jet._of(_watched_chain(self._c, self._y0("atan"), u))
 
     def _arcsine_rate(self, name: str) -> Series:
         r"""$1/\sqrt{1 - x^2}$, the rate of asin (and, negated, of acos)."""
@@ -987,18 +1140,18 @@ class Jet:
     def asin(self) -> Jet:
         r"""The arc sine, from $y' = x'/\sqrt{1 - x^2}$; not differentiable at ±1."""
         y0 = self._y0("asin")
-        return Jet._of(_series.chain(self._c, y0, self._arcsine_rate("asin")))
+        return Jet._of(_watched_chain(self._c, y0, self._arcsine_rate("asin")))
 
     def acos(self) -> Jet:
         r"""The arc cosine, from $y' = -x'/\sqrt{1 - x^2}$; not differentiable at ±1."""
         y0 = self._y0("acos")
         rate = [-u for u in self._arcsine_rate("acos")]
-        return Jet._of(_series.chain(self._c, y0, rate))
+        return Jet._of(_watched_chain(self._c, y0, rate))
 
     def erf(self) -> Jet:
         r"""The error function, from $y' = \frac{2}{\sqrt\pi}e^{-x^2}x'$."""
         u = (-(self * self)).exp() * _TWO_OVER_SQRT_PI
-        return Jet._of(_series.chain(self._c, self._y0("erf"), u._c))
+        return Jet._of(_watched_chain(self._c, self._y0("erf"), u._c))
 
     def relu(self) -> Jet:
         r"""$\max(x, 0)$; at 0 the derivative is 0, as in torch."""
@@ -1053,10 +1206,5 @@ def _exp_of(a: Jet, y0: float) -> Jet:
     """``exp(a)`` given its value ``y0``, which callers may know more exactly than exp(a0)."""
     if isinstance(a._c[0], RoundedFloat):
         y0 = _rounded_value(y0, a._c[0], math.exp)
-    y = _series.chain_implicit(a._c, y0, lambda y, m: y[m])
-    watch = _CANCELLATION.get()
-    if watch is not None and watch.magnification:  # as a product's: exp(log(x)) cancels
-        for k in range(1, len(y)):
-            terms = sum(j * builtins.abs(a._c[j] * y[k - j]) for j in range(1, k + 1)) / k
-            watch.magnification = max(watch.magnification, _carried(terms, y[k]))
-    return Jet._of(y)
+    # Watched as a product's after a quotient or pole: exp(log(x)) cancels.
+    return Jet._of(_watched_chain_implicit(a._c, y0, lambda y, m: y[m]))
