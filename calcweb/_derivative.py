@@ -258,8 +258,9 @@ def derivative(
             exceeds its size, ``|f(x)| / (eps max(1, |x|))**n`` and the
             smallest subnormal float; where ``f(x)`` is 0, its size alone,
             unless it is exactly 0), or by jets (``"ad"``, ``"auto"``) has
-            none where a quotient's recurrence magnified the rounding (see
-            the module; Richardson, if ``"auto"`` ran it, did no better), if
+            none where a quotient's or a root's recurrence (or one after
+            them) magnified the rounding (see the module; Richardson, if
+            ``"auto"`` ran it, did no better), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -471,7 +472,7 @@ def _taylor_mode(
     return _across_the_branch(f, x, n, step, on_the_branch=result, branch=branch)
 
 
-# Plain jets whose cancellation (a sum's value fed to a quotient's recurrence) may
+# Plain jets whose cancellation (a sum's value fed to a quotient's or root's recurrence) may
 # magnify rounding more than 2**24 times (about 7 of 16 digits) are run again on jets
 # that bound it: only then does the rounding bound cost its time.
 _SUSPECT_MAGNIFICATION = 2.0**24

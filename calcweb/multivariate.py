@@ -13,7 +13,7 @@ With ``method="ad"`` (chosen by ``"auto"`` when ``f`` is written with
 calcweb's functions) ``t`` is a `Jet`, so ``f`` receives a list whose
 entries that move along the line are jets (the others stay floats), and
 each $\varphi'(0)$ and $\varphi''(0)$ is exact to rounding (unless a
-quotient's recurrence magnifies it: `calcweb.derivative`), and so is
+quotient's or a root's recurrence magnifies it: `calcweb.derivative`), and so is
 each entry of the Hessian: where polarisation would subtract far larger
 terms, an off-diagonal one is read off a curve instead (see `hessian`).
 ``f`` receives a ``list``, whatever sequence ``x`` was (in `jvp` and
@@ -1271,8 +1271,8 @@ def hessian(
 
     Computed by polarisation of second directional derivatives (see the
     module), ``n (n + 1) / 2`` of them, each exact to rounding with
-    ``"ad"`` where ``f``'s quotients do not magnify it (``sin(p[0])/p[0]``
-    at ``[1e-8]``: -1.0 for -1/3, error 22; as in `calcweb.derivative`,
+    ``"ad"`` where ``f``'s quotients and roots do not magnify it
+    (``sin(p[0])/p[0]`` at ``[1e-8]``: -1.0 for -1/3, error 22; as in `calcweb.derivative`,
     ``"auto"`` then also tries Richardson (here: -0.33333333333348747), and
     without ``full_output`` a diagonal entry left with no correct digit is
     refused). Polarisation subtracts: an off-diagonal entry far below the
