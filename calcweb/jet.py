@@ -497,13 +497,26 @@ def _watched_sqrt(a: Series, y0: float) -> Series:
     Its recurrence divides by ``2 y_0`` once an order, as a quotient's by ``b_0``
     (`_root_magnification`). Where no coefficient outgrows ``y_0`` (`_grows`),
     its terms are at most ``k y_0 / 2``, and what they lose is on f's own scale,
-    as a sum's: nothing is recorded (``sqrt(1 + x**2)`` pays nothing more).
+    as a sum's: nothing is recorded (``sqrt(1 + x**2)`` pays nothing more). Of a
+    `_linear` argument (``sqrt(x)`` near 0) only the pole is, for the products
+    and chains after it.
     """
     root = _series.sqrt(a, y0)
     watch = _CANCELLATION.get()
     if watch is not None and _grows(root):
-        watch.magnification = max(watch.magnification, _root_magnification(a, root))
+        worst = 1.0 if _linear(a) else _root_magnification(a, root)
+        watch.magnification = max(watch.magnification, worst)
     return root
+
+
+def _linear(a: Series) -> bool:
+    """Whether the series ``a`` has no term beyond ``t`` (``x``, ``2 - 3 x``).
+
+    Nothing cancels in the recurrences of such an argument, which are not tallied:
+    ``sqrt(x)``'s terms ``y_i y_(k-i)`` all have the sign of ``(-1)**k``, and a
+    power's order ``k``, as a chain's (``sin(x)``), is one term.
+    """
+    return not any(a[2:])
 
 
 def _grows(y: Series) -> bool:
@@ -521,7 +534,7 @@ def _note_chain(a: Series, u: Series, y: Series) -> None:
     for products (`_watched_mul`), nothing is tallied.
     """
     watch = _CANCELLATION.get()
-    if watch is None or not watch.magnification or not any(a[2:]):
+    if watch is None or not watch.magnification or _linear(a):
         return  # with a's a_1 alone (sin(x)), y_k = a_1 u_(k-1) / k is one term
     weights = [j * _fabs(aj) for j, aj in enumerate(a)]
     sizes = [_fabs(uj) for uj in u]
@@ -568,12 +581,12 @@ def _watched_power(a: Series, p: float, y0: float) -> Series:
     """`calcweb._series.power` (``a ** p``), its cancellation recorded if watched.
 
     Its recurrence divides by ``a_0`` (`_power_magnification`, where its
-    coefficients grow as `_watched_sqrt`'s); a pole (`_note_a_pole`), after which
-    products and chains are tallied too.
+    coefficients grow and ``a`` is not `_linear`, as `_watched_sqrt`'s); a pole
+    (`_note_a_pole`), after which products and chains are tallied too.
     """
     y = _series.power(a, p, y0)
     watch = _CANCELLATION.get()
-    if watch is not None and _grows(y):
+    if watch is not None and _grows(y) and not _linear(a):
         watch.magnification = max(watch.magnification, _power_magnification(a, p, y))
     return y
 
