@@ -424,6 +424,7 @@ SWING_LOOKS = 10
 SMOOTH_FALL = 16.0**4
 FINER = 64.0  # `_gone_below` looks for the noise seen at a spacing down to 1/FINER of it
 FALLS = 2  # ... and finds it gone where its 4th differences fall 8-fold this many halvings in a row
+STEEPEST = 64.0  # a smooth f's 4th differences fall at most so much a halving (`_falls_as_smooth`)
 _GOLDEN = (1.0 + math.sqrt(5.0)) / 2.0  # a step ratio far from every ratio of small integers
 
 Function = Callable[[float], float]
@@ -4016,11 +4017,55 @@ def _noise_up_from(
             measured = _symmetric_stairs(sampler, spacing, near)
         if measured > swings and not _sudden(sampler, spacing, measured, near):
             break  # f's own swings at a spacing on its scale: wider ones too
+        if measured and _falls_as_smooth(sampler, spacing, measured, near, estimate.smallest):
+            break  # f's smooth part down to the window's steps, where the walk resolved f
         noise = max(noise, measured)
         if noise > quiet:
             break
         spacing *= 16.0
     return noise
+
+
+def _falls_as_smooth(
+    sampler: Sampler, spacing: float, noise: float, quiet: float, finest: float
+) -> bool:
+    """Whether ``noise``, read at ``spacing``, is ``f``'s smooth part: its 4th differences fall.
+
+    The noise tests read 4th differences at up to 4 times the spacing
+    (`Sampler.measure_noise`); a smooth ``f``'s grow at most ``STEEPEST``-fold
+    a doubling, so the read at ``spacing`` itself, grown so twice, must reach
+    the noise: on one stair ``(cosh t - 1) / t**2`` at -1.85e-7 is a smooth
+    ``c / t**2``, whose reads fall 16-fold a halving from 3.5e-11 at
+    2.3e-10, where its stairs read as a noise of 0.0093.
+
+    Read at spacings halving from ``spacing`` down to ``finest`` (`_fourth_at`),
+    they must fall below an 8th of the read before twice in a row: once
+    resolved, a smooth ``f``'s fall 16-fold a halving (as the spacing's 4th
+    power; faster only where its 4th derivative is near 0 at ``x``: ``STEEPEST``
+    allows the 6th), and more slowly above its scale, while noise reads about
+    the same at every spacing. A read more than ``STEEPEST`` times below the
+    one before (give or take ``quiet``) is a drop, as from a stair's height or
+    from part of one at an edge into the rounding within one stair (``(1 -
+    cos t) / t**2`` at 0.0012: 5.5e-12, then 1.7e-16), and smooth falls below
+    it explain nothing above. A read in the rounding ends the reads, and stairs
+    whose neighbours turn equal give no
+    verdict (`_fourth_at`: None).
+    """
+    falls, previous = 0, None
+    while spacing >= finest and falls < FALLS:
+        found = _fourth_at(sampler, spacing)
+        if found is None:
+            return False
+        if previous is None and found[0] * STEEPEST**2 < noise:
+            return False  # the noise was read at larger spacings, beyond f's smooth part
+        if previous is not None:
+            if found[0] + quiet < previous / STEEPEST:
+                return False  # a drop, as from a stair's height: no smooth f falls so
+            falls = falls + 1 if found[0] < previous / 8.0 else 0  # else not yet resolved
+        if found[0] <= quiet and falls < FALLS:
+            return False  # in the rounding: no fall below shows anything
+        previous, spacing = found[0], spacing / 2.0
+    return falls == FALLS
 
 
 def _sudden(sampler: Sampler, spacing: float, noise: float, quiet: float) -> bool:

@@ -771,11 +771,12 @@ def test_the_stairs_are_not_looked_for_where_the_window_saw_f() -> None:
     # sees only what they saw (131 calls with it, 121 without; DERKINK adds 8 to either:
     # 6 for `_junction_beside`'s probes, 2 for the forward check of order 3; HIGHORD 4:
     # `_check_noise_is_swing` reads f's 4th differences down to within one stair; 135
-    # before DERJUMP's 9: forward and backward quotients to 2 halvings past the window).
+    # before DERJUMP's 9: forward and backward quotients to 2 halvings past the window;
+    # FASTTERM2 7: `_falls_as_smooth` reads the stairs at their noise spacing and half it).
     def gelu(t: float) -> float:
         return 0.5 * t * (1.0 + math.erf(t / math.sqrt(2.0)))
 
-    assert derivative(gelu, -7.8002435297472905, 3, full_output=True).nfev <= 144
+    assert derivative(gelu, -7.8002435297472905, 3, full_output=True).nfev <= 151
 
 
 def test_the_stairs_are_looked_for_within_the_scale_the_estimate_shows() -> None:

@@ -16,6 +16,7 @@ import mpmath
 import pytest
 
 import calcweb as cw
+from calcweb._richardson import Estimate, _check_not_back
 
 
 def _second(c: float, a: float, x: float) -> float:
@@ -56,12 +57,29 @@ def test_a_fast_term_the_walk_below_cannot_resolve_widens_the_error() -> None:
     assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
 
 
+def test_the_walk_below_resolves_the_sine_it_read_as_stairs() -> None:
+    """Was 1877995.88 +- 0.032, for 1385672.78. Below the refuted window the walk resolved
+    the sine at steps 8.6e-4 to 5.4e-5, and `_noise_up_from` read its swings at 16 times
+    that as stairs; the walk with them came back to the quartic's f'' and was refused
+    (`_check_not_back`). Those reads fall as a smooth f's (`_falls_as_smooth`): answered."""
+    c, a, x = 1.954802948390908, 1.2914441215435972, 282.9470712022266
+    result = _result(c, a, x)
+    exact = _second(c, a, x)
+    assert abs(result.value - exact) <= 2.0 * result.error, (result, exact)
+    assert result.error < 0.1 * abs(exact)
+
+
 def test_the_walk_below_coming_back_to_the_refuted_value_is_refused() -> None:
-    """Below the refuted window the sine reads as noise again, and the walk with it settles
-    on the quartic's f'' again, 1.878e6 +- 2.07, far from the quotient that refuted the
-    window (`_check_not_back`). Was 1877995.88 +- 0.032, for 1385672.78."""
+    """`_check_not_back` on that case's figures: the walk below at 1877997 +- 2.07, within
+    the refuted window's 1877995.88 +- 0.032 and far from the quotient that refuted it
+    (1391357.08, rounding 123), is refused; one that holds that quotient stands."""
+    refuted = Estimate(1877995.88, 0.032, 0, 56.6, "central", kept_error=0.032)
+    seen = (1391357.08, 123.0)
+    back = Estimate(1877997.0, 2.07, 0, 1.77, "central")
     with pytest.raises(cw.NumericalError, match="came back to that value"):
-        _result(1.954802948390908, 1.2914441215435972, 282.9470712022266)
+        _check_not_back(back, (refuted, seen), 282.9470712022266, 2)
+    holding = Estimate(1878000.0, 486700.0, 0, 1.77, "central")
+    _check_not_back(holding, (refuted, seen), 282.9470712022266, 2)
 
 
 def test_noise_of_a_rounded_argument_refutes_no_window() -> None:
