@@ -12,6 +12,21 @@ Each draw, as OUTSIDER8's fuzzer (session 26) drew them: ``a = U(0.5, 2)``,
 ``--order`` (default 1) is n. f is written with `math` ("auto" is
 Richardson); the exact value is mpmath's at 60 digits (skipped where it
 disagrees with 120). Prints as `_tally.Scan` does.
+
+Session 31 (FASTTERM2), 150 draws a run, seeds 1-2 (design) and 3-7 (held
+out), before -> after `_falls_as_smooth` (the first walk resolved the sine,
+and `_noise_up_from` read its swings above the window as stairs), lies by seed:
+``pow`` n = 3: 6, 4 -> 0, 1 and 3, 4, 5, 5, 1 -> 0, 2, 0, 0, 0; n = 4: 2, 6
+-> 0, 2 and 4, 8, 9, 6, 3 -> 0, 3, 0, 1, 0; n = 2: 5, 0 -> 4, 0 and 3, 2, 1,
+3, 1 -> 1, 1, 0, 1, 0; ``sin`` n = 4: 2, 1 -> 1, 0 and 2, 0, 1, 1, 1 -> 1, 0,
+0, 0, 0; ``sin`` n = 2: 1, 1 -> 1, 0 and 0, 0, 0, 0, 1 -> 0, 0, 0, 0, 0;
+``cube`` n = 4 seed 5: 1 -> 0. Refusals fell too (``pow`` n = 3 and 4: 1 to 8
+a seed -> 0; n = 2: 10 to 19 -> 2 to 6; ``sin`` n = 2: 1 to 9 -> 0 or 1).
+No draw went from an honest answer to a refusal or a lie; n = 1, and n = 3 of
+``sin`` and ``cube``, as before but one lie fewer (``pow`` n = 1 seed 7).
+Left: ``pow`` n = 1 lies 7 to 14 a seed (the window at steps far above the
+sine's scale averages it away), and n = 2 where the noise test's points alias
+the sine or read it as noise that `_gone_below` sees no fall of.
 """
 
 from __future__ import annotations
