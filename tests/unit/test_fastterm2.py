@@ -2,14 +2,14 @@
 
 ``c s**p + sin(a s**q)`` at ``x`` in the tens to hundreds (fasttermscan's
 ``pow``, ``sin`` and ``cube`` families), ``n = 3, 4``: the walk's first
-window resolves the sine at steps near 1e-4 (rounding-limited, its quotients
-within its error), and a window at larger steps, the slow part's alone,
-contradicts it. `_noise_up_from` then read the sine's own swings at a
+window resolves the sine at steps of 1e-5 to 1e-3 (rounding-limited, its
+quotients within its error), and quotients at larger steps, the slow part's
+alone, contradict it. `_noise_up_from` then read the sine's own swings at a
 spacing 16 times the smallest step as stairs, and the walk done again with
 that noise kept the slow part's derivative with a tiny error. Reads of
 ``f``'s 4th differences that fall from that spacing as a smooth ``f``'s do
 (`_falls_as_smooth`) are no noise. Each case lied before (the answer in its
-comment); now it is answered with a digit, honestly.
+comment); now it is answered honestly, with an error below the derivative.
 """
 
 from __future__ import annotations
