@@ -253,13 +253,15 @@ def derivative(
             if f is undefined or not real next to ``x`` and Richardson
             there, one-sided, cannot settle), if a plain call's (without
             ``full_output``) estimate by differences (not ``"complex"``'s) has
-            no correct digit and cannot tell
-            the derivative from 0 on the scale of ``f``'s values (its error
-            exceeds its size, ``|f(x)| / (eps max(1, |x|))**n`` and the
-            smallest subnormal float; where ``f(x)`` is 0, its size alone,
-            unless it is exactly 0), or by jets (``"ad"``, ``"auto"``) has
-            none where a quotient's or a root's recurrence (or one after
-            them) magnified the rounding (see the module; Richardson, if
+            no correct digit and cannot tell the derivative from 0 on the
+            scale on which ``f`` varies (its error exceeds its size and
+            ``n!`` times the spread of ``f`` at ``x +- h`` and ``x +- h / 2``
+            over ``h**n``, the smallest of these at the walk's first step
+            ``h`` and 8 spacings each a quarter of the one before; where
+            ``f``'s values there show no change, its size alone, unless it is
+            exactly 0), or by jets (``"ad"``, ``"auto"``) has none where
+            a quotient's or a root's recurrence (or one after them)
+            magnified the rounding (see the module; Richardson, if
             ``"auto"`` ran it, did no better), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
@@ -321,52 +323,101 @@ def _refuse_without_a_digit(
     """
     if result.error <= abs(result.value) or result.method in ("ad", "complex"):
         return  # at least one digit, or no walk: the common cases, with no call of f
-    if _without_a_digit(result, abs(evaluate(f, x)), x, n):
+    first = result.step if result.step is not None else _first_step(x, 1)
+    shown = _scale_shown(f, x, n, first)
+    if _without_a_digit(result, shown):
         raise NumericalError(
             f"the derivative of order {n} at x={x!r} came out as {result.value:.6g} "
             f"+- {result.error:.3g}, with no correct digit: its error exceeds its size and "
-            f"|f(x)| / (eps max(1, |x|))**{n}, so it cannot tell the derivative from 0 even "
-            "on the scale of f's values; with full_output=True (derivative, grad, jacobian, "
+            f"{_scale_said(shown, n, first)}, so it cannot tell the derivative from 0 on the "
+            "scale on which f varies; with full_output=True (derivative, grad, jacobian, "
             "directional_derivative) the estimate comes with its error, and f written with "
             "calcweb's functions (calcweb.exp, calcweb.sin, ...) is differentiated exactly "
             "(Taylor mode)"
         )
 
 
-def _without_a_digit(result: DerivativeResult, size: float, x: float, n: int) -> bool:
-    """Whether ``result`` has no correct digit, and is not 0 within what ``f`` can show either.
+def _scale_said(shown: float, n: int, first: float) -> str:
+    """What `_scale_shown` found, for a refusal's message."""
+    if shown == 0.0:
+        return f"f's own values show no change within {first:.3g} of x (its value is not 0)"
+    return (
+        f"{shown:.3g}, the smallest size of a derivative of order {n} that f's own values "
+        f"show within {first:.3g} of x"
+    )
 
-    Its error exceeds its value, the smallest subnormal, and ``size / (eps s)**n`` (``size`` is
-    ``|f(x)|``, ``s = max(1, |x|)``), an ``n``-th derivative that would move
-    ``f`` by its own size over a step of ``eps s`` (to a factor ``n!``): the
-    estimate does not even tell ``f``'s derivative from 0 on the scale of its
-    values (``exp(2e5 t) + sin(1e6 + t)`` at 0: -1.6e23 +- 8.8e72 for
-    200000.94, ``|f(0)|`` 0.65). A derivative 0 within what ``f`` shows is
-    kept: ``cos`` at 0 (0.0 +- 5.3e-13), ``erf`` at 4e10 (0.0 +- 1e-10), a fast
-    sine near a zero of its slope with a wide error (9.89e-5 +- 16 for
-    9.90e-5). Where ``f(x)`` is 0 there is no size to judge by, and only an
-    answer of exactly 0 is kept (``x**3`` at 0).
+
+def _without_a_digit(result: DerivativeResult, shown: float) -> bool:
+    """Whether ``result`` has no correct digit, and is not 0 on the scale ``f`` shows either.
+
+    Its error exceeds its value and ``shown``, the
+    scale of an ``n``-th derivative that ``f``'s own values show
+    (`_scale_shown`): the estimate does not tell ``f``'s derivative from 0
+    on the scale on which ``f`` varies (``round(t, 2)`` at 0.123, where
+    ``f`` is flat: 1.56 +- 8.7, shown 2 across its stairs; ``13.25 - 2 t +
+    [t = 0.5]`` at 0.5, which jumps at the point alone: -2 +- 1434, shown 4
+    beside it; ``exp(2e5 t) + sin(1e6 + t)`` at 0: -1.6e23 +- 8.8e72,
+    shown 0.47). A derivative 0 within that scale is kept: ``cos`` at 0
+    (0.0 +- 5.3e-13, shown 8.6e-8), ``t**3`` at 0 (0.0 +- 5.2e-44, shown
+    1e-13), a fast sine near a zero of its slope with a wide error (9.89e-5
+    +- 16 for 9.90e-5, shown 133). Where ``f``'s values show
+    no change at all (``shown`` 0: ``erf`` at 4e10, 1.0 at every sample),
+    only an answer of exactly 0 is kept.
 
     Examples:
         >>> garbage = DerivativeResult(-1.6e23, 8.8e72, 121, "richardson", 0.015)
-        >>> _without_a_digit(garbage, 0.65, 0.0, 1)
+        >>> _without_a_digit(garbage, 0.47)
         True
         >>> wide = DerivativeResult(9.89e-5, 16.2, 40, "richardson", 0.015)
-        >>> _without_a_digit(wide, 1.0, 0.4, 1)
+        >>> _without_a_digit(wide, 133.0)
         False
-        >>> _without_a_digit(DerivativeResult(0.0, 5e-44, 40, "richardson", 0.015), 0.0, 0.0, 1)
+        >>> _without_a_digit(DerivativeResult(0.0, 1e-10, 72, "richardson", 6e8), 0.0)
         False
     """
     if result.error <= abs(result.value):
         return False
-    if size == 0.0:
+    if shown == 0.0:
         return result.value != 0.0
-    quotients = size
-    for _ in range(n):  # divided n times: overflows to inf and underflows to 0, never raises
-        quotients /= _EPS * max(1.0, abs(x))
-    # An error of the smallest subnormal is the rounding of floats alone (1/t at -1.1e183:
-    # 0.0 +- 5e-324 where the bound underflows to 0).
-    return result.error > max(quotients, math.ulp(0.0))
+    return result.error > shown
+
+
+# `_scale_shown` looks at this many spacings, each a quarter of the one before: from
+# the walk's first step down to 4**-8 of it, about the steps its windows rest on.
+_SCALE_SPACINGS = 9
+
+
+def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> float:
+    """The smallest size of an ``n``-th derivative that ``f``'s values show near ``x``.
+
+    At each spacing ``h`` (``first``, then a quarter of it, `_SCALE_SPACINGS`
+    of them), ``n!`` times the spread of ``f`` at ``x +- h`` and ``x +- h / 2``
+    over ``h**n``: the derivative that would move ``f`` by that spread over
+    ``h``. Not ``f(x)`` itself, which can be off alone (a jump at the point).
+    The smallest over the spacings: far out a steep ``f`` shows any size
+    (``exp(2e5 t)`` at 0 spreads by 1e163 within 0.00375), nearer ``x`` its own.
+    A spread within 4 eps of ``|f|`` is rounding and shows nothing; 0 where
+    no spacing shows a change.
+    """
+    shown = math.inf
+    h = first
+    for _ in range(_SCALE_SPACINGS):
+        values = _values_beside(f, x, (h, h / 2))
+        spread = max(values, default=0.0) - min(values, default=0.0)
+        if spread > 4.0 * _EPS * max(map(abs, values), default=0.0):
+            for k in range(1, n + 1):  # overflows to inf, never raises
+                spread *= k / h
+            shown = min(shown, spread)
+        h /= 4.0
+    return 0.0 if shown == math.inf else shown
+
+
+def _values_beside(f: Callable[[Any], Any], x: float, offsets: tuple[float, ...]) -> list[float]:
+    """``f`` at ``x +- o`` for each offset ``o``, where it has a finite value."""
+    values = []
+    for t in (x + side * o for o in offsets for side in (-1.0, 1.0)):
+        with contextlib.suppress(DomainError, NumericalError):
+            values.append(evaluate(f, t))
+    return values
 
 
 def _estimate(

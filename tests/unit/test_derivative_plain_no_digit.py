@@ -4,10 +4,11 @@ DESIGN.md: "when no trustworthy estimate can be reached, a NumericalError says
 so". ``derivative(lambda t: math.exp(2e5 * t) + math.sin(1e6 + t), 0.0)``
 returned -1.6e23 for 200000.94 (its full_output error: 8.75e72; session 28,
 OUTSIDER11's finding 3), and ``jvp`` passed such numbers on. A plain call
-now refuses where the error exceeds both the value and ``|f(x)| / (eps
-max(1, |x|))**n`` (`calcweb._derivative._without_a_digit`): a derivative 0
-within what ``f``'s values show, or with a wide error and a right value,
-is still answered.
+now refuses where the error exceeds both the value and the smallest size of
+a derivative that ``f``'s own values show near ``x`` (`calcweb._derivative.
+_scale_shown`; session 31: it was ``|f(x)| / (eps max(1, |x|))**n``, which let
+``round(t, 2)`` at 0.123 answer 1.56 +- 8.7): a derivative 0 within what
+``f``'s values show, or with a wide error and a right value, is still answered.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import Any
 import pytest
 
 import calcweb
-from calcweb._derivative import _without_a_digit
 
 
 def _steep_and_stairs(t: float) -> float:
@@ -53,11 +53,39 @@ def test_the_plain_calls_on_a_line_refuse_it_too(call: Callable[[], object]) -> 
         call()
 
 
-def test_an_error_of_the_smallest_subnormal_is_rounding() -> None:
-    # derscan seed 2 (recip at -1.1e183, on jets): 0.0 +- 5e-324 where |f(x)| / (eps |x|)
-    # underflows to 0; the true derivative, 8.1e-367, rounds to 0.
-    result = calcweb.DerivativeResult(0.0, 5e-324, 1, "ad", None)
-    assert not _without_a_digit(result, 8.992316806093304e-184, -1.1120604640201152e183, 1)
+def test_a_derivative_underflowing_to_0_is_kept() -> None:
+    # derscan seed 2: 1/t at -1.1e183, whose derivative 8.1e-367 rounds to 0.
+    assert calcweb.derivative(lambda t: 1 / t, -1.1120604640201152e183, method="richardson") == 0.0
+
+
+def _flat_stairs(t: float) -> float:
+    return round(t, 2)
+
+
+def _off_at_the_point(t: float) -> float:
+    return 13.25 - 2 * t + (1.0 if t == 0.5 else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("f", "x", "shown"),
+    [
+        (_flat_stairs, 0.123, "and 2, the smallest size"),  # 1.5556 +- 8.67; f flat: f' = 0
+        (_off_at_the_point, 0.5, "and 4, the smallest size"),  # -2.0 +- 1434; no derivative
+    ],
+    ids=["round(t, 2) at 0.123", "a jump at the point alone"],
+)
+def test_no_digit_on_the_scale_f_shows_is_refused(
+    f: Callable[[float], float], x: float, shown: str
+) -> None:
+    # Within |f(x)| / eps of 0 (the rule before), but far beyond the slope f's values show.
+    result = calcweb.derivative(f, x, full_output=True)
+    assert result.error > 4 * abs(result.value), result
+    with pytest.raises(
+        calcweb.NumericalError, match=f"no correct digit: its error exceeds its size {shown}"
+    ):
+        calcweb.derivative(f, x)
+    with pytest.raises(calcweb.NumericalError, match="no correct digit"):
+        calcweb.grad(lambda p: f(p[0]))([x])
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,12 @@ from calcweb import (
     integrate,
     limit,
 )
-from calcweb._derivative import DerivativeResult, _refuse_without_a_digit, _without_a_digit
+from calcweb._derivative import (
+    DerivativeResult,
+    _refuse_without_a_digit,
+    _scale_shown,
+    _without_a_digit,
+)
 from calcweb._gauss_kronrod import (
     K21,
     Rule,
@@ -180,7 +185,7 @@ def test_a_side_not_found_is_named_and_the_sum_not_converged(side: str) -> None:
     ), result.message
 
 
-# --- _derivative: _refuse_without_a_digit and _without_a_digit -----------------------------
+# --- _derivative: _refuse_without_a_digit, _without_a_digit and _scale_shown ----------------
 
 
 def _result(value: float, error: float, method: str = "richardson") -> DerivativeResult:
@@ -202,36 +207,74 @@ def test_a_digit_or_a_rounding_bound_is_kept_without_calling_f(result: Derivativ
 
 def test_an_answer_with_no_digit_is_refused_with_its_message_in_full() -> None:
     with pytest.raises(NumericalError) as raised:
-        _refuse_without_a_digit(lambda t: 0.65, 0.0, 1, _result(-1.6e23, 8.8e72))
+        _refuse_without_a_digit(lambda t: 2.0 * t, 0.0, 1, _result(-1.6e23, 8.8e72))
     assert str(raised.value) == (
         "the derivative of order 1 at x=0.0 came out as -1.6e+23 +- 8.8e+72, with no correct "
-        "digit: its error exceeds its size and |f(x)| / (eps max(1, |x|))**1, so it cannot "
-        "tell the derivative from 0 even on the scale of f's values; with full_output=True "
-        "(derivative, grad, jacobian, directional_derivative) the estimate comes with its "
-        "error, and f written with calcweb's functions (calcweb.exp, calcweb.sin, ...) is "
-        "differentiated exactly (Taylor mode)"
+        "digit: its error exceeds its size and 4, the smallest size of a derivative of order 1 "
+        "that f's own values show within 0.015 of x, so it cannot tell the derivative from 0 "
+        "on the scale on which f varies; with full_output=True (derivative, grad, jacobian, "
+        "directional_derivative) the estimate comes with its error, and f written with "
+        "calcweb's functions (calcweb.exp, calcweb.sin, ...) is differentiated exactly "
+        "(Taylor mode)"
     )
 
 
+def test_a_flat_f_s_refusal_says_its_values_show_no_change() -> None:
+    with pytest.raises(
+        NumericalError,
+        match=r"and f's own values show no change within 0\.015 "
+        r"of x \(its value is not 0\), so",
+    ):
+        _refuse_without_a_digit(lambda t: 0.65, 0.0, 1, _result(-1.6e23, 8.8e72))
+
+
 @pytest.mark.parametrize(
-    ("result", "size", "x", "n", "lacking"),
+    ("result", "shown", "lacking"),
     [
-        (_result(1.0, 1.0), 1e-300, 0.0, 1, False),  # error = |value|: a digit
-        (_result(1.0, 0.5), 1e-300, 0.0, 1, False),  # error below |value|
-        # |f| / (eps max(1, |x|))**n: 1/(4 eps) = 1.13e15 at x = 4, 1/eps = 4.5e15 at x = 0
-        (_result(0.0, 1e16), 1.0, 4.0, 1, True),
-        (_result(0.0, 1e15), 1.0, 4.0, 1, False),
-        (_result(0.0, 3e15), 1.0, 0.0, 1, False),
-        (_result(0.0, 5e15), 1.0, 0.0, 1, True),
-        # the bound underflows to 0 at 1e200 (n = 2): any error above the smallest subnormal
-        (_result(0.0, 1e-300), 1.0, 1e200, 2, True),
-        (_result(0.0, 5e-324), 1.0, 1e200, 2, False),
+        (_result(1.0, 1.0), 1e-300, False),  # error = |value|: a digit
+        (_result(1.0, 0.5), 0.0, False),  # error below |value|
+        (_result(0.0, 2.0), 2.0, False),  # error = the scale f shows: 0 within it
+        (_result(0.0, 2.0000000000000004), 2.0, True),
+        (_result(1e-3, 0.1), 1e3, False),
+        (_result(0.0, 1e-10), 0.0, False),  # f shows no change: exactly 0 is kept
+        (_result(5e-324, 1e-10), 0.0, True),  # ... and nothing else
     ],
 )
-def test_no_digit_is_an_error_beyond_value_and_f_s_size_over_eps_s_to_the_n(
-    result: DerivativeResult, size: float, x: float, n: int, lacking: bool
+def test_no_digit_is_an_error_beyond_value_and_the_scale_f_shows(
+    result: DerivativeResult, shown: float, lacking: bool
 ) -> None:
-    assert _without_a_digit(result, size, x, n) is lacking
+    assert _without_a_digit(result, shown) is lacking
+
+
+def test_the_scale_is_n_factorial_times_the_spread_over_h_to_the_n() -> None:
+    # t**2 at 0: at x +- h and x +- h/2 the spread is 3 h**2 / 4, times 2! / h**2: 1.5
+    assert _scale_shown(lambda t: t * t, 0.0, 2, 0.25) == 1.5
+    # a line's spread over h is the same at every spacing: 3 t spreads by 6 h
+    assert _scale_shown(lambda t: 3.0 * t, 0.0, 1, 0.25) == 6.0
+
+
+def test_the_scale_leaves_out_f_x_and_takes_the_smallest_spacing_s() -> None:
+    # A jump at the point alone is not seen (4: the spread 4h of 2t over h); 2 t + 1000
+    # [t > 0.01] shows 4 at the spacings below the jump's distance (the smallest).
+    assert _scale_shown(lambda t: 2.0 * t + (1e6 if t == 0.5 else 0.0), 0.5, 1, 0.015) == (
+        pytest.approx(4.0)
+    )
+    assert _scale_shown(lambda t: 2.0 * t + (1e3 if t > 0.01 else 0.0), 0.0, 1, 0.015) == (
+        pytest.approx(4.0)
+    )
+
+
+def test_a_spread_within_rounding_shows_no_scale() -> None:
+    # a step of one ulp of 1 beside x is within 4 eps of |f|: rounding; 8 ulps are not
+    assert _scale_shown(lambda t: 1.0 + (EPS if t > 0 else 0.0), 0.0, 1, 0.015) == 0.0
+    assert _scale_shown(lambda t: 1.0 + (4 * EPS if t > 0 else 0.0), 0.0, 1, 0.015) == 0.0
+    assert _scale_shown(lambda t: 1.0 + (8 * EPS if t > 0 else 0.0), 0.0, 1, 0.015) > 0.0
+
+
+def test_points_where_f_fails_are_left_out() -> None:
+    # log(t) at 0.01, walked one-sided: the points left of 0 fail
+    shown = _scale_shown(math.log, 0.01, 1, 0.015)
+    assert 1.0 < shown < 1e9
 
 
 # --- limits: _past_the_plateau -----------------------------------------------------------
