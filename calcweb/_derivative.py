@@ -256,13 +256,13 @@ def derivative(
             no correct digit and cannot tell the derivative from 0 on the
             scale on which ``f`` varies (its error exceeds its size and
             ``n!`` times the spread of ``f`` at ``x +- h`` and ``x +- h / 2``
-            over ``h**n``, the smallest of these at the walk's first step
-            ``h`` and 8 spacings each a quarter of the one before; where
-            ``f``'s values there show no change, its size alone, unless it is
-            exactly 0), or by jets (``"ad"``, ``"auto"``) has none where
-            a quotient's or a root's recurrence (or one after them)
-            magnified the rounding (see the module; Richardson, if
-            ``"auto"`` ran it, did no better), if
+            over ``h**n``, the smallest of these at the estimate's step ``h``
+            (Richardson's first) and 8 spacings each a quarter of the one
+            before, spreads within rounding left out; where ``f``'s values there
+            show no change, any estimate but exactly 0), or by jets (``"ad"``,
+            ``"auto"``) has none where a quotient's or a root's recurrence (or
+            one after them) magnified the rounding (see the module; Richardson,
+            if ``"auto"`` ran it, did no better), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -389,14 +389,17 @@ _SCALE_SPACINGS = 9
 def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> float:
     """The smallest size of an ``n``-th derivative that ``f``'s values show near ``x``.
 
-    At each spacing ``h`` (``first``, then a quarter of it, `_SCALE_SPACINGS`
-    of them), ``n!`` times the spread of ``f`` at ``x +- h`` and ``x +- h / 2``
-    over ``h**n``: the derivative that would move ``f`` by that spread over
-    ``h``. Not ``f(x)`` itself, which can be off alone (a jump at the point).
+    At each spacing ``h`` (``first``, the estimate's step: Richardson's first;
+    then a quarter of it, `_SCALE_SPACINGS` of them), ``n!`` times the spread
+    of ``f`` at ``x +- h`` and ``x +- h / 2`` over ``h**n``: the derivative
+    that would move ``f`` by that spread over ``h``. Not ``f(x)`` itself,
+    which can be off alone (a jump at the point), and not where ``f`` fails.
     The smallest over the spacings: far out a steep ``f`` shows any size
-    (``exp(2e5 t)`` at 0 spreads by 1e163 within 0.00375), nearer ``x`` its own.
-    A spread within 4 eps of ``|f|`` is rounding and shows nothing; 0 where
-    no spacing shows a change.
+    (``exp(2e5 t)`` at 0 spreads by 1e163 within 0.00375), nearer ``x`` its
+    own. A spread within 4 eps of ``|f|`` is rounding and shows nothing; 0
+    where no spacing shows a change. Of order 2 or more the spread holds
+    ``f``'s lower orders too (``f'`` moves it by ``2 h f'``): the scale can
+    be far above ``f^(n)`` itself.
     """
     shown = math.inf
     h = first
