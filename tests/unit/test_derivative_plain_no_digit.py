@@ -120,3 +120,12 @@ def test_the_complex_step_underflowing_is_kept() -> None:
     assert result.error > 1e-300, result
     assert calcweb.derivative(f, 1.0, method="complex") == 0.0
     assert calcweb.derivative(f, 1.0) == pytest.approx(a * math.cos(1.0), rel=1e-15)  # jets
+
+
+def test_vjp_auto_falling_back_to_differences_refuses_a_jump_at_the_point() -> None:
+    # APIFIX6's "still wrong": vjp('auto') asks the differences after a tie on Values,
+    # and answered [-2.0] for f jumping at the point alone; a slope on both sides stays.
+    with pytest.raises(calcweb.NumericalError, match="no correct digit"):
+        calcweb.vjp(lambda p: _off_at_the_point(p[0]), [0.5])
+    _, pullback = calcweb.vjp(lambda p: 2 * p[0] if p[0] else p[0], [0.0])
+    assert pullback(1.0) == [2.0]
