@@ -258,11 +258,12 @@ def derivative(
             ``n!`` times the spread of ``f`` at ``x +- h`` and ``x +- h / 2``
             over ``h**n``, the smallest of these at the estimate's step ``h``
             (Richardson's first) and 8 spacings each a quarter of the one
-            before, spreads within rounding left out; where ``f``'s values there
-            show no change, any estimate but exactly 0), or by jets (``"ad"``,
-            ``"auto"``) has none where a quotient's or a root's recurrence (or
-            one after them) magnified the rounding (see the module; Richardson,
-            if ``"auto"`` ran it, did no better), if
+            before, but where ``f`` is the same at ``h / 2`` and ``h`` on a side
+            or its spread is rounding; where no spacing shows a change, any
+            estimate but exactly 0), or by jets (``"ad"``, ``"auto"``) has none
+            where a quotient's or a root's recurrence (or one after them)
+            magnified the rounding (see the module; Richardson, if ``"auto"``
+            ran it, did no better), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -396,17 +397,21 @@ def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> flo
     which can be off alone (a jump at the point), and not where ``f`` fails.
     The smallest over the spacings: far out a steep ``f`` shows any size
     (``exp(2e5 t)`` at 0 spreads by 1e163 within 0.00375), nearer ``x`` its
-    own. A spread within 4 eps of ``|f|`` is rounding and shows nothing; 0
-    where no spacing shows a change. Of order 2 or more the spread holds
-    ``f``'s lower orders too (``f'`` moves it by ``2 h f'``): the scale can
-    be far above ``f^(n)`` itself.
+    own. A spacing shows nothing where ``f`` is the same at ``h / 2`` and
+    ``h`` on a side (a stair as wide: ``1 + erf(t)`` far in its tail, whose
+    spread there is one stair however small ``h``), or where the spread is
+    within 4 eps of ``|f|`` (rounding); 0 where no spacing shows a change.
+    Of order 2 or more the spread holds ``f``'s lower orders too (``f'``
+    moves it by ``2 h f'``): the scale can be far above ``f^(n)`` itself.
     """
     shown = math.inf
     h = first
     for _ in range(_SCALE_SPACINGS):
-        values = _values_beside(f, x, (h, h / 2))
+        sides = _sides(f, x, h)
+        values = [value for side in sides for value in side]
         spread = max(values, default=0.0) - min(values, default=0.0)
-        if spread > 4.0 * _EPS * max(map(abs, values), default=0.0):
+        moves = bool(sides) and all(near != far for near, far in sides)
+        if moves and spread > 4.0 * _EPS * max(map(abs, values)):
             for k in range(1, n + 1):  # overflows to inf, never raises
                 spread *= k / h
             shown = min(shown, spread)
@@ -414,13 +419,13 @@ def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> flo
     return 0.0 if shown == math.inf else shown
 
 
-def _values_beside(f: Callable[[Any], Any], x: float, offsets: tuple[float, ...]) -> list[float]:
-    """``f`` at ``x +- o`` for each offset ``o``, where it has a finite value."""
-    values = []
-    for t in (x + side * o for o in offsets for side in (-1.0, 1.0)):
+def _sides(f: Callable[[Any], Any], x: float, h: float) -> list[tuple[float, float]]:
+    """``(f(x - h/2), f(x - h))`` and ``(f(x + h/2), f(x + h))``, on each side where f has both."""
+    sides = []
+    for side in (-1.0, 1.0):
         with contextlib.suppress(DomainError, NumericalError):
-            values.append(evaluate(f, t))
-    return values
+            sides.append((evaluate(f, x + side * h / 2), evaluate(f, x + side * h)))
+    return sides
 
 
 def _estimate(

@@ -264,11 +264,36 @@ def test_the_scale_leaves_out_f_x_and_takes_the_smallest_spacing_s() -> None:
     )
 
 
+def _ulps_apart(k: float) -> Callable[[float], float]:
+    """1 -+ k eps at x -+ 0.0075 and 1 -+ 2 k eps at x -+ 0.015 (x = 0); 1 -+ k eps nearer."""
+    return lambda t: 1.0 + k * EPS * math.copysign(2.0 if abs(t) > 0.01 else 1.0, t)
+
+
 def test_a_spread_within_rounding_shows_no_scale() -> None:
-    # a step of one ulp of 1 beside x is within 4 eps of |f|: rounding; 8 ulps are not
-    assert _scale_shown(lambda t: 1.0 + (EPS if t > 0 else 0.0), 0.0, 1, 0.015) == 0.0
-    assert _scale_shown(lambda t: 1.0 + (4 * EPS if t > 0 else 0.0), 0.0, 1, 0.015) == 0.0
-    assert _scale_shown(lambda t: 1.0 + (8 * EPS if t > 0 else 0.0), 0.0, 1, 0.015) > 0.0
+    # at 0.015 the spread is 4 k eps, within 4 eps of |f| for k = 1; nearer, f is the
+    # same at h/2 and h on each side (a stair): those spacings show nothing
+    assert _scale_shown(_ulps_apart(1.0), 0.0, 1, 0.015) == 0.0
+    assert _scale_shown(_ulps_apart(2.0), 0.0, 1, 0.015) == 8 * EPS / 0.015
+
+
+def test_a_side_where_f_stays_put_between_h_over_2_and_h_shows_nothing() -> None:
+    # flat on the left: no spacing counts, though the right side moves (a stair's edge)
+    assert _scale_shown(lambda t: max(t, 0.0), 0.0, 1, 0.015) == 0.0
+    assert _scale_shown(lambda t: max(t, 0.0) + 1e-3 * t, 0.0, 1, 0.015) > 0.0
+
+
+def test_the_spacings_run_from_the_step_down_by_quarters_9_times() -> None:
+    seen: list[float] = []
+
+    def f(t: float) -> float:
+        seen.append(t)
+        return t
+
+    _scale_shown(f, 0.0, 1, 0.25)
+    assert sorted({abs(t) for t in seen}) == [
+        0.25 / 4**j / d for j in range(8, -1, -1) for d in (2, 1)
+    ]
+    assert len(seen) == 36
 
 
 def test_points_where_f_fails_are_left_out() -> None:
