@@ -396,7 +396,7 @@ def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> flo
     that would move ``f`` by that spread over ``h``. Not ``f(x)`` itself,
     which can be off alone (a jump at the point), and not where ``f`` fails.
     The smallest over the spacings: far out a steep ``f`` shows any size
-    (``exp(2e5 t)`` at 0 spreads by 1e163 within 0.00375), nearer ``x`` its
+    (``exp(2e5 t)`` at 0 spreads by 2.7e81 within 0.00094), nearer ``x`` its
     own. A spacing shows nothing where ``f`` is the same at ``h / 2`` and
     ``h`` on a side (a stair as wide: ``1 + erf(t)`` far in its tail, whose
     spread there is one stair however small ``h``), or where the spread is
