@@ -383,7 +383,7 @@ def _without_a_digit(result: DerivativeResult, shown: float) -> bool:
 
 
 # `_scale_shown` looks at this many spacings, each a quarter of the one before: from
-# the walk's first step down to 4**-8 of it, about the steps its windows rest on.
+# the estimate's step down to 4**-8 of it, at 4 calls of f each.
 _SCALE_SPACINGS = 9
 
 
@@ -398,8 +398,8 @@ def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> flo
     The smallest over the spacings: far out a steep ``f`` shows any size
     (``exp(2e5 t)`` at 0 spreads by 2.7e81 within 0.00094), nearer ``x`` its
     own. A spacing shows nothing where ``f`` is the same at ``h / 2`` and
-    ``h`` on a side (a stair as wide: ``1 + erf(t)`` far in its tail, whose
-    spread there is one stair however small ``h``), or where the spread is
+    ``h`` on a side (a stair as wide, where the spread is a stair's height
+    or 0 however small ``h`` is, not the slope times ``h``), or where it is
     within 4 eps of ``|f|`` (rounding); 0 where no spacing shows a change.
     Of order 2 or more the spread holds ``f``'s lower orders too (``f'``
     moves it by ``2 h f'``): the scale can be far above ``f^(n)`` itself.
