@@ -2735,11 +2735,20 @@ class _Panels:
         On a mapped interval the floats of t next to the top need not map
         onto the float of x where f fails (|x - 1.3|**-0.5 exp(-x) on [0,
         inf)): f itself is tried there (`_failing_float`), and the split is
-        made in x (`_split_in_x`).
+        made in x (`_split_in_x`). Where the map's floats are coarser than
+        x's (c near 0: ``|x - 0.0064|**-0.41 exp(-x*x)`` on ``[-1, inf)``
+        put t's top 128 floats of x from c), f's top is sought in x between
+        the images of the `SEARCH_FLOATS` / 2 floats of t either side
+        (`_peak_between`), and f tried there.
         """
         if self.reader is None:
             return False
         x, calls, failed = _failing_float(self.reader, self.x_of(top))
+        if not failed:
+            images = [self.x_of(t) for t in _floats_around(top, SEARCH_FLOATS // 2)]
+            peak, searched = _peak_between(self.reader, min(images), max(images))
+            x, tried, failed = _failing_float(self.reader, peak)
+            calls += searched + tried
         self.nfev += calls
         if failed:
             self.x_found = x
@@ -3567,6 +3576,60 @@ def _failing_float(f: Function, x: float) -> tuple[float, int, bool]:
         if failed:
             return point, calls, True
     return x, len(candidates), False
+
+
+def _floats_around(x: float, count: int) -> list[float]:
+    """``x`` and the ``count`` floats either side of it."""
+    below, above = [x], [x]
+    for _ in range(count):
+        below.append(math.nextafter(below[-1], -math.inf))
+        above.append(math.nextafter(above[-1], math.inf))
+    return below[:0:-1] + above
+
+
+def _peak_between(f: Function, low: float, high: float) -> tuple[float, int]:
+    """The float of ``[low, high]`` where f is farthest from its level at the ends; and the calls.
+
+    A golden-section search in the floats' order (`_float_key`), one call a
+    step, for a singular point between floats of x that a search in another
+    variable could not tell apart: f runs away from the ends' level towards
+    it from both sides. Where f fails or is not finite at a probe, that
+    probe is the point.
+    """
+    calls = 0
+
+    def value(key: int) -> float:  # f at the float of ``key``; inf where it fails or is not finite
+        nonlocal calls
+        calls += 1
+        try:
+            y = float(f(_key_float(key)))
+        except Exception:  # f may fail at its singular point as it likes (or return no number)
+            return math.inf
+        return y if math.isfinite(y) else math.inf
+
+    low_key, high_key = _float_key(low), _float_key(high)
+    ends = [value(low_key), value(high_key)]
+    if math.isinf(max(ends)):
+        return _key_float(low_key if math.isinf(ends[0]) else high_key), calls
+    level = 0.5 * ends[0] + 0.5 * ends[1]
+    ratio = 0.5 * (math.sqrt(5.0) - 1.0)
+    inner = [
+        high_key - round(ratio * (high_key - low_key)),
+        low_key + round(ratio * (high_key - low_key)),
+    ]
+    heights = [abs(value(key) - level) for key in inner]
+    while inner[0] < inner[1] and not math.isinf(max(heights)):
+        # Keep the side of the larger probe, which the top is on (as `_Panels.singular_point`).
+        if heights[0] >= heights[1]:
+            high_key, inner[1], heights[1] = inner[1], inner[0], heights[0]
+            inner[0] = high_key - round(ratio * (high_key - low_key))
+            heights[0] = abs(value(inner[0]) - level)
+        else:
+            low_key, inner[0], heights[0] = inner[0], inner[1], heights[1]
+            inner[1] = low_key + round(ratio * (high_key - low_key))
+            heights[1] = abs(value(inner[1]) - level)
+    best = inner[0] if heights[0] >= heights[1] else inner[1]
+    return _key_float(best), calls
 
 
 def _sides_summed(

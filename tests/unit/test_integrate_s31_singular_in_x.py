@@ -1,0 +1,62 @@
+"""A singular point near 0 inside an infinite interval: sought in x between t's floats.
+
+INTINF (session 30) split an infinite interval at a float of x where f fails,
+trying f at the float of x the search in the map's variable t closed in on and
+at 8 floats either side (`calcweb._integrate._failing_float`). Near 0 the floats
+of t map onto x some 16 to 128 floats of x apart, so where the singular point c
+lies within ~0.12 of 0 no float tried failed and the run was refused
+(intinfscan's 5 refusals left at seeds 1-4). Since session 31 f's top is sought
+in x between the images of the floats of t around the search's top
+(`calcweb._integrate._peak_between`, a golden-section search in the floats'
+order). Exact values: mpmath at 30 digits with x = c -+ u**k on each side of c
+(bench/scans/intinfscan.py's `exact`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import calcweb
+from calcweb._integrate import _peak_between
+
+CASES = [
+    # c, p, decay, a, b, tol, exact (intinfscan seeds 1-3: each refused before,
+    # estimated errors 1.3e-3, 0.099, 0.044; true errors now 5.9e-14, 9.2e-14, 1.4e-14)
+    (0.11533540503286765, 0.6003459633798224, "gauss", -math.inf, 1.2265961452389678,
+     7.422482177031543e-09, 4.497721724889945),
+    (0.02177850479793242, 0.8327558493847849, "cauchy", -0.5778393903586203, math.inf,
+     6.0608952264857725e-12, 11.390863156043409),
+    (-0.006382181939791787, 0.4118907245830481, "gauss", -0.9974538936499546, math.inf,
+     4.875756659658373e-12, 2.928159390767659),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_singular_point_near_0_is_found_in_x_and_split_at(
+    case: tuple[float, float, str, float, float, float, float],
+) -> None:
+    c, p, decay, a, b, tol, exact = case
+
+    def f(x: float) -> float:
+        s = math.exp(-x * x) if decay == "gauss" else 1.0 / (1.0 + x * x)
+        return abs(x - c) ** -p * s
+
+    result = calcweb.integrate(f, a, b, tol=tol, full_output=True)
+    assert result.converged, result.message
+    assert result.message.startswith(f"f fails or is infinite at x={c!r}, "), result.message
+    assert abs(result.value - exact) <= 2 * result.error
+
+
+def test_the_search_in_x_closes_in_on_the_float_where_f_fails() -> None:
+    c = -0.006382181939791787
+    low, high = -0.006382181939793452, -0.00638218193979001  # 3,968 floats apart
+    calls: list[float] = []
+
+    def f(x: float) -> float:
+        calls.append(x)
+        return abs(x - c) ** -0.41
+
+    assert _peak_between(f, low, high) == (c, len(calls))
+    assert len(calls) < 24  # golden section: log(3968) / log(1.618) = 17 steps
