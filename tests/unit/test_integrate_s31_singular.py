@@ -1,4 +1,4 @@
-"""A singular point near 0 inside an infinite interval: sought in x between t's floats.
+"""Singular points a search reached only at floats where f is finite (session 31).
 
 INTINF (session 30) split an infinite interval at a float of x where f fails,
 trying f at the float of x the search in the map's variable t closed in on and
@@ -9,7 +9,9 @@ lies within ~0.12 of 0 no float tried failed and the run was refused
 in x between the images of the floats of t around the search's top
 (`calcweb._integrate._peak_between`, a golden-section search in the floats'
 order). Exact values: mpmath at 30 digits with x = c -+ u**k on each side of c
-(bench/scans/intinfscan.py's `exact`).
+(bench/scans/intinfscan.py's `exact`). And where f is finite at every float
+next to the point (between two floats, or given a finite value there), the
+interval is split there all the same (`calcweb._integrate._Panels.singular_point`).
 """
 
 from __future__ import annotations
@@ -60,3 +62,24 @@ def test_the_search_in_x_closes_in_on_the_float_where_f_fails() -> None:
 
     assert _peak_between(f, low, high) == (c, len(calls))
     assert len(calls) < 24  # golden section: log(3968) / log(1.618) = 17 steps
+
+
+# 1/3 - 0.3333333333333333 (the float), by mpmath: c = 1/3 lies between two floats,
+# and f = |(x - 1/3) - LOW|**-p is finite at every float (session 31, INTSING2).
+LOW = 1.8503717077085926e-17
+
+
+@pytest.mark.parametrize(
+    ("p", "exact"), [(0.5, 2.7876937002347035), (0.95, 38.529633759054306)]
+)  # ((1/3)**(1 - p) + (2/3)**(1 - p)) / (1 - p), mpmath at 30 digits
+def test_a_power_singularity_between_floats_is_split_at_its_top(p: float, exact: float) -> None:
+    # Refused before (p = 0.5: 1,732 calls, 1.46e-6 claimed, true error 3.3e-7).
+    result = calcweb.integrate(lambda x: abs((x - 1 / 3) - LOW) ** -p, 0.0, 1.0, full_output=True)
+    assert result.converged, result.message
+    assert result.message.startswith("f runs off towards x=0.3333333333333333, "), result.message
+    assert abs(result.value - exact) <= 2 * result.error
+
+
+def test_a_pole_between_floats_is_refused() -> None:
+    with pytest.raises(calcweb.NumericalError, match="the left one was not found"):
+        calcweb.integrate(lambda x: 1 / abs((x - 1 / 3) - LOW), 0.0, 1.0)
