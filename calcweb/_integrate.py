@@ -444,8 +444,6 @@ def _measured(
             b,
             tol,
             K21,
-            # The ends it samples (`_Panels._ends`), where the composite rule did.
-            seen={x: y for x, y in samples if x in (a, b) and math.isfinite(y)},
             witnesses=samples,
         )
     except CalcwebError as failure:

@@ -157,12 +157,13 @@ def test_a_runaway_at_infinity_is_said_in_x(
 
 def test_a_pole_inside_a_half_line_is_named_at_its_x() -> None:
     # 1/x on [-2.5, inf): the pole at x = 0 is t = 2/7; the message said "near x=0.2857...".
+    # Since session 31 the search in x finds 1/x infinite at 3.6e-309 (`_peak_between`),
+    # splits there, and the left side diverges (before: "needs subintervals narrower
+    # than floating point resolves near x=" a point within 1e-9 of 0).
     result = integrate(lambda x: 1.0 / x if x else 0.0, -2.5, math.inf, full_output=True)
     assert not result.converged
-    assert result.message.startswith(
-        "the integrand needs subintervals narrower than floating point resolves near x="
-    )
-    near = float(result.message.split("near x=")[1].split(" ")[0])
+    assert result.message.startswith("f fails or is infinite at x=")
+    near = float(result.message.split("probably diverges at x=")[1].split(":")[0])
     assert abs(near) < 1e-9
 
 
