@@ -825,9 +825,17 @@ def noise_level(values: list[float]) -> float:
     True
     >>> noise_level([math.exp(0.001 * j) for j in range(7)])
     0.0
+
+    The values are scaled by a power of 2 first: the squares of differences
+    of values above 1e154 overflowed (``exp(3.9 x)`` on ``[-25948, 120]``,
+    values up to 1e204: OverflowError out of `math.fsum`).
     """
+    largest = max((abs(value) for value in values), default=0.0)
+    if not 0.0 < largest < math.inf:
+        return 0.0
+    scale = math.frexp(largest)[1]
     levels, signs = [], []
-    differences = list(values)
+    differences = [math.ldexp(value, -scale) for value in values]
     for order in range(1, len(values)):
         differences = [later - earlier for earlier, later in itertools.pairwise(differences)]
         mean = math.fsum(d * d for d in differences) / len(differences)
@@ -836,7 +844,7 @@ def noise_level(values: list[float]) -> float:
     for k in range(len(levels) - 2):
         low, high = min(levels[k : k + 3]), max(levels[k : k + 3])
         if signs[k] and 0.0 < high <= NOISE_AGREE * low:
-            return levels[k]
+            return math.ldexp(levels[k], scale)
     return 0.0
 
 
