@@ -3785,10 +3785,11 @@ def _sides_summed(
     )
     if finite:  # ``finite``: f was finite at every float tried there (`_Panels.singular_point`)
         where = (
-            f"f runs off towards x={x!r}, inside the interval, where bisection closed in on "
-            "it, finite at every float tried next to it (a singular point between two floats, "
-            "or one where f is given a finite value); so the integral is the sum of those "
-            "over its two sides, each found on its own with that point as a singular end"
+            f"bisection closed in on x={x!r}, inside the interval, where a search found f "
+            "farthest from its level, finite at every float it tried there (a singular point "
+            "between two floats, one where f is given a finite value, or f's rounding noise); "
+            "so the integral is the sum of those over its two sides, each found on its own "
+            "with that point as a singular end"
         )
     if not left.converged or not right.converged:
         side, failed = ("left", left) if not left.converged else ("right", right)
