@@ -6867,14 +6867,17 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
     misjudged), one more try at ``H / 2``, where half the points are known.
     Its value is taken only within the walk's error, as the walk's window
     had it when kept (`Estimate.kept_error`), from which that truncation and
-    rounding must also be below; and where the walk's error is above
-    ``ENOUGH`` of its value, only if the stencil at ``2 H`` agrees with it
-    (`_steady_when_doubled`: a kink of ``f^(n)`` a fraction of a step away
-    is crossed by all three stencils alike, and moves with the step).
+    rounding must also be below. Where the walk's error is above ``ENOUGH``
+    of its value, the stencil at ``2 H`` must agree with it too
+    (`_unsteady_when_doubled`: a kink of ``f^(n)`` a fraction of a step away
+    is crossed by all three stencils alike, and moves with the step): its
+    error holds a difference beyond what both allow, and a first try with
+    one gives way to the try at ``H / 2`` where that one agrees.
 
     The error reported is the difference from the walk's estimate plus the
     smaller of two bounds: the walk's error, and the stencil's difference
-    from the one of order ``p - 2`` plus its rounding bound and what ``a t``
+    from the one of order ``p - 2`` plus its rounding bound, the difference
+    from the stencil at ``2 H`` beyond what both allow, and what ``a t``
     rounded inside ``f`` can move it by (`_moved`), and where ``f`` was
     one of its points comes nearer 0 than ``|x| / 2`` (`_comes_nearer_zero`;
     where no noise was measured, of first derivatives only), how far the
@@ -6922,10 +6925,11 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         return None
     # A power of 2, so that halving it keeps the points x + k * step / 2 with k even.
     step = math.ldexp(0.5, math.frexp(step)[1])
+    kept: Estimate | None = None  # a try not steady when its step doubled
     for _ in range(2):
         found = _wide(sampler, n, m, step)
         if found is None:
-            return None
+            return kept
         (value, rounding), (coarse, coarse_rounding), (coarser, _) = found
         last, before = abs(value - coarse), abs(coarse - coarser)
         truncation = last * min(1.0, last / before) if before else last
@@ -6936,18 +6940,15 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
         # Within the error the walk's window claimed when kept: an error widened since
         # (past its value: `_Walk.check_accepted`) confirms nothing.
         agreed = min(estimate.error, estimate.kept_error)
-        # Past an error the walk already had to ENOUGH of its value, a value narrowed
-        # further must stay when the step doubles: a kink a fraction of a step away
-        # leaves the three stencils' differences small, and moves with the step.
-        if (
-            apart <= agreed
-            and settled
-            and truncation + rounding < agreed
-            and (
-                estimate.error <= ENOUGH * abs(estimate.value)
-                or _steady_when_doubled(sampler, n, m, step, found)
+        if apart <= agreed and settled and truncation + rounding < agreed:
+            # Past an error the walk already had to ENOUGH of its value, a value narrowed
+            # further must stay when the step doubles: a kink a fraction of a step away
+            # leaves the three stencils' differences small, and moves with the step.
+            unsteady = (
+                0.0
+                if estimate.error <= ENOUGH * abs(estimate.value)
+                else _unsteady_when_doubled(sampler, n, m, step, found)
             )
-        ):
             # The stencil's values are off by what a t rounded inside f moves them
             # by too, alike or not, which its differences need not show (`_moved`).
             moved = _moved(sampler, n, m, step)
@@ -6967,8 +6968,8 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
                 rounding += _noise_nearest_zero(sampler, m, step) * _gain_near_zero(
                     sampler.x, n, m, step
                 )
-            error = min(last + rounding + moved + scatter, estimate.error) + apart
-            return Estimate(
+            error = min(last + rounding + moved + scatter + unsteady, estimate.error) + apart
+            refined = Estimate(
                 value,
                 error,
                 sampler.calls,
@@ -6978,14 +6979,20 @@ def _refine(sampler: Sampler, n: int, estimate: Estimate) -> Estimate | None:
                 estimate.window,  # the walk's steps: the reach of `_local_drift`
                 gain=_gain(sampler.x, n, m, step),
             )
+            if not unsteady:
+                return refined
+            # Not steady: the try at half the step may be; if not, this one, holding
+            # the difference (dropped, the walk's widened error let a walk from smaller
+            # steps replace it: cos(t) - 1 + t**2 at 1.86e-8, 3.7e-8 for 1.86e-8).
+            kept = kept or refined
         step /= 2.0
-    return None
+    return kept
 
 
-def _steady_when_doubled(
+def _unsteady_when_doubled(
     sampler: Sampler, n: int, m: int, step: float, found: list[tuple[float, float]]
-) -> bool:
-    """Whether the wide stencil at ``2 step`` agrees with ``found``'s within both bounds.
+) -> float:
+    """How far the wide stencil at ``2 step`` is from ``found``'s, if beyond both bounds; or 0.
 
     Where ``f`` is smooth over both stencils they differ by their roundings and
     truncations: at ``step`` the difference from the stencil without the outer
@@ -7003,12 +7010,13 @@ def _steady_when_doubled(
     """
     doubled = _wide(sampler, n, m, 2.0 * step)
     if doubled is None:
-        return True
+        return 0.0
     (value, rounding), (coarse, _), _ = found
     (other, other_rounding), (other_coarse, _), (other_coarser, _) = doubled
     other_truncation = max(abs(other - other_coarse), abs(other_coarse - other_coarser))
     allowed = rounding + other_rounding + abs(value - coarse) + other_truncation
-    return abs(value - other) <= allowed
+    apart = abs(value - other)
+    return apart if apart > allowed else 0.0
 
 
 def _comes_nearer_zero(x: float, m: int, step: float) -> bool:

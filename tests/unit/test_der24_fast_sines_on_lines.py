@@ -74,7 +74,7 @@ def test_the_line_answers_as_one_variable_does() -> None:
             -131801808.35714285,
             35455851.07996005,
             # 125 of Richardson's (4 of them the refining stencil at twice its step:
-            # `_steady_when_doubled`) and the call on jets math.sin refused (counted since AD2)
+            # `_unsteady_when_doubled`) and the call on jets math.sin refused (counted since AD2)
             126,
         )
     line, scale = multivariate._along(sine(k, c), [x, 0.3], [1.0, 0.0])

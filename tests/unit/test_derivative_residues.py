@@ -385,7 +385,7 @@ def test_a_walk_with_no_noise_measured_is_not_checked_against_the_noise_tests_po
     # settled on 0 +- 3.9e-14, the one with it on 5.8178e-9 +- 2e-14; 185 with
     # `_probe_favours` asking the forward quotient extrapolated once, which then
     # walks the forward side too, 17 calls, and does not confirm 0 either; 191 with the
-    # refining stencil checked at twice its step, `_steady_when_doubled`, 6 calls.)
+    # refining stencil checked at twice its step, `_unsteady_when_doubled`, 6 calls.)
     x = 4.4037243964446896e-05
     result = derivative(lambda t: math.pow((t + 1180.0) - 1180.0, 3), x, full_output=True)
     _assert_honest(result.value, result.error, 5.8178365679526437e-09)

@@ -4,7 +4,8 @@ DERKINK5. Each such case lied before (the value in its comment): the walk's valu
 was within its error of the right one (1.36 times it at kscan 11276), and
 `_refine`'s wide stencil, whose three nested stencils all cross the kink (or
 jump) alike, narrowed it. Where the walk's error is above ``ENOUGH`` of its value,
-a refined value must now stay when the step doubles (`_steady_when_doubled`).
+a refined value must now stay when the step doubles, or its error holds the
+difference (`_unsteady_when_doubled`).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _exact(kscan: tuple[float, float, float, int], x: float, n: int) -> float:
             4,
         ),
         # kscan56 seed 7003: 0.0048 right of x; 67.30525617760395 +- 4.47e-5 for
-        # 67.30535018022395 (the stencil at 2 H, tried first, was 7.5e-5 from it).
+        # 67.30535018022395 (the stencil at 2 H, tried first, is 7.5e-5 from it).
         ((0.003157928807862224, 0.6367108505642767, 2.8877135757282204, 5), 0.6319299971050203, 4),
         # kscan seed 11276: f''' jumps 0.037 left of x: 7.376282442824538 +- 0.00894
         # for 7.473933748792243 (the walk: 7.376 +- 0.072).
@@ -75,3 +76,14 @@ def test_a_walk_already_within_enough_is_refined_without_the_doubled_stencil() -
     result = cw.derivative(math.sin, 1.0, full_output=True)
     assert result.nfev <= 24, result
     assert abs(result.value - math.cos(1.0)) <= result.error <= 1e-13, result
+
+
+def test_a_refined_value_that_is_not_steady_is_kept_with_the_difference() -> None:
+    # cos(t) - 1 + t**2 at 1.86e-8 (f' = 2t - sin t): cos rounds to 1 below 1e-8, and
+    # the quotients there (2t) widened the walk's error to 4.8e-8. The refined value is
+    # 1.3e-15 from the stencil at 2 H (5.5e-16 allowed: f's rounding is that of cos,
+    # not of |f|). Dropped, the walk's wide error let a walk from steps of 2.8e-10
+    # replace it: 3.7124642699198767e-08 +- 2.5e-21.
+    x = 1.8562321349599218e-08
+    result = cw.derivative(lambda t: math.cos(t) - 1.0 + t * t, x, full_output=True)
+    assert abs(result.value - (2.0 * x - math.sin(x))) <= result.error < 1e-14, result
