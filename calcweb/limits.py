@@ -104,7 +104,15 @@ quarter of ``f`` or more (``sin(t)/t`` is 0.96, 0.99, 0.997 at ``t = 0.5,
 as a smooth run: ``log(1 + u)/u`` is ``1 - 2.2e-8 + O(u)`` at the floats next
 to ``x0`` when ``1 + u`` rounds to ``1 + (1 - 2.2e-8) u``); an infinite value is
 refused where ``f`` at that spacing is short of the growth the last samples
-keep (``1/(1 + (x - 1e15)**2)``, ``1/h**2`` to ``h = 8``, 0.985 at 0.125). A limit
+keep (``1/(1 + (x - 1e15)**2)``, ``1/h**2`` to ``h = 8``, 0.985 at 0.125). A finite
+value is refused too where ``f``'s departures from it there grow one way, ``8**4``
+times or more over the three halvings from the last usual sample, faster than
+rounding's ``e / h**p`` (``p`` up to 4) grows, at any share of ``f``:
+``c + A tanh(|x - x0|/w)`` with ``w`` a float spacing or two is ``c + A`` to 3e-6
+of itself at the last usual sample and 11 to 44 % of ``A`` off it at ``s * 2**-52``
+(fallscan). A value ``f`` has at every usual sample (a constant run) is checked
+at the float next to ``x0`` instead, up to ``2**19`` times closer than ``s *
+2**-52`` at ``|x0| < 1``. A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
 when that refines the estimate (also where the last two samples are equal,
@@ -457,6 +465,7 @@ DEEP_RATIO = 2.0**-16  # ... each step this much smaller than the one before
 NEIGHBOURS = 4  # f's rounding noise at a step closer in: f at so many points next to it, ...
 NEIGHBOUR_SHIFT = 2.0**-10  # ... each this share of the step farther from x0 than the one before
 FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' spacing at |x0| >= 1)
+FALL_GROWTH = 8.0**4  # f's departure grown so much over FINEST halvings: no rounding's (`_falls`)
 # f whose last so many changes are all below LOSS of the largest of its last NOISE_POINTS samples
 # is not taken as scattering (`_scatters`): it may be settling
 TAIL_CHANGES = 3
@@ -4991,7 +5000,8 @@ def _one_sided_from(
         if on_it and x0 in (0.0, math.inf, -math.inf):
             h = scale * 2.0 ** -(run.last + 2)
             return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
-        return constant
+        # Elsewhere, at the float next to x0 (the usual samples end 8 floats or more away).
+        return _next_to_x0(f, point, scale, x0, constant) if on_it else constant
     # A level f leaves for another is where f was before it changed scale, not its limit.
     kept = _past_the_change(run.values)
     value, error = _estimate(run.values[kept:], first + kept)
@@ -5047,6 +5057,36 @@ def _one_sided_from(
         if result.error < passed <= drift:
             result = dataclasses.replace(result, error=passed)
     return result
+
+
+def _next_to_x0(
+    f: _Counted, point: Callable[[float], float], scale: float, x0: float, constant: _OneSided
+) -> _OneSided:
+    """``constant``, ``f``'s value at every usual sample, or a refusal: ``f`` is off it next to x0.
+
+    That is, if ``f`` at the float next to ``x0`` is off it by more than
+    ``JUMP`` times its error and rounding (`_fits`). The usual samples end
+    at ``s * 2**-49`` from a nonzero finite ``x0``: 8 floats away at
+    ``|x0| >= 1``, 16 to ``2**22`` floats at ``|x0| < 1``. ``c + A tanh(|x - x0|/w)``
+    with ``w`` below that step is ``c + A`` at each of them, and falls onto
+    its limit ``c`` only closer in: at ``x0 = 0.0208``, ``w = 5.9e-18``
+    (1.7 floats), it is ``c + 0.53 A`` at the next float. One sample more.
+    Where ``f`` fails there, the value stands.
+    """
+    x = math.nextafter(x0, point(scale))
+    y = _sampled(f, x)
+    if math.isnan(y) or _fits(y, constant):
+        return constant
+    return _OneSided(
+        constant.value,
+        math.inf,
+        False,
+        f"f is {constant.value!r} at every usual point sampled, but {y!r} at the float "
+        f"next to x0, {x!r}: "
+        "f changes closer to x0 than the usual samples (c + A tanh(|x - x0|/w) with w of a "
+        "float spacing or two is c + A at each of them), and the samples cannot tell its "
+        "limit; pass full_output=True to get the estimate anyway",
+    )
 
 
 def _past_the_change(values: list[float]) -> int:
@@ -5656,7 +5696,8 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     rounding noise about 0, and 0.84 at the last step ``h = 1``; ``1/(1 + (x
     - 1e15)**2)`` is ``1/h**2`` there, and 0.5 at ``h = 1``. The floats closer
     in, at ``h/2, h/4, h/8`` (``s * 2**-52``: closer floats at ``|x0| < 1``
-    are not sampled, `limit` claims nothing there), tell the turn from noise.
+    are not sampled here, `limit` claims nothing there but for a constant
+    run, `_next_to_x0`), tell the turn from noise.
     A finite value that the last usual sample is off (by more than ``JUMP``
     times its error and rounding: noise, or ``f`` turning) and that the
     last three do not settle onto (`_settles_onto`) is contradicted where
@@ -5680,7 +5721,10 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     any: ``f`` may start its turn there, ``(sin(t)/t)**2`` at ``t = 4, 2,
     1``: 0.036, 0.21, 0.71); the sampling stops at ``h / 4`` where the changes
     do not halve and ``f`` at ``h / 4`` is not farther off the value than at
-    ``h / 2``, on the side it moved to. An infinite value is contradicted where
+    ``h / 2``, on the side it moved to. Whatever the share of ``f`` and the
+    growth of the changes, the value is contradicted where ``f`` falls off
+    it, its departures growing faster than rounding's (`_falls`). An
+    infinite value is contradicted where
     ``f`` at ``h/8`` alone is short of the growth the last usual samples keep
     (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, where the growth of the
     last usual samples, 2.1 times a halving, makes 5.4), unless they end on
@@ -5719,8 +5763,11 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         # the value with changes that shrink, or grow by less than rounding's c/h
         # does (`_away`), and is smooth between its samples (`_smooth`, a sample
         # more, taken last).
+        # f whose departures from the value grow faster than rounding's can
+        # (`_falls`) leaves it whatever share of f they reach, and however fast.
         seen = values[-1]
-        if (
+        falls = len(values) > FINEST and _falls(values, usual, result)
+        if not falls and (
             len(values) <= FINEST
             or _settles_onto(values, result)
             or not abs(seen - result.value) >= LOSS * abs(seen)
@@ -5742,6 +5789,26 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         "down to x - 1e15 = 8, 0.84 at 1 and 0.997 at 0.125: its limit is 1), and the "
         "samples cannot tell its limit; pass full_output=True to get the estimate anyway",
     )
+
+
+def _falls(values: list[float], usual: list[float], result: _OneSided) -> bool:
+    """Whether ``values``, the last usual sample and ``f`` at ``h/2, h/4, h/8``, leave the value.
+
+    Their departures from it grow, keep one sign, and the last is at least
+    ``FALL_GROWTH`` times the larger of the last two usual samples' (or the
+    value's rounding): rounding's ``e / h**p`` (``p`` up to 4, as in a
+    quotient over ``t**4``) grows at most ``8**p`` times over three halvings.
+    ``c + A tanh(|x - x0|/w)`` with ``w`` a float spacing or two is ``c +
+    A`` to 3e-6 of itself at ``h``, and 11 to 44 % of ``A`` off it at
+    ``h/8`` (fallscan's four): 1e5 times more or over, though its changes
+    more than double (not `_away`) and its last departure may be less than
+    ``LOSS`` of ``f``.
+    """
+    departures = [(y - result.value) * _sign(values[-1] - result.value) for y in values]
+    room = JUMP * result.error + ULPS * _EPS * abs(result.value)
+    before = max([room] + [abs(y - result.value) for y in usual[-2:]])
+    growing = all(a < b for a, b in itertools.pairwise(departures))
+    return growing and departures[0] >= -room and departures[-1] >= FALL_GROWTH * before
 
 
 def _halving(values: list[float]) -> bool:
@@ -6242,7 +6309,8 @@ def limit(
     ``2**-50 * max(1, |x0|)`` from ``x0``, or elsewhere to about
     ``2**-52 * max(1, |x0|)``, the spacing of the floats there if
     ``|x0| >= 1``, when the last samples are off a finite
-    value and do not settle onto it, and for an infinite one; at 0 and at infinity, down to
+    value and do not settle onto it, and for an infinite one; to the float
+    next to ``x0`` for a value ``f`` has at every usual sample; at 0 and at infinity, down to
     about ``1e-90``: at that step alone for a finite value that ``f`` fits
     there, or an infinite one that ``f`` there keeps growing to, at 16 steps
     down to it when the estimate is still poor, or its error small beside

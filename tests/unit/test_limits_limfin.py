@@ -1,0 +1,126 @@
+"""Session 31 (LIMFIN): a fall onto the limit within a few floats of a nonzero ``x0``.
+
+fallscan's ``c + A g(|x - x0|/w)`` (``g`` one of ``1 - exp(-u)``, ``tanh(u)``)
+with ``w`` a few spacings of the floats at ``x0``: ``f`` is ``c + A`` at every
+usual sample (down to ``s * 2**-49``) and falls onto ``c`` only closer in.
+Where the fall shows at the floats closer in (`limits._at_the_finest`, down to
+``s * 2**-52``), its departures from the far value grow one way, far faster
+than rounding's ``e / h**p`` can: ``f`` turns (`limits._falls`). Where ``f``
+is one value at every sample (a constant run), the float next to ``x0`` is
+sampled too (`limits._next_to_x0`): at ``|x0| < 1`` it lies up to ``2**19``
+times closer than the finest step.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+from calcweb import LimitResult, limit
+
+
+def _fall(
+    x0: float, c: float, a: float, w: float, g: Callable[[float], float]
+) -> Callable[[float], float]:
+    """fallscan's ``c + A g(|x - x0|/w)``: ``c + A`` farther than some multiple of ``w``."""
+    return lambda x: c + a * g(abs(x - x0) / w)
+
+
+def _exp(u: float) -> float:
+    return 1.0 - math.exp(-u)
+
+
+# (fallscan seed: x0, side, c, A, w, g); each was answered c + A, converged, error 1e-16..1e-8.
+AT_THE_FINEST = [
+    (-0.03997863036107271, "left", 0.0, -5.421083941378614, 1.0063096871754771e-16, _exp),  # 2
+    (0.016322098784720712, "right", 0.0, -0.45989961529223183, 1.272573755247536e-16, _exp),  # 2
+    (
+        186.27750292381594,
+        "left",
+        0.005186278131387577,
+        -0.9546691208165801,
+        2.889065726404945e-14,
+        math.tanh,
+    ),  # 4
+    (
+        -0.007023498668995978,
+        "right",
+        0.008966841781760162,
+        3.519369769037206,
+        3.511351387182032e-16,
+        math.tanh,
+    ),  # 4
+]
+NEXT_TO_X0 = [
+    (
+        0.020826458881733546,
+        "left",
+        -0.006712209842605392,
+        -0.10431710402933601,
+        5.886699466702715e-18,
+        math.tanh,
+    ),  # 1
+    (
+        0.0018933278060834576,
+        "right",
+        0.0,
+        -0.5068694220396646,
+        2.5708868214010237e-18,
+        math.tanh,
+    ),  # 4
+]
+
+
+@pytest.mark.parametrize(("x0", "side", "c", "a", "w", "g"), AT_THE_FINEST + NEXT_TO_X0)
+def test_a_fall_within_a_few_floats_of_x0_is_not_answered_as_the_far_value(  # noqa: PLR0917
+    x0: float, side: str, c: float, a: float, w: float, g: Callable[[float], float]
+) -> None:
+    result = limit(_fall(x0, c, a, w, g), x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged or abs(result.value - c) <= 2.0 * result.error, result
+
+
+def test_the_fall_at_the_floats_closer_in_is_refused_saying_so() -> None:
+    # fallscan seed 2: f is c + A to 1e-7 at the last usual sample, 2**-49 from x0, and
+    # 0.82 A at 2**-52: its departures from c + A grow 1e6 times over the three halvings.
+    x0, side, c, a, w, g = AT_THE_FINEST[1]
+    result = limit(_fall(x0, c, a, w, g), x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.converged, result.error) == (False, math.inf)
+    assert "f turns at the finest steps sampled near x0" in result.message
+    assert result.nfev == 48 + 3
+
+
+def test_a_constant_that_f_leaves_at_the_float_next_to_x0_is_refused() -> None:
+    # fallscan seed 1: f is c + A at every usual sample (tanh(2**-49/w) is 1), and
+    # c + 0.53 A at the float next to x0, 3.5e-18 away (w = 1.7 of those floats).
+    x0, side, c, a, w, g = NEXT_TO_X0[0]
+    result = limit(_fall(x0, c, a, w, g), x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert (result.converged, result.error) == (False, math.inf)
+    assert result.value == c + a * 1.0
+    assert "at the float next to x0, 0.020826458881733543" in result.message
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "exact"),
+    [
+        # constant runs: the float next to x0 holds the value (one call more a side)
+        (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "right", 2.0),
+        (lambda x: math.sin(x - 0.3) / (x - 0.3), 0.3, "left", 1.0),
+        (lambda x: float(x > 0.3), 0.3, "right", 1.0),
+        (lambda x: float(x > 0.3), 0.3, "left", 0.0),
+        # a fall that the usual samples see whole: its limit, c
+        (_fall(0.02, 0.5, 2.0, 1e-9, math.tanh), 0.02, "right", 0.5),
+        (_fall(186.0, 0.5, 2.0, 1e-9, _exp), 186.0, "left", 0.5),
+    ],
+)
+def test_values_f_keeps_at_the_float_next_to_x0_stand(
+    f: Callable[[float], float], x0: float, side: str, exact: float
+) -> None:
+    result = limit(f, x0, side=side, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2.0 * result.error, result
