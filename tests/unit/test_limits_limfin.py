@@ -124,3 +124,72 @@ def test_values_f_keeps_at_the_float_next_to_x0_stand(
     assert isinstance(result, LimitResult)
     assert result.converged, result
     assert abs(result.value - exact) <= 2.0 * result.error, result
+
+
+# farscan's f = g(t) + a phi(|x - x0|) with a feature at D among the usual samples: the
+# entries of the table, from the samples beyond D, read the feature's far field (a kink's
+# linear term, a pole's D/h), and the value missed its term a by 3e9 and 8 errors. The
+# samples within D, from the first stuck run on, all lie on the limit's side of it.
+def _kink(x0: float, c: float, big: float, a: float) -> Callable[[float], float]:
+    return lambda x: (
+        (math.exp((x - x0) / c) - 1.0) / ((x - x0) / c) + a * max(0.0, abs(x - x0) - big) / big
+    )
+
+
+def test_samples_within_a_feature_that_all_keep_off_the_value_widen_its_error() -> None:
+    # farscan seed 5: 0.7469740040971355 +- 8.9e-11 both sides, converged; the limit is 1.
+    f = _kink(-0.8792696146617333, 1153.3413874937803, 1.23455989712267e-05, 0.25302599586918667)
+    for side in ("left", "right"):
+        result = limit(f, -0.8792696146617333, side=side, full_output=True)
+        assert isinstance(result, LimitResult)
+        assert not result.converged or abs(result.value - 1.0) <= 2.0 * result.error, result
+        assert result.error > 0.25
+
+
+def test_samples_within_a_pole_that_keep_to_an_ulp_of_the_limit_widen_its_error() -> None:
+    # farscan seed 1: 0.0011899660067412662 +- 5.3e-18, 7.9 errors off the limit.
+    x0, c, big, a = (
+        291.46506633834,
+        840.3601399829142,
+        0.0002697220065594511,
+        -4.155762660573198e-17,
+    )
+
+    def f(x: float) -> float:
+        d = x - x0
+        return math.sin(d / c) / d + a * big / (abs(d) - big)
+
+    result = limit(f, x0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - 1.0 / c + a) <= 2.0 * result.error, result
+
+
+def test_samples_past_the_entries_that_spread_more_than_their_distance_do_not() -> None:
+    # The limits search, seed 2929 #186: (t - sin t)/t**3 at 2**30 keeps to one side of
+    # 1/6 from its first stuck run on (8 samples, 2.2e-6 to 0.014 above it): rounding
+    # noise, not f heading elsewhere. Answered, 0.16666666666920832 +- 3.9e-11.
+    c, x0 = 607361737.9068929, 2.0**30
+
+    def f(x: float) -> float:
+        t = (x - x0) / c
+        return (t - math.sin(t)) / t**3
+
+    result = limit(f, x0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - 1.0 / 6.0) <= 2.0 * result.error < 1e-10, result
+
+
+def test_samples_collapsed_onto_another_term_do_not() -> None:
+    # farscan seed 3: log(1 + t)/h + a D/(h - D), t = h/c, is the pole's -a alone once
+    # 1 + t rounds to 1 (from h = 6e-11): a collapse, not where f heads. Answered.
+    c, big, a = 243423.39749814398, 8852.750254491595, -3.1704310157261513e-20
+
+    def f(x: float) -> float:
+        return math.log(1.0 + x / c) / x + a * big / (abs(x) - big)
+
+    result = limit(f, 0.0, side="right", full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - (1.0 / c - a)) <= 2.0 * result.error < 1e-12, result
