@@ -460,6 +460,7 @@ DEPART_POINTS = 3  # so many last samples leaving a value ever faster, beyond it
 JUMP = 4.0  # one-sided limits further apart than this times their errors differ
 COLLAPSE = 1e-8  # f dropping to below this share of its last sample, and staying there: collapsed
 COLLAPSE_BEFORE = 3  # ... after at least so many samples: two moves, the calmer shows where f heads
+RESIDUE = 1e-3  # f dropping below this share of itself, and staying there: rounding's residue
 DROP = 1e-2  # f dropping to below this share of its last sample, and staying there: dropped
 DIVERGE = 1e-3  # a growing f whose estimate is better than this is not infinite
 DEEPER_ABOVE = 1e-10  # an error above this at x0 = 0 or inf calls for ...
@@ -2075,9 +2076,13 @@ def _apart_closer_in(samples: list[float], stuck: int, value: float) -> float:
     The samples judged are those from the first stuck run (`_until_stuck`,
     at ``stuck``) on, up to the first change of ``LOSS`` of ``f`` or more,
     where ``f`` lost its digits; none where it lost them within the two
-    samples before the run, or collapsed onto it (`_collapse`: ``log(1 +
-    t)/h`` plus a pole's term is that term alone once ``1 + t`` rounds to 1,
-    farscan). ``NOISE_POINTS`` of them or more, all on one side of ``value``
+    samples before the run, or fell onto it below ``RESIDUE`` of itself
+    (`_collapse`: ``log(1 + t)/h`` plus a pole's term is that term alone
+    once ``1 + t`` rounds to 1, farscan), or does not settle into it: its
+    change before the run larger than the one before that, or the step onto
+    the run ``JUMP`` times that change or more (``c + a x**1.5 log(1 +
+    b/x**1.5)`` at -inf is ``c`` once ``1 + b/x**1.5`` rounds to 1, and was
+    refused for it: rootscan). ``NOISE_POINTS`` of them or more, all on one side of ``value``
     and farther from it than they spread, show where ``f`` heads,
     and the error reaches the farthest of them: rounding noise scatters
     about ``f``'s limit (``(t - sin t)/t**3`` at ``x0 = 2**30``, the limits
@@ -2092,7 +2097,12 @@ def _apart_closer_in(samples: list[float], stuck: int, value: float) -> float:
     x0)/840``, ``D = 2.7e-4``: the samples within ``D`` are within an ulp of the limit, 190
     ulps from the value the entries beyond it give (farscan).
     """
-    if 0 < _collapse(samples) <= stuck:
+    if stuck < 3 or 0 < _collapse(samples, RESIDUE) <= stuck:
+        return 0.0
+    # f settles into the run: its change there not above the one before, and the
+    # step onto the run not JUMP times that (a drop onto a run is rounding's).
+    into, before, earlier = (abs(samples[k] - samples[k - 1]) for k in range(stuck, stuck - 3, -1))
+    if before > earlier or into > JUMP * before:
         return 0.0
     start = max(0, stuck - 2)
     end = next(

@@ -193,3 +193,53 @@ def test_samples_collapsed_onto_another_term_do_not() -> None:
     assert isinstance(result, LimitResult)
     assert result.converged, result
     assert abs(result.value - (1.0 / c - a)) <= 2.0 * result.error < 1e-12, result
+
+
+@pytest.mark.parametrize(
+    ("f", "x0", "side", "exact"),
+    [
+        # rootscan seed 1: f is c once 1 + b/x**1.5 rounds to 1; its samples grow noisy
+        # first (changes 7.6e-4, 6e-3, 6.3e-2), then drop onto c: no settling
+        (
+            lambda x: (
+                92.0216851058845
+                + 0.10797977653633554 * (-x) ** 1.5 * math.log(1 + 1.9672266170331416 / (-x) ** 1.5)
+            ),
+            -math.inf,
+            None,
+            92.0216851058845 + 0.10797977653633554 * 1.9672266170331416,
+        ),
+        # rootscan seed 1: settled (3.5e-3 before it), then 0.0585 onto c
+        (
+            lambda x: (
+                -1.871811119842885
+                + 0.33097808658361566 * (-x) ** 1.5 * math.log(1 + 0.1752265951989085 / (-x) ** 1.5)
+            ),
+            -math.inf,
+            None,
+            -1.871811119842885 + 0.33097808658361566 * 0.1752265951989085,
+        ),
+        # farscan seed 4: log(1 + t)/h + a pole's term falls from 3.8e-6 onto 3.2e-12
+        (
+            lambda x: (
+                math.log(1.0 + (x - 0.0035685492594174527) / 323129.66452375817)
+                / (x - 0.0035685492594174527)
+                - 3.242114367455839e-12
+                * 11646.323979353083
+                / (abs(x - 0.0035685492594174527) - 11646.323979353083)
+            ),
+            0.0035685492594174527,
+            "left",
+            1.0 / 323129.66452375817 + 3.242114367455839e-12,
+        ),
+    ],
+)
+def test_a_run_that_f_drops_or_collapses_onto_widens_nothing(
+    f: Callable[[float], float], x0: float, side: str | None, exact: float
+) -> None:
+    # All answered before `_apart_closer_in`, and refused by its first form.
+    kwargs = {"side": side} if side else {}
+    result = limit(f, x0, full_output=True, **kwargs)  # type: ignore[call-overload]
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - exact) <= 2.0 * result.error, result
