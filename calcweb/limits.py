@@ -113,9 +113,7 @@ times or more over the three halvings from the last usual sample, faster than
 rounding's ``e / h**p`` (``p`` up to 4) grows, at any share of ``f``:
 ``c + A tanh(|x - x0|/w)`` with ``w`` a float spacing or two is ``c + A`` to 3e-6
 of itself at the last usual sample and 11 to 44 % of ``A`` off it at ``s * 2**-52``
-(fallscan). A value ``f`` has at every usual sample (a constant run) is checked
-at the float next to ``x0`` instead, up to ``2**19`` times closer than ``s *
-2**-52`` at ``|x0| < 1``. A limit
+(fallscan). A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
 when that refines the estimate (also where the last two samples are equal,
@@ -5061,8 +5059,7 @@ def _one_sided_from(
         if on_it and x0 in (0.0, math.inf, -math.inf):
             h = scale * 2.0 ** -(run.last + 2)
             return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
-        # Elsewhere, at the float next to x0 (the usual samples end 8 floats or more away).
-        return _next_to_x0(f, point, scale, x0, constant) if on_it else constant
+        return constant
     # A level f leaves for another is where f was before it changed scale, not its limit.
     kept = _past_the_change(run.values)
     value, error = _estimate(run.values[kept:], first + kept)
@@ -5118,36 +5115,6 @@ def _one_sided_from(
         if result.error < passed <= drift:
             result = dataclasses.replace(result, error=passed)
     return result
-
-
-def _next_to_x0(
-    f: _Counted, point: Callable[[float], float], scale: float, x0: float, constant: _OneSided
-) -> _OneSided:
-    """``constant``, ``f``'s value at every usual sample, or a refusal: ``f`` is off it next to x0.
-
-    That is, if ``f`` at the float next to ``x0`` is off it by more than
-    ``JUMP`` times its error and rounding (`_fits`). The usual samples end
-    at ``s * 2**-49`` from a nonzero finite ``x0``: 8 floats away at
-    ``|x0| >= 1``, 16 to ``2**22`` floats at ``|x0| < 1``. ``c + A tanh(|x - x0|/w)``
-    with ``w`` below that step is ``c + A`` at each of them, and falls onto
-    its limit ``c`` only closer in: at ``x0 = 0.0208``, ``w = 5.9e-18``
-    (1.7 floats), it is ``c + 0.53 A`` at the next float. One sample more.
-    Where ``f`` fails there, the value stands.
-    """
-    x = math.nextafter(x0, point(scale))
-    y = _sampled(f, x)
-    if math.isnan(y) or _fits(y, constant):
-        return constant
-    return _OneSided(
-        constant.value,
-        math.inf,
-        False,
-        f"f is {constant.value!r} at every usual point sampled, but {y!r} at the float "
-        f"next to x0, {x!r}: "
-        "f changes closer to x0 than the usual samples (c + A tanh(|x - x0|/w) with w of a "
-        "float spacing or two is c + A at each of them), and the samples cannot tell its "
-        "limit; pass full_output=True to get the estimate anyway",
-    )
 
 
 def _past_the_change(values: list[float]) -> int:
@@ -5757,8 +5724,7 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     rounding noise about 0, and 0.84 at the last step ``h = 1``; ``1/(1 + (x
     - 1e15)**2)`` is ``1/h**2`` there, and 0.5 at ``h = 1``. The floats closer
     in, at ``h/2, h/4, h/8`` (``s * 2**-52``: closer floats at ``|x0| < 1``
-    are not sampled here, `limit` claims nothing there but for a constant
-    run, `_next_to_x0`), tell the turn from noise.
+    are not sampled, `limit` claims nothing there), tell the turn from noise.
     A finite value that the last usual sample is off (by more than ``JUMP``
     times its error and rounding: noise, or ``f`` turning) and that the
     last three do not settle onto (`_settles_onto`) is contradicted where
@@ -6370,8 +6336,7 @@ def limit(
     ``2**-50 * max(1, |x0|)`` from ``x0``, or elsewhere to about
     ``2**-52 * max(1, |x0|)``, the spacing of the floats there if
     ``|x0| >= 1``, when the last samples are off a finite
-    value and do not settle onto it, and for an infinite one; to the float
-    next to ``x0`` for a value ``f`` has at every usual sample; at 0 and at infinity, down to
+    value and do not settle onto it, and for an infinite one; at 0 and at infinity, down to
     about ``1e-90``: at that step alone for a finite value that ``f`` fits
     there, or an infinite one that ``f`` there keeps growing to, at 16 steps
     down to it when the estimate is still poor, or its error small beside

@@ -162,9 +162,7 @@ def _all_rounding(x: float) -> float:
             101 + 4,
         ),  # 3 + 2 closer in
         (lambda x: (1.0 - math.cos(x - 2.0)) / (x - 2.0) ** 2, 2.0, "both", 0.5, 100 + 4),
-        # the last sample fits; f is 2 at every usual sample: + 1 a side at the float
-        # next to x0 (`_next_to_x0`)
-        (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "both", 2.0, 96 + 4 + 2),
+        (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "both", 2.0, 96 + 4),  # the last sample fits
         (lambda x: math.sin(x - 3.0) / (x - 3.0), 3.0, "both", 1.0, 96 + 4),
         (lambda x: (math.sqrt(x) - 1.0) / (x - 1.0), 1.0, "both", 0.5, 96 + 4),  # settles onto it
         (lambda x: (x - 1.7e308) / 1e300, 1.7e308, "right", 0.0, 46 + 1),  # no float beyond

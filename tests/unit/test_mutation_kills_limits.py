@@ -645,14 +645,12 @@ def test_growth_only_close_to_x0_is_refused_word_for_word() -> None:
 def test_a_step_seen_farther_out_stops_sixteen_samples_off_the_constant() -> None:
     # Heaviside at 0.5 from the left: 1 at every sample; farther out (x <= 0)
     # it is 0, and 16 samples off the constant are enough; one more, halfway
-    # between the last 1 (x = 0.25) and the first 0 (x = 0), is 1 too (x = 0.125);
-    # and one at the float next to 0.5 (`_next_to_x0`).
+    # between the last 1 (x = 0.25) and the first 0 (x = 0), is 1 too (x = 0.125).
     counted, calls = _counted(lambda x: 1.0 if x > 0 else 0.0)
     result = limit(counted, 0.5, side="left", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.converged) == (1.0, True)
-    # + 2 between the steps (`_off_the_grid`)
-    assert result.nfev == calls[0] == 48 + 16 + 1 + 2 + 1
+    assert result.nfev == calls[0] == 48 + 16 + 1 + 2  # + 2 between the steps (`_off_the_grid`)
 
 
 def test_a_power_law_left_past_a_hole_in_the_domain_returns_f_where_it_left() -> None:
@@ -966,14 +964,14 @@ def test_f_constant_at_every_point_sampled_is_its_limit_word_for_word(
     # 48 samples from s/4 in, then 48 farther out, the farthest at s * 2**46
     # from x0 (s the power of 2 at or below max(1, |x0|)); at 0, one more at
     # the deepest step closer in (`_at_the_floor`), where f is 7.0 too, and one at
-    # 2**-993 (`_beyond_the_floor`); elsewhere one at the float next to x0 (`_next_to_x0`).
+    # 2**-993 (`_beyond_the_floor`).
     farthest = x0 + (scale if side == "right" else -scale) * 2.0**46
     counted, calls = _counted(lambda x: 7.0)
     result = limit(counted, x0, side=side, full_output=True)  # type: ignore[arg-type]
     assert isinstance(result, LimitResult)
     assert (result.value, result.error, result.converged) == (7.0, EPS * 7.0, True)
     assert (
-        result.nfev == calls[0] == 96 + 2 * (x0 == 0.0) + (x0 != 0.0) + 2
+        result.nfev == calls[0] == 96 + 2 * (x0 == 0.0) + 2
     )  # + 2 between the steps (`_off_the_grid`)
     assert result.message == f"f is 7.0 at every point sampled on the {side}, out to {farthest!r}"
 
