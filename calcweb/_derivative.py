@@ -341,7 +341,10 @@ def _refuse_without_a_digit(
 def _scale_said(shown: float, n: int, first: float) -> str:
     """What `_scale_shown` found, for a refusal's message."""
     if shown == 0.0:
-        return f"f's own values show no change within {first:.3g} of x (its value is not 0)"
+        return (
+            f"at no spacing within {first:.3g} of x do f's own values change beyond rounding "
+            "on each side of x (the estimate is not 0)"
+        )
     return (
         f"{shown:.3g}, the smallest size of a derivative of order {n} that f's own values "
         f"show within {first:.3g} of x"
@@ -360,17 +363,17 @@ def _without_a_digit(result: DerivativeResult, shown: float) -> bool:
     beside it; ``exp(2e5 t) + sin(1e6 + t)`` at 0: -1.6e23 +- 8.8e72,
     shown 0.47). A derivative 0 within that scale is kept: ``cos`` at 0
     (0.0 +- 5.3e-13, shown 8.6e-8), ``t**3`` at 0 (0.0 +- 5.2e-44, shown
-    1e-13), a fast sine near a zero of its slope with a wide error (9.89e-5
-    +- 16 for 9.90e-5, shown 133). Where ``f``'s values show
-    no change at all (``shown`` 0: ``erf`` at 4e10, 1.0 at every sample),
-    only an answer of exactly 0 is kept.
+    1e-13), ``erf`` at 5 with ``n = 4`` and a wide error (-1.26e-8 +- 7.3e-8
+    for -1.47e-8, shown 7.4e-8). Where no spacing shows a change (``shown``
+    0: ``erf`` at 4e10, 1.0 at every sample), only an answer of exactly 0 is
+    kept.
 
     Examples:
         >>> garbage = DerivativeResult(-1.6e23, 8.8e72, 121, "richardson", 0.015)
         >>> _without_a_digit(garbage, 0.47)
         True
-        >>> wide = DerivativeResult(9.89e-5, 16.2, 40, "richardson", 0.015)
-        >>> _without_a_digit(wide, 133.0)
+        >>> wide = DerivativeResult(-1.26e-8, 7.32e-8, 46, "richardson", 1.5)
+        >>> _without_a_digit(wide, 7.43e-8)
         False
         >>> _without_a_digit(DerivativeResult(0.0, 1e-10, 72, "richardson", 6e8), 0.0)
         False

@@ -222,8 +222,8 @@ def test_an_answer_with_no_digit_is_refused_with_its_message_in_full() -> None:
 def test_a_flat_f_s_refusal_says_its_values_show_no_change() -> None:
     with pytest.raises(
         NumericalError,
-        match=r"and f's own values show no change within 0\.015 "
-        r"of x \(its value is not 0\), so",
+        match=r"and at no spacing within 0\.015 of x do f's own values change beyond "
+        r"rounding on each side of x \(the estimate is not 0\), so",
     ):
         _refuse_without_a_digit(lambda t: 0.65, 0.0, 1, _result(-1.6e23, 8.8e72))
 
