@@ -7001,7 +7001,8 @@ def _unsteady_when_doubled(
     fraction of a step away, every stencil crosses it, and the three at one
     step converge to a value off by a share of the kink that changes with the
     step: ``0.0022 max(t + 0.4124, 0)**5 + sin(1.96 t)`` at -0.4169, ``n =
-    4``, the walk -10.754893 +- 7.6e-5 (right: -10.754853), the stencils at
+    4`` (kscan56 seed 204, its parameters rounded here: test_derkink5), the
+    walk -10.754893 +- 7.6e-5 (right: -10.754853), the stencils at
     ``H = 2**-7`` -10.7549204, -10.7549208, -10.7549155 (refined: +- 3.3e-5,
     off 6.8e-5), and at ``2 H`` -10.7548513, 6.9e-5 away where 1.5e-5 is
     allowed. Its new points are those beyond ``m step``, ``m`` or ``m + 1``
