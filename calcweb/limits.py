@@ -1532,8 +1532,9 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     (`_far_end`, `_last_valid_halving`). None where ``f`` is not short
     there, or fails at every step past the deepest.
     ``walked``: the steps of the walk, fewer where ``f`` fails at the next
-    (``min(|x|**3.79, 7.4e294)`` at -inf fails from 2.6e81 on, and is 7.4e294
-    from 7.8e77 on, past the walk's last point, 2.3e77): "deepest" is then the
+    (``min(|x|**3.79, 7.4e294)`` at -inf, its exponent 3.7859 in
+    test_limits_limodd, fails from 2.6e81 on, and is 7.4e294 from 7.7e77 on,
+    past the walk's last point, 2.3e77): "deepest" is then the
     walk's last point, and the law the growth of its last two samples, as a
     power's (`_power_reach`).
     """
