@@ -107,6 +107,14 @@ def test_answers_zero_within_what_f_shows_are_kept(
     assert abs(value - exact) <= 0.02 * abs(exact), value
 
 
+def test_a_wide_error_within_the_scale_f_shows_is_kept() -> None:
+    # atan at 1, n = 4 (exactly 0): 1.6e-9 +- 1.6e-7, no correct digit, but far within the
+    # scale 902 that f's values show; the fast sine above now has its digits.
+    result = calcweb.derivative(math.atan, 1.0, 4, full_output=True)
+    assert result.error > abs(result.value), result
+    assert abs(calcweb.derivative(math.atan, 1.0, 4)) <= result.error <= 1e-6
+
+
 def test_the_complex_step_underflowing_is_kept() -> None:
     # 2.2e-308 sin(t) at 1: the complex step's imaginary part a cos(1) 1e-20 underflows,
     # 0 +- 2.2e-288 (a rounding bound, honest). Refused as "no correct digit" in Pyodide's
