@@ -377,6 +377,9 @@ STALLED = 2  # ... and it stops after this many rows that did not better its ver
 FIT_NOISE = 2.0
 # Halvings `_extrapolated_twice` may take a one-sided quotient down to (from h / 4)
 ONE_SIDED_HALVINGS = 10
+# A first derivative's one-sided verdict below the window, its spread this many times
+# both its rounding and the estimate's error, followed no expansion (`_unsettled_below`)
+UNSETTLED = 16.0
 # A walk whose answer carries `_lined_up`'s bound stops once its error is this far below it
 LINED_UP_MARGIN = 4.0
 LOCAL = 4.0  # noise is measured again near x where f's values there are this much smaller
@@ -534,6 +537,10 @@ class Sampler:
         # The step where the even part's constant put a kink within the window's smallest
         # step (`_even_part_agrees`; 0: none): a walk further down may pass it (`_below_kink`).
         self.kink_within = 0.0
+        # The largest step below a first derivative's window down to which one-sided
+        # quotients followed no expansion (`_unsettled_below`; 0: none did).
+        self.unsettled_down_to = 0.0
+        self.doubted_at = 0.0  # the smallest step of `_one_side`'s last verdict in doubt
         # (largest jump, step) where the last walk stopped on quotients that never settled
         # (`_Walk.settled_by_rounding_alone`), for `_walks`' message; None: it did not
         self.swung: tuple[float, float] | None = None
@@ -1076,15 +1083,9 @@ def extrapolate(
     estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
     stairs = _unheard_stairs(sampler, estimate, n, stairs)  # where no noise was heard
     if estimate.kind == "central":  # with the noise of f measured
-        try:
-            # A forward value that disagrees beyond both errors widens the estimate's error.
-            estimate = _one_sided_checked(sampler, estimate, n, first_step, refine=refine)
-            _check_one_sided_settle(sampler, estimate, n, first_step)
-        except DomainError:
-            # A kink is read from quotients that resolve f: one on the float grid's
-            # scale (sin at 1.2e14, 64 spacings) is refused as such, not as a kink.
-            _check_grid(sampler, estimate, n)
-            raise
+        estimate = _kink_checked(sampler, estimate, n, first_step, refine=refine)
+    if below := _walked_below_unsettled(sampler, estimate, n, refine=refine, noise=noise):
+        return below
     # After the kink checks, whose refusals say more (a kink, no derivative of order n).
     _check_noise_is_rounding(sampler, estimate, n, noise, quiet)
     final = _followed_below(sampler, n, estimate, quiet)
@@ -1130,6 +1131,27 @@ def extrapolate(
         noise=sampler.noise_floor,
         no_digit=estimate.no_digit,
     )
+
+
+def _kink_checked(
+    sampler: Sampler, estimate: Estimate, n: int, first_step: float, *, refine: bool
+) -> Estimate:
+    """``estimate`` after the one-sided checks (`_one_sided_checked`, `_check_one_sided_settle`).
+
+    Raises:
+        DomainError: If they find a kink or a jump at ``x``; one on the float
+            grid's scale is refused as such first (`_check_grid`).
+    """
+    try:
+        # A forward value that disagrees beyond both errors widens the estimate's error.
+        estimate = _one_sided_checked(sampler, estimate, n, first_step, refine=refine)
+        _check_one_sided_settle(sampler, estimate, n, first_step)
+    except DomainError:
+        # A kink is read from quotients that resolve f: one on the float grid's
+        # scale (sin at 1.2e14, 64 spacings) is refused as such, not as a kink.
+        _check_grid(sampler, estimate, n)
+        raise
+    return estimate
 
 
 def _one_sided_checked(
@@ -1941,6 +1963,63 @@ def _walked_below(  # noqa: PLR0917 - extrapolate's arguments
     below = extrapolate(f, x, n, start, refine, noise=noise, offset=offset, several=several)
     _check_not_back(below, refuted, x, n)
     return below
+
+
+def _walked_below_unsettled(
+    sampler: Sampler, estimate: Estimate, n: int, *, refine: bool, noise: float
+) -> Estimate | None:
+    """A first derivative's walk again from where one-sided quotients followed no expansion.
+
+    A fast term of small amplitude beside a large slow part is averaged away
+    by steps far above its scale, and the walk stops there at a relative
+    error of ``ENOUGH``, or of 1e-8 (`_Walk.done_after`), before
+    `_still_leaving` can see its quotients leave: ``1.2166 s**4 + sin(1.4462
+    s**2)`` at 899.4 (the sine's period 0.0024 in ``s``) was 3540540792.41 +-
+    0.033 at steps 13.5 to 3.4, for 3540542007.24 (the sine's ``f'`` is 1215).
+    The forward quotients from 3.4 down to 0.026, extrapolated twice, spread
+    by 33 (the sine's part of them, 10 to 125), their rounding 0.14, and left
+    it by 9.8 without deciding (`_one_side`, `_unsettled_below`). Quotients
+    that leave it on both sides by more than a quarter of their spread start
+    this walk too (`_check_one_sided`; here the backward ones, by 11.4, spread
+    20; ``6.514 s**4 + sin(1.2385 s**2)`` at 152.3, spreads 7.1 and 16, its
+    error above 1, is seen only so). `extrapolate` from that step (``noise``:
+    the noise known before this walk) resolves the sine: 3540542005.0 +-
+    38.7. Its answer replaces the estimate where the two disagree beyond
+    both errors; None where they agree, or the walk from
+    there is refused (the estimate is then judged as before: ``|u|**1.64
+    cos(2 / sqrt|u|)`` at 227.85 is answered so, test_derosc).
+    """
+    start = sampler.unsettled_down_to
+    if n != 1 or not start:
+        return None
+    try:
+        below = extrapolate(
+            sampler.f,
+            sampler.x,
+            n,
+            start,
+            refine,
+            noise=noise,
+            offset=sampler.offset,
+            several=sampler.several,
+        )
+    except (DomainError, NumericalError):
+        return None  # no better answer there: the estimate is judged as before
+    return below if abs(below.value - estimate.value) > below.error + estimate.error else None
+
+
+def _unsettled_below(estimate: Estimate, spread: float, rounding: float, finest: float) -> bool:
+    """Whether a first derivative's one-sided verdict below its window followed no expansion.
+
+    `_one_side` asks it of a verdict that leaves the estimate beyond its error.
+
+    Its quotients extrapolated twice shrink their spread 8-fold a halving
+    where ``f`` is resolved, down to their rounding (`_extrapolated_twice`);
+    a spread ``UNSETTLED`` times that rounding and the estimate's error, on
+    steps below the window's (``finest``), says ``f`` varies on a scale
+    below the window's steps, which averaged it away (`_walked_below_unsettled`).
+    """
+    return finest < estimate.smallest and spread > UNSETTLED * max(rounding, estimate.error)
 
 
 def _check_not_back(
@@ -4405,7 +4484,13 @@ def _check_one_sided(sampler: Sampler, estimate: Estimate, n: int = 1) -> float:
         return error
     # The right side disagrees without deciding (its stencils can cross a junction
     # right of x, where the central ones do too): the left side is asked the same.
-    return max(error, _one_side(sampler, estimate, n, "backward")[0])
+    forward_at = sampler.doubted_at
+    back_error, back_doubtful = _one_side(sampler, estimate, n, "backward")
+    if n == 1 and back_doubtful and min(forward_at, sampler.doubted_at) < estimate.smallest:
+        # Both sides leave it below its window: f may vary on a scale below its steps.
+        steps = max(forward_at, sampler.doubted_at)
+        sampler.unsettled_down_to = max(sampler.unsettled_down_to, steps)
+    return max(error, back_error)
 
 
 class _OddWindow(_Window):
@@ -4679,6 +4764,10 @@ def _one_side(sampler: Sampler, estimate: Estimate, n: int, kind: str) -> tuple[
             # two is wrong, and the estimate's error must hold the one-sided value.
             error = max(error, gap + spread)
         doubtful = gap > 0.25 * spread + estimate.error
+        if doubtful:
+            sampler.doubted_at = finest
+        if n == 1 and gap > estimate.error and _unsettled_below(estimate, spread, rounding, finest):
+            sampler.unsettled_down_to = max(sampler.unsettled_down_to, finest)
         if 2.0 * rounding < tolerance:
             return error, doubtful  # a verdict the quotients' rounding did not decide
     return error, doubtful
