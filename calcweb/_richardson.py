@@ -283,7 +283,15 @@ step can be trusted; instead:
    quotients near the central value until rounding takes their digits (of a
    high order their walk can find no window: ``atan`` at 0, ``n = 8``); lost
    before they near it, they are refused with `NumericalError`
-   (`_nears_until_lost`).
+   (`_nears_until_lost`). A first derivative whose one-sided quotients
+   below the window leave it without deciding, either following no
+   expansion (their spread ``UNSETTLED`` times both their rounding and the
+   estimate's error: `_unsettled_below`) or in doubt on both sides, is
+   walked again from their smallest step (`_walked_below_unsettled`): a
+   fast term beside a large slow one, averaged away by the window's steps
+   (``1.2166 s**4 + sin(1.4462 s**2)`` at 899.4, steps 13.5 to 3.4, off by
+   the sine's ``f'`` of 1215 with an error of 0.033), is resolved there; that
+   walk's answer replaces the estimate where they disagree beyond both errors.
 7. With the default steps (``refine``), the estimate is then refined. The
    halving steps end small, where rounding is largest (``eps |f| / h``), but
    the window's quotients also tell the scale on which ``f`` varies: one wide

@@ -24,9 +24,18 @@ and `_noise_up_from` read its swings above the window as stairs), lies by seed:
 a seed -> 0; n = 2: 10 to 19 -> 2 to 6; ``sin`` n = 2: 1 to 9 -> 0 or 1).
 No draw went from an honest answer to a refusal or a lie; n = 1, and n = 3 of
 ``sin`` and ``cube``, as before but one lie fewer (``pow`` n = 1 seed 7).
-Left: ``pow`` n = 1 lies 7 to 14 a seed (the window at steps far above the
-sine's scale averages it away), and n = 2 where the noise test's points alias
-the sine or read it as noise that `_gone_below` sees no fall of.
+Left then: ``pow`` n = 1 lies 7 to 14 a seed (the window at steps far above
+the sine's scale averages it away), and n = 2 where the noise test's points
+alias the sine or read it as noise that `_gone_below` sees no fall of.
+
+Session 31 (FASTTERM3), the same draws, before -> after
+`_walked_below_unsettled` (the one-sided quotients below the window left it
+unsettled, or on both sides, and the walk is taken again from there):
+``pow`` n = 1 lies 7, 10 -> 1, 1 (seeds 1-2, design) and 13, 7, 14 -> 1, 2,
+0 (3-5, held out); refusals as before (13, 12, 5, 5, 9); no draw went from an
+honest answer to a refusal or a lie. ``pow`` n = 2 seeds 1-5 identical case by
+case; ``cube`` n = 1 seed 1: 1 lie -> 0; ``sin`` n = 1 seed 1: the same
+outcomes, two errors narrower (1980 -> 0.5, 1240 -> 0.25).
 """
 
 from __future__ import annotations
