@@ -22,7 +22,12 @@ r"""Derivatives of any order, exact (Taylor mode) or numerical with an error est
   bound leaves fewer than 4 digits and exceeds 1024 times the rounding of
   ``f(x)`` itself spread over ``n`` orders, ``"auto"`` also runs Richardson
   (unless ``f(x)`` has lost its digits too) and keeps the better answer
-  that agrees, and a plain call refuses an answer with no correct digit.
+  that agrees, and a plain call refuses an answer with no correct digit,
+  unless its error is within 1024 times that rounding spread over the scale
+  on which ``f`` varies (0 on that scale): ``max(1, |x|)``, or less, but at
+  least 1, where the slope of an argument of ``f``'s exp, sin, cos, sinh,
+  cosh, tan, tanh or sigmoid would move it by 1 within less
+  (``log(cosh(x))`` at 20: 1, not 20).
   A jet takes the branch of ``x`` (``1.0 if x == 0 else sin(x)/x`` at 0
   gives the derivatives of the constant 1.0), which are known to be ``f``'s
   only where that branch holds around ``x``: where ``f`` decides a branch at
@@ -127,7 +132,13 @@ from calcweb.exceptions import (
     InvalidArgumentError,
     NumericalError,
 )
-from calcweb.jet import BranchWatch, Jet, rounding_tracked_variable, watching_cancellation
+from calcweb.jet import (
+    BranchWatch,
+    CancellationWatch,
+    Jet,
+    rounding_tracked_variable,
+    watching_cancellation,
+)
 
 __all__ = ["DerivativeResult", "derivative"]
 
@@ -262,8 +273,9 @@ def derivative(
             or its spread is rounding; where no spacing shows a change, any
             estimate but exactly 0), or by jets (``"ad"``, ``"auto"``) has none
             where a quotient's or a root's recurrence (or one after them)
-            magnified the rounding (see the module; Richardson, if ``"auto"``
-            ran it, did no better), if
+            magnified the rounding, beyond 0 on the scale on which ``f``
+            varies (see the module; Richardson, if ``"auto"`` ran it, did no
+            better), if
             ``f`` returns NaN or inf where it must be used, or if a step or
             the result overflows. For ``"central"``, ``"forward"`` and
             ``"backward"`` with ``full_output=True``, Richardson's
@@ -521,7 +533,10 @@ def _taylor_mode(
             result, value_of_f = _bounded_again(f, x, n, within, result)
         else:
             return result  # little cancelled: exact to rounding
-        return _with_its_digits(f, x, n, method, (result, value_of_f), step=step, claimed=claimed)
+        scale = _scale_of_f(x, cancellation)
+        return _with_its_digits(
+            f, x, n, method, (result, value_of_f), step=step, claimed=claimed, scale=scale
+        )
     if method == "ad" and not claimed:
         return result  # plain "ad" keeps the branch's derivative (torch's convention)
     if method == "ad":
@@ -551,15 +566,31 @@ class _ValueOfF(NamedTuple):
     size: float
     rounding: float
 
-    def spread(self, x: float, n: int) -> float:
+    def spread(self, scale: float, n: int) -> float:
         """What a direct evaluation's rounding shows of an ``n``-th derivative.
 
-        The rounding of ``f(x)`` spread over x's scale: ``n! / max(1, |x|)**n`` times it.
+        The rounding of ``f(x)`` spread over ``scale`` (x's, ``max(1, |x|)``, or
+        `_scale_of_f`): ``n! / scale**n`` times it.
         """
         spread = self.rounding
         for k in range(1, n + 1):  # underflows to 0, never raises
-            spread *= k / max(1.0, abs(x))
+            spread *= k / scale
         return spread
+
+
+def _scale_of_f(x: float, cancellation: CancellationWatch | None) -> float:
+    """The scale on which f varies near x: ``max(1, |x|)``, or less where f's pieces say so.
+
+    Where f took exp, sin, cos, sinh, cosh, tan, tanh or sigmoid (softplus, erf)
+    of an argument that moves by 1 within less than that (``1 / rate``,
+    `calcweb.jet.CancellationWatch`), that distance, but at least 1, as at
+    ``|x| <= 1``: ``log(cosh(x))`` at 20 varies on 1, not on 20. Only shorter:
+    a slower piece (``sin(x / 1000)``) leaves ``max(1, |x|)``.
+    """
+    scale = max(1.0, abs(x))
+    if cancellation is not None and cancellation.rate > 0.0:
+        scale = min(scale, max(1.0, 1.0 / cancellation.rate))
+    return scale
 
 
 def _value_of_f(y: object) -> _ValueOfF:
@@ -600,6 +631,7 @@ def _with_its_digits(
     *,
     step: float | None,
     claimed: bool,
+    scale: float,
 ) -> DerivativeResult:
     """The jets' answer, where the recurrences lost no digits; else Richardson's, or a refusal.
 
@@ -610,10 +642,13 @@ def _with_its_digits(
     twice their errors), unless f's value itself has lost its digits (``(1 -
     cos(x))/x**2`` at 1e-8): differences of such values cannot mend them, and
     Richardson would differentiate the rounding. An answer left with no correct
-    digit is refused unless its error is ``claimed`` (full_output).
+    digit is refused unless its error is ``claimed`` (full_output), or is within
+    2**10 times f's rounding spread over the ``scale`` on which f varies
+    (`_scale_of_f`): 0 on that scale (``log(cosh(x))`` at 20, ``n = 3``: 0 +-
+    1.6e-14, for -3.4e-17).
     """
     result, value_of_f = jets
-    own = value_of_f.spread(x, n)
+    own = value_of_f.spread(max(1.0, abs(x)), n)
     if not _digits_lost(result, own, _FEW_DIGITS):
         return result
     if method == "auto" and value_of_f.rounding <= _FEW_DIGITS * value_of_f.size:
@@ -626,7 +661,7 @@ def _with_its_digits(
                 other.value, other.error, result.value, result.error
             )
             result = replace(other if better else result, nfev=result.nfev + other.nfev)
-    if not claimed and _digits_lost(result, own, 1.0):
+    if not claimed and _digits_lost(result, value_of_f.spread(scale, n), 1.0):
         raise _no_digit_on_jets(f, x, n, result, jets[0])
     return result
 

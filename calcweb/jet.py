@@ -388,13 +388,17 @@ class CancellationWatch:
             quotient may carry (`_magnification`, at least 1), 0 where f took none.
         cancellation: How many times its own rounding the worst value of a sum or
             difference may carry (``1 - cos(x)`` at 1e-4: 4e8), 1 where nothing cancels.
+        rate: The steepest slope of an argument of f's exp, sin, cos, sinh, cosh,
+            tan, tanh or sigmoid (`_note_unit_scale`): over ``1 / rate`` in x it moves
+            by about 1, the scale on which that function varies; 0 where f took none.
     """
 
-    __slots__ = ("cancellation", "magnification")
+    __slots__ = ("cancellation", "magnification", "rate")
 
     def __init__(self) -> None:
         self.magnification = 0.0
         self.cancellation = 1.0
+        self.rate = 0.0
 
     @property
     def worst(self) -> float:
@@ -561,20 +565,54 @@ def _watched_chain(a: Series, y0: float, u: Series) -> Series:
 
 
 def _watched_chain_implicit(a: Series, y0: float, u_of: Callable[[Series, int], float]) -> Series:
-    """`calcweb._series.chain_implicit`, its cancellation recorded as `_watched_chain`'s."""
+    """`calcweb._series.chain_implicit`, its cancellation recorded as `_watched_chain`'s.
+
+    Its callers (exp, tan, tanh, sigmoid) vary on a scale of 1 in ``a``: `_note_unit_scale`.
+    """
     y = _series.chain_implicit(a, y0, u_of)
     watch = _CANCELLATION.get()
-    if watch is not None and watch.magnification:
-        _note_chain(a, _series.rate(y, u_of), y)
+    if watch is not None:
+        _note_unit_scale(watch, a)
+        if watch.magnification:
+            _note_chain(a, _series.rate(y, u_of), y)
     return y
 
 
 def _watched_sin_cos(a: Series, s0: float, c0: float, sign: float = -1.0) -> tuple[Series, Series]:
-    """`calcweb._series.sin_cos`, each of its two recurrences recorded as `_watched_chain`'s."""
+    """`calcweb._series.sin_cos`, each of its two recurrences recorded as `_watched_chain`'s.
+
+    sin, cos, sinh and cosh vary on a scale of 1 in ``a``: `_note_unit_scale`.
+    """
     s, c = _series.sin_cos(a, s0, c0, sign)
+    watch = _CANCELLATION.get()
+    if watch is not None:
+        _note_unit_scale(watch, a)
     _note_chain(a, c, s)
     _note_chain(a, s, c)
     return s, c
+
+
+def _note_unit_scale(watch: CancellationWatch, a: Series) -> None:
+    """Record in ``watch.rate`` how fast the argument ``a`` of a function of scale 1 moves.
+
+    ``|a_1|``, its slope: over ``1 / rate`` in x it moves by about 1. ``cosh(x)``
+    (rate 1) varies on a scale of 1 in x, so does ``log(cosh(x))`` at 20, though
+    its value is 19.3; ``sin(x / 1000)`` (rate 0.001) on 1000. An argument still
+    at x0 (``cos(x**2)`` at 0, slope 0) records nothing: its higher terms would
+    only make the scale shorter.
+
+    Examples:
+        >>> w = CancellationWatch()
+        >>> _note_unit_scale(w, [20.0, 1.0, 0.0]); w.rate
+        1.0
+        >>> _note_unit_scale(w, [0.5, 0.001, 0.0]); w.rate
+        1.0
+        >>> w = CancellationWatch()
+        >>> _note_unit_scale(w, [0.5, 0.001, 0.0]); w.rate
+        0.001
+    """
+    if len(a) > 1:
+        watch.rate = max(watch.rate, _fabs(a[1]))
 
 
 def _watched_power(a: Series, p: float, y0: float) -> Series:
