@@ -1381,16 +1381,13 @@ def _narrowed(sampler: Sampler, flat: float, edge: float) -> tuple[float, float]
     (`_bracketed` then halves the rest).
     """
     x = sampler.x
-    level = sampler.values[flat]
     while abs(edge - x) > STAIR_LOOK * abs(flat - x):
         # The product of the distances can overflow; their roots' cannot.
         middle = x + math.copysign(math.sqrt(abs(flat - x)) * math.sqrt(abs(edge - x)), edge - x)
-        if middle in (flat, edge):
-            break  # adjacent floats
-        if sampler(middle) == level:
-            flat = middle
-        else:
-            edge = middle
+        narrower = _split_at(sampler, flat, edge, middle)
+        if narrower is None:
+            break
+        flat, edge = narrower
     return flat, edge
 
 
@@ -1655,16 +1652,27 @@ def _sampled_bracket(
 
 def _bracketed(sampler: Sampler, flat: float, edge: float, halvings: int) -> tuple[float, float]:
     """``[flat, edge]`` halved ``halvings`` times (or to adjacent floats) about ``f``'s junction."""
-    level = sampler.values[flat]
     for _ in range(halvings):
-        middle = flat + (edge - flat) / 2.0
-        if middle in (flat, edge):
-            break  # adjacent floats
-        if sampler(middle) == level:
-            flat = middle
-        else:
-            edge = middle
+        narrower = _split_at(sampler, flat, edge, flat + (edge - flat) / 2.0)
+        if narrower is None:
+            break
+        flat, edge = narrower
     return flat, edge
+
+
+def _split_at(
+    sampler: Sampler, flat: float, edge: float, middle: float
+) -> tuple[float, float] | None:
+    """The half of ``[flat, edge]`` about ``f``'s junction, split at ``middle``; None if adjacent.
+
+    ``flat`` keeps ``f``'s value there, ``edge`` does not: ``middle`` replaces the one
+    whose value it has. None where ``middle`` is one of them (adjacent floats).
+    """
+    if middle in (flat, edge):
+        return None
+    if sampler(middle) == sampler.values[flat]:
+        return middle, edge
+    return flat, middle
 
 
 def _meets_continuously(sampler: Sampler, flat: float, edge: float) -> bool:
