@@ -427,9 +427,7 @@ def _scale_shown(f: Callable[[Any], Any], x: float, n: int, first: float) -> flo
         spread = max(values, default=0.0) - min(values, default=0.0)
         moves = bool(sides) and all(near != far for near, far in sides)
         if moves and spread > 4.0 * _EPS * max(map(abs, values)):
-            for k in range(1, n + 1):  # overflows to inf, never raises
-                spread *= k / h
-            shown = min(shown, spread)
+            shown = min(shown, _per_order(spread, n, h))
         h /= 4.0
     return 0.0 if shown == math.inf else shown
 
@@ -572,10 +570,17 @@ class _ValueOfF(NamedTuple):
         The rounding of ``f(x)`` spread over ``scale`` (x's, ``max(1, |x|)``, or
         `_scale_of_f`): ``n! / scale**n`` times it.
         """
-        spread = self.rounding
-        for k in range(1, n + 1):  # underflows to 0, never raises
-            spread *= k / scale
-        return spread
+        return _per_order(self.rounding, n, scale)
+
+
+def _per_order(size: float, n: int, length: float) -> float:
+    """``n! size / length**n``: a change ``size`` over ``length`` as an ``n``-th derivative.
+
+    A factor an order: overflows to inf or underflows to 0, never raises.
+    """
+    for k in range(1, n + 1):
+        size *= k / length
+    return size
 
 
 def _scale_of_f(x: float, cancellation: CancellationWatch | None) -> float:
