@@ -586,8 +586,9 @@ def _per_order(size: float, n: int, length: float) -> float:
 def _scale_of_f(x: float, cancellation: CancellationWatch | None) -> float:
     """The scale on which f varies near x: ``max(1, |x|)``, or less where f's pieces say so.
 
-    Where f took exp, sin, cos, sinh, cosh, tan, tanh or sigmoid (softplus, erf)
-    of an argument that moves by 1 within less than that (``1 / rate``,
+    Where f took exp, sin, cos, sinh, cosh, tan, tanh or sigmoid (softplus through
+    its sigmoid, erf(u) through its exp(-u**2)) of an argument that moves by 1
+    within less than that (``1 / rate``,
     `calcweb.jet.CancellationWatch`), that distance, but at least 1, as at
     ``|x| <= 1``: ``log(cosh(x))`` at 20 varies on 1, not on 20. Only shorter:
     a slower piece (``sin(x / 1000)``) leaves ``max(1, |x|)``.

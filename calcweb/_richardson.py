@@ -1995,8 +1995,9 @@ def _walked_below_unsettled(
     The forward quotients from 3.4 down to 0.026, extrapolated twice, spread
     by 33 (the sine's part of them, 10 to 125), their rounding 0.14, and left
     it by 9.8 without deciding (`_one_side`, `_unsettled_below`). Quotients
-    that leave it on both sides by more than a quarter of their spread start
-    this walk too (`_check_one_sided`; here the backward ones, by 11.4, spread
+    at steps below its window that leave it on both sides by more than a
+    quarter of their spread beyond its error start this walk too
+    (`_check_one_sided`; here the backward ones, by 11.4, spread
     20; ``6.514 s**4 + sin(1.2385 s**2)`` at 152.3, spreads 7.1 and 16, its
     error above 1, is seen only so). `extrapolate` from that step (``noise``:
     the noise known before this walk) resolves the sine: 3540542005.0 +-
