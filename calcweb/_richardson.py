@@ -405,7 +405,8 @@ PREDICTED = 8.0
 # a policy; between two powers of 2, so that no scale of 2**k spacings (sin's 1) is at its edge
 GRID = 2.0**11.5
 # A flat side's junction is bracketed to 2**-this of its distance (`_continuous_between`):
-# a stair's edge is then a jump between points far closer than its stair is wide.
+# a stair's edge is then a jump between points far closer than its stair is wide. So is
+# where f starts failing, far out beyond its last flat point (`_before_failure`).
 JUMP_HALVINGS = 20
 # Where f is f(x) at every point of the estimate's window, where it leaves that value is
 # looked for at distances this many times farther out each (`_stair_beside`), ...
@@ -1316,9 +1317,10 @@ def _stair_beside(sampler: Sampler, away: float, reach: float) -> tuple[float, f
     ``STAIR_LOOKS`` points ``STAIR_LOOK`` times farther out each (the last
     at ``reach``) are sampled from the farthest, and then farther ones
     (`_far_stair`; where ``f`` fails out there, as a Jacobian's other outputs
-    can, that side shows no stair). The junction is bracketed between that point and the
-    farthest nearer one (`_bracketed`), and a jump is where the secant of
-    ``f`` beyond it does not meet ``f(x)`` (`_meets_continuously`).
+    can, those up to where it starts failing, and none beyond). The junction
+    is bracketed between that point and the farthest nearer one
+    (`_bracketed`), and a jump is where the secant of ``f`` beyond it does
+    not meet ``f(x)`` (`_meets_continuously`).
     """
     x = sampler.x
     level = sampler.values[x]
@@ -1358,8 +1360,9 @@ def _far_stair(sampler: Sampler, away: float, flat: float) -> tuple[float, float
     out to the end of the floats (a quarter of the largest float, so that
     the points beyond an edge stay finite), each distance the last one times
     a ratio that squares (4, 16, 256, ...: 9 points from 2 to 4.5e307), and
-    an edge is narrowed (`_narrowed`). ``edge``: None where ``f`` is
-    ``f(x)`` at every point looked at.
+    an edge is narrowed (`_narrowed`); where ``f`` fails first, the look
+    goes on between the last flat point and that one (`_before_failure`).
+    ``edge``: None where ``f`` is ``f(x)`` at every point looked at.
     """
     x = sampler.x
     level = sampler.values[flat]
@@ -1368,9 +1371,49 @@ def _far_stair(sampler: Sampler, away: float, flat: float) -> tuple[float, float
     while distance < farthest:
         distance = min(distance * ratio, farthest)
         point = x + away * distance
-        if sampler(point) != level:
+        try:
+            value = sampler(point)
+        except Exception:  # f's own error out there (a table, a lookup), or its overflow
+            return _before_failure(sampler, flat, point)
+        if value != level:
             return _narrowed(sampler, flat, point)
         flat, ratio = point, ratio * ratio
+    return flat, None
+
+
+def _before_failure(sampler: Sampler, flat: float, failing: float) -> tuple[float, float | None]:
+    """`_far_stair`'s ``(flat, edge)`` between ``flat`` and ``failing``, where ``f`` fails.
+
+    ``[cdf((t - 1000) / 100), exp(t)]``, a Jacobian's column at 0: the far
+    look is flat at 128 and ``f`` fails at 3.3e4 (exp overflows past 709.8),
+    and the cdf's stair, at 170, lies between. So the look goes on between
+    them as `_narrowed` does (at geometric means while ``failing`` is more
+    than 4 times as far, then halving ``JUMP_HALVINGS`` times): a point where
+    ``f`` fails is the new ``failing``, one where it keeps ``f(flat)`` the new
+    ``flat``, and the first one elsewhere an edge (narrowed). ``edge``: None
+    where no point between leaves ``f(flat)``.
+    """
+    x = sampler.x
+    level = sampler.values[flat]
+    halvings = 0
+    while halvings < JUMP_HALVINGS:
+        if abs(failing - x) > STAIR_LOOK * abs(flat - x):
+            # The product of the distances can overflow; their roots' cannot.
+            middle = x + math.copysign(
+                math.sqrt(abs(flat - x)) * math.sqrt(abs(failing - x)), failing - x
+            )
+        else:
+            middle, halvings = flat + (failing - flat) / 2.0, halvings + 1
+        if middle in (flat, failing):
+            break  # adjacent floats
+        try:
+            value = sampler(middle)
+        except Exception:  # as in the far look
+            failing = middle
+            continue
+        if value != level:
+            return _narrowed(sampler, flat, middle)
+        flat = middle
     return flat, None
 
 

@@ -930,10 +930,14 @@ def jacobian(
         for j in range(size):  # column by column: the walks along e_j share f's values
             seen: dict[float, list[Any]] = {}
             lines: list[_OutputLine] = []
+            # f's outputs, and its errors, at each point of the column, for every output's line
+            in_column = functools.partial(
+                _OutputLine, count=count, seen=seen, at_x=outputs, failures={}
+            )
 
             def output_line(i: int) -> Callable[..., _Line]:
                 def make(*args: Any, **kwargs: Any) -> _OutputLine:
-                    line = _OutputLine(*args, **kwargs, i=i, count=count, seen=seen, at_x=outputs)  # noqa: B023
+                    line = in_column(*args, **kwargs, i=i)  # noqa: B023
                     lines.append(line)  # noqa: B023 (made at once, in this column)
                     return line
 
@@ -1041,6 +1045,37 @@ class _ConstantLine(_Line):
         return self.c
 
 
+class _FailuresOf(Mapping[float, Exception]):
+    """Where ``f`` fails on a column's line, learnt by asking it (through ``probe``).
+
+    ``t in`` asks ``f`` at a ``t`` not asked before (its outputs kept in
+    ``probe.seen`` for every output's walk, its error in ``failed``): a walk of
+    a constant through `_ConstantLine` then fails exactly where ``f`` does,
+    wherever it goes (the look for a far stair narrows down to where ``f``
+    starts failing, `_before_failure`, at points no earlier walk asked).
+    """
+
+    def __init__(self, probe: _OutputLine, failed: dict[float, Exception]) -> None:
+        self.probe, self.failed = probe, failed
+
+    def __contains__(self, t: object) -> bool:
+        if isinstance(t, float) and t not in self.failed and t not in self.probe.seen:
+            try:
+                self.probe(t)
+            except Exception as error:  # every output's walk fails there
+                self.failed[t] = error
+        return t in self.failed
+
+    def __getitem__(self, t: float) -> Exception:
+        return self.failed[t]
+
+    def __iter__(self) -> Iterator[float]:
+        return iter(self.failed)
+
+    def __len__(self) -> int:
+        return len(self.failed)
+
+
 def _walk_of_a_constant(
     xj: float, failed: Mapping[float, Exception] = _NO_FAILURES
 ) -> _ConstantWalk | None:
@@ -1058,7 +1093,9 @@ def _walk_of_a_constant(
         return None  # each output's walk says what it is
     if points != points_of_0 or per_unit.value != 0.0 or floor.value != 0.0:
         return None  # not the walk of a constant that the Jacobian's shortcut rests on
-    return _ConstantWalk(xj, points, per_unit, floor, dict(failed))  # as it was then
+    if not isinstance(failed, _FailuresOf):
+        failed = dict(failed)  # as it was then
+    return _ConstantWalk(xj, points, per_unit, floor, failed)
 
 
 def _constant_along(
@@ -1090,8 +1127,11 @@ def _cached_walk(
 ) -> _ConstantWalk | None:
     """`_walk_of_a_constant` at ``xj``, kept in ``walks`` for the columns of the same ``x_j``.
 
-    A column whose ``f`` failed at the same points (none, mostly) shares it.
+    A column whose ``f`` failed at the same points (none, mostly) shares it;
+    one that learns where its ``f`` fails (`_FailuresOf`) does not.
     """
+    if isinstance(failed, _FailuresOf):
+        return _walk_of_a_constant(xj, failed)
     key = (xj, math.copysign(1.0, xj), frozenset(failed))  # -0.0 is a point of its own
     if key not in walks:
         walks[key] = _walk_of_a_constant(xj, failed)
@@ -1117,9 +1157,8 @@ def _constant_outputs(
     (``probe.seen``: the first output's walk). Where ``f`` fails at some of
     the points (its other outputs overflow where a flat output's stair is
     looked for, out to the end of the floats), every output's walk fails
-    there: the constant's walk is taken again, once, failing there too; where
-    that walk meets new failures, every output's own walk is left to say
-    what they do.
+    there: the constant's walk is taken again, once, failing where ``f``
+    fails at each point it asks (`_FailuresOf`), as each output's walk does.
     """
     kept = [i for i, c in enumerate(at_x) if i and _plain_number(c)]  # output 0 had its walk
     for values in probe.seen.values():
@@ -1130,12 +1169,10 @@ def _constant_outputs(
         return {}
     kept = _kept_at(probe, walk.points, kept, at_x, failed)
     if kept and failed:
-        walk, known = walk_of_a_constant(failed), len(failed)
+        walk = walk_of_a_constant(_FailuresOf(probe, failed))
         if walk is None:
             return {}
-        kept = _kept_at(probe, walk.points, kept, at_x, failed)
-        if len(failed) > known:
-            return {}  # f fails at new points: a third walk would not pay
+        kept = _kept_at(probe, walk.points, kept, at_x, failed)  # f was asked at each
     if not kept:
         return {}  # every output moved: f need not be asked at the points left
     rows = [probe.seen[t] for t in walk.points if t not in failed]
@@ -1219,9 +1256,10 @@ class _OutputLine(_Line):
     The walks of every output along one coordinate ask for the same ``t``
     (their steps depend on the line, not on the output, until each stops):
     ``seen`` keeps ``f``'s outputs at each float ``t`` (``at_x``: at ``x``,
-    known), so that each point costs one call of ``f``, counted in ``calls``
-    of the line that made it, not one per output. Jets (method ``"auto"``
-    trying Taylor mode) are not kept.
+    known), and ``failures`` its error where it fails, so that each point
+    costs one call of ``f``, counted in ``calls`` of the line that made it,
+    not one per output. Jets (method ``"auto"`` trying Taylor mode) are not
+    kept.
     """
 
     def __init__(
@@ -1236,16 +1274,24 @@ class _OutputLine(_Line):
         count: int,
         seen: dict[float, list[Any]],
         at_x: list[Any],
+        failures: dict[float, Exception] | None = None,
     ) -> None:
         super().__init__(f, x, direction, axis=axis, several=several)
         self.i, self.count, self.seen = i, count, seen
+        self.failures = {} if failures is None else failures
         seen.setdefault(self.at, at_x)
 
     def __call__(self, t: Any) -> Any:
         if type(t) is not float:
             return _outputs(super().__call__(t), self.count)[self.i]
         if t not in self.seen:
-            self.seen[t] = _outputs(super().__call__(t), self.count)
+            if t in self.failures:  # f failed there for another output's walk: it would again
+                raise self.failures[t]
+            try:
+                self.seen[t] = _outputs(super().__call__(t), self.count)
+            except Exception as error:
+                self.failures[t] = error
+                raise
         return self.seen[t][self.i]
 
 
