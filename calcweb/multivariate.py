@@ -1194,7 +1194,7 @@ def _kept_at(
     ``probe.seen`` for every output's walk), until no output is left; where
     it fails, its error is put in ``failed``, and the points farther out on
     that side are left to the walk taken again with that failure, which asks
-    those it needs (a far look for a stair ends where ``f`` fails: none).
+    those it needs (a far look for a stair asks none beyond where ``f`` fails).
     """
     at = probe.at
     beyond = {-1.0: math.inf, 1.0: math.inf}  # where f failed on each side of at
