@@ -531,7 +531,7 @@ def _taylor_mode(
             result, value_of_f = _bounded_again(f, x, n, within, result)
         else:
             return result  # little cancelled: exact to rounding
-        scale = _scale_of_f(x, cancellation)
+        scale = _scale_of_f(x, cancellation, f.unit if isinstance(f, RoundedLine) else 1.0)
         return _with_its_digits(
             f, x, n, method, (result, value_of_f), step=step, claimed=claimed, scale=scale
         )
@@ -583,7 +583,7 @@ def _per_order(size: float, n: int, length: float) -> float:
     return size
 
 
-def _scale_of_f(x: float, cancellation: CancellationWatch | None) -> float:
+def _scale_of_f(x: float, cancellation: CancellationWatch | None, unit: float = 1.0) -> float:
     """The scale on which f varies near x: ``max(1, |x|)``, or less where f's pieces say so.
 
     Where f took exp, sin, cos, sinh, cosh, tan, tanh or sigmoid (softplus through
@@ -591,11 +591,13 @@ def _scale_of_f(x: float, cancellation: CancellationWatch | None) -> float:
     within less than that (``1 / rate``,
     `calcweb.jet.CancellationWatch`), that distance, but at least 1, as at
     ``|x| <= 1``: ``log(cosh(x))`` at 20 varies on 1, not on 20. Only shorter:
-    a slower piece (``sin(x / 1000)``) leaves ``max(1, |x|)``.
+    a slower piece (``sin(x / 1000)``) leaves ``max(1, |x|)``. On a line of
+    `calcweb.multivariate` (``t`` scaled to the coordinates' size) at least
+    its ``unit``, the ``t`` that moves a coordinate by 1, rather than 1.
     """
     scale = max(1.0, abs(x))
     if cancellation is not None and cancellation.rate > 0.0:
-        scale = min(scale, max(1.0, 1.0 / cancellation.rate))
+        scale = min(scale, max(unit, 1.0 / cancellation.rate))
     return scale
 
 
@@ -866,6 +868,7 @@ class RoundedLine:
     """
 
     offset: float = 0.0
+    unit: float = 1.0  # the t that moves the point by 1 (in its largest coordinate)
 
     def reach(self, t: float) -> float:
         """How far ``t`` may move within rounding of the point (`calcweb._taylor_mode.reach`)."""

@@ -273,6 +273,7 @@ class _Line(RoundedLine):
         moving = [i for i, di in enumerate(direction) if di]
         self.moving = [(i, x[i], direction[i]) for i in moving]  # point_at changes only these
         self.at = 0.0  # the t that stands for x
+        self.unit = 1.0 / max((abs(direction[i]) for i in moving), default=1.0)
         self.carrier = -1  # the coordinate that t stands for, if any
         powers = all(math.frexp(direction[i])[0] in (0.5, -0.5) for i in moving)
         if axis and powers and (len(moving) == 1 or (several and len(moving) > 1)):
