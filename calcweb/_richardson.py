@@ -201,6 +201,12 @@ step can be trusted; instead:
    where ``f`` jumps where the quotients above its window first leave it (a
    kink leaves them continuously), its error reaches the far side of the
    bars of the windows at larger steps that contradict it (`_unheard_stairs`).
+   Stairs wider than every step that resolves a steep part of ``f`` show in
+   no quotient: a first derivative's error is at least twice the slope
+   between the walk's farthest points on the side where that part died
+   away (one above the error and below an 8th of the estimate), where ``f``
+   is flat at the window's smallest step and that slope would not be
+   (`_far_stairs`).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -1090,7 +1096,8 @@ def extrapolate(
         )
     _check_resolved(sampler, estimate, spacing, max(floor, sampler.noise_floor), size)
     estimate = _walked_with_noise(sampler, n, first_step, enough, estimate, floor, quiet)
-    stairs = _unheard_stairs(sampler, estimate, n, stairs)  # where no noise was heard
+    # where no noise was heard, or f's far side is flat at the window's steps
+    stairs = _far_stairs(sampler, estimate, n, _unheard_stairs(sampler, estimate, n, stairs))
     if estimate.kind == "central":  # with the noise of f measured
         estimate = _kink_checked(sampler, estimate, n, first_step, refine=refine)
     if below := _walked_below_unsettled(sampler, estimate, n, refine=refine, noise=noise):
@@ -3659,6 +3666,100 @@ def _unheard_stairs(
     if not far or not _leaves_at_a_jump(sampler, estimate, n):
         return stairs
     return walked, max(missed, *far)
+
+
+def _far_stairs(
+    sampler: Sampler, estimate: Estimate, n: int, stairs: tuple[Estimate, float]
+) -> tuple[Estimate, float]:
+    """``stairs``, the slope missed widened to twice one ``f`` shows far out but not up close.
+
+    Stairs wider than the window's steps (``g(X + c t)`` with ``X`` huge,
+    beside a steep ``exp(k t)``: stairs ``w`` with ``|k| w`` from 1 to 1000s)
+    leave no trace in the window, which sits on one stair, nor in the
+    quotients above it, where the steep part's truncation dwarfs them. Far
+    out on the side where the steep part has died away, the walk's farthest
+    points show the stairs' slope (`_far_flat_slope`), which the window's
+    estimate may miss (``13.15 exp(356786 t) + 0.227 cos(3.7e11 + 1.47 t)``
+    at 0, stairs 4.2e-5 wide: 4692261.128 +- 1.1e-6 for 4692260.878; the
+    points at -4.7e-4 and -9.4e-4 rise at 0.267, and ``f`` is flat at -4.7e-4
+    at the window's smallest step: now +- 0.533). Between two points ``m >=
+    1`` stairs apart lie ``floor(m)`` edges or more: their secant is at least
+    half the stairs' slope (two points on one stair have equal values, and
+    two less than a stair apart with an edge between them rise faster).
+    """
+    walked, missed = stairs
+    if n != 1 or not estimate.window:
+        return stairs
+    slope = _far_flat_slope(sampler, estimate)
+    return (walked, max(missed, 2.0 * slope)) if slope else stairs
+
+
+def _far_flat_slope(sampler: Sampler, estimate: Estimate) -> float:
+    """How steep ``f`` is between the walk's farthest points on its flatter side, or 0.
+
+    Of the two sides' secants (`_far_secant`, where ``f`` rises nowhere as
+    fast as the estimate) above its error and below an 8th of it (a slope
+    that large beside a steep part is no gentle slow part's: a fast term's
+    swings, as ``sin(a s**2)`` beside ``c s**3``), the smaller is the one
+    where a steep part has died away. It counts only where ``f``'s own slope
+    at the secant's nearer point, at the window's smallest step (one more
+    call), is below a 64th of it, while that step times the secant is 8
+    times the rounding of ``f`` there: a smooth ``f`` of that slope is not
+    flat there, and within a stair ``f`` is flat (but for the tail of the
+    steep part).
+    """
+    clear = 16.0 * estimate.window[0][0]
+    secants = [
+        secant
+        for side in (1.0, -1.0)
+        if (secant := _far_secant(sampler, side, (clear, estimate.step), abs(estimate.value)))
+        and estimate.error < secant[0] < abs(estimate.value) / 8.0
+    ]
+    if not secants:
+        return 0.0
+    slope, side, near, at_near = min(secants)
+    step = estimate.smallest
+    try:
+        beside = sampler(sampler.x + side * (near + step))
+    except (DomainError, NumericalError):
+        return 0.0
+    rounding = 4.0 * _EPS * max(abs(beside), abs(at_near))
+    flat = abs(beside - at_near) <= slope * step / 64.0
+    return slope if flat and slope * step > 8.0 * rounding else 0.0
+
+
+def _far_secant(
+    sampler: Sampler, side: float, within: tuple[float, float], steep: float
+) -> tuple[float, float, float, float] | None:
+    """(slope, side, distance, value) of ``f`` from its farthest point on ``side`` inwards.
+
+    The points are those sampled ``within`` (least, most) of ``x`` (the
+    walk's first step at most: points farther out, as a noise test's where
+    ``|f|`` is largest, show the slow part's curvature too). The secant runs
+    to the farthest point where ``f`` differs from its value there (equal
+    values lie on one stair); None where there is none, or where ``f`` rises
+    ``steep`` or faster between two neighbouring points there.
+    """
+    clear, first = within
+    far = sorted(
+        (abs(point - sampler.x), value)
+        for point, value in sampler.values.items()
+        if (point - sampler.x) * side > 0.0
+        and abs(point - sampler.x) <= first
+        and math.isfinite(value)
+    )
+    if not far:
+        return None
+    farthest, at_far = far[-1]
+    inner = [(distance, value) for distance, value in far if clear <= distance < farthest]
+    differing = [(distance, value) for distance, value in inner if value != at_far]
+    if not differing:
+        return None
+    near, at_near = differing[-1]
+    rises = itertools.pairwise([*inner, far[-1]])
+    if any(abs(b - a) >= steep * (far_b - far_a) for (far_a, a), (far_b, b) in rises):
+        return None  # f swings there (cos at 1e5), or its steep part has not died away
+    return abs(at_far - at_near) / (farthest - near), side, near, at_near
 
 
 def _leaves_at_a_jump(sampler: Sampler, estimate: Estimate, n: int) -> bool:

@@ -23,11 +23,13 @@ native = pytest.mark.xfail(
     sys.platform == "emscripten", strict=False, reason="measured natively; libm may differ"
 )
 
-# (f, x, exact f'(x), calls now, the walk's answer and error, as before the rule)
+# (f, x, exact f'(x), calls now, the walk's answer and error, as before the rule). x sin x
+# and tan take one call more since `_far_stairs` (STAIRMIX): their far points on the gentler
+# side rise at under an 8th of f'(x), and f is not flat at the nearer one.
 SEARCHED = [
     (math.cos, 1e5, -0.035748797972016509316, 30, (-0.035748797972019616, 4.58e-11)),
-    (lambda t: t * math.sin(t), 1e5, -99936.044995023273173, 30, (-99936.04499502323, 9.7e-5)),
-    (math.tan, 1.5707, 107771959.95078617414, 30, (107771959.9507863, 0.105)),
+    (lambda t: t * math.sin(t), 1e5, -99936.044995023273173, 31, (-99936.04499502323, 9.7e-5)),
+    (math.tan, 1.5707, 107771959.95078617414, 31, (107771959.9507863, 0.105)),
 ]
 
 

@@ -1,0 +1,151 @@
+"""STAIRMIX: stairs wider than every step that resolves a steep part of ``f``.
+
+``A exp(k t) + B g(X + c t)`` at 0, ``X`` huge: ``X + c t`` rounds ``t`` to
+stairs ``w`` = ulp(``X``) / ``c`` wide. Where ``|k| w >= 1`` the walk's window
+sits on the stair at 0 and misses ``g``'s slope ``S = B c g'(X)``, and the
+quotients above it, where the steep part's truncation dwarfs the stairs,
+show nothing. Far out on the side where ``exp`` died away, the walk's own
+farthest points show ``S``, and ``f`` is flat there at the window's smallest
+step (one more call): the error is now at least twice that far slope
+(`calcweb._richardson._far_stairs`). A steep part beside a smooth slope, a
+swinging ``f`` and points farther than the walk's first step widen nothing.
+Exact values: mpmath at 50 digits from the floats as written.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+import calcweb as cw
+
+
+def _mixed(
+    a: float, k: float, b: float, g: Callable[[float], float], *, big: float, c: float
+) -> Callable[[float], float]:
+    """The draw as stairmixscan writes it: a steep term and a slow one of a huge argument."""
+    return lambda t: a * math.exp(k * t) + b * g(big + c * t)
+
+
+@pytest.mark.parametrize(
+    ("f", "exact", "slope"),
+    [
+        # seed 1: 4692261.128422061 +- 1.1e-6 before (k w = 14.8); the points at -4.7e-4
+        # and -9.4e-4 rise at 0.267: now +- 0.533
+        (
+            _mixed(
+                13.151454931430317,
+                356786.46605161484,
+                0.22714842575070113,
+                math.cos,
+                big=370031528295.86523,
+                c=1.4681226026358398,
+            ),
+            4692260.877595903359962,
+            0.2508,
+        ),
+        # seed 2: 208.43697 +- 4.7e-10 before (k w = 3.2), the far slope 17.6 is a 12th of
+        # the estimate: now +- 35.3
+        (
+            _mixed(
+                0.011709802909773444,
+                17800.21166245638,
+                6.466154247818531,
+                math.sin,
+                big=-3514281296824.4395,
+                c=2.6886352630405863,
+            ),
+            225.8105500577568234021,
+            17.37,
+        ),
+        # seed 2, draw 545: the tail of exp still moves f by 5e-13 at the window's smallest
+        # step at 2.9e-5 (k w = 0.55), not within rounding, but by 4e-5 of the far slope
+        (
+            _mixed(
+                0.7782496094414727,
+                803400.2034424596,
+                0.2695276169623244,
+                math.cos,
+                big=-14776695676.879503,
+                c=2.764453644019916,
+            ),
+            625245.7091965922070292,
+            0.1854,
+        ),
+        # seed 1, draw 547: the two farthest points (-4.7e-4, -9.4e-4) lie on one stair
+        # (k w = 287): the slope runs from the farthest to -2.3e-4, the farthest point
+        # where f differs from it
+        (
+            _mixed(
+                84.3376765466631,
+                393458.4090821521,
+                1.812737455530533,
+                math.cos,
+                big=-2575187124370.7515,
+                c=0.6682713139555141,
+            ),
+            33183369.21027552053409,
+            1.171,
+        ),
+    ],
+)
+def test_stairs_wider_than_the_window_show_far_out(
+    f: Callable[[float], float], exact: float, slope: float
+) -> None:
+    result = cw.derivative(f, 0.0, full_output=True)
+    assert abs(result.value - exact) <= 2.0 * result.error, result
+    assert result.error < 4.0 * slope, result  # the far slope, not a refusal in disguise
+
+
+def test_a_smooth_slope_beside_a_steep_part_is_no_stair() -> None:
+    # The far points rise at 0.25, but so does f at the window's smallest step there:
+    # the window saw that slope, and its error stays
+    def f(t: float) -> float:
+        return 13.151454931430317 * math.exp(356786.46605161484 * t) + 0.25 * t
+
+    result = cw.derivative(f, 0.0, full_output=True)
+    exact = 13.151454931430317 * 356786.46605161484 + 0.25
+    assert abs(result.value - exact) <= 2.0 * result.error, result
+    assert result.error < 1e-5, result
+
+
+@pytest.mark.parametrize(
+    ("f", "exact"),
+    [
+        # seed 1, draw 229: on the decaying side f is one stair throughout; the growing
+        # side's far secant (6.6e235) is no slope that died away
+        (
+            _mixed(
+                0.017762981710448017,
+                36142.34946638623,
+                0.4509538575851079,
+                math.atan,
+                big=-503428278247.3786,
+                c=1.387979317901455,
+            ),
+            641.9958925440392379655,
+        ),
+        # seed 2, draw 510: stairs 1e-8 wide, which the window saw; a noise test sampled
+        # -2.14, where cos(X + c t) curves away (a secant of 0.93 to -0.015): points beyond
+        # the first step are not used
+        (
+            _mixed(
+                0.06319245104186097,
+                47795.552393443584,
+                7.232131285072283,
+                math.cos,
+                big=27471908.2929939,
+                c=0.3573940323134659,
+            ),
+            3020.301909753470885566,
+        ),
+    ],
+)
+def test_far_points_that_show_no_missed_slope_keep_the_error(
+    f: Callable[[float], float], exact: float
+) -> None:
+    result = cw.derivative(f, 0.0, full_output=True)
+    assert abs(result.value - exact) <= 2.0 * result.error, result
+    assert result.error < 2e-3, result  # 1.6e-9 and 1.0e-3, as before
