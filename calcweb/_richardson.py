@@ -206,7 +206,9 @@ step can be trusted; instead:
    between the walk's farthest points on the side where that part died
    away (one above the error and below an 8th of the estimate), where ``f``
    is flat at the window's smallest step and that slope would not be
-   (`_far_stairs`).
+   (`_far_stairs`); where that part still moves ``f`` there, of two more
+   points out to 16 times as far, within the first step
+   (`_farther_flat_slope`).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -3717,15 +3719,59 @@ def _far_flat_slope(sampler: Sampler, estimate: Estimate) -> float:
     ]
     if not secants:
         return 0.0
-    slope, side, near, at_near = min(secants)
+    secant = min(secants)
+    slope, own = _flat_slope_at(sampler, estimate, secant)
+    if slope or not own < abs(estimate.value) / 64.0:
+        return slope
+    return _farther_flat_slope(sampler, estimate, secant[1])
+
+
+def _flat_slope_at(
+    sampler: Sampler, estimate: Estimate, secant: tuple[float, float, float, float]
+) -> tuple[float, float]:
+    """(``secant``'s slope where ``f`` is flat at its nearer point, else 0; ``f``'s slope there).
+
+    ``secant``: (slope, side, distance, value), as `_far_secant` gives it.
+    ``f``'s own slope is taken at the window's smallest step (one more call);
+    flat: below a 64th of the secant's, which moves ``f`` by 8 times its
+    rounding over that step.
+    """
+    slope, side, near, at_near = secant
     step = estimate.smallest
     try:
         beside = sampler(sampler.x + side * (near + step))
     except (DomainError, NumericalError):
-        return 0.0
+        return 0.0, math.inf
     rounding = 4.0 * _EPS * max(abs(beside), abs(at_near))
-    flat = abs(beside - at_near) <= slope * step / 64.0
-    return slope if flat and slope * step > 8.0 * rounding else 0.0
+    own = abs(beside - at_near) / step
+    flat = own <= slope / 64.0 and slope * step > 8.0 * rounding
+    return (slope if flat else 0.0), own
+
+
+def _farther_flat_slope(sampler: Sampler, estimate: Estimate, side: float) -> float:
+    """The slope of `_flat_slope_at` between 4 and 16 times the walk's reach on ``side``, or 0.
+
+    Where the steep part had not died away at the walk's farthest points
+    there (its slope is far below the estimate, and above the secant's), as
+    where the walk's first steps overflowed on the other side and it sampled
+    no farther on this one (``5.42 exp(848417 t) + 0.258 sin(-2.05e12 +
+    1.99 t)`` at 0: its points reach -5.9e-5, within the stair at 0, 1.2e-4
+    wide): two more calls, out to the walk's first step at most.
+    """
+    reach = max(
+        abs(point - sampler.x) for point in sampler.values if (point - sampler.x) * side > 0.0
+    )
+    if 16.0 * reach > estimate.step:
+        return 0.0
+    try:
+        inner = sampler(sampler.x + side * 4.0 * reach)
+        outer = sampler(sampler.x + side * 16.0 * reach)
+    except (DomainError, NumericalError):
+        return 0.0
+    slope = abs(outer - inner) / (12.0 * reach)
+    if not estimate.error < slope < abs(estimate.value) / 8.0:
+        return 0.0
+    return _flat_slope_at(sampler, estimate, (slope, side, 4.0 * reach, inner))[0]
 
 
 def _far_secant(

@@ -7,9 +7,11 @@ quotients above it, where the steep part's truncation dwarfs the stairs,
 show nothing. Far out on the side where ``exp`` died away, the walk's own
 farthest points show ``S``, and ``f`` is flat there at the window's smallest
 step (one more call): the error is now at least twice that far slope
-(`calcweb._richardson._far_stairs`). A steep part beside a smooth slope, a
-swinging ``f`` and points farther than the walk's first step widen nothing.
-Exact values: mpmath at 50 digits from the floats as written.
+(`calcweb._richardson._far_stairs`); where exp's tail still moves ``f`` at
+the walk's farthest points, two more points, out to 16 times as far, show
+it. A steep part beside a smooth slope, a swinging ``f`` and points farther
+than the walk's first step widen nothing. Exact values: mpmath at 50 digits
+from the floats as written.
 """
 
 from __future__ import annotations
@@ -88,6 +90,22 @@ def _mixed(
             ),
             33183369.21027552053409,
             1.171,
+        ),
+        # seed 2, draw 365: the walk's points reach -5.9e-5 on exp's decaying side (its
+        # first steps overflowed on the other), within the stair at 0 (1.2e-4 wide), where
+        # exp's tail still moves f: two more points, at -2.3e-4 and -9.4e-4, show the slope
+        # (`_farther_flat_slope`): 4599169.4303 +- 9.6e-7 before, now +- 0.167
+        (
+            _mixed(
+                5.420882857953139,
+                848417.047706025,
+                0.2583701331533079,
+                math.sin,
+                big=-2054563500732.5525,
+                c=1.9945612953162166,
+            ),
+            4599169.509809718008759,
+            0.0795,
         ),
     ],
 )
