@@ -206,9 +206,9 @@ step can be trusted; instead:
    between the walk's farthest points on the side where that part died
    away (one above the error and below an 8th of the estimate), where ``f``
    is flat at the window's smallest step and that slope would not be
-   (`_far_stairs`); where that part still moves ``f`` there, of two more
-   points out to 16 times as far, within the first step
-   (`_farther_flat_slope`).
+   (`_far_stairs`); where that part still moves ``f`` there, or ``f`` is
+   flat there within the error, of two more points out to 16 times as far,
+   within the first step (`_farther_flat_slope`).
    On a line through a point (``calcweb.multivariate``: ``f(x + t d)`` at
    ``t`` near 0, ``extrapolate``'s ``offset``) every stencil point's
    coordinates ``x_i + t d_i`` are rounded to ulp(``x_i``), which ``x +
@@ -3711,14 +3711,16 @@ def _far_flat_slope(sampler: Sampler, estimate: Estimate) -> float:
     steep part).
     """
     clear = 16.0 * estimate.window[0][0]
-    secants = [
+    found = [
         secant
         for side in (1.0, -1.0)
         if (secant := _far_secant(sampler, side, (clear, estimate.step), abs(estimate.value)))
-        and estimate.error < secant[0] < abs(estimate.value) / 8.0
     ]
+    secants = [s for s in found if estimate.error < s[0] < abs(estimate.value) / 8.0]
     if not secants:
-        return 0.0
+        # A side flat within the error as far as the walk reached may be one stair
+        quiet = [s for s in found if s[0] <= estimate.error]
+        return _farther_flat_slope(sampler, estimate, min(quiet)[1]) if quiet else 0.0
     secant = min(secants)
     slope, own = _flat_slope_at(sampler, estimate, secant)
     if slope or not own < abs(estimate.value) / 64.0:
@@ -3756,7 +3758,10 @@ def _farther_flat_slope(sampler: Sampler, estimate: Estimate, side: float) -> fl
     where the walk's first steps overflowed on the other side and it sampled
     no farther on this one (``5.42 exp(848417 t) + 0.258 sin(-2.05e12 +
     1.99 t)`` at 0: its points reach -5.9e-5, within the stair at 0, 1.2e-4
-    wide): two more calls, out to the walk's first step at most.
+    wide), or where ``f``'s slope there is within the estimate's error, as
+    on one stair (``0.0659 exp(941528 t) + 4.23 cos(9.49e12 + 1.14 t)``: the
+    stair at 0 is 1.7e-3 wide, the points reach -5.9e-5): two more calls,
+    out to the walk's first step at most.
     """
     reach = max(
         abs(point - sampler.x) for point in sampler.values if (point - sampler.x) * side > 0.0

@@ -107,6 +107,22 @@ def _mixed(
             4599169.509809718008759,
             0.0795,
         ),
+        # seed 6, draw 170 (a held-out seed): the stair at 0 is 1.7e-3 wide (k w = 1608), and
+        # the walk's points on the left, out to 5.9e-5, differ by exp's tail alone, a slope
+        # below the error; at -2.3e-4 and -9.4e-4 an edge shows: 62031.89 +- 2.8e-7
+        # before, now +- 11.7 (one edge in 7e-4: 2.4 times the slope)
+        (
+            _mixed(
+                0.06588425993548931,
+                941528.2204436997,
+                4.227449552945715,
+                math.cos,
+                big=9489618490588.541,
+                c=1.1437986379947376,
+            ),
+            62029.48004053277740143,
+            2.41 * 2.5,
+        ),
     ],
 )
 def test_stairs_wider_than_the_window_show_far_out(
