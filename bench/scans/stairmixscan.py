@@ -13,7 +13,11 @@ float X. OUTSIDER11's dstair.py (session 28) as a `_tally.Scan`: it found 29,
 (seeds 1-7; 25, 24, 14, 23, 17, 17 and 24 before), 15 of the 21 on seeds 1-2 with
 stairs wider than the steep term's scale 1 / |k|. Session 30 (three-row fits,
 `calcweb._richardson._ThreeRowFit`, and `_unheard_stairs`): 8, 9, 6, 15, 10, 9
-and 12, 14 of the 17 on seeds 1-2 with stairs wider than 1 / |k|.
+and 12, 14 of the 17 on seeds 1-2 with stairs wider than 1 / |k|. Session 32
+(the slope of the walk's farthest points where the steep term died away,
+`calcweb._richardson._far_stairs`): 1, 1, 1, 3, 0, 1 and 0 (seeds 1-7; 8, 9,
+7, 15, 10, 9 and 12 before; seeds 8-12: 9, 11, 8, 15 and 8 -> 0, 1, 0, 0 and
+1), all seven left on seeds 1-7 with k w below 0.02, and no refusal added.
 """
 
 import functools
