@@ -1080,9 +1080,10 @@ def extrapolate(
     floor = _noise_near(sampler, estimate, n, spacing, widest=first_step / 16.0, quiet=quiet)
     # f varies on a scale far below the window's steps (a noise measured that is gone
     # at finer spacings is that too): walk on below them.
-    if (seen := _seen_far_below(sampler, estimate, n, spacing, quiet)) and (
-        not floor or _gone_below(sampler, estimate, n, spacing, floor, quiet)
-    ):
+    seen = _seen_far_below(sampler, estimate, n, spacing, quiet)
+    if not seen and not floor:  # the five points can all see a fast term at one phase
+        seen = _seen_off_the_grid(sampler, estimate, n, spacing, quiet)
+    if seen and (not floor or _gone_below(sampler, estimate, n, spacing, floor, quiet)):
         return _walked_below(f, x, n, (estimate, seen), refine, noise, offset, several=several)
     if floor > 0.0:
         # Noise can grow with |f| (f computed in single precision): measure it
@@ -1930,8 +1931,28 @@ def _seen_far_below(
     points = [x + k * step if k else x for k in range(-2, 3)]
     if not all(point in sampler.values for point in points):
         return None  # the noise test did not reach them: no call is made here
-    weights = _weights(n, [float(k) for k in range(-2, 3)])
-    quotient = math.fsum(w * sampler.values[p] for w, p in zip(weights, points, strict=True))
+    return _far_from_window(
+        sampler, estimate, n, step, dict(zip(range(-2, 3), points, strict=True)), quiet
+    )
+
+
+def _far_from_window(  # noqa: PLR0917 - the quotient's state
+    sampler: Sampler,
+    estimate: Estimate,
+    n: int,
+    step: float,
+    points: dict[float, float],
+    quiet: float,
+) -> tuple[float, float] | None:
+    """A quotient of order ``n`` and its rounding bound, if beyond what the window allows.
+
+    ``points`` maps each node (in ``step``s from ``x``) to its point, each
+    evaluated already; the window's expansion allows what it does of the
+    quotients below its rows (`_seen_far_below`).
+    """
+    weights = _weights(n, [float(node) for node in points])
+    values = [sampler.values[point] for point in points.values()]
+    quotient = math.fsum(w * v for w, v in zip(weights, values, strict=True))
     scale = step**n
     if not 0.0 < scale < math.inf:
         return None  # a step whose power underflows (x near 1e-159): no quotient here
@@ -1943,6 +1964,78 @@ def _seen_far_below(
     seen = quotient / scale
     far = abs(seen - estimate.value) > 2.0 * allowed + 4.0 * rounding
     return (seen, rounding) if far and math.isfinite(seen) else None
+
+
+def _seen_off_the_grid(
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float, quiet: float
+) -> tuple[float, float] | None:
+    """As `_seen_far_below`, where the noise test's five points can all see a fast term alike.
+
+    Where their spacing ``s`` is a whole number of a fast term's periods,
+    the five points ``x + k s``, ``|k| <= 2``, see it at one phase, and
+    their quotient is the slow part's: ``0.0832 s**4 + sin(1.0857 s**2)``
+    at 761.1, ``n = 2``, has its window at steps 152 to 38 (578724.966 +-
+    0.0019, the quartic's ``f''``, for 172899.8), and ``s`` = 0.0038057 is
+    1.001 of the sine's periods there, so their quotient is 1.7 off. At
+    ``x + golden s`` (``golden m`` is at least 0.05 from a whole number for
+    ``m`` up to 12) ``f`` must be the polynomial through the five, within
+    its rounding (at ``quiet``, or `_rounded_argument`) and a smooth
+    ``f``'s next term (``f``'s scale is at least the window's smallest
+    step); where it is not, the quotient with that point in place of ``x +
+    2 s`` is returned if it is far from the window too, and ``f``'s 4th
+    differences at spacings halving from ``s / 4`` fall as a smooth ``f``'s
+    (`_falls_as_smooth`): stairs can line up with the five points as well
+    (``cos(1e8 - 0.25 - t)``, its argument rounded to 1.5e-8, at ``s`` =
+    167.77 of them: each point's rounding is 0.23 of one times ``k``, a line,
+    and ``f`` at ``golden s`` is 1.2e-8 off), and their reads stay up as
+    long as the spacings span stairs. One call, where the five points agreed
+    with the window and showed no noise; about 20 more where ``f`` there is
+    off their polynomial and their quotient far from the window.
+    """
+    x = sampler.x
+    if estimate.kind != "central" or not 2 <= n <= 4 or not estimate.window:
+        return None
+    try:
+        step = representable_step(x, _noise_spacing(x, spacing))  # as the noise test's
+    except NumericalError:
+        return None
+    points = {float(k): x + k * step if k else x for k in range(-2, 3)}
+    if not all(point in sampler.values for point in points.values()):
+        return None  # the noise test did not reach them
+    try:
+        off = x + _GOLDEN * step
+        sampler(off)
+    except (DomainError, NumericalError):
+        return None
+    level = max(quiet, _rounded_argument(sampler, estimate))
+    if not _off_the_polynomial(sampler, step, points, off, level):
+        return None
+    del points[2.0]
+    seen = _far_from_window(sampler, estimate, n, step, {**points, (off - x) / step: off}, quiet)
+    # A fast term resolved at finer spacings, not stairs that lined up with the five points
+    return seen if seen and _falls_as_smooth(sampler, step / 4.0, 0.0, level, step / 64.0) else None
+
+
+def _off_the_polynomial(
+    sampler: Sampler, step: float, points: dict[float, float], off: float, level: float
+) -> bool:
+    """Whether ``f(off)`` is off the polynomial through the five ``points`` (node in steps: point).
+
+    By more than 4 times its rounding (``level`` a value) and what a smooth
+    ``f``'s next term can be: no more than the points' 3rd or 4th difference
+    (``x / sqrt(x**2 + 1e-5)`` at 0, whose scale 0.003 is far below the
+    window's steps there, is odd: its 4th difference is 0, its 3rd 4e-8).
+    `_seen_off_the_grid`.
+    """
+    node = (off - sampler.x) / step
+    weights = _weights(0, [k - node for k in points])  # the polynomial's value at node
+    values = [sampler.values[point] for point in points.values()]
+    expected = math.fsum(w * v for w, v in zip(weights, values, strict=True))
+    rounding = level * (1.0 + sum(map(abs, weights)))
+    m2, m1, at, p1, p2 = values
+    third = abs(p2 - 2.0 * p1 + 2.0 * m1 - m2) / 2.0
+    smooth = max(third, abs(p2 - 4.0 * (p1 + m1) + 6.0 * at + m2))
+    return abs(sampler.values[off] - expected) > 4.0 * rounding + smooth
 
 
 def _gone_below(  # noqa: PLR0917 - the noise test's state

@@ -74,8 +74,9 @@ def test_the_line_answers_as_one_variable_does() -> None:
             -131801808.35714285,
             35455851.07996005,
             # 125 of Richardson's (4 of them the refining stencil at twice its step:
-            # `_unsteady_when_doubled`) and the call on jets math.sin refused (counted since AD2)
-            126,
+            # `_unsteady_when_doubled`), the point off the noise test's grid
+            # (`_seen_off_the_grid`) and the call on jets math.sin refused (counted since AD2)
+            127,
         )
     line, scale = multivariate._along(sine(k, c), [x, 0.3], [1.0, 0.0])
     result = cw.derivative(line, line.at, n, full_output=True)

@@ -672,7 +672,7 @@ def test_a_lossy_entry_by_richardson_in_full_stays_polarisations() -> None:
     f = lambda p: 1e20 * p[0] ** 2 + p[0] * p[1] + 1e20 * p[1] ** 2  # noqa: E731
     result = hessian(f, method="richardson", full_output=True)([1.0, 1.0])
     assert result.method == "richardson"
-    assert result.nfev == 51
+    assert result.nfev == 54  # 51, and 1 each second derivative off the grid (`_seen_off_the_grid`)
     assert abs(result.value[0][1] - 1.0) <= result.error[0][1]
 
 
