@@ -97,8 +97,9 @@ step can be trusted; instead:
    walk: the first steps are scaled to ``max(1, |x|)``, far above the scale
    of ``exp(-5000 t)`` or ``sin(1e6 t)``, and smaller ones may resolve ``f``.
    Nor does one that lost its digits to `_Walk.check_accepted`; it is kept
-   (the ``fallback``) unless a window with digits does better, and the walk
-   stops at a collapse (below). A window with digits at smaller steps that
+   (the ``fallback``, with what the quotients below widen it by as the walk
+   goes on: `_still_falling_back`) unless a window with digits does better,
+   and the walk stops at a collapse (below). A window with digits at smaller steps that
    does not beat it but disagrees with it beyond both errors widens its error
    to that distance (`_contradicted`): halving steps far above the scale of
    ``f`` can alias (``sin`` at 33614626641256.94: steps of 5.04e11, 2.52e11
@@ -6363,6 +6364,7 @@ class _Walk:
         once = accepted.error if self.n >= 2 else 0.0
         if apart > 2.0 * allowed - once + 4.0 * noise:
             self.accepted = replace(accepted, error=accepted.error + apart)
+            self.fallback = _still_falling_back(self.fallback, accepted, self.accepted, self.n)
 
     def check_below(self) -> None:
         """`check_accepted` with the quotients already taken at steps below the accepted rows.
@@ -6646,6 +6648,26 @@ def _swung_throughout(jumps: list[float], rounding: float) -> bool:
     largest, last = max(jumps), max(jumps[-3:])
     calmed = any(max(pair) < largest / 16.0 for pair in itertools.pairwise(jumps))
     return not calmed and last >= largest / 4.0 and last > rounding
+
+
+def _still_falling_back(
+    fallback: _Candidate | None, accepted: _Candidate, widened: _Candidate, n: int
+) -> _Candidate | None:
+    """The walk's fallback after `_Walk.check_accepted` widened the ``accepted`` estimate.
+
+    Where the fallback is that estimate, the quotients below go on
+    contradicting it as the walk goes on past it (`_Walk.done_after`), and it
+    is returned with the error they give it: ``0.1754 s**4 + sin(1.1685
+    s**2)`` at 978.04, ``n = 4``, kept -262.0 at steps 0.14 and 0.072, and
+    the quotients as the sine's period (0.0027) was resolved widened it to
+    6.7e12 at 1.1e-3, where it lost its digits, then to 2.3e13 at 5.6e-4,
+    for -2.1e13 (it was returned at 6.7e12). Of order 2 or more: for a first
+    derivative near 0, `calcweb.derivative` prefers a walk from a step
+    scaled to ``|x|`` to a first walk whose error is wider, and ``cos(t) - 1
+    + t**2 / 2`` at -2.79e-10 (``cos`` rounded to 1 below 1.5e-8, where
+    ``f`` is ``t**2 / 2`` in floats) was then answered with that slope.
+    """
+    return widened if n >= 2 and fallback is accepted else fallback
 
 
 def _contradicted(fallback: _Candidate, settled: list[_Candidate]) -> _Candidate:

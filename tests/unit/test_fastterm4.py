@@ -1,13 +1,17 @@
-"""A small fast term that the noise test's points all see at one phase (session 32, FASTTERM4).
+"""A small fast term beside a large slow one, averaged away by the window (session 32, FASTTERM4).
 
 ``c s**4 + sin(a s**2)`` at ``x`` in the hundreds (fasttermscan's ``pow``
-family), ``n = 2``: the walk's window at steps of thousands of the sine's
-periods averages it away and keeps the quartic's derivative with a tiny
-error. The noise test's five points ``x + k s`` are checked against the
-window (`_seen_far_below`), but where ``s`` is a whole number of the sine's
-periods they all see it at one phase. ``f`` at ``x + golden s`` is off the
-polynomial through them (`_seen_off_the_grid`), and the walk is taken again
-from below the window.
+family): the walk's window at steps of many of the sine's periods averages
+it away and keeps the quartic's derivative with a tiny error.
+
+- ``n = 2``: the noise test's five points ``x + k s`` are checked against
+  the window (`_seen_far_below`), but where ``s`` is a whole number of the
+  sine's periods they all see it at one phase. ``f`` at ``x + golden s`` is
+  off the polynomial through them (`_seen_off_the_grid`), and the walk is
+  taken again from below the window.
+- ``n = 4``: quotients below the window widen its error as they resolve the
+  sine, past its digits; the walk returns it (its fallback) with all the
+  widening, not only what it had when it lost its digits (`_still_falling_back`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import math
 from collections.abc import Callable
 
 import mpmath
+import pytest
 
 import calcweb as cw
 from calcweb._richardson import _EPS, _GOLDEN, Sampler, _off_the_polynomial
@@ -63,3 +68,22 @@ def test_an_odd_f_whose_4th_difference_is_0_is_on_its_polynomial() -> None:
     # difference 0, its 3rd 4e-8, and f at golden s 1e-13 off the polynomial (4 roundings: 2.3e-15)
     sampler, points, off = _five_and_off(lambda t: t / math.sqrt(t * t + 1e-5), 0.0, 7.5e-6)
     assert not _off_the_polynomial(sampler, 7.5e-6, points, off, 8.0 * _EPS)
+
+
+@pytest.mark.parametrize(
+    ("c", "a", "x"),
+    [
+        # widened to 6.7e12 at 1.1e-3, then 2.3e13 at 5.6e-4: was -262.0 +- 6.7e12, for -2.1e13
+        (0.17539329346152344, 1.1684564180310062, 978.0371265632051),
+        # was 138.8 +- 7.8e11, for -1.67e12
+        (0.5047951937551494, 1.1915182473224566, 630.0879549370078),
+    ],
+)
+def test_a_fallback_keeps_the_error_the_quotients_below_gave_it(
+    c: float, a: float, x: float
+) -> None:
+    # The walk's window at steps far above the sine's period averaged it away (the quartic's f''''
+    # is 24 c); quotients below widened it past its digits as they resolved the sine.
+    result = cw.derivative(lambda s: c * s**4 + math.sin(a * s**2), x, 4, full_output=True)
+    exact = _exact(c, a, x, 4)
+    assert abs(result.value - exact) <= result.error, (result, exact)
