@@ -254,7 +254,13 @@ step can be trusted; instead:
    about ``A / s**n``: where it disagrees, the whole of this is done again
    from below the window (`_walked_below`: 1949389.8 +- 325), and an answer
    that comes back to the refuted value, and misses the quotient that
-   refuted it, is refused (`_check_not_back`).
+   refuted it, is refused (`_check_not_back`). Where the noise test's
+   spacing is a whole number of the fast term's periods, its five points
+   see it at one phase and their quotient agrees; ``f`` at ``x + golden
+   s`` (one call) must then be on their polynomial, else the quotient with
+   that point refutes the window, if far from it and ``f``'s 4th differences
+   below fall as a smooth ``f``'s, not as stairs that lined up with the
+   five points (`_seen_off_the_grid`).
 6. A derivative whose one-sided quotients (from the right, and from the
    left where those are in doubt) disagree with the central ones (at a
    kink, as ``abs`` at 0, at a junction where

@@ -36,6 +36,18 @@ unsettled, or on both sides, and the walk is taken again from there):
 honest answer to a refusal or a lie. ``pow`` n = 2 seeds 1-5 identical case by
 case; ``cube`` n = 1 seed 1: 1 lie -> 0; ``sin`` n = 1 seed 1: the same
 outcomes, two errors narrower (1980 -> 0.5, 1240 -> 0.25).
+
+Session 32 (FASTTERM4), the same draws, before -> after `_seen_off_the_grid`
+(the noise test's five points a whole number of the sine's periods apart saw
+it at one phase) and `_still_falling_back` (a fallback kept the widening of
+the quotients below): lies by seed, ``pow`` n = 2: 4, 0 -> 3, 0 (seeds 1-2)
+and 1, 1, 0, 1, 0 -> 0, 1, 0, 1, 0 (3-7; the one at seed 3 is now refused);
+n = 3: 0, 1 -> 0, 1 and 0, 2, 0, 0, 0 -> 0, 1, 0, 0, 0; n = 4: 0, 2 -> 0, 0
+and 0, 3, 0, 1, 0 -> 0, 1, 0, 1, 0; fresh seeds 8-10, n = 4: 3, 2, 1 -> 1,
+0, 0 (n = 1, 2 and 3 there as before). n = 1 as before, case by case. No
+draw on seeds 1-10 went from an honest answer to a refusal or a lie; the
+answers cost 1.5 % more calls at n = 2, 0.5 % at n = 3 and 4 (one call a
+walk that saw no noise).
 """
 
 from __future__ import annotations
