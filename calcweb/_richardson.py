@@ -84,7 +84,10 @@ step can be trusted; instead:
    quotient at a smaller step than the kept estimate's rows, farther from it
    than their expansion allows, widens its error to that distance
    (`_Walk.check_accepted`): a window far from the asymptotic range can pass
-   for one, its probe included. While such quotients of a first derivative
+   for one, its probe included. So does one, of order 2 or more, that moved
+   from the last of those rows toward it by less than their truncation, as
+   the estimate puts it, allows (`_stalled`: rows that all reached a kink of
+   ``f^(n)`` a fraction of their step away). While such quotients of a first derivative
    move farther and farther from it, the walk goes on (`_still_leaving`): a
    fast term beside a large slow one (``0.18 t**3 + sin(1.64 t**2)`` at
    488.5) is averaged away by the first steps, which follow the slow one in
@@ -6020,6 +6023,33 @@ def _allowed(rate: float, value: float, error: float, last: float) -> float:
     return (abs(last - value) + error) * rate + error
 
 
+def _stalled(rate: float, accepted: _Candidate, last: float, quotient: float, noise: float) -> bool:
+    """Whether a quotient below an estimate's rows stayed near its last one, as no truncation would.
+
+    The estimate says the last quotient ``last`` is off the derivative by
+    its truncation, ``|last - value|`` give or take the error, and that the
+    truncation shrinks as ``h**p``: at a step whose ``h**p`` is ``rate`` of the
+    last row's, the quotient has moved toward the value by at least that
+    truncation less twice ``rate`` times it (the terms after the first, as
+    `_Walk.check_accepted` allows), but for both quotients' rounding. One that
+    stalls says the truncation was not that: the rows crossed a kink of
+    ``f^(n)`` a fraction of their step away, whose share extrapolation took for
+    truncation. ``0.0197 max(t - 1.47255, 0)**4 + sin(1.0283 t)`` at 1.47526,
+    ``n = 3``: steps 0.0058 to 0.0014 reach the kink 0.0027 away, -0.0572747 +-
+    1.4e-5 for -0.0572387, and the quotient at 7.2e-4 (clean: 4.9e-9 from the
+    derivative) moved 5.6e-6 from the last one, where 1.4e-5 was due.
+    """
+    # Steps between the last row's and its half (a probe's, or a walk redone on other
+    # steps) are not judged: little is due there, and all it caught on the kink scans
+    # was an honest answer, then refused (kscan56 116: -48.8 +- 18.1 for -34.0).
+    if rate > 0.25:
+        return False
+    toward = math.copysign(1.0, last - accepted.value)
+    moved = (last - quotient) * toward
+    due = (abs(last - accepted.value) - accepted.error) * (1.0 - 2.0 * rate)
+    return moved < due - 4.0 * (noise + accepted.rounding)
+
+
 def _further_stands(sampler: Sampler, n: int, early: Estimate, further: Estimate) -> bool:
     """Whether the walk gone on past an ``early`` stop stands in its place.
 
@@ -6353,7 +6383,9 @@ class _Walk:
         asymptotic range can still look like one, and its probe agree, by
         chance (``log(1 + t**2)``, ``n = 5`` at 0.497 with steps from 0.35:
         21.35 +- 0.22, exact 20.48; the quotients at 0.011 and 0.0027 are
-        20.485 and 20.4796): then the error is at least as far as it is.
+        20.485 and 20.4796): then the error is at least as far as it is. Of
+        order 2 or more so is a quotient that moved toward the estimate by less
+        than its truncation allows (`_stalled`).
         """
         accepted = self.accepted
         if accepted is None or not step < accepted.smallest or not self.accepted_rows:
@@ -6368,7 +6400,9 @@ class _Walk:
         # Of order 1 twice the error still: there an estimate widened changes where the
         # walk goes on (`done_after`), and (1 - cos t) / t at -0.00348 was then refused.
         once = accepted.error if self.n >= 2 else 0.0
-        if apart > 2.0 * allowed - once + 4.0 * noise:
+        # A quotient that hardly moved is held against it alike, of order 2 or more too.
+        stalled = self.n >= 2 and _stalled(rate, accepted, last, quotient, noise)
+        if apart > 2.0 * allowed - once + 4.0 * noise or stalled:
             self.accepted = replace(accepted, error=accepted.error + apart)
             self.fallback = _still_falling_back(self.fallback, accepted, self.accepted, self.n)
 

@@ -1,0 +1,54 @@
+"""A kink of f^(n) a fraction of a step away, which the accepted window's rows all reached.
+
+DERKINK6. OUTSIDER10's kscan seed 9336 lied (2.6 times its error): the rows at
+0.0058 to 0.0014 all reach the kink 0.0027 from ``x``, their differences fell
+by 3.7 (near the 4 of ``h**2``) and extrapolation took the kink's share for
+truncation. The quotient at half the last step, clean, hardly moved: the
+estimate's truncation is not there (`_stalled`), and its error now holds it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import calcweb as cw
+from calcweb._richardson import _Candidate, _stalled
+
+
+def test_a_kink_reached_by_every_row_of_the_window_widens_its_error() -> None:
+    # kscan seed 9336: f''' has a kink 0.0027 left of x; was -0.05727468477566839 +-
+    # 1.38e-5 for -0.05723870971436875 (mpmath), now the same value +- 5.0e-5.
+    k, c, a = 0.019702519270503267, 1.4725450155454216, 1.0282570729165847
+    x = 1.475256291870039
+    result = cw.derivative(
+        lambda t: k * max(t - c, 0.0) ** 4 + math.sin(a * t), x, 3, full_output=True
+    )
+    exact = -(a**3) * math.cos(a * x) + 24.0 * k * (x - c)
+    assert abs(result.value - exact) <= result.error, result
+
+
+def _accepted(value: float, error: float, last: float) -> _Candidate:
+    return _Candidate(value, error, 2, 2, 0.00144, last, 1.5e-7)
+
+
+def test_a_quotient_that_hardly_moved_below_the_rows_is_stalled() -> None:
+    # 9336's numbers: the last row -0.0572331 is 4.2e-5 above the estimate; at half its
+    # step (rate 1/4) the quotient moved 5.6e-6 toward it, where 1.4e-5 was due.
+    accepted = _accepted(-0.05727468477566839, 1.38e-5, -0.05723310769480643)
+    assert _stalled(0.25, accepted, accepted.last, -0.057238704819675884, 1.19e-6)
+
+
+def test_a_quotient_that_moves_as_the_expansion_says_is_not_stalled() -> None:
+    # The same estimate, its truncation shrinking as h**2: the quotient moved 3/4 of it.
+    accepted = _accepted(-0.05727468477566839, 1.38e-5, -0.05723310769480643)
+    moved = accepted.last + 0.75 * (accepted.value - accepted.last)
+    assert not _stalled(0.25, accepted, accepted.last, moved, 1.19e-6)
+    # Within the quotients' rounding of not moving at all, it is not evidence either.
+    assert not _stalled(0.25, accepted, accepted.last, accepted.last, 1e-5)
+
+
+def test_a_step_between_the_last_row_and_its_half_is_not_judged() -> None:
+    # A probe's step, h**2 at 0.3 of the last row's: 0.4 of the truncation is due, but
+    # all this caught on the kink scans was an honest answer, then refused.
+    accepted = _accepted(-0.05727468477566839, 1.38e-5, -0.05723310769480643)
+    assert not _stalled(0.3, accepted, accepted.last, accepted.last, 1.19e-6)
