@@ -108,7 +108,10 @@ step can be trusted; instead:
    ``f`` can alias (``sin`` at 33614626641256.94: steps of 5.04e11, 2.52e11
    and 1.26e11 are 1.06, 0.53 and 0.265 radians modulo ``2 pi``, where
    ``sin`` is ``sin(x + a t)`` with ``a`` = 2.1e-12), and the probe fit by
-   chance.
+   chance. Any other kept estimate widens its error alike to hold a later
+   window at most twice as wide whose value it does not hold
+   (`_held_to_later`): its rows may have crossed a kink of ``f^(n)`` their
+   steps reached.
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
    inf) shrinks the step quickly, and of two stencil points as far from
    ``x``, the one on the side where ``f`` last failed is evaluated first
@@ -6598,6 +6601,8 @@ class _Walk:
             self.end_window(converged=False)
         if self.fallback is not None:  # no window after it did better
             self.accepted = _contradicted(self.fallback, self.settled)
+        elif self.accepted is not None:
+            self.accepted = _held_to_later(self.accepted, self.settled)
         if self.accepted is None:
             return None
         error = max(self.accepted.error, 4.0 * _EPS * abs(self.accepted.value))
@@ -6708,6 +6713,29 @@ def _still_falling_back(
     ``f`` is ``t**2 / 2`` in floats) was then answered with that slope.
     """
     return widened if n >= 2 and fallback is accepted else fallback
+
+
+def _held_to_later(accepted: _Candidate, settled: list[_Candidate]) -> _Candidate:
+    """The kept estimate, its error widened to hold a later window about as fine.
+
+    A window at smaller steps that did not beat it (`_Walk.beats`), whose
+    extrapolated entry (level 1 or more) has at most twice its error, reads
+    the derivative about as well; where the kept error does not reach that
+    value, the kept rows may have crossed a kink or jump of ``f^(n)`` a
+    fraction of their step away, and its error is widened to hold the
+    window's value and error. ``2.91 atan(0.963 t) - 4.23e-8 u |u| / 2``, ``u
+    = -3.19 (t - 0.5)``, at 0.49597, ``n = 2`` (``f''`` jumps 8.6e-7 at 0.5):
+    steps 0.2 to 0.025 kept -1.71087049 +- 1.24e-7, the window at 0.0031 to
+    9.8e-5 -1.71087077 +- 1.75e-7, for -1.710870772. A window with a wider
+    error, its rounding grown as its steps shrank, strays within it: no evidence.
+    """
+    error = accepted.error
+    for other in settled:
+        apart = abs(other.value - accepted.value)
+        below = other.level and other.smallest < accepted.smallest
+        if below and other.error <= 2.0 * accepted.error and apart > error:
+            error = apart + other.error
+    return replace(accepted, error=error)
 
 
 def _contradicted(fallback: _Candidate, settled: list[_Candidate]) -> _Candidate:

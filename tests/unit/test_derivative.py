@@ -461,4 +461,6 @@ def test_a_second_walk_that_sees_f_constant_does_not_replace_the_first(x: float)
     r = derivative(lambda t: math.sin(t) - t, x, method="richardson", full_output=True)
     assert r.step == 0.015  # the first walk's estimate
     assert abs(r.value - (-x * x / 2)) <= 2.0 * r.error
-    assert r.error < 2e-16
+    # At -4.3e-10 a later window of the first walk, as fine, widens it 1.7e-16 -> 2.7e-16
+    # (`_held_to_later`).
+    assert r.error < 3e-16

@@ -5,6 +5,8 @@ DERKINK6. OUTSIDER10's kscan seed 9336 lied (2.6 times its error): the rows at
 by 3.7 (near the 4 of ``h**2``) and extrapolation took the kink's share for
 truncation. The quotient at half the last step, clean, hardly moved: the
 estimate's truncation is not there (`_stalled`), and its error now holds it.
+derkinkscan --order 2 seed 2 #83 lied (2.2 times): the window at smaller steps
+that did not beat the kept one was about as fine and right (`_held_to_later`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import math
 
 import calcweb as cw
-from calcweb._richardson import _Candidate, _stalled
+from calcweb._richardson import _Candidate, _held_to_later, _stalled
 
 
 def test_a_kink_reached_by_every_row_of_the_window_widens_its_error() -> None:
@@ -52,3 +54,42 @@ def test_a_step_between_the_last_row_and_its_half_is_not_judged() -> None:
     # all this caught on the kink scans was an honest answer, then refused.
     accepted = _accepted(-0.05727468477566839, 1.38e-5, -0.05723310769480643)
     assert not _stalled(0.3, accepted, accepted.last, accepted.last, 1.19e-6)
+
+
+def test_a_jump_of_f2_a_fraction_of_the_steps_away_is_held_by_the_later_window() -> None:
+    # derkinkscan --order 2 seed 2 #83: f'' jumps 8.6e-7 at 0.5; steps 0.2 to 0.025 kept
+    # -1.710870494619028 +- 1.24e-7 for -1.7108707716390632 (mpmath); the window at
+    # 0.0031 to 9.8e-5 gave -1.71087077069 +- 1.75e-7. Now +- 4.5e-7.
+    a, w, k, c = (
+        2.9112788035607196,
+        0.9632467464663801,
+        -3.1920012691096944,
+        -4.2323359449357245e-08,
+    )
+    x = 0.49596798057907165
+
+    def f(t: float) -> float:
+        u = k * (t - 0.5)
+        return a * math.atan(w * t) + c * u * abs(u) / 2.0
+
+    result = cw.derivative(f, x, 2, full_output=True)
+    exact = -2.0 * a * w**3 * x / (1.0 + (w * x) ** 2) ** 2 + c * k**2  # u > 0 at x
+    assert abs(result.value - exact) <= result.error, result
+
+
+def _window(value: float, error: float, smallest: float, level: int = 2) -> _Candidate:
+    return _Candidate(value, error, level, level, smallest)
+
+
+def test_only_a_later_window_about_as_fine_widens_the_kept_error() -> None:
+    kept = _window(-1.710870494619028, 1.24e-7, 0.025)
+    later = _window(-1.7108707706905417, 1.75e-7, 1.95e-4)
+    assert _held_to_later(kept, [later]).error == abs(later.value - kept.value) + later.error
+    # One with more than twice the kept error strays within it (its rounding grew).
+    wide = _window(later.value, 2.5e-7, 1.95e-4)
+    assert _held_to_later(kept, [wide]).error == kept.error
+    # One the kept error holds, one at larger steps, and a bare quotient are no evidence.
+    held = _window(kept.value + 1e-7, 1.75e-7, 1.95e-4)
+    above = _window(later.value, 1.75e-7, 0.05)
+    bare = _window(later.value, 1.75e-7, 1.95e-4, level=0)
+    assert _held_to_later(kept, [held, above, bare]).error == kept.error
