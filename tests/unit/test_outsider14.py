@@ -130,3 +130,59 @@ def test_the_smooth_abs_written_with_calcweb_has_five_digits_and_says_so() -> No
     result = cw.derivative(lambda x: cw.sqrt(x * x + 1e-16), 1e-3, 5, full_output=True)
     assert abs(result.value - _SMOOTH_ABS_D5_AT_1E_3) <= 2.0 * result.error
     assert result.value == pytest.approx(_SMOOTH_ABS_D5_AT_1E_3, rel=1e-5)
+
+
+# --- derivative/hessian, "auto" on math-written f: a narrow bump no step sees ------------
+# A polynomial plus a bump 1e-7 wide at 0: Richardson's steps (from 0.015 max(1, |x|))
+# never come within the bump, agree on the polynomial's derivative, and report its
+# tiny error. The second walk "from a step scaled to |x|" (0 < |x| < 0.01) runs only
+# where the first walk's error exceeds 1e-8 of its value, and where it runs and
+# disagrees far beyond both errors (n = 1 below: -7.3575888e-10 +- 3.0e-22 against
+# 3.9e-21 +- 7.2e-16) the first walk's estimate is kept. A given h = 1e-8 finds each
+# value below. Written with calcweb.exp (jets) every one is right.
+
+_BUMP_D1 = -7.357588823388847e-10  # mpmath, 50 digits: d/dx at 1e-7 of _bumped_quartic
+_BUMP_D3 = 147151.77647097696  # mpmath, 50 digits: d^3/dx^3 at 1e-7
+
+
+def _bumped_quartic(x: float) -> float:
+    return x**4 + 1e-16 * math.exp(-((1e7 * x) ** 2))
+
+
+@_xfail()
+def test_a_first_derivative_on_a_narrow_bump_reports_an_error_that_covers_its_miss() -> None:
+    # Today: 3.948409436821306e-21 +- 7.2e-16 ("richardson"); truth -7.36e-10.
+    result = cw.derivative(_bumped_quartic, 1e-7, full_output=True)
+    assert abs(result.value - _BUMP_D1) <= 2.0 * result.error
+
+
+@_xfail()
+def test_a_third_derivative_on_a_narrow_bump_reports_an_error_that_covers_its_miss() -> None:
+    # Today: 2.4000000000135024e-06 +- 8.1e-13 ("richardson"); truth 147151.78
+    # (the plain call answers 2.4e-06 as well).
+    result = cw.derivative(_bumped_quartic, 1e-7, 3, full_output=True)
+    assert abs(result.value - _BUMP_D3) <= 2.0 * result.error
+
+
+@_xfail()
+def test_a_hessian_at_0_on_a_narrow_bump_reports_an_error_that_covers_its_miss() -> None:
+    # Today: [[2.0]] +- [[4.4e-15]] ("richardson"; derivative n = 2 alike); truth
+    # 2 - 2e-6 = 1.999998.
+    result = cw.hessian(
+        lambda p: p[0] ** 2 + 1e-20 * math.exp(-((1e7 * p[0]) ** 2)), full_output=True
+    )
+    value, error = result([0.0]).value[0][0], result([0.0]).error[0][0]
+    assert abs(value - 1.999998) <= 2.0 * error
+
+
+def test_the_narrow_bump_written_with_calcweb_is_differentiated_right() -> None:
+    def bumped(x: object) -> object:
+        return x**4 + 1e-16 * cw.exp(-((1e7 * x) ** 2))  # type: ignore[operator]
+
+    assert cw.derivative(bumped, 1e-7) == pytest.approx(_BUMP_D1, rel=1e-9)
+    assert cw.derivative(bumped, 1e-7, 3) == pytest.approx(_BUMP_D3, rel=1e-9)
+
+
+def test_a_step_on_the_bumps_scale_finds_its_derivative() -> None:
+    result = cw.derivative(_bumped_quartic, 1e-7, 3, method="richardson", h=1e-8, full_output=True)
+    assert abs(result.value - _BUMP_D3) <= 2.0 * result.error < 1e-3
