@@ -202,3 +202,18 @@ def test_a_laplace_kernels_second_derivative_beside_its_kink_is_right_or_refused
     except cw.CalcwebError:
         return
     assert value == pytest.approx(math.exp(-1e-8), rel=0.5), value
+
+
+# --- derivative, "auto" on math-written f: a unit-size term beside a huge one -------------
+# 1e8*x + sin(x) at 1e8: f is 1e16 + sin(x), whose sine sits at f's rounding (ulp 2), and
+# steps from 0.015 max(1, |x|) = 1.5e6 sample it as noise (every method and order lies
+# alike: n = 2-4 come out 0 +- 1e-12 .. 1e-26 for -sin, -cos, sin of 1e8). No step can
+# resolve cos(1e8) = -0.36 through f's rounding, so an honest error is about 1, not 3e-5.
+# Written with calcweb.sin (jets) it is exact.
+
+
+@_xfail()
+def test_a_slope_beside_a_huge_linear_term_reports_an_error_that_covers_its_miss() -> None:
+    # Today: 100000000.0 +- 3.0e-05 ("richardson"); truth 1e8 + cos(1e8) = 99999999.6366149.
+    result = cw.derivative(lambda x: 1e8 * x + math.sin(x), 1e8, full_output=True)
+    assert abs(result.value - (1e8 + math.cos(1e8))) <= 2.0 * result.error
