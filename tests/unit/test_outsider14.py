@@ -207,8 +207,9 @@ def test_a_laplace_kernels_second_derivative_beside_its_kink_is_right_or_refused
 # --- derivative, "auto" on math-written f: a unit-size term beside a huge one -------------
 # 1e8*x + sin(x) at 1e8: f is 1e16 + sin(x), whose sine sits at f's rounding (ulp 2), and
 # steps from 0.015 max(1, |x|) = 1.5e6 sample it as noise (every method and order lies
-# alike: n = 2-4 come out 0 +- 1e-12 .. 1e-26 for -sin, -cos, sin of 1e8). No step can
-# resolve cos(1e8) = -0.36 through f's rounding, so an honest error is about 1, not 3e-5.
+# alike: "auto" n = 2-4 gives 3.3e-15 +- 1.9e-12, -6.8e-22 +- 5.5e-20 and 4.5e-28 +-
+# 6.5e-26 for -sin(1e8), -cos(1e8) and sin(1e8): -0.93, 0.36, 0.93). Steps that miss
+# the sine must say so: an error of at least its slope, |cos(1e8)| = 0.36, not 3e-5.
 # Written with calcweb.sin (jets) it is exact.
 
 
