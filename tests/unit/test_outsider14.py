@@ -136,10 +136,11 @@ def test_the_smooth_abs_written_with_calcweb_has_five_digits_and_says_so() -> No
 # A polynomial plus a bump 1e-7 wide at 0: Richardson's steps (from 0.015 max(1, |x|))
 # never come within the bump, agree on the polynomial's derivative, and report its
 # tiny error. The second walk "from a step scaled to |x|" (0 < |x| < 0.01) runs only
-# where the first walk's error exceeds 1e-8 of its value, and where it runs and
-# disagrees far beyond both errors (n = 1 below: -7.3575888e-10 +- 3.0e-22 against
-# 3.9e-21 +- 7.2e-16) the first walk's estimate is kept. A given h = 1e-8 finds each
-# value below. Written with calcweb.exp (jets) every one is right.
+# where the first walk's error exceeds 1e-8 of its value; where it runs (n = 1 below)
+# it finds -7.3575888e-10, but its error, 7.2e-9, is set by the noise the first walk
+# read, so the two "agree" and the first walk's 3.9e-21 +- 7.2e-16 is kept (a walk from
+# h = 1.5e-9 alone: -7.3575888e-10 +- 3.0e-22). A given h = 1e-8 finds each value
+# below. Written with calcweb.exp (jets) every one is right.
 
 _BUMP_D1 = -7.357588823388847e-10  # mpmath, 50 digits: d/dx at 1e-7 of _bumped_quartic
 _BUMP_D3 = 147151.77647097696  # mpmath, 50 digits: d^3/dx^3 at 1e-7
