@@ -1,0 +1,139 @@
+"""Mutation tests for the numerical code sessions 30 and 31 added (MUT23, session 32).
+
+tools/mutation/one_function.py made mutmut 3.8.1's mutants of the new functions
+(tools/mutation/HISTORY.md, "Session 32"); each ran against the test files added
+with it, and each test below kills survivors of those files: a boundary the code
+states, hit exactly, values set by hand, or a public result pinned whole. Truths
+from mpmath (mp.diff at 60 digits) are written in, not computed: no mpmath and no
+numpy, so these run inside Pyodide too.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+import calcweb as cw
+from calcweb._integrate import GROWTH_ULPS, _growth_exponent
+from calcweb.jet import Jet, watching_cancellation
+
+# ---------------------------------------------------------------- jet: what the watch records
+
+
+def test_the_watch_records_the_slope_of_a_first_order_jets_argument() -> None:
+    # _note_unit_scale reads a_1 wherever the jet has one: a first derivative's jets
+    # have two coefficients; a jet of order 0 has no slope and records nothing.
+    with watching_cancellation() as watch:
+        cw.cosh(Jet.variable(20.0, 1) * 3.0)
+    assert watch.rate == 3.0
+    with watching_cancellation() as watch:
+        cw.cosh(Jet.variable(20.0, 0) * 3.0)
+    assert watch.rate == 0.0
+
+
+def test_a_chain_before_any_pole_records_nothing() -> None:
+    # cos(x**2): no quotient or root was taken, so its recurrence is not tallied.
+    with watching_cancellation() as watch:
+        cw.cos(Jet.variable(0.7, 4) ** 2)
+    assert watch.magnification == 0.0
+
+
+def test_a_chains_second_order_after_a_pole_is_tallied() -> None:
+    # tan(atan(x)) = x: its order 2 is 0 up to rounding, which the terms of tan's
+    # recurrence carry (the watch is inf or huge); on a jet of order 2 only k = 2 shows it.
+    with watching_cancellation() as watch:
+        cw.tan(cw.atan(Jet.variable(0.5, 2)))
+    assert watch.magnification > 2.0**24
+
+
+def test_a_chains_tally_is_its_terms_over_its_coefficient() -> None:
+    # sin(sqrt(x)) at 0.25: a = sqrt(x) has a_1 = 1, a_2 = -1 (magnification 1: a linear
+    # argument's root). cos's order 2 is c_2 = -(a_1 s_1 + 2 a_2 s_0) / 2, s_0 = sin(1/2),
+    # s_1 = cos(1/2): terms (cos(1/2) + 2 sin(1/2)) / 2 over |c_2| = (2 sin(1/2) - cos(1/2)) / 2.
+    with watching_cancellation() as watch:
+        cw.sin(cw.sqrt(Jet.variable(0.25, 2)))
+    s, c = math.sin(0.5), math.cos(0.5)
+    assert watch.magnification == pytest.approx((c + 2.0 * s) / (2.0 * s - c), rel=1e-12)
+
+
+# ---------------------------------------------------------------- integrate: growth next to a point
+
+
+def test_the_growth_exponent_asks_both_sides_at_2_10_and_2_11_ulps() -> None:
+    asked: list[float] = []
+
+    def f(t: float) -> float:
+        asked.append(t)
+        return abs(t - 1 / 3) ** -0.5
+
+    assert _growth_exponent(f, 1 / 3) == (pytest.approx(0.5, abs=2e-3), 4)
+    unit = GROWTH_ULPS * math.ulp(1 / 3)
+    assert asked == [1 / 3 - unit, 1 / 3 - 2.0 * unit, 1 / 3 + unit, 1 / 3 + 2.0 * unit]
+
+
+def test_the_growth_exponent_is_the_steeper_sides() -> None:
+    # 1/|d| on the left, |d|**-0.5 on the right: not integrable, whatever the right says.
+    def f(t: float) -> float:
+        d = t - 1 / 3
+        return 1 / abs(d) if d < 0 else d**-0.5
+
+    assert _growth_exponent(f, 1 / 3)[0] == pytest.approx(1.0, abs=2e-3)
+
+
+@pytest.mark.parametrize(("failing_side", "calls"), [(-1.0, 2), (1.0, 4)])
+def test_the_growth_exponent_counts_the_calls_up_to_a_failure(
+    failing_side: float, calls: int
+) -> None:
+    def f(t: float) -> float:
+        if (t - 1 / 3) * failing_side > 0:
+            raise ValueError("outside f's domain")
+        return abs(t - 1 / 3) ** -0.5
+
+    exponent, counted = _growth_exponent(f, 1 / 3)
+    assert math.isnan(exponent)
+    assert counted == calls
+
+
+# ---------------------------------------------------------------- derivative: plain calls' scales
+
+
+def test_no_spacing_where_f_fails_on_both_sides_is_no_scale() -> None:
+    # round(t, 2) defined within 0.01 of 0.123: at the first step (0.015) f fails on
+    # both sides, so that spacing shows nothing; on the stair [0.115, 0.125) f' = 0.
+    def f(t: float) -> float:
+        return round(t, 2) + 0.0 * math.sqrt(0.01**2 - (t - 0.123) ** 2)
+
+    assert cw.derivative(f, 0.123) == 0.0
+
+
+def _cosine_quotient(kind: str, c: float, s: float) -> Any:
+    def f(t: Any) -> Any:
+        u = (t - c) / s
+        if kind == "cos":
+            return (1 - cw.cos(u)) / (u * u)
+        if kind == "cosh":
+            return (cw.cosh(u) - 1) / (u * u)
+        return (cw.exp(u) - 1) / u
+
+    return f
+
+
+JETS_KEPT = [
+    # (kind, x, c, s, n), the true n-th derivative. |x| < 2: judged on max(1, |x|)
+    (("exp", 0.4840021936940957, 0.4840406987403824, 7.634381342693587, 5), 6.426546063e-6),
+    (("cos", -1.4495708889651069, -1.449518867087437, 2.482005251206867, 3), -4.569345367e-8),
+    # |x| = 3.2, cosh's argument moves by 1 over s = 1.18: judged on 1.18
+    (("cosh", 3.2308916695307826, 3.230866968245342, 1.180348263559536, 5), 1.631062243e-7),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "true"), JETS_KEPT)
+def test_a_jets_answer_within_fs_rounding_on_its_scale_is_kept(
+    case: tuple[str, float, float, float, int], true: float
+) -> None:
+    # Each jets' answer has an error above its value but within 2**10 times f's rounding
+    # spread over the scale on which f varies (`_scale_of_f`), and is right to 7e-4.
+    kind, x, c, s, n = case
+    assert cw.derivative(_cosine_quotient(kind, c, s), x, n) == pytest.approx(true, rel=1e-3)
