@@ -18,6 +18,7 @@ import pytest
 import calcweb as cw
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
 from calcweb.jet import Jet, watching_cancellation
+from calcweb.limits import _falls, _OneSided
 
 # ---------------------------------------------------------------- jet: what the watch records
 
@@ -137,3 +138,35 @@ def test_a_jets_answer_within_fs_rounding_on_its_scale_is_kept(
     # spread over the scale on which f varies (`_scale_of_f`), and is right to 7e-4.
     kind, x, c, s, n = case
     assert cw.derivative(_cosine_quotient(kind, c, s), x, n) == pytest.approx(true, rel=1e-3)
+
+
+# ---------------------------------------------------------------- limits: a fall closer in
+
+
+FALLS = [
+    # (values: the last usual sample and f at h/2, h/4, h/8), usual, (value, error), falls.
+    # Departures taken with the sign of the last: they may start within the room
+    # (JUMP error + ULPS eps |value| = 0.04) on the other side.
+    ([0.97, 0.975, 0.98, 1e4 + 1.0], [1.0, 1.0], (1.0, 0.01), True),
+    # error 0: the room is 4 eps |2.0| = 1.8e-15 alone, below and above
+    ([2.0 - 1e-15, 2.0 + 1e-14, 2.0 + 1e-13, 2.0 + 1e-10], [2.0, 2.0], (2.0, 0.0), True),
+    # only the last two usual samples set the growth to beat: 100 >= 4096 * 0.004
+    ([1.0, 2.0, 11.0, 101.0], [5.0, 3.0, 1.5, 1.1, 1.0, 1.0], (1.0, 0.001), True),
+    # departures that stay equal do not grow
+    ([1.0, 2.0, 2.0, 101.0], [1.0, 1.0], (1.0, 0.001), False),
+    # f back at the value: no side to fall to
+    ([1.0, 2.0, 3.0, 1.0], [1.0, 1.0], (1.0, 0.001), False),
+    # not growing, however far the last
+    ([1.0, 3.0, 2.0, 101.0], [1.0, 1.0], (1.0, 0.001), False),
+    # the first departure beyond the room (0.1 > 0.004), though the second is not
+    ([0.9, 1.0, 2.0, 101.0], [1.0, 1.0], (1.0, 0.001), False),
+    # both bounds hit exactly: the room 4 x 0.25 = 1, and 4096 times it
+    ([-1.0, 0.0, 1.0, 4096.0], [0.0, 0.0], (0.0, 0.25), True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("values", "usual", "result", "falls"), FALLS)
+def test_a_fall_grows_from_the_room_to_4096_times_the_last_usual_departures(
+    values: list[float], usual: list[float], result: tuple[float, float], falls: bool
+) -> None:
+    assert _falls(values, usual, _OneSided(*result, True, "")) is falls
