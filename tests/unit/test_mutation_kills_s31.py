@@ -17,6 +17,7 @@ import pytest
 
 import calcweb as cw
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
+from calcweb._richardson import UNSETTLED, Estimate, _unsettled_below
 from calcweb.jet import Jet, watching_cancellation
 from calcweb.limits import _falls, _OneSided
 
@@ -170,3 +171,24 @@ def test_a_fall_grows_from_the_room_to_4096_times_the_last_usual_departures(
     values: list[float], usual: list[float], result: tuple[float, float], falls: bool
 ) -> None:
     assert _falls(values, usual, _OneSided(*result, True, "")) is falls
+
+
+# ---------------------------------------------------------------- derivative: unsettled below
+
+
+@pytest.mark.parametrize(
+    ("spread", "finest", "unsettled"),
+    [
+        (16.0 * 0.5 * 1.0000001, 0.25, True),  # beyond UNSETTLED times the error, below the window
+        (16.0 * 0.5, 0.25, False),  # exactly UNSETTLED times it: not beyond
+        (1e6, 0.5, False),  # at the window's smallest step: not below it
+        (1e6, 1.0, False),
+    ],
+)
+def test_a_verdict_is_unsettled_below_the_window_beyond_16_times_its_error(
+    spread: float, finest: float, unsettled: bool
+) -> None:
+    # The estimate's error 0.5 is above the quotients' rounding 0.125.
+    estimate = Estimate(1.0, 0.5, 10, 4.0, "central", smallest=0.5)
+    assert UNSETTLED == 16.0
+    assert _unsettled_below(estimate, spread, 0.125, finest) is unsettled
