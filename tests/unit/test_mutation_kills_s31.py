@@ -17,9 +17,9 @@ import pytest
 
 import calcweb as cw
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
-from calcweb._richardson import UNSETTLED, Estimate, _unsettled_below
+from calcweb._richardson import UNSETTLED, Estimate, Sampler, _seen_far_below, _unsettled_below
 from calcweb.jet import Jet, watching_cancellation
-from calcweb.limits import _falls, _OneSided
+from calcweb.limits import _apart_closer_in, _falls, _OneSided
 
 # ---------------------------------------------------------------- jet: what the watch records
 
@@ -192,3 +192,72 @@ def test_a_verdict_is_unsettled_below_the_window_beyond_16_times_its_error(
     estimate = Estimate(1.0, 0.5, 10, 4.0, "central", smallest=0.5)
     assert UNSETTLED == 16.0
     assert _unsettled_below(estimate, spread, 0.125, finest) is unsettled
+
+
+# ---------------------------------------------------------------- limits: apart closer in
+
+SETTLED = [1.5, 1.3, 1.2]  # changes 0.2, 0.1, then 0.1 onto the run: f settles into it
+RUN = [1.1] * 8  # NOISE_POINTS samples from the run on, 0.1 above the value 1
+
+
+@pytest.mark.parametrize(
+    ("samples", "apart"),
+    [
+        (SETTLED + RUN, 0.1),  # the run at index 3, the first that counts
+        # f drops to 1.3e-4 of itself after its first sample (below RESIDUE, not below
+        # COLLAPSE 1e-8): a collapse before the run, rounding's residue
+        ([1e4, 1.3, 1.2, *RUN], 0.0),
+        # the same drop only to 1.5e-2 of itself: no collapse, f settles into the run
+        ([150.0, 1.3, 1.2, *RUN], 0.1),
+        # f lost its digits two samples before the run (2 to 1.2): its run shows nothing
+        ([10.0, 2.0, 1.2, *RUN], 0.0),
+        # after the run (1.1 to 5): the samples up to there count
+        ([*SETTLED, *RUN, 5.0], 0.1),
+        # three samples before it (2 to 1.4) does not count
+        ([2.0, 1.4, 1.2, *RUN], 0.1),
+        # changes 1/16, 1/16, then 1/4 onto the run: not above the one before, and JUMP
+        # times it exactly (dyadic: no rounding)
+        ([1.5, 1.4375, 1.375, *[1.125] * 8], 0.125),
+    ],
+)
+def test_samples_closer_in_apart_from_the_value_widen_its_error(
+    samples: list[float], apart: float
+) -> None:
+    assert _apart_closer_in(samples, 3, 1.0) == pytest.approx(apart, abs=1e-15)
+
+
+# ---------------------------------------------------------------- derivative: seen far below
+
+
+def _seen_far_below_t4(kind: str, n: int) -> tuple[float, float] | None:
+    """t**4 at 0.5, with the noise test's points x + k 2**-10 evaluated; a window at 1 +- 1e-6."""
+    sampler = Sampler(lambda t: t**4, 0.5)
+    for k in range(-2, 3):
+        sampler(0.5 + k * 2.0**-10)
+    window = ((2.0**-4, 1.0),)
+    estimate = Estimate(1.0, 1e-6, 10, 0.1, kind, smallest=2.0**-4, window=window)
+    return _seen_far_below(sampler, estimate, n, 2.0**-10, 1e-16)
+
+
+@pytest.mark.parametrize(
+    ("kind", "n", "seen"),
+    [
+        # the five points' quotients are exact for t**4: 12 x**2, 24 x, 24
+        ("central", 2, 3.0),
+        ("central", 3, 12.0),
+        ("central", 4, 24.0),
+        # orders 2 to 4 of a central estimate only
+        ("central", 1, None),
+        ("central", 5, None),
+        ("forward", 2, None),
+    ],
+)
+def test_the_quotient_far_below_is_read_at_orders_2_to_4(
+    kind: str, n: int, seen: float | None
+) -> None:
+    found = _seen_far_below_t4(kind, n)
+    if seen is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found[0] == pytest.approx(seen, rel=1e-9)
