@@ -209,6 +209,10 @@ RUN = [1.1] * 8  # NOISE_POINTS samples from the run on, 0.1 above the value 1
         ([1e4, 1.3, 1.2, *RUN], 0.0),
         # the same drop only to 1.5e-2 of itself: no collapse, f settles into the run
         ([150.0, 1.3, 1.2, *RUN], 0.1),
+        # apart from the value by no more than they spread (1/4 each: dyadic)
+        ([1.75, 1.5, 1.375, 1.25, 1.5, *[1.25] * 6], 0.0),
+        # the same run below the value
+        ([0.5, 0.7, 0.8, *[0.9] * 8], 0.1),
         # f lost its digits two samples before the run (2 to 1.2): its run shows nothing
         ([10.0, 2.0, 1.2, *RUN], 0.0),
         # after the run (1.1 to 5): the samples up to there count
