@@ -19,7 +19,7 @@ import calcweb as cw
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
 from calcweb._richardson import UNSETTLED, Estimate, Sampler, _seen_far_below, _unsettled_below
 from calcweb.jet import Jet, watching_cancellation
-from calcweb.limits import _apart_closer_in, _falls, _OneSided
+from calcweb.limits import DEEP_RATIO, _apart_closer_in, _falls, _OneSided, _power_reach
 
 # ---------------------------------------------------------------- jet: what the watch records
 
@@ -233,14 +233,19 @@ def test_samples_closer_in_apart_from_the_value_widen_its_error(
 # ---------------------------------------------------------------- derivative: seen far below
 
 
-def _seen_far_below_t4(kind: str, n: int) -> tuple[float, float] | None:
-    """t**4 at 0.5, with the noise test's points x + k 2**-10 evaluated; a window at 1 +- 1e-6."""
+def _seen_far_below_t4(
+    kind: str, n: int, last: float = 1.0, quiet: float = 1e-16
+) -> tuple[float, float] | None:
+    """t**4 at 0.5, the noise test's points x + k 2**-10 evaluated; a window at 1 +- 1e-6.
+
+    Its rows' quotients at steps 2**-2, 2**-3 and 2**-4: 1, 1 and ``last``.
+    """
     sampler = Sampler(lambda t: t**4, 0.5)
     for k in range(-2, 3):
         sampler(0.5 + k * 2.0**-10)
-    window = ((2.0**-4, 1.0),)
+    window = ((2.0**-2, 1.0), (2.0**-3, 1.0), (2.0**-4, last))
     estimate = Estimate(1.0, 1e-6, 10, 0.1, kind, smallest=2.0**-4, window=window)
-    return _seen_far_below(sampler, estimate, n, 2.0**-10, 1e-16)
+    return _seen_far_below(sampler, estimate, n, 2.0**-10, quiet)
 
 
 @pytest.mark.parametrize(
@@ -265,3 +270,54 @@ def test_the_quotient_far_below_is_read_at_orders_2_to_4(
     else:
         assert found is not None
         assert found[0] == pytest.approx(seen, rel=1e-9)
+
+
+# The fourth-order quotient 24 is 23 off the window's value 1. It may be off by the window's
+# expansion to its step (2**-10): (|last - 1| + 1e-6) (2**-10 / 2**-4)**2 + 1e-6, twice,
+# plus 4 times its rounding, quiet 16 / 2**-40 (quiet = r / 2**44: r).
+@pytest.mark.parametrize(
+    ("last", "quiet", "far"),
+    [
+        (40001.0, 1e-16, True),  # 2 x 9.77 + 0.007 < 23
+        (60001.0, 1e-16, False),  # 2 x 14.6 > 23
+        (1.0, 5.0 * 2.0**-44, True),  # 4 x 5 < 23
+        (1.0, 6.0 * 2.0**-44, False),  # 4 x 6 > 23
+    ],
+)
+def test_the_quotient_far_below_is_far_beyond_twice_the_expansion_and_4_roundings(
+    last: float, quiet: float, far: bool
+) -> None:
+    found = _seen_far_below_t4("central", 4, last, quiet)
+    assert (found is not None) is far
+    if found is not None:
+        assert found == (pytest.approx(24.0, rel=1e-12), pytest.approx(16 * quiet * 2.0**40))
+
+
+# ---------------------------------------------------------------- limits: a power's reach
+
+
+@pytest.mark.parametrize(
+    ("two", "sign", "steps", "reach"),
+    [
+        # f grows 4-fold a step of the walk (16 halvings): one step on it is 3 times
+        # |f| = 2 farther, two steps 15 times; 1000 steps 2**2000 times (past the floats)
+        ([0.5, 2.0], 1.0, 1, 1.0 + math.log2(3.0)),
+        ([0.5, 2.0], 1.0, 2, 1.0 + math.log2(15.0)),
+        ([0.5, 2.0], 1.0, 1000, 2001.0),
+        ([-0.5, -2.0], -1.0, 1, 1.0 + math.log2(3.0)),
+        ([1.0, 1.5], 1.0, 1, math.log2(1.5) + math.log2(0.5)),
+        # no power: the samples on the other side, not growing, from 0, not two
+        ([-0.5, -2.0], 1.0, 1, None),
+        ([2.0, 2.0], 1.0, 1, None),
+        ([0.0, 4.0], 1.0, 1, None),
+        ([1.0, 2.0, 4.0], 1.0, 1, None),
+        ([], 1.0, 1, None),
+    ],
+)
+def test_a_powers_reach_is_log2_of_its_growth_past_the_last_sample(
+    two: list[float], sign: float, steps: int, reach: float | None
+) -> None:
+    halvings = steps * round(-math.log2(DEEP_RATIO))
+    assert _power_reach(two, sign)(halvings) == (
+        None if reach is None else pytest.approx(reach, rel=1e-12)
+    )
