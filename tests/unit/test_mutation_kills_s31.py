@@ -234,9 +234,9 @@ def test_samples_closer_in_apart_from_the_value_widen_its_error(
 
 
 def _seen_far_below_t4(
-    kind: str, n: int, last: float = 1.0, quiet: float = 1e-16
+    kind: str, n: int, last: float = 1.0, quiet: float = 1e-16, error: float = 1e-6
 ) -> tuple[float, float] | None:
-    """t**4 at 0.5, the noise test's points x + k 2**-10 evaluated; a window at 1 +- 1e-6.
+    """t**4 at 0.5, the noise test's points x + k 2**-10 evaluated; a window at 1 +- ``error``.
 
     Its rows' quotients at steps 2**-2, 2**-3 and 2**-4: 1, 1 and ``last``.
     """
@@ -244,7 +244,7 @@ def _seen_far_below_t4(
     for k in range(-2, 3):
         sampler(0.5 + k * 2.0**-10)
     window = ((2.0**-2, 1.0), (2.0**-3, 1.0), (2.0**-4, last))
-    estimate = Estimate(1.0, 1e-6, 10, 0.1, kind, smallest=2.0**-4, window=window)
+    estimate = Estimate(1.0, error, 10, 0.1, kind, smallest=2.0**-4, window=window)
     return _seen_far_below(sampler, estimate, n, 2.0**-10, quiet)
 
 
@@ -291,6 +291,12 @@ def test_the_quotient_far_below_is_far_beyond_twice_the_expansion_and_4_rounding
     assert (found is not None) is far
     if found is not None:
         assert found == (pytest.approx(24.0, rel=1e-12), pytest.approx(16 * quiet * 2.0**40))
+
+
+def test_a_quotient_far_below_exactly_at_its_bound_is_not_far() -> None:
+    # Exact: 24 - 1 = 2 x 14336 / 4096 + 4 x 4 (the window's error 0, quiet 2**-42).
+    assert _seen_far_below_t4("central", 4, 14337.0, 2.0**-42, 0.0) is None
+    assert _seen_far_below_t4("central", 4, 14336.0, 2.0**-42, 0.0) is not None
 
 
 # ---------------------------------------------------------------- limits: a power's reach
