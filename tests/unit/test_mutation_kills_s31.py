@@ -17,7 +17,14 @@ import pytest
 
 import calcweb as cw
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
-from calcweb._richardson import UNSETTLED, Estimate, Sampler, _seen_far_below, _unsettled_below
+from calcweb._richardson import (
+    UNSETTLED,
+    Estimate,
+    Sampler,
+    _seen_far_below,
+    _unsettled_below,
+    _unsteady_when_doubled,
+)
 from calcweb.jet import Jet, watching_cancellation
 from calcweb.limits import DEEP_RATIO, _apart_closer_in, _falls, _OneSided, _power_reach
 
@@ -327,3 +334,9 @@ def test_a_powers_reach_is_log2_of_its_growth_past_the_last_sample(
     assert _power_reach(two, sign)(halvings) == (
         None if reach is None else pytest.approx(reach, rel=1e-12)
     )
+
+
+def test_a_doubled_stencil_outside_fs_domain_shows_nothing() -> None:
+    # sqrt at 1: the stencil at twice 0.3, m = 2, reaches 1 - 1.2 < 0 (no call of f there
+    # succeeds), so no difference is shown: 0, not a step's worth of unsteadiness.
+    assert _unsteady_when_doubled(Sampler(math.sqrt, 1.0), 1, 2, 0.3, []) == 0.0
