@@ -21,6 +21,8 @@ from calcweb._richardson import (
     UNSETTLED,
     Estimate,
     Sampler,
+    _falls_as_smooth,
+    _fourth_at,
     _seen_far_below,
     _unsettled_below,
     _unsteady_when_doubled,
@@ -340,3 +342,34 @@ def test_a_doubled_stencil_outside_fs_domain_shows_nothing() -> None:
     # sqrt at 1: the stencil at twice 0.3, m = 2, reaches 1 - 1.2 < 0 (no call of f there
     # succeeds), so no difference is shown: 0, not a step's worth of unsteadiness.
     assert _unsteady_when_doubled(Sampler(math.sqrt, 1.0), 1, 2, 0.3, []) == 0.0
+
+
+# ---------------------------------------------------------------- derivative: falls as smooth
+
+
+@pytest.mark.parametrize(
+    ("power", "quiet_read", "smooth"),
+    [
+        # |t|**p at 0 reads 2**p times lower a halving, exactly (powers of 2 scale floats
+        # exactly): two reads in a row below an 8th of the one before, down to a quarter
+        # of the spacing (the last read at it)
+        (3.5, None, True),
+        (math.log2(8.5), None, True),  # 8.5-fold: falls
+        (3.0, None, False),  # 8-fold exactly: not below an 8th
+        (6.0, None, True),  # 64-fold exactly: not a drop (more than STEEPEST-fold)
+        # the read at half the spacing is in the rounding (quiet, exactly): no verdict
+        (3.5, 1, False),
+    ],
+)
+def test_reads_that_fall_8_fold_twice_down_to_the_finest_are_smooth(
+    power: float, quiet_read: int | None, smooth: bool
+) -> None:
+    def f(t: float) -> float:
+        return abs(t) ** power
+
+    spacing = 2.0**-10
+    reads = [_fourth_at(Sampler(f, 0.0), spacing / 2**k) for k in range(2)]
+    assert reads[0] is not None
+    assert reads[1] is not None
+    quiet = 0.0 if quiet_read is None else reads[quiet_read][0]
+    assert _falls_as_smooth(Sampler(f, 0.0), spacing, reads[0][0], quiet, spacing / 4) is smooth
