@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import calcweb as cw
+from calcweb._derivative import _scale_shown
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
 from calcweb._richardson import (
     UNSETTLED,
@@ -117,6 +118,30 @@ def test_no_spacing_where_f_fails_on_both_sides_is_no_scale() -> None:
         return round(t, 2) + 0.0 * math.sqrt(0.01**2 - (t - 0.123) ** 2)
 
     assert cw.derivative(f, 0.123) == 0.0
+
+
+ULP = 2.0**-52  # of floats in [1, 2)
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        # spread 7 ulps of 1.5 (7 eps) beyond 4 eps * (1.5 + 7 eps): shown over h = 1
+        ({-1.0: 1.5, -0.5: 1.5 + ULP, 0.5: 1.5 + 6 * ULP, 1.0: 1.5 + 7 * ULP}, 7 * ULP),
+        # spread 8 ulps, exactly 4 eps * 2 (its largest value): rounding, nothing shown
+        ({-1.0: 2.0 - 8 * ULP, -0.5: 2.0 - 7 * ULP, 0.5: 2.0 - ULP, 1.0: 2.0}, 0.0),
+    ],
+)
+def test_a_spread_shows_a_scale_beyond_4_eps_of_fs_largest_value(
+    values: dict[float, float], shown: float
+) -> None:
+    # f is known at x +- 1/2 and x +- 1 only (the first spacing; the smaller ones fail).
+    def f(t: float) -> float:
+        if t not in values:
+            raise ValueError("math domain error")
+        return values[t]
+
+    assert _scale_shown(f, 0.0, 1, 1.0) == shown
 
 
 def _cosine_quotient(kind: str, c: float, s: float) -> Any:
@@ -359,6 +384,8 @@ def test_a_doubled_stencil_outside_fs_domain_shows_nothing() -> None:
         (6.0, None, True),  # 64-fold exactly: not a drop (more than STEEPEST-fold)
         # the read at half the spacing is in the rounding (quiet, exactly): no verdict
         (3.5, 1, False),
+        # the read that makes the second fall is in the rounding: smooth all the same
+        (3.5, 2, True),
     ],
 )
 def test_reads_that_fall_8_fold_twice_down_to_the_finest_are_smooth(
@@ -368,8 +395,8 @@ def test_reads_that_fall_8_fold_twice_down_to_the_finest_are_smooth(
         return abs(t) ** power
 
     spacing = 2.0**-10
-    reads = [_fourth_at(Sampler(f, 0.0), spacing / 2**k) for k in range(2)]
-    assert reads[0] is not None
-    assert reads[1] is not None
-    quiet = 0.0 if quiet_read is None else reads[quiet_read][0]
-    assert _falls_as_smooth(Sampler(f, 0.0), spacing, reads[0][0], quiet, spacing / 4) is smooth
+    found = [_fourth_at(Sampler(f, 0.0), spacing / 2**k) for k in range(3)]
+    reads = [read[0] for read in found if read is not None]
+    assert len(reads) == 3
+    quiet = 0.0 if quiet_read is None else reads[quiet_read]
+    assert _falls_as_smooth(Sampler(f, 0.0), spacing, reads[0], quiet, spacing / 4) is smooth
