@@ -369,6 +369,17 @@ def test_a_doubled_stencil_outside_fs_domain_shows_nothing() -> None:
     assert _unsteady_when_doubled(Sampler(math.sqrt, 1.0), 1, 2, 0.3, []) == 0.0
 
 
+def test_a_walk_below_back_at_the_refuted_window_is_refused_naming_order_and_x() -> None:
+    # fasttermscan's pow family, n = 2 (its seed 1): the quotient far below the window
+    # refuted it, and the walk from below came back to the window's value (`_walked_below`).
+    c, a, x = 3.1899248989955296, 1.1923714608047051, 941.9683050861383
+    with pytest.raises(cw.NumericalError) as refusal:
+        cw.derivative(lambda s: c * s**4 + math.sin(a * s**2), x, 2)
+    assert str(refusal.value).startswith(
+        "the difference quotients of order 2 at x=941.9683050861383 settle on 3.39652e+07"
+    )
+
+
 # ---------------------------------------------------------------- derivative: falls as smooth
 
 
