@@ -19,6 +19,7 @@ import calcweb as cw
 from calcweb._derivative import _scale_shown
 from calcweb._integrate import GROWTH_ULPS, _growth_exponent
 from calcweb._richardson import (
+    SHRINK,
     UNSETTLED,
     Estimate,
     Sampler,
@@ -27,6 +28,9 @@ from calcweb._richardson import (
     _seen_far_below,
     _unsettled_below,
     _unsteady_when_doubled,
+    _walked_below,
+    _walked_below_unsettled,
+    extrapolate,
 )
 from calcweb.jet import Jet, watching_cancellation
 from calcweb.limits import DEEP_RATIO, _apart_closer_in, _falls, _OneSided, _power_reach
@@ -378,6 +382,61 @@ def test_a_walk_below_back_at_the_refuted_window_is_refused_naming_order_and_x()
     assert str(refusal.value).startswith(
         "the difference quotients of order 2 at x=941.9683050861383 settle on 3.39652e+07"
     )
+
+
+# The walks again from below take the first walk's settings: its refine, the noise known
+# before, and its line's offset and several. On these f each setting moves the answer.
+SETTINGS: dict[str, Any] = {"refine": True, "noise": 1e-9, "offset": 1e3, "several": True}
+OFF_1E3 = [
+    pytest.param(lambda t: math.sin(t) + 1e3, id="sin + 1e3"),  # refine, noise, offset
+    pytest.param(lambda t: round(t * 2.0**20) / 2.0**20 + t * t, id="stairs"),  # several
+]
+
+
+def _unsettled_from_001(f: Any, estimate: Estimate) -> Any:
+    """`_walked_below_unsettled` at 1 from steps of 0.01, with `SETTINGS`."""
+    sampler = Sampler(f, 1.0)
+    sampler.unsettled_down_to = 0.01
+    sampler.offset, sampler.several = SETTINGS["offset"], SETTINGS["several"]
+    return _walked_below_unsettled(sampler, estimate, 1, refine=True, noise=SETTINGS["noise"])
+
+
+@pytest.mark.parametrize("f", OFF_1E3)
+def test_the_walk_from_below_the_unsettled_window_keeps_the_walks_settings(f: Any) -> None:
+    below = extrapolate(f, 1.0, 1, 0.01, **SETTINGS)
+    far = Estimate(10.0, 1e-3, 0, 0.1, "central", smallest=0.1)  # disagrees: replaced
+    assert _unsettled_from_001(f, far) == below
+
+
+def test_the_walk_from_below_replaces_only_beyond_both_errors() -> None:
+    f = OFF_1E3[0].values[0]
+    below = extrapolate(f, 1.0, 1, 0.01, **SETTINGS)
+    # 0.5 off, within the estimate's error 1 alone, and exactly at the sum of both errors
+    within = Estimate(below.value + 0.5, 1.0, 0, 0.1, "central", smallest=0.1)
+    assert _unsettled_from_001(f, within) is None
+    error = 0.5 - below.error
+    while below.error + error < abs(within.value - below.value):
+        error = math.nextafter(error, math.inf)
+    while below.error + error > abs(within.value - below.value):
+        error = math.nextafter(error, -math.inf)
+    at = Estimate(within.value, error, 0, 0.1, "central", smallest=0.1)
+    assert below.error + at.error == abs(at.value - below.value)
+    assert _unsettled_from_001(f, at) is None
+
+
+@pytest.mark.parametrize(
+    ("f", "offset"),
+    [
+        pytest.param(lambda t: math.sin(t) + 1e3, 1e3, id="sin + 1e3"),  # the noise moves it
+        pytest.param(lambda t: math.exp(t) * 1e8, 1e6, id="exp 1e8"),  # the offset does
+    ],
+)
+def test_the_walk_below_a_refuted_window_keeps_the_walks_settings(f: Any, offset: float) -> None:
+    settings = {**SETTINGS, "offset": offset}
+    below = extrapolate(f, 1.0, 2, 0.02 / SHRINK, **settings)
+    window = Estimate(1e12, 1e-3, 0, 0.1, "central", smallest=0.02, kept_error=1e-3)
+    refuted = (window, (below.value, 1.0))  # refuted by a quotient the walk below holds
+    assert _walked_below(f, 1.0, 2, refuted, True, 1e-9, offset, several=True) == below
 
 
 # ---------------------------------------------------------------- derivative: falls as smooth
