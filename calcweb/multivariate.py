@@ -131,7 +131,7 @@ class ArrayResult:
         >>> [[f"{e:.1e}" for e in row] for row in r.error]   # no digit but H[0][0]
         [['8.9e-16', '5.9e+06'], ['5.9e+06', '1.1e+07']]
         >>> r.nfev, r.method   # jets along e0 (exp(p[1]) a float there), Richardson else
-        (311, 'mixed')
+        (314, 'mixed')
     """
 
     value: list[Any]
