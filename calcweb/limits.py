@@ -1529,8 +1529,10 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
     2**1022`` at infinity, ``2**-1022`` at 0: ``1/x`` stays finite) where the
     law stays below the largest float (``x*x`` at inf: ``|x| = 2**511``), or
     where ``f`` fails closer in, the last step before it does
-    (`_far_end`, `_last_valid_halving`). None where ``f`` is not short
-    there, or fails at every step past the deepest.
+    (`_far_end`, `_last_valid_halving`); and where ``f`` at that end is
+    short of the law by more than ``LAW_HAIR`` bits, though within the bit
+    allowed, one halving on too (`_short_past_the_end`). None where ``f`` is
+    not short there, or fails at every step past the deepest.
     ``walked``: the steps of the walk, fewer where ``f`` fails at the next
     (``min(|x|**3.79, 7.4e294)`` at -inf, its exponent 3.7859 in
     test_limits_limodd, fails from 2.6e81 on, and is 7.4e294 from 7.7e77 on,
@@ -1551,20 +1553,54 @@ def _short_far_out(  # noqa: PLR0917 - the state of _checked_closer_in
 
     cut = walked < DEEP_STEPS
     reach = _power_reach(deep[-2:], sign) if cut else law
-    far = _last_valid_halving(f, point, floor, _far_end(floor, reach))
+    end = _far_end(floor, reach)
+    far = _last_valid_halving(f, point, floor, end)
     if far is None:
         return None
     m, y = far
     x = point(floor * 2.0**-m)
+
     # Changes within rounding set no law (`_short_of_growth`), but f must still grow past
     # the deepest step (0.5 + 1e-5 tanh((x/1e35)**0.5) steps by ulps at the usual samples,
     # and is 0.50001 from 1.7e37 on: at the deepest step, 6.5e91, and past it).
-    gone = (y - floor_y) * sign
-    if cut:
-        kept = gone > 0.0 and not math.log2(gone) < (reach(m) or -math.inf) - 1.0
-    else:
-        kept = gone > 0.0 and not _short_of_growth(last, y, sign, steps=steps(m))
-    return None if kept else (x, y)
+    def short(m: int, y: float, slack: float = 1.0) -> bool:
+        gone = (y - floor_y) * sign
+        if cut:
+            return not (gone > 0.0 and not math.log2(gone) < (reach(m) or -math.inf) - slack)
+        return not (gone > 0.0 and not _short_of_growth(last, y, sign, steps(m), slack))
+
+    if short(m, y):
+        return (x, y)
+    # f a hair short of its law at the far end may have stopped on a level within the
+    # bit allowed; f on it to the last bits (a pure power) may not.
+    if m < end or not short(m, y, slack=LAW_HAIR):
+        return None
+    return _short_past_the_end(f, point, floor, m, short)
+
+
+def _short_past_the_end(
+    f: _Counted,
+    point: Callable[[float], float],
+    floor: float,
+    m: int,
+    short: Callable[[int, float], bool],
+) -> tuple[float, float] | None:
+    """``x`` and ``f(x)`` one halving past the far end ``m``, if ``f`` stops there.
+
+    Past the far end the law leaves the floats, and ``f`` that keeps it
+    fails (overflows), or is at least as far past ``f`` at the far end as
+    the law (`short`). ``min(x**3, 1e307)`` at inf is ``1e307`` at the far
+    end, ``x = 2**340``, only 0.17 bits short of ``x**3``'s ``1.12e307``,
+    within the bit the law is known to; one halving on, it is ``1e307``
+    again, where ``x**3`` is ``8.99e307``. Not where that step is no normal
+    float, or its point not finite.
+    """
+    step = floor * 2.0 ** -(m + 1)
+    x = point(step)
+    if step < sys.float_info.min or not math.isfinite(x):
+        return None
+    past = _sampled(f, x)
+    return (x, past) if not math.isnan(past) and short(m + 1, past) else None
 
 
 def _power_reach(two: list[float], sign: float) -> Callable[[int], float | None]:
@@ -1610,6 +1646,7 @@ def _far_law(
 
 
 MAX_EXPONENT = math.log2(sys.float_info.max) - 1.0  # `_short_far_out` probes f below 2**this
+LAW_HAIR = 2.0**-20  # bits short of the law at the far end past which f is probed one halving on
 
 
 def _far_end(floor: float, law: Callable[[int], float | None]) -> int:
@@ -4717,7 +4754,9 @@ def _within_error(y: float, result: _OneSided) -> bool:
     return abs(y - result.value) <= room
 
 
-def _short_of_growth(values: list[float], y: float, sign: float, steps: float = 0) -> bool:
+def _short_of_growth(
+    values: list[float], y: float, sign: float, steps: float = 0, slack: float = 1.0
+) -> bool:
     """Whether ``y``, ``f`` at the deepest step, falls short of the growth ``values`` end with.
 
     ``values`` are the usual samples of an ``f`` whose limit is infinite with
@@ -4733,14 +4772,15 @@ def _short_of_growth(values: list[float], y: float, sign: float, steps: float = 
     more than half; so does ``f`` that fails there, or falls back. Then
     the steps between are sampled (`_deeper_against`). ``steps``, when
     given, is ``n``: ``values`` are then samples a step apart, and ``y`` the
-    next. Changes within ``values``' rounding set no law.
+    next. Changes within ``values``' rounding set no law. ``slack``: the
+    bits short of the law allowed.
     """
     gone = (y - values[-1]) * sign
     if not gone > 0.0:  # NaN where f fails, or not beyond the last sample
         return True
     law = _law_reach(values, sign, steps or round(-math.log2(DEEP_RATIO)) * DEEP_STEPS)
     # (no law to compare with: beyond the last is enough)
-    return law is not None and math.log2(gone) < law - 1.0
+    return law is not None and math.log2(gone) < law - slack
 
 
 def _law_reach(values: list[float], sign: float, n: float) -> float | None:
@@ -6452,7 +6492,12 @@ def limit(
       2**1022`` (``2**-1022`` at 0), or nearer, where the growth of its last
       samples would leave the floats (``x*x``: ``2**511``), or at the last
       halving before ``f`` fails, where it fails nearer still (1
-      evaluation, up to 11 where it fails there); where ``f`` fails at a
+      evaluation, up to 11 where it fails there), and, where ``f`` at the
+      first of those is short of that growth by more than a part in 1.5
+      million (``2**-20`` bits), though by less than half, one halving
+      farther too, where ``f`` that keeps it overflows
+      (``min(x**3, 1e307)`` is 1e307 at ``2**340``, where ``x**3`` is
+      1.12e307, and 1e307 again at ``2**341``); where ``f`` fails at a
       step of the walk (16 halvings apart), so past the walk's last point, by
       the growth of its last two samples, as a power's: ``f`` short there of that
       growth, or no farther than at the deepest step, is refused

@@ -1,0 +1,59 @@
+"""Session 32 (LIMMISC): limits answered confidently where f has another.
+
+A growth checked at its far end (where its law leaves the floats) may have
+stopped on a level within the bit its law is known to: ``min(x**3, 1e307)``
+is 1e307 at ``x = 2**340``, where ``x**3`` is 1.12e307, and was answered inf.
+f a hair short of its law there is asked one halving on
+(`_short_past_the_end`), where a growth that keeps its law overflows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+from calcweb import LimitResult, limit
+
+STOPPED: dict[str, tuple[Callable[[float], float], float]] = {
+    "min(x**3, 1e307) at inf": (lambda x: min(x**3, 1e307), math.inf),
+    "-min(|x|**3, 1e307) at -inf": (lambda x: -min(abs(x) ** 3, 1e307), -math.inf),
+    "min(|x|**-3, 1e307) at 0": (lambda x: min(abs(x) ** -3, 1e307), 0.0),
+    "1e307 tanh(x**3/1e307) at inf": (lambda x: 1e307 * math.tanh(x**3 / 1e307), math.inf),
+}
+
+
+@pytest.mark.parametrize("case", list(STOPPED))
+def test_a_growth_that_stops_within_a_bit_of_its_law_at_the_far_end_is_refused(
+    case: str,
+) -> None:
+    f, x0 = STOPPED[case]
+    result = limit(f, x0, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert "short of" in result.message, result.message
+
+
+KEPT = {
+    # on the law to the last bits: not asked past the far end (the base's calls)
+    "x**3": (lambda x: x**3, math.inf, 71),
+    "x**2": (lambda x: x**2, math.inf, 71),
+    "|x|**-3 at 0": (lambda x: abs(x) ** -3, 0.0, 142),
+    # 0.012 bits short at 2**340: asked at 2**341, where it overflows (+1)
+    "x**3 log(x)": (lambda x: x**3 * math.log(x), math.inf, 65 + 1),
+    # the level is 2.15 bits past the far end's law, x**3 2**1020, and within a bit of the
+    # law's 2**1023 one halving on: no sample tells it from x**3 (left, session 32)
+    "min(x**3, 5e307)": (lambda x: min(x**3, 5e307), math.inf, 71),
+}
+
+
+@pytest.mark.parametrize("case", list(KEPT))
+def test_a_growth_on_its_law_past_the_far_end_stays_infinite(case: str) -> None:
+    f, x0, calls = KEPT[case]
+    result = limit(f, x0, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert result.value == math.inf, result
+    assert result.nfev == calls, result
+
