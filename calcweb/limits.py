@@ -367,18 +367,22 @@ settles; or its departures from the trend grow 16 times a depth or more,
 toward ``x0``, as rounding noise does (``((1 + x) - 1)/x`` is exactly 1 at
 the steps, binary fractions, and ``1 + 2**-52/x`` or so between them), and 4
 times to and from the depths halfway between (``k = 30, 14``, probed where
-they lie between two depths it is off at), where it is off there: the value
+they lie between two depths it is off at, or, 14, out from the shallowest
+such, 22, at both points there), where it is off there: the value
 stands. (An oscillation that the trend's slack hides at ``k = 6`` and
 rounding drowns at 38 shows at 22 alone, and does not grow from there:
 ``(1 + 1/n)**n + 1e-7*(-1)**int(n)`` is 2e-7 off its trend near ``2**24``, and
-2.1e-7 near ``2**32``, rounding's alone, and is refused.) Off at one depth
+2.1e-7 near ``2**32``, rounding's alone, and is refused; with ``-3.4e-8
+(int(n) % 2)`` in place of the ``(-1)**int(n)`` term, 3.0e-8 near
+``2**24`` and 2.1e-7 near ``2**32`` grow as rounding does, but 3.4e-8 at
+65537.3, near ``2**16``, does not, and it is refused too.) Off at one depth
 alone, which cannot tell rounding from an oscillation, ``f``'s departure
 from its trend there becomes the value's error, if it settles
 (``1 - exp(-x/1e-3)`` is exact at the steps ``2**-k``, 3e-17 off
 between them at ``2**-40``). A smooth ``f`` costs two evaluations a side (one from ``|x0|``
 about ``2**8``, where ``1/h`` shifted rounds onto the step at every depth),
 and one more a depth where it is off (rounding's noise between exact steps,
-as in ``(1 + 1/n)**n``: five, with ``k = 30``).
+as in ``(1 + 1/n)**n``: seven, with ``k = 30`` and both points at 14).
 
 A limit at $\pm\infty$ is the one-sided limit of $f(\pm 1/h)$ as
 $h \to 0^+$. A two-sided limit does not exist when the one-sided limits
@@ -6725,12 +6729,20 @@ def _probes(point: Callable[[float], float], h: float, x0: float) -> list[tuple[
 
 
 def _probed(
-    f: _Counted, probes: list[tuple[float, float]], h: float, window: list[float], result: _OneSided
+    f: _Counted,
+    probes: list[tuple[float, float]],
+    h: float,
+    window: list[float],
+    result: _OneSided,
+    *,
+    every: bool = False,
 ) -> tuple[float, float, float] | float:
     """``(x, f(x), departure)`` where f at ``probes`` (between ``h`` and ``h/2``) is off its trend.
 
-    Else the largest oscillation f could hide there (inf: no probe told).
+    The first such probe; with ``every``, each is asked and the one farthest off
+    counts. Else the largest oscillation f could hide there (inf: no probe told).
     """
+    off: list[tuple[float, float, float]] = []
     hidden = []
     # From h = 1 up (|x0| from about 2**40 at the deepest depth) the steps are whole
     # numbers apart, and floor and its kind step between them as an oscillation would:
@@ -6744,9 +6756,13 @@ def _probed(
             hidden.append(math.inf)
             continue
         departure, could_hide = _off_between(window, -math.log2(probe / h), y, result, least)
-        if departure:
+        if departure and not every:
             return x, y, departure
+        if departure:
+            off.append((x, y, departure))
         hidden.append(could_hide)
+    if off:
+        return max(off, key=lambda witness: witness[2])
     return max(hidden, default=math.inf)
 
 
@@ -6801,12 +6817,18 @@ def _off_the_grid(
         # by rounding at the deepest depth and hidden by the trend's slack at the
         # shallowest shows at one depth, as if rounding's, and does not grow from there
         # ((1 + 1/n)**n + 1e-7 (-1)**int(n): 2e-7 near 2**24, then f's rounding, 1e-4
-        # near 2**40; and 2.1e-7 near 2**32, rounding's alone).
+        # near 2**40; and 2.1e-7 near 2**32, rounding's alone). So does it halfway out
+        # from the shallowest witness, where an oscillation in step with int(n) shows
+        # at one probe of the two, so both are asked there ((1 + 1/n)**n - 3.4e-8
+        # (int(n) % 2): 3.0e-8 near 2**24, and 3.4e-8 at 65537.3, not 99424.3).
         ks = sorted(witnesses)
-        for k in (k for k in PROBE_BETWEEN if ks[0] < k < ks[-1]):
+        for k in (k for k in PROBE_BETWEEN if k < ks[-1]):
             window = _grid_window(f, point, scale, k)
             h = scale * 2.0 ** -(k + 2)
-            probed = _probed(f, _probes(point, h, x0), h, window, result) if window else 0.0
+            every = k < ks[0]
+            probed = (
+                _probed(f, _probes(point, h, x0), h, window, result, every=every) if window else 0.0
+            )
             if isinstance(probed, tuple):
                 witnesses[k] = probed
         rounding = _grows_as_rounding(witnesses)

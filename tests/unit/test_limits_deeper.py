@@ -230,8 +230,9 @@ def test_the_last_sample_before_f_loses_all_its_digits_closer_in_is_rounding() -
         # which calls for the steps between: three zeros (and 4 halvings before them);
         # a value f fits there is checked at 2**-993 too (`_beyond_the_floor`).
         ("sin(x)/x", lambda x: math.sin(x) / x, 1.0, 1 + 1),
-        # (as above, + 2; + 1 halfway between the depths, where rounding's growth shows)
-        ("log(1 + x)/x", lambda x: math.log(1 + x) / x, 1.0, 1 + 3 + 4 + 2 + 1),
+        # (as above, + 2; + 1 halfway between the depths, where rounding's growth shows,
+        # and + 2 halfway out from the shallower: session 32)
+        ("log(1 + x)/x", lambda x: math.log(1 + x) / x, 1.0, 1 + 3 + 4 + 2 + 1 + 2),
         # Noise (1.2e-12 at the last sample) below JUMP times the error (4 x 3.6e-12).
         ("x**0.75", lambda x: x**0.75, 0.0, 1 + 1),
     ],

@@ -139,8 +139,9 @@ def test_the_error_covers_f_off_the_steps_where_it_closes_in() -> None:
         # Exact at the steps 2**k, rounding's noise between them (1e-4 at 2**40, 4e-9
         # at 2**24) is off its trend: one call at each, two at 2**8 (on a trend
         # there too coarse to tell 4e-9); it grows as rounding does, also from 2**32
-        # halfway between (one call, 2e-7), and stands.
-        (lambda x: (1 + 1 / x) ** x, math.inf, "left", 5),
+        # halfway between (one call, 2e-7), and from 2**16 halfway out (both points
+        # there, two calls, 1e-11; session 32), and stands.
+        (lambda x: (1 + 1 / x) ** x, math.inf, "left", 7),
         (lambda x: math.log(x) / (x - 1), 1.0, "both", 2),
     ],
 )

@@ -5,6 +5,11 @@ stopped on a level within the bit its law is known to: ``min(x**3, 1e307)``
 is 1e307 at ``x = 2**340``, where ``x**3`` is 1.12e307, and was answered inf.
 f a hair short of its law there is asked one halving on
 (`_short_past_the_end`), where a growth that keeps its law overflows.
+
+``(1 + 1/n)**n - 3.4e-8 (int(n) % 2)`` (LIMOSC's lparity, seed 4) was e
++- 7.2e-15: between the steps it is off its trend by c near 2**24 and by
+rounding's noise deeper, which grows from there as rounding's; halfway out,
+near 2**16, both points between the steps are now asked (`_off_the_grid`).
 """
 
 from __future__ import annotations
@@ -57,3 +62,46 @@ def test_a_growth_on_its_law_past_the_far_end_stays_infinite(case: str) -> None:
     assert result.value == math.inf, result
     assert result.nfev == calls, result
 
+
+# (1 + 1/n)**n + c p(n) at infinity, p in step with int(n): exact at the steps 2**k,
+# f between them is off its trend by c (near 2**24) and by rounding's noise deeper
+# (2.1e-7 near 2**32, 1e-4 near 2**40), which grows from c as rounding's would. Out
+# from 2**24, near 2**16, both points between the steps are asked: c shows at one.
+def _e_plus(c: float, p: Callable[[float], float]) -> Callable[[float], float]:
+    return lambda n: (1 + 1 / n) ** n + c * p(n) if n >= 1 else 2.0 + c * p(1.0)
+
+
+def _odd(n: float) -> float:
+    return float(int(n) % 2)
+
+
+def _sign(n: float) -> float:
+    return float((-1) ** int(n))
+
+
+IN_STEP = {
+    # LIMOSC's lparity, seed 4 draw 1: e +- 7.2e-15, though e - 3.4e-8 is a limit point too
+    "-3.405e-8 (int(n) % 2)": (-3.4050286108563944e-08, _odd),
+    "3e-8 (int(n) % 2)": (3e-8, _odd),
+    "1e-8 (int(n) % 2)": (1e-8, _odd),
+    # e + 2e-8 +- 7.2e-15, though e - 2e-8 is one too
+    "2e-8 (-1)**int(n)": (2e-8, _sign),
+}
+
+
+@pytest.mark.parametrize("case", list(IN_STEP))
+def test_an_oscillation_below_rounding_deeper_is_refused(case: str) -> None:
+    c, p = IN_STEP[case]
+    result = limit(_e_plus(c, p), math.inf, full_output=True)
+    assert isinstance(result, LimitResult)
+    farthest = max(abs(result.value - (math.e + c * q)) for q in (p(1.0), p(2.0)))
+    assert not result.converged or farthest <= 2 * result.error, result
+
+
+@pytest.mark.parametrize("p", [_odd, _sign])
+def test_rounding_alone_keeps_the_limit_for_two_calls_more(p: Callable[[float], float]) -> None:
+    result = limit(_e_plus(0.0, p), math.inf, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert abs(result.value - math.e) <= 2 * result.error, result
+    assert result.nfev == 61 + 2, result

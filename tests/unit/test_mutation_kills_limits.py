@@ -372,8 +372,9 @@ NEVER_FAILING = [
     # 2**-993 (`_beyond_the_floor`).
     ("sin(x)/x at 0", lambda x: math.sin(x) / x, 0.0, "both", 2 * (48 + 1 + 2 + 1)),
     # (1 + 1/x)^x: four between the steps, its rounding off f's trend at 2**40 and 2**24,
-    # and one at 2**32, halfway between, where its growth is confirmed.
-    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4 + 5),
+    # and one at 2**32, halfway between, where its growth is confirmed, and two at 2**16,
+    # halfway out from 2**24 (both points there; session 32).
+    ("(1 + 1/x)^x at inf", lambda x: (1 + 1 / x) ** x, math.inf, "both", 48 + 1 + 3 + 4 + 7),
     ("sin(1/x) at 0+", lambda x: math.sin(1 / x), 0.0, "right", None),
 ]
 
