@@ -393,6 +393,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fractions
 import itertools
 import math
 import sys
@@ -5066,6 +5067,128 @@ def _few_before_the_run(
     return judged if judged is not None and not judged.converged else None
 
 
+class _Exact(float):
+    """``x`` as ``f`` sees it in `_unless_cancelled`: a float that carries its exact value.
+
+    ``+ - * /`` and whole powers (up to ``EXACT_POWER``) of an `_Exact` and an
+    int or a float give an `_Exact` whose ``exact`` is the result of the same
+    operation on the operands' exact values (a Fraction), not rounded: what
+    ``f``'s formula is on those floats. Other operations and functions
+    (``math.sqrt``, ``%``) take it as the float it is, and what they return
+    counts as exact.
+    """
+
+    exact: fractions.Fraction
+
+    @classmethod
+    def of(cls, y: float, exact: fractions.Fraction) -> _Exact:
+        made = cls(y)
+        made.exact = exact
+        return made
+
+
+EXACT_POWER = 64  # whole powers of an `_Exact` kept exact up to this exponent
+EXACT_BITS = 1 << 16  # and exact values up to this many bits (beyond: the float's)
+
+
+def _exact_value(y: object) -> fractions.Fraction | None:
+    """The exact value of an operand of `_Exact`'s arithmetic; None if not a finite number."""
+    if isinstance(y, _Exact):
+        return y.exact
+    if isinstance(y, bool) or not isinstance(y, (int, float)):
+        return None
+    return fractions.Fraction(y) if math.isfinite(y) else None
+
+
+def _exactly(name: str) -> Callable[..., object]:
+    """The method ``name`` of `_Exact`: float's, its exact value carried along."""
+    base = getattr(float, name)
+    operation = name.strip("_").removeprefix("r")
+    reflected = name.startswith("__r")
+
+    def method(self: _Exact, other: object) -> object:
+        y = base(self, other)
+        a, b = (_exact_value(other), self.exact) if reflected else (self.exact, _exact_value(other))
+        if not isinstance(y, float) or not math.isfinite(y) or a is None or b is None:
+            return y
+        if operation == "pow" and not (b.denominator == 1 and abs(b) <= EXACT_POWER):
+            return _Exact.of(y, fractions.Fraction(y))
+        try:
+            exact = {
+                "add": lambda: a + b,
+                "sub": lambda: a - b,
+                "mul": lambda: a * b,
+                "truediv": lambda: a / b,
+                "pow": lambda: a ** int(b),
+            }[operation]()
+        except ZeroDivisionError:
+            return y
+        size = exact.numerator.bit_length() + exact.denominator.bit_length()
+        return _Exact.of(y, exact if size <= EXACT_BITS else fractions.Fraction(y))
+
+    return method
+
+
+for _name in ("add", "sub", "mul", "truediv", "pow"):
+    setattr(_Exact, f"__{_name}__", _exactly(f"__{_name}__"))
+    setattr(_Exact, f"__r{_name}__", _exactly(f"__r{_name}__"))
+
+
+def _exact_neg(self: _Exact) -> _Exact:
+    return _Exact.of(-float(self), -self.exact)
+
+
+def _exact_abs(self: _Exact) -> _Exact:
+    return _Exact.of(abs(float(self)), abs(self.exact))
+
+
+_Exact.__neg__ = _exact_neg  # type: ignore[method-assign,assignment]
+_Exact.__abs__ = _exact_abs  # type: ignore[method-assign,assignment]
+
+
+def _unless_cancelled(  # noqa: PLR0917 - the state of _one_sided_from
+    f: _Counted,
+    point: Callable[[float], float],
+    h: float,
+    x0: float,
+    constant: _OneSided | None,
+    samples: list[float],
+    name: str,
+) -> _OneSided | None:
+    """``constant``, f's value at every sample at infinity, or a refusal where it is rounding's.
+
+    ``x*((2**60 + 1/x) - 2**60)`` is 0.0 at every float ``x >= 1/128``, as
+    ``2**60 + 1/x`` rounds to ``2**60``, though it is 1 for every ``x``: no
+    sample shows the term rounding lost. So ``f`` is asked once more, at
+    the deepest step (``h``, the last usual step, times ``DEEP_RATIO**DEEP_STEPS``),
+    on an `_Exact` ``x``: where its ``+ - * /`` and whole powers, computed
+    exactly on the same floats, are off the constant by more than twice its
+    error, the constant is rounding's, and refused.
+    """
+    if constant is None or not constant.converged or not math.isinf(x0) or _run_start(samples):
+        return constant
+    x = point(h * DEEP_RATIO**DEEP_STEPS)
+    f.calls += 1
+    try:
+        y = f.f(_Exact.of(x, fractions.Fraction(x)))
+    except Exception:  # f failing here shows nothing of the constant
+        return constant
+    exact = y.exact if isinstance(y, _Exact) else None
+    if exact is None or abs(exact - fractions.Fraction(constant.value)) <= 2.0 * constant.error:
+        return constant
+    return _OneSided(
+        constant.value,
+        math.inf,
+        False,
+        f"f is {constant.value!r} at every point sampled on the {name}, but its + - * / "
+        f"computed exactly on the same floats give {float(exact):.6g} at x = {x!r}: "
+        "rounding inside f loses a term there entirely ((2**60 + 1/x) - 2**60 is 0.0 "
+        "for x >= 1/128, not 1/x), so the samples hold nothing of it, and the limit "
+        "is refused. Rewrite f so that the term is not lost (x*((2**60 + 1/x) - 2**60) "
+        "is 1 for every x other than 0); pass full_output=True to get the constant anyway",
+    )
+
+
 def _one_sided_from(
     f: _Counted,
     point: Callable[[float], float],
@@ -5095,6 +5218,9 @@ def _one_sided_from(
         constant = _lost_early(
             constant, samples, first_kept, f=f, name=name, point=point, scale=scale
         )
+    constant = _unless_cancelled(
+        f, point, scale * 2.0 ** -(run.last + 2), x0, constant, samples, name
+    )
     if constant is not None:
         # The constant f ends on, answered at 0 or infinity, is checked closer
         # in as any finite value is: a term too small for every usual sample
@@ -6437,6 +6563,14 @@ def limit(
     points from 0 out to 128 and 1 at ``256, 512, ...``, but 4/3 at 192
     (``2**60 + x`` rounds to a multiple of 256 above ``2**60``; from the
     left, 0 out to -64, 1 from -128 on, 4/3 at -96), and is refused.
+    At infinity, ``f`` that is one constant at every point sampled is asked
+    once more, at the deepest step (6.5e91), with its ``+ - * /`` and whole
+    powers computed exactly on the same floats (functions such as ``math.sqrt``
+    are not followed: what they return counts as exact); off the constant
+    there by more than twice its error, it is refused, as rounding's:
+    ``x*((2**60 + 1/x) - 2**60)`` is 0.0 at every float ``x >= 1/128``,
+    though 1 at every ``x``, and so is ``x*((2**60 + 1/x**2) - 2**60)``,
+    whose limit, 0, is the constant.
     When ``f`` is exactly constant at the points sampled but farther out
     heads for another value (farther from the constant than the error of
     the estimate from there) (and does not fall onto the constant ever

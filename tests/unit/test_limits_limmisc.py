@@ -10,6 +10,11 @@ f a hair short of its law there is asked one halving on
 +- 7.2e-15: between the steps it is off its trend by c near 2**24 and by
 rounding's noise deeper, which grows from there as rounding's; halfway out,
 near 2**16, both points between the steps are now asked (`_off_the_grid`).
+
+``x*((2**60 + 1/x) - 2**60)`` at inf was 0 +- 2.2e-308: f is 0.0 at every
+float ``x >= 1/128`` (``2**60 + 1/x`` rounds to ``2**60``), though it is 1
+at every x. f constant at every sample at infinity is asked once more, at
+the deepest step, with + - * / computed exactly (`_unless_cancelled`).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Callable
 
 import pytest
 
-from calcweb import LimitResult, limit
+from calcweb import LimitResult, NumericalError, limit
 
 STOPPED: dict[str, tuple[Callable[[float], float], float]] = {
     "min(x**3, 1e307) at inf": (lambda x: min(x**3, 1e307), math.inf),
@@ -105,3 +110,58 @@ def test_rounding_alone_keeps_the_limit_for_two_calls_more(p: Callable[[float], 
     assert result.converged, result
     assert abs(result.value - math.e) <= 2 * result.error, result
     assert result.nfev == 61 + 2, result
+
+
+LOST = {
+    "x*((2**60 + 1/x) - 2**60) at inf": (lambda x: x * ((2**60 + 1 / x) - 2**60), math.inf),
+    "x*((2**54 + 1/x) - 2**54) at inf": (lambda x: x * ((2**54 + 1 / x) - 2**54), math.inf),
+    "-x*((2**60 - 1/x) - 2**60) at -inf": (lambda x: -x * ((2**60 - 1 / x) - 2**60), -math.inf),
+    "5 + x*((2**60 + 1/x) - 2**60) at inf": (lambda x: 5 + x * ((2**60 + 1 / x) - 2**60), math.inf),
+    # the cost: its limit, 0, is the constant, but f's samples hold nothing of its 1/x
+    "x*((2**60 + 1/x**2) - 2**60) at inf": (lambda x: x * ((2**60 + 1 / x**2) - 2**60), math.inf),
+}
+
+
+@pytest.mark.parametrize("case", list(LOST))
+def test_a_constant_that_rounding_makes_of_a_lost_term_is_refused(case: str) -> None:
+    f, x0 = LOST[case]
+    result = limit(f, x0, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert "computed exactly" in result.message, result.message
+    with pytest.raises(NumericalError, match="loses a term"):
+        limit(f, x0)
+
+
+CONSTANT = {
+    # f's formula is the constant too: one call more (at the deepest step) than before
+    "5.0 at inf": (lambda x: 5.0, math.inf, 5.0, 54 + 1),
+    "x/x at inf": (lambda x: x / x, math.inf, 1.0, 54 + 1),
+    # exactly 1 + 2**-53-ish off 5 at the deepest step: the lost term vanishes there
+    "5 + ((1e300 + 1/x) - 1e300) at inf": (
+        lambda x: 5 + ((1e300 + 1 / x) - 1e300),
+        math.inf,
+        5.0,
+        54 + 1,
+    ),
+    # 1 at the usual samples; x + 1 rounds to x at the deepest, but 1 exactly there
+    "(x + 1) - x at inf": (lambda x: (x + 1) - x, math.inf, 1.0, 60 + 1),
+    # sqrt is not followed: what it returns counts as exact
+    "floor(sqrt(x*x + 1) - x + 0.5) at inf": (
+        lambda x: math.floor(math.sqrt(x * x + 1) - x + 0.5),
+        math.inf,
+        0.0,
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CONSTANT))
+def test_a_constant_that_f_computes_exactly_stands(case: str) -> None:
+    f, x0, value, calls = CONSTANT[case]
+    result = limit(f, x0, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert result.converged, result
+    assert result.value == value, result
+    if calls is not None:
+        assert result.nfev == calls, result
