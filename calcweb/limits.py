@@ -5161,9 +5161,9 @@ def _unless_cancelled(  # noqa: PLR0917 - the state of _one_sided_from
     ``2**60 + 1/x`` rounds to ``2**60``, though it is 1 for every ``x``: no
     sample shows the term rounding lost. So ``f`` is asked once more, at
     the deepest step (``h``, the last usual step, times ``DEEP_RATIO**DEEP_STEPS``),
-    on an `_Exact` ``x``: where its ``+ - * /`` and whole powers, computed
-    exactly on the same floats, are off the constant by more than twice its
-    error, the constant is rounding's, and refused.
+    on an `_Exact` ``x``: where ``f`` is the constant there too, but its
+    ``+ - * /`` and whole powers, computed exactly on the same floats, are off
+    it by more than twice its error, the constant is rounding's, and refused.
     """
     if constant is None or not constant.converged or not math.isinf(x0) or _run_start(samples):
         return constant
@@ -5173,7 +5173,8 @@ def _unless_cancelled(  # noqa: PLR0917 - the state of _one_sided_from
         y = f.f(_Exact.of(x, fractions.Fraction(x)))
     except Exception:  # f failing here shows nothing of the constant
         return constant
-    exact = y.exact if isinstance(y, _Exact) else None
+    # (f off the constant there in floats too is judged closer in, as before)
+    exact = y.exact if isinstance(y, _Exact) and y == constant.value else None
     if exact is None or abs(exact - fractions.Fraction(constant.value)) <= 2.0 * constant.error:
         return constant
     return _OneSided(
@@ -6566,8 +6567,9 @@ def limit(
     At infinity, ``f`` that is one constant at every point sampled is asked
     once more, at the deepest step (6.5e91), with its ``+ - * /`` and whole
     powers computed exactly on the same floats (functions such as ``math.sqrt``
-    are not followed: what they return counts as exact); off the constant
-    there by more than twice its error, it is refused, as rounding's:
+    are not followed: what they return counts as exact); where ``f`` is the
+    constant there too, but that is off it by more than twice its error, it
+    is refused, as rounding's:
     ``x*((2**60 + 1/x) - 2**60)`` is 0.0 at every float ``x >= 1/128``,
     though 1 at every ``x``, and so is ``x*((2**60 + 1/x**2) - 2**60)``,
     whose limit, 0, is the constant.

@@ -165,3 +165,12 @@ def test_a_constant_that_f_computes_exactly_stands(case: str) -> None:
     assert result.value == value, result
     if calls is not None:
         assert result.nfev == calls, result
+
+
+def test_a_constant_that_f_leaves_in_floats_too_is_judged_as_before() -> None:
+    # 2 at the deepest step in floats as exactly: a change closer in, not a lost term
+    result = limit(lambda x: 1 + x * 0 + (x / x if x > 1e80 else 0), math.inf, full_output=True)
+    assert isinstance(result, LimitResult)
+    assert not result.converged, result
+    assert "closer to x0" in result.message, result.message
+    assert result.nfev == 54 + 1, result
