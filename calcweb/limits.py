@@ -6566,13 +6566,12 @@ def limit(
     left, 0 out to -64, 1 from -128 on, 4/3 at -96), and is refused.
     At infinity, ``f`` that is one constant at every point sampled is asked
     once more, at the deepest step (6.5e91), with its ``+ - * /`` and whole
-    powers computed exactly on the same floats (functions such as ``math.sqrt``
-    are not followed: what they return counts as exact); where ``f`` is the
-    constant there too, but that is off it by more than twice its error, it
-    is refused, as rounding's:
-    ``x*((2**60 + 1/x) - 2**60)`` is 0.0 at every float ``x >= 1/128``,
-    though 1 at every ``x``, and so is ``x*((2**60 + 1/x**2) - 2**60)``,
-    whose limit, 0, is the constant.
+    powers (up to 64) computed exactly on the same floats (functions such as
+    ``math.sqrt`` are not followed: what they return counts as exact); where
+    ``f`` is the constant there too, but that is off it by more than twice
+    its error, it is refused, as rounding's: ``x*((2**60 + 1/x) - 2**60)``
+    (0.0 at every float ``x >= 1/128``, though 1 at every ``x``), and
+    ``x*((2**60 + 1/x**2) - 2**60)``, whose limit, 0, is the constant.
     When ``f`` is exactly constant at the points sampled but farther out
     heads for another value (farther from the constant than the error of
     the estimate from there) (and does not fall onto the constant ever
@@ -6632,10 +6631,10 @@ def limit(
       2**1022`` (``2**-1022`` at 0), or nearer, where the growth of its last
       samples would leave the floats (``x*x``: ``2**511``), or at the last
       halving before ``f`` fails, where it fails nearer still (1
-      evaluation, up to 11 where it fails there), and, where ``f`` at the
-      first of those is short of that growth by more than a part in 1.5
-      million (``2**-20`` bits), though by less than half, one halving
-      farther too, where ``f`` that keeps it overflows
+      evaluation, up to 11 where it fails there), and, where ``f`` does not
+      fail at the first of those points but is short there of that growth by
+      more than a part in 1.5 million (``2**-20`` bits), though by less than
+      half, one halving farther too, where ``f`` that keeps it overflows
       (``min(x**3, 1e307)`` is 1e307 at ``2**340``, where ``x**3`` is
       1.12e307, and 1e307 again at ``2**341``); where ``f`` fails at a
       step of the walk (16 halvings apart), so past the walk's last point, by
