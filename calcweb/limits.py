@@ -113,7 +113,16 @@ times or more over the three halvings from the last usual sample, faster than
 rounding's ``e / h**p`` (``p`` up to 4) grows, at any share of ``f``:
 ``c + A tanh(|x - x0|/w)`` with ``w`` a float spacing or two is ``c + A`` to 3e-6
 of itself at the last usual sample and 11 to 44 % of ``A`` off it at ``s * 2**-52``
-(fallscan). A limit
+(fallscan). At ``|x0| < 1``, where the floats lie up to ``2**22`` times closer
+than the last usual sample, a value ``f`` has at every usual sample (a
+constant run), or that the last sample is off and those checks let stand
+past ``h/4``, is checked at the 8 floats next to ``x0`` too, and refused where
+``f`` is off it at each, one way, farther the nearer ``x0``, faster than any
+power of the distance (`_falls_next_to_x0`): ``c + A tanh(|x - x0|/w)`` with
+``w`` a float spacing or a few is ``c + A`` to the last bit at every usual
+sample, and falls there; rounding's quotients over the distance, as
+``(x**2 - 5*x + 6)/(x - 2)`` at 2 shows at the floats next to it (-4.0,
+-0.0, -1.33, -0.0 for the limit -1), scatter or keep a power. A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
 when that refines the estimate (also where the last two samples are equal,
@@ -473,6 +482,7 @@ NEIGHBOURS = 4  # f's rounding noise at a step closer in: f at so many points ne
 NEIGHBOUR_SHIFT = 2.0**-10  # ... each this share of the step farther from x0 than the one before
 FINEST = 3  # elsewhere, halvings of the last step down to s * 2**-52 (floats' spacing at |x0| >= 1)
 FALL_GROWTH = 8.0**4  # f's departure grown so much over FINEST halvings: no rounding's (`_falls`)
+NEXT_FLOATS = 8  # a finite value checked at so many floats next to x0 (`_falls_next_to_x0`)
 # f whose last so many changes are all below LOSS of the largest of its last NOISE_POINTS samples
 # is not taken as scattering (`_scatters`): it may be settling
 TAIL_CHANGES = 3
@@ -5226,12 +5236,14 @@ def _one_sided_from(
         # The constant f ends on, answered at 0 or infinity, is checked closer
         # in as any finite value is: a term too small for every usual sample
         # may grow there (1 + min(1e-40/x, 0.3) at 0+ is 1.0 at every usual
-        # sample, 1.3 at the deepest step).
+        # sample, 1.3 at the deepest step). Elsewhere, at |x0| < 1, at the floats next
+        # to x0, which lie up to 2**22 times closer than the last usual sample.
         on_it = constant.converged and constant.value == run.values[-1]
+        h = scale * 2.0 ** -(run.last + 2)
         if on_it and x0 in (0.0, math.inf, -math.inf):
-            h = scale * 2.0 ** -(run.last + 2)
             return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
-        return constant
+        seen_as = f"is {constant.value!r} at every usual point sampled"
+        return _falls_next_to_x0(f, point, x0, h, constant, seen_as=seen_as) if on_it else constant
     # A level f leaves for another is where f was before it changed scale, not its limit.
     kept = _past_the_change(run.values)
     value, error = _estimate(run.values[kept:], first + kept)
@@ -5287,6 +5299,78 @@ def _one_sided_from(
         if result.error < passed <= drift:
             result = dataclasses.replace(result, error=passed)
     return result
+
+
+def _falls_next_to_x0(
+    f: _Counted,
+    point: Callable[[float], float],
+    x0: float,
+    h: float,
+    result: _OneSided,
+    *,
+    seen_as: str,
+) -> _OneSided:
+    """``result``, or a refusal where ``f`` falls off its value at the floats next to ``x0``.
+
+    At ``|x0| < 1`` the usual samples end ``h = s * 2**-49`` from ``x0``, 16
+    to ``2**22`` floats away (`_finer`'s halvings reach ``h/8``); ``c + A
+    tanh(|x - x0|/w)`` with ``w`` a float spacing or a few is ``c + A`` to the
+    last bit at each usual sample (``seen_as``: "is v at every usual point
+    sampled"), or to a share that the finer halvings do not show as a turn,
+    and falls onto its limit ``c`` only closer in (at ``x0 = 0.0208``, ``w =
+    5.9e-18``, 1.7 floats: ``c + 0.53 A`` at the next float). So ``f`` is
+    sampled at the ``NEXT_FLOATS`` floats next to ``x0``, nearest first, and
+    the value is refused where ``f`` is off it at each, on one side, farther
+    the closer to ``x0``, faster than any power of the distance
+    (`_faster_than_powers`). One float cannot tell that from rounding:
+    ``(x**2 - 5*x + 6)/(x - 2)`` at 2 is -1 at every usual sample (exact
+    there) and -4 at the next float, where the numerator's rounding is all
+    of ``f`` (-0.0, -1.33, -0.0, -0.8 at the next four): rounding's quotients
+    ``m ulp / (k spacing)``, for whole ``m`` at ``k`` floats out, scatter or
+    keep a power of ``1/k``. Sampling stops at the first float that does not
+    fall so (one call where ``f`` fits the value there); where the usual
+    samples end fewer than ``2 NEXT_FLOATS`` floats from ``x0`` (at ``|x0| >=
+    1``, 8, but 16 toward 0 from a power of 2), nothing is sampled.
+    """
+    spacing = abs(math.nextafter(x0, point(h)) - x0)
+    if not h >= 2 * NEXT_FLOATS * spacing:
+        return result
+    seen: list[float] = []
+    for k in range(1, NEXT_FLOATS + 1):
+        y = _finest(f, point, x0, k * spacing)
+        if math.isnan(y) or _fits(y, result):
+            return result
+        seen.append(y)
+        room = ULPS * _EPS * max(abs(y), abs(result.value))
+        if not _faster_than_powers([y - result.value for y in seen], room):
+            return result
+    return _OneSided(
+        result.value,
+        math.inf,
+        False,
+        f"f {seen_as}, but at the {NEXT_FLOATS} floats next to x0 it falls off that value, "
+        f"faster than any power of the distance, to {seen[0]!r} at {point(spacing)!r}: f changes "
+        "closer to x0 than the usual samples (c + A tanh(|x - x0|/w) with w of a float spacing "
+        "or a few is c + A at each of them), and the samples cannot tell its limit; pass "
+        "full_output=True to get the estimate anyway",
+    )
+
+
+def _faster_than_powers(departures: list[float], room: float) -> bool:
+    """Whether ``departures``, ``f`` off a value at 1, 2, ... floats out, fall faster than powers.
+
+    They keep one sign, shrink outward, and their logs bend down (``d[k]**2
+    >= d[k-1] d[k+1]``, each widened by its rounding ``room``): ``A exp(-k/w)``
+    keeps the ratio of neighbours, ``1 - tanh(k/w)`` makes it grow, while a
+    power ``e / k**p`` lets it shrink toward 1 (rounding's quotient over
+    the distance).
+    """
+    sizes = [d * _sign(departures[0]) for d in departures]
+    if not all(d > room for d in sizes) or not all(a > b for a, b in itertools.pairwise(sizes)):
+        return False
+    logs = [math.log(d - room) for d in sizes], [math.log(d + room) for d in sizes]
+    low, high = logs
+    return all(low[k - 1] + low[k + 1] <= 2.0 * high[k] for k in range(1, len(sizes) - 1))
 
 
 def _past_the_change(values: list[float]) -> int:
@@ -5895,8 +5979,8 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     oscillation of size ``1/h`` from ``h = 2**47`` to 8, which reads as
     rounding noise about 0, and 0.84 at the last step ``h = 1``; ``1/(1 + (x
     - 1e15)**2)`` is ``1/h**2`` there, and 0.5 at ``h = 1``. The floats closer
-    in, at ``h/2, h/4, h/8`` (``s * 2**-52``: closer floats at ``|x0| < 1``
-    are not sampled, `limit` claims nothing there), tell the turn from noise.
+    in, at ``h/2, h/4, h/8`` (``s * 2**-52``; closer floats at ``|x0| < 1``
+    are sampled only after, `_falls_next_to_x0`), tell the turn from noise.
     A finite value that the last usual sample is off (by more than ``JUMP``
     times its error and rounding: noise, or ``f`` turning) and that the
     last three do not settle onto (`_settles_onto`) is contradicted where
@@ -5922,7 +6006,10 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     do not halve and ``f`` at ``h / 4`` is not farther off the value than at
     ``h / 2``, on the side it moved to. Whatever the share of ``f`` and the
     growth of the changes, the value is contradicted where ``f`` falls off
-    it, its departures growing faster than rounding's (`_falls`). An
+    it, its departures growing faster than rounding's (`_falls`). A finite
+    value these checks let stand past ``h/4`` is checked at the floats next
+    to ``x0`` still, which at ``|x0| < 1`` lie closer than ``h/8``
+    (`_falls_next_to_x0`; a fall goes on past ``h/4``). An
     infinite value is contradicted where
     ``f`` at ``h/8`` alone is short of the growth the last usual samples keep
     (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, where the growth of the
@@ -5975,7 +6062,9 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
                 or (_away(values[1:], result) and _smooth(f, point, x0, h, values[1:]))
             )
         ):
-            return result
+            # At |x0| < 1 floats lie closer still, where f may fall off the value.
+            seen_as = f"heads for {result.value!r} at the usual points sampled"
+            return _falls_next_to_x0(f, point, x0, h, result, seen_as=seen_as)
         what = f"settles near {result.value:.6g}"
     x = point(h * 0.5**FINEST)
     return _OneSided(
@@ -6508,7 +6597,12 @@ def limit(
     ``2**-50 * max(1, |x0|)`` from ``x0``, or elsewhere to about
     ``2**-52 * max(1, |x0|)``, the spacing of the floats there if
     ``|x0| >= 1``, when the last samples are off a finite
-    value and do not settle onto it, and for an infinite one; at 0 and at infinity, down to
+    value and do not settle onto it, and for an infinite one; at
+    ``|x0| < 1``, to the float next to ``x0`` for a finite value that ``f``
+    has at every usual sample, or that the last sample is off by more than
+    4 times the error (unless ``f`` at a quarter of the last step is no
+    farther off it than at half, and the changes there do not halve); at 0
+    and at infinity, down to
     about ``1e-90``: at that step alone for a finite value that ``f`` fits
     there, or an infinite one that ``f`` there keeps growing to, at 16 steps
     down to it when the estimate is still poor, or its error small beside

@@ -8,8 +8,9 @@ Where the fall shows at the floats closer in (`limits._at_the_finest`, down to
 than rounding's ``e / h**p`` can: ``f`` turns (`limits._falls`). Where ``f``
 is one value at every sample (a constant run) and falls only closer in than
 ``s * 2**-52`` (at ``|x0| < 1`` the float next to ``x0`` lies up to ``2**19``
-times closer), the far value is still answered (strict xfails below): a check
-at the float next to ``x0`` refused ``(x**2 - 5*x + 6)/(x - 2)`` at 2, whose
+times closer), the fall is seen at the floats next to ``x0`` (session 32,
+`limits._falls_next_to_x0`, test_limits_limfall.py); a check at the one float
+next to ``x0`` had refused ``(x**2 - 5*x + 6)/(x - 2)`` at 2, whose
 numerator's rounding there is all of ``f``.
 """
 
@@ -77,11 +78,7 @@ NEXT_TO_X0 = [
 
 @pytest.mark.parametrize(
     ("x0", "side", "c", "a", "w", "g"),
-    AT_THE_FINEST
-    + [
-        pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="a constant run"))
-        for case in NEXT_TO_X0
-    ],
+    AT_THE_FINEST + NEXT_TO_X0,
 )
 def test_a_fall_within_a_few_floats_of_x0_is_not_answered_as_the_far_value(  # noqa: PLR0917
     x0: float, side: str, c: float, a: float, w: float, g: Callable[[float], float]
@@ -105,7 +102,7 @@ def test_the_fall_at_the_floats_closer_in_is_refused_saying_so() -> None:
 @pytest.mark.parametrize(
     ("f", "x0", "side", "exact"),
     [
-        # constant runs (a check at the float next to x0 refused the first: its rounding)
+        # constant runs (a check at the one float next to x0 refused the first: its rounding)
         (lambda x: (x * x - 5.0 * x + 6.0) / (x - 2.0), 2.0, "both", -1.0),
         (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "right", 2.0),
         (lambda x: math.sin(x - 0.3) / (x - 0.3), 0.3, "left", 1.0),
