@@ -5359,14 +5359,18 @@ def _falls_next_to_x0(
 def _faster_than_powers(departures: list[float], room: float) -> bool:
     """Whether ``departures``, ``f`` off a value at 1, 2, ... floats out, fall faster than powers.
 
-    They keep one sign, shrink outward, and their logs bend down (``d[k]**2
-    >= d[k-1] d[k+1]``, each widened by its rounding ``room``): ``A exp(-k/w)``
-    keeps the ratio of neighbours, ``1 - tanh(k/w)`` makes it grow, while a
-    power ``e / k**p`` lets it shrink toward 1 (rounding's quotient over
-    the distance).
+    They keep one sign, shrink outward by more than their rounding ``room``
+    a float (a bias of rounding shifts ``f`` by one amount at each, and
+    ``f``'s own slope moves it by an ulp or so there: ``(((3 x + 32.99) x -
+    0.0806) x)/(x - 0.00244)`` at 0.00244 is its limit - 0.00246 at the 8
+    floats next to it), and their logs bend down (``d[k]**2 >= d[k-1]
+    d[k+1]``, each widened by ``room``): ``A exp(-k/w)`` keeps the ratio of
+    neighbours, ``1 - tanh(k/w)`` makes it grow, while a power ``e / k**p``
+    lets it shrink toward 1 (rounding's quotient over the distance).
     """
     sizes = [d * _sign(departures[0]) for d in departures]
-    if not all(d > room for d in sizes) or not all(a > b for a, b in itertools.pairwise(sizes)):
+    shrinking = all(a - b > room for a, b in itertools.pairwise(sizes))
+    if not all(d > room for d in sizes) or not shrinking:
         return False
     logs = [math.log(d - room) for d in sizes], [math.log(d + room) for d in sizes]
     low, high = logs

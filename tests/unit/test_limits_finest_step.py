@@ -159,10 +159,11 @@ def _all_rounding(x: float) -> float:
             1.0,
             "both",
             math.e,
-            101 + 4,
-        ),  # 3 + 2 closer in
+            101 + 4 + 4,
+        ),  # 3 + 2 closer in; + 4 at the floats below 1 (`_falls_next_to_x0`: 16 within h)
         (lambda x: (1.0 - math.cos(x - 2.0)) / (x - 2.0) ** 2, 2.0, "both", 0.5, 100 + 4),
-        (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "both", 2.0, 96 + 4),  # the last sample fits
+        # the last sample fits; a constant run on the left, checked at the float below 1
+        (lambda x: (x * x - 1.0) / (x - 1.0), 1.0, "both", 2.0, 96 + 4 + 1),
         (lambda x: math.sin(x - 3.0) / (x - 3.0), 3.0, "both", 1.0, 96 + 4),
         (lambda x: (math.sqrt(x) - 1.0) / (x - 1.0), 1.0, "both", 0.5, 96 + 4),  # settles onto it
         (lambda x: (x - 1.7e308) / 1e300, 1.7e308, "right", 0.0, 46 + 1),  # no float beyond
@@ -173,6 +174,8 @@ def test_noise_and_smooth_limits_are_still_answered(
 ) -> None:
     # Rounding noise at the floats closer in does not converge: the value stands,
     # after at most 3 more samples a side; none when the last samples fit the value.
+    # Below 1 the floats lie 16 within the last step: a constant run, or a value the
+    # last sample is off, is checked at them too (1 call, or up to 8: `_falls_next_to_x0`).
     result = limit(f, x0, side=side, full_output=True)  # type: ignore[arg-type,call-overload]
     assert isinstance(result, LimitResult)
     assert result.converged, result

@@ -113,6 +113,14 @@ def test_the_fall_next_to_x0_is_refused_saying_so() -> None:
         ),
         # -0.5, -1.0, -1.17, -1.0 (limit -0.96875)
         (lambda x: (x * x - 0.28125 * x - 0.21484375) / (x + 0.34375), -0.34375, "left", -0.96875),
+        # off the last usual sample by its noise (1.2e-6), and by a bias of rounding at the
+        # 8 floats next to x0, its limit - 0.00246 to an ulp or so at each
+        (
+            lambda x: (((3.0 * x + 32.99267578125) * x - 0.08056640625) * x) / (x - 0.00244140625),
+            0.00244140625,
+            "right",
+            0.08058428764343262,
+        ),
         # a fall the usual samples see whole: its limit, c
         (_fall(0.003, -0.25, 1.5, 1e-12, math.tanh), 0.003, "left", -0.25),
     ],
@@ -145,6 +153,7 @@ def test_a_constant_run_at_x0_below_1_costs_one_call_where_f_fits_next_to_x0() -
         ([1e-3 / k**4 for k in range(1, 9)], False),
         ([1.5, -0.5], False),  # scattered, as rounding's m ulp / (k spacing) can
         ([0.3, 0.3], False),  # not farther the nearer
+        ([2.46e-3 - 1e-18 * k for k in range(1, 9)], False),  # a bias, moved by an ulp or so
     ],
 )
 def test_faster_than_powers(departures: list[float], falls: bool) -> None:

@@ -651,7 +651,8 @@ def test_a_step_seen_farther_out_stops_sixteen_samples_off_the_constant() -> Non
     result = limit(counted, 0.5, side="left", full_output=True)
     assert isinstance(result, LimitResult)
     assert (result.value, result.converged) == (1.0, True)
-    assert result.nfev == calls[0] == 48 + 16 + 1 + 2  # + 2 between the steps (`_off_the_grid`)
+    # + 2 between the steps (`_off_the_grid`), + 1 at the float next to 0.5 (`_falls_next_to_x0`)
+    assert result.nfev == calls[0] == 48 + 16 + 1 + 2 + 1
 
 
 def test_a_power_law_left_past_a_hole_in_the_domain_returns_f_where_it_left() -> None:
