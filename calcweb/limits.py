@@ -115,8 +115,9 @@ rounding's ``e / h**p`` (``p`` up to 4) grows, at any share of ``f``:
 of itself at the last usual sample and 11 to 44 % of ``A`` off it at ``s * 2**-52``
 (fallscan). At ``|x0| < 1``, where the floats lie up to ``2**22`` times closer
 than the last usual sample, a value ``f`` has at every usual sample (a
-constant run), or that the last sample is off and those checks let stand
-past ``h/4``, is checked at the 8 floats next to ``x0`` too, and refused where
+constant run) or at the 3 before the last, which is off it, or that the
+last sample is off and those checks let stand past ``h/4``, is checked at the
+8 floats next to ``x0`` too, and refused where
 ``f`` is off it at each, one way, farther the nearer ``x0``, faster than any
 power of the distance (`_falls_next_to_x0`): ``c + A tanh(|x - x0|/w)`` with
 ``w`` a float spacing or a few is ``c + A`` to the last bit at every usual
@@ -5966,7 +5967,7 @@ def _finest(f: _Counted, point: Callable[[float], float], x0: float, h: float) -
     return _sampled(f, x) if abs(x - x0) == h else math.nan
 
 
-def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
+def _at_the_finest(  # noqa: PLR0911, PLR0917 - a return for each verdict; _one_sided's state
     f: _Counted,
     point: Callable[[float], float],
     x0: float,
@@ -6013,7 +6014,10 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
     it, its departures growing faster than rounding's (`_falls`). A finite
     value these checks let stand past ``h/4`` is checked at the floats next
     to ``x0`` still, which at ``|x0| < 1`` lie closer than ``h/8``
-    (`_falls_next_to_x0`; a fall goes on past ``h/4``). An
+    (`_falls_next_to_x0`; a fall goes on past ``h/4``); so is one ``f`` has
+    at the ``STUCK`` usual samples before the last, which leaves it by more
+    than its rounding but fits it, the error widened to reach it
+    (`_leaves_at_the_last`). An
     infinite value is contradicted where
     ``f`` at ``h/8`` alone is short of the growth the last usual samples keep
     (`_short_of_growth`: 0.985 for ``1/(1 + t**2)``, where the growth of the
@@ -6033,8 +6037,12 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
             return result
         what = "grows without bound"
     else:
-        # The last usual samples already settling onto the value show where f heads.
+        # The last usual samples already settling onto the value show where f heads;
+        # but f that leaves a run only at the last sample may fall on nearer x0.
         if _fits(usual[-1], result) or _settles_onto(usual[-3:], result):
+            if _leaves_at_the_last(usual, result):
+                seen_as = f"is {result.value!r} at the {STUCK} usual points before the last"
+                return _falls_next_to_x0(f, point, x0, h, result, seen_as=seen_as)
             return result
         values = usual[-1:]
         for y in _finer(f, point, x0, h):
@@ -6081,6 +6089,20 @@ def _at_the_finest(  # noqa: PLR0917 - the state of _one_sided
         "down to x - 1e15 = 8, 0.84 at 1 and 0.997 at 0.125: its limit is 1), and the "
         "samples cannot tell its limit; pass full_output=True to get the estimate anyway",
     )
+
+
+def _leaves_at_the_last(usual: list[float], result: _OneSided) -> bool:
+    """Whether ``usual`` is the value ``STUCK`` times before its last, which is off it.
+
+    Off by more than its rounding (``ULPS`` of it), though it fits the error,
+    which reaches it (`_passed`): fallscan's ``c + A tanh(|x - x0|/w)``, ``w``
+    16 floats at ``x0 = -0.0308``, is ``c + A`` to the last bit but at the last
+    usual sample, 256 floats out, off by 7.6e-15, and ``c + 0.03 A`` at the
+    next float.
+    """
+    run = usual[-STUCK - 1 : -1]
+    off = abs(usual[-1] - result.value) > ULPS * _EPS * abs(result.value)
+    return len(run) == STUCK and all(y == result.value for y in run) and off
 
 
 def _falls(values: list[float], usual: list[float], result: _OneSided) -> bool:
@@ -6603,7 +6625,8 @@ def limit(
     ``|x0| >= 1``, when the last samples are off a finite
     value and do not settle onto it, and for an infinite one; at
     ``|x0| < 1``, to the float next to ``x0`` for a finite value that ``f``
-    has at every usual sample, or that the last sample is off by more than
+    has at every usual sample, or at the 3 before the last, which is off it
+    by more than its rounding, or that the last sample is off by more than
     4 times the error (unless ``f`` at a quarter of the last step is no
     farther off it than at half, and the changes there do not halve); at 0
     and at infinity, down to
