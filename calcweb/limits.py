@@ -5317,15 +5317,16 @@ def _falls_next_to_x0(
     to ``2**22`` floats away (`_finer`'s halvings reach ``h/8``); ``c + A
     tanh(|x - x0|/w)`` with ``w`` a float spacing or a few is ``c + A`` to the
     last bit at each usual sample (``seen_as``: "is v at every usual point
-    sampled"), or to a share that the finer halvings do not show as a turn,
-    and falls onto its limit ``c`` only closer in (at ``x0 = 0.0208``, ``w =
-    5.9e-18``, 1.7 floats: ``c + 0.53 A`` at the next float). So ``f`` is
+    sampled"), or at each but the last (`_leaves_at_the_last`), or to a share
+    that the finer halvings do not show as a turn, and falls onto its limit
+    ``c`` only closer in (at ``x0 = 0.0208``, ``w = 5.9e-18``, 1.7 floats:
+    ``c + 0.53 A`` at the next float). So ``f`` is
     sampled at the ``NEXT_FLOATS`` floats next to ``x0``, nearest first, and
     the value is refused where ``f`` is off it at each, on one side, farther
     the closer to ``x0``, faster than any power of the distance
     (`_faster_than_powers`). One float cannot tell that from rounding:
     ``(x**2 - 5*x + 6)/(x - 2)`` at 2 is -1 at every usual sample (exact
-    there) and -4 at the next float, where the numerator's rounding is all
+    there) and -4 at the float below 2, where the numerator's rounding is all
     of ``f`` (-0.0, -1.33, -0.0, -0.8 at the next four): rounding's quotients
     ``m ulp / (k spacing)``, for whole ``m`` at ``k`` floats out, scatter or
     keep a power of ``1/k``. Sampling stops at the first float that does not
