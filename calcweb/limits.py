@@ -5332,10 +5332,11 @@ def _falls_next_to_x0(
     keep a power of ``1/k``. Sampling stops at the first float that does not
     fall so (one call where ``f`` fits the value there); where the usual
     samples end fewer than ``2 NEXT_FLOATS`` floats from ``x0`` (at ``|x0| >=
-    1``, 8, but 16 toward 0 from a power of 2), nothing is sampled.
+    1``, 8, but 16 toward 0 from a power of 2), or at 0, which has checks of
+    its own closer in, nothing is sampled.
     """
     spacing = abs(math.nextafter(x0, point(h)) - x0)
-    if not h >= 2 * NEXT_FLOATS * spacing:
+    if x0 == 0.0 or not h >= 2 * NEXT_FLOATS * spacing:  # (at 0, `_checked_closer_in`)
         return result
     seen: list[float] = []
     for k in range(1, NEXT_FLOATS + 1):
