@@ -5219,32 +5219,11 @@ def _one_sided_from(
         h = scale * 2.0 ** -(first + 2)
         outer = _farther(f, point, h, samples[-1], reach=_run_reach(x0))
         samples = outer[::-1] + samples
-    first_kept = run.last + 1 - len(samples)
-    # (where the samples before a run are too few to judge it, a few more farther out may)
-    constant = _constant_run(
-        samples, first_kept, point, scale, name, short=tail < STUCK, f=f, x0=x0
-    ) or _few_before_the_run(f, point, scale, samples, first_kept, name=name, x0=x0)
-    if constant is not None:
-        # A constant f falls onto from far off is probed as any drop is: log(1 + t)/h + a
-        # is the constant a once 1 + t rounds to 1 (`_lost_early`).
-        constant = _lost_early(
-            constant, samples, first_kept, f=f, name=name, point=point, scale=scale
-        )
-    constant = _unless_cancelled(
-        f, point, scale * 2.0 ** -(run.last + 2), x0, constant, samples, name
+    constant = _constant_answer(
+        f, point, scale, x0, name, run=run, samples=samples, short=tail < STUCK
     )
     if constant is not None:
-        # The constant f ends on, answered at 0 or infinity, is checked closer
-        # in as any finite value is: a term too small for every usual sample
-        # may grow there (1 + min(1e-40/x, 0.3) at 0+ is 1.0 at every usual
-        # sample, 1.3 at the deepest step). Elsewhere, at |x0| < 1, at the floats next
-        # to x0, which lie up to 2**22 times closer than the last usual sample.
-        on_it = constant.converged and constant.value == run.values[-1]
-        h = scale * 2.0 ** -(run.last + 2)
-        if on_it and x0 in (0.0, math.inf, -math.inf):
-            return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
-        seen_as = f"is {constant.value!r} at every usual point sampled"
-        return _falls_next_to_x0(f, point, x0, h, constant, seen_as=seen_as) if on_it else constant
+        return constant
     # A level f leaves for another is where f was before it changed scale, not its limit.
     kept = _past_the_change(run.values)
     value, error = _estimate(run.values[kept:], first + kept)
@@ -5300,6 +5279,47 @@ def _one_sided_from(
         if result.error < passed <= drift:
             result = dataclasses.replace(result, error=passed)
     return result
+
+
+def _constant_answer(
+    f: _Counted,
+    point: Callable[[float], float],
+    scale: float,
+    x0: float,
+    name: str,
+    *,
+    run: _Run,
+    samples: list[float],
+    short: bool,
+) -> _OneSided | None:
+    """The limit where ``f`` ends on one exact value (`_one_sided_from`), checked; else None."""
+    first_kept = run.last + 1 - len(samples)
+    # (where the samples before a run are too few to judge it, a few more farther out may)
+    constant = _constant_run(
+        samples, first_kept, point, scale, name, short=short, f=f, x0=x0
+    ) or _few_before_the_run(f, point, scale, samples, first_kept, name=name, x0=x0)
+    if constant is not None:
+        # A constant f falls onto from far off is probed as any drop is: log(1 + t)/h + a
+        # is the constant a once 1 + t rounds to 1 (`_lost_early`).
+        constant = _lost_early(
+            constant, samples, first_kept, f=f, name=name, point=point, scale=scale
+        )
+    constant = _unless_cancelled(
+        f, point, scale * 2.0 ** -(run.last + 2), x0, constant, samples, name
+    )
+    if constant is not None:
+        # The constant f ends on, answered at 0 or infinity, is checked closer
+        # in as any finite value is: a term too small for every usual sample
+        # may grow there (1 + min(1e-40/x, 0.3) at 0+ is 1.0 at every usual
+        # sample, 1.3 at the deepest step). Elsewhere, at |x0| < 1, at the floats next
+        # to x0, which lie up to 2**22 times closer than the last usual sample.
+        on_it = constant.converged and constant.value == run.values[-1]
+        h = scale * 2.0 ** -(run.last + 2)
+        if on_it and x0 in (0.0, math.inf, -math.inf):
+            return _checked_closer_in(f, point, h, x0, name, run=run, result=constant, deep=[])
+        seen_as = f"is {constant.value!r} at every usual point sampled"
+        return _falls_next_to_x0(f, point, x0, h, constant, seen_as=seen_as) if on_it else constant
+    return None
 
 
 def _falls_next_to_x0(
