@@ -5,8 +5,8 @@ cancelling at an end and one at 2.519 inside [-0.0616, 18.246], at tol 1e-12.
 A node 0.0126 from 2.519 was off by 2.2e-13 (1,300 ulps); |K - G| of its panel
 was 1.5e-13 (that node's error), QUADPACK's scaling made it 1e-16 and the panel's
 error its rounding floor: 1.7902260019139196 +- 2.06e-14, converged, for a true
-error of 1.24e-13. `_Panels.resampled_noise` samples f beside the nodes of the
-panels whose |K - G| the scaling removed and adds what the noise may do.
+error of 1.24e-13. `_Panels.resampled_noise` adds the |K - G| of the panels at
+their floor where that meets the tolerance, and else samples f beside their nodes.
 """
 
 from __future__ import annotations
@@ -27,12 +27,38 @@ def _term(centre: float):  # type: ignore[no-untyped-def]
     return g
 
 
-def test_a_noisy_node_hidden_by_the_scaling_is_in_the_error() -> None:
+def _lie(tol: float):  # type: ignore[no-untyped-def]
     left, inside = _term(A), _term(C)
-    result = calcweb.integrate(lambda x: left(x) + inside(x), A, B, tol=1e-12, full_output=True)
+    return calcweb.integrate(lambda x: left(x) + inside(x), A, B, tol=tol, full_output=True)
+
+
+def test_a_noisy_node_hidden_by_the_scaling_is_in_the_error() -> None:
+    # |K - G| of the panels at their floor (1.5e-13) added: within the tolerance, no call.
+    result = _lie(1e-12)
     assert result.converged
     assert abs(result.value - TRUE) <= 2 * result.error
-    assert result.nfev == 86  # 65 and one resampling of the panel with the noisy node
+    assert result.error < 2e-13
+    assert result.nfev == 65
+
+
+def test_beyond_the_tolerance_the_panel_is_sampled_again_and_refused() -> None:
+    # Error plus |K - G| above the target 9e-14: f sampled beside the 21 nodes of the
+    # panel, whose noise may move the sum by 1.2e-12 (was 2.06e-14, converged).
+    result = _lie(5e-14)
+    assert not result.converged
+    assert result.message.startswith("rounding error limits the accuracy to about 1.19e-12")
+    assert abs(result.value - TRUE) <= 2 * result.error
+    assert result.nfev == 86
+
+
+def test_a_smooth_integrand_sampled_again_shows_no_noise() -> None:
+    # 1/(1 + x*x) on [0, 10] at 1e-13: |K - G| of its panel at the floor is above the
+    # target, the panel sampled again (21 calls) shows none: as converged as before.
+    result = calcweb.integrate(lambda x: 1 / (1 + x * x), 0.0, 10.0, tol=1e-13, full_output=True)
+    assert result.converged
+    assert result.error < 2e-14
+    assert abs(result.value - math.atan(10.0)) <= 2 * result.error
+    assert result.nfev == 170  # 149 + 21
 
 
 def test_a_smooth_integrand_is_not_resampled() -> None:
