@@ -4495,8 +4495,8 @@ class _Extrapolated:
             f"the integral probably diverges at x={x!r}: f grows towards it as "
             f"|x - c|**-{p:.3f}, c within an ulp of x (read from f at 1,024 to 8,192 ulps "
             "either side), and |x - c|**-p is not integrable for p >= 1 (estimated error "
-            f"{error:.3g} so far). Check that f is integrable there; if it is, split the "
-            "interval at that point"
+            f"{error:.3g} so far; a peak there narrower than that reads so too). Check that "
+            "f is integrable there; if it is, split the interval at that point"
         )
 
     def extrapolation_rounding(self, value: float, error: float) -> str:
