@@ -48,6 +48,7 @@ from calcweb._gauss_kronrod import (
     UNRESOLVED_SHARE,
     Panel,
     Rule,
+    _jitter,
     aliased,
     collapsed,
     gauss_kronrod,
@@ -2237,7 +2238,9 @@ class _Panels:
         rest sum to no more than ``error`` (for a smooth f, ``|K - G|`` is
         far above the scaled estimate, and 21 calls a panel found nothing), and
         compared with the panel's own polynomial there: a resolved f agrees
-        with it, and noise leaves the two samples' errors apart. Beside, not
+        with it, up to what rounding x to a float moves f by (its slope
+        times an ulp of x, which the floor holds), and noise leaves the two
+        samples' errors apart. Beside, not
         at the next float: a rounding error drifts steadily from one float
         to the next (that sample was off by 2.2e-13, the next three floats
         by 2.0e-13, 1.8e-13, 1.6e-13), and ``RESAMPLE_SHIFT`` of the half-width
@@ -2263,8 +2266,11 @@ class _Panels:
             unchecked -= difference
             panel = self.entries[i].panel
             centre, half = 0.5 * panel.a + 0.5 * panel.b, 0.5 * panel.b - 0.5 * panel.a
+            # Rounding x to a float moves f by up to its slope times an ulp of x
+            # (`_node_rounding`, in the floor already): no noise of f's.
+            moved = _jitter(list(positions(self.rule)), list(panel.samples), panel.a, panel.b)
             apart = []
-            for u in positions(self.rule):
+            for k, u in enumerate(positions(self.rule)):
                 beside = u + RESAMPLE_SHIFT if u < 0.0 else u - RESAMPLE_SHIFT  # inside the panel
                 self.nfev += 1
                 try:
@@ -2272,7 +2278,8 @@ class _Panels:
                 except Exception:  # no noise is measured where f fails
                     value = math.nan
                 expected = interpolated(self.rule, panel, beside)
-                apart.append(abs(value - expected) if math.isfinite(value) else 0.0)
+                off = abs(value - expected) - (moved[k] if moved else 0.0)
+                apart.append(max(0.0, off) if math.isfinite(value) else 0.0)
             noise += NOISE_SAFETY * abs(half) * math.fsum(map(operator.mul, weights, apart))
         return noise
 
