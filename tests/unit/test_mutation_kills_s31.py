@@ -17,7 +17,7 @@ import pytest
 
 import calcweb as cw
 from calcweb._derivative import _scale_shown
-from calcweb._integrate import GROWTH_ULPS, _growth_exponent
+from calcweb._integrate import GROWTH_ULPS, _growth_readings
 from calcweb._richardson import (
     SHRINK,
     UNSETTLED,
@@ -77,29 +77,33 @@ def test_a_chains_tally_is_its_terms_over_its_coefficient() -> None:
 # ---------------------------------------------------------------- integrate: growth next to a point
 
 
-def test_the_growth_exponent_asks_both_sides_at_2_10_and_2_11_ulps() -> None:
+def test_the_growth_readings_ask_both_sides_at_1_2_4_and_8_times_2_10_ulps() -> None:
     asked: list[float] = []
 
     def f(t: float) -> float:
         asked.append(t)
         return abs(t - 1 / 3) ** -0.5
 
-    assert _growth_exponent(f, 1 / 3) == (pytest.approx(0.5, abs=2e-3), 4)
+    readings, calls = _growth_readings(f, 1 / 3)
+    assert readings == [pytest.approx(0.5, abs=2e-3)] * 4
+    assert calls == 8
     unit = GROWTH_ULPS * math.ulp(1 / 3)
-    assert asked == [1 / 3 - unit, 1 / 3 - 2.0 * unit, 1 / 3 + unit, 1 / 3 + 2.0 * unit]
+    steps = (1.0, 2.0, 4.0, 8.0)
+    assert asked == [1 / 3 - k * unit for k in steps] + [1 / 3 + k * unit for k in steps]
 
 
-def test_the_growth_exponent_is_the_steeper_sides() -> None:
-    # 1/|d| on the left, |d|**-0.5 on the right: not integrable, whatever the right says.
+def test_the_growth_readings_read_each_side_apart() -> None:
+    # 1/|d| on the left, |d|**-0.5 on the right: two readings of each, left first.
     def f(t: float) -> float:
         d = t - 1 / 3
         return 1 / abs(d) if d < 0 else d**-0.5
 
-    assert _growth_exponent(f, 1 / 3)[0] == pytest.approx(1.0, abs=2e-3)
+    readings, _ = _growth_readings(f, 1 / 3)
+    assert readings == [pytest.approx(p, abs=2e-3) for p in (1.0, 1.0, 0.5, 0.5)]
 
 
-@pytest.mark.parametrize(("failing_side", "calls"), [(-1.0, 2), (1.0, 4)])
-def test_the_growth_exponent_counts_the_calls_up_to_a_failure(
+@pytest.mark.parametrize(("failing_side", "calls"), [(-1.0, 1), (1.0, 5)])
+def test_the_growth_readings_count_the_calls_up_to_a_failure(
     failing_side: float, calls: int
 ) -> None:
     def f(t: float) -> float:
@@ -107,9 +111,7 @@ def test_the_growth_exponent_counts_the_calls_up_to_a_failure(
             raise ValueError("outside f's domain")
         return abs(t - 1 / 3) ** -0.5
 
-    exponent, counted = _growth_exponent(f, 1 / 3)
-    assert math.isnan(exponent)
-    assert counted == calls
+    assert _growth_readings(f, 1 / 3) == ([], calls)
 
 
 # ---------------------------------------------------------------- derivative: plain calls' scales
