@@ -6118,8 +6118,8 @@ def _leaves_at_the_last(usual: list[float], result: _OneSided) -> bool:
 
     Off by more than its rounding (``ULPS`` of it), though it fits the error,
     which reaches it (`_passed`): fallscan's ``c + A tanh(|x - x0|/w)``, ``w``
-    16 floats at ``x0 = -0.0308``, is ``c + A`` to the last bit but at the last
-    usual sample, 256 floats out, off by 7.6e-15, and ``c + 0.03 A`` at the
+    31 floats at ``x0 = -0.0308``, is ``c + A`` to the last bit but at the last
+    usual sample, 512 floats out, off by 7.6e-15, and ``c + 0.03 A`` at the
     next float.
     """
     run = usual[-STUCK - 1 : -1]
