@@ -114,7 +114,8 @@ rounding's ``e / h**p`` (``p`` up to 4) grows, at any share of ``f``:
 ``c + A tanh(|x - x0|/w)`` with ``w`` a float spacing or two is ``c + A`` to 3e-6
 of itself at the last usual sample and 11 to 44 % of ``A`` off it at ``s * 2**-52``
 (fallscan). At ``|x0| < 1``, where the floats lie up to ``2**22`` times closer
-than the last usual sample, a value ``f`` has at every usual sample (a
+than the last usual sample, and toward 0 from a power of 2 (16 times closer:
+at 1 or 2 from the left), a value ``f`` has at every usual sample (a
 constant run) or at the 3 before the last, which is off it, or that the
 last sample is off and those checks let stand past ``h/4``, is checked at the
 8 floats next to ``x0`` too, and refused where
@@ -122,7 +123,7 @@ last sample is off and those checks let stand past ``h/4``, is checked at the
 power of the distance (`_falls_next_to_x0`): ``c + A tanh(|x - x0|/w)`` with
 ``w`` a float spacing or a few is ``c + A`` to the last bit at every usual
 sample, and falls there; rounding's quotients over the distance, as
-``(x**2 - 5*x + 6)/(x - 2)`` at 2 shows at the floats next to it (-4.0,
+``(x**2 - 5*x + 6)/(x - 2)`` at 2 shows at the floats below it (-4.0,
 -0.0, -1.33, -0.0 for the limit -1), scatter or keep a power. A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
 is still 6e-8) is extrapolated once more with the $\sqrt{h}$ term removed,
@@ -5352,8 +5353,9 @@ def _falls_next_to_x0(
     keep a power of ``1/k``. Sampling stops at the first float that does not
     fall so (one call where ``f`` fits the value there); where the usual
     samples end fewer than ``2 NEXT_FLOATS`` floats from ``x0`` (at ``|x0| >=
-    1``, 8, but 16 toward 0 from a power of 2), or at 0, which has checks of
-    its own closer in, nothing is sampled.
+    1``, 8 to under 16, but 16 toward 0 from a power of 2, where the floats are
+    sampled: 2 from the left), or at 0, which has checks of its own closer
+    in, nothing is sampled.
     """
     spacing = abs(math.nextafter(x0, point(h)) - x0)
     if x0 == 0.0 or not h >= 2 * NEXT_FLOATS * spacing:  # (at 0, `_checked_closer_in`)
@@ -6646,7 +6648,8 @@ def limit(
     ``2**-52 * max(1, |x0|)``, the spacing of the floats there if
     ``|x0| >= 1``, when the last samples are off a finite
     value and do not settle onto it, and for an infinite one; at
-    ``|x0| < 1``, to the float next to ``x0`` for a finite value that ``f``
+    ``|x0| < 1``, and toward 0 from a power of 2 (1 or 2 from the left), to
+    the float next to ``x0`` for a finite value that ``f``
     has at every usual sample, or at the 3 before the last, which is off it
     by more than its rounding, or that the last sample is off by more than
     4 times the error (unless ``f`` at a quarter of the last step is no
