@@ -6009,7 +6009,8 @@ def _at_the_finest(  # noqa: PLR0911, PLR0917 - a return for each verdict; _one_
     rounding noise about 0, and 0.84 at the last step ``h = 1``; ``1/(1 + (x
     - 1e15)**2)`` is ``1/h**2`` there, and 0.5 at ``h = 1``. The floats closer
     in, at ``h/2, h/4, h/8`` (``s * 2**-52``; closer floats at ``|x0| < 1``
-    are sampled only after, `_falls_next_to_x0`), tell the turn from noise.
+    and toward 0 from a power of 2 are sampled only after,
+    `_falls_next_to_x0`), tell the turn from noise.
     A finite value that the last usual sample is off (by more than ``JUMP``
     times its error and rounding: noise, or ``f`` turning) and that the
     last three do not settle onto (`_settles_onto`) is contradicted where
@@ -6037,7 +6038,8 @@ def _at_the_finest(  # noqa: PLR0911, PLR0917 - a return for each verdict; _one_
     growth of the changes, the value is contradicted where ``f`` falls off
     it, its departures growing faster than rounding's (`_falls`). A finite
     value these checks let stand past ``h/4`` is checked at the floats next
-    to ``x0`` still, which at ``|x0| < 1`` lie closer than ``h/8``
+    to ``x0`` still, which at ``|x0| < 1`` (and toward 0 from a power of 2)
+    lie closer than ``h/8``
     (`_falls_next_to_x0`; a fall goes on past ``h/4``); so is one ``f`` has
     at the ``STUCK`` usual samples before the last, which leaves it by more
     than its rounding but fits it, the error widened to reach it
