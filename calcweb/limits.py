@@ -6782,9 +6782,10 @@ def limit(
       evaluation, up to 11 where it fails there), and, where ``f`` does not
       fail at the first of those points but is short there of that growth by
       more than a part in 1.5 million (``2**-20`` bits), though by less than
-      half, one halving farther too, where ``f`` that keeps it overflows
-      (``min(x**3, 1e307)`` is 1e307 at ``2**340``, where ``x**3`` is
-      1.12e307, and 1e307 again at ``2**341``); where ``f`` fails at a
+      half, one halving farther too, where that growth reaches ``2**1023``
+      or more (``min(x**3, 1e307)`` is 1e307 at ``2**340``, where ``x**3`` is
+      1.12e307, and 1e307 again at ``2**341``, where ``x**3`` is 8.99e307);
+      where ``f`` fails at a
       step of the walk (16 halvings apart), so past the walk's last point, by
       the growth of its last two samples, as a power's: ``f`` short there of that
       growth, or no farther than at the deepest step, is refused
