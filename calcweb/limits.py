@@ -1604,10 +1604,11 @@ def _short_past_the_end(
 ) -> tuple[float, float] | None:
     """``x`` and ``f(x)`` one halving past the far end ``m``, if ``f`` stops there.
 
-    Past the far end the law leaves the floats, and ``f`` that keeps it
-    fails (overflows), or is at least as far past ``f`` at the far end as
-    the law (`short`). ``min(x**3, 1e307)`` at inf is ``1e307`` at the far
-    end, ``x = 2**340``, only 0.17 bits short of ``x**3``'s ``1.12e307``,
+    Past the far end the law reaches ``2**MAX_EXPONENT`` (``2**1023``, half
+    the largest float) or more, and ``f`` that keeps it is at least as far
+    past ``f`` at the far end as the law (`short`), or fails (overflows).
+    ``min(x**3, 1e307)`` at inf is ``1e307`` at the far end, ``x =
+    2**340``, only 0.17 bits short of ``x**3``'s ``1.12e307``,
     within the bit the law is known to; one halving on, it is ``1e307``
     again, where ``x**3`` is ``8.99e307``. Not where that step is no normal
     float, or its point not finite.
