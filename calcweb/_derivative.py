@@ -592,8 +592,9 @@ def _scale_of_f(x: float, cancellation: CancellationWatch | None, unit: float = 
     `calcweb.jet.CancellationWatch`), that distance, but at least 1, as at
     ``|x| <= 1``: ``log(cosh(x))`` at 20 varies on 1, not on 20. Only shorter:
     a slower piece (``sin(x / 1000)``) leaves ``max(1, |x|)``. On a line of
-    `calcweb.multivariate` (``t`` scaled to the coordinates' size) at least
-    its ``unit``, the ``t`` that moves a coordinate by 1, rather than 1.
+    `calcweb.multivariate` (``t`` scaled to the coordinates' size) that
+    distance is at least its ``unit``, the ``t`` that moves a coordinate by
+    1, rather than 1 (and still no more than ``max(1, |x|)``).
     """
     scale = max(1.0, abs(x))
     if cancellation is not None and cancellation.rate > 0.0:
