@@ -109,9 +109,9 @@ step can be trusted; instead:
    and 1.26e11 are 1.06, 0.53 and 0.265 radians modulo ``2 pi``, where
    ``sin`` is ``sin(x + a t)`` with ``a`` = 2.1e-12), and the probe fit by
    chance. Any other kept estimate widens its error alike to hold a later
-   window at most twice as wide whose value it does not hold
-   (`_held_to_later`): its rows may have crossed a kink of ``f^(n)`` their
-   steps reached.
+   window, at smaller steps, whose error is at most twice its own and whose
+   value it does not hold (`_held_to_later`): its rows may have crossed a
+   kink of ``f^(n)`` their steps reached.
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
    inf) shrinks the step quickly, and of two stencil points as far from
    ``x``, the one on the side where ``f`` last failed is evaluated first
