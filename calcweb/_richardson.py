@@ -111,7 +111,7 @@ step can be trusted; instead:
    chance. Any other kept estimate widens its error alike to hold a later
    window, at smaller steps, whose error is at most twice its own and whose
    value it does not hold (`_held_to_later`): its rows may have crossed a
-   kink of ``f^(n)`` their steps reached.
+   kink or jump of ``f^(n)`` their steps reached.
 4. A stencil point where ``f`` is undefined (it raises, or returns NaN or
    inf) shrinks the step quickly, and of two stencil points as far from
    ``x``, the one on the side where ``f`` last failed is evaluated first
