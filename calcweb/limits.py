@@ -122,7 +122,8 @@ last sample is off and those checks let stand past ``h/4``, is checked at the
 ``f`` is off it at each, one way, farther the nearer ``x0``, faster than any
 power of the distance (`_falls_next_to_x0`): ``c + A tanh(|x - x0|/w)`` with
 ``w`` a float spacing or a few is ``c + A`` to the last bit at every usual
-sample, and falls there; rounding's quotients over the distance, as
+sample, or every one but the last (16 spacings out at ``0.5 <= |x0| < 1``),
+and falls there; rounding's quotients over the distance, as
 ``(x**2 - 5*x + 6)/(x - 2)`` at 2 shows at the floats below it (-4.0,
 -0.0, -1.33, -0.0 for the limit -1), scatter or keep a power. A limit
 approached like $L + c\sqrt{h}$ (``sqrt(x - 3)`` at 3, whose last sample
