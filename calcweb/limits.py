@@ -6004,7 +6004,7 @@ def _at_the_finest(  # noqa: PLR0911, PLR0917 - a return for each verdict; _one_
     """``result``, or a refusal when ``f`` at the finest steps (`_finer`) contradicts it.
 
     At ``x0`` not 0 or infinite the usual samples end at ``h = s * 2**-49``,
-    8 times the spacing of the floats there (``|x0| >= 1``); ``f`` whose own
+    8 to 16 times the spacing of the floats there (``|x0| >= 1``); ``f`` whose own
     scale is that spacing shows only its far field at them, and turns at the
     last two or three: ``sin(x - 1e15)/(x - 1e15)`` at ``1e15`` is an
     oscillation of size ``1/h`` from ``h = 2**47`` to 8, which reads as
