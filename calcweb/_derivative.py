@@ -111,7 +111,14 @@ from calcweb._checks import (
     shown,
     x_itself_first,
 )
-from calcweb._richardson import combine, extrapolate, representable_step, stencil, trusted
+from calcweb._richardson import (
+    Estimate,
+    combine,
+    extrapolate,
+    representable_step,
+    stencil,
+    trusted,
+)
 from calcweb._taylor_mode import (
     ad_refused,
     agrees,
@@ -930,43 +937,95 @@ def _richardson_and_noise(
         offset=offset,
         several=several,
     )
-    if second_walk and h is None and 0.0 < abs(x) < 1e-2 and found.error > 1e-8 * abs(found.value):
-        # Steps scaled to max(1, |x|) are too coarse for a function whose scale
-        # is |x| itself (x**3 at 1e-100): walk again from a step on that scale.
-        seen: set[float] = set()  # the values of f that the second walk sees
-
-        def watched(t: float) -> float:
-            value: float = counted(t)
-            seen.add(value)
-            return value
-
-        try:
-            # The stairs of a staircase f seen by the wider steps are still there.
-            closer = extrapolate(
-                watched,
-                x,
-                n,
-                _first_step(x, n) * abs(x),
-                refine=True,
-                noise=found.noise,
-                offset=offset,
-                several=several,
-            )
-        except (DomainError, NumericalError):
-            closer = None
-        if len(seen) == 1:
-            # f, not constant on the first walk's scale, is on this one: its
-            # changes here are below its rounding (sin(t) - t is exactly 0 for
-            # |t| < 1.3e-8), so quotients of 0 say nothing about f'.
-            closer = None
-        if closer is not None:
-            # Only an estimate within the first one's error bars refines it:
-            # a cancelling f (exp(x) - 1 - x) is noise at the scale of x.
-            agree = abs(closer.value - found.value) <= 2.0 * (found.error + closer.error)
-            found = closer if agree and closer.error < found.error else found
+    if second_walk and h is None and 0.0 < abs(x) < 1e-2:
+        found = _walked_closer(counted, x, n, found, offset=offset, several=several)
     found = trusted(found, x, n)  # an estimate with no correct digit is no answer
     result = DerivativeResult(found.value, found.error, counted.calls, "richardson", found.step)
     return result, found.noise
+
+
+def _walked_closer(
+    counted: _Counted, x: float, n: int, found: Estimate, *, offset: float, several: bool
+) -> Estimate:
+    """``found`` (a walk from steps scaled to ``max(1, |x|)``) judged by walks on ``|x|``'s scale.
+
+    Steps scaled to max(1, |x|) are too coarse for a function whose scale is
+    |x| itself (x**3 at 1e-100): where ``found``'s error is above 1e-8 of its
+    value, a walk from a step on that scale, with ``found``'s noise, replaces it
+    if better and within its error bars. Such steps can also miss a feature
+    narrower than they are, which the first walk's noise test, at spacings far
+    below them, may hear as noise (a bump 1e-7 wide at 0 seen from 1e-7: f'
+    -7.4e-10, ``found`` 3.9e-21 +- 7.2e-16 with a noise of 1.1e-18, the bump
+    itself, which swamps the walk that keeps it). Where ``found`` has such a
+    noise, a walk on ``|x|``'s scale with the noise it measures itself, that
+    disagrees with ``found`` beyond both errors and agrees with the walk that
+    kept ``found``'s noise, widens ``found``'s error to their gap (plus its
+    own). Where the two walks on that scale disagree, the noise only ``found``
+    saw is real (the stairs of ``(1 + t)**3 - 1 - 3 t`` at 1e-8, 2.2e-16 wide,
+    between which the slope is -3), and ``found`` stands. Where ``found`` heard
+    no noise, a closer walk that disagrees is no evidence: its steps can sit on
+    one stair of f's rounding that no noise test saw (``cos(t) - 1 + t**2`` at
+    1.86e-8: 3.7e-8 +- 2.5e-21 from steps of 2.8e-10, twice f'), so a bump
+    that ``found`` did not hear as noise stays unseen (``t**3 + t`` plus a bump
+    1e-12 high: 1.00000000000003 +- 1.1e-15 for 0.99999264).
+    """
+    coarse = found.error > 1e-8 * abs(found.value)
+    if not coarse and found.noise == 0.0:
+        return found  # fine, and nothing heard below the first walk's steps
+    # The stairs of a staircase f seen by the wider steps are still there.
+    closer = _closer_walk(counted, x, n, noise=found.noise, offset=offset, several=several)
+    if closer is None:
+        return found
+    # Only an estimate within the first one's error bars refines it: a
+    # cancelling f (exp(x) - 1 - x) is noise at the scale of x.
+    if coarse and _within(closer, found) and closer.error < found.error:
+        return closer
+    if found.noise == 0.0:
+        return found
+    own = _closer_walk(counted, x, n, noise=0.0, offset=offset, several=several)
+    if own is not None and not _within(own, found) and _within(own, closer):
+        found = replace(found, error=abs(own.value - found.value) + own.error)
+    return found
+
+
+def _within(one: Estimate, other: Estimate) -> bool:
+    """Whether two estimates agree: within twice the sum of their errors."""
+    return abs(one.value - other.value) <= 2.0 * (one.error + other.error)
+
+
+def _closer_walk(
+    counted: _Counted, x: float, n: int, *, noise: float, offset: float, several: bool
+) -> Estimate | None:
+    """A Richardson walk from a step on the scale of ``|x|``, or None where it says nothing.
+
+    ``noise``: f's noise already known (0: measured on this walk's own scale).
+    """
+    seen: set[float] = set()  # the values of f that the walk sees
+
+    def watched(t: float) -> float:
+        value: float = counted(t)
+        seen.add(value)
+        return value
+
+    try:
+        closer = extrapolate(
+            watched,
+            x,
+            n,
+            _first_step(x, n) * abs(x),
+            refine=True,
+            noise=noise,
+            offset=offset,
+            several=several,
+        )
+    except (DomainError, NumericalError):
+        return None
+    if len(seen) == 1:
+        # f, not constant on the first walk's scale, is on this one: its
+        # changes here are below its rounding (sin(t) - t is exactly 0 for
+        # |t| < 1.3e-8), so quotients of 0 say nothing about f'.
+        return None
+    return closer
 
 
 # ------------------------------------------------------------------ complex step

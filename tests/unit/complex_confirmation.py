@@ -18,7 +18,7 @@ from typing import Any
 
 import calcweb
 from calcweb import derivative
-from calcweb._derivative import _central_pair
+from calcweb._derivative import _central_pair, _richardson
 from calcweb._richardson import representable_step
 
 EPS = sys.float_info.epsilon
@@ -34,11 +34,13 @@ def on_the_real_line(f: Any) -> Any:
     return real
 
 
-def richardson_calls(f: Any, x: float) -> int:
-    """The calls robust Richardson adds on the real line at ``x`` to the check's.
+def richardson_calls(f: Any, x: float, *, second_walk: bool = False) -> int:
+    """The calls robust Richardson's first walk adds on the real line at ``x`` to the check's.
 
-    Each point is called once (f(x), which the check has, is not called again);
-    0 if Richardson refuses before any call.
+    Where that walk's bound leaves the value a digit, the second one, on the scale
+    of ``|x|``, is not asked (`calcweb._derivative._confirmed`); ``second_walk``:
+    it is, and its calls count too. Each point is called once (f(x), which the
+    check has, is not called again); 0 if Richardson refuses before any call.
     """
     points: set[tuple[float, float]] = set()
 
@@ -46,10 +48,11 @@ def richardson_calls(f: Any, x: float) -> int:
         points.add((t, math.copysign(1.0, t)))
         return on_the_real_line(f)(t)  # type: ignore[no-any-return]
 
-    with contextlib.suppress(
-        calcweb.DomainError, calcweb.NumericalError, calcweb.ArgumentTypeError
-    ):
-        derivative(recorded, x, method="richardson", full_output=True)
+    for both in (False, True) if second_walk else (False,):
+        with contextlib.suppress(
+            calcweb.DomainError, calcweb.NumericalError, calcweb.ArgumentTypeError
+        ):
+            _richardson(recorded, x, 1, None, second_walk=both)
     return len(points - {(x, math.copysign(1.0, x))})
 
 

@@ -158,21 +158,23 @@ class _FakeWalks:
 @pytest.mark.parametrize(
     ("error", "second"), [(1e-8, False), (math.nextafter(1e-8, math.inf), True)]
 )
-def test_the_second_walk_starts_above_1e_8_relative(
+def test_the_second_walk_replaces_the_first_above_1e_8_relative(
     monkeypatch: pytest.MonkeyPatch, error: float, second: bool
 ) -> None:
-    # An error of exactly 1e-8 |value| is good enough; one ulp more is walked again.
+    # An error of exactly 1e-8 |value| is good enough; one ulp more is replaced by the
+    # closer walk. Both walk again from 0.015 |x|, refined, with the first walk's noise,
+    # and (that noise not 0) once more with the noise they measure themselves.
     first = Estimate(-2.0, 2.0 * error, 7, 0.015, "central", noise=0.25)
     closer = Estimate(-2.0 + 1e-12, 1e-12, 5, 0.015e-3, "central")
-    walks = _FakeWalks(first, closer)
+    walks = _FakeWalks(first, closer, closer)
     monkeypatch.setattr(derivative_module, "extrapolate", walks)
     r = derivative(math.sin, 1e-3, method="richardson", full_output=True)
+    assert walks.calls[1] == (1e-3, 0.015 * 1e-3, True, 0.25)
     if second:
-        # From 0.015 |x|, refined, with the first walk's noise; the closer estimate wins.
-        assert walks.calls[1] == (1e-3, 0.015 * 1e-3, True, 0.25)
+        assert len(walks.calls) == 2
         assert (r.value, r.error, r.step) == (-2.0 + 1e-12, 1e-12, 0.015e-3)
     else:
-        assert len(walks.calls) == 1
+        assert walks.calls[2] == (1e-3, 0.015 * 1e-3, True, 0.0)
         assert (r.value, r.error, r.step) == (-2.0, 2.0 * error, 0.015)
 
 
@@ -201,6 +203,7 @@ def test_the_second_walk_is_kept_within_twice_both_errors(
     if kept:
         assert (r.value, r.error, r.step) == (closer_value, CLOSER_ERROR, 0.015e-3)
     else:
+        # The first walk heard no noise: a closer walk that disagrees does not widen it.
         assert (r.value, r.error, r.step) == (1.0, FIRST_ERROR, 0.015)
 
 
