@@ -1934,6 +1934,21 @@ def _seen_far_below(
     much, and is judged there. None where it agrees, or those points were
     not evaluated (no call is made here).
     """
+    tested = _noise_test_points(sampler, estimate, n, spacing)
+    if tested is None:
+        return None  # no call is made here
+    step, points = tested
+    return _far_from_window(sampler, estimate, n, step, points, quiet)
+
+
+def _noise_test_points(
+    sampler: Sampler, estimate: Estimate, n: int, spacing: float
+) -> tuple[float, dict[float, float]] | None:
+    """The noise test's spacing and five points ``x + k s`` (node ``k``: point), ``|k| <= 2``.
+
+    None unless the estimate is a central window's of order 2 to 4 and the
+    noise test evaluated all five (`_seen_far_below`, `_seen_off_the_grid`).
+    """
     x = sampler.x
     if estimate.kind != "central" or not 2 <= n <= 4 or not estimate.window:
         return None
@@ -1941,12 +1956,10 @@ def _seen_far_below(
         step = representable_step(x, _noise_spacing(x, spacing))  # as the noise test's
     except NumericalError:
         return None
-    points = [x + k * step if k else x for k in range(-2, 3)]
-    if not all(point in sampler.values for point in points):
-        return None  # the noise test did not reach them: no call is made here
-    return _far_from_window(
-        sampler, estimate, n, step, dict(zip(range(-2, 3), points, strict=True)), quiet
-    )
+    points = {float(k): x + k * step if k else x for k in range(-2, 3)}
+    if not all(point in sampler.values for point in points.values()):
+        return None  # the noise test did not reach them
+    return step, points
 
 
 def _far_from_window(  # noqa: PLR0917 - the quotient's state
@@ -2005,16 +2018,11 @@ def _seen_off_the_grid(
     with the window and showed no noise; about 20 more where ``f`` there is
     off their polynomial and their quotient far from the window.
     """
+    tested = _noise_test_points(sampler, estimate, n, spacing)
+    if tested is None:
+        return None
+    step, points = tested
     x = sampler.x
-    if estimate.kind != "central" or not 2 <= n <= 4 or not estimate.window:
-        return None
-    try:
-        step = representable_step(x, _noise_spacing(x, spacing))  # as the noise test's
-    except NumericalError:
-        return None
-    points = {float(k): x + k * step if k else x for k in range(-2, 3)}
-    if not all(point in sampler.values for point in points.values()):
-        return None  # the noise test did not reach them
     try:
         off = x + _GOLDEN * step
         sampler(off)
