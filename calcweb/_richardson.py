@@ -1979,8 +1979,11 @@ def _far_from_window(  # noqa: PLR0917 - the quotient's state
     weights = _weights(n, [float(node) for node in points])
     values = [sampler.values[point] for point in points.values()]
     quotient = math.fsum(w * v for w, v in zip(weights, values, strict=True))
-    scale = step**n
-    if not 0.0 < scale < math.inf:
+    try:
+        scale = step**n
+    except OverflowError:  # a float's power raises where it overflows
+        return None
+    if scale == 0.0:
         return None  # a step whose power underflows (x near 1e-159): no quotient here
     # a t rounded inside f can be noise far above quiet that the noise test missed
     level = max(quiet, _rounded_argument(sampler, estimate))

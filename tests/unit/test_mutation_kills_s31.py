@@ -11,6 +11,7 @@ numpy, so these run inside Pyodide too.
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from calcweb._richardson import (
     Estimate,
     Sampler,
     _falls_as_smooth,
+    _far_from_window,
     _fourth_at,
     _seen_far_below,
     _unsettled_below,
@@ -472,3 +474,16 @@ def test_reads_that_fall_8_fold_twice_down_to_the_finest_are_smooth(
     assert len(reads) == 3
     quiet = 0.0 if quiet_read is None else reads[quiet_read]
     assert _falls_as_smooth(Sampler(f, 0.0), spacing, reads[0], quiet, spacing / 4) is smooth
+
+
+# ---------------------------------------------------------------- derivative: a quotient's scale
+
+
+def test_a_quotient_whose_steps_power_overflows_is_no_quotient() -> None:
+    # x = 1e300 + k 1e160 for |k| <= 2: step**2 = 1e320 is past the floats, where a
+    # float's ** raises OverflowError (it does not give inf); no quotient is judged.
+    step = 1e160
+    points = {float(k): 1e300 + k * step for k in range(-2, 3)}
+    sampler = SimpleNamespace(values=dict.fromkeys(points.values(), 1.0))
+    estimate = SimpleNamespace(window=[(1e161, 0.0)])
+    assert _far_from_window(sampler, estimate, 2, step, points, 0.0) is None  # type: ignore[arg-type]
