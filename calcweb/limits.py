@@ -6813,7 +6813,11 @@ def limit(
       refused too, though ``1/x`` moves more than 0.01 between its first steps.
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
-      ``converged=False`` instead.
+      ``converged=False`` instead, its error widened to reach ``f`` at the
+      point sampled closest to ``x0`` and what ``f``'s last changes there add
+      up to beyond it (infinite where they shrink too slowly to bound that):
+      ``x**0.01`` at 0+ is 0.704 give or take 0.707 (f is 8.4e-4 at
+      ``2**-1022``; its limit is 0).
 
     Args:
         f: A function of one real number returning a real number.
@@ -6917,7 +6921,90 @@ def _one_sided_of(f: _Counted, x0: float, name: str, scale: float, side: str) ->
     tiny = sys.float_info.min
     if result.converged and abs(result.value) < tiny and result.error < tiny:
         result = dataclasses.replace(result, error=tiny)
-    return _off_the_grid(f, _points(x0, name), scale, result, x0)
+    return _reaching_closer_in(f, x0, name, _off_the_grid(f, _points(x0, name), scale, result, x0))
+
+
+def _reaching_closer_in(f: _Counted, x0: float, name: str, result: _OneSided) -> _OneSided:
+    """``result``, when ``f`` did not settle, with an error that reaches ``f`` closest to ``x0``.
+
+    The estimate of a walk that does not settle comes from samples that may lie
+    far from ``x0`` beside those taken closer in: ``x**0.01`` at 0+ was 0.704
+    +- 0.088 (the usual samples, 0.71 down to ``2**-50``), though f is 8.4e-4 at
+    ``2**-1022`` and its limit is 0. Over the ``NOISE_POINTS`` samples closest
+    to ``x0``, ``f`` that moves one way is a trend: the error reaches the
+    closest sample, plus what the last changes add up to beyond it, the
+    geometric tail of the last two (`_column_tail`: at their ratio, 0.9
+    where they do not shrink) or, at a finite ``x0`` other than 0, where the
+    closest samples are the usual walk's halvings, that of its moves over
+    blocks of halvings (`_block_tail`), infinite where they shrink ever
+    slower (``1e-4/log(-log h)`` beside 0.782, ``h = (x - 0.782)/2``, was
+    2.8e-5 +- 2.8e-6, its limit 0, f 2.8e-5 at the walk's last step, 0.782 +
+    1.8e-15). Else ``f`` scatters there (``sin(1/x)`` at 0) or arrives on a
+    value, and the error reaches the farthest of them. Samples that
+    rounding makes are left, as the walk's rules leave them
+    (`_rounding_closest`).
+    """
+    if result.converged or not (math.isfinite(result.value) and math.isfinite(result.error)):
+        return result
+    nearest = _closest_samples(f, x0, name)
+    values = [y for _, y in nearest]
+    changes = _changes(values[-NOISE_POINTS:])
+    if len(changes) < 2 or _rounding_closest(changes):
+        return result
+    x, y = nearest[-1]
+    if len({_sign(d) for d in changes}) == 1:
+        rounding = 2.0 * ULPS * _EPS * max(map(abs, values[-3:]))
+        tail = _column_tail(values[-3:], rounding)
+        if math.isfinite(x0) and x0 != 0.0:
+            tail = max(tail, abs(_block_tail(_blocks(values))))
+        reach = abs(y - result.value) + tail
+        widened = (
+            f"; f is {y:.6g} at {x!r}, the point sampled closest to x0, and the estimate's "
+            f"error is widened to {reach:.2g}, to reach f there and what f's last changes "
+            "add up to beyond it"
+            if math.isfinite(tail)
+            else f"; f is {y:.6g} at {x!r}, the point sampled closest to x0, and its last "
+            "changes there shrink too slowly to bound what they add up to beyond it: the "
+            "estimate's error is infinite"
+        )
+    else:
+        reach = max(abs(y - result.value) for y in values[-NOISE_POINTS:])
+        widened = (
+            f"; f at the {NOISE_POINTS} points sampled closest to x0 (the closest {x!r}) "
+            f"does not move one way, and the estimate's error is widened to {reach:.2g}, "
+            "to reach the farthest of them"
+        )
+    if not reach > result.error:
+        return result
+    head = result.message.removesuffix(_ANYWAY)
+    anyway = _ANYWAY if head != result.message else ""
+    return dataclasses.replace(result, error=reach, message=head + widened + anyway)
+
+
+def _rounding_closest(changes: list[float]) -> bool:
+    """Whether ``f``'s last ``changes`` toward ``x0`` are rounding's, as the walk's rules take them.
+
+    They grow at every step (rounding's ``c / h**p``: ``(cos h - 1 + h**2/2 -
+    h**4/24)/h**6`` at 0 is ``1/(2 h**4)`` from ``h = 2**-27`` on, where ``cos h``
+    rounds to 1), or end in a run of one value that ``f`` drops onto by its
+    largest change (rounding that cancels all of ``f``'s digits: ``(exp(t) -
+    1)/t``, ``t = x/1e9``, is 0.93 and 1.86 at ``x = 2**-22, 2**-23``, then
+    0), rather than arriving on it.
+    """
+    moved = [abs(d) for d in changes if d]
+    if not changes[-1]:
+        return not moved or moved[-1] == max(moved)
+    return all(abs(b) > abs(a) for a, b in itertools.pairwise(changes))
+
+
+def _closest_samples(f: _Counted, x0: float, name: str) -> list[tuple[float, float]]:
+    """The points sampled on side ``name`` of ``x0`` and ``f`` there, the closest last."""
+    direction = (1.0 if name == "right" else -1.0) if math.isfinite(x0) else math.copysign(1.0, x0)
+    if math.isinf(x0):
+        distances = {x: 1.0 / abs(x) for x in f.seen if x * direction > 0.0}
+    else:
+        distances = {x: abs(x - x0) for x in f.seen if (x - x0) * direction > 0.0}
+    return [(x, f.seen[x]) for x in sorted(distances, key=distances.__getitem__, reverse=True)]
 
 
 # f between the walk's steps h_k = s 2**-(k + 2) (`_off_the_grid`): at three depths, ...
@@ -7224,6 +7311,7 @@ def _combine(x0: float, side: str, found: dict[str, _OneSided], nfev: int) -> Li
 
 
 _UNSETTLED = "f does not settle"  # how `_unsettled`'s plain refusal starts
+_ANYWAY = "; pass full_output=True to get the estimate anyway"  # how most refusals end
 LOG_TOP = 1022.0  # the log-scale walk: |x| = 2**e at infinity, 2**-e at 0, from e = 1022 ...
 LOG_STEPS = 20  # ... out to e = 1022 * 2**-9.5, each e 2**-0.5 times the one before, so that ...
 LOG_RATIO = math.sqrt(2.0)  # ... u = 1/log|x| shrinks by this much at each step in
