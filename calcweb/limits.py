@@ -6984,17 +6984,13 @@ def _reaching_closer_in(f: _Counted, x0: float, name: str, result: _OneSided) ->
 def _rounding_closest(changes: list[float]) -> bool:
     """Whether ``f``'s last ``changes`` toward ``x0`` are rounding's, as the walk's rules take them.
 
-    They grow at every step (rounding's ``c / h**p``: ``(cos h - 1 + h**2/2 -
-    h**4/24)/h**6`` at 0 is ``1/(2 h**4)`` from ``h = 2**-27`` on, where ``cos h``
-    rounds to 1), or end in a run of one value that ``f`` drops onto by its
-    largest change (rounding that cancels all of ``f``'s digits: ``(exp(t) -
-    1)/t``, ``t = x/1e9``, is 0.93 and 1.86 at ``x = 2**-22, 2**-23``, then
-    0), rather than arriving on it.
+    None (``f`` stuck on one value, as rounding that cancels all of ``f``'s
+    digits leaves it: ``(exp(t) - 1)/t``, ``t = x/5.4e8``, is 0 from ``x =
+    2**-24`` on), or ever larger (rounding's ``c / h**p``: ``(cos h - 1 +
+    h**2/2 - h**4/24)/h**6`` at 0 is ``1/(2 h**4)`` from ``h = 2**-27`` on,
+    where ``cos h`` rounds to 1).
     """
-    moved = [abs(d) for d in changes if d]
-    if not changes[-1]:
-        return not moved or moved[-1] == max(moved)
-    return all(abs(b) > abs(a) for a, b in itertools.pairwise(changes))
+    return not any(changes) or all(abs(b) > abs(a) for a, b in itertools.pairwise(changes))
 
 
 def _closest_samples(f: _Counted, x0: float, name: str) -> list[tuple[float, float]]:

@@ -109,3 +109,13 @@ def test_a_run_f_arrives_on_closest_to_x0_is_no_rounding() -> None:
     )
     assert not result.converged
     assert abs(result.value + 511.545) <= 2.0 * result.error < 1.0
+
+
+def test_a_run_rounding_leaves_closest_to_x0_is_not_reached() -> None:
+    # farscan seed 2: (exp(t) - 1)/t, t = x/5.4e8, is 1.0021 down to x = 2**-23 and
+    # exactly 0 from 2**-24 on (exp(t) rounds to 1): the walk leaves that run out,
+    # and so does the error, 3.8e-6 (it would reach 1.0 at the run).
+    c = 538013867.5279665
+    result = limit(lambda x: (math.exp(x / c) - 1) / (x / c), 0.0, full_output=True)
+    assert not result.converged
+    assert result.error == pytest.approx(3.822818453014243e-06, rel=1e-12)
