@@ -1347,13 +1347,16 @@ def test_f_that_does_not_settle_is_refused_word_for_word() -> None:
     result = limit(lambda x: math.sin(1 / x), 0.0, side="right", full_output=True)
     assert isinstance(result, LimitResult)
     assert result.converged is False
+    # The walk's error (0.47), then its widening to the samples closest to x0 (LIMSLOW).
     assert result.message == (
         "f does not settle as x approaches x0 from the right: the best estimate "
-        f"{result.value:.6g} has an estimated error of {result.error:.2g}. The limit may "
+        f"{result.value:.6g} has an estimated error of 0.47. The limit may "
         "not exist (f oscillates, as sin(1/x) does at 0), f may lose its accuracy near "
         "x0, or f may approach its limit too slowly for any float to show it (log(log x)/log "
-        "x is still 0.0093 at x = 2**1022, though its limit at infinity is 0); pass "
-        "full_output=True to get the estimate anyway"
+        "x is still 0.0093 at x = 2**1022, though its limit at infinity is 0); f at the 8 "
+        "points sampled closest to x0 (the closest 2.2250738585072014e-308) does not move "
+        f"one way, and the estimate's error is widened to {result.error:.2g}, to reach the "
+        "farthest of them; pass full_output=True to get the estimate anyway"
     )
 
 
