@@ -6813,11 +6813,14 @@ def limit(
       refused too, though ``1/x`` moves more than 0.01 between its first steps.
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
-      ``converged=False`` instead, its error widened to reach ``f`` at the
-      point sampled closest to ``x0`` and what ``f``'s last changes there add
-      up to beyond it (infinite where they shrink too slowly to bound that):
-      ``x**0.01`` at 0+ is 0.704 give or take 0.707 (f is 8.4e-4 at
-      ``2**-1022``; its limit is 0).
+      ``converged=False`` instead. Where ``f`` at the 8 points sampled
+      closest to ``x0`` moves one way, the error reaches ``f`` at the closest
+      and what its last changes add up to beyond it (infinite where they
+      shrink too slowly to bound that): ``x**0.01`` at 0+ is 0.704 give or
+      take 0.707 (f is 8.4e-4 at ``2**-1022``; its limit is 0); where it does
+      not, the error reaches the farthest of them from the estimate, unless
+      rounding made them (no change over them, or changes that grow at every
+      step).
 
     Args:
         f: A function of one real number returning a real number.
