@@ -409,7 +409,9 @@ def _unsettled_from_001(f: Any, estimate: Estimate) -> Any:
 def test_the_walk_from_below_the_unsettled_window_keeps_the_walks_settings(f: Any) -> None:
     below = extrapolate(f, 1.0, 1, 0.01, **SETTINGS)
     far = Estimate(10.0, 1e-3, 0, 0.1, "central", smallest=0.1)  # disagrees: replaced
-    assert _unsettled_from_001(f, far) == below
+    # repr: an unset smallest is nan, which == holds unequal to itself on Python 3.13+
+    # (dataclasses compare field by field there, not as tuples that check identity first)
+    assert repr(_unsettled_from_001(f, far)) == repr(below)
 
 
 def test_the_walk_from_below_replaces_only_beyond_both_errors() -> None:
@@ -440,7 +442,8 @@ def test_the_walk_below_a_refuted_window_keeps_the_walks_settings(f: Any, offset
     below = extrapolate(f, 1.0, 2, 0.02 / SHRINK, **settings)
     window = Estimate(1e12, 1e-3, 0, 0.1, "central", smallest=0.02, kept_error=1e-3)
     refuted = (window, (below.value, 1.0))  # refuted by a quotient the walk below holds
-    assert _walked_below(f, 1.0, 2, refuted, True, 1e-9, offset, several=True) == below
+    walked = _walked_below(f, 1.0, 2, refuted, True, 1e-9, offset, several=True)
+    assert repr(walked) == repr(below)  # as above: nan fields
 
 
 # ---------------------------------------------------------------- derivative: falls as smooth
