@@ -6813,14 +6813,14 @@ def limit(
       refused too, though ``1/x`` moves more than 0.01 between its first steps.
     * When ``f`` does not settle (``sin(1/x)`` at 0) it raises NumericalError;
       with ``full_output=True`` it returns the best estimate with
-      ``converged=False`` instead. Where ``f`` at the 8 points sampled
-      closest to ``x0`` moves one way, the error reaches ``f`` at the closest
-      and what its last changes add up to beyond it (infinite where they
-      shrink too slowly to bound that): ``x**0.01`` at 0+ is 0.704 give or
-      take 0.707 (f is 8.4e-4 at ``2**-1022``; its limit is 0); where it does
-      not, the error reaches the farthest of them from the estimate, unless
-      rounding made them (no change over them, or changes that grow at every
-      step).
+      ``converged=False`` instead. Its error then reaches ``f`` near
+      ``x0``, unless ``f``'s values at the 8 points sampled closest to
+      ``x0`` look like rounding's (no change over them, or changes that grow
+      at every step): where they move one way, it reaches ``f`` at the
+      closest and what its last changes add up to beyond it (infinite where
+      they shrink too slowly to bound that): ``x**0.01`` at 0+ is 0.704 give
+      or take 0.707 (f is 8.4e-4 at ``2**-1022``; its limit is 0); where
+      they do not, it reaches the farthest of them from the estimate.
 
     Args:
         f: A function of one real number returning a real number.
@@ -6932,20 +6932,20 @@ def _reaching_closer_in(f: _Counted, x0: float, name: str, result: _OneSided) ->
 
     The estimate of a walk that does not settle comes from samples that may lie
     far from ``x0`` beside those taken closer in: ``x**0.01`` at 0+ was 0.704
-    +- 0.088 (the usual samples, 0.71 down to ``2**-50``), though f is 8.4e-4 at
-    ``2**-1022`` and its limit is 0. Over the ``NOISE_POINTS`` samples closest
-    to ``x0``, ``f`` that moves one way is a trend: the error reaches the
-    closest sample, plus what the last changes add up to beyond it, the
-    geometric tail of the last two (`_column_tail`: at their ratio, 0.9
-    where they do not shrink) or, at a finite ``x0`` other than 0, where the
-    closest samples are the usual walk's halvings, that of its moves over
-    blocks of halvings (`_block_tail`), infinite where they shrink ever
-    slower (``1e-4/log(-log h)`` beside 0.782, ``h = (x - 0.782)/2``, was
-    2.8e-5 +- 2.8e-6, its limit 0, f 2.8e-5 at the walk's last step, 0.782 +
-    1.8e-15). Else ``f`` scatters there (``sin(1/x)`` at 0) or arrives on a
-    value, and the error reaches the farthest of them. Samples that
-    rounding makes are left, as the walk's rules leave them
-    (`_rounding_closest`).
+    +- 0.088 (the usual samples end at ``2**-49``, where f is 0.712), though f
+    is 8.4e-4 at ``2**-1022`` and its limit is 0. Over the ``NOISE_POINTS``
+    samples closest to ``x0``, ``f`` that moves one way is a trend: the error
+    reaches the closest sample, plus what the last changes add up to beyond
+    it: twice the geometric tail of the last two (`_column_tail`: at their
+    ratio, 0.9 where they do not shrink) or, at a finite ``x0`` other than 0,
+    where the closest samples are the usual walk's halvings, the geometric
+    tail of its moves over blocks of halvings (`_block_tail`) where that is
+    larger, infinite where they shrink ever slower (``1e-4/log(-log h)``
+    beside 0.782, ``h = (x - 0.782)/2``, was 2.8e-5 +- 2.8e-6, its limit 0,
+    f 2.8e-5 at the walk's last step, 0.782 + 1.8e-15). Else ``f`` scatters
+    there (``sin(1/x)`` at 0) or arrives on a value, and the error reaches the
+    farthest of them. Samples whose values look like rounding's are left, as
+    the walk's rules leave them (`_rounding_closest`).
     """
     if result.converged or not (math.isfinite(result.value) and math.isfinite(result.error)):
         return result
