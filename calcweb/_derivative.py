@@ -958,18 +958,19 @@ def _walked_closer(
     -7.4e-10, ``found`` 3.9e-21 +- 7.2e-16 with a noise of 1.1e-18, the bump
     itself, which swamps the walk that keeps it). Where ``found`` has such a
     noise, a walk on ``|x|``'s scale with the noise it measures itself, that
-    disagrees with ``found`` beyond both errors and agrees with the walk that
-    kept ``found``'s noise, widens ``found``'s error to their gap (plus its
-    own). Where the walk with ``found``'s noise refuses, or the two walks on
-    that scale disagree, the noise only ``found`` saw is real, and ``found``
-    stands (the stairs of ``(1 + t)**3 - 1 - 3 t`` at 1e-8, 2.2e-16 wide:
-    ``found``'s noise, 1.1e-15, is above every value of f that walk sees, and
-    it refuses; the other finds -3, the slope between stairs). Where ``found``
-    heard no noise, a closer walk that disagrees is no evidence: its steps can
-    sit on one stair of f's rounding that no noise test saw (``cos(t) - 1 +
-    t**2`` at 1.8562e-8: 3.7e-8 +- 2.5e-21 from steps of 2.8e-10, twice f'),
-    so a bump that ``found`` did not hear as noise stays unseen (``t**3 + t``
-    plus a bump 1e-12 high: 1.00000000000003 +- 1.1e-15 for 0.99999264).
+    disagrees with ``found`` (by more than twice their errors' sum, `_within`)
+    and agrees with the walk that kept ``found``'s noise, widens ``found``'s
+    error to their gap (plus its own). Where the walk with ``found``'s noise
+    refuses, or the two walks on that scale disagree, the noise only ``found``
+    saw is real, and ``found`` stands (the stairs of ``(1 + t)**3 - 1 - 3 t``
+    at 1e-8, 2.2e-16 wide: ``found``'s noise, 1.1e-15, is above every value
+    of f that walk sees, and it refuses; the other finds -3, the slope
+    between stairs). Where ``found`` heard no noise, a closer walk that
+    disagrees is no evidence: its steps can sit on one stair of f's rounding
+    that no noise test saw (``cos(t) - 1 + t**2`` at 1.8562e-8: 3.7e-8 +-
+    2.5e-21 from steps of 2.8e-10, twice f'), so a bump that ``found`` did
+    not hear as noise stays unseen (``t**3 + t`` plus a bump 1e-12 high:
+    1.00000000000003 +- 1.1e-15 for 0.99999264).
     """
     coarse = found.error > 1e-8 * abs(found.value)
     if not coarse and found.noise == 0.0:
