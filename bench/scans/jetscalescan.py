@@ -123,4 +123,5 @@ def main():
     draws(seed, number, method)
 
 
-main()
+if __name__ == "__main__":  # linejetscan imports its grid and quotients
+    main()

@@ -23,31 +23,9 @@ import random
 import sys
 
 import mpmath
+from jetscalescan import GRID, QUOTIENTS
 
 import calcweb as cw
-
-GRID = {
-    "log cosh": (lambda x: cw.log(cw.cosh(x)), lambda x: mpmath.log(mpmath.cosh(x))),
-    "log(1 + exp x)": (lambda x: cw.log(1 + cw.exp(x)), lambda x: mpmath.log(1 + mpmath.exp(x))),
-    "softplus": (cw.softplus, lambda x: mpmath.log(1 + mpmath.exp(x))),
-    "sigmoid": (lambda x: 1 / (1 + cw.exp(-x)), lambda x: 1 / (1 + mpmath.exp(-x))),
-    "tanh": (cw.tanh, mpmath.tanh),
-    "tanh by exp": (lambda x: (cw.exp(2 * x) - 1) / (cw.exp(2 * x) + 1), mpmath.tanh),
-    "gelu": (
-        lambda x: x / 2 * (1 + cw.erf(x / math.sqrt(2))),
-        lambda x: x / 2 * (1 + mpmath.erf(x / mpmath.sqrt(2))),
-    ),
-    "swish": (lambda x: x / (1 + cw.exp(-x)), lambda x: x / (1 + mpmath.exp(-x))),
-    "log sigmoid": (lambda x: -cw.log(1 + cw.exp(-x)), lambda x: -mpmath.log(1 + mpmath.exp(-x))),
-}
-
-QUOTIENTS = [
-    ("sin(u)/u", lambda u: cw.sin(u) / u, lambda u: mpmath.sin(u) / u),
-    ("(exp(u) - 1)/u", lambda u: (cw.exp(u) - 1) / u, lambda u: mpmath.expm1(u) / u),
-    ("(1 - cos u)/u**2", lambda u: (1 - cw.cos(u)) / (u * u), lambda u: (1 - mpmath.cos(u)) / (u * u)),
-    ("log1p(u)/u", lambda u: cw.log1p(u) / u, lambda u: mpmath.log1p(u) / u),
-    ("tanh(u)/u", lambda u: cw.tanh(u) / u, lambda u: mpmath.tanh(u) / u),
-]  # fmt: skip
 
 SHIFT = 0.375  # p[1] of the mixed case: p[0] + p[1] = x, exact
 
