@@ -19,12 +19,14 @@ the deepest step, with + - * / computed exactly (`_unless_cancelled`).
 
 from __future__ import annotations
 
+import fractions
 import math
 from collections.abc import Callable
 
 import pytest
 
 from calcweb import LimitResult, NumericalError, limit
+from calcweb.limits import _Exact
 
 STOPPED: dict[str, tuple[Callable[[float], float], float]] = {
     "min(x**3, 1e307) at inf": (lambda x: min(x**3, 1e307), math.inf),
@@ -174,3 +176,12 @@ def test_a_constant_that_f_leaves_in_floats_too_is_judged_as_before() -> None:
     assert not result.converged, result
     assert "closer to x0" in result.message, result.message
     assert result.nfev == 54 + 1, result
+
+
+def test_an_exact_float_negated_or_made_absolute_carries_its_exact_value() -> None:
+    # (-(2**60 + 1/x)) and abs(...) inside f stay exact as + - * / do.
+    y = _Exact.of(-0.5, fractions.Fraction(-1, 3))
+    for made in (-y, abs(y)):
+        assert isinstance(made, _Exact)
+        assert made.exact == fractions.Fraction(1, 3)
+        assert made == 0.5
