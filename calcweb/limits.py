@@ -408,6 +408,7 @@ import dataclasses
 import fractions
 import itertools
 import math
+import operator
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -5100,6 +5101,12 @@ class _Exact(float):
         made.exact = exact
         return made
 
+    def __neg__(self) -> _Exact:
+        return _Exact.of(-float(self), -self.exact)
+
+    def __abs__(self) -> _Exact:
+        return _Exact.of(abs(float(self)), abs(self.exact))
+
 
 EXACT_POWER = 64  # whole powers of an `_Exact` kept exact up to this exponent
 EXACT_BITS = 1 << 16  # and exact values up to this many bits (beyond: the float's)
@@ -5128,13 +5135,7 @@ def _exactly(name: str) -> Callable[..., object]:
         if operation == "pow" and not (b.denominator == 1 and abs(b) <= EXACT_POWER):
             return _Exact.of(y, fractions.Fraction(y))
         try:
-            exact = {
-                "add": lambda: a + b,
-                "sub": lambda: a - b,
-                "mul": lambda: a * b,
-                "truediv": lambda: a / b,
-                "pow": lambda: a ** int(b),
-            }[operation]()
+            exact = getattr(operator, operation)(a, b)  # a Fraction's whole power is exact
         except ZeroDivisionError:
             return y
         size = exact.numerator.bit_length() + exact.denominator.bit_length()
@@ -5146,18 +5147,6 @@ def _exactly(name: str) -> Callable[..., object]:
 for _name in ("add", "sub", "mul", "truediv", "pow"):
     setattr(_Exact, f"__{_name}__", _exactly(f"__{_name}__"))
     setattr(_Exact, f"__r{_name}__", _exactly(f"__r{_name}__"))
-
-
-def _exact_neg(self: _Exact) -> _Exact:
-    return _Exact.of(-float(self), -self.exact)
-
-
-def _exact_abs(self: _Exact) -> _Exact:
-    return _Exact.of(abs(float(self)), abs(self.exact))
-
-
-_Exact.__neg__ = _exact_neg  # type: ignore[method-assign,assignment]
-_Exact.__abs__ = _exact_abs  # type: ignore[method-assign,assignment]
 
 
 def _unless_cancelled(  # noqa: PLR0917 - the state of _one_sided_from
