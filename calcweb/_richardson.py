@@ -1421,10 +1421,7 @@ def _before_failure(sampler: Sampler, flat: float, failing: float) -> tuple[floa
     halvings = 0
     while halvings < JUMP_HALVINGS:
         if abs(failing - x) > STAIR_LOOK * abs(flat - x):
-            # The product of the distances can overflow; their roots' cannot.
-            middle = x + math.copysign(
-                math.sqrt(abs(flat - x)) * math.sqrt(abs(failing - x)), failing - x
-            )
+            middle = _geometric_middle(x, flat, failing)
         else:
             middle, halvings = flat + (failing - flat) / 2.0, halvings + 1
         if middle in (flat, failing):
@@ -1440,6 +1437,12 @@ def _before_failure(sampler: Sampler, flat: float, failing: float) -> tuple[floa
     return flat, None
 
 
+def _geometric_middle(x: float, near: float, far: float) -> float:
+    """The point on ``far``'s side of ``x`` at the geometric mean of the two distances from it."""
+    # The product of the distances can overflow; their roots' cannot.
+    return x + math.copysign(math.sqrt(abs(near - x)) * math.sqrt(abs(far - x)), far - x)
+
+
 def _narrowed(sampler: Sampler, flat: float, edge: float) -> tuple[float, float]:
     """``[flat, edge]`` narrowed about ``f``'s junction until ``edge`` is at most 4 times as far.
 
@@ -1448,8 +1451,7 @@ def _narrowed(sampler: Sampler, flat: float, edge: float) -> tuple[float, float]
     """
     x = sampler.x
     while abs(edge - x) > STAIR_LOOK * abs(flat - x):
-        # The product of the distances can overflow; their roots' cannot.
-        middle = x + math.copysign(math.sqrt(abs(flat - x)) * math.sqrt(abs(edge - x)), edge - x)
+        middle = _geometric_middle(x, flat, edge)
         narrower = _split_at(sampler, flat, edge, middle)
         if narrower is None:
             break
